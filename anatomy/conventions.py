@@ -1,0 +1,54 @@
+"""Conventions kept in one place: units, frame, sides, file names and input checks.
+
+Frame (the subject's, like RAS in neuroimaging): millimetres; +x toward the subject's
+right, +y anterior, +z superior; x = 0 is the midsagittal plane.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+
+UNITS = "mm"
+AXES = {"x": "subject's right (+) / left (-)", "y": "anterior (+) / posterior (-)",
+        "z": "superior (+) / inferior (-)"}
+SIDES = ("left", "right")
+SIDE_SIGN = {"left": -1.0, "right": 1.0}
+DECIMALS = 2  # coordinates are rounded to this many decimals before plotting
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+HEAD_MESH_FILE = DATA_DIR / "head_mesh.npz"
+REFERENCES_FILE = DATA_DIR / "references.toml"
+REBUILD_HEAD_COMMAND = "python tools/build_head_mesh.py"
+
+DISCLAIMER = (
+    "Educational material only: not a diagnostic tool and not medical advice. "
+    "A person with headache should be assessed by a qualified clinician."
+)
+
+
+def check_choice(value: object, choices: Iterable[str], what: str) -> str:
+    """Return ``value`` if it is one of ``choices``; else raise a ValueError naming both."""
+    options = list(choices)
+    if isinstance(value, str) and value in options:
+        return value
+    close = difflib.get_close_matches(str(value), options, n=3, cutoff=0.5)
+    hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise ValueError(
+        f"Unknown {what} {value!r}.{hint} Valid choices: {', '.join(options)}."
+    )
+
+
+def check_side(side: object) -> str:
+    """Validate a side name (the subject's ``'left'`` or ``'right'``)."""
+    return check_choice(side, SIDES, "side")
+
+
+def mirror_x(points):
+    """Mirror points (…, 3) across the midsagittal plane (x -> -x)."""
+    import numpy as np
+
+    out = np.array(points, dtype=float, copy=True)
+    out[..., 0] *= -1.0
+    return out

@@ -1,0 +1,142 @@
+"""The head-neck-shoulders skin model, its landmarks and 10-20 positions."""
+
+from __future__ import annotations
+
+import tomllib
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from anatomy.conventions import (
+    DATA_DIR,
+    HEAD_MESH_FILE,
+    REBUILD_HEAD_COMMAND,
+    SIDES,
+    check_choice,
+)
+
+LANDMARKS_FILE = DATA_DIR / "landmarks.toml"
+BILATERAL = ("tragus", "mastoid", "gonion", "supraorbital", "tmj", "clavicle_mid", "acromion")
+MIDLINE = ("nasion", "glabella", "vertex", "inion", "menton", "c7_spinous", "suprasternal_notch")
+LANDMARK_NAMES = MIDLINE + tuple(f"{b}_{s}" for b in BILATERAL for s in SIDES)
+_MESH_KEYS = ("vertices", "faces", "eye_vertices", "eye_faces", "landmark_names",
+              "landmark_points", "eeg_names", "eeg_points")
+
+
+@dataclass(frozen=True)
+class Landmark:
+    """What a landmark is and how the kit finds it on the mesh."""
+
+    name: str
+    definition: str
+    method: str
+    references: tuple[str, ...]
+    derived: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class HeadModel:
+    """Skin mesh (mm, kit frame) with named landmarks and 10-20 positions."""
+
+    vertices: np.ndarray
+    faces: np.ndarray
+    landmarks: dict[str, np.ndarray]
+    eeg_positions: dict[str, np.ndarray]
+    eye_vertices: np.ndarray
+    eye_faces: np.ndarray
+    source: str = field(default="")
+
+    def landmark(self, name: str) -> np.ndarray:
+        """Position of one landmark; an unknown name raises ValueError with close matches."""
+        return self.landmarks[check_choice(name, self.landmarks, "landmark")]
+
+    def eeg(self, name: str) -> np.ndarray:
+        """Position of one 10-20 site (e.g. 'Cz', 'O1')."""
+        return self.eeg_positions[check_choice(name, self.eeg_positions, "10-20 position")]
+
+    def describe(self, name: str) -> Landmark:
+        """Definition, method and sources of a landmark (side suffix optional)."""
+        base = name.removesuffix("_left").removesuffix("_right")
+        defs = landmark_definitions()
+        if base not in defs:
+            check_choice(name, self.landmarks, "landmark")
+        return defs[base]
+
+    def dimensions(self) -> dict[str, float]:
+        """Anthropometric checks in mm (straight lines between skin landmarks)."""
+        lm = self.landmarks
+        dist = lambda a, b: float(np.linalg.norm(lm[a] - lm[b]))  # noqa: E731
+        head = self.vertices[self.vertices[:, 2] > lm["tragus_left"][2]]
+        return {
+            "bitragion_breadth": dist("tragus_left", "tragus_right"),
+            "bimastoid_breadth_skin": dist("mastoid_left", "mastoid_right"),
+            "biacromial_breadth": dist("acromion_left", "acromion_right"),
+            "head_length": float(lm["glabella"][1] - head[:, 1].min()),
+            "head_breadth": float(2 * np.abs(head[:, 0][head[:, 2] > lm["tragus_left"][2] + 40]).max()),
+        }
+
+
+@lru_cache(maxsize=1)
+def landmark_definitions() -> dict[str, Landmark]:
+    """Landmark definitions from ``anatomy/data/landmarks.toml``."""
+    raw = tomllib.loads(LANDMARKS_FILE.read_text(encoding="utf-8"))
+    return {k: Landmark(name=k, definition=v["definition"], method=v["method"],
+                        references=tuple(v["references"]), derived=v.get("derived", False))
+            for k, v in raw.items()}
+
+
+def _readonly(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> HeadModel:
+    hint = f"Rebuild it with `{REBUILD_HEAD_COMMAND}`."
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            missing = [k for k in _MESH_KEYS if k not in data.files]
+            if missing:
+                raise ValueError(f"Head mesh file {path} lacks {missing}. {hint}")
+            arrays = {k: data[k] for k in _MESH_KEYS}
+            source = str(data["source"]) if "source" in data.files else ""
+    except FileNotFoundError:
+        raise FileNotFoundError(f"Head mesh file {path} is missing. {hint}") from None
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise ValueError(f"Head mesh file {path} is corrupt ({exc}). {hint}") from None
+    v = arrays["vertices"].astype(float)
+    f = arrays["faces"].astype(np.int64)
+    if v.ndim != 2 or v.shape[1] != 3 or f.ndim != 2 or f.shape[1] != 3 or f.max() >= len(v):
+        raise ValueError(f"Head mesh file {path} has malformed arrays. {hint}")
+    landmarks = {str(k): _readonly(np.array(p, float))
+                 for k, p in zip(arrays["landmark_names"], arrays["landmark_points"])}
+    missing = sorted(set(LANDMARK_NAMES) - set(landmarks))
+    if missing:
+        raise ValueError(f"Head mesh file {path} lacks landmarks {missing}. {hint}")
+    eeg = {str(k): _readonly(np.array(p, float))
+           for k, p in zip(arrays["eeg_names"], arrays["eeg_points"])}
+    return HeadModel(
+        vertices=_readonly(v), faces=_readonly(f), landmarks=landmarks, eeg_positions=eeg,
+        eye_vertices=_readonly(arrays["eye_vertices"].astype(float)),
+        eye_faces=_readonly(arrays["eye_faces"].astype(np.int64)), source=source,
+    )
+
+
+def load_head(path=None) -> HeadModel:
+    """Load the head-neck-shoulders model (cached; arrays are read-only).
+
+    Millimetres; +x the subject's right, +y anterior, +z superior; origin midway
+    between the tragi. Missing or corrupt files raise an error naming the file and the
+    command that rebuilds it.
+    """
+    return _load(str(path or HEAD_MESH_FILE))
+
+
+def side_of(name: str) -> str | None:
+    """'left', 'right' or None for a landmark name."""
+    for side in SIDES:
+        if name.endswith(f"_{side}"):
+            return side
+    return None

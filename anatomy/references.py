@@ -1,0 +1,115 @@
+"""The bibliography registry: every fact in ``anatomy/data`` carries one of these keys."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anatomy.conventions import REFERENCES_FILE, check_choice
+
+EVIDENCE_LEVELS = {
+    "S": "checked against the primary source or its official abstract/page",
+    "S2": "taken from a secondary source (review, textbook, guideline table)",
+    "D": "derived in this kit from cited numbers (see the note)",
+}
+REQUIRED_FIELDS = ("authors", "year", "title", "evidence")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One bibliography entry."""
+
+    key: str
+    authors: str
+    year: int
+    title: str
+    evidence: str
+    journal: str = ""
+    volume_pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    note: str = ""
+    label: str = ""  # optional in-text label for organisations/undated pages, e.g. "ICHD-3 2018"
+
+    @property
+    def short(self) -> str:
+        """In-text label: ``label`` if given, else author-year, e.g. 'Kim et al. 2018'."""
+        if self.label:
+            return self.label
+        first = self.authors.split(",")[0].strip()
+        many = "," in self.authors or " and " in self.authors
+        surname = first.split()[0] if " " in first and not many else first.split(" ")[0]
+        return f"{surname}{' et al.' if many else ''} {self.year}"
+
+    @property
+    def link(self) -> str:
+        """The best link for the entry (DOI first), or ''."""
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return self.url
+
+    def formatted(self) -> str:
+        """A one-line citation in a Vancouver-like style."""
+        parts = [f"{self.authors}.", f"{self.title}."]
+        if self.journal:
+            parts.append(f"{self.journal} {self.year}" + (f";{self.volume_pages}" if self.volume_pages else "") + ".")
+        else:
+            parts.append(f"{self.year}.")
+        if self.link:
+            parts.append(self.link)
+        return " ".join(parts)
+
+
+@lru_cache(maxsize=1)
+def load_references() -> dict[str, Reference]:
+    """Read the registry; a malformed entry raises ValueError naming the key and field."""
+    try:
+        raw = tomllib.loads(REFERENCES_FILE.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise FileNotFoundError(f"Reference registry missing: {REFERENCES_FILE}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"Reference registry {REFERENCES_FILE} is not valid TOML: {exc}") from exc
+    refs = {}
+    for key, entry in raw.items():
+        missing = [f for f in REQUIRED_FIELDS if f not in entry]
+        if missing:
+            raise ValueError(f"Reference {key!r} in {REFERENCES_FILE.name} lacks {missing}")
+        if entry["evidence"] not in EVIDENCE_LEVELS:
+            raise ValueError(
+                f"Reference {key!r} has evidence {entry['evidence']!r}; "
+                f"valid: {', '.join(EVIDENCE_LEVELS)}"
+            )
+        refs[key] = Reference(key=key, **entry)
+    return refs
+
+
+def get_reference(key: str) -> Reference:
+    """Return one entry; an unknown key raises ValueError with close matches."""
+    refs = load_references()
+    return refs[check_choice(key, refs, "reference key")]
+
+
+def cite(*keys: str) -> str:
+    """Short in-text citation for one or more keys: 'Kim et al. 2018; Won et al. 2018'."""
+    return "; ".join(get_reference(k).short for k in keys)
+
+
+def check_keys(keys, where: str) -> None:
+    """Raise ValueError if any key is unknown, naming the record it came from."""
+    refs = load_references()
+    for key in [keys] if isinstance(keys, str) else keys:
+        if key not in refs:
+            try:
+                check_choice(key, refs, "reference key")
+            except ValueError as exc:
+                raise ValueError(f"{where}: {exc}") from None
+
+
+def bibliography(keys) -> str:
+    """Markdown list of full references for the given keys, in the order given."""
+    seen = list(dict.fromkeys(keys))
+    return "\n".join(f"- **{get_reference(k).short}.** {get_reference(k).formatted()}" for k in seen)

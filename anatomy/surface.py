@@ -1,0 +1,175 @@
+"""Geometry on a triangle mesh: nearest points, plane sections, arcs and geodesic distance."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import dijkstra
+
+
+def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
+    """Unit outward normals per vertex (area-weighted face normals)."""
+    v = np.asarray(vertices, float)
+    tri = v[faces]
+    fn = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    vn = np.zeros_like(v)
+    for k in range(3):
+        np.add.at(vn, faces[:, k], fn)
+    norm = np.linalg.norm(vn, axis=1, keepdims=True)
+    return vn / np.where(norm == 0, 1.0, norm)
+
+
+def closest_points(vertices: np.ndarray, faces: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Closest point on the mesh surface for each query point (vectorised over faces)."""
+    pts = np.atleast_2d(np.asarray(points, float))
+    tri = np.asarray(vertices, float)[faces]
+    return np.array([_closest_on_triangles(tri, p) for p in pts])
+
+
+def _closest_on_triangles(tri: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Closest point to ``p`` over all triangles (plane projection, else nearest edge)."""
+    a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
+    n = np.cross(b - a, c - a)
+    nn = np.maximum((n * n).sum(1), 1e-12)
+    proj = p - n * (((p - a) * n).sum(1) / nn)[:, None]
+    inside = np.ones(len(tri), bool)
+    for s, e in ((a, b), (b, c), (c, a)):
+        inside &= (np.cross(e - s, proj - s) * n).sum(1) >= 0
+    cands = [np.where(inside[:, None], proj, np.inf)]
+    for s, e in ((a, b), (b, c), (c, a)):
+        seg = e - s
+        t = np.clip(((p - s) * seg).sum(1) / np.maximum((seg * seg).sum(1), 1e-12), 0, 1)
+        cands.append(s + seg * t[:, None])
+    stack = np.stack(cands)  # (4, T, 3)
+    dist = np.linalg.norm(stack - p, axis=2)
+    k, i = np.unravel_index(np.nanargmin(dist), dist.shape)
+    return stack[k, i]
+
+
+def ray_hit(vertices: np.ndarray, faces: np.ndarray, origin, direction) -> np.ndarray | None:
+    """First intersection of a ray with the mesh (Möller–Trumbore), or None."""
+    o, d = np.asarray(origin, float), np.asarray(direction, float)
+    d = d / np.linalg.norm(d)
+    tri = np.asarray(vertices, float)[faces]
+    e1, e2 = tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]
+    h = np.cross(d, e2)
+    a = (e1 * h).sum(1)
+    ok = np.abs(a) > 1e-9
+    f = np.where(ok, 1.0 / np.where(ok, a, 1), 0)
+    s = o - tri[:, 0]
+    u = f * (s * h).sum(1)
+    q = np.cross(s, e1)
+    v = f * (q * d).sum(1)
+    t = f * (e2 * q).sum(1)
+    eps = 1e-7
+    hit = ok & (u >= -eps) & (v >= -eps) & (u + v <= 1 + eps) & (t > 1e-6)
+    if not hit.any():
+        return None
+    return o + d * t[hit].min()
+
+
+def plane_section(vertices: np.ndarray, faces: np.ndarray, origin, normal) -> np.ndarray:
+    """Points where mesh edges cross a plane (unordered, one per crossing edge)."""
+    v = np.asarray(vertices, float)
+    n = np.asarray(normal, float) / np.linalg.norm(normal)
+    s = (v - np.asarray(origin, float)) @ n
+    edges = np.unique(np.sort(np.vstack([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]]), 1), axis=0)
+    sa, sb = s[edges[:, 0]], s[edges[:, 1]]
+    cross = (sa * sb) < 0
+    e = edges[cross]
+    t = (sa[cross] / (sa[cross] - sb[cross]))[:, None]
+    crossing = v[e[:, 0]] + t * (v[e[:, 1]] - v[e[:, 0]])
+    on_plane = v[np.unique(faces)][np.abs(s[np.unique(faces)]) < 1e-9]
+    return np.vstack([crossing, on_plane])
+
+
+def surface_arc(vertices: np.ndarray, faces: np.ndarray, start, end, through, n: int = 181) -> np.ndarray:
+    """Skin arc from ``start`` to ``end`` in the plane through the three points, via ``through``.
+
+    The section is sampled by angle about the midpoint of start-end and the outermost
+    crossing is kept at each angle, so ears or folds inside the envelope are ignored.
+    """
+    a, b, c = (np.asarray(p, float) for p in (start, end, through))
+    normal = np.cross(b - a, c - a)
+    pts = plane_section(vertices, faces, a, normal)
+    centre = (a + b) / 2
+    e1 = (a - centre) / np.linalg.norm(a - centre)
+    e2 = np.cross(normal / np.linalg.norm(normal), e1)
+    if (c - centre) @ e2 < 0:
+        e2 = -e2
+    rel = pts - centre
+    ang = np.arctan2(rel @ e2, rel @ e1)
+    rad = np.hypot(rel @ e1, rel @ e2)
+    keep = (ang >= 0) & (ang <= np.pi)
+    ang, rad = ang[keep], rad[keep]
+    grid = np.linspace(0, np.pi, n)
+    bins = np.clip(np.searchsorted(grid, ang), 0, n - 1)
+    out_r = np.full(n, np.nan)
+    for i, r in zip(bins, rad):
+        if np.isnan(out_r[i]) or r > out_r[i]:
+            out_r[i] = r
+    good = ~np.isnan(out_r)
+    r_interp = np.interp(grid, grid[good], out_r[good])
+    r_interp[0], r_interp[-1] = np.linalg.norm(a - centre), np.linalg.norm(b - centre)
+    arc = centre + np.outer(r_interp * np.cos(grid), e1) + np.outer(r_interp * np.sin(grid), e2)
+    return arc
+
+
+def arc_length(path: np.ndarray) -> float:
+    """Length of a polyline (K, 3)."""
+    return float(np.linalg.norm(np.diff(path, axis=0), axis=1).sum())
+
+
+def point_at_fraction(path: np.ndarray, fraction: float) -> np.ndarray:
+    """Point a given fraction of the way along a polyline, by arc length."""
+    seg = np.linalg.norm(np.diff(path, axis=0), axis=1)
+    cum = np.concatenate([[0.0], np.cumsum(seg)])
+    target = fraction * cum[-1]
+    return np.array([np.interp(target, cum, path[:, k]) for k in range(3)])
+
+
+def edge_graph(vertices: np.ndarray, faces: np.ndarray):
+    """Sparse symmetric graph of mesh edges weighted by length (for geodesics)."""
+    e = np.vstack([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
+    w = np.linalg.norm(vertices[e[:, 0]] - vertices[e[:, 1]], axis=1)
+    n = len(vertices)
+    g = coo_matrix((np.r_[w, w], (np.r_[e[:, 0], e[:, 1]], np.r_[e[:, 1], e[:, 0]])), shape=(n, n))
+    return g.tocsr()
+
+
+def geodesic_distance(vertices: np.ndarray, faces: np.ndarray, sources) -> np.ndarray:
+    """Approximate geodesic distance (mm along the skin) from the nearest source vertex.
+
+    Dijkstra on the edge graph overestimates true geodesics by a few percent on a
+    smooth mesh; that is well inside the uncertainty of the referral zones drawn on it.
+    """
+    graph = _cached_graph(_MeshKey(vertices, faces))
+    return dijkstra(graph, indices=np.atleast_1d(sources), min_only=True)
+
+
+class _MeshKey:
+    """Hashable wrapper so the edge graph of a mesh is built once."""
+
+    def __init__(self, vertices, faces):
+        self.vertices, self.faces = vertices, faces
+        self._hash = hash((vertices.shape, faces.shape, float(np.asarray(vertices).sum())))
+
+    def __hash__(self):
+        return self._hash
+
+    def __eq__(self, other):
+        return (self.vertices.shape == other.vertices.shape
+                and np.array_equal(self.vertices, other.vertices)
+                and np.array_equal(self.faces, other.faces))
+
+
+@lru_cache(maxsize=4)
+def _cached_graph(key: _MeshKey):
+    return edge_graph(np.asarray(key.vertices, float), key.faces)
+
+
+def nearest_vertex(vertices: np.ndarray, point) -> int:
+    """Index of the mesh vertex closest to a point."""
+    return int(np.argmin(np.linalg.norm(np.asarray(vertices) - np.asarray(point, float), axis=1)))

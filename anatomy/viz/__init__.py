@@ -1,0 +1,1 @@
+"""Drawing: plotly 3D (``plotly3d``, the only module that imports plotly) and matplotlib 2D."""

@@ -1,0 +1,178 @@
+"""Figures of the head model and its landmarks (plotly via plotly3d, print via mpl2d)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anatomy.head import HeadModel, landmark_definitions, side_of
+from anatomy.viz import mpl2d, plotly3d, style
+
+SHORT_LABELS = {
+    "nasion": "nasion", "glabella": "glabella", "vertex": "vertex", "inion": "inion (EOP)",
+    "menton": "menton", "c7_spinous": "C7 spinous", "suprasternal_notch": "suprasternal notch",
+    "tragus": "tragus", "mastoid": "mastoid tip", "gonion": "gonion", "supraorbital":
+    "supraorbital notch", "tmj": "TMJ", "clavicle_mid": "mid-clavicle", "acromion": "acromion",
+}
+
+
+def label(name: str) -> str:
+    """Readable label of a landmark name, with (L)/(R) for sided ones."""
+    side = side_of(name)
+    base = name.removesuffix(f"_{side}") if side else name
+    return SHORT_LABELS.get(base, base.replace("_", " ")) + (f" ({side[0].upper()})" if side else "")
+
+
+def landmark_hover(head: HeadModel, name: str) -> str:
+    d = head.describe(name)
+    p = np.round(head.landmarks[name], 1)
+    return (f"<b>{label(name)}</b><br>{d.definition}<br><i>On the mesh:</i> "
+            f"{_wrap(d.method)}<br>x={p[0]:g}, y={p[1]:g}, z={p[2]:g} mm")
+
+
+def _wrap(text: str, width: int = 70) -> str:
+    words, lines, line = text.split(), [], ""
+    for w in words:
+        if len(line) + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    return "<br>".join(lines + [line])
+
+
+def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
+    """The skin and the eyes as plotly traces."""
+    return [
+        plotly3d.mesh_trace(head.vertices, head.faces, name=name, color=style.SKIN,
+                            opacity=opacity, legendgroup="skin"),
+        plotly3d.mesh_trace(head.eye_vertices, head.eye_faces, name="eyes", color=style.EYE,
+                            opacity=opacity, legendgroup="skin", showlegend=False),
+    ]
+
+
+def landmark_traces(head: HeadModel, names=None, show_text: bool = True):
+    """Landmarks as three toggleable traces (midline, left, right) to keep labels legible."""
+    names = list(names or head.landmarks)
+    traces = []
+    for group in ("midline", "right", "left"):
+        sel = [n for n in names if (side_of(n) or "midline") == group]
+        if not sel:
+            continue
+        pts = np.array([head.landmarks[n] for n in sel])
+        traces.append(plotly3d.points_trace(
+            pts, name=f"landmarks ({group})", labels=[label(n) for n in sel],
+            hovertext=[landmark_hover(head, n) for n in sel], show_text=show_text, size=5,
+            legendgroup=f"landmarks-{group}"))
+    return traces
+
+
+def eeg_trace(head: HeadModel, visible=True):
+    names = list(head.eeg_positions)
+    pts = np.array([head.eeg_positions[n] for n in names])
+    return plotly3d.points_trace(pts, name="10-20 positions", labels=names,
+                                 hovertext=[f"<b>{n}</b> (10-20 system)" for n in names],
+                                 color=style.OKABE_ITO["bluish_green"], size=4,
+                                 symbol="diamond", visible=visible)
+
+
+def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmarks=True,
+                eeg: bool = False, orthographic: bool = False, title: str = "",
+                height: int = 620) -> plotly3d.KitFigure:
+    """Interactive 3D head with labelled landmarks (and optionally the 10-20 positions)."""
+    traces = skin_traces(head)
+    if landmarks:
+        traces += landmark_traces(head, None if landmarks is True else landmarks)
+    if eeg:
+        traces.append(eeg_trace(head))
+    fig = plotly3d.scene_figure(traces, title=title, view=view, orthographic=orthographic,
+                                height=height)
+    plotly3d.view_menu(fig, orthographic)
+    n_lm = len(head.landmarks) if landmarks is True else len(landmarks or [])
+    alt = (f"3D model of an adult head, neck and shoulders seen from the "
+           f"{view.replace('_', ' ')}, with {n_lm} labelled skin landmarks"
+           + (" and the 10-20 EEG positions" if eeg else "") + ". Drag to rotate; use the "
+           "menu for anterior, posterior, lateral and superior views.")
+    return plotly3d.KitFigure(fig, alt)
+
+
+LATERAL_OFFSETS = {
+    "vertex": (10, 12), "glabella": (14, 8), "nasion": (16, -2), "menton": (16, -6),
+    "inion": (-14, 6), "c7_spinous": (-14, 0), "suprasternal_notch": (16, -4),
+    "tragus": (4, 26), "mastoid": (-16, -14), "gonion": (12, -16), "supraorbital": (14, 14),
+    "tmj": (20, 12), "clavicle_mid": (16, -14), "acromion": (-18, 14),
+}
+POSTERIOR_OFFSETS = {
+    "vertex": (12, 10), "inion": (14, 10), "c7_spinous": (16, 6), "mastoid": (20, -6),
+    "tragus": (22, 10), "gonion": (18, -10), "acromion": (10, 18), "clavicle_mid": (10, 14),
+}
+
+
+def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | None = None):
+    """Print plate: shaded orthographic views with the landmarks visible in each."""
+    mpl2d.use_style()
+    fig, axes = mpl2d.plt.subplots(1, len(views), figsize=(6.2 * len(views), 7.2))
+    axes = np.atleast_1d(axes)
+    for ax, view in zip(axes, views):
+        draw_skin(ax, head, view)
+        names = _visible_landmarks(head, view)
+        offsets = LATERAL_OFFSETS if view in ("left", "right") else POSTERIOR_OFFSETS
+        offs = []
+        for n in names:
+            side = side_of(n)
+            base = n.removesuffix(f"_{side}") if side else n
+            dx, dy = offsets.get(base, (14, 10))
+            if view == "posterior" and side == "left":
+                dx = -dx
+            if view == "left":
+                dx = -dx
+            offs.append((dx, dy))
+        pts = mpl2d.project([head.landmarks[n] for n in names], view)
+        mpl2d.label_points(ax, pts, [label(n) for n in names], offsets=offs)
+        mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
+        mpl2d.scale_bar(ax)
+    fig.suptitle(title or "Head model landmarks (skin surface, mm)", fontsize=15)
+    fig.tight_layout()
+    return fig
+
+
+def draw_skin(ax, head: HeadModel, view: str, alpha: float = 1.0):
+    """Shaded skin and eyes in one depth-sorted drawing."""
+    v, f, c = mpl2d.merge_meshes([(head.vertices, head.faces, style.SKIN),
+                                  (head.eye_vertices, head.eye_faces, style.EYE)])
+    return mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha)
+
+
+def _visible_landmarks(head: HeadModel, view: str) -> list[str]:
+    """Landmarks on the side of the head facing the viewer."""
+    _, _, fwd = mpl2d.view_basis(view)
+    centre = np.array([0.0, 0.0, 0.0])
+    keep = []
+    for name, p in head.landmarks.items():
+        toward = (p - centre) @ -fwd
+        if view in ("posterior", "anterior"):
+            ok = toward > -5 or name in ("vertex",)
+        else:
+            ok = (p[0] * -fwd[0]) >= 0
+        if view == "posterior" and name in ("glabella", "nasion", "menton", "suprasternal_notch"):
+            ok = False
+        if view == "posterior" and name.startswith(("supraorbital", "tmj")):
+            ok = False
+        if ok:
+            keep.append(name)
+    return keep
+
+
+def landmark_table(head: HeadModel):
+    """DataFrame of landmarks: coordinates, definition, method, references."""
+    import pandas as pd
+
+    defs = landmark_definitions()
+    rows = []
+    for name, p in head.landmarks.items():
+        side = side_of(name)
+        d = defs[name.removesuffix(f"_{side}") if side else name]
+        rows.append({"landmark": name, "x_mm": round(float(p[0]), 1),
+                     "y_mm": round(float(p[1]), 1), "z_mm": round(float(p[2]), 1),
+                     "definition": d.definition, "derived": d.derived,
+                     "references": ", ".join(d.references)})
+    return pd.DataFrame(rows).set_index("landmark")

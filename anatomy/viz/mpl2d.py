@@ -1,0 +1,129 @@
+"""Matplotlib drawing for print: shaded orthographic views of meshes, labels, plates."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg") if matplotlib.get_backend() == "" else None  # noqa: B018
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib.collections import PolyCollection  # noqa: E402
+from matplotlib.colors import to_rgb  # noqa: E402
+
+from anatomy.conventions import check_choice  # noqa: E402
+from anatomy.viz import style  # noqa: E402
+
+# forward (viewer -> subject) and screen-up vectors per named view
+VIEWS = {
+    "posterior": ((0, 1, 0), (0, 0, 1)),
+    "anterior": ((0, -1, 0), (0, 0, 1)),
+    "right": ((-1, 0, 0), (0, 0, 1)),
+    "left": ((1, 0, 0), (0, 0, 1)),
+    "superior": ((0, 0, -1), (0, 1, 0)),
+    "posterolateral_right": ((-0.7071, 0.7071, 0), (0, 0, 1)),
+    "posterolateral_left": ((0.7071, 0.7071, 0), (0, 0, 1)),
+}
+VIEW_TITLES = {"posterior": "Posterior view", "anterior": "Anterior view",
+               "right": "Right lateral view", "left": "Left lateral view",
+               "superior": "Superior view", "posterolateral_right": "Posterolateral (right)",
+               "posterolateral_left": "Posterolateral (left)"}
+
+
+def use_style() -> None:
+    """Apply the kit's matplotlib settings (white background, fonts, stable SVG ids)."""
+    plt.rcParams.update(style.MPL_RC)
+
+
+def view_basis(view: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(screen right, screen up, forward) unit vectors for a named view."""
+    fwd, up = (np.asarray(a, float) for a in VIEWS[check_choice(view, VIEWS, "view")])
+    fwd /= np.linalg.norm(fwd)
+    right = np.cross(fwd, up)
+    return right, up, fwd
+
+
+def project(points, view: str) -> np.ndarray:
+    """Screen coordinates (mm) of 3D points in a named orthographic view."""
+    right, up, _ = view_basis(view)
+    p = np.atleast_2d(np.asarray(points, float))
+    return np.c_[p @ right, p @ up]
+
+
+def merge_meshes(parts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Join [(vertices, faces, colour), ...] into one mesh with a colour per face."""
+    verts, faces, colours, offset = [], [], [], 0
+    for v, f, c in parts:
+        verts.append(np.asarray(v, float))
+        faces.append(np.asarray(f) + offset)
+        colours.append(np.tile(to_rgb(c), (len(f), 1)))
+        offset += len(v)
+    return np.vstack(verts), np.vstack(faces), np.vstack(colours)
+
+
+def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1.0,
+              intensity=None, cmap=None, zorder: float = 1, light=(-0.4, -0.5, 0.75),
+              cull: bool = True) -> PolyCollection:
+    """Lambert-shaded orthographic drawing of a mesh (painter's algorithm, back faces culled).
+
+    ``color`` is one colour or an (M, 3) array per face (see ``merge_meshes``);
+    ``intensity`` (per vertex, 0..1) colours the faces with ``cmap`` instead.
+    """
+    right, up, fwd = view_basis(view)
+    v = np.asarray(vertices, float)
+    tri = v[faces]
+    normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    normals /= np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)
+    facing = normals @ fwd < 0 if cull else np.ones(len(tri), bool)
+    depth = (tri.mean(axis=1) @ fwd)[facing]
+    order = np.argsort(-depth)
+    tri, normals = tri[facing][order], normals[facing][order]
+    light_dir = -fwd * light[2] + right * light[0] + up * (-light[1])
+    light_dir /= np.linalg.norm(light_dir)
+    shade = 0.45 + 0.6 * np.clip(normals @ light_dir, 0, 1)
+    if intensity is not None:
+        vals = np.asarray(intensity, float)[faces][facing][order].mean(axis=1)
+        base = plt.get_cmap(cmap)(vals)[:, :3]
+    elif isinstance(color, np.ndarray):
+        base = color[facing][order]
+    else:
+        base = np.tile(to_rgb(color), (len(tri), 1))
+    colours = np.clip(base * shade[:, None], 0, 1)
+    polys = np.stack([tri @ right, tri @ up], axis=-1)
+    pc = PolyCollection(polys, facecolors=np.c_[colours, np.full(len(tri), alpha)],
+                        edgecolors="none", zorder=zorder, antialiased=False)
+    ax.add_collection(pc)
+    return pc
+
+
+def setup_view_axes(ax, title: str = "") -> None:
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title:
+        ax.set_title(title, fontsize=13, pad=6)
+    ax.autoscale_view()
+
+
+def label_points(ax, points_2d, labels, *, color=style.LANDMARK, marker="o", size=28,
+                 offsets=None, fontsize=9, zorder=5) -> None:
+    """Markers with text labels and thin leader lines (offsets in mm, per point)."""
+    pts = np.atleast_2d(points_2d)
+    ax.scatter(pts[:, 0], pts[:, 1], s=size, c=color, marker=marker, edgecolors="white",
+               linewidths=0.8, zorder=zorder)
+    for k, (p, text) in enumerate(zip(pts, labels)):
+        off = np.asarray(offsets[k] if offsets is not None else (8, 8), float)
+        ax.annotate(text, p, p + off, fontsize=fontsize, color=style.TEXT, zorder=zorder + 1,
+                    ha="left" if off[0] >= 0 else "right", va="center",
+                    arrowprops={"arrowstyle": "-", "lw": 0.6, "color": "#555555"},
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                          "alpha": 0.8})
+
+
+def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04)) -> None:
+    """A labelled scale bar in data units (mm) at an axes-fraction location."""
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    x = x0 + loc[0] * (x1 - x0)
+    y = y0 + loc[1] * (y1 - y0)
+    ax.plot([x, x + length_mm], [y, y], color="k", lw=2.5, solid_capstyle="butt")
+    ax.text(x + length_mm / 2, y + 0.015 * (y1 - y0), f"{length_mm:g} mm", ha="center",
+            va="bottom", fontsize=9)

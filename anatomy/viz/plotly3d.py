@@ -1,0 +1,224 @@
+"""Plotly 3D drawing. Every plotly import in the kit lives in this module.
+
+Figures are small and deterministic: coordinates rounded and sent as typed arrays
+(float32 / uint16 base64), a minimal template, no random ids.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from anatomy.conventions import DECIMALS
+from anatomy.viz import style
+
+RENDERER = "plotly_mimetype"  # JupyterLab renders it natively; no plotly.js copy per output
+pio.renderers.default = RENDERER
+
+_R = 1.9
+CAMERAS = {
+    "anterior": {"eye": {"x": 0, "y": _R, "z": 0.15}},
+    "posterior": {"eye": {"x": 0, "y": -_R, "z": 0.15}},
+    "left": {"eye": {"x": -_R, "y": 0, "z": 0.15}},
+    "right": {"eye": {"x": _R, "y": 0, "z": 0.15}},
+    "superior": {"eye": {"x": 0, "y": -0.01, "z": _R + 0.3}, "up": {"x": 0, "y": 1, "z": 0}},
+    "posterolateral_left": {"eye": {"x": -1.35, "y": -1.35, "z": 0.45}},
+    "posterolateral_right": {"eye": {"x": 1.35, "y": -1.35, "z": 0.45}},
+}
+_AXIS = {"visible": False, "showbackground": False}
+LIGHTING = {"ambient": 0.55, "diffuse": 0.75, "specular": 0.08, "roughness": 0.85,
+            "fresnel": 0.05}
+LIGHT_POSITION = {"x": 600, "y": 1800, "z": 2500}
+TEMPLATE = go.layout.Template(layout={"font": {"family": style.FONT_FAMILY,
+                                               "size": style.FONT_SIZE,
+                                               "color": style.TEXT}})
+
+
+def camera(name: str, orthographic: bool = False) -> dict:
+    """A named camera preset (anatomical view) as a plotly camera dict."""
+    from anatomy.conventions import check_choice
+
+    cam = {"up": {"x": 0, "y": 0, "z": 1}, "center": {"x": 0, "y": 0, "z": 0}}
+    cam.update(CAMERAS[check_choice(name, CAMERAS, "camera view")])
+    cam["projection"] = {"type": "orthographic" if orthographic else "perspective"}
+    return cam
+
+
+def _f4(a) -> np.ndarray:
+    return np.round(np.asarray(a, float), DECIMALS).astype(np.float32)
+
+
+def _index(a) -> np.ndarray:
+    a = np.asarray(a)
+    return a.astype(np.uint16 if a.max() < 65535 else np.uint32)
+
+
+def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: float = 1.0,
+               hovertext: str | None = None, intensity=None, colorscale=None,
+               cmin: float = 0.0, cmax: float = 1.0, showscale: bool = False,
+               colorbar_title: str = "", legendgroup: str | None = None,
+               showlegend: bool = True, visible: bool | str = True) -> go.Mesh3d:
+    """A shaded surface; ``intensity`` (per vertex) paints a scalar field on it."""
+    v = _f4(vertices)
+    f = _index(faces)
+    kwargs = {}
+    if intensity is not None:
+        kwargs = {"intensity": np.round(np.asarray(intensity, float), 3).astype(np.float32),
+                  "colorscale": colorscale or style.HEAT_SCALE, "cmin": cmin, "cmax": cmax,
+                  "showscale": showscale,
+                  "colorbar": {"title": {"text": colorbar_title}, "len": 0.6, "thickness": 14}}
+    else:
+        kwargs = {"color": color}
+    return go.Mesh3d(
+        x=v[:, 0], y=v[:, 1], z=v[:, 2], i=f[:, 0], j=f[:, 1], k=f[:, 2], name=name,
+        opacity=opacity, flatshading=False, lighting=LIGHTING, lightposition=LIGHT_POSITION,
+        hoverinfo="text" if hovertext else "skip", hovertext=hovertext,
+        legendgroup=legendgroup or name, showlegend=showlegend, visible=visible, **kwargs)
+
+
+def line_trace(path, *, name: str, color: str, width: float = 6, hovertext=None,
+               dash: str = "solid", legendgroup: str | None = None, showlegend: bool = True,
+               visible: bool | str = True) -> go.Scatter3d:
+    """A 3D polyline (nerve, artery, arc); ``hovertext`` may be one string or one per point."""
+    p = _f4(path)
+    return go.Scatter3d(
+        x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="lines", name=name,
+        line={"color": color, "width": width, "dash": dash},
+        hoverinfo="text" if hovertext is not None else "skip",
+        hovertext=hovertext, legendgroup=legendgroup or name, showlegend=showlegend,
+        visible=visible)
+
+
+def points_trace(points, *, name: str, labels=None, hovertext=None, color: str = style.LANDMARK,
+                 size: float = 5, symbol: str = "circle", show_text: bool = True,
+                 legendgroup: str | None = None, showlegend: bool = True,
+                 visible: bool | str = True, textposition: str = "top center") -> go.Scatter3d:
+    """Markers with optional text labels and hover text."""
+    p = _f4(np.atleast_2d(points))
+    mode = "markers+text" if (labels is not None and show_text) else "markers"
+    return go.Scatter3d(
+        x=p[:, 0], y=p[:, 1], z=p[:, 2], mode=mode, name=name, text=labels,
+        textposition=textposition, textfont={"size": 12, "color": style.TEXT},
+        marker={"size": size, "color": color, "symbol": symbol,
+                "line": {"color": "white", "width": 1}},
+        hoverinfo="text" if hovertext is not None else "skip", hovertext=hovertext,
+        legendgroup=legendgroup or name, showlegend=showlegend, visible=visible)
+
+
+def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
+                 orthographic: bool = False, height: int = 620, width: int | None = None,
+                 legend: bool = True) -> go.Figure:
+    """A 3D figure with the kit's layout: hidden axes, true proportions, a named camera."""
+    fig = go.Figure(data=list(traces))
+    fig.update_layout(
+        template=TEMPLATE,
+        title={"text": title, "x": 0.02, "font": {"size": style.TITLE_SIZE}} if title else None,
+        height=height, width=width, margin={"l": 0, "r": 0, "t": 50 if title else 10, "b": 0},
+        paper_bgcolor="white", showlegend=legend,
+        legend={"x": 0.01, "y": 0.98, "bgcolor": "rgba(255,255,255,0.75)",
+                "itemsizing": "constant"},
+        hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13}, "align": "left"},
+        scene={"xaxis": _AXIS, "yaxis": _AXIS, "zaxis": _AXIS, "aspectmode": "data",
+               "camera": camera(view, orthographic), "dragmode": "orbit"},
+        uirevision="kit",
+    )
+    return fig
+
+
+def view_menu(fig: go.Figure, orthographic: bool = False, x: float = 0.99) -> None:
+    """Buttons that switch the camera between the named views (work without a kernel)."""
+    buttons = [{"label": name.replace("_", " "), "method": "relayout",
+                "args": [{"scene.camera": camera(name, orthographic)}]} for name in CAMERAS]
+    menus = list(fig.layout.updatemenus or [])
+    menus.append({"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "right",
+                  "y": 0.99, "yanchor": "top", "showactive": True, "active": -1,
+                  "bgcolor": "white", "name": "view"})
+    fig.update_layout(updatemenus=menus,
+                      annotations=list(fig.layout.annotations or []))
+
+
+def toggle_menu(fig: go.Figure, groups: dict[str, list[int]], *, y: float = 0.99,
+                x: float = 0.01, direction: str = "right") -> None:
+    """One button per group that shows or hides its traces (restyle; no kernel needed)."""
+    buttons = []
+    for label, idx in groups.items():
+        buttons.append({"label": label, "method": "restyle",
+                        "args": [{"visible": True}, idx],
+                        "args2": [{"visible": "legendonly"}, idx]})
+    menus = list(fig.layout.updatemenus or [])
+    menus.append({"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
+                  "y": y, "xanchor": "left", "yanchor": "top", "showactive": False,
+                  "bgcolor": "white", "pad": {"r": 4, "t": 4}})
+    fig.update_layout(updatemenus=menus)
+
+
+def choice_menu(fig: go.Figure, options: dict[str, list[bool]], *, x: float = 0.01,
+                y: float = 0.99, titles: dict[str, str] | None = None) -> None:
+    """A dropdown whose options each set the visibility of every trace."""
+    buttons = []
+    for label, visible in options.items():
+        update = {"title.text": titles[label]} if titles else {}
+        buttons.append({"label": label, "method": "update",
+                        "args": [{"visible": visible}, update]})
+    menus = list(fig.layout.updatemenus or [])
+    menus.append({"type": "dropdown", "buttons": buttons, "x": x, "y": y, "xanchor": "left",
+                  "yanchor": "top", "showactive": True, "active": 0, "bgcolor": "white"})
+    fig.update_layout(updatemenus=menus)
+
+
+def json_size(fig: go.Figure) -> int:
+    """Size in bytes of the figure's JSON (what a notebook stores)."""
+    return len(pio.to_json(fig, validate=False, engine="json").encode())
+
+
+class KitFigure:
+    """Wrapper around a plotly figure: ``.figure``, ``.show()``, ``.savefig()``.
+
+    ``alt`` is the text alternative shown under the figure and used as alt text.
+    """
+
+    def __init__(self, figure: go.Figure, alt: str):
+        self.figure = figure
+        self.alt = alt
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return pio.renderers[RENDERER].to_mimebundle(self.figure)
+
+    def show(self) -> None:
+        """Display in the notebook with the kit's renderer."""
+        from IPython.display import display
+
+        display(self)
+
+    def savefig(self, path, *, width: int = 1000, height: int = 800, scale: float = 2.0) -> Path:
+        """Write PNG/SVG (kaleido with the system Chromium) or standalone offline HTML."""
+        path = Path(path)
+        if path.suffix == ".html":
+            html = pio.to_html(self.figure, include_plotlyjs=True, full_html=True,
+                               div_id="kit-figure", config={"displaylogo": False})
+            path.write_text(html, encoding="utf-8")
+            return path
+        if path.suffix not in (".png", ".svg", ".pdf"):
+            raise ValueError(f"Unsupported figure format {path.suffix!r}; "
+                             "valid: .png, .svg, .pdf, .html")
+        try:
+            pio.write_image(self.figure, path, width=width, height=height, scale=scale)
+        except Exception as exc:  # kaleido needs a Chromium; say how to get one
+            raise RuntimeError(f"Static export failed ({exc}). Install Chromium "
+                               "(apt-get install chromium) for kaleido.") from exc
+        return path
+
+    def json_size(self) -> int:
+        return json_size(self.figure)
+
+
+def warn_unsupported(**options) -> None:
+    """Warn (never fail silently) about options this engine ignores."""
+    for key, value in options.items():
+        if value is not None:
+            warnings.warn(f"Option {key!r} is not supported by the plotly engine and is "
+                          "ignored.", stacklevel=3)

@@ -1,0 +1,506 @@
+"""Tests for anatomy.headaches: ICHD-3 numbers, the criteria checker, data integrity."""
+
+from __future__ import annotations
+
+import math
+import shutil
+
+import pytest
+
+from anatomy import headaches as h
+from anatomy.conventions import DISCLAIMER
+from anatomy.references import check_keys
+
+MIGRAINE = {  # a textbook migraine without aura, adult
+    "attacks": 10, "duration_hours": 12.0, "age_years": 30.0, "unilateral": True,
+    "pulsating": True, "intensity": "severe", "aggravated_by_activity": True,
+    "nausea": "moderate", "vomiting": False, "photophobia": True, "phonophobia": True,
+}
+AURA_C_ITEMS = ("aura_spreads_over_5_min", "aura_symptoms_in_succession", "aura_unilateral",
+                "aura_positive", "headache_within_60_min_of_aura")
+AURA = {  # migraine with aura where every C item is False, so tests switch items on
+    "attacks": 2, "aura": True, "aura_symptoms": ["visual"], "aura_fully_reversible": True,
+    "aura_duration_minutes": 70.0, **dict.fromkeys(AURA_C_ITEMS, False),
+}
+TTH = {  # frequent episodic tension-type headache
+    "attacks": 30, "days_per_month": 5.0, "months": 12.0, "duration_hours": 4.0,
+    "unilateral": False, "quality": "pressing", "intensity": "mild",
+    "aggravated_by_activity": False, "nausea": "none", "vomiting": False,
+    "photophobia": False, "phonophobia": False, "pericranial_tenderness": True,
+}
+ON = {
+    "pain_in_occipital_nerve_distribution": True, "paroxysmal": True, "intensity": "severe",
+    "quality": "stabbing", "allodynia": True, "nerve_tenderness": True,
+    "relieved_by_nerve_block": True,
+}
+CERVICOGENIC = {
+    "cervical_lesion_evidence": True, "temporal_relation_to_cervical_disorder": True,
+    "improves_with_cervical_disorder": False, "reduced_neck_rom_and_provocation": True,
+    "abolished_by_cervical_block": False,
+}
+
+
+def status(result: h.CriteriaResult, cid: str) -> str:
+    return next(c.status for c in result.criteria if c.id == cid)
+
+
+def reason(result: h.CriteriaResult, cid: str) -> str:
+    return next(c.reason for c in result.criteria if c.id == cid)
+
+
+# ---------------------------------------------------------------- comparison table ------
+
+def test_table_shape_columns_and_rows():
+    table = h.comparison_table()
+    assert list(table.columns) == list(h.CONDITIONS)
+    required = ["ichd3_code", "duration_min_minutes", "duration_max_minutes", "frequency",
+                "laterality", "quality", "intensity", "aggravated_by_activity", "nausea",
+                "photophobia_phonophobia", "aura", "allodynia_or_dysaesthesia",
+                "tenderness_over_nerve", "relieved_by_nerve_block", "typical_locations",
+                "triggers", "first_line_management"]
+    assert set(required) <= set(table.index)
+    for frame in (h.comparison_sources(), h.comparison_notes()):
+        assert frame.shape == table.shape
+        assert list(frame.index) == list(table.index)
+        assert list(frame.columns) == list(table.columns)
+
+
+def test_ichd3_codes():
+    codes = h.comparison_table().loc["ichd3_code"].to_dict()
+    assert codes == {"occipital_neuralgia": "13.4", "migraine_without_aura": "1.1",
+                     "migraine_with_aura": "1.2", "tension_type": "2.1-2.3",
+                     "cervicogenic": "11.2.1"}
+
+
+def test_duration_numbers_follow_ichd3():
+    t = h.comparison_table()
+    lo, hi = t.loc["duration_min_minutes"], t.loc["duration_max_minutes"]
+    assert (lo["migraine_without_aura"], hi["migraine_without_aura"]) == (240, 4320)
+    assert (lo["migraine_with_aura"], hi["migraine_with_aura"]) == (240, 4320)
+    assert (lo["tension_type"], hi["tension_type"]) == (30, 10080)
+    assert lo["occipital_neuralgia"] == pytest.approx(1 / 60)  # 'a few seconds' -> 1 s
+    assert hi["occipital_neuralgia"] == 10  # 'minutes' -> the kit's 10 min
+    assert math.isnan(lo["cervicogenic"]) and math.isnan(hi["cervicogenic"])
+    assert t.loc["aura_duration_min_minutes", "migraine_with_aura"] == 5
+    assert t.loc["aura_duration_max_minutes", "migraine_with_aura"] == 60
+
+
+def test_duration_notes_say_what_is_the_kits_reading():
+    notes = h.comparison_notes()
+    assert "1 second" in notes.loc["duration_min_minutes", "occipital_neuralgia"]
+    assert "kit's reading" in notes.loc["duration_max_minutes", "occipital_neuralgia"]
+    assert "not an ICHD-3 number" in notes.loc["duration_max_minutes", "occipital_neuralgia"]
+    assert "no duration" in notes.loc["duration_min_minutes", "cervicogenic"]
+    assert "2 hours" in notes.loc["duration_min_minutes", "migraine_without_aura"]
+    assert "inf" in notes.loc["duration_max_minutes", "tension_type"]
+
+
+def test_tension_type_subtypes_chronic_is_unbounded():
+    sub = h.tension_type_subtypes()
+    assert list(sub.index) == ["2.1", "2.2", "2.3"]
+    assert sub.loc["2.1", "duration_max_minutes"] == 10080
+    assert sub.loc["2.2", "duration_max_minutes"] == 10080
+    assert math.isinf(sub.loc["2.3", "duration_max_minutes"])
+    assert (sub["duration_min_minutes"] == 30).all()
+    assert list(sub["min_episodes"]) == [10, 10, 0]
+
+
+def test_thresholds_and_required_feature_counts():
+    assert h.thresholds("migraine_without_aura")["min_attacks"] == 5
+    assert h.thresholds("migraine_without_aura")["c_min_features"] == 2
+    assert h.thresholds("migraine_with_aura")["min_attacks"] == 2
+    assert h.thresholds("migraine_with_aura")["c_min_features"] == 3
+    assert h.thresholds("tension_type")["min_episodes"] == 10
+    assert h.thresholds("tension_type")["c_min_features"] == 2
+    assert h.thresholds("occipital_neuralgia")["b_min_features"] == 2
+    assert h.thresholds("cervicogenic")["c_min_features"] == 2
+    # the checker really counts these many items
+    assert "at least 2 of 4" in reason(h.check_criteria("migraine_without_aura", MIGRAINE), "C")
+    assert "at least 3 of 6" in reason(h.check_criteria("migraine_with_aura", AURA), "C")
+    assert "at least 2 of 4" in reason(h.check_criteria("tension_type", TTH), "C")
+    assert "at least 2 of 3" in reason(h.check_criteria("occipital_neuralgia", ON), "B")
+    assert "at least 2 of 4" in reason(h.check_criteria("cervicogenic", CERVICOGENIC), "C")
+
+
+def test_criteria_tables_end_with_clinician_criterion():
+    for cond in h.CONDITIONS:
+        crit = h.criteria_table(cond)
+        assert crit.index[0] == "A"
+        assert "better" in crit["text"].iloc[-1]
+    assert "2 of 4" in h.criteria_table("migraine_with_aura").loc["C", "note"]  # beta noted
+
+
+# ---------------------------------------------------------------- vignettes -------------
+
+def test_vignettes_have_textbook_verdicts():
+    vig = h.vignettes()
+    assert len(vig) >= 5 and vig.index.is_unique
+    assert "mixed_migraine_occipital" in vig.index
+    for vid, row in vig.iterrows():
+        assert len(row.story) > 100 and row.reference
+        for cond in h.CONDITIONS:
+            got = h.check_criteria(cond, row.findings).fulfilled
+            assert got is row.expected[cond], (vid, cond, row.reasoning[cond])
+
+
+def test_mixed_vignette_teaches_non_specific_on_features():
+    row = h.vignettes().loc["mixed_migraine_occipital"]
+    on = h.check_criteria("occipital_neuralgia", row.findings)
+    assert [status(on, c) for c in "ABCD"] == ["met", "not met", "met", "met"]
+    assert h.check_criteria("migraine_without_aura", row.findings).fulfilled is True
+
+
+def test_teenage_vignette_depends_on_age():
+    findings = dict(h.vignettes().loc["teenage_migraine", "findings"])
+    assert h.check_criteria("migraine_without_aura", findings).fulfilled is True
+    findings["age_years"] = 25.0
+    assert h.check_criteria("migraine_without_aura", findings).fulfilled is False
+
+
+# ---------------------------------------------------------------- thresholds ------------
+
+@pytest.mark.parametrize(("hours", "expected"), [(4.0, "met"), (3.9, "not met"), (72.0, "met"),
+                                                 (73.0, "not met")])
+def test_migraine_duration_edges(hours, expected):
+    r = h.check_criteria("migraine_without_aura", {**MIGRAINE, "duration_hours": hours})
+    assert status(r, "B") == expected
+    assert r.fulfilled is (expected == "met")
+
+
+@pytest.mark.parametrize(("hours", "age", "expected"), [
+    (2.0, 15.0, "met"), (1.9, 15.0, "not met"), (3.0, 17.9, "met"), (3.0, 18.0, "not met")])
+def test_migraine_duration_under_18(hours, age, expected):
+    r = h.check_criteria("migraine_without_aura",
+                         {**MIGRAINE, "duration_hours": hours, "age_years": age})
+    assert status(r, "B") == expected
+
+
+def test_migraine_duration_between_2_and_4_hours_needs_age():
+    findings = {k: v for k, v in MIGRAINE.items() if k != "age_years"}
+    r = h.check_criteria("migraine_without_aura", {**findings, "duration_hours": 3.9})
+    assert status(r, "B") == "not assessed" and "age_years" in reason(r, "B")
+    assert r.fulfilled is None and r.missing == ("age_years",)
+    # outside 2-72 h the age does not matter
+    r = h.check_criteria("migraine_without_aura", {**findings, "duration_hours": 1.5})
+    assert r.fulfilled is False
+
+
+@pytest.mark.parametrize(("attacks", "expected"), [(5, True), (4, False)])
+def test_migraine_attack_count(attacks, expected):
+    r = h.check_criteria("migraine_without_aura", {**MIGRAINE, "attacks": attacks})
+    assert r.fulfilled is expected
+    assert "attacks=" in reason(r, "A")
+
+
+def test_migraine_c_two_of_four_and_d_routes():
+    two = {**MIGRAINE, "unilateral": False, "pulsating": False}  # moderate+activity left
+    assert h.check_criteria("migraine_without_aura", two).fulfilled is True
+    one = {**two, "aggravated_by_activity": False}
+    assert status(h.check_criteria("migraine_without_aura", one), "C") == "not met"
+    quiet = {**MIGRAINE, "nausea": "none", "vomiting": False}
+    light_only = {**quiet, "phonophobia": False}
+    assert status(h.check_criteria("migraine_without_aura", light_only), "D") == "not met"
+    assert status(h.check_criteria("migraine_without_aura", quiet), "D") == "met"
+    vomit = {**light_only, "vomiting": True}
+    assert status(h.check_criteria("migraine_without_aura", vomit), "D") == "met"
+
+
+@pytest.mark.parametrize(("n_true", "expected"), [(3, True), (2, False)])
+def test_migraine_with_aura_three_of_six(n_true, expected):
+    findings = {**AURA, **dict.fromkeys(AURA_C_ITEMS[:n_true], True)}
+    r = h.check_criteria("migraine_with_aura", findings)
+    assert status(r, "C") == ("met" if expected else "not met")
+    assert r.fulfilled is expected
+
+
+def test_migraine_with_aura_duration_item_and_attacks():
+    two = {**AURA, **dict.fromkeys(AURA_C_ITEMS[:2], True)}
+    assert h.check_criteria("migraine_with_aura", {**two, "aura_duration_minutes": 60.0}).fulfilled
+    assert not h.check_criteria("migraine_with_aura",
+                                {**two, "aura_duration_minutes": [4.0, 30.0]}).fulfilled
+    full = {**two, "aura_duration_minutes": 20.0}
+    assert h.check_criteria("migraine_with_aura", {**full, "attacks": 1}).fulfilled is False
+    no_aura = {**full, "aura": False, "aura_symptoms": []}
+    assert status(h.check_criteria("migraine_with_aura", no_aura), "B") == "not met"
+
+
+@pytest.mark.parametrize(("days", "code"), [(15.0, "2.3.1"), (14.0, "2.2.1"), (1.0, "2.2.1"),
+                                            (0.5, "2.1.1"), (14.5, "2.2.1")])
+def test_tension_type_frequency_bands(days, code):
+    r = h.check_criteria("tension_type", {**TTH, "days_per_month": days})
+    assert r.subtype.startswith(code + " ")
+    assert r.fulfilled is True
+
+
+def test_tension_type_subtype_without_tenderness_and_unknown():
+    r = h.check_criteria("tension_type", {**TTH, "pericranial_tenderness": False})
+    assert r.subtype.startswith("2.2.2 ") and "without" in r.subtype
+    r = h.check_criteria("tension_type", {k: v for k, v in TTH.items()
+                                          if k != "pericranial_tenderness"})
+    assert "not assessed" in r.subtype and r.fulfilled is True
+
+
+@pytest.mark.parametrize(("hours", "expected"), [(0.5, "met"), (29 / 60, "not met"),
+                                                 (168.0, "met"), (169.0, "not met")])
+def test_tension_type_episodic_duration(hours, expected):
+    r = h.check_criteria("tension_type", {**TTH, "duration_hours": hours})
+    assert status(r, "B") == expected
+
+
+def test_chronic_tension_type_duration_and_history():
+    chronic = {**TTH, "days_per_month": 20.0, "duration_hours": math.inf}
+    assert h.check_criteria("tension_type", chronic).fulfilled is True
+    assert status(h.check_criteria("tension_type", {**TTH, "duration_hours": math.inf}),
+                  "B") == "not met"  # unremitting is only allowed for chronic
+    assert h.check_criteria("tension_type", {**chronic, "months": 3.0}).fulfilled is False
+    assert h.check_criteria("tension_type", {**chronic, "months": 3.5}).fulfilled is True
+    no_count = {k: v for k, v in chronic.items() if k != "attacks"}
+    assert h.check_criteria("tension_type", no_count).fulfilled is True  # 2.3 needs no count
+
+
+def test_tension_type_episode_count():
+    assert h.check_criteria("tension_type", {**TTH, "attacks": 10}).fulfilled is True
+    assert h.check_criteria("tension_type", {**TTH, "attacks": 9}).fulfilled is False
+
+
+def test_tension_type_associated_symptoms_differ_for_chronic():
+    chronic = {**TTH, "days_per_month": 20.0}
+    mild = {"nausea": "mild"}
+    assert status(h.check_criteria("tension_type", {**TTH, **mild}), "D") == "not met"
+    assert status(h.check_criteria("tension_type", {**chronic, **mild}), "D") == "met"
+    two = {**mild, "photophobia": True}
+    assert status(h.check_criteria("tension_type", {**chronic, **two}), "D") == "not met"
+    moderate = {"nausea": "moderate"}
+    assert status(h.check_criteria("tension_type", {**chronic, **moderate}), "D") == "not met"
+    light = {"photophobia": True}
+    assert status(h.check_criteria("tension_type", {**TTH, **light}), "D") == "met"
+    both = {"photophobia": True, "phonophobia": True}
+    assert status(h.check_criteria("tension_type", {**TTH, **both}), "D") == "not met"
+
+
+def test_tension_type_unknown_band():
+    findings = {k: v for k, v in TTH.items() if k != "days_per_month"}
+    r = h.check_criteria("tension_type", findings)
+    assert status(r, "A") == "not assessed" and "days_per_month" in reason(r, "A")
+    assert status(r, "C") == "met"  # same under both rule sets
+    assert r.fulfilled is None and r.subtype is None
+
+
+def test_occipital_neuralgia_b_two_of_three_and_c_both():
+    assert h.check_criteria("occipital_neuralgia", ON).fulfilled is True
+    two = {**ON, "paroxysmal": False}
+    assert status(h.check_criteria("occipital_neuralgia", two), "B") == "met"
+    one = {**two, "quality": "dull"}
+    assert status(h.check_criteria("occipital_neuralgia", one), "B") == "not met"
+    no_tender = {**ON, "nerve_tenderness": False}
+    assert h.check_criteria("occipital_neuralgia", no_tender).fulfilled is False
+
+
+def test_cervicogenic_c_two_of_four():
+    assert h.check_criteria("cervicogenic", CERVICOGENIC).fulfilled is True
+    one = {**CERVICOGENIC, "reduced_neck_rom_and_provocation": False}
+    r = h.check_criteria("cervicogenic", one)
+    assert status(r, "C") == "not met" and status(r, "A") == "not met"
+
+
+# ---------------------------------------------------------------- missing findings ------
+
+def test_missing_finding_gives_none_and_names_the_key():
+    findings = {k: v for k, v in ON.items() if k != "relieved_by_nerve_block"}
+    r = h.check_criteria("occipital_neuralgia", findings)
+    assert r.fulfilled is None and r.verdict == "undetermined"
+    assert status(r, "D") == "not assessed"
+    assert "relieved_by_nerve_block" in reason(r, "D")
+    assert r.missing == ("relieved_by_nerve_block",)
+    assert "relieved_by_nerve_block" in str(r)
+
+
+def test_none_value_means_unknown():
+    r = h.check_criteria("occipital_neuralgia", {**ON, "allodynia": None})
+    assert r.fulfilled is None and "allodynia" in reason(r, "C")
+
+
+def test_a_failed_criterion_beats_missing_ones():
+    r = h.check_criteria("occipital_neuralgia", {"pain_in_occipital_nerve_distribution": False})
+    assert r.fulfilled is False and r.missing == ()
+
+
+def test_count_rule_with_unknown_items():
+    findings = {**AURA, **dict.fromkeys(AURA_C_ITEMS[:2], True), "aura_positive": None}
+    r = h.check_criteria("migraine_with_aura", findings)
+    assert status(r, "C") == "not assessed" and "aura_positive" in reason(r, "C")
+
+
+def test_empty_findings_are_undetermined():
+    for cond in h.CONDITIONS:
+        r = h.check_criteria(cond, {})
+        assert r.fulfilled is None and r.missing
+
+
+# ---------------------------------------------------------------- result object ---------
+
+def test_exclusion_criterion_needs_a_clinician_but_does_not_block_the_verdict():
+    r = h.check_criteria("migraine_without_aura", MIGRAINE)
+    last = r.criteria[-1]
+    assert last.clinician_only and last.status == "not assessed"
+    assert "clinician" in last.reason
+    assert r.fulfilled is True
+
+
+def test_str_has_verdict_criteria_and_disclaimer():
+    r = h.check_criteria("occipital_neuralgia", ON)
+    text = str(r)
+    assert text == r.summary()
+    assert DISCLAIMER in text and r.disclaimer == DISCLAIMER
+    assert "13.4" in text and "MET" in text and "clinician" in text
+    for c in r.criteria:
+        assert f"{c.id} [{c.status}]" in text
+    failed = h.check_criteria("occipital_neuralgia", {**ON, "relieved_by_nerve_block": False})
+    assert "NOT fulfilled (D not met)" in str(failed)
+
+
+def test_to_frame_and_check_all():
+    frame = h.check_criteria("tension_type", TTH).to_frame()
+    assert list(frame.index) == ["A", "B", "C", "D", "E"]
+    assert set(frame.columns) == {"text", "status", "reason"}
+    assert set(frame["status"]) <= set(h.STATUSES)
+    table = h.check_all(TTH)
+    assert list(table.index) == list(h.CONDITIONS)
+    assert table.loc["tension_type", "fulfilled"] is True
+    assert table.loc["migraine_without_aura", "not_met"] == "C, D"
+
+
+# ---------------------------------------------------------------- bad input -------------
+
+@pytest.mark.parametrize(("findings", "words"), [
+    ({"atacks": 5}, ["'atacks'", "Did you mean 'attacks'", "Valid choices", "duration_hours"]),
+    ({"intensity": "extreme"}, ["'extreme'", "mild, moderate, severe"]),
+    ({"nausea": True}, ["True", "none, mild, moderate, severe"]),
+    ({"quality": "throbbing"}, ["'throbbing'", "pulsating", "pressing"]),
+    ({"attacks": -1}, ["'attacks'", "-1"]),
+    ({"attacks": 2.5}, ["'attacks'", "whole number"]),
+    ({"attacks": True}, ["'attacks'", "True"]),
+    ({"duration_hours": -0.5}, ["'duration_hours'", "-0.5"]),
+    ({"duration_hours": float("nan")}, ["'duration_hours'", "nan"]),
+    ({"months": float("inf")}, ["'months'", "inf"]),
+    ({"days_per_month": 40}, ["'days_per_month'", "31"]),
+    ({"unilateral": "yes"}, ["'unilateral'", "True or False"]),
+    ({"unilateral": 1}, ["'unilateral'", "True or False"]),
+    ({"aura_symptoms": ["visual", "smell"]}, ["'smell'", "visual, sensory, speech"]),
+    ({"aura_symptoms": "visual"}, ["'aura_symptoms'", "list of"]),
+    ({"quality": "pulsating", "pulsating": False}, ["contradict", "pulsating"]),
+    ({"aura": False, "aura_symptoms": ["visual"]}, ["contradict", "aura_symptoms"]),
+])
+def test_bad_findings_raise_and_name_the_problem(findings, words):
+    with pytest.raises(ValueError) as err:
+        h.check_criteria("migraine_without_aura", findings)
+    for word in words:
+        assert word in str(err.value)
+
+
+def test_unknown_condition_and_non_dict():
+    with pytest.raises(ValueError, match="migrane.*Valid choices: occipital_neuralgia"):
+        h.check_criteria("migrane", {})
+    with pytest.raises(ValueError, match="tension_type"):
+        h.thresholds("tension")
+    with pytest.raises(ValueError, match="dict"):
+        h.check_criteria("tension_type", [("attacks", 5)])
+
+
+def test_findings_vocabulary_is_documented():
+    vocab = h.findings_vocabulary()
+    needed = {"attacks", "duration_hours", "days_per_month", "months", "unilateral", "pulsating",
+              "intensity", "aggravated_by_activity", "nausea", "vomiting", "photophobia",
+              "phonophobia", "aura", "paroxysmal", "quality", "allodynia", "nerve_tenderness",
+              "relieved_by_nerve_block", "pain_in_occipital_nerve_distribution", "age_years",
+              "pericranial_tenderness", "cervical_lesion_evidence",
+              "temporal_relation_to_cervical_disorder", "improves_with_cervical_disorder",
+              "reduced_neck_rom_and_provocation", "abolished_by_cervical_block"}
+    assert needed <= set(vocab.index)
+    assert (vocab["meaning"].str.len() > 10).all() and (vocab["allowed"].str.len() > 3).all()
+    assert h.validate_findings({"attacks": 3, "aura": None}) == {"attacks": 3}
+
+
+# ---------------------------------------------------------------- other tables ----------
+
+def test_red_flags_cover_the_list_with_actions():
+    flags = h.red_flags()
+    text = " ".join(flags["flag"] + " " + flags["look_for"]).lower()
+    for word in ("thunderclap", "neurological deficit", "pupil", "fever", "neck stiffness",
+                 "after 50", "pattern", "papilloedema", "trauma", "immunosuppression",
+                 "cancer", "lying", "sneeze", "pregnancy"):
+        assert word in text, word
+    assert set(flags["action"]) <= {"emergency care", "urgent review", "clinician review"}
+    assert flags.loc[flags["flag"] == "Thunderclap headache", "action"].item() == "emergency care"
+    assert flags["reference"].str.contains("do2019").all()
+
+
+def test_management_options_are_honest():
+    m = h.management_options().set_index("option")
+    for option in ("Heat", "Rest", "Massage of tight neck muscles", "NSAIDs",
+                   "Physiotherapy and exercises", "Botulinum toxin",
+                   "Local anaesthetic nerve block (with or without steroid)",
+                   "Occipital nerve stimulation", "Occipital release (decompression) surgery",
+                   "Neuropathic pain medicines"):
+        assert option in m.index, option
+    botox = m.loc["Botulinum toxin"]
+    assert "acetylcholine" in botox["what_it_is"] and "NOT a steroid" in botox["what_it_is"]
+    assert "case series" in m.loc["Occipital nerve stimulation", "evidence_note"].lower()
+    assert "refractory" in m.loc["Occipital nerve stimulation", "who_it_is_for"].lower()
+    for option in ("Heat", "Rest", "Massage of tight neck muscles"):
+        assert "expert opinion" in m.loc[option, "evidence_note"].lower()
+
+
+# ---------------------------------------------------------------- references ------------
+
+def test_every_record_has_a_known_reference_key():
+    pairs = h.reference_keys()
+    assert len(pairs) > 100
+    for where, key in pairs:
+        check_keys(key, f"headaches.toml {where}")
+    for frame in (h.comparison_sources(), h.red_flags(), h.management_options()):
+        cells = frame.to_numpy().ravel() if "reference" not in frame else frame["reference"]
+        for cell in cells:
+            assert cell, "empty reference"
+            check_keys([k.strip() for k in cell.split(",")], "headaches table cell")
+
+
+# ---------------------------------------------------------------- data file -------------
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    path = tmp_path / "headaches.toml"
+    shutil.copy(h.HEADACHES_FILE, path)
+    monkeypatch.setattr(h, "HEADACHES_FILE", path)
+    h.load_headaches.cache_clear()
+    yield path
+    h.load_headaches.cache_clear()
+
+
+def test_data_is_cached():
+    assert h.load_headaches() is h.load_headaches()
+
+
+def test_invalid_toml_names_the_file(data_copy):
+    data_copy.write_text("[meta\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="headaches.toml.*not valid TOML"):
+        h.comparison_table()
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ('migraine_without_aura = { hours = 4, reference = "ichd3_2018", ',
+     "migraine_without_aura = { hours = 4, ", ["table.duration_min_minutes", "reference"]),
+    ('quality = "pressing"\naggravated', 'quality = "squeezing"\naggravated',
+     ["vignette 'frequent_tension_type'", "squeezing"]),
+    ('tension_type = "fulfilled"', 'tension_type = "maybe"', ["maybe", "undetermined"]),
+    ('{ id = "D", text = "A local', '{ id = "X", text = "A local', ["criteria ids"]),
+])
+def test_malformed_data_names_file_and_problem(data_copy, old, new, words):
+    text = data_copy.read_text(encoding="utf-8")
+    assert old in text
+    data_copy.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ValueError) as err:
+        h.load_headaches()
+    assert "headaches.toml" in str(err.value)
+    for word in words:
+        assert word in str(err.value)

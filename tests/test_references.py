@@ -1,0 +1,216 @@
+"""Tests for the bibliography registry (anatomy/data/references.toml) and its loader."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from anatomy import references
+from anatomy.references import (
+    EVIDENCE_LEVELS,
+    REQUIRED_FIELDS,
+    bibliography,
+    check_keys,
+    cite,
+    get_reference,
+    load_references,
+)
+
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+
+# Keys that notebooks and data files are expected to use (from the project brief).
+EXPECTED_KEYS = {
+    "ichd3_2018", "ichd3_beta_2013", "danish_headache_2020", "kim2018", "mosser2004",
+    "loukas2006", "tubbs2007", "tubbs2011", "tubbs2014", "shim2011", "greher2010",
+    "won2018", "janis2010a", "janis2010b", "bovim1991", "natsis2006", "kwon2018",
+    "chung_oa", "gon_depth_prospective", "lee2013", "dash2005", "saglam2024",
+    "bartsch2002", "bartsch2003", "piovesan2001", "busch2007", "bogduk2009",
+    "goadsby1997", "travell_simons1983", "fernandez2007", "fernandez2006",
+    "calandre2006", "chatchawan2019", "kelman2005", "rasmussen1992", "akershus2014",
+    "on_clinic2021", "kuhn1997", "koopman2009", "statpearls_on",
+    "statpearls_occipital_nerves", "nysora_gon", "brown_atlas2006", "aneskey_ch17",
+    "fpnotebook_gon", "elsevier_complete_anatomy", "grays1918", "dartmouth_anatomy",
+    "janis_khansa", "okumus2022", "pheasant_bodyspace", "bushby1992", "ijpr_mastoid",
+    "occ_c4_2020", "medlink_trigger_points", "namtpt", "osu_cervical_plexus",
+    "usra_cervical_plexus", "clinicalgate_ch105", "mne_standard1020", "makehuman_cc0",
+    "jasper1958", "ta2_terminologia",
+    # management and red flags
+    "barmherzig2019", "dougherty2014", "blumenfeld2013", "kapural2007", "weiner1999",
+    "do2019",
+}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test sees the registry file it expects, not a cached one."""
+    load_references.cache_clear()
+    yield
+    load_references.cache_clear()
+
+
+@pytest.fixture
+def registry_at(tmp_path, monkeypatch):
+    """Write TOML text to a temporary registry and point the loader at it."""
+
+    def _write(text: str):
+        path = tmp_path / "references.toml"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(references, "REFERENCES_FILE", path)
+        load_references.cache_clear()
+        return path
+
+    return _write
+
+
+# --- the real registry ------------------------------------------------------
+
+
+def test_registry_loads_with_all_expected_keys():
+    refs = load_references()
+    missing = EXPECTED_KEYS - set(refs)
+    assert not missing, f"registry lacks {sorted(missing)}"
+    assert all(key == ref.key for key, ref in refs.items())
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED_KEYS))
+def test_entry_basic_fields(key):
+    ref = get_reference(key)
+    assert isinstance(ref.year, int) and not isinstance(ref.year, bool)
+    assert 1900 <= ref.year <= 2026, f"{key}: implausible year {ref.year}"
+    assert ref.authors.strip(), f"{key}: empty authors"
+    assert ref.title.strip(), f"{key}: empty title"
+    assert ref.evidence in EVIDENCE_LEVELS
+
+
+def test_every_entry_is_well_formed():
+    for key, ref in load_references().items():
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", key), f"bad key {key!r}"
+        assert 1900 <= ref.year <= 2026, key
+        assert ref.authors.strip() and ref.title.strip(), key
+        assert ref.evidence in EVIDENCE_LEVELS, key
+        if ref.doi:
+            assert DOI_RE.match(ref.doi), f"{key}: malformed DOI {ref.doi!r}"
+        if ref.pmid:
+            assert ref.pmid.isdigit(), f"{key}: PMID must be digits, got {ref.pmid!r}"
+        if ref.url:
+            assert ref.url.startswith(("https://", "http://")), key
+
+
+def test_dois_are_unique():
+    dois = [ref.doi.lower() for ref in load_references().values() if ref.doi]
+    assert len(dois) == len(set(dois))
+
+
+def test_in_text_labels_are_unique():
+    """Two entries must never print the same citation (e.g. Janis 2010a vs 2010b)."""
+    shorts = [ref.short for ref in load_references().values()]
+    dupes = {s for s in shorts if shorts.count(s) > 1}
+    assert not dupes, f"ambiguous labels: {sorted(dupes)}"
+
+
+def test_unverified_entries_say_so():
+    """Unknown authors, undated pages, secondary and derived entries must explain themselves."""
+    for key, ref in load_references().items():
+        if "not verified" in ref.authors.lower():
+            assert ref.label and ref.note, f"{key}: unknown authors need a label and a note"
+        if ref.evidence in ("S2", "D"):
+            assert ref.note.strip(), f"{key}: evidence {ref.evidence} needs a note"
+        if "n.d." in ref.label:
+            assert "consulted" in ref.note, f"{key}: say what the year means"
+
+
+def test_cite_author_year_and_organisation_labels():
+    assert cite("kim2018") == "Kim et al. 2018"
+    assert cite("kelman2005") == "Kelman 2005"  # single author: no "et al."
+    assert cite("ichd3_2018") == "ICHD-3 2018"  # organisation: label, not "Headache 2018"
+    assert cite("kim2018", "won2018") == "Kim et al. 2018; Won et al. 2018"
+
+
+def test_ichd3_and_snnoop10_citations():
+    ichd = get_reference("ichd3_2018")
+    assert ichd.doi == "10.1177/0333102417738202"
+    assert ichd.volume_pages == "38(1):1-211"
+    assert ichd.link == "https://doi.org/10.1177/0333102417738202"
+    assert "SNNOOP10" in get_reference("do2019").title
+
+
+def test_tubbs2014_flags_unverified_journal():
+    assert "unverified" in get_reference("tubbs2014").note.lower()
+
+
+def test_unknown_key_suggests_close_match():
+    with pytest.raises(ValueError) as err:
+        get_reference("kim2019")
+    assert "kim2019" in str(err.value)
+    assert "kim2018" in str(err.value)
+
+
+def test_check_keys_names_the_record():
+    check_keys(["kim2018", "lee2013"], "gon_path.csv row 3")  # known keys pass
+    with pytest.raises(ValueError, match=r"gon_path\.csv row 3.*'dash2006'.*'dash2005'"):
+        check_keys("dash2006", "gon_path.csv row 3")
+
+
+def test_bibliography_lists_each_key_once_in_order():
+    text = bibliography(["lee2013", "kim2018", "lee2013"])
+    lines = text.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("- **Lee et al. 2013.**")
+    assert "https://doi.org/10.1038/s41598-018-19249-6" in lines[1]
+
+
+# --- the loader's error handling --------------------------------------------
+
+GOOD_ENTRY = '''
+[org2020]
+authors = "Some Committee of Some Society"
+label = "SC 2020"
+year = 2020
+title = "A title"
+evidence = "S"
+
+[solo1999]
+authors = "Solo AB"
+year = 1999
+title = "Another title"
+evidence = "S2"
+'''
+
+
+def test_label_used_only_when_given(registry_at):
+    registry_at(GOOD_ENTRY)
+    assert cite("org2020") == "SC 2020"
+    assert cite("solo1999") == "Solo 1999"
+
+
+def test_malformed_toml_names_the_file(registry_at):
+    path = registry_at('[broken]\nauthors = "unterminated\nyear = 2020\n')
+    with pytest.raises(ValueError, match="not valid TOML") as err:
+        load_references()
+    assert str(path) in str(err.value)
+
+
+@pytest.mark.parametrize("field", REQUIRED_FIELDS)
+def test_missing_required_field_names_key_and_field(registry_at, field):
+    org_part, solo_part = GOOD_ENTRY.split("[solo1999]")
+    solo_part = "\n".join(
+        line for line in solo_part.splitlines() if not line.startswith(f"{field} =")
+    )
+    registry_at(org_part + "[solo1999]" + solo_part)  # org2020 stays valid
+    with pytest.raises(ValueError) as err:
+        load_references()
+    assert "'solo1999'" in str(err.value)
+    assert field in str(err.value)
+
+
+def test_invalid_evidence_rejected(registry_at):
+    registry_at(GOOD_ENTRY.replace('evidence = "S2"', 'evidence = "M"'))
+    with pytest.raises(ValueError, match=r"'solo1999'.*'M'"):
+        load_references()
+
+
+def test_missing_registry_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(references, "REFERENCES_FILE", tmp_path / "nope.toml")
+    with pytest.raises(FileNotFoundError, match="nope.toml"):
+        load_references()
