@@ -36,7 +36,7 @@ def ten_twenty_positions(vertices: np.ndarray, faces: np.ndarray,
     pos = {name: surface.point_at_fraction(sag, frac) for name, frac in SAGITTAL.items()}
     cor = _arc(v, f, landmarks["tragus_left"], landmarks["tragus_right"], pos["Cz"])
     pos.update({name: surface.point_at_fraction(cor, frac) for name, frac in CORONAL.items()})
-    for side, temporal, odd in (("left", "T7", True), ("right", "T8", False)):
+    for temporal, odd in (("T7", True), ("T8", False)):
         half = _arc(v, f, pos["Fpz"], pos["Oz"], pos[temporal])
         for stem, frac in HALF_CIRCUMFERENCE.items():
             name = f"{stem}{1 if odd else 2}" if stem in ("Fp", "O") else f"{stem}{7 if odd else 8}"

@@ -35,6 +35,15 @@ class Landmark:
     references: tuple[str, ...]
     derived: bool = False
 
+    def _repr_markdown_(self) -> str:
+        refs = ", ".join(self.references)
+        flag = " *(derived position)*" if self.derived else ""
+        return (f"**{self.name}**{flag}: {self.definition}\n\n*Found on the mesh:* "
+                f"{self.method}\n\n*Sources:* {refs}")
+
+    def __str__(self) -> str:
+        return self._repr_markdown_().replace("**", "").replace("*", "")
+
 
 @dataclass(frozen=True, eq=False)
 class HeadModel:
@@ -74,7 +83,8 @@ class HeadModel:
             "bimastoid_breadth_skin": dist("mastoid_left", "mastoid_right"),
             "biacromial_breadth": dist("acromion_left", "acromion_right"),
             "head_length": float(lm["glabella"][1] - head[:, 1].min()),
-            "head_breadth": float(2 * np.abs(head[:, 0][head[:, 2] > lm["tragus_left"][2] + 40]).max()),
+            "head_breadth": float(
+                2 * np.abs(head[:, 0][head[:, 2] > lm["tragus_left"][2] + 40]).max()),
         }
 
 
@@ -96,23 +106,25 @@ def _readonly(a: np.ndarray) -> np.ndarray:
 def _load(path: str) -> HeadModel:
     hint = f"Rebuild it with `{REBUILD_HEAD_COMMAND}`."
     try:
-        with np.load(path, allow_pickle=False) as data:
-            missing = [k for k in _MESH_KEYS if k not in data.files]
-            if missing:
-                raise ValueError(f"Head mesh file {path} lacks {missing}. {hint}")
-            arrays = {k: data[k] for k in _MESH_KEYS}
-            source = str(data["source"]) if "source" in data.files else ""
+        data = np.load(path, allow_pickle=False)
+        files = list(data.files)
     except FileNotFoundError:
         raise FileNotFoundError(f"Head mesh file {path} is missing. {hint}") from None
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, AttributeError) as exc:
         raise ValueError(f"Head mesh file {path} is corrupt ({exc}). {hint}") from None
+    with data:
+        missing = [k for k in _MESH_KEYS if k not in files]
+        if missing:
+            raise ValueError(f"Head mesh file {path} lacks {missing}. {hint}")
+        arrays = {k: data[k] for k in _MESH_KEYS}
+        source = str(data["source"]) if "source" in files else ""
     v = arrays["vertices"].astype(float)
     f = arrays["faces"].astype(np.int64)
     if v.ndim != 2 or v.shape[1] != 3 or f.ndim != 2 or f.shape[1] != 3 or f.max() >= len(v):
         raise ValueError(f"Head mesh file {path} has malformed arrays. {hint}")
-    landmarks = {str(k): _readonly(np.array(p, float))
-                 for k, p in zip(arrays["landmark_names"], arrays["landmark_points"])}
-    missing = sorted(set(LANDMARK_NAMES) - set(landmarks))
+    stored = dict(zip(arrays["landmark_names"].tolist(), arrays["landmark_points"]))
+    landmarks = {k: _readonly(np.array(stored[k], float)) for k in LANDMARK_NAMES if k in stored}
+    missing = sorted(set(LANDMARK_NAMES) - set(stored))
     if missing:
         raise ValueError(f"Head mesh file {path} lacks landmarks {missing}. {hint}")
     eeg = {str(k): _readonly(np.array(p, float))

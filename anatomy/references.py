@@ -56,7 +56,8 @@ class Reference:
         """A one-line citation in a Vancouver-like style."""
         parts = [f"{self.authors}.", f"{self.title}."]
         if self.journal:
-            parts.append(f"{self.journal} {self.year}" + (f";{self.volume_pages}" if self.volume_pages else "") + ".")
+            pages = f";{self.volume_pages}" if self.volume_pages else ""
+            parts.append(f"{self.journal} {self.year}{pages}.")
         else:
             parts.append(f"{self.year}.")
         if self.link:
@@ -112,4 +113,5 @@ def check_keys(keys, where: str) -> None:
 def bibliography(keys) -> str:
     """Markdown list of full references for the given keys, in the order given."""
     seen = list(dict.fromkeys(keys))
-    return "\n".join(f"- **{get_reference(k).short}.** {get_reference(k).formatted()}" for k in seen)
+    refs = [get_reference(k) for k in seen]
+    return "\n".join(f"- **{r.short}.** {r.formatted()}" for r in refs)

@@ -75,7 +75,8 @@ def plane_section(vertices: np.ndarray, faces: np.ndarray, origin, normal) -> np
     v = np.asarray(vertices, float)
     n = np.asarray(normal, float) / np.linalg.norm(normal)
     s = (v - np.asarray(origin, float)) @ n
-    edges = np.unique(np.sort(np.vstack([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]]), 1), axis=0)
+    all_edges = np.vstack([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
+    edges = np.unique(np.sort(all_edges, 1), axis=0)
     sa, sb = s[edges[:, 0]], s[edges[:, 1]]
     cross = (sa * sb) < 0
     e = edges[cross]
@@ -85,7 +86,8 @@ def plane_section(vertices: np.ndarray, faces: np.ndarray, origin, normal) -> np
     return np.vstack([crossing, on_plane])
 
 
-def surface_arc(vertices: np.ndarray, faces: np.ndarray, start, end, through, n: int = 181) -> np.ndarray:
+def surface_arc(vertices: np.ndarray, faces: np.ndarray, start, end, through,
+                n: int = 181) -> np.ndarray:
     """Skin arc from ``start`` to ``end`` in the plane through the three points, via ``through``.
 
     The section is sampled by angle about the midpoint of start-end and the outermost

@@ -19,7 +19,8 @@ def label(name: str) -> str:
     """Readable label of a landmark name, with (L)/(R) for sided ones."""
     side = side_of(name)
     base = name.removesuffix(f"_{side}") if side else name
-    return SHORT_LABELS.get(base, base.replace("_", " ")) + (f" ({side[0].upper()})" if side else "")
+    suffix = f" ({side[0].upper()})" if side else ""
+    return SHORT_LABELS.get(base, base.replace("_", " ")) + suffix
 
 
 def landmark_hover(head: HeadModel, name: str) -> str:
@@ -50,10 +51,24 @@ def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
     ]
 
 
-def landmark_traces(head: HeadModel, names=None, show_text: bool = True):
-    """Landmarks as three toggleable traces (midline, left, right) to keep labels legible."""
+def facing_sides(view: str) -> tuple[str, ...]:
+    """Which landmark groups face the viewer in a named view (their labels are shown)."""
+    if view.endswith("left"):
+        return ("midline", "left")
+    if view.endswith("right"):
+        return ("midline", "right")
+    return ("midline", "left", "right")
+
+
+def landmark_traces(head: HeadModel, names=None, show_text=True, view: str | None = None):
+    """Landmarks as three toggleable traces (midline, left, right) to keep labels legible.
+
+    With ``view``, only the groups facing the viewer carry text labels (the others keep
+    their markers and hover text), so labels from the far side do not show through.
+    """
     names = list(names or head.landmarks)
     traces = []
+    labelled = facing_sides(view) if view else ("midline", "left", "right")
     for group in ("midline", "right", "left"):
         sel = [n for n in names if (side_of(n) or "midline") == group]
         if not sel:
@@ -61,7 +76,8 @@ def landmark_traces(head: HeadModel, names=None, show_text: bool = True):
         pts = np.array([head.landmarks[n] for n in sel])
         traces.append(plotly3d.points_trace(
             pts, name=f"landmarks ({group})", labels=[label(n) for n in sel],
-            hovertext=[landmark_hover(head, n) for n in sel], show_text=show_text, size=5,
+            hovertext=[landmark_hover(head, n) for n in sel],
+            show_text=show_text and group in labelled, size=5,
             legendgroup=f"landmarks-{group}"))
     return traces
 
@@ -81,12 +97,12 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
     """Interactive 3D head with labelled landmarks (and optionally the 10-20 positions)."""
     traces = skin_traces(head)
     if landmarks:
-        traces += landmark_traces(head, None if landmarks is True else landmarks)
+        traces += landmark_traces(head, None if landmarks is True else landmarks, view=view)
     if eeg:
         traces.append(eeg_trace(head))
     fig = plotly3d.scene_figure(traces, title=title, view=view, orthographic=orthographic,
                                 height=height)
-    plotly3d.view_menu(fig, orthographic)
+    plotly3d.view_menu(fig, orthographic, active=view)
     n_lm = len(head.landmarks) if landmarks is True else len(landmarks or [])
     alt = (f"3D model of an adult head, neck and shoulders seen from the "
            f"{view.replace('_', ' ')}, with {n_lm} labelled skin landmarks"
@@ -132,7 +148,11 @@ def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | No
         mpl2d.scale_bar(ax)
     fig.suptitle(title or "Head model landmarks (skin surface, mm)", fontsize=15)
     fig.tight_layout()
-    return fig
+    mpl2d.plt.close(fig)
+    alt = ("Shaded drawings of the head model in " + " and ".join(
+        mpl2d.VIEW_TITLES[v].lower() for v in views) + ", with the skin landmarks marked "
+        "and labelled; scale bar 50 mm.")
+    return mpl2d.StaticFigure(fig, alt)
 
 
 def draw_skin(ax, head: HeadModel, view: str, alpha: float = 1.0):

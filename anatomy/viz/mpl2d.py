@@ -127,3 +127,43 @@ def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04)) -> None:
     ax.plot([x, x + length_mm], [y, y], color="k", lw=2.5, solid_capstyle="butt")
     ax.text(x + length_mm / 2, y + 0.015 * (y1 - y0), f"{length_mm:g} mm", ha="center",
             va="bottom", fontsize=9)
+
+
+class StaticFigure:
+    """A finished matplotlib figure with its alt text; displays as PNG plus a text summary.
+
+    ``.savefig(path)`` writes PNG (print resolution) or SVG; ``.figure`` is the matplotlib
+    figure. In a notebook the PNG carries the alt text and ``text/plain`` holds it too,
+    so the stored output has a text alternative that nbval compares.
+    """
+
+    def __init__(self, figure, alt: str):
+        self.figure = figure
+        self.alt = alt
+
+    def png_bytes(self, dpi: int = 110) -> bytes:
+        import io
+
+        buf = io.BytesIO()
+        self.figure.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+        return buf.getvalue()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        import base64
+
+        data = {"image/png": base64.b64encode(self.png_bytes()).decode(),
+                "text/plain": f"[Figure] {self.alt}"}
+        return data, {"image/png": {"alt": self.alt}}
+
+    def savefig(self, path, dpi: int = 300):
+        from pathlib import Path
+
+        path = Path(path)
+        meta = {"Software": None} if path.suffix == ".png" else {"Date": None}
+        if path.suffix not in (".png", ".svg", ".pdf"):
+            raise ValueError(f"Unsupported figure format {path.suffix!r}; valid: .png, .svg, .pdf")
+        self.figure.savefig(path, dpi=dpi, metadata=meta)
+        return path
+
+    def close(self) -> None:
+        plt.close(self.figure)

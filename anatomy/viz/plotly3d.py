@@ -19,15 +19,16 @@ from anatomy.viz import style
 RENDERER = "plotly_mimetype"  # JupyterLab renders it natively; no plotly.js copy per output
 pio.renderers.default = RENDERER
 
-_R = 1.9
+_R = 1.45
+_C = 0.18  # look at the head rather than the middle of the bust
 CAMERAS = {
-    "anterior": {"eye": {"x": 0, "y": _R, "z": 0.15}},
-    "posterior": {"eye": {"x": 0, "y": -_R, "z": 0.15}},
-    "left": {"eye": {"x": -_R, "y": 0, "z": 0.15}},
-    "right": {"eye": {"x": _R, "y": 0, "z": 0.15}},
-    "superior": {"eye": {"x": 0, "y": -0.01, "z": _R + 0.3}, "up": {"x": 0, "y": 1, "z": 0}},
-    "posterolateral_left": {"eye": {"x": -1.35, "y": -1.35, "z": 0.45}},
-    "posterolateral_right": {"eye": {"x": 1.35, "y": -1.35, "z": 0.45}},
+    "anterior": {"eye": {"x": 0, "y": _R, "z": _C + 0.1}},
+    "posterior": {"eye": {"x": 0, "y": -_R, "z": _C + 0.1}},
+    "left": {"eye": {"x": -_R, "y": 0, "z": _C + 0.1}},
+    "right": {"eye": {"x": _R, "y": 0, "z": _C + 0.1}},
+    "superior": {"eye": {"x": 0, "y": -0.01, "z": _R + 0.4}, "up": {"x": 0, "y": 1, "z": 0}},
+    "posterolateral_left": {"eye": {"x": -1.0, "y": -1.0, "z": _C + 0.35}},
+    "posterolateral_right": {"eye": {"x": 1.0, "y": -1.0, "z": _C + 0.35}},
 }
 _AXIS = {"visible": False, "showbackground": False}
 LIGHTING = {"ambient": 0.55, "diffuse": 0.75, "specular": 0.08, "roughness": 0.85,
@@ -42,7 +43,7 @@ def camera(name: str, orthographic: bool = False) -> dict:
     """A named camera preset (anatomical view) as a plotly camera dict."""
     from anatomy.conventions import check_choice
 
-    cam = {"up": {"x": 0, "y": 0, "z": 1}, "center": {"x": 0, "y": 0, "z": 0}}
+    cam = {"up": {"x": 0, "y": 0, "z": 1}, "center": {"x": 0, "y": 0, "z": _C}}
     cam.update(CAMERAS[check_choice(name, CAMERAS, "camera view")])
     cam["projection"] = {"type": "orthographic" if orthographic else "perspective"}
     return cam
@@ -129,13 +130,15 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
     return fig
 
 
-def view_menu(fig: go.Figure, orthographic: bool = False, x: float = 0.99) -> None:
-    """Buttons that switch the camera between the named views (work without a kernel)."""
+def view_menu(fig: go.Figure, orthographic: bool = False, x: float = 0.99,
+              active: str | None = None) -> None:
+    """Dropdown that switches the camera between the named views (works without a kernel)."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{"scene.camera": camera(name, orthographic)}]} for name in CAMERAS]
     menus = list(fig.layout.updatemenus or [])
     menus.append({"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "right",
-                  "y": 0.99, "yanchor": "top", "showactive": True, "active": -1,
+                  "y": 0.99, "yanchor": "top", "showactive": True,
+                  "active": list(CAMERAS).index(active) if active in CAMERAS else 0,
                   "bgcolor": "white", "name": "view"})
     fig.update_layout(updatemenus=menus,
                       annotations=list(fig.layout.annotations or []))
@@ -186,7 +189,9 @@ class KitFigure:
         self.alt = alt
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return pio.renderers[RENDERER].to_mimebundle(self.figure)
+        bundle = pio.renderers[RENDERER].to_mimebundle(self.figure)
+        bundle["text/plain"] = f"[Interactive 3D figure] {self.alt}"
+        return bundle
 
     def show(self) -> None:
         """Display in the notebook with the kit's renderer."""
@@ -222,3 +227,56 @@ def warn_unsupported(**options) -> None:
         if value is not None:
             warnings.warn(f"Option {key!r} is not supported by the plotly engine and is "
                           "ignored.", stacklevel=3)
+
+
+# --- added for headache figures (issue 5): several 3D scenes in one figure
+
+
+def _scene_key(k: int) -> str:
+    return "scene" if k == 0 else f"scene{k + 1}"
+
+
+def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: bool = False,
+                       height: int = 560, width: int | None = None,
+                       legend: bool = False) -> go.Figure:
+    """Scenes side by side (layout scene, scene2, ...), one list of traces per panel, the
+    same named camera in each, a title above each panel."""
+    panels = [list(p) for p in panels]
+    n = len(panels)
+    if len(titles) != n:
+        raise ValueError(f"titles has {len(titles)} entries for {n} panels.")
+    fig = go.Figure()
+    layout = {}
+    gap = 0.01
+    for k, traces in enumerate(panels):
+        key = _scene_key(k)
+        for tr in traces:
+            tr.scene = key
+            fig.add_trace(tr)
+        x0, x1 = k / n + gap, (k + 1) / n - gap
+        layout[key] = {"xaxis": _AXIS, "yaxis": _AXIS, "zaxis": _AXIS, "aspectmode": "data",
+                       "camera": camera(view, orthographic), "dragmode": "orbit",
+                       "domain": {"x": [round(x0, 4), round(x1, 4)], "y": [0.0, 0.86]}}
+    annotations = [{"text": t, "x": round((k + 0.5) / n, 4), "y": 0.995, "xref": "paper",
+                    "yref": "paper", "xanchor": "center", "yanchor": "top",
+                    "showarrow": False, "font": {"size": style.FONT_SIZE}}
+                   for k, t in enumerate(titles)]
+    fig.update_layout(template=TEMPLATE, height=height, width=width, paper_bgcolor="white",
+                      margin={"l": 0, "r": 0, "t": 10, "b": 0}, showlegend=legend,
+                      annotations=annotations, uirevision="kit",
+                      hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13},
+                                  "align": "left"}, **layout)
+    return fig
+
+
+def multi_view_menu(fig: go.Figure, n_scenes: int, orthographic: bool = False,
+                    x: float = 0.01, y: float = 0.86) -> None:
+    """A camera dropdown that turns every scene of a multi-scene figure together."""
+    buttons = [{"label": name.replace("_", " "), "method": "relayout",
+                "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic)
+                          for k in range(n_scenes)}]} for name in CAMERAS]
+    menus = list(fig.layout.updatemenus or [])
+    menus.append({"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "left",
+                  "y": y, "yanchor": "top", "showactive": True, "active": -1,
+                  "bgcolor": "white", "name": "view"})
+    fig.update_layout(updatemenus=menus)

@@ -1,0 +1,62 @@
+# Two commands do all the set-up: `make lab` (open the kit) and `make test`.
+# Both create .venv/ from the pinned lock when it is missing or the lock changed.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: venv lab test test-fast lint bench figures slides handouts student notebooks lock clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+lab: venv
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+
+test: venv
+	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB)
+
+test-fast: venv
+	$(BIN)/python -m pytest tests -m "not slow and not browser"
+
+lint: venv
+	$(BIN)/ruff check anatomy tests tools
+
+bench: venv
+	$(BIN)/python tools/bench.py
+
+notebooks: venv
+	$(BIN)/python tools/nbtools.py build
+
+figures: venv
+	$(BIN)/python -m anatomy.figures
+
+slides: venv
+	$(BIN)/python tools/classroom.py slides
+
+handouts: venv
+	$(BIN)/python tools/classroom.py handouts
+
+student: venv
+	$(BIN)/python tools/classroom.py student
+
+lock:
+	rm -rf /tmp/kit-lock && $(PYTHON) -m venv /tmp/kit-lock
+	/tmp/kit-lock/bin/python -m pip install -q -e ".[dev]"
+	(echo "# Exact pins for every package, transitive included (pip freeze of a clean venv)."; \
+	 echo "# Regenerate: make lock. environment.yml names the direct ones at the same versions."; \
+	 echo "setuptools==65.5.0"; \
+	 /tmp/kit-lock/bin/python -m pip freeze --exclude-editable | grep -v "^anatomy") > requirements.lock
+	$(PYTHON) tools/write_environment.py
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

@@ -1,0 +1,119 @@
+"""Open every notebook in JupyterLab in headless Chromium; every stored figure must render.
+
+Starts JupyterLab on 127.0.0.1 with a token, opens each notebook with playwright and
+asserts that each stored plotly figure draws (a WebGL canvas for 3D scenes) with no
+console errors. Screenshots go to test-artifacts/. Skips with a reason without Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader",
+         "--use-angle=swiftshader", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+IGNORED_CONSOLE = ("favicon", "Failed to load resource: the server responded with a status of 404")
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium)")
+    pytest.importorskip("playwright")
+    token, port = secrets.token_hex(16), _free_port()
+    home = tmp_path_factory.mktemp("labhome")
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"),
+           "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+           f"--port={port}", f"--IdentityProvider.token={token}",
+           f"--ServerApp.root_dir={ROOT}", "--ServerApp.open_browser=False",
+           "--LabApp.news_url=", "--LabApp.check_for_updates_class="
+           "jupyterlab.NeverCheckForUpdate"]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("JupyterLab did not start within 60 s")
+    yield base, token
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def stored_figures(path: Path) -> tuple[int, int]:
+    """(plotly figures, of which 3D) stored in a notebook's outputs."""
+    n = n3d = 0
+    for cell in json.loads(path.read_text())["cells"]:
+        for out in cell.get("outputs", []):
+            fig = out.get("data", {}).get("application/vnd.plotly.v1+json")
+            if fig:
+                n += 1
+                n3d += any(t.get("type", "").endswith("3d") for t in fig["data"])
+    return n, n3d
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_figures_render_in_jupyterlab(lab, path):
+    from playwright.sync_api import sync_playwright
+
+    base, token = lab
+    n_figs, n_3d = stored_figures(path)
+    errors: list[str] = []
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        rel = path.relative_to(ROOT).as_posix()
+        page.goto(f"{base}/lab/tree/{rel}?token={token}&reset", wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        if n_figs:
+            page.wait_for_function(
+                f"document.querySelectorAll('.js-plotly-plot').length >= {n_figs}",
+                timeout=60_000)
+        plots = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].map(
+            el => ({gl: el.querySelectorAll('canvas').length,
+                    svg: el.querySelectorAll('svg.main-svg').length,
+                    w: el.getBoundingClientRect().width}))""")
+        first = page.locator(".js-plotly-plot").first if n_figs else None
+        if first is not None:
+            first.scroll_into_view_if_needed()
+            page.wait_for_timeout(1500)
+        page.screenshot(path=str(ARTIFACTS / f"lab-{path.stem}.png"))
+        browser.close()
+    assert len(plots) == n_figs, f"{path.name}: {len(plots)} of {n_figs} plotly figures drawn"
+    assert all(p["svg"] > 0 and p["w"] > 300 for p in plots)
+    assert sum(p["gl"] > 0 for p in plots) >= n_3d, "a 3D figure has no WebGL canvas"
+    real = [e for e in errors if not any(s in e for s in IGNORED_CONSOLE)]
+    assert not real, f"console errors in {path.name}: {real[:5]}"

@@ -1,0 +1,133 @@
+"""The head model: frame, symmetry, landmarks, dimensions, 10-20 positions, errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from anatomy import load_head
+from anatomy.eeg import sagittal_arc
+from anatomy.head import LANDMARK_NAMES, landmark_definitions, side_of
+from anatomy.references import check_keys
+from anatomy.surface import arc_length, closest_points
+
+
+def test_mesh_shape_and_units(head):
+    v, f = head.vertices, head.faces
+    assert v.ndim == 2 and v.shape[1] == 3 and f.shape[1] == 3
+    assert 4000 < len(v) < 8000
+    extent = v.max(0) - v.min(0)
+    # shoulders (acromion to acromion ~ 36 cm) and head-to-chest height in mm
+    assert 350 < extent[0] < 600 and 250 < extent[2] < 520
+
+
+def test_mesh_is_mirror_symmetric(head):
+    mirrored = head.vertices * [-1, 1, 1]
+    from scipy.spatial import cKDTree
+
+    dist, _ = cKDTree(head.vertices).query(mirrored)
+    assert dist.max() < 0.05
+
+
+def test_arrays_are_read_only(head):
+    with pytest.raises(ValueError):
+        head.vertices[0, 0] = 1.0
+
+
+def test_every_landmark_present_defined_and_sourced(head):
+    assert set(head.landmarks) == set(LANDMARK_NAMES)
+    defs = landmark_definitions()
+    for name in head.landmarks:
+        side = side_of(name)
+        base = name.removesuffix(f"_{side}") if side else name
+        d = defs[base]
+        assert d.definition and d.method
+        check_keys(d.references, f"landmark {name}")
+
+
+def test_landmarks_lie_on_the_skin(head):
+    pts = np.array(list(head.landmarks.values()))
+    nearest = closest_points(head.vertices, head.faces, pts)
+    assert np.linalg.norm(nearest - pts, axis=1).max() < 0.5
+
+
+def test_sides_follow_the_frame(head):
+    for name, p in head.landmarks.items():
+        side = side_of(name)
+        if side == "right":
+            assert p[0] > 20, name
+        elif side == "left":
+            assert p[0] < -20, name
+        else:
+            assert p[0] == 0.0, name
+        if side:
+            twin = name.replace(side, "left" if side == "right" else "right")
+            assert np.allclose(head.landmarks[twin], p * [-1, 1, 1])
+
+
+def test_anatomical_order_of_landmarks(head):
+    lm = head.landmarks
+    assert lm["vertex"][2] == max(p[2] for p in lm.values())
+    assert lm["nasion"][1] > 60 and lm["inion"][1] < -60          # front / back
+    assert lm["glabella"][2] > lm["nasion"][2]
+    assert lm["menton"][2] < lm["gonion_right"][2] < lm["tragus_right"][2]
+    assert lm["mastoid_right"][1] < lm["tragus_right"][1]          # behind the ear
+    assert lm["mastoid_right"][2] < lm["tragus_right"][2]          # and below it
+    assert lm["tmj_right"][1] > lm["tragus_right"][1]              # in front of the tragus
+    assert lm["suprasternal_notch"][2] < lm["menton"][2] - 40
+    assert lm["c7_spinous"][2] < lm["inion"][2] - 80
+    assert lm["acromion_right"][0] > lm["clavicle_mid_right"][0] > 30
+    assert 5 <= lm["inion"][2] - lm["tragus_right"][2] <= 25  # EOP ~1 cm above ear level
+
+
+def test_adult_dimensions(head):
+    d = head.dimensions()
+    assert 135 <= d["bitragion_breadth"] <= 160
+    assert 175 <= d["head_length"] <= 205            # Pheasant: 180 (F) - 195 (M)
+    assert 140 <= d["head_breadth"] <= 165           # Pheasant: 145 (F) - 155 (M)
+    assert 106 <= d["bimastoid_breadth_skin"] <= 135  # bone 106 +- 6 (Okumus) + soft tissue
+    assert 340 <= d["biacromial_breadth"] <= 420
+    arc = arc_length(sagittal_arc(head.vertices, head.faces, head.landmarks))
+    assert 330 <= arc <= 380                          # typical adult nasion-inion arc
+
+
+def test_ten_twenty_positions(head):
+    eeg = head.eeg_positions
+    assert len(eeg) == 23 and {"Cz", "Fpz", "Oz", "T7", "T8", "O1", "O2"} <= set(eeg)
+    arc = sagittal_arc(head.vertices, head.faces, head.landmarks)
+    cum = np.r_[0, np.cumsum(np.linalg.norm(np.diff(arc, axis=0), axis=1))]
+    k = np.argmin(np.linalg.norm(arc - eeg["Cz"], axis=1))
+    assert abs(cum[k] / cum[-1] - 0.5) < 0.01       # Cz halfway along nasion-inion
+    assert abs(eeg["Cz"][2] - head.landmarks["vertex"][2]) < 5
+    for a, b in (("Fp1", "Fp2"), ("T7", "T8"), ("O1", "O2"), ("C3", "C4")):
+        assert np.allclose(eeg[a], eeg[b] * [-1, 1, 1])
+        assert eeg[a][0] < 0 < eeg[b][0]
+    nearest = closest_points(head.vertices, head.faces, np.array(list(eeg.values())))
+    assert np.linalg.norm(nearest - np.array(list(eeg.values())), axis=1).max() < 2.0
+
+
+def test_unknown_landmark_names_close_matches(head):
+    with pytest.raises(ValueError, match=r"'mastoid'.*mastoid_left.*Valid choices"):
+        head.landmark("mastoid")
+    with pytest.raises(ValueError, match="10-20"):
+        head.eeg("Cz9")
+
+
+def test_missing_mesh_file_names_file_and_rebuild_command(tmp_path):
+    path = tmp_path / "nope.npz"
+    with pytest.raises(FileNotFoundError, match=r"nope\.npz.*tools/build_head_mesh\.py"):
+        load_head(path)
+
+
+def test_corrupt_mesh_file_names_file_and_rebuild_command(tmp_path):
+    path = tmp_path / "bad.npz"
+    path.write_bytes(b"not a zip file")
+    with pytest.raises(ValueError, match=r"bad\.npz.*corrupt.*tools/build_head_mesh\.py"):
+        load_head(path)
+
+
+def test_mesh_file_missing_arrays(tmp_path):
+    path = tmp_path / "partial.npz"
+    np.savez(path, vertices=np.zeros((3, 3)))
+    with pytest.raises(ValueError, match=r"partial\.npz lacks"):
+        load_head(path)

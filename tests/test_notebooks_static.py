@@ -1,0 +1,90 @@
+"""Every committed notebook: run top to bottom, no stored errors, template, size."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+MAX_BYTES = 1024 * 1024
+SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def text(cell) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def test_there_are_notebooks():
+    assert any(p.name == "00_start_here.ipynb" for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_run_top_to_bottom_in_a_fresh_kernel(path):
+    code = [c for c in load(path)["cells"] if c["cell_type"] == "code"]
+    counts = [c["execution_count"] for c in code]
+    assert counts == list(range(1, len(code) + 1)), (
+        f"{path.name} was not run top to bottom in a fresh kernel: {counts}. "
+        "Rebuild it with `python tools/nbtools.py build`.")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_stored_errors(path):
+    for cell in load(path)["cells"]:
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"{path.name}: {out.get('ename')}"
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), (
+                f"{path.name} stores stderr: {''.join(out['text'])[:200]}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_size_budget(path):
+    assert path.stat().st_size < MAX_BYTES
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_template(path):
+    nb = load(path)
+    md = [text(c) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    h1 = [t for t in md if any(line.startswith("# ") for line in t.splitlines())]
+    assert len(h1) == 1, "exactly one H1"
+    joined = "\n".join(md)
+    for section in ("## Overview", "Time to learn", "## Prerequisites", "## Summary",
+                    "## References", "## Disclaimer", "not a diagnostic tool"):
+        assert section in joined, f"{path.name} lacks {section!r}"
+    levels = [len(line) - len(line.lstrip("#")) for t in md for line in t.splitlines()
+              if line.startswith("#")]
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), "headings skip a level"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_slide_metadata_on_every_cell(path):
+    for cell in load(path)["cells"]:
+        assert cell["metadata"].get("slideshow", {}).get("slide_type") in SLIDE_TYPES
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_figure_has_a_text_alternative(path):
+    for cell in load(path)["cells"]:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "image/png" in data or "application/vnd.plotly.v1+json" in data:
+                alt = "".join(data.get("text/plain", ""))
+                assert alt.startswith(("[Figure]", "[Interactive 3D figure]")) and len(alt) > 40
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_exercises_have_revealable_solutions(path):
+    cells = load(path)["cells"]
+    tags = [set(c["metadata"].get("tags", [])) for c in cells]
+    exercises = [k for k, t in enumerate(tags) if "exercise" in t]
+    assert exercises, f"{path.name} has no exercise"
+    for k in exercises:
+        following = tags[k + 1:k + 4]
+        assert any("solution" in t for t in following), f"exercise at cell {k} lacks a solution"

@@ -1,0 +1,110 @@
+"""Write and execute the kit's notebooks from Python sources in tools/notebooks/.
+
+Each source module defines ``PATH`` (the .ipynb to write) and ``cells()``, a list made
+with the helpers below. ``python tools/nbtools.py build [names...]`` writes and runs them
+top to bottom in a fresh kernel, so committed outputs are always a clean run.
+
+Cell conventions (used by nbval, the student copies, slides and handouts):
+- ``md(text, slide=...)`` / ``code(src, slide=...)``: slide types are 'slide',
+  'subslide', 'fragment', 'skip', 'notes' or '-' (continue).
+- ``notes(text)``: instructor notes (slide type 'notes', tag 'instructor-notes').
+- ``exercise(text)``: the task, a markdown cell tagged 'exercise'.
+- ``solution(src)``: a code cell tagged 'solution', input collapsed in JupyterLab so a
+  student reveals it by clicking; ``make student`` replaces it with a placeholder that
+  raises NotImplementedError (tagged 'raises-exception').
+- ``answer(text)``: a revealable markdown answer (<details>), tagged 'solution'.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "tools" / "notebooks"
+KERNEL = "python3"
+SLIDE_TYPES = ("slide", "subslide", "fragment", "skip", "notes", "-")
+
+
+def _meta(slide: str, tags=None, **extra) -> dict:
+    if slide not in SLIDE_TYPES:
+        raise ValueError(f"Unknown slide type {slide!r}; valid: {', '.join(SLIDE_TYPES)}")
+    meta = {"slideshow": {"slide_type": slide}, **extra}
+    if tags:
+        meta["tags"] = list(tags)
+    return meta
+
+
+def md(text: str, slide: str = "-", tags=None):
+    return nbformat.v4.new_markdown_cell(text.strip("\n"), metadata=_meta(slide, tags))
+
+
+def code(src: str, slide: str = "-", tags=None, hide_input: bool = False):
+    extra = {"jupyter": {"source_hidden": True}} if hide_input else {}
+    return nbformat.v4.new_code_cell(src.strip("\n"), metadata=_meta(slide, tags, **extra))
+
+
+def notes(text: str):
+    return md("**Instructor notes.** " + text.strip(), slide="notes", tags=["instructor-notes"])
+
+
+def exercise(text: str, slide: str = "subslide"):
+    return md(text, slide=slide, tags=["exercise"])
+
+
+def solution(src: str):
+    body = "# Solution: click the '...' or the bar on the left to reveal the code.\n"
+    return code(body + src.strip("\n"), slide="fragment", tags=["solution"], hide_input=True)
+
+
+def answer(text: str, summary: str = "Show the answer"):
+    html = f"<details>\n<summary><b>{summary}</b></summary>\n\n{text.strip()}\n\n</details>"
+    return md(html, slide="fragment", tags=["solution"])
+
+
+def new_notebook(cells) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = list(cells)
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                       "name": KERNEL},
+        "language_info": {"name": "python"},
+    }
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
+    """Run top to bottom in a fresh kernel (PLOTLY_RENDERER fixed by anatomy.viz)."""
+    client = NotebookClient(nb, timeout=600, kernel_name=KERNEL,
+                            resources={"metadata": {"path": str(cwd)}})
+    client.execute()
+    for cell in nb.cells:  # volatile metadata from the run
+        cell.metadata.pop("execution", None)
+    return nb
+
+
+def build(name: str) -> Path:
+    module = importlib.import_module(f"tools.notebooks.{name}")
+    path = ROOT / module.PATH
+    nb = execute(new_notebook(module.cells()), path.parent)
+    nbformat.write(nb, path)
+    size = path.stat().st_size / 1024
+    print(f"built {path.relative_to(ROOT)} ({size:.0f} KB)")
+    return path
+
+
+def main(argv: list[str]) -> None:
+    sys.path.insert(0, str(ROOT))
+    if not argv or argv[0] != "build":
+        raise SystemExit("usage: python tools/nbtools.py build [source names...]")
+    names = argv[1:] or sorted(p.stem for p in SOURCES.glob("nb*.py"))
+    for name in names:
+        build(name)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
