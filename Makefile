@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q --no-warn-script-location
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
@@ -16,7 +16,8 @@ venv: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.lock
-	$(PIP) install --no-deps --no-build-isolation -e .
+	@# install the kit itself in development mode: a .pth file puts the repo on sys.path
+	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'anatomy-kit.pth').write_text('$(CURDIR)\n')"
 	@touch $(STAMP)
 
 lab: venv
@@ -51,11 +52,10 @@ student: venv
 
 lock:
 	rm -rf /tmp/kit-lock && $(PYTHON) -m venv /tmp/kit-lock
-	/tmp/kit-lock/bin/python -m pip install -q -e ".[dev]"
+	/tmp/kit-lock/bin/python -m pip install -q $$($(PYTHON) tools/write_environment.py --direct)
 	(echo "# Exact pins for every package, transitive included (pip freeze of a clean venv)."; \
 	 echo "# Regenerate: make lock. environment.yml names the direct ones at the same versions."; \
-	 echo "setuptools==65.5.0"; \
-	 /tmp/kit-lock/bin/python -m pip freeze --exclude-editable | grep -v "^anatomy") > requirements.lock
+	 /tmp/kit-lock/bin/python -m pip freeze) > requirements.lock
 	$(PYTHON) tools/write_environment.py
 
 clean:

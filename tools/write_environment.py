@@ -34,4 +34,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if sys.argv[1:] == ["--direct"]:
+        print(" ".join(DIRECT))
+    else:
+        main()

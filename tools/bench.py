@@ -1,0 +1,141 @@
+"""Benchmark (not a test): times, sizes and budgets, printed side by side.
+
+python tools/bench.py   (make bench)
+"""
+
+from __future__ import annotations
+
+import importlib
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+KB = 1024
+BUDGETS = {"load_head_ms": 150, "notebook_kb": 1024, "head_figure_kb": 300,
+           "nerve_figure_kb": 600, "heat_figure_kb": 500, "handout_kb": 6 * 1024,
+           "notebook_s": 15, "suite_vs_floor": 3.0}
+
+
+def best_of(n, fn):
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times), statistics.median(times)
+
+
+def import_time() -> float:
+    code = "import time; t=time.perf_counter(); import anatomy; print(time.perf_counter()-t)"
+    runs = [float(subprocess.check_output([sys.executable, "-c", code], cwd=ROOT))
+            for _ in range(3)]
+    return min(runs)
+
+
+def run_notebook(nb) -> float:
+    t = time.perf_counter()
+    NotebookClient(nb, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    return time.perf_counter() - t
+
+
+def floor_time() -> float:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import anatomy")]
+    return min(run_notebook(nb) for _ in range(2))
+
+
+FIGURES = [  # (label, module, function, budget key)
+    ("head 3D", "anatomy.viz.head_views", "head_figure", "head_figure_kb"),
+    ("nerves all layers 3D", "anatomy.viz.nerve_views", "all_layers_figure", "nerve_figure_kb"),
+    ("pain heat field 3D", "anatomy.viz.pain_views", "heat_figure", "heat_figure_kb"),
+    ("territories 3D", "anatomy.viz.pain_views", "territory_figure", "heat_figure_kb"),
+    ("headache pain maps 3D", "anatomy.viz.headache_views", "pain_map_figure",
+     "heat_figure_kb"),
+]
+
+
+def figure_sizes():
+    from anatomy import load_head
+    from anatomy.viz import plotly3d
+
+    head = load_head()
+    for label, module, func, budget in FIGURES:
+        try:
+            fn = getattr(importlib.import_module(module), func)
+        except (ImportError, AttributeError):
+            yield label, None, budget
+            continue
+        try:
+            fig = fn(head)
+        except TypeError:
+            fig = fn()
+        yield label, plotly3d.json_size(getattr(fig, "figure", fig)) / KB, budget
+
+
+def line(label, value, unit, budget=None):
+    verdict = ""
+    if budget is not None and value is not None:
+        verdict = "ok" if value <= budget else "OVER BUDGET"
+        verdict = f"(budget {budget:g} {unit}: {verdict})"
+    shown = "n/a" if value is None else f"{value:8.1f} {unit}"
+    print(f"  {label:38s} {shown:>14s} {verdict}")
+
+
+def main() -> None:
+    from anatomy import head as head_module
+
+    print("Import and load")
+    line("import anatomy (cold process)", import_time() * 1000, "ms")
+    head_module.load_head()
+
+    def cold_load():
+        head_module._load.cache_clear()
+        head_module.load_head()
+    best, median = best_of(5, cold_load)
+    line("load_head() warm file cache", best * 1000, "ms", BUDGETS["load_head_ms"])
+    print("Figure JSON sizes")
+    for label, kb, budget in figure_sizes():
+        line(label, kb, "KB", BUDGETS[budget])
+    print("Notebooks (execution next to the floor: kernel start + import anatomy)")
+    floor = floor_time()
+    line("floor", floor, "s")
+    total = 0.0
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+        seconds = run_notebook(nb)
+        total += seconds
+        line(f"{path.name} time", seconds, "s", BUDGETS["notebook_s"])
+        line(f"{path.name} x floor", seconds / floor, "x")
+        line(f"{path.name} size", path.stat().st_size / KB, "KB", BUDGETS["notebook_kb"])
+    n = len(list((ROOT / "notebooks").glob("*.ipynb")))
+    line("whole suite / (floor x notebooks)", total / (floor * n), "x", BUDGETS["suite_vs_floor"])
+    handouts = sorted((ROOT / "build" / "handouts").glob("*.html"))
+    if handouts:
+        print("Handouts")
+        for h in handouts:
+            line(h.name, h.stat().st_size / KB, "KB", BUDGETS["handout_kb"])
+    else:
+        print("Handouts: none built (run `make handouts` first)")
+    try:
+        from tools.classroom import first_render_times  # added with the classroom tools
+    except ImportError:
+        print("Time to first 3D render: needs tools/classroom.py")
+    else:
+        print("Time to first rendered 3D figure in headless Chromium")
+        for name, seconds in first_render_times():
+            line(name, seconds, "s", 3.0)
+
+
+if __name__ == "__main__":
+    main()
