@@ -1,0 +1,648 @@
+"""Figures of the occipital nerves: the all-layers 3D view and print plates.
+
+Plotly through ``plotly3d`` only; matplotlib through ``mpl2d``. Nerves are told apart by
+colour, by label and by marker shape; deep segments are dashed in the print plates.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anatomy import nerves as nv
+from anatomy.head import load_head
+from anatomy.references import cite
+from anatomy.viz import mpl2d, plotly3d, style
+from anatomy.viz.head_views import _wrap, draw_skin, skin_traces
+
+NERVE_STYLE = {
+    "greater_occipital": {"color": style.NERVE, "symbol": "circle", "marker": "o"},
+    "lesser_occipital": {"color": style.OKABE_ITO["sky_blue"], "symbol": "square",
+                         "marker": "s"},
+    "third_occipital": {"color": style.OKABE_ITO["bluish_green"], "symbol": "diamond",
+                        "marker": "D"},
+}
+LAYER_BUTTONS = {"skin": "Skin", "muscle": "Muscles", "bone": "Bones", "nerve": "Nerves",
+                 "vessel": "Vessels"}
+SCENE_LO = np.array([-150.0, -135.0, -150.0])   # fixed scene box (mm) so stage cameras
+SCENE_HI = np.array([150.0, 125.0, 145.0])      # can be computed (aspectmode 'manual')
+
+
+# ---------------------------------------------------------------------------- hover text
+
+
+def nerve_hover(n: nv.Nerve) -> str:
+    """Name, Latin name, description and sources of a nerve."""
+    return (f"<b>{n.label} ({n.side})</b><br><i>{n.latin}</i><br>{_wrap(n.description)}"
+            f"<br>Sources: {_wrap(cite(*n.spec.references))}")
+
+
+def _measure(w: nv.Waypoint) -> str:
+    origin = {"eop": "the EOP", "eam": "the EAM line", "landmark": w.landmark}[w.frame]
+    parts = []
+    for coord, word in (("lateral_mm", "lateral"), ("vertical_mm", "vertical"),
+                        ("depth_mm", "deep")):
+        sd = w.sd(coord)
+        val = f"{getattr(w, coord):g}" + (f" ± {sd:g}" if sd else "") + f" mm {word}"
+        parts.append(val + ("" if coord in w.measured else " (derived)"))
+    return ", ".join(parts) + f" (re {origin})"
+
+
+def waypoint_hover(n: nv.Nerve, wid: str) -> str:
+    w = n.spec.waypoint(wid)
+    return (f"<b>{n.abbreviation} ({n.side}): {w.label}</b><br>{_measure(w)}<br>"
+            f"Status: {w.status}<br>Source: {_wrap(cite(*w.references))}")
+
+
+# ---------------------------------------------------------------------------- plotly
+
+
+def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float = 7) -> list:
+    """Path, branches and waypoint markers per nerve; trace ``meta`` = {'layer': 'nerve'}."""
+    traces = []
+    for n in nerves:
+        st, group = NERVE_STYLE[n.name], f"{n.abbreviation}-{n.side}"
+        hover = nerve_hover(n)
+        name = f"{n.abbreviation} ({n.side[0].upper()})"
+        traces.append(plotly3d.line_trace(n.path, name=name, color=st["color"], width=width,
+                                          hovertext=hover, legendgroup=group))
+        for b, bid in zip(n.branches, n.branch_names):
+            traces.append(plotly3d.line_trace(b, name=f"{name} {bid.replace('_', ' ')}",
+                                              color=st["color"], width=width * 0.55,
+                                              hovertext=hover, legendgroup=group,
+                                              showlegend=False))
+        if waypoints:
+            ids = list(n.waypoints)
+            traces.append(plotly3d.points_trace(
+                np.array([n.waypoints[i] for i in ids]), name=f"{name} waypoints",
+                hovertext=[waypoint_hover(n, i) for i in ids], color=st["color"],
+                symbol=st["symbol"], size=4, legendgroup=group, showlegend=False))
+    for tr in traces:
+        tr.update(meta={"layer": "nerve"})
+    return traces
+
+
+def _points_traces(side: str = "right") -> list:
+    cps = nv.compression_points(side)
+    pts = np.array([c.point for c in cps.values()])
+    hover = [f"<b>Compression point {c.number}: {c.label}</b><br>{_wrap(c.note)}<br>"
+             f"Source: {cite(*c.references)}" for c in cps.values()]
+    comp = plotly3d.points_trace(pts, name="Janis compression points (derived)",
+                                 labels=[str(c.number) for c in cps.values()],
+                                 hovertext=hover, color=style.OKABE_ITO["vermillion"],
+                                 symbol="diamond-open", size=6, textposition="middle left")
+    blocks = [b for s in ("right", "left") for b in nv.block_landmarks(s).values()]
+    block = plotly3d.points_trace(
+        np.array([b.point for b in blocks]), name="Block landmarks (1/3, 2/3 EOP-mastoid)",
+        hovertext=[f"<b>{b.label}</b><br>{_wrap(b.note)}<br>Source: "
+                   f"{_wrap(cite(*b.references))}" for b in blocks],
+        color=style.OKABE_ITO["black"], symbol="x", size=5)
+    for tr in (comp, block):
+        tr.update(meta={"layer": "nerve"})
+    return [comp, block]
+
+
+def _normalised(p) -> np.ndarray:
+    rng = SCENE_HI - SCENE_LO
+    return (np.asarray(p, float) - (SCENE_LO + SCENE_HI) / 2) / np.cbrt(rng.prod())
+
+
+def stage_camera(target, direction, distance: float) -> dict:
+    """A plotly camera looking at ``target`` (mm) from ``direction`` at ``distance``."""
+    c = _normalised(target)
+    d = np.asarray(direction, float)
+    e = c + d / np.linalg.norm(d) * distance
+    r = lambda a: {k: round(float(v), 4) for k, v in zip("xyz", a)}  # noqa: E731
+    return {"up": {"x": 0, "y": 0, "z": 1}, "center": r(c), "eye": r(e),
+            "projection": {"type": "perspective"}}
+
+
+_DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin")
+STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vessel')
+    "All layers": (),
+    "1 Origin at C1-C2": _DEEP + ("occipital_artery",),
+    "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
+    "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin",
+                               "occipital_artery"),
+    "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin"),
+    "5 Under the skin to the vertex": (),
+    "LON": ("trapezius",),
+    "TON": ("trapezius", "skin", "sternocleidomastoid"),
+}
+
+
+def stages(side: str = "right") -> list[dict]:
+    """The GON told in stages (plus LON and TON): label, title, target, camera, note."""
+    g = nv.nerve("greater_occipital", side)
+    lon, ton = nv.nerve("lesser_occipital", side), nv.nerve("third_occipital", side)
+    s = 1.0 if side == "right" else -1.0
+    w = g.waypoints
+    rows = [
+        ("All layers", "The occipital nerves on the head model", (0.0, -40.0, 5.0),
+         (1.1 * s, -1.6, 0.5), 1.25, "GON, LON and TON on both sides"),
+        ("1 Origin at C1-C2", "1. The GON leaves the C2 dorsal ramus between C1 and C2 "
+         "(skin and outer muscles hidden)", w["origin"], (0.35 * s, -1.0, 0.2), 0.45,
+         "origin: between C1 arch and C2 lamina"),
+        ("2 Round obliquus capitis inferior", "2. It winds round the lower border of "
+         "obliquus capitis inferior", w["oci_lower_border"], (0.6 * s, -1.0, 0.0), 0.42,
+         "winds round OCI (Kim: 30 mm lateral, 52 mm below EOP)"),
+        ("3 Through semispinalis", "3. It ascends behind OCI and pierces semispinalis "
+         "capitis", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.75,
+         "pierces semispinalis (Kim: 13 mm lateral, 28 mm below EOP)"),
+        ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
+         "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.7,
+         "medial to the occipital artery at the nuchal line"),
+        ("5 Under the skin to the vertex", "5. Under the skin it branches and reaches the "
+         "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,
+         "GON branches to the vertex"),
+        ("LON", "The lesser occipital nerve along sternocleidomastoid to behind the ear",
+         lon.waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.7, 0.15), 0.95,
+         "LON leaves the fascia (Dash 2005)"),
+        ("TON", "The third occipital nerve near the midline to the lower occiput",
+         ton.waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
+         "TON pierces trapezius (Kim 2018)"),
+    ]
+    out = []
+    for label, title, target, direction, dist, note in rows:
+        t = np.asarray(target, float)
+        out.append({"label": label, "title": title, "target": t,
+                    "hidden": STAGE_HIDDEN[label],
+                    "camera": stage_camera(t, direction, dist),
+                    "annotation": {"x": round(float(t[0]), 1), "y": round(float(t[1]), 1),
+                                   "z": round(float(t[2]), 1), "text": note,
+                                   "showarrow": True, "arrowhead": 2, "ax": 70, "ay": -70,
+                                   "bgcolor": "rgba(255,255,255,0.85)",
+                                   "font": {"size": 12}}})
+    return out
+
+
+def _trace_key(tr) -> str:
+    meta = tr.meta or {}
+    return meta.get("id") or meta.get("layer") or ""
+
+
+def _stage_visible(fig, hidden) -> list:
+    return ["legendonly" if _trace_key(tr).startswith(tuple(hidden)) and hidden else True
+            for tr in fig.data]
+
+
+def _stage_menu(fig, stage_list: list[dict]) -> None:
+    buttons = [{"label": st["label"], "method": "update",
+                "args": [{"visible": _stage_visible(fig, st["hidden"])},
+                         {"scene.camera": st["camera"], "title.text": st["title"],
+                          "scene.annotations": [st["annotation"]]}]} for st in stage_list]
+    menus = list(fig.layout.updatemenus or [])
+    menus.append({"type": "dropdown", "buttons": buttons, "x": 0.01, "xanchor": "left",
+                  "y": 0.99, "yanchor": "top", "showactive": True, "active": 0,
+                  "bgcolor": "white", "name": "stage"})
+    fig.update_layout(updatemenus=menus)
+
+
+def _crop_skin(head, z_min: float = -140.0, x_max: float = 150.0):
+    keep = np.all((head.vertices[head.faces][:, :, 2] > z_min)
+                  & (np.abs(head.vertices[head.faces][:, :, 0]) < x_max), axis=1)
+    faces = head.faces[keep]
+    used, inv = np.unique(faces, return_inverse=True)
+    return head.vertices[used], inv.reshape(-1, 3)
+
+
+def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
+                      stage: int = 0, height: int = 680) -> plotly3d.KitFigure:
+    """Head with bones, muscles, occipital artery and the three nerves on both sides.
+
+    Buttons show or hide each layer (skin, muscles, bones, nerves, vessels); a dropdown
+    steps through the GON's course (camera and caption per stage), then LON and TON.
+    Everything works without a running kernel.
+    """
+    from anatomy.structures import load_structures
+    from anatomy.viz.structure_views import structure_traces
+
+    head = load_head()
+    v, f = _crop_skin(head)
+    skin = [plotly3d.mesh_trace(v, f, name="skin", color=style.SKIN, opacity=skin_opacity,
+                                legendgroup="skin"),
+            skin_traces(head, opacity=skin_opacity)[1]]
+    for tr in skin:
+        tr.update(meta={"layer": "skin"})
+    structures = {k: s for k, s in load_structures().items() if s.side in (None, *sides)}
+    nerves = [nv.nerve(n, s) for s in sides for n in nv.NAMES]
+    traces = (skin + structure_traces(structures) + nerve_traces(nerves)
+              + _points_traces(sides[0]))
+    st = stages(sides[0])
+    fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height)
+    rng = SCENE_HI - SCENE_LO
+    fig.update_layout(
+        scene={"aspectmode": "manual",
+               "aspectratio": {k: round(float(a), 4) for k, a in zip("xyz", rng /
+                                                                       np.cbrt(rng.prod()))},
+               "xaxis": {"range": [SCENE_LO[0], SCENE_HI[0]]},
+               "yaxis": {"range": [SCENE_LO[1], SCENE_HI[1]]},
+               "zaxis": {"range": [SCENE_LO[2], SCENE_HI[2]]},
+               "camera": st[stage]["camera"], "annotations": [st[stage]["annotation"]]},
+        legend={"x": 0.8, "xanchor": "left", "y": 0.9, "font": {"size": 11}})
+    fig.update_scenes(domain={"x": [0.0, 0.8], "y": [0.0, 0.92]})
+    groups: dict[str, list[int]] = {}
+    for i, tr in enumerate(fig.data):
+        layer = (tr.meta or {}).get("layer")
+        if layer in LAYER_BUTTONS:
+            groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
+    plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
+                         x=0.36, y=0.99)
+    _stage_menu(fig, st)
+    for tr, vis in zip(fig.data, _stage_visible(fig, st[stage]["hidden"])):
+        tr.visible = vis
+    fig.layout.updatemenus[-1].active = stage
+    alt = ("3D head with semi-transparent skin over the cervical vertebrae, occipital bone, "
+           "neck muscles (obliquus capitis inferior, semispinalis capitis, splenius "
+           "capitis, trapezius, sternocleidomastoid) and the occipital artery, with the "
+           "greater (yellow, circles), lesser (blue, squares) and third (green, diamonds) "
+           "occipital nerves on both sides. The greater occipital nerve runs from between "
+           "C1 and C2 round obliquus capitis inferior, through semispinalis and the "
+           "trapezius aponeurosis, medial to the occipital artery at the nuchal line, and "
+           "under the skin to the vertex. A dropdown steps through the stages; buttons show "
+           "or hide skin, muscles, bones, nerves and vessels; hover names each structure.")
+    return plotly3d.KitFigure(fig, alt)
+
+
+# ---------------------------------------------------------------------------- matplotlib
+
+
+class CompactFigure(mpl2d.StaticFigure):
+    """A StaticFigure whose notebook PNG is palette-quantised (256 colours).
+
+    Shaded meshes make large true-colour PNGs; 256 colours keep them legible at about a
+    third of the size, so notebook 01 stays under 1 MB. ``savefig`` is unchanged.
+    """
+
+    def png_bytes(self, dpi: int = 110) -> bytes:
+        import io
+
+        from PIL import Image
+
+        img = Image.open(io.BytesIO(super().png_bytes(dpi))).convert("RGB")
+        out = io.BytesIO()
+        img.quantize(colors=256, method=Image.Quantize.FASTOCTREE,
+                     dither=Image.Dither.NONE).save(out, format="PNG", compress_level=9)
+        return out.getvalue()
+
+
+def _outline(lw: float):
+    from matplotlib import patheffects
+
+    return [patheffects.Stroke(linewidth=lw + 2.2, foreground="#222222"), patheffects.Normal()]
+
+
+def draw_nerve(ax, n: nv.Nerve, view: str, *, lw: float = 2.6, zorder: float = 6,
+               deep_dashed: bool = True, highlight: tuple[int, int] | None = None,
+               branches: bool = True) -> None:
+    """A nerve in a view: subcutaneous part solid, deep part dashed (under muscle)."""
+    color = NERVE_STYLE[n.name]["color"]
+    xy = mpl2d.project(n.path, view)
+    k = n.subcutaneous_from
+    deep_ls = (0, (3, 1.6)) if deep_dashed else "-"
+    ax.plot(*xy[:k + 1].T, color=color, lw=lw, ls=deep_ls, zorder=zorder,
+            path_effects=_outline(lw), solid_capstyle="round")
+    ax.plot(*xy[k:].T, color=color, lw=lw, zorder=zorder, path_effects=_outline(lw),
+            solid_capstyle="round")
+    if highlight is not None:
+        a, b = highlight
+        ax.plot(*xy[a:b + 1].T, color=style.OKABE_ITO["vermillion"], lw=lw + 1.5,
+                zorder=zorder + 0.5, solid_capstyle="round")
+    if branches:
+        for br in n.branches:
+            ax.plot(*mpl2d.project(br, view).T, color=color, lw=lw * 0.6, zorder=zorder,
+                    path_effects=_outline(lw * 0.6))
+
+
+def _legend(ax, loc="lower left", ncol: int = 1, artery: bool = False) -> None:
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], color=NERVE_STYLE[k]["color"], lw=3, marker=NERVE_STYLE[k][
+        "marker"], markeredgecolor="#222222", label=lab)
+        for k, lab in (("greater_occipital", "greater occipital n. (GON)"),
+                       ("lesser_occipital", "lesser occipital n. (LON)"),
+                       ("third_occipital", "third occipital n. (TON)"))]
+    handles.append(Line2D([], [], color="#555555", lw=2, ls=(0, (3, 1.6)),
+                          label="dashed: deep to muscle"))
+    if artery:
+        handles.append(Line2D([], [], color=style.ARTERY, lw=1.8, ls=(0, (1, 1)),
+                              label="occipital artery"))
+    ax.legend(handles=handles, loc=loc, fontsize=9, framealpha=0.9, ncol=ncol)
+
+
+SHORT_LABELS = {
+    "origin": "origin", "oci_lower_border": "winds round OCI",
+    "between_oci_and_semispinalis": "between OCI and SSC",
+    "semispinalis_entry": "enters semispinalis", "semispinalis_exit": "leaves semispinalis",
+    "trapezius_entry": "enters trapezius", "trapezius_exit": "pierces trapezius",
+    "superior_nuchal_line": "at the nuchal line", "branch_point": "divides",
+    "terminal": "ends", "accessory_hook": "hooks round XI",
+    "scm_posterior_border": "at the SCM border", "fascia_exit": "leaves the fascia",
+    "splenius_exit": "leaves splenius",
+}
+_LAYER_LABELS = [  # structure point, text, label position (mm, posterior view)
+    ("occipital_artery_snl_left", "occipital artery", (-112, 62)),
+    ("splenius_insertion_left", "splenius capitis", (-112, 40)),
+    ("ssc_insertion_left", "semispinalis capitis", (-112, 20)),
+    ("eop", "EOP", (-30, 40)),
+    ("mastoid_tip_bone_left", "mastoid process", (-112, 0)),
+    ("c1_posterior_arch_left", "atlas (C1)", (-112, -20)),
+    ("oci_lower_border_left", "obliquus capitis inf.", (-112, -40)),
+    ("c2_lamina_left", "axis (C2)", (-112, -60)),
+]
+
+
+def _label_waypoints(ax, n: nv.Nerve, view: str, ids, offsets, prefix: str = "") -> None:
+    pts = mpl2d.project([n.waypoints[i] for i in ids], view)
+    labels = [prefix + SHORT_LABELS.get(i, i) for i in ids]
+    mpl2d.label_points(ax, pts, labels, offsets=offsets, color=NERVE_STYLE[n.name]["color"],
+                       marker=NERVE_STYLE[n.name]["marker"], size=30, fontsize=9, zorder=8)
+
+
+def _silhouette(ax, head, view: str, shift=(0.0, 0.0, 0.0)) -> None:
+    """Skin as a pale opaque silhouette under the deep structures (no see-through seams;
+    a transparent skin would show the mesh's inner eye and mouth surfaces)."""
+    from matplotlib.colors import to_rgb
+
+    pale = tuple(0.35 * np.array(to_rgb(style.SKIN)) + 0.65)
+    mpl2d.draw_mesh(ax, head.vertices + np.asarray(shift), head.faces, view, color=pale,
+                    zorder=1)
+
+
+def course_plate() -> mpl2d.StaticFigure:
+    """Print plate: posterior view (deep layers, labelled) and right lateral view."""
+    from anatomy.structures import load_structures, structure_points
+    from anatomy.viz.structure_views import draw_structures
+
+    mpl2d.use_style()
+    head = load_head()
+    fig, axes = mpl2d.plt.subplots(1, 2, figsize=(13, 6.4))
+    structs = load_structures()
+    pts = structure_points()
+    gon = nv.nerve("greater_occipital", "right")
+    # posterior: pale skin silhouette, deep structures without trapezius and SCM
+    ax = axes[0]
+    _silhouette(ax, head, "posterior")
+    deep = {k: s for k, s in structs.items() if not s.id.startswith(("trapezius", "sterno"))}
+    draw_structures(ax, deep, "posterior", zorder=2)
+    for n in nv.all_nerves():
+        draw_nerve(ax, n, "posterior")
+    _label_waypoints(ax, gon, "posterior",
+                     ["origin", "oci_lower_border", "semispinalis_exit", "trapezius_exit",
+                      "superior_nuchal_line", "branch_point"],
+                     [(76, -30), (58, -12), (84, 4), (74, 14), (66, 28), (56, 40)],
+                     prefix="GON ")
+    sel = [(k, t, o) for k, t, o in _LAYER_LABELS if k in pts]
+    xy = mpl2d.project([pts[k] for k, _, _ in sel], "posterior")
+    mpl2d.label_points(ax, xy, [t for _, t, _ in sel], size=10, color="#444444", fontsize=9,
+                       offsets=[np.array(o) - p for (_, _, o), p in zip(sel, xy)], zorder=8)
+    mpl2d.setup_view_axes(ax, "Posterior view (trapezius and SCM removed)")
+    ax.set_xlim(-150, 150)
+    ax.set_ylim(-95, 140)
+    mpl2d.scale_bar(ax, 20, loc=(0.8, 0.04))
+    # right lateral: skin faint, all muscles
+    ax = axes[1]
+    _silhouette(ax, head, "right")
+    right = {k: s for k, s in structs.items() if s.side in (None, "right")}
+    draw_structures(ax, right, "right", zorder=2)
+    for n in nv.all_nerves(("right",)):
+        draw_nerve(ax, n, "right")
+    lon = nv.nerve("lesser_occipital", "right")
+    _label_waypoints(ax, lon, "right", ["scm_posterior_border", "fascia_exit", "terminal"],
+                     [(40, -14), (44, 10), (40, 22)], prefix="LON ")
+    _label_waypoints(ax, gon, "right", ["terminal"], [(30, -12)], prefix="GON ")
+    for key, text, off in (("scm_mastoid_right", "sternocleidomastoid", (50, -60)),
+                           ("trapezius_snl_lateral_right", "trapezius", (-40, -50))):
+        if key in pts:
+            mpl2d.label_points(ax, mpl2d.project([pts[key]], "right"), [text],
+                               offsets=[off], size=10, color="#444444", fontsize=9,
+                               zorder=8)
+    mpl2d.setup_view_axes(ax, "Right lateral view")
+    ax.set_xlim(-150, 140)
+    ax.set_ylim(-95, 140)
+    mpl2d.scale_bar(ax, 20)
+    _legend(fig, loc="lower center", ncol=4)
+    fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=15)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    mpl2d.plt.close(fig)
+    alt = ("Two shaded drawings. Posterior view with the trapezius and sternocleidomastoid "
+           "removed: the greater occipital nerve (yellow) leaves the spine between the atlas "
+           "and axis, winds round obliquus capitis inferior, pierces semispinalis capitis "
+           "and runs up the back of the head to the vertex; the third occipital nerve "
+           "(green) runs near the midline to the lower occiput; the lesser occipital nerve "
+           "(blue) climbs the side of the neck behind the ear. Dashed parts lie deep to "
+           "muscle. Right lateral view: the lesser occipital nerve along the posterior "
+           "border of sternocleidomastoid to the scalp behind the ear. Scale bars 20 mm.")
+    return CompactFigure(fig, alt)
+
+
+STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, depth-sort bias
+    # (the bias, mm toward the viewer, only orders the drawing: the painter's algorithm
+    # sorts whole faces, and a large muscle face can cover a nerve lying just behind it)
+    ("1. Origin between C1 and C2", ("atlas", "axis", "c3", "occipital_bone", "mastoid"),
+     ("origin", "oci_lower_border"), 0.0),
+    ("2. Round obliquus capitis inferior", ("atlas", "axis", "c3", "occipital_bone",
+                                            "mastoid", "obliquus"),
+     ("oci_lower_border", "between_oci_and_semispinalis"), 4.0),
+    ("3. Through semispinalis capitis", ("atlas", "axis", "c3", "occipital_bone", "mastoid",
+                                         "obliquus", "semispinalis", "splenius"),
+     ("semispinalis_entry", "semispinalis_exit"), 0.0),
+    ("4. Trapezius aponeurosis, occipital artery", ("atlas", "axis", "c3", "occipital_bone",
+                                                    "mastoid", "obliquus", "semispinalis",
+                                                    "splenius", "trapezius", "occipital"),
+     ("trapezius_entry", "superior_nuchal_line"), 0.0),
+]
+
+
+def tube(path, radius: float = 1.75, n_around: int = 8) -> tuple[np.ndarray, np.ndarray]:
+    """A closed-ish tube mesh around a polyline (for depth-sorted drawing with muscles)."""
+    p = np.asarray(path, float)
+    t = np.gradient(p, axis=0)
+    t /= np.linalg.norm(t, axis=1, keepdims=True)
+    ref = np.where(np.abs(t[:, [2]]) < 0.9, [[0, 0, 1.0]], [[1.0, 0, 0]])
+    u = np.cross(t, ref)
+    u /= np.linalg.norm(u, axis=1, keepdims=True)
+    w = np.cross(t, u)
+    ang = np.linspace(0, 2 * np.pi, n_around, endpoint=False)
+    ring = (np.cos(ang)[None, :, None] * u[:, None] + np.sin(ang)[None, :, None] * w[:, None])
+    verts = (p[:, None] + radius * ring).reshape(-1, 3)
+    faces = []
+    for i in range(len(p) - 1):
+        for j in range(n_around):
+            a0, a1 = i * n_around + j, i * n_around + (j + 1) % n_around
+            b0, b1 = a0 + n_around, a1 + n_around
+            faces += [(a0, b0, a1), (a1, b0, b1)]
+    return verts, np.array(faces)
+
+
+def stage_plate() -> mpl2d.StaticFigure:
+    """Four posterior close-ups, deep to superficial, each adding the next layer.
+
+    Nerves are tubes drawn in one depth-sorted pass with the muscles, so a nerve behind
+    a muscle is hidden; a thin dashed line shows the hidden course.
+    """
+    from anatomy.structures import load_structures
+
+    mpl2d.use_style()
+    structs = load_structures()
+    gon = nv.nerve("greater_occipital", "right")
+    ton = nv.nerve("third_occipital", "right")
+    hl = style.OKABE_ITO["vermillion"]
+    fig, axes = mpl2d.plt.subplots(1, 4, figsize=(15, 5.0))
+    for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
+        i, j = gon.waypoint_index[a], gon.waypoint_index[b]
+        parts = [(s.vertices, s.faces, s.color) for s in structs.values()
+                 if s.id.startswith(layers)]
+        for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
+                            (gon.path[j:], 1.75, style.NERVE),
+                            (gon.path[i:j + 1] - [0.0, bias, 0.0], 2.0, hl),
+                            (ton.path, 1.5, NERVE_STYLE["third_occipital"]["color"])):
+            if len(seg) >= 3:
+                parts.append((*tube(seg, r), col))
+        v, f, c = mpl2d.merge_meshes(parts)
+        mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2)
+        for n in (gon, ton):
+            ax.plot(*mpl2d.project(n.path, "posterior").T, color="#222222", lw=0.8,
+                    ls=(0, (2, 2)), zorder=4)
+        ax.set_xlim(-12, 62)
+        ax.set_ylim(-62, 22)
+        mpl2d.setup_view_axes(ax, title)
+        ax.set_xlim(-12, 62)
+        ax.set_ylim(-62, 22)
+        mpl2d.scale_bar(ax, 10)
+    axes[0].text(0.02, 0.98, "right side, seen from behind\nvermillion = this stage\n"
+                 "dashed = course hidden by muscle\nyellow = GON, green = TON", va="top",
+                 transform=axes[0].transAxes, fontsize=8.5,
+                 bbox={"fc": "white", "ec": "none", "alpha": 0.85}, zorder=6)
+    fig.suptitle("The greater occipital nerve stage by stage, deep to superficial (right "
+                 "side)", fontsize=14)
+    fig.tight_layout()
+    mpl2d.plt.close(fig)
+    alt = ("Four posterior close-ups of the right suboccipital region, each adding a layer: "
+           "1, bones only, the nerve leaving between atlas and axis; 2, with obliquus "
+           "capitis inferior, the nerve winding round its lower border; 3, with "
+           "semispinalis and splenius, the nerve passing through semispinalis; 4, with the "
+           "trapezius and the occipital artery, the nerve leaving through the trapezius "
+           "aponeurosis medial to the artery. The current stage is drawn in vermillion; "
+           "a dashed line shows the course where muscle hides it; scale bars 10 mm.")
+    return CompactFigure(fig, alt)
+
+
+def _ellipse(ax, centre, sd_x, sd_y, **kw) -> None:
+    from matplotlib.patches import Ellipse
+
+    ax.add_patch(Ellipse(centre, 2 * sd_x, 2 * sd_y, fill=False, **kw))
+
+
+def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
+    """Spread of sampled GON piercing points (right side, EOP frame) with 1-SD ellipses."""
+    mpl2d.use_style()
+    head = load_head()
+    eop = head.landmarks["inion"]
+    values = nv.sample_values("greater_occipital", n, seed)
+    spec = nv.load_nerve_specs()["greater_occipital"]
+    fig, ax = mpl2d.plt.subplots(figsize=(7.6, 7.2))
+    from anatomy.structures import structure_points
+
+    snl = structure_points()["superior_nuchal_line_right"]
+    ax.plot(snl[:, 0], snl[:, 2] - eop[2], color="#555555", lw=2, zorder=2,
+            label="superior nuchal line (model)")
+    mast = head.landmarks["mastoid_right"]
+    ax.scatter(mast[0], mast[2] - eop[2], marker="^", s=60, color="#555555", zorder=2)
+    ax.annotate("mastoid tip", (mast[0], mast[2] - eop[2]), (mast[0] - 4, mast[2] - eop[2]
+                - 9), fontsize=8.5, ha="center")
+    marks = {"oci_lower_border": ("v", style.OKABE_ITO["orange"]),
+             "semispinalis_exit": ("s", style.OKABE_ITO["blue"]),
+             "trapezius_exit": ("o", style.OKABE_ITO["reddish_purple"])}
+    for wid, (m, c) in marks.items():
+        w = spec.waypoint(wid)
+        lat = [v[wid]["lateral_mm"] for v in values]
+        vert = [v[wid]["vertical_mm"] for v in values]
+        ax.scatter(lat, vert, s=9, marker=m, color=c, alpha=0.45, lw=0, zorder=3)
+        centre = (w.lateral_mm, w.vertical_mm)
+        _ellipse(ax, centre, w.lateral_sd, w.vertical_sd, ec=c, lw=2, zorder=4)
+        ax.scatter(*centre, s=70, marker=m, color=c, edgecolors="black", zorder=5,
+                   label=f"GON {SHORT_LABELS[wid]} (Kim 2018 mean ± 1 SD)")
+    ax.add_patch(__import__("matplotlib.patches", fromlist=["Circle"]).Circle(
+        (15, -30), 7.5, fill=False, ls="--", ec="#333333", lw=1.4, zorder=4))
+    ax.text(3, -30, "Mosser 2004\nzone", fontsize=8, ha="right", va="center")
+    block = nv.block_landmarks("right")["greater_occipital"].point
+    ax.add_patch(__import__("matplotlib.patches", fromlist=["Circle"]).Circle(
+        (block[0], block[2] - eop[2]), 20, fill=False, ls=":", ec="black", lw=1.6, zorder=4))
+    ax.scatter(block[0], block[2] - eop[2], marker="X", s=80, color="black", zorder=6,
+               label="one-third EOP-mastoid point, 2 cm circle (Won 2018)")
+    ax.scatter(0, 0, marker="+", s=120, color="black", zorder=6)
+    ax.annotate("EOP", (0, 0), (-9, 4), fontsize=9)
+    ax.set_xlim(-25, 75)
+    ax.set_ylim(-85, 25)
+    ax.set_aspect("equal")
+    ax.set_xlabel("mm lateral to the midline (right)")
+    ax.set_ylabel("mm above (+) / below (-) the EOP")
+    ax.grid(alpha=0.3)
+    ax.legend(loc="lower right", fontsize=8, framealpha=0.92)
+    share = nv.share_within("greater_occipital", "right", 20.0, n=n, seed=seed)
+    ax.set_title(f"Where the GON pierces: {n} sampled nerves\n{share:.0%} leave the fascia "
+                 "within 2 cm of the one-third point (Won 2018: 85.7%)", fontsize=12)
+    fig.tight_layout()
+    mpl2d.plt.close(fig)
+    alt = (f"Posterior view of the right occiput in millimetres from the EOP with {n} "
+           "sampled greater occipital nerves: clouds of points where each winds round "
+           "obliquus capitis inferior (about 30 mm lateral, 52 mm below), leaves "
+           "semispinalis (13 mm lateral, 28 mm below) and pierces the trapezius (23 mm "
+           "lateral, 16 mm below), with ellipses of one standard deviation from Kim 2018, "
+           f"Mosser's zone and a 2 cm circle round the one-third block point; {share:.0%} "
+           "of sampled trapezius exits fall inside the circle (Won 2018 found 85.7%).")
+    return CompactFigure(fig, alt)
+
+
+def block_landmark_figure() -> mpl2d.StaticFigure:
+    """Posterior view: EOP-mastoid line, 1/3 and 2/3 points and the modelled nerves."""
+    from anatomy.structures import load_structures
+
+    mpl2d.use_style()
+    head = load_head()
+    fig, ax = mpl2d.plt.subplots(figsize=(9.5, 6.6))
+    draw_skin(ax, head, "posterior")
+    for s in load_structures(layer="vessel").values():
+        ax.plot(*mpl2d.project(s.path, "posterior").T, color=style.ARTERY, lw=1.8,
+                ls=(0, (1, 1)), zorder=5)
+    for n in nv.all_nerves():
+        draw_nerve(ax, n, "posterior", lw=2.2)
+    rows = {r["nerve"]: r for r in nv.block_landmark_distances("right")}
+    for side in ("right", "left"):
+        line = nv.inion_mastoid_line(side)
+        ax.plot(*mpl2d.project(line, "posterior").T, color="black", lw=1.2, zorder=7)
+        for key, lm in nv.block_landmarks(side).items():
+            p = mpl2d.project([lm.point], "posterior")[0]
+            ax.scatter(*p, marker="X", s=70, color="black", edgecolors="white", zorder=9)
+            if side == "right":
+                abbr = nv.nerve(key, side).abbreviation
+                frac = "1/3" if key == "greater_occipital" else "2/3"
+                ax.annotate(f"{abbr} block point ({frac} from EOP)\n"
+                            f"{rows[abbr]['to_path_mm']:.0f} mm from the modelled {abbr}",
+                            p, p + (np.array([14, 40]) if key == "greater_occipital"
+                                    else np.array([22, -44])),
+                            fontsize=9, arrowprops={"arrowstyle": "-", "lw": 0.7},
+                            bbox={"fc": "white", "ec": "none", "alpha": 0.9}, zorder=10)
+    for name, text, off in (("inion", "EOP (inion)", (-30, 24)),
+                            ("mastoid_right", "mastoid tip", (-14, -34)),
+                            ("mastoid_left", "mastoid tip", (-30, -34))):
+        p = mpl2d.project([head.landmarks[name]], "posterior")[0]
+        ax.annotate(text, p, p + off, fontsize=9, arrowprops={"arrowstyle": "-", "lw": 0.7},
+                    bbox={"fc": "white", "ec": "none", "alpha": 0.9}, zorder=10)
+    _legend(ax, loc="upper left", artery=True)
+    ax.set_xlim(-115, 115)
+    ax.set_ylim(-70, 80)
+    mpl2d.setup_view_axes(ax, "Block landmarks on the EOP-mastoid line (posterior view)")
+    ax.set_xlim(-115, 115)
+    ax.set_ylim(-70, 80)
+    mpl2d.scale_bar(ax, 20)
+    fig.tight_layout()
+    mpl2d.plt.close(fig)
+    g, lo = rows["GON"], rows["LON"]
+    alt = ("Posterior view of the head with the skin line from the EOP to each mastoid tip. "
+           "Crosses mark the GON block point one third of the way from the EOP and the LON "
+           f"point two thirds of the way. On this model the GON point lies {g['to_path_mm']:.0f}"
+           f" mm from the modelled GON and the LON point {lo['to_path_mm']:.0f} mm from the "
+           "modelled LON. The occipital artery is dotted red, lateral to the GON at the "
+           "nuchal line.")
+    return CompactFigure(fig, alt)

@@ -1,0 +1,249 @@
+"""Figures of the deep structures (bones, muscles, occipital artery) under the skin."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anatomy.head import HeadModel, load_head
+from anatomy.references import cite
+from anatomy.structures import LAYERS, Structure, load_structures, structure_points
+from anatomy.viz import mpl2d, plotly3d, style
+from anatomy.viz.head_views import _wrap, skin_traces
+
+SILHOUETTE = "#D3CFCA"   # neutral pale skin behind the structures in print plates
+LAYER_TITLES = {"bone": "Bones", "muscle": "Muscles", "vessel": "Occipital artery"}
+
+
+def structure_hover(s: Structure) -> str:
+    """Hover text: name, Latin name, description and sources."""
+    return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}"
+            f"<br>Source: {_wrap(cite(*s.references))}")
+
+
+def structure_traces(structures: dict[str, Structure] | None = None, *, opacity: float = 1.0,
+                     artery_width: float = 7) -> list:
+    """One plotly trace per structure, named by its label, with hover text.
+
+    The artery is drawn as a line (its ``path``), everything else as a mesh. Left and
+    right copies share one legend entry (``legendgroup`` = the structure's base id, so a
+    click hides both). Trace ``meta`` holds ``{'id', 'base', 'layer', 'side'}`` for
+    building layer toggles (see ``layer_groups``).
+    """
+    structures = load_structures() if structures is None else structures
+    traces, shown = [], set()
+    for s in structures.values():
+        first = s.base not in shown
+        shown.add(s.base)
+        hover = structure_hover(s)
+        common = {"name": s.label, "legendgroup": s.base, "showlegend": first}
+        if s.path is not None:
+            tr = plotly3d.line_trace(s.path, color=s.color, width=artery_width,
+                                     hovertext=hover, **common)
+        else:
+            tr = plotly3d.mesh_trace(s.vertices, s.faces, color=s.color, opacity=opacity,
+                                     hovertext=hover, **common)
+        tr.update(meta={"id": s.id, "base": s.base, "layer": s.layer, "side": s.side})
+        if first and s.side:
+            tr.update(name=s.name)   # the legend entry stands for both sides
+        traces.append(tr)
+    return traces
+
+
+def layer_groups(fig_traces) -> dict[str, list[int]]:
+    """Trace indices per layer title (for ``plotly3d.toggle_menu``)."""
+    groups: dict[str, list[int]] = {}
+    for i, tr in enumerate(fig_traces):
+        meta = tr.meta if not isinstance(tr, dict) else tr.get("meta")
+        if isinstance(meta, dict) and meta.get("layer") in LAYERS:
+            groups.setdefault(LAYER_TITLES[meta["layer"]], []).append(i)
+    return groups
+
+
+def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
+                      view: str = "posterolateral_right", title: str = "",
+                      height: int = 660, zoom: float = 0.8) -> plotly3d.KitFigure:
+    """3D head with the deep structures; buttons toggle bones, muscles and the artery.
+
+    ``zoom`` < 1 brings the camera closer (the occipital region fills the view).
+    """
+    head = load_head()
+    structures = load_structures(side=side)
+    traces = skin_traces(head, opacity=skin_opacity) + structure_traces(structures)
+    fig = plotly3d.scene_figure(traces, title=title, view=view, height=height)
+    cam = fig.layout.scene.camera.to_plotly_json()
+    cam["eye"] = {k: v * zoom for k, v in cam["eye"].items()}
+    cam["center"] = {"x": 0, "y": 0, "z": 0.1}
+    fig.update_layout(scene_camera=cam,
+                      legend={"x": 1.0, "xanchor": "left", "y": 0.95, "font": {"size": 12}})
+    plotly3d.view_menu(fig)
+    plotly3d.toggle_menu(fig, layer_groups(fig.data), y=0.06)
+    n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
+    alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
+           f"{n['bone']} bones (atlas, axis, C3, occipital bone, mastoid processes), "
+           f"{n['muscle']} muscles (obliquus capitis inferior, semispinalis capitis, "
+           "splenius capitis, trapezius, sternocleidomastoid) and the occipital artery. "
+           "Buttons show or hide each layer; hover a structure for its Latin name and "
+           "source.")
+    return plotly3d.KitFigure(fig, alt)
+
+
+# ---------------------------------------------------------------------------
+# matplotlib plates
+# ---------------------------------------------------------------------------
+
+def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
+                    zorder: float = 2) -> None:
+    """Draw structures in one depth-sorted, shaded pass (artery as its tube mesh)."""
+    parts = [(s.vertices, s.faces, s.color) for s in structures.values()]
+    if parts:
+        v, f, c = mpl2d.merge_meshes(parts)
+        mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder)
+
+
+DEEP_RIGHT = ("obliquus_capitis_inferior", "semispinalis_capitis", "occipital_artery")
+"""Structures kept on the right in the dissection plate (superficial muscles removed)."""
+
+# (label, structure id or structure point, offset in mm on the page)
+_LABELS = {
+    "posterior": [
+        ("external occipital\nprotuberance", "eop", (-34, 34)),
+        ("superior nuchal line", "superior_nuchal_line_right_75", (52, 4)),
+        ("occipital artery", "occipital_artery_right@50,45", (26, 26)),
+        ("mastoid process", "mastoid_tip_bone_right", (34, 20)),
+        ("semispinalis capitis", "semispinalis_capitis_right@20,-95", (48, -6)),
+        ("obliquus capitis inferior", "obliquus_capitis_inferior_right@33,-36", (44, -16)),
+        ("atlas (C1)", "c1_transverse_tip_right", (42, -4)),
+        ("axis (C2)", "c2_spinous_tip_right", (62, -44)),
+        ("C3", "c3_spinous", (62, -46)),
+        ("trapezius", "trapezius_left@-22,-60", (-50, -4)),
+        ("splenius capitis", "splenius_capitis_left@-42,-8", (-40, 26)),
+        ("sternocleidomastoid", "sternocleidomastoid_left@-48,-50", (-26, -38)),
+    ],
+    "posterolateral_right": [
+        ("external occipital\nprotuberance", "eop", (-30, 30)),
+        ("superior nuchal line", "superior_nuchal_line_right_100", (30, 30)),
+        ("occipital artery", "occipital_artery_right@50,45", (30, 20)),
+        ("mastoid process", "mastoid_tip_bone_right", (34, 22)),
+        ("semispinalis capitis", "semispinalis_capitis_right@20,-15", (-66, 10)),
+        ("obliquus capitis inferior", "obliquus_capitis_inferior_right@33,-36", (44, -22)),
+        ("atlas (C1)", "c1_transverse_tip_right", (40, -2)),
+        ("axis (C2)", "c2_spinous_tip_right", (-60, -10)),
+        ("C3", "c3_spinous", (-60, -18)),
+        ("trapezius (left)", "trapezius_left@-14,-110", (-40, -12)),
+    ],
+}
+
+
+def _anchor(ref: str, structures: dict[str, Structure], view: str):
+    """3D point for a label: a structure point, or 'id@x,z' = the structure's vertex nearest
+    that (x, z) that faces the viewer."""
+    if "@" not in ref:
+        return structure_points()[ref]
+    sid, xz = ref.split("@")
+    if sid not in structures:
+        return None
+    x, z = (float(t) for t in xz.split(","))
+    v = structures[sid].vertices
+    _, _, fwd = mpl2d.view_basis(view)
+    d = np.hypot(v[:, 0] - x, v[:, 2] - z)
+    near = v[d < d.min() + 6]
+    return near[np.argmin(near @ fwd)]
+
+
+def dissection_set(side_deep: str = "right") -> dict[str, Structure]:
+    """All structures on one side, only the deep ones (no trapezius, splenius, SCM) on the
+    other: the classic view of the suboccipital region."""
+    out = {}
+    for k, s in load_structures().items():
+        if s.side == side_deep and s.layer == "muscle" and s.base not in DEEP_RIGHT:
+            continue
+        out[k] = s
+    return out
+
+
+def structures_plate(views=("posterior", "posterolateral_right"), *, skin_alpha: float = 0.0,
+                     dissection: bool = True, layer: str | None = None,
+                     title: str | None = None) -> mpl2d.StaticFigure:
+    """Print plate of the deep structures under see-through skin.
+
+    ``dissection`` removes the trapezius, splenius and SCM on the right to show the
+    semispinalis, obliquus capitis inferior and the vertebrae; ``layer`` keeps one layer.
+    """
+    mpl2d.use_style()
+    head = load_head()
+    fig, axes = mpl2d.plt.subplots(1, len(views), figsize=(6.6 * len(views), 7.6))
+    axes = np.atleast_1d(axes)
+    if layer is not None:
+        structures = load_structures(layer=layer)
+    else:
+        structures = dissection_set() if dissection else load_structures()
+    for ax, view in zip(axes, views):
+        _plate_view(ax, head, structures, view, skin_alpha)
+    fig.suptitle(title or ("Occipital region: superficial muscles (left of the subject) and "
+                           "deep layer (right)" if dissection and layer is None else
+                           "Deep structures of the occipital region"), fontsize=14)
+    fig.tight_layout(rect=(0, 0, 1, 0.95))
+    mpl2d.plt.close(fig)
+    names = sorted({s.name.split(" (")[0].lower() for s in structures.values()})
+    alt = ("Shaded drawings of the back of the head and neck in " + " and ".join(
+        mpl2d.VIEW_TITLES[v].lower() for v in views) + " under see-through skin, showing "
+        + ", ".join(names) + (". On the subject's right the trapezius, splenius capitis and "
+                              "sternocleidomastoid are removed to show the deep layer"
+                              if dissection and layer is None else "")
+        + ". Labels name each structure; scale bar 50 mm.")
+    return mpl2d.StaticFigure(fig, alt)
+
+
+def _plate_view(ax, head: HeadModel, structures, view: str, skin_alpha: float) -> None:
+    # pale skin behind, the structures drawn over it as if the skin were see-through
+    skin = mpl2d.draw_mesh(ax, head.vertices, head.faces, view, color=SILHOUETTE, zorder=0)
+    skin.set_alpha(None)
+    draw_structures(ax, structures, view)
+    if skin_alpha > 0:  # a faint veil of skin over everything
+        mpl2d.draw_mesh(ax, head.vertices, head.faces, view, color=style.SKIN,
+                        alpha=skin_alpha, zorder=3)
+    sel = []
+    for text, ref, off in _LABELS.get(view, _LABELS["posterior"]):
+        p = _anchor(ref, structures, view)
+        base = ref.split("@")[0]
+        if p is None or (base.endswith(("_right", "_left")) and "@" in ref
+                         and base not in structures):
+            continue
+        if "@" not in ref and not _point_shown(ref, structures):
+            continue
+        sel.append((text, p, off))
+    if sel:
+        xy = mpl2d.project([p for _, p, _ in sel], view)
+        mpl2d.label_points(ax, xy, [t for t, _, _ in sel], offsets=[o for _, _, o in sel],
+                           size=12, fontsize=9)
+    mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
+    ax.set_xlim(-125, 125)
+    ax.set_ylim(-150, 140)
+    mpl2d.scale_bar(ax)
+
+
+_POINT_OWNER = {"eop": "occipital_bone", "superior_nuchal": "occipital_bone",
+                "mastoid": "mastoid_process_right", "c1_": "atlas", "c2_": "axis",
+                "c3_": "c3", "occipital_artery": "occipital_artery_right"}
+
+
+def _pale(colour: str, amount: float = 0.55) -> tuple:
+    from matplotlib.colors import to_rgb
+
+    return tuple(c + (1 - c) * amount for c in to_rgb(colour))
+
+
+def _point_shown(name: str, structures) -> bool:
+    for prefix, owner in _POINT_OWNER.items():
+        if name.startswith(prefix):
+            return owner in structures
+    return True
+
+
+def muscle_colors() -> dict[str, str]:
+    """Colour per structure base id (for legends)."""
+    return {s.base: s.color for s in load_structures().values()}
+
+
+__all__ = ["structure_traces", "structure_hover", "layer_groups", "structures_figure",
+           "draw_structures", "structures_plate", "muscle_colors", "style"]

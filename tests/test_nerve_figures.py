@@ -1,0 +1,121 @@
+"""Nerve figures: structure of the plotly figure (on fig.to_dict()) and the print plates."""
+
+from __future__ import annotations
+
+import pytest
+
+from anatomy.viz import nerve_views as views
+from anatomy.viz import plotly3d
+
+LAYERS = ["Skin", "Muscles", "Bones", "Nerves", "Vessels"]
+
+
+@pytest.fixture(scope="module")
+def kitfig():
+    return views.all_layers_figure()
+
+
+@pytest.fixture(scope="module")
+def figdict(kitfig):
+    return kitfig.figure.to_dict()
+
+
+def _menus(d):
+    return d["layout"]["updatemenus"]
+
+
+def test_all_layers_traces(figdict):
+    names = [t.get("name") for t in figdict["data"]]
+    for n in ("GON (R)", "GON (L)", "LON (R)", "LON (L)", "TON (R)", "TON (L)", "skin"):
+        assert n in names
+    assert any("Obliquus capitis inferior" in n for n in names)
+    assert any("Occipital artery" in n or "occipital artery" in n.lower() for n in names)
+    assert "Janis compression points (derived)" in names
+
+
+def test_layer_buttons_cover_every_layer(figdict):
+    toggles = [m for m in _menus(figdict) if m["type"] == "buttons"]
+    assert len(toggles) == 1
+    buttons = toggles[0]["buttons"]
+    assert [b["label"] for b in buttons] == LAYERS
+    data = figdict["data"]
+    layer_of = {"Skin": "skin", "Muscles": "muscle", "Bones": "bone", "Nerves": "nerve",
+                "Vessels": "vessel"}
+    for b in buttons:
+        idx = b["args"][1]
+        assert idx and all(data[i]["meta"]["layer"] == layer_of[b["label"]] for i in idx)
+        assert b["method"] == "restyle" and b["args2"][0] == {"visible": "legendonly"}
+    covered = {i for b in buttons for i in b["args"][1]}
+    assert covered == set(range(len(data))), "every trace belongs to one layer button"
+
+
+def test_stage_menu(figdict):
+    stage_menu = [m for m in _menus(figdict) if m.get("name") == "stage"][0]
+    labels = [b["label"] for b in stage_menu["buttons"]]
+    assert labels[0] == "All layers" and labels[1].startswith("1 ")
+    assert {"LON", "TON"} <= set(labels) and any(lab.startswith("5 ") for lab in labels)
+    cams = [str(b["args"][1]["scene.camera"]) for b in stage_menu["buttons"]]
+    assert len(set(cams)) == len(cams), "each stage has its own camera"
+    n = len(figdict["data"])
+    for b in stage_menu["buttons"]:
+        assert len(b["args"][0]["visible"]) == n
+        assert b["args"][1]["title.text"] and b["args"][1]["scene.annotations"]
+
+
+def test_stage_hides_outer_layers():
+    d = views.all_layers_figure(stage=1).figure.to_dict()
+    vis = {t["name"]: t.get("visible", True) for t in d["data"]}
+    assert vis["skin"] == "legendonly"
+    assert any(v == "legendonly" for k, v in vis.items() if k.startswith("Trapezius"))
+    assert vis["GON (R)"] is True
+    assert d["layout"]["title"]["text"].startswith("1.")
+
+
+def test_hover_names_latin_and_source(figdict):
+    gon = [t for t in figdict["data"] if t.get("name") == "GON (R)"][0]
+    assert "Nervus occipitalis major" in gon["hovertext"]
+    assert "Kim" in gon["hovertext"] and "Greater occipital nerve" in gon["hovertext"]
+    wps = [t for t in figdict["data"] if t.get("name") == "GON (R) waypoints"][0]
+    assert any("22.6 ± 7.4" in h and "Kim" in h for h in wps["hovertext"])
+    assert any("derived" in h for h in wps["hovertext"])
+
+
+def test_scene_box_and_camera(figdict):
+    scene = figdict["layout"]["scene"]
+    assert scene["aspectmode"] == "manual"
+    assert scene["xaxis"]["range"] == [float(views.SCENE_LO[0]), float(views.SCENE_HI[0])]
+    cam = views.stage_camera([0, 0, 0], (0, -1, 0), 1.0)
+    assert cam["eye"]["y"] < cam["center"]["y"]
+
+
+def test_json_budget(kitfig):
+    assert plotly3d.json_size(kitfig.figure) < 600_000
+
+
+def test_alt_text(kitfig):
+    assert "greater" in kitfig.alt and "vertex" in kitfig.alt
+    for word in ("skin", "muscles", "bones", "nerves", "vessels"):
+        assert word in kitfig.alt
+
+
+@pytest.mark.parametrize("builder,texts", [
+    (views.course_plate, ["GON leaves semispinalis", "semispinalis capitis", "atlas (C1)",
+                          "LON at the SCM border"]),
+    (views.stage_plate, ["1. Origin between C1 and C2", "3. Through semispinalis capitis"]),
+    (views.variation_figure, ["one-third", "Won 2018"]),
+    (views.block_landmark_figure, ["1/3 from EOP", "2/3 from EOP", "mastoid tip"]),
+])
+def test_print_plates(builder, texts):
+    fig = builder()
+    assert fig.alt and len(fig.alt) > 80
+    all_text = []
+    for ax in fig.figure.axes:
+        all_text += [t.get_text() for t in ax.texts] + [ax.get_title()]
+        leg = ax.get_legend()
+        if leg:
+            all_text += [t.get_text() for t in leg.get_texts()]
+    all_text.append(fig.figure._suptitle.get_text() if fig.figure._suptitle else "")
+    joined = "\n".join(all_text)
+    for t in texts:
+        assert t in joined, t
+    assert fig.png_bytes(dpi=40)[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,0 +1,340 @@
+"""Deep structures: placement under the skin, symmetry, layer order, sizes, sources, figures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from anatomy import structures as st
+from anatomy.references import load_references
+
+BILATERAL = ("mastoid_process", "obliquus_capitis_inferior", "semispinalis_capitis",
+             "splenius_capitis", "trapezius", "sternocleidomastoid", "occipital_artery")
+MIDLINE = ("atlas", "axis", "c3", "occipital_bone")
+
+
+@pytest.fixture(scope="module")
+def structures():
+    return st.load_structures()
+
+
+@pytest.fixture(scope="module")
+def points():
+    return st.structure_points()
+
+
+def test_every_structure_present(structures):
+    expected = set(MIDLINE) | {f"{b}_{s}" for b in BILATERAL for s in ("left", "right")}
+    assert set(structures) == expected
+    assert st.structure_ids()[0] == "atlas"
+
+
+def test_records_named_latin_layered_and_sourced(structures):
+    refs = load_references()
+    for s in structures.values():
+        assert s.name and s.description and s.latin
+        assert s.layer in st.LAYERS
+        assert s.references and all(k in refs for k in s.references), s.id
+        assert "ta2_terminologia" in s.references
+        assert s.color.startswith("#") and len(s.color) == 7
+    assert structures["atlas"].latin == "Atlas [C I]"
+    assert structures["axis"].latin == "Axis [C II]"
+    assert structures["obliquus_capitis_inferior_right"].latin == \
+        "Musculus obliquus capitis inferior"
+    assert structures["occipital_artery_left"].latin == "Arteria occipitalis"
+    assert "temporal" in structures["mastoid_process_right"].latin.lower() + \
+        structures["mastoid_process_right"].description.lower()
+
+
+def test_dimensions_sourced_and_derived_flagged():
+    refs = load_references()
+    dims = st.dimensions()
+    for d in dims.values():
+        assert all(k in refs for k in d.references) and d.note
+    # measured numbers are the published means
+    assert dims["gon_winding_lateral"].value == 30.2 and not dims["gon_winding_lateral"].derived
+    assert dims["gon_winding_below"].value == 52.3
+    assert dims["bimastoid_breadth"].value == pytest.approx(106.1)
+    assert dims["occiput_c4"].value == 69.0
+    # chosen or proportional numbers say so
+    assert dims["c2_spinous_below"].derived and dims["semispinalis_thickness"].derived
+    # atlas sized from dry-bone morphometry (69.4 and 72.5 mm between the TP tips)
+    assert 69 <= dims["atlas_width"].value <= 72.5 and not dims["atlas_width"].derived
+
+
+def test_atlas_matches_its_dimensions(structures, points):
+    dims = st.dimensions()
+    v = structures["atlas"].vertices
+    assert abs((v[:, 0].max() - v[:, 0].min()) - dims["atlas_width"].value) < 1.0
+    tubercles = v[np.abs(v[:, 0]) < 6]
+    depth = tubercles[:, 1].max() - tubercles[:, 1].min()
+    assert abs(depth - dims["atlas_depth"].value) < 1.5
+    tip = points["c1_transverse_tip_right"]
+    assert abs(tip[0] - dims["atlas_width"].value / 2) < 0.5
+
+
+def test_meshes_valid_and_budget(structures):
+    total = 0
+    for s in structures.values():
+        assert s.vertices.ndim == 2 and s.vertices.shape[1] == 3
+        assert s.faces.min() >= 0 and s.faces.max() < len(s.vertices)
+        assert np.isfinite(s.vertices).all()
+        total += len(s.vertices)
+    assert total < 12000
+
+
+def test_arrays_read_only(structures):
+    with pytest.raises(ValueError):
+        structures["atlas"].vertices[0, 0] = 0.0
+
+
+def test_every_vertex_inside_the_skin(structures):
+    for s in structures.values():
+        inside = st.inside_skin(s.vertices)
+        assert inside.all(), (s.id, s.vertices[~inside][:3])
+        assert st.skin_depth(s.vertices).min() > 0.5, s.id
+
+
+def test_left_right_exact_mirror(structures):
+    for base in BILATERAL:
+        r, left = structures[f"{base}_right"], structures[f"{base}_left"]
+        assert np.array_equal(left.vertices, r.vertices * [-1, 1, 1])
+        assert np.array_equal(left.faces, r.faces[:, ::-1])
+        assert r.side == "right" and left.side == "left"
+        assert (r.vertices[:, 0] > -1.0).all(), base  # right structures stay on the right
+    for base in MIDLINE:
+        v = structures[base].vertices
+        assert abs(v[:, 0].max() + v[:, 0].min()) < 1e-6, base
+
+
+def test_outward_normals(structures):
+    for s in structures.values():
+        tri = s.vertices[s.faces]
+        vol = np.einsum("ij,ij->i", tri[:, 0], np.cross(tri[:, 1], tri[:, 2])).sum() / 6
+        assert vol > 0, s.id
+
+
+def test_c2_spinous_and_c1_positions(points, head):
+    inion = head.landmark("inion")
+    c2 = points["c2_spinous"]
+    assert 40 <= inion[2] - c2[2] <= 60
+    c1 = points["c1_posterior_tubercle"]
+    assert c1[2] > c2[2]                       # a little higher ...
+    assert st.skin_depth([c1])[0] > st.skin_depth([c2])[0]   # ... and deeper
+    arch = points["c1_posterior_arch_right"]
+    assert 18 <= arch[0] <= 30 and arch[2] > points["c2_lamina_right"][2]
+
+
+def test_oci_spans_c2_spinous_to_c1_transverse(structures, points):
+    oci = structures["obliquus_capitis_inferior_right"].vertices
+
+    def gap(bone, near):
+        v = structures[bone].vertices
+        v = v[np.linalg.norm(v - near, axis=1) < 15]      # the part of the bone near there
+        return np.linalg.norm(oci[:, None] - v[None], axis=2).min()
+
+    assert gap("axis", points["c2_spinous_tip_right"]) < 3       # origin on the C2 spinous
+    assert gap("atlas", points["c1_transverse_tip_right"]) < 3   # insertion on the C1 TP
+    # the two ends reach the two bones: medial end near the midline, lateral end at C1 TP
+    assert oci[:, 0].min() < 10 and oci[:, 0].max() > points["c1_transverse_tip_right"][0] - 8
+    # lower border through Kim 2018's GON winding point (30.2 mm lateral, 52.3 mm below)
+    low = points["oci_lower_border_right"]
+    inion_z = st._frame()["inion"][2]
+    assert abs(low[0] - 30.2) < 2.5
+    assert abs((inion_z - low[2]) - 52.3) < 3
+
+
+def test_layer_order_in_the_suboccipital_region():
+    """Along posterior rays 25 mm lateral, 40-50 mm below the inion: trapezius or splenius,
+    then semispinalis, then OCI (deepest muscle)."""
+    z0 = float(st._frame()["inion"][2])
+    for z in (z0 - 42, z0 - 45, z0 - 48):
+        hits = dict(st.posterior_layers(25.0, z, side="right"))
+        assert "semispinalis_capitis_right" in hits and "obliquus_capitis_inferior_right" in hits
+        ssc, oci = hits["semispinalis_capitis_right"], hits["obliquus_capitis_inferior_right"]
+        assert ssc < oci
+        superficial = [hits[k] for k in ("trapezius_right", "splenius_capitis_right")
+                       if k in hits]
+        assert superficial and min(superficial) < ssc
+
+
+def test_trapezius_superficial_to_semispinalis_medially():
+    z0 = float(st._frame()["inion"][2])
+    for x, z in ((10, z0 - 30), (12, z0 - 60), (15, z0 - 45)):
+        hits = dict(st.posterior_layers(x, z, side="right"))
+        assert hits["trapezius_right"] < hits["semispinalis_capitis_right"]
+
+
+def _inside_other(a, b) -> int:
+    """Vertices of ``a`` inside any closed part of ``b``."""
+    return int(st.inside_structure(b.id, a.vertices).sum())
+
+
+@pytest.mark.parametrize("deep,superficial", [
+    ("obliquus_capitis_inferior_right", "semispinalis_capitis_right"),
+    ("semispinalis_capitis_right", "trapezius_right"),
+    ("semispinalis_capitis_right", "splenius_capitis_right"),
+    ("splenius_capitis_right", "trapezius_right"),
+])
+def test_muscles_do_not_intersect(structures, deep, superficial):
+    a, b = structures[deep], structures[superficial]
+    assert _inside_other(a, b) == 0 and _inside_other(b, a) == 0
+
+
+# attachments where the model lets a tendon touch its bone
+TOUCHING = {frozenset({"sternocleidomastoid_right", "mastoid_process_right"})}
+
+
+def test_no_structure_inside_another(structures):
+    """Coarse check over every pair (right side and midline): no vertex of one structure lies
+    inside another, except the listed tendon-on-bone attachments."""
+    right = st.load_structures(side="right")
+    bad = []
+    for a in right:
+        for b in right:
+            if a != b and frozenset({a, b}) not in TOUCHING:
+                n = _inside_other(right[a], right[b])
+                if n:
+                    bad.append((a, b, n))
+    assert not bad
+
+
+@pytest.mark.parametrize("bone", ["atlas", "axis", "c3", "occipital_bone"])
+def test_bones_and_deep_muscles_do_not_intersect(structures, bone):
+    b = structures[bone]
+    for m in ("obliquus_capitis_inferior_right", "semispinalis_capitis_right"):
+        assert _inside_other(structures[m], b) == 0, (bone, m)
+
+
+def test_occipital_artery_lateral_to_gon_at_snl(points):
+    oa = points["occipital_artery_snl_right"]
+    gon_x = st.dimensions()["gon_trapezius_lateral"].value
+    assert gon_x + 2 < oa[0] < gon_x + 8
+    assert 1 < st.skin_depth([oa])[0] < 6          # subcutaneous there
+    # near the medial trisection of the EOP-mastoid line (Won 2018: within 2 cm)
+    inion, mastoid = st._frame()["inion"], st._skin()[0].landmark("mastoid_right")
+    third = inion + (mastoid - inion) / 3
+    assert np.linalg.norm((oa - third)[[0, 2]]) < 20
+
+
+def test_artery_has_path_and_radius(structures):
+    oa = structures["occipital_artery_right"]
+    assert oa.path.shape[1] == 3 and len(oa.path) > 20 and oa.radius_mm > 0
+    assert oa.path[0, 2] < oa.path[-1, 2]          # runs upward to the scalp
+    for s in structures.values():
+        if s.base != "occipital_artery":
+            assert s.path is None
+
+
+def test_structures_containing():
+    pts = st.structure_points()
+    inside = st._frame()["inion"] + [0, 5.5, -1.0]     # just over the EOP, under the skin
+    assert "occipital_bone" not in st.structures_containing(inside)
+    assert "atlas" in st.structures_containing(pts["c1_centre"] + [20, 4, 0])
+
+
+def test_scalp_depth_at_eop(points):
+    assert 4 < st.skin_depth([points["eop"]])[0] < 8
+
+
+def test_filters_and_bad_input():
+    right = st.load_structures(side="right")
+    assert "atlas" in right and "trapezius_right" in right and "trapezius_left" not in right
+    bones = st.load_structures(layer="bone")
+    assert {s.layer for s in bones.values()} == {"bone"}
+    with pytest.raises(ValueError, match="side"):
+        st.load_structures(side="up")
+    with pytest.raises(ValueError, match="layer"):
+        st.load_structures(layer="nerve")
+    with pytest.raises(ValueError, match="trapezius_right"):
+        st.get_structure("trapezius_rigth")
+    assert st.get_structure("atlas").id == "atlas"
+
+
+def test_points_mirrored_and_documented(points):
+    for name, p in points.items():
+        if name.endswith("_right"):
+            assert np.allclose(points[name.replace("_right", "_left")], p * [-1, 1, 1])
+    for name in st.POINT_NOTES:
+        assert name in points
+    for name in points:   # every point is documented (left ones by their right twin)
+        assert name.replace("_left", "_right") in st.POINT_NOTES, name
+
+
+def test_malformed_data_file_raises(tmp_path, monkeypatch):
+    bad = tmp_path / "structures.toml"
+    bad.write_text("[structures.atlas]\nname = 'Atlas'\n[dimensions]\n", encoding="utf-8")
+    monkeypatch.setattr(st, "STRUCTURES_FILE", bad)
+    st._raw.cache_clear()
+    st._records.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="atlas"):
+            st._records()
+    finally:
+        st._raw.cache_clear()
+        st._records.cache_clear()
+
+
+def test_figure_traces_and_size():
+    from anatomy.viz import plotly3d
+    from anatomy.viz import structure_views as sv
+
+    structures = st.load_structures()
+    traces = sv.structure_traces(structures)
+    assert len(traces) == len(structures)
+    names = [t.name for t in traces]
+    assert "Trapezius (upper fibres)" in names and "Atlas (C1)" in names
+    assert "Trapezius (upper fibres) (L)" in names          # second copy named by side
+    legend = [t for t in traces if t.showlegend]
+    assert len(legend) == len({s.base for s in structures.values()})
+    assert all(t.legendgroup == t.meta["base"] for t in traces)
+    oa = [t for t in traces if t.meta["id"] == "occipital_artery_right"][0]
+    assert oa.type == "scatter3d" and "Arteria occipitalis" in oa.hovertext
+    kf = sv.structures_figure()
+    fig = kf.figure.to_dict()
+    assert len(fig["data"]) == len(structures) + 2          # skin and eyes
+    groups = sv.layer_groups(kf.figure.data)
+    assert set(groups) == {"Bones", "Muscles", "Occipital artery"}
+    assert sum(len(v) for v in groups.values()) == len(structures)
+    assert plotly3d.json_size(kf.figure) < 600_000
+    for tr in fig["data"][2:]:
+        assert "Source:" in tr["hovertext"]
+    assert "occipital artery" in kf.alt
+
+
+def test_plate_draws():
+    from anatomy.viz import structure_views as sv
+
+    plate = sv.structures_plate()
+    assert "atlas" in plate.alt
+    assert len(plate.figure.axes) == 2
+    plate.close()
+
+
+def test_occiput_to_c4_consistent_with_radiographs(points):
+    """Opisthion (McGregor-line level) to the C4 lower endplate, extrapolated one body below
+    C3, falls within 69.0 +/- 6.9 mm (occiput-C4 distance, neutral radiographs)."""
+    dims = st.dimensions()
+    h = dims["vertebral_body_height"].value
+    c4_lower = points["c3_body"][2] - h / 2 - 4.5 - h      # disc 4.5 mm, then C4 body
+    dist = points["opisthion"][2] - c4_lower
+    assert abs(dist - dims["occiput_c4"].value) < 6.9
+
+
+def test_trapezius_fascia_at_gon_depth():
+    """Where Kim 2018's GON pierces the trapezius, the trapezius fascia lies at about the
+    ultrasound depth of the GON (Shim 2011: 6.8-7.0 mm)."""
+    dims = st.dimensions()
+    z0 = float(st._frame()["inion"][2])
+    hits = dict(st.posterior_layers(dims["gon_trapezius_lateral"].value,
+                                    z0 - 16.3, side="right"))
+    entry = hits["trapezius_right"]
+    deep = entry + dims["trapezius_thickness"].value
+    assert abs(deep - dims["gon_trapezius_depth"].value) < 2.0
+
+
+def test_artery_at_one_third_point(points):
+    frac = st.dimensions()["oa_one_third_fraction"].value
+    inion, mastoid = st._frame()["inion"], st._skin()[0].landmark("mastoid_right")
+    target = inion + frac * (mastoid - inion)
+    assert abs(points["occipital_artery_snl_right"][0] - target[0]) < 10
