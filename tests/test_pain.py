@@ -1,0 +1,273 @@
+"""Hot spots, referral patterns, pain fields and cutaneous territories (anatomy.pain)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from anatomy import pain, surface
+from anatomy.head import load_head
+from anatomy.references import load_references
+
+REFS = load_references()
+HEAD = load_head()
+LM = HEAD.landmarks
+SEED = ("occipital", "supraorbital", "temporal", "tmj", "angle_of_jaw", "sternocleidomastoid",
+        "supraclavicular")
+PATTERNS = ("gon_neuralgia", "lon_neuralgia", "ton_neuralgia", "upper_trapezius",
+            "scm_sternal", "scm_clavicular", "suboccipital")
+TERRITORIES = ("greater_occipital", "lesser_occipital", "third_occipital", "great_auricular",
+               "transverse_cervical", "supraclavicular", "supratrochlear", "supraorbital",
+               "auriculotemporal", "zygomaticotemporal")
+
+
+def lm(name, side="right"):
+    return LM[name] if name in LM else LM[f"{name}_{side}"]
+
+
+def dist(p, name, side="right"):
+    return float(np.linalg.norm(np.asarray(p) - lm(name, side)))
+
+
+# Region each spot's name promises, as rules on the landmarks (mm, right side).
+REGION_RULES = {
+    "occipital": lambda p: dist(p, "inion") < 40 and p[1] < LM["inion"][1] + 20,
+    "supraorbital": lambda p: dist(p, "supraorbital") < 3,
+    "temporal": lambda p: (p[0] > 55 and lm("tragus")[1] + 15 < p[1] < lm("supraorbital")[1] - 20
+                           and p[2] > lm("tragus")[2]),
+    "tmj": lambda p: dist(p, "tmj") < 3 and p[1] > lm("tragus")[1],
+    "angle_of_jaw": lambda p: dist(p, "gonion") < 3,
+    "sternocleidomastoid": lambda p: (LM["suprasternal_notch"][2] < p[2] < lm("mastoid")[2]
+                                      and 20 < p[0] < 70),
+    "supraclavicular": lambda p: dist(p, "clavicle_mid") < 25 and p[2] >= lm("clavicle_mid")[2] - 3,
+    "behind_eye": lambda p: (np.linalg.norm(p - HEAD.eye_vertices[HEAD.eye_vertices[:, 0] > 0]
+                                            .mean(0)) < 25 and p[2] < lm("supraorbital")[2]),
+    "behind_ear": lambda p: dist(p, "mastoid") < 20 and p[1] < lm("tragus")[1],
+    "vertex": lambda p: dist(p, "vertex") < 25,
+    "forehead": lambda p: p[2] > LM["glabella"][2] and p[1] > LM["nasion"][1] - 20,
+    "lon_point": lambda p: (LM["inion"][1] < p[1] < lm("mastoid")[1]
+                            and 20 < p[0] < lm("mastoid")[0]),
+    "ton_point": lambda p: p[0] < 20 and p[2] < LM["inion"][2] - 30,
+    "upper_occiput": lambda p: LM["inion"][2] + 30 < p[2] < LM["vertex"][2] and p[1] < -50,
+    "lower_occiput": lambda p: p[0] < 15 and LM["inion"][2] - 30 < p[2] < LM["inion"][2],
+    "above_ear": lambda p: p[2] > lm("tragus")[2] + 10 and abs(p[1] - lm("tragus")[1]) < 20,
+    "lateral_occiput": lambda p: p[2] > lm("mastoid")[2] and p[1] < lm("tragus")[1] - 20,
+    "posterolateral_neck": lambda p: (LM["c7_spinous"][2] < p[2] < lm("mastoid")[2]
+                                      and p[1] < lm("mastoid")[1]),
+    "upper_trapezius": lambda p: (p[2] < LM["c7_spinous"][2] and 40 < p[0] < lm("acromion")[0]),
+    "suboccipital": lambda p: p[2] < LM["inion"][2] - 20 and p[1] < lm("mastoid")[1],
+    "cheek": lambda p: p[1] > lm("gonion")[1] + 40 and p[2] < lm("supraorbital")[2] - 20,
+    "throat": lambda p: dist(p, "suprasternal_notch") < 20,
+    "ear": lambda p: dist(p, "tragus") < 3,
+}
+
+
+def test_every_spot_has_a_region_rule():
+    assert set(REGION_RULES) == set(pain.spot_names())
+
+
+@pytest.mark.parametrize("name", sorted(REGION_RULES))
+def test_spot_in_the_region_its_name_says(name):
+    assert REGION_RULES[name](pain.spot_position(name, "right")), name
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_spots_lie_on_the_skin_and_on_their_side(side):
+    table = pain.hotspots(side=side)
+    pts = table[["x", "y", "z"]].drop_duplicates().to_numpy(float)
+    on_skin = surface.closest_points(HEAD.vertices, HEAD.faces, pts)
+    assert np.linalg.norm(on_skin - pts, axis=1).max() < 0.1
+    sign = 1 if side == "right" else -1
+    assert (sign * table.x > 3).all()
+    assert set(table.side) == {side}
+
+
+def test_left_is_the_mirror_of_right():
+    for name in pain.spot_names():
+        r, left = pain.spot_position(name, "right"), pain.spot_position(name, "left")
+        assert np.allclose(left, r * [-1, 1, 1])
+
+
+def test_hotspot_table_columns_and_references():
+    t = pain.hotspots()
+    for col in ("name", "side", "x", "y", "z", "radius_mm", "pattern", "source_structure",
+                "mechanism", "reference"):
+        assert col in t.columns
+    assert set(t.pattern) == set(PATTERNS)
+    assert set(t.mechanism) <= set(pain.MECHANISMS)
+    for col in ("reference", "position_reference"):
+        for refs in t[col]:
+            for key in refs.split(", "):
+                assert key in REFS, key
+
+
+def test_patterns_have_the_documented_zones():
+    zones = {p: set(pain.hotspots(p, "right").name) for p in PATTERNS}
+    # the question-mark pattern: mastoid, temple, behind the eye, angle of the jaw
+    assert {"behind_ear", "temporal", "behind_eye", "angle_of_jaw"} <= zones["upper_trapezius"]
+    assert {"vertex", "occipital", "cheek", "supraorbital"} <= zones["scm_sternal"]
+    assert {"forehead", "ear", "behind_ear"} <= zones["scm_clavicular"]
+    assert {"occipital", "behind_eye", "forehead", "vertex"} <= zones["gon_neuralgia"]
+    t = pain.hotspots("gon_neuralgia", "right")
+    conv = t[t.mechanism == "trigeminocervical convergence"]
+    assert set(conv.name) == {"behind_eye", "supraorbital", "forehead"}
+
+
+def test_seed_list_spots_and_verdicts():
+    seed = pain.hotspots("seed_list", "right")
+    assert tuple(seed.name) == SEED
+    by = seed.set_index("name")
+    assert by.loc["tmj", "mechanism"] == "none in the registry"
+    assert by.loc["supraclavicular", "mechanism"] == "none in the registry"
+    assert "convergence" in by.loc["supraorbital", "mechanism"]
+    spots = pain.spots()
+    assert spots.loc[list(SEED), "in_seed_list"].all()
+    assert spots.loc["tmj", "verdict"].startswith("not supported")
+    for extra in ("behind_eye", "behind_ear", "vertex", "forehead"):
+        assert not spots.loc[extra, "in_seed_list"]
+        assert spots.loc[extra, "verdict"].startswith("supported")
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_fields_in_range_peak_at_spots_and_mirror(pattern):
+    m = pain.pain_mesh()
+    right = pain.pain_field(pattern, "right", fine=True)
+    left = pain.pain_field(pattern, "left", fine=True)
+    assert right.min() >= 0 and right.max() == pytest.approx(1.0)
+    np.testing.assert_allclose(left, right[m.mirror], atol=1e-9)
+    for row in pain.hotspots(pattern, "right").itertuples():
+        i = pain.nearest_vertex((row.x, row.y, row.z))
+        assert right[i] >= row.weight - 1e-9
+        ring = pain.skin_distance(i)
+        near = (ring > 0) & (ring < 2 * row.radius_mm)
+        if row.weight == 1.0:  # the source is the maximum of its neighbourhood
+            assert right[i] >= right[near].max()
+
+
+def test_field_spreads_along_the_skin_not_through_the_head():
+    """Skin a short straight line away from the SCM spot but far along the skin gets no pain."""
+    m = pain.pain_mesh()
+    i = pain.nearest_vertex(pain.spot_position("sternocleidomastoid", "right"))
+    straight = np.linalg.norm(m.vertices - m.vertices[i], axis=1)
+    along = pain.skin_distance(i)
+    jump = (straight < 30) & (along > 100)
+    assert jump.any()
+    assert (pain.pain_field("scm_sternal", "right", fine=True)[jump] < 0.02).all()
+
+
+def test_field_on_head_mesh_and_cache():
+    f = pain.pain_field("gon_neuralgia", "right")
+    assert f.shape == (len(HEAD.vertices),)
+    assert 0 <= f.min() and f.max() <= 1
+    assert pain.pain_field("gon_neuralgia", "right") is f  # computed once
+    assert not f.flags.writeable
+
+
+def test_bad_input_errors_name_the_choices():
+    with pytest.raises(ValueError, match="gon_neuralgia"):
+        pain.hotspots("migraine")
+    with pytest.raises(ValueError, match="left, right"):
+        pain.hotspots(side="both")
+    with pytest.raises(ValueError, match="Valid choices"):
+        pain.pain_field("seed_list", "right")
+    with pytest.raises(ValueError, match="left, right"):
+        pain.pain_field("gon_neuralgia", "center")
+    with pytest.raises(ValueError, match="greater_occipital"):
+        pain.territories().weight("occipital", "right")
+
+
+def test_malformed_data_file_names_file_and_record(tmp_path, monkeypatch):
+    bad = tmp_path / "hotspots.toml"
+    text = pain.HOTSPOTS_FILE.read_text().replace('["lon_point", 1.0, "local tenderness"',
+                                                 '["lon_point", 1.0, "telepathy"')
+    bad.write_text(text)
+    monkeypatch.setattr(pain, "HOTSPOTS_FILE", bad)
+    pain._hotspot_data.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"hotspots.toml \[patterns.lon_neuralgia\]"):
+            pain._hotspot_data()
+        bad.write_text("[spots.x\n")
+        pain._hotspot_data.cache_clear()
+        with pytest.raises(ValueError, match="hotspots.toml is not valid TOML"):
+            pain._hotspot_data()
+    finally:
+        monkeypatch.undo()
+        pain._hotspot_data.cache_clear()
+
+
+def test_pain_drawings_match_their_answers():
+    for name, d in pain.PAIN_DRAWINGS.items():
+        best = pain.match_drawing(name).index[0]
+        assert best == (d["answer"], d["side"]), name
+
+
+# ---------------------------------------------------------------------------- territories
+
+def test_territories_complete_with_sources():
+    atlas = pain.territories()
+    assert set(atlas.table.name) == set(TERRITORIES)
+    assert len(atlas.weights) == 2 * len(TERRITORIES)
+    for refs in atlas.table.references:
+        for key in refs.split(", "):
+            assert key in REFS
+    for w in atlas.weights.values():
+        assert w.min() >= 0 and w.max() == 1
+    assert len(pain.territories("left").weights) == len(TERRITORIES)
+
+
+@pytest.mark.parametrize("name, place", [
+    ("greater_occipital", ("spot", "occipital")), ("lesser_occipital", ("spot", "behind_ear")),
+    ("third_occipital", ("spot", "ton_point")), ("great_auricular", ("lm", "gonion")),
+    ("supraclavicular", ("lm", "clavicle_mid")), ("supraorbital", ("lm", "supraorbital")),
+    ("auriculotemporal", ("lm", "tmj")), ("zygomaticotemporal", ("spot", "temporal")),
+])
+def test_territory_covers_its_described_skin(name, place):
+    kind, what = place
+    p = pain.spot_position(what, "right") if kind == "spot" else lm(what)
+    w = pain.territories().weight(name, "right")
+    assert w[pain.nearest_vertex(p)] >= 0.5
+
+
+def test_territories_overlap_where_sources_say():
+    a = pain.territories()
+    both = lambda k1, k2: ((a.weights[k1] >= 0.5) & (a.weights[k2] >= 0.5)).sum()  # noqa: E731
+    assert both(("supraorbital", "right"), ("supratrochlear", "right")) > 0
+    assert both(("third_occipital", "left"), ("third_occipital", "right")) > 0  # midline
+    assert both(("greater_occipital", "right"), ("third_occipital", "right")) > 0
+    assert both(("lesser_occipital", "right"), ("great_auricular", "right")) > 0
+    assert (a.overlap_count() >= 2).sum() > 50
+
+
+def test_trigeminal_and_cervical_respect_the_vertex_ear_chin_line():
+    a = pain.territories()
+    band = pain._territory_data()["boundary_overlap_mm"]
+    s = pain.boundary_distance(pain.pain_mesh().vertices)
+    for (name, _), w in a.weights.items():
+        div = a.table.set_index("name").loc[name, "division"].iloc[0]
+        if div == "trigeminal":
+            assert s[w > 0].min() > -band - 1e-6
+        else:
+            assert s[w > 0].max() < band + 1e-6
+
+
+def test_boundary_line_runs_vertex_ear_chin():
+    for side in ("left", "right"):
+        line = pain.boundary_line(side)
+        assert np.allclose(line[0], LM["vertex"], atol=1) and np.allclose(line[-1], LM["menton"],
+                                                                         atol=1)
+        assert np.linalg.norm(line - lm("tragus", side), axis=1).min() < 20
+        assert (np.sign(line[1:-1, 0]) == (1 if side == "right" else -1)).mean() > 0.9
+    assert pain.boundary_distance([LM["nasion"]])[0] > 0
+    assert pain.boundary_distance([LM["inion"]])[0] < 0
+
+
+@pytest.mark.parametrize("nerve, spot, within", [
+    ("greater_occipital", "occipital", 8.0), ("third_occipital", "ton_point", 8.0),
+    ("lesser_occipital", "lon_point", 15.0)])
+def test_nerve_hot_spots_lie_on_the_nerve_courses(nerve, spot, within):
+    """Cross-check with anatomy.nerves (built independently from the same sources)."""
+    nerves = pytest.importorskip("anatomy.nerves")
+    for side in ("left", "right"):
+        path = nerves.nerve(nerve, side).path
+        p = pain.spot_position(spot, side)
+        assert np.linalg.norm(path - p, axis=1).min() < within

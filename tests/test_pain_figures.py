@@ -1,0 +1,174 @@
+"""Figures of pain referral (anatomy.viz.pain_views): structure, size, colour and text."""
+
+from __future__ import annotations
+
+import base64
+
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgb
+
+from anatomy import pain
+from anatomy.viz import pain_views as pv
+from anatomy.viz import plotly3d, style
+
+BUDGET = 500_000  # bytes of JSON per interactive figure
+
+
+@pytest.fixture(scope="module")
+def heat():
+    return pv.heat_figure()
+
+
+@pytest.fixture(scope="module")
+def terr():
+    return pv.territory_figure()
+
+
+def _lab_lightness(rgb) -> float:
+    """CIELAB L* of an sRGB colour (0..1 components)."""
+    c = np.asarray(rgb, float)
+    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    y = lin @ [0.2126, 0.7152, 0.0722]
+    return float(116 * np.cbrt(y) - 16 if y > 0.008856 else 903.3 * y)
+
+
+# Machado et al. 2009 simulation matrices (severity 1.0), applied in linear RGB.
+CVD = {"protan": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                  [-0.003882, -0.048116, 1.051998]],
+       "deutan": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                  [-0.011820, 0.042940, 0.968881]],
+       "tritan": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602],
+                  [0.004733, 0.691367, 0.303900]]}
+
+
+def _simulate(rgb, kind):
+    c = np.asarray(rgb, float)
+    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    out = np.clip(np.asarray(CVD[kind]) @ lin, 0, 1)
+    return np.where(out <= 0.0031308, 12.92 * out, 1.055 * out ** (1 / 2.4) - 0.055)
+
+
+def test_pain_scale_starts_at_skin_and_darkens_monotonically():
+    stops = [to_rgb(c) for _, c in pv.PAIN_SCALE]
+    assert pv.PAIN_SCALE[0][1] == style.SKIN and pv.PAIN_SCALE[-1][0] == 1.0
+    samples = [pv.PAIN_CMAP(t)[:3] for t in np.linspace(0, 1, 21)]
+    for kind in (None, *CVD):
+        cols = samples if kind is None else [_simulate(c, kind) for c in samples]
+        light = [_lab_lightness(c) for c in cols]
+        assert np.all(np.diff(light) < 0), kind  # readable without hue, for every CVD type
+        assert light[0] - light[-1] > 50
+    # a 20 % field already differs visibly from bare skin (Delta L* > 5)
+    assert _lab_lightness(stops[0]) - _lab_lightness(pv.PAIN_CMAP(0.2)[:3]) > 5
+
+
+def _decode(spec):
+    assert spec["dtype"] == "u1"
+    return np.frombuffer(base64.b64decode(spec["bdata"]), np.uint8)
+
+
+def test_heat_figure_structure(heat):
+    d = heat.figure.to_dict()
+    mesh = d["data"][0]
+    assert mesh["type"] == "mesh3d" and mesh["name"] == "pain intensity"
+    keep, _, _ = pv._display_crop()
+    n = len(keep)
+    inten = mesh["intensity"]
+    inten = _decode(inten) if isinstance(inten, dict) else np.asarray(inten)
+    assert inten.shape == (n,) and inten.dtype == np.uint8
+    assert mesh["cmin"] == 0 and mesh["cmax"] == 100
+    assert [list(s) for s in mesh["colorscale"]] == [list(s) for s in pv.PAIN_SCALE]
+    menu = next(m for m in d["layout"]["updatemenus"] if m.get("name") == "pattern")
+    combos = [(p, s) for p in pain.patterns() for s in ("right", "left")]
+    assert len(menu["buttons"]) == len(combos)
+    for (pat, side), button in zip(combos, menu["buttons"]):
+        data, layout = button["args"]
+        inten = _decode(data["intensity"][0])
+        expected = np.round(pain.pain_field(pat, side, fine=True)[keep] * 100).astype(np.uint8)
+        assert np.array_equal(inten, expected)
+        assert all(v is None for v in data["intensity"][1:])
+        shown = [t["legendgroup"] for t, vis in zip(d["data"], data["visible"])
+                 if vis and t["type"] == "scatter3d"]
+        assert shown and all(g.startswith(f"{pat}-{side}-") for g in shown)
+        assert pain.pattern_info(pat)["label"] in layout["title.text"]
+    assert d["layout"]["scene"]["camera"]["eye"] == pv.OBLIQUE["eye"]
+
+
+def test_heat_markers_hover_names_mechanism_and_source(heat):
+    d = heat.figure.to_dict()
+    markers = [t for t in d["data"] if t["type"] == "scatter3d" and t["visible"] is True]
+    hover = " ".join(h for t in markers for h in t["hovertext"])
+    assert "mechanism: local tenderness" in hover and "source:" in hover
+    assert "Kim et al. 2018" in hover or "ICHD-3" in hover
+    symbols = {t["name"]: t["marker"]["symbol"] for t in markers}
+    assert symbols["local tenderness"] == "diamond"
+
+
+def test_heat_figure_size_and_alt(heat):
+    assert heat.json_size() < BUDGET
+    assert "Greater occipital neuralgia" in heat.alt and "darker" in heat.alt
+
+
+def test_heat_figure_bad_input():
+    with pytest.raises(ValueError, match="gon_neuralgia"):
+        pv.heat_figure(patterns=["migraine"])
+    with pytest.raises(ValueError, match="initial"):
+        pv.heat_figure(patterns=["gon_neuralgia"], sides=["right"],
+                       initial=("lon_neuralgia", "right"))
+
+
+def test_territory_figure(terr):
+    d = terr.figure.to_dict()
+    names = {t["name"] for t in d["data"] if t.get("showlegend", True)}
+    assert set(pv.TERRITORY_SHORT.values()) <= names
+    assert "overlap (2+ nerves)" in names and "vertex-ear-chin line" in names
+    line = next(t for t in d["data"] if t["name"] == "vertex-ear-chin line")
+    assert line["line"]["dash"] == "dash"
+    gon = next(t for t in d["data"] if t["name"] == "GON")
+    assert "C2" in gon["hovertext"] and "Kim et al. 2018" in gon["hovertext"]
+    assert terr.json_size() < BUDGET
+    assert "overlap" not in terr.alt or "two or more nerves" in terr.alt
+
+
+def test_json_size_is_plotly3d_measure(heat):
+    assert heat.json_size() == plotly3d.json_size(heat.figure)
+
+
+def _texts(fig):
+    return " ".join(t.get_text() for ax in fig.axes for t in ax.texts) + " " + " ".join(
+        t.get_text() for t in fig.texts) + " " + " ".join(ax.get_title() for ax in fig.axes)
+
+
+def test_territory_plate_labels_every_visible_territory():
+    fig = pv.territory_plate("right")
+    text = _texts(fig.figure)
+    for short in ("GON", "LON", "TON", "great auricular", "supraorbital", "supratrochlear",
+                  "auriculotemporal", "transverse cervical", "supraclavicular"):
+        assert short in text
+    assert [ax.get_title() for ax in fig.figure.axes] == ["Anterior view", "Right lateral view",
+                                                          "Posterior view"]
+    assert "two or more nerves" in fig.alt
+
+
+def test_convergence_schematic_names_the_evidence():
+    fig = pv.convergence_schematic()
+    text = _texts(fig.figure)
+    for word in ("Bartsch et al. 2002", "Bartsch et al. 2003", "Piovesan et al. 2001",
+                 "Busch et al. 2007", "Bogduk et al. 2009", "C1-C2", "GON afferent",
+                 "V1 afferent", "2nd-order"):
+        assert word in text, word
+    assert "second-order neuron" in fig.alt
+
+
+def test_heat_plate_gallery_and_drawings():
+    plate = pv.heat_plate("upper_trapezius", "left")
+    assert "Upper trapezius" in plate.alt and "left" in plate.alt
+    gallery = pv.pattern_gallery()
+    titles = [ax.get_title() for ax in gallery.figure.axes]
+    assert sum("neuralgia" in t for t in titles) == 3
+    drawings = pv.drawing_plate()
+    assert [ax.get_title() for ax in drawings.figure.axes][:4] == [
+        "Drawing A (right side)", "Drawing B (left side)", "Drawing C (right side)",
+        "Drawing D (left side)"]
+    for name in pain.PAIN_DRAWINGS:
+        assert pain.PAIN_DRAWINGS[name]["story"] in drawings.alt
