@@ -1,0 +1,400 @@
+"""Where each headache hurts: pain-location maps on the head, one scalar per skin vertex.
+
+Each map is built from head regions (periorbital, frontal, temporal, occipital, vertex,
+neck and the occipital-nerve territories) placed on skin landmarks and 10-20 positions,
+with a smooth fall-off along the skin (Dijkstra distance on the mesh edges). A vertex
+takes the largest ``weight x region field`` of the regions covering it; values are in [0, 1].
+
+Two kinds of map, never mixed in one condition:
+
+- **frequency** (migraine): the weight of a region is the share of 1283 clinic patients who
+  reported pain there (Kelman 2005). The side opposite the painful side gets
+  ``weight x (1 - 0.666)``, because 66.6% had hemicranial pain; that scaling is the kit's
+  derived reading, not a number from the paper.
+- **qualitative** (occipital neuralgia, tension-type, cervicogenic): no regional
+  percentages exist, so 1.0 marks the core area the ICHD-3 text describes and lower
+  weights mark possible spread. These weights are display choices, not measurements.
+
+Region centres, sizes and fall-offs are the kit's construction (derived), drawn on the
+landmarks named in ``REGIONS``; they are not territories traced from dissections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from anatomy import surface
+from anatomy.conventions import SIDE_SIGN, check_choice
+from anatomy.head import load_head
+from anatomy.surface import nearest_vertex, ray_hit, vertex_normals
+
+MAP_CONDITIONS = ("occipital_neuralgia", "migraine_without_aura", "tension_type",
+                  "cervicogenic")
+CONDITION_LABELS = {"occipital_neuralgia": "Occipital neuralgia",
+                    "migraine_without_aura": "Migraine", "migraine_with_aura": "Migraine",
+                    "tension_type": "Tension-type headache",
+                    "cervicogenic": "Cervicogenic headache"}
+MAP_SIDES = ("left", "right", "both")
+KELMAN_HEMICRANIAL = 0.666  # Kelman 2005: 66.6% hemicranial pain (episodic + chronic)
+
+
+@dataclass(frozen=True)
+class Region:
+    """A head region: how its seed is placed, and its core and fade widths (mm of skin)."""
+
+    name: str
+    label: str
+    anchors: str  # the landmarks / 10-20 positions it is built on (for the notes)
+    core_mm: float
+    fade_mm: float
+    midline: bool = False
+
+
+REGIONS = {r.name: r for r in (
+    Region("eyes", "eyes / periorbital", "skin within 18 mm of the eyeball centre", 8, 16),
+    Region("frontal", "frontal", "geodesic path Fp1/Fp2 -> F3/F4", 12, 18),
+    Region("temporal", "temporal", "geodesic path F7/F8 -> T7/T8", 14, 18),
+    Region("occipital", "occipital", "geodesic path O1/O2 -> Oz (to 8 mm from the midline)",
+           14, 18),
+    Region("vertex", "vertex", "Cz", 18, 18, midline=True),
+    Region("band", "band around the head", "10-20 circumference Fp2-F8-T8-P8-O2-Oz "
+           "(Fp1-F7-T7-P7-O1-Oz on the left)", 10, 16),
+    Region("neck", "neck (posterior, upper)", "skin 22 mm lateral of midline from 30 mm "
+           "below the inion to the C7 level", 10, 16),
+    Region("gon", "greater occipital nerve territory", "skin 23 mm lateral, 16 mm below the "
+           "inion (trapezius exit, Kim 2018) -> skin 20 mm lateral near Cz", 12, 18),
+    Region("lon", "lesser occipital nerve territory", "posterolateral skin behind the mastoid "
+           "-> retroauricular scalp", 10, 16),
+    Region("ton", "third occipital nerve territory", "skin 8 mm lateral from 45 mm below to "
+           "the inion", 7, 12),
+)}
+
+# (region, where, weight, basis, reference). where: 'ipsilateral' (the painful side),
+# 'contralateral', or 'midline'.
+_K = "kelman2005"
+MAP_SPECS: dict[str, dict] = {
+    "migraine_without_aura": {
+        "kind": "frequency", "references": [_K],
+        "caption": "share of 1283 migraine patients with pain in each region (Kelman 2005); "
+                   "other side scaled by 1 - 0.666 (hemicranial 66.6%)",
+        "regions": [("eyes", 0.671, "Kelman 2005: eyes 67.1%"),
+                    ("temporal", 0.580, "Kelman 2005: temporal 58.0%"),
+                    ("frontal", 0.559, "Kelman 2005: frontal 55.9%"),
+                    ("occipital", 0.398, "Kelman 2005: occipital 39.8%"),
+                    ("neck", 0.397, "Kelman 2005: neck 39.7%"),
+                    ("vertex", 0.241, "Kelman 2005: vertex 24.1%")]},
+    "occipital_neuralgia": {
+        "kind": "qualitative", "references": ["ichd3_2018", "clinicalgate_ch105", "kim2018"],
+        "caption": "qualitative: GON/LON/TON territories (ICHD-3 13.4), possible "
+                   "fronto-orbital spread",
+        "regions": [("gon", 1.0, "ICHD-3: distribution of the GON (about 90% of cases, "
+                                 "clinicalgate)"),
+                    ("lon", 0.8, "ICHD-3: distribution of the LON"),
+                    ("ton", 0.8, "ICHD-3: distribution of the TON"),
+                    ("eyes", 0.35, "ICHD-3 comment: may reach the fronto-orbital area"),
+                    ("frontal", 0.35, "ICHD-3 comment: may reach the fronto-orbital area")]},
+    "tension_type": {
+        "kind": "qualitative", "references": ["ichd3_2018", "bmj_best_practice_tth"],
+        "caption": "qualitative: bilateral band, frontal, temporal and occipital (ICHD-3 "
+                   "description; no regional percentages found)",
+        "regions": [("band", 1.0, "band-like, 'tight cap or band' (BMJ Best Practice)"),
+                    ("frontal", 1.0, "ICHD-3: bilateral, pressing band"),
+                    ("temporal", 1.0, "ICHD-3: bilateral, pressing band"),
+                    ("occipital", 1.0, "ICHD-3: bilateral, pressing band"),
+                    ("vertex", 0.5, "generalised in some (BMJ Best Practice)")]},
+    "cervicogenic": {
+        "kind": "qualitative", "references": ["ichd3_beta_2013", "bogduk2009"],
+        "caption": "qualitative: side-locked, from the neck forward to the occiput, temple, "
+                   "forehead and eye (ICHD-3 comment)",
+        "regions": [("neck", 1.0, "ICHD-3 comment: starts in the neck"),
+                    ("occipital", 0.85, "radiates posterior to anterior"),
+                    ("temporal", 0.6, "oculo-fronto-temporal area (Bogduk 2009)"),
+                    ("frontal", 0.5, "oculo-fronto-temporal area (Bogduk 2009)"),
+                    ("eyes", 0.5, "oculo-fronto-temporal area (Bogduk 2009)")]},
+}
+MAP_SPECS["migraine_with_aura"] = MAP_SPECS["migraine_without_aura"]
+DEFAULT_SIDE = {"occipital_neuralgia": "right", "migraine_without_aura": "right",
+                "migraine_with_aura": "right", "tension_type": "both", "cervicogenic": "right"}
+
+
+def _falloff(d: np.ndarray, core: float, fade: float) -> np.ndarray:
+    """1 inside the core, cosine fall-off to 0 over ``fade`` mm, 0 beyond."""
+    t = np.clip((d - core) / fade, 0.0, 1.0)
+    return 0.5 * (1.0 + np.cos(np.pi * t))
+
+
+@dataclass(frozen=True, eq=False)
+class MapMesh:
+    """The skin of the head and neck, refined for smooth maps (mm, kit frame)."""
+
+    vertices: np.ndarray
+    faces: np.ndarray
+    eye_vertices: np.ndarray
+    eye_faces: np.ndarray
+
+
+MAP_Z_MIN = -150.0  # keep head and neck down to below C7 (z about -122); drop shoulders
+MAP_CELL_MM = 4.0
+
+
+def subdivide(vertices, faces) -> tuple[np.ndarray, np.ndarray]:
+    """Midpoint subdivision: every triangle becomes four (edges halved, shape unchanged)."""
+    v = np.asarray(vertices, float)
+    f = np.asarray(faces, dtype=np.int64)
+    edges = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+    keys, inverse = np.unique(edges[:, 0] * len(v) + edges[:, 1], return_inverse=True)
+    unique = np.c_[keys // len(v), keys % len(v)]
+    mid = len(v) + inverse.ravel().reshape(3, -1).T  # (M, 3): midpoints of edges 01, 12, 20
+    a, b, c = f.T
+    ab, bc, ca = mid.T
+    new_f = np.vstack([np.c_[a, ab, ca], np.c_[ab, b, bc], np.c_[ca, bc, c], np.c_[ab, bc, ca]])
+    return np.vstack([v, v[unique].mean(axis=1)]), new_f
+
+
+@lru_cache(maxsize=1)
+def map_mesh() -> MapMesh:
+    """Head and neck skin for the maps: the shoulders cut off (z < -150 mm), subdivided twice
+    (the scalp triangles of the model are up to 30 mm) and clustered to about 4 mm."""
+    head = load_head()
+    v, f = np.asarray(head.vertices, float), np.asarray(head.faces)
+    f = f[(v[f][:, :, 2] >= MAP_Z_MIN).all(axis=1)]
+    for _ in range(2):
+        v, f = subdivide(v, f)
+    dec = decimate(v, f, MAP_CELL_MM)
+    out = MapMesh(dec.vertices, dec.faces, np.asarray(head.eye_vertices, float),
+                  np.asarray(head.eye_faces))
+    for a in (out.vertices, out.faces, out.eye_vertices, out.eye_faces):
+        a.flags.writeable = False
+    return out
+
+
+def _skin(mesh: MapMesh, origin, direction) -> int:
+    """Skin vertex where a ray from inside the head leaves it (nearest vertex to the hit)."""
+    hit = ray_hit(mesh.vertices, mesh.faces, origin, direction)
+    if hit is None:  # pragma: no cover - geometry of the bundled mesh
+        raise ValueError(f"No skin found from {origin} toward {direction}.")
+    return nearest_vertex(mesh.vertices, hit)
+
+
+def skin_distance(sources) -> np.ndarray:
+    """Distance along the skin (mm) from the nearest of ``sources`` (vertex indices)."""
+    m = map_mesh()
+    return surface.geodesic_distance(m.vertices, m.faces, sources)
+
+
+def _path(a: int, b: int) -> list[int]:
+    """Vertices of the shortest skin path from vertex a to vertex b."""
+    m = map_mesh()
+    return surface.shortest_path(m.vertices, m.faces, a, b)
+
+
+@lru_cache(maxsize=64)
+def _seeds(region: str, s: float) -> list[int]:
+    """Seed vertices of one region on one side (s = +1 right, -1 left) of the map mesh."""
+    head, mesh = load_head(), map_mesh()
+    v, eeg, lm = mesh.vertices, head.eeg_positions, head.landmarks
+    near = lambda p: nearest_vertex(v, p)  # noqa: E731
+    r = "right" if s > 0 else "left"
+    if region == "eyes":
+        eye = mesh.eye_vertices[np.sign(mesh.eye_vertices[:, 0]) == s].mean(axis=0)
+        return list(np.flatnonzero(np.linalg.norm(v - eye, axis=1) < 18.0))
+    if region == "frontal":
+        fp, f3 = ("Fp2", "F4") if s > 0 else ("Fp1", "F3")
+        return _path(near(eeg[fp]), near(eeg[f3]))
+    if region == "temporal":
+        f7, t7 = ("F8", "T8") if s > 0 else ("F7", "T7")
+        return _path(near(eeg[f7]), near(eeg[t7]))
+    if region == "occipital":  # O1/O2 toward Oz, stopping 8 mm short of the midline
+        path = _path(near(eeg["O2" if s > 0 else "O1"]), near(eeg["Oz"]))
+        return [i for i in path if s * v[i, 0] >= 8.0]
+    if region == "vertex":
+        return [near(eeg["Cz"])]
+    if region == "band":
+        ring = ("Fp2", "F8", "T8", "P8", "O2", "Oz") if s > 0 else ("Fp1", "F7", "T7", "P7",
+                                                                    "O1", "Oz")
+        return [i for a, b in zip(ring, ring[1:]) for i in _path(near(eeg[a]), near(eeg[b]))]
+    inion = lm["inion"]
+    if region == "neck":
+        top = _skin(mesh, (s * 22, -40, inion[2] - 30), (0, -1, 0))
+        bottom = _skin(mesh, (s * 22, -40, lm["c7_spinous"][2]), (0, -1, 0))
+        return _path(top, bottom)
+    if region == "gon":
+        low = _skin(mesh, (s * 23, -40, inion[2] - 16), (0, -1, 0))
+        high = _skin(mesh, (s * 20, -10, 60), (0, 0, 1))
+        return _path(low, high)
+    if region == "lon":
+        mastoid = lm[f"mastoid_{r}"]
+        low = _skin(mesh, (s * 30, -20, mastoid[2]), (s * 0.7, -0.71, 0))
+        high = _skin(mesh, (s * 30, -20, mastoid[2] + 70), (s * 0.7, -0.71, 0))
+        return _path(low, high)
+    if region == "ton":
+        low = _skin(mesh, (s * 8, -40, inion[2] - 45), (0, -1, 0))
+        high = _skin(mesh, (s * 8, -40, inion[2]), (0, -1, 0))
+        return _path(low, high)
+    raise ValueError(check_choice(region, REGIONS, "region"))  # pragma: no cover
+
+
+@lru_cache(maxsize=32)
+def _region_field_cached(region: str, side: str) -> np.ndarray:
+    spec = REGIONS[region]
+    sides = ("right", "left") if spec.midline else (side,)
+    seeds = sorted({i for sd in sides for i in _seeds(region, SIDE_SIGN[sd])})
+    d = skin_distance(seeds)
+    out = _falloff(d, spec.core_mm, spec.fade_mm)
+    out.flags.writeable = False
+    return out
+
+
+def region_field(region: str, side: str = "right") -> np.ndarray:
+    """One region on one side as a per-vertex field in [0, 1] (1 in its core).
+
+    Midline regions (vertex) ignore the side. Unknown region or side raises ValueError.
+    """
+    check_choice(region, REGIONS, "region")
+    check_choice(side, ("left", "right"), "side")
+    return _region_field_cached(region, "right" if REGIONS[region].midline else side)
+
+
+def _condition(condition: str) -> str:
+    return check_choice(condition, MAP_SPECS, "condition for a pain map")
+
+
+def condition_map(condition: str, side: str | None = None) -> np.ndarray:
+    """Per-vertex pain-location value in [0, 1] for a condition on ``map_mesh()``.
+
+    ``side`` is the painful side ('left', 'right', or 'both' for a bilateral picture);
+    None uses the condition's usual picture (tension-type: both; the others: right).
+    Migraine values are shares of patients (Kelman 2005); the others are qualitative.
+    """
+    condition = _condition(condition)
+    side = DEFAULT_SIDE[condition] if side is None else check_choice(side, MAP_SIDES, "side")
+    spec = MAP_SPECS[condition]
+    painful = ("left", "right") if side == "both" else (side,)
+    other = [s for s in ("left", "right") if s not in painful]
+    contra = 1.0 - KELMAN_HEMICRANIAL if spec["kind"] == "frequency" else 0.0
+    out = np.zeros(len(map_mesh().vertices))
+    for region, weight, _basis in spec["regions"]:
+        for s in painful:
+            out = np.maximum(out, weight * region_field(region, s))
+        for s in other:
+            if contra > 0:
+                out = np.maximum(out, contra * weight * region_field(region, s))
+    return np.clip(out, 0.0, 1.0)
+
+
+def map_kind(condition: str) -> str:
+    """'frequency' (values are shares of patients) or 'qualitative'."""
+    return MAP_SPECS[_condition(condition)]["kind"]
+
+
+def map_caption(condition: str) -> str:
+    """One-line description of what a condition's map shows and where it comes from."""
+    return MAP_SPECS[_condition(condition)]["caption"]
+
+
+def map_references(condition: str) -> list[str]:
+    """Reference keys behind a condition's map."""
+    return list(MAP_SPECS[_condition(condition)]["references"])
+
+
+def region_weights(condition: str) -> pd.DataFrame:
+    """The regions of one condition's map: weight, where it applies, basis and anchors."""
+    spec = MAP_SPECS[_condition(condition)]
+    rows = []
+    for region, weight, basis in spec["regions"]:
+        r = REGIONS[region]
+        rows.append({"region": region, "label": r.label, "weight": weight,
+                     "kind": spec["kind"], "basis": basis,
+                     "contralateral_weight": round(weight * (1 - KELMAN_HEMICRANIAL), 3)
+                     if spec["kind"] == "frequency" and not r.midline else
+                     (weight if r.midline else 0.0),
+                     "built_on": r.anchors})
+    return pd.DataFrame(rows).set_index("region")
+
+
+def region_centre(region: str, side: str = "right") -> np.ndarray:
+    """A representative skin point of a region (its seed vertex nearest the seed centroid)."""
+    check_choice(region, REGIONS, "region")
+    s = SIDE_SIGN[check_choice(side, ("left", "right"), "side")]
+    pts = map_mesh().vertices[list(_seeds(region, s))]
+    return pts[np.argmin(np.linalg.norm(pts - pts.mean(axis=0), axis=1))].copy()
+
+
+def region_values(condition: str, side: str | None = None) -> pd.Series:
+    """The map's value at each region's centre on the painful side (for checks and tables)."""
+    condition = _condition(condition)
+    side = DEFAULT_SIDE[condition] if side is None else side
+    values = condition_map(condition, side)
+    at = "right" if side == "both" else side
+    v = map_mesh().vertices
+    out = {}
+    for region, _w, _b in MAP_SPECS[condition]["regions"]:
+        out[region] = float(values[nearest_vertex(v, region_centre(region, at))])
+    return pd.Series(out, name=condition)
+
+
+# ----------------------------------------------------------------------------------------
+# Mesh decimation for small interactive figures
+# ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Decimated:
+    """A vertex-clustered copy of a mesh and the cluster of every original vertex."""
+
+    vertices: np.ndarray
+    faces: np.ndarray
+    labels: np.ndarray  # (N,) cluster index of each original vertex; -1 if dropped
+
+    def transfer(self, values) -> np.ndarray:
+        """Per-vertex values of the original mesh averaged onto the decimated vertices."""
+        values = np.asarray(values, float)
+        keep = self.labels >= 0
+        n = len(self.vertices)
+        total = np.bincount(self.labels[keep], weights=values[keep], minlength=n)
+        count = np.bincount(self.labels[keep], minlength=n)
+        return total / np.maximum(count, 1)
+
+
+def decimate(vertices, faces, cell_mm: float = 6.0, z_min: float | None = None) -> Decimated:
+    """Vertex clustering: merge the vertices in each cubic cell (cells centred on x = 0 so
+    the result stays left-right symmetric); faces that collapse are dropped.
+
+    ``z_min`` first drops faces with any vertex below that height (e.g. the shoulders).
+    """
+    if cell_mm <= 0:
+        raise ValueError(f"cell_mm must be positive, got {cell_mm!r}.")
+    v = np.asarray(vertices, float)
+    f = np.asarray(faces)
+    if z_min is not None:
+        f = f[(v[f][:, :, 2] >= z_min).all(axis=1)]
+    used = np.unique(f)
+    cells = np.floor(v[used] / cell_mm + 0.5).astype(np.int64)
+    cells -= cells.min(axis=0)
+    span = cells.max(axis=0) + 1
+    _, cluster = np.unique((cells[:, 0] * span[1] + cells[:, 1]) * span[2] + cells[:, 2],
+                           return_inverse=True)
+    cluster = cluster.ravel()
+    labels = np.full(len(v), -1, dtype=np.int64)
+    labels[used] = cluster
+    n = cluster.max() + 1
+    new_v = np.stack([np.bincount(cluster, weights=v[used, k], minlength=n)
+                      for k in range(3)], axis=1) / np.bincount(cluster, minlength=n)[:, None]
+    new_f = labels[f]
+    ok = (new_f[:, 0] != new_f[:, 1]) & (new_f[:, 1] != new_f[:, 2]) & (new_f[:, 0]
+                                                                           != new_f[:, 2])
+    new_f = new_f[ok]
+    # drop faces that flipped: their normal opposes the mean original normal of the cluster
+    normals = vertex_normals(v, f)[used]
+    cluster_n = np.stack([np.bincount(cluster, weights=normals[:, k], minlength=n)
+                          for k in range(3)], axis=1)
+    tri = new_v[new_f]
+    face_n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    new_f = new_f[(face_n * cluster_n[new_f].sum(axis=1)).sum(axis=1) > 0]
+    srt = np.sort(new_f, axis=1)
+    _, first = np.unique((srt[:, 0] * n + srt[:, 1]) * n + srt[:, 2], return_index=True)
+    new_f = new_f[np.sort(first)]
+    return Decimated(new_v, new_f, labels)

@@ -1,0 +1,222 @@
+"""Figures of the headache comparison (anatomy.viz.headache_views)."""
+
+import math
+
+import numpy as np
+import pytest
+
+from anatomy import headache_maps as hm
+from anatomy import headaches
+from anatomy.viz import headache_views as hv
+from anatomy.viz import mpl2d, plotly3d
+
+JSON_BUDGET = 500_000  # bytes for the four-scene pain-map figure
+
+
+@pytest.fixture(scope="module")
+def maps():
+    return hv.pain_map_figure()
+
+
+@pytest.fixture(scope="module")
+def maps_dict(maps):
+    return maps.figure.to_dict()
+
+
+def test_pain_map_figure_has_one_scene_per_condition(maps_dict):
+    layout = maps_dict["layout"]
+    scenes = [k for k in layout if k.startswith("scene")]
+    assert sorted(scenes) == ["scene", "scene2", "scene3", "scene4"]
+    data = maps_dict["data"]
+    assert len(data) == 2 * len(hm.MAP_CONDITIONS)  # pain map + eyes per scene
+    maps_only = [t for t in data if t["name"] != "eyes"]
+    assert [t["name"] for t in maps_only] == [hv.SHORT[c] for c in hm.MAP_CONDITIONS]
+    assert [t.get("scene", "scene") for t in maps_only] == ["scene", "scene2", "scene3",
+                                                             "scene4"]
+    assert sum(bool(t.get("showscale")) for t in data) == 1  # one colour bar
+    domains = [layout[s]["domain"]["x"] for s in ("scene", "scene2", "scene3", "scene4")]
+    assert all(a[1] <= b[0] for a, b in zip(domains, domains[1:]))  # side by side
+
+
+def test_pain_map_figure_shares_one_camera_and_a_menu_turns_all(maps_dict):
+    layout = maps_dict["layout"]
+    cams = [layout[s]["camera"] for s in ("scene", "scene2", "scene3", "scene4")]
+    assert all(c == cams[0] for c in cams)
+    assert cams[0]["eye"]["x"] > 1 and abs(cams[0]["eye"]["y"]) < 1e-9  # right lateral
+    menu = layout["updatemenus"][0]
+    labels = [b["label"] for b in menu["buttons"]]
+    assert {"anterior", "posterior", "right", "left"} <= set(labels)
+    for button in menu["buttons"]:
+        assert set(button["args"][0]) == {f"{s}.camera" for s in ("scene", "scene2",
+                                                                   "scene3", "scene4")}
+    assert labels[menu["active"]] == "right"
+
+
+def test_pain_map_figure_intensities_and_titles(maps, maps_dict):
+    fig = maps.figure
+    for trace in fig.data:
+        if trace.name == "eyes":
+            continue
+        values = np.asarray(trace.intensity, float)
+        assert values.min() >= 0 and values.max() <= 1
+        assert len(values) == len(trace.x)
+    titles = " ".join(a["text"] for a in maps_dict["layout"]["annotations"])
+    assert "Kelman 2005" in titles and titles.count("qualitative") == 3
+    scale = maps_dict["data"][0]["colorscale"]
+    assert scale[0][1] == hv.style.SKIN  # zero is plain skin
+
+
+def test_pain_map_figure_is_small(maps):
+    assert plotly3d.json_size(maps.figure) < JSON_BUDGET
+    n_vertices = len(maps.figure.data[0].x)
+    assert n_vertices < len(hm.map_mesh().vertices) / 3  # decimated copy of the head
+
+
+def test_pain_map_figure_uses_decimated_map_values(maps):
+    dec = hv._figure_mesh()
+    expected = dec.transfer(hm.condition_map("migraine_without_aura", "right"))
+    got = np.asarray(maps.figure.data[2].intensity, float)
+    assert np.allclose(got, np.round(expected, 3), atol=1e-3)
+    assert got.max() == pytest.approx(0.671, abs=0.03)
+
+
+def test_pain_map_alt_text_carries_the_numbers(maps):
+    for text in ("67%", "58%", "56%", "40%", "24%", "two-thirds", "qualitative", "right"):
+        assert text in maps.alt
+
+
+def test_pain_map_figure_left_side_and_subset():
+    fig = hv.pain_map_figure(["occipital_neuralgia", "cervicogenic"], side="left")
+    d = fig.figure.to_dict()
+    assert len(d["data"]) == 4 and "scene3" not in d["layout"]
+    x = np.asarray(fig.figure.data[0].x, float)
+    values = np.asarray(fig.figure.data[0].intensity, float)
+    assert values[x > 30].max() == 0 and values[x < -10].max() > 0.9
+    assert "left" in fig.alt
+
+
+@pytest.mark.parametrize("bad", [["migrane"], []])
+def test_pain_map_figure_rejects_bad_conditions(bad):
+    with pytest.raises(ValueError, match="migraine_without_aura"):
+        hv.pain_map_figure(bad)
+
+
+def test_pain_map_plate_structure():
+    plate = hv.pain_map_plate()
+    assert isinstance(plate, mpl2d.StaticFigure)
+    fig = plate.figure
+    panels = [ax for ax in fig.axes if ax.collections and ax.get_label() != "<colorbar>"]
+    assert len(panels) >= 12
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    for label in ("eyes 67%", "temporal 58%", "frontal 56%", "GON", "LON", "TON", "band",
+                  "neck"):
+        assert label in texts, label
+    titles = [ax.get_title() for ax in fig.axes]
+    assert any("Kelman" in t for t in titles)
+    assert sum("qualitative" in t for t in titles) == 3
+    assert {"R", "L"} <= set(texts)  # sides marked in anterior and posterior views
+    assert "67%" in plate.alt
+
+
+def test_duration_timeline_bars_follow_the_data():
+    tl = hv.duration_timeline()
+    ax = tl.figure.axes[0]
+    assert ax.get_xscale() == "log"
+    lo, hi = ax.get_xlim()
+    assert lo <= 1 and hi >= 7 * 86400  # one second to over a week
+    bars = {(round(p.get_x()), round(p.get_x() + p.get_width())) for p in ax.patches}
+    assert (4 * 3600, 72 * 3600) in bars  # migraine 4-72 h
+    assert (2 * 3600, 4 * 3600) in bars  # under-18 extension
+    assert (30 * 60, 7 * 86400) in bars  # episodic TTH 30 min to 7 days
+    assert (300, 3600) in bars  # each aura symptom 5-60 min
+    table = headaches.comparison_table()
+    on = (round(table.at["duration_min_minutes", "occipital_neuralgia"] * 60),
+          round(table.at["duration_max_minutes", "occipital_neuralgia"] * 60))
+    assert on in bars
+    texts = " ".join(t.get_text() for t in ax.texts)
+    for label in ("seconds to minutes", "4-72 h", "30 min to 7 days", "unremitting",
+                  "no duration"):
+        assert label in texts
+    arrows = [c for c in ax.texts if getattr(c, "arrow_patch", None) is not None]
+    assert len(arrows) == 1  # chronic TTH is unremitting: an arrow, not a bar end
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert "1 s" in ticks and "4 h" in ticks and "7 d" in ticks
+    assert "unremitting" in tl.alt and math.isinf(
+        headaches.tension_type_subtypes().at["2.3", "duration_max_minutes"])
+
+
+def test_duration_timeline_colours_are_okabe_ito():
+    ax = hv.duration_timeline().figure.axes[0]
+    palette = {hv.style.OKABE_ITO[k].lower() for k in hv.style.OKABE_ITO}
+    from matplotlib.colors import to_hex
+    colours = {to_hex(p.get_facecolor(), keep_alpha=False) for p in ax.patches}
+    assert colours <= palette
+
+
+def test_feature_matrix_has_text_and_symbols_in_every_cell():
+    fm = hv.feature_matrix()
+    ax = fm.figure.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    n_cells = len(hv.MATRIX_ROWS) * len(hv.MATRIX_CONDITIONS)
+    cells = [p for p in ax.patches if p.get_width() > 0.5]
+    assert len(cells) == n_cells
+    for cond in hv.MATRIX_CONDITIONS:
+        assert len(hv.MATRIX[cond]) == len(hv.MATRIX_ROWS)
+        for status, text in hv.MATRIX[cond]:
+            assert status in hv.STATUS and text in texts
+    symbols = [t for t in texts if t in {s[0] for s in hv.STATUS.values()}]
+    assert len(symbols) == n_cells  # a symbol in every cell, not colour alone
+    for row in hv.MATRIX_ROWS:
+        assert row in texts
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(legend) == len(hv.STATUS)
+    assert "criterion D" in fm.alt
+
+
+def test_feature_matrix_agrees_with_the_criteria():
+    on = dict(zip(hv.MATRIX_ROWS, hv.MATRIX["occipital_neuralgia"]))
+    assert on["Nerve-block response"][0] == "required"  # ICHD-3 13.4 criterion D
+    mig = dict(zip(hv.MATRIX_ROWS, hv.MATRIX["migraine_without_aura"]))
+    assert "pulsating" in mig["Quality"][1]
+    assert headaches.thresholds("migraine_without_aura")["c_min_features"] == 2
+    assert "2 of 4" in mig["Laterality"][1]
+    tth = dict(zip(hv.MATRIX_ROWS, hv.MATRIX["tension_type"]))
+    assert "pressing" in tth["Quality"][1] and "mild or moderate" in tth["Intensity"][1]
+
+
+def test_static_figures_save_png(tmp_path):
+    for fig in (hv.duration_timeline(), hv.feature_matrix()):
+        path = fig.savefig(tmp_path / "x.png", dpi=60)
+        assert path.stat().st_size > 10_000
+
+
+def test_examination_points_follow_the_sources():
+    pts = hv.examination_points("right")
+    inion = pts["inion (EOP)"]
+    gon = pts["GON exit, trapezius (Kim 2018)"]
+    assert gon[0] == pytest.approx(22.6, abs=0.5)  # Kim 2018: 22.6 mm lateral
+    assert inion[2] - gon[2] == pytest.approx(16.3, abs=0.5)  # and 16.3 mm below the EOP
+    assert gon[1] < -70  # on the back of the head
+    third = pts["GON block: 1/3 EOP to mastoid"]
+    two_thirds = pts["LON block: 2/3 EOP to mastoid"]
+    assert 0 < third[0] < two_thirds[0] < pts["mastoid tip"][0]
+    left = hv.examination_points("left")
+    assert left["GON exit, trapezius (Kim 2018)"][0] == pytest.approx(-gon[0], abs=0.5)
+    with pytest.raises(ValueError, match="right"):
+        hv.examination_points("back")
+
+
+def test_examination_figure_labels_every_point():
+    fig = hv.examination_figure()
+    texts = [t.get_text() for t in fig.figure.axes[0].texts]
+    for name in hv.examination_points():
+        assert name in texts
+    assert "Tinel" in fig.alt and "23 mm lateral" in fig.alt and "16 mm below" in fig.alt
+
+
+def test_notebook_png_is_compact_and_deterministic():
+    fig = hv.feature_matrix()
+    a, b = fig.png_bytes(), fig.png_bytes()
+    assert a == b and a[:8] == b"\x89PNG\r\n\x1a\n"
+    full = mpl2d.StaticFigure.png_bytes(fig)
+    assert len(a) < 0.6 * len(full)

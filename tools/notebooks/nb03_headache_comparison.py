@@ -1,0 +1,267 @@
+"""Source of notebooks/03_headache_comparison.ipynb."""
+
+from anatomy import headaches
+from anatomy.references import cite
+from tools.nbtools import answer, code, exercise, md, notes, solution
+from tools.notebooks.common import footer, header, setup_cell
+from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
+
+PATH = "notebooks/03_headache_comparison.ipynb"
+
+# Cases students classify (story and reasoning come from anatomy/data/headaches.toml).
+CASES = ["classic_occipital_neuralgia", "migraine_without_aura", "frequent_tension_type",
+         "cervicogenic", "mixed_migraine_occipital", "incomplete_occipital_neuralgia"]
+SHORT_NAMES = {"occipital_neuralgia": "Occipital neuralgia (13.4)",
+               "migraine_without_aura": "Migraine without aura (1.1)",
+               "migraine_with_aura": "Migraine with aura (1.2)",
+               "tension_type": "Tension-type (2.1-2.3)", "cervicogenic": "Cervicogenic (11.2.1)"}
+VERDICT_WORDS = {True: "fulfilled", False: "not fulfilled", None: "undetermined"}
+REFERENCES = ["ichd3_2018", "ichd3_beta_2013", "kelman2005", "clinicalgate_ch105", "kim2018",
+              "on_clinic2021", "kuhn1997", "calandre2006", "dougherty2014", "blumenfeld2013",
+              "bogduk2009", "fernandez2006", "fernandez2007", "rasmussen1992",
+              "bmj_best_practice_tth", "do2019", "bartsch2002", "grays1918"]
+
+
+def _case_cells(k: int, case_id: str) -> list:
+    case = headaches.vignettes().loc[case_id]
+    reasoning = "\n".join(
+        f"- **{SHORT_NAMES[c]}: {VERDICT_WORDS[case['expected'][c]]}.** {case['reasoning'][c]}"
+        for c in headaches.CONDITIONS)
+    src = (f"findings = cases.at['{case_id}', 'findings']\n"
+           "headaches.check_all(findings)[['ichd3_code', 'verdict', 'not_met', 'missing']]")
+    return [
+        exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Decide first:* which "
+                 "ICHD-3 diagnosis fits, and which criterion decides it? Then run (or read) "
+                 "the checker's verdicts in the next cell and reveal the reasoning."),
+        code(src, slide="fragment"),
+        answer(f"{reasoning}\n\n*Sources:* {cite(*case['reference'].split(', '))}.",
+               summary="Show the reasoning"),
+    ]
+
+
+def cells():
+    cases = []
+    for k, case_id in enumerate(CASES, 1):
+        cases += _case_cells(k, case_id)
+    return [
+        *header(
+            "Occipital neuralgia, migraine and tension-type headache side by side",
+            "Occipital neuralgia is often mistaken for migraine or tension-type headache, "
+            "and pain from the neck (cervicogenic headache) can mimic all three. This "
+            "notebook sets the four side by side using the International Classification of "
+            "Headache Disorders (ICHD-3): how long an attack lasts, where it hurts, what it "
+            "feels like and what comes with it. You will then classify written cases with "
+            "the kit's criteria checker and compare your reasoning with ours.",
+            ["State in your own words the ICHD-3 criteria for occipital neuralgia (13.4), "
+             "migraine without and with aura (1.1, 1.2), tension-type headache (2.1-2.3) "
+             "and cervicogenic headache (11.2.1).",
+             "Tell the conditions apart by attack duration, location, quality, intensity and "
+             "associated symptoms, and read the figures that show these.",
+             "Explain why allodynia, nerve tenderness and relief after a nerve block are "
+             "needed for occipital neuralgia but do not prove it.",
+             "Classify case vignettes with `check_criteria` / `check_all` and explain each "
+             "verdict, including a mixed picture.",
+             "Spot where popular articles blur the differences."],
+            45,
+            [("Notebook 01: the occipital nerves", "Helpful",
+              "where the GON, LON and TON run"),
+             ("Notebook 02: pain-referral hot spots", "Helpful",
+              "why occipital pain can reach the eye"),
+             ("Running a Jupyter cell", "Necessary", "the code cells are one or two lines")]),
+        md(red_flag_box(short=True), slide="subslide"),
+        notes("Start with the duration timeline: it separates the three main conditions "
+              "before anyone mentions a criterion. Leave 20 minutes for the cases; students "
+              "work in pairs, commit to an answer, then run the checker."),
+        setup_cell("import pandas as pd\n"
+                   "from anatomy import headaches, headache_maps\n"
+                   "from anatomy.viz import headache_views\n"
+                   "pd.set_option('display.max_colwidth', None)"),
+        md("## 1. The four conditions at a glance\n\nThe kit keeps the ICHD-3 criteria, "
+           "paraphrased, in `anatomy/data/headaches.toml`; every cell carries its source. "
+           "The table below lists the features that matter for telling the conditions "
+           f"apart ({cite('ichd3_2018')}). Migraine with aura is a column of its own: its "
+           "criteria are about the aura, not the headache.", slide="slide"),
+        code("rows = ['ichd3_code', 'frequency', 'laterality', 'quality', 'intensity',\n"
+             "        'aggravated_by_activity', 'nausea', 'photophobia_phonophobia',\n"
+             "        'relieved_by_nerve_block', 'typical_locations']\n"
+             "headaches.comparison_table().loc[rows]", slide="subslide"),
+        md("Each cell has its references (`headaches.comparison_sources()`) and, where the "
+           "kit had to read a vague phrase, a note (`headaches.comparison_notes()`). The "
+           "criteria of one condition, paraphrased, with their source:", slide="fragment"),
+        code("headaches.criteria_table('occipital_neuralgia')[['text', 'reference']]",
+             slide="fragment"),
+        md("## 2. How long one attack lasts\n\nDuration alone separates the three main "
+           "conditions by orders of magnitude, so the time axis is logarithmic.",
+           slide="slide"),
+        code("headache_views.duration_timeline()", slide="subslide"),
+        md("*Figure 1. Text summary:* on a log scale from 1 second to 30 days, occipital "
+           "neuralgia paroxysms last seconds to minutes (ICHD-3 gives no exact bounds; the "
+           "bar from 1 s to 10 min is the kit's reading). Each migraine aura symptom lasts "
+           "5-60 minutes. A migraine attack lasts 4-72 hours (2-72 hours under 18). An "
+           "episode of episodic tension-type headache lasts 30 minutes to 7 days; chronic "
+           "tension-type headache lasts hours to days or never stops (arrow). ICHD-3 gives "
+           f"no duration for cervicogenic headache ({cite('ichd3_2018')}).",
+           slide="fragment"),
+        md("## 3. Where it hurts\n\nFor migraine there are published location frequencies: "
+           "in 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the "
+           "temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in "
+           f"39.7% and the vertex in 24.1%; 66.6% had one-sided pain ({cite('kelman2005')}). "
+           "For the other conditions no such regional numbers were found, so their maps are "
+           "drawn from the ICHD-3 text and labelled **qualitative**: occipital neuralgia in "
+           "the territories of the greater, lesser and third occipital nerves (GON, LON, "
+           f"TON), with possible spread to the forehead and eye ({cite('ichd3_2018')}); "
+           "tension-type as a band on both sides; cervicogenic headache on one side, "
+           f"spreading from the neck forwards ({cite('ichd3_beta_2013', 'bogduk2009')}).",
+           slide="slide"),
+        code("headache_views.pain_map_figure()", slide="subslide"),
+        md("*Figure 2. Text summary:* four heads seen from the right. **Occipital "
+           "neuralgia** (qualitative): a strip from below the back of the head up to the "
+           "crown (GON), a patch behind the ear (LON) and a short strip near the midline of "
+           "the upper neck (TON), with faint spread to the forehead and around the eye. "
+           "**Migraine** (percent of patients): darkest around the eye (67%), then temple "
+           "(58%) and forehead (56%); lighter over the occiput and neck (40% each) and the "
+           "vertex (24%); the left side is lighter because two-thirds of patients have "
+           "one-sided pain. **Tension-type** (qualitative): a band round both sides of the "
+           "head over forehead, temples and occiput. **Cervicogenic** (qualitative): right "
+           "side only, darkest in the upper neck, fading forwards over the occiput and "
+           "temple to forehead and eye. Drag to rotate; the menu turns all four heads.",
+           slide="fragment"),
+        md("How the migraine map was built: each region's weight is Kelman's percentage. "
+           "The other side gets the same regions scaled by 1 - 0.666, because two-thirds "
+           "of patients had one-sided pain. That scaling is the kit's reading, not a number "
+           "from the paper; the region shapes are drawn on 10-20 positions and landmarks.",
+           slide="subslide"),
+        code("headache_maps.region_weights('migraine_without_aura')[\n"
+             "    ['weight', 'contralateral_weight', 'basis']]", slide="fragment"),
+        md("For print, the same maps as a plate (right lateral and posterior views), with "
+           "the regions named in text so the figure reads without colour:", slide="subslide"),
+        code("headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6)",
+             slide="-"),
+        md("*Figure 3. Text summary:* the four maps of Figure 2 in two rows (right lateral "
+           "and posterior). Labels name each region: GON, LON and TON for occipital "
+           "neuralgia; eyes 67%, temporal 58%, frontal 56%, occipital 40% and neck 40% for "
+           "migraine; band, frontal, temporal and occipital for tension-type; neck, "
+           "occipital and the spread regions for cervicogenic headache. L and R mark the "
+           "subject's sides in the posterior view.", slide="fragment"),
+        exercise("### Exercise 1\n\nThe seed article for this kit says occipital neuralgia "
+                 "pain is 'normally felt on one side'. Using Figure 2 and the comparison "
+                 "table, which of the four conditions is one-sided as a rule, which often, "
+                 "and which usually on both sides? Which single criterion in ICHD-3 13.4 "
+                 "mentions the side?"),
+        answer("Cervicogenic headache is characteristically side-locked (ICHD-3 comment). "
+               "Migraine is often one-sided (about two-thirds of patients; one of the four C "
+               "features). Occipital neuralgia is one-sided in about 85% of a clinical "
+               "series, but criterion A allows one **or both** sides, so the side never "
+               "decides the diagnosis. Tension-type headache is typically bilateral (one of "
+               f"its four C features). Sources: {cite('ichd3_2018', 'kelman2005')}; "
+               f"{cite('clinicalgate_ch105')}."),
+        md("## 4. What distinguishes them\n\nThe feature matrix reads in print and on "
+           "screen: every cell has words and a symbol for its place in the criteria, so it "
+           "does not depend on colour.", slide="slide"),
+        code("headache_views.feature_matrix()", slide="subslide"),
+        md("*Figure 4. Text summary:* rows are quality, intensity, laterality, associated "
+           "symptoms, aggravation by activity and nerve-block response; columns are "
+           "occipital neuralgia, migraine, tension-type and cervicogenic headache. "
+           "Occipital neuralgia **requires** allodynia or dysaesthesia with nerve "
+           "tenderness (C) and relief after a local anaesthetic block (D); its shooting or "
+           "stabbing quality and severe intensity are two of three options in B. Migraine "
+           "**requires** nausea/vomiting or photophobia with phonophobia (D); pulsating, "
+           "moderate-severe, one-sided and worse with activity are options (2 of 4). "
+           "Tension-type is pressing, mild-moderate, bilateral and not worse with activity "
+           "(2 of 4), and nausea **must be absent** (mild allowed only in chronic TTH). "
+           "Cervicogenic headache needs 2 of 4 causation items, including provocation by "
+           "neck movement and abolition by a cervical block.", slide="fragment"),
+        md("### 4.1 Features that are needed but not specific\n\nThree items of ICHD-3 "
+           "13.4 also turn up in other headaches, so finding them does not prove occipital "
+           "neuralgia:\n\n"
+           "- **Tenderness and trigger points.** In a headache clinic, 195 of 800 patients "
+           "met the criteria for occipital neuralgia, most with another headache too, and "
+           "occipital neuralgia was about twice as likely in chronic migraine "
+           f"({cite('on_clinic2021')}). Trigger points, mostly temporal and suboccipital, "
+           f"were found in 94% of 98 migraine patients ({cite('calandre2006')}) and are "
+           f"common in tension-type headache ({cite('fernandez2006', 'fernandez2007')}).\n"
+           "- **Relief after an occipital nerve block.** Blocks also help migraine "
+           f"({cite('dougherty2014', 'blumenfeld2013')}), so criterion D confirms that the "
+           "pain runs through the blocked nerve, not that the nerve itself is diseased.\n"
+           "- **Pain reaching the eye or forehead.** Neurons in the upper cervical dorsal "
+           "horn receive input from both the greater occipital nerve and the trigeminal "
+           f"nerve (the trigeminocervical complex; {cite('bartsch2002')}). ICHD-3 says "
+           "occipital neuralgia pain may reach the fronto-orbital area this way "
+           f"({cite('ichd3_2018')}).", slide="subslide"),
+        md("### 4.2 Where popular articles blur the picture\n\nThe web articles this kit "
+           "started from (`seeds/`) mix correct and wrong statements. Checked against the "
+           "sources:\n\n"
+           "| Claim in a seed article | What the sources say |\n|---|---|\n"
+           "| Occipital neuralgia is 'throbbing' | ICHD-3 describes shooting, stabbing or "
+           "sharp paroxysms; pulsating pain is a migraine feature (1.1 C2). "
+           f"{cite('ichd3_2018')} |\n"
+           "| 'Sensitivity to light' is a symptom of occipital neuralgia | Photophobia is "
+           "not in the ON criteria; with phonophobia it is a migraine criterion (1.1 D). "
+           "Visual disturbance was reported by 8 of 12 patients in a small emergency-room "
+           f"series, not a general feature. {cite('ichd3_2018', 'kuhn1997')} |\n"
+           "| 'There is no aura, distinguishing this headache from a migraine' | "
+           "Misleading: most migraine has no aura (1-year prevalence 6% without aura vs 4% "
+           "with aura in a Danish population). Absence of aura cannot separate ON from "
+           f"migraine. {cite('rasmussen1992')} |\n"
+           "| Trapezius tension constricts the temporal artery and causes migraine | No "
+           "support found in the sources; the superficial temporal artery runs in front of "
+           "the ear, away from the trapezius, and ICHD-3 lists no such mechanism. "
+           f"{cite('grays1918', 'ichd3_2018')} |",
+           slide="subslide"),
+        md("## 5. The criteria checker\n\n`headaches.check_criteria(condition, findings)` "
+           "says which criteria a set of findings meets; `headaches.check_all(findings)` "
+           "does it for every condition. Findings use a fixed vocabulary; a missing "
+           "finding leaves a criterion *not assessed*, and the verdict is then "
+           "*undetermined* unless another criterion already fails. The last criterion of "
+           "each set (no better ICHD-3 diagnosis) always needs a clinician. **The checker "
+           "teaches the criteria; it does not diagnose anyone.**", slide="slide"),
+        code("headaches.findings_vocabulary()[['type', 'allowed']].head(12)",
+             slide="subslide"),
+        md("The cases below were written for the kit; the people are invented. Read each "
+           "story, decide, then run the cell and reveal the reasoning.", slide="fragment"),
+        code("cases = headaches.vignettes()\n"
+             "cases[['title']]", slide="fragment"),
+        *cases,
+        md("The full criterion-by-criterion report for the mixed case, occipital neuralgia "
+           "column, shows where it fails:", slide="subslide"),
+        code("findings = cases.at['mixed_migraine_occipital', 'findings']\n"
+             "print(headaches.check_criteria('occipital_neuralgia', findings))",
+             slide="fragment"),
+        exercise("### Exercise 2\n\nThe teenage-migraine case (`cases.at['teenage_migraine', "
+                 "'findings']`) describes 2.5-hour attacks in a 15-year-old. Copy the "
+                 "findings, change `age_years` to 25 and check migraine without aura again. "
+                 "What changes, and why?"),
+        solution("findings = dict(cases.at['teenage_migraine', 'findings'], age_years=25.0)\n"
+                 "result = headaches.check_criteria('migraine_without_aura', findings)\n"
+                 "result.to_frame()[['status', 'reason']]"),
+        answer("Criterion B now fails: at 25 an attack must last 4-72 hours, and 2.5 hours is "
+               "too short. Under 18, ICHD-3 accepts 2-72 hours, so the same story is "
+               f"migraine in a 15-year-old ({cite('ichd3_2018')}). At 25 a clinician would "
+               "think of probable migraine (1.5) or look again at the history."),
+        exercise("### Exercise 3\n\nIn Case 6 the verdict for occipital neuralgia is "
+                 "*undetermined*. Which finding would settle it, and what would you record if "
+                 "a block of the left greater occipital nerve stopped the jolts for a day?"),
+        solution("findings = dict(cases.at['incomplete_occipital_neuralgia', 'findings'],\n"
+                 "                relieved_by_nerve_block=True)\n"
+                 "headaches.check_criteria('occipital_neuralgia', findings).verdict"),
+        answer("`relieved_by_nerve_block` (criterion D). With a block that eased the pain, "
+               "criteria A-D are all met and the verdict becomes *fulfilled*; criterion E "
+               "(no better explanation) still needs a clinician."),
+        *footer(
+            ["Duration separates the three main conditions: seconds to minutes (occipital "
+             "neuralgia), 4-72 hours (migraine), 30 minutes to 7 days or unremitting "
+             "(tension-type).",
+             "Migraine pain is most often around the eye, temple and forehead (Kelman 2005); "
+             "occipital neuralgia follows the GON, LON and TON; tension-type is a bilateral "
+             "band; cervicogenic headache is side-locked and spreads from the neck forwards.",
+             "Occipital neuralgia needs allodynia or dysaesthesia, nerve tenderness and "
+             "relief after an anaesthetic block, but each of these also occurs in migraine.",
+             "Aura, light sensitivity and throbbing do not belong to occipital neuralgia; "
+             "most migraine has no aura.",
+             "The checker reports which criteria are met; criterion E and every diagnosis "
+             "need a clinician."],
+            "Go on to **04 Diagnosis, management and red flags**: how a clinician examines "
+            "the occipital nerves, why the diagnostic block is criterion D, when imaging "
+            "helps, and what the treatments are and how good the evidence is.",
+            REFERENCES),
+    ]

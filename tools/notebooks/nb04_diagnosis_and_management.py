@@ -1,0 +1,270 @@
+"""Source of notebooks/04_diagnosis_and_management.ipynb."""
+
+from anatomy import headaches
+from anatomy.references import cite
+from tools.nbtools import answer, code, exercise, md, notes, solution
+from tools.notebooks.common import footer, header, setup_cell
+
+PATH = "notebooks/04_diagnosis_and_management.ipynb"
+REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "jkma2023", "on_clinic2021", "kim2018",
+              "brown_atlas2006", "aneskey_ch17", "dallastmjdr", "blumenfeld2013",
+              "dougherty2014", "barmherzig2019", "kapural2007", "taylor2008", "weiner1999",
+              "ducic2009", "austen2023", "gfrerer2020", "kuhn1997", "rasmussen1992",
+              "statpearls_occipital_nerves", "elsevier_complete_anatomy",
+              "grays1918", "dilli2015"]
+
+
+def red_flag_box(short: bool = False) -> str:
+    """A clearly styled warning box listing the flags that need emergency care (from
+    headaches.red_flags()); ``short`` gives one line per flag."""
+    flags = headaches.red_flags()
+    emergency = flags[flags["action"] == "emergency care"]
+    if short:
+        items = "".join(f"<li><b>{r.flag}</b></li>" for r in emergency.itertuples())
+    else:
+        items = "".join(f"<li><b>{r.flag}:</b> {r.look_for}</li>"
+                        for r in emergency.itertuples())
+    return (
+        '<div class="alert alert-block alert-danger" style="border: 3px solid #D55E00; '
+        'padding: 10px 14px; border-radius: 6px;">\n'
+        "<p><b>&#9888; RED FLAGS: get emergency care now</b> (call the local emergency "
+        "number) if a headache comes with any of these. They can signal a serious "
+        "secondary cause, not occipital neuralgia, migraine or tension-type headache.</p>\n"
+        f"<ul>{items}</ul>\n"
+        "<p>Other warning signs (new headache after 50, a change in pattern, headache worse "
+        "lying down or on coughing, cancer or immunosuppression, pregnancy) need prompt "
+        f"medical review. Source: SNNOOP10 list, {cite('do2019')}. This kit is teaching "
+        "material, not a diagnostic tool.</p>\n</div>")
+
+
+def _claims_table() -> str:
+    rows = [
+        ("Botulinum toxin is one of 'a set of three steroid injections'",
+         "Botulinum toxin is a bacterial neurotoxin that blocks acetylcholine release; it is "
+         "not a steroid. Steroid injections (with local anaesthetic) are a different "
+         f"option. {cite('kapural2007', 'dougherty2014')}"),
+        ("Occipital neuralgia is 'throbbing'",
+         "ICHD-3 describes shooting, stabbing or sharp paroxysms; pulsating pain is a "
+         f"migraine criterion. {cite('ichd3_2018')}"),
+        ("'Sensitivity to light' is a symptom of occipital neuralgia",
+         "Not an ICHD-3 feature of ON; photophobia with phonophobia is a migraine criterion. "
+         "Visual disturbance was reported by 8 of 12 patients in one small emergency-room "
+         f"series. {cite('ichd3_2018', 'kuhn1997')}"),
+        ("'There is no aura, distinguishing this headache from a migraine'",
+         "Misleading: most migraine has no aura (1-year prevalence 6% without vs 4% with "
+         f"aura). {cite('rasmussen1992')}"),
+        ("Trapezius tension constricts the temporal artery and causes migraine",
+         "No support in the sources; the superficial temporal artery runs in front of the "
+         f"ear, away from the trapezius. {cite('grays1918')}"),
+        ("'Spinal decompression': a chiropractor adjusts the cervical spine",
+         "That is spinal manipulation, not occipital decompression (release) surgery, which "
+         "is an operation that frees the occipital nerves from muscle, fascia or artery. "
+         f"{cite('barmherzig2019', 'ducic2009')}"),
+        ("The GON 'arises between C1 and C2 along with the LON'",
+         "The GON is the medial branch of the dorsal ramus of C2; the LON comes from the "
+         "ventral rami of C2 (and often C3) through the cervical plexus. "
+         f"{cite('statpearls_occipital_nerves', 'elsevier_complete_anatomy')}"),
+        ("Calcium/magnesium supplements help because they are 'anti-inflammatory'",
+         "No source in the kit supports this for occipital neuralgia."),
+        ("'Sleeping with a poor posture is a top cause'",
+         "Unsupported: no study in the kit's sources ranks sleeping posture as a cause."),
+        ("Heat, rest, massage and NSAIDs are 'the fastest way to cure' ON",
+         "They are comfort and first-line measures; no trial shows they cure ON. "
+         f"{cite('barmherzig2019', 'dougherty2014')}"),
+    ]
+    body = "\n".join(f"| {a} | {b} |" for a, b in rows)
+    return "| Claim in a seed article | What the sources say |\n|---|---|\n" + body
+
+
+def cells():
+    return [
+        *header(
+            "Diagnosis, management and red flags in occipital neuralgia",
+            "How is occipital neuralgia recognised, and what can be done for it? This "
+            "notebook follows a clinician's route: first rule out a dangerous cause, then "
+            "take the history, examine the occipital nerves, use a diagnostic nerve block "
+            "(ICHD-3 criterion D) and imaging where it helps. It then sets out the treatment "
+            "options the sources describe, from heat and physiotherapy to surgery, each with "
+            "what it is, who it is for and how good the evidence is.",
+            ["Recognise the headache red flags that need emergency care.",
+             "Describe the history and the examination for occipital neuralgia: tenderness "
+             "over the nerve, Tinel's sign at the greater occipital nerve's exit and "
+             "reproduction of the pain.",
+             "Explain why relief after a local anaesthetic block is ICHD-3 criterion D, and "
+             "what it does and does not prove.",
+             "Say when imaging helps and what it looks for.",
+             "Summarise each management option with its evidence, and correct common errors "
+             "in popular articles."],
+            40,
+            [("Notebook 03: headache comparison", "Necessary",
+              "the ICHD-3 criteria and the checker"),
+             ("Notebook 01: the occipital nerves", "Helpful", "where the nerves run")]),
+        md(red_flag_box(), slide="subslide"),
+        notes("Open with the red-flag box and ask the class which of the flags they would "
+              "miss in a busy clinic. The management section is not treatment advice: it "
+              "teaches how to read the strength of evidence."),
+        setup_cell("import pandas as pd\n"
+                   "from anatomy import headaches\n"
+                   "from anatomy.viz import headache_views\n"
+                   "pd.set_option('display.max_colwidth', None)"),
+        md("## 1. First: is this a dangerous headache?\n\nBefore naming a primary headache, "
+           "a clinician screens for a secondary cause. The kit's list follows the SNNOOP10 "
+           f"red and orange flags ({cite('do2019')}); each row says what to look for, what it "
+           "may signal and what to do.", slide="slide"),
+        code("headaches.red_flags()[['flag', 'look_for', 'action']]", slide="subslide"),
+        exercise("### Exercise 1\n\nA student with a severe headache also has a fever and a "
+                 "stiff neck. Filter `headaches.red_flags()` for the matching flag and read "
+                 "the action."),
+        solution("flags = headaches.red_flags()\n"
+                 "flags[flags['flag'].str.contains('Fever')][['flag', 'may_signal', 'action']]"),
+        answer("*Fever with neck stiffness* may signal meningitis or encephalitis: **emergency "
+               f"care** ({cite('do2019')}). No occipital nerve block or checker belongs here."),
+        md("## 2. History\n\nThe story carries most of the diagnosis. Ask:\n\n"
+           "- **Where** is the pain, and does it follow the back of the scalp toward the "
+           "vertex or behind the ear (greater, lesser or third occipital nerve territory)? "
+           "One side or both?\n"
+           "- **What is it like, and how long does it last?** ICHD-3 13.4 wants at least "
+           "two of: paroxysms of a few seconds to minutes, severe intensity, shooting, "
+           f"stabbing or sharp quality ({cite('ichd3_2018')}). ICHD-2 (2004) added 'with or "
+           "without persistent aching between paroxysms' to the description, so ask about "
+           f"a background ache too ({cite('ichd2_2004', 'jkma2023')}).\n"
+           "- **What sets it off?** Light touch of the scalp or hair, combing, resting the "
+           "head on a pillow (allodynia or dysaesthesia, criterion C1).\n"
+           "- **What else comes with it?** Nausea, light and sound sensitivity or an aura "
+           "point toward migraine; a pressing band toward tension-type headache; neck "
+           "stiffness with reduced movement and a neck injury toward cervicogenic headache "
+           "(notebook 03).\n"
+           "- **Red flags** (above), and which painkillers are taken on how many days.",
+           slide="slide"),
+        md("## 3. Examination\n\nThree findings are sought on the painful side "
+           f"({cite('ichd3_2018')}):\n\n"
+           "1. **Tenderness over the nerve.** Press along the greater occipital nerve where "
+           "it leaves the neck muscles; Kim et al. measured its exit through the trapezius "
+           "about 23 mm lateral and 16 mm below the external occipital protuberance "
+           f"({cite('kim2018')}). Tenderness over the nerve branches, or trigger points at "
+           "the GON's emergence or in the C2 territory, is criterion C2.\n"
+           "2. **Tinel's sign.** Tapping over the nerve's exit produces tingling or pain "
+           "running up the scalp. In one headache clinic it was positive in about 75% "
+           f"(146 of 195) of patients with occipital neuralgia ({cite('on_clinic2021')}); it "
+           "is a supporting sign, not an ICHD-3 criterion.\n"
+           "3. **Reproduction of the pain.** Pressure at the trigger point brings on the "
+           "patient's usual pain. Light stroking of the scalp tests for allodynia "
+           "(criterion C1); reduced or altered sensation in the territory may also be "
+           "found.", slide="slide"),
+        code("headache_views.examination_figure('right')", slide="subslide"),
+        md("*Figure 1. Text summary:* the back of the head with the occipital neuralgia map "
+           "faintly shaded on the right. Marked: the inion (external occipital "
+           "protuberance) and the right mastoid tip, joined by a dashed line; a star at the "
+           "greater occipital nerve's exit through the trapezius (about 23 mm lateral and "
+           "16 mm below the inion; Kim 2018), where tenderness and Tinel's sign are sought; "
+           "a diamond one third of the way from the inion to the mastoid (the classic GON "
+           f"block point, just medial to the occipital artery; {cite('brown_atlas2006')}) "
+           "and a square two thirds of the way (the LON block point; "
+           f"{cite('aneskey_ch17', 'dallastmjdr')}). On this model the star and the diamond "
+           "lie within about a centimetre of each other.", slide="fragment"),
+        md("## 4. The diagnostic block: criterion D\n\nICHD-3 makes relief after a local "
+           "anaesthetic block of the affected nerve a **required** criterion "
+           f"({cite('ichd3_2018')}). The logic: if numbing one nerve for a while stops the "
+           "pain, the pain is being carried by that nerve. Practical points from an expert "
+           f"consensus on technique ({cite('blumenfeld2013')}) and reviews "
+           f"({cite('dougherty2014', 'barmherzig2019')}):\n\n"
+           "- The greater occipital nerve is blocked near the superior nuchal line, medial "
+           "to the palpable occipital artery; the lesser occipital nerve further lateral.\n"
+           "- Relief is temporary (the anaesthetic wears off); longer relief, when it "
+           "happens, is a bonus, not a criterion.\n"
+           "- **A block confirms the pathway, not the disease.** Occipital nerve blocks also "
+           "relieve migraine and other headaches, so relief does not prove occipital "
+           f"neuralgia on its own ({cite('dougherty2014')}; a randomised trial of GON "
+           f"blocks was done in migraine, not ON: {cite('dilli2015')}).\n\n"
+           "The checker shows the effect of criterion D on the classic case:", slide="slide"),
+        code("findings = headaches.vignettes().at['classic_occipital_neuralgia', 'findings']\n"
+             "without_block = dict(findings, relieved_by_nerve_block=None)  # not yet tried\n"
+             "for f in (findings, without_block):\n"
+             "    print(headaches.check_criteria('occipital_neuralgia', f).verdict)",
+             slide="subslide"),
+        exercise("### Exercise 2\n\nA patient with chronic migraine gets three days of relief "
+                 "from a greater occipital nerve block. Does that make the diagnosis "
+                 "occipital neuralgia? Which other criteria would you check?"),
+        answer("No. Criterion D is met, but blocks also help migraine. Occipital neuralgia "
+               "also needs pain in the occipital nerve territory (A), at least two of "
+               "paroxysms/severe/shooting (B) and both allodynia and nerve tenderness (C), "
+               "and no better explanation (E). The two can coexist: occipital neuralgia was "
+               "about twice as likely in chronic migraine in one clinic "
+               f"({cite('on_clinic2021')})."),
+        md("## 5. When imaging helps\n\nImaging does not show occipital neuralgia itself. "
+           "It is used to look for a **structural cause** when the picture is atypical, "
+           "when there are neurological signs or a red flag, or before invasive treatment: "
+           "lesions of the upper cervical spine, the craniocervical junction or the "
+           "posterior fossa can produce occipital pain. MRI is the usual choice because it "
+           "shows the spinal cord, nerve roots and soft tissue "
+           f"({cite('barmherzig2019', 'dougherty2014', 'do2019')}).", slide="slide"),
+        md(red_flag_box(short=True), slide="slide"),
+        md("## 6. Management\n\nThe sources describe a stepped approach: conservative care "
+           "first, then nerve blocks, and only for severe pain that resists everything "
+           f"else, neuromodulation or surgery ({cite('barmherzig2019', 'dougherty2014')}). "
+           "The table lists each option with what it is, who it is for and an evidence note. "
+           "**This is teaching material, not treatment advice.**", slide="slide"),
+        code("options = headaches.management_options()\n"
+             "options[['option', 'what_it_is', 'who_it_is_for']]", slide="subslide"),
+        code("options[['option', 'evidence_note', 'reference']]", slide="subslide"),
+        md("### 6.1 Reading the evidence\n\n"
+           "- **Heat, rest, massage of tight neck muscles, NSAIDs, physiotherapy and "
+           "exercises** are the usual first steps. Reviews recommend conservative care "
+           "first, but we found no trial of these measures in occipital neuralgia itself "
+           f"({cite('barmherzig2019', 'dougherty2014')}). Massage should be gentle: pressing "
+           "a sensitised nerve can provoke pain.\n"
+           "- **Nerve blocks with local anaesthetic, with or without a steroid,** both "
+           "support the diagnosis and relieve pain for days to weeks; the technique has an "
+           f"expert consensus ({cite('blumenfeld2013')}), but evidence in ON is mostly "
+           "observational.\n"
+           "- **Botulinum toxin** (not a steroid) helped in small series: in 6 patients "
+           "relief lasted about 16 weeks versus about 2 after bupivacaine "
+           f"({cite('kapural2007')}); "
+           f"a pilot study also had 6 patients ({cite('taylor2008')}). No large randomised "
+           "trial exists.\n"
+           "- **Occipital nerve stimulation** uses implanted leads; the first series reported "
+           f"good relief in 12 of 13 patients ({cite('weiner1999')}). Evidence remains case "
+           "series; hardware problems and revisions occur.\n"
+           "- **Occipital release (decompression) surgery** frees the nerve from muscle, "
+           "fascia or the occipital artery. Evidence comes from retrospective and small "
+           f"prospective series ({cite('ducic2009', 'austen2023', 'gfrerer2020')}); reviews "
+           f"keep it as a last step after all else has failed ({cite('barmherzig2019')}).",
+           slide="subslide"),
+        exercise("### Exercise 3\n\nWhich of the options in `options` rest on a randomised "
+                 "controlled trial **in occipital neuralgia**, according to the evidence "
+                 "notes? Search the `evidence_note` column for the word 'trial'."),
+        solution("notes = options.set_index('option')['evidence_note']\n"
+                 "notes[notes.str.contains('trial')].to_frame()"),
+        answer("None. Every note that mentions a trial says there is **no** trial specific "
+               "to occipital neuralgia (or no large randomised one). The evidence is expert "
+               "opinion, mechanism, observational studies and case series; blocks have a "
+               "technique consensus, and trials of occipital nerve blocks exist in migraine, "
+               "not ON."),
+        md("## 7. Where the popular articles go wrong\n\nThe seed articles mix sound advice "
+           "with errors. Each row below was checked against the sources; where no source "
+           "supports a claim, the table says so.\n\n" + _claims_table(), slide="slide"),
+        exercise("### Exercise 4\n\nOne seed article says: *'a set of three steroid "
+                 "injections such as botulinum toxin to calm down the inflamed nerves'*. "
+                 "Name two problems with this sentence."),
+        answer("(1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that "
+               "blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a "
+               "rule found in any of the kit's sources; steroid injections (usually with a "
+               "local anaesthetic, as a nerve block) and botulinum toxin are separate options "
+               f"({cite('kapural2007', 'dougherty2014')})."),
+        *footer(
+            ["Screen for red flags first: sudden severe headache, neurological deficit, "
+             "abnormal pupils and fever with neck stiffness need emergency care.",
+             "Examination looks for tenderness over the nerve, Tinel's sign at the GON's "
+             "exit and reproduction of the pain.",
+             "Relief after a local anaesthetic block is ICHD-3 criterion D: it confirms the "
+             "pathway, not the disease, because blocks help migraine too.",
+             "MRI looks for structural causes; it does not show occipital neuralgia.",
+             "Conservative care comes first; blocks, botulinum toxin, stimulation and "
+             "surgery rest on observational evidence and are kept for refractory pain.",
+             "Botulinum toxin is not a steroid; the GON (dorsal ramus of C2) and LON "
+             "(ventral rami C2-C3) have different origins."],
+            "Go back to **03 headache comparison** to classify the cases again with what "
+            "you now know about the examination and the block, or to **01 the occipital "
+            "nerves** to see where the block points lie on the nerve's course.",
+            REFERENCES),
+    ]
