@@ -1,0 +1,368 @@
+"""Regenerate figures/ from code: ``python -m anatomy.figures`` (``make figures``).
+
+Each key figure is registered in ``FIGURES`` (a ``FigureSpec``: file stem, builder, caption).
+Every figure is written as PNG at print resolution (matplotlib 300 dpi; plotly through
+kaleido at scale 2 with the system Chromium), SVG and, for interactive figures, an HTML
+page. ``figures/README.md`` lists them with thumbnail, caption, alt text and source, and
+``figures/MANIFEST.json`` records sha256 hashes of the code and data that made each one,
+so a test can tell when a committed figure is stale.
+
+Builders of later notebooks are registered by module name and used only once their module
+exists, so the command works now and picks them up later. To add a figure, append a
+``FigureSpec`` to ``FIGURES``; a builder whose first parameter is ``head`` receives the
+head model.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib
+import importlib.util
+import inspect
+import json
+import shutil
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT = PACKAGE_DIR.parent
+DATA_DIR = PACKAGE_DIR / "data"
+FIGURES_DIR = ROOT / "figures"
+MANIFEST = "MANIFEST.json"
+PLOTLY_JS = "plotly.min.js"  # copied next to the HTML pages, never committed (.gitignore)
+PNG_DPI = 300
+PLOTLY_SCALE = 2
+PLOTLY_SIZE = (1000, 800)
+THUMB_WIDTH = 360
+SVG_FOR_3D = False
+RASTERISE_ABOVE = 500  # matplotlib collections with more paths are rasterised in the SVG
+SVG_RASTER_DPI = 200
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """One registered figure: ``figures/<name>.*`` made by ``module.function(**kwargs)``."""
+
+    name: str
+    module: str
+    function: str
+    caption: str
+    kwargs: dict = field(default_factory=dict)
+    size: tuple[int, int] = PLOTLY_SIZE  # plotly export size in CSS pixels (before scale)
+
+    @property
+    def source(self) -> str:
+        return f"{self.module}.{self.function}"
+
+    def spec_hash(self) -> str:
+        """Hash of the registry entry itself (builder, arguments, caption, size)."""
+        text = json.dumps(asdict(self), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+HEAD = "anatomy.viz.head_views"
+NERVES = "anatomy.viz.nerve_views"
+PAIN = "anatomy.viz.pain_views"
+HEADACHES = "anatomy.viz.headache_views"
+
+FIGURES: list[FigureSpec] = [
+    FigureSpec("head_3d", HEAD, "head_figure",
+               "The 3D head, neck and shoulders with the skin landmarks the kit uses "
+               "(notebook 00).", {"view": "posterolateral_right"}),
+    FigureSpec("head_landmarks_plate", HEAD, "head_plate",
+               "Print plate: the landmarks in posterior and right lateral orthographic views "
+               "(notebook 00)."),
+    FigureSpec("nerves_all_layers", NERVES, "all_layers_figure",
+               "The greater, lesser and third occipital nerves with bones, muscles and the "
+               "occipital artery, layer by layer (notebook 01)."),
+    FigureSpec("pain_heat", PAIN, "heat_figure",
+               "Where occipital neuralgia and neck-muscle trigger points send pain "
+               "(notebook 02)."),
+    FigureSpec("pain_territories", PAIN, "territory_figure",
+               "Cutaneous territories of the occipital nerves (notebook 02)."),
+    FigureSpec("headache_pain_maps", HEADACHES, "pain_map_figure",
+               "Where occipital neuralgia, migraine and tension-type headache hurt, side by "
+               "side (notebook 03)."),
+    FigureSpec("headache_durations", HEADACHES, "duration_timeline",
+               "How long attacks last in each headache type, on a log time axis "
+               "(notebook 03)."),
+    FigureSpec("headache_features", HEADACHES, "feature_matrix",
+               "The distinguishing features of the headache types against the ICHD-3 criteria "
+               "(notebook 03)."),
+]
+
+
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def available(specs=None) -> list[FigureSpec]:
+    """Registered figures whose builder exists (modules of later notebooks may not yet)."""
+    out = []
+    for spec in FIGURES if specs is None else specs:
+        if _module_exists(spec.module) and _has_function(spec):
+            out.append(spec)
+    return out
+
+
+def _has_function(spec: FigureSpec) -> bool:
+    tree = ast.parse(_module_path(spec.module).read_text(encoding="utf-8"))
+    return any(isinstance(n, ast.FunctionDef) and n.name == spec.function for n in tree.body)
+
+
+def skipped(specs=None) -> list[FigureSpec]:
+    """Registered figures whose builder does not exist yet."""
+    ok = {s.name for s in available(specs)}
+    return [s for s in (FIGURES if specs is None else specs) if s.name not in ok]
+
+
+# ---------------------------------------------------------------------------------------
+# Input hashes: the anatomy sources a builder imports (transitively) and their data files
+# ---------------------------------------------------------------------------------------
+
+def _module_path(module: str) -> Path:
+    rel = Path(*module.split("."))
+    for candidate in (ROOT / rel.with_suffix(".py"), ROOT / rel / "__init__.py"):
+        if candidate.exists():
+            return candidate
+    raise ValueError(f"No source file for module {module!r} under {ROOT}")
+
+
+def _imports(module: str) -> tuple[str, ...]:
+    """anatomy.* modules imported anywhere in a module's source (nested imports included)."""
+    path = _module_path(module)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(parts + ([base] if base else []))
+            names = [base] + [f"{base}.{a.name}" for a in node.names]
+        else:
+            continue
+        for name in names:
+            if name.split(".")[0] == "anatomy" and _module_exists(name):
+                found.add(name)
+    return tuple(sorted(found))
+
+
+def dependencies(module: str) -> list[Path]:
+    """Source files of ``module`` and every anatomy module it reaches, plus the data files
+    those sources name (e.g. ``landmarks.toml``, ``head_mesh.npz``)."""
+    seen, todo = set(), [module, "anatomy"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        todo.extend(_imports(name))
+    sources = sorted({_module_path(m) for m in seen})
+    data_names = sorted(p.name for p in DATA_DIR.iterdir() if p.is_file())
+    data = set()
+    for src in sources:
+        text = src.read_text(encoding="utf-8")
+        data.update(DATA_DIR / n for n in data_names if n in text)
+    return sources + sorted(data)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def input_hashes(spec: FigureSpec) -> dict[str, str]:
+    """{relative path: sha256} of everything that made the figure, and of its registry entry."""
+    hashes = {p.relative_to(ROOT).as_posix(): sha256(p) for p in dependencies(spec.module)}
+    hashes["registry:" + spec.name] = spec.spec_hash()
+    return hashes
+
+
+# ---------------------------------------------------------------------------------------
+# Building and writing
+# ---------------------------------------------------------------------------------------
+
+def build(spec: FigureSpec):
+    """Call the builder (passing the head model when its first parameter is ``head``)."""
+    fn = getattr(importlib.import_module(spec.module), spec.function)
+    params = list(inspect.signature(fn).parameters.values())
+    args = []
+    if params and params[0].name == "head" and params[0].default is inspect.Parameter.empty:
+        from anatomy.head import load_head
+
+        args.append(load_head())
+    return fn(*args, **spec.kwargs)
+
+
+def _is_plotly(fig) -> bool:
+    return hasattr(fig.figure, "to_plotly_json")
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>body {{ font-family: DejaVu Sans, Arial, sans-serif; margin: 1em; color: #222; }}
+#kit-figure {{ width: 100%; }}</style>
+<script src="{js}"></script>
+</head>
+<body>
+<h1 style="font-size: 1.2em">{title}</h1>
+<div id="kit-figure" role="img" aria-label="{alt}"></div>
+<p>{alt}</p>
+<p><small>Made by <code>{source}</code> (<code>python -m anatomy.figures</code>).
+This page loads <code>{js}</code> from its own folder; <code>make figures</code> puts it there
+from the installed plotly package. Educational material only, not a diagnostic tool.</small></p>
+<script>
+if (typeof Plotly === "undefined") {{
+  document.getElementById("kit-figure").textContent =
+    "{js} is missing next to this page: run `make figures` to copy it here.";
+}} else {{
+  var fig = {figure};
+  Plotly.newPlot("kit-figure", fig.data, fig.layout, {{displaylogo: false, responsive: true}});
+}}
+</script>
+</body>
+</html>
+"""
+
+
+def _html(spec: FigureSpec, fig) -> str:
+    import html
+
+    figure = fig.figure.to_json().replace("</", "<\\/")
+    return HTML_PAGE.format(title=html.escape(spec.caption), alt=html.escape(fig.alt),
+                            source=spec.source, js=PLOTLY_JS, figure=figure)
+
+
+def write(spec: FigureSpec, out: Path = FIGURES_DIR) -> dict:
+    """Write the files of one figure; return its manifest record.
+
+    matplotlib: PNG (300 dpi) and SVG (text and lines vector, dense meshes rasterised).
+    plotly 3D: PNG (kaleido, scale 2) and the interactive HTML page. A 3D WebGL scene has
+    no vector form (kaleido's SVG only wraps a bitmap), so no SVG unless ``SVG_FOR_3D``.
+    """
+    fig = build(spec)
+    png, svg, page = (f"{spec.name}.{ext}" for ext in ("png", "svg", "html"))
+    if _is_plotly(fig):
+        static = type(fig)(_without_menus(fig.figure), fig.alt)
+        w, h = spec.size
+        static.savefig(out / png, width=w, height=h, scale=PLOTLY_SCALE)
+        files = [png, page]
+        if SVG_FOR_3D:
+            static.savefig(out / svg, width=w, height=h, scale=1)
+            files.insert(1, svg)
+        (out / page).write_text(_html(spec, fig), encoding="utf-8")
+    else:
+        fig.savefig(out / png, dpi=PNG_DPI)
+        for ax in fig.figure.axes:
+            for coll in ax.collections:
+                if len(coll.get_paths()) > RASTERISE_ABOVE:
+                    coll.set_rasterized(True)
+        fig.savefig(out / svg, dpi=SVG_RASTER_DPI)
+        fig.close()
+        files = [png, svg]
+    compact_png(out / png)
+    return {"caption": spec.caption, "alt": fig.alt, "source": spec.source,
+            "source_file": _module_path(spec.module).relative_to(ROOT).as_posix(),
+            "kind": "interactive" if _is_plotly(fig) else "static", "files": files,
+            "inputs": input_hashes(spec)}
+
+
+def compact_png(path: Path) -> None:
+    """Flatten on white and store with a 256-colour palette (a third of the size; no
+    visible banding on the kit's flat colours and smooth shading)."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        dpi = im.info.get("dpi")
+        rgba = im.convert("RGBA")
+    flat = Image.new("RGB", rgba.size, "white")
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    small = flat.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    small.save(path, optimize=True, **({"dpi": dpi} if dpi else {}))
+
+
+def _without_menus(figure):
+    """A copy for print: dropdowns and buttons hidden (they do nothing on paper)."""
+    copy = type(figure)(figure)
+    copy.layout.updatemenus = ()
+    return copy
+
+
+def readme(manifest: dict, missing: list[FigureSpec]) -> str:
+    lines = ["# Figures", "",
+             "Generated by `python -m anatomy.figures` (`make figures`) from the code and data "
+             "in `anatomy/`; do not edit by hand. PNG for print (300 dpi matplotlib, plotly at "
+             "scale 2), SVG, and for 3D figures an interactive HTML page (it loads "
+             f"`{PLOTLY_JS}` from this folder, which `make figures` copies from the installed "
+             "plotly package). `MANIFEST.json` holds sha256 hashes of the sources and data "
+             "behind each figure; `tests/test_figures_manifest.py` fails when one is stale.",
+             "", "Licence: CC BY 4.0. Educational material only, not a diagnostic tool.", ""]
+    for name, rec in manifest["figures"].items():
+        links = ", ".join(f"[{f.rsplit('.', 1)[1].upper()}]({f})" for f in rec["files"])
+        lines += [f"## {name}", "",
+                  f'<img src="{rec["files"][0]}" width="{THUMB_WIDTH}" alt="{_attr(rec["alt"])}">',
+                  "", f"**Caption.** {rec['caption']}", "", f"**Alt text.** {rec['alt']}", "",
+                  f"**Source.** `{rec['source']}` in [`{rec['source_file']}`]"
+                  f"(../{rec['source_file']})", "", f"**Files.** {links}", ""]
+    if missing:
+        lines += ["## Not generated yet", "",
+                  "Registered in `anatomy/figures.py`; their builders do not exist yet:", ""]
+        lines += [f"- `{s.name}`: `{s.source}`" for s in missing]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def copy_plotly_js(out: Path = FIGURES_DIR) -> Path:
+    """plotly.min.js from the installed plotly package, next to the HTML pages."""
+    spec = importlib.util.find_spec("plotly")
+    src = Path(spec.submodule_search_locations[0]) / "package_data" / PLOTLY_JS
+    dest = out / PLOTLY_JS
+    shutil.copy2(src, dest)
+    return dest
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Regenerate every available figure (or only those named), README and manifest."""
+    argv = sys.argv[1:] if argv is None else argv
+    specs = available()
+    known = {s.name for s in FIGURES}
+    for name in argv:
+        if name not in known:
+            from anatomy.conventions import check_choice
+
+            check_choice(name, sorted(known), "figure")
+    FIGURES_DIR.mkdir(exist_ok=True)
+    path = FIGURES_DIR / MANIFEST
+    old = json.loads(path.read_text()) if path.exists() else {"figures": {}}
+    figures = {}
+    for spec in specs:
+        if argv and spec.name not in argv and spec.name in old["figures"]:
+            figures[spec.name] = old["figures"][spec.name]
+            continue
+        figures[spec.name] = write(spec)
+        print(f"figures/{spec.name}: {', '.join(figures[spec.name]['files'])}")
+    missing = skipped()
+    for spec in missing:
+        print(f"not yet: {spec.name} ({spec.source} does not exist)")
+    manifest = {"generator": "python -m anatomy.figures", "figures": figures}
+    path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (FIGURES_DIR / "README.md").write_text(readme(manifest, missing), encoding="utf-8")
+    copy_plotly_js()
+
+
+if __name__ == "__main__":
+    main()

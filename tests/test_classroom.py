@@ -1,0 +1,360 @@
+"""In the classroom: offline slides, offline handouts, student copies, live RISE, conda file.
+
+Slides, handouts and student copies are built once per session into a temporary folder.
+Browser tests open them from disk in headless Chromium with every non-file request
+blocked; they skip with a reason when Chromium (or reveal.js for the slides) is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tools import classroom  # noqa: E402
+
+NOTEBOOKS = classroom.notebooks()
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader",
+         "--use-angle=swiftshader", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# src/href of anything a page would fetch (links in <a> are not fetched)
+FETCHED = re.compile(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*?"
+                     r"(?:src|href)=[\"']([^\"']+)[\"']", re.I)
+
+
+def stored_plots(path: Path) -> int:
+    return sum(classroom.PLOTLY_MIME in out.get("data", {})
+               for cell in json.loads(path.read_text())["cells"]
+               for out in cell.get("outputs", []))
+
+
+@pytest.fixture(scope="session")
+def handouts(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("handouts")
+    return {p.stem: p for p in classroom.build_handouts(out)}
+
+
+@pytest.fixture(scope="session")
+def slides(tmp_path_factory) -> dict[str, Path]:
+    if not (classroom.REVEAL_PACKAGE / "dist" / "reveal.js").exists():
+        if shutil.which("npm") is None:
+            pytest.skip("reveal.js is not installed and npm is missing: install Node.js and "
+                        "run `make slides` once")
+    out = tmp_path_factory.mktemp("slides")
+    try:
+        return {p.name.removesuffix(".slides.html"): p for p in classroom.build_slides(out)}
+    except (RuntimeError, subprocess.CalledProcessError) as exc:
+        pytest.skip(f"reveal.js could not be installed from npm ({exc})")
+
+
+@pytest.fixture(scope="session")
+def students(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("student")
+    return {p.stem: p for p in classroom.build_student(out)}
+
+
+# ----------------------------------------------------------------------------- handouts
+
+def test_one_handout_per_notebook(handouts):
+    assert sorted(handouts) == [p.stem for p in NOTEBOOKS]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_handout_is_self_contained_and_within_budget(handouts, path):
+    page = handouts[path.stem]
+    text = page.read_text(encoding="utf-8")
+    assert page.stat().st_size < classroom.HANDOUT_BUDGET
+    external = [u for u in FETCHED.findall(text) if not u.startswith("data:")]
+    assert not external, f"{page.name} fetches {external[:5]}"
+    n = stored_plots(path)
+    assert text.count('class="kit-plotly"') == n
+    assert text.count("plotly.js v") == (1 if n else 0), "plotly.js embedded once per page"
+    assert not UUID.search(text), "random ids in the handout"
+    assert "Instructor notes." not in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_handout_keeps_text_tables_and_static_figures(handouts, path):
+    nb = nbformat.read(path, as_version=4)
+    text = handouts[path.stem].read_text(encoding="utf-8")
+    h1 = next(line for c in nb.cells if c.cell_type == "markdown"
+              for line in c.source.splitlines() if line.startswith("# "))
+    assert h1[2:].split(":")[0] in text
+    pngs = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    assert text.count("data:image/png;base64,") >= pngs
+    tables = sum("<table" in "".join(o.get("data", {}).get("text/html", ""))
+                 for c in nb.cells for o in c.get("outputs", []))
+    assert text.count("<table") >= tables
+
+
+def test_plotly_outputs_get_fixed_ids():
+    nb = nbformat.v4.new_notebook()
+    fig = {"data": [{"type": "scatter3d", "x": [1], "y": [2], "z": [3]}], "layout": {}}
+    out = nbformat.v4.new_output("execute_result", data={
+        classroom.PLOTLY_MIME: fig, "text/plain": "[Interactive 3D figure] a dot </script>"})
+    nb.cells = [nbformat.v4.new_markdown_cell("x"), nbformat.v4.new_code_cell("f", outputs=[out])]
+    assert classroom.convert_plotly_outputs(nb) == 1
+    data = nb.cells[1].outputs[0]["data"]
+    assert classroom.PLOTLY_MIME not in data
+    assert 'id="kit-plot-1-0"' in data["text/html"]
+    assert "</script>" not in data["text/html"].split("<script>", 1)[1][:-10]
+    assert data["text/plain"].startswith("[Interactive 3D figure]")
+
+
+# ------------------------------------------------------------------------------- slides
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_slides_use_local_reveal_and_plotly(slides, path):
+    deck = slides[path.stem]
+    text = deck.read_text(encoding="utf-8")
+    fetched = FETCHED.findall(text)
+    assert all(not u.startswith(("http:", "https:", "//")) for u in fetched), fetched
+    for url in fetched:
+        if not url.startswith("data:"):
+            assert (deck.parent / url).exists(), f"{deck.name} needs {url}"
+    assert f"{classroom.REVEAL_DIR}/dist/reveal.js" in fetched
+    assert classroom.PLOTLY_JS in fetched
+    assert text.count('class="kit-plotly"') == stored_plots(path)
+    assert not UUID.search(text)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_instructor_notes_become_speaker_notes(slides, path):
+    nb = nbformat.read(path, as_version=4)
+    n_notes = sum(c.metadata.get("slideshow", {}).get("slide_type") == "notes"
+                  for c in nb.cells)
+    text = slides[path.stem].read_text(encoding="utf-8")
+    assert text.count('<aside class="notes">') == n_notes
+
+
+def test_reveal_is_pinned_and_not_committed():
+    pkg = json.loads((ROOT / "package.json").read_text())
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    version = pkg["dependencies"]["reveal.js"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version), "pin an exact reveal.js version"
+    assert lock["packages"]["node_modules/reveal.js"]["version"] == version
+    assert "node_modules/" in (ROOT / ".gitignore").read_text().split()
+
+
+# ------------------------------------------------------------------------------ student
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_student_copy_has_no_solutions(students, path):
+    original = nbformat.read(path, as_version=4)
+    copy = nbformat.read(students[path.stem], as_version=4)
+    nbformat.validate(copy)
+    assert not any("solution" in classroom.tags(c) for c in copy.cells)
+    assert not any("<details>" in c.source for c in copy.cells if c.cell_type == "markdown")
+    assert not any("instructor-notes" in classroom.tags(c) for c in copy.cells)
+    code_solutions = [c for c in original.cells
+                      if "solution" in classroom.tags(c) and c.cell_type == "code"]
+    placeholders = [c for c in copy.cells if "exercise-placeholder" in classroom.tags(c)]
+    assert len(placeholders) == len(code_solutions)
+    for cell in placeholders:
+        assert classroom.PLACEHOLDER in cell.source
+        assert "raises-exception" in classroom.tags(cell)
+        assert cell.outputs == [] and cell.execution_count is None
+    exercises = sum("exercise" in classroom.tags(c) for c in original.cells)
+    assert sum("exercise" in classroom.tags(c) for c in copy.cells) == exercises
+
+
+@pytest.mark.slow
+def test_student_copy_runs_top_to_bottom(students):
+    from nbclient import NotebookClient
+
+    path = students["00_start_here"]
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=False,
+                   allow_error_names=["NotImplementedError"],
+                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    errors = [(k, o["ename"]) for k, c in enumerate(nb.cells) for o in c.get("outputs", [])
+              if o["output_type"] == "error"]
+    placeholders = {k for k, c in enumerate(nb.cells)
+                    if "exercise-placeholder" in classroom.tags(c)}
+    assert errors and {e for _, e in errors} == {"NotImplementedError"}
+    assert {k for k, _ in errors} == placeholders
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.execution_count for c in code), "a cell did not run"
+
+
+# ----------------------------------------------------------------------- conda / Binder
+
+def test_environment_yml_is_a_valid_conda_environment():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert set(env) <= {"name", "channels", "dependencies", "variables", "prefix"}
+    assert isinstance(env["name"], str) and re.fullmatch(r"[A-Za-z0-9_.-]+", env["name"])
+    assert isinstance(env["channels"], list) and all(isinstance(c, str) for c in env["channels"])
+    deps = env["dependencies"]
+    assert isinstance(deps, list) and deps
+    spec = re.compile(r"[A-Za-z0-9_.-]+(\s*(==|=|>=|<=|>|<|!=)\s*[A-Za-z0-9_.*+!-]+)?")
+    for dep in deps:
+        if isinstance(dep, dict):
+            assert set(dep) == {"pip"} and isinstance(dep["pip"], list)
+            assert "pip" in deps, "a pip: section needs pip itself in the dependencies"
+        else:
+            assert isinstance(dep, str) and spec.fullmatch(dep), f"bad conda spec {dep!r}"
+    readme = (ROOT / "README.md").read_text()
+    assert f"conda activate {env['name']}" in readme
+
+
+# ------------------------------------------------------------------------------ browser
+
+def _chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium)")
+    return pytest.importorskip("playwright.sync_api")
+
+
+def _open_offline(p, url: str, blocked: list, errors: list, size=(1280, 860)):
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    return browser, page
+
+
+PLOTS_JS = """() => [...document.querySelectorAll('.kit-plotly')].map(el => ({
+    id: el.id, drawn: el.classList.contains('js-plotly-plot'),
+    gl: el.querySelectorAll('canvas').length, w: el.getBoundingClientRect().width}))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_handout_works_from_disk_with_the_network_cut(handouts, path):
+    sync = _chromium()
+    blocked, errors = [], []
+    with sync.sync_playwright() as p:
+        browser, page = _open_offline(p, handouts[path.stem].as_uri(), blocked, errors)
+        n = stored_plots(path)
+        if n:
+            page.wait_for_function(
+                f"document.querySelectorAll('.kit-plotly.js-plotly-plot').length >= {n}",
+                timeout=60_000)
+        plots = page.evaluate(PLOTS_JS)
+        browser.close()
+    assert not blocked, f"{path.stem} handout requested {blocked[:5]}"
+    assert not errors, f"console errors: {errors[:5]}"
+    assert len(plots) == n and all(q["drawn"] and q["w"] > 300 for q in plots)
+
+
+@pytest.mark.browser
+def test_slides_present_offline(slides):
+    sync = _chromium()
+    deck = slides["00_start_here"]
+    blocked, errors = [], []
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync.sync_playwright() as p:
+        browser, page = _open_offline(p, deck.as_uri(), blocked, errors)
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "slides-00-title.png"))
+        # go to the first slide holding a 3D figure
+        page.evaluate("""() => { const el = document.querySelector('.kit-plotly');
+            const idx = Reveal.getIndices(el.closest('section')); Reveal.slide(idx.h, idx.v); }""")
+        page.wait_for_function("document.querySelector('.kit-plotly.js-plotly-plot')",
+                               timeout=60_000)
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(ARTIFACTS / "slides-00-figure.png"))
+        plots = page.evaluate(PLOTS_JS)
+        notes = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getSlideNotes(s) || '')"
+                              ".join(' ')")
+        browser.close()
+    assert not blocked, f"slides requested {blocked[:5]}"
+    assert not errors, f"console errors: {errors[:5]}"
+    drawn = [q for q in plots if q["drawn"]]
+    assert drawn and drawn[0]["gl"] > 0 and drawn[0]["w"] > 300
+    assert "Instructor notes." in notes
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_rise_slideshow_in_jupyterlab(tmp_path):
+    """Live presenting: jupyterlab-rise's 'RISE:slideshow' opens notebook 00 as slides."""
+    sync = _chromium()
+    token, port = secrets.token_hex(16), _free_port()
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+           f"--port={port}", f"--IdentityProvider.token={token}",
+           f"--ServerApp.root_dir={ROOT}", "--LabApp.expose_app_in_browser=True",
+           "--LabApp.news_url=", "--LabApp.check_for_updates_class="
+           "jupyterlab.NeverCheckForUpdate"]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start within 60 s")
+        with sync.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(f"{base}/lab/tree/notebooks/00_start_here.ipynb?token={token}&reset",
+                      wait_until="domcontentloaded")
+            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+            page.wait_for_function("window.jupyterapp && "
+                                   "window.jupyterapp.commands.hasCommand('RISE:slideshow')",
+                                   timeout=60_000)
+            with page.context.expect_page(timeout=60_000) as new_page:
+                page.evaluate("() => window.jupyterapp.commands.execute('RISE:slideshow')")
+            rise = new_page.value
+            rise.set_viewport_size({"width": 1400, "height": 900})
+            rise.wait_for_selector(".reveal .slides section.present", timeout=60_000)
+            rise.wait_for_function("document.querySelectorAll('.js-plotly-plot').length > 0",
+                                   timeout=60_000)
+            rise.screenshot(path=str(ARTIFACTS / "rise-00-title.png"))
+            for _ in range(20):  # advance to the first slide that shows a 3D figure
+                visible = rise.evaluate("""() => [...document.querySelectorAll(
+                    'section.present .js-plotly-plot')].some(e => e.offsetParent !== null)""")
+                if visible:
+                    break
+                rise.keyboard.press("Space")
+                rise.wait_for_timeout(500)
+            rise.wait_for_timeout(1500)
+            rise.screenshot(path=str(ARTIFACTS / "rise-00-figure.png"))
+            url = rise.url
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert "/rise/notebooks/00_start_here.ipynb" in url
+    assert visible, "no slide with a 3D figure was reached in the RISE slideshow"

@@ -1,0 +1,353 @@
+"""In the classroom: offline slides, offline handouts and student copies of every notebook.
+
+    python tools/classroom.py slides    # build/slides/NN_name.slides.html (reveal.js, offline)
+    python tools/classroom.py handouts  # build/handouts/NN_name.html (one self-contained page)
+    python tools/classroom.py student   # build/student/NN_name.ipynb (solutions removed)
+
+Nothing is fetched when a page is opened. Third-party JavaScript comes from registries at
+build time: reveal.js from npm (pinned in package.json / package-lock.json, installed into
+node_modules/ with ``npm ci``) and plotly.js from the installed ``plotly`` Python package.
+Stored plotly figures (``application/vnd.plotly.v1+json``) become a div with a fixed id
+plus a ``Plotly.newPlot`` call, which nbconvert does not do by itself.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK_DIR = ROOT / "notebooks"
+BUILD = ROOT / "build"
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+REVEAL_PACKAGE = ROOT / "node_modules" / "reveal.js"
+REVEAL_DIR = "reveal.js"  # folder next to the decks in build/slides/
+PLOTLY_JS = "plotly.min.js"
+REVEAL_THEME = "white"
+REVEAL_FILES = ("LICENSE", "dist/reveal.js", "dist/reveal.css", f"dist/theme/{REVEAL_THEME}.css",
+                "dist/plugin/notes.js")
+PLACEHOLDER = 'raise NotImplementedError("Exercise: write your solution here")'
+PLOT_CONFIG = {"displaylogo": False, "responsive": True}
+HANDOUT_BUDGET = 6 * 1024 * 1024
+COMMANDS = ("slides", "handouts", "student")
+
+
+def notebooks(directory: Path = NOTEBOOK_DIR) -> list[Path]:
+    """Every notebook of the kit, in order."""
+    return sorted(directory.glob("[0-9]*.ipynb"))
+
+
+def tags(cell) -> set[str]:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+def plotly_js_path() -> Path:
+    """plotly.min.js bundled with the installed ``plotly`` package (from PyPI)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("The plotly package is not installed: run `make venv`.")
+    path = Path(spec.submodule_search_locations[0]) / "package_data" / PLOTLY_JS
+    if not path.exists():
+        raise RuntimeError(f"{path} is missing from the plotly package.")
+    return path
+
+
+# ---------------------------------------------------------------------------------------
+# Plotly outputs -> div + Plotly.newPlot (fixed ids)
+# ---------------------------------------------------------------------------------------
+
+def _script_json(obj) -> str:
+    """JSON safe inside a <script> element."""
+    text = json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def plot_html(div_id: str, figure: dict, alt: str) -> str:
+    """A div and a script that queue the figure for drawing (see RENDER_JS)."""
+    label = html.escape(alt.removeprefix("[Interactive 3D figure]").strip(), quote=True)
+    spec = {"id": div_id, "data": figure.get("data", []), "layout": figure.get("layout", {}),
+            "config": PLOT_CONFIG}
+    return (f'<div id="{div_id}" class="kit-plotly" role="img" aria-label="{label}"></div>\n'
+            f"<script>(window.KIT_PLOTS = window.KIT_PLOTS || []).push({_script_json(spec)});"
+            "</script>\n")
+
+
+def convert_plotly_outputs(nb, prefix: str = "kit-plot") -> int:
+    """Replace every stored plotly output by text/html (div + script); returns the count.
+
+    The text/plain alt text stays, so a page without JavaScript still describes the figure.
+    """
+    count = 0
+    for k, cell in enumerate(nb.cells):
+        for j, out in enumerate(cell.get("outputs", [])):
+            data = out.get("data", {})
+            if PLOTLY_MIME not in data:
+                continue
+            fig = data.pop(PLOTLY_MIME)
+            fig = json.loads(fig) if isinstance(fig, str) else fig
+            alt = "".join(data.get("text/plain", ""))
+            data["text/html"] = plot_html(f"{prefix}-{k}-{j}", fig, alt)
+            count += 1
+    return count
+
+
+# Draws the queued figures: all at once (handouts) or when their slide shows (slides).
+RENDER_JS = """
+<script>
+(function () {
+  function draw(spec) {
+    var el = document.getElementById(spec.id);
+    if (!el || el.dataset.drawn) { return; }
+    el.dataset.drawn = "1";
+    Plotly.newPlot(el, spec.data, spec.layout, spec.config);
+  }
+  function drawIn(root) {
+    (window.KIT_PLOTS || []).forEach(function (spec) {
+      var el = document.getElementById(spec.id);
+      if (el && root.contains(el)) {
+        if (el.dataset.drawn) { Plotly.Plots.resize(el); } else { draw(spec); }
+      }
+    });
+  }
+  window.kitDrawPlots = drawIn;
+  if (typeof Plotly === "undefined") {
+    document.querySelectorAll(".kit-plotly").forEach(function (el) {
+      el.textContent = "plotly.min.js did not load: the interactive figure cannot be shown.";
+    });
+    return;
+  }
+  if (!window.Reveal) {
+    (window.KIT_PLOTS || []).forEach(draw);
+  }
+})();
+</script>
+"""
+
+
+# ---------------------------------------------------------------------------------------
+# Templates (nbconvert's lab/reveal templates minus every CDN script)
+# ---------------------------------------------------------------------------------------
+
+NO_CDN_BLOCKS = """
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{% block jupyter_widgets %}{% endblock jupyter_widgets %}
+"""
+
+KIT_CSS = """
+<style type="text/css">
+.kit-plotly { width: 100%; min-height: 300px; }
+.jp-OutputArea-output .kit-plotly { background: white; }
+details.kit-solution > summary { cursor: pointer; font-weight: bold; margin: 0.4em 0; }
+</style>
+"""
+
+HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
+{%- block html_head_css -%}
+""" + KIT_CSS + """
+{%- if resources.kit_plotly_js -%}
+<script type="text/javascript">{{ resources.kit_plotly_js }}</script>
+{%- endif -%}
+{%- endblock html_head_css -%}
+{%- block any_cell scoped -%}
+{%- if 'solution' in cell.metadata.get('tags', []) and cell.cell_type == 'code' -%}
+<details class="kit-solution"><summary>Show the solution code</summary>
+{{ super() }}
+</details>
+{%- else -%}
+{{ super() }}
+{%- endif -%}
+{%- endblock any_cell -%}
+{% block footer_js %}""" + RENDER_JS + "{% endblock footer_js %}")
+
+SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + """
+{%- block html_head_css -%}
+""" + KIT_CSS + """
+<style type="text/css">
+.reveal .slides section { overflow-y: auto; max-height: 100%; text-align: left; }
+.reveal .slides section .kit-plotly { min-height: 520px; }
+.reveal aside.notes { display: none; }
+.reveal h1, .reveal h2, .reveal h3 { text-transform: none; }
+</style>
+{%- endblock html_head_css -%}
+{% block footer_js %}
+<script src="{{ reveal_url_prefix }}/dist/reveal.js"></script>
+<script src="{{ reveal_url_prefix }}/dist/plugin/notes.js"></script>
+<script src="{{ resources.kit_plotly_src }}"></script>
+""" + RENDER_JS + """
+<script>
+Reveal.initialize({
+  controls: true, progress: true, history: true, center: false, hash: true,
+  transition: "{{ reveal_transition }}", slideNumber: "{{ reveal_number }}",
+  width: {{ reveal_width }}, height: {{ reveal_height }}, plugins: [RevealNotes]
+});
+function kitShow(event) {
+  if (window.kitDrawPlots) { window.kitDrawPlots(event.currentSlide); }
+}
+Reveal.on("ready", kitShow);
+Reveal.on("slidechanged", kitShow);
+Reveal.on("fragmentshown", function () { kitShow({currentSlide: Reveal.getCurrentSlide()}); });
+</script>
+{% endblock footer_js %}""")
+
+
+def _exporter(kind: str):
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter, SlidesExporter
+
+    loader = DictLoader({"kit_handout.html.j2": HANDOUT_TEMPLATE,
+                         "kit_slides.html.j2": SLIDES_TEMPLATE})
+    if kind == "slides":
+        return SlidesExporter(extra_loaders=[loader], template_file="kit_slides.html.j2",
+                              reveal_url_prefix=REVEAL_DIR, reveal_theme=REVEAL_THEME,
+                              reveal_width="1280", reveal_height="860", reveal_number="c/t")
+    return HTMLExporter(extra_loaders=[loader], template_file="kit_handout.html.j2",
+                        embed_images=True)
+
+
+def _read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+# ---------------------------------------------------------------------------------------
+# Slides
+# ---------------------------------------------------------------------------------------
+
+def ensure_reveal() -> Path:
+    """reveal.js from npm (the version pinned in package-lock.json), via ``npm ci``."""
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".package-lock.json"
+    fresh = stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime
+    if not (REVEAL_PACKAGE / "dist" / "reveal.js").exists() or not fresh:
+        npm = shutil.which("npm")
+        if npm is None:
+            raise RuntimeError("npm is needed once to install reveal.js for the slides "
+                               "(install Node.js 18+), then run `make slides` again.")
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT,
+                       check=True)
+    return REVEAL_PACKAGE
+
+
+def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
+    """One reveal.js deck per notebook; reveal.js and plotly.js copied next to them."""
+    reveal = ensure_reveal()
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / REVEAL_DIR
+    if target.exists():
+        shutil.rmtree(target)
+    for rel in REVEAL_FILES:
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(reveal / rel, target / rel)
+    shutil.copy2(plotly_js_path(), out / PLOTLY_JS)
+    exporter = _exporter("slides")
+    written = []
+    for path in sources or notebooks():
+        nb = _read(path)
+        convert_plotly_outputs(nb)
+        body, _ = exporter.from_notebook_node(
+            nb, resources={"metadata": {"name": path.stem}, "kit_plotly_src": PLOTLY_JS})
+        dest = out / f"{path.stem}.slides.html"
+        dest.write_text(body, encoding="utf-8")
+        written.append(dest)
+        print(f"slides: {dest}")
+    return written
+
+
+# ---------------------------------------------------------------------------------------
+# Handouts
+# ---------------------------------------------------------------------------------------
+
+def handout_notebook(nb):
+    """The reading copy: instructor notes removed, plotly outputs converted."""
+    nb = copy.deepcopy(nb)
+    nb.cells = [c for c in nb.cells if "instructor-notes" not in tags(c)
+                and c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    n_plots = convert_plotly_outputs(nb)
+    return nb, n_plots
+
+
+def build_handouts(out: Path = BUILD / "handouts", sources=None) -> list[Path]:
+    """One self-contained HTML page per notebook (plotly.js inlined once per page)."""
+    out.mkdir(parents=True, exist_ok=True)
+    exporter = _exporter("handout")
+    plotly_js = plotly_js_path().read_text(encoding="utf-8")
+    written = []
+    for path in sources or notebooks():
+        nb, n_plots = handout_notebook(_read(path))
+        resources = {"metadata": {"name": path.stem},
+                     "kit_plotly_js": plotly_js if n_plots else ""}
+        body, _ = exporter.from_notebook_node(nb, resources=resources)
+        dest = out / f"{path.stem}.html"
+        dest.write_text(body, encoding="utf-8")
+        size = dest.stat().st_size
+        if size > HANDOUT_BUDGET:
+            raise RuntimeError(f"{dest.name} is {size / 2**20:.1f} MB, over the 6 MB budget.")
+        written.append(dest)
+        print(f"handout: {dest} ({size / 2**20:.1f} MB)")
+    return written
+
+
+# ---------------------------------------------------------------------------------------
+# Student copies
+# ---------------------------------------------------------------------------------------
+
+def student_notebook(nb):
+    """Solutions removed: code -> NotImplementedError placeholder, <details> answers dropped.
+
+    Instructor notes are dropped too. Every other cell (and its outputs) stays, so the copy
+    still runs top to bottom; nbval accepts the placeholders through 'raises-exception'.
+    """
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.cells:
+        t = tags(cell)
+        if "instructor-notes" in t:
+            continue
+        if "solution" in t:
+            if cell.cell_type != "code":
+                continue  # a revealable markdown answer
+            meta = copy.deepcopy(cell.metadata)
+            meta["tags"] = [x for x in meta.get("tags", []) if x != "solution"]
+            meta["tags"] += ["exercise-placeholder", "raises-exception"]
+            meta.pop("jupyter", None)  # show the placeholder
+            new = nbformat.v4.new_code_cell(
+                "# Exercise: replace this line with your code.\n" + PLACEHOLDER, metadata=meta)
+            if "id" in cell:
+                new["id"] = cell["id"]  # stable ids, no random ones
+            cells.append(new)
+            continue
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def build_student(out: Path = BUILD / "student", sources=None) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in sources or notebooks():
+        nb = student_notebook(_read(path))
+        dest = out / path.name
+        nbformat.write(nb, dest)
+        written.append(dest)
+        print(f"student copy: {dest}")
+    return written
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) != 1 or argv[0] not in COMMANDS:
+        raise SystemExit(f"usage: python tools/classroom.py {{{'|'.join(COMMANDS)}}}")
+    {"slides": build_slides, "handouts": build_handouts, "student": build_student}[argv[0]]()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
