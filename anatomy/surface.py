@@ -134,7 +134,9 @@ def point_at_fraction(path: np.ndarray, fraction: float) -> np.ndarray:
 
 def edge_graph(vertices: np.ndarray, faces: np.ndarray):
     """Sparse symmetric graph of mesh edges weighted by length (for geodesics)."""
+    # each inner edge belongs to two faces: keep it once (a sparse matrix sums duplicates)
     e = np.vstack([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
+    e = np.unique(np.sort(e, axis=1), axis=0)
     w = np.linalg.norm(vertices[e[:, 0]] - vertices[e[:, 1]], axis=1)
     n = len(vertices)
     g = coo_matrix((np.r_[w, w], (np.r_[e[:, 0], e[:, 1]], np.r_[e[:, 1], e[:, 0]])), shape=(n, n))
@@ -149,6 +151,18 @@ def geodesic_distance(vertices: np.ndarray, faces: np.ndarray, sources) -> np.nd
     """
     graph = _cached_graph(_MeshKey(vertices, faces))
     return dijkstra(graph, indices=np.atleast_1d(sources), min_only=True)
+
+
+def shortest_path(vertices: np.ndarray, faces: np.ndarray, start: int, end: int) -> list[int]:
+    """Vertex indices of the shortest edge path along the skin from ``start`` to ``end``."""
+    graph = _cached_graph(_MeshKey(vertices, faces))
+    _, pred = dijkstra(graph, indices=start, return_predecessors=True)
+    out = [end]
+    while out[-1] != start:
+        if out[-1] < 0:
+            raise ValueError(f"vertex {end} cannot be reached from vertex {start} on the mesh")
+        out.append(int(pred[out[-1]]))
+    return out[::-1]
 
 
 class _MeshKey:

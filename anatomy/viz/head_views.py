@@ -113,13 +113,13 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
 
 LATERAL_OFFSETS = {
     "vertex": (10, 12), "glabella": (14, 8), "nasion": (16, -2), "menton": (16, -6),
-    "inion": (-14, 6), "c7_spinous": (-14, 0), "suprasternal_notch": (16, -4),
+    "inion": (-14, 6), "c7_spinous": (-14, 0), "suprasternal_notch": (18, 10),
     "tragus": (4, 26), "mastoid": (-16, -14), "gonion": (12, -16), "supraorbital": (14, 14),
-    "tmj": (20, 12), "clavicle_mid": (16, -14), "acromion": (-18, 14),
+    "tmj": (20, 12), "clavicle_mid": (-6, -30), "acromion": (-22, 16),
 }
 POSTERIOR_OFFSETS = {
     "vertex": (12, 10), "inion": (14, 10), "c7_spinous": (16, 6), "mastoid": (20, -6),
-    "tragus": (22, 10), "gonion": (18, -10), "acromion": (10, 18), "clavicle_mid": (10, 14),
+    "tragus": (22, 10), "gonion": (18, -10), "acromion": (6, 30), "clavicle_mid": (14, -22),
 }
 
 

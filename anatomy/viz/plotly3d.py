@@ -6,18 +6,24 @@ Figures are small and deterministic: coordinates rounded and sent as typed array
 
 from __future__ import annotations
 
+import json
+import os
 import warnings
 from pathlib import Path
 
-import numpy as np
-import plotly.graph_objects as go
-import plotly.io as pio
+# Raw plotly figures shown directly (not through KitFigure) use the mimetype renderer
+# too; set before plotly.io loads its renderers, which is slow (nbformat, jsonschema).
+os.environ.setdefault("PLOTLY_RENDERER", "plotly_mimetype")
+
+import numpy as np  # noqa: E402
+import plotly.graph_objects as go  # noqa: E402
+import plotly.io as pio  # noqa: E402
 
 from anatomy.conventions import DECIMALS
 from anatomy.viz import style
 
 RENDERER = "plotly_mimetype"  # JupyterLab renders it natively; no plotly.js copy per output
-pio.renderers.default = RENDERER
+MIMETYPE = "application/vnd.plotly.v1+json"
 
 _R = 1.45
 _C = 0.18  # look at the head rather than the middle of the bust
@@ -173,6 +179,12 @@ def choice_menu(fig: go.Figure, options: dict[str, list[bool]], *, x: float = 0.
     fig.update_layout(updatemenus=menus)
 
 
+def mimebundle_json(fig: go.Figure) -> dict:
+    """The figure as JupyterLab's plotly mimetype payload (what the plotly_mimetype
+    renderer produces, without loading plotly's renderer registry)."""
+    return json.loads(pio.to_json(fig, validate=False, remove_uids=False, engine="json"))
+
+
 def json_size(fig: go.Figure) -> int:
     """Size in bytes of the figure's JSON (what a notebook stores)."""
     return len(pio.to_json(fig, validate=False, engine="json").encode())
@@ -189,9 +201,8 @@ class KitFigure:
         self.alt = alt
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = pio.renderers[RENDERER].to_mimebundle(self.figure)
-        bundle["text/plain"] = f"[Interactive 3D figure] {self.alt}"
-        return bundle
+        return {MIMETYPE: mimebundle_json(self.figure),
+                "text/plain": f"[Interactive 3D figure] {self.alt}"}
 
     def show(self) -> None:
         """Display in the notebook with the kit's renderer."""
@@ -270,13 +281,13 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
 
 
 def multi_view_menu(fig: go.Figure, n_scenes: int, orthographic: bool = False,
-                    x: float = 0.01, y: float = 0.86) -> None:
+                    x: float = 0.01, y: float = 0.86, active: int = -1) -> None:
     """A camera dropdown that turns every scene of a multi-scene figure together."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic)
                           for k in range(n_scenes)}]} for name in CAMERAS]
     menus = list(fig.layout.updatemenus or [])
     menus.append({"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "left",
-                  "y": y, "yanchor": "top", "showactive": True, "active": -1,
+                  "y": y, "yanchor": "top", "showactive": True, "active": active,
                   "bgcolor": "white", "name": "view"})
     fig.update_layout(updatemenus=menus)
