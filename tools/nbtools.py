@@ -90,7 +90,10 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
 def build(name: str) -> Path:
     module = importlib.import_module(f"tools.notebooks.{name}")
     path = ROOT / module.PATH
-    nb = execute(new_notebook(module.cells()), path.parent)
+    cells = module.cells()
+    for k, cell in enumerate(cells):  # stable ids: rebuilding gives no spurious diff
+        cell.id = f"{path.stem[:2]}-{k:03d}"
+    nb = execute(new_notebook(cells), path.parent)
     nbformat.write(nb, path)
     size = path.stat().st_size / 1024
     print(f"built {path.relative_to(ROOT)} ({size:.0f} KB)")

@@ -141,13 +141,31 @@ def view_menu(fig: go.Figure, orthographic: bool = False, x: float = 0.99,
     """Dropdown that switches the camera between the named views (works without a kernel)."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{"scene.camera": camera(name, orthographic)}]} for name in CAMERAS]
+    current = _active_view(fig, active)
+    if current < 0:  # the figure opens on a camera of its own: say so instead of a wrong name
+        buttons.insert(0, {"label": "opening view", "method": "skip", "args": [None]})
+        current = 0
     menus = list(fig.layout.updatemenus or [])
     menus.append({"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "right",
                   "y": 0.99, "yanchor": "top", "showactive": True,
-                  "active": list(CAMERAS).index(active) if active in CAMERAS else 0,
+                  "active": current,
                   "bgcolor": "white", "name": "view"})
     fig.update_layout(updatemenus=menus,
                       annotations=list(fig.layout.annotations or []))
+
+
+def _active_view(fig: go.Figure, name: str | None) -> int:
+    """Index of the named view, or of the preset matching the figure's camera, else -1."""
+    names = list(CAMERAS)
+    if name in CAMERAS:
+        return names.index(name)
+    eye = fig.layout.scene.camera.eye
+    if eye is not None:
+        for k, preset in enumerate(CAMERAS.values()):
+            e = preset["eye"]
+            if all(abs((getattr(eye, a) or 0) - e[a]) < 1e-6 for a in "xyz"):
+                return k
+    return -1
 
 
 def toggle_menu(fig: go.Figure, groups: dict[str, list[int]], *, y: float = 0.99,
