@@ -45,14 +45,21 @@ TEMPLATE = go.layout.Template(layout={"font": {"family": style.FONT_FAMILY,
                                                "color": style.TEXT}})
 
 
-def camera(name: str, orthographic: bool = False) -> dict:
-    """A named camera preset (anatomical view) as a plotly camera dict."""
+def camera(name: str, orthographic: bool = False, distance: float = 1.0,
+           centre_z: float = _C) -> dict:
+    """A named camera preset (anatomical view) as a plotly camera dict.
+
+    ``distance`` scales the eye's distance (narrow panels need more room); ``centre_z``
+    is where the camera looks, in plotly's normalised scene units (default: the head).
+    """
     from anatomy.conventions import check_choice
 
-    cam = {"up": {"x": 0, "y": 0, "z": 1}, "center": {"x": 0, "y": 0, "z": _C}}
-    cam.update(CAMERAS[check_choice(name, CAMERAS, "camera view")])
-    cam["projection"] = {"type": "orthographic" if orthographic else "perspective"}
-    return cam
+    preset = CAMERAS[check_choice(name, CAMERAS, "camera view")]
+    eye = {a: round((v - (centre_z if a == "z" else 0)) * distance
+                    + (centre_z if a == "z" else 0), 4) for a, v in preset["eye"].items()}
+    return {"up": preset.get("up", {"x": 0, "y": 0, "z": 1}),
+            "center": {"x": 0, "y": 0, "z": centre_z}, "eye": eye,
+            "projection": {"type": "orthographic" if orthographic else "perspective"}}
 
 
 def _f4(a) -> np.ndarray:
@@ -265,6 +272,9 @@ def _scene_key(k: int) -> str:
     return "scene" if k == 0 else f"scene{k + 1}"
 
 
+MULTI_CAMERA = {"distance": 1.55, "centre_z": 0.0}  # narrow panels: step back
+
+
 def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: bool = False,
                        height: int = 560, width: int | None = None,
                        legend: bool = False) -> go.Figure:
@@ -284,7 +294,7 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
             fig.add_trace(tr)
         x0, x1 = k / n + gap, (k + 1) / n - gap
         layout[key] = {"xaxis": _AXIS, "yaxis": _AXIS, "zaxis": _AXIS, "aspectmode": "data",
-                       "camera": camera(view, orthographic), "dragmode": "orbit",
+                       "camera": camera(view, orthographic, **MULTI_CAMERA), "dragmode": "orbit",
                        "domain": {"x": [round(x0, 4), round(x1, 4)], "y": [0.0, 0.86]}}
     annotations = [{"text": t, "x": round((k + 0.5) / n, 4), "y": 0.995, "xref": "paper",
                     "yref": "paper", "xanchor": "center", "yanchor": "top",
@@ -302,7 +312,7 @@ def multi_view_menu(fig: go.Figure, n_scenes: int, orthographic: bool = False,
                     x: float = 0.01, y: float = 0.86, active: int = -1) -> None:
     """A camera dropdown that turns every scene of a multi-scene figure together."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
-                "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic)
+                "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic, **MULTI_CAMERA)
                           for k in range(n_scenes)}]} for name in CAMERAS]
     menus = list(fig.layout.updatemenus or [])
     menus.append({"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "left",
