@@ -89,11 +89,14 @@ def cells():
              "head.landmarks))\n"
              "for name, mm in dims.items():\n"
              "    print(f'{name:24s} {mm:6.0f} mm')", slide="subslide"),
-        md("Head length (192 mm), bitragion breadth (147 mm) and the nasion-inion arc "
-           "(355 mm) fall inside the adult ranges. The biacromial breadth (359 mm, "
-           "shoulder tip to shoulder tip over the skin) is at the small end of adult "
-           "values, closer to women's than men's: the base mesh is an average body, not "
-           "a large man.", slide="fragment"),
+        md("Head length (192 mm) and head breadth (150 mm) fall inside Pheasant's adult "
+           "ranges; the skin bimastoid breadth (117 mm) is the bony 106 ± 6 mm plus the soft "
+           "tissue over both mastoids; the nasion-inion arc (355 mm) lies in the typical "
+           "34-37 cm (a range derived from the 10-20 template, not yet checked against a "
+           "survey). Bitragion breadth (147 mm) and biacromial breadth (359 mm, shoulder tip "
+           "to shoulder tip) are printed for comparison with anthropometric survey tables; "
+           "the kit's references registry does not yet hold a survey source for them, so "
+           "treat them as unchecked.", slide="fragment"),
         md("## 5. Scalp sites by the 10-20 system\n\nClinicians and EEG technicians name "
            "scalp sites by the international 10-20 system (Jasper 1958): distances are "
            "10 % or 20 % of arcs over the head from nasion to inion and from one "
