@@ -38,10 +38,11 @@ class Reference:
         """In-text label: ``label`` if given, else author-year, e.g. 'Kim et al. 2018'."""
         if self.label:
             return self.label
-        first = self.authors.split(",")[0].strip()
-        many = "," in self.authors or " and " in self.authors
-        surname = first.split()[0] if " " in first and not many else first.split(" ")[0]
-        return f"{surname}{' et al.' if many else ''} {self.year}"
+        names = [a.strip() for a in self.authors.replace(" and ", ", ").split(",") if a.strip()]
+        surnames = [n.split()[0] for n in names]
+        if len(surnames) == 2 and "et al" not in self.authors:
+            return f"{surnames[0]} & {surnames[1]} {self.year}"
+        return f"{surnames[0]}{' et al.' if len(surnames) > 1 else ''} {self.year}"
 
     @property
     def link(self) -> str:
@@ -84,6 +85,10 @@ def load_references() -> dict[str, Reference]:
                 f"Reference {key!r} has evidence {entry['evidence']!r}; "
                 f"valid: {', '.join(EVIDENCE_LEVELS)}"
             )
+        unknown = sorted(set(entry) - set(Reference.__dataclass_fields__) - {"key"})
+        if unknown:
+            raise ValueError(f"Reference {key!r} in {REFERENCES_FILE.name} has unknown fields "
+                             f"{unknown}; valid: {', '.join(Reference.__dataclass_fields__)}")
         refs[key] = Reference(key=key, **entry)
     return refs
 

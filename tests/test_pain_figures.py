@@ -153,9 +153,11 @@ def test_territory_plate_labels_every_visible_territory():
 def test_convergence_schematic_names_the_evidence():
     fig = pv.convergence_schematic()
     text = _texts(fig.figure)
-    for word in ("Bartsch et al. 2002", "Bartsch et al. 2003", "Piovesan et al. 2001",
-                 "Busch et al. 2007", "Bogduk et al. 2009", "C1-C2", "GON afferent",
-                 "V1 afferent", "2nd-order"):
+    from anatomy.references import cite
+
+    evidence = [cite(k) for k in ("bartsch2002", "bartsch2003", "piovesan2001", "busch2007",
+                                  "bogduk2009")]
+    for word in (*evidence, "C1-C2", "GON afferent", "V1 afferent", "2nd-order"):
         assert word in text, word
     assert "second-order neuron" in fig.alt
 
