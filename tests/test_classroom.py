@@ -8,15 +8,10 @@ blocked; they skip with a reason when Chromium (or reveal.js for the slides) is 
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -26,13 +21,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tools import classroom  # noqa: E402
+from tools.browser import CHROMIUM, FLAGS, jupyterlab  # noqa: E402
 
 NOTEBOOKS = classroom.notebooks()
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader",
-         "--use-angle=swiftshader", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # src/href of anything a page would fetch (links in <a> are not fetched)
 FETCHED = re.compile(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*?"
@@ -292,39 +284,13 @@ def test_slides_present_offline(slides):
     assert "Instructor notes." in notes
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 def test_rise_slideshow_in_jupyterlab(tmp_path):
     """Live presenting: jupyterlab-rise's 'RISE:slideshow' opens notebook 00 as slides."""
     sync = _chromium()
-    token, port = secrets.token_hex(16), _free_port()
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
-           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
-    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
-           f"--port={port}", f"--IdentityProvider.token={token}",
-           f"--ServerApp.root_dir={ROOT}", "--LabApp.expose_app_in_browser=True",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class="
-           "jupyterlab.NeverCheckForUpdate"]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
     ARTIFACTS.mkdir(exist_ok=True)
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab did not start within 60 s")
+    with jupyterlab(ROOT, tmp_path, "--LabApp.expose_app_in_browser=True") as (base, token):
         with sync.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -353,8 +319,5 @@ def test_rise_slideshow_in_jupyterlab(tmp_path):
             rise.screenshot(path=str(ARTIFACTS / "rise-00-figure.png"))
             url = rise.url
             browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
     assert "/rise/notebooks/00_start_here.ipynb" in url
     assert visible, "no slide with a 3D figure was reached in the RISE slideshow"

@@ -135,16 +135,12 @@ def main() -> None:
 
 def first_render_times(pages):
     """Seconds from navigation until the first plotly 3D scene has drawn its WebGL canvas."""
-    import shutil
-
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader",
-             "--use-angle=swiftshader", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run"]
+    from tools.browser import CHROMIUM, FLAGS
+
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=flags)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for page_path in pages:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             start = time.perf_counter()
