@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tools.browser import CHROMIUM, FLAGS, jupyterlab  # noqa: E402
+from tools.browser import CHROMIUM, FLAGS, jupyterlab, notebook_copy  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ARTIFACTS = ROOT / "test-artifacts"
@@ -30,7 +30,9 @@ def lab(tmp_path_factory):
         pytest.skip(f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium)")
     pytest.importorskip("playwright")
     try:
-        with jupyterlab(ROOT, tmp_path_factory.mktemp("labhome")) as (base, token):
+        home = tmp_path_factory.mktemp("labhome")
+        served = notebook_copy(ROOT, home / "kit")
+        with jupyterlab(served, home) as (base, token):
             yield base, token
     except RuntimeError as exc:
         pytest.fail(str(exc))

@@ -21,7 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tools import classroom  # noqa: E402
-from tools.browser import CHROMIUM, FLAGS, jupyterlab  # noqa: E402
+from tools.browser import CHROMIUM, FLAGS, jupyterlab, notebook_copy  # noqa: E402
 
 NOTEBOOKS = classroom.notebooks()
 ARTIFACTS = ROOT / "test-artifacts"
@@ -290,7 +290,8 @@ def test_rise_slideshow_in_jupyterlab(tmp_path):
     """Live presenting: jupyterlab-rise's 'RISE:slideshow' opens notebook 00 as slides."""
     sync = _chromium()
     ARTIFACTS.mkdir(exist_ok=True)
-    with jupyterlab(ROOT, tmp_path, "--LabApp.expose_app_in_browser=True") as (base, token):
+    served = notebook_copy(ROOT, tmp_path / "kit")
+    with jupyterlab(served, tmp_path, "--LabApp.expose_app_in_browser=True") as (base, token):
         with sync.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             page = browser.new_page(viewport={"width": 1400, "height": 900})

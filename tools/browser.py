@@ -25,6 +25,17 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftsh
          "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+def notebook_copy(root: Path, dest: Path) -> Path:
+    """Copy root/notebooks into dest/notebooks and return dest.
+
+    Serve JupyterLab from the copy: JupyterLab autosaves an open notebook, re-serialising
+    its JSON, and a test must never rewrite the committed notebooks.
+    """
+    shutil.copytree(root / "notebooks", dest / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return dest
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as s:
