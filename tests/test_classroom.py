@@ -77,7 +77,8 @@ def test_handout_is_self_contained_and_within_budget(handouts, path):
     assert not external, f"{page.name} fetches {external[:5]}"
     n = stored_plots(path)
     assert text.count('class="kit-plotly"') == n
-    assert text.count("plotly.js v") == (1 if n else 0), "plotly.js embedded once per page"
+    assert text.count("plotly.js (gl3d - minified) v") == (1 if n else 0), \
+        "the gl3d plotly.js bundle, embedded once per page"
     assert not UUID.search(text), "random ids in the handout"
     assert "Instructor notes." not in text
 
@@ -108,6 +109,22 @@ def test_plotly_outputs_get_fixed_ids():
     assert 'id="kit-plot-1-0"' in data["text/html"]
     assert "</script>" not in data["text/html"].split("<script>", 1)[1][:-10]
     assert data["text/plain"].startswith("[Interactive 3D figure]")
+
+
+def test_plotly_bundle_matches_the_python_package():
+    from plotly.offline import get_plotlyjs_version
+
+    head = classroom.plotly_js_path().read_text(encoding="utf-8")[:300]
+    assert f"plotly.js (gl3d - minified) v{get_plotlyjs_version()}" in head
+    pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]
+    assert pinned["plotly.js-gl3d-dist-min"] == get_plotlyjs_version()
+
+
+def test_a_trace_outside_the_bundle_is_a_clear_error():
+    fig = {"data": [{"type": "scatter3d"}, {"type": "sankey"}]}
+    with pytest.raises(ValueError, match=r"'sankey'.*valid: scatter, scatter3d"):
+        classroom.check_traces(fig)
+    classroom.check_traces({"data": [{"type": "mesh3d"}, {}]})  # no type: scatter
 
 
 # ------------------------------------------------------------------------------- slides

@@ -5,8 +5,10 @@
     python tools/classroom.py student   # build/student/NN_name.ipynb (solutions removed)
 
 Nothing is fetched when a page is opened. Third-party JavaScript comes from registries at
-build time: reveal.js from npm (pinned in package.json / package-lock.json, installed into
-node_modules/ with ``npm ci``) and plotly.js from the installed ``plotly`` Python package.
+build time from npm (pinned in package.json / package-lock.json, installed into node_modules/
+with ``npm ci``): reveal.js, and plotly.js as its gl3d partial bundle (the same plotly.js
+version as the ``plotly`` Python package, a third of the size of the full bundle; the kit's
+figures only use 3D traces, which is checked when a page is built).
 Stored plotly figures (``application/vnd.plotly.v1+json``) become a div with a fixed id
 plus a ``Plotly.newPlot`` call, which nbconvert does not do by itself.
 """
@@ -29,7 +31,11 @@ BUILD = ROOT / "build"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 REVEAL_PACKAGE = ROOT / "node_modules" / "reveal.js"
 REVEAL_DIR = "reveal.js"  # folder next to the decks in build/slides/
-PLOTLY_JS = "plotly.min.js"
+PLOTLY_PACKAGE = ROOT / "node_modules" / "plotly.js-gl3d-dist-min"
+PLOTLY_JS = "plotly-gl3d.min.js"
+# trace types in plotly.js's gl3d partial bundle (its README)
+GL3D_TRACES = ("scatter", "scatter3d", "surface", "mesh3d", "isosurface", "volume", "cone",
+               "streamtube")
 REVEAL_THEME = "white"
 REVEAL_FILES = ("LICENSE", "dist/reveal.js", "dist/reveal.css", f"dist/theme/{REVEAL_THEME}.css",
                 "dist/plugin/notes.js")
@@ -49,16 +55,38 @@ def tags(cell) -> set[str]:
 
 
 def plotly_js_path() -> Path:
-    """plotly.min.js bundled with the installed ``plotly`` package (from PyPI)."""
-    from importlib.util import find_spec
-
-    spec = find_spec("plotly")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("The plotly package is not installed: run `make venv`.")
-    path = Path(spec.submodule_search_locations[0]) / "package_data" / PLOTLY_JS
+    """plotly.js (gl3d partial bundle) from npm, at the plotly Python package's version."""
+    ensure_npm_packages()
+    path = PLOTLY_PACKAGE / PLOTLY_JS
     if not path.exists():
-        raise RuntimeError(f"{path} is missing from the plotly package.")
+        raise RuntimeError(f"{path} is missing: run `npm ci` in {ROOT}.")
+    with path.open(encoding="utf-8") as fh:
+        head = fh.read(300)
+    from plotly.offline import get_plotlyjs_version
+
+    wanted = get_plotlyjs_version()
+    if f"v{wanted}" not in head:
+        raise RuntimeError(f"{path} is not plotly.js v{wanted} (the version the plotly Python "
+                           "package writes figures for): update package.json and run `npm "
+                           "install`.")
     return path
+
+
+def ensure_npm_packages() -> None:
+    """reveal.js and plotly.js from npm (versions pinned in package-lock.json), via npm ci."""
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".package-lock.json"
+    fresh = stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime
+    wanted = (REVEAL_PACKAGE / "dist" / "reveal.js", PLOTLY_PACKAGE / PLOTLY_JS)
+    if fresh and all(p.exists() for p in wanted):
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError("npm is needed once to install reveal.js and plotly.js for the "
+                           "slides and handouts (install Node.js 18+), then run the "
+                           "command again.")
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT,
+                   check=True)
 
 
 # ---------------------------------------------------------------------------------------
@@ -81,6 +109,16 @@ def plot_html(div_id: str, figure: dict, alt: str) -> str:
             "</script>\n")
 
 
+def check_traces(figure: dict) -> None:
+    """Every trace must be drawable by the gl3d bundle the pages ship."""
+    for trace in figure.get("data", []):
+        kind = trace.get("type", "scatter")
+        if kind not in GL3D_TRACES:
+            raise ValueError(f"Trace type {kind!r} is not in plotly.js's gl3d bundle; valid: "
+                             f"{', '.join(GL3D_TRACES)}. Add a bundle that has it to "
+                             "package.json.")
+
+
 def convert_plotly_outputs(nb, prefix: str = "kit-plot") -> int:
     """Replace every stored plotly output by text/html (div + script); returns the count.
 
@@ -94,13 +132,14 @@ def convert_plotly_outputs(nb, prefix: str = "kit-plot") -> int:
                 continue
             fig = data.pop(PLOTLY_MIME)
             fig = json.loads(fig) if isinstance(fig, str) else fig
+            check_traces(fig)
             alt = "".join(data.get("text/plain", ""))
             data["text/html"] = plot_html(f"{prefix}-{k}-{j}", fig, alt)
             count += 1
     return count
 
 
-# Draws the queued figures: all at once (handouts) or when their slide shows (slides).
+# Draws the queued figures: one after another (handouts) or when their slide shows (slides).
 RENDER_JS = """
 <script>
 (function () {
@@ -108,7 +147,7 @@ RENDER_JS = """
     var el = document.getElementById(spec.id);
     if (!el || el.dataset.drawn) { return; }
     el.dataset.drawn = "1";
-    Plotly.newPlot(el, spec.data, spec.layout, spec.config);
+    return Plotly.newPlot(el, spec.data, spec.layout, spec.config);
   }
   function drawIn(root) {
     (window.KIT_PLOTS || []).forEach(function (spec) {
@@ -121,12 +160,21 @@ RENDER_JS = """
   window.kitDrawPlots = drawIn;
   if (typeof Plotly === "undefined") {
     document.querySelectorAll(".kit-plotly").forEach(function (el) {
-      el.textContent = "plotly.min.js did not load: the interactive figure cannot be shown.";
+      el.textContent = "plotly.js did not load: the interactive figure cannot be shown.";
     });
     return;
   }
   if (!window.Reveal) {
-    (window.KIT_PLOTS || []).forEach(draw);
+    // one figure at a time, with a painted frame in between: the first figure shows
+    // before the next is built
+    var queue = (window.KIT_PLOTS || []).slice();
+    var frame = function (fn) { requestAnimationFrame(function () { setTimeout(fn, 0); }); };
+    var later = function () { frame(function () { frame(next); }); };
+    function next() {
+      var spec = queue.shift();
+      if (spec) { Promise.resolve(draw(spec)).then(later, later); }
+    }
+    next();
   }
 })();
 </script>
@@ -224,17 +272,8 @@ def _read(path: Path):
 # ---------------------------------------------------------------------------------------
 
 def ensure_reveal() -> Path:
-    """reveal.js from npm (the version pinned in package-lock.json), via ``npm ci``."""
-    lock = ROOT / "package-lock.json"
-    stamp = ROOT / "node_modules" / ".package-lock.json"
-    fresh = stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime
-    if not (REVEAL_PACKAGE / "dist" / "reveal.js").exists() or not fresh:
-        npm = shutil.which("npm")
-        if npm is None:
-            raise RuntimeError("npm is needed once to install reveal.js for the slides "
-                               "(install Node.js 18+), then run `make slides` again.")
-        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT,
-                       check=True)
+    """reveal.js from npm (the version pinned in package-lock.json)."""
+    ensure_npm_packages()
     return REVEAL_PACKAGE
 
 
