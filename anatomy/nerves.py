@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from scipy.interpolate import PchipInterpolator
-from scipy.spatial import cKDTree
 
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, check_choice, check_side, mirror_x
@@ -204,6 +202,8 @@ class _Skin:
         self.head = head
         self.v, self.f = np.asarray(head.vertices), np.asarray(head.faces)
         self.normals = surface.vertex_normals(self.v, self.f)
+        from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
+
         self.face_tree = cKDTree(self.v[self.f].mean(axis=1))
         self.vert_tree = cKDTree(self.v)
         self.inion = np.asarray(head.landmarks["inion"], float)
@@ -377,6 +377,8 @@ class Nerve:
 def _pchip(points: np.ndarray, step: float) -> np.ndarray:
     t = np.r_[0.0, np.cumsum(np.linalg.norm(np.diff(points, axis=0), axis=1))]
     k = max(int(np.ceil(t[-1] / step)), 2)
+    from scipy.interpolate import PchipInterpolator
+
     return PchipInterpolator(t, points, axis=0)(np.linspace(0, t[-1], k + 1))
 
 

@@ -19,7 +19,6 @@ from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
-from scipy.spatial import cKDTree
 
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, SIDE_SIGN, SIDES, check_choice, check_side, mirror_x
@@ -264,6 +263,8 @@ def pain_mesh() -> PainMesh:
           & (np.abs(tri[:, :, 0]) <= MESH_CROP["abs_x_max"]).all(1)]
     used, inverse = np.unique(f, return_inverse=True)
     v, f = _refine(v[used], inverse.reshape(f.shape), MESH_MAX_EDGE_MM)
+    from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
+
     _, mirror = cKDTree(v).query(mirror_x(v))
     out = PainMesh(v, f, np.asarray(head.eye_vertices, float), np.asarray(head.eye_faces),
                    mirror.astype(np.int64))
@@ -293,6 +294,8 @@ def nearest_vertex(point) -> int:
 def _head_to_fine() -> tuple[np.ndarray, np.ndarray]:
     """For each head-mesh vertex: nearest pain-mesh vertex, and whether it is in the crop."""
     head, m = load_head(), pain_mesh()
+    from scipy.spatial import cKDTree
+
     dist, idx = cKDTree(m.vertices).query(head.vertices)
     return idx, dist < 1.0
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, SIDES, check_choice, mirror_x
@@ -133,6 +132,8 @@ def _records() -> dict[str, dict]:
 def _skin():
     head = load_head()
     v, f = np.asarray(head.vertices, float), np.asarray(head.faces)
+    from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
+
     return head, v, f, surface.vertex_normals(v, f), cKDTree(v)
 
 

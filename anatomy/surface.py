@@ -5,8 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import dijkstra
 
 
 def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
@@ -139,6 +137,8 @@ def edge_graph(vertices: np.ndarray, faces: np.ndarray):
     e = np.unique(np.sort(e, axis=1), axis=0)
     w = np.linalg.norm(vertices[e[:, 0]] - vertices[e[:, 1]], axis=1)
     n = len(vertices)
+    from scipy.sparse import coo_matrix  # scipy loads on first use (import cost)
+
     g = coo_matrix((np.r_[w, w], (np.r_[e[:, 0], e[:, 1]], np.r_[e[:, 1], e[:, 0]])), shape=(n, n))
     return g.tocsr()
 
@@ -150,12 +150,16 @@ def geodesic_distance(vertices: np.ndarray, faces: np.ndarray, sources) -> np.nd
     smooth mesh; that is well inside the uncertainty of the referral zones drawn on it.
     """
     graph = _cached_graph(_MeshKey(vertices, faces))
+    from scipy.sparse.csgraph import dijkstra
+
     return dijkstra(graph, indices=np.atleast_1d(sources), min_only=True)
 
 
 def shortest_path(vertices: np.ndarray, faces: np.ndarray, start: int, end: int) -> list[int]:
     """Vertex indices of the shortest edge path along the skin from ``start`` to ``end``."""
     graph = _cached_graph(_MeshKey(vertices, faces))
+    from scipy.sparse.csgraph import dijkstra
+
     _, pred = dijkstra(graph, indices=start, return_predecessors=True)
     out = [end]
     while out[-1] != start:

@@ -126,7 +126,7 @@ POSTERIOR_OFFSETS = {
 def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | None = None):
     """Print plate: shaded orthographic views with the landmarks visible in each."""
     mpl2d.use_style()
-    fig, axes = mpl2d.plt.subplots(1, len(views), figsize=(6.2 * len(views), 7.2))
+    fig, axes = mpl2d.subplots(1, len(views), figsize=(6.2 * len(views), 7.2))
     axes = np.atleast_1d(axes)
     for ax, view in zip(axes, views):
         draw_skin(ax, head, view)
@@ -148,7 +148,6 @@ def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | No
         mpl2d.scale_bar(ax)
     fig.suptitle(title or "Head model landmarks (skin surface, mm)", fontsize=15)
     fig.tight_layout()
-    mpl2d.plt.close(fig)
     alt = ("Shaded drawings of the head model in " + " and ".join(
         mpl2d.VIEW_TITLES[v].lower() for v in views) + ", with the skin landmarks marked "
         "and labelled; scale bar 50 mm.")

@@ -9,7 +9,9 @@ import math
 import textwrap
 
 import numpy as np
+from matplotlib.cm import ScalarMappable
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
+from matplotlib.patches import Rectangle
 
 from anatomy import headache_maps as hm
 from anatomy import headaches
@@ -167,7 +169,7 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     fig_h = panel_inches * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0]) * len(views) \
         + top_in + bottom_in
     eye_rgb = np.tile(to_rgb(style.EYE), (len(mesh.eye_faces), 1))
-    fig, axes = mpl2d.plt.subplots(len(views), len(conditions),
+    fig, axes = mpl2d.subplots(len(views), len(conditions),
                                    figsize=(panel_inches * len(conditions), fig_h),
                                    squeeze=False)
     for j, cond in enumerate(conditions):
@@ -196,7 +198,7 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
         axes[0, j].set_title(f"{SHORT[cond]}\n{_kind_line(cond)}",
                              fontsize=12 if panel_inches >= 3 else 10.5, pad=4)
     cax = fig.add_axes([0.30, (bottom_in - 0.38) / fig_h, 0.40, 0.16 / fig_h])
-    sm = mpl2d.plt.cm.ScalarMappable(cmap=HEAT_CMAP)
+    sm = ScalarMappable(cmap=HEAT_CMAP)
     sm.set_clim(0, 1)
     bar = fig.colorbar(sm, cax=cax, orientation="horizontal")
     bar.set_ticks([0, 0.25, 0.5, 0.75, 1.0])
@@ -212,7 +214,6 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
              fontsize=7.5, color="#444444", va="bottom")
     fig.subplots_adjust(left=0.45 / fig_w, right=1 - 0.6 / fig_w, top=1 - top_in / fig_h,
                         bottom=bottom_in / fig_h, wspace=0.02, hspace=0.02)
-    mpl2d.plt.close(fig)
     alt = ("Print plate of pain maps: " + ", ".join(SHORT[c] for c in conditions)
            + f" in columns; {', '.join(v.replace('_', ' ') for v in views)} views in rows. "
            + _map_alt(conditions, side) + " Regions are labelled in text.")
@@ -291,7 +292,7 @@ def duration_timeline() -> mpl2d.StaticFigure:
     mpl2d.use_style()
     rows, kid_low = _duration_rows()
     x_max = 30 * 86400
-    fig, ax = mpl2d.plt.subplots(figsize=(11, 5.0))
+    fig, ax = mpl2d.subplots(figsize=(11, 5.0))
     n = len(rows)
     for k, (label, a, b, colour, hatch, text, note) in enumerate(rows):
         y = n - 1 - k
@@ -341,7 +342,6 @@ def duration_timeline() -> mpl2d.StaticFigure:
              "attack; 1 s and 10 min for occipital neuralgia are the kit's reading.",
              fontsize=8, color="#444444")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
-    mpl2d.plt.close(fig)
     alt = ("Timeline of attack durations on a log axis from 1 second to 30 days. Occipital "
            "neuralgia paroxysms: seconds to minutes. Each migraine aura symptom: 5 to 60 "
            "minutes. Migraine attack: 4 to 72 hours (2 to 72 hours under 18). Episodic "
@@ -411,7 +411,7 @@ def feature_matrix() -> mpl2d.StaticFigure:
     a symbol for its status in the criteria (colour is only a third cue)."""
     mpl2d.use_style()
     conds = MATRIX_CONDITIONS
-    fig, ax = mpl2d.plt.subplots(figsize=(12.5, 7.6))
+    fig, ax = mpl2d.subplots(figsize=(12.5, 7.6))
     w, h, left = 1.0, 1.0, 0.95
     for j, cond in enumerate(conds):
         x = left + j * w
@@ -421,7 +421,7 @@ def feature_matrix() -> mpl2d.StaticFigure:
         for i, (status, text) in enumerate(MATRIX[cond]):
             y = len(MATRIX_ROWS) - 1 - i
             symbol, _desc, fill, ink = STATUS[status]
-            ax.add_patch(mpl2d.plt.Rectangle((x + 0.02, y + 0.03), w - 0.04, h - 0.06,
+            ax.add_patch(Rectangle((x + 0.02, y + 0.03), w - 0.04, h - 0.06,
                                              facecolor=fill, edgecolor="#777777", lw=0.6))
             ax.text(x + 0.07, y + h - 0.1, symbol, ha="left", va="top", fontsize=12,
                     color=ink, fontweight="bold")
@@ -431,7 +431,7 @@ def feature_matrix() -> mpl2d.StaticFigure:
         y = len(MATRIX_ROWS) - 1 - i
         ax.text(left - 0.05, y + h / 2, row, ha="right", va="center", fontsize=11,
                 fontweight="bold")
-    handles = [mpl2d.plt.Rectangle((0, 0), 1, 1, facecolor=STATUS[k][2], edgecolor="#777777",
+    handles = [Rectangle((0, 0), 1, 1, facecolor=STATUS[k][2], edgecolor="#777777",
                                    label=f"{STATUS[k][0]}  {STATUS[k][1]}") for k in STATUS]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=4,
               frameon=False, fontsize=9.5, handlelength=1.2)
@@ -443,7 +443,6 @@ def feature_matrix() -> mpl2d.StaticFigure:
     fig.text(0.01, 0.01, "Sources: " + cite(*MATRIX_REFERENCES), fontsize=8,
              color="#444444")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
-    mpl2d.plt.close(fig)
     alt = ("Feature matrix, 6 features by 4 conditions; each cell has text and a symbol: "
            "square = required, diamond = one option of a criterion, cross = must be absent "
            "or limited, dash = not part of the criteria. " + _matrix_alt())
@@ -505,7 +504,7 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
     colours = np.vstack([_face_colours(mesh, values), eye_rgb])
     verts = np.vstack([mesh.vertices, mesh.eye_vertices])
     faces = np.vstack([mesh.faces, mesh.eye_faces + len(mesh.vertices)])
-    fig, ax = mpl2d.plt.subplots(figsize=(8.2, 6.4))
+    fig, ax = mpl2d.subplots(figsize=(8.2, 6.4))
     mpl2d.draw_mesh(ax, verts, faces, "posterior", color=colours)
     p2 = {k: mpl2d.project(p, "posterior")[0] for k, p in pts.items()}
     line = np.array([p2["inion (EOP)"], p2["mastoid tip"]])
@@ -534,7 +533,6 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
             "along the nerve for tenderness; tap over the GON exit for Tinel's sign.",
             transform=ax.transAxes, ha="center", va="top", fontsize=9, wrap=True)
     fig.tight_layout()
-    mpl2d.plt.close(fig)
     gon = pts["GON exit, trapezius (Kim 2018)"]
     alt = (f"Posterior view of the head with the occipital neuralgia map on the {side}, "
            "faint. Marked and labelled: the inion, the mastoid tip and a dashed line between "

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import matplotlib
+import numpy as np
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg") if matplotlib.get_backend() == "" else None  # noqa: B018
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.collections import PolyCollection  # noqa: E402
-from matplotlib.colors import to_rgb  # noqa: E402
-
-from anatomy.conventions import check_choice  # noqa: E402
-from anatomy.viz import style  # noqa: E402
+from anatomy.conventions import check_choice
+from anatomy.viz import style
 
 # forward (viewer -> subject) and screen-up vectors per named view
 VIEWS = {
@@ -31,7 +29,23 @@ VIEW_TITLES = {"posterior": "Posterior view", "anterior": "Anterior view",
 
 def use_style() -> None:
     """Apply the kit's matplotlib settings (white background, fonts, stable SVG ids)."""
-    plt.rcParams.update(style.MPL_RC)
+    matplotlib.rcParams.update(style.MPL_RC)
+
+
+def subplots(nrows: int = 1, ncols: int = 1, **kwargs):
+    """(figure, axes) like ``pyplot.subplots``, without pyplot.
+
+    The kit's figures display through ``StaticFigure`` (PNG bytes it renders itself), so
+    pyplot's figure manager and the notebook backend are never needed, and importing the
+    kit stays fast.
+    """
+    squeeze = kwargs.pop("squeeze", True)
+    subplot_kw = kwargs.pop("subplot_kw", None)
+    gridspec_kw = kwargs.pop("gridspec_kw", None)
+    fig = Figure(**kwargs)
+    axes = fig.subplots(nrows, ncols, squeeze=squeeze, subplot_kw=subplot_kw,
+                        gridspec_kw=gridspec_kw)
+    return fig, axes
 
 
 def view_basis(view: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -82,7 +96,7 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     shade = 0.45 + 0.6 * np.clip(normals @ light_dir, 0, 1)
     if intensity is not None:
         vals = np.asarray(intensity, float)[faces][facing][order].mean(axis=1)
-        base = plt.get_cmap(cmap)(vals)[:, :3]
+        base = matplotlib.colormaps.get_cmap(cmap)(vals)[:, :3]
     elif isinstance(color, np.ndarray):
         base = color[facing][order]
     else:
@@ -166,4 +180,5 @@ class StaticFigure:
         return path
 
     def close(self) -> None:
-        plt.close(self.figure)
+        """Free the drawing (the figure is not registered with pyplot, so just clear it)."""
+        self.figure.clear()

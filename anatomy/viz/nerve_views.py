@@ -375,7 +375,7 @@ def course_plate() -> mpl2d.StaticFigure:
 
     mpl2d.use_style()
     head = load_head()
-    fig, axes = mpl2d.plt.subplots(1, 2, figsize=(13, 6.4))
+    fig, axes = mpl2d.subplots(1, 2, figsize=(13, 6.4))
     structs = load_structures()
     pts = structure_points()
     gon = nv.nerve("greater_occipital", "right")
@@ -423,7 +423,6 @@ def course_plate() -> mpl2d.StaticFigure:
     _legend(fig, loc="lower center", ncol=4)
     fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=15)
     fig.tight_layout(rect=(0, 0.06, 1, 1))
-    mpl2d.plt.close(fig)
     alt = ("Two shaded drawings. Posterior view with the trapezius and sternocleidomastoid "
            "removed: the greater occipital nerve (yellow) leaves the spine between the atlas "
            "and axis, winds round obliquus capitis inferior, pierces semispinalis capitis "
@@ -487,7 +486,7 @@ def stage_plate() -> mpl2d.StaticFigure:
     gon = nv.nerve("greater_occipital", "right")
     ton = nv.nerve("third_occipital", "right")
     hl = style.OKABE_ITO["vermillion"]
-    fig, axes = mpl2d.plt.subplots(1, 4, figsize=(15, 5.0))
+    fig, axes = mpl2d.subplots(1, 4, figsize=(15, 5.0))
     for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
         i, j = gon.waypoint_index[a], gon.waypoint_index[b]
         parts = [(s.vertices, s.faces, s.color) for s in structs.values()
@@ -516,7 +515,6 @@ def stage_plate() -> mpl2d.StaticFigure:
     fig.suptitle("The greater occipital nerve stage by stage, deep to superficial (right "
                  "side)", fontsize=14)
     fig.tight_layout()
-    mpl2d.plt.close(fig)
     alt = ("Four posterior close-ups of the right suboccipital region, each adding a layer: "
            "1, bones only, the nerve leaving between atlas and axis; 2, with obliquus "
            "capitis inferior, the nerve winding round its lower border; 3, with "
@@ -540,7 +538,7 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
     eop = head.landmarks["inion"]
     values = nv.sample_values("greater_occipital", n, seed)
     spec = nv.load_nerve_specs()["greater_occipital"]
-    fig, ax = mpl2d.plt.subplots(figsize=(7.6, 7.2))
+    fig, ax = mpl2d.subplots(figsize=(7.6, 7.2))
     from anatomy.structures import structure_points
 
     snl = structure_points()["superior_nuchal_line_right"]
@@ -583,7 +581,6 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
     ax.set_title(f"Where the GON pierces: {n} sampled nerves\n{share:.0%} leave the fascia "
                  "within 2 cm of the one-third point (Won 2018: 85.7%)", fontsize=12)
     fig.tight_layout()
-    mpl2d.plt.close(fig)
     alt = (f"Posterior view of the right occiput in millimetres from the EOP with {n} "
            "sampled greater occipital nerves: clouds of points where each winds round "
            "obliquus capitis inferior (about 30 mm lateral, 52 mm below), leaves "
@@ -600,7 +597,7 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
 
     mpl2d.use_style()
     head = load_head()
-    fig, ax = mpl2d.plt.subplots(figsize=(9.5, 6.6))
+    fig, ax = mpl2d.subplots(figsize=(9.5, 6.6))
     draw_skin(ax, head, "posterior")
     for s in load_structures(layer="vessel").values():
         ax.plot(*mpl2d.project(s.path, "posterior").T, color=style.ARTERY, lw=1.8,
@@ -637,7 +634,6 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
     ax.set_ylim(-70, 80)
     mpl2d.scale_bar(ax, 20)
     fig.tight_layout()
-    mpl2d.plt.close(fig)
     g, lo = rows["GON"], rows["LON"]
     alt = ("Posterior view of the head with the skin line from the EOP to each mastoid tip. "
            "Crosses mark the GON block point one third of the way from the EOP and the LON "

@@ -383,7 +383,7 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
     c[: len(m.faces)] = colours
     centroids = m.vertices[m.faces[overlap]].mean(axis=1)
     mpl2d.use_style()
-    fig, axes = mpl2d.plt.subplots(1, len(views), figsize=(5.6 * len(views), 6.6))
+    fig, axes = mpl2d.subplots(1, len(views), figsize=(5.6 * len(views), 6.6))
     for ax, view in zip(np.atleast_1d(axes), views):
         mpl2d.draw_mesh(ax, v, f, view, color=c)
         _, _, fwd = mpl2d.view_basis(view)
@@ -404,7 +404,6 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
                  "more nerves,\ndashed = vertex-ear-chin line (trigeminal in front, cervical "
                  "behind)", fontsize=13)
     fig.tight_layout()
-    mpl2d.plt.close(fig)
     alt = (f"Three shaded drawings of the head (anterior, {side} lateral, posterior) with "
            "the skin coloured by cutaneous nerve and every territory labelled: "
            "supratrochlear and supraorbital on the forehead and scalp to the vertex, "
@@ -475,7 +474,7 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     info = pain.pattern_info(pattern)
     views = [side if v is None else v for v in views]
     mpl2d.use_style()
-    fig, axes = mpl2d.plt.subplots(1, len(views), figsize=(4.6 * len(views), 5.6))
+    fig, axes = mpl2d.subplots(1, len(views), figsize=(4.6 * len(views), 5.6))
     for ax, view in zip(np.atleast_1d(axes), views):
         _draw_field(ax, pain.pain_field(pattern, side, fine=True), view)
         _draw_spots(ax, pain.hotspots(pattern, side), view, labels)
@@ -483,7 +482,6 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     fig.suptitle(f"{info['label']} ({side}): where the pain is felt", fontsize=13)
     fig.tight_layout(rect=(0, 0.07, 1, 1))
     _heat_legend(fig)
-    mpl2d.plt.close(fig)
     spots = pain.hotspots(pattern, side)
     alt = (f"Three shaded views of the head with the pain field of {info['label']} on the "
            f"{side}, darker where stronger, and markers at: "
@@ -554,7 +552,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
     ncol = 4
     nrow = int(np.ceil(len(pats) / ncol))
     mpl2d.use_style()
-    fig, axes = mpl2d.plt.subplots(nrow, ncol, figsize=(3.0 * ncol, 4.3 * nrow + 0.6))
+    fig, axes = mpl2d.subplots(nrow, ncol, figsize=(3.0 * ncol, 4.3 * nrow + 0.6))
     axes = np.atleast_1d(axes).ravel()
     for ax, pat in zip(axes, pats):
         vw = view or {"posterolateral": f"posterolateral_{side}", "posterior": "posterior"}.get(
@@ -569,7 +567,6 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
     fig.suptitle(f"Referral patterns side by side ({side} side)", fontsize=13)
     fig.tight_layout(rect=(0, 0.08, 1, 1), h_pad=2.5)
     _heat_legend(fig)
-    mpl2d.plt.close(fig)
     alt = (f"{len(pats)} small drawings of the head, one per referral pattern on the {side} "
            "(posterior or posterolateral views for the occipital patterns, lateral otherwise), "
            "darker where pain is felt more: " + "; ".join(
@@ -589,7 +586,7 @@ def drawing_plate(drawings=None, view: str | None = None,
     """The exercise's pain drawings (shaded areas a patient marked), one panel each."""
     names = list(drawings or pain.PAIN_DRAWINGS)
     mpl2d.use_style()
-    fig, axes = mpl2d.plt.subplots(1, len(names), figsize=(3.4 * len(names), 4.6))
+    fig, axes = mpl2d.subplots(1, len(names), figsize=(3.4 * len(names), 4.6))
     cmap = LinearSegmentedColormap.from_list("drawing", [style.SKIN, "#2B5C8A", "#0B2545"])
     for ax, name in zip(np.atleast_1d(axes), names):
         d = pain.PAIN_DRAWINGS[name]
@@ -605,7 +602,6 @@ def drawing_plate(drawings=None, view: str | None = None,
         ax.text(0.5, -0.02, _wrap(d["story"], 38).replace("<br>", "\n"), fontsize=9.5,
                 ha="center", va="top", transform=ax.transAxes)
     fig.tight_layout()
-    mpl2d.plt.close(fig)
     alt = ("Pain drawings for the exercise, each a head seen from the painful side with the "
            "area the patient shaded in blue: " + "; ".join(
                f"{n}: {pain.PAIN_DRAWINGS[n]['story']}" for n in names))
@@ -626,7 +622,7 @@ def convergence_schematic(scale: float = 1.0) -> mpl2d.StaticFigure:
     from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
     mpl2d.use_style()
-    fig, ax = mpl2d.plt.subplots(figsize=(11, 6.4))
+    fig, ax = mpl2d.subplots(figsize=(11, 6.4))
     ax.set_xlim(0, 110)
     ax.set_ylim(-4, 64)
     ax.axis("off")
@@ -682,7 +678,6 @@ def convergence_schematic(scale: float = 1.0) -> mpl2d.StaticFigure:
     ax.set_title("Why pain from the back of the head can be felt in front: trigeminocervical "
                  "convergence", fontsize=13, loc="left")
     fig.tight_layout()
-    mpl2d.plt.close(fig)
     alt = ("Schematic. Left: two sources, the forehead, eye and dura (trigeminal V1, green) "
            "and the back of the head (greater occipital nerve, C2, orange). Their afferent "
            "fibres both end on the same second-order neuron (purple) in the "

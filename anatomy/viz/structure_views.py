@@ -171,7 +171,7 @@ def structures_plate(views=("posterior", "posterolateral_right"), *, skin_alpha:
     """
     mpl2d.use_style()
     head = load_head()
-    fig, axes = mpl2d.plt.subplots(1, len(views), figsize=(6.6 * len(views), 7.6))
+    fig, axes = mpl2d.subplots(1, len(views), figsize=(6.6 * len(views), 7.6))
     axes = np.atleast_1d(axes)
     if layer is not None:
         structures = load_structures(layer=layer)
@@ -183,7 +183,6 @@ def structures_plate(views=("posterior", "posterolateral_right"), *, skin_alpha:
                            "deep layer (right)" if dissection and layer is None else
                            "Deep structures of the occipital region"), fontsize=14)
     fig.tight_layout(rect=(0, 0, 1, 0.95))
-    mpl2d.plt.close(fig)
     names = sorted({s.name.split(" (")[0].lower() for s in structures.values()})
     alt = ("Shaded drawings of the back of the head and neck in " + " and ".join(
         mpl2d.VIEW_TITLES[v].lower() for v in views) + " under see-through skin, showing "
