@@ -55,7 +55,10 @@ class Reference:
 
     def formatted(self) -> str:
         """A one-line citation in a Vancouver-like style."""
-        parts = [f"{self.authors}.", f"{self.title}."]
+        def sentence(text: str) -> str:
+            return text if text.endswith((".", "?", "!")) else f"{text}."
+
+        parts = [sentence(self.authors), sentence(self.title)]
         if self.journal:
             pages = f";{self.volume_pages}" if self.volume_pages else ""
             parts.append(f"{self.journal} {self.year}{pages}.")

@@ -214,3 +214,11 @@ def test_missing_registry_file(tmp_path, monkeypatch):
     monkeypatch.setattr(references, "REFERENCES_FILE", tmp_path / "nope.toml")
     with pytest.raises(FileNotFoundError, match="nope.toml"):
         load_references()
+
+
+def test_formatted_citations_have_no_doubled_full_stops():
+    refs = load_references()
+    doubled = [k for k, r in refs.items() if ".." in r.formatted().replace("...", "")]
+    assert not doubled, doubled
+    assert refs["pheasant_bodyspace"].formatted().startswith(
+        "Pheasant S. Bodyspace: Anthropometry, Ergonomics and the Design of Work. 2nd ed. London")

@@ -78,7 +78,9 @@ def cells():
         md("## 4. Is the model the size of an adult?\n\nA teaching model should have "
            "adult proportions. The kit measures it; compare with published adult values: "
            "head length about 180-195 mm and head breadth about 145-155 mm (British "
-           "adults, women and men, 50th centile; Pheasant), bony bimastoid breadth "
+           "adults, women and men, 50th centile; Pheasant), shoulder breadth between the "
+           "acromia 355 mm (women) and 400 mm (men) at the 50th centile, with the men's "
+           "5th centile at 365 mm (Pheasant), bony bimastoid breadth "
            "106 ± 6 mm (Okumuş 2022; the skin value is larger by the soft tissue), and a "
            "nasion-inion arc of roughly 34-37 cm over the scalp (typical adults, derived "
            "from the 10-20 template and scaled).", slide="slide"),
@@ -90,13 +92,15 @@ def cells():
              "for name, mm in dims.items():\n"
              "    print(f'{name:24s} {mm:6.0f} mm')", slide="subslide"),
         md("Head length (192 mm) and head breadth (150 mm) fall inside Pheasant's adult "
-           "ranges; the skin bimastoid breadth (117 mm) is the bony 106 ± 6 mm plus the soft "
-           "tissue over both mastoids; the nasion-inion arc (355 mm) lies in the typical "
-           "34-37 cm (a range derived from the 10-20 template, not yet checked against a "
-           "survey). Bitragion breadth (147 mm) and biacromial breadth (359 mm, shoulder tip "
-           "to shoulder tip) are printed for comparison with anthropometric survey tables; "
-           "the kit's references registry does not yet hold a survey source for them, so "
-           "treat them as unchecked.", slide="fragment"),
+           "ranges. The biacromial breadth (359 mm) is close to the median for British "
+           "women but below the 5th centile for men: the model has a slim, narrow-"
+           "shouldered build, which matters only for how far the neck and shoulder pain "
+           "spots sit from the midline. The skin bimastoid breadth (117 mm) is the bony "
+           "106 ± 6 mm plus the soft tissue over both mastoids. Two values are not checked "
+           "against a survey yet: the nasion-inion arc (355 mm) lies in the 34-37 cm that "
+           "the kit's authors derived from the 10-20 template, and bitragion breadth "
+           "(147 mm) is printed for comparison only, because the kit's references registry "
+           "holds no survey table for it.", slide="fragment"),
         md("## 5. Scalp sites by the 10-20 system\n\nClinicians and EEG technicians name "
            "scalp sites by the international 10-20 system (Jasper 1958): distances are "
            "10 % or 20 % of arcs over the head from nasion to inion and from one "
