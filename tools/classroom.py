@@ -271,15 +271,10 @@ def _read(path: Path):
 # Slides
 # ---------------------------------------------------------------------------------------
 
-def ensure_reveal() -> Path:
-    """reveal.js from npm (the version pinned in package-lock.json)."""
-    ensure_npm_packages()
-    return REVEAL_PACKAGE
-
-
 def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
     """One reveal.js deck per notebook; reveal.js and plotly.js copied next to them."""
-    reveal = ensure_reveal()
+    ensure_npm_packages()
+    reveal = REVEAL_PACKAGE
     out.mkdir(parents=True, exist_ok=True)
     target = out / REVEAL_DIR
     if target.exists():

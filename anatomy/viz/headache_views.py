@@ -170,8 +170,7 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
         + top_in + bottom_in
     eye_rgb = np.tile(to_rgb(style.EYE), (len(mesh.eye_faces), 1))
     fig, axes = mpl2d.subplots(len(views), len(conditions),
-                                   figsize=(panel_inches * len(conditions), fig_h),
-                                   squeeze=False)
+                               figsize=(panel_inches * len(conditions), fig_h), squeeze=False)
     for j, cond in enumerate(conditions):
         s = None if cond == "tension_type" else side
         values = hm.condition_map(cond, s)

@@ -32,20 +32,15 @@ def use_style() -> None:
     matplotlib.rcParams.update(style.MPL_RC)
 
 
-def subplots(nrows: int = 1, ncols: int = 1, **kwargs):
+def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = True):
     """(figure, axes) like ``pyplot.subplots``, without pyplot.
 
     The kit's figures display through ``StaticFigure`` (PNG bytes it renders itself), so
     pyplot's figure manager and the notebook backend are never needed, and importing the
     kit stays fast.
     """
-    squeeze = kwargs.pop("squeeze", True)
-    subplot_kw = kwargs.pop("subplot_kw", None)
-    gridspec_kw = kwargs.pop("gridspec_kw", None)
-    fig = Figure(**kwargs)
-    axes = fig.subplots(nrows, ncols, squeeze=squeeze, subplot_kw=subplot_kw,
-                        gridspec_kw=gridspec_kw)
-    return fig, axes
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots(nrows, ncols, squeeze=squeeze)
 
 
 def view_basis(view: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
