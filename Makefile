@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: venv lab test test-fast lint bench figures slides handouts student notebooks lock clean
+.PHONY: venv lab test test-fast lint bench derived figures slides handouts student notebooks lock clean
 
 venv: $(STAMP)
 
@@ -37,6 +37,9 @@ bench: venv
 
 notebooks: venv
 	$(BIN)/python tools/nbtools.py build
+
+derived: venv
+	$(BIN)/python -m anatomy.derived
 
 figures: venv
 	$(BIN)/python -m anatomy.figures

@@ -29,6 +29,7 @@ import pandas as pd
 
 from anatomy import surface
 from anatomy.conventions import SIDE_SIGN, check_choice
+from anatomy.derived import stored
 from anatomy.head import load_head
 from anatomy.surface import nearest_vertex, ray_hit, vertex_normals
 
@@ -155,17 +156,25 @@ def subdivide(vertices, faces) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack([v, v[unique].mean(axis=1)]), new_f
 
 
-@lru_cache(maxsize=1)
-def map_mesh() -> MapMesh:
-    """Head and neck skin for the maps: the shoulders cut off (z < -150 mm), subdivided twice
-    (the scalp triangles of the model are up to 30 mm) and clustered to about 4 mm."""
+@stored
+def _map_mesh_arrays() -> tuple[np.ndarray, np.ndarray]:
+    """Vertices and faces of ``map_mesh`` (stored: see anatomy.derived)."""
     head = load_head()
     v, f = np.asarray(head.vertices, float), np.asarray(head.faces)
     f = f[(v[f][:, :, 2] >= MAP_Z_MIN).all(axis=1)]
     for _ in range(2):
         v, f = subdivide(v, f)
     dec = decimate(v, f, MAP_CELL_MM)
-    out = MapMesh(dec.vertices, dec.faces, np.asarray(head.eye_vertices, float),
+    return dec.vertices, dec.faces
+
+
+@lru_cache(maxsize=1)
+def map_mesh() -> MapMesh:
+    """Head and neck skin for the maps: the shoulders cut off (z < -150 mm), subdivided twice
+    (the scalp triangles of the model are up to 30 mm) and clustered to about 4 mm."""
+    head = load_head()
+    v, f = _map_mesh_arrays()
+    out = MapMesh(v, f, np.asarray(head.eye_vertices, float),
                   np.asarray(head.eye_faces))
     for a in (out.vertices, out.faces, out.eye_vertices, out.eye_faces):
         a.flags.writeable = False
@@ -193,6 +202,7 @@ def _path(a: int, b: int) -> list[int]:
 
 
 @lru_cache(maxsize=64)
+@stored
 def _seeds(region: str, s: float) -> list[int]:
     """Seed vertices of one region on one side (s = +1 right, -1 left) of the map mesh."""
     head, mesh = load_head(), map_mesh()
@@ -239,6 +249,7 @@ def _seeds(region: str, s: float) -> list[int]:
 
 
 @lru_cache(maxsize=32)
+@stored
 def _region_field_cached(region: str, side: str) -> np.ndarray:
     spec = REGIONS[region]
     sides = ("right", "left") if spec.midline else (side,)

@@ -17,6 +17,7 @@ import numpy as np
 
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, check_choice, check_side, mirror_x
+from anatomy.derived import stored
 from anatomy.head import load_head
 from anatomy.references import check_keys
 
@@ -463,16 +464,29 @@ def _index_of(path: np.ndarray, point: np.ndarray) -> int:
     return int(np.argmin(np.linalg.norm(path - point, axis=1)))
 
 
-def _make_nerve(spec: NerveSpec, points: dict[str, np.ndarray],
-                with_branches: bool = True) -> Nerve:
-    """A right-side Nerve through placed waypoints (mirror it for the left)."""
+def _course(spec: NerveSpec, points: dict[str, np.ndarray],
+            with_branches: bool = True) -> tuple[np.ndarray, int, list[np.ndarray]]:
+    """(path, first subcutaneous index, branch paths) through placed waypoints."""
     path, sub_from = build_course(spec, points)
-    branches, names = [], []
-    if with_branches:
-        for origin, bid, end in spec.branches:
-            start = path[_index_of(path, points[origin])]
-            branches.append(_branch_path(start, place(end)))
-            names.append(bid)
+    branches = [_branch_path(path[_index_of(path, points[origin])], place(end))
+                for origin, _, end in (spec.branches if with_branches else ())]
+    return path, sub_from, branches
+
+
+@stored
+def _standard_course(key: str) -> tuple[dict[str, np.ndarray], np.ndarray, int, list]:
+    """Placed waypoints and ``_course`` of a nerve's published course (right side;
+    stored: see anatomy.derived)."""
+    spec = load_nerve_specs()[key]
+    points = {w.id: place(w) for w in spec.waypoints}
+    return (points, *_course(spec, points))
+
+
+def _make_nerve(spec: NerveSpec, points: dict[str, np.ndarray],
+                with_branches: bool = True, course=None) -> Nerve:
+    """A right-side Nerve through placed waypoints (mirror it for the left)."""
+    path, sub_from, branches = course or _course(spec, points, with_branches)
+    names = [bid for _, bid, _ in spec.branches] if with_branches else []
     wps = {w.id: points[w.id] for w in spec.waypoints}
     refs = list(spec.references)
     for w in spec.waypoints:
@@ -491,7 +505,8 @@ def _nerve(key: str, side: str) -> Nerve:
     spec = load_nerve_specs()[key]
     if side == "left":
         return _mirror(_nerve(key, "right"))
-    return _make_nerve(spec, {w.id: place(w) for w in spec.waypoints})
+    points, *course = _standard_course(key)
+    return _make_nerve(spec, points, course=course)
 
 
 def _mirror(n: Nerve) -> Nerve:
@@ -670,6 +685,7 @@ def compression_points(side: str) -> dict[str, CoursePoint]:
 
 
 @lru_cache(maxsize=2)
+@stored
 def inion_mastoid_line(side: str) -> np.ndarray:
     """Skin path from the inion to the mastoid tip (chord projected onto the skin)."""
     s = _skin()
@@ -713,7 +729,6 @@ def block_landmark_distances(side: str = "right") -> list[dict]:
     return rows
 
 
-@lru_cache(maxsize=16)
 def share_within(name: str, side: str, radius_mm: float = 20.0, n: int = 400,
                  seed: int = 0) -> float:
     """Share of sampled nerves whose fascial exit lies within ``radius_mm`` of the block point.
@@ -721,7 +736,13 @@ def share_within(name: str, side: str, radius_mm: float = 20.0, n: int = 400,
     Compare with Won 2018: the GON pierced the fascia within 2 cm of the one-third point
     in 85.7% of 56 half-heads.
     """
-    key = canonical_name(name)
+    return _share_within(canonical_name(name), check_side(side), float(radius_mm), int(n),
+                         int(seed))
+
+
+@lru_cache(maxsize=16)
+@stored
+def _share_within(key: str, side: str, radius_mm: float, n: int, seed: int) -> float:
     spec = load_nerve_specs()[key]
     wp = spec.waypoint(spec.subcutaneous_after)
     target = block_landmarks(side)[key].point
@@ -757,6 +778,15 @@ def _published_depth(w: Waypoint) -> str:
     return "-"
 
 
+@stored
+def _model_depths(kind: str, side: str) -> dict[str, float]:
+    """Depth under the skin (mm) of placed points: a nerve's waypoints (``kind`` is its
+    key) or the 'compression_points' (stored: see anatomy.derived)."""
+    points = ({k: c.point for k, c in compression_points(side).items()}
+              if kind == "compression_points" else nerve(kind, side).waypoints)
+    return {k: float(skin_depth(p)[0]) for k, p in points.items()}
+
+
 def waypoint_table(name: str, side: str = "right"):
     """DataFrame: each waypoint's published value, model position, status and sources."""
     import pandas as pd
@@ -765,6 +795,7 @@ def waypoint_table(name: str, side: str = "right"):
 
     key = canonical_name(name)
     spec, nv = load_nerve_specs()[key], nerve(key, side)
+    depths = _model_depths(key, check_side(side))
     rows = []
     for w in spec.waypoints:
         p = nv.waypoints[w.id]
@@ -775,7 +806,7 @@ def waypoint_table(name: str, side: str = "right"):
             "vertical_mm": _fmt(w.vertical_mm, w.vertical_sd, "vertical_mm" in w.measured),
             "origin": origin,
             "published_depth_mm": _published_depth(w),
-            "model_depth_mm": round(float(skin_depth(p)[0]), 1),
+            "model_depth_mm": round(depths[w.id], 1),
             "status": w.status,
             "model_xyz_mm": "(" + ", ".join(f"{c:.0f}" for c in p) + ")",
             "sources": cite(*w.references)})
@@ -787,13 +818,14 @@ def compression_table(side: str = "right"):
     import pandas as pd
 
     g = nerve("greater_occipital", side)
-    eop = _skin().inion
+    eop = load_head().landmarks["inion"]
+    depths = _model_depths("compression_points", check_side(side))
     rows = []
-    for c in compression_points(side).values():
+    for key, c in compression_points(side).items():
         rows.append({"point": c.number, "where": c.label,
                      "lateral_mm": round(abs(float(c.point[0])), 1),
                      "vertical_re_EOP_mm": round(float(c.point[2] - eop[2]), 1),
-                     "depth_mm": round(float(skin_depth(c.point)[0]), 1),
+                     "depth_mm": round(depths[key], 1),
                      "on_GON_mm": round(distance_to_nerve(c.point, g), 1),
                      "status": "derived"})
     return pd.DataFrame(rows).set_index("point")

@@ -22,6 +22,7 @@ import pandas as pd
 
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, SIDE_SIGN, SIDES, check_choice, check_side, mirror_x
+from anatomy.derived import stored
 from anatomy.head import load_head
 from anatomy.references import check_keys
 
@@ -178,6 +179,7 @@ def place(spec: dict) -> np.ndarray:
 
 
 @cache
+@stored
 def _spot_right(name: str) -> tuple[float, float, float]:
     spots, _ = _hotspot_data()
     return tuple(place(spots[check_choice(name, spots, "hot spot")]["place"]))
@@ -252,10 +254,9 @@ def _split_faces(v: np.ndarray, f: np.ndarray, m: np.ndarray) -> np.ndarray:
     return np.vstack(out).astype(np.int64)
 
 
-@lru_cache(maxsize=1)
-def pain_mesh() -> PainMesh:
-    """The skin of head, neck and shoulders (arms cut off) with every edge longer than
-    12 mm split: fine enough for smooth fields, small enough for interactive figures."""
+@stored
+def _pain_mesh_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Vertices, faces and mirror index of ``pain_mesh`` (stored: see anatomy.derived)."""
     head = load_head()
     v, f = np.asarray(head.vertices, float), np.asarray(head.faces, np.int64)
     tri = v[f]
@@ -266,8 +267,17 @@ def pain_mesh() -> PainMesh:
     from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
 
     _, mirror = cKDTree(v).query(mirror_x(v))
+    return v, f, mirror.astype(np.int64)
+
+
+@lru_cache(maxsize=1)
+def pain_mesh() -> PainMesh:
+    """The skin of head, neck and shoulders (arms cut off) with every edge longer than
+    12 mm split: fine enough for smooth fields, small enough for interactive figures."""
+    head = load_head()
+    v, f, mirror = _pain_mesh_arrays()
     out = PainMesh(v, f, np.asarray(head.eye_vertices, float), np.asarray(head.eye_faces),
-                   mirror.astype(np.int64))
+                   mirror)
     for a in (out.vertices, out.faces, out.mirror):
         a.flags.writeable = False
     return out
@@ -291,6 +301,7 @@ def nearest_vertex(point) -> int:
 
 
 @lru_cache(maxsize=1)
+@stored
 def _head_to_fine() -> tuple[np.ndarray, np.ndarray]:
     """For each head-mesh vertex: nearest pain-mesh vertex, and whether it is in the crop."""
     head, m = load_head(), pain_mesh()
@@ -373,6 +384,7 @@ def spots() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=64)
+@stored
 def _field_fine(pattern: str, side: str) -> np.ndarray:
     m = pain_mesh()
     spots, _ = _hotspot_data()
@@ -435,6 +447,7 @@ PAIN_DRAWINGS = {
 }
 
 
+@stored
 def drawing_field(drawing: str) -> np.ndarray:
     """Field (pain mesh) of one of the exercise's pain drawings ('A'...'D')."""
     d = PAIN_DRAWINGS[check_choice(drawing, PAIN_DRAWINGS, "pain drawing")]
@@ -539,13 +552,14 @@ def boundary_line(side: str, n: int = 121) -> np.ndarray:
     return arc
 
 
-@lru_cache(maxsize=1)
-def _atlas() -> TerritoryAtlas:
+@stored
+def _territory_weights() -> dict[str, np.ndarray]:
+    """Per-vertex weight of each territory, keyed 'name/side' (stored: anatomy.derived)."""
     raw = _territory_data()
     m = pain_mesh()
     band = float(raw["boundary_overlap_mm"])
     sdist = boundary_distance(m.vertices)
-    rows, weights = [], {}
+    weights = {}
     for name, t in raw["territories"].items():
         anchors_r = [place(a) for a in t["anchors"]]
         for sd in SIDES:
@@ -563,7 +577,17 @@ def _atlas() -> TerritoryAtlas:
             lateral = SIDE_SIGN[sd] * m.vertices[:, 0]
             w *= np.clip((lateral + over) / over, 0, 1) if over > 0 else (lateral >= 0)
             w.flags.writeable = False
-            weights[(name, sd)] = w
+            weights[f"{name}/{sd}"] = w
+    return weights
+
+
+@lru_cache(maxsize=1)
+def _atlas() -> TerritoryAtlas:
+    stored_weights = _territory_weights()
+    rows, weights = [], {}
+    for name, t in _territory_data()["territories"].items():
+        for sd in SIDES:
+            w = weights[(name, sd)] = stored_weights[f"{name}/{sd}"]
             rows.append({"name": name, "side": sd, "label": t["label"], "root": t["root"],
                          "division": t["division"], "description": t["description"],
                          "references": ", ".join(t["references"]),

@@ -22,6 +22,7 @@ import numpy as np
 
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, SIDES, check_choice, mirror_x
+from anatomy.derived import stored
 from anatomy.head import load_head
 from anatomy.references import check_keys
 
@@ -776,9 +777,10 @@ def _occipital_artery(bone, mastoid_pts):
 # assembly
 # ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _build() -> tuple[dict[str, Structure], dict[str, np.ndarray]]:
-    recs = _records()
+@stored
+def _geometry() -> tuple[dict, dict[str, np.ndarray], np.ndarray, float]:
+    """Right-side meshes {base: (vertices, faces)}, named points, and the occipital
+    artery's path and radius (stored: see anatomy.derived)."""
     geom, points = {}, {}
     (atlas_vf, p1) = _atlas()
     (axis_vf, p2) = _axis()
@@ -807,7 +809,14 @@ def _build() -> tuple[dict[str, Structure], dict[str, np.ndarray]]:
     points["c1_posterior_arch_right"] = _arch_point(points)
     points["superior_nuchal_line_right"] = snl[10:].copy()
     points["inferior_nuchal_line_right"] = inl[10:].copy()
+    return geom, points, oa_path, oa_r
 
+
+@lru_cache(maxsize=1)
+def _build() -> tuple[dict[str, Structure], dict[str, np.ndarray]]:
+    recs = _records()
+    geom, right_points, oa_path, oa_r = _geometry()
+    points = dict(right_points)  # the left points are added below
     out: dict[str, Structure] = {}
     for base, rec in recs.items():
         if base not in geom:

@@ -32,28 +32,6 @@ REGION_TAGS = {"eyes": "eyes", "frontal": "frontal", "temporal": "temporal",
                "lon": "LON", "ton": "TON", "band": "band"}
 
 
-class CompactFigure(mpl2d.StaticFigure):
-    """A StaticFigure whose notebook PNG is palette-quantised (256 colours, no dithering):
-    about a third of the bytes, so notebooks stay under their size budget. ``savefig``
-    still writes full-colour print files."""
-
-    def png_bytes(self, dpi: int = 110) -> bytes:
-        import io
-
-        from PIL import Image
-
-        image = Image.open(io.BytesIO(super().png_bytes(dpi))).convert("RGB")
-        small = image.quantize(colors=256, method=Image.Quantize.FASTOCTREE,
-                               dither=Image.Dither.NONE)
-        palette = small.getpalette()[:768]
-        snapped = [255 if min(palette[i:i + 3]) >= 250 else v
-                   for i in range(0, len(palette), 3) for v in palette[i:i + 3]]
-        small.putpalette(snapped)  # the background stays pure white
-        buf = io.BytesIO()
-        small.save(buf, format="PNG", compress_level=9)
-        return buf.getvalue()
-
-
 def _kind_line(condition: str) -> str:
     return ("% of patients (Kelman 2005)" if hm.map_kind(condition) == "frequency"
             else "qualitative (ICHD-3 text)")
@@ -216,7 +194,7 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     alt = ("Print plate of pain maps: " + ", ".join(SHORT[c] for c in conditions)
            + f" in columns; {', '.join(v.replace('_', ' ') for v in views)} views in rows. "
            + _map_alt(conditions, side) + " Regions are labelled in text.")
-    return CompactFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, palette=True)
 
 
 def _label_regions(ax, condition: str, side, view: str) -> None:
@@ -346,7 +324,7 @@ def duration_timeline() -> mpl2d.StaticFigure:
            "minutes. Migraine attack: 4 to 72 hours (2 to 72 hours under 18). Episodic "
            "tension-type: 30 minutes to 7 days. Chronic tension-type: hours to days or "
            "unremitting, drawn with an arrow. Cervicogenic: ICHD-3 gives no duration.")
-    return CompactFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, palette=True)
 
 
 # ----------------------------------------------------------------------------------------
@@ -445,7 +423,7 @@ def feature_matrix() -> mpl2d.StaticFigure:
     alt = ("Feature matrix, 6 features by 4 conditions; each cell has text and a symbol: "
            "square = required, diamond = one option of a criterion, cross = must be absent "
            "or limited, dash = not part of the criteria. " + _matrix_alt())
-    return CompactFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, palette=True)
 
 
 def _matrix_alt() -> str:
@@ -540,7 +518,7 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
            "(Kim 2018), where tenderness and Tinel's sign are sought; the classic GON block "
            "point one third and the LON block point two thirds of the way from the inion to "
            "the mastoid.")
-    return CompactFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, palette=True)
 
 
 def head_z_drop(point) -> float:

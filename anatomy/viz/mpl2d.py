@@ -100,7 +100,10 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     polys = np.stack([tri @ right, tri @ up], axis=-1)
     pc = PolyCollection(polys, facecolors=np.c_[colours, np.full(len(tri), alpha)],
                         edgecolors="none", zorder=zorder, antialiased=False)
-    ax.add_collection(pc)
+    ax.add_collection(pc, autolim=False)  # limits from the vertices: much faster
+    if len(polys):
+        ax.update_datalim(polys.reshape(-1, 2))
+        ax.autoscale_view()
     return pc
 
 
@@ -143,18 +146,46 @@ class StaticFigure:
 
     ``.savefig(path)`` writes PNG (print resolution) or SVG; ``.figure`` is the matplotlib
     figure. In a notebook the PNG carries the alt text and ``text/plain`` holds it too,
-    so the stored output has a text alternative that nbval compares.
+    so the stored output has a text alternative that nbval compares. ``scale`` shrinks
+    the notebook PNG (same layout, fewer pixels); ``palette=True`` stores it with 256
+    colours (no dithering, white kept pure), about a third of the bytes for shaded
+    meshes. Neither changes ``savefig``.
     """
 
-    def __init__(self, figure, alt: str):
+    def __init__(self, figure, alt: str, *, scale: float = 1.0, palette: bool = False):
         self.figure = figure
         self.alt = alt
+        self.scale = scale
+        self.palette = palette
+
+    def rgb(self, dpi: int) -> np.ndarray:
+        """The figure drawn at ``dpi`` as an (H, W, 3) uint8 array."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        saved = self.figure.dpi
+        self.figure.set_dpi(dpi)
+        try:
+            canvas = FigureCanvasAgg(self.figure)
+            canvas.draw()
+            return np.asarray(canvas.buffer_rgba())[..., :3].copy()
+        finally:
+            self.figure.set_dpi(saved)
 
     def png_bytes(self, dpi: int = 110) -> bytes:
+        """The notebook PNG (``dpi`` x ``scale``; palette-quantised if ``palette``)."""
         import io
 
+        from PIL import Image
+
+        image = Image.fromarray(self.rgb(round(dpi * self.scale)))
+        if self.palette:
+            image = image.quantize(colors=256, method=Image.Quantize.FASTOCTREE,
+                                   dither=Image.Dither.NONE)
+            pal = np.asarray(image.getpalette()[:768], np.uint8).reshape(-1, 3)
+            pal[pal.min(axis=1) >= 250] = 255  # the background stays pure white
+            image.putpalette(pal.ravel().tolist())
         buf = io.BytesIO()
-        self.figure.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+        image.save(buf, format="PNG")
         return buf.getvalue()
 
     def _repr_mimebundle_(self, include=None, exclude=None):

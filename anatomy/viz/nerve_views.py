@@ -266,25 +266,6 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
 # ---------------------------------------------------------------------------- matplotlib
 
 
-class CompactFigure(mpl2d.StaticFigure):
-    """A StaticFigure whose notebook PNG is palette-quantised (256 colours).
-
-    Shaded meshes make large true-colour PNGs; 256 colours keep them legible at about a
-    third of the size, so notebook 01 stays under 1 MB. ``savefig`` is unchanged.
-    """
-
-    def png_bytes(self, dpi: int = 110) -> bytes:
-        import io
-
-        from PIL import Image
-
-        img = Image.open(io.BytesIO(super().png_bytes(dpi))).convert("RGB")
-        out = io.BytesIO()
-        img.quantize(colors=256, method=Image.Quantize.FASTOCTREE,
-                     dither=Image.Dither.NONE).save(out, format="PNG", compress_level=9)
-        return out.getvalue()
-
-
 def _outline(lw: float):
     from matplotlib import patheffects
 
@@ -431,7 +412,7 @@ def course_plate() -> mpl2d.StaticFigure:
            "(blue) climbs the side of the neck behind the ear. Dashed parts lie deep to "
            "muscle. Right lateral view: the lesser occipital nerve along the posterior "
            "border of sternocleidomastoid to the scalp behind the ear. Scale bars 20 mm.")
-    return CompactFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, palette=True)
 
 
 STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, depth-sort bias
@@ -522,7 +503,7 @@ def stage_plate() -> mpl2d.StaticFigure:
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
            "aponeurosis medial to the artery. The current stage is drawn in vermillion; "
            "a dashed line shows the course where muscle hides it; scale bars 10 mm.")
-    return CompactFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, palette=True)
 
 
 def _ellipse(ax, centre, sd_x, sd_y, **kw) -> None:
@@ -588,7 +569,7 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
            "lateral, 16 mm below), with ellipses of one standard deviation from Kim 2018, "
            f"Mosser's zone and a 2 cm circle round the one-third block point; {share:.0%} "
            "of sampled trapezius exits fall inside the circle (Won 2018 found 85.7%).")
-    return CompactFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, palette=True)
 
 
 def block_landmark_figure() -> mpl2d.StaticFigure:
@@ -641,4 +622,4 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
            f" mm from the modelled GON and the LON point {lo['to_path_mm']:.0f} mm from the "
            "modelled LON. The occipital artery is dotted red, lateral to the GON at the "
            "nuchal line.")
-    return CompactFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, palette=True)

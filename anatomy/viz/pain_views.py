@@ -75,18 +75,6 @@ TERRITORY_SHORT = {
 }
 
 
-class ScaledFigure(mpl2d.StaticFigure):
-    """A StaticFigure shown in notebooks at ``scale`` x the usual resolution (same layout,
-    smaller PNG); ``savefig`` for print is unchanged."""
-
-    def __init__(self, figure, alt: str, scale: float = 1.0):
-        super().__init__(figure, alt)
-        self.scale = scale
-
-    def png_bytes(self, dpi: int = 110) -> bytes:
-        return super().png_bytes(dpi=round(dpi * self.scale))
-
-
 def _u8_spec(values) -> dict:
     """A plotly typed-array spec (uint8, base64) for a restyle argument."""
     a = np.asarray(values, np.uint8)
@@ -414,7 +402,7 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
            "supraclavicular over the clavicle. Black dots mark skin supplied by two or more "
            "nerves; a dashed line from the vertex past the ear to the chin separates "
            "trigeminal (front) from cervical (back) skin.")
-    return ScaledFigure(fig, alt, scale)
+    return mpl2d.StaticFigure(fig, alt, scale=scale)
 
 
 def _face_normals(m) -> np.ndarray:
@@ -486,7 +474,7 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     alt = (f"Three shaded views of the head with the pain field of {info['label']} on the "
            f"{side}, darker where stronger, and markers at: "
            + "; ".join(f"{r.label} ({r.mechanism})" for r in spots.itertuples()) + ".")
-    return ScaledFigure(fig, alt, scale)
+    return mpl2d.StaticFigure(fig, alt, scale=scale)
 
 
 def _draw_field(ax, field, view: str) -> None:
@@ -572,7 +560,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
            "darker where pain is felt more: " + "; ".join(
                f"{pain.pattern_info(p)['label']}: " + ", ".join(
                    pain.hotspots(p, side).label.str.split(" \\(").str[0]) for p in pats) + ".")
-    return ScaledFigure(fig, alt, scale)
+    return mpl2d.StaticFigure(fig, alt, scale=scale)
 
 
 def _gallery_title(pattern: str) -> str:
@@ -605,7 +593,7 @@ def drawing_plate(drawings=None, view: str | None = None,
     alt = ("Pain drawings for the exercise, each a head seen from the painful side with the "
            "area the patient shaded in blue: " + "; ".join(
                f"{n}: {pain.PAIN_DRAWINGS[n]['story']}" for n in names))
-    return ScaledFigure(fig, alt, scale)
+    return mpl2d.StaticFigure(fig, alt, scale=scale)
 
 
 # ---------------------------------------------------------------------------------------
@@ -686,4 +674,4 @@ def convergence_schematic(scale: float = 1.0) -> mpl2d.StaticFigure:
            "which input fired, so an irritated GON can be felt at the forehead and behind "
            "the eye. Bottom: the evidence (Bartsch & Goadsby 2002 and 2003 in rats; "
            "Piovesan 2001 and Busch 2007 in humans; Bogduk 2009 review).")
-    return ScaledFigure(fig, alt, scale)
+    return mpl2d.StaticFigure(fig, alt, scale=scale)
