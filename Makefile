@@ -12,6 +12,9 @@ PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanit
 .PHONY: venv lab test test-fast lint bench derived figures slides handouts student notebooks lock clean
 
 venv: $(STAMP)
+	@# byte-compile the kit (pip does this for installed packages; the kit is installed
+	@# in development mode): every kernel then imports it without compiling it again
+	@$(BIN)/python -m compileall -q anatomy
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

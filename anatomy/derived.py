@@ -182,6 +182,7 @@ def _warm_up() -> None:
         for radius in (20, 15):  # notebook 01 and its exercise
             nerves.share_within("greater_occipital", side, radius, n=300, seed=1)
         pain.territories()
+        pain.boundary_line(side)
         for pattern in pain.patterns():
             pain.pain_field(pattern, side)
         for name in pain.spot_names():
@@ -190,6 +191,10 @@ def _warm_up() -> None:
             headache_maps.region_field(region, side)
     for drawing in pain.PAIN_DRAWINGS:
         pain.drawing_field(drawing)
+    from anatomy.viz import mpl2d  # label visibility in the print views
+
+    for view in mpl2d.VIEWS:
+        pain.depth_buffer(*(tuple(float(c) for c in a) for a in mpl2d.view_basis(view)))
 
 
 def build_store(path: Path = STORE) -> dict[str, int]:

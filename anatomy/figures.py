@@ -263,10 +263,10 @@ def write(spec: FigureSpec, out: Path = FIGURES_DIR) -> dict:
         (out / page).write_text(_html(spec, fig), encoding="utf-8")
     else:
         fig.savefig(out / png, dpi=PNG_DPI)
-        for ax in fig.figure.axes:
-            for coll in ax.collections:
-                if len(coll.get_paths()) > RASTERISE_ABOVE:
-                    coll.set_rasterized(True)
+        for ax in fig.figure.axes:  # big meshes go into the SVG as images
+            for artist in ax.get_children():
+                if _polygon_count(artist) > RASTERISE_ABOVE:
+                    artist.set_rasterized(True)
         fig.savefig(out / svg, dpi=SVG_RASTER_DPI)
         fig.close()
         files = [png, svg]
@@ -275,6 +275,17 @@ def write(spec: FigureSpec, out: Path = FIGURES_DIR) -> dict:
             "source_file": _module_path(spec.module).relative_to(ROOT).as_posix(),
             "kind": "interactive" if _is_plotly(fig) else "static", "files": files,
             "inputs": input_hashes(spec)}
+
+
+def _polygon_count(artist) -> int:
+    """Triangles of a drawn mesh or paths of a collection (0 for other artists)."""
+    from matplotlib.collections import Collection
+
+    from anatomy.viz.mpl2d import FlatTriangles
+
+    if isinstance(artist, FlatTriangles):
+        return len(artist.triangles)
+    return len(artist.get_paths()) if isinstance(artist, Collection) else 0
 
 
 def compact_png(path: Path) -> None:

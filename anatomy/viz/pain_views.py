@@ -330,27 +330,12 @@ def _visible(points, view: str, tol: float = 3.0) -> np.ndarray:
     return ok
 
 
-_DEPTH_CACHE: dict = {}
-
-
 def _depth_buffer(view: str, cell: float = 3.0):
-    """Nearest skin depth per 3-mm screen cell, sampled on a barycentric grid over every
-    face of the pain mesh (computed once per view)."""
-    if view not in _DEPTH_CACHE:
-        m = pain.pain_mesh()
-        tri = m.vertices[m.faces]
-        k = 6  # barycentric grid: 28 samples per face, denser than the 3-mm cells
-        bary = np.array([(i, j, k - i - j) for i in range(k + 1) for j in range(k + 1 - i)],
-                        float) / k
-        pts = np.einsum("sc,fcd->fsd", bary, tri).reshape(-1, 3)
-        _, _, fwd = mpl2d.view_basis(view)
-        xy = mpl2d.project(pts, view)
-        origin = xy.min(axis=0) - cell
-        ij = np.floor((xy - origin) / cell).astype(int)
-        buf = np.full(ij.max(axis=0) + 2, np.inf)
-        np.minimum.at(buf, (ij[:, 0], ij[:, 1]), pts @ fwd)
-        _DEPTH_CACHE[view] = (cell, tuple(origin), buf)
-    return _DEPTH_CACHE[view]
+    """(cell, origin, nearest skin depth per screen cell) of a named view (see
+    ``anatomy.pain.depth_buffer``)."""
+    basis = (tuple(float(c) for c in a) for a in mpl2d.view_basis(view))
+    origin, buf = pain.depth_buffer(*basis, cell)
+    return cell, tuple(origin), buf
 
 
 def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
@@ -501,13 +486,12 @@ def _draw_spots(ax, table, view: str, labels: bool) -> None:
                    linewidths=0.8, zorder=6)
         if labels:
             lateral = np.sign((p @ right) or 1.0)
-            ax.annotate(SHORT_SPOT.get(row.name, row.name), xy,
-                        xy + np.array([14 * lateral, MPL_LABEL_DY.get(row.name, 8)]),
-                        fontsize=8, zorder=7,
-                        ha="left" if lateral > 0 else "right", va="center",
-                        arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "#444444"},
-                        bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
-                              "alpha": 0.8})
+            at = xy + np.array([14 * lateral, MPL_LABEL_DY.get(row.name, 8)])
+            ax.add_artist(mpl2d.Leader(xy, at, lw=0.5, color="#444444", zorder=7))
+            ax.text(*at, SHORT_SPOT.get(row.name, row.name), fontsize=8, zorder=7,
+                    ha="left" if lateral > 0 else "right", va="center",
+                    bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
+                          "alpha": 0.8})
 
 
 def _heat_legend(fig) -> None:
