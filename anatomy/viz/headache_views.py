@@ -194,7 +194,7 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     alt = ("Print plate of pain maps: " + ", ".join(SHORT[c] for c in conditions)
            + f" in columns; {', '.join(v.replace('_', ' ') for v in views)} views in rows. "
            + _map_alt(conditions, side) + " Regions are labelled in text.")
-    return mpl2d.StaticFigure(fig, alt, palette=True)
+    return mpl2d.StaticFigure(fig, alt)
 
 
 def _label_regions(ax, condition: str, side, view: str) -> None:
@@ -324,7 +324,7 @@ def duration_timeline() -> mpl2d.StaticFigure:
            "minutes. Migraine attack: 4 to 72 hours (2 to 72 hours under 18). Episodic "
            "tension-type: 30 minutes to 7 days. Chronic tension-type: hours to days or "
            "unremitting, drawn with an arrow. Cervicogenic: ICHD-3 gives no duration.")
-    return mpl2d.StaticFigure(fig, alt, palette=True)
+    return mpl2d.StaticFigure(fig, alt)
 
 
 # ----------------------------------------------------------------------------------------
@@ -423,7 +423,7 @@ def feature_matrix() -> mpl2d.StaticFigure:
     alt = ("Feature matrix, 6 features by 4 conditions; each cell has text and a symbol: "
            "square = required, diamond = one option of a criterion, cross = must be absent "
            "or limited, dash = not part of the criteria. " + _matrix_alt())
-    return mpl2d.StaticFigure(fig, alt, palette=True)
+    return mpl2d.StaticFigure(fig, alt)
 
 
 def _matrix_alt() -> str:
@@ -518,7 +518,7 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
            "(Kim 2018), where tenderness and Tinel's sign are sought; the classic GON block "
            "point one third and the LON block point two thirds of the way from the inion to "
            "the mastoid.")
-    return mpl2d.StaticFigure(fig, alt, palette=True)
+    return mpl2d.StaticFigure(fig, alt)
 
 
 def head_z_drop(point) -> float:

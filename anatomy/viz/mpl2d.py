@@ -75,10 +75,11 @@ def merge_meshes(parts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 class FlatTriangles(Artist):
     """Flat-coloured screen triangles drawn in the order given (the painter's algorithm).
 
-    On a raster canvas (Agg: notebook PNGs, print PNGs) all triangles go to the renderer in
-    one call (Gouraud triangles with one colour per triangle), several times faster than
-    a PolyCollection, which makes a Path object per triangle. Vector output (SVG, PDF)
-    draws the same triangles as a PolyCollection of polygons.
+    On a raster canvas (Agg: notebook PNGs, print PNGs) opaque triangles go to the
+    renderer in one call (Gouraud triangles with one colour each), several times faster
+    than a PolyCollection, which makes a Path object per triangle. Translucent meshes
+    (where grown triangles would overlap visibly) and vector output (SVG, PDF) get the
+    same triangles as a PolyCollection of polygons.
     """
 
     SEAM_PX = 0.7
@@ -87,6 +88,7 @@ class FlatTriangles(Artist):
         super().__init__()
         self.triangles = np.asarray(triangles, float)  # (N, 3, 2) in data units (mm)
         self.rgba = np.asarray(rgba, float)            # (N, 4)
+        self.opaque = bool((self.rgba[:, 3] >= 1).all())
         self.set_zorder(zorder)
 
     @allow_rasterization
@@ -95,7 +97,10 @@ class FlatTriangles(Artist):
             return
         from matplotlib.backends.backend_agg import RendererAgg
 
-        if isinstance(getattr(renderer.draw_gouraud_triangles, "__self__", None), RendererAgg):
+        # the Agg renderer, also when a vector backend rasterises this artist
+        agg = renderer if isinstance(renderer, RendererAgg) else getattr(renderer, "_renderer",
+                                                                          None)
+        if isinstance(agg, RendererAgg) and self.opaque:
             # Agg smooths the edges of Gouraud triangles, which would leave faint seams
             # between neighbours: each triangle is grown by SEAM_PX pixels to cover them.
             tri = self.get_transform().transform(self.triangles.reshape(-1, 2))
@@ -104,10 +109,10 @@ class FlatTriangles(Artist):
             out = tri - centre
             reach = np.maximum(np.linalg.norm(out, axis=2, keepdims=True), 1e-9)
             tri = centre + out * (1 + self.SEAM_PX / reach)
-            gc = renderer.new_gc()
+            gc = agg.new_gc()
             self._set_gc_clip(gc)
             colours = np.repeat(self.rgba[:, None, :], 3, axis=1)
-            renderer.draw_gouraud_triangles(gc, tri, colours, IdentityTransform())
+            agg.draw_gouraud_triangles(gc, tri, colours, IdentityTransform())
             gc.restore()
         else:
             polygons = PolyCollection(self.triangles, facecolors=self.rgba,
@@ -221,12 +226,12 @@ class StaticFigure:
     ``.savefig(path)`` writes PNG (print resolution) or SVG; ``.figure`` is the matplotlib
     figure. In a notebook the PNG carries the alt text and ``text/plain`` holds it too,
     so the stored output has a text alternative that nbval compares. ``scale`` shrinks
-    the notebook PNG (same layout, fewer pixels); ``palette=True`` stores it with 256
-    colours (no dithering, white kept pure), about a third of the bytes for shaded
-    meshes. Neither changes ``savefig``.
+    the notebook PNG (same layout, fewer pixels). The notebook PNG has 256 colours (no
+    dithering, white kept pure; ``palette=False`` for full colour): about a third of the
+    bytes for shaded meshes, so notebooks stay under 1 MB. Neither changes ``savefig``.
     """
 
-    def __init__(self, figure, alt: str, *, scale: float = 1.0, palette: bool = False):
+    def __init__(self, figure, alt: str, *, scale: float = 1.0, palette: bool = True):
         self.figure = figure
         self.alt = alt
         self.scale = scale

@@ -412,7 +412,7 @@ def course_plate() -> mpl2d.StaticFigure:
            "(blue) climbs the side of the neck behind the ear. Dashed parts lie deep to "
            "muscle. Right lateral view: the lesser occipital nerve along the posterior "
            "border of sternocleidomastoid to the scalp behind the ear. Scale bars 20 mm.")
-    return mpl2d.StaticFigure(fig, alt, palette=True)
+    return mpl2d.StaticFigure(fig, alt)
 
 
 STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, depth-sort bias
@@ -503,7 +503,7 @@ def stage_plate() -> mpl2d.StaticFigure:
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
            "aponeurosis medial to the artery. The current stage is drawn in vermillion; "
            "a dashed line shows the course where muscle hides it; scale bars 10 mm.")
-    return mpl2d.StaticFigure(fig, alt, palette=True)
+    return mpl2d.StaticFigure(fig, alt)
 
 
 def _ellipse(ax, centre, sd_x, sd_y, **kw) -> None:
@@ -569,7 +569,7 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
            "lateral, 16 mm below), with ellipses of one standard deviation from Kim 2018, "
            f"Mosser's zone and a 2 cm circle round the one-third block point; {share:.0%} "
            "of sampled trapezius exits fall inside the circle (Won 2018 found 85.7%).")
-    return mpl2d.StaticFigure(fig, alt, palette=True)
+    return mpl2d.StaticFigure(fig, alt)
 
 
 def block_landmark_figure() -> mpl2d.StaticFigure:
@@ -622,4 +622,4 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
            f" mm from the modelled GON and the LON point {lo['to_path_mm']:.0f} mm from the "
            "modelled LON. The occipital artery is dotted red, lateral to the GON at the "
            "nuchal line.")
-    return mpl2d.StaticFigure(fig, alt, palette=True)
+    return mpl2d.StaticFigure(fig, alt)
