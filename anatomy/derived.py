@@ -171,9 +171,8 @@ def _warm_up() -> None:
 
     structures.load_structures()
     nerves.all_nerves()
+    pain.territories()
     for side in SIDES:
-        nerves.compression_points(side)
-        nerves.block_landmarks(side)
         for key in nerves.NAMES:
             nerves.waypoint_table(key, side)
         nerves.compression_table(side)
@@ -181,7 +180,6 @@ def _warm_up() -> None:
             nerves.share_within(key, side)
         for radius in (20, 15):  # notebook 01 and its exercise
             nerves.share_within("greater_occipital", side, radius, n=300, seed=1)
-        pain.territories()
         pain.boundary_line(side)
         for pattern in pain.patterns():
             pain.pain_field(pattern, side)
@@ -204,7 +202,7 @@ def build_store(path: Path = STORE) -> dict[str, int]:
     _store.cache_clear()
     try:
         _warm_up()
-        recorded, _recording = _recording, None
+        recorded = _recording
     finally:
         _recording = None
     arrays: dict[str, np.ndarray] = {}
