@@ -202,7 +202,9 @@ def build(spec: FigureSpec):
 
 
 def _is_plotly(fig) -> bool:
-    return hasattr(fig.figure, "to_plotly_json")
+    from anatomy.viz.plotly3d import KitFigure
+
+    return isinstance(fig, KitFigure)
 
 
 HTML_PAGE = """<!DOCTYPE html>
@@ -238,7 +240,9 @@ if (typeof Plotly === "undefined") {{
 def _html(spec: FigureSpec, fig) -> str:
     import html
 
-    figure = fig.figure.to_json().replace("</", "<\\/")
+    from anatomy.viz import plotly3d
+
+    figure = plotly3d.to_json(fig).replace("</", "<\\/")
     return HTML_PAGE.format(title=html.escape(spec.caption), alt=html.escape(fig.alt),
                             source=spec.source, js=PLOTLY_JS, figure=figure)
 
@@ -253,7 +257,7 @@ def write(spec: FigureSpec, out: Path = FIGURES_DIR) -> dict:
     fig = build(spec)
     png, svg, page = (f"{spec.name}.{ext}" for ext in ("png", "svg", "html"))
     if _is_plotly(fig):
-        static = type(fig)(_without_menus(fig.figure), fig.alt)
+        static = type(fig)(_without_menus(fig.spec), fig.alt)
         w, h = spec.size
         static.savefig(out / png, width=w, height=h, scale=PLOTLY_SCALE)
         files = [png, page]
@@ -302,11 +306,10 @@ def compact_png(path: Path) -> None:
     small.save(path, optimize=True, **({"dpi": dpi} if dpi else {}))
 
 
-def _without_menus(figure):
-    """A copy for print: dropdowns and buttons hidden (they do nothing on paper)."""
-    copy = type(figure)(figure)
-    copy.layout.updatemenus = ()
-    return copy
+def _without_menus(spec: dict) -> dict:
+    """A copy for print: dropdowns and buttons left out (they do nothing on paper)."""
+    layout = {k: v for k, v in spec["layout"].items() if k != "updatemenus"}
+    return {"data": spec["data"], "layout": layout}
 
 
 def readme(manifest: dict, missing: list[FigureSpec]) -> str:

@@ -282,14 +282,14 @@ def test_figure_traces_and_size():
     structures = st.load_structures()
     traces = sv.structure_traces(structures)
     assert len(traces) == len(structures)
-    names = [t.name for t in traces]
+    names = [t["name"] for t in traces]
     assert "Trapezius (upper fibres)" in names and "Atlas (C1)" in names
     assert "Trapezius (upper fibres) (L)" in names          # second copy named by side
-    legend = [t for t in traces if t.showlegend]
+    legend = [t for t in traces if t["showlegend"]]
     assert len(legend) == len({s.base for s in structures.values()})
-    assert all(t.legendgroup == t.meta["base"] for t in traces)
-    oa = [t for t in traces if t.meta["id"] == "occipital_artery_right"][0]
-    assert oa.type == "scatter3d" and "Arteria occipitalis" in oa.hovertext
+    assert all(t["legendgroup"] == t["meta"]["base"] for t in traces)
+    oa = [t for t in traces if t["meta"]["id"] == "occipital_artery_right"][0]
+    assert oa["type"] == "scatter3d" and "Arteria occipitalis" in oa["hovertext"]
     kf = sv.structures_figure()
     fig = kf.figure.to_dict()
     assert len(fig["data"]) == len(structures) + 2          # skin and eyes

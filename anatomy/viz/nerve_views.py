@@ -77,7 +77,7 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
                 hovertext=[waypoint_hover(n, i) for i in ids], color=st["color"],
                 symbol=st["symbol"], size=4, legendgroup=group, showlegend=False))
     for tr in traces:
-        tr.update(meta={"layer": "nerve"})
+        tr["meta"] = {"layer": "nerve"}
     return traces
 
 
@@ -97,7 +97,7 @@ def _points_traces(side: str = "right") -> list:
                    f"{_wrap(cite(*b.references))}" for b in blocks],
         color=style.OKABE_ITO["black"], symbol="x", size=5)
     for tr in (comp, block):
-        tr.update(meta={"layer": "nerve"})
+        tr["meta"] = {"layer": "nerve"}
     return [comp, block]
 
 
@@ -176,13 +176,13 @@ def stages(side: str = "right") -> list[dict]:
 
 
 def _trace_key(tr) -> str:
-    meta = tr.meta or {}
+    meta = tr.get("meta") or {}
     return meta.get("id") or meta.get("layer") or ""
 
 
 def _stage_visible(fig, hidden) -> list:
     return ["legendonly" if _trace_key(tr).startswith(tuple(hidden)) and hidden else True
-            for tr in fig.data]
+            for tr in fig["data"]]
 
 
 def _stage_menu(fig, stage_list: list[dict]) -> None:
@@ -190,11 +190,10 @@ def _stage_menu(fig, stage_list: list[dict]) -> None:
                 "args": [{"visible": _stage_visible(fig, st["hidden"])},
                          {"scene.camera": st["camera"], "title.text": st["title"],
                           "scene.annotations": [st["annotation"]]}]} for st in stage_list]
-    menus = list(fig.layout.updatemenus or [])
-    menus.append({"type": "dropdown", "buttons": buttons, "x": 0.01, "xanchor": "left",
-                  "y": 0.99, "yanchor": "top", "showactive": True, "active": 0,
-                  "bgcolor": "white", "name": "stage"})
-    fig.update_layout(updatemenus=menus)
+    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.01,
+                            "xanchor": "left", "y": 0.99, "yanchor": "top",
+                            "showactive": True, "active": 0, "bgcolor": "white",
+                            "name": "stage"})
 
 
 def _crop_skin(head, z_min: float = -140.0, x_max: float = 150.0):
@@ -222,7 +221,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
                                 legendgroup="skin"),
             skin_traces(head, opacity=skin_opacity)[1]]
     for tr in skin:
-        tr.update(meta={"layer": "skin"})
+        tr["meta"] = {"layer": "skin"}
     structures = {k: s for k, s in load_structures().items() if s.side in (None, *sides)}
     nerves = [nv.nerve(n, s) for s in sides for n in nv.NAMES]
     traces = (skin + structure_traces(structures) + nerve_traces(nerves)
@@ -230,27 +229,27 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     st = stages(sides[0])
     fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height)
     rng = SCENE_HI - SCENE_LO
-    fig.update_layout(
-        scene={"aspectmode": "manual",
-               "aspectratio": {k: round(float(a), 4) for k, a in zip("xyz", rng /
-                                                                       np.cbrt(rng.prod()))},
-               "xaxis": {"range": [SCENE_LO[0], SCENE_HI[0]]},
-               "yaxis": {"range": [SCENE_LO[1], SCENE_HI[1]]},
-               "zaxis": {"range": [SCENE_LO[2], SCENE_HI[2]]},
-               "camera": st[stage]["camera"], "annotations": [st[stage]["annotation"]]},
-        legend={"x": 0.8, "xanchor": "left", "y": 0.9, "font": {"size": 11}})
-    fig.update_scenes(domain={"x": [0.0, 0.8], "y": [0.0, 0.92]})
+    plotly3d.merge(fig["layout"], {
+        "scene": {"aspectmode": "manual",
+                  "aspectratio": {k: round(float(a), 4)
+                                  for k, a in zip("xyz", rng / np.cbrt(rng.prod()))},
+                  "xaxis": {"range": [float(SCENE_LO[0]), float(SCENE_HI[0])]},
+                  "yaxis": {"range": [float(SCENE_LO[1]), float(SCENE_HI[1])]},
+                  "zaxis": {"range": [float(SCENE_LO[2]), float(SCENE_HI[2])]},
+                  "camera": st[stage]["camera"], "annotations": [st[stage]["annotation"]],
+                  "domain": {"x": [0.0, 0.8], "y": [0.0, 0.92]}},
+        "legend": {"x": 0.8, "xanchor": "left", "y": 0.9, "font": {"size": 11}}})
     groups: dict[str, list[int]] = {}
-    for i, tr in enumerate(fig.data):
-        layer = (tr.meta or {}).get("layer")
+    for i, tr in enumerate(fig["data"]):
+        layer = (tr.get("meta") or {}).get("layer")
         if layer in LAYER_BUTTONS:
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
                          x=0.36, y=0.99)
     _stage_menu(fig, st)
-    for tr, vis in zip(fig.data, _stage_visible(fig, st[stage]["hidden"])):
-        tr.visible = vis
-    fig.layout.updatemenus[-1].active = stage
+    for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
+        tr["visible"] = vis
+    fig["layout"]["updatemenus"][-1]["active"] = stage
     alt = ("3D head with semi-transparent skin over the cervical vertebrae, occipital bone, "
            "neck muscles (obliquus capitis inferior, semispinalis capitis, splenius "
            "capitis, trapezius, sternocleidomastoid) and the occipital artery, with the "

@@ -163,25 +163,24 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
         owner += [c] * len(spot_traces)
     fig = plotly3d.scene_figure(traces, title=_title(*initial),
                                 view="right" if view == "oblique" else view, height=height)
-    fig.data[0].update(  # intensity in whole percent as uint8: 4x smaller than float32
-        color=None, intensity=fields[initial], colorscale=PAIN_SCALE, cmin=0, cmax=100,
-        showscale=True, colorbar={"title": {"text": "relative<br>intensity (%)"}, "len": 0.6,
-                                  "thickness": 14})
+    skin.pop("color")  # painted by intensity in whole percent, uint8: 4x smaller than float32
+    skin.update(intensity=fields[initial], colorscale=PAIN_SCALE, cmin=0, cmax=100,
+                showscale=True, colorbar={"title": {"text": "relative<br>intensity (%)"},
+                                          "len": 0.6, "thickness": 14})
     if view == "oblique":
-        fig.update_layout(scene_camera=OBLIQUE)
-    fig.update_layout(legend={"x": 0.01, "y": 0.02, "yanchor": "bottom",
-                              "title": {"text": "hot spots (hover for source)"}})
+        fig["layout"]["scene"]["camera"] = OBLIQUE
+    plotly3d.merge(fig["layout"], {"legend": {"x": 0.01, "y": 0.02, "yanchor": "bottom",
+                                              "title": {"text": "hot spots (hover for source)"}}})
     buttons = []
     for c in combos:
         data = {"intensity": [_u8_spec(fields[c])] + [None] * (len(traces) - 1),
                 "visible": [True, True] + [o == c for o in owner[2:]]}
         buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
                         "method": "update", "args": [data, {"title.text": _title(*c)}]})
-    menus = list(fig.layout.updatemenus or [])
-    menus.append({"type": "dropdown", "buttons": buttons, "x": 0.01, "y": 0.93,
-                  "xanchor": "left", "yanchor": "top", "showactive": True,
-                  "active": combos.index(initial), "bgcolor": "white", "name": "pattern"})
-    fig.update_layout(updatemenus=menus)
+    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.01, "y": 0.93,
+                            "xanchor": "left", "yanchor": "top", "showactive": True,
+                            "active": combos.index(initial), "bgcolor": "white",
+                            "name": "pattern"})
     plotly3d.view_menu(fig)
     alt = (f"3D head coloured by where pain is felt for {_title(*initial)}: darker = "
            "stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "
@@ -286,9 +285,10 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
     fig = plotly3d.scene_figure(traces, title="Cutaneous territories of the head and neck",
                                 view="right" if view == "oblique" else view, height=height)
     if view == "oblique":  # this mesh keeps the shoulders: look higher, at the head
-        fig.update_layout(scene_camera={**OBLIQUE, "eye": {"x": 1.35, "y": -0.2, "z": 0.55},
-                                        "center": {"x": 0, "y": 0, "z": 0.22}})
-    fig.update_layout(legend={"x": 0.01, "y": 0.02, "yanchor": "bottom"})
+        fig["layout"]["scene"]["camera"] = {**OBLIQUE,
+                                            "eye": {"x": 1.35, "y": -0.2, "z": 0.55},
+                                            "center": {"x": 0, "y": 0, "z": 0.22}}
+    plotly3d.merge(fig["layout"], {"legend": {"x": 0.01, "y": 0.02, "yanchor": "bottom"}})
     plotly3d.view_menu(fig)
     alt = ("3D head with ten cutaneous nerve territories per side painted on the skin, each "
            "in its own colour and named in the legend and on hover: greater, lesser and "

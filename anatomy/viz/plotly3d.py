@@ -1,4 +1,9 @@
-"""Plotly 3D drawing. Every plotly import in the kit lives in this module.
+"""Plotly 3D drawing. Every plotly figure in the kit is built in this module.
+
+Figures are plain dicts in plotly's own JSON schema ({"data": [trace, ...], "layout":
+{...}}), the form plotly.js takes; ``KitFigure.figure`` turns one into a validated
+``plotly.graph_objects.Figure`` when asked. Building the dicts needs no plotly import,
+which keeps notebooks fast (plotly's validators take a third of a second to load).
 
 Figures are small and deterministic: coordinates rounded and sent as typed arrays
 (float32 / uint16 base64), a minimal template, no random ids.
@@ -6,24 +11,18 @@ Figures are small and deterministic: coordinates rounded and sent as typed array
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import warnings
 from pathlib import Path
 
-# Raw plotly figures shown directly (not through KitFigure) use the mimetype renderer
-# too; set before plotly.io loads its renderers, which is slow (nbformat, jsonschema).
-os.environ.setdefault("PLOTLY_RENDERER", "plotly_mimetype")
-
-import numpy as np  # noqa: E402
-import plotly.graph_objects as go  # noqa: E402
-import plotly.io as pio  # noqa: E402
+import numpy as np
 
 from anatomy.conventions import DECIMALS
 from anatomy.viz import style
 
-RENDERER = "plotly_mimetype"  # JupyterLab renders it natively; no plotly.js copy per output
-MIMETYPE = "application/vnd.plotly.v1+json"
+MIMETYPE = "application/vnd.plotly.v1+json"  # JupyterLab renders it natively
 
 _R = 1.45
 _C = 0.18  # look at the head rather than the middle of the bust
@@ -40,9 +39,39 @@ _AXIS = {"visible": False, "showbackground": False}
 LIGHTING = {"ambient": 0.55, "diffuse": 0.75, "specular": 0.08, "roughness": 0.85,
             "fresnel": 0.05}
 LIGHT_POSITION = {"x": 600, "y": 1800, "z": 2500}
-TEMPLATE = go.layout.Template(layout={"font": {"family": style.FONT_FAMILY,
-                                               "size": style.FONT_SIZE,
-                                               "color": style.TEXT}})
+TEMPLATE = {"layout": {"font": {"family": style.FONT_FAMILY, "size": style.FONT_SIZE,
+                                "color": style.TEXT}}}
+
+
+def _plotly():
+    """plotly.graph_objects and plotly.io, imported on first use. A raw plotly figure shown
+    in a notebook then uses JupyterLab's mimetype renderer too (set before plotly.io
+    loads its renderers, which is slow)."""
+    os.environ.setdefault("PLOTLY_RENDERER", "plotly_mimetype")
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    return go, pio
+
+
+def _trace(**props) -> dict:
+    """A trace dict without the properties left as None (plotly's "not set")."""
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def merge(target: dict, updates: dict) -> dict:
+    """Update ``target`` in place, merging nested dicts (like plotly's ``update_layout``)."""
+    for key, value in updates.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            merge(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+def add_menu(fig: dict, menu: dict) -> None:
+    """Append an update menu (dropdown or buttons) to a figure dict."""
+    fig["layout"].setdefault("updatemenus", []).append(menu)
 
 
 def camera(name: str, orthographic: bool = False, distance: float = 1.0,
@@ -75,32 +104,32 @@ def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: 
                hovertext: str | None = None, intensity=None, colorscale=None,
                cmin: float = 0.0, cmax: float = 1.0, showscale: bool = False,
                colorbar_title: str = "", legendgroup: str | None = None,
-               showlegend: bool = True, visible: bool | str = True) -> go.Mesh3d:
+               showlegend: bool = True, visible: bool | str = True) -> dict:
     """A shaded surface; ``intensity`` (per vertex) paints a scalar field on it."""
     v = _f4(vertices)
     f = _index(faces)
-    kwargs = {}
     if intensity is not None:
-        kwargs = {"intensity": np.round(np.asarray(intensity, float), 3).astype(np.float32),
-                  "colorscale": colorscale or style.HEAT_SCALE, "cmin": cmin, "cmax": cmax,
-                  "showscale": showscale,
-                  "colorbar": {"title": {"text": colorbar_title}, "len": 0.6, "thickness": 14}}
+        paint = {"intensity": np.round(np.asarray(intensity, float), 3).astype(np.float32),
+                 "colorscale": colorscale or style.HEAT_SCALE, "cmin": cmin, "cmax": cmax,
+                 "showscale": showscale,
+                 "colorbar": {"title": {"text": colorbar_title}, "len": 0.6, "thickness": 14}}
     else:
-        kwargs = {"color": color}
-    return go.Mesh3d(
-        x=v[:, 0], y=v[:, 1], z=v[:, 2], i=f[:, 0], j=f[:, 1], k=f[:, 2], name=name,
-        opacity=opacity, flatshading=False, lighting=LIGHTING, lightposition=LIGHT_POSITION,
-        hoverinfo="text" if hovertext else "skip", hovertext=hovertext,
-        legendgroup=legendgroup or name, showlegend=showlegend, visible=visible, **kwargs)
+        paint = {"color": color}
+    return _trace(
+        type="mesh3d", x=v[:, 0], y=v[:, 1], z=v[:, 2], i=f[:, 0], j=f[:, 1], k=f[:, 2],
+        name=name, opacity=opacity, flatshading=False, lighting=dict(LIGHTING),
+        lightposition=dict(LIGHT_POSITION), hoverinfo="text" if hovertext else "skip",
+        hovertext=hovertext, legendgroup=legendgroup or name, showlegend=showlegend,
+        visible=visible, **paint)
 
 
 def line_trace(path, *, name: str, color: str, width: float = 6, hovertext=None,
                dash: str = "solid", legendgroup: str | None = None, showlegend: bool = True,
-               visible: bool | str = True) -> go.Scatter3d:
+               visible: bool | str = True) -> dict:
     """A 3D polyline (nerve, artery, arc); ``hovertext`` may be one string or one per point."""
     p = _f4(path)
-    return go.Scatter3d(
-        x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="lines", name=name,
+    return _trace(
+        type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="lines", name=name,
         line={"color": color, "width": width, "dash": dash},
         hoverinfo="text" if hovertext is not None else "skip",
         hovertext=hovertext, legendgroup=legendgroup or name, showlegend=showlegend,
@@ -110,12 +139,12 @@ def line_trace(path, *, name: str, color: str, width: float = 6, hovertext=None,
 def points_trace(points, *, name: str, labels=None, hovertext=None, color: str = style.LANDMARK,
                  size: float = 5, symbol: str = "circle", show_text: bool = True,
                  legendgroup: str | None = None, showlegend: bool = True,
-                 visible: bool | str = True, textposition: str = "top center") -> go.Scatter3d:
+                 visible: bool | str = True, textposition: str = "top center") -> dict:
     """Markers with optional text labels and hover text."""
     p = _f4(np.atleast_2d(points))
     mode = "markers+text" if (labels is not None and show_text) else "markers"
-    return go.Scatter3d(
-        x=p[:, 0], y=p[:, 1], z=p[:, 2], mode=mode, name=name, text=labels,
+    return _trace(
+        type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode=mode, name=name, text=labels,
         textposition=textposition, textfont={"size": 12, "color": style.TEXT},
         marker={"size": size, "color": color, "symbol": symbol,
                 "line": {"color": "white", "width": 1}},
@@ -123,12 +152,15 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
         legendgroup=legendgroup or name, showlegend=showlegend, visible=visible)
 
 
+def _hidden_axes() -> dict:
+    return {"xaxis": dict(_AXIS), "yaxis": dict(_AXIS), "zaxis": dict(_AXIS)}
+
+
 def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
                  orthographic: bool = False, height: int = 620, width: int | None = None,
-                 legend: bool = True) -> go.Figure:
+                 legend: bool = True) -> dict:
     """A 3D figure with the kit's layout: hidden axes, true proportions, a named camera."""
-    fig = go.Figure(data=list(traces))
-    fig.update_layout(
+    layout = _trace(
         template=TEMPLATE,
         title={"text": title, "x": 0.02, "font": {"size": style.TITLE_SIZE}} if title else None,
         height=height, width=width, margin={"l": 0, "r": 0, "t": 50 if title else 10, "b": 0},
@@ -136,14 +168,14 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
         legend={"x": 0.01, "y": 0.98, "bgcolor": "rgba(255,255,255,0.75)",
                 "itemsizing": "constant"},
         hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13}, "align": "left"},
-        scene={"xaxis": _AXIS, "yaxis": _AXIS, "zaxis": _AXIS, "aspectmode": "data",
-               "camera": camera(view, orthographic), "dragmode": "orbit"},
+        scene={**_hidden_axes(), "aspectmode": "data", "camera": camera(view, orthographic),
+               "dragmode": "orbit"},
         uirevision="kit",
     )
-    return fig
+    return {"data": list(traces), "layout": layout}
 
 
-def view_menu(fig: go.Figure, orthographic: bool = False, x: float = 0.99,
+def view_menu(fig: dict, orthographic: bool = False, x: float = 0.99,
               active: str | None = None) -> None:
     """Dropdown that switches the camera between the named views (works without a kernel)."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
@@ -152,45 +184,36 @@ def view_menu(fig: go.Figure, orthographic: bool = False, x: float = 0.99,
     if current < 0:  # the figure opens on a camera of its own: say so instead of a wrong name
         buttons.insert(0, {"label": "opening view", "method": "skip", "args": [None]})
         current = 0
-    menus = list(fig.layout.updatemenus or [])
-    menus.append({"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "right",
-                  "y": 0.99, "yanchor": "top", "showactive": True,
-                  "active": current,
-                  "bgcolor": "white", "name": "view"})
-    fig.update_layout(updatemenus=menus,
-                      annotations=list(fig.layout.annotations or []))
+    add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "right",
+                   "y": 0.99, "yanchor": "top", "showactive": True, "active": current,
+                   "bgcolor": "white", "name": "view"})
 
 
-def _active_view(fig: go.Figure, name: str | None) -> int:
+def _active_view(fig: dict, name: str | None) -> int:
     """Index of the named view, or of the preset matching the figure's camera, else -1."""
     names = list(CAMERAS)
     if name in CAMERAS:
         return names.index(name)
-    eye = fig.layout.scene.camera.eye
+    eye = fig["layout"].get("scene", {}).get("camera", {}).get("eye")
     if eye is not None:
         for k, preset in enumerate(CAMERAS.values()):
             e = preset["eye"]
-            if all(abs((getattr(eye, a) or 0) - e[a]) < 1e-6 for a in "xyz"):
+            if all(abs((eye.get(a) or 0) - e[a]) < 1e-6 for a in "xyz"):
                 return k
     return -1
 
 
-def toggle_menu(fig: go.Figure, groups: dict[str, list[int]], *, y: float = 0.99,
+def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 0.99,
                 x: float = 0.01, direction: str = "right") -> None:
     """One button per group that shows or hides its traces (restyle; no kernel needed)."""
-    buttons = []
-    for label, idx in groups.items():
-        buttons.append({"label": label, "method": "restyle",
-                        "args": [{"visible": True}, idx],
-                        "args2": [{"visible": "legendonly"}, idx]})
-    menus = list(fig.layout.updatemenus or [])
-    menus.append({"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
-                  "y": y, "xanchor": "left", "yanchor": "top", "showactive": False,
-                  "bgcolor": "white", "pad": {"r": 4, "t": 4}})
-    fig.update_layout(updatemenus=menus)
+    buttons = [{"label": label, "method": "restyle", "args": [{"visible": True}, idx],
+                "args2": [{"visible": "legendonly"}, idx]} for label, idx in groups.items()]
+    add_menu(fig, {"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
+                   "y": y, "xanchor": "left", "yanchor": "top", "showactive": False,
+                   "bgcolor": "white", "pad": {"r": 4, "t": 4}})
 
 
-def choice_menu(fig: go.Figure, options: dict[str, list[bool]], *, x: float = 0.01,
+def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.01,
                 y: float = 0.99, titles: dict[str, str] | None = None) -> None:
     """A dropdown whose options each set the visibility of every trace."""
     buttons = []
@@ -198,35 +221,89 @@ def choice_menu(fig: go.Figure, options: dict[str, list[bool]], *, x: float = 0.
         update = {"title.text": titles[label]} if titles else {}
         buttons.append({"label": label, "method": "update",
                         "args": [{"visible": visible}, update]})
-    menus = list(fig.layout.updatemenus or [])
-    menus.append({"type": "dropdown", "buttons": buttons, "x": x, "y": y, "xanchor": "left",
-                  "yanchor": "top", "showactive": True, "active": 0, "bgcolor": "white"})
-    fig.update_layout(updatemenus=menus)
+    add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "y": y,
+                   "xanchor": "left", "yanchor": "top", "showactive": True, "active": 0,
+                   "bgcolor": "white"})
 
 
-def mimebundle_json(fig: go.Figure) -> dict:
-    """The figure as JupyterLab's plotly mimetype payload (what the plotly_mimetype
-    renderer produces, without loading plotly's renderer registry)."""
-    return json.loads(pio.to_json(fig, validate=False, remove_uids=False, engine="json"))
+# plotly.js typed arrays: numeric arrays travel as base64 with a dtype code (plotly.py's
+# own encoding; ``tests/test_plotly3d.py`` checks the two agree)
+_TYPED = {"int8": "i1", "uint8": "u1", "int16": "i2", "uint16": "u2", "int32": "i4",
+          "uint32": "u4", "float32": "f4", "float64": "f8"}
+_NOT_TYPED = ("range",)  # plotly.py leaves these keys as plain lists
 
 
-def json_size(fig: go.Figure) -> int:
+def _typed(a: np.ndarray):
+    if a.size == 0 or str(a.dtype) not in _TYPED:
+        return a.tolist()
+    spec = {"dtype": _TYPED[str(a.dtype)], "bdata": base64.b64encode(a).decode("ascii")}
+    if a.ndim > 1:
+        spec["shape"] = str(a.shape)[1:-1]
+    return spec
+
+
+def _plain(obj, key: str = ""):
+    """The figure as JSON-ready data: arrays typed (or listed under ``_NOT_TYPED`` keys)."""
+    if isinstance(obj, dict):
+        return {k: _plain(v, k) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return obj.tolist() if key in _NOT_TYPED else _typed(np.ascontiguousarray(obj))
+    if isinstance(obj, np.generic):
+        return obj.item()
+    return obj
+
+
+def _as_dict(fig) -> dict:
+    """A figure dict from a dict, a KitFigure or a plotly Figure."""
+    if isinstance(fig, KitFigure):
+        return fig.spec if fig._figure is None else fig._figure.to_plotly_json()
+    return fig if isinstance(fig, dict) else fig.to_plotly_json()
+
+
+def mimebundle_json(fig) -> dict:
+    """The figure as JupyterLab's plotly mimetype payload (data and layout, arrays typed)."""
+    d = _as_dict(fig)
+    return {"data": _plain(d.get("data", [])), "layout": _plain(d.get("layout", {}))}
+
+
+def to_json(fig) -> str:
+    """The figure as JSON text (what a notebook stores and plotly.js reads)."""
+    return json.dumps(mimebundle_json(fig), separators=(",", ":"), allow_nan=False)
+
+
+def json_size(fig) -> int:
     """Size in bytes of the figure's JSON (what a notebook stores)."""
-    return len(pio.to_json(fig, validate=False, engine="json").encode())
+    return len(to_json(fig).encode())
 
 
 class KitFigure:
-    """Wrapper around a plotly figure: ``.figure``, ``.show()``, ``.savefig()``.
+    """A 3D figure (``spec``, a plotly figure dict) with its text alternative ``alt``.
 
-    ``alt`` is the text alternative shown under the figure and used as alt text.
+    Displays in JupyterLab through plotly's mimetype. ``.figure`` is the same figure as a
+    ``plotly.graph_objects.Figure`` (built and validated on first use); changes made to
+    it show when the KitFigure is displayed again. ``.savefig()`` writes PNG/SVG/HTML.
     """
 
-    def __init__(self, figure: go.Figure, alt: str):
-        self.figure = figure
+    def __init__(self, spec: dict, alt: str):
+        if not isinstance(spec, dict) or set(spec) - {"data", "layout"}:
+            raise ValueError("KitFigure needs a figure dict with 'data' and 'layout' keys, "
+                             f"got {type(spec).__name__}")
+        self.spec = spec
         self.alt = alt
+        self._figure = None
+
+    @property
+    def figure(self):
+        """The figure as a plotly ``Figure`` (validated by plotly)."""
+        if self._figure is None:
+            go, _ = _plotly()
+            self._figure = go.Figure(self.spec)
+        return self._figure
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {MIMETYPE: mimebundle_json(self.figure),
+        return {MIMETYPE: mimebundle_json(self),
                 "text/plain": f"[Interactive 3D figure] {self.alt}"}
 
     def show(self) -> None:
@@ -237,6 +314,7 @@ class KitFigure:
 
     def savefig(self, path, *, width: int = 1000, height: int = 800, scale: float = 2.0) -> Path:
         """Write PNG/SVG (kaleido with the system Chromium) or standalone offline HTML."""
+        _, pio = _plotly()
         path = Path(path)
         if path.suffix == ".html":
             html = pio.to_html(self.figure, include_plotlyjs=True, full_html=True,
@@ -254,7 +332,7 @@ class KitFigure:
         return path
 
     def json_size(self) -> int:
-        return json_size(self.figure)
+        return json_size(self)
 
 
 def warn_unsupported(**options) -> None:
@@ -277,45 +355,42 @@ MULTI_CAMERA = {"distance": 1.55, "centre_z": 0.0}  # narrow panels: step back
 
 def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: bool = False,
                        height: int = 560, width: int | None = None,
-                       legend: bool = False) -> go.Figure:
+                       legend: bool = False) -> dict:
     """Scenes side by side (layout scene, scene2, ...), one list of traces per panel, the
     same named camera in each, a title above each panel."""
     panels = [list(p) for p in panels]
     n = len(panels)
     if len(titles) != n:
         raise ValueError(f"titles has {len(titles)} entries for {n} panels.")
-    fig = go.Figure()
-    layout = {}
+    data, scenes = [], {}
     gap = 0.01
     for k, traces in enumerate(panels):
         key = _scene_key(k)
         for tr in traces:
-            tr.scene = key
-            fig.add_trace(tr)
+            tr["scene"] = key
+            data.append(tr)
         x0, x1 = k / n + gap, (k + 1) / n - gap
-        layout[key] = {"xaxis": _AXIS, "yaxis": _AXIS, "zaxis": _AXIS, "aspectmode": "data",
+        scenes[key] = {**_hidden_axes(), "aspectmode": "data",
                        "camera": camera(view, orthographic, **MULTI_CAMERA), "dragmode": "orbit",
                        "domain": {"x": [round(x0, 4), round(x1, 4)], "y": [0.0, 0.86]}}
     annotations = [{"text": t, "x": round((k + 0.5) / n, 4), "y": 0.995, "xref": "paper",
                     "yref": "paper", "xanchor": "center", "yanchor": "top",
                     "showarrow": False, "font": {"size": style.FONT_SIZE}}
                    for k, t in enumerate(titles)]
-    fig.update_layout(template=TEMPLATE, height=height, width=width, paper_bgcolor="white",
-                      margin={"l": 0, "r": 0, "t": 10, "b": 0}, showlegend=legend,
-                      annotations=annotations, uirevision="kit",
-                      hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13},
-                                  "align": "left"}, **layout)
-    return fig
+    layout = _trace(template=TEMPLATE, height=height, width=width, paper_bgcolor="white",
+                    margin={"l": 0, "r": 0, "t": 10, "b": 0}, showlegend=legend,
+                    annotations=annotations, uirevision="kit",
+                    hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13},
+                                "align": "left"}, **scenes)
+    return {"data": data, "layout": layout}
 
 
-def multi_view_menu(fig: go.Figure, n_scenes: int, orthographic: bool = False,
+def multi_view_menu(fig: dict, n_scenes: int, orthographic: bool = False,
                     x: float = 0.01, y: float = 0.86, active: int = -1) -> None:
     """A camera dropdown that turns every scene of a multi-scene figure together."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic, **MULTI_CAMERA)
                           for k in range(n_scenes)}]} for name in CAMERAS]
-    menus = list(fig.layout.updatemenus or [])
-    menus.append({"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "left",
-                  "y": y, "yanchor": "top", "showactive": True, "active": active,
-                  "bgcolor": "white", "name": "view"})
-    fig.update_layout(updatemenus=menus)
+    add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "left",
+                   "y": y, "yanchor": "top", "showactive": True, "active": active,
+                   "bgcolor": "white", "name": "view"})

@@ -42,9 +42,9 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
         else:
             tr = plotly3d.mesh_trace(s.vertices, s.faces, color=s.color, opacity=opacity,
                                      hovertext=hover, **common)
-        tr.update(meta={"id": s.id, "base": s.base, "layer": s.layer, "side": s.side})
+        tr["meta"] = {"id": s.id, "base": s.base, "layer": s.layer, "side": s.side}
         if first and s.side:
-            tr.update(name=s.name)   # the legend entry stands for both sides
+            tr["name"] = s.name   # the legend entry stands for both sides
         traces.append(tr)
     return traces
 
@@ -70,13 +70,13 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     structures = load_structures(side=side)
     traces = skin_traces(head, opacity=skin_opacity) + structure_traces(structures)
     fig = plotly3d.scene_figure(traces, title=title, view=view, height=height)
-    cam = fig.layout.scene.camera.to_plotly_json()
+    cam = fig["layout"]["scene"]["camera"]
     cam["eye"] = {k: v * zoom for k, v in cam["eye"].items()}
     cam["center"] = {"x": 0, "y": 0, "z": 0.1}
-    fig.update_layout(scene_camera=cam,
-                      legend={"x": 1.0, "xanchor": "left", "y": 0.95, "font": {"size": 12}})
+    plotly3d.merge(fig["layout"], {"legend": {"x": 1.0, "xanchor": "left", "y": 0.95,
+                                              "font": {"size": 12}}})
     plotly3d.view_menu(fig)
-    plotly3d.toggle_menu(fig, layer_groups(fig.data), y=0.06)
+    plotly3d.toggle_menu(fig, layer_groups(fig["data"]), y=0.06)
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
            f"{n['bone']} bones (atlas, axis, C3, occipital bone, mastoid processes), "

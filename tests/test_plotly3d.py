@@ -1,0 +1,96 @@
+"""The kit's 3D figures are plain plotly dicts: valid plotly, encoded as plotly encodes them,
+and built without importing plotly."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from anatomy.viz import plotly3d
+
+FIGURES = {  # name: (module, function, needs the head model)
+    "head": ("head_views", "head_figure", True),
+    "all layers": ("nerve_views", "all_layers_figure", False),
+    "heat": ("pain_views", "heat_figure", False),
+    "territories": ("pain_views", "territory_figure", False),
+    "headache maps": ("headache_views", "pain_map_figure", False),
+    "structures": ("structure_views", "structures_figure", False),
+}
+
+
+def _make(name: str, head):
+    import importlib
+
+    module, func, needs_head = FIGURES[name]
+    fn = getattr(importlib.import_module(f"anatomy.viz.{module}"), func)
+    return fn(head) if needs_head else fn()
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_dict_is_valid_plotly_and_encodes_like_plotly(name, head):
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    kit = _make(name, head)
+    validated = go.Figure(kit.spec)  # raises on any property plotly does not know
+    ours = json.loads(plotly3d.to_json(kit))
+    theirs = json.loads(pio.to_json(validated, validate=True, engine="json"))
+    assert ours == theirs
+    # coordinates travel as typed arrays (base64), not as lists of numbers
+    assert ours["data"][0]["x"]["dtype"] == "f4"
+
+
+def test_building_figures_does_not_import_plotly():
+    code = ("import sys, anatomy\n"
+            "from anatomy.viz import head_views, pain_views\n"
+            "fig = head_views.head_figure(anatomy.load_head())\n"
+            "fig._repr_mimebundle_()\n"
+            "pain_views.heat_figure()._repr_mimebundle_()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'plotly'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_changes_to_the_plotly_figure_show_when_displayed(head):
+    from anatomy.viz import head_views
+
+    kit = head_views.head_figure(head)
+    kit.figure.update_layout(title_text="Edited by a student")
+    shown = kit._repr_mimebundle_()[plotly3d.MIMETYPE]
+    assert shown["layout"]["title"]["text"] == "Edited by a student"
+    assert kit.json_size() == len(plotly3d.to_json(kit.figure).encode())
+
+
+def test_typed_arrays_round_trip():
+    import base64
+
+    a = np.array([[1.5, -2.25], [3.0, 4.125]], np.float32)
+    spec = plotly3d._plain({"x": a, "range": np.array([0.0, 1.0]), "n": np.uint16(7)})
+    assert spec["range"] == [0.0, 1.0] and spec["n"] == 7
+    assert spec["x"]["shape"] == "2, 2"
+    back = np.frombuffer(base64.b64decode(spec["x"]["bdata"]), np.float32).reshape(2, 2)
+    assert np.array_equal(back, a)
+
+
+def test_merge_updates_nested_dicts_in_place():
+    layout = {"scene": {"xaxis": {"visible": False}, "camera": {"eye": {"x": 1}}}}
+    plotly3d.merge(layout, {"scene": {"xaxis": {"range": [0, 1]}}, "height": 400})
+    assert layout == {"scene": {"xaxis": {"visible": False, "range": [0, 1]},
+                                "camera": {"eye": {"x": 1}}}, "height": 400}
+
+
+def test_kit_figure_rejects_what_is_not_a_figure_dict():
+    with pytest.raises(ValueError, match="figure dict"):
+        plotly3d.KitFigure([1, 2, 3], "alt")
+    with pytest.raises(ValueError, match="figure dict"):
+        plotly3d.KitFigure({"data": [], "frames": []}, "alt")
+
+
+def test_non_finite_numbers_outside_arrays_are_refused():
+    with pytest.raises(ValueError):
+        plotly3d.to_json({"data": [], "layout": {"height": float("nan")}})
