@@ -173,6 +173,38 @@ def test_feature_matrix_has_text_and_symbols_in_every_cell():
     assert "criterion D" in fm.alt
 
 
+def test_feature_table_holds_the_matrix_as_text():
+    import re
+
+    table = hv.feature_table()
+    page = table._repr_html_()
+    codes = headaches.comparison_table().loc["ichd3_code"]
+    heads = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', page)[1:]
+    assert heads == [f"{hv.SHORT[c]}<br>(ICHD-3 {codes[c]})" for c in hv.MATRIX_CONDITIONS]
+    assert re.findall(r'<th scope="row"[^>]*>(.*?)</th>', page) == list(hv.MATRIX_ROWS)
+    cells = re.findall(r'<td style="[^"]*background: ([^;]+); color: ([^;]+);[^"]*">(.*?)</td>',
+                       page)
+    expected = [hv.MATRIX[c][i] for i in range(len(hv.MATRIX_ROWS))
+                for c in hv.MATRIX_CONDITIONS]
+    assert len(cells) == len(expected)
+    for (fill, ink, html_text), (status, text) in zip(cells, expected):
+        symbol, _desc, want_fill, want_ink = hv.STATUS[status]
+        assert (fill, ink) == (want_fill, want_ink)
+        # a symbol and words in every cell, not colour alone (html escapes & < >)
+        assert html_text.startswith(symbol + " ")
+        assert " ".join(text.split()).replace("&", "&amp;") in html_text
+    for symbol, desc, _fill, _ink in hv.STATUS.values():
+        assert f"{symbol} {desc}" in str(table)
+    assert "ICHD-3 2018" in str(table)
+
+
+def test_html_table_rejects_a_row_of_the_wrong_length():
+    from anatomy.viz.tables import Cell, HtmlTable
+
+    with pytest.raises(ValueError, match="'Quality' has 1 cells for 2 columns"):
+        HtmlTable("t", ["a", "b"], [("Quality", [Cell("x")])])
+
+
 def test_feature_matrix_agrees_with_the_criteria():
     on = dict(zip(hv.MATRIX_ROWS, hv.MATRIX["occipital_neuralgia"]))
     assert on["Nerve-block response"][0] == "required"  # ICHD-3 13.4 criterion D

@@ -426,6 +426,27 @@ def feature_matrix() -> mpl2d.StaticFigure:
     return mpl2d.StaticFigure(fig, alt)
 
 
+def feature_table():
+    """The feature matrix as an HTML table (notebooks): every cell has a symbol and words for
+    its status in the criteria, and a fill as a third cue. ``feature_matrix`` draws it."""
+    from anatomy.viz.tables import Cell, HtmlTable
+
+    codes = headaches.comparison_table().loc["ichd3_code"]
+    columns = [f"{SHORT[c]}\n(ICHD-3 {codes[c]})" for c in MATRIX_CONDITIONS]
+    rows = []
+    for i, row in enumerate(MATRIX_ROWS):
+        cells = []
+        for cond in MATRIX_CONDITIONS:
+            status, text = MATRIX[cond][i]
+            symbol, _desc, fill, ink = STATUS[status]
+            cells.append(Cell(f"{symbol} {text.replace(chr(10), ' ')}", fill, ink))
+        rows.append((row, cells))
+    key = "; ".join(f"{symbol} {desc}" for symbol, desc, _f, _i in STATUS.values())
+    return HtmlTable("What distinguishes them: ICHD-3 features (LA = local anaesthetic)",
+                     columns, rows, notes=[f"Key: {key}.",
+                                           "Sources: " + cite(*MATRIX_REFERENCES) + "."])
+
+
 def _matrix_alt() -> str:
     parts = []
     for cond in MATRIX_CONDITIONS:
