@@ -193,6 +193,18 @@ class Leader(Line2D):
         super().draw(renderer)
 
 
+def leader_label(ax, point, at, text: str, *, fontsize: float = 9, alpha: float = 0.8,
+                 line_width: float = 0.6, line_color: str = "#555555",
+                 zorder: float = 6) -> None:
+    """A text label at ``at`` (data units) on a white box, joined to ``point`` by a thin
+    leader line; the label extends away from the point."""
+    p, q = np.asarray(point, float), np.asarray(at, float)
+    ax.add_artist(Leader(p, q, lw=line_width, color=line_color, zorder=zorder))
+    ax.text(q[0], q[1], text, fontsize=fontsize, color=style.TEXT, zorder=zorder,
+            ha="left" if q[0] >= p[0] else "right", va="center",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": alpha})
+
+
 def label_points(ax, points_2d, labels, *, color=style.LANDMARK, marker="o", size=28,
                  offsets=None, fontsize=9, zorder=5) -> None:
     """Markers with text labels and thin leader lines (offsets in mm, per point)."""
@@ -201,12 +213,7 @@ def label_points(ax, points_2d, labels, *, color=style.LANDMARK, marker="o", siz
                linewidths=0.8, zorder=zorder)
     for k, (p, text) in enumerate(zip(pts, labels)):
         off = np.asarray(offsets[k] if offsets is not None else (8, 8), float)
-        q = p + off
-        ax.add_artist(Leader(p, q, lw=0.6, color="#555555", zorder=zorder + 1))
-        ax.text(q[0], q[1], text, fontsize=fontsize, color=style.TEXT, zorder=zorder + 1,
-                ha="left" if off[0] >= 0 else "right", va="center",
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                      "alpha": 0.8})
+        leader_label(ax, p, p + off, text, fontsize=fontsize, zorder=zorder + 1)
 
 
 def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04)) -> None:

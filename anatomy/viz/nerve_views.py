@@ -594,18 +594,17 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
             if side == "right":
                 abbr = nv.nerve(key, side).abbreviation
                 frac = "1/3" if key == "greater_occipital" else "2/3"
-                ax.annotate(f"{abbr} block point ({frac} from EOP)\n"
-                            f"{rows[abbr]['to_path_mm']:.0f} mm from the modelled {abbr}",
-                            p, p + (np.array([14, 40]) if key == "greater_occipital"
-                                    else np.array([22, -44])),
-                            fontsize=9, arrowprops={"arrowstyle": "-", "lw": 0.7},
-                            bbox={"fc": "white", "ec": "none", "alpha": 0.9}, zorder=10)
-    for name, text, off in (("inion", "EOP (inion)", (-30, 24)),
-                            ("mastoid_right", "mastoid tip", (-14, -34)),
-                            ("mastoid_left", "mastoid tip", (-30, -34))):
+                mpl2d.leader_label(
+                    ax, p, p + ((14, 44) if key == "greater_occipital" else (22, -40)),
+                    f"{abbr} block point ({frac} from EOP)\n"
+                    f"{rows[abbr]['to_path_mm']:.0f} mm from the modelled {abbr}",
+                    alpha=0.9, line_width=0.7, line_color="black", zorder=10)
+    for name, text, off in (("inion", "EOP (inion)", (-8, 26)),
+                            ("mastoid_right", "mastoid tip", (-4, -32)),
+                            ("mastoid_left", "mastoid tip", (-10, -32))):
         p = mpl2d.project([head.landmarks[name]], "posterior")[0]
-        ax.annotate(text, p, p + off, fontsize=9, arrowprops={"arrowstyle": "-", "lw": 0.7},
-                    bbox={"fc": "white", "ec": "none", "alpha": 0.9}, zorder=10)
+        mpl2d.leader_label(ax, p, p + off, text, alpha=0.9, line_width=0.7,
+                           line_color="black", zorder=10)
     _legend(ax, loc="upper left", artery=True)
     ax.set_xlim(-115, 115)
     ax.set_ylim(-70, 80)
