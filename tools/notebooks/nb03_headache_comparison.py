@@ -155,11 +155,13 @@ def cells():
                "decides the diagnosis. Tension-type headache is typically bilateral (one of "
                f"its four C features). Sources: {cite('ichd3_2018', 'kelman2005')}; "
                f"{cite('clinicalgate_ch105')}."),
-        md("## 4. What distinguishes them\n\nThe feature matrix reads in print and on "
-           "screen: every cell has words and a symbol for its place in the criteria, so it "
-           "does not depend on colour.", slide="slide"),
-        code("headache_views.feature_matrix()", slide="subslide"),
-        md("*Figure 4. Text summary:* rows are quality, intensity, laterality, associated "
+        md("## 4. What distinguishes them\n\nThe feature matrix is a table: every cell has "
+           "words and a symbol for its place in the criteria, so it does not depend on "
+           "colour (the fill is a third cue). For print, `headache_views.feature_matrix()` "
+           "draws the same matrix as a figure (`figures/headache_features.png`).",
+           slide="slide"),
+        code("headache_views.feature_table()", slide="subslide"),
+        md("*In words:* rows are quality, intensity, laterality, associated "
            "symptoms, aggravation by activity and nerve-block response; columns are "
            "occipital neuralgia, migraine, tension-type and cervicogenic headache. "
            "Occipital neuralgia **requires** allodynia or dysaesthesia with nerve "
