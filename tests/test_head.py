@@ -132,3 +132,27 @@ def test_mesh_file_missing_arrays(tmp_path):
     np.savez(path, vertices=np.zeros((3, 3)))
     with pytest.raises(ValueError, match=r"partial\.npz lacks"):
         load_head(path)
+
+
+def test_3d_labels_name_only_landmarks_the_opening_view_sees(head):
+    from anatomy.viz import head_views as hv
+
+    posterior = hv.facing_landmarks(head, list(head.landmarks), "posterior")
+    assert {"inion", "mastoid_right", "mastoid_left", "c7_spinous"} <= posterior
+    assert not {"nasion", "menton", "suprasternal_notch"} & posterior
+    anterior = hv.facing_landmarks(head, list(head.landmarks), "anterior")
+    assert {"nasion", "glabella", "menton"} <= anterior and "inion" not in anterior
+
+    fig = hv.head_figure(head, view="posterolateral_right").spec
+    towards_eye = hv._towards_eye("posterolateral_right")
+    labels = [t for t in fig["data"] if t.get("mode") == "text"]
+    seen = hv.facing_landmarks(head, list(head.landmarks), "posterolateral_right")
+    assert sorted(x for t in labels for x in t["text"]) == sorted(hv.label(n) for n in seen)
+    by_label = {hv.label(n): head.landmarks[n] for n in head.landmarks}
+    for t in labels:  # each label floats in front of its landmark, towards the camera
+        xyz = np.c_[t["x"], t["y"], t["z"]]
+        for text, p in zip(t["text"], xyz):
+            offset = p - by_label[text]
+            assert np.allclose(offset, hv.LABEL_LIFT_MM * towards_eye, atol=0.01)
+    markers = [t for t in fig["data"] if t.get("name", "").startswith("landmarks")]
+    assert sum(len(t["x"]) for t in markers) == len(head.landmarks)  # every marker stays

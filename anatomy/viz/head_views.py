@@ -51,34 +51,51 @@ def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
     ]
 
 
-def facing_sides(view: str) -> tuple[str, ...]:
-    """Which landmark groups face the viewer in a named view (their labels are shown)."""
-    if view.endswith("left"):
-        return ("midline", "left")
-    if view.endswith("right"):
-        return ("midline", "right")
-    return ("midline", "left", "right")
+LABEL_LIFT_MM = 45.0  # 3D labels float this far in front of the skin, towards the camera
+
+
+def _towards_eye(view: str) -> np.ndarray:
+    cam = plotly3d.camera(view)
+    d = np.array([cam["eye"][a] - cam["center"][a] for a in "xyz"], float)
+    return d / np.linalg.norm(d)
+
+
+def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
+    """The landmarks a named camera view sees: no skin between them and the eye (a ray
+    from each landmark towards the camera, parallel rays as in an orthographic view)."""
+    from anatomy.surface import ray_hit
+
+    d = _towards_eye(view)
+    return {n for n in names
+            if ray_hit(head.vertices, head.faces, head.landmarks[n] + 3.0 * d, d) is None}
 
 
 def landmark_traces(head: HeadModel, names=None, show_text=True, view: str | None = None):
-    """Landmarks as three toggleable traces (midline, left, right) to keep labels legible.
+    """Landmarks as three toggleable groups (midline, left, right): markers with hover text,
+    and a trace of text labels for the landmarks the opening view sees.
 
-    With ``view``, only the groups facing the viewer carry text labels (the others keep
-    their markers and hover text), so labels from the far side do not show through.
+    The labels float ``LABEL_LIFT_MM`` in front of the skin, towards the camera, so the
+    skin does not cut them; with no ``view`` every landmark is labelled on its marker.
     """
     names = list(names or head.landmarks)
     traces = []
-    labelled = facing_sides(view) if view else ("midline", "left", "right")
+    labelled = facing_landmarks(head, names, view) if view else set(names)
+    lift = LABEL_LIFT_MM * _towards_eye(view) if view else np.zeros(3)
     for group in ("midline", "right", "left"):
         sel = [n for n in names if (side_of(n) or "midline") == group]
         if not sel:
             continue
         pts = np.array([head.landmarks[n] for n in sel])
+        legendgroup = f"landmarks-{group}"
         traces.append(plotly3d.points_trace(
-            pts, name=f"landmarks ({group})", labels=[label(n) for n in sel],
-            hovertext=[landmark_hover(head, n) for n in sel],
-            show_text=show_text and group in labelled, size=5,
-            legendgroup=f"landmarks-{group}"))
+            pts, name=f"landmarks ({group})", hovertext=[landmark_hover(head, n) for n in sel],
+            size=5, legendgroup=legendgroup))
+        shown = [n for n in sel if n in labelled]
+        if show_text and shown:
+            traces.append(plotly3d.text_trace(
+                np.array([head.landmarks[n] for n in shown]) + lift,
+                [label(n) for n in shown], name=f"labels ({group})",
+                legendgroup=legendgroup))
     return traces
 
 

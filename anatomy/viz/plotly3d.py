@@ -152,6 +152,16 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
         legendgroup=legendgroup or name, showlegend=showlegend, visible=visible)
 
 
+def text_trace(points, labels, *, name: str, legendgroup: str | None = None,
+               visible: bool | str = True, textposition: str = "top center") -> dict:
+    """Text labels without markers (e.g. lifted off a surface that would hide them)."""
+    p = _f4(np.atleast_2d(points))
+    return _trace(type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="text", name=name,
+                  text=list(labels), textposition=textposition,
+                  textfont={"size": 12, "color": style.TEXT}, hoverinfo="skip",
+                  legendgroup=legendgroup or name, showlegend=False, visible=visible)
+
+
 def _hidden_axes() -> dict:
     return {"xaxis": dict(_AXIS), "yaxis": dict(_AXIS), "zaxis": dict(_AXIS)}
 
