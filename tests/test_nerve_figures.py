@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from anatomy import nerves as nv
 from anatomy.viz import nerve_views as views
 from anatomy.viz import plotly3d
 
@@ -119,3 +121,18 @@ def test_print_plates(builder, texts):
     for t in texts:
         assert t in joined, t
     assert fig.png_bytes(dpi=40)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_compression_point_numbers_stay_beside_their_points_in_every_stage(figdict):
+    cps = nv.compression_points("right")
+    want = {str(c.number): np.round(c.point, 1) for c in cps.values()}
+    stage_menu = [m for m in _menus(figdict) if m.get("name") == "stage"][0]
+    for notes in ([figdict["layout"]["scene"]["annotations"]]
+                        + [b["args"][1]["scene.annotations"] for b in stage_menu["buttons"]]):
+        numbers = {a["text"]: np.array([a["x"], a["y"], a["z"]]) for a in notes
+                   if a["text"].isdigit()}
+        assert numbers.keys() == want.keys()
+        for k, p in numbers.items():
+            assert np.allclose(p, want[k], atol=0.06)
+    # no 3D text trace in the figure: text labels are page annotations
+    assert not [t for t in figdict["data"] if "text" in t.get("mode", "")]

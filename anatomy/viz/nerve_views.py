@@ -87,9 +87,8 @@ def _points_traces(side: str = "right") -> list:
     hover = [f"<b>Compression point {c.number}: {c.label}</b><br>{_wrap(c.note)}<br>"
              f"Source: {cite(*c.references)}" for c in cps.values()]
     comp = plotly3d.points_trace(pts, name="Janis compression points (derived)",
-                                 labels=[str(c.number) for c in cps.values()],
                                  hovertext=hover, color=style.OKABE_ITO["vermillion"],
-                                 symbol="diamond-open", size=6, textposition="middle left")
+                                 symbol="diamond-open", size=6)
     blocks = [b for s in ("right", "left") for b in nv.block_landmarks(s).values()]
     block = plotly3d.points_trace(
         np.array([b.point for b in blocks]), name="Block landmarks (1/3, 2/3 EOP-mastoid)",
@@ -99,6 +98,16 @@ def _points_traces(side: str = "right") -> list:
     for tr in (comp, block):
         tr["meta"] = {"layer": "nerve"}
     return [comp, block]
+
+
+def _point_numbers(side: str = "right") -> list[dict]:
+    """The compression points' numbers as scene annotations: drawn as page text beside
+    each marker (3D text labels are drawn as vector glyphs, which slows the first paint)."""
+    return [{"x": round(float(c.point[0]), 1), "y": round(float(c.point[1]), 1),
+             "z": round(float(c.point[2]), 1), "text": str(c.number), "showarrow": False,
+             "xanchor": "right", "xshift": -6, "bgcolor": "rgba(255,255,255,0.85)",
+             "font": {"size": 12, "color": style.OKABE_ITO["vermillion"]}}
+            for c in nv.compression_points(side).values()]
 
 
 def _normalised(p) -> np.ndarray:
@@ -185,11 +194,12 @@ def _stage_visible(fig, hidden) -> list:
             for tr in fig["data"]]
 
 
-def _stage_menu(fig, stage_list: list[dict]) -> None:
+def _stage_menu(fig, stage_list: list[dict], numbers: list[dict]) -> None:
     buttons = [{"label": st["label"], "method": "update",
                 "args": [{"visible": _stage_visible(fig, st["hidden"])},
                          {"scene.camera": st["camera"], "title.text": st["title"],
-                          "scene.annotations": [st["annotation"]]}]} for st in stage_list]
+                          "scene.annotations": [st["annotation"], *numbers]}]}
+               for st in stage_list]
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.01,
                             "xanchor": "left", "y": 0.99, "yanchor": "top",
                             "showactive": True, "active": 0, "bgcolor": "white",
@@ -236,7 +246,8 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
                   "xaxis": {"range": [float(SCENE_LO[0]), float(SCENE_HI[0])]},
                   "yaxis": {"range": [float(SCENE_LO[1]), float(SCENE_HI[1])]},
                   "zaxis": {"range": [float(SCENE_LO[2]), float(SCENE_HI[2])]},
-                  "camera": st[stage]["camera"], "annotations": [st[stage]["annotation"]],
+                  "camera": st[stage]["camera"],
+                  "annotations": [st[stage]["annotation"], *_point_numbers(sides[0])],
                   "domain": {"x": [0.0, 0.8], "y": [0.0, 0.92]}},
         "legend": {"x": 0.8, "xanchor": "left", "y": 0.9, "font": {"size": 11}}})
     groups: dict[str, list[int]] = {}
@@ -246,7 +257,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
                          x=0.36, y=0.99)
-    _stage_menu(fig, st)
+    _stage_menu(fig, st, _point_numbers(sides[0]))
     for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
         tr["visible"] = vis
     fig["layout"]["updatemenus"][-1]["active"] = stage
