@@ -17,6 +17,7 @@ from anatomy import headache_maps as hm
 from anatomy import headaches
 from anatomy.references import cite
 from anatomy.viz import mpl2d, style
+from anatomy.viz.tables import Cell, HtmlTable
 
 OI = style.OKABE_ITO
 HEAT_CMAP = LinearSegmentedColormap.from_list("kit_heat", [(p, c) for p, c in style.HEAT_SCALE])
@@ -426,11 +427,9 @@ def feature_matrix() -> mpl2d.StaticFigure:
     return mpl2d.StaticFigure(fig, alt)
 
 
-def feature_table():
+def feature_table() -> HtmlTable:
     """The feature matrix as an HTML table (notebooks): every cell has a symbol and words for
     its status in the criteria, and a fill as a third cue. ``feature_matrix`` draws it."""
-    from anatomy.viz.tables import Cell, HtmlTable
-
     codes = headaches.comparison_table().loc["ichd3_code"]
     columns = [f"{SHORT[c]}\n(ICHD-3 {codes[c]})" for c in MATRIX_CONDITIONS]
     rows = []
