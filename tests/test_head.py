@@ -144,15 +144,20 @@ def test_3d_labels_name_only_landmarks_the_opening_view_sees(head):
     assert {"nasion", "glabella", "menton"} <= anterior and "inion" not in anterior
 
     fig = hv.head_figure(head, view="posterolateral_right").spec
-    towards_eye = hv._towards_eye("posterolateral_right")
-    labels = [t for t in fig["data"] if t.get("mode") == "text"]
-    seen = hv.facing_landmarks(head, list(head.landmarks), "posterolateral_right")
-    assert sorted(x for t in labels for x in t["text"]) == sorted(hv.label(n) for n in seen)
+    assert not [t for t in fig["data"] if "text" in t.get("mode", "")]  # no 3D text
     by_label = {hv.label(n): head.landmarks[n] for n in head.landmarks}
-    for t in labels:  # each label floats in front of its landmark, towards the camera
-        xyz = np.c_[t["x"], t["y"], t["z"]]
-        for text, p in zip(t["text"], xyz):
-            offset = p - by_label[text]
-            assert np.allclose(offset, hv.LABEL_LIFT_MM * towards_eye, atol=0.01)
+    view_menu = next(m for m in fig["layout"]["updatemenus"] if m["name"] == "view")
+    per_view = {b["label"].replace(" ", "_"): b["args"][0]["scene.annotations"]
+                for b in view_menu["buttons"]}
+    assert fig["layout"]["scene"]["annotations"] == per_view["posterolateral_right"]
+    for view, notes in per_view.items():  # each camera preset names what it sees
+        seen = hv.facing_landmarks(head, list(head.landmarks), view)
+        assert sorted(a["text"] for a in notes) == sorted(hv.label(n) for n in seen), view
+        for a in notes:  # on its landmark: just above the marker, or on a leader line
+            assert np.allclose([a["x"], a["y"], a["z"]], by_label[a["text"]], atol=0.06)
+            if a["showarrow"]:
+                assert np.hypot(a["ax"], a["ay"]) >= 15
+            else:
+                assert a["yanchor"] == "bottom" and a["yshift"] > 0
     markers = [t for t in fig["data"] if t.get("name", "").startswith("landmarks")]
     assert sum(len(t["x"]) for t in markers) == len(head.landmarks)  # every marker stays

@@ -123,16 +123,27 @@ def test_print_plates(builder, texts):
     assert fig.png_bytes(dpi=40)[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_compression_point_numbers_stay_beside_their_points_in_every_stage(figdict):
+def test_compression_point_numbers_sit_on_their_points_in_the_course_stages(figdict):
     cps = nv.compression_points("right")
     want = {str(c.number): np.round(c.point, 1) for c in cps.values()}
     stage_menu = [m for m in _menus(figdict) if m.get("name") == "stage"][0]
-    for notes in ([figdict["layout"]["scene"]["annotations"]]
-                        + [b["args"][1]["scene.annotations"] for b in stage_menu["buttons"]]):
-        numbers = {a["text"]: np.array([a["x"], a["y"], a["z"]]) for a in notes
-                   if a["text"].isdigit()}
-        assert numbers.keys() == want.keys()
+    opening = figdict["layout"]["scene"]["annotations"]
+    stage_notes = {b["label"]: b["args"][1]["scene.annotations"] for b in stage_menu["buttons"]}
+    assert opening == stage_notes["All layers"]
+    for st in views.stages("right"):
+        numbers = {a["text"]: np.array([a["x"], a["y"], a["z"]])
+                   for a in stage_notes[st["label"]] if a["text"].isdigit()}
         for k, p in numbers.items():
             assert np.allclose(p, want[k], atol=0.06)
+        if st["label"] not in views.NUMBERED_STAGES:
+            assert not numbers, st["label"]  # the vertex, LON and TON stages: none
+            continue
+        # exactly the points inside the stage camera's view get a number
+        ndc = plotly3d.view_ndc([views._normalised(c.point) for c in cps.values()],
+                                st["camera"], views.NUMBERS_ASPECT)
+        inside = {str(c.number) for c, q in zip(cps.values(), ndc) if np.all(abs(q) <= 0.9)}
+        assert numbers.keys() == inside, st["label"]
+        assert len(numbers) >= 4, st["label"]
+    assert len([a for a in opening if a["text"].isdigit()]) == 6
     # no 3D text trace in the figure: text labels are page annotations
     assert not [t for t in figdict["data"] if "text" in t.get("mode", "")]

@@ -94,3 +94,19 @@ def test_kit_figure_rejects_what_is_not_a_figure_dict():
 def test_non_finite_numbers_outside_arrays_are_refused():
     with pytest.raises(ValueError):
         plotly3d.to_json({"data": [], "layout": {"height": float("nan")}})
+
+
+def test_view_ndc_matches_a_45_degree_perspective_camera():
+    cam = {"eye": {"x": 0, "y": -2, "z": 0}, "center": {"x": 0, "y": 0, "z": 0},
+           "up": {"x": 0, "y": 0, "z": 1}}
+    half = 2 * np.tan(np.pi / 8)  # half the view's height at the centre's distance
+    ndc = plotly3d.view_ndc([[0, 0, 0], [0, 0, half], [half, 0, 0], [-half, 0, -half / 2]],
+                            cam, aspect=2.0)
+    assert np.allclose(ndc, [[0, 0], [0, 1], [0.5, 0], [-0.5, -0.5]])
+    # farther points shrink towards the centre (perspective, not orthographic)
+    assert plotly3d.view_ndc([[0, 1, half]], cam, 1.0)[0, 1] < 1
+
+
+def test_3d_marker_symbols_are_ones_every_font_draws():
+    with pytest.raises(ValueError, match="'x'.*valid: circle.*cross"):
+        plotly3d.points_trace([[0, 0, 0]], name="p", symbol="x")

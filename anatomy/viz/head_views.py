@@ -51,9 +51,6 @@ def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
     ]
 
 
-LABEL_LIFT_MM = 45.0  # 3D labels float this far in front of the skin, towards the camera
-
-
 def _towards_eye(view: str) -> np.ndarray:
     cam = plotly3d.camera(view)
     d = np.array([cam["eye"][a] - cam["center"][a] for a in "xyz"], float)
@@ -62,41 +59,68 @@ def _towards_eye(view: str) -> np.ndarray:
 
 def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
     """The landmarks a named camera view sees: no skin between them and the eye (a ray
-    from each landmark towards the camera, parallel rays as in an orthographic view)."""
+    from each landmark towards the camera, parallel rays as in an orthographic view; it
+    starts 6 mm out, so a ray grazing the skin it starts on, as over the shoulders seen
+    from behind, does not count)."""
     from anatomy.surface import ray_hit
 
     d = _towards_eye(view)
     return {n for n in names
-            if ray_hit(head.vertices, head.faces, head.landmarks[n] + 3.0 * d, d) is None}
+            if ray_hit(head.vertices, head.faces, head.landmarks[n] + 6.0 * d, d) is None}
 
 
-def landmark_traces(head: HeadModel, names=None, show_text=True, view: str | None = None):
-    """Landmarks as three toggleable groups (midline, left, right): markers with hover text,
-    and a trace of text labels for the landmarks the opening view sees.
-
-    The labels float ``LABEL_LIFT_MM`` in front of the skin, towards the camera, so the
-    skin does not cut them; with no ``view`` every landmark is labelled on its marker.
-    """
+def landmark_traces(head: HeadModel, names=None):
+    """Landmark markers with hover text, as three toggleable groups (midline, left, right)."""
     names = list(names or head.landmarks)
     traces = []
-    labelled = facing_landmarks(head, names, view) if view else set(names)
-    lift = LABEL_LIFT_MM * _towards_eye(view) if view else np.zeros(3)
     for group in ("midline", "right", "left"):
         sel = [n for n in names if (side_of(n) or "midline") == group]
-        if not sel:
-            continue
-        pts = np.array([head.landmarks[n] for n in sel])
-        legendgroup = f"landmarks-{group}"
-        traces.append(plotly3d.points_trace(
-            pts, name=f"landmarks ({group})", hovertext=[landmark_hover(head, n) for n in sel],
-            size=5, legendgroup=legendgroup))
-        shown = [n for n in sel if n in labelled]
-        if show_text and shown:
-            traces.append(plotly3d.text_trace(
-                np.array([head.landmarks[n] for n in shown]) + lift,
-                [label(n) for n in shown], name=f"labels ({group})",
-                legendgroup=legendgroup))
+        if sel:
+            traces.append(plotly3d.points_trace(
+                np.array([head.landmarks[n] for n in sel]), name=f"landmarks ({group})",
+                hovertext=[landmark_hover(head, n) for n in sel], size=5,
+                legendgroup=f"landmarks-{group}"))
     return traces
+
+
+def _label_offset(name: str, view: str) -> tuple[float, float] | None:
+    """The print plates' label offset (points, y up) of a landmark in a view, mirrored to
+    the side the landmark shows on; None for views without a table (label on the marker)."""
+    table = {"left": LATERAL_3D, "right": LATERAL_3D,
+             "posterior": POSTERIOR_OFFSETS, "anterior": ANTERIOR_OFFSETS}.get(view)
+    if table is None:
+        return None
+    side = side_of(name)
+    dx, dy = table.get(name.removesuffix(f"_{side}") if side else name, (14, 10))
+    mirrored = (view == "left" or (view == "posterior" and side == "left")
+                or (view == "anterior" and side == "right"))
+    return (-dx if mirrored else dx), dy
+
+
+def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
+    """Labels for the landmarks a view sees, as scene annotations.
+
+    In the anterior, posterior and lateral views a label sits at the print plates' offset
+    with a thin leader line (neighbours such as tragus and TMJ would cover each other);
+    otherwise just above its marker. Page text rather than 3D text: the skin never cuts
+    it and it does not slow the first paint (plotly.js draws 3D text as vector glyphs).
+    """
+    seen = facing_landmarks(head, names, view)
+    notes = []
+    for n in (n for n in names if n in seen):
+        p = head.landmarks[n]
+        note = {"x": round(float(p[0]), 1), "y": round(float(p[1]), 1),
+                "z": round(float(p[2]), 1), "text": label(n), "showarrow": False,
+                "yanchor": "bottom", "yshift": 6, "bgcolor": "rgba(255,255,255,0.7)",
+                "font": {"size": 12, "color": style.TEXT}}
+        offset = _label_offset(n, view)
+        if offset is not None:
+            dx, dy = offset
+            del note["yanchor"], note["yshift"]
+            note.update(showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#555555",
+                        standoff=3, ax=round(LEADER_PX * dx), ay=round(-LEADER_PX * dy))
+        notes.append(note)
+    return notes
 
 
 def eeg_trace(head: HeadModel, visible=True):
@@ -112,14 +136,16 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
                 eeg: bool = False, orthographic: bool = False, title: str = "",
                 height: int = 620) -> plotly3d.KitFigure:
     """Interactive 3D head with labelled landmarks (and optionally the 10-20 positions)."""
-    traces = skin_traces(head)
-    if landmarks:
-        traces += landmark_traces(head, None if landmarks is True else landmarks, view=view)
+    names = list(head.landmarks) if landmarks is True else list(landmarks or [])
+    traces = skin_traces(head) + landmark_traces(head, names) if names else skin_traces(head)
     if eeg:
         traces.append(eeg_trace(head))
     fig = plotly3d.scene_figure(traces, title=title, view=view, orthographic=orthographic,
                                 height=height)
-    plotly3d.view_menu(fig, orthographic, active=view)
+    notes = {v: landmark_notes(head, names, v) for v in plotly3d.CAMERAS} if names else None
+    if notes:
+        fig["layout"]["scene"]["annotations"] = notes[view]
+    plotly3d.view_menu(fig, orthographic, active=view, notes=notes)
     n_lm = len(head.landmarks) if landmarks is True else len(landmarks or [])
     alt = (f"3D model of an adult head, neck and shoulders seen from the "
            f"{view.replace('_', ' ')}, with {n_lm} labelled skin landmarks"
@@ -134,6 +160,14 @@ LATERAL_OFFSETS = {
     "tragus": (4, 26), "mastoid": (-16, -14), "gonion": (12, -16), "supraorbital": (14, 14),
     "tmj": (20, 12), "clavicle_mid": (-6, -30), "acromion": (-22, 16),
 }
+ANTERIOR_OFFSETS = {  # subject's left (the viewer's right); the right side is mirrored
+    "vertex": (12, 10), "glabella": (0, 30), "nasion": (40, -4), "supraorbital": (30, 26),
+    "menton": (0, -22), "tmj": (24, 8), "gonion": (20, -12), "tragus": (20, 14),
+    "suprasternal_notch": (0, -20), "clavicle_mid": (10, -22), "acromion": (10, 20),
+    "mastoid": (20, -8),
+}
+LATERAL_3D = {**LATERAL_OFFSETS, "supraorbital": (-34, 36)}  # the 3D view is smaller
+LEADER_PX = 1.4  # 3D label offsets: screen pixels per point of the plate offsets
 POSTERIOR_OFFSETS = {
     "vertex": (12, 10), "inion": (14, 10), "c7_spinous": (16, 6), "mastoid": (20, -6),
     "tragus": (22, 10), "gonion": (18, -10), "acromion": (6, 30), "clavicle_mid": (14, -22),

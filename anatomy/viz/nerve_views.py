@@ -94,20 +94,42 @@ def _points_traces(side: str = "right") -> list:
         np.array([b.point for b in blocks]), name="Block landmarks (1/3, 2/3 EOP-mastoid)",
         hovertext=[f"<b>{b.label}</b><br>{_wrap(b.note)}<br>Source: "
                    f"{_wrap(cite(*b.references))}" for b in blocks],
-        color=style.OKABE_ITO["black"], symbol="x", size=5)
+        color=style.OKABE_ITO["black"], symbol="cross", size=6)
     for tr in (comp, block):
         tr["meta"] = {"layer": "nerve"}
     return [comp, block]
 
 
-def _point_numbers(side: str = "right") -> list[dict]:
-    """The compression points' numbers as scene annotations: drawn as page text beside
-    each marker (3D text labels are drawn as vector glyphs, which slows the first paint)."""
-    return [{"x": round(float(c.point[0]), 1), "y": round(float(c.point[1]), 1),
-             "z": round(float(c.point[2]), 1), "text": str(c.number), "showarrow": False,
-             "xanchor": "right", "xshift": -6, "bgcolor": "rgba(255,255,255,0.85)",
-             "font": {"size": 12, "color": style.OKABE_ITO["vermillion"]}}
-            for c in nv.compression_points(side).values()]
+# Pixel offsets of the compression-point numbers from their markers (thin leader lines):
+# points 3-5 lie within a few millimetres of each other, so their numbers fan out.
+NUMBER_OFFSETS = {1: (34, 14), 2: (34, -12), 3: (-34, 16), 4: (30, 2), 5: (-34, -10),
+                  6: (-30, -18)}
+NUMBERS_ASPECT = 4 / 3  # narrower than the scene on a handout or notebook (about 3:2)
+
+
+def _point_numbers(side: str = "right", cam: dict | None = None) -> list[dict]:
+    """The compression points' numbers as scene annotations with short leader lines:
+    page text, not 3D text traces (those are drawn as vector glyphs, slowing the first
+    paint). With a camera, only the points inside its view (a 4:3 scene, 10% margin):
+    plotly draws an annotation even when its point is outside the scene."""
+    colour = style.OKABE_ITO["vermillion"]
+    cps = list(nv.compression_points(side).values())
+    inside = [True] * len(cps)
+    if cam is not None:
+        ndc = plotly3d.view_ndc([_normalised(c.point) for c in cps], cam, NUMBERS_ASPECT)
+        inside = list(np.all(np.abs(ndc) <= 0.9, axis=1))
+    notes = []
+    for c, shown in zip(cps, inside):
+        if not shown:
+            continue
+        ax, ay = NUMBER_OFFSETS[c.number]
+        notes.append({"x": round(float(c.point[0]), 1), "y": round(float(c.point[1]), 1),
+                      "z": round(float(c.point[2]), 1), "text": str(c.number),
+                      "showarrow": True, "arrowhead": 0, "arrowwidth": 1,
+                      "arrowcolor": colour, "ax": ax, "ay": ay, "standoff": 3,
+                      "bgcolor": "rgba(255,255,255,0.85)",
+                      "font": {"size": 12, "color": colour}})
+    return notes
 
 
 def _normalised(p) -> np.ndarray:
@@ -194,11 +216,23 @@ def _stage_visible(fig, hidden) -> list:
             for tr in fig["data"]]
 
 
-def _stage_menu(fig, stage_list: list[dict], numbers: list[dict]) -> None:
+# The stages of the GON's course carry Janis's compression-point numbers; the vertex, LON
+# and TON stages leave them out (seen from there the six points crowd into one spot).
+NUMBERED_STAGES = ("All layers", "1 Origin at C1-C2", "2 Round obliquus capitis inferior",
+                   "3 Through semispinalis", "4 Trapezius and occipital artery")
+
+
+def _stage_notes(st: dict, side: str) -> list[dict]:
+    """A stage's scene annotations: its caption, plus the compression-point numbers in view."""
+    numbers = _point_numbers(side, st["camera"]) if st["label"] in NUMBERED_STAGES else []
+    return [st["annotation"], *numbers]
+
+
+def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
     buttons = [{"label": st["label"], "method": "update",
                 "args": [{"visible": _stage_visible(fig, st["hidden"])},
                          {"scene.camera": st["camera"], "title.text": st["title"],
-                          "scene.annotations": [st["annotation"], *numbers]}]}
+                          "scene.annotations": _stage_notes(st, side)}]}
                for st in stage_list]
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.01,
                             "xanchor": "left", "y": 0.99, "yanchor": "top",
@@ -247,7 +281,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
                   "yaxis": {"range": [float(SCENE_LO[1]), float(SCENE_HI[1])]},
                   "zaxis": {"range": [float(SCENE_LO[2]), float(SCENE_HI[2])]},
                   "camera": st[stage]["camera"],
-                  "annotations": [st[stage]["annotation"], *_point_numbers(sides[0])],
+                  "annotations": _stage_notes(st[stage], sides[0]),
                   "domain": {"x": [0.0, 0.8], "y": [0.0, 0.92]}},
         "legend": {"x": 0.8, "xanchor": "left", "y": 0.9, "font": {"size": 11}}})
     groups: dict[str, list[int]] = {}
@@ -257,7 +291,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
                          x=0.36, y=0.99)
-    _stage_menu(fig, st, _point_numbers(sides[0]))
+    _stage_menu(fig, st, sides[0])
     for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
         tr["visible"] = vis
     fig["layout"]["updatemenus"][-1]["active"] = stage

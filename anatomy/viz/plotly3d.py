@@ -91,6 +91,29 @@ def camera(name: str, orthographic: bool = False, distance: float = 1.0,
             "projection": {"type": "orthographic" if orthographic else "perspective"}}
 
 
+# plotly.js draws 3D markers as text glyphs. These are the ones every font has; its "x" is
+# the emoji U+274C, a blank box where no emoji font is installed and red where one is.
+SYMBOLS_3D = ("circle", "circle-open", "square", "square-open", "diamond", "diamond-open",
+              "cross")
+
+
+def view_ndc(points, cam: dict, aspect: float) -> np.ndarray:
+    """Where scene points (plotly's normalised scene units) fall in a perspective camera's
+    view: (n, 2) x, y in [-1, 1] inside the scene, y up. ``aspect`` = scene width / height.
+    plotly.js draws 3D scenes with a 45-degree vertical field of view."""
+    q = np.atleast_2d(np.asarray(points, float))
+    eye, centre, up = (np.array([cam[key][k] for k in "xyz"], float)
+                       for key in ("eye", "center", "up"))
+    forward = (centre - eye) / np.linalg.norm(centre - eye)
+    right = np.cross(forward, up)
+    right /= np.linalg.norm(right)
+    upward = np.cross(right, forward)
+    rel = q - eye
+    depth = rel @ forward
+    half = np.tan(np.pi / 8)
+    return np.column_stack([rel @ right / (depth * half * aspect), rel @ upward / (depth * half)])
+
+
 def _f4(a) -> np.ndarray:
     return np.round(np.asarray(a, float), DECIMALS).astype(np.float32)
 
@@ -141,6 +164,8 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
                  legendgroup: str | None = None, showlegend: bool = True,
                  visible: bool | str = True, textposition: str = "top center") -> dict:
     """Markers with optional text labels and hover text."""
+    if symbol not in SYMBOLS_3D:
+        raise ValueError(f"Unknown 3D marker symbol {symbol!r}; valid: {', '.join(SYMBOLS_3D)}")
     p = _f4(np.atleast_2d(points))
     mode = "markers+text" if (labels is not None and show_text) else "markers"
     return _trace(
@@ -150,16 +175,6 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
                 "line": {"color": "white", "width": 1}},
         hoverinfo="text" if hovertext is not None else "skip", hovertext=hovertext,
         legendgroup=legendgroup or name, showlegend=showlegend, visible=visible)
-
-
-def text_trace(points, labels, *, name: str, legendgroup: str | None = None,
-               visible: bool | str = True, textposition: str = "top center") -> dict:
-    """Text labels without markers (e.g. lifted off a surface that would hide them)."""
-    p = _f4(np.atleast_2d(points))
-    return _trace(type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="text", name=name,
-                  text=list(labels), textposition=textposition,
-                  textfont={"size": 12, "color": style.TEXT}, hoverinfo="skip",
-                  legendgroup=legendgroup or name, showlegend=False, visible=visible)
 
 
 def _hidden_axes() -> dict:
@@ -186,10 +201,13 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
 
 
 def view_menu(fig: dict, orthographic: bool = False, x: float = 0.99,
-              active: str | None = None) -> None:
-    """Dropdown that switches the camera between the named views (works without a kernel)."""
+              active: str | None = None, notes: dict[str, list] | None = None) -> None:
+    """Dropdown that switches the camera between the named views (works without a kernel);
+    ``notes`` gives each view its own scene annotations (e.g. the labels it can see)."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
-                "args": [{"scene.camera": camera(name, orthographic)}]} for name in CAMERAS]
+                "args": [{"scene.camera": camera(name, orthographic),
+                          **({"scene.annotations": notes[name]} if notes else {})}]}
+               for name in CAMERAS]
     current = _active_view(fig, active)
     if current < 0:  # the figure opens on a camera of its own: say so instead of a wrong name
         buttons.insert(0, {"label": "opening view", "method": "skip", "args": [None]})
