@@ -179,8 +179,10 @@ def sha256(path: Path) -> str:
 
 
 def input_hashes(spec: FigureSpec) -> dict[str, str]:
-    """{relative path: sha256} of everything that made the figure, and of its registry entry."""
-    hashes = {p.relative_to(ROOT).as_posix(): sha256(p) for p in dependencies(spec.module)}
+    """{relative path: sha256} of everything that made the figure (this writer module
+    included: it holds the page template and export settings) and of its registry entry."""
+    paths = [*dependencies(spec.module), Path(__file__).resolve()]
+    hashes = {p.relative_to(ROOT).as_posix(): sha256(p) for p in paths}
     hashes["registry:" + spec.name] = spec.spec_hash()
     return hashes
 
@@ -229,7 +231,9 @@ if (typeof Plotly === "undefined") {{
     "{js} is missing next to this page: run `make figures` to copy it here.";
 }} else {{
   var fig = {figure};
-  Plotly.newPlot("kit-figure", fig.data, fig.layout, {{displaylogo: false, responsive: true}});
+  var ratio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));  // the screen's
+  Plotly.newPlot("kit-figure", fig.data, fig.layout,
+                 {{displaylogo: false, responsive: true, plotGlPixelRatio: ratio}});
 }}
 </script>
 </body>

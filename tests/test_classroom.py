@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -83,6 +84,19 @@ def test_handout_is_self_contained_and_within_budget(handouts, path):
     assert "Instructor notes." not in text
 
 
+def image_alts(page: str) -> list[str]:
+    """The alt attribute of every <img> on a page, in order."""
+    alts = []
+
+    class Images(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "img":
+                alts.append(dict(attrs).get("alt") or "")
+
+    Images().feed(page)
+    return alts
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_handout_keeps_text_tables_and_static_figures(handouts, path):
     nb = nbformat.read(path, as_version=4)
@@ -92,6 +106,10 @@ def test_handout_keeps_text_tables_and_static_figures(handouts, path):
     assert h1[2:].split(":")[0] in text
     pngs = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert text.count("data:image/png;base64,") >= pngs
+    # every figure keeps its own alt text (nbconvert alone writes a placeholder)
+    alts = [o["metadata"]["image/png"]["alt"] for c in nb.cells for o in c.get("outputs", [])
+            if o.get("metadata", {}).get("image/png", {}).get("alt")]
+    assert image_alts(text) == alts
     tables = sum("<table" in "".join(o.get("data", {}).get("text/html", ""))
                  for c in nb.cells for o in c.get("outputs", []))
     assert text.count("<table") >= tables
@@ -142,6 +160,7 @@ def test_slides_use_local_reveal_and_plotly(slides, path):
     assert classroom.PLOTLY_JS in fetched
     assert text.count('class="kit-plotly"') == stored_plots(path)
     assert not UUID.search(text)
+    assert "No description has been provided" not in text  # figures keep their alt text
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -231,9 +250,10 @@ def _chromium():
     return pytest.importorskip("playwright.sync_api")
 
 
-def _open_offline(p, url: str, blocked: list, errors: list, size=(1280, 860)):
+def _open_offline(p, url: str, blocked: list, errors: list, size=(1280, 860), scale=1):
     browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]},
+                            device_scale_factor=scale)
 
     def route(r):
         if r.request.url.startswith(("file:", "data:", "blob:")):
@@ -249,9 +269,11 @@ def _open_offline(p, url: str, blocked: list, errors: list, size=(1280, 860)):
     return browser, page
 
 
-PLOTS_JS = """() => [...document.querySelectorAll('.kit-plotly')].map(el => ({
-    id: el.id, drawn: el.classList.contains('js-plotly-plot'),
-    gl: el.querySelectorAll('canvas').length, w: el.getBoundingClientRect().width}))"""
+PLOTS_JS = """() => [...document.querySelectorAll('.kit-plotly')].map(el => {
+    const gl = el.querySelector('.gl-container canvas');
+    return {id: el.id, drawn: el.classList.contains('js-plotly-plot'),
+            gl: el.querySelectorAll('canvas').length, w: el.getBoundingClientRect().width,
+            ratio: gl ? gl.width / gl.getBoundingClientRect().width : null}; })"""
 
 
 @pytest.mark.browser
@@ -271,6 +293,66 @@ def test_handout_works_from_disk_with_the_network_cut(handouts, path):
     assert not blocked, f"{path.stem} handout requested {blocked[:5]}"
     assert not errors, f"console errors: {errors[:5]}"
     assert len(plots) == n and all(q["drawn"] and q["w"] > 300 for q in plots)
+    # WebGL at the screen's pixel ratio (1 here), not plotly's default of 2
+    assert all(q["ratio"] == pytest.approx(1, abs=0.02) for q in plots if q["gl"])
+
+
+@pytest.mark.browser
+def test_handout_3d_figures_are_sharp_on_a_high_density_screen(handouts):
+    sync = _chromium()
+    blocked, errors = [], []
+    with sync.sync_playwright() as p:
+        browser, page = _open_offline(p, handouts["00_start_here"].as_uri(), blocked, errors,
+                                      scale=2)
+        page.wait_for_function("document.querySelector('.kit-plotly.js-plotly-plot')",
+                               timeout=60_000)
+        plots = page.evaluate(PLOTS_JS)
+        browser.close()
+    assert not errors, f"console errors: {errors[:5]}"
+    assert plots[0]["ratio"] == pytest.approx(2, abs=0.02)
+
+
+MENU_NOTES_JS = """async ([index, name]) => {
+  const el = document.querySelectorAll('.kit-plotly.js-plotly-plot')[index];
+  const menu = el.layout.updatemenus.find(m => m.name === name);
+  const out = {};
+  for (const b of menu.buttons.filter(b => b.method !== 'skip')) {
+    await Plotly[b.method](el, ...b.args);
+    const plot = el.getBoundingClientRect();
+    out[b.label] = [...el.querySelectorAll('g.annotation-scene')].map(g => {
+      const r = g.querySelector('.annotation-text-g').getBoundingClientRect();
+      return {text: g.textContent, x: r.x - plot.x, y: r.y - plot.y, w: r.width,
+              h: r.height, pw: plot.width, ph: plot.height};
+    });
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("notebook, menu", [("00_start_here", "view"),
+                                            ("01_occipital_nerves", "stage")])
+def test_3d_labels_neither_overlap_nor_leave_the_figure(handouts, notebook, menu):
+    """Every camera of the notebook's first 3D figure (view presets, or the nerve's stages),
+    drawn by plotly.js: its text labels do not cover each other and stay inside it."""
+    sync = _chromium()
+    blocked, errors = [], []
+    with sync.sync_playwright() as p:
+        browser, page = _open_offline(p, handouts[notebook].as_uri(), blocked, errors)
+        page.wait_for_function("document.querySelector('.kit-plotly.js-plotly-plot')",
+                               timeout=60_000)
+        views = page.evaluate(MENU_NOTES_JS, [0, menu])
+        browser.close()
+    assert not errors, f"console errors: {errors[:5]}"
+    assert len(views) >= 6 and all(views.values())
+    for label, boxes in views.items():
+        for k, a in enumerate(boxes):
+            assert a["x"] >= 0 and a["y"] >= 0, (label, a["text"])
+            assert a["x"] + a["w"] <= a["pw"] and a["y"] + a["h"] <= a["ph"], (label, a["text"])
+            for b in boxes[k + 1:]:
+                apart = (a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"]
+                         or a["y"] + a["h"] <= b["y"] or b["y"] + b["h"] <= a["y"])
+                assert apart, f"{label}: {a['text']!r} covers {b['text']!r}"
 
 
 @pytest.mark.browser

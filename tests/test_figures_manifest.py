@@ -40,6 +40,12 @@ def test_every_available_figure_is_in_the_manifest():
     assert not missing, f"figures not generated yet: {missing}. Run `make figures`."
 
 
+def test_the_writer_itself_is_an_input_of_every_figure():
+    # its HTML page template and export settings shape every file it writes
+    for spec in AVAILABLE:
+        assert "anatomy/figures.py" in figures.input_hashes(spec)
+
+
 @pytest.mark.parametrize("spec", AVAILABLE, ids=lambda s: s.name)
 def test_committed_figure_is_not_stale(spec):
     record = manifest().get(spec.name)

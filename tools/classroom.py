@@ -139,6 +139,27 @@ def convert_plotly_outputs(nb, prefix: str = "kit-plot") -> int:
     return count
 
 
+def image_html(data: str, alt: str) -> str:
+    """An <img> with its alt text (nbconvert's templates drop the alt that the kit's
+    figures carry in their output metadata and write a placeholder instead)."""
+    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
+            'class="kit-figure">')
+
+
+def carry_alt_text(nb) -> int:
+    """Turn every PNG output that has alt text in its metadata into an <img> with that
+    alt; returns the count. text/plain (the same alt) stays."""
+    count = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data, meta = out.get("data", {}), out.get("metadata", {})
+            alt = meta.get("image/png", {}).get("alt")
+            if "image/png" in data and alt:
+                data["text/html"] = image_html("".join(data.pop("image/png")).strip(), alt)
+                count += 1
+    return count
+
+
 # Draws the queued figures: one after another (handouts) or when their slide shows (slides).
 RENDER_JS = """
 <script>
@@ -147,7 +168,11 @@ RENDER_JS = """
     var el = document.getElementById(spec.id);
     if (!el || el.dataset.drawn) { return; }
     el.dataset.drawn = "1";
-    return Plotly.newPlot(el, spec.data, spec.layout, spec.config);
+    // WebGL drawn at the screen's pixel ratio: plotly's default (2 on every screen) fills
+    // four times the pixels on a 1x projector, which software WebGL pays for on first paint
+    var config = Object.assign(
+      {plotGlPixelRatio: Math.min(2, Math.max(1, window.devicePixelRatio || 1))}, spec.config);
+    return Plotly.newPlot(el, spec.data, spec.layout, config);
   }
   function drawIn(root) {
     (window.KIT_PLOTS || []).forEach(function (spec) {
@@ -195,6 +220,7 @@ NO_CDN_BLOCKS = """
 KIT_CSS = """
 <style type="text/css">
 .kit-plotly { width: 100%; min-height: 300px; }
+img.kit-figure { max-width: 100%; height: auto; }
 .jp-OutputArea-output .kit-plotly { background: white; }
 details.kit-solution > summary { cursor: pointer; font-weight: bold; margin: 0.4em 0; }
 </style>
@@ -288,6 +314,7 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
     for path in sources or notebooks():
         nb = _read(path)
         convert_plotly_outputs(nb)
+        carry_alt_text(nb)
         body, _ = exporter.from_notebook_node(
             nb, resources={"metadata": {"name": path.stem}, "kit_plotly_src": PLOTLY_JS})
         dest = out / f"{path.stem}.slides.html"
@@ -307,6 +334,7 @@ def handout_notebook(nb):
     nb.cells = [c for c in nb.cells if "instructor-notes" not in tags(c)
                 and c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
     n_plots = convert_plotly_outputs(nb)
+    carry_alt_text(nb)
     return nb, n_plots
 
 
