@@ -68,6 +68,34 @@ def ray_hit(vertices: np.ndarray, faces: np.ndarray, origin, direction) -> np.nd
     return o + d * t[hit].min()
 
 
+def rays_blocked(vertices: np.ndarray, faces: np.ndarray, origins, direction) -> np.ndarray:
+    """For parallel rays from ``origins`` along one ``direction``: does each hit the mesh?
+
+    The same Möller–Trumbore test as ``ray_hit``, with the per-direction terms computed
+    once for all rays (facing tests for a camera view cast one ray per landmark).
+    """
+    o = np.atleast_2d(np.asarray(origins, float))
+    d = np.asarray(direction, float)
+    d = d / np.linalg.norm(d)
+    tri = np.asarray(vertices, float)[faces]
+    e1, e2 = tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]
+    h = np.cross(d, e2)
+    a = (e1 * h).sum(1)
+    ok = np.abs(a) > 1e-9
+    f = np.where(ok, 1.0 / np.where(ok, a, 1), 0)
+    blocked = np.zeros(len(o), bool)
+    eps = 1e-7
+    for k, origin in enumerate(o):
+        s = origin - tri[:, 0]
+        u = f * (s * h).sum(1)
+        q = np.cross(s, e1)
+        v = f * (q @ d)
+        t = f * (e2 * q).sum(1)
+        blocked[k] = bool((ok & (u >= -eps) & (v >= -eps) & (u + v <= 1 + eps)
+                           & (t > 1e-6)).any())
+    return blocked
+
+
 def plane_section(vertices: np.ndarray, faces: np.ndarray, origin, normal) -> np.ndarray:
     """Points where mesh edges cross a plane (unordered, one per crossing edge)."""
     v = np.asarray(vertices, float)

@@ -161,3 +161,14 @@ def test_3d_labels_name_only_landmarks_the_opening_view_sees(head):
                 assert a["yanchor"] == "bottom" and a["yshift"] > 0
     markers = [t for t in fig["data"] if t.get("name", "").startswith("landmarks")]
     assert sum(len(t["x"]) for t in markers) == len(head.landmarks)  # every marker stays
+
+
+def test_parallel_ray_test_agrees_with_single_rays(head):
+    from anatomy.surface import ray_hit, rays_blocked
+
+    rng = np.random.default_rng(0)
+    starts = np.array(list(head.landmarks.values())) + rng.normal(0, 20, (len(head.landmarks), 3))
+    for d in ([0, -1, 0.2], [1, 0, 0], [0.3, 0.3, 1]):
+        single = [ray_hit(head.vertices, head.faces, s, d) is not None for s in starts]
+        blocked = rays_blocked(head.vertices, head.faces, starts, d)
+        assert list(blocked) == single and 0 < sum(single) < len(single)

@@ -62,11 +62,13 @@ def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
     from each landmark towards the camera, parallel rays as in an orthographic view; it
     starts 6 mm out, so a ray grazing the skin it starts on, as over the shoulders seen
     from behind, does not count)."""
-    from anatomy.surface import ray_hit
+    from anatomy.surface import rays_blocked
 
+    names = list(names)
     d = _towards_eye(view)
-    return {n for n in names
-            if ray_hit(head.vertices, head.faces, head.landmarks[n] + 6.0 * d, d) is None}
+    starts = [head.landmarks[n] + 6.0 * d for n in names]
+    return {n for n, hit in zip(names, rays_blocked(head.vertices, head.faces, starts, d))
+            if not hit}
 
 
 def landmark_traces(head: HeadModel, names=None):
