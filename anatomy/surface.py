@@ -46,54 +46,45 @@ def _closest_on_triangles(tri: np.ndarray, p: np.ndarray) -> np.ndarray:
     return stack[k, i]
 
 
+def _ray_distances(vertices: np.ndarray, faces: np.ndarray, direction: np.ndarray):
+    """Möller–Trumbore for rays along one unit ``direction``: the per-direction terms are
+    computed once; the returned function gives, for an origin, each triangle's hit
+    distance (inf where the ray misses it)."""
+    tri = np.asarray(vertices, float)[faces]
+    e1, e2 = tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]
+    h = np.cross(direction, e2)
+    a = (e1 * h).sum(1)
+    ok = np.abs(a) > 1e-9
+    f = np.where(ok, 1.0 / np.where(ok, a, 1), 0)
+    eps = 1e-7
+
+    def distances(origin) -> np.ndarray:
+        s = origin - tri[:, 0]
+        u = f * (s * h).sum(1)
+        q = np.cross(s, e1)
+        v = f * (q @ direction)
+        t = f * (e2 * q).sum(1)
+        hit = ok & (u >= -eps) & (v >= -eps) & (u + v <= 1 + eps) & (t > 1e-6)
+        return np.where(hit, t, np.inf)
+
+    return distances
+
+
 def ray_hit(vertices: np.ndarray, faces: np.ndarray, origin, direction) -> np.ndarray | None:
     """First intersection of a ray with the mesh (Möller–Trumbore), or None."""
     o, d = np.asarray(origin, float), np.asarray(direction, float)
     d = d / np.linalg.norm(d)
-    tri = np.asarray(vertices, float)[faces]
-    e1, e2 = tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]
-    h = np.cross(d, e2)
-    a = (e1 * h).sum(1)
-    ok = np.abs(a) > 1e-9
-    f = np.where(ok, 1.0 / np.where(ok, a, 1), 0)
-    s = o - tri[:, 0]
-    u = f * (s * h).sum(1)
-    q = np.cross(s, e1)
-    v = f * (q * d).sum(1)
-    t = f * (e2 * q).sum(1)
-    eps = 1e-7
-    hit = ok & (u >= -eps) & (v >= -eps) & (u + v <= 1 + eps) & (t > 1e-6)
-    if not hit.any():
-        return None
-    return o + d * t[hit].min()
+    t = _ray_distances(vertices, faces, d)(o).min()
+    return None if np.isinf(t) else o + d * t
 
 
 def rays_blocked(vertices: np.ndarray, faces: np.ndarray, origins, direction) -> np.ndarray:
     """For parallel rays from ``origins`` along one ``direction``: does each hit the mesh?
-
-    The same Möller–Trumbore test as ``ray_hit``, with the per-direction terms computed
-    once for all rays (facing tests for a camera view cast one ray per landmark).
-    """
-    o = np.atleast_2d(np.asarray(origins, float))
+    (Facing tests for a camera view cast one ray per landmark.)"""
     d = np.asarray(direction, float)
-    d = d / np.linalg.norm(d)
-    tri = np.asarray(vertices, float)[faces]
-    e1, e2 = tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]
-    h = np.cross(d, e2)
-    a = (e1 * h).sum(1)
-    ok = np.abs(a) > 1e-9
-    f = np.where(ok, 1.0 / np.where(ok, a, 1), 0)
-    blocked = np.zeros(len(o), bool)
-    eps = 1e-7
-    for k, origin in enumerate(o):
-        s = origin - tri[:, 0]
-        u = f * (s * h).sum(1)
-        q = np.cross(s, e1)
-        v = f * (q @ d)
-        t = f * (e2 * q).sum(1)
-        blocked[k] = bool((ok & (u >= -eps) & (v >= -eps) & (u + v <= 1 + eps)
-                           & (t > 1e-6)).any())
-    return blocked
+    distances = _ray_distances(vertices, faces, d / np.linalg.norm(d))
+    return np.array([np.isfinite(distances(o)).any()
+                     for o in np.atleast_2d(np.asarray(origins, float))], bool)
 
 
 def plane_section(vertices: np.ndarray, faces: np.ndarray, origin, normal) -> np.ndarray:
