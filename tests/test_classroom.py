@@ -409,8 +409,14 @@ def test_rise_slideshow_in_jupyterlab(tmp_path):
                                    timeout=60_000)
             rise.screenshot(path=str(ARTIFACTS / "rise-00-title.png"))
             for _ in range(20):  # advance to the first slide that shows a 3D figure
+                # on the current (innermost) slide and on screen: a figure on the next
+                # vertical slide also sits inside a 'present' section
                 visible = rise.evaluate("""() => [...document.querySelectorAll(
-                    'section.present .js-plotly-plot')].some(e => e.offsetParent !== null)""")
+                    '.js-plotly-plot')].some(e => {
+                      const s = e.closest('section');
+                      const r = e.getBoundingClientRect();
+                      return s.classList.contains('present') && r.width > 300
+                        && r.top >= 0 && r.top < window.innerHeight; })""")
                 if visible:
                     break
                 rise.keyboard.press("Space")
