@@ -110,18 +110,9 @@ def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
     seen = facing_landmarks(head, names, view)
     notes = []
     for n in (n for n in names if n in seen):
-        p = head.landmarks[n]
-        note = {"x": round(float(p[0]), 1), "y": round(float(p[1]), 1),
-                "z": round(float(p[2]), 1), "text": label(n), "showarrow": False,
-                "yanchor": "bottom", "yshift": 6, "bgcolor": "rgba(255,255,255,0.7)",
-                "font": {"size": 12, "color": style.TEXT}}
         offset = _label_offset(n, view)
-        if offset is not None:
-            dx, dy = offset
-            del note["yanchor"], note["yshift"]
-            note.update(showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#555555",
-                        standoff=3, ax=round(LEADER_PX * dx), ay=round(-LEADER_PX * dy))
-        notes.append(note)
+        px = None if offset is None else (LEADER_PX * offset[0], -LEADER_PX * offset[1])
+        notes.append(plotly3d.point_note(head.landmarks[n], label(n), offset_px=px))
     return notes
 
 
@@ -139,7 +130,9 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
                 height: int = 620) -> plotly3d.KitFigure:
     """Interactive 3D head with labelled landmarks (and optionally the 10-20 positions)."""
     names = list(head.landmarks) if landmarks is True else list(landmarks or [])
-    traces = skin_traces(head) + landmark_traces(head, names) if names else skin_traces(head)
+    traces = skin_traces(head)
+    if names:
+        traces += landmark_traces(head, names)
     if eeg:
         traces.append(eeg_trace(head))
     fig = plotly3d.scene_figure(traces, title=title, view=view, orthographic=orthographic,
@@ -148,9 +141,8 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
     if notes:
         fig["layout"]["scene"]["annotations"] = notes[view]
     plotly3d.view_menu(fig, orthographic, active=view, notes=notes)
-    n_lm = len(head.landmarks) if landmarks is True else len(landmarks or [])
     alt = (f"3D model of an adult head, neck and shoulders seen from the "
-           f"{view.replace('_', ' ')}, with {n_lm} labelled skin landmarks"
+           f"{view.replace('_', ' ')}, with {len(names)} labelled skin landmarks"
            + (" and the 10-20 EEG positions" if eeg else "") + ". Drag to rotate; use the "
            "menu for anterior, posterior, lateral and superior views.")
     return plotly3d.KitFigure(fig, alt)

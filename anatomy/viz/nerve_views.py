@@ -107,29 +107,18 @@ NUMBER_OFFSETS = {1: (34, 14), 2: (34, -12), 3: (-34, 16), 4: (30, 2), 5: (-34, 
 NUMBERS_ASPECT = 4 / 3  # narrower than the scene on a handout or notebook (about 3:2)
 
 
-def _point_numbers(side: str = "right", cam: dict | None = None) -> list[dict]:
-    """The compression points' numbers as scene annotations with short leader lines:
-    page text, not 3D text traces (those are drawn as vector glyphs, slowing the first
-    paint). With a camera, only the points inside its view (a 4:3 scene, 10% margin):
-    plotly draws an annotation even when its point is outside the scene."""
+def _point_numbers(side: str, cam: dict) -> list[dict]:
+    """The compression points' numbers inside a camera's view (a 4:3 scene, 10% margin;
+    plotly draws an annotation even when its point is outside the scene), as scene
+    annotations with short leader lines: page text, not 3D text traces (those are drawn as
+    vector glyphs, slowing the first paint)."""
     colour = style.OKABE_ITO["vermillion"]
     cps = list(nv.compression_points(side).values())
-    inside = [True] * len(cps)
-    if cam is not None:
-        ndc = plotly3d.view_ndc([_normalised(c.point) for c in cps], cam, NUMBERS_ASPECT)
-        inside = list(np.all(np.abs(ndc) <= 0.9, axis=1))
-    notes = []
-    for c, shown in zip(cps, inside):
-        if not shown:
-            continue
-        ax, ay = NUMBER_OFFSETS[c.number]
-        notes.append({"x": round(float(c.point[0]), 1), "y": round(float(c.point[1]), 1),
-                      "z": round(float(c.point[2]), 1), "text": str(c.number),
-                      "showarrow": True, "arrowhead": 0, "arrowwidth": 1,
-                      "arrowcolor": colour, "ax": ax, "ay": ay, "standoff": 3,
-                      "bgcolor": "rgba(255,255,255,0.85)",
-                      "font": {"size": 12, "color": colour}})
-    return notes
+    ndc = plotly3d.view_ndc([_normalised(c.point) for c in cps], cam, NUMBERS_ASPECT)
+    inside = np.all(np.abs(ndc) <= 0.9, axis=1)
+    return [plotly3d.point_note(c.point, str(c.number), offset_px=NUMBER_OFFSETS[c.number],
+                                color=colour, line_color=colour, background=0.85)
+            for c, shown in zip(cps, inside) if shown]
 
 
 def _normalised(p) -> np.ndarray:
