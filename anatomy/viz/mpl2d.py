@@ -24,6 +24,7 @@ VIEWS = {
     "posterolateral_right": ((-0.7071, 0.7071, 0), (0, 0, 1)),
     "posterolateral_left": ((0.7071, 0.7071, 0), (0, 0, 1)),
 }
+SORT_DECIMALS = 6  # depth (mm) is rounded to this before the painter's sort
 VIEW_TITLES = {"posterior": "Posterior view", "anterior": "Anterior view",
                "right": "Right lateral view", "left": "Left lateral view",
                "superior": "Superior view", "posterolateral_right": "Posterolateral (right)",
@@ -136,9 +137,12 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     tri = v[faces]
     normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
     normals /= np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)
-    facing = normals @ fwd < 0 if cull else np.ones(len(tri), bool)
-    depth = (tri.mean(axis=1) @ fwd)[facing]
-    order = np.argsort(-depth)
+    # Rounded before comparing and sorting, and ties drawn in triangle order, so that the
+    # last-bit differences between CPUs (SIMD paths, BLAS) cannot reorder the triangles:
+    # mirrored triangles on the midline have equal depth in a posterior or anterior view.
+    facing = (np.round(normals @ fwd, 9) < 0) if cull else np.ones(len(tri), bool)
+    depth = np.round(tri.mean(axis=1) @ fwd, SORT_DECIMALS)[facing]
+    order = np.argsort(-depth, kind="stable")
     tri, normals = tri[facing][order], normals[facing][order]
     light_dir = -fwd * light[2] + right * light[0] + up * (-light[1])
     light_dir /= np.linalg.norm(light_dir)
