@@ -9,8 +9,11 @@ is ignored (results are computed as before, just slower) until it is rebuilt wit
 
     python -m anatomy.derived      (make derived)
 
-and ``tests/test_derived.py`` fails while it is stale. Stored values are bit-identical
-to computed ones (float64, no rounding); their arrays are read-only.
+and ``tests/test_derived.py`` fails while it is stale. Every result, stored or computed,
+has its floats rounded to ``DECIMALS`` places (1e-6 mm for coordinates): a computation
+on another CPU differs from the store's machine by about 1e-13 (SIMD paths, BLAS), so
+after rounding the two agree to within one rounding step, and on one machine they are
+bit-identical. Arrays in results are read-only.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ DATA_DIR = PACKAGE_DIR / "data"
 STORE = DATA_DIR / "derived_geometry.zip"
 META = "meta.json"
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # zip timestamps fixed: the same inputs give the same bytes
+DECIMALS = 6  # floats in results are rounded to this many places (see the module docstring)
 
 _recording: dict[str, Any] | None = None  # set while ``build_store`` runs
 
@@ -136,15 +140,38 @@ def _read_only(value):
     return value
 
 
+def rounded(value):
+    """``value`` with every float (and float array) in it rounded to ``DECIMALS`` places.
+
+    Results are made CPU-independent this way: the noise of floating-point arithmetic
+    (about 1e-13 here) stays below the rounding step. -0.0 becomes 0.0.
+    """
+    if isinstance(value, np.ndarray):
+        return np.round(value, DECIMALS) + 0.0 if value.dtype.kind == "f" else value
+    if isinstance(value, (float, np.floating)):
+        return type(value)(round(float(value), DECIMALS) + 0.0)
+    if isinstance(value, tuple):
+        return tuple(rounded(v) for v in value)
+    if isinstance(value, list):
+        return [rounded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    return value
+
+
 def call_key(fn: Callable, args: tuple) -> str:
     return f"{fn.__module__}.{fn.__qualname__}{args!r}"
 
 
 def stored(fn: Callable) -> Callable:
     """Look the call up in the store (arguments must have a stable repr); compute it
-    when the store is missing, stale or lacks the call. Arrays in the result are read-only
-    either way. ``fn.compute`` always computes."""
+    when the store is missing, stale or lacks the call. Either way floats in the result
+    are rounded (``rounded``) and arrays are read-only. ``fn.compute`` always computes
+    (and rounds)."""
     signature = inspect.signature(fn)
+
+    def compute(*args):
+        return rounded(fn(*args))
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -154,12 +181,12 @@ def stored(fn: Callable) -> Callable:
         store = _store()
         if store is not None and key in store.entries:
             return _read_only(_decode(store.entries[key], store))
-        value = _read_only(fn(*bound.args))
+        value = _read_only(compute(*bound.args))
         if _recording is not None:
             _recording[key] = value
         return value
 
-    wrapper.compute = fn
+    wrapper.compute = compute
     return wrapper
 
 
