@@ -85,3 +85,33 @@ def test_notebook_figures_render_in_jupyterlab(lab, path):
     assert sum(p["gl"] > 0 for p in plots) >= n_3d, "a 3D figure has no WebGL canvas"
     real = [e for e in errors if not any(s in e for s in IGNORED_CONSOLE)]
     assert not real, f"console errors in {path.name}: {real[:5]}"
+
+
+def test_open_and_save_in_jupyterlab_changes_no_byte(tmp_path):
+    """JupyterLab re-serialises a notebook on save (JavaScript numbers: 1.0 becomes 1): the
+    committed notebooks are written that way already, so a student's clone stays clean."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    served = notebook_copy(ROOT, tmp_path / "kit")
+    path = NOTEBOOKS[0]  # the 3D head figure: plotly JSON full of 1.0-style numbers
+    copy = served / "notebooks" / path.name
+    before = copy.stat().st_mtime_ns
+    with jupyterlab(served, tmp_path) as (base, token), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/lab/tree/notebooks/{path.name}?token={token}&reset",
+                  wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        page.locator(".jp-Notebook").first.click()
+        page.keyboard.press("Control+s")
+        page.wait_for_function("() => !document.title.startsWith('*')", timeout=30_000)
+        for _ in range(40):  # the server writes the file after the request
+            if copy.stat().st_mtime_ns != before:
+                break
+            page.wait_for_timeout(250)
+        browser.close()
+    assert copy.stat().st_mtime_ns != before, "JupyterLab did not save the notebook"
+    assert copy.read_bytes() == path.read_bytes(), (
+        f"saving {path.name} in JupyterLab rewrote it: write notebooks with tools.nbtools.write")

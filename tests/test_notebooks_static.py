@@ -88,3 +88,20 @@ def test_exercises_have_revealable_solutions(path):
     for k in exercises:
         following = tags[k + 1:k + 4]
         assert any("solution" in t for t in following), f"exercise at cell {k} lacks a solution"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_saved_as_jupyterlab_saves_it(path):
+    """Re-serialised JavaScript-style (integral floats become ints, as after a round trip
+    through JupyterLab), the notebook has the same bytes: open-and-save changes nothing."""
+    import sys
+
+    import nbformat
+
+    sys.path.insert(0, str(ROOT))
+    from tools.nbtools import js_numbers, writes
+
+    text = path.read_text(encoding="utf-8")
+    assert writes(nbformat.reads(text, as_version=4)) == text, (
+        f"{path.name} is not written as JupyterLab saves it: rebuild it with `make notebooks`")
+    assert js_numbers({"a": [1.0, -0.0, 2.5, 1e22]}) == {"a": [1, 0, 2.5, 1e22]}

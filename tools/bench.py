@@ -44,8 +44,11 @@ def import_time() -> float:
 def run_notebook(nb) -> float:
     """Seconds to start a kernel, run every cell and stop the kernel the way nbval does
     (``shutdown_kernel(now=True)``: killed, not asked to exit)."""
+    from tools.nbtools import IPCKernelManager
+
     t = time.perf_counter()
     NotebookClient(nb, timeout=600, kernel_name="python3", shutdown_kernel="immediate",
+                   kernel_manager_class=IPCKernelManager,
                    resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
     return time.perf_counter() - t
 

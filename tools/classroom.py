@@ -26,6 +26,10 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script: tools/ is a package of the repo root
+    sys.path.insert(0, str(ROOT))
+from tools import nbtools  # noqa: E402
+
 NOTEBOOK_DIR = ROOT / "notebooks"
 BUILD = ROOT / "build"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -399,7 +403,7 @@ def build_student(out: Path = BUILD / "student", sources=None) -> list[Path]:
     for path in sources or notebooks():
         nb = student_notebook(_read(path))
         dest = out / path.name
-        nbformat.write(nb, dest)
+        nbtools.write(nb, dest)  # as JupyterLab saves it: opening and saving changes nothing
         written.append(dest)
         print(f"student copy: {dest}")
     return written

@@ -18,11 +18,16 @@ Cell conventions (used by nbval, the student copies, slides and handouts):
 from __future__ import annotations
 
 import importlib
+import math
 import sys
+import uuid
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
+from jupyter_core.paths import jupyter_runtime_dir
 from nbclient import NotebookClient
+from traitlets import default
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "tools" / "notebooks"
@@ -77,14 +82,62 @@ def new_notebook(cells) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
+class IPCKernelManager(KernelManager):
+    """A kernel manager whose kernels talk over local IPC sockets, not TCP.
+
+    The sockets are files beside the kernel's connection file in Jupyter's runtime folder,
+    removed when the kernel stops. Nothing listens on the network, and ipykernel has no
+    "running over TCP without encryption" warning to print into test output.
+    """
+
+    @default("transport")
+    def _default_transport(self) -> str:
+        return "ipc"
+
+    @default("ip")
+    def _default_ip(self) -> str:
+        # an absolute path: the kernel runs in the notebook's folder, the client elsewhere
+        runtime = Path(jupyter_runtime_dir())
+        runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return str(runtime / f"kit-kernel-{uuid.uuid4().hex[:12]}-ipc")
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600) -> nbformat.NotebookNode:
     """Run top to bottom in a fresh kernel (PLOTLY_RENDERER fixed by anatomy.viz)."""
-    client = NotebookClient(nb, timeout=600, kernel_name=KERNEL,
-                            resources={"metadata": {"path": str(cwd)}})
-    client.execute()
+    NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
+                   kernel_manager_class=IPCKernelManager,
+                   resources={"metadata": {"path": str(cwd)}}).execute()
     for cell in nb.cells:  # volatile metadata from the run
         cell.metadata.pop("execution", None)
     return nb
+
+
+def js_numbers(obj):
+    """``obj`` with its numbers as JupyterLab saves them.
+
+    JupyterLab holds a notebook as JavaScript values, where 1.0 and 1 are the same
+    number, and its server writes them back with ``nbformat``: a float with an integral
+    value comes back as an int (``1.0`` -> ``1``, ``-0.0`` -> ``0``). Every other float
+    keeps its shortest round-trip digits in both languages, so it comes back unchanged.
+    """
+    if isinstance(obj, float) and math.isfinite(obj) and obj.is_integer() and abs(obj) < 1e21:
+        return int(obj)
+    if isinstance(obj, dict):
+        return type(obj)((k, js_numbers(v)) for k, v in obj.items())
+    if isinstance(obj, list):
+        return [js_numbers(v) for v in obj]
+    return obj
+
+
+def writes(nb: nbformat.NotebookNode) -> str:
+    """The notebook's text exactly as JupyterLab would save it (open, save: no byte changes)."""
+    text = nbformat.writes(nbformat.from_dict(js_numbers(nb)))
+    return text if text.endswith("\n") else text + "\n"  # as nbformat.write ends a file
+
+
+def write(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Write ``nb`` to ``path`` the way JupyterLab serialises it (see ``writes``)."""
+    Path(path).write_text(writes(nb), encoding="utf-8")
 
 
 def build(name: str) -> Path:
@@ -94,7 +147,7 @@ def build(name: str) -> Path:
     for k, cell in enumerate(cells):  # stable ids: rebuilding gives no spurious diff
         cell.id = f"{path.stem[:2]}-{k:03d}"
     nb = execute(new_notebook(cells), path.parent)
-    nbformat.write(nb, path)
+    write(nb, path)
     size = path.stat().st_size / 1024
     print(f"built {path.relative_to(ROOT)} ({size:.0f} KB)")
     return path
