@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: venv lab test test-fast lint bench derived figures slides handouts student notebooks lock clean
+.PHONY: venv lab test test-other-cpu test-fast lint bench derived figures slides handouts student notebooks lock clean
 
 venv: $(STAMP)
 	@# byte-compile the kit (pip does this for installed packages; the kit is installed
@@ -28,6 +28,12 @@ lab: venv
 
 test: venv
 	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB)
+
+# the committed outputs against a fresh run with numpy's newest SIMD level switched off
+test-other-cpu: venv
+	@echo "simulated CPU: NPY_DISABLE_CPU_FEATURES=\"$$($(BIN)/python tools/simd.py)\""
+	NPY_DISABLE_CPU_FEATURES="$$($(BIN)/python tools/simd.py)" \
+	  $(BIN)/python -m pytest tests/test_determinism.py -k matches_the_committed -q
 
 test-fast: venv
 	$(BIN)/python -m pytest tests -m "not slow and not browser"
