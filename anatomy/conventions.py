@@ -17,6 +17,31 @@ SIDES = ("left", "right")
 SIDE_SIGN = {"left": -1.0, "right": 1.0}
 DECIMALS = 2  # coordinates are rounded to this many decimals before plotting
 
+# Named anatomical views, one table for the print plates (matplotlib, orthographic) and
+# the 3D figures (plotly cameras). ``forward`` points from the viewer into the subject and
+# ``up`` is screen-up; ``eye`` is plotly's camera position in its normalised scene units,
+# before the look-at height (``CAMERA_CENTRE_Z``) is added. The order is the menus' order.
+CAMERA_DISTANCE = 1.45
+CAMERA_CENTRE_Z = 0.18  # look at the head rather than the middle of the bust
+VIEWS = {
+    "anterior": {"title": "Anterior view", "forward": (0, -1, 0), "up": (0, 0, 1),
+                 "eye": (0, CAMERA_DISTANCE, 0.1)},
+    "posterior": {"title": "Posterior view", "forward": (0, 1, 0), "up": (0, 0, 1),
+                  "eye": (0, -CAMERA_DISTANCE, 0.1)},
+    "left": {"title": "Left lateral view", "forward": (1, 0, 0), "up": (0, 0, 1),
+             "eye": (-CAMERA_DISTANCE, 0, 0.1)},
+    "right": {"title": "Right lateral view", "forward": (-1, 0, 0), "up": (0, 0, 1),
+              "eye": (CAMERA_DISTANCE, 0, 0.1)},
+    "superior": {"title": "Superior view", "forward": (0, 0, -1), "up": (0, 1, 0),
+                 "eye": (0, -0.01, CAMERA_DISTANCE + 0.4 - CAMERA_CENTRE_Z)},
+    "posterolateral_left": {"title": "Posterolateral (left)",
+                            "forward": (0.7071, 0.7071, 0), "up": (0, 0, 1),
+                            "eye": (-1.0, -1.0, 0.35)},
+    "posterolateral_right": {"title": "Posterolateral (right)",
+                             "forward": (-0.7071, 0.7071, 0), "up": (0, 0, 1),
+                             "eye": (1.0, -1.0, 0.35)},
+}
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 HEAD_MESH_FILE = DATA_DIR / "head_mesh.npz"
 REFERENCES_FILE = DATA_DIR / "references.toml"
@@ -43,6 +68,16 @@ def check_choice(value: object, choices: Iterable[str], what: str) -> str:
 def check_side(side: object) -> str:
     """Validate a side name (the subject's ``'left'`` or ``'right'``)."""
     return check_choice(side, SIDES, "side")
+
+
+def view_basis(view: str):
+    """(screen right, screen up, forward) unit vectors of a named view (``VIEWS``)."""
+    import numpy as np
+
+    spec = VIEWS[check_choice(view, VIEWS, "view")]
+    fwd, up = (np.asarray(spec[k], float) for k in ("forward", "up"))
+    fwd /= np.linalg.norm(fwd)
+    return np.cross(fwd, up), up, fwd
 
 
 def mirror_x(points):

@@ -11,24 +11,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import IdentityTransform
 
-from anatomy.conventions import check_choice
+from anatomy.conventions import VIEWS, view_basis  # noqa: F401 - re-exported for the views
 from anatomy.viz import style
 
-# forward (viewer -> subject) and screen-up vectors per named view
-VIEWS = {
-    "posterior": ((0, 1, 0), (0, 0, 1)),
-    "anterior": ((0, -1, 0), (0, 0, 1)),
-    "right": ((-1, 0, 0), (0, 0, 1)),
-    "left": ((1, 0, 0), (0, 0, 1)),
-    "superior": ((0, 0, -1), (0, 1, 0)),
-    "posterolateral_right": ((-0.7071, 0.7071, 0), (0, 0, 1)),
-    "posterolateral_left": ((0.7071, 0.7071, 0), (0, 0, 1)),
-}
+# the named views (VIEWS, view_basis) come from the one table in anatomy.conventions
+VIEW_TITLES = {name: spec["title"] for name, spec in VIEWS.items()}
 SORT_DECIMALS = 6  # depth (mm) is rounded to this before the painter's sort
-VIEW_TITLES = {"posterior": "Posterior view", "anterior": "Anterior view",
-               "right": "Right lateral view", "left": "Left lateral view",
-               "superior": "Superior view", "posterolateral_right": "Posterolateral (right)",
-               "posterolateral_left": "Posterolateral (left)"}
 
 
 def use_style() -> None:
@@ -45,14 +33,6 @@ def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = Tr
     """
     fig = Figure(figsize=figsize)
     return fig, fig.subplots(nrows, ncols, squeeze=squeeze)
-
-
-def view_basis(view: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(screen right, screen up, forward) unit vectors for a named view."""
-    fwd, up = (np.asarray(a, float) for a in VIEWS[check_choice(view, VIEWS, "view")])
-    fwd /= np.linalg.norm(fwd)
-    right = np.cross(fwd, up)
-    return right, up, fwd
 
 
 def project(points, view: str) -> np.ndarray:

@@ -19,22 +19,17 @@ from pathlib import Path
 
 import numpy as np
 
-from anatomy.conventions import DECIMALS
+from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS
 from anatomy.viz import style
 
 MIMETYPE = "application/vnd.plotly.v1+json"  # JupyterLab renders it natively
 
-_R = 1.45
-_C = 0.18  # look at the head rather than the middle of the bust
+_C = CAMERA_CENTRE_Z
+# plotly camera presets, made from the one table of named views (anatomy.conventions)
 CAMERAS = {
-    "anterior": {"eye": {"x": 0, "y": _R, "z": _C + 0.1}},
-    "posterior": {"eye": {"x": 0, "y": -_R, "z": _C + 0.1}},
-    "left": {"eye": {"x": -_R, "y": 0, "z": _C + 0.1}},
-    "right": {"eye": {"x": _R, "y": 0, "z": _C + 0.1}},
-    "superior": {"eye": {"x": 0, "y": -0.01, "z": _R + 0.4}, "up": {"x": 0, "y": 1, "z": 0}},
-    "posterolateral_left": {"eye": {"x": -1.0, "y": -1.0, "z": _C + 0.35}},
-    "posterolateral_right": {"eye": {"x": 1.0, "y": -1.0, "z": _C + 0.35}},
-}
+    name: {"eye": {"x": v["eye"][0], "y": v["eye"][1], "z": _C + v["eye"][2]},
+           **({"up": dict(zip("xyz", v["up"]))} if tuple(v["up"]) != (0, 0, 1) else {})}
+    for name, v in VIEWS.items()}
 _AXIS = {"visible": False, "showbackground": False}
 LIGHTING = {"ambient": 0.55, "diffuse": 0.75, "specular": 0.08, "roughness": 0.85,
             "fresnel": 0.05}
