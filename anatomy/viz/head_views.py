@@ -88,13 +88,17 @@ def landmark_traces(head: HeadModel, names=None):
 def _label_offset(name: str, view: str) -> tuple[float, float] | None:
     """The print plates' label offset (points, y up) of a landmark in a view, mirrored to
     the side the landmark shows on; None for views without a table (label on the marker)."""
-    table = {"left": LATERAL_3D, "right": LATERAL_3D,
+    # a posterolateral view shows the face on the same side of the screen as the lateral
+    # view of that side, so it takes the lateral offsets (tragus, TMJ and gonion crowd)
+    table = {"left": LATERAL_3D, "right": LATERAL_3D, "posterolateral_left": LATERAL_3D,
+             "posterolateral_right": LATERAL_3D,
              "posterior": POSTERIOR_OFFSETS, "anterior": ANTERIOR_OFFSETS}.get(view)
     if table is None:
         return None
     side = side_of(name)
     dx, dy = table.get(name.removesuffix(f"_{side}") if side else name, (14, 10))
-    mirrored = (view == "left" or (view == "posterior" and side == "left")
+    mirrored = (view in ("left", "posterolateral_left")
+                or (view == "posterior" and side == "left")
                 or (view == "anterior" and side == "right"))
     return (-dx if mirrored else dx), dy
 
@@ -102,9 +106,9 @@ def _label_offset(name: str, view: str) -> tuple[float, float] | None:
 def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
     """Labels for the landmarks a view sees, as scene annotations.
 
-    In the anterior, posterior and lateral views a label sits at the print plates' offset
-    with a thin leader line (neighbours such as tragus and TMJ would cover each other);
-    otherwise just above its marker. Page text rather than 3D text: the skin never cuts
+    In the anterior, posterior, lateral and posterolateral views a label sits at the print
+    plates' offset with a thin leader line (neighbours such as tragus and TMJ would cover
+    each other); otherwise (superior) just above its marker. Page text rather than 3D text: the skin never cuts
     it and it does not slow the first paint (plotly.js draws 3D text as vector glyphs).
     """
     seen = facing_landmarks(head, names, view)
