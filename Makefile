@@ -9,12 +9,14 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: venv lab test test-other-cpu test-fast lint bench derived figures slides handouts student notebooks lock clean
+.PHONY: venv lab test test-other-cpu test-fast lint bench store figures slides handouts student notebooks lock clean
 
 venv: $(STAMP)
 	@# byte-compile the kit (pip does this for installed packages; the kit is installed
 	@# in development mode): every kernel then imports it without compiling it again
 	@$(BIN)/python -m compileall -q anatomy
+	@# the geometry store (not in git): built for the current sources when missing
+	@$(BIN)/python tools/build_store.py --if-missing
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,8 +49,8 @@ bench: venv
 notebooks: venv
 	$(BIN)/python tools/nbtools.py build
 
-derived: venv
-	$(BIN)/python -m anatomy.derived
+store: $(STAMP)
+	$(BIN)/python tools/build_store.py
 
 figures: venv
 	$(BIN)/python -m anatomy.figures

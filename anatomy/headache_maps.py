@@ -2,7 +2,7 @@
 
 Each map is built from head regions (periorbital, frontal, temporal, occipital, vertex,
 neck and the occipital-nerve territories) placed on skin landmarks and 10-20 positions,
-with a smooth fall-off along the skin (Dijkstra distance on the mesh edges). A vertex
+with a smooth fall-off along the skin (exact geodesic distance on the mesh). A vertex
 takes the largest ``weight x region field`` of the regions covering it; values are in [0, 1].
 
 Two kinds of map, never mixed in one condition:
@@ -29,8 +29,8 @@ import pandas as pd
 
 from anatomy import surface
 from anatomy.conventions import SIDE_SIGN, check_choice
-from anatomy.derived import stored
 from anatomy.head import load_head
+from anatomy.store import stored
 from anatomy.surface import nearest_vertex, ray_hit, vertex_normals
 
 MAP_CONDITIONS = ("occipital_neuralgia", "migraine_without_aura", "tension_type",
@@ -158,7 +158,7 @@ def subdivide(vertices, faces) -> tuple[np.ndarray, np.ndarray]:
 
 @stored
 def _map_mesh_arrays() -> tuple[np.ndarray, np.ndarray]:
-    """Vertices and faces of ``map_mesh`` (stored: see anatomy.derived)."""
+    """Vertices and faces of ``map_mesh`` (stored: see anatomy.store)."""
     head = load_head()
     v, f = np.asarray(head.vertices, float), np.asarray(head.faces)
     f = f[(v[f][:, :, 2] >= MAP_Z_MIN).all(axis=1)]

@@ -17,9 +17,9 @@ import numpy as np
 
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, check_choice, check_side, mirror_x
-from anatomy.derived import stored
 from anatomy.head import load_head
 from anatomy.references import check_keys
+from anatomy.store import stored
 
 NERVES_FILE = DATA_DIR / "nerves.toml"
 NAMES = ("greater_occipital", "lesser_occipital", "third_occipital")
@@ -476,7 +476,7 @@ def _course(spec: NerveSpec, points: dict[str, np.ndarray],
 @stored
 def _standard_course(key: str) -> tuple[dict[str, np.ndarray], np.ndarray, int, list]:
     """Placed waypoints and ``_course`` of a nerve's published course (right side;
-    stored: see anatomy.derived)."""
+    stored: see anatomy.store)."""
     spec = load_nerve_specs()[key]
     points = {w.id: place(w) for w in spec.waypoints}
     return (points, *_course(spec, points))
@@ -781,7 +781,7 @@ def _published_depth(w: Waypoint) -> str:
 @stored
 def _model_depths(kind: str, side: str) -> dict[str, float]:
     """Depth under the skin (mm) of placed points: a nerve's waypoints (``kind`` is its
-    key) or the 'compression_points' (stored: see anatomy.derived)."""
+    key) or the 'compression_points' (stored: see anatomy.store)."""
     points = ({k: c.point for k, c in compression_points(side).items()}
               if kind == "compression_points" else nerve(kind, side).waypoints)
     return {k: float(skin_depth(p)[0]) for k, p in points.items()}

@@ -6,9 +6,9 @@ mesh is exactly symmetric). Fields live on a refined copy of the skin (``pain_me
 because the scalp triangles of the model are up to 40 mm long; ``pain_field`` returns
 them on the head mesh (``load_head().vertices``) unless ``fine=True``.
 
-Distances along the skin are Dijkstra distances on the mesh edges (``skin_distance``), so
-a field spreads over the skin and never jumps through the head, across an ear or the
-neck. Weights and fall-off widths are display choices, not measured intensities.
+Distances along the skin are exact geodesic distances (``skin_distance``), so a field
+spreads over the skin and never jumps through the head, across an ear or the neck.
+Weights and fall-off widths are display choices, not measured intensities.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ import pandas as pd
 
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, SIDE_SIGN, SIDES, check_choice, check_side, mirror_x
-from anatomy.derived import stored
 from anatomy.head import load_head
 from anatomy.references import check_keys
+from anatomy.store import stored
 
 HOTSPOTS_FILE = DATA_DIR / "hotspots.toml"
 TERRITORIES_FILE = DATA_DIR / "territories.toml"
@@ -256,7 +256,7 @@ def _split_faces(v: np.ndarray, f: np.ndarray, m: np.ndarray) -> np.ndarray:
 
 @stored
 def _pain_mesh_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Vertices, faces and mirror index of ``pain_mesh`` (stored: see anatomy.derived)."""
+    """Vertices, faces and mirror index of ``pain_mesh`` (stored: see anatomy.store)."""
     head = load_head()
     v, f = np.asarray(head.vertices, float), np.asarray(head.faces, np.int64)
     tri = v[f]
@@ -555,7 +555,7 @@ def boundary_line(side: str, n: int = 121) -> np.ndarray:
 
 @stored
 def _territory_weights() -> dict[str, np.ndarray]:
-    """Per-vertex weight of each territory, keyed 'name/side' (stored: anatomy.derived)."""
+    """Per-vertex weight of each territory, keyed 'name/side' (stored: anatomy.store)."""
     raw = _territory_data()
     m = pain_mesh()
     band = float(raw["boundary_overlap_mm"])
@@ -621,7 +621,7 @@ def depth_buffer(right: tuple, up: tuple, forward: tuple,
     in an orthographic view with screen axes ``right`` and ``up``: (origin, depths).
 
     Sampled on a barycentric grid of 28 points per face, denser than the cells. Used to
-    tell whether a label's point is hidden behind the skin (stored: anatomy.derived).
+    tell whether a label's point is hidden behind the skin (stored: anatomy.store).
     """
     m = pain_mesh()
     tri = m.vertices[m.faces]

@@ -22,9 +22,9 @@ import numpy as np
 
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, SIDES, check_choice, mirror_x
-from anatomy.derived import stored
 from anatomy.head import load_head
 from anatomy.references import check_keys
+from anatomy.store import stored
 
 STRUCTURES_FILE = DATA_DIR / "structures.toml"
 LAYERS = ("bone", "muscle", "vessel")
@@ -780,7 +780,7 @@ def _occipital_artery(bone, mastoid_pts):
 @stored
 def _geometry() -> tuple[dict, dict[str, np.ndarray], np.ndarray, float]:
     """Right-side meshes {base: (vertices, faces)}, named points, and the occipital
-    artery's path and radius (stored: see anatomy.derived)."""
+    artery's path and radius (stored: see anatomy.store)."""
     geom, points = {}, {}
     (atlas_vf, p1) = _atlas()
     (axis_vf, p2) = _axis()

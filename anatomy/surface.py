@@ -163,15 +163,53 @@ def edge_graph(vertices: np.ndarray, faces: np.ndarray):
 
 
 def geodesic_distance(vertices: np.ndarray, faces: np.ndarray, sources) -> np.ndarray:
-    """Approximate geodesic distance (mm along the skin) from the nearest source vertex.
+    """Exact geodesic distance (mm along the skin) from the nearest of ``sources`` (vertex
+    indices), by the MMP algorithm of Mitchell, Mount and Papadimitriou (pygeodesic).
 
-    Dijkstra on the edge graph overestimates true geodesics by a few percent on a
-    smooth mesh; that is well inside the uncertainty of the referral zones drawn on it.
+    The exact algorithm needs a manifold mesh: degenerate faces and every face beyond the
+    second on an edge are left out (``manifold_faces``), and a vertex that only they held
+    takes the distance of its nearest kept vertex. Vertices the sources cannot reach get
+    ``inf``. (Dijkstra on the mesh edges, used before, ran 6-7 % long at the median.)
     """
-    graph = _cached_graph(_MeshKey(vertices, faces))
-    from scipy.sparse.csgraph import dijkstra
+    solver, compact = _exact_solver(_MeshKey(vertices, faces))
+    src = np.unique(compact[np.atleast_1d(np.asarray(sources, np.int64))])
+    d, _ = solver.geodesicDistances(src.astype(np.int32), None)
+    d = np.where(np.isfinite(d) & (d < 1e300), d, np.inf)
+    return d[compact]
 
-    return dijkstra(graph, indices=np.atleast_1d(sources), min_only=True)
+
+def manifold_faces(vertices: np.ndarray, faces: np.ndarray,
+                   min_area: float = 1e-3) -> np.ndarray:
+    """The faces of a mesh without degenerate ones (area below ``min_area`` mm2) and without
+    any face on an edge that more than two faces share. Dropping all of them, not all but
+    two, keeps the result independent of face order, so a mirror-symmetric mesh stays so."""
+    v, f = np.asarray(vertices, float), np.asarray(faces, np.int64)
+    area = np.linalg.norm(np.cross(v[f[:, 1]] - v[f[:, 0]], v[f[:, 2]] - v[f[:, 0]]), axis=1)
+    f = f[area / 2 > min_area]
+    while True:
+        edges = np.sort(np.stack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]], axis=1), axis=2)
+        key = edges[..., 0] * len(v) + edges[..., 1]
+        _, inverse, counts = np.unique(key.ravel(), return_inverse=True, return_counts=True)
+        crowded = (counts[inverse.reshape(-1, 3)] > 2).any(axis=1)
+        if not crowded.any():
+            return f
+        f = f[~crowded]
+
+
+@lru_cache(maxsize=4)
+def _exact_solver(key: _MeshKey):
+    """(pygeodesic solver on the manifold part, index into it of each vertex's nearest
+    kept vertex)."""
+    import pygeodesic.geodesic as geodesic  # build-time dependency (results are stored)
+    from scipy.spatial import cKDTree
+
+    v = np.asarray(key.vertices, float)
+    f = manifold_faces(v, key.faces)
+    kept, compact_faces = np.unique(f, return_inverse=True)
+    _, nearest = cKDTree(v[kept]).query(v)
+    solver = geodesic.PyGeodesicAlgorithmExact(v[kept], compact_faces.reshape(f.shape)
+                                               .astype(np.int32))
+    return solver, nearest.astype(np.int64)
 
 
 def shortest_path(vertices: np.ndarray, faces: np.ndarray, start: int, end: int) -> list[int]:

@@ -108,8 +108,9 @@ def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
 
     In the anterior, posterior, lateral and posterolateral views a label sits at the print
     plates' offset with a thin leader line (neighbours such as tragus and TMJ would cover
-    each other); otherwise (superior) just above its marker. Page text rather than 3D text: the skin never cuts
-    it and it does not slow the first paint (plotly.js draws 3D text as vector glyphs).
+    each other); otherwise (superior) just above its marker. Page text rather than 3D
+    text: the skin never cuts it and it does not slow the first paint (plotly.js draws 3D
+    text as vector glyphs).
     """
     seen = facing_landmarks(head, names, view)
     notes = []

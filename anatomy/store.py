@@ -1,0 +1,334 @@
+"""The geometry store: results of the kit's slow geometry builds, made once per install.
+
+Some model geometry takes seconds to compute and needs scipy and pygeodesic (muscle and
+bone meshes, nerve courses, refined skin meshes, pain fields measured along the skin).
+Functions marked ``@stored`` look their result up in a store file first. The store is
+not in git: ``make venv`` (and Binder's ``postBuild``) builds it with
+
+    python tools/build_store.py
+
+which also holds the list of calls to make. This module is a leaf: it imports nothing
+from the kit, so every model module can use it without an import cycle.
+
+**Where the store lives.** Like nilearn's data folders, the first folder of this list
+that holds a store for the current inputs is used:
+
+1. ``$ANATOMY_KIT_DATA``: a folder of one's own;
+2. ``$ANATOMY_KIT_SHARED_DATA``: a read-only folder shared by a JupyterHub's users;
+3. ``<sys.prefix>/share/anatomy-kit``: the Python environment's own (``make venv``);
+4. the user cache, ``$XDG_CACHE_HOME/anatomy-kit`` (default ``~/.cache/anatomy-kit``).
+
+A store's file name carries its key, so checkouts of different versions can share a
+folder. The key is a sha256 of the inputs that make geometry and nothing else: the
+geometry modules (``GEOMETRY_MODULES``) with comments and docstrings stripped, their data
+files (``GEOMETRY_DATA``, TOML compared by content, so a comment changes nothing), and
+the numpy, scipy and pygeodesic versions. Without a current store, results are computed
+on the fly (slower; a warning says how to build the store).
+
+Every result, stored or computed, has its floats rounded to ``DECIMALS`` places (1e-6 mm
+for coordinates): a computation on another CPU differs by about 1e-13 (SIMD paths,
+BLAS), so after rounding the two agree to within one rounding step, and on one machine
+they are bit-identical. Arrays in results are read-only.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import inspect
+import io
+import json
+import os
+import sys
+import tomllib
+import warnings
+import zipfile
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+ENV_DIR = "ANATOMY_KIT_DATA"
+ENV_SHARED = "ANATOMY_KIT_SHARED_DATA"
+BUILD_COMMAND = "python tools/build_store.py"
+FORMAT = 2  # bump when the file layout or the rounding changes
+DECIMALS = 6  # floats in results are rounded to this many places
+META = "meta.json"
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # zip timestamps fixed: the same inputs give the same bytes
+# what makes geometry: the modules with @stored functions and what they import from the
+# kit (tests/test_layers.py checks this list against the imports), and their data files
+GEOMETRY_MODULES = ("conventions", "eeg", "head", "headache_maps", "nerves", "pain",
+                    "references", "structures", "surface")
+GEOMETRY_DATA = ("head_mesh.npz", "hotspots.toml", "landmarks.toml", "nerves.toml",
+                 "structures.toml", "territories.toml")
+LIBRARIES = ("numpy", "scipy", "pygeodesic")
+
+recording: dict[str, Any] | None = None  # set while tools/build_store.py records calls
+
+
+# ------------------------------------------------------------------ where and which
+
+def search_path() -> list[Path]:
+    """The folders searched for a store, in order (see the module docstring)."""
+    folders = [os.environ.get(ENV_DIR), os.environ.get(ENV_SHARED),
+               str(Path(sys.prefix, "share", "anatomy-kit"))]
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folders.append(str(Path(cache, "anatomy-kit")))
+    return [Path(f) for f in folders if f]
+
+
+def input_files() -> list[Path]:
+    """The module and data files whose content makes the stored geometry."""
+    return ([PACKAGE_DIR / f"{m}.py" for m in GEOMETRY_MODULES]
+            + [DATA_DIR / d for d in GEOMETRY_DATA])
+
+
+def _content(path: Path) -> bytes:
+    """What of a file can change geometry: code without comments or docstrings, TOML
+    data without comments or layout, other files as bytes."""
+    if path.suffix == ".py":
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if (isinstance(body, list) and body and isinstance(body[0], ast.Expr)
+                    and isinstance(body[0].value, ast.Constant)
+                    and isinstance(body[0].value.value, str)):
+                body[:] = body[1:] or [ast.Pass()]
+        return ast.unparse(tree).encode()
+    if path.suffix == ".toml":
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return json.dumps(data, sort_keys=True, default=str).encode()
+    return path.read_bytes()
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for name in LIBRARIES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "missing"
+    return out
+
+
+def _hash(parts) -> str:
+    h = hashlib.sha256()
+    for name, data in parts:
+        h.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def raw_key() -> str:
+    """sha256 of the input files' bytes: a quick look-up (parsing the modules for
+    ``inputs_key`` takes a tenth of a second) that a change of comment also changes."""
+    versions = json.dumps(_versions(), sort_keys=True).encode()
+    return _hash([(p.name, p.read_bytes() if p.exists() else b"") for p in input_files()]
+                 + [("versions", versions), ("format", str(FORMAT).encode())])
+
+
+@functools.lru_cache(maxsize=1)
+def inputs_key() -> str:
+    """sha256 of what in the inputs can change geometry (see ``_content``)."""
+    missing = [p.name for p in input_files() if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"Geometry inputs missing from the package: {missing}")
+    versions = json.dumps(_versions(), sort_keys=True).encode()
+    return _hash([(p.name, _content(p)) for p in input_files()]
+                 + [("versions", versions), ("format", str(FORMAT).encode())])
+
+
+def file_name(key: str) -> str:
+    """The store's file name for an inputs key."""
+    return f"geometry-{key[:16]}.zip"
+
+
+def _pointer_name(raw: str) -> str:
+    return f"sources-{raw[:16]}.txt"  # holds the name of the store made from these bytes
+
+
+class Store:
+    """An opened store file: its metadata and lazy access to its arrays."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        try:
+            self.zip = zipfile.ZipFile(self.path)
+            meta = json.loads(self.zip.read(META))
+            self.key, self.entries = meta["key"], meta["entries"]
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+            raise ValueError(f"Geometry store {self.path} is unreadable ({exc}); rebuild it "
+                             f"with `{BUILD_COMMAND}`.") from exc
+
+    def array(self, name: str) -> np.ndarray:
+        with self.zip.open(name) as f:
+            return np.lib.format.read_array(io.BytesIO(f.read()))
+
+
+def find() -> Path | None:
+    """The store file for the current inputs, from ``search_path()``, or None."""
+    for folder in search_path():
+        pointer = folder / _pointer_name(raw_key())  # quick: sources byte for byte as built
+        if pointer.is_file():
+            path = folder / pointer.read_text(encoding="utf-8").strip()
+            if path.is_file():
+                return path
+        if folder.is_dir() and (folder / file_name(inputs_key())).is_file():
+            return folder / file_name(inputs_key())
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _store() -> Store | None:
+    if recording is not None:
+        return None
+    path = find()
+    if path is None:
+        warnings.warn(f"No geometry store for this version of the kit in {search_path()}: "
+                      f"geometry is computed on the fly (slower). Build it with "
+                      f"`{BUILD_COMMAND}` (make venv does).", stacklevel=3)
+        return None
+    return Store(path)
+
+
+def status() -> str:
+    """'current' when a store for the current inputs is found, else 'missing'."""
+    return "current" if find() is not None else "missing"
+
+
+def reset() -> None:
+    """Forget the opened store and the cached keys (after a build or a source change)."""
+    _store.cache_clear()
+    raw_key.cache_clear()
+    inputs_key.cache_clear()
+
+
+# ------------------------------------------------------------------ encoding of values
+
+def encode(value, arrays: dict[str, np.ndarray]):
+    """A JSON description of ``value``; its arrays go into ``arrays`` (name -> array)."""
+    if isinstance(value, np.ndarray):
+        name = f"{len(arrays)}.npy"
+        arrays[name] = value
+        return {"array": name}
+    if isinstance(value, np.generic):
+        return {"value": value.item()}
+    if isinstance(value, (tuple, list)):
+        kind = "tuple" if isinstance(value, tuple) else "list"
+        return {kind: [encode(v, arrays) for v in value]}
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):
+            raise TypeError(f"Only str-keyed dicts can be stored, got keys {list(value)[:5]}")
+        return {"dict": {k: encode(v, arrays) for k, v in value.items()}}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return {"value": value}
+    raise TypeError(f"Cannot store a {type(value).__name__}; valid: ndarray, tuple, list, "
+                    "str-keyed dict, int, float, str, bool, None")
+
+
+def decode(spec: dict, store: Store):
+    """The value that ``encode`` described, its arrays read from ``store``."""
+    (kind, body), = spec.items()
+    if kind == "array":
+        return store.array(body)
+    if kind in ("tuple", "list"):
+        items = [decode(s, store) for s in body]
+        return tuple(items) if kind == "tuple" else items
+    if kind == "dict":
+        return {k: decode(s, store) for k, s in body.items()}
+    return body
+
+
+def write(path: Path, entries: dict[str, Any]) -> dict[str, int]:
+    """Write recorded calls ``{key: value}`` to a store file; returns {key: n arrays}."""
+    arrays: dict[str, np.ndarray] = {}
+    specs, counts = {}, {}
+    for key in sorted(entries):
+        before = len(arrays)
+        specs[key] = encode(entries[key], arrays)
+        counts[key] = len(arrays) - before
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        meta = json.dumps({"key": inputs_key(), "format": FORMAT,
+                           "versions": _versions(), "entries": specs})
+        z.writestr(zipfile.ZipInfo(META, FIXED_DATE), meta, zipfile.ZIP_DEFLATED)
+        for name, a in arrays.items():
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(a), allow_pickle=False)
+            z.writestr(zipfile.ZipInfo(name, FIXED_DATE), buf.getvalue(), zipfile.ZIP_DEFLATED)
+    tmp.replace(path)
+    (path.parent / _pointer_name(raw_key())).write_text(path.name + "\n", encoding="utf-8")
+    reset()
+    return counts
+
+
+# ------------------------------------------------------------------ the decorator
+
+def rounded(value):
+    """``value`` with every float (and float array) in it rounded to ``DECIMALS`` places.
+
+    Results are made CPU-independent this way: the noise of floating-point arithmetic
+    (about 1e-13 here) stays below the rounding step. -0.0 becomes 0.0.
+    """
+    if isinstance(value, np.ndarray):
+        return np.round(value, DECIMALS) + 0.0 if value.dtype.kind == "f" else value
+    if isinstance(value, (float, np.floating)):
+        return type(value)(round(float(value), DECIMALS) + 0.0)
+    if isinstance(value, tuple):
+        return tuple(rounded(v) for v in value)
+    if isinstance(value, list):
+        return [rounded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    return value
+
+
+def read_only(value):
+    """``value`` with every array in it made read-only (results may be shared)."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif isinstance(value, (tuple, list)):
+        for v in value:
+            read_only(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            read_only(v)
+    return value
+
+
+def call_key(fn: Callable, args: tuple) -> str:
+    """The store's name for one call: module, function and arguments (their repr)."""
+    return f"{fn.__module__}.{fn.__qualname__}{args!r}"
+
+
+def stored(fn: Callable) -> Callable:
+    """Look the call up in the store (arguments must have a stable repr); compute it
+    when the store is missing or lacks the call. Either way floats in the result are
+    rounded (``rounded``) and arrays are read-only. ``fn.compute`` always computes (and
+    rounds)."""
+    signature = inspect.signature(fn)
+
+    def compute(*args):
+        return rounded(fn(*args))
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        key = call_key(fn, bound.args)
+        store = _store()
+        if store is not None and key in store.entries:
+            return read_only(decode(store.entries[key], store))
+        value = read_only(compute(*bound.args))
+        if recording is not None:
+            recording[key] = value
+        return value
+
+    wrapper.compute = compute
+    return wrapper

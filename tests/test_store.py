@@ -1,0 +1,203 @@
+"""The geometry store: found for the current sources, equal to a fresh computation, keyed
+only on what makes geometry, searched in the documented order, clear when broken.
+
+A fresh computation on the machine that built the store gives the same rounded floats;
+on another CPU a value may sit on the other side of a rounding boundary, so stored and
+fresh floats are compared to within one rounding step (``store.DECIMALS``).
+"""
+
+import ast
+import importlib
+import io
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from anatomy import store
+
+ROOT = Path(__file__).resolve().parents[1]
+STEP = 10.0 ** -store.DECIMALS  # one rounding step
+
+
+def test_store_is_current():
+    assert store.find() is not None, (
+        "no geometry store for the current sources: run `python tools/build_store.py` "
+        "(make venv does)")
+
+
+def _function(key: str):
+    """(stored wrapper, positional args) of a store key like 'anatomy.pain._field_fine(...)'."""
+    qualified, _, args = key.partition("(")
+    module, _, name = qualified.rpartition(".")
+    fn = getattr(importlib.import_module(module), name)
+    while not hasattr(fn, "compute"):  # under an lru_cache
+        fn = fn.__wrapped__
+    return fn, ast.literal_eval("(" + args)
+
+
+def _assert_same(stored, fresh, where):
+    if isinstance(fresh, np.ndarray):
+        assert isinstance(stored, np.ndarray) and stored.dtype == fresh.dtype, where
+        if fresh.dtype.kind == "f":
+            np.testing.assert_allclose(stored, fresh, rtol=0, atol=1.001 * STEP,
+                                       err_msg=where)
+            assert np.array_equal(np.round(stored, store.DECIMALS), stored), (
+                f"{where}: stored floats are not rounded to {store.DECIMALS} places")
+        else:
+            np.testing.assert_array_equal(stored, fresh, err_msg=where)
+        assert not stored.flags.writeable, where
+    elif isinstance(fresh, (tuple, list)):
+        assert type(stored) is type(fresh) and len(stored) == len(fresh), where
+        for i, (a, b) in enumerate(zip(stored, fresh)):
+            _assert_same(a, b, f"{where}[{i}]")
+    elif isinstance(fresh, dict):
+        assert list(stored) == list(fresh), where
+        for k in fresh:
+            _assert_same(stored[k], fresh[k], f"{where}[{k!r}]")
+    elif isinstance(fresh, float):
+        assert stored == pytest.approx(fresh, abs=1.001 * STEP), where
+    else:
+        assert stored == fresh, where
+
+
+def test_every_stored_call_equals_a_fresh_computation():
+    opened = store.Store(store.find())
+    functions = set()
+    for key in sorted(opened.entries):
+        fn, args = _function(key)
+        functions.add(fn.__qualname__)
+        _assert_same(fn(*args), fn.compute(*args), key)
+    # every decorated builder is in the store at least once
+    assert {"_geometry", "_standard_course", "_pain_mesh_arrays", "_field_fine",
+            "_map_mesh_arrays", "_region_field_cached", "_territory_weights"} <= functions
+
+
+def test_rounding_keeps_types_and_removes_float_noise():
+    noisy = {"v": np.array([[1.0 + 3e-13, -2e-14]]), "f": [np.arange(3)], "s": 0.1 + 0.2,
+             "t": (np.float32(0.5),)}
+    out = store.rounded(noisy)
+    assert out["v"].tolist() == [[1.0, 0.0]] and not np.signbit(out["v"]).any()
+    assert out["f"][0].dtype.kind == "i" and out["s"] == 0.3
+    assert isinstance(out["t"], tuple) and isinstance(out["t"][0], np.float32)
+
+
+def test_the_key_ignores_comments_docstrings_and_toml_layout(tmp_path):
+    code = tmp_path / "m.py"
+    code.write_text('"""Doc."""\nX = 1  # one\n\ndef f():\n    """Doc."""\n    return X\n')
+    same = tmp_path / "n.py"
+    same.write_text('"""Other words."""\n# a comment\nX = 1\ndef f():\n    return X\n')
+    other = tmp_path / "o.py"
+    other.write_text('X = 2\ndef f():\n    return X\n')
+    assert store._content(code) == store._content(same) != store._content(other)
+    a, b, c = (tmp_path / f"{k}.toml" for k in "abc")
+    a.write_text('# comment\n[x]\nv = 1.0\n')
+    b.write_text('[x]\nv=1.0   # another\n')
+    c.write_text('[x]\nv = 2.0\n')
+    assert store._content(a) == store._content(b) != store._content(c)
+
+
+def test_the_key_covers_geometry_and_only_geometry():
+    names = {p.name for p in store.input_files()}
+    assert {"head_mesh.npz", "nerves.toml", "structures.toml", "pain.py", "surface.py"} <= names
+    assert not {"headaches.toml", "references.toml", "headaches.py", "figures.py"} & names
+    assert all(p.exists() for p in store.input_files())
+    # every data file a geometry module names is an input (conventions only names the
+    # data files, and references only checks citation keys, which make no geometry)
+    for module in set(store.GEOMETRY_MODULES) - {"conventions", "references"}:
+        text = (store.PACKAGE_DIR / f"{module}.py").read_text(encoding="utf-8")
+        for data in store.DATA_DIR.iterdir():
+            if f'"{data.name}"' in text:
+                assert data.name in store.GEOMETRY_DATA, (module, data.name)
+
+
+def test_search_order_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(store.ENV_DIR, str(tmp_path / "own"))
+    monkeypatch.setenv(store.ENV_SHARED, str(tmp_path / "hub"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert store.search_path() == [tmp_path / "own", tmp_path / "hub",
+                                   Path(sys.prefix, "share", "anatomy-kit"),
+                                   tmp_path / "cache" / "anatomy-kit"]
+    monkeypatch.delenv(store.ENV_DIR)
+    monkeypatch.delenv(store.ENV_SHARED)
+    assert store.search_path()[0] == Path(sys.prefix, "share", "anatomy-kit")
+
+
+def test_a_store_in_the_own_folder_is_found_first(monkeypatch, tmp_path):
+    found = store.find()
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / found.name).write_bytes(found.read_bytes())
+    monkeypatch.setenv(store.ENV_DIR, str(own))
+    store.reset()
+    try:
+        assert store.find() == own / found.name
+    finally:
+        monkeypatch.delenv(store.ENV_DIR)
+        store.reset()
+
+
+def test_encoding_round_trips(tmp_path):
+    value = {"mesh": (np.arange(6.0).reshape(2, 3), np.array([[0, 1, 2]])),
+             "names": ["a", "b"], "n": 3, "r": 2.5, "none": None, "flag": True}
+    arrays: dict = {}
+    spec = store.encode(value, arrays)
+    path = tmp_path / "store.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(store.META, json.dumps({"key": "k", "entries": {"x": spec}}))
+        for name, a in arrays.items():
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, a)
+            z.writestr(name, buf.getvalue())
+    back = store.read_only(store.decode(spec, store.Store(path)))
+    _assert_same(back, value, "round trip")
+
+
+def test_unsupported_values_name_the_type_and_the_choices():
+    with pytest.raises(TypeError, match="set.*valid: ndarray"):
+        store.encode({1, 2}, {})
+    with pytest.raises(TypeError, match="str-keyed"):
+        store.encode({("gon", "right"): 1}, {})
+
+
+def test_unreadable_store_names_the_file_and_the_fix(tmp_path):
+    bad = tmp_path / "geometry-0.zip"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(ValueError, match=r"geometry-0\.zip.*tools/build_store\.py"):
+        store.Store(bad)
+
+
+def test_without_a_store_results_are_computed_with_a_warning(monkeypatch, tmp_path):
+    monkeypatch.setattr(store, "search_path", lambda: [tmp_path])
+    store.reset()
+    try:
+        with pytest.warns(UserWarning, match="No geometry store.*build_store"):
+            assert store._store() is None
+    finally:
+        monkeypatch.undo()
+        store.reset()
+
+
+def test_the_build_tool_writes_a_store_that_is_found(monkeypatch, tmp_path):
+    sys.path.insert(0, str(ROOT))
+    from tools import build_store
+
+    monkeypatch.setattr(build_store, "warm_up", _one_call)
+    path, counts, _ = build_store.build(tmp_path)
+    assert path.parent == tmp_path and counts
+    monkeypatch.setattr(store, "search_path", lambda: [tmp_path])
+    store.reset()
+    try:
+        assert store.find() == path
+    finally:
+        monkeypatch.undo()
+        store.reset()
+
+
+def _one_call():
+    from anatomy import pain
+
+    pain._pain_mesh_arrays()
