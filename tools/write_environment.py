@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DIRECT = ["jupyterlab", "jupyterlab_rise", "matplotlib", "plotly", "kaleido", "nbval",
-          "nbconvert", "numpy", "scipy", "pandas", "pytest", "playwright", "ruff"]
+          "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "potpourri3d", "pytest",
+          "playwright", "ruff"]
 
 
 def lock_pins() -> dict[str, str]:
