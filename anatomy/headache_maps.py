@@ -30,8 +30,9 @@ import pandas as pd
 from anatomy import surface
 from anatomy.conventions import SIDE_SIGN, check_choice
 from anatomy.head import load_head
+from anatomy.meshgen import Decimated, decimate, subdivide  # noqa: F401 - used and re-exported
 from anatomy.store import stored
-from anatomy.surface import nearest_vertex, ray_hit, vertex_normals
+from anatomy.surface import nearest_vertex, ray_hit
 
 MAP_CONDITIONS = ("occipital_neuralgia", "migraine_without_aura", "tension_type",
                   "cervicogenic")
@@ -140,20 +141,6 @@ class MapMesh:
 
 MAP_Z_MIN = -150.0  # keep head and neck down to below C7 (z about -122); drop shoulders
 MAP_CELL_MM = 4.0
-
-
-def subdivide(vertices, faces) -> tuple[np.ndarray, np.ndarray]:
-    """Midpoint subdivision: every triangle becomes four (edges halved, shape unchanged)."""
-    v = np.asarray(vertices, float)
-    f = np.asarray(faces, dtype=np.int64)
-    edges = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
-    keys, inverse = np.unique(edges[:, 0] * len(v) + edges[:, 1], return_inverse=True)
-    unique = np.c_[keys // len(v), keys % len(v)]
-    mid = len(v) + inverse.ravel().reshape(3, -1).T  # (M, 3): midpoints of edges 01, 12, 20
-    a, b, c = f.T
-    ab, bc, ca = mid.T
-    new_f = np.vstack([np.c_[a, ab, ca], np.c_[ab, b, bc], np.c_[ca, bc, c], np.c_[ab, bc, ca]])
-    return np.vstack([v, v[unique].mean(axis=1)]), new_f
 
 
 @stored
@@ -346,66 +333,3 @@ def region_values(condition: str, side: str | None = None) -> pd.Series:
     for region, _w, _b in MAP_SPECS[condition]["regions"]:
         out[region] = float(values[nearest_vertex(v, region_centre(region, at))])
     return pd.Series(out, name=condition)
-
-
-# ----------------------------------------------------------------------------------------
-# Mesh decimation for small interactive figures
-# ----------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Decimated:
-    """A vertex-clustered copy of a mesh and the cluster of every original vertex."""
-
-    vertices: np.ndarray
-    faces: np.ndarray
-    labels: np.ndarray  # (N,) cluster index of each original vertex; -1 if dropped
-
-    def transfer(self, values) -> np.ndarray:
-        """Per-vertex values of the original mesh averaged onto the decimated vertices."""
-        values = np.asarray(values, float)
-        keep = self.labels >= 0
-        n = len(self.vertices)
-        total = np.bincount(self.labels[keep], weights=values[keep], minlength=n)
-        count = np.bincount(self.labels[keep], minlength=n)
-        return total / np.maximum(count, 1)
-
-
-def decimate(vertices, faces, cell_mm: float = 6.0, z_min: float | None = None) -> Decimated:
-    """Vertex clustering: merge the vertices in each cubic cell (cells centred on x = 0 so
-    the result stays left-right symmetric); faces that collapse are dropped.
-
-    ``z_min`` first drops faces with any vertex below that height (e.g. the shoulders).
-    """
-    if cell_mm <= 0:
-        raise ValueError(f"cell_mm must be positive, got {cell_mm!r}.")
-    v = np.asarray(vertices, float)
-    f = np.asarray(faces)
-    if z_min is not None:
-        f = f[(v[f][:, :, 2] >= z_min).all(axis=1)]
-    used = np.unique(f)
-    cells = np.floor(v[used] / cell_mm + 0.5).astype(np.int64)
-    cells -= cells.min(axis=0)
-    span = cells.max(axis=0) + 1
-    _, cluster = np.unique((cells[:, 0] * span[1] + cells[:, 1]) * span[2] + cells[:, 2],
-                           return_inverse=True)
-    cluster = cluster.ravel()
-    labels = np.full(len(v), -1, dtype=np.int64)
-    labels[used] = cluster
-    n = cluster.max() + 1
-    new_v = np.stack([np.bincount(cluster, weights=v[used, k], minlength=n)
-                      for k in range(3)], axis=1) / np.bincount(cluster, minlength=n)[:, None]
-    new_f = labels[f]
-    ok = (new_f[:, 0] != new_f[:, 1]) & (new_f[:, 1] != new_f[:, 2]) & (new_f[:, 0]
-                                                                           != new_f[:, 2])
-    new_f = new_f[ok]
-    # drop faces that flipped: their normal opposes the mean original normal of the cluster
-    normals = vertex_normals(v, f)[used]
-    cluster_n = np.stack([np.bincount(cluster, weights=normals[:, k], minlength=n)
-                          for k in range(3)], axis=1)
-    tri = new_v[new_f]
-    face_n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
-    new_f = new_f[(face_n * cluster_n[new_f].sum(axis=1)).sum(axis=1) > 0]
-    srt = np.sort(new_f, axis=1)
-    _, first = np.unique((srt[:, 0] * n + srt[:, 1]) * n + srt[:, 2], return_index=True)
-    new_f = new_f[np.sort(first)]
-    return Decimated(new_v, new_f, labels)

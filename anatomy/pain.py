@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 import numpy as np
 import pandas as pd
 
-from anatomy import surface
+from anatomy import meshgen, surface
 from anatomy.conventions import DATA_DIR, SIDE_SIGN, SIDES, check_choice, check_side, mirror_x
 from anatomy.head import load_head
 from anatomy.references import check_keys
@@ -210,50 +210,6 @@ class PainMesh:
     mirror: np.ndarray  # index of each vertex's mirror image (x -> -x)
 
 
-def _refine(v: np.ndarray, f: np.ndarray, max_edge: float) -> tuple[np.ndarray, np.ndarray]:
-    """Split every edge longer than ``max_edge`` at its midpoint until none is left.
-
-    Conforming (red-green) refinement: a face with 1, 2 or 3 split edges becomes 2, 3 or
-    4 faces sharing the midpoints, so the dense face region stays as modelled and the
-    coarse scalp gets finer; the shape is unchanged.
-    """
-    for _ in range(8):
-        e = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
-        uniq, inv = np.unique(e, axis=0, return_inverse=True)
-        inv = inv.ravel().reshape(3, -1).T
-        long = np.linalg.norm(v[uniq[:, 0]] - v[uniq[:, 1]], axis=1) > max_edge
-        if not long.any():
-            break
-        mid = np.full(len(uniq), -1)
-        mid[long] = len(v) + np.arange(long.sum())
-        v = np.vstack([v, v[uniq[long]].mean(axis=1)])
-        f = _split_faces(v, f, mid[inv])
-    return v, f
-
-
-def _split_faces(v: np.ndarray, f: np.ndarray, m: np.ndarray) -> np.ndarray:
-    """Faces after splitting; ``m`` (M, 3) holds the midpoint of edges 01, 12, 20 or -1."""
-    k = (m >= 0).sum(axis=1)
-    out = [f[k == 0]]
-    a, b, c = f[k == 3].T
-    m0, m1, m2 = m[k == 3].T
-    out += [np.c_[a, m0, m2], np.c_[m0, b, m1], np.c_[m2, m1, c], np.c_[m0, m1, m2]]
-    for r in range(3):  # rotate each face so that its first edge (p-q) is split
-        rot = np.roll(f, -r, axis=1)
-        mr = np.roll(m, -r, axis=1)
-        one = (k == 1) & (mr[:, 0] >= 0)
-        p, q, s = rot[one].T
-        out += [np.c_[p, mr[one, 0], s], np.c_[mr[one, 0], q, s]]
-        two = (k == 2) & (mr[:, 0] >= 0) & (mr[:, 1] >= 0)
-        p, q, s = rot[two].T
-        pq, qs = mr[two, 0], mr[two, 1]
-        short = np.linalg.norm(v[pq] - v[s], axis=1) <= np.linalg.norm(v[p] - v[qs], axis=1)
-        out += [np.where(short[:, None], np.c_[p, pq, s], np.c_[p, pq, qs]),
-                np.c_[pq, q, qs],
-                np.where(short[:, None], np.c_[pq, qs, s], np.c_[p, qs, s])]
-    return np.vstack(out).astype(np.int64)
-
-
 @stored
 def _pain_mesh_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Vertices, faces and mirror index of ``pain_mesh`` (stored: see anatomy.store)."""
@@ -263,7 +219,7 @@ def _pain_mesh_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     f = f[(tri[:, :, 2] >= MESH_CROP["z_min"]).all(1)
           & (np.abs(tri[:, :, 0]) <= MESH_CROP["abs_x_max"]).all(1)]
     used, inverse = np.unique(f, return_inverse=True)
-    v, f = _refine(v[used], inverse.reshape(f.shape), MESH_MAX_EDGE_MM)
+    v, f = meshgen.refine(v[used], inverse.reshape(f.shape), MESH_MAX_EDGE_MM)
     from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
 
     _, mirror = cKDTree(v).query(mirror_x(v))

@@ -23,6 +23,7 @@ import numpy as np
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, SIDES, check_choice, mirror_x
 from anatomy.head import load_head
+from anatomy.meshgen import ellipsoid, grid_normals, loft, merge, mirror, slab, smooth_path, tube
 from anatomy.references import check_keys
 from anatomy.store import stored
 
@@ -246,159 +247,6 @@ def _skin_toward(p) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------
-# mesh primitives
-# ---------------------------------------------------------------------------
-
-def _smooth_path(points, n: int = 24) -> np.ndarray:
-    """Catmull-Rom spline through control points, resampled to ``n`` points."""
-    p = np.asarray(points, float)
-    if len(p) == 2:
-        return p[0] + np.linspace(0, 1, n)[:, None] * (p[1] - p[0])
-    ext = np.vstack([2 * p[0] - p[1], p, 2 * p[-1] - p[-2]])
-    dense = []
-    for i in range(1, len(ext) - 2):
-        p0, p1, p2, p3 = ext[i - 1:i + 3]
-        for t in np.linspace(0, 1, 12, endpoint=False):
-            dense.append(0.5 * ((2 * p1) + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t**2
-                                + (-p0 + 3 * p1 - 3 * p2 + p3) * t**3))
-    dense.append(p[-1])
-    dense = np.array(dense)
-    return np.array([surface.point_at_fraction(dense, s) for s in np.linspace(0, 1, n)])
-
-
-def _tangents(path) -> np.ndarray:
-    t = np.gradient(np.asarray(path, float), axis=0)
-    return t / np.linalg.norm(t, axis=1, keepdims=True)
-
-
-def _loft(path, half_w, half_t, thick_dir, n_around: int = 12, caps: bool = True,
-          bend: float = 0.0):
-    """Closed tube with elliptical sections: ``half_w`` across, ``half_t`` along ``thick_dir``.
-
-    ``bend`` (1/mm) curves each section away from ``thick_dir`` (by bend * w**2 at a
-    distance w across), so a strap under the skin follows a convex neck.
-    """
-    path = np.asarray(path, float)
-    k = len(path)
-    hw = np.broadcast_to(np.asarray(half_w, float), (k,))
-    ht = np.broadcast_to(np.asarray(half_t, float), (k,))
-    td = np.broadcast_to(np.asarray(thick_dir, float), (k, 3))
-    tan = _tangents(path)
-    b2 = td - (td * tan).sum(1, keepdims=True) * tan
-    b2 /= np.linalg.norm(b2, axis=1, keepdims=True)
-    b1 = np.cross(tan, b2)
-    ang = np.linspace(0, 2 * np.pi, n_around, endpoint=False)
-    across = hw[:, None] * np.cos(ang)[None, :]
-    rings = (path[:, None] + across[..., None] * b1[:, None]
-             + (ht[:, None] * np.sin(ang)[None, :] - bend * across**2)[..., None] * b2[:, None])
-    v = rings.reshape(-1, 3)
-    faces = []
-    for i in range(k - 1):
-        for j in range(n_around):
-            a, b = i * n_around + j, i * n_around + (j + 1) % n_around
-            faces += [(a, b, b + n_around), (a, b + n_around, a + n_around)]
-    if caps:
-        v = np.vstack([v, path[0], path[-1]])
-        c0, c1 = len(v) - 2, len(v) - 1
-        last = (k - 1) * n_around
-        for j in range(n_around):
-            faces.append((c0, (j + 1) % n_around, j))
-            faces.append((c1, last + j, last + (j + 1) % n_around))
-    return _outward(v, np.array(faces))
-
-
-def _tube(path, radius, n_around: int = 8):
-    """Round tube along a path (thickness direction chosen perpendicular to the path)."""
-    path = np.asarray(path, float)
-    tan = _tangents(path)
-    ref = np.where(np.abs(tan[:, 2:3]) < 0.9, [[0, 0, 1.0]], [[1.0, 0, 0]])
-    return _loft(path, radius, radius, np.cross(tan, ref), n_around)
-
-
-def _ellipsoid(centre, radii, axes=None, n_u: int = 12, n_v: int = 7, box: float = 1.0):
-    """Closed ellipsoid; ``axes`` (3, 3) rows are its local x, y, z directions.
-
-    ``box`` < 1 makes a superellipsoid (a rounded box: 0.4 for a vertebral body).
-    """
-    axes = np.eye(3) if axes is None else np.asarray(axes, float)
-    u = np.linspace(0, 2 * np.pi, n_u, endpoint=False)
-    w = np.linspace(0, np.pi, n_v + 1)[1:-1]
-    pts = [(0, 0, -1.0)]
-    for wi in w:
-        for ui in u:
-            pts.append((np.sin(wi) * np.cos(ui), np.sin(wi) * np.sin(ui), -np.cos(wi)))
-    pts.append((0, 0, 1.0))
-    unit = np.array(pts)
-    if box != 1.0:
-        theta = np.arctan2(unit[:, 1], unit[:, 0])
-        w_ = np.arcsin(np.clip(unit[:, 2], -1, 1))
-        sp = lambda c: np.sign(c) * np.abs(c) ** box  # noqa: E731
-        unit = np.c_[sp(np.cos(w_)) * sp(np.cos(theta)), sp(np.cos(w_)) * sp(np.sin(theta)),
-                     sp(np.sin(w_))]
-    unit = unit * np.asarray(radii, float)
-    v = np.asarray(centre, float) + unit @ axes
-    faces, top = [], len(pts) - 1
-    for j in range(n_u):
-        faces.append((0, 1 + (j + 1) % n_u, 1 + j))
-    for i in range(len(w) - 1):
-        for j in range(n_u):
-            a, b = 1 + i * n_u + j, 1 + i * n_u + (j + 1) % n_u
-            faces += [(a, b, b + n_u), (a, b + n_u, a + n_u)]
-    base = 1 + (len(w) - 1) * n_u
-    for j in range(n_u):
-        faces.append((top, base + j, base + (j + 1) % n_u))
-    return _outward(v, np.array(faces))
-
-
-def _slab(grid, normals, thickness):
-    """Closed thin sheet from an (nu, nv, 3) grid (outer face) and outward normals."""
-    nu, nv, _ = grid.shape
-    th = np.broadcast_to(np.asarray(thickness, float), (nu, nv))
-    outer = grid.reshape(-1, 3)
-    inner = (grid - th[..., None] * normals).reshape(-1, 3)
-    v = np.vstack([outer, inner])
-    off = nu * nv
-    idx = np.arange(nu * nv).reshape(nu, nv)
-    faces = []
-    for i in range(nu - 1):
-        for j in range(nv - 1):
-            a, b, c, d = idx[i, j], idx[i + 1, j], idx[i + 1, j + 1], idx[i, j + 1]
-            faces += [(a, b, c), (a, c, d)]
-            faces += [(a + off, c + off, b + off), (a + off, d + off, c + off)]
-    rim = list(idx[:, 0]) + list(idx[-1, 1:]) + list(idx[::-1, -1][1:]) + list(idx[0, ::-1][1:-1])
-    for s, e in zip(rim, rim[1:] + rim[:1]):
-        faces += [(s, e, e + off), (s, e + off, s + off)]
-    return _outward(v, np.array(faces))
-
-
-def _grid_normals(grid) -> np.ndarray:
-    du = np.gradient(grid, axis=0)
-    dv = np.gradient(grid, axis=1)
-    n = np.cross(du, dv)
-    return n / np.linalg.norm(n, axis=2, keepdims=True)
-
-
-def _outward(v, f):
-    """Flip the winding if the closed mesh has negative signed volume."""
-    tri = v[f]
-    vol = np.einsum("ij,ij->i", tri[:, 0], np.cross(tri[:, 1], tri[:, 2])).sum()
-    return np.asarray(v, float), (f[:, ::-1] if vol < 0 else f).astype(np.int64)
-
-
-def _merge(parts):
-    vs, fs, off = [], [], 0
-    for v, f in parts:
-        vs.append(v)
-        fs.append(f + off)
-        off += len(v)
-    return np.vstack(vs), np.vstack(fs)
-
-
-def _mirror(v, f):
-    return mirror_x(v), f[:, ::-1].copy()
-
-
-# ---------------------------------------------------------------------------
 # landmark frame
 # ---------------------------------------------------------------------------
 
@@ -451,15 +299,15 @@ def _atlas():
     ring = np.vstack([ring, ring[:1]])
     # arch: about 9 mm high at the back, 5-6 mm thick (approximate proportions)
     half_h = 3.2 + 1.3 * np.clip(-np.cos(np.r_[t, t[:1]]), 0, 1)
-    parts.append(_loft(ring, 2.7, half_h, [0, 0, 1], n_around=8, caps=False))
+    parts.append(loft(ring, 2.7, half_h, [0, 0, 1], n_around=8, caps=False))
     tip = np.array([half_width - 4.0, cy + 4, zc + 1])
     for s in (1, -1):
-        parts.append(_ellipsoid([s * 19.0, cy + 4, zc], [7.5, 10, 7.5], box=0.6))
-        parts.append(_loft([[s * 23.0, cy + 4, zc], tip * [s, 1, 1]], 4.5, 3.0, [0, 0, 1], 8))
-        parts.append(_ellipsoid(tip * [s, 1, 1], [4, 7, 5.5]))
-    parts.append(_ellipsoid([0, back + 4, zc - 1], [6.5, 4, 6]))        # posterior tubercle
-    parts.append(_ellipsoid([0, cy + half_depth - 2.5, zc], [5, 2.5, 5.5]))  # anterior tub.
-    return _merge(parts), {"c1_posterior_tubercle": np.array([0, back, zc - 1]),
+        parts.append(ellipsoid([s * 19.0, cy + 4, zc], [7.5, 10, 7.5], box=0.6))
+        parts.append(loft([[s * 23.0, cy + 4, zc], tip * [s, 1, 1]], 4.5, 3.0, [0, 0, 1], 8))
+        parts.append(ellipsoid(tip * [s, 1, 1], [4, 7, 5.5]))
+    parts.append(ellipsoid([0, back + 4, zc - 1], [6.5, 4, 6]))        # posterior tubercle
+    parts.append(ellipsoid([0, cy + half_depth - 2.5, zc], [5, 2.5, 5.5]))  # anterior tub.
+    return merge(parts), {"c1_posterior_tubercle": np.array([0, back, zc - 1]),
                            "c1_centre": np.array([0, cy, zc]),
                            "c1_transverse_tip_right": tip + [4.0, 0, 0]}
 
@@ -472,32 +320,32 @@ def _axis():
     h = _dim("vertebral_body_height")
     bc = _SPINE_Y - 9.5                # body centre (behind the pharynx of the model)
     half_d = _dim("c2_body_depth") / 2
-    parts = [_ellipsoid([0, bc, zb], [9.0, half_d, h / 2 + 1], n_u=14, box=0.45)]
+    parts = [ellipsoid([0, bc, zb], [9.0, half_d, h / 2 + 1], n_u=14, box=0.45)]
     r_dens = _dim("dens_diameter") / 2
     top = zb + h / 2 + 1                      # upper surface of the body
     dens = np.array([[0, bc - 2, top - 2], [0, bc - 2, top + _dim("dens_height") - r_dens]])
-    parts.append(_loft(dens, r_dens, r_dens, [1, 0, 0], 10, caps=False))
-    parts.append(_ellipsoid(dens[1], [r_dens, r_dens, r_dens]))
+    parts.append(loft(dens, r_dens, r_dens, [1, 0, 0], 10, caps=False))
+    parts.append(ellipsoid(dens[1], [r_dens, r_dens, r_dens]))
     for s in (1, -1):
-        parts.append(_ellipsoid([s * 15, -15, zb + 5], [7, 8, 3.0], box=0.6))    # sup. facet
-        parts.append(_loft([[s * 14, -17, zb + 2], [s * 14, -25, zb - 3]], 4.0, 4.5,
+        parts.append(ellipsoid([s * 15, -15, zb + 5], [7, 8, 3.0], box=0.6))    # sup. facet
+        parts.append(loft([[s * 14, -17, zb + 2], [s * 14, -25, zb - 3]], 4.0, 4.5,
                            [0, 0, 1], 8))                                        # pars
-        parts.append(_ellipsoid([s * 14, -26, zb - 6], [5, 5.5, 4.5], box=0.6))  # inf. process
+        parts.append(ellipsoid([s * 14, -26, zb - 6], [5, 5.5, 4.5], box=0.6))  # inf. process
         lam = [[s * 14, -24, zb - 1], [s * 9, -32, zb - 2], [s * 3.5, -38, zb - 3]]
-        parts.append(_loft(_smooth_path(lam, 8), 3.0, 6.0, [0, 0, 1], 8))    # lamina
-        parts.append(_loft([[s * 10, bc - 1, zb], [s * 21, bc - 4, zb - 1]], 2.8, 2.8,
+        parts.append(loft(smooth_path(lam, 8), 3.0, 6.0, [0, 0, 1], 8))    # lamina
+        parts.append(loft([[s * 10, bc - 1, zb], [s * 21, bc - 4, zb - 1]], 2.8, 2.8,
                            [0, 0, 1], 8))                                      # transverse
-        parts.append(_ellipsoid([s * 22, bc - 4, zb - 1], [3, 3.5, 3.5]))
-        parts.append(_loft([[s * 2, -39, zb - 3], [s * 4.5, -50, ztip]], 3.0, 5.0,
+        parts.append(ellipsoid([s * 22, bc - 4, zb - 1], [3, 3.5, 3.5]))
+        parts.append(loft([[s * 2, -39, zb - 3], [s * 4.5, -50, ztip]], 3.0, 5.0,
                            [0, 0, 1], 8))                                      # bifid half
-        parts.append(_ellipsoid([s * 4.6, -50.5, ztip], [3.0, 3, 5]))           # tubercle
+        parts.append(ellipsoid([s * 4.6, -50.5, ztip], [3.0, 3, 5]))           # tubercle
     spin = [[0, -34, zb - 2], [0, -44, zb - 3]]
-    parts.append(_loft(spin, 4.5, 6.5, [0, 0, 1], 8))
+    parts.append(loft(spin, 4.5, 6.5, [0, 0, 1], 8))
     pts = {"c2_spinous": np.array([0, -53.5, ztip]),
            "c2_spinous_tip_right": np.array([4.6, -53.5, ztip]),
            "c2_lamina_right": np.array([9.0, -35, zb - 2]),
            "c2_body": np.array([0, bc, zb]), "c2_dens_tip": dens[1] + [0, 0, r_dens]}
-    return _merge(parts), pts
+    return merge(parts), pts
 
 
 def _c3():
@@ -505,20 +353,20 @@ def _c3():
     h = _dim("vertebral_body_height")
     zb = float(fr["c2_tip_z"]) + 3.0 - h - 4.5
     bc = _SPINE_Y - 9.5
-    parts = [_ellipsoid([0, bc, zb], [8.5, _dim("c2_body_depth") / 2, h / 2 - 1], n_u=14,
+    parts = [ellipsoid([0, bc, zb], [8.5, _dim("c2_body_depth") / 2, h / 2 - 1], n_u=14,
                         box=0.45)]
     for s in (1, -1):
-        parts.append(_ellipsoid([s * 15, -19, zb], [5.5, 7, 7.5], box=0.6))  # pillar
-        parts.append(_loft([[s * 7, bc - 4, zb], [s * 13, -15, zb]], 2.5, 3.5,
+        parts.append(ellipsoid([s * 15, -19, zb], [5.5, 7, 7.5], box=0.6))  # pillar
+        parts.append(loft([[s * 7, bc - 4, zb], [s * 13, -15, zb]], 2.5, 3.5,
                            [0, 0, 1], 8))                                    # pedicle
         lam = [[s * 14, -23, zb - 1], [s * 8, -32, zb - 2], [s * 2, -38, zb - 4]]
-        parts.append(_loft(_smooth_path(lam, 8), 2.5, 4.5, [0, 0, 1], 8))
-        parts.append(_loft([[s * 10, bc, zb], [s * 24, bc - 3, zb - 1]], 3.0, 2.5,
+        parts.append(loft(smooth_path(lam, 8), 2.5, 4.5, [0, 0, 1], 8))
+        parts.append(loft([[s * 10, bc, zb], [s * 24, bc - 3, zb - 1]], 3.0, 2.5,
                            [0, 0, 1], 8))
-        parts.append(_loft([[s * 1, -38, zb - 4], [s * 3.5, -45, zb - 7]], 2.5, 3.5,
+        parts.append(loft([[s * 1, -38, zb - 4], [s * 3.5, -45, zb - 7]], 2.5, 3.5,
                            [0, 0, 1], 8))
-        parts.append(_ellipsoid([s * 3.7, -46, zb - 7.5], [2.5, 2.5, 3.5]))
-    return _merge(parts), {"c3_spinous": np.array([0, -48.5, zb - 7.5]),
+        parts.append(ellipsoid([s * 3.7, -46, zb - 7.5], [2.5, 2.5, 3.5]))
+    return merge(parts), {"c3_spinous": np.array([0, -48.5, zb - 7.5]),
                            "c3_body": np.array([0, bc, zb]),
                            "c2_c3_facet_right": np.array([15.0, -20, zb + 8])}
 
@@ -546,25 +394,25 @@ def _occipital_bone():
                 inl[i] + (opis[i] - inl[i]) * 0.5 + [0, -2, -1], opis[i]]
         grid.append(col)
     grid = np.array(grid)
-    normals = _grid_normals(grid)
+    normals = grid_normals(grid)
     # orient normals outward (away from the head centre)
     centre = np.array([0, -10.0, 0])
     if ((grid - centre) * normals).sum() < 0:
         normals = -normals
-    parts = [_slab(grid, normals, 4.0)]
+    parts = [slab(grid, normals, 4.0)]
     ridge_snl = snl - 1.3 * normals[:, 6]
-    parts.append(_tube(ridge_snl, 1.6, 6))
-    parts.append(_tube(inl - 0.6 * normals[:, 8], 1.3, 6))
-    parts.append(_ellipsoid(eop + [0, 5.0, -1.5], [7, 3.5, 6], n_u=10, n_v=6))
-    crest = _smooth_path([eop + [0, 3.5, -5], grid[10, 8] + [0, -1, 0], opis[10]], 8)
-    parts.append(_tube(crest, 1.5, 6))
+    parts.append(tube(ridge_snl, 1.6, 6))
+    parts.append(tube(inl - 0.6 * normals[:, 8], 1.3, 6))
+    parts.append(ellipsoid(eop + [0, 5.0, -1.5], [7, 3.5, 6], n_u=10, n_v=6))
+    crest = smooth_path([eop + [0, 3.5, -5], grid[10, 8] + [0, -1, 0], opis[10]], 8)
+    parts.append(tube(crest, 1.5, 6))
     pts = {"eop": eop.copy(), "opisthion": opis[10].copy(),
            "inferior_nuchal_line_mid_right": inl[15].copy()}
     for frac in (0.25, 0.5, 0.75, 1.0):
         x = 50 * frac
         pts[f"superior_nuchal_line_right_{int(frac * 100)}"] = _snl_point(x)
     bone = {"grid": grid, "normals": normals, "snl": snl, "inl": inl}
-    return _merge(parts), pts, bone
+    return merge(parts), pts, bone
 
 
 def _mastoid():
@@ -573,10 +421,10 @@ def _mastoid():
     length = _dim("mastoid_length")
     base = tip + np.array([-5.0, -6.0, length - 4])
     axis = [base, base + (tip - base) * 0.5 + [1, 0, 0], tip]
-    path = _smooth_path(axis, 10)
+    path = smooth_path(axis, 10)
     s = np.linspace(1, 0.25, 10)
-    v, f = _loft(path, 11 * s, 5.5 * s, [1, 0, 0], 10)
-    v, f = _merge([(v, f), _ellipsoid(tip + [-0.5, 0, 0], [3, 3.2, 3], n_u=8, n_v=5)])
+    v, f = loft(path, 11 * s, 5.5 * s, [1, 0, 0], 10)
+    v, f = merge([(v, f), ellipsoid(tip + [-0.5, 0, 0], [3, 3.2, 3], n_u=8, n_v=5)])
     return (v, f), {"mastoid_tip_bone_right": tip.copy(), "mastoid_base_right": base}
 
 
@@ -598,9 +446,9 @@ def _oci(atlas_pts, axis_pts):
     mid = start + t * (end - start)
     # raise the centre line so that its lower border meets the winding point
     mid[2] = wind[2] + half_w * 0.92
-    path = _smooth_path([start, mid, end], 16)
+    path = smooth_path([start, mid, end], 16)
     taper = 0.55 + 0.45 * np.sin(np.linspace(0.15, np.pi - 0.15, 16))
-    v, f = _loft(path, half_w * taper, half_t * taper, [0, -1, 0.25], 12)
+    v, f = loft(path, half_w * taper, half_t * taper, [0, -1, 0.25], 12)
     k = int(np.argmin(np.abs(path[:, 0] - wind[0])))
     lower = path[k] + np.array([0, 0, -half_w * taper[k]])
     return (v, f), {"oci_lower_border_right": lower, "oci_origin_right": start,
@@ -643,13 +491,13 @@ def _semispinalis(bone):
     ctrl.append(_bone_point(bone, 8, 17.0, 4.0) + [0, 0, -4])   # just below the INL
     ins = _bone_point(bone, 7, 14.0, 2.4)                        # between SNL and INL
     ctrl.append(ins)
-    path = _smooth_path(ctrl, 20)
+    path = smooth_path(ctrl, 20)
     f = np.linspace(0, 1, 20)
     hw = np.interp(f, [0, 0.5, 0.75, 1], [7.5, 8.5, 10.0, 12.0])
     ht = np.interp(f, [0, 0.3, 0.8, 1], [3, th / 2, th / 2 - 1, 2.0])
     _, normal = _skin_frame(path)
     normal[-3:] = bone["normals"][13, 7]
-    return _loft(path, hw, ht, normal, 14, bend=_NECK_BEND), {"ssc_insertion_right": ins}
+    return loft(path, hw, ht, normal, 14, bend=_NECK_BEND), {"ssc_insertion_right": ins}
 
 
 def _splenius(bone):
@@ -663,12 +511,12 @@ def _splenius(bone):
         ctrl.append(_under_skin([_posterior_skin(x, z)], depth)[0])
     ins = _bone_point(bone, 6, 44.0, 3.2)    # lateral third of the SNL, toward the mastoid
     ctrl.append(ins)
-    path = _smooth_path(ctrl, 20)
+    path = smooth_path(ctrl, 20)
     _, normal = _skin_frame(path)
     normal[-2:] = bone["normals"][19, 6]
     hw = np.interp(np.linspace(0, 1, 20), [0, 0.5, 1], [12, 13, 10])
     ht = np.interp(np.linspace(0, 1, 20), [0, 0.2, 0.9, 1], [1.5, th / 2, th / 2, 1.8])
-    return (_loft(path, hw, ht, normal, 12, bend=_NECK_BEND),
+    return (loft(path, hw, ht, normal, 12, bend=_NECK_BEND),
             {"splenius_insertion_right": ins})
 
 
@@ -702,9 +550,9 @@ def _trapezius(snl):
     ins_a = clav + (acromion - clav) * 0.35
     lateral_ctrl = [top[-1], [36, -62, z_top - 45], [45, -50, z_top - 90],
                     [72, -52, c7[2] - 6], ins_a + [0, -4, 4], acromion + [-4, -4, 3]]
-    right = _smooth_path(lateral_ctrl, nv)
+    right = smooth_path(lateral_ctrl, nv)
     # lower edge: C7 to the back of the acromion (where the middle fibres would begin)
-    bottom = _smooth_path([left[-1], [45, -84, c7[2] - 20], [105, -74, acromion[2] - 6],
+    bottom = smooth_path([left[-1], [45, -84, c7[2] - 20], [105, -74, acromion[2] - 6],
                            right[-1]], nu)
     grid = _coons(top, bottom, left, right)
     targets = np.array([_skin_toward(p) for p in grid.reshape(-1, 3)])
@@ -716,7 +564,7 @@ def _trapezius(snl):
     thick[:, 0] = 1.0
     thick[:, 1] = 0.5 * (th + 1.0)
     grid[..., 0] = np.maximum(grid[..., 0], 0.6)   # meets its mirror image at the midline
-    v, f = _slab(grid, normal, thick)
+    v, f = slab(grid, normal, thick)
     return (v, f), {"trapezius_snl_lateral_right": grid[-1, 0].copy()}
 
 
@@ -732,7 +580,7 @@ def _scm(mastoid_pts):
     bottom = notch + (clav - notch) * 0.22 + [0, -3, 4]
     mids = [top + (bottom - top) * t + np.array([14, -4, 0]) * np.sin(np.pi * t)
             for t in (0.25, 0.5, 0.75)]
-    path = _smooth_path(np.vstack([top, mids, bottom]), 20)
+    path = smooth_path(np.vstack([top, mids, bottom]), 20)
     f = np.linspace(0, 1, 20)
     hw = np.interp(f, [0, 0.15, 0.5, 0.85, 1], [5, 10, 11, 14, 12])
     # thin tendon over the mastoid (which lies only ~5 mm under the model's skin)
@@ -741,7 +589,7 @@ def _scm(mastoid_pts):
                                            _dim("subcutaneous_depth")])
     path[1:-1] = _under_skin(path[1:-1], sub[1:-1] + ht[1:-1])
     _, normal = _skin_frame(path)
-    return _loft(path, hw, ht, normal, 12, bend=_NECK_BEND), {"scm_mastoid_right": top}
+    return loft(path, hw, ht, normal, 12, bend=_NECK_BEND), {"scm_mastoid_right": top}
 
 
 def _occipital_artery(bone, mastoid_pts):
@@ -758,7 +606,7 @@ def _occipital_artery(bone, mastoid_pts):
     ctrl = [origin, groove, _bone_point(bone, 9, 40.0, r + 1.2),
             _bone_point(bone, 8, 34.0, r + 1.2), _bone_point(bone, 7, x_snl + 2, r + 2.5),
             emerge]
-    path = list(_smooth_path(ctrl, 24))
+    path = list(smooth_path(ctrl, 24))
     # subcutaneous: first up and out, staying lateral to the GON (the non-crossing
     # arrangement; Janis 2010b found a crossing in 54% of sides), then tortuous upward
     x0 = x_snl
@@ -768,7 +616,7 @@ def _occipital_artery(bone, mastoid_pts):
         x += 2.8 * np.sin(2 * np.pi * max(rise - 12, 0) / 22) * min(max(rise - 12, 0) / 10, 1)
         path.append(_under_skin([_posterior_skin(x, z)], 3.0)[0])
     path = np.array(path)
-    v, f = _tube(path, r, 8)
+    v, f = tube(path, r, 8)
     return (v, f), path, r, {"occipital_artery_snl_right": emerge.copy(),
                              "occipital_artery_mastoid_right": groove.copy()}
 
@@ -830,7 +678,7 @@ def _build() -> tuple[dict[str, Structure], dict[str, np.ndarray]]:
         if rec["bilateral"]:
             out[f"{base}_right"] = Structure(id=f"{base}_right", side="right", vertices=v,
                                              faces=f, **common, **extra)
-            lv, lf = _mirror(v, f)
+            lv, lf = mirror(v, f)
             lextra = ({"path": mirror_x(oa_path), "radius_mm": oa_r}
                       if base == "occipital_artery" else {})
             out[f"{base}_left"] = Structure(id=f"{base}_left", side="left", vertices=lv,

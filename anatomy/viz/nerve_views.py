@@ -10,6 +10,7 @@ import numpy as np
 
 from anatomy import nerves as nv
 from anatomy.head import load_head
+from anatomy.meshgen import tube
 from anatomy.references import cite
 from anatomy.viz import mpl2d, plotly3d, style
 from anatomy.viz.head_views import _wrap, draw_skin, skin_traces
@@ -464,27 +465,6 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
                                                     "splenius", "trapezius", "occipital"),
      ("trapezius_entry", "superior_nuchal_line"), 0.0),
 ]
-
-
-def tube(path, radius: float = 1.75, n_around: int = 8) -> tuple[np.ndarray, np.ndarray]:
-    """A closed-ish tube mesh around a polyline (for depth-sorted drawing with muscles)."""
-    p = np.asarray(path, float)
-    t = np.gradient(p, axis=0)
-    t /= np.linalg.norm(t, axis=1, keepdims=True)
-    ref = np.where(np.abs(t[:, [2]]) < 0.9, [[0, 0, 1.0]], [[1.0, 0, 0]])
-    u = np.cross(t, ref)
-    u /= np.linalg.norm(u, axis=1, keepdims=True)
-    w = np.cross(t, u)
-    ang = np.linspace(0, 2 * np.pi, n_around, endpoint=False)
-    ring = (np.cos(ang)[None, :, None] * u[:, None] + np.sin(ang)[None, :, None] * w[:, None])
-    verts = (p[:, None] + radius * ring).reshape(-1, 3)
-    faces = []
-    for i in range(len(p) - 1):
-        for j in range(n_around):
-            a0, a1 = i * n_around + j, i * n_around + (j + 1) % n_around
-            b0, b1 = a0 + n_around, a1 + n_around
-            faces += [(a0, b0, a1), (a1, b0, b1)]
-    return verts, np.array(faces)
 
 
 def stage_plate() -> mpl2d.StaticFigure:

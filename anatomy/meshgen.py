@@ -1,0 +1,290 @@
+"""One mesh toolkit: tubes, lofts, slabs, ellipsoids, and refining, subdividing and
+decimating triangle meshes (millimetres, the kit's frame).
+
+Every builder returns ``(vertices, faces)`` with float vertices and int64 faces; closed
+meshes are wound outward (``outward``). Structures, nerves, pain fields and headache maps
+all make their meshes here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from anatomy import surface
+from anatomy.conventions import mirror_x
+from anatomy.surface import vertex_normals
+
+__all__ = ["Decimated", "decimate", "ellipsoid", "grid_normals", "loft", "merge", "mirror",
+           "outward", "refine", "slab", "smooth_path", "subdivide", "tangents", "tube"]
+
+
+def smooth_path(points, n: int = 24) -> np.ndarray:
+    """Catmull-Rom spline through control points, resampled to ``n`` points."""
+    p = np.asarray(points, float)
+    if len(p) == 2:
+        return p[0] + np.linspace(0, 1, n)[:, None] * (p[1] - p[0])
+    ext = np.vstack([2 * p[0] - p[1], p, 2 * p[-1] - p[-2]])
+    dense = []
+    for i in range(1, len(ext) - 2):
+        p0, p1, p2, p3 = ext[i - 1:i + 3]
+        for t in np.linspace(0, 1, 12, endpoint=False):
+            dense.append(0.5 * ((2 * p1) + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t**2
+                                + (-p0 + 3 * p1 - 3 * p2 + p3) * t**3))
+    dense.append(p[-1])
+    dense = np.array(dense)
+    return np.array([surface.point_at_fraction(dense, s) for s in np.linspace(0, 1, n)])
+
+
+def tangents(path) -> np.ndarray:
+    t = np.gradient(np.asarray(path, float), axis=0)
+    return t / np.linalg.norm(t, axis=1, keepdims=True)
+
+
+def loft(path, half_w, half_t, thick_dir, n_around: int = 12, caps: bool = True,
+          bend: float = 0.0):
+    """Closed tube with elliptical sections: ``half_w`` across, ``half_t`` along ``thick_dir``.
+
+    ``bend`` (1/mm) curves each section away from ``thick_dir`` (by bend * w**2 at a
+    distance w across), so a strap under the skin follows a convex neck.
+    """
+    path = np.asarray(path, float)
+    k = len(path)
+    hw = np.broadcast_to(np.asarray(half_w, float), (k,))
+    ht = np.broadcast_to(np.asarray(half_t, float), (k,))
+    td = np.broadcast_to(np.asarray(thick_dir, float), (k, 3))
+    tan = tangents(path)
+    b2 = td - (td * tan).sum(1, keepdims=True) * tan
+    b2 /= np.linalg.norm(b2, axis=1, keepdims=True)
+    b1 = np.cross(tan, b2)
+    ang = np.linspace(0, 2 * np.pi, n_around, endpoint=False)
+    across = hw[:, None] * np.cos(ang)[None, :]
+    rings = (path[:, None] + across[..., None] * b1[:, None]
+             + (ht[:, None] * np.sin(ang)[None, :] - bend * across**2)[..., None] * b2[:, None])
+    v = rings.reshape(-1, 3)
+    faces = []
+    for i in range(k - 1):
+        for j in range(n_around):
+            a, b = i * n_around + j, i * n_around + (j + 1) % n_around
+            faces += [(a, b, b + n_around), (a, b + n_around, a + n_around)]
+    if caps:
+        v = np.vstack([v, path[0], path[-1]])
+        c0, c1 = len(v) - 2, len(v) - 1
+        last = (k - 1) * n_around
+        for j in range(n_around):
+            faces.append((c0, (j + 1) % n_around, j))
+            faces.append((c1, last + j, last + (j + 1) % n_around))
+    return outward(v, np.array(faces))
+
+
+def tube(path, radius, n_around: int = 8):
+    """Round tube along a path (thickness direction chosen perpendicular to the path)."""
+    path = np.asarray(path, float)
+    tan = tangents(path)
+    ref = np.where(np.abs(tan[:, 2:3]) < 0.9, [[0, 0, 1.0]], [[1.0, 0, 0]])
+    return loft(path, radius, radius, np.cross(tan, ref), n_around)
+
+
+def ellipsoid(centre, radii, axes=None, n_u: int = 12, n_v: int = 7, box: float = 1.0):
+    """Closed ellipsoid; ``axes`` (3, 3) rows are its local x, y, z directions.
+
+    ``box`` < 1 makes a superellipsoid (a rounded box: 0.4 for a vertebral body).
+    """
+    axes = np.eye(3) if axes is None else np.asarray(axes, float)
+    u = np.linspace(0, 2 * np.pi, n_u, endpoint=False)
+    w = np.linspace(0, np.pi, n_v + 1)[1:-1]
+    pts = [(0, 0, -1.0)]
+    for wi in w:
+        for ui in u:
+            pts.append((np.sin(wi) * np.cos(ui), np.sin(wi) * np.sin(ui), -np.cos(wi)))
+    pts.append((0, 0, 1.0))
+    unit = np.array(pts)
+    if box != 1.0:
+        theta = np.arctan2(unit[:, 1], unit[:, 0])
+        w_ = np.arcsin(np.clip(unit[:, 2], -1, 1))
+        sp = lambda c: np.sign(c) * np.abs(c) ** box  # noqa: E731
+        unit = np.c_[sp(np.cos(w_)) * sp(np.cos(theta)), sp(np.cos(w_)) * sp(np.sin(theta)),
+                     sp(np.sin(w_))]
+    unit = unit * np.asarray(radii, float)
+    v = np.asarray(centre, float) + unit @ axes
+    faces, top = [], len(pts) - 1
+    for j in range(n_u):
+        faces.append((0, 1 + (j + 1) % n_u, 1 + j))
+    for i in range(len(w) - 1):
+        for j in range(n_u):
+            a, b = 1 + i * n_u + j, 1 + i * n_u + (j + 1) % n_u
+            faces += [(a, b, b + n_u), (a, b + n_u, a + n_u)]
+    base = 1 + (len(w) - 1) * n_u
+    for j in range(n_u):
+        faces.append((top, base + j, base + (j + 1) % n_u))
+    return outward(v, np.array(faces))
+
+
+def slab(grid, normals, thickness):
+    """Closed thin sheet from an (nu, nv, 3) grid (outer face) and outward normals."""
+    nu, nv, _ = grid.shape
+    th = np.broadcast_to(np.asarray(thickness, float), (nu, nv))
+    outer = grid.reshape(-1, 3)
+    inner = (grid - th[..., None] * normals).reshape(-1, 3)
+    v = np.vstack([outer, inner])
+    off = nu * nv
+    idx = np.arange(nu * nv).reshape(nu, nv)
+    faces = []
+    for i in range(nu - 1):
+        for j in range(nv - 1):
+            a, b, c, d = idx[i, j], idx[i + 1, j], idx[i + 1, j + 1], idx[i, j + 1]
+            faces += [(a, b, c), (a, c, d)]
+            faces += [(a + off, c + off, b + off), (a + off, d + off, c + off)]
+    rim = list(idx[:, 0]) + list(idx[-1, 1:]) + list(idx[::-1, -1][1:]) + list(idx[0, ::-1][1:-1])
+    for s, e in zip(rim, rim[1:] + rim[:1]):
+        faces += [(s, e, e + off), (s, e + off, s + off)]
+    return outward(v, np.array(faces))
+
+
+def grid_normals(grid) -> np.ndarray:
+    du = np.gradient(grid, axis=0)
+    dv = np.gradient(grid, axis=1)
+    n = np.cross(du, dv)
+    return n / np.linalg.norm(n, axis=2, keepdims=True)
+
+
+def outward(v, f):
+    """Flip the winding if the closed mesh has negative signed volume."""
+    tri = v[f]
+    vol = np.einsum("ij,ij->i", tri[:, 0], np.cross(tri[:, 1], tri[:, 2])).sum()
+    return np.asarray(v, float), (f[:, ::-1] if vol < 0 else f).astype(np.int64)
+
+
+def merge(parts):
+    vs, fs, off = [], [], 0
+    for v, f in parts:
+        vs.append(v)
+        fs.append(f + off)
+        off += len(v)
+    return np.vstack(vs), np.vstack(fs)
+
+
+def mirror(v, f):
+    return mirror_x(v), f[:, ::-1].copy()
+
+
+
+def refine(v: np.ndarray, f: np.ndarray, max_edge: float) -> tuple[np.ndarray, np.ndarray]:
+    """Split every edge longer than ``max_edge`` at its midpoint until none is left.
+
+    Conforming (red-green) refinement: a face with 1, 2 or 3 split edges becomes 2, 3 or
+    4 faces sharing the midpoints, so the dense face region stays as modelled and the
+    coarse scalp gets finer; the shape is unchanged.
+    """
+    for _ in range(8):
+        e = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+        uniq, inv = np.unique(e, axis=0, return_inverse=True)
+        inv = inv.ravel().reshape(3, -1).T
+        long = np.linalg.norm(v[uniq[:, 0]] - v[uniq[:, 1]], axis=1) > max_edge
+        if not long.any():
+            break
+        mid = np.full(len(uniq), -1)
+        mid[long] = len(v) + np.arange(long.sum())
+        v = np.vstack([v, v[uniq[long]].mean(axis=1)])
+        f = _split_faces(v, f, mid[inv])
+    return v, f
+
+
+def _split_faces(v: np.ndarray, f: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """Faces after splitting; ``m`` (M, 3) holds the midpoint of edges 01, 12, 20 or -1."""
+    k = (m >= 0).sum(axis=1)
+    out = [f[k == 0]]
+    a, b, c = f[k == 3].T
+    m0, m1, m2 = m[k == 3].T
+    out += [np.c_[a, m0, m2], np.c_[m0, b, m1], np.c_[m2, m1, c], np.c_[m0, m1, m2]]
+    for r in range(3):  # rotate each face so that its first edge (p-q) is split
+        rot = np.roll(f, -r, axis=1)
+        mr = np.roll(m, -r, axis=1)
+        one = (k == 1) & (mr[:, 0] >= 0)
+        p, q, s = rot[one].T
+        out += [np.c_[p, mr[one, 0], s], np.c_[mr[one, 0], q, s]]
+        two = (k == 2) & (mr[:, 0] >= 0) & (mr[:, 1] >= 0)
+        p, q, s = rot[two].T
+        pq, qs = mr[two, 0], mr[two, 1]
+        short = np.linalg.norm(v[pq] - v[s], axis=1) <= np.linalg.norm(v[p] - v[qs], axis=1)
+        out += [np.where(short[:, None], np.c_[p, pq, s], np.c_[p, pq, qs]),
+                np.c_[pq, q, qs],
+                np.where(short[:, None], np.c_[pq, qs, s], np.c_[p, qs, s])]
+    return np.vstack(out).astype(np.int64)
+
+
+
+def subdivide(vertices, faces) -> tuple[np.ndarray, np.ndarray]:
+    """Midpoint subdivision: every triangle becomes four (edges halved, shape unchanged)."""
+    v = np.asarray(vertices, float)
+    f = np.asarray(faces, dtype=np.int64)
+    edges = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+    keys, inverse = np.unique(edges[:, 0] * len(v) + edges[:, 1], return_inverse=True)
+    unique = np.c_[keys // len(v), keys % len(v)]
+    mid = len(v) + inverse.ravel().reshape(3, -1).T  # (M, 3): midpoints of edges 01, 12, 20
+    a, b, c = f.T
+    ab, bc, ca = mid.T
+    new_f = np.vstack([np.c_[a, ab, ca], np.c_[ab, b, bc], np.c_[ca, bc, c], np.c_[ab, bc, ca]])
+    return np.vstack([v, v[unique].mean(axis=1)]), new_f
+
+
+
+
+@dataclass(frozen=True)
+class Decimated:
+    """A vertex-clustered copy of a mesh and the cluster of every original vertex."""
+
+    vertices: np.ndarray
+    faces: np.ndarray
+    labels: np.ndarray  # (N,) cluster index of each original vertex; -1 if dropped
+
+    def transfer(self, values) -> np.ndarray:
+        """Per-vertex values of the original mesh averaged onto the decimated vertices."""
+        values = np.asarray(values, float)
+        keep = self.labels >= 0
+        n = len(self.vertices)
+        total = np.bincount(self.labels[keep], weights=values[keep], minlength=n)
+        count = np.bincount(self.labels[keep], minlength=n)
+        return total / np.maximum(count, 1)
+
+
+def decimate(vertices, faces, cell_mm: float = 6.0, z_min: float | None = None) -> Decimated:
+    """Vertex clustering: merge the vertices in each cubic cell (cells centred on x = 0 so
+    the result stays left-right symmetric); faces that collapse are dropped.
+
+    ``z_min`` first drops faces with any vertex below that height (e.g. the shoulders).
+    """
+    if cell_mm <= 0:
+        raise ValueError(f"cell_mm must be positive, got {cell_mm!r}.")
+    v = np.asarray(vertices, float)
+    f = np.asarray(faces)
+    if z_min is not None:
+        f = f[(v[f][:, :, 2] >= z_min).all(axis=1)]
+    used = np.unique(f)
+    cells = np.floor(v[used] / cell_mm + 0.5).astype(np.int64)
+    cells -= cells.min(axis=0)
+    span = cells.max(axis=0) + 1
+    _, cluster = np.unique((cells[:, 0] * span[1] + cells[:, 1]) * span[2] + cells[:, 2],
+                           return_inverse=True)
+    cluster = cluster.ravel()
+    labels = np.full(len(v), -1, dtype=np.int64)
+    labels[used] = cluster
+    n = cluster.max() + 1
+    new_v = np.stack([np.bincount(cluster, weights=v[used, k], minlength=n)
+                      for k in range(3)], axis=1) / np.bincount(cluster, minlength=n)[:, None]
+    new_f = labels[f]
+    ok = (new_f[:, 0] != new_f[:, 1]) & (new_f[:, 1] != new_f[:, 2]) & (new_f[:, 0]
+                                                                           != new_f[:, 2])
+    new_f = new_f[ok]
+    # drop faces that flipped: their normal opposes the mean original normal of the cluster
+    normals = vertex_normals(v, f)[used]
+    cluster_n = np.stack([np.bincount(cluster, weights=normals[:, k], minlength=n)
+                          for k in range(3)], axis=1)
+    tri = new_v[new_f]
+    face_n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    new_f = new_f[(face_n * cluster_n[new_f].sum(axis=1)).sum(axis=1) > 0]
+    srt = np.sort(new_f, axis=1)
+    _, first = np.unique((srt[:, 0] * n + srt[:, 1]) * n + srt[:, 2], return_index=True)
+    new_f = new_f[np.sort(first)]
+    return Decimated(new_v, new_f, labels)
