@@ -657,3 +657,30 @@ def test_nerve_block_and_prf_evidence_cite_trials():
     assert "meta-analyses" in block["evidence_note"]
     cell = h.comparison_sources().loc["relieved_by_nerve_block", "migraine_without_aura"]
     assert "zhang2018" in cell and "mustafa2024" in cell
+
+
+DIFFERENTIAL_IDS = {"primary_stabbing", "neck_tongue", "trigeminal_autonomic_cephalalgias",
+                    "giant_cell_arteritis", "cervical_artery_dissection",
+                    "chiari_posterior_fossa", "c2_herpes_zoster", "c2_schwannoma",
+                    "lateral_atlantoaxial_joint", "post_traumatic", "cervicogenic"}
+
+
+def test_differential_covers_the_issue_list():
+    diff = h.differential()
+    assert DIFFERENTIAL_IDS <= set(diff.index)
+    assert (diff["ichd3_code"].str.len() > 0).all()
+    assert (diff["separating"].str.len() > 40).all()
+    for key in diff["reference"]:
+        check_keys([k.strip() for k in key.split(",")], "differential.toml")
+    assert diff.loc["primary_stabbing", "ichd3_code"] == "4.7"
+    assert diff.loc["neck_tongue", "ichd3_code"] == "13.5"
+    assert diff.loc["cervical_artery_dissection", "urgency"] == "emergency care"
+    assert "Horner" in diff.loc["cervical_artery_dissection", "separating"]
+    for cond in diff["checker"][diff["checker"] != ""]:
+        assert cond in h.ALL_CONDITIONS
+
+
+def test_differential_group_filter_and_errors():
+    assert set(h.differential("secondary")["group"]) == {"secondary"}
+    with pytest.raises(ValueError, match=r"'secundary'.*secondary"):
+        h.differential("secundary")

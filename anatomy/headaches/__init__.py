@@ -39,6 +39,7 @@ from anatomy.headaches.data import (
     thresholds,
     vignettes,
 )
+from anatomy.headaches.differential import differential
 from anatomy.headaches.findings import (
     ALL_CONDITIONS,
     CONDITIONS,
@@ -56,7 +57,8 @@ __all__ = [
     "ALL_CONDITIONS", "CONDITIONS", "EXTRA_CONDITIONS", "FINDINGS", "HEADACHES_FILE",
     "STATUSES", "VERDICTS", "CriteriaResult", "Criterion", "Finding", "check_all",
     "check_criteria", "comparison_notes", "comparison_sources", "comparison_table",
-    "criteria_table", "data", "findings_vocabulary", "load_headaches", "management_options",
+    "criteria_table", "data", "differential", "findings_vocabulary", "load_headaches",
+    "management_options",
     "red_flag_screen", "red_flags", "reference_keys", "screen_summary",
     "tension_type_subtypes", "thresholds", "validate_findings", "vignettes",
 ]
