@@ -684,3 +684,16 @@ def test_differential_group_filter_and_errors():
     assert set(h.differential("secondary")["group"]) == {"secondary"}
     with pytest.raises(ValueError, match=r"'secundary'.*secondary"):
         h.differential("secundary")
+
+
+def test_physiotherapy_and_procedures_have_sources():
+    physio = h.physiotherapy().set_index("item")
+    text = " ".join(physio.index).lower()
+    for word in ("cervical artery", "flexion-rotation", "gon exit", "manual therapy"):
+        assert word in text, word
+    frt = physio.loc[physio.index.str.contains("Flexion-rotation")].iloc[0]
+    assert "91%" in frt["evidence"] and "ogince2007" in frt["reference"]
+    m = h.management_options().set_index("option")
+    assert any(o.startswith("Destructive procedures") for o in m.index)
+    block = m.loc["Local anaesthetic nerve block (with or without steroid)"]
+    assert "hair loss" in block["note"] and "lambru2012" in block["reference"]

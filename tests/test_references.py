@@ -41,6 +41,7 @@ EXPECTED_KEYS = {
     # issue 17: trials, meta-analyses, dissection, dermatomes
     "cohen2015", "zhang2018", "tang2017", "mustafa2024", "velasquez2022", "lyrer2014",
     "dziewas2003", "rushton2023", "lee2008_dermatomes", "kit_lon_block_marker", "star1992",
+    "choi2016",
 }
 
 
@@ -240,7 +241,7 @@ NO_IDENTIFIER = {
     "dash2005", "brown_atlas2006", "dartmouth_anatomy", "janis_khansa", "suny_downstate",
     "usra_cervical_plexus", "piovesan2001", "busch2007", "travell_simons1983",
     "fernandez2007", "jasper1958", "kit_mni_derived", "kit_nerve_model",
-    "kit_lon_block_marker", "star1992",
+    "kit_lon_block_marker", "star1992", "choi2016",
 }
 
 

@@ -33,6 +33,7 @@ from anatomy.headaches.data import (
     criteria_table,
     load_headaches,
     management_options,
+    physiotherapy,
     red_flags,
     reference_keys,
     tension_type_subtypes,
@@ -58,7 +59,7 @@ __all__ = [
     "STATUSES", "VERDICTS", "CriteriaResult", "Criterion", "Finding", "check_all",
     "check_criteria", "comparison_notes", "comparison_sources", "comparison_table",
     "criteria_table", "data", "differential", "findings_vocabulary", "load_headaches",
-    "management_options",
+    "management_options", "physiotherapy",
     "red_flag_screen", "red_flags", "reference_keys", "screen_summary",
     "tension_type_subtypes", "thresholds", "validate_findings", "vignettes",
 ]

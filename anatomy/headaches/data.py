@@ -74,7 +74,8 @@ def _check_data(raw: dict) -> dict:
             table[row, cond] = (_cell_value(cell, row in meta["numeric_rows"], where),
                                 _refs(cell, where), cell.get("note", ""))
     raw["_table"] = table
-    for section in ("tension_type_subtypes", "red_flags", "management", "vignettes"):
+    for section in ("tension_type_subtypes", "red_flags", "management", "physiotherapy",
+                    "vignettes"):
         for i, record in enumerate(raw[section]):
             _refs(record, f"{section}[{i}]")
     for flag in raw["red_flags"]:
@@ -181,6 +182,11 @@ def management_options() -> pd.DataFrame:
     return _records("management", cols)
 
 
+def physiotherapy() -> pd.DataFrame:
+    """Physiotherapy examination, screening and treatment items with their evidence."""
+    return _records("physiotherapy", ["item", "what", "evidence"])
+
+
 def vignettes() -> pd.DataFrame:
     """Case vignettes: story, findings, expected verdict per condition (True/False/None)."""
     rows = [{"id": v["id"], "title": v["title"], "story": v["story"],
@@ -204,7 +210,8 @@ def reference_keys() -> list[tuple[str, str]]:
     out += [(f"table.{row}.{cond}", k) for (row, cond), cell in data["_table"].items()
             for k in cell[1]]
     out += [("meta.exclusion", data["meta"]["exclusion_reference"])]
-    for section in ("tension_type_subtypes", "red_flags", "management", "vignettes"):
+    for section in ("tension_type_subtypes", "red_flags", "management", "physiotherapy",
+                    "vignettes"):
         out += [(f"{section}[{i}]", k) for i, r in enumerate(data[section])
                 for k in _refs(r, section)]
     return out

@@ -12,7 +12,8 @@ REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
               "mustafa2024", "kapural2007", "taylor2008", "weiner1999", "ducic2009",
               "austen2023", "gfrerer2020", "kuhn1997", "rasmussen1992", "lyrer2014",
               "dziewas2003", "rushton2023", "statpearls_occipital_nerves",
-              "elsevier_complete_anatomy", "grays1918"]
+              "elsevier_complete_anatomy", "grays1918", "shim2011", "lambru2012", "choi2016",
+              "ogince2007", "hall2010", "jull2002"]
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -269,6 +270,27 @@ def cells():
            f"prospective series ({cite('ducic2009', 'austen2023', 'gfrerer2020')}); reviews "
            f"keep it as a last step after all else has failed ({cite('barmherzig2019')}).",
            slide="subslide"),
+        md("### 6.2 Procedures: what can go wrong\n\n"
+           "- **Nerve block.** At the classic site the occipital artery lies only about "
+           f"1-1.5 mm from the nerve ({cite('shim2011')}), so the needle can enter the "
+           "artery: aspirate before injecting. A steroid in this superficial site can thin "
+           f"the skin and cause a bald patch ({cite('lambru2012')}).\n"
+           "- **Destructive procedures** (neurectomy, C2 ganglionectomy, rhizotomy, "
+           "radiofrequency lesioning) are now rarely used: pain often returns, numbness "
+           f"is permanent and a destroyed nerve cannot be restored ({cite('choi2016')}).",
+           slide="subslide"),
+        md("### 6.3 Physiotherapy\n\nFor physiotherapy students: what to examine, what "
+           "to screen and what the evidence says. The flexion-rotation test and the "
+           "exercise trial are about **cervicogenic headache**, not occipital neuralgia; "
+           "they help to tell the two apart.", slide="subslide"),
+        code("headaches.physiotherapy()[['item', 'evidence', 'reference']]", slide="fragment"),
+        md("In numbers: the flexion-rotation test had a sensitivity of 91% and a "
+           f"specificity of 90% in a small study with experienced examiners "
+           f"({cite('ogince2007')}); with a 30-degree cut-off it classified 85% of 60 "
+           f"people with headache correctly ({cite('hall2010')}). In a trial of 200 people "
+           "with cervicogenic headache, manipulative therapy and low-load exercise each "
+           f"reduced headache frequency and intensity at 12 months ({cite('jull2002')}). "
+           "No such trial exists in occipital neuralgia.", slide="fragment"),
         exercise("### Exercise 4\n\nWhich of the options in `options` rest on a randomised "
                  "controlled trial **in occipital neuralgia**, according to the evidence "
                  "notes? Search the `evidence_note` column for the word 'trial'."),
