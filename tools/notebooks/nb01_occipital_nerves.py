@@ -1,5 +1,6 @@
 """Source of notebooks/01_occipital_nerves.ipynb."""
 
+from anatomy.references import cite
 from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import footer, header, setup_cell
 
@@ -266,6 +267,40 @@ def cells():
         answer("Not necessarily: measured from the **mastoid** (as some sources do) the GON "
                "point is two thirds of the way; measured from the **EOP** it is one third. "
                "The point is the same, so always name the origin of the line."),
+        md("## 7. Anatomy you will be asked about\n\n"
+           "- **C1 and the suboccipital triangle.** The dorsal ramus of C1 (the suboccipital "
+           "nerve) leaves above the posterior arch of the atlas, under the vertebral artery, "
+           "and enters the suboccipital triangle. It supplies the muscles that bound the "
+           "triangle (rectus capitis posterior major, obliquus capitis superior and "
+           "inferior), and rectus capitis posterior minor and semispinalis capitis. It is "
+           "mainly a motor nerve: Gray's describes only an occasional cutaneous twig. That "
+           f"is why the kit draws no C1 skin territory ({cite('grays1918')}).\n"
+           "- **Dorsal and ventral rami.** Each spinal nerve splits into a dorsal ramus "
+           "(to the back: the GON from C2, the TON from C3) and a ventral ramus (to the "
+           "front: the upper four join as the cervical plexus, which gives the LON and the "
+           f"great auricular nerve) ({cite('grays1918')}).\n"
+           "- **C2 and the lateral atlanto-axial joint.** The C2 nerve leaves the spine "
+           "behind the lateral atlanto-axial joint, between the arch of the atlas and the "
+           f"lamina of the axis ({cite('nysora_gon')}). Pain from that joint can be "
+           "referred to the occiput, which ICHD-3 asks us to tell apart from occipital "
+           f"neuralgia ({cite('ichd3_2018')}).\n"
+           "- **The GON is not purely sensory in its course.** It gives muscular branches "
+           f"to semispinalis capitis as it pierces it ({cite('grays1918')}).\n"
+           "- **Great auricular nerve** (C2-C3, cervical plexus): it winds round the "
+           "posterior border of sternocleidomastoid and supplies the skin over the parotid, "
+           f"the mastoid and the back of the ear ({cite('grays1918')}).\n"
+           "- **\"Arnold's nerve\".** The eponym belongs to the auricular branch of the "
+           "vagus. It was once also used for the GON, a historical misattribution, so "
+           f"'Arnold's neuralgia' is best avoided ({cite('radiopaedia_arnold')}).\n"
+           "- **Dermatome or nerve territory?** See notebook 02: a dermatome is one root's "
+           "skin; a nerve territory is one named nerve's skin.", slide="slide"),
+        exercise("### Exercise 4\n\nA student says: *'Occipital neuralgia follows the C1 "
+                 "dermatome.'* Give two reasons why that is wrong."),
+        answer("(1) C1 has essentially no skin territory: its dorsal ramus, the suboccipital "
+               "nerve, is mainly motor to the suboccipital muscles (Gray's). (2) Occipital "
+               "neuralgia follows the greater, lesser and third occipital **nerves** (C2 "
+               "and C3 fibres), a peripheral-nerve distribution, not a dermatome "
+               f"({cite('ichd3_2018', 'grays1918')})."),
         *footer(
             ["The GON leaves between C1 and C2, winds round obliquus capitis inferior "
              "(Kim: 30 mm lateral, 52 mm below the EOP), pierces semispinalis (13 mm, 28 mm) "
@@ -285,5 +320,5 @@ def cells():
              "shim2011", "janis2010a", "janis2010b", "tubbs2007", "kwon2018", "natsis2006",
              "loukas2006", "elsevier_complete_anatomy", "lee2013", "dash2005", "saglam2024",
              "brown_atlas2006", "kit_lon_block_marker", "ichd3_2018", "bartsch2002",
-             "kit_nerve_model", "ta2_terminologia"]),
+             "kit_nerve_model", "ta2_terminologia", "radiopaedia_arnold"]),
     ]
