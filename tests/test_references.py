@@ -238,7 +238,7 @@ AUTHORS_MISSING = {"on_clinic2021"}
 NO_IDENTIFIER = {
     "kuhn1997", "dilli2015", "taylor2008", "gfrerer2020", "mosser2004", "loukas2006",
     "tubbs2007", "tubbs2014", "won2018", "janis2010b", "gon_depth_prospective",
-    "dash2005", "brown_atlas2006", "dartmouth_anatomy", "janis_khansa", "suny_downstate",
+    "brown_atlas2006", "dartmouth_anatomy", "janis_khansa", "suny_downstate",
     "usra_cervical_plexus", "piovesan2001", "busch2007", "travell_simons1983",
     "fernandez2007", "jasper1958", "kit_mni_derived", "kit_nerve_model",
     "kit_lon_block_marker", "star1992", "choi2016",
