@@ -90,11 +90,10 @@ MAP_SPECS: dict[str, dict] = {
                     ("neck", 0.397, "Kelman 2005: neck 39.7%"),
                     ("vertex", 0.241, "Kelman 2005: vertex 24.1%")]},
     "occipital_neuralgia": {
-        "kind": "qualitative", "references": ["ichd3_2018", "clinicalgate_ch105", "kim2018"],
+        "kind": "qualitative", "references": ["ichd3_2018", "kim2018", "kwon2018"],
         "caption": "qualitative: GON/LON/TON territories (ICHD-3 13.4), possible "
                    "fronto-orbital spread",
-        "regions": [("gon", 1.0, "ICHD-3: distribution of the GON (about 90% of cases, "
-                                 "clinicalgate)"),
+        "regions": [("gon", 1.0, "ICHD-3: distribution of the GON"),
                     ("lon", 0.8, "ICHD-3: distribution of the LON"),
                     ("ton", 0.8, "ICHD-3: distribution of the TON"),
                     ("eyes", 0.35, "ICHD-3 comment: may reach the fronto-orbital area"),

@@ -706,7 +706,7 @@ def block_landmarks(side: str) -> dict[str, CoursePoint]:
             id=key, label=rec["label"], point=surface.point_at_fraction(line, frac),
             derived=False, references=tuple(rec["references"]),
             note=f"{frac:.3f} of the skin line from the EOP to the mastoid tip (origin EOP; "
-                 "fpnotebook states the same points from the mastoid: GON 2/3, LON 1/3).")
+                 "some sources state the same points from the mastoid: GON 2/3, LON 1/3).")
     return out
 
 

@@ -30,6 +30,8 @@ class Reference:
     doi: str = ""
     pmid: str = ""
     url: str = ""
+    isbn: str = ""
+    accessed: str = ""  # web pages: when the page was consulted, e.g. "November 2026"
     note: str = ""
     label: str = ""  # optional in-text label for organisations/undated pages, e.g. "ICHD-3 2018"
 
@@ -64,8 +66,12 @@ class Reference:
             parts.append(f"{self.journal} {self.year}{pages}.")
         else:
             parts.append(f"{self.year}.")
+        if self.isbn:
+            parts.append(f"ISBN {self.isbn}.")
         if self.link:
             parts.append(self.link)
+        if self.accessed:
+            parts.append(f"Accessed {self.accessed}.")
         return " ".join(parts)
 
 

@@ -428,11 +428,15 @@ def test_red_flags_cover_the_list_with_actions():
     text = " ".join(flags["flag"] + " " + flags["look_for"]).lower()
     for word in ("thunderclap", "neurological deficit", "pupil", "fever", "neck stiffness",
                  "after 50", "pattern", "papilloedema", "trauma", "immunosuppression",
-                 "cancer", "lying", "sneeze", "pregnancy"):
+                 "cancer", "lying", "sneeze", "pregnancy", "horner", "dissection", "neck pain"):
         assert word in text, word
     assert set(flags["action"]) <= {"emergency care", "urgent review", "clinician review"}
     assert flags.loc[flags["flag"] == "Thunderclap headache", "action"].item() == "emergency care"
-    assert flags["reference"].str.contains("do2019").all()
+    snnoop = flags[~flags["flag"].str.contains("dissection")]
+    assert snnoop["reference"].str.contains("do2019").all()
+    dissection = flags[flags["flag"].str.contains("dissection")].iloc[0]
+    assert dissection["action"] == "emergency care"
+    assert {"lyrer2014", "rushton2023"} <= set(dissection["reference"].split(", "))
 
 
 def test_management_options_are_honest():
@@ -471,7 +475,7 @@ def test_every_record_has_a_known_reference_key():
 def data_copy(tmp_path, monkeypatch):
     path = tmp_path / "headaches.toml"
     shutil.copy(h.HEADACHES_FILE, path)
-    monkeypatch.setattr(h, "HEADACHES_FILE", path)
+    monkeypatch.setattr(h.data, "HEADACHES_FILE", path)
     h.load_headaches.cache_clear()
     yield path
     h.load_headaches.cache_clear()
@@ -504,3 +508,192 @@ def test_malformed_data_names_file_and_problem(data_copy, old, new, words):
     assert "headaches.toml" in str(err.value)
     for word in words:
         assert word in str(err.value)
+
+
+# ---------------------------------------------------------------- issue 17 ---------------
+
+CHRONIC_MIGRAINE = {"days_per_month": 20.0, "months": 6.0, "past_migraine_attacks": 40,
+                    "migraine_days_per_month": 10.0}
+
+
+def test_chronic_migraine_needs_8_migraine_days():
+    assert h.check_criteria("chronic_migraine", CHRONIC_MIGRAINE).fulfilled is True
+    seven = {**CHRONIC_MIGRAINE, "migraine_days_per_month": 7.0}
+    r = h.check_criteria("chronic_migraine", seven)
+    assert r.fulfilled is False and status(r, "C") == "not met"
+    assert ">= 8" in reason(r, "C")
+    eight = {**CHRONIC_MIGRAINE, "migraine_days_per_month": 8.0}
+    assert h.check_criteria("chronic_migraine", eight).fulfilled is True
+    unknown = {k: v for k, v in CHRONIC_MIGRAINE.items() if k != "migraine_days_per_month"}
+    r = h.check_criteria("chronic_migraine", unknown)
+    assert r.fulfilled is None and r.missing == ("migraine_days_per_month",)
+    assert h.check_criteria("chronic_migraine", {**CHRONIC_MIGRAINE,
+                                                 "days_per_month": 14.0}).fulfilled is False
+    assert h.check_criteria("chronic_migraine", {**CHRONIC_MIGRAINE,
+                                                 "months": 3.0}).fulfilled is False
+    assert h.thresholds("chronic_migraine")["min_migraine_days"] == 8.0
+
+
+def test_comparison_table_states_the_frequency_rules():
+    freq = h.comparison_table().loc["frequency"]
+    assert "8" in freq["migraine_without_aura"] and "1.3" in freq["migraine_without_aura"]
+    tth = freq["tension_type"]
+    assert "no minimum episode count" in tth
+    assert tth.index("10 episodes") < tth.index("Chronic")  # the count is for episodic only
+    assert "no minimum" in h.tension_type_subtypes().loc["2.3", "note"].lower() or \
+        h.tension_type_subtypes().loc["2.3", "min_episodes"] == 0
+
+
+def test_chronic_tension_type_needs_no_episode_count():
+    chronic = {**TTH, "days_per_month": 25.0, "months": 6.0}
+    chronic.pop("attacks")
+    assert h.check_criteria("tension_type", chronic).fulfilled is True
+
+
+PSH = {"spontaneous_stabs": True, "duration_hours": 2 / 3600, "irregular_frequency": True,
+       "cranial_autonomic_symptoms": False}
+NTS = {"attacks": 4, "unilateral": True, "quality": "sharp",
+       "occipital_or_upper_neck_pain": True, "tongue_symptoms": True,
+       "triggered_by_neck_turn": True, "duration_hours": 30 / 3600}
+
+
+def test_primary_stabbing_headache():
+    r = h.check_criteria("primary_stabbing", PSH)
+    assert r.fulfilled is True and r.ichd3_code == "4.7"
+    assert h.check_criteria("primary_stabbing", {**PSH, "duration_hours": 0.1}).fulfilled \
+        is False  # six minutes is not 'a few seconds'
+    assert h.check_criteria("primary_stabbing",
+                            {**PSH, "cranial_autonomic_symptoms": True}).fulfilled is False
+    r = h.check_criteria("primary_stabbing", {**PSH, "irregular_frequency": None})
+    assert r.fulfilled is None and r.missing == ("irregular_frequency",)
+    assert r.criteria[-1].clinician_only
+
+
+def test_neck_tongue_syndrome():
+    r = h.check_criteria("neck_tongue", NTS)
+    assert r.fulfilled is True and r.ichd3_code == "13.5"
+    assert h.check_criteria("neck_tongue", {**NTS, "attacks": 1}).fulfilled is False
+    assert h.check_criteria("neck_tongue", {**NTS, "tongue_symptoms": False}).fulfilled is False
+    assert h.check_criteria("neck_tongue", {**NTS, "quality": "dull"}).fulfilled is False
+    assert h.check_criteria("neck_tongue",
+                            {**NTS, "triggered_by_neck_turn": None}).fulfilled is None
+    assert h.check_criteria("neck_tongue", {**NTS, "duration_hours": 1.0}).fulfilled is False
+
+
+def test_new_conditions_reject_bad_input_with_choices():
+    with pytest.raises(ValueError, match=r"'neck_tounge'.*neck_tongue"):
+        h.check_criteria("neck_tounge", NTS)
+    with pytest.raises(ValueError, match=r"'stabing'.*stabbing"):
+        h.check_criteria("neck_tongue", {**NTS, "quality": "stabing"})
+    with pytest.raises(ValueError, match=r"'everything'.*compared.*all"):
+        h.check_all(NTS, conditions="everything")
+
+
+def test_check_all_can_include_the_differential_conditions():
+    table = h.check_all(NTS, conditions="all")
+    assert list(table.index) == list(h.ALL_CONDITIONS)
+    assert table.loc["neck_tongue", "verdict"] == "fulfilled"
+
+
+def test_every_vignette_has_a_red_flag_screen():
+    vig = h.vignettes()
+    assert {"primary_stabbing", "neck_tongue"} <= set(vig.index)
+    for vid, row in vig.iterrows():
+        assert len(row.screen) > 40, vid
+        screen = h.red_flag_screen(row.findings)
+        assert set(screen["status"]) <= {"present", "absent", "not asked"}
+    flagged = {vid for vid, row in vig.iterrows()
+               if (h.red_flag_screen(row.findings)["status"] == "present").any()}
+    # the 54-year-old's new headache and the 61-year-old's fall must be flagged
+    assert {"classic_occipital_neuralgia", "cervicogenic"} <= flagged
+    assert "RED FLAG" in vig.loc["classic_occipital_neuralgia", "screen"]
+
+
+def test_red_flag_screen_three_valued():
+    screen = h.red_flag_screen({}).set_index("flag")
+    assert (screen["status"] == "not asked").all()
+    s = h.red_flag_screen({"horner_syndrome": True}).set_index("flag")
+    assert s.loc["Possible cervical artery dissection", "status"] == "present"
+    assert s.loc["Abnormal pupils, including Horner's syndrome", "status"] == "present"
+    both = h.red_flag_screen({"new_headache": True, "new_neck_pain": True,
+                              "horner_syndrome": False}).set_index("flag")
+    assert both.loc["Possible cervical artery dissection", "status"] == "present"
+    no = h.red_flag_screen({"new_headache": True, "new_neck_pain": False,
+                            "horner_syndrome": False}).set_index("flag")
+    assert no.loc["Possible cervical artery dissection", "status"] == "absent"
+    age = h.red_flag_screen({"new_headache": True}).set_index("flag")
+    assert age.loc["New headache after 50", "status"] == "not asked"
+    assert "age_years" in age.loc["New headache after 50", "unknown"]
+    old = h.red_flag_screen({"new_headache": True, "age_years": 54.0}).set_index("flag")
+    assert old.loc["New headache after 50", "status"] == "present"
+    young = h.red_flag_screen({"new_headache": True, "age_years": 30.0}).set_index("flag")
+    assert young.loc["New headache after 50", "status"] == "absent"
+    with pytest.raises(ValueError, match=r"'horner'.*horner_syndrome"):
+        h.red_flag_screen({"horner": True})
+    assert "RED FLAG" in h.screen_summary({"thunderclap_onset": True})
+
+
+def test_case4_teaches_trauma_imaging_and_the_block():
+    row = h.vignettes().loc["cervicogenic"]
+    assert row.expected["cervicogenic"] is None  # imaging alone does not meet B
+    assert "cervical_lesion_evidence" in h.check_criteria("cervicogenic", row.findings).missing
+    text = row.reasoning["cervicogenic"]
+    for words in ("chapter 5", "imaging", "third occipital", "C2-C3"):
+        assert words in text, words
+    assert row.findings["head_or_neck_trauma"] is True
+
+
+def test_aura_case_is_one_hemisphere():
+    story = h.vignettes().loc["migraine_with_aura", "story"]
+    assert "right half of her vision" in story and "right hand" in story
+    assert "left hand" not in story
+
+
+def test_nerve_block_and_prf_evidence_cite_trials():
+    m = h.management_options().set_index("option")
+    prf = m.loc["Pulsed radiofrequency"]
+    assert "cohen2015" in prf["reference"] and "randomised" in prf["evidence_note"]
+    block = m.loc["Local anaesthetic nerve block (with or without steroid)"]
+    assert "meta-analyses" in block["evidence_note"]
+    cell = h.comparison_sources().loc["relieved_by_nerve_block", "migraine_without_aura"]
+    assert "zhang2018" in cell and "mustafa2024" in cell
+
+
+DIFFERENTIAL_IDS = {"primary_stabbing", "neck_tongue", "trigeminal_autonomic_cephalalgias",
+                    "giant_cell_arteritis", "cervical_artery_dissection",
+                    "chiari_posterior_fossa", "c2_herpes_zoster", "c2_schwannoma",
+                    "lateral_atlantoaxial_joint", "post_traumatic", "cervicogenic"}
+
+
+def test_differential_covers_the_issue_list():
+    diff = h.differential()
+    assert DIFFERENTIAL_IDS <= set(diff.index)
+    assert (diff["ichd3_code"].str.len() > 0).all()
+    assert (diff["separating"].str.len() > 40).all()
+    for key in diff["reference"]:
+        check_keys([k.strip() for k in key.split(",")], "differential.toml")
+    assert diff.loc["primary_stabbing", "ichd3_code"] == "4.7"
+    assert diff.loc["neck_tongue", "ichd3_code"] == "13.5"
+    assert diff.loc["cervical_artery_dissection", "urgency"] == "emergency care"
+    assert "Horner" in diff.loc["cervical_artery_dissection", "separating"]
+    for cond in diff["checker"][diff["checker"] != ""]:
+        assert cond in h.ALL_CONDITIONS
+
+
+def test_differential_group_filter_and_errors():
+    assert set(h.differential("secondary")["group"]) == {"secondary"}
+    with pytest.raises(ValueError, match=r"'secundary'.*secondary"):
+        h.differential("secundary")
+
+
+def test_physiotherapy_and_procedures_have_sources():
+    physio = h.physiotherapy().set_index("item")
+    text = " ".join(physio.index).lower()
+    for word in ("cervical artery", "flexion-rotation", "gon exit", "manual therapy"):
+        assert word in text, word
+    frt = physio.loc[physio.index.str.contains("Flexion-rotation")].iloc[0]
+    assert "91%" in frt["evidence"] and "ogince2007" in frt["reference"]
+    m = h.management_options().set_index("option")
+    assert any(o.startswith("Destructive procedures") for o in m.index)
+    block = m.loc["Local anaesthetic nerve block (with or without steroid)"]
+    assert "hair loss" in block["note"] and "lambru2012" in block["reference"]

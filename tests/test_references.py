@@ -22,22 +22,26 @@ DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 # Keys that notebooks and data files are expected to use (from the project brief).
 EXPECTED_KEYS = {
     "ichd3_2018", "ichd3_beta_2013", "danish_headache_2020", "kim2018", "mosser2004",
-    "loukas2006", "tubbs2007", "tubbs2011", "tubbs2014", "shim2011", "greher2010",
+    "loukas2006", "tubbs2007", "tubbs2014", "shim2011", "greher2010",
     "won2018", "janis2010a", "janis2010b", "bovim1991", "natsis2006", "kwon2018",
-    "chung_oa", "gon_depth_prospective", "lee2013", "dash2005", "saglam2024",
+    "gon_depth_prospective", "lee2013", "dash2005", "saglam2024",
     "bartsch2002", "bartsch2003", "piovesan2001", "busch2007", "bogduk2009",
-    "goadsby1997", "travell_simons1983", "fernandez2007", "fernandez2006",
+    "travell_simons1983", "fernandez2007", "fernandez2006",
     "calandre2006", "chatchawan2019", "kelman2005", "rasmussen1992", "akershus2014",
-    "on_clinic2021", "kuhn1997", "koopman2009", "statpearls_on",
-    "statpearls_occipital_nerves", "nysora_gon", "brown_atlas2006", "aneskey_ch17",
-    "fpnotebook_gon", "elsevier_complete_anatomy", "grays1918", "dartmouth_anatomy",
-    "janis_khansa", "okumus2022", "pheasant_bodyspace", "bushby1992", "ijpr_mastoid",
-    "occ_c4_2020", "medlink_trigger_points", "namtpt", "osu_cervical_plexus",
-    "usra_cervical_plexus", "clinicalgate_ch105", "mne_standard1020", "makehuman_cc0",
+    "on_clinic2021", "kuhn1997", "koopman2009",
+    "statpearls_occipital_nerves", "nysora_gon", "brown_atlas2006",
+    "elsevier_complete_anatomy", "grays1918", "dartmouth_anatomy",
+    "janis_khansa", "okumus2022", "pheasant_bodyspace",
+    "occ_c4_2020", "medlink_trigger_points", "namtpt",
+    "usra_cervical_plexus", "mne_standard1020", "makehuman_cc0",
     "jasper1958", "ta2_terminologia",
     # management and red flags
     "barmherzig2019", "dougherty2014", "blumenfeld2013", "kapural2007", "weiner1999",
     "do2019",
+    # issue 17: trials, meta-analyses, dissection, dermatomes
+    "cohen2015", "zhang2018", "tang2017", "mustafa2024", "velasquez2022", "lyrer2014",
+    "dziewas2003", "rushton2023", "lee2008_dermatomes", "kit_lon_block_marker", "star1992",
+    "choi2016",
 }
 
 
@@ -110,14 +114,10 @@ def test_in_text_labels_are_unique():
 
 
 def test_unverified_entries_say_so():
-    """Unknown authors, undated pages, secondary and derived entries must explain themselves."""
+    """Secondary and derived entries must explain themselves."""
     for key, ref in load_references().items():
-        if "not verified" in ref.authors.lower():
-            assert ref.label and ref.note, f"{key}: unknown authors need a label and a note"
         if ref.evidence in ("S2", "D"):
             assert ref.note.strip(), f"{key}: evidence {ref.evidence} needs a note"
-        if "n.d." in ref.label:
-            assert "consulted" in ref.note, f"{key}: say what the year means"
 
 
 def test_cite_author_year_and_organisation_labels():
@@ -136,7 +136,7 @@ def test_ichd3_and_snnoop10_citations():
 
 
 def test_tubbs2014_flags_unverified_journal():
-    assert "unverified" in get_reference("tubbs2014").note.lower()
+    assert "not confirmed" in get_reference("tubbs2014").note.lower()
 
 
 def test_unknown_key_suggests_close_match():
@@ -222,3 +222,89 @@ def test_formatted_citations_have_no_doubled_full_stops():
     assert not doubled, doubled
     assert refs["pheasant_bodyspace"].formatted().startswith(
         "Pheasant S. Bodyspace: Anthropometry, Ergonomics and the Design of Work. 2nd ed. London")
+
+
+# --- journal standard (issue 17) ---------------------------------------------
+
+BANNED_PHRASES = ("authors not verified", "year unverified", "(exact title not verified)",
+                  "institution not identified", "n.d.")
+MIRROR_OR_PRACTICE_SITES = ("clinicalgate", "aneskey", "fpnotebook", "nerveblock.app",
+                            "dallastmjdr", "wikidoc", "droracle", "worldtrichology")
+LOOKUP_WORDS = ("/work", "search tool", "with search", "facts file", "project brief",
+                "clinical-anatomy-facts")
+# Known gaps, listed so that they stay visible and cannot grow unnoticed. Each needs an
+# identifier (DOI, PMID, ISBN or URL) or author names that could not be confirmed.
+AUTHORS_MISSING = {"on_clinic2021"}
+NO_IDENTIFIER = {
+    "kuhn1997", "dilli2015", "taylor2008", "gfrerer2020", "mosser2004", "loukas2006",
+    "tubbs2007", "tubbs2014", "won2018", "janis2010b", "gon_depth_prospective",
+    "brown_atlas2006", "dartmouth_anatomy", "janis_khansa", "suny_downstate",
+    "usra_cervical_plexus", "piovesan2001", "busch2007", "travell_simons1983",
+    "fernandez2007", "jasper1958", "kit_mni_derived", "kit_nerve_model",
+    "kit_lon_block_marker", "star1992", "choi2016",
+}
+
+
+def _all_text(ref):
+    return " ".join(str(getattr(ref, f)) for f in ref.__dataclass_fields__)
+
+
+def test_no_banned_phrases_anywhere():
+    for key, ref in load_references().items():
+        text = _all_text(ref).lower()
+        for phrase in BANNED_PHRASES:
+            assert phrase not in text, f"{key}: contains {phrase!r}"
+
+
+def test_banned_phrase_check_catches_them(registry_at):
+    registry_at(GOOD_ENTRY.replace('label = "SC 2020"', 'label = "SC, n.d."'))
+    text = " ".join(_all_text(r).lower() for r in load_references().values())
+    assert "n.d." in text  # the check above would fail on this registry
+
+
+def test_no_double_full_stops_in_any_field():
+    for key, ref in load_references().items():
+        for field in ("authors", "title", "journal", "volume_pages", "note", "label"):
+            value = getattr(ref, field).replace("...", "")
+            assert ".." not in value, f"{key}.{field} has a double full stop"
+        assert ".." not in ref.formatted().replace("...", ""), key
+
+
+def test_no_mirror_or_practice_sites():
+    for key, ref in load_references().items():
+        text = " ".join((key, ref.authors, ref.title, ref.url, ref.label)).lower()
+        for site in MIRROR_OR_PRACTICE_SITES:
+            assert site not in text, f"{key}: cites {site}"
+
+
+def test_notes_speak_of_sources_not_lookups():
+    for key, ref in load_references().items():
+        for word in LOOKUP_WORDS:
+            assert word not in ref.note.lower(), f"{key}: note mentions {word!r}"
+
+
+def test_every_entry_has_authors_year_title_venue():
+    for key, ref in load_references().items():
+        assert ref.authors.strip() and ref.title.strip() and ref.year, key
+        assert ref.journal.strip(), f"{key}: no venue (journal, publisher or web site)"
+        if key in AUTHORS_MISSING:
+            assert "must be added" in ref.note, key
+
+
+def test_every_entry_has_an_identifier_or_is_a_listed_gap():
+    refs = load_references()
+    assert NO_IDENTIFIER <= set(refs), sorted(NO_IDENTIFIER - set(refs))
+    for key, ref in refs.items():
+        has_id = bool(ref.doi or ref.pmid or ref.isbn or ref.url)
+        if key in NO_IDENTIFIER:
+            assert not has_id, f"{key} now has an identifier: remove it from NO_IDENTIFIER"
+        else:
+            assert has_id, f"{key}: needs a DOI, PMID, ISBN or URL"
+
+
+def test_web_pages_have_an_access_date():
+    for key, ref in load_references().items():
+        is_web = ref.url and not (ref.doi or ref.pmid or ref.volume_pages or ref.isbn)
+        if is_web and ref.evidence != "D":
+            assert ref.accessed, f"{key}: web page without an access date"
+            assert f"Accessed {ref.accessed}." in ref.formatted()

@@ -380,8 +380,7 @@ MATRIX = {
 }
 
 
-MATRIX_REFERENCES = ("ichd3_2018", "ichd3_beta_2013", "kelman2005", "clinicalgate_ch105",
-                     "dougherty2014")
+MATRIX_REFERENCES = ("ichd3_2018", "ichd3_beta_2013", "kelman2005", "dougherty2014")
 
 
 def feature_matrix() -> mpl2d.StaticFigure:
@@ -462,7 +461,8 @@ def _matrix_alt() -> str:
 def examination_points(side: str = "right") -> dict[str, np.ndarray]:
     """Skin points a clinician palpates, on one side: the GON's exit through the trapezius
     (Kim 2018: 22.6 mm lateral, 16.3 mm below the EOP) and the block points one third and
-    two thirds of the way from the inion to the mastoid tip (Brown's atlas; aneskey)."""
+    two thirds of the way from the inion to the mastoid tip (GON: Brown's atlas; the LON
+    rule is a weakly supported teaching rule, see ``kit_lon_block_marker``)."""
     from anatomy.conventions import SIDE_SIGN, check_side
     from anatomy.surface import closest_points, ray_hit
 
@@ -486,7 +486,7 @@ def examination_points(side: str = "right") -> dict[str, np.ndarray]:
     }
 
 
-EXAM_REFERENCES = ["kim2018", "brown_atlas2006", "aneskey_ch17", "dallastmjdr", "ichd3_2018",
+EXAM_REFERENCES = ["kim2018", "brown_atlas2006", "kit_lon_block_marker", "ichd3_2018",
                    "on_clinic2021"]
 
 

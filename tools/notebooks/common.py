@@ -12,6 +12,7 @@ NOTEBOOKS = [
     ("02_pain_referral_hot_spots.ipynb", "Pain-referral hot spots and cutaneous territories"),
     ("03_headache_comparison.ipynb", "Occipital neuralgia, migraine and tension-type headache"),
     ("04_diagnosis_and_management.ipynb", "Diagnosis, management and red flags"),
+    ("05_differential_diagnosis.ipynb", "The differential diagnosis of occipital pain"),
 ]
 
 

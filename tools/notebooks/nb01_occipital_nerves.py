@@ -1,5 +1,6 @@
 """Source of notebooks/01_occipital_nerves.ipynb."""
 
+from anatomy.references import cite
 from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import footer, header, setup_cell
 
@@ -47,9 +48,8 @@ def cells():
            "| **Third occipital (TON)** | superficial medial branch of the **dorsal** ramus "
            "of C3 | lower occiput near the midline and the upper neck |\n\n"
            "Sources: StatPearls *Occipital Nerves*; Kim et al. 2018; Complete Anatomy "
-           "(Elsevier). One textbook chapter reproduced online (clinicalgate ch. 105) gives "
-           "the LON as a branch of the dorsal ramus of C3: that is wrong, it belongs to the "
-           "cervical plexus (ventral rami).", slide="slide"),
+           "(Elsevier). Some web pages give the LON as a branch of the dorsal ramus of C3: "
+           "that is wrong, it belongs to the cervical plexus (ventral rami).", slide="slide"),
         code("gon = nerve('GON', 'right')\n"
              "print(gon.label, '|', gon.latin)\n"
              "print(f'{len(gon.waypoints)} waypoints, {gon.length():.0f} mm from origin to "
@@ -82,7 +82,7 @@ def cells():
            "The GON is the medial branch of the dorsal ramus of C2. It leaves the spine "
            "between the posterior arch of the atlas and the lamina of the axis, behind the "
            "lateral atlanto-axial joint, deep to obliquus capitis inferior (NYSORA; "
-           "clinicalgate ch. 105). No study gives coordinates for this point: the model "
+           "StatPearls *Occipital Nerves*). No study gives coordinates for this point: the model "
            "places it in the gap between its C1 arch and C2 lamina, and labels it "
            "*derived*.\n\n"
            "### 2.2 Stage 2: round obliquus capitis inferior\n\n"
@@ -171,7 +171,7 @@ def cells():
            "C2-C3 facet joint and pierces semispinalis, splenius and trapezius (Saglam "
            "2024) close to the midline: Kim 2018 measured its trapezius exit **12.9 ± 9.3 "
            "mm lateral, 44.2 ± 21.4 mm below the EOP**, whereas Tubbs 2007 reports about 3 "
-           "mm lateral and subcutaneous about 6 cm below (5 cm in Tubbs 2011). Choose "
+           "mm lateral and subcutaneous about 6 cm below. Choose "
            "**TON** in the dropdown.", slide="slide"),
         code("nerves.waypoint_table('LON')[['lateral_mm', 'vertical_mm', 'origin', "
              "'status', 'sources']]", slide="subslide"),
@@ -189,10 +189,12 @@ def cells():
         md("## 6. Block landmarks\n\n"
            "The classic **GON block** is aimed one third of the way from the EOP to the "
            "mastoid tip, on or just above the superior nuchal line, immediately medial to "
-           "the palpable occipital artery (Brown's atlas; aneskey ch. 17). The **LON** "
-           "point is two thirds of the way along the same line. The origin here is the "
-           "**EOP**: FPnotebook states the same points from the mastoid (GON two thirds, "
-           "LON one third), so always say which end you measure from.", slide="slide"),
+           "the palpable occipital artery (Brown's atlas). The **LON** "
+           "point is drawn two thirds of the way along the same line; that rule is "
+           "**weakly supported** (the kit found it only on practice web pages, not in a "
+           "book or paper). The origin here is the **EOP**; some sources state the same "
+           "points from the mastoid (GON two thirds, LON one third), so always say which "
+           "end you measure from.", slide="slide"),
         code("nerve_views.block_landmark_figure()", slide="subslide"),
         md("*Figure 4. Text summary:* " + "posterior view with the skin line from the EOP "
            "to each mastoid tip. Crosses mark the GON point one third and the LON point "
@@ -234,9 +236,9 @@ def cells():
            "the distribution of the GON, LON and/or TON, with dysaesthesia or allodynia "
            "and tenderness over the nerve, and it is eased temporarily by a local "
            "anaesthetic block of the nerve. Each compression point in section 5 is a place "
-           "where muscle, fascia or the artery can press on or kink the nerve; "
-           "intraoperatively a dynamic compression pattern with the occipital artery was "
-           "seen in 92% of 71 patients (Chung et al.). Pain can spread to the forehead and "
+           "where muscle, fascia or the artery can press on or kink the nerve; the nerve "
+           "and the occipital artery cross in about half of sides (Janis et al. 2010b). "
+           "Pain can spread to the forehead and "
            "eye because C2 afferents and trigeminal afferents converge on the same "
            "neurons of the trigeminocervical complex (Bartsch & Goadsby 2002).\n\n"
            "> This is teaching material about anatomy, not a guide to diagnosis or "
@@ -262,9 +264,43 @@ def cells():
                "is; a larger volume or ultrasound guidance makes up for it."),
         exercise("### Exercise 3\n\nA colleague says the GON block point is two thirds of "
                  "the way along the line. Are they wrong?"),
-        answer("Not necessarily: measured from the **mastoid** (as FPnotebook does) the GON "
+        answer("Not necessarily: measured from the **mastoid** (as some sources do) the GON "
                "point is two thirds of the way; measured from the **EOP** it is one third. "
                "The point is the same, so always name the origin of the line."),
+        md("## 7. Anatomy you will be asked about\n\n"
+           "- **C1 and the suboccipital triangle.** The dorsal ramus of C1 (the suboccipital "
+           "nerve) leaves above the posterior arch of the atlas, under the vertebral artery, "
+           "and enters the suboccipital triangle. It supplies the muscles that bound the "
+           "triangle (rectus capitis posterior major, obliquus capitis superior and "
+           "inferior), and rectus capitis posterior minor and semispinalis capitis. It is "
+           "mainly a motor nerve: Gray's describes only an occasional cutaneous twig. That "
+           f"is why the kit draws no C1 skin territory ({cite('grays1918')}).\n"
+           "- **Dorsal and ventral rami.** Each spinal nerve splits into a dorsal ramus "
+           "(to the back: the GON from C2, the TON from C3) and a ventral ramus (to the "
+           "front: the upper four join as the cervical plexus, which gives the LON and the "
+           f"great auricular nerve) ({cite('grays1918')}).\n"
+           "- **C2 and the lateral atlanto-axial joint.** The C2 nerve leaves the spine "
+           "behind the lateral atlanto-axial joint, between the arch of the atlas and the "
+           f"lamina of the axis ({cite('nysora_gon')}). Pain from that joint can be "
+           "referred to the occiput, which ICHD-3 asks us to tell apart from occipital "
+           f"neuralgia ({cite('ichd3_2018')}).\n"
+           "- **The GON is not purely sensory in its course.** It gives muscular branches "
+           f"to semispinalis capitis as it pierces it ({cite('grays1918')}).\n"
+           "- **Great auricular nerve** (C2-C3, cervical plexus): it winds round the "
+           "posterior border of sternocleidomastoid and supplies the skin over the parotid, "
+           f"the mastoid and the back of the ear ({cite('grays1918')}).\n"
+           "- **\"Arnold's nerve\".** The eponym belongs to the auricular branch of the "
+           "vagus. It was once also used for the GON, a historical misattribution, so "
+           f"'Arnold's neuralgia' is best avoided ({cite('radiopaedia_arnold')}).\n"
+           "- **Dermatome or nerve territory?** See notebook 02: a dermatome is one root's "
+           "skin; a nerve territory is one named nerve's skin.", slide="slide"),
+        exercise("### Exercise 4\n\nA student says: *'Occipital neuralgia follows the C1 "
+                 "dermatome.'* Give two reasons why that is wrong."),
+        answer("(1) C1 has essentially no skin territory: its dorsal ramus, the suboccipital "
+               "nerve, is mainly motor to the suboccipital muscles (Gray's). (2) Occipital "
+               "neuralgia follows the greater, lesser and third occipital **nerves** (C2 "
+               "and C3 fibres), a peripheral-nerve distribution, not a dermatome "
+               f"({cite('ichd3_2018', 'grays1918')})."),
         *footer(
             ["The GON leaves between C1 and C2, winds round obliquus capitis inferior "
              "(Kim: 30 mm lateral, 52 mm below the EOP), pierces semispinalis (13 mm, 28 mm) "
@@ -279,11 +315,10 @@ def cells():
              "most nerves, not all."],
             "Go on to **02 Pain-referral hot spots**: where pain from these nerves and from "
             "the neck muscles is felt on the head.",
-            ["statpearls_occipital_nerves", "kim2018", "nysora_gon", "clinicalgate_ch105",
-             "greher2010", "mosser2004", "gon_depth_prospective", "bovim1991", "tubbs2014",
-             "won2018", "shim2011", "janis2010a", "janis2010b", "tubbs2007", "kwon2018",
-             "natsis2006", "loukas2006", "elsevier_complete_anatomy", "lee2013",
-             "dash2005", "saglam2024", "tubbs2011", "brown_atlas2006", "aneskey_ch17",
-             "fpnotebook_gon", "dallastmjdr", "ichd3_2018", "chung_oa", "bartsch2002",
-             "kit_nerve_model", "ta2_terminologia"]),
+            ["statpearls_occipital_nerves", "kim2018", "nysora_gon", "greher2010",
+             "mosser2004", "gon_depth_prospective", "bovim1991", "tubbs2014", "won2018",
+             "shim2011", "janis2010a", "janis2010b", "tubbs2007", "kwon2018", "natsis2006",
+             "loukas2006", "elsevier_complete_anatomy", "lee2013", "dash2005", "saglam2024",
+             "brown_atlas2006", "kit_lon_block_marker", "ichd3_2018", "bartsch2002",
+             "kit_nerve_model", "ta2_terminologia", "radiopaedia_arnold"]),
     ]

@@ -7,14 +7,11 @@ from tools.notebooks.common import footer, header, setup_cell
 PATH = "notebooks/02_pain_referral_hot_spots.ipynb"
 
 REFERENCES = [
-    "ichd3_2018", "kim2018", "kwon2018", "statpearls_on", "clinicalgate_ch105",
-    "osu_cervical_plexus", "elsevier_complete_anatomy", "aneskey_ch17", "dallastmjdr",
-    "namtpt", "travell_simons1983", "fernandez2007", "fernandez2006", "medlink_trigger_points",
-    "trp_web_summaries", "worldtrichology", "grays1918", "janis_khansa", "usra_cervical_plexus",
-    "suny_downstate", "natsis2006", "tubbs2011", "statpearls_occipital_nerves",
-    "dartmouth_anatomy",
-    "bartsch2002", "bartsch2003", "piovesan2001", "busch2007", "bogduk2009", "kelman2005",
-    "jasper1958",
+    "ichd3_2018", "kim2018", "kwon2018", "grays1918", "elsevier_complete_anatomy", "namtpt",
+    "travell_simons1983", "fernandez2007", "fernandez2006", "medlink_trigger_points",
+    "janis_khansa", "usra_cervical_plexus", "suny_downstate", "natsis2006", "tubbs2007",
+    "statpearls_occipital_nerves", "dartmouth_anatomy", "lee2008_dermatomes", "bartsch2002",
+    "bartsch2003", "piovesan2001", "busch2007", "bogduk2009", "kelman2005", "jasper1958",
 ]
 
 
@@ -73,16 +70,16 @@ def cells():
            "a mechanism and a source (`anatomy/data/hotspots.toml`). The sources say *where* "
            "pain goes, not how strong it is there: the weights (1 = the source or core "
            "zone) are display choices.", slide="slide"),
-        md(f"- **Greater occipital neuralgia** (about 90 % of occipital neuralgia; "
-           f"{c('statpearls_on')}). Tender where the GON pierces the trapezius aponeurosis, "
+        md(f"- **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, "
            f"about 23 mm lateral and 16 mm below the inion ({c('kim2018')}; ICHD-3 "
            f"criterion C2, {c('ichd3_2018')}); pain over the posterior scalp to the vertex, "
            f"densest over the superolateral occiput ({c('kwon2018')}); it may reach the "
            "fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the "
            "eye.\n"
-           f"- **Lesser occipital neuralgia** (about 10 %): lateral occiput, behind the ear "
-           f"and over the mastoid ({c('osu_cervical_plexus')}); the block point lies two "
-           f"thirds of the way from the inion to the mastoid ({c('aneskey_ch17')}).\n"
+           f"- **Lesser occipital neuralgia**: lateral occiput, behind the ear "
+           f"and over the mastoid ({c('grays1918')}); the block point lies two "
+           f"thirds of the way from the inion to the mastoid, a teaching rule that is only "
+           f"weakly supported ({c('kit_lon_block_marker')}).\n"
            f"- **Third occipital neuralgia** (rare): lower occiput near the midline, where "
            f"the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion "
            f"({c('kim2018', 'elsevier_complete_anatomy')}).\n"
@@ -95,8 +92,9 @@ def cells():
            f"eye, throat and sternum; **clavicular division**: forehead, deep in the ear and "
            f"behind the ear ({c('medlink_trigger_points')}).\n"
            "- **Suboccipital trigger points**: a deep band over the occipital and temporal "
-           f"bones toward the orbit, usually on both sides ({c('fernandez2006')}; orbit "
-           f"from secondary summaries, {c('trp_web_summaries')}).", slide="subslide"),
+           f"bones, usually on both sides ({c('fernandez2006')}). Spread to the orbit is "
+           "claimed only on chiropractic and massage web pages, so it is weakly supported "
+           "and not drawn.", slide="subslide"),
         code("fig = pain_views.heat_figure()\nfig", slide="subslide"),
         md("*Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % "
            "of the peak). It opens on greater occipital neuralgia on the right: dark over the "
@@ -129,14 +127,19 @@ def cells():
                "referral, GON neuralgia by trigeminocervical convergence. The same place can "
                "hurt for different reasons, which is why the location of pain alone does not "
                "make a diagnosis."),
-        md("## 3. Skin territories of the nerves\n\nA cutaneous nerve supplies a patch of "
-           "skin. Behind the **vertex-ear-chin line** the skin is cervical (C2-C4: greater, "
+        md("## 3. Skin territories of the nerves\n\n**Two words, two maps.** A "
+           "**dermatome** is the skin supplied by one spinal nerve root (through both its "
+           "dorsal and ventral rami); a **peripheral-nerve territory** is the skin supplied "
+           "by one named cutaneous nerve, which may carry fibres from several roots. "
+           "Dermatomes overlap and vary, and textbook maps disagree "
+           f"({c('lee2008_dermatomes')}). The maps below are nerve territories. A cutaneous "
+           "nerve supplies a patch of skin. Behind the **vertex-ear-chin line** the skin is cervical (C2-C4: greater, "
            "lesser and third occipital, great auricular, transverse cervical, "
            "supraclavicular); in front of it, trigeminal (here the supraorbital and "
            "supratrochlear branches of V1, the zygomaticotemporal of V2 and the "
            f"auriculotemporal of V3) ({c('dartmouth_anatomy')}). Neighbouring territories "
            f"**overlap**: the GON joins the LON in most people ({c('natsis2006')}) and TON "
-           f"branches cross the midline ({c('tubbs2011')}). The kit draws each territory as a "
+           f"branches cross the midline ({c('tubbs2007')}). The kit draws each territory as a "
            "band around anchor points placed from the cited descriptions (derived, not traced from "
            "dissections), with a fade where it meets its neighbours.", slide="slide"),
         code("atlas = pain.territories()\n"

@@ -16,7 +16,7 @@ SHORT_NAMES = {"occipital_neuralgia": "Occipital neuralgia (13.4)",
                "migraine_with_aura": "Migraine with aura (1.2)",
                "tension_type": "Tension-type (2.1-2.3)", "cervicogenic": "Cervicogenic (11.2.1)"}
 VERDICT_WORDS = {True: "fulfilled", False: "not fulfilled", None: "undetermined"}
-REFERENCES = ["ichd3_2018", "ichd3_beta_2013", "kelman2005", "clinicalgate_ch105", "kim2018",
+REFERENCES = ["ichd3_2018", "ichd3_beta_2013", "kelman2005", "kim2018", "kwon2018",
               "on_clinic2021", "kuhn1997", "calandre2006", "dougherty2014", "blumenfeld2013",
               "bogduk2009", "fernandez2006", "fernandez2007", "rasmussen1992",
               "bmj_best_practice_tth", "do2019", "bartsch2002", "grays1918"]
@@ -27,12 +27,19 @@ def _case_cells(k: int, case_id: str) -> list:
     reasoning = "\n".join(
         f"- **{SHORT_NAMES[c]}: {VERDICT_WORDS[case['expected'][c]]}.** {case['reasoning'][c]}"
         for c in headaches.CONDITIONS)
-    src = (f"findings = cases.at['{case_id}', 'findings']\n"
-           "headaches.check_all(findings)[['ichd3_code', 'verdict', 'not_met', 'missing']]")
+    screen = (f"findings = cases.at['{case_id}', 'findings']\n"
+              "screen = headaches.red_flag_screen(findings)\n"
+              "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]")
+    src = "headaches.check_all(findings)[['ichd3_code', 'verdict', 'not_met', 'missing']]"
     return [
-        exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Decide first:* which "
-                 "ICHD-3 diagnosis fits, and which criterion decides it? Then run (or read) "
-                 "the checker's verdicts in the next cell and reveal the reasoning."),
+        exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first:* "
+                 "does the story raise a red flag? Then run the screen in the next cell "
+                 "and reveal the screening reasoning."),
+        code(screen, slide="fragment"),
+        answer(f"{case['screen']}\n\n*Sources:* {cite('do2019')}.",
+               summary="Show the screening reasoning"),
+        md("*Now decide:* which ICHD-3 diagnosis fits, and which criterion decides it? "
+           "Then run the checker and reveal the reasoning.", slide="fragment"),
         code(src, slide="fragment"),
         answer(f"{reasoning}\n\n*Sources:* {cite(*case['reference'].split(', '))}.",
                summary="Show the reasoning"),
@@ -150,11 +157,9 @@ def cells():
                  "mentions the side?"),
         answer("Cervicogenic headache is characteristically side-locked (ICHD-3 comment). "
                "Migraine is often one-sided (about two-thirds of patients; one of the four C "
-               "features). Occipital neuralgia is one-sided in about 85% of a clinical "
-               "series, but criterion A allows one **or both** sides, so the side never "
+               "features). Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never "
                "decides the diagnosis. Tension-type headache is typically bilateral (one of "
-               f"its four C features). Sources: {cite('ichd3_2018', 'kelman2005')}; "
-               f"{cite('clinicalgate_ch105')}."),
+               f"its four C features). Sources: {cite('ichd3_2018', 'kelman2005')}."),
         md("## 4. What distinguishes them\n\nThe feature matrix is a table: every cell has "
            "words and a symbol for its place in the criteria, so it does not depend on "
            "colour (the fill is a third cue). For print, `headache_views.feature_matrix()` "
@@ -176,10 +181,12 @@ def cells():
         md("### 4.1 Features that are needed but not specific\n\nThree items of ICHD-3 "
            "13.4 also turn up in other headaches, so finding them does not prove occipital "
            "neuralgia:\n\n"
-           "- **Tenderness and trigger points.** In a headache clinic, 195 of 800 patients "
-           "met the criteria for occipital neuralgia, most with another headache too, and "
-           "occipital neuralgia was about twice as likely in chronic migraine "
-           f"({cite('on_clinic2021')}). Trigger points, mostly temporal and suboccipital, "
+           "- **Tenderness and trigger points.** A retrospective chart review at one "
+           "community-hospital headache clinic found that 195 of 800 patients seen for "
+           "headache had been *diagnosed with* occipital neuralgia; most had another "
+           "headache too, and the odds were about twice as high in chronic migraine "
+           f"({cite('on_clinic2021')}). A chart review counts diagnoses that clinicians "
+           "made; it does not re-check them against the criteria. Trigger points, mostly temporal and suboccipital, "
            f"were found in 94% of 98 migraine patients ({cite('calandre2006')}) and are "
            f"common in tension-type headache ({cite('fernandez2006', 'fernandez2007')}).\n"
            "- **Relief after an occipital nerve block.** Blocks also help migraine "

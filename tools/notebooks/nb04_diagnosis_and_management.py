@@ -6,12 +6,14 @@ from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import footer, header, setup_cell
 
 PATH = "notebooks/04_diagnosis_and_management.ipynb"
-REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "jkma2023", "on_clinic2021", "kim2018",
-              "brown_atlas2006", "aneskey_ch17", "dallastmjdr", "blumenfeld2013",
-              "dougherty2014", "barmherzig2019", "kapural2007", "taylor2008", "weiner1999",
-              "ducic2009", "austen2023", "gfrerer2020", "kuhn1997", "rasmussen1992",
-              "statpearls_occipital_nerves", "elsevier_complete_anatomy",
-              "grays1918", "dilli2015"]
+REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
+              "brown_atlas2006", "kit_lon_block_marker", "blumenfeld2013", "dougherty2014",
+              "barmherzig2019", "cohen2015", "zhang2018", "tang2017", "velasquez2022",
+              "mustafa2024", "kapural2007", "taylor2008", "weiner1999", "ducic2009",
+              "austen2023", "gfrerer2020", "kuhn1997", "rasmussen1992", "lyrer2014",
+              "dziewas2003", "rushton2023", "statpearls_occipital_nerves",
+              "elsevier_complete_anatomy", "grays1918", "shim2011", "lambru2012", "choi2016",
+              "ogince2007", "hall2010", "jull2002"]
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -119,6 +121,32 @@ def cells():
                  "flags[flags['flag'].str.contains('Fever')][['flag', 'may_signal', 'action']]"),
         answer("*Fever with neck stiffness* may signal meningitis or encephalitis: **emergency "
                f"care** ({cite('do2019')}). No occipital nerve block or checker belongs here."),
+        md("### 1.1 Cervical artery dissection: the screen that matters before neck "
+           "treatment\n\nA tear in the wall of the carotid or vertebral artery often "
+           "starts with new neck pain and headache, sometimes after a neck strain or "
+           "manipulation, before any stroke. On the side of a carotid tear the pupil may be "
+           "small with a drooping eyelid (**Horner's syndrome**). In 765 patients with "
+           "dissection, Horner's syndrome was present in 38.5% of carotid and 13.4% of "
+           f"vertebral dissections ({cite('lyrer2014')}); vertebral dissections more often "
+           f"began with neck pain ({cite('dziewas2003')}). The IFOMPT framework asks "
+           "physiotherapists and other clinicians to screen for it before any neck "
+           f"treatment ({cite('rushton2023')}). The kit's screen raises this flag for "
+           "Horner's syndrome, or for a new headache together with new neck pain.",
+           slide="subslide"),
+        exercise("### Exercise 2\n\nA 38-year-old woman comes to a physiotherapy clinic "
+                 "with new pain in the left side of her neck and a left-sided headache. Both "
+                 "began three days ago after a heavy gym session. Her left upper eyelid "
+                 "droops a little. Write her findings as a dict (`new_headache`, "
+                 "`new_neck_pain`, `horner_syndrome`, `age_years`) and run "
+                 "`headaches.red_flag_screen`. What do you do?"),
+        solution("findings = {'new_headache': True, 'new_neck_pain': True,\n"
+                 "            'horner_syndrome': True, 'age_years': 38.0}\n"
+                 "screen = headaches.red_flag_screen(findings)\n"
+                 "screen[screen['status'] == 'present'][['flag', 'action']]"),
+        answer("Two flags are present: *possible cervical artery dissection* and *abnormal "
+               "pupils, including Horner's syndrome*. Both call for **emergency care**. No "
+               "neck manipulation, massage or exercise: send her for urgent medical "
+               f"assessment ({cite('rushton2023', 'lyrer2014')})."),
         md("## 2. History\n\nThe story carries most of the diagnosis. Ask:\n\n"
            "- **Where** is the pain, and does it follow the back of the scalp toward the "
            "vertex or behind the ear (greater, lesser or third occipital nerve territory)? "
@@ -127,7 +155,7 @@ def cells():
            "two of: paroxysms of a few seconds to minutes, severe intensity, shooting, "
            f"stabbing or sharp quality ({cite('ichd3_2018')}). ICHD-2 (2004) added 'with or "
            "without persistent aching between paroxysms' to the description, so ask about "
-           f"a background ache too ({cite('ichd2_2004', 'jkma2023')}).\n"
+           f"a background ache too ({cite('ichd2_2004')}).\n"
            "- **What sets it off?** Light touch of the scalp or hair, combing, resting the "
            "head on a pillow (allodynia or dysaesthesia, criterion C1).\n"
            "- **What else comes with it?** Nausea, light and sound sensitivity or an aura "
@@ -159,8 +187,9 @@ def cells():
            "16 mm below the inion; Kim 2018), where tenderness and Tinel's sign are sought; "
            "a diamond one third of the way from the inion to the mastoid (the classic GON "
            f"block point, just medial to the occipital artery; {cite('brown_atlas2006')}) "
-           "and a square two thirds of the way (the LON block point; "
-           f"{cite('aneskey_ch17', 'dallastmjdr')}). On this model the star and the diamond "
+           "and a square two thirds of the way (the LON block point, a teaching rule that "
+           f"is only weakly supported; {cite('kit_lon_block_marker')}). On this model the "
+           "star and the diamond "
            "lie within about a centimetre of each other.", slide="fragment"),
         md("## 4. The diagnostic block: criterion D\n\nICHD-3 makes relief after a local "
            "anaesthetic block of the affected nerve a **required** criterion "
@@ -173,16 +202,20 @@ def cells():
            "- Relief is temporary (the anaesthetic wears off); longer relief, when it "
            "happens, is a bonus, not a criterion.\n"
            "- **A block confirms the pathway, not the disease.** Occipital nerve blocks also "
-           "relieve migraine and other headaches, so relief does not prove occipital "
-           f"neuralgia on its own ({cite('dougherty2014')}; a randomised trial of GON "
-           f"blocks was done in migraine, not ON: {cite('dilli2015')}).\n\n"
+           "relieve migraine, so relief does not prove occipital neuralgia on its own. "
+           "Meta-analyses of randomised trials in migraine found that a GON block lowered "
+           "pain intensity by about 1.2 points more than placebo "
+           f"({cite('zhang2018')}) and reduced headache days ({cite('tang2017')}). In "
+           "chronic migraine, three pooled trials showed about 4.5 fewer headache days in "
+           "the first month, with low certainty of evidence "
+           f"({cite('velasquez2022')}; similar in {cite('mustafa2024')}).\n\n"
            "The checker shows the effect of criterion D on the classic case:", slide="slide"),
         code("findings = headaches.vignettes().at['classic_occipital_neuralgia', 'findings']\n"
              "without_block = dict(findings, relieved_by_nerve_block=None)  # not yet tried\n"
              "for f in (findings, without_block):\n"
              "    print(headaches.check_criteria('occipital_neuralgia', f).verdict)",
              slide="subslide"),
-        exercise("### Exercise 2\n\nA patient with chronic migraine gets three days of relief "
+        exercise("### Exercise 3\n\nA patient with chronic migraine gets three days of relief "
                  "from a greater occipital nerve block. Does that make the diagnosis "
                  "occipital neuralgia? Which other criteria would you check?"),
         answer("No. Criterion D is met, but blocks also help migraine. Occipital neuralgia "
@@ -217,6 +250,13 @@ def cells():
            "support the diagnosis and relieve pain for days to weeks; the technique has an "
            f"expert consensus ({cite('blumenfeld2013')}), but evidence in ON is mostly "
            "observational.\n"
+           "- **Pulsed radiofrequency** has one multicentre double-blind randomised trial in "
+           "81 people with occipital neuralgia, or migraine with occipital nerve "
+           "tenderness. Pulsed radiofrequency plus local anaesthetic lowered average "
+           "occipital pain more than a local anaesthetic-steroid block at 6 weeks (by 2.7 "
+           "versus 1.4 points on a 0-10 scale), and the difference lasted to 6 months "
+           f"({cite('cohen2015')}). The steroid block was the comparator, so the same trial "
+           "is randomised evidence on steroid blocks too. One trial is a start, not proof.\n"
            "- **Botulinum toxin** (not a steroid) helped in small series: in 6 patients "
            "relief lasted about 16 weeks versus about 2 after bupivacaine "
            f"({cite('kapural2007')}); "
@@ -230,20 +270,44 @@ def cells():
            f"prospective series ({cite('ducic2009', 'austen2023', 'gfrerer2020')}); reviews "
            f"keep it as a last step after all else has failed ({cite('barmherzig2019')}).",
            slide="subslide"),
-        exercise("### Exercise 3\n\nWhich of the options in `options` rest on a randomised "
+        md("### 6.2 Procedures: what can go wrong\n\n"
+           "- **Nerve block.** At the classic site the occipital artery lies only about "
+           f"1-1.5 mm from the nerve ({cite('shim2011')}), so the needle can enter the "
+           "artery: aspirate before injecting. A steroid in this superficial site can thin "
+           f"the skin and cause a bald patch ({cite('lambru2012')}).\n"
+           "- **Destructive procedures** (neurectomy, C2 ganglionectomy, rhizotomy, "
+           "radiofrequency lesioning) are now rarely used: pain often returns, numbness "
+           f"is permanent and a destroyed nerve cannot be restored ({cite('choi2016')}).",
+           slide="subslide"),
+        md("### 6.3 Physiotherapy\n\nFor physiotherapy students: what to examine, what "
+           "to screen and what the evidence says. The flexion-rotation test and the "
+           "exercise trial are about **cervicogenic headache**, not occipital neuralgia; "
+           "they help to tell the two apart.", slide="subslide"),
+        code("headaches.physiotherapy()[['item', 'evidence', 'reference']]", slide="fragment"),
+        md("In numbers: the flexion-rotation test had a sensitivity of 91% and a "
+           f"specificity of 90% in a small study with experienced examiners "
+           f"({cite('ogince2007')}); with a 30-degree cut-off it classified 85% of 60 "
+           f"people with headache correctly ({cite('hall2010')}). In a trial of 200 people "
+           "with cervicogenic headache, manipulative therapy and low-load exercise each "
+           f"reduced headache frequency and intensity at 12 months ({cite('jull2002')}). "
+           "No such trial exists in occipital neuralgia.", slide="fragment"),
+        exercise("### Exercise 4\n\nWhich of the options in `options` rest on a randomised "
                  "controlled trial **in occipital neuralgia**, according to the evidence "
                  "notes? Search the `evidence_note` column for the word 'trial'."),
         solution("notes = options.set_index('option')['evidence_note']\n"
                  "notes[notes.str.contains('trial')].to_frame()"),
-        answer("None. Every note that mentions a trial says there is **no** trial specific "
-               "to occipital neuralgia (or no large randomised one). The evidence is expert "
-               "opinion, mechanism, observational studies and case series; blocks have a "
-               "technique consensus, and trials of occipital nerve blocks exist in migraine, "
-               "not ON."),
+        answer("**Pulsed radiofrequency**, and through the same trial the **steroid block**. "
+               "Cohen et al. 2015 randomised 81 people with occipital neuralgia or migraine "
+               "with occipital nerve tenderness, double-blind, in several centres: pulsed "
+               "radiofrequency beat a local anaesthetic-steroid block at 6 weeks, and the "
+               f"difference lasted to 6 months ({cite('cohen2015')}). The other notes say "
+               "there is no randomised trial in ON (botulinum toxin, stimulation, surgery) "
+               "or rest on expert opinion. Nerve blocks also have meta-analyses of trials in "
+               f"migraine ({cite('zhang2018', 'velasquez2022')})."),
         md("## 7. Where the popular articles go wrong\n\nThe seed articles mix sound advice "
            "with errors. Each row below was checked against the sources; where no source "
            "supports a claim, the table says so.\n\n" + _claims_table(), slide="slide"),
-        exercise("### Exercise 4\n\nOne seed article says: *'a set of three steroid "
+        exercise("### Exercise 5\n\nOne seed article says: *'a set of three steroid "
                  "injections such as botulinum toxin to calm down the inflamed nerves'*. "
                  "Name two problems with this sentence."),
         answer("(1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that "

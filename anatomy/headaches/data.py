@@ -1,0 +1,218 @@
+"""Reading and checking ``anatomy/data/headaches.toml``, and the tables built from it."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import lru_cache
+
+import pandas as pd
+
+from anatomy.conventions import DATA_DIR, check_choice
+from anatomy.headaches.findings import (
+    ALL_CONDITIONS,
+    CONDITIONS,
+    FINDINGS,
+    VERDICTS,
+    validate_findings,
+)
+from anatomy.headaches.rules import CHECKED_IDS
+
+HEADACHES_FILE = DATA_DIR / "headaches.toml"
+_UNITS = {"seconds": 1 / 60, "minutes": 1.0, "hours": 60.0, "days": 1440.0}
+
+
+def _refs(record: Mapping, where: str) -> list[str]:
+    if "reference" in record and "references" in record:
+        raise ValueError(f"{HEADACHES_FILE.name}: {where} has both 'reference' and "
+                         "'references'; keep one.")
+    keys = record.get("references", [record["reference"]] if "reference" in record else [])
+    if isinstance(keys, str) or not keys or not all(isinstance(k, str) for k in keys):
+        raise ValueError(f"{HEADACHES_FILE.name}: {where} needs 'reference' or 'references' "
+                         f"(a list of registry keys); got {keys!r}.")
+    return list(keys)
+
+
+def _cell_value(cell: Mapping, numeric: bool, where: str) -> object:
+    units = [u for u in _UNITS if u in cell]
+    if not numeric:
+        if units or "value" not in cell:
+            raise ValueError(f"{HEADACHES_FILE.name}: {where} needs a text 'value'.")
+        return cell["value"]
+    if len(units) + ("value" in cell) != 1:
+        raise ValueError(f"{HEADACHES_FILE.name}: {where} needs exactly one of 'value' or "
+                         f"{', '.join(_UNITS)}.")
+    number = cell[units[0]] * _UNITS[units[0]] if units else cell["value"]
+    if isinstance(number, bool) or not isinstance(number, (int, float)):
+        message = f"{HEADACHES_FILE.name}: {where} must be a number, got {number!r}."
+        raise ValueError(message)  # noqa: TRY004
+    return float(number)
+
+
+def _check_data(raw: dict) -> dict:
+    meta = raw["meta"]
+    if tuple(meta["conditions"]) != CONDITIONS:
+        raise ValueError(f"meta.conditions must be {list(CONDITIONS)}")
+    for cond in ALL_CONDITIONS:
+        info = raw["conditions"][cond]
+        _refs(info, f"conditions.{cond}")
+        _refs(info["thresholds"], f"conditions.{cond}.thresholds")
+        ids = [c["id"] for c in info["criteria"]]
+        if ids != list(CHECKED_IDS[cond]) + [ids[-1]] or not info["criteria"][-1].get(
+                "clinician_only"):
+            raise ValueError(f"conditions.{cond}.criteria ids {ids} do not match the checker "
+                             f"({list(CHECKED_IDS[cond])} + a clinician-only last criterion)")
+        for crit in info["criteria"]:
+            _refs(crit, f"conditions.{cond}.criteria {crit['id']}")
+    table = {}
+    for row in meta["rows"]:
+        cells = raw["table"][row]
+        if set(cells) != set(CONDITIONS):
+            raise ValueError(f"table.{row} must have one cell per condition {list(CONDITIONS)}")
+        for cond, cell in cells.items():
+            where = f"table.{row}.{cond}"
+            table[row, cond] = (_cell_value(cell, row in meta["numeric_rows"], where),
+                                _refs(cell, where), cell.get("note", ""))
+    raw["_table"] = table
+    for section in ("tension_type_subtypes", "red_flags", "management", "physiotherapy",
+                    "vignettes"):
+        for i, record in enumerate(raw[section]):
+            _refs(record, f"{section}[{i}]")
+    for flag in raw["red_flags"]:
+        for key in flag.get("any", []) + flag.get("all", []):
+            check_choice(key, FINDINGS, f"finding in red flag {flag['flag']!r}")
+    for vig in raw["vignettes"]:
+        try:
+            validate_findings(vig["findings"])
+        except ValueError as exc:
+            raise ValueError(f"vignette {vig['id']!r}: {exc}") from None
+        if not set(CONDITIONS) <= set(vig["expected"]) <= set(ALL_CONDITIONS) or set(
+                vig["reasoning"]) != set(vig["expected"]):
+            raise ValueError(f"vignette {vig['id']!r} needs expected and reasoning for "
+                             f"{list(CONDITIONS)} (and may add {list(ALL_CONDITIONS[5:])})")
+        if not vig.get("screen"):
+            raise ValueError(f"vignette {vig['id']!r} needs 'screen': the red-flag reasoning "
+                             "that comes before any primary diagnosis")
+        for verdict in vig["expected"].values():
+            check_choice(verdict, VERDICTS, f"expected verdict in vignette {vig['id']!r}")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def load_headaches() -> dict:
+    """Read and check headaches.toml; a malformed file raises ValueError naming the problem."""
+    try:
+        raw = tomllib.loads(HEADACHES_FILE.read_text(encoding="utf-8"))
+        return _check_data(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{HEADACHES_FILE} is not valid TOML: {exc}") from exc
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise ValueError(f"{HEADACHES_FILE} is malformed: {exc}") from exc
+
+
+def _condition(condition: str) -> dict:
+    return load_headaches()["conditions"][check_choice(condition, ALL_CONDITIONS, "condition")]
+
+
+def thresholds(condition: str) -> dict:
+    """The numbers and lists the checker uses for one condition (with their reference)."""
+    return dict(_condition(condition)["thresholds"])
+
+
+def criteria_table(condition: str) -> pd.DataFrame:
+    """The paraphrased criteria of one condition: id, text, reference, note."""
+    rows = [{"id": c["id"], "text": c["text"], "reference": ", ".join(_refs(c, c["id"])),
+             "note": c.get("note", "")} for c in _condition(condition)["criteria"]]
+    return pd.DataFrame(rows).set_index("id")
+
+
+# ----------------------------------------------------------------------------------------
+# Comparison tables
+# ----------------------------------------------------------------------------------------
+
+def _table_frame(part: int) -> pd.DataFrame:
+    data = load_headaches()
+    rows = data["meta"]["rows"]
+    frame = pd.DataFrame(index=pd.Index(rows, name="feature"), columns=list(CONDITIONS),
+                         dtype=object)
+    for (row, cond), cell in data["_table"].items():
+        value = cell[part]
+        frame.at[row, cond] = ", ".join(value) if isinstance(value, list) else value
+    return frame
+
+
+def comparison_table() -> pd.DataFrame:
+    """Side-by-side features, one column per condition; duration rows are minutes (NaN: none
+    given by ICHD-3). Occipital neuralgia's 1 s and 10 min are the kit's reading of 'a few
+    seconds to minutes'; see ``comparison_notes()``."""
+    return _table_frame(0)
+
+
+def comparison_sources() -> pd.DataFrame:
+    """Same shape as ``comparison_table()``: the reference keys behind each cell."""
+    return _table_frame(1)
+
+
+def comparison_notes() -> pd.DataFrame:
+    """Same shape as ``comparison_table()``: how a cell was read or derived ('' if plain)."""
+    return _table_frame(2)
+
+
+def _records(section: str, columns: list[str]) -> pd.DataFrame:
+    rows = [{**{c: r.get(c, "") for c in columns}, "reference": ", ".join(_refs(r, section))}
+            for r in load_headaches()[section]]
+    return pd.DataFrame(rows)
+
+
+def tension_type_subtypes() -> pd.DataFrame:
+    """2.1, 2.2 and 2.3 side by side; chronic TTH has no upper duration (inf)."""
+    cols = ["code", "name", "days_per_month", "min_episodes", "history", "duration_min_minutes",
+            "duration_max_minutes", "associated_symptoms", "note"]
+    return _records("tension_type_subtypes", cols).set_index("code")
+
+
+def red_flags() -> pd.DataFrame:
+    """Headache red flags (after SNNOOP10) with the action each one calls for."""
+    return _records("red_flags", ["flag", "look_for", "may_signal", "action", "note"])
+
+
+def management_options() -> pd.DataFrame:
+    """Management options for occipital neuralgia with an honest evidence note."""
+    cols = ["option", "what_it_is", "who_it_is_for", "evidence_note", "note"]
+    return _records("management", cols)
+
+
+def physiotherapy() -> pd.DataFrame:
+    """Physiotherapy examination, screening and treatment items with their evidence."""
+    return _records("physiotherapy", ["item", "what", "evidence"])
+
+
+def vignettes() -> pd.DataFrame:
+    """Case vignettes: story, findings, expected verdict per condition (True/False/None)."""
+    rows = [{"id": v["id"], "title": v["title"], "story": v["story"],
+             "findings": dict(v["findings"]),
+             "expected": {c: VERDICTS[e] for c, e in v["expected"].items()},
+             "reasoning": dict(v["reasoning"]), "screen": v["screen"],
+             "reference": ", ".join(_refs(v, v["id"]))}
+            for v in load_headaches()["vignettes"]]
+    return pd.DataFrame(rows).set_index("id")
+
+
+def reference_keys() -> list[tuple[str, str]]:
+    """Every (record, reference key) pair in the data file, for checking the registry."""
+    data, out = load_headaches(), []
+    for cond in ALL_CONDITIONS:
+        info = data["conditions"][cond]
+        out += [(f"conditions.{cond}", k) for k in _refs(info, cond)]
+        out += [(f"conditions.{cond}.thresholds", k) for k in _refs(info["thresholds"], cond)]
+        out += [(f"conditions.{cond}.criteria.{c['id']}", k)
+                for c in info["criteria"] for k in _refs(c, cond)]
+    out += [(f"table.{row}.{cond}", k) for (row, cond), cell in data["_table"].items()
+            for k in cell[1]]
+    out += [("meta.exclusion", data["meta"]["exclusion_reference"])]
+    for section in ("tension_type_subtypes", "red_flags", "management", "physiotherapy",
+                    "vignettes"):
+        out += [(f"{section}[{i}]", k) for i, r in enumerate(data[section])
+                for k in _refs(r, section)]
+    return out
+

@@ -1,0 +1,190 @@
+"""Source of notebooks/05_differential_diagnosis.ipynb."""
+
+from anatomy import headaches
+from anatomy.references import cite
+from tools.nbtools import answer, code, exercise, md, notes, solution
+from tools.notebooks.common import footer, header, setup_cell
+from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
+
+PATH = "notebooks/05_differential_diagnosis.ipynb"
+REFERENCES = ["ichd3_2018", "do2019", "lyrer2014", "dziewas2003", "rushton2023", "kelman2005",
+              "on_clinic2021", "zhang2018", "kim2009_meningioma", "garza2007", "delen2015",
+              "fratalia2021", "star1992", "bogduk2009", "ichd3_beta_2013", "fernandez2006",
+              "bovim1991", "won2018", "tubbs2014", "statpearls_occipital_nerves",
+              "grays1918", "ducic2009", "austen2023", "guyuron2009", "barmherzig2019",
+              "cohen2015"]
+CASES = ["primary_stabbing", "neck_tongue"]
+SHORT = {"occipital_neuralgia": "Occipital neuralgia (13.4)",
+         "migraine_without_aura": "Migraine without aura (1.1)",
+         "migraine_with_aura": "Migraine with aura (1.2)",
+         "tension_type": "Tension-type (2.1-2.3)", "cervicogenic": "Cervicogenic (11.2.1)",
+         "chronic_migraine": "Chronic migraine (1.3)",
+         "primary_stabbing": "Primary stabbing headache (4.7)",
+         "neck_tongue": "Neck-tongue syndrome (13.5)"}
+WORDS = {True: "fulfilled", False: "not fulfilled", None: "undetermined"}
+
+
+def _case(k: int, case_id: str) -> list:
+    case = headaches.vignettes().loc[case_id]
+    reasoning = "\n".join(f"- **{SHORT[c]}: {WORDS[v]}.** {case['reasoning'][c]}"
+                          for c, v in case["expected"].items())
+    return [
+        exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first,* then "
+                 "name the diagnosis you expect and the feature that decides it."),
+        code(f"findings = cases.at['{case_id}', 'findings']\n"
+             "screen = headaches.red_flag_screen(findings)\n"
+             "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]",
+             slide="fragment"),
+        answer(case["screen"], summary="Show the screening reasoning"),
+        code("headaches.check_all(findings, conditions='all')[['ichd3_code', 'verdict', "
+             "'not_met']]", slide="fragment"),
+        answer(f"{reasoning}\n\n*Sources:* {cite(*case['reference'].split(', '))}.",
+               summary="Show the reasoning"),
+    ]
+
+
+def _seed_table() -> str:
+    rows = [
+        ("Tension in the upper trapezius compresses the GON",
+         "Partly. The GON pierces the trapezius near its attachment to the skull, usually "
+         "through the aponeurosis; the muscle itself is pierced in 17-45% of sides. It does "
+         "not run through the trapezius over the shoulder. "
+         f"{cite('bovim1991', 'won2018', 'tubbs2014')}"),
+        ("The GON is 'the thickest' cutaneous nerve in the body",
+         "Wrong. It is the large medial branch of the C2 dorsal ramus, mainly sensory "
+         "(Gray's also describes muscular branches to semispinalis capitis); the sciatic "
+         "nerve is the largest nerve in the body. "
+         f"{cite('statpearls_occipital_nerves', 'grays1918')}"),
+        ("Most people improve in a week to 10 days",
+         "Unsupported: no study in the kit's sources reports this course. ICHD-3 gives no "
+         f"time course, and trials treat long-standing pain. {cite('ichd3_2018', 'cohen2015')}"),
+        ("Diabetes and gout cause occipital neuralgia",
+         "Unsupported: no source in the kit links them to occipital neuralgia. Arthritis of "
+         "the upper neck joints is a named source of occipital pain (secondary source "
+         f"only). {cite('star1992')}"),
+        ("A chin tuck trains 'the occipital muscles'",
+         "Wrong name. Pressing the back of the head into the table to make a double chin "
+         "flexes the upper neck; the muscles that do this lie in front of the spine "
+         "(longus capitis, rectus capitis anterior). The occipital belly of occipitofrontalis "
+         "moves the scalp. No trial of this exercise in occipital neuralgia was found. "
+         f"{cite('grays1918')}"),
+        ("'Nerve decompression surgery for migraines' with full recovery in one or two weeks",
+         "Surgery for migraine has one sham-controlled trial, in migraine with a trigger "
+         "site, run by the surgeons' own group. In occipital neuralgia the evidence is case "
+         "series. Reviews keep surgery as a last step. No source gives a recovery time. "
+         f"{cite('guyuron2009', 'ducic2009', 'austen2023', 'barmherzig2019')}"),
+    ]
+    body = "\n".join(f"| {a} | {b} |" for a, b in rows)
+    return "| Claim in a seed article | Verdict and source |\n|---|---|\n" + body
+
+
+def cells():
+    cases = []
+    for k, case_id in enumerate(CASES, 1):
+        cases += _case(k, case_id)
+    return [
+        *header(
+            "The differential diagnosis of occipital pain",
+            "Pain at the back of the head is not always occipital neuralgia. This notebook "
+            "lists the conditions a clinician must tell apart from it: brief primary "
+            "headaches, neck-tongue syndrome, dangerous secondary causes such as a torn "
+            "neck artery or giant cell arteritis, lesions at the top of the neck, and pain "
+            "from neck joints. Each entry gives its ICHD-3 code and the features that "
+            "separate it. The order of thinking is always the same: screen for red flags "
+            "first, then classify.",
+            ["Screen a story for red flags before naming any primary headache.",
+             "Name the conditions in the differential of occipital pain with their ICHD-3 "
+             "codes.",
+             "State the feature that separates each from occipital neuralgia.",
+             "Use the checker on primary stabbing headache (4.7), neck-tongue syndrome "
+             "(13.5) and chronic migraine (1.3).",
+             "Judge common web claims about occipital neuralgia against sources."],
+            35,
+            [("Notebook 03: headache comparison", "Necessary",
+              "the ICHD-3 criteria and the checker"),
+             ("Notebook 04: diagnosis and red flags", "Necessary", "the red-flag screen")]),
+        md(red_flag_box(short=True), slide="subslide"),
+        notes("Open with the question: which of these could kill or blind the patient this "
+              "week? (dissection, giant cell arteritis, a posterior-fossa lesion). Then go "
+              "through the table by group. Leave 10 minutes for the two cases."),
+        setup_cell("import pandas as pd\nfrom anatomy import headaches\n"
+                   "pd.set_option('display.max_colwidth', None)"),
+        md("## 1. Screen first\n\nThe red-flag screen comes before any primary diagnosis "
+           f"({cite('do2019')}). `headaches.red_flag_screen(findings)` marks each flag as "
+           "*present*, *absent* or *not asked*; a flag you did not ask about stays open. "
+           "Two flags matter most for occipital pain: **a new headache with new neck pain** "
+           "(possible cervical artery dissection) and **a new headache after 50** (giant "
+           "cell arteritis, tumour).", slide="slide"),
+        code("headaches.red_flag_screen({'new_headache': True, 'new_neck_pain': True,\n"
+             "                           'age_years': 44.0})[['flag', 'status', 'action']]"
+             ".head(4)", slide="subslide"),
+        md("## 2. The differential at a glance\n\nThe kit keeps the differential in "
+           "`anatomy/data/differential.toml`; every row has its ICHD-3 code and sources. "
+           f"Codes are from ICHD-3 ({cite('ichd3_2018')}).", slide="slide"),
+        code("diff = headaches.differential()\n"
+             "diff[['name', 'ichd3_code', 'urgency']]", slide="subslide"),
+        md("What separates each from occipital neuralgia:", slide="fragment"),
+        code("diff[['name', 'separating']]", slide="subslide"),
+        md("### 2.1 The dangerous ones\n\n"
+           "- **Cervical artery dissection** (6.5.1): new neck pain with a new headache; "
+           "Horner's syndrome in 38.5% of carotid and 13.4% of vertebral dissections "
+           f"({cite('lyrer2014')}); vertebral dissection more often starts with neck pain "
+           f"({cite('dziewas2003')}). Screen before any neck treatment "
+           f"({cite('rushton2023')}).\n"
+           "- **Giant cell arteritis** (6.4.1): new headache after 50 "
+           f"({cite('do2019')}).\n"
+           "- **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum "
+           f"meningioma has presented as occipital neuralgia alone ({cite('kim2009_meningioma')}); "
+           "an abnormal neurological examination is the alert "
+           f"({cite('garza2007')}).", slide="subslide"),
+        code("diff[diff['urgency'] != 'routine'][['name', 'urgency']]", slide="fragment"),
+        md("### 2.2 Look-alikes at the top of the neck\n\n"
+           "- **C2 herpes zoster**: the pain can come a week before the rash "
+           f"({cite('fratalia2021')}).\n"
+           "- **C1-C2 schwannoma**: rare; a mass, night pain or neurological signs "
+           f"({cite('delen2015')}).\n"
+           "- **Lateral atlanto-axial joint pain**: ICHD-3 13.4 asks that referral from "
+           "this joint be told apart from occipital neuralgia "
+           f"({cite('ichd3_2018', 'star1992')}); a controlled joint block is the rigorous "
+           f"test ({cite('bogduk2009')}).", slide="subslide"),
+        exercise("### Exercise 1\n\nFilter the table for the **secondary** causes. Which of "
+                 "them would a normal neurological examination *not* rule out?"),
+        solution("headaches.differential('secondary')[['name', 'urgency']]"),
+        answer("Cervical artery dissection (before a stroke, the examination can be normal "
+               "apart from neck pain), giant cell arteritis, C2 herpes zoster before the "
+               "rash, and post-traumatic headache. A normal examination lowers the chance "
+               "of a posterior-fossa lesion or schwannoma but does not exclude one "
+               f"({cite('kim2009_meningioma', 'lyrer2014')})."),
+        md("## 3. Cases the checker can test\n\nThe checker knows primary stabbing "
+           "headache (4.7), neck-tongue syndrome (13.5) and chronic migraine (1.3) as well "
+           "as the five conditions of notebook 03. `check_all(findings, conditions='all')` "
+           "runs all of them. The people are invented.", slide="slide"),
+        code("cases = headaches.vignettes()", slide="skip"),
+        *cases,
+        exercise("### Exercise 2\n\nA 40-year-old has had headache on 20 days a month for 6 "
+                 "months. Only 6 of those days have migraine features, and she has had "
+                 "dozens of migraine attacks in the past. Does she meet chronic migraine "
+                 "(1.3)? Write the findings and check."),
+        solution("findings = {'days_per_month': 20.0, 'months': 6.0,\n"
+                 "            'past_migraine_attacks': 40, 'migraine_days_per_month': 6.0}\n"
+                 "headaches.check_criteria('chronic_migraine', findings).to_frame()"
+                 "[['status', 'reason']]"),
+        answer("No: criterion C needs at least 8 days a month with migraine features "
+               f"({cite('ichd3_2018')}). With 8 or more it would be met. A clinician would "
+               "also ask about painkiller use, because medication overuse is the commonest "
+               "reason for a chronic-migraine-like picture."),
+        md("## 4. Claims from the seed articles\n\nEach claim below was checked against "
+           "the kit's sources.\n\n" + _seed_table(), slide="slide"),
+        *footer(
+            ["Screen for red flags before naming any primary headache; a new headache with "
+             "new neck pain can be a cervical artery dissection.",
+             "Primary stabbing headache (4.7): spontaneous stabs of seconds that move about, "
+             "with no tender nerve; neck-tongue syndrome (13.5): set off by turning, with "
+             "tongue symptoms.",
+             "Giant cell arteritis, dissection and posterior-fossa lesions are the dangerous "
+             "mimics; an abnormal examination calls for imaging.",
+             "Chronic migraine needs at least 8 days a month with migraine features."],
+            "Go back to **03** and **04** to run the red-flag screen on every case, or to "
+            "**01** to see where the C2 root and the lateral atlanto-axial joint lie.",
+            REFERENCES),
+    ]
