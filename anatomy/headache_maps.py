@@ -27,12 +27,12 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from anatomy import surface
 from anatomy.conventions import SIDE_SIGN, check_choice
 from anatomy.head import load_head
 from anatomy.meshgen import Decimated, decimate, subdivide  # noqa: F401 - used and re-exported
+from anatomy.skin import Skin
 from anatomy.store import stored
-from anatomy.surface import nearest_vertex, ray_hit
+from anatomy.surface import nearest_vertex
 
 MAP_CONDITIONS = ("occipital_neuralgia", "migraine_without_aura", "tension_type",
                   "cervicogenic")
@@ -167,24 +167,29 @@ def map_mesh() -> MapMesh:
     return out
 
 
+@lru_cache(maxsize=1)
+def map_skin() -> Skin:
+    """The map mesh as an ``anatomy.skin.Skin`` (rays, distances, paths)."""
+    m = map_mesh()
+    return Skin(m.vertices, m.faces)
+
+
 def _skin(mesh: MapMesh, origin, direction) -> int:
     """Skin vertex where a ray from inside the head leaves it (nearest vertex to the hit)."""
-    hit = ray_hit(mesh.vertices, mesh.faces, origin, direction)
+    hit = map_skin().ray_hit(origin, direction)
     if hit is None:  # pragma: no cover - geometry of the bundled mesh
         raise ValueError(f"No skin found from {origin} toward {direction}.")
-    return nearest_vertex(mesh.vertices, hit)
+    return map_skin().nearest_vertex(hit)
 
 
 def skin_distance(sources) -> np.ndarray:
     """Distance along the skin (mm) from the nearest of ``sources`` (vertex indices)."""
-    m = map_mesh()
-    return surface.geodesic_distance(m.vertices, m.faces, sources)
+    return map_skin().distance(sources)
 
 
 def _path(a: int, b: int) -> list[int]:
     """Vertices of the shortest skin path from vertex a to vertex b."""
-    m = map_mesh()
-    return surface.shortest_path(m.vertices, m.faces, a, b)
+    return map_skin().path(a, b)
 
 
 @lru_cache(maxsize=64)

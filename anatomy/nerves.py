@@ -19,6 +19,7 @@ from anatomy import surface
 from anatomy.conventions import DATA_DIR, check_choice, check_side, mirror_x
 from anatomy.head import load_head
 from anatomy.references import check_keys
+from anatomy.skin import head_skin
 from anatomy.store import stored
 
 NERVES_FILE = DATA_DIR / "nerves.toml"
@@ -196,50 +197,33 @@ def canonical_name(name: object) -> str:
 
 
 class _Skin:
-    """Fast queries on the head's skin: nearest surface point, normals, rays, sections."""
+    """The head's skin (``anatomy.skin.head_skin``, the one skin every module asks) plus
+    the nerve model's own questions: the posterior skin at (x, z) and contour arcs."""
 
     def __init__(self):
         head = load_head()
         self.head = head
-        self.v, self.f = np.asarray(head.vertices), np.asarray(head.faces)
-        self.normals = surface.vertex_normals(self.v, self.f)
-        from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
-
-        self.face_tree = cKDTree(self.v[self.f].mean(axis=1))
-        self.vert_tree = cKDTree(self.v)
+        self.skin = head_skin()
+        self.v, self.f, self.normals = self.skin.vertices, self.skin.faces, self.skin.normals
         self.inion = np.asarray(head.landmarks["inion"], float)
         self.eam_z = float((head.landmarks["tragus_left"][2]
                             + head.landmarks["tragus_right"][2]) / 2)
 
     def closest(self, points) -> np.ndarray:
-        """Closest skin points (anatomy.surface.closest_points on the nearby faces)."""
-        pts = np.atleast_2d(np.asarray(points, float))
-        _, idx = self.face_tree.query(pts, k=32)
-        return np.array([surface.closest_points(self.v, self.f[i], p)[0]
-                         for p, i in zip(pts, idx)])
+        return self.skin.closest(points)
 
     def normal_at(self, points) -> np.ndarray:
-        """Smooth outward normals at skin points (inverse-distance blend of 4 vertices)."""
-        d, idx = self.vert_tree.query(np.atleast_2d(points), k=4)
-        w = 1.0 / np.maximum(d, 1e-6)
-        n = (self.normals[idx] * w[..., None]).sum(axis=1)
-        return n / np.linalg.norm(n, axis=1, keepdims=True)
+        return self.skin.normal_at(points)
 
     def under(self, points, depth) -> np.ndarray:
-        """Points ``depth`` mm under the skin along the inward normal of the nearest skin."""
-        q = self.closest(points)
-        return q - self.normal_at(q) * np.reshape(np.asarray(depth, float), (-1, 1))
+        return self.skin.under(points, depth)
 
     def depth(self, points) -> np.ndarray:
-        """Signed depth under the skin (mm; positive inside, negative outside)."""
-        pts = np.atleast_2d(np.asarray(points, float))
-        q = self.closest(pts)
-        sign = np.sign(((q - pts) * self.normal_at(q)).sum(axis=1))
-        return sign * np.linalg.norm(q - pts, axis=1)
+        return self.skin.depth(points)
 
     def posterior(self, x: float, z: float) -> np.ndarray:
         """Posterior skin point at (x, z), hit by a ray travelling forward."""
-        hit = surface.ray_hit(self.v, self.f, (x, -400.0, z), (0.0, 1.0, 0.0))
+        hit = self.skin.ray_hit((x, -400.0, z), (0.0, 1.0, 0.0))
         if hit is None:
             raise ValueError(f"No posterior skin at x={x:.1f}, z={z:.1f} mm on the head model")
         return hit
@@ -268,7 +252,7 @@ class _Skin:
         over the posterior 60 degrees.
         """
         back = self.posterior(0.0, z)
-        front = surface.ray_hit(self.v, self.f, (0.0, 400.0, z), (0.0, -1.0, 0.0))
+        front = self.skin.ray_hit((0.0, 400.0, z), (0.0, -1.0, 0.0))
         centre = np.array([0.0, (back[1] + front[1]) / 2, z])
         rel = surface.plane_section(self.v, self.f, centre, (0, 0, 1)) - centre
         ang = np.degrees(np.arctan2(rel[:, 0], -rel[:, 1]))

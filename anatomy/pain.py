@@ -24,6 +24,7 @@ from anatomy import meshgen, surface
 from anatomy.conventions import DATA_DIR, SIDE_SIGN, SIDES, check_choice, check_side, mirror_x
 from anatomy.head import load_head
 from anatomy.references import check_keys
+from anatomy.skin import Skin
 from anatomy.store import stored
 
 HOTSPOTS_FILE = DATA_DIR / "hotspots.toml"
@@ -239,21 +240,26 @@ def pain_mesh() -> PainMesh:
     return out
 
 
+@lru_cache(maxsize=1)
+def pain_skin() -> Skin:
+    """The pain mesh as an ``anatomy.skin.Skin`` (distances, paths, nearest vertices)."""
+    m = pain_mesh()
+    return Skin(m.vertices, m.faces)
+
+
 def skin_distance(sources) -> np.ndarray:
     """Distance along the skin (mm) from the nearest of ``sources`` (vertex indices)."""
-    m = pain_mesh()
-    return surface.geodesic_distance(m.vertices, m.faces, sources)
+    return pain_skin().distance(sources)
 
 
 def _path(a: int, b: int) -> list[int]:
     """Vertices of the shortest skin path from vertex a to vertex b."""
-    m = pain_mesh()
-    return surface.shortest_path(m.vertices, m.faces, a, b)
+    return pain_skin().path(a, b)
 
 
 def nearest_vertex(point) -> int:
     """Index of the pain-mesh vertex nearest a point."""
-    return surface.nearest_vertex(pain_mesh().vertices, point)
+    return pain_skin().nearest_vertex(point)
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from anatomy.conventions import DATA_DIR, SIDES, check_choice, mirror_x
 from anatomy.head import load_head
 from anatomy.meshgen import ellipsoid, grid_normals, loft, merge, mirror, slab, smooth_path, tube
 from anatomy.references import check_keys
+from anatomy.skin import head_skin
 from anatomy.store import stored
 
 STRUCTURES_FILE = DATA_DIR / "structures.toml"
@@ -130,106 +131,30 @@ def _records() -> dict[str, dict]:
 # skin helpers
 # ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _skin():
-    head = load_head()
-    v, f = np.asarray(head.vertices, float), np.asarray(head.faces)
-    from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
-
-    return head, v, f, surface.vertex_normals(v, f), cKDTree(v)
-
-
-def _skin_frame(points) -> tuple[np.ndarray, np.ndarray]:
-    """Local skin point and outward normal near each point (weighted nearest vertices)."""
-    _, v, _, n, tree = _skin()
-    p = np.atleast_2d(np.asarray(points, float))
-    d, idx = tree.query(p, k=6)
-    w = 1.0 / np.maximum(d, 0.5) ** 2
-    # ignore neighbours on another sheet of skin (e.g. the mouth behind the throat)
-    w *= (np.einsum("pkj,pj->pk", n[idx], n[idx[:, 0]]) > 0.5)
-    w /= w.sum(1, keepdims=True)
-    normal = np.einsum("pk,pkj->pj", w, n[idx])
-    normal /= np.linalg.norm(normal, axis=1, keepdims=True)
-    centre = np.einsum("pk,pkj->pj", w, v[idx])
-    foot = p - ((p - centre) * normal).sum(1, keepdims=True) * normal
-    return foot, normal
-
-
 def skin_depth(points) -> np.ndarray:
-    """Signed depth (mm) of points below the skin: positive inside, negative outside.
-
-    Measured along the local skin normal (weighted nearest skin vertices); a good
-    approximation within a few centimetres of the skin.
-    """
-    p = np.atleast_2d(np.asarray(points, float))
-    foot, normal = _skin_frame(p)
-    return ((foot - p) * normal).sum(1)
+    """Signed depth (mm) of points below the skin: positive inside, negative outside
+    (``anatomy.skin``: to the closest skin point)."""
+    return head_skin().depth(points)
 
 
 def _under_skin(targets, depth) -> np.ndarray:
     """Project target points onto the skin, then move them ``depth`` mm inward."""
-    foot, normal = _skin_frame(targets)
-    return foot - np.asarray(depth, float).reshape(-1, 1) * normal
+    return head_skin().under(targets, depth)
+
+
+def _skin_frame(points) -> tuple[np.ndarray, np.ndarray]:
+    """Closest skin points and the outward skin normals there."""
+    return head_skin().frame(points)
 
 
 def inside_skin(points) -> np.ndarray:
     """True for points inside the closed skin surface (ray parity, ray toward +z)."""
-    _, v, f, _, _ = _skin()
-    return _inside_mesh(v, f, points)
-
-
-def _inside_mesh(v, f, points) -> np.ndarray:
-    tri = np.asarray(v, float)[f]
-    lo, hi = tri[:, :, :2].min(1), tri[:, :, :2].max(1)
-    a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
-    out = []
-    # a tiny fixed offset keeps rays off the midline vertices and edges (x = 0)
-    for p in np.atleast_2d(np.asarray(points, float)) + [0.0137, 0.0071, 0.0]:
-        cand = np.nonzero((lo[:, 0] <= p[0]) & (hi[:, 0] >= p[0]) & (lo[:, 1] <= p[1])
-                          & (hi[:, 1] >= p[1]))[0]
-        if len(cand) == 0:
-            out.append(False)
-            continue
-        pa, pb, pc = a[cand], b[cand], c[cand]
-        det = (pb[:, 0] - pa[:, 0]) * (pc[:, 1] - pa[:, 1]) - (pc[:, 0] - pa[:, 0]) * (
-            pb[:, 1] - pa[:, 1])
-        ok = np.abs(det) > 1e-12
-        det = np.where(ok, det, 1.0)
-        l1 = ((pb[:, 1] - pc[:, 1]) * (p[0] - pc[:, 0])
-              + (pc[:, 0] - pb[:, 0]) * (p[1] - pc[:, 1])) / det
-        l2 = ((pc[:, 1] - pa[:, 1]) * (p[0] - pc[:, 0])
-              + (pa[:, 0] - pc[:, 0]) * (p[1] - pc[:, 1])) / det
-        l3 = 1 - l1 - l2
-        hit = ok & (l1 >= 0) & (l2 >= 0) & (l3 >= 0)
-        z = l1 * pa[:, 2] + l2 * pb[:, 2] + l3 * pc[:, 2]
-        out.append(bool(np.count_nonzero(hit & (z > p[2])) % 2))
-    return np.array(out, bool)
-
-
-@lru_cache(maxsize=1)
-def _skin_triangles():
-    _, v, f, _, _ = _skin()
-    centre = v[f].mean(1)
-    radius = np.linalg.norm(v[f] - centre[:, None], axis=2).max(1)
-    return centre, radius
-
-
-def _skin_ray(origin, direction) -> np.ndarray | None:
-    """First skin hit of a ray (``surface.ray_hit`` on the triangles near the ray)."""
-    _, v, f, _, _ = _skin()
-    centre, radius = _skin_triangles()
-    o = np.asarray(origin, float)
-    d = np.asarray(direction, float) / np.linalg.norm(direction)
-    rel = centre - o
-    t = rel @ d
-    perp = np.linalg.norm(rel - t[:, None] * d, axis=1)
-    near = (perp <= radius + 1e-6) & (t > -radius)
-    return surface.ray_hit(v, f[near], o, d) if near.any() else None
+    return head_skin().inside(points)
 
 
 def _posterior_skin(x: float, z: float) -> np.ndarray:
     """Skin point met by a ray from behind (travelling +y) at (x, z)."""
-    hit = _skin_ray((x, -400.0, z), (0, 1, 0))
+    hit = head_skin().ray_hit((x, -400.0, z), (0, 1, 0))
     if hit is None:
         raise ValueError(f"No skin behind x={x}, z={z}")
     return hit
@@ -242,8 +167,8 @@ def _skin_toward(p) -> np.ndarray:
         origin = np.array([0.0, -12.0, p[2]])
     else:
         origin = np.array([0.45 * p[0], -25.0, p[2] - 70.0])
-    hit = _skin_ray(origin, p - origin)
-    return hit if hit is not None else _skin_frame([p])[0][0]
+    hit = head_skin().ray_hit(origin, p - origin)
+    return hit if hit is not None else head_skin().closest([p])[0]
 
 
 # ---------------------------------------------------------------------------
@@ -253,7 +178,7 @@ def _skin_toward(p) -> np.ndarray:
 @lru_cache(maxsize=1)
 def _frame() -> dict[str, np.ndarray]:
     """Key positions derived from the head landmarks and the cited dimensions."""
-    head = _skin()[0]
+    head = load_head()
     lm = head.landmarks
     inion = np.array(lm["inion"], float)
     z0 = inion[2]
@@ -480,7 +405,7 @@ def _cover(strap: str) -> float:
 
 def _semispinalis(bone):
     """SSC: strap beside the midline from C7 level up to the bone between the nuchal lines."""
-    head = _skin()[0]
+    head = load_head()
     z_c7 = float(head.landmarks["c7_spinous"][2])
     fr = _frame()
     th = _dim("semispinalis_thickness")
@@ -502,7 +427,7 @@ def _semispinalis(bone):
 
 def _splenius(bone):
     """Splenius capitis: nuchal ligament / C7-T3 up and out to the lateral SNL and mastoid."""
-    head = _skin()[0]
+    head = load_head()
     z_c7 = float(head.landmarks["c7_spinous"][2])
     th = _dim("splenius_thickness")
     depth = _cover("splenius") + th / 2
@@ -533,7 +458,7 @@ def _coons(top, bottom, left, right) -> np.ndarray:
 def _trapezius(snl):
     """Upper trapezius: a sheet from the EOP, medial third of the SNL and nuchal ligament
     (down to C7) to the lateral third of the clavicle and the acromion."""
-    head = _skin()[0]
+    head = load_head()
     lm = head.landmarks
     fr = _frame()
     sub = _dim("subcutaneous_depth")
@@ -570,7 +495,7 @@ def _trapezius(snl):
 
 def _scm(mastoid_pts):
     """SCM from the lateral surface of the mastoid to the manubrium and medial clavicle."""
-    head = _skin()[0]
+    head = load_head()
     lm = head.landmarks
     notch = np.array(lm["suprasternal_notch"], float)
     clav = np.array(lm["clavicle_mid_right"], float)
@@ -827,5 +752,5 @@ def inside_structure(structure_id: str, points) -> np.ndarray:
     p = np.atleast_2d(np.asarray(points, float))
     inside = np.zeros(len(p), bool)
     for v, f in _parts(structure_id):
-        inside |= _inside_mesh(v, f, p)
+        inside |= surface.inside_mesh(v, f, p)
     return inside

@@ -87,6 +87,36 @@ def rays_blocked(vertices: np.ndarray, faces: np.ndarray, origins, direction) ->
                      for o in np.atleast_2d(np.asarray(origins, float))], bool)
 
 
+def inside_mesh(vertices: np.ndarray, faces: np.ndarray, points) -> np.ndarray:
+    """True for points inside a closed mesh (parity of crossings of a ray along +z)."""
+    v, f = np.asarray(vertices, float), np.asarray(faces)
+    tri = v[f]
+    lo, hi = tri[:, :, :2].min(1), tri[:, :, :2].max(1)
+    a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
+    out = []
+    # a tiny fixed offset keeps rays off the midline vertices and edges (x = 0)
+    for p in np.atleast_2d(np.asarray(points, float)) + [0.0137, 0.0071, 0.0]:
+        cand = np.nonzero((lo[:, 0] <= p[0]) & (hi[:, 0] >= p[0]) & (lo[:, 1] <= p[1])
+                          & (hi[:, 1] >= p[1]))[0]
+        if len(cand) == 0:
+            out.append(False)
+            continue
+        pa, pb, pc = a[cand], b[cand], c[cand]
+        det = (pb[:, 0] - pa[:, 0]) * (pc[:, 1] - pa[:, 1]) - (pc[:, 0] - pa[:, 0]) * (
+            pb[:, 1] - pa[:, 1])
+        ok = np.abs(det) > 1e-12
+        det = np.where(ok, det, 1.0)
+        l1 = ((pb[:, 1] - pc[:, 1]) * (p[0] - pc[:, 0])
+              + (pc[:, 0] - pb[:, 0]) * (p[1] - pc[:, 1])) / det
+        l2 = ((pc[:, 1] - pa[:, 1]) * (p[0] - pc[:, 0])
+              + (pa[:, 0] - pc[:, 0]) * (p[1] - pc[:, 1])) / det
+        l3 = 1 - l1 - l2
+        hit = ok & (l1 >= 0) & (l2 >= 0) & (l3 >= 0)
+        z = l1 * pa[:, 2] + l2 * pb[:, 2] + l3 * pc[:, 2]
+        out.append(bool(np.count_nonzero(hit & (z > p[2])) % 2))
+    return np.array(out, bool)
+
+
 def plane_section(vertices: np.ndarray, faces: np.ndarray, origin, normal) -> np.ndarray:
     """Points where mesh edges cross a plane (unordered, one per crossing edge)."""
     v = np.asarray(vertices, float)

@@ -231,9 +231,9 @@ def structures():
 
 
 def _inside(structure, points):
-    from anatomy.structures import _inside_mesh
+    from anatomy.surface import inside_mesh
 
-    return _inside_mesh(structure.vertices, structure.faces, points)
+    return inside_mesh(structure.vertices, structure.faces, points)
 
 
 def _faces_along_y(structure, x, z):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from anatomy.head import HeadModel, landmark_definitions, side_of
+from anatomy.head import HeadModel, landmark_definitions, load_head, side_of
 from anatomy.viz import mpl2d, plotly3d, style
 
 SHORT_LABELS = {
@@ -62,13 +62,12 @@ def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
     from each landmark towards the camera, parallel rays as in an orthographic view; it
     starts 6 mm out, so a ray grazing the skin it starts on, as over the shoulders seen
     from behind, does not count)."""
-    from anatomy.surface import rays_blocked
+    from anatomy.skin import Skin, head_skin
 
     names = list(names)
-    d = _towards_eye(view)
-    starts = [head.landmarks[n] + 6.0 * d for n in names]
-    return {n for n, hit in zip(names, rays_blocked(head.vertices, head.faces, starts, d))
-            if not hit}
+    skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
+    seen = skin.visible([head.landmarks[n] for n in names], towards=_towards_eye(view))
+    return {n for n, ok in zip(names, seen) if ok}
 
 
 def landmark_traces(head: HeadModel, names=None):

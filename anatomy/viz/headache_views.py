@@ -127,8 +127,8 @@ PLATE_VIEWS = ("anterior", "right", "posterior")
 
 
 def _visible(point, view: str) -> bool:
-    _, _, fwd = mpl2d.view_basis(view)
-    return float(np.asarray(point) @ -fwd) > 10.0
+    """Does the view see this skin point (no skin between it and the eye)?"""
+    return bool(hm.map_skin().visible([point], view)[0])
 
 
 def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
@@ -464,17 +464,15 @@ def examination_points(side: str = "right") -> dict[str, np.ndarray]:
     two thirds of the way from the inion to the mastoid tip (GON: Brown's atlas; the LON
     rule is a weakly supported teaching rule, see ``kit_lon_block_marker``)."""
     from anatomy.conventions import SIDE_SIGN, check_side
-    from anatomy.surface import closest_points, ray_hit
 
     s = SIDE_SIGN[check_side(side)]
     head = hm.load_head()
-    mesh = hm.map_mesh()
+    skin = hm.map_skin()
     inion, mastoid = head.landmarks["inion"], head.landmarks[f"mastoid_{side}"]
 
     def skin_behind(p):
-        hit = ray_hit(mesh.vertices, mesh.faces, (p[0], -30.0, p[2]), (0, -1, 0))
-        return hit if hit is not None else closest_points(mesh.vertices, mesh.faces,
-                                                          np.atleast_2d(p))[0]
+        hit = skin.ray_hit((p[0], -30.0, p[2]), (0, -1, 0))
+        return hit if hit is not None else skin.closest([p])[0]
 
     return {
         "inion (EOP)": np.asarray(inion, float),

@@ -1,0 +1,173 @@
+"""One skin: every question the kit asks of a skin mesh, answered by one object.
+
+``Skin(vertices, faces)`` is made once per mesh (``head_skin()`` for the head model;
+``anatomy.pain`` and ``anatomy.headache_maps`` make one for their refined meshes) and
+answers, in millimetres in the kit's frame:
+
+- ``closest`` / ``frame``: the closest skin point and the outward skin normal there;
+- ``depth``: signed depth under the skin (positive inside), measured to that closest
+  point, and ``under``: the point a given depth under the skin;
+- ``ray_hit`` / ``rays_blocked``: where a ray meets the skin, and whether rays do;
+- ``visible``: which points a named view sees (no skin between them and the eye);
+- ``inside``: which points lie inside the closed skin;
+- ``distance`` / ``path``: exact geodesic distance and shortest edge paths on the skin.
+
+Nerves, structures, pain fields, territories, headache maps and the figures all use it,
+so a depth or a visibility is the same number wherever it is shown.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+
+import numpy as np
+
+from anatomy import surface
+from anatomy.conventions import view_basis
+
+__all__ = ["Skin", "head_skin"]
+
+NEIGHBOURS = 4  # skin vertices blended for a smooth normal
+SAME_SHEET = 0.5  # a neighbour whose normal turns further away is on another sheet of skin
+
+
+class Skin:
+    """Queries on one closed skin mesh (see the module docstring).
+
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        Vertex positions in mm.
+    faces : (M, 3) array_like
+        Triangles as vertex indices, wound outward.
+    """
+
+    def __init__(self, vertices, faces):
+        self.vertices = np.asarray(vertices, float)
+        self.faces = np.asarray(faces, np.int64)
+        self.normals = surface.vertex_normals(self.vertices, self.faces)
+
+    # ------------------------------------------------------------ spatial indexes
+    @cached_property
+    def _face_tree(self):
+        from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
+
+        return cKDTree(self.vertices[self.faces].mean(axis=1))
+
+    @cached_property
+    def _vertex_tree(self):
+        from scipy.spatial import cKDTree
+
+        return cKDTree(self.vertices)
+
+    @cached_property
+    def _face_spheres(self) -> tuple[np.ndarray, np.ndarray]:
+        tri = self.vertices[self.faces]
+        centre = tri.mean(axis=1)
+        return centre, np.linalg.norm(tri - centre[:, None], axis=2).max(axis=1)
+
+    # ------------------------------------------------------------ the surface near points
+    def closest(self, points) -> np.ndarray:
+        """Closest skin point to each point (exact, over the 32 nearest faces).
+
+        Parameters
+        ----------
+        points : (K, 3) or (3,) array_like
+
+        Returns
+        -------
+        (K, 3) ndarray
+        """
+        pts = np.atleast_2d(np.asarray(points, float))
+        _, idx = self._face_tree.query(pts, k=min(32, len(self.faces)))
+        return np.array([surface.closest_points(self.vertices, self.faces[i], p)[0]
+                         for p, i in zip(pts, np.atleast_2d(idx))])
+
+    def normal_at(self, points) -> np.ndarray:
+        """Smooth outward skin normal near each point: the inverse-distance blend of the
+        nearest vertices' normals, leaving out vertices on another sheet of skin (the mouth
+        behind the throat, the back of an ear)."""
+        p = np.atleast_2d(np.asarray(points, float))
+        d, idx = self._vertex_tree.query(p, k=NEIGHBOURS)
+        n = self.normals[idx]
+        w = 1.0 / np.maximum(d, 1e-6)
+        w *= np.einsum("pkj,pj->pk", n, n[:, 0]) > SAME_SHEET
+        normal = np.einsum("pk,pkj->pj", w, n)
+        return normal / np.linalg.norm(normal, axis=1, keepdims=True)
+
+    def frame(self, points) -> tuple[np.ndarray, np.ndarray]:
+        """(closest skin points, outward normals there)."""
+        foot = self.closest(points)
+        return foot, self.normal_at(foot)
+
+    def depth(self, points) -> np.ndarray:
+        """Signed depth under the skin in mm (positive inside, negative outside)."""
+        pts = np.atleast_2d(np.asarray(points, float))
+        foot, normal = self.frame(pts)
+        sign = np.sign(((foot - pts) * normal).sum(axis=1))
+        return sign * np.linalg.norm(foot - pts, axis=1)
+
+    def under(self, points, depth) -> np.ndarray:
+        """The point ``depth`` mm under the skin below each point's closest skin point."""
+        foot, normal = self.frame(points)
+        return foot - normal * np.reshape(np.asarray(depth, float), (-1, 1))
+
+    # ------------------------------------------------------------ rays and views
+    def ray_hit(self, origin, direction) -> np.ndarray | None:
+        """First skin point a ray meets, or None (only triangles near the ray are tested)."""
+        o = np.asarray(origin, float)
+        d = np.asarray(direction, float) / np.linalg.norm(direction)
+        centre, radius = self._face_spheres
+        rel = centre - o
+        t = rel @ d
+        near = (np.linalg.norm(rel - t[:, None] * d, axis=1) <= radius + 1e-6) & (t > -radius)
+        return surface.ray_hit(self.vertices, self.faces[near], o, d) if near.any() else None
+
+    def rays_blocked(self, origins, direction) -> np.ndarray:
+        """For parallel rays from ``origins`` along one ``direction``: does each meet skin?"""
+        return surface.rays_blocked(self.vertices, self.faces, origins, direction)
+
+    def visible(self, points, view: str | None = None, *, towards=None,
+                offset: float = 6.0) -> np.ndarray:
+        """Which points a view sees: no skin between them and the eye.
+
+        A ray runs from each point towards the viewer (``-forward`` of a named view, or the
+        direction ``towards`` the eye of a camera), parallel as in an orthographic view;
+        it starts ``offset`` mm out, so a ray grazing the skin it starts on (over the
+        shoulders seen from behind) does not count.
+        """
+        if (view is None) == (towards is None):
+            raise ValueError("Give a named view or a direction towards the eye, not "
+                             f"both or neither (view={view!r}, towards={towards!r}).")
+        if view is not None:
+            towards_eye = -view_basis(view)[2]
+        else:
+            towards_eye = np.asarray(towards, float) / np.linalg.norm(towards)
+        pts = np.atleast_2d(np.asarray(points, float))
+        return ~self.rays_blocked(pts + offset * towards_eye, towards_eye)
+
+    def inside(self, points) -> np.ndarray:
+        """True for points inside the closed skin (``surface.inside_mesh``)."""
+        return surface.inside_mesh(self.vertices, self.faces, points)
+
+    # ------------------------------------------------------------ along the skin
+    def nearest_vertex(self, point) -> int:
+        """Index of the vertex nearest a point."""
+        return surface.nearest_vertex(self.vertices, point)
+
+    def distance(self, sources) -> np.ndarray:
+        """Exact geodesic distance (mm) from the nearest of ``sources`` (vertex indices)."""
+        return surface.geodesic_distance(self.vertices, self.faces, sources)
+
+    def path(self, start: int, end: int) -> list[int]:
+        """Vertices of the shortest edge path from vertex ``start`` to vertex ``end``."""
+        return surface.shortest_path(self.vertices, self.faces, start, end)
+
+
+@lru_cache(maxsize=1)
+def head_skin() -> Skin:
+    """The skin of the head model (``anatomy.load_head()``)."""
+    from anatomy.head import load_head
+
+    head = load_head()
+    return Skin(head.vertices, head.faces)
