@@ -9,7 +9,8 @@ Two kinds of map, never mixed in one condition:
 
 - **frequency** (migraine): the weight of a region is the share of 1283 clinic patients who
   reported pain there (Kelman 2005). The side opposite the painful side gets
-  ``weight x (1 - 0.666)``, because 66.6% had hemicranial pain; that scaling is the kit's
+  ``weight x (1 - share)``, where share is the proportion with hemicranial pain (Kelman
+  2005, in ``maps.toml``); that scaling is the kit's
   derived reading, not a number from the paper.
 - **qualitative** (occipital neuralgia, tension-type, cervicogenic): no regional
   percentages exist, so 1.0 marks the core area the ICHD-3 text describes and lower
@@ -27,9 +28,11 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from anatomy.conventions import SIDE_SIGN, check_choice
+from anatomy.conventions import DATA_DIR, SIDE_SIGN, check_choice
 from anatomy.head import load_head
 from anatomy.meshgen import Decimated, decimate, subdivide  # noqa: F401 - used and re-exported
+from anatomy.nerves import load_nerve_specs
+from anatomy.records import Field, check_record, read
 from anatomy.skin import Skin
 from anatomy.store import stored
 from anatomy.surface import nearest_vertex
@@ -41,8 +44,6 @@ CONDITION_LABELS = {"occipital_neuralgia": "Occipital neuralgia",
                     "tension_type": "Tension-type headache",
                     "cervicogenic": "Cervicogenic headache"}
 MAP_SIDES = ("left", "right", "both")
-KELMAN_HEMICRANIAL = 0.666  # Kelman 2005: 66.6% hemicranial pain (episodic + chronic)
-
 
 @dataclass(frozen=True)
 class Region:
@@ -56,68 +57,43 @@ class Region:
     midline: bool = False
 
 
-REGIONS = {r.name: r for r in (
-    Region("eyes", "eyes / periorbital", "skin within 18 mm of the eyeball centre", 8, 16),
-    Region("frontal", "frontal", "geodesic path Fp1/Fp2 -> F3/F4", 12, 18),
-    Region("temporal", "temporal", "geodesic path F7/F8 -> T7/T8", 14, 18),
-    Region("occipital", "occipital", "geodesic path O1/O2 -> Oz (to 8 mm from the midline)",
-           14, 18),
-    Region("vertex", "vertex", "Cz", 18, 18, midline=True),
-    Region("band", "band around the head", "10-20 circumference Fp2-F8-T8-P8-O2-Oz "
-           "(Fp1-F7-T7-P7-O1-Oz on the left)", 10, 16),
-    Region("neck", "neck (posterior, upper)", "skin 22 mm lateral of midline from 30 mm "
-           "below the inion to the C7 level", 10, 16),
-    Region("gon", "greater occipital nerve territory", "skin 23 mm lateral, 16 mm below the "
-           "inion (trapezius exit, Kim 2018) -> skin 20 mm lateral near Cz", 12, 18),
-    Region("lon", "lesser occipital nerve territory", "posterolateral skin behind the mastoid "
-           "-> retroauricular scalp", 10, 16),
-    Region("ton", "third occipital nerve territory", "skin 8 mm lateral from 45 mm below to "
-           "the inion", 7, 12),
-)}
+MAPS_FILE = DATA_DIR / "maps.toml"
+_REGION_FIELDS = {"label": Field(str), "anchors": Field(str), "core_mm": Field(float),
+                  "fade_mm": Field(float), "midline": Field(bool, required=False)}
+_CONDITION_FIELDS = {"kind": Field(str), "references": Field(list, references=True),
+                     "caption": Field(str), "regions": Field(list),
+                     "hemicranial_share": Field(float, required=False)}
+_WEIGHT_FIELDS = {"region": Field(str), "weight": Field(float), "basis": Field(str)}
+MAP_KINDS = ("frequency", "qualitative")
 
-# (region, where, weight, basis, reference). where: 'ipsilateral' (the painful side),
-# 'contralateral', or 'midline'.
-_K = "kelman2005"
-MAP_SPECS: dict[str, dict] = {
-    "migraine_without_aura": {
-        "kind": "frequency", "references": [_K],
-        "caption": "share of 1283 migraine patients with pain in each region (Kelman 2005); "
-                   "other side scaled by 1 - 0.666 (hemicranial 66.6%)",
-        "regions": [("eyes", 0.671, "Kelman 2005: eyes 67.1%"),
-                    ("temporal", 0.580, "Kelman 2005: temporal 58.0%"),
-                    ("frontal", 0.559, "Kelman 2005: frontal 55.9%"),
-                    ("occipital", 0.398, "Kelman 2005: occipital 39.8%"),
-                    ("neck", 0.397, "Kelman 2005: neck 39.7%"),
-                    ("vertex", 0.241, "Kelman 2005: vertex 24.1%")]},
-    "occipital_neuralgia": {
-        "kind": "qualitative", "references": ["ichd3_2018", "kim2018", "kwon2018"],
-        "caption": "qualitative: GON/LON/TON territories (ICHD-3 13.4), possible "
-                   "fronto-orbital spread",
-        "regions": [("gon", 1.0, "ICHD-3: distribution of the GON"),
-                    ("lon", 0.8, "ICHD-3: distribution of the LON"),
-                    ("ton", 0.8, "ICHD-3: distribution of the TON"),
-                    ("eyes", 0.35, "ICHD-3 comment: may reach the fronto-orbital area"),
-                    ("frontal", 0.35, "ICHD-3 comment: may reach the fronto-orbital area")]},
-    "tension_type": {
-        "kind": "qualitative", "references": ["ichd3_2018", "bmj_best_practice_tth"],
-        "caption": "qualitative: bilateral band, frontal, temporal and occipital (ICHD-3 "
-                   "description; no regional percentages found)",
-        "regions": [("band", 1.0, "band-like, 'tight cap or band' (BMJ Best Practice)"),
-                    ("frontal", 1.0, "ICHD-3: bilateral, pressing band"),
-                    ("temporal", 1.0, "ICHD-3: bilateral, pressing band"),
-                    ("occipital", 1.0, "ICHD-3: bilateral, pressing band"),
-                    ("vertex", 0.5, "generalised in some (BMJ Best Practice)")]},
-    "cervicogenic": {
-        "kind": "qualitative", "references": ["ichd3_beta_2013", "bogduk2009"],
-        "caption": "qualitative: side-locked, from the neck forward to the occiput, temple, "
-                   "forehead and eye (ICHD-3 comment)",
-        "regions": [("neck", 1.0, "ICHD-3 comment: starts in the neck"),
-                    ("occipital", 0.85, "radiates posterior to anterior"),
-                    ("temporal", 0.6, "oculo-fronto-temporal area (Bogduk 2009)"),
-                    ("frontal", 0.5, "oculo-fronto-temporal area (Bogduk 2009)"),
-                    ("eyes", 0.5, "oculo-fronto-temporal area (Bogduk 2009)")]},
-}
-MAP_SPECS["migraine_with_aura"] = MAP_SPECS["migraine_without_aura"]
+
+def _load_maps() -> tuple[dict[str, Region], dict[str, dict]]:
+    """Regions and condition maps from ``maps.toml``, validated (see ``anatomy.records``)."""
+    data = read(MAPS_FILE)
+    regions = {name: Region(name, **check_record(rec, _REGION_FIELDS,
+                                                  f"maps.toml [regions.{name}]"))
+               for name, rec in data["regions"].items()}
+    specs: dict[str, dict] = {}
+    for name, rec in data["conditions"].items():
+        if "same_as" in rec:
+            continue
+        where = f"maps.toml [conditions.{name}]"
+        rec = check_record(dict(rec), _CONDITION_FIELDS, where)
+        check_choice(rec["kind"], MAP_KINDS, f"map kind in {where}")
+        rows = []
+        for k, row in enumerate(rec["regions"]):
+            row = check_record(dict(row), _WEIGHT_FIELDS, f"{where} regions[{k}]")
+            check_choice(row["region"], regions, f"region in {where}")
+            rows.append((row["region"], row["weight"], row["basis"]))
+        specs[name] = {**rec, "regions": rows}
+    for name, rec in data["conditions"].items():
+        if "same_as" in rec:
+            specs[name] = specs[check_choice(rec["same_as"], specs, f"same_as of {name}")]
+    return regions, specs
+
+
+REGIONS, MAP_SPECS = _load_maps()
+KELMAN_HEMICRANIAL = MAP_SPECS["migraine_without_aura"]["hemicranial_share"]
 DEFAULT_SIDE = {"occipital_neuralgia": "right", "migraine_without_aura": "right",
                 "migraine_with_aura": "right", "tension_type": "both", "cervicogenic": "right"}
 
@@ -223,8 +199,10 @@ def _seeds(region: str, s: float) -> list[int]:
         top = _skin(mesh, (s * 22, -40, inion[2] - 30), (0, -1, 0))
         bottom = _skin(mesh, (s * 22, -40, lm["c7_spinous"][2]), (0, -1, 0))
         return _path(top, bottom)
-    if region == "gon":
-        low = _skin(mesh, (s * 23, -40, inion[2] - 16), (0, -1, 0))
+    if region == "gon":  # from the GON's trapezius exit (Kim 2018, in nerves.toml)
+        exit_ = load_nerve_specs()["greater_occipital"].waypoint("trapezius_exit")
+        low = _skin(mesh, (s * exit_.lateral_mm, -40, inion[2] + exit_.vertical_mm),
+                    (0, -1, 0))
         high = _skin(mesh, (s * 20, -10, 60), (0, 0, 1))
         return _path(low, high)
     if region == "lon":

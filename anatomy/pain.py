@@ -23,6 +23,7 @@ import pandas as pd
 from anatomy import meshgen, surface
 from anatomy.conventions import DATA_DIR, SIDE_SIGN, SIDES, check_choice, check_side, mirror_x
 from anatomy.head import load_head
+from anatomy.records import Field, check_record, load_table
 from anatomy.references import check_keys
 from anatomy.skin import Skin
 from anatomy.store import stored
@@ -388,25 +389,28 @@ def _field_head(pattern: str, side: str) -> np.ndarray:
 # Pain drawings (exercise): zones a patient shaded, to compare with the patterns
 # ---------------------------------------------------------------------------------------
 
-PAIN_DRAWINGS = {
-    "A": {"side": "right", "story": "Shooting pain from the base of the skull up over the "
-          "back of the head; sometimes an ache behind the right eye.",
-          "zones": [("occipital", 1.0), ("upper_occiput", 0.9), ("behind_eye", 0.6)],
-          "answer": "gon_neuralgia"},
-    "B": {"side": "left", "story": "Aching from the top of the left shoulder up the side of "
-          "the neck to behind the ear and round to the temple.",
-          "zones": [("upper_trapezius", 0.7), ("posterolateral_neck", 0.9),
-                    ("behind_ear", 0.8), ("temporal", 0.9)],
-          "answer": "upper_trapezius"},
-    "C": {"side": "right", "story": "Pain across the right forehead and deep in the right "
-          "ear; dizzy when turning the head.",
-          "zones": [("forehead", 1.0), ("ear", 0.8), ("behind_ear", 0.5)],
-          "answer": "scm_clavicular"},
-    "D": {"side": "left", "story": "Jabs behind the left ear spreading over the side of the "
-          "back of the head.",
-          "zones": [("lon_point", 1.0), ("lateral_occiput", 0.9), ("behind_ear", 0.8)],
-          "answer": "lon_neuralgia"},
-}
+_DRAWING_FIELDS = {"side": Field(str), "story": Field(str), "zones": Field(list),
+                   "answer": Field(str)}
+_ZONE_FIELDS = {"spot": Field(str), "weight": Field(float)}
+
+
+def _load_drawings() -> dict[str, dict]:
+    """The exercise's pain drawings from ``hotspots.toml`` [drawings], validated."""
+    spots, patterns = _hotspot_data()
+    out = {}
+    for name, rec in load_table(HOTSPOTS_FILE, "drawings", _DRAWING_FIELDS).items():
+        where = f"{HOTSPOTS_FILE.name} [drawings.{name}]"
+        check_side(rec["side"])
+        check_choice(rec["answer"], patterns, f"answer in {where}")
+        zones = []
+        for k, z in enumerate(rec["zones"]):
+            z = check_record(dict(z), _ZONE_FIELDS, f"{where} zones[{k}]")
+            zones.append((check_choice(z["spot"], spots, f"spot in {where}"), z["weight"]))
+        out[name] = {**rec, "zones": zones}
+    return out
+
+
+PAIN_DRAWINGS = _load_drawings()
 
 
 @stored

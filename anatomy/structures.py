@@ -661,47 +661,7 @@ def get_structure(structure_id: str) -> Structure:
     return structures[check_choice(structure_id, structures, "structure")]
 
 
-POINT_NOTES = {
-    "eop": "External occipital protuberance (bone), scalp depth under the inion.",
-    "opisthion": "Midpoint of the posterior margin of the foramen magnum.",
-    "c1_posterior_tubercle": "Posterior tubercle of the atlas (surface).",
-    "c1_posterior_arch_right": "Lower edge of the C1 posterior arch 20 mm lateral, just "
-                               "medial to its junction with the lateral mass (22.8 mm, "
-                               "Rekha 2016): the GON emerges below it, between the arch and "
-                               "the C2 lamina (derived).",
-    "c1_transverse_tip_right": "Tip of the atlas transverse process (C1 TP).",
-    "c2_spinous": "Tip of the bifid C2 spinous process (midline, surface).",
-    "c2_lamina_right": "Back of the C2 lamina, 10 mm lateral.",
-    "c3_spinous": "Tip of the C3 spinous process.",
-    "c2_c3_facet_right": "C2-C3 zygapophysial joint (the TON curves round it).",
-    "oci_lower_border_right": "Lower border of OCI (on its surface) at Kim 2018's GON "
-                              "winding point, 30.2 mm lateral and 52.3 mm below the inion; "
-                              "the nerve winds just below it.",
-    "oci_origin_right": "OCI origin on the C2 spinous process.",
-    "oci_insertion_right": "OCI insertion on the C1 transverse process.",
-    "superior_nuchal_line_right": "Samples of the SNL (bone) from the EOP outward.",
-    "inferior_nuchal_line_right": "Samples of the INL (bone) from the midline outward.",
-    "occipital_artery_snl_right": "Artery on the SNL where it becomes subcutaneous, just "
-                                  "lateral to the GON (Shim 2011; 1/3 EOP-mastoid region).",
-    "mastoid_tip_bone_right": "Tip of the mastoid process (bone).",
-    "trapezius_snl_lateral_right": "Lateral end of the trapezius origin on the SNL.",
-    "c1_centre": "Centre of the atlas ring.",
-    "c2_spinous_tip_right": "Right tubercle of the bifid C2 spinous process.",
-    "c2_body": "Centre of the C2 body.",
-    "c2_dens_tip": "Tip of the dens (odontoid process) inside the atlas ring.",
-    "c3_body": "Centre of the C3 body.",
-    "inferior_nuchal_line_mid_right": "INL about 23 mm lateral.",
-    "superior_nuchal_line_right_25": "SNL at 25% of 50 mm lateral (also _50, _75, _100).",
-    "superior_nuchal_line_right_50": "SNL 25 mm lateral.",
-    "superior_nuchal_line_right_75": "SNL 37.5 mm lateral.",
-    "superior_nuchal_line_right_100": "SNL 50 mm lateral, near the mastoid base.",
-    "mastoid_base_right": "Base of the mastoid process (centre), about at ear-canal level.",
-    "ssc_insertion_right": "Semispinalis capitis insertion between the nuchal lines.",
-    "splenius_insertion_right": "Splenius capitis insertion, lateral SNL toward the mastoid.",
-    "scm_mastoid_right": "SCM tendon on the lateral surface of the mastoid.",
-    "occipital_artery_mastoid_right": "Artery in the occipital groove medial to the mastoid "
-                                      "(deep).",
-}
+POINT_NOTES = {k: str(v) for k, v in _raw().get("point_notes", {}).items()}
 
 
 def structure_points() -> dict[str, np.ndarray]:

@@ -15,6 +15,7 @@ from matplotlib.patches import Rectangle
 
 from anatomy import headache_maps as hm
 from anatomy import headaches
+from anatomy.nerves import load_nerve_specs
 from anatomy.references import cite
 from anatomy.viz import mpl2d, style
 from anatomy.viz.tables import Cell, HtmlTable
@@ -460,7 +461,7 @@ def _matrix_alt() -> str:
 
 def examination_points(side: str = "right") -> dict[str, np.ndarray]:
     """Skin points a clinician palpates, on one side: the GON's exit through the trapezius
-    (Kim 2018: 22.6 mm lateral, 16.3 mm below the EOP) and the block points one third and
+    (Kim 2018's mean, from nerves.toml) and the block points one third and
     two thirds of the way from the inion to the mastoid tip (GON: Brown's atlas; the LON
     rule is a weakly supported teaching rule, see ``kit_lon_block_marker``)."""
     from anatomy.conventions import SIDE_SIGN, check_side
@@ -469,6 +470,7 @@ def examination_points(side: str = "right") -> dict[str, np.ndarray]:
     head = hm.load_head()
     skin = hm.map_skin()
     inion, mastoid = head.landmarks["inion"], head.landmarks[f"mastoid_{side}"]
+    exit_ = load_nerve_specs()["greater_occipital"].waypoint("trapezius_exit")
 
     def skin_behind(p):
         hit = skin.ray_hit((p[0], -30.0, p[2]), (0, -1, 0))
@@ -478,7 +480,7 @@ def examination_points(side: str = "right") -> dict[str, np.ndarray]:
         "inion (EOP)": np.asarray(inion, float),
         "mastoid tip": np.asarray(mastoid, float),
         "GON exit, trapezius (Kim 2018)": skin_behind(
-            (s * 22.6, inion[1], inion[2] - 16.3)),
+            (s * exit_.lateral_mm, inion[1], inion[2] + exit_.vertical_mm)),
         "GON block: 1/3 EOP to mastoid": skin_behind(inion + (mastoid - inion) / 3),
         "LON block: 2/3 EOP to mastoid": skin_behind(inion + 2 * (mastoid - inion) / 3),
     }

@@ -1,0 +1,55 @@
+"""The one record loader: bad data names the file, the record, the key and the choices."""
+
+from __future__ import annotations
+
+import pytest
+
+from anatomy import headache_maps as hm
+from anatomy import pain
+from anatomy.records import Field, check_record, load_table
+
+SCHEMA = {"label": Field(str), "weight": Field(float), "note": Field(str, required=False),
+          "references": Field(list, required=False, references=True)}
+
+
+def test_a_good_record_passes_and_ints_become_floats():
+    rec = check_record({"label": "x", "weight": 1}, SCHEMA, "t")
+    assert rec["weight"] == 1.0 and isinstance(rec["weight"], float)
+
+
+@pytest.mark.parametrize("record, message", [
+    ({"label": "x"}, r"t: missing key 'weight' \(float\)"),
+    ({"label": "x", "weight": "heavy"}, r"t: weight = 'heavy' is not a float"),
+    ({"label": "x", "weight": True}, r"t: weight = True is not a float"),
+    ({"label": "x", "weight": 1.0, "colour": "red"},
+     r"t: unknown key\(s\) \['colour'\]; valid keys: label, weight, note, references"),
+    ({"label": "x", "weight": 1.0, "references": ["kim2019"]},
+     r"t.references: Unknown reference key 'kim2019'.*Did you mean 'kim2018'"),
+])
+def test_bad_records_say_what_and_where(record, message):
+    with pytest.raises(ValueError, match=message):
+        check_record(record, SCHEMA, "t")
+
+
+def test_a_missing_table_names_the_file(tmp_path):
+    path = tmp_path / "data.toml"
+    path.write_text("[other.a]\nlabel = 'x'\n")
+    with pytest.raises(ValueError, match=r"data.toml: no \[drawings\] table; found \['other'\]"):
+        load_table(path, "drawings", SCHEMA)
+    path.write_text("[drawings\n")
+    with pytest.raises(ValueError, match="data.toml: not valid TOML"):
+        load_table(path, "drawings", SCHEMA)
+
+
+def test_published_numbers_come_from_the_data_files():
+    # the maps and the drawings are data (maps.toml, hotspots.toml), not Python
+    assert hm.MAP_SPECS["migraine_without_aura"]["regions"][0] == (
+        "eyes", 0.671, "Kelman 2005: eyes 67.1%")
+    assert hm.KELMAN_HEMICRANIAL == 0.666
+    assert hm.MAP_SPECS["migraine_with_aura"] is hm.MAP_SPECS["migraine_without_aura"]
+    assert pain.PAIN_DRAWINGS["D"]["answer"] == "lon_neuralgia"
+    import inspect
+
+    source = inspect.getsource(hm) + inspect.getsource(pain)
+    for number in ("0.671", "0.666", "22.6", "16.3"):
+        assert number not in source, f"{number} is typed in code; its home is a data file"
