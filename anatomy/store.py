@@ -83,9 +83,13 @@ def search_path() -> list[Path]:
 
 
 def input_files() -> list[Path]:
-    """The module and data files whose content makes the stored geometry."""
-    return ([PACKAGE_DIR / f"{m}.py" for m in GEOMETRY_MODULES]
-            + [DATA_DIR / d for d in GEOMETRY_DATA])
+    """The module and data files whose content makes the stored geometry (a package in
+    ``GEOMETRY_MODULES`` stands for all its modules)."""
+    modules = []
+    for m in GEOMETRY_MODULES:
+        folder = PACKAGE_DIR / m
+        modules += sorted(folder.glob("*.py")) if folder.is_dir() else [PACKAGE_DIR / f"{m}.py"]
+    return modules + [DATA_DIR / d for d in GEOMETRY_DATA]
 
 
 def _content(path: Path) -> bytes:
@@ -116,6 +120,10 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def _name(path: Path) -> str:
+    return path.relative_to(PACKAGE_DIR).as_posix()
+
+
 def _hash(parts) -> str:
     h = hashlib.sha256()
     for name, data in parts:
@@ -128,7 +136,7 @@ def raw_key() -> str:
     """sha256 of the input files' bytes: a quick look-up (parsing the modules for
     ``inputs_key`` takes a tenth of a second) that a change of comment also changes."""
     versions = json.dumps(_versions(), sort_keys=True).encode()
-    return _hash([(p.name, p.read_bytes() if p.exists() else b"") for p in input_files()]
+    return _hash([(_name(p), p.read_bytes() if p.exists() else b"") for p in input_files()]
                  + [("versions", versions), ("format", str(FORMAT).encode())])
 
 
@@ -139,7 +147,7 @@ def inputs_key() -> str:
     if missing:
         raise FileNotFoundError(f"Geometry inputs missing from the package: {missing}")
     versions = json.dumps(_versions(), sort_keys=True).encode()
-    return _hash([(p.name, _content(p)) for p in input_files()]
+    return _hash([(_name(p), _content(p)) for p in input_files()]
                  + [("versions", versions), ("format", str(FORMAT).encode())])
 
 

@@ -208,7 +208,7 @@ def test_malformed_data_names_file_and_record(tmp_path, monkeypatch):
     assert 'frame = "ear"' in text
     bad = tmp_path / "nerves.toml"
     bad.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(nv, "NERVES_FILE", bad)
+    monkeypatch.setattr(nv.specs, "NERVES_FILE", bad)
     nv.load_nerve_specs.cache_clear()
     try:
         with pytest.raises(ValueError) as exc:

@@ -19,7 +19,7 @@ def test_every_module_measures_depth_with_the_same_skin(head):
     pts = np.array(list(g.waypoints.values()))
     assert np.array_equal(nerves.skin_depth(pts), structures.skin_depth(pts))
     assert head_skin() is head_skin()  # made once per mesh
-    assert nerves._skin().skin is head_skin()
+    assert nerves.courses._skin().skin is head_skin()
     assert isinstance(pain.pain_skin(), Skin) and isinstance(headache_maps.map_skin(), Skin)
 
 

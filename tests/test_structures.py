@@ -140,7 +140,7 @@ def test_oci_spans_c2_spinous_to_c1_transverse(structures, points):
     assert oci[:, 0].min() < 10 and oci[:, 0].max() > points["c1_transverse_tip_right"][0] - 8
     # lower border through Kim 2018's GON winding point (30.2 mm lateral, 52.3 mm below)
     low = points["oci_lower_border_right"]
-    inion_z = st._frame()["inion"][2]
+    inion_z = st.frame._frame()["inion"][2]
     assert abs(low[0] - 30.2) < 2.5
     assert abs((inion_z - low[2]) - 52.3) < 3
 
@@ -148,7 +148,7 @@ def test_oci_spans_c2_spinous_to_c1_transverse(structures, points):
 def test_layer_order_in_the_suboccipital_region():
     """Along posterior rays 25 mm lateral, 40-50 mm below the inion: trapezius or splenius,
     then semispinalis, then OCI (deepest muscle)."""
-    z0 = float(st._frame()["inion"][2])
+    z0 = float(st.frame._frame()["inion"][2])
     for z in (z0 - 42, z0 - 45, z0 - 48):
         hits = dict(st.posterior_layers(25.0, z, side="right"))
         assert "semispinalis_capitis_right" in hits and "obliquus_capitis_inferior_right" in hits
@@ -160,7 +160,7 @@ def test_layer_order_in_the_suboccipital_region():
 
 
 def test_trapezius_superficial_to_semispinalis_medially():
-    z0 = float(st._frame()["inion"][2])
+    z0 = float(st.frame._frame()["inion"][2])
     for x, z in ((10, z0 - 30), (12, z0 - 60), (15, z0 - 45)):
         hits = dict(st.posterior_layers(x, z, side="right"))
         assert hits["trapezius_right"] < hits["semispinalis_capitis_right"]
@@ -213,7 +213,7 @@ def test_occipital_artery_lateral_to_gon_at_snl(points):
     assert gon_x + 2 < oa[0] < gon_x + 8
     assert 1 < st.skin_depth([oa])[0] < 6          # subcutaneous there
     # near the medial trisection of the EOP-mastoid line (Won 2018: within 2 cm)
-    inion, mastoid = st._frame()["inion"], load_head().landmark("mastoid_right")
+    inion, mastoid = st.frame._frame()["inion"], load_head().landmark("mastoid_right")
     third = inion + (mastoid - inion) / 3
     assert np.linalg.norm((oa - third)[[0, 2]]) < 20
 
@@ -229,7 +229,7 @@ def test_artery_has_path_and_radius(structures):
 
 def test_structures_containing():
     pts = st.structure_points()
-    inside = st._frame()["inion"] + [0, 5.5, -1.0]     # just over the EOP, under the skin
+    inside = st.frame._frame()["inion"] + [0, 5.5, -1.0]     # just over the EOP, under the skin
     assert "occipital_bone" not in st.structures_containing(inside)
     assert "atlas" in st.structures_containing(pts["c1_centre"] + [20, 4, 0])
 
@@ -265,15 +265,15 @@ def test_points_mirrored_and_documented(points):
 def test_malformed_data_file_raises(tmp_path, monkeypatch):
     bad = tmp_path / "structures.toml"
     bad.write_text("[structures.atlas]\nname = 'Atlas'\n[dimensions]\n", encoding="utf-8")
-    monkeypatch.setattr(st, "STRUCTURES_FILE", bad)
-    st._raw.cache_clear()
-    st._records.cache_clear()
+    monkeypatch.setattr(st.data, "STRUCTURES_FILE", bad)
+    st.data._raw.cache_clear()
+    st.data._records.cache_clear()
     try:
         with pytest.raises(ValueError, match="atlas"):
-            st._records()
+            st.data._records()
     finally:
-        st._raw.cache_clear()
-        st._records.cache_clear()
+        st.data._raw.cache_clear()
+        st.data._records.cache_clear()
 
 
 def test_figure_traces_and_size():
@@ -326,7 +326,7 @@ def test_trapezius_fascia_at_gon_depth():
     """Where Kim 2018's GON pierces the trapezius, the trapezius fascia lies at about the
     ultrasound depth of the GON (Shim 2011: 6.8-7.0 mm)."""
     dims = st.dimensions()
-    z0 = float(st._frame()["inion"][2])
+    z0 = float(st.frame._frame()["inion"][2])
     hits = dict(st.posterior_layers(dims["gon_trapezius_lateral"].value,
                                     z0 - 16.3, side="right"))
     entry = hits["trapezius_right"]
@@ -336,6 +336,6 @@ def test_trapezius_fascia_at_gon_depth():
 
 def test_artery_at_one_third_point(points):
     frac = st.dimensions()["oa_one_third_fraction"].value
-    inion, mastoid = st._frame()["inion"], load_head().landmark("mastoid_right")
+    inion, mastoid = st.frame._frame()["inion"], load_head().landmark("mastoid_right")
     target = inion + frac * (mastoid - inion)
     assert abs(points["occipital_artery_snl_right"][0] - target[0]) < 10

@@ -1,0 +1,186 @@
+"""All structures assembled, mirrored and stored; queries by point and by name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from anatomy import surface
+from anatomy.conventions import SIDES, check_choice, mirror_x
+from anatomy.meshgen import mirror
+from anatomy.store import stored
+from anatomy.structures.bones import _atlas, _axis, _c3, _mastoid, _occipital_bone
+from anatomy.structures.data import LAYERS, STRUCTURES_FILE, Structure, _dim, _raw, _records
+from anatomy.structures.frame import _posterior_skin
+from anatomy.structures.muscles import _oci, _scm, _semispinalis, _splenius, _trapezius
+from anatomy.structures.vessels import _occipital_artery
+
+# ---------------------------------------------------------------------------
+# assembly
+# ---------------------------------------------------------------------------
+
+@stored
+def _geometry() -> tuple[dict, dict[str, np.ndarray], np.ndarray, float]:
+    """Right-side meshes {base: (vertices, faces)}, named points, and the occipital
+    artery's path and radius (stored: see anatomy.store)."""
+    geom, points = {}, {}
+    (atlas_vf, p1) = _atlas()
+    (axis_vf, p2) = _axis()
+    (c3_vf, p3) = _c3()
+    occ_vf, p4, bone = _occipital_bone()
+    snl, inl = bone["snl"], bone["inl"]
+    mast_vf, p5 = _mastoid()
+    for p in (p1, p2, p3, p4, p5):
+        points.update(p)
+    geom["atlas"], geom["axis"], geom["c3"] = atlas_vf, axis_vf, c3_vf
+    geom["occipital_bone"] = occ_vf
+    geom["mastoid_process"] = mast_vf
+    geom["obliquus_capitis_inferior"], p = _oci(p1, p2)
+    points.update(p)
+    geom["semispinalis_capitis"], p = _semispinalis(bone)
+    points.update(p)
+    geom["splenius_capitis"], p = _splenius(bone)
+    points.update(p)
+    geom["trapezius"], p = _trapezius(snl)
+    points.update(p)
+    geom["sternocleidomastoid"], p = _scm(p5)
+    points.update(p)
+    oa_vf, oa_path, oa_r, p = _occipital_artery(bone, p5)
+    geom["occipital_artery"] = oa_vf
+    points.update(p)
+    points["c1_posterior_arch_right"] = _arch_point(points)
+    points["superior_nuchal_line_right"] = snl[10:].copy()
+    points["inferior_nuchal_line_right"] = inl[10:].copy()
+    return geom, points, oa_path, oa_r
+
+
+@lru_cache(maxsize=1)
+def _build() -> tuple[dict[str, Structure], dict[str, np.ndarray]]:
+    recs = _records()
+    geom, right_points, oa_path, oa_r = _geometry()
+    points = dict(right_points)  # the left points are added below
+    out: dict[str, Structure] = {}
+    for base, rec in recs.items():
+        if base not in geom:
+            raise ValueError(f"{STRUCTURES_FILE.name}: structure {base!r} has no geometry "
+                             f"builder; known: {', '.join(geom)}")
+        v, f = geom[base]
+        common = dict(name=rec["name"], latin=rec["latin"], layer=rec["layer"],
+                      color=rec["color"], description=rec["description"],
+                      references=tuple(rec["references"]), base=base)
+        extra = {"path": oa_path, "radius_mm": oa_r} if base == "occipital_artery" else {}
+        if rec["bilateral"]:
+            out[f"{base}_right"] = Structure(id=f"{base}_right", side="right", vertices=v,
+                                             faces=f, **common, **extra)
+            lv, lf = mirror(v, f)
+            lextra = ({"path": mirror_x(oa_path), "radius_mm": oa_r}
+                      if base == "occipital_artery" else {})
+            out[f"{base}_left"] = Structure(id=f"{base}_left", side="left", vertices=lv,
+                                            faces=lf, **common, **lextra)
+        else:
+            out[base] = Structure(id=base, side=None, vertices=v, faces=f, **common, **extra)
+    for s in out.values():
+        for a in (s.vertices, s.faces, s.path):
+            if a is not None:
+                a.flags.writeable = False
+    # add mirrored left points
+    for name in list(points):
+        if name.endswith("_right"):
+            points[name.removesuffix("_right") + "_left"] = mirror_x(points[name])
+    return out, points
+
+
+def _arch_point(points, x: float = 20.0) -> np.ndarray:
+    """Lower edge of the C1 posterior arch at lateral x, where the GON emerges below it.
+
+    Uses the ring of ``_atlas`` (half-width at the vertebral-artery groove, half-depth
+    4 mm less than the atlas, arch 3.2-4.5 mm high above and below its centre line).
+    """
+    c = points["c1_centre"]
+    ax, ay = _dim("atlas_groove_lateral"), _dim("atlas_depth") / 2 - 4.0
+    cos_b = np.cos(np.arcsin(min(x / ax, 1.0)))        # -cos(t) on the posterior half
+    y = c[1] - ay * cos_b
+    z = c[2] - 1.5 * cos_b - (3.2 + 1.3 * cos_b)
+    return np.array([x, y, z])
+
+
+def load_structures(side: str | None = None, layer: str | None = None) -> dict[str, Structure]:
+    """All structures (cached), optionally filtered.
+
+    ``side='right'`` keeps right-sided and midline structures (the midline ones belong to
+    both sides); ``layer`` is one of 'bone', 'muscle', 'vessel'.
+    """
+    if side is not None:
+        check_choice(side, SIDES, "side")
+    if layer is not None:
+        check_choice(layer, LAYERS, "layer")
+    structures = _build()[0]
+    return {k: s for k, s in structures.items()
+            if (side is None or s.side in (None, side)) and (layer is None or s.layer == layer)}
+
+
+def structure_ids() -> tuple[str, ...]:
+    """Ids of every structure in data-file order: bones, muscles deep to superficial, artery."""
+    return tuple(_build()[0])
+
+
+def get_structure(structure_id: str) -> Structure:
+    """One structure by id; an unknown id raises ValueError with the valid ids."""
+    structures = _build()[0]
+    return structures[check_choice(structure_id, structures, "structure")]
+
+
+POINT_NOTES = {k: str(v) for k, v in _raw().get("point_notes", {}).items()}
+
+
+def structure_points() -> dict[str, np.ndarray]:
+    """Named reference points (mm, kit frame); see ``POINT_NOTES`` for the main ones.
+
+    Sided names exist for both sides (``*_right`` and mirrored ``*_left``).
+    Multi-point entries (nuchal line samples) are (K, 3) arrays.
+    """
+    return {k: np.array(v, float) for k, v in _build()[1].items()}
+
+
+def posterior_layers(x: float, z: float, side: str | None = None) -> list[tuple[str, float]]:
+    """Structures met by a ray from behind at (x, z): [(id, depth below skin mm), ...]."""
+    skin = _posterior_skin(x, z)
+    hits = []
+    for sid, s in load_structures(side=side).items():
+        hit = surface.ray_hit(s.vertices, s.faces, skin - [0, 1, 0], (0, 1, 0))
+        if hit is not None:
+            hits.append((sid, float(hit[1] - skin[1])))
+    return sorted(hits, key=lambda h: h[1])
+
+
+def structures_containing(point, side: str | None = None) -> list[str]:
+    """Ids of the structures whose closed mesh contains ``point`` (ray parity test)."""
+    p = np.atleast_2d(np.asarray(point, float))
+    return [sid for sid in load_structures(side=side) if inside_structure(sid, p)[0]]
+
+
+@lru_cache(maxsize=64)
+def _parts(structure_id: str) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+    """The closed parts a structure mesh is made of (its connected components)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    s = get_structure(structure_id)
+    f = s.faces
+    e = np.vstack([f[:, [0, 1]], f[:, [1, 2]]])
+    g = coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(len(s.vertices),) * 2)
+    _, label = connected_components(g, directed=False)
+    out = []
+    for c in np.unique(label[f[:, 0]]):
+        out.append((s.vertices, f[label[f[:, 0]] == c]))
+    return tuple(out)
+
+
+def inside_structure(structure_id: str, points) -> np.ndarray:
+    """True for points inside any closed part of a structure's mesh."""
+    p = np.atleast_2d(np.asarray(points, float))
+    inside = np.zeros(len(p), bool)
+    for v, f in _parts(structure_id):
+        inside |= surface.inside_mesh(v, f, p)
+    return inside

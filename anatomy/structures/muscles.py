@@ -1,0 +1,183 @@
+"""Muscles (right side): obliquus capitis inferior, semispinalis and splenius capitis,
+trapezius and sternocleidomastoid."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anatomy.head import load_head
+from anatomy.meshgen import loft, slab, smooth_path
+from anatomy.structures.data import _dim
+from anatomy.structures.frame import (
+    _frame,
+    _posterior_skin,
+    _skin_frame,
+    _skin_toward,
+    _snl_point,
+    _under_skin,
+)
+
+# ---------------------------------------------------------------------------
+# muscles and artery (right side)
+# ---------------------------------------------------------------------------
+
+def _oci(atlas_pts, axis_pts):
+    """OCI from the C2 spinous process to the C1 transverse process tip.
+
+    Its lower border passes through the GON winding point (Kim 2018).
+    """
+    fr = _frame()
+    half_w, half_t = _dim("oci_width") / 2, _dim("oci_thickness") / 2
+    start = axis_pts["c2_spinous_tip_right"] + np.array([3.3, 10, 4])
+    end = atlas_pts["c1_transverse_tip_right"] + np.array([-2, -10, -2.5])
+    wind = np.array([_dim("gon_winding_lateral"), 0, float(fr["z0"]) - _dim("gon_winding_below")])
+    t = (wind[0] - start[0]) / (end[0] - start[0])
+    mid = start + t * (end - start)
+    # raise the centre line so that its lower border meets the winding point
+    mid[2] = wind[2] + half_w * 0.92
+    path = smooth_path([start, mid, end], 16)
+    taper = 0.55 + 0.45 * np.sin(np.linspace(0.15, np.pi - 0.15, 16))
+    v, f = loft(path, half_w * taper, half_t * taper, [0, -1, 0.25], 12)
+    k = int(np.argmin(np.abs(path[:, 0] - wind[0])))
+    lower = path[k] + np.array([0, 0, -half_w * taper[k]])
+    return (v, f), {"oci_lower_border_right": lower, "oci_origin_right": start,
+                    "oci_insertion_right": end}
+
+
+def _bone_point(bone, row: int, x: float, lift: float) -> np.ndarray:
+    """Point ``lift`` mm outside the occipital bone on grid row ``row`` at lateral x >= 0."""
+    g, n = bone["grid"][:, row], bone["normals"][:, row]
+    cols = np.arange(len(g))
+    c = float(np.interp(x, g[:, 0], cols))
+    i = min(int(c), len(g) - 2)
+    t = c - i
+    p = (1 - t) * g[i] + t * g[i + 1]
+    nn = (1 - t) * n[i] + t * n[i + 1]
+    return p + lift * nn / np.linalg.norm(nn)
+
+
+_NECK_BEND = 1 / 90.0   # section curvature of straps on the neck (radius about 45 mm)
+
+
+def _cover(strap: str) -> float:
+    """Depth (mm) of the superficial surface of a strap muscle below the skin."""
+    sub, trap = _dim("subcutaneous_depth"), _dim("trapezius_thickness")
+    if strap == "splenius":
+        return sub + trap + 2.0
+    return sub + trap + 2.0 + _dim("splenius_thickness") + 1.2   # semispinalis
+
+
+def _semispinalis(bone):
+    """SSC: strap beside the midline from C7 level up to the bone between the nuchal lines."""
+    head = load_head()
+    z_c7 = float(head.landmarks["c7_spinous"][2])
+    fr = _frame()
+    th = _dim("semispinalis_thickness")
+    zs = np.linspace(z_c7 - 5, float(fr["z0"]) - 28, 8)
+    xc = np.interp(zs, [zs[0], zs[-1]], [17.5, 19.0])
+    ctrl = [_under_skin([_posterior_skin(x, z)], _cover("ssc") + th / 2)[0]
+            for x, z in zip(xc, zs)]
+    ctrl.append(_bone_point(bone, 8, 17.0, 4.0) + [0, 0, -4])   # just below the INL
+    ins = _bone_point(bone, 7, 14.0, 2.4)                        # between SNL and INL
+    ctrl.append(ins)
+    path = smooth_path(ctrl, 20)
+    f = np.linspace(0, 1, 20)
+    hw = np.interp(f, [0, 0.5, 0.75, 1], [7.5, 8.5, 10.0, 12.0])
+    ht = np.interp(f, [0, 0.3, 0.8, 1], [3, th / 2, th / 2 - 1, 2.0])
+    _, normal = _skin_frame(path)
+    normal[-3:] = bone["normals"][13, 7]
+    return loft(path, hw, ht, normal, 14, bend=_NECK_BEND), {"ssc_insertion_right": ins}
+
+
+def _splenius(bone):
+    """Splenius capitis: nuchal ligament / C7-T3 up and out to the lateral SNL and mastoid."""
+    head = load_head()
+    z_c7 = float(head.landmarks["c7_spinous"][2])
+    th = _dim("splenius_thickness")
+    depth = _cover("splenius") + th / 2
+    ctrl = []
+    for x, z in ((15, z_c7 - 12), (19, z_c7 + 25), (28, -55), (38, -28)):
+        ctrl.append(_under_skin([_posterior_skin(x, z)], depth)[0])
+    ins = _bone_point(bone, 6, 44.0, 3.2)    # lateral third of the SNL, toward the mastoid
+    ctrl.append(ins)
+    path = smooth_path(ctrl, 20)
+    _, normal = _skin_frame(path)
+    normal[-2:] = bone["normals"][19, 6]
+    hw = np.interp(np.linspace(0, 1, 20), [0, 0.5, 1], [12, 13, 10])
+    ht = np.interp(np.linspace(0, 1, 20), [0, 0.2, 0.9, 1], [1.5, th / 2, th / 2, 1.8])
+    return (loft(path, hw, ht, normal, 12, bend=_NECK_BEND),
+            {"splenius_insertion_right": ins})
+
+
+def _coons(top, bottom, left, right) -> np.ndarray:
+    """Coons patch (nu, nv, 3) from four boundary curves (top/bottom: u; left/right: v)."""
+    nu, nv = len(top), len(left)
+    u = np.linspace(0, 1, nu)[:, None, None]
+    v = np.linspace(0, 1, nv)[None, :, None]
+    p00, p10, p01, p11 = top[0], top[-1], bottom[0], bottom[-1]
+    return ((1 - v) * top[:, None] + v * bottom[:, None] + (1 - u) * left[None] + u * right[None]
+            - ((1 - u) * (1 - v) * p00 + u * (1 - v) * p10 + (1 - u) * v * p01 + u * v * p11))
+
+
+def _trapezius(snl):
+    """Upper trapezius: a sheet from the EOP, medial third of the SNL and nuchal ligament
+    (down to C7) to the lateral third of the clavicle and the acromion."""
+    head = load_head()
+    lm = head.landmarks
+    fr = _frame()
+    sub = _dim("subcutaneous_depth")
+    th = _dim("trapezius_thickness")
+    c7 = np.array(lm["c7_spinous"], float)
+    acromion = np.array(lm["acromion_right"], float)
+    clav = np.array(lm["clavicle_mid_right"], float)
+    x_lat = _dim("gon_trapezius_lateral") + 1.5   # lateral end of the origin on the SNL
+    nu, nv = 12, 24
+    z_top = float(fr["eop"][2])
+    top = np.array([_snl_point(x) for x in np.linspace(0, x_lat, nu)])
+    top[:, 1] -= _dim("scalp_depth")
+    left = np.array([_posterior_skin(0.0, z) for z in np.linspace(z_top, c7[2] - 6, nv)])
+    ins_a = clav + (acromion - clav) * 0.35
+    lateral_ctrl = [top[-1], [36, -62, z_top - 45], [45, -50, z_top - 90],
+                    [72, -52, c7[2] - 6], ins_a + [0, -4, 4], acromion + [-4, -4, 3]]
+    right = smooth_path(lateral_ctrl, nv)
+    # lower edge: C7 to the back of the acromion (where the middle fibres would begin)
+    bottom = smooth_path([left[-1], [45, -84, c7[2] - 20], [105, -74, acromion[2] - 6],
+                           right[-1]], nu)
+    grid = _coons(top, bottom, left, right)
+    targets = np.array([_skin_toward(p) for p in grid.reshape(-1, 3)])
+    foot, normal = _skin_frame(targets)
+    grid = (foot - sub * normal).reshape(nu, nv, 3)
+    normal = normal.reshape(nu, nv, 3)
+    thick = np.full((nu, nv), th)
+    grid[:, 0] += 0.5 * normal[:, 0]   # aponeurosis on the bone at the superior nuchal line
+    thick[:, 0] = 1.0
+    thick[:, 1] = 0.5 * (th + 1.0)
+    grid[..., 0] = np.maximum(grid[..., 0], 0.6)   # meets its mirror image at the midline
+    v, f = slab(grid, normal, thick)
+    return (v, f), {"trapezius_snl_lateral_right": grid[-1, 0].copy()}
+
+
+def _scm(mastoid_pts):
+    """SCM from the lateral surface of the mastoid to the manubrium and medial clavicle."""
+    head = load_head()
+    lm = head.landmarks
+    notch = np.array(lm["suprasternal_notch"], float)
+    clav = np.array(lm["clavicle_mid_right"], float)
+    th = _dim("scm_thickness")
+    tip = mastoid_pts["mastoid_tip_bone_right"]
+    top = tip + np.array([4.5, -5.0, 8.0])           # tendon on the mastoid's lateral surface
+    bottom = notch + (clav - notch) * 0.22 + [0, -3, 4]
+    mids = [top + (bottom - top) * t + np.array([14, -4, 0]) * np.sin(np.pi * t)
+            for t in (0.25, 0.5, 0.75)]
+    path = smooth_path(np.vstack([top, mids, bottom]), 20)
+    f = np.linspace(0, 1, 20)
+    hw = np.interp(f, [0, 0.15, 0.5, 0.85, 1], [5, 10, 11, 14, 12])
+    # thin tendon over the mastoid (which lies only ~5 mm under the model's skin)
+    ht = np.interp(f, [0, 0.2, 0.35, 0.85, 1], [0.8, 0.8, th / 2, th / 2, 2.5])
+    sub = np.interp(f, [0, 0.2, 0.35, 1], [1.3, 1.3, _dim("subcutaneous_depth"),
+                                           _dim("subcutaneous_depth")])
+    path[1:-1] = _under_skin(path[1:-1], sub[1:-1] + ht[1:-1])
+    _, normal = _skin_frame(path)
+    return loft(path, hw, ht, normal, 12, bend=_NECK_BEND), {"scm_mastoid_right": top}
+
+
