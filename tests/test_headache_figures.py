@@ -10,6 +10,8 @@ from anatomy import headaches
 from anatomy.viz import headache_views as hv
 from anatomy.viz import mpl2d, plotly3d
 
+MATRIX = headaches.feature_matrix()
+
 JSON_BUDGET = 500_000  # bytes for the four-scene pain-map figure
 
 
@@ -157,16 +159,16 @@ def test_feature_matrix_has_text_and_symbols_in_every_cell():
     fm = hv.feature_matrix()
     ax = fm.figure.axes[0]
     texts = [t.get_text() for t in ax.texts]
-    n_cells = len(hv.MATRIX_ROWS) * len(hv.MATRIX_CONDITIONS)
+    n_cells = len(MATRIX['rows']) * len(MATRIX['conditions'])
     cells = [p for p in ax.patches if p.get_width() > 0.5]
     assert len(cells) == n_cells
-    for cond in hv.MATRIX_CONDITIONS:
-        assert len(hv.MATRIX[cond]) == len(hv.MATRIX_ROWS)
-        for status, text in hv.MATRIX[cond]:
+    for cond in MATRIX['conditions']:
+        assert len(MATRIX['cells'][cond]) == len(MATRIX['rows'])
+        for status, text in MATRIX['cells'][cond]:
             assert status in hv.STATUS and text in texts
     symbols = [t for t in texts if t in {s[0] for s in hv.STATUS.values()}]
     assert len(symbols) == n_cells  # a symbol in every cell, not colour alone
-    for row in hv.MATRIX_ROWS:
+    for row in MATRIX['rows']:
         assert row in texts
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert len(legend) == len(hv.STATUS)
@@ -180,12 +182,12 @@ def test_feature_table_holds_the_matrix_as_text():
     page = table._repr_html_()
     codes = headaches.comparison_table().loc["ichd3_code"]
     heads = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', page)[1:]
-    assert heads == [f"{hv.SHORT[c]}<br>(ICHD-3 {codes[c]})" for c in hv.MATRIX_CONDITIONS]
-    assert re.findall(r'<th scope="row"[^>]*>(.*?)</th>', page) == list(hv.MATRIX_ROWS)
+    assert heads == [f"{hv.SHORT[c]}<br>(ICHD-3 {codes[c]})" for c in MATRIX['conditions']]
+    assert re.findall(r'<th scope="row"[^>]*>(.*?)</th>', page) == list(MATRIX['rows'])
     cells = re.findall(r'<td style="[^"]*background: ([^;]+); color: ([^;]+);[^"]*">(.*?)</td>',
                        page)
-    expected = [hv.MATRIX[c][i] for i in range(len(hv.MATRIX_ROWS))
-                for c in hv.MATRIX_CONDITIONS]
+    expected = [MATRIX['cells'][c][i] for i in range(len(MATRIX['rows']))
+                for c in MATRIX['conditions']]
     assert len(cells) == len(expected)
     for (fill, ink, html_text), (status, text) in zip(cells, expected):
         symbol, _desc, want_fill, want_ink = hv.STATUS[status]
@@ -206,13 +208,13 @@ def test_html_table_rejects_a_row_of_the_wrong_length():
 
 
 def test_feature_matrix_agrees_with_the_criteria():
-    on = dict(zip(hv.MATRIX_ROWS, hv.MATRIX["occipital_neuralgia"]))
+    on = dict(zip(MATRIX['rows'], MATRIX["cells"]["occipital_neuralgia"]))
     assert on["Nerve-block response"][0] == "required"  # ICHD-3 13.4 criterion D
-    mig = dict(zip(hv.MATRIX_ROWS, hv.MATRIX["migraine_without_aura"]))
+    mig = dict(zip(MATRIX['rows'], MATRIX["cells"]["migraine_without_aura"]))
     assert "pulsating" in mig["Quality"][1]
     assert headaches.thresholds("migraine_without_aura")["c_min_features"] == 2
     assert "2 of 4" in mig["Laterality"][1]
-    tth = dict(zip(hv.MATRIX_ROWS, hv.MATRIX["tension_type"]))
+    tth = dict(zip(MATRIX['rows'], MATRIX["cells"]["tension_type"]))
     assert "pressing" in tth["Quality"][1] and "mild or moderate" in tth["Intensity"][1]
 
 

@@ -53,3 +53,22 @@ def test_published_numbers_come_from_the_data_files():
     source = inspect.getsource(hm) + inspect.getsource(pain)
     for number in ("0.671", "0.666", "22.6", "16.3"):
         assert number not in source, f"{number} is typed in code; its home is a data file"
+
+
+def test_the_feature_matrix_is_data_and_checked(tmp_path, monkeypatch):
+    from anatomy.headaches import data
+
+    matrix = data.feature_matrix()
+    assert matrix["cells"]["occipital_neuralgia"][5][0] == "required"  # criterion D: block
+    text = data.HEADACHES_FILE.read_text(encoding="utf-8").replace(
+        '{ status = "required", text = "LA block', '{ status = "needed", text = "LA block')
+    bad = tmp_path / "headaches.toml"
+    bad.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(data, "HEADACHES_FILE", bad)
+    data.feature_matrix.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="Unknown status .*'needed'.*required, option"):
+            data.feature_matrix()
+    finally:
+        monkeypatch.undo()
+        data.feature_matrix.cache_clear()

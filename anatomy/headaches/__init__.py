@@ -31,6 +31,7 @@ from anatomy.headaches.data import (
     comparison_sources,
     comparison_table,
     criteria_table,
+    feature_matrix,
     load_headaches,
     management_options,
     physiotherapy,
@@ -55,6 +56,7 @@ from anatomy.headaches.findings import (
 from anatomy.headaches.screen import red_flag_screen, screen_summary
 
 __all__ = [
+    "feature_matrix",
     "ALL_CONDITIONS", "CONDITIONS", "EXTRA_CONDITIONS", "FINDINGS", "HEADACHES_FILE",
     "STATUSES", "VERDICTS", "CriteriaResult", "Criterion", "Finding", "check_all",
     "check_criteria", "comparison_notes", "comparison_sources", "comparison_table",

@@ -17,6 +17,7 @@ from anatomy.headaches.findings import (
     validate_findings,
 )
 from anatomy.headaches.rules import CHECKED_IDS
+from anatomy.records import Field, check_record
 
 HEADACHES_FILE = DATA_DIR / "headaches.toml"
 _UNITS = {"seconds": 1 / 60, "minutes": 1.0, "hours": 60.0, "days": 1440.0}
@@ -216,3 +217,34 @@ def reference_keys() -> list[tuple[str, str]]:
                 for k in _refs(r, section)]
     return out
 
+
+MATRIX_STATUSES = ("required", "option", "against", "none")
+_MATRIX_FIELDS = {"references": Field(list, references=True), "rows": Field(list),
+                  "conditions": Field(list), "cells": Field(dict)}
+_CELL_FIELDS = {"status": Field(str), "text": Field(str)}
+
+
+@lru_cache(maxsize=1)
+def feature_matrix() -> dict:
+    """The feature matrix of notebook 03 from headaches.toml [feature_matrix]: ``rows``,
+    ``conditions``, ``references`` and ``cells`` (condition -> [(status, text), ...] in row
+    order), checked: every condition known, one cell per row, statuses from
+    ``MATRIX_STATUSES``."""
+    raw = tomllib.loads(HEADACHES_FILE.read_text(encoding="utf-8"))
+    where = f"{HEADACHES_FILE.name} [feature_matrix]"
+    rec = check_record(dict(raw["feature_matrix"]), _MATRIX_FIELDS, where)
+    cells = {}
+    for cond in rec["conditions"]:
+        check_choice(cond, ALL_CONDITIONS, f"condition in {where}")
+        rows = rec["cells"].get(cond)
+        if rows is None or len(rows) != len(rec["rows"]):
+            raise ValueError(f"{where}: {cond} needs {len(rec['rows'])} cells, one per row "
+                             f"({', '.join(rec['rows'])}); got {rows!r}")
+        out = []
+        for k, cell in enumerate(rows):
+            cell = check_record(dict(cell), _CELL_FIELDS, f"{where} {cond}[{k}]")
+            check_choice(cell["status"], MATRIX_STATUSES, f"status in {where} {cond}[{k}]")
+            out.append((cell["status"], cell["text"]))
+        cells[cond] = out
+    return {"rows": tuple(rec["rows"]), "conditions": tuple(rec["conditions"]),
+            "references": tuple(rec["references"]), "cells": cells}

@@ -333,8 +333,6 @@ def duration_timeline() -> mpl2d.StaticFigure:
 # Feature matrix
 # ----------------------------------------------------------------------------------------
 
-MATRIX_CONDITIONS = ("occipital_neuralgia", "migraine_without_aura", "tension_type",
-                     "cervicogenic")
 # status of a cell in the ICHD-3 criteria, shown by a symbol AND a fill
 STATUS = {
     "required": ("■", "required by the criteria", "#0072B2", "white"),
@@ -342,62 +340,23 @@ STATUS = {
     "against": ("✕", "must be absent or limited", "#F4C9A8", style.TEXT),
     "none": ("–", "not part of the criteria", "#F2F2F2", style.TEXT),
 }
-MATRIX_ROWS = ("Quality", "Intensity", "Laterality", "Associated symptoms",
-               "Worse with activity", "Nerve-block response")
-# (status, short text) per row and condition; paraphrased from headaches.toml table cells
-MATRIX = {
-    "occipital_neuralgia": [
-        ("option", "shooting, stabbing\nor sharp (B: 2 of 3)"),
-        ("option", "severe\n(B: 2 of 3)"),
-        ("none", "one or both sides;\n~85% one-sided"),
-        ("required", "allodynia/dysaesthesia\n+ nerve tenderness (C)"),
-        ("none", "not a criterion"),
-        ("required", "LA block eases the\npain (criterion D)"),
-    ],
-    "migraine_without_aura": [
-        ("option", "pulsating\n(C: 2 of 4)"),
-        ("option", "moderate or severe\n(C: 2 of 4)"),
-        ("option", "one-sided (C: 2 of 4);\n~2/3 hemicranial"),
-        ("required", "nausea/vomiting, or\nphoto- + phonophobia (D)"),
-        ("option", "yes: walking, stairs\n(C: 2 of 4)"),
-        ("none", "not a criterion; blocks\nalso help migraine"),
-    ],
-    "tension_type": [
-        ("option", "pressing or tightening,\nnot pulsating (C: 2 of 4)"),
-        ("option", "mild or moderate\n(C: 2 of 4)"),
-        ("option", "both sides\n(C: 2 of 4)"),
-        ("against", "no nausea (chronic: mild\nonly); ≤1 of photo/phono"),
-        ("option", "NOT worse with\nactivity (C: 2 of 4)"),
-        ("none", "not a criterion"),
-    ],
-    "cervicogenic": [
-        ("none", "not specified"),
-        ("none", "not specified"),
-        ("none", "often side-locked\n(comment)"),
-        ("none", "neck pain usual;\nnot a criterion"),
-        ("option", "neck movement provokes\nit (C3: 2 of 4)"),
-        ("option", "cervical block abolishes\nit (C4: 2 of 4)"),
-    ],
-}
-
-
-MATRIX_REFERENCES = ("ichd3_2018", "ichd3_beta_2013", "kelman2005", "dougherty2014")
 
 
 def feature_matrix() -> mpl2d.StaticFigure:
     """A table-like figure: features in rows, conditions in columns; every cell has text and
     a symbol for its status in the criteria (colour is only a third cue)."""
     mpl2d.use_style()
-    conds = MATRIX_CONDITIONS
+    matrix = headaches.feature_matrix()  # the data: headaches.toml [feature_matrix]
+    conds, rows, cells = matrix["conditions"], matrix["rows"], matrix["cells"]
     fig, ax = mpl2d.subplots(figsize=(12.5, 7.6))
     w, h, left = 1.0, 1.0, 0.95
     for j, cond in enumerate(conds):
         x = left + j * w
         code = headaches.comparison_table().at["ichd3_code", cond]
-        ax.text(x + w / 2, len(MATRIX_ROWS) + 0.25, f"{SHORT[cond]}\n(ICHD-3 {code})",
+        ax.text(x + w / 2, len(rows) + 0.25, f"{SHORT[cond]}\n(ICHD-3 {code})",
                 ha="center", va="bottom", fontsize=11.5, fontweight="bold")
-        for i, (status, text) in enumerate(MATRIX[cond]):
-            y = len(MATRIX_ROWS) - 1 - i
+        for i, (status, text) in enumerate(cells[cond]):
+            y = len(rows) - 1 - i
             symbol, _desc, fill, ink = STATUS[status]
             ax.add_patch(Rectangle((x + 0.02, y + 0.03), w - 0.04, h - 0.06,
                                              facecolor=fill, edgecolor="#777777", lw=0.6))
@@ -405,8 +364,8 @@ def feature_matrix() -> mpl2d.StaticFigure:
                     color=ink, fontweight="bold")
             ax.text(x + w / 2 + 0.04, y + h / 2 - 0.02, text, ha="center", va="center",
                     fontsize=9.6, color=ink, linespacing=1.25)
-    for i, row in enumerate(MATRIX_ROWS):
-        y = len(MATRIX_ROWS) - 1 - i
+    for i, row in enumerate(rows):
+        y = len(rows) - 1 - i
         ax.text(left - 0.05, y + h / 2, row, ha="right", va="center", fontsize=11,
                 fontweight="bold")
     handles = [Rectangle((0, 0), 1, 1, facecolor=STATUS[k][2], edgecolor="#777777",
@@ -414,11 +373,11 @@ def feature_matrix() -> mpl2d.StaticFigure:
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=4,
               frameon=False, fontsize=9.5, handlelength=1.2)
     ax.set_xlim(-0.35, left + len(conds) * w + 0.02)
-    ax.set_ylim(-0.05, len(MATRIX_ROWS) + 0.95)
+    ax.set_ylim(-0.05, len(rows) + 0.95)
     ax.axis("off")
     ax.set_title("What distinguishes them: ICHD-3 features (LA = local anaesthetic)",
                  loc="left", fontsize=13)
-    fig.text(0.01, 0.01, "Sources: " + cite(*MATRIX_REFERENCES), fontsize=8,
+    fig.text(0.01, 0.01, "Sources: " + cite(*matrix["references"]), fontsize=8,
              color="#444444")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     alt = ("Feature matrix, 6 features by 4 conditions; each cell has text and a symbol: "
@@ -430,27 +389,29 @@ def feature_matrix() -> mpl2d.StaticFigure:
 def feature_table() -> HtmlTable:
     """The feature matrix as an HTML table (notebooks): every cell has a symbol and words for
     its status in the criteria, and a fill as a third cue. ``feature_matrix`` draws it."""
+    matrix = headaches.feature_matrix()
     codes = headaches.comparison_table().loc["ichd3_code"]
-    columns = [f"{SHORT[c]}\n(ICHD-3 {codes[c]})" for c in MATRIX_CONDITIONS]
-    rows = []
-    for i, row in enumerate(MATRIX_ROWS):
-        cells = []
-        for cond in MATRIX_CONDITIONS:
-            status, text = MATRIX[cond][i]
+    columns = [f"{SHORT[c]}\n(ICHD-3 {codes[c]})" for c in matrix["conditions"]]
+    table_rows = []
+    for i, row in enumerate(matrix["rows"]):
+        row_cells = []
+        for cond in matrix["conditions"]:
+            status, text = matrix["cells"][cond][i]
             symbol, _desc, fill, ink = STATUS[status]
-            cells.append(Cell(f"{symbol} {text.replace(chr(10), ' ')}", fill, ink))
-        rows.append((row, cells))
+            row_cells.append(Cell(f"{symbol} {text.replace(chr(10), ' ')}", fill, ink))
+        table_rows.append((row, row_cells))
     key = "; ".join(f"{symbol} {desc}" for symbol, desc, _f, _i in STATUS.values())
     return HtmlTable("What distinguishes them: ICHD-3 features (LA = local anaesthetic)",
-                     columns, rows, notes=[f"Key: {key}.",
-                                           "Sources: " + cite(*MATRIX_REFERENCES) + "."])
+                     columns, table_rows, notes=[f"Key: {key}.", "Sources: "
+                                                 + cite(*matrix["references"]) + "."])
 
 
 def _matrix_alt() -> str:
+    matrix = headaches.feature_matrix()
     parts = []
-    for cond in MATRIX_CONDITIONS:
+    for cond in matrix["conditions"]:
         cells = "; ".join(f"{row.lower()}: {text.replace(chr(10), ' ')}"
-                          for row, (_s, text) in zip(MATRIX_ROWS, MATRIX[cond]))
+                          for row, (_s, text) in zip(matrix["rows"], matrix["cells"][cond]))
         parts.append(f"{SHORT[cond]}: {cells}.")
     return " ".join(parts)
 
