@@ -132,8 +132,9 @@ def _map_mesh_arrays() -> tuple[np.ndarray, np.ndarray]:
 
 @lru_cache(maxsize=1)
 def map_mesh() -> MapMesh:
-    """Head and neck skin for the maps: the shoulders cut off (z < -150 mm), subdivided twice
-    (the scalp triangles of the model are up to 30 mm) and clustered to about 4 mm."""
+    """Head and neck skin for the maps: the shoulders cut off (below ``MAP_Z_MIN``),
+    subdivided twice (edges of the model's head and neck triangles reach 43 mm) and
+    clustered to ``MAP_CELL_MM``."""
     head = load_head()
     v, f = _map_mesh_arrays()
     out = MapMesh(v, f, np.asarray(head.eye_vertices, float),

@@ -231,7 +231,8 @@ def _pain_mesh_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 @lru_cache(maxsize=1)
 def pain_mesh() -> PainMesh:
     """The skin of head, neck and shoulders (arms cut off) with every edge longer than
-    12 mm split: fine enough for smooth fields, small enough for interactive figures."""
+    ``MESH_MAX_EDGE_MM`` split: fine enough for smooth fields, small enough for
+    interactive figures."""
     head = load_head()
     v, f, mirror = _pain_mesh_arrays()
     out = PainMesh(v, f, np.asarray(head.eye_vertices, float), np.asarray(head.eye_faces),

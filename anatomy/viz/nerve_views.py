@@ -54,6 +54,12 @@ def waypoint_hover(n: nv.Nerve, wid: str) -> str:
             f"Status: {w.status}<br>Source: {_wrap(cite(*w.references))}")
 
 
+def _kim(waypoint: str) -> str:
+    """Kim 2018's mean position of a GON waypoint, as read from nerves.toml, in words."""
+    w = nv.load_nerve_specs()["greater_occipital"].waypoint(waypoint)
+    return f"{w.lateral_mm:.0f} mm lateral, {-w.vertical_mm:.0f} mm below EOP"
+
+
 # ---------------------------------------------------------------------------- plotly
 
 
@@ -165,10 +171,10 @@ def stages(side: str = "right") -> list[dict]:
          "origin: between C1 arch and C2 lamina"),
         ("2 Round obliquus capitis inferior", "2. It winds round the lower border of "
          "obliquus capitis inferior", w["oci_lower_border"], (0.6 * s, -1.0, 0.0), 0.42,
-         "winds round OCI (Kim: 30 mm lateral, 52 mm below EOP)"),
+         f"winds round OCI (Kim: {_kim('oci_lower_border')})"),
         ("3 Through semispinalis", "3. It ascends behind OCI and pierces semispinalis "
          "capitis", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.75,
-         "pierces semispinalis (Kim: 13 mm lateral, 28 mm below EOP)"),
+         f"pierces semispinalis (Kim: {_kim('semispinalis_exit')})"),
         ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
          "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.7,
          "medial to the occipital artery at the nuchal line"),
