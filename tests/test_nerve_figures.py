@@ -139,7 +139,7 @@ def test_compression_point_numbers_sit_on_their_points_in_the_course_stages(figd
             assert not numbers, st["label"]  # the vertex, LON and TON stages: none
             continue
         # exactly the points inside the stage camera's view get a number
-        ndc = plotly3d.view_ndc([views._normalised(c.point) for c in cps.values()],
+        ndc = plotly3d.view_ndc([views.scene._normalised(c.point) for c in cps.values()],
                                 st["camera"], views.NUMBERS_ASPECT)
         inside = {str(c.number) for c, q in zip(cps.values(), ndc) if np.all(abs(q) <= 0.9)}
         assert numbers.keys() == inside, st["label"]

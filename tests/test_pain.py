@@ -181,18 +181,18 @@ def test_malformed_data_file_names_file_and_record(tmp_path, monkeypatch):
     text = pain.HOTSPOTS_FILE.read_text().replace('["lon_point", 1.0, "local tenderness"',
                                                  '["lon_point", 1.0, "telepathy"')
     bad.write_text(text)
-    monkeypatch.setattr(pain, "HOTSPOTS_FILE", bad)
-    pain._hotspot_data.cache_clear()
+    monkeypatch.setattr(pain.data, "HOTSPOTS_FILE", bad)
+    pain.data._hotspot_data.cache_clear()
     try:
         with pytest.raises(ValueError, match=r"hotspots.toml \[patterns.lon_neuralgia\]"):
-            pain._hotspot_data()
+            pain.data._hotspot_data()
         bad.write_text("[spots.x\n")
-        pain._hotspot_data.cache_clear()
+        pain.data._hotspot_data.cache_clear()
         with pytest.raises(ValueError, match="hotspots.toml is not valid TOML"):
-            pain._hotspot_data()
+            pain.data._hotspot_data()
     finally:
         monkeypatch.undo()
-        pain._hotspot_data.cache_clear()
+        pain.data._hotspot_data.cache_clear()
 
 
 def test_pain_drawings_match_their_answers():
@@ -240,7 +240,7 @@ def test_territories_overlap_where_sources_say():
 
 def test_trigeminal_and_cervical_respect_the_vertex_ear_chin_line():
     a = pain.territories()
-    band = pain._territory_data()["boundary_overlap_mm"]
+    band = pain.data._territory_data()["boundary_overlap_mm"]
     s = pain.boundary_distance(pain.pain_mesh().vertices)
     for (name, _), w in a.weights.items():
         div = a.table.set_index("name").loc[name, "division"].iloc[0]

@@ -71,7 +71,7 @@ def test_heat_figure_structure(heat):
     d = heat.figure.to_dict()
     mesh = d["data"][0]
     assert mesh["type"] == "mesh3d" and mesh["name"] == "pain intensity"
-    keep, _, _ = pv._display_crop()
+    keep, _, _ = pv.heat._display_crop()
     n = len(keep)
     inten = mesh["intensity"]
     inten = _decode(inten) if isinstance(inten, dict) else np.asarray(inten)

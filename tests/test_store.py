@@ -102,7 +102,7 @@ def test_the_key_ignores_comments_docstrings_and_toml_layout(tmp_path):
 
 def test_the_key_covers_geometry_and_only_geometry():
     names = {p.name for p in store.input_files()}
-    assert {"head_mesh.npz", "nerves.toml", "structures.toml", "pain.py", "surface.py",
+    assert {"head_mesh.npz", "nerves.toml", "structures.toml", "data.py", "surface.py",
             "courses.py"} <= names
     assert not {"headaches.toml", "references.toml", "headaches.py", "figures.py"} & names
     assert all(p.exists() for p in store.input_files())
@@ -203,4 +203,4 @@ def test_the_build_tool_writes_a_store_that_is_found(monkeypatch, tmp_path):
 def _one_call():
     from anatomy import pain
 
-    pain._pain_mesh_arrays()
+    pain.mesh._pain_mesh_arrays()

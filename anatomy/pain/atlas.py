@@ -1,0 +1,179 @@
+"""Cutaneous territories of the occipital and neighbouring nerves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from anatomy import surface
+from anatomy.conventions import SIDE_SIGN, SIDES, check_choice, check_side, mirror_x
+from anatomy.head import load_head
+from anatomy.pain.data import _territory_data, place
+from anatomy.pain.mesh import _path, nearest_vertex, pain_mesh, skin_distance
+from anatomy.store import stored
+
+# Cutaneous territories
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, eq=False)
+class TerritoryAtlas:
+    """Territories on the pain mesh: metadata table and per-vertex weights in [0, 1]."""
+
+    table: pd.DataFrame            # one row per (name, side)
+    weights: dict                  # (name, side) -> (N,) float array on pain_mesh()
+
+    def weight(self, name: str, side: str) -> np.ndarray:
+        keys = sorted({n for n, _ in self.weights})
+        return self.weights[(check_choice(name, keys, "territory"), check_side(side))]
+
+    def membership(self, threshold: float = 0.5) -> dict:
+        """(name, side) -> boolean mask of vertices with weight >= threshold."""
+        return {k: w >= threshold for k, w in self.weights.items()}
+
+    def overlap_count(self, threshold: float = 0.5) -> np.ndarray:
+        """How many territories cover each vertex (weight >= threshold)."""
+        return np.sum([w >= threshold for w in self.weights.values()], axis=0)
+
+    def dominant(self, threshold: float = 0.5) -> np.ndarray:
+        """Index into ``list(weights)`` of the heaviest territory per vertex, -1 if none."""
+        stack = np.array(list(self.weights.values()))
+        best = stack.argmax(axis=0)
+        return np.where(stack.max(axis=0) >= threshold, best, -1)
+
+
+def boundary_plane(side: str) -> tuple[np.ndarray, np.ndarray]:
+    """(point, unit normal pointing anterior) of the vertex-ear-chin plane of one side."""
+    head = load_head()
+    s = check_side(side)
+    vtx, tragus, menton = (np.asarray(head.landmark(n), float)
+                           for n in ("vertex", f"tragus_{s}", "menton"))
+    n = np.cross(tragus - menton, vtx - menton)
+    n /= np.linalg.norm(n)
+    if (head.landmark("nasion") - vtx) @ n < 0:
+        n = -n
+    return vtx, n
+
+
+def boundary_distance(points) -> np.ndarray:
+    """Signed distance (mm) of points from the vertex-ear-chin boundary (+ = trigeminal)."""
+    p = np.atleast_2d(np.asarray(points, float))
+    out = np.empty(len(p))
+    for sd in SIDES:
+        o, n = boundary_plane(sd)
+        sel = (p[:, 0] >= 0) if sd == "right" else (p[:, 0] < 0)
+        out[sel] = (p[sel] - o) @ n
+    return out
+
+
+@lru_cache(maxsize=4)
+@stored
+def boundary_line(side: str, n: int = 121) -> np.ndarray:
+    """The vertex-ear-chin line on the skin of one side, from the vertex to the menton.
+
+    The section of the boundary plane with the head's skin (faces above the menton on
+    that side), keeping the outermost crossing at each angle, so it runs over the auricle.
+    """
+    head = load_head()
+    s = check_side(side)
+    v, f = np.asarray(head.vertices), np.asarray(head.faces)
+    a, b = head.landmark("vertex"), head.landmark("menton")
+    tri = v[f]
+    keep = ((tri[:, :, 2] >= b[2] - 2).all(1)
+            & (SIDE_SIGN[s] * tri[:, :, 0] >= -1).all(1))
+    arc = surface.surface_arc(v, f[keep], a, b, head.landmark(f"tragus_{s}"), n=n)
+    # keep the outermost skin along each direction (some angles meet only the mouth)
+    centre = (np.asarray(a) + np.asarray(b)) / 2
+    for i, p in enumerate(arc):
+        d = (p - centre) / np.linalg.norm(p - centre)
+        hit = surface.ray_hit(v, f[keep], centre + 300 * d, -d)
+        if hit is not None:
+            arc[i] = hit
+    arc.flags.writeable = False
+    return arc
+
+
+@stored
+def _territory_weights() -> dict[str, np.ndarray]:
+    """Per-vertex weight of each territory, keyed 'name/side' (stored: anatomy.store)."""
+    raw = _territory_data()
+    m = pain_mesh()
+    band = float(raw["boundary_overlap_mm"])
+    sdist = boundary_distance(m.vertices)
+    weights = {}
+    for name, t in raw["territories"].items():
+        anchors_r = [place(a) for a in t["anchors"]]
+        for sd in SIDES:
+            pts = [p if sd == "right" else mirror_x(p) for p in anchors_r]
+            idx = [nearest_vertex(p) for p in pts]
+            chain = sorted({i for a, b in zip(idx, idx[1:]) for i in _path(a, b)} | set(idx))
+            d = skin_distance(chain)
+            core, fade = float(t["core_mm"]), float(t["fade_mm"])
+            w = np.clip((core + fade - d) / fade, 0.0, 1.0)
+            if t["division"] == "trigeminal":
+                w *= np.clip((sdist + band) / band, 0.0, 1.0)
+            else:
+                w *= np.clip((band - sdist) / band, 0.0, 1.0)
+            over = float(t["midline_overlap_mm"])
+            lateral = SIDE_SIGN[sd] * m.vertices[:, 0]
+            w *= np.clip((lateral + over) / over, 0, 1) if over > 0 else (lateral >= 0)
+            w.flags.writeable = False
+            weights[f"{name}/{sd}"] = w
+    return weights
+
+
+@lru_cache(maxsize=1)
+def _atlas() -> TerritoryAtlas:
+    stored_weights = _territory_weights()
+    rows, weights = [], {}
+    for name, t in _territory_data()["territories"].items():
+        for sd in SIDES:
+            w = weights[(name, sd)] = stored_weights[f"{name}/{sd}"]
+            rows.append({"name": name, "side": sd, "label": t["label"], "root": t["root"],
+                         "division": t["division"], "description": t["description"],
+                         "references": ", ".join(t["references"]),
+                         "vertices_covered": int((w >= 0.5).sum())})
+    return TerritoryAtlas(pd.DataFrame(rows), weights)
+
+
+def territories(side: str | None = None) -> TerritoryAtlas:
+    """Cutaneous territories of the GON, LON, TON, great auricular, transverse cervical,
+    supraclavicular, supraorbital, supratrochlear, auriculotemporal and zygomaticotemporal
+    nerves, as per-vertex weights on ``pain_mesh()`` with their sources. Neighbouring
+    territories overlap (both weights > 0), as the sources describe. Cached."""
+    atlas = _atlas()
+    if side is None:
+        return atlas
+    s = check_side(side)
+    return TerritoryAtlas(atlas.table[atlas.table.side == s].reset_index(drop=True),
+                          {k: w for k, w in atlas.weights.items() if k[1] == s})
+
+
+def territory_names() -> tuple[str, ...]:
+    return tuple(_territory_data()["territories"])
+
+
+@lru_cache(maxsize=16)
+@stored
+def depth_buffer(right: tuple, up: tuple, forward: tuple,
+                 cell: float = 3.0) -> tuple[np.ndarray, np.ndarray]:
+    """Nearest skin depth (along ``forward``) per ``cell``-mm screen cell of the pain mesh
+    in an orthographic view with screen axes ``right`` and ``up``: (origin, depths).
+
+    Sampled on a barycentric grid of 28 points per face, denser than the cells. Used to
+    tell whether a label's point is hidden behind the skin (stored: anatomy.store).
+    """
+    m = pain_mesh()
+    tri = m.vertices[m.faces]
+    k = 6
+    bary = np.array([(i, j, k - i - j) for i in range(k + 1) for j in range(k + 1 - i)],
+                    float) / k
+    pts = np.einsum("sc,fcd->fsd", bary, tri).reshape(-1, 3)
+    xy = np.c_[pts @ np.asarray(right, float), pts @ np.asarray(up, float)]
+    origin = xy.min(axis=0) - cell
+    ij = np.floor((xy - origin) / cell).astype(int)
+    buf = np.full(ij.max(axis=0) + 2, np.inf)
+    np.minimum.at(buf, (ij[:, 0], ij[:, 1]), pts @ np.asarray(forward, float))
+    return origin, buf

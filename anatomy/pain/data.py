@@ -1,0 +1,185 @@
+"""Hot spots on the skin: the data files and how their positions are placed."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache, lru_cache
+
+import numpy as np
+
+from anatomy import surface
+from anatomy.conventions import DATA_DIR, check_choice, check_side, mirror_x
+from anatomy.head import load_head
+from anatomy.references import check_keys
+from anatomy.store import stored
+
+HOTSPOTS_FILE = DATA_DIR / "hotspots.toml"
+TERRITORIES_FILE = DATA_DIR / "territories.toml"
+MECHANISMS = {
+    "local tenderness": "the source itself (nerve emergence or trigger point) is tender "
+                        "on pressure",
+    "nerve territory": "felt in the skin the irritated nerve supplies",
+    "trigeminocervical convergence": "felt in trigeminal skin because C1-C3 and trigeminal "
+                                     "afferents share second-order neurons at C1-C2",
+    "myofascial referral": "felt away from a muscle trigger point",
+}
+SEED_PATTERN = "seed_list"
+PLACE_KEYS = {"landmark", "eeg", "origin", "offset", "seen_from", "arc", "between",
+              "fraction", "spot"}
+DIRECTIONS = {"posterior": (0, -1, 0), "anterior": (0, 1, 0), "superior": (0, 0, 1),
+              "inferior": (0, 0, -1), "lateral": (1, 0, 0)}
+MESH_CROP = {"z_min": -215.0, "abs_x_max": 200.0}  # head, neck, shoulders; no arms
+MESH_MAX_EDGE_MM = 16.0
+FIELD_FLOOR = 0.01  # intensities below this are set to 0 (the edge of a zone)
+
+
+# ---------------------------------------------------------------------------------------
+# Data files
+# ---------------------------------------------------------------------------------------
+
+def _read(path, what: str) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{what} file {path.name} is not valid TOML: {exc}") from exc
+
+
+def _require(record: dict, fields, where: str) -> None:
+    missing = [f for f in fields if f not in record]
+    if missing:
+        raise ValueError(f"{where} lacks {missing}")
+
+
+def _check_place(spec, where: str, spots=()) -> None:
+    if not isinstance(spec, dict) or not spec:
+        raise ValueError(f"{where}: placement must be a table, got {spec!r}")
+    unknown = set(spec) - PLACE_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown placement keys {sorted(unknown)}; "
+                         f"valid: {', '.join(sorted(PLACE_KEYS))}")
+    kinds = [k for k in ("landmark", "eeg", "origin", "arc", "between", "spot") if k in spec]
+    if len(kinds) != 1:
+        raise ValueError(f"{where}: give exactly one of landmark, eeg, origin, arc, between, "
+                         f"spot; got {kinds}")
+    if "seen_from" in spec:
+        check_choice(spec["seen_from"], DIRECTIONS, f"direction in {where}")
+    if "spot" in spec:
+        check_choice(spec["spot"], spots, f"spot in {where}")
+    if ("arc" in spec or "between" in spec) and "fraction" not in spec:
+        raise ValueError(f"{where}: 'arc'/'between' need a 'fraction'")
+
+
+@lru_cache(maxsize=1)
+def _hotspot_data() -> tuple[dict, dict]:
+    raw = _read(HOTSPOTS_FILE, "Hot-spot")
+    spots, patterns = raw.get("spots", {}), raw.get("patterns", {})
+    for name, s in spots.items():
+        where = f"{HOTSPOTS_FILE.name} [spots.{name}]"
+        _require(s, ("label", "region", "place", "radius_mm", "in_seed_list", "verdict",
+                     "reference"), where)
+        _check_place(s["place"], where)
+        check_keys(s["reference"], where)
+    for name, p in patterns.items():
+        where = f"{HOTSPOTS_FILE.name} [patterns.{name}]"
+        _require(p, ("label", "condition", "source_structure", "references", "zones"), where)
+        check_keys(p["references"], where)
+        for zone in p["zones"]:
+            if len(zone) != 4:
+                raise ValueError(f"{where}: zone {zone!r} must be [spot, weight, mechanism, "
+                                 "reference]")
+            spot, weight, mech, ref = zone
+            check_choice(spot, spots, f"spot in {where}")
+            check_choice(mech, MECHANISMS, f"mechanism in {where}")
+            check_keys(ref, where)
+            if not 0 < float(weight) <= 1:
+                raise ValueError(f"{where}: weight {weight!r} of {spot!r} not in (0, 1]")
+    return spots, patterns
+
+
+@lru_cache(maxsize=1)
+def _territory_data() -> dict:
+    raw = _read(TERRITORIES_FILE, "Territory")
+    spots, _ = _hotspot_data()
+    _require(raw, ("boundary_overlap_mm", "boundary_reference", "territories"),
+             TERRITORIES_FILE.name)
+    check_keys(raw["boundary_reference"], f"{TERRITORIES_FILE.name} boundary")
+    for name, t in raw["territories"].items():
+        where = f"{TERRITORIES_FILE.name} [territories.{name}]"
+        _require(t, ("label", "root", "division", "description", "references", "core_mm",
+                     "fade_mm", "midline_overlap_mm", "anchors"), where)
+        check_choice(t["division"], ("cervical", "trigeminal"), f"division in {where}")
+        check_keys(t["references"], where)
+        for a in t["anchors"]:
+            _check_place(a, where, spots)
+    return raw
+
+
+def patterns() -> tuple[str, ...]:
+    """Names of the referral patterns (for ``hotspots`` and ``pain_field``)."""
+    return tuple(_hotspot_data()[1])
+
+
+def pattern_info(pattern: str) -> dict:
+    """Label, condition, source structure, references and note of one pattern."""
+    pats = _hotspot_data()[1]
+    p = pats[check_choice(pattern, pats, "pattern")]
+    return {k: v for k, v in p.items() if k != "zones"}
+
+
+# ---------------------------------------------------------------------------------------
+# Placing points on the skin
+# ---------------------------------------------------------------------------------------
+
+def _landmark(head, name: str) -> np.ndarray:
+    sided = f"{name}_right"
+    return np.asarray(head.landmarks[sided] if sided in head.landmarks
+                      else head.landmark(name), float)
+
+
+def place(spec: dict) -> np.ndarray:
+    """A point on the skin (right side) from a placement rule (see hotspots.toml)."""
+    head = load_head()
+    v, f = head.vertices, head.faces
+    if "spot" in spec:
+        return spot_position(spec["spot"], "right")
+    if "landmark" in spec:
+        p = _landmark(head, spec["landmark"])
+    elif "eeg" in spec:
+        p = np.asarray(head.eeg(spec["eeg"]), float)
+    elif "origin" in spec:
+        p = _landmark(head, spec["origin"])
+    elif "arc" in spec:
+        a, b = (_landmark(head, n) for n in spec["arc"])
+        arc = surface.surface_arc(v, f, a, b, (a + b) * 0.75, n=361)
+        p = surface.point_at_fraction(arc, float(spec["fraction"]))
+    else:
+        a, b = (_landmark(head, n) for n in spec["between"])
+        p = a + float(spec["fraction"]) * (b - a)
+    p = p + np.asarray(spec.get("offset", (0, 0, 0)), float)
+    if "seen_from" in spec:
+        d = np.asarray(DIRECTIONS[spec["seen_from"]], float)
+        hit = surface.ray_hit(v, f, p + 400 * d, -d)
+        if hit is None:
+            raise ValueError(f"Placement {spec!r} misses the skin.")
+        return hit
+    return surface.closest_points(v, f, p)[0]
+
+
+@cache
+@stored
+def _spot_right(name: str) -> tuple[float, float, float]:
+    spots, _ = _hotspot_data()
+    return tuple(place(spots[check_choice(name, spots, "hot spot")]["place"]))
+
+
+def spot_position(name: str, side: str) -> np.ndarray:
+    """Skin position (mm) of a hot spot on one side."""
+    p = np.array(_spot_right(name))
+    return p if check_side(side) == "right" else mirror_x(p)
+
+
+def spot_names() -> tuple[str, ...]:
+    return tuple(_hotspot_data()[0])
+
+
+# ---------------------------------------------------------------------------------------

@@ -1,0 +1,187 @@
+"""Referral patterns: hot spots, pain fields and the exercise's pain drawings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from anatomy.conventions import SIDES, check_choice, check_side
+from anatomy.pain.data import (
+    FIELD_FLOOR,
+    HOTSPOTS_FILE,
+    SEED_PATTERN,
+    _hotspot_data,
+    _spot_right,
+    patterns,
+    spot_position,
+)
+from anatomy.pain.mesh import _head_to_fine, nearest_vertex, pain_mesh, skin_distance
+from anatomy.records import Field, check_record, load_table
+from anatomy.store import stored
+
+# Hot spots and patterns
+# ---------------------------------------------------------------------------------------
+
+def _keys(ref) -> list[str]:
+    return [ref] if isinstance(ref, str) else list(ref)
+
+
+def _zones(pattern: str) -> list[tuple[str, float, str, str]]:
+    spots, pats = _hotspot_data()
+    if pattern == SEED_PATTERN:
+        out = []
+        for name, s in spots.items():
+            if s["in_seed_list"]:
+                mechs = [(m, r) for p in pats.values() for sp, _, m, r in p["zones"]
+                         if sp == name]
+                mech = "; ".join(dict.fromkeys(m for m, _ in mechs)) or "none in the registry"
+                ref = ", ".join(dict.fromkeys([r for _, r in mechs] or _keys(s["reference"])))
+                out.append((name, 1.0, mech, ref))
+        return out
+    return [tuple(z) for z in pats[pattern]["zones"]]
+
+
+def hotspots(pattern: str | None = None, side: str | None = None) -> pd.DataFrame:
+    """Hot spots as a table: one row per pattern, spot and side.
+
+    ``pattern``: one of ``patterns()``, or ``'seed_list'`` for the seed article's seven
+    spots with the mechanism the registry's sources support (if any); None = all
+    patterns. ``side``: 'left', 'right' or None (both). Positions are mm on the skin.
+    """
+    spots, pats = _hotspot_data()
+    names = list(pats) if pattern is None else [
+        check_choice(pattern, [*pats, SEED_PATTERN], "pattern")]
+    sides = SIDES if side is None else (check_side(side),)
+    rows = []
+    for pat in names:
+        info = pats.get(pat, {"label": "Seed article's hot-spot list (a claim to check)",
+                              "source_structure": "as claimed: the greater occipital nerve"})
+        for spot, weight, mech, ref in _zones(pat):
+            s = spots[spot]
+            for sd in sides:
+                x, y, z = spot_position(spot, sd)
+                rows.append({
+                    "name": spot, "side": sd, "x": round(x, 1), "y": round(y, 1),
+                    "z": round(z, 1), "radius_mm": float(s["radius_mm"]),
+                    "weight": float(weight), "pattern": pat, "pattern_label": info["label"],
+                    "source_structure": info["source_structure"], "mechanism": mech,
+                    "label": s["label"], "deep": bool(s.get("deep", False)),
+                    "in_seed_list": bool(s["in_seed_list"]), "reference": ref,
+                    "position_reference": ", ".join(_keys(s["reference"])),
+                })
+    return pd.DataFrame(rows)
+
+
+def spots() -> pd.DataFrame:
+    """One row per spot (right-side position): label, seed-list flag, the patterns and
+    mechanisms that put pain there, the verdict on the seed claim, and sources."""
+    spots_, pats = _hotspot_data()
+    rows = []
+    for name, s in spots_.items():
+        uses = [(p, m) for p, info in pats.items() for sp, _, m, _ in info["zones"]
+                if sp == name]
+        x, y, z = _spot_right(name)
+        rows.append({"name": name, "label": s["label"], "in_seed_list": s["in_seed_list"],
+                     "patterns": ", ".join(p for p, _ in uses) or "none",
+                     "mechanisms": ", ".join(dict.fromkeys(m for _, m in uses)) or "none",
+                     "verdict": s["verdict"], "deep": bool(s.get("deep", False)),
+                     "x": round(x, 1), "y": round(y, 1), "z": round(z, 1),
+                     "reference": ", ".join(_keys(s["reference"])), "note": s.get("note", "")})
+    return pd.DataFrame(rows).set_index("name")
+
+
+@lru_cache(maxsize=64)
+@stored
+def _field_fine(pattern: str, side: str) -> np.ndarray:
+    m = pain_mesh()
+    spots, _ = _hotspot_data()
+    out = np.zeros(len(m.vertices))
+    for spot, weight, _, _ in _zones(pattern):
+        d = skin_distance(nearest_vertex(spot_position(spot, side)))
+        r = float(spots[spot]["radius_mm"])
+        out = np.maximum(out, float(weight) * np.exp(-np.log(2) * (d / r) ** 2))
+    out[out < FIELD_FLOOR] = 0.0
+    out.flags.writeable = False
+    return out
+
+
+def pain_field(pattern: str, side: str, fine: bool = False) -> np.ndarray:
+    """Per-vertex pain intensity in [0, 1] of one pattern on one side.
+
+    Each zone of the pattern adds a bump of height ``weight`` that halves at
+    ``radius_mm`` of skin distance; a vertex takes the largest bump. Returned on the head
+    mesh (``load_head().vertices``; 0 on the arms, outside the crop) or, with
+    ``fine=True``, on ``pain_mesh()``. Cached: computed once per pattern and side.
+    Deep pain (behind the eye, in the ear) is drawn on the skin over it.
+    """
+    pats = _hotspot_data()[1]
+    field = _field_fine(check_choice(pattern, pats, "pattern"), check_side(side))
+    if fine:
+        return field
+    return _field_head(pattern, side)
+
+
+@lru_cache(maxsize=64)
+def _field_head(pattern: str, side: str) -> np.ndarray:
+    idx, inside = _head_to_fine()
+    out = np.where(inside, _field_fine(pattern, side)[idx], 0.0)
+    out.flags.writeable = False
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Pain drawings (exercise): zones a patient shaded, to compare with the patterns
+# ---------------------------------------------------------------------------------------
+
+_DRAWING_FIELDS = {"side": Field(str), "story": Field(str), "zones": Field(list),
+                   "answer": Field(str)}
+_ZONE_FIELDS = {"spot": Field(str), "weight": Field(float)}
+
+
+def _load_drawings() -> dict[str, dict]:
+    """The exercise's pain drawings from ``hotspots.toml`` [drawings], validated."""
+    spots, patterns = _hotspot_data()
+    out = {}
+    for name, rec in load_table(HOTSPOTS_FILE, "drawings", _DRAWING_FIELDS).items():
+        where = f"{HOTSPOTS_FILE.name} [drawings.{name}]"
+        check_side(rec["side"])
+        check_choice(rec["answer"], patterns, f"answer in {where}")
+        zones = []
+        for k, z in enumerate(rec["zones"]):
+            z = check_record(dict(z), _ZONE_FIELDS, f"{where} zones[{k}]")
+            zones.append((check_choice(z["spot"], spots, f"spot in {where}"), z["weight"]))
+        out[name] = {**rec, "zones": zones}
+    return out
+
+
+PAIN_DRAWINGS = _load_drawings()
+
+
+@stored
+def drawing_field(drawing: str) -> np.ndarray:
+    """Field (pain mesh) of one of the exercise's pain drawings ('A'...'D')."""
+    d = PAIN_DRAWINGS[check_choice(drawing, PAIN_DRAWINGS, "pain drawing")]
+    spots = _hotspot_data()[0]
+    out = np.zeros(len(pain_mesh().vertices))
+    for spot, w in d["zones"]:
+        dist = skin_distance(nearest_vertex(spot_position(spot, d["side"])))
+        out = np.maximum(out, w * np.exp(-np.log(2) * (dist / spots[spot]["radius_mm"]) ** 2))
+    out[out < FIELD_FLOOR] = 0.0
+    return out
+
+
+def match_drawing(drawing: str) -> pd.Series:
+    """Similarity (cosine, 0..1) of a pain drawing with every pattern on both sides."""
+    a = drawing_field(drawing)
+    scores = {}
+    for pat in patterns():
+        for sd in SIDES:
+            b = pain_field(pat, sd, fine=True)
+            scores[(pat, sd)] = float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
+    s = pd.Series(scores, name=f"similarity to drawing {drawing}").round(2)
+    return s.sort_values(ascending=False, kind="stable")
+
+
+# ---------------------------------------------------------------------------------------

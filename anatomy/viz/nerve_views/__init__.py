@@ -1,0 +1,39 @@
+"""Figures of the occipital nerves: the all-layers 3D view and print plates.
+
+Plotly through ``plotly3d`` only; matplotlib through ``mpl2d``. Nerves are told apart by
+colour, by label and by marker shape; deep segments are dashed in the print plates.
+"""
+
+from anatomy.viz.nerve_views.plates import (
+    SHORT_LABELS,
+    STAGE_PLATE,
+    block_landmark_figure,
+    course_plate,
+    draw_nerve,
+    stage_plate,
+    variation_figure,
+)
+from anatomy.viz.nerve_views.scene import (
+    LAYER_BUTTONS,
+    NERVE_STYLE,
+    NUMBER_OFFSETS,
+    NUMBERED_STAGES,
+    NUMBERS_ASPECT,
+    SCENE_HI,
+    SCENE_LO,
+    STAGE_HIDDEN,
+    all_layers_figure,
+    nerve_hover,
+    nerve_traces,
+    stage_camera,
+    stages,
+    waypoint_hover,
+)
+
+__all__ = [
+    "LAYER_BUTTONS", "NERVE_STYLE", "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS",
+    "SCENE_HI", "SCENE_LO", "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_PLATE",
+    "all_layers_figure", "block_landmark_figure", "course_plate", "draw_nerve",
+    "nerve_hover", "nerve_traces", "stage_camera", "stage_plate", "stages",
+    "variation_figure", "waypoint_hover",
+]

@@ -1,0 +1,300 @@
+"""Interactive 3D figures of the occipital nerves: layers, stages, hover text and labels."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anatomy import nerves as nv
+from anatomy.head import load_head
+from anatomy.references import cite
+from anatomy.viz import plotly3d, style
+from anatomy.viz.head_views import _wrap, skin_traces
+
+NERVE_STYLE = {
+    "greater_occipital": {"color": style.NERVE, "symbol": "circle", "marker": "o"},
+    "lesser_occipital": {"color": style.OKABE_ITO["sky_blue"], "symbol": "square",
+                         "marker": "s"},
+    "third_occipital": {"color": style.OKABE_ITO["bluish_green"], "symbol": "diamond",
+                        "marker": "D"},
+}
+LAYER_BUTTONS = {"skin": "Skin", "muscle": "Muscles", "bone": "Bones", "nerve": "Nerves",
+                 "vessel": "Vessels"}
+SCENE_LO = np.array([-150.0, -135.0, -150.0])   # fixed scene box (mm) so stage cameras
+SCENE_HI = np.array([150.0, 125.0, 145.0])      # can be computed (aspectmode 'manual')
+
+
+# ---------------------------------------------------------------------------- hover text
+
+
+def nerve_hover(n: nv.Nerve) -> str:
+    """Name, Latin name, description and sources of a nerve."""
+    return (f"<b>{n.label} ({n.side})</b><br><i>{n.latin}</i><br>{_wrap(n.description)}"
+            f"<br>Sources: {_wrap(cite(*n.spec.references))}")
+
+
+def _measure(w: nv.Waypoint) -> str:
+    origin = {"eop": "the EOP", "eam": "the EAM line", "landmark": w.landmark}[w.frame]
+    parts = []
+    for coord, word in (("lateral_mm", "lateral"), ("vertical_mm", "vertical"),
+                        ("depth_mm", "deep")):
+        sd = w.sd(coord)
+        val = f"{getattr(w, coord):g}" + (f" ± {sd:g}" if sd else "") + f" mm {word}"
+        parts.append(val + ("" if coord in w.measured else " (derived)"))
+    return ", ".join(parts) + f" (re {origin})"
+
+
+def waypoint_hover(n: nv.Nerve, wid: str) -> str:
+    w = n.spec.waypoint(wid)
+    return (f"<b>{n.abbreviation} ({n.side}): {w.label}</b><br>{_measure(w)}<br>"
+            f"Status: {w.status}<br>Source: {_wrap(cite(*w.references))}")
+
+
+def _kim(waypoint: str) -> str:
+    """Kim 2018's mean position of a GON waypoint, as read from nerves.toml, in words."""
+    w = nv.load_nerve_specs()["greater_occipital"].waypoint(waypoint)
+    return f"{w.lateral_mm:.0f} mm lateral, {-w.vertical_mm:.0f} mm below EOP"
+
+
+# ---------------------------------------------------------------------------- plotly
+
+
+def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float = 7) -> list:
+    """Path, branches and waypoint markers per nerve; trace ``meta`` = {'layer': 'nerve'}."""
+    traces = []
+    for n in nerves:
+        st, group = NERVE_STYLE[n.name], f"{n.abbreviation}-{n.side}"
+        hover = nerve_hover(n)
+        name = f"{n.abbreviation} ({n.side[0].upper()})"
+        traces.append(plotly3d.line_trace(n.path, name=name, color=st["color"], width=width,
+                                          hovertext=hover, legendgroup=group))
+        for b, bid in zip(n.branches, n.branch_names):
+            traces.append(plotly3d.line_trace(b, name=f"{name} {bid.replace('_', ' ')}",
+                                              color=st["color"], width=width * 0.55,
+                                              hovertext=hover, legendgroup=group,
+                                              showlegend=False))
+        if waypoints:
+            ids = list(n.waypoints)
+            traces.append(plotly3d.points_trace(
+                np.array([n.waypoints[i] for i in ids]), name=f"{name} waypoints",
+                hovertext=[waypoint_hover(n, i) for i in ids], color=st["color"],
+                symbol=st["symbol"], size=4, legendgroup=group, showlegend=False))
+    for tr in traces:
+        tr["meta"] = {"layer": "nerve"}
+    return traces
+
+
+def _points_traces(side: str = "right") -> list:
+    cps = nv.compression_points(side)
+    pts = np.array([c.point for c in cps.values()])
+    hover = [f"<b>Compression point {c.number}: {c.label}</b><br>{_wrap(c.note)}<br>"
+             f"Source: {cite(*c.references)}" for c in cps.values()]
+    comp = plotly3d.points_trace(pts, name="Janis compression points (derived)",
+                                 hovertext=hover, color=style.OKABE_ITO["vermillion"],
+                                 symbol="diamond-open", size=6)
+    blocks = [b for s in ("right", "left") for b in nv.block_landmarks(s).values()]
+    block = plotly3d.points_trace(
+        np.array([b.point for b in blocks]), name="Block landmarks (1/3, 2/3 EOP-mastoid)",
+        hovertext=[f"<b>{b.label}</b><br>{_wrap(b.note)}<br>Source: "
+                   f"{_wrap(cite(*b.references))}" for b in blocks],
+        color=style.OKABE_ITO["black"], symbol="cross", size=6)
+    for tr in (comp, block):
+        tr["meta"] = {"layer": "nerve"}
+    return [comp, block]
+
+
+# Pixel offsets of the compression-point numbers from their markers (thin leader lines):
+# points 3-5 lie within a few millimetres of each other, so their numbers fan out.
+NUMBER_OFFSETS = {1: (34, 14), 2: (34, -12), 3: (-34, 16), 4: (30, 2), 5: (-34, -10),
+                  6: (-30, -18)}
+NUMBERS_ASPECT = 4 / 3  # narrower than the scene on a handout or notebook (about 3:2)
+
+
+def _point_numbers(side: str, cam: dict) -> list[dict]:
+    """The compression points' numbers inside a camera's view (a 4:3 scene, 10% margin;
+    plotly draws an annotation even when its point is outside the scene), as scene
+    annotations with short leader lines: page text, not 3D text traces (those are drawn as
+    vector glyphs, slowing the first paint)."""
+    colour = style.OKABE_ITO["vermillion"]
+    cps = list(nv.compression_points(side).values())
+    ndc = plotly3d.view_ndc([_normalised(c.point) for c in cps], cam, NUMBERS_ASPECT)
+    inside = np.all(np.abs(ndc) <= 0.9, axis=1)
+    return [plotly3d.point_note(c.point, str(c.number), offset_px=NUMBER_OFFSETS[c.number],
+                                color=colour, line_color=colour, background=0.85)
+            for c, shown in zip(cps, inside) if shown]
+
+
+def _normalised(p) -> np.ndarray:
+    rng = SCENE_HI - SCENE_LO
+    return (np.asarray(p, float) - (SCENE_LO + SCENE_HI) / 2) / np.cbrt(rng.prod())
+
+
+def stage_camera(target, direction, distance: float) -> dict:
+    """A plotly camera looking at ``target`` (mm) from ``direction`` at ``distance``."""
+    c = _normalised(target)
+    d = np.asarray(direction, float)
+    e = c + d / np.linalg.norm(d) * distance
+    r = lambda a: {k: round(float(v), 4) for k, v in zip("xyz", a)}  # noqa: E731
+    return {"up": {"x": 0, "y": 0, "z": 1}, "center": r(c), "eye": r(e),
+            "projection": {"type": "perspective"}}
+
+
+_DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin")
+STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vessel')
+    "All layers": (),
+    "1 Origin at C1-C2": _DEEP + ("occipital_artery",),
+    "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
+    "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin",
+                               "occipital_artery"),
+    "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin"),
+    "5 Under the skin to the vertex": (),
+    "LON": ("trapezius",),
+    "TON": ("trapezius", "skin", "sternocleidomastoid"),
+}
+
+
+def stages(side: str = "right") -> list[dict]:
+    """The GON told in stages (plus LON and TON): label, title, target, camera, note."""
+    g = nv.nerve("greater_occipital", side)
+    lon, ton = nv.nerve("lesser_occipital", side), nv.nerve("third_occipital", side)
+    s = 1.0 if side == "right" else -1.0
+    w = g.waypoints
+    rows = [
+        ("All layers", "The occipital nerves on the head model", (0.0, -40.0, 5.0),
+         (1.1 * s, -1.6, 0.5), 1.25, "GON, LON and TON on both sides"),
+        ("1 Origin at C1-C2", "1. The GON leaves the C2 dorsal ramus between C1 and C2 "
+         "(skin and outer muscles hidden)", w["origin"], (0.35 * s, -1.0, 0.2), 0.45,
+         "origin: between C1 arch and C2 lamina"),
+        ("2 Round obliquus capitis inferior", "2. It winds round the lower border of "
+         "obliquus capitis inferior", w["oci_lower_border"], (0.6 * s, -1.0, 0.0), 0.42,
+         f"winds round OCI (Kim: {_kim('oci_lower_border')})"),
+        ("3 Through semispinalis", "3. It ascends behind OCI and pierces semispinalis "
+         "capitis", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.75,
+         f"pierces semispinalis (Kim: {_kim('semispinalis_exit')})"),
+        ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
+         "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.7,
+         "medial to the occipital artery at the nuchal line"),
+        ("5 Under the skin to the vertex", "5. Under the skin it branches and reaches the "
+         "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,
+         "GON branches to the vertex"),
+        ("LON", "The lesser occipital nerve along sternocleidomastoid to behind the ear",
+         lon.waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.7, 0.15), 0.95,
+         "LON leaves the fascia (Dash 2005)"),
+        ("TON", "The third occipital nerve near the midline to the lower occiput",
+         ton.waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
+         "TON pierces trapezius (Kim 2018)"),
+    ]
+    out = []
+    for label, title, target, direction, dist, note in rows:
+        t = np.asarray(target, float)
+        out.append({"label": label, "title": title, "target": t,
+                    "hidden": STAGE_HIDDEN[label],
+                    "camera": stage_camera(t, direction, dist),
+                    "annotation": {"x": round(float(t[0]), 1), "y": round(float(t[1]), 1),
+                                   "z": round(float(t[2]), 1), "text": note,
+                                   "showarrow": True, "arrowhead": 2, "ax": 70, "ay": -70,
+                                   "bgcolor": "rgba(255,255,255,0.85)",
+                                   "font": {"size": 12}}})
+    return out
+
+
+def _trace_key(tr) -> str:
+    meta = tr.get("meta") or {}
+    return meta.get("id") or meta.get("layer") or ""
+
+
+def _stage_visible(fig, hidden) -> list:
+    return ["legendonly" if _trace_key(tr).startswith(tuple(hidden)) and hidden else True
+            for tr in fig["data"]]
+
+
+# The stages of the GON's course carry Janis's compression-point numbers; the vertex, LON
+# and TON stages leave them out (seen from there the six points crowd into one spot).
+NUMBERED_STAGES = ("All layers", "1 Origin at C1-C2", "2 Round obliquus capitis inferior",
+                   "3 Through semispinalis", "4 Trapezius and occipital artery")
+
+
+def _stage_notes(st: dict, side: str) -> list[dict]:
+    """A stage's scene annotations: its caption, plus the compression-point numbers in view."""
+    numbers = _point_numbers(side, st["camera"]) if st["label"] in NUMBERED_STAGES else []
+    return [st["annotation"], *numbers]
+
+
+def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
+    buttons = [{"label": st["label"], "method": "update",
+                "args": [{"visible": _stage_visible(fig, st["hidden"])},
+                         {"scene.camera": st["camera"], "title.text": st["title"],
+                          "scene.annotations": _stage_notes(st, side)}]}
+               for st in stage_list]
+    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.01,
+                            "xanchor": "left", "y": 0.99, "yanchor": "top",
+                            "showactive": True, "active": 0, "bgcolor": "white",
+                            "name": "stage"})
+
+
+def _crop_skin(head, z_min: float = -140.0, x_max: float = 150.0):
+    keep = np.all((head.vertices[head.faces][:, :, 2] > z_min)
+                  & (np.abs(head.vertices[head.faces][:, :, 0]) < x_max), axis=1)
+    faces = head.faces[keep]
+    used, inv = np.unique(faces, return_inverse=True)
+    return head.vertices[used], inv.reshape(-1, 3)
+
+
+def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
+                      stage: int = 0, height: int = 680) -> plotly3d.KitFigure:
+    """Head with bones, muscles, occipital artery and the three nerves on both sides.
+
+    Buttons show or hide each layer (skin, muscles, bones, nerves, vessels); a dropdown
+    steps through the GON's course (camera and caption per stage), then LON and TON.
+    Everything works without a running kernel.
+    """
+    from anatomy.structures import load_structures
+    from anatomy.viz.structure_views import structure_traces
+
+    head = load_head()
+    v, f = _crop_skin(head)
+    skin = [plotly3d.mesh_trace(v, f, name="skin", color=style.SKIN, opacity=skin_opacity,
+                                legendgroup="skin"),
+            skin_traces(head, opacity=skin_opacity)[1]]
+    for tr in skin:
+        tr["meta"] = {"layer": "skin"}
+    structures = {k: s for k, s in load_structures().items() if s.side in (None, *sides)}
+    nerves = [nv.nerve(n, s) for s in sides for n in nv.NAMES]
+    traces = (skin + structure_traces(structures) + nerve_traces(nerves)
+              + _points_traces(sides[0]))
+    st = stages(sides[0])
+    fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height)
+    rng = SCENE_HI - SCENE_LO
+    plotly3d.merge(fig["layout"], {
+        "scene": {"aspectmode": "manual",
+                  "aspectratio": {k: round(float(a), 4)
+                                  for k, a in zip("xyz", rng / np.cbrt(rng.prod()))},
+                  "xaxis": {"range": [float(SCENE_LO[0]), float(SCENE_HI[0])]},
+                  "yaxis": {"range": [float(SCENE_LO[1]), float(SCENE_HI[1])]},
+                  "zaxis": {"range": [float(SCENE_LO[2]), float(SCENE_HI[2])]},
+                  "camera": st[stage]["camera"],
+                  "annotations": _stage_notes(st[stage], sides[0]),
+                  "domain": {"x": [0.0, 0.8], "y": [0.0, 0.92]}},
+        "legend": {"x": 0.8, "xanchor": "left", "y": 0.9, "font": {"size": 11}}})
+    groups: dict[str, list[int]] = {}
+    for i, tr in enumerate(fig["data"]):
+        layer = (tr.get("meta") or {}).get("layer")
+        if layer in LAYER_BUTTONS:
+            groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
+    plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
+                         x=0.36, y=0.99)
+    _stage_menu(fig, st, sides[0])
+    for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
+        tr["visible"] = vis
+    fig["layout"]["updatemenus"][-1]["active"] = stage
+    alt = ("3D head with semi-transparent skin over the cervical vertebrae, occipital bone, "
+           "neck muscles (obliquus capitis inferior, semispinalis capitis, splenius "
+           "capitis, trapezius, sternocleidomastoid) and the occipital artery, with the "
+           "greater (yellow, circles), lesser (blue, squares) and third (green, diamonds) "
+           "occipital nerves on both sides. The greater occipital nerve runs from between "
+           "C1 and C2 round obliquus capitis inferior, through semispinalis and the "
+           "trapezius aponeurosis, medial to the occipital artery at the nuchal line, and "
+           "under the skin to the vertex. A dropdown steps through the stages; buttons show "
+           "or hide skin, muscles, bones, nerves and vessels; hover names each structure.")
+    return plotly3d.KitFigure(fig, alt)
+
+

@@ -1,0 +1,40 @@
+"""Figures of pain referral: heat fields, hot spots, territories and the convergence schematic.
+
+3D figures go through ``plotly3d`` (no plotly import here); print figures through
+``mpl2d``. The heat figure holds one skin mesh and switches its ``intensity`` with a
+menu (restyle), so it works without a kernel and stays small: intensities are sent as
+whole percent in uint8 typed arrays.
+"""
+
+from anatomy.viz.pain_views.convergence import CONVERGENCE_KEYS, convergence_schematic
+from anatomy.viz.pain_views.heat import (
+    HEAT_CROP,
+    MECHANISM_STYLE,
+    MPL_LABEL_DY,
+    MPL_MARKERS,
+    OBLIQUE,
+    PAIN_CMAP,
+    PAIN_SCALE,
+    SHORT_SPOT,
+    SPOT_TEXTPOS,
+    TERRITORY_COLOURS,
+    TERRITORY_SHORT,
+    heat_figure,
+)
+from anatomy.viz.pain_views.plates import (
+    BEST_VIEW,
+    LABEL_OFFSETS,
+    drawing_plate,
+    heat_plate,
+    pattern_gallery,
+    territory_plate,
+)
+from anatomy.viz.pain_views.territories import territory_figure
+
+__all__ = [
+    "BEST_VIEW", "CONVERGENCE_KEYS", "HEAT_CROP", "LABEL_OFFSETS", "MECHANISM_STYLE",
+    "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP", "PAIN_SCALE", "SHORT_SPOT",
+    "SPOT_TEXTPOS", "TERRITORY_COLOURS", "TERRITORY_SHORT", "convergence_schematic",
+    "drawing_plate", "heat_figure", "heat_plate", "pattern_gallery", "territory_figure",
+    "territory_plate",
+]

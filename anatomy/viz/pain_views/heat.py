@@ -1,0 +1,189 @@
+"""3D heat figure of pain referral: fields and hot spots with a pattern menu."""
+
+from __future__ import annotations
+
+import base64
+
+import numpy as np
+from matplotlib.colors import LinearSegmentedColormap
+
+from anatomy import pain
+from anatomy.conventions import SIDES, check_choice, check_side
+from anatomy.references import cite
+from anatomy.viz import plotly3d, style
+
+# Sequential heat scale that starts at the skin tone (no pain = plain skin) and darkens
+# monotonically (CIELAB L* 78 -> 17) through orange and red to aubergine, so it reads in
+# grey-scale and with the common colour-vision deficiencies (tests check L*).
+PAIN_SCALE = [[0.0, style.SKIN], [0.2, "#E8964E"], [0.45, "#DD6A2C"], [0.7, "#B0303A"],
+              [1.0, "#4A0C44"]]
+PAIN_CMAP = LinearSegmentedColormap.from_list("kit_pain", [(p, c) for p, c in PAIN_SCALE])
+MECHANISM_STYLE = {  # marker symbol and colour: shape carries the meaning, not colour alone
+    "local tenderness": ("diamond", style.OKABE_ITO["black"]),
+    "nerve territory": ("circle", style.OKABE_ITO["blue"]),
+    "trigeminocervical convergence": ("square", style.OKABE_ITO["bluish_green"]),
+    "myofascial referral": ("cross", style.OKABE_ITO["sky_blue"]),
+}
+MPL_MARKERS = {"diamond": "D", "circle": "o", "square": "s", "cross": "X"}
+SHORT_SPOT = {
+    "occipital": "GON (occipital)", "supraorbital": "supraorbital", "temporal": "temple",
+    "tmj": "TMJ", "angle_of_jaw": "angle of jaw", "sternocleidomastoid": "SCM",
+    "supraclavicular": "supraclavicular", "behind_eye": "behind eye*",
+    "behind_ear": "behind ear/mastoid", "vertex": "vertex", "forehead": "forehead",
+    "lon_point": "LON", "ton_point": "TON", "upper_occiput": "upper occiput",
+    "lower_occiput": "lower occiput", "above_ear": "above the ear",
+    "lateral_occiput": "lateral occiput", "posterolateral_neck": "posterolateral neck",
+    "upper_trapezius": "trapezius TrP", "suboccipital": "suboccipital TrP",
+    "cheek": "cheek", "throat": "throat", "ear": "in the ear*",
+}
+SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
+                "forehead": "top right", "occipital": "middle left", "temporal": "top right",
+                "tmj": "bottom right", "ear": "top left", "behind_ear": "bottom left",
+                "lon_point": "middle left", "ton_point": "bottom left",
+                "lower_occiput": "middle left", "suboccipital": "middle left",
+                "upper_occiput": "middle left", "lateral_occiput": "top left",
+                "above_ear": "top center", "cheek": "bottom right",
+                "angle_of_jaw": "bottom center", "posterolateral_neck": "middle left",
+                "sternocleidomastoid": "middle right", "throat": "middle right",
+                "upper_trapezius": "top left", "supraclavicular": "middle right"}
+MPL_LABEL_DY = {"behind_eye": -12, "supraorbital": 6, "forehead": 10, "ear": 12,
+                "tmj": -12, "cheek": -8, "temporal": 10, "above_ear": 12, "behind_ear": -12,
+                "lon_point": -6, "lateral_occiput": 8, "ton_point": -10, "suboccipital": -8,
+                "lower_occiput": 2}
+# Oblique default camera: the back, side and front of the head in one view, zoomed on it
+OBLIQUE = {"eye": {"x": 1.6, "y": -0.22, "z": 0.55}, "center": {"x": 0, "y": 0, "z": 0.1},
+           "up": {"x": 0, "y": 0, "z": 1}, "projection": {"type": "perspective"}}
+TERRITORY_COLOURS = {
+    "greater_occipital": "#E69F00", "lesser_occipital": "#56B4E9",
+    "third_occipital": "#009E73", "great_auricular": "#F0E442",
+    "transverse_cervical": "#CC79A7", "supraclavicular": "#8E7CC3",
+    "supratrochlear": "#0072B2", "supraorbital": "#D55E00",
+    "auriculotemporal": "#44AA99", "zygomaticotemporal": "#882255",
+}
+TERRITORY_SHORT = {
+    "greater_occipital": "GON", "lesser_occipital": "LON", "third_occipital": "TON",
+    "great_auricular": "great auricular", "transverse_cervical": "transverse cervical",
+    "supraclavicular": "supraclavicular", "supratrochlear": "supratrochlear",
+    "supraorbital": "supraorbital", "auriculotemporal": "auriculotemporal",
+    "zygomaticotemporal": "zygomaticotemporal",
+}
+
+
+def _u8_spec(values) -> dict:
+    """A plotly typed-array spec (uint8, base64) for a restyle argument."""
+    a = np.asarray(values, np.uint8)
+    return {"dtype": "u1", "bdata": base64.b64encode(a.tobytes()).decode()}
+
+
+def _percent(field) -> np.ndarray:
+    return np.round(np.clip(np.asarray(field, float), 0, 1) * 100).astype(np.uint8)
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    words, lines, line = text.split(), [], ""
+    for w in words:
+        if len(line) + len(w) + 1 > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    return "<br>".join(lines + [line])
+
+
+def _hover(row) -> str:
+    deep = "<br><i>deep pain, drawn on the skin over it</i>" if row.deep else ""
+    seed = "<br>(on the seed article's list)" if row.in_seed_list else ""
+    return (f"<b>{row.label}</b> ({row.side})<br>{row.pattern_label}<br>"
+            f"mechanism: {row.mechanism}<br>source: {_wrap(cite(*row.reference.split(', ')))}"
+            f"<br>weight {row.weight:.2f} (display choice){deep}{seed}")
+
+
+def _spot_traces(pattern: str, side: str, visible: bool):
+    """One marker trace per mechanism for one pattern and side."""
+    table = pain.hotspots(pattern, side)
+    traces = []
+    for mech, (symbol, colour) in MECHANISM_STYLE.items():
+        rows = table[table.mechanism == mech]
+        if rows.empty:
+            continue
+        pts = rows[["x", "y", "z"]].to_numpy(float)
+        traces.append(plotly3d.points_trace(
+            pts, name=mech, labels=[SHORT_SPOT.get(n, n) for n in rows.name],
+            textposition=[SPOT_TEXTPOS.get(n, "top center") for n in rows.name],
+            hovertext=[_hover(r) for r in rows.itertuples()], color=colour, size=6,
+            symbol=symbol, visible=visible, legendgroup=f"{pattern}-{side}-{mech}"))
+    return traces
+
+
+HEAT_CROP = {"z_min": -185.0, "abs_x_max": 150.0}  # the shoulders' ends carry no pain zone
+
+
+def _display_crop():
+    """Vertex indices kept, vertices and re-indexed faces of the heat figure's skin."""
+    m = pain.pain_mesh()
+    tri = m.vertices[m.faces]
+    sel = ((tri[:, :, 2] >= HEAT_CROP["z_min"]).all(1)
+           & (np.abs(tri[:, :, 0]) <= HEAT_CROP["abs_x_max"]).all(1))
+    keep, inverse = np.unique(m.faces[sel], return_inverse=True)
+    return keep, m.vertices[keep], inverse.reshape(-1, 3)
+
+
+def _title(pattern: str, side: str) -> str:
+    return f"{pain.pattern_info(pattern)['label']} ({side})"
+
+
+def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None = None,
+                view: str = "oblique", height: int = 640) -> plotly3d.KitFigure:
+    """Interactive head with the pain field of one pattern and side, hot-spot markers and
+    a menu that switches pattern and side (no kernel needed; one mesh, restyled)."""
+    pats = list(patterns or pain.patterns())
+    for p in pats:
+        check_choice(p, pain.patterns(), "pattern")
+    sides = [check_side(s) for s in sides]
+    combos = [(p, s) for p in pats for s in sorted(sides, key=lambda s: s != "right")]
+    initial = initial or combos[0]
+    if initial not in combos:
+        raise ValueError(f"initial {initial!r} is not among the figure's options {combos}")
+    mesh = pain.pain_mesh()
+    keep, verts, faces = _display_crop()
+    fields = {c: _percent(pain.pain_field(*c, fine=True)[keep]) for c in combos}
+    skin = plotly3d.mesh_trace(verts, faces, name="pain intensity", showlegend=False)
+    eyes = plotly3d.mesh_trace(mesh.eye_vertices, mesh.eye_faces, name="eyes",
+                               color=style.EYE, showlegend=False)
+    traces, owner = [skin, eyes], [None, None]
+    for c in combos:
+        spot_traces = _spot_traces(*c, visible=(c == initial))
+        traces += spot_traces
+        owner += [c] * len(spot_traces)
+    fig = plotly3d.scene_figure(traces, title=_title(*initial),
+                                view="right" if view == "oblique" else view, height=height)
+    skin.pop("color")  # painted by intensity in whole percent, uint8: 4x smaller than float32
+    skin.update(intensity=fields[initial], colorscale=PAIN_SCALE, cmin=0, cmax=100,
+                showscale=True, colorbar={"title": {"text": "relative<br>intensity (%)"},
+                                          "len": 0.6, "thickness": 14})
+    if view == "oblique":
+        fig["layout"]["scene"]["camera"] = OBLIQUE
+    plotly3d.merge(fig["layout"], {"legend": {"x": 0.01, "y": 0.02, "yanchor": "bottom",
+                                              "title": {"text": "hot spots (hover for source)"}}})
+    buttons = []
+    for c in combos:
+        data = {"intensity": [_u8_spec(fields[c])] + [None] * (len(traces) - 1),
+                "visible": [True, True] + [o == c for o in owner[2:]]}
+        buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
+                        "method": "update", "args": [data, {"title.text": _title(*c)}]})
+    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.01, "y": 0.93,
+                            "xanchor": "left", "yanchor": "top", "showactive": True,
+                            "active": combos.index(initial), "bgcolor": "white",
+                            "name": "pattern"})
+    plotly3d.view_menu(fig)
+    alt = (f"3D head coloured by where pain is felt for {_title(*initial)}: darker = "
+           "stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "
+           "shape the mechanism (diamond = tender source, circle = nerve territory, "
+           "square = trigeminocervical convergence, cross = myofascial referral); hover "
+           f"for the source. The menu switches between {len(combos)} patterns and sides: "
+           + "; ".join(dict.fromkeys(pain.pattern_info(p)["label"] for p, _ in combos))
+           + ". Behind the eye and in the ear are deep pains drawn on the skin over them.")
+    return plotly3d.KitFigure(fig, alt)
+
+
+# ---------------------------------------------------------------------------------------

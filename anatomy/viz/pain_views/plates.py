@@ -1,0 +1,290 @@
+"""Print plates of pain referral and territories (matplotlib)."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.colors import LinearSegmentedColormap, to_rgb
+
+from anatomy import pain
+from anatomy.conventions import SIDES, check_side
+from anatomy.viz import mpl2d, style
+from anatomy.viz.pain_views.heat import (
+    MECHANISM_STYLE,
+    MPL_LABEL_DY,
+    MPL_MARKERS,
+    PAIN_CMAP,
+    SHORT_SPOT,
+    TERRITORY_COLOURS,
+    TERRITORY_SHORT,
+    _wrap,
+)
+from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
+
+# Print figures (matplotlib)
+# ---------------------------------------------------------------------------------------
+
+def _visible(points, view: str, tol: float = 3.0) -> np.ndarray:
+    """True for points not hidden behind the skin in an orthographic view (depth buffer)."""
+    cell, (x0, y0), buf = _depth_buffer(view)
+    _, _, fwd = mpl2d.view_basis(view)
+    p = np.atleast_2d(np.asarray(points, float))
+    ij = np.floor((mpl2d.project(p, view) - (x0, y0)) / cell).astype(int)
+    ok = np.zeros(len(p), bool)
+    inside = ((ij >= 0) & (ij < buf.shape)).all(axis=1) & np.isfinite(p).all(axis=1)
+    ok[~inside] = np.isfinite(p[~inside]).all(axis=1)
+    depth = p[inside] @ fwd
+    ok[inside] = depth <= buf[ij[inside, 0], ij[inside, 1]] + tol
+    return ok
+
+
+def _depth_buffer(view: str, cell: float = 3.0):
+    """(cell, origin, nearest skin depth per screen cell) of a named view (see
+    ``anatomy.pain.depth_buffer``)."""
+    basis = (tuple(float(c) for c in a) for a in mpl2d.view_basis(view))
+    origin, buf = pain.depth_buffer(*basis, cell)
+    return cell, tuple(origin), buf
+
+
+def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
+                    threshold: float = 0.5, scale: float = 1.0) -> mpl2d.StaticFigure:
+    """Print plate of the territories: anterior, lateral and posterior views side by side,
+    per-face colours, stippled overlap, a label per territory and the vertex-ear-chin line.
+    ``None`` in ``views`` means the lateral view of ``side``."""
+    side = check_side(side)
+    views = [side if v is None else v for v in views]
+    atlas = pain.territories()
+    m = pain.pain_mesh()
+    keys, dom, overlap = _face_assignment(atlas, threshold)
+    colours = np.tile(to_rgb(style.SKIN), (len(m.faces), 1))
+    for k, key in enumerate(keys):
+        colours[dom == k] = to_rgb(TERRITORY_COLOURS[key[0]])
+    v, f, c = mpl2d.merge_meshes([(m.vertices, m.faces, style.SKIN),
+                                  (m.eye_vertices, m.eye_faces, style.EYE)])
+    c[: len(m.faces)] = colours
+    centroids = m.vertices[m.faces[overlap]].mean(axis=1)
+    mpl2d.use_style()
+    fig, axes = mpl2d.subplots(1, len(views), figsize=(5.6 * len(views), 6.6))
+    for ax, view in zip(np.atleast_1d(axes), views):
+        mpl2d.draw_mesh(ax, v, f, view, color=c)
+        _, _, fwd = mpl2d.view_basis(view)
+        facing = _face_normals(m)[overlap] @ fwd < -0.15
+        pts = centroids[facing]
+        pts = pts[_visible(pts, view)]
+        xy = mpl2d.project(pts, view)
+        ax.scatter(xy[:, 0], xy[:, 1], s=2.5, c="k", marker=".", linewidths=0, zorder=3)
+        for sd in {"posterior": (), "anterior": SIDES}.get(view, (view,)):  # visible lines
+            line = pain.boundary_line(sd)
+            ok = _visible(line, view, tol=8.0)
+            xy = mpl2d.project(np.where(ok[:, None], line, np.nan), view)
+            ax.plot(xy[:, 0], xy[:, 1], ls=(0, (4, 2)), lw=1.4, color=style.TEXT, zorder=4)
+        _label_territories(ax, atlas, view, side)
+        mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
+        mpl2d.scale_bar(ax, loc=(0.72, 0.03))
+    fig.suptitle("Cutaneous territories: colour = dominant nerve, black dots = skin of two or "
+                 "more nerves,\ndashed = vertex-ear-chin line (trigeminal in front, cervical "
+                 "behind)", fontsize=13)
+    fig.tight_layout()
+    alt = (f"Three shaded drawings of the head (anterior, {side} lateral, posterior) with "
+           "the skin coloured by cutaneous nerve and every territory labelled: "
+           "supratrochlear and supraorbital on the forehead and scalp to the vertex, "
+           "zygomaticotemporal and auriculotemporal on the temple and in front of the ear, "
+           "greater occipital from the nuchal line to the vertex, lesser occipital behind "
+           "the ear, third occipital near the midline below the inion, great auricular over "
+           "the angle of the jaw and the ear, transverse cervical on the front of the neck, "
+           "supraclavicular over the clavicle. Black dots mark skin supplied by two or more "
+           "nerves; a dashed line from the vertex past the ear to the chin separates "
+           "trigeminal (front) from cervical (back) skin.")
+    return mpl2d.StaticFigure(fig, alt, scale=scale)
+
+
+def _face_normals(m) -> np.ndarray:
+    tri = m.vertices[m.faces]
+    n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    return n / np.maximum(np.linalg.norm(n, axis=1, keepdims=True), 1e-12)
+
+
+LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
+    "lateral": {"greater_occipital": (-55, 25), "lesser_occipital": (-60, -5),
+                "third_occipital": (-55, -35), "great_auricular": (-45, -60),
+                "transverse_cervical": (40, -40), "supraclavicular": (45, -20),
+                "supratrochlear": (50, 80), "supraorbital": (50, 50),
+                "auriculotemporal": (35, 118), "zygomaticotemporal": (60, -12)},
+    "anterior": {"supratrochlear": (-60, 45), "supraorbital": (60, 45),
+                 "zygomaticotemporal": (55, 5), "auriculotemporal": (50, 40),
+                 "great_auricular": (45, -20), "transverse_cervical": (60, 10),
+                 "supraclavicular": (40, -25)},
+    "posterior": {"greater_occipital": (55, 35), "lesser_occipital": (55, 5),
+                  "third_occipital": (50, -30), "great_auricular": (50, -45),
+                  "supraclavicular": (40, 25), "supraorbital": (45, 45)},
+}
+
+
+def _label_territories(ax, atlas, view: str, side: str) -> None:
+    kind = "lateral" if view in SIDES else view
+    offsets = LABEL_OFFSETS.get(kind, {})
+    m = pain.pain_mesh()
+    _, _, fwd = mpl2d.view_basis(view)
+    normals = _vertex_normals(m)
+    pts, labels, offs = [], [], []
+    for name, (dx, dy) in offsets.items():
+        w = atlas.weights[(name, side)]
+        sel = (w >= 0.9) & (normals @ fwd < -0.3)
+        if sel.sum() < 2:
+            continue
+        cand = m.vertices[sel]
+        cand = cand[_visible(cand, view, tol=6.0)]
+        if len(cand) < 2:
+            continue
+        xy = mpl2d.project(cand, view)
+        p = cand[np.argmin(np.linalg.norm(xy - np.median(xy, axis=0), axis=1))]
+        sign = -1 if (view == "left" or (view in ("anterior",) and side == "right")) else 1
+        pts.append(p)
+        labels.append(TERRITORY_SHORT[name])
+        offs.append((sign * dx if view != "posterior" else (dx if side == "right" else -dx),
+                     dy))
+    if pts:
+        mpl2d.label_points(ax, mpl2d.project(np.array(pts), view), labels, color="white",
+                           size=10, offsets=offs, fontsize=9)
+
+
+def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "anterior"),
+               labels: bool = True, scale: float = 1.0) -> mpl2d.StaticFigure:
+    """Print plate of one pattern's pain field in three views, with hot-spot markers."""
+    side = check_side(side)
+    info = pain.pattern_info(pattern)
+    views = [side if v is None else v for v in views]
+    mpl2d.use_style()
+    fig, axes = mpl2d.subplots(1, len(views), figsize=(4.6 * len(views), 5.6))
+    for ax, view in zip(np.atleast_1d(axes), views):
+        _draw_field(ax, pain.pain_field(pattern, side, fine=True), view)
+        _draw_spots(ax, pain.hotspots(pattern, side), view, labels)
+        mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
+    fig.suptitle(f"{info['label']} ({side}): where the pain is felt", fontsize=13)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    _heat_legend(fig)
+    spots = pain.hotspots(pattern, side)
+    alt = (f"Three shaded views of the head with the pain field of {info['label']} on the "
+           f"{side}, darker where stronger, and markers at: "
+           + "; ".join(f"{r.label} ({r.mechanism})" for r in spots.itertuples()) + ".")
+    return mpl2d.StaticFigure(fig, alt, scale=scale)
+
+
+def _draw_field(ax, field, view: str) -> None:
+    m = pain.pain_mesh()
+    inten = np.r_[np.asarray(field, float), np.full(len(m.eye_vertices), np.nan)]
+    v, f, _ = mpl2d.merge_meshes([(m.vertices, m.faces, style.SKIN),
+                                  (m.eye_vertices, m.eye_faces, style.EYE)])
+    pc = mpl2d.draw_mesh(ax, v, f, view, intensity=np.nan_to_num(inten), cmap=PAIN_CMAP)
+    return pc
+
+
+def _draw_spots(ax, table, view: str, labels: bool) -> None:
+    if table.empty:
+        return
+    pts = table[["x", "y", "z"]].to_numpy(float)
+    vis = _visible(pts, view, tol=6.0)
+    right, up, fwd = mpl2d.view_basis(view)
+    for (row, p, ok) in zip(table.itertuples(), pts, vis):
+        if not ok:
+            continue
+        symbol, colour = MECHANISM_STYLE[row.mechanism]
+        xy = mpl2d.project(p, view)[0]
+        ax.scatter(*xy, marker=MPL_MARKERS[symbol], s=34, c=colour, edgecolors="white",
+                   linewidths=0.8, zorder=6)
+        if labels:
+            lateral = np.sign((p @ right) or 1.0)
+            at = xy + np.array([14 * lateral, MPL_LABEL_DY.get(row.name, 8)])
+            ax.add_artist(mpl2d.Leader(xy, at, lw=0.5, color="#444444", zorder=7))
+            ax.text(*at, SHORT_SPOT.get(row.name, row.name), fontsize=8, zorder=7,
+                    ha="left" if lateral > 0 else "right", va="center",
+                    bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
+                          "alpha": 0.8})
+
+
+def _heat_legend(fig) -> None:
+    """Colour bar (0-100%) and the marker-shape key along the bottom of a figure."""
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.lines import Line2D
+
+    cax = fig.add_axes((0.08, 0.045, 0.3, 0.022))
+    sm = ScalarMappable(cmap=PAIN_CMAP)
+    sm.set_clim(0, 100)
+    cb = fig.colorbar(sm, cax=cax, orientation="horizontal")
+    cb.set_label("relative intensity (% of peak; display choice)", fontsize=8)
+    cb.ax.tick_params(labelsize=8)
+    handles = [Line2D([], [], ls="", marker=MPL_MARKERS[s], color=c, markeredgecolor="white",
+                      markersize=7, label=mech) for mech, (s, c) in MECHANISM_STYLE.items()]
+    fig.legend(handles=handles, loc="lower right", ncol=2, fontsize=8, frameon=False,
+               bbox_to_anchor=(0.98, 0.0))
+
+
+BEST_VIEW = {"gon_neuralgia": "posterolateral", "lon_neuralgia": "posterolateral",
+             "ton_neuralgia": "posterior", "suboccipital": "posterolateral"}
+
+
+def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
+                    scale: float = 1.0) -> mpl2d.StaticFigure:
+    """Small multiples: every pattern's pain field, each in the view that shows it best
+    (posterior or posterolateral for the occipital patterns, lateral otherwise)."""
+    side = check_side(side)
+    pats = list(patterns or pain.patterns())
+    ncol = 4
+    nrow = int(np.ceil(len(pats) / ncol))
+    mpl2d.use_style()
+    fig, axes = mpl2d.subplots(nrow, ncol, figsize=(3.0 * ncol, 4.3 * nrow + 0.6))
+    axes = np.atleast_1d(axes).ravel()
+    for ax, pat in zip(axes, pats):
+        vw = view or {"posterolateral": f"posterolateral_{side}", "posterior": "posterior"}.get(
+            BEST_VIEW.get(pat, ""), side)
+        _draw_field(ax, pain.pain_field(pat, side, fine=True), vw)
+        _draw_spots(ax, pain.hotspots(pat, side), vw, labels=False)
+        mpl2d.setup_view_axes(ax, f"{_gallery_title(pat)}\n({mpl2d.VIEW_TITLES[vw].lower()})")
+        ax.set_xlim(-128, 128)
+        ax.set_ylim(-170, 142)
+    for ax in axes[len(pats):]:
+        ax.axis("off")
+    fig.suptitle(f"Referral patterns side by side ({side} side)", fontsize=13)
+    fig.tight_layout(rect=(0, 0.08, 1, 1), h_pad=2.5)
+    _heat_legend(fig)
+    alt = (f"{len(pats)} small drawings of the head, one per referral pattern on the {side} "
+           "(posterior or posterolateral views for the occipital patterns, lateral otherwise), "
+           "darker where pain is felt more: " + "; ".join(
+               f"{pain.pattern_info(p)['label']}: " + ", ".join(
+                   pain.hotspots(p, side).label.str.split(" \\(").str[0]) for p in pats) + ".")
+    return mpl2d.StaticFigure(fig, alt, scale=scale)
+
+
+def _gallery_title(pattern: str) -> str:
+    label = pain.pattern_info(pattern)["label"]
+    return label.replace(" (question-mark pattern)", "\n(question mark)").replace(
+        "Sternocleidomastoid, ", "SCM, ").replace(" trigger point", " TrP")
+
+
+def drawing_plate(drawings=None, view: str | None = None,
+                  scale: float = 1.0) -> mpl2d.StaticFigure:
+    """The exercise's pain drawings (shaded areas a patient marked), one panel each."""
+    names = list(drawings or pain.PAIN_DRAWINGS)
+    mpl2d.use_style()
+    fig, axes = mpl2d.subplots(1, len(names), figsize=(3.4 * len(names), 4.6))
+    cmap = LinearSegmentedColormap.from_list("drawing", [style.SKIN, "#2B5C8A", "#0B2545"])
+    for ax, name in zip(np.atleast_1d(axes), names):
+        d = pain.PAIN_DRAWINGS[name]
+        vw = view or d["side"]
+        m = pain.pain_mesh()
+        inten = np.r_[pain.drawing_field(name), np.zeros(len(m.eye_vertices))]
+        v, f, _ = mpl2d.merge_meshes([(m.vertices, m.faces, style.SKIN),
+                                      (m.eye_vertices, m.eye_faces, style.EYE)])
+        mpl2d.draw_mesh(ax, v, f, vw, intensity=inten, cmap=cmap)
+        mpl2d.setup_view_axes(ax, f"Drawing {name} ({d['side']} side)")
+        ax.set_xlim(-150, 150)
+        ax.set_ylim(-190, 145)
+        ax.text(0.5, -0.02, _wrap(d["story"], 38).replace("<br>", "\n"), fontsize=9.5,
+                ha="center", va="top", transform=ax.transAxes)
+    fig.tight_layout()
+    alt = ("Pain drawings for the exercise, each a head seen from the painful side with the "
+           "area the patient shaded in blue: " + "; ".join(
+               f"{n}: {pain.PAIN_DRAWINGS[n]['story']}" for n in names))
+    return mpl2d.StaticFigure(fig, alt, scale=scale)
+
+
+# ---------------------------------------------------------------------------------------
