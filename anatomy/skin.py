@@ -8,7 +8,7 @@ answers, in millimetres in the kit's frame:
 - ``depth``: signed depth under the skin (positive inside), measured to that closest
   point, and ``under``: the point a given depth under the skin;
 - ``ray_hit`` / ``rays_blocked``: where a ray meets the skin, and whether rays do;
-- ``visible``: which points a named view sees (no skin between them and the eye);
+- ``visible``: which points a view sees (no skin between them and the eye);
 - ``inside``: which points lie inside the closed skin;
 - ``distance`` / ``path``: exact geodesic distance and shortest edge paths on the skin.
 
@@ -124,17 +124,42 @@ class Skin:
         return surface.ray_hit(self.vertices, self.faces[near], o, d) if near.any() else None
 
     def rays_blocked(self, origins, direction) -> np.ndarray:
-        """For parallel rays from ``origins`` along one ``direction``: does each meet skin?"""
-        return surface.rays_blocked(self.vertices, self.faces, origins, direction)
+        """For parallel rays from ``origins`` along one ``direction``: does each meet skin?
+
+        Only the triangles whose bounding spheres the ray passes through are tested
+        (found in a 2D tree of the triangles projected along the direction), so thousands
+        of rays stay fast.
+        """
+        from scipy.spatial import cKDTree
+
+        d = np.asarray(direction, float) / np.linalg.norm(direction)
+        ref = np.array([0.0, 0.0, 1.0]) if abs(d[2]) < 0.9 else np.array([0.0, 1.0, 0.0])
+        right = np.cross(d, ref)
+        right /= np.linalg.norm(right)
+        screen = np.c_[right, np.cross(right, d)]  # (3, 2): projection along d
+        centre, radius = self._face_spheres
+        flat = centre @ screen
+        tree = cKDTree(flat)
+        distances = surface._ray_distances(self.vertices, self.faces, d)
+        o = np.atleast_2d(np.asarray(origins, float))
+        o2 = o @ screen
+        lists = tree.query_ball_point(o2, radius.max() + 1e-6)
+        ray = np.repeat(np.arange(len(o)), [len(x) for x in lists])
+        face = np.fromiter((k for x in lists for k in x), int, count=len(ray))
+        near = np.linalg.norm(flat[face] - o2[ray], axis=1) <= radius[face] + 1e-6
+        ray, face = ray[near], face[near]
+        hit = np.isfinite(distances(o[ray], face))  # every (ray, nearby triangle) pair at once
+        return np.bincount(ray[hit], minlength=len(o)) > 0
 
     def visible(self, points, view: str | None = None, *, towards=None,
                 offset: float = 6.0) -> np.ndarray:
         """Which points a view sees: no skin between them and the eye.
 
-        A ray runs from each point towards the viewer (``-forward`` of a named view, or the
-        direction ``towards`` the eye of a camera), parallel as in an orthographic view;
-        it starts ``offset`` mm out, so a ray grazing the skin it starts on (over the
-        shoulders seen from behind) does not count.
+        A ray runs from each point towards the viewer (``-forward`` of a named view, or
+        the direction ``towards`` the eye of a camera), parallel as in an orthographic
+        view. It starts ``offset`` mm out, so a point on or just under the skin facing the
+        viewer counts as seen, and a ray grazing the skin it starts on (over the shoulders
+        seen from behind) does not count.
         """
         if (view is None) == (towards is None):
             raise ValueError("Give a named view or a direction towards the eye, not "

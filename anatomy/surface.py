@@ -58,13 +58,16 @@ def _ray_distances(vertices: np.ndarray, faces: np.ndarray, direction: np.ndarra
     f = np.where(ok, 1.0 / np.where(ok, a, 1), 0)
     eps = 1e-7
 
-    def distances(origin) -> np.ndarray:
-        s = origin - tri[:, 0]
-        u = f * (s * h).sum(1)
-        q = np.cross(s, e1)
-        v = f * (q @ direction)
-        t = f * (e2 * q).sum(1)
-        hit = ok & (u >= -eps) & (v >= -eps) & (u + v <= 1 + eps) & (t > 1e-6)
+    def distances(origin, only=None) -> np.ndarray:
+        """Hit distance per triangle, or per triangle of the index array ``only`` (then
+        ``origin`` may be one origin per entry of ``only``)."""
+        k = slice(None) if only is None else only
+        s = origin - tri[k, 0]
+        u = f[k] * (s * h[k]).sum(1)
+        q = np.cross(s, e1[k])
+        v = f[k] * (q @ direction)
+        t = f[k] * (e2[k] * q).sum(1)
+        hit = ok[k] & (u >= -eps) & (v >= -eps) & (u + v <= 1 + eps) & (t > 1e-6)
         return np.where(hit, t, np.inf)
 
     return distances

@@ -59,3 +59,16 @@ def test_distance_along_the_skin_is_at_least_the_straight_line(skin, head):
     assert d[a] == 0 and straight < d[b] < 1.3 * straight
     path = skin.path(a, b)
     assert path[0] == a and path[-1] == b
+
+
+def test_fast_rays_match_testing_every_triangle(skin, head):
+    from anatomy import surface
+
+    rng = np.random.default_rng(3)
+    pts = skin.vertices[rng.choice(len(skin.vertices), 400, replace=False)]
+    for direction in ((0, 1, 0), (1, 0, 0), (0.3, -0.5, 0.8)):
+        d = np.asarray(direction, float) / np.linalg.norm(direction)
+        starts = pts + 2.0 * d
+        fast = skin.rays_blocked(starts, d)
+        slow = surface.rays_blocked(skin.vertices, skin.faces, starts, d)
+        assert np.array_equal(fast, slow) and 0 < fast.sum() < len(fast)

@@ -27,7 +27,6 @@ from anatomy import store  # noqa: E402
 def warm_up() -> None:
     """Make every stored call the notebooks and figures need."""
     from anatomy import SIDES, headache_maps, nerves, pain, structures
-    from anatomy.conventions import VIEWS, view_basis
 
     structures.load_structures()
     nerves.all_nerves()
@@ -49,8 +48,6 @@ def warm_up() -> None:
             headache_maps.region_field(region, side)
     for drawing in pain.PAIN_DRAWINGS:
         pain.drawing_field(drawing)
-    for view in VIEWS:  # label visibility in the print views
-        pain.depth_buffer(*(tuple(float(c) for c in a) for a in view_basis(view)))
 
 
 def default_dest() -> Path:

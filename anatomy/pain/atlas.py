@@ -153,27 +153,3 @@ def territories(side: str | None = None) -> TerritoryAtlas:
 
 def territory_names() -> tuple[str, ...]:
     return tuple(_territory_data()["territories"])
-
-
-@lru_cache(maxsize=16)
-@stored
-def depth_buffer(right: tuple, up: tuple, forward: tuple,
-                 cell: float = 3.0) -> tuple[np.ndarray, np.ndarray]:
-    """Nearest skin depth (along ``forward``) per ``cell``-mm screen cell of the pain mesh
-    in an orthographic view with screen axes ``right`` and ``up``: (origin, depths).
-
-    Sampled on a barycentric grid of 28 points per face, denser than the cells. Used to
-    tell whether a label's point is hidden behind the skin (stored: anatomy.store).
-    """
-    m = pain_mesh()
-    tri = m.vertices[m.faces]
-    k = 6
-    bary = np.array([(i, j, k - i - j) for i in range(k + 1) for j in range(k + 1 - i)],
-                    float) / k
-    pts = np.einsum("sc,fcd->fsd", bary, tri).reshape(-1, 3)
-    xy = np.c_[pts @ np.asarray(right, float), pts @ np.asarray(up, float)]
-    origin = xy.min(axis=0) - cell
-    ij = np.floor((xy - origin) / cell).astype(int)
-    buf = np.full(ij.max(axis=0) + 2, np.inf)
-    np.minimum.at(buf, (ij[:, 0], ij[:, 1]), pts @ np.asarray(forward, float))
-    return origin, buf

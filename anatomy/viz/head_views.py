@@ -58,10 +58,8 @@ def _towards_eye(view: str) -> np.ndarray:
 
 
 def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
-    """The landmarks a named camera view sees: no skin between them and the eye (a ray
-    from each landmark towards the camera, parallel rays as in an orthographic view; it
-    starts 6 mm out, so a ray grazing the skin it starts on, as over the shoulders seen
-    from behind, does not count)."""
+    """The landmarks a named camera view sees: no skin between them and the eye, looking
+    along the camera's direction (``anatomy.skin.Skin.visible``)."""
     from anatomy.skin import Skin, head_skin
 
     names = list(names)

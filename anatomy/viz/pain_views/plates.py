@@ -24,25 +24,9 @@ from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
 # ---------------------------------------------------------------------------------------
 
 def _visible(points, view: str, tol: float = 3.0) -> np.ndarray:
-    """True for points not hidden behind the skin in an orthographic view (depth buffer)."""
-    cell, (x0, y0), buf = _depth_buffer(view)
-    _, _, fwd = mpl2d.view_basis(view)
-    p = np.atleast_2d(np.asarray(points, float))
-    ij = np.floor((mpl2d.project(p, view) - (x0, y0)) / cell).astype(int)
-    ok = np.zeros(len(p), bool)
-    inside = ((ij >= 0) & (ij < buf.shape)).all(axis=1) & np.isfinite(p).all(axis=1)
-    ok[~inside] = np.isfinite(p[~inside]).all(axis=1)
-    depth = p[inside] @ fwd
-    ok[inside] = depth <= buf[ij[inside, 0], ij[inside, 1]] + tol
-    return ok
-
-
-def _depth_buffer(view: str, cell: float = 3.0):
-    """(cell, origin, nearest skin depth per screen cell) of a named view (see
-    ``anatomy.pain.depth_buffer``)."""
-    basis = (tuple(float(c) for c in a) for a in mpl2d.view_basis(view))
-    origin, buf = pain.depth_buffer(*basis, cell)
-    return cell, tuple(origin), buf
+    """True for points not hidden behind the skin in an orthographic view (a point up to
+    ``tol`` mm under the skin facing the viewer counts as seen)."""
+    return pain.pain_skin().visible(points, view, offset=tol)
 
 
 def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
