@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from anatomy.conventions import DATA_DIR, check_choice
+from anatomy.records import Field, check_record
 from anatomy.references import check_keys
 
 NERVES_FILE = DATA_DIR / "nerves.toml"
@@ -83,29 +84,46 @@ class NerveSpec:
         return self.waypoints[ids.index(check_choice(wid, ids, f"{self.key} waypoint"))]
 
 
+_WAYPOINT_FIELDS = {
+    "id": Field(str), "label": Field(str), "layer": Field(str, required=False),
+    "frame": Field(str), "lateral_mm": Field(float), "vertical_mm": Field(float),
+    "depth_mm": Field(float), "references": Field(list, references=True),
+    "note": Field(str, required=False), "measured": Field(list, required=False),
+    "lateral_sd": Field(float, required=False), "vertical_sd": Field(float, required=False),
+    "depth_sd": Field(float, required=False), "n": Field(int, required=False),
+    "landmark": Field(str, required=False), "anterior_mm": Field(float, required=False),
+    "lateral_measure": Field(str, required=False),
+    "alternatives": Field(list, required=False),
+    "course_offset_mm": Field(list, required=False),
+    "layer_surface": Field(str, required=False),
+    "surface_gap_mm": Field(float, required=False),
+    "from": Field(str, required=False),  # branches: the waypoint they leave from
+}
+
+
 def _waypoint(rec: dict, where: str) -> Waypoint:
+    rec = check_record(dict(rec), _WAYPOINT_FIELDS, f"{NERVES_FILE.name} record {where}")
     try:
         wp = Waypoint(
             id=rec["id"], label=rec["label"], layer=rec.get("layer", "subcutaneous"),
-            frame=rec["frame"], lateral_mm=float(rec["lateral_mm"]),
-            vertical_mm=float(rec["vertical_mm"]), depth_mm=float(rec["depth_mm"]),
-            references=tuple(rec["references"]), note=rec.get("note", ""),
-            measured=tuple(rec.get("measured", ())), lateral_sd=rec.get("lateral_sd"),
-            vertical_sd=rec.get("vertical_sd"), depth_sd=rec.get("depth_sd"),
-            n=rec.get("n"), landmark=rec.get("landmark", ""),
-            anterior_mm=float(rec.get("anterior_mm", 0.0)),
+            frame=rec["frame"], lateral_mm=rec["lateral_mm"], vertical_mm=rec["vertical_mm"],
+            depth_mm=rec["depth_mm"], references=tuple(rec["references"]),
+            note=rec.get("note", ""), measured=tuple(rec.get("measured", ())),
+            lateral_sd=rec.get("lateral_sd"), vertical_sd=rec.get("vertical_sd"),
+            depth_sd=rec.get("depth_sd"), n=rec.get("n"), landmark=rec.get("landmark", ""),
+            anterior_mm=rec.get("anterior_mm", 0.0),
             lateral_measure=rec.get("lateral_measure", "straight"),
             alternatives=tuple(rec.get("alternatives", ())),
             course_offset_mm=tuple(float(c) for c in rec.get("course_offset_mm",
                                                             (0.0, 0.0, 0.0))),
             layer_surface=rec.get("layer_surface", ""),
-            surface_gap_mm=float(rec.get("surface_gap_mm", 0.0)))
+            surface_gap_mm=rec.get("surface_gap_mm", 0.0))
         if len(wp.course_offset_mm) != 3:
             raise ValueError("course_offset_mm needs 3 numbers")
         if wp.layer_surface:
             check_choice(wp.layer_surface.partition(":")[2], ("posterior", "anterior"),
                          "layer_surface face")
-    except (KeyError, TypeError, ValueError) as exc:
+    except (TypeError, ValueError) as exc:
         raise ValueError(f"{NERVES_FILE.name}: record {where} is malformed ({exc!r})") from None
     try:
         check_choice(wp.frame, FRAMES, "frame")
@@ -118,7 +136,6 @@ def _waypoint(rec: dict, where: str) -> Waypoint:
             check_choice(wp.landmark, MIDLINE + BILATERAL, "landmark")
     except ValueError as exc:
         raise ValueError(f"{NERVES_FILE.name}: record {where}: {exc}") from None
-    check_keys(wp.references, f"{NERVES_FILE.name} record {where}")
     for alt in wp.alternatives:
         check_keys(alt.get("source", "?"), f"{NERVES_FILE.name} record {where} alternatives")
     return wp

@@ -10,6 +10,7 @@ import numpy as np
 from anatomy import surface
 from anatomy.conventions import DATA_DIR, check_choice, check_side, mirror_x
 from anatomy.head import load_head
+from anatomy.records import Field, check_record
 from anatomy.references import check_keys
 from anatomy.store import stored
 
@@ -44,12 +45,6 @@ def _read(path, what: str) -> dict:
         raise ValueError(f"{what} file {path.name} is not valid TOML: {exc}") from exc
 
 
-def _require(record: dict, fields, where: str) -> None:
-    missing = [f for f in fields if f not in record]
-    if missing:
-        raise ValueError(f"{where} lacks {missing}")
-
-
 def _check_place(spec, where: str, spots=()) -> None:
     if not isinstance(spec, dict) or not spec:
         raise ValueError(f"{where}: placement must be a table, got {spec!r}")
@@ -69,20 +64,30 @@ def _check_place(spec, where: str, spots=()) -> None:
         raise ValueError(f"{where}: 'arc'/'between' need a 'fraction'")
 
 
+_SPOT_FIELDS = {"label": Field(str), "region": Field(str), "place": Field(dict),
+                "radius_mm": Field(float), "in_seed_list": Field(bool), "verdict": Field(str),
+                "reference": Field(list, references=True), "note": Field(str, required=False),
+                "deep": Field(bool, required=False)}
+_PATTERN_FIELDS = {"label": Field(str), "condition": Field(str),
+                   "source_structure": Field(str), "references": Field(list, references=True),
+                   "note": Field(str, required=False), "zones": Field(list)}
+_TERRITORY_FIELDS = {"label": Field(str), "root": Field(str), "division": Field(str),
+                     "description": Field(str), "references": Field(list, references=True),
+                     "core_mm": Field(float), "fade_mm": Field(float),
+                     "midline_overlap_mm": Field(float), "anchors": Field(list)}
+
+
 @lru_cache(maxsize=1)
 def _hotspot_data() -> tuple[dict, dict]:
     raw = _read(HOTSPOTS_FILE, "Hot-spot")
     spots, patterns = raw.get("spots", {}), raw.get("patterns", {})
     for name, s in spots.items():
         where = f"{HOTSPOTS_FILE.name} [spots.{name}]"
-        _require(s, ("label", "region", "place", "radius_mm", "in_seed_list", "verdict",
-                     "reference"), where)
+        check_record(dict(s), _SPOT_FIELDS, where)
         _check_place(s["place"], where)
-        check_keys(s["reference"], where)
     for name, p in patterns.items():
         where = f"{HOTSPOTS_FILE.name} [patterns.{name}]"
-        _require(p, ("label", "condition", "source_structure", "references", "zones"), where)
-        check_keys(p["references"], where)
+        check_record(dict(p), _PATTERN_FIELDS, where)
         for zone in p["zones"]:
             if len(zone) != 4:
                 raise ValueError(f"{where}: zone {zone!r} must be [spot, weight, mechanism, "
@@ -100,15 +105,15 @@ def _hotspot_data() -> tuple[dict, dict]:
 def _territory_data() -> dict:
     raw = _read(TERRITORIES_FILE, "Territory")
     spots, _ = _hotspot_data()
-    _require(raw, ("boundary_overlap_mm", "boundary_reference", "territories"),
-             TERRITORIES_FILE.name)
+    check_record({k: v for k, v in raw.items()}, {
+        "boundary_overlap_mm": Field(float), "boundary_reference": Field((str, list)),
+        "boundary_note": Field(str, required=False), "territories": Field(dict)},
+        TERRITORIES_FILE.name)
     check_keys(raw["boundary_reference"], f"{TERRITORIES_FILE.name} boundary")
     for name, t in raw["territories"].items():
         where = f"{TERRITORIES_FILE.name} [territories.{name}]"
-        _require(t, ("label", "root", "division", "description", "references", "core_mm",
-                     "fade_mm", "midline_overlap_mm", "anchors"), where)
+        check_record(dict(t), _TERRITORY_FIELDS, where)
         check_choice(t["division"], ("cervical", "trigeminal"), f"division in {where}")
-        check_keys(t["references"], where)
         for a in t["anchors"]:
             _check_place(a, where, spots)
     return raw

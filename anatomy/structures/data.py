@@ -9,13 +9,16 @@ from functools import lru_cache
 import numpy as np
 
 from anatomy.conventions import DATA_DIR, check_choice
-from anatomy.references import check_keys
+from anatomy.records import Field, check_record
 
 STRUCTURES_FILE = DATA_DIR / "structures.toml"
 LAYERS = ("bone", "muscle", "vessel")
-_STRUCTURE_FIELDS = ("name", "latin", "layer", "bilateral", "color", "description",
-                     "references")
-_DIMENSION_FIELDS = ("value", "unit", "references", "derived", "note")
+_STRUCTURE_FIELDS = {"name": Field(str), "latin": Field(str), "layer": Field(str),
+                     "bilateral": Field(bool), "color": Field(str), "description": Field(str),
+                     "references": Field(list, references=True)}
+_DIMENSION_FIELDS = {"value": Field(float), "unit": Field(str),
+                     "references": Field(list, references=True), "derived": Field(bool),
+                     "note": Field(str)}
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,13 +82,11 @@ def dimensions() -> dict[str, Dimension]:
     """The cited numbers used to size and place the structures."""
     out = {}
     for key, rec in _raw()["dimensions"].items():
-        missing = [f for f in _DIMENSION_FIELDS if f not in rec]
-        if missing:
-            raise ValueError(f"{STRUCTURES_FILE.name}: dimension {key!r} lacks {missing}")
-        check_keys(rec["references"], f"{STRUCTURES_FILE.name} dimension {key!r}")
-        out[key] = Dimension(key=key, value=float(rec["value"]), unit=rec["unit"],
-                             references=tuple(rec["references"]),
-                             derived=bool(rec["derived"]), note=rec["note"])
+        rec = check_record(dict(rec), _DIMENSION_FIELDS,
+                           f"{STRUCTURES_FILE.name} [dimensions.{key}]")
+        out[key] = Dimension(key=key, value=rec["value"], unit=rec["unit"],
+                             references=tuple(rec["references"]), derived=rec["derived"],
+                             note=rec["note"])
     return out
 
 
@@ -98,14 +99,9 @@ def _dim(key: str) -> float:
 def _records() -> dict[str, dict]:
     out = {}
     for key, rec in _raw()["structures"].items():
-        missing = [f for f in _STRUCTURE_FIELDS if f not in rec]
-        if missing:
-            raise ValueError(f"{STRUCTURES_FILE.name}: structure {key!r} lacks {missing}")
-        try:
-            check_choice(rec["layer"], LAYERS, "layer")
-        except ValueError as exc:
-            raise ValueError(f"{STRUCTURES_FILE.name}: structure {key!r}: {exc}") from None
-        check_keys(rec["references"], f"{STRUCTURES_FILE.name} structure {key!r}")
+        where = f"{STRUCTURES_FILE.name} [structures.{key}]"
+        rec = check_record(dict(rec), _STRUCTURE_FIELDS, where)
+        check_choice(rec["layer"], LAYERS, f"layer in {where}")
         out[key] = rec
     return out
 
