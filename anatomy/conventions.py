@@ -10,6 +10,12 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
+__all__ = [
+    "AXES", "CAMERA_CENTRE_Z", "CAMERA_DISTANCE", "DATA_DIR", "DECIMALS", "DISCLAIMER",
+    "HEAD_MESH_FILE", "REBUILD_HEAD_COMMAND", "REFERENCES_FILE", "SIDES", "SIDE_SIGN",
+    "UNITS", "VIEWS", "check_choice", "check_side", "mirror_x", "view_basis",
+]
+
 UNITS = "mm"
 AXES = {"x": "subject's right (+) / left (-)", "y": "anterior (+) / posterior (-)",
         "z": "superior (+) / inferior (-)"}

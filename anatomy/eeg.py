@@ -11,6 +11,11 @@ import numpy as np
 
 from anatomy import surface
 
+__all__ = [
+    "CORONAL", "HALF_CIRCUMFERENCE", "ORDER", "PAIRS", "SAGITTAL", "sagittal_arc",
+    "ten_twenty_positions",
+]
+
 SAGITTAL = {"Fpz": 0.1, "Fz": 0.3, "Cz": 0.5, "Pz": 0.7, "Oz": 0.9}
 CORONAL = {"T7": 0.1, "C3": 0.3, "C4": 0.7, "T8": 0.9}
 HALF_CIRCUMFERENCE = {"Fp": 0.1, "F": 0.3, "P": 0.7, "O": 0.9}  # from Fpz toward Oz

@@ -17,6 +17,11 @@ from anatomy.conventions import (
     check_choice,
 )
 
+__all__ = [
+    "BILATERAL", "HeadModel", "LANDMARKS_FILE", "LANDMARK_NAMES", "Landmark", "MIDLINE",
+    "landmark_definitions", "load_head", "side_of",
+]
+
 LANDMARKS_FILE = DATA_DIR / "landmarks.toml"
 BILATERAL = ("tragus", "mastoid", "gonion", "supraorbital", "tmj", "clavicle_mid", "acromion")
 MIDLINE = ("nasion", "glabella", "vertex", "inion", "menton", "c7_spinous", "suprasternal_notch")

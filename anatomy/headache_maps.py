@@ -37,6 +37,13 @@ from anatomy.skin import Skin
 from anatomy.store import stored
 from anatomy.surface import nearest_vertex
 
+__all__ = [
+    "CONDITION_LABELS", "DEFAULT_SIDE", "KELMAN_HEMICRANIAL", "MAPS_FILE", "MAP_CELL_MM",
+    "MAP_CONDITIONS", "MAP_KINDS", "MAP_SIDES", "MAP_Z_MIN", "MapMesh", "Region",
+    "condition_map", "map_caption", "map_kind", "map_mesh", "map_references", "map_skin",
+    "region_centre", "region_field", "region_values", "region_weights", "skin_distance",
+]
+
 MAP_CONDITIONS = ("occipital_neuralgia", "migraine_without_aura", "tension_type",
                   "cervicogenic")
 CONDITION_LABELS = {"occipital_neuralgia": "Occipital neuralgia",

@@ -38,6 +38,7 @@ def smooth_path(points, n: int = 24) -> np.ndarray:
 
 
 def tangents(path) -> np.ndarray:
+    """Unit tangents along a polyline (central differences)."""
     t = np.gradient(np.asarray(path, float), axis=0)
     return t / np.linalg.norm(t, axis=1, keepdims=True)
 
@@ -143,6 +144,7 @@ def slab(grid, normals, thickness):
 
 
 def grid_normals(grid) -> np.ndarray:
+    """Unit normals of an (nu, nv, 3) grid surface (cross product of its two directions)."""
     du = np.gradient(grid, axis=0)
     dv = np.gradient(grid, axis=1)
     n = np.cross(du, dv)
@@ -157,6 +159,7 @@ def outward(v, f):
 
 
 def merge(parts):
+    """One mesh from [(vertices, faces), ...], the faces re-indexed."""
     vs, fs, off = [], [], 0
     for v, f in parts:
         vs.append(v)
@@ -166,6 +169,7 @@ def merge(parts):
 
 
 def mirror(v, f):
+    """A mesh mirrored across the midsagittal plane, its winding reversed so it stays outward."""
     return mirror_x(v), f[:, ::-1].copy()
 
 

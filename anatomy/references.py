@@ -8,6 +8,11 @@ from functools import lru_cache
 
 from anatomy.conventions import REFERENCES_FILE, check_choice
 
+__all__ = [
+    "EVIDENCE_LEVELS", "REQUIRED_FIELDS", "Reference", "bibliography", "check_keys",
+    "cite", "get_reference", "load_references",
+]
+
 EVIDENCE_LEVELS = {
     "S": "checked against the primary source or its official abstract/page",
     "S2": "taken from a secondary source (review, textbook, guideline table)",

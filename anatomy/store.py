@@ -51,6 +51,14 @@ from typing import Any
 
 import numpy as np
 
+__all__ = [
+    "BUILD_COMMAND", "DATA_DIR", "DECIMALS", "ENV_DIR", "ENV_SHARED", "FIXED_DATE",
+    "FORMAT", "GEOMETRY_DATA", "GEOMETRY_MODULES", "LIBRARIES", "META", "PACKAGE_DIR",
+    "Store", "call_key", "decode", "encode", "file_name", "find", "input_files",
+    "inputs_key", "raw_key", "read_only", "recording", "reset", "rounded", "search_path",
+    "status", "stored", "write",
+]
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 ENV_DIR = "ANATOMY_KIT_DATA"

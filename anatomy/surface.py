@@ -6,6 +6,12 @@ from functools import lru_cache
 
 import numpy as np
 
+__all__ = [
+    "arc_length", "closest_points", "edge_graph", "geodesic_distance", "inside_mesh",
+    "manifold_faces", "nearest_vertex", "plane_section", "point_at_fraction", "ray_hit",
+    "rays_blocked", "shortest_path", "surface_arc", "vertex_normals",
+]
+
 
 def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
     """Unit outward normals per vertex (area-weighted face normals)."""

@@ -91,3 +91,34 @@ def test_the_store_key_covers_what_geometry_imports():
         todo += [d for d in GRAPH.get(m, ()) if d in MODULES]
     keyed = {module_name(p) for p in store.input_files() if p.suffix == ".py"}
     assert needed <= keyed, f"geometry depends on modules outside the store key: {needed - keyed}"
+
+
+PUBLIC_MODULES = ["anatomy.conventions", "anatomy.eeg", "anatomy.head", "anatomy.headache_maps",
+                  "anatomy.references", "anatomy.store", "anatomy.surface", "anatomy.skin",
+                  "anatomy.meshgen", "anatomy.records", "anatomy.nerves", "anatomy.structures",
+                  "anatomy.pain", "anatomy.headaches", "anatomy.viz.head_views",
+                  "anatomy.viz.headache_views", "anatomy.viz.mpl2d", "anatomy.viz.plotly3d",
+                  "anatomy.viz.nerve_views", "anatomy.viz.pain_views"]
+
+
+def test_public_modules_say_what_is_public_and_document_it():
+    import importlib
+    import inspect
+
+    for name in PUBLIC_MODULES:
+        module = importlib.import_module(name)
+        assert hasattr(module, "__all__"), f"{name} has no __all__"
+        for public in module.__all__:
+            obj = getattr(module, public)  # every listed name exists
+            if inspect.isfunction(obj) or inspect.isclass(obj):
+                assert inspect.getdoc(obj), f"{name}.{public} has no docstring"
+
+
+def test_every_public_function_in_the_kit_has_a_docstring():
+    missing = []
+    for name, path in MODULES.items():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_"):
+                if not ast.get_docstring(node):
+                    missing.append(f"{name}.{node.name}")
+    assert not missing, missing

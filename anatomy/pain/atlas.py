@@ -152,4 +152,5 @@ def territories(side: str | None = None) -> TerritoryAtlas:
 
 
 def territory_names() -> tuple[str, ...]:
+    """Names of the cutaneous territories in territories.toml, in file order."""
     return tuple(_territory_data()["territories"])

@@ -184,6 +184,7 @@ def spot_position(name: str, side: str) -> np.ndarray:
 
 
 def spot_names() -> tuple[str, ...]:
+    """Names of the hot spots in hotspots.toml, in file order."""
     return tuple(_hotspot_data()[0])
 
 

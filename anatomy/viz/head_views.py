@@ -7,6 +7,13 @@ import numpy as np
 from anatomy.head import HeadModel, landmark_definitions, load_head, side_of
 from anatomy.viz import mpl2d, plotly3d, style
 
+__all__ = [
+    "ANTERIOR_OFFSETS", "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS",
+    "SHORT_LABELS", "draw_skin", "eeg_trace", "facing_landmarks", "head_figure",
+    "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table",
+    "landmark_traces", "skin_traces",
+]
+
 SHORT_LABELS = {
     "nasion": "nasion", "glabella": "glabella", "vertex": "vertex", "inion": "inion (EOP)",
     "menton": "menton", "c7_spinous": "C7 spinous", "suprasternal_notch": "suprasternal notch",
@@ -24,6 +31,7 @@ def label(name: str) -> str:
 
 
 def landmark_hover(head: HeadModel, name: str) -> str:
+    """Hover text of a landmark: its name, definition, position and sources."""
     d = head.describe(name)
     p = np.round(head.landmarks[name], 1)
     return (f"<b>{label(name)}</b><br>{d.definition}<br><i>On the mesh:</i> "
@@ -119,6 +127,7 @@ def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
 
 
 def eeg_trace(head: HeadModel, visible=True):
+    """The 10-20 electrode positions as a 3D marker trace (hover names them)."""
     names = list(head.eeg_positions)
     pts = np.array([head.eeg_positions[n] for n in names])
     return plotly3d.points_trace(pts, name="10-20 positions", labels=names,

@@ -20,6 +20,13 @@ from anatomy.references import cite
 from anatomy.viz import mpl2d, style
 from anatomy.viz.tables import Cell, HtmlTable
 
+__all__ = [
+    "EXAM_REFERENCES", "FIGURE_CELL_MM", "HEAT_CMAP", "OI", "PAIN_SCALE", "PLATE_VIEWS",
+    "REGION_TAGS", "SHORT", "STATUS", "duration_timeline", "examination_figure",
+    "examination_points", "feature_matrix", "feature_table", "head_z_drop",
+    "pain_map_figure", "pain_map_plate",
+]
+
 OI = style.OKABE_ITO
 HEAT_CMAP = LinearSegmentedColormap.from_list("kit_heat", [(p, c) for p, c in style.HEAT_SCALE])
 # Plotly scale for maps: 0 is plain skin, then the kit's heat scale.

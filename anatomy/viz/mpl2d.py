@@ -14,6 +14,12 @@ from matplotlib.transforms import IdentityTransform
 from anatomy.conventions import VIEWS, view_basis  # noqa: F401 - re-exported for the views
 from anatomy.viz import style
 
+__all__ = [
+    "FlatTriangles", "Leader", "SORT_DECIMALS", "StaticFigure", "VIEW_TITLES",
+    "draw_mesh", "label_points", "leader_label", "merge_meshes", "project", "scale_bar",
+    "setup_view_axes", "subplots", "use_style",
+]
+
 # the named views (VIEWS, view_basis) come from the one table in anatomy.conventions
 VIEW_TITLES = {name: spec["title"] for name, spec in VIEWS.items()}
 SORT_DECIMALS = 6  # depth (mm) is rounded to this before the painter's sort
@@ -145,6 +151,7 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
 
 
 def setup_view_axes(ax, title: str = "") -> None:
+    """Equal aspect, no axes frame, an optional title: an anatomical view panel."""
     ax.set_aspect("equal")
     ax.axis("off")
     if title:

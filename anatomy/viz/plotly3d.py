@@ -22,6 +22,14 @@ import numpy as np
 from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS
 from anatomy.viz import style
 
+__all__ = [
+    "CAMERAS", "KitFigure", "LIGHTING", "LIGHT_POSITION", "MIMETYPE", "MULTI_CAMERA",
+    "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera", "choice_menu", "json_size",
+    "line_trace", "merge", "mesh_trace", "mimebundle_json", "multi_scene_figure",
+    "multi_view_menu", "point_note", "points_trace", "scene_figure", "to_json",
+    "toggle_menu", "view_menu", "view_ndc", "warn_unsupported",
+]
+
 MIMETYPE = "application/vnd.plotly.v1+json"  # JupyterLab renders it natively
 
 _C = CAMERA_CENTRE_Z

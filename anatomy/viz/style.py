@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+__all__ = [
+    "ARTERY", "BONE", "EYE", "FONT_FAMILY", "FONT_SIZE", "HEAT_SCALE", "LANDMARK",
+    "MPL_RC", "MUSCLE", "NERVE", "OKABE_ITO", "SKIN", "SKIN_EDGE", "TENDON", "TEXT",
+    "TITLE_SIZE",
+]
+
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
     "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",

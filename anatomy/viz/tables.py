@@ -9,6 +9,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+__all__ = [
+    "Cell", "HtmlTable",
+]
+
 
 @dataclass(frozen=True)
 class Cell:

@@ -44,6 +44,7 @@ def _measure(w: nv.Waypoint) -> str:
 
 
 def waypoint_hover(n: nv.Nerve, wid: str) -> str:
+    """Hover text of a nerve waypoint: its label, position, status and sources."""
     w = n.spec.waypoint(wid)
     return (f"<b>{n.abbreviation} ({n.side}): {w.label}</b><br>{_measure(w)}<br>"
             f"Status: {w.status}<br>Source: {_wrap(cite(*w.references))}")
