@@ -156,7 +156,7 @@ def test_bibliography_lists_each_key_once_in_order():
     text = bibliography(["lee2013", "kim2018", "lee2013"])
     lines = text.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith("- **Lee et al. 2013.**")
+    assert lines[0].startswith('- <a id="ref-lee2013"></a>**Lee et al. 2013.**')
     assert "https://doi.org/10.1038/s41598-018-19249-6" in lines[1]
 
 

@@ -1,9 +1,8 @@
 """Source of notebooks/04_diagnosis_and_management.ipynb."""
 
 from anatomy import headaches
-from anatomy.references import cite
 from tools.nbtools import answer, code, exercise, md, notes, solution
-from tools.notebooks.common import footer, header, setup_cell
+from tools.notebooks.common import cite, footer, header, setup_cell
 
 PATH = "notebooks/04_diagnosis_and_management.ipynb"
 REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
@@ -184,7 +183,7 @@ def cells():
            "faintly shaded on the right. Marked: the inion (external occipital "
            "protuberance) and the right mastoid tip, joined by a dashed line; a star at the "
            "greater occipital nerve's exit through the trapezius (about 23 mm lateral and "
-           "16 mm below the inion; Kim 2018), where tenderness and Tinel's sign are sought; "
+           f"16 mm below the inion; {cite('kim2018')}), where tenderness and Tinel's sign are sought; "
            "a diamond one third of the way from the inion to the mastoid (the classic GON "
            f"block point, just medial to the occipital artery; {cite('brown_atlas2006')}) "
            "and a square two thirds of the way (the LON block point, a teaching rule that "
@@ -297,7 +296,7 @@ def cells():
         solution("notes = options.set_index('option')['evidence_note']\n"
                  "notes[notes.str.contains('trial')].to_frame()"),
         answer("**Pulsed radiofrequency**, and through the same trial the **steroid block**. "
-               "Cohen et al. 2015 randomised 81 people with occipital neuralgia or migraine "
+               f"{cite('cohen2015')} randomised 81 people with occipital neuralgia or migraine "
                "with occipital nerve tenderness, double-blind, in several centres: pulsed "
                "radiofrequency beat a local anaesthetic-steroid block at 6 weeks, and the "
                f"difference lasted to 6 months ({cite('cohen2015')}). The other notes say "
