@@ -99,3 +99,78 @@ def test_checks_catch_a_typed_marker_and_a_dangling_link():
         _check([f"Text ({cite('won2018', link=True)}).", ref_cell], "t")
     with pytest.raises(AssertionError, match="not links.*Kim 2018"):
         _check([f"{cite('kim2018', link=True)} and later Kim 2018.", ref_cell], "t")
+
+
+
+def _long_notebook(directory: Path) -> Path:
+    """A notebook whose first cell cites and whose reference list is far below it."""
+    from tools.nbtools import md, new_notebook, write
+
+    filler = [md(f"## Section {k}\n\n" + "Text. " * 200) for k in range(12)]
+    cells = [md(f"A claim ({cite('kim2018', 'won2018', link=True)})."), *filler,
+             md("## References\n\n" + bibliography(["won2018", "kim2018"]))]
+    directory.mkdir(parents=True)
+    path = directory / "cite.ipynb"
+    write(new_notebook(cells), path)
+    return path
+
+
+# JupyterLab's sanitiser renames id to data-jupyter-id (against DOM clobbering) and
+# resolves fragment links itself; nbconvert's HTML keeps the id.
+ENTRY_TOP_JS = """() => {
+    const el = document.querySelector('[data-jupyter-id="ref-kim2018"], #ref-kim2018');
+    return el ? el.getBoundingClientRect().top : null;
+}"""
+
+
+def test_handout_keeps_the_anchor(tmp_path):
+    from tools.classroom import build_handouts
+
+    nb = _long_notebook(tmp_path / "notebooks")
+    (html,) = build_handouts(tmp_path / "handouts", sources=[nb])
+    text = html.read_text(encoding="utf-8")
+    assert '<a id="ref-kim2018"></a>' in text
+    assert '<a href="#ref-kim2018">Kim et al. 2018</a>' in text
+
+
+def _click_and_measure(url: str, wait_selector: str) -> tuple[float | None, float | None]:
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import CHROMIUM, FLAGS
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 800})
+        page.goto(url, wait_until="domcontentloaded")
+        page.wait_for_selector(wait_selector, timeout=60_000)
+        page.wait_for_timeout(1000)
+        before = page.evaluate(ENTRY_TOP_JS)
+        page.locator("a[href='#ref-kim2018']").first.click()
+        page.wait_for_timeout(1000)
+        after = page.evaluate(ENTRY_TOP_JS)
+        browser.close()
+    return before, after
+
+
+@pytest.mark.browser
+def test_marker_click_scrolls_to_the_entry(tmp_path):
+    """In JupyterLab and in the HTML handout, a click on a marker brings the
+    reference-list entry (far below, out of view) to the screen."""
+    from tools.browser import CHROMIUM, jupyterlab
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium)")
+    pytest.importorskip("playwright")
+    from tools.classroom import build_handouts
+
+    nb = _long_notebook(tmp_path / "kit" / "notebooks")
+    (html,) = build_handouts(tmp_path / "handouts", sources=[nb])
+    results = {"handout": _click_and_measure(html.as_uri(), "a[href='#ref-kim2018']")}
+    with jupyterlab(tmp_path / "kit", tmp_path) as (base, token):
+        results["jupyterlab"] = _click_and_measure(
+            f"{base}/lab/tree/notebooks/cite.ipynb?token={token}&reset",
+            ".jp-Notebook .jp-MarkdownCell")
+    for where, (before, after) in results.items():
+        assert after is not None, f"{where}: the reference entry lost its anchor"
+        assert before is not None and before > 800, f"{where}: entry already in view"
+        assert 0 <= after < 800, f"{where}: the click did not bring the entry into view"
