@@ -9,6 +9,7 @@ that the notebook sources generate.
 
 from __future__ import annotations
 
+import html
 import importlib
 import json
 import re
@@ -22,29 +23,41 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SOURCES = sorted(p.stem for p in (ROOT / "tools" / "notebooks").glob("nb[0-9][0-9]_*.py"))
 
-LINK_RE = re.compile(r"\[([^\]]+)\]\(#(ref-[a-z0-9_]+)\)")
+# Links and anchors as the Markdown renderer writes them (nbconvert's mistune, which like
+# JupyterLab's renderer leaves Markdown inside a raw HTML block unrendered).
+LINK_RE = re.compile(r'<a href="#(ref-[a-z0-9_]+)"[^>]*>(.*?)</a>')
 ANCHOR_RE = re.compile(r'<a id="(ref-[a-z0-9_]+)"></a>')
 # An author-year marker typed by hand: "Kim 2018", "Kim et al. 2018", "Bartsch & Goadsby
 # 2002", "Janis 2010b". Capitalised word, optional "et al." or "& Name", then a year.
 AUTHOR_YEAR_RE = re.compile(
-    r"\b[A-Z][\w'\u2019-]+(?: et al\.| & [A-Z][\w'\u2019-]+)? (?:19|20)\d\d[a-z]?\b")
+    r"\b[A-Z][\w'\u2019-]+(?: et al\.| (?:&amp;|&) [A-Z][\w'\u2019-]+)? (?:19|20)\d\d[a-z]?\b")
 
 
 def _markdown_cells(cells) -> list[str]:
     return ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
 
 
+def _render(text: str) -> str:
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    return markdown2html_mistune(text)
+
+
 def _split(texts: list[str]) -> tuple[str, str]:
-    """(body text, reference-list text) of a notebook's markdown cells."""
+    """(body HTML, reference-list HTML) of a notebook's markdown cells, rendered."""
     refs = [t for t in texts if t.startswith("## References")]
     assert len(refs) == 1, "a notebook needs exactly one '## References' cell"
-    return "\n".join(t for t in texts if not t.startswith("## References")), refs[0]
+    body = "\n".join(_render(t) for t in texts if not t.startswith("## References"))
+    return body, _render(refs[0])
 
 
 def _unlinked_markers(body: str) -> list[str]:
-    """Citation-like text left after removing the links: labels typed by hand."""
-    plain = LINK_RE.sub("", body)
-    found = AUTHOR_YEAR_RE.findall(plain)
+    """Citation-like text outside the links: labels typed by hand, or a Markdown link
+    left unrendered (inside a raw HTML block)."""
+    plain = html.unescape(re.sub(r"<[^>]+>", "", LINK_RE.sub("", body)))
+    found = re.findall(r"\[[^\]]*\]\(#ref-[a-z0-9_]+\)", plain)
+    plain = re.sub(r"\[[^\]]*\]\(#ref-[a-z0-9_]+\)", "", plain)
+    found += AUTHOR_YEAR_RE.findall(plain)
     labels = {r.short for r in load_references().values()}
     found += [label for label in labels if label in plain]
     return sorted(set(found))
@@ -60,11 +73,11 @@ def _check(texts: list[str], where: str) -> None:
     assert not unknown, f"{where}: anchors for keys not in the registry: {unknown}"
     links = LINK_RE.findall(body)
     assert links, f"{where}: no linked citation markers"
-    dangling = sorted({target for _, target in links if target not in anchors})
+    dangling = sorted({target for target, _ in links if target not in anchors})
     assert not dangling, (f"{where}: markers link to entries missing from its reference "
                           f"list: {dangling}")
-    wrong_text = sorted({(text, target) for text, target in links
-                         if text != by_anchor[target].short})
+    wrong_text = sorted({(html.unescape(text), target) for target, text in links
+                         if html.unescape(text) != by_anchor[target].short})
     assert not wrong_text, f"{where}: link text is not the entry's label: {wrong_text}"
     loose = _unlinked_markers(body)
     assert not loose, f"{where}: citation markers that are not links: {loose}"
@@ -86,9 +99,10 @@ def test_cite_link_and_bibliography_anchor_agree():
     assert cite("kim2018", link=True) == "[Kim et al. 2018](#ref-kim2018)"
     assert cite("kim2018", "won2018", link=True) == (
         "[Kim et al. 2018](#ref-kim2018); [Won et al. 2018](#ref-won2018)")
-    line = bibliography(["kim2018"])
+    line = _render(bibliography(["kim2018"]))
     assert ANCHOR_RE.findall(line) == ["ref-kim2018"]
-    assert LINK_RE.findall(cite("kim2018", link=True))[0][1] == "ref-kim2018"
+    assert LINK_RE.findall(_render(cite("kim2018", link=True))) == [
+        ("ref-kim2018", "Kim et al. 2018")]
 
 
 def test_checks_catch_a_typed_marker_and_a_dangling_link():
@@ -99,6 +113,9 @@ def test_checks_catch_a_typed_marker_and_a_dangling_link():
         _check([f"Text ({cite('won2018', link=True)}).", ref_cell], "t")
     with pytest.raises(AssertionError, match="not links.*Kim 2018"):
         _check([f"{cite('kim2018', link=True)} and later Kim 2018.", ref_cell], "t")
+    with pytest.raises(AssertionError, match=r"not links.*\[Kim et al. 2018\]"):
+        _check([f"{cite('kim2018', link=True)}.",
+                f"<div>\n<p>In HTML ({cite('kim2018', link=True)}).</p>\n</div>", ref_cell], "t")
 
 
 

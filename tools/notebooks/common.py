@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
 from anatomy.conventions import DISCLAIMER
-from anatomy.references import bibliography
+from anatomy.references import bibliography, get_reference
 from anatomy.references import cite as _cite
 from tools.nbtools import code, md
 
@@ -25,6 +27,13 @@ def cite(*keys: str) -> str:
     in the ``reference_keys`` given to its footer (tests/test_notebooks_static.py checks).
     """
     return _cite(*keys, link=True)
+
+
+def cite_html(*keys: str) -> str:
+    """As :func:`cite`, but as HTML links, for text inside a raw HTML block (where
+    Markdown is not rendered), e.g. ``<a href="#ref-do2019">Do et al. 2019</a>``."""
+    refs = [get_reference(k) for k in keys]
+    return "; ".join(f'<a href="#{r.anchor}">{html.escape(r.short)}</a>' for r in refs)
 
 
 def header(title: str, overview: str, objectives: list[str], minutes: int,

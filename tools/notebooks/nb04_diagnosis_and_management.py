@@ -2,7 +2,7 @@
 
 from anatomy import headaches
 from tools.nbtools import answer, code, exercise, md, notes, solution
-from tools.notebooks.common import cite, footer, header, setup_cell
+from tools.notebooks.common import cite, cite_html, footer, header, setup_cell
 
 PATH = "notebooks/04_diagnosis_and_management.ipynb"
 REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
@@ -34,7 +34,7 @@ def red_flag_box(short: bool = False) -> str:
         f"<ul>{items}</ul>\n"
         "<p>Other warning signs (new headache after 50, a change in pattern, headache worse "
         "lying down or on coughing, cancer or immunosuppression, pregnancy) need prompt "
-        f"medical review. Source: SNNOOP10 list, {cite('do2019')}. This kit is teaching "
+        f"medical review. Source: SNNOOP10 list, {cite_html('do2019')}. This kit is teaching "
         "material, not a diagnostic tool.</p>\n</div>")
 
 
