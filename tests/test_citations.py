@@ -9,6 +9,7 @@ that the notebook sources generate.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import importlib
 import json
@@ -151,6 +152,7 @@ def test_handout_keeps_the_anchor(tmp_path):
 
 
 def _click_and_measure(url: str, wait_selector: str) -> tuple[float | None, float | None]:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     from tools.browser import CHROMIUM, FLAGS
@@ -163,7 +165,10 @@ def _click_and_measure(url: str, wait_selector: str) -> tuple[float | None, floa
         page.wait_for_timeout(1000)
         before = page.evaluate(ENTRY_TOP_JS)
         page.locator("a[href='#ref-kim2018']").first.click()
-        page.wait_for_timeout(1000)
+        with contextlib.suppress(PlaywrightTimeout):  # measured below either way
+            page.wait_for_function(f"() => {{ const t = ({ENTRY_TOP_JS})(); "
+                                   "return t !== null && t >= 0 && t < 800; }",
+                                   timeout=15_000)
         after = page.evaluate(ENTRY_TOP_JS)
         browser.close()
     return before, after
