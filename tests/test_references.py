@@ -236,12 +236,11 @@ LOOKUP_WORDS = ("/work", "search tool", "with search", "facts file", "project br
 # identifier (DOI, PMID, ISBN or URL) or author names that could not be confirmed.
 AUTHORS_MISSING = {"on_clinic2021"}
 NO_IDENTIFIER = {
-    "kuhn1997", "dilli2015", "taylor2008", "gfrerer2020", "mosser2004", "loukas2006",
-    "tubbs2007", "tubbs2014", "won2018", "janis2010b", "gon_depth_prospective",
-    "brown_atlas2006", "dartmouth_anatomy", "janis_khansa", "suny_downstate",
-    "usra_cervical_plexus", "piovesan2001", "busch2007", "travell_simons1983",
+    "taylor2008", "mosser2004", "loukas2006", "tubbs2007", "won2018",
+    "gon_depth_prospective", "brown_atlas2006", "dartmouth_anatomy", "janis_khansa",
+    "suny_downstate", "usra_cervical_plexus", "busch2007", "travell_simons1983",
     "fernandez2007", "jasper1958", "kit_mni_derived", "kit_nerve_model",
-    "kit_lon_block_marker", "star1992", "choi2016",
+    "kit_lon_block_marker", "star1992",
 }
 
 
