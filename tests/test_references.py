@@ -237,7 +237,7 @@ LOOKUP_WORDS = ("/work", "search tool", "with search", "facts file", "project br
 AUTHORS_MISSING = {"on_clinic2021"}
 NO_IDENTIFIER = {
     "taylor2008", "mosser2004", "loukas2006", "tubbs2007", "won2018",
-    "gon_depth_prospective", "brown_atlas2006", "dartmouth_anatomy", "janis_khansa",
+    "brown_atlas2006", "dartmouth_anatomy", "janis_khansa",
     "suny_downstate", "usra_cervical_plexus", "busch2007", "travell_simons1983",
     "fernandez2007", "jasper1958", "kit_mni_derived", "kit_nerve_model",
     "kit_lon_block_marker", "star1992",
