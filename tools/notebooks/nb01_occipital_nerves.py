@@ -1,5 +1,6 @@
 """Source of notebooks/01_occipital_nerves.ipynb."""
 
+from anatomy.viz import rami_views
 from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import cite, footer, header, setup_cell
 
@@ -266,7 +267,7 @@ def cells():
         answer("Not necessarily: measured from the **mastoid** (as some sources do) the GON "
                "point is two thirds of the way; measured from the **EOP** it is one third. "
                "The point is the same, so always name the origin of the line."),
-        md("## 7. Anatomy you will be asked about\n\n"
+        md("## 9. Anatomy you will be asked about\n\n"
            "- **C1 and the suboccipital triangle.** The dorsal ramus of C1 (the suboccipital "
            "nerve) leaves above the posterior arch of the atlas, under the vertebral artery, "
            "and enters the suboccipital triangle. It supplies the muscles that bound the "
@@ -293,6 +294,10 @@ def cells():
            f"'Arnold's neuralgia' is best avoided ({cite('radiopaedia_arnold')}).\n"
            "- **Dermatome or nerve territory?** See notebook 02: a dermatome is one root's "
            "skin; a nerve territory is one named nerve's skin.", slide="slide"),
+        md("The figure below shows where the two rami part company, at one upper "
+           "cervical level seen from above.", slide="subslide"),
+        code("from anatomy.viz import rami_views\nrami_views.rami_figure()", slide="-"),
+        md("*Figure 6. Text summary:* " + rami_views.ALT, slide="fragment"),
         exercise("### Exercise 4\n\nA student says: *'Occipital neuralgia follows the C1 "
                  "dermatome.'* Give two reasons why that is wrong."),
         answer("(1) C1 has essentially no skin territory: its dorsal ramus, the suboccipital "
