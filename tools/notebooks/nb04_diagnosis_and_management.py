@@ -12,7 +12,8 @@ REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
               "austen2023", "gfrerer2020", "kuhn1997", "rasmussen1992", "lyrer2014",
               "dziewas2003", "rushton2023", "statpearls_occipital_nerves",
               "elsevier_complete_anatomy", "grays1918", "shim2011", "lambru2012", "choi2016",
-              "ogince2007", "hall2010", "jull2002"]
+              "ogince2007", "hall2010", "jull2002", "gon_depth_prospective", "greher2010",
+              "dilli2015", "busch2007"]
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -214,6 +215,21 @@ def cells():
              "for f in (findings, without_block):\n"
              "    print(headaches.check_criteria('occipital_neuralgia', f).verdict)",
              slide="subslide"),
+        md("### 4.1 The block in numbers\n\nHow deep is the nerve, and how much is "
+           "injected? The kit keeps the published values with their sources in "
+           "`anatomy/data/headaches.toml`; they describe what studies measured or "
+           "recommended, not a protocol to follow.", slide="subslide"),
+        code("headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]",
+             slide="fragment"),
+        md("At the classic site the nerve lies only about 7 mm under the skin by "
+           f"ultrasound ({cite('shim2011')}), so the needle stays shallow; at surgery it "
+           "lay about 2 cm deep where it leaves semispinalis and 3 cm where it enters it "
+           f"({cite('gon_depth_prospective')}); blocks of that deeper course, over obliquus "
+           f"capitis inferior at C2, have been guided by ultrasound ({cite('greher2010')}). "
+           "The volumes are small: a few millilitres per nerve in "
+           f"the expert consensus ({cite('blumenfeld2013')}) and in a randomised trial "
+           f"({cite('dilli2015')}), 5 mL in a physiology study ({cite('busch2007')}).",
+           slide="fragment"),
         exercise("### Exercise 3\n\nA patient with chronic migraine gets three days of relief "
                  "from a greater occipital nerve block. Does that make the diagnosis "
                  "occipital neuralgia? Which other criteria would you check?"),
