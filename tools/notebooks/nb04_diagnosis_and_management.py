@@ -13,7 +13,7 @@ REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
               "dziewas2003", "rushton2023", "statpearls_occipital_nerves",
               "elsevier_complete_anatomy", "grays1918", "shim2011", "lambru2012", "choi2016",
               "ogince2007", "hall2010", "jull2002", "gon_depth_prospective", "greher2010",
-              "dilli2015", "busch2007"]
+              "dilli2015", "busch2007", "saper2011", "chen2015_ons"]
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -277,9 +277,15 @@ def cells():
            f"({cite('kapural2007')}); "
            f"a pilot study also had 6 patients ({cite('taylor2008')}). No large randomised "
            "trial exists.\n"
-           "- **Occipital nerve stimulation** uses implanted leads; the first series reported "
-           f"good relief in 12 of 13 patients ({cite('weiner1999')}). Evidence remains case "
-           "series; hardware problems and revisions occur.\n"
+           "- **Occipital nerve stimulation** uses implanted leads; the first series in "
+           "occipital neuralgia reported good relief in 12 of 13 patients "
+           f"({cite('weiner1999')}), and in ON the evidence is still case series. The randomised trials are in chronic "
+           "migraine: in a feasibility trial, 39% responded to adjustable stimulation at 3 "
+           "months against 6% with preset stimulation and none with medicines alone, and "
+           f"leads moved in about a quarter of those implanted ({cite('saper2011')}). Pooling three "
+           "sham-controlled trials gave about 2.6 fewer days a month of long, moderate-to-"
+           "severe headache; lead migration and infection were common and often needed "
+           f"another operation ({cite('chen2015_ons')}).\n"
            "- **Occipital release (decompression) surgery** frees the nerve from muscle, "
            "fascia or the occipital artery. Evidence comes from retrospective and small "
            f"prospective series ({cite('ducic2009', 'austen2023', 'gfrerer2020')}); reviews "
