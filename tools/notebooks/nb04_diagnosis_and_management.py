@@ -13,7 +13,8 @@ REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
               "dziewas2003", "rushton2023", "statpearls_occipital_nerves",
               "elsevier_complete_anatomy", "grays1918", "shim2011", "lambru2012", "choi2016",
               "ogince2007", "hall2010", "jull2002", "gon_depth_prospective", "greher2010",
-              "dilli2015", "busch2007", "saper2011", "chen2015_ons"]
+              "dilli2015", "busch2007", "saper2011", "dodick2015",
+              "chen2015_ons"]
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -282,7 +283,10 @@ def cells():
            f"({cite('weiner1999')}), and in ON the evidence is still case series. The randomised trials are in chronic "
            "migraine: in a feasibility trial, 39% responded to adjustable stimulation at 3 "
            "months against 6% with preset stimulation and none with medicines alone, and "
-           f"leads moved in about a quarter of those implanted ({cite('saper2011')}). Pooling three "
+           f"leads moved in about a quarter of those implanted ({cite('saper2011')}). The "
+           "largest sham-controlled trial (157 people) missed its main end point at 12 weeks; "
+           "in its open-label year about half reported half as many headache days, and 70% "
+           f"had an adverse event ({cite('dodick2015')}). Pooling three "
            "sham-controlled trials gave about 2.6 fewer days a month of long, moderate-to-"
            "severe headache; lead migration and infection were common and often needed "
            f"another operation ({cite('chen2015_ons')}).\n"
