@@ -194,5 +194,6 @@ def test_marker_click_scrolls_to_the_entry(tmp_path):
             ".jp-Notebook .jp-MarkdownCell")
     for where, (before, after) in results.items():
         assert after is not None, f"{where}: the reference entry lost its anchor"
-        assert before is not None and before > 800, f"{where}: entry already in view"
+        # JupyterLab may not have rendered the far cell yet (None): not in view either
+        assert before is None or before > 800, f"{where}: entry already in view"
         assert 0 <= after < 800, f"{where}: the click did not bring the entry into view"
