@@ -26,7 +26,7 @@ EXPECTED_KEYS = {
     "won2018", "janis2010a", "janis2010b", "bovim1991", "natsis2006", "kwon2018",
     "gon_depth_prospective", "lee2013", "dash2005", "saglam2024",
     "bartsch2002", "bartsch2003", "piovesan2001", "busch2007", "bogduk2009",
-    "travell_simons1983", "fernandez2007", "fernandez2006",
+    "travell_simons1983", "fernandez2006",
     "calandre2006", "chatchawan2019", "kelman2005", "rasmussen1992", "akershus2014",
     "on_clinic2021", "kuhn1997", "koopman2009",
     "statpearls_occipital_nerves", "nysora_gon", "brown_atlas2006",
@@ -239,7 +239,7 @@ NO_IDENTIFIER = {
     "taylor2008", "mosser2004", "loukas2006", "tubbs2007", "won2018",
     "brown_atlas2006", "dartmouth_anatomy", "janis_khansa",
     "suny_downstate", "usra_cervical_plexus", "busch2007", "travell_simons1983",
-    "fernandez2007", "jasper1958", "kit_mni_derived", "kit_nerve_model",
+    "jasper1958", "kit_mni_derived", "kit_nerve_model",
     "kit_lon_block_marker", "star1992",
 }
 
