@@ -74,6 +74,7 @@ HEAD = "anatomy.viz.head_views"
 NERVES = "anatomy.viz.nerve_views"
 PAIN = "anatomy.viz.pain_views"
 HEADACHES = "anatomy.viz.headache_views"
+RAMI = "anatomy.viz.rami_views"
 
 FIGURES: list[FigureSpec] = [
     FigureSpec("head_3d", HEAD, "head_figure",
@@ -85,6 +86,9 @@ FIGURES: list[FigureSpec] = [
     FigureSpec("nerves_all_layers", NERVES, "all_layers_figure",
                "The greater, lesser and third occipital nerves with bones, muscles and the "
                "occipital artery, layer by layer (notebook 01)."),
+    FigureSpec("rami_schematic", RAMI, "rami_figure",
+               "Dorsal and ventral rami of a cervical spinal nerve: a schematic cross-section "
+               "(notebook 01)."),
     FigureSpec("pain_heat", PAIN, "heat_figure",
                "Where occipital neuralgia and neck-muscle trigger points send pain "
                "(notebook 02)."),

@@ -52,6 +52,11 @@ class Reference:
         return f"{surnames[0]}{' et al.' if len(surnames) > 1 else ''} {self.year}"
 
     @property
+    def anchor(self) -> str:
+        """The HTML id of the entry in a notebook's reference list, e.g. 'ref-kim2018'."""
+        return f"ref-{self.key}"
+
+    @property
     def link(self) -> str:
         """The best link for the entry (DOI first), or ''."""
         if self.doi:
@@ -113,9 +118,28 @@ def get_reference(key: str) -> Reference:
     return refs[check_choice(key, refs, "reference key")]
 
 
-def cite(*keys: str) -> str:
-    """Short in-text citation for one or more keys: 'Kim et al. 2018; Won et al. 2018'."""
-    return "; ".join(get_reference(k).short for k in keys)
+def cite(*keys: str, link: bool = False) -> str:
+    """Short in-text citation for one or more keys.
+
+    Parameters
+    ----------
+    *keys : str
+        Registry keys, e.g. ``"kim2018"``; an unknown key raises ValueError with close
+        matches.
+    link : bool, optional
+        If True, each label is a Markdown link to the entry's anchor in the reference
+        list that :func:`bibliography` writes (``[Kim et al. 2018](#ref-kim2018)``), for
+        notebook text. Leave False for plain text (hover labels, figure captions).
+
+    Returns
+    -------
+    str
+        The labels joined by '; ', e.g. 'Kim et al. 2018; Won et al. 2018'.
+    """
+    refs = [get_reference(k) for k in keys]
+    if link:
+        return "; ".join(f"[{r.short}](#{r.anchor})" for r in refs)
+    return "; ".join(r.short for r in refs)
 
 
 def check_keys(keys, where: str) -> None:
@@ -130,7 +154,14 @@ def check_keys(keys, where: str) -> None:
 
 
 def bibliography(keys) -> str:
-    """Markdown list of full references for the given keys, in the order given."""
+    """Markdown list of full references for the given keys, each key once, in order.
+
+    Each item starts with an empty ``<a id="ref-<key>">`` anchor, the target of the links
+    that ``cite(..., link=True)`` writes. JupyterLab's HTML sanitiser keeps ``id`` on any
+    element, and nbconvert's HTML and slides keep raw HTML, so the links work in the
+    notebook, the handouts and the slides.
+    """
     seen = list(dict.fromkeys(keys))
     refs = [get_reference(k) for k in seen]
-    return "\n".join(f"- **{r.short}.** {r.formatted()}" for r in refs)
+    return "\n".join(f'- <a id="{r.anchor}"></a>**{r.short}.** {r.formatted()}'
+                     for r in refs)

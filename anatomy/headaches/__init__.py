@@ -27,6 +27,7 @@ from anatomy.headaches import data
 from anatomy.headaches.checker import CriteriaResult, Criterion, check_all, check_criteria
 from anatomy.headaches.data import (
     HEADACHES_FILE,
+    block_technique,
     comparison_notes,
     comparison_sources,
     comparison_table,
@@ -58,7 +59,8 @@ from anatomy.headaches.screen import red_flag_screen, screen_summary
 __all__ = [
     "feature_matrix",
     "ALL_CONDITIONS", "CONDITIONS", "EXTRA_CONDITIONS", "FINDINGS", "HEADACHES_FILE",
-    "STATUSES", "VERDICTS", "CriteriaResult", "Criterion", "Finding", "check_all",
+    "STATUSES", "VERDICTS", "CriteriaResult", "Criterion", "Finding", "block_technique",
+    "check_all",
     "check_criteria", "comparison_notes", "comparison_sources", "comparison_table",
     "criteria_table", "data", "differential", "findings_vocabulary", "load_headaches",
     "management_options", "physiotherapy",

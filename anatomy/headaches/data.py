@@ -20,6 +20,8 @@ from anatomy.headaches.rules import CHECKED_IDS
 from anatomy.records import Field, check_record
 
 HEADACHES_FILE = DATA_DIR / "headaches.toml"
+RECORD_SECTIONS = ("tension_type_subtypes", "red_flags", "management", "block_technique",
+                   "physiotherapy", "vignettes")
 _UNITS = {"seconds": 1 / 60, "minutes": 1.0, "hours": 60.0, "days": 1440.0}
 
 
@@ -75,8 +77,7 @@ def _check_data(raw: dict) -> dict:
             table[row, cond] = (_cell_value(cell, row in meta["numeric_rows"], where),
                                 _refs(cell, where), cell.get("note", ""))
     raw["_table"] = table
-    for section in ("tension_type_subtypes", "red_flags", "management", "physiotherapy",
-                    "vignettes"):
+    for section in RECORD_SECTIONS:
         for i, record in enumerate(raw[section]):
             _refs(record, f"{section}[{i}]")
     for flag in raw["red_flags"]:
@@ -183,6 +184,19 @@ def management_options() -> pd.DataFrame:
     return _records("management", cols)
 
 
+def block_technique() -> pd.DataFrame:
+    """Occipital nerve block volumes and nerve depths as published, one row per source.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``item``, ``value`` (number and unit as the source gives it),
+        ``source_kind`` (the kind of study), ``note`` and ``reference`` (registry keys).
+        These are reported values for teaching, not a protocol.
+    """
+    return _records("block_technique", ["item", "value", "source_kind", "note"])
+
+
 def physiotherapy() -> pd.DataFrame:
     """Physiotherapy examination, screening and treatment items with their evidence."""
     return _records("physiotherapy", ["item", "what", "evidence"])
@@ -211,8 +225,7 @@ def reference_keys() -> list[tuple[str, str]]:
     out += [(f"table.{row}.{cond}", k) for (row, cond), cell in data["_table"].items()
             for k in cell[1]]
     out += [("meta.exclusion", data["meta"]["exclusion_reference"])]
-    for section in ("tension_type_subtypes", "red_flags", "management", "physiotherapy",
-                    "vignettes"):
+    for section in RECORD_SECTIONS:
         out += [(f"{section}[{i}]", k) for i, r in enumerate(data[section])
                 for k in _refs(r, section)]
     return out

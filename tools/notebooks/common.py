@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 from anatomy.conventions import DISCLAIMER
-from anatomy.references import bibliography
+from anatomy.references import bibliography, get_reference
+from anatomy.references import cite as _cite
 from tools.nbtools import code, md
 
 NOTEBOOKS = [
@@ -14,6 +17,23 @@ NOTEBOOKS = [
     ("04_diagnosis_and_management.ipynb", "Diagnosis, management and red flags"),
     ("05_differential_diagnosis.ipynb", "The differential diagnosis of occipital pain"),
 ]
+
+
+def cite(*keys: str) -> str:
+    """Citation marker(s) for notebook text, each linked to the notebook's reference list.
+
+    ``cite("kim2018")`` gives ``[Kim et al. 2018](#ref-kim2018)``; the target is the anchor
+    that :func:`footer` puts on each entry, so every key cited in a notebook must also be
+    in the ``reference_keys`` given to its footer (tests/test_notebooks_static.py checks).
+    """
+    return _cite(*keys, link=True)
+
+
+def cite_html(*keys: str) -> str:
+    """As :func:`cite`, but as HTML links, for text inside a raw HTML block (where
+    Markdown is not rendered), e.g. ``<a href="#ref-do2019">Do et al. 2019</a>``."""
+    refs = [get_reference(k) for k in keys]
+    return "; ".join(f'<a href="#{r.anchor}">{html.escape(r.short)}</a>' for r in refs)
 
 
 def header(title: str, overview: str, objectives: list[str], minutes: int,

@@ -1,7 +1,7 @@
 """Source of notebooks/00_start_here.ipynb."""
 
 from tools.nbtools import answer, code, exercise, md, notes, solution
-from tools.notebooks.common import NOTEBOOKS, footer, header, setup_cell
+from tools.notebooks.common import NOTEBOOKS, cite, footer, header, setup_cell
 
 PATH = "notebooks/00_start_here.ipynb"
 
@@ -40,7 +40,7 @@ def cells():
            "(registry: `anatomy/data/references.toml`).", slide="slide"),
         setup_cell("from anatomy.viz import head_views"),
         md("## 2. The head model in 3D\n\nThe skin is the MakeHuman base mesh (released "
-           "CC0), converted to millimetres and cut below the clavicles so the neck and "
+           f"CC0; {cite('makehuman_cc0')}), converted to millimetres and cut below the clavicles so the neck and "
            "shoulders are included: pain over the trapezius, the sternocleidomastoid and "
            "above the clavicle sits on real skin. The blue dots are landmarks.\n\n"
            "**How to use the 3D view.** Drag to rotate, scroll to zoom, right-drag to pan; "
@@ -78,10 +78,10 @@ def cells():
         md("## 4. Is the model the size of an adult?\n\nA teaching model should have "
            "adult proportions. The kit measures it; compare with published adult values: "
            "head length about 180-195 mm and head breadth about 145-155 mm (British "
-           "adults, women and men, 50th centile; Pheasant), shoulder breadth between the "
+           f"adults, women and men, 50th centile; {cite('pheasant_bodyspace')}), shoulder breadth between the "
            "acromia 355 mm (women) and 400 mm (men) at the 50th centile, with the men's "
-           "5th centile at 365 mm (Pheasant), bony bimastoid breadth "
-           "106 ± 6 mm (Okumuş 2022; the skin value is larger by the soft tissue), and a "
+           f"5th centile at 365 mm ({cite('pheasant_bodyspace')}), bony bimastoid breadth "
+           f"106 ± 6 mm ({cite('okumus2022')}; the skin value is larger by the soft tissue), and a "
            "nasion-inion arc of roughly 34-37 cm over the scalp (typical adults, derived "
            "from the 10-20 template and scaled).", slide="slide"),
         code("from anatomy.eeg import sagittal_arc\n"
@@ -102,7 +102,7 @@ def cells():
            "(147 mm) is printed for comparison only, because the kit's references registry "
            "holds no survey table for it.", slide="fragment"),
         md("## 5. Scalp sites by the 10-20 system\n\nClinicians and EEG technicians name "
-           "scalp sites by the international 10-20 system (Jasper 1958): distances are "
+           f"scalp sites by the international 10-20 system ({cite('jasper1958')}): distances are "
            "10 % or 20 % of arcs over the head from nasion to inion and from one "
            "preauricular point to the other. The kit computes them on the mesh (with the "
            "tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, "
@@ -124,7 +124,7 @@ def cells():
                  "print(f'lateral {point[0]:.0f} mm, below the inion {inion[2] - point[2]:.0f} "
                  "mm')"),
         answer("About 20 mm lateral and 10 mm below the inion on this model. Notebook 01 "
-               "compares it with where cadaver studies found the nerve: Kim et al. (2018) "
+               f"compares it with where cadaver studies found the nerve: {cite('kim2018')} "
                "measured the GON piercing the trapezius about 23 mm lateral and 16 mm below "
                "the protuberance, so the one-third rule lands close to the nerve."),
         exercise("### Exercise 2\n\nAsk for a landmark that does not exist, such as "

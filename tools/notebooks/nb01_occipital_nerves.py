@@ -1,8 +1,8 @@
 """Source of notebooks/01_occipital_nerves.ipynb."""
 
-from anatomy.references import cite
+from anatomy.viz import rami_views
 from tools.nbtools import answer, code, exercise, md, notes, solution
-from tools.notebooks.common import footer, header, setup_cell
+from tools.notebooks.common import cite, footer, header, setup_cell
 
 PATH = "notebooks/01_occipital_nerves.ipynb"
 
@@ -47,8 +47,8 @@ def cells():
            "plexus | scalp behind the ear, over the mastoid, upper back of the auricle |\n"
            "| **Third occipital (TON)** | superficial medial branch of the **dorsal** ramus "
            "of C3 | lower occiput near the midline and the upper neck |\n\n"
-           "Sources: StatPearls *Occipital Nerves*; Kim et al. 2018; Complete Anatomy "
-           "(Elsevier). Some web pages give the LON as a branch of the dorsal ramus of C3: "
+           f"Sources: {cite('statpearls_occipital_nerves', 'kim2018', 'elsevier_complete_anatomy')}. "
+           "Some web pages give the LON as a branch of the dorsal ramus of C3: "
            "that is wrong, it belongs to the cervical plexus (ventral rami).", slide="slide"),
         code("gon = nerve('GON', 'right')\n"
              "print(gon.label, '|', gon.latin)\n"
@@ -81,39 +81,39 @@ def cells():
         md("### 2.1 Stage 1: origin between C1 and C2\n\n"
            "The GON is the medial branch of the dorsal ramus of C2. It leaves the spine "
            "between the posterior arch of the atlas and the lamina of the axis, behind the "
-           "lateral atlanto-axial joint, deep to obliquus capitis inferior (NYSORA; "
-           "StatPearls *Occipital Nerves*). No study gives coordinates for this point: the model "
+           "lateral atlanto-axial joint, deep to obliquus capitis inferior "
+           f"({cite('nysora_gon', 'statpearls_occipital_nerves')}). No study gives coordinates for this point: the model "
            "places it in the gap between its C1 arch and C2 lamina, and labels it "
            "*derived*.\n\n"
            "### 2.2 Stage 2: round obliquus capitis inferior\n\n"
            "The nerve winds round the **lower border of obliquus capitis inferior** and "
-           "turns upward on the muscle's back. Kim et al. 2018 digitised this winding point "
+           f"turns upward on the muscle's back. {cite('kim2018')} digitised this winding point "
            "in 60 sides: **30.2 ± 8.9 mm lateral** and **52.3 ± 11.7 mm below the EOP**. "
-           "This is the site of ultrasound-guided blocks 'at C2' (Greher et al. 2010).\n\n"
+           f"This is the site of ultrasound-guided blocks 'at C2' ({cite('greher2010')}).\n\n"
            "### 2.3 Stage 3: between the muscles, then through semispinalis capitis\n\n"
            "It ascends between obliquus capitis inferior and semispinalis capitis (Janis "
            "**point 1**), turns medially at the upper border of obliquus, enters "
            "semispinalis (**point 2**) and leaves it (**point 3**) **13.1 ± 6.0 mm lateral, "
-           "27.7 ± 9.9 mm below the EOP** (Kim 2018). Mosser et al. 2004 put this zone 1.5 "
+           f"27.7 ± 9.9 mm below the EOP** ({cite('kim2018')}). {cite('mosser2004')} put this zone 1.5 "
            "cm lateral and 3 cm below the protuberance, in agreement. Semispinalis is "
-           "pierced in about 90% of specimens (Bovim 1991); in others the nerve passes "
-           "through a tendinous band or round the muscle's medial edge (Tubbs et al. "
-           "2014).\n\n"
+           f"pierced in about 90% of specimens ({cite('bovim1991')}); in others the nerve passes "
+           "through a tendinous band or round the muscle's medial edge "
+           f"({cite('tubbs2014')}).\n\n"
            "### 2.4 Stage 4: trapezius aponeurosis and the occipital artery\n\n"
            "Next it passes under and then through the trapezius (**points 4 and 5**), "
-           "usually through its aponeurosis near the occipital attachment: Kim 2018 found "
+           f"usually through its aponeurosis near the occipital attachment: {cite('kim2018')} found "
            "the exit **22.6 ± 7.4 mm lateral, 16.3 ± 5.9 mm below the EOP**. The muscle "
-           "itself is pierced in 45% (Bovim), 37.5% (Won 2018) or 16.7% (Tubbs 2014) of "
+           f"itself is pierced in 45% ({cite('bovim1991')}), 37.5% ({cite('won2018')}) or 16.7% ({cite('tubbs2014')}) of "
            "sides: the sources disagree. At the superior nuchal line the nerve lies "
-           "**medial to the occipital artery**, 1-2 mm from it by ultrasound (Shim 2011); "
-           "the two cross in 54% of sides, singly or by winding round each other (Janis "
-           "2010b), which is **point 6**.\n\n"
+           f"**medial to the occipital artery**, 1-2 mm from it by ultrasound ({cite('shim2011')}); "
+           "the two cross in 54% of sides, singly or by winding round each other "
+           f"({cite('janis2010b')}), which is **point 6**.\n\n"
            "### 2.5 Stage 5: under the skin to the vertex\n\n"
            "Now subcutaneous (the model lays it 3 mm under the skin), the GON divides into "
-           "medial and lateral branches about 0.5 cm above the level of the EOP (Tubbs "
-           "2007) and fans out to the vertex, with dense lateral branches to the "
-           "superolateral occiput (Kwon 2018). It joins the LON on the occiput in 80% "
-           "(Natsis 2006).", slide="slide"),
+           "medial and lateral branches about 0.5 cm above the level of the EOP "
+           f"({cite('tubbs2007')}) and fans out to the vertex, with dense lateral branches to the "
+           f"superolateral occiput ({cite('kwon2018')}). It joins the LON on the occiput in 80% "
+           f"({cite('natsis2006')}).", slide="slide"),
         md("The same stages in print, deep to superficial, each close-up adding the next "
            "layer of muscle:", slide="subslide"),
         code("nerve_views.stage_plate()", slide="-"),
@@ -144,33 +144,33 @@ def cells():
            "head's tragus landmarks (on this head the EOP is 10 mm above that line). "
            "`status` says whether the position is **measured** (a published mean ± SD) or "
            "**derived** by the kit; `published_depth_mm` and `model_depth_mm` differ "
-           "because the model's neck is slimmer than the living patients of Israel et al. "
-           "2018, so deep points sit on the modelled muscle surfaces instead.",
+           "because the model's neck is slimmer than the living patients of "
+           f"{cite('gon_depth_prospective')}, so deep points sit on the modelled muscle surfaces instead.",
            slide="slide"),
         code("nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', "
              "'published_depth_mm', 'model_depth_mm', 'status', 'sources']]",
              slide="subslide"),
         md("**Where sources disagree.** The GON's distance from the midline depends on the "
-           "level: 13 mm where it leaves semispinalis and 23 mm at the trapezius (Kim "
-           "2018), 15 mm in Mosser's zone, 20-23 mm by ultrasound at the nuchal line (Shim "
-           "2011), 38 mm (range 15-75) in Loukas 2006 with the level unstated, and 40 mm at "
-           "the occiput in Tubbs 2007. The model uses Kim's means and keeps the others as "
+           "level: 13 mm where it leaves semispinalis and 23 mm at the trapezius "
+           f"({cite('kim2018')}), 15 mm in Mosser's zone, 20-23 mm by ultrasound at the nuchal line "
+           f"({cite('shim2011')}), 38 mm (range 15-75) in {cite('loukas2006')} with the level unstated, and 40 mm at "
+           f"the occiput in {cite('tubbs2007')}. The model uses Kim's means and keeps the others as "
            "alternatives in `anatomy/data/nerves.toml`.", slide="fragment"),
         md("## 4. The lesser and third occipital nerves\n\n"
            "**LON.** From the cervical plexus it hooks round the spinal accessory nerve and "
-           "climbs along the posterior border of sternocleidomastoid. Lee et al. 2013 found "
+           f"climbs along the posterior border of sternocleidomastoid. {cite('lee2013')} found "
            "it at that border **64 ± 14 mm lateral** and **75 ± 9 mm below the EAM line**; "
-           "Dash et al. 2005 found its emergence zone **65 ± 12 mm lateral, 53 ± 16 mm "
+           f"{cite('dash2005')} found its emergence zone **65 ± 12 mm lateral, 53 ± 16 mm "
            "below** the line. The two probably measured different points (the deep "
            "appearance at the muscle border and the fascial exit), so the model uses both "
-           "in order. The LON met the occipital artery on 55% of sides (Lee 2013). Because "
+           f"in order. The LON met the occipital artery on 55% of sides ({cite('lee2013')}). Because "
            "this model's neck is only about 45-55 mm wide on each side, the LON's lateral "
            "distances are laid along the skin from the posterior midline (a kit "
            "assumption). Choose **LON** in the 3D figure's dropdown.\n\n"
            "**TON.** The superficial medial branch of the C3 dorsal ramus curves round the "
-           "C2-C3 facet joint and pierces semispinalis, splenius and trapezius (Saglam "
-           "2024) close to the midline: Kim 2018 measured its trapezius exit **12.9 ± 9.3 "
-           "mm lateral, 44.2 ± 21.4 mm below the EOP**, whereas Tubbs 2007 reports about 3 "
+           "C2-C3 facet joint and pierces semispinalis, splenius and trapezius "
+           f"({cite('saglam2024')}) close to the midline: {cite('kim2018')} measured its trapezius exit **12.9 ± 9.3 "
+           f"mm lateral, 44.2 ± 21.4 mm below the EOP**, whereas {cite('tubbs2007')} reports about 3 "
            "mm lateral and subcutaneous about 6 cm below. Choose "
            "**TON** in the dropdown.", slide="slide"),
         code("nerves.waypoint_table('LON')[['lateral_mm', 'vertical_mm', 'origin', "
@@ -178,7 +178,7 @@ def cells():
         code("nerves.waypoint_table('TON')[['lateral_mm', 'vertical_mm', 'origin', "
              "'status', 'sources']]", slide="fragment"),
         md("## 5. Compression points\n\n"
-           "In 25 fresh heads Janis et al. 2010a described six places where the GON can be "
+           f"In 25 fresh heads {cite('janis2010a')} described six places where the GON can be "
            "compressed: (1) between semispinalis and obliquus capitis inferior, (2) entry "
            "into and (3) exit from semispinalis, (4) entry into the trapezius, (5) exit "
            "through the trapezial fascia at the nuchal line, and (6) the crossing with the "
@@ -189,7 +189,7 @@ def cells():
         md("## 6. Block landmarks\n\n"
            "The classic **GON block** is aimed one third of the way from the EOP to the "
            "mastoid tip, on or just above the superior nuchal line, immediately medial to "
-           "the palpable occipital artery (Brown's atlas). The **LON** "
+           f"the palpable occipital artery ({cite('brown_atlas2006')}). The **LON** "
            "point is drawn two thirds of the way along the same line; that rule is "
            "**weakly supported** (the kit found it only on practice web pages, not in a "
            "book or paper). The origin here is the **EOP**; some sources state the same "
@@ -218,7 +218,7 @@ def cells():
         md("*Figure 5. Text summary:* " + "the right occiput in millimetres from the EOP "
            "with 300 sampled GONs: clouds where each winds round obliquus capitis "
            "inferior, leaves semispinalis and pierces the trapezius, with one-SD "
-           "ellipses from Kim 2018, Mosser's 1.5 cm zone, the superior nuchal line and a "
+           f"ellipses from {cite('kim2018')}, Mosser's 1.5 cm zone, the superior nuchal line and a "
            "2 cm circle round the one-third block point. The title gives the share of "
            "sampled trapezius exits inside the circle.", slide="fragment"),
         code("share = nerves.share_within('GON', 'right', radius_mm=20, n=300, seed=1)\n"
@@ -237,10 +237,10 @@ def cells():
            "and tenderness over the nerve, and it is eased temporarily by a local "
            "anaesthetic block of the nerve. Each compression point in section 5 is a place "
            "where muscle, fascia or the artery can press on or kink the nerve; the nerve "
-           "and the occipital artery cross in about half of sides (Janis et al. 2010b). "
+           f"and the occipital artery cross in about half of sides ({cite('janis2010b')}). "
            "Pain can spread to the forehead and "
            "eye because C2 afferents and trigeminal afferents converge on the same "
-           "neurons of the trigeminocervical complex (Bartsch & Goadsby 2002).\n\n"
+           f"neurons of the trigeminocervical complex ({cite('bartsch2002')}).\n\n"
            "> This is teaching material about anatomy, not a guide to diagnosis or "
            "treatment.", slide="slide"),
         exercise("### Exercise 1\n\nUsing `nerve('GON', 'right').waypoints`, print how far "
@@ -267,13 +267,13 @@ def cells():
         answer("Not necessarily: measured from the **mastoid** (as some sources do) the GON "
                "point is two thirds of the way; measured from the **EOP** it is one third. "
                "The point is the same, so always name the origin of the line."),
-        md("## 7. Anatomy you will be asked about\n\n"
+        md("## 9. Anatomy you will be asked about\n\n"
            "- **C1 and the suboccipital triangle.** The dorsal ramus of C1 (the suboccipital "
            "nerve) leaves above the posterior arch of the atlas, under the vertebral artery, "
            "and enters the suboccipital triangle. It supplies the muscles that bound the "
            "triangle (rectus capitis posterior major, obliquus capitis superior and "
            "inferior), and rectus capitis posterior minor and semispinalis capitis. It is "
-           "mainly a motor nerve: Gray's describes only an occasional cutaneous twig. That "
+           f"mainly a motor nerve: {cite('grays1918')} describes only an occasional cutaneous twig. That "
            f"is why the kit draws no C1 skin territory ({cite('grays1918')}).\n"
            "- **Dorsal and ventral rami.** Each spinal nerve splits into a dorsal ramus "
            "(to the back: the GON from C2, the TON from C3) and a ventral ramus (to the "
@@ -294,16 +294,20 @@ def cells():
            f"'Arnold's neuralgia' is best avoided ({cite('radiopaedia_arnold')}).\n"
            "- **Dermatome or nerve territory?** See notebook 02: a dermatome is one root's "
            "skin; a nerve territory is one named nerve's skin.", slide="slide"),
+        md("The figure below shows where the two rami part company, at one upper "
+           "cervical level seen from above.", slide="subslide"),
+        code("from anatomy.viz import rami_views\nrami_views.rami_figure()", slide="-"),
+        md("*Figure 6. Text summary:* " + rami_views.ALT, slide="fragment"),
         exercise("### Exercise 4\n\nA student says: *'Occipital neuralgia follows the C1 "
                  "dermatome.'* Give two reasons why that is wrong."),
         answer("(1) C1 has essentially no skin territory: its dorsal ramus, the suboccipital "
-               "nerve, is mainly motor to the suboccipital muscles (Gray's). (2) Occipital "
+               f"nerve, is mainly motor to the suboccipital muscles ({cite('grays1918')}). (2) Occipital "
                "neuralgia follows the greater, lesser and third occipital **nerves** (C2 "
                "and C3 fibres), a peripheral-nerve distribution, not a dermatome "
                f"({cite('ichd3_2018', 'grays1918')})."),
         *footer(
             ["The GON leaves between C1 and C2, winds round obliquus capitis inferior "
-             "(Kim: 30 mm lateral, 52 mm below the EOP), pierces semispinalis (13 mm, 28 mm) "
+             f"({cite('kim2018')}: 30 mm lateral, 52 mm below the EOP), pierces semispinalis (13 mm, 28 mm) "
              "and the trapezius aponeurosis (23 mm, 16 mm), passes medial to the occipital "
              "artery at the nuchal line and reaches the vertex.",
              "The LON climbs along the posterior border of sternocleidomastoid to the scalp "
@@ -320,5 +324,5 @@ def cells():
              "shim2011", "janis2010a", "janis2010b", "tubbs2007", "kwon2018", "natsis2006",
              "loukas2006", "elsevier_complete_anatomy", "lee2013", "dash2005", "saglam2024",
              "brown_atlas2006", "kit_lon_block_marker", "ichd3_2018", "bartsch2002",
-             "kit_nerve_model", "ta2_terminologia", "radiopaedia_arnold"]),
+             "kit_nerve_model", "ta2_terminologia", "radiopaedia_arnold", "grays1918"]),
     ]

@@ -1,8 +1,7 @@
 """Source of notebooks/02_pain_referral_hot_spots.ipynb."""
 
-from anatomy.references import cite
 from tools.nbtools import answer, code, exercise, md, notes, solution
-from tools.notebooks.common import footer, header, setup_cell
+from tools.notebooks.common import cite, footer, header, setup_cell
 
 PATH = "notebooks/02_pain_referral_hot_spots.ipynb"
 
@@ -12,6 +11,7 @@ REFERENCES = [
     "janis_khansa", "usra_cervical_plexus", "suny_downstate", "natsis2006", "tubbs2007",
     "statpearls_occipital_nerves", "dartmouth_anatomy", "lee2008_dermatomes", "bartsch2002",
     "bartsch2003", "piovesan2001", "busch2007", "bogduk2009", "kelman2005", "jasper1958",
+    "kit_lon_block_marker",
 ]
 
 

@@ -1,9 +1,8 @@
 """Source of notebooks/03_headache_comparison.ipynb."""
 
 from anatomy import headaches
-from anatomy.references import cite
 from tools.nbtools import answer, code, exercise, md, notes, solution
-from tools.notebooks.common import footer, header, setup_cell
+from tools.notebooks.common import cite, footer, header, setup_cell
 from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
 
 PATH = "notebooks/03_headache_comparison.ipynb"
@@ -19,7 +18,7 @@ VERDICT_WORDS = {True: "fulfilled", False: "not fulfilled", None: "undetermined"
 REFERENCES = ["ichd3_2018", "ichd3_beta_2013", "kelman2005", "kim2018", "kwon2018",
               "on_clinic2021", "kuhn1997", "calandre2006", "dougherty2014", "blumenfeld2013",
               "bogduk2009", "fernandez2006", "fernandez2007", "rasmussen1992",
-              "bmj_best_practice_tth", "do2019", "bartsch2002", "grays1918"]
+              "bmj_best_practice_tth", "do2019", "bartsch2002", "grays1918", "lyrer2014"]
 
 
 def _case_cells(k: int, case_id: str) -> list:
@@ -260,7 +259,7 @@ def cells():
             ["Duration separates the three main conditions: seconds to minutes (occipital "
              "neuralgia), 4-72 hours (migraine), 30 minutes to 7 days or unremitting "
              "(tension-type).",
-             "Migraine pain is most often around the eye, temple and forehead (Kelman 2005); "
+             f"Migraine pain is most often around the eye, temple and forehead ({cite('kelman2005')}); "
              "occipital neuralgia follows the GON, LON and TON; tension-type is a bilateral "
              "band; cervicogenic headache is side-locked and spreads from the neck forwards.",
              "Occipital neuralgia needs allodynia or dysaesthesia, nerve tenderness and "

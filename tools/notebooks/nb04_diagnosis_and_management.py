@@ -1,9 +1,8 @@
 """Source of notebooks/04_diagnosis_and_management.ipynb."""
 
 from anatomy import headaches
-from anatomy.references import cite
 from tools.nbtools import answer, code, exercise, md, notes, solution
-from tools.notebooks.common import footer, header, setup_cell
+from tools.notebooks.common import cite, cite_html, footer, header, setup_cell
 
 PATH = "notebooks/04_diagnosis_and_management.ipynb"
 REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
@@ -13,7 +12,9 @@ REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
               "austen2023", "gfrerer2020", "kuhn1997", "rasmussen1992", "lyrer2014",
               "dziewas2003", "rushton2023", "statpearls_occipital_nerves",
               "elsevier_complete_anatomy", "grays1918", "shim2011", "lambru2012", "choi2016",
-              "ogince2007", "hall2010", "jull2002"]
+              "ogince2007", "hall2010", "jull2002", "gon_depth_prospective", "greher2010",
+              "dilli2015", "busch2007", "saper2011", "dodick2015",
+              "chen2015_ons"]
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -35,7 +36,7 @@ def red_flag_box(short: bool = False) -> str:
         f"<ul>{items}</ul>\n"
         "<p>Other warning signs (new headache after 50, a change in pattern, headache worse "
         "lying down or on coughing, cancer or immunosuppression, pregnancy) need prompt "
-        f"medical review. Source: SNNOOP10 list, {cite('do2019')}. This kit is teaching "
+        f"medical review. Source: SNNOOP10 list, {cite_html('do2019')}. This kit is teaching "
         "material, not a diagnostic tool.</p>\n</div>")
 
 
@@ -184,7 +185,7 @@ def cells():
            "faintly shaded on the right. Marked: the inion (external occipital "
            "protuberance) and the right mastoid tip, joined by a dashed line; a star at the "
            "greater occipital nerve's exit through the trapezius (about 23 mm lateral and "
-           "16 mm below the inion; Kim 2018), where tenderness and Tinel's sign are sought; "
+           f"16 mm below the inion; {cite('kim2018')}), where tenderness and Tinel's sign are sought; "
            "a diamond one third of the way from the inion to the mastoid (the classic GON "
            f"block point, just medial to the occipital artery; {cite('brown_atlas2006')}) "
            "and a square two thirds of the way (the LON block point, a teaching rule that "
@@ -215,6 +216,21 @@ def cells():
              "for f in (findings, without_block):\n"
              "    print(headaches.check_criteria('occipital_neuralgia', f).verdict)",
              slide="subslide"),
+        md("### 4.1 The block in numbers\n\nHow deep is the nerve, and how much is "
+           "injected? The kit keeps the published values with their sources in "
+           "`anatomy/data/headaches.toml`; they describe what studies measured or "
+           "recommended, not a protocol to follow.", slide="subslide"),
+        code("headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]",
+             slide="fragment"),
+        md("At the classic site the nerve lies only about 7 mm under the skin by "
+           f"ultrasound ({cite('shim2011')}), so the needle stays shallow; at surgery it "
+           "lay about 2 cm deep where it leaves semispinalis and 3 cm where it enters it "
+           f"({cite('gon_depth_prospective')}); blocks of that deeper course, over obliquus "
+           f"capitis inferior at C2, have been guided by ultrasound ({cite('greher2010')}). "
+           "The volumes are small: a few millilitres per nerve in "
+           f"the expert consensus ({cite('blumenfeld2013')}) and in a randomised trial "
+           f"({cite('dilli2015')}), 5 mL in a physiology study ({cite('busch2007')}).",
+           slide="fragment"),
         exercise("### Exercise 3\n\nA patient with chronic migraine gets three days of relief "
                  "from a greater occipital nerve block. Does that make the diagnosis "
                  "occipital neuralgia? Which other criteria would you check?"),
@@ -262,9 +278,18 @@ def cells():
            f"({cite('kapural2007')}); "
            f"a pilot study also had 6 patients ({cite('taylor2008')}). No large randomised "
            "trial exists.\n"
-           "- **Occipital nerve stimulation** uses implanted leads; the first series reported "
-           f"good relief in 12 of 13 patients ({cite('weiner1999')}). Evidence remains case "
-           "series; hardware problems and revisions occur.\n"
+           "- **Occipital nerve stimulation** uses implanted leads; the first series in "
+           "occipital neuralgia reported good relief in 12 of 13 patients "
+           f"({cite('weiner1999')}), and in ON the evidence is still case series. The randomised trials are in chronic "
+           "migraine: in a feasibility trial, 39% responded to adjustable stimulation at 3 "
+           "months against 6% with preset stimulation and none with medicines alone, and "
+           f"leads moved in about a quarter of those implanted ({cite('saper2011')}). The "
+           "largest sham-controlled trial (157 people) missed its main end point at 12 weeks; "
+           "in its open-label year about half reported half as many headache days, and 70% "
+           f"had an adverse event ({cite('dodick2015')}). Pooling three "
+           "sham-controlled trials gave about 2.6 fewer days a month of long, moderate-to-"
+           "severe headache; lead migration and infection were common and often needed "
+           f"another operation ({cite('chen2015_ons')}).\n"
            "- **Occipital release (decompression) surgery** frees the nerve from muscle, "
            "fascia or the occipital artery. Evidence comes from retrospective and small "
            f"prospective series ({cite('ducic2009', 'austen2023', 'gfrerer2020')}); reviews "
@@ -297,7 +322,7 @@ def cells():
         solution("notes = options.set_index('option')['evidence_note']\n"
                  "notes[notes.str.contains('trial')].to_frame()"),
         answer("**Pulsed radiofrequency**, and through the same trial the **steroid block**. "
-               "Cohen et al. 2015 randomised 81 people with occipital neuralgia or migraine "
+               f"{cite('cohen2015')} randomised 81 people with occipital neuralgia or migraine "
                "with occipital nerve tenderness, double-blind, in several centres: pulsed "
                "radiofrequency beat a local anaesthetic-steroid block at 6 weeks, and the "
                f"difference lasted to 6 months ({cite('cohen2015')}). The other notes say "

@@ -1,9 +1,8 @@
 """Source of notebooks/05_differential_diagnosis.ipynb."""
 
 from anatomy import headaches
-from anatomy.references import cite
 from tools.nbtools import answer, code, exercise, md, notes, solution
-from tools.notebooks.common import footer, header, setup_cell
+from tools.notebooks.common import cite, footer, header, setup_cell
 from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
 
 PATH = "notebooks/05_differential_diagnosis.ipynb"
@@ -52,7 +51,7 @@ def _seed_table() -> str:
          f"{cite('bovim1991', 'won2018', 'tubbs2014')}"),
         ("The GON is 'the thickest' cutaneous nerve in the body",
          "Wrong. It is the large medial branch of the C2 dorsal ramus, mainly sensory "
-         "(Gray's also describes muscular branches to semispinalis capitis); the sciatic "
+         "(it also gives muscular branches to semispinalis capitis); the sciatic "
          "nerve is the largest nerve in the body. "
          f"{cite('statpearls_occipital_nerves', 'grays1918')}"),
         ("Most people improve in a week to 10 days",

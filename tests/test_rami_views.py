@@ -1,0 +1,77 @@
+"""The dorsal/ventral rami schematic (anatomy.viz.rami_views): geometry and layout."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from anatomy.references import get_reference
+from anatomy.viz import mpl2d, rami_views
+
+
+@pytest.fixture(scope="module")
+def figure():
+    fig = rami_views.rami_figure()
+    yield fig
+    fig.close()
+
+
+def test_roots_join_into_the_spinal_nerve_which_splits_into_the_two_rami():
+    p = rami_views.nerve_paths()
+    start = p["spinal_nerve"][0]
+    assert np.allclose(p["dorsal_root"][-1], start) and np.allclose(p["ventral_root"][-1], start)
+    end = p["spinal_nerve"][-1]
+    assert np.allclose(p["dorsal_ramus"][0], end) and np.allclose(p["ventral_ramus"][0], end)
+    fork = p["dorsal_ramus"][-1]
+    assert np.allclose(p["medial_branch"][0], fork) and np.allclose(p["lateral_branch"][0], fork)
+
+
+def test_dorsal_ramus_runs_back_and_ventral_ramus_forward_and_out():
+    """+y is anterior: the dorsal ramus and its medial branch end behind where the
+    spinal nerve divides, the ventral ramus in front of it and further lateral."""
+    p = rami_views.nerve_paths()
+    split = p["spinal_nerve"][-1]
+    assert p["dorsal_ramus"][-1, 1] < split[1] and p["medial_branch"][-1, 1] < -3
+    assert p["ventral_ramus"][-1, 1] > split[1] and p["ventral_ramus"][-1, 0] > split[0]
+    # the medial branch (GON at C2) ends nearer the midline than the lateral branch
+    assert abs(p["medial_branch"][-1, 0]) < abs(p["lateral_branch"][-1, 0])
+
+
+def test_the_two_sides_mirror_each_other():
+    right, left = rami_views.nerve_paths(), rami_views.nerve_paths(mirror=True)
+    assert set(right) == set(rami_views.SEGMENTS) == set(left)
+    for key in right:
+        assert np.allclose(left[key], right[key] * [-1, 1])
+
+
+def test_figure_has_alt_text_source_and_colour_coded_rami(figure):
+    alt = figure.alt.lower()
+    for word in ("dorsal ramus", "ventral ramus", "greater occipital", "third occipital",
+                 "lesser occipital", "great auricular", "cervical plexus", "not to scale"):
+        assert word in alt, word
+    texts = [t.get_text() for t in figure.figure.findobj(match=lambda a: hasattr(a, "get_text"))]
+    assert any(get_reference("grays1918").short in t for t in texts)
+    colours = {line.get_color() for line in figure.figure.axes[0].get_lines()}
+    assert {rami_views.DORSAL, rami_views.VENTRAL, rami_views.ROOT} <= colours
+
+
+def test_no_label_is_cut_off(figure):
+    """Every text lies inside the figure (labels at the sides once ran off the edge)."""
+    canvas = FigureCanvasAgg(figure.figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    width, height = canvas.get_width_height()
+    ax = figure.figure.axes[0]
+    for text in [*ax.texts, *figure.figure.texts]:
+        if not text.get_text():
+            continue
+        box = text.get_window_extent(renderer)
+        assert box.x0 >= 0 and box.x1 <= width and box.y0 >= 0 and box.y1 <= height, \
+            text.get_text()
+
+
+def test_png_is_deterministic():
+    a, b = rami_views.rami_figure(), rami_views.rami_figure()
+    assert a.png_bytes() == b.png_bytes()
+    assert isinstance(a, mpl2d.StaticFigure)
