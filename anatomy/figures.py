@@ -122,9 +122,22 @@ def available(specs=None) -> list[FigureSpec]:
     return out
 
 
+def _defining_module(module: str, function: str) -> str | None:
+    """The module whose source defines ``function``: ``module`` itself, or the module it
+    imports the name from (a package re-exporting its submodules' functions)."""
+    tree = ast.parse(_module_path(module).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == function:
+            return module
+        if (isinstance(node, ast.ImportFrom) and node.module and node.level == 0
+                and any(a.name == function and a.asname is None for a in node.names)
+                and _module_exists(node.module)):
+            return _defining_module(node.module, function)
+    return None
+
+
 def _has_function(spec: FigureSpec) -> bool:
-    tree = ast.parse(_module_path(spec.module).read_text(encoding="utf-8"))
-    return any(isinstance(n, ast.FunctionDef) and n.name == spec.function for n in tree.body)
+    return _defining_module(spec.module, spec.function) is not None
 
 
 def skipped(specs=None) -> list[FigureSpec]:
@@ -295,7 +308,8 @@ def write(spec: FigureSpec, out: Path = FIGURES_DIR) -> dict:
         files = [png, svg]
     compact_png(out / png)
     return {"caption": spec.caption, "alt": fig.alt, "source": spec.source,
-            "source_file": _module_path(spec.module).relative_to(ROOT).as_posix(),
+            "source_file": _module_path(_defining_module(spec.module, spec.function))
+            .relative_to(ROOT).as_posix(),
             "kind": "interactive" if _is_plotly(fig) else "static", "files": files,
             **({"page": page} if _is_plotly(fig) else {}),
             "inputs": input_hashes(spec)}

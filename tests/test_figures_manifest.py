@@ -123,3 +123,13 @@ def test_a_generated_page_loads_plotly_from_its_folder_and_has_no_random_ids():
     assert f'<script src="{figures.PLOTLY_JS}"></script>' in page
     assert "plotly.js v" not in page, "plotly.js must not be copied into a page"
     assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-", page), "random ids"
+
+
+def test_figures_of_packages_are_found_where_they_are_defined():
+    """A view package re-exports its submodules' builders: they are still available, and
+    the README points to the file that defines them."""
+    names = {s.name for s in AVAILABLE}
+    assert {"pain_heat", "pain_territories", "nerves_all_layers"} <= names
+    assert figures._defining_module("anatomy.viz.pain_views", "heat_figure") == \
+        "anatomy.viz.pain_views.heat"
+    assert figures._defining_module("anatomy.viz.pain_views", "no_such_figure") is None
