@@ -115,6 +115,89 @@ def test_handout_keeps_text_tables_and_static_figures(handouts, path):
     assert text.count("<table") >= tables
 
 
+
+class TextOutsideDetails(HTMLParser):
+    """The visible text of a page, split into what lies inside a <details> element (and
+    so stays folded until clicked) and what lies outside one."""
+
+    SKIP = {"script", "style", "summary"}
+
+    def __init__(self):
+        super().__init__()
+        self.depth = self.skip = 0
+        self.inside: list[str] = []
+        self.outside: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.depth += tag == "details"
+        self.skip += tag in self.SKIP
+
+    def handle_endtag(self, tag):
+        self.depth -= tag == "details" and self.depth > 0
+        self.skip -= tag in self.SKIP and self.skip > 0
+
+    def handle_data(self, data):
+        if not self.skip:
+            (self.inside if self.depth else self.outside).append(data)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def answer_snippets(nb) -> list[str]:
+    """A few words of every answer and solution of a notebook, as a page shows them."""
+    from nbconvert.filters import markdown2html
+
+    snippets = []
+    for cell in nb.cells:
+        if "solution" not in classroom.tags(cell):
+            continue
+        if cell.cell_type == "markdown":
+            body = classroom.ANSWER.match(cell.source)["body"]
+            parser = TextOutsideDetails()
+            parser.feed(markdown2html(body))
+            text = words("".join(parser.outside))
+        else:  # solution code: its last line (the first is the "click to reveal" note)
+            text = words(cell.source.splitlines()[-1])
+        snippets.append(" ".join(text.split()[:8]))
+    return snippets
+
+
+def test_the_answer_check_sees_an_unfolded_answer():
+    parser = TextOutsideDetails()
+    parser.feed("<p>Question?</p><details><summary>Show</summary><p>Hidden 22 mm</p>"
+                "</details><p>About 20 mm lateral</p>")
+    assert words("".join(parser.outside)) == "Question?About 20 mm lateral"
+    assert words("".join(parser.inside)) == "Hidden 22 mm"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_handout_keeps_every_answer_inside_its_details(handouts, path):
+    """Every answer and solution is folded: none of its text shows before a click."""
+    nb = nbformat.read(path, as_version=4)
+    snippets = answer_snippets(nb)
+    assert snippets, f"{path.name} has no answers"
+    parser = TextOutsideDetails()
+    parser.feed(handouts[path.stem].read_text(encoding="utf-8"))
+    outside, inside = words("".join(parser.outside)), words("".join(parser.inside))
+    for snippet in snippets:
+        assert snippet not in outside, f"{path.stem}: answer text outside <details>: {snippet}"
+        assert snippet in inside, f"{path.stem}: answer missing from the handout: {snippet}"
+    n_answers = sum(c.cell_type == "markdown" and "solution" in classroom.tags(c)
+                    for c in nb.cells)
+    folded = handouts[path.stem].read_text(encoding="utf-8").count(
+        '<details class="kit-solution">')
+    assert folded == len(snippets) >= n_answers
+
+
+def test_a_malformed_answer_is_a_clear_error():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("The answer is 22 mm.",
+                                              metadata={"tags": ["solution"]})]
+    with pytest.raises(ValueError, match="not one <details> element"):
+        classroom.fold_answers(nb)
+
 def test_plotly_outputs_get_fixed_ids():
     nb = nbformat.v4.new_notebook()
     fig = {"data": [{"type": "scatter3d", "x": [1], "y": [2], "z": [3]}], "layout": {}}
@@ -221,6 +304,35 @@ def test_student_copy_runs_top_to_bottom(students):
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.execution_count for c in code), "a cell did not run"
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_student_copy_runs_to_the_first_blank(students, path):
+    """What CI checks of the student version: every cell up to the first exercise blank
+    runs cleanly, and the blank stops the student with NotImplementedError and a hint."""
+    from nbclient import NotebookClient
+
+    from tools.nbtools import IPCKernelManager
+
+    nb = nbformat.read(students[path.stem], as_version=4)
+    blanks = [k for k, c in enumerate(nb.cells) if "exercise-placeholder" in classroom.tags(c)]
+    if not blanks:
+        pytest.skip(f"{path.stem} has no code exercise")
+    first = blanks[0]
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
+                            kernel_manager_class=IPCKernelManager,
+                            resources={"metadata": {"path": str(ROOT / "notebooks")}})
+    with client.setup_kernel():
+        for k, cell in enumerate(nb.cells[:first + 1]):
+            if cell.cell_type == "code":
+                client.execute_cell(cell, k)
+    for k, cell in enumerate(nb.cells[:first]):
+        errors = [o for o in cell.get("outputs", []) if o["output_type"] == "error"]
+        assert not errors, f"{path.stem} cell {k} fails before the first blank: {errors}"
+    out = nb.cells[first].outputs
+    assert [o["ename"] for o in out if o["output_type"] == "error"] == ["NotImplementedError"]
+    assert "Exercise" in out[-1]["evalue"]
 
 # ----------------------------------------------------------------------- conda / Binder
 

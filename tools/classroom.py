@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -230,6 +231,19 @@ details.kit-solution > summary { cursor: pointer; font-weight: bold; margin: 0.4
 </style>
 """
 
+# an answer cell (see fold_answers) renders inside one <details> element
+FOLDED_ANSWER = """
+{%- block markdowncell scoped -%}
+{%- if cell.metadata.get('kit_summary') -%}
+<details class="kit-solution"><summary>{{ cell.metadata.kit_summary | e }}</summary>
+{{ super() }}
+</details>
+{%- else -%}
+{{ super() }}
+{%- endif -%}
+{%- endblock markdowncell -%}
+"""
+
 HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 {%- block html_head_css -%}
 """ + KIT_CSS + """
@@ -246,6 +260,7 @@ HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 {{ super() }}
 {%- endif -%}
 {%- endblock any_cell -%}
+""" + FOLDED_ANSWER + """
 {% block footer_js %}""" + RENDER_JS + "{% endblock footer_js %}")
 
 SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + """
@@ -258,7 +273,7 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
 .reveal h1, .reveal h2, .reveal h3 { text-transform: none; }
 </style>
 {%- endblock html_head_css -%}
-{% block footer_js %}
+""" + FOLDED_ANSWER + """{% block footer_js %}
 <script src="{{ reveal_url_prefix }}/dist/reveal.js"></script>
 <script src="{{ reveal_url_prefix }}/dist/plugin/notes.js"></script>
 <script src="{{ resources.kit_plotly_src }}"></script>
@@ -277,6 +292,33 @@ Reveal.on("slidechanged", kitShow);
 Reveal.on("fragmentshown", function () { kitShow({currentSlide: Reveal.getCurrentSlide()}); });
 </script>
 {% endblock footer_js %}""")
+
+
+ANSWER = re.compile(r"\A\s*<details[^>]*>\s*<summary>(?:<b>)?(?P<summary>.*?)(?:</b>)?</summary>"
+                    r"(?P<body>.*)</details>\s*\Z", re.S)
+
+
+def fold_answers(nb) -> int:
+    """Prepare every revealable answer for nbconvert; returns the count.
+
+    An answer cell holds ``<details><summary>...</summary>`` + markdown + ``</details>``.
+    nbconvert's Markdown renderer ends that HTML block at the first blank line, so the
+    answer would print as a plain paragraph below a closed, empty <details>. Here the
+    cell keeps only its markdown and ``metadata.kit_summary``; the templates wrap the
+    whole rendered cell in one <details> element.
+    """
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or "solution" not in tags(cell):
+            continue
+        match = ANSWER.match(cell.source)
+        if not match:
+            raise ValueError(f"Answer cell {cell.get('id', '?')!r} is not one <details> "
+                             "element; write it with tools.nbtools.answer().")
+        cell.source = match["body"].strip()
+        cell.metadata["kit_summary"] = match["summary"].strip()
+        count += 1
+    return count
 
 
 def _exporter(kind: str):
@@ -317,6 +359,7 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
     written = []
     for path in sources or notebooks():
         nb = _read(path)
+        fold_answers(nb)
         convert_plotly_outputs(nb)
         carry_alt_text(nb)
         body, _ = exporter.from_notebook_node(
@@ -337,6 +380,7 @@ def handout_notebook(nb):
     nb = copy.deepcopy(nb)
     nb.cells = [c for c in nb.cells if "instructor-notes" not in tags(c)
                 and c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    fold_answers(nb)
     n_plots = convert_plotly_outputs(nb)
     carry_alt_text(nb)
     return nb, n_plots
@@ -383,7 +427,8 @@ def student_notebook(nb):
             if cell.cell_type != "code":
                 continue  # a revealable markdown answer
             meta = copy.deepcopy(cell.metadata)
-            meta["tags"] = [x for x in meta.get("tags", []) if x != "solution"]
+            meta["tags"] = [x for x in meta.get("tags", [])
+                            if x != "solution" and x not in nbtools.UNRUN_TAGS]
             meta["tags"] += ["exercise-placeholder", "raises-exception"]
             meta.pop("jupyter", None)  # show the placeholder
             new = nbformat.v4.new_code_cell(
