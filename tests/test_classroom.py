@@ -160,6 +160,8 @@ def answer_snippets(nb) -> list[str]:
             text = words("".join(parser.outside))
         else:  # solution code: its last line (the first is the "click to reveal" note)
             text = words(cell.source.splitlines()[-1])
+            snippets += [words("".join(o["text"]))[:60] for o in cell.get("outputs", [])
+                         if o["output_type"] == "stream"]  # and what it prints
         snippets.append(" ".join(text.split()[:8]))
     return snippets
 
@@ -175,7 +177,8 @@ def test_the_answer_check_sees_an_unfolded_answer():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_handout_keeps_every_answer_inside_its_details(handouts, path):
     """Every answer and solution is folded: none of its text shows before a click."""
-    nb = nbformat.read(path, as_version=4)
+    nb = nbformat.read(classroom.handout_source(path), as_version=4)
+    assert classroom.handout_source(path) != path, "handouts come from instructor versions"
     snippets = answer_snippets(nb)
     assert snippets, f"{path.name} has no answers"
     parser = TextOutsideDetails()
@@ -186,9 +189,10 @@ def test_handout_keeps_every_answer_inside_its_details(handouts, path):
         assert snippet in inside, f"{path.stem}: answer missing from the handout: {snippet}"
     n_answers = sum(c.cell_type == "markdown" and "solution" in classroom.tags(c)
                     for c in nb.cells)
+    n_folded = sum(bool({"solution", "verdict"} & classroom.tags(c)) for c in nb.cells)
     folded = handouts[path.stem].read_text(encoding="utf-8").count(
         '<details class="kit-solution">')
-    assert folded == len(snippets) >= n_answers
+    assert folded == n_folded >= n_answers
 
 
 def test_a_malformed_answer_is_a_clear_error():
@@ -539,3 +543,19 @@ def test_rise_slideshow_in_jupyterlab(tmp_path):
             browser.close()
     assert "/rise/notebooks/00_start_here.ipynb" in url
     assert visible, "no slide with a 3D figure was reached in the RISE slideshow"
+
+
+def test_a_verdict_is_run_by_the_student_and_shown_to_the_instructor():
+    from tools import nbtools
+
+    cell = nbtools.verdict("print('criterion B: not met')")
+    assert {"verdict", *nbtools.UNRUN_TAGS} <= classroom.tags(cell)
+    teacher = nbtools.instructor_cell(cell)
+    assert not set(nbtools.UNRUN_TAGS) & classroom.tags(teacher)
+    nb = nbtools.new_notebook([cell])
+    nb.cells[0].outputs = [nbformat.v4.new_output("stream", text="criterion B: not met\n")]
+    student = classroom.student_notebook(nb)
+    assert student.cells[0].source == cell.source and student.cells[0].outputs == []
+    answer = nbtools.instructor_cell(nbtools.answer("22 mm"))
+    assert answer.source.startswith("<details open>")
+    assert classroom.ANSWER.match(answer.source)["body"].strip() == "22 mm"

@@ -253,7 +253,11 @@ HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 {%- endblock html_head_css -%}
 {%- block any_cell scoped -%}
 {%- if 'solution' in cell.metadata.get('tags', []) and cell.cell_type == 'code' -%}
-<details class="kit-solution"><summary>Show the solution code</summary>
+<details class="kit-solution"><summary>Show the solution (code and result)</summary>
+{{ super() }}
+</details>
+{%- elif 'verdict' in cell.metadata.get('tags', []) -%}
+<details class="kit-solution"><summary>Show the result (decide first)</summary>
 {{ super() }}
 </details>
 {%- else -%}
@@ -375,8 +379,18 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
 # Handouts
 # ---------------------------------------------------------------------------------------
 
+def handout_source(path: Path) -> Path:
+    """The notebook a handout is made from: its instructor version when there is one.
+
+    A handout has no kernel, so it carries every solution's result, folded inside a
+    <details> element with the solution (see HANDOUT_TEMPLATE).
+    """
+    teacher = nbtools.instructor_path(path)
+    return teacher if teacher.exists() else path
+
+
 def handout_notebook(nb):
-    """The reading copy: instructor notes removed, plotly outputs converted."""
+    """The reading copy: instructor notes removed, answers folded, plotly outputs converted."""
     nb = copy.deepcopy(nb)
     nb.cells = [c for c in nb.cells if "instructor-notes" not in tags(c)
                 and c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
@@ -393,7 +407,7 @@ def build_handouts(out: Path = BUILD / "handouts", sources=None) -> list[Path]:
     plotly_js = plotly_js_path().read_text(encoding="utf-8")
     written = []
     for path in sources or notebooks():
-        nb, n_plots = handout_notebook(_read(path))
+        nb, n_plots = handout_notebook(_read(handout_source(path)))
         resources = {"metadata": {"name": path.stem},
                      "kit_plotly_js": plotly_js if n_plots else ""}
         body, _ = exporter.from_notebook_node(nb, resources=resources)
@@ -423,6 +437,8 @@ def student_notebook(nb):
         t = tags(cell)
         if "instructor-notes" in t:
             continue
+        if "verdict" in t:
+            cell.outputs, cell.execution_count = [], None
         if "solution" in t:
             if cell.cell_type != "code":
                 continue  # a revealable markdown answer

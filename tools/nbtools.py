@@ -15,6 +15,9 @@ Cell conventions (used by nbval, the student copies, slides and handouts):
   answer before the student acts. nbval still runs it and ignores its output
   ('nbval-ignore-output'). ``make student`` replaces it with a placeholder that raises
   NotImplementedError (tagged 'raises-exception').
+- ``verdict(src)``: code the student runs to see a result that answers a question (a
+  checker's verdict on a case): its code shows, its output is not stored (tag 'verdict'
+  plus the same two tags). Student copies keep it; handouts fold its result.
 - ``answer(text)``: a revealable markdown answer (<details>), tagged 'solution'.
 
 ``build`` writes two versions of every notebook: the committed one in ``notebooks/``
@@ -88,6 +91,15 @@ def solution(src: str):
                 hide_input=True)
 
 
+def verdict(src: str, slide: str = "fragment"):
+    """Code whose output answers a question (e.g. the criteria checker on a case).
+
+    The code is shown and the student runs it after deciding; the committed notebook
+    stores no output, the instructor version does.
+    """
+    return code(src, slide=slide, tags=["verdict", *UNRUN_TAGS])
+
+
 def answer(text: str, summary: str = "Show the answer"):
     """A revealable answer: markdown inside one <details> element, tagged 'solution'.
 
@@ -105,7 +117,7 @@ def instructor_cell(cell):
 
     cell = copy.deepcopy(cell)
     meta = cell.metadata
-    if "solution" not in meta.get("tags", []):
+    if not {"solution", "verdict"} & set(meta.get("tags", [])):
         return cell
     meta["tags"] = [t for t in meta["tags"] if t not in UNRUN_TAGS]
     meta.pop("jupyter", None)
