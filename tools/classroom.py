@@ -325,6 +325,34 @@ def fold_answers(nb) -> int:
     return count
 
 
+def convert_javascript_outputs(nb) -> int:
+    """Turn every application/javascript output (the quizzes' jupyterquiz script) into a
+    plain <script> in text/html; returns the count.
+
+    nbconvert's templates wrap such output in a div with a random uuid4 id, so a page
+    would change on every build; the script needs no element of its own.
+    """
+    count = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "application/javascript" in data:
+                js = "".join(data.pop("application/javascript")).replace("</", "<\\/")
+                data["text/html"] = f"<script>\n{js}\n</script>\n"
+                count += 1
+    return count
+
+
+def hide_quiz_code(nb) -> int:
+    """Show only the output of each quiz cell (its code is plumbing); returns the count."""
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "quiz" in tags(cell):
+            cell.metadata["transient"] = {"remove_source": True}  # nbconvert's templates
+            count += 1
+    return count
+
+
 def _exporter(kind: str):
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter, SlidesExporter
@@ -364,6 +392,8 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
     for path in sources or notebooks():
         nb = _read(path)
         fold_answers(nb)
+        hide_quiz_code(nb)
+        convert_javascript_outputs(nb)
         convert_plotly_outputs(nb)
         carry_alt_text(nb)
         body, _ = exporter.from_notebook_node(
@@ -395,6 +425,8 @@ def handout_notebook(nb):
     nb.cells = [c for c in nb.cells if "instructor-notes" not in tags(c)
                 and c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
     fold_answers(nb)
+    hide_quiz_code(nb)
+    convert_javascript_outputs(nb)
     n_plots = convert_plotly_outputs(nb)
     carry_alt_text(nb)
     return nb, n_plots

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DIRECT = ["jupyterlab", "jupyterlab_rise", "matplotlib", "plotly", "kaleido", "nbval",
-          "nbconvert", "numpy", "scipy", "pandas", "pytest", "playwright", "ruff"]
+DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "matplotlib", "plotly", "kaleido",
+          "nbval", "nbconvert", "numpy", "scipy", "pandas", "pytest", "playwright", "ruff"]
 
 
 def lock_pins() -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import footer, header, setup_cell
+from tools.quiz import quiz_cells
 
 PATH = "notebooks/01_occipital_nerves.ipynb"
 
@@ -265,6 +266,7 @@ def cells():
         answer("Not necessarily: measured from the **mastoid** (as FPnotebook does) the GON "
                "point is two thirds of the way; measured from the **EOP** it is one third. "
                "The point is the same, so always name the origin of the line."),
+        *quiz_cells(PATH),
         *footer(
             ["The GON leaves between C1 and C2, winds round obliquus capitis inferior "
              "(Kim: 30 mm lateral, 52 mm below the EOP), pierces semispinalis (13 mm, 28 mm) "
