@@ -150,3 +150,15 @@ def test_instructor_version_has_every_answer(path):
         else:
             assert text(cell).startswith("<details open>")
     assert any(c["outputs"] for c in code if "solution" in tags(c)), "solutions were not run"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_relative_links_resolve_in_both_versions(path):
+    import re
+
+    for folder in (path.parent, INSTRUCTOR):
+        for cell in load(folder / path.name)["cells"]:
+            if cell["cell_type"] != "markdown":
+                continue
+            for target in re.findall(r"\]\((\.\.?/[^)#]+)\)", text(cell)):
+                assert (folder / target).resolve().exists(), f"{folder.name}: {target}"

@@ -112,10 +112,13 @@ def answer(text: str, summary: str = "Show the answer"):
 
 
 def instructor_cell(cell):
-    """The instructor version of one cell: solutions run and shown, answers open."""
+    """The instructor version of one cell: solutions run and shown, answers open, and
+    relative links adjusted for notebooks/instructor/."""
     import copy
 
     cell = copy.deepcopy(cell)
+    if cell.cell_type == "markdown":  # one folder deeper: relative links up one more level
+        cell.source = cell.source.replace("](../", "](../../")
     meta = cell.metadata
     if not {"solution", "verdict"} & set(meta.get("tags", [])):
         return cell
