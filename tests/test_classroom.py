@@ -195,6 +195,17 @@ def test_handout_keeps_every_answer_inside_its_details(handouts, path):
     assert folded == n_folded >= n_answers
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_slides_keep_every_answer_inside_its_details(slides, path):
+    """Decks are made from the students' notebooks: solution code and answers folded."""
+    nb = nbformat.read(path, as_version=4)
+    parser = TextOutsideDetails()
+    parser.feed(slides[path.stem].read_text(encoding="utf-8"))
+    outside = words("".join(parser.outside))
+    for snippet in answer_snippets(nb):
+        assert snippet not in outside, f"{path.stem}: answer text on a slide: {snippet}"
+
+
 def test_a_malformed_answer_is_a_clear_error():
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("The answer is 22 mm.",

@@ -231,7 +231,8 @@ details.kit-solution > summary { cursor: pointer; font-weight: bold; margin: 0.4
 </style>
 """
 
-# an answer cell (see fold_answers) renders inside one <details> element
+# an answer cell (see fold_answers), a solution's code and a verdict render inside one
+# <details> element each, in handouts and slides
 FOLDED_ANSWER = """
 {%- block markdowncell scoped -%}
 {%- if cell.metadata.get('kit_summary') -%}
@@ -242,17 +243,8 @@ FOLDED_ANSWER = """
 {{ super() }}
 {%- endif -%}
 {%- endblock markdowncell -%}
-"""
-
-HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
-{%- block html_head_css -%}
-""" + KIT_CSS + """
-{%- if resources.kit_plotly_js -%}
-<script type="text/javascript">{{ resources.kit_plotly_js }}</script>
-{%- endif -%}
-{%- endblock html_head_css -%}
-{%- block any_cell scoped -%}
-{%- if 'solution' in cell.metadata.get('tags', []) and cell.cell_type == 'code' -%}
+{%- block codecell scoped -%}
+{%- if 'solution' in cell.metadata.get('tags', []) -%}
 <details class="kit-solution"><summary>Show the solution (code and result)</summary>
 {{ super() }}
 </details>
@@ -263,7 +255,16 @@ HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 {%- else -%}
 {{ super() }}
 {%- endif -%}
-{%- endblock any_cell -%}
+{%- endblock codecell -%}
+"""
+
+HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
+{%- block html_head_css -%}
+""" + KIT_CSS + """
+{%- if resources.kit_plotly_js -%}
+<script type="text/javascript">{{ resources.kit_plotly_js }}</script>
+{%- endif -%}
+{%- endblock html_head_css -%}
 """ + FOLDED_ANSWER + """
 {% block footer_js %}""" + RENDER_JS + "{% endblock footer_js %}")
 
