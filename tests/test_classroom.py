@@ -206,6 +206,14 @@ def test_slides_keep_every_answer_inside_its_details(slides, path):
         assert snippet not in outside, f"{path.stem}: answer text on a slide: {snippet}"
 
 
+def test_links_to_the_glossary_work_from_handouts_and_slides(handouts, slides):
+    for page in (handouts["00_start_here"], slides["00_start_here"]):
+        links = re.findall(r'href="(\.\./[^"#]+)"', page.read_text(encoding="utf-8"))
+        assert links, f"{page.name} has no relative link"
+        for link in links:  # as if the page were built in build/handouts/ or build/slides/
+            assert (ROOT / "build" / "x" / link).resolve().exists(), (page.name, link)
+
+
 def test_a_malformed_answer_is_a_clear_error():
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("The answer is 22 mm.",

@@ -344,6 +344,17 @@ def convert_javascript_outputs(nb) -> int:
     return count
 
 
+def relink(nb, source: Path, page_depth: int = 2) -> None:
+    """Make the relative links of a notebook read from ``source`` work in a page written
+    ``page_depth`` folders below the repo root (build/handouts/, build/slides/)."""
+    extra = page_depth - len(source.parent.relative_to(ROOT).parts)
+    if extra <= 0:
+        return
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = cell.source.replace("](../", "](" + "../" * (1 + extra))
+
+
 def hide_quiz_code(nb) -> int:
     """Show only the output of each quiz cell (its code is plumbing); returns the count."""
     count = 0
@@ -393,6 +404,7 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
     for path in sources or notebooks():
         nb = _read(path)
         fold_answers(nb)
+        relink(nb, path)
         hide_quiz_code(nb)
         convert_javascript_outputs(nb)
         convert_plotly_outputs(nb)
@@ -440,7 +452,10 @@ def build_handouts(out: Path = BUILD / "handouts", sources=None) -> list[Path]:
     plotly_js = plotly_js_path().read_text(encoding="utf-8")
     written = []
     for path in sources or notebooks():
-        nb, n_plots = handout_notebook(_read(handout_source(path)))
+        source = handout_source(path)
+        nb = _read(source)
+        relink(nb, source)
+        nb, n_plots = handout_notebook(nb)
         resources = {"metadata": {"name": path.stem},
                      "kit_plotly_js": plotly_js if n_plots else ""}
         body, _ = exporter.from_notebook_node(nb, resources=resources)

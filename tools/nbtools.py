@@ -48,6 +48,8 @@ INSTRUCTOR_DIR = "instructor"  # beside the notebooks: notebooks/instructor/NN_n
 # tags that keep a solution's output out of the committed (student-facing) notebook
 UNRUN_TAGS = ("skip-execution", "nbval-ignore-output")
 DETAILS = "<details>"
+SOLUTION_NOTE = ("# Solution: click the '...' or the bar on the left to reveal the code, "
+                 "then run it.")
 
 
 def _meta(slide: str, tags=None, **extra) -> dict:
@@ -85,10 +87,8 @@ def solution(src: str):
 
     Run it (or read the instructor version) to see what it prints.
     """
-    body = ("# Solution: click the '...' or the bar on the left to reveal the code, "
-            "then run it.\n")
-    return code(body + src.strip("\n"), slide="fragment", tags=["solution", *UNRUN_TAGS],
-                hide_input=True)
+    return code(SOLUTION_NOTE + "\n" + src.strip("\n"), slide="fragment",
+                tags=["solution", *UNRUN_TAGS], hide_input=True)
 
 
 def verdict(src: str, slide: str = "fragment"):
@@ -124,6 +124,8 @@ def instructor_cell(cell):
         return cell
     meta["tags"] = [t for t in meta["tags"] if t not in UNRUN_TAGS]
     meta.pop("jupyter", None)
+    if cell.cell_type == "code":
+        cell.source = cell.source.replace(SOLUTION_NOTE, "# Solution", 1)
     if cell.cell_type == "markdown":
         cell.source = cell.source.replace(DETAILS, "<details open>", 1)
     return cell
