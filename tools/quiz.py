@@ -147,7 +147,7 @@ def quiz_cells(path: str) -> list:
     src = (f"# Self-check quiz, drawn by jupyterquiz. Questions: notebooks/quizzes/{stem}.toml,\n"
            "# encoded so that no answer can be read before it is clicked.\n"
            "import random\n\n"
-           "from IPython.display import Javascript, display\n"
+           "from IPython.display import display\n"
            "from IPython.utils.capture import capture_output\n"
            "from jupyterquiz import display_quiz\n\n"
            f'QUIZ = "{encoded(stem)}"\n'
@@ -157,7 +157,10 @@ def quiz_cells(path: str) -> list:
            "with capture_output() as quiz:\n"
            f"    display_quiz('#{ident}', shuffle_answers=False)\n"
            "box, script = quiz.outputs\n"
-           "display(box, Javascript(ADD + script.data['application/javascript']))")
+           "display(box)\n"
+           "display({'application/javascript': ADD + script.data['application/javascript'],\n"
+           "         'text/plain': '[Self-check quiz: run this cell (Shift-Enter) to show it]'},\n"
+           "        raw=True)")
     return [intro, code(src, slide="-", tags=["quiz"], hide_input=True)]
 
 
