@@ -481,8 +481,11 @@ def student_notebook(nb):
     """
     nb = copy.deepcopy(nb)
     cells = []
+    task = "Exercise"
     for cell in nb.cells:
         t = tags(cell)
+        if "exercise" in t:  # its heading names the placeholders that follow
+            task = cell.source.splitlines()[0].lstrip("#").strip().split(":")[0] or task
         if "instructor-notes" in t:
             continue
         if "verdict" in t:
@@ -495,8 +498,10 @@ def student_notebook(nb):
                             if x != "solution" and x not in nbtools.UNRUN_TAGS]
             meta["tags"] += ["exercise-placeholder", "raises-exception"]
             meta.pop("jupyter", None)  # show the placeholder
-            new = nbformat.v4.new_code_cell(
-                "# Exercise: replace this line with your code.\n" + PLACEHOLDER, metadata=meta)
+            hint = (f"# {task}: the task is in the cell above. Replace the next line with "
+                    "your code,\n# run it, then compare with the answer your instructor "
+                    "gives.\n")
+            new = nbformat.v4.new_code_cell(hint + PLACEHOLDER, metadata=meta)
             if "id" in cell:
                 new["id"] = cell["id"]  # stable ids, no random ones
             cells.append(new)
