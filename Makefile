@@ -51,8 +51,11 @@ lint: venv
 bench: venv
 	$(BIN)/python tools/bench.py
 
+# every notebook and its instructor version, then the docs generated from them and the kit
 notebooks: venv
 	$(BIN)/python tools/nbtools.py build
+	$(BIN)/python tools/quiz.py bank
+	$(BIN)/python tools/guide.py
 
 derived: venv
 	$(BIN)/python -m anatomy.derived
