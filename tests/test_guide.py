@@ -44,7 +44,7 @@ def plotly_strings(obj, key: str = ""):
             yield from plotly_strings(v, key)
 
 
-def student_text(path: Path) -> str:
+def student_text(path: Path, with_quiz: bool = True) -> str:
     """What a student reads in a notebook: markdown (code spans and the reference list
     left out), printed and table text, figure alt text, 3D hover and label texts, and
     the self-check quiz."""
@@ -65,7 +65,7 @@ def student_text(path: Path) -> str:
             fig = data.get(classroom.PLOTLY_MIME)
             if fig:
                 parts += list(plotly_strings([fig.get("data", []), fig.get("layout", {})]))
-    for q in quiz.load(path.stem):
+    for q in quiz.load(path.stem) if with_quiz else []:
         parts += [q["question"]] + [a["text"] + " " + a["feedback"] for a in q["answer"]]
     return "\n".join(parts).replace("<br>", " ")
 

@@ -20,6 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 from tools import classroom, quiz  # noqa: E402
 from tools.browser import CHROMIUM, FLAGS, jupyterlab, notebook_copy  # noqa: E402
 
@@ -74,6 +75,27 @@ def test_quiz_facts_cite_the_kits_references():
     cited = sum(bool(q["references"]) for s in quiz.stems() for q in quiz.load(s))
     total = sum(len(quiz.load(s)) for s in quiz.stems())
     assert cited >= 0.8 * total, "most questions state facts and must name their sources"
+
+
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_numbers_in_the_quiz_are_the_kits_numbers(path):
+    """Every number a question states as a fact (question, right answer, any feedback)
+    is printed in the notebook or stored in the kit's cited data: no invented numbers.
+    Only the wrong answers' own texts, which are distractors, may hold others."""
+    from test_guide import student_text
+
+    data = "\n".join(p.read_text(encoding="utf-8")
+                     for p in sorted((ROOT / "anatomy" / "data").glob("*.toml")))
+    known = set(NUMBER.findall(student_text(path, with_quiz=False) + data))
+    known |= {p.stem[:2] for p in NOTEBOOKS}  # notebook numbers ("01")
+    for q in quiz.load(path.stem):
+        right = next(a for a in q["answer"] if a["correct"])
+        facts = " ".join([q["question"], right["text"]] + [a["feedback"] for a in q["answer"]])
+        unknown = sorted(set(NUMBER.findall(facts)) - known)
+        assert not unknown, f"{path.stem}: {q['question']!r} states {unknown}, not in the kit"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
