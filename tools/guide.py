@@ -30,15 +30,23 @@ NOTEBOOK_DIR = ROOT / "notebooks"
 BLOCK = re.compile(r"(<!-- BEGIN generated:(?P<name>[a-z]+) \(python tools/guide\.py\) -->\n)"
                    r"(?P<body>.*?)(<!-- END generated:(?P=name) -->)", re.S)
 
-# Which objective (number in the notebook's Overview) each exercise practises. A heading
-# prefix ("Case") covers every exercise whose heading starts with it.
+# Which objective (number in the notebook's Overview) each exercise practises, keyed by a
+# phrase from the exercise's text (robust to renumbering); "### Case" covers every case.
 EXERCISE_OBJECTIVES = {
-    "00_start_here": {"Exercise 1": 3, "Exercise 2": 3},
-    "01_occipital_nerves": {"Exercise 1": 1, "Exercise 2": 5, "Exercise 3": 5},
-    "02_pain_referral_hot_spots": {"Exercise 1": 2, "Exercise 2": 3, "Exercise 3": 5},
-    "03_headache_comparison": {"Exercise 1": 2, "Case": 4, "Exercise 2": 1, "Exercise 3": 3},
-    "04_diagnosis_and_management": {"Exercise 1": 1, "Exercise 2": 3, "Exercise 3": 5,
-                                    "Exercise 4": 5},
+    "00_start_here": {"one third of the way from the inion": 3,
+                      "landmark that does not exist": 3},
+    "01_occipital_nerves": {"trapezius exit lies from": 1, "within **1.5 cm**": 5,
+                            "two thirds of the way along the line": 5, "C1 dermatome": 1},
+    "02_pain_referral_hot_spots": {"upper trapezius": 2, "skin vertices": 3,
+                                   "For each drawing": 5},
+    "03_headache_comparison": {"normally felt on one side": 2, "### Case": 4,
+                               "teenage-migraine": 1, "Case 6": 3},
+    "04_diagnosis_and_management": {"fever and a stiff neck": 1, "droops": 1,
+                                    "three days of relief": 3,
+                                    "randomised controlled trial": 5,
+                                    "steroid injections": 5},
+    "05_differential_diagnosis": {"**secondary** causes": 1, "### Case": 4,
+                                  "chronic migraine (1.3)": 4},
 }
 # The palpation task practises these objectives (shown in the table as "Palpation").
 PALPATION_OBJECTIVES = {"00_start_here": 3, "01_occipital_nerves": 5}
@@ -58,26 +66,32 @@ def objectives(stem: str) -> list[str]:
 
 
 def exercises(stem: str) -> list[str]:
-    """The heading of every exercise of a notebook (cells tagged 'exercise'), in order."""
-    return [c.source.splitlines()[0].lstrip("#").strip() for c in _notebook(stem).cells
+    """The text of every exercise of a notebook (cells tagged 'exercise'), in order."""
+    return [c.source for c in _notebook(stem).cells
             if "exercise" in c.metadata.get("tags", [])]
 
 
-def exercise_objective(stem: str, heading: str) -> int:
-    """The objective an exercise practises.
+def heading(text: str) -> str:
+    """An exercise's short name: its heading up to any colon ("Exercise 2", "Case 1")."""
+    return text.splitlines()[0].lstrip("#").strip().split(":")[0]
+
+
+def exercise_objective(stem: str, text: str) -> int:
+    """The objective an exercise (its cell text) practises: the first phrase of
+    ``EXERCISE_OBJECTIVES[stem]`` found in the text.
 
     Raises
     ------
     KeyError
-        The exercise has no entry in ``EXERCISE_OBJECTIVES``; the message names it.
+        No phrase matches; the message names the exercise and the known phrases.
     """
     table = EXERCISE_OBJECTIVES.get(stem, {})
-    for prefix, number in table.items():
-        if heading == prefix or heading.startswith(prefix + ":") or (
-                prefix == "Case" and heading.startswith("Case ")):
+    for phrase, number in table.items():
+        if phrase in text:
             return number
-    raise KeyError(f"{stem}: exercise {heading!r} has no objective in "
-                   f"tools/guide.py EXERCISE_OBJECTIVES; known: {', '.join(table) or 'none'}")
+    raise KeyError(f"{stem}: exercise {heading(text)!r} has no objective in "
+                   f"tools/guide.py EXERCISE_OBJECTIVES; known phrases: "
+                   f"{', '.join(table) or 'none'}")
 
 
 def objectives_markdown() -> str:
@@ -85,14 +99,14 @@ def objectives_markdown() -> str:
     from tools import quiz
 
     out = []
-    for stem in quiz.stems():
+    for stem in [s for s in quiz.stems() if (NOTEBOOK_DIR / f"{s}.ipynb").exists()]:
         objs = objectives(stem)
         items = {k: [] for k in range(1, len(objs) + 1)}
         for n, q in enumerate(quiz.load(stem), 1):
             items[q["objective"]].append(f"Q{stem[:2]}.{n}")
         tasks = {k: [] for k in items}
-        for heading in exercises(stem):
-            tasks[exercise_objective(stem, heading)].append(heading.split(":")[0])
+        for text in exercises(stem):
+            tasks[exercise_objective(stem, text)].append(heading(text))
         if stem in PALPATION_OBJECTIVES:
             tasks[PALPATION_OBJECTIVES[stem]].append("Palpation")
         out += [f"**{stem}**", "", "| # | Objective | Quiz items | Exercises |",
