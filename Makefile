@@ -25,8 +25,15 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'anatomy-kit.pth').write_text('$(CURDIR)\n')"
 	@touch $(STAMP)
 
+# JupyterLab at the repo root (figures/, build/student/ and notebooks/instructor/ are
+# reachable) on notebook 00; jupyter/ switches the news pop-up off; the kit's notebooks
+# are trusted so their stored quizzes draw without running a cell
+LAB_NOTEBOOKS := $(wildcard notebooks/*.ipynb notebooks/instructor/*.ipynb build/student/*.ipynb)
 lab: venv
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start_here.ipynb $(ROOT_FLAG)
+	@$(BIN)/jupyter trust $(LAB_NOTEBOOKS) >/dev/null
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(BIN)/jupyter lab --ServerApp.root_dir=. \
+	  --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(ROOT_FLAG)
 
 test: venv
 	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB)
@@ -46,8 +53,11 @@ lint: venv
 bench: venv
 	$(BIN)/python tools/bench.py
 
+# every notebook and its instructor version, then the docs generated from them and the kit
 notebooks: venv
 	$(BIN)/python tools/nbtools.py build
+	$(BIN)/python tools/quiz.py bank
+	$(BIN)/python tools/guide.py
 
 store: $(STAMP)
 	$(BIN)/python tools/build_store.py

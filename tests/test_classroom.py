@@ -115,6 +115,112 @@ def test_handout_keeps_text_tables_and_static_figures(handouts, path):
     assert text.count("<table") >= tables
 
 
+
+class TextOutsideDetails(HTMLParser):
+    """The visible text of a page, split into what lies inside a <details> element (and
+    so stays folded until clicked) and what lies outside one."""
+
+    SKIP = {"script", "style", "summary"}
+
+    def __init__(self):
+        super().__init__()
+        self.depth = self.skip = 0
+        self.inside: list[str] = []
+        self.outside: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.depth += tag == "details"
+        self.skip += tag in self.SKIP
+
+    def handle_endtag(self, tag):
+        self.depth -= tag == "details" and self.depth > 0
+        self.skip -= tag in self.SKIP and self.skip > 0
+
+    def handle_data(self, data):
+        if not self.skip:
+            (self.inside if self.depth else self.outside).append(data)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def answer_snippets(nb) -> list[str]:
+    """A few words of every answer and solution of a notebook, as a page shows them."""
+    from nbconvert.filters import markdown2html
+
+    snippets = []
+    for cell in nb.cells:
+        if "solution" not in classroom.tags(cell):
+            continue
+        if cell.cell_type == "markdown":
+            body = classroom.ANSWER.match(cell.source)["body"]
+            parser = TextOutsideDetails()
+            parser.feed(markdown2html(body))
+            text = words("".join(parser.outside))
+        else:  # solution code: its last line (the first is the "click to reveal" note)
+            text = words(cell.source.splitlines()[-1])
+            snippets += [words("".join(o["text"]))[:60] for o in cell.get("outputs", [])
+                         if o["output_type"] == "stream"]  # and what it prints
+        snippets.append(" ".join(text.split()[:8]))
+    return snippets
+
+
+def test_the_answer_check_sees_an_unfolded_answer():
+    parser = TextOutsideDetails()
+    parser.feed("<p>Question?</p><details><summary>Show</summary><p>Hidden 22 mm</p>"
+                "</details><p>About 20 mm lateral</p>")
+    assert words("".join(parser.outside)) == "Question?About 20 mm lateral"
+    assert words("".join(parser.inside)) == "Hidden 22 mm"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_handout_keeps_every_answer_inside_its_details(handouts, path):
+    """Every answer and solution is folded: none of its text shows before a click."""
+    nb = nbformat.read(classroom.handout_source(path), as_version=4)
+    assert classroom.handout_source(path) != path, "handouts come from instructor versions"
+    snippets = answer_snippets(nb)
+    assert snippets, f"{path.name} has no answers"
+    parser = TextOutsideDetails()
+    parser.feed(handouts[path.stem].read_text(encoding="utf-8"))
+    outside, inside = words("".join(parser.outside)), words("".join(parser.inside))
+    for snippet in snippets:
+        assert snippet not in outside, f"{path.stem}: answer text outside <details>: {snippet}"
+        assert snippet in inside, f"{path.stem}: answer missing from the handout: {snippet}"
+    n_answers = sum(c.cell_type == "markdown" and "solution" in classroom.tags(c)
+                    for c in nb.cells)
+    n_folded = sum(bool({"solution", "verdict"} & classroom.tags(c)) for c in nb.cells)
+    folded = handouts[path.stem].read_text(encoding="utf-8").count(
+        '<details class="kit-solution">')
+    assert folded == n_folded >= n_answers
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_slides_keep_every_answer_inside_its_details(slides, path):
+    """Decks are made from the students' notebooks: solution code and answers folded."""
+    nb = nbformat.read(path, as_version=4)
+    parser = TextOutsideDetails()
+    parser.feed(slides[path.stem].read_text(encoding="utf-8"))
+    outside = words("".join(parser.outside))
+    for snippet in answer_snippets(nb):
+        assert snippet not in outside, f"{path.stem}: answer text on a slide: {snippet}"
+
+
+def test_links_to_the_glossary_work_from_handouts_and_slides(handouts, slides):
+    for page in (handouts["00_start_here"], slides["00_start_here"]):
+        links = re.findall(r'href="(\.\./[^"#]+)"', page.read_text(encoding="utf-8"))
+        assert links, f"{page.name} has no relative link"
+        for link in links:  # as if the page were built in build/handouts/ or build/slides/
+            assert (ROOT / "build" / "x" / link).resolve().exists(), (page.name, link)
+
+
+def test_a_malformed_answer_is_a_clear_error():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("The answer is 22 mm.",
+                                              metadata={"tags": ["solution"]})]
+    with pytest.raises(ValueError, match="not one <details> element"):
+        classroom.fold_answers(nb)
+
 def test_plotly_outputs_get_fixed_ids():
     nb = nbformat.v4.new_notebook()
     fig = {"data": [{"type": "scatter3d", "x": [1], "y": [2], "z": [3]}], "layout": {}}
@@ -221,6 +327,35 @@ def test_student_copy_runs_top_to_bottom(students):
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.execution_count for c in code), "a cell did not run"
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_student_copy_runs_to_the_first_blank(students, path):
+    """What CI checks of the student version: every cell up to the first exercise blank
+    runs cleanly, and the blank stops the student with NotImplementedError and a hint."""
+    from nbclient import NotebookClient
+
+    from tools.nbtools import IPCKernelManager
+
+    nb = nbformat.read(students[path.stem], as_version=4)
+    blanks = [k for k, c in enumerate(nb.cells) if "exercise-placeholder" in classroom.tags(c)]
+    if not blanks:
+        pytest.skip(f"{path.stem} has no code exercise")
+    first = blanks[0]
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
+                            kernel_manager_class=IPCKernelManager,
+                            resources={"metadata": {"path": str(ROOT / "notebooks")}})
+    with client.setup_kernel():
+        for k, cell in enumerate(nb.cells[:first + 1]):
+            if cell.cell_type == "code":
+                client.execute_cell(cell, k)
+    for k, cell in enumerate(nb.cells[:first]):
+        errors = [o for o in cell.get("outputs", []) if o["output_type"] == "error"]
+        assert not errors, f"{path.stem} cell {k} fails before the first blank: {errors}"
+    out = nb.cells[first].outputs
+    assert [o["ename"] for o in out if o["output_type"] == "error"] == ["NotImplementedError"]
+    assert "Exercise" in out[-1]["evalue"]
 
 # ----------------------------------------------------------------------- conda / Binder
 
@@ -427,3 +562,19 @@ def test_rise_slideshow_in_jupyterlab(tmp_path):
             browser.close()
     assert "/rise/notebooks/00_start_here.ipynb" in url
     assert visible, "no slide with a 3D figure was reached in the RISE slideshow"
+
+
+def test_a_verdict_is_run_by_the_student_and_shown_to_the_instructor():
+    from tools import nbtools
+
+    cell = nbtools.verdict("print('criterion B: not met')")
+    assert {"verdict", *nbtools.UNRUN_TAGS} <= classroom.tags(cell)
+    teacher = nbtools.instructor_cell(cell)
+    assert not set(nbtools.UNRUN_TAGS) & classroom.tags(teacher)
+    nb = nbtools.new_notebook([cell])
+    nb.cells[0].outputs = [nbformat.v4.new_output("stream", text="criterion B: not met\n")]
+    student = classroom.student_notebook(nb)
+    assert student.cells[0].source == cell.source and student.cells[0].outputs == []
+    answer = nbtools.instructor_cell(nbtools.answer("22 mm"))
+    assert answer.source.startswith("<details open>")
+    assert classroom.ANSWER.match(answer.source)["body"].strip() == "22 mm"

@@ -9,6 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+INSTRUCTOR = ROOT / "notebooks" / "instructor"
+UNRUN = {"solution", "skip-execution", "nbval-ignore-output"}
 MAX_BYTES = 1024 * 1024
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 
@@ -27,7 +29,8 @@ def test_there_are_notebooks():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_run_top_to_bottom_in_a_fresh_kernel(path):
-    code = [c for c in load(path)["cells"] if c["cell_type"] == "code"]
+    code = [c for c in load(path)["cells"] if c["cell_type"] == "code"
+            and "skip-execution" not in c["metadata"].get("tags", [])]
     counts = [c["execution_count"] for c in code]
     assert counts == list(range(1, len(code) + 1)), (
         f"{path.name} was not run top to bottom in a fresh kernel: {counts}. "
@@ -105,3 +108,57 @@ def test_saved_as_jupyterlab_saves_it(path):
     assert writes(nbformat.reads(text, as_version=4)) == text, (
         f"{path.name} is not written as JupyterLab saves it: rebuild it with `make notebooks`")
     assert js_numbers({"a": [1.0, -0.0, 2.5, 1e22]}) == {"a": [1, 0, 2.5, 1e22]}
+
+
+def tags(cell) -> set[str]:
+    return set(cell["metadata"].get("tags", []))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_answer_shows_before_the_student_acts(path):
+    """Solution code is collapsed and stores no output; nbclient skips it at build time
+    and nbval runs it without comparing; written answers are folded in <details>."""
+    cells = load(path)["cells"]
+    solutions = [c for c in cells if "solution" in tags(c)]
+    assert solutions, f"{path.name} has no solutions"
+    for cell in solutions:
+        if cell["cell_type"] == "code":
+            assert tags(cell) >= UNRUN, f"{path.name}: solution {cell['id']} lacks {UNRUN}"
+            assert cell["outputs"] == [] and cell["execution_count"] is None, (
+                f"{path.name}: solution {cell['id']} stores its output")
+            assert cell["metadata"]["jupyter"]["source_hidden"] is True
+        else:
+            assert text(cell).startswith("<details>\n<summary>"), cell["id"]
+            assert text(cell).rstrip().endswith("</details>"), cell["id"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_instructor_version_has_every_answer(path):
+    """notebooks/instructor/: the same cells, every solution run and shown, answers open."""
+    teacher = INSTRUCTOR / path.name
+    assert teacher.exists(), f"{teacher} is missing: rebuild with `make notebooks`"
+    student_cells, cells = load(path)["cells"], load(teacher)["cells"]
+    assert [c["id"] for c in cells] == [c["id"] for c in student_cells]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))
+    for cell in cells:
+        if "solution" not in tags(cell):
+            continue
+        assert not tags(cell) & {"skip-execution", "nbval-ignore-output"}
+        if cell["cell_type"] == "code":
+            assert "jupyter" not in cell["metadata"], "solution code shown"
+        else:
+            assert text(cell).startswith("<details open>")
+    assert any(c["outputs"] for c in code if "solution" in tags(c)), "solutions were not run"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_relative_links_resolve_in_both_versions(path):
+    import re
+
+    for folder in (path.parent, INSTRUCTOR):
+        for cell in load(folder / path.name)["cells"]:
+            if cell["cell_type"] != "markdown":
+                continue
+            for target in re.findall(r"\]\((\.\.?/[^)#]+)\)", text(cell)):
+                assert (folder / target).resolve().exists(), f"{folder.name}: {target}"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -230,6 +231,33 @@ details.kit-solution > summary { cursor: pointer; font-weight: bold; margin: 0.4
 </style>
 """
 
+# an answer cell (see fold_answers), a solution's code and a verdict render inside one
+# <details> element each, in handouts and slides
+FOLDED_ANSWER = """
+{%- block markdowncell scoped -%}
+{%- if cell.metadata.get('kit_summary') -%}
+<details class="kit-solution"><summary>{{ cell.metadata.kit_summary | e }}</summary>
+{{ super() }}
+</details>
+{%- else -%}
+{{ super() }}
+{%- endif -%}
+{%- endblock markdowncell -%}
+{%- block codecell scoped -%}
+{%- if 'solution' in cell.metadata.get('tags', []) -%}
+<details class="kit-solution"><summary>Show the solution (code and result)</summary>
+{{ super() }}
+</details>
+{%- elif 'verdict' in cell.metadata.get('tags', []) -%}
+<details class="kit-solution"><summary>Show the result (decide first)</summary>
+{{ super() }}
+</details>
+{%- else -%}
+{{ super() }}
+{%- endif -%}
+{%- endblock codecell -%}
+"""
+
 HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 {%- block html_head_css -%}
 """ + KIT_CSS + """
@@ -237,15 +265,7 @@ HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 <script type="text/javascript">{{ resources.kit_plotly_js }}</script>
 {%- endif -%}
 {%- endblock html_head_css -%}
-{%- block any_cell scoped -%}
-{%- if 'solution' in cell.metadata.get('tags', []) and cell.cell_type == 'code' -%}
-<details class="kit-solution"><summary>Show the solution code</summary>
-{{ super() }}
-</details>
-{%- else -%}
-{{ super() }}
-{%- endif -%}
-{%- endblock any_cell -%}
+""" + FOLDED_ANSWER + """
 {% block footer_js %}""" + RENDER_JS + "{% endblock footer_js %}")
 
 SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + """
@@ -258,7 +278,7 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
 .reveal h1, .reveal h2, .reveal h3 { text-transform: none; }
 </style>
 {%- endblock html_head_css -%}
-{% block footer_js %}
+""" + FOLDED_ANSWER + """{% block footer_js %}
 <script src="{{ reveal_url_prefix }}/dist/reveal.js"></script>
 <script src="{{ reveal_url_prefix }}/dist/plugin/notes.js"></script>
 <script src="{{ resources.kit_plotly_src }}"></script>
@@ -277,6 +297,72 @@ Reveal.on("slidechanged", kitShow);
 Reveal.on("fragmentshown", function () { kitShow({currentSlide: Reveal.getCurrentSlide()}); });
 </script>
 {% endblock footer_js %}""")
+
+
+ANSWER = re.compile(r"\A\s*<details[^>]*>\s*<summary>(?:<b>)?(?P<summary>.*?)(?:</b>)?</summary>"
+                    r"(?P<body>.*)</details>\s*\Z", re.S)
+
+
+def fold_answers(nb) -> int:
+    """Prepare every revealable answer for nbconvert; returns the count.
+
+    An answer cell holds ``<details><summary>...</summary>`` + markdown + ``</details>``.
+    nbconvert's Markdown renderer ends that HTML block at the first blank line, so the
+    answer would print as a plain paragraph below a closed, empty <details>. Here the
+    cell keeps only its markdown and ``metadata.kit_summary``; the templates wrap the
+    whole rendered cell in one <details> element.
+    """
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or "solution" not in tags(cell):
+            continue
+        match = ANSWER.match(cell.source)
+        if not match:
+            raise ValueError(f"Answer cell {cell.get('id', '?')!r} is not one <details> "
+                             "element; write it with tools.nbtools.answer().")
+        cell.source = match["body"].strip()
+        cell.metadata["kit_summary"] = match["summary"].strip()
+        count += 1
+    return count
+
+
+def convert_javascript_outputs(nb) -> int:
+    """Turn every application/javascript output (the quizzes' jupyterquiz script) into a
+    plain <script> in text/html; returns the count.
+
+    nbconvert's templates wrap such output in a div with a random uuid4 id, so a page
+    would change on every build; the script needs no element of its own.
+    """
+    count = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "application/javascript" in data:
+                js = "".join(data.pop("application/javascript")).replace("</", "<\\/")
+                data["text/html"] = f"<script>\n{js}\n</script>\n"
+                count += 1
+    return count
+
+
+def relink(nb, source: Path, page_depth: int = 2) -> None:
+    """Make the relative links of a notebook read from ``source`` work in a page written
+    ``page_depth`` folders below the repo root (build/handouts/, build/slides/)."""
+    extra = page_depth - len(source.parent.relative_to(ROOT).parts)
+    if extra <= 0:
+        return
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = cell.source.replace("](../", "](" + "../" * (1 + extra))
+
+
+def hide_quiz_code(nb) -> int:
+    """Show only the output of each quiz cell (its code is plumbing); returns the count."""
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "quiz" in tags(cell):
+            cell.metadata["transient"] = {"remove_source": True}  # nbconvert's templates
+            count += 1
+    return count
 
 
 def _exporter(kind: str):
@@ -317,6 +403,10 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
     written = []
     for path in sources or notebooks():
         nb = _read(path)
+        fold_answers(nb)
+        relink(nb, path)
+        hide_quiz_code(nb)
+        convert_javascript_outputs(nb)
         convert_plotly_outputs(nb)
         carry_alt_text(nb)
         body, _ = exporter.from_notebook_node(
@@ -332,11 +422,24 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
 # Handouts
 # ---------------------------------------------------------------------------------------
 
+def handout_source(path: Path) -> Path:
+    """The notebook a handout is made from: its instructor version when there is one.
+
+    A handout has no kernel, so it carries every solution's result, folded inside a
+    <details> element with the solution (see HANDOUT_TEMPLATE).
+    """
+    teacher = nbtools.instructor_path(path)
+    return teacher if teacher.exists() else path
+
+
 def handout_notebook(nb):
-    """The reading copy: instructor notes removed, plotly outputs converted."""
+    """The reading copy: instructor notes removed, answers folded, plotly outputs converted."""
     nb = copy.deepcopy(nb)
     nb.cells = [c for c in nb.cells if "instructor-notes" not in tags(c)
                 and c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    fold_answers(nb)
+    hide_quiz_code(nb)
+    convert_javascript_outputs(nb)
     n_plots = convert_plotly_outputs(nb)
     carry_alt_text(nb)
     return nb, n_plots
@@ -349,7 +452,10 @@ def build_handouts(out: Path = BUILD / "handouts", sources=None) -> list[Path]:
     plotly_js = plotly_js_path().read_text(encoding="utf-8")
     written = []
     for path in sources or notebooks():
-        nb, n_plots = handout_notebook(_read(path))
+        source = handout_source(path)
+        nb = _read(source)
+        relink(nb, source)
+        nb, n_plots = handout_notebook(nb)
         resources = {"metadata": {"name": path.stem},
                      "kit_plotly_js": plotly_js if n_plots else ""}
         body, _ = exporter.from_notebook_node(nb, resources=resources)
@@ -375,19 +481,27 @@ def student_notebook(nb):
     """
     nb = copy.deepcopy(nb)
     cells = []
+    task = "Exercise"
     for cell in nb.cells:
         t = tags(cell)
+        if "exercise" in t:  # its heading names the placeholders that follow
+            task = cell.source.splitlines()[0].lstrip("#").strip().split(":")[0] or task
         if "instructor-notes" in t:
             continue
+        if "verdict" in t:
+            cell.outputs, cell.execution_count = [], None
         if "solution" in t:
             if cell.cell_type != "code":
                 continue  # a revealable markdown answer
             meta = copy.deepcopy(cell.metadata)
-            meta["tags"] = [x for x in meta.get("tags", []) if x != "solution"]
+            meta["tags"] = [x for x in meta.get("tags", [])
+                            if x != "solution" and x not in nbtools.UNRUN_TAGS]
             meta["tags"] += ["exercise-placeholder", "raises-exception"]
             meta.pop("jupyter", None)  # show the placeholder
-            new = nbformat.v4.new_code_cell(
-                "# Exercise: replace this line with your code.\n" + PLACEHOLDER, metadata=meta)
+            hint = (f"# {task}: the task is in the cell above. Replace the next line with "
+                    "your code,\n# run it, then compare with the answer your instructor "
+                    "gives.\n")
+            new = nbformat.v4.new_code_cell(hint + PLACEHOLDER, metadata=meta)
             if "id" in cell:
                 new["id"] = cell["id"]  # stable ids, no random ones
             cells.append(new)

@@ -10,9 +10,20 @@ Cell conventions (used by nbval, the student copies, slides and handouts):
 - ``notes(text)``: instructor notes (slide type 'notes', tag 'instructor-notes').
 - ``exercise(text)``: the task, a markdown cell tagged 'exercise'.
 - ``solution(src)``: a code cell tagged 'solution', input collapsed in JupyterLab so a
-  student reveals it by clicking; ``make student`` replaces it with a placeholder that
-  raises NotImplementedError (tagged 'raises-exception').
+  student reveals it by clicking. It is never run when the notebook is built (tag
+  'skip-execution', which nbclient honours), so it stores no output: nothing shows the
+  answer before the student acts. nbval still runs it and ignores its output
+  ('nbval-ignore-output'). ``make student`` replaces it with a placeholder that raises
+  NotImplementedError (tagged 'raises-exception').
+- ``verdict(src)``: code the student runs to see a result that answers a question (a
+  checker's verdict on a case): its code shows, its output is not stored (tag 'verdict'
+  plus the same two tags). Student copies keep it; handouts fold its result.
 - ``answer(text)``: a revealable markdown answer (<details>), tagged 'solution'.
+
+``build`` writes two versions of every notebook: the committed one in ``notebooks/``
+(solutions collapsed, without outputs) and the instructor version in
+``notebooks/instructor/`` (every solution run, its code shown, every answer open), which
+CI checks with nbval like the others.
 """
 
 from __future__ import annotations
@@ -33,6 +44,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "tools" / "notebooks"
 KERNEL = "python3"
 SLIDE_TYPES = ("slide", "subslide", "fragment", "skip", "notes", "-")
+INSTRUCTOR_DIR = "instructor"  # beside the notebooks: notebooks/instructor/NN_name.ipynb
+# tags that keep a solution's output out of the committed (student-facing) notebook
+UNRUN_TAGS = ("skip-execution", "nbval-ignore-output")
+DETAILS = "<details>"
+SOLUTION_NOTE = ("# Solution: click the '...' or the bar on the left to reveal the code, "
+                 "then run it.")
 
 
 def _meta(slide: str, tags=None, **extra) -> dict:
@@ -45,30 +62,73 @@ def _meta(slide: str, tags=None, **extra) -> dict:
 
 
 def md(text: str, slide: str = "-", tags=None):
+    """A markdown cell with slide type ``slide`` and optional ``tags``."""
     return nbformat.v4.new_markdown_cell(text.strip("\n"), metadata=_meta(slide, tags))
 
 
 def code(src: str, slide: str = "-", tags=None, hide_input: bool = False):
+    """A code cell; ``hide_input`` collapses its source in JupyterLab."""
     extra = {"jupyter": {"source_hidden": True}} if hide_input else {}
     return nbformat.v4.new_code_cell(src.strip("\n"), metadata=_meta(slide, tags, **extra))
 
 
 def notes(text: str):
+    """Instructor notes: speaker notes on slides, dropped from handouts and student copies."""
     return md("**Instructor notes.** " + text.strip(), slide="notes", tags=["instructor-notes"])
 
 
 def exercise(text: str, slide: str = "subslide"):
+    """The task of an exercise (markdown, tagged 'exercise')."""
     return md(text, slide=slide, tags=["exercise"])
 
 
 def solution(src: str):
-    body = "# Solution: click the '...' or the bar on the left to reveal the code.\n"
-    return code(body + src.strip("\n"), slide="fragment", tags=["solution"], hide_input=True)
+    """A solution's code: collapsed, never run at build time, so it stores no output.
+
+    Run it (or read the instructor version) to see what it prints.
+    """
+    return code(SOLUTION_NOTE + "\n" + src.strip("\n"), slide="fragment",
+                tags=["solution", *UNRUN_TAGS], hide_input=True)
+
+
+def verdict(src: str, slide: str = "fragment"):
+    """Code whose output answers a question (e.g. the criteria checker on a case).
+
+    The code is shown and the student runs it after deciding; the committed notebook
+    stores no output, the instructor version does.
+    """
+    return code(src, slide=slide, tags=["verdict", *UNRUN_TAGS])
 
 
 def answer(text: str, summary: str = "Show the answer"):
-    html = f"<details>\n<summary><b>{summary}</b></summary>\n\n{text.strip()}\n\n</details>"
+    """A revealable answer: markdown inside one <details> element, tagged 'solution'.
+
+    Handouts and slides re-fold it themselves (``tools/classroom.fold_answers``): their
+    Markdown renderer ends the HTML block at the first blank line and would leave the
+    answer outside the element.
+    """
+    html = f"{DETAILS}\n<summary><b>{summary}</b></summary>\n\n{text.strip()}\n\n</details>"
     return md(html, slide="fragment", tags=["solution"])
+
+
+def instructor_cell(cell):
+    """The instructor version of one cell: solutions run and shown, answers open, and
+    relative links adjusted for notebooks/instructor/."""
+    import copy
+
+    cell = copy.deepcopy(cell)
+    if cell.cell_type == "markdown":  # one folder deeper: relative links up one more level
+        cell.source = cell.source.replace("](../", "](../../")
+    meta = cell.metadata
+    if not {"solution", "verdict"} & set(meta.get("tags", [])):
+        return cell
+    meta["tags"] = [t for t in meta["tags"] if t not in UNRUN_TAGS]
+    meta.pop("jupyter", None)
+    if cell.cell_type == "code":
+        cell.source = cell.source.replace(SOLUTION_NOTE, "# Solution", 1)
+    if cell.cell_type == "markdown":
+        cell.source = cell.source.replace(DETAILS, "<details open>", 1)
+    return cell
 
 
 def new_notebook(cells) -> nbformat.NotebookNode:
@@ -140,16 +200,43 @@ def write(nb: nbformat.NotebookNode, path: Path) -> None:
     Path(path).write_text(writes(nb), encoding="utf-8")
 
 
-def build(name: str) -> Path:
+def instructor_path(path: Path) -> Path:
+    """Where the instructor version of the notebook at ``path`` lives."""
+    return path.parent / INSTRUCTOR_DIR / path.name
+
+
+def build(name: str, instructor: bool = True) -> Path:
+    """Write and run the notebook of source ``name`` (and its instructor version).
+
+    Parameters
+    ----------
+    name : str
+        A module in tools/notebooks/, e.g. ``"nb00_start_here"``.
+    instructor : bool
+        Also write ``notebooks/instructor/<notebook>`` with every solution run.
+
+    Returns
+    -------
+    Path
+        The committed (student-facing) notebook.
+    """
+    names = sorted(p.stem for p in SOURCES.glob("nb*.py"))
+    if name not in names:
+        raise ValueError(f"Unknown notebook source {name!r}; valid: {', '.join(names)}")
     module = importlib.import_module(f"tools.notebooks.{name}")
     path = ROOT / module.PATH
     cells = module.cells()
     for k, cell in enumerate(cells):  # stable ids: rebuilding gives no spurious diff
         cell.id = f"{path.stem[:2]}-{k:03d}"
-    nb = execute(new_notebook(cells), path.parent)
-    write(nb, path)
-    size = path.stat().st_size / 1024
-    print(f"built {path.relative_to(ROOT)} ({size:.0f} KB)")
+    versions = [(path, cells)]
+    if instructor:
+        versions.append((instructor_path(path), [instructor_cell(c) for c in cells]))
+    for dest, version in versions:
+        dest.parent.mkdir(exist_ok=True)
+        nb = execute(new_notebook(version), dest.parent)
+        write(nb, dest)
+        size = dest.stat().st_size / 1024
+        print(f"built {dest.relative_to(ROOT)} ({size:.0f} KB)")
     return path
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DIRECT = ["jupyterlab", "jupyterlab_rise", "matplotlib", "plotly", "kaleido", "nbval",
-          "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "potpourri3d", "pytest",
-          "playwright", "ruff"]
+DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "matplotlib", "plotly", "kaleido",
+          "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "potpourri3d",
+          "pytest", "playwright", "ruff"]
 
 
 def lock_pins() -> dict[str, str]:

@@ -45,7 +45,8 @@ def header(title: str, overview: str, objectives: list[str], minutes: int,
         md(f"# {title}\n\n{overview.strip()}\n\n> **Educational use only.** {DISCLAIMER}",
            slide="slide"),
         md(f"## Overview\n\nBy the end of this notebook you will be able to:\n\n{objs}\n\n"
-           f"**Time to learn:** about {minutes} minutes.", slide="subslide"),
+           f"**Time to learn:** about {minutes} minutes. Abbreviations are explained in the "
+           "[glossary](../docs/glossary.md).", slide="subslide"),
         md("## Prerequisites\n\n| Concept | Importance | Notes |\n|---|---|---|\n" + rows,
            slide="subslide"),
     ]

@@ -2,6 +2,7 @@
 
 from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import NOTEBOOKS, cite, footer, header, setup_cell
+from tools.quiz import quiz_cells
 
 PATH = "notebooks/00_start_here.ipynb"
 
@@ -145,6 +146,7 @@ def cells():
            "exercise before revealing the solution (click the collapsed cell or the "
            "*Show the answer* line). `make student` writes copies without solutions to "
            "`build/student/`.", slide="slide"),
+        *quiz_cells(PATH),
         *footer(
             ["The kit's model is an adult head, neck and shoulders in millimetres, with "
              "+x to the subject's right, +y anterior and +z up.",

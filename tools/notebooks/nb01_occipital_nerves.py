@@ -3,6 +3,7 @@
 from anatomy.viz import rami_views
 from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import cite, footer, header, setup_cell
+from tools.quiz import quiz_cells
 
 PATH = "notebooks/01_occipital_nerves.ipynb"
 
@@ -305,6 +306,7 @@ def cells():
                "neuralgia follows the greater, lesser and third occipital **nerves** (C2 "
                "and C3 fibres), a peripheral-nerve distribution, not a dermatome "
                f"({cite('ichd3_2018', 'grays1918')})."),
+        *quiz_cells(PATH),
         *footer(
             ["The GON leaves between C1 and C2, winds round obliquus capitis inferior "
              f"({cite('kim2018')}: 30 mm lateral, 52 mm below the EOP), pierces semispinalis (13 mm, 28 mm) "

@@ -2,6 +2,7 @@
 
 from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import cite, footer, header, setup_cell
+from tools.quiz import quiz_cells
 
 PATH = "notebooks/02_pain_referral_hot_spots.ipynb"
 
@@ -248,6 +249,7 @@ def cells():
                "lesser occipital neuralgia. A match is a hypothesis, not a diagnosis: "
                "occipital neuralgia needs the ICHD-3 criteria, including relief by a nerve "
                "block (notebook 03), and trigger points need palpation."),
+        *quiz_cells(PATH),
         *footer(
             ["Occipital neuralgia hurts over the nerve and in its territory (the GON's from "
              "the nuchal line to the vertex) and may reach the forehead and orbit.",

@@ -4,6 +4,7 @@ from anatomy import headaches
 from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import cite, footer, header, setup_cell
 from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
+from tools.quiz import quiz_cells
 
 PATH = "notebooks/03_headache_comparison.ipynb"
 
@@ -255,6 +256,7 @@ def cells():
         answer("`relieved_by_nerve_block` (criterion D). With a block that eased the pain, "
                "criteria A-D are all met and the verdict becomes *fulfilled*; criterion E "
                "(no better explanation) still needs a clinician."),
+        *quiz_cells(PATH),
         *footer(
             ["Duration separates the three main conditions: seconds to minutes (occipital "
              "neuralgia), 4-72 hours (migraine), 30 minutes to 7 days or unremitting "

@@ -3,6 +3,7 @@
 from anatomy import headaches
 from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import cite, cite_html, footer, header, setup_cell
+from tools.quiz import quiz_cells
 
 PATH = "notebooks/04_diagnosis_and_management.ipynb"
 REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
@@ -340,6 +341,7 @@ def cells():
                "rule found in any of the kit's sources; steroid injections (usually with a "
                "local anaesthetic, as a nerve block) and botulinum toxin are separate options "
                f"({cite('kapural2007', 'dougherty2014')})."),
+        *quiz_cells(PATH),
         *footer(
             ["Screen for red flags first: sudden severe headache, neurological deficit, "
              "abnormal pupils and fever with neck stiffness need emergency care.",

@@ -4,6 +4,7 @@ from anatomy import headaches
 from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import cite, footer, header, setup_cell
 from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
+from tools.quiz import quiz_cells
 
 PATH = "notebooks/05_differential_diagnosis.ipynb"
 REFERENCES = ["ichd3_2018", "do2019", "lyrer2014", "dziewas2003", "rushton2023", "kelman2005",
@@ -174,6 +175,7 @@ def cells():
                "reason for a chronic-migraine-like picture."),
         md("## 4. Claims from the seed articles\n\nEach claim below was checked against "
            "the kit's sources.\n\n" + _seed_table(), slide="slide"),
+        *quiz_cells(PATH),
         *footer(
             ["Screen for red flags before naming any primary headache; a new headache with "
              "new neck pain can be a cervical artery dissection.",
