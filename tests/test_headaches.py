@@ -432,8 +432,11 @@ def test_red_flags_cover_the_list_with_actions():
         assert word in text, word
     assert set(flags["action"]) <= {"emergency care", "urgent review", "clinician review"}
     assert flags.loc[flags["flag"] == "Thunderclap headache", "action"].item() == "emergency care"
-    snnoop = flags[~flags["flag"].str.contains("dissection")]
-    assert snnoop["reference"].str.contains("do2019").all()
+    additions = flags["flag"].str.contains("dissection|pupils")
+    assert flags.loc[~additions, "reference"].str.contains("do2019").all()
+    pupils = flags[flags["flag"].str.contains("pupils")].iloc[0]
+    assert {"lyrer2014", "rushton2023"} <= set(pupils["reference"].split(", "))
+    assert pupils["look_for"].startswith("New unequal pupils")
     dissection = flags[flags["flag"].str.contains("dissection")].iloc[0]
     assert dissection["action"] == "emergency care"
     assert {"lyrer2014", "rushton2023"} <= set(dissection["reference"].split(", "))
@@ -697,3 +700,39 @@ def test_physiotherapy_and_procedures_have_sources():
     assert any(o.startswith("Destructive procedures") for o in m.index)
     block = m.loc["Local anaesthetic nerve block (with or without steroid)"]
     assert "hair loss" in block["note"] and "lambru2012" in block["reference"]
+
+
+def test_recent_new_headache_is_a_flag_at_any_age():
+    """SNNOOP10 lists 'pattern change or recent onset of new headache' as its own flag."""
+    name = "Recent onset of a new headache, or a change in pattern"
+    young = h.red_flag_screen({"new_headache": True, "age_years": 30.0}).set_index("flag")
+    assert young.loc[name, "status"] == "present"
+    assert young.loc[name, "action"] == "urgent review"
+    old = h.red_flag_screen({"new_headache": False, "pattern_change": False}).set_index("flag")
+    assert old.loc[name, "status"] == "absent"
+    vig = h.vignettes()
+    for vid in ("incomplete_occipital_neuralgia", "primary_stabbing"):
+        screen = h.red_flag_screen(vig.loc[vid, "findings"]).set_index("flag")
+        assert screen.loc[name, "status"] == "present", vid
+        assert "No red flag" not in vig.loc[vid, "screen"], vid
+
+
+def test_age_flag_states_gca_source_and_snnoop10_cut_off():
+    flag = h.red_flags().set_index("flag").loc["New headache after 50"]
+    assert "hunder1990" in flag["reference"] and "do2019" in flag["reference"]
+    assert "65" in flag["note"] and "giant cell arteritis" in flag["note"]
+    gca = h.differential().loc["giant_cell_arteritis"]
+    for words in ("jaw", "scalp", "visual", "inflammatory markers", "Urgent review"):
+        assert words in gca["separating"], words
+    assert "hunder1990" in gca["reference"]
+
+
+def test_stable_stories_do_not_raise_emergency_flags():
+    """'New' is judged at the visit: a pattern stable for months is not new."""
+    vig = h.vignettes()
+    for vid in ("neck_tongue", "cervicogenic"):
+        screen = h.red_flag_screen(vig.loc[vid, "findings"])
+        present = screen[screen["status"] == "present"]
+        assert (present["action"] != "emergency care").all(), vid
+    assert "severe" in vig.loc["cervicogenic", "story"]
+    assert "three years" in vig.loc["mixed_migraine_occipital", "story"]

@@ -19,7 +19,7 @@ VERDICT_WORDS = {True: "fulfilled", False: "not fulfilled", None: "undetermined"
 REFERENCES = ["ichd3_2018", "ichd3_beta_2013", "kelman2005", "kim2018", "kwon2018",
               "on_clinic2021", "kuhn1997", "calandre2006", "dougherty2014", "blumenfeld2013",
               "bogduk2009", "fernandez2006", "fernandez2007", "rasmussen1992",
-              "bmj_best_practice_tth", "do2019", "bartsch2002", "grays1918"]
+              "do2019", "hunder1990", "lyrer2014", "rushton2023", "bartsch2002", "grays1918"]
 
 
 def _case_cells(k: int, case_id: str) -> list:

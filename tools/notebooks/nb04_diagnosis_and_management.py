@@ -6,7 +6,7 @@ from tools.nbtools import answer, code, exercise, md, notes, solution
 from tools.notebooks.common import footer, header, setup_cell
 
 PATH = "notebooks/04_diagnosis_and_management.ipynb"
-REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
+REFERENCES = ["do2019", "hunder1990", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
               "brown_atlas2006", "kit_lon_block_marker", "blumenfeld2013", "dougherty2014",
               "barmherzig2019", "cohen2015", "zhang2018", "tang2017", "velasquez2022",
               "mustafa2024", "kapural2007", "taylor2008", "weiner1999", "ducic2009",
@@ -33,10 +33,16 @@ def red_flag_box(short: bool = False) -> str:
         "number) if a headache comes with any of these. They can signal a serious "
         "secondary cause, not occipital neuralgia, migraine or tension-type headache.</p>\n"
         f"<ul>{items}</ul>\n"
-        "<p>Other warning signs (new headache after 50, a change in pattern, headache worse "
-        "lying down or on coughing, cancer or immunosuppression, pregnancy) need prompt "
-        f"medical review. Source: SNNOOP10 list, {cite('do2019')}. This kit is teaching "
-        "material, not a diagnostic tool.</p>\n</div>")
+        "<p>Other warning signs need prompt medical review: a new headache that began "
+        "recently, or a change in pattern, at any age; a new headache at 50 or over; "
+        "headache worse lying down or on coughing; cancer or immunosuppression; "
+        "pregnancy.</p>\n"
+        "<p>Sources: most flags come from the SNNOOP10 list of red and orange flags "
+        f"({cite('do2019')}). The pupil and dissection flags are the kit's additions "
+        f"({cite('lyrer2014', 'rushton2023')}). SNNOOP10 sets its age flag at onset after "
+        "65; the kit uses 50, the age in the classification criteria for giant cell "
+        f"arteritis ({cite('hunder1990')}). This kit is teaching material, not a "
+        "diagnostic tool.</p>\n</div>")
 
 
 def _claims_table() -> str:
@@ -110,9 +116,11 @@ def cells():
                    "from anatomy.viz import headache_views\n"
                    "pd.set_option('display.max_colwidth', None)"),
         md("## 1. First: is this a dangerous headache?\n\nBefore naming a primary headache, "
-           "a clinician screens for a secondary cause. The kit's list follows the SNNOOP10 "
-           f"red and orange flags ({cite('do2019')}); each row says what to look for, what it "
-           "may signal and what to do.", slide="slide"),
+           "a clinician screens for a secondary cause. The kit's list builds on the SNNOOP10 "
+           f"red and orange flags ({cite('do2019')}). It adds pupil and dissection flags "
+           f"({cite('lyrer2014', 'rushton2023')}) and uses 50, not 65, as its age cut-off "
+           f"({cite('hunder1990')}). Each row says what to look for, what it may signal and "
+           "what to do.", slide="slide"),
         code("headaches.red_flags()[['flag', 'look_for', 'action']]", slide="subslide"),
         exercise("### Exercise 1\n\nA student with a severe headache also has a fever and a "
                  "stiff neck. Filter `headaches.red_flags()` for the matching flag and read "

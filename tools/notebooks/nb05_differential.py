@@ -7,7 +7,7 @@ from tools.notebooks.common import footer, header, setup_cell
 from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
 
 PATH = "notebooks/05_differential_diagnosis.ipynb"
-REFERENCES = ["ichd3_2018", "do2019", "lyrer2014", "dziewas2003", "rushton2023", "kelman2005",
+REFERENCES = ["ichd3_2018", "do2019", "hunder1990", "lyrer2014", "dziewas2003", "rushton2023", "kelman2005",
               "on_clinic2021", "zhang2018", "kim2009_meningioma", "garza2007", "delen2015",
               "fratalia2021", "star1992", "bogduk2009", "ichd3_beta_2013", "fernandez2006",
               "bovim1991", "won2018", "tubbs2014", "statpearls_occipital_nerves",
@@ -112,9 +112,12 @@ def cells():
         md("## 1. Screen first\n\nThe red-flag screen comes before any primary diagnosis "
            f"({cite('do2019')}). `headaches.red_flag_screen(findings)` marks each flag as "
            "*present*, *absent* or *not asked*; a flag you did not ask about stays open. "
-           "Two flags matter most for occipital pain: **a new headache with new neck pain** "
-           "(possible cervical artery dissection) and **a new headache after 50** (giant "
-           "cell arteritis, tumour).", slide="slide"),
+           "Two flags matter most for occipital pain. The first is **a new headache with "
+           "new neck pain** (possible cervical artery dissection). The second is **a new "
+           "headache at 50 or over** (giant cell arteritis, tumour). SNNOOP10 puts its age "
+           "cut-off at onset after 65; the kit uses 50, the age in the giant cell "
+           f"arteritis criteria ({cite('hunder1990')}). A recent new headache is a flag at "
+           "any age.", slide="slide"),
         code("headaches.red_flag_screen({'new_headache': True, 'new_neck_pain': True,\n"
              "                           'age_years': 44.0})[['flag', 'status', 'action']]"
              ".head(4)", slide="subslide"),
@@ -131,8 +134,10 @@ def cells():
            f"({cite('lyrer2014')}); vertebral dissection more often starts with neck pain "
            f"({cite('dziewas2003')}). Screen before any neck treatment "
            f"({cite('rushton2023')}).\n"
-           "- **Giant cell arteritis** (6.4.1): new headache after 50 "
-           f"({cite('do2019')}).\n"
+           "- **Giant cell arteritis** (6.4.1): a new headache at 50 or over, with scalp or "
+           "temporal artery tenderness, jaw pain on chewing, visual symptoms and raised "
+           f"inflammatory markers ({cite('hunder1990')}). Urgent review the same day: "
+           "it can cause blindness.\n"
            "- **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum "
            f"meningioma has presented as occipital neuralgia alone ({cite('kim2009_meningioma')}); "
            "an abnormal neurological examination is the alert "
@@ -171,8 +176,9 @@ def cells():
                  "[['status', 'reason']]"),
         answer("No: criterion C needs at least 8 days a month with migraine features "
                f"({cite('ichd3_2018')}). With 8 or more it would be met. A clinician would "
-               "also ask about painkiller use, because medication overuse is the commonest "
-               "reason for a chronic-migraine-like picture."),
+               "also ask about painkiller use. ICHD-3 notes that medication overuse is the "
+               "commonest reason for a chronic-migraine-like picture "
+               f"({cite('ichd3_2018')}, comment on 1.3)."),
         md("## 4. Claims from the seed articles\n\nEach claim below was checked against "
            "the kit's sources.\n\n" + _seed_table(), slide="slide"),
         *footer(
