@@ -736,3 +736,10 @@ def test_stable_stories_do_not_raise_emergency_flags():
         assert (present["action"] != "emergency care").all(), vid
     assert "severe" in vig.loc["cervicogenic", "story"]
     assert "three years" in vig.loc["mixed_migraine_occipital", "story"]
+
+
+def test_feature_matrix_has_no_unsourced_percentage():
+    """The occipital neuralgia laterality cell once carried '~85% one-sided' with no source."""
+    cells = h.feature_matrix()
+    text = str(cells)
+    assert "85%" not in text

@@ -19,7 +19,8 @@ VERDICT_WORDS = {True: "fulfilled", False: "not fulfilled", None: "undetermined"
 REFERENCES = ["ichd3_2018", "ichd3_beta_2013", "kelman2005", "kim2018", "kwon2018",
               "on_clinic2021", "kuhn1997", "calandre2006", "dougherty2014", "blumenfeld2013",
               "bogduk2009", "fernandez2006", "fernandez2007", "rasmussen1992",
-              "do2019", "hunder1990", "lyrer2014", "rushton2023", "bartsch2002", "grays1918"]
+              "do2019", "hunder1990", "lyrer2014", "rushton2023", "bartsch2002", "ambrosini2005",
+              "grays1918"]
 
 
 def _case_cells(k: int, case_id: str) -> list:
@@ -190,8 +191,12 @@ def cells():
            f"were found in 94% of 98 migraine patients ({cite('calandre2006')}) and are "
            f"common in tension-type headache ({cite('fernandez2006', 'fernandez2007')}).\n"
            "- **Relief after an occipital nerve block.** Blocks also help migraine "
-           f"({cite('dougherty2014', 'blumenfeld2013')}), so criterion D confirms that the "
-           "pain runs through the blocked nerve, not that the nerve itself is diseased.\n"
+           f"({cite('dougherty2014', 'blumenfeld2013')}). In a placebo-controlled trial, a "
+           "steroid injection at the greater occipital nerve made most people with cluster "
+           "headache attack-free, although cluster pain sits around the eye "
+           f"({cite('ambrosini2005')}). Blocks act partly through the trigeminocervical "
+           f"complex (next item; {cite('bartsch2002')}). So relief under criterion D is "
+           "consistent with an occipital-nerve source, but it does not prove one.\n"
            "- **Pain reaching the eye or forehead.** Neurons in the upper cervical dorsal "
            "horn receive input from both the greater occipital nerve and the trigeminal "
            f"nerve (the trigeminocervical complex; {cite('bartsch2002')}). ICHD-3 says "

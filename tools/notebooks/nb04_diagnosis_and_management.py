@@ -13,7 +13,7 @@ REFERENCES = ["do2019", "hunder1990", "ichd3_2018", "ichd2_2004", "on_clinic2021
               "austen2023", "gfrerer2020", "kuhn1997", "rasmussen1992", "lyrer2014",
               "dziewas2003", "rushton2023", "statpearls_occipital_nerves",
               "elsevier_complete_anatomy", "grays1918", "shim2011", "lambru2012", "choi2016",
-              "ogince2007", "hall2010", "jull2002"]
+              "ogince2007", "hall2010", "jull2002", "bartsch2002", "ambrosini2005"]
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -201,15 +201,21 @@ def cells():
            "lie within about a centimetre of each other.", slide="fragment"),
         md("## 4. The diagnostic block: criterion D\n\nICHD-3 makes relief after a local "
            "anaesthetic block of the affected nerve a **required** criterion "
-           f"({cite('ichd3_2018')}). The logic: if numbing one nerve for a while stops the "
-           "pain, the pain is being carried by that nerve. Practical points from an expert "
+           f"({cite('ichd3_2018')}). Relief after numbing one nerve is consistent with pain "
+           "carried by that nerve, but it does not prove it. Blocks act partly through the "
+           "trigeminocervical complex, where occipital and trigeminal input meet in the "
+           f"upper neck ({cite('bartsch2002')}). In a placebo-controlled trial, a steroid "
+           "injection at the greater occipital nerve made most people with cluster headache "
+           "attack-free, although their pain is around the eye "
+           f"({cite('ambrosini2005')}). Practical points from an expert "
            f"consensus on technique ({cite('blumenfeld2013')}) and reviews "
            f"({cite('dougherty2014', 'barmherzig2019')}):\n\n"
            "- The greater occipital nerve is blocked near the superior nuchal line, medial "
            "to the palpable occipital artery; the lesser occipital nerve further lateral.\n"
            "- Relief is temporary (the anaesthetic wears off); longer relief, when it "
            "happens, is a bonus, not a criterion.\n"
-           "- **A block confirms the pathway, not the disease.** Occipital nerve blocks also "
+           "- **A block supports the diagnosis; it proves neither the pathway nor the "
+           "disease.** Occipital nerve blocks also "
            "relieve migraine, so relief does not prove occipital neuralgia on its own. "
            "Meta-analyses of randomised trials in migraine found that a GON block lowered "
            "pain intensity by about 1.2 points more than placebo "
@@ -263,8 +269,9 @@ def cells():
            "tenderness. Pulsed radiofrequency plus local anaesthetic lowered average "
            "occipital pain more than a local anaesthetic-steroid block at 6 weeks (by 2.7 "
            "versus 1.4 points on a 0-10 scale), and the difference lasted to 6 months "
-           f"({cite('cohen2015')}). The steroid block was the comparator, so the same trial "
-           "is randomised evidence on steroid blocks too. One trial is a start, not proof.\n"
+           f"({cite('cohen2015')}). The steroid block was the active comparator. The trial "
+           "had no placebo arm, so it does not test the steroid block against placebo. One "
+           "trial is a start, not proof.\n"
            "- **Botulinum toxin** (not a steroid) helped in small series: in 6 patients "
            "relief lasted about 16 weeks versus about 2 after bupivacaine "
            f"({cite('kapural2007')}); "
@@ -301,14 +308,15 @@ def cells():
            "No such trial exists in occipital neuralgia.", slide="fragment"),
         exercise("### Exercise 4\n\nWhich of the options in `options` rest on a randomised "
                  "controlled trial **in occipital neuralgia**, according to the evidence "
-                 "notes? Search the `evidence_note` column for the word 'trial'."),
+                 "notes? Search the `evidence_note` column for the word 'randomised'."),
         solution("notes = options.set_index('option')['evidence_note']\n"
-                 "notes[notes.str.contains('trial')].to_frame()"),
-        answer("**Pulsed radiofrequency**, and through the same trial the **steroid block**. "
-               "Cohen et al. 2015 randomised 81 people with occipital neuralgia or migraine "
-               "with occipital nerve tenderness, double-blind, in several centres: pulsed "
-               "radiofrequency beat a local anaesthetic-steroid block at 6 weeks, and the "
-               f"difference lasted to 6 months ({cite('cohen2015')}). The other notes say "
+                 "notes[notes.str.contains('randomised')].to_frame()"),
+        answer("Only **pulsed radiofrequency**. Cohen et al. 2015 randomised 81 people with "
+               "occipital neuralgia or migraine with occipital nerve tenderness, double-blind, "
+               "in several centres. Pulsed radiofrequency beat a local anaesthetic-steroid "
+               "block at 6 weeks, and the difference lasted to 6 months "
+               f"({cite('cohen2015')}). The steroid block was the active comparator: the "
+               "trial did not test it against placebo. The other notes say "
                "there is no randomised trial in ON (botulinum toxin, stimulation, surgery) "
                "or rest on expert opinion. Nerve blocks also have meta-analyses of trials in "
                f"migraine ({cite('zhang2018', 'velasquez2022')})."),
@@ -328,8 +336,9 @@ def cells():
              "abnormal pupils and fever with neck stiffness need emergency care.",
              "Examination looks for tenderness over the nerve, Tinel's sign at the GON's "
              "exit and reproduction of the pain.",
-             "Relief after a local anaesthetic block is ICHD-3 criterion D: it confirms the "
-             "pathway, not the disease, because blocks help migraine too.",
+             "Relief after a local anaesthetic block is ICHD-3 criterion D. It is "
+             "consistent with an occipital-nerve source but does not prove one: blocks help "
+             "migraine and cluster headache too.",
              "MRI looks for structural causes; it does not show occipital neuralgia.",
              "Conservative care comes first; blocks, botulinum toxin, stimulation and "
              "surgery rest on observational evidence and are kept for refractory pain.",

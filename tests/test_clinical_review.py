@@ -1,0 +1,55 @@
+"""Notebook wording fixed after the clinical review of notebooks 03-05 (issue 17c).
+
+These tests read the notebook sources (``tools/notebooks``), not the executed notebooks,
+so they run without a kernel.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tools.notebooks import nb03_headache_comparison as nb03
+from tools.notebooks import nb04_diagnosis_and_management as nb04
+from tools.notebooks import nb05_differential as nb05
+
+
+def _text(module) -> str:
+    return "\n".join(cell["source"] for cell in module.cells())
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict:
+    return {name: _text(mod) for name, mod in (("nb03", nb03), ("nb04", nb04),
+                                                  ("nb05", nb05))}
+
+
+def test_block_relief_is_not_proof_of_the_nerve(texts):
+    for name in ("nb03", "nb04"):
+        assert "does not prove" in texts[name], name
+        assert "Ambrosini" in texts[name] and "Bartsch" in texts[name], name
+    assert "carried by that nerve, but it does not prove it" in texts["nb04"]
+    assert "pain runs through the blocked nerve" not in texts["nb03"]
+    assert "confirms the pathway" not in texts["nb04"]
+
+
+def test_cohen_trial_is_not_placebo_evidence_for_steroid_blocks(texts):
+    text = texts["nb04"]
+    assert "randomised evidence on steroid blocks" not in text
+    assert "through the same trial the **steroid block**" not in text
+    assert "active comparator" in text and "placebo" in text
+    assert "contains('randomised')" in text
+
+
+def test_age_cut_off_is_attributed_correctly(texts):
+    for name, text in texts.items():
+        assert "after 65" in text, name
+        assert "Hunder" in text, name
+        assert not re.search(r"after 50[^.]*Source: SNNOOP10", text), name
+
+
+def test_kit_additions_to_snnoop10_are_cited(texts):
+    box = nb04.red_flag_box()
+    assert "Lyrer" in box and "Rushton" in box and "Hunder" in box
+    assert "recently" in box
