@@ -9,8 +9,7 @@ from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
 PATH = "notebooks/03_headache_comparison.ipynb"
 
 # Cases students classify (story and reasoning come from anatomy/data/headaches.toml).
-CASES = ["classic_occipital_neuralgia", "migraine_without_aura", "frequent_tension_type",
-         "cervicogenic", "mixed_migraine_occipital", "incomplete_occipital_neuralgia"]
+CASES = ["case_01", "case_02", "case_03", "case_04", "case_05", "case_06"]
 SHORT_NAMES = {"occipital_neuralgia": "Occipital neuralgia (13.4)",
                "migraine_without_aura": "Migraine without aura (1.1)",
                "migraine_with_aura": "Migraine with aura (1.2)",
@@ -236,16 +235,16 @@ def cells():
         code("cases = headaches.vignettes()\n"
              "cases[['title']]", slide="fragment"),
         *cases,
-        md("The full criterion-by-criterion report for the mixed case, occipital neuralgia "
+        md("The full criterion-by-criterion report for Case 5, occipital neuralgia "
            "column, shows where it fails:", slide="subslide"),
-        code("findings = cases.at['mixed_migraine_occipital', 'findings']\n"
+        code("findings = cases.at['case_05', 'findings']\n"
              "print(headaches.check_criteria('occipital_neuralgia', findings))",
              slide="fragment"),
-        exercise("### Exercise 2\n\nThe teenage-migraine case (`cases.at['teenage_migraine', "
+        exercise("### Exercise 2\n\nCase 8 in the list (`cases.at['case_08', "
                  "'findings']`) describes 2.5-hour attacks in a 15-year-old. Copy the "
                  "findings, change `age_years` to 25 and check migraine without aura again. "
                  "What changes, and why?"),
-        solution("findings = dict(cases.at['teenage_migraine', 'findings'], age_years=25.0)\n"
+        solution("findings = dict(cases.at['case_08', 'findings'], age_years=25.0)\n"
                  "result = headaches.check_criteria('migraine_without_aura', findings)\n"
                  "result.to_frame()[['status', 'reason']]"),
         answer("Criterion B now fails: at 25 an attack must last 4-72 hours, and 2.5 hours is "
@@ -255,7 +254,7 @@ def cells():
         exercise("### Exercise 3\n\nIn Case 6 the verdict for occipital neuralgia is "
                  "*undetermined*. Which finding would settle it, and what would you record if "
                  "a block of the left greater occipital nerve stopped the jolts for a day?"),
-        solution("findings = dict(cases.at['incomplete_occipital_neuralgia', 'findings'],\n"
+        solution("findings = dict(cases.at['case_06', 'findings'],\n"
                  "                relieved_by_nerve_block=True)\n"
                  "headaches.check_criteria('occipital_neuralgia', findings).verdict"),
         answer("`relieved_by_nerve_block` (criterion D). With a block that eased the pain, "

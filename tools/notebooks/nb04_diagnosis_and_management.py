@@ -223,8 +223,8 @@ def cells():
            "chronic migraine, three pooled trials showed about 4.5 fewer headache days in "
            "the first month, with low certainty of evidence "
            f"({cite('velasquez2022')}; similar in {cite('mustafa2024')}).\n\n"
-           "The checker shows the effect of criterion D on the classic case:", slide="slide"),
-        code("findings = headaches.vignettes().at['classic_occipital_neuralgia', 'findings']\n"
+           "The checker shows the effect of criterion D on Case 1 of notebook 03:", slide="slide"),
+        code("findings = headaches.vignettes().at['case_01', 'findings']\n"
              "without_block = dict(findings, relieved_by_nerve_block=None)  # not yet tried\n"
              "for f in (findings, without_block):\n"
              "    print(headaches.check_criteria('occipital_neuralgia', f).verdict)",

@@ -13,7 +13,7 @@ REFERENCES = ["ichd3_2018", "do2019", "hunder1990", "lyrer2014", "dziewas2003", 
               "bovim1991", "won2018", "tubbs2014", "statpearls_occipital_nerves",
               "grays1918", "ducic2009", "austen2023", "guyuron2009", "barmherzig2019",
               "cohen2015"]
-CASES = ["primary_stabbing", "neck_tongue"]
+CASES = ["case_10", "case_11"]
 SHORT = {"occipital_neuralgia": "Occipital neuralgia (13.4)",
          "migraine_without_aura": "Migraine without aura (1.1)",
          "migraine_with_aura": "Migraine with aura (1.2)",
