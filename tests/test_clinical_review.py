@@ -53,3 +53,20 @@ def test_kit_additions_to_snnoop10_are_cited(texts):
     box = nb04.red_flag_box()
     assert "Lyrer" in box and "Rushton" in box and "Hunder" in box
     assert "recently" in box
+
+
+def test_evidence_wording_after_review(texts):
+    nb04 = texts["nb04"]
+    assert "58 people" in nb04 and "23 patients" not in nb04
+    assert "5 of 6" in nb04 and "did not improve significantly" in nb04
+    assert "send her for **emergency care**" in nb04
+    assert "ICHD-2 (2004) added" not in nb04 and "first edition of 1988" in nb04
+    assert "Half right" in nb04
+    assert "Overstated and unverified" in texts["nb05"]
+    for name in ("nb03", "nb04"):
+        assert "one-sided aching" in texts[name], name
+
+
+def test_nb03_reference_list_matches_its_citations():
+    assert "lyrer2014" in nb03.REFERENCES
+    assert "bmj_best_practice_tth" not in nb03.REFERENCES

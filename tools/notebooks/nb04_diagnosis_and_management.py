@@ -57,7 +57,8 @@ def _claims_table() -> str:
         ("'Sensitivity to light' is a symptom of occipital neuralgia",
          "Not an ICHD-3 feature of ON; photophobia with phonophobia is a migraine criterion. "
          "Visual disturbance was reported by 8 of 12 patients in one small emergency-room "
-         f"series. {cite('ichd3_2018', 'kuhn1997')}"),
+         "series, which took in people with one-sided aching pain, not ICHD-3 13.4 "
+         f"patients. {cite('ichd3_2018', 'kuhn1997')}"),
         ("'There is no aura, distinguishing this headache from a migraine'",
          "Misleading: most migraine has no aura (1-year prevalence 6% without vs 4% with "
          f"aura). {cite('rasmussen1992')}"),
@@ -69,8 +70,9 @@ def _claims_table() -> str:
          "is an operation that frees the occipital nerves from muscle, fascia or artery. "
          f"{cite('barmherzig2019', 'ducic2009')}"),
         ("The GON 'arises between C1 and C2 along with the LON'",
-         "The GON is the medial branch of the dorsal ramus of C2; the LON comes from the "
-         "ventral rami of C2 (and often C3) through the cervical plexus. "
+         "Half right. The GON, the medial branch of the dorsal ramus of C2, does run "
+         "backward between C1 and C2. 'Along with the LON' is wrong: the LON comes from "
+         "the ventral rami of C2 (and often C3) through the cervical plexus. "
          f"{cite('statpearls_occipital_nerves', 'elsevier_complete_anatomy')}"),
         ("Calcium/magnesium supplements help because they are 'anti-inflammatory'",
          "No source in the kit supports this for occipital neuralgia."),
@@ -153,17 +155,19 @@ def cells():
                  "screen[screen['status'] == 'present'][['flag', 'action']]"),
         answer("Two flags are present: *possible cervical artery dissection* and *abnormal "
                "pupils, including Horner's syndrome*. Both call for **emergency care**. No "
-               "neck manipulation, massage or exercise: send her for urgent medical "
-               f"assessment ({cite('rushton2023', 'lyrer2014')})."),
+               "neck manipulation, massage or exercise: send her for **emergency care** "
+               f"({cite('rushton2023', 'lyrer2014')})."),
         md("## 2. History\n\nThe story carries most of the diagnosis. Ask:\n\n"
            "- **Where** is the pain, and does it follow the back of the scalp toward the "
            "vertex or behind the ear (greater, lesser or third occipital nerve territory)? "
            "One side or both?\n"
            "- **What is it like, and how long does it last?** ICHD-3 13.4 wants at least "
            "two of: paroxysms of a few seconds to minutes, severe intensity, shooting, "
-           f"stabbing or sharp quality ({cite('ichd3_2018')}). ICHD-2 (2004) added 'with or "
-           "without persistent aching between paroxysms' to the description, so ask about "
-           f"a background ache too ({cite('ichd2_2004')}).\n"
+           f"stabbing or sharp quality ({cite('ichd3_2018')}). ICHD-2 (2004) allowed "
+           "paroxysms 'with or without persistent aching' between them, a wording kept from "
+           f"the first edition of 1988 ({cite('ichd2_2004')}). ICHD-3 no longer mentions a "
+           "background ache. Ask about one anyway: a constant ache points to other "
+           "causes too.\n"
            "- **What sets it off?** Light touch of the scalp or hair, combing, resting the "
            "head on a pillow (allodynia or dysaesthesia, criterion C1).\n"
            "- **What else comes with it?** Nausea, light and sound sensitivity or an aura "
@@ -272,11 +276,13 @@ def cells():
            f"({cite('cohen2015')}). The steroid block was the active comparator. The trial "
            "had no placebo arm, so it does not test the steroid block against placebo. One "
            "trial is a start, not proof.\n"
-           "- **Botulinum toxin** (not a steroid) helped in small series: in 6 patients "
-           "relief lasted about 16 weeks versus about 2 after bupivacaine "
-           f"({cite('kapural2007')}); "
-           f"a pilot study also had 6 patients ({cite('taylor2008')}). No large randomised "
-           "trial exists.\n"
+           "- **Botulinum toxin** (not a steroid) rests on small series. In a "
+           "retrospective series, 5 of 6 patients had less pain at 4 weeks, and relief "
+           "lasted about 16 weeks versus about 2 after bupivacaine "
+           f"({cite('kapural2007')}). In a 6-patient pilot study only the sharp, shooting "
+           "pain and headache-related quality of life improved; the dull, aching pain and "
+           f"the pins and needles did not improve significantly ({cite('taylor2008')}). "
+           "No large randomised trial exists.\n"
            "- **Occipital nerve stimulation** uses implanted leads; the first series reported "
            f"good relief in 12 of 13 patients ({cite('weiner1999')}). Evidence remains case "
            "series; hardware problems and revisions occur.\n"
@@ -300,9 +306,12 @@ def cells():
            "they help to tell the two apart.", slide="subslide"),
         code("headaches.physiotherapy()[['item', 'evidence', 'reference']]", slide="fragment"),
         md("In numbers: the flexion-rotation test had a sensitivity of 91% and a "
-           f"specificity of 90% in a small study with experienced examiners "
-           f"({cite('ogince2007')}); with a 30-degree cut-off it classified 85% of 60 "
-           f"people with headache correctly ({cite('hall2010')}). In a trial of 200 people "
+           "specificity of 90% with experienced examiners in 58 people: 23 with "
+           "cervicogenic headache and C1-C2 dysfunction, 23 without headache and 12 with "
+           f"migraine with aura ({cite('ogince2007')}). Comparing clear cases with people "
+           "who have no symptoms makes a test look more accurate than it will be in a "
+           "clinic. With a 30-degree cut-off it classified 85% of 60 people with headache "
+           f"correctly ({cite('hall2010')}). In a trial of 200 people "
            "with cervicogenic headache, manipulative therapy and low-load exercise each "
            f"reduced headache frequency and intensity at 12 months ({cite('jull2002')}). "
            "No such trial exists in occipital neuralgia.", slide="fragment"),

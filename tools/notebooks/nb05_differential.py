@@ -51,9 +51,10 @@ def _seed_table() -> str:
          "not run through the trapezius over the shoulder. "
          f"{cite('bovim1991', 'won2018', 'tubbs2014')}"),
         ("The GON is 'the thickest' cutaneous nerve in the body",
-         "Wrong. It is the large medial branch of the C2 dorsal ramus, mainly sensory "
-         "(Gray's also describes muscular branches to semispinalis capitis); the sciatic "
-         "nerve is the largest nerve in the body. "
+         "Overstated and unverified. StatPearls calls the GON the biggest purely afferent "
+         "nerve arising from the C2 dorsal ramus, which is a claim about C2, not the whole "
+         "body; no source in the kit compares it with every cutaneous nerve. Gray's also "
+         "describes muscular branches to semispinalis capitis. "
          f"{cite('statpearls_occipital_nerves', 'grays1918')}"),
         ("Most people improve in a week to 10 days",
          "Unsupported: no study in the kit's sources reports this course. ICHD-3 gives no "
