@@ -12,7 +12,7 @@ REFERENCES = ["do2019", "hunder1990", "ichd3_2018", "ichd2_2004", "on_clinic2021
               "mustafa2024", "kapural2007", "taylor2008", "weiner1999", "ducic2009",
               "austen2023", "gfrerer2020", "kuhn1997", "rasmussen1992", "lyrer2014",
               "dziewas2003", "rushton2023", "statpearls_occipital_nerves",
-              "elsevier_complete_anatomy", "grays1918", "shim2011", "lambru2012", "choi2016",
+              "grays1918", "shim2011", "lambru2012", "choi2016",
               "ogince2007", "hall2010", "jull2002", "bartsch2002", "ambrosini2005"]
 
 
@@ -73,7 +73,7 @@ def _claims_table() -> str:
          "Half right. The GON, the medial branch of the dorsal ramus of C2, does run "
          "backward between C1 and C2. 'Along with the LON' is wrong: the LON comes from "
          "the ventral rami of C2 (and often C3) through the cervical plexus. "
-         f"{cite('statpearls_occipital_nerves', 'elsevier_complete_anatomy')}"),
+         f"{cite('statpearls_occipital_nerves', 'grays1918')}"),
         ("Calcium/magnesium supplements help because they are 'anti-inflammatory'",
          "No source in the kit supports this for occipital neuralgia."),
         ("'Sleeping with a poor posture is a top cause'",
