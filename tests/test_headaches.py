@@ -753,3 +753,27 @@ def test_case_ids_and_titles_do_not_give_the_diagnosis_away():
              "neck-tongue")
     for vid, title in vig["title"].items():
         assert not any(n in title.lower() for n in names), (vid, title)
+
+
+def test_brief_durations_are_reported_in_seconds():
+    vig = h.vignettes()
+    reason = h.check_criteria("neck_tongue", vig.loc["case_11", "findings"]).to_frame()
+    text = reason.loc["D", "reason"]
+    assert "20.2 s" in text and "needs 1 s to 10 min" in text
+    assert "0.000277778" not in text and "0.166667" not in text
+    stab = h.check_criteria("primary_stabbing", vig.loc["case_10", "findings"]).to_frame()
+    assert "1.44 s" in stab.loc["B", "reason"]
+    empty = h.check_criteria("neck_tongue", {}).to_frame().loc["D"]
+    assert empty["status"] == "not assessed" and "duration_hours missing" in empty["reason"]
+
+
+def test_contradictory_day_counts_and_empty_aura_are_rejected():
+    with pytest.raises(ValueError, match=r"migraine_days_per_month=10 is more than "
+                                         r"days_per_month=6"):
+        h.check_criteria("chronic_migraine", {"days_per_month": 6.0,
+                                              "migraine_days_per_month": 10.0})
+    with pytest.raises(ValueError, match=r"aura=True but aura_symptoms=\[\].*visual"):
+        h.check_criteria("migraine_with_aura", {"aura": True, "aura_symptoms": []})
+    # equal or fewer migraine days are consistent and accepted
+    h.check_criteria("chronic_migraine", {"days_per_month": 20.0,
+                                          "migraine_days_per_month": 20.0})

@@ -211,5 +211,14 @@ def validate_findings(findings: Mapping[str, object]) -> dict[str, object]:
     if clean.get("aura") is False and clean.get("aura_symptoms"):
         raise ValueError(f"Findings contradict: aura=False but aura_symptoms="
                          f"{clean['aura_symptoms']!r}.")
+    if clean.get("aura") is True and clean.get("aura_symptoms") == []:
+        raise ValueError("Findings contradict: aura=True but aura_symptoms=[] (no aura "
+                         f"symptom). Name the symptoms, from {', '.join(_AURA_TYPES)}, or "
+                         "leave aura_symptoms out if they were not asked.")
+    migraine_days, days = clean.get("migraine_days_per_month"), clean.get("days_per_month")
+    if migraine_days is not None and days is not None and migraine_days > days:
+        raise ValueError(f"Findings contradict: migraine_days_per_month={migraine_days:g} is "
+                         f"more than days_per_month={days:g}; days with migraine features "
+                         "are counted among the headache days, so they cannot be more.")
     return clean
 
