@@ -70,3 +70,20 @@ def test_evidence_wording_after_review(texts):
 def test_nb03_reference_list_matches_its_citations():
     assert "lyrer2014" in nb03.REFERENCES
     assert "bmj_best_practice_tth" not in nb03.REFERENCES
+
+
+def test_prose_sentences_are_short_and_abbreviations_defined(texts):
+    """Markdown prose (not tables): no sentence over 45 words; key abbreviations defined."""
+    for name, mod in (("nb03", nb03), ("nb04", nb04), ("nb05", nb05)):
+        for cell in mod.cells():
+            if cell["cell_type"] != "markdown" or cell["source"].startswith("### Case"):
+                continue
+            prose = re.sub(r"<[^>]+>", " ", cell["source"])
+            prose = re.sub(r"\|[^\n]*\|", "", prose)
+            for sentence in re.split(r"(?<=[.!?])\s+|\n", prose):
+                assert len(sentence.split()) <= 45, (name, sentence[:80])
+    assert "(GON, LON, TON)" in texts["nb03"]
+    for words in ("(IFOMPT)", "(NSAIDs)", "(MRI)", "EOP)", "(ON)"):
+        assert words in texts["nb04"], words
+    assert "criterion C2" not in texts["nb04"] and "criterion C, part 2" in texts["nb04"]
+    assert "(GCA)" in texts["nb05"] and "(ICHD-3)" in texts["nb05"]

@@ -71,7 +71,7 @@ def cells():
              "Spot where popular articles blur the differences."],
             45,
             [("Notebook 01: the occipital nerves", "Helpful",
-              "where the GON, LON and TON run"),
+              "where the greater, lesser and third occipital nerves (GON, LON, TON) run"),
              ("Notebook 02: pain-referral hot spots", "Helpful",
               "why occipital pain can reach the eye"),
              ("Running a Jupyter cell", "Necessary", "the code cells are one or two lines")]),
@@ -109,16 +109,17 @@ def cells():
            "tension-type headache lasts hours to days or never stops (arrow). ICHD-3 gives "
            f"no duration for cervicogenic headache ({cite('ichd3_2018')}).",
            slide="fragment"),
-        md("## 3. Where it hurts\n\nFor migraine there are published location frequencies: "
-           "in 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the "
+        md("## 3. Where it hurts\n\nFor migraine there are published location frequencies. "
+           "In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the "
            "temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in "
-           f"39.7% and the vertex in 24.1%; 66.6% had one-sided pain ({cite('kelman2005')}). "
-           "For the other conditions no such regional numbers were found, so their maps are "
-           "drawn from the ICHD-3 text and labelled **qualitative**: occipital neuralgia in "
-           "the territories of the greater, lesser and third occipital nerves (GON, LON, "
-           f"TON), with possible spread to the forehead and eye ({cite('ichd3_2018')}); "
-           "tension-type as a band on both sides; cervicogenic headache on one side, "
-           f"spreading from the neck forwards ({cite('ichd3_beta_2013', 'bogduk2009')}).",
+           "39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain "
+           f"({cite('kelman2005')}). For the other conditions no such regional numbers were "
+           "found. Their maps are drawn from the ICHD-3 text and labelled "
+           "**qualitative**. Occipital neuralgia covers the territories of the greater, "
+           "lesser and third occipital nerves (GON, LON, TON), with possible spread to the "
+           f"forehead and eye ({cite('ichd3_2018')}). Tension-type headache (TTH) is a band "
+           "on both sides. Cervicogenic headache is on one side, spreading from the neck "
+           f"forwards ({cite('ichd3_beta_2013', 'bogduk2009')}).",
            slide="slide"),
         code("headache_views.pain_map_figure()", slide="subslide"),
         md("*Figure 2. Text summary:* four heads seen from the right. **Occipital "
@@ -181,10 +182,10 @@ def cells():
         md("### 4.1 Features that are needed but not specific\n\nThree items of ICHD-3 "
            "13.4 also turn up in other headaches, so finding them does not prove occipital "
            "neuralgia:\n\n"
-           "- **Tenderness and trigger points.** A retrospective chart review at one "
-           "community-hospital headache clinic found that 195 of 800 patients seen for "
-           "headache had been *diagnosed with* occipital neuralgia; most had another "
-           "headache too, and the odds were about twice as high in chronic migraine "
+           "- **Tenderness and trigger points.** A retrospective chart review looked at one "
+           "community-hospital headache clinic. Of 800 patients seen for headache, 195 had "
+           "been *diagnosed with* occipital neuralgia (ON). Most had another headache too, "
+           "and the odds were about twice as high in chronic migraine "
            f"({cite('on_clinic2021')}). A chart review counts diagnoses that clinicians "
            "made; it does not re-check them against the criteria. Trigger points, mostly temporal and suboccipital, "
            f"were found in 94% of 98 migraine patients ({cite('calandre2006')}) and are "
@@ -206,7 +207,7 @@ def cells():
            "sources:\n\n"
            "| Claim in a seed article | What the sources say |\n|---|---|\n"
            "| Occipital neuralgia is 'throbbing' | ICHD-3 describes shooting, stabbing or "
-           "sharp paroxysms; pulsating pain is a migraine feature (1.1 C2). "
+           "sharp paroxysms; pulsating pain is a migraine feature (1.1, criterion C, item 2). "
            f"{cite('ichd3_2018')} |\n"
            "| 'Sensitivity to light' is a symptom of occipital neuralgia | Photophobia is "
            "not in the ON criteria; with phonophobia it is a migraine criterion (1.1 D). "

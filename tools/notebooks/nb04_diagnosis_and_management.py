@@ -24,7 +24,7 @@ def red_flag_box(short: bool = False) -> str:
     if short:
         items = "".join(f"<li><b>{r.flag}</b></li>" for r in emergency.itertuples())
     else:
-        items = "".join(f"<li><b>{r.flag}:</b> {r.look_for}</li>"
+        items = "".join(f"<li><b>{r.flag}:</b> {r.look_for.rstrip('.')}.</li>"
                         for r in emergency.itertuples())
     return (
         '<div class="alert alert-block alert-danger" style="border: 3px solid #D55E00; '
@@ -33,11 +33,12 @@ def red_flag_box(short: bool = False) -> str:
         "number) if a headache comes with any of these. They can signal a serious "
         "secondary cause, not occipital neuralgia, migraine or tension-type headache.</p>\n"
         f"<ul>{items}</ul>\n"
-        "<p>Other warning signs need prompt medical review: a new headache that began "
-        "recently, or a change in pattern, at any age; a new headache at 50 or over; "
-        "headache worse lying down or on coughing; cancer or immunosuppression; "
+        "<p>Other warning signs need prompt medical review. At any age: a new headache "
+        "that began recently, or a change in pattern. A new headache at 50 or over. "
+        "Headache worse lying down or on coughing; cancer or immunosuppression; "
         "pregnancy.</p>\n"
-        "<p>Sources: most flags come from the SNNOOP10 list of red and orange flags "
+        "<p>Sources: most flags come from SNNOOP10, a published list of red and orange "
+        "flags for secondary headache "
         f"({cite('do2019')}). The pupil and dissection flags are the kit's additions "
         f"({cite('lyrer2014', 'rushton2023')}). SNNOOP10 sets its age flag at onset after "
         "65; the kit uses 50, the age in the classification criteria for giant cell "
@@ -90,7 +91,7 @@ def cells():
     return [
         *header(
             "Diagnosis, management and red flags in occipital neuralgia",
-            "How is occipital neuralgia recognised, and what can be done for it? This "
+            "How is occipital neuralgia (ON) recognised, and what can be done for it? This "
             "notebook follows a clinician's route: first rule out a dangerous cause, then "
             "take the history, examine the occipital nerves, use a diagnostic nerve block "
             "(ICHD-3 criterion D) and imaging where it helps. It then sets out the treatment "
@@ -138,7 +139,8 @@ def cells():
            "small with a drooping eyelid (**Horner's syndrome**). In 765 patients with "
            "dissection, Horner's syndrome was present in 38.5% of carotid and 13.4% of "
            f"vertebral dissections ({cite('lyrer2014')}); vertebral dissections more often "
-           f"began with neck pain ({cite('dziewas2003')}). The IFOMPT framework asks "
+           f"began with neck pain ({cite('dziewas2003')}). The framework of the International "
+           "Federation of Orthopaedic Manipulative Physical Therapists (IFOMPT) asks "
            "physiotherapists and other clinicians to screen for it before any neck "
            f"treatment ({cite('rushton2023')}). The kit's screen raises this flag for "
            "Horner's syndrome, or for a new headache together with new neck pain.",
@@ -169,7 +171,7 @@ def cells():
            "background ache. Ask about one anyway: a constant ache points to other "
            "causes too.\n"
            "- **What sets it off?** Light touch of the scalp or hair, combing, resting the "
-           "head on a pillow (allodynia or dysaesthesia, criterion C1).\n"
+           "head on a pillow (allodynia or dysaesthesia, criterion C, part 1).\n"
            "- **What else comes with it?** Nausea, light and sound sensitivity or an aura "
            "point toward migraine; a pressing band toward tension-type headache; neck "
            "stiffness with reduced movement and a neck injury toward cervicogenic headache "
@@ -178,31 +180,30 @@ def cells():
            slide="slide"),
         md("## 3. Examination\n\nThree findings are sought on the painful side "
            f"({cite('ichd3_2018')}):\n\n"
-           "1. **Tenderness over the nerve.** Press along the greater occipital nerve where "
+           "1. **Tenderness over the nerve.** Press along the greater occipital nerve (GON) where "
            "it leaves the neck muscles; Kim et al. measured its exit through the trapezius "
            "about 23 mm lateral and 16 mm below the external occipital protuberance "
            f"({cite('kim2018')}). Tenderness over the nerve branches, or trigger points at "
-           "the GON's emergence or in the C2 territory, is criterion C2.\n"
+           "the GON's emergence or in the C2 territory, is criterion C, part 2.\n"
            "2. **Tinel's sign.** Tapping over the nerve's exit produces tingling or pain "
            "running up the scalp. In one headache clinic it was positive in about 75% "
            f"(146 of 195) of patients with occipital neuralgia ({cite('on_clinic2021')}); it "
            "is a supporting sign, not an ICHD-3 criterion.\n"
            "3. **Reproduction of the pain.** Pressure at the trigger point brings on the "
            "patient's usual pain. Light stroking of the scalp tests for allodynia "
-           "(criterion C1); reduced or altered sensation in the territory may also be "
+           "(criterion C, part 1); reduced or altered sensation in the territory may also be "
            "found.", slide="slide"),
         code("headache_views.examination_figure('right')", slide="subslide"),
         md("*Figure 1. Text summary:* the back of the head with the occipital neuralgia map "
-           "faintly shaded on the right. Marked: the inion (external occipital "
-           "protuberance) and the right mastoid tip, joined by a dashed line; a star at the "
-           "greater occipital nerve's exit through the trapezius (about 23 mm lateral and "
-           "16 mm below the inion; Kim 2018), where tenderness and Tinel's sign are sought; "
-           "a diamond one third of the way from the inion to the mastoid (the classic GON "
-           f"block point, just medial to the occipital artery; {cite('brown_atlas2006')}) "
-           "and a square two thirds of the way (the LON block point, a teaching rule that "
-           f"is only weakly supported; {cite('kit_lon_block_marker')}). On this model the "
-           "star and the diamond "
-           "lie within about a centimetre of each other.", slide="fragment"),
+           "faintly shaded on the right. A dashed line joins the inion (external occipital "
+           "protuberance, EOP) to the right mastoid tip. A star marks the greater occipital "
+           "nerve's exit through the trapezius, about 23 mm lateral and 16 mm below the "
+           "inion (Kim 2018); tenderness and Tinel's sign are sought there. A diamond one "
+           "third of the way from the inion to the mastoid is the classic GON block point, "
+           f"just medial to the occipital artery ({cite('brown_atlas2006')}). A square two "
+           "thirds of the way is the lesser occipital nerve (LON) block point, a teaching rule that is only weakly "
+           f"supported ({cite('kit_lon_block_marker')}). On this model the star and the "
+           "diamond lie within about a centimetre of each other.", slide="fragment"),
         md("## 4. The diagnostic block: criterion D\n\nICHD-3 makes relief after a local "
            "anaesthetic block of the affected nerve a **required** criterion "
            f"({cite('ichd3_2018')}). Relief after numbing one nerve is consistent with pain "
@@ -243,10 +244,11 @@ def cells():
                "about twice as likely in chronic migraine in one clinic "
                f"({cite('on_clinic2021')})."),
         md("## 5. When imaging helps\n\nImaging does not show occipital neuralgia itself. "
-           "It is used to look for a **structural cause** when the picture is atypical, "
-           "when there are neurological signs or a red flag, or before invasive treatment: "
-           "lesions of the upper cervical spine, the craniocervical junction or the "
-           "posterior fossa can produce occipital pain. MRI is the usual choice because it "
+           "It is used to look for a **structural cause**: when the picture is atypical, "
+           "when there are neurological signs or a red flag, or before invasive treatment. "
+           "Lesions of the upper cervical spine, the craniocervical junction or the "
+           "posterior fossa can produce occipital pain. Magnetic resonance imaging (MRI) is "
+           "the usual choice because it "
            "shows the spinal cord, nerve roots and soft tissue "
            f"({cite('barmherzig2019', 'dougherty2014', 'do2019')}).", slide="slide"),
         md(red_flag_box(short=True), slide="slide"),
@@ -259,7 +261,8 @@ def cells():
              "options[['option', 'what_it_is', 'who_it_is_for']]", slide="subslide"),
         code("options[['option', 'evidence_note', 'reference']]", slide="subslide"),
         md("### 6.1 Reading the evidence\n\n"
-           "- **Heat, rest, massage of tight neck muscles, NSAIDs, physiotherapy and "
+           "- **Heat, rest, massage of tight neck muscles, non-steroidal anti-inflammatory "
+           "drugs (NSAIDs), physiotherapy and "
            "exercises** are the usual first steps. Reviews recommend conservative care "
            "first, but we found no trial of these measures in occipital neuralgia itself "
            f"({cite('barmherzig2019', 'dougherty2014')}). Massage should be gentle: pressing "
@@ -305,8 +308,8 @@ def cells():
            "exercise trial are about **cervicogenic headache**, not occipital neuralgia; "
            "they help to tell the two apart.", slide="subslide"),
         code("headaches.physiotherapy()[['item', 'evidence', 'reference']]", slide="fragment"),
-        md("In numbers: the flexion-rotation test had a sensitivity of 91% and a "
-           "specificity of 90% with experienced examiners in 58 people: 23 with "
+        md("In numbers: with experienced examiners, the flexion-rotation test had a "
+           "sensitivity of 91% and a specificity of 90%. The study had 58 people: 23 with "
            "cervicogenic headache and C1-C2 dysfunction, 23 without headache and 12 with "
            f"migraine with aura ({cite('ogince2007')}). Comparing clear cases with people "
            "who have no symptoms makes a test look more accurate than it will be in a "

@@ -45,7 +45,7 @@ def _case(k: int, case_id: str) -> list:
 
 def _seed_table() -> str:
     rows = [
-        ("Tension in the upper trapezius compresses the GON",
+        ("Tension in the upper trapezius compresses the greater occipital nerve (GON)",
          "Partly. The GON pierces the trapezius near its attachment to the skull, usually "
          "through the aponeurosis; the muscle itself is pierced in 17-45% of sides. It does "
          "not run through the trapezius over the shoulder. "
@@ -86,11 +86,13 @@ def cells():
     return [
         *header(
             "The differential diagnosis of occipital pain",
-            "Pain at the back of the head is not always occipital neuralgia. This notebook "
-            "lists the conditions a clinician must tell apart from it: brief primary "
-            "headaches, neck-tongue syndrome, dangerous secondary causes such as a torn "
-            "neck artery or giant cell arteritis, lesions at the top of the neck, and pain "
-            "from neck joints. Each entry gives its ICHD-3 code and the features that "
+            "Pain at the back of the head is not always occipital neuralgia (ON). This "
+            "notebook lists the conditions a clinician must tell apart from it. They include "
+            "brief primary headaches and neck-tongue syndrome. They also include dangerous "
+            "secondary causes, such as a torn neck artery or giant cell arteritis (GCA), "
+            "lesions at the top of the neck, and pain from neck joints. Each entry gives its "
+            "International Classification of Headache Disorders (ICHD-3) code and the "
+            "features that "
             "separate it. The order of thinking is always the same: screen for red flags "
             "first, then classify.",
             ["Screen a story for red flags before naming any primary headache.",
