@@ -235,7 +235,7 @@ def cells():
         md("The cases below were written for the kit; the people are invented. Read each "
            "story, decide, then run the cell and reveal the reasoning.", slide="fragment"),
         code("cases = headaches.vignettes()\n"
-             "cases[['title']]", slide="fragment"),
+             "cases[['title']].sort_index()", slide="fragment"),
         *cases,
         md("The full criterion-by-criterion report for Case 5, occipital neuralgia "
            "column, shows where it fails:", slide="subslide"),
