@@ -123,7 +123,8 @@ FINDINGS: dict[str, Finding] = {
     "thunderclap_onset": Finding("bool", "severe headache that peaked within about a minute"),
     "neurological_deficit": Finding(
         "bool", "weakness, numbness, speech or vision loss, double vision, confusion"),
-    "abnormal_pupils": Finding("bool", "unequal pupils or a pupil that reacts poorly to light"),
+    "abnormal_pupils": Finding(
+        "bool", "new unequal pupils, or a pupil that reacts poorly to light"),
     "horner_syndrome": Finding(
         "bool", "small pupil with a drooping upper eyelid on one side (Horner's syndrome)"),
     "fever_or_neck_stiffness": Finding("bool", "fever, stiff neck or rash with the headache"),
@@ -131,8 +132,12 @@ FINDINGS: dict[str, Finding] = {
     "papilloedema": Finding("bool", "swollen optic discs on fundoscopy"),
     "head_or_neck_trauma": Finding(
         "bool", "the headache began after a blow, fall or other injury to the head or neck"),
-    "new_headache": Finding("bool", "a new kind of headache (not a long-known pattern)"),
-    "new_neck_pain": Finding("bool", "new, unusual neck pain with the headache"),
+    "new_headache": Finding(
+        "bool", "a new kind of headache of recent onset, judged at the visit being "
+        "screened; a pattern that has stayed the same for many months is not new"),
+    "new_neck_pain": Finding(
+        "bool", "new, unusual neck pain of recent onset with the headache, judged at the "
+        "visit being screened"),
     "pattern_change": Finding(
         "bool", "a known headache has changed character or worsens steadily"),
     "positional_or_valsalva": Finding(
@@ -206,5 +211,14 @@ def validate_findings(findings: Mapping[str, object]) -> dict[str, object]:
     if clean.get("aura") is False and clean.get("aura_symptoms"):
         raise ValueError(f"Findings contradict: aura=False but aura_symptoms="
                          f"{clean['aura_symptoms']!r}.")
+    if clean.get("aura") is True and clean.get("aura_symptoms") == []:
+        raise ValueError("Findings contradict: aura=True but aura_symptoms=[] (no aura "
+                         f"symptom). Name the symptoms, from {', '.join(_AURA_TYPES)}, or "
+                         "leave aura_symptoms out if they were not asked.")
+    migraine_days, days = clean.get("migraine_days_per_month"), clean.get("days_per_month")
+    if migraine_days is not None and days is not None and migraine_days > days:
+        raise ValueError(f"Findings contradict: migraine_days_per_month={migraine_days:g} is "
+                         f"more than days_per_month={days:g}; days with migraine features "
+                         "are counted among the headache days, so they cannot be more.")
     return clean
 

@@ -212,13 +212,25 @@ def _chronic_migraine(f: dict, t: dict) -> dict:
     }
 
 
+def _as_time(hours: float) -> str:
+    """A duration in hours written in the unit a reader expects: seconds, minutes or hours."""
+    seconds = hours * 3600
+    if seconds < 60:
+        return f"{seconds:.3g} s"
+    if seconds < 3600:
+        return f"{seconds / 60:.3g} min"
+    return f"{hours:.3g} h"
+
+
 def _primary_stabbing(f: dict, t: dict) -> dict:
     limit = t["stab_max_seconds"]
     secs = None if "duration_hours" not in f else f["duration_hours"] * 3600
     return {
         "A": _judge([_has(f, "spontaneous_stabs", label="spontaneous single stab or series")]),
-        "B": _judge([_custom(f"each stab up to a few seconds: duration_hours="
-                             f"{f.get('duration_hours')} (kit's reading: <= {limit:g} s)",
+        "B": _judge([_custom("each stab up to a few seconds"
+                             + ("" if secs is None else f": duration_hours={f['duration_hours']:g}"
+                                f" = {_as_time(f['duration_hours'])}")
+                             + f" (kit's reading: <= {limit:g} s)",
                              None if secs is None else secs <= limit, ("duration_hours",))]),
         "C": _judge([_has(f, "irregular_frequency", label="irregular, one to many a day")]),
         "D": _judge([_has(f, "cranial_autonomic_symptoms", False, "no cranial autonomic "
@@ -228,6 +240,12 @@ def _primary_stabbing(f: dict, t: dict) -> dict:
 
 def _neck_tongue(f: dict, t: dict) -> dict:
     low, high = t["min_seconds"] / 3600, t["max_minutes"] / 60
+    hours = f.get("duration_hours")
+    duration = _custom(
+        "seconds to several minutes"
+        + ("" if hours is None else f": duration_hours={hours:g} = {_as_time(hours)}")
+        + f" (needs {t['min_seconds']:g} s to {t['max_minutes']:g} min)",
+        None if hours is None else low <= hours <= high, ("duration_hours",))
     return {
         "A": _judge([_custom(f"attacks={f.get('attacks')} (needs >= {t['min_attacks']})",
                              f["attacks"] >= t["min_attacks"] if "attacks" in f else None,
@@ -237,7 +255,7 @@ def _neck_tongue(f: dict, t: dict) -> dict:
                      _has(f, "occipital_or_upper_neck_pain", label="upper neck/occiput"),
                      _has(f, "tongue_symptoms", label="ipsilateral tongue sensation/posture")]),
         "C": _judge([_has(f, "triggered_by_neck_turn", label="set off by a sudden neck turn")]),
-        "D": _judge([_between(f, "duration_hours", low, high, "seconds to several minutes")]),
+        "D": _judge([duration]),
     }
 
 

@@ -9,8 +9,7 @@ from tools.quiz import quiz_cells
 PATH = "notebooks/03_headache_comparison.ipynb"
 
 # Cases students classify (story and reasoning come from anatomy/data/headaches.toml).
-CASES = ["classic_occipital_neuralgia", "migraine_without_aura", "frequent_tension_type",
-         "cervicogenic", "mixed_migraine_occipital", "incomplete_occipital_neuralgia"]
+CASES = ["case_01", "case_02", "case_03", "case_04", "case_05", "case_06"]
 SHORT_NAMES = {"occipital_neuralgia": "Occipital neuralgia (13.4)",
                "migraine_without_aura": "Migraine without aura (1.1)",
                "migraine_with_aura": "Migraine with aura (1.2)",
@@ -19,7 +18,8 @@ VERDICT_WORDS = {True: "fulfilled", False: "not fulfilled", None: "undetermined"
 REFERENCES = ["ichd3_2018", "ichd3_beta_2013", "kelman2005", "kim2018", "kwon2018",
               "on_clinic2021", "kuhn1997", "calandre2006", "dougherty2014", "blumenfeld2013",
               "bogduk2009", "fernandez2006", "fernandez2007", "rasmussen1992",
-              "bmj_best_practice_tth", "do2019", "bartsch2002", "grays1918", "lyrer2014"]
+              "do2019", "hunder1990", "lyrer2014", "rushton2023", "bartsch2002", "ambrosini2005",
+              "grays1918"]
 
 
 def _case_cells(k: int, case_id: str) -> list:
@@ -71,7 +71,7 @@ def cells():
              "Spot where popular articles blur the differences."],
             45,
             [("Notebook 01: the occipital nerves", "Helpful",
-              "where the GON, LON and TON run"),
+              "where the greater, lesser and third occipital nerves (GON, LON, TON) run"),
              ("Notebook 02: pain-referral hot spots", "Helpful",
               "why occipital pain can reach the eye"),
              ("Running a Jupyter cell", "Necessary", "the code cells are one or two lines")]),
@@ -109,16 +109,17 @@ def cells():
            "tension-type headache lasts hours to days or never stops (arrow). ICHD-3 gives "
            f"no duration for cervicogenic headache ({cite('ichd3_2018')}).",
            slide="fragment"),
-        md("## 3. Where it hurts\n\nFor migraine there are published location frequencies: "
-           "in 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the "
+        md("## 3. Where it hurts\n\nFor migraine there are published location frequencies. "
+           "In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the "
            "temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in "
-           f"39.7% and the vertex in 24.1%; 66.6% had one-sided pain ({cite('kelman2005')}). "
-           "For the other conditions no such regional numbers were found, so their maps are "
-           "drawn from the ICHD-3 text and labelled **qualitative**: occipital neuralgia in "
-           "the territories of the greater, lesser and third occipital nerves (GON, LON, "
-           f"TON), with possible spread to the forehead and eye ({cite('ichd3_2018')}); "
-           "tension-type as a band on both sides; cervicogenic headache on one side, "
-           f"spreading from the neck forwards ({cite('ichd3_beta_2013', 'bogduk2009')}).",
+           "39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain "
+           f"({cite('kelman2005')}). For the other conditions no such regional numbers were "
+           "found. Their maps are drawn from the ICHD-3 text and labelled "
+           "**qualitative**. Occipital neuralgia covers the territories of the greater, "
+           "lesser and third occipital nerves (GON, LON, TON), with possible spread to the "
+           f"forehead and eye ({cite('ichd3_2018')}). Tension-type headache (TTH) is a band "
+           "on both sides. Cervicogenic headache is on one side, spreading from the neck "
+           f"forwards ({cite('ichd3_beta_2013', 'bogduk2009')}).",
            slide="slide"),
         code("headache_views.pain_map_figure()", slide="subslide"),
         md("*Figure 2. Text summary:* four heads seen from the right. **Occipital "
@@ -181,17 +182,21 @@ def cells():
         md("### 4.1 Features that are needed but not specific\n\nThree items of ICHD-3 "
            "13.4 also turn up in other headaches, so finding them does not prove occipital "
            "neuralgia:\n\n"
-           "- **Tenderness and trigger points.** A retrospective chart review at one "
-           "community-hospital headache clinic found that 195 of 800 patients seen for "
-           "headache had been *diagnosed with* occipital neuralgia; most had another "
-           "headache too, and the odds were about twice as high in chronic migraine "
+           "- **Tenderness and trigger points.** A retrospective chart review looked at one "
+           "community-hospital headache clinic. Of 800 patients seen for headache, 195 had "
+           "been *diagnosed with* occipital neuralgia (ON). Most had another headache too, "
+           "and the odds were about twice as high in chronic migraine "
            f"({cite('on_clinic2021')}). A chart review counts diagnoses that clinicians "
            "made; it does not re-check them against the criteria. Trigger points, mostly temporal and suboccipital, "
            f"were found in 94% of 98 migraine patients ({cite('calandre2006')}) and are "
            f"common in tension-type headache ({cite('fernandez2006', 'fernandez2007')}).\n"
            "- **Relief after an occipital nerve block.** Blocks also help migraine "
-           f"({cite('dougherty2014', 'blumenfeld2013')}), so criterion D confirms that the "
-           "pain runs through the blocked nerve, not that the nerve itself is diseased.\n"
+           f"({cite('dougherty2014', 'blumenfeld2013')}). In a placebo-controlled trial, a "
+           "steroid injection at the greater occipital nerve made most people with cluster "
+           "headache attack-free, although cluster pain sits around the eye "
+           f"({cite('ambrosini2005')}). Blocks act partly through the trigeminocervical "
+           f"complex (next item; {cite('bartsch2002')}). So relief under criterion D is "
+           "consistent with an occipital-nerve source, but it does not prove one.\n"
            "- **Pain reaching the eye or forehead.** Neurons in the upper cervical dorsal "
            "horn receive input from both the greater occipital nerve and the trigeminal "
            f"nerve (the trigeminocervical complex; {cite('bartsch2002')}). ICHD-3 says "
@@ -202,12 +207,13 @@ def cells():
            "sources:\n\n"
            "| Claim in a seed article | What the sources say |\n|---|---|\n"
            "| Occipital neuralgia is 'throbbing' | ICHD-3 describes shooting, stabbing or "
-           "sharp paroxysms; pulsating pain is a migraine feature (1.1 C2). "
+           "sharp paroxysms; pulsating pain is a migraine feature (1.1, criterion C, item 2). "
            f"{cite('ichd3_2018')} |\n"
            "| 'Sensitivity to light' is a symptom of occipital neuralgia | Photophobia is "
            "not in the ON criteria; with phonophobia it is a migraine criterion (1.1 D). "
            "Visual disturbance was reported by 8 of 12 patients in a small emergency-room "
-           f"series, not a general feature. {cite('ichd3_2018', 'kuhn1997')} |\n"
+           "series, not a general feature. That series took in people with one-sided aching "
+           f"pain, not ICHD-3 13.4 patients. {cite('ichd3_2018', 'kuhn1997')} |\n"
            "| 'There is no aura, distinguishing this headache from a migraine' | "
            "Misleading: most migraine has no aura (1-year prevalence 6% without aura vs 4% "
            "with aura in a Danish population). Absence of aura cannot separate ON from "
@@ -229,18 +235,18 @@ def cells():
         md("The cases below were written for the kit; the people are invented. Read each "
            "story, decide, then run the cell and reveal the reasoning.", slide="fragment"),
         code("cases = headaches.vignettes()\n"
-             "cases[['title']]", slide="fragment"),
+             "cases[['title']].sort_index()", slide="fragment"),
         *cases,
-        md("The full criterion-by-criterion report for the mixed case, occipital neuralgia "
+        md("The full criterion-by-criterion report for Case 5, occipital neuralgia "
            "column, shows where it fails:", slide="subslide"),
-        code("findings = cases.at['mixed_migraine_occipital', 'findings']\n"
+        code("findings = cases.at['case_05', 'findings']\n"
              "print(headaches.check_criteria('occipital_neuralgia', findings))",
              slide="fragment"),
-        exercise("### Exercise 2\n\nThe teenage-migraine case (`cases.at['teenage_migraine', "
+        exercise("### Exercise 2\n\nCase 8 in the list (`cases.at['case_08', "
                  "'findings']`) describes 2.5-hour attacks in a 15-year-old. Copy the "
                  "findings, change `age_years` to 25 and check migraine without aura again. "
                  "What changes, and why?"),
-        solution("findings = dict(cases.at['teenage_migraine', 'findings'], age_years=25.0)\n"
+        solution("findings = dict(cases.at['case_08', 'findings'], age_years=25.0)\n"
                  "result = headaches.check_criteria('migraine_without_aura', findings)\n"
                  "result.to_frame()[['status', 'reason']]"),
         answer("Criterion B now fails: at 25 an attack must last 4-72 hours, and 2.5 hours is "
@@ -250,7 +256,7 @@ def cells():
         exercise("### Exercise 3\n\nIn Case 6 the verdict for occipital neuralgia is "
                  "*undetermined*. Which finding would settle it, and what would you record if "
                  "a block of the left greater occipital nerve stopped the jolts for a day?"),
-        solution("findings = dict(cases.at['incomplete_occipital_neuralgia', 'findings'],\n"
+        solution("findings = dict(cases.at['case_06', 'findings'],\n"
                  "                relieved_by_nerve_block=True)\n"
                  "headaches.check_criteria('occipital_neuralgia', findings).verdict"),
         answer("`relieved_by_nerve_block` (criterion D). With a block that eased the pain, "

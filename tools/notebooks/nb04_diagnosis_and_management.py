@@ -6,16 +6,16 @@ from tools.notebooks.common import cite, cite_html, footer, header, setup_cell
 from tools.quiz import quiz_cells
 
 PATH = "notebooks/04_diagnosis_and_management.ipynb"
-REFERENCES = ["do2019", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
+REFERENCES = ["do2019", "hunder1990", "ichd3_2018", "ichd2_2004", "on_clinic2021", "kim2018",
               "brown_atlas2006", "kit_lon_block_marker", "blumenfeld2013", "dougherty2014",
               "barmherzig2019", "cohen2015", "zhang2018", "tang2017", "velasquez2022",
               "mustafa2024", "kapural2007", "taylor2008", "weiner1999", "ducic2009",
               "austen2023", "gfrerer2020", "kuhn1997", "rasmussen1992", "lyrer2014",
               "dziewas2003", "rushton2023", "statpearls_occipital_nerves",
-              "elsevier_complete_anatomy", "grays1918", "shim2011", "lambru2012", "choi2016",
+              "grays1918", "shim2011", "lambru2012", "choi2016",
               "ogince2007", "hall2010", "jull2002", "gon_depth_prospective", "greher2010",
-              "dilli2015", "busch2007", "saper2011", "dodick2015",
-              "chen2015_ons"]
+              "dilli2015", "busch2007", "saper2011", "dodick2015", "chen2015_ons",
+              "bartsch2002", "ambrosini2005"]
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -26,7 +26,7 @@ def red_flag_box(short: bool = False) -> str:
     if short:
         items = "".join(f"<li><b>{r.flag}</b></li>" for r in emergency.itertuples())
     else:
-        items = "".join(f"<li><b>{r.flag}:</b> {r.look_for}</li>"
+        items = "".join(f"<li><b>{r.flag}:</b> {r.look_for.rstrip('.')}.</li>"
                         for r in emergency.itertuples())
     return (
         '<div class="alert alert-block alert-danger" style="border: 3px solid #D55E00; '
@@ -35,10 +35,17 @@ def red_flag_box(short: bool = False) -> str:
         "number) if a headache comes with any of these. They can signal a serious "
         "secondary cause, not occipital neuralgia, migraine or tension-type headache.</p>\n"
         f"<ul>{items}</ul>\n"
-        "<p>Other warning signs (new headache after 50, a change in pattern, headache worse "
-        "lying down or on coughing, cancer or immunosuppression, pregnancy) need prompt "
-        f"medical review. Source: SNNOOP10 list, {cite_html('do2019')}. This kit is teaching "
-        "material, not a diagnostic tool.</p>\n</div>")
+        "<p>Other warning signs need prompt medical review. At any age: a new headache "
+        "that began recently, or a change in pattern. A new headache at 50 or over. "
+        "Headache worse lying down or on coughing; cancer or immunosuppression; "
+        "pregnancy.</p>\n"
+        "<p>Sources: most flags come from SNNOOP10, a published list of red and orange "
+        "flags for secondary headache "
+        f"({cite_html('do2019')}). The pupil and dissection flags are the kit's additions "
+        f"({cite_html('lyrer2014', 'rushton2023')}). SNNOOP10 sets its age flag at onset after "
+        "65; the kit uses 50, the age in the classification criteria for giant cell "
+        f"arteritis ({cite_html('hunder1990')}). This kit is teaching material, not a "
+        "diagnostic tool.</p>\n</div>")
 
 
 def _claims_table() -> str:
@@ -53,7 +60,8 @@ def _claims_table() -> str:
         ("'Sensitivity to light' is a symptom of occipital neuralgia",
          "Not an ICHD-3 feature of ON; photophobia with phonophobia is a migraine criterion. "
          "Visual disturbance was reported by 8 of 12 patients in one small emergency-room "
-         f"series. {cite('ichd3_2018', 'kuhn1997')}"),
+         "series, which took in people with one-sided aching pain, not ICHD-3 13.4 "
+         f"patients. {cite('ichd3_2018', 'kuhn1997')}"),
         ("'There is no aura, distinguishing this headache from a migraine'",
          "Misleading: most migraine has no aura (1-year prevalence 6% without vs 4% with "
          f"aura). {cite('rasmussen1992')}"),
@@ -65,9 +73,10 @@ def _claims_table() -> str:
          "is an operation that frees the occipital nerves from muscle, fascia or artery. "
          f"{cite('barmherzig2019', 'ducic2009')}"),
         ("The GON 'arises between C1 and C2 along with the LON'",
-         "The GON is the medial branch of the dorsal ramus of C2; the LON comes from the "
-         "ventral rami of C2 (and often C3) through the cervical plexus. "
-         f"{cite('statpearls_occipital_nerves', 'elsevier_complete_anatomy')}"),
+         "Half right. The GON, the medial branch of the dorsal ramus of C2, does run "
+         "backward between C1 and C2. 'Along with the LON' is wrong: the LON comes from "
+         "the ventral rami of C2 (and often C3) through the cervical plexus. "
+         f"{cite('statpearls_occipital_nerves', 'grays1918')}"),
         ("Calcium/magnesium supplements help because they are 'anti-inflammatory'",
          "No source in the kit supports this for occipital neuralgia."),
         ("'Sleeping with a poor posture is a top cause'",
@@ -84,7 +93,7 @@ def cells():
     return [
         *header(
             "Diagnosis, management and red flags in occipital neuralgia",
-            "How is occipital neuralgia recognised, and what can be done for it? This "
+            "How is occipital neuralgia (ON) recognised, and what can be done for it? This "
             "notebook follows a clinician's route: first rule out a dangerous cause, then "
             "take the history, examine the occipital nerves, use a diagnostic nerve block "
             "(ICHD-3 criterion D) and imaging where it helps. It then sets out the treatment "
@@ -112,9 +121,11 @@ def cells():
                    "from anatomy.viz import headache_views\n"
                    "pd.set_option('display.max_colwidth', None)"),
         md("## 1. First: is this a dangerous headache?\n\nBefore naming a primary headache, "
-           "a clinician screens for a secondary cause. The kit's list follows the SNNOOP10 "
-           f"red and orange flags ({cite('do2019')}); each row says what to look for, what it "
-           "may signal and what to do.", slide="slide"),
+           "a clinician screens for a secondary cause. The kit's list builds on the SNNOOP10 "
+           f"red and orange flags ({cite('do2019')}). It adds pupil and dissection flags "
+           f"({cite('lyrer2014', 'rushton2023')}) and uses 50, not 65, as its age cut-off "
+           f"({cite('hunder1990')}). Each row says what to look for, what it may signal and "
+           "what to do.", slide="slide"),
         code("headaches.red_flags()[['flag', 'look_for', 'action']]", slide="subslide"),
         exercise("### Exercise 1\n\nA student with a severe headache also has a fever and a "
                  "stiff neck. Filter `headaches.red_flags()` for the matching flag and read "
@@ -130,7 +141,8 @@ def cells():
            "small with a drooping eyelid (**Horner's syndrome**). In 765 patients with "
            "dissection, Horner's syndrome was present in 38.5% of carotid and 13.4% of "
            f"vertebral dissections ({cite('lyrer2014')}); vertebral dissections more often "
-           f"began with neck pain ({cite('dziewas2003')}). The IFOMPT framework asks "
+           f"began with neck pain ({cite('dziewas2003')}). The framework of the International "
+           "Federation of Orthopaedic Manipulative Physical Therapists (IFOMPT) asks "
            "physiotherapists and other clinicians to screen for it before any neck "
            f"treatment ({cite('rushton2023')}). The kit's screen raises this flag for "
            "Horner's syndrome, or for a new headache together with new neck pain.",
@@ -147,19 +159,21 @@ def cells():
                  "screen[screen['status'] == 'present'][['flag', 'action']]"),
         answer("Two flags are present: *possible cervical artery dissection* and *abnormal "
                "pupils, including Horner's syndrome*. Both call for **emergency care**. No "
-               "neck manipulation, massage or exercise: send her for urgent medical "
-               f"assessment ({cite('rushton2023', 'lyrer2014')})."),
+               "neck manipulation, massage or exercise: send her for **emergency care** "
+               f"({cite('rushton2023', 'lyrer2014')})."),
         md("## 2. History\n\nThe story carries most of the diagnosis. Ask:\n\n"
            "- **Where** is the pain, and does it follow the back of the scalp toward the "
            "vertex or behind the ear (greater, lesser or third occipital nerve territory)? "
            "One side or both?\n"
            "- **What is it like, and how long does it last?** ICHD-3 13.4 wants at least "
            "two of: paroxysms of a few seconds to minutes, severe intensity, shooting, "
-           f"stabbing or sharp quality ({cite('ichd3_2018')}). ICHD-2 (2004) added 'with or "
-           "without persistent aching between paroxysms' to the description, so ask about "
-           f"a background ache too ({cite('ichd2_2004')}).\n"
+           f"stabbing or sharp quality ({cite('ichd3_2018')}). ICHD-2 (2004) allowed "
+           "paroxysms 'with or without persistent aching' between them, a wording kept from "
+           f"the first edition of 1988 ({cite('ichd2_2004')}). ICHD-3 no longer mentions a "
+           "background ache. Ask about one anyway: a constant ache points to other "
+           "causes too.\n"
            "- **What sets it off?** Light touch of the scalp or hair, combing, resting the "
-           "head on a pillow (allodynia or dysaesthesia, criterion C1).\n"
+           "head on a pillow (allodynia or dysaesthesia, criterion C, part 1).\n"
            "- **What else comes with it?** Nausea, light and sound sensitivity or an aura "
            "point toward migraine; a pressing band toward tension-type headache; neck "
            "stiffness with reduced movement and a neck injury toward cervicogenic headache "
@@ -168,42 +182,47 @@ def cells():
            slide="slide"),
         md("## 3. Examination\n\nThree findings are sought on the painful side "
            f"({cite('ichd3_2018')}):\n\n"
-           "1. **Tenderness over the nerve.** Press along the greater occipital nerve where "
+           "1. **Tenderness over the nerve.** Press along the greater occipital nerve (GON) where "
            "it leaves the neck muscles; Kim et al. measured its exit through the trapezius "
            "about 23 mm lateral and 16 mm below the external occipital protuberance "
            f"({cite('kim2018')}). Tenderness over the nerve branches, or trigger points at "
-           "the GON's emergence or in the C2 territory, is criterion C2.\n"
+           "the GON's emergence or in the C2 territory, is criterion C, part 2.\n"
            "2. **Tinel's sign.** Tapping over the nerve's exit produces tingling or pain "
            "running up the scalp. In one headache clinic it was positive in about 75% "
            f"(146 of 195) of patients with occipital neuralgia ({cite('on_clinic2021')}); it "
            "is a supporting sign, not an ICHD-3 criterion.\n"
            "3. **Reproduction of the pain.** Pressure at the trigger point brings on the "
            "patient's usual pain. Light stroking of the scalp tests for allodynia "
-           "(criterion C1); reduced or altered sensation in the territory may also be "
+           "(criterion C, part 1); reduced or altered sensation in the territory may also be "
            "found.", slide="slide"),
         code("headache_views.examination_figure('right')", slide="subslide"),
         md("*Figure 1. Text summary:* the back of the head with the occipital neuralgia map "
-           "faintly shaded on the right. Marked: the inion (external occipital "
-           "protuberance) and the right mastoid tip, joined by a dashed line; a star at the "
-           "greater occipital nerve's exit through the trapezius (about 23 mm lateral and "
-           f"16 mm below the inion; {cite('kim2018')}), where tenderness and Tinel's sign are sought; "
-           "a diamond one third of the way from the inion to the mastoid (the classic GON "
-           f"block point, just medial to the occipital artery; {cite('brown_atlas2006')}) "
-           "and a square two thirds of the way (the LON block point, a teaching rule that "
-           f"is only weakly supported; {cite('kit_lon_block_marker')}). On this model the "
-           "star and the diamond "
-           "lie within about a centimetre of each other.", slide="fragment"),
+           "faintly shaded on the right. A dashed line joins the inion (external occipital "
+           "protuberance, EOP) to the right mastoid tip. A star marks the greater occipital "
+           "nerve's exit through the trapezius, about 23 mm lateral and 16 mm below the "
+           f"inion ({cite('kim2018')}); tenderness and Tinel's sign are sought there. A diamond one "
+           "third of the way from the inion to the mastoid is the classic GON block point, "
+           f"just medial to the occipital artery ({cite('brown_atlas2006')}). A square two "
+           "thirds of the way is the lesser occipital nerve (LON) block point, a teaching rule that is only weakly "
+           f"supported ({cite('kit_lon_block_marker')}). On this model the star and the "
+           "diamond lie within about a centimetre of each other.", slide="fragment"),
         md("## 4. The diagnostic block: criterion D\n\nICHD-3 makes relief after a local "
            "anaesthetic block of the affected nerve a **required** criterion "
-           f"({cite('ichd3_2018')}). The logic: if numbing one nerve for a while stops the "
-           "pain, the pain is being carried by that nerve. Practical points from an expert "
+           f"({cite('ichd3_2018')}). Relief after numbing one nerve is consistent with pain "
+           "carried by that nerve, but it does not prove it. Blocks act partly through the "
+           "trigeminocervical complex, where occipital and trigeminal input meet in the "
+           f"upper neck ({cite('bartsch2002')}). In a placebo-controlled trial, a steroid "
+           "injection at the greater occipital nerve made most people with cluster headache "
+           "attack-free, although their pain is around the eye "
+           f"({cite('ambrosini2005')}). Practical points from an expert "
            f"consensus on technique ({cite('blumenfeld2013')}) and reviews "
            f"({cite('dougherty2014', 'barmherzig2019')}):\n\n"
            "- The greater occipital nerve is blocked near the superior nuchal line, medial "
            "to the palpable occipital artery; the lesser occipital nerve further lateral.\n"
            "- Relief is temporary (the anaesthetic wears off); longer relief, when it "
            "happens, is a bonus, not a criterion.\n"
-           "- **A block confirms the pathway, not the disease.** Occipital nerve blocks also "
+           "- **A block supports the diagnosis; it proves neither the pathway nor the "
+           "disease.** Occipital nerve blocks also "
            "relieve migraine, so relief does not prove occipital neuralgia on its own. "
            "Meta-analyses of randomised trials in migraine found that a GON block lowered "
            "pain intensity by about 1.2 points more than placebo "
@@ -211,8 +230,8 @@ def cells():
            "chronic migraine, three pooled trials showed about 4.5 fewer headache days in "
            "the first month, with low certainty of evidence "
            f"({cite('velasquez2022')}; similar in {cite('mustafa2024')}).\n\n"
-           "The checker shows the effect of criterion D on the classic case:", slide="slide"),
-        code("findings = headaches.vignettes().at['classic_occipital_neuralgia', 'findings']\n"
+           "The checker shows the effect of criterion D on Case 1 of notebook 03:", slide="slide"),
+        code("findings = headaches.vignettes().at['case_01', 'findings']\n"
              "without_block = dict(findings, relieved_by_nerve_block=None)  # not yet tried\n"
              "for f in (findings, without_block):\n"
              "    print(headaches.check_criteria('occipital_neuralgia', f).verdict)",
@@ -242,10 +261,11 @@ def cells():
                "about twice as likely in chronic migraine in one clinic "
                f"({cite('on_clinic2021')})."),
         md("## 5. When imaging helps\n\nImaging does not show occipital neuralgia itself. "
-           "It is used to look for a **structural cause** when the picture is atypical, "
-           "when there are neurological signs or a red flag, or before invasive treatment: "
-           "lesions of the upper cervical spine, the craniocervical junction or the "
-           "posterior fossa can produce occipital pain. MRI is the usual choice because it "
+           "It is used to look for a **structural cause**: when the picture is atypical, "
+           "when there are neurological signs or a red flag, or before invasive treatment. "
+           "Lesions of the upper cervical spine, the craniocervical junction or the "
+           "posterior fossa can produce occipital pain. Magnetic resonance imaging (MRI) is "
+           "the usual choice because it "
            "shows the spinal cord, nerve roots and soft tissue "
            f"({cite('barmherzig2019', 'dougherty2014', 'do2019')}).", slide="slide"),
         md(red_flag_box(short=True), slide="slide"),
@@ -258,7 +278,8 @@ def cells():
              "options[['option', 'what_it_is', 'who_it_is_for']]", slide="subslide"),
         code("options[['option', 'evidence_note', 'reference']]", slide="subslide"),
         md("### 6.1 Reading the evidence\n\n"
-           "- **Heat, rest, massage of tight neck muscles, NSAIDs, physiotherapy and "
+           "- **Heat, rest, massage of tight neck muscles, non-steroidal anti-inflammatory "
+           "drugs (NSAIDs), physiotherapy and "
            "exercises** are the usual first steps. Reviews recommend conservative care "
            "first, but we found no trial of these measures in occipital neuralgia itself "
            f"({cite('barmherzig2019', 'dougherty2014')}). Massage should be gentle: pressing "
@@ -272,13 +293,16 @@ def cells():
            "tenderness. Pulsed radiofrequency plus local anaesthetic lowered average "
            "occipital pain more than a local anaesthetic-steroid block at 6 weeks (by 2.7 "
            "versus 1.4 points on a 0-10 scale), and the difference lasted to 6 months "
-           f"({cite('cohen2015')}). The steroid block was the comparator, so the same trial "
-           "is randomised evidence on steroid blocks too. One trial is a start, not proof.\n"
-           "- **Botulinum toxin** (not a steroid) helped in small series: in 6 patients "
-           "relief lasted about 16 weeks versus about 2 after bupivacaine "
-           f"({cite('kapural2007')}); "
-           f"a pilot study also had 6 patients ({cite('taylor2008')}). No large randomised "
-           "trial exists.\n"
+           f"({cite('cohen2015')}). The steroid block was the active comparator. The trial "
+           "had no placebo arm, so it does not test the steroid block against placebo. One "
+           "trial is a start, not proof.\n"
+           "- **Botulinum toxin** (not a steroid) rests on small series. In a "
+           "retrospective series, 5 of 6 patients had less pain at 4 weeks, and relief "
+           "lasted about 16 weeks versus about 2 after bupivacaine "
+           f"({cite('kapural2007')}). In a 6-patient pilot study only the sharp, shooting "
+           "pain and headache-related quality of life improved; the dull, aching pain and "
+           f"the pins and needles did not improve significantly ({cite('taylor2008')}). "
+           "No large randomised trial exists.\n"
            "- **Occipital nerve stimulation** uses implanted leads; the first series in "
            "occipital neuralgia reported good relief in 12 of 13 patients "
            f"({cite('weiner1999')}), and in ON the evidence is still case series. The randomised trials are in chronic "
@@ -310,23 +334,27 @@ def cells():
            "exercise trial are about **cervicogenic headache**, not occipital neuralgia; "
            "they help to tell the two apart.", slide="subslide"),
         code("headaches.physiotherapy()[['item', 'evidence', 'reference']]", slide="fragment"),
-        md("In numbers: the flexion-rotation test had a sensitivity of 91% and a "
-           f"specificity of 90% in a small study with experienced examiners "
-           f"({cite('ogince2007')}); with a 30-degree cut-off it classified 85% of 60 "
-           f"people with headache correctly ({cite('hall2010')}). In a trial of 200 people "
+        md("In numbers: with experienced examiners, the flexion-rotation test had a "
+           "sensitivity of 91% and a specificity of 90%. The study had 58 people: 23 with "
+           "cervicogenic headache and C1-C2 dysfunction, 23 without headache and 12 with "
+           f"migraine with aura ({cite('ogince2007')}). Comparing clear cases with people "
+           "who have no symptoms makes a test look more accurate than it will be in a "
+           "clinic. With a 30-degree cut-off it classified 85% of 60 people with headache "
+           f"correctly ({cite('hall2010')}). In a trial of 200 people "
            "with cervicogenic headache, manipulative therapy and low-load exercise each "
            f"reduced headache frequency and intensity at 12 months ({cite('jull2002')}). "
            "No such trial exists in occipital neuralgia.", slide="fragment"),
         exercise("### Exercise 4\n\nWhich of the options in `options` rest on a randomised "
                  "controlled trial **in occipital neuralgia**, according to the evidence "
-                 "notes? Search the `evidence_note` column for the word 'trial'."),
+                 "notes? Search the `evidence_note` column for the word 'randomised'."),
         solution("notes = options.set_index('option')['evidence_note']\n"
-                 "notes[notes.str.contains('trial')].to_frame()"),
-        answer("**Pulsed radiofrequency**, and through the same trial the **steroid block**. "
-               f"{cite('cohen2015')} randomised 81 people with occipital neuralgia or migraine "
-               "with occipital nerve tenderness, double-blind, in several centres: pulsed "
-               "radiofrequency beat a local anaesthetic-steroid block at 6 weeks, and the "
-               f"difference lasted to 6 months ({cite('cohen2015')}). The other notes say "
+                 "notes[notes.str.contains('randomised')].to_frame()"),
+        answer(f"Only **pulsed radiofrequency**. {cite('cohen2015')} randomised 81 people with "
+               "occipital neuralgia or migraine with occipital nerve tenderness, double-blind, "
+               "in several centres. Pulsed radiofrequency beat a local anaesthetic-steroid "
+               "block at 6 weeks, and the difference lasted to 6 months "
+               f"({cite('cohen2015')}). The steroid block was the active comparator: the "
+               "trial did not test it against placebo. The other notes say "
                "there is no randomised trial in ON (botulinum toxin, stimulation, surgery) "
                "or rest on expert opinion. Nerve blocks also have meta-analyses of trials in "
                f"migraine ({cite('zhang2018', 'velasquez2022')})."),
@@ -347,8 +375,9 @@ def cells():
              "abnormal pupils and fever with neck stiffness need emergency care.",
              "Examination looks for tenderness over the nerve, Tinel's sign at the GON's "
              "exit and reproduction of the pain.",
-             "Relief after a local anaesthetic block is ICHD-3 criterion D: it confirms the "
-             "pathway, not the disease, because blocks help migraine too.",
+             "Relief after a local anaesthetic block is ICHD-3 criterion D. It is "
+             "consistent with an occipital-nerve source but does not prove one: blocks help "
+             "migraine and cluster headache too.",
              "MRI looks for structural causes; it does not show occipital neuralgia.",
              "Conservative care comes first; blocks, botulinum toxin, stimulation and "
              "surgery rest on observational evidence and are kept for refractory pain.",

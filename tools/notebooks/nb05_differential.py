@@ -7,13 +7,13 @@ from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
 from tools.quiz import quiz_cells
 
 PATH = "notebooks/05_differential_diagnosis.ipynb"
-REFERENCES = ["ichd3_2018", "do2019", "lyrer2014", "dziewas2003", "rushton2023", "kelman2005",
+REFERENCES = ["ichd3_2018", "do2019", "hunder1990", "lyrer2014", "dziewas2003", "rushton2023", "kelman2005",
               "on_clinic2021", "zhang2018", "kim2009_meningioma", "garza2007", "delen2015",
               "fratalia2021", "star1992", "bogduk2009", "ichd3_beta_2013", "fernandez2006",
               "bovim1991", "won2018", "tubbs2014", "statpearls_occipital_nerves",
               "grays1918", "ducic2009", "austen2023", "guyuron2009", "barmherzig2019",
               "cohen2015"]
-CASES = ["primary_stabbing", "neck_tongue"]
+CASES = ["case_10", "case_11"]
 SHORT = {"occipital_neuralgia": "Occipital neuralgia (13.4)",
          "migraine_without_aura": "Migraine without aura (1.1)",
          "migraine_with_aura": "Migraine with aura (1.2)",
@@ -45,15 +45,16 @@ def _case(k: int, case_id: str) -> list:
 
 def _seed_table() -> str:
     rows = [
-        ("Tension in the upper trapezius compresses the GON",
+        ("Tension in the upper trapezius compresses the greater occipital nerve (GON)",
          "Partly. The GON pierces the trapezius near its attachment to the skull, usually "
          "through the aponeurosis; the muscle itself is pierced in 17-45% of sides. It does "
          "not run through the trapezius over the shoulder. "
          f"{cite('bovim1991', 'won2018', 'tubbs2014')}"),
         ("The GON is 'the thickest' cutaneous nerve in the body",
-         "Wrong. It is the large medial branch of the C2 dorsal ramus, mainly sensory "
-         "(it also gives muscular branches to semispinalis capitis); the sciatic "
-         "nerve is the largest nerve in the body. "
+         "Overstated and unverified. StatPearls calls the GON the biggest purely afferent "
+         "nerve arising from the C2 dorsal ramus, which is a claim about C2, not the whole "
+         "body; no source in the kit compares it with every cutaneous nerve. Gray's also "
+         "describes muscular branches to semispinalis capitis. "
          f"{cite('statpearls_occipital_nerves', 'grays1918')}"),
         ("Most people improve in a week to 10 days",
          "Unsupported: no study in the kit's sources reports this course. ICHD-3 gives no "
@@ -85,11 +86,13 @@ def cells():
     return [
         *header(
             "The differential diagnosis of occipital pain",
-            "Pain at the back of the head is not always occipital neuralgia. This notebook "
-            "lists the conditions a clinician must tell apart from it: brief primary "
-            "headaches, neck-tongue syndrome, dangerous secondary causes such as a torn "
-            "neck artery or giant cell arteritis, lesions at the top of the neck, and pain "
-            "from neck joints. Each entry gives its ICHD-3 code and the features that "
+            "Pain at the back of the head is not always occipital neuralgia (ON). This "
+            "notebook lists the conditions a clinician must tell apart from it. They include "
+            "brief primary headaches and neck-tongue syndrome. They also include dangerous "
+            "secondary causes, such as a torn neck artery or giant cell arteritis (GCA), "
+            "lesions at the top of the neck, and pain from neck joints. Each entry gives its "
+            "International Classification of Headache Disorders (ICHD-3) code and the "
+            "features that "
             "separate it. The order of thinking is always the same: screen for red flags "
             "first, then classify.",
             ["Screen a story for red flags before naming any primary headache.",
@@ -112,9 +115,12 @@ def cells():
         md("## 1. Screen first\n\nThe red-flag screen comes before any primary diagnosis "
            f"({cite('do2019')}). `headaches.red_flag_screen(findings)` marks each flag as "
            "*present*, *absent* or *not asked*; a flag you did not ask about stays open. "
-           "Two flags matter most for occipital pain: **a new headache with new neck pain** "
-           "(possible cervical artery dissection) and **a new headache after 50** (giant "
-           "cell arteritis, tumour).", slide="slide"),
+           "Two flags matter most for occipital pain. The first is **a new headache with "
+           "new neck pain** (possible cervical artery dissection). The second is **a new "
+           "headache at 50 or over** (giant cell arteritis, tumour). SNNOOP10 puts its age "
+           "cut-off at onset after 65; the kit uses 50, the age in the giant cell "
+           f"arteritis criteria ({cite('hunder1990')}). A recent new headache is a flag at "
+           "any age.", slide="slide"),
         code("headaches.red_flag_screen({'new_headache': True, 'new_neck_pain': True,\n"
              "                           'age_years': 44.0})[['flag', 'status', 'action']]"
              ".head(4)", slide="subslide"),
@@ -131,8 +137,10 @@ def cells():
            f"({cite('lyrer2014')}); vertebral dissection more often starts with neck pain "
            f"({cite('dziewas2003')}). Screen before any neck treatment "
            f"({cite('rushton2023')}).\n"
-           "- **Giant cell arteritis** (6.4.1): new headache after 50 "
-           f"({cite('do2019')}).\n"
+           "- **Giant cell arteritis** (6.4.1): a new headache at 50 or over, with scalp or "
+           "temporal artery tenderness, jaw pain on chewing, visual symptoms and raised "
+           f"inflammatory markers ({cite('hunder1990')}). Urgent review the same day: "
+           "it can cause blindness.\n"
            "- **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum "
            f"meningioma has presented as occipital neuralgia alone ({cite('kim2009_meningioma')}); "
            "an abnormal neurological examination is the alert "
@@ -171,8 +179,9 @@ def cells():
                  "[['status', 'reason']]"),
         answer("No: criterion C needs at least 8 days a month with migraine features "
                f"({cite('ichd3_2018')}). With 8 or more it would be met. A clinician would "
-               "also ask about painkiller use, because medication overuse is the commonest "
-               "reason for a chronic-migraine-like picture."),
+               "also ask about painkiller use. ICHD-3 notes that medication overuse is the "
+               "commonest reason for a chronic-migraine-like picture "
+               f"({cite('ichd3_2018')}, comment on 1.3)."),
         md("## 4. Claims from the seed articles\n\nEach claim below was checked against "
            "the kit's sources.\n\n" + _seed_table(), slide="slide"),
         *quiz_cells(PATH),

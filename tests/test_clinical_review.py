@@ -1,0 +1,89 @@
+"""Notebook wording fixed after the clinical review of notebooks 03-05 (issue 17c).
+
+These tests read the notebook sources (``tools/notebooks``), not the executed notebooks,
+so they run without a kernel.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tools.notebooks import nb03_headache_comparison as nb03
+from tools.notebooks import nb04_diagnosis_and_management as nb04
+from tools.notebooks import nb05_differential as nb05
+
+
+def _text(module) -> str:
+    return "\n".join(cell["source"] for cell in module.cells())
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict:
+    return {name: _text(mod) for name, mod in (("nb03", nb03), ("nb04", nb04),
+                                                  ("nb05", nb05))}
+
+
+def test_block_relief_is_not_proof_of_the_nerve(texts):
+    for name in ("nb03", "nb04"):
+        assert "does not prove" in texts[name], name
+        assert "Ambrosini" in texts[name] and "Bartsch" in texts[name], name
+    assert "carried by that nerve, but it does not prove it" in texts["nb04"]
+    assert "pain runs through the blocked nerve" not in texts["nb03"]
+    assert "confirms the pathway" not in texts["nb04"]
+
+
+def test_cohen_trial_is_not_placebo_evidence_for_steroid_blocks(texts):
+    text = texts["nb04"]
+    assert "randomised evidence on steroid blocks" not in text
+    assert "through the same trial the **steroid block**" not in text
+    assert "active comparator" in text and "placebo" in text
+    assert "contains('randomised')" in text
+
+
+def test_age_cut_off_is_attributed_correctly(texts):
+    for name, text in texts.items():
+        assert "after 65" in text, name
+        assert "Hunder" in text, name
+        assert not re.search(r"after 50[^.]*Source: SNNOOP10", text), name
+
+
+def test_kit_additions_to_snnoop10_are_cited(texts):
+    box = nb04.red_flag_box()
+    assert "Lyrer" in box and "Rushton" in box and "Hunder" in box
+    assert "recently" in box
+
+
+def test_evidence_wording_after_review(texts):
+    nb04 = texts["nb04"]
+    assert "58 people" in nb04 and "23 patients" not in nb04
+    assert "5 of 6" in nb04 and "did not improve significantly" in nb04
+    assert "send her for **emergency care**" in nb04
+    assert "ICHD-2 (2004) added" not in nb04 and "first edition of 1988" in nb04
+    assert "Half right" in nb04
+    assert "Overstated and unverified" in texts["nb05"]
+    for name in ("nb03", "nb04"):
+        assert "one-sided aching" in texts[name], name
+
+
+def test_nb03_reference_list_matches_its_citations():
+    assert "lyrer2014" in nb03.REFERENCES
+    assert "bmj_best_practice_tth" not in nb03.REFERENCES
+
+
+def test_prose_sentences_are_short_and_abbreviations_defined(texts):
+    """Markdown prose (not tables): no sentence over 45 words; key abbreviations defined."""
+    for name, mod in (("nb03", nb03), ("nb04", nb04), ("nb05", nb05)):
+        for cell in mod.cells():
+            if cell["cell_type"] != "markdown" or cell["source"].startswith("### Case"):
+                continue
+            prose = re.sub(r"<[^>]+>", " ", cell["source"])
+            prose = re.sub(r"\|[^\n]*\|", "", prose)
+            for sentence in re.split(r"(?<=[.!?])\s+|\n", prose):
+                assert len(sentence.split()) <= 45, (name, sentence[:80])
+    assert "(GON, LON, TON)" in texts["nb03"]
+    for words in ("(IFOMPT)", "(NSAIDs)", "(MRI)", "EOP)", "(ON)"):
+        assert words in texts["nb04"], words
+    assert "criterion C2" not in texts["nb04"] and "criterion C, part 2" in texts["nb04"]
+    assert "(GCA)" in texts["nb05"] and "(ICHD-3)" in texts["nb05"]
