@@ -40,7 +40,7 @@ EXERCISE_OBJECTIVES = {
     "02_pain_referral_hot_spots": {"upper trapezius": 2, "skin vertices": 3,
                                    "For each drawing": 5},
     "03_headache_comparison": {"normally felt on one side": 2, "### Case": 4,
-                               "teenage-migraine": 1, "Case 6": 3},
+                               "in a 15-year-old": 1, "Case 6": 3},
     "04_diagnosis_and_management": {"fever and a stiff neck": 1, "droops": 1,
                                     "three days of relief": 3,
                                     "randomised controlled trial": 5,

@@ -1,7 +1,7 @@
 """Source of notebooks/03_headache_comparison.ipynb."""
 
 from anatomy import headaches
-from tools.nbtools import answer, code, exercise, md, notes, solution
+from tools.nbtools import verdict, answer, code, exercise, md, notes, solution
 from tools.notebooks.common import cite, footer, header, setup_cell
 from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
 from tools.quiz import quiz_cells
@@ -35,12 +35,12 @@ def _case_cells(k: int, case_id: str) -> list:
         exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first:* "
                  "does the story raise a red flag? Then run the screen in the next cell "
                  "and reveal the screening reasoning."),
-        code(screen, slide="fragment"),
+        verdict(screen),
         answer(f"{case['screen']}\n\n*Sources:* {cite('do2019')}.",
                summary="Show the screening reasoning"),
         md("*Now decide:* which ICHD-3 diagnosis fits, and which criterion decides it? "
            "Then run the checker and reveal the reasoning.", slide="fragment"),
-        code(src, slide="fragment"),
+        verdict(src),
         answer(f"{reasoning}\n\n*Sources:* {cite(*case['reference'].split(', '))}.",
                summary="Show the reasoning"),
     ]

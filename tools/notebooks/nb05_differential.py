@@ -1,7 +1,7 @@
 """Source of notebooks/05_differential_diagnosis.ipynb."""
 
 from anatomy import headaches
-from tools.nbtools import answer, code, exercise, md, notes, solution
+from tools.nbtools import verdict, answer, code, exercise, md, notes, solution
 from tools.notebooks.common import cite, footer, header, setup_cell
 from tools.notebooks.nb04_diagnosis_and_management import red_flag_box
 from tools.quiz import quiz_cells
@@ -31,13 +31,12 @@ def _case(k: int, case_id: str) -> list:
     return [
         exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first,* then "
                  "name the diagnosis you expect and the feature that decides it."),
-        code(f"findings = cases.at['{case_id}', 'findings']\n"
-             "screen = headaches.red_flag_screen(findings)\n"
-             "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]",
-             slide="fragment"),
+        verdict(f"findings = cases.at['{case_id}', 'findings']\n"
+                "screen = headaches.red_flag_screen(findings)\n"
+                "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]"),
         answer(case["screen"], summary="Show the screening reasoning"),
-        code("headaches.check_all(findings, conditions='all')[['ichd3_code', 'verdict', "
-             "'not_met']]", slide="fragment"),
+        verdict("headaches.check_all(findings, conditions='all')[['ichd3_code', 'verdict', "
+                "'not_met']]"),
         answer(f"{reasoning}\n\n*Sources:* {cite(*case['reference'].split(', '))}.",
                summary="Show the reasoning"),
     ]
