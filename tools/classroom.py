@@ -347,7 +347,11 @@ def convert_javascript_outputs(nb) -> int:
 def relink(nb, source: Path, page_depth: int = 2) -> None:
     """Make the relative links of a notebook read from ``source`` work in a page written
     ``page_depth`` folders below the repo root (build/handouts/, build/slides/)."""
-    extra = page_depth - len(source.parent.relative_to(ROOT).parts)
+    try:
+        depth = len(source.parent.resolve().relative_to(ROOT).parts)
+    except ValueError:  # a notebook outside the kit (e.g. a test's): its links stay as they are
+        return
+    extra = page_depth - depth
     if extra <= 0:
         return
     for cell in nb.cells:

@@ -9,6 +9,7 @@ from anatomy.viz import mpl2d, plotly3d, style
 
 __all__ = [
     "ANTERIOR_OFFSETS", "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS",
+    "POSTEROLATERAL_3D",
     "SHORT_LABELS", "draw_skin", "eeg_trace", "facing_landmarks", "head_figure",
     "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table",
     "landmark_traces", "skin_traces",
@@ -95,8 +96,8 @@ def _label_offset(name: str, view: str) -> tuple[float, float] | None:
     the side the landmark shows on; None for views without a table (label on the marker)."""
     # a posterolateral view shows the face on the same side of the screen as the lateral
     # view of that side, so it takes the lateral offsets (tragus, TMJ and gonion crowd)
-    table = {"left": LATERAL_3D, "right": LATERAL_3D, "posterolateral_left": LATERAL_3D,
-             "posterolateral_right": LATERAL_3D,
+    table = {"left": LATERAL_3D, "right": LATERAL_3D,
+             "posterolateral_left": POSTEROLATERAL_3D, "posterolateral_right": POSTEROLATERAL_3D,
              "posterior": POSTERIOR_OFFSETS, "anterior": ANTERIOR_OFFSETS}.get(view)
     if table is None:
         return None
@@ -172,6 +173,9 @@ ANTERIOR_OFFSETS = {  # subject's left (the viewer's right); the right side is m
     "mastoid": (20, -8),
 }
 LATERAL_3D = {**LATERAL_OFFSETS, "supraorbital": (-34, 36)}  # the 3D view is smaller
+# posterolateral views: the lateral offsets, but gonion and acromion labels sideways so
+# that in perspective they clear TMJ, mastoid and each other
+POSTEROLATERAL_3D = {**LATERAL_3D, "gonion": (16, -4), "acromion": (24, 4)}
 LEADER_PX = 1.4  # 3D label offsets: screen pixels per point of the plate offsets
 POSTERIOR_OFFSETS = {
     "vertex": (12, 10), "inion": (14, 10), "c7_spinous": (16, 6), "mastoid": (20, -6),

@@ -229,11 +229,13 @@ class StaticFigure:
     bytes for shaded meshes, so notebooks stay under 1 MB. Neither changes ``savefig``.
     """
 
-    def __init__(self, figure, alt: str, *, scale: float = 1.0, palette: bool = True):
+    def __init__(self, figure, alt: str, *, scale: float = 1.0, palette: bool = True,
+                 colors: int = 256):
         self.figure = figure
         self.alt = alt
         self.scale = scale
         self.palette = palette
+        self.colors = colors  # palette size (a flat-coloured schematic needs far fewer)
 
     def rgb(self, dpi: int) -> np.ndarray:
         """The figure drawn at ``dpi`` as an (H, W, 3) uint8 array."""
@@ -256,13 +258,13 @@ class StaticFigure:
 
         image = Image.fromarray(self.rgb(round(dpi * self.scale)))
         if self.palette:
-            image = image.quantize(colors=256, method=Image.Quantize.FASTOCTREE,
+            image = image.quantize(colors=self.colors, method=Image.Quantize.FASTOCTREE,
                                    dither=Image.Dither.NONE)
             pal = np.asarray(image.getpalette()[:768], np.uint8).reshape(-1, 3)
             pal[pal.min(axis=1) >= 250] = 255  # the background stays pure white
             image.putpalette(pal.ravel().tolist())
         buf = io.BytesIO()
-        image.save(buf, format="PNG")
+        image.save(buf, format="PNG", optimize=True)  # smaller notebooks, same pixels
         return buf.getvalue()
 
     def _repr_mimebundle_(self, include=None, exclude=None):

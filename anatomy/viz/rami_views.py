@@ -208,4 +208,5 @@ def rami_figure() -> mpl2d.StaticFigure:
              "above. C2 leaves between the arch of the atlas and the lamina of the axis.",
              fontsize=8.5, color="#444444")
     fig.subplots_adjust(left=0.0, right=1.0, bottom=0.04, top=0.95)
-    return mpl2d.StaticFigure(fig, ALT)
+    # a flat-coloured schematic: fewer pixels and colours suffice (notebook 01's size)
+    return mpl2d.StaticFigure(fig, ALT, scale=0.8, colors=32)

@@ -251,7 +251,7 @@ def cells():
                  "import numpy as np\n"
                  "d = np.linalg.norm(g.waypoints['trapezius_exit'] - "
                  "g.waypoints['semispinalis_exit'])\n"
-                 "print(f'{d:.0f} mm')"),
+                 "print(f'semispinalis exit to trapezius exit: {d:.0f} mm')"),
         answer("About 22 mm on this model. Between the two the nerve runs under and then "
                "through the trapezius: Janis's points 4 (entry into the trapezius) and 5 "
                "(exit through its fascia)."),

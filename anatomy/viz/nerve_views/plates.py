@@ -160,7 +160,7 @@ def course_plate() -> mpl2d.StaticFigure:
            "(blue) climbs the side of the neck behind the ear. Dashed parts lie deep to "
            "muscle. Right lateral view: the lesser occipital nerve along the posterior "
            "border of sternocleidomastoid to the scalp behind the ear. Scale bars 20 mm.")
-    return mpl2d.StaticFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, scale=0.9)  # keeps notebook 01 under 1 MB
 
 
 STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, depth-sort bias
@@ -230,7 +230,7 @@ def stage_plate() -> mpl2d.StaticFigure:
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
            "aponeurosis medial to the artery. The current stage is drawn in vermillion; "
            "a dashed line shows the course where muscle hides it; scale bars 10 mm.")
-    return mpl2d.StaticFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, scale=0.9)  # keeps notebook 01 under 1 MB
 
 
 def _ellipse(ax, centre, sd_x, sd_y, **kw) -> None:
