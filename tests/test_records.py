@@ -72,3 +72,20 @@ def test_the_feature_matrix_is_data_and_checked(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         data.feature_matrix.cache_clear()
+
+
+def test_headaches_records_reject_unknown_keys(tmp_path, monkeypatch):
+    from anatomy.headaches import data
+
+    text = data.HEADACHES_FILE.read_text(encoding="utf-8").replace(
+        "[[physiotherapy]]\n", "[[physiotherapy]]\ncolour = \"red\"\n", 1)
+    bad = tmp_path / "headaches.toml"
+    bad.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(data, "HEADACHES_FILE", bad)
+    data.load_headaches.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"physiotherapy\]\[0\]: unknown key\(s\) \['colour'\]"):
+            data.load_headaches()
+    finally:
+        monkeypatch.undo()
+        data.load_headaches.cache_clear()

@@ -25,6 +25,49 @@ RECORD_SECTIONS = ("tension_type_subtypes", "red_flags", "management", "block_te
 _UNITS = {"seconds": 1 / 60, "minutes": 1.0, "hours": 60.0, "days": 1440.0}
 
 
+_SECTION_FIELDS = {  # what each record of headaches.toml may hold (anatomy.records)
+    "tension_type_subtypes": {
+        "code": Field(str), "name": Field(str), "days_per_month": Field(str),
+        "min_episodes": Field(int), "history": Field(str), "duration_min_minutes": Field(float),
+        "duration_max_minutes": Field(float), "associated_symptoms": Field(str),
+        "reference": Field(str, references=True), "note": Field(str, required=False),
+    },
+    "red_flags": {
+        "flag": Field(str), "look_for": Field(str), "may_signal": Field(str),
+        "action": Field(str), "any": Field(list, required=False),
+        "references": Field(list, required=False, references=True),
+        "reference": Field(str, required=False, references=True),
+        "note": Field(str, required=False), "all": Field(list, required=False),
+        "min_age_years": Field(int, required=False),
+    },
+    "management": {
+        "option": Field(str), "what_it_is": Field(str), "who_it_is_for": Field(str),
+        "evidence_note": Field(str), "references": Field(list, required=False, references=True),
+        "note": Field(str, required=False),
+        "reference": Field(str, required=False, references=True),
+    },
+    "block_technique": {
+        "item": Field(str), "value": Field(str), "source_kind": Field(str),
+        "references": Field(list, references=True), "note": Field(str, required=False),
+    },
+    "physiotherapy": {
+        "item": Field(str), "what": Field(str), "evidence": Field(str),
+        "references": Field(list, references=True),
+    },
+    "vignettes": {
+        "id": Field(str), "title": Field(str), "story": Field(str),
+        "references": Field(list, references=True), "screen": Field(str), "findings": Field(dict),
+        "expected": Field(dict), "reasoning": Field(dict),
+    },
+    "criteria": {
+        "id": Field(str), "text": Field(str),
+        "reference": Field(str, required=False, references=True),
+        "clinician_only": Field(bool, required=False), "note": Field(str, required=False),
+        "references": Field(list, required=False, references=True),
+    },
+}
+
+
 def _refs(record: Mapping, where: str) -> list[str]:
     if "reference" in record and "references" in record:
         raise ValueError(f"{HEADACHES_FILE.name}: {where} has both 'reference' and "
@@ -66,7 +109,9 @@ def _check_data(raw: dict) -> dict:
             raise ValueError(f"conditions.{cond}.criteria ids {ids} do not match the checker "
                              f"({list(CHECKED_IDS[cond])} + a clinician-only last criterion)")
         for crit in info["criteria"]:
-            _refs(crit, f"conditions.{cond}.criteria {crit['id']}")
+            where = f"conditions.{cond}.criteria {crit['id']}"
+            check_record(dict(crit), _SECTION_FIELDS["criteria"], f"{HEADACHES_FILE.name} {where}")
+            _refs(crit, where)
     table = {}
     for row in meta["rows"]:
         cells = raw["table"][row]
@@ -79,6 +124,8 @@ def _check_data(raw: dict) -> dict:
     raw["_table"] = table
     for section in RECORD_SECTIONS:
         for i, record in enumerate(raw[section]):
+            check_record(dict(record), _SECTION_FIELDS[section],
+                         f"{HEADACHES_FILE.name} [{section}][{i}]")
             _refs(record, f"{section}[{i}]")
     for flag in raw["red_flags"]:
         for key in flag.get("any", []) + flag.get("all", []):
