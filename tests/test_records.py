@@ -84,7 +84,8 @@ def test_headaches_records_reject_unknown_keys(tmp_path, monkeypatch):
     monkeypatch.setattr(data, "HEADACHES_FILE", bad)
     data.load_headaches.cache_clear()
     try:
-        with pytest.raises(ValueError, match=r"physiotherapy\]\[0\]: unknown key\(s\) \['colour'\]"):
+        with pytest.raises(ValueError,
+                           match=r"physiotherapy\]\[0\]: unknown key\(s\) \['colour'\]"):
             data.load_headaches()
     finally:
         monkeypatch.undo()
