@@ -236,9 +236,9 @@ LOOKUP_WORDS = ("/work", "search tool", "with search", "facts file", "project br
 # identifier (DOI, PMID, ISBN or URL) or author names that could not be confirmed.
 AUTHORS_MISSING = {"on_clinic2021", "ambrosini2005"}
 NO_IDENTIFIER = {
-    "taylor2008", "mosser2004", "loukas2006", "tubbs2007", "won2018",
-    "brown_atlas2006", "dartmouth_anatomy", "janis_khansa",
-    "suny_downstate", "usra_cervical_plexus", "busch2007", "travell_simons1983",
+    "taylor2008", "loukas2006", "tubbs2007", "won2018",
+    "brown_atlas2006", "janis_khansa",
+    "usra_cervical_plexus", "travell_simons1983",
     "jasper1958", "kit_mni_derived", "kit_nerve_model",
     "kit_lon_block_marker", "star1992",
 }
