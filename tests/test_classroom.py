@@ -447,12 +447,16 @@ def test_handout_3d_figures_are_sharp_on_a_high_density_screen(handouts):
     assert plots[0]["ratio"] == pytest.approx(2, abs=0.02)
 
 
+GAP_PX = 4  # label boxes keep at least this much space between them
 MENU_NOTES_JS = """async ([index, name]) => {
   const el = document.querySelectorAll('.kit-plotly.js-plotly-plot')[index];
   const menu = el.layout.updatemenus.find(m => m.name === name);
   const out = {};
+  await document.fonts.ready;  // label boxes are measured with the page's final font
+  const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
   for (const b of menu.buttons.filter(b => b.method !== 'skip')) {
     await Plotly[b.method](el, ...b.args);
+    await frames();  // the annotations are laid out after the relayout resolves
     const plot = el.getBoundingClientRect();
     out[b.label] = [...el.querySelectorAll('g.annotation-scene')].map(g => {
       const r = g.querySelector('.annotation-text-g').getBoundingClientRect();
@@ -485,8 +489,9 @@ def test_3d_labels_neither_overlap_nor_leave_the_figure(handouts, notebook, menu
             assert a["x"] >= 0 and a["y"] >= 0, (label, a["text"])
             assert a["x"] + a["w"] <= a["pw"] and a["y"] + a["h"] <= a["ph"], (label, a["text"])
             for b in boxes[k + 1:]:
-                apart = (a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"]
-                         or a["y"] + a["h"] <= b["y"] or b["y"] + b["h"] <= a["y"])
+                gap = GAP_PX  # a margin, so a pixel of layout jitter cannot make them touch
+                apart = (a["x"] + a["w"] + gap <= b["x"] or b["x"] + b["w"] + gap <= a["x"]
+                         or a["y"] + a["h"] + gap <= b["y"] or b["y"] + b["h"] + gap <= a["y"])
                 assert apart, f"{label}: {a['text']!r} covers {b['text']!r}"
 
 

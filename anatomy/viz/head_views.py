@@ -172,10 +172,10 @@ ANTERIOR_OFFSETS = {  # subject's left (the viewer's right); the right side is m
     "suprasternal_notch": (0, -20), "clavicle_mid": (10, -22), "acromion": (10, 20),
     "mastoid": (20, -8),
 }
-LATERAL_3D = {**LATERAL_OFFSETS, "supraorbital": (-34, 36)}  # the 3D view is smaller
+LATERAL_3D = {**LATERAL_OFFSETS, "supraorbital": (-34, 46), "tragus": (2, 34)}  # smaller view
 # posterolateral views: the lateral offsets, but gonion and acromion labels sideways so
 # that in perspective they clear TMJ, mastoid and each other
-POSTEROLATERAL_3D = {**LATERAL_3D, "gonion": (16, -4), "acromion": (24, 4)}
+POSTEROLATERAL_3D = {**LATERAL_3D, "gonion": (16, -4), "acromion": (24, 4), "mastoid": (-18, 8)}
 LEADER_PX = 1.4  # 3D label offsets: screen pixels per point of the plate offsets
 POSTERIOR_OFFSETS = {
     "vertex": (12, 10), "inion": (14, 10), "c7_spinous": (16, 6), "mastoid": (20, -6),
