@@ -135,8 +135,12 @@ PLATE_VIEWS = ("anterior", "right", "posterior")
 
 
 def _visible(point, view: str) -> bool:
-    """Does the view see this skin point (no skin between it and the eye)?"""
-    return bool(hm.map_skin().visible([point], view)[0])
+    """Does the view see this skin point: no skin between it and the eye, and the point not
+    on the head's outline, where the skin runs along the line of sight (its label would
+    sit outside the head, over the panel titles)?"""
+    skin = hm.map_skin()
+    on_outline = abs(float(skin.normal_at([point])[0] @ mpl2d.view_basis(view)[2])) < 0.1
+    return not on_outline and bool(skin.visible([point], view)[0])
 
 
 def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
