@@ -97,7 +97,7 @@ diff[['name', 'separating']]
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.1 The dangerous ones
 #
-# - **Cervical artery dissection** (6.5.1): new neck pain with a new headache; Horner's syndrome in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`); vertebral dissection more often starts with neck pain ({cite}`dziewas2003`). Screen before any neck treatment ({cite}`rushton2023`).
+# - **Cervical artery dissection** (6.5.1): new neck pain with a new headache. Horner's syndrome occurs in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`). Vertebral dissection more often starts with neck pain ({cite}`dziewas2003`). Screen before any neck treatment ({cite}`rushton2023`).
 # - **Giant cell arteritis** (6.4.1): a new headache at 50 or over, with scalp or temporal artery tenderness, jaw pain on chewing, visual symptoms and raised inflammatory markers ({cite}`hunder1990`). Urgent review the same day: it can cause blindness.
 # - **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum meningioma has presented as occipital neuralgia alone ({cite}`kim2009_meningioma`); an abnormal neurological examination is the alert ({cite}`garza2007`).
 
@@ -109,7 +109,7 @@ diff[diff['urgency'] != 'routine'][['name', 'urgency']]
 #
 # - **C2 herpes zoster**: the pain can come a week before the rash ({cite}`fratalia2021`).
 # - **C1-C2 schwannoma**: rare; a mass, night pain or neurological signs ({cite}`delen2015`).
-# - **Lateral atlanto-axial joint pain**: ICHD-3 13.4 asks that referral from this joint be told apart from occipital neuralgia ({cite}`ichd3_2018, star1992`); a controlled joint block is the rigorous test ({cite}`bogduk2009`).
+# - **Lateral atlanto-axial joint pain**: ICHD-3 13.4 asks that referral from this joint be told apart from occipital neuralgia ({cite}`ichd3_2018, star1992`). A controlled joint block is the rigorous test ({cite}`bogduk2009`).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
