@@ -231,7 +231,7 @@ BANNED_PHRASES = ("authors not verified", "year unverified", "(exact title not v
 MIRROR_OR_PRACTICE_SITES = ("clinicalgate", "aneskey", "fpnotebook", "nerveblock.app",
                             "dallastmjdr", "wikidoc", "droracle", "worldtrichology")
 LOOKUP_WORDS = ("/work", "search tool", "with search", "facts file", "project brief",
-                "clinical-anatomy-facts")
+                "clinical-anatomy-facts", "research notes")
 # Known gaps, listed so that they stay visible and cannot grow unnoticed. Each needs an
 # identifier (DOI, PMID, ISBN or URL) or author names that could not be confirmed.
 AUTHORS_MISSING = {"on_clinic2021"}
