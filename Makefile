@@ -48,7 +48,7 @@ test-fast: venv
 	$(BIN)/python -m pytest tests -m "not slow and not browser"
 
 lint: venv
-	$(BIN)/ruff check anatomy tests tools
+	$(BIN)/ruff check anatomy tests tools notebooks/src
 
 bench: venv
 	$(BIN)/python tools/bench.py
