@@ -44,7 +44,7 @@
 #     - kwon2018
 #     - natsis2006
 #     - loukas2006
-#     - elsevier_complete_anatomy
+#     - amirlak2020
 #     - lee2013
 #     - dash2005
 #     - saglam2024
@@ -82,7 +82,7 @@ head = anatomy.load_head()
 # | **Lesser occipital (LON)** | **ventral** ramus of C2 (often with C3), cervical plexus | scalp behind the ear, over the mastoid, upper back of the auricle |
 # | **Third occipital (TON)** | superficial medial branch of the **dorsal** ramus of C3 | lower occiput near the midline and the upper neck |
 #
-# Sources: {cite}`statpearls_occipital_nerves, kim2018, elsevier_complete_anatomy`. Some web pages give the LON as a branch of the dorsal ramus of C3: that is wrong, it belongs to the cervical plexus (ventral rami).
+# Sources: {cite}`statpearls_occipital_nerves, kim2018, grays1918`. Some web pages give the LON as a branch of the dorsal ramus of C3: that is wrong, it belongs to the cervical plexus (ventral rami).
 
 # %% slideshow={"slide_type": "subslide"}
 gon = nerve('GON', 'right')

@@ -35,7 +35,6 @@
 #     - kim2018
 #     - kwon2018
 #     - grays1918
-#     - elsevier_complete_anatomy
 #     - namtpt
 #     - travell_simons1983
 #     - fernandez2007
@@ -93,7 +92,7 @@ head = anatomy.load_head()
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # - **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`; ICHD-3 criterion C2, {cite}`ichd3_2018`). Pain covers the posterior scalp to the vertex, densest over the superolateral occiput ({cite}`kwon2018`). It may reach the fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the eye.
 # - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`). The block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
-# - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, elsevier_complete_anatomy`).
+# - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, grays1918`).
 # - **Upper trapezius trigger point**: the *question-mark* pattern, up the posterolateral neck to the mastoid. When intense it spreads round the side of the head to the temple and behind the eye, sometimes to the angle of the jaw ({cite}`namtpt, travell_simons1983`). In chronic tension-type headache it referred to the temple in most patients but in no controls ({cite}`fernandez2007`).
 # - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear ({cite}`medlink_trigger_points`).
 # - **Suboccipital trigger points**: a deep band over the occipital and temporal bones, usually on both sides ({cite}`fernandez2006`). Spread to the orbit is claimed only on chiropractic and massage web pages, so it is weakly supported and not drawn.

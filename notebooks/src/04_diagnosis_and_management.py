@@ -135,7 +135,7 @@ screen[screen['status'] == 'present'][['flag', 'action']]
 # - **Where** is the pain, and does it follow the back of the scalp toward the vertex or behind the ear (greater, lesser or third occipital nerve territory)? One side or both?
 # - **What is it like, and how long does it last?** ICHD-3 13.4 wants two of three: paroxysms of seconds to minutes, severe intensity, and a shooting, stabbing or sharp quality ({cite}`ichd3_2018`). ICHD-2 (2004) allowed paroxysms 'with or without persistent aching' between them, a wording kept from the first edition of 1988 ({cite}`ichd2_2004`). ICHD-3 no longer mentions a background ache. Ask about one anyway: a constant ache points to other causes too.
 # - **What sets it off?** Light touch of the scalp or hair, combing, resting the head on a pillow (allodynia or dysaesthesia, criterion C, part 1).
-# - **What else comes with it?** Nausea, light and sound sensitivity or an aura point toward migraine, and a pressing band toward tension-type headache. Neck stiffness with reduced movement and a neck injury toward cervicogenic headache (notebook 03).
+# - **What else comes with it?** Nausea, light and sound sensitivity or an aura point toward migraine, and pressing or tightening pain on both sides toward tension-type headache. Neck stiffness with reduced movement and a neck injury toward cervicogenic headache (notebook 03).
 # - **Red flags** (above), and which painkillers are taken on how many days.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
