@@ -56,8 +56,8 @@ body.jp-Notebook { padding: 0; margin: 0; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 0.4mm 1mm; }
 .jp-RenderedHTMLCommon blockquote { margin: 1mm 0; padding: 0 2mm; }
 .jp-RenderedHTMLCommon pre, .jp-OutputArea-output pre { font-size: 7pt; white-space: pre-wrap; }
-img.kit-figure, img.kit-paper-figure { break-inside: avoid !important; max-width: 100%; max-height: 50mm; width: auto;
-  height: auto; break-inside: avoid; display: block; margin: 1mm auto; }
+img.kit-figure, img.kit-paper-figure { break-inside: avoid !important; max-width: 100%;
+  max-height: 50mm; width: auto; height: auto; display: block; margin: 1mm auto; }
 table.dataframe { font-size: 5.9pt !important; margin: 0 !important; width: 100%;
   table-layout: auto; overflow-wrap: anywhere; break-inside: auto !important; }
 table.dataframe td, table.dataframe th { text-align: left !important; }
