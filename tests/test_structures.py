@@ -9,9 +9,9 @@ from anatomy import load_head
 from anatomy import structures as st
 from anatomy.references import load_references
 
-BILATERAL = ("mastoid_process", "obliquus_capitis_inferior", "semispinalis_capitis",
+BILATERAL = ("mastoid_process", "mandible", "obliquus_capitis_inferior", "semispinalis_capitis",
              "splenius_capitis", "trapezius", "sternocleidomastoid", "occipital_artery")
-MIDLINE = ("atlas", "axis", "c3", "occipital_bone", "mandible")   # mandible: issue 15
+MIDLINE = ("atlas", "axis", "c3", "occipital_bone")
 
 
 @pytest.fixture(scope="module")

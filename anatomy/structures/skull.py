@@ -19,6 +19,7 @@ import numpy as np
 
 from anatomy.head import load_head
 from anatomy.meshgen import grid_normals, slab
+from anatomy.skin import head_skin
 from anatomy.structures import sdf
 from anatomy.structures.data import _dim, dimensions
 from anatomy.structures.frame import _frame, _posterior_skin, _skin_frame, _snl_point, _under_skin
@@ -106,14 +107,20 @@ def occipital_bone():
     eop = fr["eop"]
     xs = np.linspace(-55, 55, 23)     # the attachment grid's columns (5 mm), plus one each side
     snl, mid1, inl, mid2, opis = _nuchal_rows(xs)
-    n_up = 12
+    n_up = 9
     rows = []
+    centre = np.array([0.0, -10.0, 25.0])        # inside the vault, above the ear canals
+    rel = snl - centre
+    phi0 = np.arctan2(rel[:, 0], -rel[:, 1])
+    theta0 = np.arctan2(rel[:, 2], np.hypot(rel[:, 0], rel[:, 1]))
+    skin = head_skin()
     for k in range(n_up, 0, -1):                      # top of the vault down to the SNL
         s = k / n_up
-        z = snl[:, 2] + 3.0 + s * (112.0 - snl[:, 2] - 3.0)
-        x = xs * (1 - 0.55 * s ** 2)
-        skin = np.array([_posterior_skin(xi, zi) for xi, zi in zip(x, z)])
-        rows.append(_under_skin(skin, depth_at(skin)))
+        theta = theta0 + np.radians(4.0) * (s > 0) + (np.radians(84.0) - theta0) * s ** 1.1
+        phi = phi0 * (1 + 1.1 * s ** 1.2)              # wider round the parietal bones
+        d = np.c_[np.cos(theta) * np.sin(phi), -np.cos(theta) * np.cos(phi), np.sin(theta)]
+        hits = np.array([skin.ray_hit(centre, di) for di in d])
+        rows.append(_under_skin(hits, depth_at(hits)))
     outer = np.stack(rows + [snl, mid1, inl, mid2, opis], axis=1)   # (columns, rows, 3)
     normals = grid_normals(outer)
     if ((outer - np.array([0, -10.0, 20.0])) * normals).sum() < 0:
@@ -132,7 +139,7 @@ def occipital_bone():
     lift[:, i_snl + 1:] = np.maximum(lift[:, i_snl + 1:],
                                      _CREST_HEIGHT * np.exp(-(ax / 3.0) ** 2)[:, None])
     d_eop = np.linalg.norm(outer[:, :i_snl] - outer[c, i_snl], axis=2)
-    lift[:, :i_snl] = _EOP_HEIGHT * np.exp(-(d_eop / 9.0) ** 2)
+    lift[:, :i_snl] = _EOP_HEIGHT * np.exp(-(d_eop / 15.0) ** 2)
     outer = outer + lift[..., None] * normals
     k_eop = i_snl
     v, f = slab(outer, normals, 4.0)
@@ -159,7 +166,7 @@ def mastoid():
         return sdf.capsules(p, path, [9.0, 6.0, 3.0], [9.0, 8.0, 3.0])
 
     lo, hi = np.minimum(base, tip) - 11, np.maximum(base, tip) + 11
-    v, f = sdf.mesh(field, lo, hi, 1.5, cell=2.6, symmetric=False)
+    v, f = sdf.mesh(field, lo, hi, 1.5, cell=3.4, symmetric=False)
     return (v, f), {"mastoid_tip_bone_right": tip.copy(), "mastoid_tip_right": tip.copy(),
                     "mastoid_base_right": base}
 
@@ -173,41 +180,37 @@ def _bone_under(name: str, extra: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
 
 
 def mandible():
-    """Mandible: condyle under the TMJ spot, ramus, angle under the gonion, body to the chin."""
+    """Mandible (right half shown where the jaw pain spots need it): condyle under the TMJ
+    point, neck, coronoid process, ramus, the angle under the gonion and the start of the
+    body, ending in a clean cut about 25 mm in front of the angle."""
     cond_s, n_c = _bone_under("tmj")
-    gon, n_g = _bone_under("gonion")
-    men, _ = _bone_under("menton")
-    cond = cond_s - 9.0 * n_c                 # condyle centre: its lateral pole at the depth
+    gon, _ = _bone_under("gonion")
+    # condyle centre: its lateral pole at the depth (+1.5 mm that meshing rounds off)
+    cond = cond_s - 7.5 * n_c
     angle = gon + np.array([-4.0, 0.0, 3.5])   # centre of the plate above the angle's corner
     neck = cond + np.array([-1.0, -1.5, -7.0])
     ramus_ax = sdf.frame_from(neck - angle, [1.0, 0, 0])
     ramus_c = (neck + angle) / 2
     ramus_len = float(np.linalg.norm(neck - angle))
-    # the body runs in the cheek lateral to the model's (open) mouth cavity, then under it
-    chin = men + np.array([0.0, -6.0, 6.5])
-    body_pts = [angle + [0, 6, 2], [41.0, 44.0, -60.0], [32.0, 60.0, -76.0],
-                [16.0, chin[1] - 4.0, chin[2] + 2.0], chin]
+    body_end = np.array([41.0, 44.0, -60.0])   # in the cheek, lateral to the mouth cavity
+    body_pts = [angle + [0, 6, 2], angle + (body_end - angle) * 0.55, body_end]
     cor_tip = cond + np.array([-4.0, 27.0, -6.0])
+    cut_n = (body_end - body_pts[1]) / np.linalg.norm(body_end - body_pts[1])
 
     def field(p):
         f = sdf.ellipsoid(p, cond, [9.0, 4.5, 5.0])                           # condyle
         f = sdf.smooth_min(f, sdf.capsules(p, [cond, neck], [3.5, 3.0]), 2.0)  # neck
-        f = sdf.smooth_min(f, sdf.oriented_box(p, ramus_c + [0, 8, 0], ramus_ax,
-                                               [2.8, 13.0, ramus_len / 2 + 3], 2.5), 2.0)
+        f = sdf.smooth_min(f, sdf.oriented_box(p, ramus_c + [0, 5, -2], ramus_ax,
+                                               [2.8, 9.5, ramus_len / 2 + 2], 2.5), 2.0)
         f = sdf.smooth_min(f, sdf.capsules(p, [ramus_c + [0, 14, 4], cor_tip],
                                            [3.5, 1.8], [6.0, 2.5]), 1.5)       # coronoid
-        f = sdf.smooth_min(f, sdf.capsules(p, body_pts, [4.0, 3.8, 3.8, 4.0, 4.5],
-                                           [10.0, 9.0, 8.0, 6.5, 6.0]), 3.0)   # body
-        return f
+        f = sdf.smooth_min(f, sdf.capsules(p, body_pts, [4.2, 4.0, 4.0],
+                                           [11.0, 10.5, 10.0]), 3.0)           # body
+        return sdf.smooth_max(f, (p - body_end) @ cut_n, 1.0)                  # cut end
 
-    def mirrored(p):
-        q = p.copy()
-        q[:, 0] = np.abs(q[:, 0])
-        return field(q)
-
-    lo = [-cond[0] - 12, angle[1] - 18, men[2] - 6]
-    hi = [cond[0] + 12, men[1] + 6, cond[2] + 9]
-    v, f = sdf.mesh(mirrored, lo, hi, 1.6, cell=2.8)
+    pts = np.array([cond, angle, cor_tip, body_end])
+    lo, hi = pts.min(axis=0) - 13, pts.max(axis=0) + 13
+    v, f = sdf.mesh(field, lo, hi, 3.1, symmetric=False)
     corner = v[np.argmin(np.linalg.norm(v - gon, axis=1))]
     return (v, f), {"mandible_condyle_right": cond.copy(), "mandible_angle_right": corner.copy(),
                     "mandible_coronoid_right": cor_tip.copy(),

@@ -25,7 +25,7 @@ ATLAS_CANAL_Y = -23.5   # y of the atlas canal centre: the anterior arch just in
 #                         the dens, the posterior tubercle at the old model's depth
 _BODY_Y = -13.5         # y of the C2 and C3 body centres (behind the pharynx of the model)
 _STEP = 1.45            # grid step (mm) of the surface nets
-_CELL = 2.4             # then vertices merged in cells of this size (lean figures)
+_CELL = 3.0             # then vertices merged in cells of this size (lean figures)
 
 
 def _transverse_ring(p, x, y, z, half, hole_r):
@@ -147,10 +147,10 @@ def axis():
         lam = [[a + 3.0, yb - 13.5, zb - 1.5], [a - 3.5, cb - lam_r + 5.0, zb - 3.5],
                [0.0, cb - lam_r, zb - 4.0]]
         f = sdf.smooth_min(f, sdf.capsules(p, lam, lam_r, 6.0), 1.5)           # lamina
-        spine = [[0.0, cb - 2.0, zb - 4.0], [1.5, cb - 8.0, zb - 3.5]]
+        spine = [[0.0, cb - 2.0, zb - 4.0], [1.0, cb - 5.0, zb - 3.5]]
         f = sdf.smooth_min(f, sdf.capsules(p, spine, 3.8, 5.8), 1.5)           # spinous
-        f = sdf.smooth_min(f, sdf.capsules(p, [[1.5, cb - 8.0, zb - 3.5],
-                                               [4.6, -50.5, g["ztip"]]], 2.8, 4.5), 1.5)
+        f = sdf.smooth_min(f, sdf.capsules(p, [[2.2, cb - 5.0, zb - 3.5],
+                                               [4.6, -50.5, g["ztip"]]], 2.6, 4.5), 1.0)
         f = sdf.smooth_min(f, sdf.ellipsoid(p, [4.6, -50.5, g["ztip"]], [3.0, 3.0, 5.0]), 1.0)
         ring = _transverse_ring(p, a + 7.5, yb - 3.0, zb - 2.5, [4.4, 4.4, 3.4], 2.2)
         f = sdf.smooth_min(f, ring, 1.2)                                        # transverse
