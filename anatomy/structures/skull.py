@@ -107,7 +107,7 @@ def occipital_bone():
     eop = fr["eop"]
     xs = np.linspace(-55, 55, 23)     # the attachment grid's columns (5 mm), plus one each side
     snl, mid1, inl, mid2, opis = _nuchal_rows(xs)
-    n_up = 9
+    n_up = 7
     rows = []
     centre = np.array([0.0, -10.0, 25.0])        # inside the vault, above the ear canals
     rel = snl - centre
@@ -166,7 +166,7 @@ def mastoid():
         return sdf.capsules(p, path, [9.0, 6.0, 3.0], [9.0, 8.0, 3.0])
 
     lo, hi = np.minimum(base, tip) - 11, np.maximum(base, tip) + 11
-    v, f = sdf.mesh(field, lo, hi, 1.5, cell=3.4, symmetric=False)
+    v, f = sdf.mesh(field, lo, hi, 1.5, cell=4.2, symmetric=False)
     return (v, f), {"mastoid_tip_bone_right": tip.copy(), "mastoid_tip_right": tip.copy(),
                     "mastoid_base_right": base}
 
@@ -210,7 +210,7 @@ def mandible():
 
     pts = np.array([cond, angle, cor_tip, body_end])
     lo, hi = pts.min(axis=0) - 13, pts.max(axis=0) + 13
-    v, f = sdf.mesh(field, lo, hi, 3.1, symmetric=False)
+    v, f = sdf.mesh(field, lo, hi, 3.6, symmetric=False)
     corner = v[np.argmin(np.linalg.norm(v - gon, axis=1))]
     return (v, f), {"mandible_condyle_right": cond.copy(), "mandible_angle_right": corner.copy(),
                     "mandible_coronoid_right": cor_tip.copy(),

@@ -79,7 +79,8 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     plotly3d.toggle_menu(fig, layer_groups(fig["data"]), y=0.06)
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
-           f"{n['bone']} bones (atlas, axis, C3, occipital bone, mastoid processes), "
+           f"{n['bone']} bones (atlas, axis, C3, the back of the skull with the occipital bone, "
+           "mastoid processes, the back of the mandible), "
            f"{n['muscle']} muscles (obliquus capitis inferior, semispinalis capitis, "
            "splenius capitis, trapezius, sternocleidomastoid) and the occipital artery. "
            "Buttons show or hide each layer; hover a structure for its Latin name and "
