@@ -238,3 +238,18 @@ def test_contract_names_for_the_muscles(points):
     assert bone["grid"].shape == (21, 11, 3)          # rows: 6 = SNL, 8 = INL, 10 = opisthion
     assert np.allclose(bone["grid"][:, 8], bone["inl"])
     assert np.linalg.norm(bone["grid"][:, 6] - bone["snl"], axis=1).max() < 2.5
+
+
+def test_bones_figure_shows_bones_and_landmarks():
+    from anatomy.viz import plotly3d
+    from anatomy.viz import structure_views as sv
+
+    kf = sv.bones_figure()
+    data = kf.figure["data"]
+    names = [t["name"] for t in data]
+    assert "Atlas (C1)" in names and "Mandible (ramus, angle, condyle)" in names
+    assert "Nuchal lines" in names and "Bony landmarks" in names
+    marks = [t for t in data if t["name"] == "Bony landmarks"][0]
+    assert "EOP" in list(marks["text"]) and "C2 spinous (bifid)" in list(marks["text"])
+    assert plotly3d.json_size(kf.figure) < 400_000
+    assert "nuchal lines" in kf.alt and "atlas" in kf.alt
