@@ -64,7 +64,7 @@ def _figure_mesh(cell_mm: float = FIGURE_CELL_MM) -> hm.Decimated:
 
 def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
                     view: str = "right", cell_mm: float = FIGURE_CELL_MM,
-                    height: int = 560):
+                    height: int = 760):
     """One 3D scene per condition side by side, a shared camera menu, one colour bar.
 
     The head is a vertex-clustered copy (``cell_mm``) of the map mesh to keep the JSON small.

@@ -73,10 +73,8 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     cam = fig["layout"]["scene"]["camera"]
     cam["eye"] = {k: v * zoom for k, v in cam["eye"].items()}
     cam["center"] = {"x": 0, "y": 0, "z": 0.1}
-    plotly3d.merge(fig["layout"], {"legend": {"x": 1.0, "xanchor": "left", "y": 0.95,
-                                              "font": {"size": 12}}})
     plotly3d.view_menu(fig)
-    plotly3d.toggle_menu(fig, layer_groups(fig["data"]), y=0.06)
+    plotly3d.toggle_menu(fig, layer_groups(fig["data"]))
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
            f"{n['bone']} bones (atlas, axis, C3, occipital bone, mastoid processes), "

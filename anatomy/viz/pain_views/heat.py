@@ -163,18 +163,18 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                                           "len": 0.6, "thickness": 14})
     if view == "oblique":
         fig["layout"]["scene"]["camera"] = OBLIQUE
-    plotly3d.merge(fig["layout"], {"legend": {"x": 0.01, "y": 0.02, "yanchor": "bottom",
-                                              "title": {"text": "hot spots (hover for source)"}}})
+    plotly3d.merge(fig["layout"], {"legend": {"title": {"text": "hot spots (hover for source)"}}})
     buttons = []
     for c in combos:
         data = {"intensity": [_u8_spec(fields[c])] + [None] * (len(traces) - 1),
                 "visible": [True, True] + [o == c for o in owner[2:]]}
         buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
-                        "method": "update", "args": [data, {"title.text": _title(*c)}]})
-    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.01, "y": 0.93,
-                            "xanchor": "left", "yanchor": "top", "showactive": True,
+                        "method": "update", "args": [data, plotly3d.title_update(_title(*c))]})
+    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0, "y": 1.0,
+                            "xanchor": "left", "yanchor": "bottom", "showactive": True,
                             "active": combos.index(initial), "bgcolor": "white",
-                            "name": "pattern"})
+                            "name": "pattern", "font": plotly3d.MENU_FONT,
+                            "pad": {"b": 6, "l": 2}})
     plotly3d.view_menu(fig)
     alt = (f"3D head coloured by where pain is felt for {_title(*initial)}: darker = "
            "stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "
