@@ -14,6 +14,11 @@ SILHOUETTE = "#D3CFCA"   # neutral pale skin behind the structures in print plat
 LAYER_TITLES = {"bone": "Bones", "muscle": "Muscles", "vessel": "Occipital artery"}
 
 
+def _colour(s: Structure) -> str:
+    """A structure's colour from the kit's palette (anatomy.viz.style)."""
+    return style.structure_colour(s.base, s.layer, s.color)
+
+
 def structure_hover(s: Structure) -> str:
     """Hover text: name, Latin name, description and sources."""
     return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}"
@@ -37,10 +42,10 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
         hover = structure_hover(s)
         common = {"name": s.label, "legendgroup": s.base, "showlegend": first}
         if s.path is not None:
-            tr = plotly3d.line_trace(s.path, color=s.color, width=artery_width,
+            tr = plotly3d.line_trace(s.path, color=_colour(s), width=artery_width,
                                      hovertext=hover, **common)
         else:
-            tr = plotly3d.mesh_trace(s.vertices, s.faces, color=s.color, opacity=opacity,
+            tr = plotly3d.mesh_trace(s.vertices, s.faces, color=_colour(s), opacity=opacity,
                                      hovertext=hover, **common)
         tr["meta"] = {"id": s.id, "base": s.base, "layer": s.layer, "side": s.side}
         if first and s.side:
@@ -92,7 +97,7 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
                     zorder: float = 2) -> None:
     """Draw structures in one depth-sorted, shaded pass (artery as its tube mesh)."""
-    parts = [(s.vertices, s.faces, s.color) for s in structures.values()]
+    parts = [(s.vertices, s.faces, _colour(s)) for s in structures.values()]
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder)
@@ -239,7 +244,7 @@ def _point_shown(name: str, structures) -> bool:
 
 def muscle_colors() -> dict[str, str]:
     """Colour per structure base id (for legends)."""
-    return {s.base: s.color for s in load_structures().values()}
+    return {s.base: _colour(s) for s in load_structures().values()}
 
 
 __all__ = ["structure_traces", "structure_hover", "layer_groups", "structures_figure",

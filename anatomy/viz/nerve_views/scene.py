@@ -10,11 +10,12 @@ from anatomy.references import cite
 from anatomy.viz import plotly3d, style
 from anatomy.viz.head_views import _wrap, skin_traces
 
-NERVE_STYLE = {
-    "greater_occipital": {"color": style.NERVE, "symbol": "circle", "marker": "o"},
-    "lesser_occipital": {"color": style.OKABE_ITO["sky_blue"], "symbol": "square",
+NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOURS)
+    "greater_occipital": {"color": style.NERVE_COLOURS["greater_occipital"],
+                          "symbol": "circle", "marker": "o"},
+    "lesser_occipital": {"color": style.NERVE_COLOURS["lesser_occipital"], "symbol": "square",
                          "marker": "s"},
-    "third_occipital": {"color": style.OKABE_ITO["bluish_green"], "symbol": "diamond",
+    "third_occipital": {"color": style.NERVE_COLOURS["third_occipital"], "symbol": "diamond",
                         "marker": "D"},
 }
 LAYER_BUTTONS = {"skin": "Skin", "muscle": "Muscles", "bone": "Bones", "nerve": "Nerves",

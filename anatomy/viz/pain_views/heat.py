@@ -12,11 +12,10 @@ from anatomy.conventions import SIDES, check_choice, check_side
 from anatomy.references import cite
 from anatomy.viz import plotly3d, style
 
-# Sequential heat scale that starts at the skin tone (no pain = plain skin) and darkens
-# monotonically (CIELAB L* 78 -> 17) through orange and red to aubergine, so it reads in
-# grey-scale and with the common colour-vision deficiencies (tests check L*).
-PAIN_SCALE = [[0.0, style.SKIN], [0.2, "#E8964E"], [0.45, "#DD6A2C"], [0.7, "#B0303A"],
-              [1.0, "#4A0C44"]]
+# Sequential heat scale that starts at the skin tone (no pain = plain skin), jumps to a
+# colour clearly apart from skin and darkens monotonically (CIELAB L* 78 -> 17) through
+# orange and red to aubergine (anatomy.viz.style; tests check L* and CIEDE2000).
+PAIN_SCALE = style.PAIN_SCALE
 PAIN_CMAP = LinearSegmentedColormap.from_list("kit_pain", [(p, c) for p, c in PAIN_SCALE])
 MECHANISM_STYLE = {  # marker symbol and colour: shape carries the meaning, not colour alone
     "local tenderness": ("diamond", style.OKABE_ITO["black"]),
