@@ -154,7 +154,8 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
         spot_traces = _spot_traces(*c, visible=(c == initial))
         traces += spot_traces
         owner += [c] * len(spot_traces)
-    fig = plotly3d.scene_figure(traces, title=_title(*initial),
+    lines = max(plotly3d.wrap_title(_title(*c)).count("<br>") + 1 for c in combos)
+    fig = plotly3d.scene_figure(traces, title=_title(*initial), title_lines=lines,
                                 view="right" if view == "oblique" else view, height=height)
     skin.pop("color")  # painted by intensity in whole percent, uint8: 4x smaller than float32
     skin.update(intensity=fields[initial], colorscale=PAIN_SCALE, cmin=0, cmax=100,
