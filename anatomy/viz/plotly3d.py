@@ -231,7 +231,7 @@ def title_update(text: str) -> dict:
     plotly grows a title of several lines downward from its first line."""
     text = wrap_title(text)
     lines = text.count("<br>") + 1
-    return {"title.text": text, "title.pad.b": MENU_ROW_PX + TITLE_LINE_PX * (lines - 1)}
+    return {"title.text": text, "title.pad.b": MENU_ROW_PX + 4 + TITLE_LINE_PX * (lines - 1)}
 
 
 def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
@@ -440,7 +440,7 @@ def _scene_key(k: int) -> str:
     return "scene" if k == 0 else f"scene{k + 1}"
 
 
-MULTI_CAMERA = {"distance": 1.3, "centre_z": 0.0}  # panels narrower than a page: step back
+MULTI_CAMERA = {"distance": 1.0, "centre_z": 0.0}  # panels narrower than a page: step back
 PANEL_TITLE_PX = 44  # two lines of panel title above each scene
 
 
