@@ -80,8 +80,9 @@ CATEGORY_COLOURS = {**NERVE_COLOURS, **ARTERY_COLOURS, "bone": BONE, **MUSCLE_CO
 def structure_colour(base: str, layer: str, default: str | None = None) -> str:
     """The palette colour of a structure (its base id without side, and its layer).
 
-    Raises ValueError for a muscle or vessel without a palette entry: a new structure gets
-    a colour here, checked against the others by tests/test_palette.py.
+    A muscle or vessel without a palette entry keeps ``default`` (its colour in
+    structures.toml) and tests/test_palette.py fails until it gets a colour here, checked
+    against the others; with no default, raises ValueError.
     """
     if layer == "bone":
         return BONE
@@ -92,6 +93,8 @@ def structure_colour(base: str, layer: str, default: str | None = None) -> str:
                              "vessel")
         return default
     if base not in table:
+        if default is not None:
+            return default
         raise ValueError(f"No palette colour for {layer} {base!r} in anatomy/viz/style.py; "
                          f"known: {', '.join(table)}")
     return table[base]
