@@ -14,6 +14,11 @@ SILHOUETTE = "#D3CFCA"   # neutral pale skin behind the structures in print plat
 LAYER_TITLES = {"bone": "Bones", "muscle": "Muscles", "vessel": "Occipital artery"}
 
 
+def _colour(s: Structure) -> str:
+    """A structure's colour from the kit's palette (anatomy.viz.style)."""
+    return style.structure_colour(s.base, s.layer, s.color)
+
+
 def structure_hover(s: Structure) -> str:
     """Hover text: name, Latin name, description and sources."""
     return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}"
@@ -37,10 +42,10 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
         hover = structure_hover(s)
         common = {"name": s.label, "legendgroup": s.base, "showlegend": first}
         if s.path is not None:
-            tr = plotly3d.line_trace(s.path, color=s.color, width=artery_width,
+            tr = plotly3d.line_trace(s.path, color=_colour(s), width=artery_width,
                                      hovertext=hover, **common)
         else:
-            tr = plotly3d.mesh_trace(s.vertices, s.faces, color=s.color, opacity=opacity,
+            tr = plotly3d.mesh_trace(s.vertices, s.faces, color=_colour(s), opacity=opacity,
                                      hovertext=hover, **common)
         tr["meta"] = {"id": s.id, "base": s.base, "layer": s.layer, "side": s.side}
         if first and s.side:
@@ -73,10 +78,8 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     cam = fig["layout"]["scene"]["camera"]
     cam["eye"] = {k: v * zoom for k, v in cam["eye"].items()}
     cam["center"] = {"x": 0, "y": 0, "z": 0.1}
-    plotly3d.merge(fig["layout"], {"legend": {"x": 1.0, "xanchor": "left", "y": 0.95,
-                                              "font": {"size": 12}}})
     plotly3d.view_menu(fig)
-    plotly3d.toggle_menu(fig, layer_groups(fig["data"]), y=0.06)
+    plotly3d.toggle_menu(fig, layer_groups(fig["data"]))
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
            f"{n['bone']} bones (atlas, axis, C3, the back of the skull with the occipital bone, "
@@ -95,7 +98,7 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
                     zorder: float = 2) -> None:
     """Draw structures in one depth-sorted, shaded pass (artery as its tube mesh)."""
-    parts = [(s.vertices, s.faces, s.color) for s in structures.values()]
+    parts = [(s.vertices, s.faces, _colour(s)) for s in structures.values()]
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder)
@@ -242,7 +245,7 @@ def _point_shown(name: str, structures) -> bool:
 
 def muscle_colors() -> dict[str, str]:
     """Colour per structure base id (for legends)."""
-    return {s.base: s.color for s in load_structures().values()}
+    return {s.base: _colour(s) for s in load_structures().values()}
 
 
 __all__ = ["structure_traces", "structure_hover", "layer_groups", "structures_figure",

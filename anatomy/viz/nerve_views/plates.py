@@ -197,7 +197,8 @@ def stage_plate() -> mpl2d.StaticFigure:
     fig, axes = mpl2d.subplots(1, 4, figsize=(15, 5.0))
     for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
         i, j = gon.waypoint_index[a], gon.waypoint_index[b]
-        parts = [(s.vertices, s.faces, s.color) for s in structs.values()
+        parts = [(s.vertices, s.faces, style.structure_colour(s.base, s.layer, s.color))
+                 for s in structs.values()
                  if s.id.startswith(layers)]
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
                             (gon.path[j:], 1.75, style.NERVE),
