@@ -297,7 +297,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     alt = ("3D head with semi-transparent skin over the cervical vertebrae, occipital bone, "
            "neck muscles (obliquus capitis inferior, semispinalis capitis, splenius "
            "capitis, trapezius, sternocleidomastoid) and the occipital artery, with the "
-           "greater (yellow, circles), lesser (blue, squares) and third (green, diamonds) "
+           "greater (yellow, circles), lesser (blue, squares) and third (teal, diamonds) "
            "occipital nerves on both sides. The greater occipital nerve runs from between "
            "C1 and C2 round obliquus capitis inferior, through semispinalis and the "
            "trapezius aponeurosis, medial to the occipital artery at the nuchal line, and "
