@@ -1,0 +1,148 @@
+"""Every public function in ``anatomy/`` has a numpydoc docstring (issue 14).
+
+Public means: a name in a module's ``__all__`` (or, for a module without
+``__all__``, a module-level function not starting with ``_``) that is a function or
+class defined in that module, plus the public methods of those classes. Each is run
+through numpydoc's own validator (``numpydoc.validate``) and must be free of:
+
+- GL08  no docstring at all;
+- SS01  no one-line summary;
+- PR01  a parameter of the signature is not documented;
+- PR02  a documented parameter is not in the signature (stale docs after a rename);
+- PR04  a documented parameter has no type;
+- PR07  a documented parameter has no description;
+- RT01  the function returns a value but has no ``Returns`` section;
+- RT03  the ``Returns`` entry has no description;
+- YD01  a generator has no ``Yields`` section.
+
+These are the checks that say whether a reader can call the function from its
+docstring alone. Purely typographic checks (GL01/GL02 blank-line placement, SS05
+third-person verbs, SS06 one-line summaries, PR08/PR09 capitalisation and final
+periods, ES01/EX01/SA01 optional sections) are left out: they would churn existing
+prose without telling the reader anything new.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from pathlib import Path
+
+import pytest
+
+validate = pytest.importorskip("numpydoc.validate").validate
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECKED = {"GL08", "SS01", "PR01", "PR02", "PR04", "PR07", "RT01", "RT03", "YD01"}
+# Classes need a docstring with a summary; their fields are described in prose
+# (a numpydoc Parameters section for every dataclass field is not asked for).
+CLASS_CHECKED = {"GL08", "SS01"}
+
+# Modules not yet documented. This list must only shrink: remove a module once its
+# public functions pass, never add one.
+NOT_YET_DOCUMENTED: set[str] = {
+    "anatomy.conventions",
+    "anatomy.eeg",
+    "anatomy.figures",
+    "anatomy.head",
+    "anatomy.headache_maps",
+    "anatomy.headaches.checker",
+    "anatomy.headaches.data",
+    "anatomy.headaches.findings",
+    "anatomy.headaches.screen",
+    "anatomy.meshgen",
+    "anatomy.nerves.courses",
+    "anatomy.nerves.points",
+    "anatomy.nerves.specs",
+    "anatomy.nerves.tables",
+    "anatomy.nerves.variation",
+    "anatomy.pain.atlas",
+    "anatomy.pain.data",
+    "anatomy.pain.mesh",
+    "anatomy.pain.referral",
+    "anatomy.records",
+    "anatomy.references",
+    "anatomy.skin",
+    "anatomy.store",
+    "anatomy.structures.assembly",
+    "anatomy.structures.frame",
+    "anatomy.surface",
+    "anatomy.viz.head_views",
+    "anatomy.viz.headache_views",
+    "anatomy.viz.mpl2d",
+    "anatomy.viz.nerve_views.plates",
+    "anatomy.viz.nerve_views.scene",
+    "anatomy.viz.pain_views.convergence",
+    "anatomy.viz.pain_views.heat",
+    "anatomy.viz.pain_views.plates",
+    "anatomy.viz.pain_views.territories",
+    "anatomy.viz.plotly3d",
+    "anatomy.viz.structure_views",
+}
+
+
+def module_names() -> list[str]:
+    names = []
+    for path in sorted((ROOT / "anatomy").rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def _defined_here(obj, module) -> bool:
+    return (inspect.isfunction(obj) or inspect.isclass(obj)) and getattr(
+        obj, "__module__", None) == module.__name__
+
+
+def public_objects(module_name: str) -> list[str]:
+    """Dotted names of the public functions, classes and methods a module defines."""
+    module = importlib.import_module(module_name)
+    names = getattr(module, "__all__", None)
+    if names is None:
+        names = [n for n, obj in vars(module).items()
+                 if not n.startswith("_") and inspect.isfunction(obj)]
+    out = []
+    for name in names:
+        obj = getattr(module, name)
+        if not _defined_here(obj, module):
+            continue  # re-exported: checked where it is defined
+        out.append(f"{module_name}.{name}")
+        if inspect.isclass(obj):
+            for attr, member in vars(obj).items():
+                if attr.startswith("_") or not inspect.isfunction(member):
+                    continue
+                if inspect.unwrap(member).__code__.co_filename != module.__file__:
+                    continue  # generated, e.g. matplotlib's Artist.set
+                out.append(f"{module_name}.{name}.{attr}")
+    return out
+
+
+def problems(dotted: str) -> list[str]:
+    report = validate(dotted)
+    checked = CLASS_CHECKED if report["type"] == "type" else CHECKED
+    return [f"{code} {msg}" for code, msg in report["errors"] if code in checked]
+
+
+MODULES = [m for m in module_names() if public_objects(m)]
+
+
+def test_the_walk_finds_the_public_api():
+    every = [o for m in MODULES for o in public_objects(m)]
+    assert len(every) > 200
+    assert "anatomy.references.cite" in every
+    assert "anatomy.skin.Skin" in every
+
+
+@pytest.mark.parametrize("module_name", MODULES)
+def test_public_functions_have_numpydoc_docstrings(module_name):
+    if module_name in NOT_YET_DOCUMENTED:
+        pytest.skip("listed in NOT_YET_DOCUMENTED")
+    bad = {o: p for o in public_objects(module_name) if (p := problems(o))}
+    assert not bad, "\n".join(f"{o}: {'; '.join(p)}" for o, p in bad.items())
+
+
+def test_the_allow_list_only_names_modules_that_still_fail():
+    for module_name in sorted(NOT_YET_DOCUMENTED):
+        assert module_name in MODULES, f"{module_name} is not a module with a public API"
+        assert any(problems(o) for o in public_objects(module_name)), (
+            f"{module_name} now passes: remove it from NOT_YET_DOCUMENTED")
