@@ -75,8 +75,29 @@ class CriteriaResult:
 def check_criteria(condition: str, findings: Mapping[str, object]) -> CriteriaResult:
     """Check findings (keys from FINDINGS) against the ICHD-3 criteria of one condition.
 
-    Returns a CriteriaResult; ``str(result)`` prints the verdict, each criterion and the
-    disclaimer. Unknown keys, bad values or an unknown condition raise ValueError.
+    Parameters
+    ----------
+    condition : str
+        One of ALL_CONDITIONS: ``"occipital_neuralgia"``, ``"migraine_without_aura"``,
+        ``"migraine_with_aura"``, ``"tension_type"``, ``"cervicogenic"``,
+        ``"chronic_migraine"``, ``"primary_stabbing"`` or ``"neck_tongue"``.
+    findings : Mapping[str, object]
+        Patient findings keyed by FINDINGS names (see ``findings_vocabulary()``); a value
+        of None, or a key left out, means "not asked".
+
+    Returns
+    -------
+    CriteriaResult
+        The verdict (``fulfilled`` True, False or None when undetermined), one Criterion
+        per ICHD-3 criterion (met, not met or not assessed, with the reason), the subtype
+        where the condition has one, and the missing finding keys when undetermined.
+        ``str(result)`` prints the verdict, each criterion and the disclaimer.
+
+    Raises
+    ------
+    ValueError
+        If the condition is unknown, or a finding key or value is not valid (see
+        ``validate_findings``).
     """
     info = _condition(condition)
     f = validate_findings(findings)
@@ -103,8 +124,25 @@ def check_criteria(condition: str, findings: Mapping[str, object]) -> CriteriaRe
 def check_all(findings: Mapping[str, object], conditions: str = "compared") -> pd.DataFrame:
     """Verdict for each condition: fulfilled, verdict, subtype, unmet criteria, missing keys.
 
-    ``conditions`` is ``"compared"`` (the five of the comparison table, CONDITIONS) or
-    ``"all"`` (also chronic migraine, primary stabbing headache and neck-tongue syndrome).
+    Parameters
+    ----------
+    findings : Mapping[str, object]
+        Patient findings keyed by FINDINGS names, as for ``check_criteria``.
+    conditions : {"compared", "all"}, default "compared"
+        ``"compared"``: the five of the comparison table (CONDITIONS); ``"all"``: also
+        chronic migraine, primary stabbing headache and neck-tongue syndrome.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per condition (index ``condition``) with columns ``ichd3_code``,
+        ``fulfilled`` (True/False/None), ``verdict``, ``subtype`` ('' if none),
+        ``not_met`` (comma-separated criterion ids) and ``missing`` (finding keys).
+
+    Raises
+    ------
+    ValueError
+        If ``conditions`` is not a valid choice or a finding is not valid.
     """
     which = check_choice(conditions, ("compared", "all"), "conditions")
     rows = []

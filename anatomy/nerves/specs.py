@@ -191,7 +191,24 @@ def _extra_records() -> dict:
 
 
 def canonical_name(name: object) -> str:
-    """'greater_occipital' etc. from a name or alias (GON, LON, TON); else ValueError."""
+    """'greater_occipital' etc. from a name or alias (GON, LON, TON); else ValueError.
+
+    Parameters
+    ----------
+    name : object
+        A nerve name (``"greater_occipital"``, ``"lesser_occipital"``,
+        ``"third_occipital"``) or alias (``"GON"``, ``"LON"``, ``"TON"``, any case).
+
+    Returns
+    -------
+    str
+        The full nerve name.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is neither a nerve name nor an alias; the message lists the choices.
+    """
     if isinstance(name, str) and name.upper() in ALIASES:
         return ALIASES[name.upper()]
     return check_choice(name, NAMES + tuple(ALIASES), "nerve")
