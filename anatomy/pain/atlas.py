@@ -45,7 +45,26 @@ class TerritoryAtlas:
 
 
 def boundary_plane(side: str) -> tuple[np.ndarray, np.ndarray]:
-    """(point, unit normal pointing anterior) of the vertex-ear-chin plane of one side."""
+    """(point, unit normal pointing anterior) of the vertex-ear-chin plane of one side.
+
+    Parameters
+    ----------
+    side : {"left", "right"}
+        The subject's side.
+
+    Returns
+    -------
+    point : numpy.ndarray, shape (3,)
+        A point on the plane (the vertex landmark), mm.
+    normal : numpy.ndarray, shape (3,)
+        Unit normal of the plane through the vertex, that side's tragus and the menton,
+        pointing anterior (toward the nasion).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     head = load_head()
     s = check_side(side)
     vtx, tragus, menton = (np.asarray(head.landmark(n), float)
@@ -58,7 +77,20 @@ def boundary_plane(side: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def boundary_distance(points) -> np.ndarray:
-    """Signed distance (mm) of points from the vertex-ear-chin boundary (+ = trigeminal)."""
+    """Signed distance (mm) of points from the vertex-ear-chin boundary (+ = trigeminal).
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (n, 3)
+        Points in the head frame, mm; points with x >= 0 are measured from the right
+        plane, the others from the left.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        Signed distance in mm: positive anterior of the boundary (trigeminal side),
+        negative behind it (cervical side).
+    """
     p = np.atleast_2d(np.asarray(points, float))
     out = np.empty(len(p))
     for sd in SIDES:
@@ -139,10 +171,29 @@ def _atlas() -> TerritoryAtlas:
 
 
 def territories(side: str | None = None) -> TerritoryAtlas:
-    """Cutaneous territories of the GON, LON, TON, great auricular, transverse cervical,
+    """Cutaneous territories of the occipital, cervical and trigeminal skin nerves.
+
+    The nerves are the GON, LON, TON, great auricular, transverse cervical,
     supraclavicular, supraorbital, supratrochlear, auriculotemporal and zygomaticotemporal
     nerves, as per-vertex weights on ``pain_mesh()`` with their sources. Neighbouring
-    territories overlap (both weights > 0), as the sources describe. Cached."""
+    territories overlap (both weights > 0), as the sources describe. Cached.
+
+    Parameters
+    ----------
+    side : {"left", "right"}, optional
+        Keep only this side's territories; None (default) keeps both.
+
+    Returns
+    -------
+    TerritoryAtlas
+        ``table`` (one row per territory and side, with sources) and ``weights``
+        ((name, side) -> per-vertex weight in [0, 1] on ``pain_mesh()``).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"``, ``"right"`` or None.
+    """
     atlas = _atlas()
     if side is None:
         return atlas
@@ -152,5 +203,11 @@ def territories(side: str | None = None) -> TerritoryAtlas:
 
 
 def territory_names() -> tuple[str, ...]:
-    """Names of the cutaneous territories in territories.toml, in file order."""
+    """Names of the cutaneous territories in territories.toml, in file order.
+
+    Returns
+    -------
+    tuple of str
+        The territory names (e.g. ``"greater_occipital"``).
+    """
     return tuple(_territory_data()["territories"])
