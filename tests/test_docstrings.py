@@ -47,13 +47,8 @@ NOT_YET_DOCUMENTED: set[str] = {
     "anatomy.structures.frame",
     "anatomy.viz.head_views",
     "anatomy.viz.headache_views",
-    "anatomy.viz.mpl2d",
     "anatomy.viz.nerve_views.plates",
     "anatomy.viz.nerve_views.scene",
-    "anatomy.viz.pain_views.convergence",
-    "anatomy.viz.pain_views.heat",
-    "anatomy.viz.pain_views.plates",
-    "anatomy.viz.pain_views.territories",
     "anatomy.viz.plotly3d",
     "anatomy.viz.structure_views",
 }
