@@ -49,7 +49,6 @@ NOT_YET_DOCUMENTED: set[str] = {
     "anatomy.viz.headache_views",
     "anatomy.viz.nerve_views.plates",
     "anatomy.viz.nerve_views.scene",
-    "anatomy.viz.plotly3d",
     "anatomy.viz.structure_views",
 }
 
