@@ -118,7 +118,8 @@ def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
     names : iterable of str
         Landmark names to test.
     view : str
-        A named camera: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        A named camera:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
 
     Returns
@@ -195,7 +196,8 @@ def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
     names : iterable of str
         Landmark names to label (only the visible ones are).
     view : str
-        A named camera: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        A named camera:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
 
     Returns
@@ -245,7 +247,8 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
     head : HeadModel
         The head model (``load_head()``).
     view : str, default "posterolateral_right"
-        Starting camera: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        Starting camera:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
     landmarks : bool or iterable of str, default True
         True: every landmark; a list: those landmarks; False or empty: none.
@@ -369,7 +372,8 @@ def draw_skin(ax, head: HeadModel, view: str, alpha: float = 1.0):
     head : HeadModel
         The head model (``load_head()``).
     view : str
-        A named view: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        A named view:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
     alpha : float, default 1.0
         Opacity.

@@ -65,7 +65,8 @@ def project(points, view: str) -> np.ndarray:
     points : array_like, shape (3,) or (k, 3)
         Points in the head frame, mm.
     view : str
-        A named view: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        A named view:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
 
     Returns
@@ -184,7 +185,8 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     faces : array_like, shape (m, 3)
         Triangles as vertex indices.
     view : str
-        A named view: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        A named view:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
     color : colour or numpy.ndarray, shape (m, 3), default style.SKIN
         One colour, or an RGB row per face (see ``merge_meshes``).

@@ -148,7 +148,8 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     initial : tuple of (str, str), optional
         (pattern, side) shown first; the first menu entry by default.
     view : str, default "oblique"
-        Starting camera: ``"oblique"`` (the figure's own three-quarter view) or a named view,
+        Starting camera: ``"oblique"`` (the figure's own three-quarter view) or a named
+        view:
         ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
     height : int, default 640

@@ -67,7 +67,8 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
     sides : sequence of {"left", "right"}, default SIDES
         Sides whose territories are coloured and listed.
     view : str, default "oblique"
-        Starting camera: ``"oblique"`` (the figure's own three-quarter view) or a named view,
+        Starting camera: ``"oblique"`` (the figure's own three-quarter view) or a named
+        view:
         ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
     height : int, default 640
