@@ -45,8 +45,6 @@ NOT_YET_DOCUMENTED: set[str] = {
     "anatomy.skin",
     "anatomy.structures.assembly",
     "anatomy.structures.frame",
-    "anatomy.viz.nerve_views.plates",
-    "anatomy.viz.nerve_views.scene",
     "anatomy.viz.structure_views",
 }
 
