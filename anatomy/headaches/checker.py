@@ -46,7 +46,13 @@ class CriteriaResult:
         return {True: "fulfilled", False: "not fulfilled", None: "undetermined"}[self.fulfilled]
 
     def summary(self) -> str:
-        """Verdict, each criterion with its reason, the clinician note and the disclaimer."""
+        """Verdict, each criterion with its reason, the clinician note and the disclaimer.
+
+        Returns
+        -------
+        str
+            Several lines of plain text (what ``str(result)`` prints).
+        """
         head = {True: "all criteria the checker can assess are MET",
                 False: "NOT fulfilled (" + ", ".join(
                     c.id for c in self.criteria if c.status == "not met") + " not met)",
@@ -66,7 +72,14 @@ class CriteriaResult:
     __str__ = summary
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per criterion: text, status, reason."""
+        """One row per criterion: text, status, reason.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by criterion ``id``, with columns ``text``, ``status`` ("met", "not met"
+            or "not assessed") and ``reason``.
+        """
         rows = [{"id": c.id, "text": c.text, "status": c.status, "reason": c.reason}
                 for c in self.criteria]
         return pd.DataFrame(rows).set_index("id")

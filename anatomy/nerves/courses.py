@@ -208,13 +208,36 @@ class Nerve:
         return load_nerve_specs()[self.name]
 
     def segment(self, start: str, end: str) -> np.ndarray:
-        """The part of the path between two waypoints (inclusive)."""
+        """The part of the path between two waypoints (inclusive).
+
+        Parameters
+        ----------
+        start, end : str
+            Waypoint ids of this nerve (in either order).
+
+        Returns
+        -------
+        numpy.ndarray, shape (k, 3)
+            The path points from the first to the second waypoint along the course, mm.
+
+        Raises
+        ------
+        ValueError
+            If a waypoint id is not one of this nerve's.
+        """
         ids = list(self.waypoints)
         a = self.waypoint_index[check_choice(start, ids, f"{self.name} waypoint")]
         b = self.waypoint_index[check_choice(end, ids, f"{self.name} waypoint")]
         return self.path[min(a, b):max(a, b) + 1]
 
     def length(self) -> float:
+        """Length of the modelled course.
+
+        Returns
+        -------
+        float
+            Arc length of ``path``, mm (branches not included).
+        """
         return surface.arc_length(self.path)
 
 

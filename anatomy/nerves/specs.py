@@ -59,6 +59,18 @@ class Waypoint:
         return "partly measured" if self.measured else "derived"
 
     def sd(self, coord: str) -> float | None:
+        """The published standard deviation of one coordinate, if any.
+
+        Parameters
+        ----------
+        coord : {"lateral_mm", "vertical_mm", "depth_mm"}
+            The coordinate.
+
+        Returns
+        -------
+        float or None
+            The SD in mm, or None when the source gives none.
+        """
         return getattr(self, coord.replace("_mm", "_sd"))
 
 
@@ -80,6 +92,23 @@ class NerveSpec:
     points: tuple[Waypoint, ...] = ()
 
     def waypoint(self, wid: str) -> Waypoint:
+        """One waypoint of this nerve by id.
+
+        Parameters
+        ----------
+        wid : str
+            A waypoint id of this nerve.
+
+        Returns
+        -------
+        Waypoint
+            The waypoint.
+
+        Raises
+        ------
+        ValueError
+            If ``wid`` is not one of this nerve's waypoint ids.
+        """
         ids = [w.id for w in self.waypoints]
         return self.waypoints[ids.index(check_choice(wid, ids, f"{self.key} waypoint"))]
 

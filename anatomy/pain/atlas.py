@@ -26,19 +26,72 @@ class TerritoryAtlas:
     weights: dict                  # (name, side) -> (N,) float array on pain_mesh()
 
     def weight(self, name: str, side: str) -> np.ndarray:
+        """Per-vertex weight of one territory on one side.
+
+        Parameters
+        ----------
+        name : str
+            A territory name (see ``territory_names()``).
+        side : {"left", "right"}
+            The subject's side.
+
+        Returns
+        -------
+        numpy.ndarray, shape (n_vertices,)
+            Weight in [0, 1] per ``pain_mesh()`` vertex.
+
+        Raises
+        ------
+        ValueError
+            If ``name`` or ``side`` is not valid.
+        """
         keys = sorted({n for n, _ in self.weights})
         return self.weights[(check_choice(name, keys, "territory"), check_side(side))]
 
     def membership(self, threshold: float = 0.5) -> dict:
-        """(name, side) -> boolean mask of vertices with weight >= threshold."""
+        """(name, side) -> boolean mask of vertices with weight >= threshold.
+
+        Parameters
+        ----------
+        threshold : float, default 0.5
+            Weight from which a vertex counts as in a territory.
+
+        Returns
+        -------
+        dict
+            (name, side) -> boolean array over the ``pain_mesh()`` vertices.
+        """
         return {k: w >= threshold for k, w in self.weights.items()}
 
     def overlap_count(self, threshold: float = 0.5) -> np.ndarray:
-        """How many territories cover each vertex (weight >= threshold)."""
+        """How many territories cover each vertex (weight >= threshold).
+
+        Parameters
+        ----------
+        threshold : float, default 0.5
+            Weight from which a vertex counts as in a territory.
+
+        Returns
+        -------
+        numpy.ndarray of int, shape (n_vertices,)
+            Number of (name, side) territories covering each vertex.
+        """
         return np.sum([w >= threshold for w in self.weights.values()], axis=0)
 
     def dominant(self, threshold: float = 0.5) -> np.ndarray:
-        """Index into ``list(weights)`` of the heaviest territory per vertex, -1 if none."""
+        """Index into ``list(weights)`` of the heaviest territory per vertex, -1 if none.
+
+        Parameters
+        ----------
+        threshold : float, default 0.5
+            Weight from which a vertex counts as in a territory.
+
+        Returns
+        -------
+        numpy.ndarray of int, shape (n_vertices,)
+            Index of the territory with the largest weight, -1 where no weight reaches
+            ``threshold``.
+        """
         stack = np.array(list(self.weights.values()))
         best = stack.argmax(axis=0)
         return np.where(stack.max(axis=0) >= threshold, best, -1)
