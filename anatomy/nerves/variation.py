@@ -177,8 +177,8 @@ def share_within(name: str, side: str, radius_mm: float = 20.0, n: int = 400,
     Parameters
     ----------
     name : str
-        ``"greater_occipital"``, ``"lesser_occipital"`` or ``"third_occipital"`` (or
-        ``"GON"``, ``"LON"``, ``"TON"``).
+        A nerve with a block landmark: ``"greater_occipital"`` or ``"lesser_occipital"``
+        (or ``"GON"``, ``"LON"``).
     side : {"left", "right"}
         The subject's side.
     radius_mm : float, default 20.0
