@@ -34,17 +34,19 @@ PAPER_CSS = """
 <style type="text/css">
 @page { size: A4; margin: 10mm 10mm 11mm 10mm; }
 html, body { background: white; }
-body { font-family: "DejaVu Sans", sans-serif; font-size: 7.6pt; line-height: 1.2; }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 7.3pt; line-height: 1.18; }
 main, .jp-Cell, .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child,
 .jp-Cell-inputWrapper, .jp-InputArea { display: block !important; }
 body.jp-Notebook { padding: 0; margin: 0; }
 .kit-paper-columns { column-count: 2; column-gap: 6mm; }
 .jp-Cell { padding: 0 !important; margin: 0 0 1.2mm 0 !important; break-inside: auto; }
+.jp-Cell *, .jp-Cell-inputWrapper, .jp-Cell-outputWrapper { break-inside: auto !important;
+  page-break-inside: auto !important; }
 .jp-InputPrompt, .jp-OutputPrompt, .jp-Collapser { display: none !important; }
 .jp-RenderedHTMLCommon table { max-width: 100%; }
 .jp-OutputArea-output.jp-RenderedHTMLCommon { overflow: visible; }
 .jp-OutputArea-output { padding: 0 !important; }
-.jp-RenderedHTMLCommon { padding-right: 0 !important; font-size: 7.6pt; }
+.jp-RenderedHTMLCommon { padding-right: 0 !important; font-size: 7.3pt; }
 .jp-RenderedHTMLCommon h1 { font-size: 15pt; margin: 0 0 2mm 0; column-span: all; }
 .jp-RenderedHTMLCommon h2 { font-size: 11pt; margin: 2.5mm 0 1mm 0; break-after: avoid; }
 .jp-RenderedHTMLCommon h3, .jp-RenderedHTMLCommon h4 { font-size: 9.5pt; margin: 2mm 0 1mm 0;
@@ -54,7 +56,7 @@ body.jp-Notebook { padding: 0; margin: 0; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 0.4mm 1mm; }
 .jp-RenderedHTMLCommon blockquote { margin: 1mm 0; padding: 0 2mm; }
 .jp-RenderedHTMLCommon pre, .jp-OutputArea-output pre { font-size: 7pt; white-space: pre-wrap; }
-img.kit-figure, img.kit-paper-figure { max-width: 100%; max-height: 50mm; width: auto;
+img.kit-figure, img.kit-paper-figure { break-inside: avoid !important; max-width: 100%; max-height: 50mm; width: auto;
   height: auto; break-inside: avoid; display: block; margin: 1mm auto; }
 table.dataframe { font-size: 5.9pt !important; margin: 0 !important; width: 100%;
   table-layout: auto; overflow-wrap: anywhere; break-inside: auto !important; }
@@ -62,14 +64,14 @@ table.dataframe td, table.dataframe th { text-align: left !important; }
 .jp-Cell.kit-wide { column-span: all; }
 .jp-Cell.kit-wide table { width: 100%; }
 table.dataframe td, table.dataframe th { padding: 0.2mm 1.2mm !important; line-height: 1.15; }
-.kit-paper-answer { border: 0.3mm solid #777; height: 15mm; margin: 0.8mm 0 1.2mm 0;
+.kit-paper-answer { border: 0.3mm solid #777; height: 13mm; margin: 0.8mm 0 1.2mm 0;
   break-inside: avoid; }
 .kit-paper-answer::before { content: "Your answer"; font-size: 6.5pt; color: #666;
   padding: 0.5mm 1mm; display: block; }
 .kit-paper-note { font-style: italic; color: #333; }
-.kit-paper-refs { column-count: 3; column-gap: 4mm; margin-top: 2mm; }
-.kit-paper-refs h2 { column-span: all; }
-.kit-references li, .kit-references p { font-size: 6pt !important; line-height: 1.12 !important;
+.kit-paper-refs { column-count: 4; column-gap: 3.5mm; margin-top: 2mm; }
+.kit-paper-refs { overflow-wrap: anywhere; }
+.kit-references li, .kit-references p { font-size: 5.6pt !important; line-height: 1.1 !important;
   margin: 0 !important; }
 .kit-references ul { padding-left: 2.5mm !important; margin: 0 !important; }
 </style>
@@ -191,7 +193,7 @@ async ([w, h]) => {
 def print_pdf(html_path: Path, pdf_path: Path, page) -> int:
     """Print ``html_path`` to an A4 ``pdf_path`` with a playwright ``page``; returns the
     number of 3D figures frozen into pictures."""
-    page.goto(html_path.as_uri())
+    page.goto(html_path.resolve().as_uri())
     n = page.evaluate("document.querySelectorAll('.kit-plotly').length")
     if n:
         page.wait_for_function(
