@@ -383,37 +383,7 @@ def _hidden_axes() -> dict:
 def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
                  orthographic: bool = False, height: int = 620, width: int | None = None,
                  legend: bool = True) -> dict:
-    """A 3D figure with the kit's layout: hidden axes, true proportions, a named camera.
-
-    Parameters
-    ----------
-    traces : iterable of dict
-        The traces.
-    title : str, default ""
-        Figure title (none if empty).
-    view : str, default "posterolateral_right"
-        Camera:
-        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
-        ``"posterolateral_left"`` or ``"posterolateral_right"``.
-    orthographic : bool, default False
-        Orthographic instead of perspective projection.
-    height : int, default 620
-        Figure height, pixels.
-    width : int, optional
-        Figure width, pixels; responsive if None.
-    legend : bool, default True
-        Show the legend.
-
-    Returns
-    -------
-    dict
-        The plotly figure dict.
-
-    Raises
-    ------
-    ValueError
-        If ``view`` is not a named camera.
-    """
+    """A 3D figure with the kit's layout: hidden axes, true proportions, a named camera."""
     layout = _trace(
         template=TEMPLATE,
         title={"text": title, "x": 0.02, "font": {"size": style.TITLE_SIZE}} if title else None,
@@ -431,23 +401,8 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
 
 def view_menu(fig: dict, orthographic: bool = False, x: float = 0.99,
               active: str | None = None, notes: dict[str, list] | None = None) -> None:
-    """Dropdown that switches the camera between the named views (works without a kernel).
-
-    Parameters
-    ----------
-    fig : dict
-        A plotly figure dict (``{"data": [...], "layout": {...}}``), changed in place.
-    orthographic : bool, default False
-        Orthographic instead of perspective projection.
-    x : float, default 0.99
-        Right edge of the menu, paper fraction.
-    active : str, optional
-        Name of the view highlighted; by default the one matching the figure's camera, or
-        an extra "opening view" entry when none does.
-    notes : dict[str, list], optional
-        View name -> scene annotations to show with that view (e.g. the labels it can
-        see).
-    """
+    """Dropdown that switches the camera between the named views (works without a kernel);
+    ``notes`` gives each view its own scene annotations (e.g. the labels it can see)."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{"scene.camera": camera(name, orthographic),
                           **({"scene.annotations": notes[name]} if notes else {})}]}
@@ -477,19 +432,7 @@ def _active_view(fig: dict, name: str | None) -> int:
 
 def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 0.99,
                 x: float = 0.01, direction: str = "right") -> None:
-    """One button per group that shows or hides its traces (restyle; no kernel needed).
-
-    Parameters
-    ----------
-    fig : dict
-        A plotly figure dict (``{"data": [...], "layout": {...}}``), changed in place.
-    groups : dict[str, list of int]
-        Button label -> indices of the traces it toggles.
-    y, x : float, default 0.99 and 0.01
-        Position of the buttons' top left corner, paper fraction.
-    direction : str, default "right"
-        Direction in which the buttons are laid out (plotly ``direction``).
-    """
+    """One button per group that shows or hides its traces (restyle; no kernel needed)."""
     buttons = [{"label": label, "method": "restyle", "args": [{"visible": True}, idx],
                 "args2": [{"visible": "legendonly"}, idx]} for label, idx in groups.items()]
     add_menu(fig, {"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
@@ -499,19 +442,7 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 0.99,
 
 def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.01,
                 y: float = 0.99, titles: dict[str, str] | None = None) -> None:
-    """A dropdown whose options each set the visibility of every trace.
-
-    Parameters
-    ----------
-    fig : dict
-        A plotly figure dict (``{"data": [...], "layout": {...}}``), changed in place.
-    options : dict[str, list of bool]
-        Option label -> visibility of each trace, in trace order.
-    x, y : float, default 0.01 and 0.99
-        Position of the menu's top left corner, paper fraction.
-    titles : dict[str, str], optional
-        Option label -> figure title to set with it.
-    """
+    """A dropdown whose options each set the visibility of every trace."""
     buttons = []
     for label, visible in options.items():
         update = {"title.text": titles[label]} if titles else {}
@@ -723,39 +654,8 @@ MULTI_CAMERA = {"distance": 1.55, "centre_z": 0.0}  # narrow panels: step back
 def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: bool = False,
                        height: int = 560, width: int | None = None,
                        legend: bool = False) -> dict:
-    """Scenes side by side (layout scene, scene2, ...), one list of traces per panel.
-
-    Each scene has the same named camera and a title above it.
-
-    Parameters
-    ----------
-    panels : sequence of sequence of dict
-        The traces of each panel (their ``scene`` key is set).
-    titles : sequence of str
-        One title per panel.
-    view : str, default "right"
-        Camera of every scene:
-        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
-        ``"posterolateral_left"`` or ``"posterolateral_right"``.
-    orthographic : bool, default False
-        Orthographic instead of perspective projection.
-    height : int, default 560
-        Figure height, pixels.
-    width : int, optional
-        Figure width, pixels; responsive if None.
-    legend : bool, default False
-        Show the legend.
-
-    Returns
-    -------
-    dict
-        The plotly figure dict.
-
-    Raises
-    ------
-    ValueError
-        If ``titles`` and ``panels`` differ in length, or ``view`` is unknown.
-    """
+    """Scenes side by side (layout scene, scene2, ...), one list of traces per panel, the
+    same named camera in each, a title above each panel."""
     panels = [list(p) for p in panels]
     n = len(panels)
     if len(titles) != n:
@@ -785,21 +685,7 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
 
 def multi_view_menu(fig: dict, n_scenes: int, orthographic: bool = False,
                     x: float = 0.01, y: float = 0.86, active: int = -1) -> None:
-    """A camera dropdown that turns every scene of a multi-scene figure together.
-
-    Parameters
-    ----------
-    fig : dict
-        A plotly figure dict (``{"data": [...], "layout": {...}}``), changed in place.
-    n_scenes : int
-        Number of scenes to turn.
-    orthographic : bool, default False
-        Orthographic instead of perspective projection.
-    x, y : float, default 0.01 and 0.86
-        Position of the menu's top left corner, paper fraction.
-    active : int, default -1
-        Index of the highlighted option (-1: none).
-    """
+    """A camera dropdown that turns every scene of a multi-scene figure together."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic, **MULTI_CAMERA)
                           for k in range(n_scenes)}]} for name in CAMERAS]

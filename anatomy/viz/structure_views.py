@@ -15,18 +15,7 @@ LAYER_TITLES = {"bone": "Bones", "muscle": "Muscles", "vessel": "Occipital arter
 
 
 def structure_hover(s: Structure) -> str:
-    """Hover text: name, Latin name, description and sources.
-
-    Parameters
-    ----------
-    s : Structure
-        The structure.
-
-    Returns
-    -------
-    str
-        HTML text for plotly's hover label.
-    """
+    """Hover text: name, Latin name, description and sources."""
     return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}"
             f"<br>Source: {_wrap(cite(*s.references))}")
 
@@ -156,23 +145,7 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 
 def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
                     zorder: float = 2) -> None:
-    """Draw structures in one depth-sorted, shaded pass (artery as its tube mesh).
-
-    Parameters
-    ----------
-    ax : matplotlib.axes.Axes
-        Axes to draw in (mm).
-    structures : dict[str, Structure]
-        Id -> structure to draw.
-    view : str
-        A named view:
-        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
-        ``"posterolateral_left"`` or ``"posterolateral_right"``.
-    alpha : float, default 1.0
-        Opacity.
-    zorder : float, default 2
-        Drawing order.
-    """
+    """Draw structures in one depth-sorted, shaded pass (artery as its tube mesh)."""
     parts = [(s.vertices, s.faces, s.color) for s in structures.values()]
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
@@ -341,13 +314,7 @@ def _point_shown(name: str, structures) -> bool:
 
 
 def muscle_colors() -> dict[str, str]:
-    """Colour per structure base id (for legends).
-
-    Returns
-    -------
-    dict[str, str]
-        Base id (e.g. ``"trapezius"``) -> colour.
-    """
+    """Colour per structure base id (for legends)."""
     return {s.base: s.color for s in load_structures().values()}
 
 
