@@ -56,8 +56,8 @@ body.jp-Notebook { padding: 0; margin: 0; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 0.4mm 1mm; }
 .jp-RenderedHTMLCommon blockquote { margin: 1mm 0; padding: 0 2mm; }
 .jp-RenderedHTMLCommon pre, .jp-OutputArea-output pre { font-size: 7pt; white-space: pre-wrap; }
-img.kit-figure, img.kit-paper-figure { break-inside: avoid !important; max-width: 100%; max-height: 50mm; width: auto;
-  height: auto; break-inside: avoid; display: block; margin: 1mm auto; }
+img.kit-figure, img.kit-paper-figure { break-inside: avoid !important; max-width: 100%;
+  max-height: 50mm; width: auto; height: auto; display: block; margin: 1mm auto; }
 table.dataframe { font-size: 5.9pt !important; margin: 0 !important; width: 100%;
   table-layout: auto; overflow-wrap: anywhere; break-inside: auto !important; }
 table.dataframe td, table.dataframe th { text-align: left !important; }
@@ -71,9 +71,10 @@ table.dataframe td, table.dataframe th { padding: 0.2mm 1.2mm !important; line-h
 .kit-paper-note { font-style: italic; color: #333; }
 .kit-paper-refs { column-count: 4; column-gap: 3.5mm; margin-top: 2mm; }
 .kit-paper-refs { overflow-wrap: anywhere; }
-.kit-references li, .kit-references p { font-size: 5.6pt !important; line-height: 1.1 !important;
+.kit-paper-refs li, .kit-paper-refs p { font-size: 5.8pt !important; line-height: 1.12 !important;
   margin: 0 !important; }
-.kit-references ul { padding-left: 2.5mm !important; margin: 0 !important; }
+.kit-paper-refs ul { padding-left: 2.5mm !important; margin: 0 !important; }
+.kit-paper-refs h2 { font-size: 9pt !important; margin: 0 0 1mm 0 !important; }
 </style>
 """
 
@@ -116,11 +117,12 @@ def paper_notebook(nb):
             continue
         if cell.cell_type == "code" and not cell.get("outputs"):
             continue  # nothing to print (set-up and import cells)
+        if cell.cell_type == "markdown" and cell.source.startswith("## Prerequisites"):
+            continue  # how to run the notebook: not for paper
         cell = copy.deepcopy(cell)
         if cell.cell_type == "markdown" and re.match(r"\s*#+ References", cell.source):
-            # Vancouver's short "doi:" form: a printed URL is not a link anyway
-            text = cell.source.replace("https://doi.org/", "doi:")
-            cell.source = '<div class="kit-references">\n\n' + text + "\n\n</div>"
+            cell.source = ('<div class="kit-references">\n\n' + paper_references(cell.source)
+                           + "\n\n</div>")
         cells.append(cell)
         if "exercise" in tags:
             cells.append(_markdown('<div class="kit-paper-answer"></div>'))
@@ -129,6 +131,26 @@ def paper_notebook(nb):
     n_plots = classroom.convert_plotly_outputs(nb, prefix="kit-paper")
     classroom.carry_alt_text(nb)
     return nb, n_plots
+
+
+def paper_reference(key: str) -> str:
+    """One reference in the printed list: as in the notebook, but at most three authors
+    before "et al." and the short "doi:" form (a printed URL is not a link anyway)."""
+    from anatomy.references import get_reference
+
+    ref = get_reference(key)
+    names = [n.strip() for n in ref.authors.removesuffix(".").split(",") if n.strip()]
+    if len(names) > 3:
+        names = names[:3] + ["et al"]
+    full = ref.formatted().replace("https://doi.org/", "doi:")
+    return f"**{ref.short}.** " + full.replace(ref.authors.removesuffix("."), ", ".join(names), 1)
+
+
+def paper_references(source: str) -> str:
+    """The notebook's reference list (a markdown cell) in the printed form, same order."""
+    keys = re.findall(r'<a id="ref-([^"]+)"></a>', source)
+    head = source.split("\n- ", 1)[0]
+    return head + "\n\n" + "\n".join(f"- {paper_reference(k)}" for k in keys)
 
 
 def _markdown(text: str):
