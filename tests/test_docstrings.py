@@ -41,7 +41,6 @@ CLASS_CHECKED = {"GL08", "SS01"}
 # the comment): their numpydoc docstrings are written after those branches merge, so
 # that the merges stay free of conflicts. This list must only shrink, never grow.
 PENDING = {
-    "anatomy.structures.assembly.inside_structure",  # bones: winding-number test
     "anatomy.viz.plotly3d.scene_figure",  # layout: title_lines, menu row
     "anatomy.viz.plotly3d.view_menu",  # layout
     "anatomy.viz.plotly3d.toggle_menu",  # layout: xanchor, new defaults

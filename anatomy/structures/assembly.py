@@ -264,6 +264,23 @@ def inside_structure(structure_id: str, points) -> np.ndarray:
 
     Uses the generalised winding number (the solid angle the surface subtends, over 4 pi):
     unlike ray parity it stays right where a decimated bone mesh has a few pinholes.
+
+    Parameters
+    ----------
+    structure_id : str
+        One of ``structure_ids()``.
+    points : array_like, shape (3,) or (k, 3)
+        Points in the head frame, mm.
+
+    Returns
+    -------
+    numpy.ndarray of bool, shape (k,)
+        True where the point is inside the structure.
+
+    Raises
+    ------
+    ValueError
+        If ``structure_id`` is unknown.
     """
     p = np.atleast_2d(np.asarray(points, float))
     s = get_structure(structure_id)
