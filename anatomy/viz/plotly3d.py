@@ -64,7 +64,20 @@ def _trace(**props) -> dict:
 
 
 def merge(target: dict, updates: dict) -> dict:
-    """Update ``target`` in place, merging nested dicts (like plotly's ``update_layout``)."""
+    """Update ``target`` in place, merging nested dicts (like plotly's ``update_layout``).
+
+    Parameters
+    ----------
+    target : dict
+        The dict to update.
+    updates : dict
+        New values; a dict value merges into a dict already there, anything else replaces.
+
+    Returns
+    -------
+    dict
+        ``target`` itself.
+    """
     for key, value in updates.items():
         if isinstance(value, dict) and isinstance(target.get(key), dict):
             merge(target[key], value)
@@ -74,7 +87,15 @@ def merge(target: dict, updates: dict) -> dict:
 
 
 def add_menu(fig: dict, menu: dict) -> None:
-    """Append an update menu (dropdown or buttons) to a figure dict."""
+    """Append an update menu (dropdown or buttons) to a figure dict.
+
+    Parameters
+    ----------
+    fig : dict
+        A plotly figure dict (``{"data": [...], "layout": {...}}``), changed in place.
+    menu : dict
+        A plotly ``updatemenus`` entry.
+    """
     fig["layout"].setdefault("updatemenus", []).append(menu)
 
 
@@ -82,8 +103,27 @@ def camera(name: str, orthographic: bool = False, distance: float = 1.0,
            centre_z: float = _C) -> dict:
     """A named camera preset (anatomical view) as a plotly camera dict.
 
-    ``distance`` scales the eye's distance (narrow panels need more room); ``centre_z``
-    is where the camera looks, in plotly's normalised scene units (default: the head).
+    Parameters
+    ----------
+    name : str
+        A key of CAMERAS: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    orthographic : bool, default False
+        Orthographic instead of perspective projection.
+    distance : float, default 1.0
+        Scales the eye's distance (narrow panels need more room).
+    centre_z : float
+        Where the camera looks, in plotly's normalised scene units (default: the head).
+
+    Returns
+    -------
+    dict
+        ``up``, ``center``, ``eye`` and ``projection`` for ``layout.scene.camera``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a key of CAMERAS.
     """
     from anatomy.conventions import check_choice
 
@@ -103,9 +143,32 @@ SYMBOLS_3D = ("circle", "circle-open", "square", "square-open", "diamond", "diam
 
 def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
                line_color: str = "#555555", background: float = 0.7) -> dict:
-    """A scene annotation naming a 3D point: page text (crisp, never cut by a surface,
-    cheap to draw, unlike 3D text). Just above the point, or ``offset_px`` (x right,
-    y down) away on a thin leader line."""
+    """A scene annotation naming a 3D point.
+
+    Page text is crisp, never cut by a surface and cheap to draw, unlike 3D text. It sits
+    just above the point, or ``offset_px`` away on a thin leader line.
+
+    Parameters
+    ----------
+    point : array_like, shape (3,)
+        The point, mm.
+    text : str
+        The label.
+    offset_px : tuple of float, optional
+        (x right, y down) offset of the label, pixels, with a leader line; above the point
+        without a line if None.
+    color : str, default style.TEXT
+        Text colour.
+    line_color : str, default "#555555"
+        Leader line colour.
+    background : float, default 0.7
+        Opacity of the white label background.
+
+    Returns
+    -------
+    dict
+        A ``layout.scene.annotations`` entry.
+    """
     if offset_px is None:
         place = {"showarrow": False, "yanchor": "bottom", "yshift": 6}
     else:
@@ -117,9 +180,24 @@ def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
 
 
 def view_ndc(points, cam: dict, aspect: float) -> np.ndarray:
-    """Where scene points (plotly's normalised scene units) fall in a perspective camera's
-    view: (n, 2) x, y in [-1, 1] inside the scene, y up. ``aspect`` = scene width / height.
-    plotly.js draws 3D scenes with a 45-degree vertical field of view."""
+    """Where scene points fall in a perspective camera's view.
+
+    plotly.js draws 3D scenes with a 45-degree vertical field of view.
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (n, 3)
+        Points in plotly's normalised scene units.
+    cam : dict
+        A plotly camera dict (``eye``, ``center``, ``up``).
+    aspect : float
+        Scene width / height.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, 2)
+        x, y in [-1, 1] inside the scene, y up.
+    """
     q = np.atleast_2d(np.asarray(points, float))
     eye, centre, up = (np.array([cam[key][k] for k in "xyz"], float)
                        for key in ("eye", "center", "up"))
@@ -147,7 +225,44 @@ def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: 
                cmin: float = 0.0, cmax: float = 1.0, showscale: bool = False,
                colorbar_title: str = "", legendgroup: str | None = None,
                showlegend: bool = True, visible: bool | str = True) -> dict:
-    """A shaded surface; ``intensity`` (per vertex) paints a scalar field on it."""
+    """A shaded surface; ``intensity`` (per vertex) paints a scalar field on it.
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    name : str
+        Trace name (legend).
+    color : str, default style.SKIN
+        Surface colour when no ``intensity`` is given.
+    opacity : float, default 1.0
+        Opacity.
+    hovertext : str, optional
+        Hover text; no hover if None.
+    intensity : array_like, shape (n,), optional
+        Per-vertex values painted with ``colorscale`` (rounded to 3 decimals).
+    colorscale : str or list, optional
+        plotly colorscale; style.HEAT_SCALE by default.
+    cmin, cmax : float, default 0.0 and 1.0
+        Range of the colorscale.
+    showscale : bool, default False
+        Show a colour bar.
+    colorbar_title : str, default ""
+        Title of the colour bar.
+    legendgroup : str, optional
+        Legend group; ``name`` by default.
+    showlegend : bool, default True
+        List the trace in the legend.
+    visible : bool or "legendonly", default True
+        Initial visibility.
+
+    Returns
+    -------
+    dict
+        A plotly trace dict (numbers rounded and typed to keep notebooks small).
+    """
     v = _f4(vertices)
     f = _index(faces)
     if intensity is not None:
@@ -168,7 +283,34 @@ def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: 
 def line_trace(path, *, name: str, color: str, width: float = 6, hovertext=None,
                dash: str = "solid", legendgroup: str | None = None, showlegend: bool = True,
                visible: bool | str = True) -> dict:
-    """A 3D polyline (nerve, artery, arc); ``hovertext`` may be one string or one per point."""
+    """A 3D polyline (nerve, artery, arc); ``hovertext`` may be one string or one per point.
+
+    Parameters
+    ----------
+    path : array_like, shape (k, 3)
+        Points of the line, mm.
+    name : str
+        Trace name (legend).
+    color : str
+        Line colour.
+    width : float, default 6
+        Line width, pixels.
+    hovertext : str or sequence of str, optional
+        Hover text; no hover if None.
+    dash : str, default "solid"
+        plotly dash style (``"solid"``, ``"dash"``, ``"dot"``, ...).
+    legendgroup : str, optional
+        Legend group; ``name`` by default.
+    showlegend : bool, default True
+        List the trace in the legend.
+    visible : bool or "legendonly", default True
+        Initial visibility.
+
+    Returns
+    -------
+    dict
+        A plotly trace dict (numbers rounded and typed to keep notebooks small).
+    """
     p = _f4(path)
     return _trace(
         type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="lines", name=name,
@@ -182,7 +324,46 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
                  size: float = 5, symbol: str = "circle", show_text: bool = True,
                  legendgroup: str | None = None, showlegend: bool = True,
                  visible: bool | str = True, textposition: str = "top center") -> dict:
-    """Markers with optional text labels and hover text."""
+    """Markers with optional text labels and hover text.
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (k, 3)
+        Marker positions, mm.
+    name : str
+        Trace name (legend).
+    labels : sequence of str, optional
+        Text beside each marker.
+    hovertext : str or sequence of str, optional
+        Hover text; no hover if None.
+    color : str, default style.LANDMARK
+        Marker colour.
+    size : float, default 5
+        Marker size, pixels.
+    symbol : str, default "circle"
+        One of SYMBOLS_3D: ``"circle"``, ``"circle-open"``, ``"square"``,
+        ``"square-open"``, ``"diamond"``, ``"diamond-open"`` or ``"cross"``.
+    show_text : bool, default True
+        Show ``labels`` as text (else only in the data).
+    legendgroup : str, optional
+        Legend group; ``name`` by default.
+    showlegend : bool, default True
+        List the trace in the legend.
+    visible : bool or "legendonly", default True
+        Initial visibility.
+    textposition : str, default "top center"
+        plotly text position.
+
+    Returns
+    -------
+    dict
+        A plotly trace dict (numbers rounded and typed to keep notebooks small).
+
+    Raises
+    ------
+    ValueError
+        If ``symbol`` is not one of SYMBOLS_3D.
+    """
     if symbol not in SYMBOLS_3D:
         raise ValueError(f"Unknown 3D marker symbol {symbol!r}; valid: {', '.join(SYMBOLS_3D)}")
     p = _f4(np.atleast_2d(points))
@@ -353,18 +534,51 @@ def _as_dict(fig) -> dict:
 
 
 def mimebundle_json(fig) -> dict:
-    """The figure as JupyterLab's plotly mimetype payload (data and layout, arrays typed)."""
+    """The figure as JupyterLab's plotly mimetype payload (data and layout, arrays typed).
+
+    Parameters
+    ----------
+    fig : dict or KitFigure or plotly.graph_objects.Figure
+        The figure.
+
+    Returns
+    -------
+    dict
+        ``{"data": [...], "layout": {...}}`` of plain JSON types.
+    """
     d = _as_dict(fig)
     return {"data": _plain(d.get("data", [])), "layout": _plain(d.get("layout", {}))}
 
 
 def to_json(fig) -> str:
-    """The figure as JSON text (what a notebook stores and plotly.js reads)."""
+    """The figure as JSON text (what a notebook stores and plotly.js reads).
+
+    Parameters
+    ----------
+    fig : dict or KitFigure or plotly.graph_objects.Figure
+        The figure.
+
+    Returns
+    -------
+    str
+        Compact JSON (no NaN allowed).
+    """
     return json.dumps(mimebundle_json(fig), separators=(",", ":"), allow_nan=False)
 
 
 def json_size(fig) -> int:
-    """Size in bytes of the figure's JSON (what a notebook stores)."""
+    """Size in bytes of the figure's JSON (what a notebook stores).
+
+    Parameters
+    ----------
+    fig : dict or KitFigure or plotly.graph_objects.Figure
+        The figure.
+
+    Returns
+    -------
+    int
+        Bytes of ``to_json(fig)`` in UTF-8.
+    """
     return len(to_json(fig).encode())
 
 
@@ -403,7 +617,32 @@ class KitFigure:
         display(self)
 
     def savefig(self, path, *, width: int = 1000, height: int = 800, scale: float = 2.0) -> Path:
-        """Write PNG/SVG (kaleido with the system Chromium) or standalone offline HTML."""
+        """Write PNG/SVG (kaleido with the system Chromium) or standalone offline HTML.
+
+        Parameters
+        ----------
+        path : str or pathlib.Path
+            Output file; its suffix picks the format: ``.png``, ``.svg``, ``.pdf`` or
+            ``.html`` (plotly.js included, works offline).
+        width : int, default 1000
+            Image width, pixels (static formats).
+        height : int, default 800
+            Image height, pixels (static formats).
+        scale : float, default 2.0
+            Pixel multiplier for static formats.
+
+        Returns
+        -------
+        pathlib.Path
+            The path written.
+
+        Raises
+        ------
+        ValueError
+            If the suffix is not one of the formats above.
+        RuntimeError
+            If the static export fails (kaleido needs Chromium).
+        """
         _, pio = _plotly()
         path = Path(path)
         if path.suffix == ".html":
@@ -422,11 +661,24 @@ class KitFigure:
         return path
 
     def json_size(self) -> int:
+        """Size in bytes of the figure's JSON (what a notebook stores).
+
+        Returns
+        -------
+        int
+            Bytes of ``to_json(self)``.
+        """
         return json_size(self)
 
 
 def warn_unsupported(**options) -> None:
-    """Warn (never fail silently) about options this engine ignores."""
+    """Warn (never fail silently) about options this engine ignores.
+
+    Parameters
+    ----------
+    **options
+        Option name -> value; each value that is not None gets a warning.
+    """
     for key, value in options.items():
         if value is not None:
             warnings.warn(f"Option {key!r} is not supported by the plotly engine and is "

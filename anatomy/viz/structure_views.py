@@ -33,6 +33,20 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
     right copies share one legend entry (``legendgroup`` = the structure's base id, so a
     click hides both). Trace ``meta`` holds ``{'id', 'base', 'layer', 'side'}`` for
     building layer toggles (see ``layer_groups``).
+
+    Parameters
+    ----------
+    structures : dict[str, Structure], optional
+        Id -> structure; all structures (``load_structures()``) by default.
+    opacity : float, default 1.0
+        Opacity of the meshes.
+    artery_width : float, default 7
+        Line width of the artery, pixels.
+
+    Returns
+    -------
+    list of dict
+        plotly traces, one per structure.
     """
     structures = load_structures() if structures is None else structures
     traces, shown = [], set()
@@ -55,7 +69,19 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
 
 
 def layer_groups(fig_traces) -> dict[str, list[int]]:
-    """Trace indices per layer title (for ``plotly3d.toggle_menu``)."""
+    """Trace indices per layer title (for ``plotly3d.toggle_menu``).
+
+    Parameters
+    ----------
+    fig_traces : sequence of dict or plotly trace
+        A figure's traces; those whose ``meta["layer"]`` is ``"bone"``, ``"muscle"`` or
+        ``"vessel"`` are grouped.
+
+    Returns
+    -------
+    dict[str, list of int]
+        Layer title (``"Bones"``, ``"Muscles"``, ``"Occipital artery"``) -> trace indices.
+    """
     groups: dict[str, list[int]] = {}
     for i, tr in enumerate(fig_traces):
         meta = tr.meta if not isinstance(tr, dict) else tr.get("meta")
@@ -69,7 +95,33 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
                       height: int = 660, zoom: float = 0.8) -> plotly3d.KitFigure:
     """3D head with the deep structures; buttons toggle bones, muscles and the artery.
 
-    ``zoom`` < 1 brings the camera closer (the occipital region fills the view).
+    Parameters
+    ----------
+    side : {"left", "right"}, optional
+        Keep that side's and the midline structures; both sides if None.
+    skin_opacity : float, default 0.25
+        Opacity of the skin.
+    view : str, default "posterolateral_right"
+        Starting camera:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    title : str, default ""
+        Figure title.
+    height : int, default 660
+        Figure height, pixels.
+    zoom : float, default 0.8
+        Scales the camera's distance; < 1 brings it closer (the occipital region fills
+        the view).
+
+    Returns
+    -------
+    KitFigure
+        The interactive plotly figure with its alt text (works without a kernel).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` or ``view`` is not valid.
     """
     head = load_head()
     structures = load_structures(side=side)
@@ -170,8 +222,30 @@ def structures_plate(views=("posterior", "posterolateral_right"), *, skin_alpha:
                      title: str | None = None) -> mpl2d.StaticFigure:
     """Print plate of the deep structures under see-through skin.
 
-    ``dissection`` removes the trapezius, splenius and SCM on the right to show the
-    semispinalis, obliquus capitis inferior and the vertebrae; ``layer`` keeps one layer.
+    Parameters
+    ----------
+    views : sequence of str, default ("posterior", "posterolateral_right")
+        Named views, one panel each.
+    skin_alpha : float, default 0.0
+        Opacity of the skin drawn over the structures.
+    dissection : bool, default True
+        Remove the trapezius, splenius and SCM on the right to show the semispinalis,
+        obliquus capitis inferior and the vertebrae.
+    layer : {"bone", "muscle", "vessel"}, optional
+        Keep only this layer (then ``dissection`` is ignored).
+    title : str, optional
+        Plate title; a default describing the plate otherwise.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+
+    Raises
+    ------
+    ValueError
+        If ``layer`` is not a valid choice.
     """
     mpl2d.use_style()
     head = load_head()

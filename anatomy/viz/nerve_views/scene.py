@@ -28,7 +28,18 @@ SCENE_HI = np.array([150.0, 125.0, 145.0])      # can be computed (aspectmode 'm
 
 
 def nerve_hover(n: nv.Nerve) -> str:
-    """Name, Latin name, description and sources of a nerve."""
+    """Name, Latin name, description and sources of a nerve.
+
+    Parameters
+    ----------
+    n : Nerve
+        The nerve.
+
+    Returns
+    -------
+    str
+        HTML text for plotly's hover label.
+    """
     return (f"<b>{n.label} ({n.side})</b><br><i>{n.latin}</i><br>{_wrap(n.description)}"
             f"<br>Sources: {_wrap(cite(*n.spec.references))}")
 
@@ -45,7 +56,20 @@ def _measure(w: nv.Waypoint) -> str:
 
 
 def waypoint_hover(n: nv.Nerve, wid: str) -> str:
-    """Hover text of a nerve waypoint: its label, position, status and sources."""
+    """Hover text of a nerve waypoint: its label, position, status and sources.
+
+    Parameters
+    ----------
+    n : Nerve
+        The nerve.
+    wid : str
+        A waypoint id of the nerve's spec.
+
+    Returns
+    -------
+    str
+        HTML text for plotly's hover label.
+    """
     w = n.spec.waypoint(wid)
     return (f"<b>{n.abbreviation} ({n.side}): {w.label}</b><br>{_measure(w)}<br>"
             f"Status: {w.status}<br>Source: {_wrap(cite(*w.references))}")
@@ -61,7 +85,22 @@ def _kim(waypoint: str) -> str:
 
 
 def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float = 7) -> list:
-    """Path, branches and waypoint markers per nerve; trace ``meta`` = {'layer': 'nerve'}."""
+    """Path, branches and waypoint markers per nerve; trace ``meta`` = {'layer': 'nerve'}.
+
+    Parameters
+    ----------
+    nerves : list of Nerve
+        The nerves to draw.
+    waypoints : bool, default True
+        Add a marker trace of each nerve's waypoints.
+    width : float, default 7
+        Line width of the paths, pixels.
+
+    Returns
+    -------
+    list of dict
+        plotly traces, each with ``meta = {"layer": "nerve"}`` (for the layer buttons).
+    """
     traces = []
     for n in nerves:
         st, group = NERVE_STYLE[n.name], f"{n.abbreviation}-{n.side}"
@@ -133,7 +172,22 @@ def _normalised(p) -> np.ndarray:
 
 
 def stage_camera(target, direction, distance: float) -> dict:
-    """A plotly camera looking at ``target`` (mm) from ``direction`` at ``distance``."""
+    """A plotly camera looking at ``target`` (mm) from ``direction`` at ``distance``.
+
+    Parameters
+    ----------
+    target : array_like, shape (3,)
+        The point looked at, mm in the head frame.
+    direction : array_like, shape (3,)
+        Direction from the target to the eye (any length).
+    distance : float
+        Distance of the eye from the target, in plotly's normalised scene units.
+
+    Returns
+    -------
+    dict
+        A perspective plotly camera (``up``, ``center``, ``eye``, ``projection``).
+    """
     c = _normalised(target)
     d = np.asarray(direction, float)
     e = c + d / np.linalg.norm(d) * distance
@@ -160,7 +214,24 @@ STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vesse
 
 
 def stages(side: str = "right") -> list[dict]:
-    """The GON told in stages (plus LON and TON): label, title, target, camera, note."""
+    """The GON told in stages (plus LON and TON): label, title, target, camera, note.
+
+    Parameters
+    ----------
+    side : {"left", "right"}, default "right"
+        The subject's side.
+
+    Returns
+    -------
+    list of dict
+        One dict per stage: ``label``, ``title``, ``target`` (mm), ``hidden`` (layers
+        hidden), ``camera`` and ``annotation`` (a scene note at the target).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     g = nv.nerve("greater_occipital", side)
     lon, ton = nv.nerve("lesser_occipital", side), nv.nerve("third_occipital", side)
     s = 1.0 if side == "right" else -1.0
@@ -255,6 +326,27 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     Buttons show or hide each layer (skin, muscles, bones, nerves, vessels); a dropdown
     steps through the GON's course (camera and caption per stage), then LON and TON.
     Everything works without a running kernel.
+
+    Parameters
+    ----------
+    sides : sequence of {"left", "right"}, default ("right", "left")
+        Sides whose nerves and structures are drawn; the stages follow the first.
+    skin_opacity : float, default 0.22
+        Opacity of the skin.
+    stage : int, default 0
+        Index of the stage shown first (see ``stages``).
+    height : int, default 680
+        Figure height, pixels.
+
+    Returns
+    -------
+    KitFigure
+        The interactive plotly figure with its alt text (works without a kernel).
+
+    Raises
+    ------
+    ValueError
+        If a side is not ``"left"`` or ``"right"``.
     """
     from anatomy.structures import load_structures
     from anatomy.viz.structure_views import structure_traces

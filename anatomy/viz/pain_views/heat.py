@@ -133,8 +133,37 @@ def _title(pattern: str, side: str) -> str:
 
 def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None = None,
                 view: str = "oblique", height: int = 640) -> plotly3d.KitFigure:
-    """Interactive head with the pain field of one pattern and side, hot-spot markers and
-    a menu that switches pattern and side (no kernel needed; one mesh, restyled)."""
+    """Interactive head with the pain field of one pattern and side, and a switching menu.
+
+    Hot-spot markers are shown too; the menu switches pattern and side (no kernel
+    needed; one mesh, restyled).
+
+    Parameters
+    ----------
+    patterns : sequence of str, optional
+        Patterns in the menu (each one of ``pain.patterns()``); all by default.
+    sides : sequence of {"left", "right"}, default SIDES
+        Sides in the menu.
+    initial : tuple of (str, str), optional
+        (pattern, side) shown first; the first menu entry by default.
+    view : str, default "oblique"
+        Starting camera: ``"oblique"`` (the figure's own three-quarter view) or a named
+        view:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    height : int, default 640
+        Figure height, pixels.
+
+    Returns
+    -------
+    KitFigure
+        The interactive plotly figure with its alt text (works without a kernel).
+
+    Raises
+    ------
+    ValueError
+        If a pattern or side is not valid, or ``initial`` is not among the menu's options.
+    """
     pats = list(patterns or pain.patterns())
     for p in pats:
         check_choice(p, pain.patterns(), "pattern")
