@@ -41,12 +41,6 @@ CLASS_CHECKED = {"GL08", "SS01"}
 # the comment): their numpydoc docstrings are written after those branches merge, so
 # that the merges stay free of conflicts. This list must only shrink, never grow.
 PENDING = {
-    "anatomy.viz.plotly3d.scene_figure",  # layout: title_lines, menu row
-    "anatomy.viz.plotly3d.view_menu",  # layout
-    "anatomy.viz.plotly3d.toggle_menu",  # layout: xanchor, new defaults
-    "anatomy.viz.plotly3d.choice_menu",  # layout
-    "anatomy.viz.plotly3d.multi_scene_figure",  # layout
-    "anatomy.viz.plotly3d.multi_view_menu",  # layout
     "anatomy.viz.structure_views.draw_structures",  # layout, muscles
     "anatomy.viz.structure_views.muscle_colors",  # layout
     "anatomy.viz.structure_views.structure_hover",  # muscles: nerve fibres in the hover

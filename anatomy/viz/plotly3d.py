@@ -393,8 +393,23 @@ LEGEND = {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0.0, "yanchor": 
 
 
 def wrap_title(text: str, width: int = 58) -> str:
-    """A title broken into lines of at most ``width`` characters (plotly does not wrap),
-    so that it fits the narrowest figure (590 px at 18 px)."""
+    """A title broken into lines of at most ``width`` characters.
+
+    Plotly does not wrap titles; this keeps one readable in the narrowest figure (590 px
+    wide at 18 px type).
+
+    Parameters
+    ----------
+    text : str
+        The title; one that already holds ``<br>`` or fits is returned unchanged.
+    width : int
+        Most characters per line.
+
+    Returns
+    -------
+    str
+        The title with ``<br>`` between lines.
+    """
     if "<br>" in text or len(text) <= width:
         return text
     lines, line = [], ""
@@ -408,8 +423,21 @@ def wrap_title(text: str, width: int = 58) -> str:
 
 
 def title_update(text: str) -> dict:
-    """Layout update (for a menu button) that sets a title, wrapped, above the menu row:
-    plotly grows a title of several lines downward from its first line."""
+    """Layout update (for a menu button) that sets a title, wrapped, above the menu row.
+
+    Plotly grows a title of several lines downward from its first line, so the update
+    also moves the title's anchor.
+
+    Parameters
+    ----------
+    text : str
+        The new title.
+
+    Returns
+    -------
+    dict
+        A plotly layout update (``title.text``, ``title.y`` ...).
+    """
     text = wrap_title(text)
     lines = text.count("<br>") + 1
     return {"title.text": text, "title.pad.b": MENU_ROW_PX + 4 + TITLE_LINE_PX * (lines - 1)}
@@ -418,10 +446,37 @@ def title_update(text: str) -> dict:
 def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
                  orthographic: bool = False, height: int = 620, width: int | None = None,
                  legend: bool = True, title_lines: int | None = None) -> dict:
-    """A 3D figure with the kit's layout: hidden axes, true proportions, a named camera, the
-    title and a row for menus above the scene and the legend below it.
+    """A 3D figure with the kit's layout.
 
-    ``title_lines`` reserves room for a title that menus will change (default: its own).
+    Hidden axes, true proportions and a named camera; the title and a row for menus sit
+    above the scene and the legend below it.
+
+    Parameters
+    ----------
+    traces : list of dict
+        Plotly traces (e.g. from :func:`mesh_trace`).
+    title : str
+        Figure title (wrapped by :func:`wrap_title`).
+    view : str
+        A named camera of ``anatomy.conventions.VIEWS``.
+    orthographic : bool
+        Orthographic instead of perspective projection.
+    height, width : int
+        Size in px; ``width=None`` lets the page decide.
+    legend : bool
+        Show the legend below the scene.
+    title_lines : int, optional
+        Lines to reserve for a title that menus will change (default: the title's own).
+
+    Returns
+    -------
+    dict
+        A plotly figure (``data`` and ``layout``).
+
+    Raises
+    ------
+    ValueError
+        If ``view`` is not a named view; the message lists them.
     """
     title = wrap_title(title)
     lines = title_lines or (title.count("<br>") + 1 if title else 0)
@@ -444,8 +499,27 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
 
 def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
               active: str | None = None, notes: dict[str, list] | None = None) -> None:
-    """Dropdown that switches the camera between the named views (works without a kernel);
-    ``notes`` gives each view its own scene annotations (e.g. the labels it can see)."""
+    """Add a dropdown that switches the camera between the named views (no kernel needed).
+
+    Parameters
+    ----------
+    fig : dict
+        A figure from :func:`scene_figure`; changed in place.
+    orthographic : bool
+        Cameras with orthographic projection.
+    x : float
+        Right edge of the menu in paper coordinates.
+    active : str, optional
+        The view shown as selected; by default the preset matching the figure's camera,
+        or an "opening view" entry when none matches.
+    notes : dict of str to list, optional
+        Scene annotations per view (e.g. the labels that view can see).
+
+    Returns
+    -------
+    None
+        The menu is added to ``fig["layout"]["updatemenus"]``.
+    """
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{"scene.camera": camera(name, orthographic),
                           **({"scene.annotations": notes[name]} if notes else {})}]}
@@ -476,7 +550,26 @@ def _active_view(fig: dict, name: str | None) -> int:
 
 def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
                 x: float = 0.0, direction: str = "right", xanchor: str = "left") -> None:
-    """One button per group that shows or hides its traces (restyle; no kernel needed)."""
+    """Add one button per group that shows or hides its traces (restyle; no kernel needed).
+
+    Parameters
+    ----------
+    fig : dict
+        A figure from :func:`scene_figure`; changed in place.
+    groups : dict of str to list of int
+        Button label to the indices of the traces it toggles.
+    x, y : float
+        Anchor of the button row in paper coordinates.
+    direction : str
+        "right", "left", "up" or "down": how the buttons are laid out.
+    xanchor : str
+        "left", "center" or "right": which side of the row ``x`` names.
+
+    Returns
+    -------
+    None
+        The menu is added to ``fig["layout"]["updatemenus"]``.
+    """
     buttons = [{"label": label, "method": "restyle", "args": [{"visible": True}, idx],
                 "args2": [{"visible": "legendonly"}, idx]} for label, idx in groups.items()]
     add_menu(fig, {"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
@@ -486,7 +579,24 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
 
 def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.0,
                 y: float = 1.0, titles: dict[str, str] | None = None) -> None:
-    """A dropdown whose options each set the visibility of every trace."""
+    """Add a dropdown whose options each set the visibility of every trace.
+
+    Parameters
+    ----------
+    fig : dict
+        A figure from :func:`scene_figure`; changed in place.
+    options : dict of str to list of bool
+        Option label to one visibility flag per trace.
+    x, y : float
+        Anchor of the dropdown in paper coordinates.
+    titles : dict of str to str, optional
+        Option label to the figure title it sets.
+
+    Returns
+    -------
+    None
+        The menu is added to ``fig["layout"]["updatemenus"]``.
+    """
     buttons = []
     for label, visible in options.items():
         update = title_update(titles[label]) if titles else {}
@@ -702,8 +812,33 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
     """Scenes in a grid (layout scene, scene2, ...), one list of traces per panel, the
     same named camera in each, a title above each panel, a row for a menu on top.
 
-    ``columns`` defaults to 2 for four panels (a 2 x 2 grid keeps each panel about square
-    at every width, so no head is cut at the sides) and to one row otherwise.
+    Parameters
+    ----------
+    panels : list of list of dict
+        Plotly traces for each panel.
+    titles : list of str
+        One title per panel.
+    view : str
+        A named camera of ``anatomy.conventions.VIEWS``, used in every panel.
+    orthographic : bool
+        Orthographic instead of perspective projection.
+    height, width : int
+        Size in px; ``width=None`` lets the page decide.
+    legend : bool
+        Show a legend.
+    columns : int, optional
+        Panels per row: 2 for four panels (a 2 x 2 grid keeps each panel about square at
+        every width, so no head is cut at the sides), otherwise one row.
+
+    Returns
+    -------
+    dict
+        A plotly figure with one scene per panel.
+
+    Raises
+    ------
+    ValueError
+        If ``titles`` and ``panels`` differ in length, or ``view`` is not a named view.
     """
     panels = [list(p) for p in panels]
     n = len(panels)
@@ -742,7 +877,26 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
 
 def multi_view_menu(fig: dict, n_scenes: int, orthographic: bool = False,
                     x: float = 0.0, y: float = 1.0, active: int = -1) -> None:
-    """A camera dropdown that turns every scene of a multi-scene figure together."""
+    """Add a camera dropdown that turns every scene of a multi-scene figure together.
+
+    Parameters
+    ----------
+    fig : dict
+        A figure from :func:`multi_scene_figure`; changed in place.
+    n_scenes : int
+        Number of scenes (``scene``, ``scene2`` ...).
+    orthographic : bool
+        Cameras with orthographic projection.
+    x, y : float
+        Anchor of the dropdown in paper coordinates.
+    active : int
+        Index of the view shown as selected (-1: none).
+
+    Returns
+    -------
+    None
+        The menu is added to ``fig["layout"]["updatemenus"]``.
+    """
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic, **MULTI_CAMERA)
                           for k in range(n_scenes)}]} for name in CAMERAS]

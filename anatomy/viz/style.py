@@ -78,11 +78,31 @@ CATEGORY_COLOURS = {**NERVE_COLOURS, **ARTERY_COLOURS, "bone": BONE, **MUSCLE_CO
 
 
 def structure_colour(base: str, layer: str, default: str | None = None) -> str:
-    """The palette colour of a structure (its base id without side, and its layer).
+    """The palette colour of a structure.
 
     A muscle or vessel without a palette entry keeps ``default`` (its colour in
     structures.toml) and tests/test_palette.py fails until it gets a colour here, checked
-    against the others; with no default, raises ValueError.
+    against the others.
+
+    Parameters
+    ----------
+    base : str
+        The structure's id without its side, e.g. ``"trapezius"``.
+    layer : str
+        "bone", "muscle" or "vessel".
+    default : str, optional
+        Colour to use when the palette has no entry.
+
+    Returns
+    -------
+    str
+        A hex colour.
+
+    Raises
+    ------
+    ValueError
+        If there is no palette entry and no ``default``; the message names the structure
+        or layer and the valid choices.
     """
     if layer == "bone":
         return BONE
