@@ -12,6 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "matplotlib", "plotly", "kaleido",
           "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "potpourri3d",
           "pytest", "playwright", "ruff"]
+# in the lock (make venv) but not in environment.yml: a JupyterHub's single-user
+# environment and `make loadtest` need them; Binder brings its own jupyterhub
+HUB = ["jupyterhub", "nbgitpuller"]
 
 
 def lock_pins() -> dict[str, str]:
@@ -38,6 +41,6 @@ if __name__ == "__main__":
     import sys
 
     if sys.argv[1:] == ["--direct"]:
-        print(" ".join(DIRECT))
+        print(" ".join(DIRECT + HUB))
     else:
         main()
