@@ -4,10 +4,11 @@
     python tools/loadtest.py --students 3    # what CI runs
 
 It starts JupyterHub (from the lock) and configurable-http-proxy (npm, package-lock.json)
-on 127.0.0.1 only, with ``deploy/jupyterhub/jupyterhub_config.py`` loaded as is and only
-the log-in (JupyterHub's dummy authenticator), the spawner (local processes, one home
-folder per student, as root here) and the ports replaced. Then N simulated students at
-once, each in its own HTTP session:
+on 127.0.0.1 only, with ``deploy/jupyterhub/jupyterhub_config.py`` loaded as is (its
+settings from its environment variables: this checkout's ``.venv``, a shared read-only
+copy of the geometry store) and only the log-in (JupyterHub's dummy authenticator), the
+spawner (local processes, one home folder per student, as root here) and the ports
+replaced. Then N simulated students at once, each in its own HTTP session:
 
 1. log in through the login form, then ask the hub for a token and start a server
    through the REST API (time: login to server ready);
@@ -115,8 +116,9 @@ def student_repo(work: Path) -> str:
     return repo.as_uri()
 
 
-def hub_config(work: Path, port: int, store_dir: Path) -> Path:
-    """The deployed config, with only log-in, spawner and ports replaced."""
+def hub_config(work: Path) -> Path:
+    """The deployed config, with only log-in, spawner and ports replaced; its own settings
+    (kit folder, store folder, address) come from the environment, see ``hub_env``."""
     path = work / "loadtest_config.py"
     homes = work / "home"
     homes.mkdir()
@@ -124,7 +126,6 @@ def hub_config(work: Path, port: int, store_dir: Path) -> Path:
     path.write_text(f"""
 load_subconfig({str(HUB_CONFIG)!r})
 c = get_config()
-c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = {free_port()}
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{free_port()}"
@@ -137,12 +138,19 @@ c.JupyterHub.authenticator_class = "dummy"
 c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {str(homes)!r} + "/{{username}}"
-c.Spawner.cmd = [{str(BIN / 'jupyterhub-singleuser')!r}]
 c.Spawner.args = c.Spawner.args + {root_flag!r}
-c.Spawner.environment["ANATOMY_KIT_SHARED_DATA"] = {str(store_dir)!r}
-c.Spawner.environment["JUPYTER_CONFIG_PATH"] = {str(ROOT / 'jupyter')!r}
 """)
     return path
+
+
+def hub_env(port: int, store_dir: Path) -> dict[str, str]:
+    """The settings jupyterhub_config.py reads: this checkout, the shared store, 127.0.0.1."""
+    if not (ROOT / ".venv" / "bin" / "jupyterhub-singleuser").exists():
+        raise RuntimeError(f"{ROOT / '.venv'} has no jupyterhub: run `make venv` first")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTERHUB_")}
+    env.update(ANATOMY_KIT_DIR=str(ROOT), ANATOMY_KIT_SHARED_DATA=str(store_dir),
+               ANATOMY_KIT_HUB_URL=f"http://127.0.0.1:{port}")
+    return env
 
 
 # ------------------------------------------------------------------------ memory
@@ -245,7 +253,10 @@ async def run_cell(ws, code: str, session: str) -> tuple[float | None, list[str]
     await ws.send_json(msg)
     first, errors, text = None, [], ""
     while True:
-        reply = await asyncio.wait_for(ws.receive(), STEP_TIMEOUT)
+        try:
+            reply = await asyncio.wait_for(ws.receive(), STEP_TIMEOUT)
+        except TimeoutError:
+            raise TimeoutError(f"no message from the kernel for {STEP_TIMEOUT} s") from None
         if reply.type != aiohttp.WSMsgType.TEXT:
             raise ConnectionError(f"kernel websocket closed ({reply.type.name})")
         m = json.loads(reply.data)
@@ -467,6 +478,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # SIGTERM (e.g. from CI) unwinds like Ctrl-C, so the finally below always runs
     signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even where it was ignored
     work = Path(tempfile.mkdtemp(prefix="anatomy-loadtest-"))
     hub = sampler = None
     log = (work / "hub.log").open("w")
@@ -475,11 +487,9 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         store_dir = shared_store(work / "shared-store")
         repo = student_repo(work)
-        config = hub_config(work, port, store_dir)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTERHUB_")}
-        env["ANATOMY_KIT_DIR"] = str(ROOT)
-        hub = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(config)], cwd=work,
-                               stdout=log, stderr=subprocess.STDOUT, env=env,
+        hub = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(hub_config(work))],
+                               cwd=work, stdout=log, stderr=subprocess.STDOUT,
+                               env=hub_env(port, store_dir),
                                start_new_session=True)
         sampler = Sampler(psutil.Process(hub.pid))
         sampler.start()
@@ -520,4 +530,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("load test interrupted: everything it started is stopped", file=sys.stderr)
+        sys.exit(130)
