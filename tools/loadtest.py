@@ -120,8 +120,8 @@ def hub_config(work: Path) -> Path:
     """The deployed config, with only log-in, spawner and ports replaced; its own settings
     (kit folder, store folder, address) come from the environment, see ``hub_env``."""
     path = work / "loadtest_config.py"
-    homes = work / "home"
-    homes.mkdir()
+    # homes directly in the short work folder: a kernel's Unix socket path,
+    # HOME/.local/share/jupyter/runtime/kernel-UUID-ipc-N, must stay under 108 bytes
     root_flag = ["--allow-root"] if os.geteuid() == 0 else []
     path.write_text(f"""
 load_subconfig({str(HUB_CONFIG)!r})
@@ -137,7 +137,7 @@ c.JupyterHub.pid_file = {str(work / 'hub.pid')!r}
 c.JupyterHub.authenticator_class = "dummy"
 c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = {str(homes)!r} + "/{{username}}"
+c.SimpleLocalProcessSpawner.home_dir_template = {str(work)!r} + "/{{username}}"
 c.Spawner.args = c.Spawner.args + {root_flag!r}
 """)
     return path
@@ -479,8 +479,9 @@ def main(argv: list[str] | None = None) -> int:
     # SIGTERM (e.g. from CI) unwinds like Ctrl-C, so the finally below always runs
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even where it was ignored
-    work = Path(tempfile.mkdtemp(prefix="anatomy-loadtest-"))
+    work = Path(tempfile.mkdtemp(prefix="hub-", dir="/tmp"))
     hub = sampler = None
+    failed = True  # until the class has run: the work folder and its logs are kept
     log = (work / "hub.log").open("w")
     try:
         start = time.monotonic()
@@ -518,13 +519,14 @@ def main(argv: list[str] | None = None) -> int:
         slow = p95 is not None and p95 > args.max_p95
         if slow:
             print(f"p95 of Run All {p95:.1f} s is over {args.max_p95:.0f} s")
-        return 1 if summary["failures"] or slow else 0
+        failed = bool(summary["failures"])
+        return 1 if failed or slow else 0
     finally:
         if hub is not None:
             stop_all(hub, sampler)
         log.close()
-        if args.keep or (hub is not None and hub.returncode not in (0, -15, None)):
-            print(f"work folder kept: {work}")
+        if args.keep or failed or (hub is not None and hub.returncode not in (0, -15, None)):
+            print(f"work folder kept (hub.log, the students' homes): {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -55,6 +55,15 @@ c.Spawner.args = [
     # for an hour; work is saved in the student's home folder, nothing is lost
     "--MappingKernelManager.cull_idle_timeout=1800",
     "--MappingKernelManager.cull_interval=300",
+    # a class starting at once on few cores: a kernel may take over a minute to answer;
+    # past this timeout (default 60 s) the server drops the notebook's connection, and
+    # make loadtest saw such a kernel die
+    "--MappingKernelManager.kernel_info_timeout=180",
+    # kernels talk to their server over Unix sockets in the student's home, not TCP ports
+    # on 127.0.0.1: many servers on one machine picking random ports at once collide
+    # (make loadtest saw kernels fail with "Address already in use" and take messages of
+    # another student's kernel), and other users cannot reach a kernel through them
+    "--KernelManager.transport=ipc",
     "--ServerApp.shutdown_no_activity_timeout=3600",
 ]
 # a class starts at once: 30 servers start in a few seconds each (make loadtest)
