@@ -57,6 +57,8 @@ def test_single_machine_config_gives_students_the_kit_and_its_shared_store(monke
     assert c.Spawner.environment["JUPYTER_CONFIG_PATH"] == "/opt/anatomy-kit/jupyter"
     assert c.JupyterHub.bind_url.startswith("http://127.0.0.1:")
     assert c.PAMAuthenticator.allowed_groups == {"students"}
+    # kernels over Unix sockets: random TCP ports of many servers collide (make loadtest)
+    assert "--KernelManager.transport=ipc" in c.Spawner.args
 
 
 def test_single_machine_settings_come_from_the_environment(monkeypatch):
