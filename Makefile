@@ -58,6 +58,13 @@ bench: venv
 visual-refs: venv
 	$(BIN)/python tools/visual_refs.py --update
 
+# a class on a real local JupyterHub (deploy/jupyterhub/), 127.0.0.1 only: STUDENTS log in
+# at once and run notebook 02; not part of `make test` (CI runs it with STUDENTS=3)
+STUDENTS ?= 20
+.PHONY: loadtest
+loadtest: venv
+	$(BIN)/python tools/loadtest.py --students $(STUDENTS)
+
 # every notebook and its instructor version, then the docs generated from them and the kit
 notebooks: venv
 	$(BIN)/python tools/nbtools.py build

@@ -13,6 +13,9 @@ DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "matplotlib", "plotly"
           "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "potpourri3d",
           "pytest", "playwright", "ruff", "jupytext", "pypdf", "colorspacious",
           "numpydoc"]
+# in the lock (make venv) but not in environment.yml: a JupyterHub's single-user
+# environment and `make loadtest` need them; Binder brings its own jupyterhub
+HUB = ["jupyterhub", "nbgitpuller"]
 
 
 def lock_pins() -> dict[str, str]:
@@ -39,6 +42,6 @@ if __name__ == "__main__":
     import sys
 
     if sys.argv[1:] == ["--direct"]:
-        print(" ".join(DIRECT))
+        print(" ".join(DIRECT + HUB))
     else:
         main()
