@@ -2,8 +2,9 @@
 Pyodide has, and that every notebook opens and draws in Chromium from a static server.
 
 What is tested and what is not (README, "JupyterLite"): the site is built once here into
-a temporary folder (about 20 s). The browser test serves it from 127.0.0.1 and holds the
-one request that leaves the server, the Pyodide runtime (``ALLOWED_OUTSIDE``): CI cannot
+a temporary folder (about 20 s; the tests that need it are marked slow). The browser
+test serves it from 127.0.0.1 and holds the one request that leaves the server, the
+Pyodide runtime (``ALLOWED_OUTSIDE``): CI cannot
 reach Pyodide's CDN, so the in-browser kernel is never started here and no cell runs in
 the browser. That the kit runs under Pyodide is checked instead in CPython, by running
 every notebook with what Pyodide lacks refused (tools/pyodide_guard.py).
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -59,6 +61,7 @@ def _wheel(site: Path, name: str) -> Path:
 
 # ----------------------------------------------------------------------- the site
 
+@pytest.mark.slow
 def test_site_holds_the_student_notebooks_each_with_the_install_cell(site):
     files = sorted(p.name for p in (site / "files").glob("*.ipynb"))
     assert files == [p.name for p in NOTEBOOKS]
@@ -70,8 +73,13 @@ def test_site_holds_the_student_notebooks_each_with_the_install_cell(site):
         assert not any("instructor-notes" in classroom.tags(c) for c in nb.cells), name
 
 
-def test_site_has_the_kit_wheel_with_its_store_inside(site, pyodide_dir):
+@pytest.mark.slow
+def test_site_has_the_kit_wheel_with_its_store_inside(site, pyodide_dir, tmp_path):
     from anatomy import store
+
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index",
+                    "--target", str(tmp_path), str(_wheel(site, "anatomy_kit"))], check=True)
+    assert (tmp_path / "anatomy" / "_store" / store.find().name).is_file()
 
     with zipfile.ZipFile(_wheel(site, "anatomy_kit")) as z:
         names = z.namelist()
@@ -89,6 +97,7 @@ def test_site_has_the_kit_wheel_with_its_store_inside(site, pyodide_dir):
     _wheel(site, "jupyterquiz")
 
 
+@pytest.mark.slow
 def test_site_has_the_needed_extensions_no_source_maps_and_fits_the_budget(site):
     config = json.loads((site / "jupyter-lite.json").read_text())["jupyter-config-data"]
     assert sorted(e["name"] for e in config["federated_extensions"]) == sorted(lite.EXTENSIONS)

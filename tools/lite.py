@@ -221,6 +221,15 @@ def site_size(out: Path) -> int:
 def build(out: Path = OUT, pyodide: str | None = None) -> Path:
     """Build the site into ``out``; returns ``out``. See the module docstring."""
     cache = ROOT / "build" / "lite-cache"
+    local = None  # a local Pyodide distribution to copy in
+    if pyodide and not re.match(r"^https?://", pyodide):
+        local = Path(pyodide).resolve()
+        if local.is_dir() and not (local / "pyodide.mjs").is_file():
+            raise FileNotFoundError(f"--pyodide: {local} holds no pyodide.mjs")
+        if not local.is_dir() and not local.name.endswith(".tar.bz2"):
+            raise FileNotFoundError(f"--pyodide: {pyodide!r} is neither a folder nor a "
+                                    ".tar.bz2 Pyodide distribution")
+    lite_config(pyodide)  # checks a URL
     with tempfile.TemporaryDirectory() as tmp:
         lite_dir = Path(tmp)
         write_contents(lite_dir / "contents")
@@ -230,17 +239,10 @@ def build(out: Path = OUT, pyodide: str | None = None) -> Path:
             "ignore_sys_prefix": ["federated_extensions"],
             "federated_extensions": [str(d) for d in extension_dirs()]}}, indent=2))
         args = []
-        if pyodide and not re.match(r"^https?://", pyodide):
-            local = Path(pyodide).resolve()
-            if local.is_dir():
-                if not (local / "pyodide.mjs").is_file():
-                    raise FileNotFoundError(f"{local} holds no pyodide.mjs")
-                shutil.copytree(local, lite_dir / PYODIDE_DIR)
-            elif local.name.endswith(".tar.bz2"):
-                args += ["--pyodide", str(local)]
-            else:
-                raise FileNotFoundError(f"--pyodide: {pyodide!r} is neither a folder nor a "
-                                        ".tar.bz2 Pyodide distribution")
+        if local is not None and local.is_dir():
+            shutil.copytree(local, lite_dir / PYODIDE_DIR)
+        elif local is not None:
+            args += ["--pyodide", str(local)]
         if out.exists():
             shutil.rmtree(out)
         cmd = [str(Path(sys.executable).with_name("jupyter")), "lite", "build",
