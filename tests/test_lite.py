@@ -273,10 +273,12 @@ def test_notebook_opens_and_draws_in_the_lite_site(site, served, path):
         page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
         page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / f"lite-{path.stem}.png"))
+    dirty = page.locator(".lm-TabBar-tab.jp-mod-dirty").count()
     context.close()
     assert len(plots) == n_figs, f"{path.name}: {len(plots)} of {n_figs} plotly figures drawn"
     assert all(p["svg"] > 0 and p["w"] > 300 for p in plots)
     assert sum(p["gl"] > 0 for p in plots) >= n_3d, "a 3D figure has no WebGL canvas"
     assert has_rise, "no RISE slideshow button in the notebook toolbar"
+    assert not dirty, f"{path.name} is marked changed as soon as it opens"
     assert not errors, f"console errors in {path.name}: {errors[:5]}"
     assert set(outside) <= set(ALLOWED_OUTSIDE), f"requests outside the site: {outside}"

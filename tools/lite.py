@@ -59,6 +59,8 @@ RUNTIME_REQUIRES = ("numpy", "scipy", "pandas", "matplotlib")
 SHIPPED = ("jupyterquiz",)  # wheels the notebooks import, not in Pyodide (pins: the lock)
 EXTENSIONS = ("jupyterlab-plotly", "jupyterlab-rise", "@jupyterlite/pyodide-kernel-extension")
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+PYODIDE_KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)",
+                      "language": "python"}
 INSTALL_TAG = "lite-install"
 INSTALL_CELL = (
     "# JupyterLite: install the kit (with its stored geometry) and the quiz package into\n"
@@ -157,8 +159,11 @@ def shipped_wheels(dest: Path) -> list[Path]:
 # ------------------------------------------------------------------ notebooks
 
 def lite_notebook(nb):
-    """A student notebook with the install cell first (before the first code cell)."""
+    """A student notebook with the install cell first (before the first code cell), for
+    the Pyodide kernel (JupyterLite would otherwise switch the kernel on opening and mark
+    the notebook changed)."""
     nb = copy.deepcopy(nb)
+    nb.metadata["kernelspec"] = dict(PYODIDE_KERNELSPEC)
     cell = {"cell_type": "code", "execution_count": None, "id": "lite-install",
             "metadata": {"tags": [INSTALL_TAG], "slideshow": {"slide_type": "skip"}},
             "outputs": [], "source": INSTALL_CELL}
