@@ -110,7 +110,7 @@ def test_site_has_the_needed_extensions_no_source_maps_and_fits_the_budget(site)
     assert size <= lite.BUDGET_MB * 2**20
 
 
-def test_the_pyodide_location_is_a_build_option(tmp_path, pyodide_dir):
+def test_the_pyodide_location_is_a_build_option(tmp_path):
     url = "http://classroom.example/pyodide/v314/pyodide.mjs"
     kernel = lite.lite_config(url)["jupyter-config-data"]["litePluginSettings"]
     assert kernel["@jupyterlite/pyodide-kernel-extension:kernel"]["pyodideUrl"] == url
