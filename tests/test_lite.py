@@ -4,7 +4,7 @@ Pyodide has, and that every notebook opens and draws in Chromium from a static s
 What is tested and what is not (README, "JupyterLite"): the site is built once here into
 a temporary folder (about 20 s; the tests that need it are marked slow). The browser
 test serves it from 127.0.0.1 and holds the one request that leaves the server, the
-Pyodide runtime (``ALLOWED_OUTSIDE``): CI cannot
+Pyodide runtime (``allowed_outside``): CI cannot
 reach Pyodide's CDN, so the in-browser kernel is never started here and no cell runs in
 the browser. That the kit runs under Pyodide is checked instead in CPython, by running
 every notebook with what Pyodide lacks refused (tools/pyodide_guard.py).
@@ -31,9 +31,12 @@ from tools.browser import CHROMIUM, FLAGS, static_server  # noqa: E402
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 NOTEBOOKS = classroom.notebooks()
 ARTIFACTS = ROOT / "test-artifacts"
-# the one request allowed to leave the local server: the Pyodide runtime (held, never
-# answered, so the kernel waits instead of failing)
-ALLOWED_OUTSIDE = (lite.pyodide_cdn() + "/pyodide.mjs",)
+
+
+def allowed_outside() -> tuple[str, ...]:
+    """The one request allowed to leave the local server: the Pyodide runtime (held,
+    never answered, so the kernel waits instead of failing)."""
+    return (lite.pyodide_cdn() + "/pyodide.mjs",)
 
 
 @pytest.fixture(scope="module")
@@ -241,12 +244,13 @@ def test_notebook_opens_and_draws_in_the_lite_site(site, served, path):
     n_figs, n_3d = _stored_figures(site / "files" / path.name)
     errors: list[str] = []
     outside: list[str] = []
+    allowed = allowed_outside()
 
     def route(r):
         url = r.request.url
         if url.startswith(base + "/"):
             r.continue_()
-        elif url in ALLOWED_OUTSIDE:
+        elif url in allowed:
             outside.append(url)  # held: never answered, so the kernel stays "starting"
         else:
             outside.append(url)
@@ -281,4 +285,4 @@ def test_notebook_opens_and_draws_in_the_lite_site(site, served, path):
     assert has_rise, "no RISE slideshow button in the notebook toolbar"
     assert not dirty, f"{path.name} is marked changed as soon as it opens"
     assert not errors, f"console errors in {path.name}: {errors[:5]}"
-    assert set(outside) <= set(ALLOWED_OUTSIDE), f"requests outside the site: {outside}"
+    assert set(outside) <= set(allowed), f"requests outside the site: {outside}"

@@ -15,7 +15,9 @@
   the run-time ones (``RUNTIME_REQUIRES``), all packages of Pyodide itself;
 - jupyterquiz's wheel (the quiz cells import it), at the version of requirements.lock;
 - the JupyterLab extensions the notebooks need (``EXTENSIONS``: plotly's renderer, RISE,
-  the Pyodide kernel), from the Python environment, without source maps.
+  the Pyodide kernel), without source maps. plotly's and RISE's come from the Python
+  environment; jupyterlite-pyodide-kernel is installed apart, in ``TOOLS``, at the pins
+  of ``TOOLS_LOCK`` (its extension breaks JupyterLab itself).
 
 The site without the Pyodide runtime must stay under ``BUDGET_MB``. Pyodide (CPython
 compiled to WebAssembly, with numpy, scipy, pandas and matplotlib) is not part of the
@@ -50,6 +52,8 @@ if str(ROOT) not in sys.path:
 from tools import classroom, nbtools  # noqa: E402
 
 OUT = ROOT / "build" / "lite"
+TOOLS = ROOT / "build" / "lite-tools"  # jupyterlite-pyodide-kernel, outside .venv
+TOOLS_LOCK = ROOT / "requirements-lite.lock"
 STUDENT = ROOT / "build" / "student"
 BUDGET_MB = 40
 PYODIDE_DIR = Path("static", "pyodide")  # where a copied-in Pyodide lives in the site
@@ -68,14 +72,35 @@ INSTALL_CELL = (
     "%pip install -q anatomy-kit jupyterquiz")
 
 
+def kernel_tools() -> Path:
+    """``TOOLS``: the pins of ``TOOLS_LOCK`` installed there by pip (again when the pins
+    change), and put on sys.path. Not in .venv: the Pyodide kernel's JupyterLab
+    extension breaks JupyterLab itself (see requirements-lite.lock)."""
+    pins = [line for line in TOOLS_LOCK.read_text().splitlines()
+            if line and not line.startswith("#")]
+    stamp = TOOLS / ".pins"
+    if not stamp.is_file() or stamp.read_text().split() != pins:
+        if TOOLS.exists():
+            shutil.rmtree(TOOLS)
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
+                        "--disable-pip-version-check", "--target", str(TOOLS), *pins],
+                       check=True)
+        stamp.write_text("\n".join(pins) + "\n")
+    if str(TOOLS) not in sys.path:
+        sys.path.append(str(TOOLS))
+    return TOOLS
+
+
 def pyodide_version() -> str:
     """The Pyodide version the pinned jupyterlite-pyodide-kernel is made for."""
+    kernel_tools()
     from jupyterlite_pyodide_kernel import constants
 
     return constants.PYODIDE_VERSION
 
 
 def pyodide_cdn() -> str:
+    kernel_tools()
     from jupyterlite_pyodide_kernel import constants
 
     return constants.PYODIDE_CDN_URL
@@ -195,9 +220,12 @@ def write_contents(dest: Path, student: Path = STUDENT) -> list[Path]:
 # ------------------------------------------------------------------ the site
 
 def extension_dirs() -> list[Path]:
-    """The labextension folders of ``EXTENSIONS`` in this Python environment."""
-    base = Path(sys.prefix, "share", "jupyter", "labextensions")
-    dirs = [base / name for name in EXTENSIONS]
+    """The labextension folders of ``EXTENSIONS``, in this Python environment or in
+    ``TOOLS`` (the Pyodide kernel's)."""
+    bases = [Path(sys.prefix, "share", "jupyter", "labextensions"),
+             kernel_tools() / "share" / "jupyter" / "labextensions"]
+    dirs = [next((b / name for b in bases if (b / name).is_dir()), bases[0] / name)
+            for name in EXTENSIONS]
     missing = [str(d) for d in dirs if not (d / "package.json").is_file()]
     if missing:
         raise FileNotFoundError(f"labextensions missing (run `make venv`): {missing}")
@@ -255,7 +283,9 @@ def build(out: Path = OUT, pyodide: str | None = None) -> Path:
                "--output-dir", str(out.resolve()), "--no-sourcemaps",
                "--no-unused-shared-packages", "--apps", "lab", "--apps", "notebooks",
                *[a for w in wheels for a in ("--piplite-wheels", str(w))], *args]
-        env = {**os.environ, "JUPYTERLITE_NO_JUPYTERLAB_SERVER": "1"}
+        env = {**os.environ, "JUPYTERLITE_NO_JUPYTERLAB_SERVER": "1",
+               "PYTHONPATH": os.pathsep.join(
+                   p for p in (os.environ.get("PYTHONPATH"), str(kernel_tools())) if p)}
         env.pop("JUPYTERLITE_PYODIDE_URL", None)
         subprocess.run(cmd, check=True, cwd=lite_dir, env=env,
                        stdout=None if "-v" in sys.argv else subprocess.DEVNULL)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "jupyterlite_core",
-          "jupyterlite_pyodide_kernel", "matplotlib", "plotly", "kaleido",
+          "matplotlib", "plotly", "kaleido",
           "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "potpourri3d",
           "pytest", "playwright", "ruff"]
 
