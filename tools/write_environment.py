@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "jupyterlite_core",
           "matplotlib", "plotly", "kaleido",
           "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "potpourri3d",
-          "pytest", "playwright", "ruff"]
+          "pytest", "playwright", "ruff", "jupytext", "pypdf", "colorspacious",
+          "numpydoc"]
 
 
 def lock_pins() -> dict[str, str]:

@@ -10,8 +10,8 @@ from anatomy import surface
 from anatomy.conventions import SIDES, check_choice, mirror_x
 from anatomy.meshgen import mirror
 from anatomy.store import stored
-from anatomy.structures.bones import _atlas, _axis, _c3, _mastoid, _occipital_bone
-from anatomy.structures.data import LAYERS, STRUCTURES_FILE, Structure, _dim, _raw, _records
+from anatomy.structures.bones import _atlas, _axis, _c3, _mandible, _mastoid, _occipital_bone
+from anatomy.structures.data import LAYERS, STRUCTURES_FILE, Structure, _raw, _records
 from anatomy.structures.frame import _posterior_skin
 from anatomy.structures.muscles import _oci, _scm, _semispinalis, _splenius, _trapezius
 from anatomy.structures.vessels import _occipital_artery
@@ -36,6 +36,8 @@ def _geometry() -> tuple[dict, dict[str, np.ndarray], np.ndarray, float]:
     geom["atlas"], geom["axis"], geom["c3"] = atlas_vf, axis_vf, c3_vf
     geom["occipital_bone"] = occ_vf
     geom["mastoid_process"] = mast_vf
+    geom["mandible"], p6 = _mandible()
+    points.update(p6)
     geom["obliquus_capitis_inferior"], p = _oci(p1, p2)
     points.update(p)
     geom["semispinalis_capitis"], p = _semispinalis(bone)
@@ -49,7 +51,7 @@ def _geometry() -> tuple[dict, dict[str, np.ndarray], np.ndarray, float]:
     oa_vf, oa_path, oa_r, p = _occipital_artery(bone, p5)
     geom["occipital_artery"] = oa_vf
     points.update(p)
-    points["c1_posterior_arch_right"] = _arch_point(points)
+    points["c1_posterior_arch_right"] = _arch_point(atlas_vf, points)
     points["superior_nuchal_line_right"] = snl[10:].copy()
     points["inferior_nuchal_line_right"] = inl[10:].copy()
     return geom, points, oa_path, oa_r
@@ -91,25 +93,40 @@ def _build() -> tuple[dict[str, Structure], dict[str, np.ndarray]]:
     return out, points
 
 
-def _arch_point(points, x: float = 20.0) -> np.ndarray:
+def _arch_point(atlas_vf, points, x: float = 20.0) -> np.ndarray:
     """Lower edge of the C1 posterior arch at lateral x, where the GON emerges below it.
 
-    Uses the ring of ``_atlas`` (half-width at the vertebral-artery groove, half-depth
-    4 mm less than the atlas, arch 3.2-4.5 mm high above and below its centre line).
+    Read from the atlas mesh: the lowest vertex of the posterior arch within 1.5 mm of x
+    (just medial to the arch's junction with the lateral mass, ``atlas_groove_lateral``).
     """
+    v = atlas_vf[0]
     c = points["c1_centre"]
-    ax, ay = _dim("atlas_groove_lateral"), _dim("atlas_depth") / 2 - 4.0
-    cos_b = np.cos(np.arcsin(min(x / ax, 1.0)))        # -cos(t) on the posterior half
-    y = c[1] - ay * cos_b
-    z = c[2] - 1.5 * cos_b - (3.2 + 1.3 * cos_b)
-    return np.array([x, y, z])
+    near = v[(np.abs(v[:, 0] - x) < 1.5) & (v[:, 1] < c[1] - 6.0)]
+    low = near[np.argmin(near[:, 2])]
+    return np.array([x, float(low[1]), float(low[2])])
 
 
 def load_structures(side: str | None = None, layer: str | None = None) -> dict[str, Structure]:
     """All structures (cached), optionally filtered.
 
-    ``side='right'`` keeps right-sided and midline structures (the midline ones belong to
-    both sides); ``layer`` is one of 'bone', 'muscle', 'vessel'.
+    Parameters
+    ----------
+    side : {"left", "right"}, optional
+        Keep right- (or left-) sided and midline structures (the midline ones belong to
+        both sides); all if None.
+    layer : {"bone", "muscle", "vessel"}, optional
+        Keep only this layer; all if None.
+
+    Returns
+    -------
+    dict[str, Structure]
+        Structure id -> structure (mesh in mm, layer, side, label and sources), in
+        data-file order.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` or ``layer`` is not a valid choice.
     """
     if side is not None:
         check_choice(side, SIDES, "side")
@@ -121,12 +138,34 @@ def load_structures(side: str | None = None, layer: str | None = None) -> dict[s
 
 
 def structure_ids() -> tuple[str, ...]:
-    """Ids of every structure in data-file order: bones, muscles deep to superficial, artery."""
+    """Ids of every structure in data-file order: bones, muscles deep to superficial, artery.
+
+    Returns
+    -------
+    tuple of str
+        The structure ids (sided ones end in ``_left`` or ``_right``).
+    """
     return tuple(_build()[0])
 
 
 def get_structure(structure_id: str) -> Structure:
-    """One structure by id; an unknown id raises ValueError with the valid ids."""
+    """One structure by id; an unknown id raises ValueError with the valid ids.
+
+    Parameters
+    ----------
+    structure_id : str
+        One of ``structure_ids()``.
+
+    Returns
+    -------
+    Structure
+        The structure.
+
+    Raises
+    ------
+    ValueError
+        If ``structure_id`` is unknown.
+    """
     structures = _build()[0]
     return structures[check_choice(structure_id, structures, "structure")]
 
@@ -139,12 +178,37 @@ def structure_points() -> dict[str, np.ndarray]:
 
     Sided names exist for both sides (``*_right`` and mirrored ``*_left``).
     Multi-point entries (nuchal line samples) are (K, 3) arrays.
+
+    Returns
+    -------
+    dict[str, numpy.ndarray]
+        Point name -> position, shape (3,) or (K, 3), mm.
     """
     return {k: np.array(v, float) for k, v in _build()[1].items()}
 
 
 def posterior_layers(x: float, z: float, side: str | None = None) -> list[tuple[str, float]]:
-    """Structures met by a ray from behind at (x, z): [(id, depth below skin mm), ...]."""
+    """Structures met by a ray from behind at (x, z): [(id, depth below skin mm), ...].
+
+    Parameters
+    ----------
+    x : float
+        Lateral position, mm (+ = subject's right).
+    z : float
+        Height, mm.
+    side : {"left", "right"}, optional
+        Keep that side's structures and the midline ones; all if None.
+
+    Returns
+    -------
+    list of tuple of (str, float)
+        (structure id, depth of the first hit below the skin in mm), shallowest first.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not a valid choice.
+    """
     skin = _posterior_skin(x, z)
     hits = []
     for sid, s in load_structures(side=side).items():
@@ -155,7 +219,25 @@ def posterior_layers(x: float, z: float, side: str | None = None) -> list[tuple[
 
 
 def structures_containing(point, side: str | None = None) -> list[str]:
-    """Ids of the structures whose closed mesh contains ``point`` (ray parity test)."""
+    """Ids of the structures whose closed mesh contains ``point`` (ray parity test).
+
+    Parameters
+    ----------
+    point : array_like, shape (3,)
+        A point in the head frame, mm.
+    side : {"left", "right"}, optional
+        Keep that side's structures and the midline ones; all if None.
+
+    Returns
+    -------
+    list of str
+        Ids of the structures containing the point, in data-file order.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not a valid choice.
+    """
     p = np.atleast_2d(np.asarray(point, float))
     return [sid for sid in load_structures(side=side) if inside_structure(sid, p)[0]]
 
@@ -178,9 +260,48 @@ def _parts(structure_id: str) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
 
 
 def inside_structure(structure_id: str, points) -> np.ndarray:
-    """True for points inside any closed part of a structure's mesh."""
+    """True for points inside a structure's mesh.
+
+    Uses the generalised winding number (the solid angle the surface subtends, over 4 pi):
+    unlike ray parity it stays right where a decimated bone mesh has a few pinholes.
+
+    Parameters
+    ----------
+    structure_id : str
+        One of ``structure_ids()``.
+    points : array_like, shape (3,) or (k, 3)
+        Points in the head frame, mm.
+
+    Returns
+    -------
+    numpy.ndarray of bool, shape (k,)
+        True where the point is inside the structure.
+
+    Raises
+    ------
+    ValueError
+        If ``structure_id`` is unknown.
+    """
     p = np.atleast_2d(np.asarray(points, float))
+    s = get_structure(structure_id)
     inside = np.zeros(len(p), bool)
-    for v, f in _parts(structure_id):
-        inside |= surface.inside_mesh(v, f, p)
+    lo, hi = s.vertices.min(axis=0), s.vertices.max(axis=0)
+    cand = np.nonzero(((p >= lo) & (p <= hi)).all(axis=1))[0]
+    if len(cand):
+        inside[cand] = np.abs(_winding(s.vertices, s.faces, p[cand])) > 0.5
     return inside
+
+
+def _winding(v: np.ndarray, f: np.ndarray, p: np.ndarray, chunk: int = 64) -> np.ndarray:
+    """Winding number of a triangle mesh round each point (Van Oosterom-Strackee)."""
+    tri = v[f]
+    out = np.empty(len(p))
+    for i in range(0, len(p), chunk):
+        q = tri[None] - p[i:i + chunk, None, None]            # (P, F, 3, 3)
+        a, b, c = q[:, :, 0], q[:, :, 1], q[:, :, 2]
+        la, lb, lc = (np.linalg.norm(x, axis=2) for x in (a, b, c))
+        num = np.einsum("pfi,pfi->pf", a, np.cross(b, c))
+        den = (la * lb * lc + np.einsum("pfi,pfi->pf", a, b) * lc
+               + np.einsum("pfi,pfi->pf", b, c) * la + np.einsum("pfi,pfi->pf", c, a) * lb)
+        out[i:i + chunk] = 2 * np.arctan2(num, den).sum(axis=1) / (4 * np.pi)
+    return out
