@@ -10,6 +10,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: venv lab test test-other-cpu test-fast lint bench visual-refs store figures slides handouts paper student notebooks lock clean
+.PHONY: lite
 
 venv: $(STAMP)
 	@# byte-compile the kit (pip does this for installed packages; the kit is installed
@@ -89,6 +90,13 @@ paper: venv
 
 student: venv
 	$(BIN)/python tools/classroom.py student
+
+# the JupyterLite site in build/lite/ (tools/lite.py): the student notebooks and the kit,
+# run by Python in the browser. Pyodide comes from its CDN unless PYODIDE_URL names
+# another pyodide.mjs URL, or a local Pyodide distribution (folder or .tar.bz2) to copy in
+PYODIDE_URL ?=
+lite: venv
+	$(BIN)/python tools/lite.py $(if $(PYODIDE_URL),--pyodide "$(PYODIDE_URL)")
 
 lock:
 	rm -rf /tmp/kit-lock && $(PYTHON) -m venv /tmp/kit-lock

@@ -16,7 +16,15 @@ that holds a store for the current inputs is used:
 1. ``$ANATOMY_KIT_DATA``: a folder of one's own;
 2. ``$ANATOMY_KIT_SHARED_DATA``: a read-only folder shared by a JupyterHub's users;
 3. ``<sys.prefix>/share/anatomy-kit``: the Python environment's own (``make venv``);
-4. the user cache, ``$XDG_CACHE_HOME/anatomy-kit`` (default ``~/.cache/anatomy-kit``).
+4. the user cache, ``$XDG_CACHE_HOME/anatomy-kit`` (default ``~/.cache/anatomy-kit``);
+5. ``anatomy/_store/`` inside the installed package (``PACKAGED_DIR``): a wheel built by
+   ``tools/lite.py`` carries the store made from its own sources there (``bundle``), so
+   the kit runs where nothing can be built, e.g. in the browser under Pyodide.
+
+A packaged store is found by the bytes of the package's input files alone, whatever the
+numpy, scipy and pygeodesic versions: it was built from exactly these files by the
+pinned libraries, and Pyodide has other versions of them (and no pygeodesic), which
+would otherwise make a current store look out of date and the kit compute it again.
 
 A store's file name carries its key, so checkouts of different versions can share a
 folder. The key is a sha256 of the inputs that make geometry and nothing else: the
@@ -54,13 +62,14 @@ import numpy as np
 __all__ = [
     "BUILD_COMMAND", "DATA_DIR", "DECIMALS", "ENV_DIR", "ENV_SHARED", "FIXED_DATE",
     "FORMAT", "GEOMETRY_DATA", "GEOMETRY_MODULES", "LIBRARIES", "META", "PACKAGE_DIR",
-    "Store", "call_key", "decode", "encode", "file_name", "find", "input_files",
-    "inputs_key", "raw_key", "read_only", "recording", "reset", "rounded", "search_path",
-    "status", "stored", "write",
+    "PACKAGED_DIR", "Store", "bundle", "bundle_key", "call_key", "decode", "encode",
+    "file_name", "find", "input_files", "inputs_key", "raw_key", "read_only", "recording",
+    "reset", "rounded", "search_path", "status", "stored", "write",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
+PACKAGED_DIR = PACKAGE_DIR / "_store"  # a wheel's own store (``bundle``); not in git
 ENV_DIR = "ANATOMY_KIT_DATA"
 ENV_SHARED = "ANATOMY_KIT_SHARED_DATA"
 BUILD_COMMAND = "python tools/build_store.py"
@@ -95,7 +104,7 @@ def search_path() -> list[Path]:
                str(Path(sys.prefix, "share", "anatomy-kit"))]
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     folders.append(str(Path(cache, "anatomy-kit")))
-    return [Path(f) for f in folders if f]
+    return [Path(f) for f in folders if f] + [PACKAGED_DIR]
 
 
 def input_files() -> list[Path]:
@@ -174,6 +183,17 @@ def inputs_key() -> str:
                  + [("versions", versions), ("format", str(FORMAT).encode())])
 
 
+def bundle_key() -> str:
+    """sha256 of the input files' bytes, without the library versions: the key of a
+    store packaged with the kit (see the module docstring)."""
+    return _hash([(_name(p), p.read_bytes() if p.exists() else b"") for p in input_files()]
+                 + [("format", str(FORMAT).encode())])
+
+
+def _bundle_pointer_name(key: str) -> str:
+    return f"package-{key[:16]}.txt"  # holds the name of the store packaged for these bytes
+
+
 def file_name(key: str) -> str:
     """The store's file name for an inputs key.
 
@@ -234,6 +254,11 @@ def find() -> Path | None:
         sources byte for byte, else by the inputs key), or None if there is none.
     """
     for folder in search_path():
+        if folder == PACKAGED_DIR:
+            pointer = folder / _bundle_pointer_name(bundle_key())
+            if pointer.is_file() and (folder / pointer.read_text("utf-8").strip()).is_file():
+                return folder / pointer.read_text(encoding="utf-8").strip()
+            continue
         pointer = folder / _pointer_name(raw_key())  # quick: sources byte for byte as built
         if pointer.is_file():
             path = folder / pointer.read_text(encoding="utf-8").strip()
@@ -273,6 +298,22 @@ def reset() -> None:
     _store.cache_clear()
     raw_key.cache_clear()
     inputs_key.cache_clear()
+
+
+def bundle(folder: Path) -> Path:
+    """Copy the current store into ``folder`` as a packaged store (``anatomy/_store/`` of
+    a wheel being built) and return the copy. Raises FileNotFoundError when there is no
+    current store to package."""
+    path = find()
+    if path is None:
+        raise FileNotFoundError(f"No geometry store for the current sources in "
+                                f"{search_path()}: build it with `{BUILD_COMMAND}` first.")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / path.name
+    copy.write_bytes(path.read_bytes())
+    (folder / _bundle_pointer_name(bundle_key())).write_text(path.name + "\n", encoding="utf-8")
+    return copy
 
 
 # ------------------------------------------------------------------ encoding of values

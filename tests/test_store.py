@@ -123,10 +123,31 @@ def test_search_order_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     assert store.search_path() == [tmp_path / "own", tmp_path / "hub",
                                    Path(sys.prefix, "share", "anatomy-kit"),
-                                   tmp_path / "cache" / "anatomy-kit"]
+                                   tmp_path / "cache" / "anatomy-kit", store.PACKAGED_DIR]
     monkeypatch.delenv(store.ENV_DIR)
     monkeypatch.delenv(store.ENV_SHARED)
     assert store.search_path()[0] == Path(sys.prefix, "share", "anatomy-kit")
+
+
+def test_a_packaged_store_is_found_whatever_the_library_versions(monkeypatch, tmp_path):
+    """A wheel's own store (tools/lite.py) serves Pyodide, whose numpy and scipy differ
+    from the pinned ones and which has no pygeodesic; a changed source file still
+    makes it stale."""
+    packaged = tmp_path / "_store"
+    copy = store.bundle(packaged)
+    assert copy.read_bytes() == store.find().read_bytes()
+    monkeypatch.setattr(store, "PACKAGED_DIR", packaged)
+    monkeypatch.setattr(store, "search_path", lambda: [tmp_path / "empty", packaged])
+    monkeypatch.setattr(store, "_versions", lambda: {"numpy": "9", "scipy": "9",
+                                                     "pygeodesic": "missing"})
+    store.reset()
+    try:
+        assert store.find() == copy
+        inputs = store.input_files()
+        monkeypatch.setattr(store, "input_files", lambda: inputs[1:])
+        assert store.find() is None
+    finally:
+        store.reset()
 
 
 def test_a_store_in_the_own_folder_is_found_first(monkeypatch, tmp_path):

@@ -23,7 +23,8 @@ RUNS = 2  # notebook timings are the best of RUNS runs (this machine's timings v
 LOADS = 5  # first-render time: the median of LOADS page loads
 BUDGETS = {"load_head_ms": 150, "notebook_kb": 1024, "head_figure_kb": 300,
            "nerve_figure_kb": 600, "heat_figure_kb": 500, "handout_kb": 6 * 1024,
-           "notebook_s": 15, "suite_vs_floor": 3.0, "first_render_s": 3.0}
+           "notebook_s": 15, "suite_vs_floor": 3.0, "first_render_s": 3.0,
+           "lite_mb": 40}
 
 
 def best_of(n, fn):
@@ -149,6 +150,17 @@ def main() -> None:
             line(h.name, h.stat().st_size / KB, "KB", BUDGETS["handout_kb"])
     else:
         print("Handouts: none built (run `make handouts` first)")
+    lite_site = ROOT / "build" / "lite"
+    if (lite_site / "jupyter-lite.json").exists():
+        from tools import lite
+
+        print("JupyterLite site (build/lite/)")
+        line("site without the Pyodide runtime", lite.site_size(lite_site) / 2**20, "MB",
+             BUDGETS["lite_mb"])
+        for wheel in sorted((lite_site / "pypi").glob("*.whl")):
+            line(wheel.name, wheel.stat().st_size / KB, "KB")
+    else:
+        print("JupyterLite site: none built (run `make lite` first)")
     if handouts:
         print(f"Time to first rendered 3D figure (handout opened from disk, headless Chromium, "
               f"{LOADS} loads)")

@@ -77,3 +77,29 @@ def jupyterlab(root: Path, home: Path, *extra: str, timeout_s: float = 60) -> It
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@contextlib.contextmanager
+def static_server(root: Path, timeout_s: float = 20) -> Iterator[str]:
+    """Serve the folder ``root`` over HTTP on 127.0.0.1 (Python's http.server, as the
+    README tells a class to do); yield its base URL; stop it afterwards."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+           "--directory", str(root)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/", timeout=1)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"http.server did not start within {timeout_s:g} s") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -78,11 +78,14 @@ def plotly_js_path() -> Path:
 
 
 def ensure_npm_packages() -> None:
-    """reveal.js and plotly.js from npm (versions pinned in package-lock.json), via npm ci."""
+    """reveal.js, plotly.js and pyodide (its lock and standard library list what the
+    browser's Python has, tests/test_lite.py) from npm (versions pinned in
+    package-lock.json), via npm ci."""
     lock = ROOT / "package-lock.json"
     stamp = ROOT / "node_modules" / ".package-lock.json"
     fresh = stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime
-    wanted = (REVEAL_PACKAGE / "dist" / "reveal.js", PLOTLY_PACKAGE / PLOTLY_JS)
+    wanted = (REVEAL_PACKAGE / "dist" / "reveal.js", PLOTLY_PACKAGE / PLOTLY_JS,
+              ROOT / "node_modules" / "pyodide" / "pyodide-lock.json")
     if fresh and all(p.exists() for p in wanted):
         return
     npm = shutil.which("npm")

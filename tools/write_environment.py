@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "matplotlib", "plotly", "kaleido",
+DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "jupyterlite_core",
+          "matplotlib", "plotly", "kaleido",
           "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "potpourri3d",
           "pytest", "playwright", "ruff", "jupytext", "pypdf", "colorspacious",
           "numpydoc"]
