@@ -138,7 +138,7 @@ def _trapezius(snl):
     left = np.array([_posterior_skin(0.0, z) for z in np.linspace(z_top, c7[2] - 6, nv)])
     ins_a = clav + (acromion - clav) * 0.35
     lateral_ctrl = [top[-1], [36, -62, z_top - 45], [45, -50, z_top - 90],
-                    [72, -52, c7[2] - 6], ins_a + [0, -4, 4], acromion + [-4, -4, 3]]
+                    [72, -52, c7[2] - 6], ins_a + [0, -4, 4], acromion + [-1.5, -1.5, 1]]
     right = smooth_path(lateral_ctrl, nv)
     # lower edge: C7 to the back of the acromion (where the middle fibres would begin)
     bottom = smooth_path([left[-1], [45, -84, c7[2] - 20], [105, -74, acromion[2] - 6],
@@ -146,7 +146,9 @@ def _trapezius(snl):
     grid = _coons(top, bottom, left, right)
     targets = np.array([_skin_toward(p) for p in grid.reshape(-1, 3)])
     foot, normal = _skin_frame(targets)
-    grid = (foot - sub * normal).reshape(nu, nv, 3)
+    # thinner cover over the acromion, where the insertion lies just under the skin
+    near = np.exp(-np.linalg.norm(foot - acromion, axis=1) / 15.0)
+    grid = (foot - (sub * (1 - 0.6 * near))[:, None] * normal).reshape(nu, nv, 3)
     normal = normal.reshape(nu, nv, 3)
     thick = np.full((nu, nv), th)
     grid[:, 0] += 0.5 * normal[:, 0]   # aponeurosis on the bone at the superior nuchal line
@@ -166,12 +168,12 @@ def _scm(mastoid_pts):
     th = _dim("scm_thickness")
     tip = mastoid_pts["mastoid_tip_bone_right"]
     top = tip + np.array([4.5, -5.0, 8.0])           # tendon on the mastoid's lateral surface
-    bottom = notch + (clav - notch) * 0.22 + [0, -3, 4]
+    bottom = notch + (clav - notch) * 0.05 + [0, -2, -1]
     mids = [top + (bottom - top) * t + np.array([14, -4, 0]) * np.sin(np.pi * t)
             for t in (0.25, 0.5, 0.75)]
     path = smooth_path(np.vstack([top, mids, bottom]), 20)
     f = np.linspace(0, 1, 20)
-    hw = np.interp(f, [0, 0.15, 0.5, 0.85, 1], [5, 10, 11, 14, 12])
+    hw = np.interp(f, [0, 0.15, 0.5, 0.85, 1], [5, 10, 11, 12, 6])
     # thin tendon over the mastoid (which lies only ~5 mm under the model's skin)
     ht = np.interp(f, [0, 0.2, 0.35, 0.85, 1], [0.8, 0.8, th / 2, th / 2, 2.5])
     sub = np.interp(f, [0, 0.2, 0.35, 1], [1.3, 1.3, _dim("subcutaneous_depth"),

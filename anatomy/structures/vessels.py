@@ -39,3 +39,39 @@ def _occipital_artery(bone, mastoid_pts):
                              "occipital_artery_mastoid_right": groove.copy()}
 
 
+
+
+def _arch_top(atlas_pts, x: float, lift: float) -> np.ndarray:
+    """Point ``lift`` mm above the upper surface of the C1 posterior arch at lateral x.
+
+    Follows the ring of ``bones._atlas`` (half-width at the groove's lateral margin,
+    half-depth 4 mm less than the atlas, arch 3.2-4.5 mm high above its centre line).
+    """
+    c = atlas_pts["c1_centre"]
+    ax, ay = _dim("atlas_groove_lateral"), _dim("atlas_depth") / 2 - 4.0
+    cos_b = np.cos(np.arcsin(min(x / ax, 1.0)))
+    return np.array([x, c[1] - ay * cos_b, c[2] - 1.5 * cos_b + 3.2 + 1.3 * cos_b + lift])
+
+
+def _vertebral_artery(atlas_pts, axis_pts):
+    """VA from the C2 transverse foramen up through the C1 transverse foramen (end of V2),
+    then its suboccipital part (V3): back and medially behind the lateral mass, in the
+    groove on the upper surface of the C1 posterior arch, and forward under the posterior
+    atlanto-occipital membrane into the foramen magnum (Gray's; groove: Ebraheim 1998)."""
+    r = _dim("va_radius")
+    tp1 = atlas_pts["c1_transverse_tip_right"]
+    groove_medial = _dim("va_groove_medial")
+    c2_tp = np.array([22.0, axis_pts["c2_body"][1] - 4, axis_pts["c2_body"][2] - 1])
+    ctrl = [c2_tp + [-1, 1, -14], c2_tp, c2_tp + [5, -2, 10],
+            tp1 + [-6.5, 0, 0],                                   # C1 transverse foramen
+            tp1 + [-7.0, -1.5, 4.5],                              # leaves it upward
+            _arch_top(atlas_pts, 22.5, r) + [3.5, -3.0, 0.5],    # behind the lateral mass
+            _arch_top(atlas_pts, 19.0, r - 0.6),                  # in the groove
+            _arch_top(atlas_pts, groove_medial, r - 0.6),
+            _arch_top(atlas_pts, groove_medial - 3.0, r + 1.5) + [0, 5.0, 2.0],
+            _arch_top(atlas_pts, groove_medial - 5.0, r + 7.0) + [0, 12.0, 3.0]]
+    path = smooth_path(ctrl, 22)
+    v, f = tube(path, r, 8)
+    return (v, f), path, r, {"vertebral_artery_groove_right": _arch_top(atlas_pts, 19.0,
+                                                                         r - 0.6),
+                             "vertebral_artery_foramen_magnum_right": path[-1].copy()}
