@@ -38,23 +38,25 @@ def _geometry() -> tuple[dict, dict[str, np.ndarray], dict]:
     geom["atlas"], geom["axis"], geom["c3"] = atlas_vf, axis_vf, c3_vf
     geom["occipital_bone"] = occ_vf
     geom["mastoid_process"] = mast_vf
-    geom["rectus_capitis_posterior_minor"], p = _rcp_minor(p1, bone)
+    ssc, p_ssc = _semispinalis(bone)
+    geom["rectus_capitis_posterior_minor"], p = _rcp_minor(p1, bone, ssc)
     points.update(p)
-    geom["rectus_capitis_posterior_major"], p = _rcp_major(p2, bone)
+    geom["rectus_capitis_posterior_major"], p = _rcp_major(p2, bone, ssc)
     points.update(p)
-    geom["obliquus_capitis_superior"], p = _ocs(p1, bone)
+    geom["obliquus_capitis_superior"], p = _ocs(p1, bone, ssc)
     points.update(p)
     geom["obliquus_capitis_inferior"], p = _oci(p1, p2)
     points.update(p)
-    geom["semispinalis_capitis"], p = _semispinalis(bone)
-    points.update(p)
+    geom["semispinalis_capitis"] = ssc
+    points.update(p_ssc)
     geom["splenius_capitis"], p = _splenius(bone)
     points.update(p)
     geom["trapezius"], p = _trapezius(snl)
     points.update(p)
     geom["sternocleidomastoid"], p = _scm(p5)
     points.update(p)
-    geom["occipital_artery"], oa_path, oa_r, p = _occipital_artery(bone, p5)
+    geom["occipital_artery"], oa_path, oa_r, p = _occipital_artery(
+        bone, p5, geom["obliquus_capitis_superior"], geom["splenius_capitis"])
     paths["occipital_artery"] = (oa_path, oa_r, ())
     points.update(p)
     geom["vertebral_artery"], va_path, va_r, p = _vertebral_artery(p1, p2)

@@ -131,7 +131,7 @@ def _trapezius(snl):
     acromion = np.array(lm["acromion_right"], float)
     clav = np.array(lm["clavicle_mid_right"], float)
     x_lat = _dim("gon_trapezius_lateral") + 1.5   # lateral end of the origin on the SNL
-    nu, nv = 12, 24
+    nu, nv = 10, 18   # few rows keep the figures lean; the sheet stays smooth
     z_top = float(fr["eop"][2])
     top = np.array([_snl_point(x) for x in np.linspace(0, x_lat, nu)])
     top[:, 1] -= _dim("scalp_depth")

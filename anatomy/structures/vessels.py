@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import numpy as np
 
+from anatomy import surface
 from anatomy.meshgen import smooth_path, tube
 from anatomy.structures.data import _dim
 from anatomy.structures.frame import _frame, _posterior_skin, _snl_point, _under_skin
 from anatomy.structures.muscles import _bone_point
 
 
-def _occipital_artery(bone, mastoid_pts):
+def _between(path, r, deep, cover, gap: float = 1.0) -> np.ndarray:
+    """Move path points along y out of ``deep`` (obliquus capitis superior) and ``cover``
+    (splenius): the artery runs superficial to the one and deep to the other."""
+    out = np.array(path, float)
+    for i, p in enumerate(out):
+        back = surface.ray_hit(*deep, (p[0], -300.0, p[2]), (0.0, 1.0, 0.0))
+        front = surface.ray_hit(*cover, (p[0], 300.0, p[2]), (0.0, -1.0, 0.0))
+        lo = front[1] + r + gap if front is not None else -np.inf   # in front of splenius
+        hi = back[1] - r - gap if back is not None else np.inf      # behind OCS
+        if lo <= hi:
+            out[i, 1] = min(max(p[1], lo), hi)
+        else:
+            out[i, 1] = (lo + hi) / 2
+    return out
+
+
+def _occipital_artery(bone, mastoid_pts, ocs=None, splenius=None):
     """OA: deep below the mastoid, medially on the nuchal plane under splenius, out through
-    the fascia at the SNL just lateral to the GON, then tortuous up the scalp."""
+    the fascia at the SNL just lateral to the GON, then tortuous up the scalp. On the nuchal
+    plane it is kept superficial to ``ocs`` and deep to ``splenius`` (meshes), if given."""
     fr = _frame()
     r = _dim("oa_radius")
     x_snl = (_dim("gon_trapezius_lateral") + _dim("gon_diameter") / 2 + _dim("oa_gon_gap") + r)
@@ -21,10 +39,15 @@ def _occipital_artery(bone, mastoid_pts):
     tip = mastoid_pts["mastoid_tip_bone_right"]
     origin = tip + np.array([-14, 22, -22])            # from the external carotid
     groove = tip + np.array([-9, 2, 4])                # occipital groove, medial to mastoid
-    ctrl = [origin, groove, _bone_point(bone, 9, 40.0, r + 1.2),
+    ctrl = [origin, groove, groove + [4.0, -14.0, 3.0], _bone_point(bone, 9, 40.0, r + 1.2),
             _bone_point(bone, 8, 34.0, r + 1.2), _bone_point(bone, 7, x_snl + 2, r + 2.5),
             emerge]
-    path = list(smooth_path(ctrl, 24))
+    path = smooth_path(ctrl, 24)
+    if ocs is not None and splenius is not None:
+        path[2:-2] = _between(path[2:-2], r, ocs, splenius)
+        path = smooth_path(np.vstack([path[:-1:2], path[-1:]]), 24)   # no kinks
+        path[2:-2] = _between(path[2:-2], r, ocs, splenius, gap=2.0)
+    path = list(path)
     # subcutaneous: first up and out, staying lateral to the GON (the non-crossing
     # arrangement; Janis 2010b found a crossing in 54% of sides), then tortuous upward
     x0 = x_snl
