@@ -197,6 +197,8 @@ TOUCHING = {frozenset(pair) for pair in (
     ("rectus_capitis_posterior_major_right", "semispinalis_capitis_right"),
     ("rectus_capitis_posterior_minor_right", "semispinalis_capitis_right"),
     ("obliquus_capitis_superior_right", "splenius_capitis_right"),
+    # the occipital artery crosses superficial to OCS, on its surface
+    ("obliquus_capitis_superior_right", "occipital_artery_right"),
     # the vertebral artery runs through the transverse foramina (not hollowed out), and
     # the C1 nerve lies in the artery's groove, which is not carved into the arch
     ("vertebral_artery_right", "atlas"), ("vertebral_artery_right", "axis"),

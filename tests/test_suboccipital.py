@@ -205,3 +205,25 @@ def test_bad_nerve_record_raises(tmp_path, monkeypatch):
     finally:
         data._raw.cache_clear()
         data._records.cache_clear()
+
+
+def test_scene_shows_new_structures_with_student_hover():
+    """The all-layers scene draws the new structures in their layers, with hover text
+    that says whether a nerve has a skin territory, within the figure budget."""
+    from anatomy.viz import plotly3d
+    from anatomy.viz.nerve_views import all_layers_figure
+
+    kf = all_layers_figure()
+    fig = kf.spec
+    by_id = {(tr.get("meta") or {}).get("id"): tr for tr in fig["data"]}
+    for sid in ("rectus_capitis_posterior_major_right", "obliquus_capitis_superior_left",
+                "vertebral_artery_right", "suboccipital_nerve_left",
+                "great_auricular_nerve_right"):
+        assert sid in by_id, sid
+    assert by_id["suboccipital_nerve_right"]["meta"]["layer"] == "nerve"
+    assert "no skin territory" in by_id["suboccipital_nerve_right"]["hovertext"]
+    assert "skin territory: great auricular" in by_id["great_auricular_nerve_right"][
+        "hovertext"]
+    assert by_id["vertebral_artery_right"]["type"] == "scatter3d"
+    assert "suboccipital nerve" in kf.alt and "vertebral" in kf.alt
+    assert plotly3d.json_size(kf.figure) < 460 * 1024

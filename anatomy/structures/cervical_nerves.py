@@ -40,10 +40,15 @@ def _suboccipital_nerve(points, va_path):
                                                 "c1_nerve_arch_right": emerge.copy()}
 
 
+def _band(scm_vf, z: float, n: int = 20) -> np.ndarray:
+    """The ``n`` vertices of the modelled SCM nearest height z (about two rings)."""
+    v = scm_vf[0]
+    return v[np.argsort(np.abs(v[:, 2] - z))[:n]]
+
+
 def _posterior_border(scm_vf, z: float) -> np.ndarray:
     """Point on the posterior border of the modelled SCM at height z (right side)."""
-    v = scm_vf[0]
-    band = v[np.abs(v[:, 2] - z) < 5.0]
+    band = _band(scm_vf, z)
     return band[np.argmin(band[:, 1])].copy()
 
 
@@ -60,8 +65,9 @@ def _great_auricular(scm_vf):
     deep = border + np.array([-16.0, 10.0, -4.0])      # C2-C3 rami, deep to the muscle
     hook = border + np.array([2.0, -2.5, 0.0])         # round the posterior border
     ear = tragus + np.array([-4.0, -3.0, -24.0])       # below the ear lobe
-    band = scm_vf[0][np.abs(scm_vf[0][:, 2] - z_cross) < 5.0]
-    mckinney = _under_skin([band[np.argmax(band[:, 0])]], 2.5)[0]   # over the mid-belly
+    band = _band(scm_vf, z_cross)
+    belly = band[np.argmax(band[:, 0])] * [1, 1, 0] + [0, 0, z_cross]
+    mckinney = _under_skin([belly], 2.5)[0]                           # over the mid-belly
     upper = _under_skin([mckinney + (ear - mckinney) * 0.5], 2.5)[0]
     trunk = smooth_path([deep, border + [1.5, -1.5, -1.0], hook, mckinney, upper, ear], 14)
     trunk[-4:] = _under_skin(trunk[-4:], 2.5)

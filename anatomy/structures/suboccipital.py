@@ -17,7 +17,7 @@ from anatomy.structures.data import _dim
 from anatomy.structures.muscles import _bone_point
 
 _SIDES = 8      # polygon sides of each muscle section
-_RINGS = 9      # rings along each muscle
+_RINGS = 7      # rings along each muscle
 
 
 def _between_rows(bone, row_a: int, row_b: int, x: float, lift: float,

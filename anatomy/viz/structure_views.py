@@ -15,9 +15,19 @@ SILHOUETTE = "#D3CFCA"   # neutral pale skin behind the structures in print plat
 LAYER_TITLES = {"bone": "Bones", "muscle": "Muscles", "vessel": "Arteries", "nerve": "Nerves"}
 
 
+def _role(s: Structure) -> str:
+    """For a nerve, one line for students: its fibres and skin territory (a muscle's
+    description already names its attachments)."""
+    if s.layer != "nerve":
+        return ""
+    skin = (f"skin territory: {s.territory.replace('_', ' ')}" if s.has_skin_territory
+            else "no skin territory (it cannot draw a skin pain map)")
+    return f"<br>{s.fibres.capitalize()} nerve; {skin}"
+
+
 def structure_hover(s: Structure) -> str:
-    """Hover text: name, Latin name, description and sources."""
-    return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}"
+    """Hover text: name, Latin name, description, a nerve's fibres, and sources."""
+    return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}{_role(s)}"
             f"<br>Source: {_wrap(cite(*s.references))}")
 
 

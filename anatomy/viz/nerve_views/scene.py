@@ -239,7 +239,7 @@ def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
                             "name": "stage"})
 
 
-def _crop_skin(head, z_min: float = SCENE_LO[2] + 3, x_max: float = SCENE_HI[0] - 3):
+def _crop_skin(head, z_min: float = SCENE_LO[2] + 10, x_max: float = SCENE_HI[0] - 10):
     keep = np.all((head.vertices[head.faces][:, :, 2] > z_min)
                   & (np.abs(head.vertices[head.faces][:, :, 0]) < x_max), axis=1)
     faces = head.faces[keep]
