@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: venv lab test test-other-cpu test-fast lint bench store figures slides handouts student notebooks lock clean
+.PHONY: venv lab test test-other-cpu test-fast lint bench store figures slides handouts paper student notebooks lock clean
 
 venv: $(STAMP)
 	@# byte-compile the kit (pip does this for installed packages; the kit is installed
@@ -48,7 +48,7 @@ test-fast: venv
 	$(BIN)/python -m pytest tests -m "not slow and not browser"
 
 lint: venv
-	$(BIN)/ruff check anatomy tests tools
+	$(BIN)/ruff check anatomy tests tools notebooks/src
 
 bench: venv
 	$(BIN)/python tools/bench.py
@@ -70,6 +70,10 @@ slides: venv
 
 handouts: venv
 	$(BIN)/python tools/classroom.py handouts
+
+# A4 PDFs of the student notebooks (code hidden, static figures), printed by Chromium
+paper: venv
+	$(BIN)/python tools/paper.py
 
 student: venv
 	$(BIN)/python tools/classroom.py student

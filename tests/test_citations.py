@@ -1,6 +1,7 @@
 """Citation markers in notebook text link to the notebook's own reference list (issue 17).
 
-The notebooks cite with ``tools.notebooks.common.cite``, which writes
+The notebook sources cite with a role, ``{cite}`kim2018```, which ``tools.nbsource``
+resolves with ``anatomy.references.cite(..., link=True)`` to
 ``[Kim et al. 2018](#ref-kim2018)``; the References section puts ``<a id="ref-kim2018">``
 on each entry. These tests read the committed notebooks (what a class opens and what the
 handouts are made from) and, so that a source edit is caught before a rebuild, the cells
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import html
-import importlib
 import json
 import re
 from pathlib import Path
@@ -22,7 +22,7 @@ from anatomy.references import bibliography, cite, load_references
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-SOURCES = sorted(p.stem for p in (ROOT / "tools" / "notebooks").glob("nb[0-9][0-9]_*.py"))
+SOURCES = sorted(p.stem for p in (ROOT / "notebooks" / "src").glob("[0-9][0-9]_*.py"))
 
 # Links and anchors as the Markdown renderer writes them (nbconvert's mistune, which like
 # JupyterLab's renderer leaves Markdown inside a raw HTML block unrendered).
@@ -92,8 +92,9 @@ def test_committed_notebook_markers_link_to_its_reference_list(path):
 
 @pytest.mark.parametrize("name", SOURCES)
 def test_source_markers_link_to_its_reference_list(name):
-    module = importlib.import_module(f"tools.notebooks.{name}")
-    _check(_markdown_cells(module.cells()), f"tools/notebooks/{name}.py")
+    from tools import nbsource
+
+    _check(_markdown_cells(nbsource.cells(name)), f"notebooks/src/{name}.py")
 
 
 def test_cite_link_and_bibliography_anchor_agree():

@@ -1,7 +1,7 @@
 """Notebook wording fixed after the clinical review of notebooks 03-05 (issue 17c).
 
-These tests read the notebook sources (``tools/notebooks``), not the executed notebooks,
-so they run without a kernel.
+These tests read the notebook sources (``notebooks/src``, as ``tools.nbsource`` turns
+them into cells), not the executed notebooks, so they run without a kernel.
 """
 
 from __future__ import annotations
@@ -10,19 +10,20 @@ import re
 
 import pytest
 
-from tools.notebooks import nb03_headache_comparison as nb03
-from tools.notebooks import nb04_diagnosis_and_management as nb04
-from tools.notebooks import nb05_differential as nb05
+from tools import nbparts, nbsource
 
-
-def _text(module) -> str:
-    return "\n".join(cell["source"] for cell in module.cells())
+STEMS = {"nb03": "03_headache_comparison", "nb04": "04_diagnosis_and_management",
+         "nb05": "05_differential_diagnosis"}
 
 
 @pytest.fixture(scope="module")
-def texts() -> dict:
-    return {name: _text(mod) for name, mod in (("nb03", nb03), ("nb04", nb04),
-                                                  ("nb05", nb05))}
+def cells() -> dict:
+    return {name: nbsource.cells(stem) for name, stem in STEMS.items()}
+
+
+@pytest.fixture(scope="module")
+def texts(cells) -> dict:
+    return {name: "\n".join(cell["source"] for cell in c) for name, c in cells.items()}
 
 
 def test_block_relief_is_not_proof_of_the_nerve(texts):
@@ -50,7 +51,7 @@ def test_age_cut_off_is_attributed_correctly(texts):
 
 
 def test_kit_additions_to_snnoop10_are_cited(texts):
-    box = nb04.red_flag_box()
+    box = nbsource.resolve(nbparts.red_flag_box())
     assert "Lyrer" in box and "Rushton" in box and "Hunder" in box
     assert "recently" in box
 
@@ -68,14 +69,15 @@ def test_evidence_wording_after_review(texts):
 
 
 def test_nb03_reference_list_matches_its_citations():
-    assert "lyrer2014" in nb03.REFERENCES
-    assert "bmj_best_practice_tth" not in nb03.REFERENCES
+    references = nbsource.read(STEMS["nb03"])[1]["references"]
+    assert "lyrer2014" in references
+    assert "bmj_best_practice_tth" not in references
 
 
-def test_prose_sentences_are_short_and_abbreviations_defined(texts):
+def test_prose_sentences_are_short_and_abbreviations_defined(cells, texts):
     """Markdown prose (not tables): no sentence over 45 words; key abbreviations defined."""
-    for name, mod in (("nb03", nb03), ("nb04", nb04), ("nb05", nb05)):
-        for cell in mod.cells():
+    for name, nb_cells in cells.items():
+        for cell in nb_cells:
             if cell["cell_type"] != "markdown" or cell["source"].startswith("### Case"):
                 continue
             prose = re.sub(r"<[^>]+>", " ", cell["source"])

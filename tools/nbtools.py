@@ -1,10 +1,12 @@
-"""Write and execute the kit's notebooks from Python sources in tools/notebooks/.
+"""Write and execute the kit's notebooks from their sources in notebooks/src/.
 
-Each source module defines ``PATH`` (the .ipynb to write) and ``cells()``, a list made
-with the helpers below. ``python tools/nbtools.py build [names...]`` writes and runs them
-top to bottom in a fresh kernel, so committed outputs are always a clean run.
+Each notebook ``notebooks/<stem>.ipynb`` has a source ``notebooks/src/<stem>.py``, a
+jupytext percent file read by ``tools.nbsource`` (cell kinds, shared parts, citation
+roles: see there). ``python tools/nbtools.py build [stems...]`` writes and runs them top
+to bottom in a fresh kernel, so committed outputs are always a clean run.
 
-Cell conventions (used by nbval, the student copies, slides and handouts):
+Cell conventions (used by nbval, the student copies, slides and handouts); the helpers
+below make them, and a source names them by tag:
 - ``md(text, slide=...)`` / ``code(src, slide=...)``: slide types are 'slide',
   'subslide', 'fragment', 'skip', 'notes' or '-' (continue).
 - ``notes(text)``: instructor notes (slide type 'notes', tag 'instructor-notes').
@@ -28,7 +30,6 @@ CI checks with nbval like the others.
 
 from __future__ import annotations
 
-import importlib
 import math
 import sys
 import uuid
@@ -41,7 +42,15 @@ from nbclient import NotebookClient
 from traitlets import default
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "tools" / "notebooks"
+# The kit's notebooks in teaching order, with the titles the guide and quiz bank use
+NOTEBOOKS = [
+    ("00_start_here.ipynb", "Start here: the kit, the head model and how to use it"),
+    ("01_occipital_nerves.ipynb", "The occipital nerves from C1-C2 to the vertex"),
+    ("02_pain_referral_hot_spots.ipynb", "Pain-referral hot spots and cutaneous territories"),
+    ("03_headache_comparison.ipynb", "Occipital neuralgia, migraine and tension-type headache"),
+    ("04_diagnosis_and_management.ipynb", "Diagnosis, management and red flags"),
+    ("05_differential_diagnosis.ipynb", "The differential diagnosis of occipital pain"),
+]
 KERNEL = "python3"
 SLIDE_TYPES = ("slide", "subslide", "fragment", "skip", "notes", "-")
 INSTRUCTOR_DIR = "instructor"  # beside the notebooks: notebooks/instructor/NN_name.ipynb
@@ -120,6 +129,11 @@ def instructor_cell(cell):
     if cell.cell_type == "markdown":  # one folder deeper: relative links up one more level
         cell.source = cell.source.replace("](../", "](../../")
     meta = cell.metadata
+    if "findings-template" in meta.get("tags", []):  # a case's blank, filled with the kit's
+        from anatomy.headaches import findings_template
+
+        cell.source = findings_template(meta["kit_case"], filled=True)
+        return cell
     if not {"solution", "verdict"} & set(meta.get("tags", [])):
         return cell
     meta["tags"] = [t for t in meta["tags"] if t not in UNRUN_TAGS]
@@ -211,7 +225,7 @@ def build(name: str, instructor: bool = True) -> Path:
     Parameters
     ----------
     name : str
-        A module in tools/notebooks/, e.g. ``"nb00_start_here"``.
+        A notebook stem with a source in notebooks/src/, e.g. ``"00_start_here"``.
     instructor : bool
         Also write ``notebooks/instructor/<notebook>`` with every solution run.
 
@@ -220,12 +234,10 @@ def build(name: str, instructor: bool = True) -> Path:
     Path
         The committed (student-facing) notebook.
     """
-    names = sorted(p.stem for p in SOURCES.glob("nb*.py"))
-    if name not in names:
-        raise ValueError(f"Unknown notebook source {name!r}; valid: {', '.join(names)}")
-    module = importlib.import_module(f"tools.notebooks.{name}")
-    path = ROOT / module.PATH
-    cells = module.cells()
+    from tools import nbsource
+
+    cells = nbsource.cells(name)  # raises ValueError naming the valid stems
+    path = ROOT / "notebooks" / f"{name}.ipynb"
     for k, cell in enumerate(cells):  # stable ids: rebuilding gives no spurious diff
         cell.id = f"{path.stem[:2]}-{k:03d}"
     versions = [(path, cells)]
@@ -243,8 +255,10 @@ def build(name: str, instructor: bool = True) -> Path:
 def main(argv: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
     if not argv or argv[0] != "build":
-        raise SystemExit("usage: python tools/nbtools.py build [source names...]")
-    names = argv[1:] or sorted(p.stem for p in SOURCES.glob("nb*.py"))
+        raise SystemExit("usage: python tools/nbtools.py build [notebook stems...]")
+    from tools import nbsource
+
+    names = argv[1:] or nbsource.stems()
     for name in names:
         build(name)
 

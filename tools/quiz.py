@@ -127,7 +127,7 @@ def element_id(stem: str) -> str:
 
 
 def quiz_cells(path: str) -> list:
-    """The quiz of the notebook at ``path`` (a notebook source's ``PATH``) as two cells.
+    """The quiz of the notebook at ``path`` (``notebooks/<stem>.ipynb``) as two cells.
 
     The collapsed code cell holds the questions as base64. Its stored output is
     jupyterquiz's quiz box and script, with one line put in front of the script that
@@ -166,7 +166,7 @@ def quiz_cells(path: str) -> list:
 
 def bank_markdown() -> str:
     """The printable quiz bank: every question with lettered answers, then the key."""
-    from tools.notebooks.common import NOTEBOOKS
+    from tools.nbtools import NOTEBOOKS
 
     titles = {Path(f).stem: t for f, t in NOTEBOOKS}
     lines = ["# Quiz bank with answer key", "",

@@ -25,7 +25,8 @@ _ATTACHMENT_FIELDS = {"end": Field(str), "landmark": Field(str), "text": Field(s
                       "references": Field(list, references=True)}
 _DIMENSION_FIELDS = {"value": Field(float), "unit": Field(str),
                      "references": Field(list, references=True), "derived": Field(bool),
-                     "note": Field(str)}
+                     "note": Field(str), "sd": Field(float, required=False),
+                     "landmark": Field(str, required=False)}
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,6 +96,8 @@ class Dimension:
     references: tuple[str, ...]
     derived: bool
     note: str
+    sd: float | None = None        # published standard deviation, where one is given
+    landmark: str | None = None    # for a soft-tissue depth: the skin landmark it is at
 
 
 # ---------------------------------------------------------------------------
@@ -122,7 +125,7 @@ def dimensions() -> dict[str, Dimension]:
                            f"{STRUCTURES_FILE.name} [dimensions.{key}]")
         out[key] = Dimension(key=key, value=rec["value"], unit=rec["unit"],
                              references=tuple(rec["references"]), derived=rec["derived"],
-                             note=rec["note"])
+                             note=rec["note"], sd=rec.get("sd"), landmark=rec.get("landmark"))
     return out
 
 

@@ -99,13 +99,14 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     plotly3d.toggle_menu(fig, layer_groups(fig["data"]), y=0.06)
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
-           f"{n['bone']} bones (atlas, axis, C3, occipital bone, mastoid processes), "
+           f"{n['bone']} bones (atlas, axis, C3, the back of the skull with the occipital bone, "
+           "mastoid processes, the back of the mandible), "
            f"{n['muscle']} muscles (the suboccipital muscles: rectus capitis posterior major "
            "and minor, obliquus capitis superior and inferior; semispinalis capitis, "
-           "splenius capitis, trapezius, sternocleidomastoid), the occipital artery, the vertebral "
-           "artery and two nerves (the suboccipital nerve, C1, and the great auricular "
-           "nerve). Buttons show or hide each layer; hover a structure for its Latin name "
-           "and source.")
+           "splenius capitis, trapezius, sternocleidomastoid), the occipital artery, the "
+           "vertebral artery and two nerves (the suboccipital nerve, C1, and the great "
+           "auricular nerve). Buttons show or hide each layer; hover a structure for its "
+           "Latin name and source.")
     return plotly3d.KitFigure(fig, alt)
 
 
@@ -270,3 +271,57 @@ def muscle_colors() -> dict[str, str]:
 
 __all__ = ["structure_traces", "structure_hover", "layer_groups", "structures_figure",
            "draw_structures", "structures_plate", "muscle_colors", "style"]
+
+
+# bony landmarks the muscles attach to, shown on the bones-only figure
+BONY_LANDMARKS = {
+    "eop": "EOP", "superior_nuchal_line_right": "superior nuchal line",
+    "superior_nuchal_line_left": "", "inferior_nuchal_line_right": "inferior nuchal line",
+    "inferior_nuchal_line_left": "", "foramen_magnum_posterior": "foramen magnum (rim)",
+    "mastoid_tip_right": "mastoid", "mastoid_tip_left": "", "c1_posterior_tubercle":
+    "C1 posterior tubercle", "c1_transverse_process_right": "C1 transverse process",
+    "c2_dens_tip": "dens", "c2_spinous_process": "C2 spinous (bifid)",
+    "c3_spinous_process": "C3", "mandible_condyle_right": "condyle (TMJ)",
+    "mandible_angle_right": "angle of mandible"}
+
+
+def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
+                 height: int = 660, zoom: float = 1.5) -> plotly3d.KitFigure:
+    """The bones alone (skull, mastoids, mandible, C1-C3) with their named landmarks.
+
+    Nuchal lines are drawn as dotted lines just off the bone, other landmarks as dots;
+    hover names each bone and landmark. ``zoom`` > 1 moves the camera out (the bones are
+    smaller than the head the named views are framed for); a view menu turns it.
+    """
+    pts = structure_points()
+    traces = structure_traces(load_structures(layer="bone"))
+    lines, dots, names = [], [], []
+    centre = np.array([0.0, -10.0, 10.0])
+    for key, text in BONY_LANDMARKS.items():
+        p = np.atleast_2d(pts[key])
+        out = p - centre
+        p = p + 1.5 * out / np.linalg.norm(out, axis=1, keepdims=True)   # just off the bone
+        if len(p) > 1:
+            lines.append((p, text or key.replace("_", " ")))
+        else:
+            dots.append(p[0])
+            names.append(text)
+    for k, (p, text) in enumerate(lines):
+        traces.append(plotly3d.line_trace(p, name="Nuchal lines", color=style.TEXT, width=4,
+                                          dash="dot", hovertext=text, legendgroup="marks",
+                                          showlegend=k == 0))
+    traces.append(plotly3d.points_trace(np.array(dots), name="Bony landmarks",
+                                        labels=names if labels else None,
+                                        hovertext=[n or "" for n in names], size=4,
+                                        color=style.TEXT, legendgroup="marks"))
+    fig = plotly3d.scene_figure(traces, view=view, height=height)
+    for menu_cam in [fig["layout"]["scene"]["camera"]]:
+        menu_cam["eye"] = {k: round(v * zoom, 4) for k, v in menu_cam["eye"].items()}
+    plotly3d.view_menu(fig)
+    alt = ("3D bones of the upper neck and the back of the skull, without skin or muscles: "
+           "the occipital and parietal bones with the external occipital protuberance and "
+           "the superior and inferior nuchal lines (dotted), the posterior rim of the "
+           "foramen magnum, the mastoid processes, the back of the mandible (condyle, "
+           "ramus, angle), the atlas (C1) ring with its transverse processes, the axis (C2) "
+           "with its dens and bifid spinous process, and C3.")
+    return plotly3d.KitFigure(fig, alt)

@@ -1,0 +1,168 @@
+# ---
+# jupyter:
+#   kit:
+#     title: 'Start here: an occipital neuralgia teaching kit'
+#     overview: Occipital neuralgia is a sharp, shooting pain at the back of the head along the
+#       greater, lesser or third occipital nerves (ICHD-3 code 13.4). This kit follows those nerves
+#       on a 3D model of the head, neck and shoulders, maps where the pain is felt and why, and
+#       compares occipital neuralgia with migraine and tension-type headache. This first notebook
+#       introduces the head model, its landmarks and how to use the kit in class.
+#     objectives:
+#     - Name the kit's notebooks and the order to take them in.
+#     - Rotate, zoom and hover the 3D head, and switch between anatomical views.
+#     - Find the skin landmarks the other notebooks use (inion, mastoid, tragus ...) and say how
+#       each is defined.
+#     - Read positions in the kit's frame (millimetres, +x the subject's right, +y anterior, +z
+#       superior).
+#     - Locate scalp sites by the 10-20 system, and check the model's size against adult measurements.
+#     minutes: 20
+#     prerequisites:
+#     - concept: Surface anatomy of the head and neck
+#       importance: Helpful
+#       notes: the bony landmarks you can feel
+#     - concept: Running a Jupyter cell (Shift-Enter)
+#       importance: Necessary
+#       notes: no coding beyond that
+#     - concept: Python
+#       importance: Helpful
+#       notes: cells are short calls into the `anatomy` package
+#     references:
+#     - makehuman_cc0
+#     - grays1918
+#     - mne_standard1020
+#     - jasper1958
+#     - pheasant_bodyspace
+#     - okumus2022
+#     - kim2018
+#     - janis_khansa
+# ---
+
+# %% [markdown] part="header"
+
+# %% [markdown] tags=["notes"]
+# Present this notebook as slides (see *How to present* below) or scroll through it. Budget 5 minutes for the 3D head: let students rotate it on their own screens before you name the landmarks.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 1. What is in the kit
+#
+# Take the notebooks in this order; each builds on the ones before it.
+#
+# {kit}`notebook_list`
+#
+# Every notebook has objectives, exercises with answers you can reveal, a summary and its references. Positions and clinical statements come from the sources listed at the end of each notebook (registry: `anatomy/data/references.toml`).
+
+# %% slideshow={"slide_type": "skip"}
+# Set-up: the kit's package; figures are drawn by anatomy.viz.
+import anatomy
+from anatomy.viz import head_views
+head = anatomy.load_head()
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 2. The head model in 3D
+#
+# The skin is the MakeHuman base mesh (released CC0; {cite}`makehuman_cc0`), converted to millimetres and cut below the clavicles. The neck and shoulders are included, so pain over the trapezius, the sternocleidomastoid and above the clavicle sits on real skin. The blue dots are landmarks.
+#
+# **How to use the 3D view.** Drag to rotate, scroll to zoom and right-drag to pan. Hover a dot to read its definition, and click a legend entry to hide it. The menu at the top right switches between anterior, posterior, lateral and superior views. The figure works without a running kernel, so it also works on a projector and in the offline handouts.
+
+# %% slideshow={"slide_type": "subslide"}
+fig = head_views.head_figure(head, view='posterolateral_right')
+fig
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *Figure 1. Text summary:* the model of an adult head, neck and shoulders seen from behind and to the right, with 21 skin landmarks. Seven are on the midline (nasion, glabella, vertex, inion, menton, C7 spinous process, suprasternal notch); seven are on each side (tragus, mastoid tip, angle of the jaw, supraorbital notch, temporomandibular joint, mid-clavicle, acromion).
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 3. The frame and the landmarks
+#
+# All positions are in **millimetres**. The origin is midway between the two tragi; **+x** points to the subject's right, **+y** forward (anterior) and **+z** up (superior); x = 0 is the midsagittal plane. *Left* and *right* are always the subject's. Each landmark has a definition and a rule that finds it on the mesh; the rules marked *derived* place the point from cited typical offsets rather than from a shape the mesh shows.
+
+# %% slideshow={"slide_type": "subslide"}
+table = head_views.landmark_table(head)
+table[['x_mm', 'y_mm', 'z_mm', 'derived', 'references']]
+
+# %% slideshow={"slide_type": "fragment"}
+head.describe('inion')
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# For print, the same landmarks in shaded orthographic drawings (posterior and right lateral views):
+
+# %%
+head_views.head_plate(head)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *Figure 2. Text summary:* two shaded drawings of the model. In the posterior view the inion sits on the midline at the back of the skull, and the mastoid tips below and behind each ear. C7 is at the base of the neck and the acromia are at the shoulder tips. In the right lateral view the tragus is just in front of the ear canal, the temporomandibular joint a little in front of it, and the angle of the jaw below it.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 4. Is the model the size of an adult?
+#
+# A teaching model should have adult proportions. The kit measures it; compare with published adult values. Head length is about 180-195 mm and head breadth about 145-155 mm (British adults, women and men, 50th centile; {cite}`pheasant_bodyspace`). Shoulder breadth between the acromia is 355 mm (women) and 400 mm (men) at the 50th centile, with the men's 5th centile at 365 mm ({cite}`pheasant_bodyspace`). Bony bimastoid breadth is 106 ± 6 mm ({cite}`okumus2022`; the skin value is larger by the soft tissue). The nasion-inion arc is roughly 34-37 cm over the scalp (typical adults, derived from the 10-20 template and scaled).
+
+# %% slideshow={"slide_type": "subslide"}
+from anatomy.eeg import sagittal_arc
+from anatomy.surface import arc_length
+
+dims = head.dimensions()
+dims['nasion_inion_arc'] = arc_length(sagittal_arc(head.vertices, head.faces, head.landmarks))
+for name, mm in dims.items():
+    print(f'{name:24s} {mm:6.0f} mm')
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Head length (192 mm) and head breadth (150 mm) fall inside Pheasant's adult ranges. The biacromial breadth (359 mm) is close to the median for British women but below the 5th centile for men. The model has a slim, narrow-shouldered build; this matters only for how far the neck and shoulder pain spots sit from the midline. The skin bimastoid breadth (117 mm) is the bony 106 ± 6 mm plus the soft tissue over both mastoids. Two values are not checked against a survey yet. The nasion-inion arc (355 mm) lies in the 34-37 cm that the kit's authors derived from the 10-20 template. Bitragion breadth (147 mm) is printed for comparison only: the kit's references registry holds no survey table for it.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 5. Scalp sites by the 10-20 system
+#
+# Clinicians and EEG technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, on the vertex. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
+
+# %% slideshow={"slide_type": "subslide"}
+fig = head_views.head_figure(head, view='left', landmarks=['inion', 'nasion', 'tragus_left'], eeg=True)
+fig
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *Figure 3. Text summary:* the head from the left with the 23 standard 10-20 positions (green diamonds). They run from Nz at the nasion over Fpz, Fz, Cz, Pz and Oz to Iz at the inion, with the lateral chains Fp1-F7-T7-P7-O1 around the head.
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 1
+#
+# The greater occipital nerve block is often aimed about one third of the way from the inion to the mastoid tip. Use `head.landmark(...)` to compute that point on the right (a straight line between the two landmarks is good enough) and print how far it lies lateral to the midline and below the inion, in mm.
+
+# %% tags=["solution"]
+inion = head.landmark('inion')
+mastoid = head.landmark('mastoid_right')
+point = inion + (mastoid - inion) / 3
+print(f'lateral {point[0]:.0f} mm, below the inion {inion[2] - point[2]:.0f} mm')
+
+# %% [markdown] tags=["answer"]
+# About 20 mm lateral and 10 mm below the inion on this model. Notebook 01 compares it with where cadaver studies found the nerve. {cite}`kim2018` measured the GON piercing the trapezius about 23 mm lateral and 16 mm below the protuberance. So the one-third rule lands close to the nerve.
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 2
+#
+# Ask for a landmark that does not exist, such as `head.landmark('mastoid')`. What does the kit tell you, and why is it better than a silent guess?
+
+# %% [markdown] tags=["answer"]
+# It raises a `ValueError` naming the unknown value, suggesting close matches (`'mastoid_left'`, `'mastoid_right'`) and listing the valid names. A wrong side or a typo is caught at once instead of quietly drawing the wrong point.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 6. How to present and how to work
+#
+# **Instructors.** Each notebook is also a slide deck: cells carry slide metadata. Live in JupyterLab, open the notebook and start the slideshow with the RISE extension (`jupyterlab-rise`, included): the 3D figures stay interactive on the slides. Offline, `make slides` builds reveal.js slides in `build/slides/`, `make handouts` builds self-contained HTML pages in `build/handouts/` that open from disk with no network, and `make figures` regenerates the print figures in `figures/`. Instructor notes are in cells marked *Instructor notes* (the slide notes view).
+#
+# **Students.** Run the cells from the top (Shift-Enter). Try each exercise before revealing the solution (click the collapsed cell or the *Show the answer* line). `make student` writes copies without solutions to `build/student/`.
+
+# %% [markdown] part="quiz"
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Summary
+#
+# - The kit's model is an adult head, neck and shoulders in millimetres, with +x to the subject's right, +y anterior and +z up.
+# - Skin landmarks are found by written rules; the derived ones are labelled.
+# - The model's dimensions fall inside adult ranges.
+# - 10-20 positions name places on the scalp; Cz is at the vertex, halfway along the nasion-inion arc.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# ### What's next?
+#
+# Go on to **01 The occipital nerves**: the greater, lesser and third occipital nerves from C1-C2 to the vertex, layer by layer.
+
+# %% [markdown] part="footer"

@@ -1,0 +1,240 @@
+# ---
+# jupyter:
+#   kit:
+#     title: 'Pain referral: hot spots, referral patterns and skin territories'
+#     overview: 'People with occipital neuralgia often point to more than the back of the head:
+#       the temple, the forehead, *behind the eye*. Neck-muscle trigger points send pain to many
+#       of the same places. This notebook maps where each source sends pain, paints the skin territories
+#       of the nerves involved, and explains why a nerve at the back of the head can hurt in front.
+#       It starts from a claim to check: a web article''s list of seven ''hot spots'' of greater
+#       occipital nerve pain.'
+#     objectives:
+#     - Locate the hot spots of occipital neuralgia and of upper trapezius, sternocleidomastoid
+#       and suboccipital trigger points on a 3D head.
+#     - 'Name the mechanism behind each spot: local tenderness, nerve territory, trigeminocervical
+#       convergence or myofascial referral.'
+#     - Describe the skin territories of the occipital, cervical-plexus and trigeminal nerves, the
+#       vertex-ear-chin line, and where territories overlap.
+#     - Explain with the experimental evidence why occipital pain can be felt at the forehead and
+#       behind the eye.
+#     - Judge which items of a published hot-spot list the literature supports, and match a patient's
+#       pain drawing to a referral pattern.
+#     minutes: 40
+#     prerequisites:
+#     - concept: 'Notebook 00: the head model and its landmarks'
+#       importance: Necessary
+#       notes: inion, mastoid, tragus, 10-20 positions
+#     - concept: 'Notebook 01: the course of the GON, LON and TON'
+#       importance: Helpful
+#       notes: where each nerve pierces the muscles
+#     - concept: What a dermatome and a referred pain are
+#       importance: Helpful
+#       notes: one-line definitions are given below
+#     references:
+#     - ichd3_2018
+#     - kim2018
+#     - kwon2018
+#     - grays1918
+#     - namtpt
+#     - travell_simons1983
+#     - fernandez2007
+#     - fernandez2006
+#     - medlink_trigger_points
+#     - janis_khansa
+#     - usra_cervical_plexus
+#     - suny_downstate
+#     - natsis2006
+#     - tubbs2007
+#     - statpearls_occipital_nerves
+#     - dartmouth_anatomy
+#     - lee2008_dermatomes
+#     - bartsch2002
+#     - bartsch2003
+#     - piovesan2001
+#     - busch2007
+#     - bogduk2009
+#     - kelman2005
+#     - jasper1958
+#     - kit_lon_block_marker
+# ---
+
+# %% [markdown] part="header"
+
+# %% [markdown] tags=["notes"]
+# Start with the seed article's list on screen and ask the class which spots they believe. Come back to it in section 5. The 3D figure works without a kernel: use the menu to step through the patterns while you talk. Budget 10 minutes for the convergence schematic; students usually ask why the brain 'gets it wrong'.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 1. The claim to check
+#
+# A patient-education web page (the seed article of this kit) lists the *hot spots of pain due to the greater occipital nerve* as: occipital, supraorbital, temporal, temporomandibular, the angle of the jaw, sternocleidomastoid and supraclavicular. It cites no source for the list. The literature names other places as well: **behind the eye**, **behind the ear and over the mastoid**, the **vertex** and the **forehead**. We check each spot against sources and ask *by which mechanism* pain could be felt there:
+#
+# | Mechanism | Meaning |
+# |---|---|
+# | local tenderness | the source itself (a nerve where it emerges, or a trigger point) hurts when pressed |
+# | nerve territory | pain is felt in the skin the irritated nerve supplies |
+# | trigeminocervical convergence | pain is felt in trigeminal skin because cervical and trigeminal nerve fibres end on the same neurons in the brainstem (section 4) |
+# | myofascial referral | a trigger point in a muscle sends pain to a distant, characteristic zone |
+
+# %% slideshow={"slide_type": "skip"}
+# Set-up: the kit's package; figures are drawn by anatomy.viz.
+import anatomy
+import pandas as pd
+from anatomy import pain
+from anatomy.viz import pain_views
+pd.set_option('display.max_colwidth', 90)
+head = anatomy.load_head()
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 2. Referral patterns, one by one
+#
+# Each pattern is a list of zones, each with a mechanism and a source (`anatomy/data/hotspots.toml`). The sources say *where* pain goes, not how strong it is there: the weights (1 = the source or core zone) are display choices.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# - **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`; ICHD-3 criterion C2, {cite}`ichd3_2018`). Pain covers the posterior scalp to the vertex, densest over the superolateral occiput ({cite}`kwon2018`). It may reach the fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the eye.
+# - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`). The block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
+# - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, grays1918`).
+# - **Upper trapezius trigger point**: the *question-mark* pattern, up the posterolateral neck to the mastoid. When intense it spreads round the side of the head to the temple and behind the eye, sometimes to the angle of the jaw ({cite}`namtpt, travell_simons1983`). In chronic tension-type headache it referred to the temple in most patients but in no controls ({cite}`fernandez2007`).
+# - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear ({cite}`medlink_trigger_points`).
+# - **Suboccipital trigger points**: a deep band over the occipital and temporal bones, usually on both sides ({cite}`fernandez2006`). Spread to the orbit is claimed only on chiropractic and massage web pages, so it is weakly supported and not drawn.
+
+# %% slideshow={"slide_type": "subslide"}
+fig = pain_views.heat_figure()
+fig
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak). It opens on greater occipital neuralgia on the right: dark over the occiput lateral to the inion and over the upper occiput. It is lighter at the vertex and, by convergence, at the forehead, the supraorbital region and behind the eye. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The left menu switches between the seven patterns on each side; the right menu turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# The same information as a table: every zone of every pattern on the right side, with its mechanism and source.
+
+# %%
+table = pain.hotspots(side='right')
+table[['pattern', 'name', 'mechanism', 'weight', 'reference']]
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Why the pain spreads along the skin.** Each zone is drawn as a bump that halves at its radius, measured *along the skin* (shortest paths over the mesh), not straight through the head. Skin a few centimetres away in a straight line can be far away over the surface, under the jaw or across the ear, and stays dark only where the pattern puts pain.
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 1
+#
+# Use `pain.hotspots(...)` to list the zones that the upper trapezius pattern on the **left** shares with left greater occipital neuralgia. By which mechanism does each pattern reach them?
+
+# %% tags=["solution"]
+trap = pain.hotspots('upper_trapezius', 'left')
+gon = pain.hotspots('gon_neuralgia', 'left')
+shared = trap.merge(gon, on=['name', 'side'], suffixes=('_trapezius', '_gon'))
+shared[['name', 'mechanism_trapezius', 'mechanism_gon']]
+
+# %% [markdown] tags=["answer"]
+# Only **behind the eye**: the trapezius trigger point reaches it by myofascial referral, GON neuralgia by trigeminocervical convergence. The same place can hurt for different reasons, which is why the location of pain alone does not make a diagnosis.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 3. Skin territories of the nerves
+#
+# **Two words, two maps.** A **dermatome** is the skin supplied by one spinal nerve root (through both its dorsal and ventral rami). A **peripheral-nerve territory** is the skin supplied by one named cutaneous nerve, which may carry fibres from several roots. Dermatomes overlap and vary, and textbook maps disagree ({cite}`lee2008_dermatomes`). The maps below are nerve territories. A cutaneous nerve supplies a patch of skin. Behind the **vertex-ear-chin line** the skin is cervical (C2-C4: greater, lesser and third occipital, great auricular, transverse cervical, supraclavicular). In front of it the skin is trigeminal (here the supraorbital and supratrochlear branches of V1, the zygomaticotemporal of V2 and the auriculotemporal of V3) ({cite}`dartmouth_anatomy`). Neighbouring territories **overlap**: the GON joins the LON in most people ({cite}`natsis2006`) and TON branches cross the midline ({cite}`tubbs2007`). The kit draws each territory as a band around anchor points placed from the cited descriptions (derived, not traced from dissections), with a fade where it meets its neighbours.
+
+# %% slideshow={"slide_type": "subslide"}
+atlas = pain.territories()
+atlas.table[atlas.table.side == 'right'][['name', 'root', 'division', 'description', 'references']]
+
+# %% slideshow={"slide_type": "subslide"}
+pain_views.territory_plate('right', scale=0.75)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *Figure 2. Text summary:* three shaded views (anterior, right lateral, posterior), the skin coloured by the nerve that dominates it and every territory labelled. Supratrochlear (near the midline) and supraorbital cover the forehead and scalp back to the vertex; zygomaticotemporal a small patch of the anterior temple; auriculotemporal the skin in front of the ear and over the temple. The greater occipital covers the back of the scalp from the nuchal line to the vertex, and the lesser occipital the skin behind the ear. The third occipital covers the lower occiput and upper neck near the midline, and the great auricular the ear and the angle of the jaw. The transverse cervical covers the front of the neck and the supraclavicular nerves the skin over the clavicle. Black dots mark skin supplied by two or more nerves; the dashed line is the vertex-ear-chin line.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# An interactive 3D version is `pain_views.territory_figure()`: each territory can be toggled from the legend, and overlaps show as crossing outlines. It is not run here, to keep the notebook under 1 MB; type it into a new cell to explore it.
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 2
+#
+# How many skin vertices of the model lie in two or more territories (weight at least 0.5)? Which pairs of nerves share the most skin?
+
+# %% tags=["solution"]
+overlap = atlas.overlap_count(0.5)
+print('vertices in 2+ territories:', int((overlap >= 2).sum()))
+members = atlas.membership(0.5)
+keys = list(members)
+pairs = {(a[0], b[0]): int((members[a] & members[b]).sum()) for i, a in enumerate(keys) for b in keys[i + 1:] if a[1] == b[1] == 'right'}
+sorted(((n, p) for p, n in pairs.items() if n), reverse=True)[:4]
+
+# %% [markdown] tags=["answer"]
+# Over a hundred vertices. The largest shared areas are the supraorbital with the supratrochlear on the forehead and the greater with the third occipital below the inion; the lesser occipital and great auricular overlap behind the ear. Across the midline the two third occipital nerves and the two transverse cervical nerves overlap. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 4. Why pain from the back of the head is felt behind the eye
+#
+# The greater occipital nerve (C2) is not trigeminal, yet GON pain can reach the forehead and the orbit. The explanation is **trigeminocervical convergence**: fibres from the C2 root and from the trigeminal nerve (V1: forehead, eye and the dura) end on the *same* second-order neurons in the trigeminocervical complex. This complex is the caudal trigeminal nucleus together with the dorsal horn of C1-C2. The brain receives one signal and can place it in either map.
+
+# %% slideshow={"slide_type": "subslide"}
+pain_views.convergence_schematic(scale=0.8)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *Figure 3. Text summary:* a schematic. A green V1 afferent from the forehead, eye and dura and an orange GON afferent from the back of the head both end on one purple second-order neuron. It lies in the trigeminocervical complex (trigeminal nucleus caudalis and the C1-C2 dorsal horn). The neuron projects to the thalamus and cortex, so an irritated GON can be felt at the forehead and behind the eye. The evidence is listed along the bottom.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **The evidence.**
+#
+# - In rats, 67 neurons of the C2 dorsal horn that responded to the dura (V1) were recorded. Most also had receptive fields on the face and on C2 skin and muscle, and stimulating the GON increased their responses to the dura in 8 of 20 ({cite}`bartsch2002`).
+# - The reverse: after the dura was irritated, 71 % of such neurons enlarged their cervical receptive fields ({cite}`bartsch2003`).
+# - In humans, sterile water injected over the GON of 3 volunteers caused intense pain in 2, and the pain spread into trigeminal territory with trigeminal autonomic signs ({cite}`piovesan2001`). Blocking the GON with a local anaesthetic changed the trigeminal (nociceptive blink) reflex on the injected side only ({cite}`busch2007`).
+# - The same convergence explains why neck disorders refer pain forward in cervicogenic headache ({cite}`bogduk2009`), and ICHD-3 names it in its comment on occipital neuralgia ({cite}`ichd3_2018`).
+#
+# Deep pain behind the eye has no skin of its own: the kit paints it on the upper eyelid and says so in the hover text.
+
+# %% [markdown] tags=["notes"]
+# The rat numbers are small and the human studies had 3 and about 15 participants: present convergence as well supported in animals and consistent with human physiology, not as measured in patients with occipital neuralgia.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 5. Checking the seed article's list
+#
+# For each of the seven spots, what the registry's sources say and by which mechanism:
+
+# %% slideshow={"slide_type": "subslide"}
+spots = pain.spots()
+spots[spots.in_seed_list][['label', 'mechanisms', 'verdict']]
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Verdict.** Occipital and supraorbital are supported for occipital neuralgia (the first as the tender nerve and its territory, the second by convergence). Temporal, the angle of the jaw and the sternocleidomastoid are real pain sites, but of *neck-muscle trigger points* (myofascial referral or the trigger point itself), not of the GON. The temporomandibular joint and the supraclavicular area are not supported by any source in the registry: the skin above the clavicle belongs to the supraclavicular nerves (C3-C4). The list also misses places the sources do give: behind the eye, behind the ear, the vertex and the forehead. A list that mixes nerve pain with muscle pain without saying so can mislead a patient about the cause.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 6. Exercise: read the pain drawings
+#
+# Patients often shade where it hurts on a body outline. Here are four drawings; each comes with the patient's words.
+
+# %% slideshow={"slide_type": "subslide"}
+pain_views.drawing_plate(scale=0.65)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *Figure 4. Text summary:* four heads, each seen from the painful side, with the area the patient shaded in blue. A (right): from the base of the skull over the back of the head, with a patch behind the eye. B (left): top of the shoulder, side of the neck, behind the ear and the temple. C (right): forehead and the ear. D (left): behind the ear and the side of the back of the head.
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 3
+#
+# For each drawing, which referral pattern (and side) fits best? Decide by eye using Figure 1, then check with `pain.match_drawing('A')`, which compares the drawing with every pattern (cosine similarity of the two pain fields, 1 = identical).
+
+# %% tags=["solution"]
+pd.DataFrame({name: pain.match_drawing(name).head(3).index.map(' '.join)
+              for name in pain.PAIN_DRAWINGS})
+
+# %% [markdown] tags=["answer"]
+# **A**: right greater occipital neuralgia (occiput to vertex, convergence to the eye). **B**: left upper trapezius trigger point (the question mark: neck, mastoid, temple). **C**: right sternocleidomastoid, clavicular division (forehead and ear; postural dizziness fits it too). **D**: left lesser occipital neuralgia. A match is a hypothesis, not a diagnosis: occipital neuralgia needs the ICHD-3 criteria, including relief by a nerve block (notebook 03), and trigger points need palpation.
+
+# %% [markdown] part="quiz"
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Summary
+#
+# - Occipital neuralgia hurts over the nerve and in its territory (the GON's from the nuchal line to the vertex) and may reach the forehead and orbit.
+# - Neck-muscle trigger points send pain to the temple, mastoid, jaw angle, forehead, ear and behind the eye: many of the seed list's spots are muscle pain, not nerve pain.
+# - Behind the vertex-ear-chin line the skin is cervical, in front trigeminal; territories overlap.
+# - Trigeminocervical convergence at C1-C2 explains frontal and retro-orbital pain from the GON (animal recordings, human physiology).
+# - Of the seven seed hot spots, five are supported (by different mechanisms); the TMJ and supraclavicular spots are not.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# ### What's next?
+#
+# Go on to **03 Headache comparison**: occipital neuralgia, migraine and tension-type headache side by side, with where each one hurts.
+
+# %% [markdown] part="footer"

@@ -1,0 +1,234 @@
+# ---
+# jupyter:
+#   kit:
+#     title: Occipital neuralgia, migraine and tension-type headache side by side
+#     overview: 'Occipital neuralgia is often mistaken for migraine or tension-type headache, and
+#       pain from the neck (cervicogenic headache) can mimic all three. This notebook sets the four
+#       side by side using the International Classification of Headache Disorders (ICHD-3): how
+#       long an attack lasts, where it hurts, what it feels like and what comes with it. You will
+#       then classify written cases with the kit''s criteria checker and compare your reasoning
+#       with ours.'
+#     objectives:
+#     - State in your own words the ICHD-3 criteria for occipital neuralgia (13.4), migraine without
+#       and with aura (1.1, 1.2), tension-type headache (2.1-2.3) and cervicogenic headache (11.2.1).
+#     - Tell the conditions apart by attack duration, location, quality, intensity and associated
+#       symptoms, and read the figures that show these.
+#     - Explain why allodynia, nerve tenderness and relief after a nerve block are needed for occipital
+#       neuralgia but do not prove it.
+#     - Classify case vignettes with `check_criteria` / `check_all` and explain each verdict, including
+#       a mixed picture.
+#     - Spot where popular articles blur the differences.
+#     minutes: 45
+#     prerequisites:
+#     - concept: 'Notebook 01: the occipital nerves'
+#       importance: Helpful
+#       notes: where the greater, lesser and third occipital nerves (GON, LON, TON) run
+#     - concept: 'Notebook 02: pain-referral hot spots'
+#       importance: Helpful
+#       notes: why occipital pain can reach the eye
+#     - concept: Running a Jupyter cell
+#       importance: Necessary
+#       notes: the code cells are one or two lines
+#     references:
+#     - ichd3_2018
+#     - ichd3_beta_2013
+#     - kelman2005
+#     - kim2018
+#     - kwon2018
+#     - on_clinic2021
+#     - kuhn1997
+#     - calandre2006
+#     - dougherty2014
+#     - blumenfeld2013
+#     - bogduk2009
+#     - fernandez2006
+#     - fernandez2007
+#     - rasmussen1992
+#     - do2019
+#     - hunder1990
+#     - lyrer2014
+#     - rushton2023
+#     - bartsch2002
+#     - ambrosini2005
+#     - grays1918
+# ---
+
+# %% [markdown] part="header"
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# {kit}`red_flag_box_short`
+
+# %% [markdown] tags=["notes"]
+# Start with the duration timeline: it separates the three main conditions before anyone mentions a criterion. Leave 20 minutes for the cases; students work in pairs, commit to an answer, then run the checker.
+
+# %% slideshow={"slide_type": "skip"}
+# Set-up: the kit's package; figures are drawn by anatomy.viz.
+import anatomy
+import pandas as pd
+from anatomy import headaches, headache_maps
+from anatomy.viz import headache_views
+pd.set_option('display.max_colwidth', None)
+head = anatomy.load_head()
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 1. The four conditions at a glance
+#
+# The kit keeps the ICHD-3 criteria, paraphrased, in `anatomy/data/headaches.toml`; every cell carries its source. The table below lists the features that matter for telling the conditions apart ({cite}`ichd3_2018`). Migraine with aura is a column of its own: its criteria are about the aura, not the headache.
+
+# %% slideshow={"slide_type": "subslide"}
+rows = ['ichd3_code', 'frequency', 'laterality', 'quality', 'intensity',
+        'aggravated_by_activity', 'nausea', 'photophobia_phonophobia',
+        'relieved_by_nerve_block', 'typical_locations']
+headaches.comparison_table().loc[rows]
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Each cell has its references (`headaches.comparison_sources()`) and, where the kit had to read a vague phrase, a note (`headaches.comparison_notes()`). The criteria of one condition, paraphrased, with their source:
+
+# %% slideshow={"slide_type": "fragment"}
+headaches.criteria_table('occipital_neuralgia')[['text', 'reference']]
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 2. How long one attack lasts
+#
+# Duration alone separates the three main conditions by orders of magnitude, so the time axis is logarithmic.
+
+# %% slideshow={"slide_type": "subslide"}
+headache_views.duration_timeline()
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *Figure 1. Text summary:* on a log scale from 1 second to 30 days, occipital neuralgia paroxysms last seconds to minutes. ICHD-3 gives no exact bounds; the bar from 1 s to 10 min is the kit's reading. Each migraine aura symptom lasts 5-60 minutes. A migraine attack lasts 4-72 hours (2-72 hours under 18). An episode of episodic tension-type headache lasts 30 minutes to 7 days; chronic tension-type headache lasts hours to days or never stops (arrow). ICHD-3 gives no duration for cervicogenic headache ({cite}`ichd3_2018`).
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 3. Where it hurts
+#
+# For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is on both sides, pressing or tightening. ICHD-3 names no region, so the kit draws an even ring round the head. Cervicogenic headache is on one side, spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
+
+# %% slideshow={"slide_type": "subslide"}
+headache_views.pain_map_figure()
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *Figure 2. Text summary:* four heads seen from the right. **Occipital neuralgia** (qualitative): a strip from below the back of the head up to the crown (GON) and a patch behind the ear (LON). A short strip lies near the midline of the upper neck (TON), with faint spread to the forehead and around the eye. **Migraine** (percent of patients): darkest around the eye (67%), then temple (58%) and forehead (56%); lighter over the occiput and neck (40% each) and the vertex (24%). The left side is lighter because two-thirds of patients have one-sided pain. **Tension-type** (qualitative): a band round both sides of the head over forehead, temples and occiput. **Cervicogenic** (qualitative): right side only, darkest in the upper neck, fading forwards over the occiput and temple to forehead and eye. Drag to rotate; the menu turns all four heads.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# How the migraine map was built: each region's weight is Kelman's percentage. The other side gets the same regions scaled by 1 - 0.666, because two-thirds of patients had one-sided pain. That scaling is the kit's reading, not a number from the paper; the region shapes are drawn on 10-20 positions and landmarks.
+
+# %% slideshow={"slide_type": "fragment"}
+headache_maps.region_weights('migraine_without_aura')[
+    ['weight', 'contralateral_weight', 'basis']]
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# For print, the same maps as a plate (right lateral and posterior views), with the regions named in text so the figure reads without colour:
+
+# %%
+headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *Figure 3. Text summary:* the four maps of Figure 2 in two rows (right lateral and posterior). Labels name each region: GON, LON and TON for occipital neuralgia, and eyes 67%, temporal 58%, frontal 56%, occipital 40% and neck 40% for migraine. The labels are band, frontal, temporal and occipital for tension-type; neck, occipital and the spread regions for cervicogenic headache. L and R mark the subject's sides in the posterior view.
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 1
+#
+# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Using Figure 2 and the comparison table, which of the four conditions is one-sided as a rule, which often, and which usually on both sides? Which single criterion in ICHD-3 13.4 mentions the side?
+
+# %% [markdown] tags=["answer"]
+# Cervicogenic headache is characteristically side-locked (ICHD-3 comment). Migraine is often one-sided (about two-thirds of patients; one of the four C features). Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never decides the diagnosis. Tension-type headache is typically bilateral (one of its four C features). Sources: {cite}`ichd3_2018, kelman2005`.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 4. What distinguishes them
+#
+# The feature matrix is a table: every cell has words and a symbol for its place in the criteria, so it does not depend on colour (the fill is a third cue). For print, `headache_views.feature_matrix()` draws the same matrix as a figure (`figures/headache_features.png`).
+
+# %% slideshow={"slide_type": "subslide"}
+headache_views.feature_table()
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# *In words:* rows are quality, intensity, laterality, associated symptoms, aggravation by activity and nerve-block response; columns are occipital neuralgia, migraine, tension-type and cervicogenic headache. Occipital neuralgia **requires** allodynia or dysaesthesia with nerve tenderness (C) and relief after a local anaesthetic block (D); its shooting or stabbing quality and severe intensity are two of three options in B. Migraine **requires** nausea/vomiting or photophobia with phonophobia (D); pulsating, moderate-severe, one-sided and worse with activity are options (2 of 4). Tension-type is pressing, mild-moderate, bilateral and not worse with activity (2 of 4), and nausea **must be absent** (mild allowed only in chronic TTH). Cervicogenic headache needs 2 of 4 causation items, including provocation by neck movement and abolition by a cervical block.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### 4.1 Features that are needed but not specific
+#
+# Three items of ICHD-3 13.4 also turn up in other headaches, so finding them does not prove occipital neuralgia:
+#
+# - **Tenderness and trigger points.** A retrospective chart review looked at one community-hospital headache clinic. Of 800 patients seen for headache, 195 had been *diagnosed with* occipital neuralgia (ON). Most had another headache too, and the odds were about twice as high in chronic migraine ({cite}`on_clinic2021`). A chart review counts diagnoses that clinicians made; it does not re-check them against the criteria. Trigger points, mostly temporal and suboccipital, were found in 94% of 98 migraine patients ({cite}`calandre2006`) and are common in tension-type headache ({cite}`fernandez2006, fernandez2007`).
+# - **Relief after an occipital nerve block.** Blocks also help migraine ({cite}`dougherty2014, blumenfeld2013`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although cluster pain sits around the eye ({cite}`ambrosini2005`). Blocks act partly through the trigeminocervical complex (next item; {cite}`bartsch2002`). So relief under criterion D is consistent with an occipital-nerve source, but it does not prove one.
+# - **Pain reaching the eye or forehead.** Neurons in the upper cervical dorsal horn receive input from both the greater occipital nerve and the trigeminal nerve (the trigeminocervical complex; {cite}`bartsch2002`). ICHD-3 says occipital neuralgia pain may reach the fronto-orbital area this way ({cite}`ichd3_2018`).
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### 4.2 Where popular articles blur the picture
+#
+# The web articles this kit started from (`seeds/`) mix correct and wrong statements. Checked against the sources:
+#
+# | Claim in a seed article | What the sources say |
+# |---|---|
+# | Occipital neuralgia is 'throbbing' | ICHD-3 describes shooting, stabbing or sharp paroxysms; pulsating pain is a migraine feature (1.1, criterion C, item 2). {cite}`ichd3_2018` |
+# | 'Sensitivity to light' is a symptom of occipital neuralgia | Photophobia is not in the ON criteria; with phonophobia it is a migraine criterion (1.1 D). Visual disturbance was reported by 8 of 12 patients in a small emergency-room series, not a general feature. That series took in people with one-sided aching pain, not ICHD-3 13.4 patients. {cite}`ichd3_2018, kuhn1997` |
+# | 'There is no aura, distinguishing this headache from a migraine' | Misleading: most migraine has no aura (1-year prevalence 6% without aura vs 4% with aura in a Danish population). Absence of aura cannot separate ON from migraine. {cite}`rasmussen1992` |
+# | Trapezius tension constricts the temporal artery and causes migraine | No support found in the sources; the superficial temporal artery runs in front of the ear, away from the trapezius, and ICHD-3 lists no such mechanism. {cite}`grays1918, ichd3_2018` |
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 5. The criteria checker
+#
+# `headaches.check_criteria(condition, findings)` says which criteria a set of findings meets; `headaches.check_all(findings)` does it for every condition. Findings use a fixed vocabulary; a missing finding leaves a criterion *not assessed*, and the verdict is then *undetermined* unless another criterion already fails. The last criterion of each set (no better ICHD-3 diagnosis) always needs a clinician. **The checker teaches the criteria; it does not diagnose anyone.**
+
+# %% slideshow={"slide_type": "subslide"}
+headaches.findings_vocabulary()[['type', 'allowed']].head(12)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# The cases below were written for the kit; the people are invented. Read each story, decide, then run the cell and reveal the reasoning.
+
+# %% slideshow={"slide_type": "fragment"}
+cases = headaches.vignettes()
+cases[['title']].sort_index()
+
+# %% [markdown] part="case_vignettes" cases=["case_01", "case_02", "case_03", "case_04", "case_05", "case_06"]
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# The full criterion-by-criterion report for Case 5, occipital neuralgia column, shows where it fails:
+
+# %% slideshow={"slide_type": "fragment"}
+findings = cases.at['case_05', 'findings']
+print(headaches.check_criteria('occipital_neuralgia', findings))
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 2
+#
+# Case 8 in the list (`cases.at['case_08', 'findings']`) describes 2.5-hour attacks in a 15-year-old. Copy the findings, change `age_years` to 25 and check migraine without aura again. What changes, and why?
+
+# %% tags=["solution"]
+findings = dict(cases.at['case_08', 'findings'], age_years=25.0)
+result = headaches.check_criteria('migraine_without_aura', findings)
+result.to_frame()[['status', 'reason']]
+
+# %% [markdown] tags=["answer"]
+# Criterion B now fails: at 25 an attack must last 4-72 hours, and 2.5 hours is too short. Under 18, ICHD-3 accepts 2-72 hours, so the same story is migraine in a 15-year-old ({cite}`ichd3_2018`). At 25 a clinician would think of probable migraine (1.5) or look again at the history.
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 3
+#
+# In Case 6 the verdict for occipital neuralgia is *undetermined*. Which finding would settle it, and what would you record if a block of the left greater occipital nerve stopped the jolts for a day?
+
+# %% tags=["solution"]
+findings = dict(cases.at['case_06', 'findings'],
+                relieved_by_nerve_block=True)
+headaches.check_criteria('occipital_neuralgia', findings).verdict
+
+# %% [markdown] tags=["answer"]
+# `relieved_by_nerve_block` (criterion D). With a block that eased the pain, criteria A-D are all met and the verdict becomes *fulfilled*; criterion E (no better explanation) still needs a clinician.
+
+# %% [markdown] part="quiz"
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Summary
+#
+# - Duration separates the three main conditions: seconds to minutes (occipital neuralgia), 4-72 hours (migraine), 30 minutes to 7 days or unremitting (tension-type).
+# - Migraine pain is most often around the eye, temple and forehead ({cite}`kelman2005`). Occipital neuralgia follows the GON, LON and TON, and tension-type is a bilateral band; cervicogenic headache is side-locked and spreads from the neck forwards.
+# - Occipital neuralgia needs allodynia or dysaesthesia, nerve tenderness and relief after an anaesthetic block, but each of these also occurs in migraine.
+# - Aura, light sensitivity and throbbing do not belong to occipital neuralgia; most migraine has no aura.
+# - The checker reports which criteria are met; criterion E and every diagnosis need a clinician.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# ### What's next?
+#
+# Go on to **04 Diagnosis, management and red flags**. It shows how a clinician examines the occipital nerves and why the diagnostic block is criterion D. It also covers when imaging helps, the treatments and how good their evidence is.
+
+# %% [markdown] part="footer"

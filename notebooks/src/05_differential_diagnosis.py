@@ -1,0 +1,178 @@
+# ---
+# jupyter:
+#   kit:
+#     title: The differential diagnosis of occipital pain
+#     overview: 'Pain at the back of the head is not always occipital neuralgia (ON). This notebook
+#       lists the conditions a clinician must tell apart from it. They include brief primary headaches
+#       and neck-tongue syndrome. They also include dangerous secondary causes, such as a torn neck
+#       artery or giant cell arteritis (GCA), lesions at the top of the neck, and pain from neck
+#       joints. Each entry gives its International Classification of Headache Disorders (ICHD-3)
+#       code and the features that separate it. The order of thinking is always the same: screen
+#       for red flags first, then classify.'
+#     objectives:
+#     - Screen a story for red flags before naming any primary headache.
+#     - Name the conditions in the differential of occipital pain with their ICHD-3 codes.
+#     - State the feature that separates each from occipital neuralgia.
+#     - Use the checker on primary stabbing headache (4.7), neck-tongue syndrome (13.5) and chronic
+#       migraine (1.3).
+#     - Judge common web claims about occipital neuralgia against sources.
+#     minutes: 35
+#     prerequisites:
+#     - concept: 'Notebook 03: headache comparison'
+#       importance: Necessary
+#       notes: the ICHD-3 criteria and the checker
+#     - concept: 'Notebook 04: diagnosis and red flags'
+#       importance: Necessary
+#       notes: the red-flag screen
+#     references:
+#     - jull2002
+#     - ichd3_2018
+#     - do2019
+#     - hunder1990
+#     - lyrer2014
+#     - dziewas2003
+#     - rushton2023
+#     - kelman2005
+#     - on_clinic2021
+#     - zhang2018
+#     - kim2009_meningioma
+#     - garza2007
+#     - delen2015
+#     - fratalia2021
+#     - star1992
+#     - bogduk2009
+#     - ichd3_beta_2013
+#     - fernandez2006
+#     - bovim1991
+#     - won2018
+#     - tubbs2014
+#     - statpearls_occipital_nerves
+#     - grays1918
+#     - ducic2009
+#     - austen2023
+#     - guyuron2009
+#     - barmherzig2019
+#     - cohen2015
+# ---
+
+# %% [markdown] part="header"
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# {kit}`red_flag_box_short`
+
+# %% [markdown] tags=["notes"]
+# Open with the question: which of these could kill or blind the patient this week? (dissection, giant cell arteritis, a posterior-fossa lesion). Then go through the table by group. Leave 10 minutes for the two cases.
+
+# %% slideshow={"slide_type": "skip"}
+# Set-up: the kit's package; figures are drawn by anatomy.viz.
+import anatomy
+import pandas as pd
+from anatomy import headaches
+pd.set_option('display.max_colwidth', None)
+head = anatomy.load_head()
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 1. Screen first
+#
+# The red-flag screen comes before any primary diagnosis ({cite}`do2019`). `headaches.red_flag_screen(findings)` marks each flag as *present*, *absent* or *not asked*; a flag you did not ask about stays open. Two flags matter most for occipital pain. The first is **a new headache with new neck pain** (possible cervical artery dissection). The second is **a new headache at 50 or over** (giant cell arteritis, tumour). SNNOOP10 puts its age cut-off at onset after 65; the kit uses 50, the age in the giant cell arteritis criteria ({cite}`hunder1990`). A recent new headache is a flag at any age.
+
+# %% slideshow={"slide_type": "subslide"}
+headaches.red_flag_screen({'new_headache': True, 'new_neck_pain': True,
+                           'age_years': 44.0})[['flag', 'status', 'action']].head(4)
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 2. The differential at a glance
+#
+# The kit keeps the differential in `anatomy/data/differential.toml`; every row has its ICHD-3 code and sources. Codes are from ICHD-3 ({cite}`ichd3_2018`).
+
+# %% slideshow={"slide_type": "subslide"}
+diff = headaches.differential()
+diff[['name', 'ichd3_code', 'urgency']]
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# What separates each from occipital neuralgia:
+
+# %% slideshow={"slide_type": "subslide"}
+diff[['name', 'separating']]
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### 2.1 The dangerous ones
+#
+# - **Cervical artery dissection** (6.5.1): new neck pain with a new headache. Horner's syndrome occurs in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`). Vertebral dissection more often starts with neck pain ({cite}`dziewas2003`). Screen before any neck treatment ({cite}`rushton2023`).
+# - **Giant cell arteritis** (6.4.1): a new headache at 50 or over, with scalp or temporal artery tenderness, jaw pain on chewing, visual symptoms and raised inflammatory markers ({cite}`hunder1990`). Urgent review the same day: it can cause blindness.
+# - **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum meningioma has presented as occipital neuralgia alone ({cite}`kim2009_meningioma`); an abnormal neurological examination is the alert ({cite}`garza2007`).
+
+# %% slideshow={"slide_type": "fragment"}
+diff[diff['urgency'] != 'routine'][['name', 'urgency']]
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### 2.2 Look-alikes at the top of the neck
+#
+# - **C2 herpes zoster**: the pain can come a week before the rash ({cite}`fratalia2021`).
+# - **C1-C2 schwannoma**: rare; a mass, night pain or neurological signs ({cite}`delen2015`).
+# - **Lateral atlanto-axial joint pain**: ICHD-3 13.4 asks that referral from this joint be told apart from occipital neuralgia ({cite}`ichd3_2018, star1992`). A controlled joint block is the rigorous test ({cite}`bogduk2009`).
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 1
+#
+# Filter the table for the **secondary** causes. Which of them would a normal neurological examination *not* rule out?
+
+# %% tags=["solution"]
+headaches.differential('secondary')[['name', 'urgency']]
+
+# %% [markdown] tags=["answer"]
+# Cervical artery dissection (before a stroke, the examination can be normal apart from neck pain), giant cell arteritis, C2 herpes zoster before the rash, and post-traumatic headache. A normal examination lowers the chance of a posterior-fossa lesion or schwannoma but does not exclude one ({cite}`kim2009_meningioma, lyrer2014`).
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 3. Cases the checker can test
+#
+# The checker knows primary stabbing headache (4.7), neck-tongue syndrome (13.5) and chronic migraine (1.3) as well as the five conditions of notebook 03. `check_all(findings, conditions='all')` runs all of them. The people are invented.
+
+# %% slideshow={"slide_type": "skip"}
+cases = headaches.vignettes()
+
+# %% [markdown] part="differential_cases" cases=["case_10", "case_11"]
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 2
+#
+# A 40-year-old has had headache on 20 days a month for 6 months. Only 6 of those days have migraine features, and she has had dozens of migraine attacks in the past. Does she meet chronic migraine (1.3)? Write the findings and check.
+
+# %% tags=["solution"]
+findings = {'days_per_month': 20.0, 'months': 6.0,
+            'past_migraine_attacks': 40, 'migraine_days_per_month': 6.0}
+headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 'reason']]
+
+# %% [markdown] tags=["answer"]
+# No: criterion C needs at least 8 days a month with migraine features ({cite}`ichd3_2018`). With 8 or more it would be met. A clinician would also ask about painkiller use. ICHD-3 notes that medication overuse is the commonest reason for a chronic-migraine-like picture ({cite}`ichd3_2018`, comment on 1.3).
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 4. Claims from the seed articles
+#
+# Each claim below was checked against the kit's sources.
+#
+# | Claim in a seed article | Verdict and source |
+# |---|---|
+# | Tension in the upper trapezius compresses the greater occipital nerve (GON) | Partly. The GON pierces the trapezius near its attachment to the skull, usually through the aponeurosis; the muscle itself is pierced in 17-45% of sides. It does not run through the trapezius over the shoulder. {cite}`bovim1991, won2018, tubbs2014` |
+# | The GON is 'the thickest' cutaneous nerve in the body | Overstated and unverified. StatPearls calls the GON the biggest purely afferent nerve arising from the C2 dorsal ramus, which is a claim about C2, not the whole body; no source in the kit compares it with every cutaneous nerve. Gray's also describes muscular branches to semispinalis capitis. {cite}`statpearls_occipital_nerves, grays1918` |
+# | Most people improve in a week to 10 days | Unsupported: no study in the kit's sources reports this course. ICHD-3 gives no time course, and trials treat long-standing pain. {cite}`ichd3_2018, cohen2015` |
+# | Diabetes and gout cause occipital neuralgia | Unsupported: no source in the kit links them to occipital neuralgia. Arthritis of the upper neck joints is a named source of occipital pain (secondary source only). {cite}`star1992` |
+# | A chin tuck trains 'the occipital muscles' | Wrong name. Pressing the back of the head into the table to make a double chin flexes the upper neck; the muscles that do this lie in front of the spine (longus capitis, rectus capitis anterior). The occipital belly of occipitofrontalis moves the scalp. In cervicogenic headache one randomised trial of a low-load exercise programme (deep neck flexors tested by craniocervical flexion) reduced headache at 12 months; no trial in occipital neuralgia was found. {cite}`grays1918, jull2002` |
+# | 'Nerve decompression surgery for migraines' with full recovery in one or two weeks | Surgery for migraine has one sham-controlled trial, in migraine with a trigger site, run by the surgeons' own group. In occipital neuralgia the evidence is case series. Reviews keep surgery as a last step. No source gives a recovery time. {cite}`guyuron2009, ducic2009, austen2023, barmherzig2019` |
+
+# %% [markdown] part="quiz"
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Summary
+#
+# - Screen for red flags before naming any primary headache; a new headache with new neck pain can be a cervical artery dissection.
+# - Primary stabbing headache (4.7): spontaneous stabs of seconds that move about, with no tender nerve; neck-tongue syndrome (13.5): set off by turning, with tongue symptoms.
+# - Giant cell arteritis, dissection and posterior-fossa lesions are the dangerous mimics; an abnormal examination calls for imaging.
+# - Chronic migraine needs at least 8 days a month with migraine features.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# ### What's next?
+#
+# Go back to **03** and **04** to run the red-flag screen on every case, or to **01** to see where the C2 root and the lateral atlanto-axial joint lie.
+
+# %% [markdown] part="footer"

@@ -1,0 +1,122 @@
+"""The notebook sources (notebooks/src/*.py): valid jupytext percent files whose code is
+code (it compiles, ruff lints it), whose citations name registry keys, and whose cell
+kinds and parts are ones the builder knows (tools/nbsource.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import pytest
+
+from anatomy.references import load_references
+from tools import nbsource
+from tools.nbtools import NOTEBOOKS
+
+ROOT = Path(__file__).resolve().parents[1]
+STEMS = nbsource.stems()
+
+
+def test_every_notebook_has_a_source():
+    assert STEMS == [Path(name).stem for name, _ in NOTEBOOKS]
+    committed = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert STEMS == committed
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_source_is_a_percent_file_that_round_trips(stem):
+    path = nbsource.source_path(stem)
+    nb = jupytext.read(path, fmt="py:percent")
+    assert nb.metadata["jupytext"]["text_representation"]["format_name"] == "percent"
+    again = jupytext.reads(jupytext.writes(nb, fmt="py:percent"), fmt="py:percent")
+    assert [(c.cell_type, c.source) for c in again.cells] == [
+        (c.cell_type, c.source) for c in nb.cells]
+    ignored = nbsource.IGNORED_KEYS
+    assert [{k: v for k, v in c.metadata.items() if k not in ignored} for c in again.cells] == [
+        {k: v for k, v in c.metadata.items() if k not in ignored} for c in nb.cells]
+    assert nb.metadata["kit"] == again.metadata["kit"]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_code_cell_compiles(stem):
+    nb, _ = nbsource.read(stem)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code, f"{stem}: no code cells"
+    for k, cell in enumerate(code):
+        compile(cell.source, f"notebooks/src/{stem}.py, code cell {k}", "exec")
+
+
+def test_ruff_lints_the_sources_and_they_pass():
+    files = [str(nbsource.source_path(s)) for s in STEMS]
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache",
+                             "--force-exclude", *files], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # linted, not skipped: ruff's configuration does not exclude them
+    listed = subprocess.run([sys.executable, "-m", "ruff", "check", "--show-files",
+                             "notebooks"], cwd=ROOT, capture_output=True, text=True).stdout
+    for s in STEMS:
+        assert f"notebooks/src/{s}.py" in listed
+    assert ".ipynb" not in listed
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_cited_keys_are_in_the_registry_and_the_reference_list(stem):
+    nb, kit = nbsource.read(stem)
+    texts = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    texts += [kit["overview"], *kit["objectives"]]
+    keys = {k for t in texts for k in nbsource.role_keys(t)}
+    registry = load_references()
+    assert keys, f"{stem}: no {{cite}} roles"
+    assert not keys - set(registry), f"{stem}: unknown keys {sorted(keys - set(registry))}"
+    assert not set(kit["references"]) - set(registry)
+    assert not keys - set(kit["references"]), (
+        f"{stem}: cited but not in kit.references: {sorted(keys - set(kit['references']))}")
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_shared_parts_are_placed_once(stem):
+    nb, _ = nbsource.read(stem)
+    parts = [c.metadata["part"] for c in nb.cells if "part" in c.metadata]
+    assert parts[0] == "header" and parts[-1] == "footer" and parts.count("quiz") == 1
+    assert nb.cells[0].metadata.get("part") == "header"
+    built = nbsource.cells(stem)
+    assert not any("{cite}`" in c.source or "{kit}`" in c.source for c in built)
+
+
+def _source(tmp_path, monkeypatch, body: str) -> str:
+    head = nbsource.source_path(STEMS[0]).read_text(encoding="utf-8").split("\n# %%")[0]
+    monkeypatch.setattr(nbsource, "SOURCE_DIR", tmp_path)
+    (tmp_path / "99_test.py").write_text(head + "\n" + body, encoding="utf-8")
+    return "99_test"
+
+
+def test_cell_kinds_map_to_the_helpers(tmp_path, monkeypatch):
+    stem = _source(tmp_path, monkeypatch, (
+        '# %% [markdown] tags=["exercise"]\n# Do it ({cite}`kim2018`).\n\n'
+        '# %% tags=["solution"]\nx = 1\n\n'
+        '# %% [markdown] tags=["answer"] summary="Show it"\n# One.\n'))
+    exercise, solution, answer = nbsource.cells(stem)
+    assert exercise.metadata == {"slideshow": {"slide_type": "subslide"}, "tags": ["exercise"]}
+    assert exercise.source == "Do it ([Kim et al. 2018](#ref-kim2018))."
+    assert "solution" in solution.metadata["tags"] and solution.source.endswith("x = 1")
+    assert "<summary><b>Show it</b></summary>" in answer.source
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ('# %% [markdown] part="appendix"\n', "unknown part 'appendix'.*valid: .*footer"),
+    ('# %% [markdown] colour="red"\n# Hi\n', r"unknown cell metadata \['colour'\]"),
+    ('# %% [markdown]\n# {kit}`nope`\n', "Unknown {kit} text 'nope'; valid: .*notebook_list"),
+    ('# %% [markdown] tags=["solution"]\n# Hi\n', "'solution' cell must be code"),
+])
+def test_bad_sources_are_named(tmp_path, monkeypatch, body, message):
+    stem = _source(tmp_path, monkeypatch, body)
+    with pytest.raises(ValueError, match=message):
+        nbsource.cells(stem)
+
+
+def test_unknown_stem_lists_the_sources():
+    with pytest.raises(ValueError, match="Unknown notebook source 'nb00'; valid: 00_start_here"):
+        nbsource.source_path("nb00")

@@ -1,0 +1,143 @@
+"""Notebook text and cells made from the kit's data, placed by the notebook sources.
+
+A source writes ``{kit}`name``` in markdown for a piece of text from ``TEXT_PARTS``, or a
+cell ``# %% [markdown] part="name" ...`` for cells from ``CELL_PARTS`` (its other
+metadata are the function's arguments). Text may hold ``{cite}`` / ``{cite_html}`` roles,
+which ``tools.nbsource`` resolves. Generated, not typed: the red-flag box follows
+``headaches.red_flags()``, the cases follow ``headaches.vignettes()``.
+"""
+
+from __future__ import annotations
+
+from anatomy import headaches
+from tools.nbtools import NOTEBOOKS, answer, code, exercise, md, verdict
+
+# Condition labels in the case reasoning
+SHORT_NAMES = {"occipital_neuralgia": "Occipital neuralgia (13.4)",
+               "migraine_without_aura": "Migraine without aura (1.1)",
+               "migraine_with_aura": "Migraine with aura (1.2)",
+               "tension_type": "Tension-type (2.1-2.3)", "cervicogenic": "Cervicogenic (11.2.1)",
+               "chronic_migraine": "Chronic migraine (1.3)",
+               "primary_stabbing": "Primary stabbing headache (4.7)",
+               "neck_tongue": "Neck-tongue syndrome (13.5)"}
+VERDICT_WORDS = {True: "fulfilled", False: "not fulfilled", None: "undetermined"}
+
+
+def notebook_list() -> str:
+    """The kit's notebooks in order, one numbered line each (notebook 00)."""
+    return "\n".join(f"{k}. **{title}** (`{name}`)" for k, (name, title) in enumerate(NOTEBOOKS))
+
+
+def rami_alt() -> str:
+    """The text alternative of the rami figure (``anatomy.viz.rami_views.ALT``)."""
+    from anatomy.viz import rami_views
+
+    return rami_views.ALT
+
+
+def red_flag_box(short: bool = False) -> str:
+    """A clearly styled warning box listing the flags that need emergency care (from
+    headaches.red_flags()); ``short`` gives one line per flag."""
+    flags = headaches.red_flags()
+    emergency = flags[flags["action"] == "emergency care"]
+    if short:
+        items = "".join(f"<li><b>{r.flag}</b></li>" for r in emergency.itertuples())
+    else:
+        items = "".join(f"<li><b>{r.flag}:</b> {r.look_for.rstrip('.')}.</li>"
+                        for r in emergency.itertuples())
+    return (
+        '<div class="alert alert-block alert-danger" style="border: 3px solid #D55E00; '
+        'padding: 10px 14px; border-radius: 6px;">\n'
+        "<p><b>&#9888; RED FLAGS: get emergency care now</b> (call the local emergency "
+        "number) if a headache comes with any of these. They can signal a serious "
+        "secondary cause, not occipital neuralgia, migraine or tension-type headache.</p>\n"
+        f"<ul>{items}</ul>\n"
+        "<p>Other warning signs need prompt medical review. At any age: a new headache "
+        "that began recently, or a change in pattern. A new headache at 50 or over. "
+        "Headache worse lying down or on coughing; cancer or immunosuppression; "
+        "pregnancy.</p>\n"
+        "<p>Sources: most flags come from SNNOOP10, a published list of red and orange "
+        "flags for secondary headache "
+        "({cite_html}`do2019`). The pupil and dissection flags are the kit's additions "
+        "({cite_html}`lyrer2014, rushton2023`). SNNOOP10 sets its age flag at onset after "
+        "65; the kit uses 50, the age in the classification criteria for giant cell "
+        "arteritis ({cite_html}`hunder1990`). This kit is teaching material, not a "
+        "diagnostic tool.</p>\n</div>")
+
+
+def _sources(case) -> str:
+    return "{cite}`" + case["reference"] + "`"
+
+
+def findings_cell(case_id: str):
+    """The blank a student fills in: the case's finding keys, every value ``...``.
+
+    The instructor version fills it with the kit's values (tools.nbtools.instructor_cell).
+    """
+    cell = code(headaches.findings_template(case_id), slide="fragment",
+                tags=["findings-template"])
+    cell.metadata["kit_case"] = case_id
+    return cell
+
+
+def case_vignettes(cases: list[str]) -> list:
+    """Notebook 03's cases: screen, decide, run the checker, reveal the reasoning."""
+    out = []
+    for k, case_id in enumerate(cases, 1):
+        case = headaches.vignettes().loc[case_id]
+        reasoning = "\n".join(
+            f"- **{SHORT_NAMES[c]}: {VERDICT_WORDS[case['expected'][c]]}.** "
+            f"{case['reasoning'][c]}" for c in headaches.CONDITIONS)
+        screen = (f"findings = cases.at['{case_id}', 'findings']\n"
+                  "screen = headaches.red_flag_screen(findings)\n"
+                  "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]")
+        src = "headaches.check_all(findings)[['ichd3_code', 'verdict', 'not_met', 'missing']]"
+        out += [
+            exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first:* "
+                     "does the story raise a red flag? Then turn the story into findings: "
+                     "in the next cell replace each `...` the story answers with a value "
+                     "(the comment gives the allowed values) and leave the rest as `...`. "
+                     "Run it, compare with the kit's findings, then run the screen."),
+            findings_cell(case_id),
+            verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
+                    "differ = check[check['agree'] != True]  # not filled in, or not the same\n"
+                    "print(f\"{len(check) - len(differ)} of {len(check)} findings agree with "
+                    "the kit's\")\ndiffer"),
+            verdict(screen),
+            answer(f"{case['screen']}\n\n*Sources:* {{cite}}`do2019`.",
+                   summary="Show the screening reasoning"),
+            md("*Now decide:* which ICHD-3 diagnosis fits, and which criterion decides it? "
+               "Then run the checker and reveal the reasoning.", slide="fragment"),
+            verdict(src),
+            answer(f"{reasoning}\n\n*Sources:* {_sources(case)}.",
+                   summary="Show the reasoning"),
+        ]
+    return out
+
+
+def differential_cases(cases: list[str]) -> list:
+    """Notebook 05's cases: screen, then the checker on every condition it knows."""
+    out = []
+    for k, case_id in enumerate(cases, 1):
+        case = headaches.vignettes().loc[case_id]
+        reasoning = "\n".join(f"- **{SHORT_NAMES[c]}: {VERDICT_WORDS[v]}.** "
+                              f"{case['reasoning'][c]}" for c, v in case["expected"].items())
+        out += [
+            exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first,* "
+                     "then name the diagnosis you expect and the feature that decides it."),
+            verdict(f"findings = cases.at['{case_id}', 'findings']\n"
+                    "screen = headaches.red_flag_screen(findings)\n"
+                    "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]"),
+            answer(case["screen"], summary="Show the screening reasoning"),
+            verdict("headaches.check_all(findings, conditions='all')[['ichd3_code', 'verdict', "
+                    "'not_met']]"),
+            answer(f"{reasoning}\n\n*Sources:* {_sources(case)}.",
+                   summary="Show the reasoning"),
+        ]
+    return out
+
+
+TEXT_PARTS = {"notebook_list": notebook_list, "rami_alt": rami_alt,
+              "red_flag_box": red_flag_box,
+              "red_flag_box_short": lambda: red_flag_box(short=True)}
+CELL_PARTS = {"case_vignettes": case_vignettes, "differential_cases": differential_cases}
