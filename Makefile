@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: venv lab test test-other-cpu test-fast lint bench store figures slides handouts paper student notebooks lock clean
+.PHONY: venv lab test test-other-cpu test-fast lint bench visual-refs store figures slides handouts paper student notebooks lock clean
 
 venv: $(STAMP)
 	@# byte-compile the kit (pip does this for installed packages; the kit is installed
@@ -52,6 +52,11 @@ lint: venv
 
 bench: venv
 	$(BIN)/python tools/bench.py
+
+# the reference renders of the main 3D views (tests/test_visual.py), after a deliberate
+# change of geometry, colour or camera: look at tests/data/visual/*.png before committing
+visual-refs: venv
+	$(BIN)/python tools/visual_refs.py --update
 
 # every notebook and its instructor version, then the docs generated from them and the kit
 notebooks: venv

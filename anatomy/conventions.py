@@ -60,7 +60,28 @@ DISCLAIMER = (
 
 
 def check_choice(value: object, choices: Iterable[str], what: str) -> str:
-    """Return ``value`` if it is one of ``choices``; else raise a ValueError naming both."""
+    """Return ``value`` if it is one of ``choices``; else raise a ValueError naming both.
+
+    Parameters
+    ----------
+    value : object
+        The value to check; only a str can match.
+    choices : iterable of str
+        The valid choices.
+    what : str
+        What the value is (e.g. ``"side"``), for the message.
+
+    Returns
+    -------
+    str
+        ``value`` unchanged.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not one of ``choices``; the message names the value, up to three
+        close matches and every valid choice.
+    """
     options = list(choices)
     if isinstance(value, str) and value in options:
         return value
@@ -72,12 +93,45 @@ def check_choice(value: object, choices: Iterable[str], what: str) -> str:
 
 
 def check_side(side: object) -> str:
-    """Validate a side name (the subject's ``'left'`` or ``'right'``)."""
+    """Validate a side name (the subject's ``'left'`` or ``'right'``).
+
+    Parameters
+    ----------
+    side : object
+        The side to check.
+
+    Returns
+    -------
+    str
+        ``side`` unchanged: ``"left"`` or ``"right"``.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     return check_choice(side, SIDES, "side")
 
 
 def view_basis(view: str):
-    """(screen right, screen up, forward) unit vectors of a named view (``VIEWS``)."""
+    """(screen right, screen up, forward) unit vectors of a named view (``VIEWS``).
+
+    Parameters
+    ----------
+    view : str
+        A key of VIEWS: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``,
+        ``"superior"``, ``"posterolateral_left"`` or ``"posterolateral_right"``.
+
+    Returns
+    -------
+    right, up, forward : numpy.ndarray, shape (3,)
+        The screen's right and up directions and the viewing direction in the head frame.
+
+    Raises
+    ------
+    ValueError
+        If ``view`` is not a key of VIEWS.
+    """
     import numpy as np
 
     spec = VIEWS[check_choice(view, VIEWS, "view")]
@@ -87,7 +141,18 @@ def view_basis(view: str):
 
 
 def mirror_x(points):
-    """Mirror points (…, 3) across the midsagittal plane (x -> -x)."""
+    """Mirror points (..., 3) across the midsagittal plane (x -> -x).
+
+    Parameters
+    ----------
+    points : array_like, shape (..., 3)
+        Points in the head frame, mm.
+
+    Returns
+    -------
+    numpy.ndarray
+        A float copy with x negated; the input is not changed.
+    """
     import numpy as np
 
     out = np.array(points, dtype=float, copy=True)

@@ -34,7 +34,24 @@ def _outward_midpoint(a, b):
 
 def ten_twenty_positions(vertices: np.ndarray, faces: np.ndarray,
                          landmarks: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """The 21 standard 10-20 positions plus Nz and Iz, keyed by the modern names (T7, P7 ...)."""
+    """The 21 standard 10-20 positions plus Nz and Iz, keyed by the modern names (T7, P7 ...).
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Head mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    landmarks : dict[str, numpy.ndarray]
+        Landmark name -> position (mm); needs ``nasion``, ``inion``, ``vertex``,
+        ``tragus_left`` and ``tragus_right``.
+
+    Returns
+    -------
+    dict[str, numpy.ndarray]
+        Position name -> point on the skin (mm), in the standard order, made left-right
+        symmetric.
+    """
     v, f = np.asarray(vertices, float), faces
     nz, iz = landmarks["nasion"], landmarks["inion"]
     sag = _arc(v, f, nz, iz, landmarks["vertex"])
@@ -70,6 +87,21 @@ def _symmetrise(pos: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 
 def sagittal_arc(vertices, faces, landmarks) -> np.ndarray:
-    """The nasion-inion arc over the vertex, as a polyline (for checks and drawings)."""
+    """The nasion-inion arc over the vertex, as a polyline (for checks and drawings).
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Head mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    landmarks : dict[str, numpy.ndarray]
+        Landmark name -> position (mm); needs ``nasion``, ``inion`` and ``vertex``.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k, 3)
+        Points along the skin from the nasion over the vertex to the inion, mm.
+    """
     return _arc(np.asarray(vertices, float), faces, landmarks["nasion"], landmarks["inion"],
                 landmarks["vertex"])

@@ -65,7 +65,13 @@ class FigureSpec:
         return f"{self.module}.{self.function}"
 
     def spec_hash(self) -> str:
-        """Hash of the registry entry itself (builder, arguments, caption, size)."""
+        """Hash of the registry entry itself (builder, arguments, caption, size).
+
+        Returns
+        -------
+        str
+            sha256 hex digest of the entry's fields as sorted JSON.
+        """
         text = json.dumps(asdict(self), sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
 
@@ -114,7 +120,18 @@ def _module_exists(name: str) -> bool:
 
 
 def available(specs=None) -> list[FigureSpec]:
-    """Registered figures whose builder exists (modules of later notebooks may not yet)."""
+    """Registered figures whose builder exists (modules of later notebooks may not yet).
+
+    Parameters
+    ----------
+    specs : iterable of FigureSpec, optional
+        The figures to filter; FIGURES (the registry) by default.
+
+    Returns
+    -------
+    list of FigureSpec
+        Those whose module and builder function exist, in order.
+    """
     out = []
     for spec in FIGURES if specs is None else specs:
         if _module_exists(spec.module) and _has_function(spec):
@@ -141,7 +158,18 @@ def _has_function(spec: FigureSpec) -> bool:
 
 
 def skipped(specs=None) -> list[FigureSpec]:
-    """Registered figures whose builder does not exist yet."""
+    """Registered figures whose builder does not exist yet.
+
+    Parameters
+    ----------
+    specs : iterable of FigureSpec, optional
+        The figures to check; FIGURES by default.
+
+    Returns
+    -------
+    list of FigureSpec
+        Those not in ``available(specs)``, in order.
+    """
     ok = {s.name for s in available(specs)}
     return [s for s in (FIGURES if specs is None else specs) if s.name not in ok]
 
@@ -181,8 +209,21 @@ def _imports(module: str) -> tuple[str, ...]:
 
 
 def dependencies(module: str) -> list[Path]:
-    """Source files of ``module`` and every anatomy module it reaches, plus the data files
-    those sources name (e.g. ``landmarks.toml``, ``head_mesh.npz``)."""
+    """Source files of ``module`` and every anatomy module it reaches, plus data files.
+
+    The data files are those the sources name (e.g. ``landmarks.toml``,
+    ``head_mesh.npz``).
+
+    Parameters
+    ----------
+    module : str
+        Dotted module name, e.g. ``"anatomy.viz.head_views"``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The sources (sorted), then the data files (sorted).
+    """
     seen, todo = set(), [module, "anatomy"]
     while todo:
         name = todo.pop()
@@ -200,13 +241,37 @@ def dependencies(module: str) -> list[Path]:
 
 
 def sha256(path: Path) -> str:
-    """The sha256 hex digest of a file's bytes."""
+    """The sha256 hex digest of a file's bytes.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+
+    Returns
+    -------
+    str
+        64 hex characters.
+    """
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def input_hashes(spec: FigureSpec) -> dict[str, str]:
-    """{relative path: sha256} of everything that made the figure (this writer module
-    included: it holds the page template and export settings) and of its registry entry."""
+    """{relative path: sha256} of everything that made the figure, and of its registry entry.
+
+    This writer module is included: it holds the page template and export settings.
+
+    Parameters
+    ----------
+    spec : FigureSpec
+        The registry entry.
+
+    Returns
+    -------
+    dict[str, str]
+        Path relative to the repository -> sha256 hex digest, plus
+        ``"registry:<name>"`` -> ``spec.spec_hash()``.
+    """
     paths = [*dependencies(spec.module), Path(__file__).resolve()]
     hashes = {p.relative_to(ROOT).as_posix(): sha256(p) for p in paths}
     hashes["registry:" + spec.name] = spec.spec_hash()
@@ -218,7 +283,18 @@ def input_hashes(spec: FigureSpec) -> dict[str, str]:
 # ---------------------------------------------------------------------------------------
 
 def build(spec: FigureSpec):
-    """Call the builder (passing the head model when its first parameter is ``head``)."""
+    """Call the builder (passing the head model when its first parameter is ``head``).
+
+    Parameters
+    ----------
+    spec : FigureSpec
+        The registry entry (module, function, keyword arguments).
+
+    Returns
+    -------
+    StaticFigure or KitFigure
+        What the builder returns: a matplotlib figure wrapper or a plotly 3D figure.
+    """
     fn = getattr(importlib.import_module(spec.module), spec.function)
     params = list(inspect.signature(fn).parameters.values())
     args = []
@@ -283,6 +359,20 @@ def write(spec: FigureSpec, out: Path = FIGURES_DIR) -> dict:
     matplotlib: PNG (300 dpi) and SVG (text and lines vector, dense meshes rasterised).
     plotly 3D: PNG (kaleido, scale 2) and the interactive HTML page. A 3D WebGL scene has
     no vector form (kaleido's SVG only wraps a bitmap), so no SVG unless ``SVG_FOR_3D``.
+
+    Parameters
+    ----------
+    spec : FigureSpec
+        The registry entry.
+    out : pathlib.Path, default FIGURES_DIR
+        Output folder.
+
+    Returns
+    -------
+    dict
+        The manifest record: ``caption``, ``alt``, ``source``, ``source_file``, ``kind``
+        ("interactive" or "static"), ``files``, ``page`` (3D only) and ``inputs``
+        (``input_hashes``).
     """
     fig = build(spec)
     png, svg, page = (f"{spec.name}.{ext}" for ext in ("png", "svg", "html"))
@@ -327,8 +417,16 @@ def _polygon_count(artist) -> int:
 
 
 def compact_png(path: Path) -> None:
-    """Flatten on white and store with a 256-colour palette (a third of the size; no
-    visible banding on the kit's flat colours and smooth shading)."""
+    """Flatten a PNG on white and store it with a 256-colour palette, in place.
+
+    The file becomes a third of the size, with no visible banding on the kit's flat
+    colours and smooth shading. Its dpi is kept.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The PNG file, rewritten.
+    """
     from PIL import Image
 
     with Image.open(path) as im:
@@ -347,7 +445,20 @@ def _without_menus(spec: dict) -> dict:
 
 
 def readme(manifest: dict, missing: list[FigureSpec]) -> str:
-    """The text of figures/README.md: each figure with thumbnail, caption, alt text, source."""
+    """The text of figures/README.md: each figure with thumbnail, caption, alt text, source.
+
+    Parameters
+    ----------
+    manifest : dict
+        The manifest (``{"figures": {name: record}}``) as ``write`` records it.
+    missing : list of FigureSpec
+        Registered figures not generated yet, listed at the end.
+
+    Returns
+    -------
+    str
+        The Markdown text.
+    """
     lines = ["# Figures", "",
              "Generated by `python -m anatomy.figures` (`make figures`) from the code and data "
              "in `anatomy/`; do not edit by hand. PNG for print (300 dpi matplotlib, plotly at "
@@ -382,7 +493,18 @@ def _attr(text: str) -> str:
 
 
 def copy_plotly_js(out: Path = FIGURES_DIR) -> Path:
-    """plotly.min.js from the installed plotly package, next to the HTML pages."""
+    """plotly.min.js from the installed plotly package, next to the HTML pages.
+
+    Parameters
+    ----------
+    out : pathlib.Path, default FIGURES_DIR
+        Folder to copy it into.
+
+    Returns
+    -------
+    pathlib.Path
+        The copied file.
+    """
     spec = importlib.util.find_spec("plotly")
     src = Path(spec.submodule_search_locations[0]) / "package_data" / PLOTLY_JS
     dest = out / PLOTLY_JS
@@ -391,7 +513,19 @@ def copy_plotly_js(out: Path = FIGURES_DIR) -> Path:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Regenerate every available figure (or only those named), README and manifest."""
+    """Regenerate every available figure (or only those named), README and manifest.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Figure names to rebuild (the others keep their manifest records); default
+        ``sys.argv[1:]``, and none means all.
+
+    Raises
+    ------
+    ValueError
+        If a name is not a registered figure.
+    """
     argv = sys.argv[1:] if argv is None else argv
     specs = available()
     known = {s.name for s in FIGURES}

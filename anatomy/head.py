@@ -63,15 +63,64 @@ class HeadModel:
     source: str = field(default="")
 
     def landmark(self, name: str) -> np.ndarray:
-        """Position of one landmark; an unknown name raises ValueError with close matches."""
+        """Position of one landmark; an unknown name raises ValueError with close matches.
+
+        Parameters
+        ----------
+        name : str
+            A key of ``self.landmarks``, e.g. ``"inion"`` or ``"mastoid_right"``.
+
+        Returns
+        -------
+        numpy.ndarray, shape (3,)
+            The landmark on the skin, mm.
+
+        Raises
+        ------
+        ValueError
+            If ``name`` is not a landmark.
+        """
         return self.landmarks[check_choice(name, self.landmarks, "landmark")]
 
     def eeg(self, name: str) -> np.ndarray:
-        """Position of one 10-20 site (e.g. 'Cz', 'O1')."""
+        """Position of one 10-20 site (e.g. 'Cz', 'O1').
+
+        Parameters
+        ----------
+        name : str
+            A key of ``self.eeg_positions`` (modern names: ``"T7"``, ``"P7"``, ...).
+
+        Returns
+        -------
+        numpy.ndarray, shape (3,)
+            The position on the skin, mm.
+
+        Raises
+        ------
+        ValueError
+            If ``name`` is not a 10-20 position.
+        """
         return self.eeg_positions[check_choice(name, self.eeg_positions, "10-20 position")]
 
     def describe(self, name: str) -> Landmark:
-        """Definition, method and sources of a landmark (side suffix optional)."""
+        """Definition, method and sources of a landmark (side suffix optional).
+
+        Parameters
+        ----------
+        name : str
+            A landmark name, with or without ``_left``/``_right`` (e.g. ``"mastoid"``).
+
+        Returns
+        -------
+        Landmark
+            The landmark's definition, how it is placed on the mesh, whether it is derived,
+            and its references.
+
+        Raises
+        ------
+        ValueError
+            If ``name`` is not a landmark.
+        """
         base = name.removesuffix("_left").removesuffix("_right")
         defs = landmark_definitions()
         if base not in defs:
@@ -79,7 +128,15 @@ class HeadModel:
         return defs[base]
 
     def dimensions(self) -> dict[str, float]:
-        """Anthropometric checks in mm (straight lines between skin landmarks)."""
+        """Anthropometric checks in mm (straight lines between skin landmarks).
+
+        Returns
+        -------
+        dict[str, float]
+            ``bitragion_breadth``, ``bimastoid_breadth_skin``, ``biacromial_breadth``,
+            ``head_length`` (glabella to the back of the head) and ``head_breadth`` (widest
+            above the ears), mm.
+        """
         lm = self.landmarks
         dist = lambda a, b: float(np.linalg.norm(lm[a] - lm[b]))  # noqa: E731
         head = self.vertices[self.vertices[:, 2] > lm["tragus_left"][2]]
@@ -145,14 +202,41 @@ def load_head(path=None) -> HeadModel:
     """Load the head-neck-shoulders model (cached; arrays are read-only).
 
     Millimetres; +x the subject's right, +y anterior, +z superior; origin midway
-    between the tragi. Missing or corrupt files raise an error naming the file and the
-    command that rebuilds it.
+    between the tragi.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        The mesh file; ``anatomy/data/head_mesh.npz`` by default.
+
+    Returns
+    -------
+    HeadModel
+        Skin and eye meshes, landmarks and 10-20 positions.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the file is missing (the message names the command that rebuilds it).
+    ValueError
+        If the file is corrupt or lacks arrays or landmarks.
     """
     return _load(str(path or HEAD_MESH_FILE))
 
 
 def side_of(name: str) -> str | None:
-    """'left', 'right' or None for a landmark name."""
+    """'left', 'right' or None for a landmark name.
+
+    Parameters
+    ----------
+    name : str
+        A landmark name.
+
+    Returns
+    -------
+    str or None
+        ``"left"`` or ``"right"`` from the name's suffix, None for a midline landmark.
+    """
     for side in SIDES:
         if name.endswith(f"_{side}"):
             return side

@@ -167,7 +167,18 @@ def _skin(mesh: MapMesh, origin, direction) -> int:
 
 
 def skin_distance(sources) -> np.ndarray:
-    """Distance along the skin (mm) from the nearest of ``sources`` (vertex indices)."""
+    """Distance along the skin (mm) from the nearest of ``sources`` (vertex indices).
+
+    Parameters
+    ----------
+    sources : int or sequence of int
+        Vertex indices of ``map_mesh()``.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_vertices,)
+        Geodesic distance in mm from each map-mesh vertex to the nearest source.
+    """
     return map_skin().distance(sources)
 
 
@@ -240,7 +251,25 @@ def _region_field_cached(region: str, side: str) -> np.ndarray:
 def region_field(region: str, side: str = "right") -> np.ndarray:
     """One region on one side as a per-vertex field in [0, 1] (1 in its core).
 
-    Midline regions (vertex) ignore the side. Unknown region or side raises ValueError.
+    Midline regions (vertex) ignore the side.
+
+    Parameters
+    ----------
+    region : str
+        A key of REGIONS: ``"eyes"``, ``"frontal"``, ``"temporal"``, ``"occipital"``,
+        ``"vertex"``, ``"band"``, ``"neck"``, ``"gon"``, ``"lon"`` or ``"ton"``.
+    side : {"left", "right"}, default "right"
+        The subject's side.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_vertices,)
+        Value per ``map_mesh()`` vertex, 0 to 1.
+
+    Raises
+    ------
+    ValueError
+        If ``region`` or ``side`` is not a valid choice.
     """
     check_choice(region, REGIONS, "region")
     check_choice(side, ("left", "right"), "side")
@@ -254,9 +283,27 @@ def _condition(condition: str) -> str:
 def condition_map(condition: str, side: str | None = None) -> np.ndarray:
     """Per-vertex pain-location value in [0, 1] for a condition on ``map_mesh()``.
 
-    ``side`` is the painful side ('left', 'right', or 'both' for a bilateral picture);
-    None uses the condition's usual picture (tension-type: both; the others: right).
     Migraine values are shares of patients (Kelman 2005); the others are qualitative.
+
+    Parameters
+    ----------
+    condition : str
+        A condition with a map: ``"migraine_without_aura"``, ``"migraine_with_aura"``,
+        ``"occipital_neuralgia"``, ``"tension_type"`` or ``"cervicogenic"``.
+    side : {"left", "right", "both"}, optional
+        The painful side (``"both"`` for a bilateral picture); None uses the condition's
+        usual picture (tension-type: both; the others: right).
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_vertices,)
+        Value per ``map_mesh()`` vertex, 0 to 1; a frequency map also shows the
+        contralateral share on the other side.
+
+    Raises
+    ------
+    ValueError
+        If ``condition`` has no map or ``side`` is not a valid choice.
     """
     condition = _condition(condition)
     side = DEFAULT_SIDE[condition] if side is None else check_choice(side, MAP_SIDES, "side")
@@ -275,22 +322,91 @@ def condition_map(condition: str, side: str | None = None) -> np.ndarray:
 
 
 def map_kind(condition: str) -> str:
-    """'frequency' (values are shares of patients) or 'qualitative'."""
+    """'frequency' (values are shares of patients) or 'qualitative'.
+
+    Parameters
+    ----------
+    condition : str
+        A condition with a map: ``"migraine_without_aura"``, ``"migraine_with_aura"``,
+        ``"occipital_neuralgia"``, ``"tension_type"`` or ``"cervicogenic"``.
+
+    Returns
+    -------
+    str
+        ``"frequency"`` or ``"qualitative"``.
+
+    Raises
+    ------
+    ValueError
+        If ``condition`` has no map.
+    """
     return MAP_SPECS[_condition(condition)]["kind"]
 
 
 def map_caption(condition: str) -> str:
-    """One-line description of what a condition's map shows and where it comes from."""
+    """One-line description of what a condition's map shows and where it comes from.
+
+    Parameters
+    ----------
+    condition : str
+        A condition with a map: ``"migraine_without_aura"``, ``"migraine_with_aura"``,
+        ``"occipital_neuralgia"``, ``"tension_type"`` or ``"cervicogenic"``.
+
+    Returns
+    -------
+    str
+        The caption from maps.toml.
+
+    Raises
+    ------
+    ValueError
+        If ``condition`` has no map.
+    """
     return MAP_SPECS[_condition(condition)]["caption"]
 
 
 def map_references(condition: str) -> list[str]:
-    """Reference keys behind a condition's map."""
+    """Reference keys behind a condition's map.
+
+    Parameters
+    ----------
+    condition : str
+        A condition with a map: ``"migraine_without_aura"``, ``"migraine_with_aura"``,
+        ``"occipital_neuralgia"``, ``"tension_type"`` or ``"cervicogenic"``.
+
+    Returns
+    -------
+    list of str
+        Keys of references.toml.
+
+    Raises
+    ------
+    ValueError
+        If ``condition`` has no map.
+    """
     return list(MAP_SPECS[_condition(condition)]["references"])
 
 
 def region_weights(condition: str) -> pd.DataFrame:
-    """The regions of one condition's map: weight, where it applies, basis and anchors."""
+    """The regions of one condition's map: weight, where it applies, basis and anchors.
+
+    Parameters
+    ----------
+    condition : str
+        A condition with a map: ``"migraine_without_aura"``, ``"migraine_with_aura"``,
+        ``"occipital_neuralgia"``, ``"tension_type"`` or ``"cervicogenic"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per region (index ``region``): ``label``, ``weight``, ``kind``,
+        ``basis``, ``contralateral_weight`` and ``built_on`` (the region's anchors).
+
+    Raises
+    ------
+    ValueError
+        If ``condition`` has no map.
+    """
     spec = MAP_SPECS[_condition(condition)]
     rows = []
     for region, weight, basis in spec["regions"]:
@@ -305,7 +421,26 @@ def region_weights(condition: str) -> pd.DataFrame:
 
 
 def region_centre(region: str, side: str = "right") -> np.ndarray:
-    """A representative skin point of a region (its seed vertex nearest the seed centroid)."""
+    """A representative skin point of a region (its seed vertex nearest the seed centroid).
+
+    Parameters
+    ----------
+    region : str
+        A key of REGIONS: ``"eyes"``, ``"frontal"``, ``"temporal"``, ``"occipital"``,
+        ``"vertex"``, ``"band"``, ``"neck"``, ``"gon"``, ``"lon"`` or ``"ton"``.
+    side : {"left", "right"}, default "right"
+        The subject's side.
+
+    Returns
+    -------
+    numpy.ndarray, shape (3,)
+        A ``map_mesh()`` vertex, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``region`` or ``side`` is not a valid choice.
+    """
     check_choice(region, REGIONS, "region")
     s = SIDE_SIGN[check_choice(side, ("left", "right"), "side")]
     pts = map_mesh().vertices[list(_seeds(region, s))]
@@ -313,7 +448,27 @@ def region_centre(region: str, side: str = "right") -> np.ndarray:
 
 
 def region_values(condition: str, side: str | None = None) -> pd.Series:
-    """The map's value at each region's centre on the painful side (for checks and tables)."""
+    """The map's value at each region's centre on the painful side (for checks and tables).
+
+    Parameters
+    ----------
+    condition : str
+        A condition with a map: ``"migraine_without_aura"``, ``"migraine_with_aura"``,
+        ``"occipital_neuralgia"``, ``"tension_type"`` or ``"cervicogenic"``.
+    side : {"left", "right", "both"}, optional
+        As for ``condition_map``; None uses the condition's usual picture, and ``"both"``
+        reads the right side.
+
+    Returns
+    -------
+    pandas.Series
+        Region -> map value (0 to 1) at ``region_centre``, named after the condition.
+
+    Raises
+    ------
+    ValueError
+        If ``condition`` has no map or ``side`` is not a valid choice.
+    """
     condition = _condition(condition)
     side = DEFAULT_SIDE[condition] if side is None else side
     values = condition_map(condition, side)

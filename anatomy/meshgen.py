@@ -21,7 +21,20 @@ __all__ = ["Decimated", "decimate", "ellipsoid", "grid_normals", "loft", "merge"
 
 
 def smooth_path(points, n: int = 24) -> np.ndarray:
-    """Catmull-Rom spline through control points, resampled to ``n`` points."""
+    """Catmull-Rom spline through control points, resampled to ``n`` points.
+
+    Parameters
+    ----------
+    points : array_like, shape (k, 3)
+        Control points, mm (two points give a straight line).
+    n : int, default 24
+        Number of output points, evenly spaced by arc length.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, 3)
+        The resampled path, mm, from the first to the last control point.
+    """
     p = np.asarray(points, float)
     if len(p) == 2:
         return p[0] + np.linspace(0, 1, n)[:, None] * (p[1] - p[0])
@@ -38,7 +51,18 @@ def smooth_path(points, n: int = 24) -> np.ndarray:
 
 
 def tangents(path) -> np.ndarray:
-    """Unit tangents along a polyline (central differences)."""
+    """Unit tangents along a polyline (central differences).
+
+    Parameters
+    ----------
+    path : array_like, shape (k, 3)
+        The polyline, mm.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k, 3)
+        Unit tangent at each point.
+    """
     t = np.gradient(np.asarray(path, float), axis=0)
     return t / np.linalg.norm(t, axis=1, keepdims=True)
 
@@ -49,6 +73,30 @@ def loft(path, half_w, half_t, thick_dir, n_around: int = 12, caps: bool = True,
 
     ``bend`` (1/mm) curves each section away from ``thick_dir`` (by bend * w**2 at a
     distance w across), so a strap under the skin follows a convex neck.
+
+    Parameters
+    ----------
+    path : array_like, shape (k, 3)
+        Centre line, mm.
+    half_w : float or array_like, shape (k,)
+        Half width across the section, mm (one value, or one per path point).
+    half_t : float or array_like, shape (k,)
+        Half thickness along ``thick_dir``, mm.
+    thick_dir : array_like, shape (3,) or (k, 3)
+        Thickness direction (made perpendicular to the path).
+    n_around : int, default 12
+        Points around each section.
+    caps : bool, default True
+        Close the two ends.
+    bend : float, default 0.0
+        Curvature of the sections, 1/mm.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray of int64, shape (m, 3)
+        Triangles, wound so their normals point outward.
     """
     path = np.asarray(path, float)
     k = len(path)
@@ -80,7 +128,24 @@ def loft(path, half_w, half_t, thick_dir, n_around: int = 12, caps: bool = True,
 
 
 def tube(path, radius, n_around: int = 8):
-    """Round tube along a path (thickness direction chosen perpendicular to the path)."""
+    """Round tube along a path (thickness direction chosen perpendicular to the path).
+
+    Parameters
+    ----------
+    path : array_like, shape (k, 3)
+        Centre line, mm.
+    radius : float or array_like, shape (k,)
+        Radius, mm (one value, or one per path point).
+    n_around : int, default 8
+        Points around each section.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray of int64, shape (m, 3)
+        Triangles, wound so their normals point outward.
+    """
     path = np.asarray(path, float)
     tan = tangents(path)
     ref = np.where(np.abs(tan[:, 2:3]) < 0.9, [[0, 0, 1.0]], [[1.0, 0, 0]])
@@ -91,6 +156,28 @@ def ellipsoid(centre, radii, axes=None, n_u: int = 12, n_v: int = 7, box: float 
     """Closed ellipsoid; ``axes`` (3, 3) rows are its local x, y, z directions.
 
     ``box`` < 1 makes a superellipsoid (a rounded box: 0.4 for a vertebral body).
+
+    Parameters
+    ----------
+    centre : array_like, shape (3,)
+        Centre, mm.
+    radii : array_like, shape (3,)
+        Semi-axes along the local x, y, z directions, mm.
+    axes : array_like, shape (3, 3), optional
+        Rows are the local x, y, z unit directions; the identity by default.
+    n_u : int, default 12
+        Points around each ring.
+    n_v : int, default 7
+        Latitude bands (rings + 1) from pole to pole.
+    box : float, default 1.0
+        Superellipsoid exponent; 1 is an ellipsoid, smaller is boxier.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray of int64, shape (m, 3)
+        Triangles, wound so their normals point outward.
     """
     axes = np.eye(3) if axes is None else np.asarray(axes, float)
     u = np.linspace(0, 2 * np.pi, n_u, endpoint=False)
@@ -123,7 +210,24 @@ def ellipsoid(centre, radii, axes=None, n_u: int = 12, n_v: int = 7, box: float 
 
 
 def slab(grid, normals, thickness):
-    """Closed thin sheet from an (nu, nv, 3) grid (outer face) and outward normals."""
+    """Closed thin sheet from an (nu, nv, 3) grid (outer face) and outward normals.
+
+    Parameters
+    ----------
+    grid : numpy.ndarray, shape (nu, nv, 3)
+        The outer face, mm.
+    normals : numpy.ndarray, shape (nu, nv, 3)
+        Outward unit normals of the grid (e.g. ``grid_normals``).
+    thickness : float or array_like, shape (nu, nv)
+        Sheet thickness inward from the outer face, mm.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray of int64, shape (m, 3)
+        Triangles, wound so their normals point outward.
+    """
     nu, nv, _ = grid.shape
     th = np.broadcast_to(np.asarray(thickness, float), (nu, nv))
     outer = grid.reshape(-1, 3)
@@ -144,7 +248,18 @@ def slab(grid, normals, thickness):
 
 
 def grid_normals(grid) -> np.ndarray:
-    """Unit normals of an (nu, nv, 3) grid surface (cross product of its two directions)."""
+    """Unit normals of an (nu, nv, 3) grid surface (cross product of its two directions).
+
+    Parameters
+    ----------
+    grid : numpy.ndarray, shape (nu, nv, 3)
+        Points of the surface, mm.
+
+    Returns
+    -------
+    numpy.ndarray, shape (nu, nv, 3)
+        Unit normal at each grid point (direction of d/du x d/dv).
+    """
     du = np.gradient(grid, axis=0)
     dv = np.gradient(grid, axis=1)
     n = np.cross(du, dv)
@@ -152,14 +267,42 @@ def grid_normals(grid) -> np.ndarray:
 
 
 def outward(v, f):
-    """Flip the winding if the closed mesh has negative signed volume."""
+    """Flip the winding if the closed mesh has negative signed volume.
+
+    Parameters
+    ----------
+    v : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    f : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray of int64, shape (m, 3)
+        Triangles, wound so their normals point outward.
+    """
     tri = v[f]
     vol = np.einsum("ij,ij->i", tri[:, 0], np.cross(tri[:, 1], tri[:, 2])).sum()
     return np.asarray(v, float), (f[:, ::-1] if vol < 0 else f).astype(np.int64)
 
 
 def merge(parts):
-    """One mesh from [(vertices, faces), ...], the faces re-indexed."""
+    """One mesh from [(vertices, faces), ...], the faces re-indexed.
+
+    Parameters
+    ----------
+    parts : iterable of (numpy.ndarray, numpy.ndarray)
+        ``(vertices, faces)`` pairs.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        All vertices, in order.
+    faces : numpy.ndarray, shape (m, 3)
+        All faces, indices shifted to the merged vertices.
+    """
     vs, fs, off = [], [], 0
     for v, f in parts:
         vs.append(v)
@@ -169,7 +312,22 @@ def merge(parts):
 
 
 def mirror(v, f):
-    """A mesh mirrored across the midsagittal plane, its winding reversed so it stays outward."""
+    """A mesh mirrored across the midsagittal plane, its winding reversed so it stays outward.
+
+    Parameters
+    ----------
+    v : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    f : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        The vertices with x negated, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        The faces with reversed winding.
+    """
     return mirror_x(v), f[:, ::-1].copy()
 
 
@@ -179,7 +337,23 @@ def refine(v: np.ndarray, f: np.ndarray, max_edge: float) -> tuple[np.ndarray, n
 
     Conforming (red-green) refinement: a face with 1, 2 or 3 split edges becomes 2, 3 or
     4 faces sharing the midpoints, so the dense face region stays as modelled and the
-    coarse scalp gets finer; the shape is unchanged.
+    coarse scalp gets finer; the shape is unchanged. At most 8 rounds are made.
+
+    Parameters
+    ----------
+    v : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    f : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    max_edge : float
+        Longest edge allowed, mm.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n', 3)
+        The old vertices followed by the new midpoints, mm.
+    faces : numpy.ndarray, shape (m', 3)
+        The refined triangles.
     """
     for _ in range(8):
         e = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
@@ -220,7 +394,22 @@ def _split_faces(v: np.ndarray, f: np.ndarray, m: np.ndarray) -> np.ndarray:
 
 
 def subdivide(vertices, faces) -> tuple[np.ndarray, np.ndarray]:
-    """Midpoint subdivision: every triangle becomes four (edges halved, shape unchanged)."""
+    """Midpoint subdivision: every triangle becomes four (edges halved, shape unchanged).
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n + n_edges, 3)
+        The old vertices followed by one midpoint per edge, mm.
+    faces : numpy.ndarray of int64, shape (4 * m, 3)
+        The subdivided triangles.
+    """
     v = np.asarray(vertices, float)
     f = np.asarray(faces, dtype=np.int64)
     edges = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
@@ -244,7 +433,19 @@ class Decimated:
     labels: np.ndarray  # (N,) cluster index of each original vertex; -1 if dropped
 
     def transfer(self, values) -> np.ndarray:
-        """Per-vertex values of the original mesh averaged onto the decimated vertices."""
+        """Per-vertex values of the original mesh averaged onto the decimated vertices.
+
+        Parameters
+        ----------
+        values : array_like, shape (n_original,)
+            One value per vertex of the mesh that was decimated.
+
+        Returns
+        -------
+        numpy.ndarray, shape (n_decimated,)
+            For each decimated vertex, the mean of the values of the original vertices merged
+            into it (0 where none).
+        """
         values = np.asarray(values, float)
         keep = self.labels >= 0
         n = len(self.vertices)
@@ -254,10 +455,32 @@ class Decimated:
 
 
 def decimate(vertices, faces, cell_mm: float = 6.0, z_min: float | None = None) -> Decimated:
-    """Vertex clustering: merge the vertices in each cubic cell (cells centred on x = 0 so
-    the result stays left-right symmetric); faces that collapse are dropped.
+    """Vertex clustering: merge the vertices in each cubic cell; faces that collapse are dropped.
 
-    ``z_min`` first drops faces with any vertex below that height (e.g. the shoulders).
+    Cells are centred on x = 0, so the result stays left-right symmetric. Faces that flip
+    (against the clusters' mean normal) and duplicates are dropped too.
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    cell_mm : float, default 6.0
+        Edge of the cubic cells, mm; must be positive.
+    z_min : float, optional
+        First drop faces with any vertex below this height (mm), e.g. the shoulders.
+
+    Returns
+    -------
+    Decimated
+        The merged ``vertices`` and ``faces``, and ``labels`` (original vertex -> new
+        vertex, -1 for vertices dropped).
+
+    Raises
+    ------
+    ValueError
+        If ``cell_mm`` is not positive.
     """
     if cell_mm <= 0:
         raise ValueError(f"cell_mm must be positive, got {cell_mm!r}.")

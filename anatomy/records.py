@@ -26,7 +26,23 @@ class Field:
 
 
 def read(path: Path) -> dict:
-    """A TOML file as a dict; a syntax error names the file."""
+    """A TOML file as a dict; a syntax error names the file.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The TOML file (read as UTF-8).
+
+    Returns
+    -------
+    dict
+        The parsed file.
+
+    Raises
+    ------
+    ValueError
+        If the file is not valid TOML.
+    """
     try:
         return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -64,7 +80,28 @@ def check_record(record: dict, schema: dict[str, Field], where: str) -> dict:
 
 
 def load_table(path: Path, table: str, schema: dict[str, Field]) -> dict[str, dict]:
-    """The records of ``[table.<name>]`` in a TOML file, each validated by ``schema``."""
+    """The records of ``[table.<name>]`` in a TOML file, each validated by ``schema``.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The TOML file.
+    table : str
+        The top-level table whose sub-tables are the records.
+    schema : dict[str, Field]
+        Allowed keys of a record and their types (see ``check_record``).
+
+    Returns
+    -------
+    dict[str, dict]
+        Record name -> record, as in the file.
+
+    Raises
+    ------
+    ValueError
+        If the file is not valid TOML, has no ``[table]``, or a record breaks the schema
+        (the message names the file, the record and the key).
+    """
     data = read(path)
     if table not in data:
         raise ValueError(f"{Path(path).name}: no [{table}] table; found {sorted(data)}")

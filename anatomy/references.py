@@ -66,7 +66,14 @@ class Reference:
         return self.url
 
     def formatted(self) -> str:
-        """A one-line citation in a Vancouver-like style."""
+        """A one-line citation in a Vancouver-like style.
+
+        Returns
+        -------
+        str
+            Authors, title, journal with year and volume/pages (or the year alone), then the
+            ISBN, link and access date when the entry has them.
+        """
         def sentence(text: str) -> str:
             return text if text.endswith((".", "?", "!")) else f"{text}."
 
@@ -113,7 +120,23 @@ def load_references() -> dict[str, Reference]:
 
 
 def get_reference(key: str) -> Reference:
-    """Return one entry; an unknown key raises ValueError with close matches."""
+    """Return one entry; an unknown key raises ValueError with close matches.
+
+    Parameters
+    ----------
+    key : str
+        A key of references.toml.
+
+    Returns
+    -------
+    Reference
+        The registry entry (authors, title, year, source and links).
+
+    Raises
+    ------
+    ValueError
+        If ``key`` is not in the registry.
+    """
     refs = load_references()
     return refs[check_choice(key, refs, "reference key")]
 
@@ -143,7 +166,21 @@ def cite(*keys: str, link: bool = False) -> str:
 
 
 def check_keys(keys, where: str) -> None:
-    """Raise ValueError if any key is unknown, naming the record it came from."""
+    """Raise ValueError if any key is unknown, naming the record it came from.
+
+    Parameters
+    ----------
+    keys : str or iterable of str
+        One reference key or several.
+    where : str
+        The record the keys came from, put at the start of the error message.
+
+    Raises
+    ------
+    ValueError
+        If a key is not in references.toml; the message names ``where``, the key and
+        close matches.
+    """
     refs = load_references()
     for key in [keys] if isinstance(keys, str) else keys:
         if key not in refs:
@@ -160,6 +197,21 @@ def bibliography(keys) -> str:
     that ``cite(..., link=True)`` writes. JupyterLab's HTML sanitiser keeps ``id`` on any
     element, and nbconvert's HTML and slides keep raw HTML, so the links work in the
     notebook, the handouts and the slides.
+
+    Parameters
+    ----------
+    keys : iterable of str
+        Reference keys of references.toml; repeats are listed once, first order kept.
+
+    Returns
+    -------
+    str
+        One Markdown list item per reference: anchor, bold short citation, full citation.
+
+    Raises
+    ------
+    ValueError
+        If a key is not in the registry (the message suggests close matches).
     """
     seen = list(dict.fromkeys(keys))
     refs = [get_reference(k) for k in seen]

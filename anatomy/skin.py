@@ -72,11 +72,13 @@ class Skin:
 
         Parameters
         ----------
-        points : (K, 3) or (3,) array_like
+        points : array_like, shape (3,) or (k, 3)
+            Points in the head frame, mm.
 
         Returns
         -------
-        (K, 3) ndarray
+        numpy.ndarray, shape (k, 3)
+            The closest point on the skin surface to each point, mm.
         """
         pts = np.atleast_2d(np.asarray(points, float))
         _, idx = self._face_tree.query(pts, k=min(32, len(self.faces)))
@@ -84,9 +86,21 @@ class Skin:
                          for p, i in zip(pts, np.atleast_2d(idx))])
 
     def normal_at(self, points) -> np.ndarray:
-        """Smooth outward skin normal near each point: the inverse-distance blend of the
-        nearest vertices' normals, leaving out vertices on another sheet of skin (the mouth
-        behind the throat, the back of an ear)."""
+        """Smooth outward skin normal near each point.
+
+        The inverse-distance blend of the nearest vertices' normals, leaving out vertices on
+        another sheet of skin (the mouth behind the throat, the back of an ear).
+
+        Parameters
+        ----------
+        points : array_like, shape (3,) or (k, 3)
+            Points in the head frame, mm.
+
+        Returns
+        -------
+        numpy.ndarray, shape (k, 3)
+            Unit outward normal near each point.
+        """
         p = np.atleast_2d(np.asarray(points, float))
         d, idx = self._vertex_tree.query(p, k=NEIGHBOURS)
         n = self.normals[idx]
@@ -96,25 +110,75 @@ class Skin:
         return normal / np.linalg.norm(normal, axis=1, keepdims=True)
 
     def frame(self, points) -> tuple[np.ndarray, np.ndarray]:
-        """(closest skin points, outward normals there)."""
+        """(closest skin points, outward normals there).
+
+        Parameters
+        ----------
+        points : array_like, shape (3,) or (k, 3)
+            Points in the head frame, mm.
+
+        Returns
+        -------
+        foot : numpy.ndarray, shape (k, 3)
+            The closest skin point to each point, mm.
+        normal : numpy.ndarray, shape (k, 3)
+            The unit outward normal at each foot.
+        """
         foot = self.closest(points)
         return foot, self.normal_at(foot)
 
     def depth(self, points) -> np.ndarray:
-        """Signed depth under the skin in mm (positive inside, negative outside)."""
+        """Signed depth under the skin in mm (positive inside, negative outside).
+
+        Parameters
+        ----------
+        points : array_like, shape (3,) or (k, 3)
+            Points in the head frame, mm.
+
+        Returns
+        -------
+        numpy.ndarray, shape (k,)
+            Distance to the closest skin point, mm; positive for points inside.
+        """
         pts = np.atleast_2d(np.asarray(points, float))
         foot, normal = self.frame(pts)
         sign = np.sign(((foot - pts) * normal).sum(axis=1))
         return sign * np.linalg.norm(foot - pts, axis=1)
 
     def under(self, points, depth) -> np.ndarray:
-        """The point ``depth`` mm under the skin below each point's closest skin point."""
+        """The point ``depth`` mm under the skin below each point's closest skin point.
+
+        Parameters
+        ----------
+        points : array_like, shape (3,) or (k, 3)
+            Points in the head frame, mm.
+        depth : float or array_like, shape (k,)
+            Depth along the inward normal, mm (negative: outside the skin).
+
+        Returns
+        -------
+        numpy.ndarray, shape (k, 3)
+            The points under the skin, mm.
+        """
         foot, normal = self.frame(points)
         return foot - normal * np.reshape(np.asarray(depth, float), (-1, 1))
 
     # ------------------------------------------------------------ rays and views
     def ray_hit(self, origin, direction) -> np.ndarray | None:
-        """First skin point a ray meets, or None (only triangles near the ray are tested)."""
+        """First skin point a ray meets, or None (only triangles near the ray are tested).
+
+        Parameters
+        ----------
+        origin : array_like, shape (3,)
+            Start of the ray, mm.
+        direction : array_like, shape (3,)
+            Direction of the ray (any length).
+
+        Returns
+        -------
+        numpy.ndarray, shape (3,) or None
+            The hit point, mm, or None if the ray misses the skin.
+        """
         o = np.asarray(origin, float)
         d = np.asarray(direction, float) / np.linalg.norm(direction)
         centre, radius = self._face_spheres
@@ -129,6 +193,18 @@ class Skin:
         Only the triangles whose bounding spheres the ray passes through are tested
         (found in a 2D tree of the triangles projected along the direction), so thousands
         of rays stay fast.
+
+        Parameters
+        ----------
+        origins : array_like, shape (3,) or (k, 3)
+            Start points of the rays, mm.
+        direction : array_like, shape (3,)
+            The common direction (any length).
+
+        Returns
+        -------
+        numpy.ndarray of bool, shape (k,)
+            True where the ray meets the skin.
         """
         from scipy.spatial import cKDTree
 
@@ -160,6 +236,29 @@ class Skin:
         view. It starts ``offset`` mm out, so a point on or just under the skin facing the
         viewer counts as seen, and a ray grazing the skin it starts on (over the shoulders
         seen from behind) does not count.
+
+        Parameters
+        ----------
+        points : array_like, shape (3,) or (k, 3)
+            Points in the head frame, mm.
+        view : str, optional
+            A named view (``anatomy.conventions.VIEWS``): ``"anterior"``, ``"posterior"``,
+            ``"left"``, ``"right"``, ``"superior"``, ``"posterolateral_left"`` or
+            ``"posterolateral_right"``. Give this or ``towards``.
+        towards : array_like, shape (3,), optional
+            Direction from the points towards the eye. Give this or ``view``.
+        offset : float, default 6.0
+            How far out along that direction each ray starts, mm.
+
+        Returns
+        -------
+        numpy.ndarray of bool, shape (k,)
+            True where the point is seen.
+
+        Raises
+        ------
+        ValueError
+            If both or neither of ``view`` and ``towards`` are given, or ``view`` is unknown.
         """
         if (view is None) == (towards is None):
             raise ValueError("Give a named view or a direction towards the eye, not "
@@ -172,20 +271,72 @@ class Skin:
         return ~self.rays_blocked(pts + offset * towards_eye, towards_eye)
 
     def inside(self, points) -> np.ndarray:
-        """True for points inside the closed skin (``surface.inside_mesh``)."""
+        """True for points inside the closed skin (``surface.inside_mesh``).
+
+        Parameters
+        ----------
+        points : array_like, shape (3,) or (k, 3)
+            Points in the head frame, mm.
+
+        Returns
+        -------
+        numpy.ndarray of bool, shape (k,)
+            True where the point is inside.
+        """
         return surface.inside_mesh(self.vertices, self.faces, points)
 
     # ------------------------------------------------------------ along the skin
     def nearest_vertex(self, point) -> int:
-        """Index of the vertex nearest a point."""
+        """Index of the vertex nearest a point.
+
+        Parameters
+        ----------
+        point : array_like, shape (3,)
+            A point in the head frame, mm.
+
+        Returns
+        -------
+        int
+            Index into ``self.vertices``.
+        """
         return surface.nearest_vertex(self.vertices, point)
 
     def distance(self, sources) -> np.ndarray:
-        """Exact geodesic distance (mm) from the nearest of ``sources`` (vertex indices)."""
+        """Exact geodesic distance (mm) from the nearest of ``sources`` (vertex indices).
+
+        Parameters
+        ----------
+        sources : int or array_like of int
+            Source vertex indices.
+
+        Returns
+        -------
+        numpy.ndarray, shape (n_vertices,)
+            Distance along the skin from each vertex to the nearest source, mm (inf where
+            unreachable).
+        """
         return surface.geodesic_distance(self.vertices, self.faces, sources)
 
     def path(self, start: int, end: int) -> list[int]:
-        """Vertices of the shortest edge path from vertex ``start`` to vertex ``end``."""
+        """Vertices of the shortest edge path from vertex ``start`` to vertex ``end``.
+
+        Parameters
+        ----------
+        start : int
+            Index of the first vertex.
+        end : int
+            Index of the last vertex.
+
+        Returns
+        -------
+        list of int
+            Vertex indices along mesh edges, from ``start`` to ``end``.
+
+        Raises
+        ------
+        ValueError
+            If ``end`` cannot be reached from ``start``.
+        """
         return surface.shortest_path(self.vertices, self.faces, start, end)
 
 

@@ -82,7 +82,15 @@ recording: dict[str, Any] | None = None  # set while tools/build_store.py record
 # ------------------------------------------------------------------ where and which
 
 def search_path() -> list[Path]:
-    """The folders searched for a store, in order (see the module docstring)."""
+    """The folders searched for a store, in order (see the module docstring).
+
+    Returns
+    -------
+    list of pathlib.Path
+        ``$ANATOMY_KIT_DATA`` and ``$ANATOMY_KIT_SHARED_DATA`` (when set),
+        ``<sys.prefix>/share/anatomy-kit``, then ``$XDG_CACHE_HOME/anatomy-kit`` (default
+        ``~/.cache/anatomy-kit``).
+    """
     folders = [os.environ.get(ENV_DIR), os.environ.get(ENV_SHARED),
                str(Path(sys.prefix, "share", "anatomy-kit"))]
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -91,8 +99,15 @@ def search_path() -> list[Path]:
 
 
 def input_files() -> list[Path]:
-    """The module and data files whose content makes the stored geometry (a package in
-    ``GEOMETRY_MODULES`` stands for all its modules)."""
+    """The module and data files whose content makes the stored geometry.
+
+    A package in ``GEOMETRY_MODULES`` stands for all its modules.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The geometry modules' source files, then the data files in ``GEOMETRY_DATA``.
+    """
     modules = []
     for m in GEOMETRY_MODULES:
         folder = PACKAGE_DIR / m
@@ -160,7 +175,18 @@ def inputs_key() -> str:
 
 
 def file_name(key: str) -> str:
-    """The store's file name for an inputs key."""
+    """The store's file name for an inputs key.
+
+    Parameters
+    ----------
+    key : str
+        A hex digest, as from ``inputs_key()``.
+
+    Returns
+    -------
+    str
+        ``"geometry-<first 16 characters of key>.zip"``.
+    """
     return f"geometry-{key[:16]}.zip"
 
 
@@ -182,12 +208,31 @@ class Store:
                              f"with `{BUILD_COMMAND}`.") from exc
 
     def array(self, name: str) -> np.ndarray:
+        """Read one array of the store file.
+
+        Parameters
+        ----------
+        name : str
+            The array's member name in the zip file (e.g. ``"3.npy"``), as ``encode`` wrote it.
+
+        Returns
+        -------
+        numpy.ndarray
+            The array, read from the file.
+        """
         with self.zip.open(name) as f:
             return np.lib.format.read_array(io.BytesIO(f.read()))
 
 
 def find() -> Path | None:
-    """The store file for the current inputs, from ``search_path()``, or None."""
+    """The store file for the current inputs, from ``search_path()``, or None.
+
+    Returns
+    -------
+    pathlib.Path or None
+        The first store file found for the current inputs (via a pointer file for the
+        sources byte for byte, else by the inputs key), or None if there is none.
+    """
     for folder in search_path():
         pointer = folder / _pointer_name(raw_key())  # quick: sources byte for byte as built
         if pointer.is_file():
@@ -213,7 +258,13 @@ def _store() -> Store | None:
 
 
 def status() -> str:
-    """'current' when a store for the current inputs is found, else 'missing'."""
+    """'current' when a store for the current inputs is found, else 'missing'.
+
+    Returns
+    -------
+    str
+        ``"current"`` or ``"missing"``.
+    """
     return "current" if find() is not None else "missing"
 
 
@@ -227,7 +278,26 @@ def reset() -> None:
 # ------------------------------------------------------------------ encoding of values
 
 def encode(value, arrays: dict[str, np.ndarray]):
-    """A JSON description of ``value``; its arrays go into ``arrays`` (name -> array)."""
+    """A JSON description of ``value``; its arrays go into ``arrays`` (name -> array).
+
+    Parameters
+    ----------
+    value : object
+        An ndarray, tuple, list, str-keyed dict (nested freely), numpy scalar, int,
+        float, str, bool or None.
+    arrays : dict[str, numpy.ndarray]
+        Filled in place: each array found gets the name ``"<n>.npy"``.
+
+    Returns
+    -------
+    dict
+        A one-key JSON-serialisable description that ``decode`` reads back.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` (or anything inside it) is of another type, or a dict has non-str keys.
+    """
     if isinstance(value, np.ndarray):
         name = f"{len(arrays)}.npy"
         arrays[name] = value
@@ -248,7 +318,21 @@ def encode(value, arrays: dict[str, np.ndarray]):
 
 
 def decode(spec: dict, store: Store):
-    """The value that ``encode`` described, its arrays read from ``store``."""
+    """The value that ``encode`` described, its arrays read from ``store``.
+
+    Parameters
+    ----------
+    spec : dict
+        One-key description from ``encode``: ``{"array": name}``, ``{"tuple": [...]}``,
+        ``{"list": [...]}``, ``{"dict": {...}}`` or ``{"value": v}``.
+    store : Store
+        The opened store file holding the arrays.
+
+    Returns
+    -------
+    object
+        The rebuilt value (arrays, tuples, lists, str-keyed dicts and plain values).
+    """
     (kind, body), = spec.items()
     if kind == "array":
         return store.array(body)
@@ -261,7 +345,28 @@ def decode(spec: dict, store: Store):
 
 
 def write(path: Path, entries: dict[str, Any]) -> dict[str, int]:
-    """Write recorded calls ``{key: value}`` to a store file; returns {key: n arrays}."""
+    """Write recorded calls ``{key: value}`` to a store file; returns {key: n arrays}.
+
+    Also writes the pointer file for the current sources next to it and resets the
+    opened store.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The store file to write (its folder is created; written atomically).
+    entries : dict[str, Any]
+        Call key (``call_key``) -> result.
+
+    Returns
+    -------
+    dict[str, int]
+        Call key -> number of arrays stored for it.
+
+    Raises
+    ------
+    TypeError
+        If a result cannot be stored (see ``encode``).
+    """
     arrays: dict[str, np.ndarray] = {}
     specs, counts = {}, {}
     for key in sorted(entries):
@@ -291,6 +396,17 @@ def rounded(value):
 
     Results are made CPU-independent this way: the noise of floating-point arithmetic
     (about 1e-13 here) stays below the rounding step. -0.0 becomes 0.0.
+
+    Parameters
+    ----------
+    value : object
+        A float, float array, or tuples, lists and dicts of them; other values pass
+        through.
+
+    Returns
+    -------
+    object
+        A copy of the same structure with floats rounded to DECIMALS (6) places.
     """
     if isinstance(value, np.ndarray):
         return np.round(value, DECIMALS) + 0.0 if value.dtype.kind == "f" else value
@@ -306,7 +422,18 @@ def rounded(value):
 
 
 def read_only(value):
-    """``value`` with every array in it made read-only (results may be shared)."""
+    """``value`` with every array in it made read-only (results may be shared).
+
+    Parameters
+    ----------
+    value : object
+        An array, or tuples, lists and dicts holding arrays; other values pass through.
+
+    Returns
+    -------
+    object
+        ``value`` itself, its arrays' ``writeable`` flag cleared in place.
+    """
     if isinstance(value, np.ndarray):
         value.flags.writeable = False
     elif isinstance(value, (tuple, list)):
@@ -319,15 +446,41 @@ def read_only(value):
 
 
 def call_key(fn: Callable, args: tuple) -> str:
-    """The store's name for one call: module, function and arguments (their repr)."""
+    """The store's name for one call: module, function and arguments (their repr).
+
+    Parameters
+    ----------
+    fn : Callable
+        The stored function.
+    args : tuple
+        Its positional arguments, defaults applied.
+
+    Returns
+    -------
+    str
+        ``"<module>.<qualname>(<args repr>)"``, e.g.
+        ``"anatomy.pain.referral.drawing_field('A',)"``.
+    """
     return f"{fn.__module__}.{fn.__qualname__}{args!r}"
 
 
 def stored(fn: Callable) -> Callable:
-    """Look the call up in the store (arguments must have a stable repr); compute it
-    when the store is missing or lacks the call. Either way floats in the result are
-    rounded (``rounded``) and arrays are read-only. ``fn.compute`` always computes (and
-    rounds)."""
+    """Decorator: look a call up in the store, else compute it.
+
+    The arguments must have a stable repr. The call is computed when the store is
+    missing or lacks it. Either way floats in the result are rounded (``rounded``) and
+    arrays are read-only. ``fn.compute`` always computes (and rounds).
+
+    Parameters
+    ----------
+    fn : Callable
+        The geometry function; its result must be storable (see ``encode``).
+
+    Returns
+    -------
+    Callable
+        The wrapped function, with a ``compute`` attribute that bypasses the store.
+    """
     signature = inspect.signature(fn)
 
     def compute(*args):

@@ -14,7 +14,20 @@ __all__ = [
 
 
 def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
-    """Unit outward normals per vertex (area-weighted face normals)."""
+    """Unit outward normals per vertex (area-weighted face normals).
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, 3)
+        Unit normal of each vertex (zero for a vertex in no face).
+    """
     v = np.asarray(vertices, float)
     tri = v[faces]
     fn = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
@@ -26,7 +39,22 @@ def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
 
 
 def closest_points(vertices: np.ndarray, faces: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """Closest point on the mesh surface for each query point (vectorised over faces)."""
+    """Closest point on the mesh surface for each query point (vectorised over faces).
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    points : array_like, shape (3,) or (k, 3)
+        Query points, mm.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k, 3)
+        For each query point, the closest point on any triangle, mm.
+    """
     pts = np.atleast_2d(np.asarray(points, float))
     tri = np.asarray(vertices, float)[faces]
     return np.array([_closest_on_triangles(tri, p) for p in pts])
@@ -80,7 +108,24 @@ def _ray_distances(vertices: np.ndarray, faces: np.ndarray, direction: np.ndarra
 
 
 def ray_hit(vertices: np.ndarray, faces: np.ndarray, origin, direction) -> np.ndarray | None:
-    """First intersection of a ray with the mesh (Möller–Trumbore), or None."""
+    """First intersection of a ray with the mesh (Möller-Trumbore), or None.
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    origin : array_like, shape (3,)
+        Start of the ray, mm.
+    direction : array_like, shape (3,)
+        Direction of the ray (any length).
+
+    Returns
+    -------
+    numpy.ndarray, shape (3,) or None
+        The nearest hit point along the ray (mm), or None if the ray misses the mesh.
+    """
     o, d = np.asarray(origin, float), np.asarray(direction, float)
     d = d / np.linalg.norm(d)
     t = _ray_distances(vertices, faces, d)(o).min()
@@ -89,7 +134,25 @@ def ray_hit(vertices: np.ndarray, faces: np.ndarray, origin, direction) -> np.nd
 
 def rays_blocked(vertices: np.ndarray, faces: np.ndarray, origins, direction) -> np.ndarray:
     """For parallel rays from ``origins`` along one ``direction``: does each hit the mesh?
-    (Facing tests for a camera view cast one ray per landmark.)"""
+
+    Facing tests for a camera view cast one ray per landmark.
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    origins : array_like, shape (3,) or (k, 3)
+        Start points of the rays, mm.
+    direction : array_like, shape (3,)
+        The common direction (any length).
+
+    Returns
+    -------
+    numpy.ndarray of bool, shape (k,)
+        True where the ray from that origin hits the mesh.
+    """
     d = np.asarray(direction, float)
     distances = _ray_distances(vertices, faces, d / np.linalg.norm(d))
     return np.array([np.isfinite(distances(o)).any()
@@ -97,7 +160,22 @@ def rays_blocked(vertices: np.ndarray, faces: np.ndarray, origins, direction) ->
 
 
 def inside_mesh(vertices: np.ndarray, faces: np.ndarray, points) -> np.ndarray:
-    """True for points inside a closed mesh (parity of crossings of a ray along +z)."""
+    """True for points inside a closed mesh (parity of crossings of a ray along +z).
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    points : array_like, shape (3,) or (k, 3)
+        Query points, mm.
+
+    Returns
+    -------
+    numpy.ndarray of bool, shape (k,)
+        True where the point is inside the mesh.
+    """
     v, f = np.asarray(vertices, float), np.asarray(faces)
     tri = v[f]
     lo, hi = tri[:, :, :2].min(1), tri[:, :, :2].max(1)
@@ -127,7 +205,24 @@ def inside_mesh(vertices: np.ndarray, faces: np.ndarray, points) -> np.ndarray:
 
 
 def plane_section(vertices: np.ndarray, faces: np.ndarray, origin, normal) -> np.ndarray:
-    """Points where mesh edges cross a plane (unordered, one per crossing edge)."""
+    """Points where mesh edges cross a plane (unordered, one per crossing edge).
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    origin : array_like, shape (3,)
+        A point on the plane, mm.
+    normal : array_like, shape (3,)
+        The plane's normal (any length).
+
+    Returns
+    -------
+    numpy.ndarray, shape (k, 3)
+        The crossing points, plus any vertex lying on the plane, mm.
+    """
     v = np.asarray(vertices, float)
     n = np.asarray(normal, float) / np.linalg.norm(normal)
     s = (v - np.asarray(origin, float)) @ n
@@ -148,6 +243,24 @@ def surface_arc(vertices: np.ndarray, faces: np.ndarray, start, end, through,
 
     The section is sampled by angle about the midpoint of start-end and the outermost
     crossing is kept at each angle, so ears or folds inside the envelope are ignored.
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    start, end : array_like, shape (3,)
+        The arc's end points, mm.
+    through : array_like, shape (3,)
+        A third point fixing the plane and the side of the arc, mm.
+    n : int, default 181
+        Number of angles sampled (points on the arc).
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, 3)
+        The arc from ``start`` to ``end``, mm.
     """
     a, b, c = (np.asarray(p, float) for p in (start, end, through))
     normal = np.cross(b - a, c - a)
@@ -176,12 +289,36 @@ def surface_arc(vertices: np.ndarray, faces: np.ndarray, start, end, through,
 
 
 def arc_length(path: np.ndarray) -> float:
-    """Length of a polyline (K, 3)."""
+    """Length of a polyline (K, 3).
+
+    Parameters
+    ----------
+    path : numpy.ndarray, shape (k, 3)
+        The polyline's points, mm.
+
+    Returns
+    -------
+    float
+        Sum of the segment lengths, mm.
+    """
     return float(np.linalg.norm(np.diff(path, axis=0), axis=1).sum())
 
 
 def point_at_fraction(path: np.ndarray, fraction: float) -> np.ndarray:
-    """Point a given fraction of the way along a polyline, by arc length."""
+    """Point a given fraction of the way along a polyline, by arc length.
+
+    Parameters
+    ----------
+    path : numpy.ndarray, shape (k, 3)
+        The polyline's points, mm.
+    fraction : float
+        0 at the first point, 1 at the last.
+
+    Returns
+    -------
+    numpy.ndarray, shape (3,)
+        The interpolated point, mm.
+    """
     seg = np.linalg.norm(np.diff(path, axis=0), axis=1)
     cum = np.concatenate([[0.0], np.cumsum(seg)])
     target = fraction * cum[-1]
@@ -189,7 +326,20 @@ def point_at_fraction(path: np.ndarray, fraction: float) -> np.ndarray:
 
 
 def edge_graph(vertices: np.ndarray, faces: np.ndarray):
-    """Sparse symmetric graph of mesh edges weighted by length (for geodesics)."""
+    """Sparse symmetric graph of mesh edges weighted by length (for geodesics).
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+
+    Returns
+    -------
+    scipy.sparse.csr_matrix, shape (n, n)
+        Entry (i, j) is the length (mm) of edge i-j, each edge in both directions.
+    """
     # each inner edge belongs to two faces: keep it once (a sparse matrix sums duplicates)
     e = np.vstack([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
     e = np.unique(np.sort(e, axis=1), axis=0)
@@ -202,13 +352,28 @@ def edge_graph(vertices: np.ndarray, faces: np.ndarray):
 
 
 def geodesic_distance(vertices: np.ndarray, faces: np.ndarray, sources) -> np.ndarray:
-    """Exact geodesic distance (mm along the skin) from the nearest of ``sources`` (vertex
-    indices), by the MMP algorithm of Mitchell, Mount and Papadimitriou (pygeodesic).
+    """Exact geodesic distance (mm along the skin) from the nearest of ``sources``.
 
+    Computed by the MMP algorithm of Mitchell, Mount and Papadimitriou (pygeodesic).
     The exact algorithm needs a manifold mesh: degenerate faces and every face beyond the
     second on an edge are left out (``manifold_faces``), and a vertex that only they held
     takes the distance of its nearest kept vertex. Vertices the sources cannot reach get
     ``inf``. (Dijkstra on the mesh edges, used before, ran 6-7 % long at the median.)
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    sources : int or array_like of int
+        Source vertex indices.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        Distance along the surface from each vertex to the nearest source, mm (inf where
+        unreachable).
     """
     solver, compact = _exact_solver(_MeshKey(vertices, faces))
     src = np.unique(compact[np.atleast_1d(np.asarray(sources, np.int64))])
@@ -219,9 +384,26 @@ def geodesic_distance(vertices: np.ndarray, faces: np.ndarray, sources) -> np.nd
 
 def manifold_faces(vertices: np.ndarray, faces: np.ndarray,
                    min_area: float = 1e-3) -> np.ndarray:
-    """The faces of a mesh without degenerate ones (area below ``min_area`` mm2) and without
-    any face on an edge that more than two faces share. Dropping all of them, not all but
-    two, keeps the result independent of face order, so a mirror-symmetric mesh stays so."""
+    """The faces of a mesh without degenerate or crowded ones.
+
+    Degenerate faces have an area below ``min_area`` mm2; crowded ones sit on an edge that
+    more than two faces share. Dropping all of them, not all but two, keeps the result
+    independent of face order, so a mirror-symmetric mesh stays so.
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    min_area : float, default 1e-3
+        Smallest face area kept, mm2.
+
+    Returns
+    -------
+    numpy.ndarray of int64, shape (k, 3)
+        The kept faces, in their original order.
+    """
     v, f = np.asarray(vertices, float), np.asarray(faces, np.int64)
     area = np.linalg.norm(np.cross(v[f[:, 1]] - v[f[:, 0]], v[f[:, 2]] - v[f[:, 0]]), axis=1)
     f = f[area / 2 > min_area]
@@ -252,7 +434,29 @@ def _exact_solver(key: _MeshKey):
 
 
 def shortest_path(vertices: np.ndarray, faces: np.ndarray, start: int, end: int) -> list[int]:
-    """Vertex indices of the shortest edge path along the skin from ``start`` to ``end``."""
+    """Vertex indices of the shortest edge path along the skin from ``start`` to ``end``.
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    start : int
+        Index of the first vertex.
+    end : int
+        Index of the last vertex.
+
+    Returns
+    -------
+    list of int
+        Vertex indices from ``start`` to ``end`` along mesh edges (Dijkstra).
+
+    Raises
+    ------
+    ValueError
+        If ``end`` cannot be reached from ``start``.
+    """
     graph = _cached_graph(_MeshKey(vertices, faces))
     from scipy.sparse.csgraph import dijkstra
 
@@ -287,5 +491,18 @@ def _cached_graph(key: _MeshKey):
 
 
 def nearest_vertex(vertices: np.ndarray, point) -> int:
-    """Index of the mesh vertex closest to a point."""
+    """Index of the mesh vertex closest to a point.
+
+    Parameters
+    ----------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    point : array_like, shape (3,)
+        The query point, mm.
+
+    Returns
+    -------
+    int
+        Index into ``vertices``.
+    """
     return int(np.argmin(np.linalg.norm(np.asarray(vertices) - np.asarray(point, float), axis=1)))

@@ -46,7 +46,13 @@ class CriteriaResult:
         return {True: "fulfilled", False: "not fulfilled", None: "undetermined"}[self.fulfilled]
 
     def summary(self) -> str:
-        """Verdict, each criterion with its reason, the clinician note and the disclaimer."""
+        """Verdict, each criterion with its reason, the clinician note and the disclaimer.
+
+        Returns
+        -------
+        str
+            Several lines of plain text (what ``str(result)`` prints).
+        """
         head = {True: "all criteria the checker can assess are MET",
                 False: "NOT fulfilled (" + ", ".join(
                     c.id for c in self.criteria if c.status == "not met") + " not met)",
@@ -66,7 +72,14 @@ class CriteriaResult:
     __str__ = summary
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per criterion: text, status, reason."""
+        """One row per criterion: text, status, reason.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by criterion ``id``, with columns ``text``, ``status`` ("met", "not met"
+            or "not assessed") and ``reason``.
+        """
         rows = [{"id": c.id, "text": c.text, "status": c.status, "reason": c.reason}
                 for c in self.criteria]
         return pd.DataFrame(rows).set_index("id")
@@ -75,8 +88,29 @@ class CriteriaResult:
 def check_criteria(condition: str, findings: Mapping[str, object]) -> CriteriaResult:
     """Check findings (keys from FINDINGS) against the ICHD-3 criteria of one condition.
 
-    Returns a CriteriaResult; ``str(result)`` prints the verdict, each criterion and the
-    disclaimer. Unknown keys, bad values or an unknown condition raise ValueError.
+    Parameters
+    ----------
+    condition : str
+        One of ALL_CONDITIONS: ``"occipital_neuralgia"``, ``"migraine_without_aura"``,
+        ``"migraine_with_aura"``, ``"tension_type"``, ``"cervicogenic"``,
+        ``"chronic_migraine"``, ``"primary_stabbing"`` or ``"neck_tongue"``.
+    findings : Mapping[str, object]
+        Patient findings keyed by FINDINGS names (see ``findings_vocabulary()``); a value
+        of None, or a key left out, means "not asked".
+
+    Returns
+    -------
+    CriteriaResult
+        The verdict (``fulfilled`` True, False or None when undetermined), one Criterion
+        per ICHD-3 criterion (met, not met or not assessed, with the reason), the subtype
+        where the condition has one, and the missing finding keys when undetermined.
+        ``str(result)`` prints the verdict, each criterion and the disclaimer.
+
+    Raises
+    ------
+    ValueError
+        If the condition is unknown, or a finding key or value is not valid (see
+        ``validate_findings``).
     """
     info = _condition(condition)
     f = validate_findings(findings)
@@ -103,8 +137,25 @@ def check_criteria(condition: str, findings: Mapping[str, object]) -> CriteriaRe
 def check_all(findings: Mapping[str, object], conditions: str = "compared") -> pd.DataFrame:
     """Verdict for each condition: fulfilled, verdict, subtype, unmet criteria, missing keys.
 
-    ``conditions`` is ``"compared"`` (the five of the comparison table, CONDITIONS) or
-    ``"all"`` (also chronic migraine, primary stabbing headache and neck-tongue syndrome).
+    Parameters
+    ----------
+    findings : Mapping[str, object]
+        Patient findings keyed by FINDINGS names, as for ``check_criteria``.
+    conditions : {"compared", "all"}, default "compared"
+        ``"compared"``: the five of the comparison table (CONDITIONS); ``"all"``: also
+        chronic migraine, primary stabbing headache and neck-tongue syndrome.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per condition (index ``condition``) with columns ``ichd3_code``,
+        ``fulfilled`` (True/False/None), ``verdict``, ``subtype`` ('' if none),
+        ``not_met`` (comma-separated criterion ids) and ``missing`` (finding keys).
+
+    Raises
+    ------
+    ValueError
+        If ``conditions`` is not a valid choice or a finding is not valid.
     """
     which = check_choice(conditions, ("compared", "all"), "conditions")
     rows = []

@@ -164,12 +164,50 @@ def _condition(condition: str) -> dict:
 
 
 def thresholds(condition: str) -> dict:
-    """The numbers and lists the checker uses for one condition (with their reference)."""
+    """The numbers and lists the checker uses for one condition (with their reference).
+
+    Parameters
+    ----------
+    condition : str
+        One of ALL_CONDITIONS: ``"occipital_neuralgia"``, ``"migraine_without_aura"``,
+        ``"migraine_with_aura"``, ``"tension_type"``, ``"cervicogenic"``,
+        ``"chronic_migraine"``, ``"primary_stabbing"`` or ``"neck_tongue"``.
+
+    Returns
+    -------
+    dict
+        A copy of the condition's ``thresholds`` record from headaches.toml (durations in
+        minutes, counts, allowed lists, and the ``reference`` keys).
+
+    Raises
+    ------
+    ValueError
+        If ``condition`` is not one of ALL_CONDITIONS.
+    """
     return dict(_condition(condition)["thresholds"])
 
 
 def criteria_table(condition: str) -> pd.DataFrame:
-    """The paraphrased criteria of one condition: id, text, reference, note."""
+    """The paraphrased criteria of one condition: id, text, reference, note.
+
+    Parameters
+    ----------
+    condition : str
+        One of ALL_CONDITIONS: ``"occipital_neuralgia"``, ``"migraine_without_aura"``,
+        ``"migraine_with_aura"``, ``"tension_type"``, ``"cervicogenic"``,
+        ``"chronic_migraine"``, ``"primary_stabbing"`` or ``"neck_tongue"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per criterion, indexed by ``id`` (e.g. ``"A"``), with columns ``text``,
+        ``reference`` (comma-separated reference keys) and ``note``.
+
+    Raises
+    ------
+    ValueError
+        If ``condition`` is not one of ALL_CONDITIONS.
+    """
     rows = [{"id": c["id"], "text": c["text"], "reference": ", ".join(_refs(c, c["id"])),
              "note": c.get("note", "")} for c in _condition(condition)["criteria"]]
     return pd.DataFrame(rows).set_index("id")
@@ -191,19 +229,41 @@ def _table_frame(part: int) -> pd.DataFrame:
 
 
 def comparison_table() -> pd.DataFrame:
-    """Side-by-side features, one column per condition; duration rows are minutes (NaN: none
-    given by ICHD-3). Occipital neuralgia's 1 s and 10 min are the kit's reading of 'a few
-    seconds to minutes'; see ``comparison_notes()``."""
+    """Side-by-side features, one column per condition.
+
+    Duration rows are minutes (NaN: none given by ICHD-3). Occipital neuralgia's 1 s and
+    10 min are the kit's reading of 'a few seconds to minutes'; see ``comparison_notes()``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per feature, one column per condition in CONDITIONS; cells are the values
+        (text, numbers in minutes, or NaN).
+    """
     return _table_frame(0)
 
 
 def comparison_sources() -> pd.DataFrame:
-    """Same shape as ``comparison_table()``: the reference keys behind each cell."""
+    """Same shape as ``comparison_table()``: the reference keys behind each cell.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Feature rows by condition columns; each cell holds the reference keys of the
+        matching ``comparison_table()`` cell.
+    """
     return _table_frame(1)
 
 
 def comparison_notes() -> pd.DataFrame:
-    """Same shape as ``comparison_table()``: how a cell was read or derived ('' if plain)."""
+    """Same shape as ``comparison_table()``: how a cell was read or derived ('' if plain).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Feature rows by condition columns; each cell is a note string, '' when the value
+        is taken as written.
+    """
     return _table_frame(2)
 
 
@@ -214,19 +274,41 @@ def _records(section: str, columns: list[str]) -> pd.DataFrame:
 
 
 def tension_type_subtypes() -> pd.DataFrame:
-    """2.1, 2.2 and 2.3 side by side; chronic TTH has no upper duration (inf)."""
+    """2.1, 2.2 and 2.3 side by side; chronic TTH has no upper duration (inf).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ICHD-3 subtype (index ``code``) with ``name``, ``days_per_month``,
+        ``min_episodes``, ``history``, ``duration_min_minutes``, ``duration_max_minutes``,
+        ``associated_symptoms``, ``note`` and ``reference``.
+    """
     cols = ["code", "name", "days_per_month", "min_episodes", "history", "duration_min_minutes",
             "duration_max_minutes", "associated_symptoms", "note"]
     return _records("tension_type_subtypes", cols).set_index("code")
 
 
 def red_flags() -> pd.DataFrame:
-    """Headache red flags (after SNNOOP10) with the action each one calls for."""
+    """Headache red flags (after SNNOOP10) with the action each one calls for.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per flag with columns ``flag``, ``look_for``, ``may_signal``, ``action``,
+        ``note`` and ``reference``.
+    """
     return _records("red_flags", ["flag", "look_for", "may_signal", "action", "note"])
 
 
 def management_options() -> pd.DataFrame:
-    """Management options for occipital neuralgia with an honest evidence note."""
+    """Management options for occipital neuralgia with an honest evidence note.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per option with columns ``option``, ``what_it_is``, ``who_it_is_for``,
+        ``evidence_note``, ``note`` and ``reference``.
+    """
     cols = ["option", "what_it_is", "who_it_is_for", "evidence_note", "note"]
     return _records("management", cols)
 
@@ -245,12 +327,26 @@ def block_technique() -> pd.DataFrame:
 
 
 def physiotherapy() -> pd.DataFrame:
-    """Physiotherapy examination, screening and treatment items with their evidence."""
+    """Physiotherapy examination, screening and treatment items with their evidence.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per item with columns ``item``, ``what``, ``evidence`` and ``reference``.
+    """
     return _records("physiotherapy", ["item", "what", "evidence"])
 
 
 def vignettes() -> pd.DataFrame:
-    """Case vignettes: story, findings, expected verdict per condition (True/False/None)."""
+    """Case vignettes: story, findings, expected verdict per condition (True/False/None).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per vignette (index ``id``) with ``title``, ``story``, ``findings`` (dict
+        for ``check_criteria``), ``expected`` (condition -> True/False/None),
+        ``reasoning`` (condition -> text), ``screen`` and ``reference``.
+    """
     rows = [{"id": v["id"], "title": v["title"], "story": v["story"],
              "findings": dict(v["findings"]),
              "expected": {c: VERDICTS[e] for c, e in v["expected"].items()},
@@ -261,7 +357,14 @@ def vignettes() -> pd.DataFrame:
 
 
 def reference_keys() -> list[tuple[str, str]]:
-    """Every (record, reference key) pair in the data file, for checking the registry."""
+    """Every (record, reference key) pair in the data file, for checking the registry.
+
+    Returns
+    -------
+    list of tuple of (str, str)
+        ``(where, key)`` pairs, where ``where`` names the record in headaches.toml (e.g.
+        ``"conditions.migraine_with_aura.criteria.B"``) and ``key`` a references.toml key.
+    """
     data, out = load_headaches(), []
     for cond in ALL_CONDITIONS:
         info = data["conditions"][cond]

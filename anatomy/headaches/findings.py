@@ -151,7 +151,14 @@ FINDINGS: dict[str, Finding] = {
 
 
 def findings_vocabulary() -> pd.DataFrame:
-    """FINDINGS as a table: key, type, allowed values and meaning."""
+    """FINDINGS as a table: key, type, allowed values and meaning.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per finding key (index ``key``) with columns ``type``, ``allowed`` and
+        ``meaning``.
+    """
     rows = [{"key": k, "type": f.kind, "allowed": f.allowed, "meaning": f.meaning}
             for k, f in FINDINGS.items()]
     return pd.DataFrame(rows).set_index("key")
@@ -196,7 +203,23 @@ def _check_number(key: str, spec: Finding, value: object) -> float:
 def validate_findings(findings: Mapping[str, object]) -> dict[str, object]:
     """Check keys and values against FINDINGS; return a clean dict without None values.
 
-    Raises ValueError naming the bad key or value and the valid choices.
+    Parameters
+    ----------
+    findings : Mapping[str, object]
+        Finding key -> value; keys must be in FINDINGS, None means "not asked".
+
+    Returns
+    -------
+    dict[str, object]
+        The findings with None values dropped and each value checked (and normalised)
+        against its FINDINGS entry.
+
+    Raises
+    ------
+    ValueError
+        If ``findings`` is not a mapping, a key or value is not valid (the message names
+        it and the valid choices), or two findings contradict each other (e.g.
+        ``aura=False`` with aura symptoms, more migraine days than headache days).
     """
     if not isinstance(findings, Mapping):
         kind = type(findings).__name__

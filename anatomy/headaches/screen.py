@@ -71,7 +71,19 @@ def red_flag_screen(findings: Mapping[str, object]) -> pd.DataFrame:
 
 
 def screen_summary(findings: Mapping[str, object]) -> str:
-    """One sentence: the flags present (with actions), else whether the screen is complete."""
+    """One sentence: the flags present (with actions), else whether the screen is complete.
+
+    Parameters
+    ----------
+    findings : Mapping[str, object]
+        Patient findings keyed by FINDINGS names, as for ``red_flag_screen``.
+
+    Returns
+    -------
+    str
+        "RED FLAG: ..." listing each flag present and its action; otherwise the flags not
+        asked, or "No red flag found in the screen." when every flag was asked.
+    """
     screen = red_flag_screen(findings)
     present = screen[screen["status"] == "present"]
     if len(present):

@@ -109,12 +109,40 @@ def _skin() -> _Skin:
 
 
 def skin_depth(points) -> np.ndarray:
-    """Signed depth of points under the head model's skin (mm; positive = inside)."""
+    """Signed depth of points under the head model's skin (mm; positive = inside).
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (n, 3)
+        Points in the head frame, mm.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        Depth of each point under the skin in mm; positive inside the head, negative
+        outside.
+    """
     return _skin().depth(points)
 
 
 def place(wp: Waypoint, values: dict | None = None) -> np.ndarray:
-    """3D position (right side) of a waypoint; ``values`` overrides lateral/vertical/depth."""
+    """3D position (right side) of a waypoint; ``values`` overrides lateral/vertical/depth.
+
+    Parameters
+    ----------
+    wp : Waypoint
+        A waypoint from a NerveSpec. Its ``frame`` (``"eop"``, ``"eam"`` or
+        ``"landmark"``) says where ``lateral_mm`` and ``vertical_mm`` are measured from,
+        its ``layer`` and ``layer_surface`` how ``depth_mm`` is applied.
+    values : dict, optional
+        Replacement coordinates keyed ``"lateral_mm"``, ``"vertical_mm"``, ``"depth_mm"``
+        (mm), e.g. one draw of ``sample_values``; missing keys keep the waypoint's own.
+
+    Returns
+    -------
+    numpy.ndarray, shape (3,)
+        The position on the subject's right side, mm, in the head frame.
+    """
     s = _skin()
     lat, vert, depth = (float((values or {}).get(c, getattr(wp, c))) for c in COORDS)
     if wp.frame == "landmark":
@@ -180,13 +208,36 @@ class Nerve:
         return load_nerve_specs()[self.name]
 
     def segment(self, start: str, end: str) -> np.ndarray:
-        """The part of the path between two waypoints (inclusive)."""
+        """The part of the path between two waypoints (inclusive).
+
+        Parameters
+        ----------
+        start, end : str
+            Waypoint ids of this nerve (in either order).
+
+        Returns
+        -------
+        numpy.ndarray, shape (k, 3)
+            The path points from the first to the second waypoint along the course, mm.
+
+        Raises
+        ------
+        ValueError
+            If a waypoint id is not one of this nerve's.
+        """
         ids = list(self.waypoints)
         a = self.waypoint_index[check_choice(start, ids, f"{self.name} waypoint")]
         b = self.waypoint_index[check_choice(end, ids, f"{self.name} waypoint")]
         return self.path[min(a, b):max(a, b) + 1]
 
     def length(self) -> float:
+        """Length of the modelled course.
+
+        Returns
+        -------
+        float
+            Arc length of ``path``, mm (branches not included).
+        """
         return surface.arc_length(self.path)
 
 
@@ -255,7 +306,23 @@ def _subcutaneous(points: np.ndarray, start_depth: float, ramp_mm: float = 12.0,
 
 
 def build_course(spec: NerveSpec, points: dict[str, np.ndarray]) -> tuple[np.ndarray, int]:
-    """Smooth path (right side) through placed waypoints; returns (path, first subcut index)."""
+    """Smooth path (right side) through placed waypoints; returns (path, first subcut index).
+
+    Parameters
+    ----------
+    spec : NerveSpec
+        The nerve's specification (waypoint order and ``subcutaneous_after``).
+    points : dict[str, numpy.ndarray]
+        Waypoint id -> placed position (mm, right side), e.g. from ``place``.
+
+    Returns
+    -------
+    path : numpy.ndarray, shape (n, 3)
+        The smoothed course, sampled about every STEP_MM (2 mm), mm; after the fascial
+        exit it runs SUBCUTANEOUS_DEPTH_MM (3 mm) under the skin.
+    first_subcutaneous : int
+        Index into ``path`` of the first point after the deep part (the fascial exit).
+    """
     ids = [w.id for w in spec.waypoints]
     k = ids.index(spec.subcutaneous_after)
     ctrl = {w.id: points[w.id] + np.asarray(w.course_offset_mm) for w in spec.waypoints}
@@ -336,14 +403,47 @@ def _mirror(n: Nerve) -> Nerve:
 def nerve(name: str, side: str) -> Nerve:
     """The modelled course of an occipital nerve on one side.
 
-    ``name``: 'greater_occipital', 'lesser_occipital', 'third_occipital' (or GON, LON,
-    TON); ``side``: the subject's 'left' or 'right'. The left course mirrors the right.
+    The left course mirrors the right.
+
+    Parameters
+    ----------
+    name : str
+        ``"greater_occipital"``, ``"lesser_occipital"`` or ``"third_occipital"``, or an
+        alias ``"GON"``, ``"LON"``, ``"TON"``.
+    side : {"left", "right"}
+        The subject's side.
+
+    Returns
+    -------
+    Nerve
+        The nerve's path (mm), named waypoints, branches and sources.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` or ``side`` is not one of the valid choices.
     """
     return _nerve(canonical_name(name), check_side(side))
 
 
 def all_nerves(sides=("right", "left")) -> list[Nerve]:
-    """Every modelled nerve on the given sides (GON, LON, TON order)."""
+    """Every modelled nerve on the given sides (GON, LON, TON order).
+
+    Parameters
+    ----------
+    sides : sequence of {"left", "right"}, default ("right", "left")
+        The subject's sides, in the order wanted.
+
+    Returns
+    -------
+    list of Nerve
+        For each side in turn, the greater, lesser and third occipital nerves.
+
+    Raises
+    ------
+    ValueError
+        If a side is not ``"left"`` or ``"right"``.
+    """
     return [nerve(n, s) for s in sides for n in NAMES]
 
 

@@ -47,6 +47,23 @@ def occipital_artery_crossing(side: str) -> tuple[np.ndarray, bool]:
 
     Without the structures model the point is placed 8 mm along the course beyond the
     trapezius exit (derived fallback).
+
+    Parameters
+    ----------
+    side : {"left", "right"}
+        The subject's side.
+
+    Returns
+    -------
+    point : numpy.ndarray, shape (3,)
+        The point on the greater occipital nerve's path, mm.
+    used_artery : bool
+        True if the occipital artery model placed the point, False for the 8 mm fallback.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
     """
     gon = nerve("greater_occipital", side)
     art = _artery_path(check_side(side))
@@ -59,7 +76,24 @@ def occipital_artery_crossing(side: str) -> tuple[np.ndarray, bool]:
 
 
 def compression_points(side: str) -> dict[str, CoursePoint]:
-    """Janis 2010a's six GON compression points, placed on the modelled course (derived)."""
+    """Janis 2010a's six GON compression points, placed on the modelled course (derived).
+
+    Parameters
+    ----------
+    side : {"left", "right"}
+        The subject's side.
+
+    Returns
+    -------
+    dict[str, CoursePoint]
+        Point id -> CoursePoint (number 1-6, label, position in mm, ``derived=True``, a
+        note on how it was placed, and the references).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     side = check_side(side)
     gon = nerve("greater_occipital", side)
     rec = _extra_records()["compression_points"]
@@ -98,7 +132,25 @@ def inion_mastoid_line(side: str) -> np.ndarray:
 
 
 def block_landmarks(side: str) -> dict[str, CoursePoint]:
-    """GON (1/3) and LON (2/3) block points along the skin from the EOP to the mastoid."""
+    """GON (1/3) and LON (2/3) block points along the skin from the EOP to the mastoid.
+
+    Parameters
+    ----------
+    side : {"left", "right"}
+        The subject's side.
+
+    Returns
+    -------
+    dict[str, CoursePoint]
+        ``"greater_occipital"`` and ``"lesser_occipital"`` -> the block point on the skin
+        line from the external occipital protuberance to the mastoid tip (mm), with its
+        sources.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     side = check_side(side)
     line = inion_mastoid_line(side)
     out = {}
@@ -113,12 +165,43 @@ def block_landmarks(side: str) -> dict[str, CoursePoint]:
 
 
 def distance_to_nerve(point, n: Nerve) -> float:
-    """Shortest distance (mm) from a point to a nerve's path."""
+    """Shortest distance (mm) from a point to a nerve's path.
+
+    Parameters
+    ----------
+    point : array_like, shape (3,)
+        A point in the head frame, mm.
+    n : Nerve
+        The nerve whose sampled path is measured.
+
+    Returns
+    -------
+    float
+        Distance in mm to the nearest sample of ``n.path`` (samples are about 2 mm apart).
+    """
     return float(np.linalg.norm(n.path - np.asarray(point, float), axis=1).min())
 
 
 def block_landmark_distances(side: str = "right") -> list[dict]:
-    """How far each block landmark lies from its modelled nerve (path and fascial exit)."""
+    """How far each block landmark lies from its modelled nerve (path and fascial exit).
+
+    Parameters
+    ----------
+    side : {"left", "right"}, default "right"
+        The subject's side.
+
+    Returns
+    -------
+    list of dict
+        One row per block landmark: ``nerve`` (abbreviation), ``landmark`` (label),
+        ``to_path_mm``, ``to_fascial_exit_mm`` (mm, one decimal) and ``fascial_exit``
+        (waypoint id).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     rows = []
     for key, lm in block_landmarks(side).items():
         nv = nerve(key, side)

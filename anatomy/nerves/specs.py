@@ -59,6 +59,18 @@ class Waypoint:
         return "partly measured" if self.measured else "derived"
 
     def sd(self, coord: str) -> float | None:
+        """The published standard deviation of one coordinate, if any.
+
+        Parameters
+        ----------
+        coord : {"lateral_mm", "vertical_mm", "depth_mm"}
+            The coordinate.
+
+        Returns
+        -------
+        float or None
+            The SD in mm, or None when the source gives none.
+        """
         return getattr(self, coord.replace("_mm", "_sd"))
 
 
@@ -80,6 +92,23 @@ class NerveSpec:
     points: tuple[Waypoint, ...] = ()
 
     def waypoint(self, wid: str) -> Waypoint:
+        """One waypoint of this nerve by id.
+
+        Parameters
+        ----------
+        wid : str
+            A waypoint id of this nerve.
+
+        Returns
+        -------
+        Waypoint
+            The waypoint.
+
+        Raises
+        ------
+        ValueError
+            If ``wid`` is not one of this nerve's waypoint ids.
+        """
         ids = [w.id for w in self.waypoints]
         return self.waypoints[ids.index(check_choice(wid, ids, f"{self.key} waypoint"))]
 
@@ -191,7 +220,24 @@ def _extra_records() -> dict:
 
 
 def canonical_name(name: object) -> str:
-    """'greater_occipital' etc. from a name or alias (GON, LON, TON); else ValueError."""
+    """'greater_occipital' etc. from a name or alias (GON, LON, TON); else ValueError.
+
+    Parameters
+    ----------
+    name : object
+        A nerve name (``"greater_occipital"``, ``"lesser_occipital"``,
+        ``"third_occipital"``) or alias (``"GON"``, ``"LON"``, ``"TON"``, any case).
+
+    Returns
+    -------
+    str
+        The full nerve name.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is neither a nerve name nor an alias; the message lists the choices.
+    """
     if isinstance(name, str) and name.upper() in ALIASES:
         return ALIASES[name.upper()]
     return check_choice(name, NAMES + tuple(ALIASES), "nerve")

@@ -39,7 +39,29 @@ def _model_depths(kind: str, side: str) -> dict[str, float]:
 
 
 def waypoint_table(name: str, side: str = "right"):
-    """DataFrame: each waypoint's published value, model position, status and sources."""
+    """DataFrame: each waypoint's published value, model position, status and sources.
+
+    Parameters
+    ----------
+    name : str
+        ``"greater_occipital"``, ``"lesser_occipital"`` or ``"third_occipital"`` (or
+        ``"GON"``, ``"LON"``, ``"TON"``).
+    side : {"left", "right"}, default "right"
+        The subject's side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per waypoint (index ``waypoint``): ``lateral_mm`` and ``vertical_mm`` as
+        published (mean +/- SD where measured), ``origin`` (EOP, EAM line or a landmark),
+        ``published_depth_mm``, ``model_depth_mm``, ``status``, ``model_xyz_mm`` and
+        ``sources`` (citations).
+
+    Raises
+    ------
+    ValueError
+        If ``name`` or ``side`` is not valid.
+    """
     import pandas as pd
 
     from anatomy.references import cite
@@ -65,7 +87,25 @@ def waypoint_table(name: str, side: str = "right"):
 
 
 def compression_table(side: str = "right"):
-    """DataFrame of Janis 2010a's six compression points as placed on the model (derived)."""
+    """DataFrame of Janis 2010a's six compression points as placed on the model (derived).
+
+    Parameters
+    ----------
+    side : {"left", "right"}, default "right"
+        The subject's side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per point (index ``point``, 1-6): ``where``, ``lateral_mm``,
+        ``vertical_re_EOP_mm`` (height relative to the EOP), ``depth_mm``, ``on_GON_mm``
+        (distance to the modelled GON) and ``status`` (always "derived"); lengths in mm.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     import pandas as pd
 
     g = nerve("greater_occipital", side)

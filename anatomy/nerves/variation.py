@@ -38,6 +38,27 @@ def sample_values(name: str, n: int, seed: int = 0) -> list[dict[str, dict[str, 
     assumption: the studies give no correlations). Coordinates without an SD move with
     the mean shift of the nearest drawn coordinates. From ``ascends_from`` on, each waypoint
     is kept at least 2 mm above the previous one (nerves rise to the scalp).
+
+    Parameters
+    ----------
+    name : str
+        ``"greater_occipital"``, ``"lesser_occipital"`` or ``"third_occipital"`` (or
+        ``"GON"``, ``"LON"``, ``"TON"``).
+    n : int
+        Number of nerves to draw, at least 1.
+    seed : int, default 0
+        Seed of the random generator (same seed, same draws).
+
+    Returns
+    -------
+    list of dict
+        One dict per sampled nerve: waypoint id -> ``{"lateral_mm", "vertical_mm",
+        "depth_mm"}`` in mm (depth at least 2 mm), ready for ``place``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a nerve or ``n`` is not a positive integer.
     """
     spec = load_nerve_specs()[canonical_name(name)]
     if not isinstance(n, int | np.integer) or n < 1:
@@ -76,7 +97,30 @@ def sample_waypoints(name: str, side: str, n: int, seed: int = 0,
                      ids=None) -> dict[str, np.ndarray]:
     """Placed waypoints of ``n`` sampled nerves: waypoint id -> (n, 3) array (mm).
 
-    ``ids`` limits the waypoints placed (all by default).
+    Parameters
+    ----------
+    name : str
+        ``"greater_occipital"``, ``"lesser_occipital"`` or ``"third_occipital"`` (or
+        ``"GON"``, ``"LON"``, ``"TON"``).
+    side : {"left", "right"}
+        The subject's side.
+    n : int
+        Number of nerves to draw, at least 1.
+    seed : int, default 0
+        Seed of the random generator.
+    ids : iterable of str, optional
+        Waypoint ids to place; all waypoints by default.
+
+    Returns
+    -------
+    dict[str, numpy.ndarray]
+        Waypoint id -> array of shape (n, 3): the waypoint's position in each sampled
+        nerve, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``name``, ``side`` or ``n`` is not valid.
     """
     spec = load_nerve_specs()[canonical_name(name)]
     side = check_side(side)
@@ -87,7 +131,30 @@ def sample_waypoints(name: str, side: str, n: int, seed: int = 0,
 
 
 def sample_variants(name: str, side: str, n: int, seed: int = 0) -> list[Nerve]:
-    """``n`` plausible courses drawn from the published SDs (see ``sample_values``)."""
+    """``n`` plausible courses drawn from the published SDs (see ``sample_values``).
+
+    Parameters
+    ----------
+    name : str
+        ``"greater_occipital"``, ``"lesser_occipital"`` or ``"third_occipital"`` (or
+        ``"GON"``, ``"LON"``, ``"TON"``).
+    side : {"left", "right"}
+        The subject's side.
+    n : int
+        Number of courses, at least 1.
+    seed : int, default 0
+        Seed of the random generator.
+
+    Returns
+    -------
+    list of Nerve
+        The sampled courses (without branches).
+
+    Raises
+    ------
+    ValueError
+        If ``name``, ``side`` or ``n`` is not valid.
+    """
     spec = load_nerve_specs()[canonical_name(name)]
     side = check_side(side)
     out = []
@@ -106,6 +173,31 @@ def share_within(name: str, side: str, radius_mm: float = 20.0, n: int = 400,
 
     Compare with Won 2018: the GON pierced the fascia within 2 cm of the one-third point
     in 85.7% of 56 half-heads.
+
+    Parameters
+    ----------
+    name : str
+        A nerve with a block landmark: ``"greater_occipital"`` or ``"lesser_occipital"``
+        (or ``"GON"``, ``"LON"``).
+    side : {"left", "right"}
+        The subject's side.
+    radius_mm : float, default 20.0
+        Radius around the block landmark, mm.
+    n : int, default 400
+        Number of sampled nerves.
+    seed : int, default 0
+        Seed of the random generator.
+
+    Returns
+    -------
+    float
+        Fraction (0 to 1) of the ``n`` sampled nerves whose fascial exit lies within
+        ``radius_mm`` of the nerve's block landmark.
+
+    Raises
+    ------
+    ValueError
+        If ``name``, ``side`` or ``n`` is not valid.
     """
     return _share_within(canonical_name(name), check_side(side), float(radius_mm), int(n),
                          int(seed))

@@ -26,26 +26,98 @@ class TerritoryAtlas:
     weights: dict                  # (name, side) -> (N,) float array on pain_mesh()
 
     def weight(self, name: str, side: str) -> np.ndarray:
+        """Per-vertex weight of one territory on one side.
+
+        Parameters
+        ----------
+        name : str
+            A territory name (see ``territory_names()``).
+        side : {"left", "right"}
+            The subject's side.
+
+        Returns
+        -------
+        numpy.ndarray, shape (n_vertices,)
+            Weight in [0, 1] per ``pain_mesh()`` vertex.
+
+        Raises
+        ------
+        ValueError
+            If ``name`` or ``side`` is not valid.
+        """
         keys = sorted({n for n, _ in self.weights})
         return self.weights[(check_choice(name, keys, "territory"), check_side(side))]
 
     def membership(self, threshold: float = 0.5) -> dict:
-        """(name, side) -> boolean mask of vertices with weight >= threshold."""
+        """(name, side) -> boolean mask of vertices with weight >= threshold.
+
+        Parameters
+        ----------
+        threshold : float, default 0.5
+            Weight from which a vertex counts as in a territory.
+
+        Returns
+        -------
+        dict
+            (name, side) -> boolean array over the ``pain_mesh()`` vertices.
+        """
         return {k: w >= threshold for k, w in self.weights.items()}
 
     def overlap_count(self, threshold: float = 0.5) -> np.ndarray:
-        """How many territories cover each vertex (weight >= threshold)."""
+        """How many territories cover each vertex (weight >= threshold).
+
+        Parameters
+        ----------
+        threshold : float, default 0.5
+            Weight from which a vertex counts as in a territory.
+
+        Returns
+        -------
+        numpy.ndarray of int, shape (n_vertices,)
+            Number of (name, side) territories covering each vertex.
+        """
         return np.sum([w >= threshold for w in self.weights.values()], axis=0)
 
     def dominant(self, threshold: float = 0.5) -> np.ndarray:
-        """Index into ``list(weights)`` of the heaviest territory per vertex, -1 if none."""
+        """Index into ``list(weights)`` of the heaviest territory per vertex, -1 if none.
+
+        Parameters
+        ----------
+        threshold : float, default 0.5
+            Weight from which a vertex counts as in a territory.
+
+        Returns
+        -------
+        numpy.ndarray of int, shape (n_vertices,)
+            Index of the territory with the largest weight, -1 where no weight reaches
+            ``threshold``.
+        """
         stack = np.array(list(self.weights.values()))
         best = stack.argmax(axis=0)
         return np.where(stack.max(axis=0) >= threshold, best, -1)
 
 
 def boundary_plane(side: str) -> tuple[np.ndarray, np.ndarray]:
-    """(point, unit normal pointing anterior) of the vertex-ear-chin plane of one side."""
+    """(point, unit normal pointing anterior) of the vertex-ear-chin plane of one side.
+
+    Parameters
+    ----------
+    side : {"left", "right"}
+        The subject's side.
+
+    Returns
+    -------
+    point : numpy.ndarray, shape (3,)
+        A point on the plane (the vertex landmark), mm.
+    normal : numpy.ndarray, shape (3,)
+        Unit normal of the plane through the vertex, that side's tragus and the menton,
+        pointing anterior (toward the nasion).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     head = load_head()
     s = check_side(side)
     vtx, tragus, menton = (np.asarray(head.landmark(n), float)
@@ -58,7 +130,20 @@ def boundary_plane(side: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def boundary_distance(points) -> np.ndarray:
-    """Signed distance (mm) of points from the vertex-ear-chin boundary (+ = trigeminal)."""
+    """Signed distance (mm) of points from the vertex-ear-chin boundary (+ = trigeminal).
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (n, 3)
+        Points in the head frame, mm; points with x >= 0 are measured from the right
+        plane, the others from the left.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        Signed distance in mm: positive anterior of the boundary (trigeminal side),
+        negative behind it (cervical side).
+    """
     p = np.atleast_2d(np.asarray(points, float))
     out = np.empty(len(p))
     for sd in SIDES:
@@ -139,10 +224,29 @@ def _atlas() -> TerritoryAtlas:
 
 
 def territories(side: str | None = None) -> TerritoryAtlas:
-    """Cutaneous territories of the GON, LON, TON, great auricular, transverse cervical,
+    """Cutaneous territories of the occipital, cervical and trigeminal skin nerves.
+
+    The nerves are the GON, LON, TON, great auricular, transverse cervical,
     supraclavicular, supraorbital, supratrochlear, auriculotemporal and zygomaticotemporal
     nerves, as per-vertex weights on ``pain_mesh()`` with their sources. Neighbouring
-    territories overlap (both weights > 0), as the sources describe. Cached."""
+    territories overlap (both weights > 0), as the sources describe. Cached.
+
+    Parameters
+    ----------
+    side : {"left", "right"}, optional
+        Keep only this side's territories; None (default) keeps both.
+
+    Returns
+    -------
+    TerritoryAtlas
+        ``table`` (one row per territory and side, with sources) and ``weights``
+        ((name, side) -> per-vertex weight in [0, 1] on ``pain_mesh()``).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"``, ``"right"`` or None.
+    """
     atlas = _atlas()
     if side is None:
         return atlas
@@ -152,5 +256,11 @@ def territories(side: str | None = None) -> TerritoryAtlas:
 
 
 def territory_names() -> tuple[str, ...]:
-    """Names of the cutaneous territories in territories.toml, in file order."""
+    """Names of the cutaneous territories in territories.toml, in file order.
+
+    Returns
+    -------
+    tuple of str
+        The territory names (e.g. ``"greater_occipital"``).
+    """
     return tuple(_territory_data()["territories"])

@@ -120,12 +120,34 @@ def _territory_data() -> dict:
 
 
 def patterns() -> tuple[str, ...]:
-    """Names of the referral patterns (for ``hotspots`` and ``pain_field``)."""
+    """Names of the referral patterns (for ``hotspots`` and ``pain_field``).
+
+    Returns
+    -------
+    tuple of str
+        The pattern names in hotspots.toml, in file order.
+    """
     return tuple(_hotspot_data()[1])
 
 
 def pattern_info(pattern: str) -> dict:
-    """Label, condition, source structure, references and note of one pattern."""
+    """Label, condition, source structure, references and note of one pattern.
+
+    Parameters
+    ----------
+    pattern : str
+        One of ``patterns()``.
+
+    Returns
+    -------
+    dict
+        The pattern's record from hotspots.toml without its ``zones``.
+
+    Raises
+    ------
+    ValueError
+        If ``pattern`` is not one of ``patterns()``.
+    """
     pats = _hotspot_data()[1]
     p = pats[check_choice(pattern, pats, "pattern")]
     return {k: v for k, v in p.items() if k != "zones"}
@@ -142,7 +164,29 @@ def _landmark(head, name: str) -> np.ndarray:
 
 
 def place(spec: dict) -> np.ndarray:
-    """A point on the skin (right side) from a placement rule (see hotspots.toml)."""
+    """A point on the skin (right side) from a placement rule (see hotspots.toml).
+
+    Parameters
+    ----------
+    spec : dict
+        A placement rule: ``spot`` (another hot spot), ``landmark``, ``eeg`` (a 10-20
+        position), ``origin`` (a landmark), ``arc`` (two landmarks, with ``fraction``
+        along the skin arc between them) or ``between`` (two landmarks, with
+        ``fraction`` along the straight line); optional ``offset`` (mm, added) and
+        ``seen_from`` (a DIRECTIONS name: ``"posterior"``, ``"anterior"``,
+        ``"superior"``, ``"inferior"`` or ``"lateral"``) to project onto the skin along
+        that view instead of taking the closest skin point.
+
+    Returns
+    -------
+    numpy.ndarray, shape (3,)
+        The skin point, mm, on the subject's right side.
+
+    Raises
+    ------
+    ValueError
+        If a ``seen_from`` ray misses the skin, or a landmark is unknown.
+    """
     head = load_head()
     v, f = head.vertices, head.faces
     if "spot" in spec:
@@ -178,13 +222,37 @@ def _spot_right(name: str) -> tuple[float, float, float]:
 
 
 def spot_position(name: str, side: str) -> np.ndarray:
-    """Skin position (mm) of a hot spot on one side."""
+    """Skin position (mm) of a hot spot on one side.
+
+    Parameters
+    ----------
+    name : str
+        One of ``spot_names()``.
+    side : {"left", "right"}
+        The subject's side; the left position mirrors the right.
+
+    Returns
+    -------
+    numpy.ndarray, shape (3,)
+        The hot spot on the skin, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     p = np.array(_spot_right(name))
     return p if check_side(side) == "right" else mirror_x(p)
 
 
 def spot_names() -> tuple[str, ...]:
-    """Names of the hot spots in hotspots.toml, in file order."""
+    """Names of the hot spots in hotspots.toml, in file order.
+
+    Returns
+    -------
+    tuple of str
+        The hot-spot names.
+    """
     return tuple(_hotspot_data()[0])
 
 

@@ -66,7 +66,18 @@ def pain_skin() -> Skin:
 
 
 def skin_distance(sources) -> np.ndarray:
-    """Distance along the skin (mm) from the nearest of ``sources`` (vertex indices)."""
+    """Distance along the skin (mm) from the nearest of ``sources`` (vertex indices).
+
+    Parameters
+    ----------
+    sources : int or sequence of int
+        Vertex indices of ``pain_mesh()``.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_vertices,)
+        Geodesic distance in mm from each pain-mesh vertex to the nearest source.
+    """
     return pain_skin().distance(sources)
 
 
@@ -76,7 +87,18 @@ def _path(a: int, b: int) -> list[int]:
 
 
 def nearest_vertex(point) -> int:
-    """Index of the pain-mesh vertex nearest a point."""
+    """Index of the pain-mesh vertex nearest a point.
+
+    Parameters
+    ----------
+    point : array_like, shape (3,)
+        A point in the head frame, mm.
+
+    Returns
+    -------
+    int
+        Index into ``pain_mesh().vertices``.
+    """
     return pain_skin().nearest_vertex(point)
 
 

@@ -46,9 +46,29 @@ def _zones(pattern: str) -> list[tuple[str, float, str, str]]:
 def hotspots(pattern: str | None = None, side: str | None = None) -> pd.DataFrame:
     """Hot spots as a table: one row per pattern, spot and side.
 
-    ``pattern``: one of ``patterns()``, or ``'seed_list'`` for the seed article's seven
-    spots with the mechanism the registry's sources support (if any); None = all
-    patterns. ``side``: 'left', 'right' or None (both). Positions are mm on the skin.
+    Positions are mm on the skin.
+
+    Parameters
+    ----------
+    pattern : str, optional
+        One of ``patterns()``, or ``'seed_list'`` for the seed article's seven spots with
+        the mechanism the registry's sources support (if any); None (default) = all
+        patterns.
+    side : {"left", "right"}, optional
+        The subject's side; None (default) = both.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (pattern, spot, side): ``name``, ``side``, ``x``, ``y``, ``z`` (mm),
+        ``radius_mm``, ``weight``, ``pattern``, ``pattern_label``, ``source_structure``,
+        ``mechanism``, ``label``, ``deep``, ``in_seed_list``, ``reference`` and
+        ``position_reference``.
+
+    Raises
+    ------
+    ValueError
+        If ``pattern`` or ``side`` is not a valid choice.
     """
     spots, pats = _hotspot_data()
     names = list(pats) if pattern is None else [
@@ -75,8 +95,18 @@ def hotspots(pattern: str | None = None, side: str | None = None) -> pd.DataFram
 
 
 def spots() -> pd.DataFrame:
-    """One row per spot (right-side position): label, seed-list flag, the patterns and
-    mechanisms that put pain there, the verdict on the seed claim, and sources."""
+    """One row per spot (right-side position) with the patterns that use it.
+
+    Columns: label, seed-list flag, the patterns and mechanisms that put pain there, the
+    verdict on the seed claim, and sources.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by spot ``name``: ``label``, ``in_seed_list``, ``patterns``,
+        ``mechanisms`` ("none" if unused), ``verdict``, ``deep``, ``x``, ``y``, ``z`` (mm,
+        right side), ``reference`` and ``note``.
+    """
     spots_, pats = _hotspot_data()
     rows = []
     for name, s in spots_.items():
@@ -111,10 +141,29 @@ def pain_field(pattern: str, side: str, fine: bool = False) -> np.ndarray:
     """Per-vertex pain intensity in [0, 1] of one pattern on one side.
 
     Each zone of the pattern adds a bump of height ``weight`` that halves at
-    ``radius_mm`` of skin distance; a vertex takes the largest bump. Returned on the head
-    mesh (``load_head().vertices``; 0 on the arms, outside the crop) or, with
-    ``fine=True``, on ``pain_mesh()``. Cached: computed once per pattern and side.
-    Deep pain (behind the eye, in the ear) is drawn on the skin over it.
+    ``radius_mm`` of skin distance; a vertex takes the largest bump. Cached: computed
+    once per pattern and side. Deep pain (behind the eye, in the ear) is drawn on the
+    skin over it.
+
+    Parameters
+    ----------
+    pattern : str
+        One of ``patterns()``.
+    side : {"left", "right"}
+        The subject's side.
+    fine : bool, default False
+        False: on the head mesh (``load_head().vertices``; 0 on the arms, outside the
+        crop); True: on ``pain_mesh()``.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_vertices,)
+        Pain intensity per vertex, 0 to 1.
+
+    Raises
+    ------
+    ValueError
+        If ``pattern`` or ``side`` is not a valid choice.
     """
     pats = _hotspot_data()[1]
     field = _field_fine(check_choice(pattern, pats, "pattern"), check_side(side))
@@ -161,7 +210,24 @@ PAIN_DRAWINGS = _load_drawings()
 
 @stored
 def drawing_field(drawing: str) -> np.ndarray:
-    """Field (pain mesh) of one of the exercise's pain drawings ('A'...'D')."""
+    """Field (pain mesh) of one of the exercise's pain drawings ('A'...'D').
+
+    Parameters
+    ----------
+    drawing : str
+        A key of PAIN_DRAWINGS (``"A"`` to ``"D"``).
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_vertices,)
+        Pain intensity per ``pain_mesh()`` vertex, 0 to 1 (values under FIELD_FLOOR set
+        to 0).
+
+    Raises
+    ------
+    ValueError
+        If ``drawing`` is not a key of PAIN_DRAWINGS.
+    """
     d = PAIN_DRAWINGS[check_choice(drawing, PAIN_DRAWINGS, "pain drawing")]
     spots = _hotspot_data()[0]
     out = np.zeros(len(pain_mesh().vertices))
@@ -173,7 +239,23 @@ def drawing_field(drawing: str) -> np.ndarray:
 
 
 def match_drawing(drawing: str) -> pd.Series:
-    """Similarity (cosine, 0..1) of a pain drawing with every pattern on both sides."""
+    """Similarity (cosine, 0..1) of a pain drawing with every pattern on both sides.
+
+    Parameters
+    ----------
+    drawing : str
+        A key of PAIN_DRAWINGS (``"A"`` to ``"D"``).
+
+    Returns
+    -------
+    pandas.Series
+        Cosine similarity (two decimals) indexed by (pattern, side), best match first.
+
+    Raises
+    ------
+    ValueError
+        If ``drawing`` is not a key of PAIN_DRAWINGS.
+    """
     a = drawing_field(drawing)
     scores = {}
     for pat in patterns():

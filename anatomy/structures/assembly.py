@@ -134,8 +134,24 @@ def _arch_point(atlas_vf, points, x: float = 20.0) -> np.ndarray:
 def load_structures(side: str | None = None, layer: str | None = None) -> dict[str, Structure]:
     """All structures (cached), optionally filtered.
 
-    ``side='right'`` keeps right-sided and midline structures (the midline ones belong to
-    both sides); ``layer`` is one of 'bone', 'muscle', 'vessel'.
+    Parameters
+    ----------
+    side : {"left", "right"}, optional
+        Keep right- (or left-) sided and midline structures (the midline ones belong to
+        both sides); all if None.
+    layer : {"bone", "muscle", "vessel"}, optional
+        Keep only this layer; all if None.
+
+    Returns
+    -------
+    dict[str, Structure]
+        Structure id -> structure (mesh in mm, layer, side, label and sources), in
+        data-file order.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` or ``layer`` is not a valid choice.
     """
     if side is not None:
         check_choice(side, SIDES, "side")
@@ -147,12 +163,34 @@ def load_structures(side: str | None = None, layer: str | None = None) -> dict[s
 
 
 def structure_ids() -> tuple[str, ...]:
-    """Ids of every structure in data-file order: bones, muscles deep to superficial, artery."""
+    """Ids of every structure in data-file order: bones, muscles deep to superficial, artery.
+
+    Returns
+    -------
+    tuple of str
+        The structure ids (sided ones end in ``_left`` or ``_right``).
+    """
     return tuple(_build()[0])
 
 
 def get_structure(structure_id: str) -> Structure:
-    """One structure by id; an unknown id raises ValueError with the valid ids."""
+    """One structure by id; an unknown id raises ValueError with the valid ids.
+
+    Parameters
+    ----------
+    structure_id : str
+        One of ``structure_ids()``.
+
+    Returns
+    -------
+    Structure
+        The structure.
+
+    Raises
+    ------
+    ValueError
+        If ``structure_id`` is unknown.
+    """
     structures = _build()[0]
     return structures[check_choice(structure_id, structures, "structure")]
 
@@ -165,12 +203,37 @@ def structure_points() -> dict[str, np.ndarray]:
 
     Sided names exist for both sides (``*_right`` and mirrored ``*_left``).
     Multi-point entries (nuchal line samples) are (K, 3) arrays.
+
+    Returns
+    -------
+    dict[str, numpy.ndarray]
+        Point name -> position, shape (3,) or (K, 3), mm.
     """
     return {k: np.array(v, float) for k, v in _build()[1].items()}
 
 
 def posterior_layers(x: float, z: float, side: str | None = None) -> list[tuple[str, float]]:
-    """Structures met by a ray from behind at (x, z): [(id, depth below skin mm), ...]."""
+    """Structures met by a ray from behind at (x, z): [(id, depth below skin mm), ...].
+
+    Parameters
+    ----------
+    x : float
+        Lateral position, mm (+ = subject's right).
+    z : float
+        Height, mm.
+    side : {"left", "right"}, optional
+        Keep that side's structures and the midline ones; all if None.
+
+    Returns
+    -------
+    list of tuple of (str, float)
+        (structure id, depth of the first hit below the skin in mm), shallowest first.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not a valid choice.
+    """
     skin = _posterior_skin(x, z)
     hits = []
     for sid, s in load_structures(side=side).items():
@@ -181,7 +244,25 @@ def posterior_layers(x: float, z: float, side: str | None = None) -> list[tuple[
 
 
 def structures_containing(point, side: str | None = None) -> list[str]:
-    """Ids of the structures whose closed mesh contains ``point`` (ray parity test)."""
+    """Ids of the structures whose closed mesh contains ``point`` (ray parity test).
+
+    Parameters
+    ----------
+    point : array_like, shape (3,)
+        A point in the head frame, mm.
+    side : {"left", "right"}, optional
+        Keep that side's structures and the midline ones; all if None.
+
+    Returns
+    -------
+    list of str
+        Ids of the structures containing the point, in data-file order.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not a valid choice.
+    """
     p = np.atleast_2d(np.asarray(point, float))
     return [sid for sid in load_structures(side=side) if inside_structure(sid, p)[0]]
 
@@ -208,6 +289,23 @@ def inside_structure(structure_id: str, points) -> np.ndarray:
 
     Uses the generalised winding number (the solid angle the surface subtends, over 4 pi):
     unlike ray parity it stays right where a decimated bone mesh has a few pinholes.
+
+    Parameters
+    ----------
+    structure_id : str
+        One of ``structure_ids()``.
+    points : array_like, shape (3,) or (k, 3)
+        Points in the head frame, mm.
+
+    Returns
+    -------
+    numpy.ndarray of bool, shape (k,)
+        True where the point is inside the structure.
+
+    Raises
+    ------
+    ValueError
+        If ``structure_id`` is unknown.
     """
     p = np.atleast_2d(np.asarray(points, float))
     s = get_structure(structure_id)

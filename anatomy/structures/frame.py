@@ -15,8 +15,20 @@ from anatomy.structures.data import _dim
 # ---------------------------------------------------------------------------
 
 def skin_depth(points) -> np.ndarray:
-    """Signed depth (mm) of points below the skin: positive inside, negative outside
-    (``anatomy.skin``: to the closest skin point)."""
+    """Signed depth (mm) of points below the skin: positive inside, negative outside.
+
+    Measured to the closest skin point (``anatomy.skin``).
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (k, 3)
+        Points in the head frame, mm.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k,)
+        Depth of each point, mm.
+    """
     return head_skin().depth(points)
 
 
@@ -31,7 +43,18 @@ def _skin_frame(points) -> tuple[np.ndarray, np.ndarray]:
 
 
 def inside_skin(points) -> np.ndarray:
-    """True for points inside the closed skin surface (ray parity, ray toward +z)."""
+    """True for points inside the closed skin surface (ray parity, ray toward +z).
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (k, 3)
+        Points in the head frame, mm.
+
+    Returns
+    -------
+    numpy.ndarray of bool, shape (k,)
+        True where the point is inside the skin.
+    """
     return head_skin().inside(points)
 
 

@@ -20,18 +20,59 @@ __all__ = ["box", "capsules", "cylinder_z", "ellipsoid", "frame_from", "mesh", "
 
 
 def smooth_min(a, b, k: float = 2.0):
-    """Smooth union of two distance fields (polynomial smooth minimum, blend radius k mm)."""
+    """Smooth union of two distance fields (polynomial smooth minimum, blend radius k mm).
+
+    Parameters
+    ----------
+    a, b : numpy.ndarray
+        Two distance fields sampled at the same points, mm.
+    k : float, default 2.0
+        Blend radius, mm.
+
+    Returns
+    -------
+    numpy.ndarray
+        The blended minimum of ``a`` and ``b``.
+    """
     h = np.clip(0.5 + 0.5 * (b - a) / k, 0.0, 1.0)
     return b + (a - b) * h - k * h * (1.0 - h)
 
 
 def smooth_max(a, b, k: float = 1.0):
-    """Smooth intersection (use ``smooth_max(solid, -hole)`` to cut a hole)."""
+    """Smooth intersection (use ``smooth_max(solid, -hole)`` to cut a hole).
+
+    Parameters
+    ----------
+    a, b : numpy.ndarray
+        Two distance fields sampled at the same points, mm.
+    k : float, default 1.0
+        Blend radius, mm.
+
+    Returns
+    -------
+    numpy.ndarray
+        The blended maximum of ``a`` and ``b``.
+    """
     return -smooth_min(-a, -b, k)
 
 
 def ellipsoid(p, centre, radii):
-    """Approximate signed distance to an axis-aligned ellipsoid (exact on the surface)."""
+    """Approximate signed distance to an axis-aligned ellipsoid (exact on the surface).
+
+    Parameters
+    ----------
+    p : numpy.ndarray, shape (n, 3)
+        Query points, mm.
+    centre : array_like, shape (3,)
+        Centre, mm.
+    radii : array_like, shape (3,)
+        Semi-axes along x, y, z, mm.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        Signed distance of each point, mm: negative inside, positive outside.
+    """
     q = (p - np.asarray(centre, float)) / np.asarray(radii, float)
     r = np.linalg.norm(q, axis=-1)
     return (r - 1.0) * float(np.min(radii))
@@ -43,6 +84,23 @@ def capsules(p, path, radius, height=None):
     ``height`` (optional, per point) gives the section a different half-extent along z,
     so a vertebral arch or lamina is taller than it is thick: the section is an ellipse
     with half-axes ``radius`` (horizontal) and ``height`` (vertical).
+
+    Parameters
+    ----------
+    p : numpy.ndarray, shape (n, 3)
+        Query points, mm.
+    path : array_like, shape (k, 3)
+        Centre line, mm.
+    radius : float or array_like, shape (k,)
+        Horizontal half-extent of the section at each path point, mm.
+    height : float or array_like, shape (k,), optional
+        Vertical half-extent at each path point, mm; ``radius`` if None.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        Signed distance of each point, mm: negative inside, positive outside.
+        (Approximate away from the surface.)
     """
     path = np.asarray(path, float)
     r = np.broadcast_to(np.asarray(radius, float), (len(path),))
@@ -69,6 +127,28 @@ def mesh(field, lo, hi, step: float = 1.5, smooth: int = 2, cell: float | None =
     Laplacian smoothing (half steps) take the grid's stair steps away. ``cell`` (mm), if
     given, then merges the vertices in cubic cells of that size (``meshgen.decimate``) to
     keep the figures light, and smooths once more.
+
+    Parameters
+    ----------
+    field : callable
+        Signed distance function: (n, 3) points in mm -> (n,) values, negative inside.
+    lo, hi : array_like, shape (3,)
+        Corners of the sampled box, mm.
+    step : float, default 1.5
+        Grid spacing, mm.
+    smooth : int, default 2
+        Rounds of Laplacian smoothing.
+    cell : float, optional
+        Vertex-cluster size for decimation, mm; no decimation if None.
+    symmetric : bool, default True
+        Sample x mirror-symmetrically about x = 0 and make the mesh left-right symmetric.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray of int64, shape (m, 3)
+        Triangles, wound so their normals point outward.
     """
     lo, hi = np.asarray(lo, float), np.asarray(hi, float)
     axes = [np.arange(lo[k] - step, hi[k] + 2 * step, step) for k in range(3)]
@@ -165,26 +245,90 @@ def _laplacian(v, f, lam):
 
 
 def box(p, centre, half, rounding: float = 1.0):
-    """Signed distance to an axis-aligned box with rounded edges (``half``: half sizes)."""
+    """Signed distance to an axis-aligned box with rounded edges (``half``: half sizes).
+
+    Parameters
+    ----------
+    p : numpy.ndarray, shape (n, 3)
+        Query points, mm.
+    centre : array_like, shape (3,)
+        Centre of the box, mm.
+    half : array_like, shape (3,)
+        Half sizes along x, y, z, mm (rounding included).
+    rounding : float, default 1.0
+        Radius of the rounded edges, mm.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        Signed distance of each point, mm: negative inside, positive outside.
+    """
     q = np.abs(p - np.asarray(centre, float)) - (np.asarray(half, float) - rounding)
     outside = np.linalg.norm(np.maximum(q, 0.0), axis=-1)
     return outside + np.minimum(q.max(axis=-1), 0.0) - rounding
 
 
 def cylinder_z(p, centre_xy, radius):
-    """Distance to an infinite vertical cylinder (to cut a foramen with ``smooth_max``)."""
+    """Distance to an infinite vertical cylinder (to cut a foramen with ``smooth_max``).
+
+    Parameters
+    ----------
+    p : numpy.ndarray, shape (n, 3)
+        Query points, mm.
+    centre_xy : array_like, shape (2,)
+        Axis position (x, y), mm.
+    radius : float
+        Radius, mm.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        Signed distance of each point, mm: negative inside, positive outside.
+    """
     d = p[:, :2] - np.asarray(centre_xy, float)
     return np.linalg.norm(d, axis=-1) - radius
 
 
 def oriented_box(p, centre, axes, half, rounding: float = 1.0):
-    """Rounded box with local axes (rows of ``axes``: unit x, y, z) and half sizes ``half``."""
+    """Rounded box with local axes (rows of ``axes``: unit x, y, z) and half sizes ``half``.
+
+    Parameters
+    ----------
+    p : numpy.ndarray, shape (n, 3)
+        Query points, mm.
+    centre : array_like, shape (3,)
+        Centre of the box, mm.
+    axes : array_like, shape (3, 3)
+        Rows are the box's unit x, y, z axes (e.g. from ``frame_from``).
+    half : array_like, shape (3,)
+        Half sizes along the local axes, mm.
+    rounding : float, default 1.0
+        Radius of the rounded edges, mm.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        Signed distance of each point, mm: negative inside, positive outside.
+    """
     q = (p - np.asarray(centre, float)) @ np.asarray(axes, float).T
     return box(q, np.zeros(3), half, rounding)
 
 
 def frame_from(z_dir, x_hint) -> np.ndarray:
-    """Orthonormal axes (rows x, y, z) with z along ``z_dir`` and x as close to ``x_hint``."""
+    """Orthonormal axes (rows x, y, z) with z along ``z_dir`` and x as close to ``x_hint``.
+
+    Parameters
+    ----------
+    z_dir : array_like, shape (3,)
+        Direction of the local z axis (any length).
+    x_hint : array_like, shape (3,)
+        Wanted direction of the local x axis; its part along ``z_dir`` is removed.
+
+    Returns
+    -------
+    numpy.ndarray, shape (3, 3)
+        Rows are the unit x, y, z axes (right-handed).
+    """
     z = np.asarray(z_dir, float)
     z = z / np.linalg.norm(z)
     x = np.asarray(x_hint, float) - (np.asarray(x_hint, float) @ z) * z

@@ -34,7 +34,14 @@ _CREST_HEIGHT = 0.7
 
 
 def tissue_depths() -> dict[str, tuple[np.ndarray, float]]:
-    """{landmark: (skin point (right side), depth mm)} from the [dimensions.tissue_depth_*]."""
+    """{landmark: (skin point (right side), depth mm)} from the [dimensions.tissue_depth_*].
+
+    Returns
+    -------
+    dict[str, tuple of (numpy.ndarray, float)]
+        Landmark name (without side) -> (its skin point, on the right if sided; the
+        soft-tissue depth there, mm).
+    """
     lm = load_head().landmarks
     out = {}
     for key, d in dimensions().items():
@@ -45,9 +52,24 @@ def tissue_depths() -> dict[str, tuple[np.ndarray, float]]:
 
 
 def depth_at(points, keys=("inion", "vertex", "mastoid")) -> np.ndarray:
-    """Soft-tissue depth over the cranial vault: inverse-distance (power 2) weights of the
-    landmark depths ``keys`` (mirrored to |x|); the inion's depth is to the EOP's crest,
-    so the squama around it lies one EOP height deeper."""
+    """Soft-tissue depth over the cranial vault, interpolated from landmark depths.
+
+    Inverse-distance (power 2) weights of the landmark depths ``keys`` (mirrored to
+    |x|); the inion's depth is to the EOP's crest, so the squama around it lies one EOP
+    height deeper.
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (n, 3)
+        Skin points, mm.
+    keys : sequence of str, default ("inion", "vertex", "mastoid")
+        Landmarks of ``tissue_depths()`` to interpolate between.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        Soft-tissue depth under each point, mm.
+    """
     p = np.atleast_2d(np.asarray(points, float)).copy()
     p[:, 0] = np.abs(p[:, 0])
     tab = tissue_depths()
@@ -101,7 +123,15 @@ def _squama_bone_grid():
 def occipital_bone():
     """Occipital squama and the back of the parietal bones with the nuchal markings.
 
-    Returns ``(vertices, faces), points, bone`` (``bone``: the attachment grid).
+    Returns
+    -------
+    mesh : tuple of (numpy.ndarray, numpy.ndarray)
+        ``(vertices, faces)`` of the bone, mm.
+    points : dict[str, numpy.ndarray]
+        Named points on the bone (mm), e.g. the nuchal lines and the EOP.
+    bone : dict
+        The attachment grid (rows of points such as ``skull_outer``) that muscle
+        attachments are placed on.
     """
     fr = _frame()
     eop = fr["eop"]
@@ -156,7 +186,16 @@ def occipital_bone():
 
 
 def mastoid():
-    """Mastoid process (right): a cone from its base behind the ear canal to the tip."""
+    """Mastoid process (right): a cone from its base behind the ear canal to the tip.
+
+    Returns
+    -------
+    mesh : tuple of (numpy.ndarray, numpy.ndarray)
+        ``(vertices, faces)`` of the bone, mm.
+    points : dict[str, numpy.ndarray]
+        ``"mastoid_tip_bone_right"``, ``"mastoid_tip_right"`` and
+        ``"mastoid_base_right"``, mm.
+    """
     tip = _frame()["mastoid_tip"]
     length = _dim("mastoid_length")
     base = tip + np.array([-5.0, -6.0, length - 4])
@@ -180,9 +219,20 @@ def _bone_under(name: str, extra: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
 
 
 def mandible():
-    """Mandible (right half shown where the jaw pain spots need it): condyle under the TMJ
-    point, neck, coronoid process, ramus, the angle under the gonion and the start of the
-    body, ending in a clean cut about 25 mm in front of the angle."""
+    """Mandible (right half shown where the jaw pain spots need it).
+
+    Condyle under the TMJ point, neck, coronoid process, ramus, the angle under the
+    gonion and the start of the body, ending in a clean cut about 25 mm in front of the
+    angle.
+
+    Returns
+    -------
+    mesh : tuple of (numpy.ndarray, numpy.ndarray)
+        ``(vertices, faces)`` of the bone, mm.
+    points : dict[str, numpy.ndarray]
+        ``"mandible_condyle_right"``, ``"mandible_angle_right"``,
+        ``"mandible_coronoid_right"`` and ``"mandible_ramus_right"``, mm.
+    """
     cond_s, n_c = _bone_under("tmj")
     gon, _ = _bone_under("gonion")
     # condyle centre: its lateral pole at the depth (+1.5 mm that meshing rounds off)

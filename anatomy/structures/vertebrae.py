@@ -93,7 +93,18 @@ def _atlas_parts():
 
 
 def atlas():
-    """C1: mesh and named points (right side; left points are mirrored by the assembly)."""
+    """C1: mesh and named points (right side; left points are mirrored by the assembly).
+
+    Returns
+    -------
+    mesh : tuple of (numpy.ndarray, numpy.ndarray)
+        ``(vertices, faces)`` of the bone, mm.
+    points : dict[str, numpy.ndarray]
+        Named points (mm), e.g. ``"c1_posterior_tubercle"``,
+        ``"c1_transverse_tip_right"``, ``"c1_lateral_mass_right"``.
+    geometry : dict
+        The atlas's construction values (canal centre, half widths, arch thicknesses).
+    """
     field, g = _atlas_parts()
     lo = [-g["half_w"] - 2, g["yc"] - g["b"] - g["t_post"] - 2, g["zc"] - 12]
     hi = [g["half_w"] + 2, g["yc"] + g["b"] + g["t_ant"] + 2, g["zc"] + 12]
@@ -126,7 +137,16 @@ def _axis_geo():
 
 
 def axis():
-    """C2: body and dens, superior facets, pedicles and pars, laminae, bifid spinous process."""
+    """C2: body and dens, superior facets, pedicles and pars, laminae, bifid spinous process.
+
+    Returns
+    -------
+    mesh : tuple of (numpy.ndarray, numpy.ndarray)
+        ``(vertices, faces)`` of the bone, mm.
+    points : dict[str, numpy.ndarray]
+        Named points (mm), e.g. ``"c2_spinous"``, ``"c2_dens_tip"``,
+        ``"c2_lamina_right"``.
+    """
     g = _axis_geo()
     zb, top, r_d, yb, a = g["zb"], g["top"], g["r_d"], _BODY_Y, g["a"]
     lam_r = 3.0
@@ -177,8 +197,19 @@ def axis():
 
 
 def c3():
-    """C3: a typical cervical vertebra (body with uncinate lips, pedicles, transverse
-    processes with foramina, articular pillars, laminae, small bifid spinous process)."""
+    """C3: a typical cervical vertebra.
+
+    Body with uncinate lips, pedicles, transverse processes with foramina, articular
+    pillars, laminae, small bifid spinous process.
+
+    Returns
+    -------
+    mesh : tuple of (numpy.ndarray, numpy.ndarray)
+        ``(vertices, faces)`` of the bone, mm.
+    points : dict[str, numpy.ndarray]
+        Named points (mm): ``"c3_spinous"``, ``"c3_spinous_process"``, ``"c3_body"`` and
+        ``"c2_c3_facet_right"``.
+    """
     g2 = _axis_geo()
     h = _dim("vertebral_body_height")
     zb = g2["zb"] - h - _dim("intervertebral_disc_height")

@@ -24,7 +24,18 @@ SHORT_LABELS = {
 
 
 def label(name: str) -> str:
-    """Readable label of a landmark name, with (L)/(R) for sided ones."""
+    """Readable label of a landmark name, with (L)/(R) for sided ones.
+
+    Parameters
+    ----------
+    name : str
+        A landmark name, e.g. ``"mastoid_left"``.
+
+    Returns
+    -------
+    str
+        The short label, e.g. ``"mastoid tip (L)"``.
+    """
     side = side_of(name)
     base = name.removesuffix(f"_{side}") if side else name
     suffix = f" ({side[0].upper()})" if side else ""
@@ -32,7 +43,20 @@ def label(name: str) -> str:
 
 
 def landmark_hover(head: HeadModel, name: str) -> str:
-    """Hover text of a landmark: its name, definition, position and sources."""
+    """Hover text of a landmark: its name, definition, position and sources.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    name : str
+        A landmark name of ``head.landmarks``.
+
+    Returns
+    -------
+    str
+        HTML text for plotly's hover label (position in mm).
+    """
     d = head.describe(name)
     p = np.round(head.landmarks[name], 1)
     return (f"<b>{label(name)}</b><br>{d.definition}<br><i>On the mesh:</i> "
@@ -51,7 +75,22 @@ def _wrap(text: str, width: int = 70) -> str:
 
 
 def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
-    """The skin and the eyes as plotly traces."""
+    """The skin and the eyes as plotly traces.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    opacity : float, default 1.0
+        Opacity of both.
+    name : str, default "skin"
+        Legend name of the skin.
+
+    Returns
+    -------
+    list of dict
+        Two plotly mesh3d traces: skin, eyes.
+    """
     return [
         plotly3d.mesh_trace(head.vertices, head.faces, name=name, color=style.SKIN,
                             opacity=opacity, legendgroup="skin"),
@@ -67,8 +106,27 @@ def _towards_eye(view: str) -> np.ndarray:
 
 
 def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
-    """The landmarks a named camera view sees: no skin between them and the eye, looking
-    along the camera's direction (``anatomy.skin.Skin.visible``)."""
+    """The landmarks a named camera view sees.
+
+    A landmark is seen when no skin lies between it and the eye, looking along the
+    camera's direction (``anatomy.skin.Skin.visible``).
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    names : iterable of str
+        Landmark names to test.
+    view : str
+        A named camera:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+
+    Returns
+    -------
+    set of str
+        The names of the visible landmarks.
+    """
     from anatomy.skin import Skin, head_skin
 
     names = list(names)
@@ -78,7 +136,20 @@ def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
 
 
 def landmark_traces(head: HeadModel, names=None):
-    """Landmark markers with hover text, as three toggleable groups (midline, left, right)."""
+    """Landmark markers with hover text, as three toggleable groups (midline, left, right).
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    names : iterable of str, optional
+        Landmark names; all by default.
+
+    Returns
+    -------
+    list of dict
+        Up to three plotly scatter3d traces (midline, right, left).
+    """
     names = list(names or head.landmarks)
     traces = []
     for group in ("midline", "right", "left"):
@@ -117,6 +188,22 @@ def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
     each other); otherwise (superior) just above its marker. Page text rather than 3D
     text: the skin never cuts it and it does not slow the first paint (plotly.js draws 3D
     text as vector glyphs).
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    names : iterable of str
+        Landmark names to label (only the visible ones are).
+    view : str
+        A named camera:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+
+    Returns
+    -------
+    list of dict
+        ``layout.scene.annotations`` entries (see ``plotly3d.point_note``).
     """
     seen = facing_landmarks(head, names, view)
     notes = []
@@ -128,7 +215,20 @@ def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
 
 
 def eeg_trace(head: HeadModel, visible=True):
-    """The 10-20 electrode positions as a 3D marker trace (hover names them)."""
+    """The 10-20 electrode positions as a 3D marker trace (hover names them).
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    visible : bool or "legendonly", default True
+        Initial visibility.
+
+    Returns
+    -------
+    dict
+        A plotly scatter3d trace.
+    """
     names = list(head.eeg_positions)
     pts = np.array([head.eeg_positions[n] for n in names])
     return plotly3d.points_trace(pts, name="10-20 positions", labels=names,
@@ -140,7 +240,37 @@ def eeg_trace(head: HeadModel, visible=True):
 def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmarks=True,
                 eeg: bool = False, orthographic: bool = False, title: str = "",
                 height: int = 620) -> plotly3d.KitFigure:
-    """Interactive 3D head with labelled landmarks (and optionally the 10-20 positions)."""
+    """Interactive 3D head with labelled landmarks (and optionally the 10-20 positions).
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    view : str, default "posterolateral_right"
+        Starting camera:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    landmarks : bool or iterable of str, default True
+        True: every landmark; a list: those landmarks; False or empty: none.
+    eeg : bool, default False
+        Also show the 10-20 EEG positions.
+    orthographic : bool, default False
+        Orthographic instead of perspective projection.
+    title : str, default ""
+        Figure title.
+    height : int, default 620
+        Figure height, pixels.
+
+    Returns
+    -------
+    KitFigure
+        The interactive plotly figure with its alt text (works without a kernel).
+
+    Raises
+    ------
+    ValueError
+        If ``view`` is not a named camera.
+    """
     names = list(head.landmarks) if landmarks is True else list(landmarks or [])
     traces = skin_traces(head)
     if names:
@@ -184,7 +314,25 @@ POSTERIOR_OFFSETS = {
 
 
 def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | None = None):
-    """Print plate: shaded orthographic views with the landmarks visible in each."""
+    """Print plate: shaded orthographic views with the landmarks visible in each.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    views : sequence of str, default ("posterior", "right")
+        Named views, one panel each:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    title : str, optional
+        Plate title; "Head model landmarks (skin surface, mm)" by default.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+    """
     mpl2d.use_style()
     fig, axes = mpl2d.subplots(1, len(views), figsize=(6.2 * len(views), 7.2))
     axes = np.atleast_1d(axes)
@@ -215,7 +363,26 @@ def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | No
 
 
 def draw_skin(ax, head: HeadModel, view: str, alpha: float = 1.0):
-    """Shaded skin and eyes in one depth-sorted drawing."""
+    """Shaded skin and eyes in one depth-sorted drawing.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes to draw in (mm).
+    head : HeadModel
+        The head model (``load_head()``).
+    view : str
+        A named view:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    alpha : float, default 1.0
+        Opacity.
+
+    Returns
+    -------
+    FlatTriangles
+        The artist added to ``ax``.
+    """
     v, f, c = mpl2d.merge_meshes([(head.vertices, head.faces, style.SKIN),
                                   (head.eye_vertices, head.eye_faces, style.EYE)])
     return mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha)
@@ -242,7 +409,19 @@ def _visible_landmarks(head: HeadModel, view: str) -> list[str]:
 
 
 def landmark_table(head: HeadModel):
-    """DataFrame of landmarks: coordinates, definition, method, references."""
+    """DataFrame of landmarks: coordinates, definition, method, references.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per landmark (index ``landmark``): ``x_mm``, ``y_mm``, ``z_mm``,
+        ``definition``, ``derived`` and ``references``.
+    """
     import pandas as pd
 
     defs = landmark_definitions()

@@ -64,12 +64,38 @@ def _figure_mesh(cell_mm: float = FIGURE_CELL_MM) -> hm.Decimated:
 
 def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
                     view: str = "right", cell_mm: float = FIGURE_CELL_MM,
-                    height: int = 560):
-    """One 3D scene per condition side by side, a shared camera menu, one colour bar.
+                    height: int = 760):
+    """One 3D scene per condition (2 x 2 for four), a shared camera menu, one colour bar.
 
     The head is a vertex-clustered copy (``cell_mm``) of the map mesh to keep the JSON small.
-    ``side`` is the painful side of one-sided pictures (tension-type is always both).
-    Returns a ``plotly3d.KitFigure``.
+
+    Parameters
+    ----------
+    conditions : sequence of str, default MAP_CONDITIONS
+        Conditions with a map, in column order, each one of ``"occipital_neuralgia"``,
+        ``"migraine_without_aura"``, ``"migraine_with_aura"``, ``"tension_type"`` or
+        ``"cervicogenic"``; the default is all but migraine with aura.
+    side : {"left", "right", "both"}, default "right"
+        Painful side of one-sided pictures (tension-type is always both).
+    view : str, default "right"
+        Starting camera of every scene:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    cell_mm : float, default FIGURE_CELL_MM (9.0)
+        Vertex-cluster size of the displayed head, mm.
+    height : int, default 560
+        Figure height, pixels.
+
+    Returns
+    -------
+    KitFigure
+        The interactive plotly figure with its alt text (works without a kernel).
+
+    Raises
+    ------
+    ValueError
+        If a condition has no map, ``conditions`` is empty, or ``side`` or ``view`` is not
+        valid.
     """
     from anatomy.viz import plotly3d
 
@@ -98,7 +124,8 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     one_sided = [SHORT[c] for c in conditions if c != "tension_type"]
     count = {1: "One head", 2: "Two heads", 3: "Three heads", 4: "Four heads"}.get(
         len(conditions), f"{len(conditions)} heads")
-    alt = (f"{count} side by side, seen from the {view.replace('_', ' ')}, coloured where "
+    arranged = "in a 2 x 2 grid" if len(conditions) == 4 else "side by side"
+    alt = (f"{count} {arranged}, seen from the {view.replace('_', ' ')}, coloured where "
            "each headache hurts (darker = more). " + _map_alt(conditions, side)
            + (f" One-sided pictures ({', '.join(one_sided)}) are drawn on the {side}."
               if one_sided else "") + " Use the menu to turn all heads together.")
@@ -145,8 +172,34 @@ def _visible(point, view: str) -> bool:
 
 def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
                    views=PLATE_VIEWS, panel_inches: float = 3.4) -> mpl2d.StaticFigure:
-    """Print plate of the pain maps: one column per condition, one row per view, with the
-    regions labelled in text (percentages for migraine) and L/R marks."""
+    """Print plate of the pain maps: one column per condition, one row per view.
+
+    The regions are labelled in text (percentages for migraine), with L/R marks.
+
+    Parameters
+    ----------
+    conditions : sequence of str, default MAP_CONDITIONS
+        Conditions with a map, in column order, each one of ``"occipital_neuralgia"``,
+        ``"migraine_without_aura"``, ``"migraine_with_aura"``, ``"tension_type"`` or
+        ``"cervicogenic"``; the default is all but migraine with aura.
+    side : {"left", "right", "both"}, default "right"
+        Painful side of one-sided pictures (tension-type is always both).
+    views : sequence of str, default PLATE_VIEWS ("anterior", "right", "posterior")
+        Named views, one row each.
+    panel_inches : float, default 3.4
+        Width of one panel, inches.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+
+    Raises
+    ------
+    ValueError
+        If a condition has no map or ``side`` is not valid.
+    """
     conditions = [hm._condition(c) for c in conditions]
     mpl2d.use_style()
     mesh = hm.map_mesh()
@@ -277,8 +330,16 @@ def _duration_rows():
 
 
 def duration_timeline() -> mpl2d.StaticFigure:
-    """Attack durations on a log time axis (1 s to 30 days): bars with text labels,
-    chronic tension-type drawn as unremitting with an arrow."""
+    """Attack durations on a log time axis (1 s to 30 days).
+
+    Bars with text labels; chronic tension-type drawn as unremitting with an arrow.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+    """
     mpl2d.use_style()
     rows, kid_low = _duration_rows()
     x_max = 30 * 86400
@@ -354,8 +415,17 @@ STATUS = {
 
 
 def feature_matrix() -> mpl2d.StaticFigure:
-    """A table-like figure: features in rows, conditions in columns; every cell has text and
-    a symbol for its status in the criteria (colour is only a third cue)."""
+    """A table-like figure: features in rows, conditions in columns.
+
+    Every cell has text and a symbol for its status in the criteria (colour is only a
+    third cue).
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+    """
     mpl2d.use_style()
     matrix = headaches.feature_matrix()  # the data: headaches.toml [feature_matrix]
     conds, rows, cells = matrix["conditions"], matrix["rows"], matrix["cells"]
@@ -398,8 +468,16 @@ def feature_matrix() -> mpl2d.StaticFigure:
 
 
 def feature_table() -> HtmlTable:
-    """The feature matrix as an HTML table (notebooks): every cell has a symbol and words for
-    its status in the criteria, and a fill as a third cue. ``feature_matrix`` draws it."""
+    """The feature matrix as an HTML table (notebooks).
+
+    Every cell has a symbol and words for its status in the criteria, and a fill as a
+    third cue. ``feature_matrix`` draws it.
+
+    Returns
+    -------
+    HtmlTable
+        Title, one column per condition, one row per feature, the key and sources.
+    """
     matrix = headaches.feature_matrix()
     codes = headaches.comparison_table().loc["ichd3_code"]
     columns = [f"{SHORT[c]}\n(ICHD-3 {codes[c]})" for c in matrix["conditions"]]
@@ -432,10 +510,30 @@ def _matrix_alt() -> str:
 # ----------------------------------------------------------------------------------------
 
 def examination_points(side: str = "right") -> dict[str, np.ndarray]:
-    """Skin points a clinician palpates, on one side: the GON's exit through the trapezius
-    (Kim 2018's mean, from nerves.toml) and the block points one third and
-    two thirds of the way from the inion to the mastoid tip (GON: Brown's atlas; the LON
-    rule is a weakly supported teaching rule, see ``kit_lon_block_marker``)."""
+    """Skin points a clinician palpates, on one side.
+
+    The GON's exit through the trapezius (Kim 2018's mean, from nerves.toml) and the block
+    points one third and two thirds of the way from the inion to the mastoid tip (GON:
+    Brown's atlas; the LON rule is a weakly supported teaching rule, see
+    ``kit_lon_block_marker``).
+
+    Parameters
+    ----------
+    side : {"left", "right"}, default "right"
+        The subject's side.
+
+    Returns
+    -------
+    dict[str, numpy.ndarray]
+        Label -> skin point (mm): ``"inion (EOP)"``, ``"mastoid tip"``,
+        ``"GON exit, trapezius (Kim 2018)"``, ``"GON block: 1/3 EOP to mastoid"`` and
+        ``"LON block: 2/3 EOP to mastoid"``.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     from anatomy.conventions import SIDE_SIGN, check_side
 
     s = SIDE_SIGN[check_side(side)]
@@ -463,8 +561,27 @@ EXAM_REFERENCES = ["kim2018", "brown_atlas2006", "kit_lon_block_marker", "ichd3_
 
 
 def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
-    """Posterior view: the occipital neuralgia map (faint) with the points to palpate and
-    tap (Tinel's sign) and the classic block points, each labelled."""
+    """Posterior view of where to examine the occipital nerves.
+
+    The occipital neuralgia map (faint) with the points to palpate and tap (Tinel's sign)
+    and the classic block points, each labelled.
+
+    Parameters
+    ----------
+    side : {"left", "right"}, default "right"
+        The subject's side examined.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     mpl2d.use_style()
     mesh = hm.map_mesh()
     pts = examination_points(side)
@@ -514,5 +631,16 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
 
 
 def head_z_drop(point) -> float:
-    """How far (mm) a point lies below the inion."""
+    """How far (mm) a point lies below the inion.
+
+    Parameters
+    ----------
+    point : array_like, shape (3,)
+        A point in the head frame, mm.
+
+    Returns
+    -------
+    float
+        Inion height minus the point's height, mm (negative above the inion).
+    """
     return float(hm.load_head().landmarks["inion"][2] - np.asarray(point)[2])

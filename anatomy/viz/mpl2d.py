@@ -36,20 +36,71 @@ def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = Tr
     The kit's figures display through ``StaticFigure`` (PNG bytes it renders itself), so
     pyplot's figure manager and the notebook backend are never needed, and importing the
     kit stays fast.
+
+    Parameters
+    ----------
+    nrows, ncols : int, default 1
+        Grid of panels.
+    figsize : tuple of float, optional
+        (width, height) in inches; matplotlib's default if None.
+    squeeze : bool, default True
+        As in ``pyplot.subplots``: drop length-1 axes dimensions.
+
+    Returns
+    -------
+    figure : matplotlib.figure.Figure
+        The new figure.
+    axes : matplotlib.axes.Axes or numpy.ndarray of Axes
+        The panel(s).
     """
     fig = Figure(figsize=figsize)
     return fig, fig.subplots(nrows, ncols, squeeze=squeeze)
 
 
 def project(points, view: str) -> np.ndarray:
-    """Screen coordinates (mm) of 3D points in a named orthographic view."""
+    """Screen coordinates (mm) of 3D points in a named orthographic view.
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (k, 3)
+        Points in the head frame, mm.
+    view : str
+        A named view:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k, 2)
+        (screen right, screen up) of each point, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``view`` is not a named view.
+    """
     right, up, _ = view_basis(view)
     p = np.atleast_2d(np.asarray(points, float))
     return np.c_[p @ right, p @ up]
 
 
 def merge_meshes(parts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Join [(vertices, faces, colour), ...] into one mesh with a colour per face."""
+    """Join [(vertices, faces, colour), ...] into one mesh with a colour per face.
+
+    Parameters
+    ----------
+    parts : iterable of (array_like, array_like, colour)
+        Vertices (n, 3), faces (m, 3) and one matplotlib colour per part.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (N, 3)
+        All vertices, mm.
+    faces : numpy.ndarray, shape (M, 3)
+        All faces, re-indexed.
+    colours : numpy.ndarray, shape (M, 3)
+        RGB of each face (for ``draw_mesh``'s ``color``).
+    """
     verts, faces, colours, offset = [], [], [], 0
     for v, f, c in parts:
         verts.append(np.asarray(v, float))
@@ -80,6 +131,16 @@ class FlatTriangles(Artist):
 
     @allow_rasterization
     def draw(self, renderer) -> None:
+        """Draw the triangles (matplotlib's Artist.draw).
+
+        With the Agg renderer opaque triangles are drawn as Gouraud triangles grown by
+        SEAM_PX pixels (no seams between neighbours); otherwise as a PolyCollection.
+
+        Parameters
+        ----------
+        renderer : matplotlib.backend_bases.RendererBase
+            The renderer drawing the figure.
+        """
         if not self.get_visible() or not len(self.triangles):
             return
         from matplotlib.backends.backend_agg import RendererAgg
@@ -115,8 +176,42 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
               cull: bool = True) -> FlatTriangles:
     """Lambert-shaded orthographic drawing of a mesh (painter's algorithm, back faces culled).
 
-    ``color`` is one colour or an (M, 3) array per face (see ``merge_meshes``);
-    ``intensity`` (per vertex, 0..1) colours the faces with ``cmap`` instead.
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes to draw in (data units are mm).
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    view : str
+        A named view:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    color : colour or numpy.ndarray, shape (m, 3), default style.SKIN
+        One colour, or an RGB row per face (see ``merge_meshes``).
+    alpha : float, default 1.0
+        Opacity.
+    intensity : array_like, shape (n,), optional
+        Per-vertex values 0..1; if given, faces are coloured with ``cmap`` instead.
+    cmap : str or matplotlib.colors.Colormap, optional
+        Colormap for ``intensity``.
+    zorder : float, default 1
+        Drawing order in the axes.
+    light : tuple of float, default (-0.4, -0.5, 0.75)
+        Light direction as (screen right, screen down, toward the viewer) weights.
+    cull : bool, default True
+        Leave out faces that point away from the viewer.
+
+    Returns
+    -------
+    FlatTriangles
+        The artist added to ``ax``.
+
+    Raises
+    ------
+    ValueError
+        If ``view`` is not a named view.
     """
     right, up, fwd = view_basis(view)
     v = np.asarray(vertices, float)
@@ -151,7 +246,15 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
 
 
 def setup_view_axes(ax, title: str = "") -> None:
-    """Equal aspect, no axes frame, an optional title: an anatomical view panel."""
+    """Equal aspect, no axes frame, an optional title: an anatomical view panel.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The panel.
+    title : str, default ""
+        Panel title (none if empty).
+    """
     ax.set_aspect("equal")
     ax.axis("off")
     if title:
@@ -173,6 +276,13 @@ class Leader(Line2D):
         super().__init__(*np.c_[self.start, self.end], clip_on=False, **kwargs)
 
     def draw(self, renderer) -> None:
+        """Draw the leader line, stopped ``gap_pt`` points short of the label (Artist.draw).
+
+        Parameters
+        ----------
+        renderer : matplotlib.backend_bases.RendererBase
+            The renderer drawing the figure.
+        """
         to_screen = self.get_transform()
         a, b = to_screen.transform([self.start, self.end])
         length = float(np.hypot(*(b - a)))
@@ -187,8 +297,31 @@ class Leader(Line2D):
 def leader_label(ax, point, at, text: str, *, fontsize: float = 9, alpha: float = 0.8,
                  line_width: float = 0.6, line_color: str = "#555555",
                  zorder: float = 6) -> None:
-    """A text label at ``at`` (data units) on a white box, joined to ``point`` by a thin
-    leader line; the label extends away from the point."""
+    """A text label at ``at`` on a white box, joined to ``point`` by a thin leader line.
+
+    The label extends away from the point.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes to draw in.
+    point : array_like, shape (2,)
+        The labelled point, data units (mm).
+    at : array_like, shape (2,)
+        Where the label goes, data units (mm).
+    text : str
+        The label.
+    fontsize : float, default 9
+        Font size, points.
+    alpha : float, default 0.8
+        Opacity of the white box.
+    line_width : float, default 0.6
+        Leader line width, points.
+    line_color : str, default "#555555"
+        Leader line colour.
+    zorder : float, default 6
+        Drawing order.
+    """
     p, q = np.asarray(point, float), np.asarray(at, float)
     ax.add_artist(Leader(p, q, lw=line_width, color=line_color, zorder=zorder))
     ax.text(q[0], q[1], text, fontsize=fontsize, color=style.TEXT, zorder=zorder,
@@ -198,7 +331,29 @@ def leader_label(ax, point, at, text: str, *, fontsize: float = 9, alpha: float 
 
 def label_points(ax, points_2d, labels, *, color=style.LANDMARK, marker="o", size=28,
                  offsets=None, fontsize=9, zorder=5) -> None:
-    """Markers with text labels and thin leader lines (offsets in mm, per point)."""
+    """Markers with text labels and thin leader lines (offsets in mm, per point).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes to draw in.
+    points_2d : array_like, shape (k, 2)
+        Screen positions of the points, mm (e.g. from ``project``).
+    labels : sequence of str
+        One label per point.
+    color : colour, default style.LANDMARK
+        Marker colour.
+    marker : str, default "o"
+        Matplotlib marker.
+    size : float, default 28
+        Marker area, points squared.
+    offsets : sequence of (float, float), optional
+        Label offset from each point, mm; (8, 8) for all by default.
+    fontsize : float, default 9
+        Label font size, points.
+    zorder : float, default 5
+        Drawing order of the markers (labels one above).
+    """
     pts = np.atleast_2d(points_2d)
     ax.scatter(pts[:, 0], pts[:, 1], s=size, c=color, marker=marker, edgecolors="white",
                linewidths=0.8, zorder=zorder)
@@ -208,7 +363,17 @@ def label_points(ax, points_2d, labels, *, color=style.LANDMARK, marker="o", siz
 
 
 def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04)) -> None:
-    """A labelled scale bar in data units (mm) at an axes-fraction location."""
+    """A labelled scale bar in data units (mm) at an axes-fraction location.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes to draw in (its limits must be set).
+    length_mm : float, default 50
+        Length of the bar, mm.
+    loc : tuple of float, default (0.05, 0.04)
+        Left end of the bar as fractions of the axes' width and height.
+    """
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     x = x0 + loc[0] * (x1 - x0)
@@ -238,7 +403,18 @@ class StaticFigure:
         self.colors = colors  # palette size (a flat-coloured schematic needs far fewer)
 
     def rgb(self, dpi: int) -> np.ndarray:
-        """The figure drawn at ``dpi`` as an (H, W, 3) uint8 array."""
+        """The figure drawn at ``dpi`` as an (H, W, 3) uint8 array.
+
+        Parameters
+        ----------
+        dpi : int
+            Resolution, dots per inch.
+
+        Returns
+        -------
+        numpy.ndarray of uint8, shape (H, W, 3)
+            The RGB pixels.
+        """
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         saved = self.figure.dpi
@@ -251,7 +427,18 @@ class StaticFigure:
             self.figure.set_dpi(saved)
 
     def png_bytes(self, dpi: int = 110) -> bytes:
-        """The notebook PNG (``dpi`` x ``scale``; palette-quantised if ``palette``)."""
+        """The notebook PNG (``dpi`` x ``scale``; palette-quantised if ``palette``).
+
+        Parameters
+        ----------
+        dpi : int, default 110
+            Resolution before ``scale`` is applied, dots per inch.
+
+        Returns
+        -------
+        bytes
+            The PNG file's bytes.
+        """
         import io
 
         from PIL import Image
@@ -275,6 +462,25 @@ class StaticFigure:
         return data, {"image/png": {"alt": self.alt}}
 
     def savefig(self, path, dpi: int = 300):
+        """Write the figure to a file (no timestamps in the metadata, so bytes are reproducible).
+
+        Parameters
+        ----------
+        path : str or pathlib.Path
+            Output file; its suffix picks the format: ``.png``, ``.svg`` or ``.pdf``.
+        dpi : int, default 300
+            Resolution, dots per inch (for PNG and rasterised parts).
+
+        Returns
+        -------
+        pathlib.Path
+            The path written.
+
+        Raises
+        ------
+        ValueError
+            If the suffix is not ``.png``, ``.svg`` or ``.pdf``.
+        """
         from pathlib import Path
 
         path = Path(path)

@@ -23,11 +23,12 @@ from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS
 from anatomy.viz import style
 
 __all__ = [
-    "CAMERAS", "KitFigure", "LIGHTING", "LIGHT_POSITION", "MIMETYPE", "MULTI_CAMERA",
-    "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera", "choice_menu", "json_size",
-    "line_trace", "merge", "mesh_trace", "mimebundle_json", "multi_scene_figure",
-    "multi_view_menu", "point_note", "points_trace", "scene_figure", "to_json",
-    "toggle_menu", "view_menu", "view_ndc", "warn_unsupported",
+    "CAMERAS", "KitFigure", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
+    "MULTI_CAMERA", "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera", "choice_menu",
+    "json_size", "line_trace", "merge", "mesh_trace", "mimebundle_json",
+    "multi_scene_figure", "multi_view_menu", "point_note", "points_trace", "scene_figure",
+    "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc", "warn_unsupported",
+    "wrap_title",
 ]
 
 MIMETYPE = "application/vnd.plotly.v1+json"  # JupyterLab renders it natively
@@ -63,7 +64,20 @@ def _trace(**props) -> dict:
 
 
 def merge(target: dict, updates: dict) -> dict:
-    """Update ``target`` in place, merging nested dicts (like plotly's ``update_layout``)."""
+    """Update ``target`` in place, merging nested dicts (like plotly's ``update_layout``).
+
+    Parameters
+    ----------
+    target : dict
+        The dict to update.
+    updates : dict
+        New values; a dict value merges into a dict already there, anything else replaces.
+
+    Returns
+    -------
+    dict
+        ``target`` itself.
+    """
     for key, value in updates.items():
         if isinstance(value, dict) and isinstance(target.get(key), dict):
             merge(target[key], value)
@@ -73,7 +87,15 @@ def merge(target: dict, updates: dict) -> dict:
 
 
 def add_menu(fig: dict, menu: dict) -> None:
-    """Append an update menu (dropdown or buttons) to a figure dict."""
+    """Append an update menu (dropdown or buttons) to a figure dict.
+
+    Parameters
+    ----------
+    fig : dict
+        A plotly figure dict (``{"data": [...], "layout": {...}}``), changed in place.
+    menu : dict
+        A plotly ``updatemenus`` entry.
+    """
     fig["layout"].setdefault("updatemenus", []).append(menu)
 
 
@@ -81,8 +103,27 @@ def camera(name: str, orthographic: bool = False, distance: float = 1.0,
            centre_z: float = _C) -> dict:
     """A named camera preset (anatomical view) as a plotly camera dict.
 
-    ``distance`` scales the eye's distance (narrow panels need more room); ``centre_z``
-    is where the camera looks, in plotly's normalised scene units (default: the head).
+    Parameters
+    ----------
+    name : str
+        A key of CAMERAS: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    orthographic : bool, default False
+        Orthographic instead of perspective projection.
+    distance : float, default 1.0
+        Scales the eye's distance (narrow panels need more room).
+    centre_z : float
+        Where the camera looks, in plotly's normalised scene units (default: the head).
+
+    Returns
+    -------
+    dict
+        ``up``, ``center``, ``eye`` and ``projection`` for ``layout.scene.camera``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a key of CAMERAS.
     """
     from anatomy.conventions import check_choice
 
@@ -102,9 +143,32 @@ SYMBOLS_3D = ("circle", "circle-open", "square", "square-open", "diamond", "diam
 
 def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
                line_color: str = "#555555", background: float = 0.7) -> dict:
-    """A scene annotation naming a 3D point: page text (crisp, never cut by a surface,
-    cheap to draw, unlike 3D text). Just above the point, or ``offset_px`` (x right,
-    y down) away on a thin leader line."""
+    """A scene annotation naming a 3D point.
+
+    Page text is crisp, never cut by a surface and cheap to draw, unlike 3D text. It sits
+    just above the point, or ``offset_px`` away on a thin leader line.
+
+    Parameters
+    ----------
+    point : array_like, shape (3,)
+        The point, mm.
+    text : str
+        The label.
+    offset_px : tuple of float, optional
+        (x right, y down) offset of the label, pixels, with a leader line; above the point
+        without a line if None.
+    color : str, default style.TEXT
+        Text colour.
+    line_color : str, default "#555555"
+        Leader line colour.
+    background : float, default 0.7
+        Opacity of the white label background.
+
+    Returns
+    -------
+    dict
+        A ``layout.scene.annotations`` entry.
+    """
     if offset_px is None:
         place = {"showarrow": False, "yanchor": "bottom", "yshift": 6}
     else:
@@ -116,9 +180,24 @@ def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
 
 
 def view_ndc(points, cam: dict, aspect: float) -> np.ndarray:
-    """Where scene points (plotly's normalised scene units) fall in a perspective camera's
-    view: (n, 2) x, y in [-1, 1] inside the scene, y up. ``aspect`` = scene width / height.
-    plotly.js draws 3D scenes with a 45-degree vertical field of view."""
+    """Where scene points fall in a perspective camera's view.
+
+    plotly.js draws 3D scenes with a 45-degree vertical field of view.
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (n, 3)
+        Points in plotly's normalised scene units.
+    cam : dict
+        A plotly camera dict (``eye``, ``center``, ``up``).
+    aspect : float
+        Scene width / height.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, 2)
+        x, y in [-1, 1] inside the scene, y up.
+    """
     q = np.atleast_2d(np.asarray(points, float))
     eye, centre, up = (np.array([cam[key][k] for k in "xyz"], float)
                        for key in ("eye", "center", "up"))
@@ -146,7 +225,44 @@ def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: 
                cmin: float = 0.0, cmax: float = 1.0, showscale: bool = False,
                colorbar_title: str = "", legendgroup: str | None = None,
                showlegend: bool = True, visible: bool | str = True) -> dict:
-    """A shaded surface; ``intensity`` (per vertex) paints a scalar field on it."""
+    """A shaded surface; ``intensity`` (per vertex) paints a scalar field on it.
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    name : str
+        Trace name (legend).
+    color : str, default style.SKIN
+        Surface colour when no ``intensity`` is given.
+    opacity : float, default 1.0
+        Opacity.
+    hovertext : str, optional
+        Hover text; no hover if None.
+    intensity : array_like, shape (n,), optional
+        Per-vertex values painted with ``colorscale`` (rounded to 3 decimals).
+    colorscale : str or list, optional
+        plotly colorscale; style.HEAT_SCALE by default.
+    cmin, cmax : float, default 0.0 and 1.0
+        Range of the colorscale.
+    showscale : bool, default False
+        Show a colour bar.
+    colorbar_title : str, default ""
+        Title of the colour bar.
+    legendgroup : str, optional
+        Legend group; ``name`` by default.
+    showlegend : bool, default True
+        List the trace in the legend.
+    visible : bool or "legendonly", default True
+        Initial visibility.
+
+    Returns
+    -------
+    dict
+        A plotly trace dict (numbers rounded and typed to keep notebooks small).
+    """
     v = _f4(vertices)
     f = _index(faces)
     if intensity is not None:
@@ -167,7 +283,34 @@ def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: 
 def line_trace(path, *, name: str, color: str, width: float = 6, hovertext=None,
                dash: str = "solid", legendgroup: str | None = None, showlegend: bool = True,
                visible: bool | str = True) -> dict:
-    """A 3D polyline (nerve, artery, arc); ``hovertext`` may be one string or one per point."""
+    """A 3D polyline (nerve, artery, arc); ``hovertext`` may be one string or one per point.
+
+    Parameters
+    ----------
+    path : array_like, shape (k, 3)
+        Points of the line, mm.
+    name : str
+        Trace name (legend).
+    color : str
+        Line colour.
+    width : float, default 6
+        Line width, pixels.
+    hovertext : str or sequence of str, optional
+        Hover text; no hover if None.
+    dash : str, default "solid"
+        plotly dash style (``"solid"``, ``"dash"``, ``"dot"``, ...).
+    legendgroup : str, optional
+        Legend group; ``name`` by default.
+    showlegend : bool, default True
+        List the trace in the legend.
+    visible : bool or "legendonly", default True
+        Initial visibility.
+
+    Returns
+    -------
+    dict
+        A plotly trace dict (numbers rounded and typed to keep notebooks small).
+    """
     p = _f4(path)
     return _trace(
         type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="lines", name=name,
@@ -181,7 +324,46 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
                  size: float = 5, symbol: str = "circle", show_text: bool = True,
                  legendgroup: str | None = None, showlegend: bool = True,
                  visible: bool | str = True, textposition: str = "top center") -> dict:
-    """Markers with optional text labels and hover text."""
+    """Markers with optional text labels and hover text.
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (k, 3)
+        Marker positions, mm.
+    name : str
+        Trace name (legend).
+    labels : sequence of str, optional
+        Text beside each marker.
+    hovertext : str or sequence of str, optional
+        Hover text; no hover if None.
+    color : str, default style.LANDMARK
+        Marker colour.
+    size : float, default 5
+        Marker size, pixels.
+    symbol : str, default "circle"
+        One of SYMBOLS_3D: ``"circle"``, ``"circle-open"``, ``"square"``,
+        ``"square-open"``, ``"diamond"``, ``"diamond-open"`` or ``"cross"``.
+    show_text : bool, default True
+        Show ``labels`` as text (else only in the data).
+    legendgroup : str, optional
+        Legend group; ``name`` by default.
+    showlegend : bool, default True
+        List the trace in the legend.
+    visible : bool or "legendonly", default True
+        Initial visibility.
+    textposition : str, default "top center"
+        plotly text position.
+
+    Returns
+    -------
+    dict
+        A plotly trace dict (numbers rounded and typed to keep notebooks small).
+
+    Raises
+    ------
+    ValueError
+        If ``symbol`` is not one of SYMBOLS_3D.
+    """
     if symbol not in SYMBOLS_3D:
         raise ValueError(f"Unknown 3D marker symbol {symbol!r}; valid: {', '.join(SYMBOLS_3D)}")
     p = _f4(np.atleast_2d(points))
@@ -199,17 +381,59 @@ def _hidden_axes() -> dict:
     return {"xaxis": dict(_AXIS), "yaxis": dict(_AXIS), "zaxis": dict(_AXIS)}
 
 
+# Page furniture sits outside the scene, so that it never covers the anatomy at any width
+# (JupyterLab gives a figure 590-970 px, a handout 880-1260 px at 1024x768 and 1400x1000):
+# the title and one row of menus above the scene, the legend below it in rows.
+TITLE_LINE_PX = 24
+MENU_ROW_PX = 40
+MENU_FONT = {"size": 12}
+LEGEND = {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0.0, "yanchor": "top",
+          "bgcolor": "rgba(255,255,255,0.9)", "itemsizing": "constant", "font": {"size": 12},
+          "tracegroupgap": 0}
+
+
+def wrap_title(text: str, width: int = 58) -> str:
+    """A title broken into lines of at most ``width`` characters (plotly does not wrap),
+    so that it fits the narrowest figure (590 px at 18 px)."""
+    if "<br>" in text or len(text) <= width:
+        return text
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def title_update(text: str) -> dict:
+    """Layout update (for a menu button) that sets a title, wrapped, above the menu row:
+    plotly grows a title of several lines downward from its first line."""
+    text = wrap_title(text)
+    lines = text.count("<br>") + 1
+    return {"title.text": text, "title.pad.b": MENU_ROW_PX + 4 + TITLE_LINE_PX * (lines - 1)}
+
+
 def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
                  orthographic: bool = False, height: int = 620, width: int | None = None,
-                 legend: bool = True) -> dict:
-    """A 3D figure with the kit's layout: hidden axes, true proportions, a named camera."""
+                 legend: bool = True, title_lines: int | None = None) -> dict:
+    """A 3D figure with the kit's layout: hidden axes, true proportions, a named camera, the
+    title and a row for menus above the scene and the legend below it.
+
+    ``title_lines`` reserves room for a title that menus will change (default: its own).
+    """
+    title = wrap_title(title)
+    lines = title_lines or (title.count("<br>") + 1 if title else 0)
+    top = 8 + TITLE_LINE_PX * lines + MENU_ROW_PX
     layout = _trace(
         template=TEMPLATE,
-        title={"text": title, "x": 0.02, "font": {"size": style.TITLE_SIZE}} if title else None,
-        height=height, width=width, margin={"l": 0, "r": 0, "t": 50 if title else 10, "b": 0},
-        paper_bgcolor="white", showlegend=legend,
-        legend={"x": 0.01, "y": 0.98, "bgcolor": "rgba(255,255,255,0.75)",
-                "itemsizing": "constant"},
+        title={"text": title, "x": 0.01, "xanchor": "left", "y": 1.0, "yref": "paper",
+               "yanchor": "bottom", "font": {"size": style.TITLE_SIZE},
+               "pad": {"b": title_update(title)["title.pad.b"]}}
+        if title else None,
+        height=height, width=width, margin={"l": 0, "r": 0, "t": top, "b": 0},
+        paper_bgcolor="white", showlegend=legend, legend=dict(LEGEND),
         hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13}, "align": "left"},
         scene={**_hidden_axes(), "aspectmode": "data", "camera": camera(view, orthographic),
                "dragmode": "orbit"},
@@ -218,7 +442,7 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
     return {"data": list(traces), "layout": layout}
 
 
-def view_menu(fig: dict, orthographic: bool = False, x: float = 0.99,
+def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
               active: str | None = None, notes: dict[str, list] | None = None) -> None:
     """Dropdown that switches the camera between the named views (works without a kernel);
     ``notes`` gives each view its own scene annotations (e.g. the labels it can see)."""
@@ -231,8 +455,9 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 0.99,
         buttons.insert(0, {"label": "opening view", "method": "skip", "args": [None]})
         current = 0
     add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "right",
-                   "y": 0.99, "yanchor": "top", "showactive": True, "active": current,
-                   "bgcolor": "white", "name": "view"})
+                   "y": 1.0, "yanchor": "bottom", "showactive": True, "active": current,
+                   "bgcolor": "white", "name": "view", "font": MENU_FONT,
+                   "pad": {"b": 6, "r": 2}})
 
 
 def _active_view(fig: dict, name: str | None) -> int:
@@ -249,27 +474,27 @@ def _active_view(fig: dict, name: str | None) -> int:
     return -1
 
 
-def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 0.99,
-                x: float = 0.01, direction: str = "right") -> None:
+def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
+                x: float = 0.0, direction: str = "right", xanchor: str = "left") -> None:
     """One button per group that shows or hides its traces (restyle; no kernel needed)."""
     buttons = [{"label": label, "method": "restyle", "args": [{"visible": True}, idx],
                 "args2": [{"visible": "legendonly"}, idx]} for label, idx in groups.items()]
     add_menu(fig, {"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
-                   "y": y, "xanchor": "left", "yanchor": "top", "showactive": False,
-                   "bgcolor": "white", "pad": {"r": 4, "t": 4}})
+                   "y": y, "xanchor": xanchor, "yanchor": "bottom", "showactive": False,
+                   "bgcolor": "white", "pad": {"b": 6, "l": 2}, "font": MENU_FONT})
 
 
-def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.01,
-                y: float = 0.99, titles: dict[str, str] | None = None) -> None:
+def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.0,
+                y: float = 1.0, titles: dict[str, str] | None = None) -> None:
     """A dropdown whose options each set the visibility of every trace."""
     buttons = []
     for label, visible in options.items():
-        update = {"title.text": titles[label]} if titles else {}
+        update = title_update(titles[label]) if titles else {}
         buttons.append({"label": label, "method": "update",
                         "args": [{"visible": visible}, update]})
     add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "y": y,
-                   "xanchor": "left", "yanchor": "top", "showactive": True, "active": 0,
-                   "bgcolor": "white"})
+                   "xanchor": "left", "yanchor": "bottom", "showactive": True, "active": 0,
+                   "bgcolor": "white", "font": MENU_FONT, "pad": {"b": 6, "l": 2}})
 
 
 # plotly.js typed arrays: numeric arrays travel as base64 with a dtype code (plotly.py's
@@ -309,18 +534,51 @@ def _as_dict(fig) -> dict:
 
 
 def mimebundle_json(fig) -> dict:
-    """The figure as JupyterLab's plotly mimetype payload (data and layout, arrays typed)."""
+    """The figure as JupyterLab's plotly mimetype payload (data and layout, arrays typed).
+
+    Parameters
+    ----------
+    fig : dict or KitFigure or plotly.graph_objects.Figure
+        The figure.
+
+    Returns
+    -------
+    dict
+        ``{"data": [...], "layout": {...}}`` of plain JSON types.
+    """
     d = _as_dict(fig)
     return {"data": _plain(d.get("data", [])), "layout": _plain(d.get("layout", {}))}
 
 
 def to_json(fig) -> str:
-    """The figure as JSON text (what a notebook stores and plotly.js reads)."""
+    """The figure as JSON text (what a notebook stores and plotly.js reads).
+
+    Parameters
+    ----------
+    fig : dict or KitFigure or plotly.graph_objects.Figure
+        The figure.
+
+    Returns
+    -------
+    str
+        Compact JSON (no NaN allowed).
+    """
     return json.dumps(mimebundle_json(fig), separators=(",", ":"), allow_nan=False)
 
 
 def json_size(fig) -> int:
-    """Size in bytes of the figure's JSON (what a notebook stores)."""
+    """Size in bytes of the figure's JSON (what a notebook stores).
+
+    Parameters
+    ----------
+    fig : dict or KitFigure or plotly.graph_objects.Figure
+        The figure.
+
+    Returns
+    -------
+    int
+        Bytes of ``to_json(fig)`` in UTF-8.
+    """
     return len(to_json(fig).encode())
 
 
@@ -359,7 +617,32 @@ class KitFigure:
         display(self)
 
     def savefig(self, path, *, width: int = 1000, height: int = 800, scale: float = 2.0) -> Path:
-        """Write PNG/SVG (kaleido with the system Chromium) or standalone offline HTML."""
+        """Write PNG/SVG (kaleido with the system Chromium) or standalone offline HTML.
+
+        Parameters
+        ----------
+        path : str or pathlib.Path
+            Output file; its suffix picks the format: ``.png``, ``.svg``, ``.pdf`` or
+            ``.html`` (plotly.js included, works offline).
+        width : int, default 1000
+            Image width, pixels (static formats).
+        height : int, default 800
+            Image height, pixels (static formats).
+        scale : float, default 2.0
+            Pixel multiplier for static formats.
+
+        Returns
+        -------
+        pathlib.Path
+            The path written.
+
+        Raises
+        ------
+        ValueError
+            If the suffix is not one of the formats above.
+        RuntimeError
+            If the static export fails (kaleido needs Chromium).
+        """
         _, pio = _plotly()
         path = Path(path)
         if path.suffix == ".html":
@@ -378,11 +661,24 @@ class KitFigure:
         return path
 
     def json_size(self) -> int:
+        """Size in bytes of the figure's JSON (what a notebook stores).
+
+        Returns
+        -------
+        int
+            Bytes of ``to_json(self)``.
+        """
         return json_size(self)
 
 
 def warn_unsupported(**options) -> None:
-    """Warn (never fail silently) about options this engine ignores."""
+    """Warn (never fail silently) about options this engine ignores.
+
+    Parameters
+    ----------
+    **options
+        Option name -> value; each value that is not None gets a warning.
+    """
     for key, value in options.items():
         if value is not None:
             warnings.warn(f"Option {key!r} is not supported by the plotly engine and is "
@@ -396,35 +692,48 @@ def _scene_key(k: int) -> str:
     return "scene" if k == 0 else f"scene{k + 1}"
 
 
-MULTI_CAMERA = {"distance": 1.55, "centre_z": 0.0}  # narrow panels: step back
+MULTI_CAMERA = {"distance": 1.0, "centre_z": 0.0}  # panels narrower than a page: step back
+PANEL_TITLE_PX = 44  # two lines of panel title above each scene
 
 
 def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: bool = False,
                        height: int = 560, width: int | None = None,
-                       legend: bool = False) -> dict:
-    """Scenes side by side (layout scene, scene2, ...), one list of traces per panel, the
-    same named camera in each, a title above each panel."""
+                       legend: bool = False, columns: int | None = None) -> dict:
+    """Scenes in a grid (layout scene, scene2, ...), one list of traces per panel, the
+    same named camera in each, a title above each panel, a row for a menu on top.
+
+    ``columns`` defaults to 2 for four panels (a 2 x 2 grid keeps each panel about square
+    at every width, so no head is cut at the sides) and to one row otherwise.
+    """
     panels = [list(p) for p in panels]
     n = len(panels)
     if len(titles) != n:
         raise ValueError(f"titles has {len(titles)} entries for {n} panels.")
-    data, scenes = [], {}
+    cols = columns or (2 if n == 4 else n)
+    rows = -(-n // cols)
+    plot_h = height - 8 - MENU_ROW_PX
+    title_frac = PANEL_TITLE_PX / plot_h
+    data, scenes, annotations = [], {}, []
     gap = 0.01
     for k, traces in enumerate(panels):
         key = _scene_key(k)
         for tr in traces:
             tr["scene"] = key
             data.append(tr)
-        x0, x1 = k / n + gap, (k + 1) / n - gap
+        r, c = divmod(k, cols)
+        x0, x1 = c / cols + gap, (c + 1) / cols - gap
+        top = 1 - r / rows
+        y0, y1 = 1 - (r + 1) / rows + gap, top - title_frac
         scenes[key] = {**_hidden_axes(), "aspectmode": "data",
                        "camera": camera(view, orthographic, **MULTI_CAMERA), "dragmode": "orbit",
-                       "domain": {"x": [round(x0, 4), round(x1, 4)], "y": [0.0, 0.86]}}
-    annotations = [{"text": t, "x": round((k + 0.5) / n, 4), "y": 0.995, "xref": "paper",
-                    "yref": "paper", "xanchor": "center", "yanchor": "top",
-                    "showarrow": False, "font": {"size": style.FONT_SIZE}}
-                   for k, t in enumerate(titles)]
+                       "domain": {"x": [round(x0, 4), round(x1, 4)],
+                                  "y": [round(y0, 4), round(y1, 4)]}}
+        annotations.append({"text": titles[k], "x": round((c + 0.5) / cols, 4),
+                            "y": round(top, 4), "xref": "paper", "yref": "paper",
+                            "xanchor": "center", "yanchor": "top", "showarrow": False,
+                            "font": {"size": style.FONT_SIZE}})
     layout = _trace(template=TEMPLATE, height=height, width=width, paper_bgcolor="white",
-                    margin={"l": 0, "r": 0, "t": 10, "b": 0}, showlegend=legend,
+                    margin={"l": 0, "r": 0, "t": 8 + MENU_ROW_PX, "b": 0}, showlegend=legend,
                     annotations=annotations, uirevision="kit",
                     hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13},
                                 "align": "left"}, **scenes)
@@ -432,11 +741,12 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
 
 
 def multi_view_menu(fig: dict, n_scenes: int, orthographic: bool = False,
-                    x: float = 0.01, y: float = 0.86, active: int = -1) -> None:
+                    x: float = 0.0, y: float = 1.0, active: int = -1) -> None:
     """A camera dropdown that turns every scene of a multi-scene figure together."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic, **MULTI_CAMERA)
                           for k in range(n_scenes)}]} for name in CAMERAS]
     add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "left",
-                   "y": y, "yanchor": "top", "showactive": True, "active": active,
-                   "bgcolor": "white", "name": "view"})
+                   "y": y, "yanchor": "bottom", "showactive": True, "active": active,
+                   "bgcolor": "white", "name": "view", "font": MENU_FONT,
+                   "pad": {"b": 6, "l": 2}})

@@ -25,6 +25,11 @@ def _role(s: Structure) -> str:
     return f"<br>{s.fibres.capitalize()} nerve; {skin}"
 
 
+def _colour(s: Structure) -> str:
+    """A structure's colour from the kit's palette (anatomy.viz.style)."""
+    return style.structure_colour(s.base, s.layer, s.color)
+
+
 def structure_hover(s: Structure) -> str:
     """Hover text: name, Latin name, description, a nerve's fibres, and sources."""
     return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}{_role(s)}"
@@ -47,6 +52,20 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
     right copies share one legend entry (``legendgroup`` = the structure's base id, so a
     click hides both). Trace ``meta`` holds ``{'id', 'base', 'layer', 'side'}`` for
     building layer toggles (see ``layer_groups``).
+
+    Parameters
+    ----------
+    structures : dict[str, Structure], optional
+        Id -> structure; all structures (``load_structures()``) by default.
+    opacity : float, default 1.0
+        Opacity of the meshes.
+    artery_width : float, default 7
+        Line width of the artery, pixels.
+
+    Returns
+    -------
+    list of dict
+        plotly traces, one per structure.
     """
     structures = load_structures() if structures is None else structures
     traces, shown = [], set()
@@ -57,10 +76,10 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
         common = {"name": s.label, "legendgroup": s.base, "showlegend": first}
         if s.path is not None:
             width = nerve_width if s.layer == "nerve" else artery_width
-            tr = plotly3d.line_trace(line_path(s), color=s.color, width=width,
+            tr = plotly3d.line_trace(line_path(s), color=_colour(s), width=width,
                                      hovertext=hover, **common)
         else:
-            tr = plotly3d.mesh_trace(s.vertices, s.faces, color=s.color, opacity=opacity,
+            tr = plotly3d.mesh_trace(s.vertices, s.faces, color=_colour(s), opacity=opacity,
                                      hovertext=hover, **common)
         tr["meta"] = {"id": s.id, "base": s.base, "layer": s.layer, "side": s.side}
         if first and s.side:
@@ -70,7 +89,19 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
 
 
 def layer_groups(fig_traces) -> dict[str, list[int]]:
-    """Trace indices per layer title (for ``plotly3d.toggle_menu``)."""
+    """Trace indices per layer title (for ``plotly3d.toggle_menu``).
+
+    Parameters
+    ----------
+    fig_traces : sequence of dict or plotly trace
+        A figure's traces; those whose ``meta["layer"]`` is ``"bone"``, ``"muscle"`` or
+        ``"vessel"`` are grouped.
+
+    Returns
+    -------
+    dict[str, list of int]
+        Layer title (``"Bones"``, ``"Muscles"``, ``"Occipital artery"``) -> trace indices.
+    """
     groups: dict[str, list[int]] = {}
     for i, tr in enumerate(fig_traces):
         meta = tr.meta if not isinstance(tr, dict) else tr.get("meta")
@@ -84,7 +115,33 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
                       height: int = 660, zoom: float = 0.8) -> plotly3d.KitFigure:
     """3D head with the deep structures; buttons toggle bones, muscles, arteries, nerves.
 
-    ``zoom`` < 1 brings the camera closer (the occipital region fills the view).
+    Parameters
+    ----------
+    side : {"left", "right"}, optional
+        Keep that side's and the midline structures; both sides if None.
+    skin_opacity : float, default 0.25
+        Opacity of the skin.
+    view : str, default "posterolateral_right"
+        Starting camera:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    title : str, default ""
+        Figure title.
+    height : int, default 660
+        Figure height, pixels.
+    zoom : float, default 0.8
+        Scales the camera's distance; < 1 brings it closer (the occipital region fills
+        the view).
+
+    Returns
+    -------
+    KitFigure
+        The interactive plotly figure with its alt text (works without a kernel).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` or ``view`` is not valid.
     """
     head = load_head()
     structures = load_structures(side=side)
@@ -93,10 +150,8 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     cam = fig["layout"]["scene"]["camera"]
     cam["eye"] = {k: v * zoom for k, v in cam["eye"].items()}
     cam["center"] = {"x": 0, "y": 0, "z": 0.1}
-    plotly3d.merge(fig["layout"], {"legend": {"x": 1.0, "xanchor": "left", "y": 0.95,
-                                              "font": {"size": 12}}})
     plotly3d.view_menu(fig)
-    plotly3d.toggle_menu(fig, layer_groups(fig["data"]), y=0.06)
+    plotly3d.toggle_menu(fig, layer_groups(fig["data"]))
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
            f"{n['bone']} bones (atlas, axis, C3, the back of the skull with the occipital bone, "
@@ -117,7 +172,7 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
                     zorder: float = 2) -> None:
     """Draw structures in one depth-sorted, shaded pass (arteries and nerves as tubes)."""
-    parts = [(s.vertices, s.faces, s.color) for s in structures.values()]
+    parts = [(s.vertices, s.faces, _colour(s)) for s in structures.values()]
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder)
@@ -191,8 +246,30 @@ def structures_plate(views=("posterior", "posterolateral_right"), *, skin_alpha:
                      title: str | None = None) -> mpl2d.StaticFigure:
     """Print plate of the deep structures under see-through skin.
 
-    ``dissection`` removes the trapezius, splenius and SCM on the right to show the
-    semispinalis, obliquus capitis inferior and the vertebrae; ``layer`` keeps one layer.
+    Parameters
+    ----------
+    views : sequence of str, default ("posterior", "posterolateral_right")
+        Named views, one panel each.
+    skin_alpha : float, default 0.0
+        Opacity of the skin drawn over the structures.
+    dissection : bool, default True
+        Remove the trapezius, splenius and SCM on the right to show the semispinalis,
+        obliquus capitis inferior and the vertebrae.
+    layer : {"bone", "muscle", "vessel"}, optional
+        Keep only this layer (then ``dissection`` is ignored).
+    title : str, optional
+        Plate title; a default describing the plate otherwise.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+
+    Raises
+    ------
+    ValueError
+        If ``layer`` is not a valid choice.
     """
     mpl2d.use_style()
     head = load_head()
@@ -266,7 +343,7 @@ def _point_shown(name: str, structures) -> bool:
 
 def muscle_colors() -> dict[str, str]:
     """Colour per structure base id (for legends)."""
-    return {s.base: s.color for s in load_structures().values()}
+    return {s.base: _colour(s) for s in load_structures().values()}
 
 
 __all__ = ["structure_traces", "structure_hover", "layer_groups", "structures_figure",

@@ -103,7 +103,7 @@ fig = nerve_views.all_layers_figure()
 fig
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, occipital bone, neck muscles and occipital artery, and the GON, LON and TON on both sides. The dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. Yellow circles mark GON waypoints, blue squares the LON, green diamonds the TON; the numbered open diamonds are Janis's compression points and the black crosses the block landmarks.
+# *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, occipital bone, neck muscles and occipital artery, and the GON, LON and TON on both sides. The dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. In the close-up stages 1-4, yellow circles mark GON waypoints, blue squares the LON and teal diamonds the TON. The numbered open diamonds there are Janis's compression points, and the black crosses the block landmarks.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ### 2.1 Stage 1: origin between C1 and C2
@@ -142,7 +142,7 @@ nerve_views.stage_plate()
 nerve_views.course_plate()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# *Figure 3. Text summary:* posterior view. The GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and runs up the back of the head to the vertex. The TON (green) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis and splenius capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
+# *Figure 3. Text summary:* posterior view. The GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and runs up the back of the head to the vertex. The TON (teal) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis and splenius capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. The numbers behind the course

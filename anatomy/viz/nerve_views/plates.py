@@ -23,7 +23,29 @@ def _outline(lw: float):
 def draw_nerve(ax, n: nv.Nerve, view: str, *, lw: float = 2.6, zorder: float = 6,
                deep_dashed: bool = True, highlight: tuple[int, int] | None = None,
                branches: bool = True) -> None:
-    """A nerve in a view: subcutaneous part solid, deep part dashed (under muscle)."""
+    """A nerve in a view: subcutaneous part solid, deep part dashed (under muscle).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes to draw in (mm).
+    n : Nerve
+        The nerve (from ``anatomy.nerves.nerve``).
+    view : str
+        A named view:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    lw : float, default 2.6
+        Line width, points (branches 0.6 of it).
+    zorder : float, default 6
+        Drawing order.
+    deep_dashed : bool, default True
+        Dash the deep part (up to the fascial exit); solid if False.
+    highlight : tuple of (int, int), optional
+        First and last path index of a stretch drawn over in vermillion.
+    branches : bool, default True
+        Draw the nerve's branches.
+    """
     color = NERVE_STYLE[n.name]["color"]
     xy = mpl2d.project(n.path, view)
     k = n.subcutaneous_from
@@ -98,7 +120,14 @@ def _silhouette(ax, head, view: str, shift=(0.0, 0.0, 0.0)) -> None:
 
 
 def course_plate() -> mpl2d.StaticFigure:
-    """Print plate: posterior view (deep layers, labelled) and right lateral view."""
+    """Print plate: posterior view (deep layers, labelled) and right lateral view.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+    """
     from anatomy.structures import load_structures, structure_points
     from anatomy.viz.structure_views import draw_structures
 
@@ -156,7 +185,7 @@ def course_plate() -> mpl2d.StaticFigure:
            "removed: the greater occipital nerve (yellow) leaves the spine between the atlas "
            "and axis, winds round obliquus capitis inferior, pierces semispinalis capitis "
            "and runs up the back of the head to the vertex; the third occipital nerve "
-           "(green) runs near the midline to the lower occiput; the lesser occipital nerve "
+           "(teal) runs near the midline to the lower occiput; the lesser occipital nerve "
            "(blue) climbs the side of the neck behind the ear. Dashed parts lie deep to "
            "muscle. Right lateral view: the lesser occipital nerve along the posterior "
            "border of sternocleidomastoid to the scalp behind the ear. Scale bars 20 mm.")
@@ -186,6 +215,12 @@ def stage_plate() -> mpl2d.StaticFigure:
 
     Nerves are tubes drawn in one depth-sorted pass with the muscles, so a nerve behind
     a muscle is hidden; a thin dashed line shows the hidden course.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
     """
     from anatomy.structures import load_structures
 
@@ -197,7 +232,8 @@ def stage_plate() -> mpl2d.StaticFigure:
     fig, axes = mpl2d.subplots(1, 4, figsize=(15, 5.0))
     for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
         i, j = gon.waypoint_index[a], gon.waypoint_index[b]
-        parts = [(s.vertices, s.faces, s.color) for s in structs.values()
+        parts = [(s.vertices, s.faces, style.structure_colour(s.base, s.layer, s.color))
+                 for s in structs.values()
                  if s.id.startswith(layers)]
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
                             (gon.path[j:], 1.75, style.NERVE),
@@ -217,7 +253,7 @@ def stage_plate() -> mpl2d.StaticFigure:
         ax.set_ylim(-62, 22)
         mpl2d.scale_bar(ax, 10)
     axes[0].text(0.02, 0.98, "right side, seen from behind\nvermillion = this stage\n"
-                 "dashed = course hidden by muscle\nyellow = GON, green = TON", va="top",
+                 "dashed = course hidden by muscle\nyellow = GON, teal = TON", va="top",
                  transform=axes[0].transAxes, fontsize=8.5,
                  bbox={"fc": "white", "ec": "none", "alpha": 0.85}, zorder=6)
     fig.suptitle("The greater occipital nerve stage by stage, deep to superficial (right "
@@ -240,7 +276,26 @@ def _ellipse(ax, centre, sd_x, sd_y, **kw) -> None:
 
 
 def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
-    """Spread of sampled GON piercing points (right side, EOP frame) with 1-SD ellipses."""
+    """Spread of sampled GON piercing points (right side, EOP frame) with 1-SD ellipses.
+
+    Parameters
+    ----------
+    n : int, default 300
+        Number of sampled nerves (``anatomy.nerves.sample_values``).
+    seed : int, default 1
+        Seed of the random generator.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+
+    Raises
+    ------
+    ValueError
+        If ``n`` is not a positive integer.
+    """
     mpl2d.use_style()
     head = load_head()
     eop = head.landmarks["inion"]
@@ -300,7 +355,14 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
 
 
 def block_landmark_figure() -> mpl2d.StaticFigure:
-    """Posterior view: EOP-mastoid line, 1/3 and 2/3 points and the modelled nerves."""
+    """Posterior view: EOP-mastoid line, 1/3 and 2/3 points and the modelled nerves.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+    """
     from anatomy.structures import load_structures
 
     mpl2d.use_style()

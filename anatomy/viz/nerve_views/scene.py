@@ -10,11 +10,12 @@ from anatomy.references import cite
 from anatomy.viz import plotly3d, style
 from anatomy.viz.head_views import _wrap, skin_traces
 
-NERVE_STYLE = {
-    "greater_occipital": {"color": style.NERVE, "symbol": "circle", "marker": "o"},
-    "lesser_occipital": {"color": style.OKABE_ITO["sky_blue"], "symbol": "square",
+NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOURS)
+    "greater_occipital": {"color": style.NERVE_COLOURS["greater_occipital"],
+                          "symbol": "circle", "marker": "o"},
+    "lesser_occipital": {"color": style.NERVE_COLOURS["lesser_occipital"], "symbol": "square",
                          "marker": "s"},
-    "third_occipital": {"color": style.OKABE_ITO["bluish_green"], "symbol": "diamond",
+    "third_occipital": {"color": style.NERVE_COLOURS["third_occipital"], "symbol": "diamond",
                         "marker": "D"},
 }
 LAYER_BUTTONS = {"skin": "Skin", "muscle": "Muscles", "bone": "Bones", "nerve": "Nerves",
@@ -33,7 +34,18 @@ _CAMERA_SCALE = float(np.cbrt(300.0 * 260.0 * 295.0 / np.prod(SCENE_HI - SCENE_L
 
 
 def nerve_hover(n: nv.Nerve) -> str:
-    """Name, Latin name, description and sources of a nerve."""
+    """Name, Latin name, description and sources of a nerve.
+
+    Parameters
+    ----------
+    n : Nerve
+        The nerve.
+
+    Returns
+    -------
+    str
+        HTML text for plotly's hover label.
+    """
     return (f"<b>{n.label} ({n.side})</b><br><i>{n.latin}</i><br>{_wrap(n.description)}"
             f"<br>Sources: {_wrap(cite(*n.spec.references))}")
 
@@ -50,7 +62,20 @@ def _measure(w: nv.Waypoint) -> str:
 
 
 def waypoint_hover(n: nv.Nerve, wid: str) -> str:
-    """Hover text of a nerve waypoint: its label, position, status and sources."""
+    """Hover text of a nerve waypoint: its label, position, status and sources.
+
+    Parameters
+    ----------
+    n : Nerve
+        The nerve.
+    wid : str
+        A waypoint id of the nerve's spec.
+
+    Returns
+    -------
+    str
+        HTML text for plotly's hover label.
+    """
     w = n.spec.waypoint(wid)
     return (f"<b>{n.abbreviation} ({n.side}): {w.label}</b><br>{_measure(w)}<br>"
             f"Status: {w.status}<br>Source: {_wrap(cite(*w.references))}")
@@ -66,7 +91,22 @@ def _kim(waypoint: str) -> str:
 
 
 def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float = 7) -> list:
-    """Path, branches and waypoint markers per nerve; trace ``meta`` = {'layer': 'nerve'}."""
+    """Path, branches and waypoint markers per nerve; trace ``meta`` = {'layer': 'nerve'}.
+
+    Parameters
+    ----------
+    nerves : list of Nerve
+        The nerves to draw.
+    waypoints : bool, default True
+        Add a marker trace of each nerve's waypoints.
+    width : float, default 7
+        Line width of the paths, pixels.
+
+    Returns
+    -------
+    list of dict
+        plotly traces, each with ``meta = {"layer": "nerve"}`` (for the layer buttons).
+    """
     traces = []
     for n in nerves:
         st, group = NERVE_STYLE[n.name], f"{n.abbreviation}-{n.side}"
@@ -87,6 +127,8 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
                 symbol=st["symbol"], size=4, legendgroup=group, showlegend=False))
     for tr in traces:
         tr["meta"] = {"layer": "nerve"}
+        if tr["name"].endswith("waypoints"):
+            tr["meta"]["id"] = "waypoints"
     return traces
 
 
@@ -104,8 +146,8 @@ def _points_traces(side: str = "right") -> list:
         hovertext=[f"<b>{b.label}</b><br>{_wrap(b.note)}<br>Source: "
                    f"{_wrap(cite(*b.references))}" for b in blocks],
         color=style.OKABE_ITO["black"], symbol="cross", size=6)
-    for tr in (comp, block):
-        tr["meta"] = {"layer": "nerve"}
+    comp["meta"] = {"layer": "nerve", "id": "compression_points"}
+    block["meta"] = {"layer": "nerve", "id": "block_landmarks"}
     return [comp, block]
 
 
@@ -136,7 +178,22 @@ def _normalised(p) -> np.ndarray:
 
 
 def stage_camera(target, direction, distance: float) -> dict:
-    """A plotly camera looking at ``target`` (mm) from ``direction`` at ``distance``."""
+    """A plotly camera looking at ``target`` (mm) from ``direction`` at ``distance``.
+
+    Parameters
+    ----------
+    target : array_like, shape (3,)
+        The point looked at, mm in the head frame.
+    direction : array_like, shape (3,)
+        Direction from the target to the eye (any length).
+    distance : float
+        Distance of the eye from the target, in plotly's normalised scene units.
+
+    Returns
+    -------
+    dict
+        A perspective plotly camera (``up``, ``center``, ``eye``, ``projection``).
+    """
     c = _normalised(target)
     d = np.asarray(direction, float)
     e = c + d / np.linalg.norm(d) * distance * _CAMERA_SCALE
@@ -147,21 +204,41 @@ def stage_camera(target, direction, distance: float) -> dict:
 
 _DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin",
          "great_auricular")
-STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vessel')
-    "All layers": (),
+# Markers that crowd into a few centimetres (the six compression points, the waypoints)
+# show in the close-up stages only, where they spread out.
+_CROWDED = ("compression_points", "waypoints")
+STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vessel', markers)
+    "All layers": _CROWDED,
     "1 Origin at C1-C2": _DEEP + ("occipital_artery",),
     "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
     "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin",
                                "occipital_artery"),
     "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin"),
-    "5 Under the skin to the vertex": (),
-    "LON": ("trapezius",),
-    "TON": ("trapezius", "skin", "sternocleidomastoid"),
+    "5 Under the skin to the vertex": ("compression_points",),
+    "LON": ("trapezius", "compression_points"),
+    "TON": ("trapezius", "skin", "sternocleidomastoid", "compression_points"),
 }
 
 
 def stages(side: str = "right") -> list[dict]:
-    """The GON told in stages (plus LON and TON): label, title, target, camera, note."""
+    """The GON told in stages (plus LON and TON): label, title, target, camera, note.
+
+    Parameters
+    ----------
+    side : {"left", "right"}, default "right"
+        The subject's side.
+
+    Returns
+    -------
+    list of dict
+        One dict per stage: ``label``, ``title``, ``target`` (mm), ``hidden`` (layers
+        hidden), ``camera`` and ``annotation`` (a scene note at the target).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     g = nv.nerve("greater_occipital", side)
     lon, ton = nv.nerve("lesser_occipital", side), nv.nerve("third_occipital", side)
     s = 1.0 if side == "right" else -1.0
@@ -215,9 +292,10 @@ def _stage_visible(fig, hidden) -> list:
             for tr in fig["data"]]
 
 
-# The stages of the GON's course carry Janis's compression-point numbers; the vertex, LON
-# and TON stages leave them out (seen from there the six points crowd into one spot).
-NUMBERED_STAGES = ("All layers", "1 Origin at C1-C2", "2 Round obliquus capitis inferior",
+# The close-up stages of the GON's course carry Janis's compression points and their
+# numbers; the overview, vertex, LON and TON stages leave them out (seen from there the six
+# points crowd into one spot).
+NUMBERED_STAGES = ("1 Origin at C1-C2", "2 Round obliquus capitis inferior",
                    "3 Through semispinalis", "4 Trapezius and occipital artery")
 
 
@@ -230,13 +308,14 @@ def _stage_notes(st: dict, side: str) -> list[dict]:
 def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
     buttons = [{"label": st["label"], "method": "update",
                 "args": [{"visible": _stage_visible(fig, st["hidden"])},
-                         {"scene.camera": st["camera"], "title.text": st["title"],
+                         {"scene.camera": st["camera"], **plotly3d.title_update(st["title"]),
                           "scene.annotations": _stage_notes(st, side)}]}
                for st in stage_list]
-    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.01,
-                            "xanchor": "left", "y": 0.99, "yanchor": "top",
+    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0,
+                            "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                             "showactive": True, "active": 0, "bgcolor": "white",
-                            "name": "stage"})
+                            "name": "stage", "font": plotly3d.MENU_FONT,
+                            "pad": {"b": 6, "l": 2}})
 
 
 def _crop_skin(head, z_min: float = SCENE_LO[2] + 10, x_max: float = SCENE_HI[0] - 10):
@@ -255,6 +334,27 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     Buttons show or hide each layer (skin, muscles, bones, nerves, vessels); a dropdown
     steps through the GON's course (camera and caption per stage), then LON and TON.
     Everything works without a running kernel.
+
+    Parameters
+    ----------
+    sides : sequence of {"left", "right"}, default ("right", "left")
+        Sides whose nerves and structures are drawn; the stages follow the first.
+    skin_opacity : float, default 0.22
+        Opacity of the skin.
+    stage : int, default 0
+        Index of the stage shown first (see ``stages``).
+    height : int, default 680
+        Figure height, pixels.
+
+    Returns
+    -------
+    KitFigure
+        The interactive plotly figure with its alt text (works without a kernel).
+
+    Raises
+    ------
+    ValueError
+        If a side is not ``"left"`` or ``"right"``.
     """
     from anatomy.structures import load_structures
     from anatomy.viz.structure_views import structure_traces
@@ -271,7 +371,8 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     traces = (skin + structure_traces(structures) + nerve_traces(nerves)
               + _points_traces(sides[0]))
     st = stages(sides[0])
-    fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height)
+    fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height,
+                                title_lines=2)
     rng = SCENE_HI - SCENE_LO
     plotly3d.merge(fig["layout"], {
         "scene": {"aspectmode": "manual",
@@ -281,16 +382,14 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
                   "yaxis": {"range": [float(SCENE_LO[1]), float(SCENE_HI[1])]},
                   "zaxis": {"range": [float(SCENE_LO[2]), float(SCENE_HI[2])]},
                   "camera": st[stage]["camera"],
-                  "annotations": _stage_notes(st[stage], sides[0]),
-                  "domain": {"x": [0.0, 0.8], "y": [0.0, 0.92]}},
-        "legend": {"x": 0.8, "xanchor": "left", "y": 0.9, "font": {"size": 11}}})
+                  "annotations": _stage_notes(st[stage], sides[0])}})
     groups: dict[str, list[int]] = {}
     for i, tr in enumerate(fig["data"]):
         layer = (tr.get("meta") or {}).get("layer")
         if layer in LAYER_BUTTONS:
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
-                         x=0.36, y=0.99)
+                         x=1.0, xanchor="right")
     _stage_menu(fig, st, sides[0])
     for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
         tr["visible"] = vis
@@ -299,9 +398,9 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
            "neck muscles (the suboccipital muscles bounding the suboccipital triangle, "
            "semispinalis capitis, splenius capitis, trapezius, sternocleidomastoid), the "
            "occipital and vertebral arteries, with the greater (yellow, circles), lesser "
-           "(blue, squares) and third (green, diamonds) occipital nerves on both sides, the "
-           "suboccipital nerve (C1, pink) in the triangle and the great auricular nerve "
-           "(dark blue) on sternocleidomastoid. The greater occipital nerve runs from between "
+           "(blue, squares) and third (teal, diamonds) occipital nerves on both sides, the "
+           "suboccipital nerve (C1, navy) in the triangle and the great auricular nerve "
+           "(violet) on sternocleidomastoid. The greater occipital nerve runs from between "
            "C1 and C2 round obliquus capitis inferior, through semispinalis and the "
            "trapezius aponeurosis, medial to the occipital artery at the nuchal line, and "
            "under the skin to the vertex. A dropdown steps through the stages; buttons show "

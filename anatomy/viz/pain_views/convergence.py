@@ -13,8 +13,22 @@ CONVERGENCE_KEYS = ("bartsch2002", "bartsch2003", "piovesan2001", "busch2007", "
 
 
 def convergence_schematic(scale: float = 1.0) -> mpl2d.StaticFigure:
-    """Schematic: GON (C2) and trigeminal V1 afferents converge on second-order neurons of
-    the trigeminocervical complex at C1-C2; the brain cannot tell which input fired."""
+    """Schematic of trigeminocervical convergence.
+
+    GON (C2) and trigeminal V1 afferents converge on second-order neurons of the
+    trigeminocervical complex at C1-C2; the brain cannot tell which input fired.
+
+    Parameters
+    ----------
+    scale : float, default 1.0
+        Shrinks the notebook PNG (same layout, fewer pixels); ``savefig`` is unaffected.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+    """
     from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
     mpl2d.use_style()

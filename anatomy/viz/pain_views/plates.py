@@ -31,9 +31,33 @@ def _visible(points, view: str, tol: float = 3.0) -> np.ndarray:
 
 def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
                     threshold: float = 0.5, scale: float = 1.0) -> mpl2d.StaticFigure:
-    """Print plate of the territories: anterior, lateral and posterior views side by side,
-    per-face colours, stippled overlap, a label per territory and the vertex-ear-chin line.
-    ``None`` in ``views`` means the lateral view of ``side``."""
+    """Print plate of the cutaneous territories in three views side by side.
+
+    Anterior, lateral and posterior views with per-face colours, stippled overlap, a
+    label per territory and the vertex-ear-chin line.
+
+    Parameters
+    ----------
+    side : {"left", "right"}, default "right"
+        The subject's side shown (and the lateral view's side).
+    views : sequence of str or None, default ("anterior", None, "posterior")
+        Named views, one panel each; None means the lateral view of ``side``.
+    threshold : float, default 0.5
+        Weight from which a face belongs to a territory (overlap: two or more).
+    scale : float, default 1.0
+        Shrinks the notebook PNG (same layout, fewer pixels); ``savefig`` is unaffected.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
     side = check_side(side)
     views = [side if v is None else v for v in views]
     atlas = pain.territories()
@@ -133,7 +157,32 @@ def _label_territories(ax, atlas, view: str, side: str) -> None:
 
 def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "anterior"),
                labels: bool = True, scale: float = 1.0) -> mpl2d.StaticFigure:
-    """Print plate of one pattern's pain field in three views, with hot-spot markers."""
+    """Print plate of one pattern's pain field in three views, with hot-spot markers.
+
+    Parameters
+    ----------
+    pattern : str
+        One of ``pain.patterns()``.
+    side : {"left", "right"}, default "right"
+        The subject's side shown (and the lateral view's side).
+    views : sequence of str or None, default ("posterior", None, "anterior")
+        Named views, one panel each; None means the lateral view of ``side``.
+    labels : bool, default True
+        Label the hot-spot markers.
+    scale : float, default 1.0
+        Shrinks the notebook PNG (same layout, fewer pixels); ``savefig`` is unaffected.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+
+    Raises
+    ------
+    ValueError
+        If ``pattern`` or ``side`` is not valid.
+    """
     side = check_side(side)
     info = pain.pattern_info(pattern)
     views = [side if v is None else v for v in views]
@@ -208,8 +257,33 @@ BEST_VIEW = {"gon_neuralgia": "posterolateral", "lon_neuralgia": "posterolateral
 
 def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
                     scale: float = 1.0) -> mpl2d.StaticFigure:
-    """Small multiples: every pattern's pain field, each in the view that shows it best
-    (posterior or posterolateral for the occipital patterns, lateral otherwise)."""
+    """Small multiples: every pattern's pain field, each in the view that shows it best.
+
+    The best view is posterior or posterolateral for the occipital patterns, lateral
+    otherwise.
+
+    Parameters
+    ----------
+    side : {"left", "right"}, default "right"
+        The subject's side shown (and the lateral view's side).
+    view : str, optional
+        One named view for every panel instead of each pattern's best view.
+    patterns : sequence of str, optional
+        Patterns to show (each one of ``pain.patterns()``); all by default.
+    scale : float, default 1.0
+        Shrinks the notebook PNG (same layout, fewer pixels); ``savefig`` is unaffected.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+
+    Raises
+    ------
+    ValueError
+        If ``side`` or a pattern is not valid.
+    """
     side = check_side(side)
     pats = list(patterns or pain.patterns())
     ncol = 4
@@ -246,7 +320,23 @@ def _gallery_title(pattern: str) -> str:
 
 def drawing_plate(drawings=None, view: str | None = None,
                   scale: float = 1.0) -> mpl2d.StaticFigure:
-    """The exercise's pain drawings (shaded areas a patient marked), one panel each."""
+    """The exercise's pain drawings (shaded areas a patient marked), one panel each.
+
+    Parameters
+    ----------
+    drawings : sequence of str, optional
+        Keys of PAIN_DRAWINGS (``"A"`` to ``"D"``); all by default.
+    view : str, optional
+        One named view for every panel; by default each drawing's painful side.
+    scale : float, default 1.0
+        Shrinks the notebook PNG (same layout, fewer pixels); ``savefig`` is unaffected.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+    """
     names = list(drawings or pain.PAIN_DRAWINGS)
     mpl2d.use_style()
     fig, axes = mpl2d.subplots(1, len(names), figsize=(3.4 * len(names), 4.6))

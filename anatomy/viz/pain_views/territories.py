@@ -56,9 +56,36 @@ def _territory_hover(row, side: str) -> str:
 
 def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
                      outlines: bool = True) -> plotly3d.KitFigure:
-    """3D head with the cutaneous territories painted on the skin, their outlines (where
-    outlines cross, territories overlap), the overlap darkened, and the vertex-ear-chin
-    boundary between trigeminal and cervical skin."""
+    """3D head with the cutaneous territories painted on the skin.
+
+    Their outlines are drawn (where outlines cross, territories overlap), the overlap
+    darkened, and the vertex-ear-chin boundary between trigeminal and cervical skin
+    shown.
+
+    Parameters
+    ----------
+    sides : sequence of {"left", "right"}, default SIDES
+        Sides whose territories are coloured and listed.
+    view : str, default "oblique"
+        Starting camera: ``"oblique"`` (the figure's own three-quarter view) or a named
+        view:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    height : int, default 640
+        Figure height, pixels.
+    outlines : bool, default True
+        Draw each territory's outline.
+
+    Returns
+    -------
+    KitFigure
+        The interactive plotly figure with its alt text (works without a kernel).
+
+    Raises
+    ------
+    ValueError
+        If a side is not ``"left"`` or ``"right"``.
+    """
     sides = [check_side(s) for s in sides]
     atlas = pain.territories()
     m = pain.pain_mesh()
@@ -106,7 +133,6 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
         fig["layout"]["scene"]["camera"] = {**OBLIQUE,
                                             "eye": {"x": 1.35, "y": -0.2, "z": 0.55},
                                             "center": {"x": 0, "y": 0, "z": 0.22}}
-    plotly3d.merge(fig["layout"], {"legend": {"x": 0.01, "y": 0.02, "yanchor": "bottom"}})
     plotly3d.view_menu(fig)
     alt = ("3D head with ten cutaneous nerve territories per side painted on the skin, each "
            "in its own colour and named in the legend and on hover: greater, lesser and "
