@@ -9,8 +9,11 @@ from anatomy import load_head
 from anatomy import structures as st
 from anatomy.references import load_references
 
-BILATERAL = ("mastoid_process", "mandible", "obliquus_capitis_inferior", "semispinalis_capitis",
-             "splenius_capitis", "trapezius", "sternocleidomastoid", "occipital_artery")
+BILATERAL = ("mastoid_process", "mandible", "rectus_capitis_posterior_minor",
+             "rectus_capitis_posterior_major", "obliquus_capitis_superior",
+             "obliquus_capitis_inferior", "semispinalis_capitis", "splenius_capitis",
+             "trapezius", "sternocleidomastoid", "occipital_artery", "vertebral_artery",
+             "suboccipital_nerve", "great_auricular_nerve")
 MIDLINE = ("atlas", "axis", "c3", "occipital_bone")
 
 
@@ -183,10 +186,31 @@ def test_muscles_do_not_intersect(structures, deep, superficial):
 
 
 # attachments where the model lets a tendon touch its bone
-TOUCHING = {frozenset({"sternocleidomastoid_right", "mastoid_process_right"}),
-            # the mastoid (temporal bone) meets the occipital bone at the occipitomastoid
-            # suture: the two meshes overlap there (issue 15)
-            frozenset({"mastoid_process_right", "occipital_bone"})}
+TOUCHING = {frozenset(pair) for pair in (
+    ("sternocleidomastoid_right", "mastoid_process_right"),
+    # the mastoid (temporal bone) meets the occipital bone at the occipitomastoid
+    # suture: the two meshes overlap there (issue 15)
+    ("mastoid_process_right", "occipital_bone"),
+    # tendons on their bones
+    ("obliquus_capitis_superior_right", "occipital_bone"),
+    ("obliquus_capitis_superior_right", "atlas"),
+    ("rectus_capitis_posterior_minor_right", "occipital_bone"),
+    ("rectus_capitis_posterior_major_right", "occipital_bone"),
+    # neighbouring insertions on the occipital bone meet at their edges
+    ("rectus_capitis_posterior_major_right", "semispinalis_capitis_right"),
+    ("rectus_capitis_posterior_minor_right", "semispinalis_capitis_right"),
+    ("obliquus_capitis_superior_right", "splenius_capitis_right"),
+    # the occipital artery crosses superficial to OCS, on its surface
+    ("obliquus_capitis_superior_right", "occipital_artery_right"),
+    # the vertebral artery runs through the transverse foramina (not hollowed out), and
+    # the C1 nerve lies in the artery's groove, which is not carved into the arch
+    ("vertebral_artery_right", "atlas"), ("vertebral_artery_right", "axis"),
+    ("vertebral_artery_right", "c3"), ("suboccipital_nerve_right", "atlas"),
+    # nerve branches end in the muscles they supply; the GAN winds round SCM's border
+    ("suboccipital_nerve_right", "rectus_capitis_posterior_major_right"),
+    ("suboccipital_nerve_right", "obliquus_capitis_superior_right"),
+    ("great_auricular_nerve_right", "sternocleidomastoid_right"),
+)}
 
 
 def test_no_structure_inside_another(structures):
@@ -226,8 +250,8 @@ def test_artery_has_path_and_radius(structures):
     assert oa.path.shape[1] == 3 and len(oa.path) > 20 and oa.radius_mm > 0
     assert oa.path[0, 2] < oa.path[-1, 2]          # runs upward to the scalp
     for s in structures.values():
-        if s.base != "occipital_artery":
-            assert s.path is None
+        if s.layer not in ("vessel", "nerve"):
+            assert s.path is None and not s.branches
 
 
 def test_structures_containing():
@@ -249,7 +273,9 @@ def test_filters_and_bad_input():
     with pytest.raises(ValueError, match="side"):
         st.load_structures(side="up")
     with pytest.raises(ValueError, match="layer"):
-        st.load_structures(layer="nerve")
+        st.load_structures(layer="nerves")
+    assert {s.base for s in st.load_structures(layer="nerve").values()} == {
+        "suboccipital_nerve", "great_auricular_nerve"}
     with pytest.raises(ValueError, match="trapezius_right"):
         st.get_structure("trapezius_rigth")
     assert st.get_structure("atlas").id == "atlas"
@@ -298,7 +324,7 @@ def test_figure_traces_and_size():
     fig = kf.figure.to_dict()
     assert len(fig["data"]) == len(structures) + 2          # skin and eyes
     groups = sv.layer_groups(kf.figure.data)
-    assert set(groups) == {"Bones", "Muscles", "Occipital artery"}
+    assert set(groups) == {"Bones", "Muscles", "Arteries", "Nerves"}
     assert sum(len(v) for v in groups.values()) == len(structures)
     assert plotly3d.json_size(kf.figure) < 600_000
     for tr in fig["data"][2:]:

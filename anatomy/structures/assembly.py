@@ -11,20 +11,22 @@ from anatomy.conventions import SIDES, check_choice, mirror_x
 from anatomy.meshgen import mirror
 from anatomy.store import stored
 from anatomy.structures.bones import _atlas, _axis, _c3, _mandible, _mastoid, _occipital_bone
+from anatomy.structures.cervical_nerves import _great_auricular, _suboccipital_nerve
 from anatomy.structures.data import LAYERS, STRUCTURES_FILE, Structure, _raw, _records
 from anatomy.structures.frame import _posterior_skin
 from anatomy.structures.muscles import _oci, _scm, _semispinalis, _splenius, _trapezius
-from anatomy.structures.vessels import _occipital_artery
+from anatomy.structures.suboccipital import _ocs, _rcp_major, _rcp_minor
+from anatomy.structures.vessels import _occipital_artery, _vertebral_artery
 
 # ---------------------------------------------------------------------------
 # assembly
 # ---------------------------------------------------------------------------
 
 @stored
-def _geometry() -> tuple[dict, dict[str, np.ndarray], np.ndarray, float]:
-    """Right-side meshes {base: (vertices, faces)}, named points, and the occipital
-    artery's path and radius (stored: see anatomy.store)."""
-    geom, points = {}, {}
+def _geometry() -> tuple[dict, dict[str, np.ndarray], dict]:
+    """Right-side meshes {base: (vertices, faces)}, named points, and the paths of the
+    tubular structures {base: (path, radius, branches)} (stored: see anatomy.store)."""
+    geom, points, paths = {}, {}, {}
     (atlas_vf, p1) = _atlas()
     (axis_vf, p2) = _axis()
     (c3_vf, p3) = _c3()
@@ -38,29 +40,47 @@ def _geometry() -> tuple[dict, dict[str, np.ndarray], np.ndarray, float]:
     geom["mastoid_process"] = mast_vf
     geom["mandible"], p6 = _mandible()
     points.update(p6)
+    ssc, p_ssc = _semispinalis(bone)
+    geom["rectus_capitis_posterior_minor"], p = _rcp_minor(p1, bone, ssc)
+    points.update(p)
+    geom["rectus_capitis_posterior_major"], p = _rcp_major(p2, bone, ssc)
+    points.update(p)
+    geom["obliquus_capitis_superior"], p = _ocs(p1, bone, ssc)
+    points.update(p)
     geom["obliquus_capitis_inferior"], p = _oci(p1, p2)
     points.update(p)
-    geom["semispinalis_capitis"], p = _semispinalis(bone)
-    points.update(p)
+    geom["semispinalis_capitis"] = ssc
+    points.update(p_ssc)
     geom["splenius_capitis"], p = _splenius(bone)
     points.update(p)
     geom["trapezius"], p = _trapezius(snl)
     points.update(p)
     geom["sternocleidomastoid"], p = _scm(p5)
     points.update(p)
-    oa_vf, oa_path, oa_r, p = _occipital_artery(bone, p5)
-    geom["occipital_artery"] = oa_vf
+    geom["occipital_artery"], oa_path, oa_r, p = _occipital_artery(
+        bone, p5, geom["obliquus_capitis_superior"], geom["splenius_capitis"])
+    paths["occipital_artery"] = (oa_path, oa_r, ())
+    points.update(p)
+    geom["vertebral_artery"], va_path, va_r, p = _vertebral_artery(p1, p2)
+    paths["vertebral_artery"] = (va_path, va_r, ())
+    points.update(p)
+    geom["suboccipital_nerve"], path, r, branches, p = _suboccipital_nerve(points, va_path)
+    paths["suboccipital_nerve"] = (path, r, branches)
+    points.update(p)
+    geom["great_auricular_nerve"], path, r, branches, p = _great_auricular(
+        geom["sternocleidomastoid"])
+    paths["great_auricular_nerve"] = (path, r, branches)
     points.update(p)
     points["c1_posterior_arch_right"] = _arch_point(atlas_vf, points)
     points["superior_nuchal_line_right"] = snl[10:].copy()
     points["inferior_nuchal_line_right"] = inl[10:].copy()
-    return geom, points, oa_path, oa_r
+    return geom, points, paths
 
 
 @lru_cache(maxsize=1)
 def _build() -> tuple[dict[str, Structure], dict[str, np.ndarray]]:
     recs = _records()
-    geom, right_points, oa_path, oa_r = _geometry()
+    geom, right_points, paths = _geometry()
     points = dict(right_points)  # the left points are added below
     out: dict[str, Structure] = {}
     for base, rec in recs.items():
@@ -70,20 +90,25 @@ def _build() -> tuple[dict[str, Structure], dict[str, np.ndarray]]:
         v, f = geom[base]
         common = dict(name=rec["name"], latin=rec["latin"], layer=rec["layer"],
                       color=rec["color"], description=rec["description"],
-                      references=tuple(rec["references"]), base=base)
-        extra = {"path": oa_path, "radius_mm": oa_r} if base == "occipital_artery" else {}
+                      references=tuple(rec["references"]), base=base,
+                      attachments=rec["attachments"], fibres=rec.get("fibres"),
+                      territory=rec.get("territory"))
+        extra, lextra = {}, {}
+        if base in paths:
+            path, r, branches = paths[base]
+            extra = {"path": path, "radius_mm": r, "branches": tuple(branches)}
+            lextra = {"path": mirror_x(path), "radius_mm": r,
+                      "branches": tuple(mirror_x(b) for b in branches)}
         if rec["bilateral"]:
             out[f"{base}_right"] = Structure(id=f"{base}_right", side="right", vertices=v,
                                              faces=f, **common, **extra)
             lv, lf = mirror(v, f)
-            lextra = ({"path": mirror_x(oa_path), "radius_mm": oa_r}
-                      if base == "occipital_artery" else {})
             out[f"{base}_left"] = Structure(id=f"{base}_left", side="left", vertices=lv,
                                             faces=lf, **common, **lextra)
         else:
             out[base] = Structure(id=base, side=None, vertices=v, faces=f, **common, **extra)
     for s in out.values():
-        for a in (s.vertices, s.faces, s.path):
+        for a in (s.vertices, s.faces, s.path, *s.branches):
             if a is not None:
                 a.flags.writeable = False
     # add mirrored left points

@@ -12,10 +12,17 @@ from anatomy.conventions import DATA_DIR, check_choice
 from anatomy.records import Field, check_record
 
 STRUCTURES_FILE = DATA_DIR / "structures.toml"
-LAYERS = ("bone", "muscle", "vessel")
+LAYERS = ("bone", "muscle", "vessel", "nerve")
+FIBRES = ("motor", "sensory", "mixed")
+ATTACHMENT_ENDS = ("origin", "insertion")
 _STRUCTURE_FIELDS = {"name": Field(str), "latin": Field(str), "layer": Field(str),
                      "bilateral": Field(bool), "color": Field(str), "description": Field(str),
-                     "references": Field(list, references=True)}
+                     "references": Field(list, references=True),
+                     "attachments": Field(list, required=False),
+                     "fibres": Field(str, required=False),
+                     "territory": Field(str, required=False)}
+_ATTACHMENT_FIELDS = {"end": Field(str), "landmark": Field(str), "text": Field(str),
+                      "references": Field(list, references=True)}
 _DIMENSION_FIELDS = {"value": Field(float), "unit": Field(str),
                      "references": Field(list, references=True), "derived": Field(bool),
                      "note": Field(str), "sd": Field(float, required=False),
@@ -26,8 +33,14 @@ _DIMENSION_FIELDS = {"value": Field(float), "unit": Field(str),
 class Structure:
     """One anatomical structure: identity, sources and geometry (mm, kit frame).
 
-    ``vertices``/``faces`` is a closed triangle mesh for every structure (for the artery,
-    a tube around ``path`` of radius ``radius_mm``).
+    ``vertices``/``faces`` is a closed triangle mesh for every structure (for the arteries
+    and nerves, tubes around ``path`` (and ``branches``) of radius ``radius_mm``).
+
+    Nerves (layer ``'nerve'``) carry ``fibres`` ('motor', 'sensory' or 'mixed') and
+    ``territory``: the name of their cutaneous territory in ``territories.toml``, or None
+    for a nerve with no skin territory (the motor suboccipital nerve); see
+    ``has_skin_territory``. Muscles carry ``attachments``: their origins and insertions,
+    each naming the bone landmark it lies on.
     """
 
     id: str
@@ -43,11 +56,34 @@ class Structure:
     path: np.ndarray | None = None
     radius_mm: float | None = None
     base: str = field(default="")
+    branches: tuple[np.ndarray, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    fibres: str | None = None
+    territory: str | None = None
+
+    @property
+    def has_skin_territory(self) -> bool:
+        """True for a nerve with a cutaneous territory (False for motor nerves and for
+        structures that are not nerves)."""
+        return self.territory is not None
 
     @property
     def label(self) -> str:
         """English name with (L)/(R) for sided structures."""
         return self.name + (f" ({self.side[0].upper()})" if self.side else "")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Where a muscle is fixed: ``end`` ('origin' or 'insertion'), the ``landmark`` it
+    names (a ``structure_points()`` name without its side suffix, a head landmark or a
+    bone structure id; see ``attachment_landmark``), the ``text`` of the source and its
+    ``references``."""
+
+    end: str
+    landmark: str
+    text: str
+    references: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -105,6 +141,19 @@ def _records() -> dict[str, dict]:
         where = f"{STRUCTURES_FILE.name} [structures.{key}]"
         rec = check_record(dict(rec), _STRUCTURE_FIELDS, where)
         check_choice(rec["layer"], LAYERS, f"layer in {where}")
+        atts = []
+        for k, a in enumerate(rec.get("attachments", ())):
+            if not isinstance(a, dict):
+                raise ValueError(f"{where}: attachments[{k}] must be a table, got {a!r}")
+            a = check_record(dict(a), _ATTACHMENT_FIELDS, f"{where} attachments[{k}]")
+            check_choice(a["end"], ATTACHMENT_ENDS, f"attachment end in {where}")
+            atts.append(Attachment(a["end"], a["landmark"], a["text"],
+                                   tuple(a["references"])))
+        rec["attachments"] = tuple(atts)
+        if "fibres" in rec:
+            check_choice(rec["fibres"], FIBRES, f"fibres in {where}")
+        if rec["layer"] == "nerve" and "fibres" not in rec:
+            raise ValueError(f"{where}: a nerve needs 'fibres' (one of {', '.join(FIBRES)})")
         out[key] = rec
     return out
 

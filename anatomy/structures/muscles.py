@@ -37,7 +37,7 @@ def _oci(atlas_pts, axis_pts):
     mid[2] = wind[2] + half_w * 0.92
     path = smooth_path([start, mid, end], 16)
     taper = 0.55 + 0.45 * np.sin(np.linspace(0.15, np.pi - 0.15, 16))
-    v, f = loft(path, half_w * taper, half_t * taper, [0, -1, 0.25], 12)
+    v, f = loft(path, half_w * taper, half_t * taper, [0, -1, 0.25], 10)
     k = int(np.argmin(np.abs(path[:, 0] - wind[0])))
     lower = path[k] + np.array([0, 0, -half_w * taper[k]])
     return (v, f), {"oci_lower_border_right": lower, "oci_origin_right": start,
@@ -57,6 +57,7 @@ def _bone_point(bone, row: int, x: float, lift: float) -> np.ndarray:
 
 
 _NECK_BEND = 1 / 90.0   # section curvature of straps on the neck (radius about 45 mm)
+_STRAP_RINGS = 12       # rings along splenius and SCM (smooth enough; keeps figures lean)
 
 
 def _cover(strap: str) -> float:
@@ -80,13 +81,13 @@ def _semispinalis(bone):
     ctrl.append(_bone_point(bone, 8, 17.0, 4.0) + [0, 0, -4])   # just below the INL
     ins = _bone_point(bone, 7, 14.0, 2.4)                        # between SNL and INL
     ctrl.append(ins)
-    path = smooth_path(ctrl, 20)
-    f = np.linspace(0, 1, 20)
+    path = smooth_path(ctrl, 16)
+    f = np.linspace(0, 1, 16)
     hw = np.interp(f, [0, 0.5, 0.75, 1], [7.5, 8.5, 10.0, 12.0])
     ht = np.interp(f, [0, 0.3, 0.8, 1], [3, th / 2, th / 2 - 1, 2.0])
     _, normal = _skin_frame(path)
     normal[-3:] = bone["normals"][13, 7]
-    return loft(path, hw, ht, normal, 14, bend=_NECK_BEND), {"ssc_insertion_right": ins}
+    return loft(path, hw, ht, normal, 10, bend=_NECK_BEND), {"ssc_insertion_right": ins}
 
 
 def _splenius(bone):
@@ -100,11 +101,12 @@ def _splenius(bone):
         ctrl.append(_under_skin([_posterior_skin(x, z)], depth)[0])
     ins = _bone_point(bone, 6, 44.0, 3.2)    # lateral third of the SNL, toward the mastoid
     ctrl.append(ins)
-    path = smooth_path(ctrl, 20)
+    path = smooth_path(ctrl, _STRAP_RINGS)
     _, normal = _skin_frame(path)
     normal[-2:] = bone["normals"][19, 6]
-    hw = np.interp(np.linspace(0, 1, 20), [0, 0.5, 1], [12, 13, 10])
-    ht = np.interp(np.linspace(0, 1, 20), [0, 0.2, 0.9, 1], [1.5, th / 2, th / 2, 1.8])
+    hw = np.interp(np.linspace(0, 1, _STRAP_RINGS), [0, 0.5, 1], [12, 13, 10])
+    ht = np.interp(np.linspace(0, 1, _STRAP_RINGS), [0, 0.2, 0.9, 1],
+                   [1.5, th / 2, th / 2, 1.8])
     return (loft(path, hw, ht, normal, 12, bend=_NECK_BEND),
             {"splenius_insertion_right": ins})
 
@@ -131,14 +133,14 @@ def _trapezius(snl):
     acromion = np.array(lm["acromion_right"], float)
     clav = np.array(lm["clavicle_mid_right"], float)
     x_lat = _dim("gon_trapezius_lateral") + 1.5   # lateral end of the origin on the SNL
-    nu, nv = 12, 24
+    nu, nv = 9, 16   # few rows keep the figures lean; the sheet stays smooth
     z_top = float(fr["eop"][2])
     top = np.array([_snl_point(x) for x in np.linspace(0, x_lat, nu)])
     top[:, 1] -= _dim("scalp_depth")
     left = np.array([_posterior_skin(0.0, z) for z in np.linspace(z_top, c7[2] - 6, nv)])
     ins_a = clav + (acromion - clav) * 0.35
     lateral_ctrl = [top[-1], [36, -62, z_top - 45], [45, -50, z_top - 90],
-                    [72, -52, c7[2] - 6], ins_a + [0, -4, 4], acromion + [-4, -4, 3]]
+                    [72, -52, c7[2] - 6], ins_a + [0, -4, 4], acromion + [-1.5, -1.5, 1]]
     right = smooth_path(lateral_ctrl, nv)
     # lower edge: C7 to the back of the acromion (where the middle fibres would begin)
     bottom = smooth_path([left[-1], [45, -84, c7[2] - 20], [105, -74, acromion[2] - 6],
@@ -146,7 +148,9 @@ def _trapezius(snl):
     grid = _coons(top, bottom, left, right)
     targets = np.array([_skin_toward(p) for p in grid.reshape(-1, 3)])
     foot, normal = _skin_frame(targets)
-    grid = (foot - sub * normal).reshape(nu, nv, 3)
+    # thinner cover over the acromion, where the insertion lies just under the skin
+    near = np.exp(-np.linalg.norm(foot - acromion, axis=1) / 15.0)
+    grid = (foot - (sub * (1 - 0.6 * near))[:, None] * normal).reshape(nu, nv, 3)
     normal = normal.reshape(nu, nv, 3)
     thick = np.full((nu, nv), th)
     grid[:, 0] += 0.5 * normal[:, 0]   # aponeurosis on the bone at the superior nuchal line
@@ -166,18 +170,18 @@ def _scm(mastoid_pts):
     th = _dim("scm_thickness")
     tip = mastoid_pts["mastoid_tip_bone_right"]
     top = tip + np.array([4.5, -5.0, 8.0])           # tendon on the mastoid's lateral surface
-    bottom = notch + (clav - notch) * 0.22 + [0, -3, 4]
+    bottom = notch + (clav - notch) * 0.05 + [0, -2, -1]
     mids = [top + (bottom - top) * t + np.array([14, -4, 0]) * np.sin(np.pi * t)
             for t in (0.25, 0.5, 0.75)]
-    path = smooth_path(np.vstack([top, mids, bottom]), 20)
-    f = np.linspace(0, 1, 20)
-    hw = np.interp(f, [0, 0.15, 0.5, 0.85, 1], [5, 10, 11, 14, 12])
+    path = smooth_path(np.vstack([top, mids, bottom]), _STRAP_RINGS)
+    f = np.linspace(0, 1, _STRAP_RINGS)
+    hw = np.interp(f, [0, 0.15, 0.5, 0.85, 1], [5, 10, 11, 12, 6])
     # thin tendon over the mastoid (which lies only ~5 mm under the model's skin)
     ht = np.interp(f, [0, 0.2, 0.35, 0.85, 1], [0.8, 0.8, th / 2, th / 2, 2.5])
     sub = np.interp(f, [0, 0.2, 0.35, 1], [1.3, 1.3, _dim("subcutaneous_depth"),
                                            _dim("subcutaneous_depth")])
     path[1:-1] = _under_skin(path[1:-1], sub[1:-1] + ht[1:-1])
     _, normal = _skin_frame(path)
-    return loft(path, hw, ht, normal, 12, bend=_NECK_BEND), {"scm_mastoid_right": top}
+    return loft(path, hw, ht, normal, 10, bend=_NECK_BEND), {"scm_mastoid_right": top}
 
 

@@ -1,4 +1,5 @@
-"""Figures of the deep structures (bones, muscles, occipital artery) under the skin."""
+"""Figures of the deep structures (bones, muscles, arteries, C1 and great auricular
+nerves) under the skin."""
 
 from __future__ import annotations
 
@@ -11,7 +12,17 @@ from anatomy.viz import mpl2d, plotly3d, style
 from anatomy.viz.head_views import _wrap, skin_traces
 
 SILHOUETTE = "#D3CFCA"   # neutral pale skin behind the structures in print plates
-LAYER_TITLES = {"bone": "Bones", "muscle": "Muscles", "vessel": "Occipital artery"}
+LAYER_TITLES = {"bone": "Bones", "muscle": "Muscles", "vessel": "Arteries", "nerve": "Nerves"}
+
+
+def _role(s: Structure) -> str:
+    """For a nerve, one line for students: its fibres and skin territory (a muscle's
+    description already names its attachments)."""
+    if s.layer != "nerve":
+        return ""
+    skin = (f"skin territory: {s.territory.replace('_', ' ')}" if s.has_skin_territory
+            else "no skin territory (it cannot draw a skin pain map)")
+    return f"<br>{s.fibres.capitalize()} nerve; {skin}"
 
 
 def _colour(s: Structure) -> str:
@@ -20,16 +31,24 @@ def _colour(s: Structure) -> str:
 
 
 def structure_hover(s: Structure) -> str:
-    """Hover text: name, Latin name, description and sources."""
-    return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}"
+    """Hover text: name, Latin name, description, a nerve's fibres, and sources."""
+    return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}{_role(s)}"
             f"<br>Source: {_wrap(cite(*s.references))}")
 
 
+def line_path(s: Structure) -> np.ndarray:
+    """A tubular structure's trunk and branches as one polyline, NaN rows between pieces
+    (plotly leaves a gap there)."""
+    gap = np.full((1, 3), np.nan)
+    return np.vstack([s.path, *[np.vstack([gap, b]) for b in s.branches]])
+
+
 def structure_traces(structures: dict[str, Structure] | None = None, *, opacity: float = 1.0,
-                     artery_width: float = 7) -> list:
+                     artery_width: float = 7, nerve_width: float = 5) -> list:
     """One plotly trace per structure, named by its label, with hover text.
 
-    The artery is drawn as a line (its ``path``), everything else as a mesh. Left and
+    Arteries and nerves are drawn as lines (``path`` and its ``branches``), everything
+    else as a mesh. Left and
     right copies share one legend entry (``legendgroup`` = the structure's base id, so a
     click hides both). Trace ``meta`` holds ``{'id', 'base', 'layer', 'side'}`` for
     building layer toggles (see ``layer_groups``).
@@ -56,7 +75,8 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
         hover = structure_hover(s)
         common = {"name": s.label, "legendgroup": s.base, "showlegend": first}
         if s.path is not None:
-            tr = plotly3d.line_trace(s.path, color=_colour(s), width=artery_width,
+            width = nerve_width if s.layer == "nerve" else artery_width
+            tr = plotly3d.line_trace(line_path(s), color=_colour(s), width=width,
                                      hovertext=hover, **common)
         else:
             tr = plotly3d.mesh_trace(s.vertices, s.faces, color=_colour(s), opacity=opacity,
@@ -93,7 +113,7 @@ def layer_groups(fig_traces) -> dict[str, list[int]]:
 def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
                       view: str = "posterolateral_right", title: str = "",
                       height: int = 660, zoom: float = 0.8) -> plotly3d.KitFigure:
-    """3D head with the deep structures; buttons toggle bones, muscles and the artery.
+    """3D head with the deep structures; buttons toggle bones, muscles, arteries, nerves.
 
     Parameters
     ----------
@@ -136,10 +156,12 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
            f"{n['bone']} bones (atlas, axis, C3, the back of the skull with the occipital bone, "
            "mastoid processes, the back of the mandible), "
-           f"{n['muscle']} muscles (obliquus capitis inferior, semispinalis capitis, "
-           "splenius capitis, trapezius, sternocleidomastoid) and the occipital artery. "
-           "Buttons show or hide each layer; hover a structure for its Latin name and "
-           "source.")
+           f"{n['muscle']} muscles (the suboccipital muscles: rectus capitis posterior major "
+           "and minor, obliquus capitis superior and inferior; semispinalis capitis, "
+           "splenius capitis, trapezius, sternocleidomastoid), the occipital artery, the "
+           "vertebral artery and two nerves (the suboccipital nerve, C1, and the great "
+           "auricular nerve). Buttons show or hide each layer; hover a structure for its "
+           "Latin name and source.")
     return plotly3d.KitFigure(fig, alt)
 
 
@@ -149,14 +171,16 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 
 def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
                     zorder: float = 2) -> None:
-    """Draw structures in one depth-sorted, shaded pass (artery as its tube mesh)."""
+    """Draw structures in one depth-sorted, shaded pass (arteries and nerves as tubes)."""
     parts = [(s.vertices, s.faces, _colour(s)) for s in structures.values()]
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder)
 
 
-DEEP_RIGHT = ("obliquus_capitis_inferior", "semispinalis_capitis", "occipital_artery")
+DEEP_RIGHT = ("obliquus_capitis_inferior", "obliquus_capitis_superior",
+              "rectus_capitis_posterior_major", "rectus_capitis_posterior_minor",
+              "semispinalis_capitis", "occipital_artery")
 """Structures kept on the right in the dissection plate (superficial muscles removed)."""
 
 # (label, structure id or structure point, offset in mm on the page)

@@ -55,8 +55,8 @@ CATEGORY_MIN_DE00 = 12.0  # between categories (each nerve, artery, bone, each m
 MUSCLE_MIN_DE00 = 10.0    # muscle vs muscle: also told apart by place and hover text
 HEAT_MIN_DE00 = 15.0      # lowest non-zero heat colour vs skin: weak zones stay visible
 # Left and right copies of a nerve share its colour (the sides lie apart and are named in
-# the legend). The suboccipital (C1) and great auricular nerves and the vertebral artery
-# have colours ready for when the scenes draw them.
+# the legend). The suboccipital (C1) and great auricular nerves are drawn as structures
+# (layer 'nerve', base ids '<name>_nerve').
 NERVE_COLOURS = {
     "greater_occipital": "#EDCF20",   # yellow
     "lesser_occipital": "#4FC4FD",    # sky blue
@@ -73,6 +73,11 @@ MUSCLE_COLOURS = {
     "splenius_capitis": "#5D3A4A",
     "semispinalis_capitis": "#856054",
     "obliquus_capitis_inferior": "#FA9687",
+    # the other suboccipital muscles (issue 15), picked by tools/colour.py's measure: no
+    # third red-brown passes the limits, so OCS is a pale grey-blue
+    "rectus_capitis_posterior_major": "#350928",
+    "rectus_capitis_posterior_minor": "#948363",
+    "obliquus_capitis_superior": "#C4DCE4",
 }
 CATEGORY_COLOURS = {**NERVE_COLOURS, **ARTERY_COLOURS, "bone": BONE, **MUSCLE_COLOURS}
 
@@ -106,7 +111,8 @@ def structure_colour(base: str, layer: str, default: str | None = None) -> str:
     """
     if layer == "bone":
         return BONE
-    table = {"muscle": MUSCLE_COLOURS, "vessel": ARTERY_COLOURS}.get(layer)
+    table = {"muscle": MUSCLE_COLOURS, "vessel": ARTERY_COLOURS,
+             "nerve": {f"{k}_nerve": c for k, c in NERVE_COLOURS.items()}}.get(layer)
     if table is None:
         if default is None:
             raise ValueError(f"No palette colour for layer {layer!r}; valid: bone, muscle, "

@@ -370,6 +370,8 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
     fig, ax = mpl2d.subplots(figsize=(9.5, 6.6))
     draw_skin(ax, head, "posterior")
     for s in load_structures(layer="vessel").values():
+        if s.base != "occipital_artery":
+            continue
         ax.plot(*mpl2d.project(s.path, "posterior").T, color=style.ARTERY, lw=1.8,
                 ls=(0, (1, 1)), zorder=5)
     for n in nv.all_nerves():

@@ -20,8 +20,14 @@ NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOU
 }
 LAYER_BUTTONS = {"skin": "Skin", "muscle": "Muscles", "bone": "Bones", "nerve": "Nerves",
                  "vessel": "Vessels"}
-SCENE_LO = np.array([-150.0, -135.0, -150.0])   # fixed scene box (mm) so stage cameras
-SCENE_HI = np.array([150.0, 125.0, 145.0])      # can be computed (aspectmode 'manual')
+# Fixed scene box (mm) so that stage cameras can be computed (aspectmode 'manual'). It
+# holds the whole trapezius down to the clavicle and acromion: plotly clips meshes at the
+# axis ranges, and a box ending at x = 150 / z = -150 cut the sheet and left its acromial
+# end floating beside the neck. The skin is cropped to the same box.
+SCENE_LO = np.array([-195.0, -135.0, -175.0])
+SCENE_HI = np.array([195.0, 125.0, 145.0])
+# camera distances below were chosen for a 300 x 260 x 295 mm box; this keeps the framing
+_CAMERA_SCALE = float(np.cbrt(300.0 * 260.0 * 295.0 / np.prod(SCENE_HI - SCENE_LO)))
 
 
 # ---------------------------------------------------------------------------- hover text
@@ -190,13 +196,14 @@ def stage_camera(target, direction, distance: float) -> dict:
     """
     c = _normalised(target)
     d = np.asarray(direction, float)
-    e = c + d / np.linalg.norm(d) * distance
+    e = c + d / np.linalg.norm(d) * distance * _CAMERA_SCALE
     r = lambda a: {k: round(float(v), 4) for k, v in zip("xyz", a)}  # noqa: E731
     return {"up": {"x": 0, "y": 0, "z": 1}, "center": r(c), "eye": r(e),
             "projection": {"type": "perspective"}}
 
 
-_DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin")
+_DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin",
+         "great_auricular")
 # Markers that crowd into a few centimetres (the six compression points, the waypoints)
 # show in the close-up stages only, where they spread out.
 _CROWDED = ("compression_points", "waypoints")
@@ -311,7 +318,7 @@ def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
                             "pad": {"b": 6, "l": 2}})
 
 
-def _crop_skin(head, z_min: float = -140.0, x_max: float = 150.0):
+def _crop_skin(head, z_min: float = SCENE_LO[2] + 10, x_max: float = SCENE_HI[0] - 10):
     keep = np.all((head.vertices[head.faces][:, :, 2] > z_min)
                   & (np.abs(head.vertices[head.faces][:, :, 0]) < x_max), axis=1)
     faces = head.faces[keep]
@@ -321,7 +328,8 @@ def _crop_skin(head, z_min: float = -140.0, x_max: float = 150.0):
 
 def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
                       stage: int = 0, height: int = 680) -> plotly3d.KitFigure:
-    """Head with bones, muscles, occipital artery and the three nerves on both sides.
+    """Head with bones, muscles, the occipital and vertebral arteries, the GON, LON and TON
+    and the suboccipital (C1) and great auricular nerves on both sides.
 
     Buttons show or hide each layer (skin, muscles, bones, nerves, vessels); a dropdown
     steps through the GON's course (camera and caption per stage), then LON and TON.
@@ -387,10 +395,12 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
         tr["visible"] = vis
     fig["layout"]["updatemenus"][-1]["active"] = stage
     alt = ("3D head with semi-transparent skin over the cervical vertebrae, occipital bone, "
-           "neck muscles (obliquus capitis inferior, semispinalis capitis, splenius "
-           "capitis, trapezius, sternocleidomastoid) and the occipital artery, with the "
-           "greater (yellow, circles), lesser (blue, squares) and third (teal, diamonds) "
-           "occipital nerves on both sides. The greater occipital nerve runs from between "
+           "neck muscles (the suboccipital muscles bounding the suboccipital triangle, "
+           "semispinalis capitis, splenius capitis, trapezius, sternocleidomastoid), the "
+           "occipital and vertebral arteries, with the greater (yellow, circles), lesser "
+           "(blue, squares) and third (teal, diamonds) occipital nerves on both sides, the "
+           "suboccipital nerve (C1, navy) in the triangle and the great auricular nerve "
+           "(violet) on sternocleidomastoid. The greater occipital nerve runs from between "
            "C1 and C2 round obliquus capitis inferior, through semispinalis and the "
            "trapezius aponeurosis, medial to the occipital artery at the nuchal line, and "
            "under the skin to the vertex. A dropdown steps through the stages; buttons show "
