@@ -184,8 +184,13 @@ def inputs_key() -> str:
 
 
 def bundle_key() -> str:
-    """sha256 of the input files' bytes, without the library versions: the key of a
-    store packaged with the kit (see the module docstring)."""
+    """The key of a store packaged with the kit (see the module docstring).
+
+    Returns
+    -------
+    str
+        sha256 hex digest of the input files' bytes, without the library versions.
+    """
     return _hash([(_name(p), p.read_bytes() if p.exists() else b"") for p in input_files()]
                  + [("format", str(FORMAT).encode())])
 
@@ -301,9 +306,26 @@ def reset() -> None:
 
 
 def bundle(folder: Path) -> Path:
-    """Copy the current store into ``folder`` as a packaged store (``anatomy/_store/`` of
-    a wheel being built) and return the copy. Raises FileNotFoundError when there is no
-    current store to package."""
+    """Copy the current store into ``folder`` as a packaged store.
+
+    The folder is ``anatomy/_store/`` of a wheel being built (``make lite``); a pointer
+    file keyed on the package's own bytes lets the installed kit find the copy.
+
+    Parameters
+    ----------
+    folder : Path
+        Where to put the copy; created if missing.
+
+    Returns
+    -------
+    Path
+        The copied store file.
+
+    Raises
+    ------
+    FileNotFoundError
+        If there is no store for the current sources to package.
+    """
     path = find()
     if path is None:
         raise FileNotFoundError(f"No geometry store for the current sources in "

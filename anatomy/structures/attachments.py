@@ -30,11 +30,25 @@ def _landmark_names(side: str | None) -> dict[str, str]:
 def attachment_landmark(name: str, side: str | None) -> tuple[str, object]:
     """The landmark an attachment names, for one side.
 
-    Returns ``('points', (K, 3) array)`` for a named point or a line of samples (from
-    ``structure_points()`` or the head landmarks), or ``('bone', Structure)`` for a bone.
-    A sided name is written without its suffix (``c1_transverse_tip`` means
-    ``c1_transverse_tip_right`` on the right). An unknown name raises ValueError listing
-    the valid names.
+    Parameters
+    ----------
+    name : str
+        A landmark of ``structure_points()`` or the head, or a bone id. A sided name is
+        written without its suffix (``c1_transverse_tip`` means ``c1_transverse_tip_right``
+        on the right).
+    side : {"right", "left"} or None
+        The muscle's side (None for a midline muscle).
+
+    Returns
+    -------
+    tuple
+        ``('points', (K, 3) array)`` for a named point or a line of samples (mm), or
+        ``('bone', Structure)`` for a bone.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is unknown; the message lists the valid names.
     """
     from anatomy.head import load_head
 
@@ -58,7 +72,25 @@ def _densify(points: np.ndarray, step: float = 1.0) -> np.ndarray:
 
 
 def attachment_distance(structure_id: str, attachment: Attachment) -> float:
-    """Smallest distance (mm) between a muscle's surface and the landmark it names."""
+    """Smallest distance between a muscle's surface and the landmark it names.
+
+    Parameters
+    ----------
+    structure_id : str
+        A muscle of ``structure_ids()``, e.g. ``"obliquus_capitis_superior_right"``.
+    attachment : Attachment
+        One of the muscle's ``attachments`` (origin or insertion).
+
+    Returns
+    -------
+    float
+        Distance in mm (0 where the muscle touches the landmark).
+
+    Raises
+    ------
+    ValueError
+        If the structure or the landmark is unknown; the message lists the valid names.
+    """
     s = get_structure(structure_id)
     kind, target = attachment_landmark(attachment.landmark, s.side)
     if kind == "bone":
@@ -70,8 +102,14 @@ def attachment_distance(structure_id: str, attachment: Attachment) -> float:
 
 
 def attachment_table() -> list[dict]:
-    """One row per attachment of every muscle (both sides): structure, end, landmark,
-    source text and the model's distance to the landmark (mm)."""
+    """One row per attachment of every muscle, both sides.
+
+    Returns
+    -------
+    list of dict
+        Keys ``structure``, ``end`` (origin or insertion), ``landmark``, ``text`` (the
+        source's words) and ``distance_mm`` (the model's distance to the landmark).
+    """
     rows = []
     for sid, s in load_structures(layer="muscle").items():
         for a in s.attachments:

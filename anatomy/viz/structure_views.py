@@ -31,7 +31,18 @@ def _colour(s: Structure) -> str:
 
 
 def structure_hover(s: Structure) -> str:
-    """Hover text: name, Latin name, description, a nerve's fibres, and sources."""
+    """Hover text: name, Latin name, description, a nerve's fibres, and sources.
+
+    Parameters
+    ----------
+    s : Structure
+        The structure.
+
+    Returns
+    -------
+    str
+        HTML for plotly's ``hovertext`` (lines wrapped with ``<br>``).
+    """
     return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}{_role(s)}"
             f"<br>Source: {_wrap(cite(*s.references))}")
 
@@ -59,6 +70,8 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
         Id -> structure; all structures (``load_structures()``) by default.
     opacity : float, default 1.0
         Opacity of the meshes.
+    nerve_width : float, default 5
+        Line width (px) of the nerves.
     artery_width : float, default 7
         Line width of the artery, pixels.
 
@@ -171,7 +184,26 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 
 def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
                     zorder: float = 2) -> None:
-    """Draw structures in one depth-sorted, shaded pass (arteries and nerves as tubes)."""
+    """Draw structures in one depth-sorted, shaded pass (arteries and nerves as tubes).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes set up by ``mpl2d`` for ``view``.
+    structures : dict of str to Structure
+        Id -> structure to draw.
+    view : str
+        A named view of ``anatomy.conventions.VIEWS``.
+    alpha : float
+        Opacity.
+    zorder : float
+        Matplotlib drawing order of the merged mesh.
+
+    Returns
+    -------
+    None
+        The structures are drawn on ``ax``.
+    """
     parts = [(s.vertices, s.faces, _colour(s)) for s in structures.values()]
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
@@ -342,7 +374,13 @@ def _point_shown(name: str, structures) -> bool:
 
 
 def muscle_colors() -> dict[str, str]:
-    """Colour per structure base id (for legends)."""
+    """Colour per structure base id (for legends).
+
+    Returns
+    -------
+    dict of str to str
+        Base id (without side) -> hex colour from the kit's palette.
+    """
     return {s.base: _colour(s) for s in load_structures().values()}
 
 
