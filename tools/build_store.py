@@ -26,8 +26,10 @@ from anatomy import store  # noqa: E402
 
 def warm_up() -> None:
     """Make every stored call the notebooks and figures need."""
-    from anatomy import SIDES, headache_maps, nerves, pain, structures
+    from anatomy import SIDES, headache_maps, nerves, pain, shell, structures
 
+    for max_edge in (shell.DISPLAY_MAX_EDGE_MM, shell.SEE_THROUGH_MAX_EDGE_MM):
+        shell.display_skin(max_edge)
     structures.load_structures()
     nerves.all_nerves()
     pain.territories()

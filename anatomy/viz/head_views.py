@@ -10,9 +10,9 @@ from anatomy.viz import mpl2d, plotly3d, style
 __all__ = [
     "ANTERIOR_OFFSETS", "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS",
     "POSTEROLATERAL_3D",
-    "SHORT_LABELS", "draw_skin", "eeg_trace", "facing_landmarks", "head_figure",
+    "SHORT_LABELS", "draw_skin", "drawn_skin", "eeg_trace", "facing_landmarks", "head_figure",
     "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table",
-    "landmark_traces", "skin_traces",
+    "landmark_traces", "on_skin", "skin_traces",
 ]
 
 SHORT_LABELS = {
@@ -74,29 +74,55 @@ def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join(lines + [line])
 
 
+def drawn_skin(head: HeadModel, max_edge: float | None = None):
+    """(vertices, faces) of the skin as figures draw it: for the kit's head model its outer
+    shell, smoothly refined (``anatomy.shell.display_skin``); another model as it is."""
+    if head is not load_head():
+        return head.vertices, head.faces
+    from anatomy import shell
+
+    d = shell.display_skin(shell.DISPLAY_MAX_EDGE_MM if max_edge is None else max_edge)
+    return d.vertices, d.faces
+
+
+def on_skin(head: HeadModel, points, gap: float = 2.5) -> np.ndarray:
+    """Marker positions for skin points: ``gap`` mm outside the drawn skin (the kit's head
+    model), so no marker sits half inside it."""
+    if head is not load_head():
+        return np.asarray(points, float)
+    from anatomy import shell
+
+    return shell.lifted(points, gap)
+
+
 def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
-    """The skin and the eyes as plotly traces.
+    """The skin as plotly traces, with the eyes when it is opaque.
+
+    See-through skin is one shell with nothing inside it (no eyeballs, mouth cavity or eye
+    sockets), so nothing of the face shows through the back of the head.
 
     Parameters
     ----------
     head : HeadModel
         The head model (``load_head()``).
     opacity : float, default 1.0
-        Opacity of both.
+        Opacity of the skin (and of the eyes, drawn only when 1).
     name : str, default "skin"
         Legend name of the skin.
 
     Returns
     -------
     list of dict
-        Two plotly mesh3d traces: skin, eyes.
+        Plotly mesh3d traces: the skin, and the eyes when the skin is opaque.
     """
-    return [
-        plotly3d.mesh_trace(head.vertices, head.faces, name=name, color=style.SKIN,
-                            opacity=opacity, legendgroup="skin"),
-        plotly3d.mesh_trace(head.eye_vertices, head.eye_faces, name="eyes", color=style.EYE,
-                            opacity=opacity, legendgroup="skin", showlegend=False),
-    ]
+    v, f = drawn_skin(head)
+    traces = [plotly3d.mesh_trace(v, f, name=name, color=style.SKIN, opacity=opacity,
+                                  legendgroup="skin")]
+    if opacity >= 1.0:
+        traces.append(plotly3d.mesh_trace(head.eye_vertices, head.eye_faces, name="eyes",
+                                          color=style.EYE, legendgroup="skin",
+                                          showlegend=False))
+    return traces
 
 
 def _towards_eye(view: str) -> np.ndarray:
@@ -156,7 +182,7 @@ def landmark_traces(head: HeadModel, names=None):
         sel = [n for n in names if (side_of(n) or "midline") == group]
         if sel:
             traces.append(plotly3d.points_trace(
-                np.array([head.landmarks[n] for n in sel]), name=f"landmarks ({group})",
+                on_skin(head, [head.landmarks[n] for n in sel]), name=f"landmarks ({group})",
                 hovertext=[landmark_hover(head, n) for n in sel], size=5,
                 legendgroup=f"landmarks-{group}"))
     return traces
@@ -230,7 +256,7 @@ def eeg_trace(head: HeadModel, visible=True):
         A plotly scatter3d trace.
     """
     names = list(head.eeg_positions)
-    pts = np.array([head.eeg_positions[n] for n in names])
+    pts = on_skin(head, [head.eeg_positions[n] for n in names])
     return plotly3d.points_trace(pts, name="10-20 positions", labels=names,
                                  hovertext=[f"<b>{n}</b> (10-20 system)" for n in names],
                                  color=style.OKABE_ITO["bluish_green"], size=4,

@@ -40,9 +40,11 @@ CAMERAS = {
            **({"up": dict(zip("xyz", v["up"]))} if tuple(v["up"]) != (0, 0, 1) else {})}
     for name, v in VIEWS.items()}
 _AXIS = {"visible": False, "showbackground": False}
-LIGHTING = {"ambient": 0.55, "diffuse": 0.75, "specular": 0.08, "roughness": 0.85,
-            "fresnel": 0.05}
-LIGHT_POSITION = {"x": 600, "y": 1800, "z": 2500}
+# less ambient and more diffuse light than plotly's default, from above, right and a little
+# behind: the occipital contour and the ear stand out in the posterior and lateral views
+LIGHTING = {"ambient": 0.42, "diffuse": 0.8, "specular": 0.12, "roughness": 0.6,
+            "fresnel": 0.08}
+LIGHT_POSITION = {"x": 1500, "y": -800, "z": 2500}
 TEMPLATE = {"layout": {"font": {"family": style.FONT_FAMILY, "size": style.FONT_SIZE,
                                 "color": style.TEXT}}}
 

@@ -8,7 +8,7 @@ from anatomy import nerves as nv
 from anatomy.head import load_head
 from anatomy.references import cite
 from anatomy.viz import plotly3d, style
-from anatomy.viz.head_views import _wrap, skin_traces
+from anatomy.viz.head_views import _wrap, drawn_skin
 
 NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOURS)
     "greater_occipital": {"color": style.NERVE_COLOURS["greater_occipital"],
@@ -319,11 +319,15 @@ def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
 
 
 def _crop_skin(head, z_min: float = SCENE_LO[2] + 10, x_max: float = SCENE_HI[0] - 10):
-    keep = np.all((head.vertices[head.faces][:, :, 2] > z_min)
-                  & (np.abs(head.vertices[head.faces][:, :, 0]) < x_max), axis=1)
-    faces = head.faces[keep]
+    """The drawn skin's outer shell (no eyes, mouth cavity or sockets to show through),
+    cut to the scene box."""
+    from anatomy.shell import SEE_THROUGH_MAX_EDGE_MM
+
+    v, f = drawn_skin(head, SEE_THROUGH_MAX_EDGE_MM)
+    keep = np.all((v[f][:, :, 2] > z_min) & (np.abs(v[f][:, :, 0]) < x_max), axis=1)
+    faces = f[keep]
     used, inv = np.unique(faces, return_inverse=True)
-    return head.vertices[used], inv.reshape(-1, 3)
+    return v[used], inv.reshape(-1, 3)
 
 
 def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
@@ -362,8 +366,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     head = load_head()
     v, f = _crop_skin(head)
     skin = [plotly3d.mesh_trace(v, f, name="skin", color=style.SKIN, opacity=skin_opacity,
-                                legendgroup="skin"),
-            skin_traces(head, opacity=skin_opacity)[1]]
+                                legendgroup="skin")]
     for tr in skin:
         tr["meta"] = {"layer": "skin"}
     structures = {k: s for k, s in load_structures().items() if s.side in (None, *sides)}

@@ -62,20 +62,23 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
     views = [side if v is None else v for v in views]
     atlas = pain.territories()
     m = pain.pain_mesh()
-    keys, dom, overlap = _face_assignment(atlas, threshold)
-    colours = np.tile(to_rgb(style.SKIN), (len(m.faces), 1))
+    keys, cut_v, cut_f, dom, (ov_v, ov_f) = _face_assignment(atlas, threshold)
+    colours = np.tile(to_rgb(style.SKIN), (len(cut_f), 1))
     for k, key in enumerate(keys):
         colours[dom == k] = to_rgb(TERRITORY_COLOURS[key[0]])
-    v, f, c = mpl2d.merge_meshes([(m.vertices, m.faces, style.SKIN),
+    v, f, c = mpl2d.merge_meshes([(cut_v, cut_f, style.SKIN),
                                   (m.eye_vertices, m.eye_faces, style.EYE)])
-    c[: len(m.faces)] = colours
-    centroids = m.vertices[m.faces[overlap]].mean(axis=1)
+    c[: len(cut_f)] = colours
+    ov_tri = ov_v[ov_f]
+    centroids = ov_tri.mean(axis=1)
+    ov_n = np.cross(ov_tri[:, 1] - ov_tri[:, 0], ov_tri[:, 2] - ov_tri[:, 0])
+    ov_n /= np.maximum(np.linalg.norm(ov_n, axis=1, keepdims=True), 1e-12)
     mpl2d.use_style()
     fig, axes = mpl2d.subplots(1, len(views), figsize=(5.6 * len(views), 6.6))
     for ax, view in zip(np.atleast_1d(axes), views):
         mpl2d.draw_mesh(ax, v, f, view, color=c)
         _, _, fwd = mpl2d.view_basis(view)
-        facing = _face_normals(m)[overlap] @ fwd < -0.15
+        facing = ov_n @ fwd < -0.15
         pts = centroids[facing]
         pts = pts[_visible(pts, view)]
         xy = mpl2d.project(pts, view)

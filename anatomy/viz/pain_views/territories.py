@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.colors import to_rgb
 
-from anatomy import pain
+from anatomy import meshgen, pain
 from anatomy.conventions import SIDES, check_side
 from anatomy.references import cite
 from anatomy.viz import plotly3d, style
@@ -15,14 +15,31 @@ from anatomy.viz.pain_views.heat import OBLIQUE, TERRITORY_COLOURS, TERRITORY_SH
 # ---------------------------------------------------------------------------------------
 
 def _face_assignment(atlas, threshold: float = 0.5):
-    """Per face: index of the dominant territory (-1 none) and overlap flag (2+ nerves)."""
+    """The pain mesh cut along each territory's edge (``meshgen.level_regions``).
+
+    Returns the territory keys, the cut mesh's vertices and faces, each face's territory
+    index (-1 none) and the overlap (where two or more nerves reach ``threshold``) as a
+    mesh lifted 0.6 mm off the skin.
+    """
     m = pain.pain_mesh()
     keys = list(atlas.weights)
-    stack = np.array([atlas.weights[k] for k in keys])[:, m.faces].mean(axis=2)  # (T, M)
-    covered = stack >= threshold
-    dom = np.where(covered.any(axis=0), stack.argmax(axis=0), -1)
-    overlap = covered.sum(axis=0) >= 2
-    return keys, dom, overlap
+    w = np.array([atlas.weights[k] for k in keys])
+    normals = _vertex_normals(m)
+    v, f, dom, _ = meshgen.level_regions(m.vertices, m.faces, w, threshold)
+    parts = []
+    for a in range(len(keys)):
+        for b in range(a + 1, len(keys)):
+            pair = w[[a, b]].min(axis=0)
+            if pair.max() < threshold:
+                continue
+            pv, pf, lab, pn = meshgen.level_regions(m.vertices, m.faces, pair[None],
+                                                    threshold, attributes=normals)
+            pn = pn / np.linalg.norm(pn, axis=1, keepdims=True)
+            sel = pf[lab == 0]
+            if len(sel):
+                parts.append(_submesh(pv + 0.6 * pn, sel))
+    overlap = meshgen.merge(parts) if parts else (np.empty((0, 3)), np.empty((0, 3), int))
+    return keys, v, f, dom, overlap
 
 
 def _contour_segments(values, faces, vertices, level: float = 0.5) -> np.ndarray:
@@ -41,6 +58,46 @@ def _contour_segments(values, faces, vertices, level: float = 0.5) -> np.ndarray
         if len(pts) == 2:
             out += [pts[0], pts[1], [np.nan] * 3]
     return np.array(out) if out else np.empty((0, 3))
+
+
+def _chained(segments) -> np.ndarray:
+    """Segments (pairs of points separated by NaN rows) joined into polylines where they
+    share end points, NaN rows between the polylines: a third of the points to send."""
+    seg = np.asarray(segments, float).reshape(-1, 3, 3)[:, :2]
+    if not len(seg):
+        return np.empty((0, 3))
+    ends = np.round(seg.reshape(-1, 3), 3)
+    _, node = np.unique(ends, axis=0, return_inverse=True)
+    node = node.ravel().reshape(-1, 2)
+    links: dict[int, list[int]] = {}
+    for k, (a, b) in enumerate(node.tolist()):
+        links.setdefault(a, []).append(k)
+        links.setdefault(b, []).append(k)
+    used = np.zeros(len(seg), bool)
+    out = []
+    for start in range(len(seg)):
+        if used[start]:
+            continue
+        used[start] = True
+        line = [node[start, 0], node[start, 1]]
+        points = [seg[start, 0], seg[start, 1]]
+        for forward in (True, False):
+            while True:
+                tip = line[-1] if forward else line[0]
+                nxt = [k for k in links[tip] if not used[k]]
+                if not nxt:
+                    break
+                k = nxt[0]
+                used[k] = True
+                j = 1 if node[k, 0] == tip else 0
+                if forward:
+                    line.append(node[k, j])
+                    points.append(seg[k, j])
+                else:
+                    line.insert(0, node[k, j])
+                    points.insert(0, seg[k, j])
+        out += points + [np.full(3, np.nan)]
+    return np.array(out)
 
 
 def _submesh(vertices, faces):
@@ -89,34 +146,33 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
     sides = [check_side(s) for s in sides]
     atlas = pain.territories()
     m = pain.pain_mesh()
-    keys, dom, overlap = _face_assignment(atlas)
+    keys, cut_v, cut_f, dom, overlap = _face_assignment(atlas)
     table = atlas.table.set_index(["name", "side"])
-    plain = dom < 0
-    traces = [plotly3d.mesh_trace(*_submesh(m.vertices, m.faces[plain]),
+    other = [k for k, key in enumerate(keys) if key[1] not in sides]
+    plain = (dom < 0) | np.isin(dom, other)  # skin colour: no territory or a hidden side
+    traces = [plotly3d.mesh_trace(*_submesh(cut_v, cut_f[plain]),
                                   name="skin (other nerves)", showlegend=False),
               plotly3d.mesh_trace(m.eye_vertices, m.eye_faces, name="eyes", color=style.EYE,
                                   showlegend=False)]
     for k, key in enumerate(keys):
         sel = dom == k
         if key[1] not in sides:
-            traces.append(plotly3d.mesh_trace(*_submesh(m.vertices, m.faces[sel]),
-                                              name="skin", showlegend=False))
             continue
         row = table.loc[key]
         traces.append(plotly3d.mesh_trace(
-            *_submesh(m.vertices, m.faces[sel]), name=TERRITORY_SHORT[key[0]],
+            *_submesh(cut_v, cut_f[sel]), name=TERRITORY_SHORT[key[0]],
             color=TERRITORY_COLOURS[key[0]], hovertext=_territory_hover(row, key[1]),
             legendgroup=f"t-{key[0]}", showlegend=key[1] == sides[0]))
     normals = _vertex_normals(m)
     lifted = m.vertices + 0.6 * normals
-    traces.append(plotly3d.mesh_trace(*_submesh(lifted, m.faces[overlap]),
-                                      name="overlap (2+ nerves)",
+    traces.append(plotly3d.mesh_trace(*overlap, name="overlap (2+ nerves)",
                                       color="#000000", opacity=0.28, legendgroup="overlap"))
     if outlines:
         for key in keys:
             if key[1] not in sides:
                 continue
-            seg = _contour_segments(atlas.weights[key], m.faces, lifted + 0.4 * normals)
+            seg = _chained(_contour_segments(atlas.weights[key], m.faces,
+                                             lifted + 0.4 * normals))
             traces.append(plotly3d.line_trace(
                 seg, name=f"{TERRITORY_SHORT[key[0]]} outline", width=3,
                 color=_darker(TERRITORY_COLOURS[key[0]]), legendgroup=f"t-{key[0]}",
