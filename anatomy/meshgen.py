@@ -544,15 +544,27 @@ def level_regions(vertices, faces, fields, level: float = 0.5, attributes=None):
 
     Parameters
     ----------
+    vertices : (N, 3) array_like
+        Mesh vertices (mm).
+    faces : (M, 3) array_like of int
+        Triangles (vertex indices).
     fields : (T, N) array_like
         Per-vertex values of T fields.
+    level : float
+        The level whose lines cut the mesh.
     attributes : (N, K) array_like, optional
         Further per-vertex values (e.g. normals) carried to the new vertices.
 
     Returns
     -------
-    vertices, faces, labels, attributes : the cut mesh, each face's label (-1: no field
-    reaches the level) and the attributes at its vertices (None if none were given)
+    vertices : ndarray
+        The cut mesh's vertices.
+    faces : ndarray
+        Its triangles.
+    labels : ndarray of int
+        Each face's label (-1: no field reaches the level).
+    attributes : ndarray or None
+        The attributes at the vertices (None if none were given).
     """
     v = np.asarray(vertices, float)
     f = np.asarray(faces, np.int64)

@@ -74,11 +74,22 @@ def outer_faces(vertices, faces, occluders=None, n_directions: int = VIEW_DIRECT
     splatted into a depth buffer (``PIXEL_MM`` cells, each taking the front-most depth of
     itself and its eight neighbours, so the splats leave no gaps); a face facing that view
     is seen if one of its points lies within ``DEPTH_TOLERANCE_MM`` of the front.
-    ``occluders`` (vertices, faces) hide what lies behind them but are not judged.
+
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        Mesh vertices (mm).
+    faces : (M, 3) array_like of int
+        Triangles (vertex indices).
+    occluders : tuple of (vertices, faces), optional
+        Meshes that hide what lies behind them but are not judged (e.g. the eyeballs).
+    n_directions : int
+        Number of view directions, spread over the sphere.
 
     Returns
     -------
     (M,) bool ndarray
+        True for each face seen from outside.
     """
     v = np.asarray(vertices, float)
     f = np.asarray(faces, np.int64)
@@ -115,7 +126,18 @@ def outer_faces(vertices, faces, occluders=None, n_directions: int = VIEW_DIRECT
 
 
 def components(faces) -> np.ndarray:
-    """Connected-component label of each face (faces sharing an edge are connected)."""
+    """Connected-component label of each face (faces sharing an edge are connected).
+
+    Parameters
+    ----------
+    faces : (M, 3) array_like of int
+        Triangles (vertex indices).
+
+    Returns
+    -------
+    (M,) int ndarray
+        Component label 0, 1, ... of each face.
+    """
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
@@ -136,6 +158,16 @@ def boundary_loops(faces) -> list[list[int]]:
 
     Where a loop passes a vertex twice (two holes touching there) it is split in two, so
     no loop repeats a vertex.
+
+    Parameters
+    ----------
+    faces : (M, 3) array_like of int
+        Triangles (vertex indices).
+
+    Returns
+    -------
+    list of list of int
+        Vertex indices of each loop, in order.
     """
     f = np.asarray(faces, np.int64)
     directed = np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]])
@@ -169,12 +201,24 @@ def boundary_loops(faces) -> list[list[int]]:
 def cap_holes(vertices, faces, dent: float = 0.0):
     """Close every boundary loop with a fan round its centre (wound to match the mesh).
 
-    ``dent`` moves each centre that far into the mesh (against the mean normal of the
-    loop's faces), so a cap over an opening sits a little behind its rim.
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        Mesh vertices (mm).
+    faces : (M, 3) array_like of int
+        Triangles (vertex indices).
+    dent : float
+        How far (mm) each centre moves into the mesh, against the mean normal of the
+        loop's faces, so a cap over an opening sits a little behind its rim.
 
     Returns
     -------
-    vertices, faces, cap : the closed mesh and, per face, whether it is a cap
+    vertices : (N', 3) ndarray
+        The vertices with one centre per loop added.
+    faces : (M', 3) ndarray
+        The closed mesh's triangles.
+    cap : (M',) bool ndarray
+        Whether each face is a cap.
     """
     v = np.asarray(vertices, float)
     f = np.asarray(faces, np.int64)
@@ -201,9 +245,25 @@ def outer_shell(vertices, faces, occluders=None, dent: float = 2.0):
     Keeps the faces seen from outside (``outer_faces``), drops every piece but the
     largest, and caps the openings (``cap_holes``).
 
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        Mesh vertices (mm).
+    faces : (M, 3) array_like of int
+        Triangles (vertex indices).
+    occluders : tuple of (vertices, faces), optional
+        Meshes that hide faces behind them (see ``outer_faces``).
+    dent : float
+        How far (mm) each cap's centre sits behind its rim.
+
     Returns
     -------
-    vertices, faces, cap : the shell (unused vertices dropped) and its cap faces
+    vertices : ndarray
+        The shell's vertices (unused ones dropped).
+    faces : ndarray
+        The shell's triangles.
+    cap : ndarray of bool
+        Whether each face is a cap.
     """
     f = np.asarray(faces, np.int64)
     f = f[outer_faces(vertices, f, occluders)]
@@ -223,6 +283,28 @@ def smooth_refine(vertices, faces, max_edge: float, fixed=None, where=None,
     Old vertices do not move. Edges touching a ``fixed`` vertex (e.g. the rim of a flat
     cap) are split at their straight midpoint. ``where`` (per vertex, bool) limits the
     splitting to edges with both ends there.
+
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        Mesh vertices (mm).
+    faces : (M, 3) array_like of int
+        Triangles (vertex indices).
+    max_edge : float
+        Longest edge (mm) left unsplit.
+    fixed : array_like of int, optional
+        Vertices whose edges are split straight.
+    where : (N,) array_like of bool, optional
+        Vertices between which edges may be split (all by default).
+    rounds : int
+        Most rounds of splitting.
+
+    Returns
+    -------
+    vertices : ndarray
+        The old vertices (unmoved) followed by the new ones.
+    faces : ndarray
+        The refined triangles.
     """
     v = np.asarray(vertices, float)
     f = np.asarray(faces, np.int64)
@@ -297,7 +379,24 @@ def _display_query(max_edge: float):
 
 
 def lifted(points, gap: float = 2.5, max_edge: float = DISPLAY_MAX_EDGE_MM) -> np.ndarray:
-    """Points on (or near) the skin moved to ``gap`` mm outside the drawn skin, along its
-    normal at the closest skin point, so a marker there is never half inside the skin."""
+    """Points on (or near) the skin moved to ``gap`` mm outside the drawn skin.
+
+    Each point moves along the skin's normal at its closest skin point, so a marker there
+    is never half inside the skin.
+
+    Parameters
+    ----------
+    points : (K, 3) array_like
+        Positions (mm) on or near the skin.
+    gap : float
+        Distance (mm) outside the drawn skin.
+    max_edge : float
+        Edge length (mm) of the drawn skin the points are lifted off.
+
+    Returns
+    -------
+    (K, 3) ndarray
+        The lifted positions (mm).
+    """
     foot, normal = _display_query(float(max_edge)).frame(points)
     return foot + gap * normal

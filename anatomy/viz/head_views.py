@@ -75,8 +75,25 @@ def _wrap(text: str, width: int = 70) -> str:
 
 
 def drawn_skin(head: HeadModel, max_edge: float | None = None):
-    """(vertices, faces) of the skin as figures draw it: for the kit's head model its outer
-    shell, smoothly refined (``anatomy.shell.display_skin``); another model as it is."""
+    """The skin as figures draw it.
+
+    For the kit's head model this is its outer shell, smoothly refined
+    (``anatomy.shell.display_skin``); another model is drawn as it is.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model.
+    max_edge : float, optional
+        Longest edge (mm) of the refined shell (the default display size if None).
+
+    Returns
+    -------
+    vertices : ndarray
+        (N, 3) positions in mm.
+    faces : ndarray
+        (M, 3) triangles.
+    """
     if head is not load_head():
         return head.vertices, head.faces
     from anatomy import shell
@@ -86,8 +103,22 @@ def drawn_skin(head: HeadModel, max_edge: float | None = None):
 
 
 def on_skin(head: HeadModel, points, gap: float = 2.5) -> np.ndarray:
-    """Marker positions for skin points: ``gap`` mm outside the drawn skin (the kit's head
-    model), so no marker sits half inside it."""
+    """Marker positions for skin points, so no marker sits half inside the skin.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (the kit's: points are lifted off its drawn skin).
+    points : (K, 3) array_like
+        Positions (mm) on the skin.
+    gap : float
+        Distance (mm) outside the drawn skin.
+
+    Returns
+    -------
+    (K, 3) ndarray
+        Marker positions (mm).
+    """
     if head is not load_head():
         return np.asarray(points, float)
     from anatomy import shell
