@@ -89,7 +89,7 @@ def case_vignettes(cases: list[str]) -> list:
             answer(f"{case['screen']}\n\n*Sources:* {{cite}}`do2019`.",
                    summary="Show the screening reasoning"),
             md("*Now decide:* which ICHD-3 diagnosis fits, and which criterion decides it? "
-               "Then run the checker and reveal the reasoning.", slide="fragment"),
+               "Then run the checker and reveal the reasoning.", slide="subslide"),
             verdict(src),
             answer(f"{reasoning}\n\n*Sources:* {_sources(case)}.",
                    summary="Show the reasoning"),
