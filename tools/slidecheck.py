@@ -43,7 +43,11 @@ MEASURE_JS = """async (section) => {
     return (['auto', 'scroll'].includes(st.overflowY) && e.scrollHeight > e.clientHeight + 1)
       || (['auto', 'scroll'].includes(st.overflowX) && e.scrollWidth > e.clientWidth + 1); });
   const hiddenX = Math.max(0, ...scrollers.map(b => b.scrollWidth - b.clientWidth));
-  const inScroller = el => scrollers.some(b => b !== el && b.contains(el));
+  // content clipped by a box (overflow other than visible: a scrolling quiz, an ellipsis)
+  // counts by that box
+  const clippers = [...s.querySelectorAll('*')].filter(
+      e => getComputedStyle(e).overflow !== 'visible');
+  const inScroller = el => clippers.some(b => b !== el && b.contains(el));
   const texts = [], labels = [];
   const walker = document.createTreeWalker(s, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -72,7 +76,7 @@ MEASURE_JS = """async (section) => {
   // the slide's size (reveal.js's width and height; a RISE section grows with its cells)
   const H = slides.offsetHeight, W = slides.offsetWidth;
   const rect = s.getBoundingClientRect();
-  let bottom = 0, right = 0;
+  let bottom = 0, right = 0, widest = '';
   for (const el of s.querySelectorAll('*')) {
     if (!shown(el) || el.closest('aside.notes, details:not([open]) > :not(summary)')
         || inScroller(el)) continue;
@@ -81,11 +85,12 @@ MEASURE_JS = """async (section) => {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     bottom = Math.max(bottom, (r.bottom - rect.top) / k);
-    right = Math.max(right, (r.right - rect.left) / k);
+    if ((r.right - rect.left) / k > right) {
+      right = (r.right - rect.left) / k; widest = el.tagName + '.' + el.className; }
   }
   const min = a => a.length ? a.reduce((m, x) => x.px < m.px ? x : m) : null;
   const heading = s.querySelector('h1, h2, h3, h4');
-  return {scrollers: scrollers.length, title: heading ? heading.textContent.trim().slice(0, 50)
+  return {widest: String(widest).slice(0, 80), scrollers: scrollers.length, title: heading ? heading.textContent.trim().slice(0, 50)
                          : (texts[0] ? texts[0].text : ''),
           overflow_y: Math.max(0, s.scrollHeight - s.clientHeight, bottom - H),
           overflow_x: Math.max(0, s.scrollWidth - s.clientWidth, right - W, hiddenX),
@@ -175,6 +180,8 @@ def rise_slides(rise, png_text_px: list, shots: Path | None = None, prefix: str 
             rise.wait_for_timeout(500)
         m = rise.evaluate(f"() => ({MEASURE_JS})({section})")
         m["index"] = k
+        m["plotly"] = rise.evaluate(f"() => {section}.querySelectorAll('.js-plotly-plot')"
+                                    ".length")
         if shots is not None:
             rise.screenshot(path=str(shots / f"{prefix}{k:02d}.png"))
         out.append(m)
