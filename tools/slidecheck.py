@@ -90,7 +90,8 @@ MEASURE_JS = """async (section) => {
   }
   const min = a => a.length ? a.reduce((m, x) => x.px < m.px ? x : m) : null;
   const heading = s.querySelector('h1, h2, h3, h4');
-  return {widest: String(widest).slice(0, 80), scrollers: scrollers.length, title: heading ? heading.textContent.trim().slice(0, 50)
+  return {widest: String(widest).slice(0, 80), scrollers: scrollers.length,
+          title: heading ? heading.textContent.trim().slice(0, 50)
                          : (texts[0] ? texts[0].text : ''),
           overflow_y: Math.max(0, s.scrollHeight - s.clientHeight, bottom - H),
           overflow_x: Math.max(0, s.scrollWidth - s.clientWidth, right - W, hiddenX),
