@@ -316,7 +316,7 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
 .reveal table th, .reveal table td { padding: 0.15em 0.4em; }
 .reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
 .reveal .jp-Cell, .reveal .jp-Cell-outputWrapper, .reveal .jp-OutputArea-child { padding: 0; }
-.reveal img.kit-figure { display: block; margin: 0 auto; max-height: 560px; width: auto; }
+.reveal img.kit-figure { display: block; margin: 0 auto; max-height: 570px; width: auto; }
 .reveal details.kit-solution > summary { font-size: 20px; margin: 0.15em 0; }
 """ + SLIDE_EXTRAS_CSS + """
 </style>
