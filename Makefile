@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: venv lab test test-other-cpu test-fast lint bench store figures slides handouts student notebooks lock clean
+.PHONY: venv lab test test-other-cpu test-fast lint bench visual-refs store figures slides handouts paper student notebooks lock clean
 
 venv: $(STAMP)
 	@# byte-compile the kit (pip does this for installed packages; the kit is installed
@@ -53,6 +53,11 @@ lint: venv
 bench: venv
 	$(BIN)/python tools/bench.py
 
+# the reference renders of the main 3D views (tests/test_visual.py), after a deliberate
+# change of geometry, colour or camera: look at tests/data/visual/*.png before committing
+visual-refs: venv
+	$(BIN)/python tools/visual_refs.py --update
+
 # every notebook and its instructor version, then the docs generated from them and the kit
 notebooks: venv
 	$(BIN)/python tools/nbtools.py build
@@ -70,6 +75,10 @@ slides: venv
 
 handouts: venv
 	$(BIN)/python tools/classroom.py handouts
+
+# A4 PDFs of the student notebooks (code hidden, static figures), printed by Chromium
+paper: venv
+	$(BIN)/python tools/paper.py
 
 student: venv
 	$(BIN)/python tools/classroom.py student

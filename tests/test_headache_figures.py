@@ -36,8 +36,13 @@ def test_pain_map_figure_has_one_scene_per_condition(maps_dict):
     assert [t.get("scene", "scene") for t in maps_only] == ["scene", "scene2", "scene3",
                                                              "scene4"]
     assert sum(bool(t.get("showscale")) for t in data) == 1  # one colour bar
-    domains = [layout[s]["domain"]["x"] for s in ("scene", "scene2", "scene3", "scene4")]
-    assert all(a[1] <= b[0] for a, b in zip(domains, domains[1:]))  # side by side
+    # a 2 x 2 grid: each panel about square at every width, no two panels overlap
+    boxes = [(layout[s]["domain"]["x"], layout[s]["domain"]["y"])
+             for s in ("scene", "scene2", "scene3", "scene4")]
+    for i, (ax, ay) in enumerate(boxes):
+        for bx, by in boxes[i + 1:]:
+            assert ax[1] <= bx[0] or bx[1] <= ax[0] or ay[1] <= by[0] or by[1] <= ay[0]
+    assert {tuple(x) for x, _ in boxes} == {tuple(boxes[0][0]), tuple(boxes[1][0])}
 
 
 def test_pain_map_figure_shares_one_camera_and_a_menu_turns_all(maps_dict):

@@ -89,7 +89,7 @@ def test_exercises_have_revealable_solutions(path):
     exercises = [k for k, t in enumerate(tags) if "exercise" in t]
     assert exercises, f"{path.name} has no exercise"
     for k in exercises:
-        following = tags[k + 1:k + 4]
+        following = tags[k + 1:k + 6]  # a case: findings blank, comparison, screen, answer
         assert any("solution" in t for t in following), f"exercise at cell {k} lacks a solution"
 
 
@@ -162,3 +162,41 @@ def test_relative_links_resolve_in_both_versions(path):
                 continue
             for target in re.findall(r"\]\((\.\.?/[^)#]+)\)", text(cell)):
                 assert (folder / target).resolve().exists(), f"{folder.name}: {target}"
+
+
+MAX_SENTENCE_WORDS = 35
+_ABBREVIATIONS = {"et al.": "et al", "e.g.": "eg", "i.e.": "ie", "vs.": "vs", "approx.": "approx"}
+
+
+def sentences(markdown: str) -> list[str]:
+    """The prose sentences of a markdown cell: HTML tags, table rows and link targets
+    removed; a sentence ends at . ! or ? before a capital, a digit or markup."""
+    import re
+
+    prose = re.sub(r"<[^>]+>", " ", markdown)
+    prose = re.sub(r"^\s*\|.*\|\s*$", "", prose, flags=re.M)
+    prose = re.sub(r"\]\([^)]*\)", "]", prose)
+    for abbreviation, plain in _ABBREVIATIONS.items():
+        prose = prose.replace(abbreviation, plain)
+    return [s for line in prose.splitlines()
+            for s in re.split(r"(?<=[.!?])\s+(?=[A-Z*(\[`0-9_'\"])", line) if s.strip()]
+
+
+def test_sentences_splits_as_a_reader_would():
+    text = ("Kim et al. 2018 measured it. It lies 22 mm out! Is it?\n| a | b |\n"
+            "<b>Bold</b> start here.")
+    assert [len(s.split()) for s in sentences(text)] == [6, 5, 2, 3]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_sentence_over_35_words_in_student_facing_prose(path):
+    """Markdown a student reads (instructor notes and the reference list aside)."""
+    long = []
+    for cell in load(path)["cells"]:
+        if cell["cell_type"] != "markdown" or "instructor-notes" in tags(cell):
+            continue
+        source = text(cell)
+        if source.startswith("## References"):
+            continue
+        long += [s for s in sentences(source) if len(s.split()) > MAX_SENTENCE_WORDS]
+    assert not long, "\n".join(f"{len(s.split())} words: {s[:120]}" for s in long)

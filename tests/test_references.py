@@ -30,7 +30,7 @@ EXPECTED_KEYS = {
     "calandre2006", "chatchawan2019", "kelman2005", "rasmussen1992", "akershus2014",
     "on_clinic2021", "kuhn1997", "koopman2009",
     "statpearls_occipital_nerves", "nysora_gon", "brown_atlas2006",
-    "elsevier_complete_anatomy", "grays1918", "dartmouth_anatomy",
+    "grays1918", "dartmouth_anatomy",
     "janis_khansa", "okumus2022", "pheasant_bodyspace",
     "occ_c4_2020", "medlink_trigger_points", "namtpt",
     "usra_cervical_plexus", "mne_standard1020", "makehuman_cc0",
@@ -41,7 +41,7 @@ EXPECTED_KEYS = {
     # issue 17: trials, meta-analyses, dissection, dermatomes
     "cohen2015", "zhang2018", "tang2017", "mustafa2024", "velasquez2022", "lyrer2014",
     "dziewas2003", "rushton2023", "lee2008_dermatomes", "kit_lon_block_marker", "star1992",
-    "choi2016",
+    "choi2016", "jull2002", "amirlak2020",
 }
 
 
@@ -231,17 +231,21 @@ BANNED_PHRASES = ("authors not verified", "year unverified", "(exact title not v
 MIRROR_OR_PRACTICE_SITES = ("clinicalgate", "aneskey", "fpnotebook", "nerveblock.app",
                             "dallastmjdr", "wikidoc", "droracle", "worldtrichology")
 LOOKUP_WORDS = ("/work", "search tool", "with search", "facts file", "project brief",
-                "clinical-anatomy-facts")
+                "clinical-anatomy-facts", "research notes")
 # Known gaps, listed so that they stay visible and cannot grow unnoticed. Each needs an
 # identifier (DOI, PMID, ISBN or URL) or author names that could not be confirmed.
-AUTHORS_MISSING = {"on_clinic2021", "ambrosini2005"}
+AUTHORS_MISSING = {"on_clinic2021"}
 NO_IDENTIFIER = {
     "taylor2008", "loukas2006", "tubbs2007", "won2018",
     "brown_atlas2006", "janis_khansa",
     "usra_cervical_plexus", "travell_simons1983",
-    "jasper1958", "kit_mni_derived", "kit_nerve_model",
-    "kit_lon_block_marker", "star1992",
 }
+# The kit's own derivations: no identifier exists; they must say they are the kit's.
+KIT_DERIVED = {"kit_mni_derived", "kit_nerve_model", "kit_lon_block_marker"}
+# What a note must name when an identifier is missing.
+MISSING_ID_RE = re.compile(r"\b(no|not|missing)\b.*\b(DOI|PMID|ISBN|URL)\b|"
+                           r"\b(DOI|PMID|ISBN|URL)\b.*\b(missing|not (shown|given|confirmed))\b",
+                           re.IGNORECASE)
 
 
 def _all_text(ref):
@@ -293,12 +297,54 @@ def test_every_entry_has_authors_year_title_venue():
 def test_every_entry_has_an_identifier_or_is_a_listed_gap():
     refs = load_references()
     assert NO_IDENTIFIER <= set(refs), sorted(NO_IDENTIFIER - set(refs))
+    assert KIT_DERIVED <= set(refs), sorted(KIT_DERIVED - set(refs))
     for key, ref in refs.items():
         has_id = bool(ref.doi or ref.pmid or ref.isbn or ref.url)
         if key in NO_IDENTIFIER:
             assert not has_id, f"{key} now has an identifier: remove it from NO_IDENTIFIER"
-        else:
+        elif key not in KIT_DERIVED:
             assert has_id, f"{key}: needs a DOI, PMID, ISBN or URL"
+
+
+@pytest.mark.parametrize("key", sorted(NO_IDENTIFIER))
+def test_missing_identifier_is_explained(key):
+    """A listed gap says which identifier is missing and what was checked."""
+    note = get_reference(key).note
+    assert MISSING_ID_RE.search(note), f"{key}: note does not say which identifier is missing"
+    assert re.search(r"\b(checked|read|taken|used for)\b", note, re.IGNORECASE), key
+
+
+def test_missing_identifier_check_catches_a_bare_note():
+    assert not MISSING_ID_RE.search("Checked against the abstract.")
+    assert MISSING_ID_RE.search("No DOI or PMID was shown on the records consulted.")
+
+
+def test_kit_derivations_are_labelled_as_the_kits_own():
+    refs = load_references()
+    derived = {k for k, r in refs.items() if r.evidence == "D"}
+    assert derived == KIT_DERIVED, sorted(derived ^ KIT_DERIVED)
+    for key in KIT_DERIVED:
+        ref = refs[key]
+        assert ref.authors == "This teaching kit", key
+        assert re.search(r"\b(this kit|derived)\b", ref.label), key
+        assert ref.journal == "Occipital neuralgia teaching kit", key
+        assert re.search(r"\b(derived|placed by the kit|teaching rule)\b", ref.note,
+                         re.IGNORECASE), key
+        assert not (ref.doi or ref.pmid or ref.isbn or ref.url), key
+        assert not re.search(r"[\w.-]+/[\w./-]+\.(toml|py|csv|json|npz)\b", ref.note), (
+            f"{key}: note names a file path")
+
+
+def test_journal_articles_give_volume_or_say_it_is_missing():
+    """A journal article (it has a DOI) gives its volume and pages, or the note says so."""
+    for key, ref in load_references().items():
+        if ref.doi and not ref.volume_pages and not ref.journal.startswith("In:"):
+            assert "volume" in ref.note.lower(), f"{key}: no volume/pages and no note on it"
+
+
+def test_unconfirmed_journals_are_flagged():
+    for key in ("tubbs2014", "bovim1991"):
+        assert "not confirmed" in get_reference(key).note.lower(), key
 
 
 def test_web_pages_have_an_access_date():
@@ -307,3 +353,68 @@ def test_web_pages_have_an_access_date():
         if is_web and ref.evidence != "D":
             assert ref.accessed, f"{key}: web page without an access date"
             assert f"Accessed {ref.accessed}." in ref.formatted()
+
+
+# --- what the data rests on (issue 17) ----------------------------------------
+
+# Clinical-summary services and anatomy apps: no map region, territory, hot spot, nerve
+# course or structure may rest on them (cite the book or paper itself).
+APP_OR_SUMMARY_PAGES = ("best practice", "bestpractice", "complete anatomy", "3d4medical")
+
+
+def _keys_in(node, known: set[str]) -> set[str]:
+    """Every registry key named anywhere in a parsed data file."""
+    if isinstance(node, dict):
+        return set().union(*(_keys_in(v, known) for v in node.values())) if node else set()
+    if isinstance(node, list):
+        return set().union(*(_keys_in(v, known) for v in node)) if node else set()
+    return {node} if isinstance(node, str) and node in known else set()
+
+
+def _data_keys() -> dict[str, set[str]]:
+    import tomllib
+
+    from anatomy.conventions import REFERENCES_FILE as registry
+
+    known = set(load_references())
+    return {path.name: _keys_in(tomllib.loads(path.read_text(encoding="utf-8")), known)
+            for path in sorted(registry.parent.glob("*.toml")) if path != registry}
+
+
+def _app_or_summary(ref) -> bool:
+    text = " ".join((ref.key, ref.authors, ref.title, ref.journal, ref.url, ref.label)).lower()
+    return any(marker in text for marker in APP_OR_SUMMARY_PAGES)
+
+
+def test_data_does_not_rest_on_app_or_summary_pages():
+    refs = load_references()
+    used = _data_keys()
+    assert used["maps.toml"] and used["nerves.toml"] and used["territories.toml"]
+    for name, keys in used.items():
+        bad = sorted(k for k in keys if _app_or_summary(refs[k]))
+        assert not bad, f"{name} cites app or summary pages: {bad}"
+
+
+def test_app_page_check_catches_them():
+    from types import SimpleNamespace
+
+    refs = load_references()
+    app = SimpleNamespace(key="some_app", authors="Elsevier", title="Complete Anatomy",
+                          journal="", url="https://3d4medical.com/", label="")
+    assert _app_or_summary(app)
+    assert not _app_or_summary(refs["grays1918"]) and not _app_or_summary(refs["kim2018"])
+    assert _keys_in({"zones": [["lower_occiput", 0.85, "x"]], "ref": "kim2018"},
+                    set(refs)) == {"kim2018"}
+
+
+def test_tension_type_map_rests_on_the_classification():
+    import tomllib
+
+    from anatomy.conventions import REFERENCES_FILE as registry
+
+    maps = tomllib.loads((registry.parent / "maps.toml").read_text(encoding="utf-8"))
+    tth = maps["conditions"]["tension_type"]
+    assert tth["references"] == ["ichd3_2018"]
+    for row in tth["regions"]:
+        assert row["basis"].startswith("ICHD-3"), row
+    assert "kit's drawing" in tth["caption"]

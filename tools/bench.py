@@ -1,6 +1,7 @@
 """Benchmark (not a test): times, sizes and budgets, printed side by side.
 
-python tools/bench.py   (make bench)
+python tools/bench.py              (make bench)
+python tools/bench.py --rotation   (only the rotation frame rate)
 """
 
 from __future__ import annotations
@@ -200,5 +201,60 @@ def first_render_times(pages, loads: int = LOADS):
         yield name, statistics.median(times), min(times), max(times)
 
 
+# Turn the figure's camera about the vertical axis, one step per animation frame (each a
+# Plotly.relayout, as a drag does), for ``seconds``; frames per second on the page clock.
+ROTATE_JS = """async (seconds) => {
+  const gd = document.getElementById('fig');
+  const cam = gd._fullLayout.scene.camera;
+  const c = cam.center, e = cam.eye;
+  const r = Math.hypot(e.x - c.x, e.y - c.y), a0 = Math.atan2(e.y - c.y, e.x - c.x);
+  const frame = () => new Promise(ok => requestAnimationFrame(ok));
+  let n = 0; const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    const a = a0 + 0.05 * (n + 1);
+    await Plotly.relayout(gd, {'scene.camera.eye': {x: c.x + r * Math.cos(a),
+                                                    y: c.y + r * Math.sin(a), z: e.z}});
+    await frame();
+    n += 1;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}"""
+
+
+def rotation_fps(seconds: float = 4.0, runs: int = 3) -> list[tuple[str, float]]:
+    """Frames per second while the all-layers figure rotates in headless Chromium (software
+    WebGL), at the handout width of each screen size (tools/figpage.WIDTHS); best of runs."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from anatomy.viz import nerve_views
+    from tools import figpage
+    from tools.browser import CHROMIUM, FLAGS
+
+    spec = nerve_views.all_layers_figure().spec
+    js = figpage.plotly_js()
+    out = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for viewport, widths in figpage.WIDTHS.items():
+            page = figpage.open_figure(browser, spec, widths["handout"], viewport, Path(tmp), js)
+            fps = max(page.evaluate(ROTATE_JS, seconds) for _ in range(runs))
+            out.append((f"{viewport} (figure {widths['handout']} px wide)", fps))
+            page.close()
+        browser.close()
+    return out
+
+
+def report_rotation() -> None:
+    print("Rotating the all-layers figure (headless Chromium, software WebGL; a report)")
+    for label, fps in rotation_fps():
+        line(label, fps, "fps")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--rotation"]:
+        report_rotation()
+    else:
+        main()
+        report_rotation()

@@ -497,8 +497,8 @@ def handout_source(path: Path) -> Path:
 def handout_notebook(nb):
     """The reading copy: instructor notes removed, answers folded, plotly outputs converted."""
     nb = copy.deepcopy(nb)
-    nb.cells = [c for c in nb.cells if "instructor-notes" not in tags(c)
-                and c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    # reading text may be a slide's speaker notes (slide type "notes"): a handout keeps it
+    nb.cells = [c for c in nb.cells if "instructor-notes" not in tags(c)]
     fold_answers(nb)
     hide_quiz_code(nb)
     convert_javascript_outputs(nb)

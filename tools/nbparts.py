@@ -10,7 +10,7 @@ which ``tools.nbsource`` resolves. Generated, not typed: the red-flag box follow
 from __future__ import annotations
 
 from anatomy import headaches
-from tools.nbtools import NOTEBOOKS, answer, exercise, md, verdict
+from tools.nbtools import NOTEBOOKS, answer, code, exercise, md, verdict
 
 # Condition labels in the case reasoning
 SHORT_NAMES = {"occipital_neuralgia": "Occipital neuralgia (13.4)",
@@ -69,6 +69,17 @@ def _sources(case) -> str:
     return "{cite}`" + case["reference"] + "`"
 
 
+def findings_cell(case_id: str):
+    """The blank a student fills in: the case's finding keys, every value ``...``.
+
+    The instructor version fills it with the kit's values (tools.nbtools.instructor_cell).
+    """
+    cell = code(headaches.findings_template(case_id), slide="fragment",
+                tags=["findings-template"])
+    cell.metadata["kit_case"] = case_id
+    return cell
+
+
 def case_vignettes(cases: list[str]) -> list:
     """Notebook 03's cases: screen, decide, run the checker, reveal the reasoning."""
     out = []
@@ -83,8 +94,15 @@ def case_vignettes(cases: list[str]) -> list:
         src = "headaches.check_all(findings)[['ichd3_code', 'verdict', 'not_met', 'missing']]"
         out += [
             exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first:* "
-                     "does the story raise a red flag? Then run the screen in the next cell "
-                     "and reveal the screening reasoning."),
+                     "does the story raise a red flag? Then turn the story into findings: "
+                     "in the next cell replace each `...` the story answers with a value "
+                     "(the comment gives the allowed values) and leave the rest as `...`. "
+                     "Run it, compare with the kit's findings, then run the screen."),
+            findings_cell(case_id),
+            verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
+                    "differ = check[check['agree'] != True]  # not filled in, or not the same\n"
+                    "print(f\"{len(check) - len(differ)} of {len(check)} findings agree with "
+                    "the kit's\")\ndiffer"),
             verdict(screen),
             answer(f"{case['screen']}\n\n*Sources:* {{cite}}`do2019`.",
                    summary="Show the screening reasoning"),

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "matplotlib", "plotly", "kaleido",
           "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "potpourri3d",
-          "pytest", "playwright", "ruff", "jupytext"]
+          "pytest", "playwright", "ruff", "jupytext", "pypdf", "colorspacious"]
 
 
 def lock_pins() -> dict[str, str]:

@@ -1,9 +1,13 @@
-"""Deep structures of the occipital region: C1-C3, occipital bone, muscles, occipital artery.
+"""Deep structures of the occipital region: C1-C3, the back of the skull (occipital and
+parietal bones, mastoid processes, mandible), muscles, occipital artery.
 
 Simplified parametric meshes in the kit frame (mm; +x the subject's right, +y anterior,
 +z superior), placed from the head model's skin landmarks and sized from the cited numbers
-in ``anatomy/data/structures.toml`` (``dimensions()``). The right-sided structures are
-built and the left ones are their exact mirror images (``mirror_x``).
+in ``anatomy/data/structures.toml`` (``dimensions()``, with the published SD where there is
+one). The vertebrae are implicit solids meshed as one closed surface each (``vertebrae``,
+``sdf``); the skull is the skin moved inward by soft-tissue depths (``skull``). The
+right-sided structures are built and the left ones are their exact mirror images
+(``mirror_x``).
 
 Public API: ``Structure``, ``load_structures(side, layer)``, ``get_structure(id)``,
 ``structure_points()`` (named reference points, see ``POINT_NOTES``), ``dimensions()``

@@ -18,7 +18,8 @@ _STRUCTURE_FIELDS = {"name": Field(str), "latin": Field(str), "layer": Field(str
                      "references": Field(list, references=True)}
 _DIMENSION_FIELDS = {"value": Field(float), "unit": Field(str),
                      "references": Field(list, references=True), "derived": Field(bool),
-                     "note": Field(str)}
+                     "note": Field(str), "sd": Field(float, required=False),
+                     "landmark": Field(str, required=False)}
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,6 +60,8 @@ class Dimension:
     references: tuple[str, ...]
     derived: bool
     note: str
+    sd: float | None = None        # published standard deviation, where one is given
+    landmark: str | None = None    # for a soft-tissue depth: the skin landmark it is at
 
 
 # ---------------------------------------------------------------------------
@@ -86,7 +89,7 @@ def dimensions() -> dict[str, Dimension]:
                            f"{STRUCTURES_FILE.name} [dimensions.{key}]")
         out[key] = Dimension(key=key, value=rec["value"], unit=rec["unit"],
                              references=tuple(rec["references"]), derived=rec["derived"],
-                             note=rec["note"])
+                             note=rec["note"], sd=rec.get("sd"), landmark=rec.get("landmark"))
     return out
 
 

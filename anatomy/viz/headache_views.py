@@ -64,8 +64,8 @@ def _figure_mesh(cell_mm: float = FIGURE_CELL_MM) -> hm.Decimated:
 
 def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
                     view: str = "right", cell_mm: float = FIGURE_CELL_MM,
-                    height: int = 560):
-    """One 3D scene per condition side by side, a shared camera menu, one colour bar.
+                    height: int = 760):
+    """One 3D scene per condition (2 x 2 for four), a shared camera menu, one colour bar.
 
     The head is a vertex-clustered copy (``cell_mm``) of the map mesh to keep the JSON small.
     ``side`` is the painful side of one-sided pictures (tension-type is always both).
@@ -98,7 +98,8 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     one_sided = [SHORT[c] for c in conditions if c != "tension_type"]
     count = {1: "One head", 2: "Two heads", 3: "Three heads", 4: "Four heads"}.get(
         len(conditions), f"{len(conditions)} heads")
-    alt = (f"{count} side by side, seen from the {view.replace('_', ' ')}, coloured where "
+    arranged = "in a 2 x 2 grid" if len(conditions) == 4 else "side by side"
+    alt = (f"{count} {arranged}, seen from the {view.replace('_', ' ')}, coloured where "
            "each headache hurts (darker = more). " + _map_alt(conditions, side)
            + (f" One-sided pictures ({', '.join(one_sided)}) are drawn on the {side}."
               if one_sided else "") + " Use the menu to turn all heads together.")

@@ -23,11 +23,12 @@ from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS
 from anatomy.viz import style
 
 __all__ = [
-    "CAMERAS", "KitFigure", "LIGHTING", "LIGHT_POSITION", "MIMETYPE", "MULTI_CAMERA",
-    "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera", "choice_menu", "json_size",
-    "line_trace", "merge", "mesh_trace", "mimebundle_json", "multi_scene_figure",
-    "multi_view_menu", "point_note", "points_trace", "scene_figure", "to_json",
-    "toggle_menu", "view_menu", "view_ndc", "warn_unsupported",
+    "CAMERAS", "KitFigure", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
+    "MULTI_CAMERA", "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera", "choice_menu",
+    "json_size", "line_trace", "merge", "mesh_trace", "mimebundle_json",
+    "multi_scene_figure", "multi_view_menu", "point_note", "points_trace", "scene_figure",
+    "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc", "warn_unsupported",
+    "wrap_title",
 ]
 
 MIMETYPE = "application/vnd.plotly.v1+json"  # JupyterLab renders it natively
@@ -199,17 +200,59 @@ def _hidden_axes() -> dict:
     return {"xaxis": dict(_AXIS), "yaxis": dict(_AXIS), "zaxis": dict(_AXIS)}
 
 
+# Page furniture sits outside the scene, so that it never covers the anatomy at any width
+# (JupyterLab gives a figure 590-970 px, a handout 880-1260 px at 1024x768 and 1400x1000):
+# the title and one row of menus above the scene, the legend below it in rows.
+TITLE_LINE_PX = 24
+MENU_ROW_PX = 40
+MENU_FONT = {"size": 12}
+LEGEND = {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0.0, "yanchor": "top",
+          "bgcolor": "rgba(255,255,255,0.9)", "itemsizing": "constant", "font": {"size": 12},
+          "tracegroupgap": 0}
+
+
+def wrap_title(text: str, width: int = 58) -> str:
+    """A title broken into lines of at most ``width`` characters (plotly does not wrap),
+    so that it fits the narrowest figure (590 px at 18 px)."""
+    if "<br>" in text or len(text) <= width:
+        return text
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def title_update(text: str) -> dict:
+    """Layout update (for a menu button) that sets a title, wrapped, above the menu row:
+    plotly grows a title of several lines downward from its first line."""
+    text = wrap_title(text)
+    lines = text.count("<br>") + 1
+    return {"title.text": text, "title.pad.b": MENU_ROW_PX + 4 + TITLE_LINE_PX * (lines - 1)}
+
+
 def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
                  orthographic: bool = False, height: int = 620, width: int | None = None,
-                 legend: bool = True) -> dict:
-    """A 3D figure with the kit's layout: hidden axes, true proportions, a named camera."""
+                 legend: bool = True, title_lines: int | None = None) -> dict:
+    """A 3D figure with the kit's layout: hidden axes, true proportions, a named camera, the
+    title and a row for menus above the scene and the legend below it.
+
+    ``title_lines`` reserves room for a title that menus will change (default: its own).
+    """
+    title = wrap_title(title)
+    lines = title_lines or (title.count("<br>") + 1 if title else 0)
+    top = 8 + TITLE_LINE_PX * lines + MENU_ROW_PX
     layout = _trace(
         template=TEMPLATE,
-        title={"text": title, "x": 0.02, "font": {"size": style.TITLE_SIZE}} if title else None,
-        height=height, width=width, margin={"l": 0, "r": 0, "t": 50 if title else 10, "b": 0},
-        paper_bgcolor="white", showlegend=legend,
-        legend={"x": 0.01, "y": 0.98, "bgcolor": "rgba(255,255,255,0.75)",
-                "itemsizing": "constant"},
+        title={"text": title, "x": 0.01, "xanchor": "left", "y": 1.0, "yref": "paper",
+               "yanchor": "bottom", "font": {"size": style.TITLE_SIZE},
+               "pad": {"b": title_update(title)["title.pad.b"]}}
+        if title else None,
+        height=height, width=width, margin={"l": 0, "r": 0, "t": top, "b": 0},
+        paper_bgcolor="white", showlegend=legend, legend=dict(LEGEND),
         hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13}, "align": "left"},
         scene={**_hidden_axes(), "aspectmode": "data", "camera": camera(view, orthographic),
                "dragmode": "orbit"},
@@ -218,7 +261,7 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
     return {"data": list(traces), "layout": layout}
 
 
-def view_menu(fig: dict, orthographic: bool = False, x: float = 0.99,
+def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
               active: str | None = None, notes: dict[str, list] | None = None) -> None:
     """Dropdown that switches the camera between the named views (works without a kernel);
     ``notes`` gives each view its own scene annotations (e.g. the labels it can see)."""
@@ -231,8 +274,9 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 0.99,
         buttons.insert(0, {"label": "opening view", "method": "skip", "args": [None]})
         current = 0
     add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "right",
-                   "y": 0.99, "yanchor": "top", "showactive": True, "active": current,
-                   "bgcolor": "white", "name": "view"})
+                   "y": 1.0, "yanchor": "bottom", "showactive": True, "active": current,
+                   "bgcolor": "white", "name": "view", "font": MENU_FONT,
+                   "pad": {"b": 6, "r": 2}})
 
 
 def _active_view(fig: dict, name: str | None) -> int:
@@ -249,27 +293,27 @@ def _active_view(fig: dict, name: str | None) -> int:
     return -1
 
 
-def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 0.99,
-                x: float = 0.01, direction: str = "right") -> None:
+def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
+                x: float = 0.0, direction: str = "right", xanchor: str = "left") -> None:
     """One button per group that shows or hides its traces (restyle; no kernel needed)."""
     buttons = [{"label": label, "method": "restyle", "args": [{"visible": True}, idx],
                 "args2": [{"visible": "legendonly"}, idx]} for label, idx in groups.items()]
     add_menu(fig, {"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
-                   "y": y, "xanchor": "left", "yanchor": "top", "showactive": False,
-                   "bgcolor": "white", "pad": {"r": 4, "t": 4}})
+                   "y": y, "xanchor": xanchor, "yanchor": "bottom", "showactive": False,
+                   "bgcolor": "white", "pad": {"b": 6, "l": 2}, "font": MENU_FONT})
 
 
-def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.01,
-                y: float = 0.99, titles: dict[str, str] | None = None) -> None:
+def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.0,
+                y: float = 1.0, titles: dict[str, str] | None = None) -> None:
     """A dropdown whose options each set the visibility of every trace."""
     buttons = []
     for label, visible in options.items():
-        update = {"title.text": titles[label]} if titles else {}
+        update = title_update(titles[label]) if titles else {}
         buttons.append({"label": label, "method": "update",
                         "args": [{"visible": visible}, update]})
     add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "y": y,
-                   "xanchor": "left", "yanchor": "top", "showactive": True, "active": 0,
-                   "bgcolor": "white"})
+                   "xanchor": "left", "yanchor": "bottom", "showactive": True, "active": 0,
+                   "bgcolor": "white", "font": MENU_FONT, "pad": {"b": 6, "l": 2}})
 
 
 # plotly.js typed arrays: numeric arrays travel as base64 with a dtype code (plotly.py's
@@ -396,35 +440,48 @@ def _scene_key(k: int) -> str:
     return "scene" if k == 0 else f"scene{k + 1}"
 
 
-MULTI_CAMERA = {"distance": 1.55, "centre_z": 0.0}  # narrow panels: step back
+MULTI_CAMERA = {"distance": 1.0, "centre_z": 0.0}  # panels narrower than a page: step back
+PANEL_TITLE_PX = 44  # two lines of panel title above each scene
 
 
 def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: bool = False,
                        height: int = 560, width: int | None = None,
-                       legend: bool = False) -> dict:
-    """Scenes side by side (layout scene, scene2, ...), one list of traces per panel, the
-    same named camera in each, a title above each panel."""
+                       legend: bool = False, columns: int | None = None) -> dict:
+    """Scenes in a grid (layout scene, scene2, ...), one list of traces per panel, the
+    same named camera in each, a title above each panel, a row for a menu on top.
+
+    ``columns`` defaults to 2 for four panels (a 2 x 2 grid keeps each panel about square
+    at every width, so no head is cut at the sides) and to one row otherwise.
+    """
     panels = [list(p) for p in panels]
     n = len(panels)
     if len(titles) != n:
         raise ValueError(f"titles has {len(titles)} entries for {n} panels.")
-    data, scenes = [], {}
+    cols = columns or (2 if n == 4 else n)
+    rows = -(-n // cols)
+    plot_h = height - 8 - MENU_ROW_PX
+    title_frac = PANEL_TITLE_PX / plot_h
+    data, scenes, annotations = [], {}, []
     gap = 0.01
     for k, traces in enumerate(panels):
         key = _scene_key(k)
         for tr in traces:
             tr["scene"] = key
             data.append(tr)
-        x0, x1 = k / n + gap, (k + 1) / n - gap
+        r, c = divmod(k, cols)
+        x0, x1 = c / cols + gap, (c + 1) / cols - gap
+        top = 1 - r / rows
+        y0, y1 = 1 - (r + 1) / rows + gap, top - title_frac
         scenes[key] = {**_hidden_axes(), "aspectmode": "data",
                        "camera": camera(view, orthographic, **MULTI_CAMERA), "dragmode": "orbit",
-                       "domain": {"x": [round(x0, 4), round(x1, 4)], "y": [0.0, 0.86]}}
-    annotations = [{"text": t, "x": round((k + 0.5) / n, 4), "y": 0.995, "xref": "paper",
-                    "yref": "paper", "xanchor": "center", "yanchor": "top",
-                    "showarrow": False, "font": {"size": style.FONT_SIZE}}
-                   for k, t in enumerate(titles)]
+                       "domain": {"x": [round(x0, 4), round(x1, 4)],
+                                  "y": [round(y0, 4), round(y1, 4)]}}
+        annotations.append({"text": titles[k], "x": round((c + 0.5) / cols, 4),
+                            "y": round(top, 4), "xref": "paper", "yref": "paper",
+                            "xanchor": "center", "yanchor": "top", "showarrow": False,
+                            "font": {"size": style.FONT_SIZE}})
     layout = _trace(template=TEMPLATE, height=height, width=width, paper_bgcolor="white",
-                    margin={"l": 0, "r": 0, "t": 10, "b": 0}, showlegend=legend,
+                    margin={"l": 0, "r": 0, "t": 8 + MENU_ROW_PX, "b": 0}, showlegend=legend,
                     annotations=annotations, uirevision="kit",
                     hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13},
                                 "align": "left"}, **scenes)
@@ -432,11 +489,12 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
 
 
 def multi_view_menu(fig: dict, n_scenes: int, orthographic: bool = False,
-                    x: float = 0.01, y: float = 0.86, active: int = -1) -> None:
+                    x: float = 0.0, y: float = 1.0, active: int = -1) -> None:
     """A camera dropdown that turns every scene of a multi-scene figure together."""
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic, **MULTI_CAMERA)
                           for k in range(n_scenes)}]} for name in CAMERAS]
     add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "left",
-                   "y": y, "yanchor": "top", "showactive": True, "active": active,
-                   "bgcolor": "white", "name": "view"})
+                   "y": y, "yanchor": "bottom", "showactive": True, "active": active,
+                   "bgcolor": "white", "name": "view", "font": MENU_FONT,
+                   "pad": {"b": 6, "l": 2}})

@@ -14,6 +14,11 @@ SILHOUETTE = "#D3CFCA"   # neutral pale skin behind the structures in print plat
 LAYER_TITLES = {"bone": "Bones", "muscle": "Muscles", "vessel": "Occipital artery"}
 
 
+def _colour(s: Structure) -> str:
+    """A structure's colour from the kit's palette (anatomy.viz.style)."""
+    return style.structure_colour(s.base, s.layer, s.color)
+
+
 def structure_hover(s: Structure) -> str:
     """Hover text: name, Latin name, description and sources."""
     return (f"<b>{s.label}</b><br><i>{s.latin}</i><br>{_wrap(s.description)}"
@@ -37,10 +42,10 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
         hover = structure_hover(s)
         common = {"name": s.label, "legendgroup": s.base, "showlegend": first}
         if s.path is not None:
-            tr = plotly3d.line_trace(s.path, color=s.color, width=artery_width,
+            tr = plotly3d.line_trace(s.path, color=_colour(s), width=artery_width,
                                      hovertext=hover, **common)
         else:
-            tr = plotly3d.mesh_trace(s.vertices, s.faces, color=s.color, opacity=opacity,
+            tr = plotly3d.mesh_trace(s.vertices, s.faces, color=_colour(s), opacity=opacity,
                                      hovertext=hover, **common)
         tr["meta"] = {"id": s.id, "base": s.base, "layer": s.layer, "side": s.side}
         if first and s.side:
@@ -73,13 +78,12 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     cam = fig["layout"]["scene"]["camera"]
     cam["eye"] = {k: v * zoom for k, v in cam["eye"].items()}
     cam["center"] = {"x": 0, "y": 0, "z": 0.1}
-    plotly3d.merge(fig["layout"], {"legend": {"x": 1.0, "xanchor": "left", "y": 0.95,
-                                              "font": {"size": 12}}})
     plotly3d.view_menu(fig)
-    plotly3d.toggle_menu(fig, layer_groups(fig["data"]), y=0.06)
+    plotly3d.toggle_menu(fig, layer_groups(fig["data"]))
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
-           f"{n['bone']} bones (atlas, axis, C3, occipital bone, mastoid processes), "
+           f"{n['bone']} bones (atlas, axis, C3, the back of the skull with the occipital bone, "
+           "mastoid processes, the back of the mandible), "
            f"{n['muscle']} muscles (obliquus capitis inferior, semispinalis capitis, "
            "splenius capitis, trapezius, sternocleidomastoid) and the occipital artery. "
            "Buttons show or hide each layer; hover a structure for its Latin name and "
@@ -94,7 +98,7 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
                     zorder: float = 2) -> None:
     """Draw structures in one depth-sorted, shaded pass (artery as its tube mesh)."""
-    parts = [(s.vertices, s.faces, s.color) for s in structures.values()]
+    parts = [(s.vertices, s.faces, _colour(s)) for s in structures.values()]
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder)
@@ -241,8 +245,62 @@ def _point_shown(name: str, structures) -> bool:
 
 def muscle_colors() -> dict[str, str]:
     """Colour per structure base id (for legends)."""
-    return {s.base: s.color for s in load_structures().values()}
+    return {s.base: _colour(s) for s in load_structures().values()}
 
 
 __all__ = ["structure_traces", "structure_hover", "layer_groups", "structures_figure",
            "draw_structures", "structures_plate", "muscle_colors", "style"]
+
+
+# bony landmarks the muscles attach to, shown on the bones-only figure
+BONY_LANDMARKS = {
+    "eop": "EOP", "superior_nuchal_line_right": "superior nuchal line",
+    "superior_nuchal_line_left": "", "inferior_nuchal_line_right": "inferior nuchal line",
+    "inferior_nuchal_line_left": "", "foramen_magnum_posterior": "foramen magnum (rim)",
+    "mastoid_tip_right": "mastoid", "mastoid_tip_left": "", "c1_posterior_tubercle":
+    "C1 posterior tubercle", "c1_transverse_process_right": "C1 transverse process",
+    "c2_dens_tip": "dens", "c2_spinous_process": "C2 spinous (bifid)",
+    "c3_spinous_process": "C3", "mandible_condyle_right": "condyle (TMJ)",
+    "mandible_angle_right": "angle of mandible"}
+
+
+def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
+                 height: int = 660, zoom: float = 1.5) -> plotly3d.KitFigure:
+    """The bones alone (skull, mastoids, mandible, C1-C3) with their named landmarks.
+
+    Nuchal lines are drawn as dotted lines just off the bone, other landmarks as dots;
+    hover names each bone and landmark. ``zoom`` > 1 moves the camera out (the bones are
+    smaller than the head the named views are framed for); a view menu turns it.
+    """
+    pts = structure_points()
+    traces = structure_traces(load_structures(layer="bone"))
+    lines, dots, names = [], [], []
+    centre = np.array([0.0, -10.0, 10.0])
+    for key, text in BONY_LANDMARKS.items():
+        p = np.atleast_2d(pts[key])
+        out = p - centre
+        p = p + 1.5 * out / np.linalg.norm(out, axis=1, keepdims=True)   # just off the bone
+        if len(p) > 1:
+            lines.append((p, text or key.replace("_", " ")))
+        else:
+            dots.append(p[0])
+            names.append(text)
+    for k, (p, text) in enumerate(lines):
+        traces.append(plotly3d.line_trace(p, name="Nuchal lines", color=style.TEXT, width=4,
+                                          dash="dot", hovertext=text, legendgroup="marks",
+                                          showlegend=k == 0))
+    traces.append(plotly3d.points_trace(np.array(dots), name="Bony landmarks",
+                                        labels=names if labels else None,
+                                        hovertext=[n or "" for n in names], size=4,
+                                        color=style.TEXT, legendgroup="marks"))
+    fig = plotly3d.scene_figure(traces, view=view, height=height)
+    for menu_cam in [fig["layout"]["scene"]["camera"]]:
+        menu_cam["eye"] = {k: round(v * zoom, 4) for k, v in menu_cam["eye"].items()}
+    plotly3d.view_menu(fig)
+    alt = ("3D bones of the upper neck and the back of the skull, without skin or muscles: "
+           "the occipital and parietal bones with the external occipital protuberance and "
+           "the superior and inferior nuchal lines (dotted), the posterior rim of the "
+           "foramen magnum, the mastoid processes, the back of the mandible (condyle, "
+           "ramus, angle), the atlas (C1) ring with its transverse processes, the axis (C2) "
+           "with its dens and bifid spinous process, and C3.")
+    return plotly3d.KitFigure(fig, alt)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 __all__ = [
-    "ARTERY", "BONE", "EYE", "FONT_FAMILY", "FONT_SIZE", "HEAT_SCALE", "LANDMARK",
-    "MPL_RC", "MUSCLE", "NERVE", "OKABE_ITO", "SKIN", "SKIN_EDGE", "TENDON", "TEXT",
-    "TITLE_SIZE",
+    "ARTERY", "ARTERY_COLOURS", "BONE", "CATEGORY_COLOURS", "CATEGORY_MIN_DE00", "EYE",
+    "FONT_FAMILY", "FONT_SIZE", "HEAT_MIN_DE00", "HEAT_SCALE", "HEAT_START", "LANDMARK",
+    "MPL_RC", "MUSCLE", "MUSCLE_COLOURS", "MUSCLE_MIN_DE00", "NERVE", "NERVE_COLOURS",
+    "OKABE_ITO", "PAIN_SCALE", "SKIN", "SKIN_EDGE", "TENDON", "TEXT", "TITLE_SIZE",
+    "structure_colour",
 ]
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
@@ -20,8 +22,8 @@ EYE = "#F4F1EA"
 BONE = "#EFE6CF"
 MUSCLE = "#B5524A"
 TENDON = "#E8D9C4"
-NERVE = "#F2C230"
-ARTERY = "#C62828"
+NERVE = "#EDCF20"         # = NERVE_COLOURS["greater_occipital"]
+ARTERY = "#B8210F"        # = ARTERY_COLOURS["occipital_artery"]
 LANDMARK = OKABE_ITO["blue"]
 TEXT = "#222222"
 FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
@@ -43,7 +45,68 @@ MPL_RC = {
     # text is laid out about a fifth faster
     "text.hinting": "no_hinting",
 }
+
+# ---- The palette of everything a 3D scene shows together --------------------------------
+# Chosen (tools/colour.py) so that every pair stays apart as people with normal vision,
+# deuteranopia, protanopia and tritanopia see it (colorspacious's simulation of Machado et
+# al. 2009 at full severity; CIEDE2000, Sharma et al. 2005). tests/test_palette.py holds:
+CATEGORY_MIN_DE00 = 12.0  # between categories (each nerve, artery, bone, each muscle vs
+#                           the rest): clearly different at a glance, even for thin lines
+MUSCLE_MIN_DE00 = 10.0    # muscle vs muscle: also told apart by place and hover text
+HEAT_MIN_DE00 = 15.0      # lowest non-zero heat colour vs skin: weak zones stay visible
+# Left and right copies of a nerve share its colour (the sides lie apart and are named in
+# the legend). The suboccipital (C1) and great auricular nerves and the vertebral artery
+# have colours ready for when the scenes draw them.
+NERVE_COLOURS = {
+    "greater_occipital": "#EDCF20",   # yellow
+    "lesser_occipital": "#4FC4FD",    # sky blue
+    "third_occipital": "#047F7E",     # teal
+    "suboccipital": "#2F4A8D",        # navy
+    "great_auricular": "#756ACC",     # violet
+}
+ARTERY_COLOURS = {"occipital_artery": "#B8210F", "vertebral_artery": "#791822"}
+# Muscles keep an anatomical red-brown family but differ in hue and lightness: orange-brown,
+# mauve, dark plum, brown, salmon.
+MUSCLE_COLOURS = {
+    "trapezius": "#C1762E",
+    "sternocleidomastoid": "#C299AA",
+    "splenius_capitis": "#5D3A4A",
+    "semispinalis_capitis": "#856054",
+    "obliquus_capitis_inferior": "#FA9687",
+}
+CATEGORY_COLOURS = {**NERVE_COLOURS, **ARTERY_COLOURS, "bone": BONE, **MUSCLE_COLOURS}
+
+
+def structure_colour(base: str, layer: str, default: str | None = None) -> str:
+    """The palette colour of a structure (its base id without side, and its layer).
+
+    A muscle or vessel without a palette entry keeps ``default`` (its colour in
+    structures.toml) and tests/test_palette.py fails until it gets a colour here, checked
+    against the others; with no default, raises ValueError.
+    """
+    if layer == "bone":
+        return BONE
+    table = {"muscle": MUSCLE_COLOURS, "vessel": ARTERY_COLOURS}.get(layer)
+    if table is None:
+        if default is None:
+            raise ValueError(f"No palette colour for layer {layer!r}; valid: bone, muscle, "
+                             "vessel")
+        return default
+    if base not in table:
+        if default is not None:
+            return default
+        raise ValueError(f"No palette colour for {layer} {base!r} in anatomy/viz/style.py; "
+                         f"known: {', '.join(table)}")
+    return table[base]
+
+
 # Sequential scale for intensities (0..1) that reads on a skin tone and in grey-scale:
-# light yellow -> orange -> dark red-purple (monotonic lightness, like 'inferno' ends).
-HEAT_SCALE = [[0.0, "#FFF5B8"], [0.25, "#FDC65C"], [0.5, "#F0813A"], [0.75, "#C43C39"],
+# lemon -> orange -> dark red-purple (monotonic lightness, like 'inferno' ends). Its first
+# colour is far from skin (HEAT_MIN_DE00) so that weak zones do not vanish.
+HEAT_SCALE = [[0.0, "#F9FB5E"], [0.25, "#FDC65C"], [0.5, "#F0813A"], [0.75, "#C43C39"],
               [1.0, "#5C0F4E"]]
+# Pain fields on the skin: 0 is bare skin, any pain at least HEAT_START (orange, darker
+# than skin), darkening (CIELAB L* 78 -> 17) through red to aubergine.
+HEAT_START = "#F97F19"
+PAIN_SCALE = [[0.0, SKIN], [0.01, HEAT_START], [0.4, "#D95A26"], [0.7, "#B0303A"],
+              [1.0, "#4A0C44"]]

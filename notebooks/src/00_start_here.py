@@ -77,16 +77,16 @@ head = anatomy.load_head()
 # - The **menu** switches views
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The skin is the MakeHuman base mesh (released CC0; {cite}`makehuman_cc0`), converted to millimetres and cut below the clavicles so the neck and shoulders are included: pain over the trapezius, the sternocleidomastoid and above the clavicle sits on real skin. The blue dots are landmarks.
+# The skin is the MakeHuman base mesh (released CC0; {cite}`makehuman_cc0`), converted to millimetres and cut below the clavicles. The neck and shoulders are included, so pain over the trapezius, the sternocleidomastoid and above the clavicle sits on real skin. The blue dots are landmarks.
 #
-# **How to use the 3D view.** Drag to rotate, scroll to zoom, right-drag to pan; hover a dot to read its definition; click a legend entry to hide it; the menu at the top right switches between anterior, posterior, lateral and superior views. The figure works without a running kernel, so it also works on a projector and in the offline handouts.
+# **How to use the 3D view.** Drag to rotate, scroll to zoom and right-drag to pan. Hover a dot to read its definition, and click a legend entry to hide it. The menu at the top right switches between anterior, posterior, lateral and superior views. The figure works without a running kernel, so it also works on a projector and in the offline handouts.
 
 # %% slideshow={"slide_type": "subslide"}
 fig = head_views.head_figure(head, view='posterolateral_right')
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* the model of an adult head, neck and shoulders seen from behind and to the right, with 21 skin landmarks: seven on the midline (nasion, glabella, vertex, inion, menton, C7 spinous process, suprasternal notch) and seven on each side (tragus, mastoid tip, angle of the jaw, supraorbital notch, temporomandibular joint, mid-clavicle, acromion).
+# *Figure 1. Text summary:* the model of an adult head, neck and shoulders seen from behind and to the right, with 21 skin landmarks. Seven are on the midline (nasion, glabella, vertex, inion, menton, C7 spinous process, suprasternal notch); seven are on each side (tragus, mastoid tip, angle of the jaw, supraorbital notch, temporomandibular joint, mid-clavicle, acromion).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. The frame and the landmarks
@@ -114,7 +114,7 @@ head.describe('inion')
 head_views.head_plate(head)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 2. Text summary:* two shaded drawings of the model. In the posterior view the inion sits on the midline at the back of the skull, the mastoid tips below and behind each ear, C7 at the base of the neck and the acromia at the shoulder tips. In the right lateral view the tragus is just in front of the ear canal, the temporomandibular joint a little in front of it, and the angle of the jaw below it.
+# *Figure 2. Text summary:* two shaded drawings of the model. In the posterior view the inion sits on the midline at the back of the skull, and the mastoid tips below and behind each ear. C7 is at the base of the neck and the acromia are at the shoulder tips. In the right lateral view the tragus is just in front of the ear canal, the temporomandibular joint a little in front of it, and the angle of the jaw below it.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Is the model the size of an adult?
@@ -126,7 +126,7 @@ head_views.head_plate(head)
 # - Across the mastoids: bone plus soft tissue
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# A teaching model should have adult proportions. The kit measures it; compare with published adult values: head length about 180-195 mm and head breadth about 145-155 mm (British adults, women and men, 50th centile; {cite}`pheasant_bodyspace`), shoulder breadth between the acromia 355 mm (women) and 400 mm (men) at the 50th centile, with the men's 5th centile at 365 mm ({cite}`pheasant_bodyspace`), bony bimastoid breadth 106 ± 6 mm ({cite}`okumus2022`; the skin value is larger by the soft tissue), and a nasion-inion arc of roughly 34-37 cm over the scalp (typical adults, derived from the 10-20 template and scaled).
+# A teaching model should have adult proportions. The kit measures it; compare with published adult values. Head length is about 180-195 mm and head breadth about 145-155 mm (British adults, women and men, 50th centile; {cite}`pheasant_bodyspace`). Shoulder breadth between the acromia is 355 mm (women) and 400 mm (men) at the 50th centile, with the men's 5th centile at 365 mm ({cite}`pheasant_bodyspace`). Bony bimastoid breadth is 106 ± 6 mm ({cite}`okumus2022`; the skin value is larger by the soft tissue). The nasion-inion arc is roughly 34-37 cm over the scalp (typical adults, derived from the 10-20 template and scaled).
 
 # %% slideshow={"slide_type": "subslide"}
 from anatomy.eeg import sagittal_arc
@@ -138,7 +138,7 @@ for name, mm in dims.items():
     print(f'{name:24s} {mm:6.0f} mm')
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Head length (192 mm) and head breadth (150 mm) fall inside Pheasant's adult ranges. The biacromial breadth (359 mm) is close to the median for British women but below the 5th centile for men: the model has a slim, narrow-shouldered build, which matters only for how far the neck and shoulder pain spots sit from the midline. The skin bimastoid breadth (117 mm) is the bony 106 ± 6 mm plus the soft tissue over both mastoids. Two values are not checked against a survey yet: the nasion-inion arc (355 mm) lies in the 34-37 cm that the kit's authors derived from the 10-20 template, and bitragion breadth (147 mm) is printed for comparison only, because the kit's references registry holds no survey table for it.
+# Head length (192 mm) and head breadth (150 mm) fall inside Pheasant's adult ranges. The biacromial breadth (359 mm) is close to the median for British women but below the 5th centile for men. The model has a slim, narrow-shouldered build; this matters only for how far the neck and shoulder pain spots sit from the midline. The skin bimastoid breadth (117 mm) is the bony 106 ± 6 mm plus the soft tissue over both mastoids. Two values are not checked against a survey yet. The nasion-inion arc (355 mm) lies in the 34-37 cm that the kit's authors derived from the 10-20 template. Bitragion breadth (147 mm) is printed for comparison only: the kit's references registry holds no survey table for it.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Scalp sites by the 10-20 system
@@ -149,14 +149,14 @@ for name, mm in dims.items():
 # - **Oz** lies above the inion
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Clinicians and EEG technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`): distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, on the vertex. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
+# Clinicians and EEG technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, on the vertex. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
 
 # %% slideshow={"slide_type": "subslide"}
 fig = head_views.head_figure(head, view='left', landmarks=['inion', 'nasion', 'tragus_left'], eeg=True)
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* the head from the left with the 23 standard 10-20 positions (green diamonds) from Nz at the nasion over Fpz, Fz, Cz, Pz and Oz to Iz at the inion, and the lateral chains Fp1-F7-T7-P7-O1 around the head.
+# *Figure 3. Text summary:* the head from the left with the 23 standard 10-20 positions (green diamonds). They run from Nz at the nasion over Fpz, Fz, Cz, Pz and Oz to Iz at the inion, with the lateral chains Fp1-F7-T7-P7-O1 around the head.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
@@ -170,7 +170,7 @@ point = inion + (mastoid - inion) / 3
 print(f'lateral {point[0]:.0f} mm, below the inion {inion[2] - point[2]:.0f} mm')
 
 # %% [markdown] tags=["answer"]
-# About 20 mm lateral and 10 mm below the inion on this model. Notebook 01 compares it with where cadaver studies found the nerve: {cite}`kim2018` measured the GON piercing the trapezius about 23 mm lateral and 16 mm below the protuberance, so the one-third rule lands close to the nerve.
+# About 20 mm lateral and 10 mm below the inion on this model. Notebook 01 compares it with where cadaver studies found the nerve. {cite}`kim2018` measured the GON piercing the trapezius about 23 mm lateral and 16 mm below the protuberance. So the one-third rule lands close to the nerve.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2

@@ -44,7 +44,7 @@
 #     - kwon2018
 #     - natsis2006
 #     - loukas2006
-#     - elsevier_complete_anatomy
+#     - amirlak2020
 #     - lee2013
 #     - dash2005
 #     - saglam2024
@@ -89,7 +89,7 @@ head = anatomy.load_head()
 # | **Lesser occipital (LON)** | **ventral** ramus of C2 (often with C3), cervical plexus | scalp behind the ear, over the mastoid, upper back of the auricle |
 # | **Third occipital (TON)** | superficial medial branch of the **dorsal** ramus of C3 | lower occiput near the midline and the upper neck |
 #
-# Sources: {cite}`statpearls_occipital_nerves, kim2018, elsevier_complete_anatomy`. Some web pages give the LON as a branch of the dorsal ramus of C3: that is wrong, it belongs to the cervical plexus (ventral rami).
+# Sources: {cite}`statpearls_occipital_nerves, kim2018, grays1918`. Some web pages give the LON as a branch of the dorsal ramus of C3: that is wrong, it belongs to the cervical plexus (ventral rami).
 
 # %% slideshow={"slide_type": "skip"}
 gon = nerve('GON', 'right')
@@ -110,14 +110,14 @@ print(list(gon.waypoints))
 # - **hover** for names and sources
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The 3D figure shows the skin (see-through), the atlas, axis and C3, the occipital bone, five neck muscles, the occipital artery and all six nerves. **Use it like a dissection:** the dropdown at the top left steps through the course, each stage with its own camera and with the outer layers hidden; the buttons beside it show or hide skin, muscles, bones, nerves and vessels; hover any structure for its English and Latin names, a description and the source. It works without a running kernel, so it also works in the offline handout.
+# The 3D figure shows the skin (see-through), the atlas, axis and C3, the occipital bone, five neck muscles, the occipital artery and all six nerves. **Use it like a dissection:** the dropdown at the top left steps through the course, each stage with its own camera and with the outer layers hidden. The buttons beside it show or hide skin, muscles, bones, nerves and vessels. Hover any structure for its English and Latin names, a description and the source. It works without a running kernel, so it also works in the offline handout.
 
 # %% slideshow={"slide_type": "subslide"}
 fig = nerve_views.all_layers_figure()
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, occipital bone, neck muscles and occipital artery, and the GON, LON and TON on both sides. The dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. Yellow circles mark GON waypoints, blue squares the LON, green diamonds the TON; the numbered open diamonds are Janis's compression points and the black crosses the block landmarks.
+# *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, occipital bone, neck muscles and occipital artery, and the GON, LON and TON on both sides. The dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. In the close-up stages 1-4, yellow circles mark GON waypoints, blue squares the LON and teal diamonds the TON. The numbered open diamonds there are Janis's compression points, and the black crosses the block landmarks.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ### The GON's course in five stages
@@ -139,15 +139,15 @@ fig
 #
 # ### 2.3 Stage 3: between the muscles, then through semispinalis capitis
 #
-# It ascends between obliquus capitis inferior and semispinalis capitis (Janis **point 1**), turns medially at the upper border of obliquus, enters semispinalis (**point 2**) and leaves it (**point 3**) **13.1 ± 6.0 mm lateral, 27.7 ± 9.9 mm below the EOP** ({cite}`kim2018`). {cite}`mosser2004` put this zone 1.5 cm lateral and 3 cm below the protuberance, in agreement. Semispinalis is pierced in about 90% of specimens ({cite}`bovim1991`); in others the nerve passes through a tendinous band or round the muscle's medial edge ({cite}`tubbs2014`).
+# It ascends between obliquus capitis inferior and semispinalis capitis (Janis **point 1**) and turns medially at the upper border of obliquus. It enters semispinalis (**point 2**) and leaves it (**point 3**) **13.1 ± 6.0 mm lateral, 27.7 ± 9.9 mm below the EOP** ({cite}`kim2018`). {cite}`mosser2004` put this zone 1.5 cm lateral and 3 cm below the protuberance, in agreement. Semispinalis is pierced in about 90% of specimens ({cite}`bovim1991`); in others the nerve passes through a tendinous band or round the muscle's medial edge ({cite}`tubbs2014`).
 #
 # ### 2.4 Stage 4: trapezius aponeurosis and the occipital artery
 #
-# Next it passes under and then through the trapezius (**points 4 and 5**), usually through its aponeurosis near the occipital attachment: {cite}`kim2018` found the exit **22.6 ± 7.4 mm lateral, 16.3 ± 5.9 mm below the EOP**. The muscle itself is pierced in 45% ({cite}`bovim1991`), 37.5% ({cite}`won2018`) or 16.7% ({cite}`tubbs2014`) of sides: the sources disagree. At the superior nuchal line the nerve lies **medial to the occipital artery**, 1-2 mm from it by ultrasound ({cite}`shim2011`); the two cross in 54% of sides, singly or by winding round each other ({cite}`janis2010b`), which is **point 6**.
+# Next it passes under and then through the trapezius (**points 4 and 5**), usually through its aponeurosis near the occipital attachment. {cite}`kim2018` found the exit **22.6 ± 7.4 mm lateral, 16.3 ± 5.9 mm below the EOP**. The muscle itself is pierced in 45% ({cite}`bovim1991`), 37.5% ({cite}`won2018`) or 16.7% ({cite}`tubbs2014`) of sides: the sources disagree. At the superior nuchal line the nerve lies **medial to the occipital artery**, 1-2 mm from it by ultrasound ({cite}`shim2011`). The two cross in 54% of sides, singly or by winding round each other ({cite}`janis2010b`), which is **point 6**.
 #
 # ### 2.5 Stage 5: under the skin to the vertex
 #
-# Now subcutaneous (the model lays it 3 mm under the skin), the GON divides into medial and lateral branches about 0.5 cm above the level of the EOP ({cite}`tubbs2007`) and fans out to the vertex, with dense lateral branches to the superolateral occiput ({cite}`kwon2018`). It joins the LON on the occiput in 80% ({cite}`natsis2006`).
+# Now subcutaneous (the model lays it 3 mm under the skin), the GON divides into medial and lateral branches about 0.5 cm above the level of the EOP ({cite}`tubbs2007`). It fans out to the vertex, with dense lateral branches to the superolateral occiput ({cite}`kwon2018`). It joins the LON on the occiput in 80% ({cite}`natsis2006`).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The same stages in print, deep to superficial, each close-up adding the next layer of muscle:
@@ -165,7 +165,7 @@ nerve_views.stage_plate()
 nerve_views.course_plate()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* posterior view: the GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and runs up the back of the head to the vertex; the TON (green) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis and splenius capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
+# *Figure 3. Text summary:* posterior view. The GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and runs up the back of the head to the vertex. The TON (teal) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis and splenius capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. The numbers behind the course
@@ -178,13 +178,13 @@ nerve_views.course_plate()
 # The full tables are in the notebook.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Every waypoint is defined relative to a landmark: millimetres lateral to the midline and above (+) or below (-) the EOP, or, for the LON, below the line joining the external acoustic meatuses (EAM), which the kit converts with the head's tragus landmarks (on this head the EOP is 10 mm above that line). `status` says whether the position is **measured** (a published mean ± SD) or **derived** by the kit; `published_depth_mm` and `model_depth_mm` differ because the model's neck is slimmer than the living patients of {cite}`gon_depth_prospective`, so deep points sit on the modelled muscle surfaces instead.
+# Every waypoint is defined relative to a landmark: millimetres lateral to the midline and above (+) or below (-) the EOP. For the LON the reference is the line joining the external acoustic meatuses (EAM), which the kit converts with the head's tragus landmarks (on this head the EOP is 10 mm above that line). `status` says whether the position is **measured** (a published mean ± SD) or **derived** by the kit. `published_depth_mm` and `model_depth_mm` differ because the model's neck is slimmer than the living patients of {cite}`gon_depth_prospective`, so deep points sit on the modelled muscle surfaces instead.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', 'published_depth_mm', 'model_depth_mm', 'status', 'sources']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# **Where sources disagree.** The GON's distance from the midline depends on the level: 13 mm where it leaves semispinalis and 23 mm at the trapezius ({cite}`kim2018`), 15 mm in Mosser's zone, 20-23 mm by ultrasound at the nuchal line ({cite}`shim2011`), 38 mm (range 15-75) in {cite}`loukas2006` with the level unstated, and 40 mm at the occiput in {cite}`tubbs2007`. The model uses Kim's means and keeps the others as alternatives in `anatomy/data/nerves.toml`.
+# **Where sources disagree.** The GON's distance from the midline depends on the level. It is 13 mm where it leaves semispinalis and 23 mm at the trapezius ({cite}`kim2018`). It is 15 mm in Mosser's zone and 20-23 mm by ultrasound at the nuchal line ({cite}`shim2011`), 38 mm (range 15-75) in {cite}`loukas2006` with the level unstated. It is 40 mm at the occiput in {cite}`tubbs2007`. The model uses Kim's means and keeps the others as alternatives in `anatomy/data/nerves.toml`.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. The lesser and third occipital nerves
@@ -195,9 +195,9 @@ nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', 'published_
 # Choose **LON** or **TON** in the 3D figure's dropdown.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# **LON.** From the cervical plexus it hooks round the spinal accessory nerve and climbs along the posterior border of sternocleidomastoid. {cite}`lee2013` found it at that border **64 ± 14 mm lateral** and **75 ± 9 mm below the EAM line**; {cite}`dash2005` found its emergence zone **65 ± 12 mm lateral, 53 ± 16 mm below** the line. The two probably measured different points (the deep appearance at the muscle border and the fascial exit), so the model uses both in order. The LON met the occipital artery on 55% of sides ({cite}`lee2013`). Because this model's neck is only about 45-55 mm wide on each side, the LON's lateral distances are laid along the skin from the posterior midline (a kit assumption). Choose **LON** in the 3D figure's dropdown.
+# **LON.** From the cervical plexus it hooks round the spinal accessory nerve and climbs along the posterior border of sternocleidomastoid. {cite}`lee2013` found it at that border **64 ± 14 mm lateral** and **75 ± 9 mm below the EAM line**. {cite}`dash2005` found its emergence zone **65 ± 12 mm lateral, 53 ± 16 mm below** the line. The two probably measured different points (the deep appearance at the muscle border and the fascial exit), so the model uses both in order. The LON met the occipital artery on 55% of sides ({cite}`lee2013`). Because this model's neck is only about 45-55 mm wide on each side, the LON's lateral distances are laid along the skin from the posterior midline (a kit assumption). Choose **LON** in the 3D figure's dropdown.
 #
-# **TON.** The superficial medial branch of the C3 dorsal ramus curves round the C2-C3 facet joint and pierces semispinalis, splenius and trapezius ({cite}`saglam2024`) close to the midline: {cite}`kim2018` measured its trapezius exit **12.9 ± 9.3 mm lateral, 44.2 ± 21.4 mm below the EOP**, whereas {cite}`tubbs2007` reports about 3 mm lateral and subcutaneous about 6 cm below. Choose **TON** in the dropdown.
+# **TON.** The superficial medial branch of the C3 dorsal ramus curves round the C2-C3 facet joint and pierces semispinalis, splenius and trapezius ({cite}`saglam2024`) close to the midline. {cite}`kim2018` measured its trapezius exit **12.9 ± 9.3 mm lateral, 44.2 ± 21.4 mm below the EOP**. In contrast, {cite}`tubbs2007` reports about 3 mm lateral and subcutaneous about 6 cm below. Choose **TON** in the dropdown.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('LON')[['lateral_mm', 'vertical_mm', 'origin', 'status', 'sources']]
@@ -215,7 +215,7 @@ nerves.waypoint_table('TON')[['lateral_mm', 'vertical_mm', 'origin', 'status', '
 # - **6**: where it crosses the occipital artery
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# In 25 fresh heads {cite}`janis2010a` described six places where the GON can be compressed: (1) between semispinalis and obliquus capitis inferior, (2) entry into and (3) exit from semispinalis, (4) entry into the trapezius, (5) exit through the trapezial fascia at the nuchal line, and (6) the crossing with the occipital artery. Their coordinates were not available to the kit, so the model places each on its modelled course and marks it **derived**.
+# In 25 fresh heads {cite}`janis2010a` described six places where the GON can be compressed. They are (1) between semispinalis and obliquus capitis inferior, (2) entry into and (3) exit from semispinalis, and (4) entry into the trapezius. The last two are (5) exit through the trapezial fascia at the nuchal line, and (6) the crossing with the occipital artery. Their coordinates were not available to the kit, so the model places each on its modelled course and marks it **derived**.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.compression_table('right')
@@ -231,7 +231,7 @@ nerves.compression_table('right')
 # Always say which end you measure from.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The classic **GON block** is aimed one third of the way from the EOP to the mastoid tip, on or just above the superior nuchal line, immediately medial to the palpable occipital artery ({cite}`brown_atlas2006`). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The origin here is the **EOP**; some sources state the same points from the mastoid (GON two thirds, LON one third), so always say which end you measure from.
+# The classic **GON block** is aimed one third of the way from the EOP to the mastoid tip, on or just above the superior nuchal line. It lies immediately medial to the palpable occipital artery ({cite}`brown_atlas2006`). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The origin here is the **EOP**; some sources state the same points from the mastoid (GON two thirds, LON one third), so always say which end you measure from.
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.block_landmark_figure()
@@ -253,13 +253,13 @@ pd.DataFrame(nerves.block_landmark_distances('right'))[['nerve', 'to_path_mm', '
 # A landmark rule finds **most** nerves, not all.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The positions above are averages. `nerves.sample_variants(name, side, n, seed)` draws plausible nerves: each published coordinate comes from a normal distribution with the study's mean and SD (cut at 2 SD), neighbouring points move together (an assumed correlation of 0.5), and each nerve keeps rising to the scalp.
+# The positions above are averages. `nerves.sample_variants(name, side, n, seed)` draws plausible nerves. Each published coordinate comes from a normal distribution with the study's mean and SD (cut at 2 SD). Neighbouring points move together (an assumed correlation of 0.5), and each nerve keeps rising to the scalp.
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.variation_figure(n=300, seed=1)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 5. Text summary:* the right occiput in millimetres from the EOP with 300 sampled GONs: clouds where each winds round obliquus capitis inferior, leaves semispinalis and pierces the trapezius, with one-SD ellipses from {cite}`kim2018`, Mosser's 1.5 cm zone, the superior nuchal line and a 2 cm circle round the one-third block point. The title gives the share of sampled trapezius exits inside the circle.
+# *Figure 5. Text summary:* the right occiput in millimetres from the EOP with 300 sampled GONs. Clouds show where each winds round obliquus capitis inferior, leaves semispinalis and pierces the trapezius. The plot adds one-SD ellipses from {cite}`kim2018`, Mosser's 1.5 cm zone, the superior nuchal line and a 2 cm circle round the one-third block point. The title gives the share of sampled trapezius exits inside the circle.
 
 # %% slideshow={"slide_type": "skip"}
 share = nerves.share_within('GON', 'right', radius_mm=20, n=300, seed=1)
@@ -278,7 +278,7 @@ print('Won et al. 2018, 56 half-heads: 85.7% (occipital artery: 98.2%)')
 # - Pain can spread to the forehead and eye: C2 and the trigeminal nerve share neurons
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Occipital neuralgia (ICHD-3 13.4) is paroxysmal shooting or stabbing pain in the distribution of the GON, LON and/or TON, with dysaesthesia or allodynia and tenderness over the nerve, and it is eased temporarily by a local anaesthetic block of the nerve. Each compression point in section 5 is a place where muscle, fascia or the artery can press on or kink the nerve; the nerve and the occipital artery cross in about half of sides ({cite}`janis2010b`). Pain can spread to the forehead and eye because C2 afferents and trigeminal afferents converge on the same neurons of the trigeminocervical complex ({cite}`bartsch2002`).
+# Occipital neuralgia (ICHD-3 13.4) is paroxysmal shooting or stabbing pain in the distribution of the GON, LON and/or TON, with dysaesthesia or allodynia and tenderness over the nerve. A local anaesthetic block of the nerve eases it for a while. Each compression point in section 5 is a place where muscle, fascia or the artery can press on or kink the nerve. The nerve and the occipital artery cross in about half of sides ({cite}`janis2010b`). Pain can spread to the forehead and eye because C2 afferents and trigeminal afferents converge on the same neurons of the trigeminocervical complex ({cite}`bartsch2002`).
 #
 # > This is teaching material about anatomy, not a guide to diagnosis or treatment.
 
@@ -324,7 +324,7 @@ print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # - **C1 and the suboccipital triangle.** The dorsal ramus of C1 (the suboccipital nerve) leaves above the posterior arch of the atlas, under the vertebral artery, and enters the suboccipital triangle. It supplies the muscles that bound the triangle (rectus capitis posterior major, obliquus capitis superior and inferior), and rectus capitis posterior minor and semispinalis capitis. It is mainly a motor nerve: {cite}`grays1918` describes only an occasional cutaneous twig. That is why the kit draws no C1 skin territory ({cite}`grays1918`).
-# - **Dorsal and ventral rami.** Each spinal nerve splits into a dorsal ramus (to the back: the GON from C2, the TON from C3) and a ventral ramus (to the front: the upper four join as the cervical plexus, which gives the LON and the great auricular nerve) ({cite}`grays1918`).
+# - **Dorsal and ventral rami.** Each spinal nerve splits into a dorsal ramus and a ventral ramus. The dorsal rami go to the back (the GON from C2, the TON from C3). The upper four ventral rami join as the cervical plexus, which gives the LON and the great auricular nerve ({cite}`grays1918`).
 # - **C2 and the lateral atlanto-axial joint.** The C2 nerve leaves the spine behind the lateral atlanto-axial joint, between the arch of the atlas and the lamina of the axis ({cite}`nysora_gon`). Pain from that joint can be referred to the occiput, which ICHD-3 asks us to tell apart from occipital neuralgia ({cite}`ichd3_2018`).
 # - **The GON is not purely sensory in its course.** It gives muscular branches to semispinalis capitis as it pierces it ({cite}`grays1918`).
 # - **Great auricular nerve** (C2-C3, cervical plexus): it winds round the posterior border of sternocleidomastoid and supplies the skin over the parotid, the mastoid and the back of the ear ({cite}`grays1918`).
@@ -354,7 +354,7 @@ rami_views.rami_figure()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
-# - The GON leaves between C1 and C2, winds round obliquus capitis inferior ({cite}`kim2018`: 30 mm lateral, 52 mm below the EOP), pierces semispinalis (13 mm, 28 mm) and the trapezius aponeurosis (23 mm, 16 mm), passes medial to the occipital artery at the nuchal line and reaches the vertex.
+# - The GON leaves between C1 and C2, winds round obliquus capitis inferior ({cite}`kim2018`: 30 mm lateral, 52 mm below the EOP). It pierces semispinalis (13 mm, 28 mm) and the trapezius aponeurosis (23 mm, 16 mm), passes medial to the occipital artery at the nuchal line and reaches the vertex.
 # - The LON climbs along the posterior border of sternocleidomastoid to the scalp behind the ear; the TON stays near the midline to the lower occiput.
 # - Measured waypoints carry the study's mean and SD; derived ones are labelled, including Janis's six compression points.
 # - The one-third (GON) and two-thirds (LON) points of the EOP-mastoid line lie within about 1 cm of the modelled nerves, but people vary: a landmark finds most nerves, not all.

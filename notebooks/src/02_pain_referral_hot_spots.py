@@ -35,7 +35,6 @@
 #     - kim2018
 #     - kwon2018
 #     - grays1918
-#     - elsevier_complete_anatomy
 #     - namtpt
 #     - travell_simons1983
 #     - fernandez2007
@@ -107,10 +106,10 @@ head = anatomy.load_head()
 # Each pattern is a list of zones, each with a mechanism and a source (`anatomy/data/hotspots.toml`). The sources say *where* pain goes, not how strong it is there: the weights (1 = the source or core zone) are display choices.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# - **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`; ICHD-3 criterion C2, {cite}`ichd3_2018`); pain over the posterior scalp to the vertex, densest over the superolateral occiput ({cite}`kwon2018`); it may reach the fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the eye.
-# - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`); the block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
-# - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, elsevier_complete_anatomy`).
-# - **Upper trapezius trigger point**: the *question-mark* pattern, up the posterolateral neck to the mastoid and, when intense, round the side of the head to the temple and behind the eye, sometimes to the angle of the jaw ({cite}`namtpt, travell_simons1983`). In chronic tension-type headache it referred to the temple in most patients but in no controls ({cite}`fernandez2007`).
+# - **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`; ICHD-3 criterion C2, {cite}`ichd3_2018`). Pain covers the posterior scalp to the vertex, densest over the superolateral occiput ({cite}`kwon2018`). It may reach the fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the eye.
+# - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`). The block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
+# - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, grays1918`).
+# - **Upper trapezius trigger point**: the *question-mark* pattern, up the posterolateral neck to the mastoid. When intense it spreads round the side of the head to the temple and behind the eye, sometimes to the angle of the jaw ({cite}`namtpt, travell_simons1983`). In chronic tension-type headache it referred to the temple in most patients but in no controls ({cite}`fernandez2007`).
 # - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear ({cite}`medlink_trigger_points`).
 # - **Suboccipital trigger points**: a deep band over the occipital and temporal bones, usually on both sides ({cite}`fernandez2006`). Spread to the orbit is claimed only on chiropractic and massage web pages, so it is weakly supported and not drawn.
 
@@ -119,7 +118,7 @@ fig = pain_views.heat_figure()
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak). It opens on greater occipital neuralgia on the right: dark over the occiput lateral to the inion and over the upper occiput, lighter at the vertex and, by convergence, at the forehead, the supraorbital region and behind the eye. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The left menu switches between the seven patterns on each side; the right menu turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
+# *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak). It opens on greater occipital neuralgia on the right: dark over the occiput lateral to the inion and over the upper occiput. It is lighter at the vertex and, by convergence, at the forehead, the supraorbital region and behind the eye. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The left menu switches between the seven patterns on each side; the right menu turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The same information as a table: every zone of every pattern on the right side, with its mechanism and source.
@@ -154,7 +153,7 @@ shared[['name', 'mechanism_trapezius', 'mechanism_gon']]
 # Behind the vertex-ear-chin line the skin is **cervical**; in front of it, **trigeminal**. Territories overlap.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# **Two words, two maps.** A **dermatome** is the skin supplied by one spinal nerve root (through both its dorsal and ventral rami); a **peripheral-nerve territory** is the skin supplied by one named cutaneous nerve, which may carry fibres from several roots. Dermatomes overlap and vary, and textbook maps disagree ({cite}`lee2008_dermatomes`). The maps below are nerve territories. A cutaneous nerve supplies a patch of skin. Behind the **vertex-ear-chin line** the skin is cervical (C2-C4: greater, lesser and third occipital, great auricular, transverse cervical, supraclavicular); in front of it, trigeminal (here the supraorbital and supratrochlear branches of V1, the zygomaticotemporal of V2 and the auriculotemporal of V3) ({cite}`dartmouth_anatomy`). Neighbouring territories **overlap**: the GON joins the LON in most people ({cite}`natsis2006`) and TON branches cross the midline ({cite}`tubbs2007`). The kit draws each territory as a band around anchor points placed from the cited descriptions (derived, not traced from dissections), with a fade where it meets its neighbours.
+# **Two words, two maps.** A **dermatome** is the skin supplied by one spinal nerve root (through both its dorsal and ventral rami). A **peripheral-nerve territory** is the skin supplied by one named cutaneous nerve, which may carry fibres from several roots. Dermatomes overlap and vary, and textbook maps disagree ({cite}`lee2008_dermatomes`). The maps below are nerve territories. A cutaneous nerve supplies a patch of skin. Behind the **vertex-ear-chin line** the skin is cervical (C2-C4: greater, lesser and third occipital, great auricular, transverse cervical, supraclavicular). In front of it the skin is trigeminal (here the supraorbital and supratrochlear branches of V1, the zygomaticotemporal of V2 and the auriculotemporal of V3) ({cite}`dartmouth_anatomy`). Neighbouring territories **overlap**: the GON joins the LON in most people ({cite}`natsis2006`) and TON branches cross the midline ({cite}`tubbs2007`). The kit draws each territory as a band around anchor points placed from the cited descriptions (derived, not traced from dissections), with a fade where it meets its neighbours.
 
 # %% slideshow={"slide_type": "skip"}
 atlas = pain.territories()
@@ -164,10 +163,10 @@ atlas.table[atlas.table.side == 'right'][['name', 'root', 'division', 'descripti
 pain_views.territory_plate('right', scale=0.75)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 2. Text summary:* three shaded views (anterior, right lateral, posterior), the skin coloured by the nerve that dominates it and every territory labelled. Supratrochlear (near the midline) and supraorbital cover the forehead and scalp back to the vertex; zygomaticotemporal a small patch of the anterior temple; auriculotemporal the skin in front of the ear and over the temple. The greater occipital covers the back of the scalp from the nuchal line to the vertex, the lesser occipital the skin behind the ear, the third occipital the lower occiput and upper neck near the midline, the great auricular the ear and the angle of the jaw, the transverse cervical the front of the neck and the supraclavicular nerves the skin over the clavicle. Black dots mark skin supplied by two or more nerves; the dashed line is the vertex-ear-chin line.
+# *Figure 2. Text summary:* three shaded views (anterior, right lateral, posterior), the skin coloured by the nerve that dominates it and every territory labelled. Supratrochlear (near the midline) and supraorbital cover the forehead and scalp back to the vertex; zygomaticotemporal a small patch of the anterior temple; auriculotemporal the skin in front of the ear and over the temple. The greater occipital covers the back of the scalp from the nuchal line to the vertex, and the lesser occipital the skin behind the ear. The third occipital covers the lower occiput and upper neck near the midline, and the great auricular the ear and the angle of the jaw. The transverse cervical covers the front of the neck and the supraclavicular nerves the skin over the clavicle. Black dots mark skin supplied by two or more nerves; the dashed line is the vertex-ear-chin line.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# An interactive 3D version, with every territory toggled from the legend and its outline drawn so that overlaps show as crossing outlines, is `pain_views.territory_figure()`: it is not run here, to keep the notebook under 1 MB; type it into a new cell to explore it.
+# An interactive 3D version is `pain_views.territory_figure()`: each territory can be toggled from the legend, and overlaps show as crossing outlines. It is not run here, to keep the notebook under 1 MB; type it into a new cell to explore it.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
@@ -193,20 +192,20 @@ sorted(((n, p) for p, n in pairs.items() if n), reverse=True)[:4]
 # The brain gets one signal and can place it in either map.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The greater occipital nerve (C2) is not trigeminal, yet GON pain can reach the forehead and the orbit. The explanation is **trigeminocervical convergence**: fibres from the C2 root and from the trigeminal nerve (V1: forehead, eye and the dura) end on the *same* second-order neurons in the trigeminocervical complex, the caudal trigeminal nucleus together with the dorsal horn of C1-C2. The brain receives one signal and can place it in either map.
+# The greater occipital nerve (C2) is not trigeminal, yet GON pain can reach the forehead and the orbit. The explanation is **trigeminocervical convergence**: fibres from the C2 root and from the trigeminal nerve (V1: forehead, eye and the dura) end on the *same* second-order neurons in the trigeminocervical complex. This complex is the caudal trigeminal nucleus together with the dorsal horn of C1-C2. The brain receives one signal and can place it in either map.
 
 # %% slideshow={"slide_type": "subslide"}
 pain_views.convergence_schematic(scale=0.8)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* a schematic. A green V1 afferent from the forehead, eye and dura and an orange GON afferent from the back of the head both end on one purple second-order neuron in the trigeminocervical complex (trigeminal nucleus caudalis and the C1-C2 dorsal horn). The neuron projects to the thalamus and cortex, so an irritated GON can be felt at the forehead and behind the eye. The evidence is listed along the bottom.
+# *Figure 3. Text summary:* a schematic. A green V1 afferent from the forehead, eye and dura and an orange GON afferent from the back of the head both end on one purple second-order neuron. It lies in the trigeminocervical complex (trigeminal nucleus caudalis and the C1-C2 dorsal horn). The neuron projects to the thalamus and cortex, so an irritated GON can be felt at the forehead and behind the eye. The evidence is listed along the bottom.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # **The evidence.**
 #
-# - In rats, 67 neurons of the C2 dorsal horn that responded to the dura (V1) were recorded; most also had receptive fields on the face and on C2 skin and muscle, and stimulating the GON increased their responses to the dura in 8 of 20 ({cite}`bartsch2002`).
+# - In rats, 67 neurons of the C2 dorsal horn that responded to the dura (V1) were recorded. Most also had receptive fields on the face and on C2 skin and muscle, and stimulating the GON increased their responses to the dura in 8 of 20 ({cite}`bartsch2002`).
 # - The reverse: after the dura was irritated, 71 % of such neurons enlarged their cervical receptive fields ({cite}`bartsch2003`).
-# - In humans, sterile water injected over the GON of 3 volunteers caused intense pain in 2, and the pain spread into trigeminal territory with trigeminal autonomic signs ({cite}`piovesan2001`); blocking the GON with a local anaesthetic changed the trigeminal (nociceptive blink) reflex on the injected side only ({cite}`busch2007`).
+# - In humans, sterile water injected over the GON of 3 volunteers caused intense pain in 2, and the pain spread into trigeminal territory with trigeminal autonomic signs ({cite}`piovesan2001`). Blocking the GON with a local anaesthetic changed the trigeminal (nociceptive blink) reflex on the injected side only ({cite}`busch2007`).
 # - The same convergence explains why neck disorders refer pain forward in cervicogenic headache ({cite}`bogduk2009`), and ICHD-3 names it in its comment on occipital neuralgia ({cite}`ichd3_2018`).
 #
 # Deep pain behind the eye has no skin of its own: the kit paints it on the upper eyelid and says so in the hover text.

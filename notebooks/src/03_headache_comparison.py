@@ -104,7 +104,7 @@ headaches.criteria_table('occipital_neuralgia')[['text', 'reference']]
 headache_views.duration_timeline()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* on a log scale from 1 second to 30 days, occipital neuralgia paroxysms last seconds to minutes (ICHD-3 gives no exact bounds; the bar from 1 s to 10 min is the kit's reading). Each migraine aura symptom lasts 5-60 minutes. A migraine attack lasts 4-72 hours (2-72 hours under 18). An episode of episodic tension-type headache lasts 30 minutes to 7 days; chronic tension-type headache lasts hours to days or never stops (arrow). ICHD-3 gives no duration for cervicogenic headache ({cite}`ichd3_2018`).
+# *Figure 1. Text summary:* on a log scale from 1 second to 30 days, occipital neuralgia paroxysms last seconds to minutes. ICHD-3 gives no exact bounds; the bar from 1 s to 10 min is the kit's reading. Each migraine aura symptom lasts 5-60 minutes. A migraine attack lasts 4-72 hours (2-72 hours under 18). An episode of episodic tension-type headache lasts 30 minutes to 7 days; chronic tension-type headache lasts hours to days or never stops (arrow). ICHD-3 gives no duration for cervicogenic headache ({cite}`ichd3_2018`).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Where it hurts
@@ -115,13 +115,13 @@ headache_views.duration_timeline()
 # - **Cervicogenic**: one side, from the neck forwards
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is a band on both sides. Cervicogenic headache is on one side, spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
+# For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is on both sides, pressing or tightening. ICHD-3 names no region, so the kit draws an even ring round the head. Cervicogenic headache is on one side, spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
 
 # %% slideshow={"slide_type": "subslide"}
 headache_views.pain_map_figure()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 2. Text summary:* four heads seen from the right. **Occipital neuralgia** (qualitative): a strip from below the back of the head up to the crown (GON), a patch behind the ear (LON) and a short strip near the midline of the upper neck (TON), with faint spread to the forehead and around the eye. **Migraine** (percent of patients): darkest around the eye (67%), then temple (58%) and forehead (56%); lighter over the occiput and neck (40% each) and the vertex (24%); the left side is lighter because two-thirds of patients have one-sided pain. **Tension-type** (qualitative): a band round both sides of the head over forehead, temples and occiput. **Cervicogenic** (qualitative): right side only, darkest in the upper neck, fading forwards over the occiput and temple to forehead and eye. Drag to rotate; the menu turns all four heads.
+# *Figure 2. Text summary:* four heads in a 2 × 2 grid, seen from the right. **Occipital neuralgia** (qualitative): a strip from below the back of the head up to the crown (GON) and a patch behind the ear (LON). A short strip lies near the midline of the upper neck (TON), with faint spread to the forehead and around the eye. **Migraine** (percent of patients): darkest around the eye (67%), then temple (58%) and forehead (56%); lighter over the occiput and neck (40% each) and the vertex (24%). The left side is lighter because two-thirds of patients have one-sided pain. **Tension-type** (qualitative): a band round both sides of the head over forehead, temples and occiput. **Cervicogenic** (qualitative): right side only, darkest in the upper neck, fading forwards over the occiput and temple to forehead and eye. Drag to rotate; the menu turns all four heads.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # How the migraine map was built: each region's weight is Kelman's percentage. The other side gets the same regions scaled by 1 - 0.666, because two-thirds of patients had one-sided pain. That scaling is the kit's reading, not a number from the paper; the region shapes are drawn on 10-20 positions and landmarks.
@@ -137,7 +137,7 @@ headache_maps.region_weights('migraine_without_aura')[
 headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* the four maps of Figure 2 in two rows (right lateral and posterior). Labels name each region: GON, LON and TON for occipital neuralgia; eyes 67%, temporal 58%, frontal 56%, occipital 40% and neck 40% for migraine; band, frontal, temporal and occipital for tension-type; neck, occipital and the spread regions for cervicogenic headache. L and R mark the subject's sides in the posterior view.
+# *Figure 3. Text summary:* the four maps of Figure 2 in two rows (right lateral and posterior). Labels name each region: GON, LON and TON for occipital neuralgia, and eyes 67%, temporal 58%, frontal 56%, occipital 40% and neck 40% for migraine. The labels are band, frontal, temporal and occipital for tension-type; neck, occipital and the spread regions for cervicogenic headache. L and R mark the subject's sides in the posterior view.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
@@ -264,7 +264,7 @@ headaches.check_criteria('occipital_neuralgia', findings).verdict
 # ## Summary
 #
 # - Duration separates the three main conditions: seconds to minutes (occipital neuralgia), 4-72 hours (migraine), 30 minutes to 7 days or unremitting (tension-type).
-# - Migraine pain is most often around the eye, temple and forehead ({cite}`kelman2005`); occipital neuralgia follows the GON, LON and TON; tension-type is a bilateral band; cervicogenic headache is side-locked and spreads from the neck forwards.
+# - Migraine pain is most often around the eye, temple and forehead ({cite}`kelman2005`). Occipital neuralgia follows the GON, LON and TON, and tension-type is a bilateral band; cervicogenic headache is side-locked and spreads from the neck forwards.
 # - Occipital neuralgia needs allodynia or dysaesthesia, nerve tenderness and relief after an anaesthetic block, but each of these also occurs in migraine.
 # - Aura, light sensitivity and throbbing do not belong to occipital neuralgia; most migraine has no aura.
 # - The checker reports which criteria are met; criterion E and every diagnosis need a clinician.
@@ -272,6 +272,6 @@ headaches.check_criteria('occipital_neuralgia', findings).verdict
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
 #
-# Go on to **04 Diagnosis, management and red flags**: how a clinician examines the occipital nerves, why the diagnostic block is criterion D, when imaging helps, and what the treatments are and how good the evidence is.
+# Go on to **04 Diagnosis, management and red flags**. It shows how a clinician examines the occipital nerves and why the diagnostic block is criterion D. It also covers when imaging helps, the treatments and how good their evidence is.
 
 # %% [markdown] part="footer"

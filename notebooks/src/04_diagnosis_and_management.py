@@ -155,9 +155,9 @@ screen[screen['status'] == 'present'][['flag', 'action']]
 # The story carries most of the diagnosis. Ask:
 #
 # - **Where** is the pain, and does it follow the back of the scalp toward the vertex or behind the ear (greater, lesser or third occipital nerve territory)? One side or both?
-# - **What is it like, and how long does it last?** ICHD-3 13.4 wants at least two of: paroxysms of a few seconds to minutes, severe intensity, shooting, stabbing or sharp quality ({cite}`ichd3_2018`). ICHD-2 (2004) allowed paroxysms 'with or without persistent aching' between them, a wording kept from the first edition of 1988 ({cite}`ichd2_2004`). ICHD-3 no longer mentions a background ache. Ask about one anyway: a constant ache points to other causes too.
+# - **What is it like, and how long does it last?** ICHD-3 13.4 wants two of three: paroxysms of seconds to minutes, severe intensity, and a shooting, stabbing or sharp quality ({cite}`ichd3_2018`). ICHD-2 (2004) allowed paroxysms 'with or without persistent aching' between them, a wording kept from the first edition of 1988 ({cite}`ichd2_2004`). ICHD-3 no longer mentions a background ache. Ask about one anyway: a constant ache points to other causes too.
 # - **What sets it off?** Light touch of the scalp or hair, combing, resting the head on a pillow (allodynia or dysaesthesia, criterion C, part 1).
-# - **What else comes with it?** Nausea, light and sound sensitivity or an aura point toward migraine; a pressing band toward tension-type headache; neck stiffness with reduced movement and a neck injury toward cervicogenic headache (notebook 03).
+# - **What else comes with it?** Nausea, light and sound sensitivity or an aura point toward migraine, and pressing or tightening pain on both sides toward tension-type headache. Neck stiffness with reduced movement and a neck injury toward cervicogenic headache (notebook 03).
 # - **Red flags** (above), and which painkillers are taken on how many days.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -172,7 +172,7 @@ screen[screen['status'] == 'present'][['flag', 'action']]
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Three findings are sought on the painful side ({cite}`ichd3_2018`):
 #
-# 1. **Tenderness over the nerve.** Press along the greater occipital nerve (GON) where it leaves the neck muscles; Kim et al. measured its exit through the trapezius about 23 mm lateral and 16 mm below the external occipital protuberance ({cite}`kim2018`). Tenderness over the nerve branches, or trigger points at the GON's emergence or in the C2 territory, is criterion C, part 2.
+# 1. **Tenderness over the nerve.** Press along the greater occipital nerve (GON) where it leaves the neck muscles. Kim et al. measured its exit through the trapezius about 23 mm lateral and 16 mm below the external occipital protuberance ({cite}`kim2018`). Tenderness over the nerve branches, or trigger points at the GON's emergence or in the C2 territory, is criterion C, part 2.
 # 2. **Tinel's sign.** Tapping over the nerve's exit produces tingling or pain running up the scalp. In one headache clinic it was positive in about 75% (146 of 195) of patients with occipital neuralgia ({cite}`on_clinic2021`); it is a supporting sign, not an ICHD-3 criterion.
 # 3. **Reproduction of the pain.** Pressure at the trigger point brings on the patient's usual pain. Light stroking of the scalp tests for allodynia (criterion C, part 1); reduced or altered sensation in the territory may also be found.
 
@@ -220,7 +220,7 @@ for f in (findings, without_block):
 headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# At the classic site the nerve lies only about 7 mm under the skin by ultrasound ({cite}`shim2011`), so the needle stays shallow; at surgery it lay about 2 cm deep where it leaves semispinalis and 3 cm where it enters it ({cite}`gon_depth_prospective`); blocks of that deeper course, over obliquus capitis inferior at C2, have been guided by ultrasound ({cite}`greher2010`). The volumes are small: a few millilitres per nerve in the expert consensus ({cite}`blumenfeld2013`) and in a randomised trial ({cite}`dilli2015`), 5 mL in a physiology study ({cite}`busch2007`).
+# At the classic site the nerve lies only about 7 mm under the skin by ultrasound ({cite}`shim2011`), so the needle stays shallow. At surgery it lay about 2 cm deep where it leaves semispinalis and 3 cm where it enters it ({cite}`gon_depth_prospective`). Blocks of that deeper course, over obliquus capitis inferior at C2, have been guided by ultrasound ({cite}`greher2010`). The volumes are small. Use a few millilitres per nerve in the expert consensus ({cite}`blumenfeld2013`) and in a randomised trial ({cite}`dilli2015`), 5 mL in a physiology study ({cite}`busch2007`).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
@@ -276,11 +276,11 @@ options[['option', 'evidence_note', 'reference']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # - **Heat, rest, massage of tight neck muscles, non-steroidal anti-inflammatory drugs (NSAIDs), physiotherapy and exercises** are the usual first steps. Reviews recommend conservative care first, but we found no trial of these measures in occipital neuralgia itself ({cite}`barmherzig2019, dougherty2014`). Massage should be gentle: pressing a sensitised nerve can provoke pain.
-# - **Nerve blocks with local anaesthetic, with or without a steroid,** both support the diagnosis and relieve pain for days to weeks; the technique has an expert consensus ({cite}`blumenfeld2013`), but evidence in ON is mostly observational.
-# - **Pulsed radiofrequency** has one multicentre double-blind randomised trial in 81 people with occipital neuralgia, or migraine with occipital nerve tenderness. Pulsed radiofrequency plus local anaesthetic lowered average occipital pain more than a local anaesthetic-steroid block at 6 weeks (by 2.7 versus 1.4 points on a 0-10 scale), and the difference lasted to 6 months ({cite}`cohen2015`). The steroid block was the active comparator. The trial had no placebo arm, so it does not test the steroid block against placebo. One trial is a start, not proof.
+# - **Nerve blocks with local anaesthetic, with or without a steroid,** both support the diagnosis and relieve pain for days to weeks. The technique has an expert consensus ({cite}`blumenfeld2013`), but evidence in ON is mostly observational.
+# - **Pulsed radiofrequency** has one multicentre double-blind randomised trial in 81 people with occipital neuralgia, or migraine with occipital nerve tenderness. Pulsed radiofrequency plus local anaesthetic lowered average occipital pain more than a local anaesthetic-steroid block at 6 weeks (by 2.7 versus 1.4 points on a 0-10 scale). The difference lasted to 6 months ({cite}`cohen2015`). The steroid block was the active comparator. The trial had no placebo arm, so it does not test the steroid block against placebo. One trial is a start, not proof.
 # - **Botulinum toxin** (not a steroid) rests on small series. In a retrospective series, 5 of 6 patients had less pain at 4 weeks, and relief lasted about 16 weeks versus about 2 after bupivacaine ({cite}`kapural2007`). In a 6-patient pilot study only the sharp, shooting pain and headache-related quality of life improved; the dull, aching pain and the pins and needles did not improve significantly ({cite}`taylor2008`). No large randomised trial exists.
-# - **Occipital nerve stimulation** uses implanted leads; the first series in occipital neuralgia reported good relief in 12 of 13 patients ({cite}`weiner1999`), and in ON the evidence is still case series. The randomised trials are in chronic migraine: in a feasibility trial, 39% responded to adjustable stimulation at 3 months against 6% with preset stimulation and none with medicines alone, and leads moved in about a quarter of those implanted ({cite}`saper2011`). The largest sham-controlled trial (157 people) missed its main end point at 12 weeks; in its open-label year about half reported half as many headache days, and 70% had an adverse event ({cite}`dodick2015`). Pooling three sham-controlled trials gave about 2.6 fewer days a month of long, moderate-to-severe headache; lead migration and infection were common and often needed another operation ({cite}`chen2015_ons`).
-# - **Occipital release (decompression) surgery** frees the nerve from muscle, fascia or the occipital artery. Evidence comes from retrospective and small prospective series ({cite}`ducic2009, austen2023, gfrerer2020`); reviews keep it as a last step after all else has failed ({cite}`barmherzig2019`).
+# - **Occipital nerve stimulation** uses implanted leads; the first series in occipital neuralgia reported good relief in 12 of 13 patients ({cite}`weiner1999`), and in ON the evidence is still case series. The randomised trials are in chronic migraine. In a feasibility trial, 39% responded to adjustable stimulation at 3 months against 6% with preset stimulation and none with medicines alone. Leads moved in about a quarter of those implanted ({cite}`saper2011`). The largest sham-controlled trial (157 people) missed its main end point at 12 weeks. In its open-label year about half reported half as many headache days, and 70% had an adverse event ({cite}`dodick2015`). Pooling three sham-controlled trials gave about 2.6 fewer days a month of long, moderate-to-severe headache; lead migration and infection were common and often needed another operation ({cite}`chen2015_ons`).
+# - **Occipital release (decompression) surgery** frees the nerve from muscle, fascia or the occipital artery. Evidence comes from retrospective and small prospective series ({cite}`ducic2009, austen2023, gfrerer2020`). Reviews keep it as a last step after all else has failed ({cite}`barmherzig2019`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.2 Procedures: what can go wrong
@@ -349,7 +349,7 @@ notes[notes.str.contains('randomised')].to_frame()
 # One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Name two problems with this sentence.
 
 # %% [markdown] tags=["answer"]
-# (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources; steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
+# (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
 
 # %% [markdown] part="quiz"
 
@@ -366,6 +366,6 @@ notes[notes.str.contains('randomised')].to_frame()
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
 #
-# Go back to **03 headache comparison** to classify the cases again with what you now know about the examination and the block, or to **01 the occipital nerves** to see where the block points lie on the nerve's course.
+# Go back to **03 headache comparison** to classify the cases again with what you now know about the examination and the block. Or go to **01 the occipital nerves** to see where the block points lie on the nerve's course.
 
 # %% [markdown] part="footer"

@@ -25,6 +25,7 @@
 #       importance: Necessary
 #       notes: the red-flag screen
 #     references:
+#     - jull2002
 #     - ichd3_2018
 #     - do2019
 #     - hunder1990
@@ -117,7 +118,7 @@ diff[['name', 'separating']]
 # - **Lesions at the skull base**: look for an abnormal neurological examination
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# - **Cervical artery dissection** (6.5.1): new neck pain with a new headache; Horner's syndrome in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`); vertebral dissection more often starts with neck pain ({cite}`dziewas2003`). Screen before any neck treatment ({cite}`rushton2023`).
+# - **Cervical artery dissection** (6.5.1): new neck pain with a new headache. Horner's syndrome occurs in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`). Vertebral dissection more often starts with neck pain ({cite}`dziewas2003`). Screen before any neck treatment ({cite}`rushton2023`).
 # - **Giant cell arteritis** (6.4.1): a new headache at 50 or over, with scalp or temporal artery tenderness, jaw pain on chewing, visual symptoms and raised inflammatory markers ({cite}`hunder1990`). Urgent review the same day: it can cause blindness.
 # - **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum meningioma has presented as occipital neuralgia alone ({cite}`kim2009_meningioma`); an abnormal neurological examination is the alert ({cite}`garza2007`).
 
@@ -134,7 +135,7 @@ diff[diff['urgency'] != 'routine'][['name', 'urgency']]
 # %% [markdown] slideshow={"slide_type": "skip"}
 # - **C2 herpes zoster**: the pain can come a week before the rash ({cite}`fratalia2021`).
 # - **C1-C2 schwannoma**: rare; a mass, night pain or neurological signs ({cite}`delen2015`).
-# - **Lateral atlanto-axial joint pain**: ICHD-3 13.4 asks that referral from this joint be told apart from occipital neuralgia ({cite}`ichd3_2018, star1992`); a controlled joint block is the rigorous test ({cite}`bogduk2009`).
+# - **Lateral atlanto-axial joint pain**: ICHD-3 13.4 asks that referral from this joint be told apart from occipital neuralgia ({cite}`ichd3_2018, star1992`). A controlled joint block is the rigorous test ({cite}`bogduk2009`).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
@@ -197,7 +198,7 @@ headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 're
 # | The GON is 'the thickest' cutaneous nerve in the body | Overstated and unverified. StatPearls calls the GON the biggest purely afferent nerve arising from the C2 dorsal ramus, which is a claim about C2, not the whole body; no source in the kit compares it with every cutaneous nerve. Gray's also describes muscular branches to semispinalis capitis. {cite}`statpearls_occipital_nerves, grays1918` |
 # | Most people improve in a week to 10 days | Unsupported: no study in the kit's sources reports this course. ICHD-3 gives no time course, and trials treat long-standing pain. {cite}`ichd3_2018, cohen2015` |
 # | Diabetes and gout cause occipital neuralgia | Unsupported: no source in the kit links them to occipital neuralgia. Arthritis of the upper neck joints is a named source of occipital pain (secondary source only). {cite}`star1992` |
-# | A chin tuck trains 'the occipital muscles' | Wrong name. Pressing the back of the head into the table to make a double chin flexes the upper neck; the muscles that do this lie in front of the spine (longus capitis, rectus capitis anterior). The occipital belly of occipitofrontalis moves the scalp. No trial of this exercise in occipital neuralgia was found. {cite}`grays1918` |
+# | A chin tuck trains 'the occipital muscles' | Wrong name. Pressing the back of the head into the table to make a double chin flexes the upper neck; the muscles that do this lie in front of the spine (longus capitis, rectus capitis anterior). The occipital belly of occipitofrontalis moves the scalp. In cervicogenic headache one randomised trial of a low-load exercise programme (deep neck flexors tested by craniocervical flexion) reduced headache at 12 months; no trial in occipital neuralgia was found. {cite}`grays1918, jull2002` |
 # | 'Nerve decompression surgery for migraines' with full recovery in one or two weeks | Surgery for migraine has one sham-controlled trial, in migraine with a trigger site, run by the surgeons' own group. In occipital neuralgia the evidence is case series. Reviews keep surgery as a last step. No source gives a recovery time. {cite}`guyuron2009, ducic2009, austen2023, barmherzig2019` |
 
 # %% [markdown] part="quiz"

@@ -156,7 +156,7 @@ def course_plate() -> mpl2d.StaticFigure:
            "removed: the greater occipital nerve (yellow) leaves the spine between the atlas "
            "and axis, winds round obliquus capitis inferior, pierces semispinalis capitis "
            "and runs up the back of the head to the vertex; the third occipital nerve "
-           "(green) runs near the midline to the lower occiput; the lesser occipital nerve "
+           "(teal) runs near the midline to the lower occiput; the lesser occipital nerve "
            "(blue) climbs the side of the neck behind the ear. Dashed parts lie deep to "
            "muscle. Right lateral view: the lesser occipital nerve along the posterior "
            "border of sternocleidomastoid to the scalp behind the ear. Scale bars 20 mm.")
@@ -197,7 +197,8 @@ def stage_plate() -> mpl2d.StaticFigure:
     fig, axes = mpl2d.subplots(1, 4, figsize=(15, 5.0))
     for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
         i, j = gon.waypoint_index[a], gon.waypoint_index[b]
-        parts = [(s.vertices, s.faces, s.color) for s in structs.values()
+        parts = [(s.vertices, s.faces, style.structure_colour(s.base, s.layer, s.color))
+                 for s in structs.values()
                  if s.id.startswith(layers)]
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
                             (gon.path[j:], 1.75, style.NERVE),
@@ -217,7 +218,7 @@ def stage_plate() -> mpl2d.StaticFigure:
         ax.set_ylim(-62, 22)
         mpl2d.scale_bar(ax, 10)
     axes[0].text(0.02, 0.98, "right side, seen from behind\nvermillion = this stage\n"
-                 "dashed = course hidden by muscle\nyellow = GON, green = TON", va="top",
+                 "dashed = course hidden by muscle\nyellow = GON, teal = TON", va="top",
                  transform=axes[0].transAxes, fontsize=8.5,
                  bbox={"fc": "white", "ec": "none", "alpha": 0.85}, zorder=6)
     fig.suptitle("The greater occipital nerve stage by stage, deep to superficial (right "

@@ -10,11 +10,12 @@ from anatomy.references import cite
 from anatomy.viz import plotly3d, style
 from anatomy.viz.head_views import _wrap, skin_traces
 
-NERVE_STYLE = {
-    "greater_occipital": {"color": style.NERVE, "symbol": "circle", "marker": "o"},
-    "lesser_occipital": {"color": style.OKABE_ITO["sky_blue"], "symbol": "square",
+NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOURS)
+    "greater_occipital": {"color": style.NERVE_COLOURS["greater_occipital"],
+                          "symbol": "circle", "marker": "o"},
+    "lesser_occipital": {"color": style.NERVE_COLOURS["lesser_occipital"], "symbol": "square",
                          "marker": "s"},
-    "third_occipital": {"color": style.OKABE_ITO["bluish_green"], "symbol": "diamond",
+    "third_occipital": {"color": style.NERVE_COLOURS["third_occipital"], "symbol": "diamond",
                         "marker": "D"},
 }
 LAYER_BUTTONS = {"skin": "Skin", "muscle": "Muscles", "bone": "Bones", "nerve": "Nerves",
@@ -81,6 +82,8 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
                 symbol=st["symbol"], size=4, legendgroup=group, showlegend=False))
     for tr in traces:
         tr["meta"] = {"layer": "nerve"}
+        if tr["name"].endswith("waypoints"):
+            tr["meta"]["id"] = "waypoints"
     return traces
 
 
@@ -98,8 +101,8 @@ def _points_traces(side: str = "right") -> list:
         hovertext=[f"<b>{b.label}</b><br>{_wrap(b.note)}<br>Source: "
                    f"{_wrap(cite(*b.references))}" for b in blocks],
         color=style.OKABE_ITO["black"], symbol="cross", size=6)
-    for tr in (comp, block):
-        tr["meta"] = {"layer": "nerve"}
+    comp["meta"] = {"layer": "nerve", "id": "compression_points"}
+    block["meta"] = {"layer": "nerve", "id": "block_landmarks"}
     return [comp, block]
 
 
@@ -140,16 +143,19 @@ def stage_camera(target, direction, distance: float) -> dict:
 
 
 _DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin")
-STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vessel')
-    "All layers": (),
+# Markers that crowd into a few centimetres (the six compression points, the waypoints)
+# show in the close-up stages only, where they spread out.
+_CROWDED = ("compression_points", "waypoints")
+STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vessel', markers)
+    "All layers": _CROWDED,
     "1 Origin at C1-C2": _DEEP + ("occipital_artery",),
     "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
     "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin",
                                "occipital_artery"),
     "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin"),
-    "5 Under the skin to the vertex": (),
-    "LON": ("trapezius",),
-    "TON": ("trapezius", "skin", "sternocleidomastoid"),
+    "5 Under the skin to the vertex": ("compression_points",),
+    "LON": ("trapezius", "compression_points"),
+    "TON": ("trapezius", "skin", "sternocleidomastoid", "compression_points"),
 }
 
 
@@ -208,9 +214,10 @@ def _stage_visible(fig, hidden) -> list:
             for tr in fig["data"]]
 
 
-# The stages of the GON's course carry Janis's compression-point numbers; the vertex, LON
-# and TON stages leave them out (seen from there the six points crowd into one spot).
-NUMBERED_STAGES = ("All layers", "1 Origin at C1-C2", "2 Round obliquus capitis inferior",
+# The close-up stages of the GON's course carry Janis's compression points and their
+# numbers; the overview, vertex, LON and TON stages leave them out (seen from there the six
+# points crowd into one spot).
+NUMBERED_STAGES = ("1 Origin at C1-C2", "2 Round obliquus capitis inferior",
                    "3 Through semispinalis", "4 Trapezius and occipital artery")
 
 
@@ -223,13 +230,14 @@ def _stage_notes(st: dict, side: str) -> list[dict]:
 def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
     buttons = [{"label": st["label"], "method": "update",
                 "args": [{"visible": _stage_visible(fig, st["hidden"])},
-                         {"scene.camera": st["camera"], "title.text": st["title"],
+                         {"scene.camera": st["camera"], **plotly3d.title_update(st["title"]),
                           "scene.annotations": _stage_notes(st, side)}]}
                for st in stage_list]
-    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.01,
-                            "xanchor": "left", "y": 0.99, "yanchor": "top",
+    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0,
+                            "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                             "showactive": True, "active": 0, "bgcolor": "white",
-                            "name": "stage"})
+                            "name": "stage", "font": plotly3d.MENU_FONT,
+                            "pad": {"b": 6, "l": 2}})
 
 
 def _crop_skin(head, z_min: float = -140.0, x_max: float = 150.0):
@@ -263,7 +271,8 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     traces = (skin + structure_traces(structures) + nerve_traces(nerves)
               + _points_traces(sides[0]))
     st = stages(sides[0])
-    fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height)
+    fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height,
+                                title_lines=2)
     rng = SCENE_HI - SCENE_LO
     plotly3d.merge(fig["layout"], {
         "scene": {"aspectmode": "manual",
@@ -273,16 +282,14 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
                   "yaxis": {"range": [float(SCENE_LO[1]), float(SCENE_HI[1])]},
                   "zaxis": {"range": [float(SCENE_LO[2]), float(SCENE_HI[2])]},
                   "camera": st[stage]["camera"],
-                  "annotations": _stage_notes(st[stage], sides[0]),
-                  "domain": {"x": [0.0, 0.8], "y": [0.0, 0.92]}},
-        "legend": {"x": 0.8, "xanchor": "left", "y": 0.9, "font": {"size": 11}}})
+                  "annotations": _stage_notes(st[stage], sides[0])}})
     groups: dict[str, list[int]] = {}
     for i, tr in enumerate(fig["data"]):
         layer = (tr.get("meta") or {}).get("layer")
         if layer in LAYER_BUTTONS:
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
-                         x=0.36, y=0.99)
+                         x=1.0, xanchor="right")
     _stage_menu(fig, st, sides[0])
     for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
         tr["visible"] = vis
@@ -290,7 +297,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     alt = ("3D head with semi-transparent skin over the cervical vertebrae, occipital bone, "
            "neck muscles (obliquus capitis inferior, semispinalis capitis, splenius "
            "capitis, trapezius, sternocleidomastoid) and the occipital artery, with the "
-           "greater (yellow, circles), lesser (blue, squares) and third (green, diamonds) "
+           "greater (yellow, circles), lesser (blue, squares) and third (teal, diamonds) "
            "occipital nerves on both sides. The greater occipital nerve runs from between "
            "C1 and C2 round obliquus capitis inferior, through semispinalis and the "
            "trapezius aponeurosis, medial to the occipital artery at the nuchal line, and "

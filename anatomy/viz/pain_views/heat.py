@@ -12,11 +12,10 @@ from anatomy.conventions import SIDES, check_choice, check_side
 from anatomy.references import cite
 from anatomy.viz import plotly3d, style
 
-# Sequential heat scale that starts at the skin tone (no pain = plain skin) and darkens
-# monotonically (CIELAB L* 78 -> 17) through orange and red to aubergine, so it reads in
-# grey-scale and with the common colour-vision deficiencies (tests check L*).
-PAIN_SCALE = [[0.0, style.SKIN], [0.2, "#E8964E"], [0.45, "#DD6A2C"], [0.7, "#B0303A"],
-              [1.0, "#4A0C44"]]
+# Sequential heat scale that starts at the skin tone (no pain = plain skin), jumps to a
+# colour clearly apart from skin and darkens monotonically (CIELAB L* 78 -> 17) through
+# orange and red to aubergine (anatomy.viz.style; tests check L* and CIEDE2000).
+PAIN_SCALE = style.PAIN_SCALE
 PAIN_CMAP = LinearSegmentedColormap.from_list("kit_pain", [(p, c) for p, c in PAIN_SCALE])
 MECHANISM_STYLE = {  # marker symbol and colour: shape carries the meaning, not colour alone
     "local tenderness": ("diamond", style.OKABE_ITO["black"]),
@@ -155,7 +154,8 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
         spot_traces = _spot_traces(*c, visible=(c == initial))
         traces += spot_traces
         owner += [c] * len(spot_traces)
-    fig = plotly3d.scene_figure(traces, title=_title(*initial),
+    lines = max(plotly3d.wrap_title(_title(*c)).count("<br>") + 1 for c in combos)
+    fig = plotly3d.scene_figure(traces, title=_title(*initial), title_lines=lines,
                                 view="right" if view == "oblique" else view, height=height)
     skin.pop("color")  # painted by intensity in whole percent, uint8: 4x smaller than float32
     skin.update(intensity=fields[initial], colorscale=PAIN_SCALE, cmin=0, cmax=100,
@@ -163,18 +163,18 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                                           "len": 0.6, "thickness": 14})
     if view == "oblique":
         fig["layout"]["scene"]["camera"] = OBLIQUE
-    plotly3d.merge(fig["layout"], {"legend": {"x": 0.01, "y": 0.02, "yanchor": "bottom",
-                                              "title": {"text": "hot spots (hover for source)"}}})
+    plotly3d.merge(fig["layout"], {"legend": {"title": {"text": "hot spots (hover for source)"}}})
     buttons = []
     for c in combos:
         data = {"intensity": [_u8_spec(fields[c])] + [None] * (len(traces) - 1),
                 "visible": [True, True] + [o == c for o in owner[2:]]}
         buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
-                        "method": "update", "args": [data, {"title.text": _title(*c)}]})
-    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.01, "y": 0.93,
-                            "xanchor": "left", "yanchor": "top", "showactive": True,
+                        "method": "update", "args": [data, plotly3d.title_update(_title(*c))]})
+    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0, "y": 1.0,
+                            "xanchor": "left", "yanchor": "bottom", "showactive": True,
                             "active": combos.index(initial), "bgcolor": "white",
-                            "name": "pattern"})
+                            "name": "pattern", "font": plotly3d.MENU_FONT,
+                            "pad": {"b": 6, "l": 2}})
     plotly3d.view_menu(fig)
     alt = (f"3D head coloured by where pain is felt for {_title(*initial)}: darker = "
            "stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "

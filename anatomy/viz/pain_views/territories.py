@@ -106,7 +106,6 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
         fig["layout"]["scene"]["camera"] = {**OBLIQUE,
                                             "eye": {"x": 1.35, "y": -0.2, "z": 0.55},
                                             "center": {"x": 0, "y": 0, "z": 0.22}}
-    plotly3d.merge(fig["layout"], {"legend": {"x": 0.01, "y": 0.02, "yanchor": "bottom"}})
     plotly3d.view_menu(fig)
     alt = ("3D head with ten cutaneous nerve territories per side painted on the skin, each "
            "in its own colour and named in the legend and on hover: greater, lesser and "

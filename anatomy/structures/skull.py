@@ -1,0 +1,217 @@
+"""The skull under the skin: occipital and parietal bone, mastoid processes, mandible.
+
+The vault is the skin moved inward by the soft-tissue depth, the way forensic facial
+reconstruction puts a face on a skull in reverse (De Greef 2006): depths at skin landmarks
+(``structures.toml``, ``[dimensions.tissue_depth_*]``, each with its landmark and source)
+are spread over the skin by inverse-distance weights, and every skin point above the
+superior nuchal line is moved that far along its inward normal. Below the line the bone
+turns forward as the nuchal plane to the posterior rim of the foramen magnum (the
+``bone`` grid the muscles attach to). The external occipital protuberance (EOP), the
+superior and inferior nuchal lines and the external occipital crest are raised on the
+surface; the EOP's crest lies at the cited depth under the inion. The mastoid processes
+and the mandible (condyle at the TMJ, ramus, angle at the gonion, body to the chin) are
+implicit solids (``sdf``) placed from the same depths.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anatomy.head import load_head
+from anatomy.meshgen import grid_normals, slab
+from anatomy.skin import head_skin
+from anatomy.structures import sdf
+from anatomy.structures.data import _dim, dimensions
+from anatomy.structures.frame import _frame, _posterior_skin, _skin_frame, _snl_point, _under_skin
+
+__all__ = ["depth_at", "mandible", "mastoid", "occipital_bone", "tissue_depths"]
+
+_SPINE_Y = -4.0
+_EOP_HEIGHT = 1.5     # derived: how far the EOP stands out of the squama
+_SNL_HEIGHT = 0.8     # derived: height of the superior nuchal line (medial part)
+_INL_HEIGHT = 0.35
+_CREST_HEIGHT = 0.7
+
+
+def tissue_depths() -> dict[str, tuple[np.ndarray, float]]:
+    """{landmark: (skin point (right side), depth mm)} from the [dimensions.tissue_depth_*]."""
+    lm = load_head().landmarks
+    out = {}
+    for key, d in dimensions().items():
+        if key.startswith("tissue_depth_"):
+            name = d.landmark + ("_right" if d.landmark + "_right" in lm else "")
+            out[d.landmark] = (np.asarray(lm[name], float), d.value)
+    return out
+
+
+def depth_at(points, keys=("inion", "vertex", "mastoid")) -> np.ndarray:
+    """Soft-tissue depth over the cranial vault: inverse-distance (power 2) weights of the
+    landmark depths ``keys`` (mirrored to |x|); the inion's depth is to the EOP's crest,
+    so the squama around it lies one EOP height deeper."""
+    p = np.atleast_2d(np.asarray(points, float)).copy()
+    p[:, 0] = np.abs(p[:, 0])
+    tab = tissue_depths()
+    src = np.array([tab[k][0] for k in keys])
+    val = np.array([tab[k][1] + (_EOP_HEIGHT if k == "inion" else 0.0) for k in keys])
+    d2 = ((p[:, None] - src[None]) ** 2).sum(axis=2) + 1.0
+    w = 1.0 / d2
+    return (w * val).sum(axis=1) / w.sum(axis=1)
+
+
+def _nuchal_rows(xs):
+    """SNL, mid, INL, mid, opisthion rows for lateral positions xs (the old squama grid)."""
+    fr = _frame()
+    eop = fr["eop"]
+    ax = np.abs(xs)
+    snl = np.array([_snl_point(abs(x)) * [np.sign(x) or 1, 1, 1] for x in xs])
+    fade = np.clip((56.0 - ax) / 6.0, 0.0, 1.0)[:, None]    # the nuchal plane ends laterally
+    inl = snl + fade * (np.array([0, 13, -13]) + (np.minimum(ax, 50)[:, None] / 50)
+                        * np.array([0, 10, 2])) + (1 - fade) * np.array([0, 3, -5])
+    opis = np.c_[0.75 * xs, _SPINE_Y - 12 - 20 * np.sqrt(np.clip(1 - (xs / 50) ** 2, 0, 1)),
+                 eop[2] - 25.0 + 0.06 * ax]
+    opis = fade * opis + (1 - fade) * (inl + [0, 3, -3])
+    mid1 = snl + (inl - snl) * 0.5
+    mid2 = inl + (opis - inl) * 0.5 + fade * np.array([0, -2, -1])
+    return snl, mid1, inl, mid2, opis
+
+
+def _squama_bone_grid():
+    """The grid muscles and vessels attach to (``_bone_point``), as before: columns x from
+    -50 to 50 mm, rows 0-5 up the squama, 6 = SNL, 7, 8 = INL, 9, 10 = opisthion."""
+    fr = _frame()
+    xs = np.linspace(-50, 50, 21)
+    snl, mid1, inl, mid2, opis = _nuchal_rows(xs)
+    grid = []
+    for i, x in enumerate(xs):
+        col = []
+        for r in np.linspace(1, 0, 7):
+            top = r * max(50 * (1 - (abs(x) / 56) ** 1.8), 3.0)
+            z = snl[i, 2] + top
+            col.append(_under_skin([[x, _posterior_skin(x, z)[1], z]], _dim("scalp_depth"))[0])
+        col += [mid1[i], inl[i], mid2[i], opis[i]]
+        grid.append(col)
+    grid = np.array(grid)
+    normals = grid_normals(grid)
+    if ((grid - np.array([0, -10.0, 0])) * normals).sum() < 0:
+        normals = -normals
+    del fr
+    return {"grid": grid, "normals": normals, "snl": snl, "inl": inl}
+
+
+def occipital_bone():
+    """Occipital squama and the back of the parietal bones with the nuchal markings.
+
+    Returns ``(vertices, faces), points, bone`` (``bone``: the attachment grid).
+    """
+    fr = _frame()
+    eop = fr["eop"]
+    xs = np.linspace(-55, 55, 23)     # the attachment grid's columns (5 mm), plus one each side
+    snl, mid1, inl, mid2, opis = _nuchal_rows(xs)
+    n_up = 7
+    rows = []
+    centre = np.array([0.0, -10.0, 25.0])        # inside the vault, above the ear canals
+    rel = snl - centre
+    phi0 = np.arctan2(rel[:, 0], -rel[:, 1])
+    theta0 = np.arctan2(rel[:, 2], np.hypot(rel[:, 0], rel[:, 1]))
+    skin = head_skin()
+    for k in range(n_up, 0, -1):                      # top of the vault down to the SNL
+        s = k / n_up
+        theta = theta0 + np.radians(4.0) * (s > 0) + (np.radians(84.0) - theta0) * s ** 1.1
+        phi = phi0 * (1 + 1.1 * s ** 1.2)              # wider round the parietal bones
+        d = np.c_[np.cos(theta) * np.sin(phi), -np.cos(theta) * np.cos(phi), np.sin(theta)]
+        hits = np.array([skin.ray_hit(centre, di) for di in d])
+        rows.append(_under_skin(hits, depth_at(hits)))
+    outer = np.stack(rows + [snl, mid1, inl, mid2, opis], axis=1)   # (columns, rows, 3)
+    normals = grid_normals(outer)
+    if ((outer - np.array([0, -10.0, 20.0])) * normals).sum() < 0:
+        normals = -normals
+    # raised markings: EOP, nuchal lines, external occipital crest. The nuchal rows are the
+    # attachment grid at the scalp depth; the EOP is their midline meeting point, and the
+    # squama above (one EOP height deeper) rises to it.
+    ax = np.abs(xs)
+    c = len(xs) // 2
+    i_snl, i_inl = n_up, n_up + 2
+    lift = np.zeros(outer.shape[:2])
+    medial = 1 - np.exp(-(ax / 8.0) ** 2)
+    lift[:, i_snl] = _SNL_HEIGHT * np.clip((40 - ax) / 10, 0, 1) * medial
+    # (not over semispinalis capitis, which the model lays on the bone across the INL)
+    lift[:, i_inl] = _INL_HEIGHT * np.clip((46 - ax) / 8, 0, 1) * np.clip((ax - 22) / 6, 0, 1)
+    lift[:, i_snl + 1:] = np.maximum(lift[:, i_snl + 1:],
+                                     _CREST_HEIGHT * np.exp(-(ax / 3.0) ** 2)[:, None])
+    d_eop = np.linalg.norm(outer[:, :i_snl] - outer[c, i_snl], axis=2)
+    lift[:, :i_snl] = _EOP_HEIGHT * np.exp(-(d_eop / 15.0) ** 2)
+    outer = outer + lift[..., None] * normals
+    k_eop = i_snl
+    v, f = slab(outer, normals, 4.0)
+    pts = {"eop": outer[c, k_eop].copy(), "opisthion": opis[c].copy(),
+           "foramen_magnum_posterior": opis[c].copy(),
+           "external_occipital_crest": outer[c, i_snl + 2].copy(),
+           "inferior_nuchal_line_mid_right": inl[np.argmin(np.abs(xs - 22.5))].copy()}
+    for frac in (0.25, 0.5, 0.75, 1.0):
+        pts[f"superior_nuchal_line_right_{int(frac * 100)}"] = _snl_point(50 * frac)
+    bone = _squama_bone_grid()
+    bone["skull_outer"] = outer
+    del eop
+    return (v, f), pts, bone
+
+
+def mastoid():
+    """Mastoid process (right): a cone from its base behind the ear canal to the tip."""
+    tip = _frame()["mastoid_tip"]
+    length = _dim("mastoid_length")
+    base = tip + np.array([-5.0, -6.0, length - 4])
+    path = [base, base + (tip - base) * 0.55 + [1.0, 0, 0], tip + [-0.5, 0, 3.0]]
+
+    def field(p):
+        return sdf.capsules(p, path, [9.0, 6.0, 3.0], [9.0, 8.0, 3.0])
+
+    lo, hi = np.minimum(base, tip) - 11, np.maximum(base, tip) + 11
+    v, f = sdf.mesh(field, lo, hi, 1.5, cell=4.2, symmetric=False)
+    return (v, f), {"mastoid_tip_bone_right": tip.copy(), "mastoid_tip_right": tip.copy(),
+                    "mastoid_base_right": base}
+
+
+def _bone_under(name: str, extra: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Bone point under a skin landmark (right) at its tissue depth (+ extra), and the
+    skin's outward normal there."""
+    skin, depth = tissue_depths()[name]
+    foot, normal = _skin_frame([skin])
+    return foot[0] - (depth + extra) * normal[0], normal[0]
+
+
+def mandible():
+    """Mandible (right half shown where the jaw pain spots need it): condyle under the TMJ
+    point, neck, coronoid process, ramus, the angle under the gonion and the start of the
+    body, ending in a clean cut about 25 mm in front of the angle."""
+    cond_s, n_c = _bone_under("tmj")
+    gon, _ = _bone_under("gonion")
+    # condyle centre: its lateral pole at the depth (+1.5 mm that meshing rounds off)
+    cond = cond_s - 7.5 * n_c
+    angle = gon + np.array([-4.0, 0.0, 3.5])   # centre of the plate above the angle's corner
+    neck = cond + np.array([-1.0, -1.5, -7.0])
+    ramus_ax = sdf.frame_from(neck - angle, [1.0, 0, 0])
+    ramus_c = (neck + angle) / 2
+    ramus_len = float(np.linalg.norm(neck - angle))
+    body_end = np.array([41.0, 44.0, -60.0])   # in the cheek, lateral to the mouth cavity
+    body_pts = [angle + [0, 6, 2], angle + (body_end - angle) * 0.55, body_end]
+    cor_tip = cond + np.array([-4.0, 27.0, -6.0])
+    cut_n = (body_end - body_pts[1]) / np.linalg.norm(body_end - body_pts[1])
+
+    def field(p):
+        f = sdf.ellipsoid(p, cond, [9.0, 4.5, 5.0])                           # condyle
+        f = sdf.smooth_min(f, sdf.capsules(p, [cond, neck], [3.5, 3.0]), 2.0)  # neck
+        f = sdf.smooth_min(f, sdf.oriented_box(p, ramus_c + [0, 5, -2], ramus_ax,
+                                               [2.8, 9.5, ramus_len / 2 + 2], 2.5), 2.0)
+        f = sdf.smooth_min(f, sdf.capsules(p, [ramus_c + [0, 14, 4], cor_tip],
+                                           [3.5, 1.8], [6.0, 2.5]), 1.5)       # coronoid
+        f = sdf.smooth_min(f, sdf.capsules(p, body_pts, [4.2, 4.0, 4.0],
+                                           [11.0, 10.5, 10.0]), 3.0)           # body
+        return sdf.smooth_max(f, (p - body_end) @ cut_n, 1.0)                  # cut end
+
+    pts = np.array([cond, angle, cor_tip, body_end])
+    lo, hi = pts.min(axis=0) - 13, pts.max(axis=0) + 13
+    v, f = sdf.mesh(field, lo, hi, 3.6, symmetric=False)
+    corner = v[np.argmin(np.linalg.norm(v - gon, axis=1))]
+    return (v, f), {"mandible_condyle_right": cond.copy(), "mandible_angle_right": corner.copy(),
+                    "mandible_coronoid_right": cor_tip.copy(),
+                    "mandible_ramus_right": ramus_c.copy()}

@@ -1,0 +1,255 @@
+"""Bones measured on their meshes: C1-C3 against published morphometry (mean +/- 2 SD),
+the skull against the soft-tissue depths it is built from, markings on the bone surface,
+and the bones against the landmarks, muscles and nerves that rely on them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from anatomy import load_head, surface
+from anatomy import structures as st
+from anatomy.structures import skull, vertebrae
+
+
+@pytest.fixture(scope="module")
+def bones():
+    return st.load_structures(layer="bone")
+
+
+@pytest.fixture(scope="module")
+def points():
+    return st.structure_points()
+
+
+def _dim(key):
+    return st.dimensions()[key]
+
+
+def _within_2sd(measured, key):
+    d = _dim(key)
+    assert d.sd is not None and not d.derived, key
+    assert abs(measured - d.value) <= 2 * d.sd, (key, measured, d.value, d.sd)
+
+
+def _hit(s, origin, direction):
+    return surface.ray_hit(s.vertices, s.faces, np.asarray(origin, float), direction)
+
+
+def _span(s, centre, axis):
+    """Distance between the first faces met going both ways along ``axis`` from ``centre``."""
+    d = np.eye(3)[axis]
+    a, b = _hit(s, centre, d), _hit(s, centre, -d)
+    assert a is not None and b is not None
+    return float(np.linalg.norm(a - b))
+
+
+# ------------------------------------------------------------------------ the vertebrae
+
+def test_atlas_canal_from_the_mesh(bones, points):
+    atlas = bones["atlas"]
+    c = points["c1_centre"] + [0.013, 0.0, 0.0]
+    _within_2sd(_span(atlas, c, 1), "atlas_canal_depth")      # anterior to posterior arch
+    _within_2sd(_span(atlas, c, 0), "atlas_canal_width")      # between the lateral masses
+
+
+def test_atlas_outer_sizes_from_the_mesh(bones):
+    v = bones["atlas"].vertices
+    width = v[:, 0].max() - v[:, 0].min()
+    # two dry-bone series give 69.4 (Gosavi 2012) and 72.5 mm (Rekha 2016) between the tips
+    assert 69.4 - 1.0 <= width <= 72.5 + 1.0
+    mid = v[np.abs(v[:, 0]) < 6]
+    assert abs((mid[:, 1].max() - mid[:, 1].min()) - _dim("atlas_depth").value) < 1.5
+
+
+def test_atlas_arches_lateral_masses_and_foramina(bones, points):
+    atlas = bones["atlas"]
+    c = points["c1_centre"]
+    # a ray from the canal forward meets the anterior arch, backward the posterior arch
+    front, back = _hit(atlas, c, (0, 1, 0)), _hit(atlas, c, (0, -1, 0))
+    assert front[1] > c[1] + 10 and back[1] < c[1] - 10
+    for side in (1, -1):
+        hole = points["c1_foramen_transversarium_right"] * [side, 1, 1]
+        # a vertical ray through the foramen transversarium passes; beside it is bone
+        assert _hit(atlas, hole + [0, 0, -30], (0, 0, 1)) is None
+        assert _hit(atlas, hole + [0, 4.5, -30], (0, 0, 1)) is not None
+        assert _hit(atlas, hole + [0, -4.5, -30], (0, 0, 1)) is not None
+        mass = points["c1_lateral_mass_right"] * [side, 1, 1]
+        assert st.inside_structure("atlas", [mass])[0]
+
+
+def test_axis_dens_and_canal_from_the_mesh(bones, points):
+    axis = bones["axis"]
+    v = axis.vertices
+    g = vertebrae._axis_geo()
+    # dens height: tip above the upper surface of the body (at the superior facets)
+    shoulders = v[(np.abs(v[:, 0]) > 9) & (np.abs(v[:, 0]) < 14)
+                  & (np.abs(v[:, 1] - g["dens_y"]) < 6)]
+    _within_2sd(v[:, 2].max() - shoulders[:, 2].max(), "dens_height")
+    assert np.hypot(*(v[v[:, 2].argmax(), :2] - points["c2_dens_tip"][:2])) < 3
+    c = np.array([0.013, (vertebrae._BODY_Y - g["db"] + g["canal_back"]) / 2, g["zb"] - 2.0])
+    _within_2sd(_span(axis, c, 1), "axis_canal_depth")         # body to laminae
+    _within_2sd(_span(axis, c + [0, 6, 3], 0), "axis_canal_width")   # between the pedicles
+    _within_2sd(np.ptp(v[np.abs(v[:, 0]) < 3][:, 1][v[np.abs(v[:, 0]) < 3][:, 1] > -22]),
+                "c2_body_depth")
+
+
+def test_axis_spinous_process_is_bifid(bones, points):
+    axis = bones["axis"]
+    z = points["c2_spinous_tip_right"][2]
+    tips = [_hit(axis, (x, -90, z), (0, 1, 0)) for x in (4.6, -4.6)]
+    notch = _hit(axis, (0.013, -90, z), (0, 1, 0))
+    assert all(t is not None and t[1] < -51 for t in tips)
+    assert notch is None or notch[1] > tips[0][1] + 2.0       # a notch between the tubercles
+    assert points["c2_spinous_process"][1] > tips[0][1] + 2.0
+
+
+def test_c3_recognisable(bones, points):
+    c3 = bones["c3"]
+    body = points["c3_body"]
+    assert st.inside_structure("c3", [body])[0]
+    # canal behind the body, closed by the laminae; foramina transversaria beside the body
+    canal = np.array([0.013, body[1] - _dim("c2_body_depth").value / 2 - 5, body[2] - 2])
+    assert not st.inside_structure("c3", [canal])[0]
+    assert _hit(c3, canal, (0, -1, 0)) is not None and _hit(c3, canal, (0, 1, 0)) is not None
+    a = _dim("c3_canal_width").value / 2
+    hole = np.array([a + 3.5, vertebrae._BODY_Y - 1.5, body[2] - 30])
+    assert _hit(c3, hole, (0, 0, 1)) is None
+    assert points["c3_spinous"][2] < points["c2_spinous"][2] - 15
+
+
+@pytest.mark.parametrize("bone", ["atlas", "axis", "c3", "mandible_right", "occipital_bone",
+                                  "mastoid_process_right"])
+def test_each_bone_one_closed_mesh(bones, bone):
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    s = bones[bone]
+    f = s.faces
+    e = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+    _, counts = np.unique(e, axis=0, return_counts=True)
+    # vertex clustering (to keep the figures light) leaves a few pinholes and pinched edges
+    assert (counts == 2).mean() > 0.93, "watertight enough (edges shared by two faces)"
+    g = coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(len(s.vertices),) * 2)
+    assert connected_components(g, directed=False)[0] == 1
+    assert len(f) < 2600, "lean enough for the notebook budgets"
+
+
+def test_morphometry_records_carry_mean_sd_and_source():
+    for key in ("atlas_canal_depth", "atlas_canal_width", "axis_canal_depth",
+                "axis_canal_width", "dens_height", "c2_body_depth"):
+        d = _dim(key)
+        assert d.sd and d.sd > 0 and not d.derived and d.references, key
+        assert f"{d.value:g}" in d.note or f"{d.value:.2f}" in d.note, key
+
+
+# ------------------------------------------------------------------------ the skull
+
+def test_skull_thickness_at_landmarks(bones):
+    """Skin landmark to bone along the inward skin normal = the tabulated depth."""
+    from anatomy.structures.frame import _skin_frame
+
+    table = skull.tissue_depths()
+    owner = {"inion": "occipital_bone", "mastoid": "mastoid_process_right",
+             "gonion": "mandible_right", "tmj": "mandible_right"}
+    tol = {"inion": 1.0, "mastoid": 2.0, "gonion": 2.5, "tmj": 2.0}
+    for name, bone in owner.items():
+        skin_pt, depth = table[name]
+        foot, normal = _skin_frame([skin_pt])
+        s = bones[bone]
+        hit = _hit(s, foot[0] + 0.5 * normal[0], -normal[0])
+        gap = (np.linalg.norm(hit - foot[0]) if hit is not None
+               else np.linalg.norm(s.vertices - foot[0], axis=1).min())
+        assert abs(gap - depth) <= tol[name], (name, gap, depth)
+
+
+def test_skull_inside_skin_and_behind_the_ears(bones):
+    v = bones["occipital_bone"].vertices
+    depth = st.skin_depth(v)
+    assert depth.min() > 2.0
+    assert v[:, 2].max() > 100, "the vault reaches up over the parietal bones"
+    # the IDW depth field reproduces each landmark's depth at that landmark
+    for name, (p, d) in skull.tissue_depths().items():
+        if name in ("vertex", "mastoid"):
+            assert skull.depth_at([p])[0] == pytest.approx(d, abs=0.3)
+
+
+def test_occipital_markings_on_the_bone_surface(bones, points):
+    occ = bones["occipital_bone"].vertices
+
+    def gap(p):
+        return np.linalg.norm(occ - p, axis=1).min()
+
+    for name in ("eop", "foramen_magnum_posterior", "external_occipital_crest",
+                 "inferior_nuchal_line_mid_right"):
+        assert gap(points[name]) < 1.0, name
+    for name in ("superior_nuchal_line_right", "inferior_nuchal_line_right"):
+        assert max(gap(p) for p in points[name]) < 1.5, name
+    # the EOP stands out: its crest lies nearer the skin than the squama 20-45 mm above it
+    upper = occ[(np.abs(occ[:, 0]) < 1) & (occ[:, 2] > points["eop"][2] + 20)
+                & (occ[:, 2] < points["eop"][2] + 45) & (occ[:, 1] < -60)]
+    assert len(upper)
+    assert st.skin_depth([points["eop"]])[0] < st.skin_depth(upper).min() - 0.7
+
+
+def test_bones_consistent_with_landmarks_and_nerves(points):
+    head = load_head()
+    inion = head.landmark("inion")
+    eop = points["eop"]
+    assert abs(eop[2] - inion[2]) < 6 and 4 < st.skin_depth([eop])[0] < 8
+    tip = points["mastoid_tip_right"]
+    assert abs(2 * tip[0] - _dim("bimastoid_breadth").value) < 1.0
+    assert np.allclose(points["mastoid_tip_left"], tip * [-1, 1, 1])
+    # foramen magnum above C1's posterior arch, which lies above the C2 lamina: the GON
+    # leaves between C1 and C2 and winds round the lower border of OCI below the arch
+    from anatomy import nerves as nv
+
+    fm, arch = points["foramen_magnum_posterior"], points["c1_posterior_arch_right"]
+    assert fm[2] > points["c1_posterior_tubercle"][2] > points["c2_spinous"][2]
+    gon = nv.nerve("GON", "right")
+    assert points["c2_lamina_right"][2] < gon.waypoints["origin"][2] < arch[2]
+    assert gon.waypoints["oci_lower_border"][2] < arch[2]
+
+
+def test_mandible_at_the_jaw_pain_spots(bones, points):
+    head = load_head()
+    for side in ("right", "left"):
+        s = 1 if side == "right" else -1
+        m = bones[f"mandible_{side}"].vertices
+        tmj, gonion = head.landmark(f"tmj_{side}"), head.landmark(f"gonion_{side}")
+        cond = points[f"mandible_condyle_{side}"]
+        assert np.linalg.norm(cond - tmj) < 25 and cond[0] * s > 40
+        assert st.inside_structure(f"mandible_{side}", [cond])[0]
+        assert np.linalg.norm(m - gonion, axis=1).min() < 15
+        assert m[:, 2].max() > tmj[2] - 3                 # condyle up at the TMJ
+        assert m[:, 2].min() < gonion[2] - 5              # the angle below the gonion level
+
+
+def test_contract_names_for_the_muscles(points):
+    for name in ("c1_posterior_tubercle", "c1_transverse_process_left",
+                 "c1_transverse_process_right", "c2_spinous_process", "c2_lamina_left",
+                 "c2_lamina_right", "c3_spinous_process", "eop", "superior_nuchal_line_right",
+                 "superior_nuchal_line_left", "inferior_nuchal_line_right",
+                 "inferior_nuchal_line_left", "mastoid_tip_right", "mastoid_tip_left",
+                 "foramen_magnum_posterior", "c1_transverse_tip_right", "c2_spinous_tip_right",
+                 "mastoid_tip_bone_right", "opisthion"):
+        assert name in points, name
+    bone = skull._squama_bone_grid()
+    assert bone["grid"].shape == (21, 11, 3)          # rows: 6 = SNL, 8 = INL, 10 = opisthion
+    assert np.allclose(bone["grid"][:, 8], bone["inl"])
+    assert np.linalg.norm(bone["grid"][:, 6] - bone["snl"], axis=1).max() < 2.5
+
+
+def test_bones_figure_shows_bones_and_landmarks():
+    from anatomy.viz import plotly3d
+    from anatomy.viz import structure_views as sv
+
+    kf = sv.bones_figure()
+    data = kf.figure["data"]
+    names = [t["name"] for t in data]
+    assert "Atlas (C1)" in names and "Mandible (ramus, angle, condyle)" in names
+    assert "Nuchal lines" in names and "Bony landmarks" in names
+    marks = [t for t in data if t["name"] == "Bony landmarks"][0]
+    assert "EOP" in list(marks["text"]) and "C2 spinous (bifid)" in list(marks["text"])
+    assert plotly3d.json_size(kf.figure) < 400_000
+    assert "nuchal lines" in kf.alt and "atlas" in kf.alt

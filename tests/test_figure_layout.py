@@ -1,0 +1,91 @@
+"""Every 3D figure stays readable at 1024x768 and 1400x1000, in JupyterLab and in handouts.
+
+Each figure is drawn in headless Chromium by the handouts' plotly.js, in a div as wide as
+JupyterLab (file browser open) and a handout give it at that screen size
+(tools/figpage.WIDTHS), and measured from the page (tools/figpage.measure):
+
+- every legend entry is drawn, inside the legend's visible box (none scrolled away);
+- the legend, each menu, colour bar and title stay inside the figure and apart from each
+  other and from the anatomy (the bounding box of the scene's WebGL pixels);
+- no scene crops its anatomy at its left, top or right edge (the bust ends at the shoulders,
+  so the bottom may touch): whole heads in every panel of the four-panel pain maps;
+- for the stage and pattern menus, each option is applied and measured again (close-up
+  stages fill their scene by design: there only overlaps and the legend are checked).
+
+Screenshots go to test-artifacts/layout-*.png.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tools import figpage  # noqa: E402
+from tools.browser import CHROMIUM, FLAGS  # noqa: E402
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / "test-artifacts"
+FIGURES = figpage.kit_figures()
+OVERVIEWS = ("All layers",)  # stages seen whole (the others are close-ups)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium)")
+    pytest.importorskip("playwright")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b, figpage.plotly_js()
+        b.close()
+
+
+@pytest.mark.parametrize("viewport", list(figpage.WIDTHS))
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_figure_is_readable(browser, tmp_path, name, viewport):
+    b, js = browser
+    spec = FIGURES[name]().spec
+    found = []
+    ARTIFACTS.mkdir(exist_ok=True)
+    for where, width in figpage.WIDTHS[viewport].items():
+        page = figpage.open_figure(b, spec, width, viewport, tmp_path, js)
+        try:
+            m = figpage.measure(page)
+            page.screenshot(path=str(ARTIFACTS / f"layout-{name}-{where}-{viewport}.png"),
+                            full_page=True)
+            found += [f"{where} {width} px: {p}" for p in figpage.problems(m)]
+            if m["expected"]:
+                assert len(m["entries"]) == m["expected"]
+            for label, args in figpage.stage_args(spec):
+                figpage.apply_update(page, args)
+                m = figpage.measure(page)
+                crop = label in OVERVIEWS or name != "nerves_all_layers"
+                found += [f"{where} {width} px, {label!r}: {p}"
+                          for p in figpage.problems(m, crop=crop)]
+        finally:
+            page.close()
+    assert not found, "\n".join(found[:12])
+
+
+def test_the_checks_catch_a_crowded_layout(browser, tmp_path):
+    """The old layout (legend beside a narrow scene, menus inside it) fails: legend
+    entries scrolled away, the legend over the anatomy."""
+    b, js = browser
+    spec = FIGURES["nerves_all_layers"]().spec
+    spec["layout"]["legend"] = {"x": 0.8, "y": 0.9, "xanchor": "left"}
+    for menu in spec["layout"]["updatemenus"]:  # buttons at 36 %, stage menu at the left
+        menu.update(y=0.99, yanchor="top", xanchor="left",
+                    x=0.36 if menu["type"] == "buttons" else 0.01)
+    page = figpage.open_figure(b, spec, 592, "1024x768", tmp_path, js)
+    try:
+        found = figpage.problems(figpage.measure(page))
+    finally:
+        page.close()
+    assert any("legend entry" in p for p in found), found
+    assert any("overlaps the anatomy" in p for p in found), "\n".join(found)

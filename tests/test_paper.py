@@ -1,0 +1,110 @@
+"""Paper handouts: one A4 PDF per notebook, code hidden, figures static, no answers, <= 6 pages.
+
+The PDFs are printed once per session by headless Chromium (tools/paper.py); the tests
+read the PDFs with pypdf and the pages they were printed from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.test_classroom import answer_snippets, words  # noqa: E402
+from tools import classroom, nbtools, paper  # noqa: E402
+from tools.browser import CHROMIUM  # noqa: E402
+
+NOTEBOOKS = classroom.notebooks()
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is missing: apt-get install chromium")
+    out = tmp_path_factory.mktemp("paper")
+    return out, paper.build_paper(out, budget=False)
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return words(" ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def test_one_a4_pdf_per_notebook(printed):
+    from pypdf import PdfReader
+
+    out, pages = printed
+    assert sorted(pages) == sorted(f"{p.stem}.pdf" for p in NOTEBOOKS)
+    for name in pages:
+        for page in PdfReader(out / name).pages:
+            width_mm, height_mm = (float(v) * 25.4 / 72 for v in page.mediabox[2:])
+            assert abs(width_mm - 210) < 1 and abs(height_mm - 297) < 1, (name, width_mm)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_paper_handout_fits_the_page_budget(printed, path):
+    _, pages = printed
+    assert 1 <= pages[f"{path.stem}.pdf"] <= paper.PAGE_BUDGET, pages
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_paper_handout_prints_no_code_and_no_answer(printed, path):
+    out, _ = printed
+    text = pdf_text(out / f"{path.stem}.pdf")
+    nb = nbformat.read(path, as_version=4)
+    title = nb.cells[0].source.splitlines()[0].lstrip("# ").strip()
+    assert words(title) in text
+    for cell in nb.cells:  # the code of every cell, e.g. the set-up cell's imports
+        if cell.cell_type == "code" and "import anatomy" in cell.source:
+            assert "import anatomy" not in text
+    assert "NotImplementedError" not in text
+    teacher = nbformat.read(nbtools.instructor_path(path), as_version=4)
+    for snippet in answer_snippets(teacher):
+        assert snippet not in text, f"{path.stem}: answer printed: {snippet}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_paper_handout_figures_are_pictures_and_exercises_have_room(printed, path):
+    out, _ = printed
+    page = (out / f"{path.stem}.html").read_text(encoding="utf-8")
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    n_3d = sum(classroom.PLOTLY_MIME in o.get("data", {})
+               for c in nb["cells"] for o in c.get("outputs", []))
+    assert page.count('class="kit-plotly"') == n_3d  # each frozen to a picture in print
+    n_exercises = sum("exercise" in c["metadata"].get("tags", []) for c in nb["cells"])
+    assert page.count('class="kit-paper-answer"') == n_exercises >= 1
+    # code cells print their output only (the handout page has an editor div per input)
+    assert not re.search(r'class="[^"]*jp-InputArea-editor', page)
+
+
+def test_figures_freeze_to_pictures_before_printing(tmp_path):
+    """The 3D figure of notebook 00 prints as a PNG picture, not as a WebGL canvas."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is missing")
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import FLAGS
+
+    html_path = tmp_path / "00.html"
+    html_path.write_text(paper.paper_html(NOTEBOOKS[0]), encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        frozen = paper.print_pdf(html_path, tmp_path / "00.pdf", page)
+        pictures = page.evaluate(
+            "Array.from(document.querySelectorAll('img.kit-paper-figure'))"
+            ".map(i => [i.naturalWidth, i.src.slice(0, 22)])")
+        canvases = page.evaluate("document.querySelectorAll('canvas').length")
+        browser.close()
+    assert frozen == len(pictures) >= 1
+    assert all(w == paper.FIGURE_SIZE[0] and src == "data:image/png;base64," for w, src in
+               pictures)
+    assert canvases == 0

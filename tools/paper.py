@@ -1,0 +1,276 @@
+"""Paper handouts: one A4 PDF per notebook, printed by Chromium, code hidden, figures static.
+
+    python tools/paper.py            # build/paper/NN_name.pdf (and the .html it printed)
+
+A paper handout is for the student's desk, so it is made from the student notebook: no
+solution, no verdict and no answer is printed; each exercise keeps its question and gets a
+box to write in. Code cells print only their output. Interactive 3D figures become the
+picture they draw on first paint (``Plotly.toImage`` in the same Chromium that prints the
+page), so the PDF does not depend on WebGL in print. The quiz (JavaScript) is replaced by
+one line that sends the reader to the notebook. Text sits in two columns in a 9 pt face,
+figures and tables span both, and a notebook prints on at most ``PAGE_BUDGET`` pages
+(tests/test_paper.py).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script: tools/ is a package of the repo root
+    sys.path.insert(0, str(ROOT))
+from tools import classroom  # noqa: E402
+from tools.browser import CHROMIUM, FLAGS  # noqa: E402
+
+BUILD = ROOT / "build" / "paper"
+PAGE_BUDGET = 6
+FIGURE_SIZE = (900, 560)  # CSS px of each 3D figure's picture (printed at the column span)
+DROP_TAGS = {"quiz", "instructor-notes", "solution", "verdict", "exercise-placeholder"}
+
+PAPER_CSS = """
+<style type="text/css">
+@page { size: A4; margin: 10mm 10mm 11mm 10mm; }
+html, body { background: white; }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 7.3pt; line-height: 1.18; }
+main, .jp-Cell, .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child,
+.jp-Cell-inputWrapper, .jp-InputArea { display: block !important; }
+body.jp-Notebook { padding: 0; margin: 0; }
+.kit-paper-columns { column-count: 2; column-gap: 6mm; }
+.jp-Cell { padding: 0 !important; margin: 0 0 1.2mm 0 !important; break-inside: auto; }
+.jp-Cell *, .jp-Cell-inputWrapper, .jp-Cell-outputWrapper { break-inside: auto !important;
+  page-break-inside: auto !important; }
+.jp-InputPrompt, .jp-OutputPrompt, .jp-Collapser { display: none !important; }
+.jp-RenderedHTMLCommon table { max-width: 100%; }
+.jp-OutputArea-output.jp-RenderedHTMLCommon { overflow: visible; }
+.jp-OutputArea-output { padding: 0 !important; }
+.jp-RenderedHTMLCommon { padding-right: 0 !important; font-size: 7.3pt; }
+.jp-RenderedHTMLCommon h1 { font-size: 15pt; margin: 0 0 2mm 0; column-span: all; }
+.jp-RenderedHTMLCommon h2 { font-size: 11pt; margin: 2.5mm 0 1mm 0; break-after: avoid; }
+.jp-RenderedHTMLCommon h3, .jp-RenderedHTMLCommon h4 { font-size: 9.5pt; margin: 2mm 0 1mm 0;
+  break-after: avoid; }
+.jp-RenderedHTMLCommon p, .jp-RenderedHTMLCommon li { margin: 0 0 1mm 0; }
+.jp-RenderedHTMLCommon table { font-size: 7pt; break-inside: avoid; margin: 1mm 0; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 0.4mm 1mm; }
+.jp-RenderedHTMLCommon blockquote { margin: 1mm 0; padding: 0 2mm; }
+.jp-RenderedHTMLCommon pre, .jp-OutputArea-output pre { font-size: 7pt; white-space: pre-wrap; }
+img.kit-figure, img.kit-paper-figure { break-inside: avoid !important; max-width: 100%;
+  max-height: 50mm; width: auto; height: auto; display: block; margin: 1mm auto; }
+table.dataframe { font-size: 5.9pt !important; margin: 0 !important; width: 100%;
+  table-layout: auto; overflow-wrap: anywhere; break-inside: auto !important; }
+table.dataframe td, table.dataframe th { text-align: left !important; }
+.jp-Cell.kit-wide { column-span: all; }
+.jp-Cell.kit-wide table { width: 100%; }
+table.dataframe td, table.dataframe th { padding: 0.2mm 1.2mm !important; line-height: 1.15; }
+.kit-paper-answer { border: 0.3mm solid #777; height: 13mm; margin: 0.8mm 0 1.2mm 0;
+  break-inside: avoid; }
+.kit-paper-answer::before { content: "Your answer"; font-size: 6.5pt; color: #666;
+  padding: 0.5mm 1mm; display: block; }
+.kit-paper-note { font-style: italic; color: #333; }
+.kit-paper-refs { column-count: 4; column-gap: 3.5mm; margin-top: 2mm; }
+.kit-paper-refs { overflow-wrap: anywhere; }
+.kit-paper-refs li, .kit-paper-refs p { font-size: 5.8pt !important; line-height: 1.12 !important;
+  margin: 0 !important; }
+.kit-paper-refs ul { padding-left: 2.5mm !important; margin: 0 !important; }
+.kit-paper-refs h2 { font-size: 9pt !important; margin: 0 0 1mm 0 !important; }
+</style>
+"""
+
+# paper = the handout page, restyled; the screen stylesheet of the lab template stays
+PAPER_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + classroom.NO_CDN_BLOCKS + """
+{%- block html_head_css -%}
+{{ super() }}
+""" + classroom.KIT_CSS + PAPER_CSS + """
+{%- if resources.kit_plotly_js -%}
+<script type="text/javascript">{{ resources.kit_plotly_js }}</script>
+{%- endif -%}
+{%- endblock html_head_css -%}
+{%- block body_header -%}
+{{ super() }}<div class="kit-paper-columns">
+{%- endblock body_header -%}
+{%- block body_footer -%}
+</div>{{ super() }}
+{%- endblock body_footer -%}
+{% block footer_js %}""" + classroom.RENDER_JS + "{% endblock footer_js %}")
+
+QUIZ_NOTE = ("*Self-check quiz: open this notebook in JupyterLab or its HTML handout "
+             "to take the quiz and read the feedback on each answer.*")
+
+
+def paper_notebook(nb):
+    """The printable copy of a student notebook (see the module docstring).
+
+    Returns the copy. Cells tagged as answers, verdicts, quiz plumbing or instructor notes
+    are dropped, every exercise question gets an answer box, and the reference list is
+    marked so it prints small.
+    """
+    nb = classroom.student_notebook(nb)
+    cells, quiz_noted = [], False
+    for cell in nb.cells:
+        tags = classroom.tags(cell)
+        if "quiz" in tags and not quiz_noted:
+            quiz_noted = True
+            cells.append(_markdown(QUIZ_NOTE))
+        if tags & DROP_TAGS:
+            continue
+        if cell.cell_type == "code" and not cell.get("outputs"):
+            continue  # nothing to print (set-up and import cells)
+        if cell.cell_type == "markdown" and cell.source.startswith("## Prerequisites"):
+            continue  # how to run the notebook: not for paper
+        cell = copy.deepcopy(cell)
+        if cell.cell_type == "markdown" and re.match(r"\s*#+ References", cell.source):
+            cell.source = ('<div class="kit-references">\n\n' + paper_references(cell.source)
+                           + "\n\n</div>")
+        cells.append(cell)
+        if "exercise" in tags:
+            cells.append(_markdown('<div class="kit-paper-answer"></div>'))
+    nb.cells = cells
+    classroom.convert_javascript_outputs(nb)
+    n_plots = classroom.convert_plotly_outputs(nb, prefix="kit-paper")
+    classroom.carry_alt_text(nb)
+    return nb, n_plots
+
+
+def paper_reference(key: str) -> str:
+    """One reference in the printed list: as in the notebook, but at most three authors
+    before "et al." and the short "doi:" form (a printed URL is not a link anyway)."""
+    from anatomy.references import get_reference
+
+    ref = get_reference(key)
+    names = [n.strip() for n in ref.authors.removesuffix(".").split(",") if n.strip()]
+    if len(names) > 3:
+        names = names[:3] + ["et al"]
+    full = ref.formatted().replace("https://doi.org/", "doi:")
+    return f"**{ref.short}.** " + full.replace(ref.authors.removesuffix("."), ", ".join(names), 1)
+
+
+def paper_references(source: str) -> str:
+    """The notebook's reference list (a markdown cell) in the printed form, same order."""
+    keys = re.findall(r'<a id="ref-([^"]+)"></a>', source)
+    head = source.split("\n- ", 1)[0]
+    return head + "\n\n" + "\n".join(f"- {paper_reference(k)}" for k in keys)
+
+
+def _markdown(text: str):
+    import nbformat
+
+    return nbformat.v4.new_markdown_cell(text)
+
+
+def paper_html(path: Path) -> str:
+    """The page Chromium prints for the notebook at ``path`` (a committed student notebook)."""
+    import nbformat
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(path, as_version=4)
+    classroom.relink(nb, path)
+    nb, n_plots = paper_notebook(nb)
+    exporter = HTMLExporter(extra_loaders=[DictLoader({"kit_paper.html.j2": PAPER_TEMPLATE})],
+                            template_file="kit_paper.html.j2", embed_images=True,
+                            exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    js = classroom.plotly_js_path().read_text(encoding="utf-8") if n_plots else ""
+    body, _ = exporter.from_notebook_node(
+        nb, resources={"metadata": {"name": path.stem}, "kit_plotly_js": js})
+    return body
+
+
+# Each drawn 3D figure -> <img> of its first paint; wide tables span both columns.
+FREEZE_JS = """
+async ([w, h]) => {
+  const els = Array.from(document.querySelectorAll('.kit-plotly'));
+  for (const el of els) {
+    const url = await Plotly.toImage(el, {format: 'png', width: w, height: h});
+    const img = document.createElement('img');
+    img.src = url; img.className = 'kit-paper-figure';
+    img.alt = el.getAttribute('aria-label') || '';
+    Plotly.purge(el); el.replaceWith(img);
+  }
+  await Promise.all(Array.from(document.images).map(
+    i => i.complete ? null : new Promise(r => { i.onload = r; i.onerror = r; })));
+  // a table wider than its column spans both columns (then it fits the page width)
+  document.querySelectorAll('.jp-Cell table').forEach(t => {
+    const cell = t.closest('.jp-Cell');
+    const cols = t.rows.length ? t.rows[t.rows.length - 1].cells.length : 0;
+    if (cols >= 4 || t.scrollWidth > cell.clientWidth + 1) { cell.classList.add('kit-wide'); }
+  });
+  // the reference list (and what follows it) in three narrow columns after the text
+  const refs = document.querySelector('.kit-references');
+  if (refs) {
+    const columns = document.querySelector('.kit-paper-columns');
+    const tail = document.createElement('div');
+    tail.className = 'kit-paper-refs';
+    let cell = refs.closest('.jp-Cell');
+    while (cell) { const next = cell.nextElementSibling; tail.appendChild(cell); cell = next; }
+    columns.after(tail);
+  }
+  return els.length;
+}
+"""
+
+
+def print_pdf(html_path: Path, pdf_path: Path, page) -> int:
+    """Print ``html_path`` to an A4 ``pdf_path`` with a playwright ``page``; returns the
+    number of 3D figures frozen into pictures."""
+    page.goto(html_path.resolve().as_uri())
+    n = page.evaluate("document.querySelectorAll('.kit-plotly').length")
+    if n:
+        page.wait_for_function(
+            "Array.from(document.querySelectorAll('.kit-plotly'))"
+            ".every(el => el.dataset.drawn && el._fullLayout)", timeout=120_000)
+    frozen = page.evaluate(FREEZE_JS, list(FIGURE_SIZE))
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True)
+    return frozen
+
+
+def page_count(pdf_path: Path) -> int:
+    """Pages in a PDF."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf_path).pages)
+
+
+def build_paper(out: Path = BUILD, sources=None, budget: bool = True) -> dict[str, int]:
+    """Print every notebook's paper handout into ``out``.
+
+    Parameters
+    ----------
+    out : Path
+        Folder for the PDFs and the pages they were printed from.
+    sources : list of Path, optional
+        Student notebooks to print; every notebook of the kit by default.
+    budget : bool
+        Raise RuntimeError naming each handout over ``PAGE_BUDGET`` pages.
+
+    Returns
+    -------
+    dict
+        Pages per PDF file name.
+    """
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    pages = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1100, "height": 1400})
+        for path in sources or classroom.notebooks():
+            html_path = out / f"{path.stem}.html"
+            html_path.write_text(paper_html(path), encoding="utf-8")
+            pdf = out / f"{path.stem}.pdf"
+            print_pdf(html_path, pdf, page)
+            pages[pdf.name] = page_count(pdf)
+            print(f"paper: {pdf} ({pages[pdf.name]} pages)")
+        browser.close()
+    over = {k: v for k, v in pages.items() if v > PAGE_BUDGET}
+    if budget and over:
+        raise RuntimeError(f"over the {PAGE_BUDGET}-page budget: {over}")
+    return pages
+
+
+if __name__ == "__main__":
+    build_paper()
