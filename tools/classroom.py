@@ -310,6 +310,7 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
   text-transform: none; margin: 0 0 0.4em 0; }
 .reveal h1 { font-size: 1.9em; } .reveal h2 { font-size: 1.5em; } .reveal h3 { font-size: 1.25em; }
 .reveal p, .reveal li { line-height: 1.3; }
+.reveal .slides p { margin: 0.5em 0; }
 .reveal .jp-RenderedHTMLCommon, .reveal .jp-RenderedMarkdown, .reveal .jp-OutputArea-output,
 .reveal .jp-OutputArea-output pre, .reveal table { font-size: 20px; }
 .reveal table { margin: 0.3em 0; border-collapse: collapse; }
