@@ -47,6 +47,10 @@ REVEAL_FILES = ("LICENSE", "dist/reveal.js", "dist/reveal.css", f"dist/theme/{RE
 PLACEHOLDER = 'raise NotImplementedError("Exercise: write your solution here")'
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
 HANDOUT_BUDGET = 6 * 1024 * 1024
+# reveal.js's slide size (px before scaling): a 4:3 projector of 1024 x 768 shows it at
+# 1.28 (reveal keeps a 4% margin); notebooks/rise.css and the notebooks' "rise" metadata
+# give the live RISE slideshow the same size (tools/nbtools.RISE)
+SLIDE_SIZE = (768, 576)
 COMMANDS = ("slides", "handouts", "student")
 
 
@@ -147,11 +151,13 @@ def convert_plotly_outputs(nb, prefix: str = "kit-plot") -> int:
     return count
 
 
-def image_html(data: str, alt: str) -> str:
+def image_html(data: str, alt: str, text_px: float | None = None) -> str:
     """An <img> with its alt text (nbconvert's templates drop the alt that the kit's
-    figures carry in their output metadata and write a placeholder instead)."""
+    figures carry in their output metadata and write a placeholder instead), and the
+    height of its smallest text in image pixels (``data-text-px``) when it is known."""
+    extra = f' data-text-px="{text_px:g}"' if text_px else ""
     return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
-            'class="kit-figure">')
+            f'class="kit-figure"{extra}>')
 
 
 def carry_alt_text(nb) -> int:
@@ -163,7 +169,8 @@ def carry_alt_text(nb) -> int:
             data, meta = out.get("data", {}), out.get("metadata", {})
             alt = meta.get("image/png", {}).get("alt")
             if "image/png" in data and alt:
-                data["text/html"] = image_html("".join(data.pop("image/png")).strip(), alt)
+                data["text/html"] = image_html("".join(data.pop("image/png")).strip(), alt,
+                                               meta["image/png"].get("text_px"))
                 count += 1
     return count
 
@@ -180,7 +187,14 @@ RENDER_JS = """
     // four times the pixels on a 1x projector, which software WebGL pays for on first paint
     var config = Object.assign(
       {plotGlPixelRatio: Math.min(2, Math.max(1, window.devicePixelRatio || 1))}, spec.config);
-    return Plotly.newPlot(el, spec.data, spec.layout, config);
+    var layout = spec.layout;
+    if (window.Reveal) {  // on a slide: no taller than the room left below it
+      var top = 0, node = el, section = el.closest("section");
+      while (node && node !== section) { top += node.offsetTop; node = node.offsetParent; }
+      var room = Reveal.getConfig().height - top - 8;
+      layout = Object.assign({}, layout, {height: Math.min(layout.height || 450, room)});
+    }
+    return Plotly.newPlot(el, spec.data, layout, config);
   }
   function drawIn(root) {
     (window.KIT_PLOTS || []).forEach(function (spec) {
@@ -271,14 +285,44 @@ HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 """ + FOLDED_ANSWER + """
 {% block footer_js %}""" + RENDER_JS + "{% endblock footer_js %}")
 
+# shared with notebooks/rise.css (tests/test_slides.py checks they agree): on a slide the
+# red-flag box lists the flags (what to look for and the sources stay in the notebook and
+# the handout), and the quiz box scrolls one question at a time
+SLIDE_EXTRAS_CSS = """
+.reveal .alert-danger { padding: 6px 12px !important; }
+.reveal .alert-danger p:last-child { display: none; }
+.reveal .alert-danger li { font-size: 0; line-height: 1.2; }
+.reveal .alert-danger li b { font-size: 20px; }
+.reveal .jp-OutputArea:has(.Quiz) { max-height: 380px; overflow-y: auto;
+  scroll-snap-type: y mandatory; }
+.reveal .Quiz > * { scroll-snap-align: start; }
+.reveal .Quiz, .reveal .Quiz * { font-size: 20px !important; }
+"""
+
 SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 {%- block html_head_css -%}
 """ + KIT_CSS + """
 <style type="text/css">
+/* a 768 x 576 slide, scaled up by reveal.js to the screen: on a 1024 x 768 projector the
+   scale is 1.28, so 20 px body text shows at 25.6 px and a 12 px plotly label at 15 px */
+.reveal { font-size: 20px; }
 .reveal .slides section { overflow-y: auto; max-height: 100%; text-align: left; }
-.reveal .slides section .kit-plotly { min-height: 520px; }
+.reveal .slides section .kit-plotly { min-height: 300px; }
 .reveal aside.notes { display: none; }
-.reveal h1, .reveal h2, .reveal h3 { text-transform: none; }
+.reveal .slides h1, .reveal .slides h2, .reveal .slides h3 {
+  text-transform: none; margin: 0 0 0.4em 0; }
+.reveal h1 { font-size: 1.9em; } .reveal h2 { font-size: 1.5em; } .reveal h3 { font-size: 1.25em; }
+.reveal p, .reveal li { line-height: 1.3; }
+.reveal .slides p { margin: 0.5em 0; }
+.reveal .jp-RenderedHTMLCommon, .reveal .jp-RenderedMarkdown, .reveal .jp-OutputArea-output,
+.reveal .jp-OutputArea-output pre, .reveal table { font-size: 20px; }
+.reveal table { margin: 0.3em 0; border-collapse: collapse; }
+.reveal table th, .reveal table td { padding: 0.15em 0.4em; }
+.reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
+.reveal .jp-Cell, .reveal .jp-Cell-outputWrapper, .reveal .jp-OutputArea-child { padding: 0; }
+.reveal img.kit-figure { display: block; margin: 0 auto; max-height: 570px; width: auto; }
+.reveal details.kit-solution > summary { font-size: 20px; margin: 0.15em 0; }
+""" + SLIDE_EXTRAS_CSS + """
 </style>
 {%- endblock html_head_css -%}
 """ + FOLDED_ANSWER + """{% block footer_js %}
@@ -362,6 +406,19 @@ def relink(nb, source: Path, page_depth: int = 2) -> None:
             cell.source = cell.source.replace("](../", "](" + "../" * (1 + extra))
 
 
+def hide_code_on_slides(nb) -> int:
+    """Show only the output of every code cell that has one (figures, tables, printed
+    results) and is not a solution or verdict (those fold inside <details>); returns the
+    count. Cells without output keep their code: the presenter can run them live."""
+    count = 0
+    for cell in nb.cells:
+        if (cell.cell_type == "code" and cell.get("outputs")
+                and not tags(cell) & {"solution", "verdict"}):
+            cell.metadata["transient"] = {"remove_source": True}  # nbconvert's templates
+            count += 1
+    return count
+
+
 def hide_quiz_code(nb) -> int:
     """Show only the output of each quiz cell (its code is plumbing); returns the count."""
     count = 0
@@ -381,7 +438,8 @@ def _exporter(kind: str):
     if kind == "slides":
         return SlidesExporter(extra_loaders=[loader], template_file="kit_slides.html.j2",
                               reveal_url_prefix=REVEAL_DIR, reveal_theme=REVEAL_THEME,
-                              reveal_width="1280", reveal_height="860", reveal_number="c/t")
+                              reveal_width=str(SLIDE_SIZE[0]), reveal_height=str(SLIDE_SIZE[1]),
+                              reveal_number="c/t")
     return HTMLExporter(extra_loaders=[loader], template_file="kit_handout.html.j2",
                         embed_images=True)
 
@@ -413,6 +471,7 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
         fold_answers(nb)
         relink(nb, path)
         hide_quiz_code(nb)
+        hide_code_on_slides(nb)
         convert_javascript_outputs(nb)
         convert_plotly_outputs(nb)
         carry_alt_text(nb)
@@ -520,6 +579,7 @@ def student_notebook(nb):
 
 def build_student(out: Path = BUILD / "student", sources=None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(NOTEBOOK_DIR / "rise.css", out / "rise.css")  # the RISE slide style
     written = []
     for path in sources or notebooks():
         nb = student_notebook(_read(path))

@@ -74,7 +74,8 @@ def findings_cell(case_id: str):
 
     The instructor version fills it with the kit's values (tools.nbtools.instructor_cell).
     """
-    cell = code(headaches.findings_template(case_id), slide="fragment",
+    # students fill it in at their own screens; on a slide its 20-odd lines would overflow
+    cell = code(headaches.findings_template(case_id), slide="skip",
                 tags=["findings-template"])
     cell.metadata["kit_case"] = case_id
     return cell
@@ -102,12 +103,12 @@ def case_vignettes(cases: list[str]) -> list:
             verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
                     "differ = check[check['agree'] != True]  # not filled in, or not the same\n"
                     "print(f\"{len(check) - len(differ)} of {len(check)} findings agree with "
-                    "the kit's\")\ndiffer"),
+                    "the kit's\")\ndiffer", slide="skip"),
             verdict(screen),
             answer(f"{case['screen']}\n\n*Sources:* {{cite}}`do2019`.",
                    summary="Show the screening reasoning"),
             md("*Now decide:* which ICHD-3 diagnosis fits, and which criterion decides it? "
-               "Then run the checker and reveal the reasoning.", slide="fragment"),
+               "Then run the checker and reveal the reasoning.", slide="subslide"),
             verdict(src),
             answer(f"{reasoning}\n\n*Sources:* {_sources(case)}.",
                    summary="Show the reasoning"),

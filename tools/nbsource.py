@@ -110,9 +110,9 @@ def footer(kit: dict) -> list:
     return [
         md("## References\n\nEvery anatomical position and clinical statement in this "
            "notebook comes from these sources (full registry: `anatomy/data/references.toml`)."
-           f"\n\n{bibliography(kit['references'])}", slide="slide"),
+           f"\n\n{bibliography(kit['references'])}", slide="skip"),  # too long for a slide
         md(f"## Disclaimer\n\n{DISCLAIMER} The figures are a teaching model: positions are "
-           "averages from published studies, and real people vary.", slide="subslide"),
+           "averages from published studies, and real people vary.", slide="slide"),
     ]
 
 

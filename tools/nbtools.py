@@ -31,6 +31,7 @@ CI checks with nbval like the others.
 from __future__ import annotations
 
 import math
+import shutil
 import sys
 import uuid
 from pathlib import Path
@@ -52,6 +53,12 @@ NOTEBOOKS = [
     ("05_differential_diagnosis.ipynb", "The differential diagnosis of occipital pain"),
 ]
 KERNEL = "python3"
+# jupyterlab-rise's settings for the kit's notebooks (read from the notebook's "rise"
+# metadata): a 768 x 576 slide that reveal.js scales up to the screen, 1.28 on a
+# 1024 x 768 projector, as in the offline decks (tools/classroom.SLIDE_SIZE);
+# notebooks/rise.css sets the text sizes and hides the code of cells with output
+RISE = {"width": 768, "height": 576, "margin": 0.02, "center": False, "scroll": False,
+        "theme": "white", "transition": "none", "start_slideshow_at": "beginning"}
 SLIDE_TYPES = ("slide", "subslide", "fragment", "skip", "notes", "-")
 INSTRUCTOR_DIR = "instructor"  # beside the notebooks: notebooks/instructor/NN_name.ipynb
 # tags that keep a solution's output out of the committed (student-facing) notebook
@@ -152,6 +159,7 @@ def new_notebook(cells) -> nbformat.NotebookNode:
         "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
                        "name": KERNEL},
         "language_info": {"name": "python"},
+        "rise": RISE,
     }
     return nb
 
@@ -245,6 +253,8 @@ def build(name: str, instructor: bool = True) -> Path:
         versions.append((instructor_path(path), [instructor_cell(c) for c in cells]))
     for dest, version in versions:
         dest.parent.mkdir(exist_ok=True)
+        if dest.parent != path.parent:  # the RISE style sheet beside every notebook folder
+            shutil.copy2(path.parent / "rise.css", dest.parent / "rise.css")
         nb = execute(new_notebook(version), dest.parent)
         write(nb, dest)
         size = dest.stat().st_size / 1024

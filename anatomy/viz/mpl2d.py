@@ -459,7 +459,19 @@ class StaticFigure:
 
         data = {"image/png": base64.b64encode(self.png_bytes()).decode(),
                 "text/plain": f"[Figure] {self.alt}"}
-        return data, {"image/png": {"alt": self.alt}}
+        return data, {"image/png": {"alt": self.alt, "text_px": self.smallest_text_px()}}
+
+    def smallest_text_px(self, dpi: int = 110) -> float:
+        """Height in image pixels of the smallest visible text in the notebook PNG.
+
+        Slides and their tests scale it by displayed width / PNG width to get the label
+        size on screen.
+        """
+        from matplotlib.text import Text
+
+        sizes = [t.get_fontsize() for t in self.figure.findobj(Text)
+                 if t.get_visible() and t.get_text().strip()]
+        return round(min(sizes, default=0) * dpi * self.scale / 72, 1)
 
     def savefig(self, path, dpi: int = 300):
         """Write the figure to a file (no timestamps in the metadata, so bytes are reproducible).

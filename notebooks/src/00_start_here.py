@@ -45,6 +45,16 @@
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. What is in the kit
 #
+# Six notebooks. Take them in order:
+#
+# 0. Start here: the head model
+# 1. The occipital nerves
+# 2. Where pain is felt
+# 3. Headaches compared
+# 4. Diagnosis and management
+# 5. Telling headaches apart
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Take the notebooks in this order; each builds on the ones before it.
 #
 # {kit}`notebook_list`
@@ -60,6 +70,13 @@ head = anatomy.load_head()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. The head model in 3D
 #
+# An adult head, neck and shoulders, in millimetres. Blue dots are skin landmarks.
+#
+# - **Drag** to rotate, **scroll** to zoom
+# - **Hover** a dot to read what it is
+# - The **menu** switches views
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The skin is the MakeHuman base mesh (released CC0; {cite}`makehuman_cc0`), converted to millimetres and cut below the clavicles. The neck and shoulders are included, so pain over the trapezius, the sternocleidomastoid and above the clavicle sits on real skin. The blue dots are landmarks.
 #
 # **How to use the 3D view.** Drag to rotate, scroll to zoom and right-drag to pan. Hover a dot to read its definition, and click a legend entry to hide it. The menu at the top right switches between anterior, posterior, lateral and superior views. The figure works without a running kernel, so it also works on a projector and in the offline handouts.
@@ -68,33 +85,47 @@ head = anatomy.load_head()
 fig = head_views.head_figure(head, view='posterolateral_right')
 fig
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 1. Text summary:* the model of an adult head, neck and shoulders seen from behind and to the right, with 21 skin landmarks. Seven are on the midline (nasion, glabella, vertex, inion, menton, C7 spinous process, suprasternal notch); seven are on each side (tragus, mastoid tip, angle of the jaw, supraorbital notch, temporomandibular joint, mid-clavicle, acromion).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. The frame and the landmarks
 #
+# - Units: **millimetres**
+# - Origin: midway between the two ears
+# - **+x** to the subject's right, **+y** forward, **+z** up
+# - Left and right are always the **subject's**
+# - *Derived* landmarks are placed by a rule
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # All positions are in **millimetres**. The origin is midway between the two tragi; **+x** points to the subject's right, **+y** forward (anterior) and **+z** up (superior); x = 0 is the midsagittal plane. *Left* and *right* are always the subject's. Each landmark has a definition and a rule that finds it on the mesh; the rules marked *derived* place the point from cited typical offsets rather than from a shape the mesh shows.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 table = head_views.landmark_table(head)
 table[['x_mm', 'y_mm', 'z_mm', 'derived', 'references']]
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 head.describe('inion')
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # For print, the same landmarks in shaded orthographic drawings (posterior and right lateral views):
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 head_views.head_plate(head)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 2. Text summary:* two shaded drawings of the model. In the posterior view the inion sits on the midline at the back of the skull, and the mastoid tips below and behind each ear. C7 is at the base of the neck and the acromia are at the shoulder tips. In the right lateral view the tragus is just in front of the ear canal, the temporomandibular joint a little in front of it, and the angle of the jaw below it.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Is the model the size of an adult?
 #
+# The kit measures its model and compares it with published adult sizes.
+#
+# - Head length and breadth: **inside** adult ranges
+# - Shoulders: **narrow**, a slim build
+# - Across the mastoids: bone plus soft tissue
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # A teaching model should have adult proportions. The kit measures it; compare with published adult values. Head length is about 180-195 mm and head breadth about 145-155 mm (British adults, women and men, 50th centile; {cite}`pheasant_bodyspace`). Shoulder breadth between the acromia is 355 mm (women) and 400 mm (men) at the 50th centile, with the men's 5th centile at 365 mm ({cite}`pheasant_bodyspace`). Bony bimastoid breadth is 106 ± 6 mm ({cite}`okumus2022`; the skin value is larger by the soft tissue). The nasion-inion arc is roughly 34-37 cm over the scalp (typical adults, derived from the 10-20 template and scaled).
 
 # %% slideshow={"slide_type": "subslide"}
@@ -106,19 +137,25 @@ dims['nasion_inion_arc'] = arc_length(sagittal_arc(head.vertices, head.faces, he
 for name, mm in dims.items():
     print(f'{name:24s} {mm:6.0f} mm')
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Head length (192 mm) and head breadth (150 mm) fall inside Pheasant's adult ranges. The biacromial breadth (359 mm) is close to the median for British women but below the 5th centile for men. The model has a slim, narrow-shouldered build; this matters only for how far the neck and shoulder pain spots sit from the midline. The skin bimastoid breadth (117 mm) is the bony 106 ± 6 mm plus the soft tissue over both mastoids. Two values are not checked against a survey yet. The nasion-inion arc (355 mm) lies in the 34-37 cm that the kit's authors derived from the 10-20 template. Bitragion breadth (147 mm) is printed for comparison only: the kit's references registry holds no survey table for it.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Scalp sites by the 10-20 system
 #
+# The **10-20 system** names places on the scalp. Sites sit at 10 % or 20 % steps along arcs from nasion to inion and from ear to ear.
+#
+# - **Cz** is the vertex
+# - **Oz** lies above the inion
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Clinicians and EEG technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, on the vertex. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
 
 # %% slideshow={"slide_type": "subslide"}
 fig = head_views.head_figure(head, view='left', landmarks=['inion', 'nasion', 'tragus_left'], eeg=True)
 fig
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 3. Text summary:* the head from the left with the 23 standard 10-20 positions (green diamonds). They run from Nz at the nasion over Fpz, Fz, Cz, Pz and Oz to Iz at the inion, with the lateral chains Fp1-F7-T7-P7-O1 around the head.
 
 # %% [markdown] tags=["exercise"]
@@ -146,6 +183,11 @@ print(f'lateral {point[0]:.0f} mm, below the inion {inion[2] - point[2]:.0f} mm'
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. How to present and how to work
 #
+# - **Present:** RISE in JupyterLab, or `make slides` offline
+# - **Print:** `make handouts`
+# - **Students:** run the cells from the top; try each exercise before you reveal the answer
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **Instructors.** Each notebook is also a slide deck: cells carry slide metadata. Live in JupyterLab, open the notebook and start the slideshow with the RISE extension (`jupyterlab-rise`, included): the 3D figures stay interactive on the slides. Offline, `make slides` builds reveal.js slides in `build/slides/`, `make handouts` builds self-contained HTML pages in `build/handouts/` that open from disk with no network, and `make figures` regenerates the print figures in `figures/`. Instructor notes are in cells marked *Instructor notes* (the slide notes view).
 #
 # **Students.** Run the cells from the top (Shift-Enter). Try each exercise before revealing the solution (click the collapsed cell or the *Show the answer* line). `make student` writes copies without solutions to `build/student/`.
@@ -160,7 +202,7 @@ print(f'lateral {point[0]:.0f} mm, below the inion {inion[2] - point[2]:.0f} mm'
 # - The model's dimensions fall inside adult ranges.
 # - 10-20 positions name places on the scalp; Cz is at the vertex, halfway along the nasion-inion arc.
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
 #
 # Go on to **01 The occipital nerves**: the greater, lesser and third occipital nerves from C1-C2 to the vertex, layer by layer.

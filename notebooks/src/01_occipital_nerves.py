@@ -76,6 +76,13 @@ head = anatomy.load_head()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. Three nerves at a glance
 #
+# | Nerve | From | Skin of |
+# |---|---|---|
+# | **GON** | C2, dorsal ramus | back of the scalp to the vertex |
+# | **LON** | C2, ventral ramus | behind the ear |
+# | **TON** | C3, dorsal ramus | low occiput and upper neck |
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # | Nerve | Origin | Territory |
 # |---|---|---|
 # | **Greater occipital (GON)** | medial branch of the **dorsal** ramus of C2 | back of the scalp from the superior nuchal line to the vertex |
@@ -84,28 +91,44 @@ head = anatomy.load_head()
 #
 # Sources: {cite}`statpearls_occipital_nerves, kim2018, grays1918`. Some web pages give the LON as a branch of the dorsal ramus of C3: that is wrong, it belongs to the cervical plexus (ventral rami).
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 gon = nerve('GON', 'right')
 print(gon.label, '|', gon.latin)
 print(f'{len(gon.waypoints)} waypoints, {gon.length():.0f} mm from origin to vertex')
 print(list(gon.waypoints))
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # `nerve(name, side)` accepts `greater_occipital`, `lesser_occipital`, `third_occipital` or the abbreviations, and the subject's `left` or `right`; anything else raises an error that lists the valid choices. The path is a smooth polyline in millimetres from origin to terminal; the left nerve is the mirror image of the right.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. The greater occipital nerve, layer by layer
 #
+# Use the 3D figure like a dissection:
+#
+# - the **dropdown** steps along the nerve's course
+# - the **buttons** show or hide skin, muscles, bones
+# - **hover** for names and sources
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The 3D figure shows the skin (see-through), the atlas, axis and C3, the occipital bone, five neck muscles, the occipital artery and all six nerves. **Use it like a dissection:** the dropdown at the top left steps through the course, each stage with its own camera and with the outer layers hidden. The buttons beside it show or hide skin, muscles, bones, nerves and vessels. Hover any structure for its English and Latin names, a description and the source. It works without a running kernel, so it also works in the offline handout.
 
 # %% slideshow={"slide_type": "subslide"}
 fig = nerve_views.all_layers_figure()
 fig
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, occipital bone, neck muscles and occipital artery, and the GON, LON and TON on both sides. The dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. In the close-up stages 1-4, yellow circles mark GON waypoints, blue squares the LON and teal diamonds the TON. The numbered open diamonds there are Janis's compression points, and the black crosses the block landmarks.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ### The GON's course in five stages
+#
+# 1. Leaves the spine between C1 and C2
+# 2. Winds round obliquus capitis inferior
+# 3. Pierces semispinalis capitis
+# 4. Passes through the trapezius, beside the occipital artery
+# 5. Runs under the skin to the vertex
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### 2.1 Stage 1: origin between C1 and C2
 #
 # The GON is the medial branch of the dorsal ramus of C2. It leaves the spine between the posterior arch of the atlas and the lamina of the axis, behind the lateral atlanto-axial joint, deep to obliquus capitis inferior ({cite}`nysora_gon, statpearls_occipital_nerves`). No study gives coordinates for this point: the model places it in the gap between its C1 arch and C2 lamina, and labels it *derived*.
@@ -126,95 +149,135 @@ fig
 #
 # Now subcutaneous (the model lays it 3 mm under the skin), the GON divides into medial and lateral branches about 0.5 cm above the level of the EOP ({cite}`tubbs2007`). It fans out to the vertex, with dense lateral branches to the superolateral occiput ({cite}`kwon2018`). It joins the LON on the occiput in 80% ({cite}`natsis2006`).
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The same stages in print, deep to superficial, each close-up adding the next layer of muscle:
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 nerve_views.stage_plate()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 2. Text summary:* four posterior close-ups of the right suboccipital region. 1: bones only, the GON starting between atlas and axis. 2: obliquus capitis inferior added; the nerve winds round its lower border. 3: semispinalis and splenius added; the nerve passes through semispinalis. 4: trapezius and the occipital artery added; the nerve leaves through the trapezius aponeurosis medial to the artery. The current stage is vermillion; a dashed line shows the course hidden by muscle.
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # A print plate of the whole course, with the layers named: posterior view with the trapezius and sternocleidomastoid removed, and a right lateral view with all muscles.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 nerve_views.course_plate()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 3. Text summary:* posterior view. The GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and runs up the back of the head to the vertex. The TON (teal) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis and splenius capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. The numbers behind the course
 #
+# Each waypoint is millimetres from a landmark: the EOP, or the line between the ear canals.
+#
+# - **measured**: a published mean ± SD
+# - **derived**: placed by the kit
+#
+# The full tables are in the notebook.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Every waypoint is defined relative to a landmark: millimetres lateral to the midline and above (+) or below (-) the EOP. For the LON the reference is the line joining the external acoustic meatuses (EAM), which the kit converts with the head's tragus landmarks (on this head the EOP is 10 mm above that line). `status` says whether the position is **measured** (a published mean ± SD) or **derived** by the kit. `published_depth_mm` and `model_depth_mm` differ because the model's neck is slimmer than the living patients of {cite}`gon_depth_prospective`, so deep points sit on the modelled muscle surfaces instead.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', 'published_depth_mm', 'model_depth_mm', 'status', 'sources']]
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **Where sources disagree.** The GON's distance from the midline depends on the level. It is 13 mm where it leaves semispinalis and 23 mm at the trapezius ({cite}`kim2018`). It is 15 mm in Mosser's zone and 20-23 mm by ultrasound at the nuchal line ({cite}`shim2011`), 38 mm (range 15-75) in {cite}`loukas2006` with the level unstated. It is 40 mm at the occiput in {cite}`tubbs2007`. The model uses Kim's means and keeps the others as alternatives in `anatomy/data/nerves.toml`.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. The lesser and third occipital nerves
 #
+# - **LON**: climbs along the back edge of sternocleidomastoid to the scalp behind the ear
+# - **TON**: stays near the midline, to the low occiput
+#
+# Choose **LON** or **TON** in the 3D figure's dropdown.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **LON.** From the cervical plexus it hooks round the spinal accessory nerve and climbs along the posterior border of sternocleidomastoid. {cite}`lee2013` found it at that border **64 ± 14 mm lateral** and **75 ± 9 mm below the EAM line**. {cite}`dash2005` found its emergence zone **65 ± 12 mm lateral, 53 ± 16 mm below** the line. The two probably measured different points (the deep appearance at the muscle border and the fascial exit), so the model uses both in order. The LON met the occipital artery on 55% of sides ({cite}`lee2013`). Because this model's neck is only about 45-55 mm wide on each side, the LON's lateral distances are laid along the skin from the posterior midline (a kit assumption). Choose **LON** in the 3D figure's dropdown.
 #
 # **TON.** The superficial medial branch of the C3 dorsal ramus curves round the C2-C3 facet joint and pierces semispinalis, splenius and trapezius ({cite}`saglam2024`) close to the midline. {cite}`kim2018` measured its trapezius exit **12.9 ± 9.3 mm lateral, 44.2 ± 21.4 mm below the EOP**. In contrast, {cite}`tubbs2007` reports about 3 mm lateral and subcutaneous about 6 cm below. Choose **TON** in the dropdown.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('LON')[['lateral_mm', 'vertical_mm', 'origin', 'status', 'sources']]
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('TON')[['lateral_mm', 'vertical_mm', 'origin', 'status', 'sources']]
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Compression points
 #
+# Six places where the GON can be squeezed (Janis):
+#
+# - **1-3**: between and through the deep neck muscles
+# - **4-5**: into and out of the trapezius
+# - **6**: where it crosses the occipital artery
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # In 25 fresh heads {cite}`janis2010a` described six places where the GON can be compressed. They are (1) between semispinalis and obliquus capitis inferior, (2) entry into and (3) exit from semispinalis, and (4) entry into the trapezius. The last two are (5) exit through the trapezial fascia at the nuchal line, and (6) the crossing with the occipital artery. Their coordinates were not available to the kit, so the model places each on its modelled course and marks it **derived**.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 nerves.compression_table('right')
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Block landmarks
 #
+# Draw a line from the EOP to the mastoid tip.
+#
+# - **GON** block point: one third of the way from the EOP
+# - **LON** point: two thirds (weakly supported)
+#
+# Always say which end you measure from.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The classic **GON block** is aimed one third of the way from the EOP to the mastoid tip, on or just above the superior nuchal line. It lies immediately medial to the palpable occipital artery ({cite}`brown_atlas2006`). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The origin here is the **EOP**; some sources state the same points from the mastoid (GON two thirds, LON one third), so always say which end you measure from.
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.block_landmark_figure()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 4. Text summary:* posterior view with the skin line from the EOP to each mastoid tip. Crosses mark the GON point one third and the LON point two thirds of the way from the EOP; the occipital artery is dotted red, lateral to the GON at the nuchal line. The distances printed below give how far each point lies from the modelled nerve.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 pd.DataFrame(nerves.block_landmark_distances('right'))[['nerve', 'to_path_mm', 'to_fascial_exit_mm']]
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # On this model the one-third point lies about 6 mm from the modelled GON, close to where it pierces the trapezius. The two-thirds point lies about 9 mm from the modelled LON but far from its fascial exit, which is lower in the neck: the LON point works because the nerve climbs across that line.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Variation between people
 #
+# The positions above are averages. The kit draws 300 plausible nerves from the published means and spreads.
+#
+# A landmark rule finds **most** nerves, not all.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The positions above are averages. `nerves.sample_variants(name, side, n, seed)` draws plausible nerves. Each published coordinate comes from a normal distribution with the study's mean and SD (cut at 2 SD). Neighbouring points move together (an assumed correlation of 0.5), and each nerve keeps rising to the scalp.
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.variation_figure(n=300, seed=1)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 5. Text summary:* the right occiput in millimetres from the EOP with 300 sampled GONs. Clouds show where each winds round obliquus capitis inferior, leaves semispinalis and pierces the trapezius. The plot adds one-SD ellipses from {cite}`kim2018`, Mosser's 1.5 cm zone, the superior nuchal line and a 2 cm circle round the one-third block point. The title gives the share of sampled trapezius exits inside the circle.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 share = nerves.share_within('GON', 'right', radius_mm=20, n=300, seed=1)
 print(f'Sampled GONs piercing the fascia within 2 cm of the one-third point: {share:.0%}')
 print('Won et al. 2018, 56 half-heads: 85.7% (occipital artery: 98.2%)')
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The model's share is higher than Won's 85.7%. Two reasons: Kim's SDs describe Korean cadavers and may be narrower than the spread in other populations, and real nerves split, loop or take the variant routes the normal model leaves out. Either way, the lesson holds: a landmark rule finds most nerves, not all, which is one reason ultrasound guidance is used.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 8. Clinical relevance: why compression hurts
 #
+# **Occipital neuralgia:** brief shooting or stabbing pain where the GON, LON or TON supply the skin.
+#
+# - Each compression point can irritate the nerve
+# - Pain can spread to the forehead and eye: C2 and the trigeminal nerve share neurons
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Occipital neuralgia (ICHD-3 13.4) is paroxysmal shooting or stabbing pain in the distribution of the GON, LON and/or TON, with dysaesthesia or allodynia and tenderness over the nerve. A local anaesthetic block of the nerve eases it for a while. Each compression point in section 5 is a place where muscle, fascia or the artery can press on or kink the nerve. The nerve and the occipital artery cross in about half of sides ({cite}`janis2010b`). Pain can spread to the forehead and eye because C2 afferents and trigeminal afferents converge on the same neurons of the trigeminocervical complex ({cite}`bartsch2002`).
 #
 # > This is teaching material about anatomy, not a guide to diagnosis or treatment.
@@ -255,6 +318,11 @@ print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 9. Anatomy you will be asked about
 #
+# - **C1** is mostly motor: no skin territory
+# - **Dorsal rami** go back (GON, TON); **ventral rami** go forward (LON, great auricular)
+# - "Arnold's nerve" is a branch of the vagus, not the GON
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # - **C1 and the suboccipital triangle.** The dorsal ramus of C1 (the suboccipital nerve) leaves above the posterior arch of the atlas, under the vertebral artery, and enters the suboccipital triangle. It supplies the muscles that bound the triangle (rectus capitis posterior major, obliquus capitis superior and inferior), and rectus capitis posterior minor and semispinalis capitis. It is mainly a motor nerve: {cite}`grays1918` describes only an occasional cutaneous twig. That is why the kit draws no C1 skin territory ({cite}`grays1918`).
 # - **Dorsal and ventral rami.** Each spinal nerve splits into a dorsal ramus and a ventral ramus. The dorsal rami go to the back (the GON from C2, the TON from C3). The upper four ventral rami join as the cervical plexus, which gives the LON and the great auricular nerve ({cite}`grays1918`).
 # - **C2 and the lateral atlanto-axial joint.** The C2 nerve leaves the spine behind the lateral atlanto-axial joint, between the arch of the atlas and the lamina of the axis ({cite}`nysora_gon`). Pain from that joint can be referred to the occiput, which ICHD-3 asks us to tell apart from occipital neuralgia ({cite}`ichd3_2018`).
@@ -263,14 +331,14 @@ print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 # - **"Arnold's nerve".** The eponym belongs to the auricular branch of the vagus. It was once also used for the GON, a historical misattribution, so 'Arnold's neuralgia' is best avoided ({cite}`radiopaedia_arnold`).
 # - **Dermatome or nerve territory?** See notebook 02: a dermatome is one root's skin; a nerve territory is one named nerve's skin.
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The figure below shows where the two rami part company, at one upper cervical level seen from above.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 from anatomy.viz import rami_views
 rami_views.rami_figure()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 6. Text summary:* {kit}`rami_alt`
 
 # %% [markdown] tags=["exercise"]
@@ -291,7 +359,7 @@ rami_views.rami_figure()
 # - Measured waypoints carry the study's mean and SD; derived ones are labelled, including Janis's six compression points.
 # - The one-third (GON) and two-thirds (LON) points of the EOP-mastoid line lie within about 1 cm of the modelled nerves, but people vary: a landmark finds most nerves, not all.
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
 #
 # Go on to **02 Pain-referral hot spots**: where pain from these nerves and from the neck muscles is felt on the head.

@@ -66,6 +66,14 @@
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. The claim to check
 #
+# A web page lists seven "hot spots" of GON pain, with no source. For each spot we ask: **is it supported**, and **by which mechanism**?
+#
+# - a tender source
+# - the nerve's skin territory
+# - shared brainstem neurons
+# - a muscle trigger point
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # A patient-education web page (the seed article of this kit) lists the *hot spots of pain due to the greater occipital nerve* as: occipital, supraorbital, temporal, temporomandibular, the angle of the jaw, sternocleidomastoid and supraclavicular. It cites no source for the list. The literature names other places as well: **behind the eye**, **behind the ear and over the mastoid**, the **vertex** and the **forehead**. We check each spot against sources and ask *by which mechanism* pain could be felt there:
 #
 # | Mechanism | Meaning |
@@ -87,9 +95,17 @@ head = anatomy.load_head()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. Referral patterns, one by one
 #
+# Seven patterns, each a list of zones with a mechanism and a source:
+#
+# - GON, LON and TON neuralgia
+# - trigger points in the trapezius, sternocleidomastoid and suboccipital muscles
+#
+# Pick a pattern in the 3D figure's menu.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Each pattern is a list of zones, each with a mechanism and a source (`anatomy/data/hotspots.toml`). The sources say *where* pain goes, not how strong it is there: the weights (1 = the source or core zone) are display choices.
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # - **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`; ICHD-3 criterion C2, {cite}`ichd3_2018`). Pain covers the posterior scalp to the vertex, densest over the superolateral occiput ({cite}`kwon2018`). It may reach the fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the eye.
 # - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`). The block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
 # - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, grays1918`).
@@ -101,17 +117,17 @@ head = anatomy.load_head()
 fig = pain_views.heat_figure()
 fig
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak). It opens on greater occipital neuralgia on the right: dark over the occiput lateral to the inion and over the upper occiput. It is lighter at the vertex and, by convergence, at the forehead, the supraorbital region and behind the eye. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The left menu switches between the seven patterns on each side; the right menu turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The same information as a table: every zone of every pattern on the right side, with its mechanism and source.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 table = pain.hotspots(side='right')
 table[['pattern', 'name', 'mechanism', 'weight', 'reference']]
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **Why the pain spreads along the skin.** Each zone is drawn as a bump that halves at its radius, measured *along the skin* (shortest paths over the mesh), not straight through the head. Skin a few centimetres away in a straight line can be far away over the surface, under the jaw or across the ear, and stays dark only where the pattern puts pain.
 
 # %% [markdown] tags=["exercise"]
@@ -131,19 +147,25 @@ shared[['name', 'mechanism_trapezius', 'mechanism_gon']]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Skin territories of the nerves
 #
+# - A **dermatome**: the skin of one spinal root
+# - A **nerve territory**: the skin of one named nerve
+#
+# Behind the vertex-ear-chin line the skin is **cervical**; in front of it, **trigeminal**. Territories overlap.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **Two words, two maps.** A **dermatome** is the skin supplied by one spinal nerve root (through both its dorsal and ventral rami). A **peripheral-nerve territory** is the skin supplied by one named cutaneous nerve, which may carry fibres from several roots. Dermatomes overlap and vary, and textbook maps disagree ({cite}`lee2008_dermatomes`). The maps below are nerve territories. A cutaneous nerve supplies a patch of skin. Behind the **vertex-ear-chin line** the skin is cervical (C2-C4: greater, lesser and third occipital, great auricular, transverse cervical, supraclavicular). In front of it the skin is trigeminal (here the supraorbital and supratrochlear branches of V1, the zygomaticotemporal of V2 and the auriculotemporal of V3) ({cite}`dartmouth_anatomy`). Neighbouring territories **overlap**: the GON joins the LON in most people ({cite}`natsis2006`) and TON branches cross the midline ({cite}`tubbs2007`). The kit draws each territory as a band around anchor points placed from the cited descriptions (derived, not traced from dissections), with a fade where it meets its neighbours.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 atlas = pain.territories()
 atlas.table[atlas.table.side == 'right'][['name', 'root', 'division', 'description', 'references']]
 
 # %% slideshow={"slide_type": "subslide"}
 pain_views.territory_plate('right', scale=0.75)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 2. Text summary:* three shaded views (anterior, right lateral, posterior), the skin coloured by the nerve that dominates it and every territory labelled. Supratrochlear (near the midline) and supraorbital cover the forehead and scalp back to the vertex; zygomaticotemporal a small patch of the anterior temple; auriculotemporal the skin in front of the ear and over the temple. The greater occipital covers the back of the scalp from the nuchal line to the vertex, and the lesser occipital the skin behind the ear. The third occipital covers the lower occiput and upper neck near the midline, and the great auricular the ear and the angle of the jaw. The transverse cervical covers the front of the neck and the supraclavicular nerves the skin over the clavicle. Black dots mark skin supplied by two or more nerves; the dashed line is the vertex-ear-chin line.
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # An interactive 3D version is `pain_views.territory_figure()`: each territory can be toggled from the legend, and overlaps show as crossing outlines. It is not run here, to keep the notebook under 1 MB; type it into a new cell to explore it.
 
 # %% [markdown] tags=["exercise"]
@@ -165,15 +187,20 @@ sorted(((n, p) for p, n in pairs.items() if n), reverse=True)[:4]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Why pain from the back of the head is felt behind the eye
 #
+# The GON (C2) and the trigeminal nerve (forehead, eye) end on the **same neurons** in the brainstem.
+#
+# The brain gets one signal and can place it in either map.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The greater occipital nerve (C2) is not trigeminal, yet GON pain can reach the forehead and the orbit. The explanation is **trigeminocervical convergence**: fibres from the C2 root and from the trigeminal nerve (V1: forehead, eye and the dura) end on the *same* second-order neurons in the trigeminocervical complex. This complex is the caudal trigeminal nucleus together with the dorsal horn of C1-C2. The brain receives one signal and can place it in either map.
 
 # %% slideshow={"slide_type": "subslide"}
 pain_views.convergence_schematic(scale=0.8)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 3. Text summary:* a schematic. A green V1 afferent from the forehead, eye and dura and an orange GON afferent from the back of the head both end on one purple second-order neuron. It lies in the trigeminocervical complex (trigeminal nucleus caudalis and the C1-C2 dorsal horn). The neuron projects to the thalamus and cortex, so an irritated GON can be felt at the forehead and behind the eye. The evidence is listed along the bottom.
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **The evidence.**
 #
 # - In rats, 67 neurons of the C2 dorsal horn that responded to the dura (V1) were recorded. Most also had receptive fields on the face and on C2 skin and muscle, and stimulating the GON increased their responses to the dura in 8 of 20 ({cite}`bartsch2002`).
@@ -189,13 +216,19 @@ pain_views.convergence_schematic(scale=0.8)
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Checking the seed article's list
 #
+# - **Supported** for the GON: occipital, supraorbital
+# - **Muscle pain**, not the GON: temple, angle of the jaw, sternocleidomastoid
+# - **No source**: the jaw joint, above the collarbone
+# - **Missing**: behind the eye and the ear, the vertex
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # For each of the seven spots, what the registry's sources say and by which mechanism:
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 spots = pain.spots()
 spots[spots.in_seed_list][['label', 'mechanisms', 'verdict']]
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **Verdict.** Occipital and supraorbital are supported for occipital neuralgia (the first as the tender nerve and its territory, the second by convergence). Temporal, the angle of the jaw and the sternocleidomastoid are real pain sites, but of *neck-muscle trigger points* (myofascial referral or the trigger point itself), not of the GON. The temporomandibular joint and the supraclavicular area are not supported by any source in the registry: the skin above the clavicle belongs to the supraclavicular nerves (C3-C4). The list also misses places the sources do give: behind the eye, behind the ear, the vertex and the forehead. A list that mixes nerve pain with muscle pain without saying so can mislead a patient about the cause.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -206,7 +239,7 @@ spots[spots.in_seed_list][['label', 'mechanisms', 'verdict']]
 # %% slideshow={"slide_type": "subslide"}
 pain_views.drawing_plate(scale=0.65)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 4. Text summary:* four heads, each seen from the painful side, with the area the patient shaded in blue. A (right): from the base of the skull over the back of the head, with a patch behind the eye. B (left): top of the shoulder, side of the neck, behind the ear and the temple. C (right): forehead and the ear. D (left): behind the ear and the side of the back of the head.
 
 # %% [markdown] tags=["exercise"]
@@ -232,7 +265,7 @@ pd.DataFrame({name: pain.match_drawing(name).head(3).index.map(' '.join)
 # - Trigeminocervical convergence at C1-C2 explains frontal and retro-orbital pain from the GON (animal recordings, human physiology).
 # - Of the seven seed hot spots, five are supported (by different mechanisms); the TMJ and supraclavicular spots are not.
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
 #
 # Go on to **03 Headache comparison**: occipital neuralgia, migraine and tension-type headache side by side, with where each one hurts.

@@ -73,18 +73,26 @@ head = anatomy.load_head()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. The four conditions at a glance
 #
+# Four conditions, with their ICHD-3 codes:
+#
+# - **Occipital neuralgia** (13.4)
+# - **Migraine** (1.1 without aura, 1.2 with aura)
+# - **Tension-type headache** (2.1-2.3)
+# - **Cervicogenic headache** (11.2.1)
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The kit keeps the ICHD-3 criteria, paraphrased, in `anatomy/data/headaches.toml`; every cell carries its source. The table below lists the features that matter for telling the conditions apart ({cite}`ichd3_2018`). Migraine with aura is a column of its own: its criteria are about the aura, not the headache.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 rows = ['ichd3_code', 'frequency', 'laterality', 'quality', 'intensity',
         'aggravated_by_activity', 'nausea', 'photophobia_phonophobia',
         'relieved_by_nerve_block', 'typical_locations']
 headaches.comparison_table().loc[rows]
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Each cell has its references (`headaches.comparison_sources()`) and, where the kit had to read a vague phrase, a note (`headaches.comparison_notes()`). The criteria of one condition, paraphrased, with their source:
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 headaches.criteria_table('occipital_neuralgia')[['text', 'reference']]
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -95,34 +103,40 @@ headaches.criteria_table('occipital_neuralgia')[['text', 'reference']]
 # %% slideshow={"slide_type": "subslide"}
 headache_views.duration_timeline()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 1. Text summary:* on a log scale from 1 second to 30 days, occipital neuralgia paroxysms last seconds to minutes. ICHD-3 gives no exact bounds; the bar from 1 s to 10 min is the kit's reading. Each migraine aura symptom lasts 5-60 minutes. A migraine attack lasts 4-72 hours (2-72 hours under 18). An episode of episodic tension-type headache lasts 30 minutes to 7 days; chronic tension-type headache lasts hours to days or never stops (arrow). ICHD-3 gives no duration for cervicogenic headache ({cite}`ichd3_2018`).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Where it hurts
 #
+# - **Migraine**: eye, temple, forehead; often one side
+# - **Occipital neuralgia**: back of the head to the crown
+# - **Tension-type**: a band on both sides
+# - **Cervicogenic**: one side, from the neck forwards
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is on both sides, pressing or tightening. ICHD-3 names no region, so the kit draws an even ring round the head. Cervicogenic headache is on one side, spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
 
 # %% slideshow={"slide_type": "subslide"}
 headache_views.pain_map_figure()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 2. Text summary:* four heads in a 2 × 2 grid, seen from the right. **Occipital neuralgia** (qualitative): a strip from below the back of the head up to the crown (GON) and a patch behind the ear (LON). A short strip lies near the midline of the upper neck (TON), with faint spread to the forehead and around the eye. **Migraine** (percent of patients): darkest around the eye (67%), then temple (58%) and forehead (56%); lighter over the occiput and neck (40% each) and the vertex (24%). The left side is lighter because two-thirds of patients have one-sided pain. **Tension-type** (qualitative): a band round both sides of the head over forehead, temples and occiput. **Cervicogenic** (qualitative): right side only, darkest in the upper neck, fading forwards over the occiput and temple to forehead and eye. Drag to rotate; the menu turns all four heads.
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # How the migraine map was built: each region's weight is Kelman's percentage. The other side gets the same regions scaled by 1 - 0.666, because two-thirds of patients had one-sided pain. That scaling is the kit's reading, not a number from the paper; the region shapes are drawn on 10-20 positions and landmarks.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 headache_maps.region_weights('migraine_without_aura')[
     ['weight', 'contralateral_weight', 'basis']]
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # For print, the same maps as a plate (right lateral and posterior views), with the regions named in text so the figure reads without colour:
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 3. Text summary:* the four maps of Figure 2 in two rows (right lateral and posterior). Labels name each region: GON, LON and TON for occipital neuralgia, and eyes 67%, temporal 58%, frontal 56%, occipital 40% and neck 40% for migraine. The labels are band, frontal, temporal and occipital for tension-type; neck, occipital and the spread regions for cervicogenic headache. L and R mark the subject's sides in the posterior view.
 
 # %% [markdown] tags=["exercise"]
@@ -136,17 +150,30 @@ headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6)
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. What distinguishes them
 #
+# - **Occipital neuralgia**: shooting pain, a tender nerve, relief after a block
+# - **Migraine**: nausea, or light and sound sensitivity
+# - **Tension-type**: pressing, both sides, no nausea
+# - **Cervicogenic**: brought on by neck movement
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The feature matrix is a table: every cell has words and a symbol for its place in the criteria, so it does not depend on colour (the fill is a third cue). For print, `headache_views.feature_matrix()` draws the same matrix as a figure (`figures/headache_features.png`).
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 headache_views.feature_table()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *In words:* rows are quality, intensity, laterality, associated symptoms, aggravation by activity and nerve-block response; columns are occipital neuralgia, migraine, tension-type and cervicogenic headache. Occipital neuralgia **requires** allodynia or dysaesthesia with nerve tenderness (C) and relief after a local anaesthetic block (D); its shooting or stabbing quality and severe intensity are two of three options in B. Migraine **requires** nausea/vomiting or photophobia with phonophobia (D); pulsating, moderate-severe, one-sided and worse with activity are options (2 of 4). Tension-type is pressing, mild-moderate, bilateral and not worse with activity (2 of 4), and nausea **must be absent** (mild allowed only in chronic TTH). Cervicogenic headache needs 2 of 4 causation items, including provocation by neck movement and abolition by a cervical block.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 4.1 Features that are needed but not specific
 #
+# Three clues are needed for occipital neuralgia, but other headaches have them too:
+#
+# - tender spots and trigger points
+# - relief after a nerve block
+# - pain that reaches the eye
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Three items of ICHD-3 13.4 also turn up in other headaches, so finding them does not prove occipital neuralgia:
 #
 # - **Tenderness and trigger points.** A retrospective chart review looked at one community-hospital headache clinic. Of 800 patients seen for headache, 195 had been *diagnosed with* occipital neuralgia (ON). Most had another headache too, and the odds were about twice as high in chronic migraine ({cite}`on_clinic2021`). A chart review counts diagnoses that clinicians made; it does not re-check them against the criteria. Trigger points, mostly temporal and suboccipital, were found in 94% of 98 migraine patients ({cite}`calandre2006`) and are common in tension-type headache ({cite}`fernandez2006, fernandez2007`).
@@ -156,6 +183,14 @@ headache_views.feature_table()
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 4.2 Where popular articles blur the picture
 #
+# Four claims from web articles, checked:
+#
+# - Occipital neuralgia is not "throbbing"
+# - Light sensitivity is a migraine sign
+# - Most migraine has **no** aura
+# - The trapezius does not squeeze the temporal artery
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The web articles this kit started from (`seeds/`) mix correct and wrong statements. Checked against the sources:
 #
 # | Claim in a seed article | What the sources say |
@@ -168,24 +203,32 @@ headache_views.feature_table()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. The criteria checker
 #
+# `headaches.check_all(findings)` checks a story against each condition's criteria.
+#
+# - A missing finding stays **unknown**
+# - The last criterion always needs a clinician
+#
+# **It teaches the criteria; it does not diagnose.**
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # `headaches.check_criteria(condition, findings)` says which criteria a set of findings meets; `headaches.check_all(findings)` does it for every condition. Findings use a fixed vocabulary; a missing finding leaves a criterion *not assessed*, and the verdict is then *undetermined* unless another criterion already fails. The last criterion of each set (no better ICHD-3 diagnosis) always needs a clinician. **The checker teaches the criteria; it does not diagnose anyone.**
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 headaches.findings_vocabulary()[['type', 'allowed']].head(12)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The cases below were written for the kit; the people are invented. Read each story, decide, then run the cell and reveal the reasoning.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 cases = headaches.vignettes()
 cases[['title']].sort_index()
 
 # %% [markdown] part="case_vignettes" cases=["case_01", "case_02", "case_03", "case_04", "case_05", "case_06"]
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The full criterion-by-criterion report for Case 5, occipital neuralgia column, shows where it fails:
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 findings = cases.at['case_05', 'findings']
 print(headaches.check_criteria('occipital_neuralgia', findings))
 
@@ -226,7 +269,7 @@ headaches.check_criteria('occipital_neuralgia', findings).verdict
 # - Aura, light sensitivity and throbbing do not belong to occipital neuralgia; most migraine has no aura.
 # - The checker reports which criteria are met; criterion E and every diagnosis need a clinician.
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
 #
 # Go on to **04 Diagnosis, management and red flags**. It shows how a clinician examines the occipital nerves and why the diagnostic block is criterion D. It also covers when imaging helps, the treatments and how good their evidence is.

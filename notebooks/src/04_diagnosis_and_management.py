@@ -91,9 +91,16 @@ head = anatomy.load_head()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. First: is this a dangerous headache?
 #
+# Before naming a headache, screen for a **dangerous cause**. For each red flag the kit's list says:
+#
+# - what to look for
+# - what it may signal
+# - what to do
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Before naming a primary headache, a clinician screens for a secondary cause. The kit's list builds on the SNNOOP10 red and orange flags ({cite}`do2019`). It adds pupil and dissection flags ({cite}`lyrer2014, rushton2023`) and uses 50, not 65, as its age cut-off ({cite}`hunder1990`). Each row says what to look for, what it may signal and what to do.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 headaches.red_flags()[['flag', 'look_for', 'action']]
 
 # %% [markdown] tags=["exercise"]
@@ -111,6 +118,12 @@ flags[flags['flag'].str.contains('Fever')][['flag', 'may_signal', 'action']]
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 1.1 Cervical artery dissection: the screen that matters before neck treatment
 #
+# A tear in a neck artery can start with **new neck pain and headache**, before a stroke.
+#
+# - Look for a small pupil and a drooping eyelid (Horner's syndrome)
+# - **No neck manipulation**: send for emergency care
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # A tear in the wall of the carotid or vertebral artery often starts with new neck pain and headache, sometimes after a neck strain or manipulation, before any stroke. On the side of a carotid tear the pupil may be small with a drooping eyelid (**Horner's syndrome**). In 765 patients with dissection, Horner's syndrome was present in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`); vertebral dissections more often began with neck pain ({cite}`dziewas2003`). The framework of the International Federation of Orthopaedic Manipulative Physical Therapists (IFOMPT) asks physiotherapists and other clinicians to screen for it before any neck treatment ({cite}`rushton2023`). The kit's screen raises this flag for Horner's syndrome, or for a new headache together with new neck pain.
 
 # %% [markdown] tags=["exercise"]
@@ -130,6 +143,15 @@ screen[screen['status'] == 'present'][['flag', 'action']]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. History
 #
+# Ask:
+#
+# - **Where** is the pain? One side or both?
+# - **What** is it like? **How long** does it last?
+# - **What sets it off?** Combing, a pillow?
+# - **What else** comes with it?
+# - Any **red flags**?
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The story carries most of the diagnosis. Ask:
 #
 # - **Where** is the pain, and does it follow the back of the scalp toward the vertex or behind the ear (greater, lesser or third occipital nerve territory)? One side or both?
@@ -141,6 +163,13 @@ screen[screen['status'] == 'present'][['flag', 'action']]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Examination
 #
+# On the painful side, look for:
+#
+# 1. **Tenderness** over the nerve
+# 2. **Tinel's sign**: tapping gives tingling up the scalp
+# 3. **Reproduction**: pressure brings on the usual pain
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Three findings are sought on the painful side ({cite}`ichd3_2018`):
 #
 # 1. **Tenderness over the nerve.** Press along the greater occipital nerve (GON) where it leaves the neck muscles. Kim et al. measured its exit through the trapezius about 23 mm lateral and 16 mm below the external occipital protuberance ({cite}`kim2018`). Tenderness over the nerve branches, or trigger points at the GON's emergence or in the C2 territory, is criterion C, part 2.
@@ -150,12 +179,18 @@ screen[screen['status'] == 'present'][['flag', 'action']]
 # %% slideshow={"slide_type": "subslide"}
 headache_views.examination_figure('right')
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 1. Text summary:* the back of the head with the occipital neuralgia map faintly shaded on the right. A dashed line joins the inion (external occipital protuberance, EOP) to the right mastoid tip. A star marks the greater occipital nerve's exit through the trapezius, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`); tenderness and Tinel's sign are sought there. A diamond one third of the way from the inion to the mastoid is the classic GON block point, just medial to the occipital artery ({cite}`brown_atlas2006`). A square two thirds of the way is the lesser occipital nerve (LON) block point, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`). On this model the star and the diamond lie within about a centimetre of each other.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. The diagnostic block: criterion D
 #
+# Relief after numbing the nerve is a **required** criterion (D).
+#
+# - It **supports** the diagnosis
+# - It does **not prove** it: blocks also help migraine
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ICHD-3 makes relief after a local anaesthetic block of the affected nerve a **required** criterion ({cite}`ichd3_2018`). Relief after numbing one nerve is consistent with pain carried by that nerve, but it does not prove it. Blocks act partly through the trigeminocervical complex, where occipital and trigeminal input meet in the upper neck ({cite}`bartsch2002`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although their pain is around the eye ({cite}`ambrosini2005`). Practical points from an expert consensus on technique ({cite}`blumenfeld2013`) and reviews ({cite}`dougherty2014, barmherzig2019`):
 #
 # - The greater occipital nerve is blocked near the superior nuchal line, medial to the palpable occipital artery; the lesser occipital nerve further lateral.
@@ -164,7 +199,7 @@ headache_views.examination_figure('right')
 #
 # The checker shows the effect of criterion D on Case 1 of notebook 03:
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 findings = headaches.vignettes().at['case_01', 'findings']
 without_block = dict(findings, relieved_by_nerve_block=None)  # not yet tried
 for f in (findings, without_block):
@@ -173,12 +208,18 @@ for f in (findings, without_block):
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 4.1 The block in numbers
 #
+# - At the classic site the nerve lies **shallow**, just under the skin
+# - The injected volumes are **small**
+#
+# These are what studies measured, not a protocol.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # How deep is the nerve, and how much is injected? The kit keeps the published values with their sources in `anatomy/data/headaches.toml`; they describe what studies measured or recommended, not a protocol to follow.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # At the classic site the nerve lies only about 7 mm under the skin by ultrasound ({cite}`shim2011`), so the needle stays shallow. At surgery it lay about 2 cm deep where it leaves semispinalis and 3 cm where it enters it ({cite}`gon_depth_prospective`). Blocks of that deeper course, over obliquus capitis inferior at C2, have been guided by ultrasound ({cite}`greher2010`). The volumes are small. Use a few millilitres per nerve in the expert consensus ({cite}`blumenfeld2013`) and in a randomised trial ({cite}`dilli2015`), 5 mL in a physiology study ({cite}`busch2007`).
 
 # %% [markdown] tags=["exercise"]
@@ -192,6 +233,13 @@ headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. When imaging helps
 #
+# Imaging does **not** show occipital neuralgia. MRI looks for a **structural cause**:
+#
+# - when the picture is atypical
+# - with neurological signs or red flags
+# - before invasive treatment
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Imaging does not show occipital neuralgia itself. It is used to look for a **structural cause**: when the picture is atypical, when there are neurological signs or a red flag, or before invasive treatment. Lesions of the upper cervical spine, the craniocervical junction or the posterior fossa can produce occipital pain. Magnetic resonance imaging (MRI) is the usual choice because it shows the spinal cord, nerve roots and soft tissue ({cite}`barmherzig2019, dougherty2014, do2019`).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -200,18 +248,33 @@ headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Management
 #
+# A stepped approach:
+#
+# 1. Conservative care
+# 2. Nerve blocks
+# 3. Only for severe pain that resists all else: stimulation or surgery
+#
+# **Teaching material, not treatment advice.**
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The sources describe a stepped approach: conservative care first, then nerve blocks, and only for severe pain that resists everything else, neuromodulation or surgery ({cite}`barmherzig2019, dougherty2014`). The table lists each option with what it is, who it is for and an evidence note. **This is teaching material, not treatment advice.**
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 options = headaches.management_options()
 options[['option', 'what_it_is', 'who_it_is_for']]
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 options[['option', 'evidence_note', 'reference']]
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.1 Reading the evidence
 #
+# - Conservative care: recommended, but **no trial** in occipital neuralgia
+# - Nerve blocks: expert consensus, mostly observational
+# - Pulsed radiofrequency: **one randomised trial**
+# - Botulinum toxin, stimulation, surgery: small series
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # - **Heat, rest, massage of tight neck muscles, non-steroidal anti-inflammatory drugs (NSAIDs), physiotherapy and exercises** are the usual first steps. Reviews recommend conservative care first, but we found no trial of these measures in occipital neuralgia itself ({cite}`barmherzig2019, dougherty2014`). Massage should be gentle: pressing a sensitised nerve can provoke pain.
 # - **Nerve blocks with local anaesthetic, with or without a steroid,** both support the diagnosis and relieve pain for days to weeks. The technique has an expert consensus ({cite}`blumenfeld2013`), but evidence in ON is mostly observational.
 # - **Pulsed radiofrequency** has one multicentre double-blind randomised trial in 81 people with occipital neuralgia, or migraine with occipital nerve tenderness. Pulsed radiofrequency plus local anaesthetic lowered average occipital pain more than a local anaesthetic-steroid block at 6 weeks (by 2.7 versus 1.4 points on a 0-10 scale). The difference lasted to 6 months ({cite}`cohen2015`). The steroid block was the active comparator. The trial had no placebo arm, so it does not test the steroid block against placebo. One trial is a start, not proof.
@@ -222,18 +285,25 @@ options[['option', 'evidence_note', 'reference']]
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.2 Procedures: what can go wrong
 #
+# - **Nerve block**: the occipital artery is close, so aspirate before injecting
+# - **Destroying the nerve**: rarely done; pain often returns and the numbness is permanent
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # - **Nerve block.** At the classic site the occipital artery lies only about 1-1.5 mm from the nerve ({cite}`shim2011`), so the needle can enter the artery: aspirate before injecting. A steroid in this superficial site can thin the skin and cause a bald patch ({cite}`lambru2012`).
 # - **Destructive procedures** (neurectomy, C2 ganglionectomy, rhizotomy, radiofrequency lesioning) are now rarely used: pain often returns, numbness is permanent and a destroyed nerve cannot be restored ({cite}`choi2016`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.3 Physiotherapy
 #
+# The **flexion-rotation test** and neck exercises belong to **cervicogenic** headache, not occipital neuralgia. They help to tell the two apart.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # For physiotherapy students: what to examine, what to screen and what the evidence says. The flexion-rotation test and the exercise trial are about **cervicogenic headache**, not occipital neuralgia; they help to tell the two apart.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 headaches.physiotherapy()[['item', 'evidence', 'reference']]
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # In numbers: with experienced examiners, the flexion-rotation test had a sensitivity of 91% and a specificity of 90%. The study had 58 people: 23 with cervicogenic headache and C1-C2 dysfunction, 23 without headache and 12 with migraine with aura ({cite}`ogince2007`). Comparing clear cases with people who have no symptoms makes a test look more accurate than it will be in a clinic. With a 30-degree cut-off it classified 85% of 60 people with headache correctly ({cite}`hall2010`). In a trial of 200 people with cervicogenic headache, manipulative therapy and low-load exercise each reduced headache frequency and intensity at 12 months ({cite}`jull2002`). No such trial exists in occipital neuralgia.
 
 # %% [markdown] tags=["exercise"]
@@ -251,6 +321,13 @@ notes[notes.str.contains('randomised')].to_frame()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Where the popular articles go wrong
 #
+# Ten claims from web articles, checked. Three of them:
+#
+# - Botulinum toxin is **not** a steroid
+# - The GON and the LON come from **different** rami
+# - Heat and massage comfort; they do not **cure**
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The seed articles mix sound advice with errors. Each row below was checked against the sources; where no source supports a claim, the table says so.
 #
 # | Claim in a seed article | What the sources say |
@@ -286,7 +363,7 @@ notes[notes.str.contains('randomised')].to_frame()
 # - Conservative care comes first; blocks, botulinum toxin, stimulation and surgery rest on observational evidence and are kept for refractory pain.
 # - Botulinum toxin is not a steroid; the GON (dorsal ramus of C2) and LON (ventral rami C2-C3) have different origins.
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
 #
 # Go back to **03 headache comparison** to classify the cases again with what you now know about the examination and the block. Or go to **01 the occipital nerves** to see where the block points lie on the nerve's course.

@@ -74,40 +74,65 @@ head = anatomy.load_head()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. Screen first
 #
+# Screen for red flags **before** naming any headache.
+#
+# Two flags matter most for pain at the back of the head:
+#
+# - a **new headache with new neck pain**: a torn neck artery?
+# - a **new headache at 50 or over**: giant cell arteritis?
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The red-flag screen comes before any primary diagnosis ({cite}`do2019`). `headaches.red_flag_screen(findings)` marks each flag as *present*, *absent* or *not asked*; a flag you did not ask about stays open. Two flags matter most for occipital pain. The first is **a new headache with new neck pain** (possible cervical artery dissection). The second is **a new headache at 50 or over** (giant cell arteritis, tumour). SNNOOP10 puts its age cut-off at onset after 65; the kit uses 50, the age in the giant cell arteritis criteria ({cite}`hunder1990`). A recent new headache is a flag at any age.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 headaches.red_flag_screen({'new_headache': True, 'new_neck_pain': True,
                            'age_years': 44.0})[['flag', 'status', 'action']].head(4)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. The differential at a glance
 #
+# Other causes of pain at the back of the head, in three groups:
+#
+# - **dangerous**: see a doctor today
+# - **look-alikes** at the top of the neck
+# - **primary** headaches the checker knows
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The kit keeps the differential in `anatomy/data/differential.toml`; every row has its ICHD-3 code and sources. Codes are from ICHD-3 ({cite}`ichd3_2018`).
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 diff = headaches.differential()
 diff[['name', 'ichd3_code', 'urgency']]
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "skip"}
 # What separates each from occipital neuralgia:
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 diff[['name', 'separating']]
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.1 The dangerous ones
 #
+# - **Cervical artery dissection**: new neck pain with a new headache
+# - **Giant cell arteritis**: 50 or over, tender scalp, jaw pain on chewing; it can blind
+# - **Lesions at the skull base**: look for an abnormal neurological examination
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # - **Cervical artery dissection** (6.5.1): new neck pain with a new headache. Horner's syndrome occurs in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`). Vertebral dissection more often starts with neck pain ({cite}`dziewas2003`). Screen before any neck treatment ({cite}`rushton2023`).
 # - **Giant cell arteritis** (6.4.1): a new headache at 50 or over, with scalp or temporal artery tenderness, jaw pain on chewing, visual symptoms and raised inflammatory markers ({cite}`hunder1990`). Urgent review the same day: it can cause blindness.
 # - **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum meningioma has presented as occipital neuralgia alone ({cite}`kim2009_meningioma`); an abnormal neurological examination is the alert ({cite}`garza2007`).
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 diff[diff['urgency'] != 'routine'][['name', 'urgency']]
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.2 Look-alikes at the top of the neck
 #
+# - **Shingles at C2**: the pain can come before the rash
+# - **A nerve tumour at C1-C2**: rare
+# - **Pain from the C1-C2 joint**: refers to the back of the head
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # - **C2 herpes zoster**: the pain can come a week before the rash ({cite}`fratalia2021`).
 # - **C1-C2 schwannoma**: rare; a mass, night pain or neurological signs ({cite}`delen2015`).
 # - **Lateral atlanto-axial joint pain**: ICHD-3 13.4 asks that referral from this joint be told apart from occipital neuralgia ({cite}`ichd3_2018, star1992`). A controlled joint block is the rigorous test ({cite}`bogduk2009`).
@@ -126,6 +151,15 @@ headaches.differential('secondary')[['name', 'urgency']]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Cases the checker can test
 #
+# Three more conditions for the checker:
+#
+# - primary stabbing headache (4.7)
+# - neck-tongue syndrome (13.5)
+# - chronic migraine (1.3)
+#
+# The people in the cases are invented.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The checker knows primary stabbing headache (4.7), neck-tongue syndrome (13.5) and chronic migraine (1.3) as well as the five conditions of notebook 03. `check_all(findings, conditions='all')` runs all of them. The people are invented.
 
 # %% slideshow={"slide_type": "skip"}
@@ -149,6 +183,13 @@ headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 're
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Claims from the seed articles
 #
+# Six claims from web articles, checked. Three of them:
+#
+# - The GON pierces the trapezius near the skull, not over the shoulder
+# - Diabetes and gout: **no source** links them to occipital neuralgia
+# - "Better in a week": **no study** says so
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Each claim below was checked against the kit's sources.
 #
 # | Claim in a seed article | Verdict and source |
@@ -170,7 +211,7 @@ headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 're
 # - Giant cell arteritis, dissection and posterior-fossa lesions are the dangerous mimics; an abnormal examination calls for imaging.
 # - Chronic migraine needs at least 8 days a month with migraine features.
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
 #
 # Go back to **03** and **04** to run the red-flag screen on every case, or to **01** to see where the C2 root and the lateral atlanto-axial joint lie.

@@ -1,0 +1,255 @@
+"""Measure slides as a projector shows them: overflow, text size, figure label size.
+
+Used by tests/test_slides.py and by hand (screenshots of a deck)::
+
+    python tools/slidecheck.py build/slides/01_occipital_nerves.slides.html [out_dir]
+
+Every slide is shown with all its fragments, in headless Chromium at 1024 x 768, and
+measured on screen (CSS px times the scale reveal.js or RISE applies):
+
+- ``overflow``: content height and width beyond the slide, in slide px;
+- ``text_px``: the smallest body text (every visible text outside figures and notes);
+- ``label_px``: the smallest label of a plotly figure (SVG text) or of a PNG figure
+  (``data-text-px`` / ``text_px`` metadata: its smallest text in image pixels, times
+  displayed width / natural width).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+SCREEN = (1024, 768)
+MIN_TEXT_PX = 24
+MIN_LABEL_PX = 14
+
+# One slide: the innermost section shown. Works in the offline deck and in RISE (where a
+# slide's content is JupyterLab's cells). ``pngTextPx(img)`` gives an image's smallest
+# text in image px, or null when unknown.
+MEASURE_JS = """async (section) => {
+  const s = section || [...document.querySelectorAll('.reveal .slides section.present')]
+      .filter(x => !x.querySelector('section')).pop();
+  s.querySelectorAll('.fragment').forEach(f => f.classList.add('visible'));
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const slides = document.querySelector('.reveal .slides');
+  // on-screen px per CSS px of the slide (reveal scales with a transform or with zoom)
+  const k = s.getBoundingClientRect().width / s.offsetWidth;
+  const shown = el => el.getClientRects().length > 0
+      && getComputedStyle(el).visibility !== 'hidden';
+  // a box that scrolls inside the slide (the quiz) counts by its own size
+  // (a box too narrow for its content, e.g. a wide table, counts as overflow to the right)
+  const scrollers = [...s.querySelectorAll('*')].filter(e => {
+    const st = getComputedStyle(e);
+    return (['auto', 'scroll'].includes(st.overflowY) && e.scrollHeight > e.clientHeight + 1)
+      || (['auto', 'scroll'].includes(st.overflowX) && e.scrollWidth > e.clientWidth + 1); });
+  const hiddenX = Math.max(0, ...scrollers.map(b => b.scrollWidth - b.clientWidth));
+  // content clipped by a box (overflow other than visible: a scrolling quiz, an ellipsis)
+  // counts by that box
+  const clippers = [...s.querySelectorAll('*')].filter(
+      e => getComputedStyle(e).overflow !== 'visible');
+  const inScroller = el => clippers.some(b => b !== el && b.contains(el));
+  const texts = [], labels = [];
+  const walker = document.createTreeWalker(s, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || !el || !shown(el)) continue;
+    if (el.closest('aside.notes, script, style, .kit-plotly, .js-plotly-plot, svg, ' +
+                   'details:not([open]) > :not(summary)')) continue;
+    if (parseFloat(getComputedStyle(el).fontSize) === 0) continue;  // hidden by size 0
+    texts.push({px: parseFloat(getComputedStyle(el).fontSize) * k,
+                text: n.textContent.trim().slice(0, 60)});
+  }
+  for (const t of s.querySelectorAll('.js-plotly-plot svg text')) {
+    if (!t.textContent.trim() || !shown(t)) continue;
+    const r = t.getBoundingClientRect();
+    if (r.width === 0) continue;
+    labels.push({px: parseFloat(getComputedStyle(t).fontSize) * k,
+                 text: 'plotly: ' + t.textContent.trim().slice(0, 40)});
+  }
+  for (const img of s.querySelectorAll('img')) {
+    const px = img.dataset.textPx ? parseFloat(img.dataset.textPx)
+        : (window.kitTextPx ? window.kitTextPx(img) : null);
+    if (!px || !shown(img) || !img.naturalWidth) continue;
+    labels.push({px: px * img.getBoundingClientRect().width / img.naturalWidth,
+                 text: 'png: ' + (img.alt || '').slice(0, 40)});
+  }
+  // the slide's size (reveal.js's width and height; a RISE section grows with its cells)
+  const H = slides.offsetHeight, W = slides.offsetWidth;
+  const rect = s.getBoundingClientRect();
+  let bottom = 0, right = 0, widest = '';
+  for (const el of s.querySelectorAll('*')) {
+    if (!shown(el) || el.closest('aside.notes, details:not([open]) > :not(summary)')
+        || inScroller(el)) continue;
+    // a plotly figure counts by its own box (its legend and menus clip their contents)
+    if (el.closest('.js-plotly-plot') && !el.classList.contains('js-plotly-plot')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    bottom = Math.max(bottom, (r.bottom - rect.top) / k);
+    if ((r.right - rect.left) / k > right) {
+      right = (r.right - rect.left) / k; widest = el.tagName + '.' + el.className; }
+  }
+  const min = a => a.length ? a.reduce((m, x) => x.px < m.px ? x : m) : null;
+  const heading = s.querySelector('h1, h2, h3, h4');
+  return {widest: String(widest).slice(0, 80), scrollers: scrollers.length,
+          title: heading ? heading.textContent.trim().slice(0, 50)
+                         : (texts[0] ? texts[0].text : ''),
+          overflow_y: Math.max(0, s.scrollHeight - s.clientHeight, bottom - H),
+          overflow_x: Math.max(0, s.scrollWidth - s.clientWidth, right - W, hiddenX),
+          text: min(texts), label: min(labels), words: texts.map(t => t.text).join(' ')
+            .split(/\\s+/).filter(Boolean).length, scale: k,
+          screen: [rect.width, rect.height]};
+}"""
+
+
+def launch(p, chromium: str, flags: list[str]):
+    browser = p.chromium.launch(executable_path=chromium, args=flags)
+    page = browser.new_page(viewport={"width": SCREEN[0], "height": SCREEN[1]})
+    return browser, page
+
+
+def deck_slides(page, shots: Path | None = None, prefix: str = "") -> list[dict]:
+    """Measure every slide of an offline reveal.js deck already open in ``page``."""
+    page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+    page.evaluate("() => Reveal.configure({transition: 'none', backgroundTransition: 'none'})")
+    n = page.evaluate("() => Reveal.getSlides().length")
+    out = []
+    for k in range(n):
+        page.evaluate(f"""() => {{ const s = Reveal.getSlides()[{k}];
+            const i = Reveal.getIndices(s); Reveal.slide(i.h, i.v); }}""")
+        plots = page.evaluate(f"() => Reveal.getSlides()[{k}]"
+                              ".querySelectorAll('.kit-plotly').length")
+        if plots:
+            page.wait_for_function(
+                f"() => [...Reveal.getSlides()[{k}].querySelectorAll('.kit-plotly')]"
+                ".every(e => e.classList.contains('js-plotly-plot'))", timeout=60_000)
+            page.wait_for_timeout(300)
+        m = page.evaluate(f"() => ({MEASURE_JS})(Reveal.getSlides()[{k}])")
+        m["index"] = k
+        if shots is not None:
+            page.screenshot(path=str(shots / f"{prefix}{k:02d}.png"))
+        out.append(m)
+    return out
+
+
+CURRENT_JS = """() => { const all = [...document.querySelectorAll('.reveal .slides section')]
+    .filter(x => !x.querySelector('section'));
+  return all.findIndex(x => x.classList.contains('present')); }"""
+
+
+def open_rise(page, base: str, token: str, notebook: str):
+    """Open ``notebook`` in JupyterLab (served with ``expose_app_in_browser``) and start
+    jupyterlab-rise's slideshow; returns its page at 1024 x 768."""
+    page.goto(f"{base}/lab/tree/{notebook}?token={token}&reset", wait_until="domcontentloaded")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_function("window.jupyterapp && "
+                           "window.jupyterapp.commands.hasCommand('RISE:slideshow')",
+                           timeout=60_000)
+    with page.context.expect_page(timeout=60_000) as new_page:
+        page.evaluate("() => window.jupyterapp.commands.execute('RISE:slideshow')")
+    rise = new_page.value
+    rise.set_viewport_size({"width": SCREEN[0], "height": SCREEN[1]})
+    rise.wait_for_selector(".reveal .slides section.present", timeout=60_000)
+    rise.wait_for_timeout(1000)
+    # as when the presenter goes full screen: JupyterLab resizes its outputs (plotly
+    # figures take the slide's width)
+    rise.evaluate("() => window.dispatchEvent(new Event('resize'))")
+    rise.wait_for_timeout(500)
+    return rise
+
+
+def rise_slides(rise, png_text_px: list, shots: Path | None = None, prefix: str = "",
+                limit: int = 200) -> list[dict]:
+    """Measure every slide of a RISE slideshow, stepping with the space bar (the measure
+    shows every fragment, so one press goes to the next slide). ``png_text_px``: the
+    notebook's PNG outputs' smallest text in image px, in order."""
+    rise.evaluate("""(px) => { window.kitTextPx = img => {
+        const all = [...document.querySelectorAll('.jp-RenderedImage img')];
+        return px[all.indexOf(img)] || null; }; }""", png_text_px)
+    out, seen = [], set()
+    for _ in range(limit):
+        k = rise.evaluate(CURRENT_JS)
+        if k in seen:
+            break
+        seen.add(k)
+        section = "[...document.querySelectorAll('.reveal .slides section')]" \
+                  ".filter(x => !x.querySelector('section'))[" + str(k) + "]"
+        if rise.evaluate(f"() => {section}.querySelectorAll('.jp-OutputArea-output "
+                         ".js-plotly-plot, .jp-RenderedPlotly').length"):
+            rise.wait_for_function(f"() => [...{section}.querySelectorAll("
+                                   "'.jp-RenderedPlotly')].every(e => e.querySelector("
+                                   "'.main-svg'))", timeout=60_000)
+            rise.wait_for_timeout(500)
+        m = rise.evaluate(f"() => ({MEASURE_JS})({section})")
+        m["index"] = k
+        m["plotly"] = rise.evaluate(f"() => {section}.querySelectorAll('.js-plotly-plot')"
+                                    ".length")
+        if shots is not None:
+            rise.screenshot(path=str(shots / f"{prefix}{k:02d}.png"))
+        out.append(m)
+        rise.keyboard.press("Space")
+        rise.wait_for_timeout(250)
+    return out
+
+
+def problems(measured: list[dict], labels: bool = True) -> list[str]:
+    """Human-readable failures of the projector rules."""
+    bad = []
+    for m in measured:
+        where = f"slide {m['index'] + 1} ({m['title']!r})"
+        if m["overflow_y"] > 1 or m["overflow_x"] > 1:
+            bad.append(f"{where}: overflows by {m['overflow_y']:.0f} px down, "
+                       f"{m['overflow_x']:.0f} px right")
+        if m["text"] and m["text"]["px"] < MIN_TEXT_PX - 0.05:
+            bad.append(f"{where}: text {m['text']['px']:.1f} px on screen "
+                       f"({m['text']['text']!r})")
+        if labels and m["label"] and m["label"]["px"] < MIN_LABEL_PX - 0.05:
+            bad.append(f"{where}: figure label {m['label']['px']:.1f} px on screen "
+                       f"({m['label']['text']!r})")
+    return bad
+
+
+def main(argv: list[str]) -> None:
+    """``slidecheck.py DECK.html [SHOTS]`` or ``slidecheck.py --rise STEM [SHOTS]``."""
+    import json
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import CHROMIUM, FLAGS, jupyterlab, notebook_copy
+
+    rise = argv[0] == "--rise"
+    argv = argv[1:] if rise else argv
+    shots = Path(argv[1]) if len(argv) > 1 else None
+    if shots:
+        shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser, page = launch(p, CHROMIUM, FLAGS)
+        if rise:
+            root = Path(__file__).resolve().parents[1]
+            stem = argv[0]
+            cells = json.loads((root / "notebooks" / f"{stem}.ipynb").read_text())["cells"]
+            px = [o["metadata"]["image/png"].get("text_px") for c in cells
+                  for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+            with tempfile.TemporaryDirectory() as tmp:
+                served = notebook_copy(root, Path(tmp) / "kit")
+                with jupyterlab(served, Path(tmp), "--LabApp.expose_app_in_browser=True") as (
+                        base, token):
+                    page = open_rise(page, base, token, f"notebooks/{stem}.ipynb")
+                    measured = rise_slides(page, px, shots, f"rise-{stem[:2]}-")
+        else:
+            deck = Path(argv[0]).resolve()
+            page.goto(deck.as_uri())
+            measured = deck_slides(page, shots, f"deck-{deck.name[:2]}-")
+        browser.close()
+    for m in measured:
+        t = m["text"]["px"] if m["text"] else 0
+        lab = f"{m['label']['px']:.1f}" if m["label"] else "-"
+        print(f"{m['index'] + 1:3d} words={m['words']:4d} over={m['overflow_y']:5.0f}/"
+              f"{m['overflow_x']:3.0f} text={t:5.1f} label={lab:>5} {m['title']}")
+    print("\n".join(problems(measured)) or "no problems")
+
+
+if __name__ == "__main__":
+    ROOT = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(ROOT))
+    main(sys.argv[1:])
