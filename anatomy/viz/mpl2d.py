@@ -466,6 +466,16 @@ class StaticFigure:
 
         Slides and their tests scale it by displayed width / PNG width to get the label
         size on screen.
+
+        Parameters
+        ----------
+        dpi : int
+            Resolution of the notebook PNG.
+
+        Returns
+        -------
+        float
+            Font size of the smallest visible text, in image pixels (0 if no text).
         """
         from matplotlib.text import Text
 
