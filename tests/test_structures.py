@@ -322,7 +322,8 @@ def test_figure_traces_and_size():
     assert oa["type"] == "scatter3d" and "Arteria occipitalis" in oa["hovertext"]
     kf = sv.structures_figure()
     fig = kf.figure.to_dict()
-    assert len(fig["data"]) == len(structures) + 2          # skin and eyes
+    assert len(fig["data"]) == len(structures) + 1          # the see-through skin, no eyes
+    assert [t["name"] for t in fig["data"]].count("eyes") == 0
     groups = sv.layer_groups(kf.figure.data)
     assert set(groups) == {"Bones", "Muscles", "Arteries", "Nerves"}
     assert sum(len(v) for v in groups.values()) == len(structures)
