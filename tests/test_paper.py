@@ -35,7 +35,10 @@ def printed(tmp_path_factory) -> tuple[Path, dict[str, int]]:
 def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
-    return words(" ".join(page.extract_text() for page in PdfReader(path).pages))
+    import unicodedata
+
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return words(unicodedata.normalize("NFKC", text))  # ligatures (ﬁ, ﬂ) as letters
 
 
 def test_one_a4_pdf_per_notebook(printed):
