@@ -220,6 +220,10 @@ STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vesse
 }
 
 
+# Where a stage's caption sits, in px from its target (default up and to the right). At
+# stage 2 the up-right place is taken by compression point 2's number.
+CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 60)}
+
 def stages(side: str = "right") -> list[dict]:
     """The GON told in stages (plus LON and TON): label, title, target, camera, note.
 
@@ -276,7 +280,9 @@ def stages(side: str = "right") -> list[dict]:
                     "camera": stage_camera(t, direction, dist),
                     "annotation": {"x": round(float(t[0]), 1), "y": round(float(t[1]), 1),
                                    "z": round(float(t[2]), 1), "text": note,
-                                   "showarrow": True, "arrowhead": 2, "ax": 70, "ay": -70,
+                                   "showarrow": True, "arrowhead": 2,
+                                   "ax": CAPTION_OFFSETS.get(label, (70, -70))[0],
+                                   "ay": CAPTION_OFFSETS.get(label, (70, -70))[1],
                                    "bgcolor": "rgba(255,255,255,0.85)",
                                    "font": {"size": 12}}})
     return out
