@@ -98,6 +98,13 @@ PYODIDE_URL ?=
 lite: venv
 	$(BIN)/python tools/lite.py $(if $(PYODIDE_URL),--pyodide "$(PYODIDE_URL)")
 
+# the Binder and JupyterHub (nbgitpuller) links for the published copy of the kit
+REPO ?=
+HUB ?=
+.PHONY: links
+links:
+	python3 tools/links.py $(if $(REPO),--repo "$(REPO)") $(if $(HUB),--hub "$(HUB)")
+
 lock:
 	rm -rf /tmp/kit-lock && $(PYTHON) -m venv /tmp/kit-lock
 	/tmp/kit-lock/bin/python -m pip install -q $$($(PYTHON) tools/write_environment.py --direct)

@@ -155,3 +155,40 @@ def test_percentile_is_nearest_rank():
 def test_loadtest_refuses_an_unbounded_class():
     with pytest.raises(SystemExit):
         loadtest.main(["--students", str(loadtest.MAX_STUDENTS + 1)])
+
+
+def test_links_tool_builds_the_class_and_binder_links():
+    from tools import links
+
+    link = links.nbgitpuller_link("hub.example.edu/course", "jane-doe/occipital-kit")
+    parts = urlparse(link)
+    assert (parts.scheme, parts.netloc) == ("https", "hub.example.edu")
+    assert parts.path == "/course/hub/user-redirect/git-pull"
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    assert query == {"repo": "https://github.com/jane-doe/occipital-kit",
+                     "branch": student_branch.BRANCH,
+                     "urlpath": "lab/tree/occipital-kit/notebooks/00_start_here.ipynb"}
+    assert links.binder_link("jane-doe/occipital-kit.git") == (
+        "https://mybinder.org/v2/gh/jane-doe/occipital-kit/HEAD"
+        "?labpath=notebooks/00_start_here.ipynb")
+    # the README's pattern is what the tool prints, placeholders aside
+    readme = (ROOT / "README.md").read_text()
+    pattern = links.nbgitpuller_link("HUB", "OWNER/REPO")
+    assert pattern in readme and links.binder_link("OWNER/REPO") in readme
+    assert "make links REPO=" in readme
+
+
+@pytest.mark.parametrize("repo", ["occipital-kit", "https://github.com/a/b", "a/b/c", ""])
+def test_links_tool_names_a_bad_repo(repo):
+    from tools import links
+
+    with pytest.raises(ValueError, match="owner/name") as err:
+        links.binder_link(repo)
+    assert repr(repo.strip()) in str(err.value)
+
+
+def test_links_tool_names_a_bad_hub():
+    from tools import links
+
+    with pytest.raises(ValueError, match="'hub example'"):
+        links.nbgitpuller_link("hub example", "jane-doe/occipital-kit")
