@@ -33,9 +33,9 @@ def printed(tmp_path_factory) -> tuple[Path, dict[str, int]]:
 
 
 def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-
     import unicodedata
+
+    from pypdf import PdfReader
 
     text = " ".join(page.extract_text() for page in PdfReader(path).pages)
     return words(unicodedata.normalize("NFKC", text))  # ligatures (ﬁ, ﬂ) as letters
