@@ -79,8 +79,9 @@ META = "meta.json"
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # zip timestamps fixed: the same inputs give the same bytes
 # what makes geometry: the modules with @stored functions and what they import from the
 # kit (tests/test_layers.py checks this list against the imports), and their data files
-GEOMETRY_MODULES = ("conventions", "eeg", "head", "headache_maps", "meshgen", "nerves", "pain",
-                    "records", "references", "shell", "skin", "structures", "surface")
+GEOMETRY_MODULES = ("conventions", "eeg", "geodesic", "head", "headache_maps", "meshgen",
+                    "meshops", "nerves", "pain", "records", "references", "shell", "skin",
+                    "structures", "surface")
 GEOMETRY_DATA = ("head_mesh.npz", "hotspots.toml", "landmarks.toml", "maps.toml",
                  "nerves.toml", "structures.toml", "territories.toml")
 LIBRARIES = ("numpy", "scipy", "pygeodesic")
