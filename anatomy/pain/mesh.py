@@ -14,6 +14,8 @@ from anatomy.pain.data import MESH_CROP, MESH_MAX_EDGE_MM
 from anatomy.skin import Skin
 from anatomy.store import stored
 
+__all__ = ["PainMesh", "nearest_vertex", "pain_mesh", "pain_skin", "skin_distance"]
+
 # The refined skin mesh and distances along it
 # ---------------------------------------------------------------------------------------
 

@@ -18,6 +18,11 @@ from anatomy.structures.muscles import _oci, _scm, _semispinalis, _splenius, _tr
 from anatomy.structures.suboccipital import _ocs, _rcp_major, _rcp_minor
 from anatomy.structures.vessels import _occipital_artery, _vertebral_artery
 
+__all__ = [
+    "POINT_NOTES", "get_structure", "inside_structure", "load_structures", "posterior_layers",
+    "structure_ids", "structure_points", "structures_containing",
+]
+
 # ---------------------------------------------------------------------------
 # assembly
 # ---------------------------------------------------------------------------

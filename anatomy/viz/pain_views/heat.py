@@ -12,6 +12,12 @@ from anatomy.conventions import SIDES, check_choice, check_side
 from anatomy.references import cite
 from anatomy.viz import plotly3d, style
 
+__all__ = [
+    "HEAT_CROP", "MECHANISM_STYLE", "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP",
+    "PAIN_SCALE", "SHORT_SPOT", "SPOT_TEXTPOS", "TERRITORY_COLOURS", "TERRITORY_SHORT",
+    "heat_figure",
+]
+
 # Sequential heat scale that starts at the skin tone (no pain = plain skin), jumps to a
 # colour clearly apart from skin and darkens monotonically (CIELAB L* 78 -> 17) through
 # orange and red to aubergine (anatomy.viz.style; tests check L* and CIEDE2000).
