@@ -85,14 +85,8 @@ def _percent(field) -> np.ndarray:
 
 
 def _wrap(text: str, width: int = 60) -> str:
-    words, lines, line = text.split(), [], ""
-    for w in words:
-        if len(line) + len(w) + 1 > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    return "<br>".join(lines + [line])
+    """Hover text in lines of at most ``width`` characters."""
+    return plotly3d.wrap_words(text, width)
 
 
 def _hover(row) -> str:

@@ -34,6 +34,7 @@ from anatomy.viz.plotly3d.layout import (
     toggle_menu,
     view_menu,
     wrap_title,
+    wrap_words,
 )
 from anatomy.viz.plotly3d.traces import (
     CAMERAS,
@@ -57,5 +58,5 @@ __all__ = [
     "json_size", "line_trace", "merge", "mesh_trace", "mimebundle_json",
     "multi_scene_figure", "multi_view_menu", "point_note", "points_trace", "scene_figure",
     "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc", "warn_unsupported",
-    "wrap_title",
+    "wrap_title", "wrap_words",
 ]

@@ -12,7 +12,7 @@ from anatomy.viz.plotly3d.traces import CAMERAS, TEMPLATE, _hidden_axes, _trace,
 __all__ = [
     "LEGEND", "MENU_FONT", "MULTI_CAMERA", "choice_menu", "multi_scene_figure",
     "multi_view_menu", "scene_figure", "title_update", "toggle_menu", "view_menu",
-    "wrap_title",
+    "wrap_title", "wrap_words",
 ]
 
 # Page furniture sits outside the scene, so that it never covers the anatomy at any width
@@ -46,6 +46,27 @@ def wrap_title(text: str, width: int = 58) -> str:
     """
     if "<br>" in text or len(text) <= width:
         return text
+    return wrap_words(text, width)
+
+
+def wrap_words(text: str, width: int) -> str:
+    """The words of ``text`` in lines of at most ``width`` characters, joined by ``<br>``.
+
+    Hover texts and titles are wrapped with it; a word longer than ``width`` gets a line
+    of its own.
+
+    Parameters
+    ----------
+    text : str
+        The text; runs of white space count as one space.
+    width : int
+        Most characters per line.
+
+    Returns
+    -------
+    str
+        The lines joined by ``<br>``.
+    """
     lines, line = [], ""
     for word in text.split():
         if line and len(line) + 1 + len(word) > width:
