@@ -5,7 +5,8 @@ Every figure is written as PNG at print resolution (matplotlib 300 dpi; plotly t
 kaleido at scale 2 with the system Chromium), SVG and, for interactive figures, an HTML
 page. ``figures/README.md`` lists them with thumbnail, caption, alt text and source, and
 ``figures/MANIFEST.json`` records sha256 hashes of the code and data that made each one,
-so a test can tell when a committed figure is stale.
+so a test can tell when a committed figure is stale (``anatomy.figure_inputs`` finds
+what made each figure).
 
 Builders of later notebooks are registered by module name and used only once their module
 exists, so the command works now and picks them up later. To add a figure, append a
@@ -15,7 +16,6 @@ head model.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import importlib
 import importlib.util
@@ -26,6 +26,18 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from anatomy.figure_inputs import (  # what made a figure, re-exported
+    DATA_DIR,
+    PACKAGE_DIR,
+    ROOT,
+    _defining_module,
+    _module_exists,
+    _module_path,
+    dependencies,
+    input_hashes,
+    sha256,
+)
+
 __all__ = [
     "DATA_DIR", "FIGURES", "FIGURES_DIR", "FigureSpec", "HEAD", "HEADACHES", "HTML_PAGE",
     "MANIFEST", "NERVES", "PACKAGE_DIR", "PAIN", "PLOTLY_JS", "PLOTLY_SCALE",
@@ -34,9 +46,6 @@ __all__ = [
     "input_hashes", "main", "readme", "sha256", "skipped", "write",
 ]
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-ROOT = PACKAGE_DIR.parent
-DATA_DIR = PACKAGE_DIR / "data"
 FIGURES_DIR = ROOT / "figures"
 MANIFEST = "MANIFEST.json"
 PLOTLY_JS = "plotly.min.js"  # copied next to the HTML pages, never committed (.gitignore)
@@ -112,13 +121,6 @@ FIGURES: list[FigureSpec] = [
 ]
 
 
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def available(specs=None) -> list[FigureSpec]:
     """Registered figures whose builder exists (modules of later notebooks may not yet).
 
@@ -137,20 +139,6 @@ def available(specs=None) -> list[FigureSpec]:
         if _module_exists(spec.module) and _has_function(spec):
             out.append(spec)
     return out
-
-
-def _defining_module(module: str, function: str) -> str | None:
-    """The module whose source defines ``function``: ``module`` itself, or the module it
-    imports the name from (a package re-exporting its submodules' functions)."""
-    tree = ast.parse(_module_path(module).read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name == function:
-            return module
-        if (isinstance(node, ast.ImportFrom) and node.module and node.level == 0
-                and any(a.name == function and a.asname is None for a in node.names)
-                and _module_exists(node.module)):
-            return _defining_module(node.module, function)
-    return None
 
 
 def _has_function(spec: FigureSpec) -> bool:
@@ -172,110 +160,6 @@ def skipped(specs=None) -> list[FigureSpec]:
     """
     ok = {s.name for s in available(specs)}
     return [s for s in (FIGURES if specs is None else specs) if s.name not in ok]
-
-
-# ---------------------------------------------------------------------------------------
-# Input hashes: the anatomy sources a builder imports (transitively) and their data files
-# ---------------------------------------------------------------------------------------
-
-def _module_path(module: str) -> Path:
-    rel = Path(*module.split("."))
-    for candidate in (ROOT / rel.with_suffix(".py"), ROOT / rel / "__init__.py"):
-        if candidate.exists():
-            return candidate
-    raise ValueError(f"No source file for module {module!r} under {ROOT}")
-
-
-def _imports(module: str) -> tuple[str, ...]:
-    """anatomy.* modules imported anywhere in a module's source (nested imports included)."""
-    path = _module_path(module)
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join(parts + ([base] if base else []))
-            names = [base] + [f"{base}.{a.name}" for a in node.names]
-        else:
-            continue
-        for name in names:
-            if name.split(".")[0] == "anatomy" and _module_exists(name):
-                found.add(name)
-    return tuple(sorted(found))
-
-
-def dependencies(module: str) -> list[Path]:
-    """Source files of ``module`` and every anatomy module it reaches, plus data files.
-
-    The data files are those the sources name (e.g. ``landmarks.toml``,
-    ``head_mesh.npz``).
-
-    Parameters
-    ----------
-    module : str
-        Dotted module name, e.g. ``"anatomy.viz.head_views"``.
-
-    Returns
-    -------
-    list of pathlib.Path
-        The sources (sorted), then the data files (sorted).
-    """
-    seen, todo = set(), [module, "anatomy"]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        todo.extend(_imports(name))
-    sources = sorted({_module_path(m) for m in seen})
-    data_names = sorted(p.name for p in DATA_DIR.iterdir() if p.is_file())
-    data = set()
-    for src in sources:
-        text = src.read_text(encoding="utf-8")
-        data.update(DATA_DIR / n for n in data_names if n in text)
-    return sources + sorted(data)
-
-
-def sha256(path: Path) -> str:
-    """The sha256 hex digest of a file's bytes.
-
-    Parameters
-    ----------
-    path : pathlib.Path
-        The file.
-
-    Returns
-    -------
-    str
-        64 hex characters.
-    """
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def input_hashes(spec: FigureSpec) -> dict[str, str]:
-    """{relative path: sha256} of everything that made the figure, and of its registry entry.
-
-    This writer module is included: it holds the page template and export settings.
-
-    Parameters
-    ----------
-    spec : FigureSpec
-        The registry entry.
-
-    Returns
-    -------
-    dict[str, str]
-        Path relative to the repository -> sha256 hex digest, plus
-        ``"registry:<name>"`` -> ``spec.spec_hash()``.
-    """
-    paths = [*dependencies(spec.module), Path(__file__).resolve()]
-    hashes = {p.relative_to(ROOT).as_posix(): sha256(p) for p in paths}
-    hashes["registry:" + spec.name] = spec.spec_hash()
-    return hashes
 
 
 # ---------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from anatomy.meshgen import Decimated, decimate, subdivide  # noqa: F401 - used 
 from anatomy.nerves import load_nerve_specs
 from anatomy.records import Field, check_record, read
 from anatomy.skin import Skin
-from anatomy.store import stored
+from anatomy.store import read_only, stored
 from anatomy.surface import nearest_vertex
 
 __all__ = [
@@ -146,8 +146,7 @@ def map_mesh() -> MapMesh:
     v, f = _map_mesh_arrays()
     out = MapMesh(v, f, np.asarray(head.eye_vertices, float),
                   np.asarray(head.eye_faces))
-    for a in (out.vertices, out.faces, out.eye_vertices, out.eye_faces):
-        a.flags.writeable = False
+    read_only((out.vertices, out.faces, out.eye_vertices, out.eye_faces))
     return out
 
 

@@ -25,7 +25,7 @@ import numpy as np
 
 from anatomy import meshgen
 from anatomy.head import load_head
-from anatomy.store import stored
+from anatomy.store import read_only, stored
 from anatomy.surface import vertex_normals
 
 __all__ = ["DISPLAY_MAX_EDGE_MM", "DISPLAY_Z_MIN", "DisplaySkin", "SEE_THROUGH_MAX_EDGE_MM",
@@ -365,8 +365,7 @@ def display_skin(max_edge: float = DISPLAY_MAX_EDGE_MM) -> DisplaySkin:
     longer than ``max_edge`` mm split on the curved surface."""
     v, f = _display_arrays(float(max_edge))
     out = DisplaySkin(v, f, vertex_normals(v, f))
-    for a in (out.vertices, out.faces, out.normals):
-        a.flags.writeable = False
+    read_only((out.vertices, out.faces, out.normals))
     return out
 
 

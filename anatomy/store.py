@@ -8,7 +8,8 @@ not in git: ``make venv`` (and Binder's ``postBuild``) builds it with
     python tools/build_store.py
 
 which also holds the list of calls to make. This module is a leaf: it imports nothing
-from the kit, so every model module can use it without an import cycle.
+from the kit but its own file format (``anatomy.store_format``, a leaf too), so every
+model module can use it without an import cycle.
 
 **Where the store lives.** Like nilearn's data folders, the first folder of this list
 that holds a store for the current inputs is used:
@@ -59,6 +60,19 @@ from typing import Any
 
 import numpy as np
 
+from anatomy.store_format import (  # the file format, re-exported
+    BUILD_COMMAND,
+    DECIMALS,
+    FIXED_DATE,
+    FORMAT,
+    META,
+    Store,
+    decode,
+    encode,
+    read_only,
+    rounded,
+)
+
 __all__ = [
     "BUILD_COMMAND", "DATA_DIR", "DECIMALS", "ENV_DIR", "ENV_SHARED", "FIXED_DATE",
     "FORMAT", "GEOMETRY_DATA", "GEOMETRY_MODULES", "LIBRARIES", "META", "PACKAGE_DIR",
@@ -72,15 +86,11 @@ DATA_DIR = PACKAGE_DIR / "data"
 PACKAGED_DIR = PACKAGE_DIR / "_store"  # a wheel's own store (``bundle``); not in git
 ENV_DIR = "ANATOMY_KIT_DATA"
 ENV_SHARED = "ANATOMY_KIT_SHARED_DATA"
-BUILD_COMMAND = "python tools/build_store.py"
-FORMAT = 2  # bump when the file layout or the rounding changes
-DECIMALS = 6  # floats in results are rounded to this many places
-META = "meta.json"
-FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # zip timestamps fixed: the same inputs give the same bytes
 # what makes geometry: the modules with @stored functions and what they import from the
 # kit (tests/test_layers.py checks this list against the imports), and their data files
-GEOMETRY_MODULES = ("conventions", "eeg", "head", "headache_maps", "meshgen", "nerves", "pain",
-                    "records", "references", "shell", "skin", "structures", "surface")
+GEOMETRY_MODULES = ("conventions", "eeg", "geodesic", "head", "headache_maps", "meshgen",
+                    "meshops", "nerves", "pain", "records", "references", "shell", "skin",
+                    "structures", "surface")
 GEOMETRY_DATA = ("head_mesh.npz", "hotspots.toml", "landmarks.toml", "maps.toml",
                  "nerves.toml", "structures.toml", "territories.toml")
 LIBRARIES = ("numpy", "scipy", "pygeodesic")
@@ -219,36 +229,6 @@ def _pointer_name(raw: str) -> str:
     return f"sources-{raw[:16]}.txt"  # holds the name of the store made from these bytes
 
 
-class Store:
-    """An opened store file: its metadata and lazy access to its arrays."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        try:
-            self.zip = zipfile.ZipFile(self.path)
-            meta = json.loads(self.zip.read(META))
-            self.key, self.entries = meta["key"], meta["entries"]
-        except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-            raise ValueError(f"Geometry store {self.path} is unreadable ({exc}); rebuild it "
-                             f"with `{BUILD_COMMAND}`.") from exc
-
-    def array(self, name: str) -> np.ndarray:
-        """Read one array of the store file.
-
-        Parameters
-        ----------
-        name : str
-            The array's member name in the zip file (e.g. ``"3.npy"``), as ``encode`` wrote it.
-
-        Returns
-        -------
-        numpy.ndarray
-            The array, read from the file.
-        """
-        with self.zip.open(name) as f:
-            return np.lib.format.read_array(io.BytesIO(f.read()))
-
-
 def find() -> Path | None:
     """The store file for the current inputs, from ``search_path()``, or None.
 
@@ -338,75 +318,6 @@ def bundle(folder: Path) -> Path:
     return copy
 
 
-# ------------------------------------------------------------------ encoding of values
-
-def encode(value, arrays: dict[str, np.ndarray]):
-    """A JSON description of ``value``; its arrays go into ``arrays`` (name -> array).
-
-    Parameters
-    ----------
-    value : object
-        An ndarray, tuple, list, str-keyed dict (nested freely), numpy scalar, int,
-        float, str, bool or None.
-    arrays : dict[str, numpy.ndarray]
-        Filled in place: each array found gets the name ``"<n>.npy"``.
-
-    Returns
-    -------
-    dict
-        A one-key JSON-serialisable description that ``decode`` reads back.
-
-    Raises
-    ------
-    TypeError
-        If ``value`` (or anything inside it) is of another type, or a dict has non-str keys.
-    """
-    if isinstance(value, np.ndarray):
-        name = f"{len(arrays)}.npy"
-        arrays[name] = value
-        return {"array": name}
-    if isinstance(value, np.generic):
-        return {"value": value.item()}
-    if isinstance(value, (tuple, list)):
-        kind = "tuple" if isinstance(value, tuple) else "list"
-        return {kind: [encode(v, arrays) for v in value]}
-    if isinstance(value, dict):
-        if not all(isinstance(k, str) for k in value):
-            raise TypeError(f"Only str-keyed dicts can be stored, got keys {list(value)[:5]}")
-        return {"dict": {k: encode(v, arrays) for k, v in value.items()}}
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return {"value": value}
-    raise TypeError(f"Cannot store a {type(value).__name__}; valid: ndarray, tuple, list, "
-                    "str-keyed dict, int, float, str, bool, None")
-
-
-def decode(spec: dict, store: Store):
-    """The value that ``encode`` described, its arrays read from ``store``.
-
-    Parameters
-    ----------
-    spec : dict
-        One-key description from ``encode``: ``{"array": name}``, ``{"tuple": [...]}``,
-        ``{"list": [...]}``, ``{"dict": {...}}`` or ``{"value": v}``.
-    store : Store
-        The opened store file holding the arrays.
-
-    Returns
-    -------
-    object
-        The rebuilt value (arrays, tuples, lists, str-keyed dicts and plain values).
-    """
-    (kind, body), = spec.items()
-    if kind == "array":
-        return store.array(body)
-    if kind in ("tuple", "list"):
-        items = [decode(s, store) for s in body]
-        return tuple(items) if kind == "tuple" else items
-    if kind == "dict":
-        return {k: decode(s, store) for k, s in body.items()}
-    return body
-
-
 def write(path: Path, entries: dict[str, Any]) -> dict[str, int]:
     """Write recorded calls ``{key: value}`` to a store file; returns {key: n arrays}.
 
@@ -453,60 +364,6 @@ def write(path: Path, entries: dict[str, Any]) -> dict[str, int]:
 
 
 # ------------------------------------------------------------------ the decorator
-
-def rounded(value):
-    """``value`` with every float (and float array) in it rounded to ``DECIMALS`` places.
-
-    Results are made CPU-independent this way: the noise of floating-point arithmetic
-    (about 1e-13 here) stays below the rounding step. -0.0 becomes 0.0.
-
-    Parameters
-    ----------
-    value : object
-        A float, float array, or tuples, lists and dicts of them; other values pass
-        through.
-
-    Returns
-    -------
-    object
-        A copy of the same structure with floats rounded to DECIMALS (6) places.
-    """
-    if isinstance(value, np.ndarray):
-        return np.round(value, DECIMALS) + 0.0 if value.dtype.kind == "f" else value
-    if isinstance(value, (float, np.floating)):
-        return type(value)(round(float(value), DECIMALS) + 0.0)
-    if isinstance(value, tuple):
-        return tuple(rounded(v) for v in value)
-    if isinstance(value, list):
-        return [rounded(v) for v in value]
-    if isinstance(value, dict):
-        return {k: rounded(v) for k, v in value.items()}
-    return value
-
-
-def read_only(value):
-    """``value`` with every array in it made read-only (results may be shared).
-
-    Parameters
-    ----------
-    value : object
-        An array, or tuples, lists and dicts holding arrays; other values pass through.
-
-    Returns
-    -------
-    object
-        ``value`` itself, its arrays' ``writeable`` flag cleared in place.
-    """
-    if isinstance(value, np.ndarray):
-        value.flags.writeable = False
-    elif isinstance(value, (tuple, list)):
-        for v in value:
-            read_only(v)
-    elif isinstance(value, dict):
-        for v in value.values():
-            read_only(v)
-    return value
-
 
 def call_key(fn: Callable, args: tuple) -> str:
     """The store's name for one call: module, function and arguments (their repr).

@@ -1,4 +1,5 @@
-"""Every public function in ``anatomy/`` has a numpydoc docstring (issue 14).
+"""Every public module of ``anatomy/`` says what is public (``__all__``), and every public
+function in it has a numpydoc docstring (issue 14).
 
 Public means: a name in a module's ``__all__`` (or, for a module without
 ``__all__``, a module-level function or class not starting with ``_``) that is a
@@ -85,6 +86,8 @@ def problems(dotted: str) -> list[str]:
 
 
 MODULES = [m for m in module_names() if public_objects(m)]
+# public modules: no part of the dotted name starts with "_"
+PUBLIC_MODULES = [m for m in module_names() if not any(p.startswith("_") for p in m.split("."))]
 
 
 def _half_documented(side, depth_mm=3.0):
@@ -140,3 +143,30 @@ def test_pending_only_names_functions_that_still_lack_sections():
     for name in sorted(PENDING):
         assert name in every, f"{name} is not a public function"
         assert problems(name), f"{name} is documented now: remove it from PENDING"
+
+
+def test_the_walk_finds_every_public_module():
+    assert {"anatomy", "anatomy.surface", "anatomy.geodesic", "anatomy.viz.plotly3d",
+            "anatomy.viz.plotly3d.export", "anatomy.headaches.logic"} <= set(PUBLIC_MODULES)
+    assert len(PUBLIC_MODULES) > 60
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_public_modules_list_their_api_in_all(module_name):
+    """``__all__`` exists, names only what the module has (no duplicates), and each
+    function or class in it is one the numpydoc check above covers: defined in a public
+    module that lists it, whether here or re-exported from a submodule."""
+    module = importlib.import_module(module_name)
+    assert hasattr(module, "__all__"), f"{module_name} has no __all__"
+    names = list(module.__all__)
+    assert len(names) == len(set(names)), f"{module_name}.__all__ repeats a name"
+    missing = [n for n in names if not hasattr(module, n)]
+    assert not missing, f"{module_name}.__all__ names what it lacks: {missing}"
+    for name in names:
+        obj = getattr(module, name)
+        if not (inspect.isfunction(obj) or inspect.isclass(obj)):
+            continue
+        home = obj.__module__
+        assert home in PUBLIC_MODULES, f"{module_name}.{name} comes from {home}, not the kit's"
+        assert f"{home}.{name}" in public_objects(home), \
+            f"{module_name}.{name}: not in __all__ of {home}, so its docstring goes unchecked"

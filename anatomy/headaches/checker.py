@@ -12,6 +12,8 @@ from anatomy.headaches.data import _condition
 from anatomy.headaches.findings import ALL_CONDITIONS, CONDITIONS, validate_findings
 from anatomy.headaches.rules import RULES, SUBTYPES
 
+__all__ = ["CriteriaResult", "Criterion", "check_all", "check_criteria"]
+
 _CLINICIAN_REASON = ("a clinician must judge this; the checker never assesses it, and it does "
                      "not change `fulfilled` (see meta.exclusion_note in headaches.toml)")
 

@@ -19,6 +19,13 @@ from anatomy.headaches.findings import (
 from anatomy.headaches.rules import CHECKED_IDS
 from anatomy.records import Field, check_record
 
+__all__ = [
+    "HEADACHES_FILE", "MATRIX_STATUSES", "RECORD_SECTIONS", "block_technique", "comparison_notes",
+    "comparison_sources", "comparison_table", "criteria_table", "feature_matrix", "load_headaches",
+    "management_options", "physiotherapy", "red_flags", "reference_keys", "tension_type_subtypes",
+    "thresholds", "vignettes",
+]
+
 HEADACHES_FILE = DATA_DIR / "headaches.toml"
 RECORD_SECTIONS = ("tension_type_subtypes", "red_flags", "management", "block_technique",
                    "physiotherapy", "vignettes")

@@ -16,6 +16,8 @@ from anatomy.conventions import DATA_DIR, check_choice
 from anatomy.headaches.findings import ALL_CONDITIONS
 from anatomy.references import check_keys
 
+__all__ = ["DIFFERENTIAL_FILE", "GROUPS", "URGENCIES", "differential"]
+
 DIFFERENTIAL_FILE = DATA_DIR / "differential.toml"
 GROUPS = ("primary", "neuralgia", "secondary", "musculoskeletal")
 URGENCIES = ("emergency care", "urgent review", "routine")

@@ -11,6 +11,11 @@ import pandas as pd
 
 from anatomy.conventions import check_choice
 
+__all__ = [
+    "ALL_CONDITIONS", "CONDITIONS", "EXTRA_CONDITIONS", "FINDINGS", "Finding", "STATUSES",
+    "VERDICTS", "findings_vocabulary", "validate_findings",
+]
+
 CONDITIONS = ("occipital_neuralgia", "migraine_without_aura", "migraine_with_aura",
               "tension_type", "cervicogenic")
 # Conditions the checker knows beyond the five compared side by side in the table.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+__all__: list[str] = []  # internals of the package: nothing public of its own
+
 
 @dataclass(frozen=True)
 class _Check:

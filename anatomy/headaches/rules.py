@@ -6,6 +6,8 @@ import math
 
 from anatomy.headaches.logic import _among, _and, _between, _Check, _custom, _has, _judge, _not, _or
 
+__all__ = ["CHECKED_IDS", "RULES", "SUBTYPES"]
+
 
 def _on(f: dict, t: dict) -> dict:
     return {

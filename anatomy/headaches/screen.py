@@ -16,6 +16,8 @@ from anatomy.headaches.data import load_headaches
 from anatomy.headaches.findings import validate_findings
 from anatomy.headaches.logic import _and, _or
 
+__all__ = ["FLAG_STATUS", "red_flag_screen", "screen_summary"]
+
 FLAG_STATUS = {True: "present", False: "absent", None: "not asked"}
 
 

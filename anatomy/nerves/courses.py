@@ -24,6 +24,8 @@ from anatomy.nerves.specs import (
 from anatomy.skin import head_skin
 from anatomy.store import stored
 
+__all__ = ["HEAD_CENTRE", "Nerve", "all_nerves", "build_course", "nerve", "place", "skin_depth"]
+
 # ---------------------------------------------------------------------------- skin
 
 

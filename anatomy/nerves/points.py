@@ -14,6 +14,11 @@ from anatomy.nerves.courses import Nerve, _skin, _smooth, nerve
 from anatomy.nerves.specs import _extra_records, load_nerve_specs
 from anatomy.store import stored
 
+__all__ = [
+    "CoursePoint", "block_landmark_distances", "block_landmarks", "compression_points",
+    "distance_to_nerve", "inion_mastoid_line", "occipital_artery_crossing",
+]
+
 # ---------------------------------------------------------------------------- points
 
 

@@ -10,6 +10,12 @@ from anatomy.conventions import DATA_DIR, check_choice
 from anatomy.records import Field, check_record
 from anatomy.references import check_keys
 
+__all__ = [
+    "ALIASES", "COORDS", "FRAMES", "LAYERS", "NAMES", "NEIGHBOUR_CORRELATION", "NERVES_FILE",
+    "NerveSpec", "STEP_MM", "SUBCUTANEOUS_DEPTH_MM", "TRUNCATE_SD", "Waypoint", "canonical_name",
+    "load_nerve_specs",
+]
+
 NERVES_FILE = DATA_DIR / "nerves.toml"
 NAMES = ("greater_occipital", "lesser_occipital", "third_occipital")
 ALIASES = {"GON": "greater_occipital", "LON": "lesser_occipital", "TON": "third_occipital"}

@@ -9,6 +9,8 @@ from anatomy.nerves.points import compression_points, distance_to_nerve
 from anatomy.nerves.specs import Waypoint, canonical_name, load_nerve_specs
 from anatomy.store import stored
 
+__all__ = ["compression_table", "waypoint_table"]
+
 # ---------------------------------------------------------------------------- tables
 
 

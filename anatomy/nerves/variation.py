@@ -18,6 +18,8 @@ from anatomy.nerves.specs import (
 )
 from anatomy.store import stored
 
+__all__ = ["sample_values", "sample_variants", "sample_waypoints", "share_within"]
+
 # ---------------------------------------------------------------------------- variation
 
 

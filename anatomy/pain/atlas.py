@@ -15,6 +15,11 @@ from anatomy.pain.data import _territory_data, place
 from anatomy.pain.mesh import _path, nearest_vertex, pain_mesh, skin_distance
 from anatomy.store import stored
 
+__all__ = [
+    "TerritoryAtlas", "boundary_distance", "boundary_line", "boundary_plane", "territories",
+    "territory_names",
+]
+
 # Cutaneous territories
 # ---------------------------------------------------------------------------------------
 

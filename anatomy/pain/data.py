@@ -14,6 +14,12 @@ from anatomy.records import Field, check_record
 from anatomy.references import check_keys
 from anatomy.store import stored
 
+__all__ = [
+    "DIRECTIONS", "FIELD_FLOOR", "HOTSPOTS_FILE", "MECHANISMS", "MESH_CROP", "MESH_MAX_EDGE_MM",
+    "PLACE_KEYS", "SEED_PATTERN", "TERRITORIES_FILE", "pattern_info", "patterns", "place",
+    "spot_names", "spot_position",
+]
+
 HOTSPOTS_FILE = DATA_DIR / "hotspots.toml"
 TERRITORIES_FILE = DATA_DIR / "territories.toml"
 MECHANISMS = {

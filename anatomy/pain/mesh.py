@@ -12,7 +12,9 @@ from anatomy.conventions import mirror_x
 from anatomy.head import load_head
 from anatomy.pain.data import MESH_CROP, MESH_MAX_EDGE_MM
 from anatomy.skin import Skin
-from anatomy.store import stored
+from anatomy.store import read_only, stored
+
+__all__ = ["PainMesh", "nearest_vertex", "pain_mesh", "pain_skin", "skin_distance"]
 
 # The refined skin mesh and distances along it
 # ---------------------------------------------------------------------------------------
@@ -53,8 +55,7 @@ def pain_mesh() -> PainMesh:
     v, f, mirror = _pain_mesh_arrays()
     out = PainMesh(v, f, np.asarray(head.eye_vertices, float), np.asarray(head.eye_faces),
                    mirror)
-    for a in (out.vertices, out.faces, out.mirror):
-        a.flags.writeable = False
+    read_only((out.vertices, out.faces, out.mirror))
     return out
 
 

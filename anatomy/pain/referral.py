@@ -21,6 +21,8 @@ from anatomy.pain.mesh import _head_to_fine, nearest_vertex, pain_mesh, skin_dis
 from anatomy.records import Field, check_record, load_table
 from anatomy.store import stored
 
+__all__ = ["PAIN_DRAWINGS", "drawing_field", "hotspots", "match_drawing", "pain_field", "spots"]
+
 # Hot spots and patterns
 # ---------------------------------------------------------------------------------------
 

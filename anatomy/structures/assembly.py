@@ -9,7 +9,7 @@ import numpy as np
 from anatomy import surface
 from anatomy.conventions import SIDES, check_choice, mirror_x
 from anatomy.meshgen import mirror
-from anatomy.store import stored
+from anatomy.store import read_only, stored
 from anatomy.structures.bones import _atlas, _axis, _c3, _mandible, _mastoid, _occipital_bone
 from anatomy.structures.cervical_nerves import _great_auricular, _suboccipital_nerve
 from anatomy.structures.data import LAYERS, STRUCTURES_FILE, Structure, _raw, _records
@@ -17,6 +17,11 @@ from anatomy.structures.frame import _posterior_skin
 from anatomy.structures.muscles import _oci, _scm, _semispinalis, _splenius, _trapezius
 from anatomy.structures.suboccipital import _ocs, _rcp_major, _rcp_minor
 from anatomy.structures.vessels import _occipital_artery, _vertebral_artery
+
+__all__ = [
+    "POINT_NOTES", "get_structure", "inside_structure", "load_structures", "posterior_layers",
+    "structure_ids", "structure_points", "structures_containing",
+]
 
 # ---------------------------------------------------------------------------
 # assembly
@@ -108,9 +113,7 @@ def _build() -> tuple[dict[str, Structure], dict[str, np.ndarray]]:
         else:
             out[base] = Structure(id=base, side=None, vertices=v, faces=f, **common, **extra)
     for s in out.values():
-        for a in (s.vertices, s.faces, s.path, *s.branches):
-            if a is not None:
-                a.flags.writeable = False
+        read_only((s.vertices, s.faces, s.path, *s.branches))
     # add mirrored left points
     for name in list(points):
         if name.endswith("_right"):

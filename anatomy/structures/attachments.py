@@ -10,6 +10,8 @@ from anatomy.conventions import check_choice
 from anatomy.structures.assembly import get_structure, load_structures, structure_points
 from anatomy.structures.data import Attachment
 
+__all__ = ["attachment_distance", "attachment_landmark", "attachment_table"]
+
 
 def _landmark_names(side: str | None) -> dict[str, str]:
     """{name as written in structures.toml: where it is found} for one side."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from anatomy.structures import skull, vertebrae
 
+__all__: list[str] = []  # internals of the package: nothing public of its own
+
 
 def _atlas():
     """C1 mesh and named points."""

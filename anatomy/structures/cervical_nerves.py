@@ -15,6 +15,8 @@ from anatomy.meshgen import merge, smooth_path, tube
 from anatomy.structures.data import _dim
 from anatomy.structures.frame import _under_skin
 
+__all__: list[str] = []  # internals of the package: nothing public of its own
+
 
 def _suboccipital_nerve(points, va_path):
     """C1 dorsal ramus: emerges above the posterior arch of the atlas, below the vertebral

@@ -11,6 +11,11 @@ import numpy as np
 from anatomy.conventions import DATA_DIR, check_choice
 from anatomy.records import Field, check_record
 
+__all__ = [
+    "ATTACHMENT_ENDS", "Attachment", "Dimension", "FIBRES", "LAYERS", "STRUCTURES_FILE",
+    "Structure", "dimensions",
+]
+
 STRUCTURES_FILE = DATA_DIR / "structures.toml"
 LAYERS = ("bone", "muscle", "vessel", "nerve")
 FIBRES = ("motor", "sensory", "mixed")

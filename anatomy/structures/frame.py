@@ -10,6 +10,8 @@ from anatomy.head import load_head
 from anatomy.skin import head_skin
 from anatomy.structures.data import _dim
 
+__all__ = ["inside_skin", "skin_depth"]
+
 # ---------------------------------------------------------------------------
 # skin helpers
 # ---------------------------------------------------------------------------

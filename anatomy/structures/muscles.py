@@ -17,6 +17,8 @@ from anatomy.structures.frame import (
     _under_skin,
 )
 
+__all__: list[str] = []  # internals of the package: nothing public of its own
+
 # ---------------------------------------------------------------------------
 # muscles and artery (right side)
 # ---------------------------------------------------------------------------

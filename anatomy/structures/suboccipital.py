@@ -16,6 +16,8 @@ from anatomy.meshgen import loft, smooth_path
 from anatomy.structures.data import _dim
 from anatomy.structures.muscles import _bone_point
 
+__all__: list[str] = []  # internals of the package: nothing public of its own
+
 _SIDES = 8      # polygon sides of each muscle section
 _RINGS = 7      # rings along each muscle
 

@@ -10,6 +10,8 @@ from anatomy.structures.data import _dim
 from anatomy.structures.frame import _frame, _posterior_skin, _snl_point, _under_skin
 from anatomy.structures.muscles import _bone_point
 
+__all__: list[str] = []  # internals of the package: nothing public of its own
+
 
 def _between(path, r, deep, cover, gap: float = 1.0) -> np.ndarray:
     """Move path points along y out of ``deep`` (obliquus capitis superior) and ``cover``

@@ -63,15 +63,9 @@ def landmark_hover(head: HeadModel, name: str) -> str:
             f"{_wrap(d.method)}<br>x={p[0]:g}, y={p[1]:g}, z={p[2]:g} mm")
 
 
-def _wrap(text: str, width: int = 70) -> str:
-    words, lines, line = text.split(), [], ""
-    for w in words:
-        if len(line) + len(w) > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    return "<br>".join(lines + [line])
+def _wrap(text: str, width: int = 71) -> str:
+    """Hover text in lines of at most ``width`` characters."""
+    return plotly3d.wrap_words(text, width)
 
 
 def drawn_skin(head: HeadModel, max_edge: float | None = None):

@@ -17,6 +17,10 @@ from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon
 from anatomy.references import cite
 from anatomy.viz import mpl2d, style
 
+__all__ = [
+    "ALT", "DORSAL", "REFERENCES", "ROOT", "SEGMENTS", "VENTRAL", "nerve_paths", "rami_figure",
+]
+
 REFERENCES = ("grays1918",)
 DORSAL = style.OKABE_ITO["blue"]
 VENTRAL = style.OKABE_ITO["vermillion"]

@@ -11,6 +11,11 @@ from anatomy.viz import mpl2d, style
 from anatomy.viz.head_views import draw_skin
 from anatomy.viz.nerve_views.scene import NERVE_STYLE
 
+__all__ = [
+    "SHORT_LABELS", "STAGE_PLATE", "block_landmark_figure", "course_plate", "draw_nerve",
+    "stage_plate", "variation_figure",
+]
+
 # ---------------------------------------------------------------------------- matplotlib
 
 

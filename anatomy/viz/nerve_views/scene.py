@@ -10,6 +10,12 @@ from anatomy.references import cite
 from anatomy.viz import plotly3d, style
 from anatomy.viz.head_views import _wrap, drawn_skin
 
+__all__ = [
+    "CAPTION_OFFSETS", "LAYER_BUTTONS", "NERVE_STYLE", "NUMBERED_STAGES", "NUMBERS_ASPECT",
+    "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO", "STAGE_HIDDEN", "all_layers_figure", "nerve_hover",
+    "nerve_traces", "stage_camera", "stages", "waypoint_hover",
+]
+
 NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOURS)
     "greater_occipital": {"color": style.NERVE_COLOURS["greater_occipital"],
                           "symbol": "circle", "marker": "o"},

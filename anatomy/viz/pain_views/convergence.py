@@ -5,6 +5,8 @@ from __future__ import annotations
 from anatomy.references import cite
 from anatomy.viz import mpl2d, style
 
+__all__ = ["CONVERGENCE_KEYS", "convergence_schematic"]
+
 # Trigeminocervical convergence schematic
 # ---------------------------------------------------------------------------------------
 

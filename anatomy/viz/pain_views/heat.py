@@ -12,6 +12,12 @@ from anatomy.conventions import SIDES, check_choice, check_side
 from anatomy.references import cite
 from anatomy.viz import plotly3d, style
 
+__all__ = [
+    "HEAT_CROP", "MECHANISM_STYLE", "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP",
+    "PAIN_SCALE", "SHORT_SPOT", "SPOT_TEXTPOS", "TERRITORY_COLOURS", "TERRITORY_SHORT",
+    "heat_figure",
+]
+
 # Sequential heat scale that starts at the skin tone (no pain = plain skin), jumps to a
 # colour clearly apart from skin and darkens monotonically (CIELAB L* 78 -> 17) through
 # orange and red to aubergine (anatomy.viz.style; tests check L* and CIEDE2000).
@@ -79,14 +85,8 @@ def _percent(field) -> np.ndarray:
 
 
 def _wrap(text: str, width: int = 60) -> str:
-    words, lines, line = text.split(), [], ""
-    for w in words:
-        if len(line) + len(w) + 1 > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    return "<br>".join(lines + [line])
+    """Hover text in lines of at most ``width`` characters."""
+    return plotly3d.wrap_words(text, width)
 
 
 def _hover(row) -> str:

@@ -20,6 +20,11 @@ from anatomy.viz.pain_views.heat import (
 )
 from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
 
+__all__ = [
+    "BEST_VIEW", "LABEL_OFFSETS", "drawing_plate", "heat_plate", "pattern_gallery",
+    "territory_plate",
+]
+
 # Print figures (matplotlib)
 # ---------------------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ from anatomy.references import cite
 from anatomy.viz import plotly3d, style
 from anatomy.viz.pain_views.heat import OBLIQUE, TERRITORY_COLOURS, TERRITORY_SHORT, _wrap
 
+__all__ = ["territory_figure"]
+
 # Territories
 # ---------------------------------------------------------------------------------------
 

@@ -1,0 +1,366 @@
+"""Operations on triangle meshes: winding, merging, mirroring, refining, subdividing,
+decimating and cutting along a level of a field (millimetres, the kit's frame).
+
+Part of the kit's one mesh toolkit; ``anatomy.meshgen`` re-exports all of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from anatomy.conventions import mirror_x
+from anatomy.surface import vertex_normals
+
+__all__ = ["Decimated", "decimate", "level_regions", "merge", "mirror", "outward", "refine",
+           "subdivide"]
+
+
+def outward(v, f):
+    """Flip the winding if the closed mesh has negative signed volume.
+
+    Parameters
+    ----------
+    v : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    f : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray of int64, shape (m, 3)
+        Triangles, wound so their normals point outward.
+    """
+    tri = v[f]
+    vol = np.einsum("ij,ij->i", tri[:, 0], np.cross(tri[:, 1], tri[:, 2])).sum()
+    return np.asarray(v, float), (f[:, ::-1] if vol < 0 else f).astype(np.int64)
+
+
+def merge(parts):
+    """One mesh from [(vertices, faces), ...], the faces re-indexed.
+
+    Parameters
+    ----------
+    parts : iterable of (numpy.ndarray, numpy.ndarray)
+        ``(vertices, faces)`` pairs.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        All vertices, in order.
+    faces : numpy.ndarray, shape (m, 3)
+        All faces, indices shifted to the merged vertices.
+    """
+    vs, fs, off = [], [], 0
+    for v, f in parts:
+        vs.append(v)
+        fs.append(f + off)
+        off += len(v)
+    return np.vstack(vs), np.vstack(fs)
+
+
+def mirror(v, f):
+    """A mesh mirrored across the midsagittal plane, its winding reversed so it stays outward.
+
+    Parameters
+    ----------
+    v : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    f : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        The vertices with x negated, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        The faces with reversed winding.
+    """
+    return mirror_x(v), f[:, ::-1].copy()
+
+
+
+def refine(v: np.ndarray, f: np.ndarray, max_edge: float) -> tuple[np.ndarray, np.ndarray]:
+    """Split every edge longer than ``max_edge`` at its midpoint until none is left.
+
+    Conforming (red-green) refinement: a face with 1, 2 or 3 split edges becomes 2, 3 or
+    4 faces sharing the midpoints, so the dense face region stays as modelled and the
+    coarse scalp gets finer; the shape is unchanged. At most 8 rounds are made.
+
+    Parameters
+    ----------
+    v : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    f : numpy.ndarray, shape (m, 3)
+        Triangles as vertex indices.
+    max_edge : float
+        Longest edge allowed, mm.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n', 3)
+        The old vertices followed by the new midpoints, mm.
+    faces : numpy.ndarray, shape (m', 3)
+        The refined triangles.
+    """
+    for _ in range(8):
+        e = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+        uniq, inv = np.unique(e, axis=0, return_inverse=True)
+        inv = inv.ravel().reshape(3, -1).T
+        long = np.linalg.norm(v[uniq[:, 0]] - v[uniq[:, 1]], axis=1) > max_edge
+        if not long.any():
+            break
+        mid = np.full(len(uniq), -1)
+        mid[long] = len(v) + np.arange(long.sum())
+        v = np.vstack([v, v[uniq[long]].mean(axis=1)])
+        f = _split_faces(v, f, mid[inv])
+    return v, f
+
+
+def _split_faces(v: np.ndarray, f: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """Faces after splitting; ``m`` (M, 3) holds the midpoint of edges 01, 12, 20 or -1."""
+    k = (m >= 0).sum(axis=1)
+    out = [f[k == 0]]
+    a, b, c = f[k == 3].T
+    m0, m1, m2 = m[k == 3].T
+    out += [np.c_[a, m0, m2], np.c_[m0, b, m1], np.c_[m2, m1, c], np.c_[m0, m1, m2]]
+    for r in range(3):  # rotate each face so that its first edge (p-q) is split
+        rot = np.roll(f, -r, axis=1)
+        mr = np.roll(m, -r, axis=1)
+        one = (k == 1) & (mr[:, 0] >= 0)
+        p, q, s = rot[one].T
+        out += [np.c_[p, mr[one, 0], s], np.c_[mr[one, 0], q, s]]
+        two = (k == 2) & (mr[:, 0] >= 0) & (mr[:, 1] >= 0)
+        p, q, s = rot[two].T
+        pq, qs = mr[two, 0], mr[two, 1]
+        short = np.linalg.norm(v[pq] - v[s], axis=1) <= np.linalg.norm(v[p] - v[qs], axis=1)
+        out += [np.where(short[:, None], np.c_[p, pq, s], np.c_[p, pq, qs]),
+                np.c_[pq, q, qs],
+                np.where(short[:, None], np.c_[pq, qs, s], np.c_[p, qs, s])]
+    return np.vstack(out).astype(np.int64)
+
+
+
+def subdivide(vertices, faces) -> tuple[np.ndarray, np.ndarray]:
+    """Midpoint subdivision: every triangle becomes four (edges halved, shape unchanged).
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n + n_edges, 3)
+        The old vertices followed by one midpoint per edge, mm.
+    faces : numpy.ndarray of int64, shape (4 * m, 3)
+        The subdivided triangles.
+    """
+    v = np.asarray(vertices, float)
+    f = np.asarray(faces, dtype=np.int64)
+    edges = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+    keys, inverse = np.unique(edges[:, 0] * len(v) + edges[:, 1], return_inverse=True)
+    unique = np.c_[keys // len(v), keys % len(v)]
+    mid = len(v) + inverse.ravel().reshape(3, -1).T  # (M, 3): midpoints of edges 01, 12, 20
+    a, b, c = f.T
+    ab, bc, ca = mid.T
+    new_f = np.vstack([np.c_[a, ab, ca], np.c_[ab, b, bc], np.c_[ca, bc, c], np.c_[ab, bc, ca]])
+    return np.vstack([v, v[unique].mean(axis=1)]), new_f
+
+
+
+
+@dataclass(frozen=True)
+class Decimated:
+    """A vertex-clustered copy of a mesh and the cluster of every original vertex."""
+
+    vertices: np.ndarray
+    faces: np.ndarray
+    labels: np.ndarray  # (N,) cluster index of each original vertex; -1 if dropped
+
+    def transfer(self, values) -> np.ndarray:
+        """Per-vertex values of the original mesh averaged onto the decimated vertices.
+
+        Parameters
+        ----------
+        values : array_like, shape (n_original,)
+            One value per vertex of the mesh that was decimated.
+
+        Returns
+        -------
+        numpy.ndarray, shape (n_decimated,)
+            For each decimated vertex, the mean of the values of the original vertices merged
+            into it (0 where none).
+        """
+        values = np.asarray(values, float)
+        keep = self.labels >= 0
+        n = len(self.vertices)
+        total = np.bincount(self.labels[keep], weights=values[keep], minlength=n)
+        count = np.bincount(self.labels[keep], minlength=n)
+        return total / np.maximum(count, 1)
+
+
+def decimate(vertices, faces, cell_mm: float = 6.0, z_min: float | None = None) -> Decimated:
+    """Vertex clustering: merge the vertices in each cubic cell; faces that collapse are dropped.
+
+    Cells are centred on x = 0, so the result stays left-right symmetric. Faces that flip
+    (against the clusters' mean normal) and duplicates are dropped too.
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    cell_mm : float, default 6.0
+        Edge of the cubic cells, mm; must be positive.
+    z_min : float, optional
+        First drop faces with any vertex below this height (mm), e.g. the shoulders.
+
+    Returns
+    -------
+    Decimated
+        The merged ``vertices`` and ``faces``, and ``labels`` (original vertex -> new
+        vertex, -1 for vertices dropped).
+
+    Raises
+    ------
+    ValueError
+        If ``cell_mm`` is not positive.
+    """
+    if cell_mm <= 0:
+        raise ValueError(f"cell_mm must be positive, got {cell_mm!r}.")
+    v = np.asarray(vertices, float)
+    f = np.asarray(faces)
+    if z_min is not None:
+        f = f[(v[f][:, :, 2] >= z_min).all(axis=1)]
+    used = np.unique(f)
+    cells = np.floor(v[used] / cell_mm + 0.5).astype(np.int64)
+    cells -= cells.min(axis=0)
+    span = cells.max(axis=0) + 1
+    _, cluster = np.unique((cells[:, 0] * span[1] + cells[:, 1]) * span[2] + cells[:, 2],
+                           return_inverse=True)
+    cluster = cluster.ravel()
+    labels = np.full(len(v), -1, dtype=np.int64)
+    labels[used] = cluster
+    n = cluster.max() + 1
+    new_v = np.stack([np.bincount(cluster, weights=v[used, k], minlength=n)
+                      for k in range(3)], axis=1) / np.bincount(cluster, minlength=n)[:, None]
+    new_f = labels[f]
+    ok = (new_f[:, 0] != new_f[:, 1]) & (new_f[:, 1] != new_f[:, 2]) & (new_f[:, 0]
+                                                                           != new_f[:, 2])
+    new_f = new_f[ok]
+    # drop faces that flipped: their normal opposes the mean original normal of the cluster
+    normals = vertex_normals(v, f)[used]
+    cluster_n = np.stack([np.bincount(cluster, weights=normals[:, k], minlength=n)
+                          for k in range(3)], axis=1)
+    tri = new_v[new_f]
+    face_n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    new_f = new_f[(face_n * cluster_n[new_f].sum(axis=1)).sum(axis=1) > 0]
+    srt = np.sort(new_f, axis=1)
+    _, first = np.unique((srt[:, 0] * n + srt[:, 1]) * n + srt[:, 2], return_index=True)
+    new_f = new_f[np.sort(first)]
+    return Decimated(new_v, new_f, labels)
+
+
+def _clip(poly: list) -> list:
+    """Sutherland-Hodgman: the part of a polygon, given as (attributes, g) pairs, where the
+    linear function g is >= 0."""
+    out = []
+    n = len(poly)
+    for i in range(n):
+        (p, gp), (q, gq) = poly[i], poly[(i + 1) % n]
+        if gp >= 0:
+            out.append((p, gp))
+        if (gp >= 0) != (gq >= 0):
+            t = gp / (gp - gq)
+            out.append((p + t * (q - p), 0.0))
+    return out
+
+
+def level_regions(vertices, faces, fields, level: float = 0.5, attributes=None):
+    """Cut a mesh along the level lines of per-vertex fields, exactly (the fields are
+    linear on each face), so a region's edge is a smooth curve rather than a saw tooth of
+    whole faces.
+
+    Each point gets the label of the largest field that reaches ``level`` there, or -1.
+    Faces with one label throughout are kept whole; the others are clipped into polygons
+    (one per label) and fanned into triangles.
+
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        Mesh vertices (mm).
+    faces : (M, 3) array_like of int
+        Triangles (vertex indices).
+    fields : (T, N) array_like
+        Per-vertex values of T fields.
+    level : float
+        The level whose lines cut the mesh.
+    attributes : (N, K) array_like, optional
+        Further per-vertex values (e.g. normals) carried to the new vertices.
+
+    Returns
+    -------
+    vertices : ndarray
+        The cut mesh's vertices.
+    faces : ndarray
+        Its triangles.
+    labels : ndarray of int
+        Each face's label (-1: no field reaches the level).
+    attributes : ndarray or None
+        The attributes at the vertices (None if none were given).
+    """
+    v = np.asarray(vertices, float)
+    f = np.asarray(faces, np.int64)
+    w = np.asarray(fields, float)
+    extra = np.zeros((len(v), 0)) if attributes is None else np.asarray(attributes, float)
+    best = w.argmax(axis=0)
+    vlabel = np.where(w.max(axis=0) >= level, best, -1)
+    fl = vlabel[f]
+    cand = (w[:, f].max(axis=2) >= level)  # (T, M): fields reaching the level on a face
+    pure = (fl[:, 0] == fl[:, 1]) & (fl[:, 1] == fl[:, 2]) & (cand.sum(axis=0) <= 1)
+    rows = np.c_[v, extra]
+    new_rows, new_faces, labels = [], [], []
+    n = len(v)
+    for m in np.flatnonzero(~pure):
+        ks = np.flatnonzero(cand[:, m])
+        corner = [rows[i] for i in f[m]]
+        wk = w[np.ix_(ks, f[m])]  # (C, 3)
+        for lab in [-1, *range(len(ks))]:
+            if lab < 0:
+                gs = [level - wk[j] for j in range(len(ks))]
+            else:
+                gs = [wk[lab] - level] + [wk[lab] - wk[j] for j in range(len(ks)) if j != lab]
+            # clip in barycentric terms: carry the corners' weights so every g stays linear
+            poly = [(np.r_[corner[i], np.eye(3)[i]], 0.0) for i in range(3)]
+            for g in gs:
+                poly = [(p, float(p[-3:] @ g)) for p, _ in poly]
+                poly = _clip(poly)
+                if len(poly) < 3:
+                    break
+            if len(poly) < 3:
+                continue
+            pts = np.array([p[:-3] for p, _ in poly])
+            new_rows.append(pts)
+            k = len(pts)
+            new_faces += [(n, n + i, n + i + 1) for i in range(1, k - 1)]
+            labels += [ks[lab] if lab >= 0 else -1] * (k - 2)
+            n += k
+    all_rows = np.vstack([rows, *new_rows]) if new_rows else rows
+    out_f = np.vstack([f[pure], np.array(new_faces, np.int64).reshape(-1, 3)])
+    out_l = np.r_[fl[pure, 0], np.array(labels, np.int64)]
+    # merge the copies of each new vertex (the cut points two faces share)
+    key = np.round(all_rows[:, :3], 4)
+    _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    out_f = inverse.ravel()[out_f]
+    keep = (out_f[:, 0] != out_f[:, 1]) & (out_f[:, 1] != out_f[:, 2]) & (out_f[:, 0]
+                                                                           != out_f[:, 2])
+    all_rows = all_rows[first]
+    attrs = all_rows[:, 3:] if attributes is not None else None
+    return all_rows[:, :3], out_f[keep], out_l[keep], attrs

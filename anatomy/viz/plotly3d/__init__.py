@@ -1,0 +1,62 @@
+"""Plotly 3D drawing. Every plotly figure in the kit is built in this package.
+
+Figures are plain dicts in plotly's own JSON schema ({"data": [trace, ...], "layout":
+{...}}), the form plotly.js takes; ``KitFigure.figure`` turns one into a validated
+``plotly.graph_objects.Figure`` when asked. Building the dicts needs no plotly import,
+which keeps notebooks fast (plotly's validators take a third of a second to load).
+
+Figures are small and deterministic: coordinates rounded and sent as typed arrays
+(float32 / uint16 base64), a minimal template, no random ids.
+
+The parts: ``traces`` (cameras, lighting, mesh/line/point traces), ``layout`` (titles,
+scene figures, menus, several scenes in one figure) and ``export`` (JSON, the notebook
+payload, ``KitFigure``; the only module that imports plotly).
+"""
+
+from anatomy.viz.plotly3d.export import (
+    MIMETYPE,
+    KitFigure,
+    _plain,  # noqa: F401 - re-exported for tests/test_plotly3d.py
+    json_size,
+    mimebundle_json,
+    to_json,
+    warn_unsupported,
+)
+from anatomy.viz.plotly3d.layout import (
+    LEGEND,
+    MENU_FONT,
+    MULTI_CAMERA,
+    choice_menu,
+    multi_scene_figure,
+    multi_view_menu,
+    scene_figure,
+    title_update,
+    toggle_menu,
+    view_menu,
+    wrap_title,
+    wrap_words,
+)
+from anatomy.viz.plotly3d.traces import (
+    CAMERAS,
+    LIGHT_POSITION,
+    LIGHTING,
+    SYMBOLS_3D,
+    TEMPLATE,
+    add_menu,
+    camera,
+    line_trace,
+    merge,
+    mesh_trace,
+    point_note,
+    points_trace,
+    view_ndc,
+)
+
+__all__ = [
+    "CAMERAS", "KitFigure", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
+    "MULTI_CAMERA", "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera", "choice_menu",
+    "json_size", "line_trace", "merge", "mesh_trace", "mimebundle_json",
+    "multi_scene_figure", "multi_view_menu", "point_note", "points_trace", "scene_figure",
+    "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc", "warn_unsupported",
+    "wrap_title", "wrap_words",
+]

@@ -1,0 +1,370 @@
+"""Plotly 3D page layout: titles, the scene figure, menus and multi-scene figures.
+
+Page furniture sits outside the scene, so that it never covers the anatomy; menus switch
+cameras and layers in the browser, with no kernel.
+"""
+
+from __future__ import annotations
+
+from anatomy.viz import style
+from anatomy.viz.plotly3d.traces import CAMERAS, TEMPLATE, _hidden_axes, _trace, add_menu, camera
+
+__all__ = [
+    "LEGEND", "MENU_FONT", "MULTI_CAMERA", "choice_menu", "multi_scene_figure",
+    "multi_view_menu", "scene_figure", "title_update", "toggle_menu", "view_menu",
+    "wrap_title", "wrap_words",
+]
+
+# Page furniture sits outside the scene, so that it never covers the anatomy at any width
+# (JupyterLab gives a figure 590-970 px, a handout 880-1260 px at 1024x768 and 1400x1000):
+# the title and one row of menus above the scene, the legend below it in rows.
+TITLE_LINE_PX = 24
+MENU_ROW_PX = 40
+MENU_FONT = {"size": 12}
+LEGEND = {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0.0, "yanchor": "top",
+          "bgcolor": "rgba(255,255,255,0.9)", "itemsizing": "constant", "font": {"size": 12},
+          "tracegroupgap": 0}
+
+
+def wrap_title(text: str, width: int = 58) -> str:
+    """A title broken into lines of at most ``width`` characters.
+
+    Plotly does not wrap titles; this keeps one readable in the narrowest figure (590 px
+    wide at 18 px type).
+
+    Parameters
+    ----------
+    text : str
+        The title; one that already holds ``<br>`` or fits is returned unchanged.
+    width : int
+        Most characters per line.
+
+    Returns
+    -------
+    str
+        The title with ``<br>`` between lines.
+    """
+    if "<br>" in text or len(text) <= width:
+        return text
+    return wrap_words(text, width)
+
+
+def wrap_words(text: str, width: int) -> str:
+    """The words of ``text`` in lines of at most ``width`` characters, joined by ``<br>``.
+
+    Hover texts and titles are wrapped with it; a word longer than ``width`` gets a line
+    of its own.
+
+    Parameters
+    ----------
+    text : str
+        The text; runs of white space count as one space.
+    width : int
+        Most characters per line.
+
+    Returns
+    -------
+    str
+        The lines joined by ``<br>``.
+    """
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def title_update(text: str) -> dict:
+    """Layout update (for a menu button) that sets a title, wrapped, above the menu row.
+
+    Plotly grows a title of several lines downward from its first line, so the update
+    also moves the title's anchor.
+
+    Parameters
+    ----------
+    text : str
+        The new title.
+
+    Returns
+    -------
+    dict
+        A plotly layout update (``title.text``, ``title.y`` ...).
+    """
+    text = wrap_title(text)
+    lines = text.count("<br>") + 1
+    return {"title.text": text, "title.pad.b": MENU_ROW_PX + 4 + TITLE_LINE_PX * (lines - 1)}
+
+
+def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
+                 orthographic: bool = False, height: int = 620, width: int | None = None,
+                 legend: bool = True, title_lines: int | None = None) -> dict:
+    """A 3D figure with the kit's layout.
+
+    Hidden axes, true proportions and a named camera; the title and a row for menus sit
+    above the scene and the legend below it.
+
+    Parameters
+    ----------
+    traces : list of dict
+        Plotly traces (e.g. from :func:`mesh_trace`).
+    title : str
+        Figure title (wrapped by :func:`wrap_title`).
+    view : str
+        A named camera of ``anatomy.conventions.VIEWS``.
+    orthographic : bool
+        Orthographic instead of perspective projection.
+    height, width : int
+        Size in px; ``width=None`` lets the page decide.
+    legend : bool
+        Show the legend below the scene.
+    title_lines : int, optional
+        Lines to reserve for a title that menus will change (default: the title's own).
+
+    Returns
+    -------
+    dict
+        A plotly figure (``data`` and ``layout``).
+
+    Raises
+    ------
+    ValueError
+        If ``view`` is not a named view; the message lists them.
+    """
+    title = wrap_title(title)
+    lines = title_lines or (title.count("<br>") + 1 if title else 0)
+    top = 8 + TITLE_LINE_PX * lines + MENU_ROW_PX
+    layout = _trace(
+        template=TEMPLATE,
+        title={"text": title, "x": 0.01, "xanchor": "left", "y": 1.0, "yref": "paper",
+               "yanchor": "bottom", "font": {"size": style.TITLE_SIZE},
+               "pad": {"b": title_update(title)["title.pad.b"]}}
+        if title else None,
+        height=height, width=width, margin={"l": 0, "r": 0, "t": top, "b": 0},
+        paper_bgcolor="white", showlegend=legend, legend=dict(LEGEND),
+        hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13}, "align": "left"},
+        scene={**_hidden_axes(), "aspectmode": "data", "camera": camera(view, orthographic),
+               "dragmode": "orbit"},
+        uirevision="kit",
+    )
+    return {"data": list(traces), "layout": layout}
+
+
+def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
+              active: str | None = None, notes: dict[str, list] | None = None) -> None:
+    """Add a dropdown that switches the camera between the named views (no kernel needed).
+
+    Parameters
+    ----------
+    fig : dict
+        A figure from :func:`scene_figure`; changed in place.
+    orthographic : bool
+        Cameras with orthographic projection.
+    x : float
+        Right edge of the menu in paper coordinates.
+    active : str, optional
+        The view shown as selected; by default the preset matching the figure's camera,
+        or an "opening view" entry when none matches.
+    notes : dict of str to list, optional
+        Scene annotations per view (e.g. the labels that view can see).
+
+    Returns
+    -------
+    None
+        The menu is added to ``fig["layout"]["updatemenus"]``.
+    """
+    buttons = [{"label": name.replace("_", " "), "method": "relayout",
+                "args": [{"scene.camera": camera(name, orthographic),
+                          **({"scene.annotations": notes[name]} if notes else {})}]}
+               for name in CAMERAS]
+    current = _active_view(fig, active)
+    if current < 0:  # the figure opens on a camera of its own: say so instead of a wrong name
+        buttons.insert(0, {"label": "opening view", "method": "skip", "args": [None]})
+        current = 0
+    add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "right",
+                   "y": 1.0, "yanchor": "bottom", "showactive": True, "active": current,
+                   "bgcolor": "white", "name": "view", "font": MENU_FONT,
+                   "pad": {"b": 6, "r": 2}})
+
+
+def _active_view(fig: dict, name: str | None) -> int:
+    """Index of the named view, or of the preset matching the figure's camera, else -1."""
+    names = list(CAMERAS)
+    if name in CAMERAS:
+        return names.index(name)
+    eye = fig["layout"].get("scene", {}).get("camera", {}).get("eye")
+    if eye is not None:
+        for k, preset in enumerate(CAMERAS.values()):
+            e = preset["eye"]
+            if all(abs((eye.get(a) or 0) - e[a]) < 1e-6 for a in "xyz"):
+                return k
+    return -1
+
+
+def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
+                x: float = 0.0, direction: str = "right", xanchor: str = "left") -> None:
+    """Add one button per group that shows or hides its traces (restyle; no kernel needed).
+
+    Parameters
+    ----------
+    fig : dict
+        A figure from :func:`scene_figure`; changed in place.
+    groups : dict of str to list of int
+        Button label to the indices of the traces it toggles.
+    x, y : float
+        Anchor of the button row in paper coordinates.
+    direction : str
+        "right", "left", "up" or "down": how the buttons are laid out.
+    xanchor : str
+        "left", "center" or "right": which side of the row ``x`` names.
+
+    Returns
+    -------
+    None
+        The menu is added to ``fig["layout"]["updatemenus"]``.
+    """
+    buttons = [{"label": label, "method": "restyle", "args": [{"visible": True}, idx],
+                "args2": [{"visible": "legendonly"}, idx]} for label, idx in groups.items()]
+    add_menu(fig, {"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
+                   "y": y, "xanchor": xanchor, "yanchor": "bottom", "showactive": False,
+                   "bgcolor": "white", "pad": {"b": 6, "l": 2}, "font": MENU_FONT})
+
+
+def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.0,
+                y: float = 1.0, titles: dict[str, str] | None = None) -> None:
+    """Add a dropdown whose options each set the visibility of every trace.
+
+    Parameters
+    ----------
+    fig : dict
+        A figure from :func:`scene_figure`; changed in place.
+    options : dict of str to list of bool
+        Option label to one visibility flag per trace.
+    x, y : float
+        Anchor of the dropdown in paper coordinates.
+    titles : dict of str to str, optional
+        Option label to the figure title it sets.
+
+    Returns
+    -------
+    None
+        The menu is added to ``fig["layout"]["updatemenus"]``.
+    """
+    buttons = []
+    for label, visible in options.items():
+        update = title_update(titles[label]) if titles else {}
+        buttons.append({"label": label, "method": "update",
+                        "args": [{"visible": visible}, update]})
+    add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "y": y,
+                   "xanchor": "left", "yanchor": "bottom", "showactive": True, "active": 0,
+                   "bgcolor": "white", "font": MENU_FONT, "pad": {"b": 6, "l": 2}})
+
+
+def _scene_key(k: int) -> str:
+    return "scene" if k == 0 else f"scene{k + 1}"
+
+
+MULTI_CAMERA = {"distance": 1.0, "centre_z": 0.0}  # panels narrower than a page: step back
+PANEL_TITLE_PX = 44  # two lines of panel title above each scene
+
+
+def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: bool = False,
+                       height: int = 560, width: int | None = None,
+                       legend: bool = False, columns: int | None = None) -> dict:
+    """Scenes in a grid (layout scene, scene2, ...), one list of traces per panel, the
+    same named camera in each, a title above each panel, a row for a menu on top.
+
+    Parameters
+    ----------
+    panels : list of list of dict
+        Plotly traces for each panel.
+    titles : list of str
+        One title per panel.
+    view : str
+        A named camera of ``anatomy.conventions.VIEWS``, used in every panel.
+    orthographic : bool
+        Orthographic instead of perspective projection.
+    height, width : int
+        Size in px; ``width=None`` lets the page decide.
+    legend : bool
+        Show a legend.
+    columns : int, optional
+        Panels per row: 2 for four panels (a 2 x 2 grid keeps each panel about square at
+        every width, so no head is cut at the sides), otherwise one row.
+
+    Returns
+    -------
+    dict
+        A plotly figure with one scene per panel.
+
+    Raises
+    ------
+    ValueError
+        If ``titles`` and ``panels`` differ in length, or ``view`` is not a named view.
+    """
+    panels = [list(p) for p in panels]
+    n = len(panels)
+    if len(titles) != n:
+        raise ValueError(f"titles has {len(titles)} entries for {n} panels.")
+    cols = columns or (2 if n == 4 else n)
+    rows = -(-n // cols)
+    plot_h = height - 8 - MENU_ROW_PX
+    title_frac = PANEL_TITLE_PX / plot_h
+    data, scenes, annotations = [], {}, []
+    gap = 0.01
+    for k, traces in enumerate(panels):
+        key = _scene_key(k)
+        for tr in traces:
+            tr["scene"] = key
+            data.append(tr)
+        r, c = divmod(k, cols)
+        x0, x1 = c / cols + gap, (c + 1) / cols - gap
+        top = 1 - r / rows
+        y0, y1 = 1 - (r + 1) / rows + gap, top - title_frac
+        scenes[key] = {**_hidden_axes(), "aspectmode": "data",
+                       "camera": camera(view, orthographic, **MULTI_CAMERA), "dragmode": "orbit",
+                       "domain": {"x": [round(x0, 4), round(x1, 4)],
+                                  "y": [round(y0, 4), round(y1, 4)]}}
+        annotations.append({"text": titles[k], "x": round((c + 0.5) / cols, 4),
+                            "y": round(top, 4), "xref": "paper", "yref": "paper",
+                            "xanchor": "center", "yanchor": "top", "showarrow": False,
+                            "font": {"size": style.FONT_SIZE}})
+    layout = _trace(template=TEMPLATE, height=height, width=width, paper_bgcolor="white",
+                    margin={"l": 0, "r": 0, "t": 8 + MENU_ROW_PX, "b": 0}, showlegend=legend,
+                    annotations=annotations, uirevision="kit",
+                    hoverlabel={"font": {"family": style.FONT_FAMILY, "size": 13},
+                                "align": "left"}, **scenes)
+    return {"data": data, "layout": layout}
+
+
+def multi_view_menu(fig: dict, n_scenes: int, orthographic: bool = False,
+                    x: float = 0.0, y: float = 1.0, active: int = -1) -> None:
+    """Add a camera dropdown that turns every scene of a multi-scene figure together.
+
+    Parameters
+    ----------
+    fig : dict
+        A figure from :func:`multi_scene_figure`; changed in place.
+    n_scenes : int
+        Number of scenes (``scene``, ``scene2`` ...).
+    orthographic : bool
+        Cameras with orthographic projection.
+    x, y : float
+        Anchor of the dropdown in paper coordinates.
+    active : int
+        Index of the view shown as selected (-1: none).
+
+    Returns
+    -------
+    None
+        The menu is added to ``fig["layout"]["updatemenus"]``.
+    """
+    buttons = [{"label": name.replace("_", " "), "method": "relayout",
+                "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic, **MULTI_CAMERA)
+                          for k in range(n_scenes)}]} for name in CAMERAS]
+    add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "left",
+                   "y": y, "yanchor": "bottom", "showactive": True, "active": active,
+                   "bgcolor": "white", "name": "view", "font": MENU_FONT,
+                   "pad": {"b": 6, "l": 2}})

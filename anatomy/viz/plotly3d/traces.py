@@ -1,0 +1,356 @@
+"""Plotly 3D building blocks: named cameras, lighting, and mesh, line and point traces.
+
+Traces are plain dicts in plotly's own JSON schema; building them needs no plotly import.
+Coordinates are rounded and sent as typed arrays (float32 / uint16), so figures are small
+and deterministic.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS
+from anatomy.viz import style
+
+__all__ = [
+    "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera",
+    "line_trace", "merge", "mesh_trace", "point_note", "points_trace", "view_ndc",
+]
+
+_C = CAMERA_CENTRE_Z
+# plotly camera presets, made from the one table of named views (anatomy.conventions)
+CAMERAS = {
+    name: {"eye": {"x": v["eye"][0], "y": v["eye"][1], "z": _C + v["eye"][2]},
+           **({"up": dict(zip("xyz", v["up"]))} if tuple(v["up"]) != (0, 0, 1) else {})}
+    for name, v in VIEWS.items()}
+_AXIS = {"visible": False, "showbackground": False}
+# less ambient and more diffuse light than plotly's default, from above, right and a little
+# behind: the occipital contour and the ear stand out in the posterior and lateral views
+LIGHTING = {"ambient": 0.42, "diffuse": 0.8, "specular": 0.12, "roughness": 0.6,
+            "fresnel": 0.08}
+LIGHT_POSITION = {"x": 1500, "y": -800, "z": 2500}
+TEMPLATE = {"layout": {"font": {"family": style.FONT_FAMILY, "size": style.FONT_SIZE,
+                                "color": style.TEXT}}}
+
+
+def _trace(**props) -> dict:
+    """A trace dict without the properties left as None (plotly's "not set")."""
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def merge(target: dict, updates: dict) -> dict:
+    """Update ``target`` in place, merging nested dicts (like plotly's ``update_layout``).
+
+    Parameters
+    ----------
+    target : dict
+        The dict to update.
+    updates : dict
+        New values; a dict value merges into a dict already there, anything else replaces.
+
+    Returns
+    -------
+    dict
+        ``target`` itself.
+    """
+    for key, value in updates.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            merge(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+def add_menu(fig: dict, menu: dict) -> None:
+    """Append an update menu (dropdown or buttons) to a figure dict.
+
+    Parameters
+    ----------
+    fig : dict
+        A plotly figure dict (``{"data": [...], "layout": {...}}``), changed in place.
+    menu : dict
+        A plotly ``updatemenus`` entry.
+    """
+    fig["layout"].setdefault("updatemenus", []).append(menu)
+
+
+def camera(name: str, orthographic: bool = False, distance: float = 1.0,
+           centre_z: float = _C) -> dict:
+    """A named camera preset (anatomical view) as a plotly camera dict.
+
+    Parameters
+    ----------
+    name : str
+        A key of CAMERAS: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    orthographic : bool, default False
+        Orthographic instead of perspective projection.
+    distance : float, default 1.0
+        Scales the eye's distance (narrow panels need more room).
+    centre_z : float
+        Where the camera looks, in plotly's normalised scene units (default: the head).
+
+    Returns
+    -------
+    dict
+        ``up``, ``center``, ``eye`` and ``projection`` for ``layout.scene.camera``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a key of CAMERAS.
+    """
+    from anatomy.conventions import check_choice
+
+    preset = CAMERAS[check_choice(name, CAMERAS, "camera view")]
+    eye = {a: round((v - (centre_z if a == "z" else 0)) * distance
+                    + (centre_z if a == "z" else 0), 4) for a, v in preset["eye"].items()}
+    return {"up": preset.get("up", {"x": 0, "y": 0, "z": 1}),
+            "center": {"x": 0, "y": 0, "z": centre_z}, "eye": eye,
+            "projection": {"type": "orthographic" if orthographic else "perspective"}}
+
+
+# plotly.js draws 3D markers as text glyphs. These are the ones every font has; its "x" is
+# the emoji U+274C, a blank box where no emoji font is installed and red where one is.
+SYMBOLS_3D = ("circle", "circle-open", "square", "square-open", "diamond", "diamond-open",
+              "cross")
+
+
+def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
+               line_color: str = "#555555", background: float = 0.7) -> dict:
+    """A scene annotation naming a 3D point.
+
+    Page text is crisp, never cut by a surface and cheap to draw, unlike 3D text. It sits
+    just above the point, or ``offset_px`` away on a thin leader line.
+
+    Parameters
+    ----------
+    point : array_like, shape (3,)
+        The point, mm.
+    text : str
+        The label.
+    offset_px : tuple of float, optional
+        (x right, y down) offset of the label, pixels, with a leader line; above the point
+        without a line if None.
+    color : str, default style.TEXT
+        Text colour.
+    line_color : str, default "#555555"
+        Leader line colour.
+    background : float, default 0.7
+        Opacity of the white label background.
+
+    Returns
+    -------
+    dict
+        A ``layout.scene.annotations`` entry.
+    """
+    if offset_px is None:
+        place = {"showarrow": False, "yanchor": "bottom", "yshift": 6}
+    else:
+        place = {"showarrow": True, "arrowhead": 0, "arrowwidth": 1, "arrowcolor": line_color,
+                 "standoff": 3, "ax": round(offset_px[0]), "ay": round(offset_px[1])}
+    x, y, z = (round(float(v), 1) for v in point)
+    return {"x": x, "y": y, "z": z, "text": text, **place,
+            "bgcolor": f"rgba(255,255,255,{background})", "font": {"size": 12, "color": color}}
+
+
+def view_ndc(points, cam: dict, aspect: float) -> np.ndarray:
+    """Where scene points fall in a perspective camera's view.
+
+    plotly.js draws 3D scenes with a 45-degree vertical field of view.
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (n, 3)
+        Points in plotly's normalised scene units.
+    cam : dict
+        A plotly camera dict (``eye``, ``center``, ``up``).
+    aspect : float
+        Scene width / height.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, 2)
+        x, y in [-1, 1] inside the scene, y up.
+    """
+    q = np.atleast_2d(np.asarray(points, float))
+    eye, centre, up = (np.array([cam[key][k] for k in "xyz"], float)
+                       for key in ("eye", "center", "up"))
+    forward = (centre - eye) / np.linalg.norm(centre - eye)
+    right = np.cross(forward, up)
+    right /= np.linalg.norm(right)
+    upward = np.cross(right, forward)
+    rel = q - eye
+    depth = rel @ forward
+    half = np.tan(np.pi / 8)
+    return np.column_stack([rel @ right / (depth * half * aspect), rel @ upward / (depth * half)])
+
+
+def _f4(a) -> np.ndarray:
+    return np.round(np.asarray(a, float), DECIMALS).astype(np.float32)
+
+
+def _index(a) -> np.ndarray:
+    a = np.asarray(a)
+    return a.astype(np.uint16 if a.max() < 65535 else np.uint32)
+
+
+def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: float = 1.0,
+               hovertext: str | None = None, intensity=None, colorscale=None,
+               cmin: float = 0.0, cmax: float = 1.0, showscale: bool = False,
+               colorbar_title: str = "", legendgroup: str | None = None,
+               showlegend: bool = True, visible: bool | str = True) -> dict:
+    """A shaded surface; ``intensity`` (per vertex) paints a scalar field on it.
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    name : str
+        Trace name (legend).
+    color : str, default style.SKIN
+        Surface colour when no ``intensity`` is given.
+    opacity : float, default 1.0
+        Opacity.
+    hovertext : str, optional
+        Hover text; no hover if None.
+    intensity : array_like, shape (n,), optional
+        Per-vertex values painted with ``colorscale`` (rounded to 3 decimals).
+    colorscale : str or list, optional
+        plotly colorscale; style.HEAT_SCALE by default.
+    cmin, cmax : float, default 0.0 and 1.0
+        Range of the colorscale.
+    showscale : bool, default False
+        Show a colour bar.
+    colorbar_title : str, default ""
+        Title of the colour bar.
+    legendgroup : str, optional
+        Legend group; ``name`` by default.
+    showlegend : bool, default True
+        List the trace in the legend.
+    visible : bool or "legendonly", default True
+        Initial visibility.
+
+    Returns
+    -------
+    dict
+        A plotly trace dict (numbers rounded and typed to keep notebooks small).
+    """
+    v = _f4(vertices)
+    f = _index(faces)
+    if intensity is not None:
+        paint = {"intensity": np.round(np.asarray(intensity, float), 3).astype(np.float32),
+                 "colorscale": colorscale or style.HEAT_SCALE, "cmin": cmin, "cmax": cmax,
+                 "showscale": showscale,
+                 "colorbar": {"title": {"text": colorbar_title}, "len": 0.6, "thickness": 14}}
+    else:
+        paint = {"color": color}
+    return _trace(
+        type="mesh3d", x=v[:, 0], y=v[:, 1], z=v[:, 2], i=f[:, 0], j=f[:, 1], k=f[:, 2],
+        name=name, opacity=opacity, flatshading=False, lighting=dict(LIGHTING),
+        lightposition=dict(LIGHT_POSITION), hoverinfo="text" if hovertext else "skip",
+        hovertext=hovertext, legendgroup=legendgroup or name, showlegend=showlegend,
+        visible=visible, **paint)
+
+
+def line_trace(path, *, name: str, color: str, width: float = 6, hovertext=None,
+               dash: str = "solid", legendgroup: str | None = None, showlegend: bool = True,
+               visible: bool | str = True) -> dict:
+    """A 3D polyline (nerve, artery, arc); ``hovertext`` may be one string or one per point.
+
+    Parameters
+    ----------
+    path : array_like, shape (k, 3)
+        Points of the line, mm.
+    name : str
+        Trace name (legend).
+    color : str
+        Line colour.
+    width : float, default 6
+        Line width, pixels.
+    hovertext : str or sequence of str, optional
+        Hover text; no hover if None.
+    dash : str, default "solid"
+        plotly dash style (``"solid"``, ``"dash"``, ``"dot"``, ...).
+    legendgroup : str, optional
+        Legend group; ``name`` by default.
+    showlegend : bool, default True
+        List the trace in the legend.
+    visible : bool or "legendonly", default True
+        Initial visibility.
+
+    Returns
+    -------
+    dict
+        A plotly trace dict (numbers rounded and typed to keep notebooks small).
+    """
+    p = _f4(path)
+    return _trace(
+        type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="lines", name=name,
+        line={"color": color, "width": width, "dash": dash},
+        hoverinfo="text" if hovertext is not None else "skip",
+        hovertext=hovertext, legendgroup=legendgroup or name, showlegend=showlegend,
+        visible=visible)
+
+
+def points_trace(points, *, name: str, labels=None, hovertext=None, color: str = style.LANDMARK,
+                 size: float = 5, symbol: str = "circle", show_text: bool = True,
+                 legendgroup: str | None = None, showlegend: bool = True,
+                 visible: bool | str = True, textposition: str = "top center") -> dict:
+    """Markers with optional text labels and hover text.
+
+    Parameters
+    ----------
+    points : array_like, shape (3,) or (k, 3)
+        Marker positions, mm.
+    name : str
+        Trace name (legend).
+    labels : sequence of str, optional
+        Text beside each marker.
+    hovertext : str or sequence of str, optional
+        Hover text; no hover if None.
+    color : str, default style.LANDMARK
+        Marker colour.
+    size : float, default 5
+        Marker size, pixels.
+    symbol : str, default "circle"
+        One of SYMBOLS_3D: ``"circle"``, ``"circle-open"``, ``"square"``,
+        ``"square-open"``, ``"diamond"``, ``"diamond-open"`` or ``"cross"``.
+    show_text : bool, default True
+        Show ``labels`` as text (else only in the data).
+    legendgroup : str, optional
+        Legend group; ``name`` by default.
+    showlegend : bool, default True
+        List the trace in the legend.
+    visible : bool or "legendonly", default True
+        Initial visibility.
+    textposition : str, default "top center"
+        plotly text position.
+
+    Returns
+    -------
+    dict
+        A plotly trace dict (numbers rounded and typed to keep notebooks small).
+
+    Raises
+    ------
+    ValueError
+        If ``symbol`` is not one of SYMBOLS_3D.
+    """
+    if symbol not in SYMBOLS_3D:
+        raise ValueError(f"Unknown 3D marker symbol {symbol!r}; valid: {', '.join(SYMBOLS_3D)}")
+    p = _f4(np.atleast_2d(points))
+    mode = "markers+text" if (labels is not None and show_text) else "markers"
+    return _trace(
+        type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode=mode, name=name, text=labels,
+        textposition=textposition, textfont={"size": 12, "color": style.TEXT},
+        marker={"size": size, "color": color, "symbol": symbol,
+                "line": {"color": "white", "width": 1}},
+        hoverinfo="text" if hovertext is not None else "skip", hovertext=hovertext,
+        legendgroup=legendgroup or name, showlegend=showlegend, visible=visible)
+
+
+def _hidden_axes() -> dict:
+    return {"xaxis": dict(_AXIS), "yaxis": dict(_AXIS), "zaxis": dict(_AXIS)}
