@@ -41,7 +41,6 @@
 #     - fernandez2006
 #     - medlink_trigger_points
 #     - janis_khansa
-#     - usra_cervical_plexus
 #     - suny_downstate
 #     - natsis2006
 #     - tubbs2007
