@@ -31,7 +31,7 @@ EXPECTED_KEYS = {
     "on_clinic2021", "kuhn1997", "koopman2009",
     "statpearls_occipital_nerves", "nysora_gon", "brown_atlas2006",
     "grays1918", "dartmouth_anatomy",
-    "janis_khansa", "okumus2022", "pheasant_bodyspace",
+    "ashwini2012", "okumus2022", "pheasant_bodyspace",
     "occ_c4_2020", "medlink_trigger_points", "namtpt",
     "mne_standard1020", "makehuman_cc0",
     "jasper1958", "ta2_terminologia",
@@ -239,7 +239,7 @@ LOOKUP_WORDS = ("/work", "search tool", "with search", "facts file", "project br
 AUTHORS_MISSING = {"on_clinic2021"}
 NO_IDENTIFIER = {
     "taylor2008", "loukas2006", "tubbs2007", "won2018",
-    "brown_atlas2006", "janis_khansa", "travell_simons1983",
+    "brown_atlas2006", "travell_simons1983",
 }
 # The kit's own derivations: no identifier exists; they must say they are the kit's.
 KIT_DERIVED = {"kit_mni_derived", "kit_nerve_model", "kit_lon_block_marker"}

@@ -40,7 +40,7 @@
 #     - fernandez2007
 #     - fernandez2006
 #     - medlink_trigger_points
-#     - janis_khansa
+#     - ashwini2012
 #     - suny_downstate
 #     - natsis2006
 #     - tubbs2007
