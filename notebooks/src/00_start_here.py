@@ -34,7 +34,7 @@
 #     - pheasant_bodyspace
 #     - okumus2022
 #     - kim2018
-#     - janis_khansa
+#     - ashwini2012
 # ---
 
 # %% [markdown] part="header"

@@ -35,13 +35,10 @@
 #     - kim2018
 #     - kwon2018
 #     - grays1918
-#     - namtpt
 #     - travell_simons1983
 #     - fernandez2007
 #     - fernandez2006
-#     - medlink_trigger_points
-#     - janis_khansa
-#     - usra_cervical_plexus
+#     - ashwini2012
 #     - suny_downstate
 #     - natsis2006
 #     - tubbs2007
@@ -109,8 +106,8 @@ head = anatomy.load_head()
 # - **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`; ICHD-3 criterion C2, {cite}`ichd3_2018`). Pain covers the posterior scalp to the vertex, densest over the superolateral occiput ({cite}`kwon2018`). It may reach the fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the eye.
 # - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`). The block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
 # - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, grays1918`).
-# - **Upper trapezius trigger point**: the *question-mark* pattern, up the posterolateral neck to the mastoid. When intense it spreads round the side of the head to the temple and behind the eye, sometimes to the angle of the jaw ({cite}`namtpt, travell_simons1983`). In chronic tension-type headache it referred to the temple in most patients but in no controls ({cite}`fernandez2007`).
-# - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear ({cite}`medlink_trigger_points`).
+# - **Upper trapezius trigger point**: the *question-mark* pattern. Pain runs up the back and side of the neck to the mastoid, then round the side of the head to the temple and behind the eye ({cite}`travell_simons1983`). In chronic tension-type headache, pressing it sent pain up the neck in patients and in healthy controls, and on to the temple in most patients but in no control ({cite}`fernandez2007`). Some summaries add the angle of the jaw; the book's figure caption does not, so the kit does not draw it.
+# - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear ({cite}`travell_simons1983`).
 # - **Suboccipital trigger points**: a deep band over the occipital and temporal bones, usually on both sides ({cite}`fernandez2006`). Spread to the orbit is claimed only on chiropractic and massage web pages, so it is weakly supported and not drawn.
 
 # %% slideshow={"slide_type": "subslide"}
@@ -217,7 +214,8 @@ pain_views.convergence_schematic(scale=0.8)
 # ## 5. Checking the seed article's list
 #
 # - **Supported** for the GON: occipital, supraorbital
-# - **Muscle pain**, not the GON: temple, angle of the jaw, sternocleidomastoid
+# - **Muscle pain**, not the GON: temple, sternocleidomastoid
+# - **Not confirmed**: the angle of the jaw
 # - **No source**: the jaw joint, above the collarbone
 # - **Missing**: behind the eye and the ear, the vertex
 
@@ -229,7 +227,7 @@ spots = pain.spots()
 spots[spots.in_seed_list][['label', 'mechanisms', 'verdict']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# **Verdict.** Occipital and supraorbital are supported for occipital neuralgia (the first as the tender nerve and its territory, the second by convergence). Temporal, the angle of the jaw and the sternocleidomastoid are real pain sites, but of *neck-muscle trigger points* (myofascial referral or the trigger point itself), not of the GON. The temporomandibular joint and the supraclavicular area are not supported by any source in the registry: the skin above the clavicle belongs to the supraclavicular nerves (C3-C4). The list also misses places the sources do give: behind the eye, behind the ear, the vertex and the forehead. A list that mixes nerve pain with muscle pain without saying so can mislead a patient about the cause.
+# **Verdict.** Occipital and supraorbital are supported for occipital neuralgia (the first as the tender nerve and its territory, the second by convergence). Temporal and the sternocleidomastoid are real pain sites, but of *neck-muscle trigger points* (myofascial referral or the trigger point itself), not of the GON. The angle of the jaw is not confirmed: it comes from a web summary of the trigger-point book, and the book's own figure caption for the upper trapezius does not list it. The temporomandibular joint and the supraclavicular area are not supported by any source in the registry: the skin above the clavicle belongs to the supraclavicular nerves (C3-C4). The list also misses places the sources do give: behind the eye, behind the ear, the vertex and the forehead. A list that mixes nerve pain with muscle pain without saying so can mislead a patient about the cause.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Exercise: read the pain drawings
