@@ -101,9 +101,9 @@ def case_vignettes(cases: list[str]) -> list:
                      "Run it, compare with the kit's findings, then run the screen."),
             findings_cell(case_id),
             verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
-                    "differ = check[check['agree'] != True]  # not filled in, or not the same\n"
-                    "print(f\"{len(check) - len(differ)} of {len(check)} findings agree with "
-                    "the kit's\")\ndiffer", slide="skip"),
+                    "print(headaches.comparison_summary(check))\n"
+                    "check[check['status'] == 'differ']  # the findings to read again",
+                    slide="skip"),
             verdict(screen),
             answer(f"{case['screen']}\n\n*Sources:* {{cite}}`do2019`.",
                    summary="Show the screening reasoning"),
