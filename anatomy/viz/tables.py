@@ -25,12 +25,17 @@ class Cell:
 
 @dataclass(frozen=True)
 class HtmlTable:
-    """Row headers, column headers and body cells; ``caption`` above, ``notes`` below."""
+    """Row headers, column headers and body cells; ``caption`` above, ``notes`` below.
+
+    The HTML fills the output's width with a fixed layout and wrapped text, so a wide
+    table fits a narrow screen instead of scrolling sideways.
+    """
 
     caption: str
     columns: list[str]
     rows: list[tuple[str, list[Cell]]]
     notes: list[str] = field(default_factory=list)
+    header_width: str = "16%"  # the row-header column; the others share the rest
 
     def __post_init__(self):
         for header, cells in self.rows:
@@ -40,11 +45,16 @@ class HtmlTable:
 
     def _repr_html_(self) -> str:
         esc = html.escape
-        base = "border: 1px solid #777777; padding: 6px 8px; vertical-align: top;"
+        # fixed layout at the output's full width: columns share the width and the text
+        # wraps, so the table fits a 1024 px screen with JupyterLab's side panel open
+        base = ("border: 1px solid #777777; padding: 4px 6px; vertical-align: top; "
+                "overflow-wrap: break-word; hyphens: auto;")
         head_style = f"{base} background: #FFFFFF; color: #222222; text-align: center;"
-        parts = ['<table style="border-collapse: collapse; font-size: 0.95em;">',
+        parts = ['<table lang="en" style="border-collapse: collapse; font-size: 0.9em; '
+                 'width: 100%; table-layout: fixed;">',
                  f'<caption style="text-align: left; font-weight: bold; color: inherit;">'
                  f'{esc(self.caption)}</caption>',
+                 f'<colgroup><col style="width: {self.header_width};"></colgroup>',
                  f'<thead><tr><th scope="col" style="{head_style}"></th>']
         parts += [f'<th scope="col" style="{head_style}">{esc(c).replace(chr(10), "<br>")}'
                   '</th>' for c in self.columns]
