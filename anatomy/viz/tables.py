@@ -14,6 +14,12 @@ __all__ = [
 ]
 
 
+def _wrappable(text: str) -> str:
+    """Escaped cell text: newlines as <br>, and a line may break after a slash
+    ('allodynia/dysaesthesia'), not inside a word, in a narrow column."""
+    return html.escape(text).replace(chr(10), "<br>").replace("/", "/<wbr>")
+
+
 @dataclass(frozen=True)
 class Cell:
     """One body cell: its text (lines split on newlines), fill and ink colours."""
@@ -63,8 +69,7 @@ class HtmlTable:
             parts.append(f'<tr><th scope="row" style="{head_style} text-align: right;">'
                          f'{esc(header)}</th>')
             parts += [f'<td style="{base} background: {c.fill}; color: {c.ink}; '
-                      f'text-align: left;">{esc(c.text).replace(chr(10), "<br>")}</td>'
-                      for c in cells]
+                      f'text-align: left;">{_wrappable(c.text)}</td>' for c in cells]
             parts.append("</tr>")
         parts.append("</tbody></table>")
         parts += [f'<p style="font-size: 0.85em;">{esc(n)}</p>' for n in self.notes]
