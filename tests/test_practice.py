@@ -101,7 +101,7 @@ def test_template_says_what_attacks_counts_and_fits_a_narrow_cell():
     for case_id in CASES:
         for filled in (False, True):
             source = headaches.findings_template(case_id, filled=filled)
-            assert max(map(len, source.splitlines())) <= 76, case_id
+            assert max(map(len, source.splitlines())) <= 72, case_id
     blank = headaches.findings_template("case_05")
     help_ = blank[:blank.index("'attacks'")]
     assert "every attack" in help_ and "3 a week for a year = 3 x 52 = 156" in help_

@@ -65,6 +65,14 @@ def red_flag_box(short: bool = False) -> str:
         "diagnostic tool.</p>\n</div>")
 
 
+# A case's red-flag screen: one sentence (so 'no flag' is said, not an empty table), then
+# the flags that are present or not asked
+SCREEN_CELL = ("findings = cases.at['{case_id}', 'findings']\n"
+               "print(headaches.screen_summary(findings))\n"
+               "screen = headaches.red_flag_screen(findings)\n"
+               "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]")
+
+
 def _sources(case) -> str:
     return "{cite}`" + case["reference"] + "`"
 
@@ -89,9 +97,7 @@ def case_vignettes(cases: list[str]) -> list:
         reasoning = "\n".join(
             f"- **{SHORT_NAMES[c]}: {VERDICT_WORDS[case['expected'][c]]}.** "
             f"{case['reasoning'][c]}" for c in headaches.CONDITIONS)
-        screen = (f"findings = cases.at['{case_id}', 'findings']\n"
-                  "screen = headaches.red_flag_screen(findings)\n"
-                  "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]")
+        screen = SCREEN_CELL.format(case_id=case_id)
         src = "headaches.check_all(findings)[['ichd3_code', 'verdict', 'not_met', 'missing']]"
         out += [
             exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first:* "
@@ -126,9 +132,7 @@ def differential_cases(cases: list[str]) -> list:
         out += [
             exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first,* "
                      "then name the diagnosis you expect and the feature that decides it."),
-            verdict(f"findings = cases.at['{case_id}', 'findings']\n"
-                    "screen = headaches.red_flag_screen(findings)\n"
-                    "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]"),
+            verdict(SCREEN_CELL.format(case_id=case_id)),
             answer(case["screen"], summary="Show the screening reasoning"),
             verdict("headaches.check_all(findings, conditions='all')[['ichd3_code', 'verdict', "
                     "'not_met']]"),

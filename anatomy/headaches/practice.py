@@ -27,7 +27,7 @@ NOT_FILLED = "(not filled in)"
 RELATIVE_TOLERANCE = 0.25
 AGE_TOLERANCE_YEARS = 0.5  # ages are stated in whole years: they must match
 COMPARE_STATUSES = ("agree", "differ", "not filled in", "not in the kit's findings")
-_HELP_WIDTH = 76  # characters: a code cell at 1024 px shows about 75
+_HELP_WIDTH = 72  # characters: a code cell at 1024 px (side panel open) shows ~75
 
 
 def _case(case_id: str) -> dict:
@@ -69,7 +69,7 @@ def findings_template(case_id: str, filled: bool = False) -> str:
 
     Each key's comment gives its allowed values (on a line above when they are long); a
     number key also gets a comment above it that says what to count, e.g. ``attacks`` is
-    every attack so far. Lines stay within 76 characters.
+    every attack so far. Lines stay within 72 characters.
 
     Parameters
     ----------

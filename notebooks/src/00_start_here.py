@@ -164,7 +164,8 @@ fig
 # The greater occipital nerve block is often aimed about one third of the way from the inion to the mastoid tip. Use `head.landmark(...)` to compute that point on the right (a straight line between the two landmarks is good enough) and print how far it lies lateral to the midline and below the inion, in mm.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
-# Your work: the point one third of the way from the inion to the right mastoid tip.
+# Your work: the point one third of the way from the inion to the
+# right mastoid tip.
 point = ...
 
 # %% tags=["solution"]
@@ -182,7 +183,8 @@ print(f'lateral {point[0]:.0f} mm, below the inion {inion[2] - point[2]:.0f} mm'
 # Ask for a landmark that does not exist, such as `head.landmark('mastoid')`. What does the kit tell you, and why is it better than a silent guess?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
-# Your work: put head.landmark('mastoid') on the next line instead of ..., run it, read the message.
+# Your work: replace ... with head.landmark('mastoid'), run the cell
+# and read the message.
 my_try = ...
 
 # %% [markdown] tags=["answer"]

@@ -238,7 +238,8 @@ print(headaches.check_criteria('occipital_neuralgia', findings))
 # Case 8 in the list (`cases.at['case_08', 'findings']`) describes 2.5-hour attacks in a 15-year-old. Copy the findings, change `age_years` to 25 and check migraine without aura again. What changes, and why?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
-# Your work: Case 8's findings with age_years=25.0, then the check for migraine without aura.
+# Your work: Case 8's findings with age_years=25.0, then check
+# migraine without aura with headaches.check_criteria.
 my_findings = ...
 my_result = ...
 
@@ -256,7 +257,8 @@ result.to_frame()[['status', 'reason']]
 # In Case 6 the verdict for occipital neuralgia is *undetermined*. Which finding would settle it, and what would you record if a block of the left greater occipital nerve stopped the jolts for a day?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
-# Your work: the finding that settles it, then Case 6's findings with the block recorded.
+# Your work: the finding that settles it, then Case 6's findings
+# with the block recorded.
 my_finding = ...
 my_findings = ...
 
