@@ -98,7 +98,7 @@ def case_vignettes(cases: list[str]) -> list:
             f"- **{SHORT_NAMES[c]}: {VERDICT_WORDS[case['expected'][c]]}.** "
             f"{case['reasoning'][c]}" for c in headaches.CONDITIONS)
         screen = SCREEN_CELL.format(case_id=case_id)
-        src = "headaches.check_all(findings)[['ichd3_code', 'verdict', 'not_met', 'missing']]"
+        src = "headaches.check_all(findings)[['verdict', 'not_met', 'missing']]"  # fits 1024 px
         out += [
             exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first:* "
                      "does the story raise a red flag? Then turn the story into findings: "
