@@ -101,10 +101,9 @@ def case_vignettes(cases: list[str]) -> list:
         src = "headaches.check_all(findings)[['verdict', 'not_met', 'missing']]"  # fits 1024 px
         out += [
             exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first:* "
-                     "does the story raise a red flag? Then turn the story into findings: "
-                     "in the next cell replace each `...` the story answers with a value "
-                     "(the comment gives the allowed values) and leave the rest as `...`. "
-                     "Run it, compare with the kit's findings, then run the screen."),
+                     "does the story raise a red flag? Then, in the next cell, replace each "
+                     "`...` the story answers with a value and leave the rest. Run it, "
+                     "compare with the kit's findings, then run the screen."),
             findings_cell(case_id),
             verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
                     "print(headaches.comparison_summary(check))\n"
