@@ -144,6 +144,103 @@ def test_vignettes_have_textbook_verdicts():
             assert got is row.expected[cond], (vid, cond, row.reasoning[cond])
 
 
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "eight": 8, "ten": 10, "twice": 2, "half": 0.5}
+_TO_HOURS = {"second": 1 / 3600, "minute": 1 / 60, "hour": 1.0}
+
+
+def _story_number(phrase: str, key: str, age: float) -> float:
+    """The number a story phrase states for a finding, in the finding's unit."""
+    words = phrase.lower().replace("-", " ").split()
+    if key == "days_per_month" and phrase == "every day":
+        return 30.0
+    if key == "months" and phrase.startswith("since she was"):
+        return (age - float(words[-1])) * 12
+    # 'a' is a number in 'a second or two', not in '25 days a month' or 'two and a half'
+    words = [w for w, after in zip(words, words[1:] + [""])
+             if not (w == "a" and after in ("day", "week", "month", "year", "half"))]
+    found = [float(w) if w.replace(".", "").isdigit() else _NUMBER_WORDS[w]
+             for w in words if w.replace(".", "").isdigit() or w in _NUMBER_WORDS]
+    if not found:                         # 'in the past year'
+        value = 1.0
+    elif "and" in words and 0.5 in found:  # 'two and a half'
+        value = sum(found)
+    else:                                 # 'four to six', 'two or three': the middle
+        value = sum(found) / len(found)
+    if key == "duration_hours":
+        unit = next(u for u in _TO_HOURS if u in phrase)
+        return value * _TO_HOURS[unit]
+    if key == "months" and "year" in phrase:
+        return value * 12
+    if key == "days_per_month" and "week" in phrase:
+        return value * 52 / 12
+    return value
+
+
+def test_numbers_in_each_story_are_the_numbers_in_its_findings():
+    """A story and its findings once disagreed (case 2: ~300 attacks told, 100 stored).
+    Each number the story states is read back from its words; a count of attacks is the
+    rate times the months, so it cannot drift from the story either."""
+    tolerance = h.practice.RELATIVE_TOLERANCE
+    for vid, row in h.vignettes().iterrows():
+        f, numbers = row.findings, row.story_numbers
+        assert {"age_years", "months"} <= set(numbers), vid
+        for phrase in numbers.values():
+            assert phrase in row.story, (vid, phrase)
+        age = float(re.search(r"(\d+)-year-old", row.story).group(1))
+        assert f["age_years"] == age == _story_number(numbers["age_years"], "age_years", age)
+        told = {k: _story_number(p, k, age) for k, p in numbers.items() if k != "age_years"}
+        for key, value in told.items():
+            if key in f:
+                assert abs(f[key] - value) <= tolerance * value, (vid, key, f[key], value)
+        if "attacks" in f and "attacks" not in told:
+            per_day = told.get("attacks_per_day", 1.0)
+            expected = f["days_per_month"] * f["months"] * per_day
+            assert abs(f["attacks"] - expected) <= tolerance * expected, (vid, f["attacks"],
+                                                                          expected)
+        if "attacks" in f and "days_per_month" not in told:  # a count over a span
+            assert abs(f["days_per_month"] - f["attacks"] / f["months"]) < 0.1, vid
+
+
+def test_findings_of_a_story_are_told_in_the_story():
+    """Every red-flag question is answered in the story (the closing sentence), a block
+    is recorded only when the story tells of one, and a key the story never mentions
+    (case 5's pericranial tenderness once) is left out."""
+    red_keys = {k for flag in h.load_headaches()["red_flags"]
+                for k in flag.get("any", []) + flag.get("all", [])} | {
+                    "medication_overuse_or_new_drug"}
+    for vid, row in h.vignettes().iterrows():
+        story, f = row.story, row.findings
+        assert "Every other red-flag question was asked, and the answer was no" in story, vid
+        asked = red_keys & set(f)
+        assert asked == red_keys or "was not asked" in story, vid
+        if "relieved_by_nerve_block" in f:
+            assert "block" in story, vid
+        elif "block" in story and "has not had" not in story:
+            raise AssertionError(f"{vid}: the story tells of a block the findings omit")
+        if "pericranial_tenderness" in f:
+            assert "muscles" in story, vid
+        if f.get("intensity"):
+            assert f["intensity"] in story or (f["intensity"] == "severe" and
+                                               "9 out of 10" in story), vid
+
+
+def test_screen_text_names_the_screens_own_action():
+    """Case 6 once said 'ORANGE FLAG ... not an emergency' where the screen said 'urgent
+    review': the text now starts with the screen's label and its most pressing action."""
+    order = ["emergency care", "urgent review", "clinician review"]
+    for vid, row in h.vignettes().iterrows():
+        screen = h.red_flag_screen(row.findings)
+        present = list(screen.loc[screen["status"] == "present", "action"])
+        assert "ORANGE" not in row.screen.upper(), vid
+        if present:
+            top = min(present, key=order.index)
+            assert row.screen.startswith(f"RED FLAG ({top})"), (vid, row.screen[:40])
+        else:
+            assert row.screen.startswith("No red flag"), vid
+        assert h.screen_summary(row.findings).startswith("RED FLAG" if present else "No red")
+
+
 def test_mixed_vignette_teaches_non_specific_on_features():
     row = h.vignettes().loc["case_05"]
     on = h.check_criteria("occipital_neuralgia", row.findings)

@@ -133,6 +133,36 @@ def test_no_answer_shows_before_the_student_acts(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_verdicts_store_no_output(path):
+    """A verdict answers a question (Case 5's full report once showed where it fails
+    before the student had tried): it is run by the student, never stored."""
+    for cell in load(path)["cells"]:
+        if "verdict" in tags(cell):
+            assert tags(cell) >= {"skip-execution", "nbval-ignore-output"}, path.name
+            assert cell["outputs"] == [], (path.name, text(cell)[:60])
+
+
+# (notebook, exercise headings) that ask for code: each gets a blank cell of the
+# student's own after the task, before any solution
+OWN_WORK = {"00_start_here.ipynb": ("### Exercise 1", "### Exercise 2"),
+            "03_headache_comparison.ipynb": ("### Exercise 2", "### Exercise 3")}
+
+
+@pytest.mark.parametrize("name", sorted(OWN_WORK))
+def test_code_exercises_have_a_blank_for_the_students_own_work(name):
+    cells = load(ROOT / "notebooks" / name)["cells"]
+    for heading in OWN_WORK[name]:
+        k = next(i for i, c in enumerate(cells) if text(c).startswith(heading))
+        own = cells[k + 1]
+        assert own["cell_type"] == "code" and "your-work" in tags(own), (name, heading)
+        source = text(own)
+        assert source.startswith("# Your work") and " = ..." in source, (name, heading)
+        assert max(map(len, source.splitlines())) <= 72, (name, heading)
+        assert own["outputs"] == [], (name, heading)  # assigning ... prints nothing
+        assert "solution" in tags(cells[k + 2]) or "solution" in tags(cells[k + 3])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_instructor_version_has_every_answer(path):
     """notebooks/instructor/: the same cells, every solution run and shown, answers open."""
     teacher = INSTRUCTOR / path.name

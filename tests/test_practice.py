@@ -50,6 +50,64 @@ def test_choice_lists_compare_without_order():
     assert headaches.compare_findings(filled, case_id)["agree"].all()
 
 
+def test_blanks_are_not_filled_in_not_disagreement():
+    """A student who fills in two findings and leaves the rest as ... has no disagreement."""
+    kit = headaches.vignettes().at["case_05", "findings"]
+    mine = dict.fromkeys(kit, ...)
+    mine.update(age_years=36, unilateral=True)
+    check = headaches.compare_findings(mine, "case_05")
+    assert (check["status"] == "not filled in").sum() == len(kit) - 2
+    assert check.loc["attacks", "agree"] is None
+    assert check.loc["attacks", "yours"] == "(not filled in)"
+    assert not (check["status"] == "differ").any()
+    summary = headaches.comparison_summary(check)
+    assert summary == (f"2 of {len(kit)} findings agree with the kit's; "
+                       f"{len(kit) - 2} not filled in.")
+
+
+@pytest.mark.parametrize(("key", "yours", "agree"), [
+    ("attacks", 156, True),   # 'about four a month for three years' as 4.33 x 36
+    ("attacks", 144 * 1.25, True), ("attacks", 144 * 0.75, True),  # the 25% edges
+    ("attacks", 181, False), ("attacks", 107, False), ("attacks", 60, False),
+    ("duration_hours", 10.0, True), ("duration_hours", 15.0, True), ("duration_hours", 16.0, False),
+    ("days_per_month", 4.33, True), ("months", 36, True), ("months", 24, False),
+    ("age_years", 36.4, True), ("age_years", 37, False),   # ages are stated exactly
+    ("duration_hours", float("inf"), False),
+])
+def test_numbers_agree_within_the_stated_tolerance(key, yours, agree):
+    kit = headaches.vignettes().at["case_05", "findings"]
+    assert (kit["attacks"], kit["duration_hours"], kit["months"]) == (144, 12.0, 36.0)
+    value = round(yours) if key == "attacks" else yours
+    row = headaches.compare_findings({key: value}, "case_05").loc[key]
+    assert row["agree"] is agree and row["status"] == ("agree" if agree else "differ")
+    assert headaches.practice.RELATIVE_TOLERANCE == 0.25  # the number the docstring states
+    assert "25%" in headaches.compare_findings.__doc__
+
+
+def test_infinity_and_booleans_and_choices_compare_exactly():
+    check = headaches.compare_findings({"duration_hours": float("inf"), "intensity": "mild"},
+                                       "case_09")
+    assert check.loc["duration_hours", "agree"] is True
+    assert check.loc["intensity", "agree"] is True
+    check = headaches.compare_findings({"duration_hours": 1e6, "pulsating": True,
+                                        "intensity": "moderate"}, "case_09")
+    assert not check.loc[["duration_hours", "pulsating", "intensity"], "agree"].any()
+    # a key the kit leaves unknown is reported, not silently agreed with
+    extra = headaches.compare_findings({"relieved_by_nerve_block": True}, "case_06")
+    assert extra.loc["relieved_by_nerve_block", "status"] == "not in the kit's findings"
+
+
+def test_template_says_what_attacks_counts_and_fits_a_narrow_cell():
+    for case_id in CASES:
+        for filled in (False, True):
+            source = headaches.findings_template(case_id, filled=filled)
+            assert max(map(len, source.splitlines())) <= 72, case_id
+    blank = headaches.findings_template("case_05")
+    help_ = blank[:blank.index("'attacks'")]
+    assert "every attack" in help_ and "3 a week for a year = 3 x 52 = 156" in help_
+    assert "'quality': ...," in blank and "# quality: pulsating | pressing" in blank
+
+
 def test_bad_input_names_the_value_and_the_choices():
     with pytest.raises(ValueError, match="Unknown finding 'agee'.*age_years"):
         headaches.compare_findings({"agee": 40}, CASES[0])
@@ -59,6 +117,8 @@ def test_bad_input_names_the_value_and_the_choices():
         headaches.compare_findings({"intensity": "awful"}, CASES[0])
     with pytest.raises(ValueError, match="dict"):
         headaches.compare_findings(["age_years"], CASES[0])
+    with pytest.raises(ValueError, match=r"'attacks' must be a whole number.*got 'many'"):
+        headaches.compare_findings({"attacks": "many"}, CASES[0])
 
 
 def _cells(path: Path) -> list[dict]:
@@ -85,3 +145,4 @@ def test_notebook_03_cases_ask_for_findings_before_the_checker():
             headaches.findings_template(case_id, filled=True))
         out = "".join(teacher[k + 1]["outputs"][0]["text"])
         assert out.startswith(f"{len(_run(filled))} of {len(_run(filled))} findings agree")
+        assert "differ" not in out and "not filled in" not in out

@@ -65,6 +65,14 @@ def red_flag_box(short: bool = False) -> str:
         "diagnostic tool.</p>\n</div>")
 
 
+# A case's red-flag screen: one sentence (so 'no flag' is said, not an empty table), then
+# the flags that are present or not asked
+SCREEN_CELL = ("findings = cases.at['{case_id}', 'findings']\n"
+               "print(headaches.screen_summary(findings))\n"
+               "screen = headaches.red_flag_screen(findings)\n"
+               "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]")
+
+
 def _sources(case) -> str:
     return "{cite}`" + case["reference"] + "`"
 
@@ -89,21 +97,18 @@ def case_vignettes(cases: list[str]) -> list:
         reasoning = "\n".join(
             f"- **{SHORT_NAMES[c]}: {VERDICT_WORDS[case['expected'][c]]}.** "
             f"{case['reasoning'][c]}" for c in headaches.CONDITIONS)
-        screen = (f"findings = cases.at['{case_id}', 'findings']\n"
-                  "screen = headaches.red_flag_screen(findings)\n"
-                  "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]")
-        src = "headaches.check_all(findings)[['ichd3_code', 'verdict', 'not_met', 'missing']]"
+        screen = SCREEN_CELL.format(case_id=case_id)
+        src = "headaches.check_all(findings)[['verdict', 'not_met', 'missing']]"  # fits 1024 px
         out += [
             exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first:* "
-                     "does the story raise a red flag? Then turn the story into findings: "
-                     "in the next cell replace each `...` the story answers with a value "
-                     "(the comment gives the allowed values) and leave the rest as `...`. "
-                     "Run it, compare with the kit's findings, then run the screen."),
+                     "does the story raise a red flag? Then, in the next cell, replace each "
+                     "`...` the story answers with a value and leave the rest. Run it, "
+                     "compare with the kit's findings, then run the screen."),
             findings_cell(case_id),
             verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
-                    "differ = check[check['agree'] != True]  # not filled in, or not the same\n"
-                    "print(f\"{len(check) - len(differ)} of {len(check)} findings agree with "
-                    "the kit's\")\ndiffer", slide="skip"),
+                    "print(headaches.comparison_summary(check))\n"
+                    "check[check['status'] == 'differ']  # the findings to read again",
+                    slide="skip"),
             verdict(screen),
             answer(f"{case['screen']}\n\n*Sources:* {{cite}}`do2019`.",
                    summary="Show the screening reasoning"),
@@ -126,9 +131,7 @@ def differential_cases(cases: list[str]) -> list:
         out += [
             exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first,* "
                      "then name the diagnosis you expect and the feature that decides it."),
-            verdict(f"findings = cases.at['{case_id}', 'findings']\n"
-                    "screen = headaches.red_flag_screen(findings)\n"
-                    "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]"),
+            verdict(SCREEN_CELL.format(case_id=case_id)),
             answer(case["screen"], summary="Show the screening reasoning"),
             verdict("headaches.check_all(findings, conditions='all')[['ichd3_code', 'verdict', "
                     "'not_met']]"),

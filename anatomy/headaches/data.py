@@ -65,6 +65,7 @@ _SECTION_FIELDS = {  # what each record of headaches.toml may hold (anatomy.reco
         "id": Field(str), "title": Field(str), "story": Field(str),
         "references": Field(list, references=True), "screen": Field(str), "findings": Field(dict),
         "expected": Field(dict), "reasoning": Field(dict),
+        "story_numbers": Field(dict, required=False),
     },
     "criteria": {
         "id": Field(str), "text": Field(str),
@@ -352,12 +353,15 @@ def vignettes() -> pd.DataFrame:
     pandas.DataFrame
         One row per vignette (index ``id``) with ``title``, ``story``, ``findings`` (dict
         for ``check_criteria``), ``expected`` (condition -> True/False/None),
-        ``reasoning`` (condition -> text), ``screen`` and ``reference``.
+        ``reasoning`` (condition -> text), ``screen``, ``reference`` and
+        ``story_numbers`` (finding key -> the words of the story that give its number;
+        ``attacks_per_day`` for attacks counted per headache day).
     """
     rows = [{"id": v["id"], "title": v["title"], "story": v["story"],
              "findings": dict(v["findings"]),
              "expected": {c: VERDICTS[e] for c, e in v["expected"].items()},
              "reasoning": dict(v["reasoning"]), "screen": v["screen"],
+             "story_numbers": dict(v.get("story_numbers", {})),
              "reference": ", ".join(_refs(v, v["id"]))}
             for v in load_headaches()["vignettes"]]
     return pd.DataFrame(rows).set_index("id")

@@ -54,12 +54,15 @@ _QUALITY = ("pulsating", "pressing", "tightening", "stabbing", "shooting", "shar
 _AURA_TYPES = ("visual", "sensory", "speech", "motor", "brainstem", "retinal")
 
 FINDINGS: dict[str, Finding] = {
-    "attacks": Finding("int", "number of attacks (episodes) of this headache so far"),
+    "attacks": Finding(
+        "int", "every attack (episode) of this headache so far: attacks a day, week or "
+        "month times how long the pattern has lasted (3 a week for a year = 3 x 52 = 156)"),
     "duration_hours": Finding(
-        "number", "how long one attack lasts untreated or unsuccessfully treated, in hours; "
-        "float('inf') for unremitting pain", allow_inf=True),
-    "days_per_month": Finding("number", "average headache days per month", maximum=31),
-    "months": Finding("number", "how many months the present pattern has lasted"),
+        "number", "how long one attack lasts untreated or unsuccessfully treated, in hours "
+        "(10 seconds = 10 / 3600); float('inf') for unremitting pain", allow_inf=True),
+    "days_per_month": Finding(
+        "number", "average headache days per month (3 a week = 3 x 52 / 12 = 13)", maximum=31),
+    "months": Finding("number", "how many months the present pattern has lasted (a year = 12)"),
     "age_years": Finding("number", "age in years (under 18: migraine may last 2-72 h)",
                          maximum=130),
     "unilateral": Finding("bool", "pain on one side of the head (False: both sides)"),

@@ -9,6 +9,7 @@ so the blank names the keys but never the values.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
@@ -17,9 +18,16 @@ from anatomy.conventions import check_choice
 from anatomy.headaches.data import vignettes
 from anatomy.headaches.findings import FINDINGS, validate_findings
 
-__all__ = ["NOT_FILLED", "compare_findings", "findings_template"]
+__all__ = ["AGE_TOLERANCE_YEARS", "COMPARE_STATUSES", "NOT_FILLED", "RELATIVE_TOLERANCE",
+           "compare_findings", "comparison_summary", "findings_template"]
 
 NOT_FILLED = "(not filled in)"
+# Numbers a student reads or estimates from a story agree with the kit's within this share
+# of the kit's value (a range 'four to six hours' is stored as its middle, 5 h).
+RELATIVE_TOLERANCE = 0.25
+AGE_TOLERANCE_YEARS = 0.5  # ages are stated in whole years: they must match
+COMPARE_STATUSES = ("agree", "differ", "not filled in", "not in the kit's findings")
+_HELP_WIDTH = 72  # characters: a code cell at 1024 px (side panel open) shows ~75
 
 
 def _case(case_id: str) -> dict:
@@ -35,14 +43,33 @@ def _literal(value: object) -> str:
     return repr(value)
 
 
-def _same(a: object, b: object) -> bool:
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+def _close(key: str, a: float, b: float) -> bool:
+    """Whether a student's number ``a`` agrees with the kit's ``b`` for finding ``key``."""
+    if math.isinf(a) or math.isinf(b):
+        return a == b
+    if key == "age_years":
+        return abs(a - b) <= AGE_TOLERANCE_YEARS
+    return abs(a - b) <= RELATIVE_TOLERANCE * abs(b) + 1e-9
+
+
+def _same(key: str, a: object, b: object) -> bool:
+    kind = FINDINGS[key].kind
+    if kind == "choices":
         return sorted(map(str, a)) == sorted(map(str, b))  # a choice list has no order
-    return a == b
+    if kind in ("int", "number", "numbers"):
+        mine = sorted(a) if isinstance(a, list) else [a]
+        kits = sorted(b) if isinstance(b, list) else [b]
+        return len(mine) == len(kits) and all(
+            _close(key, float(x), float(y)) for x, y in zip(mine, kits, strict=True))
+    return a == b  # True/False and single choices: exact
 
 
 def findings_template(case_id: str, filled: bool = False) -> str:
     """Python source of a ``my_findings`` dict for a case, with a hint per key.
+
+    Each key's comment gives its allowed values (on a line above when they are long); a
+    number key also gets a comment above it that says what to count, e.g. ``attacks`` is
+    every attack so far. Lines stay within 72 characters.
 
     Parameters
     ----------
@@ -63,17 +90,38 @@ def findings_template(case_id: str, filled: bool = False) -> str:
         If ``case_id`` is not a case; the message lists the cases.
     """
     kit = _case(case_id)
-    keys = [k for k in FINDINGS if k in kit]  # vocabulary order
-    width = max(len(repr(k)) for k in keys) + 1
     lines = ["my_findings = {"]
-    for key in keys:
+    for key in [k for k in FINDINGS if k in kit]:  # vocabulary order
+        spec = FINDINGS[key]
         value = _literal(kit[key]) if filled else "..."
-        lines.append(f"    {repr(key) + ':':<{width}} {value},  # {FINDINGS[key].allowed}")
+        entry, help_ = f"    {key!r}: {value},", None
+        if spec.kind in ("int", "number", "numbers"):  # what to count, and in which unit
+            help_ = f"{key} ({spec.allowed}): {spec.meaning}"
+        elif len(f"{entry}  # {spec.allowed}") <= _HELP_WIDTH:
+            entry += f"  # {spec.allowed}"
+        else:  # a long list of choices gets its own line: the cell needs no scrolling
+            help_ = f"{key}: {spec.allowed}"
+        if help_:
+            lines += textwrap.wrap(help_, _HELP_WIDTH, initial_indent="    # ",
+                                   subsequent_indent="    #   ")
+        lines.append(entry)
     return "\n".join(lines + ["}"])
 
 
 def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
     """The student's findings for a case beside the kit's, one row per key.
+
+    How values are compared:
+
+    - a value left as ``...`` (Ellipsis) is *not filled in*; it is neither agreement nor
+      disagreement (``agree`` is None);
+    - True/False and single choices must be equal; a list of choices in any order;
+    - ``age_years`` within ``AGE_TOLERANCE_YEARS`` (0.5 years);
+    - every other number (``attacks``, ``duration_hours``, ``days_per_month``,
+      ``months``, aura minutes...) within ``RELATIVE_TOLERANCE`` (25%) of the kit's
+      value. Stories give rates ('about 3 a week for a year'), so a count that was
+      estimated another way (3 x 4 x 12 = 144 instead of 3 x 52 = 156) still agrees.
+      ``float('inf')`` agrees only with ``float('inf')``.
 
     Parameters
     ----------
@@ -86,8 +134,9 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Indexed by finding key, with columns ``yours``, ``kit`` and ``agree`` (True, False,
-        or None where a value is not filled in). Keys only one side gives are included.
+        Indexed by finding key, with columns ``yours``, ``kit``, ``agree`` (True, False,
+        or None where a value is not filled in) and ``status`` (one of ``COMPARE_STATUSES``).
+        Keys only one side gives are included.
 
     Raises
     ------
@@ -98,13 +147,39 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
     kit = _case(case_id)
     if not isinstance(mine, Mapping):
         raise ValueError(f"mine must be a dict of finding keys, not {type(mine).__name__}.")
-    filled = validate_findings({k: v for k, v in mine.items() if v is not Ellipsis})
     for key in mine:
         check_choice(key, FINDINGS, "finding")
+    filled = validate_findings({k: v for k, v in mine.items() if v is not Ellipsis})
     rows = []
     for key in [k for k in FINDINGS if k in kit or k in mine]:
-        yours = filled.get(key, NOT_FILLED if key in mine else None)
         theirs = kit.get(key)
-        agree = None if yours == NOT_FILLED else _same(yours, theirs)
-        rows.append({"key": key, "yours": yours, "kit": theirs, "agree": agree})
+        if key not in filled:
+            yours, agree, status = NOT_FILLED, None, "not filled in"
+        elif theirs is None:
+            yours, agree, status = filled[key], False, "not in the kit's findings"
+        else:
+            yours = filled[key]
+            agree = _same(key, yours, theirs)
+            status = "agree" if agree else "differ"
+        rows.append({"key": key, "yours": yours, "kit": theirs, "agree": agree,
+                     "status": status})
     return pd.DataFrame(rows).set_index("key")
+
+
+def comparison_summary(check: pd.DataFrame) -> str:
+    """One line counting a :func:`compare_findings` table by status.
+
+    Parameters
+    ----------
+    check : pandas.DataFrame
+        The table :func:`compare_findings` returned.
+
+    Returns
+    -------
+    str
+        E.g. ``"20 of 38 findings agree with the kit's; 2 differ; 16 not filled in."``
+    """
+    counts = check["status"].value_counts()
+    parts = [f"{counts.get(s, 0)} {s}" for s in COMPARE_STATUSES[1:] if counts.get(s, 0)]
+    head = f"{counts.get('agree', 0)} of {len(check)} findings agree with the kit's"
+    return head + ("; " + "; ".join(parts) if parts else "") + "."

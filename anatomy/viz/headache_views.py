@@ -15,6 +15,7 @@ from matplotlib.patches import Rectangle
 
 from anatomy import headache_maps as hm
 from anatomy import headaches
+from anatomy.conventions import check_choice
 from anatomy.nerves import load_nerve_specs
 from anatomy.references import cite
 from anatomy.viz import mpl2d, style
@@ -493,6 +494,54 @@ def feature_table() -> HtmlTable:
     return HtmlTable("What distinguishes them: ICHD-3 features (LA = local anaesthetic)",
                      columns, table_rows, notes=[f"Key: {key}.", "Sources: "
                                                  + cite(*matrix["references"]) + "."])
+
+
+COMPARISON_ROWS = ("frequency", "laterality", "quality", "intensity", "aggravated_by_activity",
+                   "nausea", "photophobia_phonophobia", "relieved_by_nerve_block",
+                   "typical_locations")
+_ROW_LABELS = {"aggravated_by_activity": "Worse with activity",
+               "photophobia_phonophobia": "Light and sound",
+               "relieved_by_nerve_block": "Nerve block", "typical_locations": "Where it hurts",
+               "laterality": "Side"}
+
+
+def comparison_view(rows=COMPARISON_ROWS,
+                    conditions=("occipital_neuralgia", "migraine_without_aura",
+                                "tension_type", "cervicogenic")) -> HtmlTable:
+    """Rows of ``headaches.comparison_table()`` as a table that fits a narrow screen.
+
+    The ICHD-3 code goes into each column header; text wraps inside fixed columns.
+
+    Parameters
+    ----------
+    rows : sequence of str
+        Rows of the comparison table, in order.
+    conditions : sequence of str
+        Conditions (columns), from ``headaches.CONDITIONS``.
+
+    Returns
+    -------
+    HtmlTable
+        One column per condition, one row per feature, and the sources below.
+
+    Raises
+    ------
+    ValueError
+        If a row or condition is unknown; the message lists the valid ones.
+    """
+    table = headaches.comparison_table()
+    for row in rows:
+        check_choice(row, list(table.index), "comparison row")
+    for cond in conditions:
+        check_choice(cond, headaches.CONDITIONS, "condition")
+    columns = [f"{SHORT[c]}\n({table.at['ichd3_code', c]})" for c in conditions]
+    body = [(_ROW_LABELS.get(r, r.replace("_", " ").capitalize()),
+             [Cell(str(table.at[r, c])) for c in conditions]) for r in rows]
+    sources = headaches.comparison_sources()
+    keys = sorted({k.strip() for r in rows for c in conditions
+                   for k in str(sources.at[r, c]).split(",") if k.strip()})
+    return HtmlTable("The conditions side by side (ICHD-3 code in brackets)", columns, body,
+                     notes=["Sources: " + cite(*keys) + "."], header_width="17%")
 
 
 def _matrix_alt() -> str:

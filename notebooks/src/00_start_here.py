@@ -163,6 +163,11 @@ fig
 #
 # The greater occipital nerve block is often aimed about one third of the way from the inion to the mastoid tip. Use `head.landmark(...)` to compute that point on the right (a straight line between the two landmarks is good enough) and print how far it lies lateral to the midline and below the inion, in mm.
 
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: the point one third of the way from the inion to the
+# right mastoid tip.
+point = ...
+
 # %% tags=["solution"]
 inion = head.landmark('inion')
 mastoid = head.landmark('mastoid_right')
@@ -176,6 +181,11 @@ print(f'lateral {point[0]:.0f} mm, below the inion {inion[2] - point[2]:.0f} mm'
 # ### Exercise 2
 #
 # Ask for a landmark that does not exist, such as `head.landmark('mastoid')`. What does the kit tell you, and why is it better than a silent guess?
+
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: replace ... with head.landmark('mastoid'), run the cell
+# and read the message.
+my_try = ...
 
 # %% [markdown] tags=["answer"]
 # It raises a `ValueError` naming the unknown value, suggesting close matches (`'mastoid_left'`, `'mastoid_right'`) and listing the valid names. A wrong side or a typo is caught at once instead of quietly drawing the wrong point.

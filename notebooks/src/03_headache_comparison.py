@@ -35,6 +35,9 @@
 #     - kelman2005
 #     - kim2018
 #     - kwon2018
+#     - zhang2018
+#     - tang2017
+#     - mustafa2024
 #     - on_clinic2021
 #     - kuhn1997
 #     - calandre2006
@@ -81,13 +84,10 @@ head = anatomy.load_head()
 # - **Cervicogenic headache** (11.2.1)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The kit keeps the ICHD-3 criteria, paraphrased, in `anatomy/data/headaches.toml`; every cell carries its source. The table below lists the features that matter for telling the conditions apart ({cite}`ichd3_2018`). Migraine with aura is a column of its own: its criteria are about the aura, not the headache.
+# The kit keeps the ICHD-3 criteria, paraphrased, in `anatomy/data/headaches.toml`; every cell carries its source. The table below lists the features that matter for telling the conditions apart ({cite}`ichd3_2018`). Migraine with aura is left out here: its criteria are about the aura, not the headache. `headaches.comparison_table()` has every row and condition.
 
 # %% slideshow={"slide_type": "skip"}
-rows = ['ichd3_code', 'frequency', 'laterality', 'quality', 'intensity',
-        'aggravated_by_activity', 'nausea', 'photophobia_phonophobia',
-        'relieved_by_nerve_block', 'typical_locations']
-headaches.comparison_table().loc[rows]
+headache_views.comparison_view()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Each cell has its references (`headaches.comparison_sources()`) and, where the kit had to read a vague phrase, a note (`headaches.comparison_notes()`). The criteria of one condition, paraphrased, with their source:
@@ -226,9 +226,9 @@ cases[['title']].sort_index()
 # %% [markdown] part="case_vignettes" cases=["case_01", "case_02", "case_03", "case_04", "case_05", "case_06"]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The full criterion-by-criterion report for Case 5, occipital neuralgia column, shows where it fails:
+# The checker can also print its full criterion-by-criterion report. *Before you run it:* which of criteria A to D do you expect Case 5 to fail for occipital neuralgia, and why?
 
-# %% slideshow={"slide_type": "skip"}
+# %% tags=["verdict"] slideshow={"slide_type": "skip"}
 findings = cases.at['case_05', 'findings']
 print(headaches.check_criteria('occipital_neuralgia', findings))
 
@@ -236,6 +236,12 @@ print(headaches.check_criteria('occipital_neuralgia', findings))
 # ### Exercise 2
 #
 # Case 8 in the list (`cases.at['case_08', 'findings']`) describes 2.5-hour attacks in a 15-year-old. Copy the findings, change `age_years` to 25 and check migraine without aura again. What changes, and why?
+
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: Case 8's findings with age_years=25.0, then check
+# migraine without aura with headaches.check_criteria.
+my_findings = ...
+my_result = ...
 
 # %% tags=["solution"]
 findings = dict(cases.at['case_08', 'findings'], age_years=25.0)
@@ -250,13 +256,19 @@ result.to_frame()[['status', 'reason']]
 #
 # In Case 6 the verdict for occipital neuralgia is *undetermined*. Which finding would settle it, and what would you record if a block of the left greater occipital nerve stopped the jolts for a day?
 
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: the finding that settles it, then Case 6's findings
+# with the block recorded.
+my_finding = ...
+my_findings = ...
+
 # %% tags=["solution"]
 findings = dict(cases.at['case_06', 'findings'],
                 relieved_by_nerve_block=True)
 headaches.check_criteria('occipital_neuralgia', findings).verdict
 
 # %% [markdown] tags=["answer"]
-# `relieved_by_nerve_block` (criterion D). With a block that eased the pain, criteria A-D are all met and the verdict becomes *fulfilled*; criterion E (no better explanation) still needs a clinician.
+# `relieved_by_nerve_block` (criterion D). With a block that eased the pain, criteria A-D are all met and the verdict becomes *fulfilled*. The block supports the diagnosis but does not prove it on its own ({cite}`dougherty2014`). Criterion E (no better explanation) still needs a clinician.
 
 # %% [markdown] part="quiz"
 
