@@ -118,19 +118,12 @@ fig
 # *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak). It opens on greater occipital neuralgia on the right: dark over the occiput lateral to the inion and over the upper occiput. It is lighter at the vertex and, by convergence, at the forehead, the supraorbital region and behind the eye. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The left menu switches between the seven patterns on each side; the right menu turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The same information as a table: every zone of every pattern on the right side, with its mechanism and source.
-
-# %% slideshow={"slide_type": "skip"}
-table = pain.hotspots(side='right')
-table[['pattern', 'name', 'mechanism', 'weight', 'reference']]
-
-# %% [markdown] slideshow={"slide_type": "skip"}
 # **Why the pain spreads along the skin.** Each zone is drawn as a bump that halves at its radius, measured *along the skin* (shortest paths over the mesh), not straight through the head. Skin a few centimetres away in a straight line can be far away over the surface, under the jaw or across the ear, and stays dark only where the pattern puts pain.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# Use `pain.hotspots(...)` to list the zones that the upper trapezius pattern on the **left** shares with left greater occipital neuralgia. By which mechanism does each pattern reach them?
+# Predict first from Figure 1: which zones does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? Then use `pain.hotspots(...)` to list them. By which mechanism does each pattern reach them?
 
 # %% tags=["solution"]
 trap = pain.hotspots('upper_trapezius', 'left')
@@ -140,6 +133,13 @@ shared[['name', 'mechanism_trapezius', 'mechanism_gon']]
 
 # %% [markdown] tags=["answer"]
 # Only **behind the eye**: the trapezius trigger point reaches it by myofascial referral, GON neuralgia by trigeminocervical convergence. The same place can hurt for different reasons, which is why the location of pain alone does not make a diagnosis.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Figure 1's information as a table (after Exercise 1, which asks you to find part of it): every zone of every pattern on the right side, with its mechanism and source.
+
+# %% slideshow={"slide_type": "skip"}
+table = pain.hotspots(side='right')
+table[['pattern', 'name', 'mechanism', 'weight', 'reference']]
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Skin territories of the nerves
