@@ -93,17 +93,20 @@ def case_vignettes(cases: list[str]) -> list:
                   "screen = headaches.red_flag_screen(findings)\n"
                   "screen[screen['status'] != 'absent'][['flag', 'status', 'action']]")
         src = "headaches.check_all(findings)[['ichd3_code', 'verdict', 'not_met', 'missing']]"
+        # on a slide the story stands alone (a long story fills it); the screen and the
+        # decision follow on slides of their own, the fill-in task is for students' screens
         out += [
-            exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first:* "
-                     "does the story raise a red flag? Then turn the story into findings: "
-                     "in the next cell replace each `...` the story answers with a value "
-                     "(the comment gives the allowed values) and leave the rest as `...`. "
-                     "Run it, compare with the kit's findings, then run the screen."),
+            exercise(f"### Case {k}: {case['title']}\n\n{case['story']}"),
+            md("Turn the story into findings: in the next cell replace each `...` the story "
+               "answers with a value (the comment gives the allowed values) and leave the rest "
+               "as `...`. Run it and compare with the kit's findings.", slide="skip"),
             findings_cell(case_id),
             verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
                     "differ = check[check['agree'] != True]  # not filled in, or not the same\n"
                     "print(f\"{len(check) - len(differ)} of {len(check)} findings agree with "
                     "the kit's\")\ndiffer", slide="skip"),
+            md("*Screen first:* does the story raise a red flag? Decide, then run the screen "
+               "and reveal the reasoning.", slide="subslide"),
             verdict(screen),
             answer(f"{case['screen']}\n\n*Sources:* {{cite}}`do2019`.",
                    summary="Show the screening reasoning"),
