@@ -237,7 +237,7 @@ spots[spots.in_seed_list][['label', 'mechanisms', 'verdict']]
 # Patients often shade where it hurts on a body outline. Here are four drawings; each comes with the patient's words.
 
 # %% slideshow={"slide_type": "subslide"}
-pain_views.drawing_plate(scale=0.65)
+pain_views.drawing_plate(scale=0.9)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 4. Text summary:* four heads, each seen from the painful side, with the area the patient shaded in blue. A (right): from the base of the skull over the back of the head, with a patch behind the eye. B (left): top of the shoulder, side of the neck, behind the ear and the temple. C (right): forehead and the ear. D (left): behind the ear and the side of the back of the head.
