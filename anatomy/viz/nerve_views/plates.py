@@ -135,7 +135,9 @@ def course_plate() -> mpl2d.StaticFigure:
 
     mpl2d.use_style()
     head = load_head()
-    fig, axes = mpl2d.subplots(1, 2, figsize=(13, 6.4))
+    # the two views one above the other, 6.1 inches tall: 9-point labels show at 14 px on a
+    # 1024 x 768 slide (side by side they were 13 inches wide: 9 px on a slide)
+    fig, axes = mpl2d.subplots(2, 1, figsize=(6.5, 6.1))
     structs = load_structures()
     pts = structure_points()
     gon = nv.nerve("greater_occipital", "right")
@@ -149,7 +151,7 @@ def course_plate() -> mpl2d.StaticFigure:
     _label_waypoints(ax, gon, "posterior",
                      ["origin", "oci_lower_border", "semispinalis_exit", "trapezius_exit",
                       "superior_nuchal_line", "branch_point"],
-                     [(76, -30), (58, -12), (84, 4), (74, 14), (66, 28), (56, 40)],
+                     [(76, -40), (58, -12), (84, 4), (74, 14), (66, 28), (56, 40)],
                      prefix="GON ")
     sel = [(k, t, o) for k, t, o in _LAYER_LABELS if k in pts]
     xy = mpl2d.project([pts[k] for k, _, _ in sel], "posterior")
@@ -158,7 +160,7 @@ def course_plate() -> mpl2d.StaticFigure:
     mpl2d.setup_view_axes(ax, "Posterior view (trapezius and SCM removed)")
     ax.set_xlim(-150, 150)
     ax.set_ylim(-95, 140)
-    mpl2d.scale_bar(ax, 20, loc=(0.8, 0.04))
+    mpl2d.scale_bar(ax, 20, loc=(0.06, 0.02))
     # right lateral: skin faint, all muscles
     ax = axes[1]
     _silhouette(ax, head, "right")
@@ -170,7 +172,7 @@ def course_plate() -> mpl2d.StaticFigure:
     _label_waypoints(ax, lon, "right", ["scm_posterior_border", "fascia_exit", "terminal"],
                      [(40, -14), (44, 10), (40, 22)], prefix="LON ")
     _label_waypoints(ax, gon, "right", ["terminal"], [(30, -12)], prefix="GON ")
-    for key, text, off in (("scm_mastoid_right", "sternocleidomastoid", (50, -60)),
+    for key, text, off in (("scm_mastoid_right", "sternocleidomastoid", (40, -92)),
                            ("trapezius_snl_lateral_right", "trapezius", (-40, -50))):
         if key in pts:
             mpl2d.label_points(ax, mpl2d.project([pts[key]], "right"), [text],
@@ -180,9 +182,9 @@ def course_plate() -> mpl2d.StaticFigure:
     ax.set_xlim(-150, 140)
     ax.set_ylim(-95, 140)
     mpl2d.scale_bar(ax, 20)
-    _legend(fig, loc="lower center", ncol=4)
-    fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=15)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    _legend(fig, loc="lower center", ncol=2)
+    fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=12)
+    fig.tight_layout(rect=(0, 0.1, 1, 1))
     alt = ("Two shaded drawings. Posterior view with the trapezius and sternocleidomastoid "
            "removed: the greater occipital nerve (yellow) leaves the spine between the atlas "
            "and axis, winds round obliquus capitis inferior, pierces semispinalis capitis "
