@@ -134,7 +134,9 @@ def test_notebook_03_cases_ask_for_findings_before_the_checker():
     for k in blanks:
         case_id = student[k]["metadata"]["kit_case"]
         assert "...," in "".join(student[k]["source"])
-        compare, screen = student[k + 1], student[k + 2]
+        # the screen has a slide of its own: its prompt, then the screen
+        compare, prompt, screen = student[k + 1], student[k + 2], student[k + 3]
+        assert "*Screen first:*" in "".join(prompt["source"])
         assert f"compare_findings(my_findings, '{case_id}')" in "".join(compare["source"])
         assert not compare.get("outputs"), "the comparison shows the kit's values: unrun"
         assert "red_flag_screen" in "".join(screen["source"])

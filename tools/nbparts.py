@@ -99,16 +99,20 @@ def case_vignettes(cases: list[str]) -> list:
             f"{case['reasoning'][c]}" for c in headaches.CONDITIONS)
         screen = SCREEN_CELL.format(case_id=case_id)
         src = "headaches.check_all(findings)[['verdict', 'not_met', 'missing']]"  # fits 1024 px
+        # on a slide the story stands alone (a long story fills it); the screen and the
+        # decision follow on slides of their own, the fill-in task is for students' screens
         out += [
-            exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first:* "
-                     "does the story raise a red flag? Then, in the next cell, replace each "
-                     "`...` the story answers with a value and leave the rest. Run it, "
-                     "compare with the kit's findings, then run the screen."),
+            exercise(f"### Case {k}: {case['title']}\n\n{case['story']}"),
+            md("Turn the story into findings: in the next cell replace each `...` the story "
+               "answers with a value and leave the rest. Run it and compare with the kit's "
+               "findings.", slide="skip"),
             findings_cell(case_id),
             verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
                     "print(headaches.comparison_summary(check))\n"
                     "check[check['status'] == 'differ']  # the findings to read again",
                     slide="skip"),
+            md("*Screen first:* does the story raise a red flag? Decide, then run the screen "
+               "and reveal the reasoning.", slide="subslide"),
             verdict(screen),
             answer(f"{case['screen']}\n\n*Sources:* {{cite}}`do2019`.",
                    summary="Show the screening reasoning"),

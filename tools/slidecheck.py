@@ -70,8 +70,9 @@ MEASURE_JS = """async (section) => {
     const px = img.dataset.textPx ? parseFloat(img.dataset.textPx)
         : (window.kitTextPx ? window.kitTextPx(img) : null);
     if (!px || !shown(img) || !img.naturalWidth) continue;
+    const alt = img.alt || (window.kitAlt ? window.kitAlt(img) : '') || '';
     labels.push({px: px * img.getBoundingClientRect().width / img.naturalWidth,
-                 text: 'png: ' + (img.alt || '').slice(0, 40)});
+                 text: 'png: ' + alt.slice(0, 40)});
   }
   // the slide's size (reveal.js's width and height; a RISE section grows with its cells)
   const H = slides.offsetHeight, W = slides.offsetWidth;
@@ -157,14 +158,27 @@ def open_rise(page, base: str, token: str, notebook: str):
     return rise
 
 
-def rise_slides(rise, png_text_px: list, shots: Path | None = None, prefix: str = "",
+def png_outputs(notebook: Path) -> list[dict]:
+    """The notebook's PNG outputs in order: ``text_px`` (smallest text, image px) and
+    ``alt`` from their output metadata (JupyterLab's <img> carries neither)."""
+    import json
+
+    cells = json.loads(notebook.read_text())["cells"]
+    return [{"text_px": o["metadata"]["image/png"].get("text_px"),
+             "alt": o["metadata"]["image/png"].get("alt", "")}
+            for c in cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+
+
+def rise_slides(rise, pngs: list[dict], shots: Path | None = None, prefix: str = "",
                 limit: int = 200) -> list[dict]:
     """Measure every slide of a RISE slideshow, stepping with the space bar (the measure
-    shows every fragment, so one press goes to the next slide). ``png_text_px``: the
-    notebook's PNG outputs' smallest text in image px, in order."""
-    rise.evaluate("""(px) => { window.kitTextPx = img => {
-        const all = [...document.querySelectorAll('.jp-RenderedImage img')];
-        return px[all.indexOf(img)] || null; }; }""", png_text_px)
+    shows every fragment, so one press goes to the next slide). ``pngs``: the notebook's
+    PNG outputs in order (``png_outputs``)."""
+    rise.evaluate("""(pngs) => {
+        const at = img => pngs[[...document.querySelectorAll('.jp-RenderedImage img')]
+                                .indexOf(img)] || {};
+        window.kitTextPx = img => at(img).text_px || null;
+        window.kitAlt = img => at(img).alt || ''; }""", pngs)
     out, seen = [], set()
     for _ in range(limit):
         k = rise.evaluate(CURRENT_JS)
@@ -210,7 +224,6 @@ def problems(measured: list[dict], labels: bool = True) -> list[str]:
 
 def main(argv: list[str]) -> None:
     """``slidecheck.py DECK.html [SHOTS]`` or ``slidecheck.py --rise STEM [SHOTS]``."""
-    import json
     import tempfile
 
     from playwright.sync_api import sync_playwright
@@ -227,15 +240,13 @@ def main(argv: list[str]) -> None:
         if rise:
             root = Path(__file__).resolve().parents[1]
             stem = argv[0]
-            cells = json.loads((root / "notebooks" / f"{stem}.ipynb").read_text())["cells"]
-            px = [o["metadata"]["image/png"].get("text_px") for c in cells
-                  for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+            pngs = png_outputs(root / "notebooks" / f"{stem}.ipynb")
             with tempfile.TemporaryDirectory() as tmp:
                 served = notebook_copy(root, Path(tmp) / "kit")
                 with jupyterlab(served, Path(tmp), "--LabApp.expose_app_in_browser=True") as (
                         base, token):
                     page = open_rise(page, base, token, f"notebooks/{stem}.ipynb")
-                    measured = rise_slides(page, px, shots, f"rise-{stem[:2]}-")
+                    measured = rise_slides(page, pngs, shots, f"rise-{stem[:2]}-")
         else:
             deck = Path(argv[0]).resolve()
             page.goto(deck.as_uri())

@@ -344,7 +344,8 @@ def duration_timeline() -> mpl2d.StaticFigure:
     mpl2d.use_style()
     rows, kid_low = _duration_rows()
     x_max = 30 * 86400
-    fig, ax = mpl2d.subplots(figsize=(11, 5.0))
+    # 7.8 inches wide, 9-point text: 14 px on a 1024 x 768 slide, 8 points on an A4 page
+    fig, ax = mpl2d.subplots(figsize=(7.8, 5.4))
     n = len(rows)
     for k, (label, a, b, colour, hatch, text, note) in enumerate(rows):
         y = n - 1 - k
@@ -374,7 +375,7 @@ def duration_timeline() -> mpl2d.StaticFigure:
                                                         "alpha": 0.85})
         if note:
             x_note = kid_low if "Migraine\n(1.1)" in label else a
-            ax.text(x_note, y - 0.34, note, ha="left", va="top", fontsize=7.5,
+            ax.text(x_note, y - 0.34, note, ha="left", va="top", fontsize=9,
                     color="#444444")
     ax.set_xscale("log")
     ax.set_xlim(0.6, x_max)
@@ -392,7 +393,7 @@ def duration_timeline() -> mpl2d.StaticFigure:
     ax.set_title("How long one attack lasts (ICHD-3)", loc="left", fontsize=13)
     fig.text(0.01, 0.01, "Source: " + cite("ichd3_2018") + ". Bars are ranges for one "
              "attack; 1 s and 10 min for occipital neuralgia are the kit's reading.",
-             fontsize=8, color="#444444")
+             fontsize=9, color="#444444", wrap=True)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     alt = ("Timeline of attack durations on a log axis from 1 second to 30 days. Occipital "
            "neuralgia paroxysms: seconds to minutes. Each migraine aura symptom: 5 to 60 "
@@ -664,9 +665,9 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
     ax.text(0.98, 0.97, right_screen, transform=ax.transAxes, fontsize=12, fontweight="bold",
             va="top", ha="right")
     ax.set_title(f"Examining the occipital nerves ({side} side, posterior view)", fontsize=13)
-    ax.text(0.5, -0.02, "Shaded: occipital neuralgia map (GON, LON, TON territories). Press "
-            "along the nerve for tenderness; tap over the GON exit for Tinel's sign.",
-            transform=ax.transAxes, ha="center", va="top", fontsize=9, wrap=True)
+    ax.text(0.5, -0.02, "Shaded: occipital neuralgia map (GON, LON, TON territories).\n"
+            "Press along the nerve for tenderness; tap over the GON exit for Tinel's sign.",
+            transform=ax.transAxes, ha="center", va="top", fontsize=10)
     fig.tight_layout()
     gon = pts["GON exit, trapezius (Kim 2018)"]
     alt = (f"Posterior view of the head with the occipital neuralgia map on the {side}, "

@@ -170,8 +170,8 @@ def _annotate(ax) -> None:
            colour=DORSAL)
     _label(ax, right["medial_branch"][34], (5.9, -3.2),
            "medial branch to muscles and\nskin: C2 gives the GON,\nC3 the TON", colour=DORSAL)
-    ax.text(0, 5.2, "FRONT", ha="center", va="center", fontsize=10, color="#555555")
-    ax.text(0, -4.35, "BACK", ha="center", va="center", fontsize=10, color="#555555")
+    ax.text(0, 5.2, "FRONT", ha="center", va="center", fontsize=10.5, color="#555555")
+    ax.text(0, -4.35, "BACK", ha="center", va="center", fontsize=10.5, color="#555555")
 
 
 ALT = ("Schematic cross-section of the neck at one upper cervical level, seen from above "
@@ -198,19 +198,19 @@ def rami_figure() -> mpl2d.StaticFigure:
         notebook, ``.savefig(path)`` writes PNG, SVG or PDF.
     """
     mpl2d.use_style()
-    fig, ax = mpl2d.subplots(figsize=(12.0, 6.6))
+    fig, ax = mpl2d.subplots(figsize=(9.0, 5.0))
     _draw_section(ax)
     _draw_nerves(ax)
     _annotate(ax)
-    ax.set_xlim(-10.4, 10.9)
+    ax.set_xlim(-10.4, 12.0)
     ax.set_ylim(-4.7, 5.5)
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title("Dorsal and ventral rami of a cervical spinal nerve (schematic, not to scale)",
                  fontsize=13.5, pad=4)
     fig.text(0.01, 0.01, f"Source: {cite(*REFERENCES)}. One upper cervical level seen from "
-             "above. C2 leaves between the arch of the atlas and the lamina of the axis.",
-             fontsize=8.5, color="#444444")
-    fig.subplots_adjust(left=0.0, right=1.0, bottom=0.04, top=0.95)
+             "above.\nC2 leaves between the arch of the atlas and the lamina of the axis.",
+             fontsize=10.5, color="#444444")
+    fig.subplots_adjust(left=0.0, right=1.0, bottom=0.09, top=0.95)
     # a flat-coloured schematic: fewer pixels and colours suffice (notebook 01's size)
     return mpl2d.StaticFigure(fig, ALT, scale=0.8, colors=32)

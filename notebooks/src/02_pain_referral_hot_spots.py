@@ -157,7 +157,7 @@ atlas = pain.territories()
 atlas.table[atlas.table.side == 'right'][['name', 'root', 'division', 'description', 'references']]
 
 # %% slideshow={"slide_type": "subslide"}
-pain_views.territory_plate('right', scale=0.75)
+pain_views.territory_plate('right')
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 2. Text summary:* three shaded views (anterior, right lateral, posterior), the skin coloured by the nerve that dominates it and every territory labelled. Supratrochlear (near the midline) and supraorbital cover the forehead and scalp back to the vertex; zygomaticotemporal a small patch of the anterior temple; auriculotemporal the skin in front of the ear and over the temple. The greater occipital covers the back of the scalp from the nuchal line to the vertex, and the lesser occipital the skin behind the ear. The third occipital covers the lower occiput and upper neck near the midline, and the great auricular the ear and the angle of the jaw. The transverse cervical covers the front of the neck and the supraclavicular nerves the skin over the clavicle. Black dots mark skin supplied by two or more nerves; the dashed line is the vertex-ear-chin line.
@@ -235,7 +235,7 @@ spots[spots.in_seed_list][['label', 'mechanisms', 'verdict']]
 # Patients often shade where it hurts on a body outline. Here are four drawings; each comes with the patient's words.
 
 # %% slideshow={"slide_type": "subslide"}
-pain_views.drawing_plate(scale=0.65)
+pain_views.drawing_plate(scale=0.9)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 4. Text summary:* four heads, each seen from the painful side, with the area the patient shaded in blue. A (right): from the base of the skull over the back of the head, with a patch behind the eye. B (left): top of the shoulder, side of the neck, behind the ear and the temple. C (right): forehead and the ear. D (left): behind the ear and the side of the back of the head.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 
 from anatomy import nerves as nv
@@ -138,7 +140,9 @@ def course_plate() -> mpl2d.StaticFigure:
 
     mpl2d.use_style()
     head = load_head()
-    fig, axes = mpl2d.subplots(1, 2, figsize=(13, 6.4))
+    # the two views one above the other, 6.1 inches tall: 9-point labels show at 14 px on a
+    # 1024 x 768 slide (side by side they were 13 inches wide: 9 px on a slide)
+    fig, axes = mpl2d.subplots(2, 1, figsize=(6.5, 6.1))
     structs = load_structures()
     pts = structure_points()
     gon = nv.nerve("greater_occipital", "right")
@@ -152,7 +156,7 @@ def course_plate() -> mpl2d.StaticFigure:
     _label_waypoints(ax, gon, "posterior",
                      ["origin", "oci_lower_border", "semispinalis_exit", "trapezius_exit",
                       "superior_nuchal_line", "branch_point"],
-                     [(76, -30), (58, -12), (84, 4), (74, 14), (66, 28), (56, 40)],
+                     [(76, -40), (58, -12), (84, 4), (74, 14), (66, 28), (56, 40)],
                      prefix="GON ")
     sel = [(k, t, o) for k, t, o in _LAYER_LABELS if k in pts]
     xy = mpl2d.project([pts[k] for k, _, _ in sel], "posterior")
@@ -161,7 +165,7 @@ def course_plate() -> mpl2d.StaticFigure:
     mpl2d.setup_view_axes(ax, "Posterior view (trapezius and SCM removed)")
     ax.set_xlim(-150, 150)
     ax.set_ylim(-95, 140)
-    mpl2d.scale_bar(ax, 20, loc=(0.8, 0.04))
+    mpl2d.scale_bar(ax, 20, loc=(0.06, 0.02))
     # right lateral: skin faint, all muscles
     ax = axes[1]
     _silhouette(ax, head, "right")
@@ -173,7 +177,7 @@ def course_plate() -> mpl2d.StaticFigure:
     _label_waypoints(ax, lon, "right", ["scm_posterior_border", "fascia_exit", "terminal"],
                      [(40, -14), (44, 10), (40, 22)], prefix="LON ")
     _label_waypoints(ax, gon, "right", ["terminal"], [(30, -12)], prefix="GON ")
-    for key, text, off in (("scm_mastoid_right", "sternocleidomastoid", (50, -60)),
+    for key, text, off in (("scm_mastoid_right", "sternocleidomastoid", (40, -92)),
                            ("trapezius_snl_lateral_right", "trapezius", (-40, -50))):
         if key in pts:
             mpl2d.label_points(ax, mpl2d.project([pts[key]], "right"), [text],
@@ -183,9 +187,9 @@ def course_plate() -> mpl2d.StaticFigure:
     ax.set_xlim(-150, 140)
     ax.set_ylim(-95, 140)
     mpl2d.scale_bar(ax, 20)
-    _legend(fig, loc="lower center", ncol=4)
-    fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=15)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    _legend(fig, loc="lower center", ncol=2)
+    fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=12)
+    fig.tight_layout(rect=(0, 0.1, 1, 1))
     alt = ("Two shaded drawings. Posterior view with the trapezius and sternocleidomastoid "
            "removed: the greater occipital nerve (yellow) leaves the spine between the atlas "
            "and axis, winds round obliquus capitis inferior, pierces semispinalis capitis "
@@ -234,7 +238,10 @@ def stage_plate() -> mpl2d.StaticFigure:
     gon = nv.nerve("greater_occipital", "right")
     ton = nv.nerve("third_occipital", "right")
     hl = style.OKABE_ITO["vermillion"]
-    fig, axes = mpl2d.subplots(1, 4, figsize=(15, 5.0))
+    # 2 x 2 panels, 6.2 inches tall: 9-point text shows at 14 px on a 1024 x 768 slide
+    # (a row of four was 15 inches wide: 7 px on a slide, 4 points on an A4 page)
+    fig, axes = mpl2d.subplots(2, 2, figsize=(5.6, 6.2))
+    axes = axes.ravel()
     for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
         i, j = gon.waypoint_index[a], gon.waypoint_index[b]
         parts = [(s.vertices, s.faces, style.structure_colour(s.base, s.layer, s.color))
@@ -253,17 +260,17 @@ def stage_plate() -> mpl2d.StaticFigure:
                     ls=(0, (2, 2)), zorder=4)
         ax.set_xlim(-12, 62)
         ax.set_ylim(-62, 22)
-        mpl2d.setup_view_axes(ax, title)
+        mpl2d.setup_view_axes(ax)
+        ax.set_title(textwrap.fill(title, 28), fontsize=10.5, pad=4)
         ax.set_xlim(-12, 62)
         ax.set_ylim(-62, 22)
         mpl2d.scale_bar(ax, 10)
-    axes[0].text(0.02, 0.98, "right side, seen from behind\nvermillion = this stage\n"
-                 "dashed = course hidden by muscle\nyellow = GON, teal = TON", va="top",
-                 transform=axes[0].transAxes, fontsize=8.5,
-                 bbox={"fc": "white", "ec": "none", "alpha": 0.85}, zorder=6)
-    fig.suptitle("The greater occipital nerve stage by stage, deep to superficial (right "
-                 "side)", fontsize=14)
-    fig.tight_layout()
+    fig.text(0.5, 0.01, "Right side, seen from behind. Vermillion: this stage; dashed: course "
+             "hidden by muscle;\nyellow: GON; teal: TON.", ha="center", va="bottom",
+             fontsize=9)
+    fig.suptitle("The greater occipital nerve stage by stage,\ndeep to superficial "
+                 "(right side)", fontsize=12)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
     alt = ("Four posterior close-ups of the right suboccipital region, each adding a layer: "
            "1, bones only, the nerve leaving between atlas and axis; 2, with obliquus "
            "capitis inferior, the nerve winding round its lower border; 3, with "
@@ -271,7 +278,7 @@ def stage_plate() -> mpl2d.StaticFigure:
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
            "aponeurosis medial to the artery. The current stage is drawn in vermillion; "
            "a dashed line shows the course where muscle hides it; scale bars 10 mm.")
-    return mpl2d.StaticFigure(fig, alt, scale=0.9)  # keeps notebook 01 under 1 MB
+    return mpl2d.StaticFigure(fig, alt)
 
 
 def _ellipse(ax, centre, sd_x, sd_y, **kw) -> None:
@@ -306,7 +313,7 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
     eop = head.landmarks["inion"]
     values = nv.sample_values("greater_occipital", n, seed)
     spec = nv.load_nerve_specs()["greater_occipital"]
-    fig, ax = mpl2d.subplots(figsize=(7.6, 7.2))
+    fig, ax = mpl2d.subplots(figsize=(7.2, 6.6))
     from anatomy.structures import structure_points
 
     snl = structure_points()["superior_nuchal_line_right"]
@@ -315,7 +322,7 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
     mast = head.landmarks["mastoid_right"]
     ax.scatter(mast[0], mast[2] - eop[2], marker="^", s=60, color="#555555", zorder=2)
     ax.annotate("mastoid tip", (mast[0], mast[2] - eop[2]), (mast[0] - 4, mast[2] - eop[2]
-                - 9), fontsize=8.5, ha="center")
+                - 9), fontsize=9.5, ha="center")
     marks = {"oci_lower_border": ("v", style.OKABE_ITO["orange"]),
              "semispinalis_exit": ("s", style.OKABE_ITO["blue"]),
              "trapezius_exit": ("o", style.OKABE_ITO["reddish_purple"])}
@@ -330,21 +337,21 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
                    label=f"GON {SHORT_LABELS[wid]} (Kim 2018 mean ± 1 SD)")
     ax.add_patch(__import__("matplotlib.patches", fromlist=["Circle"]).Circle(
         (15, -30), 7.5, fill=False, ls="--", ec="#333333", lw=1.4, zorder=4))
-    ax.text(3, -30, "Mosser 2004\nzone", fontsize=8, ha="right", va="center")
+    ax.text(3, -30, "Mosser 2004\nzone", fontsize=9.5, ha="right", va="center")
     block = nv.block_landmarks("right")["greater_occipital"].point
     ax.add_patch(__import__("matplotlib.patches", fromlist=["Circle"]).Circle(
         (block[0], block[2] - eop[2]), 20, fill=False, ls=":", ec="black", lw=1.6, zorder=4))
     ax.scatter(block[0], block[2] - eop[2], marker="X", s=80, color="black", zorder=6,
                label="one-third EOP-mastoid point, 2 cm circle (Won 2018)")
     ax.scatter(0, 0, marker="+", s=120, color="black", zorder=6)
-    ax.annotate("EOP", (0, 0), (-9, 4), fontsize=9)
+    ax.annotate("EOP", (0, 0), (-9, 4), fontsize=9.5)
     ax.set_xlim(-25, 75)
-    ax.set_ylim(-85, 25)
+    ax.set_ylim(-102, 25)  # room for the legend below the clouds
     ax.set_aspect("equal")
     ax.set_xlabel("mm lateral to the midline (right)")
     ax.set_ylabel("mm above (+) / below (-) the EOP")
     ax.grid(alpha=0.3)
-    ax.legend(loc="lower right", fontsize=8, framealpha=0.92)
+    ax.legend(loc="lower right", fontsize=9.5, framealpha=0.92)
     share = nv.share_within("greater_occipital", "right", 20.0, n=n, seed=seed)
     ax.set_title(f"Where the GON pierces: {n} sampled nerves\n{share:.0%} leave the fascia "
                  "within 2 cm of the one-third point (Won 2018: 85.7%)", fontsize=12)
@@ -372,7 +379,7 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
 
     mpl2d.use_style()
     head = load_head()
-    fig, ax = mpl2d.subplots(figsize=(9.5, 6.6))
+    fig, ax = mpl2d.subplots(figsize=(7.7, 5.4))
     draw_skin(ax, head, "posterior")
     for s in load_structures(layer="vessel").values():
         if s.base != "occipital_artery":

@@ -34,9 +34,10 @@ def convergence_schematic(scale: float = 1.0) -> mpl2d.StaticFigure:
     from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
     mpl2d.use_style()
-    fig, ax = mpl2d.subplots(figsize=(11, 6.4))
+    # 8.3 inches wide, 9.5-point text: 14 px on a 1024 x 768 slide, 8 points on A4
+    fig, ax = mpl2d.subplots(figsize=(8.3, 5.9))
     ax.set_xlim(0, 110)
-    ax.set_ylim(-4, 64)
+    ax.set_ylim(-12, 64)
     ax.axis("off")
     v1 = style.OKABE_ITO["bluish_green"]
     gon = style.OKABE_ITO["orange"]
@@ -61,34 +62,34 @@ def convergence_schematic(scale: float = 1.0) -> mpl2d.StaticFigure:
                                 ec="#777777", lw=1.2))
     ax.text(53, 53, "Trigeminocervical\ncomplex", ha="center", va="center", fontsize=10,
             fontweight="bold")
-    ax.text(53, 48.5, "trigeminal nucleus caudalis\n+ dorsal horn of C1-C2", ha="center",
-            va="top", fontsize=8.5)
+    ax.text(53, 48.5, "trigeminal nucleus\ncaudalis + dorsal\nhorn of C1-C2", ha="center",
+            va="top", fontsize=9.5)
     ax.add_patch(Circle((53, 30), 4.2, fc=second, ec="white", lw=1.5, zorder=4))
-    ax.text(53, 30, "2nd-order\nneuron", ha="center", va="center", fontsize=7.5,
-            color="white", zorder=5)
+    ax.text(53, 24.5, "2nd-order\nneuron", ha="center", va="top", fontsize=9.5,
+            color=style.TEXT, zorder=5)
     # afferents
     arrow((26, 52), (49.5, 32.5), v1, rad=-0.15)
-    ax.text(33, 48.5, "V1 afferent", color=v1, fontsize=9, fontweight="bold", rotation=-27)
+    ax.text(29, 47.5, "V1 afferent", color=v1, fontsize=9.5, fontweight="bold", rotation=-27)
     arrow((26, 16.5), (49.5, 27.5), gon, rad=0.15)
-    ax.text(27, 23.5, "GON afferent (C2 root)", color=gon, fontsize=9, fontweight="bold",
+    ax.text(26, 21.5, "GON afferent\n(C2 root)", color=gon, fontsize=9.5, fontweight="bold",
             rotation=27)
     # projection
     box(80, 40, 26, 12, "Thalamus and cortex:\npain is 'placed' in the\ntrigeminal map too",
         second)
     arrow((57.2, 31.5), (80, 44.5), second, rad=-0.1)
     box(80, 14, 26, 15, "So an irritated GON can be\nfelt at the forehead and\nbehind "
-        "the eye (referred\npain); the reverse also\noccurs", "#555555", size=8.8)
+        "the eye (referred\npain); the reverse also\noccurs", "#555555")
     arrow((93, 39), (93, 30.2), "#555555", ls="--", lw=1.6)
     # evidence strip
-    ev = ("Evidence: rat C2 dorsal-horn neurons answer both dura (V1) and GON, and GON input "
-          f"sensitises dural input ({cite('bartsch2002')});\ndural input enlarges cervical "
-          f"receptive fields ({cite('bartsch2003')}). Humans: painful GON injection gave "
-          f"trigeminal-area pain ({cite('piovesan2001')});\nGON block changed the trigeminal "
-          f"blink reflex ({cite('busch2007')}). Review: {cite('bogduk2009')}; ICHD-3 13.4 "
-          "comment.")
-    ax.text(1, -1.5, ev, fontsize=9.5, va="bottom", ha="left", wrap=True, color="#333333")
-    ax.set_title("Why pain from the back of the head can be felt in front: trigeminocervical "
-                 "convergence", fontsize=13, loc="left")
+    ev = ("Evidence: rat C2 dorsal-horn neurons answer both dura (V1) and GON, and GON\n"
+          f"input sensitises dural input ({cite('bartsch2002')}); dural input enlarges "
+          f"cervical\nreceptive fields ({cite('bartsch2003')}). Humans: painful GON injection "
+          f"gave trigeminal-\narea pain ({cite('piovesan2001')}); GON block changed the "
+          f"trigeminal blink reflex\n({cite('busch2007')}). Review: {cite('bogduk2009')}; "
+          "ICHD-3 13.4 comment.")
+    ax.text(1, -11, ev, fontsize=9.5, va="bottom", ha="left", color="#333333")
+    ax.set_title("Why pain from the back of the head can be felt in front:\n"
+                 "trigeminocervical convergence", fontsize=12, loc="left")
     fig.tight_layout()
     alt = ("Schematic. Left: two sources, the forehead, eye and dura (trigeminal V1, green) "
            "and the back of the head (greater occipital nerve, C2, orange). Their afferent "

@@ -79,8 +79,21 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
     ov_n = np.cross(ov_tri[:, 1] - ov_tri[:, 0], ov_tri[:, 2] - ov_tri[:, 0])
     ov_n /= np.maximum(np.linalg.norm(ov_n, axis=1, keepdims=True), 1e-12)
     mpl2d.use_style()
-    fig, axes = mpl2d.subplots(1, len(views), figsize=(5.6 * len(views), 6.6))
-    for ax, view in zip(np.atleast_1d(axes), views):
+    # two columns, 6.3 inches tall: 9-point labels show at 14 px on a 1024 x 768 slide (a
+    # row of three was 17 inches wide: 7 px on a slide, 4 points on an A4 page); the key
+    # fills the panel left over
+    ncols = min(2, len(views))
+    nrows = -(-len(views) // ncols)
+    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(3.2 * ncols, 3.15 * nrows),
+                               squeeze=False)
+    axes = axes.ravel()
+    for ax in axes[len(views):]:
+        ax.axis("off")
+    key = ("Colour: dominant nerve\nBlack dots: skin of two\nor more nerves\nDashed: "
+           "vertex-ear-chin line\n(trigeminal in front,\ncervical behind)")
+    if len(axes) > len(views):
+        axes[-1].text(0.08, 0.5, key, fontsize=9.5, va="center", transform=axes[-1].transAxes)
+    for ax, view in zip(axes, views):
         mpl2d.draw_mesh(ax, v, f, view, color=c)
         _, _, fwd = mpl2d.view_basis(view)
         facing = ov_n @ fwd < -0.15
@@ -95,10 +108,12 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
             ax.plot(xy[:, 0], xy[:, 1], ls=(0, (4, 2)), lw=1.4, color=style.TEXT, zorder=4)
         _label_territories(ax, atlas, view, side)
         mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
+        ax.set_xlim(-190, 190)  # room for the labels beside the head
         mpl2d.scale_bar(ax, loc=(0.72, 0.03))
-    fig.suptitle("Cutaneous territories: colour = dominant nerve, black dots = skin of two or "
-                 "more nerves,\ndashed = vertex-ear-chin line (trigeminal in front, cervical "
-                 "behind)", fontsize=13)
+    if len(axes) > len(views):
+        fig.suptitle("Cutaneous territories of the head and neck", fontsize=12)
+    else:
+        fig.suptitle("Cutaneous territories. " + key.replace("\n", " "), fontsize=12)
     fig.tight_layout()
     alt = (f"Three shaded drawings of the head (anterior, {side} lateral, posterior) with "
            "the skin coloured by cutaneous nerve and every territory labelled: "
@@ -122,9 +137,9 @@ def _face_normals(m) -> np.ndarray:
 LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
     "lateral": {"greater_occipital": (-55, 25), "lesser_occipital": (-60, -5),
                 "third_occipital": (-55, -35), "great_auricular": (-45, -60),
-                "transverse_cervical": (40, -40), "supraclavicular": (45, -20),
-                "supratrochlear": (50, 80), "supraorbital": (50, 50),
-                "auriculotemporal": (35, 118), "zygomaticotemporal": (60, -12)},
+                "transverse_cervical": (45, 8), "supraclavicular": (-20, -42),
+                "supratrochlear": (40, 75), "supraorbital": (55, 40),
+                "auriculotemporal": (5, 140), "zygomaticotemporal": (45, -30)},
     "anterior": {"supratrochlear": (-60, 45), "supraorbital": (60, 45),
                  "zygomaticotemporal": (55, 5), "auriculotemporal": (50, 40),
                  "great_auricular": (45, -20), "transverse_cervical": (60, 10),
@@ -347,9 +362,15 @@ def drawing_plate(drawings=None, view: str | None = None,
     """
     names = list(drawings or pain.PAIN_DRAWINGS)
     mpl2d.use_style()
-    fig, axes = mpl2d.subplots(1, len(names), figsize=(3.4 * len(names), 4.6))
+    # two columns, 3.3 inches a row: 9.5-point text shows at 14 px on a 1024 x 768 slide
+    ncols = min(2, len(names))
+    nrows = -(-len(names) // ncols)
+    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(2.9 * ncols, 3.3 * nrows),
+                               squeeze=False)
+    for ax in axes.ravel()[len(names):]:
+        ax.axis("off")
     cmap = LinearSegmentedColormap.from_list("drawing", [style.SKIN, "#2B5C8A", "#0B2545"])
-    for ax, name in zip(np.atleast_1d(axes), names):
+    for ax, name in zip(axes.ravel(), names):
         d = pain.PAIN_DRAWINGS[name]
         vw = view or d["side"]
         m = pain.pain_mesh()
@@ -360,7 +381,7 @@ def drawing_plate(drawings=None, view: str | None = None,
         mpl2d.setup_view_axes(ax, f"Drawing {name} ({d['side']} side)")
         ax.set_xlim(-150, 150)
         ax.set_ylim(-190, 145)
-        ax.text(0.5, -0.02, _wrap(d["story"], 38).replace("<br>", "\n"), fontsize=9.5,
+        ax.text(0.5, -0.02, _wrap(d["story"], 32).replace("<br>", "\n"), fontsize=9.5,
                 ha="center", va="top", transform=ax.transAxes)
     fig.tight_layout()
     alt = ("Pain drawings for the exercise, each a head seen from the painful side with the "
