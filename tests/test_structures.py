@@ -214,6 +214,7 @@ TOUCHING = {frozenset(pair) for pair in (
     # levator scapulae arises from the C1 transverse process, where OCI inserts, and the
     # cervical plexus (the GAN's roots) leaves the spine in front of its slips
     ("levator_scapulae_right", "obliquus_capitis_inferior_right"),
+    ("levator_scapulae_right", "atlas"),
     ("levator_scapulae_right", "great_auricular_nerve_right"),
 )}
 

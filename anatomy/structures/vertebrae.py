@@ -26,6 +26,7 @@ ATLAS_CANAL_Y = -23.5   # y of the atlas canal centre: the anterior arch just in
 _BODY_Y = -13.5         # y of the C2 and C3 body centres (behind the pharynx of the model)
 _STEP = 1.45            # grid step (mm) of the surface nets
 _CELL = 3.0             # then vertices merged in cells of this size (lean figures)
+_ATLAS_CELL = 2.4       # finer for the atlas, whose artery groove is only 2-3 mm deep
 
 
 def _transverse_ring(p, x, y, z, half, hole_r):
@@ -146,7 +147,7 @@ def atlas():
     field, g = _atlas_parts()
     lo = [-g["half_w"] - 2, g["yc"] - g["b"] - g["t_post"] - 2, g["zc"] - 12]
     hi = [g["half_w"] + 2, g["yc"] + g["b"] + g["t_ant"] + 2, g["zc"] + 12]
-    v, f = sdf.mesh(field, lo, hi, _STEP, cell=_CELL)
+    v, f = sdf.mesh(field, lo, hi, _STEP, cell=_ATLAS_CELL)
     yc, zc = g["yc"], g["zc"]
     back = float(v[np.abs(v[:, 0]) < 3, 1].min())
     tip_x = float(v[:, 0].max())
