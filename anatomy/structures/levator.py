@@ -88,14 +88,16 @@ def levator_scapulae(points: dict[str, np.ndarray]):
     angle = scapula_superior_angle()
     low = angle + np.array([-3.0, 1.0, _SCENE_FLOOR_Z - angle[2]])   # down the medial border
     top = smooth_path(origins, _NU)
-    bottom = angle + (low - angle) * np.linspace(0, 1, _NU)[:, None]
+    # round the superior angle (from the superior border just lateral to it) and down
+    # the medial border: a broad insertion, not a point
+    bottom = smooth_path([angle + [8.0, -1.0, 4.0], angle, low], _NU)
     # the borders bow out (laterally and back) through the posterior triangle
     sag = np.array([9.0, -4.0, 0.0])
     t = np.linspace(0, 1, _NV)
     grid = (top[:, None] * (1 - t[None, :, None]) + bottom[:, None] * t[None, :, None]
             + sag * np.sin(np.pi * t)[None, :, None])
     # thick belly, thin tendinous slips and a thin insertion on the bone
-    thick = np.interp(t, [0, 0.2, 0.5, 0.85, 1], [1.5, 6.0, 8.0, 6.0, 2.0])
+    thick = np.interp(t, [0, 0.2, 0.5, 0.85, 1], [1.5, 6.0, 8.0, 7.0, 3.5])
     # under the skin, the fascia and the muscles that cover it (SCM above, trapezius below)
     cover = _dim("subcutaneous_depth") + _dim("trapezius_thickness") + _GAP + thick / 2
     grid[:, 1:-1] = _keep_covered(grid[:, 1:-1].reshape(-1, 3),
