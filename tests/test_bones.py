@@ -18,6 +18,11 @@ def bones():
 
 
 @pytest.fixture(scope="module")
+def structures_all():
+    return st.load_structures()
+
+
+@pytest.fixture(scope="module")
 def points():
     return st.structure_points()
 
@@ -253,3 +258,57 @@ def test_bones_figure_shows_bones_and_landmarks():
     assert "EOP" in list(marks["text"]) and "C2 spinous (bifid)" in list(marks["text"])
     assert plotly3d.json_size(kf.figure) < 400_000
     assert "nuchal lines" in kf.alt and "atlas" in kf.alt
+
+
+def test_vertebral_artery_lies_in_its_groove_on_the_atlas(bones, structures_all, points):
+    """The groove is carved under the artery's path: over the posterior arch the artery's
+    floor meets bone within half a millimetre, and the bone left under the groove is about
+    Ebraheim's 4 mm; the arch medial to the groove stands higher than the groove floor."""
+    atlas = bones["atlas"]
+    va = structures_all["vertebral_artery_right"]
+    r = va.radius_mm
+    over = va.path[(va.path[:, 0] > 13.5) & (va.path[:, 0] < 18.0) & (va.path[:, 1] < -28)]
+    assert len(over) >= 2
+    for q in over:
+        floor = _hit(atlas, q, (0, 0, -1))
+        assert floor is not None and abs(q[2] - floor[2] - r) < 0.6, (q, floor)
+    thickness = _dim("va_groove_bone_thickness").value
+    for q in points["c1_va_groove_floor_right"][2:-1]:
+        top, bottom = _hit(atlas, q + [0, 0, 8], (0, 0, -1)), _hit(atlas, q - [0, 0, 12], (0, 0, 1))
+        assert abs((top[2] - bottom[2]) - thickness) < 1.0
+    medial = points["c1_va_groove_floor_right"][-1] * [0.4, 1, 1] + [0, -2.0, 0]
+    arch_top = _hit(atlas, medial + [0, 0, 10], (0, 0, -1))
+    assert arch_top[2] > points["c1_va_groove_floor_right"][2:, 2].max() + 1.0
+
+
+def test_atlas_foramina_transversaria_open_to_their_cited_size(bones, points):
+    """Vertical rays through the oval foramen miss the bone inside its cited half-diameters
+    (Kaur 2023) less 1 mm, on both sides; 1 mm outside them they meet bone."""
+    atlas = bones["atlas"]
+    half_ap = _dim("atlas_foramen_transversarium_ap").value / 2
+    half_tr = _dim("atlas_foramen_transversarium_transverse").value / 2
+    for side in (1, -1):
+        c = points["c1_foramen_transversarium_right"] * [side, 1, 1] + [0, 0, -30]
+        for off in ([0, 0, 0], [0, half_ap - 1, 0], [0, 1 - half_ap, 0],
+                    [half_tr - 1, 0, 0], [1 - half_tr, 0, 0]):
+            assert _hit(atlas, c + off, (0, 0, 1)) is None, (side, off)
+        for off in ([0, half_ap + 1, 0], [0, -half_ap - 1, 0]):
+            assert _hit(atlas, c + off, (0, 0, 1)) is not None, (side, off)
+
+
+def test_vault_ends_along_the_coronal_and_squamous_sutures(bones, head):
+    """The drawn vault ends in a curve, not a straight cut: in front at the midline it
+    reaches past the vertex (bregma), laterally its front edge runs down and forward to
+    the pterion, and its lower edge arches over the ear without covering it."""
+    v = bones["occipital_bone"].vertices
+    vertex = head.landmark("vertex")
+    mid = v[np.abs(v[:, 0]) < 5]
+    assert mid[:, 1].max() > vertex[1] + 5                      # bregma in front of vertex
+    top_front = mid[np.argmax(mid[:, 1])]
+    side = v[np.abs(v[:, 0]) > 45]
+    front_side = side[np.argmax(side[:, 1])]
+    assert front_side[1] > top_front[1] and front_side[2] < top_front[2] - 40
+    tragus = head.landmark("tragus_right")
+    assert np.linalg.norm(v - tragus, axis=1).min() > 30          # the ear is left free
+    above_ear = v[(np.abs(v[:, 0]) > 40) & (np.abs(v[:, 1] - tragus[1]) < 5)]
+    assert above_ear[:, 2].min() > tragus[2] + 25

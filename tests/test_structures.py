@@ -12,7 +12,8 @@ from anatomy.references import load_references
 BILATERAL = ("mastoid_process", "mandible", "rectus_capitis_posterior_minor",
              "rectus_capitis_posterior_major", "obliquus_capitis_superior",
              "obliquus_capitis_inferior", "semispinalis_capitis", "splenius_capitis",
-             "trapezius", "sternocleidomastoid", "occipital_artery", "vertebral_artery",
+             "levator_scapulae", "trapezius", "sternocleidomastoid", "occipital_artery",
+             "vertebral_artery",
              "suboccipital_nerve", "great_auricular_nerve")
 MIDLINE = ("atlas", "axis", "c3", "occipital_bone")
 
@@ -202,14 +203,19 @@ TOUCHING = {frozenset(pair) for pair in (
     ("obliquus_capitis_superior_right", "splenius_capitis_right"),
     # the occipital artery crosses superficial to OCS, on its surface
     ("obliquus_capitis_superior_right", "occipital_artery_right"),
-    # the vertebral artery runs through the transverse foramina (not hollowed out), and
-    # the C1 nerve lies in the artery's groove, which is not carved into the arch
+    # the vertebral artery runs through the transverse foramina (not hollowed out) and
+    # lies in its groove on the atlas; the C1 nerve passes under it, on the groove's floor
     ("vertebral_artery_right", "atlas"), ("vertebral_artery_right", "axis"),
     ("vertebral_artery_right", "c3"), ("suboccipital_nerve_right", "atlas"),
     # nerve branches end in the muscles they supply; the GAN winds round SCM's border
     ("suboccipital_nerve_right", "rectus_capitis_posterior_major_right"),
     ("suboccipital_nerve_right", "obliquus_capitis_superior_right"),
     ("great_auricular_nerve_right", "sternocleidomastoid_right"),
+    # levator scapulae arises from the C1 transverse process, where OCI inserts, and the
+    # cervical plexus (the GAN's roots) leaves the spine in front of its slips
+    ("levator_scapulae_right", "obliquus_capitis_inferior_right"),
+    ("levator_scapulae_right", "atlas"),
+    ("levator_scapulae_right", "great_auricular_nerve_right"),
 )}
 
 

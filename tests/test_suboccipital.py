@@ -227,3 +227,36 @@ def test_scene_shows_new_structures_with_student_hover():
     assert by_id["vertebral_artery_right"]["type"] == "scatter3d"
     assert "suboccipital nerve" in kf.alt and "vertebral" in kf.alt
     assert plotly3d.json_size(kf.figure) < 460 * 1024
+
+
+def test_levator_scapulae_from_c1_c4_to_the_scapula(structures, points):
+    """Levator scapulae: its origins step down the transverse processes C1-C4, it ends on
+    the (derived) superior angle of the scapula inside the scene box, and on its way it
+    lies deep to sternocleidomastoid (above) and trapezius (below) and under the skin."""
+    from anatomy.viz.nerve_views import SCENE_HI, SCENE_LO
+
+    lev = structures["levator_scapulae_right"]
+    assert _components(lev) == 1
+    assert (lev.vertices >= SCENE_LO).all() and (lev.vertices <= SCENE_HI).all()
+    names = ("c1_transverse_process", "c2_transverse_process", "c3_posterior_tubercle",
+             "c4_posterior_tubercle")
+    z = [points[f"{n}_right"][2] for n in names]
+    assert all(a > b + 10 for a, b in zip(z, z[1:]))          # one slip per vertebra
+    angle = points["scapula_superior_angle_right"]
+    assert angle[0] > 45 and angle[2] < points["c4_posterior_tubercle_right"][2] - 60
+    assert st.skin_depth(lev.vertices).min() > 1.0            # under the skin
+    # no part of it inside the muscles that cover it
+    for cover in ("sternocleidomastoid_right", "splenius_capitis_right"):
+        assert not st.inside_structure(cover, lev.vertices).any(), cover
+    # the middle of the muscle is met by a ray from the side only after SCM or trapezius
+    mid = points["levator_scapulae_middle_right"]
+    from anatomy import surface
+
+    first = {}
+    for sid in ("levator_scapulae_right", "sternocleidomastoid_right", "trapezius_right"):
+        s = structures[sid]
+        h = surface.ray_hit(s.vertices, s.faces, mid + [80.0, -40.0, 0.0], (-2.0, 1.0, 0.0))
+        if h is not None:
+            first[sid] = np.linalg.norm(h - mid - [80.0, -40.0, 0.0])
+    assert "levator_scapulae_right" in first
+    assert min(first, key=first.get) != "levator_scapulae_right", first

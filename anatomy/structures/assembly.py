@@ -14,6 +14,7 @@ from anatomy.structures.bones import _atlas, _axis, _c3, _mandible, _mastoid, _o
 from anatomy.structures.cervical_nerves import _great_auricular, _suboccipital_nerve
 from anatomy.structures.data import LAYERS, STRUCTURES_FILE, Structure, _raw, _records
 from anatomy.structures.frame import _posterior_skin
+from anatomy.structures.levator import levator_scapulae
 from anatomy.structures.muscles import _oci, _scm, _semispinalis, _splenius, _trapezius
 from anatomy.structures.suboccipital import _ocs, _rcp_major, _rcp_minor
 from anatomy.structures.vessels import _occipital_artery, _vertebral_artery
@@ -57,6 +58,8 @@ def _geometry() -> tuple[dict, dict[str, np.ndarray], dict]:
     geom["semispinalis_capitis"] = ssc
     points.update(p_ssc)
     geom["splenius_capitis"], p = _splenius(bone)
+    points.update(p)
+    geom["levator_scapulae"], p = levator_scapulae(points)
     points.update(p)
     geom["trapezius"], p = _trapezius(snl)
     points.update(p)

@@ -24,8 +24,8 @@ def _suboccipital_nerve(points, va_path):
     RCPmin, OCS, OCI and semispinalis capitis (Gray's). No skin branch is drawn."""
     r = _dim("c1_nerve_radius")
     groove = points["vertebral_artery_groove_right"]
-    start = groove + np.array([-4.0, 3.0, -3.5])            # inside the ring, under the VA
-    emerge = groove + np.array([1.5, -3.5, -2.6])           # over the arch, below the VA
+    start = groove + np.array([-4.0, 3.0, -4.0])            # inside the ring, under the VA
+    emerge = groove + np.array([1.5, -3.5, -3.1])           # over the arch, below the VA
     hub = emerge + np.array([2.5, -9.0, 1.0])               # in the suboccipital triangle
     trunk = smooth_path([start, emerge, emerge + [1.5, -5, 0.5], hub], 10)
     targets = {"rcp_major": points["rcp_major_middle_right"] + [2.0, 3.0, 0.0],

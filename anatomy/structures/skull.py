@@ -4,7 +4,12 @@ The vault is the skin moved inward by the soft-tissue depth, the way forensic fa
 reconstruction puts a face on a skull in reverse (De Greef 2006): depths at skin landmarks
 (``structures.toml``, ``[dimensions.tissue_depth_*]``, each with its landmark and source)
 are spread over the skin by inverse-distance weights, and every skin point above the
-superior nuchal line is moved that far along its inward normal. Below the line the bone
+superior nuchal line is moved that far along its inward normal. The vault is drawn from
+the nuchal lines over the occipital and parietal bones and ends where a textbook plate of
+them would: in front along the coronal suture (from the bregma, just in front of the
+vertex, down and forward to the pterion) and below along the squamous suture, arching
+over the ear (the temporal squama and the frontal bone are not drawn; the suture line is
+a derived outline, not a measured one). Below the superior nuchal line the bone
 turns forward as the nuchal plane to the posterior rim of the foramen magnum (the
 ``bone`` grid the muscles attach to). The external occipital protuberance (EOP), the
 superior and inferior nuchal lines and the external occipital crest are raised on the
@@ -31,6 +36,12 @@ _EOP_HEIGHT = 1.5     # derived: how far the EOP stands out of the squama
 _SNL_HEIGHT = 0.8     # derived: height of the superior nuchal line (medial part)
 _INL_HEIGHT = 0.35
 _CREST_HEIGHT = 0.7
+# where the drawn vault ends (derived, degrees seen from a point above the ear canals):
+# the coronal suture from the bregma (just in front of the vertex) to the pterion
+_BREGMA_ALPHA = 110.0
+_PTERION_ALPHA = 170.0
+_PTERION_BETA = 56.0
+_SQUAMOUS_BULGE = 8.0    # the lower edge arches over the ear (squamous suture)
 
 
 def tissue_depths() -> dict[str, tuple[np.ndarray, float]]:
@@ -137,18 +148,28 @@ def occipital_bone():
     eop = fr["eop"]
     xs = np.linspace(-55, 55, 23)     # the attachment grid's columns (5 mm), plus one each side
     snl, mid1, inl, mid2, opis = _nuchal_rows(xs)
-    n_up = 7
+    n_up = 11
     rows = []
     centre = np.array([0.0, -10.0, 25.0])        # inside the vault, above the ear canals
     rel = snl - centre
-    phi0 = np.arctan2(rel[:, 0], -rel[:, 1])
-    theta0 = np.arctan2(rel[:, 2], np.hypot(rel[:, 0], rel[:, 1]))
+    # directions as (alpha, beta): alpha turns in the sagittal plane from straight back
+    # (0) over the top (90) to the front, beta leans out toward the subject's side
+    alpha0 = np.arctan2(rel[:, 2], -rel[:, 1])
+    beta0 = np.arcsin(rel[:, 0] / np.linalg.norm(rel, axis=1))
+    u = xs / np.abs(xs).max()
+    # the bone ends in front along the coronal suture: from the bregma, a little in front
+    # of the vertex, down and forward to the pterion, above the middle of the zygomatic
+    # arch; laterally its lower edge arches over the ear like the squamous suture
+    beta1 = np.radians(_PTERION_BETA) * u
+    alpha1 = np.radians(_BREGMA_ALPHA + (_PTERION_ALPHA - _BREGMA_ALPHA) * np.abs(u) ** 1.6)
     skin = head_skin()
-    for k in range(n_up, 0, -1):                      # top of the vault down to the SNL
+    for k in range(n_up, 0, -1):                      # front edge back and down to the SNL
         s = k / n_up
-        theta = theta0 + np.radians(4.0) * (s > 0) + (np.radians(84.0) - theta0) * s ** 1.1
-        phi = phi0 * (1 + 1.1 * s ** 1.2)              # wider round the parietal bones
-        d = np.c_[np.cos(theta) * np.sin(phi), -np.cos(theta) * np.cos(phi), np.sin(theta)]
+        t = s ** 1.1
+        alpha = alpha0 + np.radians(4.0) + (alpha1 - alpha0 - np.radians(4.0)) * t
+        beta = beta0 + (beta1 - beta0) * t + np.radians(_SQUAMOUS_BULGE) * u ** 3 \
+            * np.sin(np.pi * t)
+        d = np.c_[np.sin(beta), -np.cos(beta) * np.cos(alpha), np.cos(beta) * np.sin(alpha)]
         hits = np.array([skin.ray_hit(centre, di) for di in d])
         rows.append(_under_skin(hits, depth_at(hits)))
     outer = np.stack(rows + [snl, mid1, inl, mid2, opis], axis=1)   # (columns, rows, 3)

@@ -26,12 +26,44 @@ ATLAS_CANAL_Y = -23.5   # y of the atlas canal centre: the anterior arch just in
 _BODY_Y = -13.5         # y of the C2 and C3 body centres (behind the pharynx of the model)
 _STEP = 1.45            # grid step (mm) of the surface nets
 _CELL = 3.0             # then vertices merged in cells of this size (lean figures)
+_ATLAS_CELL = 2.4       # finer for the atlas, whose artery groove is only 2-3 mm deep
 
 
 def _transverse_ring(p, x, y, z, half, hole_r):
     """Root of a transverse process with its foramen transversarium (right side x > 0)."""
     solid = sdf.ellipsoid(p, [x, y, z], half)
     return sdf.smooth_max(solid, -sdf.cylinder_z(p, [x, y], hole_r), 0.5)
+
+
+def _oval_hole(p, centre_xy, rx, ry):
+    """Approximate signed distance to a vertical elliptic cylinder (negative inside)."""
+    dx = (p[:, 0] - centre_xy[0]) / rx
+    dy = (p[:, 1] - centre_xy[1]) / ry
+    return (np.sqrt(dx ** 2 + dy ** 2) - 1.0) * min(rx, ry)
+
+
+def _arch_centre(phi, a, b, yc, zc, r_p):
+    """Centre line of the atlas's posterior arch at angle phi (0 = midline, radians)."""
+    phi = np.asarray(phi, float)
+    return np.c_[(a + r_p + 3.5) * np.sin(phi), yc - (b + r_p) * np.cos(phi),
+                 zc - 1.0 + 0.8 * np.sin(phi)]
+
+
+def _arch_half_height(phi, ph):
+    """Half-height of the posterior arch at angle phi: tallest at the midline."""
+    return np.interp(phi, [0, 0.5, 1.12], [ph, ph * 0.8, ph * 0.7])
+
+
+def _va_groove_floor(a, b, yc, zc, ph, r_p) -> np.ndarray:
+    """Floor of the vertebral-artery groove (right), from behind the lateral mass medially
+    to its medial edge (``va_groove_medial``): ``va_groove_bone_thickness`` above the
+    lower border of the posterior arch (Ebraheim 1998)."""
+    reach = a + r_p + 3.5
+    medial = np.arcsin(min(_dim("va_groove_medial") / reach, 1.0))
+    phi = np.linspace(np.radians(70.0), medial, 6)
+    centre = _arch_centre(phi, a, b, yc, zc, r_p)
+    low = centre[:, 2] - _arch_half_height(phi, ph)
+    return np.c_[centre[:, :2], low + _dim("va_groove_bone_thickness")]
 
 
 def _mirror_field(field):
@@ -59,14 +91,19 @@ def _atlas_parts():
     r_p = 3.0
     lm_x = a + lm_w / 2
     tp_x = lm_x + lm_w / 2 + 1.0          # foramen transversarium centre
+    fa_x = _dim("atlas_foramen_transversarium_transverse") / 2
+    fa_y = _dim("atlas_foramen_transversarium_ap") / 2
+    groove_floor = _va_groove_floor(a, b, yc, zc, ph, r_p)
+    r_g = _dim("va_radius") + 0.4                # the artery lies loose in its groove
+    groove = groove_floor + [0.0, 0.0, r_g]
     geo = dict(zc=zc, yc=yc, a=a, b=b, t_ant=t_ant, t_post=t_post, half_w=half_w,
-               lm_x=lm_x, lm_w=lm_w, lm_h=lm_h, tp_x=tp_x, ph=ph, r_p=r_p)
+               lm_x=lm_x, lm_w=lm_w, lm_h=lm_h, tp_x=tp_x, ph=ph, r_p=r_p,
+               groove_floor=groove_floor)
 
     def field(p):
         phi = np.linspace(0, np.radians(64), 7)
-        post = np.c_[(a + r_p + 3.5) * np.sin(phi), yc - (b + r_p) * np.cos(phi),
-                     zc - 1.0 + 0.8 * np.sin(phi)]
-        height = np.interp(phi, [0, 0.5, 1.12], [ph, ph * 0.8, ph * 0.7])
+        post = _arch_centre(phi, a, b, yc, zc, r_p)
+        height = _arch_half_height(phi, ph)
         f = sdf.capsules(p, post, r_p, height)                              # posterior arch
         f = sdf.smooth_min(f, sdf.ellipsoid(p, [0, yc - b - t_post + 3.0, zc - 1.5],
                                             [5.5, 3.0, ph + 1.2]), 1.5)      # post. tubercle
@@ -79,15 +116,17 @@ def _atlas_parts():
         f = sdf.smooth_min(f, mass, 2.0)                                    # lateral mass
         facet = sdf.ellipsoid(p, [lm_x - 0.5, yc + 3.0, zc + lm_h / 2 + 4.2], [5.0, 8.5, 5.0])
         f = sdf.smooth_max(f, -facet, 1.0)                     # concave superior facet
-        ring = _transverse_ring(p, tp_x, yc + 2.0, zc, [4.8, 6.0, 4.4], 2.8)
+        ring = sdf.ellipsoid(p, [tp_x, yc + 2.0, zc], [fa_x + 2.0, fa_y + 2.4, 4.4])
         f = sdf.smooth_min(f, ring, 1.2)
         tip = sdf.capsules(p, [[tp_x + 2.0, yc + 2.0, zc], [half_w - 3.6, yc + 1.0, zc - 0.5]],
                            [3.4, 4.2], [3.6, 5.0])
         f = sdf.smooth_min(f, tip, 1.5)                        # transverse process
         f = sdf.smooth_min(f, sdf.ellipsoid(p, [half_w - 4.6, yc + 0.5, zc - 0.5],
                                             [4.0, 4.3, 4.6]), 1.5)   # its broad tip (OCI)
-        # keep the canal and the foramen open after the blends
-        return sdf.smooth_max(f, -sdf.cylinder_z(p, [tp_x, yc + 2.0], 2.8), 0.4)
+        # the groove for the vertebral artery on the upper surface of the posterior arch
+        f = sdf.smooth_max(f, -sdf.capsules(p, groove, r_g), 0.4)
+        # keep the foramen transversarium open after the blends (an oval, cited size)
+        return sdf.smooth_max(f, -_oval_hole(p, [tp_x, yc + 2.0], fa_x, fa_y), 0.4)
 
     return _mirror_field(field), geo
 
@@ -108,7 +147,7 @@ def atlas():
     field, g = _atlas_parts()
     lo = [-g["half_w"] - 2, g["yc"] - g["b"] - g["t_post"] - 2, g["zc"] - 12]
     hi = [g["half_w"] + 2, g["yc"] + g["b"] + g["t_ant"] + 2, g["zc"] + 12]
-    v, f = sdf.mesh(field, lo, hi, _STEP, cell=_CELL)
+    v, f = sdf.mesh(field, lo, hi, _STEP, cell=_ATLAS_CELL)
     yc, zc = g["yc"], g["zc"]
     back = float(v[np.abs(v[:, 0]) < 3, 1].min())
     tip_x = float(v[:, 0].max())
@@ -118,7 +157,8 @@ def atlas():
            "c1_transverse_tip_right": np.array([tip_x, yc + 3.5, zc + 1.0]),
            "c1_transverse_process_right": np.array([tip_x - 2.0, yc - 3.0, zc - 1.0]),
            "c1_foramen_transversarium_right": np.array([g["tp_x"], yc + 2.0, zc]),
-           "c1_lateral_mass_right": np.array([g["lm_x"], yc + 2.5, zc + 0.5])}
+           "c1_lateral_mass_right": np.array([g["lm_x"], yc + 2.5, zc + 0.5]),
+           "c1_va_groove_floor_right": g["groove_floor"].copy()}
     return (v, f), pts, g
 
 
@@ -192,7 +232,8 @@ def axis():
            "c2_lamina_right": np.array([9.0, lam_y, zb - 3.5]),
            "c2_body": np.array([0.0, yb, zb]),
            "c2_dens_tip": np.array([0.0, g["dens_y"], g["dens_top"]]),
-           "c2_inferior_articular_process_right": np.array([a + 3.2, yb - 12.5, zb - 9.4])}
+           "c2_inferior_articular_process_right": np.array([a + 3.2, yb - 12.5, zb - 9.4]),
+           "c2_transverse_process_right": np.array([a + 12.5, yb - 5.0, zb - 4.0])}
     return (v, f), pts
 
 
@@ -207,8 +248,9 @@ def c3():
     mesh : tuple of (numpy.ndarray, numpy.ndarray)
         ``(vertices, faces)`` of the bone, mm.
     points : dict[str, numpy.ndarray]
-        Named points (mm): ``"c3_spinous"``, ``"c3_spinous_process"``, ``"c3_body"`` and
-        ``"c2_c3_facet_right"``.
+        Named points (mm): ``"c3_spinous"``, ``"c3_spinous_process"``, ``"c3_body"``,
+        ``"c2_c3_facet_right"``, ``"c3_posterior_tubercle_right"`` and the derived
+        ``"c4_posterior_tubercle_right"`` (C4 itself is not modelled).
     """
     g2 = _axis_geo()
     h = _dim("vertebral_body_height")
@@ -244,5 +286,9 @@ def c3():
            "c3_spinous_process": np.array([0.0, float(v[np.abs(v[:, 0]) < 1.0, 1].min()),
                                            zb - 6.0]),
            "c3_body": np.array([0.0, yb, zb]),
-           "c2_c3_facet_right": np.array([a + 4.0, -21.5, pillar_top + 0.7])}
+           "c2_c3_facet_right": np.array([a + 4.0, -21.5, pillar_top + 0.7]),
+           "c3_posterior_tubercle_right": np.array([a + 13.0, yb - 4.5, zb - 1.0]),
+           # C4 is not modelled: its posterior tubercle one vertebral level below C3's
+           "c4_posterior_tubercle_right": np.array([a + 13.5, yb - 5.5, zb - 1.0 - h
+                                                     - _dim("intervertebral_disc_height")])}
     return (v, f), pts

@@ -78,6 +78,14 @@ def _arch_top(atlas_pts, x: float, lift: float) -> np.ndarray:
     return np.array([x, c[1] - ay * cos_b, c[2] - 1.5 * cos_b + 3.2 + 1.3 * cos_b + lift])
 
 
+def _path_at_x(path: np.ndarray, x: float) -> np.ndarray:
+    """Last point where a path crosses the lateral position x (linear between samples)."""
+    dx = path[:, 0] - x
+    k = np.nonzero(np.sign(dx[:-1]) != np.sign(dx[1:]))[0][-1]
+    t = dx[k] / (dx[k] - dx[k + 1])
+    return path[k] + t * (path[k + 1] - path[k])
+
+
 def _vertebral_artery(atlas_pts, axis_pts):
     """VA from the C2 transverse foramen up through the C1 transverse foramen (end of V2),
     then its suboccipital part (V3): back and medially behind the lateral mass, in the
@@ -86,17 +94,17 @@ def _vertebral_artery(atlas_pts, axis_pts):
     r = _dim("va_radius")
     tp1 = atlas_pts["c1_transverse_tip_right"]
     groove_medial = _dim("va_groove_medial")
+    # centre of the artery 0.2 mm above the floor of its groove on the posterior arch
+    groove = atlas_pts["c1_va_groove_floor_right"] + [0.0, 0.0, r + 0.2]
     c2_tp = np.array([22.0, axis_pts["c2_body"][1] - 4, axis_pts["c2_body"][2] - 1])
     ctrl = [c2_tp + [-1, 1, -14], c2_tp, c2_tp + [5, -2, 10],
             tp1 + [-6.5, 0, 0],                                   # C1 transverse foramen
             tp1 + [-7.0, -1.5, 4.5],                              # leaves it upward
-            _arch_top(atlas_pts, 22.5, r) + [3.5, -3.0, 0.5],    # behind the lateral mass
-            _arch_top(atlas_pts, 19.0, r - 0.6),                  # in the groove
-            _arch_top(atlas_pts, groove_medial, r - 0.6),
+            groove[0] + [3.5, -2.0, 1.0],                         # behind the lateral mass
+            *groove[1:-1],                                        # in the groove
             _arch_top(atlas_pts, groove_medial - 3.0, r + 1.5) + [0, 5.0, 2.0],
             _arch_top(atlas_pts, groove_medial - 5.0, r + 7.0) + [0, 12.0, 3.0]]
     path = smooth_path(ctrl, 22)
     v, f = tube(path, r, 8)
-    return (v, f), path, r, {"vertebral_artery_groove_right": _arch_top(atlas_pts, 19.0,
-                                                                         r - 0.6),
+    return (v, f), path, r, {"vertebral_artery_groove_right": _path_at_x(path, 19.0),
                              "vertebral_artery_foramen_magnum_right": path[-1].copy()}

@@ -66,18 +66,20 @@ NERVE_COLOURS = {
 }
 ARTERY_COLOURS = {"occipital_artery": "#B8210F", "vertebral_artery": "#791822"}
 # Muscles keep an anatomical red-brown family but differ in hue and lightness: orange-brown,
-# mauve, dark plum, brown, salmon.
+# mauve, dark plum, brown, orange-tan, khaki, lavender.
 MUSCLE_COLOURS = {
     "trapezius": "#C1762E",
     "sternocleidomastoid": "#C299AA",
     "splenius_capitis": "#5D3A4A",
     "semispinalis_capitis": "#856054",
-    "obliquus_capitis_inferior": "#FA9687",
-    # the other suboccipital muscles (issue 15), picked by tools/colour.py's measure: no
-    # third red-brown passes the limits, so OCS is a pale grey-blue
+    # OCI, OCS and levator scapulae (issue 15) were picked together by tools/colour.py's
+    # measure with the other colours fixed: no fourth red-brown passes the limits, so OCS
+    # is a pale khaki (not the old grey-blue) and levator scapulae a muted lavender
+    "obliquus_capitis_inferior": "#E49C60",
     "rectus_capitis_posterior_major": "#350928",
     "rectus_capitis_posterior_minor": "#948363",
-    "obliquus_capitis_superior": "#C4DCE4",
+    "obliquus_capitis_superior": "#B4AE90",
+    "levator_scapulae": "#9C8AB4",
 }
 CATEGORY_COLOURS = {**NERVE_COLOURS, **ARTERY_COLOURS, "bone": BONE, **MUSCLE_COLOURS}
 

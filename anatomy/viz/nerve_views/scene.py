@@ -208,8 +208,9 @@ def stage_camera(target, direction, distance: float) -> dict:
             "projection": {"type": "perspective"}}
 
 
+# the GON's and TON's close-ups also leave out levator scapulae, lateral to their course
 _DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin",
-         "great_auricular")
+         "great_auricular", "levator_scapulae")
 # Markers that crowd into a few centimetres (the six compression points, the waypoints)
 # show in the close-up stages only, where they spread out.
 _CROWDED = ("compression_points", "waypoints")
@@ -218,11 +219,12 @@ STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vesse
     "1 Origin at C1-C2": _DEEP + ("occipital_artery",),
     "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
     "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin",
-                               "occipital_artery"),
+                               "occipital_artery", "levator_scapulae"),
     "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin"),
     "5 Under the skin to the vertex": ("compression_points",),
     "LON": ("trapezius", "compression_points"),
-    "TON": ("trapezius", "skin", "sternocleidomastoid", "compression_points"),
+    "TON": ("trapezius", "skin", "sternocleidomastoid", "compression_points",
+            "levator_scapulae"),
 }
 
 
