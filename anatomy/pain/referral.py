@@ -124,7 +124,7 @@ def spots() -> pd.DataFrame:
 
 @lru_cache(maxsize=64)
 @stored
-def _field_fine(pattern: str, side: str) -> np.ndarray:
+def _field_raw(pattern: str, side: str) -> np.ndarray:
     m = pain_mesh()
     spots, _ = _hotspot_data()
     out = np.zeros(len(m.vertices))
@@ -132,12 +132,17 @@ def _field_fine(pattern: str, side: str) -> np.ndarray:
         d = skin_distance(nearest_vertex(spot_position(spot, side)))
         r = float(spots[spot]["radius_mm"])
         out = np.maximum(out, float(weight) * np.exp(-np.log(2) * (d / r) ** 2))
-    out[out < FIELD_FLOOR] = 0.0
+    return out
+
+
+@lru_cache(maxsize=64)
+def _field_fine(pattern: str, side: str) -> np.ndarray:
+    out = np.where(_field_raw(pattern, side) < FIELD_FLOOR, 0.0, _field_raw(pattern, side))
     out.flags.writeable = False
     return out
 
 
-def pain_field(pattern: str, side: str, fine: bool = False) -> np.ndarray:
+def pain_field(pattern: str, side: str, fine: bool = False, raw: bool = False) -> np.ndarray:
     """Per-vertex pain intensity in [0, 1] of one pattern on one side.
 
     Each zone of the pattern adds a bump of height ``weight`` that halves at
@@ -154,6 +159,10 @@ def pain_field(pattern: str, side: str, fine: bool = False) -> np.ndarray:
     fine : bool, default False
         False: on the head mesh (``load_head().vertices``; 0 on the arms, outside the
         crop); True: on ``pain_mesh()``.
+    raw : bool, default False
+        True: on ``pain_mesh()``, before values under ``FIELD_FLOOR`` are set to 0. Smooth
+        everywhere, so its ``FIELD_FLOOR`` level line is a smooth edge of the zones
+        (figures cut the mesh along it).
 
     Returns
     -------
@@ -166,7 +175,10 @@ def pain_field(pattern: str, side: str, fine: bool = False) -> np.ndarray:
         If ``pattern`` or ``side`` is not a valid choice.
     """
     pats = _hotspot_data()[1]
-    field = _field_fine(check_choice(pattern, pats, "pattern"), check_side(side))
+    pattern, side = check_choice(pattern, pats, "pattern"), check_side(side)
+    if raw:
+        return _field_raw(pattern, side)
+    field = _field_fine(pattern, side)
     if fine:
         return field
     return _field_head(pattern, side)

@@ -20,6 +20,8 @@ from anatomy.viz.headache_views.features import STATUS, feature_matrix, feature_
 from anatomy.viz.headache_views.maps import (
     FIGURE_CELL_MM,
     HEAT_CMAP,
+    MAP_BYTES,
+    MAP_FLOOR,
     PAIN_SCALE,
     PLATE_VIEWS,
     REGION_TAGS,
@@ -32,8 +34,8 @@ from anatomy.viz.headache_views.maps import (
 from anatomy.viz.headache_views.timeline import duration_timeline
 
 __all__ = [
-    "EXAM_REFERENCES", "FIGURE_CELL_MM", "HEAT_CMAP", "OI", "PAIN_SCALE", "PLATE_VIEWS",
-    "REGION_TAGS", "SHORT", "STATUS", "duration_timeline", "examination_figure",
-    "examination_points", "feature_matrix", "feature_table", "head_z_drop",
-    "pain_map_figure", "pain_map_plate",
+    "EXAM_REFERENCES", "FIGURE_CELL_MM", "HEAT_CMAP", "MAP_BYTES", "MAP_FLOOR", "OI",
+    "PAIN_SCALE", "PLATE_VIEWS", "REGION_TAGS", "SHORT", "STATUS", "duration_timeline",
+    "examination_figure", "examination_points", "feature_matrix", "feature_table",
+    "head_z_drop", "pain_map_figure", "pain_map_plate",
 ]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.colors import to_rgb
 
 from anatomy import headache_maps as hm
 from anatomy.nerves import load_nerve_specs
 from anatomy.viz import mpl2d, style
 from anatomy.viz.headache_views.common import OI
-from anatomy.viz.headache_views.maps import _face_colours
+from anatomy.viz.headache_views.maps import _plate_mesh
 
 __all__ = ["EXAM_REFERENCES", "examination_figure", "examination_points", "head_z_drop"]
 
@@ -87,13 +86,8 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
         If ``side`` is not ``"left"`` or ``"right"``.
     """
     mpl2d.use_style()
-    mesh = hm.map_mesh()
     pts = examination_points(side)
-    values = 0.3 * hm.condition_map("occipital_neuralgia", side)
-    eye_rgb = np.tile(to_rgb(style.EYE), (len(mesh.eye_faces), 1))
-    colours = np.vstack([_face_colours(mesh, values), eye_rgb])
-    verts = np.vstack([mesh.vertices, mesh.eye_vertices])
-    faces = np.vstack([mesh.faces, mesh.eye_faces + len(mesh.vertices)])
+    verts, faces, colours = _plate_mesh("occipital_neuralgia", side, scale=0.3)
     fig, ax = mpl2d.subplots(figsize=(8.2, 6.4))
     mpl2d.draw_mesh(ax, verts, faces, "posterior", color=colours)
     p2 = {k: mpl2d.project(p, "posterior")[0] for k, p in pts.items()}

@@ -11,18 +11,20 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 
 from anatomy import headache_maps as hm
 from anatomy.references import cite
-from anatomy.viz import mpl2d, style
+from anatomy.viz import compact, fields, mpl2d, style
 from anatomy.viz.headache_views.common import OI, SHORT
 
 __all__ = [
-    "FIGURE_CELL_MM", "HEAT_CMAP", "PAIN_SCALE", "PLATE_VIEWS", "REGION_TAGS",
-    "pain_map_figure", "pain_map_plate",
+    "FIGURE_CELL_MM", "HEAT_CMAP", "MAP_BYTES", "MAP_FLOOR", "PAIN_SCALE", "PLATE_VIEWS",
+    "REGION_TAGS", "pain_map_figure", "pain_map_plate",
 ]
 
 HEAT_CMAP = LinearSegmentedColormap.from_list("kit_heat", [(p, c) for p, c in style.HEAT_SCALE])
 # Plotly scale for maps: 0 is plain skin, then the kit's heat scale.
 PAIN_SCALE = [[0.0, style.SKIN], [0.04, style.HEAT_SCALE[0][1]]] + [
     [round(0.04 + 0.96 * p, 3), c] for p, c in style.HEAT_SCALE[1:]]
+MAP_FLOOR = PAIN_SCALE[1][0]  # value of the first heat colour: the least inside a map
+MAP_BYTES = 250  # intensity byte of map value 1 in the interactive figure
 FIGURE_CELL_MM = 9.0  # vertex-cluster size of the head in the interactive figure
 REGION_TAGS = {"eyes": "eyes", "frontal": "frontal", "temporal": "temporal",
                "occipital": "occipital", "vertex": "vertex", "neck": "neck", "gon": "GON",
@@ -91,12 +93,21 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     panels, titles = [], []
     for k, cond in enumerate(conditions):
         s = None if cond == "tension_type" else side
-        values = dec.transfer(hm.condition_map(cond, s))
+        cut = _cut_map(dec.vertices, dec.faces, dec.transfer(hm.condition_edge(cond, s)),
+                       dec.transfer(hm.condition_map(cond, s)))
         hover = f"{hm.CONDITION_LABELS[cond]}: {hm.map_caption(cond)}"
+        skin = plotly3d.mesh_trace(cut.vertices, cut.faces, name=SHORT[cond],
+                                   intensity=cut.values, colorscale=PAIN_SCALE,
+                                   showscale=k == 0, colorbar_title="pain map<br>(0-1)",
+                                   hovertext=hover)
+        # one byte per vertex (MAP_BYTES is 1), a quarter of float32; the bar reads 0-1
+        skin.update(intensity=np.round(cut.values * MAP_BYTES).astype(np.uint8),
+                    cmax=MAP_BYTES)
+        compact.whole_mm(skin)  # a 9 mm mesh: whole-mm int16 vertices, half of float32
+        skin["colorbar"].update(tickvals=[round(MAP_BYTES * t / 5) for t in range(6)],
+                                ticktext=[f"{t / 5:g}" for t in range(6)])
         traces = [
-            plotly3d.mesh_trace(dec.vertices, dec.faces, name=SHORT[cond], intensity=values,
-                                colorscale=PAIN_SCALE, showscale=k == 0,
-                                colorbar_title="pain map<br>(0-1)", hovertext=hover),
+            skin,
             plotly3d.mesh_trace(mesh.eye_vertices, mesh.eye_faces, name="eyes",
                                 color=style.EYE, showlegend=False),
         ]
@@ -114,6 +125,12 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
            + (f" One-sided pictures ({', '.join(one_sided)}) are drawn on the {side}."
               if one_sided else "") + " Use the menu to turn all heads together.")
     return plotly3d.KitFigure(fig, alt)
+
+
+def _cut_map(vertices, faces, edge, values) -> fields.CutField:
+    """The mesh cut along a map's edge (``condition_edge`` = 0): skin outside, at least
+    the first heat colour inside, the change of colour on a smooth curve."""
+    return fields.cut_field(vertices, faces, edge, 0.0, values=values, floor=MAP_FLOOR)
 
 
 def _map_alt(conditions, side: str) -> str:
@@ -134,12 +151,18 @@ def _map_alt(conditions, side: str) -> str:
     return " ".join(parts[c] for c in conditions)
 
 
-def _face_colours(mesh: hm.MapMesh, values: np.ndarray) -> np.ndarray:
-    """Per-face colours: skin where the map is 0, blending into the heat scale."""
-    val = values[mesh.faces].mean(axis=1)
-    heat = HEAT_CMAP(val)[:, :3]
-    a = np.clip(val / 0.06, 0, 1)[:, None]
-    return (1 - a) * np.array(to_rgb(style.SKIN)) + a * heat
+def _plate_mesh(condition: str, side, scale: float = 1.0):
+    """Vertices, faces and per-face colours of a map for print, eyes included: the map
+    mesh cut along the map's edge, skin outside and the heat scale inside."""
+    mesh = hm.map_mesh()
+    cut = _cut_map(mesh.vertices, mesh.faces, hm.condition_edge(condition, side),
+                   scale * hm.condition_map(condition, side))
+    colours = np.where(cut.inside[:, None], HEAT_CMAP(cut.face_values())[:, :3],
+                       np.array(to_rgb(style.SKIN)))
+    eye_rgb = np.tile(to_rgb(style.EYE), (len(mesh.eye_faces), 1))
+    verts = np.vstack([cut.vertices, mesh.eye_vertices])
+    faces = np.vstack([cut.faces, mesh.eye_faces + len(cut.vertices)])
+    return verts, faces, np.vstack([colours, eye_rgb])
 
 
 PLATE_VIEWS = ("anterior", "right", "posterior")
@@ -186,7 +209,6 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     """
     conditions = [hm._condition(c) for c in conditions]
     mpl2d.use_style()
-    mesh = hm.map_mesh()
     xlim, ylim = (-175.0, 195.0), (-165.0, 150.0)
     fig_w = panel_inches * len(conditions)
     chars = max(int(fig_w * 9), 30)
@@ -196,15 +218,11 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     bottom_in = 1.3 + 0.16 * label.count("\n") + 0.15 * (len(conditions) < 3)
     fig_h = panel_inches * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0]) * len(views) \
         + top_in + bottom_in
-    eye_rgb = np.tile(to_rgb(style.EYE), (len(mesh.eye_faces), 1))
     fig, axes = mpl2d.subplots(len(views), len(conditions),
                                figsize=(panel_inches * len(conditions), fig_h), squeeze=False)
     for j, cond in enumerate(conditions):
         s = None if cond == "tension_type" else side
-        values = hm.condition_map(cond, s)
-        colours = np.vstack([_face_colours(mesh, values), eye_rgb])
-        verts = np.vstack([mesh.vertices, mesh.eye_vertices])
-        faces = np.vstack([mesh.faces, mesh.eye_faces + len(mesh.vertices)])
+        verts, faces, colours = _plate_mesh(cond, s)
         for i, view in enumerate(views):
             ax = axes[i, j]
             mpl2d.draw_mesh(ax, verts, faces, view, color=colours)

@@ -7,7 +7,7 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 
 from anatomy import pain
 from anatomy.conventions import SIDES, check_side
-from anatomy.viz import mpl2d, style
+from anatomy.viz import fields, mpl2d, style
 from anatomy.viz.pain_views.heat import (
     MECHANISM_STYLE,
     MPL_LABEL_DY,
@@ -192,7 +192,7 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     mpl2d.use_style()
     fig, axes = mpl2d.subplots(1, len(views), figsize=(4.6 * len(views), 5.6))
     for ax, view in zip(np.atleast_1d(axes), views):
-        _draw_field(ax, pain.pain_field(pattern, side, fine=True), view)
+        _draw_field(ax, pattern, side, view)
         _draw_spots(ax, pain.hotspots(pattern, side), view, labels)
         mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
     fig.suptitle(f"{info['label']} ({side}): where the pain is felt", fontsize=13)
@@ -205,13 +205,20 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     return mpl2d.StaticFigure(fig, alt, scale=scale)
 
 
-def _draw_field(ax, field, view: str) -> None:
+def _draw_field(ax, pattern: str, side: str, view: str):
+    """The pain field on the skin: the mesh cut along the zone edge (FIELD_FLOOR level of
+    the smooth field, found on its logarithm, which is nearly linear on a face), skin
+    outside, PAIN_CMAP inside: the edge is a smooth curve."""
     m = pain.pain_mesh()
-    inten = np.r_[np.asarray(field, float), np.full(len(m.eye_vertices), np.nan)]
-    v, f, _ = mpl2d.merge_meshes([(m.vertices, m.faces, style.SKIN),
-                                  (m.eye_vertices, m.eye_faces, style.EYE)])
-    pc = mpl2d.draw_mesh(ax, v, f, view, intensity=np.nan_to_num(inten), cmap=PAIN_CMAP)
-    return pc
+    raw = pain.pain_field(pattern, side, raw=True)
+    cut = fields.cut_field(m.vertices, m.faces, np.log(np.maximum(raw, 1e-9)),
+                           np.log(pain.FIELD_FLOOR), values=raw, floor=pain.FIELD_FLOOR)
+    colours = np.where(cut.inside[:, None], PAIN_CMAP(cut.face_values())[:, :3],
+                       np.array(to_rgb(style.SKIN)))
+    v = np.vstack([cut.vertices, m.eye_vertices])
+    f = np.vstack([cut.faces, np.asarray(m.eye_faces) + len(cut.vertices)])
+    c = np.vstack([colours, np.tile(to_rgb(style.EYE), (len(m.eye_faces), 1))])
+    return mpl2d.draw_mesh(ax, v, f, view, color=c)
 
 
 def _draw_spots(ax, table, view: str, labels: bool) -> None:
@@ -297,7 +304,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
     for ax, pat in zip(axes, pats):
         vw = view or {"posterolateral": f"posterolateral_{side}", "posterior": "posterior"}.get(
             BEST_VIEW.get(pat, ""), side)
-        _draw_field(ax, pain.pain_field(pat, side, fine=True), vw)
+        _draw_field(ax, pat, side, vw)
         _draw_spots(ax, pain.hotspots(pat, side), vw, labels=False)
         mpl2d.setup_view_axes(ax, f"{_gallery_title(pat)}\n({mpl2d.VIEW_TITLES[vw].lower()})")
         ax.set_xlim(-128, 128)
