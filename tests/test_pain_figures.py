@@ -12,7 +12,7 @@ from anatomy import pain
 from anatomy.viz import pain_views as pv
 from anatomy.viz import plotly3d, style
 
-BUDGET = 500_000  # bytes of JSON per interactive figure
+BUDGET = 400 * 1024  # bytes of JSON per interactive figure (tools/bench.py)
 
 
 @pytest.fixture(scope="module")
