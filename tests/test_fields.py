@@ -112,10 +112,20 @@ def test_print_plates_cut_the_skin_along_the_zone_edge():
     edge = fields.face_outline(verts, faces[head], ~skin[head])
     old = hm.condition_map("migraine_without_aura", "right")[m.faces].mean(axis=1) > 0
     assert_smoother(edge, fields.face_outline(m.vertices, m.faces, old), "map plate")
-    # the heat plates: the pain mesh cut on the field's logarithm at the floor
+    # the heat plates: the drawn skin cut on the field's logarithm at the floor
     pm = pain.pain_mesh()
     raw = pain.pain_field("gon_neuralgia", "right", raw=True)
-    cut = fields.cut_field(pm.vertices, pm.faces, np.log(np.maximum(raw, 1e-9)),
-                           np.log(pain.FIELD_FLOOR), values=raw, floor=pain.FIELD_FLOOR)
+    v, f = pv.plates._plate_skin()
+    log = fields.resample(np.log(np.maximum(raw, 1e-9)), pm.vertices, pm.faces, v)
+    cut = fields.cut_field(v, f, log, np.log(pain.FIELD_FLOOR))
     pm_old = pain.pain_field("gon_neuralgia", "right", fine=True)[pm.faces].mean(axis=1) > 0
     assert_smoother(cut.edge(), fields.face_outline(pm.vertices, pm.faces, pm_old), "heat")
+
+
+def test_resample_is_linear_inside_the_nearest_face(plane):
+    v, f, _ = plane
+    linear = 0.3 * v[:, 0] - 0.2 * v[:, 1] + 5
+    rng = np.random.default_rng(0)
+    pts = np.c_[rng.uniform(-95, 95, (200, 2)), rng.uniform(-0.5, 0.5, 200)]  # just off it
+    got = fields.resample(linear, v, f, pts)
+    assert np.allclose(got, 0.3 * pts[:, 0] - 0.2 * pts[:, 1] + 5, atol=1e-6)

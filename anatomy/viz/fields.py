@@ -19,8 +19,8 @@ import numpy as np
 
 from anatomy import meshgen
 
-__all__ = ["CutField", "chained", "cut_field", "face_outline", "level_segments", "resample",
-           "turning_angles"]
+__all__ = ["CutField", "chained", "cut_field", "drawn_skin_part", "face_outline",
+           "level_segments", "resample", "turning_angles"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -255,29 +255,70 @@ def turning_angles(polylines, min_step: float = 0.5) -> np.ndarray:
     return np.concatenate(out) if out else np.empty(0)
 
 
-def resample(values, source, target, k: int = 4) -> np.ndarray:
-    """Per-vertex values of one mesh at the vertices of another lying on it (the drawn
-    skin over a model mesh): inverse-square-distance mean of the ``k`` nearest vertices.
+def resample(values, source, faces, target, k: int = 6) -> np.ndarray:
+    """Per-vertex values of one mesh at points lying on it (the drawn skin's vertices
+    over a model mesh): linear inside the face nearest each point (barycentric), so a
+    field stays as smooth as it was.
 
     Parameters
     ----------
     values : array_like, shape (n,)
-        Values at the source vertices (smooth fields: distances, logarithms).
+        Values at the source vertices.
     source : array_like, shape (n, 3)
         Source vertices, mm.
-    target : array_like, shape (m, 3)
-        Target vertices, mm.
-    k : int, default 4
-        Source vertices per target vertex.
+    faces : array_like, shape (m, 3)
+        Source triangles.
+    target : array_like, shape (p, 3)
+        Points on or near the source surface, mm.
+    k : int, default 6
+        Candidate faces per point (nearest by centroid).
 
     Returns
     -------
-    numpy.ndarray, shape (m,)
-        The values at the target vertices.
+    numpy.ndarray, shape (p,)
+        The values at the target points.
     """
     from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
 
-    values = np.asarray(values, float)
-    d, i = cKDTree(np.asarray(source, float)).query(np.asarray(target, float), k=k)
-    w = 1.0 / np.maximum(d, 1e-3) ** 2
-    return (values[i] * w).sum(axis=1) / w.sum(axis=1)
+    values, v = np.asarray(values, float), np.asarray(source, float)
+    f, pts = np.asarray(faces), np.asarray(target, float)
+    tri = v[f]
+    _, cand = cKDTree(tri.mean(axis=1)).query(pts, k=k)  # (p, k)
+    a, b, c = (tri[cand][:, :, i] for i in range(3))  # (p, k, 3) each
+    e0, e1, d = b - a, c - a, pts[:, None] - a
+    d00, d01, d11 = (e0 * e0).sum(-1), (e0 * e1).sum(-1), (e1 * e1).sum(-1)
+    d20, d21 = (d * e0).sum(-1), (d * e1).sum(-1)
+    den = np.maximum(d00 * d11 - d01 ** 2, 1e-12)
+    w1 = (d11 * d20 - d01 * d21) / den
+    w2 = (d00 * d21 - d01 * d20) / den
+    w = np.clip(np.stack([1 - w1 - w2, w1, w2], axis=-1), 0, None)
+    w /= np.maximum(w.sum(-1, keepdims=True), 1e-12)  # the projection, pulled into the face
+    foot = w[..., :1] * a + w[..., 1:2] * b + w[..., 2:] * c
+    best = np.linalg.norm(foot - pts[:, None], axis=-1).argmin(axis=1)
+    rows = np.arange(len(pts))
+    corner_values = values[f[cand[rows, best]]]  # (p, 3)
+    return (w[rows, best] * corner_values).sum(axis=1)
+
+
+def drawn_skin_part(keep_face) -> tuple[np.ndarray, np.ndarray]:
+    """The smooth outer shell the 3D views draw (``anatomy.shell.display_skin``), only
+    the faces ``keep_face`` accepts: print plates draw fields on it.
+
+    Parameters
+    ----------
+    keep_face : callable
+        Takes the (m, 3, 3) corner positions of the shell's faces, returns a bool mask.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        The kept faces' vertices, mm.
+    faces : numpy.ndarray, shape (k, 3)
+        The kept faces, re-indexed.
+    """
+    from anatomy import shell
+
+    d = shell.display_skin()
+    f = np.asarray(d.faces)[keep_face(np.asarray(d.vertices)[d.faces])]
+    used, inverse = np.unique(f, return_inverse=True)
+    return np.asarray(d.vertices)[used], inverse.reshape(f.shape)

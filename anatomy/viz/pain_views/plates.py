@@ -205,14 +205,23 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     return mpl2d.StaticFigure(fig, alt, scale=scale)
 
 
+def _plate_skin():
+    """The smooth outer shell the 3D views draw, cropped as the pain mesh."""
+    crop = pain.MESH_CROP
+    return fields.drawn_skin_part(lambda tri: (tri[:, :, 2] >= crop["z_min"]).all(axis=1)
+                                  & (np.abs(tri[:, :, 0]) <= crop["abs_x_max"]).all(axis=1))
+
+
 def _draw_field(ax, pattern: str, side: str, view: str):
-    """The pain field on the skin: the mesh cut along the zone edge (FIELD_FLOOR level of
-    the smooth field, found on its logarithm, which is nearly linear on a face), skin
-    outside, PAIN_CMAP inside: the edge is a smooth curve."""
+    """The pain field on the drawn skin: the shell cut along the zone edge (FIELD_FLOOR
+    level of the smooth field, found on its logarithm, which is nearly linear on a face),
+    skin outside, PAIN_CMAP inside: the edge is a smooth curve."""
     m = pain.pain_mesh()
-    raw = pain.pain_field(pattern, side, raw=True)
-    cut = fields.cut_field(m.vertices, m.faces, np.log(np.maximum(raw, 1e-9)),
-                           np.log(pain.FIELD_FLOOR), values=raw, floor=pain.FIELD_FLOOR)
+    v, f = _plate_skin()
+    log = fields.resample(np.log(np.maximum(pain.pain_field(pattern, side, raw=True), 1e-9)),
+                          m.vertices, m.faces, v)
+    cut = fields.cut_field(v, f, log, np.log(pain.FIELD_FLOOR), values=np.exp(log),
+                           floor=pain.FIELD_FLOOR)
     colours = np.where(cut.inside[:, None], PAIN_CMAP(cut.face_values())[:, :3],
                        np.array(to_rgb(style.SKIN)))
     v = np.vstack([cut.vertices, m.eye_vertices])
