@@ -115,7 +115,7 @@ def test_print_plates_cut_the_skin_along_the_zone_edge():
     # the heat plates: the drawn skin cut on the field's logarithm at the floor
     pm = pain.pain_mesh()
     raw = pain.pain_field("gon_neuralgia", "right", raw=True)
-    v, f = pv.plates._plate_skin()
+    v, f, _, _ = pv.plates._plate_skin()
     log = fields.resample(np.log(np.maximum(raw, 1e-9)), pm.vertices, pm.faces, v)
     cut = fields.cut_field(v, f, log, np.log(pain.FIELD_FLOOR))
     pm_old = pain.pain_field("gon_neuralgia", "right", fine=True)[pm.faces].mean(axis=1) > 0

@@ -20,7 +20,7 @@ import numpy as np
 from anatomy import meshgen
 
 __all__ = ["CutField", "chained", "cut_field", "drawn_skin_part", "face_outline",
-           "level_segments", "resample", "turning_angles"]
+           "level_segments", "resample", "resample_weights", "turning_angles"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -278,10 +278,36 @@ def resample(values, source, faces, target, k: int = 6) -> np.ndarray:
     numpy.ndarray, shape (p,)
         The values at the target points.
     """
+    corners, weights = resample_weights(source, faces, target, k)
+    return (np.asarray(values, float)[corners] * weights).sum(axis=1)
+
+
+def resample_weights(source, faces, target, k: int = 6) -> tuple[np.ndarray, np.ndarray]:
+    """The corners and barycentric weights ``resample`` uses (compute once, reuse for
+    many fields on the same pair of meshes).
+
+    Parameters
+    ----------
+    source : array_like, shape (n, 3)
+        Source vertices, mm.
+    faces : array_like, shape (m, 3)
+        Source triangles.
+    target : array_like, shape (p, 3)
+        Points on or near the source surface, mm.
+    k : int, default 6
+        Candidate faces per point (nearest by centroid).
+
+    Returns
+    -------
+    corners : numpy.ndarray, shape (p, 3)
+        Source vertex indices of the face each point falls in.
+    weights : numpy.ndarray, shape (p, 3)
+        Their weights (non-negative, summing to 1).
+    """
     from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
 
-    values, v = np.asarray(values, float), np.asarray(source, float)
-    f, pts = np.asarray(faces), np.asarray(target, float)
+    v, f = np.asarray(source, float), np.asarray(faces)
+    pts = np.asarray(target, float)
     tri = v[f]
     _, cand = cKDTree(tri.mean(axis=1)).query(pts, k=k)  # (p, k)
     a, b, c = (tri[cand][:, :, i] for i in range(3))  # (p, k, 3) each
@@ -296,8 +322,7 @@ def resample(values, source, faces, target, k: int = 6) -> np.ndarray:
     foot = w[..., :1] * a + w[..., 1:2] * b + w[..., 2:] * c
     best = np.linalg.norm(foot - pts[:, None], axis=-1).argmin(axis=1)
     rows = np.arange(len(pts))
-    corner_values = values[f[cand[rows, best]]]  # (p, 3)
-    return (w[rows, best] * corner_values).sum(axis=1)
+    return f[cand[rows, best]], w[rows, best]
 
 
 def drawn_skin_part(keep_face) -> tuple[np.ndarray, np.ndarray]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 
@@ -205,11 +207,15 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     return mpl2d.StaticFigure(fig, alt, scale=scale)
 
 
+@lru_cache(maxsize=1)
 def _plate_skin():
-    """The smooth outer shell the 3D views draw, cropped as the pain mesh."""
+    """The smooth outer shell the 3D views draw, cropped as the pain mesh, and where its
+    vertices fall on the pain mesh (``fields.resample_weights``)."""
     crop = pain.MESH_CROP
-    return fields.drawn_skin_part(lambda tri: (tri[:, :, 2] >= crop["z_min"]).all(axis=1)
+    v, f = fields.drawn_skin_part(lambda tri: (tri[:, :, 2] >= crop["z_min"]).all(axis=1)
                                   & (np.abs(tri[:, :, 0]) <= crop["abs_x_max"]).all(axis=1))
+    m = pain.pain_mesh()
+    return v, f, *fields.resample_weights(m.vertices, m.faces, v)
 
 
 def _draw_field(ax, pattern: str, side: str, view: str):
@@ -217,9 +223,9 @@ def _draw_field(ax, pattern: str, side: str, view: str):
     level of the smooth field, found on its logarithm, which is nearly linear on a face),
     skin outside, PAIN_CMAP inside: the edge is a smooth curve."""
     m = pain.pain_mesh()
-    v, f = _plate_skin()
-    log = fields.resample(np.log(np.maximum(pain.pain_field(pattern, side, raw=True), 1e-9)),
-                          m.vertices, m.faces, v)
+    v, f, corners, weights = _plate_skin()
+    raw_log = np.log(np.maximum(pain.pain_field(pattern, side, raw=True), 1e-9))
+    log = (raw_log[corners] * weights).sum(axis=1)
     cut = fields.cut_field(v, f, log, np.log(pain.FIELD_FLOOR), values=np.exp(log),
                            floor=pain.FIELD_FLOOR)
     colours = np.where(cut.inside[:, None], PAIN_CMAP(cut.face_values())[:, :3],
