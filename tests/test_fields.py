@@ -129,3 +129,14 @@ def test_resample_is_linear_inside_the_nearest_face(plane):
     pts = np.c_[rng.uniform(-95, 95, (200, 2)), rng.uniform(-0.5, 0.5, 200)]  # just off it
     got = fields.resample(linear, v, f, pts)
     assert np.allclose(got, 0.3 * pts[:, 0] - 0.2 * pts[:, 1] + 5, atol=1e-6)
+
+
+def test_pain_drawing_plate_shades_a_smooth_area():
+    pm = pain.pain_mesh()
+    raw = pain.drawing_field("B", raw=True)
+    assert np.array_equal(pain.drawing_field("B"), np.where(raw < pain.FIELD_FLOOR, 0, raw))
+    v, f, corners, weights = pv.plates._plate_skin()
+    log = (np.log(np.maximum(raw, 1e-9))[corners] * weights).sum(axis=1)
+    cut = fields.cut_field(v, f, log, np.log(pv.plates.DRAWING_EDGE))
+    old = pain.drawing_field("B")[pm.faces].mean(axis=1) >= pv.plates.DRAWING_EDGE
+    assert_smoother(cut.edge(), fields.face_outline(pm.vertices, pm.faces, old), "drawing")

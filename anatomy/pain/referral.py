@@ -220,33 +220,41 @@ def _load_drawings() -> dict[str, dict]:
 PAIN_DRAWINGS = _load_drawings()
 
 
-@stored
-def drawing_field(drawing: str) -> np.ndarray:
+def drawing_field(drawing: str, raw: bool = False) -> np.ndarray:
     """Field (pain mesh) of one of the exercise's pain drawings ('A'...'D').
 
     Parameters
     ----------
     drawing : str
         A key of PAIN_DRAWINGS (``"A"`` to ``"D"``).
+    raw : bool, default False
+        True: before the floor, smooth everywhere (figures cut along its FIELD_FLOOR
+        level line).
 
     Returns
     -------
     numpy.ndarray, shape (n_vertices,)
         Pain intensity per ``pain_mesh()`` vertex, 0 to 1 (values under FIELD_FLOOR set
-        to 0).
+        to 0 unless ``raw``).
 
     Raises
     ------
     ValueError
         If ``drawing`` is not a key of PAIN_DRAWINGS.
     """
-    d = PAIN_DRAWINGS[check_choice(drawing, PAIN_DRAWINGS, "pain drawing")]
+    out = _drawing_raw(check_choice(drawing, PAIN_DRAWINGS, "pain drawing"))
+    return out if raw else np.where(out < FIELD_FLOOR, 0.0, out)
+
+
+@lru_cache(maxsize=8)
+@stored
+def _drawing_raw(drawing: str) -> np.ndarray:
+    d = PAIN_DRAWINGS[drawing]
     spots = _hotspot_data()[0]
     out = np.zeros(len(pain_mesh().vertices))
     for spot, w in d["zones"]:
         dist = skin_distance(nearest_vertex(spot_position(spot, d["side"])))
         out = np.maximum(out, w * np.exp(-np.log(2) * (dist / spots[spot]["radius_mm"]) ** 2))
-    out[out < FIELD_FLOOR] = 0.0
     return out
 
 

@@ -207,6 +207,9 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     return mpl2d.StaticFigure(fig, alt, scale=scale)
 
 
+DRAWING_EDGE = 0.2  # display choice: a pain drawing's shaded area, where its field >= 0.2
+
+
 @lru_cache(maxsize=1)
 def _plate_skin():
     """The smooth outer shell the 3D views draw, cropped as the pain mesh, and where its
@@ -219,16 +222,20 @@ def _plate_skin():
 
 
 def _draw_field(ax, pattern: str, side: str, view: str):
-    """The pain field on the drawn skin: the shell cut along the zone edge (FIELD_FLOOR
-    level of the smooth field, found on its logarithm, which is nearly linear on a face),
-    skin outside, PAIN_CMAP inside: the edge is a smooth curve."""
+    """The pain field on the drawn skin, its edge at FIELD_FLOOR (``_draw_on_skin``)."""
+    return _draw_on_skin(ax, pain.pain_field(pattern, side, raw=True), pain.FIELD_FLOOR,
+                         PAIN_CMAP, view)
+
+
+def _draw_on_skin(ax, raw, level: float, cmap, view: str):
+    """A smooth field on the drawn skin: the shell cut along the field's ``level`` line
+    (found on its logarithm, nearly linear on a face for these bumps), skin outside,
+    ``cmap`` of the value inside: the edge is a smooth curve."""
     m = pain.pain_mesh()
     v, f, corners, weights = _plate_skin()
-    raw_log = np.log(np.maximum(pain.pain_field(pattern, side, raw=True), 1e-9))
-    log = (raw_log[corners] * weights).sum(axis=1)
-    cut = fields.cut_field(v, f, log, np.log(pain.FIELD_FLOOR), values=np.exp(log),
-                           floor=pain.FIELD_FLOOR)
-    colours = np.where(cut.inside[:, None], PAIN_CMAP(cut.face_values())[:, :3],
+    log = (np.log(np.maximum(raw, 1e-9))[corners] * weights).sum(axis=1)
+    cut = fields.cut_field(v, f, log, np.log(level), values=np.exp(log), floor=level)
+    colours = np.where(cut.inside[:, None], cmap(cut.face_values())[:, :3],
                        np.array(to_rgb(style.SKIN)))
     v = np.vstack([cut.vertices, m.eye_vertices])
     f = np.vstack([cut.faces, np.asarray(m.eye_faces) + len(cut.vertices)])
@@ -365,15 +372,14 @@ def drawing_plate(drawings=None, view: str | None = None,
     names = list(drawings or pain.PAIN_DRAWINGS)
     mpl2d.use_style()
     fig, axes = mpl2d.subplots(1, len(names), figsize=(3.4 * len(names), 4.6))
-    cmap = LinearSegmentedColormap.from_list("drawing", [style.SKIN, "#2B5C8A", "#0B2545"])
+    # the shaded area: light blue from its edge (DRAWING_EDGE), darker where stronger
+    cmap = LinearSegmentedColormap.from_list(
+        "drawing", [(0, "#9DBEDD"), (DRAWING_EDGE, "#9DBEDD"), (0.6, "#2B5C8A"),
+                    (1, "#0B2545")])
     for ax, name in zip(np.atleast_1d(axes), names):
         d = pain.PAIN_DRAWINGS[name]
         vw = view or d["side"]
-        m = pain.pain_mesh()
-        inten = np.r_[pain.drawing_field(name), np.zeros(len(m.eye_vertices))]
-        v, f, _ = mpl2d.merge_meshes([(m.vertices, m.faces, style.SKIN),
-                                      (m.eye_vertices, m.eye_faces, style.EYE)])
-        mpl2d.draw_mesh(ax, v, f, vw, intensity=inten, cmap=cmap)
+        _draw_on_skin(ax, pain.drawing_field(name, raw=True), DRAWING_EDGE, cmap, vw)
         mpl2d.setup_view_axes(ax, f"Drawing {name} ({d['side']} side)")
         ax.set_xlim(-150, 150)
         ax.set_ylim(-190, 145)
