@@ -40,8 +40,9 @@ from anatomy.surface import nearest_vertex
 __all__ = [
     "CONDITION_LABELS", "DEFAULT_SIDE", "KELMAN_HEMICRANIAL", "MAPS_FILE", "MAP_CELL_MM",
     "MAP_CONDITIONS", "MAP_KINDS", "MAP_SIDES", "MAP_Z_MIN", "MapMesh", "Region",
-    "condition_map", "map_caption", "map_kind", "map_mesh", "map_references", "map_skin",
-    "region_centre", "region_field", "region_values", "region_weights", "skin_distance",
+    "condition_edge", "condition_map", "map_caption", "map_kind", "map_mesh",
+    "map_references", "map_skin", "region_centre", "region_field", "region_values",
+    "region_weights", "skin_distance",
 ]
 
 MAP_CONDITIONS = ("occipital_neuralgia", "migraine_without_aura", "tension_type",
@@ -237,12 +238,16 @@ def _seeds(region: str, s: float) -> list[int]:
 
 @lru_cache(maxsize=32)
 @stored
+def _region_distance(region: str, side: str) -> np.ndarray:
+    """Skin distance (mm) from a region's seed line, per ``map_mesh()`` vertex."""
+    sides = ("right", "left") if REGIONS[region].midline else (side,)
+    return skin_distance(sorted({i for sd in sides for i in _seeds(region, SIDE_SIGN[sd])}))
+
+
+@lru_cache(maxsize=32)
 def _region_field_cached(region: str, side: str) -> np.ndarray:
     spec = REGIONS[region]
-    sides = ("right", "left") if spec.midline else (side,)
-    seeds = sorted({i for sd in sides for i in _seeds(region, SIDE_SIGN[sd])})
-    d = skin_distance(seeds)
-    out = _falloff(d, spec.core_mm, spec.fade_mm)
+    out = _falloff(_region_distance(region, side), spec.core_mm, spec.fade_mm)
     out.flags.writeable = False
     return out
 
@@ -304,20 +309,57 @@ def condition_map(condition: str, side: str | None = None) -> np.ndarray:
     ValueError
         If ``condition`` has no map or ``side`` is not a valid choice.
     """
+    out = np.zeros(len(map_mesh().vertices))
+    for region, s, weight in _terms(condition, side):
+        out = np.maximum(out, weight * region_field(region, s))
+    return np.clip(out, 0.0, 1.0)
+
+
+def _terms(condition: str, side: str | None):
+    """(region, side, weight) of every bump of a condition's map."""
     condition = _condition(condition)
     side = DEFAULT_SIDE[condition] if side is None else check_choice(side, MAP_SIDES, "side")
     spec = MAP_SPECS[condition]
     painful = ("left", "right") if side == "both" else (side,)
-    other = [s for s in ("left", "right") if s not in painful]
     contra = 1.0 - KELMAN_HEMICRANIAL if spec["kind"] == "frequency" else 0.0
-    out = np.zeros(len(map_mesh().vertices))
     for region, weight, _basis in spec["regions"]:
-        for s in painful:
-            out = np.maximum(out, weight * region_field(region, s))
-        for s in other:
-            if contra > 0:
-                out = np.maximum(out, contra * weight * region_field(region, s))
-    return np.clip(out, 0.0, 1.0)
+        for s in ("left", "right"):
+            if s in painful or contra > 0:
+                yield region, s, weight * (1.0 if s in painful else contra)
+
+
+def condition_edge(condition: str, side: str | None = None) -> np.ndarray:
+    """How far (mm, along the skin) each vertex lies inside the edge of a condition's map.
+
+    Positive where ``condition_map`` is above 0, negative outside, 0 on the edge. Nearly
+    linear on each face (a skin distance), so figures cut the mesh along its 0 level line
+    and the edge of a map is a smooth curve.
+
+    Parameters
+    ----------
+    condition : str
+        A condition with a map (see ``condition_map``).
+    side : {"left", "right", "both"}, optional
+        The painful side; None uses the condition's usual picture.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_vertices,)
+        Signed distance per ``map_mesh()`` vertex, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``condition`` has no map or ``side`` is not a valid choice.
+    """
+    out = np.full(len(map_mesh().vertices), -1000.0)  # no bump reaches: far outside
+    for region, s, weight in _terms(condition, side):
+        if weight > 0:
+            spec = REGIONS[region]
+            d = _region_distance(region, "right" if spec.midline else s)
+            reach = spec.core_mm + spec.fade_mm - d
+            out = np.maximum(out, reach)
+    return out
 
 
 def map_kind(condition: str) -> str:

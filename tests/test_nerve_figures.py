@@ -91,7 +91,7 @@ def test_scene_box_and_camera(figdict):
 
 
 def test_json_budget(kitfig):
-    assert plotly3d.json_size(kitfig.figure) < 600_000
+    assert plotly3d.json_size(kitfig.figure) < 400 * 1024  # tools/bench.py budget
 
 
 def test_alt_text(kitfig):

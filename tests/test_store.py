@@ -72,8 +72,8 @@ def test_every_stored_call_equals_a_fresh_computation():
         functions.add(fn.__qualname__)
         _assert_same(fn(*args), fn.compute(*args), key)
     # every decorated builder is in the store at least once
-    assert {"_geometry", "_standard_course", "_pain_mesh_arrays", "_field_fine",
-            "_map_mesh_arrays", "_region_field_cached", "_territory_weights"} <= functions
+    assert {"_geometry", "_standard_course", "_pain_mesh_arrays", "_field_raw",
+            "_map_mesh_arrays", "_region_distance", "_territory_weights"} <= functions
 
 
 def test_rounding_keeps_types_and_removes_float_noise():

@@ -126,7 +126,7 @@ def spots() -> pd.DataFrame:
 
 @lru_cache(maxsize=64)
 @stored
-def _field_fine(pattern: str, side: str) -> np.ndarray:
+def _field_raw(pattern: str, side: str) -> np.ndarray:
     m = pain_mesh()
     spots, _ = _hotspot_data()
     out = np.zeros(len(m.vertices))
@@ -134,12 +134,17 @@ def _field_fine(pattern: str, side: str) -> np.ndarray:
         d = skin_distance(nearest_vertex(spot_position(spot, side)))
         r = float(spots[spot]["radius_mm"])
         out = np.maximum(out, float(weight) * np.exp(-np.log(2) * (d / r) ** 2))
-    out[out < FIELD_FLOOR] = 0.0
+    return out
+
+
+@lru_cache(maxsize=64)
+def _field_fine(pattern: str, side: str) -> np.ndarray:
+    out = np.where(_field_raw(pattern, side) < FIELD_FLOOR, 0.0, _field_raw(pattern, side))
     out.flags.writeable = False
     return out
 
 
-def pain_field(pattern: str, side: str, fine: bool = False) -> np.ndarray:
+def pain_field(pattern: str, side: str, fine: bool = False, raw: bool = False) -> np.ndarray:
     """Per-vertex pain intensity in [0, 1] of one pattern on one side.
 
     Each zone of the pattern adds a bump of height ``weight`` that halves at
@@ -156,6 +161,10 @@ def pain_field(pattern: str, side: str, fine: bool = False) -> np.ndarray:
     fine : bool, default False
         False: on the head mesh (``load_head().vertices``; 0 on the arms, outside the
         crop); True: on ``pain_mesh()``.
+    raw : bool, default False
+        True: on ``pain_mesh()``, before values under ``FIELD_FLOOR`` are set to 0. Smooth
+        everywhere, so its ``FIELD_FLOOR`` level line is a smooth edge of the zones
+        (figures cut the mesh along it).
 
     Returns
     -------
@@ -168,7 +177,10 @@ def pain_field(pattern: str, side: str, fine: bool = False) -> np.ndarray:
         If ``pattern`` or ``side`` is not a valid choice.
     """
     pats = _hotspot_data()[1]
-    field = _field_fine(check_choice(pattern, pats, "pattern"), check_side(side))
+    pattern, side = check_choice(pattern, pats, "pattern"), check_side(side)
+    if raw:
+        return _field_raw(pattern, side)
+    field = _field_fine(pattern, side)
     if fine:
         return field
     return _field_head(pattern, side)
@@ -210,33 +222,41 @@ def _load_drawings() -> dict[str, dict]:
 PAIN_DRAWINGS = _load_drawings()
 
 
-@stored
-def drawing_field(drawing: str) -> np.ndarray:
+def drawing_field(drawing: str, raw: bool = False) -> np.ndarray:
     """Field (pain mesh) of one of the exercise's pain drawings ('A'...'D').
 
     Parameters
     ----------
     drawing : str
         A key of PAIN_DRAWINGS (``"A"`` to ``"D"``).
+    raw : bool, default False
+        True: before the floor, smooth everywhere (figures cut along its FIELD_FLOOR
+        level line).
 
     Returns
     -------
     numpy.ndarray, shape (n_vertices,)
         Pain intensity per ``pain_mesh()`` vertex, 0 to 1 (values under FIELD_FLOOR set
-        to 0).
+        to 0 unless ``raw``).
 
     Raises
     ------
     ValueError
         If ``drawing`` is not a key of PAIN_DRAWINGS.
     """
-    d = PAIN_DRAWINGS[check_choice(drawing, PAIN_DRAWINGS, "pain drawing")]
+    out = _drawing_raw(check_choice(drawing, PAIN_DRAWINGS, "pain drawing"))
+    return out if raw else np.where(out < FIELD_FLOOR, 0.0, out)
+
+
+@lru_cache(maxsize=8)
+@stored
+def _drawing_raw(drawing: str) -> np.ndarray:
+    d = PAIN_DRAWINGS[drawing]
     spots = _hotspot_data()[0]
     out = np.zeros(len(pain_mesh().vertices))
     for spot, w in d["zones"]:
         dist = skin_distance(nearest_vertex(spot_position(spot, d["side"])))
         out = np.maximum(out, w * np.exp(-np.log(2) * (dist / spots[spot]["radius_mm"]) ** 2))
-    out[out < FIELD_FLOOR] = 0.0
     return out
 
 

@@ -7,7 +7,7 @@ import numpy as np
 from anatomy import nerves as nv
 from anatomy.head import load_head
 from anatomy.references import cite
-from anatomy.viz import plotly3d, style
+from anatomy.viz import compact, plotly3d, style
 from anatomy.viz.head_views import _wrap, drawn_skin
 
 __all__ = [
@@ -383,6 +383,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
                                 legendgroup="skin")]
     for tr in skin:
         tr["meta"] = {"layer": "skin"}
+        compact.whole_mm(tr)  # see-through skin: whole mm is invisible, halves its bytes
     structures = {k: s for k, s in load_structures().items() if s.side in (None, *sides)}
     nerves = [nv.nerve(n, s) for s in sides for n in nv.NAMES]
     traces = (skin + structure_traces(structures) + nerve_traces(nerves)

@@ -80,8 +80,54 @@ def _u8_spec(values) -> dict:
     return {"dtype": "u1", "bdata": base64.b64encode(a.tobytes()).decode()}
 
 
-def _percent(field) -> np.ndarray:
-    return np.round(np.clip(np.asarray(field, float), 0, 1) * 100).astype(np.uint8)
+# The 3D heat figure sends the smooth field before its floor (``pain_field(raw=True)``),
+# one byte per vertex: logarithmic around the floor (EDGE_BYTE is FIELD_FLOOR, LOG_STEP
+# bytes per e-fold up to LOG_TOP), linear above. plotly looks the colour up for every
+# pixel from the interpolated byte, so the skin-to-heat step, at EDGE_BYTE, is drawn
+# along the field's level line inside each triangle: a smooth curve, not a saw tooth.
+EDGE_BYTE, LOG_STEP, LOG_TOP = 40, 12.0, 0.05
+_TOP_BYTE = EDGE_BYTE + LOG_STEP * np.log(LOG_TOP / pain.FIELD_FLOOR)
+
+
+def _heat_bytes(field) -> np.ndarray:
+    """The raw field (0..1) as display bytes (see EDGE_BYTE)."""
+    f = np.asarray(field, float)
+    log = EDGE_BYTE + LOG_STEP * np.log(np.maximum(f, 1e-9) / pain.FIELD_FLOOR)
+    lin = _TOP_BYTE + (255 - _TOP_BYTE) * (f - LOG_TOP) / (1 - LOG_TOP)
+    return np.clip(np.round(np.where(f <= LOG_TOP, log, lin)), 0, 255).astype(np.uint8)
+
+
+def _byte_value(b) -> np.ndarray:
+    """Inverse of ``_heat_bytes``: the field value of a display byte."""
+    b = np.asarray(b, float)
+    log = pain.FIELD_FLOOR * np.exp((b - EDGE_BYTE) / LOG_STEP)
+    lin = LOG_TOP + (b - _TOP_BYTE) * (1 - LOG_TOP) / (255 - _TOP_BYTE)
+    return np.where(b <= _TOP_BYTE, log, lin)
+
+
+def _byte_scale() -> list:
+    """The plotly colour scale over display bytes 0..255: skin below the edge, then
+    PAIN_CMAP of the field value each byte stands for."""
+    edge = (EDGE_BYTE - 0.5) / 255
+    stops = [[0.0, style.SKIN], [round(edge, 4), style.SKIN],
+             [round(edge + 1e-4, 4), style.HEAT_START]]
+    for b in [*range(EDGE_BYTE + 4, 256, 12), 255]:
+        rgb = PAIN_CMAP(float(np.clip(_byte_value(b), pain.FIELD_FLOOR, 1)))[:3]
+        stops.append([round(b / 255, 4),
+                      "#{:02X}{:02X}{:02X}".format(*(round(255 * c) for c in rgb))])
+    stops[-1][0] = 1.0
+    return stops
+
+
+def _colour_bar_trace(centre) -> dict:
+    """An invisible point that carries the figure's colour bar (0-100 %, linear)."""
+    return {"type": "scatter3d", "x": [float(centre[0])], "y": [float(centre[1])],
+            "z": [float(centre[2])], "mode": "markers", "name": "colour bar",
+            "showlegend": False, "hoverinfo": "skip", "visible": True,
+            "marker": {"size": 1, "opacity": 0, "color": [0], "colorscale": PAIN_SCALE,
+                       "cmin": 0, "cmax": 100, "showscale": True,
+                       "colorbar": {"title": {"text": "relative<br>intensity (%)"},
+                                    "len": 0.6, "thickness": 14}}}
 
 
 def _wrap(text: str, width: int = 60) -> str:
@@ -174,11 +220,12 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
         raise ValueError(f"initial {initial!r} is not among the figure's options {combos}")
     mesh = pain.pain_mesh()
     keep, verts, faces = _display_crop()
-    fields = {c: _percent(pain.pain_field(*c, fine=True)[keep]) for c in combos}
+    fields = {c: _heat_bytes(pain.pain_field(*c, raw=True)[keep]) for c in combos}
     skin = plotly3d.mesh_trace(verts, faces, name="pain intensity", showlegend=False)
     eyes = plotly3d.mesh_trace(mesh.eye_vertices, mesh.eye_faces, name="eyes",
                                color=style.EYE, showlegend=False)
-    traces, owner = [skin, eyes], [None, None]
+    bar = _colour_bar_trace(verts.mean(axis=0))
+    traces, owner = [skin, eyes, bar], [None, None, None]
     for c in combos:
         spot_traces = _spot_traces(*c, visible=(c == initial))
         traces += spot_traces
@@ -186,17 +233,16 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     lines = max(plotly3d.wrap_title(_title(*c)).count("<br>") + 1 for c in combos)
     fig = plotly3d.scene_figure(traces, title=_title(*initial), title_lines=lines,
                                 view="right" if view == "oblique" else view, height=height)
-    skin.pop("color")  # painted by intensity in whole percent, uint8: 4x smaller than float32
-    skin.update(intensity=fields[initial], colorscale=PAIN_SCALE, cmin=0, cmax=100,
-                showscale=True, colorbar={"title": {"text": "relative<br>intensity (%)"},
-                                          "len": 0.6, "thickness": 14})
+    skin.pop("color")  # painted by intensity in display bytes, uint8: 4x smaller than float32
+    skin.update(intensity=fields[initial], colorscale=_byte_scale(), cmin=0, cmax=255,
+                showscale=False)
     if view == "oblique":
         fig["layout"]["scene"]["camera"] = OBLIQUE
     plotly3d.merge(fig["layout"], {"legend": {"title": {"text": "hot spots (hover for source)"}}})
     buttons = []
     for c in combos:
         data = {"intensity": [_u8_spec(fields[c])] + [None] * (len(traces) - 1),
-                "visible": [True, True] + [o == c for o in owner[2:]]}
+                "visible": [o is None or o == c for o in owner]}
         buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
                         "method": "update", "args": [data, plotly3d.title_update(_title(*c))]})
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0, "y": 1.0,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 
 from anatomy import pain
 from anatomy.conventions import SIDES, check_side
-from anatomy.viz import mpl2d, style
+from anatomy.viz import fields, mpl2d, style
 from anatomy.viz.pain_views.heat import (
     MECHANISM_STYLE,
     MPL_LABEL_DY,
@@ -212,7 +214,7 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     mpl2d.use_style()
     fig, axes = mpl2d.subplots(1, len(views), figsize=(4.6 * len(views), 5.6))
     for ax, view in zip(np.atleast_1d(axes), views):
-        _draw_field(ax, pain.pain_field(pattern, side, fine=True), view)
+        _draw_field(ax, pattern, side, view)
         _draw_spots(ax, pain.hotspots(pattern, side), view, labels)
         mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
     fig.suptitle(f"{info['label']} ({side}): where the pain is felt", fontsize=13)
@@ -225,13 +227,40 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     return mpl2d.StaticFigure(fig, alt, scale=scale)
 
 
-def _draw_field(ax, field, view: str) -> None:
+DRAWING_EDGE = 0.2  # display choice: a pain drawing's shaded area, where its field >= 0.2
+
+
+@lru_cache(maxsize=1)
+def _plate_skin():
+    """The smooth outer shell the 3D views draw, cropped as the pain mesh, and where its
+    vertices fall on the pain mesh (``fields.resample_weights``)."""
+    crop = pain.MESH_CROP
+    v, f = fields.drawn_skin_part(lambda tri: (tri[:, :, 2] >= crop["z_min"]).all(axis=1)
+                                  & (np.abs(tri[:, :, 0]) <= crop["abs_x_max"]).all(axis=1))
     m = pain.pain_mesh()
-    inten = np.r_[np.asarray(field, float), np.full(len(m.eye_vertices), np.nan)]
-    v, f, _ = mpl2d.merge_meshes([(m.vertices, m.faces, style.SKIN),
-                                  (m.eye_vertices, m.eye_faces, style.EYE)])
-    pc = mpl2d.draw_mesh(ax, v, f, view, intensity=np.nan_to_num(inten), cmap=PAIN_CMAP)
-    return pc
+    return v, f, *fields.resample_weights(m.vertices, m.faces, v)
+
+
+def _draw_field(ax, pattern: str, side: str, view: str):
+    """The pain field on the drawn skin, its edge at FIELD_FLOOR (``_draw_on_skin``)."""
+    return _draw_on_skin(ax, pain.pain_field(pattern, side, raw=True), pain.FIELD_FLOOR,
+                         PAIN_CMAP, view)
+
+
+def _draw_on_skin(ax, raw, level: float, cmap, view: str):
+    """A smooth field on the drawn skin: the shell cut along the field's ``level`` line
+    (found on its logarithm, nearly linear on a face for these bumps), skin outside,
+    ``cmap`` of the value inside: the edge is a smooth curve."""
+    m = pain.pain_mesh()
+    v, f, corners, weights = _plate_skin()
+    log = (np.log(np.maximum(raw, 1e-9))[corners] * weights).sum(axis=1)
+    cut = fields.cut_field(v, f, log, np.log(level), values=np.exp(log), floor=level)
+    colours = np.where(cut.inside[:, None], cmap(cut.face_values())[:, :3],
+                       np.array(to_rgb(style.SKIN)))
+    v = np.vstack([cut.vertices, m.eye_vertices])
+    f = np.vstack([cut.faces, np.asarray(m.eye_faces) + len(cut.vertices)])
+    c = np.vstack([colours, np.tile(to_rgb(style.EYE), (len(m.eye_faces), 1))])
+    return mpl2d.draw_mesh(ax, v, f, view, color=c)
 
 
 def _draw_spots(ax, table, view: str, labels: bool) -> None:
@@ -317,7 +346,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
     for ax, pat in zip(axes, pats):
         vw = view or {"posterolateral": f"posterolateral_{side}", "posterior": "posterior"}.get(
             BEST_VIEW.get(pat, ""), side)
-        _draw_field(ax, pain.pain_field(pat, side, fine=True), vw)
+        _draw_field(ax, pat, side, vw)
         _draw_spots(ax, pain.hotspots(pat, side), vw, labels=False)
         mpl2d.setup_view_axes(ax, f"{_gallery_title(pat)}\n({mpl2d.VIEW_TITLES[vw].lower()})")
         ax.set_xlim(-128, 128)
@@ -369,15 +398,14 @@ def drawing_plate(drawings=None, view: str | None = None,
                                squeeze=False)
     for ax in axes.ravel()[len(names):]:
         ax.axis("off")
-    cmap = LinearSegmentedColormap.from_list("drawing", [style.SKIN, "#2B5C8A", "#0B2545"])
+    # the shaded area: light blue from its edge (DRAWING_EDGE), darker where stronger
+    cmap = LinearSegmentedColormap.from_list(
+        "drawing", [(0, "#9DBEDD"), (DRAWING_EDGE, "#9DBEDD"), (0.6, "#2B5C8A"),
+                    (1, "#0B2545")])
     for ax, name in zip(axes.ravel(), names):
         d = pain.PAIN_DRAWINGS[name]
         vw = view or d["side"]
-        m = pain.pain_mesh()
-        inten = np.r_[pain.drawing_field(name), np.zeros(len(m.eye_vertices))]
-        v, f, _ = mpl2d.merge_meshes([(m.vertices, m.faces, style.SKIN),
-                                      (m.eye_vertices, m.eye_faces, style.EYE)])
-        mpl2d.draw_mesh(ax, v, f, vw, intensity=inten, cmap=cmap)
+        _draw_on_skin(ax, pain.drawing_field(name, raw=True), DRAWING_EDGE, cmap, vw)
         mpl2d.setup_view_axes(ax, f"Drawing {name} ({d['side']} side)")
         ax.set_xlim(-150, 150)
         ax.set_ylim(-190, 145)

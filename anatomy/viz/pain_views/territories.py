@@ -8,7 +8,7 @@ from matplotlib.colors import to_rgb
 from anatomy import meshgen, pain
 from anatomy.conventions import SIDES, check_side
 from anatomy.references import cite
-from anatomy.viz import plotly3d, style
+from anatomy.viz import fields, plotly3d, style
 from anatomy.viz.pain_views.heat import OBLIQUE, TERRITORY_COLOURS, TERRITORY_SHORT, _wrap
 
 __all__ = ["territory_figure"]
@@ -42,64 +42,6 @@ def _face_assignment(atlas, threshold: float = 0.5):
                 parts.append(_submesh(pv + 0.6 * pn, sel))
     overlap = meshgen.merge(parts) if parts else (np.empty((0, 3)), np.empty((0, 3), int))
     return keys, v, f, dom, overlap
-
-
-def _contour_segments(values, faces, vertices, level: float = 0.5) -> np.ndarray:
-    """Iso-line of a per-vertex field on a triangle mesh, as segments with NaN breaks."""
-    tri_v = values[faces]
-    above = tri_v >= level
-    mixed = above.any(1) & ~above.all(1)
-    out = []
-    for f, vals in zip(faces[mixed], tri_v[mixed]):
-        pts = []
-        for a, b in ((0, 1), (1, 2), (2, 0)):
-            va, vb = vals[a], vals[b]
-            if (va >= level) != (vb >= level):
-                t = (level - va) / (vb - va)
-                pts.append(vertices[f[a]] + t * (vertices[f[b]] - vertices[f[a]]))
-        if len(pts) == 2:
-            out += [pts[0], pts[1], [np.nan] * 3]
-    return np.array(out) if out else np.empty((0, 3))
-
-
-def _chained(segments) -> np.ndarray:
-    """Segments (pairs of points separated by NaN rows) joined into polylines where they
-    share end points, NaN rows between the polylines: a third of the points to send."""
-    seg = np.asarray(segments, float).reshape(-1, 3, 3)[:, :2]
-    if not len(seg):
-        return np.empty((0, 3))
-    ends = np.round(seg.reshape(-1, 3), 3)
-    _, node = np.unique(ends, axis=0, return_inverse=True)
-    node = node.ravel().reshape(-1, 2)
-    links: dict[int, list[int]] = {}
-    for k, (a, b) in enumerate(node.tolist()):
-        links.setdefault(a, []).append(k)
-        links.setdefault(b, []).append(k)
-    used = np.zeros(len(seg), bool)
-    out = []
-    for start in range(len(seg)):
-        if used[start]:
-            continue
-        used[start] = True
-        line = [node[start, 0], node[start, 1]]
-        points = [seg[start, 0], seg[start, 1]]
-        for forward in (True, False):
-            while True:
-                tip = line[-1] if forward else line[0]
-                nxt = [k for k in links[tip] if not used[k]]
-                if not nxt:
-                    break
-                k = nxt[0]
-                used[k] = True
-                j = 1 if node[k, 0] == tip else 0
-                if forward:
-                    line.append(node[k, j])
-                    points.append(seg[k, j])
-                else:
-                    line.insert(0, node[k, j])
-                    points.insert(0, seg[k, j])
-        out += points + [np.full(3, np.nan)]
-    return np.array(out)
 
 
 def _submesh(vertices, faces):
@@ -173,8 +115,8 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
         for key in keys:
             if key[1] not in sides:
                 continue
-            seg = _chained(_contour_segments(atlas.weights[key], m.faces,
-                                             lifted + 0.4 * normals))
+            seg = fields.chained(fields.level_segments(atlas.weights[key], m.faces,
+                                                       lifted + 0.4 * normals, 0.5))
             traces.append(plotly3d.line_trace(
                 seg, name=f"{TERRITORY_SHORT[key[0]]} outline", width=3,
                 color=_darker(TERRITORY_COLOURS[key[0]]), legendgroup=f"t-{key[0]}",

@@ -1,0 +1,290 @@
+"""Pain maps of the headaches on the head: interactive (several scenes in one figure) and
+a print plate. Plotly only through ``plotly3d``, imported when the 3D figure is made."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+from matplotlib.cm import ScalarMappable
+from matplotlib.colors import LinearSegmentedColormap, to_rgb
+
+from anatomy import headache_maps as hm
+from anatomy.references import cite
+from anatomy.viz import compact, fields, mpl2d, style
+from anatomy.viz.headache_views.common import OI, SHORT
+
+__all__ = [
+    "FIGURE_CELL_MM", "HEAT_CMAP", "MAP_BYTES", "MAP_FLOOR", "PAIN_SCALE", "PLATE_VIEWS",
+    "REGION_TAGS", "pain_map_figure", "pain_map_plate",
+]
+
+HEAT_CMAP = LinearSegmentedColormap.from_list("kit_heat", [(p, c) for p, c in style.HEAT_SCALE])
+# Plotly scale for maps: 0 is plain skin, then the kit's heat scale.
+PAIN_SCALE = [[0.0, style.SKIN], [0.04, style.HEAT_SCALE[0][1]]] + [
+    [round(0.04 + 0.96 * p, 3), c] for p, c in style.HEAT_SCALE[1:]]
+MAP_FLOOR = PAIN_SCALE[1][0]  # value of the first heat colour: the least inside a map
+MAP_BYTES = 250  # intensity byte of map value 1 in the interactive figure
+FIGURE_CELL_MM = 9.0  # vertex-cluster size of the head in the interactive figure
+REGION_TAGS = {"eyes": "eyes", "frontal": "frontal", "temporal": "temporal",
+               "occipital": "occipital", "vertex": "vertex", "neck": "neck", "gon": "GON",
+               "lon": "LON", "ton": "TON", "band": "band"}
+
+
+def _kind_line(condition: str) -> str:
+    return ("% of patients (Kelman 2005)" if hm.map_kind(condition) == "frequency"
+            else "qualitative (ICHD-3 text)")
+
+
+def _region_label(condition: str, region: str, weight: float) -> str:
+    tag = REGION_TAGS[region]
+    if hm.map_kind(condition) == "frequency":
+        return f"{tag} {100 * weight:.0f}%"
+    return tag if weight >= 0.75 else f"{tag} (spread)"
+
+
+def _figure_mesh(cell_mm: float = FIGURE_CELL_MM) -> hm.Decimated:
+    mesh = hm.map_mesh()
+    return hm.decimate(mesh.vertices, mesh.faces, cell_mm)
+
+
+def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
+                    view: str = "right", cell_mm: float = FIGURE_CELL_MM,
+                    height: int = 760):
+    """One 3D scene per condition (2 x 2 for four), a shared camera menu, one colour bar.
+
+    The head is a vertex-clustered copy (``cell_mm``) of the map mesh to keep the JSON small.
+
+    Parameters
+    ----------
+    conditions : sequence of str, default MAP_CONDITIONS
+        Conditions with a map, in column order, each one of ``"occipital_neuralgia"``,
+        ``"migraine_without_aura"``, ``"migraine_with_aura"``, ``"tension_type"`` or
+        ``"cervicogenic"``; the default is all but migraine with aura.
+    side : {"left", "right", "both"}, default "right"
+        Painful side of one-sided pictures (tension-type is always both).
+    view : str, default "right"
+        Starting camera of every scene:
+        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
+        ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    cell_mm : float, default FIGURE_CELL_MM (9.0)
+        Vertex-cluster size of the displayed head, mm.
+    height : int, default 560
+        Figure height, pixels.
+
+    Returns
+    -------
+    KitFigure
+        The interactive plotly figure with its alt text (works without a kernel).
+
+    Raises
+    ------
+    ValueError
+        If a condition has no map, ``conditions`` is empty, or ``side`` or ``view`` is not
+        valid.
+    """
+    from anatomy.viz import plotly3d
+
+    conditions = [hm._condition(c) for c in conditions]
+    if not conditions:
+        raise ValueError("conditions must name at least one of " + ", ".join(hm.MAP_SPECS))
+    dec = _figure_mesh(cell_mm)
+    mesh = hm.map_mesh()
+    panels, titles = [], []
+    for k, cond in enumerate(conditions):
+        s = None if cond == "tension_type" else side
+        cut = _cut_map(dec.vertices, dec.faces, dec.transfer(hm.condition_edge(cond, s)),
+                       dec.transfer(hm.condition_map(cond, s)))
+        hover = f"{hm.CONDITION_LABELS[cond]}: {hm.map_caption(cond)}"
+        skin = plotly3d.mesh_trace(cut.vertices, cut.faces, name=SHORT[cond],
+                                   intensity=cut.values, colorscale=PAIN_SCALE,
+                                   showscale=k == 0, colorbar_title="pain map<br>(0-1)",
+                                   hovertext=hover)
+        # one byte per vertex (MAP_BYTES is 1), a quarter of float32; the bar reads 0-1
+        skin.update(intensity=np.round(cut.values * MAP_BYTES).astype(np.uint8),
+                    cmax=MAP_BYTES)
+        compact.whole_mm(skin)  # a 9 mm mesh: whole-mm int16 vertices, half of float32
+        skin["colorbar"].update(tickvals=[round(MAP_BYTES * t / 5) for t in range(6)],
+                                ticktext=[f"{t / 5:g}" for t in range(6)])
+        traces = [
+            skin,
+            plotly3d.mesh_trace(mesh.eye_vertices, mesh.eye_faces, name="eyes",
+                                color=style.EYE, showlegend=False),
+        ]
+        panels.append(traces)
+        titles.append(f"<b>{SHORT[cond]}</b><br><span style='font-size:12px'>"
+                      f"{_kind_line(cond)}</span>")
+    fig = plotly3d.multi_scene_figure(panels, titles=titles, view=view, height=height)
+    plotly3d.multi_view_menu(fig, len(panels), active=list(plotly3d.CAMERAS).index(view))
+    one_sided = [SHORT[c] for c in conditions if c != "tension_type"]
+    count = {1: "One head", 2: "Two heads", 3: "Three heads", 4: "Four heads"}.get(
+        len(conditions), f"{len(conditions)} heads")
+    arranged = "in a 2 x 2 grid" if len(conditions) == 4 else "side by side"
+    alt = (f"{count} {arranged}, seen from the {view.replace('_', ' ')}, coloured where "
+           "each headache hurts (darker = more). " + _map_alt(conditions, side)
+           + (f" One-sided pictures ({', '.join(one_sided)}) are drawn on the {side}."
+              if one_sided else "") + " Use the menu to turn all heads together.")
+    return plotly3d.KitFigure(fig, alt)
+
+
+def _cut_map(vertices, faces, edge, values) -> fields.CutField:
+    """The mesh cut along a map's edge (``condition_edge`` = 0): skin outside, at least
+    the first heat colour inside, the change of colour on a smooth curve."""
+    return fields.cut_field(vertices, faces, edge, 0.0, values=values, floor=MAP_FLOOR)
+
+
+def _map_alt(conditions, side: str) -> str:
+    parts = {
+        "occipital_neuralgia": "Occipital neuralgia: a strip from below the back of the head "
+        "up toward the crown (greater occipital nerve), behind the ear (lesser) and near the "
+        "midline of the upper neck (third), with faint possible spread to the forehead and "
+        "eye (qualitative).",
+        "migraine_without_aura": "Migraine: darkest around the eye (67% of patients), then "
+        "temple (58%) and forehead (56%), lighter over the occiput (40%), neck (40%) and "
+        "vertex (24%); the other side lighter because two-thirds have one-sided pain.",
+        "migraine_with_aura": "Migraine with aura: shown with the same migraine map.",
+        "tension_type": "Tension-type: a band on both sides over forehead, temples and "
+        "occiput (qualitative).",
+        "cervicogenic": "Cervicogenic: one side only, darkest in the upper neck, fading "
+        "forward over the occiput and temple to the forehead and eye (qualitative).",
+    }
+    return " ".join(parts[c] for c in conditions)
+
+
+def _plate_mesh(condition: str, side, scale: float = 1.0):
+    """Vertices, faces and per-face colours of a map for print, eyes included: the map
+    mesh cut along the map's edge, skin outside and the heat scale inside."""
+    mesh = hm.map_mesh()
+    cut = _cut_map(mesh.vertices, mesh.faces, hm.condition_edge(condition, side),
+                   scale * hm.condition_map(condition, side))
+    colours = np.where(cut.inside[:, None], HEAT_CMAP(cut.face_values())[:, :3],
+                       np.array(to_rgb(style.SKIN)))
+    eye_rgb = np.tile(to_rgb(style.EYE), (len(mesh.eye_faces), 1))
+    verts = np.vstack([cut.vertices, mesh.eye_vertices])
+    faces = np.vstack([cut.faces, mesh.eye_faces + len(cut.vertices)])
+    return verts, faces, np.vstack([colours, eye_rgb])
+
+
+PLATE_VIEWS = ("anterior", "right", "posterior")
+
+
+def _visible(point, view: str) -> bool:
+    """Does the view see this skin point: no skin between it and the eye, and the point not
+    on the head's outline, where the skin runs along the line of sight (its label would
+    sit outside the head, over the panel titles)?"""
+    skin = hm.map_skin()
+    on_outline = abs(float(skin.normal_at([point])[0] @ mpl2d.view_basis(view)[2])) < 0.1
+    return not on_outline and bool(skin.visible([point], view)[0])
+
+
+def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
+                   views=PLATE_VIEWS, panel_inches: float = 3.4) -> mpl2d.StaticFigure:
+    """Print plate of the pain maps: one column per condition, one row per view.
+
+    The regions are labelled in text (percentages for migraine), with L/R marks.
+
+    Parameters
+    ----------
+    conditions : sequence of str, default MAP_CONDITIONS
+        Conditions with a map, in column order, each one of ``"occipital_neuralgia"``,
+        ``"migraine_without_aura"``, ``"migraine_with_aura"``, ``"tension_type"`` or
+        ``"cervicogenic"``; the default is all but migraine with aura.
+    side : {"left", "right", "both"}, default "right"
+        Painful side of one-sided pictures (tension-type is always both).
+    views : sequence of str, default PLATE_VIEWS ("anterior", "right", "posterior")
+        Named views, one row each.
+    panel_inches : float, default 3.4
+        Width of one panel, inches.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+
+    Raises
+    ------
+    ValueError
+        If a condition has no map or ``side`` is not valid.
+    """
+    conditions = [hm._condition(c) for c in conditions]
+    mpl2d.use_style()
+    xlim, ylim = (-175.0, 195.0), (-165.0, 150.0)
+    fig_w = panel_inches * len(conditions)
+    chars = max(int(fig_w * 9), 30)
+    label = textwrap.fill("Migraine: share of patients (0.67 = 67%).  Other maps: qualitative "
+                          "(1 = core area, lower = possible spread)", int(chars * 1.3))
+    top_in = 1.0 + 0.2 * (len(conditions) < 3)
+    bottom_in = 1.3 + 0.16 * label.count("\n") + 0.15 * (len(conditions) < 3)
+    fig_h = panel_inches * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0]) * len(views) \
+        + top_in + bottom_in
+    fig, axes = mpl2d.subplots(len(views), len(conditions),
+                               figsize=(panel_inches * len(conditions), fig_h), squeeze=False)
+    for j, cond in enumerate(conditions):
+        s = None if cond == "tension_type" else side
+        verts, faces, colours = _plate_mesh(cond, s)
+        for i, view in enumerate(views):
+            ax = axes[i, j]
+            mpl2d.draw_mesh(ax, verts, faces, view, color=colours)
+            _label_regions(ax, cond, s, view)
+            mpl2d.setup_view_axes(ax)
+            ax.set_xlim(*xlim)
+            ax.set_ylim(*ylim)
+            if view in ("anterior", "posterior"):
+                left_screen = "R" if view == "anterior" else "L"
+                right_screen = "L" if view == "anterior" else "R"
+                ax.text(0.03, 0.97, left_screen, transform=ax.transAxes, fontsize=11,
+                        fontweight="bold", va="top")
+                ax.text(0.97, 0.97, right_screen, transform=ax.transAxes, fontsize=11,
+                        fontweight="bold", va="top", ha="right")
+            if j == 0:
+                ax.text(-0.04, 0.5, mpl2d.VIEW_TITLES[view], transform=ax.transAxes,
+                        rotation=90, va="center", ha="right", fontsize=11)
+        axes[0, j].set_title(f"{SHORT[cond]}\n{_kind_line(cond)}",
+                             fontsize=12 if panel_inches >= 3 else 10.5, pad=4)
+    cax = fig.add_axes([0.30, (bottom_in - 0.38) / fig_h, 0.40, 0.16 / fig_h])
+    sm = ScalarMappable(cmap=HEAT_CMAP)
+    sm.set_clim(0, 1)
+    bar = fig.colorbar(sm, cax=cax, orientation="horizontal")
+    bar.set_ticks([0, 0.25, 0.5, 0.75, 1.0])
+    bar.ax.tick_params(labelsize=9)
+    bar.set_label(label, fontsize=9.5)
+    one = "both sides" if side == "both" else f"the subject's {side}"
+    fig.suptitle(textwrap.fill("Where it hurts: pain-location maps (one-sided pictures "
+                               f"drawn on {one})", chars),
+                 fontsize=14 if len(conditions) > 2 else 11, y=1 - 0.12 / fig_h, va="top")
+    refs = sorted({k for c in conditions for k in hm.map_references(c)})
+    fig.text(0.01, 0.08 / fig_h, textwrap.fill("Sources: " + cite(*refs) + ". Region shapes "
+             "are the kit's construction on 10-20 positions and landmarks.", int(chars * 1.4)),
+             fontsize=7.5, color="#444444", va="bottom")
+    fig.subplots_adjust(left=0.45 / fig_w, right=1 - 0.6 / fig_w, top=1 - top_in / fig_h,
+                        bottom=bottom_in / fig_h, wspace=0.02, hspace=0.02)
+    alt = ("Print plate of pain maps: " + ", ".join(SHORT[c] for c in conditions)
+           + f" in columns; {', '.join(v.replace('_', ' ') for v in views)} views in rows. "
+           + _map_alt(conditions, side) + " Regions are labelled in text.")
+    return mpl2d.StaticFigure(fig, alt)
+
+
+def _label_regions(ax, condition: str, side, view: str) -> None:
+    at = "right" if side in (None, "both") else side
+    seen = set()
+    pts, labels = [], []
+    for region, weight, _basis in hm.MAP_SPECS[condition]["regions"]:
+        if region in seen:
+            continue
+        seen.add(region)
+        p = hm.region_centre(region, at)
+        if not _visible(p, view):
+            continue
+        pts.append(mpl2d.project(p, view)[0])
+        labels.append(_region_label(condition, region, weight))
+    if not pts:
+        return
+    pts = np.array(pts)
+    offsets = []
+    for p in pts:
+        d = p - np.array([0.0, 10.0])
+        d = d / max(np.linalg.norm(d), 1e-6)
+        offsets.append(tuple(np.round(d * 30 + np.array([np.sign(d[0]) * 4, 0]), 1)))
+    mpl2d.label_points(ax, pts, labels, offsets=offsets, color=OI["blue"], size=14,
+                       fontsize=8)

@@ -1,0 +1,121 @@
+"""A timeline of attack durations on a log axis, from the ICHD-3 data in ``headaches``."""
+
+from __future__ import annotations
+
+import math
+
+from anatomy import headaches
+from anatomy.references import cite
+from anatomy.viz import mpl2d, style
+from anatomy.viz.headache_views.common import OI
+
+__all__ = ["duration_timeline"]
+
+_SEC = {"s": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0}
+_TICKS = [(1, "1 s"), (10, "10 s"), (60, "1 min"), (600, "10 min"), (3600, "1 h"),
+          (4 * 3600, "4 h"), (86400, "1 day"), (3 * 86400, "3 d"), (7 * 86400, "7 d"),
+          (30 * 86400, "30 days")]
+
+
+def _duration_rows():
+    """(label, start s, end s, colour, hatch, bar text, note) from headaches.py data."""
+    table = headaches.comparison_table()
+    sub = headaches.tension_type_subtypes()
+    mig = headaches.thresholds("migraine_without_aura")
+
+    def minutes(row, cond):
+        return float(table.at[row, cond]) * 60.0
+
+    rows = [
+        ("Occipital neuralgia\n(13.4) paroxysm", minutes("duration_min_minutes",
+         "occipital_neuralgia"), minutes("duration_max_minutes", "occipital_neuralgia"),
+         OI["vermillion"], "", "seconds to minutes",
+         "ICHD-3: 'a few seconds to minutes'; 1 s and 10 min are the kit's reading"),
+        ("Migraine aura\n(1.2), each symptom", minutes("aura_duration_min_minutes",
+         "migraine_with_aura"), minutes("aura_duration_max_minutes", "migraine_with_aura"),
+         OI["reddish_purple"], "", "5-60 min", "motor aura symptoms may last up to 72 h"),
+        ("Migraine\n(1.1) attack", mig["min_hours"] * 3600, mig["max_hours"] * 3600,
+         OI["blue"], "", "4-72 h", "under 18 years: 2-72 h (dotted part)"),
+        ("Tension-type, episodic\n(2.1, 2.2) episode",
+         float(sub.at["2.1", "duration_min_minutes"]) * 60,
+         float(sub.at["2.1", "duration_max_minutes"]) * 60, OI["bluish_green"], "",
+         "30 min to 7 days", ""),
+        ("Tension-type, chronic\n(2.3)", float(sub.at["2.3", "duration_min_minutes"]) * 60,
+         math.inf, OI["bluish_green"], "//", "hours to days, or unremitting", ""),
+        ("Cervicogenic\n(11.2.1)", math.nan, math.nan, OI["grey"], "",
+         "ICHD-3 gives no duration", ""),
+    ]
+    return rows, mig["min_hours_under_18"] * 3600
+
+
+def duration_timeline() -> mpl2d.StaticFigure:
+    """Attack durations on a log time axis (1 s to 30 days).
+
+    Bars with text labels; chronic tension-type drawn as unremitting with an arrow.
+
+    Returns
+    -------
+    StaticFigure
+        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
+        SVG or PDF.
+    """
+    mpl2d.use_style()
+    rows, kid_low = _duration_rows()
+    x_max = 30 * 86400
+    # 7.8 inches wide, 9-point text: 14 px on a 1024 x 768 slide, 8 points on an A4 page
+    fig, ax = mpl2d.subplots(figsize=(7.8, 5.4))
+    n = len(rows)
+    for k, (label, a, b, colour, hatch, text, note) in enumerate(rows):
+        y = n - 1 - k
+        if math.isnan(a):
+            ax.text(math.sqrt(60 * 86400), y, text + " (left blank on purpose)", ha="center",
+                    va="center", fontsize=10, style="italic", color=style.TEXT)
+            continue
+        end = min(b, x_max * 0.62)
+        ax.barh(y, end - a, left=a, height=0.56, color=colour, alpha=0.9 if not hatch else 0.55,
+                hatch=hatch, edgecolor=style.TEXT, linewidth=0.8)
+        if math.isinf(b):
+            ax.annotate("", xy=(x_max * 0.97, y), xytext=(end, y),
+                        arrowprops={"arrowstyle": "-|>", "lw": 2.2, "color": style.TEXT,
+                                    "mutation_scale": 18})
+            ax.text(x_max * 0.93, y + 0.36, "unremitting", ha="right", va="bottom",
+                    fontsize=9)
+        if "Migraine\n(1.1)" in label:
+            ax.barh(y, a - kid_low, left=kid_low, height=0.56, color=colour, alpha=0.35,
+                    hatch="..", edgecolor=style.TEXT, linewidth=0.8)
+        mid = math.sqrt(a * end)
+        inside = math.log10(end / a) > 1.2
+        ax.text(mid if inside else end * 1.25, y, text, ha="center" if inside else "left",
+                va="center", fontsize=10, fontweight="bold",
+                color="white" if inside and not hatch else style.TEXT,
+                bbox=None if inside and not hatch else {"boxstyle": "round,pad=0.15",
+                                                        "fc": "white", "ec": "none",
+                                                        "alpha": 0.85})
+        if note:
+            x_note = kid_low if "Migraine\n(1.1)" in label else a
+            ax.text(x_note, y - 0.34, note, ha="left", va="top", fontsize=9,
+                    color="#444444")
+    ax.set_xscale("log")
+    ax.set_xlim(0.6, x_max)
+    ax.set_ylim(-0.8, n - 0.4)
+    ax.set_xticks([t for t, _ in _TICKS])
+    ax.set_xticklabels([s for _, s in _TICKS], fontsize=9)
+    ax.minorticks_off()
+    ax.set_yticks(range(n))
+    ax.set_yticklabels([r[0] for r in rows][::-1], fontsize=9.5)
+    for t, _ in _TICKS:
+        ax.axvline(t, color="#DDDDDD", lw=0.7, zorder=0)
+    for spine in ("top", "right"):
+        ax.spines[spine].set_visible(False)
+    ax.set_xlabel("Duration of one attack (log scale), untreated or unsuccessfully treated")
+    ax.set_title("How long one attack lasts (ICHD-3)", loc="left", fontsize=13)
+    fig.text(0.01, 0.01, "Source: " + cite("ichd3_2018") + ". Bars are ranges for one "
+             "attack; 1 s and 10 min for occipital neuralgia are the kit's reading.",
+             fontsize=9, color="#444444", wrap=True)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    alt = ("Timeline of attack durations on a log axis from 1 second to 30 days. Occipital "
+           "neuralgia paroxysms: seconds to minutes. Each migraine aura symptom: 5 to 60 "
+           "minutes. Migraine attack: 4 to 72 hours (2 to 72 hours under 18). Episodic "
+           "tension-type: 30 minutes to 7 days. Chronic tension-type: hours to days or "
+           "unremitting, drawn with an arrow. Cervicogenic: ICHD-3 gives no duration.")
+    return mpl2d.StaticFigure(fig, alt)
