@@ -133,7 +133,7 @@ headache_maps.region_weights('migraine_without_aura')[
 # %% [markdown] slideshow={"slide_type": "skip"}
 # For print, the same maps as a plate (right lateral and posterior views), with the regions named in text so the figure reads without colour:
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6)
 
 # %% [markdown] slideshow={"slide_type": "skip"}

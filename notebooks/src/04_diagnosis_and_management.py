@@ -101,7 +101,7 @@ head = anatomy.load_head()
 # Before naming a primary headache, a clinician screens for a secondary cause. The kit's list builds on the SNNOOP10 red and orange flags ({cite}`do2019`). It adds pupil and dissection flags ({cite}`lyrer2014, rushton2023`) and uses 50, not 65, as its age cut-off ({cite}`hunder1990`). Each row says what to look for, what it may signal and what to do.
 
 # %% slideshow={"slide_type": "skip"}
-headaches.red_flags()[['flag', 'look_for', 'may_signal']]
+headaches.red_flags()[['flag', 'look_for']]
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
