@@ -89,7 +89,8 @@ def test_exercises_have_revealable_solutions(path):
     exercises = [k for k, t in enumerate(tags) if "exercise" in t]
     assert exercises, f"{path.name} has no exercise"
     for k in exercises:
-        following = tags[k + 1:k + 6]  # a case: findings blank, comparison, screen, answer
+        # a case: fill-in note, findings blank, comparison, screen prompt, screen, answer
+        following = tags[k + 1:k + 8]
         assert any("solution" in t for t in following), f"exercise at cell {k} lacks a solution"
 
 
