@@ -1,0 +1,145 @@
+"""Notebook outputs for the offline pages: plotly figures and images with their alt text.
+
+Stored plotly figures (``application/vnd.plotly.v1+json``) become a div with a fixed id
+plus a ``Plotly.newPlot`` call, which nbconvert does not do by itself; PNG outputs keep the
+alt text the kit stores in their metadata. Used by ``tools/classroom.py`` (handouts and
+slides) and the paper handouts.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+PLOT_CONFIG = {"displaylogo": False, "responsive": True}
+# trace types in plotly.js's gl3d partial bundle (its README)
+GL3D_TRACES = ("scatter", "scatter3d", "surface", "mesh3d", "isosurface", "volume", "cone",
+               "streamtube")
+
+
+# ---------------------------------------------------------------------------------------
+# Plotly outputs -> div + Plotly.newPlot (fixed ids)
+# ---------------------------------------------------------------------------------------
+
+def _script_json(obj) -> str:
+    """JSON safe inside a <script> element."""
+    text = json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def plot_html(div_id: str, figure: dict, alt: str) -> str:
+    """A div and a script that queue the figure for drawing (see RENDER_JS)."""
+    label = html.escape(alt.removeprefix("[Interactive 3D figure]").strip(), quote=True)
+    spec = {"id": div_id, "data": figure.get("data", []), "layout": figure.get("layout", {}),
+            "config": PLOT_CONFIG}
+    return (f'<div id="{div_id}" class="kit-plotly" role="img" aria-label="{label}"></div>\n'
+            f"<script>(window.KIT_PLOTS = window.KIT_PLOTS || []).push({_script_json(spec)});"
+            "</script>\n")
+
+
+def check_traces(figure: dict) -> None:
+    """Every trace must be drawable by the gl3d bundle the pages ship."""
+    for trace in figure.get("data", []):
+        kind = trace.get("type", "scatter")
+        if kind not in GL3D_TRACES:
+            raise ValueError(f"Trace type {kind!r} is not in plotly.js's gl3d bundle; valid: "
+                             f"{', '.join(GL3D_TRACES)}. Add a bundle that has it to "
+                             "package.json.")
+
+
+def convert_plotly_outputs(nb, prefix: str = "kit-plot") -> int:
+    """Replace every stored plotly output by text/html (div + script); returns the count.
+
+    The text/plain alt text stays, so a page without JavaScript still describes the figure.
+    """
+    count = 0
+    for k, cell in enumerate(nb.cells):
+        for j, out in enumerate(cell.get("outputs", [])):
+            data = out.get("data", {})
+            if PLOTLY_MIME not in data:
+                continue
+            fig = data.pop(PLOTLY_MIME)
+            fig = json.loads(fig) if isinstance(fig, str) else fig
+            check_traces(fig)
+            alt = "".join(data.get("text/plain", ""))
+            data["text/html"] = plot_html(f"{prefix}-{k}-{j}", fig, alt)
+            count += 1
+    return count
+
+
+def image_html(data: str, alt: str, text_px: float | None = None) -> str:
+    """An <img> with its alt text (nbconvert's templates drop the alt that the kit's
+    figures carry in their output metadata and write a placeholder instead), and the
+    height of its smallest text in image pixels (``data-text-px``) when it is known."""
+    extra = f' data-text-px="{text_px:g}"' if text_px else ""
+    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
+            f'class="kit-figure"{extra}>')
+
+
+def carry_alt_text(nb) -> int:
+    """Turn every PNG output that has alt text in its metadata into an <img> with that
+    alt; returns the count. text/plain (the same alt) stays."""
+    count = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data, meta = out.get("data", {}), out.get("metadata", {})
+            alt = meta.get("image/png", {}).get("alt")
+            if "image/png" in data and alt:
+                data["text/html"] = image_html("".join(data.pop("image/png")).strip(), alt,
+                                               meta["image/png"].get("text_px"))
+                count += 1
+    return count
+
+
+# Draws the queued figures: one after another (handouts) or when their slide shows (slides).
+RENDER_JS = """
+<script>
+(function () {
+  function draw(spec) {
+    var el = document.getElementById(spec.id);
+    if (!el || el.dataset.drawn) { return; }
+    el.dataset.drawn = "1";
+    // WebGL drawn at the screen's pixel ratio: plotly's default (2 on every screen) fills
+    // four times the pixels on a 1x projector, which software WebGL pays for on first paint
+    var config = Object.assign(
+      {plotGlPixelRatio: Math.min(2, Math.max(1, window.devicePixelRatio || 1))}, spec.config);
+    var layout = spec.layout;
+    if (window.Reveal) {  // on a slide: no taller than the room left below it
+      var top = 0, node = el, section = el.closest("section");
+      while (node && node !== section) { top += node.offsetTop; node = node.offsetParent; }
+      var room = Reveal.getConfig().height - top - 8;
+      layout = Object.assign({}, layout, {height: Math.min(layout.height || 450, room)});
+    }
+    return Plotly.newPlot(el, spec.data, layout, config);
+  }
+  function drawIn(root) {
+    (window.KIT_PLOTS || []).forEach(function (spec) {
+      var el = document.getElementById(spec.id);
+      if (el && root.contains(el)) {
+        if (el.dataset.drawn) { Plotly.Plots.resize(el); } else { draw(spec); }
+      }
+    });
+  }
+  window.kitDrawPlots = drawIn;
+  if (typeof Plotly === "undefined") {
+    document.querySelectorAll(".kit-plotly").forEach(function (el) {
+      el.textContent = "plotly.js did not load: the interactive figure cannot be shown.";
+    });
+    return;
+  }
+  if (!window.Reveal) {
+    // one figure at a time, with a painted frame in between: the first figure shows
+    // before the next is built
+    var queue = (window.KIT_PLOTS || []).slice();
+    var frame = function (fn) { requestAnimationFrame(function () { setTimeout(fn, 0); }); };
+    var later = function () { frame(function () { frame(next); }); };
+    function next() {
+      var spec = queue.shift();
+      if (spec) { Promise.resolve(draw(spec)).then(later, later); }
+    }
+    next();
+  }
+})();
+</script>
+"""
