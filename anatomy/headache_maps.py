@@ -49,14 +49,16 @@ from anatomy.headache_map_specs import (  # noqa: F401 - the maps' records, re-e
 )
 from anatomy.meshgen import Decimated, decimate, subdivide  # noqa: F401 - used and re-exported
 from anatomy.nerves import load_nerve_specs
+from anatomy.shell import head_shell, smooth_refine
 from anatomy.skin import Skin
 from anatomy.store import read_only, stored
 from anatomy.surface import nearest_vertex
 
 __all__ = [
-    "CONDITION_LABELS", "DEFAULT_SIDE", "KELMAN_HEMICRANIAL", "MAPS_FILE", "MAP_CELL_MM",
-    "MAP_CONDITIONS", "MAP_KINDS", "MAP_SIDES", "MAP_Z_MIN", "MapMesh", "Region",
-    "condition_edge", "condition_map", "map_caption", "map_kind", "map_mesh",
+    "CONDITION_LABELS", "DEFAULT_SIDE", "FIGURE_FACES", "KELMAN_HEMICRANIAL", "MAPS_FILE",
+    "MAP_CONDITIONS", "MAP_KINDS", "MAP_MAX_EDGE_MM", "MAP_SIDES", "MAP_Z_MIN", "MapMesh",
+    "Region", "condition_edge", "condition_map", "figure_mesh", "map_caption", "map_kind",
+    "map_mesh",
     "map_references", "map_skin", "region_centre", "region_field", "region_values",
     "region_weights", "skin_distance",
 ]
@@ -78,26 +80,68 @@ class MapMesh:
 
 
 MAP_Z_MIN = -150.0  # keep head and neck down to below C7 (z about -122); drop shoulders
-MAP_CELL_MM = 4.0
+MAP_MAX_EDGE_MM = 6.0  # edges of the map mesh are at most this long
+FIGURE_FACES = 3500  # triangles of the light copy that interactive figures draw
 
 
 @stored
 def _map_mesh_arrays() -> tuple[np.ndarray, np.ndarray]:
     """Vertices and faces of ``map_mesh`` (stored: see anatomy.store)."""
-    head = load_head()
-    v, f = np.asarray(head.vertices, float), np.asarray(head.faces)
+    v, f, cap = head_shell()
+    v, f = smooth_refine(v, f, MAP_MAX_EDGE_MM, fixed=np.unique(f[cap]),
+                         where=v[:, 2] > MAP_Z_MIN, rounds=6)
     f = f[(v[f][:, :, 2] >= MAP_Z_MIN).all(axis=1)]
-    for _ in range(2):
-        v, f = subdivide(v, f)
-    dec = decimate(v, f, MAP_CELL_MM)
-    return dec.vertices, dec.faces
+    used, inverse = np.unique(f, return_inverse=True)
+    return v[used], inverse.reshape(f.shape).astype(np.int64)
+
+
+@stored
+def _figure_mesh_arrays(faces: int) -> tuple[np.ndarray, np.ndarray]:
+    """Vertices and faces of ``figure_mesh`` (stored: see anatomy.store)."""
+    import fast_simplification  # build time only: figures read the stored result
+
+    m = map_mesh()
+    v, f = fast_simplification.simplify(np.array(m.vertices, np.float64),
+                                        np.array(m.faces, np.int32), target_count=faces)
+    return np.asarray(v, float), np.asarray(f, np.int64)
+
+
+@lru_cache(maxsize=2)
+def figure_mesh(faces: int = FIGURE_FACES) -> tuple[np.ndarray, np.ndarray]:
+    """A light copy of the map mesh for interactive figures: quadric edge-collapse
+    simplification (Garland & Heckbert 1997, by the ``fast-simplification`` package), which
+    keeps the ear, nose and eyelids and makes the flat scalp coarse, with no holes.
+
+    Parameters
+    ----------
+    faces : int, default FIGURE_FACES (3500)
+        Number of triangles to keep; at least 100.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        Vertices on or near the map mesh's surface, mm.
+    faces : numpy.ndarray, shape (about ``faces``, 3)
+        Triangles as vertex indices.
+
+    Raises
+    ------
+    ValueError
+        If ``faces`` is not an integer of at least 100.
+    """
+    if isinstance(faces, bool) or not isinstance(faces, (int, np.integer)) or faces < 100:
+        raise ValueError(f"faces must be an integer of at least 100, got {faces!r}.")
+    v, f = _figure_mesh_arrays(int(faces))
+    read_only((v, f))
+    return v, f
 
 
 @lru_cache(maxsize=1)
 def map_mesh() -> MapMesh:
-    """Head and neck skin for the maps: the shoulders cut off (below ``MAP_Z_MIN``),
-    subdivided twice (edges of the model's head and neck triangles reach 43 mm) and
-    clustered to ``MAP_CELL_MM``."""
+    """Head and neck skin for the maps: the drawn skin's outer shell (``anatomy.shell``:
+    no eye sockets, mouth cavity or ear canals, openings capped, no holes), its edges
+    split on the curved surface to at most ``MAP_MAX_EDGE_MM``, the shoulders cut off
+    (below ``MAP_Z_MIN``)."""
     head = load_head()
     v, f = _map_mesh_arrays()
     out = MapMesh(v, f, np.asarray(head.eye_vertices, float),

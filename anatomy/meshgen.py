@@ -21,12 +21,13 @@ from anatomy.meshops import (  # the operations, re-exported: one toolkit
     mirror,
     outward,
     refine,
+    refine_by_field,
     subdivide,
 )
 
 __all__ = ["Decimated", "decimate", "ellipsoid", "grid_normals", "level_regions", "loft",
-           "merge", "mirror", "outward", "refine", "slab", "smooth_path", "subdivide",
-           "tangents", "tube"]
+           "merge", "mirror", "outward", "refine", "refine_by_field", "slab", "smooth_path",
+           "subdivide", "tangents", "tube"]
 
 
 def smooth_path(points, n: int = 24) -> np.ndarray:

@@ -14,7 +14,7 @@ from anatomy.conventions import mirror_x
 from anatomy.surface import vertex_normals
 
 __all__ = ["Decimated", "decimate", "level_regions", "merge", "mirror", "outward", "refine",
-           "subdivide"]
+           "refine_by_field", "subdivide"]
 
 
 def outward(v, f):
@@ -118,6 +118,74 @@ def refine(v: np.ndarray, f: np.ndarray, max_edge: float) -> tuple[np.ndarray, n
         v = np.vstack([v, v[uniq[long]].mean(axis=1)])
         f = _split_faces(v, f, mid[inv])
     return v, f
+
+
+def refine_by_field(v, f, sample, max_edge: float, steps, rounds: int = 8):
+    """Split edges where a field needs more vertices than the mesh has: an edge longer
+    than ``max_edge`` is split at its midpoint when one of the sampled fields changes
+    along it by more than its step, or changes sign (a step of 0), until none is left.
+
+    Conforming splits as in ``refine``; the shape is unchanged. The new vertices' values
+    come from ``sample``, not from the edge's ends, so the finer faces add detail.
+
+    Parameters
+    ----------
+    v : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    f : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    sample : callable
+        ``sample(points)`` -> array of shape (len(points), k): the k fields at points
+        on the surface.
+    max_edge : float
+        Edges this long or shorter are never split, mm; must be positive.
+    steps : sequence of float, length k
+        Largest change of each field along an edge; 0 means "split where it changes
+        sign".
+    rounds : int, default 8
+        Most rounds of splitting.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n', 3)
+        The old vertices followed by the new midpoints, mm.
+    faces : numpy.ndarray, shape (m', 3)
+        The refined triangles.
+    values : numpy.ndarray, shape (n', k)
+        The sampled fields at every vertex.
+
+    Raises
+    ------
+    ValueError
+        If ``max_edge`` is not positive, a step is negative, or ``sample`` does not
+        return one value per step for each point.
+    """
+    if not max_edge > 0:
+        raise ValueError(f"max_edge must be positive, got {max_edge!r}.")
+    steps = np.asarray(steps, float)
+    if steps.ndim != 1 or (steps < 0).any():
+        raise ValueError(f"steps must be a sequence of non-negative numbers, got {steps!r}.")
+    v, f = np.asarray(v, float), np.asarray(f, np.int64)
+    values = np.asarray(sample(v), float)
+    if values.shape != (len(v), len(steps)):
+        raise ValueError(f"sample returned shape {values.shape}; expected "
+                         f"({len(v)}, {len(steps)}), one value per step.")
+    for _ in range(rounds):
+        e = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+        uniq, inv = np.unique(e, axis=0, return_inverse=True)
+        inv = inv.ravel().reshape(3, -1).T
+        a, b = values[uniq[:, 0]], values[uniq[:, 1]]
+        jump = np.where(steps > 0, np.abs(a - b) > steps, (a > 0) != (b > 0)).any(axis=1)
+        split = jump & (np.linalg.norm(v[uniq[:, 0]] - v[uniq[:, 1]], axis=1) > max_edge)
+        if not split.any():
+            break
+        mid = np.full(len(uniq), -1)
+        mid[split] = len(v) + np.arange(split.sum())
+        new = v[uniq[split]].mean(axis=1)
+        v = np.vstack([v, new])
+        values = np.vstack([values, np.asarray(sample(new), float).reshape(len(new), -1)])
+        f = _split_faces(v, f, mid[inv])
+    return v, f, values
 
 
 def _split_faces(v: np.ndarray, f: np.ndarray, m: np.ndarray) -> np.ndarray:

@@ -29,8 +29,8 @@ from anatomy.store import read_only, stored
 from anatomy.surface import vertex_normals
 
 __all__ = ["DISPLAY_MAX_EDGE_MM", "DISPLAY_Z_MIN", "DisplaySkin", "SEE_THROUGH_MAX_EDGE_MM",
-           "boundary_loops", "cap_holes", "components", "display_skin", "lifted", "outer_faces",
-           "outer_shell", "smooth_refine"]
+           "boundary_loops", "cap_holes", "components", "display_skin", "head_shell", "lifted",
+           "outer_faces", "outer_shell", "smooth_refine"]
 
 DISPLAY_MAX_EDGE_MM = 10.0  # edges longer than this are split on the curved surface
 SEE_THROUGH_MAX_EDGE_MM = 16.0  # coarser for faint see-through skin (figure size)
@@ -348,13 +348,31 @@ class DisplaySkin:
     normals: np.ndarray  # outward unit normal per vertex
 
 
+@lru_cache(maxsize=1)
+def head_shell() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``outer_shell`` of the head model's skin, eyeballs as occluders (computed once:
+    the display skins and the headache-map mesh are refined from it).
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        Shell vertices, mm (read-only).
+    faces : numpy.ndarray, shape (m, 3)
+        Shell triangles (read-only).
+    cap : numpy.ndarray of bool, shape (m,)
+        True for the faces of the caps that close the openings (read-only).
+    """
+    head = load_head()
+    out = outer_shell(head.vertices, head.faces, (head.eye_vertices, head.eye_faces))
+    read_only(out)
+    return out
+
+
 @stored
 def _display_arrays(max_edge: float) -> tuple[np.ndarray, np.ndarray]:
     """Vertices and faces of ``display_skin`` (stored: see anatomy.store)."""
-    head = load_head()
-    v, f, cap = outer_shell(head.vertices, head.faces, (head.eye_vertices, head.eye_faces))
-    rims = np.unique(f[cap])
-    v, f = smooth_refine(v, f, max_edge, fixed=rims, where=v[:, 2] > DISPLAY_Z_MIN)
+    v, f, cap = head_shell()
+    v, f = smooth_refine(v, f, max_edge, fixed=np.unique(f[cap]), where=v[:, 2] > DISPLAY_Z_MIN)
     return v, f
 
 

@@ -94,7 +94,7 @@ GEOMETRY_MODULES = ("conventions", "eeg", "geodesic", "head", "headache_map_spec
                     "structures", "surface")
 GEOMETRY_DATA = ("head_mesh.npz", "hotspots.toml", "landmarks.toml", "maps.toml",
                  "nerves.toml", "structures.toml", "territories.toml")
-LIBRARIES = ("numpy", "scipy", "pygeodesic")
+LIBRARIES = ("numpy", "scipy", "pygeodesic", "fast_simplification")
 
 recording: dict[str, Any] | None = None  # set while tools/build_store.py records calls
 

@@ -7,8 +7,8 @@ import pytest
 
 from anatomy import headache_maps as hm
 from anatomy import headaches
+from anatomy.viz import fields, mpl2d, plotly3d
 from anatomy.viz import headache_views as hv
-from anatomy.viz import mpl2d, plotly3d
 
 MATRIX = headaches.feature_matrix()
 
@@ -80,23 +80,68 @@ def test_pain_map_figure_is_small(maps):
     assert n_vertices < len(hm.map_mesh().vertices) / 3  # decimated copy of the head
 
 
-def test_pain_map_figure_uses_decimated_map_values(maps):
-    dec = hv._figure_mesh()
-    values = hm.condition_map("migraine_without_aura", "right")
+def test_pain_map_figure_sends_the_map_values_at_its_vertices(maps):
+    """Each vertex inside the map carries the map mesh's value at that point (sampled on
+    the surface, floored at the first heat colour), to one byte."""
+    mesh = hm.map_mesh()
+    cond = "migraine_without_aura"
+    values = hm.condition_map(cond, "right")
     trace = maps.figure.data[2]
     got = np.asarray(trace.intensity, float) / hv.MAP_BYTES
     assert got.max() == pytest.approx(0.671, abs=0.03)
-    # the original decimated vertices keep their map value (the cut only adds vertices)
-    xyz = np.c_[trace.x, trace.y, trace.z].astype(float)
-    expected = np.maximum(dec.transfer(values), hv.MAP_FLOOR)
-    inside = got > 0
-    from scipy.spatial import cKDTree
+    cut = hv._panel_mesh(cond, "right")
+    assert np.array_equal(np.asarray(trace.intensity),
+                          np.round(cut.values * hv.MAP_BYTES).astype(np.uint8))
+    corners, weights = fields.resample_weights(mesh.vertices, mesh.faces, cut.vertices)
+    expected = np.maximum((values[corners] * weights).sum(axis=1), hv.MAP_FLOOR)
+    inside = cut.values > hv.MAP_FLOOR + 1e-6  # off the cut line
+    assert inside.sum() > 500
+    assert np.abs(cut.values[inside] - expected[inside]).max() < 1e-6
 
-    dist, idx = cKDTree(dec.vertices).query(xyz[inside])
-    same = dist < 0.5  # whole-mm coordinates: within half a millimetre of a kept vertex
-    assert same.sum() > 200
-    close = np.abs(got[inside][same] - expected[idx[same]]) <= 1.5 / hv.MAP_BYTES
-    assert close.mean() > 0.95  # (a few cut points fall within 0.5 mm of a vertex)
+
+def test_pain_map_figure_heads_have_no_holes(maps):
+    """The light head is one piece whose only open edge is the cut across the neck (the
+    old vertex clustering tore holes at the eye, ear and temple)."""
+    from anatomy import shell
+
+    v, f = hm.figure_mesh()
+    assert len(f) == pytest.approx(hm.FIGURE_FACES, abs=5)
+    assert len(np.unique(shell.components(f))) == 1
+    loops = shell.boundary_loops(f)
+    assert len(loops) == 1
+    assert v[loops[0], 2].max() < hm.MAP_Z_MIN + 25  # the neck cut, nothing higher
+    area = _area(v, f)
+    for trace in maps.figure.data[::2]:  # refining and cutting lose no skin
+        xyz = np.c_[trace.x, trace.y, trace.z].astype(float)
+        assert _area(xyz, np.c_[trace.i, trace.j, trace.k]) == pytest.approx(area, rel=0.01)
+
+
+def _area(v, f):
+    f = np.asarray(f, np.int64)
+    return 0.5 * np.linalg.norm(np.cross(v[f[:, 1]] - v[f[:, 0]], v[f[:, 2]] - v[f[:, 0]]),
+                                axis=1).sum()
+
+
+def test_pain_map_figure_refines_where_the_map_changes(maps):
+    """Long edges are split only where the map changes along them: the finer faces sit
+    in the coloured area, the bare scalp stays coarse."""
+    v0, f0 = hm.figure_mesh()
+    for trace in maps.figure.data[::2]:
+        assert len(trace.i) > len(f0)  # refined (and cut) where the map is
+        v = np.c_[trace.x, trace.y, trace.z].astype(float)
+        from scipy.spatial import cKDTree
+
+        new = cKDTree(v0).query(v)[0] > 0.9  # not a base vertex (whole-mm rounding)
+        assert new.sum() > 500, trace.name
+        painted = v[np.asarray(trace.intensity) > 0]
+        near = cKDTree(painted).query(v[new])[0]
+        assert near.max() <= 2 * hv.FIGURE_MAX_EDGE_MM, trace.name  # an edge or two away
+
+
+def test_figure_mesh_rejects_a_bad_face_count():
+    for bad in (50, 2.5, "many", True):
+        with pytest.raises(ValueError, match="faces must be an integer"):
+            hm.figure_mesh(bad)
 
 
 def test_pain_map_alt_text_carries_the_numbers(maps):

@@ -204,3 +204,54 @@ def test_skin_distance_is_close_to_true_length(mesh):
     chord = np.linalg.norm(v[a] - v[b])
     along = hm.skin_distance([a])[b]
     assert 1.0 <= along / chord < 1.25
+
+
+def test_map_mesh_is_the_closed_outer_shell():
+    """The maps live on the drawn skin's outer shell: one piece, no eye sockets or mouth
+    cavity, no holes; its only open edge is the cut across the neck, and no edge is
+    longer than MAP_MAX_EDGE_MM."""
+    from anatomy import shell
+
+    m = hm.map_mesh()
+    assert len(np.unique(shell.components(m.faces))) == 1
+    loops = shell.boundary_loops(m.faces)
+    assert len(loops) == 1
+    assert m.vertices[loops[0], 2].max() < hm.MAP_Z_MIN + 25  # along the coarse neck faces
+    edges = np.linalg.norm(m.vertices[m.faces] - m.vertices[np.roll(m.faces, 1, axis=1)],
+                           axis=2)
+    assert edges.max() <= hm.MAP_MAX_EDGE_MM + 1e-6
+    # nothing inside: every vertex lies on the drawn skin (a mouth-cavity or eye-socket
+    # vertex of the model's own mesh would be centimetres under it)
+    from anatomy.skin import Skin
+
+    drawn = shell.display_skin()
+    depth = Skin(drawn.vertices, drawn.faces).depth(m.vertices[::7])
+    assert np.abs(depth).max() < 1.5
+
+
+def test_refine_by_field_splits_only_where_the_field_changes():
+    from anatomy import meshgen
+
+    v = np.array([[0, 0, 0], [40, 0, 0], [40, 40, 0], [0, 40, 0]], float)
+    f = np.array([[0, 1, 2], [0, 2, 3]])
+
+    def ramp(p):  # changes along x only, crosses 0 at x = 30
+        return np.c_[np.asarray(p)[:, 0] / 40.0, np.asarray(p)[:, 0] - 30.0]
+
+    v2, f2, values = meshgen.refine_by_field(v, f, ramp, 8.0, steps=(0.1, 0.0))
+    assert np.allclose(values, ramp(v2))  # new vertices sampled, not averaged
+    e = v2[f2] - v2[np.roll(f2, 1, axis=1)]
+    long_dx = np.abs(e[..., 0]).max(axis=1)
+    assert long_dx.max() <= 8.0 + 1e-9  # the ramp's steps are 0.1 or less per face
+    area = 0.5 * np.linalg.norm(np.cross(v2[f2[:, 1]] - v2[f2[:, 0]],
+                                         v2[f2[:, 2]] - v2[f2[:, 0]]), axis=1).sum()
+    assert area == pytest.approx(1600.0)  # same square, no gap
+    # a field that does not change splits nothing
+    flat = meshgen.refine_by_field(v, f, lambda p: np.ones((len(p), 1)), 8.0, steps=(0.1,))
+    assert len(flat[1]) == 2
+    with pytest.raises(ValueError, match="max_edge"):
+        meshgen.refine_by_field(v, f, ramp, 0.0, steps=(0.1, 0.0))
+    with pytest.raises(ValueError, match="one value per step"):
+        meshgen.refine_by_field(v, f, ramp, 8.0, steps=(0.1,))
+    with pytest.raises(ValueError, match="non-negative"):
+        meshgen.refine_by_field(v, f, ramp, 8.0, steps=(-0.1, 0.0))

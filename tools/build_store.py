@@ -31,6 +31,7 @@ def warm_up() -> None:
     for max_edge in (shell.DISPLAY_MAX_EDGE_MM, shell.SEE_THROUGH_MAX_EDGE_MM):
         shell.display_skin(max_edge)
     structures.load_structures()
+    headache_maps.figure_mesh()  # built with fast-simplification, which figures never import
     nerves.all_nerves()
     pain.territories()
     for side in SIDES:

@@ -11,7 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "jupyterlite_core",
           "matplotlib", "plotly", "kaleido",
-          "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "potpourri3d",
+          "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "fast_simplification",
+          "potpourri3d",
           "pytest", "playwright", "ruff", "jupytext", "pypdf", "colorspacious",
           "numpydoc"]
 # in the lock (make venv) but not in environment.yml: a JupyterHub's single-user

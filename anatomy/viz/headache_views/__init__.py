@@ -24,7 +24,8 @@ from anatomy.viz.headache_views.features import (
     feature_table,
 )
 from anatomy.viz.headache_views.maps import (
-    FIGURE_CELL_MM,
+    FIGURE_MAX_EDGE_MM,
+    FIGURE_STEP,
     HEAT_CMAP,
     MAP_BYTES,
     MAP_FLOOR,
@@ -35,13 +36,13 @@ from anatomy.viz.headache_views.maps import (
     pain_map_plate,
 )
 from anatomy.viz.headache_views.maps import (
-    _figure_mesh as _figure_mesh,
+    _panel_mesh as _panel_mesh,
 )
 from anatomy.viz.headache_views.timeline import duration_timeline
 
 __all__ = [
-    "COMPARISON_ROWS", "EXAM_REFERENCES", "FIGURE_CELL_MM", "HEAT_CMAP", "MAP_BYTES",
-    "MAP_FLOOR", "OI", "PAIN_SCALE", "PLATE_VIEWS", "REGION_TAGS", "SHORT", "STATUS",
+    "COMPARISON_ROWS", "EXAM_REFERENCES", "FIGURE_MAX_EDGE_MM", "FIGURE_STEP", "HEAT_CMAP",
+    "MAP_BYTES", "MAP_FLOOR", "OI", "PAIN_SCALE", "PLATE_VIEWS", "REGION_TAGS", "SHORT", "STATUS",
     "comparison_view", "duration_timeline", "examination_figure", "examination_points",
     "feature_matrix", "feature_table", "head_z_drop", "pain_map_figure", "pain_map_plate",
 ]

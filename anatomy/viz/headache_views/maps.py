@@ -10,13 +10,14 @@ from matplotlib.cm import ScalarMappable
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 
 from anatomy import headache_maps as hm
+from anatomy import meshgen
 from anatomy.references import cite
 from anatomy.viz import compact, fields, mpl2d, style
 from anatomy.viz.headache_views.common import OI, SHORT
 
 __all__ = [
-    "FIGURE_CELL_MM", "HEAT_CMAP", "MAP_BYTES", "MAP_FLOOR", "PAIN_SCALE", "PLATE_VIEWS",
-    "REGION_TAGS", "pain_map_figure", "pain_map_plate",
+    "FIGURE_MAX_EDGE_MM", "FIGURE_STEP", "HEAT_CMAP", "MAP_BYTES", "MAP_FLOOR", "PAIN_SCALE",
+    "PLATE_VIEWS", "REGION_TAGS", "pain_map_figure", "pain_map_plate",
 ]
 
 HEAT_CMAP = LinearSegmentedColormap.from_list("kit_heat", [(p, c) for p, c in style.HEAT_SCALE])
@@ -25,7 +26,11 @@ PAIN_SCALE = [[0.0, style.SKIN], [0.04, style.HEAT_SCALE[0][1]]] + [
     [round(0.04 + 0.96 * p, 3), c] for p, c in style.HEAT_SCALE[1:]]
 MAP_FLOOR = PAIN_SCALE[1][0]  # value of the first heat colour: the least inside a map
 MAP_BYTES = 250  # intensity byte of map value 1 in the interactive figure
-FIGURE_CELL_MM = 9.0  # vertex-cluster size of the head in the interactive figure
+# The interactive figure draws hm.figure_mesh() and refines it where a map needs it: an
+# edge over FIGURE_MAX_EDGE_MM is split where the map changes by more than FIGURE_STEP
+# along it, or where the map's edge crosses it (display choices: size against smoothness)
+FIGURE_MAX_EDGE_MM = 8.0
+FIGURE_STEP = 0.12
 REGION_TAGS = {"eyes": "eyes", "frontal": "frontal", "temporal": "temporal",
                "occipital": "occipital", "vertex": "vertex", "neck": "neck", "gon": "GON",
                "lon": "LON", "ton": "TON", "band": "band"}
@@ -43,17 +48,29 @@ def _region_label(condition: str, region: str, weight: float) -> str:
     return tag if weight >= 0.75 else f"{tag} (spread)"
 
 
-def _figure_mesh(cell_mm: float = FIGURE_CELL_MM) -> hm.Decimated:
+def _panel_mesh(condition: str, side, faces: int = hm.FIGURE_FACES) -> fields.CutField:
+    """The light head of one panel (``hm.figure_mesh``), refined where this map changes
+    (``meshgen.refine_by_field``) and cut along the map's edge."""
     mesh = hm.map_mesh()
-    return hm.decimate(mesh.vertices, mesh.faces, cell_mm)
+    both = np.c_[hm.condition_edge(condition, side), hm.condition_map(condition, side)]
+
+    def sample(points):
+        corners, weights = fields.resample_weights(mesh.vertices, mesh.faces, points)
+        return (both[corners] * weights[:, :, None]).sum(axis=1)
+
+    v, f = hm.figure_mesh(faces)
+    v, f, values = meshgen.refine_by_field(v, f, sample, FIGURE_MAX_EDGE_MM,
+                                           steps=(0.0, FIGURE_STEP))
+    return _cut_map(v, f, values[:, 0], values[:, 1])
 
 
 def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
-                    view: str = "right", cell_mm: float = FIGURE_CELL_MM,
+                    view: str = "right", faces: int = hm.FIGURE_FACES,
                     height: int = 760):
     """One 3D scene per condition (2 x 2 for four), a shared camera menu, one colour bar.
 
-    The head is a vertex-clustered copy (``cell_mm``) of the map mesh to keep the JSON small.
+    Each head is a light copy of the map mesh (``faces`` triangles, ``hm.figure_mesh``),
+    refined where its map changes, to keep the JSON small.
 
     Parameters
     ----------
@@ -67,8 +84,8 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
         Starting camera of every scene:
         ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
-    cell_mm : float, default FIGURE_CELL_MM (9.0)
-        Vertex-cluster size of the displayed head, mm.
+    faces : int, default FIGURE_FACES (3500)
+        Triangles of each head before it is refined along its map; at least 100.
     height : int, default 560
         Figure height, pixels.
 
@@ -80,21 +97,19 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     Raises
     ------
     ValueError
-        If a condition has no map, ``conditions`` is empty, or ``side`` or ``view`` is not
-        valid.
+        If a condition has no map, ``conditions`` is empty, ``side`` or ``view`` is not
+        valid, or ``faces`` is not an integer of at least 100.
     """
     from anatomy.viz import plotly3d
 
     conditions = [hm._condition(c) for c in conditions]
     if not conditions:
         raise ValueError("conditions must name at least one of " + ", ".join(hm.MAP_SPECS))
-    dec = _figure_mesh(cell_mm)
     mesh = hm.map_mesh()
     panels, titles = [], []
     for k, cond in enumerate(conditions):
         s = None if cond == "tension_type" else side
-        cut = _cut_map(dec.vertices, dec.faces, dec.transfer(hm.condition_edge(cond, s)),
-                       dec.transfer(hm.condition_map(cond, s)))
+        cut = _panel_mesh(cond, s, faces)
         hover = f"{hm.CONDITION_LABELS[cond]}: {hm.map_caption(cond)}"
         skin = plotly3d.mesh_trace(cut.vertices, cut.faces, name=SHORT[cond],
                                    intensity=cut.values, colorscale=PAIN_SCALE,
@@ -103,7 +118,7 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
         # one byte per vertex (MAP_BYTES is 1), a quarter of float32; the bar reads 0-1
         skin.update(intensity=np.round(cut.values * MAP_BYTES).astype(np.uint8),
                     cmax=MAP_BYTES)
-        compact.whole_mm(skin)  # a 9 mm mesh: whole-mm int16 vertices, half of float32
+        compact.whole_mm(skin)  # edges of 8 mm or more: whole-mm int16, half of float32
         skin["colorbar"].update(tickvals=[round(MAP_BYTES * t / 5) for t in range(6)],
                                 ticktext=[f"{t / 5:g}" for t in range(6)])
         traces = [
