@@ -18,6 +18,8 @@ venv: $(STAMP)
 	@$(BIN)/python -m compileall -q anatomy
 	@# the geometry store (not in git): built for the current sources when missing
 	@$(BIN)/python tools/build_store.py --if-missing
+	@# the kit's JupyterLab setting defaults (jupyter/README.md), where JupyterLab reads them
+	@install -D -m 644 jupyter/lab-settings/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

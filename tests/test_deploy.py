@@ -192,3 +192,26 @@ def test_links_tool_names_a_bad_hub():
 
     with pytest.raises(ValueError, match="'hub example'"):
         links.nbgitpuller_link("hub example", "jane-doe/occipital-kit")
+
+
+def test_every_jupyterlab_of_the_kit_draws_every_cell():
+    """JupyterLab's default windowing skips cells out of view, and a citation click then
+    stops short of its entry (tests/test_citations.py). The kit's setting defaults turn
+    that off, and every way the kit runs JupyterLab installs them: make venv (make lab,
+    the JupyterHub image, the tests), Binder's postBuild and the JupyterLite site."""
+    import json
+    import sys
+
+    src = ROOT / "jupyter" / "lab-settings" / "overrides.json"
+    tracker = json.loads(src.read_text())["@jupyterlab/notebook-extension:tracker"]
+    assert tracker["windowingMode"] == "defer"
+    makefile = (ROOT / "Makefile").read_text()
+    assert ("install -D -m 644 jupyter/lab-settings/overrides.json "
+            "$(VENV)/share/jupyter/lab/settings/overrides.json") in makefile
+    post = (ROOT / "postBuild").read_text()
+    assert "jupyter/lab-settings/overrides.json" in post
+    assert "share/jupyter/lab/settings/overrides.json" in post
+    lite = (ROOT / "tools" / "lite.py").read_text()
+    assert '"jupyter" / "lab-settings" / "overrides.json"' in lite
+    installed = Path(sys.prefix, "share", "jupyter", "lab", "settings", "overrides.json")
+    assert installed.read_text() == src.read_text(), "run make venv"

@@ -268,6 +268,8 @@ def build(out: Path = OUT, pyodide: str | None = None) -> Path:
         write_contents(lite_dir / "contents")
         wheels = [build_wheel(lite_dir / "wheels"), *shipped_wheels(cache / "wheels")]
         (lite_dir / "jupyter-lite.json").write_text(json.dumps(lite_config(pyodide), indent=2))
+        # the kit's JupyterLab setting defaults, as make lab has them (jupyter/README.md)
+        shutil.copy(ROOT / "jupyter" / "lab-settings" / "overrides.json", lite_dir)
         (lite_dir / "jupyter_lite_config.json").write_text(json.dumps({"LiteBuildConfig": {
             "ignore_sys_prefix": ["federated_extensions"],
             "federated_extensions": [str(d) for d in extension_dirs()]}}, indent=2))
