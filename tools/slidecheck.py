@@ -148,13 +148,11 @@ def open_rise(page, base: str, token: str, notebook: str):
     with page.context.expect_page(timeout=60_000) as new_page:
         page.evaluate("() => window.jupyterapp.commands.execute('RISE:slideshow')")
     rise = new_page.value
-    rise.set_viewport_size({"width": SCREEN[0], "height": SCREEN[1]})
+    # the slideshow window opens at the projector's size and is never resized: what a
+    # presenter who does not go full screen sees (the 3D figures' box is fixed in px)
+    assert rise.viewport_size == {"width": SCREEN[0], "height": SCREEN[1]}, rise.viewport_size
     rise.wait_for_selector(".reveal .slides section.present", timeout=60_000)
     rise.wait_for_timeout(1000)
-    # as when the presenter goes full screen: JupyterLab resizes its outputs (plotly
-    # figures take the slide's width)
-    rise.evaluate("() => window.dispatchEvent(new Event('resize'))")
-    rise.wait_for_timeout(500)
     return rise
 
 
