@@ -47,7 +47,7 @@ from anatomy.headache_map_specs import (  # noqa: F401 - the maps' records, re-e
     map_references,
     region_weights,
 )
-from anatomy.meshgen import Decimated, decimate, subdivide  # noqa: F401 - used and re-exported
+from anatomy.meshgen import Decimated, decimate, simplify, subdivide  # noqa: F401 - re-exported
 from anatomy.nerves import load_nerve_specs
 from anatomy.shell import head_shell, smooth_refine
 from anatomy.skin import Skin
@@ -98,12 +98,8 @@ def _map_mesh_arrays() -> tuple[np.ndarray, np.ndarray]:
 @stored
 def _figure_mesh_arrays(faces: int) -> tuple[np.ndarray, np.ndarray]:
     """Vertices and faces of ``figure_mesh`` (stored: see anatomy.store)."""
-    import fast_simplification  # build time only: figures read the stored result
-
     m = map_mesh()
-    v, f = fast_simplification.simplify(np.array(m.vertices, np.float64),
-                                        np.array(m.faces, np.int32), target_count=faces)
-    return np.asarray(v, float), np.asarray(f, np.int64)
+    return simplify(m.vertices, m.faces, faces)
 
 
 @lru_cache(maxsize=2)

@@ -22,12 +22,13 @@ from anatomy.meshops import (  # the operations, re-exported: one toolkit
     outward,
     refine,
     refine_by_field,
+    simplify,
     subdivide,
 )
 
 __all__ = ["Decimated", "decimate", "ellipsoid", "grid_normals", "level_regions", "loft",
-           "merge", "mirror", "outward", "refine", "refine_by_field", "slab", "smooth_path",
-           "subdivide", "tangents", "tube"]
+           "merge", "mirror", "outward", "refine", "refine_by_field", "simplify", "slab",
+           "smooth_path", "subdivide", "tangents", "tube"]
 
 
 def smooth_path(points, n: int = 24) -> np.ndarray:

@@ -14,7 +14,7 @@ from anatomy.conventions import mirror_x
 from anatomy.surface import vertex_normals
 
 __all__ = ["Decimated", "decimate", "level_regions", "merge", "mirror", "outward", "refine",
-           "refine_by_field", "subdivide"]
+           "refine_by_field", "simplify", "subdivide"]
 
 
 def outward(v, f):
@@ -334,6 +334,47 @@ def decimate(vertices, faces, cell_mm: float = 6.0, z_min: float | None = None) 
     _, first = np.unique((srt[:, 0] * n + srt[:, 1]) * n + srt[:, 2], return_index=True)
     new_f = new_f[np.sort(first)]
     return Decimated(new_v, new_f, labels)
+
+
+def simplify(vertices, faces, target_faces: int) -> tuple[np.ndarray, np.ndarray]:
+    """Quadric edge-collapse simplification (Garland & Heckbert 1997) by the
+    ``fast-simplification`` package: flat parts get large triangles, curved and thin
+    parts keep small ones, and no holes open (unlike vertex clustering, ``decimate``).
+
+    For geometry that is stored (``anatomy.store``): figures read the stored result and
+    never import the package.
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    target_faces : int
+        Number of triangles to keep; at least 4 and fewer than ``m``.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n', 3)
+        The simplified mesh's vertices, mm.
+    faces : numpy.ndarray of int64, shape (about ``target_faces``, 3)
+        Its triangles.
+
+    Raises
+    ------
+    ValueError
+        If ``target_faces`` is not an integer between 4 and the number of faces.
+    """
+    import fast_simplification  # build time only (see above)
+
+    f = np.array(faces, np.int32)
+    if (isinstance(target_faces, bool) or not isinstance(target_faces, (int, np.integer))
+            or not 4 <= target_faces < len(f)):
+        raise ValueError(f"target_faces must be an integer from 4 to {len(f) - 1} (the mesh "
+                         f"has {len(f)} faces), got {target_faces!r}.")
+    v, f = fast_simplification.simplify(np.array(vertices, np.float64), f,
+                                        target_count=int(target_faces))
+    return np.asarray(v, float), np.asarray(f, np.int64)
 
 
 def _clip(poly: list) -> list:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from anatomy.head import load_head
-from anatomy.meshgen import grid_normals, slab
+from anatomy.meshgen import grid_normals, outward, simplify, slab
 from anatomy.skin import head_skin
 from anatomy.structures import sdf
 from anatomy.structures.data import _dim, dimensions
@@ -32,6 +32,7 @@ from anatomy.structures.frame import _frame, _posterior_skin, _skin_frame, _snl_
 __all__ = ["depth_at", "mandible", "mastoid", "occipital_bone", "tissue_depths"]
 
 _SPINE_Y = -4.0
+_MANDIBLE_FACES = 900  # triangles of the drawn half mandible (figure size budget)
 _EOP_HEIGHT = 1.5     # derived: how far the EOP stands out of the squama
 _SNL_HEIGHT = 0.8     # derived: height of the superior nuchal line (medial part)
 _INL_HEIGHT = 0.35
@@ -281,7 +282,10 @@ def mandible():
 
     pts = np.array([cond, angle, cor_tip, body_end])
     lo, hi = pts.min(axis=0) - 13, pts.max(axis=0) + 13
-    v, f = sdf.mesh(field, lo, hi, 3.6, symmetric=False)
+    # a fine grid resolves the thin ramus and coronoid (a 3.6 mm grid made them jagged),
+    # then quadric simplification keeps the figure light without tearing the thin plate
+    v, f = sdf.mesh(field, lo, hi, 1.2, symmetric=False)
+    v, f = outward(*simplify(v, f, _MANDIBLE_FACES))
     corner = v[np.argmin(np.linalg.norm(v - gon, axis=1))]
     return (v, f), {"mandible_condyle_right": cond.copy(), "mandible_angle_right": corner.copy(),
                     "mandible_coronoid_right": cor_tip.copy(),

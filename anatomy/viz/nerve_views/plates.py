@@ -183,6 +183,13 @@ def course_plate() -> mpl2d.StaticFigure:
             mpl2d.label_points(ax, mpl2d.project([pts[key]], "right"), [text],
                                offsets=[off], size=10, color="#444444", fontsize=9,
                                zorder=8)
+    # levator shows between SCM and trapezius (the posterior triangle) low in the view
+    lev = structs["levator_scapulae_right"].vertices
+    band = lev[(lev[:, 2] > -85) & (lev[:, 2] < -65) & (lev[:, 0] > 0)]
+    if len(band):
+        mpl2d.label_points(ax, mpl2d.project([band.mean(axis=0)], "right"),
+                           ["levator scapulae"], offsets=[(-64, 16)], size=10,
+                           color="#444444", fontsize=9, zorder=8)
     mpl2d.setup_view_axes(ax, "Right lateral view")
     ax.set_xlim(-150, 140)
     ax.set_ylim(-95, 140)
