@@ -231,3 +231,22 @@ def test_no_sentence_over_35_words_in_student_facing_prose(path):
             continue
         long += [s for s in sentences(source) if len(s.split()) > MAX_SENTENCE_WORDS]
     assert not long, "\n".join(f"{len(s.split())} words: {s[:120]}" for s in long)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_written_answer_has_a_place_to_write_it_first(path):
+    """Before each revealable answer (<details>) of an exercise there is a markdown cell
+    of the student's own (tagged your-work), skipped on slides: "explain why" questions
+    once had nowhere to write the answer."""
+    cells = load(path)["cells"]
+    answers = 0
+    for k, cell in enumerate(cells):
+        if cell["cell_type"] == "markdown" and "solution" in tags(cell):
+            before = cells[:k]
+            task = max(i for i, c in enumerate(before) if "exercise" in tags(c))
+            mine = [c for c in before[task:] if "your-work" in tags(c)
+                    and c["cell_type"] == "markdown"]
+            assert mine, (path.name, text(cell)[:80])
+            assert mine[-1]["metadata"]["slideshow"]["slide_type"] == "skip"
+            answers += 1
+    assert answers >= 2, path.name

@@ -380,6 +380,9 @@ def handout_notebook(nb):
     nb = copy.deepcopy(nb)
     # reading text may be a slide's speaker notes (slide type "notes"): a handout keeps it
     nb.cells = [c for c in nb.cells if "instructor-notes" not in tags(c)]
+    # a page cannot be written on: its write-in cells go (code blanks stay, to be copied)
+    nb.cells = [c for c in nb.cells
+                if not (c.cell_type == "markdown" and "your-work" in tags(c))]
     fold_answers(nb)
     hide_quiz_code(nb)
     convert_javascript_outputs(nb)

@@ -10,7 +10,7 @@ which ``tools.nbsource`` resolves. Generated, not typed: the red-flag box follow
 from __future__ import annotations
 
 from anatomy import headaches
-from tools.nbtools import NOTEBOOKS, answer, code, exercise, md, verdict
+from tools.nbtools import NOTEBOOKS, answer, code, exercise, md, verdict, write_in
 
 # Condition labels in the case reasoning
 SHORT_NAMES = {"occipital_neuralgia": "Occipital neuralgia (13.4)",
@@ -113,11 +113,13 @@ def case_vignettes(cases: list[str]) -> list:
                     slide="skip"),
             md("*Screen first:* does the story raise a red flag? Decide, then run the screen "
                "and reveal the reasoning.", slide="subslide"),
+            write_in(),
             verdict(screen),
             answer(f"{case['screen']}\n\n*Sources:* {{cite}}`do2019`.",
                    summary="Show the screening reasoning"),
             md("*Now decide:* which ICHD-3 diagnosis fits, and which criterion decides it? "
                "Then run the checker and reveal the reasoning.", slide="subslide"),
+            write_in(),
             verdict(src),
             answer(f"{reasoning}\n\n*Sources:* {_sources(case)}.",
                    summary="Show the reasoning"),
@@ -135,6 +137,7 @@ def differential_cases(cases: list[str]) -> list:
         out += [
             exercise(f"### Case {k}: {case['title']}\n\n{case['story']}\n\n*Screen first,* "
                      "then name the diagnosis you expect and the feature that decides it."),
+            write_in(),
             verdict(SCREEN_CELL.format(case_id=case_id)),
             answer(case["screen"], summary="Show the screening reasoning"),
             verdict("headaches.check_all(findings, conditions='all')[['ichd3_code', 'verdict', "

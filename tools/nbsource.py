@@ -38,7 +38,7 @@ from anatomy.conventions import DISCLAIMER
 from anatomy.references import bibliography, get_reference
 from anatomy.references import cite as _cite
 from tools import nbparts
-from tools.nbtools import ROOT, answer, code, exercise, md, notes, solution, verdict
+from tools.nbtools import ROOT, answer, code, exercise, md, notes, solution, verdict, write_in
 
 SOURCE_DIR = ROOT / "notebooks" / "src"
 HEADER_FIELDS = ("title", "overview", "objectives", "minutes", "prerequisites", "references")
@@ -164,8 +164,9 @@ def _cell(cell, kit: dict, stem: str, where: str) -> list:
         return [notes(text)] if slide == "notes" else _bad(where, "notes", slide)
     if kind == "exercise":
         return [exercise(text, slide=slide)]
-    if kind == "answer":
-        return [answer(text, **({"summary": meta["summary"]} if "summary" in meta else {}))]
+    if kind == "answer":  # with a place to write one's own answer first
+        return [write_in(),
+                answer(text, **({"summary": meta["summary"]} if "summary" in meta else {}))]
     if kind == "solution":
         return [solution(text)] if slide == "fragment" else _bad(where, "solution", slide)
     if kind == "verdict":

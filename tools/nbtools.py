@@ -21,6 +21,8 @@ below make them, and a source names them by tag:
   checker's verdict on a case): its code shows, its output is not stored (tag 'verdict'
   plus the same two tags). Student copies keep it; handouts fold its result.
 - ``answer(text)``: a revealable markdown answer (<details>), tagged 'solution'.
+- ``write_in()``: where the student writes an answer (markdown, tagged 'your-work'); the
+  notebook sources put one before every ``answer``.
 
 ``build`` writes two versions of every notebook: the committed one in ``notebooks/``
 (solutions collapsed, without outputs) and the instructor version in
@@ -96,6 +98,17 @@ def notes(text: str):
 def exercise(text: str, slide: str = "subslide"):
     """The task of an exercise (markdown, tagged 'exercise')."""
     return md(text, slide=slide, tags=["exercise"])
+
+
+WRITE_IN = ("**Your answer.** *Double-click here, write your answer, then press "
+            "Shift-Enter.*")
+
+
+def write_in():
+    """A markdown cell for the student's own answer (tagged 'your-work'), before a
+    revealable answer: the place to write it. Not on slides, not on paper (which has its
+    own answer box) and not in the handouts."""
+    return md(WRITE_IN, slide="skip", tags=["your-work"])
 
 
 def solution(src: str):

@@ -28,7 +28,9 @@ from tools.browser import CHROMIUM, FLAGS  # noqa: E402
 BUILD = ROOT / "build" / "paper"
 PAGE_BUDGET = 6
 FIGURE_SIZE = (900, 560)  # CSS px of each 3D figure's picture (printed at the column span)
-DROP_TAGS = {"quiz", "instructor-notes", "solution", "verdict", "exercise-placeholder"}
+# your-work: the notebook's write-in cells (paper has its own answer box)
+DROP_TAGS = {"quiz", "instructor-notes", "solution", "verdict", "exercise-placeholder",
+             "your-work"}
 
 PAPER_CSS = """
 <style type="text/css">
@@ -58,12 +60,14 @@ body.jp-Notebook { padding: 0; margin: 0; }
 .jp-RenderedHTMLCommon pre, .jp-OutputArea-output pre { font-size: 7pt; white-space: pre-wrap; }
 img.kit-figure, img.kit-paper-figure { break-inside: avoid !important; max-width: 100%;
   max-height: 50mm; width: auto; height: auto; display: block; margin: 1mm auto; }
-table.dataframe { font-size: 5.9pt !important; margin: 0 !important; width: 100%;
+table.dataframe, table.kit-frame { font-size: 5.9pt !important; margin: 0 !important; width: 100%;
   table-layout: auto; overflow-wrap: anywhere; break-inside: auto !important; }
-table.dataframe td, table.dataframe th { text-align: left !important; }
+table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
+  text-align: left !important; }
 .jp-Cell.kit-wide { column-span: all; }
 .jp-Cell.kit-wide table { width: 100%; }
-table.dataframe td, table.dataframe th { padding: 0.2mm 1.2mm !important; line-height: 1.15; }
+table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
+  padding: 0.2mm 1.2mm !important; line-height: 1.15; }
 .kit-paper-answer { border: 0.3mm solid #777; height: 13mm; margin: 0.8mm 0 1.2mm 0;
   break-inside: avoid; }
 .kit-paper-answer::before { content: "Your answer"; font-size: 6.5pt; color: #666;

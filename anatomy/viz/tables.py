@@ -10,14 +10,16 @@ import html
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Cell", "HtmlTable",
+    "Cell", "HtmlTable", "fit_tables",
 ]
 
 
 def _wrappable(text: str) -> str:
     """Escaped cell text: newlines as <br>, and a line may break after a slash
-    ('allodynia/dysaesthesia'), not inside a word, in a narrow column."""
-    return html.escape(text).replace(chr(10), "<br>").replace("/", "/<wbr>")
+    ('allodynia/dysaesthesia') or an underscore ('semispinalis_exit'), not inside a word,
+    in a narrow column."""
+    return (html.escape(text).replace(chr(10), "<br>").replace("/", "/<wbr>")
+            .replace("_", "_<wbr>"))
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ class HtmlTable:
     rows: list[tuple[str, list[Cell]]]
     notes: list[str] = field(default_factory=list)
     header_width: str = "16%"  # the row-header column; the others share the rest
+    # fixed: columns share the width equally; auto: the browser sizes them by their text
+    # (never narrower than their longest word), for tables of unknown content
+    fixed: bool = True
 
     def __post_init__(self):
         for header, cells in self.rows:
@@ -49,25 +54,78 @@ class HtmlTable:
                 raise ValueError(f"row {header!r} has {len(cells)} cells for "
                                  f"{len(self.columns)} columns")
 
+    @classmethod
+    def from_frame(cls, frame, caption: str = "", max_chars: int | None = None) -> HtmlTable:
+        """The table of a pandas DataFrame: its index as row headers, cells as text, laid
+        out by the browser (``fixed=False``) within the output's width: a column is as
+        wide as its text needs and never narrower than its longest word, and long names
+        break at their underscores.
+
+        Parameters
+        ----------
+        frame : pandas.DataFrame
+            The data; any index and column labels.
+        caption : str, default ""
+            Caption above the table (none if empty).
+        max_chars : int, optional
+            Cut cell texts longer than this, ending them with an ellipsis (pandas'
+            ``display.max_colwidth``); None keeps the whole text.
+
+        Returns
+        -------
+        HtmlTable
+            The table; its HTML fits the output's width.
+
+        Raises
+        ------
+        ValueError
+            If ``max_chars`` is given and is less than 4.
+        """
+        import numpy as np
+
+        if max_chars is not None and max_chars < 4:
+            raise ValueError(f"max_chars must be at least 4 or None, got {max_chars!r}")
+
+        def text(v) -> str:
+            if isinstance(v, float):
+                t = "" if np.isnan(v) else f"{v:.6g}"
+            elif isinstance(v, (list, tuple)):
+                t = ", ".join(map(str, v))
+            else:
+                t = "" if v is None else str(v)
+            return t if max_chars is None or len(t) <= max_chars else t[:max_chars - 1] + "…"
+
+        columns = [str(c) for c in frame.columns]
+        rows = [(str(i), [Cell(text(v)) for v in row])
+                for i, row in zip(frame.index, frame.itertuples(index=False, name=None))]
+        return cls(caption, columns, rows, fixed=False)
+
     def _repr_html_(self) -> str:
         esc = html.escape
         # fixed layout at the output's full width: columns share the width and the text
         # wraps, so the table fits a 1024 px screen with JupyterLab's side panel open
-        base = ("border: 1px solid #777777; padding: 4px 6px; vertical-align: top; "
+        # a DataFrame's table (auto layout) packs closer: each column is at least its
+        # longest word wide, and seven of them must fit a 590 px output
+        pad, size = ("4px 6px", "0.9em") if self.fixed else ("3px 4px", "0.85em")
+        base = (f"border: 1px solid #777777; padding: {pad}; vertical-align: top; "
                 "overflow-wrap: break-word; hyphens: auto;")
         head_style = f"{base} background: #FFFFFF; color: #222222; text-align: center;"
-        parts = ['<table lang="en" style="border-collapse: collapse; font-size: 0.9em; '
-                 'width: 100%; table-layout: fixed;">',
-                 f'<caption style="text-align: left; font-weight: bold; color: inherit;">'
-                 f'{esc(self.caption)}</caption>',
-                 f'<colgroup><col style="width: {self.header_width};"></colgroup>',
+        layout = "fixed" if self.fixed else "auto"
+        # class kit-frame: a DataFrame's table (tools/paper.py prints it small)
+        klass = "" if self.fixed else ' class="kit-frame"'
+        parts = [f'<table lang="en"{klass} style="border-collapse: collapse; '
+                 f'font-size: {size}; width: 100%; table-layout: {layout};">',
+                 (f'<caption style="text-align: left; font-weight: bold; color: inherit;">'
+                  f'{esc(self.caption)}</caption>' if self.caption else ""),
+                 (f'<colgroup><col style="width: {self.header_width};"></colgroup>'
+                  if self.fixed else ""),
                  f'<thead><tr><th scope="col" style="{head_style}"></th>']
-        parts += [f'<th scope="col" style="{head_style}">{esc(c).replace(chr(10), "<br>")}'
-                  '</th>' for c in self.columns]
+        parts += [f'<th scope="col" style="{head_style}">{_wrappable(c)}</th>'
+                  for c in self.columns]
         parts.append("</tr></thead><tbody>")
         for header, cells in self.rows:
             parts.append(f'<tr><th scope="row" style="{head_style} text-align: right;">'
-                         f'{esc(header)}</th>')
+                         f'{_wrappable(header)}</th>')
             parts += [f'<td style="{base} background: {c.fill}; color: {c.ink}; '
                       f'text-align: left;">{_wrappable(c.text)}</td>' for c in cells]
             parts.append("</tr>")
@@ -85,3 +143,36 @@ class HtmlTable:
 
     def __repr__(self) -> str:
         return str(self)
+
+
+def fit_tables(shell=None) -> None:
+    """Show every pandas DataFrame in this notebook as an ``HtmlTable``: the whole output
+    width, a fixed layout and wrapped text, so a wide table fits a 1024 px screen with
+    JupyterLab's side panel open instead of running off its right edge. pandas'
+    ``display.max_colwidth`` still cuts long texts.
+
+    Parameters
+    ----------
+    shell : IPython.core.interactiveshell.InteractiveShell, optional
+        The shell to change; the running one by default.
+
+    Raises
+    ------
+    RuntimeError
+        If no IPython shell is running (a plain Python script).
+    """
+    import pandas as pd
+
+    if shell is None:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    if shell is None:
+        raise RuntimeError("fit_tables changes how a notebook shows tables; no IPython "
+                           "shell is running here")
+
+    def html(frame) -> str:
+        limit = pd.get_option("display.max_colwidth")
+        return HtmlTable.from_frame(frame, max_chars=limit)._repr_html_()
+
+    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, html)

@@ -65,6 +65,8 @@
 # Set-up: the kit's package; figures are drawn by anatomy.viz.
 import anatomy
 from anatomy.viz import head_views
+from anatomy.viz.tables import fit_tables
+fit_tables()  # tables wrap to fit the screen
 head = anatomy.load_head()
 
 # %% [markdown] slideshow={"slide_type": "slide"}

@@ -71,6 +71,8 @@ from anatomy import nerves
 from anatomy.viz import nerve_views
 import pandas as pd
 pd.set_option('display.max_colwidth', 60)
+from anatomy.viz.tables import fit_tables
+fit_tables()  # tables wrap to fit the screen
 head = anatomy.load_head()
 
 # %% [markdown] slideshow={"slide_type": "slide"}

@@ -87,6 +87,8 @@ import pandas as pd
 from anatomy import pain
 from anatomy.viz import pain_views
 pd.set_option('display.max_colwidth', 90)
+from anatomy.viz.tables import fit_tables
+fit_tables()  # tables wrap to fit the screen
 head = anatomy.load_head()
 
 # %% [markdown] slideshow={"slide_type": "slide"}

@@ -86,6 +86,8 @@ import pandas as pd
 from anatomy import headaches
 from anatomy.viz import headache_views
 pd.set_option('display.max_colwidth', None)
+from anatomy.viz.tables import fit_tables
+fit_tables()  # tables wrap to fit the screen
 head = anatomy.load_head()
 
 # %% [markdown] slideshow={"slide_type": "slide"}

@@ -69,6 +69,8 @@ import anatomy
 import pandas as pd
 from anatomy import headaches
 pd.set_option('display.max_colwidth', None)
+from anatomy.viz.tables import fit_tables
+fit_tables()  # tables wrap to fit the screen
 head = anatomy.load_head()
 
 # %% [markdown] slideshow={"slide_type": "slide"}

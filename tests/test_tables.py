@@ -1,0 +1,82 @@
+"""Tables that fit a narrow screen: HtmlTable.from_frame and fit_tables."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from anatomy import nerves
+from anatomy.viz.tables import HtmlTable, fit_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_from_frame_keeps_every_value_and_shares_the_width():
+    frame = nerves.waypoint_table("GON")[["lateral_mm", "vertical_mm", "status", "sources"]]
+    table = HtmlTable.from_frame(frame)
+    assert [h for h, _ in table.rows] == [str(i) for i in frame.index]
+    assert table.columns == list(frame.columns)
+    for (_, cells), (_, row) in zip(table.rows, frame.iterrows()):
+        assert cells[2].text == str(row["status"])
+        assert cells[3].text == str(row["sources"])
+    # the browser sizes the columns by their text within the output's width (a fixed
+    # layout's equal columns broke "derived" and "status" between letters at 590 px)
+    assert not table.fixed
+    html = table._repr_html_()
+    assert "width: 100%; table-layout: auto;" in html and "<colgroup>" not in html
+    assert 'class="kit-frame"' in html  # tools/paper.py prints it small
+    assert "semispinalis_<wbr>exit" in html  # long names break at their underscores
+
+
+def test_from_frame_formats_missing_numbers_and_lists_and_cuts_long_text():
+    frame = pd.DataFrame({"a": [1.5, np.nan, 0.1 + 0.2], "b": [["x", "y"], None, "z" * 80]},
+                         index=["r1", "r2", "r3"])
+    table = HtmlTable.from_frame(frame, max_chars=20)
+    texts = [[c.text for c in cells] for _, cells in table.rows]
+    assert texts[0] == ["1.5", "x, y"]
+    assert texts[1] == ["", ""]
+    assert texts[2][0] == "0.3"
+    assert texts[2][1] == "z" * 19 + "…"
+    with pytest.raises(ValueError, match="max_chars must be at least 4"):
+        HtmlTable.from_frame(frame, max_chars=2)
+
+
+def test_fit_tables_changes_the_notebooks_dataframe_html():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    frame = pd.DataFrame({"name": ["semispinalis_exit"], "mm": [13.1]})
+    before = shell.display_formatter.format(frame)[0]["text/html"]
+    assert 'class="dataframe"' in before
+    fit_tables(shell)
+    with pd.option_context("display.max_colwidth", 10):
+        after = shell.display_formatter.format(frame)[0]["text/html"]
+    assert "table-layout: auto" in after and 'class="dataframe"' not in after
+    assert "semispina…" in after  # pandas' max_colwidth still cuts
+    assert "13.1" in after
+
+
+def test_fit_tables_outside_a_notebook_says_why():
+    import subprocess
+    import sys
+
+    code = "from anatomy.viz.tables import fit_tables; fit_tables()"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode != 0 and "no IPython shell is running" in out.stderr
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("0*.ipynb")),
+                         ids=lambda p: p.stem[:2])
+def test_no_notebook_table_runs_off_a_narrow_screen(path):
+    """Every DataFrame a notebook shows went through fit_tables (no pandas HTML table,
+    whose columns keep their text's width and run off a 1024 px screen)."""
+    nb = json.loads(path.read_text())
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            html = "".join(out.get("data", {}).get("text/html", []))
+            assert 'class="dataframe"' not in html, "".join(cell["source"])[:80]
+    assert "fit_tables()" in "".join("".join(c["source"]) for c in nb["cells"])
