@@ -41,7 +41,9 @@ from tools import nbparts
 from tools.nbtools import ROOT, answer, code, exercise, md, notes, solution, verdict, write_in
 
 SOURCE_DIR = ROOT / "notebooks" / "src"
-HEADER_FIELDS = ("title", "overview", "objectives", "minutes", "prerequisites", "references")
+HEADER_FIELDS = ("title", "overview", "objectives", "goals", "minutes", "prerequisites",
+                 "references")
+GOAL_WORDS = 7  # a goal on the "Today" slide: the objective in a few words
 # kind: (cell type, default slide type); the tag names the kind in the percent header
 KINDS = {"notes": ("markdown", "notes"), "exercise": ("markdown", "subslide"),
          "answer": ("markdown", "fragment"), "solution": ("code", "fragment"),
@@ -94,12 +96,22 @@ def header(kit: dict) -> list:
     rows = "\n".join(f"| {p['concept']} | {p['importance']} | {p['notes']} |"
                      for p in kit["prerequisites"])
     objs = "\n".join(f"{k}. {o}" for k, o in enumerate(kit["objectives"], 1))
+    if len(kit["goals"]) != len(kit["objectives"]):
+        raise ValueError(f"{kit['title']!r}: {len(kit['goals'])} goals for "
+                         f"{len(kit['objectives'])} objectives (one short goal each)")
+    long = [g for g in kit["goals"] if len(g.split()) > GOAL_WORDS]
+    if long:
+        raise ValueError(f"goals over {GOAL_WORDS} words (a slide line each): {long}")
+    goals = "\n".join(f"{k}. {g}" for k, g in enumerate(kit["goals"], 1))
     return [
         md(f"# {kit['title']}\n\n{kit['overview'].strip()}\n\n> **Educational use only.** "
            f"{DISCLAIMER}", slide="slide"),
+        # the room sees the goals in a few words; the reader gets the full objectives
+        md(f"## Today\n\n{goals}\n\nAbout {kit['minutes']} minutes. Abbreviations: "
+           "[glossary](../docs/glossary.md).", slide="subslide"),
         md(f"## Overview\n\nBy the end of this notebook you will be able to:\n\n{objs}\n\n"
            f"**Time to learn:** about {kit['minutes']} minutes. Abbreviations are explained "
-           "in the [glossary](../docs/glossary.md).", slide="subslide"),
+           "in the [glossary](../docs/glossary.md).", slide="skip"),
         md("## Prerequisites\n\n| Concept | Importance | Notes |\n|---|---|---|\n" + rows,
            slide="subslide"),
     ]

@@ -28,6 +28,7 @@ from tools.browser import CHROMIUM, FLAGS  # noqa: E402
 BUILD = ROOT / "build" / "paper"
 PAGE_BUDGET = 6
 FIGURE_SIZE = (900, 560)  # CSS px of each 3D figure's picture (printed at the column span)
+SLIDE_ONLY = ("## Today\n", "## Take-home points\n")
 # your-work: the notebook's write-in cells (paper has its own answer box)
 DROP_TAGS = {"quiz", "instructor-notes", "solution", "verdict", "exercise-placeholder",
              "your-work"}
@@ -123,6 +124,8 @@ def paper_notebook(nb):
             continue  # nothing to print (set-up and import cells)
         if cell.cell_type == "markdown" and cell.source.startswith("## Prerequisites"):
             continue  # how to run the notebook: not for paper
+        if cell.cell_type == "markdown" and cell.source.startswith(SLIDE_ONLY):
+            continue  # the slides' short forms of the overview and the summary
         cell = copy.deepcopy(cell)
         if cell.cell_type == "markdown" and re.match(r"\s*#+ References", cell.source):
             cell.source = ('<div class="kit-references">\n\n' + paper_references(cell.source)

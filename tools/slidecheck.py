@@ -16,12 +16,17 @@ measured on screen (CSS px times the scale reveal.js or RISE applies):
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 SCREEN = (1024, 768)
 MIN_TEXT_PX = 24
 MIN_LABEL_PX = 14
+# "at most about 40 words per slide": a slide over MAX_WORDS fails, except a case's story,
+# the red-flag box (the list a clinician screens with) and the quiz (one question in view)
+MAX_WORDS = 50
+WORDY_TITLES = re.compile(r"^(Case \d+:|⚠ RED FLAGS|Self-check quiz)")
 
 # One slide: the innermost section shown. Works in the offline deck and in RISE (where a
 # slide's content is JupyterLab's cells). ``pngTextPx(img)`` gives an image's smallest
@@ -56,8 +61,11 @@ MEASURE_JS = """async (section) => {
     if (el.closest('aside.notes, script, style, .kit-plotly, .js-plotly-plot, svg, ' +
                    'details:not([open]) > :not(summary)')) continue;
     if (parseFloat(getComputedStyle(el).fontSize) === 0) continue;  // hidden by size 0
+    // words of prose: the whole text node, code (shown to run live) not counted
+    const code = el.closest('.cm-editor, .jp-InputArea, pre, code');
     texts.push({px: parseFloat(getComputedStyle(el).fontSize) * k,
-                text: n.textContent.trim().slice(0, 60)});
+                text: n.textContent.trim().slice(0, 60),
+                words: code ? 0 : n.textContent.trim().split(/\\s+/).filter(Boolean).length});
   }
   for (const t of s.querySelectorAll('.js-plotly-plot svg text')) {
     if (!t.textContent.trim() || !shown(t)) continue;
@@ -96,8 +104,8 @@ MEASURE_JS = """async (section) => {
                          : (texts[0] ? texts[0].text : ''),
           overflow_y: Math.max(0, s.scrollHeight - s.clientHeight, bottom - H),
           overflow_x: Math.max(0, s.scrollWidth - s.clientWidth, right - W, hiddenX),
-          text: min(texts), label: min(labels), words: texts.map(t => t.text).join(' ')
-            .split(/\\s+/).filter(Boolean).length, scale: k,
+          text: min(texts), label: min(labels),
+          words: texts.reduce((n, t) => n + t.words, 0), scale: k,
           screen: [rect.width, rect.height]};
 }"""
 
@@ -217,6 +225,8 @@ def problems(measured: list[dict], labels: bool = True) -> list[str]:
         if labels and m["label"] and m["label"]["px"] < MIN_LABEL_PX - 0.05:
             bad.append(f"{where}: figure label {m['label']['px']:.1f} px on screen "
                        f"({m['label']['text']!r})")
+        if m["words"] > MAX_WORDS and not WORDY_TITLES.match(m["title"].strip()):
+            bad.append(f"{where}: {m['words']} words (at most {MAX_WORDS})")
     return bad
 
 

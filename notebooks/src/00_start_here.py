@@ -15,6 +15,12 @@
 #     - Read positions in the kit's frame (millimetres, +x the subject's right, +y anterior, +z
 #       superior).
 #     - Locate scalp sites by the 10-20 system, and check the model's size against adult measurements.
+#     goals:
+#     - Find your way through the kit
+#     - Turn, zoom and read the 3D head
+#     - Find the skin landmarks
+#     - Read positions in millimetres
+#     - Place the 10-20 positions
 #     minutes: 20
 #     prerequisites:
 #     - concept: Surface anatomy of the head and neck

@@ -16,6 +16,12 @@
 #     - Locate Janis's six GON compression points and the occipital artery crossing.
 #     - Find the GON and LON block points on the EOP-mastoid line and judge how close they lie to
 #       the nerves, given how much nerves vary between people.
+#     goals:
+#     - Trace the GON, layer by layer
+#     - Follow the LON and the TON
+#     - Tell measured from derived positions
+#     - Locate the compression points
+#     - Judge the block landmarks
 #     minutes: 45
 #     prerequisites:
 #     - concept: Notebook 00 (the head model, landmarks, frame)
@@ -354,6 +360,13 @@ rami_views.rami_figure()
 # %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## Take-home points
+#
+# - **GON**: C1-C2, round obliquus capitis inferior, through semispinalis and the trapezius aponeurosis, medial to the occipital artery, to the vertex
+# - **LON**: along sternocleidomastoid's back edge; **TON**: near the midline
+# - Block landmarks find most nerves, not all
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
 #
 # - The GON leaves between C1 and C2, winds round obliquus capitis inferior ({cite}`kim2018`: 30 mm lateral, 52 mm below the EOP). It pierces semispinalis (13 mm, 28 mm) and the trapezius aponeurosis (23 mm, 16 mm), passes medial to the occipital artery at the nuchal line and reaches the vertex.

@@ -19,6 +19,12 @@
 #       behind the eye.
 #     - Judge which items of a published hot-spot list the literature supports, and match a patient's
 #       pain drawing to a referral pattern.
+#     goals:
+#     - Locate the hot spots
+#     - Name the mechanism of each
+#     - Map the skin territories
+#     - Explain pain behind the eye
+#     - Check a published hot-spot list
 #     minutes: 40
 #     prerequisites:
 #     - concept: 'Notebook 00: the head model and its landmarks'
@@ -257,6 +263,14 @@ pd.DataFrame({name: pain.match_drawing(name).head(3).index.map(' '.join)
 # %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## Take-home points
+#
+# - Occipital neuralgia: over the nerve and in its territory, sometimes the forehead and eye
+# - Neck-muscle trigger points explain many hot spots
+# - Convergence at C1-C2 links neck and forehead pain
+# - Five of seven seed spots hold up
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
 #
 # - Occipital neuralgia hurts over the nerve and in its territory (the GON's from the nuchal line to the vertex) and may reach the forehead and orbit.

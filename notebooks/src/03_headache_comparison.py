@@ -18,6 +18,12 @@
 #     - Classify case vignettes with `check_criteria` / `check_all` and explain each verdict, including
 #       a mixed picture.
 #     - Spot where popular articles blur the differences.
+#     goals:
+#     - State the ICHD-3 criteria
+#     - Tell the headaches apart
+#     - What a block can and cannot prove
+#     - Classify cases with the checker
+#     - Spot blurred claims
 #     minutes: 45
 #     prerequisites:
 #     - concept: 'Notebook 01: the occipital nerves'
@@ -275,6 +281,14 @@ headaches.check_criteria('occipital_neuralgia', findings).verdict
 # %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## Take-home points
+#
+# - **Duration**: seconds (ON), 4-72 hours (migraine), 30 minutes to 7 days (tension-type)
+# - **Place**: nerve territory, eye and temple, a band, or neck forwards
+# - Tenderness and block relief support ON but do not prove it
+# - A clinician makes the diagnosis
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
 #
 # - Duration separates the three main conditions: seconds to minutes (occipital neuralgia), 4-72 hours (migraine), 30 minutes to 7 days or unremitting (tension-type).

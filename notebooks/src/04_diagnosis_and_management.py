@@ -16,6 +16,12 @@
 #     - Say when imaging helps and what it looks for.
 #     - Summarise each management option with its evidence, and correct common errors in popular
 #       articles.
+#     goals:
+#     - Recognise the red flags
+#     - Examine for occipital neuralgia
+#     - Say what a nerve block proves
+#     - Know when imaging helps
+#     - Weigh the treatments and their evidence
 #     minutes: 40
 #     prerequisites:
 #     - concept: 'Notebook 03: headache comparison'
@@ -356,13 +362,22 @@ notes[notes.str.contains('randomised')].to_frame()
 # %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## Take-home points
+#
+# - Red flags first
+# - Examine: nerve tenderness, Tinel's sign, the pain reproduced
+# - Block relief is criterion D: support, not proof
+# - MRI finds other causes, not ON
+# - Conservative care first; one randomised trial favours pulsed radiofrequency
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
 #
 # - Screen for red flags first: sudden severe headache, neurological deficit, abnormal pupils and fever with neck stiffness need emergency care.
 # - Examination looks for tenderness over the nerve, Tinel's sign at the GON's exit and reproduction of the pain.
 # - Relief after a local anaesthetic block is ICHD-3 criterion D. It is consistent with an occipital-nerve source but does not prove one: blocks help migraine and cluster headache too.
 # - MRI looks for structural causes; it does not show occipital neuralgia.
-# - Conservative care comes first; blocks, botulinum toxin, stimulation and surgery rest on observational evidence and are kept for refractory pain.
+# - Conservative care comes first. Nerve blocks rest on expert consensus and mostly observational evidence. Pulsed radiofrequency has one randomised trial, in which it beat a local anaesthetic-steroid block ({cite}`cohen2015`). Botulinum toxin, stimulation and surgery rest on small series and are kept for refractory pain.
 # - Botulinum toxin is not a steroid; the GON (dorsal ramus of C2) and LON (ventral rami C2-C3) have different origins.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}

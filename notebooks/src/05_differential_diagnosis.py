@@ -16,6 +16,12 @@
 #     - Use the checker on primary stabbing headache (4.7), neck-tongue syndrome (13.5) and chronic
 #       migraine (1.3).
 #     - Judge common web claims about occipital neuralgia against sources.
+#     goals:
+#     - Screen for red flags first
+#     - Name the differential
+#     - Find the feature that separates each
+#     - Check stabbing and neck-tongue cases
+#     - Judge web claims
 #     minutes: 35
 #     prerequisites:
 #     - concept: 'Notebook 03: headache comparison'
