@@ -104,12 +104,13 @@ def header(kit: dict) -> list:
         raise ValueError(f"goals over {GOAL_WORDS} words (a slide line each): {long}")
     goals = "\n".join(f"{k}. {g}" for k, g in enumerate(kit["goals"], 1))
     return [
-        md(f"# {kit['title']}\n\n{kit['overview'].strip()}\n\n> **Educational use only.** "
-           f"{DISCLAIMER}", slide="slide"),
+        # the title slide: the title and the disclaimer (the overview is reading text)
+        md(f"# {kit['title']}\n\n> **Educational use only.** {DISCLAIMER}", slide="slide"),
         # the room sees the goals in a few words; the reader gets the full objectives
         md(f"## Today\n\n{goals}\n\nAbout {kit['minutes']} minutes. Abbreviations: "
            "[glossary](../docs/glossary.md).", slide="subslide"),
-        md(f"## Overview\n\nBy the end of this notebook you will be able to:\n\n{objs}\n\n"
+        md(f"## Overview\n\n{kit['overview'].strip()}\n\nBy the end of this notebook you "
+           f"will be able to:\n\n{objs}\n\n"
            f"**Time to learn:** about {kit['minutes']} minutes. Abbreviations are explained "
            "in the [glossary](../docs/glossary.md).", slide="skip"),
         md("## Prerequisites\n\n| Concept | Importance | Notes |\n|---|---|---|\n" + rows,

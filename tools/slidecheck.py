@@ -24,9 +24,10 @@ SCREEN = (1024, 768)
 MIN_TEXT_PX = 24
 MIN_LABEL_PX = 14
 # "at most about 40 words per slide": a slide over MAX_WORDS fails, except a case's story,
-# the red-flag box (the list a clinician screens with) and the quiz (one question in view)
+# an exercise's task (read at the students' screens while they work), the red-flag box
+# (the list a clinician screens with) and the quiz (one question in view)
 MAX_WORDS = 50
-WORDY_TITLES = re.compile(r"^(Case \d+:|⚠ RED FLAGS|Self-check quiz)")
+WORDY_TITLES = re.compile(r"^(Case \d+:|Exercise \d+|⚠ RED FLAGS|Self-check quiz)")
 
 # One slide: the innermost section shown. Works in the offline deck and in RISE (where a
 # slide's content is JupyterLab's cells). ``pngTextPx(img)`` gives an image's smallest
@@ -62,7 +63,7 @@ MEASURE_JS = """async (section) => {
                    'details:not([open]) > :not(summary)')) continue;
     if (parseFloat(getComputedStyle(el).fontSize) === 0) continue;  // hidden by size 0
     // words of prose: the whole text node, code (shown to run live) not counted
-    const code = el.closest('.cm-editor, .jp-InputArea, pre, code');
+    const code = el.closest('.cm-editor, .jp-CodeCell .jp-InputArea, pre, code');
     texts.push({px: parseFloat(getComputedStyle(el).fontSize) * k,
                 text: n.textContent.trim().slice(0, 60),
                 words: code ? 0 : n.textContent.trim().split(/\\s+/).filter(Boolean).length});

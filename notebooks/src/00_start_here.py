@@ -213,6 +213,13 @@ my_try = ...
 # %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## Take-home points
+#
+# - An adult head in millimetres: +x right, +y forward, +z up
+# - Landmarks follow written rules; derived ones are labelled
+# - 10-20 positions name scalp sites; Cz is the vertex
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
 #
 # - The kit's model is an adult head, neck and shoulders in millimetres, with +x to the subject's right, +y anterior and +z up.

@@ -212,6 +212,14 @@ headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 're
 # %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## Take-home points
+#
+# - Screen for red flags before naming a primary headache
+# - Stabbing headache: moving stabs, no tender nerve
+# - Neck-tongue: set off by turning, tongue symptoms
+# - Arteritis, dissection and posterior-fossa lesions are the dangerous mimics
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
 #
 # - Screen for red flags before naming any primary headache; a new headache with new neck pain can be a cervical artery dissection.
