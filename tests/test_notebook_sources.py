@@ -98,7 +98,10 @@ def test_cell_kinds_map_to_the_helpers(tmp_path, monkeypatch):
         '# %% [markdown] tags=["exercise"]\n# Do it ({cite}`kim2018`).\n\n'
         '# %% tags=["solution"]\nx = 1\n\n'
         '# %% [markdown] tags=["answer"] summary="Show it"\n# One.\n'))
-    exercise, solution, answer = nbsource.cells(stem)
+    exercise, solution, write_in, answer = nbsource.cells(stem)
+    # a place for the student's own answer comes before the revealable one
+    assert write_in.metadata == {"slideshow": {"slide_type": "skip"}, "tags": ["your-work"]}
+    assert write_in.source.startswith("**Your answer.**")
     assert exercise.metadata == {"slideshow": {"slide_type": "subslide"}, "tags": ["exercise"]}
     assert exercise.source == "Do it ([Kim et al. 2018](#ref-kim2018))."
     assert "solution" in solution.metadata["tags"] and solution.source.endswith("x = 1")

@@ -134,9 +134,12 @@ def test_notebook_03_cases_ask_for_findings_before_the_checker():
     for k in blanks:
         case_id = student[k]["metadata"]["kit_case"]
         assert "...," in "".join(student[k]["source"])
-        # the screen has a slide of its own: its prompt, then the screen
-        compare, prompt, screen = student[k + 1], student[k + 2], student[k + 3]
+        # the screen has a slide of its own: its prompt, a place to write the decision,
+        # then the screen
+        compare, prompt, mine, screen = (student[k + 1], student[k + 2], student[k + 3],
+                                         student[k + 4])
         assert "*Screen first:*" in "".join(prompt["source"])
+        assert "your-work" in mine["metadata"]["tags"]
         assert f"compare_findings(my_findings, '{case_id}')" in "".join(compare["source"])
         assert not compare.get("outputs"), "the comparison shows the kit's values: unrun"
         assert "red_flag_screen" in "".join(screen["source"])
