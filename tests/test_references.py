@@ -240,7 +240,7 @@ LOOKUP_WORDS = ("/work", "search tool", "with search", "facts file", "project br
 # identifier (DOI, PMID, ISBN or URL) or author names that could not be confirmed.
 AUTHORS_MISSING = {"on_clinic2021"}
 NO_IDENTIFIER = {
-    "taylor2008", "loukas2006", "tubbs2007",
+    "loukas2006", "tubbs2007",
     "brown_atlas2006", "travell_simons1983",
 }
 # The kit's own derivations: no identifier exists; they must say they are the kit's.
