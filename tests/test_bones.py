@@ -296,18 +296,25 @@ def test_atlas_foramina_transversaria_open_to_their_cited_size(bones, points):
             assert _hit(atlas, c + off, (0, 0, 1)) is not None, (side, off)
 
 
-def test_vault_ends_along_the_coronal_and_squamous_sutures(bones, head):
-    """The drawn vault ends in a curve, not a straight cut: in front at the midline it
-    reaches past the vertex (bregma), laterally its front edge runs down and forward to
-    the pterion, and its lower edge arches over the ear without covering it."""
-    v = bones["occipital_bone"].vertices
-    vertex = head.landmark("vertex")
-    mid = v[np.abs(v[:, 0]) < 5]
-    assert mid[:, 1].max() > vertex[1] + 5                      # bregma in front of vertex
-    top_front = mid[np.argmax(mid[:, 1])]
-    side = v[np.abs(v[:, 0]) > 45]
+def test_vault_is_closed_from_the_brow_to_the_nuchal_lines(bones, head):
+    """The drawn vault is a whole calvaria, not a bowl open in front: rays from inside the
+    skull meet bone in every direction over the top, the front and the back; in front it
+    reaches the brow (under the glabella at the scalp's depth); laterally its lower edge
+    runs from the frontozygomatic region over the ear, which is left free."""
+    occ = bones["occipital_bone"]
+    v = occ.vertices
+    centre = np.array([0.0, -10.0, 25.0])
+    for alpha in np.radians(np.arange(-5, 176, 15)):          # back, over the top, front
+        for beta in np.radians((-25, 0, 25)):
+            d = [np.sin(beta), -np.cos(beta) * np.cos(alpha), np.cos(beta) * np.sin(alpha)]
+            assert _hit(occ, centre, d) is not None, (np.degrees(alpha), np.degrees(beta))
+    glabella = head.landmark("glabella")
+    gap = np.linalg.norm(v - glabella, axis=1).min()
+    assert 3.0 < gap < 12.0, gap                              # bone under the brow's skin
+    assert _hit(occ, glabella + [0, -40, -25], (0, 1, 0)) is None  # open below the brow
+    side = v[np.abs(v[:, 0]) > 40]
     front_side = side[np.argmax(side[:, 1])]
-    assert front_side[1] > top_front[1] and front_side[2] < top_front[2] - 40
+    assert front_side[1] > 60 and front_side[2] < glabella[2]   # down to the orbit's side
     tragus = head.landmark("tragus_right")
     assert np.linalg.norm(v - tragus, axis=1).min() > 30          # the ear is left free
     above_ear = v[(np.abs(v[:, 0]) > 40) & (np.abs(v[:, 1] - tragus[1]) < 5)]

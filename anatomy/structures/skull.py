@@ -1,15 +1,15 @@
-"""The skull under the skin: occipital and parietal bone, mastoid processes, mandible.
+"""The skull under the skin: the vault with the occipital bone, mastoid processes, mandible.
 
 The vault is the skin moved inward by the soft-tissue depth, the way forensic facial
 reconstruction puts a face on a skull in reverse (De Greef 2006): depths at skin landmarks
 (``structures.toml``, ``[dimensions.tissue_depth_*]``, each with its landmark and source)
 are spread over the skin by inverse-distance weights, and every skin point above the
-superior nuchal line is moved that far along its inward normal. The vault is drawn from
-the nuchal lines over the occipital and parietal bones and ends where a textbook plate of
-them would: in front along the coronal suture (from the bregma, just in front of the
-vertex, down and forward to the pterion) and below along the squamous suture, arching
-over the ear (the temporal squama and the frontal bone are not drawn; the suture line is
-a derived outline, not a measured one). Below the superior nuchal line the bone
+superior nuchal line is moved that far along its inward normal. The vault is a whole
+calvaria, so that no inside of a bowl shows through the see-through skin: in front it
+ends along the supraorbital margins (brow) out to the frontozygomatic region, and its
+lower edge runs from there back over the ear to the lateral end of the superior nuchal
+line (the temporal squama below that line, the face and the sutures are not drawn; the
+edge is a derived outline, not a measured one). Below the superior nuchal line the bone
 turns forward as the nuchal plane to the posterior rim of the foramen magnum (the
 ``bone`` grid the muscles attach to). The external occipital protuberance (EOP), the
 superior and inferior nuchal lines and the external occipital crest are raised on the
@@ -38,11 +38,14 @@ _SNL_HEIGHT = 0.8     # derived: height of the superior nuchal line (medial part
 _INL_HEIGHT = 0.35
 _CREST_HEIGHT = 0.7
 # where the drawn vault ends (derived, degrees seen from a point above the ear canals):
-# the coronal suture from the bregma (just in front of the vertex) to the pterion
-_BREGMA_ALPHA = 110.0
-_PTERION_ALPHA = 170.0
-_PTERION_BETA = 56.0
-_SQUAMOUS_BULGE = 8.0    # the lower edge arches over the ear (squamous suture)
+# in front along the supraorbital margins, from the glabella out to the frontozygomatic
+# suture; laterally the lower edge runs back from there over the ear (above the
+# squamous suture) to the asterion at the lateral end of the superior nuchal line
+_BROW_ALPHA = 178.0
+_FZ_ALPHA = 186.0
+_FZ_BETA = 33.0
+_SQUAMOUS_BULGE = 30.0   # the lower edge arches over the ear
+_N_UP = 20               # rows from the brow back over the vault to the SNL
 
 
 def tissue_depths() -> dict[str, tuple[np.ndarray, float]]:
@@ -133,7 +136,7 @@ def _squama_bone_grid():
 
 
 def occipital_bone():
-    """Occipital squama and the back of the parietal bones with the nuchal markings.
+    """Skull vault (frontal, parietal, occipital squama) with the nuchal markings.
 
     Returns
     -------
@@ -149,7 +152,7 @@ def occipital_bone():
     eop = fr["eop"]
     xs = np.linspace(-55, 55, 23)     # the attachment grid's columns (5 mm), plus one each side
     snl, mid1, inl, mid2, opis = _nuchal_rows(xs)
-    n_up = 11
+    n_up = _N_UP
     rows = []
     centre = np.array([0.0, -10.0, 25.0])        # inside the vault, above the ear canals
     rel = snl - centre
@@ -158,11 +161,10 @@ def occipital_bone():
     alpha0 = np.arctan2(rel[:, 2], -rel[:, 1])
     beta0 = np.arcsin(rel[:, 0] / np.linalg.norm(rel, axis=1))
     u = xs / np.abs(xs).max()
-    # the bone ends in front along the coronal suture: from the bregma, a little in front
-    # of the vertex, down and forward to the pterion, above the middle of the zygomatic
-    # arch; laterally its lower edge arches over the ear like the squamous suture
-    beta1 = np.radians(_PTERION_BETA) * u
-    alpha1 = np.radians(_BREGMA_ALPHA + (_PTERION_ALPHA - _BREGMA_ALPHA) * np.abs(u) ** 1.6)
+    # the bone ends in front along the brow, from the glabella out to the frontozygomatic
+    # region; the lateral columns arch from there over the ear back to the asterion
+    beta1 = np.radians(_FZ_BETA) * u
+    alpha1 = np.radians(_BROW_ALPHA + (_FZ_ALPHA - _BROW_ALPHA) * np.abs(u) ** 2)
     skin = head_skin()
     for k in range(n_up, 0, -1):                      # front edge back and down to the SNL
         s = k / n_up
