@@ -156,8 +156,8 @@ def test_skull_thickness_at_landmarks(bones):
 
     table = skull.tissue_depths()
     owner = {"inion": "occipital_bone", "mastoid": "mastoid_process_right",
-             "gonion": "mandible_right", "tmj": "mandible_right"}
-    tol = {"inion": 1.0, "mastoid": 2.0, "gonion": 2.5, "tmj": 2.0}
+             "gonion": "mandible_right", "tmj": "mandible_right", "menton": "mandible_right"}
+    tol = {"inion": 1.0, "mastoid": 2.0, "gonion": 2.5, "tmj": 2.0, "menton": 2.5}
     for name, bone in owner.items():
         skin_pt, depth = table[name]
         foot, normal = _skin_frame([skin_pt])
@@ -228,6 +228,12 @@ def test_mandible_at_the_jaw_pain_spots(bones, points):
         assert np.linalg.norm(m - gonion, axis=1).min() < 15
         assert m[:, 2].max() > tmj[2] - 3                 # condyle up at the TMJ
         assert m[:, 2].min() < gonion[2] - 5              # the angle below the gonion level
+    # the body reaches the chin, where the halves meet under the menton
+    right, left = bones["mandible_right"].vertices, bones["mandible_left"].vertices
+    chin = points["mandible_symphysis"]
+    assert np.linalg.norm(right - chin, axis=1).min() < 3 and abs(chin[0]) < 1e-9
+    assert right[:, 0].min() < 0.5 and left[:, 0].max() > -0.5
+    assert np.linalg.norm(chin - head.landmark("menton")) < 12
 
 
 def test_contract_names_for_the_muscles(points):
@@ -252,7 +258,7 @@ def test_bones_figure_shows_bones_and_landmarks():
     kf = sv.bones_figure()
     data = kf.figure["data"]
     names = [t["name"] for t in data]
-    assert "Atlas (C1)" in names and "Mandible (ramus, angle, condyle)" in names
+    assert "Atlas (C1)" in names and "Mandible (condyle, ramus, angle, body)" in names
     assert "Nuchal lines" in names and "Bony landmarks" in names
     marks = [t for t in data if t["name"] == "Bony landmarks"][0]
     assert "EOP" in list(marks["text"]) and "C2 spinous (bifid)" in list(marks["text"])
@@ -308,13 +314,15 @@ def test_vault_is_closed_from_the_brow_to_the_nuchal_lines(bones, head):
         for beta in np.radians((-25, 0, 25)):
             d = [np.sin(beta), -np.cos(beta) * np.cos(alpha), np.cos(beta) * np.sin(alpha)]
             assert _hit(occ, centre, d) is not None, (np.degrees(alpha), np.degrees(beta))
+    from anatomy.structures.frame import _skin_frame
+
     glabella = head.landmark("glabella")
-    gap = np.linalg.norm(v - glabella, axis=1).min()
-    assert 3.0 < gap < 12.0, gap                              # bone under the brow's skin
+    foot, normal = _skin_frame([glabella])
+    hit = _hit(occ, foot[0] + 0.5 * normal[0], -normal[0])   # bone under the brow's skin
+    assert hit is not None and 3.0 < np.linalg.norm(hit - foot[0]) < 10.0
     assert _hit(occ, glabella + [0, -40, -25], (0, 1, 0)) is None  # open below the brow
-    side = v[np.abs(v[:, 0]) > 40]
-    front_side = side[np.argmax(side[:, 1])]
-    assert front_side[1] > 60 and front_side[2] < glabella[2]   # down to the orbit's side
+    temple = v[(np.abs(v[:, 0]) > 40) & (v[:, 1] > 40)]
+    assert temple[:, 2].min() < glabella[2] - 15               # down to the orbit's side
     tragus = head.landmark("tragus_right")
     assert np.linalg.norm(v - tragus, axis=1).min() > 30          # the ear is left free
     above_ear = v[(np.abs(v[:, 0]) > 40) & (np.abs(v[:, 1] - tragus[1]) < 5)]

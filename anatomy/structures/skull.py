@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from anatomy import shell
 from anatomy.head import load_head
 from anatomy.meshgen import grid_normals, outward, simplify, slab
 from anatomy.skin import head_skin
@@ -32,7 +33,9 @@ from anatomy.structures.frame import _frame, _posterior_skin, _skin_frame, _snl_
 __all__ = ["depth_at", "mandible", "mastoid", "occipital_bone", "tissue_depths"]
 
 _SPINE_Y = -4.0
-_MANDIBLE_FACES = 900  # triangles of the drawn half mandible (figure size budget)
+_MANDIBLE_FACES = 800  # triangles of the drawn half mandible (figure size budget)
+_BODY_HEIGHT = (24.0, 32.0)  # derived: body height near the angle and at the symphysis
+_BODY_HALF_THICKNESS = 4.5  # derived: about 9 mm thick
 _EOP_HEIGHT = 1.5     # derived: how far the EOP stands out of the squama
 _SNL_HEIGHT = 0.8     # derived: height of the superior nuchal line (medial part)
 _INL_HEIGHT = 0.35
@@ -45,7 +48,7 @@ _BROW_ALPHA = 178.0
 _FZ_ALPHA = 186.0
 _FZ_BETA = 33.0
 _SQUAMOUS_BULGE = 30.0   # the lower edge arches over the ear
-_N_UP = 20               # rows from the brow back over the vault to the SNL
+_N_UP = 14               # rows from the brow back over the vault to the SNL
 
 
 def tissue_depths() -> dict[str, tuple[np.ndarray, float]]:
@@ -242,12 +245,58 @@ def _bone_under(name: str, extra: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     return foot[0] - (depth + extra) * normal[0], normal[0]
 
 
-def mandible():
-    """Mandible (right half shown where the jaw pain spots need it).
+def _plate(p, lower, half_thickness, height):
+    """Signed distance (approximate) to a plate standing on a lower border.
 
-    Condyle under the TMJ point, neck, coronoid process, ramus, the angle under the
-    gonion and the start of the body, ending in a clean cut about 25 mm in front of the
-    angle.
+    The plate follows the border's course in plan (``lower``, a dense polyline) with
+    ``half_thickness`` either side, from the border's height up by ``height`` (one value
+    per border point).
+    """
+    d = np.linalg.norm(p[:, None, :2] - lower[None, :, :2], axis=2)
+    k = np.argmin(d, axis=1)
+    z0 = lower[k, 2]
+    across = d[np.arange(len(p)), k] - half_thickness
+    up = np.maximum(z0 - p[:, 2], p[:, 2] - (z0 + np.asarray(height)[k]))
+    return sdf.smooth_max(across, up, 1.5)
+
+
+def _body_height(lower) -> np.ndarray:
+    """Height of the mandible's body above each lower-border point: up to the derived
+    heights, with a straight alveolar border kept 2.5 mm under the drawn skin (the closed
+    outer shell, ``shell.display_skin``). The model's mouth cavity is not a limit: in
+    life the teeth and gums fill that space."""
+    drawn = shell._display_query(shell.DISPLAY_MAX_EDGE_MM)
+    tangent = np.gradient(lower[:, :2], axis=0)
+    across = np.c_[tangent[:, 1], -tangent[:, 0]]
+    across /= np.linalg.norm(across, axis=1, keepdims=True)
+    full = np.linspace(*_BODY_HEIGHT, len(lower))
+    dz = np.arange(0.0, _BODY_HEIGHT[1] + 0.5, 1.0)
+    ok = np.ones((len(lower), len(dz)), bool)
+    for off in (-_BODY_HALF_THICKNESS, 0.0, _BODY_HALF_THICKNESS):
+        q = lower[:, None, :] + np.c_[across * off, np.zeros(len(lower))][:, None, :]
+        q = q + dz[None, :, None] * [0.0, 0.0, 1.0]
+        q = q.reshape(-1, 3)
+        gap = np.linalg.norm(q - drawn.closest(q), axis=1)   # (the sign of depth() is
+        ok &= (drawn.inside(q) & (gap >= 2.5 + 2.5)).reshape(ok.shape)   # unsure at the lips)
+    reach = np.array([dz[np.argmin(r)] - 1.0 if not r.all() else dz[-1] for r in ok])
+    # the alveolar border is a straight line (as the teeth's occlusal plane), as high as
+    # the derived heights and lowered as one line until the drawn skin allows it
+    y, z0 = lower[:, 1], lower[:, 2]
+    slope = (z0[-1] + full[-1] - z0[0] - full[0]) / (y[-1] - y[0])
+    top = z0 + np.minimum(reach, full)
+    level = np.min(top - slope * y)
+    return np.maximum(level + slope * y - z0, 6.0)
+
+def mandible():
+    """Mandible, right half: condyle, coronoid, ramus, angle and body to the chin.
+
+    Condyle under the TMJ point, neck, coronoid process, the ramus down to the angle under
+    the gonion, then the body along the jaw line, curving in to the symphysis under the
+    menton, where it meets the mirrored left half. The lower border runs from the gonion's
+    bone point to the menton's (each at its tissue depth), parabolic in plan (parallel to
+    the midline at the angle, across it at the chin); the body is about 9 mm thick and rises
+    from 24 mm tall near the angle to 32 mm at the symphysis (derived, of the order of
+    adult jaws; the teeth are not drawn).
 
     Returns
     -------
@@ -255,10 +304,13 @@ def mandible():
         ``(vertices, faces)`` of the bone, mm.
     points : dict[str, numpy.ndarray]
         ``"mandible_condyle_right"``, ``"mandible_angle_right"``,
-        ``"mandible_coronoid_right"`` and ``"mandible_ramus_right"``, mm.
+        ``"mandible_coronoid_right"``, ``"mandible_ramus_right"`` and
+        ``"mandible_symphysis"``, mm.
     """
     cond_s, n_c = _bone_under("tmj")
     gon, _ = _bone_under("gonion")
+    men, _ = _bone_under("menton")
+    men = men * [0, 1, 1]
     # condyle centre: its lateral pole at the depth (+1.5 mm that meshing rounds off)
     cond = cond_s - 7.5 * n_c
     angle = gon + np.array([-4.0, 0.0, 3.5])   # centre of the plate above the angle's corner
@@ -266,10 +318,13 @@ def mandible():
     ramus_ax = sdf.frame_from(neck - angle, [1.0, 0, 0])
     ramus_c = (neck + angle) / 2
     ramus_len = float(np.linalg.norm(neck - angle))
-    body_end = np.array([41.0, 44.0, -60.0])   # in the cheek, lateral to the mouth cavity
-    body_pts = [angle + [0, 6, 2], angle + (body_end - angle) * 0.55, body_end]
+    # the body: its lower border from the angle's corner (4 mm in from the skin's gonion
+    # bone point) to the chin, parabolic in plan; a plate standing on that border
+    s_ = np.linspace(0.0, 1.0, 61)
+    lower = np.c_[(gon[0] - 4.0) * (1 - s_ ** 2),
+                  gon[1] + 4.0 + (men[1] - gon[1] - 4.0) * s_,
+                  gon[2] + 2.0 + (men[2] - gon[2] - 2.0) * s_]
     cor_tip = cond + np.array([-4.0, 27.0, -6.0])
-    cut_n = (body_end - body_pts[1]) / np.linalg.norm(body_end - body_pts[1])
 
     def field(p):
         f = sdf.ellipsoid(p, cond, [9.0, 4.5, 5.0])                           # condyle
@@ -278,12 +333,13 @@ def mandible():
                                                [2.8, 9.5, ramus_len / 2 + 2], 2.5), 2.0)
         f = sdf.smooth_min(f, sdf.capsules(p, [ramus_c + [0, 14, 4], cor_tip],
                                            [3.5, 1.8], [6.0, 2.5]), 1.5)       # coronoid
-        f = sdf.smooth_min(f, sdf.capsules(p, body_pts, [4.2, 4.0, 4.0],
-                                           [11.0, 10.5, 10.0]), 3.0)           # body
-        return sdf.smooth_max(f, (p - body_end) @ cut_n, 1.0)                  # cut end
+        f = sdf.smooth_min(f, _plate(p, lower, _BODY_HALF_THICKNESS, height), 3.0)  # body
+        return sdf.smooth_max(f, -p[:, 0], 0.5)          # cut at the midline (symphysis)
 
-    pts = np.array([cond, angle, cor_tip, body_end])
-    lo, hi = pts.min(axis=0) - 13, pts.max(axis=0) + 13
+    height = _body_height(lower)
+    pts = np.array([cond, angle, cor_tip, men, lower[-1] + [0, 0, height[-1]]])
+    lo, hi = pts.min(axis=0) - 14, pts.max(axis=0) + 14
+    lo[0] = -2.0
     # a fine grid resolves the thin ramus and coronoid (a 3.6 mm grid made them jagged),
     # then quadric simplification keeps the figure light without tearing the thin plate
     v, f = sdf.mesh(field, lo, hi, 1.2, symmetric=False)
@@ -291,4 +347,4 @@ def mandible():
     corner = v[np.argmin(np.linalg.norm(v - gon, axis=1))]
     return (v, f), {"mandible_condyle_right": cond.copy(), "mandible_angle_right": corner.copy(),
                     "mandible_coronoid_right": cor_tip.copy(),
-                    "mandible_ramus_right": ramus_c.copy()}
+                    "mandible_ramus_right": ramus_c.copy(), "mandible_symphysis": men.copy()}
