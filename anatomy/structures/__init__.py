@@ -1,5 +1,5 @@
-"""Deep structures of the occipital region: C1-C3, the back of the skull (occipital and
-parietal bones, mastoid processes, mandible), muscles, occipital artery.
+"""Deep structures of the occipital region: C1-C3, the skull (the vault with the occipital
+bone, mastoid processes, mandible), muscles, occipital artery.
 
 Simplified parametric meshes in the kit frame (mm; +x the subject's right, +y anterior,
 +z superior), placed from the head model's skin landmarks and sized from the cited numbers

@@ -167,8 +167,8 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     plotly3d.toggle_menu(fig, layer_groups(fig["data"]))
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
-           f"{n['bone']} bones (atlas, axis, C3, the back of the skull with the occipital bone, "
-           "mastoid processes, the back of the mandible), "
+           f"{n['bone']} bones (atlas, axis, C3, the skull vault with the occipital bone, "
+           "mastoid processes, the mandible), "
            f"{n['muscle']} muscles (the suboccipital muscles: rectus capitis posterior major "
            "and minor, obliquus capitis superior and inferior; semispinalis capitis, "
            "splenius capitis, trapezius, sternocleidomastoid), the occipital artery, the "
@@ -433,10 +433,10 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
     for menu_cam in [fig["layout"]["scene"]["camera"]]:
         menu_cam["eye"] = {k: round(v * zoom, 4) for k, v in menu_cam["eye"].items()}
     plotly3d.view_menu(fig)
-    alt = ("3D bones of the upper neck and the back of the skull, without skin or muscles: "
-           "the occipital and parietal bones with the external occipital protuberance and "
+    alt = ("3D bones of the upper neck and the skull, without skin or muscles: the vault "
+           "(frontal, parietal and occipital bones) with the external occipital protuberance and "
            "the superior and inferior nuchal lines (dotted), the posterior rim of the "
-           "foramen magnum, the mastoid processes, the back of the mandible (condyle, "
-           "ramus, angle), the atlas (C1) ring with its transverse processes, the axis (C2) "
+           "foramen magnum, the mastoid processes, the mandible (condyle, ramus, angle, "
+           "body to the chin), the atlas (C1) ring with its transverse processes, the axis (C2) "
            "with its dens and bifid spinous process, and C3.")
     return plotly3d.KitFigure(fig, alt)

@@ -412,7 +412,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
         tr["visible"] = vis
     fig["layout"]["updatemenus"][-1]["active"] = stage
-    alt = ("3D head with semi-transparent skin over the cervical vertebrae, occipital bone, "
+    alt = ("3D head with semi-transparent skin over the cervical vertebrae, skull vault, jaw, "
            "neck muscles (the suboccipital muscles bounding the suboccipital triangle, "
            "semispinalis capitis, splenius capitis, trapezius, sternocleidomastoid), the "
            "occipital and vertebral arteries, with the greater (yellow, circles), lesser "
