@@ -241,7 +241,7 @@ LOOKUP_WORDS = ("/work", "search tool", "with search", "facts file", "project br
 AUTHORS_MISSING = {"on_clinic2021"}
 NO_IDENTIFIER = {
     "loukas2006", "tubbs2007",
-    "brown_atlas2006", "travell_simons1983",
+    "brown_atlas2006",
 }
 # The kit's own derivations: no identifier exists; they must say they are the kit's.
 KIT_DERIVED = {"kit_mni_derived", "kit_nerve_model", "kit_lon_block_marker"}
@@ -294,6 +294,32 @@ def test_notes_speak_of_sources_not_lookups():
     for key, ref in load_references().items():
         for word in LOOKUP_WORDS:
             assert word not in ref.note.lower(), f"{key}: note mentions {word!r}"
+
+
+def _isbn_ok(isbn: str) -> bool:
+    """ISBN-10 or ISBN-13 check digit (hyphens and spaces ignored)."""
+    s = isbn.replace("-", "").replace(" ", "").upper()
+    if len(s) == 10 and s[:9].isdigit() and (s[9].isdigit() or s[9] == "X"):
+        digits = [int(c) for c in s[:9]] + [10 if s[9] == "X" else int(s[9])]
+        return sum((10 - i) * d for i, d in enumerate(digits)) % 11 == 0
+    if len(s) == 13 and s.isdigit():
+        return sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(s)) % 10 == 0
+    return False
+
+
+def test_isbns_and_pmids_are_well_formed():
+    for key, ref in load_references().items():
+        if ref.isbn:
+            assert _isbn_ok(ref.isbn), f"{key}: ISBN {ref.isbn} fails its check digit"
+        if ref.pmid:
+            assert ref.pmid.isdigit() and 6 <= len(ref.pmid) <= 9, f"{key}: PMID {ref.pmid}"
+        if ref.doi:
+            assert ref.doi.startswith("10.") and "/" in ref.doi, f"{key}: DOI {ref.doi}"
+
+
+def test_isbn_check_catches_a_typo():
+    assert _isbn_ok("068308366X") and _isbn_ok("978-0-306-40615-7")
+    assert not _isbn_ok("0683083661") and not _isbn_ok("978-0-306-40615-8")
 
 
 def test_every_entry_has_authors_year_title_venue():
