@@ -26,9 +26,9 @@ from anatomy.meshops import (  # the operations, re-exported: one toolkit
     subdivide,
 )
 
-__all__ = ["Decimated", "decimate", "ellipsoid", "grid_normals", "level_regions", "loft",
-           "merge", "mirror", "outward", "refine", "refine_by_field", "simplify", "slab",
-           "smooth_path", "subdivide", "tangents", "tube"]
+__all__ = ["Decimated", "capped_sheet", "decimate", "ellipsoid", "grid_normals",
+           "level_regions", "loft", "merge", "mirror", "outward", "refine", "refine_by_field",
+           "simplify", "slab", "smooth_path", "subdivide", "tangents", "tube"]
 
 
 def smooth_path(points, n: int = 24) -> np.ndarray:
@@ -256,6 +256,56 @@ def slab(grid, normals, thickness):
     for s, e in zip(rim, rim[1:] + rim[:1]):
         faces += [(s, e, e + off), (s, e + off, s + off)]
     return outward(v, np.array(faces))
+
+
+def capped_sheet(grid, rings: int = 3, lift=(0.0, 0.0, 0.0)):
+    """Closed solid from an (nu, nv, 3) grid surface and a cap across its open side.
+
+    The cap joins the grid's boundary ring to its centroid (moved by ``lift``) through
+    ``rings`` shrinking copies of the ring, so the solid has no inside to show (a skull
+    vault closed by a schematic base, say).
+
+    Parameters
+    ----------
+    grid : numpy.ndarray, shape (nu, nv, 3)
+        The outer surface, mm.
+    rings : int, default 3
+        Rings of the cap between the boundary and the centre.
+    lift : array_like, shape (3,), default (0, 0, 0)
+        Offset of the cap's centre from the boundary's centroid, mm.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        Mesh vertices, mm.
+    faces : numpy.ndarray of int64, shape (m, 3)
+        Triangles, wound so their normals point outward.
+    """
+    nu, nv, _ = grid.shape
+    idx = np.arange(nu * nv).reshape(nu, nv)
+    faces = []
+    for i in range(nu - 1):
+        for j in range(nv - 1):
+            a, b, c, d = idx[i, j], idx[i + 1, j], idx[i + 1, j + 1], idx[i, j + 1]
+            faces += [(a, b, c), (a, c, d)]
+    ring = np.array(list(idx[:, 0]) + list(idx[-1, 1:]) + list(idx[::-1, -1][1:])
+                    + list(idx[0, ::-1][1:-1]))
+    v = [grid.reshape(-1, 3)]
+    pts = v[0][ring]
+    centre = pts.mean(axis=0) + np.asarray(lift, float)
+    prev, n, k = ring, nu * nv, len(ring)
+    for r in range(1, rings + 1):
+        t = r / (rings + 1)
+        v.append(pts + t * (centre - pts))
+        cur = np.arange(n, n + k)
+        for q in range(k):
+            a, b = prev[q], prev[(q + 1) % k]
+            c, d = cur[(q + 1) % k], cur[q]
+            faces += [(a, d, c), (a, c, b)]
+        prev, n = cur, n + k
+    v.append(centre[None])
+    faces += [(prev[q], n, prev[(q + 1) % k]) for q in range(k)]
+    return outward(np.vstack(v), np.array(faces))
 
 
 def grid_normals(grid) -> np.ndarray:

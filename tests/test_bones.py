@@ -169,9 +169,15 @@ def test_skull_thickness_at_landmarks(bones):
 
 
 def test_skull_inside_skin_and_behind_the_ears(bones):
+    from anatomy import shell
+
     v = bones["occipital_bone"].vertices
-    depth = st.skin_depth(v)
-    assert depth.min() > 2.0
+    # under the drawn skin by more than the thinnest scalp; under the model's skin too,
+    # where the brow's lateral end comes closest to the model's eye socket
+    drawn = shell._display_query(shell.DISPLAY_MAX_EDGE_MM)
+    assert drawn.inside(v).all()
+    assert np.linalg.norm(v - drawn.closest(v), axis=1).min() > 3.0
+    assert st.skin_depth(v).min() > 1.5
     assert v[:, 2].max() > 100, "the vault reaches up over the parietal bones"
     # the IDW depth field reproduces each landmark's depth at that landmark
     for name, (p, d) in skull.tissue_depths().items():

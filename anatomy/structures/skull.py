@@ -4,8 +4,9 @@ The vault is the skin moved inward by the soft-tissue depth, the way forensic fa
 reconstruction puts a face on a skull in reverse (De Greef 2006): depths at skin landmarks
 (``structures.toml``, ``[dimensions.tissue_depth_*]``, each with its landmark and source)
 are spread over the skin by inverse-distance weights, and every skin point above the
-superior nuchal line is moved that far along its inward normal. The vault is a whole
-calvaria, so that no inside of a bowl shows through the see-through skin: in front it
+superior nuchal line is moved that far along its inward normal (under the drawn skin,
+the closed outer shell). The vault is a whole calvaria closed by a schematic base, so
+that no inside shows through the see-through skin: in front it
 ends along the supraorbital margins (brow) out to the frontozygomatic region, and its
 lower edge runs from there back over the ear to the lateral end of the superior nuchal
 line (the temporal squama below that line, the face and the sutures are not drawn; the
@@ -24,8 +25,7 @@ import numpy as np
 
 from anatomy import shell
 from anatomy.head import load_head
-from anatomy.meshgen import grid_normals, outward, simplify, slab
-from anatomy.skin import head_skin
+from anatomy.meshgen import capped_sheet, grid_normals, outward, simplify
 from anatomy.structures import sdf
 from anatomy.structures.data import _dim, dimensions
 from anatomy.structures.frame import _frame, _posterior_skin, _skin_frame, _snl_point, _under_skin
@@ -45,10 +45,11 @@ _CREST_HEIGHT = 0.7
 # suture; laterally the lower edge runs back from there over the ear (above the
 # squamous suture) to the asterion at the lateral end of the superior nuchal line
 _BROW_ALPHA = 178.0
-_FZ_ALPHA = 186.0
-_FZ_BETA = 33.0
+_FZ_ALPHA = 182.0
+_FZ_BETA = 36.0
 _SQUAMOUS_BULGE = 30.0   # the lower edge arches over the ear
 _N_UP = 14               # rows from the brow back over the vault to the SNL
+_BASE_LIFT = (0.0, 0.0, 8.0)   # the schematic base's centre, up from its rim's centroid
 
 
 def tissue_depths() -> dict[str, tuple[np.ndarray, float]]:
@@ -168,7 +169,9 @@ def occipital_bone():
     # region; the lateral columns arch from there over the ear back to the asterion
     beta1 = np.radians(_FZ_BETA) * u
     alpha1 = np.radians(_BROW_ALPHA + (_FZ_ALPHA - _BROW_ALPHA) * np.abs(u) ** 2)
-    skin = head_skin()
+    # the drawn skin (closed outer shell): rays at the brow must not fall into the model's
+    # eye sockets, which folded the vault's front edge
+    skin = shell._display_query(shell.DISPLAY_MAX_EDGE_MM)
     for k in range(n_up, 0, -1):                      # front edge back and down to the SNL
         s = k / n_up
         t = s ** 1.1
@@ -177,7 +180,7 @@ def occipital_bone():
             * np.sin(np.pi * t)
         d = np.c_[np.sin(beta), -np.cos(beta) * np.cos(alpha), np.cos(beta) * np.sin(alpha)]
         hits = np.array([skin.ray_hit(centre, di) for di in d])
-        rows.append(_under_skin(hits, depth_at(hits)))
+        rows.append(skin.under(hits, depth_at(hits)))
     outer = np.stack(rows + [snl, mid1, inl, mid2, opis], axis=1)   # (columns, rows, 3)
     normals = grid_normals(outer)
     if ((outer - np.array([0, -10.0, 20.0])) * normals).sum() < 0:
@@ -199,7 +202,9 @@ def occipital_bone():
     lift[:, :i_snl] = _EOP_HEIGHT * np.exp(-(d_eop / 15.0) ** 2)
     outer = outer + lift[..., None] * normals
     k_eop = i_snl
-    v, f = slab(outer, normals, 4.0)
+    # one closed solid: the outer surface and a schematic base across its open side (the
+    # base of the skull is not modelled; a thin sheet let students look into the vault)
+    v, f = capped_sheet(outer, rings=3, lift=_BASE_LIFT)
     pts = {"eop": outer[c, k_eop].copy(), "opisthion": opis[c].copy(),
            "foramen_magnum_posterior": opis[c].copy(),
            "external_occipital_crest": outer[c, i_snl + 2].copy(),
