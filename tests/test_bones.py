@@ -320,6 +320,8 @@ def test_vault_is_closed_from_the_brow_to_the_nuchal_lines(bones, head):
         for beta in np.radians((-25, 0, 25)):
             d = [np.sin(beta), -np.cos(beta) * np.cos(alpha), np.cos(beta) * np.sin(alpha)]
             assert _hit(occ, centre, d) is not None, (np.degrees(alpha), np.degrees(beta))
+    for d in ((0, 0, -1), (1, 0, 0), (-1, 0, 0), (0.6, 0.8, -0.3), (0, 1, -0.5)):
+        assert _hit(occ, centre, d) is not None, d            # closed below: a solid
     from anatomy.structures.frame import _skin_frame
 
     glabella = head.landmark("glabella")
