@@ -57,6 +57,8 @@ def test_figure_is_readable(browser, tmp_path, name, viewport):
         page = figpage.open_figure(b, spec, width, viewport, tmp_path, js)
         try:
             m = figpage.measure(page)
+            # every menu is measured (a selector that found none let overlaps pass)
+            assert len(m["menus"]) >= len(spec["layout"].get("updatemenus", [])), m["menus"]
             page.screenshot(path=str(ARTIFACTS / f"layout-{name}-{where}-{viewport}.png"),
                             full_page=True)
             found += [f"{where} {width} px: {p}" for p in figpage.problems(m)]

@@ -51,10 +51,11 @@ MEASURE_JS = """() => {
   });
   const legend = gd.querySelector('.legend');
   const menus = [];
-  gd.querySelectorAll('.updatemenu-container > g').forEach(g => {
-    g.querySelectorAll(':scope > .updatemenu-header-group, :scope > .updatemenu-button-group')
-      .forEach(h => { if (nonEmpty(h)) menus.push(box(h)); });
-  });
+  // each dropdown's header and each row of buttons (plotly draws them as direct children
+  // of the container, so a child-of-child selector found none and nothing was checked)
+  gd.querySelectorAll('.updatemenu-container .updatemenu-header-group, '
+                      + '.updatemenu-container .updatemenu-button-group')
+    .forEach(h => { if (nonEmpty(h)) menus.push(box(h)); });
   return {
     figure: root, scenes,
     legend: legend && nonEmpty(legend) ? box(legend.querySelector('.bg')) : null,

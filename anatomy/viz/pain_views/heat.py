@@ -250,7 +250,7 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                             "active": combos.index(initial), "bgcolor": "white",
                             "name": "pattern", "font": plotly3d.MENU_FONT,
                             "pad": {"b": 6, "l": 2}})
-    plotly3d.view_menu(fig)
+    plotly3d.view_menu(fig, below=True)   # the pattern menu fills the first row
     alt = (f"3D head coloured by where pain is felt for {_title(*initial)}: darker = "
            "stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "
            "shape the mechanism (diamond = tender source, circle = nerve territory, "

@@ -153,7 +153,8 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
 
 
 def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
-              active: str | None = None, notes: dict[str, list] | None = None) -> None:
+              active: str | None = None, notes: dict[str, list] | None = None, *,
+              below: bool = False) -> None:
     """Add a dropdown that switches the camera between the named views (no kernel needed).
 
     Parameters
@@ -169,6 +170,9 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
         or an "opening view" entry when none matches.
     notes : dict of str to list, optional
         Scene annotations per view (e.g. the labels that view can see).
+    below : bool, default False
+        Put the menu on a second row at the left, under a wide menu that fills the first
+        (``x`` is then ignored).
 
     Returns
     -------
@@ -183,10 +187,11 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
     if current < 0:  # the figure opens on a camera of its own: say so instead of a wrong name
         buttons.insert(0, {"label": "opening view", "method": "skip", "args": [None]})
         current = 0
-    add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "right",
-                   "y": 1.0, "yanchor": "bottom", "showactive": True, "active": current,
-                   "bgcolor": "white", "name": "view", "font": MENU_FONT,
-                   "pad": {"b": 6, "r": 2}})
+    place = ({"x": 0.0, "xanchor": "left", "y": 1.0, "yanchor": "top", "pad": {"t": 4, "l": 2}}
+             if below else
+             {"x": x, "xanchor": "right", "y": 1.0, "yanchor": "bottom", "pad": {"b": 6, "r": 2}})
+    add_menu(fig, {"type": "dropdown", "buttons": buttons, **place, "showactive": True,
+                   "active": current, "bgcolor": "white", "name": "view", "font": MENU_FONT})
 
 
 def _active_view(fig: dict, name: str | None) -> int:
