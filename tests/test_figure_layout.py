@@ -91,3 +91,28 @@ def test_the_checks_catch_a_crowded_layout(browser, tmp_path):
         page.close()
     assert any("legend entry" in p for p in found), found
     assert any("overlaps the anatomy" in p for p in found), "\n".join(found)
+
+
+def test_layer_buttons_hide_then_restore(browser, tmp_path):
+    """In the browser, a layer button's first click hides its layer and the second brings
+    back what the figure opened with (the waypoints hidden at opening stay hidden); the
+    first click used to show everything, so it seemed to do nothing, or added markers."""
+    b, js = browser
+    spec = FIGURES["nerves_all_layers"]().spec
+    page = figpage.open_figure(b, spec, figpage.WIDTHS["1400x1000"]["lab"], "1400x1000",
+                               tmp_path, js)
+    state = """() => document.getElementById('fig').data
+        .filter(t => (t.meta || {}).layer === 'nerve')
+        .map(t => String(t.visible === undefined ? true : t.visible))"""
+    try:
+        opening = page.evaluate(state)
+        assert "true" in opening and "legendonly" in opening
+        button = page.locator(".updatemenu-button", has_text="Nerves").first
+        button.click()
+        page.wait_for_timeout(500)
+        assert set(page.evaluate(state)) == {"legendonly"}
+        button.click()
+        page.wait_for_timeout(500)
+        assert page.evaluate(state) == opening
+    finally:
+        page.close()

@@ -46,7 +46,14 @@ def test_layer_buttons_cover_every_layer(figdict):
     for b in buttons:
         idx = b["args"][1]
         assert idx and all(data[i]["meta"]["layer"] == layer_of[b["label"]] for i in idx)
-        assert b["method"] == "restyle" and b["args2"][0] == {"visible": "legendonly"}
+        # first click hides, second restores the opening state (hidden traces stay hidden)
+        assert b["method"] == "restyle" and b["args"][1] == b["args2"][1] == idx
+        shown = [data[i].get("visible", True) for i in idx]
+        assert b["args2"][0] == {"visible": shown}
+        assert b["args"][0] == {"visible": [False if v is False else "legendonly"
+                                            for v in shown]}
+        if b["label"] == "Nerves":      # waypoints hidden at opening stay out of the legend
+            assert True in shown and "legendonly" in shown
     covered = {i for b in buttons for i in b["args"][1]}
     assert covered == set(range(len(data))), "every trace belongs to one layer button"
 

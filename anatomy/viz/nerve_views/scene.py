@@ -406,11 +406,11 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
         layer = (tr.get("meta") or {}).get("layer")
         if layer in LAYER_BUTTONS:
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
+    for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
+        tr["visible"] = vis                     # the opening stage (the buttons restore it)
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
                          x=1.0, xanchor="right")
     _stage_menu(fig, st, sides[0])
-    for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
-        tr["visible"] = vis
     fig["layout"]["updatemenus"][-1]["active"] = stage
     alt = ("3D head with semi-transparent skin over the cervical vertebrae, skull vault, jaw, "
            "neck muscles (the suboccipital muscles bounding the suboccipital triangle, "

@@ -210,7 +210,8 @@ def _active_view(fig: dict, name: str | None) -> int:
 
 def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
                 x: float = 0.0, direction: str = "right", xanchor: str = "left") -> None:
-    """Add one button per group that shows or hides its traces (restyle; no kernel needed).
+    """Add one button per group that hides its traces, and shows them again as the figure
+    opened (restyle; no kernel needed). Set the traces' opening visibility first.
 
     Parameters
     ----------
@@ -230,8 +231,14 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
     None
         The menu is added to ``fig["layout"]["updatemenus"]``.
     """
-    buttons = [{"label": label, "method": "restyle", "args": [{"visible": True}, idx],
-                "args2": [{"visible": "legendonly"}, idx]} for label, idx in groups.items()]
+    buttons = []
+    for label, idx in groups.items():
+        # first click hides the group, the second restores what the figure opened with
+        # (a trace hidden at opening stays out of the legend; showing it was a surprise)
+        shown = [fig["data"][i].get("visible", True) for i in idx]
+        hidden = [False if v is False else "legendonly" for v in shown]
+        buttons.append({"label": label, "method": "restyle", "args": [{"visible": hidden}, idx],
+                        "args2": [{"visible": shown}, idx]})
     add_menu(fig, {"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
                    "y": y, "xanchor": xanchor, "yanchor": "bottom", "showactive": False,
                    "bgcolor": "white", "pad": {"b": 6, "l": 2}, "font": MENU_FONT})
