@@ -220,6 +220,19 @@ def ellipsoid(centre, radii, axes=None, n_u: int = 12, n_v: int = 7, box: float 
     return outward(v, np.array(faces))
 
 
+def _grid_quads(nu: int, nv: int) -> list[tuple[int, int, int, int]]:
+    """Vertex indices (a, b, c, d) of each quad of an (nu, nv) grid, row-major."""
+    idx = np.arange(nu * nv).reshape(nu, nv)
+    return [(idx[i, j], idx[i + 1, j], idx[i + 1, j + 1], idx[i, j + 1])
+            for i in range(nu - 1) for j in range(nv - 1)]
+
+
+def _grid_rim(nu: int, nv: int) -> list[int]:
+    """Vertex indices round the boundary of an (nu, nv) grid, in order."""
+    idx = np.arange(nu * nv).reshape(nu, nv)
+    return list(idx[:, 0]) + list(idx[-1, 1:]) + list(idx[::-1, -1][1:]) + list(idx[0, ::-1][1:-1])
+
+
 def slab(grid, normals, thickness):
     """Closed thin sheet from an (nu, nv, 3) grid (outer face) and outward normals.
 
@@ -245,14 +258,11 @@ def slab(grid, normals, thickness):
     inner = (grid - th[..., None] * normals).reshape(-1, 3)
     v = np.vstack([outer, inner])
     off = nu * nv
-    idx = np.arange(nu * nv).reshape(nu, nv)
     faces = []
-    for i in range(nu - 1):
-        for j in range(nv - 1):
-            a, b, c, d = idx[i, j], idx[i + 1, j], idx[i + 1, j + 1], idx[i, j + 1]
-            faces += [(a, b, c), (a, c, d)]
-            faces += [(a + off, c + off, b + off), (a + off, d + off, c + off)]
-    rim = list(idx[:, 0]) + list(idx[-1, 1:]) + list(idx[::-1, -1][1:]) + list(idx[0, ::-1][1:-1])
+    for a, b, c, d in _grid_quads(nu, nv):
+        faces += [(a, b, c), (a, c, d)]
+        faces += [(a + off, c + off, b + off), (a + off, d + off, c + off)]
+    rim = _grid_rim(nu, nv)
     for s, e in zip(rim, rim[1:] + rim[:1]):
         faces += [(s, e, e + off), (s, e + off, s + off)]
     return outward(v, np.array(faces))
@@ -282,14 +292,10 @@ def capped_sheet(grid, rings: int = 3, lift=(0.0, 0.0, 0.0)):
         Triangles, wound so their normals point outward.
     """
     nu, nv, _ = grid.shape
-    idx = np.arange(nu * nv).reshape(nu, nv)
     faces = []
-    for i in range(nu - 1):
-        for j in range(nv - 1):
-            a, b, c, d = idx[i, j], idx[i + 1, j], idx[i + 1, j + 1], idx[i, j + 1]
-            faces += [(a, b, c), (a, c, d)]
-    ring = np.array(list(idx[:, 0]) + list(idx[-1, 1:]) + list(idx[::-1, -1][1:])
-                    + list(idx[0, ::-1][1:-1]))
+    for a, b, c, d in _grid_quads(nu, nv):
+        faces += [(a, b, c), (a, c, d)]
+    ring = np.array(_grid_rim(nu, nv))
     v = [grid.reshape(-1, 3)]
     pts = v[0][ring]
     centre = pts.mean(axis=0) + np.asarray(lift, float)
