@@ -8,6 +8,9 @@ STAMP := $(VENV)/.installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# one worker per core (pytest-xdist); a file's tests stay on one worker, in order, so a
+# notebook's cells share one kernel as nbval needs. `make test PYTEST_PARALLEL=` runs serially.
+PYTEST_PARALLEL := -n auto --dist loadfile
 
 .PHONY: venv lab test test-other-cpu test-fast lint bench visual-refs store figures slides handouts paper student notebooks lock clean
 .PHONY: lite
@@ -39,7 +42,7 @@ lab: venv
 	  --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(ROOT_FLAG)
 
 test: venv
-	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB)
+	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(PYTEST_PARALLEL)
 
 # the committed outputs against a fresh run with numpy's newest SIMD level switched off
 test-other-cpu: venv

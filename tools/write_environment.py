@@ -13,7 +13,7 @@ DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "jupyterlite_core",
           "matplotlib", "plotly", "kaleido",
           "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "fast_simplification",
           "potpourri3d",
-          "pytest", "playwright", "ruff", "jupytext", "pypdf", "colorspacious",
+          "pytest", "pytest_xdist", "playwright", "ruff", "jupytext", "pypdf", "colorspacious",
           "numpydoc"]
 # in the lock (make venv) but not in environment.yml: a JupyterHub's single-user
 # environment and `make loadtest` need them; Binder brings its own jupyterhub
