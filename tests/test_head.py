@@ -172,3 +172,51 @@ def test_parallel_ray_test_agrees_with_single_rays(head):
         single = [ray_hit(head.vertices, head.faces, s, d) is not None for s in starts]
         blocked = rays_blocked(head.vertices, head.faces, starts, d)
         assert list(blocked) == single and 0 < sum(single) < len(single)
+
+
+def test_ten_twenty_labels_sit_outward_and_only_where_seen(head):
+    """Each view labels the 10-20 positions it sees, away from the head: the far side's
+    labels (Fp2 and O2 seen from the left) would fall on the near side's, and a label at
+    the outline drawn above its point went half into the skin (Oz, O1, Fp1, Nz)."""
+    from anatomy.skin import head_skin
+    from anatomy.viz import head_views as hv
+
+    names = list(head.eeg_positions)
+    for view in ("left", "right", "anterior", "posterior", "superior"):
+        text, where = hv.eeg_labels(head, view)
+        towards = hv._towards_eye(view)
+        seen = head_skin().visible([head.eeg_positions[n] for n in names], towards=towards)
+        assert all(t in ("", n) for t, n in zip(text, names))
+        assert not [n for n, t, ok in zip(names, text, seen) if t and not ok], view
+        assert sum(bool(t) for t in text) >= 8, (view, text)
+    text, where = hv.eeg_labels(head, "left")
+    pos = dict(zip(names, where))
+    # the screen's right is the back of the head seen from the left
+    assert pos["Oz"].endswith("right") and pos["O1"].endswith("right")
+    assert pos["Fp1"].endswith("left") and pos["Nz"].endswith("left")
+    assert pos["Cz"].startswith("top")
+    shown = {n for n, t in zip(names, text) if t}
+    assert {"Nz", "Fp1", "F7", "T7", "P7", "O1", "Cz", "C3", "Iz"} <= shown
+    assert not {"Fp2", "F8", "T8", "P8", "O2", "C4"} & shown
+    # the view menu switches the labels with the camera
+    fig = hv.head_figure(head, view="left", eeg=True,
+                         landmarks=["inion", "nasion", "tragus_left"]).spec
+    k = next(i for i, t in enumerate(fig["data"]) if t["name"] == "10-20 positions")
+    assert fig["data"][k]["text"] == text and fig["data"][k]["textposition"] == where
+    menu = next(m for m in fig["layout"]["updatemenus"] if m["name"] == "view")
+    for b in menu["buttons"]:
+        view = b["label"].replace(" ", "_")
+        assert b["method"] == "update" and b["args"][2] == [k]
+        assert b["args"][0]["text"] == [hv.eeg_labels(head, view)[0]]
+
+
+def test_landmark_groups_differ_in_the_legend(head):
+    """Midline, right and left landmark groups share a colour: their symbols differ, so
+    the three legend entries are not three identical dots."""
+    from anatomy.viz import head_views as hv
+
+    traces = hv.landmark_traces(head)
+    assert [t["name"] for t in traces] == [f"landmarks ({g})" for g in ("midline", "right",
+                                                                       "left")]
+    symbols = [t["marker"]["symbol"] for t in traces]
+    assert len(set(symbols)) == 3

@@ -71,6 +71,22 @@ def test_stage_menu(figdict):
         assert b["args"][1]["title.text"] and b["args"][1]["scene.annotations"]
 
 
+def test_stage_captions_point_at_the_nerve_they_name():
+    """A caption's arrow ends on the drawn nerve, not at a camera target inside the head
+    (the overview's landed on the face once the figure was turned; stage 5's on bone)."""
+    for side in ("right", "left"):
+        st = {s["label"]: s for s in views.stages(side)}
+        gon = nv.nerve("greater_occipital", side).path
+        lon = nv.nerve("lesser_occipital", side).waypoints["fascia_exit"]
+        for label in ("All layers", "5 Under the skin to the vertex"):
+            a = st[label]["annotation"]
+            assert np.min(np.linalg.norm(gon - [a["x"], a["y"], a["z"]], axis=1)) < 0.1
+            assert "GON" in a["text"]
+        a = st["LON"]["annotation"]
+        assert np.allclose([a["x"], a["y"], a["z"]], lon, atol=0.06)
+        assert side in st["All layers"]["annotation"]["text"]
+
+
 def test_stage_hides_outer_layers():
     d = views.all_layers_figure(stage=1).figure.to_dict()
     vis = {t["name"]: t.get("visible", True) for t in d["data"]}

@@ -8,11 +8,11 @@ from anatomy.head import HeadModel, landmark_definitions, load_head, side_of
 from anatomy.viz import mpl2d, plotly3d, style
 
 __all__ = [
-    "ANTERIOR_OFFSETS", "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS",
-    "POSTEROLATERAL_3D",
-    "SHORT_LABELS", "draw_skin", "drawn_skin", "eeg_trace", "facing_landmarks", "head_figure",
-    "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table",
-    "landmark_traces", "on_skin", "skin_traces",
+    "ANTERIOR_OFFSETS", "EEG_LABEL_GAP_MM", "EEG_LABEL_STEP_MM", "EEG_LATERAL_3D", "LATERAL_3D",
+    "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS", "POSTEROLATERAL_3D", "SHORT_LABELS",
+    "draw_skin", "drawn_skin", "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure",
+    "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table", "landmark_traces",
+    "on_skin", "outward_text_positions", "skin_traces",
 ]
 
 SHORT_LABELS = {
@@ -189,6 +189,9 @@ def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
 def landmark_traces(head: HeadModel, names=None):
     """Landmark markers with hover text, as three toggleable groups (midline, left, right).
 
+    The groups share the landmark colour and differ in symbol (midline circles, right
+    squares, left open squares), so their three legend entries can be told apart.
+
     Parameters
     ----------
     head : HeadModel
@@ -209,16 +212,22 @@ def landmark_traces(head: HeadModel, names=None):
             traces.append(plotly3d.points_trace(
                 on_skin(head, [head.landmarks[n] for n in sel]), name=f"landmarks ({group})",
                 hovertext=[landmark_hover(head, n) for n in sel], size=5,
-                legendgroup=f"landmarks-{group}"))
+                symbol=LANDMARK_SYMBOLS[group], legendgroup=f"landmarks-{group}"))
     return traces
 
 
-def _label_offset(name: str, view: str) -> tuple[float, float] | None:
+LANDMARK_SYMBOLS = {"midline": "circle", "right": "square", "left": "square-open"}
+
+
+def _label_offset(name: str, view: str, lateral: dict | None = None
+                  ) -> tuple[float, float] | None:
     """The print plates' label offset (points, y up) of a landmark in a view, mirrored to
-    the side the landmark shows on; None for views without a table (label on the marker)."""
+    the side the landmark shows on; None for views without a table (label on the marker).
+    ``lateral`` replaces the lateral views' table."""
     # a posterolateral view shows the face on the same side of the screen as the lateral
     # view of that side, so it takes the lateral offsets (tragus, TMJ and gonion crowd)
-    table = {"left": LATERAL_3D, "right": LATERAL_3D,
+    lateral = LATERAL_3D if lateral is None else lateral
+    table = {"left": lateral, "right": lateral,
              "posterolateral_left": POSTEROLATERAL_3D, "posterolateral_right": POSTEROLATERAL_3D,
              "posterior": POSTERIOR_OFFSETS, "anterior": ANTERIOR_OFFSETS}.get(view)
     if table is None:
@@ -231,7 +240,8 @@ def _label_offset(name: str, view: str) -> tuple[float, float] | None:
     return (-dx if mirrored else dx), dy
 
 
-def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
+def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = None
+                   ) -> list[dict]:
     """Labels for the landmarks a view sees, as scene annotations.
 
     In the anterior, posterior, lateral and posterolateral views a label sits at the print
@@ -250,6 +260,8 @@ def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
         A named camera:
         ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
+    lateral : dict, optional
+        Label offsets for the lateral views (``LATERAL_3D`` by default).
 
     Returns
     -------
@@ -259,13 +271,120 @@ def landmark_notes(head: HeadModel, names, view: str) -> list[dict]:
     seen = facing_landmarks(head, names, view)
     notes = []
     for n in (n for n in names if n in seen):
-        offset = _label_offset(n, view)
+        offset = _label_offset(n, view, lateral)
         px = None if offset is None else (LEADER_PX * offset[0], -LEADER_PX * offset[1])
         notes.append(plotly3d.point_note(head.landmarks[n], label(n), offset_px=px))
     return notes
 
 
-def eeg_trace(head: HeadModel, visible=True):
+# plotly text positions by the direction (45 degree sectors, counter-clockwise from the
+# screen's right) in which a label moves off its point
+_TEXT_SECTORS = ("middle right", "top right", "top center", "top left", "middle left",
+                 "bottom left", "bottom center", "bottom right")
+# Where a 10-20 label sits on the screen: EEG_LABEL_STEP_MM from its point (about 12 px
+# at JupyterLab's narrowest figure, 0.65 px per mm), and the least distance it keeps from
+# other points and labels (a label is about 14 px tall)
+EEG_LABEL_STEP_MM = 18.0
+EEG_LABEL_GAP_MM = 16.0
+_TEXT_STEP = {w: (np.cos(k * np.pi / 4), np.sin(k * np.pi / 4))
+              for k, w in enumerate(_TEXT_SECTORS)}
+_FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
+
+
+def _screen_axes(view: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unit vectors of a named camera: towards the eye, the screen's right and its up."""
+    d = _towards_eye(view)
+    cam_up = plotly3d.camera(view)["up"]
+    up = np.array([cam_up[a] for a in "xyz"], float)
+    up = up - (up @ d) * d
+    up /= np.linalg.norm(up)
+    return d, np.cross(-d, up), up
+
+
+def outward_text_positions(head: HeadModel, points, view: str) -> list[str]:
+    """Plotly text positions that put each skin point's label away from the head.
+
+    The skin's outward normal at each point, projected on the screen of a named camera,
+    says which way is off the head there; the label goes that way (to the right where the
+    skin faces the eye, clear of the next position up or down a chain). The head is convex
+    near its outline, so a label moved outward lies in front of the skin beside its point,
+    never half inside it.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    points : (K, 3) array_like
+        Positions (mm) on or near the skin.
+    view : str
+        A named camera (see ``plotly3d.CAMERAS``).
+
+    Returns
+    -------
+    list of str
+        One plotly ``textposition`` per point.
+    """
+    from anatomy import shell
+    from anatomy.skin import Skin
+
+    pts = np.asarray(points, float)
+    skin = (shell._display_query(shell.DISPLAY_MAX_EDGE_MM) if head is load_head()
+            else Skin(head.vertices, head.faces))
+    _, normal = skin.frame(pts)
+    _, right, up = _screen_axes(view)
+    sx, sy = normal @ right, normal @ up
+    sector = np.round(np.arctan2(sy, sx) / (np.pi / 4)).astype(int) % 8
+    return [_TEXT_SECTORS[k] if np.hypot(x, y) >= _FACING else "middle right"
+            for k, x, y in zip(sector, sx, sy)]
+
+
+def eeg_labels(head: HeadModel, view: str) -> tuple[list[str], list[str]]:
+    """The 10-20 labels a named camera shows, and where each sits.
+
+    Positions that the skin hides from the camera get no label (their hover still names
+    them): on the far side of the head their labels would fall on the near side's. A
+    label would cover another (the outline of the head seen from the front, the vertex)
+    when its place, ``EEG_LABEL_STEP_MM`` from its point on the screen, comes closer than
+    ``EEG_LABEL_GAP_MM`` to another seen position or to a label already placed; the
+    positions nearer the eye are labelled first, and such a label is left out.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    view : str
+        A named camera (see ``plotly3d.CAMERAS``).
+
+    Returns
+    -------
+    text : list of str
+        Per position (in ``head.eeg_positions`` order), its name, or "" when hidden.
+    textposition : list of str
+        Per position, the plotly text position away from the head
+        (``outward_text_positions``).
+    """
+    from anatomy.skin import Skin, head_skin
+
+    names = list(head.eeg_positions)
+    skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
+    pts = [head.eeg_positions[n] for n in names]
+    seen = skin.visible(pts, towards=_towards_eye(view))
+    where = outward_text_positions(head, on_skin(head, pts), view)
+    d, right, up = _screen_axes(view)
+    p = np.asarray(pts, float)
+    screen = np.c_[p @ right, p @ up]
+    spot = screen + EEG_LABEL_STEP_MM * np.array([_TEXT_STEP[w] for w in where])
+    kept: list[int] = []
+    for k in np.argsort(-(p @ d), kind="stable"):  # nearest the eye first
+        others = [j for j in range(len(p)) if seen[j] and j != k]
+        if seen[k] and all(np.linalg.norm(spot[k] - screen[j]) >= EEG_LABEL_GAP_MM
+                           for j in others) and all(
+                np.linalg.norm(spot[k] - spot[j]) >= EEG_LABEL_GAP_MM for j in kept):
+            kept.append(int(k))
+    return [n if k in kept else "" for k, n in enumerate(names)], where
+
+
+def eeg_trace(head: HeadModel, visible=True, view: str | None = None):
     """The 10-20 electrode positions as a 3D marker trace (hover names them).
 
     Parameters
@@ -274,6 +393,9 @@ def eeg_trace(head: HeadModel, visible=True):
         The head model (``load_head()``).
     visible : bool or "legendonly", default True
         Initial visibility.
+    view : str, optional
+        The named camera the figure opens with: each label is then placed away from the
+        head in that view (``outward_text_positions``); above its point if None.
 
     Returns
     -------
@@ -282,10 +404,11 @@ def eeg_trace(head: HeadModel, visible=True):
     """
     names = list(head.eeg_positions)
     pts = on_skin(head, [head.eeg_positions[n] for n in names])
-    return plotly3d.points_trace(pts, name="10-20 positions", labels=names,
+    labels, where = (names, "top center") if view is None else eeg_labels(head, view)
+    return plotly3d.points_trace(pts, name="10-20 positions", labels=labels,
                                  hovertext=[f"<b>{n}</b> (10-20 system)" for n in names],
                                  color=style.OKABE_ITO["bluish_green"], size=4,
-                                 symbol="diamond", visible=visible)
+                                 symbol="diamond", visible=visible, textposition=where)
 
 
 def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmarks=True,
@@ -327,13 +450,20 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
     if names:
         traces += landmark_traces(head, names)
     if eeg:
-        traces.append(eeg_trace(head))
+        traces.append(eeg_trace(head, view=view))
     fig = plotly3d.scene_figure(traces, title=title, view=view, orthographic=orthographic,
                                 height=height)
-    notes = {v: landmark_notes(head, names, v) for v in plotly3d.CAMERAS} if names else None
+    lateral = EEG_LATERAL_3D if eeg else None
+    notes = ({v: landmark_notes(head, names, v, lateral) for v in plotly3d.CAMERAS}
+             if names else None)
     if notes:
         fig["layout"]["scene"]["annotations"] = notes[view]
-    plotly3d.view_menu(fig, orthographic, active=view, notes=notes)
+    restyle = None
+    if eeg:  # each view labels the 10-20 positions it sees, away from the head
+        k = len(fig["data"]) - 1
+        restyle = {v: (dict(zip(("text", "textposition"), ([x] for x in eeg_labels(head, v)))),
+                       [k]) for v in plotly3d.CAMERAS}
+    plotly3d.view_menu(fig, orthographic, active=view, notes=notes, restyle=restyle)
     alt = (f"3D model of an adult head, neck and shoulders seen from the "
            f"{view.replace('_', ' ')}, with {len(names)} labelled skin landmarks"
            + (" and the 10-20 EEG positions" if eeg else "") + ". Drag to rotate; use the "
@@ -357,6 +487,9 @@ LATERAL_3D = {**LATERAL_OFFSETS, "supraorbital": (-34, 46), "tragus": (2, 34)}  
 # posterolateral views: the lateral offsets, but gonion and acromion labels sideways so
 # that in perspective they clear TMJ, mastoid and each other
 POSTEROLATERAL_3D = {**LATERAL_3D, "gonion": (16, -4), "acromion": (24, 4), "mastoid": (-18, 8)}
+# with the 10-20 labels on: tragus, nasion and inion labels below their points, clear
+# of T7, Nz and O1-Iz
+EEG_LATERAL_3D = {**LATERAL_3D, "tragus": (18, -30), "nasion": (20, -20), "inion": (-16, -18)}
 LEADER_PX = 1.4  # 3D label offsets: screen pixels per point of the plate offsets
 POSTERIOR_OFFSETS = {
     "vertex": (12, 10), "inion": (14, 10), "c7_spinous": (16, 6), "mastoid": (20, -6),

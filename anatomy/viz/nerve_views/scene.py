@@ -231,6 +231,7 @@ STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vesse
 # Where a stage's caption sits, in px from its target (default up and to the right). At
 # stage 2 the up-right place is taken by compression point 2's number.
 CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 60)}
+_SCALP_NOTE_Z = 60.0  # height (mm) of the GON point the overview and stage-5 notes name
 
 def stages(side: str = "right") -> list[dict]:
     """The GON told in stages (plus LON and TON): label, title, target, camera, note.
@@ -244,7 +245,8 @@ def stages(side: str = "right") -> list[dict]:
     -------
     list of dict
         One dict per stage: ``label``, ``title``, ``target`` (mm), ``hidden`` (layers
-        hidden), ``camera`` and ``annotation`` (a scene note at the target).
+        hidden), ``camera`` and ``annotation`` (a scene note with an arrow to a point of
+        the nerve, or to the target).
 
     Raises
     ------
@@ -255,9 +257,12 @@ def stages(side: str = "right") -> list[dict]:
     lon, ton = nv.nerve("lesser_occipital", side), nv.nerve("third_occipital", side)
     s = 1.0 if side == "right" else -1.0
     w = g.waypoints
+    # the GON under the scalp, where its branches spread towards the vertex (a point of the
+    # drawn nerve, so an arrow there meets the nerve from any angle)
+    over_scalp = g.path[np.argmin(np.abs(g.path[:, 2] - _SCALP_NOTE_Z))]
     rows = [
         ("All layers", "The occipital nerves on the head model", (0.0, -40.0, 5.0),
-         (1.1 * s, -1.6, 0.5), 1.25, "GON, LON and TON on both sides"),
+         (1.1 * s, -1.6, 0.5), 1.25, f"{side} GON (LON, TON: see legend)", over_scalp),
         ("1 Origin at C1-C2", "1. The GON leaves the C2 dorsal ramus between C1 and C2 "
          "(skin and outer muscles hidden)", w["origin"], (0.35 * s, -1.0, 0.2), 0.45,
          "origin: between C1 arch and C2 lamina"),
@@ -272,22 +277,23 @@ def stages(side: str = "right") -> list[dict]:
          "medial to the occipital artery at the nuchal line"),
         ("5 Under the skin to the vertex", "5. Under the skin it branches and reaches the "
          "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,
-         "GON branches to the vertex"),
+         "GON branches to the vertex", over_scalp),
         ("LON", "The lesser occipital nerve along sternocleidomastoid to behind the ear",
          lon.waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.7, 0.15), 0.95,
-         "LON leaves the fascia (Dash 2005)"),
+         "LON leaves the fascia (Dash 2005)", lon.waypoints["fascia_exit"]),
         ("TON", "The third occipital nerve near the midline to the lower occiput",
          ton.waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
          "TON pierces trapezius (Kim 2018)"),
     ]
     out = []
-    for label, title, target, direction, dist, note in rows:
+    for label, title, target, direction, dist, note, *anchor in rows:
         t = np.asarray(target, float)
+        a = np.asarray(anchor[0] if anchor else target, float)
         out.append({"label": label, "title": title, "target": t,
                     "hidden": STAGE_HIDDEN[label],
                     "camera": stage_camera(t, direction, dist),
-                    "annotation": {"x": round(float(t[0]), 1), "y": round(float(t[1]), 1),
-                                   "z": round(float(t[2]), 1), "text": note,
+                    "annotation": {"x": round(float(a[0]), 1), "y": round(float(a[1]), 1),
+                                   "z": round(float(a[2]), 1), "text": note,
                                    "showarrow": True, "arrowhead": 2,
                                    "ax": CAPTION_OFFSETS.get(label, (70, -70))[0],
                                    "ay": CAPTION_OFFSETS.get(label, (70, -70))[1],

@@ -154,7 +154,8 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
 
 def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
               active: str | None = None, notes: dict[str, list] | None = None, *,
-              below: bool = False) -> None:
+              below: bool = False, restyle: dict[str, tuple[dict, list]] | None = None
+              ) -> None:
     """Add a dropdown that switches the camera between the named views (no kernel needed).
 
     Parameters
@@ -173,15 +174,22 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
     below : bool, default False
         Put the menu on a second row at the left, under a wide menu that fills the first
         (``x`` is then ignored).
+    restyle : dict of str to (dict, list of int), optional
+        Per view, a data update and the indices of the traces it applies to (e.g. which
+        labels that view shows, and on which side of their points).
 
     Returns
     -------
     None
         The menu is added to ``fig["layout"]["updatemenus"]``.
     """
-    buttons = [{"label": name.replace("_", " "), "method": "relayout",
-                "args": [{"scene.camera": camera(name, orthographic),
-                          **({"scene.annotations": notes[name]} if notes else {})}]}
+    def args(name):
+        lay = {"scene.camera": camera(name, orthographic),
+               **({"scene.annotations": notes[name]} if notes else {})}
+        return [*restyle[name][:1], lay, *restyle[name][1:]] if restyle else [lay]
+
+    buttons = [{"label": name.replace("_", " "),
+                "method": "update" if restyle else "relayout", "args": args(name)}
                for name in CAMERAS]
     current = _active_view(fig, active)
     if current < 0:  # the figure opens on a camera of its own: say so instead of a wrong name
