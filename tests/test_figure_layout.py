@@ -24,6 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from anatomy.viz import plotly3d  # noqa: E402
 from tools import figpage  # noqa: E402
 from tools.browser import CHROMIUM, FLAGS  # noqa: E402
 
@@ -44,6 +45,9 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield b, figpage.plotly_js()
         b.close()
+
+
+VIEW_LABELS = {v.replace("_", " ") for v in plotly3d.CAMERAS}
 
 
 @pytest.mark.parametrize("viewport", list(figpage.WIDTHS))
@@ -67,7 +71,11 @@ def test_figure_is_readable(browser, tmp_path, name, viewport):
             for label, args in figpage.stage_args(spec):
                 figpage.apply_update(page, args)
                 m = figpage.measure(page)
-                crop = label in OVERVIEWS or name != "nerves_all_layers"
+                # a named view of the whole model (the 10-20 figure's menu restyles its
+                # labels, so its views are measured too): from behind or in front the
+                # shoulders are wider than a narrow figure, and only they reach its sides
+                crop = ((label in OVERVIEWS or name != "nerves_all_layers")
+                        and label not in VIEW_LABELS)
                 found += [f"{where} {width} px, {label!r}: {p}"
                           for p in figpage.problems(m, crop=crop)]
         finally:

@@ -45,6 +45,19 @@ def test_pain_map_figure_has_one_scene_per_condition(maps_dict):
     assert {tuple(x) for x, _ in boxes} == {tuple(boxes[0][0]), tuple(boxes[1][0])}
 
 
+def test_pain_map_scenes_hold_the_whole_head_with_room_to_spare(maps_dict):
+    """Each scene's axes span the head mesh with room around it: plotly.js clips a mesh at
+    its automatic axis ranges, which cut every crown flat."""
+    v = hm.figure_mesh(hm.FIGURE_FACES)[0]
+    scenes = [k for k in maps_dict["layout"] if k.startswith("scene")]
+    assert len(scenes) == 4
+    for k in scenes:
+        for i, a in enumerate("xyz"):
+            lo, hi = maps_dict["layout"][k][f"{a}axis"]["range"]
+            assert lo <= v[:, i].min() - 5 and hi >= v[:, i].max() + 5, (k, a)
+            assert hi - lo <= np.ptp(v[:, i]) + 15, (k, a)  # and not much more
+
+
 def test_pain_map_figure_shares_one_camera_and_a_menu_turns_all(maps_dict):
     layout = maps_dict["layout"]
     cams = [layout[s]["camera"] for s in ("scene", "scene2", "scene3", "scene4")]

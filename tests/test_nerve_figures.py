@@ -87,6 +87,20 @@ def test_stage_captions_point_at_the_nerve_they_name():
         assert side in st["All layers"]["annotation"]["text"]
 
 
+def test_block_landmarks_go_with_the_skin():
+    """The block crosses are marks on the skin: the Skin button and every stage that hides
+    the skin hide them too (they floated over bare muscle)."""
+    d = views.all_layers_figure().figure.to_dict()
+    k = next(i for i, t in enumerate(d["data"]) if t["name"].startswith("Block landmarks"))
+    assert d["data"][k]["meta"]["layer"] == "skin"
+    skin = next(i for i, t in enumerate(d["data"]) if t["name"] == "skin")
+    stage_menu = next(m for m in _menus(d) if m.get("name") == "stage")
+    for b in stage_menu["buttons"]:
+        vis = b["args"][0]["visible"]
+        assert (vis[k] == "legendonly") == (vis[skin] == "legendonly"), b["label"]
+    assert any(b["args"][0]["visible"][skin] == "legendonly" for b in stage_menu["buttons"])
+
+
 def test_stage_hides_outer_layers():
     d = views.all_layers_figure(stage=1).figure.to_dict()
     vis = {t["name"]: t.get("visible", True) for t in d["data"]}
@@ -172,3 +186,23 @@ def test_compression_point_numbers_sit_on_their_points_in_the_course_stages(figd
     assert "compression_points" in views.STAGE_HIDDEN["All layers"]
     # no 3D text trace in the figure: text labels are page annotations
     assert not [t for t in figdict["data"] if "text" in t.get("mode", "")]
+
+
+def test_skin_is_cut_straight_where_the_neck_muscles_end():
+    """The see-through skin ends on straight cuts (faces clipped, not dropped whole: the
+    shoulders' edge was a saw tooth) and no muscle reaches below it (their lower ends hung
+    about 10 mm under the skin's edge)."""
+    from anatomy import load_head
+    from anatomy.shell import boundary_loops
+    from anatomy.structures import get_structure, structure_ids
+    from anatomy.viz.nerve_views.scene import SCENE_HI, SKIN_FLOOR_Z, _crop_skin
+
+    v, f = _crop_skin(load_head())
+    assert v[:, 2].min() == pytest.approx(SKIN_FLOOR_Z)
+    rim = np.unique(np.concatenate(boundary_loops(f)))
+    on_cut = (np.abs(v[rim, 2] - SKIN_FLOOR_Z) < 1e-6) | (
+        np.abs(np.abs(v[rim, 0]) - (SCENE_HI[0] - 10)) < 1e-6)
+    assert on_cut.all(), v[rim][~on_cut][:5]
+    muscles = [get_structure(k) for k in structure_ids()]
+    low = min(m.vertices[:, 2].min() for m in muscles if m.layer == "muscle")
+    assert low >= SKIN_FLOOR_Z - 0.5

@@ -129,7 +129,9 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
         panels.append(traces)
         titles.append(f"<b>{SHORT[cond]}</b><br><span style='font-size:12px'>"
                       f"{_kind_line(cond)}</span>")
-    fig = plotly3d.multi_scene_figure(panels, titles=titles, view=view, height=height)
+    v = hm.figure_mesh(faces)[0]
+    fig = plotly3d.multi_scene_figure(panels, titles=titles, view=view, height=height,
+                                      bounds=(v.min(axis=0), v.max(axis=0)))
     plotly3d.multi_view_menu(fig, len(panels), active=list(plotly3d.CAMERAS).index(view))
     one_sided = [SHORT[c] for c in conditions if c != "tension_type"]
     count = {1: "One head", 2: "Two heads", 3: "Three heads", 4: "Four heads"}.get(

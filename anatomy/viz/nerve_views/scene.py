@@ -153,7 +153,9 @@ def _points_traces(side: str = "right") -> list:
                    f"{_wrap(cite(*b.references))}" for b in blocks],
         color=style.OKABE_ITO["black"], symbol="cross", size=6)
     comp["meta"] = {"layer": "nerve", "id": "compression_points"}
-    block["meta"] = {"layer": "nerve", "id": "block_landmarks"}
+    # needle sites marked on the skin: they go with the skin (its button, the stages that
+    # hide it), so they never float in the air over bare muscle
+    block["meta"] = {"layer": "skin", "id": "block_landmarks"}
     return [comp, block]
 
 
@@ -308,6 +310,8 @@ def _trace_key(tr) -> str:
 
 
 def _stage_visible(fig, hidden) -> list:
+    if "skin" in hidden:  # the block landmarks are marks on the skin
+        hidden = (*hidden, "block_landmarks")
     return ["legendonly" if _trace_key(tr).startswith(tuple(hidden)) and hidden else True
             for tr in fig["data"]]
 
@@ -338,16 +342,23 @@ def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
                             "pad": {"b": 6, "l": 2}})
 
 
-def _crop_skin(head, z_min: float = SCENE_LO[2] + 10, x_max: float = SCENE_HI[0] - 10):
+SKIN_FLOOR_Z = SCENE_LO[2] + 2  # where the skin is cut: the muscles' lowest ends (levator)
+
+
+def _crop_skin(head, z_min: float = SKIN_FLOOR_Z, x_max: float = SCENE_HI[0] - 10):
     """The drawn skin's outer shell (no eyes, mouth cavity or sockets to show through),
-    cut to the scene box."""
+    cut to the scene box along straight lines: faces crossing a cut are clipped
+    (``meshops.level_regions``), so the edge is not a saw tooth of whole faces, and the
+    skin ends where the neck muscles do."""
+    from anatomy import meshops
     from anatomy.shell import SEE_THROUGH_MAX_EDGE_MM
 
     v, f = drawn_skin(head, SEE_THROUGH_MAX_EDGE_MM)
-    keep = np.all((v[f][:, :, 2] > z_min) & (np.abs(v[f][:, :, 0]) < x_max), axis=1)
-    faces = f[keep]
-    used, inv = np.unique(faces, return_inverse=True)
-    return v[used], inv.reshape(-1, 3)
+    for field in (lambda p: p[:, 2] - z_min, lambda p: x_max - np.abs(p[:, 0])):
+        v, f, label, _ = meshops.level_regions(v, f, field(v)[None, :], level=0.0)
+        used, inv = np.unique(f[label == 0], return_inverse=True)
+        v, f = v[used], inv.reshape(-1, 3)
+    return v, f
 
 
 def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,

@@ -6,6 +6,8 @@ cameras and layers in the browser, with no kernel.
 
 from __future__ import annotations
 
+import numpy as np
+
 from anatomy.viz import style
 from anatomy.viz.plotly3d.traces import CAMERAS, TEMPLATE, _hidden_axes, _trace, add_menu, camera
 
@@ -286,13 +288,15 @@ def _scene_key(k: int) -> str:
     return "scene" if k == 0 else f"scene{k + 1}"
 
 
-MULTI_CAMERA = {"distance": 1.0, "centre_z": 0.0}  # panels narrower than a page: step back
+MULTI_CAMERA = {"distance": 1.3, "centre_z": 0.0}  # panels narrower than a page: step back
 PANEL_TITLE_PX = 44  # two lines of panel title above each scene
+BOUNDS_PAD_MM = 6.0  # room around a multi-scene panel's mesh inside its axis ranges
 
 
 def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: bool = False,
                        height: int = 560, width: int | None = None,
-                       legend: bool = False, columns: int | None = None) -> dict:
+                       legend: bool = False, columns: int | None = None,
+                       bounds=None) -> dict:
     """Scenes in a grid (layout scene, scene2, ...), one list of traces per panel, the
     same named camera in each, a title above each panel, a row for a menu on top.
 
@@ -313,6 +317,10 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
     columns : int, optional
         Panels per row: 2 for four panels (a 2 x 2 grid keeps each panel about square at
         every width, so no head is cut at the sides), otherwise one row.
+    bounds : (2, 3) array_like, optional
+        Lowest and highest corner (mm) of what the panels draw: each scene's axes then
+        span it with ``BOUNDS_PAD_MM`` to spare. plotly.js clips a mesh at its automatic
+        axis ranges, which flattened the crown of every head.
 
     Returns
     -------
@@ -343,7 +351,12 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
         x0, x1 = c / cols + gap, (c + 1) / cols - gap
         top = 1 - r / rows
         y0, y1 = 1 - (r + 1) / rows + gap, top - title_frac
-        scenes[key] = {**_hidden_axes(), "aspectmode": "data",
+        axes = _hidden_axes()
+        if bounds is not None:
+            lo, hi = np.asarray(bounds, float)
+            for a, low, high in zip("xyz", lo - BOUNDS_PAD_MM, hi + BOUNDS_PAD_MM):
+                axes[f"{a}axis"]["range"] = [round(float(low), 1), round(float(high), 1)]
+        scenes[key] = {**axes, "aspectmode": "data",
                        "camera": camera(view, orthographic, **MULTI_CAMERA), "dragmode": "orbit",
                        "domain": {"x": [round(x0, 4), round(x1, 4)],
                                   "y": [round(y0, 4), round(y1, 4)]}}
