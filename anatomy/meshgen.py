@@ -24,11 +24,12 @@ from anatomy.meshops import (  # the operations, re-exported: one toolkit
     refine_by_field,
     simplify,
     subdivide,
+    weld,
 )
 
 __all__ = ["Decimated", "capped_sheet", "decimate", "ellipsoid", "grid_normals",
            "level_regions", "loft", "merge", "mirror", "outward", "refine", "refine_by_field",
-           "simplify", "slab", "smooth_path", "subdivide", "tangents", "tube"]
+           "simplify", "slab", "smooth_path", "subdivide", "tangents", "tube", "weld"]
 
 
 def smooth_path(points, n: int = 24) -> np.ndarray:

@@ -14,7 +14,7 @@ from anatomy.conventions import mirror_x
 from anatomy.surface import vertex_normals
 
 __all__ = ["Decimated", "decimate", "level_regions", "merge", "mirror", "outward", "refine",
-           "refine_by_field", "simplify", "subdivide"]
+           "refine_by_field", "simplify", "subdivide", "weld"]
 
 
 def outward(v, f):
@@ -60,6 +60,29 @@ def merge(parts):
         fs.append(f + off)
         off += len(v)
     return np.vstack(vs), np.vstack(fs)
+
+
+def weld(mesh, decimals: int = 6):
+    """Merge a mesh's vertices that share a position (to ``decimals`` mm).
+
+    Parameters
+    ----------
+    mesh : tuple of (numpy.ndarray, numpy.ndarray)
+        ``(vertices, faces)``.
+    decimals : int
+        Rounding of the positions compared.
+
+    Returns
+    -------
+    vertices : numpy.ndarray
+        The distinct vertices.
+    faces : numpy.ndarray
+        The faces re-indexed to them.
+    """
+    v, f = mesh
+    _, first, inv = np.unique(np.round(v, decimals), axis=0, return_index=True,
+                              return_inverse=True)
+    return v[first], inv.ravel()[f]
 
 
 def mirror(v, f):

@@ -311,8 +311,8 @@ def test_atlas_foramina_transversaria_open_to_their_cited_size(bones, points):
 def test_vault_is_closed_from_the_brow_to_the_nuchal_lines(bones, head):
     """The drawn vault is a whole calvaria, not a bowl open in front: rays from inside the
     skull meet bone in every direction over the top, the front and the back; in front it
-    reaches the brow (under the glabella at the scalp's depth); laterally its lower edge
-    runs from the frontozygomatic region over the ear, which is left free."""
+    reaches the brow (under the glabella at the scalp's depth); laterally the temporal
+    squama hangs from it down to the jaw joint and the mastoid, so neither floats."""
     occ = bones["occipital_bone"]
     v = occ.vertices
     centre = np.array([0.0, -10.0, 25.0])
@@ -332,6 +332,16 @@ def test_vault_is_closed_from_the_brow_to_the_nuchal_lines(bones, head):
     temple = v[(np.abs(v[:, 0]) > 40) & (v[:, 1] > 40)]
     assert temple[:, 2].min() < glabella[2] - 15               # down to the orbit's side
     tragus = head.landmark("tragus_right")
-    assert np.linalg.norm(v - tragus, axis=1).min() > 30          # the ear is left free
-    above_ear = v[(np.abs(v[:, 0]) > 40) & (np.abs(v[:, 1] - tragus[1]) < 5)]
-    assert above_ear[:, 2].min() > tragus[2] + 25
+    assert np.linalg.norm(v - tragus, axis=1).min() > 12          # medial to the ear canal
+    over_ear = v[(np.abs(v[:, 0]) > 40) & (np.abs(v[:, 1] - tragus[1]) < 5)]
+    assert over_ear[:, 2].min() < tragus[2] + 8                   # down to the canal's level
+    for side in ("right", "left"):
+        condyle = bones[f"mandible_{side}"].vertices
+        top = condyle[np.argmax(condyle[:, 2])]
+        hit = _hit(occ, top, (0, 0, 1))                       # the fossa's roof over it
+        assert hit is not None and np.linalg.norm(hit - top) < 5, side
+        # the mastoid's base (9 mm round) reaches into the squama: they are one bone
+        sign = 1.0 if side == "right" else -1.0
+        base = skull.mastoid()[1]["mastoid_base_right"] * [sign, 1, 1]
+        hit = _hit(occ, base, (sign, 0, 0))
+        assert hit is not None and np.linalg.norm(hit - base) < 9, side

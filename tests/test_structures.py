@@ -226,6 +226,8 @@ TOUCHING = {frozenset(pair) for pair in (
     ("levator_scapulae_right", "obliquus_capitis_inferior_right"),
     ("levator_scapulae_right", "atlas"),
     ("levator_scapulae_right", "great_auricular_nerve_right"),
+    # the mandible's condyle sits in the mandibular fossa of the temporal squama
+    ("mandible_right", "occipital_bone"),
 )}
 
 

@@ -1,22 +1,24 @@
 """The skull under the skin: the vault with the occipital bone, mastoid processes, mandible.
 
 The vault is the skin moved inward by the soft-tissue depth, the way forensic facial
-reconstruction puts a face on a skull in reverse (De Greef 2006): depths at skin landmarks
-(``structures.toml``, ``[dimensions.tissue_depth_*]``, each with its landmark and source)
-are spread over the skin by inverse-distance weights, and every skin point above the
-superior nuchal line is moved that far along its inward normal (under the drawn skin,
-the closed outer shell). The vault is a whole calvaria closed by a schematic base, so
-that no inside shows through the see-through skin: in front it
-ends along the supraorbital margins (brow) out to the frontozygomatic region, and its
-lower edge runs from there back over the ear to the lateral end of the superior nuchal
-line (the temporal squama below that line, the face and the sutures are not drawn; the
-edge is a derived outline, not a measured one). Below the superior nuchal line the bone
-turns forward as the nuchal plane to the posterior rim of the foramen magnum (the
-``bone`` grid the muscles attach to). The external occipital protuberance (EOP), the
-superior and inferior nuchal lines and the external occipital crest are raised on the
-surface; the EOP's crest lies at the cited depth under the inion. The mastoid processes
-and the mandible (condyle at the TMJ, ramus, angle at the gonion, body to the chin) are
-implicit solids (``sdf``) placed from the same depths.
+reconstruction puts a face on a skull in reverse (De Greef 2006): depths at skin
+landmarks (``structures.toml``, ``[dimensions.tissue_depth_*]``, each with its landmark
+and source) are spread over the skin by inverse-distance weights, and every skin point
+above the superior nuchal line is moved that far along its inward normal (under the
+drawn skin, the closed outer shell). The vault is a whole calvaria closed by a schematic
+base, so that no inside shows through the see-through skin: in front it ends along the
+supraorbital margins (brow) out to the frontozygomatic region, and its lower edge runs
+from there back over the ear to the lateral end of the superior nuchal line (a derived
+outline, not a measured one). From that edge the temporal squama hangs on each side as a
+plate down to the roof of the jaw joint, the ear canal and the mastoid base, so that the
+mandible's condyle and the mastoid process meet the skull (the face, the zygomatic arch
+and the sutures are not drawn; the plate's lower border is derived). Below the superior
+nuchal line the bone turns forward as the nuchal plane to the posterior rim of the
+foramen magnum (the ``bone`` grid the muscles attach to). The external occipital
+protuberance (EOP), the superior and inferior nuchal lines and the external occipital
+crest are raised on the surface; the EOP's crest lies at the cited depth under the
+inion. The mastoid processes and the mandible (condyle at the TMJ, ramus, angle at the
+gonion, body to the chin) are implicit solids (``sdf``) placed from the same depths.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import numpy as np
 
 from anatomy import shell
 from anatomy.head import load_head
-from anatomy.meshgen import capped_sheet, grid_normals, outward, simplify
+from anatomy.meshgen import capped_sheet, grid_normals, merge, outward, simplify, slab, weld
 from anatomy.structures import sdf
 from anatomy.structures.data import _dim, dimensions
 from anatomy.structures.frame import _frame, _posterior_skin, _skin_frame, _snl_point, _under_skin
@@ -205,6 +207,10 @@ def occipital_bone():
     # one closed solid: the outer surface and a schematic base across its open side (the
     # base of the skull is not modelled; a thin sheet let students look into the vault)
     v, f = capped_sheet(outer, rings=3, lift=_BASE_LIFT)
+    # the temporal squama on each side, hung from the vault's lower edge over the ear down
+    # to the roof of the TMJ and the mastoid base, joined to the vault at that edge
+    for col in (0, -1):
+        v, f = weld(merge([(v, f), _temporal_squama(outer[col])]))
     pts = {"eop": outer[c, k_eop].copy(), "opisthion": opis[c].copy(),
            "foramen_magnum_posterior": opis[c].copy(),
            "external_occipital_crest": outer[c, i_snl + 2].copy(),
@@ -215,6 +221,38 @@ def occipital_bone():
     bone["skull_outer"] = outer
     del eop
     return (v, f), pts, bone
+
+
+# The temporal squama's lower border, front to back (derived, schematic): (y, |x|, z) mm
+# from the infratemporal crest in front, over the roof of the mandibular fossa (the
+# condyle's top lies under it: ``mandible``) and the ear canal, to the mastoid base and
+# the asterion. The squama is drawn as a plate, not its sutures or the zygomatic arch.
+_SQUAMA_BORDER = np.array([[48.0, 54.0, 10.0], [25.0, 56.0, 7.0], [7.0, 53.5, 8.0],
+                           [-8.0, 55.0, 5.0], [-30.0, 55.0, 6.0], [-48.0, 51.0, 4.0]])
+_SQUAMA_ROWS = 4          # rows from the vault's edge down to the lower border
+_SQUAMA_BULGE = 2.0       # mm: the plate bows outward between its edges
+_SQUAMA_THICKNESS = 4.0   # mm
+
+
+def _temporal_squama(edge):
+    """A plate from the vault's lateral edge (one side's column of the outer grid, front
+    to back) down to ``_SQUAMA_BORDER``; its outer top row is the edge itself."""
+    top = edge[1:14]                       # the edge over the temple and the ear
+    side = np.sign(top[:, 0].mean())
+    y = top[:, 1]
+    order = np.argsort(_SQUAMA_BORDER[:, 0])
+    b = _SQUAMA_BORDER[order]
+    bottom = np.c_[side * np.interp(y, b[:, 0], b[:, 1]), y, np.interp(y, b[:, 0], b[:, 2])]
+    rows = []
+    for t in np.linspace(0.0, 1.0, _SQUAMA_ROWS):
+        p = top + (bottom - top) * t
+        p[:, 0] += side * _SQUAMA_BULGE * np.sin(np.pi * t)
+        rows.append(p)
+    grid = np.stack(rows, axis=1)
+    normals = grid_normals(grid)
+    if (normals[..., 0] * side).sum() < 0:
+        normals = -normals
+    return slab(grid, normals, _SQUAMA_THICKNESS)
 
 
 def mastoid():
