@@ -125,7 +125,7 @@ fig = nerve_views.all_layers_figure()
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae and the skull vault (from the brow over the top to the occipital bone, with the temporal squama down to the jaw joint and the mastoid) and the lower jaw. It also shows neck muscles (levator scapulae among them), the occipital artery, and the GON, LON and TON on both sides. The dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. In the close-up stages 1-4, yellow circles mark GON waypoints, blue squares the LON and teal diamonds the TON. The numbered open diamonds there are Janis's compression points, and the black crosses the block landmarks.
+# *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, the skull vault (from the brow over the top to the occipital bone) and the lower jaw. At the sides, the temporal squama reaches down to the jaw joint and the mastoid. It also shows neck muscles (levator scapulae among them), the occipital artery, and the GON, LON and TON on both sides. The dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. In the close-up stages 1-4, yellow circles mark GON waypoints, blue squares the LON and teal diamonds the TON. The numbered open diamonds there are Janis's compression points, and the black crosses the block landmarks.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ### The GON's course in five stages
