@@ -119,6 +119,39 @@ def test_heat_markers_hover_names_mechanism_and_source(heat):
     assert symbols["local tenderness"] == "diamond"
 
 
+def test_heat_pattern_menu_turns_the_camera_to_the_pattern_side(heat):
+    """A left-side pattern is looked at from the left: from the right its spots and their
+    labels lay behind the head, half hidden."""
+    d = heat.figure.to_dict()
+    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "pattern")
+    sides = set()
+    for b in menu["buttons"]:
+        side = b["label"].rsplit("(", 1)[1].rstrip(")")
+        eye = b["args"][1]["scene.camera"]["eye"]
+        assert (eye["x"] > 0) == (side == "right"), b["label"]
+        sides.add(side)
+    assert sides == {"left", "right"}
+
+
+def test_heat_markers_sit_outside_the_drawn_skin(heat):
+    """Every hot-spot marker of every pattern sits SPOT_GAP_MM outside the drawn skin:
+    at the skin point itself half the marker was inside it (a cross showed as an L)."""
+    from anatomy import shell
+
+    def xyz(t):
+        return np.c_[tuple(np.frombuffer(base64.b64decode(t[a]["bdata"]), np.float32)
+                           if isinstance(t[a], dict) else np.asarray(t[a], float)
+                           for a in "xyz")]
+
+    d = heat.figure.to_dict()
+    pts = np.concatenate([xyz(t) for t in d["data"]
+                          if t["type"] == "scatter3d" and t["name"] != "colour bar"])
+    assert len(pts) > 50
+    depth = shell._display_query(shell.DISPLAY_MAX_EDGE_MM).depth(pts)
+    assert depth.max() < -1.5, depth.max()           # outside everywhere (hollows: less)
+    assert np.median(depth) == pytest.approx(-pv.heat.SPOT_GAP_MM, abs=0.05)
+
+
 def test_heat_figure_size_and_alt(heat):
     assert heat.json_size() < BUDGET
     assert "Greater occipital neuralgia" in heat.alt and "darker" in heat.alt

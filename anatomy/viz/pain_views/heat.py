@@ -7,15 +7,15 @@ import base64
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 
-from anatomy import pain
+from anatomy import pain, shell
 from anatomy.conventions import SIDES, check_choice, check_side
 from anatomy.references import cite
 from anatomy.viz import plotly3d, style
 
 __all__ = [
     "HEAT_CROP", "MECHANISM_STYLE", "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP",
-    "PAIN_SCALE", "SHORT_SPOT", "SPOT_TEXTPOS", "TERRITORY_COLOURS", "TERRITORY_SHORT",
-    "heat_figure",
+    "PAIN_SCALE", "SHORT_SPOT", "SPOT_GAP_MM", "SPOT_TEXTPOS", "TERRITORY_COLOURS",
+    "TERRITORY_SHORT", "heat_figure", "oblique",
 ]
 
 # Sequential heat scale that starts at the skin tone (no pain = plain skin), jumps to a
@@ -41,6 +41,7 @@ SHORT_SPOT = {
     "upper_trapezius": "trapezius TrP", "suboccipital": "suboccipital TrP",
     "cheek": "cheek", "throat": "throat", "ear": "in the ear*",
 }
+SPOT_GAP_MM = 2.5  # hot-spot markers sit this far outside the drawn skin
 SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
                 "forehead": "top right", "occipital": "middle left", "temporal": "top right",
                 "tmj": "bottom right", "ear": "top left", "behind_ear": "bottom left",
@@ -58,6 +59,27 @@ MPL_LABEL_DY = {"behind_eye": -12, "supraorbital": 6, "forehead": 10, "ear": 12,
 # Oblique default camera: the back, side and front of the head in one view, zoomed on it
 OBLIQUE = {"eye": {"x": 1.6, "y": -0.22, "z": 0.55}, "center": {"x": 0, "y": 0, "z": 0.1},
            "up": {"x": 0, "y": 0, "z": 1}, "projection": {"type": "perspective"}}
+
+
+def oblique(side: str = "right") -> dict:
+    """The oblique camera (``OBLIQUE``) on the subject's ``side`` (mirrored for the left).
+
+    Parameters
+    ----------
+    side : {"right", "left"}
+        The side the camera looks at.
+
+    Returns
+    -------
+    dict
+        A plotly camera.
+    """
+    cam = {k: dict(v) for k, v in OBLIQUE.items()}
+    if check_side(side) == "left":
+        cam["eye"]["x"] = -cam["eye"]["x"]
+    return cam
+
+
 TERRITORY_COLOURS = {
     "greater_occipital": "#E69F00", "lesser_occipital": "#56B4E9",
     "third_occipital": "#009E73", "great_auricular": "#F0E442",
@@ -143,6 +165,15 @@ def _hover(row) -> str:
             f"<br>weight {row.weight:.2f} (display choice){deep}{seed}")
 
 
+def _mirrored(position: str, mirror: bool) -> str:
+    """A plotly text position, left and right swapped if ``mirror`` (``SPOT_TEXTPOS`` is
+    for the right side seen from the right; the left side is seen from the left)."""
+    vertical, horizontal = position.split()
+    if mirror:
+        horizontal = {"left": "right", "right": "left"}.get(horizontal, horizontal)
+    return f"{vertical} {horizontal}"
+
+
 def _spot_traces(pattern: str, side: str, visible: bool):
     """One marker trace per mechanism for one pattern and side."""
     table = pain.hotspots(pattern, side)
@@ -151,10 +182,13 @@ def _spot_traces(pattern: str, side: str, visible: bool):
         rows = table[table.mechanism == mech]
         if rows.empty:
             continue
-        pts = rows[["x", "y", "z"]].to_numpy(float)
+        # lifted off the drawn skin like the landmarks: a marker at the skin point was half
+        # inside it (a cross showed as an L)
+        pts = shell.lifted(rows[["x", "y", "z"]].to_numpy(float), SPOT_GAP_MM)
         traces.append(plotly3d.points_trace(
             pts, name=mech, labels=[SHORT_SPOT.get(n, n) for n in rows.name],
-            textposition=[SPOT_TEXTPOS.get(n, "top center") for n in rows.name],
+            textposition=[_mirrored(SPOT_TEXTPOS.get(n, "top center"), side == "left")
+                          for n in rows.name],
             hovertext=[_hover(r) for r in rows.itertuples()], color=colour, size=6,
             symbol=symbol, visible=visible, legendgroup=f"{pattern}-{side}-{mech}"))
     return traces
@@ -237,14 +271,19 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     skin.update(intensity=fields[initial], colorscale=_byte_scale(), cmin=0, cmax=255,
                 showscale=False)
     if view == "oblique":
-        fig["layout"]["scene"]["camera"] = OBLIQUE
+        fig["layout"]["scene"]["camera"] = oblique(initial[1])
     plotly3d.merge(fig["layout"], {"legend": {"title": {"text": "hot spots (hover for source)"}}})
     buttons = []
     for c in combos:
         data = {"intensity": [_u8_spec(fields[c])] + [None] * (len(traces) - 1),
                 "visible": [o is None or o == c for o in owner]}
+        # the oblique camera turns to the pattern's side: from the other side its spots and
+        # their labels lay behind the head
+        lay = plotly3d.title_update(_title(*c))
+        if view == "oblique":
+            lay = {**lay, "scene.camera": oblique(c[1])}
         buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
-                        "method": "update", "args": [data, plotly3d.title_update(_title(*c))]})
+                        "method": "update", "args": [data, lay]})
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0, "y": 1.0,
                             "xanchor": "left", "yanchor": "bottom", "showactive": True,
                             "active": combos.index(initial), "bgcolor": "white",
