@@ -112,9 +112,19 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
     state = """() => document.getElementById('fig').data
         .filter(t => (t.meta || {}).layer === 'nerve')
         .map(t => String(t.visible === undefined ? true : t.visible))"""
+    skin = """() => String(document.getElementById('fig').data
+        .find(t => t.name === 'skin').visible)"""
     try:
         opening = page.evaluate(state)
         assert "true" in opening and "legendonly" in opening
+        # the first button too: it was the menu's active one, so its first click restored
+        first = page.locator(".updatemenu-button", has_text="Skin").first
+        first.click()
+        page.wait_for_timeout(500)
+        assert page.evaluate(skin) == "legendonly"
+        first.click()
+        page.wait_for_timeout(500)
+        assert page.evaluate(skin) == "true"
         button = page.locator(".updatemenu-button", has_text="Nerves").first
         button.click()
         page.wait_for_timeout(500)

@@ -133,6 +133,27 @@ def test_heat_pattern_menu_turns_the_camera_to_the_pattern_side(heat):
     assert sides == {"left", "right"}
 
 
+def test_heat_view_menu_labels_what_each_view_sees(heat):
+    """A named view relabels the hot spots for its camera: labels of spots behind the head
+    are blanked and the rest sit away from the head (the opening labels, placed for the
+    opening camera, went into the head from the front or the back)."""
+    d = heat.figure.to_dict()
+    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
+    spots = [i for i, t in enumerate(d["data"])
+             if t["type"] == "scatter3d" and t["name"] != "colour bar"]
+    for b in menu["buttons"]:
+        if b["method"] == "skip":
+            continue
+        data, _, idx = b["args"]
+        assert idx == spots and len(data["text"]) == len(spots), b["label"]
+        for i, text, where in zip(idx, data["text"], data["textposition"]):
+            assert len(text) == len(where) == len(d["data"][i]["text"])
+            assert all(t in ("", o) for t, o in zip(text, d["data"][i]["text"]))
+    posterior = next(b for b in menu["buttons"] if b["label"] == "posterior")["args"][0]
+    shown = {t for ts in posterior["text"] for t in ts if t}
+    assert "forehead" not in shown and "GON (occipital)" in shown
+
+
 def test_heat_markers_sit_outside_the_drawn_skin(heat):
     """Every hot-spot marker of every pattern sits SPOT_GAP_MM outside the drawn skin:
     at the skin point itself half the marker was inside it (a cross showed as an L)."""

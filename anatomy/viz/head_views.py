@@ -12,7 +12,7 @@ __all__ = [
     "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS", "POSTEROLATERAL_3D", "SHORT_LABELS",
     "draw_skin", "drawn_skin", "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure",
     "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table", "landmark_traces",
-    "on_skin", "outward_text_positions", "skin_traces",
+    "on_skin", "outward_text_positions", "skin_traces", "view_labels",
 ]
 
 SHORT_LABELS = {
@@ -338,15 +338,61 @@ def outward_text_positions(head: HeadModel, points, view: str) -> list[str]:
             for k, x, y in zip(sector, sx, sy)]
 
 
-def eeg_labels(head: HeadModel, view: str) -> tuple[list[str], list[str]]:
-    """The 10-20 labels a named camera shows, and where each sits.
+def view_labels(head: HeadModel, points, labels, view: str, skin_points=None
+                ) -> tuple[list[str], list[str]]:
+    """The labels of skin points that a named camera shows, and where each sits.
 
-    Positions that the skin hides from the camera get no label (their hover still names
+    Points that the skin hides from the camera get no label (their hover still names
     them): on the far side of the head their labels would fall on the near side's. A
     label would cover another (the outline of the head seen from the front, the vertex)
     when its place, ``EEG_LABEL_STEP_MM`` from its point on the screen, comes closer than
-    ``EEG_LABEL_GAP_MM`` to another seen position or to a label already placed; the
-    positions nearer the eye are labelled first, and such a label is left out.
+    ``EEG_LABEL_GAP_MM`` to another seen point or to a label already placed; the points
+    nearer the eye are labelled first, and such a label is left out.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    points : (K, 3) array_like
+        Positions (mm) on or just outside the skin.
+    labels : sequence of str
+        One label per point.
+    view : str
+        A named camera (see ``plotly3d.CAMERAS``).
+    skin_points : (K, 3) array_like, optional
+        The points on the skin that ``points`` mark (the visibility test starts there);
+        ``points`` if None.
+
+    Returns
+    -------
+    text : list of str
+        Per point, its label, or "" when hidden.
+    textposition : list of str
+        Per point, the plotly text position away from the head
+        (``outward_text_positions``).
+    """
+    from anatomy.skin import Skin, head_skin
+
+    p = np.asarray(points, float).reshape(-1, 3)
+    skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
+    on = p if skin_points is None else np.asarray(skin_points, float).reshape(-1, 3)
+    seen = skin.visible(on, towards=_towards_eye(view))
+    where = outward_text_positions(head, p, view)
+    d, right, up = _screen_axes(view)
+    screen = np.c_[p @ right, p @ up]
+    spot = screen + EEG_LABEL_STEP_MM * np.array([_TEXT_STEP[w] for w in where])
+    kept: list[int] = []
+    for k in np.argsort(-(p @ d), kind="stable"):  # nearest the eye first
+        others = [j for j in range(len(p)) if seen[j] and j != k]
+        if seen[k] and all(np.linalg.norm(spot[k] - screen[j]) >= EEG_LABEL_GAP_MM
+                           for j in others) and all(
+                np.linalg.norm(spot[k] - spot[j]) >= EEG_LABEL_GAP_MM for j in kept):
+            kept.append(int(k))
+    return [str(n) if k in kept else "" for k, n in enumerate(labels)], where
+
+
+def eeg_labels(head: HeadModel, view: str) -> tuple[list[str], list[str]]:
+    """The 10-20 labels a named camera shows, and where each sits (``view_labels``).
 
     Parameters
     ----------
@@ -360,28 +406,11 @@ def eeg_labels(head: HeadModel, view: str) -> tuple[list[str], list[str]]:
     text : list of str
         Per position (in ``head.eeg_positions`` order), its name, or "" when hidden.
     textposition : list of str
-        Per position, the plotly text position away from the head
-        (``outward_text_positions``).
+        Per position, the plotly text position away from the head.
     """
-    from anatomy.skin import Skin, head_skin
-
     names = list(head.eeg_positions)
-    skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
-    pts = [head.eeg_positions[n] for n in names]
-    seen = skin.visible(pts, towards=_towards_eye(view))
-    where = outward_text_positions(head, on_skin(head, pts), view)
-    d, right, up = _screen_axes(view)
-    p = np.asarray(pts, float)
-    screen = np.c_[p @ right, p @ up]
-    spot = screen + EEG_LABEL_STEP_MM * np.array([_TEXT_STEP[w] for w in where])
-    kept: list[int] = []
-    for k in np.argsort(-(p @ d), kind="stable"):  # nearest the eye first
-        others = [j for j in range(len(p)) if seen[j] and j != k]
-        if seen[k] and all(np.linalg.norm(spot[k] - screen[j]) >= EEG_LABEL_GAP_MM
-                           for j in others) and all(
-                np.linalg.norm(spot[k] - spot[j]) >= EEG_LABEL_GAP_MM for j in kept):
-            kept.append(int(k))
-    return [n if k in kept else "" for k, n in enumerate(names)], where
+    raw = [head.eeg_positions[n] for n in names]
+    return view_labels(head, on_skin(head, raw), names, view, skin_points=raw)
 
 
 def eeg_trace(head: HeadModel, visible=True, view: str | None = None):

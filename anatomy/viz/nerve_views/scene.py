@@ -285,7 +285,7 @@ def stages(side: str = "right") -> list[dict]:
          "LON leaves the fascia (Dash 2005)", lon.waypoints["fascia_exit"]),
         ("TON", "The third occipital nerve near the midline to the lower occiput",
          ton.waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
-         "TON pierces trapezius (Kim 2018)"),
+         "TON exits through trapezius (hidden here; Kim 2018)"),
     ]
     out = []
     for label, title, target, direction, dist, note, *anchor in rows:

@@ -207,6 +207,33 @@ def _display_crop():
     return keep, m.vertices[keep], inverse.reshape(-1, 3)
 
 
+def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
+    """Per named view, the hot-spot labels it shows and their text positions (one data
+    update over every spot trace; ``head_views.view_labels`` per pattern and side)."""
+    from anatomy.head import load_head
+    from anatomy.viz.head_views import view_labels
+
+    idx = [i for i, o in enumerate(owner) if o is not None]
+    groups = {}
+    for i in idx:
+        groups.setdefault(owner[i], []).append(i)
+    out = {}
+    for view in plotly3d.CAMERAS:
+        text, where = {}, {}
+        for ks in groups.values():
+            pts = np.concatenate([np.c_[traces[i]["x"], traces[i]["y"], traces[i]["z"]]
+                                  for i in ks])
+            t, w = view_labels(load_head(), pts, [x for i in ks for x in traces[i]["text"]],
+                               view)
+            at = 0
+            for i in ks:
+                n = len(traces[i]["text"])
+                text[i], where[i], at = t[at:at + n], w[at:at + n], at + n
+        out[view] = ({"text": [text[i] for i in idx], "textposition": [where[i] for i in idx]},
+                     idx)
+    return out
+
+
 def _title(pattern: str, side: str) -> str:
     return f"{pain.pattern_info(pattern)['label']} ({side})"
 
@@ -289,7 +316,9 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                             "active": combos.index(initial), "bgcolor": "white",
                             "name": "pattern", "font": plotly3d.MENU_FONT,
                             "pad": {"b": 6, "l": 2}})
-    plotly3d.view_menu(fig, below=True)   # the pattern menu fills the first row
+    # the pattern menu fills the first row; each named view labels the spots it sees, away
+    # from the head (the opening labels, placed for the opening camera, went into the head)
+    plotly3d.view_menu(fig, below=True, restyle=_view_labels(traces, owner))
     alt = (f"3D head coloured by where pain is felt for {_title(*initial)}: darker = "
            "stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "
            "shape the mechanism (diamond = tender source, circle = nerve territory, "

@@ -249,8 +249,11 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
         hidden = [False if v is False else "legendonly" for v in shown]
         buttons.append({"label": label, "method": "restyle", "args": [{"visible": hidden}, idx],
                         "args2": [{"visible": shown}, idx]})
+    # no button starts active: plotly.js runs args2 when the active button is clicked, and
+    # by default the first is active, so the first click on it restored instead of hiding
     add_menu(fig, {"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
                    "y": y, "xanchor": xanchor, "yanchor": "bottom", "showactive": False,
+                   "active": -1,
                    "bgcolor": "white", "pad": {"b": 6, "l": 2}, "font": MENU_FONT})
 
 
