@@ -1,4 +1,5 @@
-"""In the classroom: offline slides, offline handouts, student copies, live RISE, conda file.
+"""In the classroom: offline slides, offline handouts, student copies, conda file (live RISE
+slideshows are measured in tests/test_slides.py).
 
 Slides, handouts and student copies are built once per session into a temporary folder.
 Browser tests open them from disk in headless Chromium with every non-file request
@@ -22,7 +23,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tools import classroom  # noqa: E402
-from tools.browser import CHROMIUM, FLAGS, jupyterlab, notebook_copy  # noqa: E402
+from tools.browser import CHROMIUM, FLAGS  # noqa: E402
 
 NOTEBOOKS = classroom.notebooks()
 ARTIFACTS = ROOT / "test-artifacts"
@@ -521,52 +522,6 @@ def test_slides_present_offline(slides):
     drawn = [q for q in plots if q["drawn"]]
     assert drawn and drawn[0]["gl"] > 0 and drawn[0]["w"] > 300
     assert "Instructor notes." in notes
-
-
-@pytest.mark.browser
-@pytest.mark.slow
-def test_rise_slideshow_in_jupyterlab(tmp_path):
-    """Live presenting: jupyterlab-rise's 'RISE:slideshow' opens notebook 00 as slides."""
-    sync = _chromium()
-    ARTIFACTS.mkdir(exist_ok=True)
-    served = notebook_copy(ROOT, tmp_path / "kit")
-    with jupyterlab(served, tmp_path, "--LabApp.expose_app_in_browser=True") as (base, token):
-        with sync.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(f"{base}/lab/tree/notebooks/00_start_here.ipynb?token={token}&reset",
-                      wait_until="domcontentloaded")
-            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-            page.wait_for_function("window.jupyterapp && "
-                                   "window.jupyterapp.commands.hasCommand('RISE:slideshow')",
-                                   timeout=60_000)
-            with page.context.expect_page(timeout=60_000) as new_page:
-                page.evaluate("() => window.jupyterapp.commands.execute('RISE:slideshow')")
-            rise = new_page.value
-            rise.set_viewport_size({"width": 1400, "height": 900})
-            rise.wait_for_selector(".reveal .slides section.present", timeout=60_000)
-            rise.wait_for_function("document.querySelectorAll('.js-plotly-plot').length > 0",
-                                   timeout=60_000)
-            rise.screenshot(path=str(ARTIFACTS / "rise-00-title.png"))
-            for _ in range(20):  # advance to the first slide that shows a 3D figure
-                # on the current (innermost) slide and on screen: a figure on the next
-                # vertical slide also sits inside a 'present' section
-                visible = rise.evaluate("""() => [...document.querySelectorAll(
-                    '.js-plotly-plot')].some(e => {
-                      const s = e.closest('section');
-                      const r = e.getBoundingClientRect();
-                      return s.classList.contains('present') && r.width > 300
-                        && r.top >= 0 && r.top < window.innerHeight; })""")
-                if visible:
-                    break
-                rise.keyboard.press("Space")
-                rise.wait_for_timeout(500)
-            rise.wait_for_timeout(1500)
-            rise.screenshot(path=str(ARTIFACTS / "rise-00-figure.png"))
-            url = rise.url
-            browser.close()
-    assert "/rise/notebooks/00_start_here.ipynb" in url
-    assert visible, "no slide with a 3D figure was reached in the RISE slideshow"
 
 
 def test_a_verdict_is_run_by_the_student_and_shown_to_the_instructor():

@@ -9,8 +9,9 @@ JupyterLab (file browser open) and a handout give it at that screen size
   other and from the anatomy (the bounding box of the scene's WebGL pixels);
 - no scene crops its anatomy at its left, top or right edge (the bust ends at the shoulders,
   so the bottom may touch): whole heads in every panel of the four-panel pain maps;
-- for the stage and pattern menus, each option is applied and measured again (close-up
-  stages fill their scene by design: there only overlaps and the legend are checked).
+- for the stage, pattern and view menus, each option is applied and measured again at
+  the JupyterLab width (close-up stages fill their scene by design: there only overlaps
+  and the legend are checked).
 
 Screenshots go to test-artifacts/layout-*.png.
 """
@@ -68,7 +69,9 @@ def test_figure_is_readable(browser, tmp_path, name, viewport):
             found += [f"{where} {width} px: {p}" for p in figpage.problems(m)]
             if m["expected"]:
                 assert len(m["entries"]) == m["expected"]
-            for label, args in figpage.stage_args(spec):
+            # each menu option at the lab width only: the handout gives the same figure
+            # (same height) more width, so a state readable in the lab is readable there
+            for label, args in (figpage.stage_args(spec) if where == "lab" else []):
                 figpage.apply_update(page, args)
                 m = figpage.measure(page)
                 # a named view of the whole model (the 10-20 figure's menu restyles its

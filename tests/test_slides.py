@@ -195,7 +195,11 @@ def test_rise_slideshow_fits_a_1024x768_projector(rise_lab, stem):
     with sync.sync_playwright() as p:
         browser, page = slidecheck.launch(p, CHROMIUM, FLAGS)
         rise = slidecheck.open_rise(page, base, token, f"notebooks/{stem}.ipynb")
+        url = rise.url
         measured = slidecheck.rise_slides(rise, pngs)
         browser.close()
+    # jupyterlab-rise's own slideshow page, with the notebook's 3D figures drawn on slides
+    assert f"/rise/notebooks/{stem}.ipynb" in url
+    assert any(m["plotly"] for m in measured), "no slide shows a drawn plotly figure"
     assert len(measured) >= 10
     _check(stem, "rise", measured)
