@@ -24,9 +24,14 @@ venv: $(STAMP)
 	@# the kit's JupyterLab setting defaults (jupyter/README.md), where JupyterLab reads them
 	@install -D -m 644 jupyter/lab-settings/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 
+# uv installs the lock's wheels in parallel (half a minute where pip took two); pip
+# installs them when uv cannot be had
+UV := uv==0.13.9
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install -r requirements.lock
+	if $(PIP) install $(UV); then \
+	  $(BIN)/uv pip install --python $(BIN)/python -q --compile-bytecode -r requirements.lock; \
+	else $(PIP) install -r requirements.lock; fi
 	@# install the kit itself in development mode: a .pth file puts the repo on sys.path
 	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'anatomy-kit.pth').write_text('$(CURDIR)\n')"
 	@touch $(STAMP)
