@@ -240,6 +240,8 @@ def served(site):
 @pytest.mark.browser
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_opens_and_draws_in_the_lite_site(site, served, path):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     base, browser = served
     n_figs, n_3d = _stored_figures(site / "files" / path.name)
     errors: list[str] = []
@@ -272,7 +274,11 @@ def test_notebook_opens_and_draws_in_the_lite_site(site, served, path):
                 svg: el.querySelectorAll('svg.main-svg').length,
                 w: el.getBoundingClientRect().width}))""")
     rise = page.locator("[data-command='RISE:slideshow'], [data-command='RISE:preview']")
-    has_rise = rise.count() > 0
+    try:  # the toolbar fills in after the cells: wait for it, not a count at one instant
+        rise.first.wait_for(state="attached", timeout=30_000)
+        has_rise = True
+    except PlaywrightTimeout:
+        has_rise = False
     if n_figs:
         page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
         page.wait_for_timeout(1500)
