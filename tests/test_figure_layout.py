@@ -106,8 +106,9 @@ def test_the_checks_catch_a_crowded_layout(browser, tmp_path):
 
 def test_layer_buttons_hide_then_restore(browser, tmp_path):
     """In the browser, a layer button's first click hides its layer and the second brings
-    back what the figure opened with (the waypoints hidden at opening stay hidden); the
-    first click used to show everything, so it seemed to do nothing, or added markers."""
+    back what the figure opened with (the waypoints hidden at opening stay hidden), even
+    with another button pressed in between; the first click used to show everything, so
+    it seemed to do nothing, or added markers."""
     b, js = browser
     spec = FIGURES["nerves_all_layers"]().spec
     page = figpage.open_figure(b, spec, figpage.WIDTHS["1400x1000"]["lab"], "1400x1000",
@@ -122,16 +123,18 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
         assert "true" in opening and "legendonly" in opening
         # the first button too: it was the menu's active one, so its first click restored
         first = page.locator(".updatemenu-button", has_text="Skin").first
+        button = page.locator(".updatemenu-button", has_text="Nerves").first
+        # interleaved: Skin, Nerves, Skin, Nerves. When the buttons shared one menu, the
+        # second Skin click hid the skin again (Nerves had become the menu's active one)
         first.click()
         page.wait_for_timeout(500)
         assert page.evaluate(skin) == "legendonly"
-        first.click()
-        page.wait_for_timeout(500)
-        assert page.evaluate(skin) == "true"
-        button = page.locator(".updatemenu-button", has_text="Nerves").first
         button.click()
         page.wait_for_timeout(500)
         assert set(page.evaluate(state)) == {"legendonly"}
+        first.click()
+        page.wait_for_timeout(500)
+        assert page.evaluate(skin) == "true"
         button.click()
         page.wait_for_timeout(500)
         assert page.evaluate(state) == opening

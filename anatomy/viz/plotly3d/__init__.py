@@ -26,6 +26,7 @@ from anatomy.viz.plotly3d.layout import (
     LEGEND,
     MENU_FONT,
     MULTI_CAMERA,
+    button_width,
     choice_menu,
     multi_scene_figure,
     multi_view_menu,
@@ -54,7 +55,8 @@ from anatomy.viz.plotly3d.traces import (
 
 __all__ = [
     "CAMERAS", "KitFigure", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
-    "MULTI_CAMERA", "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera", "choice_menu",
+    "MULTI_CAMERA", "SYMBOLS_3D", "TEMPLATE", "add_menu", "button_width", "camera",
+    "choice_menu",
     "json_size", "line_trace", "merge", "mesh_trace", "mimebundle_json",
     "multi_scene_figure", "multi_view_menu", "point_note", "points_trace", "scene_figure",
     "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc", "warn_unsupported",

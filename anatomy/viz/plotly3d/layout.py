@@ -6,6 +6,8 @@ cameras and layers in the browser, with no kernel.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from anatomy.viz import style
@@ -218,10 +220,35 @@ def _active_view(fig: dict, name: str | None) -> int:
     return -1
 
 
+@functools.cache
+def _menu_font():
+    from matplotlib import font_manager, ft2font  # matplotlib ships DejaVu Sans
+
+    return ft2font.FT2Font(font_manager.findfont(
+        font_manager.FontProperties(family="DejaVu Sans"), fallback_to_default=False))
+
+
+def button_width(label: str, font_size: float = MENU_FONT["size"]) -> int:
+    """Width in px that plotly.js gives a menu button: its text plus 24 px of padding.
+
+    The text is measured in DejaVu Sans (what Linux browsers draw for plotly's font list)
+    with 8 % to spare for Verdana, the next font on that list, so a row of buttons built
+    from these widths never overlaps.
+    """
+    font = _menu_font()
+    font.set_size(font_size, 72)  # 72 dpi: one point is one CSS px
+    font.set_text(label)
+    return int(np.ceil(1.08 * font.get_width_height()[0] / 64)) + 24
+
+
 def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
-                x: float = 0.0, direction: str = "right", xanchor: str = "left") -> None:
+                x: float = 0.0, xanchor: str = "left") -> None:
     """Add one button per group that hides its traces, and shows them again as the figure
     opened (restyle; no kernel needed). Set the traces' opening visibility first.
+
+    Each button is a menu of its own, placed in a row: plotly.js keeps one active button
+    per menu and runs the restoring step only on it, so buttons sharing a menu took an
+    extra click once another had been pressed in between.
 
     Parameters
     ----------
@@ -230,31 +257,44 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
     groups : dict of str to list of int
         Button label to the indices of the traces it toggles.
     x, y : float
-        Anchor of the button row in paper coordinates.
-    direction : str
-        "right", "left", "up" or "down": how the buttons are laid out.
+        Anchor of the button row in paper coordinates (``y``: the row's bottom).
     xanchor : str
-        "left", "center" or "right": which side of the row ``x`` names.
+        "left" or "right": which end of the row ``x`` names.
 
     Returns
     -------
     None
-        The menu is added to ``fig["layout"]["updatemenus"]``.
+        One menu per group is added to ``fig["layout"]["updatemenus"]``.
+
+    Raises
+    ------
+    ValueError
+        For an ``xanchor`` other than "left" or "right".
     """
-    buttons = []
-    for label, idx in groups.items():
+    if xanchor not in ("left", "right"):
+        raise ValueError(f"xanchor {xanchor!r}: choose 'left' or 'right'")
+    labels = list(groups)
+    widths = [button_width(label) for label in labels]
+    for k, label in enumerate(labels):
+        idx = groups[label]
         # first click hides the group, the second restores what the figure opened with
         # (a trace hidden at opening stays out of the legend; showing it was a surprise)
         shown = [fig["data"][i].get("visible", True) for i in idx]
         hidden = [False if v is False else "legendonly" for v in shown]
-        buttons.append({"label": label, "method": "restyle", "args": [{"visible": hidden}, idx],
-                        "args2": [{"visible": shown}, idx]})
-    # no button starts active: plotly.js runs args2 when the active button is clicked, and
-    # by default the first is active, so the first click on it restored instead of hiding
-    add_menu(fig, {"type": "buttons", "direction": direction, "buttons": buttons, "x": x,
-                   "y": y, "xanchor": xanchor, "yanchor": "bottom", "showactive": False,
-                   "active": -1,
-                   "bgcolor": "white", "pad": {"b": 6, "l": 2}, "font": MENU_FONT})
+        button = {"label": label, "method": "restyle", "args": [{"visible": hidden}, idx],
+                  "args2": [{"visible": shown}, idx]}
+        # px from the row's anchored end: the buttons before this one, 2 px apart
+        if xanchor == "left":
+            pad = {"b": 6, "l": 2 + sum(widths[:k]) + 2 * k, "r": 0}
+        else:
+            pad = {"b": 6, "r": 2 + sum(widths[k + 1:]) + 2 * (len(labels) - 1 - k), "l": 0}
+        # no button starts active: plotly.js runs args2 when the active button is
+        # clicked, and by default the first is active, so its first click restored
+        add_menu(fig, {"type": "buttons", "direction": "right", "buttons": [button],
+                       "x": x, "y": y, "xanchor": xanchor,
+                       "yanchor": "bottom",
+                       "showactive": False, "active": -1, "bgcolor": "white", "pad": pad,
+                       "font": MENU_FONT, "name": f"layer {label}"})
 
 
 def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.0,
