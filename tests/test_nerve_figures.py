@@ -28,7 +28,8 @@ def _menus(d):
 
 def test_all_layers_traces(figdict):
     names = [t.get("name") for t in figdict["data"]]
-    for n in ("GON (R)", "GON (L)", "LON (R)", "LON (L)", "TON (R)", "TON (L)", "skin"):
+    # both sides drawn: the right trace holds the nerve's one legend entry
+    for n in ("GON", "GON (L)", "LON", "LON (L)", "TON", "TON (L)", "skin"):
         assert n in names
     assert any("Obliquus capitis inferior" in n for n in names)
     assert any("Occipital artery" in n or "occipital artery" in n.lower() for n in names)
@@ -37,9 +38,15 @@ def test_all_layers_traces(figdict):
 
 def test_layer_buttons_cover_every_layer(figdict):
     toggles = [m for m in _menus(figdict) if m["type"] == "buttons"]
-    assert len(toggles) == 1
-    buttons = toggles[0]["buttons"]
+    # one menu per button: plotly.js keeps one active button per menu, so buttons that
+    # shared a menu needed an extra click after another had been pressed
+    assert all(len(m["buttons"]) == 1 and m["active"] == -1 for m in toggles)
+    buttons = [m["buttons"][0] for m in toggles]
     assert [b["label"] for b in buttons] == LAYERS
+    # a row from the right edge: each button starts left of the one after it
+    assert all(m["xanchor"] == "right" and m["x"] == 1.0 for m in toggles)
+    for left, right, b in zip(toggles, toggles[1:], buttons[1:]):
+        assert left["pad"]["r"] >= right["pad"]["r"] + plotly3d.button_width(b["label"])
     data = figdict["data"]
     layer_of = {"Skin": "skin", "Muscles": "muscle", "Bones": "bone", "Nerves": "nerve",
                 "Vessels": "vessel"}
@@ -106,12 +113,29 @@ def test_stage_hides_outer_layers():
     vis = {t["name"]: t.get("visible", True) for t in d["data"]}
     assert vis["skin"] == "legendonly"
     assert any(v == "legendonly" for k, v in vis.items() if k.startswith("Trapezius"))
-    assert vis["GON (R)"] is True
+    assert vis["GON"] is True
     assert d["layout"]["title"]["text"].startswith("1.")
 
 
+def test_one_legend_entry_per_nerve_and_for_the_bones(figdict):
+    """Same-coloured copies share an entry, so the legend wraps to fewer lines at 1024 px:
+    each nerve's two sides, and all the bones (hover still names each one)."""
+    data = figdict["data"]
+    entries = [t["name"] for t in data if t.get("showlegend", True)]
+    for abbr in ("GON", "LON", "TON"):
+        group = [t for t in data if t.get("legendgroup") == abbr]
+        assert {t["name"] for t in group} >= {abbr, f"{abbr} (L)"}
+        assert [t["name"] for t in group if t.get("showlegend", True)] == [abbr]
+    bones = [t for t in data if (t.get("meta") or {}).get("layer") == "bone"]
+    assert len(bones) >= 6 and len({t["legendgroup"] for t in bones}) == 1
+    assert [t["name"] for t in bones if t.get("showlegend", True)] == [views.BONES_ENTRY]
+    assert all(t["hovertext"] for t in bones)
+    assert len(entries) == len(set(entries)) <= 20
+
+
 def test_hover_names_latin_and_source(figdict):
-    gon = [t for t in figdict["data"] if t.get("name") == "GON (R)"][0]
+    gon = [t for t in figdict["data"] if t.get("name") == "GON"][0]
+    assert "(right)" in gon["hovertext"]  # the legend says GON; the hover names the side
     assert "Nervus occipitalis major" in gon["hovertext"]
     assert "Kim" in gon["hovertext"] and "Greater occipital nerve" in gon["hovertext"]
     wps = [t for t in figdict["data"] if t.get("name") == "GON (R) waypoints"][0]

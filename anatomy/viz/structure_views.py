@@ -55,7 +55,8 @@ def line_path(s: Structure) -> np.ndarray:
 
 
 def structure_traces(structures: dict[str, Structure] | None = None, *, opacity: float = 1.0,
-                     artery_width: float = 7, nerve_width: float = 5) -> list:
+                     artery_width: float = 7, nerve_width: float = 5,
+                     one_entry: dict[str, str] | None = None) -> list:
     """One plotly trace per structure, named by its label, with hover text.
 
     Arteries and nerves are drawn as lines (``path`` and its ``branches``), everything
@@ -74,6 +75,10 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
         Line width (px) of the nerves.
     artery_width : float, default 7
         Line width of the artery, pixels.
+    one_entry : dict of str to str, optional
+        Layer -> legend entry: that layer's structures share one entry of that name (a
+        click on it hides them all), e.g. ``{"bone": "Bones"}`` where every bone has the
+        same colour and hover names each one.
 
     Returns
     -------
@@ -81,12 +86,17 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
         plotly traces, one per structure.
     """
     structures = load_structures() if structures is None else structures
+    one_entry = one_entry or {}
+    unknown = sorted(set(one_entry) - set(LAYER_TITLES))
+    if unknown:
+        raise ValueError(f"one_entry layers {unknown}: choose from {sorted(LAYER_TITLES)}")
     traces, shown = [], set()
     for s in structures.values():
-        first = s.base not in shown
-        shown.add(s.base)
+        group = f"layer-{s.layer}" if s.layer in one_entry else s.base
+        first = group not in shown
+        shown.add(group)
         hover = structure_hover(s)
-        common = {"name": s.label, "legendgroup": s.base, "showlegend": first}
+        common = {"name": s.label, "legendgroup": group, "showlegend": first}
         if s.path is not None:
             width = nerve_width if s.layer == "nerve" else artery_width
             tr = plotly3d.line_trace(line_path(s), color=_colour(s), width=width,
@@ -95,7 +105,9 @@ def structure_traces(structures: dict[str, Structure] | None = None, *, opacity:
             tr = plotly3d.mesh_trace(s.vertices, s.faces, color=_colour(s), opacity=opacity,
                                      hovertext=hover, **common)
         tr["meta"] = {"id": s.id, "base": s.base, "layer": s.layer, "side": s.side}
-        if first and s.side:
+        if s.layer in one_entry:
+            tr["name"] = one_entry[s.layer] if first else s.label
+        elif first and s.side:
             tr["name"] = s.name   # the legend entry stands for both sides
         traces.append(tr)
     return traces
@@ -158,7 +170,9 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     """
     head = load_head()
     structures = load_structures(side=side)
-    traces = skin_traces(head, opacity=skin_opacity) + structure_traces(structures)
+    skin = skin_traces(head, opacity=skin_opacity)
+    # the bones share one colour: one legend entry (hover names each bone)
+    traces = skin + structure_traces(structures, one_entry={"bone": "Bones"})
     fig = plotly3d.scene_figure(traces, title=title, view=view, height=height)
     cam = fig["layout"]["scene"]["camera"]
     cam["eye"] = {k: v * zoom for k, v in cam["eye"].items()}

@@ -14,6 +14,7 @@ from anatomy.viz.nerve_views.plates import (
     variation_figure,
 )
 from anatomy.viz.nerve_views.scene import (
+    BONES_ENTRY,
     LAYER_BUTTONS,
     NERVE_STYLE,
     NUMBER_OFFSETS,
@@ -31,8 +32,8 @@ from anatomy.viz.nerve_views.scene import (
 )
 
 __all__ = [
-    "LAYER_BUTTONS", "NERVE_STYLE", "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS",
-    "SCENE_HI", "SCENE_LO", "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_PLATE",
+    "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE", "NUMBERED_STAGES", "NUMBERS_ASPECT",
+    "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO", "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_PLATE",
     "all_layers_figure", "block_landmark_figure", "course_plate", "draw_nerve",
     "nerve_hover", "nerve_traces", "stage_camera", "stage_plate", "stages",
     "variation_figure", "waypoint_hover",

@@ -11,7 +11,8 @@ from anatomy.viz import compact, plotly3d, style
 from anatomy.viz.head_views import _wrap, drawn_skin
 
 __all__ = [
-    "CAPTION_OFFSETS", "LAYER_BUTTONS", "NERVE_STYLE", "NUMBERED_STAGES", "NUMBERS_ASPECT",
+    "BONES_ENTRY", "CAPTION_OFFSETS", "LAYER_BUTTONS", "NERVE_STYLE", "NUMBERED_STAGES",
+    "NUMBERS_ASPECT",
     "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO", "STAGE_HIDDEN", "all_layers_figure", "nerve_hover",
     "nerve_traces", "stage_camera", "stages", "waypoint_hover",
 ]
@@ -24,6 +25,7 @@ NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOU
     "third_occipital": {"color": style.NERVE_COLOURS["third_occipital"], "symbol": "diamond",
                         "marker": "D"},
 }
+BONES_ENTRY = "Bones (C1-C3, skull, jaw)"  # the one legend entry of the bones
 LAYER_BUTTONS = {"skin": "Skin", "muscle": "Muscles", "bone": "Bones", "nerve": "Nerves",
                  "vessel": "Vessels"}
 # Fixed scene box (mm) so that stage cameras can be computed (aspectmode 'manual'). It
@@ -113,13 +115,21 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
     list of dict
         plotly traces, each with ``meta = {"layer": "nerve"}`` (for the layer buttons).
     """
-    traces = []
+    traces, sides, shown = [], {}, set()
     for n in nerves:
-        st, group = NERVE_STYLE[n.name], f"{n.abbreviation}-{n.side}"
+        sides.setdefault(n.abbreviation, set()).add(n.side)
+    for n in nerves:
+        # both sides drawn: one legend entry per nerve (same colour; hover names the side)
+        both = len(sides[n.abbreviation]) > 1
+        st = NERVE_STYLE[n.name]
+        group = n.abbreviation if both else f"{n.abbreviation}-{n.side}"
         hover = nerve_hover(n)
         name = f"{n.abbreviation} ({n.side[0].upper()})"
-        traces.append(plotly3d.line_trace(n.path, name=name, color=st["color"], width=width,
-                                          hovertext=hover, legendgroup=group))
+        first = group not in shown
+        shown.add(group)
+        traces.append(plotly3d.line_trace(
+            n.path, name=n.abbreviation if both and first else name, color=st["color"],
+            width=width, hovertext=hover, legendgroup=group, showlegend=first))
         for b, bid in zip(n.branches, n.branch_names):
             traces.append(plotly3d.line_trace(b, name=f"{name} {bid.replace('_', ' ')}",
                                               color=st["color"], width=width * 0.55,
@@ -403,7 +413,10 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
         compact.whole_mm(tr)  # see-through skin: whole mm is invisible, halves its bytes
     structures = {k: s for k, s in load_structures().items() if s.side in (None, *sides)}
     nerves = [nv.nerve(n, s) for s in sides for n in nv.NAMES]
-    traces = (skin + structure_traces(structures) + nerve_traces(nerves)
+    # the bones share one colour: one legend entry for them all (hover names each), so
+    # the legend wraps to fewer lines and leaves the scene more room on a projector
+    traces = (skin + structure_traces(structures, one_entry={"bone": BONES_ENTRY})
+              + nerve_traces(nerves)
               + _points_traces(sides[0]))
     st = stages(sides[0])
     fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height,
