@@ -81,6 +81,8 @@ FIGURES = [  # (label, module, function, budget key)
     ("territories 3D", "anatomy.viz.pain_views", "territory_figure", "heat_figure_kb"),
     ("headache pain maps 3D", "anatomy.viz.headache_views", "pain_map_figure",
      "heat_figure_kb"),
+    ("structures 3D", "anatomy.viz.structure_views", "structures_figure",
+     "nerve_figure_kb"),
 ]
 
 

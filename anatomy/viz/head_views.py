@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from anatomy.head import HeadModel, landmark_definitions, load_head, side_of
-from anatomy.viz import mpl2d, plotly3d, style
+from anatomy.viz import compact, mpl2d, plotly3d, style
 
 __all__ = [
-    "ANTERIOR_OFFSETS", "EEG_LABEL_GAP_MM", "EEG_LABEL_STEP_MM", "EEG_LATERAL_3D", "LATERAL_3D",
+    "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "LABEL_GAP_MM", "LABEL_STEP_MM", "LATERAL_3D",
     "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS", "POSTEROLATERAL_3D", "SHORT_LABELS",
     "draw_skin", "drawn_skin", "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure",
     "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table", "landmark_traces",
@@ -124,7 +124,9 @@ def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
     """The skin as plotly traces, with the eyes when it is opaque.
 
     See-through skin is one shell with nothing inside it (no eyeballs, mouth cavity or eye
-    sockets), so nothing of the face shows through the back of the head.
+    sockets), so nothing of the face shows through the back of the head. It is also
+    coarser (``shell.SEE_THROUGH_MAX_EDGE_MM``) and sent in whole millimetres: faint skin
+    shows neither, and the figure is about a third smaller.
 
     Parameters
     ----------
@@ -140,10 +142,14 @@ def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
     list of dict
         Plotly mesh3d traces: the skin, and the eyes when the skin is opaque.
     """
-    v, f = drawn_skin(head)
+    from anatomy import shell
+
+    v, f = drawn_skin(head, None if opacity >= 1.0 else shell.SEE_THROUGH_MAX_EDGE_MM)
     traces = [plotly3d.mesh_trace(v, f, name=name, color=style.SKIN, opacity=opacity,
                                   legendgroup="skin")]
-    if opacity >= 1.0:
+    if opacity < 1.0:
+        compact.whole_mm(traces[0])
+    else:
         traces.append(plotly3d.mesh_trace(head.eye_vertices, head.eye_faces, name="eyes",
                                           color=style.EYE, legendgroup="skin",
                                           showlegend=False))
@@ -281,11 +287,11 @@ def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = Non
 # screen's right) in which a label moves off its point
 _TEXT_SECTORS = ("middle right", "top right", "top center", "top left", "middle left",
                  "bottom left", "bottom center", "bottom right")
-# Where a 10-20 label sits on the screen: EEG_LABEL_STEP_MM from its point (about 12 px
-# at JupyterLab's narrowest figure, 0.65 px per mm), and the least distance it keeps from
-# other points and labels (a label is about 14 px tall)
-EEG_LABEL_STEP_MM = 18.0
-EEG_LABEL_GAP_MM = 16.0
+# Where a label (a 10-20 position, a hot spot) sits on the screen: LABEL_STEP_MM from its
+# point (about 12 px at JupyterLab's narrowest figure, 0.65 px per mm), and the least
+# distance it keeps from other points and labels (a label is about 14 px tall)
+LABEL_STEP_MM = 18.0
+LABEL_GAP_MM = 16.0
 _TEXT_STEP = {w: (np.cos(k * np.pi / 4), np.sin(k * np.pi / 4))
               for k, w in enumerate(_TEXT_SECTORS)}
 _FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
@@ -345,8 +351,8 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None
     Points that the skin hides from the camera get no label (their hover still names
     them): on the far side of the head their labels would fall on the near side's. A
     label would cover another (the outline of the head seen from the front, the vertex)
-    when its place, ``EEG_LABEL_STEP_MM`` from its point on the screen, comes closer than
-    ``EEG_LABEL_GAP_MM`` to another seen point or to a label already placed; the points
+    when its place, ``LABEL_STEP_MM`` from its point on the screen, comes closer than
+    ``LABEL_GAP_MM`` to another seen point or to a label already placed; the points
     nearer the eye are labelled first, and such a label is left out.
 
     Parameters
@@ -380,13 +386,13 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None
     where = outward_text_positions(head, p, view)
     d, right, up = _screen_axes(view)
     screen = np.c_[p @ right, p @ up]
-    spot = screen + EEG_LABEL_STEP_MM * np.array([_TEXT_STEP[w] for w in where])
+    spot = screen + LABEL_STEP_MM * np.array([_TEXT_STEP[w] for w in where])
     kept: list[int] = []
     for k in np.argsort(-(p @ d), kind="stable"):  # nearest the eye first
         others = [j for j in range(len(p)) if seen[j] and j != k]
-        if seen[k] and all(np.linalg.norm(spot[k] - screen[j]) >= EEG_LABEL_GAP_MM
+        if seen[k] and all(np.linalg.norm(spot[k] - screen[j]) >= LABEL_GAP_MM
                            for j in others) and all(
-                np.linalg.norm(spot[k] - spot[j]) >= EEG_LABEL_GAP_MM for j in kept):
+                np.linalg.norm(spot[k] - spot[j]) >= LABEL_GAP_MM for j in kept):
             kept.append(int(k))
     return [str(n) if k in kept else "" for k, n in enumerate(labels)], where
 
