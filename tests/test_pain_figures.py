@@ -71,8 +71,15 @@ def test_heat_figure_structure(heat):
     d = heat.figure.to_dict()
     mesh = d["data"][0]
     assert mesh["type"] == "mesh3d" and mesh["name"] == "pain intensity"
-    keep, _, _ = pv.heat._display_crop()
-    n = len(keep)
+    combos = [(p, s) for p in pain.patterns() for s in ("right", "left")]
+    # the skin cut on straight lines, each pattern's field carried to the cut's vertices
+    verts, _, fields = pv.heat._display_crop(
+        np.stack([pain.pain_field(*c, raw=True) for c in combos], axis=1))
+    assert verts[:, 2].min() >= pv.HEAT_CROP["z_min"] - 1e-9
+    assert np.abs(verts[:, 0]).max() <= pv.HEAT_CROP["abs_x_max"] + 1e-9
+    floored = pv.heat._display_crop(
+        np.stack([pain.pain_field(*c, fine=True) for c in combos], axis=1))[2]
+    n = len(verts)
     inten = mesh["intensity"]
     inten = _decode(inten) if isinstance(inten, dict) else np.asarray(inten)
     assert inten.shape == (n,) and inten.dtype == np.uint8
@@ -87,19 +94,17 @@ def test_heat_figure_structure(heat):
     assert all(c == style.SKIN for p, c in scale if p <= edge)
     assert next(c for p, c in scale if p > edge).upper() == style.HEAT_START.upper()
     menu = next(m for m in d["layout"]["updatemenus"] if m.get("name") == "pattern")
-    combos = [(p, s) for p in pain.patterns() for s in ("right", "left")]
     assert len(menu["buttons"]) == len(combos)
-    for (pat, side), button in zip(combos, menu["buttons"]):
+    for k, ((pat, side), button) in enumerate(zip(combos, menu["buttons"])):
         data, layout = button["args"]
         inten = _decode(data["intensity"][0])
-        raw = pain.pain_field(pat, side, raw=True)[keep]
+        raw = fields[:, k]
         assert np.array_equal(inten, pv.heat._heat_bytes(raw))
         # a byte reads back as the field it stands for; the zone edge is at EDGE_BYTE
         back = pv.heat._byte_value(inten)
         near = raw > 0.002
         assert np.allclose(back[near], raw[near], rtol=0.05, atol=0.003)
-        floored = pain.pain_field(pat, side, fine=True)[keep]
-        assert np.mean((inten >= pv.heat.EDGE_BYTE) == (floored > 0)) > 0.995
+        assert np.mean((inten >= pv.heat.EDGE_BYTE) == (floored[:, k] > 0)) > 0.995
         assert all(v is None for v in data["intensity"][1:])
         shown = [t["legendgroup"] for t, vis in zip(d["data"], data["visible"])
                  if vis and t["type"] == "scatter3d" and t["name"] != "colour bar"]
@@ -133,6 +138,23 @@ def test_heat_pattern_menu_turns_the_camera_to_the_pattern_side(heat):
     assert sides == {"left", "right"}
 
 
+def test_heat_pattern_menu_puts_the_labels_back_for_its_camera(heat):
+    """After a named view, a pattern turns the camera back to the oblique view: its labels
+    go back to their opening places too, and the view menu says "opening view" (the labels
+    kept the named view's places, on the wrong side of their spots)."""
+    d = heat.figure.to_dict()
+    menus = d["layout"]["updatemenus"]
+    pattern = next(m for m in menus if m["name"] == "pattern")
+    assert menus[1]["name"] == "view" and menus[1]["buttons"][0]["label"] == "opening view"
+    for b in pattern["buttons"]:
+        data, lay = b["args"]
+        assert lay["updatemenus[1].active"] == 0
+        for t, shown, text, where in zip(d["data"], data["visible"], data["text"],
+                                         data["textposition"]):
+            if shown and t["type"] == "scatter3d" and t["name"] != "colour bar":
+                assert (text, where) == (t["text"], t["textposition"]), b["label"]
+
+
 def test_heat_view_menu_labels_what_each_view_sees(heat):
     """A named view relabels the hot spots for its camera: labels of spots behind the head
     are blanked and the rest sit away from the head (the opening labels, placed for the
@@ -141,6 +163,7 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
     menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
     spots = [i for i, t in enumerate(d["data"])
              if t["type"] == "scatter3d" and t["name"] != "colour bar"]
+    names = {}
     for b in menu["buttons"]:
         if b["method"] == "skip":
             continue
@@ -148,7 +171,9 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
         assert idx == spots and len(data["text"]) == len(spots), b["label"]
         for i, text, where in zip(idx, data["text"], data["textposition"]):
             assert len(text) == len(where) == len(d["data"][i]["text"])
-            assert all(t in ("", o) for t, o in zip(text, d["data"][i]["text"]))
+            for k, t in enumerate(text):  # a spot's label, or none; never another's
+                names.setdefault((i, k), set()).update({t, d["data"][i]["text"][k]} - {""})
+    assert all(len(v) <= 1 for v in names.values())
     posterior = next(b for b in menu["buttons"] if b["label"] == "posterior")["args"][0]
     shown = {t for ts in posterior["text"] for t in ts if t}
     assert "forehead" not in shown and "GON (occipital)" in shown

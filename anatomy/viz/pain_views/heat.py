@@ -197,40 +197,55 @@ def _spot_traces(pattern: str, side: str, visible: bool):
 HEAT_CROP = {"z_min": -185.0, "abs_x_max": 150.0}  # the shoulders' ends carry no pain zone
 
 
-def _display_crop():
-    """Vertex indices kept, vertices and re-indexed faces of the heat figure's skin."""
+def _display_crop(values):
+    """The heat figure's skin, cut on straight lines at ``HEAT_CROP`` (faces crossing a
+    cut are clipped, so the neck and shoulders end in a clean edge, not a saw tooth of
+    whole faces), and the per-vertex ``values`` (N, K) carried to its vertices."""
+    from anatomy import meshops
+
     m = pain.pain_mesh()
-    tri = m.vertices[m.faces]
-    sel = ((tri[:, :, 2] >= HEAT_CROP["z_min"]).all(1)
-           & (np.abs(tri[:, :, 0]) <= HEAT_CROP["abs_x_max"]).all(1))
-    keep, inverse = np.unique(m.faces[sel], return_inverse=True)
-    return keep, m.vertices[keep], inverse.reshape(-1, 3)
+    v, f, vals = m.vertices, m.faces, np.asarray(values, float)
+    for field in (lambda p: p[:, 2] - HEAT_CROP["z_min"],
+                  lambda p: HEAT_CROP["abs_x_max"] - np.abs(p[:, 0])):
+        v, f, label, vals = meshops.level_regions(v, f, field(v)[None, :], level=0.0,
+                                                  attributes=vals)
+        used, inverse = np.unique(f[label == 0], return_inverse=True)
+        v, f, vals = v[used], inverse.reshape(-1, 3), vals[used]
+    return v, f, vals
+
+
+def _labels_for(traces, owner, view: str) -> dict[int, tuple[list, list]]:
+    """Trace index -> (labels, text positions) of its hot spots as a named view sees them
+    (``head_views.view_labels`` per pattern and side)."""
+    from anatomy.head import load_head
+    from anatomy.viz.head_views import view_labels
+
+    groups = {}
+    for i, o in enumerate(owner):
+        if o is not None:
+            groups.setdefault(o, []).append(i)
+    out = {}
+    for ks in groups.values():
+        pts = np.concatenate([np.c_[traces[i]["x"], traces[i]["y"], traces[i]["z"]]
+                              for i in ks])
+        t, w = view_labels(load_head(), pts, [x for i in ks for x in traces[i]["text"]],
+                           view)
+        at = 0
+        for i in ks:
+            n = len(traces[i]["text"])
+            out[i], at = (t[at:at + n], w[at:at + n]), at + n
+    return out
 
 
 def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
     """Per named view, the hot-spot labels it shows and their text positions (one data
-    update over every spot trace; ``head_views.view_labels`` per pattern and side)."""
-    from anatomy.head import load_head
-    from anatomy.viz.head_views import view_labels
-
+    update over every spot trace)."""
     idx = [i for i, o in enumerate(owner) if o is not None]
-    groups = {}
-    for i in idx:
-        groups.setdefault(owner[i], []).append(i)
     out = {}
     for view in plotly3d.CAMERAS:
-        text, where = {}, {}
-        for ks in groups.values():
-            pts = np.concatenate([np.c_[traces[i]["x"], traces[i]["y"], traces[i]["z"]]
-                                  for i in ks])
-            t, w = view_labels(load_head(), pts, [x for i in ks for x in traces[i]["text"]],
-                               view)
-            at = 0
-            for i in ks:
-                n = len(traces[i]["text"])
-                text[i], where[i], at = t[at:at + n], w[at:at + n], at + n
-        out[view] = ({"text": [text[i] for i in idx], "textposition": [where[i] for i in idx]},
-                     idx)
+        placed = _labels_for(traces, owner, view)
+        out[view] = ({"text": [placed[i][0] for i in idx],
+                      "textposition": [placed[i][1] for i in idx]}, idx)
     return out
 
 
@@ -280,8 +295,9 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     if initial not in combos:
         raise ValueError(f"initial {initial!r} is not among the figure's options {combos}")
     mesh = pain.pain_mesh()
-    keep, verts, faces = _display_crop()
-    fields = {c: _heat_bytes(pain.pain_field(*c, raw=True)[keep]) for c in combos}
+    verts, faces, raw = _display_crop(np.stack([pain.pain_field(*c, raw=True)
+                                                for c in combos], axis=1))
+    fields = {c: _heat_bytes(raw[:, k]) for k, c in enumerate(combos)}
     skin = plotly3d.mesh_trace(verts, faces, name="pain intensity", showlegend=False)
     eyes = plotly3d.mesh_trace(mesh.eye_vertices, mesh.eye_faces, name="eyes",
                                color=style.EYE, showlegend=False)
@@ -299,6 +315,9 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                 showscale=False)
     if view == "oblique":
         fig["layout"]["scene"]["camera"] = oblique(initial[1])
+    # each named view labels the spots it sees, away from the head (the opening labels
+    # keep their places chosen for the oblique camera, SPOT_TEXTPOS)
+    named = _view_labels(fig["data"], owner)
     plotly3d.merge(fig["layout"], {"legend": {"title": {"text": "hot spots (hover for source)"}}})
     buttons = []
     for c in combos:
@@ -308,7 +327,14 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
         # their labels lay behind the head
         lay = plotly3d.title_update(_title(*c))
         if view == "oblique":
-            lay = {**lay, "scene.camera": oblique(c[1])}
+            # back to the opening camera: the labels as the figure opened (a named view
+            # had moved them for its own camera), and the view menu says so (entry 0)
+            # (its own spots only: the others are hidden, and get theirs when chosen)
+            data.update(text=[t.get("text") if o == c else None
+                              for t, o in zip(fig["data"], owner)],
+                        textposition=[t.get("textposition") if o == c else None
+                                      for t, o in zip(fig["data"], owner)])
+            lay = {**lay, "scene.camera": oblique(c[1]), "updatemenus[1].active": 0}
         buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
                         "method": "update", "args": [data, lay]})
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0, "y": 1.0,
@@ -318,7 +344,7 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                             "pad": {"b": 6, "l": 2}})
     # the pattern menu fills the first row; each named view labels the spots it sees, away
     # from the head (the opening labels, placed for the opening camera, went into the head)
-    plotly3d.view_menu(fig, below=True, restyle=_view_labels(traces, owner))
+    plotly3d.view_menu(fig, below=True, restyle=named)
     alt = (f"3D head coloured by where pain is felt for {_title(*initial)}: darker = "
            "stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "
            "shape the mechanism (diamond = tender source, circle = nerve territory, "
