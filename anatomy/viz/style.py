@@ -129,12 +129,10 @@ def structure_colour(base: str, layer: str, default: str | None = None) -> str:
 
 
 # Sequential scale for intensities (0..1) that reads on a skin tone and in grey-scale:
-# lemon -> orange -> dark red-purple (monotonic lightness, like 'inferno' ends). Its first
-# colour is far from skin (HEAT_MIN_DE00) so that weak zones do not vanish.
-HEAT_SCALE = [[0.0, "#F9FB5E"], [0.25, "#FDC65C"], [0.5, "#F0813A"], [0.75, "#C43C39"],
-              [1.0, "#5C0F4E"]]
-# Pain fields on the skin: 0 is bare skin, any pain at least HEAT_START (orange, darker
-# than skin), darkening (CIELAB L* 78 -> 17) through red to aubergine.
+# orange, darker than skin (CIELAB L* 66 against 78), through red to aubergine (L* 16),
+# monotonic like 'inferno'. Its first colour is far from skin (HEAT_MIN_DE00) so that weak
+# zones do not vanish. Notebook 02's pain fields and notebook 03's maps share it.
 HEAT_START = "#F97F19"
-PAIN_SCALE = [[0.0, SKIN], [0.01, HEAT_START], [0.4, "#D95A26"], [0.7, "#B0303A"],
-              [1.0, "#4A0C44"]]
+HEAT_SCALE = [[0.0, HEAT_START], [0.394, "#D95A26"], [0.697, "#B0303A"], [1.0, "#4A0C44"]]
+# Pain fields on the skin: 0 is bare skin, any pain at all at least HEAT_START.
+PAIN_SCALE = [[0.0, SKIN]] + [[round(0.01 + 0.99 * p, 3), c] for p, c in HEAT_SCALE]
