@@ -14,7 +14,7 @@ from anatomy.viz import style
 from anatomy.viz.plotly3d.traces import CAMERAS, TEMPLATE, _hidden_axes, _trace, add_menu, camera
 
 __all__ = [
-    "LEGEND", "MENU_FONT", "MULTI_CAMERA", "choice_menu", "multi_scene_figure",
+    "LEGEND", "MENU_FONT", "MULTI_CAMERA", "button_width", "choice_menu", "multi_scene_figure",
     "multi_view_menu", "scene_figure", "title_update", "toggle_menu", "view_menu",
     "wrap_title", "wrap_words",
 ]
@@ -234,6 +234,18 @@ def button_width(label: str, font_size: float = MENU_FONT["size"]) -> int:
     The text is measured in DejaVu Sans (what Linux browsers draw for plotly's font list)
     with 8 % to spare for Verdana, the next font on that list, so a row of buttons built
     from these widths never overlaps.
+
+    Parameters
+    ----------
+    label : str
+        The button's text.
+    font_size : float, default MENU_FONT["size"]
+        Font size in px.
+
+    Returns
+    -------
+    int
+        The button's width in px.
     """
     font = _menu_font()
     font.set_size(font_size, 72)  # 72 dpi: one point is one CSS px
