@@ -94,13 +94,13 @@ def test_headache_map_figure_edges_are_smooth_curves():
 def test_heat_figure_colour_edge_is_a_smooth_curve():
     """plotly looks the colour up per pixel from the interpolated byte: the skin-to-heat
     edge is the level line of the sent bytes at the edge byte."""
-    keep, v, f = pv.heat._display_crop()
     for pattern in ("gon_neuralgia", "upper_trapezius"):
-        raw = pain.pain_field(pattern, "right", raw=True)[keep]
-        sent = pv.heat._heat_bytes(raw).astype(float)
+        v, f, both = pv.heat._display_crop(np.c_[pain.pain_field(pattern, "right", raw=True),
+                                                 pain.pain_field(pattern, "right", fine=True)])
+        sent = pv.heat._heat_bytes(both[:, 0]).astype(float)
         edge = fields.chained(fields.level_segments(sent, f, v, pv.heat.EDGE_BYTE - 0.5))
         # before: whole percent of the floored field, 0 outside the zone
-        old = np.round(pain.pain_field(pattern, "right", fine=True)[keep] * 100)
+        old = np.round(both[:, 1] * 100)
         old_edge = fields.chained(fields.level_segments(old, f, v, 0.5))
         assert_smoother(edge, old_edge, pattern)
 
