@@ -219,7 +219,7 @@ def test_the_build_tool_writes_a_store_that_is_found(monkeypatch, tmp_path):
     sys.path.insert(0, str(ROOT))
     from tools import build_store
 
-    monkeypatch.setattr(build_store, "warm_up", _one_call)
+    monkeypatch.setattr(build_store, "PARTS", (_one_call, _one_call))
     path, counts, _ = build_store.build(tmp_path)
     assert path.parent == tmp_path and counts
     monkeypatch.setattr(store, "search_path", lambda: [tmp_path])
