@@ -53,7 +53,7 @@ test: venv
 test-other-cpu: venv
 	@echo "simulated CPU: NPY_DISABLE_CPU_FEATURES=\"$$($(BIN)/python tools/simd.py)\""
 	NPY_DISABLE_CPU_FEATURES="$$($(BIN)/python tools/simd.py)" \
-	  $(BIN)/python -m pytest tests/test_determinism.py -k matches_the_committed -q
+	  $(BIN)/python -m pytest tests/test_determinism.py -k matches_the_committed -q -n auto
 
 test-fast: venv
 	$(BIN)/python -m pytest tests -m "not slow and not browser"
