@@ -215,13 +215,19 @@ class Skin:
         screen = np.c_[right, np.cross(right, d)]  # (3, 2): projection along d
         centre, radius = self._face_spheres
         flat = centre @ screen
-        tree = cKDTree(flat)
+        # the few large faces (the coarse body below the neck, up to ~100 mm across) are
+        # tested against every ray; a tree of the rest is searched within their own
+        # largest radius, so a ray meets tens of candidate triangles, not thousands
+        big = radius > np.percentile(radius, 97)
+        small = np.flatnonzero(~big)
+        tree = cKDTree(flat[small])
         distances = surface._ray_distances(self.vertices, self.faces, d)
         o = np.atleast_2d(np.asarray(origins, float))
         o2 = o @ screen
-        lists = tree.query_ball_point(o2, radius.max() + 1e-6)
+        lists = [np.r_[small[x], np.flatnonzero(big)].astype(int)
+                 for x in tree.query_ball_point(o2, radius[small].max() + 1e-6)]
         ray = np.repeat(np.arange(len(o)), [len(x) for x in lists])
-        face = np.fromiter((k for x in lists for k in x), int, count=len(ray))
+        face = np.concatenate(lists) if lists else np.zeros(0, int)
         near = np.linalg.norm(flat[face] - o2[ray], axis=1) <= radius[face] + 1e-6
         ray, face = ray[near], face[near]
         hit = np.isfinite(distances(o[ray], face))  # every (ray, nearby triangle) pair at once
