@@ -63,7 +63,8 @@ def test_committed_figure_is_not_stale(spec):
 def test_dependencies_follow_imports_and_name_data_files():
     deps = {p.relative_to(ROOT).as_posix() for p in figures.dependencies(
         "anatomy.viz.head_views")}
-    assert {"anatomy/viz/head_views.py", "anatomy/head.py", "anatomy/viz/plotly3d/__init__.py",
+    assert {"anatomy/viz/head_views/__init__.py", "anatomy/viz/head_views/scene.py",
+            "anatomy/head.py", "anatomy/viz/plotly3d/__init__.py",
             "anatomy/viz/style.py", "anatomy/conventions.py", "anatomy/data/landmarks.toml",
             "anatomy/data/head_mesh.npz"} <= deps
     assert "anatomy/figures.py" not in deps

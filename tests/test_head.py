@@ -184,7 +184,7 @@ def test_ten_twenty_labels_sit_outward_and_only_where_seen(head):
     names = list(head.eeg_positions)
     for view in ("left", "right", "anterior", "posterior", "superior"):
         text, where = hv.eeg_labels(head, view)
-        towards = hv._towards_eye(view)
+        towards = hv.labels._towards_eye(view)
         seen = head_skin().visible([head.eeg_positions[n] for n in names], towards=towards)
         assert all(t in ("", n) for t, n in zip(text, names))
         assert not [n for n, t, ok in zip(names, text, seen) if t and not ok], view

@@ -9,7 +9,8 @@ from anatomy.head import HeadModel, load_head
 from anatomy.references import cite
 from anatomy.structures import LAYERS, Structure, load_structures, structure_points
 from anatomy.viz import mpl2d, plotly3d, style
-from anatomy.viz.head_views import _wrap, skin_traces
+from anatomy.viz.head_views import skin_traces
+from anatomy.viz.head_views.scene import _wrap
 
 SILHOUETTE = "#D3CFCA"   # neutral pale skin behind the structures in print plates
 LAYER_TITLES = {"bone": "Bones", "muscle": "Muscles", "vessel": "Arteries", "nerve": "Nerves"}

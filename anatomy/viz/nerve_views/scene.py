@@ -8,7 +8,8 @@ from anatomy import nerves as nv
 from anatomy.head import load_head
 from anatomy.references import cite
 from anatomy.viz import compact, plotly3d, style
-from anatomy.viz.head_views import _wrap, drawn_skin
+from anatomy.viz.head_views import drawn_skin
+from anatomy.viz.head_views.scene import _wrap
 
 __all__ = [
     "BONES_ENTRY", "CAPTION_OFFSETS", "LAYER_BUTTONS", "NERVE_STYLE", "NUMBERED_STAGES",

@@ -214,38 +214,26 @@ def _display_crop(values):
     return v, f, vals
 
 
-def _labels_for(traces, owner, view: str) -> dict[int, tuple[list, list]]:
-    """Trace index -> (labels, text positions) of its hot spots as a named view sees them
-    (``head_views.view_labels`` per pattern and side)."""
+def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
+    """Per named view, the hot-spot labels it shows and their text positions (one data
+    update over every spot trace; ``head_views.view_labels`` places each pattern and
+    side's spots among themselves, all in one pass a view)."""
     from anatomy.head import load_head
     from anatomy.viz.head_views import view_labels
 
-    groups = {}
-    for i, o in enumerate(owner):
-        if o is not None:
-            groups.setdefault(o, []).append(i)
-    out = {}
-    for ks in groups.values():
-        pts = np.concatenate([np.c_[traces[i]["x"], traces[i]["y"], traces[i]["z"]]
-                              for i in ks])
-        t, w = view_labels(load_head(), pts, [x for i in ks for x in traces[i]["text"]],
-                           view)
-        at = 0
-        for i in ks:
-            n = len(traces[i]["text"])
-            out[i], at = (t[at:at + n], w[at:at + n]), at + n
-    return out
-
-
-def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
-    """Per named view, the hot-spot labels it shows and their text positions (one data
-    update over every spot trace)."""
     idx = [i for i, o in enumerate(owner) if o is not None]
+    sizes = [len(traces[i]["text"]) for i in idx]
+    pts = np.concatenate([np.c_[traces[i]["x"], traces[i]["y"], traces[i]["z"]]
+                          for i in idx])
+    names = [x for i in idx for x in traces[i]["text"]]
+    groups = [str(owner[i]) for i, n in zip(idx, sizes) for _ in range(n)]
+    ends = np.cumsum(sizes)[:-1]
     out = {}
     for view in plotly3d.CAMERAS:
-        placed = _labels_for(traces, owner, view)
-        out[view] = ({"text": [placed[i][0] for i in idx],
-                      "textposition": [placed[i][1] for i in idx]}, idx)
+        text, where = view_labels(load_head(), pts, names, view, groups=groups)
+        out[view] = ({"text": [list(t) for t in np.split(np.array(text, object), ends)],
+                      "textposition": [list(w) for w in
+                                       np.split(np.array(where, object), ends)]}, idx)
     return out
 
 

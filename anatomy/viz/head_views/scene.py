@@ -1,19 +1,13 @@
-"""Figures of the head model and its landmarks (plotly via plotly3d, print via mpl2d)."""
+"""The interactive head: skin, landmarks with leader-lined labels, and the 10-20
+positions (plotly via plotly3d)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from anatomy.head import HeadModel, landmark_definitions, load_head, side_of
-from anatomy.viz import compact, mpl2d, plotly3d, style
-
-__all__ = [
-    "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "LABEL_GAP_MM", "LABEL_STEP_MM", "LATERAL_3D",
-    "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS", "POSTEROLATERAL_3D", "SHORT_LABELS",
-    "draw_skin", "drawn_skin", "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure",
-    "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table", "landmark_traces",
-    "on_skin", "outward_text_positions", "skin_traces", "view_labels",
-]
+from anatomy.head import HeadModel, load_head, side_of
+from anatomy.viz import compact, plotly3d, style
+from anatomy.viz.head_views.labels import _towards_eye, view_labels
 
 SHORT_LABELS = {
     "nasion": "nasion", "glabella": "glabella", "vertex": "vertex", "inion": "inion (EOP)",
@@ -156,12 +150,6 @@ def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
     return traces
 
 
-def _towards_eye(view: str) -> np.ndarray:
-    cam = plotly3d.camera(view)
-    d = np.array([cam["eye"][a] - cam["center"][a] for a in "xyz"], float)
-    return d / np.linalg.norm(d)
-
-
 def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
     """The landmarks a named camera view sees.
 
@@ -282,119 +270,6 @@ def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = Non
         notes.append(plotly3d.point_note(head.landmarks[n], label(n), offset_px=px))
     return notes
 
-
-# plotly text positions by the direction (45 degree sectors, counter-clockwise from the
-# screen's right) in which a label moves off its point
-_TEXT_SECTORS = ("middle right", "top right", "top center", "top left", "middle left",
-                 "bottom left", "bottom center", "bottom right")
-# Where a label (a 10-20 position, a hot spot) sits on the screen: LABEL_STEP_MM from its
-# point (about 12 px at JupyterLab's narrowest figure, 0.65 px per mm), and the least
-# distance it keeps from other points and labels (a label is about 14 px tall)
-LABEL_STEP_MM = 18.0
-LABEL_GAP_MM = 16.0
-_TEXT_STEP = {w: (np.cos(k * np.pi / 4), np.sin(k * np.pi / 4))
-              for k, w in enumerate(_TEXT_SECTORS)}
-_FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
-
-
-def _screen_axes(view: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Unit vectors of a named camera: towards the eye, the screen's right and its up."""
-    d = _towards_eye(view)
-    cam_up = plotly3d.camera(view)["up"]
-    up = np.array([cam_up[a] for a in "xyz"], float)
-    up = up - (up @ d) * d
-    up /= np.linalg.norm(up)
-    return d, np.cross(-d, up), up
-
-
-def outward_text_positions(head: HeadModel, points, view: str) -> list[str]:
-    """Plotly text positions that put each skin point's label away from the head.
-
-    The skin's outward normal at each point, projected on the screen of a named camera,
-    says which way is off the head there; the label goes that way (to the right where the
-    skin faces the eye, clear of the next position up or down a chain). The head is convex
-    near its outline, so a label moved outward lies in front of the skin beside its point,
-    never half inside it.
-
-    Parameters
-    ----------
-    head : HeadModel
-        The head model (``load_head()``).
-    points : (K, 3) array_like
-        Positions (mm) on or near the skin.
-    view : str
-        A named camera (see ``plotly3d.CAMERAS``).
-
-    Returns
-    -------
-    list of str
-        One plotly ``textposition`` per point.
-    """
-    from anatomy import shell
-    from anatomy.skin import Skin
-
-    pts = np.asarray(points, float)
-    skin = (shell._display_query(shell.DISPLAY_MAX_EDGE_MM) if head is load_head()
-            else Skin(head.vertices, head.faces))
-    _, normal = skin.frame(pts)
-    _, right, up = _screen_axes(view)
-    sx, sy = normal @ right, normal @ up
-    sector = np.round(np.arctan2(sy, sx) / (np.pi / 4)).astype(int) % 8
-    return [_TEXT_SECTORS[k] if np.hypot(x, y) >= _FACING else "middle right"
-            for k, x, y in zip(sector, sx, sy)]
-
-
-def view_labels(head: HeadModel, points, labels, view: str, skin_points=None
-                ) -> tuple[list[str], list[str]]:
-    """The labels of skin points that a named camera shows, and where each sits.
-
-    Points that the skin hides from the camera get no label (their hover still names
-    them): on the far side of the head their labels would fall on the near side's. A
-    label would cover another (the outline of the head seen from the front, the vertex)
-    when its place, ``LABEL_STEP_MM`` from its point on the screen, comes closer than
-    ``LABEL_GAP_MM`` to another seen point or to a label already placed; the points
-    nearer the eye are labelled first, and such a label is left out.
-
-    Parameters
-    ----------
-    head : HeadModel
-        The head model (``load_head()``).
-    points : (K, 3) array_like
-        Positions (mm) on or just outside the skin.
-    labels : sequence of str
-        One label per point.
-    view : str
-        A named camera (see ``plotly3d.CAMERAS``).
-    skin_points : (K, 3) array_like, optional
-        The points on the skin that ``points`` mark (the visibility test starts there);
-        ``points`` if None.
-
-    Returns
-    -------
-    text : list of str
-        Per point, its label, or "" when hidden.
-    textposition : list of str
-        Per point, the plotly text position away from the head
-        (``outward_text_positions``).
-    """
-    from anatomy.skin import Skin, head_skin
-
-    p = np.asarray(points, float).reshape(-1, 3)
-    skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
-    on = p if skin_points is None else np.asarray(skin_points, float).reshape(-1, 3)
-    seen = skin.visible(on, towards=_towards_eye(view))
-    where = outward_text_positions(head, p, view)
-    d, right, up = _screen_axes(view)
-    screen = np.c_[p @ right, p @ up]
-    spot = screen + LABEL_STEP_MM * np.array([_TEXT_STEP[w] for w in where])
-    kept: list[int] = []
-    for k in np.argsort(-(p @ d), kind="stable"):  # nearest the eye first
-        others = [j for j in range(len(p)) if seen[j] and j != k]
-        if seen[k] and all(np.linalg.norm(spot[k] - screen[j]) >= LABEL_GAP_MM
-                           for j in others) and all(
-                np.linalg.norm(spot[k] - spot[j]) >= LABEL_GAP_MM for j in kept):
-            kept.append(int(k))
-    return [str(n) if k in kept else "" for k, n in enumerate(labels)], where
 
 
 def eeg_labels(head: HeadModel, view: str) -> tuple[list[str], list[str]]:
@@ -530,134 +405,3 @@ POSTERIOR_OFFSETS = {
     "vertex": (12, 10), "inion": (14, 10), "c7_spinous": (16, 6), "mastoid": (20, -6),
     "tragus": (22, 10), "gonion": (18, -10), "acromion": (6, 30), "clavicle_mid": (14, -22),
 }
-# the print plate's labels are larger next to the drawing: a few move apart
-PLATE_LATERAL = {**LATERAL_OFFSETS, "glabella": (20, 30), "supraorbital": (30, 12),
-                 "nasion": (26, -6), "tragus": (-10, 40), "tmj": (30, 22),
-                 "inion": (-16, 10), "c7_spinous": (-26, 20), "acromion": (-44, -2)}
-PLATE_POSTERIOR = {**POSTERIOR_OFFSETS, "inion": (-6, 40), "tragus": (26, 16),
-                   "c7_spinous": (16, 10)}
-
-
-def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | None = None):
-    """Print plate: shaded orthographic views with the landmarks visible in each.
-
-    Parameters
-    ----------
-    head : HeadModel
-        The head model (``load_head()``).
-    views : sequence of str, default ("posterior", "right")
-        Named views, one panel each:
-        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
-        ``"posterolateral_left"`` or ``"posterolateral_right"``.
-    title : str, optional
-        Plate title; "Head model landmarks (skin surface, mm)" by default.
-
-    Returns
-    -------
-    StaticFigure
-        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
-        SVG or PDF.
-    """
-    mpl2d.use_style()
-    # 3.9 inches a panel: 9-point labels read at 14 px on a 1024 x 768 slide and at 7 points
-    # on an A4 page
-    fig, axes = mpl2d.subplots(1, len(views), figsize=(3.9 * len(views), 4.7))
-    axes = np.atleast_1d(axes)
-    for ax, view in zip(axes, views):
-        draw_skin(ax, head, view)
-        names = _visible_landmarks(head, view)
-        offsets = PLATE_LATERAL if view in ("left", "right") else PLATE_POSTERIOR
-        offs = []
-        for n in names:
-            side = side_of(n)
-            base = n.removesuffix(f"_{side}") if side else n
-            dx, dy = offsets.get(base, (14, 10))
-            if view == "posterior" and side == "left":
-                dx = -dx
-            if view == "left":
-                dx = -dx
-            offs.append((dx, dy))
-        pts = mpl2d.project([head.landmarks[n] for n in names], view)
-        mpl2d.label_points(ax, pts, [label(n) for n in names], offsets=offs)
-        mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
-        mpl2d.scale_bar(ax)
-    fig.suptitle(title or "Head model landmarks (skin surface, mm)", fontsize=15)
-    fig.tight_layout(rect=(0, 0, 1, 0.95))
-    alt = ("Shaded drawings of the head model in " + " and ".join(
-        mpl2d.VIEW_TITLES[v].lower() for v in views) + ", with the skin landmarks marked "
-        "and labelled; scale bar 50 mm.")
-    return mpl2d.StaticFigure(fig, alt)
-
-
-def draw_skin(ax, head: HeadModel, view: str, alpha: float = 1.0):
-    """Shaded skin and eyes in one depth-sorted drawing.
-
-    Parameters
-    ----------
-    ax : matplotlib.axes.Axes
-        Axes to draw in (mm).
-    head : HeadModel
-        The head model (``load_head()``).
-    view : str
-        A named view:
-        ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
-        ``"posterolateral_left"`` or ``"posterolateral_right"``.
-    alpha : float, default 1.0
-        Opacity.
-
-    Returns
-    -------
-    FlatTriangles
-        The artist added to ``ax``.
-    """
-    v, f, c = mpl2d.merge_meshes([(head.vertices, head.faces, style.SKIN),
-                                  (head.eye_vertices, head.eye_faces, style.EYE)])
-    return mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha)
-
-
-def _visible_landmarks(head: HeadModel, view: str) -> list[str]:
-    """Landmarks on the side of the head facing the viewer."""
-    _, _, fwd = mpl2d.view_basis(view)
-    centre = np.array([0.0, 0.0, 0.0])
-    keep = []
-    for name, p in head.landmarks.items():
-        toward = (p - centre) @ -fwd
-        if view in ("posterior", "anterior"):
-            ok = toward > -5 or name in ("vertex",)
-        else:
-            ok = (p[0] * -fwd[0]) >= 0
-        if view == "posterior" and name in ("glabella", "nasion", "menton", "suprasternal_notch"):
-            ok = False
-        if view == "posterior" and name.startswith(("supraorbital", "tmj")):
-            ok = False
-        if ok:
-            keep.append(name)
-    return keep
-
-
-def landmark_table(head: HeadModel):
-    """DataFrame of landmarks: coordinates, definition, method, references.
-
-    Parameters
-    ----------
-    head : HeadModel
-        The head model (``load_head()``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per landmark (index ``landmark``): ``x_mm``, ``y_mm``, ``z_mm``,
-        ``definition``, ``derived`` and ``references``.
-    """
-    import pandas as pd
-
-    defs = landmark_definitions()
-    rows = []
-    for name, p in head.landmarks.items():
-        side = side_of(name)
-        d = defs[name.removesuffix(f"_{side}") if side else name]
-        rows.append({"landmark": name, "x_mm": round(float(p[0]), 1),
-                     "y_mm": round(float(p[1]), 1), "z_mm": round(float(p[2]), 1),
-                     "definition": d.definition, "derived": d.derived,
-                     "references": ", ".join(d.references)})
-    return pd.DataFrame(rows).set_index("landmark")

@@ -1,0 +1,141 @@
+"""Where labels of skin points go in a named 3D view: the side away from the head, and
+only for the points the view sees, with no label over another (10-20 positions, hot
+spots)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anatomy.head import HeadModel, load_head
+from anatomy.viz import plotly3d
+
+__all__ = ["LABEL_GAP_MM", "LABEL_STEP_MM", "outward_text_positions", "view_labels"]
+
+
+def _towards_eye(view: str) -> np.ndarray:
+    cam = plotly3d.camera(view)
+    d = np.array([cam["eye"][a] - cam["center"][a] for a in "xyz"], float)
+    return d / np.linalg.norm(d)
+
+
+
+# plotly text positions by the direction (45 degree sectors, counter-clockwise from the
+# screen's right) in which a label moves off its point
+_TEXT_SECTORS = ("middle right", "top right", "top center", "top left", "middle left",
+                 "bottom left", "bottom center", "bottom right")
+# Where a label (a 10-20 position, a hot spot) sits on the screen: LABEL_STEP_MM from its
+# point (about 12 px at JupyterLab's narrowest figure, 0.65 px per mm), and the least
+# distance it keeps from other points and labels (a label is about 14 px tall)
+LABEL_STEP_MM = 18.0
+LABEL_GAP_MM = 16.0
+_TEXT_STEP = {w: (np.cos(k * np.pi / 4), np.sin(k * np.pi / 4))
+              for k, w in enumerate(_TEXT_SECTORS)}
+_FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
+
+
+def _screen_axes(view: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unit vectors of a named camera: towards the eye, the screen's right and its up."""
+    d = _towards_eye(view)
+    cam_up = plotly3d.camera(view)["up"]
+    up = np.array([cam_up[a] for a in "xyz"], float)
+    up = up - (up @ d) * d
+    up /= np.linalg.norm(up)
+    return d, np.cross(-d, up), up
+
+
+def outward_text_positions(head: HeadModel, points, view: str) -> list[str]:
+    """Plotly text positions that put each skin point's label away from the head.
+
+    The skin's outward normal at each point, projected on the screen of a named camera,
+    says which way is off the head there; the label goes that way (to the right where the
+    skin faces the eye, clear of the next position up or down a chain). The head is convex
+    near its outline, so a label moved outward lies in front of the skin beside its point,
+    never half inside it.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    points : (K, 3) array_like
+        Positions (mm) on or near the skin.
+    view : str
+        A named camera (see ``plotly3d.CAMERAS``).
+
+    Returns
+    -------
+    list of str
+        One plotly ``textposition`` per point.
+    """
+    from anatomy import shell
+    from anatomy.skin import Skin
+
+    pts = np.asarray(points, float)
+    skin = (shell._display_query(shell.DISPLAY_MAX_EDGE_MM) if head is load_head()
+            else Skin(head.vertices, head.faces))
+    _, normal = skin.frame(pts)
+    _, right, up = _screen_axes(view)
+    sx, sy = normal @ right, normal @ up
+    sector = np.round(np.arctan2(sy, sx) / (np.pi / 4)).astype(int) % 8
+    return [_TEXT_SECTORS[k] if np.hypot(x, y) >= _FACING else "middle right"
+            for k, x, y in zip(sector, sx, sy)]
+
+
+def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
+                groups=None) -> tuple[list[str], list[str]]:
+    """The labels of skin points that a named camera shows, and where each sits.
+
+    Points that the skin hides from the camera get no label (their hover still names
+    them): on the far side of the head their labels would fall on the near side's. A
+    label would cover another (the outline of the head seen from the front, the vertex)
+    when its place, ``LABEL_STEP_MM`` from its point on the screen, comes closer than
+    ``LABEL_GAP_MM`` to another seen point or to a label already placed; the points
+    nearer the eye are labelled first, and such a label is left out.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    points : (K, 3) array_like
+        Positions (mm) on or just outside the skin.
+    labels : sequence of str
+        One label per point.
+    view : str
+        A named camera (see ``plotly3d.CAMERAS``).
+    skin_points : (K, 3) array_like, optional
+        The points on the skin that ``points`` mark (the visibility test starts there);
+        ``points`` if None.
+    groups : sequence, optional
+        Per point, the set it belongs to when several sets are placed in one call (the
+        hot spots of every pattern, one shown at a time): a label gives way only to points
+        and labels of its own set. One set if None.
+
+    Returns
+    -------
+    text : list of str
+        Per point, its label, or "" when hidden.
+    textposition : list of str
+        Per point, the plotly text position away from the head
+        (``outward_text_positions``).
+    """
+    from anatomy.skin import Skin, head_skin
+
+    p = np.asarray(points, float).reshape(-1, 3)
+    skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
+    on = p if skin_points is None else np.asarray(skin_points, float).reshape(-1, 3)
+    seen = skin.visible(on, towards=_towards_eye(view))
+    where = outward_text_positions(head, p, view)
+    d, right, up = _screen_axes(view)
+    screen = np.c_[p @ right, p @ up]
+    spot = screen + LABEL_STEP_MM * np.array([_TEXT_STEP[w] for w in where])
+    group = np.zeros(len(p), int) if groups is None else np.unique(
+        np.asarray(groups, object).astype(str), return_inverse=True)[1]
+    kept: list[int] = []
+    for k in np.argsort(-(p @ d), kind="stable"):  # nearest the eye first
+        mine = group == group[k]
+        others = np.flatnonzero(seen & mine & (np.arange(len(p)) != k))
+        placed = [j for j in kept if mine[j]]
+        if seen[k] and np.all(np.linalg.norm(spot[k] - screen[others], axis=1)
+                              >= LABEL_GAP_MM) and np.all(
+                np.linalg.norm(spot[k] - spot[placed], axis=1) >= LABEL_GAP_MM):
+            kept.append(int(k))
+    return [str(n) if k in kept else "" for k, n in enumerate(labels)], where
