@@ -7,6 +7,8 @@ JupyterLab (file browser open) and a handout give it at that screen size
 - every legend entry is drawn, inside the legend's visible box (none scrolled away);
 - the legend, each menu, colour bar and title stay inside the figure and apart from each
   other and from the anatomy (the bounding box of the scene's WebGL pixels);
+- every label drawn as page text (a scene annotation: landmarks, compression-point
+  numbers, hot spots) lies inside the figure, clear of the others, the legend and menus;
 - no scene crops its anatomy at its left, top or right edge (the bust ends at the shoulders,
   so the bottom may touch): whole heads in every panel of the four-panel pain maps;
 - for the stage, pattern and view menus, each option is applied and measured again at
@@ -142,3 +144,15 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
         assert page.evaluate(state) == opening
     finally:
         page.close()
+
+
+def test_the_checks_catch_crowded_labels():
+    """Two labels over each other, and one cut by the figure's edge, are reported (scene
+    annotations are g.annotation-scene, which the first selector missed)."""
+    m = {"figure": [0, 0, 592, 600], "expected": 0, "entries": [], "legend": None,
+         "menus": [], "colorbars": [], "titles": [], "scenes": [], "anatomy": [],
+         "annotations": [[30, 400, 105, 430], [28, 375, 90, 405], [-12, 100, 60, 120]]}
+    found = figpage.problems(m)
+    assert any("annotation 0" in p and "overlaps annotation 1" in p for p in found), found
+    assert any("annotation 2" in p and "cut by the edge" in p for p in found), found
+    assert "annotation-scene" in figpage.MEASURE_JS

@@ -155,6 +155,37 @@ def test_heat_pattern_menu_puts_the_labels_back_for_its_camera(heat):
                 assert (text, where) == (t["text"], t["textposition"]), b["label"]
 
 
+def test_heat_opening_labels_are_page_text_on_leader_lines(heat):
+    """In the opening camera each pattern names its own spots, every one of them, as page
+    labels on leader lines (3D text was cut by the skin in front of it, and the lesser
+    occipital spots' labels covered each other); a named view takes them away, as its 3D
+    text names what that view sees."""
+    d = heat.spec  # the arrays as numpy arrays
+    menus = {m["name"]: m for m in d["layout"]["updatemenus"]}
+    for b in menus["pattern"]["buttons"]:
+        data, lay = b["args"]
+        notes = lay["scene.annotations"]
+        spots = [t for t, shown in zip(d["data"], data["visible"])
+                 if shown and t["type"] == "scatter3d" and t["name"] != "colour bar"]
+        pts = np.concatenate([np.c_[t["x"], t["y"], t["z"]] for t in spots])
+        want = sorted(n for t in spots for n in t["hovertext"])
+        assert len(notes) == len(pts) == len(want), b["label"]
+        for note in notes:
+            assert note["showarrow"] and np.hypot(note["ax"], note["ay"]) >= 20
+            assert np.min(np.linalg.norm(pts - [note["x"], note["y"], note["z"]], axis=1)) < 0.1
+            label = note["text"].replace("<br>", " ")
+            assert label in pv.SHORT_SPOT.values(), label
+            assert (note["ax"] < 0) == (note.get("xanchor") == "right")
+        if b["label"] == menus["pattern"]["buttons"][menus["pattern"]["active"]]["label"]:
+            assert d["layout"]["scene"]["annotations"] == notes
+        for text in data["text"]:  # no 3D text under the page labels
+            if text is not None:
+                assert not any(text), b["label"]
+    for b in menus["view"]["buttons"]:
+        if b["method"] != "skip":
+            assert b["args"][1]["scene.annotations"] == [], b["label"]
+
+
 def test_heat_view_menu_labels_what_each_view_sees(heat):
     """A named view relabels the hot spots for its camera: labels of spots behind the head
     are blanked and the rest sit away from the head (the opening labels, placed for the

@@ -65,7 +65,9 @@ MEASURE_JS = """() => {
     menus,
     titles: [...gd.querySelectorAll('.gtitle')].filter(nonEmpty).map(box),
     colorbars: [...gd.querySelectorAll('.colorbar')].filter(nonEmpty).map(box),
-    annotations: [...gd.querySelectorAll('.annotation')].filter(nonEmpty).map(box),
+    // paper annotations are g.annotation, a 3D scene's g.annotation-scene
+    annotations: [...gd.querySelectorAll('.annotation, .annotation-scene')].filter(nonEmpty)
+      .map(a => box(a.querySelector('.annotation-text-g') || a)),  // the label, not its line
   };
 }"""
 
@@ -160,7 +162,13 @@ def problems(m: dict, crop: bool = True) -> list[str]:
         for nb, b in furniture[i + 1:]:
             if overlap(a, b):
                 out.append(f"{na} {a} overlaps {nb} {b}")
-    for k, note in enumerate(m["annotations"]):
+    notes = m["annotations"]
+    for k, note in enumerate(notes):
+        if not inside(note, fig, tol=1):
+            out.append(f"annotation {k} {note} is cut by the edge of the figure {fig}")
+        for j in range(k + 1, len(notes)):
+            if overlap(note, notes[j], tol=1):
+                out.append(f"annotation {k} {note} overlaps annotation {j} {notes[j]}")
         for name, b in furniture:
             if name.startswith(("legend", "menu")) and overlap(note, b):
                 out.append(f"annotation {k} {note} overlaps {name} {b}")

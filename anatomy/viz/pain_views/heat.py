@@ -44,10 +44,10 @@ SHORT_SPOT = {
 SPOT_GAP_MM = 2.5  # hot-spot markers sit this far outside the drawn skin
 SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
                 "forehead": "top right", "occipital": "middle left", "temporal": "top right",
-                "tmj": "bottom right", "ear": "top left", "behind_ear": "bottom left",
+                "tmj": "bottom right", "ear": "top left", "behind_ear": "bottom right",
                 "lon_point": "middle left", "ton_point": "bottom left",
-                "lower_occiput": "middle left", "suboccipital": "middle left",
-                "upper_occiput": "middle left", "lateral_occiput": "top left",
+                "lower_occiput": "middle left", "suboccipital": "bottom left",
+                "upper_occiput": "middle left", "lateral_occiput": "top center",
                 "above_ear": "top center", "cheek": "bottom right",
                 "angle_of_jaw": "bottom center", "posterolateral_neck": "middle left",
                 "sternocleidomastoid": "middle right", "throat": "middle right",
@@ -214,6 +214,42 @@ def _display_crop(values):
     return v, f, vals
 
 
+SPOT_LEADER_PX = 30  # opening labels: leader-line length, pixels
+
+
+def _two_lines(label: str, longest: int = 10) -> str:
+    """A label longer than ``longest`` characters on two lines, broken at the space nearest
+    its middle: at JupyterLab's narrowest figure a head at the edge of the scene leaves
+    about 100 px for the label of a spot on its outline."""
+    gaps = [k for k, ch in enumerate(label) if ch == " "]
+    if len(label) <= longest or not gaps:
+        return label
+    k = min(gaps, key=lambda g: abs(2 * g - len(label)))
+    return f"{label[:k]}<br>{label[k + 1:]}"
+
+
+def _opening_notes(traces, owner, combo) -> list[dict]:
+    """Scene annotations naming one pattern and side's hot spots for the opening camera.
+
+    Each label sits ``SPOT_LEADER_PX`` from its marker on a leader line, in the direction of
+    its ``SPOT_TEXTPOS`` (mirrored on the left), and a label going left or right ends at
+    the line. 3D text was cut by the skin in front of it (plotly draws it at the marker's
+    depth), and the lesser occipital spots, about 20 px apart, covered each other's."""
+    notes = []
+    for t, o in zip(traces, owner):
+        if o != combo:
+            continue
+        for x, y, z, name, where in zip(t["x"], t["y"], t["z"], t["text"], t["textposition"]):
+            vertical, horizontal = where.split()
+            dx = {"left": -1.0, "right": 1.0}.get(horizontal, 0.0)
+            dy = {"top": -1.0, "bottom": 1.0}.get(vertical, 0.0)  # screen y runs down
+            step = SPOT_LEADER_PX / np.hypot(dx, dy)
+            notes.append(plotly3d.point_note(
+                (x, y, z), _two_lines(name), offset_px=(dx * step, dy * step),
+                xanchor={"left": "right", "right": "left"}.get(horizontal, "center")))
+    return notes
+
+
 def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
     """Per named view, the hot-spot labels it shows and their text positions (one data
     update over every spot trace; ``head_views.view_labels`` places each pattern and
@@ -306,6 +342,15 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     # each named view labels the spots it sees, away from the head (the opening labels
     # keep their places chosen for the oblique camera, SPOT_TEXTPOS)
     named = _view_labels(fig["data"], owner)
+    # the opening camera names the spots by page labels on leader lines; a named view
+    # puts 3D text where that view has room (the pattern menu brings the page labels back)
+    opening = ({c: _opening_notes(fig["data"], owner, c) for c in combos}
+               if view == "oblique" else None)
+    if opening:
+        for t, o in zip(fig["data"], owner):
+            if o is not None:
+                t["text"] = [""] * len(t["text"])
+        fig["layout"]["scene"]["annotations"] = opening[initial]
     plotly3d.merge(fig["layout"], {"legend": {"title": {"text": "hot spots (hover for source)"}}})
     buttons = []
     for c in combos:
@@ -322,7 +367,8 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                               for t, o in zip(fig["data"], owner)],
                         textposition=[t.get("textposition") if o == c else None
                                       for t, o in zip(fig["data"], owner)])
-            lay = {**lay, "scene.camera": oblique(c[1]), "updatemenus[1].active": 0}
+            lay = {**lay, "scene.camera": oblique(c[1]), "scene.annotations": opening[c],
+                   "updatemenus[1].active": 0}
         buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
                         "method": "update", "args": [data, lay]})
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0, "y": 1.0,
@@ -332,7 +378,8 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                             "pad": {"b": 6, "l": 2}})
     # the pattern menu fills the first row; each named view labels the spots it sees, away
     # from the head (the opening labels, placed for the opening camera, went into the head)
-    plotly3d.view_menu(fig, below=True, restyle=named)
+    plotly3d.view_menu(fig, below=True, restyle=named,
+                       notes={v: [] for v in plotly3d.CAMERAS} if opening else None)
     alt = (f"3D head coloured by where pain is felt for {_title(*initial)}: darker = "
            "stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "
            "shape the mechanism (diamond = tender source, circle = nerve territory, "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS
+from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS, check_choice
 from anatomy.viz import style
 
 __all__ = [
@@ -100,8 +100,6 @@ def camera(name: str, orthographic: bool = False, distance: float = 1.0,
     ValueError
         If ``name`` is not a key of CAMERAS.
     """
-    from anatomy.conventions import check_choice
-
     preset = CAMERAS[check_choice(name, CAMERAS, "camera view")]
     eye = {a: round((v - (centre_z if a == "z" else 0)) * distance
                     + (centre_z if a == "z" else 0), 4) for a, v in preset["eye"].items()}
@@ -117,7 +115,8 @@ SYMBOLS_3D = ("circle", "circle-open", "square", "square-open", "diamond", "diam
 
 
 def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
-               line_color: str = "#555555", background: float = 0.7) -> dict:
+               line_color: str = "#555555", background: float = 0.7,
+               xanchor: str = "auto") -> dict:
     """A scene annotation naming a 3D point.
 
     Page text is crisp, never cut by a surface and cheap to draw, unlike 3D text. It sits
@@ -138,6 +137,9 @@ def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
         Leader line colour.
     background : float, default 0.7
         Opacity of the white label background.
+    xanchor : {"auto", "left", "center", "right"}, default "auto"
+        Which side of the label sits at the end of the leader line ("auto": its centre);
+        "right" keeps a long label that goes left clear of its point.
 
     Returns
     -------
@@ -149,7 +151,10 @@ def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
     else:
         place = {"showarrow": True, "arrowhead": 0, "arrowwidth": 1, "arrowcolor": line_color,
                  "standoff": 3, "ax": round(offset_px[0]), "ay": round(offset_px[1])}
+    check_choice(xanchor, ("auto", "left", "center", "right"), "xanchor")
     x, y, z = (round(float(v), 1) for v in point)
+    if xanchor != "auto":
+        place["xanchor"] = xanchor
     return {"x": x, "y": y, "z": z, "text": text, **place,
             "bgcolor": f"rgba(255,255,255,{background})", "font": {"size": 12, "color": color}}
 
