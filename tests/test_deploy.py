@@ -113,7 +113,7 @@ def test_student_branch_holds_the_student_copies_and_moves_only_on_change(tmp_pa
     nb = nbformat.reads(text, as_version=4)
     tags = [t for cell in nb.cells for t in cell.metadata.get("tags", [])]
     assert "solution" not in tags and "instructor-notes" not in tags
-    assert "exercise-placeholder" in tags
+    assert "your-work" in tags
 
 
 def nbgitpuller_links(text: str) -> list[str]:

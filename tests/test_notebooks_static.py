@@ -115,16 +115,38 @@ def tags(cell) -> set[str]:
     return set(cell["metadata"].get("tags", []))
 
 
+def run_all_passes_over(source: str) -> bool:
+    """Whether running the cell does nothing until the student says so: ``reveal = False``
+    then ``if reveal:`` and no other statement."""
+    import ast
+
+    body = ast.parse(source).body
+    return (len(body) == 2 and ast.unparse(body[0]) == "reveal = False"
+            and isinstance(body[1], ast.If) and ast.unparse(body[1].test) == "reveal"
+            and not body[1].orelse)
+
+
+def test_the_guard_check_tells_guarded_from_open_code():
+    from tools.nbtools import guarded
+
+    assert run_all_passes_over(guarded("x = 1\nx"))
+    assert not run_all_passes_over("x = 1\nx")
+    assert not run_all_passes_over(guarded("x = 1") + "\nprint(2)")
+    assert not run_all_passes_over("reveal = True\nif reveal:\n    x = 1")
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_answer_shows_before_the_student_acts(path):
     """Solution code is collapsed and stores no output; nbclient skips it at build time
-    and nbval runs it without comparing; written answers are folded in <details>."""
+    and nbval runs it without comparing; written answers are folded in <details>. Run All
+    in JupyterLab runs every code cell: a solution's code waits under ``if reveal:``."""
     cells = load(path)["cells"]
     solutions = [c for c in cells if "solution" in tags(c)]
     assert solutions, f"{path.name} has no solutions"
     for cell in solutions:
         if cell["cell_type"] == "code":
             assert tags(cell) >= UNRUN, f"{path.name}: solution {cell['id']} lacks {UNRUN}"
+            assert run_all_passes_over(text(cell)), f"{path.name}: {cell['id']} runs open"
             assert cell["outputs"] == [] and cell["execution_count"] is None, (
                 f"{path.name}: solution {cell['id']} stores its output")
             assert cell["metadata"]["jupyter"]["source_hidden"] is True
@@ -141,26 +163,25 @@ def test_verdicts_store_no_output(path):
         if "verdict" in tags(cell):
             assert tags(cell) >= {"skip-execution", "nbval-ignore-output"}, path.name
             assert cell["outputs"] == [], (path.name, text(cell)[:60])
+            assert run_all_passes_over(text(cell)), (path.name, text(cell)[:60])
 
 
-# (notebook, exercise headings) that ask for code: each gets a blank cell of the
-# student's own after the task, before any solution
-OWN_WORK = {"00_start_here.ipynb": ("### Exercise 1", "### Exercise 2"),
-            "03_headache_comparison.ipynb": ("### Exercise 2", "### Exercise 3")}
-
-
-@pytest.mark.parametrize("name", sorted(OWN_WORK))
-def test_code_exercises_have_a_blank_for_the_students_own_work(name):
-    cells = load(ROOT / "notebooks" / name)["cells"]
-    for heading in OWN_WORK[name]:
-        k = next(i for i, c in enumerate(cells) if text(c).startswith(heading))
-        own = cells[k + 1]
-        assert own["cell_type"] == "code" and "your-work" in tags(own), (name, heading)
-        source = text(own)
-        assert source.startswith("# Your work") and " = ..." in source, (name, heading)
-        assert max(map(len, source.splitlines())) <= 72, (name, heading)
-        assert own["outputs"] == [], (name, heading)  # assigning ... prints nothing
-        assert "solution" in tags(cells[k + 2]) or "solution" in tags(cells[k + 3])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_exercises_have_a_blank_for_the_students_own_work(path):
+    """Each exercise with solution code gives the student a code cell of their own after
+    the task, before the solution (the student copies drop the solution and keep it)."""
+    cells = load(path)["cells"]
+    for k, cell in enumerate(cells):
+        if not ("solution" in tags(cell) and cell["cell_type"] == "code"):
+            continue
+        task = max(j for j in range(k) if "exercise" in tags(cells[j]))
+        own = [c for c in cells[task + 1:k] if "your-work" in tags(c)
+               and c["cell_type"] == "code"]
+        assert len(own) == 1, (path.name, text(cells[task])[:40])
+        source = text(own[0])
+        assert source.startswith("# Your work") and " = ..." in source, source
+        assert max(map(len, source.splitlines())) <= 72, source
+        assert own[0]["outputs"] == [], source  # assigning ... prints nothing
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -178,6 +199,7 @@ def test_instructor_version_has_every_answer(path):
         assert not tags(cell) & {"skip-execution", "nbval-ignore-output"}
         if cell["cell_type"] == "code":
             assert "jupyter" not in cell["metadata"], "solution code shown"
+            assert "if reveal" not in text(cell), "the instructor's solutions run open"
         else:
             assert text(cell).startswith("<details open>")
     assert any(c["outputs"] for c in code if "solution" in tags(c)), "solutions were not run"
@@ -250,3 +272,20 @@ def test_every_written_answer_has_a_place_to_write_it_first(path):
             assert mine[-1]["metadata"]["slideshow"]["slide_type"] == "skip"
             answers += 1
     assert answers >= 2, path.name
+
+
+def test_the_seed_spot_count_in_notebook_02_matches_the_verdicts():
+    """The take-home count of seed spots that hold up is the registry's: the notebook once
+    said five while its own table called only four supported."""
+    import re
+
+    from anatomy import pain
+
+    spots = pain.spots()
+    supported = int(spots[spots.in_seed_list].verdict.str.startswith("supported").sum())
+    source = "\n".join(text(c) for c in load(ROOT / "notebooks" /
+                                             "02_pain_referral_hot_spots.ipynb")["cells"])
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven"]
+    said = re.findall(r"(\w+) of seven seed spots hold up", source, flags=re.I)
+    said += re.findall(r"seven seed hot spots, (\w+) are supported", source)
+    assert said and {words.index(w.lower()) for w in said} == {supported}, said

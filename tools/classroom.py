@@ -49,7 +49,6 @@ PLOTLY_JS = "plotly-gl3d.min.js"
 REVEAL_THEME = "white"
 REVEAL_FILES = ("LICENSE", "dist/reveal.js", "dist/reveal.css", f"dist/theme/{REVEAL_THEME}.css",
                 "dist/plugin/notes.js")
-PLACEHOLDER = 'raise NotImplementedError("Exercise: write your solution here")'
 HANDOUT_BUDGET = 6 * 1024 * 1024
 # reveal.js's slide size (px before scaling): a 4:3 projector of 1024 x 768 shows it at
 # 1.28 (reveal keeps a 4% margin); notebooks/rise.css and the notebooks' "rise" metadata
@@ -420,38 +419,21 @@ def build_handouts(out: Path = BUILD / "handouts", sources=None) -> list[Path]:
 # ---------------------------------------------------------------------------------------
 
 def student_notebook(nb):
-    """Solutions removed: code -> NotImplementedError placeholder, <details> answers dropped.
+    """Solutions removed: solution code and <details> answers are left out.
 
-    Instructor notes are dropped too. Every other cell (and its outputs) stays, so the copy
-    still runs top to bottom; nbval accepts the placeholders through 'raises-exception'.
+    Every code exercise has a blank cell of the student's own ('your-work') before its
+    solution, which stays. Instructor notes are dropped too. Every other cell (and its
+    outputs) stays, so the copy runs top to bottom, Run All included: no placeholder
+    stops it with an error. Verdicts stay, guarded (``tools.nbtools.guarded``).
     """
     nb = copy.deepcopy(nb)
     cells = []
-    task = "Exercise"
     for cell in nb.cells:
         t = tags(cell)
-        if "exercise" in t:  # its heading names the placeholders that follow
-            task = cell.source.splitlines()[0].lstrip("#").strip().split(":")[0] or task
-        if "instructor-notes" in t:
+        if "instructor-notes" in t or "solution" in t:
             continue
         if "verdict" in t:
             cell.outputs, cell.execution_count = [], None
-        if "solution" in t:
-            if cell.cell_type != "code":
-                continue  # a revealable markdown answer
-            meta = copy.deepcopy(cell.metadata)
-            meta["tags"] = [x for x in meta.get("tags", [])
-                            if x != "solution" and x not in nbtools.UNRUN_TAGS]
-            meta["tags"] += ["exercise-placeholder", "raises-exception"]
-            meta.pop("jupyter", None)  # show the placeholder
-            hint = (f"# {task}: the task is in the cell above. Replace the next line with "
-                    "your code,\n# run it, then compare with the answer your instructor "
-                    "gives.\n")
-            new = nbformat.v4.new_code_cell(hint + PLACEHOLDER, metadata=meta)
-            if "id" in cell:
-                new["id"] = cell["id"]  # stable ids, no random ones
-            cells.append(new)
-            continue
         cells.append(cell)
     nb.cells = cells
     return nb

@@ -14,12 +14,15 @@ below make them, and a source names them by tag:
 - ``solution(src)``: a code cell tagged 'solution', input collapsed in JupyterLab so a
   student reveals it by clicking. It is never run when the notebook is built (tag
   'skip-execution', which nbclient honours), so it stores no output: nothing shows the
-  answer before the student acts. nbval still runs it and ignores its output
-  ('nbval-ignore-output'). ``make student`` replaces it with a placeholder that raises
-  NotImplementedError (tagged 'raises-exception').
+  answer before the student acts. Its code sits under ``if reveal:`` after
+  ``reveal = False`` (``guarded``): JupyterLab's Run All runs every code cell, and would
+  print the answer under the task; the student sets ``reveal = True`` after trying. nbval
+  runs it and ignores its output ('nbval-ignore-output'). ``make student`` leaves it out:
+  every code exercise has a blank cell of the student's own before it ('your-work').
 - ``verdict(src)``: code the student runs to see a result that answers a question (a
-  checker's verdict on a case): its code shows, its output is not stored (tag 'verdict'
-  plus the same two tags). Student copies keep it; handouts fold its result.
+  checker's verdict on a case): its code shows, guarded the same way, and its output is
+  not stored (tag 'verdict' plus the same two tags). Student copies keep it; handouts fold
+  its result.
 - ``answer(text)``: a revealable markdown answer (<details>), tagged 'solution'.
 - ``write_in()``: where the student writes an answer (markdown, tagged 'your-work'); the
   notebook sources put one before every ``answer``.
@@ -66,8 +69,52 @@ INSTRUCTOR_DIR = "instructor"  # beside the notebooks: notebooks/instructor/NN_n
 # tags that keep a solution's output out of the committed (student-facing) notebook
 UNRUN_TAGS = ("skip-execution", "nbval-ignore-output")
 DETAILS = "<details>"
-SOLUTION_NOTE = ("# Solution: click the '...' or the bar on the left to reveal the code, "
-                 "then run it.")
+SOLUTION_NOTE = "# Solution"
+# the guard of solutions and verdicts: Run All passes over them until the student says so
+REVEAL = "reveal = False  # your own answer first; then True, and run this cell"
+REVEAL_IF = "if reveal:"
+
+
+def guarded(src: str) -> str:
+    """``src`` under ``if reveal:`` after ``reveal = False`` (``REVEAL``), so running every
+    cell shows no answer; its last expression is passed to ``display()``, which a
+    notebook would otherwise show only at the top level.
+
+    Parameters
+    ----------
+    src : str
+        Python code.
+
+    Returns
+    -------
+    str
+        The guarded code.
+    """
+    import ast
+    import textwrap
+
+    src = src.strip("\n")
+    lines = src.splitlines()
+    last = ast.parse(src).body[-1]
+    printed = (isinstance(last, ast.Expr) and isinstance(last.value, ast.Call)
+               and getattr(last.value.func, "id", None) == "print")
+    if isinstance(last, ast.Expr) and not printed:  # end first: the start's offset holds
+        end, start = last.end_lineno - 1, last.lineno - 1
+        lines[end] = lines[end][:last.end_col_offset] + ")" + lines[end][last.end_col_offset:]
+        lines[start] = (lines[start][:last.col_offset] + "display("
+                        + lines[start][last.col_offset:])
+    return f"{REVEAL}\n{REVEAL_IF}\n" + textwrap.indent("\n".join(lines), "    ")
+
+
+def unguarded(src: str) -> str:
+    """The code of a ``guarded`` cell without its guard (``display()`` stays), for the
+    instructor version, where every answer shows."""
+    import textwrap
+
+    lines = src.splitlines()
+    k = lines.index(REVEAL_IF)
+    head = [line for line in lines[:k] if line != REVEAL]
+    return "\n".join(head + textwrap.dedent("\n".join(lines[k + 1:])).splitlines())
 
 
 def _meta(slide: str, tags=None, **extra) -> dict:
@@ -116,7 +163,7 @@ def solution(src: str):
 
     Run it (or read the instructor version) to see what it prints.
     """
-    return code(SOLUTION_NOTE + "\n" + src.strip("\n"), slide="fragment",
+    return code(SOLUTION_NOTE + "\n" + guarded(src), slide="fragment",
                 tags=["solution", *UNRUN_TAGS], hide_input=True)
 
 
@@ -126,7 +173,7 @@ def verdict(src: str, slide: str = "fragment"):
     The code is shown and the student runs it after deciding; the committed notebook
     stores no output, the instructor version does.
     """
-    return code(src, slide=slide, tags=["verdict", *UNRUN_TAGS])
+    return code(guarded(src), slide=slide, tags=["verdict", *UNRUN_TAGS])
 
 
 def answer(text: str, summary: str = "Show the answer"):
@@ -159,7 +206,7 @@ def instructor_cell(cell):
     meta["tags"] = [t for t in meta["tags"] if t not in UNRUN_TAGS]
     meta.pop("jupyter", None)
     if cell.cell_type == "code":
-        cell.source = cell.source.replace(SOLUTION_NOTE, "# Solution", 1)
+        cell.source = unguarded(cell.source)
     if cell.cell_type == "markdown":
         cell.source = cell.source.replace(DETAILS, "<details open>", 1)
     return cell

@@ -30,8 +30,7 @@ PAGE_BUDGET = 6
 FIGURE_SIZE = (900, 560)  # CSS px of each 3D figure's picture (printed at the column span)
 SLIDE_ONLY = ("## Today\n", "## Take-home points\n")
 # your-work: the notebook's write-in cells (paper has its own answer box)
-DROP_TAGS = {"quiz", "instructor-notes", "solution", "verdict", "exercise-placeholder",
-             "your-work"}
+DROP_TAGS = {"quiz", "instructor-notes", "solution", "verdict", "your-work"}
 
 PAPER_CSS = """
 <style type="text/css">

@@ -295,6 +295,11 @@ print('Won et al. 2018, 56 half-heads: 85.7% (occipital artery: 98.2%)')
 #
 # Using `nerve('GON', 'right').waypoints`, print how far (in mm, straight line) the trapezius exit lies from the point where the nerve leaves semispinalis. Which layers lie between the two?
 
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: the straight-line distance (mm) between the
+# GON's semispinalis exit and trapezius exit waypoints.
+my_distance = ...
+
 # %% tags=["solution"]
 g = nerve('GON', 'right')
 import numpy as np
@@ -308,6 +313,11 @@ print(f'semispinalis exit to trapezius exit: {d:.0f} mm')
 # ### Exercise 2
 #
 # Use `nerves.share_within` to find what share of sampled GONs pierce the fascia within **1.5 cm** (instead of 2 cm) of the one-third point. What does that tell you about aiming a blind injection?
+
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: the share of sampled GONs within 15 mm of the
+# one-third point (nerves.share_within).
+my_share = ...
 
 # %% tags=["solution"]
 print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")

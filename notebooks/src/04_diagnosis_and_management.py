@@ -118,6 +118,12 @@ headaches.red_flags()[['flag', 'look_for']]
 #
 # A student with a severe headache also has a fever and a stiff neck. Decide first what you would do: reassure, see a doctor within days, or emergency care? Write it down, then filter `headaches.red_flags()` for the matching flag and read its action.
 
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: your decision first, then the matching flag
+# in headaches.red_flags() and its action.
+my_decision = ...
+my_flag = ...
+
 # %% tags=["solution"]
 flags = headaches.red_flags()
 flags[flags['flag'].str.contains('Fever')][['flag', 'may_signal', 'action']]
@@ -140,6 +146,12 @@ flags[flags['flag'].str.contains('Fever')][['flag', 'may_signal', 'action']]
 # ### Exercise 2
 #
 # A 38-year-old woman comes to a physiotherapy clinic with new pain in the left side of her neck and a left-sided headache. Both began three days ago after a heavy gym session. Her left upper eyelid droops a little. Write her findings as a dict (`new_headache`, `new_neck_pain`, `horner_syndrome`, `age_years`) and run `headaches.red_flag_screen`. What do you do?
+
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: her findings as a dict, then the screen
+# (headaches.red_flag_screen).
+my_findings = ...
+my_screen = ...
 
 # %% tags=["solution"]
 findings = {'new_headache': True, 'new_neck_pain': True,
@@ -320,6 +332,11 @@ headaches.physiotherapy()[['item', 'evidence', 'reference']]
 # ### Exercise 4
 #
 # Which of the options in `options` rest on a randomised controlled trial **in occipital neuralgia**, according to the evidence notes? Search the `evidence_note` column for the word 'randomised'.
+
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: the options whose evidence note says
+# 'randomised'.
+my_options = ...
 
 # %% tags=["solution"]
 notes = options.set_index('option')['evidence_note']

@@ -150,6 +150,11 @@ diff[diff['urgency'] != 'routine'][['name', 'urgency']]
 #
 # Filter the table for the **secondary** causes. Which of them would a normal neurological examination *not* rule out?
 
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: the secondary causes in the table
+# (headaches.differential).
+my_secondary = ...
+
 # %% tags=["solution"]
 headaches.differential('secondary')[['name', 'urgency']]
 
@@ -179,6 +184,12 @@ cases = headaches.vignettes()
 # ### Exercise 2
 #
 # A 40-year-old has had headache on 20 days a month for 6 months. Only 6 of those days have migraine features, and she has had dozens of migraine attacks in the past. Does she meet chronic migraine (1.3)? Write the findings and check.
+
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: her findings as a dict, then chronic migraine
+# checked with headaches.check_criteria.
+my_findings = ...
+my_result = ...
 
 # %% tags=["solution"]
 findings = {'days_per_month': 20.0, 'months': 6.0,
