@@ -123,7 +123,7 @@ fig = pain_views.heat_figure()
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak). It opens on greater occipital neuralgia on the right: dark over the occiput lateral to the inion and over the upper occiput. It is lighter at the vertex and, by convergence, at the forehead, the supraorbital region and behind the eye. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The left menu switches between the seven patterns on each side; the right menu turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
+# *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak). It opens on greater occipital neuralgia on the right: dark over the occiput lateral to the inion and over the upper occiput. It is lighter at the vertex and, by convergence, at the forehead, the supraorbital region and behind the eye. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The top menu switches between the seven patterns on each side; the menu under it turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # **Why the pain spreads along the skin.** Each zone is drawn as a bump that halves at its radius, measured *along the skin* (shortest paths over the mesh), not straight through the head. Skin a few centimetres away in a straight line can be far away over the surface, under the jaw or across the ear, and stays dark only where the pattern puts pain.
@@ -132,6 +132,12 @@ fig
 # ### Exercise 1
 #
 # Predict first from Figure 1: which zones does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? Then use `pain.hotspots(...)` to list them. By which mechanism does each pattern reach them?
+
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: your prediction first, then the zones the left
+# upper trapezius and left GON patterns share (pain.hotspots).
+my_prediction = ...
+my_shared = ...
 
 # %% tags=["solution"]
 trap = pain.hotspots('upper_trapezius', 'left')
@@ -177,6 +183,12 @@ pain_views.territory_plate('right')
 # ### Exercise 2
 #
 # How many skin vertices of the model lie in two or more territories (weight at least 0.5)? Which pairs of nerves share the most skin?
+
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: the vertices in two or more territories
+# (atlas.overlap_count), then the pairs that share the most.
+my_count = ...
+my_pairs = ...
 
 # %% tags=["solution"]
 overlap = atlas.overlap_count(0.5)
@@ -253,6 +265,11 @@ pain_views.drawing_plate(scale=0.9)
 #
 # For each drawing, which referral pattern (and side) fits best? Decide by eye using Figure 1, then check with `pain.match_drawing('A')`, which compares the drawing with every pattern (cosine similarity of the two pain fields, 1 = identical).
 
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: your match for each drawing by eye, then
+# pain.match_drawing for each.
+my_matches = ...
+
 # %% tags=["solution"]
 pd.DataFrame({name: pain.match_drawing(name).head(3).index.map(' '.join)
               for name in pain.PAIN_DRAWINGS})
@@ -268,7 +285,7 @@ pd.DataFrame({name: pain.match_drawing(name).head(3).index.map(' '.join)
 # - Occipital neuralgia: over the nerve and in its territory, sometimes the forehead and eye
 # - Neck-muscle trigger points explain many hot spots
 # - Convergence at C1-C2 links neck and forehead pain
-# - Five of seven seed spots hold up
+# - Four of seven seed spots hold up; one is unconfirmed
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
@@ -277,7 +294,7 @@ pd.DataFrame({name: pain.match_drawing(name).head(3).index.map(' '.join)
 # - Neck-muscle trigger points send pain to the temple, mastoid, jaw angle, forehead, ear and behind the eye: many of the seed list's spots are muscle pain, not nerve pain.
 # - Behind the vertex-ear-chin line the skin is cervical, in front trigeminal; territories overlap.
 # - Trigeminocervical convergence at C1-C2 explains frontal and retro-orbital pain from the GON (animal recordings, human physiology).
-# - Of the seven seed hot spots, five are supported (by different mechanisms); the TMJ and supraclavicular spots are not.
+# - Of the seven seed hot spots, four are supported (by different mechanisms); the angle of the jaw is not confirmed, and the TMJ and supraclavicular spots are not supported.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
