@@ -174,7 +174,7 @@ def test_heat_opening_labels_are_page_text_on_leader_lines(heat):
             assert note["showarrow"] and np.hypot(note["ax"], note["ay"]) >= 20
             assert np.min(np.linalg.norm(pts - [note["x"], note["y"], note["z"]], axis=1)) < 0.1
             label = note["text"].replace("<br>", " ")
-            assert label in pv.SHORT_SPOT.values(), label
+            assert label in {*pv.SHORT_SPOT.values(), *pv.REFERRED_SPOT.values()}, label
             assert (note["ax"] < 0) == (note.get("xanchor") == "right")
         if b["label"] == menus["pattern"]["buttons"][menus["pattern"]["active"]]["label"]:
             assert d["layout"]["scene"]["annotations"] == notes

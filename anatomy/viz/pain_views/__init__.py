@@ -15,11 +15,13 @@ from anatomy.viz.pain_views.heat import (
     OBLIQUE,
     PAIN_CMAP,
     PAIN_SCALE,
+    REFERRED_SPOT,
     SHORT_SPOT,
     SPOT_TEXTPOS,
     TERRITORY_COLOURS,
     TERRITORY_SHORT,
     heat_figure,
+    spot_label,
 )
 from anatomy.viz.pain_views.plates import (
     BEST_VIEW,
@@ -33,8 +35,8 @@ from anatomy.viz.pain_views.territories import territory_figure
 
 __all__ = [
     "BEST_VIEW", "CONVERGENCE_KEYS", "HEAT_CROP", "LABEL_OFFSETS", "MECHANISM_STYLE",
-    "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP", "PAIN_SCALE", "SHORT_SPOT",
-    "SPOT_TEXTPOS", "TERRITORY_COLOURS", "TERRITORY_SHORT", "convergence_schematic",
-    "drawing_plate", "heat_figure", "heat_plate", "pattern_gallery", "territory_figure",
-    "territory_plate",
+    "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP", "PAIN_SCALE", "REFERRED_SPOT",
+    "SHORT_SPOT", "SPOT_TEXTPOS", "TERRITORY_COLOURS", "TERRITORY_SHORT",
+    "convergence_schematic", "drawing_plate", "heat_figure", "heat_plate", "pattern_gallery",
+    "spot_label", "territory_figure", "territory_plate",
 ]

@@ -14,8 +14,8 @@ from anatomy.viz import plotly3d, style
 
 __all__ = [
     "HEAT_CROP", "MECHANISM_STYLE", "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP",
-    "PAIN_SCALE", "SHORT_SPOT", "SPOT_GAP_MM", "SPOT_TEXTPOS", "TERRITORY_COLOURS",
-    "TERRITORY_SHORT", "heat_figure", "oblique",
+    "PAIN_SCALE", "REFERRED_SPOT", "SHORT_SPOT", "SPOT_GAP_MM", "SPOT_TEXTPOS", "TERRITORY_COLOURS",
+    "TERRITORY_SHORT", "heat_figure", "oblique", "opening_camera", "spot_label",
 ]
 
 # Sequential heat scale that starts at the skin tone (no pain = plain skin), jumps to a
@@ -41,6 +41,32 @@ SHORT_SPOT = {
     "upper_trapezius": "trapezius TrP", "suboccipital": "suboccipital TrP",
     "cheek": "cheek", "throat": "throat", "ear": "in the ear*",
 }
+# a zone that muscle pain is referred to is named by its place, not by the nerve there
+# (the occipital spot is the GON's in occipital neuralgia, a referral zone of SCM and
+# suboccipital trigger points)
+REFERRED_SPOT = {"occipital": "occiput"}
+
+
+def spot_label(name: str, mechanism: str) -> str:
+    """The short label of a hot spot in figures.
+
+    Parameters
+    ----------
+    name : str
+        The spot's name (``pain.hotspots(...).name``).
+    mechanism : str
+        Its mechanism in the pattern (``pain.hotspots(...).mechanism``).
+
+    Returns
+    -------
+    str
+        ``SHORT_SPOT``'s label, or ``REFERRED_SPOT``'s for a myofascial referral zone.
+    """
+    if mechanism == "myofascial referral" and name in REFERRED_SPOT:
+        return REFERRED_SPOT[name]
+    return SHORT_SPOT.get(name, name)
+
+
 SPOT_GAP_MM = 2.5  # hot-spot markers sit this far outside the drawn skin
 SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
                 "forehead": "top right", "occipital": "middle left", "temporal": "top right",
@@ -77,6 +103,39 @@ def oblique(side: str = "right") -> dict:
     cam = {k: dict(v) for k, v in OBLIQUE.items()}
     if check_side(side) == "left":
         cam["eye"]["x"] = -cam["eye"]["x"]
+    return cam
+
+
+BEHIND_TURN_DEG = 45.0  # how far the opening camera turns back for a pattern behind the ear
+
+
+def opening_camera(pattern: str, side: str) -> dict:
+    """The camera a pattern opens with: the oblique camera on its side, turned
+    ``BEHIND_TURN_DEG`` towards the back when every spot lies behind the tragus (third
+    occipital neuralgia: from the side its field was a strip at the edge of the head).
+
+    Parameters
+    ----------
+    pattern : str
+        A pattern of ``pain.patterns()``.
+    side : {"right", "left"}
+        The side the camera looks at.
+
+    Returns
+    -------
+    dict
+        A plotly camera.
+    """
+    from anatomy.head import load_head
+
+    cam = oblique(side)
+    tragus = load_head().landmarks[f"tragus_{check_side(side)}"]
+    if (pain.hotspots(pattern, side).y < tragus[1]).all():
+        eye = cam["eye"]
+        turn = np.radians(BEHIND_TURN_DEG) * (1 if side == "right" else -1)
+        x, y = eye["x"], eye["y"]
+        eye["x"] = round(float(x * np.cos(turn) + y * np.sin(turn)), 4)
+        eye["y"] = round(float(-x * np.sin(turn) + y * np.cos(turn)), 4)
     return cam
 
 
@@ -186,7 +245,7 @@ def _spot_traces(pattern: str, side: str, visible: bool):
         # inside it (a cross showed as an L)
         pts = shell.lifted(rows[["x", "y", "z"]].to_numpy(float), SPOT_GAP_MM)
         traces.append(plotly3d.points_trace(
-            pts, name=mech, labels=[SHORT_SPOT.get(n, n) for n in rows.name],
+            pts, name=mech, labels=[spot_label(n, mech) for n in rows.name],
             textposition=[_mirrored(SPOT_TEXTPOS.get(n, "top center"), side == "left")
                           for n in rows.name],
             hovertext=[_hover(r) for r in rows.itertuples()], color=colour, size=6,
@@ -338,7 +397,7 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     skin.update(intensity=fields[initial], colorscale=_byte_scale(), cmin=0, cmax=255,
                 showscale=False)
     if view == "oblique":
-        fig["layout"]["scene"]["camera"] = oblique(initial[1])
+        fig["layout"]["scene"]["camera"] = opening_camera(*initial)
     # each named view labels the spots it sees, away from the head (the opening labels
     # keep their places chosen for the oblique camera, SPOT_TEXTPOS)
     named = _view_labels(fig["data"], owner)
@@ -367,7 +426,7 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                               for t, o in zip(fig["data"], owner)],
                         textposition=[t.get("textposition") if o == c else None
                                       for t, o in zip(fig["data"], owner)])
-            lay = {**lay, "scene.camera": oblique(c[1]), "scene.annotations": opening[c],
+            lay = {**lay, "scene.camera": opening_camera(*c), "scene.annotations": opening[c],
                    "updatemenus[1].active": 0}
         buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
                         "method": "update", "args": [data, lay]})

@@ -15,10 +15,10 @@ from anatomy.viz.pain_views.heat import (
     MPL_LABEL_DY,
     MPL_MARKERS,
     PAIN_CMAP,
-    SHORT_SPOT,
     TERRITORY_COLOURS,
     TERRITORY_SHORT,
     _wrap,
+    spot_label,
 )
 from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
 
@@ -280,7 +280,7 @@ def _draw_spots(ax, table, view: str, labels: bool) -> None:
             lateral = np.sign((p @ right) or 1.0)
             at = xy + np.array([14 * lateral, MPL_LABEL_DY.get(row.name, 8)])
             ax.add_artist(mpl2d.Leader(xy, at, lw=0.5, color="#444444", zorder=7))
-            ax.text(*at, SHORT_SPOT.get(row.name, row.name), fontsize=8, zorder=7,
+            ax.text(*at, spot_label(row.name, row.mechanism), fontsize=8, zorder=7,
                     ha="left" if lateral > 0 else "right", va="center",
                     bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
                           "alpha": 0.8})
