@@ -71,7 +71,10 @@ def draw_nerve(ax, n: nv.Nerve, view: str, *, lw: float = 2.6, zorder: float = 6
                     path_effects=_outline(lw * 0.6))
 
 
-def _legend(ax, loc="lower left", ncol: int = 1, artery: bool = False) -> None:
+def _legend(ax, loc="lower left", ncol: int = 1, artery: bool = False,
+            below: bool = False) -> None:
+    """The nerves' key (and the artery's); ``below``: in a row under the drawing, where
+    no nerve runs across it."""
     from matplotlib.lines import Line2D
 
     handles = [Line2D([], [], color=NERVE_STYLE[k]["color"], lw=3, marker=NERVE_STYLE[k][
@@ -84,7 +87,8 @@ def _legend(ax, loc="lower left", ncol: int = 1, artery: bool = False) -> None:
     if artery:
         handles.append(Line2D([], [], color=style.ARTERY, lw=1.8, ls=(0, (1, 1)),
                               label="occipital artery"))
-    ax.legend(handles=handles, loc=loc, fontsize=9, framealpha=0.9, ncol=ncol)
+    where = {"loc": "upper center", "bbox_to_anchor": (0.5, -0.01)} if below else {"loc": loc}
+    ax.legend(handles=handles, fontsize=9, framealpha=0.9, ncol=ncol, **where)
 
 
 SHORT_LABELS = {
@@ -386,7 +390,7 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
 
     mpl2d.use_style()
     head = load_head()
-    fig, ax = mpl2d.subplots(figsize=(7.7, 5.4))
+    fig, ax = mpl2d.subplots(figsize=(7.7, 6.0))
     draw_skin(ax, head, "posterior")
     for s in load_structures(layer="vessel").values():
         if s.base != "occipital_artery":
@@ -416,9 +420,8 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
         p = mpl2d.project([head.landmarks[name]], "posterior")[0]
         mpl2d.leader_label(ax, p, p + off, text, alpha=0.9, line_width=0.7,
                            line_color="black", zorder=10)
-    _legend(ax, loc="upper left", artery=True)
-    ax.set_xlim(-115, 115)
-    ax.set_ylim(-70, 80)
+    # the key goes under the drawing: in its upper-left corner the nerves ran across it
+    _legend(ax, ncol=3, artery=True, below=True)
     mpl2d.setup_view_axes(ax, "Block landmarks on the EOP-mastoid line (posterior view)")
     ax.set_xlim(-115, 115)
     ax.set_ylim(-70, 80)
