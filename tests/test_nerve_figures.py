@@ -230,3 +230,23 @@ def test_skin_is_cut_straight_where_the_neck_muscles_end():
     muscles = [get_structure(k) for k in structure_ids()]
     low = min(m.vertices[:, 2].min() for m in muscles if m.layer == "muscle")
     assert low >= SKIN_FLOOR_Z - 0.5
+
+
+def test_stage_plate_dashes_only_the_hidden_course():
+    """The plate's dashed line marks where muscle or bone hides the nerve, and only there:
+    it ran along the whole nerve, over its visible course too. With semispinalis drawn
+    (stage 3) the GON inside the muscle is hidden and its end on the scalp is not."""
+    from anatomy.structures import load_structures
+    from anatomy.viz.nerve_views.plates import _hidden_by
+
+    title, layers, _, _ = views.STAGE_PLATE[2]
+    assert "semispinalis" in title.lower()
+    covers = [(s.vertices, s.faces) for s in load_structures().values()
+              if s.id.startswith(layers)]
+    gon = nv.nerve("greater_occipital", "right")
+    hidden = _hidden_by(covers, gon.path, "posterior")
+    inside = range(gon.waypoint_index["semispinalis_entry"] + 1,
+                   gon.waypoint_index["semispinalis_exit"])
+    assert len(inside) and hidden[list(inside)].all()
+    assert not hidden[gon.waypoint_index["terminal"]]
+    assert not _hidden_by([], gon.path, "posterior").any()

@@ -8,6 +8,8 @@ from anatomy.head import HeadModel, landmark_definitions, side_of
 from anatomy.viz import mpl2d, style
 from anatomy.viz.head_views.scene import LATERAL_OFFSETS, POSTERIOR_OFFSETS, label
 
+__all__ = ["PLATE_LATERAL", "PLATE_POSTERIOR", "draw_skin", "head_plate", "landmark_table"]
+
 # the print plate's labels are larger next to the drawing: a few move apart
 PLATE_LATERAL = {**LATERAL_OFFSETS, "glabella": (20, 30), "supraorbital": (30, 12),
                  "nasion": (26, -6), "tragus": (-10, 40), "tmj": (30, 22),

@@ -9,6 +9,13 @@ from anatomy.head import HeadModel, load_head, side_of
 from anatomy.viz import compact, plotly3d, style
 from anatomy.viz.head_views.labels import _towards_eye, view_labels
 
+__all__ = [
+    "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX",
+    "POSTERIOR_OFFSETS", "POSTEROLATERAL_3D", "SHORT_LABELS", "drawn_skin", "eeg_labels",
+    "eeg_trace", "facing_landmarks", "head_figure", "label", "landmark_hover",
+    "landmark_notes", "landmark_traces", "on_skin", "skin_traces",
+]
+
 SHORT_LABELS = {
     "nasion": "nasion", "glabella": "glabella", "vertex": "vertex", "inion": "inion (EOP)",
     "menton": "menton", "c7_spinous": "C7 spinous", "suprasternal_notch": "suprasternal notch",

@@ -230,11 +230,25 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
 ]
 
 
+def _hidden_by(meshes, points, view: str) -> np.ndarray:
+    """Which points the meshes hide in a named view: a ray from the point towards the eye
+    meets one of them."""
+    from anatomy.skin import Skin
+
+    points = np.asarray(points, float)
+    if not meshes:
+        return np.zeros(len(points), bool)
+    v, f, _ = mpl2d.merge_meshes([(mv, mf, "#000000") for mv, mf in meshes])
+    _, _, forward = mpl2d.view_basis(view)
+    return Skin(v, f).rays_blocked(points, -forward)
+
+
 def stage_plate() -> mpl2d.StaticFigure:
     """Four posterior close-ups, deep to superficial, each adding the next layer.
 
     Nerves are tubes drawn in one depth-sorted pass with the muscles, so a nerve behind
-    a muscle is hidden; a thin dashed line shows the hidden course.
+    a muscle is hidden; a thin dashed line shows the hidden course (only there: a ray
+    from the nerve towards the eye meets muscle or bone).
 
     Returns
     -------
@@ -264,11 +278,13 @@ def stage_plate() -> mpl2d.StaticFigure:
                             (ton.path, 1.5, NERVE_STYLE["third_occipital"]["color"])):
             if len(seg) >= 3:
                 parts.append((*tube(seg, r), col))
+        covers = [(s.vertices, s.faces) for s in structs.values() if s.id.startswith(layers)]
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2)
-        for n in (gon, ton):
-            ax.plot(*mpl2d.project(n.path, "posterior").T, color="#222222", lw=0.8,
-                    ls=(0, (2, 2)), zorder=4)
+        for n in (gon, ton):  # the dashed line only where muscle or bone hides the nerve
+            xy = mpl2d.project(n.path, "posterior")
+            xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
+            ax.plot(*xy.T, color="#222222", lw=0.8, ls=(0, (2, 2)), zorder=4)
         ax.set_xlim(-12, 62)
         ax.set_ylim(-62, 22)
         mpl2d.setup_view_axes(ax)
@@ -276,8 +292,8 @@ def stage_plate() -> mpl2d.StaticFigure:
         ax.set_xlim(-12, 62)
         ax.set_ylim(-62, 22)
         mpl2d.scale_bar(ax, 10)
-    fig.text(0.5, 0.01, "Right side, seen from behind. Vermillion: this stage; dashed: course "
-             "hidden by muscle;\nyellow: GON; teal: TON.", ha="center", va="bottom",
+    fig.text(0.5, 0.01, "Right side, seen from behind. Vermillion: this stage;\ndashed: "
+             "course hidden by muscle or bone; yellow: GON; teal: TON.", ha="center", va="bottom",
              fontsize=9)
     fig.suptitle("The greater occipital nerve stage by stage,\ndeep to superficial "
                  "(right side)", fontsize=12)
@@ -288,7 +304,7 @@ def stage_plate() -> mpl2d.StaticFigure:
            "semispinalis and splenius, the nerve passing through semispinalis; 4, with the "
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
            "aponeurosis medial to the artery. The current stage is drawn in vermillion; "
-           "a dashed line shows the course where muscle hides it; scale bars 10 mm.")
+           "a dashed line shows the course where muscle or bone hides it; scale bars 10 mm.")
     return mpl2d.StaticFigure(fig, alt)
 
 
