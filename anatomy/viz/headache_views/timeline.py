@@ -41,7 +41,8 @@ def _duration_rows():
          float(sub.at["2.1", "duration_max_minutes"]) * 60, OI["bluish_green"], "",
          "30 min to 7 days", ""),
         ("Tension-type, chronic\n(2.3)", float(sub.at["2.3", "duration_min_minutes"]) * 60,
-         math.inf, OI["bluish_green"], "//", "hours to days, or unremitting", ""),
+         math.inf, OI["bluish_green"], "//", "hours to days, or unremitting",
+         "from 30 min: the kit's reading"),
         ("Cervicogenic\n(11.2.1)", math.nan, math.nan, OI["grey"], "",
          "ICHD-3 gives no duration", ""),
     ]
@@ -110,12 +111,14 @@ def duration_timeline() -> mpl2d.StaticFigure:
     ax.set_xlabel("Duration of one attack (log scale), untreated or unsuccessfully treated")
     ax.set_title("How long one attack lasts (ICHD-3)", loc="left", fontsize=13)
     fig.text(0.01, 0.01, "Source: " + cite("ichd3_2018") + ". Bars are ranges for one "
-             "attack; 1 s and 10 min for occipital neuralgia are the kit's reading.",
+             "attack; 1 s and 10 min for occipital neuralgia, and 30 min for chronic "
+             "tension-type (ICHD-3: 'hours'), are the kit's reading.",
              fontsize=9, color="#444444", wrap=True)
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     alt = ("Timeline of attack durations on a log axis from 1 second to 30 days. Occipital "
            "neuralgia paroxysms: seconds to minutes. Each migraine aura symptom: 5 to 60 "
            "minutes. Migraine attack: 4 to 72 hours (2 to 72 hours under 18). Episodic "
            "tension-type: 30 minutes to 7 days. Chronic tension-type: hours to days or "
-           "unremitting, drawn with an arrow. Cervicogenic: ICHD-3 gives no duration.")
+           "unremitting, drawn with an arrow from 30 minutes, the kit's reading. "
+           "Cervicogenic: ICHD-3 gives no duration.")
     return mpl2d.StaticFigure(fig, alt)
