@@ -460,9 +460,11 @@ def level_regions(vertices, faces, fields, level: float = 0.5, attributes=None):
     rows = np.c_[v, extra]
     new_rows, new_faces, labels = [], [], []
     n = len(v)
+    unit = np.eye(3)
     for m in np.flatnonzero(~pure):
         ks = np.flatnonzero(cand[:, m])
-        corner = [rows[i] for i in f[m]]
+        # each corner with its barycentric weights (np.concatenate: np.r_ took half the time)
+        start = [np.concatenate((rows[i], unit[k])) for k, i in enumerate(f[m])]
         wk = w[np.ix_(ks, f[m])]  # (C, 3)
         for lab in [-1, *range(len(ks))]:
             if lab < 0:
@@ -470,7 +472,7 @@ def level_regions(vertices, faces, fields, level: float = 0.5, attributes=None):
             else:
                 gs = [wk[lab] - level] + [wk[lab] - wk[j] for j in range(len(ks)) if j != lab]
             # clip in barycentric terms: carry the corners' weights so every g stays linear
-            poly = [(np.r_[corner[i], np.eye(3)[i]], 0.0) for i in range(3)]
+            poly = [(p, 0.0) for p in start]
             for g in gs:
                 poly = [(p, float(p[-3:] @ g)) for p, _ in poly]
                 poly = _clip(poly)
