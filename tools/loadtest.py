@@ -16,8 +16,8 @@ replaced. Then N simulated students at once, each in its own HTTP session:
    of a temporary clone of this repository is pulled into the home folder;
 3. open notebook 02 (a session and kernel through the REST API) and run every code cell
    over the kernel's websocket, one after the other as Run All does (times: login to
-   first output, login to last cell). The placeholders of the student copy raise
-   ``NotImplementedError`` by design; any other error is a failure. A first, hidden
+   first output, login to last cell). A cell tagged 'raises-exception' may raise (the
+   student copies have none now); any other error is a failure. A first, hidden
    request checks that the kernel uses the hub's shared geometry store.
 
 Every student's server and kernel stay up until the whole class has run, as in a lesson.

@@ -5,8 +5,8 @@
     git push origin student                        # then publish it
 
 A JupyterHub class pulls notebooks with nbgitpuller, which clones one branch of a git
-repository. The student copies (``tools/classroom.py student``: solutions replaced by
-``NotImplementedError`` placeholders, answers and instructor notes dropped) are generated
+repository. The student copies (``tools/classroom.py student``: solutions, answers and
+instructor notes dropped; a blank cell for the student's own code stays) are generated
 and not kept on ``main``, so this tool commits them to a branch of their own, laid out as
 on ``main`` (``notebooks/``, and ``docs/glossary.md`` that the notebooks link to).
 
@@ -34,9 +34,10 @@ BRANCH = "student"
 EXTRA_FILES = ("docs/glossary.md",)  # linked from the notebooks as ../docs/glossary.md
 README = """# Student copies of the occipital neuralgia teaching kit
 
-Generated from `{source}` by `tools/student_branch.py`: do not edit here. Each exercise's
-solution is replaced by a cell that raises `NotImplementedError` until you write your
-own code; the instructor versions stay on the main branch.
+Generated from `{source}` by `tools/student_branch.py`: do not edit here. Each code
+exercise has a blank cell for your own code (`my_... = ...`); the solutions stay with the
+instructor versions on the main branch. Checkers that give a verdict wait until you set
+`reveal = True` in their cell.
 
 Open `notebooks/00_start_here.ipynb` first. The kit (`import anatomy`) is installed on
 the hub, so the notebooks run as they are.
