@@ -92,7 +92,7 @@ import anatomy
 import pandas as pd
 from anatomy import pain
 from anatomy.viz import pain_views
-pd.set_option('display.max_colwidth', 90)
+pd.set_option('display.max_colwidth', None)  # whole verdicts and sources
 from anatomy.viz.tables import fit_tables
 fit_tables()  # tables wrap to fit the screen
 head = anatomy.load_head()

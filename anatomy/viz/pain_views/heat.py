@@ -410,7 +410,9 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
             if o is not None:
                 t["text"] = [""] * len(t["text"])
         fig["layout"]["scene"]["annotations"] = opening[initial]
-    plotly3d.merge(fig["layout"], {"legend": {"title": {"text": "hot spots (hover for source)"}}})
+    # the asterisk of "behind eye*" and "in the ear*" is explained where the labels are
+    key = "hot spots (hover for source)<br>* deep pain, drawn on the skin over it"
+    plotly3d.merge(fig["layout"], {"legend": {"title": {"text": key}}})
     buttons = []
     for c in combos:
         data = {"intensity": [_u8_spec(fields[c])] + [None] * (len(traces) - 1),
