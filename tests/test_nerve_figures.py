@@ -250,3 +250,26 @@ def test_stage_plate_dashes_only_the_hidden_course():
     assert len(inside) and hidden[list(inside)].all()
     assert not hidden[gon.waypoint_index["terminal"]]
     assert not _hidden_by([], gon.path, "posterior").any()
+
+
+def test_stage_plate_names_what_each_stage_adds_clear_of_the_nerves():
+    """Each panel names structures it adds where no nerve runs under the name (a name
+    with no such room is left to the panel's title), and the names do not overlap."""
+    from anatomy.viz import mpl2d
+    from anatomy.viz.nerve_views.plates import STAGE_NAMES, _name_box
+
+    plate = views.stage_plate()
+    paths = np.concatenate([mpl2d.project(nv.nerve(n, "right").path, "posterior")
+                            for n in ("greater_occipital", "third_occipital")])
+    named = []
+    for ax in plate.figure.axes:
+        names = [t for t in ax.texts if t.get_text() in STAGE_NAMES.values()]
+        for t in names:
+            at, half = np.array(t.get_position()), _name_box(t.get_text())
+            assert np.abs((paths - at) / half).max(axis=1).min() >= 1.0, t.get_text()
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                gap = np.abs(np.subtract(a.get_position(), b.get_position()))
+                assert (gap >= _name_box(a.get_text()) + _name_box(b.get_text())).any()
+        named += [t.get_text() for t in names]
+    assert len(named) >= 4 and len(set(named)) == len(named), named

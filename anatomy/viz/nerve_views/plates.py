@@ -230,6 +230,49 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
 ]
 
 
+# what each stage panel names: the right side's structures that the stage adds
+STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
+               "obliquus_capitis_inferior": "obliquus capitis\ninferior",
+               "semispinalis_capitis": "semispinalis\ncapitis",
+               "splenius_capitis": "splenius\ncapitis", "trapezius": "trapezius",
+               "occipital_artery": "occipital\nartery"}
+STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posterior view)
+
+
+def _name_box(text: str) -> np.ndarray:
+    """Half width and half height (mm) of a stage panel's 8-point name, with 2 mm to
+    spare (about 2.4 mm a character and 5 mm a line at the panels' scale)."""
+    lines = text.split("\n")
+    return np.array([1.2 * max(map(len, lines)) + 2.0, 2.5 * len(lines) + 2.0])
+
+
+def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarray | None:
+    """Where a stage panel names a structure: the point of its surface, seen in the
+    panel's window and not hidden by the other structures drawn, whose name box lies
+    farthest from the nerves and from the names ``placed`` already, as (centre, text)
+    pairs (2D, mm); None if none of it shows clear of them."""
+    (x0, x1), (y0, y1) = STAGE_LIMITS
+    half = _name_box(text)
+    xy = mpl2d.project(structure.vertices, "posterior")
+    inside = ((xy[:, 0] > x0 + half[0]) & (xy[:, 0] < x1 - half[0])
+              & (xy[:, 1] > y0 + half[1]) & (xy[:, 1] < y1 - half[1]))
+    others = [(v, f) for v, f in covers if v is not structure.vertices]
+    seen = inside.copy()
+    seen[inside] = ~_hidden_by(others, structure.vertices[inside] + [0.0, -0.5, 0.0],
+                               "posterior")
+    if not seen.any():
+        return None
+    cand = xy[seen]
+    # distance in units of the box: below 1 a nerve runs under the name (box metric)
+    nerves = np.concatenate([mpl2d.project(q, "posterior") for q in nerve_paths])
+    clearance = np.abs((cand[:, None] - nerves[None]) / half).max(axis=2).min(axis=1)
+    for centre, other in placed:
+        both = half + _name_box(other)
+        clearance = np.minimum(clearance, np.abs((cand - centre) / both).max(axis=1))
+    best = int(np.argmax(clearance))
+    return cand[best] if clearance[best] >= 1.0 else None  # no room: the title names it
+
+
 def _hidden_by(meshes, points, view: str) -> np.ndarray:
     """Which points the meshes hide in a named view: a ray from the point towards the eye
     meets one of them."""
@@ -267,6 +310,7 @@ def stage_plate() -> mpl2d.StaticFigure:
     # (a row of four was 15 inches wide: 7 px on a slide, 4 points on an A4 page)
     fig, axes = mpl2d.subplots(2, 2, figsize=(5.6, 6.2))
     axes = axes.ravel()
+    shown: tuple = ()  # the layers of the panel before: its structures are named there
     for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
         i, j = gon.waypoint_index[a], gon.waypoint_index[b]
         parts = [(s.vertices, s.faces, style.structure_colour(s.base, s.layer, s.color))
@@ -285,12 +329,24 @@ def stage_plate() -> mpl2d.StaticFigure:
             xy = mpl2d.project(n.path, "posterior")
             xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
             ax.plot(*xy.T, color="#222222", lw=0.8, ls=(0, (2, 2)), zorder=4)
-        ax.set_xlim(-12, 62)
-        ax.set_ylim(-62, 22)
+        placed = []
+        for st in structs.values():  # name what this stage adds, clear of the nerves
+            if st.id.startswith(layers) and st.side in ("right", None) \
+                    and st.base in STAGE_NAMES \
+                    and not any(st.id.startswith(x) for x in shown):
+                at = _name_spot(st, STAGE_NAMES[st.base], covers, (gon.path, ton.path),
+                                placed)
+                if at is not None:
+                    placed.append((at, STAGE_NAMES[st.base]))
+                    ax.text(*at, STAGE_NAMES[st.base], fontsize=8, ha="center",
+                            va="center", zorder=6, linespacing=0.95,
+                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                                  "alpha": 0.8})
+        shown = layers
         mpl2d.setup_view_axes(ax)
         ax.set_title(textwrap.fill(title, 28), fontsize=10.5, pad=4)
-        ax.set_xlim(-12, 62)
-        ax.set_ylim(-62, 22)
+        ax.set_xlim(*STAGE_LIMITS[0])
+        ax.set_ylim(*STAGE_LIMITS[1])
         mpl2d.scale_bar(ax, 10)
     fig.text(0.5, 0.01, "Right side, seen from behind. Vermillion: this stage;\ndashed: "
              "course hidden by muscle or bone; yellow: GON; teal: TON.", ha="center", va="bottom",
@@ -304,7 +360,8 @@ def stage_plate() -> mpl2d.StaticFigure:
            "semispinalis and splenius, the nerve passing through semispinalis; 4, with the "
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
            "aponeurosis medial to the artery. The current stage is drawn in vermillion; "
-           "a dashed line shows the course where muscle or bone hides it; scale bars 10 mm.")
+           "a dashed line shows the course where muscle or bone hides it; where there is "
+           "room, a label names what the stage adds; scale bars 10 mm.")
     return mpl2d.StaticFigure(fig, alt)
 
 
