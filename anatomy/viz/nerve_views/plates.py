@@ -240,10 +240,10 @@ STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posteri
 
 
 def _name_box(text: str) -> np.ndarray:
-    """Half width and half height (mm) of a stage panel's 8-point name, with 2 mm to
-    spare (about 2.4 mm a character and 5 mm a line at the panels' scale)."""
+    """Half width and half height (mm) of a stage panel's 9-point name, with 2 mm to
+    spare (about 2.7 mm a character and 5.6 mm a line at the panels' scale)."""
     lines = text.split("\n")
-    return np.array([1.2 * max(map(len, lines)) + 2.0, 2.5 * len(lines) + 2.0])
+    return np.array([1.35 * max(map(len, lines)) + 2.0, 2.8 * len(lines) + 2.0])
 
 
 def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarray | None:
@@ -338,7 +338,8 @@ def stage_plate() -> mpl2d.StaticFigure:
                                 placed)
                 if at is not None:
                     placed.append((at, STAGE_NAMES[st.base]))
-                    ax.text(*at, STAGE_NAMES[st.base], fontsize=8, ha="center",
+                    # 9 points: 14 px on a 1024 x 768 slide, like the rest of the plate
+                    ax.text(*at, STAGE_NAMES[st.base], fontsize=9, ha="center",
                             va="center", zorder=6, linespacing=0.95,
                             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                                   "alpha": 0.8})
