@@ -424,7 +424,8 @@ def student_notebook(nb):
     Every code exercise has a blank cell of the student's own ('your-work') before its
     solution, which stays. Instructor notes are dropped too. Every other cell (and its
     outputs) stays, so the copy runs top to bottom, Run All included: no placeholder
-    stops it with an error. Verdicts stay, guarded (``tools.nbtools.guarded``).
+    stops it with an error. Verdicts stay, guarded (``tools.nbtools.guarded``), with no
+    output. The code cells left are numbered 1..n again, as one run top to bottom would.
     """
     nb = copy.deepcopy(nb)
     cells = []
@@ -433,9 +434,15 @@ def student_notebook(nb):
         if "instructor-notes" in t or "solution" in t:
             continue
         if "verdict" in t:
-            cell.outputs, cell.execution_count = [], None
+            cell.outputs = []
         cells.append(cell)
     nb.cells = cells
+    code = [c for c in cells if c.cell_type == "code" and c.execution_count is not None]
+    for count, cell in enumerate(code, start=1):
+        cell.execution_count = count
+        for out in cell.outputs:
+            if out.output_type == "execute_result":
+                out.execution_count = count
     return nb
 
 

@@ -12,16 +12,16 @@ below make them, and a source names them by tag:
 - ``notes(text)``: instructor notes (slide type 'notes', tag 'instructor-notes').
 - ``exercise(text)``: the task, a markdown cell tagged 'exercise'.
 - ``solution(src)``: a code cell tagged 'solution', input collapsed in JupyterLab so a
-  student reveals it by clicking. It is never run when the notebook is built (tag
-  'skip-execution', which nbclient honours), so it stores no output: nothing shows the
-  answer before the student acts. Its code sits under ``if reveal:`` after
+  student reveals it by clicking. Its code sits under ``if reveal:`` after
   ``reveal = False`` (``guarded``): JupyterLab's Run All runs every code cell, and would
-  print the answer under the task; the student sets ``reveal = True`` after trying. nbval
-  runs it and ignores its output ('nbval-ignore-output'). ``make student`` leaves it out:
-  every code exercise has a blank cell of the student's own before it ('your-work').
+  print the answer under the task; the student sets ``reveal = True`` after trying. The
+  build runs it like every other cell, so the notebook is numbered top to bottom, and it
+  stores no output: nothing shows the answer before the student acts (nbval checks that
+  it still shows nothing). ``make student`` leaves it out: every code exercise has a
+  blank cell of the student's own before it ('your-work').
 - ``verdict(src)``: code the student runs to see a result that answers a question (a
-  checker's verdict on a case): its code shows, guarded the same way, and its output is
-  not stored (tag 'verdict' plus the same two tags). Student copies keep it; handouts fold
+  checker's verdict on a case): its code shows, guarded the same way, so it too runs at
+  build time and stores no output (tag 'verdict'). Student copies keep it; handouts fold
   its result.
 - ``answer(text)``: a revealable markdown answer (<details>), tagged 'solution'.
 - ``write_in()``: where the student writes an answer (markdown, tagged 'your-work'); the
@@ -66,8 +66,6 @@ RISE = {"width": 768, "height": 576, "margin": 0.02, "center": False, "scroll": 
         "theme": "white", "transition": "none", "start_slideshow_at": "beginning"}
 SLIDE_TYPES = ("slide", "subslide", "fragment", "skip", "notes", "-")
 INSTRUCTOR_DIR = "instructor"  # beside the notebooks: notebooks/instructor/NN_name.ipynb
-# tags that keep a solution's output out of the committed (student-facing) notebook
-UNRUN_TAGS = ("skip-execution", "nbval-ignore-output")
 DETAILS = "<details>"
 SOLUTION_NOTE = "# Solution"
 # the guard of solutions and verdicts: Run All passes over them until the student says so
@@ -159,21 +157,23 @@ def write_in():
 
 
 def solution(src: str):
-    """A solution's code: collapsed, never run at build time, so it stores no output.
+    """A solution's code: collapsed, and guarded (``guarded``), so running it at build time
+    stores no output.
 
-    Run it (or read the instructor version) to see what it prints.
+    Set ``reveal = True`` and run it (or read the instructor version) to see what it
+    prints.
     """
     return code(SOLUTION_NOTE + "\n" + guarded(src), slide="fragment",
-                tags=["solution", *UNRUN_TAGS], hide_input=True)
+                tags=["solution"], hide_input=True)
 
 
 def verdict(src: str, slide: str = "fragment"):
     """Code whose output answers a question (e.g. the criteria checker on a case).
 
-    The code is shown and the student runs it after deciding; the committed notebook
-    stores no output, the instructor version does.
+    The code is shown and the student runs it after deciding; guarded, it stores no
+    output in the committed notebook. The instructor version runs it open.
     """
-    return code(guarded(src), slide=slide, tags=["verdict", *UNRUN_TAGS])
+    return code(guarded(src), slide=slide, tags=["verdict"])
 
 
 def answer(text: str, summary: str = "Show the answer"):
@@ -203,7 +203,6 @@ def instructor_cell(cell):
         return cell
     if not {"solution", "verdict"} & set(meta.get("tags", [])):
         return cell
-    meta["tags"] = [t for t in meta["tags"] if t not in UNRUN_TAGS]
     meta.pop("jupyter", None)
     if cell.cell_type == "code":
         cell.source = unguarded(cell.source)
