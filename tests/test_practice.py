@@ -121,6 +121,23 @@ def test_bad_input_names_the_value_and_the_choices():
         headaches.compare_findings({"attacks": "many"}, CASES[0])
 
 
+def test_every_bad_finding_is_named_in_one_error():
+    """A filled-in case with three mistakes reports all three at once, so the student
+    fixes them in one pass (not one run per mistake); a key left as ... is checked too."""
+    mine = {"attacks": "many", "intensity": "awful", "agee": 40, "duration_hourz": ...,
+            "aura": False}
+    with pytest.raises(ValueError) as err:
+        headaches.compare_findings(mine, CASES[0])
+    message = str(err.value)
+    assert message.startswith("4 findings are not valid")
+    for part in ("'attacks' must be a whole number", "'many'", "'awful'",
+                 "Unknown finding 'agee'. Did you mean 'age_years'?",
+                 "Unknown finding 'duration_hourz'. Did you mean 'duration_hours'"):
+        assert part in message, part
+    assert "'aura'" not in message.split("Valid findings")[0]  # a good finding is not named
+    assert message.count("Valid findings:") == 1 and "migraine_days_per_month" in message
+
+
 def _cells(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["cells"]
 

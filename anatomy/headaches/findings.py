@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -208,6 +209,24 @@ def _check_number(key: str, spec: Finding, value: object) -> float:
     return int(value) if whole else number
 
 
+def _raise_all(problems: list[str], unknown: list[object]) -> None:
+    """Raise one ValueError for every bad finding at once: a student who filled in a
+    whole case fixes them all in one pass. One problem keeps its own message."""
+    if len(problems) + len(unknown) == 1 and unknown:
+        check_choice(unknown[0], FINDINGS, "finding")
+    if len(problems) + len(unknown) == 1:
+        raise ValueError(problems[0])
+    if not (problems or unknown):
+        return
+    for key in unknown:
+        close = difflib.get_close_matches(str(key), FINDINGS, n=3, cutoff=0.5)
+        hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        problems.append(f"Unknown finding {key!r}.{hint}")
+    listed = f"\nValid findings: {', '.join(FINDINGS)}." if unknown else ""
+    raise ValueError(f"{len(problems)} findings are not valid; fix them all, then run "
+                     "again:\n- " + "\n- ".join(problems) + listed)
+
+
 def validate_findings(findings: Mapping[str, object]) -> dict[str, object]:
     """Check keys and values against FINDINGS; return a clean dict without None values.
 
@@ -225,18 +244,23 @@ def validate_findings(findings: Mapping[str, object]) -> dict[str, object]:
     Raises
     ------
     ValueError
-        If ``findings`` is not a mapping, a key or value is not valid (the message names
-        it and the valid choices), or two findings contradict each other (e.g.
+        If ``findings`` is not a mapping, keys or values are not valid (one message names
+        every bad one and the valid choices), or two findings contradict each other (e.g.
         ``aura=False`` with aura symptoms, more migraine days than headache days).
     """
     if not isinstance(findings, Mapping):
         kind = type(findings).__name__
         raise ValueError(f"findings must be a dict of FINDINGS keys, not {kind}.")  # noqa: TRY004
-    clean = {}
-    for key, value in findings.items():
-        check_choice(key, FINDINGS, "finding")
-        if value is not None:
-            clean[key] = _check_value(key, value)
+    clean, problems, unknown = {}, [], []
+    for key, value in findings.items():  # every bad key and value, not just the first
+        if not (isinstance(key, str) and key in FINDINGS):
+            unknown.append(key)
+        elif value is not None:
+            try:
+                clean[key] = _check_value(key, value)
+            except ValueError as err:
+                problems.append(str(err))
+    _raise_all(problems, unknown)
     if clean.get("quality") == "pulsating" and clean.get("pulsating") is False:
         raise ValueError("Findings contradict: quality='pulsating' but pulsating=False.")
     if clean.get("aura") is False and clean.get("aura_symptoms"):

@@ -147,9 +147,8 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
     kit = _case(case_id)
     if not isinstance(mine, Mapping):
         raise ValueError(f"mine must be a dict of finding keys, not {type(mine).__name__}.")
-    for key in mine:
-        check_choice(key, FINDINGS, "finding")
-    filled = validate_findings({k: v for k, v in mine.items() if v is not Ellipsis})
+    # keys left as ... are checked too; like None, they count as not filled in
+    filled = validate_findings({k: None if v is Ellipsis else v for k, v in mine.items()})
     rows = []
     for key in [k for k in FINDINGS if k in kit or k in mine]:
         theirs = kit.get(key)
