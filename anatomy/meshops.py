@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from anatomy.conventions import mirror_x
-from anatomy.surface import vertex_normals
+from anatomy.surface import unique_edges, vertex_normals
 
 __all__ = ["Decimated", "decimate", "level_regions", "merge", "mirror", "outward", "refine",
            "refine_by_field", "simplify", "subdivide", "weld"]
@@ -130,9 +130,7 @@ def refine(v: np.ndarray, f: np.ndarray, max_edge: float) -> tuple[np.ndarray, n
         The refined triangles.
     """
     for _ in range(8):
-        e = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
-        uniq, inv = np.unique(e, axis=0, return_inverse=True)
-        inv = inv.ravel().reshape(3, -1).T
+        uniq, inv = unique_edges(f)
         long = np.linalg.norm(v[uniq[:, 0]] - v[uniq[:, 1]], axis=1) > max_edge
         if not long.any():
             break
@@ -194,9 +192,7 @@ def refine_by_field(v, f, sample, max_edge: float, steps, rounds: int = 8):
         raise ValueError(f"sample returned shape {values.shape}; expected "
                          f"({len(v)}, {len(steps)}), one value per step.")
     for _ in range(rounds):
-        e = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
-        uniq, inv = np.unique(e, axis=0, return_inverse=True)
-        inv = inv.ravel().reshape(3, -1).T
+        uniq, inv = unique_edges(f)
         a, b = values[uniq[:, 0]], values[uniq[:, 1]]
         jump = np.where(steps > 0, np.abs(a - b) > steps, (a > 0) != (b > 0)).any(axis=1)
         split = jump & (np.linalg.norm(v[uniq[:, 0]] - v[uniq[:, 1]], axis=1) > max_edge)

@@ -26,7 +26,7 @@ import numpy as np
 from anatomy import meshgen
 from anatomy.head import load_head
 from anatomy.store import read_only, stored
-from anatomy.surface import vertex_normals
+from anatomy.surface import unique_edges, vertex_normals
 
 __all__ = ["DISPLAY_MAX_EDGE_MM", "DISPLAY_Z_MIN", "DisplaySkin", "SEE_THROUGH_MAX_EDGE_MM",
            "boundary_loops", "cap_holes", "components", "display_skin", "head_shell", "lifted",
@@ -142,9 +142,7 @@ def components(faces) -> np.ndarray:
     from scipy.sparse.csgraph import connected_components
 
     f = np.asarray(faces, np.int64)
-    e = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
-    _, inv = np.unique(e, axis=0, return_inverse=True)
-    inv = inv.ravel()
+    inv = unique_edges(f)[1].T.ravel()  # sides 01 of every face, then 12, then 20
     face = np.tile(np.arange(len(f)), 3)
     n = len(f) + inv.max() + 1  # faces and edges as one bipartite graph
     graph = coo_matrix((np.ones(len(face)), (face, len(f) + inv)), shape=(n, n))
@@ -314,9 +312,7 @@ def smooth_refine(vertices, faces, max_edge: float, fixed=None, where=None,
     if fixed is not None:
         flat[np.asarray(fixed, np.int64)] = True
     for _ in range(rounds):
-        e = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
-        uniq, inv = np.unique(e, axis=0, return_inverse=True)
-        inv = inv.ravel().reshape(3, -1).T
+        uniq, inv = unique_edges(f)
         a, b = uniq[:, 0], uniq[:, 1]
         long = (np.linalg.norm(v[a] - v[b], axis=1) > max_edge) & inside[a] & inside[b]
         if not long.any():

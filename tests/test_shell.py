@@ -151,3 +151,19 @@ def test_territory_patches_have_smooth_edges():
     old = np.linalg.norm(m.vertices[u2[c2 == 1][:, 0]] - m.vertices[u2[c2 == 1][:, 1]],
                          axis=1).sum()
     assert rim_length < 0.9 * old  # the saw tooth is gone: about 13% shorter
+
+
+def test_unique_edges_match_numpys_row_unique():
+    """The packed-key edge table equals ``np.unique(axis=0)`` on sorted pairs: the same
+    edges in the same order, and each face's sides pointing at them."""
+    from anatomy.surface import unique_edges
+
+    rng = np.random.default_rng(7)
+    for n in (3, 40, 5000):
+        f = rng.integers(0, n, (3000, 3))
+        pairs = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+        want, inverse = np.unique(pairs, axis=0, return_inverse=True)
+        edges, sides = unique_edges(f)
+        assert np.array_equal(edges, want)
+        assert np.array_equal(sides, inverse.ravel().reshape(3, -1).T)
+        assert np.array_equal(np.sort(edges[sides[:, 0]], axis=1), pairs[:len(f)])

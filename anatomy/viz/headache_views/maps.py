@@ -3,6 +3,7 @@ a print plate. Plotly only through ``plotly3d``, imported when the 3D figure is 
 
 from __future__ import annotations
 
+import functools
 import textwrap
 
 import numpy as np
@@ -66,7 +67,7 @@ def _panel_mesh(condition: str, side, faces: int = hm.FIGURE_FACES) -> fields.Cu
 
 def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
                     view: str = "right", faces: int = hm.FIGURE_FACES,
-                    height: int = 760):
+                    height: int = 620):
     """One 3D scene per condition (2 x 2 for four), a shared camera menu, one colour bar.
 
     Each head is a light copy of the map mesh (``faces`` triangles, ``hm.figure_mesh``),
@@ -86,8 +87,8 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
     faces : int, default FIGURE_FACES (3500)
         Triangles of each head before it is refined along its map; at least 100.
-    height : int, default 560
-        Figure height, pixels.
+    height : int, default 620
+        Figure height, pixels: the whole figure fits a 1024 x 768 screen in JupyterLab.
 
     Returns
     -------
@@ -185,13 +186,18 @@ def _plate_mesh(condition: str, side, scale: float = 1.0):
 PLATE_VIEWS = ("anterior", "right", "posterior")
 
 
-def _visible(point, view: str) -> bool:
-    """Does the view see this skin point: no skin between it and the eye, and the point not
-    on the head's outline, where the skin runs along the line of sight (its label would
-    sit outside the head, over the panel titles)?"""
+@functools.cache
+def _seen_regions(at: str, view: str) -> frozenset:
+    """The map regions whose centres (on the ``at`` side) the view sees: no skin between
+    them and the eye, and not on the head's outline, where the skin runs along the line
+    of sight (a label there would sit outside the head, over the panel titles). Every
+    region of a view is tested in one batch of rays."""
     skin = hm.map_skin()
-    on_outline = abs(float(skin.normal_at([point])[0] @ mpl2d.view_basis(view)[2])) < 0.1
-    return not on_outline and bool(skin.visible([point], view)[0])
+    regions = list(REGION_TAGS)
+    points = np.array([hm.region_centre(r, at) for r in regions])
+    facing = np.abs(skin.normal_at(points) @ mpl2d.view_basis(view)[2]) >= 0.1
+    seen = facing & skin.visible(points, view)
+    return frozenset(r for r, ok in zip(regions, seen) if ok)
 
 
 def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
@@ -290,9 +296,9 @@ def _label_regions(ax, condition: str, side, view: str) -> None:
         if region in seen:
             continue
         seen.add(region)
-        p = hm.region_centre(region, at)
-        if not _visible(p, view):
+        if region not in _seen_regions(at, view):
             continue
+        p = hm.region_centre(region, at)
         pts.append(mpl2d.project(p, view)[0])
         labels.append(_region_label(condition, region, weight))
     if not pts:

@@ -343,7 +343,7 @@ def _scene_key(k: int) -> str:
     return "scene" if k == 0 else f"scene{k + 1}"
 
 
-MULTI_CAMERA = {"distance": 1.3, "centre_z": 0.0}  # panels narrower than a page: step back
+MULTI_CAMERA = {"distance": 1.1, "centre_z": 0.0}  # panels narrower than a page: step back
 PANEL_TITLE_PX = 44  # two lines of panel title above each scene
 BOUNDS_PAD_MM = 6.0  # room around a multi-scene panel's mesh inside its axis ranges
 
