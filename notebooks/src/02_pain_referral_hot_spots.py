@@ -95,6 +95,8 @@ from anatomy.viz import pain_views
 pd.set_option('display.max_colwidth', None)  # whole verdicts and sources
 from anatomy.viz.tables import fit_tables
 fit_tables()  # tables wrap to fit the screen
+from anatomy.viz.errors import short_errors
+short_errors()  # a value the kit rejects: your line and the message
 head = anatomy.load_head()
 
 # %% [markdown] slideshow={"slide_type": "slide"}
