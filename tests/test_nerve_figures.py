@@ -273,3 +273,22 @@ def test_stage_plate_names_what_each_stage_adds_clear_of_the_nerves():
                 assert (gap >= _name_box(a.get_text()) + _name_box(b.get_text())).any()
         named += [t.get_text() for t in names]
     assert len(named) >= 4 and len(set(named)) == len(named), named
+
+
+def test_stage_highlight_stands_apart_from_everything_the_stage_plate_draws():
+    """The stretch a stage adds is told from each muscle, bone, vessel and nerve colour
+    of the plate for every vision (vermillion on the orange trapezius was not)."""
+    from anatomy.structures import load_structures
+    from anatomy.viz import style
+    from anatomy.viz.nerve_views.plates import STAGE_HIGHLIGHT, STAGE_PLATE
+    from tools.colour import VISIONS, delta_e
+
+    layers = {x for _title, ls, _way, _bias in STAGE_PLATE for x in ls}
+    drawn = {style.structure_colour(s.base, s.layer, s.color)
+             for s in load_structures().values() if s.id.startswith(tuple(layers))}
+    drawn |= {style.NERVE, views.NERVE_STYLE["third_occipital"]["color"], style.SKIN}
+    assert len(drawn) >= 8
+    worst = min((delta_e(STAGE_HIGHLIGHT, c, v), c, v) for c in drawn for v in VISIONS)
+    assert worst[0] >= style.CATEGORY_MIN_DE00, worst
+    old = style.OKABE_ITO["vermillion"], style.MUSCLE_COLOURS["trapezius"]
+    assert min(delta_e(*old, v) for v in VISIONS) < 5  # the check sees the old problem

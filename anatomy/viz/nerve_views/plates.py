@@ -237,6 +237,10 @@ STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
                "splenius_capitis": "splenius\ncapitis", "trapezius": "trapezius",
                "occipital_artery": "occipital\nartery"}
 STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posterior view)
+# the stretch of nerve each stage adds: indigo (Tol's), which stands apart from every
+# colour the plate draws for every vision (tests/test_nerve_figures.py); vermillion, used
+# before, was close to the trapezius's orange (CIEDE2000 about 9, and 3 with protanopia)
+STAGE_HIGHLIGHT, STAGE_HIGHLIGHT_NAME = "#332288", "indigo"
 
 
 def _name_box(text: str) -> np.ndarray:
@@ -305,7 +309,7 @@ def stage_plate() -> mpl2d.StaticFigure:
     structs = load_structures()
     gon = nv.nerve("greater_occipital", "right")
     ton = nv.nerve("third_occipital", "right")
-    hl = style.OKABE_ITO["vermillion"]
+    hl = STAGE_HIGHLIGHT
     # 2 x 2 panels, 6.2 inches tall: 9-point text shows at 14 px on a 1024 x 768 slide
     # (a row of four was 15 inches wide: 7 px on a slide, 4 points on an A4 page)
     fig, axes = mpl2d.subplots(2, 2, figsize=(5.6, 6.2))
@@ -349,7 +353,8 @@ def stage_plate() -> mpl2d.StaticFigure:
         ax.set_xlim(*STAGE_LIMITS[0])
         ax.set_ylim(*STAGE_LIMITS[1])
         mpl2d.scale_bar(ax, 10)
-    fig.text(0.5, 0.01, "Right side, seen from behind. Vermillion: this stage;\ndashed: "
+    fig.text(0.5, 0.01, f"Right side, seen from behind. {STAGE_HIGHLIGHT_NAME.capitalize()}: "
+             "this stage;\ndashed: "
              "course hidden by muscle or bone; yellow: GON; teal: TON.", ha="center", va="bottom",
              fontsize=9)
     fig.suptitle("The greater occipital nerve stage by stage,\ndeep to superficial "
@@ -360,7 +365,8 @@ def stage_plate() -> mpl2d.StaticFigure:
            "capitis inferior, the nerve winding round its lower border; 3, with "
            "semispinalis and splenius, the nerve passing through semispinalis; 4, with the "
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
-           "aponeurosis medial to the artery. The current stage is drawn in vermillion; "
+           "aponeurosis medial to the artery. The current stage is drawn in "
+           f"{STAGE_HIGHLIGHT_NAME}; "
            "a dashed line shows the course where muscle or bone hides it; where there is "
            "room, a label names what the stage adds; scale bars 10 mm.")
     return mpl2d.StaticFigure(fig, alt)
