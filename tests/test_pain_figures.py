@@ -299,3 +299,29 @@ def test_heat_plate_gallery_and_drawings():
         "Drawing D (left side)"]
     for name in pain.PAIN_DRAWINGS:
         assert pain.PAIN_DRAWINGS[name]["story"] in drawings.alt
+
+
+def test_territories_that_share_a_border_stay_apart_for_every_vision():
+    """Neighbouring territories on the plate (faces of one meeting faces of another)
+    differ by CIEDE2000 of at least CATEGORY_MIN_DE00 for normal vision, deuteranopia,
+    protanopia and tritanopia (GON and supraorbital meet at the vertex)."""
+    from anatomy.surface import unique_edges
+    from anatomy.viz.pain_views.plates import _face_assignment
+    from tools.colour import VISIONS, delta_e
+
+    keys, _v, f, dom, _overlap = _face_assignment(pain.territories(), 0.5)
+    names = np.array([k[0] for k in keys] + [""])  # dom -1: no single territory
+    owner = names[dom]
+    _edges, sides = unique_edges(f)
+    a = np.full(sides.max() + 1, -1)
+    pairs = set()
+    for face, row in enumerate(sides):
+        for e in row:
+            if a[e] >= 0 and owner[a[e]] and owner[face] and owner[a[e]] != owner[face]:
+                pairs.add(tuple(sorted((owner[a[e]], owner[face]))))
+            a[e] = face
+    assert ("greater_occipital", "supraorbital") in pairs and len(pairs) >= 5, pairs
+    colours = pv.TERRITORY_COLOURS
+    worst = min((delta_e(colours[x], colours[y], v), x, y, v)
+                for x, y in pairs for v in VISIONS)
+    assert worst[0] >= style.CATEGORY_MIN_DE00, worst

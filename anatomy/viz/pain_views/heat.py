@@ -139,11 +139,16 @@ def opening_camera(pattern: str, side: str) -> dict:
     return cam
 
 
+# Okabe-Ito and Tol colours; territories that share a border differ by CIEDE2000 12 or
+# more for every vision (tests/test_pain_figures.py). Supraorbital meets the GON's amber
+# at the vertex: Okabe-Ito's vermillion, used before, came within 12.5 of it with
+# deuteranopia, Tol's red stays 17 away; supraclavicular's lavender came within 8 of
+# transverse cervical's pink with protanopia, a dark indigo stays 30 away.
 TERRITORY_COLOURS = {
     "greater_occipital": "#E69F00", "lesser_occipital": "#56B4E9",
     "third_occipital": "#009E73", "great_auricular": "#F0E442",
-    "transverse_cervical": "#CC79A7", "supraclavicular": "#8E7CC3",
-    "supratrochlear": "#0072B2", "supraorbital": "#D55E00",
+    "transverse_cervical": "#CC79A7", "supraclavicular": "#4B0092",
+    "supratrochlear": "#0072B2", "supraorbital": "#CC3311",
     "auriculotemporal": "#44AA99", "zygomaticotemporal": "#882255",
 }
 TERRITORY_SHORT = {
