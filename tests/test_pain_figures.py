@@ -295,8 +295,17 @@ def test_heat_plate_gallery_and_drawings():
     assert sum("neuralgia" in t for t in titles) == 3
     drawings = pv.drawing_plate()
     assert [ax.get_title() for ax in drawings.figure.axes][:4] == [
-        "Drawing A (right side)", "Drawing B (left side)", "Drawing C (right side)",
-        "Drawing D (left side)"]
+        "Drawing A\n(right side, from behind)", "Drawing B\n(left side, from the side)",
+        "Drawing C\n(right side, from the side)", "Drawing D\n(left side, from behind)"]
+    # each from its painful side; pain over the back of the head (A: base of the skull
+    # over the back of the head; D: behind the ear over the back of the head) is seen
+    # from behind, where a strict side view shows it edge-on
+    for name, d in pain.PAIN_DRAWINGS.items():
+        assert pv.drawing_view(name).endswith(d["side"])
+        assert pv.drawing_view(name).startswith("posterolateral") == (
+            "back of the head" in d["story"]), name
+    with pytest.raises(ValueError, match="Unknown pain drawing 'E'.*A, B, C, D"):
+        pv.drawing_view("E")
     for name in pain.PAIN_DRAWINGS:
         assert pain.PAIN_DRAWINGS[name]["story"] in drawings.alt
 

@@ -27,6 +27,7 @@ from anatomy.viz.pain_views.plates import (
     BEST_VIEW,
     LABEL_OFFSETS,
     drawing_plate,
+    drawing_view,
     heat_plate,
     pattern_gallery,
     territory_plate,
@@ -37,6 +38,6 @@ __all__ = [
     "BEST_VIEW", "CONVERGENCE_KEYS", "HEAT_CROP", "LABEL_OFFSETS", "MECHANISM_STYLE",
     "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP", "PAIN_SCALE", "REFERRED_SPOT",
     "SHORT_SPOT", "SPOT_TEXTPOS", "TERRITORY_COLOURS", "TERRITORY_SHORT",
-    "convergence_schematic", "drawing_plate", "heat_figure", "heat_plate", "pattern_gallery",
-    "spot_label", "territory_figure", "territory_plate",
+    "convergence_schematic", "drawing_plate", "drawing_view", "heat_figure", "heat_plate",
+    "pattern_gallery", "spot_label", "territory_figure", "territory_plate",
 ]

@@ -8,7 +8,8 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 
 from anatomy import pain
-from anatomy.conventions import SIDES, check_side
+from anatomy.conventions import SIDES, check_choice, check_side
+from anatomy.surface import vertex_normals
 from anatomy.viz import fields, mpl2d, style
 from anatomy.viz.pain_views.heat import (
     MECHANISM_STYLE,
@@ -23,7 +24,8 @@ from anatomy.viz.pain_views.heat import (
 from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
 
 __all__ = [
-    "BEST_VIEW", "LABEL_OFFSETS", "drawing_plate", "heat_plate", "pattern_gallery",
+    "BEST_VIEW", "LABEL_OFFSETS", "drawing_plate", "drawing_view", "heat_plate",
+    "pattern_gallery",
     "territory_plate",
 ]
 
@@ -370,6 +372,39 @@ def _gallery_title(pattern: str) -> str:
         "Sternocleidomastoid, ", "SCM, ").replace(" trigger point", " TrP")
 
 
+def drawing_view(name: str) -> str:
+    """The view a pain drawing is shown from: its painful side, lateral or posterolateral,
+    whichever faces more of the shaded area (weighted by how straight each part faces the
+    eye). A strict side view shows the back of the head edge-on.
+
+    Parameters
+    ----------
+    name : str
+        A key of ``anatomy.pain.PAIN_DRAWINGS`` (``"A"`` to ``"D"``).
+
+    Returns
+    -------
+    str
+        ``"left"``, ``"right"``, ``"posterolateral_left"`` or ``"posterolateral_right"``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a drawing; the message names the valid ones.
+    """
+    check_choice(name, pain.PAIN_DRAWINGS, "pain drawing")
+    side = pain.PAIN_DRAWINGS[name]["side"]
+    m = pain.pain_mesh()
+    raw = pain.drawing_field(name, raw=True)
+    normals = vertex_normals(m.vertices, m.faces)
+
+    def facing(view: str) -> float:
+        towards_eye = -np.asarray(mpl2d.view_basis(view)[2])
+        return float((raw * np.clip(normals @ towards_eye, 0, None)).sum())
+
+    return max((side, f"posterolateral_{side}"), key=facing)
+
+
 def drawing_plate(drawings=None, view: str | None = None,
                   scale: float = 1.0) -> mpl2d.StaticFigure:
     """The exercise's pain drawings (shaded areas a patient marked), one panel each.
@@ -379,7 +414,8 @@ def drawing_plate(drawings=None, view: str | None = None,
     drawings : sequence of str, optional
         Keys of PAIN_DRAWINGS (``"A"`` to ``"D"``); all by default.
     view : str, optional
-        One named view for every panel; by default each drawing's painful side.
+        One named view for every panel; by default each drawing's own
+        (``drawing_view``: its painful side, lateral or posterolateral).
     scale : float, default 1.0
         Shrinks the notebook PNG (same layout, fewer pixels); ``savefig`` is unaffected.
 
@@ -404,16 +440,18 @@ def drawing_plate(drawings=None, view: str | None = None,
                     (1, "#0B2545")])
     for ax, name in zip(axes.ravel(), names):
         d = pain.PAIN_DRAWINGS[name]
-        vw = view or d["side"]
+        vw = view or drawing_view(name)
         _draw_on_skin(ax, pain.drawing_field(name, raw=True), DRAWING_EDGE, cmap, vw)
-        mpl2d.setup_view_axes(ax, f"Drawing {name} ({d['side']} side)")
+        seen = "from behind" if vw.startswith("posterolateral") else "from the side"
+        mpl2d.setup_view_axes(ax, f"Drawing {name}\n({d['side']} side, {seen})")
         ax.set_xlim(-150, 150)
         ax.set_ylim(-190, 145)
         ax.text(0.5, -0.02, _wrap(d["story"], 32).replace("<br>", "\n"), fontsize=9.5,
                 ha="center", va="top", transform=ax.transAxes)
     fig.tight_layout()
-    alt = ("Pain drawings for the exercise, each a head seen from the painful side with the "
-           "area the patient shaded in blue: " + "; ".join(
+    alt = ("Pain drawings for the exercise, each a head seen from the painful side (from "
+           "the side, or from behind and to that side) with the area the patient shaded in "
+           "blue: " + "; ".join(
                f"{n}: {pain.PAIN_DRAWINGS[n]['story']}" for n in names))
     return mpl2d.StaticFigure(fig, alt, scale=scale)
 
