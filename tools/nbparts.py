@@ -98,7 +98,10 @@ def case_vignettes(cases: list[str]) -> list:
             f"- **{SHORT_NAMES[c]}: {VERDICT_WORDS[case['expected'][c]]}.** "
             f"{case['reasoning'][c]}" for c in headaches.CONDITIONS)
         screen = SCREEN_CELL.format(case_id=case_id)
-        src = "headaches.check_all(findings)[['verdict', 'not_met', 'missing']]"  # fits 1024 px
+        # the case's own findings again: a student may run the checker before the screen
+        src = (f"findings = cases.at['{case_id}', 'findings']\n"
+               "verdicts = headaches.check_all(findings)\n"
+               "verdicts[['verdict', 'not_met', 'missing']]")  # fits 1024 px
         # on a slide the story stands alone (a long story fills it); the screen and the
         # decision follow on slides of their own, the fill-in task is for students' screens
         out += [
@@ -140,8 +143,9 @@ def differential_cases(cases: list[str]) -> list:
             write_in(),
             verdict(SCREEN_CELL.format(case_id=case_id)),
             answer(case["screen"], summary="Show the screening reasoning"),
-            verdict("headaches.check_all(findings, conditions='all')[['ichd3_code', 'verdict', "
-                    "'not_met']]"),
+            verdict(f"findings = cases.at['{case_id}', 'findings']\n"
+                    "verdicts = headaches.check_all(findings, conditions='all')\n"
+                    "verdicts[['ichd3_code', 'verdict', 'not_met']]"),
             answer(f"{reasoning}\n\n*Sources:* {_sources(case)}.",
                    summary="Show the reasoning"),
         ]
