@@ -147,7 +147,7 @@ flags[flags['flag'].str.contains('Fever')][['flag', 'may_signal', 'action']]
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
 #
-# A 38-year-old woman comes to a physiotherapy clinic with new pain in the left side of her neck and a left-sided headache. Both began three days ago after a heavy gym session. Her left upper eyelid droops a little. Write her findings as a dict (`new_headache`, `new_neck_pain`, `horner_syndrome`, `age_years`) and run `headaches.red_flag_screen`. What do you do?
+# A 38-year-old woman comes to a physiotherapy clinic with new pain in the left side of her neck and a left-sided headache. Both began three days ago after a heavy gym session. Her left upper eyelid droops a little, and her left pupil is smaller than the right. Write her findings as a dict (`new_headache`, `new_neck_pain`, `horner_syndrome`, `age_years`) and run `headaches.red_flag_screen`. What do you do?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: her findings as a dict, then the screen
@@ -162,7 +162,7 @@ screen = headaches.red_flag_screen(findings)
 screen[screen['status'] == 'present'][['flag', 'action']]
 
 # %% [markdown] tags=["answer"]
-# Two flags are present: *possible cervical artery dissection* and *abnormal pupils, including Horner's syndrome*. Both call for **emergency care**. No neck manipulation, massage or exercise: send her for **emergency care** ({cite}`rushton2023, lyrer2014`).
+# Three flags are present. Two call for **emergency care**: *possible cervical artery dissection* (new neck pain with a new headache) and *abnormal pupils, including Horner's syndrome* (a drooping eyelid with a small pupil on the same side). The third, *recent onset of a new headache*, asks only for urgent review, and the emergency covers it. No neck manipulation, massage or exercise: send her for **emergency care** ({cite}`rushton2023, lyrer2014`).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. History
@@ -333,7 +333,7 @@ headaches.physiotherapy()[['item', 'evidence', 'reference']]
 # %% [markdown] tags=["exercise"]
 # ### Exercise 4
 #
-# Which of the options in `options` rest on a randomised controlled trial **in occipital neuralgia**, according to the evidence notes? Search the `evidence_note` column for the word 'randomised'.
+# Which of the options in `options` rest on a randomised controlled trial **in occipital neuralgia**, according to the evidence notes? Search the `evidence_note` column for the word 'randomised'. For each note you find, say who was randomised (people with occipital neuralgia, a wider group, or another headache) and what the treatment was compared with.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the options whose evidence note says
@@ -345,16 +345,31 @@ notes = options.set_index('option')['evidence_note']
 notes[notes.str.contains('randomised')].to_frame()
 
 # %% [markdown] tags=["answer"]
-# Only **pulsed radiofrequency**. {cite}`cohen2015` randomised 81 people with occipital neuralgia or migraine with occipital nerve tenderness, double-blind, in several centres. Pulsed radiofrequency beat a local anaesthetic-steroid block at 6 weeks, and the difference lasted to 6 months ({cite}`cohen2015`). The steroid block was the active comparator: the trial did not test it against placebo. The other notes say there is no randomised trial in ON (botulinum toxin, stimulation, surgery) or rest on expert opinion. Nerve blocks also have meta-analyses of trials in migraine ({cite}`zhang2018, velasquez2022`).
+# Four notes say 'randomised'; two of them describe a trial in people with occipital pain.
+#
+# - **Pulsed radiofrequency:** the closest to ON. {cite}`cohen2015` randomised 81 people with occipital neuralgia or migraine with occipital nerve tenderness, double-blind, in several centres. Pulsed radiofrequency beat a local anaesthetic-steroid block at 6 weeks, and the difference lasted to 6 months.
+# - **Botulinum toxin:** one small trial, {cite}`ryu2019`: 54 people with chronic headache at the back of the head, not only ICHD-3 occipital neuralgia. A botulinum toxin block beat a bupivacaine block at 4, 8 and 24 weeks.
+# - **Nerve block:** in ON only as the comparator in Cohen's trial; its randomised trials, pooled in meta-analyses, are in migraine ({cite}`zhang2018, velasquez2022`).
+# - **Stimulation:** sham-controlled trials in chronic migraine, none in ON.
+#
+# Neither trial in occipital pain had a placebo arm: each compared two active treatments, in a wider group than ICHD-3 13.4. Surgery and the rest have no randomised trial in ON.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Where the popular articles go wrong
 #
 # Ten claims from web articles, checked. Three of them:
 #
-# - Botulinum toxin is **not** a steroid
+# - ON is **not** 'throbbing': that is migraine's word
 # - The GON and the LON come from **different** rami
 # - Heat and massage comfort; they do not **cure**
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 5
+#
+# One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Name two problems with this sentence.
+
+# %% [markdown] tags=["answer"]
+# (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The seed articles mix sound advice with errors. Each row below was checked against the sources; where no source supports a claim, the table says so.
@@ -371,14 +386,6 @@ notes[notes.str.contains('randomised')].to_frame()
 # | Calcium/magnesium supplements help because they are 'anti-inflammatory' | No source in the kit supports this for occipital neuralgia. |
 # | 'Sleeping with a poor posture is a top cause' | Unsupported: no study in the kit's sources ranks sleeping posture as a cause. |
 # | Heat, rest, massage and NSAIDs are 'the fastest way to cure' ON | They are comfort and first-line measures; no trial shows they cure ON. {cite}`barmherzig2019, dougherty2014` |
-
-# %% [markdown] tags=["exercise"]
-# ### Exercise 5
-#
-# One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Name two problems with this sentence.
-
-# %% [markdown] tags=["answer"]
-# (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
 
 # %% [markdown] part="quiz"
 
@@ -398,7 +405,7 @@ notes[notes.str.contains('randomised')].to_frame()
 # - Examination looks for tenderness over the nerve, Tinel's sign at the GON's exit and reproduction of the pain.
 # - Relief after a local anaesthetic block is ICHD-3 criterion D. It is consistent with an occipital-nerve source but does not prove one: blocks help migraine and cluster headache too.
 # - MRI looks for structural causes; it does not show occipital neuralgia.
-# - Conservative care comes first. Nerve blocks rest on expert consensus and mostly observational evidence. Pulsed radiofrequency has one randomised trial, in which it beat a local anaesthetic-steroid block ({cite}`cohen2015`). Botulinum toxin, stimulation and surgery rest on small series and are kept for refractory pain.
+# - Conservative care comes first. Nerve blocks rest on expert consensus and mostly observational evidence. Pulsed radiofrequency has one randomised trial, in which it beat a local anaesthetic-steroid block ({cite}`cohen2015`). Botulinum toxin has small series and one small randomised trial against a bupivacaine block, in chronic occipital headache rather than ON alone ({cite}`ryu2019`). Stimulation and surgery rest on small series in ON and are kept for refractory pain.
 # - Botulinum toxin is not a steroid; the GON (dorsal ramus of C2) and LON (ventral rami C2-C3) have different origins.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
