@@ -108,11 +108,11 @@ headaches.red_flag_screen({'new_headache': True, 'new_neck_pain': True,
 # - **primary** headaches the checker knows
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The kit keeps the differential in `anatomy/data/differential.toml`; every row has its ICHD-3 code and sources. Codes are from ICHD-3 ({cite}`ichd3_2018`).
+# The kit keeps the differential in `anatomy/data/differential.toml`; every row has its ICHD-3 code and sources. Codes are from ICHD-3 ({cite}`ichd3_2018`). The table's `group` column files the rows in four groups, not the three above. *Secondary* holds the causes to find and treat: the dangerous ones, and shingles and nerve tumours at the top of the neck. The others are *neuralgia*, *musculoskeletal* (the C1-C2 joint and cervicogenic headache) and *primary*. `headaches.differential('primary')` gives one group.
 
 # %% slideshow={"slide_type": "skip"}
 diff = headaches.differential()
-diff[['name', 'ichd3_code', 'urgency']]
+diff[['name', 'group', 'ichd3_code', 'urgency']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # What separates each from occipital neuralgia:
@@ -186,6 +186,8 @@ cases = headaches.vignettes()
 # ### Exercise 2
 #
 # A 40-year-old has had headache on 20 days a month for 6 months. Only 6 of those days have migraine features, and she has had dozens of migraine attacks in the past. Does she meet chronic migraine (1.3)? Write the findings and check.
+#
+# The keys you need are in `headaches.findings_vocabulary()`: look for the ones about headache days, months and migraine. `headaches.check_criteria('chronic_migraine', findings).to_frame()` shows each criterion as a row of a table.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: her findings as a dict, then chronic migraine
