@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.colors import to_rgb
 
 from anatomy import headache_maps as hm
 from anatomy.nerves import load_nerve_specs
@@ -59,6 +60,7 @@ def examination_points(side: str = "right") -> dict[str, np.ndarray]:
     }
 
 
+MAP_SHADE = 0.35  # how far the faint map goes from skin toward its heat colour
 EXAM_REFERENCES = ["kim2018", "brown_atlas2006", "kit_lon_block_marker", "ichd3_2018",
                    "on_clinic2021"]
 
@@ -88,7 +90,13 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
     mpl2d.use_style()
     pts = examination_points(side)
     verts, faces, colours = _plate_mesh("occipital_neuralgia", side, scale=0.3)
-    fig, ax = mpl2d.subplots(figsize=(8.2, 6.4))
+    # faint: the map a third of the way from skin to its heat colour, so the marks on it
+    # stand out (at full colour the orange hid the star of the GON exit)
+    skin = np.array(to_rgb(style.SKIN))
+    colours = skin + MAP_SHADE * (colours - skin)
+    # 6.2 inches wide: shown about full size in JupyterLab on a 1024 x 768 screen, so
+    # 9.5-point labels read at about 13 px (at 8.2 inches they were scaled to 9 px)
+    fig, ax = mpl2d.subplots(figsize=(6.2, 5.2))
     mpl2d.draw_mesh(ax, verts, faces, "posterior", color=colours)
     p2 = {k: mpl2d.project(p, "posterior")[0] for k, p in pts.items()}
     line = np.array([p2["inion (EOP)"], p2["mastoid tip"]])
@@ -96,12 +104,12 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
     s = 1 if side == "right" else -1
     styles = {"inion (EOP)": ("o", OI["blue"], (-s * 45, 30)),
               "mastoid tip": ("o", OI["blue"], (s * 45, -25)),
-              "GON exit, trapezius (Kim 2018)": ("*", OI["vermillion"], (-s * 50, -45)),
+              "GON exit, trapezius (Kim 2018)": ("*", style.NERVE, (-s * 50, -45)),
               "GON block: 1/3 EOP to mastoid": ("D", OI["bluish_green"], (s * 55, 55)),
               "LON block: 2/3 EOP to mastoid": ("s", OI["reddish_purple"], (s * 40, 28))}
     for name, (marker, colour, off) in styles.items():
         mpl2d.label_points(ax, p2[name][None], [name], color=colour, marker=marker,
-                           size=150 if marker == "*" else 55, offsets=[off], fontsize=9.5)
+                           size=260 if marker == "*" else 60, offsets=[off], fontsize=9.5)
     for coll in ax.collections[1:]:
         coll.set_edgecolor("black")
     mpl2d.setup_view_axes(ax)
