@@ -219,7 +219,7 @@ if (typeof Plotly === "undefined") {{
   var fig = {figure};
   var ratio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));  // the screen's
   Plotly.newPlot("kit-figure", fig.data, fig.layout,
-                 {{displaylogo: false, responsive: true, plotGlPixelRatio: ratio}});
+                 Object.assign({config}, {{responsive: true, plotGlPixelRatio: ratio}}));
 }}
 </script>
 </body>
@@ -234,7 +234,8 @@ def _html(spec: FigureSpec, fig) -> str:
 
     figure = plotly3d.to_json(fig).replace("</", "<\\/")
     return HTML_PAGE.format(title=html.escape(spec.caption), alt=html.escape(fig.alt),
-                            source=spec.source, js=PLOTLY_JS, figure=figure)
+                            source=spec.source, js=PLOTLY_JS, figure=figure,
+                            config=json.dumps(plotly3d.PLOT_CONFIG))
 
 
 def write(spec: FigureSpec, out: Path = FIGURES_DIR) -> dict:

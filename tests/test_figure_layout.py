@@ -66,6 +66,12 @@ def test_figure_is_readable(browser, tmp_path, name, viewport):
             m = figpage.measure(page)
             # every menu is measured (a selector that found none let overlaps pass)
             assert len(m["menus"]) >= len(spec["layout"].get("updatemenus", [])), m["menus"]
+            # the kit's plotly options (plotly3d.PLOT_CONFIG): the toolbar offers no upload
+            # to Plotly Cloud and no logo link: the kit works offline
+            buttons = page.evaluate("() => [...document.querySelectorAll('.modebar-btn')]"
+                                    ".map(b => b.getAttribute('data-title') || '')")
+            assert buttons and not [t for t in buttons if "Share" in t or "Cloud" in t], buttons
+            assert not page.query_selector(".modebar-btn--logo")
             page.screenshot(path=str(ARTIFACTS / f"layout-{name}-{where}-{viewport}.png"),
                             full_page=True)
             found += [f"{where} {width} px: {p}" for p in figpage.problems(m)]

@@ -111,3 +111,17 @@ def test_view_ndc_matches_a_45_degree_perspective_camera():
 def test_3d_marker_symbols_are_ones_every_font_draws():
     with pytest.raises(ValueError, match="'x'.*valid: circle.*cross"):
         plotly3d.points_trace([[0, 0, 0]], name="p", symbol="x")
+
+
+def test_every_display_of_a_figure_uses_the_kits_plotly_options():
+    """JupyterLab (the mimebundle), handouts and slides, and figures/*.html all pass
+    PLOT_CONFIG: no 'Share chart' upload to Plotly Cloud, no logo link."""
+    from anatomy import figures
+    from tools import classroom_outputs
+
+    assert plotly3d.PLOT_CONFIG == {"displaylogo": False, "showSendToCloud": False}
+    fig = plotly3d.KitFigure({"data": [], "layout": {}}, "alt")
+    assert fig._repr_mimebundle_()[plotly3d.MIMETYPE]["config"] == plotly3d.PLOT_CONFIG
+    assert plotly3d.PLOT_CONFIG.items() <= classroom_outputs.PLOT_CONFIG.items()
+    page = figures._html(figures.FIGURES[0], fig)
+    assert '"showSendToCloud": false' in page

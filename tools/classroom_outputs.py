@@ -11,8 +11,10 @@ from __future__ import annotations
 import html
 import json
 
+from anatomy.viz import plotly3d
+
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-PLOT_CONFIG = {"displaylogo": False, "responsive": True}
+PLOT_CONFIG = {**plotly3d.PLOT_CONFIG, "responsive": True}
 # trace types in plotly.js's gl3d partial bundle (its README)
 GL3D_TRACES = ("scatter", "scatter3d", "surface", "mesh3d", "isosurface", "volume", "cone",
                "streamtube")

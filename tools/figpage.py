@@ -32,7 +32,7 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script>{plotly}</script></head><body><div id="fig"></div><script>
 var spec = {spec};
 window.kitReady = Plotly.newPlot("fig", spec.data, spec.layout,
-    {{responsive: true, displaylogo: false, plotGlPixelRatio: 1}}).then(function () {{
+    Object.assign({config}, {{responsive: true, plotGlPixelRatio: 1}})).then(function () {{
   return new Promise(function (ok) {{ setTimeout(ok, 300); }});
 }});
 </script></body></html>"""
@@ -84,7 +84,8 @@ def page_html(spec: dict, width: int, js: str | None = None) -> str:
     from anatomy.viz import plotly3d
 
     text = plotly3d.to_json(spec).replace("</", "<\\/")
-    return PAGE.format(pad=PAD, width=width, plotly=js or plotly_js(), spec=text)
+    return PAGE.format(pad=PAD, width=width, plotly=js or plotly_js(), spec=text,
+                       config=json.dumps(plotly3d.PLOT_CONFIG))
 
 
 def open_figure(browser, spec: dict, width: int, viewport: str, tmp: Path, js=None):

@@ -15,6 +15,7 @@ payload, ``KitFigure``; the only module that imports plotly).
 
 from anatomy.viz.plotly3d.export import (
     MIMETYPE,
+    PLOT_CONFIG,
     KitFigure,
     _plain,  # noqa: F401 - re-exported for tests/test_plotly3d.py
     json_size,
@@ -55,7 +56,7 @@ from anatomy.viz.plotly3d.traces import (
 
 __all__ = [
     "CAMERAS", "KitFigure", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
-    "MULTI_CAMERA", "SYMBOLS_3D", "TEMPLATE", "add_menu", "button_width", "camera",
+    "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "add_menu", "button_width", "camera",
     "choice_menu",
     "json_size", "line_trace", "merge", "mesh_trace", "mimebundle_json",
     "multi_scene_figure", "multi_view_menu", "point_note", "points_trace", "scene_figure",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["KitFigure", "MIMETYPE", "json_size", "mimebundle_json", "to_json",
+__all__ = ["KitFigure", "MIMETYPE", "PLOT_CONFIG", "json_size", "mimebundle_json", "to_json",
            "warn_unsupported"]
 
 MIMETYPE = "application/vnd.plotly.v1+json"  # JupyterLab renders it natively
@@ -64,6 +64,12 @@ def _as_dict(fig) -> dict:
     if isinstance(fig, KitFigure):
         return fig.spec if fig._figure is None else fig._figure.to_plotly_json()
     return fig if isinstance(fig, dict) else fig.to_plotly_json()
+
+
+# plotly.js options of every kit figure (JupyterLab, handouts, slides, figures/*.html): no
+# logo linking to plotly's site and no "Share chart" button uploading to Plotly Cloud; the
+# kit works offline and sends nothing anywhere
+PLOT_CONFIG = {"displaylogo": False, "showSendToCloud": False}
 
 
 def mimebundle_json(fig) -> dict:
@@ -140,7 +146,7 @@ class KitFigure:
         return self._figure
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {MIMETYPE: mimebundle_json(self),
+        return {MIMETYPE: {**mimebundle_json(self), "config": PLOT_CONFIG},
                 "text/plain": f"[Interactive 3D figure] {self.alt}"}
 
     def show(self) -> None:
