@@ -205,6 +205,7 @@ def test_every_jupyterlab_of_the_kit_draws_every_cell():
     src = ROOT / "jupyter" / "lab-settings" / "overrides.json"
     tracker = json.loads(src.read_text())["@jupyterlab/notebook-extension:tracker"]
     assert tracker["windowingMode"] == "defer"
+    assert tracker["codeCellConfig"]["lineWrap"] is True  # a line is never cut at 1024 px
     makefile = (ROOT / "Makefile").read_text()
     assert ("install -D -m 644 jupyter/lab-settings/overrides.json "
             "$(VENV)/share/jupyter/lab/settings/overrides.json") in makefile
