@@ -41,7 +41,9 @@ class Landmark:
     derived: bool = False
 
     def _repr_markdown_(self) -> str:
-        refs = ", ".join(self.references)
+        from anatomy.references import cite  # the sources by name, not registry key
+
+        refs = cite(*self.references)
         flag = " *(derived position)*" if self.derived else ""
         return (f"**{self.name}**{flag}: {self.definition}\n\n*Found on the mesh:* "
                 f"{self.method}\n\n*Sources:* {refs}")
