@@ -129,7 +129,7 @@ diff[['name', 'separating']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # - **Cervical artery dissection** (6.5.1): new neck pain with a new headache. Horner's syndrome occurs in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`). Vertebral dissection more often starts with neck pain ({cite}`dziewas2003`). Screen before any neck treatment ({cite}`rushton2023`).
-# - **Giant cell arteritis** (6.4.1): a new headache at 50 or over, with scalp or temporal artery tenderness, jaw pain on chewing and a raised ESR: items of the ACR classification criteria and their tree form ({cite}`hunder1990`). Urgent review the same day: it can cause blindness ({cite}`ichd3_2018`), so new visual symptoms need emergency care.
+# - **Giant cell arteritis** (6.4.1): a new headache at 50 or over, with scalp or temporal artery tenderness, jaw pain on chewing and a raised ESR. These are items of the ACR classification criteria and their tree form ({cite}`hunder1990`). Urgent review the same day: it can cause blindness ({cite}`ichd3_2018`), so new visual symptoms need emergency care.
 # - **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum meningioma has presented as occipital neuralgia alone ({cite}`kim2009_meningioma`); an abnormal neurological examination is the alert ({cite}`garza2007`).
 
 # %% slideshow={"slide_type": "skip"}
