@@ -226,8 +226,10 @@ headache_views.examination_figure('right')
 # %% slideshow={"slide_type": "skip"}
 findings = headaches.vignettes().at['case_01', 'findings']
 without_block = dict(findings, relieved_by_nerve_block=None)  # not yet tried
-for f in (findings, without_block):
-    print(headaches.check_criteria('occipital_neuralgia', f).verdict)
+for label, f in (('block relieved the pain', findings),
+                 ('no block tried yet', without_block)):
+    verdict = headaches.check_criteria('occipital_neuralgia', f).verdict
+    print(f'{label}: 13.4 {verdict}')
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 4.1 The block in numbers
