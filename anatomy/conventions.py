@@ -13,7 +13,8 @@ from pathlib import Path
 __all__ = [
     "AXES", "CAMERA_CENTRE_Z", "CAMERA_DISTANCE", "DATA_DIR", "DECIMALS", "DISCLAIMER",
     "HEAD_MESH_FILE", "REBUILD_HEAD_COMMAND", "REFERENCES_FILE", "SIDES", "SIDE_SIGN",
-    "UNITS", "VIEWS", "check_choice", "check_side", "mirror_x", "view_basis",
+    "UNITS", "VIEWS", "check_choice", "check_side", "close_match_hint", "mirror_x",
+    "view_basis",
 ]
 
 UNITS = "mm"
@@ -59,6 +60,25 @@ DISCLAIMER = (
 )
 
 
+def close_match_hint(value: object, choices: Iterable[str]) -> str:
+    """Return " Did you mean 'a', 'b'?" for up to three choices close to ``value``, or "".
+
+    Parameters
+    ----------
+    value : object
+        The unknown value (compared as text).
+    choices : iterable of str
+        The valid choices.
+
+    Returns
+    -------
+    str
+        The hint with a leading space, or an empty string when nothing is close.
+    """
+    close = difflib.get_close_matches(str(value), list(choices), n=3, cutoff=0.5)
+    return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
 def check_choice(value: object, choices: Iterable[str], what: str) -> str:
     """Return ``value`` if it is one of ``choices``; else raise a ValueError naming both.
 
@@ -85,10 +105,9 @@ def check_choice(value: object, choices: Iterable[str], what: str) -> str:
     options = list(choices)
     if isinstance(value, str) and value in options:
         return value
-    close = difflib.get_close_matches(str(value), options, n=3, cutoff=0.5)
-    hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     raise ValueError(
-        f"Unknown {what} {value!r}.{hint} Valid choices: {', '.join(options)}."
+        f"Unknown {what} {value!r}.{close_match_hint(value, options)} "
+        f"Valid choices: {', '.join(options)}."
     )
 
 

@@ -502,6 +502,18 @@ def test_bad_findings_raise_and_name_the_problem(findings, words):
         assert word in str(err.value)
 
 
+def test_one_and_many_unknown_findings_give_the_same_hint():
+    """A misspelt key gets the same close-match hint alone and among other bad keys."""
+    from anatomy.conventions import close_match_hint
+    hint = close_match_hint("atacks", h.FINDINGS)
+    assert hint == " Did you mean 'attacks'?"
+    assert close_match_hint("zzzz", h.FINDINGS) == ""
+    for findings in ({"atacks": 5}, {"atacks": 5, "intensity": "extreme"}):
+        with pytest.raises(ValueError) as err:
+            h.validate_findings(findings)
+        assert f"'atacks'.{hint}" in str(err.value)
+
+
 def test_unknown_condition_and_non_dict():
     with pytest.raises(ValueError, match="migrane.*Valid choices: occipital_neuralgia"):
         h.check_criteria("migrane", {})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from numbers import Integral, Real
 
 import pandas as pd
 
-from anatomy.conventions import check_choice
+from anatomy.conventions import check_choice, close_match_hint
 
 __all__ = [
     "ALL_CONDITIONS", "CONDITIONS", "EXTRA_CONDITIONS", "FINDINGS", "Finding", "STATUSES",
@@ -219,9 +218,7 @@ def _raise_all(problems: list[str], unknown: list[object]) -> None:
     if not (problems or unknown):
         return
     for key in unknown:
-        close = difflib.get_close_matches(str(key), FINDINGS, n=3, cutoff=0.5)
-        hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        problems.append(f"Unknown finding {key!r}.{hint}")
+        problems.append(f"Unknown finding {key!r}.{close_match_hint(key, FINDINGS)}")
     listed = f"\nValid findings: {', '.join(FINDINGS)}." if unknown else ""
     raise ValueError(f"{len(problems)} findings are not valid; fix them all, then run "
                      "again:\n- " + "\n- ".join(problems) + listed)
