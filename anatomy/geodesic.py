@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 __all__ = ["edge_graph", "geodesic_distance", "manifold_faces", "nearest_vertex",
-           "shortest_path"]
+           "shortest_path", "unique_edges"]
 
 
 def edge_graph(vertices: np.ndarray, faces: np.ndarray):
@@ -30,8 +30,7 @@ def edge_graph(vertices: np.ndarray, faces: np.ndarray):
         Entry (i, j) is the length (mm) of edge i-j, each edge in both directions.
     """
     # each inner edge belongs to two faces: keep it once (a sparse matrix sums duplicates)
-    e = np.vstack([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
-    e = np.unique(np.sort(e, axis=1), axis=0)
+    e, _ = unique_edges(faces)
     w = np.linalg.norm(vertices[e[:, 0]] - vertices[e[:, 1]], axis=1)
     n = len(vertices)
     from scipy.sparse import coo_matrix  # scipy loads on first use (import cost)
@@ -195,3 +194,29 @@ def nearest_vertex(vertices: np.ndarray, point) -> int:
         Index into ``vertices``.
     """
     return int(np.argmin(np.linalg.norm(np.asarray(vertices) - np.asarray(point, float), axis=1)))
+
+
+def unique_edges(faces) -> tuple[np.ndarray, np.ndarray]:
+    """Each edge of a triangle mesh once, and which edge each face's sides are.
+
+    The same result as ``np.unique`` on the sorted vertex pairs with ``axis=0``, found
+    on one integer key per pair, which sorts several times faster.
+
+    Parameters
+    ----------
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices (non-negative).
+
+    Returns
+    -------
+    edges : numpy.ndarray, shape (k, 2)
+        The edges as (low, high) vertex indices, in lexicographic order.
+    sides : numpy.ndarray, shape (m, 3)
+        Row of ``edges`` for each face's sides 01, 12 and 20.
+    """
+    f = np.asarray(faces, np.int64)
+    pairs = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+    n = int(pairs.max()) + 1 if len(pairs) else 1
+    keys, inverse = np.unique(pairs[:, 0] * n + pairs[:, 1], return_inverse=True)
+    edges = np.c_[keys // n, keys % n]
+    return edges, inverse.ravel().reshape(3, -1).T

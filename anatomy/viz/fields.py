@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from anatomy import meshgen
+from anatomy.surface import unique_edges
 
 __all__ = ["CutField", "chained", "cut_field", "drawn_skin_part", "face_outline",
            "level_segments", "resample", "resample_weights", "turning_angles"]
@@ -158,9 +159,8 @@ def face_outline(vertices, faces, inside) -> np.ndarray:
     inside = np.asarray(inside, bool)
     points, key = np.unique(np.round(v, 4), axis=0, return_inverse=True)
     f = key.ravel()[np.asarray(faces)]
-    edges = np.sort(f[:, [[0, 1], [1, 2], [2, 0]]].reshape(-1, 2), axis=1)
-    uniq, inv = np.unique(edges, axis=0, return_inverse=True)
-    inv = inv.ravel()
+    uniq, sides = unique_edges(f)
+    inv = sides.ravel()   # face by face, like np.repeat(inside, 3)
     n_in = np.bincount(inv, weights=np.repeat(inside, 3), minlength=len(uniq))
     n_all = np.bincount(inv, minlength=len(uniq))
     segs = [(points[a], points[b]) for a, b in uniq[(n_in == 1) & (n_all == 2)]]
