@@ -45,6 +45,27 @@ def test_from_frame_formats_missing_numbers_and_lists_and_cuts_long_text():
         HtmlTable.from_frame(frame, max_chars=2)
 
 
+def test_reference_column_shows_labels_with_the_full_citation_on_hover():
+    """A reference column of registry keys reads as in-text labels (a student never sees
+    'gon_depth_prospective'); the full citations are on hover. Other text is untouched."""
+    from anatomy.references import get_reference
+
+    frame = pd.DataFrame({"item": ["depth", "volume", "other"],
+                          "reference": ["gon_depth_prospective", "shim2011, dilli2015",
+                                        "not_a_key"]})
+    table = HtmlTable.from_frame(frame)
+    cells = [row[1] for _, row in table.rows]
+    assert cells[0].text == get_reference("gon_depth_prospective").short == "Israel et al. 2018"
+    assert cells[1].text == "Shim et al. 2011; Dilli et al. 2015"
+    assert cells[1].title.splitlines() == [get_reference(k).formatted()
+                                           for k in ("shim2011", "dilli2015")]
+    assert cells[2].text == "not_a_key" and not cells[2].title
+    html = table._repr_html_()
+    assert "gon_depth_prospective" not in html
+    assert 'title="Israel JS, Kempton SJ, Afifi AM.' in html
+    assert html.count("title=") == 2
+
+
 def test_fit_tables_changes_the_notebooks_dataframe_html():
     from IPython.core.interactiveshell import InteractiveShell
 

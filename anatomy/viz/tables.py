@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Cell", "HtmlTable", "fit_tables",
+    "Cell", "HtmlTable", "REFERENCE_COLUMNS", "fit_tables",
 ]
 
 
@@ -24,11 +24,35 @@ def _wrappable(text: str) -> str:
 
 @dataclass(frozen=True)
 class Cell:
-    """One body cell: its text (lines split on newlines), fill and ink colours."""
+    """One body cell: its text (lines split on newlines), fill and ink colours, and an
+    optional ``title`` that a browser shows on hover."""
 
     text: str
     fill: str = "#FFFFFF"
     ink: str = "#222222"
+    title: str = ""
+
+
+REFERENCE_COLUMNS = ("reference", "references")
+
+
+def _reference_cell(value: object) -> Cell | None:
+    """A cell of registry keys ('kim2018, won2018') as their short labels, with the full
+    citations on hover; None if the value is not a list of registry keys."""
+    from anatomy.references import load_references
+
+    refs = load_references()
+    keys = ([str(k) for k in value] if isinstance(value, (list, tuple))
+            else [k.strip() for k in str(value).split(",")])
+    if not keys or not all(k in refs for k in keys):
+        return None
+    return Cell("; ".join(refs[k].short for k in keys),
+                title="\n".join(refs[k].formatted() for k in keys))
+
+
+def _title(cell: Cell) -> str:
+    """The cell's hover text as an HTML attribute (with its leading space), or ''."""
+    return f' title="{html.escape(cell.title)}"' if cell.title else ""
 
 
 @dataclass(frozen=True)
@@ -59,7 +83,8 @@ class HtmlTable:
         """The table of a pandas DataFrame: its index as row headers, cells as text, laid
         out by the browser (``fixed=False``) within the output's width: a column is as
         wide as its text needs and never narrower than its longest word, and long names
-        break at their underscores.
+        break at their underscores. A ``reference`` column of registry keys shows their
+        short labels ('Kim et al. 2018'), with the full citations on hover.
 
         Parameters
         ----------
@@ -95,8 +120,15 @@ class HtmlTable:
                 t = "" if v is None else str(v)
             return t if max_chars is None or len(t) <= max_chars else t[:max_chars - 1] + "…"
 
+        def cell(column: str, v) -> Cell:
+            if column in REFERENCE_COLUMNS:
+                ref = _reference_cell(v)
+                if ref is not None:
+                    return ref
+            return Cell(text(v))
+
         columns = [str(c) for c in frame.columns]
-        rows = [(str(i), [Cell(text(v)) for v in row])
+        rows = [(str(i), [cell(c, v) for c, v in zip(columns, row)])
                 for i, row in zip(frame.index, frame.itertuples(index=False, name=None))]
         return cls(caption, columns, rows, fixed=False)
 
@@ -127,7 +159,8 @@ class HtmlTable:
             parts.append(f'<tr><th scope="row" style="{head_style} text-align: right;">'
                          f'{_wrappable(header)}</th>')
             parts += [f'<td style="{base} background: {c.fill}; color: {c.ink}; '
-                      f'text-align: left;">{_wrappable(c.text)}</td>' for c in cells]
+                      f'text-align: left;"{_title(c)}>{_wrappable(c.text)}</td>'
+                      for c in cells]
             parts.append("</tr>")
         parts.append("</tbody></table>")
         parts += [f'<p style="font-size: 0.85em;">{esc(n)}</p>' for n in self.notes]
