@@ -47,7 +47,14 @@ from anatomy.headache_map_specs import (  # noqa: F401 - the maps' records, re-e
     map_references,
     region_weights,
 )
-from anatomy.meshgen import Decimated, decimate, simplify, subdivide  # noqa: F401 - re-exported
+from anatomy.meshgen import (  # noqa: F401 - re-exported
+    Decimated,
+    decimate,
+    level_regions,
+    refine,
+    simplify,
+    subdivide,
+)
 from anatomy.nerves import load_nerve_specs
 from anatomy.shell import head_shell, smooth_refine
 from anatomy.skin import Skin
@@ -90,7 +97,10 @@ def _map_mesh_arrays() -> tuple[np.ndarray, np.ndarray]:
     v, f, cap = head_shell()
     v, f = smooth_refine(v, f, MAP_MAX_EDGE_MM, fixed=np.unique(f[cap]),
                          where=v[:, 2] > MAP_Z_MIN, rounds=6)
-    f = f[(v[f][:, :, 2] >= MAP_Z_MIN).all(axis=1)]
+    # cut exactly along z = MAP_Z_MIN: a straight lower edge, not a saw tooth of faces
+    # (the coarse faces across the cut are then split flat, so they stay on the skin)
+    v, f, label, _ = level_regions(v, f, (v[:, 2] - MAP_Z_MIN)[None], level=0.0)
+    v, f = refine(v, f[label == 0], MAP_MAX_EDGE_MM)
     used, inverse = np.unique(f, return_inverse=True)
     return v[used], inverse.reshape(f.shape).astype(np.int64)
 

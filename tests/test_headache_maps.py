@@ -22,7 +22,9 @@ def mirror(mesh):
     """Index of the vertex nearest to each vertex's mirror image (x -> -x)."""
     v = mesh.vertices
     dist, idx = cKDTree(v).query(v * np.array([-1.0, 1.0, 1.0]))
-    assert dist.max() < 2.5  # the refined mesh is left-right symmetric to within ~2 mm
+    # the refined mesh is left-right symmetric to within ~2 mm on the head and neck; the
+    # straight cut across the shoulder tops leaves slivers that match within 3 mm
+    assert dist[v[:, 2] > -120].max() < 2.5 and dist.max() < 3.0
     return idx
 
 
@@ -92,8 +94,9 @@ def test_migraine_other_side_is_scaled_by_hemicranial_share(mesh):
 
 def test_occipital_neuralgia_is_posterior_with_faint_frontal_spread(mesh):
     values = hm.condition_map("occipital_neuralgia", "right")
-    y = mesh.vertices[:, 1]
-    assert values[y < -40].mean() > 3 * values[y > 40].mean()
+    _, y, z = mesh.vertices.T
+    head = z > load_head().landmarks["mastoid_right"][2]  # the head, not neck and shoulders
+    assert values[head & (y < -40)].mean() > 3 * values[head & (y > 40)].mean()
     regions = hm.region_values("occipital_neuralgia", "right")
     assert regions["gon"] == 1.0 and regions["eyes"] < 0.5 and regions["frontal"] < 0.5
     gon = hm.region_centre("gon", "right")
@@ -208,15 +211,16 @@ def test_skin_distance_is_close_to_true_length(mesh):
 
 def test_map_mesh_is_the_closed_outer_shell():
     """The maps live on the drawn skin's outer shell: one piece, no eye sockets or mouth
-    cavity, no holes; its only open edge is the cut across the neck, and no edge is
-    longer than MAP_MAX_EDGE_MM."""
+    cavity, no holes; its only open edge is the cut across the neck, a straight line at
+    MAP_Z_MIN (no saw tooth of whole faces), and no edge is longer than
+    MAP_MAX_EDGE_MM."""
     from anatomy import shell
 
     m = hm.map_mesh()
     assert len(np.unique(shell.components(m.faces))) == 1
     loops = shell.boundary_loops(m.faces)
     assert len(loops) == 1
-    assert m.vertices[loops[0], 2].max() < hm.MAP_Z_MIN + 25  # along the coarse neck faces
+    assert np.abs(m.vertices[loops[0], 2] - hm.MAP_Z_MIN).max() < 1e-6
     edges = np.linalg.norm(m.vertices[m.faces] - m.vertices[np.roll(m.faces, 1, axis=1)],
                            axis=2)
     assert edges.max() <= hm.MAP_MAX_EDGE_MM + 1e-6
