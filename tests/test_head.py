@@ -157,6 +157,11 @@ def test_3d_labels_name_only_landmarks_the_opening_view_sees(head):
             assert np.allclose([a["x"], a["y"], a["z"]], by_label[a["text"]], atol=0.06)
             if a["showarrow"]:
                 assert np.hypot(a["ax"], a["ay"]) >= 15
+                # a sideways leader ends at the label's near edge, not its centre, so the
+                # label never covers its own marker; one above or below stays centred
+                sideways = abs(a["ax"]) >= 0.5 * abs(a["ay"])
+                expected = ("left" if a["ax"] > 0 else "right") if sideways else None
+                assert a.get("xanchor") == expected, (view, a["text"])
             else:
                 assert a["yanchor"] == "bottom" and a["yshift"] > 0
     markers = [t for t in fig["data"] if t.get("name", "").startswith("landmarks")]

@@ -274,7 +274,12 @@ def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = Non
     for n in (n for n in names if n in seen):
         offset = _label_offset(n, view, lateral)
         px = None if offset is None else (LEADER_PX * offset[0], -LEADER_PX * offset[1])
-        notes.append(plotly3d.point_note(head.landmarks[n], label(n), offset_px=px))
+        # the label starts where a sideways leader line ends, so it never covers its own
+        # marker; a label above or below its point stays centred on the line
+        anchor = ("auto" if px is None or abs(px[0]) < 0.5 * abs(px[1])
+                  else "left" if px[0] > 0 else "right")
+        notes.append(plotly3d.point_note(head.landmarks[n], label(n), offset_px=px,
+                                         xanchor=anchor))
     return notes
 
 
@@ -395,7 +400,7 @@ LATERAL_OFFSETS = {
     "tmj": (20, 12), "clavicle_mid": (-6, -30), "acromion": (-22, 16),
 }
 ANTERIOR_OFFSETS = {  # subject's left (the viewer's right); the right side is mirrored
-    "vertex": (12, 10), "glabella": (0, 30), "nasion": (40, -4), "supraorbital": (30, 26),
+    "vertex": (12, 10), "glabella": (0, 30), "nasion": (-30, -18), "supraorbital": (30, 26),
     "menton": (0, -22), "tmj": (24, 8), "gonion": (20, -12), "tragus": (20, 14),
     "suprasternal_notch": (0, -20), "clavicle_mid": (10, -22), "acromion": (10, 20),
     "mastoid": (20, -8),
@@ -409,6 +414,6 @@ POSTEROLATERAL_3D = {**LATERAL_3D, "gonion": (16, -4), "acromion": (24, 4), "mas
 EEG_LATERAL_3D = {**LATERAL_3D, "tragus": (18, -30), "nasion": (20, -20), "inion": (-16, -18)}
 LEADER_PX = 1.4  # 3D label offsets: screen pixels per point of the plate offsets
 POSTERIOR_OFFSETS = {
-    "vertex": (12, 10), "inion": (14, 10), "c7_spinous": (16, 6), "mastoid": (20, -6),
+    "vertex": (12, 10), "inion": (14, -12), "c7_spinous": (16, 6), "mastoid": (20, -6),
     "tragus": (22, 10), "gonion": (18, -10), "acromion": (6, 30), "clavicle_mid": (14, -22),
 }
