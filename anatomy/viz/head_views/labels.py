@@ -89,7 +89,9 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     label would cover another (the outline of the head seen from the front, the vertex)
     when its place, ``LABEL_STEP_MM`` from its point on the screen, comes closer than
     ``LABEL_GAP_MM`` to another seen point or to a label already placed; the points
-    nearer the eye are labelled first, and such a label is left out.
+    nearer the eye are labelled first. Such a label moves 45 degrees to either side of
+    its outward place if one of those is free and clearly nearer its own point than any
+    other, and is left out otherwise.
 
     Parameters
     ----------
@@ -115,7 +117,7 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         Per point, its label, or "" when hidden.
     textposition : list of str
         Per point, the plotly text position away from the head
-        (``outward_text_positions``).
+        (``outward_text_positions``, or 45 degrees from it where that place is taken).
     """
     from anatomy.skin import Skin, head_skin
 
@@ -131,11 +133,22 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         np.asarray(groups, object).astype(str), return_inverse=True)[1]
     kept: list[int] = []
     for k in np.argsort(-(p @ d), kind="stable"):  # nearest the eye first
+        if not seen[k]:
+            continue
         mine = group == group[k]
         others = np.flatnonzero(seen & mine & (np.arange(len(p)) != k))
         placed = [j for j in kept if mine[j]]
-        if seen[k] and np.all(np.linalg.norm(spot[k] - screen[others], axis=1)
-                              >= LABEL_GAP_MM) and np.all(
-                np.linalg.norm(spot[k] - spot[placed], axis=1) >= LABEL_GAP_MM):
-            kept.append(int(k))
+        # the outward place first; if it is taken, the places 45 degrees to either side
+        first = _TEXT_SECTORS.index(where[k])
+        for turn in (0, 1, -1):
+            w = _TEXT_SECTORS[(first + turn) % len(_TEXT_SECTORS)]
+            place = screen[k] + LABEL_STEP_MM * np.array(_TEXT_STEP[w])
+            # a moved label keeps well clear of other points: nearer its own, so it
+            # cannot be read as theirs
+            gap = LABEL_GAP_MM if turn == 0 else LABEL_STEP_MM + LABEL_GAP_MM / 2
+            if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
+                    and np.all(np.linalg.norm(place - spot[placed], axis=1) >= LABEL_GAP_MM)):
+                where[k], spot[k] = w, place
+                kept.append(int(k))
+                break
     return [str(n) if k in kept else "" for k, n in enumerate(labels)], where
