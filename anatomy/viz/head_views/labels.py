@@ -81,7 +81,7 @@ def outward_text_positions(head: HeadModel, points, view: str) -> list[str]:
 
 
 def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
-                groups=None) -> tuple[list[str], list[str]]:
+                groups=None, turn: bool = False) -> tuple[list[str], list[str]]:
     """The labels of skin points that a named camera shows, and where each sits.
 
     Points that the skin hides from the camera get no label (their hover still names
@@ -89,9 +89,9 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     label would cover another (the outline of the head seen from the front, the vertex)
     when its place, ``LABEL_STEP_MM`` from its point on the screen, comes closer than
     ``LABEL_GAP_MM`` to another seen point or to a label already placed; the points
-    nearer the eye are labelled first. Such a label moves 45 degrees to either side of
-    its outward place if one of those is free and clearly nearer its own point than any
-    other, and is left out otherwise.
+    nearer the eye are labelled first. Such a label is left out, or with ``turn`` moves
+    45 degrees to either side of its outward place if one of those is free and clearly
+    nearer its own point than any other.
 
     Parameters
     ----------
@@ -110,6 +110,10 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         Per point, the set it belongs to when several sets are placed in one call (the
         hot spots of every pattern, one shown at a time): a label gives way only to points
         and labels of its own set. One set if None.
+    turn : bool, default False
+        Try the places 45 degrees to either side of a taken outward place. For points on
+        the convex scalp (10-20 positions); a turned label by the ear or nose can fall
+        behind the skin, since plotly draws 3D text at its point's depth.
 
     Returns
     -------
@@ -140,12 +144,12 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         placed = [j for j in kept if mine[j]]
         # the outward place first; if it is taken, the places 45 degrees to either side
         first = _TEXT_SECTORS.index(where[k])
-        for turn in (0, 1, -1):
-            w = _TEXT_SECTORS[(first + turn) % len(_TEXT_SECTORS)]
+        for step in ((0, 1, -1) if turn else (0,)):
+            w = _TEXT_SECTORS[(first + step) % len(_TEXT_SECTORS)]
             place = screen[k] + LABEL_STEP_MM * np.array(_TEXT_STEP[w])
             # a moved label keeps well clear of other points: nearer its own, so it
             # cannot be read as theirs
-            gap = LABEL_GAP_MM if turn == 0 else LABEL_STEP_MM + LABEL_GAP_MM / 2
+            gap = LABEL_GAP_MM if step == 0 else LABEL_STEP_MM + LABEL_GAP_MM / 2
             if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
                     and np.all(np.linalg.norm(place - spot[placed], axis=1) >= LABEL_GAP_MM)):
                 where[k], spot[k] = w, place
