@@ -512,6 +512,8 @@ def test_one_and_many_unknown_findings_give_the_same_hint():
         with pytest.raises(ValueError) as err:
             h.validate_findings(findings)
         assert f"'atacks'.{hint}" in str(err.value)
+        # the list of keys is long: the message points to the table that explains them
+        assert str(err.value).endswith("findings_vocabulary() says what each one means.")
 
 
 def test_unknown_condition_and_non_dict():

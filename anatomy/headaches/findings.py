@@ -208,18 +208,23 @@ def _check_number(key: str, spec: Finding, value: object) -> float:
     return int(value) if whole else number
 
 
+_VOCABULARY_HINT = "headaches.findings_vocabulary() says what each one means."
+
+
 def _raise_all(problems: list[str], unknown: list[object]) -> None:
     """Raise one ValueError for every bad finding at once: a student who filled in a
     whole case fixes them all in one pass. One problem keeps its own message."""
     if len(problems) + len(unknown) == 1 and unknown:
-        check_choice(unknown[0], FINDINGS, "finding")
+        raise ValueError(f"Unknown finding {unknown[0]!r}."
+                         f"{close_match_hint(unknown[0], FINDINGS)} Valid choices: "
+                         f"{', '.join(FINDINGS)}. {_VOCABULARY_HINT}")
     if len(problems) + len(unknown) == 1:
         raise ValueError(problems[0])
     if not (problems or unknown):
         return
     for key in unknown:
         problems.append(f"Unknown finding {key!r}.{close_match_hint(key, FINDINGS)}")
-    listed = f"\nValid findings: {', '.join(FINDINGS)}." if unknown else ""
+    listed = f"\nValid findings: {', '.join(FINDINGS)}. {_VOCABULARY_HINT}" if unknown else ""
     raise ValueError(f"{len(problems)} findings are not valid; fix them all, then run "
                      "again:\n- " + "\n- ".join(problems) + listed)
 
