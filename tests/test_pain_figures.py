@@ -208,6 +208,18 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
     posterior = next(b for b in menu["buttons"] if b["label"] == "posterior")["args"][0]
     shown = {t for ts in posterior["text"] for t in ts if t}
     assert "forehead" not in shown and "GON (occipital)" in shown
+    # a label whose text the skin would cut is left out (plotly draws 3D text at its
+    # spot's depth): 'behind eye*' showed as 'be' beside the eye in the anterior view
+    # (the right greater occipital pattern's convergence spots: its first such trace)
+    gon_right = next(k for k, i in enumerate(spots)
+                     if d["data"][i]["name"] == "trigeminocervical convergence")
+    anterior = next(b for b in menu["buttons"] if b["label"] == "anterior")["args"][0]
+    assert set(anterior["text"][gon_right]) == {"", "forehead"}
+    by_view = {b["label"]: {t for ts in b["args"][0]["text"] for t in ts if t}
+               for b in menu["buttons"] if b["method"] != "skip"}
+    # a crowded label turns 45 degrees instead of vanishing: the TON spot below the lower
+    # occiput spot went unlabelled in the lateral views
+    assert {"TON", "lower occiput"} <= by_view["left"] & by_view["right"]
 
 
 def test_heat_markers_sit_outside_the_drawn_skin(heat):

@@ -30,6 +30,9 @@ LABEL_STEP_MM = 18.0
 LABEL_GAP_MM = 16.0
 _TEXT_STEP = {w: (np.cos(k * np.pi / 4), np.sin(k * np.pi / 4))
               for k, w in enumerate(_TEXT_SECTORS)}
+# the width of one character of 3D text at JupyterLab's narrowest figure (about 6.5 px
+# at 0.65 px per mm), for the test that no skin covers a label (``clear``)
+CHAR_MM = 10.0
 _FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
 
 
@@ -80,8 +83,20 @@ def outward_text_positions(head: HeadModel, points, view: str) -> list[str]:
             for k, x, y in zip(sector, sx, sy)]
 
 
+def _text_line(point, place, where: str, chars: int, right, up, screen_point) -> np.ndarray:
+    """Points (mm) along the middle of a label's 3D text: plotly draws the text at its
+    point's depth, from ``place`` (screen mm) to the right, to the left or centred."""
+    length = chars * CHAR_MM
+    start = {"right": 0.0, "left": -length}.get(where.split()[1], -length / 2)
+    xs = place[0] + start + np.linspace(0.0, length, max(2, int(length // 6) + 1))
+    ys = np.full_like(xs, place[1])
+    return (point + np.outer(xs - screen_point[0], right)
+            + np.outer(ys - screen_point[1], up))
+
+
 def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
-                groups=None, turn: bool = False) -> tuple[list[str], list[str]]:
+                groups=None, turn: bool = False, clear: bool = False
+                ) -> tuple[list[str], list[str]]:
     """The labels of skin points that a named camera shows, and where each sits.
 
     Points that the skin hides from the camera get no label (their hover still names
@@ -114,6 +129,10 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         Try the places 45 degrees to either side of a taken outward place. For points on
         the convex scalp (10-20 positions); a turned label by the ear or nose can fall
         behind the skin, since plotly draws 3D text at its point's depth.
+    clear : bool, default False
+        Take a place only if no skin covers the label's text there (its middle line, at
+        the point's depth, ``CHAR_MM`` a character): a label in the bowl of the ear or
+        beside the nose would be cut by the skin in front of it.
 
     Returns
     -------
@@ -151,7 +170,10 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
             # cannot be read as theirs
             gap = LABEL_GAP_MM if step == 0 else LABEL_STEP_MM + LABEL_GAP_MM / 2
             if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
-                    and np.all(np.linalg.norm(place - spot[placed], axis=1) >= LABEL_GAP_MM)):
+                    and np.all(np.linalg.norm(place - spot[placed], axis=1) >= LABEL_GAP_MM)
+                    and (not clear or skin.visible(
+                        _text_line(p[k], place, w, len(str(labels[k])), right, up,
+                                   screen[k]), towards=d, offset=1.5).all())):
                 where[k], spot[k] = w, place
                 kept.append(int(k))
                 break

@@ -330,7 +330,8 @@ def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
     ends = np.cumsum(sizes)[:-1]
     out = {}
     for view in plotly3d.CAMERAS:
-        text, where = view_labels(load_head(), pts, names, view, groups=groups)
+        text, where = view_labels(load_head(), pts, names, view, groups=groups, turn=True,
+                                  clear=True)
         out[view] = ({"text": [list(t) for t in np.split(np.array(text, object), ends)],
                       "textposition": [list(w) for w in
                                        np.split(np.array(where, object), ends)]}, idx)
