@@ -5,6 +5,7 @@ named view, and ``plates`` draws the print plates and the landmark table.
 """
 
 from anatomy.viz.head_views.labels import (
+    INSIDE_HEAD_MM,
     LABEL_GAP_MM,
     LABEL_STEP_MM,
     outward_text_positions,
@@ -34,7 +35,8 @@ from anatomy.viz.head_views.scene import (
 )
 
 __all__ = [
-    "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "LABEL_GAP_MM", "LABEL_STEP_MM", "LATERAL_3D",
+    "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "INSIDE_HEAD_MM", "LABEL_GAP_MM", "LABEL_STEP_MM",
+    "LATERAL_3D",
     "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS", "POSTEROLATERAL_3D", "SHORT_LABELS",
     "draw_skin", "drawn_skin", "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure",
     "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table", "landmark_traces",

@@ -9,7 +9,12 @@ import numpy as np
 from anatomy.head import HeadModel, load_head
 from anatomy.viz import plotly3d
 
-__all__ = ["LABEL_GAP_MM", "LABEL_STEP_MM", "outward_text_positions", "view_labels"]
+__all__ = ["INSIDE_HEAD_MM", "LABEL_GAP_MM", "LABEL_STEP_MM", "outward_text_positions",
+           "view_labels"]
+
+# a point in the middle of the head (kit frame: the origin lies between the ears), where
+# hidden helpers such as plotly3d.prime_text_glyphs's labels sit behind opaque skin
+INSIDE_HEAD_MM = (0.0, 0.0, 30.0)
 
 
 def _towards_eye(view: str) -> np.ndarray:

@@ -7,7 +7,7 @@ import numpy as np
 
 from anatomy.head import HeadModel, load_head, side_of
 from anatomy.viz import compact, plotly3d, style
-from anatomy.viz.head_views.labels import _towards_eye, view_labels
+from anatomy.viz.head_views.labels import INSIDE_HEAD_MM, _towards_eye, view_labels
 
 __all__ = [
     "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX",
@@ -386,6 +386,8 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
         restyle = {v: (dict(zip(("text", "textposition"), ([x] for x in eeg_labels(head, v)))),
                        [k]) for v in plotly3d.CAMERAS}
     plotly3d.view_menu(fig, orthographic, active=view, notes=notes, restyle=restyle)
+    if eeg:  # the labels a view brings in show full size in JupyterLab
+        plotly3d.prime_text_glyphs(fig, INSIDE_HEAD_MM)
     alt = (f"3D model of an adult head, neck and shoulders seen from the "
            f"{view.replace('_', ' ')}, with {len(names)} labelled skin landmarks"
            + (" and the 10-20 EEG positions" if eeg else "") + ". Drag to rotate; use the "

@@ -447,6 +447,9 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     # from the head (the opening labels, placed for the opening camera, went into the head)
     plotly3d.view_menu(fig, below=True, restyle=named,
                        notes={v: [] for v in plotly3d.CAMERAS} if opening else None)
+    from anatomy.viz.head_views import INSIDE_HEAD_MM
+
+    plotly3d.prime_text_glyphs(fig, INSIDE_HEAD_MM)  # the views' labels show full size
     alt = (f"3D head coloured by where pain is felt for {_title(*initial)}: darker = "
            "stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "
            "shape the mechanism (diamond = tender source, circle = nerve territory, "

@@ -51,6 +51,7 @@ from anatomy.viz.plotly3d.traces import (
     mesh_trace,
     point_note,
     points_trace,
+    prime_text_glyphs,
     view_ndc,
 )
 
@@ -59,7 +60,8 @@ __all__ = [
     "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "add_menu", "button_width", "camera",
     "choice_menu",
     "json_size", "line_trace", "merge", "mesh_trace", "mimebundle_json",
-    "multi_scene_figure", "multi_view_menu", "point_note", "points_trace", "scene_figure",
+    "multi_scene_figure", "multi_view_menu", "point_note", "points_trace",
+    "prime_text_glyphs", "scene_figure",
     "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc", "warn_unsupported",
     "wrap_title", "wrap_words",
 ]

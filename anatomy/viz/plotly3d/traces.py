@@ -14,7 +14,8 @@ from anatomy.viz import style
 
 __all__ = [
     "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera",
-    "line_trace", "merge", "mesh_trace", "point_note", "points_trace", "view_ndc",
+    "line_trace", "merge", "mesh_trace", "point_note", "points_trace", "prime_text_glyphs",
+    "view_ndc",
 ]
 
 _C = CAMERA_CENTRE_Z
@@ -355,6 +356,40 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
                 "line": {"color": "white", "width": 1}},
         hoverinfo="text" if hovertext is not None else "skip", hovertext=hovertext,
         legendgroup=legendgroup or name, showlegend=showlegend, visible=visible)
+
+
+def prime_text_glyphs(fig: dict, point) -> None:
+    """Draw, invisibly, every 3D label that a menu brings in, so that it shows full size.
+
+    JupyterLab's plotly renderer draws a scatter3d label that first appears through a
+    menu's restyle (a named view's labels) at about half its font size; a label drawn
+    when the figure opens keeps its size afterwards. One transparent text trace at
+    ``point`` draws those labels at the start. It is appended last, so the menus' trace
+    indices stay as they are.
+
+    Parameters
+    ----------
+    fig : dict
+        A plotly figure dict with ``data`` and ``layout``; changed in place.
+    point : array_like, shape (3,)
+        Where the hidden labels sit (mm): inside the opaque skin, away from the camera.
+    """
+    shown = {x for t in fig["data"] if t.get("type") == "scatter3d"
+             for x in (t.get("text") or []) if x}
+    later = set()
+    for menu in fig["layout"].get("updatemenus", []):
+        for button in menu.get("buttons", []):
+            update = button.get("args", [None])[0]
+            if button.get("method") in ("restyle", "update") and isinstance(update, dict):
+                for texts in update.get("text") or []:
+                    later.update(x for x in (texts or []) if x)
+    labels = sorted(later - shown)
+    if labels:
+        x, y, z = (round(float(v), 1) for v in point)
+        fig["data"].append(_trace(
+            type="scatter3d", x=[x] * len(labels), y=[y] * len(labels), z=[z] * len(labels),
+            mode="text", text=labels, name="label glyphs", hoverinfo="skip",
+            textfont={"size": 12, "color": "rgba(0,0,0,0)"}, showlegend=False))
 
 
 def _hidden_axes() -> dict:
