@@ -24,6 +24,7 @@ __all__ = [
 # the title and one row of menus above the scene, the legend below it in rows.
 TITLE_LINE_PX = 24
 MENU_ROW_PX = 40
+MODEBAR_PX = 34  # plotly's toolbar: its icons end about 34 px below the top of the figure
 MENU_FONT = {"size": 12}
 LEGEND = {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0.0, "yanchor": "top",
           "bgcolor": "rgba(255,255,255,0.9)", "itemsizing": "constant", "font": {"size": 12},
@@ -139,7 +140,9 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
     """
     title = wrap_title(title)
     lines = title_lines or (title.count("<br>") + 1 if title else 0)
-    top = 8 + TITLE_LINE_PX * lines + MENU_ROW_PX
+    # the menu row starts below plotly's toolbar (it shows at the top right on hover),
+    # which would cover a menu at the right of a figure without a title
+    top = max(8 + TITLE_LINE_PX * lines, MODEBAR_PX) + MENU_ROW_PX
     layout = _trace(
         template=TEMPLATE,
         title={"text": title, "x": 0.01, "xanchor": "left", "y": 1.0, "yref": "paper",
