@@ -63,7 +63,8 @@ from anatomy.surface import nearest_vertex
 
 __all__ = [
     "CONDITION_LABELS", "DEFAULT_SIDE", "FIGURE_FACES", "KELMAN_HEMICRANIAL", "MAPS_FILE",
-    "MAP_CONDITIONS", "MAP_KINDS", "MAP_MAX_EDGE_MM", "MAP_SIDES", "MAP_Z_MIN", "MapMesh",
+    "MAP_CONDITIONS", "MAP_CUT_SLOPE", "MAP_KINDS", "MAP_MAX_EDGE_MM", "MAP_NECK_HALF_MM",
+    "MAP_SIDES", "MAP_Z_MIN", "MapMesh",
     "Region", "condition_edge", "condition_map", "figure_mesh", "map_caption", "map_kind",
     "map_mesh",
     "map_references", "map_skin", "region_centre", "region_field", "region_values",
@@ -87,6 +88,8 @@ class MapMesh:
 
 
 MAP_Z_MIN = -150.0  # keep head and neck down to below C7 (z about -122); drop shoulders
+MAP_NECK_HALF_MM = 50.0  # beyond this distance from the midline the cut rises ...
+MAP_CUT_SLOPE = 0.7  # ... by this many mm per mm, through the shoulders' slope
 MAP_MAX_EDGE_MM = 6.0  # edges of the map mesh are at most this long
 FIGURE_FACES = 3500  # triangles of the light copy that interactive figures draw
 
@@ -99,7 +102,9 @@ def _map_mesh_arrays() -> tuple[np.ndarray, np.ndarray]:
                          where=v[:, 2] > MAP_Z_MIN, rounds=6)
     # cut exactly along z = MAP_Z_MIN: a straight lower edge, not a saw tooth of faces
     # (the coarse faces across the cut are then split flat, so they stay on the skin)
-    v, f, label, _ = level_regions(v, f, (v[:, 2] - MAP_Z_MIN)[None], level=0.0)
+    # the cut rises to the sides, past the neck, so that no shoulder flap is left
+    floor = MAP_Z_MIN + MAP_CUT_SLOPE * np.maximum(np.abs(v[:, 0]) - MAP_NECK_HALF_MM, 0.0)
+    v, f, label, _ = level_regions(v, f, (v[:, 2] - floor)[None], level=0.0)
     v, f = refine(v, f[label == 0], MAP_MAX_EDGE_MM)
     used, inverse = np.unique(f, return_inverse=True)
     return v[used], inverse.reshape(f.shape).astype(np.int64)
@@ -147,7 +152,7 @@ def map_mesh() -> MapMesh:
     """Head and neck skin for the maps: the drawn skin's outer shell (``anatomy.shell``:
     no eye sockets, mouth cavity or ear canals, openings capped, no holes), its edges
     split on the curved surface to at most ``MAP_MAX_EDGE_MM``, the shoulders cut off
-    (below ``MAP_Z_MIN``)."""
+    (below ``MAP_Z_MIN``, and along a cut that rises through the shoulders' slope)."""
     head = load_head()
     v, f = _map_mesh_arrays()
     out = MapMesh(v, f, np.asarray(head.eye_vertices, float),
