@@ -85,6 +85,11 @@ def test_pain_map_figure_intensities_and_titles(maps, maps_dict):
     assert "Kelman 2005" in titles and titles.count("qualitative") == 3
     scale = maps_dict["data"][0]["colorscale"]
     assert scale[0][1] == hv.style.SKIN  # zero is plain skin
+    # the hover names the map in lines that fit a panel (one long line was cut)
+    for trace in maps_dict["data"]:
+        if trace["name"] != "eyes":
+            lines = trace["hovertext"].split("<br>")
+            assert len(lines) > 1 and max(map(len, lines)) <= hv.HOVER_CHARS, lines
 
 
 def test_pain_map_figure_is_small(maps):

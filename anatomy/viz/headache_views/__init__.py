@@ -27,6 +27,7 @@ from anatomy.viz.headache_views.maps import (
     FIGURE_MAX_EDGE_MM,
     FIGURE_STEP,
     HEAT_CMAP,
+    HOVER_CHARS,
     MAP_BYTES,
     MAP_FLOOR,
     PAIN_SCALE,
@@ -42,6 +43,7 @@ from anatomy.viz.headache_views.timeline import duration_timeline
 
 __all__ = [
     "COMPARISON_ROWS", "EXAM_REFERENCES", "FIGURE_MAX_EDGE_MM", "FIGURE_STEP", "HEAT_CMAP",
+    "HOVER_CHARS",
     "MAP_BYTES", "MAP_FLOOR", "OI", "PAIN_SCALE", "PLATE_VIEWS", "REGION_TAGS", "SHORT", "STATUS",
     "comparison_view", "duration_timeline", "examination_figure", "examination_points",
     "feature_matrix", "feature_table", "head_z_drop", "pain_map_figure", "pain_map_plate",

@@ -17,7 +17,8 @@ from anatomy.viz import compact, fields, mpl2d, style
 from anatomy.viz.headache_views.common import OI, SHORT
 
 __all__ = [
-    "FIGURE_MAX_EDGE_MM", "FIGURE_STEP", "HEAT_CMAP", "MAP_BYTES", "MAP_FLOOR", "PAIN_SCALE",
+    "FIGURE_MAX_EDGE_MM", "FIGURE_STEP", "HEAT_CMAP", "HOVER_CHARS", "MAP_BYTES", "MAP_FLOOR",
+    "PAIN_SCALE",
     "PLATE_VIEWS", "REGION_TAGS", "pain_map_figure", "pain_map_plate",
 ]
 
@@ -32,6 +33,7 @@ MAP_BYTES = 250  # intensity byte of map value 1 in the interactive figure
 # along it, or where the map's edge crosses it (display choices: size against smoothness)
 FIGURE_MAX_EDGE_MM = 8.0
 FIGURE_STEP = 0.12
+HOVER_CHARS = 30  # hover text lines: a panel is about 240 px wide at 1024 px (13 px font)
 REGION_TAGS = {"eyes": "eyes", "frontal": "frontal", "temporal": "temporal",
                "occipital": "occipital", "vertex": "vertex", "neck": "neck", "gon": "GON",
                "lon": "LON", "ton": "TON", "band": "band"}
@@ -111,7 +113,9 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     for k, cond in enumerate(conditions):
         s = None if cond == "tension_type" else side
         cut = _panel_mesh(cond, s, faces)
-        hover = f"{hm.CONDITION_LABELS[cond]}: {hm.map_caption(cond)}"
+        # in lines that fit a panel (one long line was cut at the panel's edges)
+        hover = plotly3d.wrap_words(f"{hm.CONDITION_LABELS[cond]}: {hm.map_caption(cond)}",
+                                    HOVER_CHARS)
         skin = plotly3d.mesh_trace(cut.vertices, cut.faces, name=SHORT[cond],
                                    intensity=cut.values, colorscale=PAIN_SCALE,
                                    showscale=k == 0, colorbar_title="pain map<br>(0-1)",
