@@ -155,7 +155,7 @@ shared[['name', 'mechanism_trapezius', 'mechanism_gon']]
 
 # %% slideshow={"slide_type": "skip"}
 table = pain.hotspots(side='right')
-table[['pattern', 'name', 'mechanism', 'weight', 'reference']]
+table[['pattern_label', 'label', 'mechanism', 'weight', 'reference']]
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Skin territories of the nerves
@@ -170,7 +170,8 @@ table[['pattern', 'name', 'mechanism', 'weight', 'reference']]
 
 # %% slideshow={"slide_type": "skip"}
 atlas = pain.territories()
-atlas.table[atlas.table.side == 'right'][['name', 'root', 'division', 'description', 'references']]
+right_side = atlas.table[atlas.table.side == 'right'].reset_index(drop=True)
+right_side[['label', 'root', 'division', 'description', 'references']]
 
 # %% slideshow={"slide_type": "subslide"}
 pain_views.territory_plate('right')
