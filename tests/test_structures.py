@@ -387,3 +387,25 @@ def test_artery_at_one_third_point(points):
     inion, mastoid = st.frame._frame()["inion"], load_head().landmark("mastoid_right")
     target = inion + frac * (mastoid - inion)
     assert abs(points["occipital_artery_snl_right"][0] - target[0]) < 10
+
+
+def test_splenius_is_a_sheet_from_the_midline_that_leaves_a_v_above(structures, head):
+    """Gray's: splenius capitis arises from the lower half of the nuchal ligament (and C7-T3)
+    and inserts on the mastoid and the lateral third of the SNL. So below the middle of the
+    EOP-C7 line it reaches the midline, and above it leaves the GON's exit through
+    semispinalis (Kim 2018) uncovered, in the V between the two muscles."""
+    from anatomy.nerves import nerve
+
+    v = structures["splenius_capitis_right"].vertices
+    z_eop = float(st.frame._frame()["eop"][2])
+    z_c7 = float(head.landmarks["c7_spinous"][2])
+    z_mid = 0.5 * (z_eop + z_c7)
+    low = v[(v[:, 2] < z_mid - 10) & (v[:, 2] > z_c7)]
+    assert low[:, 0].min() < 2.0                           # on the nuchal ligament
+    assert np.ptp(low[:, 0]) > 25                          # a sheet, not a strap
+    exit_ = nerve("GON", "right").waypoints["semispinalis_exit"]
+    level = v[np.abs(v[:, 2] - exit_[2]) < 4]
+    assert level[:, 0].min() > exit_[0] + 5                # the V: medial border lateral
+    top = v[v[:, 2] > z_eop - 12]                          # the insertion on the bone
+    mastoid_x = st.dimensions()["bimastoid_breadth"].value / 2
+    assert top[:, 0].min() > mastoid_x / 2 and top[:, 0].max() > 0.8 * mastoid_x

@@ -59,7 +59,7 @@ def _bone_point(bone, row: int, x: float, lift: float) -> np.ndarray:
 
 
 _NECK_BEND = 1 / 90.0   # section curvature of straps on the neck (radius about 45 mm)
-_STRAP_RINGS = 12       # rings along splenius and SCM (smooth enough; keeps figures lean)
+_STRAP_RINGS = 12       # rings along SCM (smooth enough; keeps figures lean)
 
 
 def _cover(strap: str) -> float:
@@ -93,24 +93,53 @@ def _semispinalis(bone):
 
 
 def _splenius(bone):
-    """Splenius capitis: nuchal ligament / C7-T3 up and out to the lateral SNL and mastoid."""
+    """Splenius capitis: a sheet from the lower half of the nuchal ligament (and C7-T3,
+    below the model) up and out to the lateral third of the SNL and the mastoid.
+
+    Gray's: its upper medial border runs from the midline halfway between the EOP and C7
+    to the lateral third of the superior nuchal line, so the two muscles leave a V in which
+    semispinalis shows; its lateral border runs from the mastoid down toward T3.
+    """
     head = load_head()
     z_c7 = float(head.landmarks["c7_spinous"][2])
+    z_eop = float(_frame()["eop"][2])
     th = _dim("splenius_thickness")
-    depth = _cover("splenius") + th / 2
-    ctrl = []
-    for x, z in ((15, z_c7 - 12), (19, z_c7 + 25), (28, -55), (38, -28)):
-        ctrl.append(_under_skin([_posterior_skin(x, z)], depth)[0])
-    ins = _bone_point(bone, 6, 44.0, 3.2)    # lateral third of the SNL, toward the mastoid
-    ctrl.append(ins)
-    path = smooth_path(ctrl, _STRAP_RINGS)
-    _, normal = _skin_frame(path)
-    normal[-2:] = bone["normals"][19, 6]
-    hw = np.interp(np.linspace(0, 1, _STRAP_RINGS), [0, 0.5, 1], [12, 13, 10])
-    ht = np.interp(np.linspace(0, 1, _STRAP_RINGS), [0, 0.2, 0.9, 1],
-                   [1.5, th / 2, th / 2, 1.8])
-    return (loft(path, hw, ht, normal, 12, bend=_NECK_BEND),
-            {"splenius_insertion_right": ins})
+    nu, nv = 6, 12             # few columns keep the figures lean; the sheet stays smooth
+    z_mid = 0.5 * (z_eop + z_c7)       # the lower half of the nuchal ligament starts here
+    zs = np.array([-28.0, -45.0, z_mid, -78.0, -100.0, z_c7 - 6])    # rows on the neck
+    x_lat = np.interp(-zs, -np.array([-28.0, -55.0, z_c7 + 25, z_c7 - 6]),
+                      [50.0, 43.0, 35.0, 31.0])
+    # the upper medial border, from the SNL down to the midline at z_mid
+    x_med = np.interp(-zs, -np.array([-28.0, -45.0, z_mid]), [24.0, 10.0, 0.6])
+    x_snl = (36.0, 45.0)       # insertion: lateral third of the SNL, up to the mastoid
+    # the lowest rows lie a little deeper, clear of trapezius over the C7 bump
+    cover = _cover("splenius") + np.interp(zs, [z_c7, z_c7 + 25], [0.8, 0.0])
+    rows = np.linspace(0, 1, nv) ** 1.3           # rows closer together near the bone
+    grid, normal = np.zeros((nu, nv, 3)), np.zeros((nu, nv, 3))
+    thick = np.zeros((nu, nv))
+    tendon = 2.0                                  # thin where it inserts on the bone
+    for i, u in enumerate(np.linspace(0, 1, nu)):
+        xb = x_snl[0] + u * (x_snl[1] - x_snl[0])
+        on_bone = _bone_point(bone, 6, xb, 0.0)
+        bone_n = _bone_point(bone, 6, xb, 1.0) - on_bone
+        top = on_bone + (0.8 + tendon) * bone_n
+        xs = x_med + u * (x_lat - x_med)
+        # laterally, beyond trapezius, the top row lies shallower: room for the
+        # occipital artery on obliquus capitis superior
+        depth = cover - np.where(zs > -40.0, 1.5 * u, 0.0)
+        neck = np.array([_under_skin([_posterior_skin(x, z)], d)[0]
+                         for x, z, d in zip(xs, zs, depth)])
+        dense = smooth_path(np.vstack([top, neck]), 120)
+        z_at = dense[0, 2] + rows * (dense[-1, 2] - dense[0, 2])
+        col = np.array([np.interp(-z_at, -dense[:, 2], dense[:, k]) for k in range(3)]).T
+        _, skin_n = _skin_frame(col)
+        w = np.clip((col[:, 2] - zs[0]) / (top[2] - zs[0]), 0, 1)   # 1 on the bone
+        n = (1 - w[:, None]) * skin_n + w[:, None] * bone_n
+        grid[i], normal[i] = col, n / np.linalg.norm(n, axis=1, keepdims=True)
+        thick[i] = th - w * (th - tendon)
+    grid[..., 0] = np.maximum(grid[..., 0], 0.6)   # meets its mirror image at the midline
+    ins = _bone_point(bone, 6, 44.0, 3.2)           # lateral third of the SNL, toward the mastoid
+    return slab(grid, normal, thick), {"splenius_insertion_right": ins}
 
 
 def _coons(top, bottom, left, right) -> np.ndarray:

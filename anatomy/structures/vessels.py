@@ -18,10 +18,16 @@ def _between(path, r, deep, cover, gap: float = 1.0) -> np.ndarray:
     (splenius): the artery runs superficial to the one and deep to the other."""
     out = np.array(path, float)
     for i, p in enumerate(out):
-        back = surface.ray_hit(*deep, (p[0], -300.0, p[2]), (0.0, 1.0, 0.0))
-        front = surface.ray_hit(*cover, (p[0], 300.0, p[2]), (0.0, -1.0, 0.0))
-        lo = front[1] + r + gap if front is not None else -np.inf   # in front of splenius
-        hi = back[1] - r - gap if back is not None else np.inf      # behind OCS
+        # rays along the axis and at both sides of the tube, where an oblique sheet may lie
+        # deeper or shallower than on the axis
+        lo, hi = -np.inf, np.inf
+        for dx in (-r, 0.0, r):
+            back = surface.ray_hit(*deep, (p[0] + dx, -300.0, p[2]), (0.0, 1.0, 0.0))
+            front = surface.ray_hit(*cover, (p[0] + dx, 300.0, p[2]), (0.0, -1.0, 0.0))
+            if front is not None:                       # in front of splenius
+                lo = max(lo, front[1] + r + gap)
+            if back is not None:                        # behind OCS
+                hi = min(hi, back[1] - r - gap)
         if lo <= hi:
             out[i, 1] = min(max(p[1], lo), hi)
         else:
