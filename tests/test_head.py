@@ -151,7 +151,8 @@ def test_3d_labels_name_only_landmarks_the_opening_view_sees(head):
                 for b in view_menu["buttons"]}
     assert fig["layout"]["scene"]["annotations"] == per_view["posterolateral_right"]
     for view, notes in per_view.items():  # each camera preset names what it sees
-        seen = hv.facing_landmarks(head, list(head.landmarks), view)
+        seen = (hv.facing_landmarks(head, list(head.landmarks), view)
+                | hv.scene._edge_landmarks(head, list(head.landmarks), view))
         assert sorted(a["text"] for a in notes) == sorted(hv.label(n) for n in seen), view
         for a in notes:  # on its landmark: just above the marker, or on a leader line
             assert np.allclose([a["x"], a["y"], a["z"]], by_label[a["text"]], atol=0.06)
@@ -166,6 +167,20 @@ def test_3d_labels_name_only_landmarks_the_opening_view_sees(head):
                 assert a["yanchor"] == "bottom" and a["yshift"] > 0
     markers = [t for t in fig["data"] if t.get("name", "").startswith("landmarks")]
     assert sum(len(t["x"]) for t in markers) == len(head.landmarks)  # every marker stays
+
+
+def test_markers_at_the_outline_are_labelled_where_there_is_room(head):
+    """C7 in the lateral views and the gonions in the anterior view: their skin points face
+    away from the camera, but their markers show at the outline and were left nameless."""
+    from anatomy.viz import head_views as hv
+
+    names = list(head.landmarks)
+    for view in ("left", "right"):
+        texts = {a["text"] for a in hv.landmark_notes(head, names, view)}
+        assert "c7_spinous" not in hv.facing_landmarks(head, names, view)
+        assert hv.label("c7_spinous") in texts, view
+    texts = {a["text"] for a in hv.landmark_notes(head, names, "anterior")}
+    assert {hv.label("gonion_left"), hv.label("gonion_right")} <= texts
 
 
 def test_parallel_ray_test_agrees_with_single_rays(head):

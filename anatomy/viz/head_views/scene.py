@@ -241,11 +241,33 @@ def _label_offset(name: str, view: str, lateral: dict | None = None
     return (-dx if mirrored else dx), dy
 
 
+# landmarks whose skin point the camera sees edge-on (so ``facing_landmarks`` leaves them
+# out) but whose marker, lifted off the skin, shows at the outline: labelled in these views
+# when the marker is in sight, where the outline leaves room for the label
+EDGE_LABELS = {"left": ("c7_spinous",), "right": ("c7_spinous",), "anterior": ("gonion",)}
+
+
+def _edge_landmarks(head: HeadModel, names, view: str) -> set[str]:
+    """The ``EDGE_LABELS`` of a view among ``names`` whose drawn marker the camera sees."""
+    from anatomy.skin import Skin, head_skin
+
+    wanted = EDGE_LABELS.get(view, ())
+    names = [n for n in names if (n.removesuffix(f"_{side_of(n)}") if side_of(n) else n)
+             in wanted]
+    if not names:
+        return set()
+    skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
+    drawn = on_skin(head, [head.landmarks[n] for n in names])
+    seen = skin.visible(drawn, towards=_towards_eye(view))
+    return {n for n, ok in zip(names, seen) if ok}
+
+
 def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = None
                    ) -> list[dict]:
     """Labels for the landmarks a view sees, as scene annotations.
 
-    In the anterior, posterior, lateral and posterolateral views a label sits at the print
+    A landmark seen edge-on is labelled in the views of ``EDGE_LABELS`` when its marker
+    shows. In the anterior, posterior, lateral and posterolateral views a label sits at the print
     plates' offset with a thin leader line (neighbours such as tragus and TMJ would cover
     each other); otherwise (superior) just above its marker. Page text rather than 3D
     text: the skin never cuts it and it does not slow the first paint (plotly.js draws 3D
@@ -269,7 +291,8 @@ def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = Non
     list of dict
         ``layout.scene.annotations`` entries (see ``plotly3d.point_note``).
     """
-    seen = facing_landmarks(head, names, view)
+    names = list(names)
+    seen = facing_landmarks(head, names, view) | _edge_landmarks(head, names, view)
     notes = []
     for n in (n for n in names if n in seen):
         offset = _label_offset(n, view, lateral)
