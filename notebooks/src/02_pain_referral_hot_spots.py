@@ -247,7 +247,7 @@ pain_views.convergence_schematic(scale=0.8)
 
 # %% slideshow={"slide_type": "skip"}
 spots = pain.spots()
-spots[spots.in_seed_list][['label', 'mechanisms', 'verdict']]
+spots[spots.in_seed_list].set_index('label')[['mechanisms', 'verdict']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # **Verdict.** Occipital and supraorbital are supported for occipital neuralgia (the first as the tender nerve and its territory, the second by convergence). Temporal and the sternocleidomastoid are real pain sites, but of *neck-muscle trigger points* (myofascial referral or the trigger point itself), not of the GON. The angle of the jaw is not confirmed: it comes from a web summary of the trigger-point book, and the book's own figure caption for the upper trapezius does not list it. The temporomandibular joint and the supraclavicular area are not supported by any source in the registry: the skin above the clavicle belongs to the supraclavicular nerves (C3-C4). The list also misses places the sources do give: behind the eye, behind the ear, the vertex and the forehead. A list that mixes nerve pain with muscle pain without saying so can mislead a patient about the cause.
