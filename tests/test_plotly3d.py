@@ -125,3 +125,30 @@ def test_every_display_of_a_figure_uses_the_kits_plotly_options():
     assert plotly3d.PLOT_CONFIG.items() <= classroom_outputs.PLOT_CONFIG.items()
     page = figures._html(figures.FIGURES[0], fig)
     assert '"showSendToCloud": false' in page
+
+
+def test_eye_point_is_where_plotly_puts_the_eye():
+    """plotly.js's own camera matrices, read in Chromium for the pain figure's opening view
+    (eye 1.6, -0.22, 0.55; data box -150..150, -106.32..113.77, -185..133.32 mm), put the
+    eye at 469.15, -60.78, 135.43 mm: a uniform scale, the geometric mean of the spans
+    each padded by 1/32 at both ends."""
+    cam = {"eye": {"x": 1.6, "y": -0.22, "z": 0.55}}
+    eye = plotly3d.eye_point(cam, [-150, -106.32, -185], [150, 113.77, 133.32])
+    assert np.allclose(eye, [469.149, -60.783, 135.430], atol=0.01)
+
+
+def test_perspective_rays_meet_the_eye():
+    """The perspective map sends the line from a point to the eye along one axis, so a point
+    hidden behind the head from the eye is hidden, and one beside the outline is seen."""
+    from anatomy import load_head
+    from anatomy.viz.head_views.labels import perspective
+
+    head = load_head()
+    eye = perspective(head, "anterior")
+    front, back = [0.0, 120.0, 0.0], [0.0, -120.0, 0.0]
+    assert list(eye.visible([front, back])) == [True, False]
+    # the projected line from any point to the eye keeps its screen position
+    p = np.array([30.0, 80.0, -20.0])
+    line = p + np.linspace(0, 0.9, 5)[:, None] * (eye.eye - p)
+    xy = eye.project(line)[:, :2]
+    assert np.allclose(xy, xy[0], atol=1e-6)

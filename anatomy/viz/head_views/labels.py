@@ -4,6 +4,8 @@ spots)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from anatomy.head import HeadModel, load_head
@@ -23,6 +25,78 @@ def _towards_eye(view: str) -> np.ndarray:
     return d / np.linalg.norm(d)
 
 
+def scene_box(head: HeadModel) -> tuple[np.ndarray, np.ndarray]:
+    """The data box of a figure that draws the whole skin of ``head`` (its corners, mm)."""
+    if head is load_head():
+        from anatomy.viz.head_views.scene import drawn_skin
+
+        v = drawn_skin(head)[0]
+    else:
+        v = np.asarray(head.vertices, float)
+    return v.min(axis=0), v.max(axis=0)
+
+
+class _Perspective:
+    """What the eye of a named camera sees, in perspective as plotly draws it.
+
+    The map X = D q.r / w, Y = D q.u / w, Z = -D^2 / w (q from the eye to a point, w its
+    depth along the view, D the eye's distance to the point it looks at) is projective: it
+    keeps straight lines and triangles straight and turns every line through the eye into
+    a line along Z. So the rays from points to the eye become parallel, and the skin's
+    parallel-ray test (``Skin.rays_blocked``) answers for them. Near the head the map
+    keeps millimetres (its scale is 1 at depth D).
+    """
+
+    def __init__(self, head: HeadModel, view: str, box=None):
+        from anatomy.skin import Skin, head_skin
+
+        cam = plotly3d.camera(view)
+        lo, hi = scene_box(head) if box is None else box
+        self.eye = plotly3d.eye_point(cam, lo, hi)
+        look = plotly3d.eye_point({"eye": cam["center"]}, lo, hi)
+        self.distance = float(np.linalg.norm(look - self.eye))
+        self.forward = (look - self.eye) / self.distance
+        up = np.array([cam["up"][a] for a in "xyz"], float)
+        self.right = np.cross(self.forward, up)
+        self.right /= np.linalg.norm(self.right)
+        self.up = np.cross(self.right, self.forward)
+        skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
+        self.skin = Skin(self.project(skin.vertices), skin.faces)
+
+    def project(self, points) -> np.ndarray:
+        q = np.atleast_2d(np.asarray(points, float)) - self.eye
+        w = q @ self.forward
+        d = self.distance
+        return np.c_[d * (q @ self.right) / w, d * (q @ self.up) / w, -d * d / w]
+
+    def in_frame(self, points, margin: float = 0.05) -> np.ndarray:
+        """True where a point lies inside the picture's height (plotly's 45 degree
+        vertical field of view), ``margin`` (a fraction of half the height) from its edge."""
+        y = self.project(points)[:, 1] / (self.distance * np.tan(np.pi / 8))
+        return np.abs(y) <= 1.0 - margin
+
+    def visible(self, points, offset: float = 6.0) -> np.ndarray:
+        """True where no skin lies between a point and the eye (rays start ``offset`` mm
+        towards the eye, as in ``Skin.visible``)."""
+        towards = np.array([0.0, 0.0, -1.0])
+        return ~self.skin.rays_blocked(self.project(points) + offset * towards, towards)
+
+
+@lru_cache(maxsize=32)
+def _kit_perspective(view: str, box: tuple | None) -> _Perspective:
+    return _Perspective(load_head(), view, None if box is None else
+                        (np.array(box[0]), np.array(box[1])))
+
+
+def perspective(head: HeadModel, view: str, box=None) -> _Perspective:
+    """The perspective of a named camera on ``head`` in a figure whose data span ``box``
+    ((lo, hi), mm; the drawn skin's by default); cached for the kit's head."""
+    if head is not load_head():
+        return _Perspective(head, view, box)
+    key = None if box is None else tuple(tuple(map(float, b)) for b in box)
+    return _kit_perspective(view, key)
+
+
 
 # plotly text positions by the direction (45 degree sectors, counter-clockwise from the
 # screen's right) in which a label moves off its point
@@ -38,6 +112,7 @@ _TEXT_STEP = {w: (np.cos(k * np.pi / 4), np.sin(k * np.pi / 4))
 # the width of one character of 3D text at JupyterLab's narrowest figure (about 6.5 px
 # at 0.65 px per mm), for the test that no skin covers a label (``clear``)
 CHAR_MM = 10.0
+_NEAR_MM = 4.0  # the nearest a label beside its point may start (screen mm)
 _FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
 
 
@@ -90,17 +165,30 @@ def outward_text_positions(head: HeadModel, points, view: str) -> list[str]:
 
 def _text_line(point, place, where: str, chars: int, right, up, screen_point) -> np.ndarray:
     """Points (mm) along the middle of a label's 3D text: plotly draws the text at its
-    point's depth, from ``place`` (screen mm) to the right, to the left or centred."""
+    point's depth, from ``place`` (screen mm) to the right, to the left or centred. A
+    label beside its point is tested from ``_NEAR_MM`` off the point: plotly's offset is
+    a few pixels, so on a large screen the text starts nearer the point than ``place``."""
     length = chars * CHAR_MM
-    start = {"right": 0.0, "left": -length}.get(where.split()[1], -length / 2)
-    xs = place[0] + start + np.linspace(0.0, length, max(2, int(length // 6) + 1))
+    side = where.split()[1]
+    start = {"right": 0.0, "left": -length}.get(side, -length / 2)
+    lo, hi = place[0] + start, place[0] + start + length
+    if side == "right":
+        lo = min(lo, screen_point[0] + _NEAR_MM)
+    elif side == "left":
+        hi = max(hi, screen_point[0] - _NEAR_MM)
+    xs = np.linspace(lo, hi, max(2, int((hi - lo) // 6) + 1))
     ys = np.full_like(xs, place[1])
     return (point + np.outer(xs - screen_point[0], right)
             + np.outer(ys - screen_point[1], up))
 
 
+def _clear(eye: _Perspective, line) -> bool:
+    """No skin in front of a label's text line, and the line inside the picture."""
+    return bool(eye.visible(line, offset=1.5).all() and eye.in_frame(line).all())
+
+
 def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
-                groups=None, turn: bool = False, clear: bool = False
+                groups=None, turn: bool = False, clear: bool = False, box=None
                 ) -> tuple[list[str], list[str]]:
     """The labels of skin points that a named camera shows, and where each sits.
 
@@ -136,8 +224,12 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         behind the skin, since plotly draws 3D text at its point's depth.
     clear : bool, default False
         Take a place only if no skin covers the label's text there (its middle line, at
-        the point's depth, ``CHAR_MM`` a character): a label in the bowl of the ear or
-        beside the nose would be cut by the skin in front of it.
+        the point's depth, ``CHAR_MM`` a character) and the text lies inside the picture:
+        a label in the bowl of the ear or beside the nose would be cut by the skin in
+        front of it, one below the neck by the figure's lower edge.
+    box : tuple of array_like, optional
+        The figure's data box (lo, hi), mm, which places the camera's eye for ``clear``
+        (tested in perspective, as plotly draws the text); the drawn skin's by default.
 
     Returns
     -------
@@ -153,6 +245,7 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
     on = p if skin_points is None else np.asarray(skin_points, float).reshape(-1, 3)
     seen = skin.visible(on, towards=_towards_eye(view))
+    eye = perspective(head, view, box) if clear else None
     where = outward_text_positions(head, p, view)
     d, right, up = _screen_axes(view)
     screen = np.c_[p @ right, p @ up]
@@ -176,9 +269,8 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
             gap = LABEL_GAP_MM if step == 0 else LABEL_STEP_MM + LABEL_GAP_MM / 2
             if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
                     and np.all(np.linalg.norm(place - spot[placed], axis=1) >= LABEL_GAP_MM)
-                    and (not clear or skin.visible(
-                        _text_line(p[k], place, w, len(str(labels[k])), right, up,
-                                   screen[k]), towards=d, offset=1.5).all())):
+                    and (not clear or _clear(eye, _text_line(
+                        p[k], place, w, len(str(labels[k])), right, up, screen[k])))):
                 where[k], spot[k] = w, place
                 kept.append(int(k))
                 break

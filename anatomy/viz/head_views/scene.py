@@ -7,7 +7,12 @@ import numpy as np
 
 from anatomy.head import HeadModel, load_head, side_of
 from anatomy.viz import compact, plotly3d, style
-from anatomy.viz.head_views.labels import INSIDE_HEAD_MM, _towards_eye, view_labels
+from anatomy.viz.head_views.labels import (
+    INSIDE_HEAD_MM,
+    _towards_eye,
+    perspective,
+    view_labels,
+)
 
 __all__ = [
     "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX",
@@ -161,7 +166,8 @@ def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:
     """The landmarks a named camera view sees.
 
     A landmark is seen when no skin lies between it and the eye, looking along the
-    camera's direction (``anatomy.skin.Skin.visible``).
+    camera's direction (``anatomy.skin.Skin.visible``): a point on the outline, seen
+    edge-on, counts as hidden.
 
     Parameters
     ----------
@@ -244,21 +250,21 @@ def _label_offset(name: str, view: str, lateral: dict | None = None
 # landmarks whose skin point the camera sees edge-on (so ``facing_landmarks`` leaves them
 # out) but whose marker, lifted off the skin, shows at the outline: labelled in these views
 # when the marker is in sight, where the outline leaves room for the label
-EDGE_LABELS = {"left": ("c7_spinous",), "right": ("c7_spinous",), "anterior": ("gonion",)}
+EDGE_LABELS = {
+    "left": ("c7_spinous", "suprasternal_notch", "clavicle_mid"),
+    "right": ("c7_spinous", "suprasternal_notch", "clavicle_mid"),
+}
 
 
 def _edge_landmarks(head: HeadModel, names, view: str) -> set[str]:
-    """The ``EDGE_LABELS`` of a view among ``names`` whose drawn marker the camera sees."""
-    from anatomy.skin import Skin, head_skin
-
+    """The ``EDGE_LABELS`` of a view among ``names`` whose drawn marker the camera's eye
+    sees, in perspective as plotly draws it."""
     wanted = EDGE_LABELS.get(view, ())
     names = [n for n in names if (n.removesuffix(f"_{side_of(n)}") if side_of(n) else n)
              in wanted]
     if not names:
         return set()
-    skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
-    drawn = on_skin(head, [head.landmarks[n] for n in names])
-    seen = skin.visible(drawn, towards=_towards_eye(view))
+    seen = perspective(head, view).visible(on_skin(head, [head.landmarks[n] for n in names]))
     return {n for n, ok in zip(names, seen) if ok}
 
 

@@ -328,10 +328,14 @@ def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
     names = [x for i in idx for x in traces[i]["text"]]
     groups = [str(owner[i]) for i, n in zip(idx, sizes) for _ in range(n)]
     ends = np.cumsum(sizes)[:-1]
+    # the figure's data box places plotly's eye, for the test that no skin covers a label
+    xyz = np.concatenate([np.c_[np.asarray(t["x"], float), np.asarray(t["y"], float),
+                                np.asarray(t["z"], float)] for t in traces if "x" in t])
+    box = (xyz.min(axis=0), xyz.max(axis=0))
     out = {}
     for view in plotly3d.CAMERAS:
         text, where = view_labels(load_head(), pts, names, view, groups=groups, turn=True,
-                                  clear=True)
+                                  clear=True, box=box)
         out[view] = ({"text": [list(t) for t in np.split(np.array(text, object), ends)],
                       "textposition": [list(w) for w in
                                        np.split(np.array(where, object), ends)]}, idx)

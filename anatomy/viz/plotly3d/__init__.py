@@ -46,6 +46,7 @@ from anatomy.viz.plotly3d.traces import (
     TEMPLATE,
     add_menu,
     camera,
+    eye_point,
     line_trace,
     merge,
     mesh_trace,
@@ -58,7 +59,7 @@ from anatomy.viz.plotly3d.traces import (
 __all__ = [
     "CAMERAS", "KitFigure", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
     "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "add_menu", "button_width", "camera",
-    "choice_menu",
+    "choice_menu", "eye_point",
     "json_size", "line_trace", "merge", "mesh_trace", "mimebundle_json",
     "multi_scene_figure", "multi_view_menu", "point_note", "points_trace",
     "prime_text_glyphs", "scene_figure",

@@ -14,8 +14,8 @@ from anatomy.viz import style
 
 __all__ = [
     "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera",
-    "line_trace", "merge", "mesh_trace", "point_note", "points_trace", "prime_text_glyphs",
-    "view_ndc",
+    "eye_point", "line_trace", "merge", "mesh_trace", "point_note", "points_trace",
+    "prime_text_glyphs", "view_ndc",
 ]
 
 _C = CAMERA_CENTRE_Z
@@ -190,6 +190,34 @@ def view_ndc(points, cam: dict, aspect: float) -> np.ndarray:
     depth = rel @ forward
     half = np.tan(np.pi / 8)
     return np.column_stack([rel @ right / (depth * half * aspect), rel @ upward / (depth * half)])
+
+
+# plotly pads an autoranged 3D axis by 1/32 of its span at both ends
+_AUTORANGE_PAD = 1 / 32
+
+
+def eye_point(cam: dict, lo, hi) -> np.ndarray:
+    """Where a camera's eye is in data units, for a scene with ``aspectmode="data"``.
+
+    plotly.js scales such a scene uniformly: one normalised unit is the geometric mean of
+    the three axis spans, each autoranged span padded by 1/32 at both ends, and the
+    normalised origin is the middle of the data's box.
+
+    Parameters
+    ----------
+    cam : dict
+        A plotly camera dict (``eye`` used).
+    lo, hi : array_like, shape (3,)
+        The smallest and largest x, y, z of the scene's data.
+
+    Returns
+    -------
+    numpy.ndarray, shape (3,)
+        The eye's position in data units.
+    """
+    lo, hi = np.asarray(lo, float), np.asarray(hi, float)
+    unit = float(np.prod((hi - lo) * (1 + 2 * _AUTORANGE_PAD)) ** (1 / 3))
+    return (lo + hi) / 2 + unit * np.array([cam["eye"][k] for k in "xyz"], float)
 
 
 def _f4(a) -> np.ndarray:
