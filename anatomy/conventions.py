@@ -7,6 +7,7 @@ right, +y anterior, +z superior; x = 0 is the midsagittal plane.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -75,8 +76,21 @@ def close_match_hint(value: object, choices: Iterable[str]) -> str:
     str
         The hint with a leading space, or an empty string when nothing is close.
     """
-    close = difflib.get_close_matches(str(value), list(choices), n=3, cutoff=0.5)
+    choices = list(choices)
+    # the same name in another case or spelling of its separators ('Case 1' for
+    # 'case_1'), or a choice written with a prefix ('drawing_a' for 'A'): that one alone
+    text = str(value)
+    same = [c for c in choices if _plain(c) == _plain(text)]
+    if not same:
+        last = _plain(re.split(r"[\s_\-.]+", text.strip())[-1])
+        same = [c for c in choices if last and _plain(c) == last]
+    close = same or difflib.get_close_matches(text, choices, n=3, cutoff=0.5)
     return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+def _plain(text: str) -> str:
+    """Lower case letters and digits only: 'Case 1', 'case-1' and 'case_1' read alike."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 def check_choice(value: object, choices: Iterable[str], what: str) -> str:

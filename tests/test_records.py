@@ -90,3 +90,25 @@ def test_headaches_records_reject_unknown_keys(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         data.load_headaches.cache_clear()
+
+
+def test_a_name_in_another_spelling_gets_that_name_alone():
+    """'Case 1' for 'case_1' suggested three cases (case_1, case_6, case_5); 'drawing_a' for
+    drawing 'A' suggested nothing."""
+    from anatomy.conventions import check_choice, close_match_hint
+
+    cases = [f"case_{k}" for k in range(1, 7)]
+    for typed in ("Case 1", "case1", "CASE-1"):
+        assert close_match_hint(typed, cases) == " Did you mean 'case_1'?"
+    with pytest.raises(ValueError, match=r"'drawing_a'\. Did you mean 'A'\? Valid choices: A, B"):
+        check_choice("drawing_a", ["A", "B", "C", "D"], "pain drawing")
+    assert close_match_hint("rigth", ["left", "right"]) == " Did you mean 'right'?"
+    assert close_match_hint("zzz", ["left", "right"]) == ""
+
+
+def test_a_bad_finding_value_names_the_finding_first():
+    from anatomy import headaches
+
+    with pytest.raises(ValueError, match=r"^Unknown quality value 'shootin'\. Did you mean "
+                                         r"'shooting'"):
+        headaches.validate_findings({"quality": "shootin"})

@@ -181,12 +181,12 @@ def _check_value(key: str, value: object) -> object:
             raise ValueError(f"Finding {key!r} must be True or False, not {value!r}.")
         return value
     if spec.kind == "choice":
-        return check_choice(value, spec.choices, f"value for finding {key!r}")
+        return check_choice(value, spec.choices, f"{key.replace('_', ' ')} value")
     if spec.kind == "choices":
         if isinstance(value, str) or not hasattr(value, "__iter__"):
             raise ValueError(f"Finding {key!r} must be a list of: {', '.join(spec.choices)}; "
                              f"got {value!r}.")
-        return [check_choice(v, spec.choices, f"value in finding {key!r}") for v in value]
+        return [check_choice(v, spec.choices, f"{key.replace('_', ' ')} value") for v in value]
     if spec.kind == "numbers" and isinstance(value, (list, tuple)):
         if not value:
             raise ValueError(f"Finding {key!r} must not be an empty list.")
