@@ -175,7 +175,7 @@ nerve_views.stage_plate()
 nerve_views.course_plate()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* posterior view. The GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and runs up the back of the head to the vertex. The TON (teal) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis and splenius capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
+# *Figure 3. Text summary:* posterior view, with trapezius, splenius and SCM removed. The GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and runs up the back of the head to the vertex. The TON (teal) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. The numbers behind the course

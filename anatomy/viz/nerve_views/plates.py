@@ -101,9 +101,10 @@ SHORT_LABELS = {
     "scm_posterior_border": "at the SCM border", "fascia_exit": "leaves the fascia",
     "splenius_exit": "leaves splenius",
 }
+# the course plate's posterior view leaves out the muscles over the suboccipital region
+COURSE_REMOVED = ("trapezius", "sternocleidomastoid", "splenius")
 _LAYER_LABELS = [  # structure point, text, label position (mm, posterior view)
     ("occipital_artery_snl_left", "occipital artery", (-112, 62)),
-    ("splenius_insertion_left", "splenius capitis", (-112, 40)),
     ("ssc_insertion_left", "semispinalis capitis", (-112, 20)),
     ("eop", "EOP", (-30, 40)),
     ("mastoid_tip_bone_left", "mastoid process", (-112, 0)),
@@ -150,10 +151,11 @@ def course_plate() -> mpl2d.StaticFigure:
     structs = load_structures()
     pts = structure_points()
     gon = nv.nerve("greater_occipital", "right")
-    # posterior: pale skin silhouette, deep structures without trapezius and SCM
+    # posterior: pale skin silhouette, deep structures without trapezius, SCM and
+    # splenius (a sheet from the midline, it would hide the atlas, axis and OCI)
     ax = axes[0]
     _silhouette(ax, head, "posterior")
-    deep = {k: s for k, s in structs.items() if not s.id.startswith(("trapezius", "sterno"))}
+    deep = {k: s for k, s in structs.items() if not s.id.startswith(COURSE_REMOVED)}
     draw_structures(ax, deep, "posterior", zorder=2)
     for n in nv.all_nerves():
         draw_nerve(ax, n, "posterior")
@@ -166,7 +168,7 @@ def course_plate() -> mpl2d.StaticFigure:
     xy = mpl2d.project([pts[k] for k, _, _ in sel], "posterior")
     mpl2d.label_points(ax, xy, [t for _, t, _ in sel], size=10, color="#444444", fontsize=9,
                        offsets=[np.array(o) - p for (_, _, o), p in zip(sel, xy)], zorder=8)
-    mpl2d.setup_view_axes(ax, "Posterior view (trapezius and SCM removed)")
+    mpl2d.setup_view_axes(ax, "Posterior view (trapezius, splenius and SCM removed)")
     ax.set_xlim(-150, 150)
     ax.set_ylim(-95, 140)
     mpl2d.scale_bar(ax, 20, loc=(0.06, 0.02))
@@ -201,9 +203,10 @@ def course_plate() -> mpl2d.StaticFigure:
     _legend(fig, loc="lower center", ncol=2)
     fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=12)
     fig.tight_layout(rect=(0, 0.1, 1, 1))
-    alt = ("Two shaded drawings. Posterior view with the trapezius and sternocleidomastoid "
-           "removed: the greater occipital nerve (yellow) leaves the spine between the atlas "
-           "and axis, winds round obliquus capitis inferior, pierces semispinalis capitis "
+    alt = ("Two shaded drawings. Posterior view with the trapezius, splenius capitis and "
+           "sternocleidomastoid removed: the greater occipital nerve (yellow) leaves the "
+           "spine between the atlas and axis, winds round obliquus capitis inferior, "
+           "pierces semispinalis capitis "
            "and runs up the back of the head to the vertex; the third occipital nerve "
            "(teal) runs near the midline to the lower occiput; the lesser occipital nerve "
            "(blue) climbs the side of the neck behind the ear. Dashed parts lie deep to "
