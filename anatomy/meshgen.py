@@ -264,8 +264,11 @@ def slab(grid, normals, thickness):
         faces += [(a, b, c), (a, c, d)]
         faces += [(a + off, c + off, b + off), (a + off, d + off, c + off)]
     rim = _grid_rim(nu, nv)
+    # the rim runs the way the outer quads run along their boundary edges, so each side
+    # face takes the edge backwards: every edge is then shared by two faces in opposite
+    # directions, and ``outward`` can trust the signed volume
     for s, e in zip(rim, rim[1:] + rim[:1]):
-        faces += [(s, e, e + off), (s, e + off, s + off)]
+        faces += [(e, s, s + off), (e, s + off, e + off)]
     return outward(v, np.array(faces))
 
 

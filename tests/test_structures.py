@@ -409,3 +409,18 @@ def test_splenius_is_a_sheet_from_the_midline_that_leaves_a_v_above(structures, 
     top = v[v[:, 2] > z_eop - 12]                          # the insertion on the bone
     mastoid_x = st.dimensions()["bimastoid_breadth"].value / 2
     assert top[:, 0].min() > mastoid_x / 2 and top[:, 0].max() > 0.8 * mastoid_x
+
+
+def test_soft_tissue_meshes_are_closed_and_wound_one_way(structures):
+    """Every edge of a muscle, vessel or nerve mesh is shared by two faces that run it in
+    opposite directions. The side faces of the thin sheets (trapezius, splenius, levator)
+    ran their edges the same way as the outer faces, so the signed volume that sets the
+    winding was wrong: the trapezius's outer face pointed into the neck, and plates drew
+    its inner face."""
+    for s in structures.values():
+        if s.layer == "bone":
+            continue
+        f = np.asarray(s.faces)
+        edges = np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]])
+        assert len(np.unique(edges, axis=0)) == len(edges), s.id
+        assert {tuple(e) for e in edges[:, ::-1]} == {tuple(e) for e in edges}, s.id

@@ -28,9 +28,9 @@ def _towards_eye(view: str) -> np.ndarray:
 def scene_box(head: HeadModel) -> tuple[np.ndarray, np.ndarray]:
     """The data box of a figure that draws the whole skin of ``head`` (its corners, mm)."""
     if head is load_head():
-        from anatomy.viz.head_views.scene import drawn_skin
+        from anatomy import shell
 
-        v = drawn_skin(head)[0]
+        v = shell.display_skin(shell.DISPLAY_MAX_EDGE_MM).vertices
     else:
         v = np.asarray(head.vertices, float)
     return v.min(axis=0), v.max(axis=0)

@@ -326,12 +326,15 @@ def stage_plate() -> mpl2d.StaticFigure:
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
                             (gon.path[j:], 1.75, style.NERVE),
                             (gon.path[i:j + 1] - [0.0, bias, 0.0], 2.0, hl),
-                            (ton.path, 1.5, NERVE_STYLE["third_occipital"]["color"])):
+                            # the TON runs just over trapezius once through it: sorted
+                            # 2 mm nearer, so the muscle's large faces do not stripe it
+                            (ton.path - [0.0, 2.0, 0.0], 1.5,
+                             NERVE_STYLE["third_occipital"]["color"])):
             if len(seg) >= 3:
                 parts.append((*tube(seg, r), col))
         covers = [(s.vertices, s.faces) for s in structs.values() if s.id.startswith(layers)]
         v, f, c = mpl2d.merge_meshes(parts)
-        mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2)
+        mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2, occlude=True)
         for n in (gon, ton):  # the dashed line only where muscle or bone hides the nerve
             xy = mpl2d.project(n.path, "posterior")
             xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
