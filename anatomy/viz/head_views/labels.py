@@ -69,11 +69,22 @@ class _Perspective:
         d = self.distance
         return np.c_[d * (q @ self.right) / w, d * (q @ self.up) / w, -d * d / w]
 
+    def screen(self, points) -> np.ndarray:
+        """Where points fall on the screen: mm at the depth the camera looks at (nearer
+        points spread wider, as plotly draws them)."""
+        return self.project(points)[:, :2]
+
     def in_frame(self, points, margin: float = 0.05) -> np.ndarray:
         """True where a point lies inside the picture's height (plotly's 45 degree
-        vertical field of view), ``margin`` (a fraction of half the height) from its edge."""
-        y = self.project(points)[:, 1] / (self.distance * np.tan(np.pi / 8))
+        vertical field of view), ``margin`` (a fraction of half the height) from its
+        edge. Not its width: that depends on the screen, and ``CHAR_MM`` (a character at
+        the narrowest figure's scale) overstates a label's length on a larger one."""
+        y = self.screen(points)[:, 1] / (self.distance * np.tan(np.pi / 8))
         return np.abs(y) <= 1.0 - margin
+
+    def depth_scale(self, point) -> float:
+        """Millimetres at a point's depth per screen mm (``screen``)."""
+        return float(-self.distance / self.project(point)[0, 2])
 
     def visible(self, points, offset: float = 6.0) -> np.ndarray:
         """True where no skin lies between a point and the eye (rays start ``offset`` mm
@@ -163,11 +174,13 @@ def outward_text_positions(head: HeadModel, points, view: str) -> list[str]:
             for k, x, y in zip(sector, sx, sy)]
 
 
-def _text_line(point, place, where: str, chars: int, right, up, screen_point) -> np.ndarray:
+def _text_line(point, place, where: str, chars: int, right, up, screen_point,
+               scale: float = 1.0) -> np.ndarray:
     """Points (mm) along the middle of a label's 3D text: plotly draws the text at its
     point's depth, from ``place`` (screen mm) to the right, to the left or centred. A
     label beside its point is tested from ``_NEAR_MM`` off the point: plotly's offset is
-    a few pixels, so on a large screen the text starts nearer the point than ``place``."""
+    a few pixels, so on a large screen the text starts nearer the point than ``place``.
+    ``scale`` turns screen mm into mm at the point's depth (``_Perspective.depth_scale``)."""
     length = chars * CHAR_MM
     side = where.split()[1]
     start = {"right": 0.0, "left": -length}.get(side, -length / 2)
@@ -178,8 +191,8 @@ def _text_line(point, place, where: str, chars: int, right, up, screen_point) ->
         hi = max(hi, screen_point[0] - _NEAR_MM)
     xs = np.linspace(lo, hi, max(2, int((hi - lo) // 6) + 1))
     ys = np.full_like(xs, place[1])
-    return (point + np.outer(xs - screen_point[0], right)
-            + np.outer(ys - screen_point[1], up))
+    return (point + scale * np.outer(xs - screen_point[0], right)
+            + scale * np.outer(ys - screen_point[1], up))
 
 
 def _clear(eye: _Perspective, line) -> bool:
@@ -270,7 +283,8 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
             if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
                     and np.all(np.linalg.norm(place - spot[placed], axis=1) >= LABEL_GAP_MM)
                     and (not clear or _clear(eye, _text_line(
-                        p[k], place, w, len(str(labels[k])), right, up, screen[k])))):
+                        p[k], place, w, len(str(labels[k])), right, up, screen[k],
+                        eye.depth_scale(p[k]))))):
                 where[k], spot[k] = w, place
                 kept.append(int(k))
                 break

@@ -436,7 +436,10 @@ ANTERIOR_OFFSETS = {  # subject's left (the viewer's right); the right side is m
     "suprasternal_notch": (0, -20), "clavicle_mid": (10, -22), "acromion": (10, 20),
     "mastoid": (20, -8),
 }
-LATERAL_3D = {**LATERAL_OFFSETS, "supraorbital": (-34, 46), "tragus": (2, 34)}  # smaller view
+# smaller view; the clavicle named to its side, in front of the chest (below, its label
+# covered the acromion's marker)
+LATERAL_3D = {**LATERAL_OFFSETS, "supraorbital": (-34, 46), "tragus": (2, 34),
+              "clavicle_mid": (18, -2)}
 # posterolateral views: the lateral offsets, but gonion and acromion labels sideways so
 # that in perspective they clear TMJ, mastoid and each other
 POSTEROLATERAL_3D = {**LATERAL_3D, "gonion": (16, -4), "acromion": (24, 4), "mastoid": (-18, 8)}

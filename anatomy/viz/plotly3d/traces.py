@@ -380,8 +380,10 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
     return _trace(
         type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode=mode, name=name, text=labels,
         textposition=textposition, textfont={"size": 12, "color": style.TEXT},
+        # an open symbol is drawn in its line colour in 3D: white made it vanish on skin
         marker={"size": size, "color": color, "symbol": symbol,
-                "line": {"color": "white", "width": 1}},
+                "line": {"color": color if symbol.endswith("-open") else "white",
+                         "width": 1}},
         hoverinfo="text" if hovertext is not None else "skip", hovertext=hovertext,
         legendgroup=legendgroup or name, showlegend=showlegend, visible=visible)
 
