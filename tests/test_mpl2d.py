@@ -69,27 +69,3 @@ def test_leader_line_starts_off_the_marker_and_ends_at_the_label():
     np.testing.assert_allclose([x[1], y[0], y[1]], [60, 10, 10])
     assert (x[0] - 10) * points_per_mm == pytest.approx(2.0)  # starts 2 pt off the point
 
-
-def _box(centre, half):
-    """A closed cube (vertices, faces), wound outward."""
-    from anatomy.meshgen import slab
-
-    c = np.asarray(centre, float)
-    g = np.array([[[c[0] + sx * half, c[1] - half, c[2] + sz * half] for sz in (-1, 1)]
-                  for sx in (-1, 1)])
-    n = np.broadcast_to([0.0, -1.0, 0.0], g.shape)
-    return slab(g, n, 2 * half)
-
-
-@pytest.mark.parametrize("occlude,kept", [(False, 4), (True, 2)])
-def test_occlude_leaves_out_faces_another_part_hides(occlude, kept):
-    """Seen from behind (-y towards the eye), a small box just behind a large one: with
-    ``occlude`` its facing faces, hidden from the eye, are not drawn at all, so the
-    painter's sort cannot put them over the near box."""
-    from anatomy.meshops import merge
-
-    near, far = _box([0, -10, 0], 10.0), _box([0, 5, 0], 3.0)
-    v, f = merge([near, far])
-    fig, ax = mpl2d.subplots(figsize=(2, 2))
-    mesh = mpl2d.draw_mesh(ax, v, f, "posterior", occlude=occlude)
-    assert len(mesh.triangles) == kept   # the near box's face, and the far one's if drawn

@@ -172,14 +172,9 @@ class FlatTriangles(Artist):
         self.stale = False
 
 
-# ``draw_mesh(occlude=True)``: how far towards the eye a corner's ray starts, mm (clear of
-# the faces that meet at the corner)
-OCCLUDE_START_MM = 1.0
-
-
 def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1.0,
               intensity=None, cmap=None, zorder: float = 1, light=(-0.4, -0.5, 0.75),
-              cull: bool = True, occlude: bool = False) -> FlatTriangles:
+              cull: bool = True) -> FlatTriangles:
     """Lambert-shaded orthographic drawing of a mesh (painter's algorithm, back faces culled).
 
     Parameters
@@ -208,11 +203,6 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
         Light direction as (screen right, screen down, toward the viewer) weights.
     cull : bool, default True
         Leave out faces that point away from the viewer.
-    occlude : bool, default False
-        Also leave out faces that the mesh itself hides: all three corners lie behind
-        another part of it. For merged meshes of structures close together (a muscle 2
-        mm under another): sorting whole faces by depth can draw a deep face over a
-        near one, a dark speck on the near muscle.
 
     Returns
     -------
@@ -233,11 +223,6 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     # last-bit differences between CPUs (SIMD paths, BLAS) cannot reorder the triangles:
     # mirrored triangles on the midline have equal depth in a posterior or anterior view.
     facing = (np.round(normals @ fwd, 9) < 0) if cull else np.ones(len(tri), bool)
-    if occlude:
-        from anatomy.skin import Skin
-
-        hidden = Skin(v, np.asarray(faces)).rays_blocked(v - OCCLUDE_START_MM * fwd, -fwd)
-        facing &= ~hidden[np.asarray(faces)].all(axis=1)
     depth = np.round(tri.mean(axis=1) @ fwd, SORT_DECIMALS)[facing]
     order = np.argsort(-depth, kind="stable")
     tri, normals = tri[facing][order], normals[facing][order]

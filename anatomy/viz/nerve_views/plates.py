@@ -234,6 +234,9 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
 
 
 # what each stage panel names: the right side's structures that the stage adds
+# stage plate: structures sorted nearer the eye than they are, mm (posterior view: the
+# drawing does not move, only the painter's order)
+SORT_NEARER_MM = {"trapezius": 2.0}
 STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
                "obliquus_capitis_inferior": "obliquus capitis\ninferior",
                "semispinalis_capitis": "semispinalis\ncapitis",
@@ -320,21 +323,24 @@ def stage_plate() -> mpl2d.StaticFigure:
     shown: tuple = ()  # the layers of the panel before: its structures are named there
     for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
         i, j = gon.waypoint_index[a], gon.waypoint_index[b]
-        parts = [(s.vertices, s.faces, style.structure_colour(s.base, s.layer, s.color))
+        # trapezius, 2 mm over the splenius sheet, is sorted 2 mm nearer still: sorting
+        # whole faces by depth put dark splenius faces over it (the 2D drawing is the same)
+        parts = [(s.vertices - [0.0, SORT_NEARER_MM.get(s.base, 0.0), 0.0], s.faces,
+                  style.structure_colour(s.base, s.layer, s.color))
                  for s in structs.values()
                  if s.id.startswith(layers)]
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
                             (gon.path[j:], 1.75, style.NERVE),
                             (gon.path[i:j + 1] - [0.0, bias, 0.0], 2.0, hl),
                             # the TON runs just over trapezius once through it: sorted
-                            # 2 mm nearer, so the muscle's large faces do not stripe it
-                            (ton.path - [0.0, 2.0, 0.0], 1.5,
+                            # nearer than the muscle, so its large faces do not stripe it
+                            (ton.path - [0.0, 4.0, 0.0], 1.5,
                              NERVE_STYLE["third_occipital"]["color"])):
             if len(seg) >= 3:
                 parts.append((*tube(seg, r), col))
         covers = [(s.vertices, s.faces) for s in structs.values() if s.id.startswith(layers)]
         v, f, c = mpl2d.merge_meshes(parts)
-        mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2, occlude=True)
+        mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2)
         for n in (gon, ton):  # the dashed line only where muscle or bone hides the nerve
             xy = mpl2d.project(n.path, "posterior")
             xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
