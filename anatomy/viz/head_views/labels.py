@@ -26,7 +26,18 @@ def _towards_eye(view: str) -> np.ndarray:
 
 
 def scene_box(head: HeadModel) -> tuple[np.ndarray, np.ndarray]:
-    """The data box of a figure that draws the whole skin of ``head`` (its corners, mm)."""
+    """The data box of a figure that draws the whole skin of ``head``.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``: its drawn skin; another head: its vertices).
+
+    Returns
+    -------
+    lo, hi : numpy.ndarray, shape (3,)
+        The smallest and largest x, y, z, mm.
+    """
     if head is load_head():
         from anatomy import shell
 
@@ -100,8 +111,23 @@ def _kit_perspective(view: str, box: tuple | None) -> _Perspective:
 
 
 def perspective(head: HeadModel, view: str, box=None) -> _Perspective:
-    """The perspective of a named camera on ``head`` in a figure whose data span ``box``
-    ((lo, hi), mm; the drawn skin's by default); cached for the kit's head."""
+    """What a named camera's eye sees of ``head``, in perspective as plotly draws it.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (cached for ``load_head()``).
+    view : str
+        A named camera (see ``plotly3d.CAMERAS``).
+    box : tuple of array_like, optional
+        The figure's data box (lo, hi), mm, which places the eye; the drawn skin's
+        (``scene_box``) by default.
+
+    Returns
+    -------
+    _Perspective
+        Its ``visible``, ``in_frame``, ``screen`` and ``depth_scale`` answer for points.
+    """
     if head is not load_head():
         return _Perspective(head, view, box)
     key = None if box is None else tuple(tuple(map(float, b)) for b in box)
