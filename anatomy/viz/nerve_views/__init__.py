@@ -7,11 +7,9 @@ colour, by label and by marker shape; deep segments are dashed in the print plat
 from anatomy.viz.nerve_views.plates import (
     SHORT_LABELS,
     STAGE_PLATE,
-    block_landmark_figure,
     course_plate,
     draw_nerve,
     stage_plate,
-    variation_figure,
 )
 from anatomy.viz.nerve_views.scene import (
     BONES_ENTRY,
@@ -30,6 +28,7 @@ from anatomy.viz.nerve_views.scene import (
     stages,
     waypoint_hover,
 )
+from anatomy.viz.nerve_views.variation import block_landmark_figure, variation_figure
 
 __all__ = [
     "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE", "NUMBERED_STAGES", "NUMBERS_ASPECT",
