@@ -241,3 +241,18 @@ def test_landmark_groups_differ_in_the_legend(head):
                                                                        "left")]
     symbols = [t["marker"]["symbol"] for t in traces]
     assert len(set(symbols)) == 3
+
+
+def test_landmark_plate_draws_every_view_at_one_scale(head):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from anatomy.viz import head_views
+
+    fig = head_views.head_plate(head, ("posterior", "right")).figure
+    FigureCanvasAgg(fig).draw()
+    scales = []
+    for ax in fig.axes:
+        box = ax.get_window_extent()
+        scales.append((box.width / np.ptp(ax.get_xlim()), box.height / np.ptp(ax.get_ylim())))
+    scales = np.array(scales)  # pixels per mm, across and up, per panel
+    assert np.ptp(scales) < 0.01 * scales.mean()

@@ -4,6 +4,7 @@ import io
 
 import numpy as np
 import pytest
+from matplotlib.patches import Rectangle
 
 from anatomy.viz import mpl2d
 
@@ -69,3 +70,59 @@ def test_leader_line_starts_off_the_marker_and_ends_at_the_label():
     np.testing.assert_allclose([x[1], y[0], y[1]], [60, 10, 10])
     assert (x[0] - 10) * points_per_mm == pytest.approx(2.0)  # starts 2 pt off the point
 
+
+
+def test_scale_bar_reads_over_a_dark_drawing():
+    fig, ax = mpl2d.subplots(figsize=(3, 3))
+    ax.add_patch(Rectangle((0, 0), 100, 100, color="#301020"))
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 100)
+    mpl2d.scale_bar(ax, 20, loc=(0.3, 0.3))
+    out = mpl2d.StaticFigure(fig, "a bar on dark").rgb(100)
+    h = out.shape[0]
+    # just above and below the bar, and around its label: white, not the dark fill
+    (x0, y0), (x1, _) = ax.transData.transform([(30, 30), (50, 30)])
+    x_mid = int((x0 + x1) / 2)
+    for dy in (-4, 4):
+        assert out[int(h - y0 + dy), x_mid].min() > 200
+    assert out[int(h - y0 - 3 * 9), int(x0)].min() < 80  # well above: still the dark fill
+    text = [t for t in ax.texts if t.get_text() == "20 mm"]
+    assert text and text[0].get_bbox_patch().get_facecolor()[:3] == (1.0, 1.0, 1.0)
+
+
+def test_crossing_leaders_are_found():
+    fig, ax = mpl2d.subplots(figsize=(3, 3))
+    mpl2d.leader_label(ax, (0, 0), (10, 10), "a")
+    mpl2d.leader_label(ax, (0, 10), (10, 0), "b")   # crosses a
+    mpl2d.leader_label(ax, (0, -5), (10, -5), "c")  # crosses neither
+    found = mpl2d.crossing_leaders(fig)
+    assert len(found) == 1
+    np.testing.assert_allclose(found[0][1], [[0, 0], [10, 10]])
+
+
+def _plates():
+    from anatomy.head import load_head
+    from anatomy.pain.data import patterns
+    from anatomy.viz import rami_views, structure_views
+    from anatomy.viz.head_views import plates as head_plates
+    from anatomy.viz.headache_views import exam
+    from anatomy.viz.nerve_views import plates as nerve_plates
+    from anatomy.viz.nerve_views import variation
+    from anatomy.viz.pain_views import plates as pain_plates
+
+    yield "landmarks", lambda: head_plates.head_plate(load_head())
+    yield "course", nerve_plates.course_plate
+    yield "stages", nerve_plates.stage_plate
+    yield "block", variation.block_landmark_figure
+    yield "structures", structure_views.structures_plate
+    yield "rami", rami_views.rami_figure
+    yield "examination", exam.examination_figure
+    yield "territories", pain_plates.territory_plate
+    yield "drawings", pain_plates.drawing_plate
+    for p in patterns():
+        yield f"heat {p}", lambda p=p: pain_plates.heat_plate(p)
+
+
+@pytest.mark.parametrize("name,builder", list(_plates()), ids=[n for n, _ in _plates()])
+def test_no_two_leader_lines_cross_in_a_print_plate(name, builder):
+    assert mpl2d.crossing_leaders(builder().figure) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import matplotlib
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.artist import Artist, allow_rasterization
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgb
@@ -17,8 +18,8 @@ from anatomy.viz.static_figure import StaticFigure
 
 __all__ = [
     "FlatTriangles", "Leader", "SORT_DECIMALS", "StaticFigure", "VIEW_TITLES",
-    "draw_mesh", "label_points", "leader_label", "merge_meshes", "project", "scale_bar",
-    "setup_view_axes", "subplots", "use_style",
+    "crossing_leaders", "draw_mesh", "label_points", "leader_label", "merge_meshes",
+    "project", "scale_bar", "setup_view_axes", "subplots", "use_style",
 ]
 
 # the named views (VIEWS, view_basis) come from the one table in anatomy.conventions
@@ -31,7 +32,8 @@ def use_style() -> None:
     matplotlib.rcParams.update(style.MPL_RC)
 
 
-def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = True):
+def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = True,
+             width_ratios=None):
     """(figure, axes) like ``pyplot.subplots``, without pyplot.
 
     The kit's figures display through ``StaticFigure`` (PNG bytes it renders itself), so
@@ -46,6 +48,8 @@ def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = Tr
         (width, height) in inches; matplotlib's default if None.
     squeeze : bool, default True
         As in ``pyplot.subplots``: drop length-1 axes dimensions.
+    width_ratios : sequence of float, optional
+        Relative column widths (equal if None).
 
     Returns
     -------
@@ -55,7 +59,7 @@ def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = Tr
         The panel(s).
     """
     fig = Figure(figsize=figsize)
-    return fig, fig.subplots(nrows, ncols, squeeze=squeeze)
+    return fig, fig.subplots(nrows, ncols, squeeze=squeeze, width_ratios=width_ratios)
 
 
 def project(points, view: str) -> np.ndarray:
@@ -295,6 +299,33 @@ class Leader(Line2D):
         super().draw(renderer)
 
 
+def crossing_leaders(figure) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """Pairs of leader lines that cross in a figure: a plate a reader can misread.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        A drawn or undrawn figure; its ``Leader`` lines are compared panel by panel.
+
+    Returns
+    -------
+    list of (str, numpy.ndarray, numpy.ndarray)
+        Panel title and the two leaders, each as [point, label position] in mm.
+    """
+    def turn(o, p, q):
+        return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
+
+    found = []
+    for ax in figure.axes:
+        lines = [np.array([a.start, a.end]) for a in ax.get_children()
+                 if isinstance(a, Leader)]
+        for i, (a, b) in enumerate(lines):
+            for c, d in lines[i + 1:]:
+                if turn(a, b, c) * turn(a, b, d) < 0 and turn(c, d, a) * turn(c, d, b) < 0:
+                    found.append((ax.get_title(), np.array([a, b]), np.array([c, d])))
+    return found
+
+
 def leader_label(ax, point, at, text: str, *, fontsize: float = 9, alpha: float = 0.8,
                  line_width: float = 0.6, line_color: str = "#555555",
                  zorder: float = 6) -> None:
@@ -366,6 +397,8 @@ def label_points(ax, points_2d, labels, *, color=style.LANDMARK, marker="o", siz
 def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04)) -> None:
     """A labelled scale bar in data units (mm) at an axes-fraction location.
 
+    The bar has a white halo and its label a white box, so both read over dark muscle.
+
     Parameters
     ----------
     ax : matplotlib.axes.Axes
@@ -379,6 +412,9 @@ def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04)) -> None:
     y0, y1 = ax.get_ylim()
     x = x0 + loc[0] * (x1 - x0)
     y = y0 + loc[1] * (y1 - y0)
-    ax.plot([x, x + length_mm], [y, y], color="k", lw=2.5, solid_capstyle="butt")
+    halo = [patheffects.withStroke(linewidth=5.5, foreground="white")]
+    ax.plot([x, x + length_mm], [y, y], color="k", lw=2.5, solid_capstyle="butt",
+            path_effects=halo, zorder=20)
     ax.text(x + length_mm / 2, y + 0.015 * (y1 - y0), f"{length_mm:g} mm", ha="center",
-            va="bottom", fontsize=9)
+            va="bottom", fontsize=9, zorder=20,
+            bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.85})

@@ -155,8 +155,10 @@ def _annotate(ax) -> None:
     _label(ax, left["dorsal_root"][10], (-5.9, -0.8), "dorsal root", weight="bold")
     _label(ax, (-1.95, -0.35), (-5.9, -1.55), "articular pillar\n(facet joints)")
     _label(ax, (-1.45, -2.35), (-5.9, -2.35), "deep back muscles")
-    _label(ax, (-2.9, -3.15), (-5.9, -3.15), "trapezius")
-    _label(ax, (-0.15, -2.3), (-5.9, -3.95), "spinous process")
+    # the spinous process's point lies above the trapezius's: its label does too, so the
+    # two leaders do not cross
+    _label(ax, (-0.15, -2.3), (-5.9, -3.15), "spinous process")
+    _label(ax, (-2.9, -3.15), (-5.9, -3.95), "trapezius")
     # the nerve's branches on the right
     _label(ax, (4.35, 1.6), (5.9, 3.55),
            "C1-C4 ventral rami form the\ncervical plexus: LON, great\nauricular nerve",

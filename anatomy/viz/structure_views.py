@@ -230,21 +230,22 @@ DEEP_RIGHT = ("obliquus_capitis_inferior", "obliquus_capitis_superior",
               "semispinalis_capitis", "occipital_artery")
 """Structures kept on the right in the dissection plate (superficial muscles removed)."""
 
-# (label, structure id or structure point, offset in mm on the page)
+# (label, structure id or structure point, offset in mm on the page); the labels on each
+# side stack in the order of their points, so no two leaders cross (tested)
 _LABELS = {
     "posterior": [
         ("external occipital\nprotuberance", "eop", (-34, 34)),
         ("superior nuchal line", "superior_nuchal_line_right_75", (52, 4)),
         ("occipital artery", "occipital_artery_right@50,45", (26, 26)),
         ("mastoid process", "mastoid_tip_bone_right", (34, 20)),
-        ("semispinalis capitis", "semispinalis_capitis_right@20,-95", (48, -6)),
+        ("semispinalis capitis", "semispinalis_capitis_right@20,-95", (48, -19)),
         ("obliquus capitis inferior", "obliquus_capitis_inferior_right@33,-36", (44, -16)),
         ("atlas (C1)", "c1_transverse_tip_right", (42, -4)),
         ("axis (C2)", "c2_spinous_tip_right", (62, -44)),
-        ("C3", "c3_spinous", (62, -46)),
+        ("C3", "c3_spinous", (62, -33)),
         ("trapezius", "trapezius_left@-22,-60", (-50, -4)),
         ("splenius capitis", "splenius_capitis_left@-42,-8", (-40, 26)),
-        ("sternocleidomastoid", "sternocleidomastoid_left@-48,-50", (-26, -38)),
+        ("sternocleidomastoid", "sternocleidomastoid_left@-48,-50", (-26, 0)),
     ],
     "posterolateral_right": [
         ("external occipital\nprotuberance", "eop", (-30, 30)),

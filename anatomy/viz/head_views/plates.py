@@ -41,9 +41,17 @@ def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | No
     mpl2d.use_style()
     # 3.9 inches a panel: 9-point labels read at 14 px on a 1024 x 768 slide and at 7 points
     # on an A4 page
-    fig, axes = mpl2d.subplots(1, len(views), figsize=(3.9 * len(views), 4.7))
+    # one scale for every panel: each is as wide as its view of the head (plus room for
+    # the labels), and all share the tallest view's height
+    boxes = [_bounds(head, v) for v in views]
+    width = [hi[0] - lo[0] for lo, hi in boxes]
+    y_lo = min(lo[1] for lo, _ in boxes)
+    y_hi = max(hi[1] for _, hi in boxes)
+    fig_w = 3.9 * len(views)  # the height follows (0.5 inch for the titles)
+    fig, axes = mpl2d.subplots(1, len(views), width_ratios=width,
+                               figsize=(fig_w, fig_w * (y_hi - y_lo) / sum(width) + 0.5))
     axes = np.atleast_1d(axes)
-    for ax, view in zip(axes, views):
+    for ax, view, (lo, hi) in zip(axes, views, boxes):
         draw_skin(ax, head, view)
         names = _visible_landmarks(head, view)
         offsets = PLATE_LATERAL if view in ("left", "right") else PLATE_POSTERIOR
@@ -60,6 +68,8 @@ def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | No
         pts = mpl2d.project([head.landmarks[n] for n in names], view)
         mpl2d.label_points(ax, pts, [label(n) for n in names], offsets=offs)
         mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
+        ax.set_xlim(lo[0], hi[0])
+        ax.set_ylim(y_lo, y_hi)
         mpl2d.scale_bar(ax)
     fig.suptitle(title or "Head model landmarks (skin surface, mm)", fontsize=15)
     fig.tight_layout(rect=(0, 0, 1, 0.95))
@@ -67,6 +77,13 @@ def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | No
         mpl2d.VIEW_TITLES[v].lower() for v in views) + ", with the skin landmarks marked "
         "and labelled; scale bar 50 mm.")
     return mpl2d.StaticFigure(fig, alt)
+
+
+def _bounds(head: HeadModel, view: str, margin=(58.0, 12.0)):
+    """Screen box (mm) of the head in ``view``, widened by ``margin`` for the labels."""
+    xy = mpl2d.project(head.vertices, view)
+    pad = np.asarray(margin)
+    return xy.min(axis=0) - pad, xy.max(axis=0) + pad
 
 
 def draw_skin(ax, head: HeadModel, view: str, alpha: float = 1.0):

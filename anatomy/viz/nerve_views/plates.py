@@ -158,7 +158,9 @@ def course_plate() -> mpl2d.StaticFigure:
     _label_waypoints(ax, gon, "posterior",
                      ["origin", "oci_lower_border", "semispinalis_exit", "trapezius_exit",
                       "superior_nuchal_line", "branch_point"],
-                     [(76, -40), (58, -12), (84, 4), (74, 14), (66, 28), (56, 40)],
+                     # the origin shows above the OCI's lower border, so its label
+                     # is the upper one: the two leaders do not cross
+                     [(68, -18), (66, -34), (84, 4), (74, 14), (66, 28), (56, 40)],
                      prefix="GON ")
     sel = [(k, t, o) for k, t, o in _LAYER_LABELS if k in pts]
     xy = mpl2d.project([pts[k] for k, _, _ in sel], "posterior")
@@ -179,23 +181,26 @@ def course_plate() -> mpl2d.StaticFigure:
     _label_waypoints(ax, lon, "right", ["scm_posterior_border", "fascia_exit", "terminal"],
                      [(40, -14), (44, 10), (40, 22)], prefix="LON ")
     _label_waypoints(ax, gon, "right", ["terminal"], [(30, -12)], prefix="GON ")
-    for key, text, off in (("scm_mastoid_right", "sternocleidomastoid", (40, -92)),
-                           ("trapezius_snl_lateral_right", "trapezius", (-40, -50))):
-        if key in pts:
-            mpl2d.label_points(ax, mpl2d.project([pts[key]], "right"), [text],
+    if "trapezius_snl_lateral_right" in pts:
+        mpl2d.label_points(ax, mpl2d.project([pts["trapezius_snl_lateral_right"]], "right"),
+                           ["trapezius"], offsets=[(-40, -50)], size=10, color="#444444",
+                           fontsize=9, zorder=8)
+    # SCM named at its lower belly, below the LON's labels (from the mastoid its leader
+    # crossed theirs); levator shows between SCM and trapezius (the posterior triangle)
+    for base, text, z_band, off in (("sternocleidomastoid", "sternocleidomastoid",
+                                     (-100, -85), (23, -16)),
+                                    ("levator_scapulae", "levator scapulae", (-85, -65),
+                                     (-64, 16))):
+        v = structs[f"{base}_right"].vertices
+        band = v[(v[:, 2] > z_band[0]) & (v[:, 2] < z_band[1]) & (v[:, 0] > 0)]
+        if len(band):
+            mpl2d.label_points(ax, mpl2d.project([band.mean(axis=0)], "right"), [text],
                                offsets=[off], size=10, color="#444444", fontsize=9,
                                zorder=8)
-    # levator shows between SCM and trapezius (the posterior triangle) low in the view
-    lev = structs["levator_scapulae_right"].vertices
-    band = lev[(lev[:, 2] > -85) & (lev[:, 2] < -65) & (lev[:, 0] > 0)]
-    if len(band):
-        mpl2d.label_points(ax, mpl2d.project([band.mean(axis=0)], "right"),
-                           ["levator scapulae"], offsets=[(-64, 16)], size=10,
-                           color="#444444", fontsize=9, zorder=8)
     mpl2d.setup_view_axes(ax, "Right lateral view")
     ax.set_xlim(-150, 140)
     ax.set_ylim(-95, 140)
-    mpl2d.scale_bar(ax, 20)
+    mpl2d.scale_bar(ax, 20, loc=(0.06, 0.9))  # top left, behind the head: clear of labels
     _legend(fig, loc="lower center", ncol=2)
     fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=12)
     fig.tight_layout(rect=(0, 0.1, 1, 1))

@@ -134,8 +134,10 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
                     f"{rows[abbr]['to_path_mm']:.0f} mm from the modelled {abbr}",
                     alpha=0.9, line_width=0.7, line_color="black", zorder=10)
     for name, text, off in (("inion", "EOP (inion)", (-8, 26)),
-                            ("mastoid_right", "mastoid tip", (-4, -32)),
-                            ("mastoid_left", "mastoid tip", (-10, -32))):
+                            # lateral to the tips: the right one's leader
+                            # then does not cross the LON block point's
+                            ("mastoid_right", "mastoid tip", (24, -16)),
+                            ("mastoid_left", "mastoid tip", (-24, -16))):
         p = mpl2d.project([head.landmarks[name]], "posterior")[0]
         mpl2d.leader_label(ax, p, p + off, text, alpha=0.9, line_width=0.7,
                            line_color="black", zorder=10)

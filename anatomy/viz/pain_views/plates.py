@@ -142,7 +142,7 @@ LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
     "lateral": {"greater_occipital": (-55, 25), "lesser_occipital": (-60, -5),
                 "third_occipital": (-55, -35), "great_auricular": (-45, -60),
                 "transverse_cervical": (45, 8), "supraclavicular": (-20, -42),
-                "supratrochlear": (40, 75), "supraorbital": (55, 40),
+                "supratrochlear": (41, 44), "supraorbital": (54, 71),
                 "auriculotemporal": (5, 140), "zygomaticotemporal": (45, -30)},
     "anterior": {"supratrochlear": (-60, 45), "supraorbital": (60, 45),
                  "zygomaticotemporal": (55, 5), "auriculotemporal": (50, 40),
