@@ -128,6 +128,10 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
         .map(t => String(t.visible === undefined ? true : t.visible))"""
     skin = """() => String(document.getElementById('fig').data
         .find(t => t.name === 'skin').visible)"""
+    # the stage caption (an arrow to the GON) goes with the nerves: the arrow pointed at
+    # the skull once they were hidden
+    notes = """() => document.getElementById('fig').layout.scene.annotations
+        .map(a => String(a.visible === undefined ? true : a.visible))"""
     try:
         opening = page.evaluate(state)
         assert "true" in opening and "legendonly" in opening
@@ -142,12 +146,16 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
         button.click()
         page.wait_for_timeout(500)
         assert set(page.evaluate(state)) == {"legendonly"}
+        assert set(page.evaluate(notes)) == {"false"}
+        assert not page.locator(".annotation-text", has_text="GON").count()
         first.click()
         page.wait_for_timeout(500)
         assert page.evaluate(skin) == "true"
         button.click()
         page.wait_for_timeout(500)
         assert page.evaluate(state) == opening
+        assert set(page.evaluate(notes)) == {"true"}
+        assert page.locator(".annotation-text", has_text="GON").count()
     finally:
         page.close()
 

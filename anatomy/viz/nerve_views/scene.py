@@ -439,8 +439,10 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
     for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
         tr["visible"] = vis                     # the opening stage (the buttons restore it)
+    # the stage's caption and compression-point numbers point at nerves: they go with them
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
-                         x=1.0, xanchor="right")
+                         x=1.0, xanchor="right",
+                         notes={"Nerves": 1 + len(nv.compression_points(sides[0]))})
     _stage_menu(fig, st, sides[0])
     fig["layout"]["updatemenus"][-1]["active"] = stage
     alt = ("3D head with semi-transparent skin over the cervical vertebrae, skull vault, jaw, "

@@ -257,7 +257,8 @@ def button_width(label: str, font_size: float = MENU_FONT["size"]) -> int:
 
 
 def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
-                x: float = 0.0, xanchor: str = "left") -> None:
+                x: float = 0.0, xanchor: str = "left",
+                notes: dict[str, int] | None = None) -> None:
     """Add one button per group that hides its traces, and shows them again as the figure
     opened (restyle; no kernel needed). Set the traces' opening visibility first.
 
@@ -275,6 +276,11 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
         Anchor of the button row in paper coordinates (``y``: the row's bottom).
     xanchor : str
         "left" or "right": which end of the row ``x`` names.
+    notes : dict of str to int, optional
+        Button label to a number of scene annotations, counted from the first, that the
+        button hides and shows with its traces (captions and numbers that point at them).
+        plotly.js skips indices a figure does not have, so a count can cover the most
+        notes any view of the figure shows.
 
     Returns
     -------
@@ -298,6 +304,11 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
         hidden = [False if v is False else "legendonly" for v in shown]
         button = {"label": label, "method": "restyle", "args": [{"visible": hidden}, idx],
                   "args2": [{"visible": shown}, idx]}
+        if notes and notes.get(label):
+            slots = [f"scene.annotations[{i}].visible" for i in range(notes[label])]
+            button = {**button, "method": "update",
+                      "args": [{"visible": hidden}, dict.fromkeys(slots, False), idx],
+                      "args2": [{"visible": shown}, dict.fromkeys(slots, True), idx]}
         # px from the row's anchored end: the buttons before this one, 2 px apart
         if xanchor == "left":
             pad = {"b": 6, "l": 2 + sum(widths[:k]) + 2 * k, "r": 0}
