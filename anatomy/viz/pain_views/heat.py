@@ -212,7 +212,11 @@ def _colour_bar_trace(centre) -> dict:
             "showlegend": False, "hoverinfo": "skip", "visible": True,
             "marker": {"size": 1, "opacity": 0, "color": [0], "colorscale": PAIN_SCALE,
                        "cmin": 0, "cmax": 100, "showscale": True,
-                       "colorbar": {"title": {"text": "relative<br>intensity (%)"},
+                       # the title runs up the bar's side: a title above it took
+                       # 60 px of scene width, and on a projector the labels beside
+                       # the back of the head were cut at the scene's left edge
+                       "colorbar": {"title": {"text": "relative intensity (%)",
+                                              "side": "right"},
                                     "len": 0.6, "thickness": 14}}}
 
 
