@@ -256,3 +256,19 @@ def test_landmark_plate_draws_every_view_at_one_scale(head):
         scales.append((box.width / np.ptp(ax.get_xlim()), box.height / np.ptp(ax.get_ylim())))
     scales = np.array(scales)  # pixels per mm, across and up, per panel
     assert np.ptp(scales) < 0.01 * scales.mean()
+
+
+def test_a_label_does_not_run_over_another(head):
+    """Two spots whose labels start far enough apart can still overlap along the text:
+    a long label to the right of a spot runs over the label of a spot 34 mm to its
+    right and 10 mm lower (at the narrowest figure's scale). Only one of them is shown."""
+    from anatomy.skin import head_skin
+    from anatomy.viz import head_views as hv
+
+    inion = head.landmarks["inion"]
+    up = inion + [0.0, 0.0, 40.0]  # the upper occiput, facing the camera
+    pts = head_skin().closest(np.array([up, up + [34.0, 0.0, -10.0]]))
+    text, where = hv.view_labels(head, pts, ["greater occipital nerve", "spot"],
+                                 "posterior")
+    assert where == ["middle right", "middle right"]
+    assert sum(bool(t) for t in text) == 1

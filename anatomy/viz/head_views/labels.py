@@ -150,6 +150,7 @@ _TEXT_STEP = {w: (np.cos(k * np.pi / 4), np.sin(k * np.pi / 4))
 # at 0.65 px per mm), for the test that no skin covers a label (``clear``)
 CHAR_MM = 10.0
 _NEAR_MM = 4.0  # the nearest a label beside its point may start (screen mm)
+_LINE_MM = 14.0  # the height of a line of 3D text at the narrowest figure (about 9 px)
 _FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
 
 
@@ -219,6 +220,21 @@ def _text_line(point, place, where: str, chars: int, right, up, screen_point,
     ys = np.full_like(xs, place[1])
     return (point + scale * np.outer(xs - screen_point[0], right)
             + scale * np.outer(ys - screen_point[1], up))
+
+
+def _text_box(place, where: str, chars: int) -> np.ndarray:
+    """The screen box (x0, y0, x1, y1), mm, of a label's text drawn from ``place``."""
+    length = chars * CHAR_MM
+    side = where.split()[1]
+    x0 = {"right": place[0], "left": place[0] - length}.get(side, place[0] - length / 2)
+    return np.array([x0, place[1] - _LINE_MM / 2, x0 + length, place[1] + _LINE_MM / 2])
+
+
+def _box_free(box, boxes) -> bool:
+    """No other label's text box overlaps ``box`` (screen mm)."""
+    b = np.asarray(boxes, float).reshape(-1, 4)
+    return not np.any((b[:, 0] < box[2]) & (box[0] < b[:, 2]) & (b[:, 1] < box[3])
+                      & (box[1] < b[:, 3]))
 
 
 def _clear(eye: _Perspective, line) -> bool:
@@ -292,6 +308,7 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     group = np.zeros(len(p), int) if groups is None else np.unique(
         np.asarray(groups, object).astype(str), return_inverse=True)[1]
     kept: list[int] = []
+    boxes = np.zeros((len(p), 4))  # the kept labels' text boxes on the screen
     for k in np.argsort(-(p @ d), kind="stable"):  # nearest the eye first
         if not seen[k]:
             continue
@@ -306,12 +323,14 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
             # a moved label keeps well clear of other points: nearer its own, so it
             # cannot be read as theirs
             gap = LABEL_GAP_MM if step == 0 else LABEL_STEP_MM + LABEL_GAP_MM / 2
+            box = _text_box(place, w, len(str(labels[k])))
             if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
                     and np.all(np.linalg.norm(place - spot[placed], axis=1) >= LABEL_GAP_MM)
+                    and _box_free(box, boxes[placed])
                     and (not clear or _clear(eye, _text_line(
                         p[k], place, w, len(str(labels[k])), right, up, screen[k],
                         eye.depth_scale(p[k]))))):
-                where[k], spot[k] = w, place
+                where[k], spot[k], boxes[k] = w, place, box
                 kept.append(int(k))
                 break
     return [str(n) if k in kept else "" for k, n in enumerate(labels)], where
