@@ -152,3 +152,18 @@ def test_perspective_rays_meet_the_eye():
     line = p + np.linspace(0, 0.9, 5)[:, None] * (eye.eye - p)
     xy = eye.project(line)[:, :2]
     assert np.allclose(xy, xy[0], atol=1e-6)
+
+
+def test_text_positions_are_read_per_point_by_plotly():
+    """plotly.js reads a textposition array of one or two entries as one [x, y] offset
+    (a one-point trace's label sat on its marker): such lists become one string or grow
+    to three entries."""
+    assert plotly3d.per_point_positions(["bottom center"]) == "bottom center"
+    assert plotly3d.per_point_positions(["top left", "top left"]) == "top left"
+    assert plotly3d.per_point_positions(["top left", "middle right"]) == [
+        "top left", "middle right", "middle right"]
+    four = ["top left", "middle right", "top left", "bottom center"]
+    assert plotly3d.per_point_positions(four) == four
+    tr = plotly3d.points_trace([[0, 0, 0], [1, 0, 0]], name="two", labels=["a", "b"],
+                               textposition=["top left", "middle right"])
+    assert len(tr["textposition"]) == 3

@@ -150,6 +150,9 @@ _TEXT_STEP = {w: (np.cos(k * np.pi / 4), np.sin(k * np.pi / 4))
 # at 0.65 px per mm), for the test that no skin covers a label (``clear``)
 CHAR_MM = 10.0
 _NEAR_MM = 4.0  # the nearest a label beside its point may start (screen mm)
+# the places a crowded label tries, in 45 degree steps from its outward place: beside it,
+# then at right angles (on the forehead a label above F3 fell on C3's marker)
+TURNS = (0, 1, -1, 2, -2)
 _LINE_MM = 14.0  # the height of a line of 3D text at the narrowest figure (about 9 px)
 _FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
 
@@ -317,7 +320,7 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         placed = [j for j in kept if mine[j]]
         # the outward place first; if it is taken, the places 45 degrees to either side
         first = _TEXT_SECTORS.index(where[k])
-        for step in ((0, 1, -1) if turn else (0,)):
+        for step in (TURNS if turn else (0,)):
             w = _TEXT_SECTORS[(first + step) % len(_TEXT_SECTORS)]
             place = screen[k] + LABEL_STEP_MM * np.array(_TEXT_STEP[w])
             # a moved label keeps well clear of other points: nearer its own, so it

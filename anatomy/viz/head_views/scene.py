@@ -332,7 +332,8 @@ def eeg_labels(head: HeadModel, view: str) -> tuple[list[str], list[str]]:
     """
     names = list(head.eeg_positions)
     raw = [head.eeg_positions[n] for n in names]
-    return view_labels(head, on_skin(head, raw), names, view, skin_points=raw, turn=True)
+    return view_labels(head, on_skin(head, raw), names, view, skin_points=raw, turn=True,
+                       clear=True)
 
 
 def eeg_trace(head: HeadModel, visible=True, view: str | None = None):

@@ -257,7 +257,7 @@ def _spot_traces(pattern: str, side: str, visible: bool):
             pts, name=mech, labels=[spot_label(n, mech) for n in rows.name],
             textposition=[_mirrored(SPOT_TEXTPOS.get(n, "top center"), side == "left")
                           for n in rows.name],
-            hovertext=[_hover(r) for r in rows.itertuples()], color=colour, size=6,
+            hovertext=[_hover(r) for r in rows.itertuples()], color=colour, size=5,
             symbol=symbol, visible=visible, legendgroup=f"{pattern}-{side}-{mech}"))
     return traces
 
@@ -307,7 +307,9 @@ def _opening_notes(traces, owner, combo) -> list[dict]:
     for t, o in zip(traces, owner):
         if o != combo:
             continue
-        for x, y, z, name, where in zip(t["x"], t["y"], t["z"], t["text"], t["textposition"]):
+        places = t["textposition"]  # one for all points, or one per point
+        places = [places] * len(t["x"]) if isinstance(places, str) else places
+        for x, y, z, name, where in zip(t["x"], t["y"], t["z"], t["text"], places):
             vertical, horizontal = where.split()
             dx = {"left": -1.0, "right": 1.0}.get(horizontal, 0.0)
             dy = {"top": -1.0, "bottom": 1.0}.get(vertical, 0.0)  # screen y runs down
@@ -341,7 +343,7 @@ def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
         text, where = view_labels(load_head(), pts, names, view, groups=groups, turn=True,
                                   clear=True, box=box)
         out[view] = ({"text": [list(t) for t in np.split(np.array(text, object), ends)],
-                      "textposition": [list(w) for w in
+                      "textposition": [plotly3d.per_point_positions(w) for w in
                                        np.split(np.array(where, object), ends)]}, idx)
     return out
 

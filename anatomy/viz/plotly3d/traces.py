@@ -14,8 +14,8 @@ from anatomy.viz import style
 
 __all__ = [
     "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera",
-    "eye_point", "line_trace", "merge", "mesh_trace", "point_note", "points_trace",
-    "prime_text_glyphs", "view_ndc",
+    "eye_point", "line_trace", "merge", "mesh_trace", "per_point_positions", "point_note",
+    "points_trace", "prime_text_glyphs", "view_ndc",
 ]
 
 _C = CAMERA_CENTRE_Z
@@ -329,10 +329,35 @@ def line_trace(path, *, name: str, color: str, width: float = 6, hovertext=None,
         visible=visible)
 
 
+def per_point_positions(positions) -> str | list[str]:
+    """A ``textposition`` value that plotly.js reads per point.
+
+    plotly.js (scatter3d) takes an array of one or two text positions for a single [x, y]
+    offset, so the labels of a trace with one or two points sat on their markers (found
+    in the browser: 'TON' under its diamond). Positions that are all the same become one
+    string; otherwise the list is padded to three entries with its last one (entries past
+    the trace's last point are not used).
+
+    Parameters
+    ----------
+    positions : sequence of str
+        One plotly text position per point (at least one).
+
+    Returns
+    -------
+    str or list of str
+        One position for every point, or at least three positions.
+    """
+    out = list(positions)
+    if all(w == out[0] for w in out):
+        return out[0]
+    return out + out[-1:] * (3 - len(out))
+
+
 def points_trace(points, *, name: str, labels=None, hovertext=None, color: str = style.LANDMARK,
                  size: float = 5, symbol: str = "circle", show_text: bool = True,
                  legendgroup: str | None = None, showlegend: bool = True,
-                 visible: bool | str = True, textposition: str = "top center") -> dict:
+                 visible: bool | str = True, textposition="top center") -> dict:
     """Markers with optional text labels and hover text.
 
     Parameters
@@ -360,8 +385,8 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
         List the trace in the legend.
     visible : bool or "legendonly", default True
         Initial visibility.
-    textposition : str, default "top center"
-        plotly text position.
+    textposition : str or sequence of str, default "top center"
+        plotly text position, or one per point (``per_point_positions``).
 
     Returns
     -------
@@ -377,6 +402,8 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
         raise ValueError(f"Unknown 3D marker symbol {symbol!r}; valid: {', '.join(SYMBOLS_3D)}")
     p = _f4(np.atleast_2d(points))
     mode = "markers+text" if (labels is not None and show_text) else "markers"
+    if not isinstance(textposition, str):
+        textposition = per_point_positions(textposition)
     return _trace(
         type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode=mode, name=name, text=labels,
         textposition=textposition, textfont={"size": 12, "color": style.TEXT},
