@@ -28,19 +28,16 @@ def _face_assignment(atlas, threshold: float = 0.5):
     w = np.array([atlas.weights[k] for k in keys])
     normals = _vertex_normals(m)
     v, f, dom, _ = meshgen.level_regions(m.vertices, m.faces, w, threshold)
-    parts = []
-    for a in range(len(keys)):
-        for b in range(a + 1, len(keys)):
-            pair = w[[a, b]].min(axis=0)
-            if pair.max() < threshold:
-                continue
-            pv, pf, lab, pn = meshgen.level_regions(m.vertices, m.faces, pair[None],
-                                                    threshold, attributes=normals)
-            pn = pn / np.linalg.norm(pn, axis=1, keepdims=True)
-            sel = pf[lab == 0]
-            if len(sel):
-                parts.append(_submesh(pv + 0.6 * pn, sel))
-    overlap = meshgen.merge(parts) if parts else (np.empty((0, 3)), np.empty((0, 3), int))
+    # one region where the second-strongest nerve reaches the threshold: a mesh per pair
+    # stacked translucent layers where three territories meet, drawn as dark hatching
+    second = np.sort(w, axis=0)[-2] if len(keys) > 1 else np.zeros(len(m.vertices))
+    overlap = (np.empty((0, 3)), np.empty((0, 3), int))
+    if second.max() >= threshold:
+        pv, pf, lab, pn = meshgen.level_regions(m.vertices, m.faces, second[None], threshold,
+                                                attributes=normals)
+        pn = pn / np.linalg.norm(pn, axis=1, keepdims=True)
+        if np.any(lab == 0):
+            overlap = _submesh(pv + 0.6 * pn, pf[lab == 0])
     return keys, v, f, dom, overlap
 
 
