@@ -214,8 +214,12 @@ def _seeds(region: str, s: float) -> list[int]:
     if region == "temporal":
         f7, t7 = ("F8", "T8") if s > 0 else ("F7", "T7")
         return _path(near(eeg[f7]), near(eeg[t7]))
-    if region == "occipital":  # O1/O2 toward Oz, stopping 8 mm short of the midline
-        path = _path(near(eeg["O2" if s > 0 else "O1"]), near(eeg["Oz"]))
+    if region == "occipital":  # O1/O2 toward Oz, and down to the inion's level, stopping
+        # 8 mm short of the midline (with Oz alone the skin over the inion, between this
+        # band and the neck's, stayed blank on the migraine map)
+        o = near(eeg["O2" if s > 0 else "O1"])
+        low = _skin(mesh, (s * 8, -40, lm["inion"][2]), (0, -1, 0))
+        path = _path(o, near(eeg["Oz"])) + _path(o, low)
         return [i for i in path if s * v[i, 0] >= 8.0]
     if region == "vertex":
         return [near(eeg["Cz"])]

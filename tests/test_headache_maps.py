@@ -92,6 +92,17 @@ def test_migraine_other_side_is_scaled_by_hemicranial_share(mesh):
     assert table.at["vertex", "contralateral_weight"] == 0.241  # midline
 
 
+def test_migraine_map_covers_the_skin_over_the_inion(mesh):
+    """Kelman's occipital and neck regions meet over the inion: the occipital band drawn
+    at Oz alone left a blank spot there, between it and the neck's."""
+    values = hm.condition_map("migraine_without_aura", "right")
+    inion = load_head().landmarks["inion"]
+    # the painful side at Kelman's 39.8%; the other side scaled by 1 - 0.666
+    for dx, least in ((0.0, 0.39), (10.0, 0.39), (-10.0, 0.398 * (1 - 0.666) * 0.95)):
+        i = int(np.argmin(np.linalg.norm(mesh.vertices - (inion + [dx, 0.0, 0.0]), axis=1)))
+        assert values[i] > least, dx
+
+
 def test_occipital_neuralgia_is_posterior_with_faint_frontal_spread(mesh):
     values = hm.condition_map("occipital_neuralgia", "right")
     _, y, z = mesh.vertices.T
