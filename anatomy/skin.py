@@ -187,6 +187,33 @@ class Skin:
         near = (np.linalg.norm(rel - t[:, None] * d, axis=1) <= radius + 1e-6) & (t > -radius)
         return surface.ray_hit(self.vertices, self.faces[near], o, d) if near.any() else None
 
+    def _ray_index(self, d: np.ndarray):
+        """The faces projected along the unit direction ``d``, their tree and ray-hit
+        terms, kept per direction: the label tests cast hundreds of small batches of rays
+        along one direction, and rebuilding these each time took most of their time."""
+        from scipy.spatial import cKDTree
+
+        cache = self.__dict__.setdefault("_ray_indexes", {})
+        key = tuple(np.round(d, 9))
+        if key not in cache:
+            ref = np.array([0.0, 0.0, 1.0]) if abs(d[2]) < 0.9 else np.array([0.0, 1.0, 0.0])
+            right = np.cross(d, ref)
+            right /= np.linalg.norm(right)
+            screen = np.c_[right, np.cross(right, d)]  # (3, 2): projection along d
+            centre, radius = self._face_spheres
+            flat = centre @ screen
+            # the few large faces (the coarse body below the neck, up to ~100 mm across)
+            # are tested against every ray; a tree of the rest is searched within their
+            # own largest radius, so a ray meets tens of candidate triangles, not thousands
+            big = radius > np.percentile(radius, 97)
+            small = np.flatnonzero(~big)
+            if len(cache) >= 16:  # a few directions are reused; others come and go
+                cache.clear()
+            cache[key] = (screen, flat, np.flatnonzero(big), small, cKDTree(flat[small]),
+                          radius[small].max() + 1e-6,
+                          surface._ray_distances(self.vertices, self.faces, d))
+        return cache[key]
+
     def rays_blocked(self, origins, direction) -> np.ndarray:
         """For parallel rays from ``origins`` along one ``direction``: does each meet skin?
 
@@ -206,26 +233,12 @@ class Skin:
         numpy.ndarray of bool, shape (k,)
             True where the ray meets the skin.
         """
-        from scipy.spatial import cKDTree
-
         d = np.asarray(direction, float) / np.linalg.norm(direction)
-        ref = np.array([0.0, 0.0, 1.0]) if abs(d[2]) < 0.9 else np.array([0.0, 1.0, 0.0])
-        right = np.cross(d, ref)
-        right /= np.linalg.norm(right)
-        screen = np.c_[right, np.cross(right, d)]  # (3, 2): projection along d
-        centre, radius = self._face_spheres
-        flat = centre @ screen
-        # the few large faces (the coarse body below the neck, up to ~100 mm across) are
-        # tested against every ray; a tree of the rest is searched within their own
-        # largest radius, so a ray meets tens of candidate triangles, not thousands
-        big = radius > np.percentile(radius, 97)
-        small = np.flatnonzero(~big)
-        tree = cKDTree(flat[small])
-        distances = surface._ray_distances(self.vertices, self.faces, d)
+        screen, flat, big, small, tree, reach, distances = self._ray_index(d)
+        _, radius = self._face_spheres
         o = np.atleast_2d(np.asarray(origins, float))
         o2 = o @ screen
-        lists = [np.r_[small[x], np.flatnonzero(big)].astype(int)
-                 for x in tree.query_ball_point(o2, radius[small].max() + 1e-6)]
+        lists = [np.r_[small[x], big].astype(int) for x in tree.query_ball_point(o2, reach)]
         ray = np.repeat(np.arange(len(o)), [len(x) for x in lists])
         face = np.concatenate(lists) if lists else np.zeros(0, int)
         near = np.linalg.norm(flat[face] - o2[ray], axis=1) <= radius[face] + 1e-6
