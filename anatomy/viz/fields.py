@@ -282,6 +282,25 @@ def resample(values, source, faces, target, k: int = 6) -> np.ndarray:
     return (np.asarray(values, float)[corners] * weights).sum(axis=1)
 
 
+_FACE_INDEXES: list = []  # (source, faces, triangles, tree) of recent source meshes
+
+
+def _face_index(source, faces):
+    """The triangles of a source mesh and a tree of their centroids, kept for the last
+    few read-only meshes (by identity; the kit's cached meshes are read-only, so they
+    cannot change under the index): a map panel resamples one mesh dozens of times."""
+    from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
+
+    for src, fc, tri, tree in _FACE_INDEXES:
+        if src is source and fc is faces:
+            return tri, tree
+    tri = np.asarray(source, float)[np.asarray(faces)]
+    tree = cKDTree(tri.mean(axis=1))
+    if all(isinstance(a, np.ndarray) and not a.flags.writeable for a in (source, faces)):
+        _FACE_INDEXES[:] = [(source, faces, tri, tree), *_FACE_INDEXES[:3]]
+    return tri, tree
+
+
 def resample_weights(source, faces, target, k: int = 6) -> tuple[np.ndarray, np.ndarray]:
     """The corners and barycentric weights ``resample`` uses (compute once, reuse for
     many fields on the same pair of meshes).
@@ -304,12 +323,10 @@ def resample_weights(source, faces, target, k: int = 6) -> tuple[np.ndarray, np.
     weights : numpy.ndarray, shape (p, 3)
         Their weights (non-negative, summing to 1).
     """
-    from scipy.spatial import cKDTree  # scipy loads on first use (import cost)
-
-    v, f = np.asarray(source, float), np.asarray(faces)
+    f = np.asarray(faces)
     pts = np.asarray(target, float)
-    tri = v[f]
-    _, cand = cKDTree(tri.mean(axis=1)).query(pts, k=k)  # (p, k)
+    tri, tree = _face_index(source, faces)
+    _, cand = tree.query(pts, k=k)  # (p, k)
     a, b, c = (tri[cand][:, :, i] for i in range(3))  # (p, k, 3) each
     e0, e1, d = b - a, c - a, pts[:, None] - a
     d00, d01, d11 = (e0 * e0).sum(-1), (e0 * e1).sum(-1), (e1 * e1).sum(-1)
