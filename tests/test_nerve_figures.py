@@ -51,17 +51,24 @@ def test_layer_buttons_cover_every_layer(figdict):
     layer_of = {"Skin": "skin", "Muscles": "muscle", "Bones": "bone", "Nerves": "nerve",
                 "Vessels": "vessel"}
     for b in buttons:
-        idx = b["args"][1]
+        idx = b["args"][-1]  # restyle: (update, traces); Nerves: (update, layout, traces)
         assert idx and all(data[i]["meta"]["layer"] == layer_of[b["label"]] for i in idx)
         # first click hides, second restores the opening state (hidden traces stay hidden)
-        assert b["method"] == "restyle" and b["args"][1] == b["args2"][1] == idx
+        assert b["args2"][-1] == idx
+        if b["label"] == "Nerves":  # the stage caption and point numbers go with them
+            assert b["method"] == "update"
+            assert "scene.annotations[0].visible" in b["args"][1]
+            assert set(b["args"][1].values()) == {False}
+            assert b["args2"][1] == dict.fromkeys(b["args"][1], True)
+        else:
+            assert b["method"] == "restyle" and len(b["args"]) == 2
         shown = [data[i].get("visible", True) for i in idx]
         assert b["args2"][0] == {"visible": shown}
         assert b["args"][0] == {"visible": [False if v is False else "legendonly"
                                             for v in shown]}
         if b["label"] == "Nerves":      # waypoints hidden at opening stay out of the legend
             assert True in shown and "legendonly" in shown
-    covered = {i for b in buttons for i in b["args"][1]}
+    covered = {i for b in buttons for i in b["args"][-1]}
     assert covered == set(range(len(data))), "every trace belongs to one layer button"
 
 

@@ -47,9 +47,9 @@ def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | No
     width = [hi[0] - lo[0] for lo, hi in boxes]
     y_lo = min(lo[1] for lo, _ in boxes)
     y_hi = max(hi[1] for _, hi in boxes)
-    fig_w = 3.9 * len(views)  # the height follows (0.5 inch for the titles)
+    fig_w = 3.9 * len(views)  # the height follows (0.75 inch for the titles)
     fig, axes = mpl2d.subplots(1, len(views), width_ratios=width,
-                               figsize=(fig_w, fig_w * (y_hi - y_lo) / sum(width) + 0.5))
+                               figsize=(fig_w, fig_w * (y_hi - y_lo) / sum(width) + 0.75))
     axes = np.atleast_1d(axes)
     for ax, view, (lo, hi) in zip(axes, views, boxes):
         draw_skin(ax, head, view)
