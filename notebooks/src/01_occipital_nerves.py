@@ -241,7 +241,7 @@ nerves.compression_table('right')
 # Always say which end you measure from.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The classic **GON block** is aimed one third of the way from the EOP to the mastoid tip, on or just above the superior nuchal line. That is where the occipital artery, which comes up with the nerve, is felt on the nuchal line ({cite}`brown_atlas2006`); the nerve lies just medial to the artery ({cite}`shim2011`). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The origin here is the **EOP**; some sources state the same points from the mastoid (GON two thirds, LON one third), so always say which end you measure from.
+# The classic **GON block** is aimed one third of the way from the EOP to the mastoid tip, on or just above the superior nuchal line. That is where the occipital artery, which comes up with the nerve, is felt on the nuchal line ({cite}`brown_atlas2006`); the nerve lies just medial to the artery ({cite}`shim2011`). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The fractions here are measured from the **EOP**: always say which end of the line you measure from (Exercise 3 asks why).
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.block_landmark_figure()
