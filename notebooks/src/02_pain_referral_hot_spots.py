@@ -150,13 +150,6 @@ shared[['name', 'mechanism_trapezius', 'mechanism_gon']]
 # %% [markdown] tags=["answer"]
 # Only **behind the eye**: the trapezius trigger point reaches it by myofascial referral, GON neuralgia by trigeminocervical convergence. The same place can hurt for different reasons, which is why the location of pain alone does not make a diagnosis.
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# Figure 1's information as a table (after Exercise 1, which asks you to find part of it): every zone of every pattern on the right side, with its mechanism and source.
-
-# %% slideshow={"slide_type": "skip"}
-table = pain.hotspots(side='right')
-table[['pattern_label', 'label', 'mechanism', 'weight', 'reference']]
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Skin territories of the nerves
 #
@@ -215,7 +208,7 @@ sorted(((n, p) for p, n in pairs.items() if n), reverse=True)[:4]
 # The greater occipital nerve (C2) is not trigeminal, yet GON pain can reach the forehead and the orbit. The explanation is **trigeminocervical convergence**: fibres from the C2 root and from the trigeminal nerve (V1: forehead, eye and the dura) end on the *same* second-order neurons in the trigeminocervical complex. This complex is the caudal trigeminal nucleus together with the dorsal horn of C1-C2. The brain receives one signal and can place it in either map.
 
 # %% slideshow={"slide_type": "subslide"}
-pain_views.convergence_schematic(scale=0.8)
+pain_views.convergence_schematic(scale=0.9)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 3. Text summary:* a schematic. A green V1 afferent from the forehead, eye and dura and an orange GON afferent from the back of the head both end on one purple second-order neuron. It lies in the trigeminocervical complex (trigeminal nucleus caudalis and the C1-C2 dorsal horn). The neuron projects to the thalamus and cortex, so an irritated GON can be felt at the forehead and behind the eye. The evidence is listed along the bottom.
@@ -279,6 +272,15 @@ pd.DataFrame({name: pain.match_drawing(name).head(3).index.map(' '.join)
 
 # %% [markdown] tags=["answer"]
 # **A**: right greater occipital neuralgia (occiput to vertex, convergence to the eye). **B**: left upper trapezius trigger point (the question mark: neck, mastoid, temple). **C**: right sternocleidomastoid, clavicular division (forehead and ear; postural dizziness fits it too). **D**: left lesser occipital neuralgia. A match is a hypothesis, not a diagnosis: occipital neuralgia needs the ICHD-3 criteria, including relief by a nerve block (notebook 03), and trigger points need palpation.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# ## Reference: every zone of every pattern
+#
+# Figure 1's information as a table, for revision once you have done the exercises (it answers part of Exercises 1 and 3): every zone of every pattern on the right side, with its mechanism, its weight and its source.
+
+# %% slideshow={"slide_type": "skip"}
+table = pain.hotspots(side='right')
+table[['pattern_label', 'label', 'mechanism', 'weight', 'reference']]
 
 # %% [markdown] part="quiz"
 

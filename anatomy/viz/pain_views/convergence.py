@@ -81,13 +81,11 @@ def convergence_schematic(scale: float = 1.0) -> mpl2d.StaticFigure:
         "the eye (referred\npain); the reverse also\noccurs", "#555555")
     arrow((93, 39), (93, 30.2), "#555555", ls="--", lw=1.6)
     # evidence strip
-    ev = ("Evidence: rat C2 dorsal-horn neurons answer both dura (V1) and GON, and GON\n"
-          f"input sensitises dural input ({cite('bartsch2002')}); dural input enlarges "
-          f"cervical\nreceptive fields ({cite('bartsch2003')}). Humans: painful GON injection "
-          f"gave trigeminal-\narea pain ({cite('piovesan2001')}); GON block changed the "
-          f"trigeminal blink reflex\n({cite('busch2007')}). Review: {cite('bogduk2009')}; "
-          "ICHD-3 13.4 comment.")
-    ax.text(1, -11, ev, fontsize=9.5, va="bottom", ha="left", color="#333333")
+    # evidence strip: short enough to read on a projector; the notebook lists the details
+    ev = (f"Evidence: rat C2 dorsal horn ({cite('bartsch2002')};\n{cite('bartsch2003')}); "
+          f"human GON studies ({cite('piovesan2001')};\n{cite('busch2007')}); "
+          f"review {cite('bogduk2009')}; ICHD-3 13.4 comment.")
+    ax.text(1, -11, ev, fontsize=11, va="bottom", ha="left", color="#333333")
     ax.set_title("Why pain from the back of the head can be felt in front:\n"
                  "trigeminocervical convergence", fontsize=12, loc="left")
     fig.tight_layout()
