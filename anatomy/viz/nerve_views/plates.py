@@ -221,7 +221,7 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
     # sorts whole faces, and a large muscle face can cover a nerve lying just behind it)
     ("1. Origin between C1 and C2", ("atlas", "axis", "c3", "occipital_bone", "mastoid"),
      ("origin", "oci_lower_border"), 0.0),
-    ("2. Round obliquus capitis inferior", ("atlas", "axis", "c3", "occipital_bone",
+    ("2. Round obliquus capitis inferior (OCI)", ("atlas", "axis", "c3", "occipital_bone",
                                             "mastoid", "obliquus"),
      ("oci_lower_border", "between_oci_and_semispinalis"), 4.0),
     ("3. Through semispinalis capitis", ("atlas", "axis", "c3", "occipital_bone", "mastoid",
@@ -239,7 +239,7 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
 # drawing does not move, only the painter's order)
 SORT_NEARER_MM = {"trapezius": 2.0}
 STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
-               "obliquus_capitis_inferior": "obliquus capitis\ninferior",
+               "obliquus_capitis_inferior": "OCI", "obliquus_capitis_superior": "OCS",
                "semispinalis_capitis": "semispinalis\ncapitis",
                "splenius_capitis": "splenius\ncapitis", "trapezius": "trapezius",
                "occipital_artery": "occipital\nartery"}
@@ -250,20 +250,17 @@ STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posteri
 STAGE_HIGHLIGHT, STAGE_HIGHLIGHT_NAME = "#332288", "indigo"
 
 
-def _name_box(text: str) -> np.ndarray:
-    """Half width and half height (mm) of a stage panel's 9-point name, with 2 mm to
-    spare (about 2.7 mm a character and 5.6 mm a line at the panels' scale)."""
+def _name_box(text: str, spare: float = 2.0) -> np.ndarray:
+    """Half width and half height (mm) of a stage panel's 9-point name, with ``spare`` mm
+    to spare (about 2.7 mm a character and 5.6 mm a line at the panels' scale)."""
     lines = text.split("\n")
-    return np.array([1.35 * max(map(len, lines)) + 2.0, 2.8 * len(lines) + 2.0])
+    return np.array([1.35 * max(map(len, lines)) + spare, 2.8 * len(lines) + spare])
 
 
-def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarray | None:
-    """Where a stage panel names a structure: the point of its surface, seen in the
-    panel's window and not hidden by the other structures drawn, whose name box lies
-    farthest from the nerves and from the names ``placed`` already, as (centre, text)
-    pairs (2D, mm); None if none of it shows clear of them."""
+def _seen_points(structure, half, covers) -> np.ndarray:
+    """A structure's surface points (2D, mm) seen in a stage panel's window, at least
+    ``half`` (a name box's half size) inside its edges and not hidden by the others."""
     (x0, x1), (y0, y1) = STAGE_LIMITS
-    half = _name_box(text)
     xy = mpl2d.project(structure.vertices, "posterior")
     inside = ((xy[:, 0] > x0 + half[0]) & (xy[:, 0] < x1 - half[0])
               & (xy[:, 1] > y0 + half[1]) & (xy[:, 1] < y1 - half[1]))
@@ -271,17 +268,79 @@ def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarr
     seen = inside.copy()
     seen[inside] = ~_hidden_by(others, structure.vertices[inside] + [0.0, -0.5, 0.0],
                                "posterior")
-    if not seen.any():
-        return None
-    cand = xy[seen]
-    # distance in units of the box: below 1 a nerve runs under the name (box metric)
-    nerves = np.concatenate([mpl2d.project(q, "posterior") for q in nerve_paths])
-    clearance = np.abs((cand[:, None] - nerves[None]) / half).max(axis=2).min(axis=1)
+    return xy[seen]
+
+
+def _clearance(centres, half, points, placed=()) -> np.ndarray:
+    """For name boxes of half size ``half`` centred at ``centres`` (2D, mm), the distance
+    to the nearest of ``points`` (2D, mm) and placed name in units of the box: below 1
+    they overlap."""
+    centres = np.atleast_2d(centres)
+    clearance = np.abs((centres[:, None] - points[None]) / half).max(axis=2).min(axis=1)
     for centre, other in placed:
         both = half + _name_box(other)
-        clearance = np.minimum(clearance, np.abs((cand - centre) / both).max(axis=1))
+        clearance = np.minimum(clearance, np.abs((centres - centre) / both).max(axis=1))
+    return clearance
+
+
+def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarray | None:
+    """Where a stage panel names a structure: the point of its surface, seen in the
+    panel's window and not hidden by the other structures drawn, whose name box lies
+    farthest from the nerves and from the names ``placed`` already, as (centre, text)
+    pairs (2D, mm); None if none of it shows clear of them."""
+    half = _name_box(text)
+    cand = _seen_points(structure, half, covers)
+    if not len(cand):
+        return None
+    nerves = np.concatenate([mpl2d.project(q, "posterior") for q in nerve_paths])
+    clearance = _clearance(cand, half, nerves, placed)
     best = int(np.argmax(clearance))
-    return cand[best] if clearance[best] >= 1.0 else None  # no room: the title names it
+    return cand[best] if clearance[best] >= 1.0 else None
+
+
+def _crosses(p, q, path) -> bool:
+    """Whether the segment p-q crosses the 2D polyline ``path``."""
+    a, b = path[:-1], path[1:]
+
+    def turn(o, u, w):
+        return (u[..., 0] - o[..., 0]) * (w[..., 1] - o[..., 1]) \
+            - (u[..., 1] - o[..., 1]) * (w[..., 0] - o[..., 0])
+
+    return bool(np.any((turn(p, q, a) * turn(p, q, b) < 0)
+                       & (turn(a, b, p) * turn(a, b, q) < 0)))
+
+
+def _leader_spot(structure, text: str, covers, nerve_paths, placed=()):
+    """Where a stage panel names a structure with no room for its name on it: a spot in
+    the window, clear of the nerves, the names ``placed`` and the structure itself, on
+    the shortest leader (at least 4 mm, crossing no nerve) to the seen point of the
+    structure farthest from the nerves. Returns (point, label position, box centre) in
+    mm, the label extending away from the point as ``mpl2d.leader_label`` draws it, or
+    None if there is no such spot."""
+    (x0, x1), (y0, y1) = STAGE_LIMITS
+    half = _name_box(text, spare=3.0)
+    seen = _seen_points(structure, np.zeros(2), covers)
+    if not len(seen):
+        return None
+    paths = [mpl2d.project(q, "posterior") for q in nerve_paths]
+    nerves = np.concatenate(paths)
+    point = seen[int(np.argmax(_clearance(seen, np.ones(2), nerves)))]
+    gx, gy = np.meshgrid(np.arange(x0, x1, 1.0), np.arange(y0, y1, 1.0))
+    at = np.c_[gx.ravel(), gy.ravel()]
+    side = np.where(at[:, 0] >= point[0], 1.0, -1.0)
+    centre = at + np.c_[side * half[0], np.zeros(len(at))]
+    ok = ((centre[:, 0] - half[0] > x0) & (centre[:, 0] + half[0] < x1)
+          & (centre[:, 1] - half[1] > y0) & (centre[:, 1] + half[1] < y1))
+    ok &= _clearance(centre, half, nerves, placed) >= 1.0
+    ok &= _clearance(centre, half, seen) >= 1.0
+    length = np.hypot(*(at - point).T)
+    ok &= length >= 4.0
+    for i in np.argsort(np.where(ok, length, np.inf)):
+        if not ok[i]:
+            return None
+        if not any(_crosses(point, at[i], q) for q in paths):
+            return point, at[i], centre[i]
+    return None
 
 
 def _hidden_by(meshes, points, view: str) -> np.ndarray:
@@ -346,20 +405,28 @@ def stage_plate() -> mpl2d.StaticFigure:
             xy = mpl2d.project(n.path, "posterior")
             xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
             ax.plot(*xy.T, color="#222222", lw=0.8, ls=(0, (2, 2)), zorder=4)
-        placed = []
+        # the scale bar and its "10 mm" (mpl2d.scale_bar's default corner) keep clear
+        (x0, x1), (y0, y1) = STAGE_LIMITS
+        placed = [(np.array([x0 + 0.05 * (x1 - x0) + 5.0, y0 + 0.04 * (y1 - y0) + 3.0]),
+                   "10 mm")]
         for st in structs.values():  # name what this stage adds, clear of the nerves
             if st.id.startswith(layers) and st.side in ("right", None) \
                     and st.base in STAGE_NAMES \
                     and not any(st.id.startswith(x) for x in shown):
-                at = _name_spot(st, STAGE_NAMES[st.base], covers, (gon.path, ton.path),
-                                placed)
+                name = STAGE_NAMES[st.base]
+                at = _name_spot(st, name, covers, (gon.path, ton.path), placed)
                 if at is not None:
-                    placed.append((at, STAGE_NAMES[st.base]))
+                    placed.append((at, name))
                     # 9 points: 14 px on a 1024 x 768 slide, like the rest of the plate
-                    ax.text(*at, STAGE_NAMES[st.base], fontsize=9, ha="center",
+                    ax.text(*at, name, fontsize=9, ha="center",
                             va="center", zorder=6, linespacing=0.95,
                             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                                   "alpha": 0.8})
+                    continue
+                spot = _leader_spot(st, name, covers, (gon.path, ton.path), placed)
+                if spot is not None:  # no room on the structure: a leader to it
+                    placed.append((spot[2], name))
+                    mpl2d.leader_label(ax, spot[0], spot[1], name, fontsize=9)
         shown = layers
         mpl2d.setup_view_axes(ax)
         ax.set_title(textwrap.fill(title, 28), fontsize=10.5, pad=4)
@@ -368,11 +435,12 @@ def stage_plate() -> mpl2d.StaticFigure:
         mpl2d.scale_bar(ax, 10)
     fig.text(0.5, 0.01, f"Right side, seen from behind. {STAGE_HIGHLIGHT_NAME.capitalize()}: "
              "this stage;\ndashed: "
-             "course hidden by muscle or bone; yellow: GON; teal: TON.", ha="center", va="bottom",
+             "course hidden by muscle or bone; yellow: GON; teal: TON;\nOCI, OCS: obliquus capitis "
+             "inferior, superior.", ha="center", va="bottom",
              fontsize=9)
     fig.suptitle("The greater occipital nerve stage by stage,\ndeep to superficial "
                  "(right side)", fontsize=12)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     alt = ("Four posterior close-ups of the right suboccipital region, each adding a layer: "
            "1, bones only, the nerve leaving between atlas and axis; 2, with obliquus "
            "capitis inferior, the nerve winding round its lower border; 3, with "
