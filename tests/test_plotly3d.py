@@ -167,3 +167,17 @@ def test_text_positions_are_read_per_point_by_plotly():
     tr = plotly3d.points_trace([[0, 0, 0], [1, 0, 0]], name="two", labels=["a", "b"],
                                textposition=["top left", "middle right"])
     assert len(tr["textposition"]) == 3
+
+
+def test_a_wrapped_title_keeps_its_first_line_left_of_the_toolbar():
+    """A title that wraps keeps its first line to 38 characters (plotly's toolbar covers
+    the right 200 px of the top band in a 590 px figure); later lines use the full width,
+    and no word is lost or split."""
+    from anatomy.viz.plotly3d import wrap_title
+
+    text = "1. The GON leaves the C2 dorsal ramus between C1 and C2 (skin and outer muscles hidden)"
+    lines = wrap_title(text).split("<br>")
+    assert len(lines[0]) <= 38 and all(len(x) <= 58 for x in lines) and len(lines) == 2
+    assert " ".join(lines).split() == text.split()
+    assert wrap_title("Cutaneous territories of the head and neck") == \
+        "Cutaneous territories of the head and neck"  # fits: one line

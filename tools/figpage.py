@@ -4,7 +4,7 @@ A page holds the figure in a div as wide as the place it gets in JupyterLab or i
 (``WIDTHS``, measured at 1024x768 and 1400x1000 with JupyterLab's file browser open and
 with tools/classroom.py's handouts), drawn by the same plotly.js the handouts ship (npm,
 gl3d bundle). ``measure`` returns page-pixel boxes (left, top, right, bottom) of the legend,
-its entries, the menus, titles, colour bars, annotations, each scene's domain and the
+its entries, the menus, title lines, the toolbar, colour bars, annotations, each scene's domain and the
 anatomy each scene draws (the bounding box of its WebGL pixels, found in a screenshot
 with the SVG layers hidden). Used by tests/test_figure_layout.py and tools/bench.py.
 """
@@ -63,7 +63,12 @@ MEASURE_JS = """() => {
     expected: fl.showlegend ? gd._fullData.filter(
       t => t.showlegend !== false && t.visible !== false).length : 0,
     menus,
-    titles: [...gd.querySelectorAll('.gtitle')].filter(nonEmpty).map(box),
+    // each line of a title on its own: only the first line shares the toolbar's band
+    titles: [...gd.querySelectorAll('.gtitle')].filter(nonEmpty).flatMap(t => {
+      const lines = [...t.querySelectorAll('tspan.line')].filter(nonEmpty);
+      return lines.length ? lines.map(box) : [box(t)]; }),
+    // plotly's toolbar: shown while the pointer is over the figure, over whatever lies there
+    modebar: (m => m && nonEmpty(m) ? box(m) : null)(gd.querySelector('.modebar')),
     colorbars: [...gd.querySelectorAll('.colorbar')].filter(nonEmpty).map(box),
     // paper annotations are g.annotation, a 3D scene's g.annotation-scene
     annotations: [...gd.querySelectorAll('.annotation, .annotation-scene')].filter(nonEmpty)
@@ -156,6 +161,7 @@ def problems(m: dict, crop: bool = True) -> list[str]:
     furniture += [(f"menu {k}", b) for k, b in enumerate(m["menus"])]
     furniture += [(f"colour bar {k}", b) for k, b in enumerate(m["colorbars"])]
     furniture += [(f"title {k}", b) for k, b in enumerate(m["titles"])]
+    furniture += [("toolbar", m["modebar"])] if m.get("modebar") else []
     for name, b in furniture:
         if not inside(b, fig, tol=1):
             out.append(f"{name} {b} is outside the figure {fig}")

@@ -31,11 +31,13 @@ LEGEND = {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0.0, "yanchor": 
           "tracegroupgap": 0}
 
 
-def wrap_title(text: str, width: int = 58) -> str:
-    """A title broken into lines of at most ``width`` characters.
+def wrap_title(text: str, width: int = 58, first: int = 38) -> str:
+    """A title broken into lines of at most ``width`` characters, the first at most ``first``.
 
     Plotly does not wrap titles; this keeps one readable in the narrowest figure (590 px
-    wide at 18 px type).
+    wide at 18 px type). A title's first line shares the top band with plotly's toolbar,
+    which covers the figure's right 200 px while the pointer is over it: a title that
+    wraps keeps its first line left of it (``first`` characters, about 390 px).
 
     Parameters
     ----------
@@ -43,6 +45,8 @@ def wrap_title(text: str, width: int = 58) -> str:
         The title; one that already holds ``<br>`` or fits is returned unchanged.
     width : int
         Most characters per line.
+    first : int
+        Most characters on the first line of a title that wraps.
 
     Returns
     -------
@@ -51,7 +55,8 @@ def wrap_title(text: str, width: int = 58) -> str:
     """
     if "<br>" in text or len(text) <= width:
         return text
-    return wrap_words(text, width)
+    head = wrap_words(text, first).split("<br>")[0]
+    return f"{head}<br>{wrap_words(text[len(head):], width)}"
 
 
 def wrap_words(text: str, width: int) -> str:
