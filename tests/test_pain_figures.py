@@ -113,7 +113,7 @@ def test_heat_figure_structure(heat):
         shown = [t["legendgroup"] for t, vis in zip(d["data"], data["visible"])
                  if vis and t["type"] == "scatter3d" and t["name"] not in HELPERS]
         assert shown and all(g.startswith(f"{pat}-{side}-") for g in shown)
-        assert pain.pattern_info(pat)["label"] in layout["title.text"]
+        assert pain.pattern_info(pat)["label"] in layout["title.text"].replace("<br>", " ")
     assert d["layout"]["scene"]["camera"]["eye"] == pv.OBLIQUE["eye"]
 
 

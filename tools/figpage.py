@@ -4,9 +4,9 @@ A page holds the figure in a div as wide as the place it gets in JupyterLab or i
 (``WIDTHS``, measured at 1024x768 and 1400x1000 with JupyterLab's file browser open and
 with tools/classroom.py's handouts), drawn by the same plotly.js the handouts ship (npm,
 gl3d bundle). ``measure`` returns page-pixel boxes (left, top, right, bottom) of the legend,
-its entries, the menus, title lines, the toolbar, colour bars, annotations, each scene's domain and the
-anatomy each scene draws (the bounding box of its WebGL pixels, found in a screenshot
-with the SVG layers hidden). Used by tests/test_figure_layout.py and tools/bench.py.
+its entries, the menus, title lines, the toolbar, colour bars, annotations, each scene's
+domain and the anatomy each scene draws (the bounding box of its WebGL pixels, found in
+a screenshot with the SVG layers hidden). Used by tests/test_figure_layout.py and tools/bench.py.
 """
 
 from __future__ import annotations

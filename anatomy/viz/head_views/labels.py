@@ -58,10 +58,10 @@ class _Perspective:
     keeps millimetres (its scale is 1 at depth D).
     """
 
-    def __init__(self, head: HeadModel, view: str, box=None):
+    def __init__(self, head: HeadModel, view: str, box=None, frame=None):
         from anatomy.skin import Skin, head_skin
 
-        cam = plotly3d.camera(view)
+        cam = plotly3d.camera(view, **(frame or {}))
         lo, hi = scene_box(head) if box is None else box
         self.eye = plotly3d.eye_point(cam, lo, hi)
         look = plotly3d.eye_point({"eye": cam["center"]}, lo, hi)
@@ -105,12 +105,12 @@ class _Perspective:
 
 
 @lru_cache(maxsize=32)
-def _kit_perspective(view: str, box: tuple | None) -> _Perspective:
+def _kit_perspective(view: str, box: tuple | None, frame: tuple = ()) -> _Perspective:
     return _Perspective(load_head(), view, None if box is None else
-                        (np.array(box[0]), np.array(box[1])))
+                        (np.array(box[0]), np.array(box[1])), dict(frame))
 
 
-def perspective(head: HeadModel, view: str, box=None) -> _Perspective:
+def perspective(head: HeadModel, view: str, box=None, frame=None) -> _Perspective:
     """What a named camera's eye sees of ``head``, in perspective as plotly draws it.
 
     Parameters
@@ -122,6 +122,9 @@ def perspective(head: HeadModel, view: str, box=None) -> _Perspective:
     box : tuple of array_like, optional
         The figure's data box (lo, hi), mm, which places the eye; the drawn skin's
         (``scene_box``) by default.
+    frame : dict, optional
+        ``distance`` and ``centre_z`` of the camera (as ``plotly3d.camera``), for a figure
+        whose views step back from the kit's.
 
     Returns
     -------
@@ -129,9 +132,9 @@ def perspective(head: HeadModel, view: str, box=None) -> _Perspective:
         Its ``visible``, ``in_frame``, ``screen`` and ``depth_scale`` answer for points.
     """
     if head is not load_head():
-        return _Perspective(head, view, box)
+        return _Perspective(head, view, box, frame)
     key = None if box is None else tuple(tuple(map(float, b)) for b in box)
-    return _kit_perspective(view, key)
+    return _kit_perspective(view, key, tuple(sorted((frame or {}).items())))
 
 
 
@@ -246,7 +249,8 @@ def _clear(eye: _Perspective, line) -> bool:
 
 
 def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
-                groups=None, turn: bool = False, clear: bool = False, box=None
+                groups=None, turn: bool = False, clear: bool = False, box=None,
+                frame=None
                 ) -> tuple[list[str], list[str]]:
     """The labels of skin points that a named camera shows, and where each sits.
 
@@ -288,6 +292,9 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     box : tuple of array_like, optional
         The figure's data box (lo, hi), mm, which places the camera's eye for ``clear``
         (tested in perspective, as plotly draws the text); the drawn skin's by default.
+    frame : dict, optional
+        ``distance`` and ``centre_z`` of the figure's cameras, if not the kit's (see
+        ``plotly3d.camera``).
 
     Returns
     -------
@@ -303,7 +310,7 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
     on = p if skin_points is None else np.asarray(skin_points, float).reshape(-1, 3)
     seen = skin.visible(on, towards=_towards_eye(view))
-    eye = perspective(head, view, box) if clear else None
+    eye = perspective(head, view, box, frame) if clear else None
     where = outward_text_positions(head, p, view)
     d, right, up = _screen_axes(view)
     screen = np.c_[p @ right, p @ up]

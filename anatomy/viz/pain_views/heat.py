@@ -106,6 +106,10 @@ def oblique(side: str = "right") -> dict:
     return cam
 
 
+# the named views step back and look lower than the kit's other figures: the patterns'
+# lowest spots (the upper trapezius trigger point on the shoulder, the sternocleidomastoid
+# zones at the throat and sternum) lay below the frame of the head-centred views
+NAMED_FRAME = {"distance": 1.12, "centre_z": 0.12}
 BEHIND_TURN_DEG = 45.0  # how far the opening camera turns back for a pattern behind the ear
 
 
@@ -341,7 +345,7 @@ def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
     out = {}
     for view in plotly3d.CAMERAS:
         text, where = view_labels(load_head(), pts, names, view, groups=groups, turn=True,
-                                  clear=True, box=box)
+                                  clear=True, box=box, frame=NAMED_FRAME)
         out[view] = ({"text": [list(t) for t in np.split(np.array(text, object), ends)],
                       "textposition": [plotly3d.per_point_positions(w) for w in
                                        np.split(np.array(where, object), ends)]}, idx)
@@ -456,7 +460,8 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     # the pattern menu fills the first row; each named view labels the spots it sees, away
     # from the head (the opening labels, placed for the opening camera, went into the head)
     plotly3d.view_menu(fig, below=True, restyle=named,
-                       notes={v: [] for v in plotly3d.CAMERAS} if opening else None)
+                       notes={v: [] for v in plotly3d.CAMERAS} if opening else None,
+                       **NAMED_FRAME)
     from anatomy.viz.head_views import INSIDE_HEAD_MM
 
     plotly3d.prime_text_glyphs(fig, INSIDE_HEAD_MM)  # the views' labels show full size

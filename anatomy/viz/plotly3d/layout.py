@@ -166,8 +166,8 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
 
 def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
               active: str | None = None, notes: dict[str, list] | None = None, *,
-              below: bool = False, restyle: dict[str, tuple[dict, list]] | None = None
-              ) -> None:
+              below: bool = False, restyle: dict[str, tuple[dict, list]] | None = None,
+              distance: float = 1.0, centre_z: float | None = None) -> None:
     """Add a dropdown that switches the camera between the named views (no kernel needed).
 
     Parameters
@@ -189,6 +189,10 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
     restyle : dict of str to (dict, list of int), optional
         Per view, a data update and the indices of the traces it applies to (e.g. which
         labels that view shows, and on which side of their points).
+    distance : float, default 1.0
+        Scales the eye's distance in every view (as :func:`camera`).
+    centre_z : float, optional
+        Where every view looks, in plotly's normalised scene units (default: the head).
 
     Returns
     -------
@@ -196,7 +200,9 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
         The menu is added to ``fig["layout"]["updatemenus"]``.
     """
     def args(name):
-        lay = {"scene.camera": camera(name, orthographic),
+        frame = {"distance": distance, **({"centre_z": centre_z} if centre_z is not None
+                                           else {})}
+        lay = {"scene.camera": camera(name, orthographic, **frame),
                **({"scene.annotations": notes[name]} if notes else {})}
         return [*restyle[name][:1], lay, *restyle[name][1:]] if restyle else [lay]
 
