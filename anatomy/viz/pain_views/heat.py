@@ -15,7 +15,8 @@ from anatomy.viz import plotly3d, style
 __all__ = [
     "HEAT_CROP", "MECHANISM_STYLE", "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP",
     "PAIN_SCALE", "REFERRED_SPOT", "SHORT_SPOT", "SPOT_GAP_MM", "SPOT_TEXTPOS", "TERRITORY_COLOURS",
-    "TERRITORY_SHORT", "heat_figure", "oblique", "opening_camera", "spot_label",
+    "TERRITORY_SHORT", "clip_to_crop", "heat_figure", "oblique", "opening_camera",
+    "spot_label",
 ]
 
 # Sequential heat scale that starts at the skin tone (no pain = plain skin), jumps to a
@@ -269,14 +270,28 @@ def _spot_traces(pattern: str, side: str, visible: bool):
 HEAT_CROP = {"z_min": -185.0, "abs_x_max": 150.0}  # the shoulders' ends carry no pain zone
 
 
-def _display_crop(values):
-    """The heat figure's skin, cut on straight lines at ``HEAT_CROP`` (faces crossing a
-    cut are clipped, so the neck and shoulders end in a clean edge, not a saw tooth of
-    whole faces), and the per-vertex ``values`` (N, K) carried to its vertices."""
+def clip_to_crop(vertices, faces, values=None):
+    """A mesh cut on straight lines at ``HEAT_CROP``: faces crossing a cut are clipped,
+    so the neck and shoulders end in a clean edge, not a saw tooth of whole faces.
+
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        Mesh vertices, mm.
+    faces : (M, 3) array_like of int
+        Triangles.
+    values : (N, K) array_like, optional
+        Per-vertex values carried to the clipped mesh's vertices.
+
+    Returns
+    -------
+    vertices, faces, values : numpy.ndarray
+        The clipped mesh and its values ((N', 0) if none were given).
+    """
     from anatomy import meshops
 
-    m = pain.pain_mesh()
-    v, f, vals = m.vertices, m.faces, np.asarray(values, float)
+    v, f = np.asarray(vertices, float), np.asarray(faces)
+    vals = np.zeros((len(v), 0)) if values is None else np.asarray(values, float)
     for field in (lambda p: p[:, 2] - HEAT_CROP["z_min"],
                   lambda p: HEAT_CROP["abs_x_max"] - np.abs(p[:, 0])):
         v, f, label, vals = meshops.level_regions(v, f, field(v)[None, :], level=0.0,
@@ -284,6 +299,13 @@ def _display_crop(values):
         used, inverse = np.unique(f[label == 0], return_inverse=True)
         v, f, vals = v[used], inverse.reshape(-1, 3), vals[used]
     return v, f, vals
+
+
+def _display_crop(values):
+    """The heat figure's skin (``clip_to_crop`` of the pain mesh) and the per-vertex
+    ``values`` (N, K) carried to its vertices."""
+    m = pain.pain_mesh()
+    return clip_to_crop(m.vertices, m.faces, values)
 
 
 SPOT_LEADER_PX = 30  # opening labels: leader-line length, pixels

@@ -19,6 +19,7 @@ from anatomy.viz.pain_views.heat import (
     TERRITORY_COLOURS,
     TERRITORY_SHORT,
     _wrap,
+    clip_to_crop,
     spot_label,
 )
 from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
@@ -239,6 +240,7 @@ def _plate_skin():
     crop = pain.MESH_CROP
     v, f = fields.drawn_skin_part(lambda tri: (tri[:, :, 2] >= crop["z_min"]).all(axis=1)
                                   & (np.abs(tri[:, :, 0]) <= crop["abs_x_max"]).all(axis=1))
+    v, f, _ = clip_to_crop(v, f)  # a clean edge, not whole faces' saw tooth
     m = pain.pain_mesh()
     return v, f, *fields.resample_weights(m.vertices, m.faces, v)
 

@@ -9,7 +9,13 @@ from anatomy import meshgen, pain
 from anatomy.conventions import SIDES, check_side
 from anatomy.references import cite
 from anatomy.viz import fields, plotly3d, style
-from anatomy.viz.pain_views.heat import OBLIQUE, TERRITORY_COLOURS, TERRITORY_SHORT, _wrap
+from anatomy.viz.pain_views.heat import (
+    OBLIQUE,
+    TERRITORY_COLOURS,
+    TERRITORY_SHORT,
+    _wrap,
+    clip_to_crop,
+)
 
 __all__ = ["territory_figure"]
 
@@ -25,15 +31,19 @@ def _face_assignment(atlas, threshold: float = 0.5):
     """
     m = pain.pain_mesh()
     keys = list(atlas.weights)
-    w = np.array([atlas.weights[k] for k in keys])
-    normals = _vertex_normals(m)
-    v, f, dom, _ = meshgen.level_regions(m.vertices, m.faces, w, threshold)
+    # the skin clipped as the heat figure's (a clean edge at the neck and shoulders, where
+    # whole faces left a saw tooth and the supraclavicular patch flared past the shoulders)
+    mv, mf, vals = clip_to_crop(m.vertices, m.faces,
+                                np.c_[np.array([atlas.weights[k] for k in keys]).T,
+                                      _vertex_normals(m)])
+    w, normals = vals[:, :len(keys)].T, vals[:, len(keys):]
+    v, f, dom, _ = meshgen.level_regions(mv, mf, w, threshold)
     # one region where the second-strongest nerve reaches the threshold: a mesh per pair
     # stacked translucent layers where three territories meet, drawn as dark hatching
-    second = np.sort(w, axis=0)[-2] if len(keys) > 1 else np.zeros(len(m.vertices))
+    second = np.sort(w, axis=0)[-2] if len(keys) > 1 else np.zeros(len(mv))
     overlap = (np.empty((0, 3)), np.empty((0, 3), int))
     if second.max() >= threshold:
-        pv, pf, lab, pn = meshgen.level_regions(m.vertices, m.faces, second[None], threshold,
+        pv, pf, lab, pn = meshgen.level_regions(mv, mf, second[None], threshold,
                                                 attributes=normals)
         pn = pn / np.linalg.norm(pn, axis=1, keepdims=True)
         if np.any(lab == 0):
