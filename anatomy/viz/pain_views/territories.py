@@ -22,6 +22,20 @@ __all__ = ["territory_figure"]
 # Territories
 # ---------------------------------------------------------------------------------------
 
+def _clipped_skin(atlas):
+    """The pain mesh clipped as the heat figure's skin (a clean edge at the neck and
+    shoulders: whole faces left a saw tooth, and the supraclavicular patch flared past the
+    shoulders), with each territory's weights (K, N) and the vertex normals carried over."""
+    m = pain.pain_mesh()
+    keys = list(atlas.weights)
+    v, f, vals = clip_to_crop(m.vertices, m.faces,
+                              np.c_[np.array([atlas.weights[k] for k in keys]).T,
+                                    _vertex_normals(m)])
+    normals = vals[:, len(keys):]
+    normals /= np.linalg.norm(normals, axis=1, keepdims=True)
+    return v, f, vals[:, :len(keys)].T, normals
+
+
 def _face_assignment(atlas, threshold: float = 0.5):
     """The pain mesh cut along each territory's edge (``meshgen.level_regions``).
 
@@ -29,14 +43,8 @@ def _face_assignment(atlas, threshold: float = 0.5):
     index (-1 none) and the overlap (where two or more nerves reach ``threshold``) as a
     mesh lifted 0.6 mm off the skin.
     """
-    m = pain.pain_mesh()
     keys = list(atlas.weights)
-    # the skin clipped as the heat figure's (a clean edge at the neck and shoulders, where
-    # whole faces left a saw tooth and the supraclavicular patch flared past the shoulders)
-    mv, mf, vals = clip_to_crop(m.vertices, m.faces,
-                                np.c_[np.array([atlas.weights[k] for k in keys]).T,
-                                      _vertex_normals(m)])
-    w, normals = vals[:, :len(keys)].T, vals[:, len(keys):]
+    mv, mf, w, normals = _clipped_skin(atlas)
     v, f, dom, _ = meshgen.level_regions(mv, mf, w, threshold)
     # one region where the second-strongest nerve reaches the threshold: a mesh per pair
     # stacked translucent layers where three territories meet, drawn as dark hatching
@@ -114,15 +122,15 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
             *_submesh(cut_v, cut_f[sel]), name=TERRITORY_SHORT[key[0]],
             color=TERRITORY_COLOURS[key[0]], hovertext=_territory_hover(row, key[1]),
             legendgroup=f"t-{key[0]}", showlegend=key[1] == sides[0]))
-    normals = _vertex_normals(m)
-    lifted = m.vertices + 0.6 * normals
+    mv, mf, weights, normals = _clipped_skin(atlas)
+    lifted = mv + 0.6 * normals
     traces.append(plotly3d.mesh_trace(*overlap, name="overlap (2+ nerves)",
                                       color="#000000", opacity=0.28, legendgroup="overlap"))
     if outlines:
-        for key in keys:
+        for k, key in enumerate(keys):
             if key[1] not in sides:
                 continue
-            seg = fields.chained(fields.level_segments(atlas.weights[key], m.faces,
+            seg = fields.chained(fields.level_segments(weights[k], mf,
                                                        lifted + 0.4 * normals, 0.5))
             traces.append(plotly3d.line_trace(
                 seg, name=f"{TERRITORY_SHORT[key[0]]} outline", width=3,
