@@ -324,8 +324,11 @@ def _leader_spot(structure, text: str, covers, nerve_paths, placed=()):
         return None
     paths = [mpl2d.project(q, "posterior") for q in nerve_paths]
     nerves = np.concatenate(paths)
+    near = ((nerves[:, 0] > x0 - 2 * half[0]) & (nerves[:, 0] < x1 + 2 * half[0])
+            & (nerves[:, 1] > y0 - 2 * half[1]) & (nerves[:, 1] < y1 + 2 * half[1]))
+    nerves = nerves[near]  # only the stretch that can reach a box in the window
     point = seen[int(np.argmax(_clearance(seen, np.ones(2), nerves)))]
-    gx, gy = np.meshgrid(np.arange(x0, x1, 1.0), np.arange(y0, y1, 1.0))
+    gx, gy = np.meshgrid(np.arange(x0, x1, 2.0), np.arange(y0, y1, 2.0))
     at = np.c_[gx.ravel(), gy.ravel()]
     side = np.where(at[:, 0] >= point[0], 1.0, -1.0)
     centre = at + np.c_[side * half[0], np.zeros(len(at))]
