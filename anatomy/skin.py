@@ -18,6 +18,7 @@ so a depth or a visibility is the same number wherever it is shown.
 
 from __future__ import annotations
 
+import itertools
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -238,9 +239,13 @@ class Skin:
         _, radius = self._face_spheres
         o = np.atleast_2d(np.asarray(origins, float))
         o2 = o @ screen
-        lists = [np.r_[small[x], big].astype(int) for x in tree.query_ball_point(o2, reach)]
-        ray = np.repeat(np.arange(len(o)), [len(x) for x in lists])
-        face = np.concatenate(lists) if lists else np.zeros(0, int)
+        found = tree.query_ball_point(o2, reach)
+        counts = np.fromiter(map(len, found), int, len(found))
+        # each ray's nearby small faces, then every ray with each large face (no loop)
+        ray = np.r_[np.repeat(np.arange(len(o)), counts), np.repeat(np.arange(len(o)), len(big))]
+        face = np.r_[small[np.fromiter(itertools.chain.from_iterable(found), int,
+                                       int(counts.sum()))].astype(int),
+                     np.tile(big, len(o)).astype(int)]
         near = np.linalg.norm(flat[face] - o2[ray], axis=1) <= radius[face] + 1e-6
         ray, face = ray[near], face[near]
         hit = np.isfinite(distances(o[ray], face))  # every (ray, nearby triangle) pair at once

@@ -208,32 +208,36 @@ def outward_text_positions(head: HeadModel, points, view: str) -> list[str]:
 
 
 def _text_line(point, place, where: str, chars: int, right, up, screen_point,
-               scale: float = 1.0) -> np.ndarray:
+               scale: float = 1.0, unit: float = 1.0) -> np.ndarray:
     """Points (mm) along the middle of a label's 3D text: plotly draws the text at its
     point's depth, from ``place`` (screen mm) to the right, to the left or centred. A
     label beside its point is tested from ``_NEAR_MM`` off the point: plotly's offset is
     a few pixels, so on a large screen the text starts nearer the point than ``place``.
-    ``scale`` turns screen mm into mm at the point's depth (``_Perspective.depth_scale``)."""
-    length = chars * CHAR_MM
+    ``scale`` turns screen mm into mm at the point's depth (``_Perspective.depth_scale``);
+    ``unit`` scales the text's size in mm (a camera stepped back by that factor)."""
+    length = chars * CHAR_MM * unit
     side = where.split()[1]
     start = {"right": 0.0, "left": -length}.get(side, -length / 2)
     lo, hi = place[0] + start, place[0] + start + length
     if side == "right":
-        lo = min(lo, screen_point[0] + _NEAR_MM)
+        lo = min(lo, screen_point[0] + _NEAR_MM * unit)
     elif side == "left":
-        hi = max(hi, screen_point[0] - _NEAR_MM)
-    xs = np.linspace(lo, hi, max(2, int((hi - lo) // 6) + 1))
+        hi = max(hi, screen_point[0] - _NEAR_MM * unit)
+    # every 3 mm: at 6 mm the rim of the ear seen edge on (6 mm wide) fell between samples
+    xs = np.linspace(lo, hi, max(2, int((hi - lo) // 3) + 1))
     ys = np.full_like(xs, place[1])
     return (point + scale * np.outer(xs - screen_point[0], right)
             + scale * np.outer(ys - screen_point[1], up))
 
 
-def _text_box(place, where: str, chars: int) -> np.ndarray:
-    """The screen box (x0, y0, x1, y1), mm, of a label's text drawn from ``place``."""
-    length = chars * CHAR_MM
+def _text_box(place, where: str, chars: int, unit: float = 1.0) -> np.ndarray:
+    """The screen box (x0, y0, x1, y1), mm, of a label's text drawn from ``place``
+    (``unit``: as in ``_text_line``)."""
+    length = chars * CHAR_MM * unit
+    half = _LINE_MM * unit / 2
     side = where.split()[1]
     x0 = {"right": place[0], "left": place[0] - length}.get(side, place[0] - length / 2)
-    return np.array([x0, place[1] - _LINE_MM / 2, x0 + length, place[1] + _LINE_MM / 2])
+    return np.array([x0, place[1] - half, x0 + length, place[1] + half])
 
 
 def _box_free(box, boxes) -> bool:
@@ -244,8 +248,10 @@ def _box_free(box, boxes) -> bool:
 
 
 def _clear(eye: _Perspective, line) -> bool:
-    """No skin in front of a label's text line, and the line inside the picture."""
-    return bool(eye.visible(line, offset=1.5).all() and eye.in_frame(line).all())
+    """No skin in front of a label's text line, and the line inside the picture (every
+    other sample first: most places that fail, fail there, for half the ray tests)."""
+    return bool(eye.in_frame(line).all() and eye.visible(line[::2], offset=1.5).all()
+                and eye.visible(line[1::2], offset=1.5).all())
 
 
 def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
@@ -313,10 +319,20 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     eye = perspective(head, view, box, frame) if clear else None
     where = outward_text_positions(head, p, view)
     d, right, up = _screen_axes(view)
+    # a camera stepped back shows fewer pixels a mm: the labels' sizes and gaps (fixed in
+    # pixels on the screen) take that many more mm
+    unit = float((frame or {}).get("distance", 1.0))
+    step_mm, gap_mm = LABEL_STEP_MM * unit, LABEL_GAP_MM * unit
     screen = np.c_[p @ right, p @ up]
-    spot = screen + LABEL_STEP_MM * np.array([_TEXT_STEP[w] for w in where])
+    spot = screen + step_mm * np.array([_TEXT_STEP[w] for w in where])
     group = np.zeros(len(p), int) if groups is None else np.unique(
         np.asarray(groups, object).astype(str), return_inverse=True)[1]
+    steps = TURNS if turn else (0,)
+
+    def place_of(k, step):  # the outward place first, then 45 degrees to either side
+        w = _TEXT_SECTORS[(_TEXT_SECTORS.index(where[k]) + step) % len(_TEXT_SECTORS)]
+        return w, screen[k] + step_mm * np.array(_TEXT_STEP[w])
+
     kept: list[int] = []
     boxes = np.zeros((len(p), 4))  # the kept labels' text boxes on the screen
     for k in np.argsort(-(p @ d), kind="stable"):  # nearest the eye first
@@ -325,21 +341,18 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         mine = group == group[k]
         others = np.flatnonzero(seen & mine & (np.arange(len(p)) != k))
         placed = [j for j in kept if mine[j]]
-        # the outward place first; if it is taken, the places 45 degrees to either side
-        first = _TEXT_SECTORS.index(where[k])
-        for step in (TURNS if turn else (0,)):
-            w = _TEXT_SECTORS[(first + step) % len(_TEXT_SECTORS)]
-            place = screen[k] + LABEL_STEP_MM * np.array(_TEXT_STEP[w])
+        for step in steps:
+            w, place = place_of(k, step)
             # a moved label keeps well clear of other points: nearer its own, so it
             # cannot be read as theirs
-            gap = LABEL_GAP_MM if step == 0 else LABEL_STEP_MM + LABEL_GAP_MM / 2
-            box = _text_box(place, w, len(str(labels[k])))
+            gap = gap_mm if step == 0 else step_mm + gap_mm / 2
+            box = _text_box(place, w, len(str(labels[k])), unit)
             if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
-                    and np.all(np.linalg.norm(place - spot[placed], axis=1) >= LABEL_GAP_MM)
+                    and np.all(np.linalg.norm(place - spot[placed], axis=1) >= gap_mm)
                     and _box_free(box, boxes[placed])
                     and (not clear or _clear(eye, _text_line(
                         p[k], place, w, len(str(labels[k])), right, up, screen[k],
-                        eye.depth_scale(p[k]))))):
+                        eye.depth_scale(p[k]), unit)))):
                 where[k], spot[k], boxes[k] = w, place, box
                 kept.append(int(k))
                 break
