@@ -174,7 +174,9 @@ def test_heat_opening_labels_are_page_text_on_leader_lines(heat):
         pts = np.concatenate([np.c_[t["x"], t["y"], t["z"]] for t in spots])
         want = sorted(n for t in spots for n in t["hovertext"])
         assert len(notes) == len(pts) == len(want), b["label"]
-        for note in notes:
+        # the notes' shared style is kept once, in the template (plotly fills it in)
+        defaults = d["layout"]["template"]["layout"]["scene"]["annotationdefaults"]
+        for note in ({**defaults, **n} for n in notes):
             assert note["showarrow"] and np.hypot(note["ax"], note["ay"]) >= 20
             assert np.min(np.linalg.norm(pts - [note["x"], note["y"], note["z"]], axis=1)) < 0.1
             label = note["text"].replace("<br>", " ")
@@ -186,8 +188,27 @@ def test_heat_opening_labels_are_page_text_on_leader_lines(heat):
             if text is not None:
                 assert not any(text), b["label"]
     for b in menus["view"]["buttons"]:
-        if b["method"] != "skip":
+        if b["label"] != "opening view":
             assert b["args"][1]["scene.annotations"] == [], b["label"]
+
+
+def test_heat_opening_view_entry_goes_back_to_the_patterns_opening(heat):
+    """The view menu's "opening view" entry restores the opening camera, its page labels
+    and blank 3D text (it did nothing: a student picked it and the camera stayed); each
+    pattern button points it at that pattern's own opening."""
+    d = heat.figure.to_dict()
+    menus = {m["name"]: m for m in d["layout"]["updatemenus"]}
+    opening = menus["view"]["buttons"][0]
+    data, lay, idx = opening["args"]
+    assert opening["label"] == "opening view" and opening["method"] == "update"
+    assert lay["scene.camera"] == d["layout"]["scene"]["camera"]
+    assert lay["scene.annotations"] == d["layout"]["scene"]["annotations"]
+    assert all(not any(t) for t in data["text"]) and len(data["text"]) == len(idx)
+    for b in menus["pattern"]["buttons"]:
+        pattern_lay = b["args"][1]
+        back = pattern_lay["updatemenus[1].buttons[0].args[1]"]
+        assert back == {"scene.camera": pattern_lay["scene.camera"],
+                        "scene.annotations": pattern_lay["scene.annotations"]}, b["label"]
 
 
 def test_heat_view_menu_labels_what_each_view_sees(heat):
@@ -200,7 +221,7 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
              if t["type"] == "scatter3d" and t["name"] not in HELPERS]
     names = {}
     for b in menu["buttons"]:
-        if b["method"] == "skip":
+        if b["label"] == "opening view":
             continue
         data, _, idx = b["args"]
         assert idx == spots and len(data["text"]) == len(spots), b["label"]
@@ -223,7 +244,7 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
     anterior = next(b for b in menu["buttons"] if b["label"] == "anterior")["args"][0]
     assert set(anterior["text"][gon_right]) == {"", "forehead"}
     by_view = {b["label"]: {t for ts in b["args"][0]["text"] for t in ts if t}
-               for b in menu["buttons"] if b["method"] != "skip"}
+               for b in menu["buttons"] if b["label"] != "opening view"}
     # a crowded label turns 45 degrees instead of vanishing: the TON spot below the lower
     # occiput spot went unlabelled in the lateral views
     assert {"TON", "lower occiput"} <= by_view["left"] & by_view["right"]

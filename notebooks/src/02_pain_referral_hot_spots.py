@@ -276,7 +276,7 @@ pd.DataFrame({name: pain.match_drawing(name).head(3).index.map(' '.join)
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ## Reference: every zone of every pattern
 #
-# Figure 1's information as a table, for revision once you have done the exercises (it answers part of Exercises 1 and 3): every zone of every pattern on the right side, with its mechanism, its weight and its source.
+# Figure 1's information as a table: every zone of every pattern on the right side, with its mechanism, weight and source. Use it for revision after the exercises, since it answers part of Exercises 1 and 3.
 
 # %% slideshow={"slide_type": "skip"}
 table = pain.hotspots(side='right')

@@ -448,6 +448,9 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     opening = ({c: _opening_notes(fig["data"], owner, c) for c in combos}
                if view == "oblique" else None)
     if opening:
+        # the notes' shared style lives once in the figure's template (the pattern and view
+        # menus hold every pattern's notes, twice)
+        plotly3d.share_note_style(fig, [n for notes in opening.values() for n in notes])
         for t, o in zip(fig["data"], owner):
             if o is not None:
                 t["text"] = [""] * len(t["text"])
@@ -470,8 +473,10 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                               for t, o in zip(fig["data"], owner)],
                         textposition=[t.get("textposition") if o == c else None
                                       for t, o in zip(fig["data"], owner)])
-            lay = {**lay, "scene.camera": opening_camera(*c), "scene.annotations": opening[c],
-                   "updatemenus[1].active": 0}
+            back = {"scene.camera": opening_camera(*c), "scene.annotations": opening[c]}
+            # the view menu's "opening view" entry goes back to this pattern's opening
+            lay = {**lay, **back, "updatemenus[1].active": 0,
+                   "updatemenus[1].buttons[0].args[1]": back}
         buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
                         "method": "update", "args": [data, lay]})
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0, "y": 1.0,

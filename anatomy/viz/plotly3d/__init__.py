@@ -54,6 +54,7 @@ from anatomy.viz.plotly3d.traces import (
     point_note,
     points_trace,
     prime_text_glyphs,
+    share_note_style,
     view_ndc,
 )
 
@@ -61,7 +62,7 @@ __all__ = [
     "CAMERAS", "KitFigure", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
     "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "add_menu", "button_width", "camera",
     "choice_menu", "eye_point",
-    "json_size", "line_trace", "merge", "mesh_trace", "mimebundle_json",
+    "json_size", "line_trace", "share_note_style", "merge", "mesh_trace", "mimebundle_json",
     "multi_scene_figure", "multi_view_menu", "per_point_positions", "point_note",
     "points_trace",
     "prime_text_glyphs", "scene_figure",

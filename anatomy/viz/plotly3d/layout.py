@@ -211,7 +211,19 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
                for name in CAMERAS]
     current = _active_view(fig, active)
     if current < 0:  # the figure opens on a camera of its own: say so instead of a wrong name
-        buttons.insert(0, {"label": "opening view", "method": "skip", "args": [None]})
+        # and going back to it restores the camera, the scene's notes and the restyled
+        # labels as the figure opened (a student took the entry for a view; it did nothing)
+        scene = fig["layout"].get("scene", {})
+        lay = {"scene.camera": scene.get("camera", {}),
+               **({"scene.annotations": scene.get("annotations", [])} if notes else {})}
+        if restyle:
+            update, idx = next(iter(restyle.values()))
+            back = {k: [fig["data"][i].get(k) for i in idx] for k in update}
+            args = [back, lay, idx]
+        else:
+            args = [lay]
+        buttons.insert(0, {"label": "opening view", "method": "update" if restyle else
+                           "relayout", "args": args})
         current = 0
     place = ({"x": 0.0, "xanchor": "left", "y": 1.0, "yanchor": "top", "pad": {"t": 4, "l": 2}}
              if below else

@@ -7,6 +7,8 @@ and deterministic.
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS, check_choice
@@ -15,7 +17,7 @@ from anatomy.viz import style
 __all__ = [
     "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera",
     "eye_point", "line_trace", "merge", "mesh_trace", "per_point_positions", "point_note",
-    "points_trace", "prime_text_glyphs", "view_ndc",
+    "points_trace", "prime_text_glyphs", "share_note_style", "view_ndc",
 ]
 
 _C = CAMERA_CENTRE_Z
@@ -158,6 +160,37 @@ def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
         place["xanchor"] = xanchor
     return {"x": x, "y": y, "z": z, "text": text, **place,
             "bgcolor": f"rgba(255,255,255,{background})", "font": {"size": 12, "color": color}}
+
+
+def share_note_style(fig: dict, notes) -> None:
+    """Move the style the scene annotations ``notes`` all share into the figure's template.
+
+    Every key with one value in every note (arrow, colours, font) goes to
+    ``layout.template.layout.scene.annotationdefaults`` and out of the notes, which plotly
+    fills from there (also for notes a menu sets later): a figure whose menus hold many
+    sets of notes stays smaller.
+
+    Parameters
+    ----------
+    fig : dict
+        A figure dict; its template is changed in place.
+    notes : iterable of dict
+        The ``layout.scene.annotations`` entries, changed in place (every one the figure
+        can show must be among them: the defaults apply to all).
+    """
+    notes = list(notes)
+    if not notes:
+        return
+    first = notes[0]
+    shared = {k: v for k, v in first.items() if k not in ("x", "y", "z", "text")
+              and all(k in n and n[k] == v for n in notes[1:])}
+    for n in notes:
+        for k in shared:
+            del n[k]
+    # a copy: figures share the kit's TEMPLATE dict
+    template = copy.deepcopy(fig["layout"].get("template", {}))
+    merge(template, {"layout": {"scene": {"annotationdefaults": shared}}})
+    fig["layout"]["template"] = template
 
 
 def view_ndc(points, cam: dict, aspect: float) -> np.ndarray:
