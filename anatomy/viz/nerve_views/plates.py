@@ -240,7 +240,7 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
 SORT_NEARER_MM = {"trapezius": 2.0}
 STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
                "obliquus_capitis_inferior": "OCI", "obliquus_capitis_superior": "OCS",
-               "semispinalis_capitis": "semispinalis\ncapitis",
+               "semispinalis_capitis": "semispinalis",
                "splenius_capitis": "splenius\ncapitis", "trapezius": "trapezius",
                "occipital_artery": "occipital\nartery"}
 STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posterior view)
@@ -313,10 +313,10 @@ def _crosses(p, q, path) -> bool:
 def _leader_spot(structure, text: str, covers, nerve_paths, placed=()):
     """Where a stage panel names a structure with no room for its name on it: a spot in
     the window, clear of the nerves, the names ``placed`` and the structure itself, on
-    the shortest leader (at least 4 mm, crossing no nerve) to the seen point of the
-    structure farthest from the nerves. Returns (point, label position, box centre) in
-    mm, the label extending away from the point as ``mpl2d.leader_label`` draws it, or
-    None if there is no such spot."""
+    the shortest leader (at least 4 mm, crossing no nerve and no placed name) to a seen
+    point of the structure. Returns (point, label position, box centre) in mm, the label
+    extending away from the point as ``mpl2d.leader_label`` draws it, or None if there is
+    no such spot."""
     (x0, x1), (y0, y1) = STAGE_LIMITS
     half = _name_box(text, spare=3.0)
     seen = _seen_points(structure, np.zeros(2), covers)
@@ -327,23 +327,34 @@ def _leader_spot(structure, text: str, covers, nerve_paths, placed=()):
     near = ((nerves[:, 0] > x0 - 2 * half[0]) & (nerves[:, 0] < x1 + 2 * half[0])
             & (nerves[:, 1] > y0 - 2 * half[1]) & (nerves[:, 1] < y1 + 2 * half[1]))
     nerves = nerves[near]  # only the stretch that can reach a box in the window
-    point = seen[int(np.argmax(_clearance(seen, np.ones(2), nerves)))]
     gx, gy = np.meshgrid(np.arange(x0, x1, 2.0), np.arange(y0, y1, 2.0))
     at = np.c_[gx.ravel(), gy.ravel()]
-    side = np.where(at[:, 0] >= point[0], 1.0, -1.0)
+    # the seen point nearest each place; the label extends away from it
+    dist = np.linalg.norm(at[:, None] - seen[None], axis=2)
+    point = seen[dist.argmin(axis=1)]
+    length = dist.min(axis=1)
+    side = np.where(at[:, 0] >= point[:, 0], 1.0, -1.0)
     centre = at + np.c_[side * half[0], np.zeros(len(at))]
     ok = ((centre[:, 0] - half[0] > x0) & (centre[:, 0] + half[0] < x1)
           & (centre[:, 1] - half[1] > y0) & (centre[:, 1] + half[1] < y1))
     ok &= _clearance(centre, half, nerves, placed) >= 1.0
     ok &= _clearance(centre, half, seen) >= 1.0
-    length = np.hypot(*(at - point).T)
     ok &= length >= 4.0
+    # the leader crosses no nerve and no name placed before (the scale bar's too)
+    boxes = [_box_outline(c, _name_box(t)) for c, t in placed]
     for i in np.argsort(np.where(ok, length, np.inf)):
         if not ok[i]:
             return None
-        if not any(_crosses(point, at[i], q) for q in paths):
-            return point, at[i], centre[i]
+        if not any(_crosses(point[i], at[i], q) for q in [*paths, *boxes]):
+            return point[i], at[i], centre[i]
     return None
+
+
+def _box_outline(centre, half) -> np.ndarray:
+    """The closed outline (2D, mm) of a box of half size ``half`` about ``centre``."""
+    (x, y), (w, h) = centre, half
+    return np.array([[x - w, y - h], [x + w, y - h], [x + w, y + h], [x - w, y + h],
+                     [x - w, y - h]])
 
 
 def _hidden_by(meshes, points, view: str) -> np.ndarray:
@@ -451,6 +462,8 @@ def stage_plate() -> mpl2d.StaticFigure:
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
            "aponeurosis medial to the artery. The current stage is drawn in "
            f"{STAGE_HIGHLIGHT_NAME}; "
-           "a dashed line shows the course where muscle or bone hides it; where there is "
-           "room, a label names what the stage adds; scale bars 10 mm.")
+           "a dashed line shows the course where muscle or bone hides it; a label names "
+           "what the stage adds (atlas and axis; OCI and OCS, obliquus capitis inferior "
+           "and superior; semispinalis and splenius; the occipital artery and the "
+           "trapezius), on it or beside it on a leader line; scale bars 10 mm.")
     return mpl2d.StaticFigure(fig, alt)
