@@ -12,8 +12,8 @@ from anatomy.viz.head_views import drawn_skin
 from anatomy.viz.head_views.scene import _wrap
 
 __all__ = [
-    "BONES_ENTRY", "CAPTION_OFFSETS", "LAYER_BUTTONS", "NERVE_STYLE", "NUMBERED_STAGES",
-    "NUMBERS_ASPECT",
+    "BONES_ENTRY", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "LAYER_BUTTONS", "NERVE_STYLE",
+    "NUMBERED_STAGES", "NUMBERS_ASPECT",
     "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO", "STAGE_HIDDEN", "all_layers_figure", "nerve_hover",
     "nerve_traces", "stage_camera", "stages", "waypoint_hover",
 ]
@@ -243,7 +243,11 @@ STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vesse
 
 # Where a stage's caption sits, in px from its target (default up and to the right). At
 # stage 2 the up-right place is taken by compression point 2's number.
-CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 60)}
+CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 60),
+                   "3 Through semispinalis": (40, -105), "TON": (70, -100)}
+# A caption that starts at its line's end instead of centring on it: centred, the long
+# captions of stage 3 and the TON covered the GON beside their targets
+CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left"}
 _SCALP_NOTE_Z = 60.0  # height (mm) of the GON point the overview and stage-5 notes name
 
 def stages(side: str = "right") -> list[dict]:
@@ -284,7 +288,8 @@ def stages(side: str = "right") -> list[dict]:
          f"winds round OCI (Kim: {_kim('oci_lower_border')})"),
         ("3 Through semispinalis", "3. It ascends behind OCI and pierces semispinalis "
          "capitis", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.75,
-         f"pierces semispinalis (Kim: {_kim('semispinalis_exit')})"),
+         "pierces semispinalis<br>(Kim: "
+         + _kim('semispinalis_exit').replace(", ", ",<br>") + ")"),
         ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
          "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.7,
          "medial to the occipital artery at the nuchal line"),
@@ -296,7 +301,7 @@ def stages(side: str = "right") -> list[dict]:
          "LON leaves the fascia (Dash 2005)", lon.waypoints["fascia_exit"]),
         ("TON", "The third occipital nerve near the midline to the lower occiput",
          ton.waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
-         "TON exits through trapezius (hidden here; Kim 2018)"),
+         "TON exits through trapezius<br>(hidden here; Kim 2018)"),
     ]
     out = []
     for label, title, target, direction, dist, note, *anchor in rows:
@@ -310,6 +315,8 @@ def stages(side: str = "right") -> list[dict]:
                                    "showarrow": True, "arrowhead": 2,
                                    "ax": CAPTION_OFFSETS.get(label, (70, -70))[0],
                                    "ay": CAPTION_OFFSETS.get(label, (70, -70))[1],
+                                   **({"xanchor": CAPTION_ANCHORS[label]}
+                                      if label in CAPTION_ANCHORS else {}),
                                    "bgcolor": "rgba(255,255,255,0.85)",
                                    "font": {"size": 12}}})
     return out
