@@ -37,7 +37,7 @@ def convergence_schematic(scale: float = 1.0) -> mpl2d.StaticFigure:
     # 8.3 inches wide, 9.5-point text: 14 px on a 1024 x 768 slide, 8 points on A4
     fig, ax = mpl2d.subplots(figsize=(8.3, 5.9))
     ax.set_xlim(0, 110)
-    ax.set_ylim(-12, 64)
+    ax.set_ylim(-4, 64)
     ax.axis("off")
     v1 = style.OKABE_ITO["bluish_green"]
     gon = style.OKABE_ITO["orange"]
@@ -85,7 +85,7 @@ def convergence_schematic(scale: float = 1.0) -> mpl2d.StaticFigure:
     ev = (f"Evidence: rat C2 dorsal horn ({cite('bartsch2002')};\n{cite('bartsch2003')}); "
           f"human GON studies ({cite('piovesan2001')};\n{cite('busch2007')}); "
           f"review {cite('bogduk2009')}; ICHD-3 13.4 comment.")
-    ax.text(1, -11, ev, fontsize=11, va="bottom", ha="left", color="#333333")
+    ax.text(1, -3, ev, fontsize=11, va="bottom", ha="left", color="#333333")
     ax.set_title("Why pain from the back of the head can be felt in front:\n"
                  "trigeminocervical convergence", fontsize=12, loc="left")
     fig.tight_layout()
