@@ -156,6 +156,7 @@ _NEAR_MM = 4.0  # the nearest a label beside its point may start (screen mm)
 # the places a crowded label tries, in 45 degree steps from its outward place: beside it,
 # then at right angles (on the forehead a label above F3 fell on C3's marker)
 TURNS = (0, 1, -1, 2, -2)
+_MARKER_MM = 4.0  # half a marker's size on the screen at the narrowest figure (about 5 px)
 _LINE_MM = 14.0  # the height of a line of 3D text at the narrowest figure (about 9 px)
 _FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
 
@@ -245,6 +246,13 @@ def _box_free(box, boxes) -> bool:
     b = np.asarray(boxes, float).reshape(-1, 4)
     return not np.any((b[:, 0] < box[2]) & (box[0] < b[:, 2]) & (b[:, 1] < box[3])
                       & (box[1] < b[:, 3]))
+
+
+def _box_covers(box, points, margin: float) -> bool:
+    """Whether a text box (screen mm), grown by ``margin``, holds any of ``points``."""
+    p = np.asarray(points, float).reshape(-1, 2)
+    return bool(np.any((p[:, 0] > box[0] - margin) & (p[:, 0] < box[2] + margin)
+                       & (p[:, 1] > box[1] - margin) & (p[:, 1] < box[3] + margin)))
 
 
 def _clear(eye: _Perspective, line) -> bool:
@@ -350,6 +358,8 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
             if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
                     and np.all(np.linalg.norm(place - spot[placed], axis=1) >= gap_mm)
                     and _box_free(box, boxes[placed])
+                    # nor over another marker: "temple" ran across the behind-eye cross
+                    and not _box_covers(box, screen[others], _MARKER_MM * unit)
                     and (not clear or _clear(eye, _text_line(
                         p[k], place, w, len(str(labels[k])), right, up, screen[k],
                         eye.depth_scale(p[k]), unit)))):
