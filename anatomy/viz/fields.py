@@ -20,7 +20,7 @@ import numpy as np
 from anatomy import meshgen
 from anatomy.surface import unique_edges
 
-__all__ = ["CutField", "chained", "cut_field", "drawn_skin_part", "face_outline",
+__all__ = ["CutField", "chained", "clip_mesh", "cut_field", "drawn_skin_part", "face_outline",
            "level_segments", "resample", "resample_weights", "turning_angles"]
 
 
@@ -364,3 +364,36 @@ def drawn_skin_part(keep_face) -> tuple[np.ndarray, np.ndarray]:
     f = np.asarray(d.faces)[keep_face(np.asarray(d.vertices)[d.faces])]
     used, inverse = np.unique(f, return_inverse=True)
     return np.asarray(d.vertices)[used], inverse.reshape(f.shape)
+
+
+def clip_mesh(vertices, faces, values=None, *, z_min: float, abs_x_max: float):
+    """A mesh cut on the planes z = ``z_min`` and x = +-``abs_x_max``, keeping what lies
+    above and between them: faces crossing a cut are clipped, so the mesh ends in a clean
+    edge, not a saw tooth of whole faces.
+
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        Mesh vertices, mm.
+    faces : (M, 3) array_like of int
+        Triangles.
+    values : (N, K) array_like, optional
+        Per-vertex values carried to the clipped mesh's vertices.
+    z_min, abs_x_max : float
+        The cuts, mm.
+
+    Returns
+    -------
+    vertices, faces, values : numpy.ndarray
+        The clipped mesh and its values ((N', 0) if none were given).
+    """
+    from anatomy import meshops
+
+    v, f = np.asarray(vertices, float), np.asarray(faces)
+    vals = np.zeros((len(v), 0)) if values is None else np.asarray(values, float)
+    for field in (lambda p: p[:, 2] - z_min, lambda p: abs_x_max - np.abs(p[:, 0])):
+        v, f, label, vals = meshops.level_regions(v, f, field(v)[None, :], level=0.0,
+                                                  attributes=vals)
+        used, inverse = np.unique(f[label == 0], return_inverse=True)
+        v, f, vals = v[used], inverse.reshape(-1, 3), vals[used]
+    return v, f, vals

@@ -19,7 +19,7 @@ from anatomy.viz.static_figure import StaticFigure
 __all__ = [
     "FlatTriangles", "Leader", "SORT_DECIMALS", "StaticFigure", "VIEW_TITLES",
     "crossing_leaders", "draw_mesh", "label_points", "leader_label", "merge_meshes",
-    "project", "scale_bar", "setup_view_axes", "subplots", "use_style",
+    "project", "scale_bar", "segment_crosses", "setup_view_axes", "subplots", "use_style",
 ]
 
 # the named views (VIEWS, view_basis) come from the one table in anatomy.conventions
@@ -299,6 +299,32 @@ class Leader(Line2D):
         super().draw(renderer)
 
 
+def segment_crosses(p, q, path) -> bool:
+    """Whether the segment p-q crosses the 2D polyline ``path`` (touching does not count).
+
+    Parameters
+    ----------
+    p, q : array_like, shape (2,)
+        The segment's ends.
+    path : array_like, shape (k, 2)
+        The polyline's points.
+
+    Returns
+    -------
+    bool
+        True if the segment crosses one of the polyline's pieces.
+    """
+    p, q, path = (np.asarray(x, float) for x in (p, q, path))
+    a, b = path[:-1], path[1:]
+
+    def turn(o, u, w):
+        return ((u[..., 0] - o[..., 0]) * (w[..., 1] - o[..., 1])
+                - (u[..., 1] - o[..., 1]) * (w[..., 0] - o[..., 0]))
+
+    return bool(np.any((turn(p, q, a) * turn(p, q, b) < 0)
+                       & (turn(a, b, p) * turn(a, b, q) < 0)))
+
+
 def crossing_leaders(figure) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """Pairs of leader lines that cross in a figure: a plate a reader can misread.
 
@@ -312,17 +338,14 @@ def crossing_leaders(figure) -> list[tuple[str, np.ndarray, np.ndarray]]:
     list of (str, numpy.ndarray, numpy.ndarray)
         Panel title and the two leaders, each as [point, label position] in mm.
     """
-    def turn(o, p, q):
-        return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
-
     found = []
     for ax in figure.axes:
         lines = [np.array([a.start, a.end]) for a in ax.get_children()
                  if isinstance(a, Leader)]
         for i, (a, b) in enumerate(lines):
-            for c, d in lines[i + 1:]:
-                if turn(a, b, c) * turn(a, b, d) < 0 and turn(c, d, a) * turn(c, d, b) < 0:
-                    found.append((ax.get_title(), np.array([a, b]), np.array([c, d])))
+            for line in lines[i + 1:]:
+                if segment_crosses(a, b, line):
+                    found.append((ax.get_title(), np.array([a, b]), line))
     return found
 
 

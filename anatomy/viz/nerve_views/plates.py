@@ -298,18 +298,6 @@ def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarr
     return cand[best] if clearance[best] >= 1.0 else None
 
 
-def _crosses(p, q, path) -> bool:
-    """Whether the segment p-q crosses the 2D polyline ``path``."""
-    a, b = path[:-1], path[1:]
-
-    def turn(o, u, w):
-        return (u[..., 0] - o[..., 0]) * (w[..., 1] - o[..., 1]) \
-            - (u[..., 1] - o[..., 1]) * (w[..., 0] - o[..., 0])
-
-    return bool(np.any((turn(p, q, a) * turn(p, q, b) < 0)
-                       & (turn(a, b, p) * turn(a, b, q) < 0)))
-
-
 def _leader_spot(structure, text: str, covers, nerve_paths, placed=()):
     """Where a stage panel names a structure with no room for its name on it: a spot in
     the window, clear of the nerves, the names ``placed`` and the structure itself, on
@@ -345,7 +333,7 @@ def _leader_spot(structure, text: str, covers, nerve_paths, placed=()):
     for i in np.argsort(np.where(ok, length, np.inf)):
         if not ok[i]:
             return None
-        if not any(_crosses(point[i], at[i], q) for q in [*paths, *boxes]):
+        if not any(mpl2d.segment_crosses(point[i], at[i], q) for q in [*paths, *boxes]):
             return point[i], at[i], centre[i]
     return None
 

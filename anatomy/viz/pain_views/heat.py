@@ -10,7 +10,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from anatomy import pain, shell
 from anatomy.conventions import SIDES, check_choice, check_side
 from anatomy.references import cite
-from anatomy.viz import plotly3d, style
+from anatomy.viz import fields, plotly3d, style
 
 __all__ = [
     "HEAT_CROP", "MECHANISM_STYLE", "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP",
@@ -271,8 +271,8 @@ HEAT_CROP = {"z_min": -185.0, "abs_x_max": 150.0}  # the shoulders' ends carry n
 
 
 def clip_to_crop(vertices, faces, values=None):
-    """A mesh cut on straight lines at ``HEAT_CROP``: faces crossing a cut are clipped,
-    so the neck and shoulders end in a clean edge, not a saw tooth of whole faces.
+    """A mesh clipped at ``HEAT_CROP`` (``fields.clip_mesh``): the neck and shoulders end
+    in a clean edge.
 
     Parameters
     ----------
@@ -288,17 +288,7 @@ def clip_to_crop(vertices, faces, values=None):
     vertices, faces, values : numpy.ndarray
         The clipped mesh and its values ((N', 0) if none were given).
     """
-    from anatomy import meshops
-
-    v, f = np.asarray(vertices, float), np.asarray(faces)
-    vals = np.zeros((len(v), 0)) if values is None else np.asarray(values, float)
-    for field in (lambda p: p[:, 2] - HEAT_CROP["z_min"],
-                  lambda p: HEAT_CROP["abs_x_max"] - np.abs(p[:, 0])):
-        v, f, label, vals = meshops.level_regions(v, f, field(v)[None, :], level=0.0,
-                                                  attributes=vals)
-        used, inverse = np.unique(f[label == 0], return_inverse=True)
-        v, f, vals = v[used], inverse.reshape(-1, 3), vals[used]
-    return v, f, vals
+    return fields.clip_mesh(vertices, faces, values, **HEAT_CROP)
 
 
 def _display_crop(values):
