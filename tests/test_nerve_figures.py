@@ -51,14 +51,15 @@ def test_layer_buttons_cover_every_layer(figdict):
     layer_of = {"Skin": "skin", "Muscles": "muscle", "Bones": "bone", "Nerves": "nerve",
                 "Vessels": "vessel"}
     for b in buttons:
-        idx = b["args"][-1]  # restyle: (update, traces); Nerves: (update, layout, traces)
+        idx = b["args"][-1]  # restyle: (update, traces); Nerves, Bones: (update, layout, traces)
         assert idx and all(data[i]["meta"]["layer"] == layer_of[b["label"]] for i in idx)
         # first click hides, second restores the opening state (hidden traces stay hidden)
         assert b["args2"][-1] == idx
-        if b["label"] == "Nerves":  # the stage caption and point numbers go with them
+        if b["label"] in ("Nerves", "Bones"):  # with the notes in their slots
+            slots = views.NOTE_SLOTS[b["label"]]
+            slots = range(slots) if isinstance(slots, int) else slots
             assert b["method"] == "update"
-            assert "scene.annotations[0].visible" in b["args"][1]
-            assert set(b["args"][1].values()) == {False}
+            assert b["args"][1] == {f"scene.annotations[{i}].visible": False for i in slots}
             assert b["args2"][1] == dict.fromkeys(b["args"][1], True)
         else:
             assert b["method"] == "restyle" and len(b["args"]) == 2
@@ -83,6 +84,54 @@ def test_stage_menu(figdict):
     for b in stage_menu["buttons"]:
         assert len(b["args"][0]["visible"]) == n
         assert b["args"][1]["title.text"] and b["args"][1]["scene.annotations"]
+
+
+def test_first_close_ups_follow_one_gon_and_name_its_bones(figdict):
+    """Stages 1 and 2 show the followed side's GON without the other side's GON or either
+    side's LON and TON (they crossed the view), and name the atlas and axis where the
+    course is told against them: each name's point is the first surface its camera ray
+    meets, not a bone under a muscle. The Nerves button's slots hold the caption and the
+    numbers, the Bones button's the bone names."""
+    from anatomy import surface
+    from anatomy.structures import load_structures
+
+    structs = load_structures()
+    stage_menu = [m for m in _menus(figdict) if m.get("name") == "stage"][0]
+    buttons = {b["label"]: b for b in stage_menu["buttons"]}
+    data = figdict["data"]
+    rng = views.SCENE_HI - views.SCENE_LO
+    mid, unit = (views.SCENE_HI + views.SCENE_LO) / 2, np.cbrt(rng.prod())
+    nerve_slots, bone_slots = views.NOTE_SLOTS["Nerves"], list(views.NOTE_SLOTS["Bones"])
+    named = set()
+    for st in views.stages("right"):
+        b = buttons[st["label"]]
+        visible = b["args"][0]["visible"]
+        shown = {tr.get("meta", {}).get("id") for tr, v in zip(data, visible) if v is True}
+        notes = b["args"][1]["scene.annotations"]
+        assert len(notes) <= nerve_slots + len(bone_slots)
+        if st["label"] not in ("1 Origin at C1-C2", "2 Round obliquus capitis inferior"):
+            assert not st["bones"] and len(notes) <= nerve_slots
+            continue
+        assert "greater_occipital_right" in shown
+        assert not shown & {"greater_occipital_left", "lesser_occipital_right",
+                            "lesser_occipital_left", "third_occipital_right",
+                            "third_occipital_left", "waypoints_lesser_occipital_right"}
+        assert [n["text"] for n in notes[nerve_slots:]] == [n["text"] for n in st["bones"]]
+        assert all(n.get("visible") is False and not n["text"]
+                   for n in notes[:nerve_slots] if not n["text"])
+        named |= {n["text"].split(":")[0].split()[0] for n in st["bones"]}
+        meshes = [structs[i] for i in shown if i in structs and structs[i].layer in
+                  ("bone", "muscle")]
+        e = st["camera"]["eye"]
+        eye = np.array([e["x"], e["y"], e["z"]]) * unit + mid
+        for note in st["bones"]:
+            p = np.array([note["x"], note["y"], note["z"]])
+            hits = [(np.linalg.norm(h - eye), m.layer)
+                    for m in meshes
+                    if (h := surface.ray_hit(m.vertices, m.faces, eye, p - eye)) is not None]
+            first, layer = min(hits)
+            assert layer == "bone" and abs(first - np.linalg.norm(p - eye)) < 2.0, note["text"]
+    assert named == {"C1", "C2"}
 
 
 def test_stage_captions_point_at_the_nerve_they_name():

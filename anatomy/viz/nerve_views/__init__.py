@@ -15,25 +15,29 @@ from anatomy.viz.nerve_views.scene import (
     BONES_ENTRY,
     LAYER_BUTTONS,
     NERVE_STYLE,
+    all_layers_figure,
+    nerve_hover,
+    nerve_traces,
+    waypoint_hover,
+)
+from anatomy.viz.nerve_views.stages import (
+    BONE_NOTES,
+    NOTE_SLOTS,
     NUMBER_OFFSETS,
     NUMBERED_STAGES,
     NUMBERS_ASPECT,
     SCENE_HI,
     SCENE_LO,
     STAGE_HIDDEN,
-    all_layers_figure,
-    nerve_hover,
-    nerve_traces,
     stage_camera,
     stages,
-    waypoint_hover,
 )
 from anatomy.viz.nerve_views.variation import block_landmark_figure, variation_figure
 
 __all__ = [
-    "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE", "NUMBERED_STAGES", "NUMBERS_ASPECT",
-    "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO", "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_PLATE",
-    "all_layers_figure", "block_landmark_figure", "course_plate", "draw_nerve",
-    "nerve_hover", "nerve_traces", "stage_camera", "stage_plate", "stages",
-    "variation_figure", "waypoint_hover",
+    "BONE_NOTES", "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE", "NOTE_SLOTS",
+    "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO",
+    "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_PLATE", "all_layers_figure",
+    "block_landmark_figure", "course_plate", "draw_nerve", "nerve_hover", "nerve_traces",
+    "stage_camera", "stage_plate", "stages", "variation_figure", "waypoint_hover",
 ]

@@ -1,4 +1,5 @@
-"""Interactive 3D figures of the occipital nerves: layers, stages, hover text and labels."""
+"""Interactive 3D figures of the occipital nerves: layers, hover text and labels (the
+stages of the GON's course: ``stages``)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,21 @@ from anatomy.references import cite
 from anatomy.viz import compact, plotly3d, style
 from anatomy.viz.head_views import drawn_skin
 from anatomy.viz.head_views.scene import _wrap
+from anatomy.viz.nerve_views.stages import (  # noqa: F401 - _normalised: tests
+    NOTE_SLOTS,
+    NOTE_STYLE,
+    SCENE_HI,
+    SCENE_LO,
+    _normalised,
+    _stage_menu,
+    _stage_notes,
+    _stage_visible,
+    stages,
+)
 
 __all__ = [
-    "BONES_ENTRY", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "LAYER_BUTTONS", "NERVE_STYLE",
-    "NUMBERED_STAGES", "NUMBERS_ASPECT",
-    "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO", "STAGE_HIDDEN", "all_layers_figure", "nerve_hover",
-    "nerve_traces", "stage_camera", "stages", "waypoint_hover",
+    "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE", "SKIN_FLOOR_Z", "all_layers_figure",
+    "nerve_hover", "nerve_traces", "waypoint_hover",
 ]
 
 NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOURS)
@@ -29,14 +39,6 @@ NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOU
 BONES_ENTRY = "Bones (C1-C3, skull, jaw)"  # the one legend entry of the bones
 LAYER_BUTTONS = {"skin": "Skin", "muscle": "Muscles", "bone": "Bones", "nerve": "Nerves",
                  "vessel": "Vessels"}
-# Fixed scene box (mm) so that stage cameras can be computed (aspectmode 'manual'). It
-# holds the whole trapezius down to the clavicle and acromion: plotly clips meshes at the
-# axis ranges, and a box ending at x = 150 / z = -150 cut the sheet and left its acromial
-# end floating beside the neck. The skin is cropped to the same box.
-SCENE_LO = np.array([-195.0, -135.0, -175.0])
-SCENE_HI = np.array([195.0, 125.0, 145.0])
-# camera distances below were chosen for a 300 x 260 x 295 mm box; this keeps the framing
-_CAMERA_SCALE = float(np.cbrt(300.0 * 260.0 * 295.0 / np.prod(SCENE_HI - SCENE_LO)))
 
 
 # ---------------------------------------------------------------------------- hover text
@@ -90,17 +92,14 @@ def waypoint_hover(n: nv.Nerve, wid: str) -> str:
             f"Status: {w.status}<br>Source: {_wrap(cite(*w.references))}")
 
 
-def _kim(waypoint: str) -> str:
-    """Kim 2018's mean position of a GON waypoint, as read from nerves.toml, in words."""
-    w = nv.load_nerve_specs()["greater_occipital"].waypoint(waypoint)
-    return f"{w.lateral_mm:.0f} mm lateral, {-w.vertical_mm:.0f} mm below EOP"
 
 
 # ---------------------------------------------------------------------------- plotly
 
 
 def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float = 7) -> list:
-    """Path, branches and waypoint markers per nerve; trace ``meta`` = {'layer': 'nerve'}.
+    """Path, branches and waypoint markers per nerve, each with ``meta`` = {'layer': 'nerve',
+    'id': '<nerve>_<side>'} (the waypoint markers: 'waypoints_<nerve>_<side>').
 
     Parameters
     ----------
@@ -114,12 +113,13 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
     Returns
     -------
     list of dict
-        plotly traces, each with ``meta = {"layer": "nerve"}`` (for the layer buttons).
+        plotly traces, each with that ``meta`` (for the layer buttons and the stages).
     """
     traces, sides, shown = [], {}, set()
     for n in nerves:
         sides.setdefault(n.abbreviation, set()).add(n.side)
     for n in nerves:
+        start = len(traces)
         # both sides drawn: one legend entry per nerve (same colour; hover names the side)
         both = len(sides[n.abbreviation]) > 1
         st = NERVE_STYLE[n.name]
@@ -142,10 +142,10 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
                 np.array([n.waypoints[i] for i in ids]), name=f"{name} waypoints",
                 hovertext=[waypoint_hover(n, i) for i in ids], color=st["color"],
                 symbol=st["symbol"], size=4, legendgroup=group, showlegend=False))
-    for tr in traces:
-        tr["meta"] = {"layer": "nerve"}
-        if tr["name"].endswith("waypoints"):
-            tr["meta"]["id"] = "waypoints"
+        for tr in traces[start:]:  # the nerve's own traces: a stage can hide them by id
+            tr["meta"] = {"layer": "nerve", "id": (
+                f"waypoints_{n.name}_{n.side}" if tr["name"].endswith("waypoints")
+                else f"{n.name}_{n.side}")}
     return traces
 
 
@@ -168,196 +168,6 @@ def _points_traces(side: str = "right") -> list:
     # hide it), so they never float in the air over bare muscle
     block["meta"] = {"layer": "skin", "id": "block_landmarks"}
     return [comp, block]
-
-
-# Pixel offsets of the compression-point numbers from their markers (thin leader lines):
-# points 3-5 lie within a few millimetres of each other, so their numbers fan out.
-NUMBER_OFFSETS = {1: (34, 14), 2: (34, -12), 3: (-34, 16), 4: (30, 2), 5: (-34, -10),
-                  6: (-30, -18)}
-NUMBERS_ASPECT = 4 / 3  # narrower than the scene on a handout or notebook (about 3:2)
-
-
-def _point_numbers(side: str, cam: dict) -> list[dict]:
-    """The compression points' numbers inside a camera's view (a 4:3 scene, 10% margin;
-    plotly draws an annotation even when its point is outside the scene), as scene
-    annotations with short leader lines: page text, not 3D text traces (those are drawn as
-    vector glyphs, slowing the first paint)."""
-    colour = style.OKABE_ITO["vermillion"]
-    cps = list(nv.compression_points(side).values())
-    ndc = plotly3d.view_ndc([_normalised(c.point) for c in cps], cam, NUMBERS_ASPECT)
-    inside = np.all(np.abs(ndc) <= 0.9, axis=1)
-    return [plotly3d.point_note(c.point, str(c.number), offset_px=NUMBER_OFFSETS[c.number],
-                                color=colour, line_color=colour, background=0.85)
-            for c, shown in zip(cps, inside) if shown]
-
-
-def _normalised(p) -> np.ndarray:
-    rng = SCENE_HI - SCENE_LO
-    return (np.asarray(p, float) - (SCENE_LO + SCENE_HI) / 2) / np.cbrt(rng.prod())
-
-
-def stage_camera(target, direction, distance: float) -> dict:
-    """A plotly camera looking at ``target`` (mm) from ``direction`` at ``distance``.
-
-    Parameters
-    ----------
-    target : array_like, shape (3,)
-        The point looked at, mm in the head frame.
-    direction : array_like, shape (3,)
-        Direction from the target to the eye (any length).
-    distance : float
-        Distance of the eye from the target, in plotly's normalised scene units.
-
-    Returns
-    -------
-    dict
-        A perspective plotly camera (``up``, ``center``, ``eye``, ``projection``).
-    """
-    c = _normalised(target)
-    d = np.asarray(direction, float)
-    e = c + d / np.linalg.norm(d) * distance * _CAMERA_SCALE
-    r = lambda a: {k: round(float(v), 4) for k, v in zip("xyz", a)}  # noqa: E731
-    return {"up": {"x": 0, "y": 0, "z": 1}, "center": r(c), "eye": r(e),
-            "projection": {"type": "perspective"}}
-
-
-# the GON's and TON's close-ups also leave out levator scapulae, lateral to their course
-_DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin",
-         "great_auricular", "levator_scapulae")
-# Markers that crowd into a few centimetres (the six compression points, the waypoints)
-# show in the close-up stages only, where they spread out.
-_CROWDED = ("compression_points", "waypoints")
-STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vessel', markers)
-    "All layers": _CROWDED,
-    "1 Origin at C1-C2": _DEEP + ("occipital_artery",),
-    "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
-    "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin",
-                               "occipital_artery", "levator_scapulae"),
-    "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin"),
-    "5 Under the skin to the vertex": ("compression_points",),
-    "LON": ("trapezius", "compression_points"),
-    "TON": ("trapezius", "skin", "sternocleidomastoid", "compression_points",
-            "levator_scapulae"),
-}
-
-
-# Where a stage's caption sits, in px from its target (default up and to the right). At
-# stage 2 the up-right place is taken by compression point 2's number.
-CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 60),
-                   "3 Through semispinalis": (40, -105), "TON": (70, -100)}
-# A caption that starts at its line's end instead of centring on it: centred, the long
-# captions of stage 3 and the TON covered the GON beside their targets
-CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left"}
-_SCALP_NOTE_Z = 60.0  # height (mm) of the GON point the overview and stage-5 notes name
-
-def stages(side: str = "right") -> list[dict]:
-    """The GON told in stages (plus LON and TON): label, title, target, camera, note.
-
-    Parameters
-    ----------
-    side : {"left", "right"}, default "right"
-        The subject's side.
-
-    Returns
-    -------
-    list of dict
-        One dict per stage: ``label``, ``title``, ``target`` (mm), ``hidden`` (layers
-        hidden), ``camera`` and ``annotation`` (a scene note with an arrow to a point of
-        the nerve, or to the target).
-
-    Raises
-    ------
-    ValueError
-        If ``side`` is not ``"left"`` or ``"right"``.
-    """
-    g = nv.nerve("greater_occipital", side)
-    lon, ton = nv.nerve("lesser_occipital", side), nv.nerve("third_occipital", side)
-    s = 1.0 if side == "right" else -1.0
-    w = g.waypoints
-    # the GON under the scalp, where its branches spread towards the vertex (a point of the
-    # drawn nerve, so an arrow there meets the nerve from any angle)
-    over_scalp = g.path[np.argmin(np.abs(g.path[:, 2] - _SCALP_NOTE_Z))]
-    rows = [
-        ("All layers", "The occipital nerves on the head model", (0.0, -40.0, 5.0),
-         (1.1 * s, -1.6, 0.5), 1.25, f"{side} GON (LON, TON: see legend)", over_scalp),
-        ("1 Origin at C1-C2", "1. The GON leaves the C2 dorsal ramus between C1 and C2 "
-         "(skin and outer muscles hidden)", w["origin"], (0.35 * s, -1.0, 0.2), 0.45,
-         "origin: between C1 arch and C2 lamina"),
-        ("2 Round obliquus capitis inferior", "2. It winds round the lower border of "
-         "obliquus capitis inferior", w["oci_lower_border"], (0.6 * s, -1.0, 0.0), 0.42,
-         f"winds round OCI (Kim: {_kim('oci_lower_border')})"),
-        ("3 Through semispinalis", "3. It ascends behind OCI and pierces semispinalis "
-         "capitis", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.75,
-         "pierces semispinalis<br>(Kim: "
-         + _kim('semispinalis_exit').replace(", ", ",<br>") + ")"),
-        ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
-         "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.7,
-         "medial to the occipital artery at the nuchal line"),
-        ("5 Under the skin to the vertex", "5. Under the skin it branches and reaches the "
-         "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,
-         "GON branches to the vertex", over_scalp),
-        ("LON", "The lesser occipital nerve along sternocleidomastoid to behind the ear",
-         lon.waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.7, 0.15), 0.95,
-         "LON leaves the fascia (Dash 2005)", lon.waypoints["fascia_exit"]),
-        ("TON", "The third occipital nerve near the midline to the lower occiput",
-         ton.waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
-         "TON exits through trapezius<br>(hidden here; Kim 2018)"),
-    ]
-    out = []
-    for label, title, target, direction, dist, note, *anchor in rows:
-        t = np.asarray(target, float)
-        a = np.asarray(anchor[0] if anchor else target, float)
-        out.append({"label": label, "title": title, "target": t,
-                    "hidden": STAGE_HIDDEN[label],
-                    "camera": stage_camera(t, direction, dist),
-                    "annotation": {"x": round(float(a[0]), 1), "y": round(float(a[1]), 1),
-                                   "z": round(float(a[2]), 1), "text": note,
-                                   "showarrow": True, "arrowhead": 2,
-                                   "ax": CAPTION_OFFSETS.get(label, (70, -70))[0],
-                                   "ay": CAPTION_OFFSETS.get(label, (70, -70))[1],
-                                   **({"xanchor": CAPTION_ANCHORS[label]}
-                                      if label in CAPTION_ANCHORS else {}),
-                                   "bgcolor": "rgba(255,255,255,0.85)",
-                                   "font": {"size": 12}}})
-    return out
-
-
-def _trace_key(tr) -> str:
-    meta = tr.get("meta") or {}
-    return meta.get("id") or meta.get("layer") or ""
-
-
-def _stage_visible(fig, hidden) -> list:
-    if "skin" in hidden:  # the block landmarks are marks on the skin
-        hidden = (*hidden, "block_landmarks")
-    return ["legendonly" if _trace_key(tr).startswith(tuple(hidden)) and hidden else True
-            for tr in fig["data"]]
-
-
-# The close-up stages of the GON's course carry Janis's compression points and their
-# numbers; the overview, vertex, LON and TON stages leave them out (seen from there the six
-# points crowd into one spot).
-NUMBERED_STAGES = ("1 Origin at C1-C2", "2 Round obliquus capitis inferior",
-                   "3 Through semispinalis", "4 Trapezius and occipital artery")
-
-
-def _stage_notes(st: dict, side: str) -> list[dict]:
-    """A stage's scene annotations: its caption, plus the compression-point numbers in view."""
-    numbers = _point_numbers(side, st["camera"]) if st["label"] in NUMBERED_STAGES else []
-    return [st["annotation"], *numbers]
-
-
-def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
-    buttons = [{"label": st["label"], "method": "update",
-                "args": [{"visible": _stage_visible(fig, st["hidden"])},
-                         {"scene.camera": st["camera"], **plotly3d.title_update(st["title"]),
-                          "scene.annotations": _stage_notes(st, side)}]}
-               for st in stage_list]
-    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0,
-                            "xanchor": "left", "y": 1.0, "yanchor": "bottom",
-                            "showactive": True, "active": 0, "bgcolor": "white",
-                            "name": "stage", "font": plotly3d.MENU_FONT,
-                            "pad": {"b": 6, "l": 2}})
 
 
 SKIN_FLOOR_Z = SCENE_LO[2] + 2  # where the skin is cut: the muscles' lowest ends (levator)
@@ -437,8 +247,8 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
                   "xaxis": {"range": [float(SCENE_LO[0]), float(SCENE_HI[0])]},
                   "yaxis": {"range": [float(SCENE_LO[1]), float(SCENE_HI[1])]},
                   "zaxis": {"range": [float(SCENE_LO[2]), float(SCENE_HI[2])]},
-                  "camera": st[stage]["camera"],
-                  "annotations": _stage_notes(st[stage], sides[0])}})
+                  "camera": st[stage]["camera"]}})
+    fig["layout"]["scene"]["annotations"] = _stage_notes(st[stage], sides[0])
     groups: dict[str, list[int]] = {}
     for i, tr in enumerate(fig["data"]):
         layer = (tr.get("meta") or {}).get("layer")
@@ -448,9 +258,13 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
         tr["visible"] = vis                     # the opening stage (the buttons restore it)
     # the stage's caption and compression-point numbers point at nerves: they go with them
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
-                         x=1.0, xanchor="right",
-                         notes={"Nerves": 1 + len(nv.compression_points(sides[0]))})
+                         x=1.0, xanchor="right", notes=NOTE_SLOTS)
     _stage_menu(fig, st, sides[0])
+    # the notes' common style once, in the template (the stage menu holds eight sets)
+    stage_menu = fig["layout"]["updatemenus"][-1]
+    plotly3d.share_note_style(fig, [*fig["layout"]["scene"]["annotations"], *(
+        n for b in stage_menu["buttons"] for n in b["args"][1]["scene.annotations"])],
+        style=NOTE_STYLE)
     fig["layout"]["updatemenus"][-1]["active"] = stage
     alt = ("3D head with semi-transparent skin over the cervical vertebrae, skull vault, jaw, "
            "neck muscles (the suboccipital muscles bounding the suboccipital triangle, "

@@ -27,17 +27,15 @@ from anatomy.viz.plotly3d.layout import (
     LEGEND,
     MENU_FONT,
     MULTI_CAMERA,
-    button_width,
-    choice_menu,
     multi_scene_figure,
     multi_view_menu,
     scene_figure,
     title_update,
-    toggle_menu,
     view_menu,
     wrap_title,
     wrap_words,
 )
+from anatomy.viz.plotly3d.menus import button_width, choice_menu, toggle_menu, toggle_note_slots
 from anatomy.viz.plotly3d.traces import (
     CAMERAS,
     LIGHT_POSITION,
@@ -60,12 +58,10 @@ from anatomy.viz.plotly3d.traces import (
 
 __all__ = [
     "CAMERAS", "KitFigure", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
-    "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "add_menu", "button_width", "camera",
-    "choice_menu", "eye_point",
-    "json_size", "line_trace", "share_note_style", "merge", "mesh_trace", "mimebundle_json",
-    "multi_scene_figure", "multi_view_menu", "per_point_positions", "point_note",
-    "points_trace",
-    "prime_text_glyphs", "scene_figure",
-    "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc", "warn_unsupported",
-    "wrap_title", "wrap_words",
+    "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "add_menu", "button_width",
+    "camera", "choice_menu", "eye_point", "json_size", "line_trace", "merge", "mesh_trace",
+    "mimebundle_json", "multi_scene_figure", "multi_view_menu", "per_point_positions",
+    "point_note", "points_trace", "prime_text_glyphs", "scene_figure", "share_note_style",
+    "title_update", "to_json", "toggle_menu", "toggle_note_slots", "view_menu", "view_ndc",
+    "warn_unsupported", "wrap_title", "wrap_words",
 ]

@@ -6,17 +6,14 @@ cameras and layers in the browser, with no kernel.
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
 from anatomy.viz import style
 from anatomy.viz.plotly3d.traces import CAMERAS, TEMPLATE, _hidden_axes, _trace, add_menu, camera
 
 __all__ = [
-    "LEGEND", "MENU_FONT", "MULTI_CAMERA", "button_width", "choice_menu", "multi_scene_figure",
-    "multi_view_menu", "scene_figure", "title_update", "toggle_menu", "view_menu",
-    "wrap_title", "wrap_words",
+    "LEGEND", "MENU_FONT", "MULTI_CAMERA", "multi_scene_figure", "multi_view_menu",
+    "scene_figure", "title_update", "view_menu", "wrap_title", "wrap_words",
 ]
 
 # Page furniture sits outside the scene, so that it never covers the anatomy at any width
@@ -244,136 +241,6 @@ def _active_view(fig: dict, name: str | None) -> int:
             if all(abs((eye.get(a) or 0) - e[a]) < 1e-6 for a in "xyz"):
                 return k
     return -1
-
-
-@functools.cache
-def _menu_font():
-    from matplotlib import font_manager, ft2font  # matplotlib ships DejaVu Sans
-
-    return ft2font.FT2Font(font_manager.findfont(
-        font_manager.FontProperties(family="DejaVu Sans"), fallback_to_default=False))
-
-
-def button_width(label: str, font_size: float = MENU_FONT["size"]) -> int:
-    """Width in px that plotly.js gives a menu button: its text plus 24 px of padding.
-
-    The text is measured in DejaVu Sans (what Linux browsers draw for plotly's font list)
-    with 8 % to spare for Verdana, the next font on that list, so a row of buttons built
-    from these widths never overlaps.
-
-    Parameters
-    ----------
-    label : str
-        The button's text.
-    font_size : float, default MENU_FONT["size"]
-        Font size in px.
-
-    Returns
-    -------
-    int
-        The button's width in px.
-    """
-    font = _menu_font()
-    font.set_size(font_size, 72)  # 72 dpi: one point is one CSS px
-    font.set_text(label)
-    return int(np.ceil(1.08 * font.get_width_height()[0] / 64)) + 24
-
-
-def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
-                x: float = 0.0, xanchor: str = "left",
-                notes: dict[str, int] | None = None) -> None:
-    """Add one button per group that hides its traces, and shows them again as the figure
-    opened (restyle; no kernel needed). Set the traces' opening visibility first.
-
-    Each button is a menu of its own, placed in a row: plotly.js keeps one active button
-    per menu and runs the restoring step only on it, so buttons sharing a menu took an
-    extra click once another had been pressed in between.
-
-    Parameters
-    ----------
-    fig : dict
-        A figure from :func:`scene_figure`; changed in place.
-    groups : dict of str to list of int
-        Button label to the indices of the traces it toggles.
-    x, y : float
-        Anchor of the button row in paper coordinates (``y``: the row's bottom).
-    xanchor : str
-        "left" or "right": which end of the row ``x`` names.
-    notes : dict of str to int, optional
-        Button label to a number of scene annotations, counted from the first, that the
-        button hides and shows with its traces (captions and numbers that point at them).
-        plotly.js skips indices a figure does not have, so a count can cover the most
-        notes any view of the figure shows.
-
-    Returns
-    -------
-    None
-        One menu per group is added to ``fig["layout"]["updatemenus"]``.
-
-    Raises
-    ------
-    ValueError
-        For an ``xanchor`` other than "left" or "right".
-    """
-    if xanchor not in ("left", "right"):
-        raise ValueError(f"xanchor {xanchor!r}: choose 'left' or 'right'")
-    labels = list(groups)
-    widths = [button_width(label) for label in labels]
-    for k, label in enumerate(labels):
-        idx = groups[label]
-        # first click hides the group, the second restores what the figure opened with
-        # (a trace hidden at opening stays out of the legend; showing it was a surprise)
-        shown = [fig["data"][i].get("visible", True) for i in idx]
-        hidden = [False if v is False else "legendonly" for v in shown]
-        button = {"label": label, "method": "restyle", "args": [{"visible": hidden}, idx],
-                  "args2": [{"visible": shown}, idx]}
-        if notes and notes.get(label):
-            slots = [f"scene.annotations[{i}].visible" for i in range(notes[label])]
-            button = {**button, "method": "update",
-                      "args": [{"visible": hidden}, dict.fromkeys(slots, False), idx],
-                      "args2": [{"visible": shown}, dict.fromkeys(slots, True), idx]}
-        # px from the row's anchored end: the buttons before this one, 2 px apart
-        if xanchor == "left":
-            pad = {"b": 6, "l": 2 + sum(widths[:k]) + 2 * k, "r": 0}
-        else:
-            pad = {"b": 6, "r": 2 + sum(widths[k + 1:]) + 2 * (len(labels) - 1 - k), "l": 0}
-        # no button starts active: plotly.js runs args2 when the active button is
-        # clicked, and by default the first is active, so its first click restored
-        add_menu(fig, {"type": "buttons", "direction": "right", "buttons": [button],
-                       "x": x, "y": y, "xanchor": xanchor,
-                       "yanchor": "bottom",
-                       "showactive": False, "active": -1, "bgcolor": "white", "pad": pad,
-                       "font": MENU_FONT, "name": f"layer {label}"})
-
-
-def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.0,
-                y: float = 1.0, titles: dict[str, str] | None = None) -> None:
-    """Add a dropdown whose options each set the visibility of every trace.
-
-    Parameters
-    ----------
-    fig : dict
-        A figure from :func:`scene_figure`; changed in place.
-    options : dict of str to list of bool
-        Option label to one visibility flag per trace.
-    x, y : float
-        Anchor of the dropdown in paper coordinates.
-    titles : dict of str to str, optional
-        Option label to the figure title it sets.
-
-    Returns
-    -------
-    None
-        The menu is added to ``fig["layout"]["updatemenus"]``.
-    """
-    buttons = []
-    for label, visible in options.items():
-        update = title_update(titles[label]) if titles else {}
-        buttons.append({"label": label, "method": "update",
-                        "args": [{"visible": visible}, update]})
-    add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "y": y,
-                   "xanchor": "left", "yanchor": "bottom", "showactive": True, "active": 0,
-                   "bgcolor": "white", "font": MENU_FONT, "pad": {"b": 6, "l": 2}})
 
 
 def _scene_key(k: int) -> str:

@@ -162,13 +162,12 @@ def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
             "bgcolor": f"rgba(255,255,255,{background})", "font": {"size": 12, "color": color}}
 
 
-def share_note_style(fig: dict, notes) -> None:
-    """Move the style the scene annotations ``notes`` all share into the figure's template.
+def share_note_style(fig: dict, notes, style: dict | None = None) -> None:
+    """Move the style the scene annotations ``notes`` share into the figure's template.
 
-    Every key with one value in every note (arrow, colours, font) goes to
-    ``layout.template.layout.scene.annotationdefaults`` and out of the notes, which plotly
-    fills from there (also for notes a menu sets later): a figure whose menus hold many
-    sets of notes stays smaller.
+    The shared style goes to ``layout.template.layout.scene.annotationdefaults`` and out
+    of the notes, which plotly fills from there (also for notes a menu sets later): a
+    figure whose menus hold many sets of notes stays smaller.
 
     Parameters
     ----------
@@ -177,16 +176,27 @@ def share_note_style(fig: dict, notes) -> None:
     notes : iterable of dict
         The ``layout.scene.annotations`` entries, changed in place (every one the figure
         can show must be among them: the defaults apply to all).
+    style : dict, optional
+        The shared style; by default every key with one value in every note (arrow,
+        colours, font). Given, it applies to every note: a note loses the keys (and, in
+        a nested dict such as ``font``, the subkeys) equal to it, and a note that lacked
+        one takes it from the template.
     """
     notes = list(notes)
     if not notes:
         return
     first = notes[0]
-    shared = {k: v for k, v in first.items() if k not in ("x", "y", "z", "text")
-              and all(k in n and n[k] == v for n in notes[1:])}
+    shared = style if style is not None else {
+        k: v for k, v in first.items() if k not in ("x", "y", "z", "text")
+        and all(k in n and n[k] == v for n in notes[1:])}
     for n in notes:
-        for k in shared:
-            del n[k]
+        for k, v in shared.items():
+            if isinstance(v, dict) and isinstance(n.get(k), dict):
+                n[k] = {sk: sv for sk, sv in n[k].items() if v.get(sk) != sv}
+                if not n[k]:
+                    del n[k]
+            elif k in n and n[k] == v:
+                del n[k]
     # a copy: figures share the kit's TEMPLATE dict
     template = copy.deepcopy(fig["layout"].get("template", {}))
     merge(template, {"layout": {"scene": {"annotationdefaults": shared}}})

@@ -1,0 +1,277 @@
+"""The GON's course told in stages on the all-layers figure: the scene box, each stage's
+camera, caption, hidden layers, compression-point numbers and bone names, and the
+dropdown that steps through them (used by ``scene.all_layers_figure``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anatomy import nerves as nv
+from anatomy.viz import plotly3d, style
+
+__all__ = [
+    "BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "NERVE_SLOTS", "NOTE_SLOTS",
+    "NOTE_STYLE",
+    "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO",
+    "STAGE_HIDDEN", "stage_camera", "stages",
+]
+
+# Fixed scene box (mm) so that stage cameras can be computed (aspectmode 'manual'). It
+# holds the whole trapezius down to the clavicle and acromion: plotly clips meshes at the
+# axis ranges, and a box ending at x = 150 / z = -150 cut the sheet and left its acromial
+# end floating beside the neck. The skin is cropped to the same box.
+SCENE_LO = np.array([-195.0, -135.0, -175.0])
+SCENE_HI = np.array([195.0, 125.0, 145.0])
+# camera distances below were chosen for a 300 x 260 x 295 mm box; this keeps the framing
+_CAMERA_SCALE = float(np.cbrt(300.0 * 260.0 * 295.0 / np.prod(SCENE_HI - SCENE_LO)))
+
+
+def _kim(waypoint: str) -> str:
+    """Kim 2018's mean position of a GON waypoint, as read from nerves.toml, in words."""
+    w = nv.load_nerve_specs()["greater_occipital"].waypoint(waypoint)
+    return f"{w.lateral_mm:.0f} mm lateral, {-w.vertical_mm:.0f} mm below EOP"
+
+
+# Pixel offsets of the compression-point numbers from their markers (thin leader lines):
+# points 3-5 lie within a few millimetres of each other, so their numbers fan out.
+NUMBER_OFFSETS = {1: (34, 14), 2: (34, -12), 3: (-34, 16), 4: (30, 2), 5: (-34, -10),
+                  6: (-30, -18)}
+NUMBERS_ASPECT = 4 / 3  # narrower than the scene on a handout or notebook (about 3:2)
+
+
+def _point_numbers(side: str, cam: dict) -> list[dict]:
+    """The compression points' numbers inside a camera's view (a 4:3 scene, 10% margin;
+    plotly draws an annotation even when its point is outside the scene), as scene
+    annotations with short leader lines: page text, not 3D text traces (those are drawn as
+    vector glyphs, slowing the first paint)."""
+    colour = style.OKABE_ITO["vermillion"]
+    cps = list(nv.compression_points(side).values())
+    ndc = plotly3d.view_ndc([_normalised(c.point) for c in cps], cam, NUMBERS_ASPECT)
+    inside = np.all(np.abs(ndc) <= 0.9, axis=1)
+    return [plotly3d.point_note(c.point, str(c.number), offset_px=NUMBER_OFFSETS[c.number],
+                                color=colour, line_color=colour, background=0.85)
+            for c, shown in zip(cps, inside) if shown]
+
+
+def _normalised(p) -> np.ndarray:
+    rng = SCENE_HI - SCENE_LO
+    return (np.asarray(p, float) - (SCENE_LO + SCENE_HI) / 2) / np.cbrt(rng.prod())
+
+
+def stage_camera(target, direction, distance: float) -> dict:
+    """A plotly camera looking at ``target`` (mm) from ``direction`` at ``distance``.
+
+    Parameters
+    ----------
+    target : array_like, shape (3,)
+        The point looked at, mm in the head frame.
+    direction : array_like, shape (3,)
+        Direction from the target to the eye (any length).
+    distance : float
+        Distance of the eye from the target, in plotly's normalised scene units.
+
+    Returns
+    -------
+    dict
+        A perspective plotly camera (``up``, ``center``, ``eye``, ``projection``).
+    """
+    c = _normalised(target)
+    d = np.asarray(direction, float)
+    e = c + d / np.linalg.norm(d) * distance * _CAMERA_SCALE
+    r = lambda a: {k: round(float(v), 4) for k, v in zip("xyz", a)}  # noqa: E731
+    return {"up": {"x": 0, "y": 0, "z": 1}, "center": r(c), "eye": r(e),
+            "projection": {"type": "perspective"}}
+
+
+# the GON's and TON's close-ups also leave out levator scapulae, lateral to their course
+_DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin",
+         "great_auricular", "levator_scapulae")
+# Markers that crowd into a few centimetres (the six compression points, the waypoints)
+# show in the close-up stages only, where they spread out.
+_CROWDED = ("compression_points", "waypoints")
+STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vessel', markers)
+    "All layers": _CROWDED,
+    "1 Origin at C1-C2": _DEEP + ("occipital_artery",),
+    "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
+    "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin",
+                               "occipital_artery", "levator_scapulae"),
+    "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin"),
+    "5 Under the skin to the vertex": ("compression_points",),
+    "LON": ("trapezius", "compression_points"),
+    "TON": ("trapezius", "skin", "sternocleidomastoid", "compression_points",
+            "levator_scapulae"),
+}
+
+
+# The first two close-ups follow one GON from its origin: the other side's GON and both
+# sides' LON and TON (from the cervical plexus and C3, elsewhere) would only cross it
+_FOCUS_STAGES = ("1 Origin at C1-C2", "2 Round obliquus capitis inferior")
+_OFF_COURSE = ("lesser_occipital", "third_occipital")
+# The bones a close-up's course is told against, named where the stage shows them: (point
+# of structure_points, the side left off a paired point's name; label; leader offset in
+# px, x right, y down; optionally a shift in mm, x towards the side). Each point is one the
+# stage's camera sees, not under a muscle (tests/test_nerve_figures.py).
+BONE_NOTES = {
+    "1 Origin at C1-C2": (("c1_posterior_tubercle", "C1 (atlas): posterior arch", (-90, 100)),
+                          ("c2_spinous_tip", "C2 (axis): spinous process", (-80, 70)),
+                          # 3 mm lower and 1 mm medial: the named point is under OCI's edge
+                          ("c2_lamina", "C2 lamina", (50, 95), (-1.0, 0.0, -3.0))),
+    "2 Round obliquus capitis inferior": (
+        ("c2_spinous_tip", "C2 spinous process", (-80, 70)),
+        ("c1_transverse_process", "C1 transverse process", (90, -20))),
+}
+# Where a stage's caption sits, in px from its target (default up and to the right). At
+# stage 2 the up-right place is taken by compression point 2's number.
+CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 60),
+                   "3 Through semispinalis": (40, -105), "TON": (70, -100)}
+# A caption that starts at its line's end instead of centring on it: centred, the long
+# captions of stage 3 and the TON covered the GON beside their targets
+CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left"}
+_SCALP_NOTE_Z = 60.0  # height (mm) of the GON point the overview and stage-5 notes name
+
+def stages(side: str = "right") -> list[dict]:
+    """The GON told in stages (plus LON and TON): label, title, target, camera, note.
+
+    Parameters
+    ----------
+    side : {"left", "right"}, default "right"
+        The subject's side.
+
+    Returns
+    -------
+    list of dict
+        One dict per stage: ``label``, ``title``, ``target`` (mm), ``hidden`` (layers
+        hidden), ``bones`` (scene notes naming the bones of the course, see
+        ``BONE_NOTES``), ``camera`` and ``annotation`` (a scene note with an arrow to a
+        point of the nerve, or to the target).
+
+    Raises
+    ------
+    ValueError
+        If ``side`` is not ``"left"`` or ``"right"``.
+    """
+    g = nv.nerve("greater_occipital", side)
+    lon, ton = nv.nerve("lesser_occipital", side), nv.nerve("third_occipital", side)
+    s = 1.0 if side == "right" else -1.0
+    w = g.waypoints
+    # the GON under the scalp, where its branches spread towards the vertex (a point of the
+    # drawn nerve, so an arrow there meets the nerve from any angle)
+    over_scalp = g.path[np.argmin(np.abs(g.path[:, 2] - _SCALP_NOTE_Z))]
+    rows = [
+        ("All layers", "The occipital nerves on the head model", (0.0, -40.0, 5.0),
+         (1.1 * s, -1.6, 0.5), 1.25, f"{side} GON (LON, TON: see legend)", over_scalp),
+        ("1 Origin at C1-C2", "1. The GON leaves the C2 dorsal ramus between C1 and C2 "
+         "(skin and outer muscles hidden)", w["origin"], (0.35 * s, -1.0, 0.2), 0.45,
+         "origin: between C1 arch and C2 lamina"),
+        ("2 Round obliquus capitis inferior", "2. It winds round the lower border of "
+         "obliquus capitis inferior", w["oci_lower_border"], (0.6 * s, -1.0, 0.0), 0.42,
+         f"winds round OCI (Kim: {_kim('oci_lower_border')})"),
+        ("3 Through semispinalis", "3. It ascends behind OCI and pierces semispinalis "
+         "capitis", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.75,
+         "pierces semispinalis<br>(Kim: "
+         + _kim('semispinalis_exit').replace(", ", ",<br>") + ")"),
+        ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
+         "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.7,
+         "medial to the occipital artery at the nuchal line"),
+        ("5 Under the skin to the vertex", "5. Under the skin it branches and reaches the "
+         "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,
+         "GON branches to the vertex", over_scalp),
+        ("LON", "The lesser occipital nerve along sternocleidomastoid to behind the ear",
+         lon.waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.7, 0.15), 0.95,
+         "LON leaves the fascia (Dash 2005)", lon.waypoints["fascia_exit"]),
+        ("TON", "The third occipital nerve near the midline to the lower occiput",
+         ton.waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
+         "TON exits through trapezius<br>(hidden here; Kim 2018)"),
+    ]
+    other = "left" if side == "right" else "right"
+    out = []
+    for label, title, target, direction, dist, note, *anchor in rows:
+        t = np.asarray(target, float)
+        a = np.asarray(anchor[0] if anchor else target, float)
+        hidden = STAGE_HIDDEN[label]
+        if label in _FOCUS_STAGES:
+            off = (*_OFF_COURSE, f"greater_occipital_{other}")
+            hidden = (*hidden, *off, *(f"waypoints_{n}" for n in off))
+        out.append({"label": label, "title": title, "target": t, "hidden": hidden,
+                    "bones": _bone_notes(label, side),
+                    "camera": stage_camera(t, direction, dist),
+                    "annotation": {"x": round(float(a[0]), 1), "y": round(float(a[1]), 1),
+                                   "z": round(float(a[2]), 1), "text": note,
+                                   "showarrow": True, "arrowhead": 2,
+                                   "ax": CAPTION_OFFSETS.get(label, (70, -70))[0],
+                                   "ay": CAPTION_OFFSETS.get(label, (70, -70))[1],
+                                   **({"xanchor": CAPTION_ANCHORS[label]}
+                                      if label in CAPTION_ANCHORS else {}),
+                                   "bgcolor": "rgba(255,255,255,0.85)",
+                                   "font": {"size": 12}}})
+    return out
+
+
+def _bone_notes(label: str, side: str) -> list[dict]:
+    """Scene annotations naming the bones a stage's course is told against."""
+    from anatomy.structures import structure_points
+
+    pts, s = structure_points(), (1.0 if side == "right" else -1.0)
+    out = []
+    for key, text, offset, *shift in BONE_NOTES.get(label, ()):
+        p = pts.get(f"{key}_{side}", pts.get(key)) + np.multiply(shift[0] if shift else 0,
+                                                                 (s, 1.0, 1.0))
+        out.append(plotly3d.point_note(p, text, offset_px=offset, background=0.85))
+    return out
+
+
+def _trace_key(tr) -> str:
+    meta = tr.get("meta") or {}
+    return meta.get("id") or meta.get("layer") or ""
+
+
+def _stage_visible(fig, hidden) -> list:
+    if "skin" in hidden:  # the block landmarks are marks on the skin
+        hidden = (*hidden, "block_landmarks")
+    return ["legendonly" if _trace_key(tr).startswith(tuple(hidden)) and hidden else True
+            for tr in fig["data"]]
+
+
+# The close-up stages of the GON's course carry Janis's compression points and their
+# numbers; the overview, vertex, LON and TON stages leave them out (seen from there the six
+# points crowd into one spot).
+NUMBERED_STAGES = ("1 Origin at C1-C2", "2 Round obliquus capitis inferior",
+                   "3 Through semispinalis", "4 Trapezius and occipital artery")
+
+
+# Scene annotations in a stage: slots 0-6 point at nerves (the caption and up to six
+# compression-point numbers), 7 on name bones. The Nerves and Bones buttons hide and show
+# fixed slots, so a stage that names bones fills unused nerve slots with empty notes.
+NERVE_SLOTS = 7
+NOTE_SLOTS = {"Nerves": NERVE_SLOTS, "Bones": range(NERVE_SLOTS, NERVE_SLOTS + 3)}
+_EMPTY_NOTE = {"text": "", "showarrow": False, "visible": False, "bgcolor": "rgba(0,0,0,0)"}
+# the style most of the figure's notes share (in its template: plotly3d.share_note_style)
+NOTE_STYLE = {"arrowhead": 0, "arrowwidth": 1, "standoff": 3,
+              "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 12}}
+
+
+def _stage_notes(st: dict, side: str) -> list[dict]:
+    """A stage's scene annotations in their slots (``NOTE_SLOTS``): its caption, the
+    compression-point numbers in view, and the names of the bones."""
+    numbers = _point_numbers(side, st["camera"]) if st["label"] in NUMBERED_STAGES else []
+    notes = [st["annotation"], *numbers]
+    if st["bones"]:
+        place = {k: st["annotation"][k] for k in "xyz"}
+        notes += [{**place, **_EMPTY_NOTE}] * (NERVE_SLOTS - len(notes)) + st["bones"]
+    return notes
+
+
+def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
+    buttons = []
+    for st in stage_list:
+        notes = _stage_notes(st, side)
+        buttons.append({"label": st["label"], "method": "update",
+                        "args": [{"visible": _stage_visible(fig, st["hidden"])},
+                                 {"scene.camera": st["camera"],
+                                  **plotly3d.title_update(st["title"]),
+                                  "scene.annotations": notes}]})
+    plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0,
+                            "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+                            "showactive": True, "active": 0, "bgcolor": "white",
+                            "name": "stage", "font": plotly3d.MENU_FONT,
+                            "pad": {"b": 6, "l": 2}})
