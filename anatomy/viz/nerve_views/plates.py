@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import numpy as np
+from matplotlib import patheffects
 
 from anatomy import nerves as nv
 from anatomy.head import load_head
@@ -407,6 +408,11 @@ def stage_plate() -> mpl2d.StaticFigure:
             xy = mpl2d.project(n.path, "posterior")
             xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
             ax.plot(*xy.T, color="#222222", lw=0.8, ls=(0, (2, 2)), zorder=4)
+            if n is gon:  # this stage's stretch, hidden inside its muscle in panels 3 and 4:
+                # dashed in the stage's colour on a white edge, seen on every muscle
+                ax.plot(*xy[i:j + 1].T, color=hl, lw=1.6, ls=(0, (2.5, 1.5)), zorder=5,
+                        path_effects=[patheffects.withStroke(linewidth=3.2,
+                                                             foreground="white")])
         # the scale bar and its "10 mm" (mpl2d.scale_bar's default corner) keep clear
         (x0, x1), (y0, y1) = STAGE_LIMITS
         placed = [(np.array([x0 + 0.05 * (x1 - x0) + 5.0, y0 + 0.04 * (y1 - y0) + 3.0]),
@@ -436,7 +442,7 @@ def stage_plate() -> mpl2d.StaticFigure:
         ax.set_ylim(*STAGE_LIMITS[1])
         mpl2d.scale_bar(ax, 10)
     fig.text(0.5, 0.01, f"Right side, seen from behind. {STAGE_HIGHLIGHT_NAME.capitalize()}: "
-             "this stage;\ndashed: "
+             "this stage (dashed where hidden);\ndashed: "
              "course hidden by muscle or bone; yellow: GON; teal: TON;\nOCI, OCS: obliquus capitis "
              "inferior, superior.", ha="center", va="bottom",
              fontsize=9)
@@ -449,7 +455,7 @@ def stage_plate() -> mpl2d.StaticFigure:
            "semispinalis and splenius, the nerve passing through semispinalis; 4, with the "
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
            "aponeurosis medial to the artery. The current stage is drawn in "
-           f"{STAGE_HIGHLIGHT_NAME}; "
+           f"{STAGE_HIGHLIGHT_NAME}, dashed on a white edge where muscle hides it; "
            "a dashed line shows the course where muscle or bone hides it; a label names "
            "what the stage adds (atlas and axis; OCI and OCS, obliquus capitis inferior "
            "and superior; semispinalis and splenius; the occipital artery and the "
