@@ -87,8 +87,9 @@ def test_stage_menu(figdict):
 
 
 def test_first_close_ups_follow_one_gon_and_name_its_bones(figdict):
-    """Stages 1 and 2 show the followed side's GON without the other side's GON or either
-    side's LON and TON (they crossed the view), and name the atlas and axis where the
+    """Each stage shows the nerve it follows and leaves out those off its course: stages 1
+    and 2 show the followed side's GON without the other side's GON or either side's LON
+    and TON (they crossed the view), and name the atlas and axis where the
     course is told against them: each name's point is the first surface its camera ray
     meets, not a bone under a muscle. The Nerves button's slots hold the caption and the
     numbers, the Bones button's the bone names."""
@@ -109,10 +110,16 @@ def test_first_close_ups_follow_one_gon_and_name_its_bones(figdict):
         shown = {tr.get("meta", {}).get("id") for tr, v in zip(data, visible) if v is True}
         notes = b["args"][1]["scene.annotations"]
         assert len(notes) <= nerve_slots + len(bone_slots)
+        # the nerve the stage follows is shown, those off its course are not
+        followed = {"LON": "lesser_occipital", "TON": "third_occipital"}.get(
+            st["label"], "greater_occipital")
+        assert f"{followed}_right" in shown
+        off = {n.format(other="left") for n in views.STAGE_OFF_COURSE.get(st["label"], ())}
+        assert not {i for i in shown if i and i.removeprefix("waypoints_").startswith(
+            tuple(off))}, st["label"]
         if st["label"] not in ("1 Origin at C1-C2", "2 Round obliquus capitis inferior"):
             assert not st["bones"] and len(notes) <= nerve_slots
             continue
-        assert "greater_occipital_right" in shown
         assert not shown & {"greater_occipital_left", "lesser_occipital_right",
                             "lesser_occipital_left", "third_occipital_right",
                             "third_occipital_left", "waypoints_lesser_occipital_right"}

@@ -29,6 +29,7 @@ from anatomy.viz.nerve_views.stages import (
     SCENE_HI,
     SCENE_LO,
     STAGE_HIDDEN,
+    STAGE_OFF_COURSE,
     stage_camera,
     stages,
 )
@@ -37,7 +38,7 @@ from anatomy.viz.nerve_views.variation import block_landmark_figure, variation_f
 __all__ = [
     "BONE_NOTES", "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE", "NOTE_SLOTS",
     "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO",
-    "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_PLATE", "all_layers_figure",
+    "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_OFF_COURSE", "STAGE_PLATE", "all_layers_figure",
     "block_landmark_figure", "course_plate", "draw_nerve", "nerve_hover", "nerve_traces",
     "stage_camera", "stage_plate", "stages", "variation_figure", "waypoint_hover",
 ]

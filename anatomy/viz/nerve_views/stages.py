@@ -13,7 +13,7 @@ __all__ = [
     "BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "NERVE_SLOTS", "NOTE_SLOTS",
     "NOTE_STYLE",
     "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO",
-    "STAGE_HIDDEN", "stage_camera", "stages",
+    "STAGE_HIDDEN", "STAGE_OFF_COURSE", "stage_camera", "stages",
 ]
 
 # Fixed scene box (mm) so that stage cameras can be computed (aspectmode 'manual'). It
@@ -103,10 +103,17 @@ STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vesse
 }
 
 
-# The first two close-ups follow one GON from its origin: the other side's GON and both
-# sides' LON and TON (from the cervical plexus and C3, elsewhere) would only cross it
-_FOCUS_STAGES = ("1 Origin at C1-C2", "2 Round obliquus capitis inferior")
-_OFF_COURSE = ("lesser_occipital", "third_occipital")
+# Nerves a stage leaves out (id prefixes; {other}: the side not followed). The first two
+# close-ups follow one GON from its origin: the other side's GON and both sides' LON and
+# TON (from the cervical plexus and C3, elsewhere) would only cross it. The LON's stage
+# keeps the GON it joins on the occiput; the TON's keeps both sides' GON and TON.
+STAGE_OFF_COURSE = {
+    "1 Origin at C1-C2": ("lesser_occipital", "third_occipital", "greater_occipital_{other}"),
+    "2 Round obliquus capitis inferior": ("lesser_occipital", "third_occipital",
+                                          "greater_occipital_{other}"),
+    "LON": ("third_occipital", "greater_occipital_{other}", "lesser_occipital_{other}"),
+    "TON": ("lesser_occipital",),
+}
 # The bones a close-up's course is told against, named where the stage shows them: (point
 # of structure_points, the side left off a paired point's name; label; leader offset in
 # px, x right, y down; optionally a shift in mm, x towards the side). Each point is one the
@@ -189,9 +196,8 @@ def stages(side: str = "right") -> list[dict]:
         t = np.asarray(target, float)
         a = np.asarray(anchor[0] if anchor else target, float)
         hidden = STAGE_HIDDEN[label]
-        if label in _FOCUS_STAGES:
-            off = (*_OFF_COURSE, f"greater_occipital_{other}")
-            hidden = (*hidden, *off, *(f"waypoints_{n}" for n in off))
+        off = tuple(n.format(other=other) for n in STAGE_OFF_COURSE.get(label, ()))
+        hidden = (*hidden, *off, *(f"waypoints_{n}" for n in off))
         out.append({"label": label, "title": title, "target": t, "hidden": hidden,
                     "bones": _bone_notes(label, side),
                     "camera": stage_camera(t, direction, dist),
