@@ -192,6 +192,10 @@ def _territory_weights() -> dict[str, np.ndarray]:
     m = pain_mesh()
     band = float(raw["boundary_overlap_mm"])
     sdist = boundary_distance(m.vertices)
+    # the vertex-ear-chin line divides the head's skin: below the chin it does not apply
+    # (extended down, its plane passed behind the chest, and cut the supraclavicular skin
+    # over the clavicle and pectoralis out of the cervical territories)
+    below_chin = np.clip((load_head().landmark("menton")[2] - m.vertices[:, 2]) / band, 0, 1)
     weights = {}
     for name, t in raw["territories"].items():
         anchors_r = [place(a) for a in t["anchors"]]
@@ -205,7 +209,7 @@ def _territory_weights() -> dict[str, np.ndarray]:
             if t["division"] == "trigeminal":
                 w *= np.clip((sdist + band) / band, 0.0, 1.0)
             else:
-                w *= np.clip((band - sdist) / band, 0.0, 1.0)
+                w *= np.maximum(np.clip((band - sdist) / band, 0.0, 1.0), below_chin)
             over = float(t["midline_overlap_mm"])
             lateral = SIDE_SIGN[sd] * m.vertices[:, 0]
             w *= np.clip((lateral + over) / over, 0, 1) if over > 0 else (lateral >= 0)
