@@ -93,7 +93,9 @@ STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vesse
     "All layers": _CROWDED,
     "1 Origin at C1-C2": _DEEP + ("occipital_artery",),
     "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
-    "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin",
+    # splenius, lateral and superficial to semispinalis, covered the pierced muscle and
+    # the nerve below its exit: it comes back in stage 4
+    "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin", "splenius",
                                "occipital_artery", "levator_scapulae"),
     "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin"),
     "5 Under the skin to the vertex": ("compression_points",),
