@@ -421,6 +421,35 @@ def test_handout_3d_figures_are_sharp_on_a_high_density_screen(handouts):
     assert plots[0]["ratio"] == pytest.approx(2, abs=0.02)
 
 
+@pytest.mark.browser
+def test_handout_adds_the_glyph_priming_trace_after_the_first_paint(handouts):
+    """A figure whose last trace only readies label glyphs (plotly3d.prime_text_glyphs) gets
+    it after its first paint (RENDER_JS): the figure still ends with every trace the
+    notebook stored, in order, so the menus' trace indices hold."""
+    path = next(p for p in NOTEBOOKS if p.stem.startswith("02_"))
+    figures = [json.loads(out["data"][classroom.PLOTLY_MIME])
+               if isinstance(out["data"][classroom.PLOTLY_MIME], str)
+               else out["data"][classroom.PLOTLY_MIME]
+               for cell in json.loads(path.read_text())["cells"]
+               for out in cell.get("outputs", []) if classroom.PLOTLY_MIME in out.get("data", {})]
+    primed = [k for k, fig in enumerate(figures) if fig["data"][-1].get("name") == "label glyphs"]
+    assert primed, "notebook 02 has a figure with a glyph-priming trace"
+    k = primed[0]
+    names = [t.get("name") for t in figures[k]["data"]]
+    sync = _chromium()
+    blocked, errors = [], []
+    with sync.sync_playwright() as p:
+        browser, page = _open_offline(p, handouts[path.stem].as_uri(), blocked, errors)
+        page.wait_for_function(
+            f"(() => {{ const el = document.querySelectorAll('.kit-plotly')[{k}];"
+            f" return el && el.data && el.data.length === {len(names)}; }})()", timeout=60_000)
+        drawn = page.evaluate(f"document.querySelectorAll('.kit-plotly')[{k}]"
+                              ".data.map(t => t.name === undefined ? null : t.name)")
+        browser.close()
+    assert not errors, f"console errors: {errors[:5]}"
+    assert drawn == names
+
+
 GAP_PX = 4  # label boxes keep at least this much space between them
 MENU_NOTES_JS = """async ([index, name]) => {
   const el = document.querySelectorAll('.kit-plotly.js-plotly-plot')[index];

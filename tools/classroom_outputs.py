@@ -113,7 +113,25 @@ RENDER_JS = """
       var room = Reveal.getConfig().height - top - 8;
       layout = Object.assign({}, layout, {height: Math.min(layout.height || 450, room)});
     }
-    return Plotly.newPlot(el, spec.data, layout, config);
+    // a trace that draws nothing (transparent text: plotly3d.prime_text_glyphs, which
+    // readies the glyphs of labels a menu brings in) is added once the figure is painted:
+    // vectorising its labels was the longest step of a first newPlot (0.8 s in 02)
+    var unseen = function (t) {
+      return t.mode === "text" && !!t.textfont && t.textfont.color === "rgba(0,0,0,0)";
+    };
+    var now = spec.data.filter(function (t) { return !unseen(t); });
+    var later = spec.data.slice(now.length);  // only at the end: menus keep their indices
+    if (later.some(function (t) { return !unseen(t); })) { now = spec.data; later = []; }
+    var drawn = Plotly.newPlot(el, now, layout, config);
+    if (!later.length) { return drawn; }
+    var frame = function () {  // two frames: the figure is on the screen before the rest
+      return new Promise(function (ok) {
+        requestAnimationFrame(function () { setTimeout(ok, 0); });
+      });
+    };
+    return drawn.then(frame).then(frame).then(function () {
+      return Plotly.addTraces(el, later);
+    });
   }
   function drawIn(root) {
     (window.KIT_PLOTS || []).forEach(function (spec) {
