@@ -33,7 +33,7 @@ __all__ = ["DISPLAY_MAX_EDGE_MM", "DISPLAY_Z_MIN", "DisplaySkin", "SEE_THROUGH_M
            "outer_faces", "outer_shell", "smooth_refine"]
 
 DISPLAY_MAX_EDGE_MM = 10.0  # edges longer than this are split on the curved surface
-SEE_THROUGH_MAX_EDGE_MM = 16.0  # coarser for faint see-through skin (figure size)
+SEE_THROUGH_MAX_EDGE_MM = 20.0  # coarser for faint see-through skin (figure size)
 DISPLAY_Z_MIN = -150.0  # refine the head and neck (down to below C7), not the shoulders
 VIEW_DIRECTIONS = 48  # directions the outer faces are looked for from
 PIXEL_MM = 0.75  # depth-buffer cell

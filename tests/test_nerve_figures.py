@@ -51,18 +51,11 @@ def test_layer_buttons_cover_every_layer(figdict):
     layer_of = {"Skin": "skin", "Muscles": "muscle", "Bones": "bone", "Nerves": "nerve",
                 "Vessels": "vessel"}
     for b in buttons:
-        idx = b["args"][-1]  # restyle: (update, traces); Nerves, Bones: (update, layout, traces)
+        idx = b["args"][-1]  # restyle: (update, traces)
         assert idx and all(data[i]["meta"]["layer"] == layer_of[b["label"]] for i in idx)
         # first click hides, second restores the opening state (hidden traces stay hidden)
         assert b["args2"][-1] == idx
-        if b["label"] in ("Nerves", "Bones"):  # with the notes in their slots
-            slots = views.NOTE_SLOTS[b["label"]]
-            slots = range(slots) if isinstance(slots, int) else slots
-            assert b["method"] == "update"
-            assert b["args"][1] == {f"scene.annotations[{i}].visible": False for i in slots}
-            assert b["args2"][1] == dict.fromkeys(b["args"][1], True)
-        else:
-            assert b["method"] == "restyle" and len(b["args"]) == 2
+        assert b["method"] == "restyle" and len(b["args"]) == 2
         shown = [data[i].get("visible", True) for i in idx]
         assert b["args2"][0] == {"visible": shown}
         assert b["args"][0] == {"visible": [False if v is False else "legendonly"
@@ -91,8 +84,7 @@ def test_first_close_ups_follow_one_gon_and_name_its_bones(figdict):
     and 2 show the followed side's GON without the other side's GON or either side's LON
     and TON (they crossed the view), and name the atlas and axis where the
     course is told against them: each name's point is the first surface its camera ray
-    meets, not a bone under a muscle. The Nerves button's slots hold the caption and the
-    numbers, the Bones button's the bone names."""
+    meets, not a bone under a muscle."""
     from anatomy import surface
     from anatomy.structures import load_structures
 
@@ -102,14 +94,12 @@ def test_first_close_ups_follow_one_gon_and_name_its_bones(figdict):
     data = figdict["data"]
     rng = views.SCENE_HI - views.SCENE_LO
     mid, unit = (views.SCENE_HI + views.SCENE_LO) / 2, np.cbrt(rng.prod())
-    nerve_slots, bone_slots = views.NOTE_SLOTS["Nerves"], list(views.NOTE_SLOTS["Bones"])
     named = set()
     for st in views.stages("right"):
         b = buttons[st["label"]]
         visible = b["args"][0]["visible"]
         shown = {tr.get("meta", {}).get("id") for tr, v in zip(data, visible) if v is True}
         notes = b["args"][1]["scene.annotations"]
-        assert len(notes) <= nerve_slots + len(bone_slots)
         # the nerve the stage follows is shown, those off its course are not
         followed = {"LON": "lesser_occipital", "TON": "third_occipital"}.get(
             st["label"], "greater_occipital")
@@ -118,14 +108,12 @@ def test_first_close_ups_follow_one_gon_and_name_its_bones(figdict):
         assert not {i for i in shown if i and i.removeprefix("waypoints_").startswith(
             tuple(off))}, st["label"]
         if st["label"] not in ("1 Origin at C1-C2", "2 Round obliquus capitis inferior"):
-            assert not st["bones"] and len(notes) <= nerve_slots
+            assert not st["bones"]
             continue
         assert not shown & {"greater_occipital_left", "lesser_occipital_right",
                             "lesser_occipital_left", "third_occipital_right",
                             "third_occipital_left", "waypoints_lesser_occipital_right"}
-        assert [n["text"] for n in notes[nerve_slots:]] == [n["text"] for n in st["bones"]]
-        assert all(n.get("visible") is False and not n["text"]
-                   for n in notes[:nerve_slots] if not n["text"])
+        assert [n["text"] for n in notes[-len(st["bones"]):]] == [n["text"] for n in st["bones"]]
         named |= {n["text"].split(":")[0].split()[0] for n in st["bones"]}
         meshes = [structs[i] for i in shown if i in structs and structs[i].layer in
                   ("bone", "muscle")]
@@ -139,6 +127,27 @@ def test_first_close_ups_follow_one_gon_and_name_its_bones(figdict):
             first, layer = min(hits)
             assert layer == "bone" and abs(first - np.linalg.norm(p - eye)) < 2.0, note["text"]
     assert named == {"C1", "C2"}
+
+
+def test_each_stage_points_the_layer_buttons_at_its_own_layers(figdict):
+    """A layer button's second click shows its layer as the current stage shows it (it
+    had brought back what the opening view shows: both sides' LON and TON in stage 1, the
+    trapezius over the suboccipital triangle), and a stage releases every button, so the
+    next click hides. The buttons leave the notes alone: hiding them by index changed the
+    stage menu's own copies in plotly.js, so a stage came back without its labels."""
+    menus = _menus(figdict)
+    layer = {k: m for k, m in enumerate(menus) if m.get("name", "").startswith("layer ")}
+    stage_menu = [m for m in menus if m.get("name") == "stage"][0]
+    assert len(layer) == len(LAYERS)
+    for b in stage_menu["buttons"]:
+        visible, lay = b["args"][0]["visible"], b["args"][1]
+        for k, m in layer.items():
+            idx = m["buttons"][0]["args"][-1]
+            assert lay[f"updatemenus[{k}].buttons[0].args2[0].visible"] == [visible[i]
+                                                                             for i in idx]
+            assert lay[f"updatemenus[{k}].active"] == -1
+            assert not any(isinstance(a, dict) and any("annotations" in key for key in a)
+                           for a in m["buttons"][0]["args"] + m["buttons"][0]["args2"])
 
 
 def test_stage_captions_point_at_the_nerve_they_name():

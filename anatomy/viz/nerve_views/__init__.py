@@ -22,7 +22,6 @@ from anatomy.viz.nerve_views.scene import (
 )
 from anatomy.viz.nerve_views.stages import (
     BONE_NOTES,
-    NOTE_SLOTS,
     NUMBER_OFFSETS,
     NUMBERED_STAGES,
     NUMBERS_ASPECT,
@@ -36,7 +35,7 @@ from anatomy.viz.nerve_views.stages import (
 from anatomy.viz.nerve_views.variation import block_landmark_figure, variation_figure
 
 __all__ = [
-    "BONE_NOTES", "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE", "NOTE_SLOTS",
+    "BONE_NOTES", "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE",
     "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO",
     "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_OFF_COURSE", "STAGE_PLATE", "all_layers_figure",
     "block_landmark_figure", "course_plate", "draw_nerve", "nerve_hover", "nerve_traces",

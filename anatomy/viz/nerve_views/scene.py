@@ -12,7 +12,6 @@ from anatomy.viz import compact, plotly3d, style
 from anatomy.viz.head_views import drawn_skin
 from anatomy.viz.head_views.scene import _wrap
 from anatomy.viz.nerve_views.stages import (  # noqa: F401 - _normalised: tests
-    NOTE_SLOTS,
     NOTE_STYLE,
     SCENE_HI,
     SCENE_LO,
@@ -256,9 +255,11 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
     for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
         tr["visible"] = vis                     # the opening stage (the buttons restore it)
-    # the stage's caption and compression-point numbers point at nerves: they go with them
+    # each stage points the buttons at its own layers (stages._layer_buttons_follow); the
+    # notes stay: hiding them by index changed the stage menu's own copies (plotly.js
+    # keeps the menu's array), so a stage came back without its labels
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
-                         x=1.0, xanchor="right", notes=NOTE_SLOTS)
+                         x=1.0, xanchor="right")
     _stage_menu(fig, st, sides[0])
     # the notes' common style once, in the template (the stage menu holds eight sets)
     stage_menu = fig["layout"]["updatemenus"][-1]

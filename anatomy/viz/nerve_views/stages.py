@@ -10,8 +10,7 @@ from anatomy import nerves as nv
 from anatomy.viz import plotly3d, style
 
 __all__ = [
-    "BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "NERVE_SLOTS", "NOTE_SLOTS",
-    "NOTE_STYLE",
+    "BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "NOTE_STYLE",
     "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO",
     "STAGE_HIDDEN", "STAGE_OFF_COURSE", "stage_camera", "stages",
 ]
@@ -247,37 +246,41 @@ NUMBERED_STAGES = ("1 Origin at C1-C2", "2 Round obliquus capitis inferior",
                    "3 Through semispinalis", "4 Trapezius and occipital artery")
 
 
-# Scene annotations in a stage: slots 0-6 point at nerves (the caption and up to six
-# compression-point numbers), 7 on name bones. The Nerves and Bones buttons hide and show
-# fixed slots, so a stage that names bones fills unused nerve slots with empty notes.
-NERVE_SLOTS = 7
-NOTE_SLOTS = {"Nerves": NERVE_SLOTS, "Bones": range(NERVE_SLOTS, NERVE_SLOTS + 3)}
-_EMPTY_NOTE = {"text": "", "showarrow": False, "visible": False, "bgcolor": "rgba(0,0,0,0)"}
 # the style most of the figure's notes share (in its template: plotly3d.share_note_style)
 NOTE_STYLE = {"arrowhead": 0, "arrowwidth": 1, "standoff": 3,
               "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 12}}
 
 
 def _stage_notes(st: dict, side: str) -> list[dict]:
-    """A stage's scene annotations in their slots (``NOTE_SLOTS``): its caption, the
-    compression-point numbers in view, and the names of the bones."""
+    """A stage's scene annotations: its caption, the compression-point numbers in view and
+    the names of the bones."""
     numbers = _point_numbers(side, st["camera"]) if st["label"] in NUMBERED_STAGES else []
-    notes = [st["annotation"], *numbers]
-    if st["bones"]:
-        place = {k: st["annotation"][k] for k in "xyz"}
-        notes += [{**place, **_EMPTY_NOTE}] * (NERVE_SLOTS - len(notes)) + st["bones"]
-    return notes
+    return [st["annotation"], *numbers, *st["bones"]]
+
+
+def _layer_buttons_follow(fig, visible: list) -> dict:
+    """Layout updates that point each layer button at a stage: its second click shows the
+    layer as that stage shows it (not as the figure opened), and the button starts
+    released, so its next click hides the layer."""
+    out = {}
+    for k, menu in enumerate(fig["layout"]["updatemenus"]):
+        if menu.get("name", "").startswith("layer "):
+            idx = menu["buttons"][0]["args"][-1]
+            out[f"updatemenus[{k}].buttons[0].args2[0].visible"] = [visible[i] for i in idx]
+            out[f"updatemenus[{k}].active"] = -1
+    return out
 
 
 def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
     buttons = []
     for st in stage_list:
-        notes = _stage_notes(st, side)
+        visible = _stage_visible(fig, st["hidden"])
         buttons.append({"label": st["label"], "method": "update",
-                        "args": [{"visible": _stage_visible(fig, st["hidden"])},
+                        "args": [{"visible": visible},
                                  {"scene.camera": st["camera"],
                                   **plotly3d.title_update(st["title"]),
-                                  "scene.annotations": notes}]})
+                                  "scene.annotations": _stage_notes(st, side),
+                                  **_layer_buttons_follow(fig, visible)}]})
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0,
                             "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                             "showactive": True, "active": 0, "bgcolor": "white",

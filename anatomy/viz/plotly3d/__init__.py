@@ -35,7 +35,7 @@ from anatomy.viz.plotly3d.layout import (
     wrap_title,
     wrap_words,
 )
-from anatomy.viz.plotly3d.menus import button_width, choice_menu, toggle_menu, toggle_note_slots
+from anatomy.viz.plotly3d.menus import button_width, choice_menu, toggle_menu
 from anatomy.viz.plotly3d.traces import (
     CAMERAS,
     LIGHT_POSITION,
@@ -62,6 +62,6 @@ __all__ = [
     "camera", "choice_menu", "eye_point", "json_size", "line_trace", "merge", "mesh_trace",
     "mimebundle_json", "multi_scene_figure", "multi_view_menu", "per_point_positions",
     "point_note", "points_trace", "prime_text_glyphs", "scene_figure", "share_note_style",
-    "title_update", "to_json", "toggle_menu", "toggle_note_slots", "view_menu", "view_ndc",
+    "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc",
     "warn_unsupported", "wrap_title", "wrap_words",
 ]

@@ -13,7 +13,7 @@ import numpy as np
 from anatomy.viz.plotly3d.layout import MENU_FONT, title_update
 from anatomy.viz.plotly3d.traces import add_menu
 
-__all__ = ["button_width", "choice_menu", "toggle_menu", "toggle_note_slots"]
+__all__ = ["button_width", "choice_menu", "toggle_menu"]
 
 
 @functools.cache
@@ -49,29 +49,11 @@ def button_width(label: str, font_size: float = MENU_FONT["size"]) -> int:
     return int(np.ceil(1.08 * font.get_width_height()[0] / 64)) + 24
 
 
-def toggle_note_slots(notes) -> tuple[dict, dict]:
-    """The layout updates by which a toggle button hides, then shows, scene annotations.
-
-    Parameters
-    ----------
-    notes : int or sequence of int
-        A count of annotations from the first, or their indices.
-
-    Returns
-    -------
-    tuple of dict
-        ``({"scene.annotations[i].visible": False, ...}, {...: True, ...})``.
-    """
-    idx = range(notes) if isinstance(notes, int) else notes
-    slots = [f"scene.annotations[{int(i)}].visible" for i in idx]
-    return dict.fromkeys(slots, False), dict.fromkeys(slots, True)
-
-
 def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
-                x: float = 0.0, xanchor: str = "left",
-                notes: dict[str, int] | None = None) -> None:
+                x: float = 0.0, xanchor: str = "left") -> None:
     """Add one button per group that hides its traces, and shows them again as the figure
-    opened (restyle; no kernel needed). Set the traces' opening visibility first.
+    opened (restyle; no kernel needed). Set the traces' opening visibility first; a menu
+    that changes them (a stage) can point ``buttons[0].args2`` at its own.
 
     Each button is a menu of its own, placed in a row: plotly.js keeps one active button
     per menu and runs the restoring step only on it, so buttons sharing a menu took an
@@ -87,13 +69,6 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
         Anchor of the button row in paper coordinates (``y``: the row's bottom).
     xanchor : str
         "left" or "right": which end of the row ``x`` names.
-    notes : dict of str to int or sequence of int, optional
-        Button label to the scene annotations the button hides and shows with its
-        traces (captions and numbers that point at them): a count from the first, or
-        their indices. plotly.js skips indices a figure does not have, so a count can
-        cover the most notes any view of the figure shows. A label named here always
-        gets an "update" button, even with no notes, so that a menu can later rewrite
-        its ``args[1]`` and ``args2[1]`` (see :func:`toggle_note_slots`).
 
     Returns
     -------
@@ -117,10 +92,6 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
         hidden = [False if v is False else "legendonly" for v in shown]
         button = {"label": label, "method": "restyle", "args": [{"visible": hidden}, idx],
                   "args2": [{"visible": shown}, idx]}
-        if notes and label in notes:
-            hide, show = toggle_note_slots(notes[label])
-            button = {**button, "method": "update", "args": [{"visible": hidden}, hide, idx],
-                      "args2": [{"visible": shown}, show, idx]}
         # px from the row's anchored end: the buttons before this one, 2 px apart
         if xanchor == "left":
             pad = {"b": 6, "l": 2 + sum(widths[:k]) + 2 * k, "r": 0}
