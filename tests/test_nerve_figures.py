@@ -375,3 +375,25 @@ def test_stage_highlight_stands_apart_from_everything_the_stage_plate_draws():
     assert worst[0] >= style.CATEGORY_MIN_DE00, worst
     old = style.OKABE_ITO["vermillion"], style.MUSCLE_COLOURS["trapezius"]
     assert min(delta_e(*old, v) for v in VISIONS) < 5  # the check sees the old problem
+
+
+def test_waypoint_hover_gives_the_depths_the_waypoint_table_gives():
+    """Hover and table agree: the published depth where there is one and the model's
+    depth under the skin (the hover gave the placement's own 'deep' figure, 31 mm at the
+    winding point where the table says 19.2)."""
+    import re
+
+    from anatomy.nerves import waypoint_table
+
+    for name in nv.NAMES:
+        n = nv.nerve(name, "right")
+        table = waypoint_table(name)
+        for wid, row in table.iterrows():
+            hover = views.waypoint_hover(n, wid)
+            model = re.search(r"In the model: ([\d.]+) mm under the skin", hover)
+            assert model and float(model.group(1)) == pytest.approx(row.model_depth_mm,
+                                                                    abs=0.05), (name, wid)
+            published = row.published_depth_mm.split(" (")[0]
+            assert (published == "-") == ("Published depth" not in hover), (name, wid)
+            if published != "-":
+                assert f"Published depth: {published} mm" in hover, (name, wid)

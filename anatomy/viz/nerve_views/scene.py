@@ -60,15 +60,22 @@ def nerve_hover(n: nv.Nerve) -> str:
             f"<br>Sources: {_wrap(cite(*n.spec.references))}")
 
 
-def _measure(w: nv.Waypoint) -> str:
+def _measure(w: nv.Waypoint, model_depth: float) -> str:
+    """Where a waypoint lies: as published (lateral and vertical, and depth where measured)
+    and how deep under the skin the model places it (as ``nerves.waypoint_table`` says)."""
     origin = {"eop": "the EOP", "eam": "the EAM line", "landmark": w.landmark}[w.frame]
     parts = []
-    for coord, word in (("lateral_mm", "lateral"), ("vertical_mm", "vertical"),
-                        ("depth_mm", "deep")):
+    for coord, word in (("lateral_mm", "lateral"), ("vertical_mm", "vertical")):
         sd = w.sd(coord)
         val = f"{getattr(w, coord):g}" + (f" ± {sd:g}" if sd else "") + f" mm {word}"
         parts.append(val + ("" if coord in w.measured else " (derived)"))
-    return ", ".join(parts) + f" (re {origin})"
+    from anatomy.nerves.tables import _published_depth
+
+    text = ", ".join(parts) + f" (re {origin})"
+    value, _, source = _published_depth(w).partition(" (")
+    if value != "-":
+        text += f"<br>Published depth: {value} mm" + (f" ({source}" if source else "")
+    return text + f"<br>In the model: {model_depth:.1f} mm under the skin"
 
 
 def waypoint_hover(n: nv.Nerve, wid: str) -> str:
@@ -86,8 +93,11 @@ def waypoint_hover(n: nv.Nerve, wid: str) -> str:
     str
         HTML text for plotly's hover label.
     """
+    from anatomy.nerves.tables import _model_depths
+
     w = n.spec.waypoint(wid)
-    return (f"<b>{n.abbreviation} ({n.side}): {w.label}</b><br>{_measure(w)}<br>"
+    depth = _model_depths(n.name, n.side)[wid]
+    return (f"<b>{n.abbreviation} ({n.side}): {w.label}</b><br>{_measure(w, depth)}<br>"
             f"Status: {w.status}<br>Source: {_wrap(cite(*w.references))}")
 
 
