@@ -375,3 +375,12 @@ def test_sample_bad_input():
 def test_share_within_two_cm():
     share = nv.share_within("GON", "right", 20.0, n=120, seed=0)
     assert 0.7 < share <= 1.0
+
+
+def test_share_within_names_a_bad_value():
+    """A string radius was taken silently (a student typed radius_mm='15')."""
+    for bad, kind in ((dict(radius_mm="15"), TypeError), (dict(n=2.5), TypeError),
+                      (dict(seed=True), TypeError), (dict(radius_mm=0), ValueError),
+                      (dict(n=0), ValueError)):
+        with pytest.raises(kind, match=next(iter(bad))):
+            nv.share_within("GON", "right", **bad)

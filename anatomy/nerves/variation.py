@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from numbers import Integral, Real
 
 import numpy as np
 
@@ -199,8 +200,18 @@ def share_within(name: str, side: str, radius_mm: float = 20.0, n: int = 400,
     Raises
     ------
     ValueError
-        If ``name``, ``side`` or ``n`` is not valid.
+        If ``name`` or ``side`` is not valid, or ``radius_mm`` or ``n`` is not positive.
+    TypeError
+        If ``radius_mm`` is not a number, or ``n`` or ``seed`` not a whole number (a
+        string such as ``'15'`` was taken silently).
     """
+    for label, value, kind in (("radius_mm", radius_mm, Real), ("n", n, Integral),
+                               ("seed", seed, Integral)):
+        if isinstance(value, bool) or not isinstance(value, kind):
+            raise TypeError(f"{label}={value!r}: give a number"
+                            + (" (a whole number)" if kind is Integral else " of mm"))
+    if not radius_mm > 0 or n < 1:
+        raise ValueError(f"radius_mm={radius_mm!r}, n={n!r}: both must be positive")
     return _share_within(canonical_name(name), check_side(side), float(radius_mm), int(n),
                          int(seed))
 

@@ -127,7 +127,7 @@ fig = nerve_views.all_layers_figure()
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, the skull vault (from the brow over the top to the occipital bone) and the lower jaw. At the sides, the temporal squama reaches down to the jaw joint and the mastoid. It also shows neck muscles (levator scapulae among them), the occipital artery, and the GON, LON and TON on both sides. The dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. Stages 1 and 2 show the right GON alone and name the bones it passes: C1's posterior arch and transverse process, C2's spinous process and lamina. In the close-up stages 1-4, yellow circles mark GON waypoints; in stages 3 and 4 blue squares mark the LON and teal diamonds the TON. The numbered open diamonds there are Janis's compression points, and the black crosses the block landmarks.
+# *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, the skull vault (from the brow over the top to the occipital bone) and the lower jaw. At the sides, the temporal squama reaches down to the jaw joint and the mastoid. It also shows neck muscles (levator scapulae among them), the occipital artery, and the GON, LON and TON on both sides. The dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. Stages 1 and 2 show the right GON alone and name the bones it passes: C1's posterior arch and transverse process, C2's spinous process and lamina. After the overview, each stage marks the waypoints of the nerves it shows: yellow circles on the GON, blue squares on the LON, teal diamonds on the TON. The numbered open diamonds there are Janis's compression points, and the black crosses the block landmarks.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ### The GON's course in five stages
@@ -241,7 +241,7 @@ nerves.compression_table('right')
 # Always say which end you measure from.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The classic **GON block** is aimed one third of the way from the EOP to the mastoid tip, on or just above the superior nuchal line. That is where the occipital artery, which comes up with the nerve, is felt on the nuchal line ({cite}`brown_atlas2006`); the nerve lies just medial to the artery ({cite}`shim2011`). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The fractions here are measured from the **EOP**: always say which end of the line you measure from (Exercise 3 asks why).
+# The classic **GON block** is aimed one third of the way from the EOP to the mastoid tip, on or just above the superior nuchal line. That is where the occipital artery, which comes up with the nerve, is felt on the nuchal line ({cite}`brown_atlas2006`); the nerve lies just medial to the artery ({cite}`shim2011`). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The fractions here are measured from the **EOP**.
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.block_landmark_figure()
