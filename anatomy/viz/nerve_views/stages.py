@@ -131,7 +131,8 @@ BONE_NOTES = {
 # Where a stage's caption sits, in px from its target (default up and to the right). At
 # stage 2 the up-right place is taken by compression point 2's number.
 CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 60),
-                   "3 Through semispinalis": (40, -105), "TON": (70, -100)}
+                   "3 Through semispinalis": (40, -105), "TON": (70, -100),
+                   "LON": (120, 15)}  # up-right, its box lay across the LON's upper course
 # A caption that starts at its line's end instead of centring on it: centred, the long
 # captions of stage 3 and the TON covered the GON beside their targets
 CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left"}
