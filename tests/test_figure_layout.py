@@ -116,25 +116,34 @@ def test_the_checks_catch_a_crowded_layout(browser, tmp_path):
 
 def test_layer_buttons_hide_then_restore(browser, tmp_path):
     """In the browser, a layer button's first click hides its layer and the second brings
-    back what the figure opened with (the waypoints hidden at opening stay hidden), even
-    with another button pressed in between; the first click used to show everything, so
-    it seemed to do nothing, or added markers."""
+    back what the current stage shows (at opening: the waypoints hidden there stay hidden),
+    even with another button pressed in between; the first click used to show everything,
+    so it seemed to do nothing, or added markers. After a stage is chosen, the Nerves and
+    Muscles buttons bring back that stage's nerves and muscles, not the opening view's
+    (both sides' LON and TON in stage 1, the trapezius over the suboccipital triangle).
+    The notes stay: hiding them by index changed the stage menu's own copies in plotly.js,
+    and a stage came back without its bone names."""
     b, js = browser
     spec = FIGURES["nerves_all_layers"]().spec
     page = figpage.open_figure(b, spec, figpage.WIDTHS["1400x1000"]["lab"], "1400x1000",
                                tmp_path, js)
-    state = """() => document.getElementById('fig').data
-        .filter(t => (t.meta || {}).layer === 'nerve')
+    layer_state = """(layer) => document.getElementById('fig').data
+        .filter(t => (t.meta || {}).layer === layer)
         .map(t => String(t.visible === undefined ? true : t.visible))"""
     skin = """() => String(document.getElementById('fig').data
         .find(t => t.name === 'skin').visible)"""
-    # the stage caption (an arrow to the GON) goes with the nerves: the arrow pointed at
-    # the skull once they were hidden
-    notes = """() => document.getElementById('fig').layout.scene.annotations
-        .map(a => String(a.visible === undefined ? true : a.visible))"""
+    notes = """() => [...document.querySelectorAll('#fig .annotation-scene')]
+        .map(a => a.textContent).filter(t => t)"""
+    # a stage chosen as plotly.js's dropdown does it: its index, then its stored args
+    choose = """(label) => { const gd = document.getElementById('fig');
+        const k = gd.layout.updatemenus.findIndex(m => m.name === 'stage');
+        const j = gd.layout.updatemenus[k].buttons.findIndex(b => b.label === label);
+        return Plotly.relayout(gd, {[`updatemenus[${k}].active`]: j})
+          .then(() => Plotly.update(gd, ...gd.layout.updatemenus[k].buttons[j].args)); }"""
     try:
-        opening = page.evaluate(state)
+        opening = page.evaluate(layer_state, "nerve")
         assert "true" in opening and "legendonly" in opening
+        shown_notes = page.evaluate(notes)
         # the first button too: it was the menu's active one, so its first click restored
         first = page.locator(".updatemenu-button", has_text="Skin").first
         button = page.locator(".updatemenu-button", has_text="Nerves").first
@@ -145,17 +154,39 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
         assert page.evaluate(skin) == "legendonly"
         button.click()
         page.wait_for_timeout(500)
-        assert set(page.evaluate(state)) == {"legendonly"}
-        assert set(page.evaluate(notes)) == {"false"}
-        assert not page.locator(".annotation-text", has_text="GON").count()
+        assert set(page.evaluate(layer_state, "nerve")) == {"legendonly"}
+        assert page.evaluate(notes) == shown_notes
         first.click()
         page.wait_for_timeout(500)
         assert page.evaluate(skin) == "true"
         button.click()
         page.wait_for_timeout(500)
-        assert page.evaluate(state) == opening
-        assert set(page.evaluate(notes)) == {"true"}
-        assert page.locator(".annotation-text", has_text="GON").count()
+        assert page.evaluate(layer_state, "nerve") == opening
+        muscles = page.locator(".updatemenu-button", has_text="Muscles").first
+        bones = page.locator(".updatemenu-button", has_text="Bones").first
+        for stage in ("1 Origin at C1-C2", "2 Round obliquus capitis inferior"):
+            bones.click()  # pressed, then left pressed while the stage changes
+            page.wait_for_timeout(400)
+            page.evaluate(choose, stage)
+            page.wait_for_timeout(500)
+            stage_notes = page.evaluate(notes)
+            assert any(n.startswith("C2") for n in stage_notes), stage  # bone names shown
+            want = {layer: page.evaluate(layer_state, layer) for layer in ("nerve", "muscle")}
+            assert want["nerve"] != opening
+            for btn, layer in ((button, "nerve"), (muscles, "muscle")):
+                btn.click()  # the stage released the button: this click hides
+                page.wait_for_timeout(500)
+                assert set(page.evaluate(layer_state, layer)) == {"legendonly"}, stage
+                btn.click()
+                page.wait_for_timeout(500)
+                assert page.evaluate(layer_state, layer) == want[layer], stage
+            assert page.evaluate(notes) == stage_notes
+        # back to stage 1, whose bones were hidden when the stage was left: names intact
+        bones.click()
+        page.wait_for_timeout(400)
+        page.evaluate(choose, "1 Origin at C1-C2")
+        page.wait_for_timeout(500)
+        assert sum(n.startswith(("C1", "C2")) for n in page.evaluate(notes)) == 3
     finally:
         page.close()
 
