@@ -169,9 +169,9 @@ def stages(side: str = "right") -> list[dict]:
     rows = [
         ("All layers", "The occipital nerves on the head model", (0.0, -40.0, 5.0),
          (1.1 * s, -1.6, 0.5), 1.25, f"{side} GON (LON, TON: see legend)", over_scalp),
-        ("1 Origin at C1-C2", "1. The GON leaves the C2 dorsal ramus between C1 and C2 "
+        ("1 Origin at C1-C2", "1. The GON arises from the C2 dorsal ramus between C1 and C2 "
          "(skin and outer muscles hidden)", w["origin"], (0.35 * s, -1.0, 0.2), 0.45,
-         "origin: between C1 arch and C2 lamina"),
+         "origin, deep to OCI:<br>between C1 arch and C2 lamina"),
         ("2 Round obliquus capitis inferior", "2. It winds round the lower border of "
          "obliquus capitis inferior", w["oci_lower_border"], (0.6 * s, -1.0, 0.0), 0.42,
          f"winds round OCI (Kim: {_kim('oci_lower_border')})"),
