@@ -4,6 +4,18 @@ Plotly through ``plotly3d`` only; matplotlib through ``mpl2d``. Nerves are told 
 colour, by label and by marker shape; deep segments are dashed in the print plates.
 """
 
+from anatomy.viz.nerve_views.course_stages import (
+    BONE_NOTES,
+    NUMBER_OFFSETS,
+    NUMBERED_STAGES,
+    NUMBERS_ASPECT,
+    SCENE_HI,
+    SCENE_LO,
+    STAGE_HIDDEN,
+    STAGE_OFF_COURSE,
+    stage_camera,
+    stages,
+)
 from anatomy.viz.nerve_views.plates import (
     SHORT_LABELS,
     STAGE_PLATE,
@@ -19,18 +31,6 @@ from anatomy.viz.nerve_views.scene import (
     nerve_hover,
     nerve_traces,
     waypoint_hover,
-)
-from anatomy.viz.nerve_views.stages import (
-    BONE_NOTES,
-    NUMBER_OFFSETS,
-    NUMBERED_STAGES,
-    NUMBERS_ASPECT,
-    SCENE_HI,
-    SCENE_LO,
-    STAGE_HIDDEN,
-    STAGE_OFF_COURSE,
-    stage_camera,
-    stages,
 )
 from anatomy.viz.nerve_views.variation import block_landmark_figure, variation_figure
 

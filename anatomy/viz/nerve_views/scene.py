@@ -11,7 +11,7 @@ from anatomy.references import cite
 from anatomy.viz import compact, plotly3d, style
 from anatomy.viz.head_views import drawn_skin
 from anatomy.viz.head_views.scene import _wrap
-from anatomy.viz.nerve_views.stages import (  # noqa: F401 - _normalised: tests
+from anatomy.viz.nerve_views.course_stages import (  # noqa: F401 - _normalised: tests
     NOTE_STYLE,
     SCENE_HI,
     SCENE_LO,
@@ -265,7 +265,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
     for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
         tr["visible"] = vis                     # the opening stage (the buttons restore it)
-    # each stage points the buttons at its own layers (stages._layer_buttons_follow); the
+    # each stage points the buttons at its own layers (course_stages._layer_buttons_follow); the
     # notes stay: hiding them by index changed the stage menu's own copies (plotly.js
     # keeps the menu's array), so a stage came back without its labels
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
