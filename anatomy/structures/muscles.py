@@ -77,7 +77,7 @@ def _semispinalis(bone):
     fr = _frame()
     th = _dim("semispinalis_thickness")
     zs = np.linspace(z_c7 - 5, float(fr["z0"]) - 28, 8)
-    xc = np.interp(zs, [zs[0], zs[-1]], [17.5, 19.0])
+    xc = np.interp(zs, [zs[0], zs[-1]], [18.0, 21.5])
     ctrl = [_under_skin([_posterior_skin(x, z)], _cover("ssc") + th / 2)[0]
             for x, z in zip(xc, zs)]
     ctrl.append(_bone_point(bone, 8, 17.0, 4.0) + [0, 0, -4])   # just below the INL
@@ -85,7 +85,7 @@ def _semispinalis(bone):
     ctrl.append(ins)
     path = smooth_path(ctrl, 16)
     f = np.linspace(0, 1, 16)
-    hw = np.interp(f, [0, 0.5, 0.75, 1], [7.5, 8.5, 10.0, 12.0])
+    hw = np.interp(f, [0, 0.5, 0.75, 1], [8.0, 11.0, 12.5, 12.0])
     ht = np.interp(f, [0, 0.3, 0.8, 1], [3, th / 2, th / 2 - 1, 2.0])
     _, normal = _skin_frame(path)
     normal[-3:] = bone["normals"][13, 7]
