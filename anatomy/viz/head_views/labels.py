@@ -325,6 +325,9 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     on = p if skin_points is None else np.asarray(skin_points, float).reshape(-1, 3)
     seen = skin.visible(on, towards=_towards_eye(view))
     eye = perspective(head, view, box, frame) if clear else None
+    if clear:  # and in perspective, as plotly draws it: parallel rays saw a point at the
+        # edge of the head that the camera does not (its label floated beside the head)
+        seen &= eye.visible(p, offset=1.5)
     where = outward_text_positions(head, p, view)
     d, right, up = _screen_axes(view)
     # a camera stepped back shows fewer pixels a mm: the labels' sizes and gaps (fixed in
