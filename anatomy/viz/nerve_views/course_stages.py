@@ -172,9 +172,11 @@ def stages(side: str = "right") -> list[dict]:
         ("1 Origin at C1-C2", "1. The GON arises from the C2 dorsal ramus between C1 and C2 "
          "(skin and outer muscles hidden)", w["origin"], (0.35 * s, -1.0, 0.2), 0.45,
          "origin, deep to OCI:<br>between C1 arch and C2 lamina"),
+        # looking 6 mm above the winding point, a little further back: compression point 5
+        # was cut by the top edge; the caption still points at the winding point
         ("2 Round obliquus capitis inferior", "2. It winds round the lower border of "
-         "obliquus capitis inferior", w["oci_lower_border"], (0.6 * s, -1.0, 0.0), 0.42,
-         f"winds round OCI (Kim: {_kim('oci_lower_border')})"),
+         "obliquus capitis inferior", w["oci_lower_border"] + [0, 0, 6], (0.6 * s, -1.0, 0.0),
+         0.48, f"winds round OCI (Kim: {_kim('oci_lower_border')})", w["oci_lower_border"]),
         ("3 Through semispinalis", "3. It ascends behind OCI and pierces semispinalis "
          "capitis", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.75,
          "pierces semispinalis<br>(Kim: "
