@@ -121,8 +121,9 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
     so it seemed to do nothing, or added markers. After a stage is chosen, the Nerves and
     Muscles buttons bring back that stage's nerves and muscles, not the opening view's
     (both sides' LON and TON in stage 1, the trapezius over the suboccipital triangle).
-    The notes stay: hiding them by index changed the stage menu's own copies in plotly.js,
-    and a stage came back without its bone names."""
+    A layer the stage hides whole (the skin in the close-ups) shows on the first click: it
+    did nothing. The notes stay: hiding them by index changed the stage menu's own copies
+    in plotly.js, and a stage came back without its bone names."""
     b, js = browser
     spec = FIGURES["nerves_all_layers"]().spec
     page = figpage.open_figure(b, spec, figpage.WIDTHS["1400x1000"]["lab"], "1400x1000",
@@ -181,6 +182,13 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
                 page.wait_for_timeout(500)
                 assert page.evaluate(layer_state, layer) == want[layer], stage
             assert page.evaluate(notes) == stage_notes
+            # the skin, which the close-up hides: the first click shows it, the next hides
+            first.click()
+            page.wait_for_timeout(500)
+            assert page.evaluate(skin) == "true", stage
+            first.click()
+            page.wait_for_timeout(500)
+            assert page.evaluate(skin) == "legendonly", stage
         # back to stage 1, whose bones were hidden when the stage was left: names intact
         bones.click()
         page.wait_for_timeout(400)

@@ -143,9 +143,15 @@ def test_each_stage_points_the_layer_buttons_at_its_own_layers(figdict):
         visible, lay = b["args"][0]["visible"], b["args"][1]
         for k, m in layer.items():
             idx = m["buttons"][0]["args"][-1]
-            assert lay[f"updatemenus[{k}].buttons[0].args2[0].visible"] == [visible[i]
-                                                                             for i in idx]
+            here = [visible[i] for i in idx]
+            assert lay[f"updatemenus[{k}].buttons[0].args2[0].visible"] == here
             assert lay[f"updatemenus[{k}].active"] == -1
+            first = lay.get(f"updatemenus[{k}].buttons[0].args[0].visible",
+                            m["buttons"][0]["args"][0]["visible"])
+            if True in here:  # first click hides what the stage shows
+                assert set(first) <= {"legendonly", False}
+            else:  # a layer the stage hides whole: the first click shows it as it opened
+                assert first == m["buttons"][0]["args2"][0]["visible"], (b["label"], k)
             assert not any(isinstance(a, dict) and any("annotations" in key for key in a)
                            for a in m["buttons"][0]["args"] + m["buttons"][0]["args2"])
 

@@ -261,29 +261,42 @@ def _stage_notes(st: dict, side: str) -> list[dict]:
     return [st["annotation"], *numbers, *st["bones"]]
 
 
-def _layer_buttons_follow(fig, visible: list) -> dict:
-    """Layout updates that point each layer button at a stage: its second click shows the
-    layer as that stage shows it (not as the figure opened), and the button starts
-    released, so its next click hides the layer."""
+def _layer_buttons_follow(fig, visible: list, flip: set[int]) -> dict:
+    """Layout updates that point each layer button at a stage, and release it: its next
+    click hides the layer and the one after shows it as that stage shows it (not as the
+    figure opened). A layer the stage hides whole is the other way round: the first click
+    shows it as the figure opened (a Skin click in the close-ups did nothing). ``flip``:
+    the menus whose first click some stage turns round (their ``args`` are set by every
+    stage; the others keep theirs, which hide)."""
     out = {}
     for k, menu in enumerate(fig["layout"]["updatemenus"]):
         if menu.get("name", "").startswith("layer "):
-            idx = menu["buttons"][0]["args"][-1]
-            out[f"updatemenus[{k}].buttons[0].args2[0].visible"] = [visible[i] for i in idx]
+            button = menu["buttons"][0]
+            here = [visible[i] for i in button["args"][-1]]
+            if k in flip:
+                out[f"updatemenus[{k}].buttons[0].args[0].visible"] = (
+                    [False if v is False else "legendonly" for v in here] if True in here
+                    else button["args2"][0]["visible"])
+            out[f"updatemenus[{k}].buttons[0].args2[0].visible"] = here
             out[f"updatemenus[{k}].active"] = -1
     return out
 
 
 def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
+    menus = fig["layout"]["updatemenus"]
+    shown = {st["label"]: _stage_visible(fig, st["hidden"]) for st in stage_list}
+    flip = {k for k, m in enumerate(menus) if m.get("name", "").startswith("layer ")
+            and any(True not in [v[i] for i in m["buttons"][0]["args"][-1]]
+                    for v in shown.values())}
     buttons = []
     for st in stage_list:
-        visible = _stage_visible(fig, st["hidden"])
+        visible = shown[st["label"]]
         buttons.append({"label": st["label"], "method": "update",
                         "args": [{"visible": visible},
                                  {"scene.camera": st["camera"],
                                   **plotly3d.title_update(st["title"]),
                                   "scene.annotations": _stage_notes(st, side),
-                                  **_layer_buttons_follow(fig, visible)}]})
+                                  **_layer_buttons_follow(fig, visible, flip)}]})
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0,
                             "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                             "showactive": True, "active": 0, "bgcolor": "white",
