@@ -432,7 +432,7 @@ LATERAL_OFFSETS = {
     "tmj": (20, 12), "clavicle_mid": (-6, -30), "acromion": (-22, 16),
 }
 ANTERIOR_OFFSETS = {  # subject's left (the viewer's right); the right side is mirrored
-    "vertex": (12, 10), "glabella": (0, 30), "nasion": (-30, -18), "supraorbital": (30, 26),
+    "vertex": (12, 10), "glabella": (0, 30), "nasion": (0, -24), "supraorbital": (30, 26),
     "menton": (0, -22), "tmj": (24, 8), "gonion": (20, -12), "tragus": (20, 14),
     "suprasternal_notch": (0, -20), "clavicle_mid": (10, -22), "acromion": (10, 20),
     "mastoid": (20, -8),
