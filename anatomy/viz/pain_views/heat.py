@@ -11,6 +11,7 @@ from anatomy import pain, shell
 from anatomy.conventions import SIDES, check_choice, check_side
 from anatomy.references import cite
 from anatomy.viz import fields, plotly3d, style
+from anatomy.viz.pain_views.cameras import NAMED_FRAME, OBLIQUE, oblique, opening_camera
 
 __all__ = [
     "HEAT_CROP", "MECHANISM_STYLE", "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP",
@@ -83,67 +84,6 @@ MPL_LABEL_DY = {"behind_eye": -12, "supraorbital": 6, "forehead": 10, "ear": 12,
                 "tmj": -12, "cheek": -8, "temporal": 10, "above_ear": 12, "behind_ear": -12,
                 "lon_point": -6, "lateral_occiput": 8, "ton_point": -10, "suboccipital": -8,
                 "lower_occiput": 2}
-# Oblique default camera: the back, side and front of the head in one view, zoomed on it
-OBLIQUE = {"eye": {"x": 1.6, "y": -0.22, "z": 0.55}, "center": {"x": 0, "y": 0, "z": 0.1},
-           "up": {"x": 0, "y": 0, "z": 1}, "projection": {"type": "perspective"}}
-
-
-def oblique(side: str = "right") -> dict:
-    """The oblique camera (``OBLIQUE``) on the subject's ``side`` (mirrored for the left).
-
-    Parameters
-    ----------
-    side : {"right", "left"}
-        The side the camera looks at.
-
-    Returns
-    -------
-    dict
-        A plotly camera.
-    """
-    cam = {k: dict(v) for k, v in OBLIQUE.items()}
-    if check_side(side) == "left":
-        cam["eye"]["x"] = -cam["eye"]["x"]
-    return cam
-
-
-# the named views step back and look lower than the kit's other figures: the patterns'
-# lowest spots (the upper trapezius trigger point on the shoulder, the sternocleidomastoid
-# zones at the throat and sternum) lay below the frame of the head-centred views
-NAMED_FRAME = {"distance": 1.12, "centre_z": 0.12}
-BEHIND_TURN_DEG = 45.0  # how far the opening camera turns back for a pattern behind the ear
-
-
-def opening_camera(pattern: str, side: str) -> dict:
-    """The camera a pattern opens with: the oblique camera on its side, turned
-    ``BEHIND_TURN_DEG`` towards the back when every spot lies behind the tragus (third
-    occipital neuralgia: from the side its field was a strip at the edge of the head).
-
-    Parameters
-    ----------
-    pattern : str
-        A pattern of ``pain.patterns()``.
-    side : {"right", "left"}
-        The side the camera looks at.
-
-    Returns
-    -------
-    dict
-        A plotly camera.
-    """
-    from anatomy.head import load_head
-
-    cam = oblique(side)
-    tragus = load_head().landmarks[f"tragus_{check_side(side)}"]
-    if (pain.hotspots(pattern, side).y < tragus[1]).all():
-        eye = cam["eye"]
-        turn = np.radians(BEHIND_TURN_DEG) * (1 if side == "right" else -1)
-        x, y = eye["x"], eye["y"]
-        eye["x"] = round(float(x * np.cos(turn) + y * np.sin(turn)), 4)
-        eye["y"] = round(float(-x * np.sin(turn) + y * np.cos(turn)), 4)
-    return cam
-
-
 # Okabe-Ito and Tol colours; territories that share a border differ by CIEDE2000 12 or
 # more for every vision (tests/test_pain_figures.py). Supraorbital meets the GON's amber
 # at the vertex: Okabe-Ito's vermillion, used before, came within 12.5 of it with

@@ -1,0 +1,81 @@
+"""The pain figure's cameras: the oblique opening view of each pattern and side, and the
+frame of its named views."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from anatomy import pain
+from anatomy.conventions import check_side
+
+__all__ = ["BEHIND_TURN_DEG", "LOW_SPOT_DROP", "LOW_SPOT_MM", "NAMED_FRAME", "OBLIQUE",
+           "oblique", "opening_camera"]
+
+# Oblique default camera: the back, side and front of the head in one view, zoomed on it
+OBLIQUE = {"eye": {"x": 1.6, "y": -0.22, "z": 0.55}, "center": {"x": 0, "y": 0, "z": 0.1},
+           "up": {"x": 0, "y": 0, "z": 1}, "projection": {"type": "perspective"}}
+
+
+def oblique(side: str = "right") -> dict:
+    """The oblique camera (``OBLIQUE``) on the subject's ``side`` (mirrored for the left).
+
+    Parameters
+    ----------
+    side : {"right", "left"}
+        The side the camera looks at.
+
+    Returns
+    -------
+    dict
+        A plotly camera.
+    """
+    cam = {k: dict(v) for k, v in OBLIQUE.items()}
+    if check_side(side) == "left":
+        cam["eye"]["x"] = -cam["eye"]["x"]
+    return cam
+
+
+# the named views step back and look lower than the kit's other figures: the patterns'
+# lowest spots (the upper trapezius trigger point on the shoulder, the sternocleidomastoid
+# zones at the throat and sternum) lay below the frame of the head-centred views
+NAMED_FRAME = {"distance": 1.12, "centre_z": 0.12}
+BEHIND_TURN_DEG = 45.0  # how far the opening camera turns back for a pattern behind the ear
+# a pattern with a spot this far (mm) below the chin opens looking LOW_SPOT_DROP lower
+# (plotly's scene units): the upper trapezius trigger point sat on the lower edge
+LOW_SPOT_MM, LOW_SPOT_DROP = 30.0, 0.12
+
+
+def opening_camera(pattern: str, side: str) -> dict:
+    """The camera a pattern opens with: the oblique camera on its side, turned
+    ``BEHIND_TURN_DEG`` towards the back when every spot lies behind the tragus (third
+    occipital neuralgia: from the side its field was a strip at the edge of the head), and
+    looking lower when a spot lies low on the neck or shoulder (``LOW_SPOT_MM``).
+
+    Parameters
+    ----------
+    pattern : str
+        A pattern of ``pain.patterns()``.
+    side : {"right", "left"}
+        The side the camera looks at.
+
+    Returns
+    -------
+    dict
+        A plotly camera.
+    """
+    from anatomy.head import load_head
+
+    cam = oblique(side)
+    head = load_head()
+    spots = pain.hotspots(pattern, side)
+    tragus = head.landmarks[f"tragus_{check_side(side)}"]
+    if spots.z.min() < head.landmarks["menton"][2] - LOW_SPOT_MM:  # a spot low on the neck
+        for point in ("eye", "center"):  # or shoulder: look lower, so it is in the frame
+            cam[point]["z"] = round(cam[point]["z"] - LOW_SPOT_DROP, 4)
+    if (spots.y < tragus[1]).all():
+        eye = cam["eye"]
+        turn = np.radians(BEHIND_TURN_DEG) * (1 if side == "right" else -1)
+        x, y = eye["x"], eye["y"]
+        eye["x"] = round(float(x * np.cos(turn) + y * np.sin(turn)), 4)
+        eye["y"] = round(float(-x * np.sin(turn) + y * np.cos(turn)), 4)
+    return cam
