@@ -42,7 +42,7 @@ NAMED_FRAME = {"distance": 1.12, "centre_z": 0.12}
 BEHIND_TURN_DEG = 45.0  # how far the opening camera turns back for a pattern behind the ear
 # a pattern with a spot this far (mm) below the chin opens looking LOW_SPOT_DROP lower
 # (plotly's scene units): the upper trapezius trigger point sat on the lower edge
-LOW_SPOT_MM, LOW_SPOT_DROP = 30.0, 0.12
+LOW_SPOT_MM, LOW_SPOT_DROP = 30.0, 0.07
 
 
 def opening_camera(pattern: str, side: str) -> dict:
