@@ -126,7 +126,8 @@ BONE_NOTES = {
                           ("c2_lamina", "C2 lamina", (50, 95), (-1.0, 0.0, -3.0))),
     "2 Round obliquus capitis inferior": (
         ("c2_spinous_tip", "C2 spinous process", (-80, 70)),
-        ("c1_transverse_process", "C1 transverse process", (90, -20))),
+        # 2 mm lateral and 3 mm forward: the named point is under OCI's domed end
+        ("c1_transverse_process", "C1 transverse process", (90, -20), (2.0, 3.0, 0.0))),
 }
 # Where a stage's caption sits, in px from its target (default up and to the right). At
 # stage 2 the up-right place is taken by compression point 2's number.
@@ -136,6 +137,9 @@ CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 60),
 # A caption that starts at its line's end instead of centring on it: centred, the long
 # captions of stage 3 and the TON covered the GON beside their targets
 CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left"}
+# A caption arrow drawn light: the TON's runs over dark splenius, where the default dark
+# grey arrow did not show
+CAPTION_ARROWS = {"TON": {"arrowcolor": "white", "arrowwidth": 2}}
 _SCALP_NOTE_Z = 60.0  # height (mm) of the GON point the overview and stage-5 notes name
 
 def stages(side: str = "right") -> list[dict]:
@@ -182,7 +186,7 @@ def stages(side: str = "right") -> list[dict]:
          "pierces semispinalis<br>(Kim: "
          + _kim('semispinalis_exit').replace(", ", ",<br>") + ")"),
         ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
-         "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.7,
+         "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.8,
          "medial to the occipital artery at the nuchal line"),
         ("5 Under the skin to the vertex", "5. Under the skin it branches and reaches the "
          "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,
@@ -212,6 +216,7 @@ def stages(side: str = "right") -> list[dict]:
                                    "ay": CAPTION_OFFSETS.get(label, (70, -70))[1],
                                    **({"xanchor": CAPTION_ANCHORS[label]}
                                       if label in CAPTION_ANCHORS else {}),
+                                   **CAPTION_ARROWS.get(label, {}),
                                    "bgcolor": "rgba(255,255,255,0.85)",
                                    "font": {"size": 12}}})
     return out
