@@ -79,7 +79,7 @@ def tangents(path) -> np.ndarray:
     return t / np.linalg.norm(t, axis=1, keepdims=True)
 
 
-def loft(path, half_w, half_t, thick_dir, n_around: int = 12, caps: bool = True,
+def loft(path, half_w, half_t, thick_dir, n_around: int = 12, caps: bool | str = True,
           bend: float = 0.0):
     """Closed tube with elliptical sections: ``half_w`` across, ``half_t`` along ``thick_dir``.
 
@@ -98,8 +98,9 @@ def loft(path, half_w, half_t, thick_dir, n_around: int = 12, caps: bool = True,
         Thickness direction (made perpendicular to the path).
     n_around : int, default 12
         Points around each section.
-    caps : bool, default True
-        Close the two ends.
+    caps : bool or {"round"}, default True
+        Close the two ends: flat (True), with a dome that stands out from each end by
+        the end section's half thickness ("round"; one ring more at each end), or not.
     bend : float, default 0.0
         Curvature of the sections, 1/mm.
 
@@ -123,6 +124,10 @@ def loft(path, half_w, half_t, thick_dir, n_around: int = 12, caps: bool = True,
     across = hw[:, None] * np.cos(ang)[None, :]
     rings = (path[:, None] + across[..., None] * b1[:, None]
              + (ht[:, None] * np.sin(ang)[None, :] - bend * across**2)[..., None] * b2[:, None])
+    if caps == "round":
+        rings, path, k = _domes(rings, path, tan, ht)
+    elif caps not in (True, False):
+        raise ValueError(f"caps must be True, False or 'round', not {caps!r}")
     v = rings.reshape(-1, 3)
     faces = []
     for i in range(k - 1):
@@ -137,6 +142,22 @@ def loft(path, half_w, half_t, thick_dir, n_around: int = 12, caps: bool = True,
             faces.append((c0, (j + 1) % n_around, j))
             faces.append((c1, last + j, last + (j + 1) % n_around))
     return outward(v, np.array(faces))
+
+
+def _domes(rings, path, tan, half_t):
+    """Rings and end points of a loft with a dome on each end: one ring more at each end
+    (the end section shrunk to 70 %, moved out by 70 % of the end's half thickness) and the
+    end points moved out by the whole half thickness."""
+    out = []
+    ends = []
+    for i, sign in ((0, -1.0), (-1, 1.0)):
+        bulge = sign * tan[i] * abs(half_t[i])
+        centre = path[i]
+        out.append(centre + 0.7 * (rings[i] - centre) + 0.7 * bulge)
+        ends.append(centre + bulge)
+    rings = np.concatenate([out[0][None], rings, out[1][None]])
+    path = np.vstack([ends[0], path, ends[1]])
+    return rings, path[[0, -1]], len(rings)
 
 
 def tube(path, radius, n_around: int = 8):

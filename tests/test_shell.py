@@ -167,3 +167,21 @@ def test_unique_edges_match_numpys_row_unique():
         assert np.array_equal(edges, want)
         assert np.array_equal(sides, inverse.ravel().reshape(3, -1).T)
         assert np.array_equal(np.sort(edges[sides[:, 0]], axis=1), pairs[:len(f)])
+
+
+def test_round_caps_dome_the_ends_of_a_loft():
+    """A loft with caps="round" is closed, wound outward, and stands out past each end of
+    its path by the end's half thickness (a flat cap ends on the path's end); any other
+    caps value is refused by name."""
+    path = np.c_[np.zeros(5), np.zeros(5), np.linspace(0.0, 40.0, 5)]
+    ht = np.array([2.0, 3.0, 4.0, 3.0, 1.5])
+    flat = meshgen.loft(path, 6.0, ht, [0, 1, 0], 10)
+    v, f = meshgen.loft(path, 6.0, ht, [0, 1, 0], 10, caps="round")
+    assert flat[0][:, 2].min() == pytest.approx(0.0) and flat[0][:, 2].max() == pytest.approx(40)
+    assert v[:, 2].min() == pytest.approx(-2.0) and v[:, 2].max() == pytest.approx(41.5)
+    edges = np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]])
+    assert {tuple(e) for e in edges[:, ::-1]} == {tuple(e) for e in edges}
+    a, b, c = v[f[:, 0]], v[f[:, 1]], v[f[:, 2]]
+    assert np.einsum("ij,ij->i", np.cross(b - a, c - a), a).sum() > 0   # outward
+    with pytest.raises(ValueError, match="'domed'"):
+        meshgen.loft(path, 6.0, ht, [0, 1, 0], caps="domed")

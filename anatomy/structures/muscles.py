@@ -39,7 +39,7 @@ def _oci(atlas_pts, axis_pts):
     mid[2] = wind[2] + half_w * 0.92
     path = smooth_path([start, mid, end], 16)
     taper = 0.55 + 0.45 * np.sin(np.linspace(0.15, np.pi - 0.15, 16))
-    v, f = loft(path, half_w * taper, half_t * taper, [0, -1, 0.25], 10)
+    v, f = loft(path, half_w * taper, half_t * taper, [0, -1, 0.25], 10, caps="round")
     k = int(np.argmin(np.abs(path[:, 0] - wind[0])))
     lower = path[k] + np.array([0, 0, -half_w * taper[k]])
     return (v, f), {"oci_lower_border_right": lower, "oci_origin_right": start,

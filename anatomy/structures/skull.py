@@ -35,7 +35,7 @@ from anatomy.structures.frame import _frame, _posterior_skin, _skin_frame, _snl_
 __all__ = ["depth_at", "mandible", "mastoid", "occipital_bone", "tissue_depths"]
 
 _SPINE_Y = -4.0
-_MANDIBLE_FACES = 800  # triangles of the drawn half mandible (figure size budget)
+_MANDIBLE_FACES = 700  # triangles of the drawn half mandible (figure size budget)
 _BODY_HEIGHT = (24.0, 32.0)  # derived: body height near the angle and at the symphysis
 _BODY_HALF_THICKNESS = 4.5  # derived: about 9 mm thick
 _EOP_HEIGHT = 1.5     # derived: how far the EOP stands out of the squama

@@ -4,7 +4,8 @@ obliquus capitis superior (obliquus capitis inferior is in ``muscles``).
 Attachments follow Gray's Anatomy (grays1918, "The Suboccipital Muscles"); the attachment
 landmarks each muscle names are recorded in ``structures.toml`` ([structures.*]
 ``attachments``) and tested. Widths and thicknesses are approximate (derived: see the
-``[dimensions]`` notes). Sections have 8 sides and few rings to keep the figures lean.
+``[dimensions]`` notes). Sections have 10 sides and few rings to keep the figures lean;
+the ends are domed, not cut flat.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from anatomy.structures.muscles import _bone_point
 
 __all__: list[str] = []  # internals of the package: nothing public of its own
 
-_SIDES = 8      # polygon sides of each muscle section
+_SIDES = 10     # polygon sides of each muscle section
 _RINGS = 7      # rings along each muscle
 
 
@@ -51,7 +52,7 @@ def _strap(start, end, bulge, half_w, half_t, thick_dir, cover=None):
     ht = np.interp(f, [0, 0.5, 1], half_t)
     if cover is not None:
         path = _in_front_of(path, np.maximum(ht, 0.35 * hw), cover)
-    return loft(path, hw, ht, thick_dir, _SIDES), path
+    return loft(path, hw, ht, thick_dir, _SIDES, caps="round"), path
 
 
 def _rcp_minor(atlas_pts, bone, ssc):
