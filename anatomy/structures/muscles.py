@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from anatomy.head import load_head
-from anatomy.meshgen import loft, slab, smooth_path
+from anatomy.meshgen import loft, outward, simplify, slab, smooth_path
+from anatomy.structures import sdf
 from anatomy.structures.data import _dim
 from anatomy.structures.frame import (
     _frame,
@@ -192,27 +193,89 @@ def _trapezius(snl):
     return (v, f), {"trapezius_snl_lateral_right": grid[-1, 0].copy()}
 
 
+_SCM_FACES = 260   # triangles of the drawn SCM (figure size budget)
+_SCM_STEP = 1.0    # mm: the grid its surface is found on
+
+
+def _strap_field(path, hw, ht, thick_dir, bend: float = 0.0):
+    """Approximate signed distance (mm, negative inside) to a strap along a dense path:
+    flat sections with rounded rims, ``hw`` across and ``ht`` along ``thick_dir``, each
+    bowed by ``bend`` as in ``loft``, and rounded off beyond its two ends."""
+    from scipy.spatial import cKDTree
+
+    from anatomy.meshgen import tangents
+
+    path = np.asarray(path, float)
+    tan = tangents(path)
+    b2 = np.asarray(thick_dir, float) - (thick_dir * tan).sum(1, keepdims=True) * tan
+    b2 /= np.linalg.norm(b2, axis=1, keepdims=True)
+    b1 = np.cross(tan, b2)
+    tree = cKDTree(path)
+    last = len(path) - 1
+
+    def field(p):
+        _, k = tree.query(p)
+        r = p - path[k]
+        u, w = (r * b1[k]).sum(1), (r * tan[k]).sum(1)
+        v = (r * b2[k]).sum(1) + bend * u ** 2
+        # a stadium: a band of half width hw with rims rounded to the half thickness
+        # (an ellipse's knife edges made the surface fold on the sampling grid)
+        a = np.maximum(np.abs(u) - (hw[k] - ht[k]), 0.0)
+        d = np.sqrt(a * a + v * v) - ht[k]
+        beyond = np.where(k == 0, -w, np.where(k == last, w, -1e3))
+        return sdf.smooth_max(d, beyond, 2.0)
+    return field
+
+
+def _scm_head(ctrl, n, hw, ht, sub):
+    """One head of SCM: a dense path through ``ctrl`` (its inner points ``sub`` + half
+    thickness under the skin), with its half widths, half thicknesses and skin normals."""
+    path = smooth_path(np.asarray(ctrl, float), n)
+    f = np.linspace(0, 1, n)
+    w, t, s = (np.interp(f, *np.asarray(x, float)) for x in (hw, ht, sub))
+    path[1:-1] = _under_skin(path[1:-1], s[1:-1] + t[1:-1])
+    _, normal = _skin_frame(path)
+    return path, w, t, normal
+
+
 def _scm(mastoid_pts):
-    """SCM from the lateral surface of the mastoid to the manubrium and medial clavicle."""
+    """SCM from the lateral surface of the mastoid to the manubrium and medial clavicle.
+
+    Two heads below (Gray's): the sternal, a rounded tendon from the front of the
+    manubrium, and the clavicular, broad and flat from the upper surface of the medial
+    third of the clavicle; they join in the lower half of the neck, leaving a small gap
+    above the sternoclavicular joint, and the belly runs up to the mastoid. One closed
+    surface round both heads (``sdf``), simplified to keep the figures lean. Widths and
+    the level where the heads join are approximate (derived).
+    """
     head = load_head()
     lm = head.landmarks
     notch = np.array(lm["suprasternal_notch"], float)
     clav = np.array(lm["clavicle_mid_right"], float)
     th = _dim("scm_thickness")
+    sub = _dim("subcutaneous_depth")
     tip = mastoid_pts["mastoid_tip_bone_right"]
     top = tip + np.array([4.5, -5.0, 8.0])           # tendon on the mastoid's lateral surface
-    bottom = notch + (clav - notch) * 0.05 + [0, -2, -1]
+    bottom = notch + (clav - notch) * 0.03 + [0, -3.0, -6]   # the tendon under the skin
     mids = [top + (bottom - top) * t + np.array([14, -4, 0]) * np.sin(np.pi * t)
             for t in (0.25, 0.5, 0.75)]
-    path = smooth_path(np.vstack([top, mids, bottom]), _STRAP_RINGS)
-    f = np.linspace(0, 1, _STRAP_RINGS)
-    hw = np.interp(f, [0, 0.15, 0.5, 0.85, 1], [5, 10, 11, 12, 6])
-    # thin tendon over the mastoid (which lies only ~5 mm under the model's skin)
-    ht = np.interp(f, [0, 0.2, 0.35, 0.85, 1], [0.8, 0.8, th / 2, th / 2, 2.5])
-    sub = np.interp(f, [0, 0.2, 0.35, 1], [1.3, 1.3, _dim("subcutaneous_depth"),
-                                           _dim("subcutaneous_depth")])
-    path[1:-1] = _under_skin(path[1:-1], sub[1:-1] + ht[1:-1])
-    _, normal = _skin_frame(path)
-    return loft(path, hw, ht, normal, 10, bend=_NECK_BEND), {"scm_mastoid_right": top}
-
-
+    # the sternal head and belly, as the strap was: a thin tendon over the mastoid (which
+    # lies only ~5 mm under the model's skin), the belly, the rounded sternal tendon
+    sternal = _scm_head(np.vstack([top, mids, bottom]), 48,
+                        ([0, 0.15, 0.5, 0.85, 1], [5, 10, 11, 9, 5]),
+                        ([0, 0.2, 0.35, 0.85, 1], [0.8, 0.8, th / 2, th / 2, 2.0]),
+                        ([0, 0.2, 0.35, 1], [1.3, 1.3, sub, sub]))
+    # the clavicular head: from the belly's lower half down to the medial third of the
+    # clavicle (about halfway from the jugular notch to the clavicle's middle), flat
+    join = sternal[0][int(0.55 * 47)]
+    clav_end = _under_skin([notch + (clav - notch) * 0.5], 4.0)[0]   # on the bone's top
+    clavicular = _scm_head(np.vstack([join, (join + clav_end) / 2 + [4, 0, 0], clav_end]), 24,
+                           ([0, 0.5, 1], [8, 10, 13]), ([0, 0.5, 1], [th / 2 - 0.5, 2.4, 1.8]),
+                           ([0, 1], [sub, sub]))
+    fields = [_strap_field(p, w, t, n, _NECK_BEND) for p, w, t, n in (sternal, clavicular)]
+    pts = np.vstack([sternal[0], clavicular[0]])
+    lo, hi = pts.min(axis=0) - 14, pts.max(axis=0) + 14
+    v, f = sdf.mesh(lambda q: sdf.smooth_min(fields[0](q), fields[1](q), 3.0), lo, hi,
+                    _SCM_STEP, symmetric=False)
+    v, f = outward(*simplify(v, f, _SCM_FACES))
+    return (v, f), {"scm_mastoid_right": top, "scm_clavicular_right": clav_end}
