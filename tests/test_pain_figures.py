@@ -250,6 +250,48 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
     assert {"TON", "lower occiput"} <= by_view["left"] & by_view["right"]
 
 
+def test_heat_view_labels_start_nearer_their_own_spot(heat):
+    """In every named view a hot spot's label starts clearly nearer its own spot than any
+    other spot of the pattern that the view shows: 'occiput', placed outward from a spot
+    at the head's outline, sat level with the suboccipital trigger point's marker in the
+    posterolateral views and read as its name; now the trigger point is named there."""
+    from anatomy.viz.head_views import labels as lab
+    from anatomy.viz.pain_views.cameras import NAMED_FRAME
+
+    d = heat.figure.to_dict()
+    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
+    unit = NAMED_FRAME["distance"]
+    least = (lab.LABEL_STEP_MM + lab.LABEL_GAP_MM / 4) * unit - 1e-6
+    names = {}
+    for b in menu["buttons"]:
+        if b["label"] == "opening view":
+            continue
+        data, _, idx = b["args"]
+        view = b["label"].replace(" ", "_")
+        _, right, up = lab._screen_axes(view)
+        for i, text, where in zip(idx, data["text"], data["textposition"]):
+            tr = d["data"][i]
+            p = np.c_[_arr(tr["x"]), _arr(tr["y"]), _arr(tr["z"])]
+            screen = np.c_[p @ right, p @ up]
+            where = [where] * len(text) if isinstance(where, str) else where
+            for k, t in enumerate(text):
+                if not t:
+                    continue
+                place = screen[k] + lab.LABEL_STEP_MM * unit * np.array(lab._TEXT_STEP[where[k]])
+                shown = [j for j, u in enumerate(text) if j != k and u]
+                assert all(np.linalg.norm(place - screen[j]) >= least for j in shown), (
+                    view, t)
+                names.setdefault(view, set()).add(t)
+    assert "suboccipital TrP" in names["posterolateral_left"] & names["posterolateral_right"]
+
+
+def _arr(a):
+    """A plotly data array (typed array dict or list) as floats."""
+    if isinstance(a, dict):
+        return np.frombuffer(base64.b64decode(a["bdata"]), dtype=a["dtype"]).astype(float)
+    return np.asarray(a, float)
+
+
 def test_heat_markers_sit_outside_the_drawn_skin(heat):
     """Every hot-spot marker of every pattern sits SPOT_GAP_MM outside the drawn skin:
     at the skin point itself half the marker was inside it (a cross showed as an L)."""

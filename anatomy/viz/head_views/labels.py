@@ -264,7 +264,7 @@ def _clear(eye: _Perspective, line) -> bool:
 
 def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
                 groups=None, turn: bool = False, clear: bool = False, box=None,
-                frame=None
+                frame=None, distinct: bool = False
                 ) -> tuple[list[str], list[str]]:
     """The labels of skin points that a named camera shows, and where each sits.
 
@@ -309,6 +309,13 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     frame : dict, optional
         ``distance`` and ``centre_z`` of the figure's cameras, if not the kit's (see
         ``plotly3d.camera``).
+    distinct : bool, default False
+        Take a place only if the text starts clearly nearer its own point than any other
+        seen point (by a quarter of the gap), as a turned label must: for markers of
+        different kinds close together (hot spots), where a name beside the wrong marker
+        misleads ("occiput", placed outward from a point at the head's outline, sat level
+        with a trigger point's marker). The 10-20 grid, whose names say where they are,
+        keeps its regular places.
 
     Returns
     -------
@@ -357,6 +364,8 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
             # a moved label keeps well clear of other points: nearer its own, so it
             # cannot be read as theirs
             gap = gap_mm if step == 0 else step_mm + gap_mm / 2
+            if distinct:  # where the text starts is clearly nearer its own point
+                gap = max(gap, step_mm + gap_mm / 4)
             box = _text_box(place, w, len(str(labels[k])), unit)
             if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
                     and np.all(np.linalg.norm(place - spot[placed], axis=1) >= gap_mm)
