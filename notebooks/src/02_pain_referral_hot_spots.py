@@ -290,7 +290,7 @@ table[['pattern_label', 'label', 'mechanism', 'weight', 'reference']]
 # - Occipital neuralgia: over the nerve and in its territory, sometimes the forehead and eye
 # - Neck-muscle trigger points explain many hot spots
 # - Convergence at C1-C2 links neck and forehead pain
-# - Four of seven seed spots hold up; one is unconfirmed
+# - Seed list: two spots fit the GON, two are muscle pain, three fail
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
@@ -299,7 +299,7 @@ table[['pattern_label', 'label', 'mechanism', 'weight', 'reference']]
 # - Neck-muscle trigger points send pain to the temple, mastoid, jaw angle, forehead, ear and behind the eye: many of the seed list's spots are muscle pain, not nerve pain.
 # - Behind the vertex-ear-chin line the skin is cervical, in front trigeminal; territories overlap.
 # - Trigeminocervical convergence at C1-C2 explains frontal and retro-orbital pain from the GON (animal recordings, human physiology).
-# - Of the seven seed hot spots, four are supported (by different mechanisms); the angle of the jaw is not confirmed, and the TMJ and supraclavicular spots are not supported.
+# - Of the seven seed hot spots, four are real pain sites but by different mechanisms: occipital and supraorbital fit the GON (its territory, and convergence), temple and sternocleidomastoid are neck-muscle pain. The angle of the jaw is not confirmed, and the TMJ and supraclavicular spots are not supported.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?

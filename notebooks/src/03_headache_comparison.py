@@ -147,7 +147,7 @@ headache_maps.region_weights('migraine_without_aura')[
 headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* the four maps of Figure 2 in two rows (right lateral and posterior). Labels name each region: GON, LON and TON for occipital neuralgia, and eyes 67%, temporal 58%, frontal 56%, occipital 40% and neck 40% for migraine. The labels are band, frontal, temporal and occipital for tension-type; neck, occipital and the spread regions for cervicogenic headache. L and R mark the subject's sides in the posterior view.
+# *Figure 3. Text summary:* the four maps of Figure 2 in two rows (right lateral and posterior). Labels name the regions each view faces: GON, LON and TON for occipital neuralgia; frontal 56%, temporal 58%, occipital 40% and neck 40% for migraine (the eye region, 67%, faces forward and the vertex, 24%, upward, so neither is named in these two views). The labels are band, frontal, temporal and occipital for tension-type; neck, occipital and the spread regions for cervicogenic headache. L and R mark the subject's sides in the posterior view.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
@@ -175,18 +175,18 @@ headache_views.feature_table()
 # *In words:* rows are quality, intensity, laterality, associated symptoms, aggravation by activity and nerve-block response; columns are occipital neuralgia, migraine, tension-type and cervicogenic headache. Occipital neuralgia **requires** allodynia or dysaesthesia with nerve tenderness (C) and relief after a local anaesthetic block (D); its shooting or stabbing quality and severe intensity are two of three options in B. Migraine **requires** nausea/vomiting or photophobia with phonophobia (D); pulsating, moderate-severe, one-sided and worse with activity are options (2 of 4). Tension-type is pressing, mild-moderate, bilateral and not worse with activity (2 of 4), and nausea **must be absent** (mild allowed only in chronic TTH). Cervicogenic headache needs 2 of 4 causation items, including provocation by neck movement and abolition by a cervical block.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 4.1 Features that are needed but not specific
+# ### 4.1 Features that are not specific
 #
-# Three clues are needed for occipital neuralgia, but other headaches have them too:
+# Three features of occipital neuralgia that other headaches share:
 #
-# - tender spots and trigger points
-# - relief after a nerve block
-# - pain that reaches the eye
+# - nerve tenderness or trigger points (required, criterion C)
+# - relief after a nerve block (required, criterion D)
+# - pain reaching the eye (allowed, not required)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Three items of ICHD-3 13.4 also turn up in other headaches, so finding them does not prove occipital neuralgia:
+# ICHD-3 13.4 requires the first two (criteria C and D) and mentions the third in its comments: the pain *may* reach the forehead and eye. All three also turn up in other headaches, so finding them does not prove occipital neuralgia:
 #
-# - **Tenderness and trigger points.** A retrospective chart review looked at one community-hospital headache clinic. Of 800 patients seen for headache, 195 had been *diagnosed with* occipital neuralgia (ON). Most had another headache too, and the odds were about twice as high in chronic migraine ({cite}`on_clinic2021`). A chart review counts diagnoses that clinicians made; it does not re-check them against the criteria. Trigger points, mostly temporal and suboccipital, were found in 94% of 98 migraine patients ({cite}`calandre2006`) and are common in tension-type headache ({cite}`fernandez2006, fernandez2007`).
+# - **Tenderness and trigger points.** A retrospective chart review looked at one community-hospital headache clinic. Of 800 patients seen for headache, 195 had been *diagnosed with* occipital neuralgia (ON). Most had another headache too, and the odds of an ON diagnosis were about twice as high with chronic as with episodic migraine ({cite}`on_clinic2021`). A chart review counts diagnoses that clinicians made; it does not re-check them against the criteria. Trigger points, mostly temporal and suboccipital, were found in 94% of 98 migraine patients ({cite}`calandre2006`) and are common in tension-type headache ({cite}`fernandez2006, fernandez2007`).
 # - **Relief after an occipital nerve block.** Blocks also help migraine ({cite}`dougherty2014, blumenfeld2013`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although cluster pain sits around the eye ({cite}`ambrosini2005`). Blocks act partly through the trigeminocervical complex (next item; {cite}`bartsch2002`). So relief under criterion D is consistent with an occipital-nerve source, but it does not prove one.
 # - **Pain reaching the eye or forehead.** Neurons in the upper cervical dorsal horn receive input from both the greater occipital nerve and the trigeminal nerve (the trigeminocervical complex; {cite}`bartsch2002`). ICHD-3 says occipital neuralgia pain may reach the fronto-orbital area this way ({cite}`ichd3_2018`).
 
@@ -250,6 +250,7 @@ print(headaches.check_criteria('occipital_neuralgia', findings))
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: Case 8's findings with age_years=25.0, then check
 # migraine without aura with headaches.check_criteria.
+# print(my_result) reads criterion by criterion; my_result.to_frame() gives a table.
 my_findings = ...
 my_result = ...
 

@@ -246,7 +246,7 @@ for label, f in (('block relieved the pain', findings),
 headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# At the classic site the nerve lies only about 7 mm under the skin by ultrasound ({cite}`shim2011`), so the needle stays shallow. At surgery it lay about 2 cm deep where it leaves semispinalis and 3 cm where it enters it ({cite}`gon_depth_prospective`). Blocks of that deeper course, over obliquus capitis inferior at C2, have been guided by ultrasound ({cite}`greher2010`). The volumes are small. Use a few millilitres per nerve in the expert consensus ({cite}`blumenfeld2013`) and in a randomised trial ({cite}`dilli2015`), 5 mL in a physiology study ({cite}`busch2007`).
+# At the classic site the nerve lies only about 7 mm under the skin by ultrasound ({cite}`shim2011`), so the needle stays shallow. At surgery it lay about 2 cm deep where it leaves semispinalis and 3 cm where it enters it ({cite}`gon_depth_prospective`). Blocks of that deeper course, over obliquus capitis inferior at C2, have been guided by ultrasound ({cite}`greher2010`). The volumes reported are small: a few millilitres per nerve in the expert consensus ({cite}`blumenfeld2013`) and in a randomised trial ({cite}`dilli2015`), 5 mL in a physiology study ({cite}`busch2007`).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
@@ -298,7 +298,9 @@ options[['option', 'evidence_note', 'reference']]
 # - Conservative care: recommended, but **no trial** in occipital neuralgia
 # - Nerve blocks: expert consensus, mostly observational
 # - Pulsed radiofrequency: **one randomised trial**
-# - Botulinum toxin, stimulation, surgery: small series
+# - Botulinum toxin: small series; one small trial, wider group
+# - Stimulation: series in ON; sham trials in migraine
+# - Surgery: small series
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # - **Heat, rest, massage of tight neck muscles, non-steroidal anti-inflammatory drugs (NSAIDs), physiotherapy and exercises** are the usual first steps. Reviews recommend conservative care first, but we found no trial of these measures in occipital neuralgia itself ({cite}`barmherzig2019, dougherty2014`). Massage should be gentle: pressing a sensitised nerve can provoke pain.
@@ -373,22 +375,6 @@ notes[notes.str.contains('randomised')].to_frame()
 # %% [markdown] tags=["answer"]
 # (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# The seed articles mix sound advice with errors. Each row below was checked against the sources; where no source supports a claim, the table says so.
-#
-# | Claim in a seed article | What the sources say |
-# |---|---|
-# | Botulinum toxin is one of 'a set of three steroid injections' | Botulinum toxin is a bacterial neurotoxin that blocks acetylcholine release; it is not a steroid. Steroid injections (with local anaesthetic) are a different option. {cite}`kapural2007, dougherty2014` |
-# | Occipital neuralgia is 'throbbing' | ICHD-3 describes shooting, stabbing or sharp paroxysms; pulsating pain is a migraine criterion. {cite}`ichd3_2018` |
-# | 'Sensitivity to light' is a symptom of occipital neuralgia | Not an ICHD-3 feature of ON; photophobia with phonophobia is a migraine criterion. Visual disturbance was reported by 8 of 12 patients in one small emergency-room series, which took in people with one-sided aching pain, not ICHD-3 13.4 patients. {cite}`ichd3_2018, kuhn1997` |
-# | 'There is no aura, distinguishing this headache from a migraine' | Misleading: most migraine has no aura (1-year prevalence 6% without vs 4% with aura). {cite}`rasmussen1992` |
-# | Trapezius tension constricts the temporal artery and causes migraine | No support in the sources; the superficial temporal artery runs in front of the ear, away from the trapezius. {cite}`grays1918` |
-# | 'Spinal decompression': a chiropractor adjusts the cervical spine | That is spinal manipulation, not occipital decompression (release) surgery, which is an operation that frees the occipital nerves from muscle, fascia or artery. {cite}`barmherzig2019, ducic2009` |
-# | The GON 'arises between C1 and C2 along with the LON' | Half right. The GON, the medial branch of the dorsal ramus of C2, does run backward between C1 and C2. 'Along with the LON' is wrong: the LON comes from the ventral rami of C2 (and often C3) through the cervical plexus. {cite}`statpearls_occipital_nerves, grays1918` |
-# | Calcium/magnesium supplements help because they are 'anti-inflammatory' | No source in the kit supports this for occipital neuralgia. |
-# | 'Sleeping with a poor posture is a top cause' | Unsupported: no study in the kit's sources ranks sleeping posture as a cause. |
-# | Heat, rest, massage and NSAIDs are 'the fastest way to cure' ON | They are comfort and first-line measures; no trial shows they cure ON. {cite}`barmherzig2019, dougherty2014` |
-
 # %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -414,5 +400,23 @@ notes[notes.str.contains('randomised')].to_frame()
 # ### What's next?
 #
 # Go back to **03 headache comparison** to classify the cases again with what you now know about the examination and the block. Or go to **01 the occipital nerves** to see where the block points lie on the nerve's course.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# ## Reference: the seed articles' claims, checked
+#
+# For revision after Exercise 5, which it answers. The seed articles mix sound advice with errors. Each row below was checked against the sources; where no source supports a claim, the table says so.
+#
+# | Claim in a seed article | What the sources say |
+# |---|---|
+# | Botulinum toxin is one of 'a set of three steroid injections' | Botulinum toxin is a bacterial neurotoxin that blocks acetylcholine release; it is not a steroid. Steroid injections (with local anaesthetic) are a different option. {cite}`kapural2007, dougherty2014` |
+# | Occipital neuralgia is 'throbbing' | ICHD-3 describes shooting, stabbing or sharp paroxysms; pulsating pain is a migraine criterion. {cite}`ichd3_2018` |
+# | 'Sensitivity to light' is a symptom of occipital neuralgia | Not an ICHD-3 feature of ON; photophobia with phonophobia is a migraine criterion. Visual disturbance was reported by 8 of 12 patients in one small emergency-room series, which took in people with one-sided aching pain, not ICHD-3 13.4 patients. {cite}`ichd3_2018, kuhn1997` |
+# | 'There is no aura, distinguishing this headache from a migraine' | Misleading: most migraine has no aura (1-year prevalence 6% without vs 4% with aura). {cite}`rasmussen1992` |
+# | Trapezius tension constricts the temporal artery and causes migraine | No support in the sources; the superficial temporal artery runs in front of the ear, away from the trapezius. {cite}`grays1918` |
+# | 'Spinal decompression': a chiropractor adjusts the cervical spine | That is spinal manipulation, not occipital decompression (release) surgery, which is an operation that frees the occipital nerves from muscle, fascia or artery. {cite}`barmherzig2019, ducic2009` |
+# | The GON 'arises between C1 and C2 along with the LON' | Half right. The GON, the medial branch of the dorsal ramus of C2, does run backward between C1 and C2. 'Along with the LON' is wrong: the LON comes from the ventral rami of C2 (and often C3) through the cervical plexus. {cite}`statpearls_occipital_nerves, grays1918` |
+# | Calcium/magnesium supplements help because they are 'anti-inflammatory' | No source in the kit supports this for occipital neuralgia. |
+# | 'Sleeping with a poor posture is a top cause' | Unsupported: no study in the kit's sources ranks sleeping posture as a cause. |
+# | Heat, rest, massage and NSAIDs are 'the fastest way to cure' ON | They are comfort and first-line measures; no trial shows they cure ON. {cite}`barmherzig2019, dougherty2014` |
 
 # %% [markdown] part="footer"
