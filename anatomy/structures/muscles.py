@@ -256,14 +256,14 @@ def _scm(mastoid_pts):
     sub = _dim("subcutaneous_depth")
     tip = mastoid_pts["mastoid_tip_bone_right"]
     top = tip + np.array([4.5, -5.0, 8.0])           # tendon on the mastoid's lateral surface
-    bottom = notch + (clav - notch) * 0.03 + [0, -3.0, -6]   # the tendon under the skin
+    bottom = notch + (clav - notch) * 0.03 + [0, -3.0, -3.0]   # the tendon under the skin
     mids = [top + (bottom - top) * t + np.array([14, -4, 0]) * np.sin(np.pi * t)
             for t in (0.25, 0.5, 0.75)]
     # the sternal head and belly, as the strap was: a thin tendon over the mastoid (which
     # lies only ~5 mm under the model's skin), the belly, the rounded sternal tendon
     sternal = _scm_head(np.vstack([top, mids, bottom]), 48,
                         ([0, 0.15, 0.5, 0.85, 1], [5, 10, 11, 9, 5]),
-                        ([0, 0.2, 0.35, 0.85, 1], [0.8, 0.8, th / 2, th / 2, 2.0]),
+                        ([0, 0.2, 0.35, 0.85, 1], [0.8, 0.8, th / 2, th / 2, 1.8]),
                         ([0, 0.2, 0.35, 1], [1.3, 1.3, sub, sub]))
     # the clavicular head: from the belly's lower half down to the medial third of the
     # clavicle (about halfway from the jugular notch to the clavicle's middle), flat
