@@ -147,7 +147,7 @@ headache_maps.region_weights('migraine_without_aura')[
 headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* the four maps of Figure 2 in two rows (right lateral and posterior). Labels name the regions each view faces: GON, LON and TON for occipital neuralgia; frontal 56%, temporal 58%, occipital 40% and neck 40% for migraine (the eye region, 67%, faces forward and the vertex, 24%, upward, so neither is named in these two views). The labels are band, frontal, temporal and occipital for tension-type; neck, occipital and the spread regions for cervicogenic headache. L and R mark the subject's sides in the posterior view.
+# *Figure 3. Text summary:* the four maps of Figure 2 in two rows (right lateral and posterior). Labels name the regions each view faces: GON, LON and TON for occipital neuralgia; frontal 56%, temporal 58%, occipital 40% and neck 40% for migraine. The eye region (67%) faces forward and the vertex (24%) upward, so neither is named in these two views. The labels are band, frontal, temporal and occipital for tension-type; neck, occipital and the spread regions for cervicogenic headache. L and R mark the subject's sides in the posterior view.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
@@ -250,7 +250,7 @@ print(headaches.check_criteria('occipital_neuralgia', findings))
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: Case 8's findings with age_years=25.0, then check
 # migraine without aura with headaches.check_criteria.
-# print(my_result) reads criterion by criterion; my_result.to_frame() gives a table.
+# print(my_result) reads by criterion; my_result.to_frame() is a table.
 my_findings = ...
 my_result = ...
 

@@ -246,7 +246,7 @@ for label, f in (('block relieved the pain', findings),
 headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# At the classic site the nerve lies only about 7 mm under the skin by ultrasound ({cite}`shim2011`), so the needle stays shallow. At surgery it lay about 2 cm deep where it leaves semispinalis and 3 cm where it enters it ({cite}`gon_depth_prospective`). Blocks of that deeper course, over obliquus capitis inferior at C2, have been guided by ultrasound ({cite}`greher2010`). The volumes reported are small: a few millilitres per nerve in the expert consensus ({cite}`blumenfeld2013`) and in a randomised trial ({cite}`dilli2015`), 5 mL in a physiology study ({cite}`busch2007`).
+# At the classic site the nerve lies only about 7 mm under the skin by ultrasound ({cite}`shim2011`), so the needle stays shallow. At surgery it lay about 2 cm deep where it leaves semispinalis and 3 cm where it enters it ({cite}`gon_depth_prospective`). Blocks of that deeper course, over obliquus capitis inferior at C2, have been guided by ultrasound ({cite}`greher2010`). The volumes reported are small. The expert consensus ({cite}`blumenfeld2013`) and a randomised trial ({cite}`dilli2015`) used a few millilitres per nerve, a physiology study 5 mL ({cite}`busch2007`).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
