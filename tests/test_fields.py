@@ -141,3 +141,29 @@ def test_pain_drawing_plate_shades_a_smooth_area():
     cut = fields.cut_field(v, f, log, np.log(pv.plates.DRAWING_EDGE))
     old = pain.drawing_field("B")[pm.faces].mean(axis=1) >= pv.plates.DRAWING_EDGE
     assert_smoother(cut.edge(), fields.face_outline(pm.vertices, pm.faces, old), "drawing")
+
+
+def test_heat_skin_is_closed_by_flat_caps_at_its_cut():
+    """The heat figure's skin ends in caps on the cut's planes (one per shoulder, one on
+    the floor), not an open rim: through it the skin's inner side showed dark at the
+    shoulder ends. Every edge is shared by two faces running it opposite ways, and each
+    cap lies in its plane."""
+    from anatomy.shell import boundary_loops
+
+    n = len(pain.pain_mesh().vertices)
+    v, f, vals = pv.heat._display_crop(np.ones((n, 1)))
+    assert not boundary_loops(f)
+    edges = np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]])
+    assert len(np.unique(edges, axis=0)) == len(edges)
+    assert {tuple(e) for e in edges[:, ::-1]} == {tuple(e) for e in edges}
+    clipped = pv.heat.clip_to_crop(pain.pain_mesh().vertices, pain.pain_mesh().faces)[0]
+    centres = v[len(clipped):]
+    crop = pv.HEAT_CROP
+    assert sorted(np.round(centres[:, 0])) == [-crop["abs_x_max"], 0.0, crop["abs_x_max"]]
+    assert np.isclose(centres[np.abs(centres[:, 0]) < 1, 2], crop["z_min"]).all()
+    cap = f[(f >= len(clipped)).any(axis=1)]
+    for c in range(len(clipped), len(v)):      # every fan lies in its centre's plane
+        rim = v[cap[(cap == c).any(axis=1)]].reshape(-1, 3)
+        axis = 0 if abs(v[c, 0]) > 1 else 2
+        assert np.allclose(rim[:, axis], v[c, axis], atol=1e-6)
+    assert np.allclose(vals[len(clipped):], 1.0)

@@ -397,3 +397,67 @@ def clip_mesh(vertices, faces, values=None, *, z_min: float, abs_x_max: float):
         used, inverse = np.unique(f[label == 0], return_inverse=True)
         v, f, vals = v[used], inverse.reshape(-1, 3), vals[used]
     return v, f, vals
+
+
+def cap_crop(vertices, faces, values=None, *, abs_x_max: float):
+    """Close the cut of ``clip_mesh`` with flat caps: one on each side plane
+    (x = +-``abs_x_max``) across the shoulder, and one on the floor across the trunk.
+
+    Each cap is a fan round the mean of its rim, which is one boundary loop's run on its
+    plane (a side cap is closed by the straight edge between the run's two corners on the
+    floor, which the floor cap shares). One fan round the whole cut, which runs up and
+    over each shoulder, passed through the skin of the shoulders.
+
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        The clipped mesh's vertices, mm.
+    faces : (M, 3) array_like of int
+        Its triangles.
+    values : (N, K) array_like, optional
+        Per-vertex values; each cap's centre takes the mean of its rim's.
+    abs_x_max : float
+        The side planes of the cut, as given to ``clip_mesh``.
+
+    Returns
+    -------
+    vertices, faces, values : numpy.ndarray
+        The closed mesh (one centre vertex more per cap) and its values.
+    """
+    from anatomy.shell import boundary_loops
+
+    v = np.asarray(vertices, float)
+    f = np.asarray(faces, np.int64)
+    vals = np.zeros((len(v), 0)) if values is None else np.asarray(values, float)
+    rims = []
+    for loop in boundary_loops(f):
+        loop = list(loop)
+        on_side = np.abs(np.abs(v[loop, 0]) - abs_x_max) < 1e-6
+        if on_side.all() or not on_side.any():
+            rims.append(loop)
+            continue
+        start = int(np.flatnonzero(~on_side)[0])     # begin on the floor
+        loop = loop[start:] + loop[:start]
+        on_side = np.roll(on_side, -start)
+        floor, run = [], []
+        for k, i in enumerate(loop):
+            if on_side[k]:
+                run.append(i)
+                continue
+            if run:                 # a side run ends: its cap, and its chord on the floor
+                rims.append(run)
+                floor += [run[0], run[-1]]
+                run = []
+            floor.append(i)
+        if run:
+            rims.append(run)
+            floor += [run[0], run[-1]]
+        rims.append(floor)
+    new_v, new_f, new_vals = [v], [f], [vals]
+    n = len(v)
+    for rim in rims:
+        new_v.append(v[rim].mean(axis=0)[None])
+        new_vals.append(vals[rim].mean(axis=0)[None])
+        new_f.append(np.array([(n, rim[(k + 1) % len(rim)], rim[k]) for k in range(len(rim))]))
+        n += 1
+    return np.vstack(new_v), np.vstack(new_f), np.vstack(new_vals)

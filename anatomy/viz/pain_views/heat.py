@@ -233,9 +233,12 @@ def clip_to_crop(vertices, faces, values=None):
 
 def _display_crop(values):
     """The heat figure's skin (``clip_to_crop`` of the pain mesh) and the per-vertex
-    ``values`` (N, K) carried to its vertices."""
+    ``values`` (N, K) carried to its vertices. The cut is closed by flat caps
+    (``fields.cap_crop``): through the open cut the skin's inner side showed dark at the
+    ends of the shoulders."""
     m = pain.pain_mesh()
-    return clip_to_crop(m.vertices, m.faces, values)
+    v, f, vals = clip_to_crop(m.vertices, m.faces, values)
+    return fields.cap_crop(v, f, vals, abs_x_max=HEAT_CROP["abs_x_max"])
 
 
 SPOT_LEADER_PX = 30  # opening labels: leader-line length, pixels
