@@ -10,6 +10,7 @@ from anatomy.conventions import SIDES, check_side
 from anatomy.references import cite
 from anatomy.viz import fields, plotly3d, style
 from anatomy.viz.pain_views.heat import (
+    HEAT_CROP,
     OBLIQUE,
     TERRITORY_COLOURS,
     TERRITORY_SHORT,
@@ -23,14 +24,20 @@ __all__ = ["territory_figure"]
 # ---------------------------------------------------------------------------------------
 
 def _clipped_skin(atlas):
-    """The pain mesh clipped as the heat figure's skin (a clean edge at the neck and
-    shoulders: whole faces left a saw tooth, and the supraclavicular patch flared past the
-    shoulders), with each territory's weights (K, N) and the vertex normals carried over."""
+    """The pain mesh clipped and closed as the heat figure's skin (a clean edge at the neck
+    and shoulders: whole faces left a saw tooth, and the supraclavicular patch flared past
+    the shoulders), with each territory's weights (K, N) and the vertex normals carried
+    over."""
     m = pain.pain_mesh()
     keys = list(atlas.weights)
     v, f, vals = clip_to_crop(m.vertices, m.faces,
                               np.c_[np.array([atlas.weights[k] for k in keys]).T,
                                     _vertex_normals(m)])
+    # flat caps close the cut (the skin's inner side showed dark at the shoulder ends);
+    # their centres belong to no territory
+    n = len(v)
+    v, f, vals = fields.cap_crop(v, f, vals, abs_x_max=HEAT_CROP["abs_x_max"])
+    vals[n:, :len(keys)] = 0.0
     normals = vals[:, len(keys):]
     normals /= np.linalg.norm(normals, axis=1, keepdims=True)
     return v, f, vals[:, :len(keys)].T, normals
