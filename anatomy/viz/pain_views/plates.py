@@ -12,6 +12,7 @@ from anatomy.conventions import SIDES, check_choice, check_side
 from anatomy.surface import vertex_normals
 from anatomy.viz import fields, mpl2d, style
 from anatomy.viz.pain_views.heat import (
+    HEAT_CROP,
     MECHANISM_STYLE,
     MPL_LABEL_DY,
     MPL_MARKERS,
@@ -241,6 +242,8 @@ def _plate_skin():
     v, f = fields.drawn_skin_part(lambda tri: (tri[:, :, 2] >= crop["z_min"]).all(axis=1)
                                   & (np.abs(tri[:, :, 0]) <= crop["abs_x_max"]).all(axis=1))
     v, f, _ = clip_to_crop(v, f)  # a clean edge, not whole faces' saw tooth
+    # closed by flat caps: the skin's inner side showed dark at the shoulder ends
+    v, f, _ = fields.cap_crop(v, f, abs_x_max=HEAT_CROP["abs_x_max"])
     m = pain.pain_mesh()
     return v, f, *fields.resample_weights(m.vertices, m.faces, v)
 
