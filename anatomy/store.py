@@ -261,9 +261,11 @@ def _store() -> Store | None:
         return None
     path = find()
     if path is None:
-        warnings.warn(f"No geometry store for this version of the kit in {search_path()}: "
-                      f"geometry is computed on the fly (slower). Build it with "
-                      f"`{BUILD_COMMAND}` (make venv does).", stacklevel=3)
+        warnings.warn(f"No geometry store for this version of the kit: the 3D anatomy is "
+                      f"computed as it is needed, so the first figures take longer (a minute "
+                      f"or so); nothing is wrong. To store it once, run `make venv` in the "
+                      f"kit's folder (it runs `{BUILD_COMMAND}`). Looked in: "
+                      f"{', '.join(str(d) for d in search_path())}.", stacklevel=3)
         return None
     return Store(path)
 
