@@ -114,9 +114,14 @@ def case_vignettes(cases: list[str]) -> list:
                "answers with a value and leave the rest. Run it and compare with the kit's "
                "findings.", slide="skip"),
             findings_cell(case_id),
+            # the findings to read again; none shown as a sentence, not an empty table
             verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
                     "print(headaches.comparison_summary(check))\n"
-                    "check[check['status'] == 'differ']  # the findings to read again",
+                    "differ = check[check['status'] == 'differ']\n"
+                    "if len(differ):\n"
+                    "    display(differ)  # the findings to read again\n"
+                    "else:\n"
+                    "    print('None of the findings you filled in differs.')",
                     slide="skip"),
             md("*Screen first:* does the story raise a red flag? Decide, then run the screen "
                "and reveal the reasoning.", slide="subslide"),
