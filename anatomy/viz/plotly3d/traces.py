@@ -15,9 +15,10 @@ from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS, check_choice
 from anatomy.viz import style
 
 __all__ = [
-    "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SYMBOLS_3D", "TEMPLATE", "add_menu", "camera",
-    "eye_point", "line_trace", "merge", "mesh_trace", "per_point_positions", "point_note",
-    "points_trace", "prime_text_glyphs", "share_note_style", "view_ndc",
+    "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SEE_THROUGH_LIGHTING", "SYMBOLS_3D", "TEMPLATE",
+    "add_menu", "camera", "eye_point", "line_trace", "merge", "mesh_trace",
+    "per_point_positions", "point_note", "points_trace", "prime_text_glyphs",
+    "share_note_style", "view_ndc",
 ]
 
 _C = CAMERA_CENTRE_Z
@@ -32,6 +33,12 @@ _AXIS = {"visible": False, "showbackground": False}
 LIGHTING = {"ambient": 0.42, "diffuse": 0.8, "specular": 0.12, "roughness": 0.6,
             "fresnel": 0.08}
 LIGHT_POSITION = {"x": 1500, "y": -800, "z": 2500}
+# a see-through surface is lit almost evenly: plotly blends its triangles unsorted and
+# shades the far side's as well, so with the light above the scalp showed a mottle of
+# darker triangles and the far side's nose and lips a ghost face through the back of the
+# head; evenly lit, near and far triangles share one colour and only the outline reads
+SEE_THROUGH_LIGHTING = {"ambient": 0.8, "diffuse": 0.35, "specular": 0.0, "roughness": 1.0,
+                        "fresnel": 0.2}
 TEMPLATE = {"layout": {"font": {"family": style.FONT_FAMILY, "size": style.FONT_SIZE,
                                 "color": style.TEXT}}}
 
@@ -290,7 +297,7 @@ def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: 
     color : str, default style.SKIN
         Surface colour when no ``intensity`` is given.
     opacity : float, default 1.0
-        Opacity.
+        Opacity; below 1 the surface is lit almost evenly (``SEE_THROUGH_LIGHTING``).
     hovertext : str, optional
         Hover text; no hover if None.
     intensity : array_like, shape (n,), optional
@@ -326,7 +333,8 @@ def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: 
         paint = {"color": color}
     return _trace(
         type="mesh3d", x=v[:, 0], y=v[:, 1], z=v[:, 2], i=f[:, 0], j=f[:, 1], k=f[:, 2],
-        name=name, opacity=opacity, flatshading=False, lighting=dict(LIGHTING),
+        name=name, opacity=opacity, flatshading=False,
+        lighting=dict(LIGHTING if opacity >= 1.0 else SEE_THROUGH_LIGHTING),
         lightposition=dict(LIGHT_POSITION), hoverinfo="text" if hovertext else "skip",
         hovertext=hovertext, legendgroup=legendgroup or name, showlegend=showlegend,
         visible=visible, **paint)
