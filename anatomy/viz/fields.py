@@ -20,8 +20,8 @@ import numpy as np
 from anatomy import meshgen
 from anatomy.surface import unique_edges
 
-__all__ = ["CutField", "chained", "clip_mesh", "cut_field", "drawn_skin_part", "face_outline",
-           "level_segments", "resample", "resample_weights", "turning_angles"]
+__all__ = ["CutField", "cap_crop", "chained", "clip_mesh", "cut_field", "drawn_skin_part",
+           "face_outline", "level_segments", "resample", "resample_weights", "turning_angles"]
 
 
 @dataclass(frozen=True, eq=False)
