@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from anatomy import figures
@@ -134,3 +135,29 @@ def test_figures_of_packages_are_found_where_they_are_defined():
     assert figures._defining_module("anatomy.viz.pain_views", "heat_figure") == \
         "anatomy.viz.pain_views.heat"
     assert figures._defining_module("anatomy.viz.pain_views", "no_such_figure") is None
+
+
+def test_compact_png_keeps_a_rare_legend_colour_exactly(tmp_path):
+    """A colour that covers few pixels (a legend key) keeps its exact value in the
+    256-colour palette when it is kept; the median cut alone merged the lesser occipital
+    nerve's sky-blue key into the auriculotemporal teal in the territory figure."""
+    from PIL import Image
+
+    from anatomy.figures import compact_png
+
+    x = np.linspace(0.0, 1.0, 400)
+    grad = np.stack(np.meshgrid(x, x), axis=-1)
+    rgb = np.dstack([grad[..., 0], 0.6 * grad[..., 1] + 0.2, 1 - grad[..., 0]])
+    img = (rgb * 255).astype(np.uint8)
+    img[:6, :6] = (86, 180, 233)                 # a small key: #56B4E9
+    for keep, exact in (((), False), (("#56b4e9",), True)):
+        path = tmp_path / f"k{len(keep)}.png"
+        Image.fromarray(img).save(path)
+        compact_png(path, keep=keep)
+        out = np.asarray(Image.open(path).convert("RGB"))
+        assert Image.open(path).mode == "P"
+        assert (tuple(out[2, 2]) == (86, 180, 233)) is exact
+        # the rest of the picture is as close as before (no banding from the keep)
+        assert np.abs(out[10:].astype(int) - img[10:]).max() <= 24
+    with pytest.raises(ValueError, match="at most 128"):
+        compact_png(path, keep=[f"#{k:06x}" for k in range(129)])
