@@ -389,6 +389,23 @@ def test_artery_at_one_third_point(points):
     assert abs(points["occipital_artery_snl_right"][0] - target[0]) < 10
 
 
+def test_semispinalis_is_a_broad_sheet_beside_the_midline(structures):
+    """Semispinalis capitis is broad (Gray's), not a strap: at every level of the upper
+    neck it spans 15 mm or more; above, its medial border lies beside the nuchal ligament
+    and its insertion ends medial to obliquus capitis superior's."""
+    v = structures["semispinalis_capitis_right"].vertices
+    z0 = float(st.frame._frame()["inion"][2])
+    for z in (z0 - 30, z0 - 45, z0 - 60, z0 - 90, z0 - 110):  # rays from behind, 1 mm
+        hits = [x for x in np.arange(0.0, 40.0) if "semispinalis_capitis_right"
+                in dict(st.posterior_layers(x, z, side="right"))]
+        assert len(hits) >= 15 and np.ptp(hits) >= 15, (z, hits)
+        if z in (z0 - 30, z0 - 110):  # away from the C2-C3 spinous tips: beside the
+            assert hits[0] <= 4.0, (z, hits)  # nuchal ligament (the strap was 9 mm out)
+    top = v[v[:, 2] > float(st.frame._frame()["eop"][2]) - 14]
+    assert top[:, 0].min() < 4.0
+    assert top[:, 0].max() < st.structure_points()["ocs_insertion_right"][0] - 5
+
+
 def test_splenius_is_a_sheet_from_the_midline_that_leaves_a_v_above(structures, head):
     """Gray's: splenius capitis arises from the lower half of the nuchal ligament (and C7-T3)
     and inserts on the mastoid and the lateral third of the SNL. So below the middle of the

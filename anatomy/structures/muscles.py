@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from anatomy.head import load_head
-from anatomy.meshgen import loft, outward, simplify, slab, smooth_path
+from anatomy.meshgen import loft, outward, simplify, slab, smooth_path, tangents
 from anatomy.structures import sdf
 from anatomy.structures.data import _dim
 from anatomy.structures.frame import (
@@ -60,37 +60,77 @@ def _bone_point(bone, row: int, x: float, lift: float) -> np.ndarray:
 
 
 _NECK_BEND = 1 / 90.0   # section curvature of straps on the neck (radius about 45 mm)
+# semispinalis capitis (modelling choices): its medial border beside the nuchal ligament,
+# its lateral border at the C7 level and at the top of the neck, and its insertion's
+# medial and lateral ends on the bone (obliquus capitis superior inserts lateral to it)
+_SSC_MEDIAL = 2.5
+_SSC_LATERAL = (30.0, 35.0)
+_SSC_INSERTION = (3.0, 26.0)
 _STRAP_RINGS = 12       # rings along SCM (smooth enough; keeps figures lean)
 
 
-def _cover(strap: str) -> float:
-    """Depth (mm) of the superficial surface of a strap muscle below the skin."""
+def _cover(muscle: str) -> float:
+    """Depth (mm) below the skin of the superficial surface of splenius or semispinalis."""
     sub, trap = _dim("subcutaneous_depth"), _dim("trapezius_thickness")
-    if strap == "splenius":
+    if muscle == "splenius":
         return sub + trap + 2.0
     return sub + trap + 2.0 + _dim("splenius_thickness") + 1.2   # semispinalis
 
 
 def _semispinalis(bone):
-    """SSC: strap beside the midline from C7 level up to the bone between the nuchal lines."""
+    """Semispinalis capitis: a broad, thick sheet beside the midline from the lower neck
+    (C7 level; its origins, C4-T6, lie below and lateral) up to the medial part of the
+    occipital bone between the nuchal lines.
+
+    Gray's: the tendons of origin unite in a broad muscle that ascends to the bone between
+    the superior and inferior nuchal lines, beside its fellow (the nuchal ligament between
+    them) and medial to obliquus capitis superior's insertion. The sheet's outer face lies
+    under splenius and trapezius (``_cover``); it is thickest in the middle of its width,
+    thinner at its borders, and thins to a short tendon on the bone. Its borders and
+    thickness profile are modelling choices (the widths are not measured means).
+    """
     head = load_head()
     z_c7 = float(head.landmarks["c7_spinous"][2])
-    fr = _frame()
     th = _dim("semispinalis_thickness")
-    zs = np.linspace(z_c7 - 5, float(fr["z0"]) - 28, 8)
-    xc = np.interp(zs, [zs[0], zs[-1]], [18.0, 21.5])
-    ctrl = [_under_skin([_posterior_skin(x, z)], _cover("ssc") + th / 2)[0]
-            for x, z in zip(xc, zs)]
-    ctrl.append(_bone_point(bone, 8, 17.0, 4.0) + [0, 0, -4])   # just below the INL
-    ins = _bone_point(bone, 7, 14.0, 2.4)                        # between SNL and INL
-    ctrl.append(ins)
-    path = smooth_path(ctrl, 16)
-    f = np.linspace(0, 1, 16)
-    hw = np.interp(f, [0, 0.5, 0.75, 1], [8.0, 11.0, 12.5, 12.0])
-    ht = np.interp(f, [0, 0.3, 0.8, 1], [3, th / 2, th / 2 - 1, 2.0])
-    _, normal = _skin_frame(path)
-    normal[-3:] = bone["normals"][13, 7]
-    return loft(path, hw, ht, normal, 10, bend=_NECK_BEND), {"ssc_insertion_right": ins}
+    nu, nv = 5, 12
+    zs = np.linspace(z_c7 - 5, float(_frame()["z0"]) - 28, 10)    # neck rows, upward
+    # beside the nuchal ligament, and from C2 to C3 beside the spinous tips (the slim neck
+    # puts them at the muscle's depth; rows are placed by the skin point behind them, a
+    # few mm below the muscle's own level)
+    c2 = float(_frame()["c2_tip_z"]) - 4.0
+    c3 = c2 - 26.0
+    x_med = np.interp(zs, [zs[0], c3 - 16, c3, c2, c2 + 16, zs[-1]],
+                      [_SSC_MEDIAL, _SSC_MEDIAL, _SSC_MEDIAL + 6, _SSC_MEDIAL + 6,
+                       _SSC_MEDIAL, _SSC_MEDIAL])
+    x_lat = np.interp(zs, [zs[0], zs[-1]], _SSC_LATERAL)
+    rows = np.linspace(0, 1, nv) ** 1.3           # rows closer together near the bone
+    grid, normal = np.zeros((nu, nv, 3)), np.zeros((nu, nv, 3))
+    thick = np.zeros((nu, nv))
+    tendon = 2.5
+    for i, u in enumerate(np.linspace(0, 1, nu)):
+        # rounded borders; the medial one thinner, beside the C2 spinous process
+        edge = (0.45 + 0.15 * u) + (0.4 + 0.15 * (1 - u)) * np.sin(np.pi * u)
+        xb = _SSC_INSERTION[0] + u * (_SSC_INSERTION[1] - _SSC_INSERTION[0])
+        on_bone = _bone_point(bone, 7, xb, 0.0)   # between the SNL and the INL
+        bone_n = _bone_point(bone, 7, xb, 1.0) - on_bone
+        top = on_bone + (0.8 + tendon) * bone_n
+        # over rectus capitis posterior major below the INL, half thinned to the tendon
+        below_inl = _bone_point(bone, 8, xb, 0.8 + edge * (th + tendon) / 2) + [0, 0, -4]
+        xs = x_med + u * (x_lat - x_med)
+        neck = np.array([_under_skin([_posterior_skin(x, z)], _cover("ssc"))[0]
+                         for x, z in zip(xs, zs)])[::-1]
+        dense = smooth_path(np.vstack([top, below_inl, neck]), 120)
+        z_at = dense[0, 2] + rows * (dense[-1, 2] - dense[0, 2])
+        col = np.array([np.interp(-z_at, -dense[:, 2], dense[:, k]) for k in range(3)]).T
+        _, skin_n = _skin_frame(col)
+        w = np.clip((col[:, 2] - zs[-1]) / (top[2] - zs[-1]), 0, 1)   # 1 on the bone
+        n = (1 - w[:, None]) * skin_n + w[:, None] * bone_n
+        grid[i], normal[i] = col, n / np.linalg.norm(n, axis=1, keepdims=True)
+        # it thins from a little below the neck's top row to the tendon on the bone
+        thin = np.clip((col[:, 2] - zs[-1] + 12) / (top[2] - zs[-1] + 12), 0, 1)
+        thick[i] = edge * (th - thin * (th - tendon))
+    ins = _bone_point(bone, 7, 14.0, 2.4)        # the insertion's named point, as before
+    return slab(grid, normal, thick), {"ssc_insertion_right": ins}
 
 
 def _splenius(bone):
@@ -203,7 +243,6 @@ def _strap_field(path, hw, ht, thick_dir, bend: float = 0.0):
     bowed by ``bend`` as in ``loft``, and rounded off beyond its two ends."""
     from scipy.spatial import cKDTree
 
-    from anatomy.meshgen import tangents
 
     path = np.asarray(path, float)
     tan = tangents(path)
