@@ -9,6 +9,7 @@ import pytest
 from matplotlib.colors import to_rgb
 
 from anatomy import pain
+from anatomy.head import load_head
 from anatomy.viz import pain_views as pv
 from anatomy.viz import plotly3d, style
 
@@ -335,6 +336,40 @@ def test_territory_figure(terr):
     assert "C2" in gon["hovertext"] and "Kim et al. 2018" in gon["hovertext"]
     assert terr.json_size() < BUDGET
     assert "overlap" not in terr.alt or "two or more nerves" in terr.alt
+
+
+def test_territory_views_show_the_neck_territories(terr):
+    """The named views that face the neck (anterior, posterior, the laterals) show every
+    drawn anchor of the transverse cervical and supraclavicular territories they can see
+    inside the picture: head-centred, the views left them below the frame (two slivers at
+    the lower edge from behind)."""
+    from anatomy.conventions import mirror_x
+    from anatomy.pain import atlas
+    from anatomy.viz.head_views import labels as lab
+
+    d = terr.figure.to_dict()
+    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
+    xyz = np.concatenate([np.c_[_arr(t["x"]), _arr(t["y"]), _arr(t["z"])]
+                          for t in d["data"] if t["type"] == "mesh3d"])
+    box = (xyz.min(axis=0), xyz.max(axis=0))
+    terr_data = pain.data._territory_data()["territories"]
+    for b in menu["buttons"]:
+        view = b["label"].replace(" ", "_")
+        if view not in ("anterior", "posterior", "left", "right"):
+            continue
+        cam = b["args"][0]["scene.camera"]
+        eye = np.array([cam["eye"][a] for a in "xyz"])
+        default = np.array([plotly3d.camera(view)["eye"][a] for a in "xyz"])
+        frame = {"distance": float(np.linalg.norm(eye) / np.linalg.norm(default)),
+                 "centre_z": float(cam["center"]["z"])}
+        eye_of = lab.perspective(load_head(), view, box, frame)
+        for name in ("transverse_cervical", "supraclavicular"):
+            for anchor in terr_data[name]["anchors"]:
+                for p in (atlas.place(anchor), mirror_x(atlas.place(anchor))):
+                    drawn = (p[2] > pv.HEAT_CROP["z_min"]
+                             and abs(p[0]) < pv.HEAT_CROP["abs_x_max"])
+                    if drawn and eye_of.visible(p[None], offset=1.5)[0]:
+                        assert eye_of.in_frame(p[None])[0], (view, name, anchor)
 
 
 def test_json_size_is_plotly3d_measure(heat):
