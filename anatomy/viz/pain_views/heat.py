@@ -72,7 +72,7 @@ def spot_label(name: str, mechanism: str) -> str:
 SPOT_GAP_MM = 2.5  # hot-spot markers sit this far outside the drawn skin
 SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
                 "forehead": "top right", "occipital": "middle left", "temporal": "top right",
-                "tmj": "bottom right", "ear": "top right", "behind_ear": "bottom right",
+                "tmj": "bottom right", "ear": "middle right", "behind_ear": "bottom center",
                 "lon_point": "middle left", "ton_point": "bottom left",
                 "lower_occiput": "middle left", "suboccipital": "bottom left",
                 "upper_occiput": "middle left", "lateral_occiput": "top center",
