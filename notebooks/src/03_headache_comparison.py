@@ -236,10 +236,16 @@ cases[['title']].sort_index()
 # %% [markdown] part="case_vignettes" cases=["case_01", "case_02", "case_03", "case_04", "case_05", "case_06"]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The checker can also print its full criterion-by-criterion report. *Before you run it:* which of criteria A to D do you expect Case 5 to fail for occipital neuralgia, and why?
+# The checker can also print its full criterion-by-criterion report. Try it on a case whose reasoning you have not seen: Case 7 is in the list above but not among the cases you revealed. Read its story first.
+
+# %% slideshow={"slide_type": "skip"}
+print(cases.at['case_07', 'story'])
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# *Before you run the report:* which of criteria A to D do you expect Case 7 to fail for occipital neuralgia? Which can the checker not judge from this story, and why?
 
 # %% tags=["verdict"] slideshow={"slide_type": "skip"}
-findings = cases.at['case_05', 'findings']
+findings = cases.at['case_07', 'findings']
 print(headaches.check_criteria('occipital_neuralgia', findings))
 
 # %% [markdown] tags=["exercise"]
