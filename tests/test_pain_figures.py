@@ -372,6 +372,34 @@ def test_territory_views_show_the_neck_territories(terr):
                         assert eye_of.in_frame(p[None])[0], (view, name, anchor)
 
 
+def test_heat_views_show_every_spot_they_see(heat):
+    """Every hot spot that a named view of the heat figure sees lies inside its picture
+    (8% of half the height from the edge): the upper trapezius trigger point sat on the
+    lower edge of the posterolateral views."""
+    from anatomy.viz.head_views import labels as lab
+
+    d = heat.figure.to_dict()
+    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
+    xyz = np.concatenate([np.c_[_arr(t["x"]), _arr(t["y"]), _arr(t["z"])]
+                          for t in d["data"] if "x" in t])
+    box = (xyz.min(axis=0), xyz.max(axis=0))
+    spots = np.concatenate([np.c_[_arr(d["data"][i]["x"]), _arr(d["data"][i]["y"]),
+                                  _arr(d["data"][i]["z"])]
+                            for i in menu["buttons"][-1]["args"][2]])
+    for b in menu["buttons"]:
+        view = b["label"].replace(" ", "_")
+        if view not in plotly3d.CAMERAS:
+            continue
+        cam = b["args"][1]["scene.camera"]
+        eye = np.array([cam["eye"][a] for a in "xyz"])
+        default = np.array([plotly3d.camera(view)["eye"][a] for a in "xyz"])
+        frame = {"distance": float(np.linalg.norm(eye) / np.linalg.norm(default)),
+                 "centre_z": float(cam["center"]["z"])}
+        eye_of = lab.perspective(load_head(), view, box, frame)
+        seen = eye_of.visible(spots, offset=1.5)
+        assert eye_of.in_frame(spots[seen], margin=0.08).all(), view
+
+
 def test_json_size_is_plotly3d_measure(heat):
     assert heat.json_size() == plotly3d.json_size(heat.figure)
 

@@ -9,7 +9,7 @@ from anatomy import pain
 from anatomy.conventions import check_side
 
 __all__ = ["BEHIND_TURN_DEG", "LOW_SPOT_DROP", "LOW_SPOT_MM", "NAMED_FRAME", "OBLIQUE",
-           "TERRITORY_FRAME", "oblique", "opening_camera"]
+           "oblique", "opening_camera"]
 
 # Oblique default camera: the back, side and front of the head in one view, zoomed on it
 OBLIQUE = {"eye": {"x": 1.6, "y": -0.22, "z": 0.55}, "center": {"x": 0, "y": 0, "z": 0.1},
@@ -38,10 +38,10 @@ def oblique(side: str = "right") -> dict:
 # the named views step back and look lower than the kit's other figures: the patterns'
 # lowest spots (the upper trapezius trigger point on the shoulder, the sternocleidomastoid
 # zones at the throat and sternum) lay below the frame of the head-centred views
-NAMED_FRAME = {"distance": 1.12, "centre_z": 0.12}
-# the territory figure's named views step back and look lower still: its neck territories
-# (transverse cervical, supraclavicular) reach the clavicles, below the heat views' frame
-TERRITORY_FRAME = {"distance": 1.2, "centre_z": 0.06}
+# (at 1.12 and 0.12 the trigger point still sat on the lower edge of the posterolateral
+# views); the territory figure's views share the frame, for its neck territories
+# (transverse cervical, supraclavicular), which reach the clavicles
+NAMED_FRAME = {"distance": 1.2, "centre_z": 0.06}
 BEHIND_TURN_DEG = 45.0  # how far the opening camera turns back for a pattern behind the ear
 # a pattern with a spot this far (mm) below the chin opens looking LOW_SPOT_DROP lower
 # (plotly's scene units): the upper trapezius trigger point sat on the lower edge

@@ -9,7 +9,7 @@ from anatomy import meshgen, pain
 from anatomy.conventions import SIDES, check_side
 from anatomy.references import cite
 from anatomy.viz import fields, plotly3d, style
-from anatomy.viz.pain_views.cameras import TERRITORY_FRAME
+from anatomy.viz.pain_views.cameras import NAMED_FRAME
 from anatomy.viz.pain_views.heat import (
     HEAT_CROP,
     OBLIQUE,
@@ -158,7 +158,7 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
                                             "center": {"x": 0, "y": 0, "z": 0.22}}
     # the named views frame the neck and shoulders too: head-centred, the transverse
     # cervical and supraclavicular territories lay below the frame
-    plotly3d.view_menu(fig, **TERRITORY_FRAME)
+    plotly3d.view_menu(fig, **NAMED_FRAME)
     alt = ("3D head with ten cutaneous nerve territories per side painted on the skin, each "
            "in its own colour and named in the legend and on hover: greater, lesser and "
            "third occipital, great auricular, transverse cervical and supraclavicular "
