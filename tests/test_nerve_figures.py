@@ -239,6 +239,20 @@ def test_alt_text(kitfig):
         assert word in kitfig.alt
 
 
+def test_course_plate_reads_on_a_projector():
+    """The course plate's notebook PNG is about as wide as JupyterLab's notebook at a
+    1024 px projector (so it is not shrunk much) and its smallest text is 16 px or more
+    there: at 0.9 of the print size its smallest text was 12 px."""
+    import io
+
+    from PIL import Image
+
+    fig = views.course_plate()
+    width = Image.open(io.BytesIO(fig.png_bytes())).size[0]
+    assert 800 <= width <= 1000
+    assert fig.smallest_text_px() * min(1.0, 900 / width) >= 16
+
+
 @pytest.mark.parametrize("builder,texts", [
     (views.course_plate, ["GON leaves semispinalis", "semispinalis capitis", "atlas (C1)",
                           "LON at the SCM border"]),

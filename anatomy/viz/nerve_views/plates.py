@@ -13,7 +13,8 @@ from anatomy.meshgen import tube
 from anatomy.viz import mpl2d, style
 from anatomy.viz.nerve_views.scene import NERVE_STYLE
 
-__all__ = ["SHORT_LABELS", "STAGE_PLATE", "course_plate", "draw_nerve", "stage_plate"]
+__all__ = ["COURSE_PLATE_SCALE", "SHORT_LABELS", "STAGE_PLATE", "course_plate", "draw_nerve",
+           "stage_plate"]
 
 # ---------------------------------------------------------------------------- matplotlib
 
@@ -100,6 +101,7 @@ SHORT_LABELS = {
 }
 # the course plate's posterior view leaves out the muscles over the suboccipital region
 COURSE_REMOVED = ("trapezius", "sternocleidomastoid", "splenius")
+COURSE_PLATE_SCALE = 1.3  # the notebook PNG's size (StaticFigure.scale): text 18 px
 _LAYER_LABELS = [  # structure point, text, label position (mm, posterior view)
     ("occipital_artery_snl_left", "occipital artery", (-112, 62)),
     ("ssc_insertion_left", "semispinalis capitis", (-112, 20)),
@@ -214,7 +216,9 @@ def course_plate() -> mpl2d.StaticFigure:
            "(blue) climbs the side of the neck behind the ear. Dashed parts lie deep to "
            "muscle. Right lateral view: the lesser occipital nerve along the posterior "
            "border of sternocleidomastoid to the scalp behind the ear. Scale bars 20 mm.")
-    return mpl2d.StaticFigure(fig, alt, scale=0.9)  # keeps notebook 01 under 1 MB
+    # drawn about as wide as the notebook at 1024 px: at 0.9 its smallest text was 12 px,
+    # small on a projector (notebook 01 stays under 1 MB)
+    return mpl2d.StaticFigure(fig, alt, scale=COURSE_PLATE_SCALE)
 
 
 STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, depth-sort bias
