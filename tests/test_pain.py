@@ -232,6 +232,19 @@ def test_territory_covers_its_described_skin(name, place):
     assert w[pain.nearest_vertex(p)] >= 0.5
 
 
+def test_supraclavicular_territory_covers_the_upper_chest_without_holes():
+    """Gray's: skin over the clavicle and below it over upper pectoralis major. Every
+    pain-mesh vertex on the front of the chest below the clavicle (20-110 mm out, down to
+    the figures' crop) is in it: a chain of anchors left open had a hole there, skin 30 mm
+    or more from every link (weight 0.17), a skin-coloured tear in the territory figure."""
+    v = pain.pain_mesh().vertices
+    for side, sign in (("right", 1), ("left", -1)):
+        w = pain.territories().weight("supraclavicular", side)
+        front = ((sign * v[:, 0] > 20) & (sign * v[:, 0] < 110) & (v[:, 1] > 0)
+                 & (v[:, 2] < -160) & (v[:, 2] > -185))
+        assert front.sum() > 20 and w[front].min() >= 0.5, side
+
+
 def test_territories_overlap_where_sources_say():
     a = pain.territories()
     both = lambda k1, k2: ((a.weights[k1] >= 0.5) & (a.weights[k2] >= 0.5)).sum()  # noqa: E731
