@@ -19,7 +19,10 @@ from anatomy.viz.pain_views.heat import (
     clip_to_crop,
 )
 
-__all__ = ["territory_figure"]
+__all__ = ["OPENING_CAMERA", "territory_figure"]
+
+OPENING_CAMERA = {"eye": {"x": 1.6, "y": -0.28, "z": 0.42},
+                  "center": {"x": 0, "y": 0, "z": -0.02}}
 
 # Territories
 # ---------------------------------------------------------------------------------------
@@ -152,10 +155,10 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
                       f"(boundaries overlap; {cite('dartmouth_anatomy')})"))
     fig = plotly3d.scene_figure(traces, title="Cutaneous territories of the head and neck",
                                 view="right" if view == "oblique" else view, height=height)
-    if view == "oblique":  # this mesh keeps the shoulders: look higher, at the head
-        fig["layout"]["scene"]["camera"] = {**OBLIQUE,
-                                            "eye": {"x": 1.35, "y": -0.2, "z": 0.55},
-                                            "center": {"x": 0, "y": 0, "z": 0.22}}
+    if view == "oblique":  # the head with the neck and the clavicles, where the transverse
+        # cervical and supraclavicular territories lie (looking higher, at the head alone,
+        # the view cut them to two slivers at its lower edge)
+        fig["layout"]["scene"]["camera"] = {**OBLIQUE, **OPENING_CAMERA}
     # the named views frame the neck and shoulders too: head-centred, the transverse
     # cervical and supraclavicular territories lay below the frame
     plotly3d.view_menu(fig, **NAMED_FRAME)
