@@ -182,8 +182,8 @@ def _cell(cell, kit: dict, stem: str, where: str) -> list:
                 answer(text, **({"summary": meta["summary"]} if "summary" in meta else {}))]
     if kind == "solution":
         return [solution(text)] if slide == "fragment" else _bad(where, "solution", slide)
-    if kind == "verdict":
-        return [verdict(text, slide=slide)]
+    if kind == "verdict":  # a prediction comes first, written where the student can
+        return [write_in(), verdict(text, slide=slide)]
     if cell_type == "markdown":
         return [md(text, slide=slide, tags=extra or None)]
     return [code(text, slide=slide, tags=extra or None,

@@ -74,6 +74,7 @@
 # Set-up: the kit's package; figures are drawn by anatomy.viz.
 import anatomy
 import pandas as pd
+from IPython.display import Markdown
 from anatomy import headaches, headache_maps
 from anatomy.viz import headache_views
 pd.set_option('display.max_colwidth', None)
@@ -239,7 +240,7 @@ cases[['title']].sort_index()
 # The checker can also print its full criterion-by-criterion report. Try it on a case whose reasoning you have not seen: Case 7 is in the list above but not among the cases you revealed. Read its story first.
 
 # %% slideshow={"slide_type": "skip"}
-print(cases.at['case_07', 'story'])
+Markdown(cases.at['case_07', 'story'])
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Before you run the report:* which of criteria A to D do you expect Case 7 to fail for occipital neuralgia? Which can the checker not judge from this story, and why?
