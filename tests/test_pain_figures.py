@@ -345,24 +345,12 @@ def test_territory_views_show_the_neck_territories(terr):
     them below the frame (two slivers at the lower edge from behind)."""
     from anatomy.conventions import mirror_x
     from anatomy.pain import atlas
-    from anatomy.viz.head_views import labels as lab
 
     d = terr.figure.to_dict()
-    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
-    xyz = np.concatenate([np.c_[_arr(t["x"]), _arr(t["y"]), _arr(t["z"])]
-                          for t in d["data"] if t["type"] == "mesh3d"])
-    box = (xyz.min(axis=0), xyz.max(axis=0))
     terr_data = pain.data._territory_data()["territories"]
-    for b in menu["buttons"]:
-        view = b["label"].replace(" ", "_")
+    for view, eye_of in _named_view_eyes(d, lambda t: t["type"] == "mesh3d"):
         if view not in ("anterior", "posterior", "left", "right"):
             continue
-        cam = b["args"][0]["scene.camera"]
-        eye = np.array([cam["eye"][a] for a in "xyz"])
-        default = np.array([plotly3d.camera(view)["eye"][a] for a in "xyz"])
-        frame = {"distance": float(np.linalg.norm(eye) / np.linalg.norm(default)),
-                 "centre_z": float(cam["center"]["z"])}
-        eye_of = lab.perspective(load_head(), view, box, frame)
         for name in ("transverse_cervical", "supraclavicular"):
             for anchor in terr_data[name]["anchors"]:
                 for p in (atlas.place(anchor), mirror_x(atlas.place(anchor))):
@@ -377,28 +365,37 @@ def test_heat_views_show_every_spot_they_see(heat):
     """Every hot spot that a named view of the heat figure sees lies inside its picture
     (8% of half the height from the edge): the upper trapezius trigger point sat on the
     lower edge of the posterolateral views."""
-    from anatomy.viz.head_views import labels as lab
 
     d = heat.figure.to_dict()
     menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
-    xyz = np.concatenate([np.c_[_arr(t["x"]), _arr(t["y"]), _arr(t["z"])]
-                          for t in d["data"] if "x" in t])
-    box = (xyz.min(axis=0), xyz.max(axis=0))
     spots = np.concatenate([np.c_[_arr(d["data"][i]["x"]), _arr(d["data"][i]["y"]),
                                   _arr(d["data"][i]["z"])]
                             for i in menu["buttons"][-1]["args"][2]])
+    for view, eye_of in _named_view_eyes(d, lambda t: "x" in t):
+        seen = eye_of.visible(spots, offset=1.5)
+        assert eye_of.in_frame(spots[seen], margin=0.08).all(), view
+
+
+def _named_view_eyes(d, in_box):
+    """(view, what its camera sees) for each named view of a figure's view menu; the
+    data box (which places plotly's eye) spans the traces ``in_box`` accepts."""
+    from anatomy.viz.head_views import labels as lab
+
+    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
+    xyz = np.concatenate([np.c_[_arr(t["x"]), _arr(t["y"]), _arr(t["z"])]
+                          for t in d["data"] if in_box(t)])
+    box = (xyz.min(axis=0), xyz.max(axis=0))
     for b in menu["buttons"]:
         view = b["label"].replace(" ", "_")
         if view not in plotly3d.CAMERAS:
             continue
-        cam = b["args"][1]["scene.camera"]
+        cam = next(a["scene.camera"] for a in b["args"]
+                   if isinstance(a, dict) and "scene.camera" in a)
         eye = np.array([cam["eye"][a] for a in "xyz"])
         default = np.array([plotly3d.camera(view)["eye"][a] for a in "xyz"])
         frame = {"distance": float(np.linalg.norm(eye) / np.linalg.norm(default)),
                  "centre_z": float(cam["center"]["z"])}
-        eye_of = lab.perspective(load_head(), view, box, frame)
-        seen = eye_of.visible(spots, offset=1.5)
-        assert eye_of.in_frame(spots[seen], margin=0.08).all(), view
+        yield view, lab.perspective(load_head(), view, box, frame)
 
 
 def test_json_size_is_plotly3d_measure(heat):
