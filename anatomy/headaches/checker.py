@@ -14,8 +14,10 @@ from anatomy.headaches.rules import RULES, SUBTYPES
 
 __all__ = ["CriteriaResult", "Criterion", "check_all", "check_criteria"]
 
-_CLINICIAN_REASON = ("a clinician must judge this; the checker never assesses it, and it does "
-                     "not change `fulfilled` (see meta.exclusion_note in headaches.toml)")
+# shown to students in every report: plain words, no file or field names (the rule is
+# meta.exclusion_note in headaches.toml)
+_CLINICIAN_REASON = ("only a clinician can judge this, so the checker never assesses it and "
+                     "leaves it out of the verdict")
 
 
 @dataclass(frozen=True)
