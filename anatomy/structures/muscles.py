@@ -178,7 +178,7 @@ def _splenius(bone):
         n = (1 - w[:, None]) * skin_n + w[:, None] * bone_n
         grid[i], normal[i] = col, n / np.linalg.norm(n, axis=1, keepdims=True)
         thick[i] = th - w * (th - tendon)
-    grid[..., 0] = np.maximum(grid[..., 0], 0.6)   # meets its mirror image at the midline
+    grid[..., 0] = np.maximum(grid[..., 0], 0.0)   # meets its mirror image at the midline
     ins = _bone_point(bone, 6, 44.0, 3.2)           # lateral third of the SNL, toward the mastoid
     return slab(grid, normal, thick), {"splenius_insertion_right": ins}
 
@@ -228,7 +228,7 @@ def _trapezius(snl):
     grid[:, 0] += 0.5 * normal[:, 0]   # aponeurosis on the bone at the superior nuchal line
     thick[:, 0] = 1.0
     thick[:, 1] = 0.5 * (th + 1.0)
-    grid[..., 0] = np.maximum(grid[..., 0], 0.6)   # meets its mirror image at the midline
+    grid[..., 0] = np.maximum(grid[..., 0], 0.0)   # meets its mirror image at the midline
     v, f = slab(grid, normal, thick)
     return (v, f), {"trapezius_snl_lateral_right": grid[-1, 0].copy()}
 
