@@ -100,6 +100,27 @@ def test_crossing_leaders_are_found():
     np.testing.assert_allclose(found[0][1], [[0, 0], [10, 10]])
 
 
+def test_painted_ids_show_the_nearer_part_where_two_overlap():
+    """Two squares seen from behind, the nearer (more posterior) one half over the other:
+    the map names the nearer where they overlap, each alone elsewhere, nothing outside."""
+    sq = np.array([[0, 0], [0, 1], [1, 1], [1, 0]], float)
+    faces = np.array([[0, 1, 2], [0, 2, 3]])
+    # posterior view: screen right is +x, up is +z, the eye lies at -y
+    far = np.c_[sq[:, 0] * 20, np.full(4, 10.0), sq[:, 1] * 20]
+    near = np.c_[sq[:, 0] * 20 + 10, np.full(4, -10.0), sq[:, 1] * 20]
+    v = np.vstack([far, near])
+    f = np.vstack([faces[:, ::-1], faces[:, ::-1] + 4])   # both facing the eye
+    if (mpl2d.painter_order(v, f, "posterior")[1]).sum() != 4:
+        f = np.vstack([faces, faces + 4])
+    ids = mpl2d.painted_ids(v, f, [0, 0, 1, 1], "posterior", ((-5.0, 35.0), (-5.0, 25.0)),
+                            px_per_mm=2.0)
+    row = ids[ids.shape[0] // 2]   # z = 10 mm
+    x = -5.0 + (np.arange(len(row)) + 0.5) / 2.0
+    assert (row[(x > 1) & (x < 9)] == 0).all()
+    assert (row[(x > 11) & (x < 29)] == 1).all()
+    assert (row[(x < -1) | (x > 31)] == -1).all()
+
+
 def _plates():
     from anatomy.head import load_head
     from anatomy.pain.data import patterns

@@ -358,7 +358,8 @@ def test_stage_plate_names_what_each_stage_adds_clear_of_the_nerves():
 
     def centre(t):  # a leader's label extends away from its point
         side = {"left": 1.0, "right": -1.0, "center": 0.0}[t.get_ha()]
-        return np.array(t.get_position()) + [side * _name_box(t.get_text())[0], 0.0]
+        up = {"bottom": 1.0, "top": -1.0, "center": 0.0}[t.get_va()]
+        return np.array(t.get_position()) + np.array([side, up]) * _name_box(t.get_text())
 
     named = []
     for ax in plate.figure.axes:
@@ -376,6 +377,40 @@ def test_stage_plate_names_what_each_stage_adds_clear_of_the_nerves():
     assert STAGE_NAMES["obliquus_capitis_inferior"] in named[1], named
     assert STAGE_NAMES["semispinalis_capitis"] in named[2], named  # the muscle it pierces
     assert "OCI" in plate.figure.texts[0].get_text() + plate.figure.texts[-1].get_text()
+
+
+def test_stage_plate_leaders_end_on_the_structure_they_name():
+    """A leader ends where its panel shows the structure it names, clear of the nerves:
+    a ray from behind through its end meets that muscle or bone (either side) before
+    anything else the panel draws. A leader to semispinalis's edge read as splenius."""
+    from anatomy.conventions import view_basis
+    from anatomy.skin import Skin
+    from anatomy.structures import load_structures
+    from anatomy.viz import mpl2d
+    from anatomy.viz.nerve_views.plates import STAGE_NAMES, STAGE_PLATE
+
+    structs = load_structures()
+    base_of = {text: base for base, text in STAGE_NAMES.items()}
+    right, up, fwd = view_basis("posterior")
+    paths = np.concatenate([mpl2d.project(nv.nerve(n, "right").path, "posterior")
+                            for n in ("greater_occipital", "third_occipital")])
+    plate = views.stage_plate()
+    ends = 0
+    for ax, (_, layers, _, _) in zip(plate.figure.axes, STAGE_PLATE):
+        drawn = [(s.base, Skin(s.vertices, s.faces)) for s in structs.values()
+                 if s.id.startswith(layers)]
+        names = [t for t in ax.texts if t.get_text() in base_of]
+        for leader in [a for a in ax.get_children() if isinstance(a, mpl2d.Leader)]:
+            label = min(names, key=lambda t: np.linalg.norm(
+                np.array(t.get_position()) - leader.end))
+            origin = leader.start[0] * right + leader.start[1] * up - 400.0 * fwd
+            hits = [((hit - origin) @ fwd, base) for base, mesh in drawn
+                    if (hit := mesh.ray_hit(origin, fwd)) is not None]
+            assert hits, label.get_text()
+            assert min(hits)[1] == base_of[label.get_text()], (label.get_text(), min(hits))
+            assert np.linalg.norm(paths - leader.start, axis=1).min() >= 2.5
+            ends += 1
+    assert ends >= 2   # C2 in panel 1 and semispinalis in panel 3 have no room on them
 
 
 def test_stage_highlight_stands_apart_from_everything_the_stage_plate_draws():

@@ -19,6 +19,7 @@ from anatomy.viz.static_figure import StaticFigure
 __all__ = [
     "FlatTriangles", "Leader", "SORT_DECIMALS", "StaticFigure", "VIEW_TITLES",
     "crossing_leaders", "draw_mesh", "label_points", "leader_label", "merge_meshes",
+    "painted_ids", "painter_order",
     "project", "scale_bar", "segment_crosses", "setup_view_axes", "subplots", "use_style",
 ]
 
@@ -176,6 +177,86 @@ class FlatTriangles(Artist):
         self.stale = False
 
 
+def painter_order(vertices, faces, view: str, cull: bool = True):
+    """The faces in the order ``draw_mesh`` paints them, farthest first.
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    view : str
+        A named view (see ``draw_mesh``).
+    cull : bool, default True
+        Leave out faces that point away from the viewer.
+
+    Returns
+    -------
+    normals : numpy.ndarray, shape (m, 3)
+        Unit face normals.
+    facing : numpy.ndarray of bool, shape (m,)
+        The faces drawn.
+    order : numpy.ndarray of int
+        Painting order of the drawn faces (indices into ``faces[facing]``).
+    """
+    _, _, fwd = view_basis(view)
+    tri = np.asarray(vertices, float)[faces]
+    normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    normals /= np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)
+    # Rounded before comparing and sorting, and ties drawn in triangle order, so that the
+    # last-bit differences between CPUs (SIMD paths, BLAS) cannot reorder the triangles:
+    # mirrored triangles on the midline have equal depth in a posterior or anterior view.
+    facing = (np.round(normals @ fwd, 9) < 0) if cull else np.ones(len(tri), bool)
+    depth = np.round(tri.mean(axis=1) @ fwd, SORT_DECIMALS)[facing]
+    return normals, facing, np.argsort(-depth, kind="stable")
+
+
+def painted_ids(vertices, faces, face_ids, view: str, limits, px_per_mm: float = 4.0):
+    """Which mesh part shows at each point of a window, as ``draw_mesh`` paints them.
+
+    Parameters
+    ----------
+    vertices, faces : array_like
+        The merged meshes (see ``merge_meshes``).
+    face_ids : array_like of int, shape (m,)
+        Each face's part number, 0 to 65534.
+    view : str
+        A named view.
+    limits : tuple
+        The window ((x0, x1), (y0, y1)), mm in the view's plane.
+    px_per_mm : float, default 4.0
+        Resolution of the map.
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (rows, cols)
+        Row 0 at the window's top; -1 where nothing is drawn.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    right, up, _ = view_basis(view)
+    (x0, x1), (y0, y1) = limits
+    w, h = int(round((x1 - x0) * px_per_mm)), int(round((y1 - y0) * px_per_mm))
+    _, facing, order = painter_order(vertices, faces, view)
+    tri = np.asarray(vertices, float)[faces][facing][order]
+    ids = np.asarray(face_ids)[facing][order] + 1
+    fig = Figure(figsize=(w / 100, h / 100), dpi=100)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.axis("off")
+    rgb = np.c_[ids // 256, ids % 256, np.zeros(len(ids))] / 255.0
+    ax.add_collection(PolyCollection(np.stack([tri @ right, tri @ up], axis=-1),
+                                     facecolors=rgb, edgecolors="none", antialiased=False))
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    img = np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
+    out = img[..., 0] * 256 + img[..., 1] - 1
+    out[(img == 255).all(axis=2)] = -1   # the white background
+    return out
+
+
 def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1.0,
               intensity=None, cmap=None, zorder: float = 1, light=(-0.4, -0.5, 0.75),
               cull: bool = True) -> FlatTriangles:
@@ -221,14 +302,7 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     right, up, fwd = view_basis(view)
     v = np.asarray(vertices, float)
     tri = v[faces]
-    normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
-    normals /= np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)
-    # Rounded before comparing and sorting, and ties drawn in triangle order, so that the
-    # last-bit differences between CPUs (SIMD paths, BLAS) cannot reorder the triangles:
-    # mirrored triangles on the midline have equal depth in a posterior or anterior view.
-    facing = (np.round(normals @ fwd, 9) < 0) if cull else np.ones(len(tri), bool)
-    depth = np.round(tri.mean(axis=1) @ fwd, SORT_DECIMALS)[facing]
-    order = np.argsort(-depth, kind="stable")
+    normals, facing, order = painter_order(v, faces, view, cull)
     tri, normals = tri[facing][order], normals[facing][order]
     light_dir = -fwd * light[2] + right * light[0] + up * (-light[1])
     light_dir /= np.linalg.norm(light_dir)
@@ -351,6 +425,7 @@ def crossing_leaders(figure) -> list[tuple[str, np.ndarray, np.ndarray]]:
 
 def leader_label(ax, point, at, text: str, *, fontsize: float = 9, alpha: float = 0.8,
                  line_width: float = 0.6, line_color: str = "#555555",
+                 halo: str | None = None, align: tuple[str, str] | None = None,
                  zorder: float = 6) -> None:
     """A text label at ``at`` on a white box, joined to ``point`` by a thin leader line.
 
@@ -374,13 +449,26 @@ def leader_label(ax, point, at, text: str, *, fontsize: float = 9, alpha: float 
         Leader line width, points.
     line_color : str, default "#555555"
         Leader line colour.
+    halo : str or None, default None
+        Colour of an outline round the leader line and of a dot at the labelled point,
+        so that the leader shows on dark and light surfaces alike; None: neither.
+    align : tuple of str, optional
+        The label's (horizontal, vertical) alignment at ``at``; by default it extends
+        sideways away from the point.
     zorder : float, default 6
         Drawing order.
     """
     p, q = np.asarray(point, float), np.asarray(at, float)
-    ax.add_artist(Leader(p, q, lw=line_width, color=line_color, zorder=zorder))
+    leader = Leader(p, q, lw=line_width, color=line_color, zorder=zorder,
+                    gap_pt=0.0 if halo else 2.0)
+    if halo:
+        leader.set_path_effects([patheffects.withStroke(linewidth=line_width + 2.0,
+                                                        foreground=halo)])
+        ax.plot(*p, "o", ms=3.5, mfc=line_color, mec=halo, mew=1.0, zorder=zorder)
+    ax.add_artist(leader)
     ax.text(q[0], q[1], text, fontsize=fontsize, color=style.TEXT, zorder=zorder,
-            ha="left" if q[0] >= p[0] else "right", va="center",
+            ha=align[0] if align else "left" if q[0] >= p[0] else "right",
+            va=align[1] if align else "center",
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": alpha})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 
 import numpy as np
@@ -245,10 +246,16 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
 SORT_NEARER_MM = {"trapezius": 2.0}
 STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
                "obliquus_capitis_inferior": "OCI", "obliquus_capitis_superior": "OCS",
-               "semispinalis_capitis": "semispinalis",
+               "semispinalis_capitis": "semi-\nspinalis",
                "splenius_capitis": "splenius\ncapitis", "trapezius": "trapezius",
                "occipital_artery": "occipital\nartery"}
 STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posterior view)
+# a leader ends this far inside what a panel shows of its structure (the first that
+# leaves room for the name), and costs this much more if its name stands above or below
+LEADER_ROOM_MM = (4.0, 2.5)
+UPRIGHT_COST_MM = 8.0
+PX_PER_MM = 4.0  # resolution of the map of what each panel paints where
+MARGIN_MM = 22.0  # the figure's margin beside a panel's outer side, mm at the panels' scale
 # the stretch of nerve each stage adds: indigo (Tol's), which stands apart from every
 # colour the plate draws for every vision (tests/test_nerve_figures.py); vermillion, used
 # before, was close to the trapezius's orange (CIEDE2000 about 9, and 3 with protanopia)
@@ -274,6 +281,20 @@ def _seen_points(structure, half, covers) -> np.ndarray:
     seen[inside] = ~_hidden_by(others, structure.vertices[inside] + [0.0, -0.5, 0.0],
                                "posterior")
     return xy[seen]
+
+
+def _painted_tips(painted: np.ndarray, parts, margin: float) -> np.ndarray:
+    """Points (2D, mm, on a 1 mm grid) where a stage panel paints one of the mesh ``parts``
+    (``painted``: ``mpl2d.painted_ids`` over STAGE_LIMITS at PX_PER_MM) at least
+    ``margin`` mm from anything else drawn there: a leader ending there ends on the
+    structure's own colour, not on its edge or on a nerve lying over it."""
+    from scipy.ndimage import distance_transform_edt
+
+    (x0, x1), (y0, y1) = STAGE_LIMITS
+    room = distance_transform_edt(np.isin(painted, list(parts))) / PX_PER_MM
+    step = int(PX_PER_MM)
+    rows, cols = np.nonzero(room[::step, ::step] >= margin)
+    return np.c_[x0 + (cols * step + 0.5) / PX_PER_MM, y1 - (rows * step + 0.5) / PX_PER_MM]
 
 
 def _clearance(centres, half, points, placed=()) -> np.ndarray:
@@ -303,43 +324,58 @@ def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarr
     return cand[best] if clearance[best] >= 1.0 else None
 
 
-def _leader_spot(structure, text: str, covers, nerve_paths, placed=()):
+def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=(0.0, 0.0)):
     """Where a stage panel names a structure with no room for its name on it: a spot in
-    the window, clear of the nerves, the names ``placed`` and the structure itself, on
-    the shortest leader (at least 4 mm, crossing no nerve and no placed name) to a seen
-    point of the structure. Returns (point, label position, box centre) in mm, the label
-    extending away from the point as ``mpl2d.leader_label`` draws it, or None if there is
-    no such spot."""
+    the window, clear of the nerves, the names ``placed`` and the structure, on the
+    shortest leader (at least 4 mm, crossing no nerve and no placed name) to one of
+    ``tips``, the points (2D, mm) where the panel shows the structure (``_painted_tips``).
+    The label extends away from the point, sideways or up or down, whichever way the
+    leader runs more. The name box keeps clear of the ``crossable`` nerve paths too, but
+    the leader may cross them (a nerve that is not the stage's subject). The name may
+    stand ``outside`` (left, right) mm beyond the window's sides, in the figure's margin.
+
+    Returns (point, label position, box centre, (ha, va)) in mm, or None if there is no
+    such spot."""
     (x0, x1), (y0, y1) = STAGE_LIMITS
     half = _name_box(text, spare=3.0)
-    seen = _seen_points(structure, np.zeros(2), covers)
-    if not len(seen):
+    if not len(tips):
         return None
     paths = [mpl2d.project(q, "posterior") for q in nerve_paths]
-    nerves = np.concatenate(paths)
+    nerves = np.concatenate(paths + [mpl2d.project(q, "posterior") for q in crossable])
     near = ((nerves[:, 0] > x0 - 2 * half[0]) & (nerves[:, 0] < x1 + 2 * half[0])
             & (nerves[:, 1] > y0 - 2 * half[1]) & (nerves[:, 1] < y1 + 2 * half[1]))
     nerves = nerves[near]  # only the stretch that can reach a box in the window
+    x0, x1 = x0 - outside[0], x1 + outside[1]
     gx, gy = np.meshgrid(np.arange(x0, x1, 2.0), np.arange(y0, y1, 2.0))
     at = np.c_[gx.ravel(), gy.ravel()]
-    # the seen point nearest each place; the label extends away from it
-    dist = np.linalg.norm(at[:, None] - seen[None], axis=2)
-    point = seen[dist.argmin(axis=1)]
+    # the tip nearest each place; the label extends away from it
+    dist = np.linalg.norm(at[:, None] - tips[None], axis=2)
+    point = tips[dist.argmin(axis=1)]
     length = dist.min(axis=1)
-    side = np.where(at[:, 0] >= point[:, 0], 1.0, -1.0)
-    centre = at + np.c_[side * half[0], np.zeros(len(at))]
+    away = at - point
+    sideways = np.abs(away[:, 0]) >= np.abs(away[:, 1])
+    sign = np.where(sideways, np.sign(away[:, 0]), np.sign(away[:, 1]))
+    sign[sign == 0] = 1.0
+    centre = at + np.where(sideways[:, None], np.c_[sign * half[0], np.zeros(len(at))],
+                           np.c_[np.zeros(len(at)), sign * half[1]])
     ok = ((centre[:, 0] - half[0] > x0) & (centre[:, 0] + half[0] < x1)
           & (centre[:, 1] - half[1] > y0) & (centre[:, 1] + half[1] < y1))
     ok &= _clearance(centre, half, nerves, placed) >= 1.0
-    ok &= _clearance(centre, half, seen) >= 1.0
+    ok &= _clearance(centre, half, tips) >= 1.0
     ok &= length >= 4.0
     # the leader crosses no nerve and no name placed before (the scale bar's too)
     boxes = [_box_outline(c, _name_box(t)) for c, t in placed]
-    for i in np.argsort(np.where(ok, length, np.inf)):
+    # sideways first: a name above or below its point covers the structure beyond it
+    cost = length + np.where(sideways, 0.0, UPRIGHT_COST_MM)
+    for i in np.argsort(np.where(ok, cost, np.inf)):
         if not ok[i]:
             return None
         if not any(mpl2d.segment_crosses(point[i], at[i], q) for q in [*paths, *boxes]):
-            return point[i], at[i], centre[i]
+            if sideways[i]:
+                align = ("left" if sign[i] > 0 else "right", "center")
+            else:
+                align = ("center", "bottom" if sign[i] > 0 else "top")
+            return point[i], at[i], centre[i], align
     return None
 
 
@@ -392,10 +428,9 @@ def stage_plate() -> mpl2d.StaticFigure:
         i, j = gon.waypoint_index[a], gon.waypoint_index[b]
         # trapezius, 2 mm over the splenius sheet, is sorted 2 mm nearer still: sorting
         # whole faces by depth put dark splenius faces over it (the 2D drawing is the same)
+        drawn = [s for s in structs.values() if s.id.startswith(layers)]
         parts = [(s.vertices - [0.0, SORT_NEARER_MM.get(s.base, 0.0), 0.0], s.faces,
-                  style.structure_colour(s.base, s.layer, s.color))
-                 for s in structs.values()
-                 if s.id.startswith(layers)]
+                  style.structure_colour(s.base, s.layer, s.color)) for s in drawn]
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
                             (gon.path[j:], 1.75, style.NERVE),
                             (gon.path[i:j + 1] - [0.0, bias, 0.0], 2.0, hl),
@@ -408,6 +443,10 @@ def stage_plate() -> mpl2d.StaticFigure:
         covers = [(s.vertices, s.faces) for s in structs.values() if s.id.startswith(layers)]
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2)
+        # what the panel paints where (part k: drawn[k], then the nerve tubes)
+        painted = mpl2d.painted_ids(v, f, np.repeat(np.arange(len(parts)),
+                                                    [len(q[1]) for q in parts]),
+                                    "posterior", STAGE_LIMITS, PX_PER_MM)
         for n in (gon, ton):  # the dashed line only where muscle or bone hides the nerve
             xy = mpl2d.project(n.path, "posterior")
             xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
@@ -435,10 +474,20 @@ def stage_plate() -> mpl2d.StaticFigure:
                             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                                   "alpha": 0.8})
                     continue
-                spot = _leader_spot(st, name, covers, (gon.path, ton.path), placed)
+                # a leader may go to the muscle of either side, and its name may stand in
+                # the figure's margin beside the panel
+                same = [k for k, d in enumerate(drawn) if d.base == st.base]
+                margin = (MARGIN_MM, 0.0) if ax in axes[::2] else (0.0, MARGIN_MM)
+                spot = None
+                for outside, room in itertools.product(((0.0, 0.0), margin), LEADER_ROOM_MM):
+                    spot = spot or _leader_spot(_painted_tips(painted, same, room), name,
+                                                (gon.path,), placed, crossable=(ton.path,),
+                                                outside=outside)
                 if spot is not None:  # no room on the structure: a leader to it
                     placed.append((spot[2], name))
-                    mpl2d.leader_label(ax, spot[0], spot[1], name, fontsize=9)
+                    mpl2d.leader_label(ax, spot[0], spot[1], name, fontsize=9,
+                                       line_width=0.9, line_color="#222222", halo="white",
+                                       align=spot[3])
         shown = layers
         mpl2d.setup_view_axes(ax)
         ax.set_title(textwrap.fill(title, 28), fontsize=10.5, pad=4)
