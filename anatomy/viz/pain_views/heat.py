@@ -69,7 +69,7 @@ def spot_label(name: str, mechanism: str) -> str:
     return SHORT_SPOT.get(name, name)
 
 
-SPOT_GAP_MM = 2.5  # hot-spot markers sit this far outside the drawn skin
+SPOT_GAP_MM = 4.0  # hot-spot markers sit this far outside the drawn skin
 SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
                 "forehead": "top right", "occipital": "middle left", "temporal": "top right",
                 "tmj": "bottom right", "ear": "middle right", "behind_ear": "bottom center",
