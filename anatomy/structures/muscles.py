@@ -61,10 +61,11 @@ def _bone_point(bone, row: int, x: float, lift: float) -> np.ndarray:
 
 _NECK_BEND = 1 / 90.0   # section curvature of straps on the neck (radius about 45 mm)
 # semispinalis capitis (modelling choices): its medial border beside the nuchal ligament,
-# its lateral border at the C7 level and at the top of the neck, and its insertion's
+# its lateral border at the C7 level and at the top of the neck (wider below, toward its
+# origins on the C4-T6 articular and transverse processes, Gray's), and its insertion's
 # medial and lateral ends on the bone (obliquus capitis superior inserts lateral to it)
 _SSC_MEDIAL = 2.5
-_SSC_LATERAL = (30.0, 35.0)
+_SSC_LATERAL = (42.0, 35.0)
 _SSC_INSERTION = (3.0, 26.0)
 _STRAP_RINGS = 12       # rings along SCM (smooth enough; keeps figures lean)
 
