@@ -376,6 +376,8 @@ def test_stage_plate_names_what_each_stage_adds_clear_of_the_nerves():
     assert len(flat) >= 5 and len(set(flat)) == len(flat), named
     assert STAGE_NAMES["obliquus_capitis_inferior"] in named[1], named
     assert STAGE_NAMES["semispinalis_capitis"] in named[2], named  # the muscle it pierces
+    assert STAGE_NAMES["rectus_capitis_posterior_major"] in named[1], named  # the triangle
+    assert STAGE_NAMES["occipital_artery"] in named[3], named
     assert "OCI" in plate.figure.texts[0].get_text() + plate.figure.texts[-1].get_text()
 
 

@@ -224,18 +224,21 @@ def course_plate() -> mpl2d.StaticFigure:
 
 STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, depth-sort bias
     # (the bias, mm toward the viewer, only orders the drawing: the painter's algorithm
-    # sorts whole faces, and a large muscle face can cover a nerve lying just behind it)
+    # sorts whole faces, and a large muscle face can cover a nerve lying just behind it).
+    # The recti lie deep in the suboccipital triangle from panel 2 on: without them the
+    # white page showed through between the two semispinalis muscles at the midline.
     ("1. Origin between C1 and C2", ("atlas", "axis", "c3", "occipital_bone", "mastoid"),
      ("origin", "oci_lower_border"), 0.0),
     ("2. Round obliquus capitis inferior (OCI)", ("atlas", "axis", "c3", "occipital_bone",
-                                            "mastoid", "obliquus"),
+                                            "mastoid", "rectus", "obliquus"),
      ("oci_lower_border", "between_oci_and_semispinalis"), 4.0),
     ("3. Through semispinalis capitis", ("atlas", "axis", "c3", "occipital_bone", "mastoid",
-                                         "obliquus", "semispinalis", "splenius"),
+                                         "rectus", "obliquus", "semispinalis", "splenius"),
      ("semispinalis_entry", "semispinalis_exit"), 0.0),
     ("4. Trapezius aponeurosis, occipital artery", ("atlas", "axis", "c3", "occipital_bone",
-                                                    "mastoid", "obliquus", "semispinalis",
-                                                    "splenius", "trapezius", "occipital"),
+                                                    "mastoid", "rectus", "obliquus",
+                                                    "semispinalis", "splenius", "trapezius",
+                                                    "occipital"),
      ("trapezius_entry", "superior_nuchal_line"), 0.0),
 ]
 
@@ -246,16 +249,22 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
 SORT_NEARER_MM = {"trapezius": 2.0}
 STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
                "obliquus_capitis_inferior": "OCI", "obliquus_capitis_superior": "OCS",
-               "semispinalis_capitis": "semi-\nspinalis",
+               "rectus_capitis_posterior_major": "RCP major",
+               "semispinalis_capitis": "semispinalis",
                "splenius_capitis": "splenius\ncapitis", "trapezius": "trapezius",
                "occipital_artery": "occipital\nartery"}
 STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posterior view)
 # a leader ends this far inside what a panel shows of its structure (the first that
 # leaves room for the name), and costs this much more if its name stands above or below
-LEADER_ROOM_MM = (4.0, 2.5)
+LEADER_ROOM_MM = (2.5, 1.0)
+LEADER_NERVE_MM = 4.0
 UPRIGHT_COST_MM = 8.0
 PX_PER_MM = 4.0  # resolution of the map of what each panel paints where
 MARGIN_MM = 22.0  # the figure's margin beside a panel's outer side, mm at the panels' scale
+# thin structures named on a leader: a name box on the artery covered the muscle on each
+# side of it, and read as naming the muscle
+LEADER_ONLY = ("occipital_artery",)
+STAGE_PLATE_SCALE = 1.3  # the notebook PNG's size (StaticFigure.scale): 9-point text 18 px
 # the stretch of nerve each stage adds: indigo (Tol's), which stands apart from every
 # colour the plate draws for every vision (tests/test_nerve_figures.py); vermillion, used
 # before, was close to the trapezius's orange (CIEDE2000 about 9, and 3 with protanopia)
@@ -342,6 +351,12 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
         return None
     paths = [mpl2d.project(q, "posterior") for q in nerve_paths]
     nerves = np.concatenate(paths + [mpl2d.project(q, "posterior") for q in crossable])
+    # an end beside a nerve's course, where the plate dashes it when hidden, reads as
+    # naming the nerve
+    tips = tips[np.linalg.norm(tips[:, None] - nerves[None], axis=2).min(axis=1)
+                >= LEADER_NERVE_MM]
+    if not len(tips):
+        return None
     near = ((nerves[:, 0] > x0 - 2 * half[0]) & (nerves[:, 0] < x1 + 2 * half[0])
             & (nerves[:, 1] > y0 - 2 * half[1]) & (nerves[:, 1] < y1 + 2 * half[1]))
     nerves = nerves[near]  # only the stretch that can reach a box in the window
@@ -465,7 +480,8 @@ def stage_plate() -> mpl2d.StaticFigure:
                     and st.base in STAGE_NAMES \
                     and not any(st.id.startswith(x) for x in shown):
                 name = STAGE_NAMES[st.base]
-                at = _name_spot(st, name, covers, (gon.path, ton.path), placed)
+                at = None if st.base in LEADER_ONLY else _name_spot(
+                    st, name, covers, (gon.path, ton.path), placed)
                 if at is not None:
                     placed.append((at, name))
                     # 9 points: 14 px on a 1024 x 768 slide, like the rest of the plate
@@ -475,12 +491,15 @@ def stage_plate() -> mpl2d.StaticFigure:
                                   "alpha": 0.8})
                     continue
                 # a leader may go to the muscle of either side, and its name may stand in
-                # the figure's margin beside the panel
+                # the figure's margin beside the panel; the nearer choices first
+                # roomier ends first, and at each this side's structure before either side's
+                own = [drawn.index(st)]
                 same = [k for k, d in enumerate(drawn) if d.base == st.base]
                 margin = (MARGIN_MM, 0.0) if ax in axes[::2] else (0.0, MARGIN_MM)
                 spot = None
-                for outside, room in itertools.product(((0.0, 0.0), margin), LEADER_ROOM_MM):
-                    spot = spot or _leader_spot(_painted_tips(painted, same, room), name,
+                for outside, room, parts_ in itertools.product(
+                        ((0.0, 0.0), margin), LEADER_ROOM_MM, (own, same)):
+                    spot = spot or _leader_spot(_painted_tips(painted, parts_, room), name,
                                                 (gon.path,), placed, crossable=(ton.path,),
                                                 outside=outside)
                 if spot is not None:  # no room on the structure: a leader to it
@@ -497,20 +516,23 @@ def stage_plate() -> mpl2d.StaticFigure:
     fig.text(0.5, 0.01, f"Right side, seen from behind. {STAGE_HIGHLIGHT_NAME.capitalize()}: "
              "this stage (dashed where hidden);\ndashed: "
              "course hidden by muscle or bone; yellow: GON; teal: TON;\nOCI, OCS: obliquus capitis "
-             "inferior, superior.", ha="center", va="bottom",
+             "inferior, superior; RCP: rectus capitis posterior.", ha="center", va="bottom",
              fontsize=9)
     fig.suptitle("The greater occipital nerve stage by stage,\ndeep to superficial "
                  "(right side)", fontsize=12)
     fig.tight_layout(rect=(0, 0.07, 1, 1))
     alt = ("Four posterior close-ups of the right suboccipital region, each adding a layer: "
-           "1, bones only, the nerve leaving between atlas and axis; 2, with obliquus "
-           "capitis inferior, the nerve winding round its lower border; 3, with "
+           "1, bones only, the nerve leaving between atlas and axis; 2, with the "
+           "suboccipital muscles (obliquus capitis inferior and superior, rectus capitis "
+           "posterior major and minor), the nerve winding round the lower border of "
+           "obliquus capitis inferior; 3, with "
            "semispinalis and splenius, the nerve passing through semispinalis; 4, with the "
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
            "aponeurosis medial to the artery. The current stage is drawn in "
            f"{STAGE_HIGHLIGHT_NAME}, dashed on a white edge where muscle hides it; "
            "a dashed line shows the course where muscle or bone hides it; a label names "
            "what the stage adds (atlas and axis; OCI and OCS, obliquus capitis inferior "
-           "and superior; semispinalis and splenius; the occipital artery and the "
+           "and superior, and RCP major, rectus capitis posterior major; semispinalis and "
+           "splenius; the occipital artery and the "
            "trapezius), on it or beside it on a leader line; scale bars 10 mm.")
-    return mpl2d.StaticFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, scale=STAGE_PLATE_SCALE)
