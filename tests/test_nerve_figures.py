@@ -454,3 +454,21 @@ def test_waypoint_hover_gives_the_depths_the_waypoint_table_gives():
             assert (published == "-") == ("Published depth" not in hover), (name, wid)
             if published != "-":
                 assert f"Published depth: {published} mm" in hover, (name, wid)
+
+
+def test_great_auricular_nerve_goes_with_the_muscle_it_runs_on(figdict):
+    """In every stage that leaves sternocleidomastoid out, the great auricular nerve (on
+    the muscle's surface) is left out too: alone it hung in empty space by the jaw."""
+    data = figdict["data"]
+    scm = [i for i, t in enumerate(data) if str(t.get("name", "")).startswith("Sternocleido")]
+    gan = [i for i, t in enumerate(data) if str(t.get("name", "")).startswith("Great auric")]
+    assert scm and gan
+    stages = [b for m in _menus(figdict) if m["type"] == "dropdown" for b in m["buttons"]
+              if b["method"] == "update" and "visible" in b["args"][0]]
+    assert len(stages) >= 8
+    for b in stages:
+        shown = b["args"][0]["visible"]
+        if not any(shown[i] is True for i in scm):
+            assert not any(shown[i] is True for i in gan), b["label"]
+    assert any(shown_gan for shown_gan in (any(b["args"][0]["visible"][i] is True for i in gan)
+                                           for b in stages))

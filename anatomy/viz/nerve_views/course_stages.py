@@ -94,13 +94,15 @@ STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vesse
     "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
     # splenius, lateral and superficial to semispinalis, covered the pierced muscle and
     # the nerve below its exit: it comes back in stage 4
+    # the great auricular nerve runs on sternocleidomastoid: where that muscle is left
+    # out it goes too (it hung in empty space beside the jaw)
     "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin", "splenius",
-                               "occipital_artery", "levator_scapulae"),
-    "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin"),
+                               "occipital_artery", "levator_scapulae", "great_auricular"),
+    "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin", "great_auricular"),
     "5 Under the skin to the vertex": ("compression_points",),
     "LON": ("trapezius", "compression_points"),
     "TON": ("trapezius", "skin", "sternocleidomastoid", "compression_points",
-            "levator_scapulae"),
+            "levator_scapulae", "great_auricular"),
 }
 
 
