@@ -472,3 +472,32 @@ def test_great_auricular_nerve_goes_with_the_muscle_it_runs_on(figdict):
             assert not any(shown[i] is True for i in gan), b["label"]
     assert any(shown_gan for shown_gan in (any(b["args"][0]["visible"][i] is True for i in gan)
                                            for b in stages))
+
+
+def test_course_plate_leaders_end_on_the_structure_they_name():
+    """Each structure the posterior course plate names (artery, muscles, bones) has its
+    leader's marker where the view shows that structure, clear of the nerves' lines: a
+    ray from behind through the marker meets it first. Atlas and axis pointed at
+    semispinalis over them, and the mastoid's marker at nothing (student review)."""
+    from anatomy.conventions import view_basis
+    from anatomy.skin import Skin
+    from anatomy.structures import load_structures
+    from anatomy.viz import mpl2d
+    from anatomy.viz.nerve_views.plates import _LAYER_LABELS, COURSE_NERVE_MM, COURSE_REMOVED
+
+    structs = load_structures()
+    deep = {k: Skin(s.vertices, s.faces) for k, s in structs.items()
+            if not s.id.startswith(COURSE_REMOVED)}
+    right, up, fwd = view_basis("posterior")
+    nerves = np.concatenate([mpl2d.project(n.path, "posterior") for n in nv.all_nerves()])
+    ax = views.course_plate().figure.axes[0]
+    ends = {t.get_text(): leader.start for leader in ax.get_children()
+            if isinstance(leader, mpl2d.Leader)
+            for t in ax.texts if np.allclose(t.get_position(), leader.end)}
+    for key, _, text, _ in _LAYER_LABELS:
+        end = ends[text]
+        origin = end[0] * right + end[1] * up - 400.0 * fwd
+        hits = sorted(((hit - origin) @ fwd, k) for k, mesh in deep.items()
+                      if (hit := mesh.ray_hit(origin, fwd)) is not None)
+        assert hits and hits[0][1] == key, (text, hits[:2])
+        assert np.linalg.norm(nerves - end, axis=1).min() >= COURSE_NERVE_MM - 0.5, text

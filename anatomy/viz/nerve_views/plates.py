@@ -103,15 +103,46 @@ SHORT_LABELS = {
 # the course plate's posterior view leaves out the muscles over the suboccipital region
 COURSE_REMOVED = ("trapezius", "sternocleidomastoid", "splenius")
 COURSE_PLATE_SCALE = 1.3  # the notebook PNG's size (StaticFigure.scale): text 18 px
-_LAYER_LABELS = [  # structure point, text, label position (mm, posterior view)
-    ("occipital_artery_snl_left", "occipital artery", (-112, 62)),
-    ("ssc_insertion_left", "semispinalis capitis", (-112, 20)),
-    ("eop", "EOP", (-30, 40)),
-    ("mastoid_tip_bone_left", "mastoid process", (-112, 0)),
-    ("c1_posterior_arch_left", "atlas (C1)", (-112, -20)),
-    ("oci_lower_border_left", "obliquus capitis inf.", (-112, -40)),
-    ("c2_lamina_left", "axis (C2)", (-112, -60)),
+# structure named, its point the leader ends nearest, text, label position (mm, posterior
+# view); the leader ends where the plate shows the structure, clear of the nerves
+_LAYER_LABELS = [
+    ("occipital_artery_left", "occipital_artery_snl_left", "occipital artery", (-112, 62)),
+    ("semispinalis_capitis_left", "ssc_insertion_left", "semispinalis capitis", (-112, 20)),
+    ("occipital_bone", "eop", "EOP", (-30, 40)),
+    ("mastoid_process_left", "mastoid_tip_bone_left", "mastoid process", (-112, 0)),
+    ("atlas", "c1_posterior_arch_left", "atlas (C1)", (-112, -20)),
+    ("obliquus_capitis_inferior_left", "oci_lower_border_left", "obliquus capitis inf.",
+     (-112, -40)),
+    ("axis", "c2_lamina_left", "axis (C2)", (-112, -60)),
 ]
+COURSE_NERVE_MM = 5.0  # the course plate draws nerves as lines about 3 mm wide,
+COURSE_MARKER_MM = 12.0  # and waypoint markers about 5 mm wide
+LON_LABELLED = ("scm_posterior_border", "fascia_exit", "terminal")
+COURSE_LIMITS = {"posterior": ((-150.0, 150.0), (-95.0, 140.0)),
+                 "right": ((-150.0, 140.0), (-95.0, 140.0))}
+
+
+def _shown_end(drawn: dict, key: str, near, view: str, nerves, markers=()) -> np.ndarray:
+    """Where a course-plate leader to structure ``key`` ends: the point nearest ``near``
+    (2D, mm) where the view paints that structure (``drawn`` in one depth-sorted pass),
+    1 mm inside its colour and COURSE_NERVE_MM from every nerve the view draws (the
+    2D ``nerves``, drawn as thick lines) and COURSE_MARKER_MM from the waypoint
+    ``markers`` (2D); ``near`` itself if it shows nowhere so."""
+    ids = list(drawn)
+    v, f, _ = mpl2d.merge_meshes([(s.vertices, s.faces, "#000000") for s in drawn.values()])
+    painted = mpl2d.painted_ids(v, f, np.repeat(np.arange(len(ids)),
+                                                [len(s.faces) for s in drawn.values()]),
+                                view, COURSE_LIMITS[view], PX_PER_MM)
+    tips = _painted_tips(painted, [ids.index(key)], 1.0, COURSE_LIMITS[view])
+    tips = tips[np.linalg.norm(tips[:, None] - nerves[None], axis=2).min(axis=1)
+                >= COURSE_NERVE_MM]
+    if len(markers) and len(tips):
+        tips = tips[np.linalg.norm(tips[:, None] - np.asarray(markers)[None], axis=2)
+                    .min(axis=1) >= COURSE_MARKER_MM]
+    near = np.asarray(near, float)
+    if not len(tips):
+        return near
+    return tips[np.argmin(np.linalg.norm(tips - near, axis=1))]
 
 
 def _label_waypoints(ax, n: nv.Nerve, view: str, ids, offsets, prefix: str = "") -> None:
@@ -166,13 +197,16 @@ def course_plate() -> mpl2d.StaticFigure:
                      # is the upper one: the two leaders do not cross
                      [(68, -18), (66, -34), (84, 4), (74, 14), (66, 28), (56, 40)],
                      prefix="GON ")
-    sel = [(k, t, o) for k, t, o in _LAYER_LABELS if k in pts]
-    xy = mpl2d.project([pts[k] for k, _, _ in sel], "posterior")
-    mpl2d.label_points(ax, xy, [t for _, t, _ in sel], size=10, color="#444444", fontsize=9,
-                       offsets=[np.array(o) - p for (_, _, o), p in zip(sel, xy)], zorder=8)
+    nerves = np.concatenate([mpl2d.project(n.path, "posterior") for n in nv.all_nerves()])
+    sel = [(k, q, t, o) for k, q, t, o in _LAYER_LABELS if q in pts and k in deep]
+    xy = np.array([_shown_end(deep, k, mpl2d.project([pts[q]], "posterior")[0],
+                              "posterior", nerves) for k, q, _, _ in sel])
+    mpl2d.label_points(ax, xy, [t for _, _, t, _ in sel], size=10, color="#444444",
+                       fontsize=9, offsets=[np.array(o) - p for (*_, o), p in zip(sel, xy)],
+                       zorder=8)
     mpl2d.setup_view_axes(ax, "Posterior view (trapezius, splenius and SCM removed)")
-    ax.set_xlim(-150, 150)
-    ax.set_ylim(-95, 140)
+    ax.set_xlim(*COURSE_LIMITS["posterior"][0])
+    ax.set_ylim(*COURSE_LIMITS["posterior"][1])
     mpl2d.scale_bar(ax, 20, loc=(0.06, 0.02))
     # right lateral: skin faint, all muscles
     ax = axes[1]
@@ -182,13 +216,17 @@ def course_plate() -> mpl2d.StaticFigure:
     for n in nv.all_nerves(("right",)):
         draw_nerve(ax, n, "right")
     lon = nv.nerve("lesser_occipital", "right")
-    _label_waypoints(ax, lon, "right", ["scm_posterior_border", "fascia_exit", "terminal"],
+    _label_waypoints(ax, lon, "right", list(LON_LABELLED),
                      [(40, -14), (44, 10), (40, 22)], prefix="LON ")
     _label_waypoints(ax, gon, "right", ["terminal"], [(30, -12)], prefix="GON ")
+    nerves = np.concatenate([mpl2d.project(n.path, "right")
+                             for n in nv.all_nerves(("right",))])
+    markers = mpl2d.project([lon.waypoints[w] for w in LON_LABELLED], "right")
     if "trapezius_snl_lateral_right" in pts:
-        mpl2d.label_points(ax, mpl2d.project([pts["trapezius_snl_lateral_right"]], "right"),
-                           ["trapezius"], offsets=[(-40, -50)], size=10, color="#444444",
-                           fontsize=9, zorder=8)
+        at = mpl2d.project([pts["trapezius_snl_lateral_right"]], "right")[0]
+        end = _shown_end(right, "trapezius_right", at, "right", nerves, markers)
+        mpl2d.label_points(ax, [end], ["trapezius"], offsets=[at + (-40, -50) - end],
+                           size=10, color="#444444", fontsize=9, zorder=8)
     # SCM named at its lower belly, below the LON's labels (from the mastoid its leader
     # crossed theirs); levator shows between SCM and trapezius (the posterior triangle)
     for base, text, z_band, off in (("sternocleidomastoid", "sternocleidomastoid",
@@ -198,12 +236,13 @@ def course_plate() -> mpl2d.StaticFigure:
         v = structs[f"{base}_right"].vertices
         band = v[(v[:, 2] > z_band[0]) & (v[:, 2] < z_band[1]) & (v[:, 0] > 0)]
         if len(band):
-            mpl2d.label_points(ax, mpl2d.project([band.mean(axis=0)], "right"), [text],
-                               offsets=[off], size=10, color="#444444", fontsize=9,
-                               zorder=8)
+            at = mpl2d.project([band.mean(axis=0)], "right")[0]
+            end = _shown_end(right, f"{base}_right", at, "right", nerves, markers)
+            mpl2d.label_points(ax, [end], [text], offsets=[at + off - end], size=10,
+                               color="#444444", fontsize=9, zorder=8)
     mpl2d.setup_view_axes(ax, "Right lateral view")
-    ax.set_xlim(-150, 140)
-    ax.set_ylim(-95, 140)
+    ax.set_xlim(*COURSE_LIMITS["right"][0])
+    ax.set_ylim(*COURSE_LIMITS["right"][1])
     mpl2d.scale_bar(ax, 20, loc=(0.06, 0.9))  # top left, behind the head: clear of labels
     _legend(fig, loc="lower center", ncol=2)
     fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=12)
@@ -292,14 +331,15 @@ def _seen_points(structure, half, covers) -> np.ndarray:
     return xy[seen]
 
 
-def _painted_tips(painted: np.ndarray, parts, margin: float) -> np.ndarray:
+def _painted_tips(painted: np.ndarray, parts, margin: float, limits=None) -> np.ndarray:
     """Points (2D, mm, on a 1 mm grid) where a stage panel paints one of the mesh ``parts``
-    (``painted``: ``mpl2d.painted_ids`` over STAGE_LIMITS at PX_PER_MM) at least
+    (``painted``: ``mpl2d.painted_ids`` over ``limits``, STAGE_LIMITS by default, at
+    PX_PER_MM) at least
     ``margin`` mm from anything else drawn there: a leader ending there ends on the
     structure's own colour, not on its edge or on a nerve lying over it."""
     from scipy.ndimage import distance_transform_edt
 
-    (x0, x1), (y0, y1) = STAGE_LIMITS
+    (x0, x1), (y0, y1) = limits or STAGE_LIMITS
     room = distance_transform_edt(np.isin(painted, list(parts))) / PX_PER_MM
     step = int(PX_PER_MM)
     rows, cols = np.nonzero(room[::step, ::step] >= margin)
