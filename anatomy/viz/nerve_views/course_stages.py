@@ -38,18 +38,42 @@ NUMBER_OFFSETS = {1: (34, 14), 2: (34, -12), 3: (-34, 16), 4: (30, 2), 5: (-34, 
 NUMBERS_ASPECT = 4 / 3  # narrower than the scene on a handout or notebook (about 3:2)
 
 
-def _point_numbers(side: str, cam: dict) -> list[dict]:
+def _point_numbers(side: str, cam: dict, hidden: tuple = ()) -> list[dict]:
     """The compression points' numbers inside a camera's view (a 4:3 scene, 10% margin;
-    plotly draws an annotation even when its point is outside the scene), as scene
-    annotations with short leader lines: page text, not 3D text traces (those are drawn as
-    vector glyphs, slowing the first paint)."""
+    plotly draws an annotation even when its point is outside the scene) whose markers
+    the stage shows (no muscle or bone it draws in front: the numbers of points under
+    the trapezius floated on it), as scene annotations with short leader lines: page
+    text, not 3D text traces (those are drawn as vector glyphs, slowing the first paint).
+    ``hidden``: the id prefixes of the structures the stage leaves out."""
     colour = style.OKABE_ITO["vermillion"]
     cps = list(nv.compression_points(side).values())
     ndc = plotly3d.view_ndc([_normalised(c.point) for c in cps], cam, NUMBERS_ASPECT)
     inside = np.all(np.abs(ndc) <= 0.9, axis=1)
+    seen = _markers_seen([c.point for c in cps], cam, hidden)
     return [plotly3d.point_note(c.point, str(c.number), offset_px=NUMBER_OFFSETS[c.number],
                                 color=colour, line_color=colour, background=0.85)
-            for c, shown in zip(cps, inside) if shown]
+            for c, shown, ok in zip(cps, inside, seen) if shown and ok]
+
+
+def _markers_seen(points, cam: dict, hidden: tuple) -> np.ndarray:
+    """Whether markers at ``points`` (mm) show to a stage camera: no muscle or bone the
+    stage draws lies between a point (1.5 mm towards the eye, off the muscle it marks)
+    and the camera's eye."""
+    from anatomy.skin import Skin
+    from anatomy.structures import load_structures
+
+    eye = (SCENE_LO + SCENE_HI) / 2 + np.array([cam["eye"][k] for k in "xyz"], float) \
+        * np.cbrt(np.prod(SCENE_HI - SCENE_LO))
+    meshes = [Skin(s.vertices, s.faces) for s in load_structures().values()
+              if s.layer in ("muscle", "bone") and not s.id.startswith(tuple(hidden))]
+    out = []
+    for p in np.asarray(points, float):
+        d = (eye - p) / np.linalg.norm(eye - p)
+        start = p + 1.5 * d
+        far = np.linalg.norm(eye - start)
+        out.append(not any((hit := m.ray_hit(start, d)) is not None
+                           and np.linalg.norm(hit - start) < far for m in meshes))
+    return np.array(out, bool)
 
 
 def _normalised(p) -> np.ndarray:
@@ -264,7 +288,8 @@ NOTE_STYLE = {"arrowhead": 0, "arrowwidth": 1, "standoff": 3,
 def _stage_notes(st: dict, side: str) -> list[dict]:
     """A stage's scene annotations: its caption, the compression-point numbers in view and
     the names of the bones."""
-    numbers = _point_numbers(side, st["camera"]) if st["label"] in NUMBERED_STAGES else []
+    numbers = (_point_numbers(side, st["camera"], st["hidden"])
+               if st["label"] in NUMBERED_STAGES else [])
     return [st["annotation"], *numbers, *st["bones"]]
 
 
