@@ -303,7 +303,9 @@ MARGIN_MM = 22.0  # the figure's margin beside a panel's outer side, mm at the p
 # thin structures named on a leader: a name box on the artery covered the muscle on each
 # side of it, and read as naming the muscle
 LEADER_ONLY = ("occipital_artery",)
-STAGE_PLATE_SCALE = 1.3  # the notebook PNG's size (StaticFigure.scale): 9-point text 18 px
+# the notebook PNG's size (StaticFigure.scale: 9-point text 16.5 px; it was 13.8, small on
+# a projector) and palette (128 colours show no banding; notebook 01 stays under 1 MB)
+STAGE_PLATE_SCALE, STAGE_PLATE_COLOURS = 1.2, 128
 # the stretch of nerve each stage adds: indigo (Tol's), which stands apart from every
 # colour the plate draws for every vision (tests/test_nerve_figures.py); vermillion, used
 # before, was close to the trapezius's orange (CIEDE2000 about 9, and 3 with protanopia)
@@ -575,4 +577,4 @@ def stage_plate() -> mpl2d.StaticFigure:
            "and superior, and RCP major, rectus capitis posterior major; semispinalis and "
            "splenius; the occipital artery and the "
            "trapezius), on it or beside it on a leader line; scale bars 10 mm.")
-    return mpl2d.StaticFigure(fig, alt, scale=STAGE_PLATE_SCALE)
+    return mpl2d.StaticFigure(fig, alt, scale=STAGE_PLATE_SCALE, colors=STAGE_PLATE_COLOURS)
