@@ -128,12 +128,12 @@ def _plates():
     from anatomy.viz.head_views import plates as head_plates
     from anatomy.viz.headache_views import exam
     from anatomy.viz.nerve_views import plates as nerve_plates
-    from anatomy.viz.nerve_views import variation
+    from anatomy.viz.nerve_views import stage_panels, variation
     from anatomy.viz.pain_views import plates as pain_plates
 
     yield "landmarks", lambda: head_plates.head_plate(load_head())
     yield "course", nerve_plates.course_plate
-    yield "stages", nerve_plates.stage_plate
+    yield "stages", stage_panels.stage_plate
     yield "block", variation.block_landmark_figure
     yield "structures", structure_views.structures_plate
     yield "rami", rami_views.rami_figure

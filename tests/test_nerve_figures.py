@@ -353,7 +353,7 @@ def test_stage_plate_dashes_only_the_hidden_course():
     it ran along the whole nerve, over its visible course too. With semispinalis drawn
     (stage 3) the GON inside the muscle is hidden and its end on the scalp is not."""
     from anatomy.structures import load_structures
-    from anatomy.viz.nerve_views.plates import _hidden_by
+    from anatomy.viz.nerve_views.stage_panels import _hidden_by
 
     title, layers, _, _ = views.STAGE_PLATE[2]
     assert "semispinalis" in title.lower()
@@ -374,7 +374,7 @@ def test_stage_plate_names_what_each_stage_adds_clear_of_the_nerves():
     panel's title), and the names do not overlap. Stage 2 names obliquus capitis
     inferior, the muscle the nerve winds round (a student review found it unnamed)."""
     from anatomy.viz import mpl2d
-    from anatomy.viz.nerve_views.plates import STAGE_NAMES, _name_box
+    from anatomy.viz.nerve_views.stage_panels import STAGE_NAMES, _name_box
 
     plate = views.stage_plate()
     paths = np.concatenate([mpl2d.project(nv.nerve(n, "right").path, "posterior")
@@ -413,7 +413,7 @@ def test_stage_plate_leaders_end_on_the_structure_they_name():
     from anatomy.skin import Skin
     from anatomy.structures import load_structures
     from anatomy.viz import mpl2d
-    from anatomy.viz.nerve_views.plates import STAGE_NAMES, STAGE_PLATE
+    from anatomy.viz.nerve_views.stage_panels import STAGE_NAMES, STAGE_PLATE
 
     structs = load_structures()
     base_of = {text: base for base, text in STAGE_NAMES.items()}
@@ -444,7 +444,7 @@ def test_stage_highlight_stands_apart_from_everything_the_stage_plate_draws():
     of the plate for every vision (vermillion on the orange trapezius was not)."""
     from anatomy.structures import load_structures
     from anatomy.viz import style
-    from anatomy.viz.nerve_views.plates import STAGE_HIGHLIGHT, STAGE_PLATE
+    from anatomy.viz.nerve_views.stage_panels import STAGE_HIGHLIGHT, STAGE_PLATE
     from tools.colour import VISIONS, delta_e
 
     layers = {x for _title, ls, _way, _bias in STAGE_PLATE for x in ls}

@@ -16,13 +16,7 @@ from anatomy.viz.nerve_views.course_stages import (
     stage_camera,
     stages,
 )
-from anatomy.viz.nerve_views.plates import (
-    SHORT_LABELS,
-    STAGE_PLATE,
-    course_plate,
-    draw_nerve,
-    stage_plate,
-)
+from anatomy.viz.nerve_views.plates import SHORT_LABELS, course_plate, draw_nerve
 from anatomy.viz.nerve_views.scene import (
     BONES_ENTRY,
     LAYER_BUTTONS,
@@ -32,6 +26,7 @@ from anatomy.viz.nerve_views.scene import (
     nerve_traces,
     waypoint_hover,
 )
+from anatomy.viz.nerve_views.stage_panels import STAGE_PLATE, stage_plate
 from anatomy.viz.nerve_views.variation import block_landmark_figure, variation_figure
 
 __all__ = [

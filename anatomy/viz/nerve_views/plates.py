@@ -1,27 +1,22 @@
-"""Print plates of the occipital nerves (matplotlib): posterior views, stages, waypoints."""
+"""Print plates of the occipital nerves (matplotlib): the course plate (posterior and
+lateral views, waypoints) and the nerve drawing the stage plate shares."""
 
 from __future__ import annotations
-
-import itertools
-import textwrap
 
 import numpy as np
 from matplotlib import patheffects
 
 from anatomy import nerves as nv
 from anatomy.head import load_head
-from anatomy.meshgen import tube
-from anatomy.viz import mpl2d, style
+from anatomy.viz import mpl2d, painting, style
 from anatomy.viz.nerve_views.scene import NERVE_STYLE
 
-__all__ = ["COURSE_PLATE_SCALE", "SHORT_LABELS", "STAGE_PLATE", "course_plate", "draw_nerve",
-           "stage_plate"]
+__all__ = ["COURSE_PLATE_SCALE", "SHORT_LABELS", "course_plate", "draw_nerve"]
 
 # ---------------------------------------------------------------------------- matplotlib
 
 
 def _outline(lw: float):
-    from matplotlib import patheffects
 
     return [patheffects.Stroke(linewidth=lw + 2.2, foreground="#222222"), patheffects.Normal()]
 
@@ -118,6 +113,7 @@ _LAYER_LABELS = [
 COURSE_NERVE_MM = 5.0  # the course plate draws nerves as lines about 3 mm wide,
 COURSE_MARKER_MM = 12.0  # and waypoint markers about 5 mm wide
 LON_LABELLED = ("scm_posterior_border", "fascia_exit", "terminal")
+PX_PER_MM = 4.0  # resolution of the map of what the plate paints where
 COURSE_LIMITS = {"posterior": ((-150.0, 150.0), (-95.0, 140.0)),
                  "right": ((-150.0, 140.0), (-95.0, 140.0))}
 
@@ -133,7 +129,8 @@ def _shown_end(drawn: dict, key: str, near, view: str, nerves, markers=()) -> np
     painted = mpl2d.painted_ids(v, f, np.repeat(np.arange(len(ids)),
                                                 [len(s.faces) for s in drawn.values()]),
                                 view, COURSE_LIMITS[view], PX_PER_MM)
-    tips = _painted_tips(painted, [ids.index(key)], 1.0, COURSE_LIMITS[view])
+    tips = painting.painted_points(painted, [ids.index(key)], 1.0, COURSE_LIMITS[view],
+                                   PX_PER_MM)
     tips = tips[np.linalg.norm(tips[:, None] - nerves[None], axis=2).min(axis=1)
                 >= COURSE_NERVE_MM]
     if len(markers) and len(tips):
@@ -259,322 +256,3 @@ def course_plate() -> mpl2d.StaticFigure:
     # drawn about as wide as the notebook at 1024 px: at 0.9 its smallest text was 12 px,
     # small on a projector (notebook 01 stays under 1 MB)
     return mpl2d.StaticFigure(fig, alt, scale=COURSE_PLATE_SCALE)
-
-
-STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, depth-sort bias
-    # (the bias, mm toward the viewer, only orders the drawing: the painter's algorithm
-    # sorts whole faces, and a large muscle face can cover a nerve lying just behind it).
-    # The recti lie deep in the suboccipital triangle from panel 2 on: without them the
-    # white page showed through between the two semispinalis muscles at the midline.
-    ("1. Origin between C1 and C2", ("atlas", "axis", "c3", "occipital_bone", "mastoid"),
-     ("origin", "oci_lower_border"), 0.0),
-    ("2. Round obliquus capitis inferior (OCI)", ("atlas", "axis", "c3", "occipital_bone",
-                                            "mastoid", "rectus", "obliquus"),
-     ("oci_lower_border", "between_oci_and_semispinalis"), 4.0),
-    ("3. Through semispinalis capitis", ("atlas", "axis", "c3", "occipital_bone", "mastoid",
-                                         "rectus", "obliquus", "semispinalis", "splenius"),
-     ("semispinalis_entry", "semispinalis_exit"), 0.0),
-    ("4. Trapezius aponeurosis, occipital artery", ("atlas", "axis", "c3", "occipital_bone",
-                                                    "mastoid", "rectus", "obliquus",
-                                                    "semispinalis", "splenius", "trapezius",
-                                                    "occipital"),
-     ("trapezius_entry", "superior_nuchal_line"), 0.0),
-]
-
-
-# what each stage panel names: the right side's structures that the stage adds
-# stage plate: structures sorted nearer the eye than they are, mm (posterior view: the
-# drawing does not move, only the painter's order)
-SORT_NEARER_MM = {"trapezius": 2.0}
-STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
-               "obliquus_capitis_inferior": "OCI", "obliquus_capitis_superior": "OCS",
-               "rectus_capitis_posterior_major": "RCP major",
-               "semispinalis_capitis": "semispinalis",
-               "splenius_capitis": "splenius\ncapitis", "trapezius": "trapezius",
-               "occipital_artery": "occipital\nartery"}
-STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posterior view)
-# a leader ends this far inside what a panel shows of its structure (the first that
-# leaves room for the name), and costs this much more if its name stands above or below
-LEADER_ROOM_MM = (2.5, 1.0)
-LEADER_NERVE_MM = 4.0
-UPRIGHT_COST_MM = 8.0
-PX_PER_MM = 4.0  # resolution of the map of what each panel paints where
-MARGIN_MM = 22.0  # the figure's margin beside a panel's outer side, mm at the panels' scale
-# thin structures named on a leader: a name box on the artery covered the muscle on each
-# side of it, and read as naming the muscle
-LEADER_ONLY = ("occipital_artery",)
-# the notebook PNG's size (StaticFigure.scale: 9-point text 16.5 px; it was 13.8, small on
-# a projector) and palette (128 colours show no banding; notebook 01 stays under 1 MB)
-STAGE_PLATE_SCALE, STAGE_PLATE_COLOURS = 1.2, 128
-# the stretch of nerve each stage adds: indigo (Tol's), which stands apart from every
-# colour the plate draws for every vision (tests/test_nerve_figures.py); vermillion, used
-# before, was close to the trapezius's orange (CIEDE2000 about 9, and 3 with protanopia)
-STAGE_HIGHLIGHT, STAGE_HIGHLIGHT_NAME = "#332288", "indigo"
-
-
-def _name_box(text: str, spare: float = 2.0) -> np.ndarray:
-    """Half width and half height (mm) of a stage panel's 9-point name, with ``spare`` mm
-    to spare (about 2.7 mm a character and 5.6 mm a line at the panels' scale)."""
-    lines = text.split("\n")
-    return np.array([1.35 * max(map(len, lines)) + spare, 2.8 * len(lines) + spare])
-
-
-def _seen_points(structure, half, covers) -> np.ndarray:
-    """A structure's surface points (2D, mm) seen in a stage panel's window, at least
-    ``half`` (a name box's half size) inside its edges and not hidden by the others."""
-    (x0, x1), (y0, y1) = STAGE_LIMITS
-    xy = mpl2d.project(structure.vertices, "posterior")
-    inside = ((xy[:, 0] > x0 + half[0]) & (xy[:, 0] < x1 - half[0])
-              & (xy[:, 1] > y0 + half[1]) & (xy[:, 1] < y1 - half[1]))
-    others = [(v, f) for v, f in covers if v is not structure.vertices]
-    seen = inside.copy()
-    seen[inside] = ~_hidden_by(others, structure.vertices[inside] + [0.0, -0.5, 0.0],
-                               "posterior")
-    return xy[seen]
-
-
-def _painted_tips(painted: np.ndarray, parts, margin: float, limits=None) -> np.ndarray:
-    """Points (2D, mm, on a 1 mm grid) where a stage panel paints one of the mesh ``parts``
-    (``painted``: ``mpl2d.painted_ids`` over ``limits``, STAGE_LIMITS by default, at
-    PX_PER_MM) at least
-    ``margin`` mm from anything else drawn there: a leader ending there ends on the
-    structure's own colour, not on its edge or on a nerve lying over it."""
-    from scipy.ndimage import distance_transform_edt
-
-    (x0, x1), (y0, y1) = limits or STAGE_LIMITS
-    room = distance_transform_edt(np.isin(painted, list(parts))) / PX_PER_MM
-    step = int(PX_PER_MM)
-    rows, cols = np.nonzero(room[::step, ::step] >= margin)
-    return np.c_[x0 + (cols * step + 0.5) / PX_PER_MM, y1 - (rows * step + 0.5) / PX_PER_MM]
-
-
-def _clearance(centres, half, points, placed=()) -> np.ndarray:
-    """For name boxes of half size ``half`` centred at ``centres`` (2D, mm), the distance
-    to the nearest of ``points`` (2D, mm) and placed name in units of the box: below 1
-    they overlap."""
-    centres = np.atleast_2d(centres)
-    clearance = np.abs((centres[:, None] - points[None]) / half).max(axis=2).min(axis=1)
-    for centre, other in placed:
-        both = half + _name_box(other)
-        clearance = np.minimum(clearance, np.abs((centres - centre) / both).max(axis=1))
-    return clearance
-
-
-def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarray | None:
-    """Where a stage panel names a structure: the point of its surface, seen in the
-    panel's window and not hidden by the other structures drawn, whose name box lies
-    farthest from the nerves and from the names ``placed`` already, as (centre, text)
-    pairs (2D, mm); None if none of it shows clear of them."""
-    half = _name_box(text)
-    cand = _seen_points(structure, half, covers)
-    if not len(cand):
-        return None
-    nerves = np.concatenate([mpl2d.project(q, "posterior") for q in nerve_paths])
-    clearance = _clearance(cand, half, nerves, placed)
-    best = int(np.argmax(clearance))
-    return cand[best] if clearance[best] >= 1.0 else None
-
-
-def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=(0.0, 0.0)):
-    """Where a stage panel names a structure with no room for its name on it: a spot in
-    the window, clear of the nerves, the names ``placed`` and the structure, on the
-    shortest leader (at least 4 mm, crossing no nerve and no placed name) to one of
-    ``tips``, the points (2D, mm) where the panel shows the structure (``_painted_tips``).
-    The label extends away from the point, sideways or up or down, whichever way the
-    leader runs more. The name box keeps clear of the ``crossable`` nerve paths too, but
-    the leader may cross them (a nerve that is not the stage's subject). The name may
-    stand ``outside`` (left, right) mm beyond the window's sides, in the figure's margin.
-
-    Returns (point, label position, box centre, (ha, va)) in mm, or None if there is no
-    such spot."""
-    (x0, x1), (y0, y1) = STAGE_LIMITS
-    half = _name_box(text, spare=3.0)
-    if not len(tips):
-        return None
-    paths = [mpl2d.project(q, "posterior") for q in nerve_paths]
-    nerves = np.concatenate(paths + [mpl2d.project(q, "posterior") for q in crossable])
-    # an end beside a nerve's course, where the plate dashes it when hidden, reads as
-    # naming the nerve
-    tips = tips[np.linalg.norm(tips[:, None] - nerves[None], axis=2).min(axis=1)
-                >= LEADER_NERVE_MM]
-    if not len(tips):
-        return None
-    near = ((nerves[:, 0] > x0 - 2 * half[0]) & (nerves[:, 0] < x1 + 2 * half[0])
-            & (nerves[:, 1] > y0 - 2 * half[1]) & (nerves[:, 1] < y1 + 2 * half[1]))
-    nerves = nerves[near]  # only the stretch that can reach a box in the window
-    x0, x1 = x0 - outside[0], x1 + outside[1]
-    gx, gy = np.meshgrid(np.arange(x0, x1, 2.0), np.arange(y0, y1, 2.0))
-    at = np.c_[gx.ravel(), gy.ravel()]
-    # the tip nearest each place; the label extends away from it
-    dist = np.linalg.norm(at[:, None] - tips[None], axis=2)
-    point = tips[dist.argmin(axis=1)]
-    length = dist.min(axis=1)
-    away = at - point
-    sideways = np.abs(away[:, 0]) >= np.abs(away[:, 1])
-    sign = np.where(sideways, np.sign(away[:, 0]), np.sign(away[:, 1]))
-    sign[sign == 0] = 1.0
-    centre = at + np.where(sideways[:, None], np.c_[sign * half[0], np.zeros(len(at))],
-                           np.c_[np.zeros(len(at)), sign * half[1]])
-    ok = ((centre[:, 0] - half[0] > x0) & (centre[:, 0] + half[0] < x1)
-          & (centre[:, 1] - half[1] > y0) & (centre[:, 1] + half[1] < y1))
-    ok &= _clearance(centre, half, nerves, placed) >= 1.0
-    ok &= _clearance(centre, half, tips) >= 1.0
-    ok &= length >= 4.0
-    # the leader crosses no nerve and no name placed before (the scale bar's too)
-    boxes = [_box_outline(c, _name_box(t)) for c, t in placed]
-    # sideways first: a name above or below its point covers the structure beyond it
-    cost = length + np.where(sideways, 0.0, UPRIGHT_COST_MM)
-    for i in np.argsort(np.where(ok, cost, np.inf)):
-        if not ok[i]:
-            return None
-        if not any(mpl2d.segment_crosses(point[i], at[i], q) for q in [*paths, *boxes]):
-            if sideways[i]:
-                align = ("left" if sign[i] > 0 else "right", "center")
-            else:
-                align = ("center", "bottom" if sign[i] > 0 else "top")
-            return point[i], at[i], centre[i], align
-    return None
-
-
-def _box_outline(centre, half) -> np.ndarray:
-    """The closed outline (2D, mm) of a box of half size ``half`` about ``centre``."""
-    (x, y), (w, h) = centre, half
-    return np.array([[x - w, y - h], [x + w, y - h], [x + w, y + h], [x - w, y + h],
-                     [x - w, y - h]])
-
-
-def _hidden_by(meshes, points, view: str) -> np.ndarray:
-    """Which points the meshes hide in a named view: a ray from the point towards the eye
-    meets one of them."""
-    from anatomy.skin import Skin
-
-    points = np.asarray(points, float)
-    if not meshes:
-        return np.zeros(len(points), bool)
-    v, f, _ = mpl2d.merge_meshes([(mv, mf, "#000000") for mv, mf in meshes])
-    _, _, forward = mpl2d.view_basis(view)
-    return Skin(v, f).rays_blocked(points, -forward)
-
-
-def stage_plate() -> mpl2d.StaticFigure:
-    """Four posterior close-ups, deep to superficial, each adding the next layer.
-
-    Nerves are tubes drawn in one depth-sorted pass with the muscles, so a nerve behind
-    a muscle is hidden; a thin dashed line shows the hidden course (only there: a ray
-    from the nerve towards the eye meets muscle or bone).
-
-    Returns
-    -------
-    StaticFigure
-        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
-        SVG or PDF.
-    """
-    from anatomy.structures import load_structures
-
-    mpl2d.use_style()
-    structs = load_structures()
-    gon = nv.nerve("greater_occipital", "right")
-    ton = nv.nerve("third_occipital", "right")
-    hl = STAGE_HIGHLIGHT
-    # 2 x 2 panels, 6.2 inches tall: 9-point text shows at 14 px on a 1024 x 768 slide
-    # (a row of four was 15 inches wide: 7 px on a slide, 4 points on an A4 page)
-    fig, axes = mpl2d.subplots(2, 2, figsize=(5.6, 6.2))
-    axes = axes.ravel()
-    shown: tuple = ()  # the layers of the panel before: its structures are named there
-    for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
-        i, j = gon.waypoint_index[a], gon.waypoint_index[b]
-        # trapezius, 2 mm over the splenius sheet, is sorted 2 mm nearer still: sorting
-        # whole faces by depth put dark splenius faces over it (the 2D drawing is the same)
-        drawn = [s for s in structs.values() if s.id.startswith(layers)]
-        parts = [(s.vertices - [0.0, SORT_NEARER_MM.get(s.base, 0.0), 0.0], s.faces,
-                  style.structure_colour(s.base, s.layer, s.color)) for s in drawn]
-        for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
-                            (gon.path[j:], 1.75, style.NERVE),
-                            (gon.path[i:j + 1] - [0.0, bias, 0.0], 2.0, hl),
-                            # the TON runs just over trapezius once through it: sorted
-                            # nearer than the muscle, so its large faces do not stripe it
-                            (ton.path - [0.0, 4.0, 0.0], 1.5,
-                             NERVE_STYLE["third_occipital"]["color"])):
-            if len(seg) >= 3:
-                parts.append((*tube(seg, r), col))
-        covers = [(s.vertices, s.faces) for s in structs.values() if s.id.startswith(layers)]
-        v, f, c = mpl2d.merge_meshes(parts)
-        mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2)
-        # what the panel paints where (part k: drawn[k], then the nerve tubes)
-        painted = mpl2d.painted_ids(v, f, np.repeat(np.arange(len(parts)),
-                                                    [len(q[1]) for q in parts]),
-                                    "posterior", STAGE_LIMITS, PX_PER_MM)
-        for n in (gon, ton):  # the dashed line only where muscle or bone hides the nerve
-            xy = mpl2d.project(n.path, "posterior")
-            xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
-            ax.plot(*xy.T, color="#222222", lw=0.8, ls=(0, (2, 2)), zorder=4)
-            if n is gon:  # this stage's stretch, hidden inside its muscle in panels 3 and 4:
-                # dashed in the stage's colour on a white edge, seen on every muscle
-                ax.plot(*xy[i:j + 1].T, color=hl, lw=1.6, ls=(0, (2.5, 1.5)), zorder=5,
-                        path_effects=[patheffects.withStroke(linewidth=3.2,
-                                                             foreground="white")])
-        # the scale bar and its "10 mm" (mpl2d.scale_bar's default corner) keep clear
-        (x0, x1), (y0, y1) = STAGE_LIMITS
-        placed = [(np.array([x0 + 0.05 * (x1 - x0) + 5.0, y0 + 0.04 * (y1 - y0) + 3.0]),
-                   "10 mm")]
-        for st in structs.values():  # name what this stage adds, clear of the nerves
-            if st.id.startswith(layers) and st.side in ("right", None) \
-                    and st.base in STAGE_NAMES \
-                    and not any(st.id.startswith(x) for x in shown):
-                name = STAGE_NAMES[st.base]
-                at = None if st.base in LEADER_ONLY else _name_spot(
-                    st, name, covers, (gon.path, ton.path), placed)
-                if at is not None:
-                    placed.append((at, name))
-                    # 9 points: 14 px on a 1024 x 768 slide, like the rest of the plate
-                    ax.text(*at, name, fontsize=9, ha="center",
-                            va="center", zorder=6, linespacing=0.95,
-                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                                  "alpha": 0.8})
-                    continue
-                # a leader may go to the muscle of either side, and its name may stand in
-                # the figure's margin beside the panel; the nearer choices first
-                # roomier ends first, and at each this side's structure before either side's
-                own = [drawn.index(st)]
-                same = [k for k, d in enumerate(drawn) if d.base == st.base]
-                margin = (MARGIN_MM, 0.0) if ax in axes[::2] else (0.0, MARGIN_MM)
-                spot = None
-                for outside, room, parts_ in itertools.product(
-                        ((0.0, 0.0), margin), LEADER_ROOM_MM, (own, same)):
-                    spot = spot or _leader_spot(_painted_tips(painted, parts_, room), name,
-                                                (gon.path,), placed, crossable=(ton.path,),
-                                                outside=outside)
-                if spot is not None:  # no room on the structure: a leader to it
-                    placed.append((spot[2], name))
-                    mpl2d.leader_label(ax, spot[0], spot[1], name, fontsize=9,
-                                       line_width=0.9, line_color="#222222", halo="white",
-                                       align=spot[3])
-        shown = layers
-        mpl2d.setup_view_axes(ax)
-        ax.set_title(textwrap.fill(title, 28), fontsize=10.5, pad=4)
-        ax.set_xlim(*STAGE_LIMITS[0])
-        ax.set_ylim(*STAGE_LIMITS[1])
-        mpl2d.scale_bar(ax, 10)
-    fig.text(0.5, 0.01, f"Right side, seen from behind. {STAGE_HIGHLIGHT_NAME.capitalize()}: "
-             "this stage (dashed where hidden);\ndashed: "
-             "course hidden by muscle or bone; yellow: GON; teal: TON;\nOCI, OCS: obliquus capitis "
-             "inferior, superior; RCP: rectus capitis posterior.", ha="center", va="bottom",
-             fontsize=9)
-    fig.suptitle("The greater occipital nerve stage by stage,\ndeep to superficial "
-                 "(right side)", fontsize=12)
-    fig.tight_layout(rect=(0, 0.07, 1, 1))
-    alt = ("Four posterior close-ups of the right suboccipital region, each adding a layer: "
-           "1, bones only, the nerve leaving between atlas and axis; 2, with the "
-           "suboccipital muscles (obliquus capitis inferior and superior, rectus capitis "
-           "posterior major and minor), the nerve winding round the lower border of "
-           "obliquus capitis inferior; 3, with "
-           "semispinalis and splenius, the nerve passing through semispinalis; 4, with the "
-           "trapezius and the occipital artery, the nerve leaving through the trapezius "
-           "aponeurosis medial to the artery. The current stage is drawn in "
-           f"{STAGE_HIGHLIGHT_NAME}, dashed on a white edge where muscle hides it; "
-           "a dashed line shows the course where muscle or bone hides it; a label names "
-           "what the stage adds (atlas and axis; OCI and OCS, obliquus capitis inferior "
-           "and superior, and RCP major, rectus capitis posterior major; semispinalis and "
-           "splenius; the occipital artery and the "
-           "trapezius), on it or beside it on a leader line; scale bars 10 mm.")
-    return mpl2d.StaticFigure(fig, alt, scale=STAGE_PLATE_SCALE, colors=STAGE_PLATE_COLOURS)

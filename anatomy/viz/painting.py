@@ -1,0 +1,128 @@
+"""The order a flat-shaded plate paints a mesh's faces in, and a map of what it paints
+where: a leader line can then end on the colour of the structure it names (``mpl2d``'s
+plates use both; kept apart so that ``mpl2d`` stays one module of drawing helpers)."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+
+from anatomy.conventions import view_basis
+
+__all__ = ["SORT_DECIMALS", "painted_ids", "painted_points", "painter_order"]
+
+SORT_DECIMALS = 6  # depth (mm) is rounded to this before the painter's sort
+
+
+def painter_order(vertices, faces, view: str, cull: bool = True):
+    """The faces in the order ``draw_mesh`` paints them, farthest first.
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    view : str
+        A named view (see ``draw_mesh``).
+    cull : bool, default True
+        Leave out faces that point away from the viewer.
+
+    Returns
+    -------
+    normals : numpy.ndarray, shape (m, 3)
+        Unit face normals.
+    facing : numpy.ndarray of bool, shape (m,)
+        The faces drawn.
+    order : numpy.ndarray of int
+        Painting order of the drawn faces (indices into ``faces[facing]``).
+    """
+    _, _, fwd = view_basis(view)
+    tri = np.asarray(vertices, float)[faces]
+    normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    normals /= np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)
+    # Rounded before comparing and sorting, and ties drawn in triangle order, so that the
+    # last-bit differences between CPUs (SIMD paths, BLAS) cannot reorder the triangles:
+    # mirrored triangles on the midline have equal depth in a posterior or anterior view.
+    facing = (np.round(normals @ fwd, 9) < 0) if cull else np.ones(len(tri), bool)
+    depth = np.round(tri.mean(axis=1) @ fwd, SORT_DECIMALS)[facing]
+    return normals, facing, np.argsort(-depth, kind="stable")
+
+
+def painted_ids(vertices, faces, face_ids, view: str, limits, px_per_mm: float = 4.0):
+    """Which mesh part shows at each point of a window, as ``draw_mesh`` paints them.
+
+    Parameters
+    ----------
+    vertices, faces : array_like
+        The merged meshes (see ``merge_meshes``).
+    face_ids : array_like of int, shape (m,)
+        Each face's part number, 0 to 65534.
+    view : str
+        A named view.
+    limits : tuple
+        The window ((x0, x1), (y0, y1)), mm in the view's plane.
+    px_per_mm : float, default 4.0
+        Resolution of the map.
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (rows, cols)
+        Row 0 at the window's top; -1 where nothing is drawn.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    right, up, _ = view_basis(view)
+    (x0, x1), (y0, y1) = limits
+    w, h = int(round((x1 - x0) * px_per_mm)), int(round((y1 - y0) * px_per_mm))
+    _, facing, order = painter_order(vertices, faces, view)
+    tri = np.asarray(vertices, float)[faces][facing][order]
+    ids = np.asarray(face_ids)[facing][order] + 1
+    fig = Figure(figsize=(w / 100, h / 100), dpi=100)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.axis("off")
+    rgb = np.c_[ids // 256, ids % 256, np.zeros(len(ids))] / 255.0
+    ax.add_collection(PolyCollection(np.stack([tri @ right, tri @ up], axis=-1),
+                                     facecolors=rgb, edgecolors="none", antialiased=False))
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    img = np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
+    out = img[..., 0] * 256 + img[..., 1] - 1
+    out[(img == 255).all(axis=2)] = -1   # the white background
+    return out
+
+
+def painted_points(painted: np.ndarray, parts, margin: float, limits,
+                   px_per_mm: float = 4.0) -> np.ndarray:
+    """Points on a 1 mm grid where a map paints one of ``parts``, ``margin`` mm inside.
+
+    Parameters
+    ----------
+    painted : numpy.ndarray of int
+        A map from ``painted_ids`` over ``limits`` at ``px_per_mm``.
+    parts : iterable of int
+        The part numbers wanted.
+    margin : float
+        Least distance (mm) from anything else painted there (or nothing).
+    limits : tuple
+        The map's window ((x0, x1), (y0, y1)), mm.
+    px_per_mm : float, default 4.0
+        The map's resolution.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k, 2)
+        The points (mm in the view's plane): a leader line ending at one ends on the
+        part's own colour, not on its edge or on something drawn over it.
+    """
+    from scipy.ndimage import distance_transform_edt
+
+    (x0, x1), (y0, y1) = limits
+    room = distance_transform_edt(np.isin(painted, list(parts))) / px_per_mm
+    step = max(int(px_per_mm), 1)
+    rows, cols = np.nonzero(room[::step, ::step] >= margin)
+    return np.c_[x0 + (cols * step + 0.5) / px_per_mm, y1 - (rows * step + 0.5) / px_per_mm]
+
