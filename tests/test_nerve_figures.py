@@ -162,7 +162,7 @@ def test_stage_captions_point_at_the_nerve_they_name():
     for side in ("right", "left"):
         st = {s["label"]: s for s in views.stages(side)}
         gon = nv.nerve("greater_occipital", side).path
-        lon = nv.nerve("lesser_occipital", side).waypoints["fascia_exit"]
+        lon = nv.nerve("lesser_occipital", side).marked_waypoints["fascia_exit"]
         for label in ("All layers", "5 Under the skin to the vertex"):
             a = st[label]["annotation"]
             assert np.min(np.linalg.norm(gon - [a["x"], a["y"], a["z"]], axis=1)) < 0.1
@@ -525,3 +525,19 @@ def test_course_plate_leaders_end_on_the_structure_they_name():
                       if (hit := mesh.ray_hit(origin, fwd)) is not None)
         assert hits and hits[0][1] == key, (text, hits[:2])
         assert np.linalg.norm(nerves - end, axis=1).min() >= COURSE_NERVE_MM - 0.5, text
+
+
+def test_waypoint_markers_sit_on_the_drawn_nerve(kitfig):
+    """Every waypoint marker lies on its nerve's drawn course: at the sourced waypoint the
+    GON's nuchal-line and branching circles stood 2-3 mm beside the line (student review)."""
+    data = kitfig.figure.data
+    lines = {t.name: np.c_[t.x, t.y, t.z].astype(float) for t in data
+             if t.type == "scatter3d" and t.mode == "lines" and t.name in ("GON", "LON", "TON")}
+    checked = 0
+    for t in data:
+        if str(t.name).endswith("(R) waypoints") and t.name.split()[0] in lines:
+            path = lines[t.name.split()[0]]
+            for p in np.c_[t.x, t.y, t.z].astype(float):
+                assert np.linalg.norm(path - p, axis=1).min() < 0.1, t.name
+                checked += 1
+    assert checked >= 15

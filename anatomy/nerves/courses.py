@@ -209,6 +209,20 @@ class Nerve:
     def spec(self) -> NerveSpec:
         return load_nerve_specs()[self.name]
 
+    @property
+    def marked_waypoints(self) -> dict[str, np.ndarray]:
+        """Where figures mark each waypoint: the point of ``path`` nearest it.
+
+        The course is smoothed through the sourced waypoints and passes up to a few mm
+        from them; a marker at the waypoint itself stood beside the drawn nerve.
+
+        Returns
+        -------
+        dict of str to numpy.ndarray
+            Waypoint id to a point of ``path``, mm.
+        """
+        return {k: self.path[i] for k, i in self.waypoint_index.items()}
+
     def segment(self, start: str, end: str) -> np.ndarray:
         """The part of the path between two waypoints (inclusive).
 

@@ -192,7 +192,7 @@ def stages(side: str = "right") -> list[dict]:
     g = nv.nerve("greater_occipital", side)
     lon, ton = nv.nerve("lesser_occipital", side), nv.nerve("third_occipital", side)
     s = 1.0 if side == "right" else -1.0
-    w = g.waypoints
+    w = g.marked_waypoints
     # the GON under the scalp, where its branches spread towards the vertex (a point of the
     # drawn nerve, so an arrow there meets the nerve from any angle)
     over_scalp = g.path[np.argmin(np.abs(g.path[:, 2] - _SCALP_NOTE_Z))]
@@ -218,10 +218,10 @@ def stages(side: str = "right") -> list[dict]:
          "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,
          "GON branches to the vertex", over_scalp),
         ("LON", "The lesser occipital nerve along sternocleidomastoid to behind the ear",
-         lon.waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.7, 0.15), 0.95,
-         "LON leaves the fascia (Dash 2005)", lon.waypoints["fascia_exit"]),
+         lon.marked_waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.7, 0.15), 0.95,
+         "LON leaves the fascia (Dash 2005)", lon.marked_waypoints["fascia_exit"]),
         ("TON", "The third occipital nerve near the midline to the lower occiput",
-         ton.waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
+         ton.marked_waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
          "TON exits through trapezius<br>(hidden here; Kim 2018)"),
     ]
     other = "left" if side == "right" else "right"

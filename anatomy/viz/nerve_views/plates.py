@@ -143,7 +143,7 @@ def _shown_end(drawn: dict, key: str, near, view: str, nerves, markers=()) -> np
 
 
 def _label_waypoints(ax, n: nv.Nerve, view: str, ids, offsets, prefix: str = "") -> None:
-    pts = mpl2d.project([n.waypoints[i] for i in ids], view)
+    pts = mpl2d.project([n.marked_waypoints[i] for i in ids], view)
     labels = [prefix + SHORT_LABELS.get(i, i) for i in ids]
     mpl2d.label_points(ax, pts, labels, offsets=offsets, color=NERVE_STYLE[n.name]["color"],
                        marker=NERVE_STYLE[n.name]["marker"], size=30, fontsize=9, zorder=8)
@@ -218,7 +218,7 @@ def course_plate() -> mpl2d.StaticFigure:
     _label_waypoints(ax, gon, "right", ["terminal"], [(30, -12)], prefix="GON ")
     nerves = np.concatenate([mpl2d.project(n.path, "right")
                              for n in nv.all_nerves(("right",))])
-    markers = mpl2d.project([lon.waypoints[w] for w in LON_LABELLED], "right")
+    markers = mpl2d.project([lon.marked_waypoints[w] for w in LON_LABELLED], "right")
     if "trapezius_snl_lateral_right" in pts:
         at = mpl2d.project([pts["trapezius_snl_lateral_right"]], "right")[0]
         end = _shown_end(right, "trapezius_right", at, "right", nerves, markers)

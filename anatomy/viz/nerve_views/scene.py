@@ -148,7 +148,7 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
         if waypoints:
             ids = list(n.waypoints)
             traces.append(plotly3d.points_trace(
-                np.array([n.waypoints[i] for i in ids]), name=f"{name} waypoints",
+                np.array([n.marked_waypoints[i] for i in ids]), name=f"{name} waypoints",
                 hovertext=[waypoint_hover(n, i) for i in ids], color=st["color"],
                 symbol=st["symbol"], size=4, legendgroup=group, showlegend=False))
         for tr in traces[start:]:  # the nerve's own traces: a stage can hide them by id
