@@ -480,12 +480,14 @@ def test_waypoint_hover_gives_the_depths_the_waypoint_table_gives():
                 assert f"Published depth: {published} mm" in hover, (name, wid)
 
 
-def test_great_auricular_nerve_goes_with_the_muscle_it_runs_on(figdict):
+@pytest.mark.parametrize("nerve", ["Great auric", "LON"])
+def test_nerves_on_sternocleidomastoid_go_with_it(figdict, nerve):
     """In every stage that leaves sternocleidomastoid out, the great auricular nerve (on
-    the muscle's surface) is left out too: alone it hung in empty space by the jaw."""
+    the muscle's surface) and the LON (along its posterior border) are left out too:
+    alone they hung in empty space by the jaw and the skull (student reviews)."""
     data = figdict["data"]
     scm = [i for i, t in enumerate(data) if str(t.get("name", "")).startswith("Sternocleido")]
-    gan = [i for i, t in enumerate(data) if str(t.get("name", "")).startswith("Great auric")]
+    gan = [i for i, t in enumerate(data) if str(t.get("name", "")).startswith(nerve)]
     assert scm and gan
     stages = [b for m in _menus(figdict) if m["type"] == "dropdown" for b in m["buttons"]
               if b["method"] == "update" and "visible" in b["args"][0]]

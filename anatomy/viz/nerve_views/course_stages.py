@@ -138,6 +138,10 @@ STAGE_OFF_COURSE = {
     "1 Origin at C1-C2": ("lesser_occipital", "third_occipital", "greater_occipital_{other}"),
     "2 Round obliquus capitis inferior": ("lesser_occipital", "third_occipital",
                                           "greater_occipital_{other}"),
+    # stages 3 and 4 leave out sternocleidomastoid, along whose border the LON runs: alone
+    # it hung in empty space beside the skull (it has a stage of its own)
+    "3 Through semispinalis": ("lesser_occipital",),
+    "4 Trapezius and occipital artery": ("lesser_occipital",),
     "LON": ("third_occipital", "greater_occipital_{other}", "lesser_occipital_{other}"),
     "TON": ("lesser_occipital",),
 }
