@@ -139,7 +139,8 @@ def _shown_end(drawn: dict, key: str, near, view: str, nerves, markers=()) -> np
     near = np.asarray(near, float)
     if not len(tips):
         return near
-    return tips[np.argmin(np.linalg.norm(tips - near, axis=1))]
+    # rounded, so that ties on the grid break the same way on every CPU
+    return tips[np.argmin(np.round(np.linalg.norm(tips - near, axis=1), 6))]
 
 
 def _label_waypoints(ax, n: nv.Nerve, view: str, ids, offsets, prefix: str = "") -> None:

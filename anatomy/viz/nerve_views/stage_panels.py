@@ -104,7 +104,7 @@ def _clearance(centres, half, points, placed=()) -> np.ndarray:
     for centre, other in placed:
         both = half + _name_box(other)
         clearance = np.minimum(clearance, np.abs((centres - centre) / both).max(axis=1))
-    return clearance
+    return np.round(clearance, 6)   # the same comparisons on every CPU
 
 
 def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarray | None:
@@ -118,7 +118,7 @@ def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarr
         return None
     nerves = np.concatenate([mpl2d.project(q, "posterior") for q in nerve_paths])
     clearance = _clearance(cand, half, nerves, placed)
-    best = int(np.argmax(clearance))
+    best = int(np.argmax(np.round(clearance, 6)))   # rounded: the same choice on every CPU
     return cand[best] if clearance[best] >= 1.0 else None
 
 
@@ -153,7 +153,9 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
     gx, gy = np.meshgrid(np.arange(x0, x1, 2.0), np.arange(y0, y1, 2.0))
     at = np.c_[gx.ravel(), gy.ravel()]
     # the tip nearest each place; the label extends away from it
-    dist = np.linalg.norm(at[:, None] - tips[None], axis=2)
+    # distances rounded before the choices (ties are common on the two grids: last-bit
+    # differences between CPUs' SIMD paths broke them differently and moved a name)
+    dist = np.round(np.linalg.norm(at[:, None] - tips[None], axis=2), 6)
     point = tips[dist.argmin(axis=1)]
     length = dist.min(axis=1)
     away = at - point
@@ -171,7 +173,7 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
     boxes = [_box_outline(c, _name_box(t)) for c, t in placed]
     # sideways first: a name above or below its point covers the structure beyond it
     cost = length + np.where(sideways, 0.0, UPRIGHT_COST_MM)
-    for i in np.argsort(np.where(ok, cost, np.inf)):
+    for i in np.argsort(np.where(ok, np.round(cost, 6), np.inf), kind="stable"):
         if not ok[i]:
             return None
         if not any(mpl2d.segment_crosses(point[i], at[i], q) for q in [*paths, *boxes]):
