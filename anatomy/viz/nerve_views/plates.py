@@ -118,29 +118,40 @@ COURSE_LIMITS = {"posterior": ((-150.0, 150.0), (-95.0, 140.0)),
                  "right": ((-150.0, 140.0), (-95.0, 140.0))}
 
 
-def _shown_end(drawn: dict, key: str, near, view: str, nerves, markers=()) -> np.ndarray:
-    """Where a course-plate leader to structure ``key`` ends: the point nearest ``near``
-    (2D, mm) where the view paints that structure (``drawn`` in one depth-sorted pass),
-    1 mm inside its colour and COURSE_NERVE_MM from every nerve the view draws (the
-    2D ``nerves``, drawn as thick lines) and COURSE_MARKER_MM from the waypoint
-    ``markers`` (2D); ``near`` itself if it shows nowhere so."""
+def _paint_map(drawn: dict, view: str) -> tuple[list, np.ndarray]:
+    """The structure ids of ``drawn`` and the map of which one the view paints where
+    (``drawn`` in one depth-sorted pass over COURSE_LIMITS at PX_PER_MM)."""
     ids = list(drawn)
     v, f, _ = mpl2d.merge_meshes([(s.vertices, s.faces, "#000000") for s in drawn.values()])
     painted = mpl2d.painted_ids(v, f, np.repeat(np.arange(len(ids)),
                                                 [len(s.faces) for s in drawn.values()]),
                                 view, COURSE_LIMITS[view], PX_PER_MM)
+    return ids, painted
+
+
+def _shown_end(paint: tuple, key: str, near, view: str, nerves, markers=()) -> np.ndarray:
+    """Where a course-plate leader to structure ``key`` ends: the point nearest ``near``
+    (2D, mm) where the view's ``paint`` map (see ``_paint_map``) shows that structure,
+    1 mm inside its colour and COURSE_NERVE_MM from every nerve the view draws (the
+    2D ``nerves``, drawn as thick lines) and COURSE_MARKER_MM from the waypoint
+    ``markers`` (2D); ``near`` itself if it shows nowhere so."""
+    ids, painted = paint
     tips = painting.painted_points(painted, [ids.index(key)], 1.0, COURSE_LIMITS[view],
                                    PX_PER_MM)
-    tips = tips[np.linalg.norm(tips[:, None] - nerves[None], axis=2).min(axis=1)
-                >= COURSE_NERVE_MM]
-    if len(markers) and len(tips):
-        tips = tips[np.linalg.norm(tips[:, None] - np.asarray(markers)[None], axis=2)
-                    .min(axis=1) >= COURSE_MARKER_MM]
     near = np.asarray(near, float)
-    if not len(tips):
-        return near
-    # rounded, so that ties on the grid break the same way on every CPU
-    return tips[np.argmin(np.round(np.linalg.norm(tips - near, axis=1), 6))]
+    # nearest first (rounded, and a stable sort, so that ties on the grid break the same
+    # way on every CPU); the clearances checked a batch at a time, nearest batch first
+    tips = tips[np.argsort(np.round(np.linalg.norm(tips - near, axis=1), 6), kind="stable")]
+    markers = np.asarray(markers, float).reshape(-1, 2)
+    for start in range(0, len(tips), 256):
+        batch = tips[start:start + 256]
+        ok = np.linalg.norm(batch[:, None] - nerves[None], axis=2).min(axis=1) >= COURSE_NERVE_MM
+        if len(markers):
+            ok &= (np.linalg.norm(batch[:, None] - markers[None], axis=2).min(axis=1)
+                   >= COURSE_MARKER_MM)
+        if ok.any():
+            return batch[np.argmax(ok)]
+    return near
 
 
 def _label_waypoints(ax, n: nv.Nerve, view: str, ids, offsets, prefix: str = "") -> None:
@@ -197,7 +208,8 @@ def course_plate() -> mpl2d.StaticFigure:
                      prefix="GON ")
     nerves = np.concatenate([mpl2d.project(n.path, "posterior") for n in nv.all_nerves()])
     sel = [(k, q, t, o) for k, q, t, o in _LAYER_LABELS if q in pts and k in deep]
-    xy = np.array([_shown_end(deep, k, mpl2d.project([pts[q]], "posterior")[0],
+    paint = _paint_map(deep, "posterior")
+    xy = np.array([_shown_end(paint, k, mpl2d.project([pts[q]], "posterior")[0],
                               "posterior", nerves) for k, q, _, _ in sel])
     mpl2d.label_points(ax, xy, [t for _, _, t, _ in sel], size=10, color="#444444",
                        fontsize=9, offsets=[np.array(o) - p for (*_, o), p in zip(sel, xy)],
@@ -220,9 +232,10 @@ def course_plate() -> mpl2d.StaticFigure:
     nerves = np.concatenate([mpl2d.project(n.path, "right")
                              for n in nv.all_nerves(("right",))])
     markers = mpl2d.project([lon.marked_waypoints[w] for w in LON_LABELLED], "right")
+    paint = _paint_map(right, "right")
     if "trapezius_snl_lateral_right" in pts:
         at = mpl2d.project([pts["trapezius_snl_lateral_right"]], "right")[0]
-        end = _shown_end(right, "trapezius_right", at, "right", nerves, markers)
+        end = _shown_end(paint, "trapezius_right", at, "right", nerves, markers)
         mpl2d.label_points(ax, [end], ["trapezius"], offsets=[at + (-40, -50) - end],
                            size=10, color="#444444", fontsize=9, zorder=8)
     # SCM named at its lower belly, below the LON's labels (from the mastoid its leader
@@ -235,7 +248,7 @@ def course_plate() -> mpl2d.StaticFigure:
         band = v[(v[:, 2] > z_band[0]) & (v[:, 2] < z_band[1]) & (v[:, 0] > 0)]
         if len(band):
             at = mpl2d.project([band.mean(axis=0)], "right")[0]
-            end = _shown_end(right, f"{base}_right", at, "right", nerves, markers)
+            end = _shown_end(paint, f"{base}_right", at, "right", nerves, markers)
             mpl2d.label_points(ax, [end], [text], offsets=[at + off - end], size=10,
                                color="#444444", fontsize=9, zorder=8)
     mpl2d.setup_view_axes(ax, "Right lateral view")
