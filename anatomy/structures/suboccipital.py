@@ -61,8 +61,11 @@ def _rcp_minor(atlas_pts, bone, ssc):
     th = _dim("rcp_minor_thickness")
     tub = atlas_pts["c1_posterior_tubercle"]
     start = tub + np.array([3.0, -1.0, 1.5])        # pointed tendon on the tubercle
-    end = _between_rows(bone, 8, 9, 8.0, 1.8, 0.15)
-    vf, _ = _strap(start, end, [0.5, -2.0, 0.0], [2.5, 6.0], [1.2, th / 2, 1.3],
+    # the two muscles lie side by side: the insertion's medial border reaches the midline
+    # (the external occipital crest), as in Gray's figure of the suboccipital triangle;
+    # narrower, a white gap showed between them in the stage plate
+    end = _between_rows(bone, 8, 9, 7.0, 1.8, 0.15)
+    vf, _ = _strap(start, end, [0.5, -2.0, 0.0], [2.8, 6.6], [1.2, th / 2, 1.3],
                    [0, -0.55, -1.0], cover=ssc)
     return vf, {"rcp_minor_origin_right": start, "rcp_minor_insertion_right": end}
 
