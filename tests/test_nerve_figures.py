@@ -500,11 +500,13 @@ def test_nerves_on_sternocleidomastoid_go_with_it(figdict, nerve):
                                            for b in stages))
 
 
-def test_course_plate_leaders_end_on_the_structure_they_name():
-    """Each structure the posterior course plate names (artery, muscles, bones) has its
-    leader's marker where the view shows that structure, clear of the nerves' lines: a
-    ray from behind through the marker meets it first. Atlas and axis pointed at
-    semispinalis over them, and the mastoid's marker at nothing (student review)."""
+@pytest.mark.parametrize("view", ["posterior", "right"])
+def test_course_plate_leaders_end_on_the_structure_they_name(view):
+    """Each structure the course plate names (artery, muscles, bones) has its leader's
+    marker where the view shows that structure, clear of the nerves' lines: a ray from
+    the viewer through the marker meets it first. Atlas and axis pointed at semispinalis
+    over them, the mastoid's marker at nothing, and in the lateral view levator's marker
+    sat near sternocleidomastoid's colour (student review)."""
     from anatomy.conventions import view_basis
     from anatomy.skin import Skin
     from anatomy.structures import load_structures
@@ -512,21 +514,29 @@ def test_course_plate_leaders_end_on_the_structure_they_name():
     from anatomy.viz.nerve_views.plates import _LAYER_LABELS, COURSE_NERVE_MM, COURSE_REMOVED
 
     structs = load_structures()
-    deep = {k: Skin(s.vertices, s.faces) for k, s in structs.items()
-            if not s.id.startswith(COURSE_REMOVED)}
-    right, up, fwd = view_basis("posterior")
-    nerves = np.concatenate([mpl2d.project(n.path, "posterior") for n in nv.all_nerves()])
-    ax = views.course_plate().figure.axes[0]
+    if view == "posterior":
+        drawn = {k: s for k, s in structs.items() if not s.id.startswith(COURSE_REMOVED)}
+        named = {text: key for key, _, text, _ in _LAYER_LABELS}
+        nerves = nv.all_nerves()
+    else:
+        drawn = {k: s for k, s in structs.items() if s.side in (None, "right")}
+        named = {"trapezius": "trapezius_right", "sternocleidomastoid":
+                 "sternocleidomastoid_right", "levator scapulae": "levator_scapulae_right"}
+        nerves = nv.all_nerves(("right",))
+    meshes = {k: Skin(s.vertices, s.faces) for k, s in drawn.items()}
+    right, up, fwd = view_basis(view)
+    lines = np.concatenate([mpl2d.project(n.path, view) for n in nerves])
+    ax = views.course_plate().figure.axes[0 if view == "posterior" else 1]
     ends = {t.get_text(): leader.start for leader in ax.get_children()
             if isinstance(leader, mpl2d.Leader)
             for t in ax.texts if np.allclose(t.get_position(), leader.end)}
-    for key, _, text, _ in _LAYER_LABELS:
+    for text, key in named.items():
         end = ends[text]
         origin = end[0] * right + end[1] * up - 400.0 * fwd
-        hits = sorted(((hit - origin) @ fwd, k) for k, mesh in deep.items()
+        hits = sorted(((hit - origin) @ fwd, k) for k, mesh in meshes.items()
                       if (hit := mesh.ray_hit(origin, fwd)) is not None)
         assert hits and hits[0][1] == key, (text, hits[:2])
-        assert np.linalg.norm(nerves - end, axis=1).min() >= COURSE_NERVE_MM - 0.5, text
+        assert np.linalg.norm(lines - end, axis=1).min() >= COURSE_NERVE_MM - 0.5, text
 
 
 def test_waypoint_markers_sit_on_the_drawn_nerve(kitfig):
