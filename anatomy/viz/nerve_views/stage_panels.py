@@ -53,7 +53,8 @@ STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posteri
 # a leader ends this far inside what a panel shows of its structure (the first that
 # leaves room for the name), and costs this much more if its name stands above or below
 LEADER_ROOM_MM = (2.5, 1.0)
-LEADER_NERVE_MM = 4.0
+LEADER_NERVE_MM = 5.0  # a leader's end from a nerve's course (4: its dot touched the TON)
+LEADER_MIN_MM = 6.0  # a leader's least length (4: RCP major's was a stub beside its name)
 UPRIGHT_COST_MM = 8.0
 PX_PER_MM = 4.0  # resolution of the map of what each panel paints where
 MARGIN_MM = 22.0  # the figure's margin beside a panel's outer side, mm at the panels' scale
@@ -168,7 +169,7 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
           & (centre[:, 1] - half[1] > y0) & (centre[:, 1] + half[1] < y1))
     ok &= _clearance(centre, half, nerves, placed) >= 1.0
     ok &= _clearance(centre, half, tips) >= 1.0
-    ok &= length >= 4.0
+    ok &= length >= LEADER_MIN_MM
     # the leader crosses no nerve and no name placed before (the scale bar's too)
     boxes = [_box_outline(c, _name_box(t)) for c, t in placed]
     # sideways first: a name above or below its point covers the structure beyond it
