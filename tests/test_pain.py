@@ -245,6 +245,20 @@ def test_supraclavicular_territory_covers_the_upper_chest_without_holes():
         assert front.sum() > 20 and w[front].min() >= 0.5, side
 
 
+def test_greater_occipital_territories_meet_at_the_midline():
+    """The GON supplies the posterior scalp from the nuchal line to the vertex, its medial
+    branches reaching the midline (Kim 2018; StatPearls): every midline scalp vertex from
+    10 mm above the inion to the vertex is in one side's territory. A band 18 mm wide
+    about a chain ending 20 mm from the midline left a bare wedge there, widening towards
+    the vertex, that read as skin no nerve supplies (reviewer)."""
+    v = pain.pain_mesh().vertices
+    a = pain.territories()
+    w = np.maximum(a.weight("greater_occipital", "right"), a.weight("greater_occipital", "left"))
+    mid = ((np.abs(v[:, 0]) < 3) & (v[:, 1] < 0) & (v[:, 2] > LM["inion"][2] + 10)
+           & (v[:, 2] < LM["vertex"][2] - 5))
+    assert mid.sum() >= 10 and w[mid].min() >= 0.5, np.round(w[mid], 2)
+
+
 def test_territories_overlap_where_sources_say():
     a = pain.territories()
     both = lambda k1, k2: ((a.weights[k1] >= 0.5) & (a.weights[k2] >= 0.5)).sum()  # noqa: E731
