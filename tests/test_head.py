@@ -150,9 +150,16 @@ def test_3d_labels_name_only_landmarks_the_opening_view_sees(head):
     per_view = {b["label"].replace(" ", "_"): b["args"][0]["scene.annotations"]
                 for b in view_menu["buttons"]}
     assert fig["layout"]["scene"]["annotations"] == per_view["posterolateral_right"]
-    for view, notes in per_view.items():  # each camera preset names what it sees
-        seen = (hv.facing_landmarks(head, list(head.landmarks), view)
+    for view, notes in per_view.items():  # each camera preset names what it sees:
+        # facing it, with the marker in sight of its eye in perspective (from above, the
+        # head hid the mid-clavicle markers and their labels floated over the ears)
+        facing = sorted(hv.facing_landmarks(head, list(head.landmarks), view))
+        eye = hv.labels.perspective(head, view)
+        shown = eye.visible(hv.on_skin(head, [head.landmarks[n] for n in facing]))
+        seen = ({n for n, ok in zip(facing, shown) if ok}
                 | hv.scene._edge_landmarks(head, list(head.landmarks), view))
+        if view == "superior":
+            assert not {"mid-clavicle (L)", "mid-clavicle (R)"} & {a["text"] for a in notes}
         assert sorted(a["text"] for a in notes) == sorted(hv.label(n) for n in seen), view
         for a in notes:  # on its landmark: just above the marker, or on a leader line
             assert np.allclose([a["x"], a["y"], a["z"]], by_label[a["text"]], atol=0.06)

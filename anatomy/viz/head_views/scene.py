@@ -298,7 +298,13 @@ def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = Non
         ``layout.scene.annotations`` entries (see ``plotly3d.point_note``).
     """
     names = list(names)
-    seen = facing_landmarks(head, names, view) | _edge_landmarks(head, names, view)
+    # facing the camera, and its marker in sight of the camera's eye as plotly draws it:
+    # from above, the mid-clavicle points face up, but the head hides their markers, and
+    # their labels floated over the ears
+    facing = [n for n in names if n in facing_landmarks(head, names, view)]
+    shown = perspective(head, view).visible(on_skin(head, [head.landmarks[n] for n in facing])) \
+        if facing else []
+    seen = {n for n, ok in zip(facing, shown) if ok} | _edge_landmarks(head, names, view)
     notes = []
     for n in (n for n in names if n in seen):
         offset = _label_offset(n, view, lateral)
