@@ -211,8 +211,10 @@ def stages(side: str = "right") -> list[dict]:
         ("2 Round obliquus capitis inferior", "2. It winds round the lower border of "
          "obliquus capitis inferior", w["oci_lower_border"] + [0, 0, 6], (0.6 * s, -1.0, 0.0),
          0.48, f"winds round OCI (Kim: {_kim('oci_lower_border')})", w["oci_lower_border"]),
+        # closer than before (0.75): compression points 3-5 lie within a few millimetres
+        # and crowded into about 30 px at 1024 px (reviewer); now about 45 px
         ("3 Through semispinalis", "3. It ascends behind OCI and pierces semispinalis "
-         "capitis", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.75,
+         "capitis", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.5,
          "pierces semispinalis<br>(Kim: "
          + _kim('semispinalis_exit').replace(", ", ",<br>") + ")"),
         ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
