@@ -259,6 +259,19 @@ def test_greater_occipital_territories_meet_at_the_midline():
     assert mid.sum() >= 10 and w[mid].min() >= 0.5, np.round(w[mid], 2)
 
 
+def test_lesser_occipital_territory_climbs_behind_the_auricle():
+    """Gray's: the LON is continued upward along the side of the head behind the auricle.
+    Skin behind the ear 30-50 mm above the tragus is in its territory; the band stopped at
+    the ear's level, and the side of the head above it was bare (reviewer)."""
+    from anatomy.pain.mesh import nearest_vertex
+
+    w = pain.territories().weight("lesser_occipital", "right")
+    tragus = LM["tragus_right"]
+    for up in (30.0, 40.0, 50.0):
+        p = pain.place({"origin": "tragus", "offset": [0.0, -30.0, up], "seen_from": "lateral"})
+        assert p[2] > tragus[2] + up - 10 and w[nearest_vertex(p)] >= 0.5, up
+
+
 def test_territories_overlap_where_sources_say():
     a = pain.territories()
     both = lambda k1, k2: ((a.weights[k1] >= 0.5) & (a.weights[k2] >= 0.5)).sum()  # noqa: E731
