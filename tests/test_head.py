@@ -279,3 +279,57 @@ def test_a_label_does_not_run_over_another(head):
                                  "posterior")
     assert where == ["middle right", "middle right"]
     assert sum(bool(t) for t in text) == 1
+
+
+def test_ten_twenty_names_sit_nearer_their_own_points(head):
+    """A name beside a crowded point is read as the nearest marker's: seen from behind,
+    "O1" below and left of its point sat nearer P7's marker. In every view, the middle of
+    each name, where plotly draws it, is nearer its own point than any other seen point
+    (distance across a line of text counting double); the back view, symmetric, labels
+    the two sides as mirror images."""
+    from anatomy.viz import head_views as hv
+    from anatomy.viz.head_views import labels as lab
+    from anatomy.viz.head_views.scene import on_skin
+
+    names = list(head.eeg_positions)
+    pts = on_skin(head, [head.eeg_positions[n] for n in names])
+    for view in ("left", "right", "anterior", "posterior", "superior",
+                 "posterolateral_left", "posterolateral_right"):
+        text, where = hv.eeg_labels(head, view)
+        _, right, up = lab._screen_axes(view)
+        screen = np.c_[pts @ right, pts @ up]
+        seen = head_skin_seen(head, names, view)
+        for k, (t, w) in enumerate(zip(text, where)):
+            if not t:
+                continue
+            vertical, side = w.split()
+            half_w, half_h = len(t) * lab.CHAR_MM / 2, lab._LINE_MM / 2
+            near = lab._TEXT_OFF_MM
+            d = np.array([{"right": near + half_w, "left": -near - half_w}.get(side, 0.0),
+                          {"top": near + half_h, "bottom": -near - half_h}.get(vertical, 0.0)])
+            wt = np.array([1, 2] if vertical == "middle" else [2, 1] if side == "center"
+                          else [1, 1])
+            mid = screen[k] + d
+            others = [j for j in np.flatnonzero(seen) if j != k]
+            assert np.linalg.norm(d * wt) < np.linalg.norm((screen[others] - mid) * wt,
+                                                           axis=1).min(), (view, t, w)
+    text, where = hv.eeg_labels(head, "posterior")
+    pos = dict(zip(names, zip(text, where)))
+    mirror = {"left": "right", "right": "left", "center": "center"}
+    for a, b in (("O1", "O2"), ("P7", "P8"), ("P3", "P4"), ("C3", "C4")):
+        (ta, wa), (tb, wb) = pos[a], pos[b]
+        assert bool(ta) == bool(tb), (a, b)
+        va, sa = wa.split()
+        assert wb == f"{va} {mirror[sa]}", (a, wa, b, wb)
+
+
+def head_skin_seen(head, names, view):
+    """Which 10-20 positions a named camera sees (as ``view_labels`` decides)."""
+    from anatomy.skin import head_skin
+    from anatomy.viz import head_views as hv
+    from anatomy.viz.head_views.scene import on_skin
+
+    raw = [head.eeg_positions[n] for n in names]
+    eye = hv.labels.perspective(head, view)
+    return (head_skin().visible(raw, towards=hv.labels._towards_eye(view))
+            & eye.visible(on_skin(head, raw), offset=1.5))

@@ -153,6 +153,10 @@ _TEXT_STEP = {w: (np.cos(k * np.pi / 4), np.sin(k * np.pi / 4))
 # at 0.65 px per mm), for the test that no skin covers a label (``clear``)
 CHAR_MM = 10.0
 _NEAR_MM = 4.0  # the nearest a label beside its point may start (screen mm)
+# how far from its point plotly draws a label's text (its near edge, screen mm): measured
+# in the 10-20 figure at 1024x768, 17-19 mm from the point to the middle of a two-letter
+# name to the side, 15 mm to the middle of one above or below
+_TEXT_OFF_MM = 8.0
 # the places a crowded label tries, in 45 degree steps from its outward place: beside it,
 # then at right angles (on the forehead a label above F3 fell on C3's marker)
 TURNS = (0, 1, -1, 2, -2)
@@ -255,6 +259,26 @@ def _box_covers(box, points, margin: float) -> bool:
                        & (p[:, 1] > box[1] - margin) & (p[:, 1] < box[3] + margin)))
 
 
+def _nearest_own(where: str, chars: int, own, others, unit: float = 1.0) -> bool:
+    """Whether a label's text, as plotly draws it beside its point (``_TEXT_OFF_MM`` off,
+    on the side ``where`` says), has its middle nearer its own point than any of
+    ``others`` (screen mm), so that a reader pairs the name with the right marker."""
+    vertical, side = where.split()
+    half_w, half_h = chars * CHAR_MM * unit / 2, _LINE_MM * unit / 2
+    near = _TEXT_OFF_MM * unit
+    dx = {"right": near + half_w, "left": -near - half_w}.get(side, 0.0)
+    dy = {"top": near + half_h, "bottom": -near - half_h}.get(vertical, 0.0)
+    mid = np.asarray(own, float) + [dx, dy]
+    o = np.asarray(others, float).reshape(-1, 2)
+    # a name level with its point is read along its line (a column of names beside a
+    # column of points), one above or below along its column: distance across the line
+    # counts double
+    w = [1.0, 2.0] if vertical == "middle" else [2.0, 1.0] if side == "center" else [1, 1]
+    # rounded: the same choice on every CPU
+    return bool(not len(o) or np.round(np.hypot(dx * w[0], dy * w[1]), 3)
+                < np.round(np.linalg.norm((o - mid) * w, axis=1).min(), 3))
+
+
 def _clear(eye: _Perspective, line) -> bool:
     """No skin in front of a label's text line, and the line inside the picture (every
     other sample first: most places that fail, fail there, for half the ray tests)."""
@@ -314,8 +338,10 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         seen point (by a quarter of the gap), as a turned label must: for markers of
         different kinds close together (hot spots), where a name beside the wrong marker
         misleads ("occiput", placed outward from a point at the head's outline, sat level
-        with a trigger point's marker). The 10-20 grid, whose names say where they are,
-        keeps its regular places.
+        with a trigger point's marker). Otherwise (the 10-20 grid of short names, which
+        keeps its regular places) a place is taken only if the text's middle, as plotly
+        draws it, is nearer its own point than any other seen point, across a line of
+        text counting double (``_nearest_own``).
 
     Returns
     -------
@@ -372,6 +398,10 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
                     and _box_free(box, boxes[placed])
                     # nor over another marker: "temple" ran across the behind-eye cross
                     and not _box_covers(box, screen[others], _MARKER_MM * unit)
+                    # and read as its own: a short name's middle nearer its point than
+                    # any other ("O1" below and left of its point sat by P7's marker)
+                    and (distinct or _nearest_own(w, len(str(labels[k])), screen[k],
+                                                  screen[others], unit))
                     and (not clear or _clear(eye, _text_line(
                         p[k], place, w, len(str(labels[k])), right, up, screen[k],
                         eye.depth_scale(p[k]), unit)))):
