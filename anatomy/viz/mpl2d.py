@@ -34,7 +34,7 @@ def use_style() -> None:
 
 
 def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = True,
-             width_ratios=None):
+             width_ratios=None, height_ratios=None):
     """(figure, axes) like ``pyplot.subplots``, without pyplot.
 
     The kit's figures display through ``StaticFigure`` (PNG bytes it renders itself), so
@@ -51,6 +51,8 @@ def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = Tr
         As in ``pyplot.subplots``: drop length-1 axes dimensions.
     width_ratios : sequence of float, optional
         Relative column widths (equal if None).
+    height_ratios : sequence of float, optional
+        Relative row heights (equal if None).
 
     Returns
     -------
@@ -60,7 +62,8 @@ def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = Tr
         The panel(s).
     """
     fig = Figure(figsize=figsize)
-    return fig, fig.subplots(nrows, ncols, squeeze=squeeze, width_ratios=width_ratios)
+    return fig, fig.subplots(nrows, ncols, squeeze=squeeze, width_ratios=width_ratios,
+                             height_ratios=height_ratios)
 
 
 def project(points, view: str) -> np.ndarray:
