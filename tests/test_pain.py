@@ -272,6 +272,20 @@ def test_lesser_occipital_territory_climbs_behind_the_auricle():
         assert p[2] > tragus[2] + up - 10 and w[nearest_vertex(p)] >= 0.5, up
 
 
+def test_auriculotemporal_territory_climbs_the_temple():
+    """Gray's: the auriculotemporal nerve's superficial temporal branches go with the
+    superficial temporal artery to the vertex and supply the skin of the temporal region.
+    Temple skin 80-110 mm above the tragus, in front of the vertex-ear line, is in its
+    territory; the band stopped 62 mm up and left the upper temple bare (reviewer)."""
+    from anatomy.pain.mesh import nearest_vertex
+
+    w = pain.territories().weight("auriculotemporal", "right")
+    for up in (80.0, 95.0, 110.0):
+        p = pain.place({"origin": "tragus", "offset": [0.0, 22.0, up], "seen_from": "lateral"})
+        k = nearest_vertex(p)
+        assert w[k] >= 0.5 and pain.boundary_distance(p[None])[0] > 0, up
+
+
 def test_territories_overlap_where_sources_say():
     a = pain.territories()
     both = lambda k1, k2: ((a.weights[k1] >= 0.5) & (a.weights[k2] >= 0.5)).sum()  # noqa: E731
