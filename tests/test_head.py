@@ -333,3 +333,20 @@ def head_skin_seen(head, names, view):
     eye = hv.labels.perspective(head, view)
     return (head_skin().visible(raw, towards=hv.labels._towards_eye(view))
             & eye.visible(on_skin(head, raw), offset=1.5))
+
+
+def test_every_marker_in_sight_is_named(head):
+    """A marker a view shows gets its name: from behind, the mid-clavicle markers over the
+    shoulders' tops, from behind and to the side the far acromion at the outline, and from
+    the front the tragi beside the cheeks showed unnamed (their skin points are seen
+    edge-on, so only their lifted markers show)."""
+    from anatomy.viz.head_views import scene as sc
+    from anatomy.viz.head_views.labels import perspective
+
+    names = list(head.landmarks)
+    for view in ("anterior", "posterior", "left", "right", "superior",
+                 "posterolateral_left", "posterolateral_right"):
+        named = {n["text"] for n in sc.landmark_notes(head, names, view)}
+        shown = perspective(head, view).visible(
+            sc.on_skin(head, [head.landmarks[n] for n in names]))
+        assert not [n for n, ok in zip(names, shown) if ok and sc.label(n) not in named], view

@@ -253,6 +253,12 @@ def _label_offset(name: str, view: str, lateral: dict | None = None
 EDGE_LABELS = {
     "left": ("c7_spinous", "suprasternal_notch", "clavicle_mid"),
     "right": ("c7_spinous", "suprasternal_notch", "clavicle_mid"),
+    # the mid-clavicle points over the shoulders' tops, the far acromion at the outline,
+    # the tragi beside the cheeks: their markers showed unnamed
+    "posterior": ("clavicle_mid",),
+    "posterolateral_left": ("clavicle_mid", "acromion"),
+    "posterolateral_right": ("clavicle_mid", "acromion"),
+    "anterior": ("tragus",),
 }
 
 
@@ -439,7 +445,7 @@ LATERAL_OFFSETS = {
 }
 ANTERIOR_OFFSETS = {  # subject's left (the viewer's right); the right side is mirrored
     "vertex": (12, 10), "glabella": (0, 30), "nasion": (0, -24), "supraorbital": (30, 26),
-    "menton": (0, -22), "tmj": (24, 8), "gonion": (20, -12), "tragus": (20, 14),
+    "menton": (0, -22), "tmj": (24, 8), "gonion": (20, -12), "tragus": (20, -14),
     "suprasternal_notch": (0, -20), "clavicle_mid": (10, -22), "acromion": (10, 20),
     "mastoid": (20, -8),
 }
