@@ -55,7 +55,14 @@ def test_layer_buttons_cover_every_layer(figdict):
         assert idx and all(data[i]["meta"]["layer"] == layer_of[b["label"]] for i in idx)
         # first click hides, second restores the opening state (hidden traces stay hidden)
         assert b["args2"][-1] == idx
-        assert b["method"] == "restyle" and len(b["args"]) == 2
+        if b["label"] == "Nerves":   # update: the nerves' notes leave with them
+            assert b["method"] == "update" and len(b["args"]) == 3
+            notes = figdict["layout"]["scene"]["annotations"]
+            assert b["args2"][1] == {"scene.annotations": notes}
+            assert b["args"][1]["scene.annotations"] == [
+                n for n in notes if "GON" not in n["text"]]
+        else:
+            assert b["method"] == "restyle" and len(b["args"]) == 2
         shown = [data[i].get("visible", True) for i in idx]
         assert b["args2"][0] == {"visible": shown}
         assert b["args"][0] == {"visible": [False if v is False else "legendonly"
@@ -133,8 +140,10 @@ def test_each_stage_points_the_layer_buttons_at_its_own_layers(figdict):
     """A layer button's second click shows its layer as the current stage shows it (it
     had brought back what the opening view shows: both sides' LON and TON in stage 1, the
     trapezius over the suboccipital triangle), and a stage releases every button, so the
-    next click hides. The buttons leave the notes alone: hiding them by index changed the
-    stage menu's own copies in plotly.js, so a stage came back without its labels."""
+    next click hides. The Nerves button takes the stage's caption and compression-point
+    numbers with the nerves (an arrow naming the GON pointed at bare bone) and leaves the
+    bones' names, swapping whole lists: hiding notes by index changed the stage menu's
+    own copies in plotly.js, so a stage came back without its labels."""
     menus = _menus(figdict)
     layer = {k: m for k, m in enumerate(menus) if m.get("name", "").startswith("layer ")}
     stage_menu = [m for m in menus if m.get("name") == "stage"][0]
@@ -152,8 +161,19 @@ def test_each_stage_points_the_layer_buttons_at_its_own_layers(figdict):
                 assert set(first) <= {"legendonly", False}
             else:  # a layer the stage hides whole: the first click shows it as it opened
                 assert first == m["buttons"][0]["args2"][0]["visible"], (b["label"], k)
-            assert not any(isinstance(a, dict) and any("annotations" in key for key in a)
-                           for a in m["buttons"][0]["args"] + m["buttons"][0]["args2"])
+            if m["buttons"][0]["label"] != "Nerves":
+                assert not any(isinstance(a, dict) and any("annotations" in key for key in a)
+                               for a in m["buttons"][0]["args"] + m["buttons"][0]["args2"])
+                continue
+            notes = lay["scene.annotations"]
+            hide = lay[f"updatemenus[{k}].buttons[0].args[1]"]["scene.annotations"]
+            show = lay[f"updatemenus[{k}].buttons[0].args2[1]"]["scene.annotations"]
+            assert show == notes, b["label"]
+            # what stays names bones only: no caption, no compression-point number
+            assert len(hide) < len(notes) and all(n in notes for n in hide), b["label"]
+            assert not any(n["text"].isdigit() or "GON" in n["text"] or "LON" in n["text"]
+                           or "TON" in n["text"] for n in hide), b["label"]
+            assert notes[0] not in hide, b["label"]   # the caption goes
 
 
 def test_stage_captions_point_at_the_nerve_they_name():

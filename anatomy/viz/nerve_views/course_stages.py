@@ -299,13 +299,22 @@ def _stage_notes(st: dict, side: str) -> list[dict]:
     return [st["annotation"], *numbers, *st["bones"]]
 
 
-def _layer_buttons_follow(fig, visible: list, flip: set[int]) -> dict:
+def nerve_notes_toggle(st: dict, side: str) -> tuple[dict, dict]:
+    """The Nerves button's layout updates in a stage (hide, show): hidden, the nerves take
+    the stage's caption and compression-point numbers with them (an arrow naming the GON
+    had pointed at bare bone) and the bones' names stay; shown, the stage's notes."""
+    return {"scene.annotations": list(st["bones"])}, {"scene.annotations": _stage_notes(st, side)}
+
+
+def _layer_buttons_follow(fig, visible: list, flip: set[int],
+                          notes: tuple[dict, dict] | None = None) -> dict:
     """Layout updates that point each layer button at a stage, and release it: its next
     click hides the layer and the one after shows it as that stage shows it (not as the
     figure opened). A layer the stage hides whole is the other way round: the first click
     shows it as the figure opened (a Skin click in the close-ups did nothing). ``flip``:
     the menus whose first click some stage turns round (their ``args`` are set by every
-    stage; the others keep theirs, which hide)."""
+    stage; the others keep theirs, which hide). ``notes``: the stage's Nerves-button
+    layout updates (``nerve_notes_toggle``), pointed at the stage too."""
     out = {}
     for k, menu in enumerate(fig["layout"]["updatemenus"]):
         if menu.get("name", "").startswith("layer "):
@@ -317,6 +326,10 @@ def _layer_buttons_follow(fig, visible: list, flip: set[int]) -> dict:
                     else button["args2"][0]["visible"])
             out[f"updatemenus[{k}].buttons[0].args2[0].visible"] = here
             out[f"updatemenus[{k}].active"] = -1
+            if notes is not None and button["method"] == "update":
+                hide, show = notes if True in here else notes[::-1]
+                out[f"updatemenus[{k}].buttons[0].args[1]"] = hide
+                out[f"updatemenus[{k}].buttons[0].args2[1]"] = show
     return out
 
 
@@ -329,12 +342,13 @@ def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
     buttons = []
     for st in stage_list:
         visible = shown[st["label"]]
+        toggle = nerve_notes_toggle(st, side)
         buttons.append({"label": st["label"], "method": "update",
                         "args": [{"visible": visible},
                                  {"scene.camera": st["camera"],
                                   **plotly3d.title_update(st["title"]),
-                                  "scene.annotations": _stage_notes(st, side),
-                                  **_layer_buttons_follow(fig, visible, flip)}]})
+                                  "scene.annotations": toggle[1]["scene.annotations"],
+                                  **_layer_buttons_follow(fig, visible, flip, toggle)}]})
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0,
                             "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                             "showactive": True, "active": 0, "bgcolor": "white",

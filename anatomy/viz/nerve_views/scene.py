@@ -19,6 +19,7 @@ from anatomy.viz.nerve_views.course_stages import (  # noqa: F401 - _normalised:
     _stage_menu,
     _stage_notes,
     _stage_visible,
+    nerve_notes_toggle,
     stages,
 )
 
@@ -198,6 +199,26 @@ def _crop_skin(head, z_min: float = SKIN_FLOOR_Z, x_max: float = SCENE_HI[0] - 1
     return v, f
 
 
+def _every_note(fig: dict) -> list[dict]:
+    """Every scene annotation the figure can show: the opening ones and each list a menu
+    sets (the stages', the Nerves button's), wherever it sits in a button's updates."""
+    out = list(fig["layout"]["scene"].get("annotations", []))
+
+    def walk(x):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                if k.endswith("annotations") and isinstance(v, list):
+                    out.extend(v)
+                else:
+                    walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    walk(fig["layout"].get("updatemenus", []))
+    return out
+
+
 def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
                       stage: int = 0, height: int = 680) -> plotly3d.KitFigure:
     """Head with bones, muscles, the occipital and vertebral arteries, the GON, LON and TON
@@ -265,17 +286,17 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
     for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
         tr["visible"] = vis                     # the opening stage (the buttons restore it)
-    # each stage points the buttons at its own layers (course_stages._layer_buttons_follow); the
-    # notes stay: hiding them by index changed the stage menu's own copies (plotly.js
-    # keeps the menu's array), so a stage came back without its labels
+    # each stage points the buttons at its own layers (course_stages._layer_buttons_follow);
+    # the Nerves button swaps the stage's whole list of notes for the bones' names (hiding
+    # notes by index changed the stage menu's own copies: plotly.js keeps the menu's array,
+    # so a stage came back without its labels)
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
-                         x=1.0, xanchor="right")
+                         x=1.0, xanchor="right",
+                         layout={LAYER_BUTTONS["nerve"]: nerve_notes_toggle(st[stage], sides[0])})
     _stage_menu(fig, st, sides[0])
     # the notes' common style once, in the template (the stage menu holds eight sets)
-    stage_menu = fig["layout"]["updatemenus"][-1]
-    plotly3d.share_note_style(fig, [*fig["layout"]["scene"]["annotations"], *(
-        n for b in stage_menu["buttons"] for n in b["args"][1]["scene.annotations"])],
-        style=NOTE_STYLE)
+    plotly3d.share_note_style(fig, _every_note(fig), style=NOTE_STYLE)
+    plotly3d.share_mesh_style(fig)  # lighting once, in the template (27 meshes)
     fig["layout"]["updatemenus"][-1]["active"] = stage
     alt = ("3D head with semi-transparent skin over the cervical vertebrae, skull vault, jaw, "
            "neck muscles (the suboccipital muscles bounding the suboccipital triangle, "

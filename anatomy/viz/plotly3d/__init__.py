@@ -52,6 +52,7 @@ from anatomy.viz.plotly3d.traces import (
     point_note,
     points_trace,
     prime_text_glyphs,
+    share_mesh_style,
     share_note_style,
     view_ndc,
 )
@@ -61,7 +62,7 @@ __all__ = [
     "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "add_menu", "button_width",
     "camera", "choice_menu", "eye_point", "json_size", "line_trace", "merge", "mesh_trace",
     "mimebundle_json", "multi_scene_figure", "multi_view_menu", "per_point_positions",
-    "point_note", "points_trace", "prime_text_glyphs", "scene_figure", "share_note_style",
-    "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc",
+    "point_note", "points_trace", "prime_text_glyphs", "scene_figure", "share_mesh_style",
+    "share_note_style", "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc",
     "warn_unsupported", "wrap_title", "wrap_words",
 ]

@@ -50,7 +50,8 @@ def button_width(label: str, font_size: float = MENU_FONT["size"]) -> int:
 
 
 def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
-                x: float = 0.0, xanchor: str = "left") -> None:
+                x: float = 0.0, xanchor: str = "left",
+                layout: dict[str, tuple[dict, dict]] | None = None) -> None:
     """Add one button per group that hides its traces, and shows them again as the figure
     opened (restyle; no kernel needed). Set the traces' opening visibility first; a menu
     that changes them (a stage) can point ``buttons[0].args2`` at its own.
@@ -69,6 +70,11 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
         Anchor of the button row in paper coordinates (``y``: the row's bottom).
     xanchor : str
         "left" or "right": which end of the row ``x`` names.
+    layout : dict of str to (dict, dict), optional
+        Button label to the layout updates its two clicks make besides (hide, show): the
+        notes that name a layer's structures leave with it. Whole values, such as a new
+        ``scene.annotations`` list, not items by index: plotly.js keeps the array a menu
+        set, so an item hidden by index stayed hidden in that menu's copy.
 
     Returns
     -------
@@ -92,6 +98,10 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
         hidden = [False if v is False else "legendonly" for v in shown]
         button = {"label": label, "method": "restyle", "args": [{"visible": hidden}, idx],
                   "args2": [{"visible": shown}, idx]}
+        if layout and label in layout:
+            hide, show = layout[label]
+            button.update(method="update", args=[{"visible": hidden}, hide, idx],
+                          args2=[{"visible": shown}, show, idx])
         # px from the row's anchored end: the buttons before this one, 2 px apart
         if xanchor == "left":
             pad = {"b": 6, "l": 2 + sum(widths[:k]) + 2 * k, "r": 0}

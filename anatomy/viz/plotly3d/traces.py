@@ -8,6 +8,7 @@ and deterministic.
 from __future__ import annotations
 
 import copy
+import json
 
 import numpy as np
 
@@ -207,6 +208,41 @@ def share_note_style(fig: dict, notes, style: dict | None = None) -> None:
     # a copy: figures share the kit's TEMPLATE dict
     template = copy.deepcopy(fig["layout"].get("template", {}))
     merge(template, {"layout": {"scene": {"annotationdefaults": shared}}})
+    fig["layout"]["template"] = template
+
+
+def share_mesh_style(fig: dict, keys=("lighting", "lightposition", "flatshading", "hoverinfo",
+                                      "opacity")) -> None:
+    """Move the surface style most mesh traces share into the figure's template.
+
+    For each of ``keys``, the value most ``mesh3d`` traces carry goes to
+    ``layout.template.data.mesh3d`` and out of those traces, which plotly fills from there;
+    a trace with another value keeps its own. A figure of many meshes stays smaller.
+
+    Parameters
+    ----------
+    fig : dict
+        A figure dict; its traces and template are changed in place.
+    keys : sequence of str
+        The trace attributes to share.
+    """
+    meshes = [t for t in fig["data"] if t.get("type") == "mesh3d"]
+    shared = {}
+    for key in keys:
+        values = [json.dumps(t[key], sort_keys=True) for t in meshes if key in t]
+        if values:
+            common = max(sorted(set(values)), key=values.count)
+            if values.count(common) > 1:
+                shared[key] = json.loads(common)
+    if not shared:
+        return
+    for t in meshes:
+        for key, v in shared.items():
+            if key in t and json.dumps(t[key], sort_keys=True) == json.dumps(v, sort_keys=True):
+                del t[key]
+    # a copy: figures share the kit's TEMPLATE dict
+    template = copy.deepcopy(fig["layout"].get("template", {}))
+    template.setdefault("data", {})["mesh3d"] = [{**shared, "type": "mesh3d"}]
     fig["layout"]["template"] = template
 
 
