@@ -122,8 +122,10 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
     Muscles buttons bring back that stage's nerves and muscles, not the opening view's
     (both sides' LON and TON in stage 1, the trapezius over the suboccipital triangle).
     A layer the stage hides whole (the skin in the close-ups) shows on the first click: it
-    did nothing. The notes stay: hiding them by index changed the stage menu's own copies
-    in plotly.js, and a stage came back without its bone names."""
+    did nothing. The Nerves button takes the caption and the compression-point numbers
+    with the nerves (the GON's caption arrow pointed at bare bone) and leaves the bones'
+    names; a stage chosen again has all its notes (hiding them by index changed the stage
+    menu's own copies in plotly.js, and a stage came back without its bone names)."""
     b, js = browser
     spec = FIGURES["nerves_all_layers"]().spec
     page = figpage.open_figure(b, spec, figpage.WIDTHS["1400x1000"]["lab"], "1400x1000",
@@ -156,13 +158,14 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
         button.click()
         page.wait_for_timeout(500)
         assert set(page.evaluate(layer_state, "nerve")) == {"legendonly"}
-        assert page.evaluate(notes) == shown_notes
+        assert shown_notes and page.evaluate(notes) == []   # the GON's caption went too
         first.click()
         page.wait_for_timeout(500)
         assert page.evaluate(skin) == "true"
         button.click()
         page.wait_for_timeout(500)
         assert page.evaluate(layer_state, "nerve") == opening
+        assert page.evaluate(notes) == shown_notes
         muscles = page.locator(".updatemenu-button", has_text="Muscles").first
         bones = page.locator(".updatemenu-button", has_text="Bones").first
         for stage in ("1 Origin at C1-C2", "2 Round obliquus capitis inferior"):
@@ -178,6 +181,9 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
                 btn.click()  # the stage released the button: this click hides
                 page.wait_for_timeout(500)
                 assert set(page.evaluate(layer_state, layer)) == {"legendonly"}, stage
+                if layer == "nerve":  # only the bones' names stay
+                    assert page.evaluate(notes) == [
+                        n for n in stage_notes if n.startswith(("C1", "C2"))], stage
                 btn.click()
                 page.wait_for_timeout(500)
                 assert page.evaluate(layer_state, layer) == want[layer], stage
