@@ -200,6 +200,32 @@ def test_pain_map_plate_structure():
     assert "67%" in plate.alt
 
 
+def test_pain_map_plate_by_condition_fits_a_notebook():
+    """Notebook 03's plate: one row per condition, one column per view, narrow enough for
+    JupyterLab at 1024 px (the conditions side by side were 1144 px wide, so the notebook
+    shrank its text to about 6 px). Rows named by condition, columns by view."""
+    plate = hv.pain_map_plate(views=("right", "posterior"), panel_inches=2.6,
+                              by_condition=True)
+    fig = plate.figure
+    w, h = fig.get_size_inches()
+    assert w * 110 <= 740 and h > w                 # 110 dpi: the notebook's PNG
+    panels = [ax for ax in fig.axes if ax.get_subplotspec() is not None]  # not the bar
+    assert len(panels) == 8
+    rows = sorted({round(ax.get_position().y0, 3) for ax in panels}, reverse=True)
+    cols = sorted({round(ax.get_position().x0, 3) for ax in panels})
+    assert len(rows) == 4 and len(cols) == 2
+    first = [ax for ax in panels if round(ax.get_position().x0, 3) == cols[0]]
+    first.sort(key=lambda ax: -ax.get_position().y0)
+    names = [" ".join(t.get_text() for t in ax.texts if "\n" in t.get_text()) for ax in first]
+    for name, cond in zip(names, ("Occipital neuralgia", "Migraine", "Tension-type",
+                                  "Cervicogenic")):
+        assert name.startswith(cond), names
+    assert [ax.get_title() for ax in panels if ax.get_title()] == ["Right lateral view",
+                                                                   "Posterior view"]
+    assert "in rows; right, posterior views in columns" in plate.alt
+    assert plate.smallest_text_px() >= 9
+
+
 def test_duration_timeline_bars_follow_the_data():
     tl = hv.duration_timeline()
     ax = tl.figure.axes[0]

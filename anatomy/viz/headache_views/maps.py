@@ -205,8 +205,10 @@ def _seen_regions(at: str, view: str) -> frozenset:
 
 
 def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
-                   views=PLATE_VIEWS, panel_inches: float = 3.4) -> mpl2d.StaticFigure:
-    """Print plate of the pain maps: one column per condition, one row per view.
+                   views=PLATE_VIEWS, panel_inches: float = 3.4,
+                   by_condition: bool = False) -> mpl2d.StaticFigure:
+    """Print plate of the pain maps: one column per condition, one row per view (or, with
+    ``by_condition``, one row per condition and one column per view).
 
     The regions are labelled in text (percentages for migraine), with L/R marks.
 
@@ -222,6 +224,10 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
         Named views, one row each.
     panel_inches : float, default 3.4
         Width of one panel, inches.
+    by_condition : bool, default False
+        One row per condition, one column per view: a narrow, tall plate that fits a
+        notebook's width (four conditions side by side were 1144 px wide, their text
+        shrunk to about 6 px in JupyterLab at 1024 px).
 
     Returns
     -------
@@ -237,21 +243,25 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     conditions = [hm._condition(c) for c in conditions]
     mpl2d.use_style()
     xlim, ylim = (-175.0, 195.0), (-165.0, 150.0)
-    fig_w = panel_inches * len(conditions)
+    n_rows, n_cols = ((len(conditions), len(views)) if by_condition
+                      else (len(views), len(conditions)))
+    left_in = 1.25 if by_condition else 0.45    # the rows' names, turned on their side
+    gap = 0.12 if by_condition else 0.02         # apart: the L of a back view is its own
+    fig_w = panel_inches * n_cols * (1 + gap) + (left_in - 0.45)
     chars = max(int(fig_w * 9), 30)
     label = textwrap.fill("Migraine: share of patients (0.67 = 67%).  Other maps: qualitative "
                           "(1 = core area, lower = possible spread)", int(chars * 1.3))
-    top_in = 1.0 + 0.2 * (len(conditions) < 3)
-    bottom_in = 1.3 + 0.16 * label.count("\n") + 0.15 * (len(conditions) < 3)
-    fig_h = panel_inches * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0]) * len(views) \
+    narrow = n_cols < 3
+    top_in = 0.95 if by_condition else 1.0 + 0.2 * narrow
+    bottom_in = 1.3 + 0.16 * label.count("\n") + 0.15 * narrow
+    fig_h = panel_inches * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0]) * n_rows \
         + top_in + bottom_in
-    fig, axes = mpl2d.subplots(len(views), len(conditions),
-                               figsize=(panel_inches * len(conditions), fig_h), squeeze=False)
+    fig, axes = mpl2d.subplots(n_rows, n_cols, figsize=(fig_w, fig_h), squeeze=False)
     for j, cond in enumerate(conditions):
         s = None if cond == "tension_type" else side
         verts, faces, colours = _plate_mesh(cond, s)
         for i, view in enumerate(views):
-            ax = axes[i, j]
+            ax = axes[j, i] if by_condition else axes[i, j]
             mpl2d.draw_mesh(ax, verts, faces, view, color=colours)
             _label_regions(ax, cond, s, view)
             mpl2d.setup_view_axes(ax)
@@ -260,15 +270,25 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
             if view in ("anterior", "posterior"):
                 left_screen = "R" if view == "anterior" else "L"
                 right_screen = "L" if view == "anterior" else "R"
-                ax.text(0.03, 0.97, left_screen, transform=ax.transAxes, fontsize=11,
+                # beside the head, not at the panel's edge: there, in a row of panels,
+                # the back view's L sat by the lateral view's face
+                ax.text(0.12, 0.97, left_screen, transform=ax.transAxes, fontsize=11,
                         fontweight="bold", va="top")
-                ax.text(0.97, 0.97, right_screen, transform=ax.transAxes, fontsize=11,
+                ax.text(0.88, 0.97, right_screen, transform=ax.transAxes, fontsize=11,
                         fontweight="bold", va="top", ha="right")
-            if j == 0:
+            if by_condition:
+                if j == 0:
+                    ax.set_title(mpl2d.VIEW_TITLES[view], fontsize=11, pad=4)
+                if i == 0:
+                    ax.text(-0.22, 0.5, f"{SHORT[cond]}\n{_kind_line(cond)}",
+                            transform=ax.transAxes, rotation=90, va="center", ha="right",
+                            fontsize=10.5, multialignment="center")
+            elif j == 0:
                 ax.text(-0.04, 0.5, mpl2d.VIEW_TITLES[view], transform=ax.transAxes,
                         rotation=90, va="center", ha="right", fontsize=11)
-        axes[0, j].set_title(f"{SHORT[cond]}\n{_kind_line(cond)}",
-                             fontsize=12 if panel_inches >= 3 else 10.5, pad=4)
+        if not by_condition:
+            axes[0, j].set_title(f"{SHORT[cond]}\n{_kind_line(cond)}",
+                                 fontsize=12 if panel_inches >= 3 else 10.5, pad=4)
     cax = fig.add_axes([0.30, (bottom_in - 0.38) / fig_h, 0.40, 0.16 / fig_h])
     sm = ScalarMappable(cmap=HEAT_CMAP)
     sm.set_clim(0, 1)
@@ -279,15 +299,18 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     one = "both sides" if side == "both" else f"the subject's {side}"
     fig.suptitle(textwrap.fill("Where it hurts: pain-location maps (one-sided pictures "
                                f"drawn on {one})", chars),
-                 fontsize=14 if len(conditions) > 2 else 11, y=1 - 0.12 / fig_h, va="top")
+                 fontsize=11 if narrow else 14, y=1 - 0.12 / fig_h, va="top")
     refs = sorted({k for c in conditions for k in hm.map_references(c)})
     fig.text(0.01, 0.08 / fig_h, textwrap.fill("Sources: " + cite(*refs) + ". Region shapes "
              "are the kit's construction on 10-20 positions and landmarks.", int(chars * 1.4)),
              fontsize=7.5, color="#444444", va="bottom")
-    fig.subplots_adjust(left=0.45 / fig_w, right=1 - 0.6 / fig_w, top=1 - top_in / fig_h,
-                        bottom=bottom_in / fig_h, wspace=0.02, hspace=0.02)
-    alt = ("Print plate of pain maps: " + ", ".join(SHORT[c] for c in conditions)
-           + f" in columns; {', '.join(v.replace('_', ' ') for v in views)} views in rows. "
+    fig.subplots_adjust(left=left_in / fig_w, right=1 - 0.6 / fig_w, top=1 - top_in / fig_h,
+                        bottom=bottom_in / fig_h, wspace=gap, hspace=0.02)
+    names, shown = ", ".join(SHORT[c] for c in conditions), ", ".join(
+        v.replace("_", " ") for v in views)
+    alt = ("Print plate of pain maps: " + (f"{names} in rows; {shown} views in columns. "
+                                           if by_condition else
+                                           f"{names} in columns; {shown} views in rows. ")
            + _map_alt(conditions, side) + " Regions are labelled in text.")
     return mpl2d.StaticFigure(fig, alt)
 
