@@ -185,11 +185,11 @@ def course_plate() -> mpl2d.StaticFigure:
 
     mpl2d.use_style()
     head = load_head()
-    # the two views one above the other: 9-point labels show at 14 px on a 1024 x 768
-    # slide (side by side they were 13 inches wide: 9 px on a slide). The posterior view,
-    # with 13 names round a head, gets the taller panel: at 6.1 inches for both, its head
-    # was about 150 px wide in the notebook at 1024 px and the GON's names were crowded
-    fig, axes = mpl2d.subplots(2, 1, figsize=(6.5, 7.4), height_ratios=(1.45, 1))
+    # the two views one above the other, 6.1 inches tall: 9-point labels show at 14 px on a
+    # 1024 x 768 slide (side by side they were 13 inches wide: 9 px on a slide; 7.4 inches
+    # tall, 12 px). The posterior view, with 13 names round a head, gets the taller panel:
+    # in equal rows its head was about 150 px wide in the notebook at 1024 px
+    fig, axes = mpl2d.subplots(2, 1, figsize=(6.5, 6.1), height_ratios=(1.3, 1))
     structs = load_structures()
     pts = structure_points()
     gon = nv.nerve("greater_occipital", "right")

@@ -19,7 +19,7 @@ __all__ = [
     "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SEE_THROUGH_LIGHTING", "SYMBOLS_3D", "TEMPLATE",
     "add_menu", "camera", "eye_point", "line_trace", "merge", "mesh_trace",
     "per_point_positions", "point_note", "points_trace", "prime_text_glyphs",
-    "share_note_style", "view_ndc",
+    "share_mesh_style", "share_note_style", "view_ndc",
 ]
 
 _C = CAMERA_CENTRE_Z
