@@ -147,3 +147,29 @@ def _plates():
 @pytest.mark.parametrize("name,builder", list(_plates()), ids=[n for n, _ in _plates()])
 def test_no_two_leader_lines_cross_in_a_print_plate(name, builder):
     assert mpl2d.crossing_leaders(builder().figure) == []
+
+
+def _text_boxes(fig):
+    """(text, box) of every shown text of a figure: labels, panel titles, the suptitle."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    r = canvas.get_renderer()
+    texts = [t for ax in fig.axes for t in [*ax.texts, ax.title]] + list(fig.texts)
+    if fig._suptitle is not None and fig._suptitle not in texts:
+        texts.append(fig._suptitle)
+    return [(t.get_text(), t.get_window_extent(r)) for t in texts
+            if t.get_visible() and t.get_text().strip()]
+
+
+@pytest.mark.parametrize("name,builder", list(_plates()), ids=[n for n, _ in _plates()])
+def test_no_two_texts_overlap_in_a_print_plate(name, builder):
+    """A label never runs into another label or a title: in the territory plate the
+    auriculotemporal label, placed above a territory that had grown to the vertex, sat
+    on the "Right lateral view" title."""
+    boxes = _text_boxes(builder().figure)
+    bad = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:]
+           if min(ba.x1, bb.x1) - max(ba.x0, bb.x0) > 1
+           and min(ba.y1, bb.y1) - max(ba.y0, bb.y0) > 1]
+    assert not bad, bad

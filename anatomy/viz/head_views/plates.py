@@ -13,7 +13,9 @@ __all__ = ["PLATE_LATERAL", "PLATE_POSTERIOR", "draw_skin", "head_plate", "landm
 # the print plate's labels are larger next to the drawing: a few move apart
 PLATE_LATERAL = {**LATERAL_OFFSETS, "glabella": (20, 30), "supraorbital": (30, 12),
                  "nasion": (26, -10), "tragus": (-10, 40), "tmj": (30, -15),
-                 "inion": (-16, 10), "c7_spinous": (-26, 20), "acromion": (-44, -2)}
+                 "inion": (-16, 10), "c7_spinous": (-26, 20), "acromion": (-44, -2),
+                 # beside the crown: above it, the name ran into the panel's title
+                 "vertex": (22, -4)}
 PLATE_POSTERIOR = {**POSTERIOR_OFFSETS, "inion": (-6, 40), "tragus": (26, 16),
                    "c7_spinous": (16, 10)}
 

@@ -145,7 +145,7 @@ LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
                 "third_occipital": (-55, -35), "great_auricular": (-45, -60),
                 "transverse_cervical": (45, 8), "supraclavicular": (-20, -42),
                 "supratrochlear": (41, 44), "supraorbital": (54, 71),
-                "auriculotemporal": (5, 140), "zygomaticotemporal": (45, -30)},
+                "auriculotemporal": (60, -66), "zygomaticotemporal": (45, -30)},
     "anterior": {"supratrochlear": (-60, 45), "supraorbital": (60, 45),
                  "zygomaticotemporal": (55, 5), "auriculotemporal": (50, 40),
                  "great_auricular": (45, -20), "transverse_cervical": (60, 10),
@@ -270,12 +270,33 @@ def _draw_on_skin(ax, raw, level: float, cmap, view: str):
     return mpl2d.draw_mesh(ax, v, f, view, color=c)
 
 
+def _free_spot(at, text: str, lateral: float, placed: list, line_mm: float) -> np.ndarray:
+    """``at`` moved up or down by whole lines until the label's box (one line of ``text``,
+    to the side ``lateral`` says) clears the boxes already ``placed``; the box is added."""
+    width = 0.62 * len(text) * line_mm / 1.5
+    for k in (0, 1, -1, 2, -2, 3, -3):
+        y = at[1] + k * line_mm
+        x0 = at[0] if lateral > 0 else at[0] - width
+        box = (x0, y - line_mm / 2, x0 + width, y + line_mm / 2)
+        if all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1]
+               for b in placed):
+            placed.append(box)
+            return np.array([at[0], y])
+    placed.append(box)
+    return np.asarray(at, float)
+
+
 def _draw_spots(ax, table, view: str, labels: bool) -> None:
     if table.empty:
         return
     pts = table[["x", "y", "z"]].to_numpy(float)
     vis = _visible(pts, view, tol=6.0)
     right, up, fwd = mpl2d.view_basis(view)
+    # one 8-point line in mm of this panel (its limits and size are set): labels of
+    # spots close together (LON and "behind ear/mastoid") moved apart by whole lines
+    ax_in = ax.get_position().height * ax.figure.get_figheight()
+    line_mm = 8 * 1.5 / 72 / ax_in * abs(np.subtract(*ax.get_ylim()))
+    placed: list = []
     for (row, p, ok) in zip(table.itertuples(), pts, vis):
         if not ok:
             continue
@@ -285,9 +306,11 @@ def _draw_spots(ax, table, view: str, labels: bool) -> None:
                    linewidths=0.8, zorder=6)
         if labels:
             lateral = np.sign((p @ right) or 1.0)
-            at = xy + np.array([14 * lateral, MPL_LABEL_DY.get(row.name, 8)])
+            text = spot_label(row.name, row.mechanism)
+            at = _free_spot(xy + np.array([14 * lateral, MPL_LABEL_DY.get(row.name, 8)]),
+                            text, lateral, placed, line_mm)
             ax.add_artist(mpl2d.Leader(xy, at, lw=0.5, color="#444444", zorder=7))
-            ax.text(*at, spot_label(row.name, row.mechanism), fontsize=8, zorder=7,
+            ax.text(*at, text, fontsize=8, zorder=7,
                     ha="left" if lateral > 0 else "right", va="center",
                     bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
                           "alpha": 0.8})
