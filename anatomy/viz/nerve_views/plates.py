@@ -235,19 +235,19 @@ def course_plate() -> mpl2d.StaticFigure:
                              for n in nv.all_nerves(("right",))])
     markers = mpl2d.project([lon.marked_waypoints[w] for w in LON_LABELLED], "right")
     paint = _paint_map(right, "right")
-    if "trapezius_snl_lateral_right" in pts:
-        at = mpl2d.project([pts["trapezius_snl_lateral_right"]], "right")[0]
-        end = _shown_end(paint, "trapezius_right", at, "right", nerves, markers)
-        mpl2d.label_points(ax, [end], ["trapezius"], offsets=[at + (-40, -50) - end],
-                           size=10, color="#444444", fontsize=9, zorder=8)
     # SCM named at its lower belly, below the LON's labels (from the mastoid its leader
-    # crossed theirs); levator shows between SCM and trapezius (the posterior triangle)
-    for base, text, z_band, off in (("sternocleidomastoid", "sternocleidomastoid",
+    # crossed theirs); levator shows between SCM and trapezius (the posterior triangle);
+    # the trapezius on its orange sheet at the back of the neck (at the nuchal line the
+    # thin sheet over splenius read as a dark muscle)
+    for base, text, z_band, off in (("trapezius", "trapezius", (-75, -55), (-46, 34)),
+                                    ("sternocleidomastoid", "sternocleidomastoid",
                                      (-100, -85), (23, -16)),
                                     ("levator_scapulae", "levator scapulae", (-85, -65),
                                      (-64, 16))):
         v = structs[f"{base}_right"].vertices
         band = v[(v[:, 2] > z_band[0]) & (v[:, 2] < z_band[1]) & (v[:, 0] > 0)]
+        if base == "trapezius":   # its back edge, where it is not under SCM or levator
+            band = band[band[:, 1] < np.percentile(band[:, 1], 25)]
         if len(band):
             at = mpl2d.project([band.mean(axis=0)], "right")[0]
             end = _shown_end(paint, f"{base}_right", at, "right", nerves, markers)
