@@ -286,6 +286,20 @@ def test_auriculotemporal_territory_climbs_the_temple():
         assert w[k] >= 0.5 and pain.boundary_distance(p[None])[0] > 0, up
 
 
+def test_greater_occipital_pain_runs_unbroken_from_the_occiput_to_the_vertex():
+    """The GON supplies the scalp from the nuchal line to the vertex (Kim 2018): its
+    neuralgia's drawn field is one patch from the upper occiput to the vertex. The vertex
+    had been an island, bare scalp between it and the occipital field (reviewer)."""
+    from anatomy.pain.mesh import nearest_vertex, pain_skin
+
+    field = pain.pain_field("gon_neuralgia", "right", fine=True)   # on pain_mesh()
+    a, b = pain.spot_position("upper_occiput", "right"), pain.spot_position("vertex", "right")
+    centre = np.array([0.0, -10.0, 40.0])    # inside the skull: rays to the scalp
+    for t in np.linspace(0.0, 1.0, 21):
+        on_skin = pain_skin().ray_hit(centre, a + t * (b - a) - centre)
+        assert field[nearest_vertex(on_skin)] > pain.FIELD_FLOOR, t
+
+
 def test_territories_overlap_where_sources_say():
     a = pain.territories()
     both = lambda k1, k2: ((a.weights[k1] >= 0.5) & (a.weights[k2] >= 0.5)).sum()  # noqa: E731
