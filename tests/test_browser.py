@@ -89,7 +89,10 @@ def test_notebook_figures_render_in_jupyterlab(lab, path):
 
 def test_open_and_save_in_jupyterlab_changes_no_byte(tmp_path):
     """JupyterLab re-serialises a notebook on save (JavaScript numbers: 1.0 becomes 1): the
-    committed notebooks are written that way already, so a student's clone stays clean."""
+    committed notebooks are written that way already, so a student's clone stays clean.
+    Its plotly renderer, once a figure is drawn, stores a PNG of it in the output (the
+    notebook shows as changed); the kit's pre-save hook (jupyter/) leaves it out, so the
+    saved file is still byte for byte the committed one."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
@@ -98,12 +101,28 @@ def test_open_and_save_in_jupyterlab_changes_no_byte(tmp_path):
     path = NOTEBOOKS[0]  # the 3D head figure: plotly JSON full of 1.0-style numbers
     copy = served / "notebooks" / path.name
     before = copy.stat().st_mtime_ns
-    with jupyterlab(served, tmp_path) as (base, token), sync_playwright() as p:
+    # every cell laid out at once (a student's setting): the renderer then snapshots each
+    # figure as soon as it is drawn
+    settings = tmp_path / "config" / "lab" / "user-settings" / "@jupyterlab"
+    (settings / "notebook-extension").mkdir(parents=True)
+    (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
+        json.dumps({"windowingMode": "none"}), encoding="utf-8")
+    with jupyterlab(served, tmp_path, "--LabApp.expose_app_in_browser=True") as (
+            base, token), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{base}/lab/tree/notebooks/{path.name}?token={token}&reset",
                   wait_until="domcontentloaded")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        # the renderer's PNG snapshot lands in the open notebook, which turns "changed"
+        page.wait_for_function("""() => { const w = window.jupyterapp.shell.currentWidget;
+            if (!w || !w.context || !w.context.model.dirty) return false;
+            const cells = w.context.model.cells;
+            for (let i = 0; i < cells.length; i++) { const c = cells.get(i);
+              for (let j = 0; c.type === 'code' && j < c.outputs.length; j++)
+                if (c.outputs.get(j).data['image/png'] !== undefined
+                    && c.outputs.get(j).data['application/vnd.plotly.v1+json']) return true; }
+            return false; }""", timeout=60_000)
         page.locator(".jp-Notebook").first.click()
         page.keyboard.press("Control+s")
         page.wait_for_function("() => !document.title.startsWith('*')", timeout=30_000)

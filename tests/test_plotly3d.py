@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -181,3 +182,24 @@ def test_a_wrapped_title_keeps_its_first_line_left_of_the_toolbar():
     assert " ".join(lines).split() == text.split()
     assert wrap_title("Cutaneous territories of the head and neck") == \
         "Cutaneous territories of the head and neck"  # fits: one line
+
+
+def test_pre_save_hook_drops_only_the_renderers_snapshot():
+    """jupyter/jupyter_server_config.json's hook: a plotly output is saved without the PNG
+    JupyterLab's renderer adds; any other output keeps its PNG."""
+    import json as _json
+
+    cfg = _json.loads((Path(__file__).resolve().parents[1] / "jupyter"
+                       / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    assert cfg["ContentsManager"]["pre_save_hook"] == \
+        "anatomy.viz.plotly3d.drop_renderer_snapshots"
+    plot = {"output_type": "display_data", "metadata": {},
+            "data": {plotly3d.MIMETYPE: {"data": []}, "image/png": "iVBOR", "text/plain": "x"}}
+    plate = {"output_type": "display_data", "metadata": {},
+             "data": {"image/png": "iVBOR", "text/plain": "y"}}
+    model = {"type": "notebook", "content": {"cells": [
+        {"cell_type": "code", "outputs": [plot, plate]}, {"cell_type": "markdown"}]}}
+    plotly3d.drop_renderer_snapshots(model, path="x.ipynb", contents_manager=None)
+    assert set(plot["data"]) == {plotly3d.MIMETYPE, "text/plain"}
+    assert set(plate["data"]) == {"image/png", "text/plain"}
+    plotly3d.drop_renderer_snapshots({"type": "file", "content": "text"})  # not a notebook

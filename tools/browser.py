@@ -51,8 +51,13 @@ def jupyterlab(root: Path, home: Path, *extra: str, timeout_s: float = 60) -> It
     Raises RuntimeError if the server does not answer within ``timeout_s``.
     """
     token, port = secrets.token_hex(16), free_port()
+    # the kit's own Jupyter configuration, as `make lab` and the JupyterHub image add it
+    # (jupyter/: the news pop-up off, the pre-save hook that keeps notebooks unchanged)
+    kit = str(Path(__file__).resolve().parents[1] / "jupyter")
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"),
-           "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
+           "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "JUPYTER_CONFIG_PATH": os.pathsep.join(
+               p for p in (kit, os.environ.get("JUPYTER_CONFIG_PATH", "")) if p)}
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
            f"--port={port}", f"--IdentityProvider.token={token}",
            f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",

@@ -18,6 +18,7 @@ from anatomy.viz.plotly3d.export import (
     PLOT_CONFIG,
     KitFigure,
     _plain,  # noqa: F401 - re-exported for tests/test_plotly3d.py
+    drop_renderer_snapshots,
     json_size,
     mimebundle_json,
     to_json,
@@ -58,11 +59,11 @@ from anatomy.viz.plotly3d.traces import (
 )
 
 __all__ = [
-    "CAMERAS", "KitFigure", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
-    "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "add_menu", "button_width",
-    "camera", "choice_menu", "eye_point", "json_size", "line_trace", "merge", "mesh_trace",
-    "mimebundle_json", "multi_scene_figure", "multi_view_menu", "per_point_positions",
-    "point_note", "points_trace", "prime_text_glyphs", "scene_figure", "share_mesh_style",
-    "share_note_style", "title_update", "to_json", "toggle_menu", "view_menu", "view_ndc",
-    "warn_unsupported", "wrap_title", "wrap_words",
+    "CAMERAS", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE", "MULTI_CAMERA",
+    "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "KitFigure", "add_menu", "button_width", "camera",
+    "choice_menu", "drop_renderer_snapshots", "eye_point", "json_size", "line_trace", "merge",
+    "mesh_trace", "mimebundle_json", "multi_scene_figure", "multi_view_menu",
+    "per_point_positions", "point_note", "points_trace", "prime_text_glyphs", "scene_figure",
+    "share_mesh_style", "share_note_style", "title_update", "to_json", "toggle_menu", "view_menu",
+    "view_ndc", "warn_unsupported", "wrap_title", "wrap_words",
 ]

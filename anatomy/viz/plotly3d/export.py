@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["KitFigure", "MIMETYPE", "PLOT_CONFIG", "json_size", "mimebundle_json", "to_json",
-           "warn_unsupported"]
+__all__ = ["KitFigure", "MIMETYPE", "PLOT_CONFIG", "drop_renderer_snapshots", "json_size",
+           "mimebundle_json", "to_json", "warn_unsupported"]
 
 MIMETYPE = "application/vnd.plotly.v1+json"  # JupyterLab renders it natively
 
@@ -87,6 +87,32 @@ def mimebundle_json(fig) -> dict:
     """
     d = _as_dict(fig)
     return {"data": _plain(d.get("data", [])), "layout": _plain(d.get("layout", {}))}
+
+
+def drop_renderer_snapshots(model: dict, **kwargs) -> None:
+    """Jupyter Server pre-save hook: leave out the PNG JupyterLab's plotly renderer adds.
+
+    After drawing a figure, the renderer (jupyterlab-plotly) stores a PNG of it in the
+    output, a new one at every size, so that opening a notebook changed it: the student's
+    clone was modified, and when the figure's WebGL context was later lost the renderer
+    showed that PNG, whose menus do nothing. Outputs of the plotly mimetype are saved
+    without it (the kit's outputs never carry one). Set as
+    ``ContentsManager.pre_save_hook`` in ``jupyter/jupyter_server_config.json``.
+
+    Parameters
+    ----------
+    model : dict
+        The contents model being saved; a notebook's ``content`` is changed in place.
+    **kwargs
+        ``path`` and ``contents_manager``, which Jupyter Server passes (unused).
+    """
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    for cell in model["content"].get("cells", []):
+        for out in cell.get("outputs", []) or []:
+            data = out.get("data") or {}
+            if MIMETYPE in data:
+                data.pop("image/png", None)
 
 
 def to_json(fig) -> str:
