@@ -300,6 +300,25 @@ def test_greater_occipital_pain_runs_unbroken_from_the_occiput_to_the_vertex():
         assert field[nearest_vertex(on_skin)] > pain.FIELD_FLOOR, t
 
 
+def test_supratrochlear_territory_stays_on_the_lower_forehead():
+    """Gray's: the supratrochlear supplies "the lower part of the forehead close to the
+    middle line"; the scalp back to the vertex is the supraorbital's. The kit's band had
+    run on to the vertex (student reviewer). Skin 60 mm and more above the glabella is not
+    supratrochlear; the supraorbital covers the midline there."""
+    from anatomy.pain.mesh import nearest_vertex
+
+    a = pain.territories()
+    for up in (60.0, 90.0):
+        p = pain.place({"origin": "glabella", "offset": [3.0, 0.0, up],
+                        "seen_from": "anterior"})
+        k = nearest_vertex(p)
+        assert a.weight("supratrochlear", "right")[k] < 0.5, up
+        assert max(a.weight("supraorbital", s)[k] for s in ("right", "left")) >= 0.5, up
+    low = nearest_vertex(pain.place({"origin": "glabella", "offset": [5.0, 0.0, 15.0],
+                                     "seen_from": "anterior"}))
+    assert a.weight("supratrochlear", "right")[low] >= 0.5
+
+
 def test_territories_overlap_where_sources_say():
     a = pain.territories()
     both = lambda k1, k2: ((a.weights[k1] >= 0.5) & (a.weights[k2] >= 0.5)).sum()  # noqa: E731
@@ -307,6 +326,8 @@ def test_territories_overlap_where_sources_say():
     assert both(("third_occipital", "left"), ("third_occipital", "right")) > 0  # midline
     assert both(("greater_occipital", "right"), ("third_occipital", "right")) > 0
     assert both(("lesser_occipital", "right"), ("great_auricular", "right")) > 0
+    # the GON and LON communicate in most people (Natsis 2006): their skin meets
+    assert both(("greater_occipital", "right"), ("lesser_occipital", "right")) > 0
     assert (a.overlap_count() >= 2).sum() > 50
 
 
