@@ -120,7 +120,7 @@ print(list(gon.waypoints))
 # - **hover** for names and sources
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The 3D figure shows the skin (see-through), the atlas, axis and C3, the occipital bone, five neck muscles, the occipital artery and all six nerves. **Use it like a dissection:** the dropdown at the top left steps through the course, each stage with its own camera and with the outer layers hidden. The buttons beside it show or hide skin, muscles, bones, nerves and vessels. Hover any structure for its English and Latin names, a description and the source. It works without a running kernel, so it also works in the offline handout.
+# The 3D figure shows the skin (see-through), the atlas, axis and C3, the skull and jaw, nine neck muscles, the occipital and vertebral arteries and five nerves on each side (greater, lesser and third occipital, suboccipital, great auricular). **Use it like a dissection:** the dropdown at the top left steps through the course, each stage with its own camera and with the outer layers hidden. The buttons beside it show or hide skin, muscles, bones, nerves and vessels. Hover any structure for its English and Latin names, a description and the source. It works without a running kernel, so it also works in the offline handout.
 
 # %% slideshow={"slide_type": "subslide"}
 fig = nerve_views.all_layers_figure()
@@ -235,13 +235,13 @@ nerves.compression_table('right')
 #
 # Draw a line from the EOP to the mastoid tip.
 #
-# - **GON** block point: one third of the way from the EOP
+# - **GON** block point: one third of the way from the EOP, measured along the skin
 # - **LON** point: two thirds (weakly supported)
 #
 # Always say which end you measure from.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The classic **GON block** is aimed one third of the way from the EOP to the mastoid tip, on or just above the superior nuchal line. That is where the occipital artery, which comes up with the nerve, is felt on the nuchal line ({cite}`brown_atlas2006`); the nerve lies just medial to the artery ({cite}`shim2011`). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The fractions here are measured from the **EOP**.
+# The classic **GON block** is aimed one third of the way from the EOP to the mastoid tip, on or just above the superior nuchal line. That is where the occipital artery, which comes up with the nerve, is felt on the nuchal line ({cite}`brown_atlas2006`); the nerve lies just medial to the artery ({cite}`shim2011`). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The fractions here are measured from the **EOP**, along the skin over the curve of the occiput: on a flat picture the one-third point looks nearer halfway, because the line bends away from you.
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.block_landmark_figure()
