@@ -37,6 +37,7 @@ from anatomy.viz.plotly3d.layout import (
     wrap_words,
 )
 from anatomy.viz.plotly3d.menus import button_width, choice_menu, toggle_menu
+from anatomy.viz.plotly3d.shared_style import share_mesh_style, share_note_style
 from anatomy.viz.plotly3d.traces import (
     CAMERAS,
     LIGHT_POSITION,
@@ -53,8 +54,6 @@ from anatomy.viz.plotly3d.traces import (
     point_note,
     points_trace,
     prime_text_glyphs,
-    share_mesh_style,
-    share_note_style,
     view_ndc,
 )
 

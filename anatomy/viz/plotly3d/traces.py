@@ -7,9 +7,6 @@ and deterministic.
 
 from __future__ import annotations
 
-import copy
-import json
-
 import numpy as np
 
 from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS, check_choice
@@ -19,7 +16,7 @@ __all__ = [
     "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SEE_THROUGH_LIGHTING", "SYMBOLS_3D", "TEMPLATE",
     "add_menu", "camera", "eye_point", "line_trace", "merge", "mesh_trace",
     "per_point_positions", "point_note", "points_trace", "prime_text_glyphs",
-    "share_mesh_style", "share_note_style", "view_ndc",
+    "view_ndc",
 ]
 
 _C = CAMERA_CENTRE_Z
@@ -168,82 +165,6 @@ def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
         place["xanchor"] = xanchor
     return {"x": x, "y": y, "z": z, "text": text, **place,
             "bgcolor": f"rgba(255,255,255,{background})", "font": {"size": 12, "color": color}}
-
-
-def share_note_style(fig: dict, notes, style: dict | None = None) -> None:
-    """Move the style the scene annotations ``notes`` share into the figure's template.
-
-    The shared style goes to ``layout.template.layout.scene.annotationdefaults`` and out
-    of the notes, which plotly fills from there (also for notes a menu sets later): a
-    figure whose menus hold many sets of notes stays smaller.
-
-    Parameters
-    ----------
-    fig : dict
-        A figure dict; its template is changed in place.
-    notes : iterable of dict
-        The ``layout.scene.annotations`` entries, changed in place (every one the figure
-        can show must be among them: the defaults apply to all).
-    style : dict, optional
-        The shared style; by default every key with one value in every note (arrow,
-        colours, font). Given, it applies to every note: a note loses the keys (and, in
-        a nested dict such as ``font``, the subkeys) equal to it, and a note that lacked
-        one takes it from the template.
-    """
-    notes = list(notes)
-    if not notes:
-        return
-    first = notes[0]
-    shared = style if style is not None else {
-        k: v for k, v in first.items() if k not in ("x", "y", "z", "text")
-        and all(k in n and n[k] == v for n in notes[1:])}
-    for n in notes:
-        for k, v in shared.items():
-            if isinstance(v, dict) and isinstance(n.get(k), dict):
-                n[k] = {sk: sv for sk, sv in n[k].items() if v.get(sk) != sv}
-                if not n[k]:
-                    del n[k]
-            elif k in n and n[k] == v:
-                del n[k]
-    # a copy: figures share the kit's TEMPLATE dict
-    template = copy.deepcopy(fig["layout"].get("template", {}))
-    merge(template, {"layout": {"scene": {"annotationdefaults": shared}}})
-    fig["layout"]["template"] = template
-
-
-def share_mesh_style(fig: dict, keys=("lighting", "lightposition", "flatshading", "hoverinfo",
-                                      "opacity")) -> None:
-    """Move the surface style most mesh traces share into the figure's template.
-
-    For each of ``keys``, the value most ``mesh3d`` traces carry goes to
-    ``layout.template.data.mesh3d`` and out of those traces, which plotly fills from there;
-    a trace with another value keeps its own. A figure of many meshes stays smaller.
-
-    Parameters
-    ----------
-    fig : dict
-        A figure dict; its traces and template are changed in place.
-    keys : sequence of str
-        The trace attributes to share.
-    """
-    meshes = [t for t in fig["data"] if t.get("type") == "mesh3d"]
-    shared = {}
-    for key in keys:
-        values = [json.dumps(t[key], sort_keys=True) for t in meshes if key in t]
-        if values:
-            common = max(sorted(set(values)), key=values.count)
-            if values.count(common) > 1:
-                shared[key] = json.loads(common)
-    if not shared:
-        return
-    for t in meshes:
-        for key, v in shared.items():
-            if key in t and json.dumps(t[key], sort_keys=True) == json.dumps(v, sort_keys=True):
-                del t[key]
-    # a copy: figures share the kit's TEMPLATE dict
-    template = copy.deepcopy(fig["layout"].get("template", {}))
-    template.setdefault("data", {})["mesh3d"] = [{**shared, "type": "mesh3d"}]
-    fig["layout"]["template"] = template
 
 
 def view_ndc(points, cam: dict, aspect: float) -> np.ndarray:
