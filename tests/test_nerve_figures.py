@@ -428,12 +428,14 @@ def test_stage_plate_names_what_each_stage_adds_clear_of_the_nerves():
 def test_stage_plate_leaders_end_on_the_structure_they_name():
     """A leader ends where its panel shows the structure it names, clear of the nerves:
     a ray from behind through its end meets that muscle or bone (either side) before
-    anything else the panel draws. A leader to semispinalis's edge read as splenius."""
+    anything else the panel draws, and so do points 3 mm round it. A leader to
+    semispinalis's edge read as splenius; one 2.4 mm from splenius and 5 mm from the
+    dashed GON read as naming the nerve."""
     from anatomy.conventions import view_basis
     from anatomy.skin import Skin
     from anatomy.structures import load_structures
     from anatomy.viz import mpl2d
-    from anatomy.viz.nerve_views.stage_panels import STAGE_NAMES, STAGE_PLATE
+    from anatomy.viz.nerve_views.stage_panels import LEADER_ONLY, STAGE_NAMES, STAGE_PLATE
 
     structs = load_structures()
     base_of = {text: base for base, text in STAGE_NAMES.items()}
@@ -449,12 +451,18 @@ def test_stage_plate_leaders_end_on_the_structure_they_name():
         for leader in [a for a in ax.get_children() if isinstance(a, mpl2d.Leader)]:
             label = min(names, key=lambda t: np.linalg.norm(
                 np.array(t.get_position()) - leader.end))
-            origin = leader.start[0] * right + leader.start[1] * up - 400.0 * fwd
-            hits = [((hit - origin) @ fwd, base) for base, mesh in drawn
-                    if (hit := mesh.ray_hit(origin, fwd)) is not None]
-            assert hits, label.get_text()
-            assert min(hits)[1] == base_of[label.get_text()], (label.get_text(), min(hits))
-            assert np.linalg.norm(paths - leader.start, axis=1).min() >= 2.5
+            # the end and four points 3 mm round it: well inside, not on an edge (a thin
+            # artery: its end only)
+            thin = base_of[label.get_text()] in LEADER_ONLY
+            for dx, dy in ((0, 0),) if thin else ((0, 0), (3, 0), (-3, 0), (0, 3), (0, -3)):
+                at = leader.start + [dx, dy]
+                origin = at[0] * right + at[1] * up - 400.0 * fwd
+                hits = [((hit - origin) @ fwd, base) for base, mesh in drawn
+                        if (hit := mesh.ray_hit(origin, fwd)) is not None]
+                assert hits, label.get_text()
+                assert min(hits)[1] == base_of[label.get_text()], (label.get_text(), at)
+            # clear of the nerves' courses (5 mm from the dashed GON read as naming it)
+            assert np.linalg.norm(paths - leader.start, axis=1).min() >= 6.5
             ends += 1
     assert ends >= 2   # C2 in panel 1 and semispinalis in panel 3 have no room on them
 

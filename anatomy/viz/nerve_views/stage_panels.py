@@ -52,8 +52,13 @@ STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
 STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posterior view)
 # a leader ends this far inside what a panel shows of its structure (the first that
 # leaves room for the name), and costs this much more if its name stands above or below
-LEADER_ROOM_MM = (2.5, 1.0)
-LEADER_NERVE_MM = 5.0  # a leader's end from a nerve's course (4: its dot touched the TON)
+# (2.5 first: semispinalis's leader ended 2.4 mm from splenius, beside the dashed GON,
+# and read as naming the nerve)
+LEADER_ROOM_MM = (4.0, 2.5, 1.0)
+# a leader's end from a nerve's course (4: its dot touched the TON; 5: it read as naming
+# the dashed GON)
+LEADER_NERVE_MM = 7.0
+NAME_ON_SHARE = 0.97  # a name on its structure: the share of its box painted that colour
 LEADER_MIN_MM = 6.0  # a leader's least length (4: RCP major's was a stub beside its name)
 UPRIGHT_COST_MM = 8.0
 PX_PER_MM = 4.0  # resolution of the map of what each panel paints where
@@ -77,18 +82,23 @@ def _name_box(text: str, spare: float = 2.0) -> np.ndarray:
     return np.array([1.35 * max(map(len, lines)) + spare, 2.8 * len(lines) + spare])
 
 
-def _seen_points(structure, half, covers) -> np.ndarray:
-    """A structure's surface points (2D, mm) seen in a stage panel's window, at least
-    ``half`` (a name box's half size) inside its edges and not hidden by the others."""
-    (x0, x1), (y0, y1) = STAGE_LIMITS
-    xy = mpl2d.project(structure.vertices, "posterior")
-    inside = ((xy[:, 0] > x0 + half[0]) & (xy[:, 0] < x1 - half[0])
-              & (xy[:, 1] > y0 + half[1]) & (xy[:, 1] < y1 - half[1]))
-    others = [(v, f) for v, f in covers if v is not structure.vertices]
-    seen = inside.copy()
-    seen[inside] = ~_hidden_by(others, structure.vertices[inside] + [0.0, -0.5, 0.0],
-                               "posterior")
-    return xy[seen]
+def _box_cover(mask: np.ndarray, centres, half) -> np.ndarray:
+    """For name boxes of half size ``half`` (mm) centred at ``centres`` (2D, mm), the
+    share of each box's pixels where ``mask`` (a map over STAGE_LIMITS at PX_PER_MM,
+    row 0 at the top) is true; 0 for a box that leaves the window."""
+    (x0, _), (_, y1) = STAGE_LIMITS
+    table = np.pad(np.cumsum(np.cumsum(mask, axis=0), axis=1), ((1, 0), (1, 0)))
+    centres = np.atleast_2d(centres)
+    c0 = np.round((centres[:, 0] - half[0] - x0) * PX_PER_MM).astype(int)
+    c1 = np.round((centres[:, 0] + half[0] - x0) * PX_PER_MM).astype(int)
+    r0 = np.round((y1 - centres[:, 1] - half[1]) * PX_PER_MM).astype(int)
+    r1 = np.round((y1 - centres[:, 1] + half[1]) * PX_PER_MM).astype(int)
+    inside = (c0 >= 0) & (r0 >= 0) & (c1 <= mask.shape[1]) & (r1 <= mask.shape[0])
+    c0, c1 = np.clip(c0, 0, mask.shape[1]), np.clip(c1, 0, mask.shape[1])
+    r0, r1 = np.clip(r0, 0, mask.shape[0]), np.clip(r1, 0, mask.shape[0])
+    area = np.maximum((c1 - c0) * (r1 - r0), 1)
+    count = table[r1, c1] - table[r0, c1] - table[r1, c0] + table[r0, c0]
+    return np.where(inside, count / area, 0.0)
 
 
 def _painted_tips(painted: np.ndarray, parts, margin: float) -> np.ndarray:
@@ -108,13 +118,19 @@ def _clearance(centres, half, points, placed=()) -> np.ndarray:
     return np.round(clearance, 6)   # the same comparisons on every CPU
 
 
-def _name_spot(structure, text: str, covers, nerve_paths, placed=()) -> np.ndarray | None:
-    """Where a stage panel names a structure: the point of its surface, seen in the
-    panel's window and not hidden by the other structures drawn, whose name box lies
-    farthest from the nerves and from the names ``placed`` already, as (centre, text)
-    pairs (2D, mm); None if none of it shows clear of them."""
+def _name_spot(text: str, painted: np.ndarray, parts, nerve_paths,
+               placed=()) -> np.ndarray | None:
+    """Where a stage panel names a structure on itself: the spot (2D, mm, on a 1 mm grid)
+    whose name box lies on what the panel paints of ``parts`` (its part numbers in the
+    ``painted`` map) for at least NAME_ON_SHARE of its area, farthest from the nerves
+    and from the names ``placed`` already, as (centre, text) pairs; None if there is no
+    such spot clear of them. (A name judged on the structure's geometry stood half on
+    the splenius that the plate paints over the trapezius's edge.)"""
     half = _name_box(text)
-    cand = _seen_points(structure, half, covers)
+    (x0, x1), (y0, y1) = STAGE_LIMITS
+    gx, gy = np.meshgrid(np.arange(x0, x1, 1.0), np.arange(y0, y1, 1.0))
+    cand = np.c_[gx.ravel(), gy.ravel()]
+    cand = cand[_box_cover(np.isin(painted, list(parts)), cand, half) >= NAME_ON_SHARE]
     if not len(cand):
         return None
     nerves = np.concatenate([mpl2d.project(q, "posterior") for q in nerve_paths])
@@ -272,8 +288,9 @@ def stage_plate() -> mpl2d.StaticFigure:
                     and st.base in STAGE_NAMES \
                     and not any(st.id.startswith(x) for x in shown):
                 name = STAGE_NAMES[st.base]
+                own = [drawn.index(st)]
                 at = None if st.base in LEADER_ONLY else _name_spot(
-                    st, name, covers, (gon.path, ton.path), placed)
+                    name, painted, own, (gon.path, ton.path), placed)
                 if at is not None:
                     placed.append((at, name))
                     # 9 points: 14 px on a 1024 x 768 slide, like the rest of the plate
@@ -285,7 +302,6 @@ def stage_plate() -> mpl2d.StaticFigure:
                 # a leader may go to the muscle of either side, and its name may stand in
                 # the figure's margin beside the panel; the nearer choices first
                 # roomier ends first, and at each this side's structure before either side's
-                own = [drawn.index(st)]
                 same = [k for k, d in enumerate(drawn) if d.base == st.base]
                 margin = (MARGIN_MM, 0.0) if ax in axes[::2] else (0.0, MARGIN_MM)
                 spot = None
