@@ -581,3 +581,46 @@ def test_waypoint_markers_sit_on_the_drawn_nerve(kitfig):
                 assert np.linalg.norm(path - p, axis=1).min() < 0.1, t.name
                 checked += 1
     assert checked >= 15
+
+
+def test_stage_3_dashes_the_gon_where_semispinalis_hides_it(figdict):
+    """In stage 3 the GON vanished behind semispinalis between compression points 1 and 3
+    and read as broken (instructor review). Each point of its course there is either seen
+    from the stage's camera or has a dash on the surface in front of it, on the line of
+    sight; the dashes show in that stage only."""
+    from anatomy.skin import Skin
+    from anatomy.structures import load_structures
+    from anatomy.viz.nerve_views import course_stages as cs
+
+    label = "3 Through semispinalis"
+    st = {s["label"]: s for s in cs.stages("right")}[label]
+    eye = cs._eye_mm(st["camera"])
+    meshes = [Skin(s.vertices, s.faces) for s in load_structures().values()
+              if s.layer in ("muscle", "bone") and not s.id.startswith(st["hidden"])]
+    gon = nv.nerve("greater_occipital", "right")
+    course = gon.path[gon.waypoint_index["oci_lower_border"]:
+                      gon.waypoint_index["semispinalis_exit"]]
+    dashed = cs.hidden_course("right", st["camera"], st["hidden"])
+    dashed = dashed[~np.isnan(dashed[:, 0])]
+    hidden = 0
+    for p in course:
+        d = (p - eye) / np.linalg.norm(p - eye)
+        far = np.linalg.norm(p - eye) - 0.5
+        if not any((h := m.ray_hit(eye, d)) is not None and np.linalg.norm(h - eye) < far
+                   for m in meshes):
+            continue
+        hidden += 1
+        # a dash on the line of sight to the point, nearer the eye than any surface
+        off = dashed - eye
+        along = off @ d
+        across = np.linalg.norm(off - along[:, None] * d, axis=1)
+        k = int(np.argmin(across))
+        assert across[k] < 0.5 and along[k] < far, p
+        assert not any((h := m.ray_hit(eye, d)) is not None
+                       and np.linalg.norm(h - eye) < along[k] for m in meshes)
+    assert hidden >= 10   # semispinalis hides most of this stretch
+    menu = [m for m in _menus(figdict) if m.get("name") == "stage"][0]
+    k = [i for i, t in enumerate(figdict["data"]) if t["name"] == "GON (R) under the muscle"]
+    assert len(k) == 1
+    for b in menu["buttons"]:
+        assert (b["args"][0]["visible"][k[0]] is True) == (b["label"] == label), b["label"]

@@ -62,8 +62,7 @@ def _markers_seen(points, cam: dict, hidden: tuple) -> np.ndarray:
     from anatomy.skin import Skin
     from anatomy.structures import load_structures
 
-    eye = (SCENE_LO + SCENE_HI) / 2 + np.array([cam["eye"][k] for k in "xyz"], float) \
-        * np.cbrt(np.prod(SCENE_HI - SCENE_LO))
+    eye = _eye_mm(cam)
     meshes = [Skin(s.vertices, s.faces) for s in load_structures().values()
               if s.layer in ("muscle", "bone") and not s.id.startswith(tuple(hidden))]
     out = []
@@ -74,6 +73,61 @@ def _markers_seen(points, cam: dict, hidden: tuple) -> np.ndarray:
         out.append(not any((hit := m.ray_hit(start, d)) is not None
                            and np.linalg.norm(hit - start) < far for m in meshes))
     return np.array(out, bool)
+
+
+def _eye_mm(cam: dict) -> np.ndarray:
+    """A stage camera's eye, mm in the head frame."""
+    return (SCENE_LO + SCENE_HI) / 2 + np.array([cam["eye"][k] for k in "xyz"], float) \
+        * np.cbrt(np.prod(SCENE_HI - SCENE_LO))
+
+
+# Stages that dash the GON's course where the muscles they show hide it from their camera
+# (as the stage plate dashes it): in stage 3 the nerve vanished behind semispinalis between
+# compression points 1 and 3, and read as broken (instructor review)
+HIDDEN_COURSE_STAGES = ("3 Through semispinalis",)
+HIDDEN_COURSE_LIFT_MM = 1.5  # the dots lie this far out from the muscle's surface
+
+
+def hidden_course(side: str, cam: dict, hidden: tuple) -> np.ndarray:
+    """The GON's course in the neck (origin to its exit from semispinalis) where muscles or
+    bones a stage draws hide it from the stage's camera, moved along the line of sight
+    onto the nearest surface, HIDDEN_COURSE_LIFT_MM out (NaN rows between hidden
+    stretches): a dashed line there shows where the nerve runs underneath.
+
+    Parameters
+    ----------
+    side : {"left", "right"}
+        The nerve's side.
+    cam : dict
+        The stage's plotly camera (``stage_camera``).
+    hidden : tuple of str
+        The id prefixes of the structures the stage leaves out.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k, 3)
+        Points, mm; empty if nothing hides the nerve.
+    """
+    from anatomy.skin import Skin
+    from anatomy.structures import load_structures
+
+    eye = _eye_mm(cam)
+    meshes = [Skin(s.vertices, s.faces) for s in load_structures().values()
+              if s.layer in ("muscle", "bone") and not s.id.startswith(tuple(hidden))]
+    gon = nv.nerve("greater_occipital", side)
+    out: list[np.ndarray] = []
+    for p in gon.path[:gon.waypoint_index["semispinalis_exit"] + 1]:
+        d = (p - eye) / np.linalg.norm(p - eye)
+        near = np.linalg.norm(p - eye) - 0.5
+        # from the eye: the first surface the line of sight meets before the nerve
+        hits = [h for m in meshes if (h := m.ray_hit(eye, d)) is not None
+                and np.linalg.norm(h - eye) < near]
+        if hits:
+            out.append(min(hits, key=lambda h: np.linalg.norm(h - eye))
+                       - HIDDEN_COURSE_LIFT_MM * d)
+        elif out and not np.isnan(out[-1][0]):
+            out.append(np.full(3, np.nan))
+    return np.array(out).reshape(-1, 3)
 
 
 def _normalised(p) -> np.ndarray:
@@ -214,7 +268,7 @@ def stages(side: str = "right") -> list[dict]:
         # closer than before (0.75): compression points 3-5 lie within a few millimetres
         # and crowded into about 30 px at 1024 px (reviewer); now about 45 px
         ("3 Through semispinalis", "3. It ascends behind OCI and pierces semispinalis "
-         "capitis", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.5,
+         "capitis (dashed: under the muscle)", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.5,
          "pierces semispinalis<br>(Kim: "
          + _kim('semispinalis_exit').replace(", ", ",<br>") + ")"),
         ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
@@ -272,11 +326,33 @@ def _trace_key(tr) -> str:
     return meta.get("id") or meta.get("layer") or ""
 
 
-def _stage_visible(fig, hidden) -> list:
+def _stage_visible(fig, hidden, label: str) -> list:
+    """Each trace's visibility in the stage ``label`` that hides ``hidden`` (id prefixes);
+    a trace drawn for some stages only (``meta['stages']``) shows in those."""
     if "skin" in hidden:  # the block landmarks are marks on the skin
         hidden = (*hidden, "block_landmarks")
-    return ["legendonly" if _trace_key(tr).startswith(tuple(hidden)) and hidden else True
+    return ["legendonly" if (_trace_key(tr).startswith(tuple(hidden)) and hidden)
+            or label not in (tr.get("meta") or {}).get("stages", (label,)) else True
             for tr in fig["data"]]
+
+
+def hidden_course_traces(side: str, color: str) -> list[dict]:
+    """Dashed lines (in the GON's ``color``) where the stages of HIDDEN_COURSE_STAGES hide
+    the GON under a muscle (``hidden_course``), each shown in its stage only
+    (``meta['stages']``)."""
+    by_label = {st["label"]: st for st in stages(side)}
+    out = []
+    for label in HIDDEN_COURSE_STAGES:
+        st = by_label[label]
+        tr = plotly3d.line_trace(
+            hidden_course(side, st["camera"], st["hidden"]),
+            name=f"GON ({side[0].upper()}) under the muscle", dash="dash", width=6,
+            color=color, legendgroup="GON",
+            showlegend=False, hovertext=f"GON ({side}): its course under the muscle")
+        tr["meta"] = {"layer": "nerve", "id": f"greater_occipital_{side}",
+                      "stages": [label]}
+        out.append(tr)
+    return out
 
 
 # The close-up stages of the GON's course carry Janis's compression points and their
@@ -335,7 +411,8 @@ def _layer_buttons_follow(fig, visible: list, flip: set[int],
 
 def _stage_menu(fig, stage_list: list[dict], side: str) -> None:
     menus = fig["layout"]["updatemenus"]
-    shown = {st["label"]: _stage_visible(fig, st["hidden"]) for st in stage_list}
+    shown = {st["label"]: _stage_visible(fig, st["hidden"], st["label"])
+             for st in stage_list}
     flip = {k for k, m in enumerate(menus) if m.get("name", "").startswith("layer ")
             and any(True not in [v[i] for i in m["buttons"][0]["args"][-1]]
                     for v in shown.values())}

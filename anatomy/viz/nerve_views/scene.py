@@ -19,6 +19,7 @@ from anatomy.viz.nerve_views.course_stages import (  # noqa: F401 - _normalised:
     _stage_menu,
     _stage_notes,
     _stage_visible,
+    hidden_course_traces,
     nerve_notes_toggle,
     stages,
 )
@@ -265,6 +266,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     # the legend wraps to fewer lines and leaves the scene more room on a projector
     traces = (skin + structure_traces(structures, one_entry={"bone": BONES_ENTRY})
               + nerve_traces(nerves)
+              + hidden_course_traces(sides[0], NERVE_STYLE["greater_occipital"]["color"])
               + _points_traces(sides[0]))
     st = stages(sides[0])
     fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height,
@@ -284,7 +286,8 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
         layer = (tr.get("meta") or {}).get("layer")
         if layer in LAYER_BUTTONS:
             groups.setdefault(LAYER_BUTTONS[layer], []).append(i)
-    for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"])):
+    for tr, vis in zip(fig["data"], _stage_visible(fig, st[stage]["hidden"],
+                                                   st[stage]["label"])):
         tr["visible"] = vis                     # the opening stage (the buttons restore it)
     # each stage points the buttons at its own layers (course_stages._layer_buttons_follow);
     # the Nerves button swaps the stage's whole list of notes for the bones' names (hiding
@@ -307,7 +310,8 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
            "(violet) on sternocleidomastoid. The greater occipital nerve runs from between "
            "C1 and C2 round obliquus capitis inferior, through semispinalis and the "
            "trapezius aponeurosis, medial to the occipital artery at the nuchal line, and "
-           "under the skin to the vertex. A dropdown steps through the stages; buttons show "
+           "under the skin to the vertex. A dropdown steps through the stages (stage 3 dashes "
+           "the GON where semispinalis hides it); buttons show "
            "or hide skin, muscles, bones, nerves and vessels; hover names each structure.")
     return plotly3d.KitFigure(fig, alt)
 
