@@ -139,7 +139,8 @@ def _name_spot(text: str, painted: np.ndarray, parts, nerve_paths,
     return cand[best] if clearance[best] >= 1.0 else None
 
 
-def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=(0.0, 0.0)):
+def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=(0.0, 0.0),
+                 leaders=()):
     """Where a stage panel names a structure with no room for its name on it: a spot in
     the window, clear of the nerves, the names ``placed`` and the structure, on the
     shortest leader (at least 4 mm, crossing no nerve and no placed name) to one of
@@ -148,6 +149,7 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
     leader runs more. The name box keeps clear of the ``crossable`` nerve paths too, but
     the leader may cross them (a nerve that is not the stage's subject). The name may
     stand ``outside`` (left, right) mm beyond the window's sides, in the figure's margin.
+    The leader crosses none of the ``leaders`` drawn before (2-point arrays, mm).
 
     Returns (point, label position, box centre, (ha, va)) in mm, or None if there is no
     such spot."""
@@ -193,7 +195,8 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
     for i in np.argsort(np.where(ok, np.round(cost, 6), np.inf), kind="stable"):
         if not ok[i]:
             return None
-        if not any(mpl2d.segment_crosses(point[i], at[i], q) for q in [*paths, *boxes]):
+        if not any(mpl2d.segment_crosses(point[i], at[i], q)
+                   for q in [*paths, *boxes, *leaders]):
             if sideways[i]:
                 align = ("left" if sign[i] > 0 else "right", "center")
             else:
@@ -283,6 +286,7 @@ def stage_plate() -> mpl2d.StaticFigure:
         (x0, x1), (y0, y1) = STAGE_LIMITS
         placed = [(np.array([x0 + 0.05 * (x1 - x0) + 5.0, y0 + 0.04 * (y1 - y0) + 3.0]),
                    "10 mm")]
+        leaders: list[np.ndarray] = []
         for st in structs.values():  # name what this stage adds, clear of the nerves
             if st.id.startswith(layers) and st.side in ("right", None) \
                     and st.base in STAGE_NAMES \
@@ -309,9 +313,10 @@ def stage_plate() -> mpl2d.StaticFigure:
                         ((0.0, 0.0), margin), LEADER_ROOM_MM, (own, same)):
                     spot = spot or _leader_spot(_painted_tips(painted, parts_, room), name,
                                                 (gon.path,), placed, crossable=(ton.path,),
-                                                outside=outside)
+                                                outside=outside, leaders=leaders)
                 if spot is not None:  # no room on the structure: a leader to it
                     placed.append((spot[2], name))
+                    leaders.append(np.array([spot[0], spot[1]]))
                     mpl2d.leader_label(ax, spot[0], spot[1], name, fontsize=9,
                                        line_width=0.9, line_color="#222222", halo="white",
                                        align=spot[3])
