@@ -4,8 +4,8 @@ from __future__ import annotations
 
 __all__ = [
     "ARTERY", "ARTERY_COLOURS", "BONE", "CATEGORY_COLOURS", "CATEGORY_MIN_DE00", "EYE",
-    "FONT_FAMILY", "FONT_SIZE", "HEAT_MIN_DE00", "HEAT_SCALE", "HEAT_START", "LANDMARK",
-    "MPL_RC", "MUSCLE", "MUSCLE_COLOURS", "MUSCLE_MIN_DE00", "NERVE", "NERVE_COLOURS",
+    "FONT_FAMILY", "FONT_SIZE", "HEAT_GAMMA", "HEAT_MIN_DE00", "HEAT_SCALE", "HEAT_START",
+    "LANDMARK", "MPL_RC", "MUSCLE", "MUSCLE_COLOURS", "MUSCLE_MIN_DE00", "NERVE", "NERVE_COLOURS",
     "OKABE_ITO", "PAIN_SCALE", "SKIN", "SKIN_EDGE", "TENDON", "TEXT", "TITLE_SIZE",
     "structure_colour",
 ]
@@ -134,5 +134,23 @@ def structure_colour(base: str, layer: str, default: str | None = None) -> str:
 # zones do not vanish. Notebook 02's pain fields and notebook 03's maps share it.
 HEAT_START = "#F97F19"
 HEAT_SCALE = [[0.0, HEAT_START], [0.394, "#D95A26"], [0.697, "#B0303A"], [1.0, "#4A0C44"]]
-# Pain fields on the skin: 0 is bare skin, any pain at all at least HEAT_START.
-PAIN_SCALE = [[0.0, SKIN]] + [[round(0.01 + 0.99 * p, 3), c] for p, c in HEAT_SCALE]
+
+
+def _heat_at(q: float) -> str:
+    """HEAT_SCALE's colour at ``q`` (0..1), interpolated in RGB as plotly and matplotlib
+    interpolate a colour scale."""
+    for (p0, c0), (p1, c1) in zip(HEAT_SCALE, HEAT_SCALE[1:]):
+        if q <= p1:
+            t = (q - p0) / (p1 - p0)
+            a, b = (tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in (c0, c1))
+            return "#{:02X}{:02X}{:02X}".format(*(round(x + t * (y - x)) for x, y in zip(a, b)))
+    return HEAT_SCALE[-1][1]
+
+
+# Pain fields on the skin: 0 is bare skin, any pain at all at least HEAT_START. A field
+# value v takes HEAT_SCALE's colour at v ** HEAT_GAMMA: half of a pattern's painted skin
+# lies below 10 % of its peak (the fields fall off smoothly from their spots), and on a
+# linear scale it all showed one orange (a student read the map as uniform pain).
+HEAT_GAMMA = 0.5
+PAIN_SCALE = [[0.0, SKIN]] + [[round(0.01 + 0.99 * (k / 10) ** (1 / HEAT_GAMMA), 4),
+                               _heat_at(k / 10)] for k in range(11)]
