@@ -12,6 +12,7 @@ from anatomy import pain
 from anatomy.head import load_head
 from anatomy.viz import pain_views as pv
 from anatomy.viz import plotly3d, style
+from anatomy.viz.pain_views.cameras import opening_camera
 
 BUDGET = 400 * 1024  # bytes of JSON per interactive figure (tools/bench.py)
 
@@ -115,7 +116,24 @@ def test_heat_figure_structure(heat):
                  if vis and t["type"] == "scatter3d" and t["name"] not in HELPERS]
         assert shown and all(g.startswith(f"{pat}-{side}-") for g in shown)
         assert pain.pattern_info(pat)["label"] in layout["title.text"].replace("<br>", " ")
-    assert d["layout"]["scene"]["camera"]["eye"] == pv.OBLIQUE["eye"]
+    assert d["layout"]["scene"]["camera"]["eye"] == opening_camera(*combos[0])["eye"]
+
+
+def test_heat_opening_camera_faces_each_pattern_s_strongest_pain():
+    """Each pattern opens on a camera that sees its field's peak within 75 degrees of the
+    skin's normal there: greater occipital neuralgia opened on the side of the head, its
+    occipital peak seen edge-on (83 degrees; student review)."""
+    from anatomy.surface import vertex_normals
+
+    m = pain.pain_mesh()
+    normals = vertex_normals(m.vertices, m.faces)
+    box = (m.vertices.min(axis=0), m.vertices.max(axis=0))
+    for pattern in pain.patterns():
+        for side in ("right", "left"):
+            k = int(np.argmax(pain.pain_field(pattern, side, raw=True)))
+            eye = plotly3d.eye_point(opening_camera(pattern, side), *box)
+            to_eye = (eye - m.vertices[k]) / np.linalg.norm(eye - m.vertices[k])
+            assert np.degrees(np.arccos(normals[k] @ to_eye)) < 75.0, (pattern, side)
 
 
 def test_heat_markers_hover_names_mechanism_and_source(heat):
