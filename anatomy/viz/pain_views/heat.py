@@ -151,7 +151,8 @@ def _byte_scale() -> list:
 
 
 def _colour_bar_trace(centre) -> dict:
-    """An invisible point that carries the figure's colour bar (0-100 %, linear)."""
+    """An invisible point that carries the figure's colour bar (0-100 %; PAIN_SCALE colours
+    a value by its square root, style.HEAT_GAMMA)."""
     return {"type": "scatter3d", "x": [float(centre[0])], "y": [float(centre[1])],
             "z": [float(centre[2])], "mode": "markers", "name": "colour bar",
             "showlegend": False, "hoverinfo": "skip", "visible": True,
