@@ -12,7 +12,7 @@ from anatomy import pain
 from anatomy.head import load_head
 from anatomy.viz import pain_views as pv
 from anatomy.viz import plotly3d, style
-from anatomy.viz.pain_views.cameras import opening_camera
+from anatomy.viz.pain_views.cameras import NAMED_FRAME, opening_camera
 
 BUDGET = 400 * 1024  # bytes of JSON per interactive figure (tools/bench.py)
 
@@ -495,3 +495,51 @@ def test_territories_that_share_a_border_stay_apart_for_every_vision():
     worst = min((delta_e(colours[x], colours[y], v), x, y, v)
                 for x, y in pairs for v in VISIONS)
     assert worst[0] >= style.CATEGORY_MIN_DE00, worst
+
+
+def test_territory_figure_names_the_territories_each_view_sees():
+    """Each view names the territories it sees on their own skin (the colours alone left
+    pairs apart only by hue; instructor review): a name sits on a vertex its nerve
+    dominates with weight 0.9 or more, which the view's camera sees; the main ones are
+    named where expected; a camera to one side names that side only."""
+    from anatomy.viz.head_views import perspective
+    from anatomy.viz.pain_views import territories as T
+
+    kit = T.territory_figure()
+    spec = kit.spec
+    menu = next(m for m in spec["layout"]["updatemenus"] if m.get("name") == "view")
+    xyz = np.concatenate([np.c_[np.asarray(t["x"], float), np.asarray(t["y"], float),
+                                np.asarray(t["z"], float)] for t in spec["data"] if "x" in t])
+    box = (np.nanmin(xyz, axis=0), np.nanmax(xyz, axis=0))
+    atlas = pain.territories()
+    m = pain.pain_mesh()
+    keys = list(atlas.weights)
+    w = np.array([atlas.weights[k] for k in keys])
+    text_of = {k: T.NAME_LINES.get(k[0], pv.heat.TERRITORY_SHORT[k[0]]) for k in keys}
+    named = {}
+    for b in menu["buttons"]:
+        lay = b["args"][-1] if b["method"] == "update" else b["args"][0]
+        cam = lay["scene.camera"]
+        frame = None if b["label"] == "opening view" else NAMED_FRAME
+        eye = perspective(load_head(), cam if frame is None else b["label"].replace(" ", "_"),
+                          box, frame)
+        named[b["label"]] = []
+        for note in lay["scene.annotations"]:
+            p = np.array([note["x"], note["y"], note["z"]])
+            v = int(np.argmin(np.linalg.norm(m.vertices - p, axis=1)))
+            assert np.linalg.norm(m.vertices[v] - p) < 0.1
+            owners = [k for k in keys if text_of[k] == note["text"]]
+            i = int(np.argmax(w[:, v]))
+            assert keys[i] in owners and w[i, v] >= T.NAME_CORE, (b["label"], note["text"])
+            assert eye.visible(p[None])[0], (b["label"], note["text"])
+            named[b["label"]].append((note["text"], keys[i][1]))
+    assert {("GON", "right"), ("LON", "right"), ("auriculo-<br>temporal", "right")} \
+        <= set(named["opening view"])
+    assert {("GON", "left"), ("GON", "right"), ("TON", "left"), ("TON", "right")} \
+        <= set(named["posterior"])
+    assert ("supra-<br>trochlear", "right") in named["anterior"] \
+        or ("supra-<br>trochlear", "left") in named["anterior"]
+    assert all(side == "right" for _, side in named["right"])
+    assert all(side == "left" for _, side in named["left"])
+    assert spec["layout"]["scene"]["annotations"] == \
+        menu["buttons"][0]["args"][0]["scene.annotations"]

@@ -9,6 +9,7 @@ from anatomy.viz.head_views.labels import (
     LABEL_GAP_MM,
     LABEL_STEP_MM,
     outward_text_positions,
+    perspective,
     view_labels,
 )
 from anatomy.viz.head_views.plates import draw_skin, head_plate, landmark_table
@@ -40,5 +41,5 @@ __all__ = [
     "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS", "POSTEROLATERAL_3D", "SHORT_LABELS",
     "draw_skin", "drawn_skin", "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure",
     "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table", "landmark_traces",
-    "on_skin", "outward_text_positions", "skin_traces", "view_labels",
+    "on_skin", "outward_text_positions", "perspective", "skin_traces", "view_labels",
 ]

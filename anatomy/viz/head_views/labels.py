@@ -61,7 +61,7 @@ class _Perspective:
     def __init__(self, head: HeadModel, view: str, box=None, frame=None):
         from anatomy.skin import Skin, head_skin
 
-        cam = plotly3d.camera(view, **(frame or {}))
+        cam = view if isinstance(view, dict) else plotly3d.camera(view, **(frame or {}))
         lo, hi = scene_box(head) if box is None else box
         self.eye = plotly3d.eye_point(cam, lo, hi)
         look = plotly3d.eye_point({"eye": cam["center"]}, lo, hi)
@@ -117,21 +117,22 @@ def perspective(head: HeadModel, view: str, box=None, frame=None) -> _Perspectiv
     ----------
     head : HeadModel
         The head model (cached for ``load_head()``).
-    view : str
-        A named camera (see ``plotly3d.CAMERAS``).
+    view : str or dict
+        A named camera (see ``plotly3d.CAMERAS``), or a plotly camera dict (a figure's
+        own opening camera; not cached).
     box : tuple of array_like, optional
         The figure's data box (lo, hi), mm, which places the eye; the drawn skin's
         (``scene_box``) by default.
     frame : dict, optional
-        ``distance`` and ``centre_z`` of the camera (as ``plotly3d.camera``), for a figure
-        whose views step back from the kit's.
+        ``distance`` and ``centre_z`` of a named camera (as ``plotly3d.camera``), for a
+        figure whose views step back from the kit's.
 
     Returns
     -------
     _Perspective
         Its ``visible``, ``in_frame``, ``screen`` and ``depth_scale`` answer for points.
     """
-    if head is not load_head():
+    if head is not load_head() or isinstance(view, dict):
         return _Perspective(head, view, box, frame)
     key = None if box is None else tuple(tuple(map(float, b)) for b in box)
     return _kit_perspective(view, key, tuple(sorted((frame or {}).items())))

@@ -19,7 +19,8 @@ from anatomy.viz.pain_views.heat import (
     clip_to_crop,
 )
 
-__all__ = ["OPENING_CAMERA", "territory_figure"]
+__all__ = ["NAME_CHAR_MM", "NAME_CORE", "NAME_FACING", "NAME_LINES", "NAME_LINE_MM",
+           "NAME_ONE_SIDE", "OPENING_CAMERA", "territory_figure", "territory_notes"]
 
 OPENING_CAMERA = {"eye": {"x": 1.6, "y": -0.28, "z": 0.42},
                   "center": {"x": 0, "y": 0, "z": -0.02}}
@@ -79,6 +80,94 @@ def _submesh(vertices, faces):
 def _territory_hover(row, side: str) -> str:
     return (f"<b>{row.label}</b> ({side})<br>{row.root}<br>{_wrap(row.description)}"
             f"<br>source: {_wrap(cite(*row.references.split(', ')))}")
+
+
+# Territory names on the 3D figure, as the print plate names them: page labels centred on
+# what a view sees of each territory's core (the skin it dominates with weight NAME_CORE
+# or more, facing the eye by NAME_FACING or more), at its point nearest the middle of
+# that patch on the screen.
+# Larger territories are named first; a name whose box (screen mm at the look-at depth,
+# NAME_CHAR_MM a character, NAME_LINE_MM a line) would cover one placed before moves to
+# the next point of its patch, or is left out (hover still names the skin). The colours
+# alone had left pairs apart only by hue (two blues, green and teal, two purples:
+# instructor review).
+NAME_CORE, NAME_FACING = 0.9, 0.3
+NAME_ONE_SIDE = 0.5  # the sideways share of the eye's direction beyond which one side is named
+# (about 7 px a character and 16 px a line at about 0.95 px per mm, the figure's scale at
+# JupyterLab's narrowest width)
+NAME_CHAR_MM, NAME_LINE_MM = 7.5, 17.0
+NAME_LINES = {"great_auricular": "great<br>auricular",
+              "transverse_cervical": "transverse<br>cervical",
+              "supraclavicular": "supra-<br>clavicular", "supratrochlear": "supra-<br>trochlear",
+              "supraorbital": "supra-<br>orbital", "auriculotemporal": "auriculo-<br>temporal",
+              "zygomaticotemporal": "zygomatico-<br>temporal"}
+
+
+def territory_notes(sides, camera, box, frame=None) -> list[dict]:
+    """Scene annotations naming the territories a camera sees (see ``NAME_CORE``).
+
+    Parameters
+    ----------
+    sides : sequence of {"left", "right"}
+        The sides whose territories the figure colours.
+    camera : str or dict
+        A named view (see ``plotly3d.CAMERAS``) or a plotly camera dict.
+    box : tuple of array_like
+        The figure's data box (lo, hi), mm, which places plotly's eye.
+    frame : dict, optional
+        ``distance`` and ``centre_z`` of a named view (``NAMED_FRAME``).
+
+    Returns
+    -------
+    list of dict
+        ``layout.scene.annotations`` entries, one per named territory.
+    """
+    from anatomy.head import load_head
+    from anatomy.viz.head_views import perspective
+
+    atlas = pain.territories()
+    m = pain.pain_mesh()
+    normals = _vertex_normals(m)
+    eye = perspective(load_head(), camera, box, frame)
+    to_eye = eye.eye - m.vertices
+    facing = np.einsum("ij,ij->i", normals, to_eye) \
+        > NAME_FACING * np.linalg.norm(to_eye, axis=1)
+    every = list(atlas.weights)
+    weights = np.array([atlas.weights[k] for k in every])
+    top = weights.argmax(axis=0)   # the colour the figure paints: the dominant nerve
+    core = {k: (top == i) & (weights[i] >= NAME_CORE) for i, k in enumerate(every)}
+    # a camera well to one side names that side's territories only (from the right, the
+    # left supraclavicular skin by the sternum took a name on the front of the neck)
+    look = eye.eye - (np.asarray(box[0], float) + np.asarray(box[1], float)) / 2
+    lateral = look[0] / np.linalg.norm(look)
+    near = {"right"} if lateral > NAME_ONE_SIDE else {"left"} if lateral < -NAME_ONE_SIDE \
+        else set(SIDES)
+    keys = sorted((k for k in every if k[1] in sides and k[1] in near),
+                  key=lambda k: (-int(core[k].sum()), k))
+    placed, notes = [], []
+    for name, side in keys:
+        cand = m.vertices[core[(name, side)] & facing]
+        cand = cand[eye.visible(cand)] if len(cand) else cand
+        cand = cand[eye.in_frame(cand)] if len(cand) else cand
+        if len(cand) < 3:
+            continue
+        xy = np.round(eye.screen(cand), 6)   # rounded: the same choice on every CPU
+        text = NAME_LINES.get(name, TERRITORY_SHORT[name])
+        lines = text.split("<br>")
+        half = np.array([0.5 * NAME_CHAR_MM * max(map(len, lines)) + 2.0,
+                         0.5 * NAME_LINE_MM * len(lines)])
+        # the point nearest the patch's middle whose name covers no name placed before
+        order = np.argsort(np.linalg.norm(xy - np.median(xy, axis=0), axis=1), kind="stable")
+        free = [k for k in order
+                if not any((np.abs(xy[k] - c) < half + h).all() for c, h in placed)]
+        if not free:
+            continue
+        k = int(free[0])
+        placed.append((xy[k], half))
+        note = plotly3d.point_note(cand[k], text, background=0.6)
+        note.update(yanchor="middle", yshift=0)
+        notes.append(note)
+    return notes
 
 
 def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
@@ -159,9 +248,18 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
         # cervical and supraclavicular territories lie (looking higher, at the head alone,
         # the view cut them to two slivers at its lower edge)
         fig["layout"]["scene"]["camera"] = {**OBLIQUE, **OPENING_CAMERA}
+    # each view names the territories it sees, on the skin (page text: never cut by the
+    # skin, cheap to draw)
+    xyz = np.concatenate([np.c_[np.asarray(t["x"], float), np.asarray(t["y"], float),
+                                np.asarray(t["z"], float)] for t in fig["data"] if "x" in t])
+    box = (np.nanmin(xyz, axis=0), np.nanmax(xyz, axis=0))
+    notes = {v: territory_notes(sides, v, box, NAMED_FRAME) for v in plotly3d.CAMERAS}
+    fig["layout"]["scene"]["annotations"] = (
+        territory_notes(sides, fig["layout"]["scene"]["camera"], box) if view == "oblique"
+        else notes[view])
     # the named views frame the neck and shoulders too: head-centred, the transverse
     # cervical and supraclavicular territories lay below the frame
-    plotly3d.view_menu(fig, **NAMED_FRAME)
+    plotly3d.view_menu(fig, notes=notes, **NAMED_FRAME)
     alt = ("3D head with ten cutaneous nerve territories per side painted on the skin, each "
            "in its own colour and named in the legend and on hover: greater, lesser and "
            "third occipital, great auricular, transverse cervical and supraclavicular "
