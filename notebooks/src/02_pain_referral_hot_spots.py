@@ -173,7 +173,7 @@ pain_views.territory_plate('right')
 # *Figure 2. Text summary:* three shaded views (anterior, right lateral, posterior), the skin coloured by the nerve that dominates it and every territory labelled. The supratrochlear covers the lower forehead near the midline, the supraorbital the rest of the forehead and the scalp back to the vertex; the zygomaticotemporal a small patch of the anterior temple. The auriculotemporal covers the skin in front of the ear and runs up the temple towards the vertex. The greater occipital covers the back of the scalp from the nuchal line to the vertex, and the lesser occipital the skin behind the ear and up the side of the head behind it. The third occipital covers the lower occiput and upper neck near the midline, and the great auricular the ear and the angle of the jaw. The transverse cervical covers the front of the neck and the supraclavicular nerves the skin over the clavicle. Black dots mark skin supplied by two or more nerves; the dashed line is the vertex-ear-chin line.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# An interactive 3D version is `pain_views.territory_figure()`: each territory can be toggled from the legend, and overlaps show as crossing outlines. It is not run here, to keep the notebook under 1 MB; type it into a new cell to explore it.
+# An interactive 3D version is `pain_views.territory_figure()`: each view names the territories it sees, each territory can be toggled from the legend, and overlaps show as crossing outlines. It is not run here, to keep the notebook under 1 MB; type it into a new cell to explore it.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
