@@ -12,7 +12,7 @@ from anatomy.head import HeadModel, load_head
 from anatomy.viz import plotly3d
 
 __all__ = ["INSIDE_HEAD_MM", "LABEL_GAP_MM", "LABEL_STEP_MM", "outward_text_positions",
-           "view_labels"]
+           "perspective", "view_labels"]
 
 # a point in the middle of the head (kit frame: the origin lies between the ears), where
 # hidden helpers such as plotly3d.prime_text_glyphs's labels sit behind opaque skin

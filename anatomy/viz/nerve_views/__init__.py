@@ -9,11 +9,13 @@ from anatomy.viz.nerve_views.course_stages import (
     NUMBER_OFFSETS,
     NUMBERED_STAGES,
     NUMBERS_ASPECT,
+    POINT_FIRST_STAGE,
     SCENE_HI,
     SCENE_LO,
     STAGE_HIDDEN,
     STAGE_OFF_COURSE,
     stage_camera,
+    stage_points,
     stages,
 )
 from anatomy.viz.nerve_views.plates import SHORT_LABELS, course_plate, draw_nerve
@@ -31,8 +33,9 @@ from anatomy.viz.nerve_views.variation import block_landmark_figure, variation_f
 
 __all__ = [
     "BONE_NOTES", "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE",
-    "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO",
+    "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "POINT_FIRST_STAGE", "SCENE_HI",
+    "SCENE_LO",
     "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_OFF_COURSE", "STAGE_PLATE", "all_layers_figure",
     "block_landmark_figure", "course_plate", "draw_nerve", "nerve_hover", "nerve_traces",
-    "stage_camera", "stage_plate", "stages", "variation_figure", "waypoint_hover",
+    "stage_camera", "stage_plate", "stage_points", "stages", "variation_figure", "waypoint_hover",
 ]

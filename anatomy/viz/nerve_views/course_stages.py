@@ -11,8 +11,8 @@ from anatomy.viz import plotly3d, style
 
 __all__ = [
     "BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "NOTE_STYLE",
-    "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "SCENE_HI", "SCENE_LO",
-    "STAGE_HIDDEN", "STAGE_OFF_COURSE", "stage_camera", "stages",
+    "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "POINT_FIRST_STAGE", "SCENE_HI",
+    "SCENE_LO", "STAGE_HIDDEN", "STAGE_OFF_COURSE", "stage_camera", "stage_points", "stages",
 ]
 
 # Fixed scene box (mm) so that stage cameras can be computed (aspectmode 'manual'). It
@@ -362,6 +362,37 @@ NUMBERED_STAGES = ("1 Origin at C1-C2", "2 Round obliquus capitis inferior",
                    "3 Through semispinalis", "4 Trapezius and occipital artery")
 
 
+# Each compression point shows from the close-up that draws the structure it is told
+# against, and in the close-ups after it: in stages 1 and 2, without semispinalis and
+# trapezius, points 2-6 floated over bare bone (student review). Point 1 lies between
+# semispinalis and obliquus capitis inferior, drawn from stage 1.
+POINT_FIRST_STAGE = {1: "1 Origin at C1-C2", 2: "3 Through semispinalis",
+                     3: "3 Through semispinalis", 4: "4 Trapezius and occipital artery",
+                     5: "4 Trapezius and occipital artery",
+                     6: "4 Trapezius and occipital artery"}
+
+
+def stage_points(number: int) -> tuple[str, ...]:
+    """The close-up stages that show a compression point (see ``POINT_FIRST_STAGE``).
+
+    Parameters
+    ----------
+    number : int
+        The compression point's number, 1 to 6 (Janis 2010).
+
+    Returns
+    -------
+    tuple of str
+        Labels of the stages of NUMBERED_STAGES that draw it, in order.
+
+    Raises
+    ------
+    KeyError
+        If ``number`` is not a compression point's number.
+    """
+    return NUMBERED_STAGES[NUMBERED_STAGES.index(POINT_FIRST_STAGE[number]):]
+
+
 # the style most of the figure's notes share (in its template: plotly3d.share_note_style)
 NOTE_STYLE = {"arrowhead": 0, "arrowwidth": 1, "standoff": 3,
               "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 12}}
@@ -370,7 +401,8 @@ NOTE_STYLE = {"arrowhead": 0, "arrowwidth": 1, "standoff": 3,
 def _stage_notes(st: dict, side: str) -> list[dict]:
     """A stage's scene annotations: its caption, the compression-point numbers in view and
     the names of the bones."""
-    numbers = (_point_numbers(side, st["camera"], st["hidden"])
+    numbers = ([n for n in _point_numbers(side, st["camera"], st["hidden"])
+                if st["label"] in stage_points(int(n["text"]))]
                if st["label"] in NUMBERED_STAGES else [])
     return [st["annotation"], *numbers, *st["bones"]]
 

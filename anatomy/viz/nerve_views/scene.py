@@ -21,6 +21,7 @@ from anatomy.viz.nerve_views.course_stages import (  # noqa: F401 - _normalised:
     _stage_visible,
     hidden_course_traces,
     nerve_notes_toggle,
+    stage_points,
     stages,
 )
 
@@ -161,24 +162,30 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
 
 
 def _points_traces(side: str = "right") -> list:
-    cps = nv.compression_points(side)
-    pts = np.array([c.point for c in cps.values()])
-    hover = [f"<b>Compression point {c.number}: {c.label}</b><br>{_wrap(c.note)}<br>"
-             f"Source: {cite(*c.references)}" for c in cps.values()]
-    comp = plotly3d.points_trace(pts, name="Janis compression points (derived)",
-                                 hovertext=hover, color=style.OKABE_ITO["vermillion"],
-                                 symbol="diamond-open", size=6)
+    # one trace per set of stages: a point shows from the stage that draws its structure
+    # (course_stages.stage_points); one legend entry for them all
+    cps = list(nv.compression_points(side).values())
+    comps = []
+    for shown in dict.fromkeys(stage_points(c.number) for c in cps):
+        mine = [c for c in cps if stage_points(c.number) == shown]
+        comp = plotly3d.points_trace(
+            np.array([c.point for c in mine]), name="Janis compression points (derived)",
+            hovertext=[f"<b>Compression point {c.number}: {c.label}</b><br>{_wrap(c.note)}"
+                       f"<br>Source: {cite(*c.references)}" for c in mine],
+            color=style.OKABE_ITO["vermillion"], symbol="diamond-open", size=6,
+            legendgroup="compression points", showlegend=not comps)
+        comp["meta"] = {"layer": "nerve", "id": "compression_points", "stages": list(shown)}
+        comps.append(comp)
     blocks = [b for s in ("right", "left") for b in nv.block_landmarks(s).values()]
     block = plotly3d.points_trace(
         np.array([b.point for b in blocks]), name="Block landmarks (1/3, 2/3 EOP-mastoid)",
         hovertext=[f"<b>{b.label}</b><br>{_wrap(b.note)}<br>Source: "
                    f"{_wrap(cite(*b.references))}" for b in blocks],
         color=style.OKABE_ITO["black"], symbol="cross", size=6)
-    comp["meta"] = {"layer": "nerve", "id": "compression_points"}
     # needle sites marked on the skin: they go with the skin (its button, the stages that
     # hide it), so they never float in the air over bare muscle
     block["meta"] = {"layer": "skin", "id": "block_landmarks"}
-    return [comp, block]
+    return [*comps, block]
 
 
 SKIN_FLOOR_Z = SCENE_LO[2] + 2  # where the skin is cut: the muscles' lowest ends (levator)
