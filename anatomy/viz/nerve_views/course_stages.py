@@ -38,33 +38,67 @@ NUMBER_OFFSETS = {1: (34, 14), 2: (34, -12), 3: (-34, 16), 4: (30, 2), 5: (-34, 
 NUMBERS_ASPECT = 4 / 3  # narrower than the scene on a handout or notebook (about 3:2)
 
 
-def _point_numbers(side: str, cam: dict, hidden: tuple = ()) -> list[dict]:
-    """The compression points' numbers inside a camera's view (a 4:3 scene, 10% margin;
-    plotly draws an annotation even when its point is outside the scene) whose markers
-    the stage shows (no muscle or bone it draws in front: the numbers of points under
-    the trapezius floated on it), as scene annotations with short leader lines: page
-    text, not 3D text traces (those are drawn as vector glyphs, slowing the first paint).
-    ``hidden``: the id prefixes of the structures the stage leaves out."""
+def _point_numbers(side: str, st: dict) -> list[dict]:
+    """The compression points' numbers a close-up stage ``st`` shows, as scene annotations
+    with short leader lines (page text, not 3D text traces: those are drawn as vector
+    glyphs, slowing the first paint).
+
+    Only points inside the camera's view (a 4:3 scene, 10% margin; plotly draws an
+    annotation even when its point is outside the scene) of the structures the stage
+    draws (``stage_points``). A point whose marker a muscle or bone of the stage hides is
+    numbered only in the stage that brings it in, on the surface in front of it (points
+    2 and 4, entering semispinalis and trapezius from below, were never numbered); the
+    numbers of points under the trapezius no longer float on it in stage 4."""
     colour = style.OKABE_ITO["vermillion"]
-    cps = list(nv.compression_points(side).values())
+    cam, hidden = st["camera"], st["hidden"]
+    cps = [c for c in nv.compression_points(side).values()
+           if st["label"] in stage_points(c.number)]
+    if not cps:
+        return []
     ndc = plotly3d.view_ndc([_normalised(c.point) for c in cps], cam, NUMBERS_ASPECT)
     inside = np.all(np.abs(ndc) <= 0.9, axis=1)
     seen = _markers_seen([c.point for c in cps], cam, hidden)
-    return [plotly3d.point_note(c.point, str(c.number), offset_px=NUMBER_OFFSETS[c.number],
-                                color=colour, line_color=colour, background=0.85)
-            for c, shown, ok in zip(cps, inside, seen) if shown and ok]
+    front = _in_front([c.point for c in cps], cam, hidden)
+    out = []
+    for c, shown, ok, at in zip(cps, inside, seen, front):
+        new = POINT_FIRST_STAGE[c.number] == st["label"]
+        if shown and (ok or (new and at is not None)):
+            out.append(plotly3d.point_note(c.point if ok else at, str(c.number),
+                                           offset_px=NUMBER_OFFSETS[c.number], color=colour,
+                                           line_color=colour, background=0.85))
+    return out
+
+
+def _stage_meshes(hidden: tuple) -> list:
+    """The muscles and bones a stage draws (``hidden``: the id prefixes it leaves out)."""
+    from anatomy.skin import Skin
+    from anatomy.structures import load_structures
+
+    return [Skin(s.vertices, s.faces) for s in load_structures().values()
+            if s.layer in ("muscle", "bone") and not s.id.startswith(tuple(hidden))]
+
+
+def _in_front(points, cam: dict, hidden: tuple) -> list:
+    """For each point (mm), the first surface of the stage's muscles and bones that the
+    line of sight from the camera's eye meets before it, HIDDEN_COURSE_LIFT_MM towards the
+    eye; None where nothing hides the point."""
+    eye, meshes = _eye_mm(cam), _stage_meshes(hidden)
+    out = []
+    for p in np.asarray(points, float):
+        d = (p - eye) / np.linalg.norm(p - eye)
+        near = np.linalg.norm(p - eye) - 0.5
+        hits = [h for m in meshes if (h := m.ray_hit(eye, d)) is not None
+                and np.linalg.norm(h - eye) < near]
+        out.append(min(hits, key=lambda h: np.linalg.norm(h - eye))
+                   - HIDDEN_COURSE_LIFT_MM * d if hits else None)
+    return out
 
 
 def _markers_seen(points, cam: dict, hidden: tuple) -> np.ndarray:
     """Whether markers at ``points`` (mm) show to a stage camera: no muscle or bone the
     stage draws lies between a point (1.5 mm towards the eye, off the muscle it marks)
     and the camera's eye."""
-    from anatomy.skin import Skin
-    from anatomy.structures import load_structures
-
-    eye = _eye_mm(cam)
-    meshes = [Skin(s.vertices, s.faces) for s in load_structures().values()
-              if s.layer in ("muscle", "bone") and not s.id.startswith(tuple(hidden))]
+    eye, meshes = _eye_mm(cam), _stage_meshes(hidden)
     out = []
     for p in np.asarray(points, float):
         d = (eye - p) / np.linalg.norm(eye - p)
@@ -85,13 +119,17 @@ def _eye_mm(cam: dict) -> np.ndarray:
 # (as the stage plate dashes it): in stage 3 the nerve vanished behind semispinalis between
 # compression points 1 and 3, and read as broken (instructor review)
 HIDDEN_COURSE_STAGES = ("3 Through semispinalis",)
-HIDDEN_COURSE_LIFT_MM = 1.5  # the dots lie this far out from the muscle's surface
+HIDDEN_COURSE_LIFT_MM = 1.5  # the dashes lie this far out from the muscle's surface
+# where the dashed stretch starts: the nerve's course from its origin, behind obliquus
+# capitis inferior, winds round the muscle's lower border, and its dashes lay beside the
+# visible stretch that comes back up over the muscle (read as a second nerve)
+HIDDEN_COURSE_FROM = "oci_lower_border"
 
 
 def hidden_course(side: str, cam: dict, hidden: tuple) -> np.ndarray:
-    """The GON's course in the neck (origin to its exit from semispinalis) where muscles or
-    bones a stage draws hide it from the stage's camera, moved along the line of sight
-    onto the nearest surface, HIDDEN_COURSE_LIFT_MM out (NaN rows between hidden
+    """The GON's course in the neck (HIDDEN_COURSE_FROM to its exit from semispinalis) where
+    muscles or bones a stage draws hide it from the stage's camera, moved along the line
+    of sight onto the nearest surface, HIDDEN_COURSE_LIFT_MM out (NaN rows between hidden
     stretches): a dashed line there shows where the nerve runs underneath.
 
     Parameters
@@ -108,23 +146,13 @@ def hidden_course(side: str, cam: dict, hidden: tuple) -> np.ndarray:
     numpy.ndarray, shape (k, 3)
         Points, mm; empty if nothing hides the nerve.
     """
-    from anatomy.skin import Skin
-    from anatomy.structures import load_structures
-
-    eye = _eye_mm(cam)
-    meshes = [Skin(s.vertices, s.faces) for s in load_structures().values()
-              if s.layer in ("muscle", "bone") and not s.id.startswith(tuple(hidden))]
     gon = nv.nerve("greater_occipital", side)
+    course = gon.path[gon.waypoint_index[HIDDEN_COURSE_FROM]:
+                      gon.waypoint_index["semispinalis_exit"] + 1]
     out: list[np.ndarray] = []
-    for p in gon.path[:gon.waypoint_index["semispinalis_exit"] + 1]:
-        d = (p - eye) / np.linalg.norm(p - eye)
-        near = np.linalg.norm(p - eye) - 0.5
-        # from the eye: the first surface the line of sight meets before the nerve
-        hits = [h for m in meshes if (h := m.ray_hit(eye, d)) is not None
-                and np.linalg.norm(h - eye) < near]
-        if hits:
-            out.append(min(hits, key=lambda h: np.linalg.norm(h - eye))
-                       - HIDDEN_COURSE_LIFT_MM * d)
+    for at in _in_front(course, cam, hidden):
+        if at is not None:
+            out.append(at)
         elif out and not np.isnan(out[-1][0]):
             out.append(np.full(3, np.nan))
     return np.array(out).reshape(-1, 3)
@@ -338,7 +366,7 @@ def _stage_visible(fig, hidden, label: str) -> list:
 
 def hidden_course_traces(side: str, color: str) -> list[dict]:
     """Dashed lines (in the GON's ``color``) where the stages of HIDDEN_COURSE_STAGES hide
-    the GON under a muscle (``hidden_course``), each shown in its stage only
+    the GON they follow under a muscle (``hidden_course``), each shown in its stage only
     (``meta['stages']``)."""
     by_label = {st["label"]: st for st in stages(side)}
     out = []
@@ -346,11 +374,10 @@ def hidden_course_traces(side: str, color: str) -> list[dict]:
         st = by_label[label]
         tr = plotly3d.line_trace(
             hidden_course(side, st["camera"], st["hidden"]),
-            name=f"GON ({side[0].upper()}) under the muscle", dash="dash", width=6,
-            color=color, legendgroup="GON",
-            showlegend=False, hovertext=f"GON ({side}): its course under the muscle")
-        tr["meta"] = {"layer": "nerve", "id": f"greater_occipital_{side}",
-                      "stages": [label]}
+            name=f"GON ({side[0].upper()}) under the muscle", dash="dash", width=8,
+            color=color, legendgroup="GON", showlegend=False,
+            hovertext=f"GON ({side}): its course under the muscle")
+        tr["meta"] = {"layer": "nerve", "id": f"greater_occipital_{side}", "stages": [label]}
         out.append(tr)
     return out
 
@@ -401,9 +428,7 @@ NOTE_STYLE = {"arrowhead": 0, "arrowwidth": 1, "standoff": 3,
 def _stage_notes(st: dict, side: str) -> list[dict]:
     """A stage's scene annotations: its caption, the compression-point numbers in view and
     the names of the bones."""
-    numbers = ([n for n in _point_numbers(side, st["camera"], st["hidden"])
-                if st["label"] in stage_points(int(n["text"]))]
-               if st["label"] in NUMBERED_STAGES else [])
+    numbers = _point_numbers(side, st) if st["label"] in NUMBERED_STAGES else []
     return [st["annotation"], *numbers, *st["bones"]]
 
 
