@@ -70,6 +70,11 @@ def spot_label(name: str, mechanism: str) -> str:
 
 
 SPOT_GAP_MM = 4.0  # hot-spot markers sit this far outside the drawn skin
+# their size: at 5 px a spot on the head's outline (the SCM patterns' vertex and occiput)
+# showed as a 1-2 px fleck, half behind the skin (instructor review)
+SPOT_SIZE_PX = 7
+# a thin cross in light sky blue with a white edge was lost on pale skin: a dark edge
+SPOT_OUTLINE = {"cross": style.TEXT}
 SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
                 "forehead": "top right", "occipital": "middle left", "temporal": "top right",
                 "tmj": "bottom right", "ear": "middle right", "behind_ear": "bottom center",
@@ -203,8 +208,9 @@ def _spot_traces(pattern: str, side: str, visible: bool):
             pts, name=mech, labels=[spot_label(n, mech) for n in rows.name],
             textposition=[_mirrored(SPOT_TEXTPOS.get(n, "top center"), side == "left")
                           for n in rows.name],
-            hovertext=[_hover(r) for r in rows.itertuples()], color=colour, size=5,
-            symbol=symbol, visible=visible, legendgroup=f"{pattern}-{side}-{mech}"))
+            hovertext=[_hover(r) for r in rows.itertuples()], color=colour, size=SPOT_SIZE_PX,
+            symbol=symbol, visible=visible, legendgroup=f"{pattern}-{side}-{mech}",
+            outline=SPOT_OUTLINE.get(symbol)))
     return traces
 
 

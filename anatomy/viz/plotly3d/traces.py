@@ -365,7 +365,8 @@ def per_point_positions(positions) -> str | list[str]:
 def points_trace(points, *, name: str, labels=None, hovertext=None, color: str = style.LANDMARK,
                  size: float = 5, symbol: str = "circle", show_text: bool = True,
                  legendgroup: str | None = None, showlegend: bool = True,
-                 visible: bool | str = True, textposition="top center") -> dict:
+                 visible: bool | str = True, textposition="top center",
+                 outline: str | None = None) -> dict:
     """Markers with optional text labels and hover text.
 
     Parameters
@@ -395,6 +396,8 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
         Initial visibility.
     textposition : str or sequence of str, default "top center"
         plotly text position, or one per point (``per_point_positions``).
+    outline : str, optional
+        The marker's outline colour; white by default (an open symbol: its own colour).
 
     Returns
     -------
@@ -417,7 +420,7 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
         textposition=textposition, textfont={"size": 12, "color": style.TEXT},
         # an open symbol is drawn in its line colour in 3D: white made it vanish on skin
         marker={"size": size, "color": color, "symbol": symbol,
-                "line": {"color": color if symbol.endswith("-open") else "white",
+                "line": {"color": outline or (color if symbol.endswith("-open") else "white"),
                          "width": 1}},
         hoverinfo="text" if hovertext is not None else "skip", hovertext=hovertext,
         legendgroup=legendgroup or name, showlegend=showlegend, visible=visible)
