@@ -19,8 +19,9 @@ from anatomy.viz.pain_views.heat import (
     clip_to_crop,
 )
 
-__all__ = ["NAME_CHAR_MM", "NAME_CORE", "NAME_FACING", "NAME_LINES", "NAME_LINE_MM",
-           "NAME_ONE_SIDE", "OPENING_CAMERA", "territory_figure", "territory_notes"]
+__all__ = ["NAME_CHAR_MM", "NAME_CORE", "NAME_COVER_MM", "NAME_FACING", "NAME_LINES",
+           "NAME_LINE_MM", "NAME_ONE_SIDE", "NAME_ON_PATCH", "OPENING_CAMERA",
+           "territory_figure", "territory_notes"]
 
 OPENING_CAMERA = {"eye": {"x": 1.6, "y": -0.28, "z": 0.42},
                   "center": {"x": 0, "y": 0, "z": -0.02}}
@@ -93,6 +94,10 @@ def _territory_hover(row, side: str) -> str:
 # instructor review).
 NAME_CORE, NAME_FACING = 0.9, 0.3
 NAME_ONE_SIDE = 0.5  # the sideways share of the eye's direction beyond which one side is named
+# a name stands where this share of its box lies on its territory's painted patch (within
+# NAME_COVER_MM of a vertex the patch shows): from the front, the great auricular names sat
+# on the cheeks beside a sliver of yellow at the face's edge (instructor review)
+NAME_ON_PATCH, NAME_COVER_MM = 0.45, 8.0
 # (about 7 px a character and 16 px a line at about 0.95 px per mm, the figure's scale at
 # JupyterLab's narrowest width)
 NAME_CHAR_MM, NAME_LINE_MM = 7.5, 17.0
@@ -101,6 +106,14 @@ NAME_LINES = {"great_auricular": "great<br>auricular",
               "supraclavicular": "supra-<br>clavicular", "supratrochlear": "supra-<br>trochlear",
               "supraorbital": "supra-<br>orbital", "auriculotemporal": "auriculo-<br>temporal",
               "zygomaticotemporal": "zygomatico-<br>temporal"}
+
+
+def _covered(samples, patch) -> float:
+    """The share of ``samples`` (screen mm) within NAME_COVER_MM of a ``patch`` point."""
+    if not len(patch):
+        return 0.0
+    gap = np.linalg.norm(samples[:, None] - patch[None], axis=2).min(axis=1)
+    return float(np.mean(np.round(gap, 6) <= NAME_COVER_MM))
 
 
 def territory_notes(sides, camera, box, frame=None) -> list[dict]:
@@ -145,21 +158,30 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
     keys = sorted((k for k in every if k[1] in sides and k[1] in near),
                   key=lambda k: (-int(core[k].sum()), k))
     placed, notes = [], []
+    grid = np.stack(np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 3)), -1)
+    grid = grid.reshape(-1, 2)
     for name, side in keys:
+        i = every.index((name, side))
         cand = m.vertices[core[(name, side)] & facing]
         cand = cand[eye.visible(cand)] if len(cand) else cand
         cand = cand[eye.in_frame(cand)] if len(cand) else cand
         if len(cand) < 3:
             continue
         xy = np.round(eye.screen(cand), 6)   # rounded: the same choice on every CPU
+        # the patch the figure paints (dominant, weight 0.5 or more) as the view sees it
+        patch = m.vertices[(top == i) & (weights[i] >= 0.5) & facing]
+        patch = np.round(eye.screen(patch[eye.visible(patch)]), 6)
         text = NAME_LINES.get(name, TERRITORY_SHORT[name])
         lines = text.split("<br>")
         half = np.array([0.5 * NAME_CHAR_MM * max(map(len, lines)) + 2.0,
                          0.5 * NAME_LINE_MM * len(lines)])
-        # the point nearest the patch's middle whose name covers no name placed before
+        # the point nearest the patch's middle whose name lies mostly on the patch
+        # (NAME_ON_PATCH of its box within NAME_COVER_MM of a painted vertex) and covers
+        # no name placed before
         order = np.argsort(np.linalg.norm(xy - np.median(xy, axis=0), axis=1), kind="stable")
         free = [k for k in order
-                if not any((np.abs(xy[k] - c) < half + h).all() for c, h in placed)]
+                if not any((np.abs(xy[k] - c) < half + h).all() for c, h in placed)
+                and _covered(xy[k] + grid * half, patch) >= NAME_ON_PATCH]
         if not free:
             continue
         k = int(free[0])
