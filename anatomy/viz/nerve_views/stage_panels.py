@@ -66,6 +66,10 @@ MARGIN_MM = 22.0  # the figure's margin beside a panel's outer side, mm at the p
 # thin structures named on a leader: a name box on the artery covered the muscle on each
 # side of it, and read as naming the muscle
 LEADER_ONLY = ("occipital_artery",)
+# their leaders may end nearer a nerve (a red artery is not read as the nerve): at 7 mm
+# the occipital artery's was a stub to a red sliver low in panel 4, not the artery that
+# plainly runs beside the GON (instructor review)
+LEADER_NERVE_MM_THIN = 3.5
 # the notebook PNG's size (StaticFigure.scale: 9-point text 16.5 px; it was 13.8, small on
 # a projector) and palette (128 colours show no banding; notebook 01 stays under 1 MB)
 STAGE_PLATE_SCALE, STAGE_PLATE_COLOURS = 1.2, 128
@@ -140,7 +144,7 @@ def _name_spot(text: str, painted: np.ndarray, parts, nerve_paths,
 
 
 def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=(0.0, 0.0),
-                 leaders=()):
+                 leaders=(), nerve_mm: float = LEADER_NERVE_MM):
     """Where a stage panel names a structure with no room for its name on it: a spot in
     the window, clear of the nerves, the names ``placed`` and the structure, on the
     shortest leader (at least 4 mm, crossing no nerve and no placed name) to one of
@@ -149,7 +153,8 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
     leader runs more. The name box keeps clear of the ``crossable`` nerve paths too, but
     the leader may cross them (a nerve that is not the stage's subject). The name may
     stand ``outside`` (left, right) mm beyond the window's sides, in the figure's margin.
-    The leader crosses none of the ``leaders`` drawn before (2-point arrays, mm).
+    The leader crosses none of the ``leaders`` drawn before (2-point arrays, mm), and ends
+    ``nerve_mm`` or more from the nerves.
 
     Returns (point, label position, box centre, (ha, va)) in mm, or None if there is no
     such spot."""
@@ -162,7 +167,7 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
     # an end beside a nerve's course, where the plate dashes it when hidden, reads as
     # naming the nerve
     tips = tips[np.linalg.norm(tips[:, None] - nerves[None], axis=2).min(axis=1)
-                >= LEADER_NERVE_MM]
+                >= nerve_mm]
     if not len(tips):
         return None
     near = ((nerves[:, 0] > x0 - 2 * half[0]) & (nerves[:, 0] < x1 + 2 * half[0])
@@ -309,11 +314,16 @@ def stage_plate() -> mpl2d.StaticFigure:
                 same = [k for k, d in enumerate(drawn) if d.base == st.base]
                 margin = (MARGIN_MM, 0.0) if ax in axes[::2] else (0.0, MARGIN_MM)
                 spot = None
-                for outside, room, parts_ in itertools.product(
-                        ((0.0, 0.0), margin), LEADER_ROOM_MM, (own, same)):
-                    spot = spot or _leader_spot(_painted_tips(painted, parts_, room), name,
-                                                (gon.path,), placed, crossable=(ton.path,),
-                                                outside=outside, leaders=leaders)
+                # (a thin artery: its name in the margin first, beside its plain upper
+                # course; inside the panel the only room was beside a low sliver of it)
+                places = (margin, (0.0, 0.0)) if st.base in LEADER_ONLY else ((0.0, 0.0), margin)
+                for outside, room, parts_ in itertools.product(places, LEADER_ROOM_MM,
+                                                              (own, same)):
+                    spot = spot or _leader_spot(
+                        _painted_tips(painted, parts_, room), name, (gon.path,), placed,
+                        crossable=(ton.path,), outside=outside, leaders=leaders,
+                        nerve_mm=LEADER_NERVE_MM_THIN if st.base in LEADER_ONLY
+                        else LEADER_NERVE_MM)
                 if spot is not None:  # no room on the structure: a leader to it
                     placed.append((spot[2], name))
                     leaders.append(np.array([spot[0], spot[1]]))
