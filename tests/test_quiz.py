@@ -253,3 +253,17 @@ def test_quiz_answers_in_the_offline_slides(tmp_path):
         page.screenshot(path=str(ARTIFACTS / f"quiz-slides-{path.stem}.png"))
         browser.close()
     assert expected in shown
+
+
+def test_each_notebook_s_quiz_box_has_its_own_element_id():
+    """Two notebooks open in one JupyterLab share a page: with the same random seed their
+    quiz boxes had the same id, and one drew its questions into the other's box (student
+    review: 15 questions in notebook 02, a JavaScript error in 01)."""
+    ids = {}
+    for path in NOTEBOOKS:
+        html = "".join("".join(o["data"]["text/html"]) for o in quiz_outputs(path)
+                       if "text/html" in o.get("data", {}))
+        found = re.findall(r'<div id="([^"]+)"', html)
+        assert found, path.name
+        ids[path.name] = found[0]
+    assert len(set(ids.values())) == len(ids), ids

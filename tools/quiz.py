@@ -153,7 +153,9 @@ def quiz_cells(path: str) -> list:
            f'QUIZ = "{encoded(stem)}"\n'
            f'ADD = ("document.getElementById(\'{ident}\') || document.body.insertAdjacentHTML("\n'
            f"       f\"'beforeend', '<span id=\\\"{ident}\\\" hidden>{{QUIZ}}</span>');\\n\")\n"
-           "random.seed(0)  # fixed element ids: every run stores the same output\n"
+           # fixed element ids, one set per notebook: every run stores the same output, and
+           # two notebooks open in one JupyterLab (seed 0 for both) drew into each other's box
+           f'random.seed("{stem}")  # fixed ids, its own per notebook: the same every run\n'
            "with capture_output() as quiz:\n"
            f"    display_quiz('#{ident}', shuffle_answers=False)\n"
            "box, script = quiz.outputs\n"
