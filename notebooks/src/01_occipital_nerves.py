@@ -67,7 +67,7 @@
 # %% [markdown] part="header"
 
 # %% [markdown] tags=["notes"]
-# Start with the 3D figure on 'All layers', then step through stages 1-5 from the dropdown while the class follows on the print plate. The waypoint tables are reference material: point out the *measured* / *derived* column rather than reading every number. Budget 10 minutes for the variation section: it is where students see why a landmark rule is a probability, not a promise.
+# Start with the 3D figure on 'All layers', then step through stages 1-5 from the dropdown. The stage plate prints stages 1-4; its panel 1 is bones only, while the 3D stage 1 also shows the suboccipital muscles. The waypoint tables are reference material: point out the *measured* / *derived* column rather than reading every number. Budget 10 minutes for the variation section: it is where students see why a landmark rule is a probability, not a promise.
 
 # %% slideshow={"slide_type": "skip"}
 # Set-up: the kit's package; figures are drawn by anatomy.viz.
@@ -295,11 +295,12 @@ print('Won et al. 2018, 56 half-heads: 85.7% (occipital artery: 98.2%)')
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# Using `nerve('GON', 'right').waypoints`, print how far (in mm, straight line) the trapezius exit lies from the point where the nerve leaves semispinalis. Which layers lie between the two?
+# Using `nerve('GON', 'right').waypoints`, print how far (in mm, straight line) the trapezius exit lies from the point where the nerve leaves semispinalis. Which layers lie between the two? (Hint: subtract the two points; `np.linalg.norm` gives the length of the difference.)
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the straight-line distance (mm) between the
 # GON's semispinalis exit and trapezius exit waypoints.
+import numpy as np
 my_distance = ...
 
 # %% tags=["solution"]
@@ -309,7 +310,7 @@ d = np.linalg.norm(g.waypoints['trapezius_exit'] - g.waypoints['semispinalis_exi
 print(f'semispinalis exit to trapezius exit: {d:.0f} mm')
 
 # %% [markdown] tags=["answer"]
-# About 22 mm on this model. Between the two the nerve runs under and then through the trapezius: Janis's points 4 (entry into the trapezius) and 5 (exit through its fascia).
+# About 21 mm on this model. Between the two the nerve runs under and then through the trapezius: Janis's points 4 (entry into the trapezius) and 5 (exit through its fascia).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2

@@ -310,7 +310,7 @@ def stages(side: str = "right") -> list[dict]:
          "LON leaves the fascia (Dash 2005)", lon.marked_waypoints["fascia_exit"]),
         ("TON", "The third occipital nerve near the midline to the lower occiput",
          ton.marked_waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
-         "TON exits through trapezius<br>(hidden here; Kim 2018)"),
+         "TON exits through trapezius<br>(trapezius hidden here; Kim 2018)"),
     ]
     other = "left" if side == "right" else "right"
     out = []
