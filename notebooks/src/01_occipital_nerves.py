@@ -305,7 +305,6 @@ my_distance = ...
 
 # %% tags=["solution"]
 g = nerve('GON', 'right')
-import numpy as np
 d = np.linalg.norm(g.waypoints['trapezius_exit'] - g.waypoints['semispinalis_exit'])
 print(f'semispinalis exit to trapezius exit: {d:.0f} mm')
 
