@@ -57,15 +57,18 @@ def _point_numbers(side: str, st: dict) -> list[dict]:
         return []
     ndc = plotly3d.view_ndc([_normalised(c.point) for c in cps], cam, NUMBERS_ASPECT)
     inside = np.all(np.abs(ndc) <= 0.9, axis=1)
-    seen = _markers_seen([c.point for c in cps], cam, hidden)
+    # the first surface in front of each point: none, or within 1.5 mm (the muscle the
+    # marker sits on), and its marker shows
+    eye = _eye_mm(cam)
     front = _in_front([c.point for c in cps], cam, hidden)
     out = []
-    for c, shown, ok, at in zip(cps, inside, seen, front):
-        new = POINT_FIRST_STAGE[c.number] == st["label"]
-        if shown and (ok or (new and at is not None)):
-            out.append(plotly3d.point_note(c.point if ok else at, str(c.number),
-                                           offset_px=NUMBER_OFFSETS[c.number], color=colour,
-                                           line_color=colour, background=0.85))
+    for c, shown, h in zip(cps, inside, front):
+        seen = h is None or np.linalg.norm(h - c.point) <= 1.5
+        if not shown or not (seen or POINT_FIRST_STAGE[c.number] == st["label"]):
+            continue
+        at = c.point if seen else h + HIDDEN_COURSE_LIFT_MM * (eye - h) / np.linalg.norm(eye - h)
+        out.append(plotly3d.point_note(at, str(c.number), offset_px=NUMBER_OFFSETS[c.number],
+                                       color=colour, line_color=colour, background=0.85))
     return out
 
 
@@ -78,10 +81,10 @@ def _stage_meshes(hidden: tuple) -> list:
             if s.layer in ("muscle", "bone") and not s.id.startswith(tuple(hidden))]
 
 
-def _in_front(points, cam: dict, hidden: tuple) -> list:
+def _in_front(points, cam: dict, hidden: tuple, lift: float = 0.0) -> list:
     """For each point (mm), the first surface of the stage's muscles and bones that the
-    line of sight from the camera's eye meets before it, HIDDEN_COURSE_LIFT_MM towards the
-    eye; None where nothing hides the point."""
+    line of sight from the camera's eye meets more than 0.5 mm before it, ``lift`` mm
+    towards the eye; None where nothing hides the point."""
     eye, meshes = _eye_mm(cam), _stage_meshes(hidden)
     out = []
     for p in np.asarray(points, float):
@@ -89,24 +92,9 @@ def _in_front(points, cam: dict, hidden: tuple) -> list:
         near = np.linalg.norm(p - eye) - 0.5
         hits = [h for m in meshes if (h := m.ray_hit(eye, d)) is not None
                 and np.linalg.norm(h - eye) < near]
-        out.append(min(hits, key=lambda h: np.linalg.norm(h - eye))
-                   - HIDDEN_COURSE_LIFT_MM * d if hits else None)
+        out.append(min(hits, key=lambda h: np.linalg.norm(h - eye)) - lift * d
+                   if hits else None)
     return out
-
-
-def _markers_seen(points, cam: dict, hidden: tuple) -> np.ndarray:
-    """Whether markers at ``points`` (mm) show to a stage camera: no muscle or bone the
-    stage draws lies between a point (1.5 mm towards the eye, off the muscle it marks)
-    and the camera's eye."""
-    eye, meshes = _eye_mm(cam), _stage_meshes(hidden)
-    out = []
-    for p in np.asarray(points, float):
-        d = (eye - p) / np.linalg.norm(eye - p)
-        start = p + 1.5 * d
-        far = np.linalg.norm(eye - start)
-        out.append(not any((hit := m.ray_hit(start, d)) is not None
-                           and np.linalg.norm(hit - start) < far for m in meshes))
-    return np.array(out, bool)
 
 
 def _eye_mm(cam: dict) -> np.ndarray:
@@ -150,7 +138,7 @@ def hidden_course(side: str, cam: dict, hidden: tuple) -> np.ndarray:
     course = gon.path[gon.waypoint_index[HIDDEN_COURSE_FROM]:
                       gon.waypoint_index["semispinalis_exit"] + 1]
     out: list[np.ndarray] = []
-    for at in _in_front(course, cam, hidden):
+    for at in _in_front(course, cam, hidden, lift=HIDDEN_COURSE_LIFT_MM):
         if at is not None:
             out.append(at)
         elif out and not np.isnan(out[-1][0]):
