@@ -90,10 +90,11 @@ def opening_camera(pattern: str, side: str) -> dict:
     peak = pain.pain_mesh().vertices[int(np.argmax(field))]
     # the strongest pain on the back of the head (not on the neck or shoulder)
     behind = peak[1] < tragus[1] - PEAK_BEHIND_MM and peak[2] > tragus[2] - PEAK_BELOW_MM
-    if (spots.y < tragus[1]).all() or behind:
+    all_behind = bool((spots.y < tragus[1]).all())
+    if all_behind or behind:
         eye = cam["eye"]
-        degrees = BEHIND_TURN_DEG if (spots.y < tragus[1]).all() else MOSTLY_BEHIND_TURN_DEG
-        if degrees == MOSTLY_BEHIND_TURN_DEG:
+        degrees = BEHIND_TURN_DEG if all_behind else MOSTLY_BEHIND_TURN_DEG
+        if not all_behind:
             eye["z"] = round(eye["z"] + MOSTLY_BEHIND_RAISE, 4)
         turn = np.radians(degrees) * (1 if side == "right" else -1)
         x, y = eye["x"], eye["y"]
