@@ -180,6 +180,45 @@ def test_bad_input_errors_name_the_choices():
         pain.territories().weight("occipital", "right")
 
 
+def test_patterns_and_drawings_stay_on_their_side():
+    """A pattern, like a pain drawing, is drawn for one side: across the midline it is
+    under the floor (so not drawn) by midline_fade_mm. The right GON field had reached
+    27% of its peak 15 mm left of the midline, under a vertex spot labelled "same
+    side"."""
+    import tomllib
+
+    v = pain.pain_mesh().vertices
+    fade = tomllib.loads(pain.HOTSPOTS_FILE.read_text(encoding="utf-8"))["midline_fade_mm"]
+    # no wider than the occipital territories' own crossing (territories.toml)
+    terr = pain.data._territory_data()["territories"]
+    assert fade <= max(t["midline_overlap_mm"] for t in terr.values())
+    for pat in PATTERNS:
+        for side, sign in (("right", 1.0), ("left", -1.0)):
+            field = pain.pain_field(pat, side, fine=True)
+            assert field[sign * v[:, 0] < -fade].max(initial=0.0) == 0.0, (pat, side)
+    for name, d in pain.PAIN_DRAWINGS.items():
+        sign = 1.0 if d["side"] == "right" else -1.0
+        assert pain.drawing_field(name)[sign * v[:, 0] < -fade].max() == 0.0, name
+    # faded beyond the midline, not at it: the GON pain still reaches the midline at
+    # the vertex, where the two nerves' territories meet
+    near_vertex = np.linalg.norm(v - LM["vertex"], axis=1) < 6
+    assert pain.pain_field("gon_neuralgia", "right", raw=True)[near_vertex].max() > 0.4
+
+
+def test_bad_midline_fade_names_the_value(tmp_path, monkeypatch):
+    bad = tmp_path / "hotspots.toml"
+    bad.write_text(pain.HOTSPOTS_FILE.read_text().replace("midline_fade_mm = 12.0",
+                                                          "midline_fade_mm = -2"))
+    monkeypatch.setattr(pain.data, "HOTSPOTS_FILE", bad)
+    pain.data._midline_fade_mm.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"midline_fade_mm .*positive.*-2"):
+            pain.data._midline_fade_mm()
+    finally:
+        monkeypatch.undo()
+        pain.data._midline_fade_mm.cache_clear()
+
+
 def test_malformed_data_file_names_file_and_record(tmp_path, monkeypatch):
     bad = tmp_path / "hotspots.toml"
     text = pain.HOTSPOTS_FILE.read_text().replace('["lon_point", 1.0, "local tenderness"',

@@ -125,6 +125,16 @@ def _territory_data() -> dict:
     return raw
 
 
+@cache
+def _midline_fade_mm() -> float:
+    """How far (mm) a pattern's or a drawing's field crosses the midline (hotspots.toml)."""
+    fade = _read(HOTSPOTS_FILE, "Hot-spot").get("midline_fade_mm")
+    if isinstance(fade, bool) or not isinstance(fade, (int, float)) or fade <= 0:
+        raise ValueError(f"{HOTSPOTS_FILE.name}: midline_fade_mm must be a positive number "
+                         f"of mm, got {fade!r}")
+    return float(fade)
+
+
 def patterns() -> tuple[str, ...]:
     """Names of the referral patterns (for ``hotspots`` and ``pain_field``).
 

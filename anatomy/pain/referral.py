@@ -7,12 +7,13 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from anatomy.conventions import SIDES, check_choice, check_side
+from anatomy.conventions import SIDE_SIGN, SIDES, check_choice, check_side
 from anatomy.pain.data import (
     FIELD_FLOOR,
     HOTSPOTS_FILE,
     SEED_PATTERN,
     _hotspot_data,
+    _midline_fade_mm,
     _spot_right,
     patterns,
     spot_position,
@@ -127,14 +128,33 @@ def spots() -> pd.DataFrame:
 @lru_cache(maxsize=64)
 @stored
 def _field_raw(pattern: str, side: str) -> np.ndarray:
-    m = pain_mesh()
+    zones = [(spot, weight) for spot, weight, _, _ in _zones(pattern)]
+    return _bumps(zones, side)
+
+
+def _bumps(zones, side: str) -> np.ndarray:
+    """One bump per (spot, weight) zone, the largest at each vertex, faded across the
+    midline (``_midline_fade``)."""
     spots, _ = _hotspot_data()
-    out = np.zeros(len(m.vertices))
-    for spot, weight, _, _ in _zones(pattern):
+    out = np.zeros(len(pain_mesh().vertices))
+    for spot, weight in zones:
         d = skin_distance(nearest_vertex(spot_position(spot, side)))
         r = float(spots[spot]["radius_mm"])
         out = np.maximum(out, float(weight) * np.exp(-np.log(2) * (d / r) ** 2))
-    return out
+    return out * _midline_fade(side)
+
+
+def _midline_fade(side: str) -> np.ndarray:
+    """Per-vertex factor that keeps a one-sided field on its side of the midline.
+
+    1 on ``side``; across the midline it falls exponentially with the distance from it,
+    to FIELD_FLOOR at ``midline_fade_mm`` (hotspots.toml), so that beyond that even a
+    peak is under the floor. Its logarithm is linear across the midline, as the heat
+    figure's display bytes are near the edge (``heat._heat_bytes``), so the drawn edge
+    stays a smooth curve where the skin mesh's vertices are 7-9 mm apart.
+    """
+    across = np.maximum(-SIDE_SIGN[side] * pain_mesh().vertices[:, 0], 0.0)
+    return FIELD_FLOOR ** (across / _midline_fade_mm())
 
 
 @lru_cache(maxsize=64)
@@ -148,9 +168,10 @@ def pain_field(pattern: str, side: str, fine: bool = False, raw: bool = False) -
     """Per-vertex pain intensity in [0, 1] of one pattern on one side.
 
     Each zone of the pattern adds a bump of height ``weight`` that halves at
-    ``radius_mm`` of skin distance; a vertex takes the largest bump. Cached: computed
-    once per pattern and side. Deep pain (behind the eye, in the ear) is drawn on the
-    skin over it.
+    ``radius_mm`` of skin distance; a vertex takes the largest bump. The pattern is
+    drawn for one side: across the midline it fades under FIELD_FLOOR within
+    ``midline_fade_mm`` (hotspots.toml). Cached: computed once per pattern and side.
+    Deep pain (behind the eye, in the ear) is drawn on the skin over it.
 
     Parameters
     ----------
@@ -252,12 +273,7 @@ def drawing_field(drawing: str, raw: bool = False) -> np.ndarray:
 @stored
 def _drawing_raw(drawing: str) -> np.ndarray:
     d = PAIN_DRAWINGS[drawing]
-    spots = _hotspot_data()[0]
-    out = np.zeros(len(pain_mesh().vertices))
-    for spot, w in d["zones"]:
-        dist = skin_distance(nearest_vertex(spot_position(spot, d["side"])))
-        out = np.maximum(out, w * np.exp(-np.log(2) * (dist / spots[spot]["radius_mm"]) ** 2))
-    return out
+    return _bumps(d["zones"], d["side"])
 
 
 def match_drawing(drawing: str) -> pd.Series:

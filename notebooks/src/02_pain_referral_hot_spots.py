@@ -110,7 +110,7 @@ head = anatomy.load_head()
 # Pick a pattern in the 3D figure's menu.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Each pattern is a list of zones, each with a mechanism and a source (`anatomy/data/hotspots.toml`). The sources say *where* pain goes, not how strong it is there: the weights (1 = the source or core zone) are display choices.
+# Each pattern is a list of zones, each with a mechanism and a source (`anatomy/data/hotspots.toml`). The sources say *where* pain goes, not how strong it is there: the weights (1 = the source or core zone) are display choices. Each pattern is drawn for one side and fades out within about 1 cm across the midline (also a display choice).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # - **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`; ICHD-3 criterion C2, {cite}`ichd3_2018`). Pain covers the posterior scalp to the vertex, densest over the superolateral occiput ({cite}`kwon2018`). It may reach the fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the eye.
