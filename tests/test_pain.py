@@ -339,6 +339,24 @@ def test_greater_occipital_pain_runs_unbroken_from_the_occiput_to_the_vertex():
         assert field[nearest_vertex(on_skin)] > pain.FIELD_FLOOR, t
 
 
+def test_side_of_the_head_is_covered_by_territories():
+    """Textbook maps leave no skin of the head above the ear unsupplied: the GON, LON,
+    auriculotemporal, zygomaticotemporal and supraorbital territories meet there (Gray's).
+    Every skin vertex of the cranium's side (more than 25 mm out, 40 mm and more above the
+    tragus, behind the forehead 40 mm in front of it) lies in some territory at weight
+    0.5 or more, on both sides. A wedge of the parietal scalp, a fifth of this skin, was
+    bare between the GON, LON and auriculotemporal bands (student reviewer)."""
+    v = pain.pain_mesh().vertices
+    atlas = pain.territories()
+    for side, sign in (("right", 1.0), ("left", -1.0)):
+        tragus = lm("tragus", side)
+        w = np.max([atlas.weight(t, side) for t in TERRITORIES], axis=0)
+        region = ((sign * v[:, 0] > 25) & (v[:, 2] > tragus[2] + 40)
+                  & (v[:, 1] < tragus[1] + 40))
+        assert region.sum() > 150 and w[region].min() >= 0.5, (side, np.round(v[region][
+            w[region] < 0.5]))
+
+
 def test_supratrochlear_territory_stays_on_the_lower_forehead():
     """Gray's: the supratrochlear supplies "the lower part of the forehead close to the
     middle line"; the scalp back to the vertex is the supraorbital's. The kit's band had

@@ -93,13 +93,15 @@ MPL_LABEL_DY = {"behind_eye": -12, "supraorbital": 6, "forehead": 10, "ear": 12,
 # more for every vision (tests/test_pain_figures.py). Supraorbital meets the GON's amber
 # at the vertex: Okabe-Ito's vermillion, used before, came within 12.5 of it with
 # deuteranopia, Tol's red stays 17 away; supraclavicular's lavender came within 8 of
-# transverse cervical's pink with protanopia, a dark indigo stays 30 away.
+# transverse cervical's pink with protanopia, a dark indigo stays 30 away; the
+# auriculotemporal, which meets the LON's sky blue above the ear, is Tol's wine (its teal
+# came within 8 of it with tritanomaly).
 TERRITORY_COLOURS = {
     "greater_occipital": "#E69F00", "lesser_occipital": "#56B4E9",
     "third_occipital": "#009E73", "great_auricular": "#F0E442",
     "transverse_cervical": "#CC79A7", "supraclavicular": "#4B0092",
     "supratrochlear": "#0072B2", "supraorbital": "#CC3311",
-    "auriculotemporal": "#44AA99", "zygomaticotemporal": "#882255",
+    "auriculotemporal": "#882255", "zygomaticotemporal": "#44AA99",
 }
 TERRITORY_SHORT = {
     "greater_occipital": "GON", "lesser_occipital": "LON", "third_occipital": "TON",
