@@ -195,7 +195,7 @@ pairs = {(a[0], b[0]): int((members[a] & members[b]).sum()) for i, a in enumerat
 sorted(((n, p) for p, n in pairs.items() if n), reverse=True)[:4]
 
 # %% [markdown] tags=["answer"]
-# Over a hundred vertices. The largest shared areas are the lesser occipital with the great auricular behind the ear and the greater with the third occipital below the inion. The supraorbital and supratrochlear share the forehead where they meet, and the greater and lesser occipital meet on the side of the occiput. Across the midline the two greater occipital nerves (up to the vertex), the two third occipital nerves and the two transverse cervical nerves overlap. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
+# Several hundred vertices. The largest shared areas are the great auricular with the auriculotemporal in front of the ear, the lesser occipital with the great auricular behind it, and the greater with the lesser occipital on the side of the occiput. Next come the greater with the third occipital below the inion, and the auriculotemporal with the zygomaticotemporal on the temple. Across the midline the two greater occipital nerves (up to the vertex), the two third occipital nerves and the two transverse cervical nerves overlap. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Why pain from the back of the head is felt behind the eye
