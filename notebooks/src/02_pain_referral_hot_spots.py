@@ -195,7 +195,7 @@ pairs = {(a[0], b[0]): int((members[a] & members[b]).sum()) for i, a in enumerat
 sorted(((n, p) for p, n in pairs.items() if n), reverse=True)[:4]
 
 # %% [markdown] tags=["answer"]
-# A few hundred vertices. The largest shared areas are the lesser occipital with the great auricular behind the ear, the great auricular with the auriculotemporal in front of it, the supraorbital with the auriculotemporal above the temple, and the greater with the third occipital below the inion. Across the midline the two greater occipital nerves (up to the vertex), the two supratrochlear, the two transverse cervical and the two third occipital nerves overlap. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
+# A few hundred vertices. The largest shared areas are the lesser occipital with the great auricular behind the ear, the great auricular with the auriculotemporal in front of it, the supraorbital with the auriculotemporal above the temple, the greater with the third occipital below the inion, and the greater with the lesser occipital on the side of the occiput. Across the midline the two greater occipital nerves (up to the vertex), the two supratrochlear, the two transverse cervical and the two third occipital nerves overlap. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Why pain from the back of the head is felt behind the eye
