@@ -114,10 +114,10 @@ head = anatomy.load_head()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # - **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`; ICHD-3 criterion C2, {cite}`ichd3_2018`). Pain covers the posterior scalp to the vertex, densest over the superolateral occiput ({cite}`kwon2018`). It may reach the fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the eye.
-# - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`). The block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
+# - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`), and faintly behind the eye by convergence ({cite}`ichd3_2018`). The block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
 # - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, grays1918`).
 # - **Upper trapezius trigger point**: the *question-mark* pattern. Pain runs up the back and side of the neck to the mastoid, then round the side of the head to the temple and behind the eye ({cite}`travell_simons1983`). In chronic tension-type headache, pressing it sent pain up the neck in patients and in healthy controls, and on to the temple in most patients but in no control ({cite}`fernandez2007`). Some summaries add the angle of the jaw; the book's figure caption does not, so the kit does not draw it.
-# - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear ({cite}`travell_simons1983`).
+# - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear, sometimes with postural dizziness ({cite}`travell_simons1983`).
 # - **Suboccipital trigger points**: a deep band over the occipital and temporal bones, usually on both sides ({cite}`fernandez2006`). Spread to the orbit is claimed only on chiropractic and massage web pages, so it is weakly supported and not drawn.
 
 # %% slideshow={"slide_type": "subslide"}
@@ -125,7 +125,7 @@ fig = pain_views.heat_figure()
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak; the colour follows the square root of the intensity, which gives weak zones more of the scale). It opens on greater occipital neuralgia on the right, seen from behind and to the side: dark over the occiput lateral to the inion and over the upper occiput. It is lighter at the vertex and, by convergence, at the forehead, the supraorbital region and behind the eye. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The top menu switches between the seven patterns on each side; the menu under it turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
+# *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak; the colour follows the square root of the intensity, which gives weak zones more of the scale). It opens on greater occipital neuralgia on the right, seen from behind and to the side: dark over the occiput lateral to the inion and over the upper occiput. It is lighter at the vertex. By convergence it also reaches the forehead, the supraorbital region and behind the eye, on the far side of the head: their markers show at its edge, and the anterior view shows them. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The top menu switches between the seven patterns on each side; the menu under it turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # **Why the pain spreads along the skin.** Each zone is drawn as a bump that halves at its radius, measured *along the skin* (shortest paths over the mesh), not straight through the head. Skin a few centimetres away in a straight line can be far away over the surface, under the jaw or across the ear, and stays dark only where the pattern puts pain.
@@ -178,24 +178,33 @@ pain_views.territory_plate('right')
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
 #
-# How many skin vertices of the model lie in two or more territories (weight at least 0.5)? Which pairs of nerves share the most skin?
+# How many skin vertices of the model lie in two or more territories (weight at least 0.5)? On the right side, which pairs of nerves share the most skin? Which nerves overlap their partner from the other side across the midline?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
-# Your work: the vertices in two or more territories
-# (atlas.overlap_count), then the pairs that share the most.
+# Your work: the vertices in two or more territories (atlas.overlap_count),
+# then the shared vertices of two territories: atlas.membership(0.5) gives
+# each (nerve, side) a True/False array; & of two arrays marks the shared ones.
 my_count = ...
 my_pairs = ...
+my_midline = ...
 
 # %% tags=["solution"]
 overlap = atlas.overlap_count(0.5)
 print('vertices in 2+ territories:', int((overlap >= 2).sum()))
 members = atlas.membership(0.5)
-keys = list(members)
-pairs = {(a[0], b[0]): int((members[a] & members[b]).sum()) for i, a in enumerate(keys) for b in keys[i + 1:] if a[1] == b[1] == 'right'}
-sorted(((n, p) for p, n in pairs.items() if n), reverse=True)[:4]
+nerves = sorted({name for name, _ in members})
+right_pairs = {}
+for i, a in enumerate(nerves):
+    for b in nerves[i + 1:]:
+        right_pairs[f'{a} + {b}'] = int((members[(a, 'right')] & members[(b, 'right')]).sum())
+midline = {n: int((members[(n, 'right')] & members[(n, 'left')]).sum()) for n in nerves}
+print('\nshared vertices, right side:')
+print(pd.Series(right_pairs).nlargest(5).to_string())
+print('\nshared with the same nerve of the other side:')
+print(pd.Series(midline).nlargest(5).to_string())
 
 # %% [markdown] tags=["answer"]
-# A few hundred vertices. The largest shared areas are the lesser occipital with the great auricular behind the ear, the great auricular with the auriculotemporal in front of it, the supraorbital with the auriculotemporal above the temple, the greater with the third occipital below the inion, and the greater with the lesser occipital on the side of the occiput. Across the midline the two greater occipital nerves (up to the vertex), the two supratrochlear, the two transverse cervical and the two third occipital nerves overlap. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
+# A few hundred vertices (the solution prints the count). On one side, the largest shared areas are the great auricular with the auriculotemporal in front of the ear and with the lesser occipital behind it. Next come the supraorbital with the auriculotemporal above the temple, the greater with the third occipital below the inion, and the greater with the lesser occipital on the side of the occiput. Across the midline the two greater occipital nerves overlap most (up to the vertex), then the two supratrochlear, transverse cervical, supraorbital and third occipital nerves. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Why pain from the back of the head is felt behind the eye
@@ -211,7 +220,7 @@ sorted(((n, p) for p, n in pairs.items() if n), reverse=True)[:4]
 pain_views.convergence_schematic(scale=0.9)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* a schematic. A green V1 afferent from the forehead, eye and dura and an orange GON afferent from the back of the head both end on one purple second-order neuron. It lies in the trigeminocervical complex (trigeminal nucleus caudalis and the C1-C2 dorsal horn). The neuron projects to the thalamus and cortex, so an irritated GON can be felt at the forehead and behind the eye. The evidence is listed along the bottom.
+# *Figure 3. Text summary:* a schematic. A green V1 afferent from the forehead, eye and dura and an orange GON afferent from the back of the head both end on one reddish-purple second-order neuron. It lies in the trigeminocervical complex (trigeminal nucleus caudalis and the C1-C2 dorsal horn). The neuron projects to the thalamus and cortex, so an irritated GON can be felt at the forehead and behind the eye. The evidence is listed along the bottom.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # **The evidence.**
@@ -233,7 +242,7 @@ pain_views.convergence_schematic(scale=0.9)
 # - **Muscle pain**, not the GON: temple, sternocleidomastoid
 # - **Not confirmed**: the angle of the jaw
 # - **No source**: the jaw joint, above the collarbone
-# - **Missing**: behind the eye and the ear, the vertex
+# - **Missing**: behind the eye and the ear, the vertex, the forehead
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # For each of the seven spots, what the registry's sources say and by which mechanism:
@@ -267,7 +276,9 @@ pain_views.drawing_plate(scale=0.9)
 my_matches = ...
 
 # %% tags=["solution"]
-pd.DataFrame({name: pain.match_drawing(name).head(3).index.map(' '.join)
+# the three best matches of each drawing: pattern, side (similarity)
+pd.DataFrame({name: [f'{pattern}, {side} ({score:.2f})'
+                     for (pattern, side), score in pain.match_drawing(name).head(3).items()]
               for name in pain.PAIN_DRAWINGS})
 
 # %% [markdown] tags=["answer"]
@@ -296,7 +307,7 @@ table[['pattern_label', 'label', 'mechanism', 'weight', 'reference']]
 # ## Summary
 #
 # - Occipital neuralgia hurts over the nerve and in its territory (the GON's from the nuchal line to the vertex) and may reach the forehead and orbit.
-# - Neck-muscle trigger points send pain to the temple, mastoid, jaw angle, forehead, ear and behind the eye: many of the seed list's spots are muscle pain, not nerve pain.
+# - Neck-muscle trigger points send pain to the temple, mastoid, forehead, ear and behind the eye: many of the seed list's spots are muscle pain, not nerve pain.
 # - Behind the vertex-ear-chin line the skin is cervical, in front trigeminal; territories overlap.
 # - Trigeminocervical convergence at C1-C2 explains frontal and retro-orbital pain from the GON (animal recordings, human physiology).
 # - Of the seven seed hot spots, four are real pain sites but by different mechanisms: occipital and supraorbital fit the GON (its territory, and convergence), temple and sternocleidomastoid are neck-muscle pain. The angle of the jaw is not confirmed, and the TMJ and supraclavicular spots are not supported.

@@ -91,7 +91,7 @@ def convergence_schematic(scale: float = 1.0) -> mpl2d.StaticFigure:
     fig.tight_layout()
     alt = ("Schematic. Left: two sources, the forehead, eye and dura (trigeminal V1, green) "
            "and the back of the head (greater occipital nerve, C2, orange). Their afferent "
-           "fibres both end on the same second-order neuron (purple) in the "
+           "fibres both end on the same second-order neuron (reddish purple) in the "
            "trigeminocervical complex, the trigeminal nucleus caudalis plus the dorsal horn "
            "of C1-C2. That neuron projects to the thalamus and cortex, which cannot tell "
            "which input fired, so an irritated GON can be felt at the forehead and behind "

@@ -378,7 +378,9 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
             BEST_VIEW.get(pat, ""), side)
         _draw_field(ax, pat, side, vw)
         _draw_spots(ax, pain.hotspots(pat, side), vw, labels=False)
-        mpl2d.setup_view_axes(ax, f"{_gallery_title(pat)}\n({mpl2d.VIEW_TITLES[vw].lower()})")
+        # "(posterolateral, right)", not "(posterolateral (right))"
+        view_name = mpl2d.VIEW_TITLES[vw].lower().replace(" (", ", ").replace(")", "")
+        mpl2d.setup_view_axes(ax, f"{_gallery_title(pat)}\n({view_name})")
         ax.set_xlim(-128, 128)
         ax.set_ylim(-170, 142)
     for ax in axes[len(pats):]:
