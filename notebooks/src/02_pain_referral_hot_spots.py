@@ -181,9 +181,10 @@ pain_views.territory_plate('right')
 # How many skin vertices of the model lie in two or more territories (weight at least 0.5)? On the right side, which pairs of nerves share the most skin? Which nerves overlap their partner from the other side across the midline?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
-# Your work: the vertices in two or more territories (atlas.overlap_count),
-# then the shared vertices of two territories: atlas.membership(0.5) gives
-# each (nerve, side) a True/False array; & of two arrays marks the shared ones.
+# Your work: the vertices in two or more territories
+# (atlas.overlap_count), then the shared vertices of two territories:
+# atlas.membership(0.5) gives each (nerve, side) a True/False array;
+# & of two arrays marks the vertices they share.
 my_count = ...
 my_pairs = ...
 my_midline = ...
