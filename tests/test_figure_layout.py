@@ -9,6 +9,7 @@ JupyterLab (file browser open) and a handout give it at that screen size
   other and from the anatomy (the bounding box of the scene's WebGL pixels);
 - every label drawn as page text (a scene annotation: landmarks, compression-point
   numbers, hot spots) lies inside the figure, clear of the others, the legend and menus;
+- in JupyterLab the whole figure fits the notebook area (tools/figpage.NOTEBOOK_HEIGHT);
 - no scene crops its anatomy at its left, top or right edge (the bust ends at the shoulders,
   so the bottom may touch): whole heads in every panel of the four-panel pain maps;
 - for the stage, pattern and view menus, each option is applied and measured again at
@@ -76,6 +77,13 @@ def test_figure_is_readable(browser, tmp_path, name, viewport):
             page.screenshot(path=str(ARTIFACTS / f"layout-{name}-{where}-{viewport}.png"),
                             full_page=True)
             found += [f"{where} {width} px: {p}" for p in figpage.problems(m)]
+            # in JupyterLab, scrolled to its top, the whole figure fits the notebook area: on
+            # a projector the legend of a 680 px figure was cut below the scene
+            tall = m["figure"][3] - m["figure"][1]
+            if where == "lab" and tall > figpage.NOTEBOOK_HEIGHT[viewport] - figpage.CELL_PAD:
+                found.append(f"{where} {width} px: the figure is {tall} px tall, more than "
+                             f"JupyterLab's notebook area ({figpage.NOTEBOOK_HEIGHT[viewport]} "
+                             f"px less {figpage.CELL_PAD} px of cell padding)")
             if m["expected"]:
                 assert len(m["entries"]) == m["expected"]
             # each menu option at the narrowest width only (JupyterLab at 1024x768): every

@@ -26,6 +26,11 @@ if str(ROOT) not in sys.path:
 WIDTHS = {"1024x768": {"lab": 592, "handout": 882},
           "1400x1000": {"lab": 968, "handout": 1258}}
 PAD = 10  # page margin around the figure (px)
+# viewport -> height (px) of JupyterLab's notebook area (between its toolbar and status
+# bar), measured in headless Chromium; a figure in an output cell (about 10 px of padding
+# around it) shows whole, legend included, when it is at most this tall less the padding
+NOTEBOOK_HEIGHT = {"1024x768": 647, "1400x1000": 879}
+CELL_PAD = 10
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <style>body{{margin:{pad}px;background:white}} #fig{{width:{width}px}}</style>

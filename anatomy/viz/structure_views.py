@@ -138,7 +138,8 @@ def layer_groups(fig_traces) -> dict[str, list[int]]:
 
 def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
                       view: str = "posterolateral_right", title: str = "",
-                      height: int = 660, zoom: float = 0.8) -> plotly3d.KitFigure:
+                      height: int = plotly3d.FIGURE_HEIGHT,
+                      zoom: float = 0.8) -> plotly3d.KitFigure:
     """3D head with the deep structures; buttons toggle bones, muscles, arteries, nerves.
 
     Parameters
@@ -153,7 +154,7 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
     title : str, default ""
         Figure title.
-    height : int, default 660
+    height : int, default plotly3d.FIGURE_HEIGHT (620)
         Figure height, pixels.
     zoom : float, default 0.8
         Scales the camera's distance; < 1 brings it closer (the occipital region fills
@@ -417,7 +418,8 @@ BONY_LANDMARKS = {
 
 
 def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
-                 height: int = 660, zoom: float = 1.5) -> plotly3d.KitFigure:
+                 height: int = plotly3d.FIGURE_HEIGHT,
+                 zoom: float = 1.5) -> plotly3d.KitFigure:
     """The bones alone (skull, mastoids, mandible, C1-C3) with their named landmarks.
 
     Nuchal lines are drawn as dotted lines just off the bone, other landmarks as dots;

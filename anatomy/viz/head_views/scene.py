@@ -377,7 +377,7 @@ def eeg_trace(head: HeadModel, visible=True, view: str | None = None):
 
 def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmarks=True,
                 eeg: bool = False, orthographic: bool = False, title: str = "",
-                height: int = 620) -> plotly3d.KitFigure:
+                height: int = plotly3d.FIGURE_HEIGHT) -> plotly3d.KitFigure:
     """Interactive 3D head with labelled landmarks (and optionally the 10-20 positions).
 
     Parameters
@@ -396,7 +396,7 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
         Orthographic instead of perspective projection.
     title : str, default ""
         Figure title.
-    height : int, default 620
+    height : int, default plotly3d.FIGURE_HEIGHT (620)
         Figure height, pixels.
 
     Returns

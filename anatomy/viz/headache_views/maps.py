@@ -69,7 +69,7 @@ def _panel_mesh(condition: str, side, faces: int = hm.FIGURE_FACES) -> fields.Cu
 
 def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
                     view: str = "right", faces: int = hm.FIGURE_FACES,
-                    height: int = 620):
+                    height: int | None = None):
     """One 3D scene per condition (2 x 2 for four), a shared camera menu, one colour bar.
 
     Each head is a light copy of the map mesh (``faces`` triangles, ``hm.figure_mesh``),
@@ -89,8 +89,9 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
     faces : int, default FIGURE_FACES (3500)
         Triangles of each head before it is refined along its map; at least 100.
-    height : int, default 620
-        Figure height, pixels: the whole figure fits a 1024 x 768 screen in JupyterLab.
+    height : int, optional
+        Figure height, pixels; by default ``plotly3d.FIGURE_HEIGHT``, which fits the
+        whole figure in JupyterLab's notebook area at 1024 x 768.
 
     Returns
     -------
@@ -105,6 +106,7 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     """
     from anatomy.viz import plotly3d
 
+    height = plotly3d.FIGURE_HEIGHT if height is None else height
     conditions = [hm._condition(c) for c in conditions]
     if not conditions:
         raise ValueError("conditions must name at least one of " + ", ".join(hm.MAP_SPECS))

@@ -228,7 +228,7 @@ def _every_note(fig: dict) -> list[dict]:
 
 
 def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
-                      stage: int = 0, height: int = 680) -> plotly3d.KitFigure:
+                      stage: int = 0, height: int = plotly3d.FIGURE_HEIGHT) -> plotly3d.KitFigure:
     """Head with bones, muscles, the occipital and vertebral arteries, the GON, LON and TON
     and the suboccipital (C1) and great auricular nerves on both sides.
 
@@ -244,7 +244,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
         Opacity of the skin.
     stage : int, default 0
         Index of the stage shown first (see ``stages``).
-    height : int, default 680
+    height : int, default plotly3d.FIGURE_HEIGHT (620)
         Figure height, pixels.
 
     Returns

@@ -321,7 +321,7 @@ def _title(pattern: str, side: str) -> str:
 
 
 def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None = None,
-                view: str = "oblique", height: int = 640) -> plotly3d.KitFigure:
+                view: str = "oblique", height: int = plotly3d.FIGURE_HEIGHT) -> plotly3d.KitFigure:
     """Interactive head with the pain field of one pattern and side, and a switching menu.
 
     Hot-spot markers are shown too; the menu switches pattern and side (no kernel
@@ -340,7 +340,7 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
         view:
         ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
-    height : int, default 640
+    height : int, default plotly3d.FIGURE_HEIGHT (620)
         Figure height, pixels.
 
     Returns

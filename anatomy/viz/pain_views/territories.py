@@ -192,7 +192,7 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
     return notes
 
 
-def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
+def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly3d.FIGURE_HEIGHT,
                      outlines: bool = True) -> plotly3d.KitFigure:
     """3D head with the cutaneous territories painted on the skin.
 
@@ -209,7 +209,7 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = 640,
         view:
         ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
-    height : int, default 640
+    height : int, default plotly3d.FIGURE_HEIGHT (620)
         Figure height, pixels.
     outlines : bool, default True
         Draw each territory's outline.

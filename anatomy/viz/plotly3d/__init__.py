@@ -25,6 +25,7 @@ from anatomy.viz.plotly3d.export import (
     warn_unsupported,
 )
 from anatomy.viz.plotly3d.layout import (
+    FIGURE_HEIGHT,
     LEGEND,
     MENU_FONT,
     MULTI_CAMERA,
@@ -58,8 +59,9 @@ from anatomy.viz.plotly3d.traces import (
 )
 
 __all__ = [
-    "CAMERAS", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE", "MULTI_CAMERA",
-    "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "KitFigure", "add_menu", "button_width", "camera",
+    "CAMERAS", "FIGURE_HEIGHT", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
+    "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "KitFigure", "add_menu",
+    "button_width", "camera",
     "choice_menu", "drop_renderer_snapshots", "eye_point", "json_size", "line_trace", "merge",
     "mesh_trace", "mimebundle_json", "multi_scene_figure", "multi_view_menu",
     "per_point_positions", "point_note", "points_trace", "prime_text_glyphs", "scene_figure",

@@ -21,6 +21,9 @@ __all__ = [
 # the title and one row of menus above the scene, the legend below it in rows.
 TITLE_LINE_PX = 24
 MENU_ROW_PX = 40
+# every 3D figure's height: JupyterLab's notebook area is 647 px tall at 1024x768 (measured
+# in headless Chromium), so a figure scrolled to its top shows whole, legend included
+FIGURE_HEIGHT = 620
 MODEBAR_PX = 34  # plotly's toolbar: its icons end about 34 px below the top of the figure
 MENU_FONT = {"size": 12}
 LEGEND = {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0.0, "yanchor": "top",
@@ -106,7 +109,8 @@ def title_update(text: str) -> dict:
 
 
 def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
-                 orthographic: bool = False, height: int = 620, width: int | None = None,
+                 orthographic: bool = False, height: int = FIGURE_HEIGHT,
+                 width: int | None = None,
                  legend: bool = True, title_lines: int | None = None) -> dict:
     """A 3D figure with the kit's layout.
 
