@@ -21,10 +21,12 @@ Screenshots go to test-artifacts/layout-*.png.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -235,3 +237,42 @@ def test_the_checks_catch_crowded_labels():
     assert any("annotation 0" in p and "overlaps annotation 1" in p for p in found), found
     assert any("annotation 2" in p and "cut by the edge" in p for p in found), found
     assert "annotation-scene" in figpage.MEASURE_JS
+
+
+def test_hot_spots_name_their_source_on_hover(browser, tmp_path):
+    """In the browser, the pointer over a hot spot of the heat figure shows its tooltip:
+    the spot, its mechanism and its source (a student's headless run saw no tooltip; the
+    hover label of a 3D scene is drawn as .hovertext). Each visible marker is found in a
+    screenshot by its colour (page text hidden), then hovered at its centre."""
+    from PIL import Image
+    from scipy import ndimage
+
+    b, js = browser
+    spec = FIGURES["pain_heat"]().spec
+    page = figpage.open_figure(b, spec, figpage.WIDTHS["1400x1000"]["lab"], "1400x1000",
+                               tmp_path, js)
+    try:
+        page.add_style_tag(content="svg.main-svg{visibility:hidden !important}")
+        page.wait_for_timeout(200)
+        img = np.asarray(Image.open(io.BytesIO(page.screenshot())).convert("RGB")).astype(int)
+        page.evaluate("document.querySelectorAll('style').forEach(s => "
+                      "s.textContent.includes('main-svg') && s.remove())")
+        shown = [t for t in spec["data"] if t.get("type") == "scatter3d"
+                 and t.get("visible", True) is True and t.get("hovertext")]
+        assert {t["name"] for t in shown} >= {"local tenderness", "nerve territory"}
+        for trace in shown:
+            rgb = np.array([int(trace["marker"]["color"][k:k + 2], 16) for k in (1, 3, 5)])
+            blobs, n = ndimage.label(np.abs(img - rgb).max(axis=2) < 24)
+            sizes = ndimage.sum(np.ones_like(blobs), blobs, range(1, n + 1))
+            assert n and sizes.max() >= 20, (trace["name"], n)
+            y, x = ndimage.center_of_mass(blobs == 1 + int(np.argmax(sizes)))
+            page.mouse.move(x - 8, y - 8)
+            page.mouse.move(x, y, steps=4)
+            page.wait_for_timeout(600)
+            text = " ".join(page.evaluate(
+                "() => [...document.querySelectorAll('.hovertext')].map(e => e.textContent)"))
+            assert trace["name"] in text and "source:" in text, (trace["name"], text)
+            page.mouse.move(5, 5)
+            page.wait_for_timeout(300)
+    finally:
+        page.close()
