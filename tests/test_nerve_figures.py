@@ -239,6 +239,16 @@ def test_hover_names_latin_and_source(figdict):
     wps = [t for t in figdict["data"] if t.get("name") == "GON (R) waypoints"][0]
     assert any("22.6 ± 7.4" in h and "Kim" in h for h in wps["hovertext"])
     assert any("derived" in h for h in wps["hovertext"])
+    # a branch names itself and its own sources (each repeated the whole nerve's text)
+    twig = [t for t in figdict["data"] if t.get("name") == "TON (R) gon communication"][0]
+    assert "Third occipital nerve (right)" in twig["hovertext"]
+    assert "Communicating twig" in twig["hovertext"] and "Tubbs" in twig["hovertext"]
+    assert "pierces semispinalis" not in twig["hovertext"]
+
+
+def test_branch_hover_names_the_valid_branches():
+    with pytest.raises(ValueError, match="midline_twig, gon_communication"):
+        views.branch_hover(nv.nerve("third_occipital", "right"), "gon_twig")
 
 
 def test_scene_box_and_camera(figdict):

@@ -123,6 +123,21 @@ def test_deep_part_inside_and_subcutaneous_part_under_skin(name, side):
         assert d.min() > 2.0 and d.max() < 4.0
 
 
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_gon_medial_twig_meets_the_ton(side):
+    """Tubbs 2007: a medial branch runs from the GON to the TON about 1 cm above the EOP
+    line. The GON's twig ended 12 mm from the TON, a loose bar toward the midline (an
+    instructor read it as a GON crossing the midline); the TON's communicating twig now
+    reaches up to the same point, above the EOP and beside the midline."""
+    gon, ton = nerve("GON", side), nerve("TON", side)
+    twig = gon.branches[gon.branch_names.index("medial_twig")]
+    up = ton.branches[ton.branch_names.index("gon_communication")]
+    assert np.linalg.norm(twig[-1] - up[-1]) < 0.5
+    assert np.linalg.norm(up[0] - ton.path[-1]) < 0.5   # it leaves the TON's end
+    eop = load_head().landmarks["inion"]
+    assert 5.0 < up[-1][2] - eop[2] < 15.0 and 3.0 < abs(up[-1][0]) < 10.0
+
+
 def test_deep_waypoints_plausible_depths():
     spec = nv.load_nerve_specs()["greater_occipital"]
     g = nerve("GON", "right")

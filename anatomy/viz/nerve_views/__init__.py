@@ -24,6 +24,7 @@ from anatomy.viz.nerve_views.scene import (
     LAYER_BUTTONS,
     NERVE_STYLE,
     all_layers_figure,
+    branch_hover,
     nerve_hover,
     nerve_traces,
     waypoint_hover,
@@ -36,6 +37,7 @@ __all__ = [
     "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "POINT_FIRST_STAGE", "SCENE_HI",
     "SCENE_LO",
     "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_OFF_COURSE", "STAGE_PLATE", "all_layers_figure",
-    "block_landmark_figure", "course_plate", "draw_nerve", "nerve_hover", "nerve_traces",
+    "block_landmark_figure", "branch_hover", "course_plate", "draw_nerve", "nerve_hover",
+    "nerve_traces",
     "stage_camera", "stage_plate", "stage_points", "stages", "variation_figure", "waypoint_hover",
 ]

@@ -154,6 +154,14 @@ def _shown_end(paint: tuple, key: str, near, view: str, nerves, markers=()) -> n
     return near
 
 
+def _drawn_nerves(nerves, view: str) -> np.ndarray:
+    """Every point (2D, mm) of the nerves' courses and branches as ``view`` draws them:
+    a leader kept clear of the courses alone ended on the LON's auricular branch, and
+    named it "mastoid process"."""
+    return np.concatenate([mpl2d.project(q, view) for n in nerves
+                           for q in (n.path, *n.branches)])
+
+
 def _label_waypoints(ax, n: nv.Nerve, view: str, ids, offsets, prefix: str = "") -> None:
     pts = mpl2d.project([n.marked_waypoints[i] for i in ids], view)
     labels = [prefix + SHORT_LABELS.get(i, i) for i in ids]
@@ -208,7 +216,7 @@ def course_plate() -> mpl2d.StaticFigure:
                      # is the upper one: the two leaders do not cross
                      [(68, -18), (66, -34), (84, 4), (74, 14), (66, 28), (56, 40)],
                      prefix="GON ")
-    nerves = np.concatenate([mpl2d.project(n.path, "posterior") for n in nv.all_nerves()])
+    nerves = _drawn_nerves(nv.all_nerves(), "posterior")
     sel = [(k, q, t, o) for k, q, t, o in _LAYER_LABELS if q in pts and k in deep]
     paint = _paint_map(deep, "posterior")
     xy = np.array([_shown_end(paint, k, mpl2d.project([pts[q]], "posterior")[0],
@@ -231,8 +239,7 @@ def course_plate() -> mpl2d.StaticFigure:
     _label_waypoints(ax, lon, "right", list(LON_LABELLED),
                      [(40, -14), (44, 10), (40, 22)], prefix="LON ")
     _label_waypoints(ax, gon, "right", ["terminal"], [(30, -12)], prefix="GON ")
-    nerves = np.concatenate([mpl2d.project(n.path, "right")
-                             for n in nv.all_nerves(("right",))])
+    nerves = _drawn_nerves(nv.all_nerves(("right",)), "right")
     markers = mpl2d.project([lon.marked_waypoints[w] for w in LON_LABELLED], "right")
     paint = _paint_map(right, "right")
     # SCM named at its lower belly, below the LON's labels (from the mastoid its leader

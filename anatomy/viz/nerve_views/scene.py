@@ -63,6 +63,36 @@ def nerve_hover(n: nv.Nerve) -> str:
             f"<br>Sources: {_wrap(cite(*n.spec.references))}")
 
 
+def branch_hover(n: nv.Nerve, branch: str) -> str:
+    """Nerve, branch and the branch's sources: a branch names itself (it repeated the
+    whole nerve's description, 0.4 KB a branch, and never said which branch it was).
+
+    Parameters
+    ----------
+    n : Nerve
+        The nerve.
+    branch : str
+        One of ``n.branch_names``.
+
+    Returns
+    -------
+    str
+        HTML text for plotly's hover label.
+
+    Raises
+    ------
+    ValueError
+        If the nerve has no such branch; the message lists its branches.
+    """
+    spec = {bid: w for _, bid, w in n.spec.branches}
+    if branch not in spec:
+        raise ValueError(f"{n.name} has no branch {branch!r}; its branches: "
+                         + ", ".join(spec))
+    w = spec[branch]
+    return (f"<b>{n.label} ({n.side})</b><br>{_wrap(w.label)}"
+            f"<br>Sources: {_wrap(cite(*w.references))}")
+
+
 def _measure(w: nv.Waypoint, model_depth: float) -> str:
     """Where a waypoint lies: as published (lateral and vertical, and depth where measured)
     and how deep under the skin the model places it (as ``nerves.waypoint_table`` says)."""
@@ -146,8 +176,8 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
         for b, bid in zip(n.branches, n.branch_names):
             traces.append(plotly3d.line_trace(b, name=f"{name} {bid.replace('_', ' ')}",
                                               color=st["color"], width=width * 0.55,
-                                              hovertext=hover, legendgroup=group,
-                                              showlegend=False))
+                                              hovertext=branch_hover(n, bid),
+                                              legendgroup=group, showlegend=False))
         if waypoints:
             ids = list(n.waypoints)
             traces.append(plotly3d.points_trace(
