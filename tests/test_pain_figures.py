@@ -354,6 +354,11 @@ def test_territory_figure(terr):
     assert "C2" in gon["hovertext"] and "Kim et al. 2018" in gon["hovertext"]
     assert terr.json_size() < BUDGET
     assert "overlap" not in terr.alt or "two or more nerves" in terr.alt
+    # bare skin is named as skin whose nerves are not drawn, in the legend and on hover
+    # (a class read the bare back of the neck as skin without nerves)
+    bare = next(t for t in d["data"] if t["name"] == "skin: nerves not drawn")
+    assert bare.get("showlegend", True) and "C4-C5 dorsal rami" in bare["hovertext"]
+    assert "Gray" in bare["hovertext"] and "does not draw" in terr.alt
 
 
 def test_territory_views_show_the_neck_territories(terr):

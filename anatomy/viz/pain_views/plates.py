@@ -95,7 +95,8 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
     axes = axes.ravel()
     for ax in axes[len(views):]:
         ax.axis("off")
-    key = ("Colour: dominant nerve\nBlack dots: skin of two\nor more nerves\nDashed: "
+    key = ("Colour: dominant nerve\nSkin colour: nerves not\ndrawn (lower face, back\n"
+           "of the neck)\nBlack dots: skin of two\nor more nerves\nDashed: "
            "vertex-ear-chin line\n(trigeminal in front,\ncervical behind)")
     if len(axes) > len(views):
         axes[-1].text(0.08, 0.5, key, fontsize=9.5, va="center", transform=axes[-1].transAxes)

@@ -93,6 +93,10 @@ def _territory_hover(row, side: str) -> str:
 # alone had left pairs apart only by hue (two blues, green and teal, two purples:
 # instructor review).
 NAME_CORE, NAME_FACING = 0.9, 0.3
+BARE_SKIN = "skin: nerves not drawn"
+BARE_SKIN_HOVER = ("<b>Skin whose nerves the kit does not draw</b><br>lower face: maxillary "
+                   "and mandibular branches of the trigeminal<br>back of the neck below the "
+                   f"TON: medial branches of the C4-C5 dorsal rami<br>{cite('grays1918')}")
 NAME_ONE_SIDE = 0.5  # the sideways share of the eye's direction beyond which one side is named
 # a name stands where this share of its box lies on its territory's painted patch (within
 # NAME_COVER_MM of a vertex the patch shows): from the front, the great auricular names sat
@@ -231,8 +235,10 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
     table = atlas.table.set_index(["name", "side"])
     other = [k for k, key in enumerate(keys) if key[1] not in sides]
     plain = (dom < 0) | np.isin(dom, other)  # skin colour: no territory or a hidden side
-    traces = [plotly3d.mesh_trace(*_submesh(cut_v, cut_f[plain]),
-                                  name="skin (other nerves)", showlegend=False),
+    # in the legend and on hover: bare skin is skin whose nerves the kit does not draw,
+    # not skin without nerves (an instructor's review: a class would read it so)
+    traces = [plotly3d.mesh_trace(*_submesh(cut_v, cut_f[plain]), name=BARE_SKIN,
+                                  hovertext=BARE_SKIN_HOVER),
               plotly3d.mesh_trace(m.eye_vertices, m.eye_faces, name="eyes", color=style.EYE,
                                   showlegend=False)]
     for k, key in enumerate(keys):
@@ -289,7 +295,8 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
            "and auriculotemporal (V3). Thin outlines mark each territory's edge; where "
            "outlines cross and the skin is darkened, two or more nerves supply the same "
            "skin. A dashed line runs from the vertex past the ear to the chin: trigeminal "
-           "skin in front, cervical behind.")
+           "skin in front, cervical behind. Skin left in its own colour (the lower face, "
+           "the back of the neck) is supplied by nerves the kit does not draw.")
     return plotly3d.KitFigure(fig, alt)
 
 
