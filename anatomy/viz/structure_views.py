@@ -198,6 +198,13 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 # matplotlib plates
 # ---------------------------------------------------------------------------
 
+# structures sorted nearer the eye than they are, mm: the painter's algorithm sorts whole
+# faces by depth, and the long faces of the splenius and levator sheets, lying 2-3 mm
+# under the trapezius, were drawn over it as dark triangles (the plates only; the drawing
+# does not move)
+SORT_NEARER_MM = {"trapezius": 2.0}
+
+
 def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
                     zorder: float = 2) -> None:
     """Draw structures in one depth-sorted, shaded pass (arteries and nerves as tubes).
@@ -220,7 +227,11 @@ def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: f
     None
         The structures are drawn on ``ax``.
     """
-    parts = [(s.vertices, s.faces, _colour(s)) for s in structures.values()]
+    _, _, forward = mpl2d.view_basis(view)
+    # moved toward the eye, along the line of sight: the drawing is the same, only the
+    # painter's order changes (see SORT_NEARER_MM)
+    parts = [(s.vertices - SORT_NEARER_MM.get(s.base, 0.0) * forward, s.faces, _colour(s))
+             for s in structures.values()]
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder)

@@ -14,6 +14,7 @@ from anatomy import nerves as nv
 from anatomy.meshgen import tube
 from anatomy.viz import mpl2d, painting, style
 from anatomy.viz.nerve_views.scene import NERVE_STYLE
+from anatomy.viz.structure_views import SORT_NEARER_MM
 
 __all__ = ["STAGE_HIGHLIGHT", "STAGE_NAMES", "STAGE_PLATE", "stage_plate"]
 
@@ -40,9 +41,6 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
 
 
 # what each stage panel names: the right side's structures that the stage adds
-# stage plate: structures sorted nearer the eye than they are, mm (posterior view: the
-# drawing does not move, only the painter's order)
-SORT_NEARER_MM = {"trapezius": 2.0}
 STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
                "obliquus_capitis_inferior": "OCI", "obliquus_capitis_superior": "OCS",
                "rectus_capitis_posterior_major": "RCP major",
