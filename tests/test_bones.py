@@ -242,6 +242,27 @@ def test_mandible_at_the_jaw_pain_spots(bones, points):
     assert np.linalg.norm(chin - head.landmark("menton")) < 12
 
 
+def test_mandible_body_tapers_to_a_rounded_lower_border(points):
+    """A cross-section of the body (35% of the way from the angle to the chin) is about
+    10 mm thick low down and thinner at the alveolar border, and its lower border is
+    rounded: a plate of one thickness with square edges read as a plank (instructor
+    review of the structures plate)."""
+    ang, sym = points["mandible_angle_right"], points["mandible_symphysis"]
+    y = ang[1] + 0.35 * (sym[1] - ang[1])
+    xs = np.arange(20.0, 80.0, 0.25)
+    width = []
+    for z in np.arange(-70.0, -10.0, 1.0):
+        inside = st.inside_structure("mandible_right",
+                                     np.c_[xs, np.full_like(xs, y), np.full_like(xs, z)])
+        width.append(0.25 * inside.sum())
+    width = np.trim_zeros(np.array(width))
+    assert len(width) > 20                               # the body's height, mm
+    thickest = int(np.argmax(width))
+    assert 9.0 <= width.max() <= 12.0 and thickest < len(width) / 3
+    assert width[-3] <= width.max() - 2.0                # thinner at the top
+    assert width[0] <= width.max() / 2                   # the lower border is rounded
+
+
 def test_contract_names_for_the_muscles(points):
     for name in ("c1_posterior_tubercle", "c1_transverse_process_left",
                  "c1_transverse_process_right", "c2_spinous_process", "c2_lamina_left",

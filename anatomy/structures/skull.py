@@ -37,7 +37,9 @@ __all__ = ["depth_at", "mandible", "mastoid", "occipital_bone", "tissue_depths"]
 _SPINE_Y = -4.0
 _MANDIBLE_FACES = 700  # triangles of the drawn half mandible (figure size budget)
 _BODY_HEIGHT = (24.0, 32.0)  # derived: body height near the angle and at the symphysis
-_BODY_HALF_THICKNESS = 4.5  # derived: about 9 mm thick
+# derived: the body about 10 mm thick at its rounded lower border, 6 mm at the alveolar
+# border (a plate of one thickness with square edges read as a plank)
+_BODY_HALF_THICKNESS = (5.0, 3.0)
 _EOP_HEIGHT = 1.5     # derived: how far the EOP stands out of the squama
 _SNL_HEIGHT = 0.8     # derived: height of the superior nuchal line (medial part)
 _INL_HEIGHT = 0.35
@@ -291,16 +293,21 @@ def _bone_under(name: str, extra: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
 def _plate(p, lower, half_thickness, height):
     """Signed distance (approximate) to a plate standing on a lower border.
 
-    The plate follows the border's course in plan (``lower``, a dense polyline) with
-    ``half_thickness`` either side, from the border's height up by ``height`` (one value
-    per border point).
+    The plate follows the border's course in plan (``lower``, a dense polyline), from the
+    border's height up by ``height`` (one value per border point); its half thickness
+    tapers from ``half_thickness[0]`` at the lower border to ``half_thickness[1]`` at the
+    top, and the lower border is rounded (as the jaw's is).
     """
     d = np.linalg.norm(p[:, None, :2] - lower[None, :, :2], axis=2)
     k = np.argmin(d, axis=1)
     z0 = lower[k, 2]
-    across = d[np.arange(len(p)), k] - half_thickness
-    up = np.maximum(z0 - p[:, 2], p[:, 2] - (z0 + np.asarray(height)[k]))
-    return sdf.smooth_max(across, up, 1.5)
+    h = np.asarray(height)[k]
+    t = np.clip((p[:, 2] - z0) / h, 0.0, 1.0)
+    half = half_thickness[0] + t * (half_thickness[1] - half_thickness[0])
+    across = d[np.arange(len(p)), k] - half
+    below, above = z0 - p[:, 2], p[:, 2] - (z0 + h)
+    # the lower border rounded over about the body's half thickness, the top less so
+    return sdf.smooth_max(sdf.smooth_max(across, below, half_thickness[0] * 0.9), above, 1.5)
 
 
 def _body_height(lower) -> np.ndarray:
@@ -315,7 +322,7 @@ def _body_height(lower) -> np.ndarray:
     full = np.linspace(*_BODY_HEIGHT, len(lower))
     dz = np.arange(0.0, _BODY_HEIGHT[1] + 0.5, 1.0)
     ok = np.ones((len(lower), len(dz)), bool)
-    for off in (-_BODY_HALF_THICKNESS, 0.0, _BODY_HALF_THICKNESS):
+    for off in (-_BODY_HALF_THICKNESS[0], 0.0, _BODY_HALF_THICKNESS[0]):
         q = lower[:, None, :] + np.c_[across * off, np.zeros(len(lower))][:, None, :]
         q = q + dz[None, :, None] * [0.0, 0.0, 1.0]
         q = q.reshape(-1, 3)
@@ -337,7 +344,8 @@ def mandible():
     the gonion, then the body along the jaw line, curving in to the symphysis under the
     menton, where it meets the mirrored left half. The lower border runs from the gonion's
     bone point to the menton's (each at its tissue depth), parabolic in plan (parallel to
-    the midline at the angle, across it at the chin); the body is about 9 mm thick and rises
+    the midline at the angle, across it at the chin); the body, about 10 mm thick at its
+    rounded lower border and 6 mm at the alveolar border, rises
     from 24 mm tall near the angle to 32 mm at the symphysis (derived, of the order of
     adult jaws; the teeth are not drawn).
 
