@@ -230,8 +230,9 @@ BONE_NOTES = {
         ("c1_transverse_process", "C1 transverse process", (90, -20), (2.0, 3.0, 0.0))),
 }
 # Where a stage's caption sits, in px from its target (default up and to the right). At
-# stage 2 the up-right place is taken by compression point 2's number.
-CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 60),
+# stage 2 the up-right place is taken by compression point 2's number, and 60 px down its box
+# lay over C2, C3 and the jaw (below them the scene is empty).
+CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 90),
                    "3 Through semispinalis": (40, -105), "TON": (70, -100),
                    "LON": (120, 15)}  # up-right, its box lay across the LON's upper course
 # A caption that starts at its line's end instead of centring on it: centred, the long
