@@ -27,7 +27,7 @@ from anatomy.viz.nerve_views.course_stages import (  # noqa: F401 - _normalised:
 
 __all__ = [
     "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE", "SKIN_FLOOR_Z", "all_layers_figure",
-    "nerve_hover", "nerve_traces", "waypoint_hover",
+    "branch_hover", "nerve_hover", "nerve_traces", "waypoint_hover",
 ]
 
 NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOURS)
