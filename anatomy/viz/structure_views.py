@@ -205,6 +205,28 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 SORT_NEARER_MM = {"trapezius": 2.0}
 
 
+def structure_parts(structures, view: str) -> list[tuple]:
+    """The structures as ``(vertices, faces, colour)`` parts for ``mpl2d.merge_meshes``,
+    each moved toward the eye along the line of sight by its SORT_NEARER_MM: the drawing
+    is the same, only the painter's order changes.
+
+    Parameters
+    ----------
+    structures : iterable of Structure
+        The structures to draw.
+    view : str
+        A named view of ``anatomy.conventions.VIEWS``.
+
+    Returns
+    -------
+    list of tuple
+        One ``(vertices, faces, colour)`` per structure, in the kit's palette.
+    """
+    _, _, forward = mpl2d.view_basis(view)
+    return [(s.vertices - SORT_NEARER_MM.get(s.base, 0.0) * forward, s.faces, _colour(s))
+            for s in structures]
+
+
 def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
                     zorder: float = 2) -> None:
     """Draw structures in one depth-sorted, shaded pass (arteries and nerves as tubes).
@@ -227,11 +249,7 @@ def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: f
     None
         The structures are drawn on ``ax``.
     """
-    _, _, forward = mpl2d.view_basis(view)
-    # moved toward the eye, along the line of sight: the drawing is the same, only the
-    # painter's order changes (see SORT_NEARER_MM)
-    parts = [(s.vertices - SORT_NEARER_MM.get(s.base, 0.0) * forward, s.faces, _colour(s))
-             for s in structures.values()]
+    parts = structure_parts(structures.values(), view)
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder)
@@ -413,7 +431,7 @@ def muscle_colors() -> dict[str, str]:
 
 
 __all__ = ["structure_traces", "structure_hover", "layer_groups", "structures_figure",
-           "draw_structures", "structures_plate", "muscle_colors", "style"]
+           "draw_structures", "structure_parts", "structures_plate", "muscle_colors", "style"]
 
 
 # bony landmarks the muscles attach to, shown on the bones-only figure

@@ -14,7 +14,7 @@ from anatomy import nerves as nv
 from anatomy.meshgen import tube
 from anatomy.viz import mpl2d, painting, style
 from anatomy.viz.nerve_views.scene import NERVE_STYLE
-from anatomy.viz.structure_views import SORT_NEARER_MM
+from anatomy.viz.structure_views import structure_parts
 
 __all__ = ["STAGE_HIGHLIGHT", "STAGE_NAMES", "STAGE_PLATE", "stage_plate"]
 
@@ -258,8 +258,7 @@ def stage_plate() -> mpl2d.StaticFigure:
         # trapezius, 2 mm over the splenius sheet, is sorted 2 mm nearer still: sorting
         # whole faces by depth put dark splenius faces over it (the 2D drawing is the same)
         drawn = [s for s in structs.values() if s.id.startswith(layers)]
-        parts = [(s.vertices - [0.0, SORT_NEARER_MM.get(s.base, 0.0), 0.0], s.faces,
-                  style.structure_colour(s.base, s.layer, s.color)) for s in drawn]
+        parts = structure_parts(drawn, "posterior")
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
                             (gon.path[j:], 1.75, style.NERVE),
                             (gon.path[i:j + 1] - [0.0, bias, 0.0], 2.0, hl),
