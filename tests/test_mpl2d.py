@@ -173,3 +173,44 @@ def test_no_two_texts_overlap_in_a_print_plate(name, builder):
            if min(ba.x1, bb.x1) - max(ba.x0, bb.x0) > 1
            and min(ba.y1, bb.y1) - max(ba.y0, bb.y0) > 1]
     assert not bad, bad
+
+
+def test_corner_light_smooths_a_curved_surface_and_keeps_a_crease():
+    """A coarse sphere lit through its corners' smoothed normals steps less from face to
+    face than lit by its face normals (the plates' facets), and a cube's edges, sharper
+    than CREASE_DEG, stay sharp: each face keeps its own light."""
+    from anatomy.meshgen import ellipsoid
+    from anatomy.viz.painting import corner_light
+
+    light = np.array([0.3, -0.4, 0.866])
+    light /= np.linalg.norm(light)
+    v, f = ellipsoid((0, 0, 0), (50, 50, 50), n_u=16, n_v=9)
+    tri = v[f]
+    n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    n /= np.linalg.norm(n, axis=1, keepdims=True)
+    flat = np.clip(n @ light, 0, 1)
+    smooth = corner_light(v, f, light)
+    neighbours = {}
+    for k, face in enumerate(f):
+        for a, b in ((0, 1), (1, 2), (2, 0)):
+            neighbours.setdefault(tuple(sorted((face[a], face[b]))), []).append(k)
+    ring = [[] for _ in f]
+    for pair in neighbours.values():
+        for k in pair:
+            ring[k] += [j for j in pair if j != k]
+
+    def roughness(light_of_face):  # how far a face's light is from its neighbours' mean
+        return np.mean([abs(light_of_face[k] - light_of_face[r].mean())
+                        for k, r in enumerate(ring) if r])
+
+    assert roughness(smooth) < 0.6 * roughness(flat)
+    assert np.all(np.abs(smooth - flat) < 0.25)  # the light's overall pattern is kept
+
+    cube = np.array([[x, y, z] for x in (0, 1) for y in (0, 1) for z in (0, 1)], float)
+    quads = [(0, 1, 3, 2), (4, 6, 7, 5), (0, 4, 5, 1), (2, 3, 7, 6), (0, 2, 6, 4),
+             (1, 5, 7, 3)]
+    cf = np.array([t for a, b, c, d in quads for t in ((a, b, c), (a, c, d))])
+    ct = cube[cf]
+    cn = np.cross(ct[:, 1] - ct[:, 0], ct[:, 2] - ct[:, 0])
+    cn /= np.linalg.norm(cn, axis=1, keepdims=True)
+    assert np.allclose(corner_light(cube, cf, light), np.clip(cn @ light, 0, 1))

@@ -14,7 +14,7 @@ from matplotlib.transforms import IdentityTransform
 
 from anatomy.conventions import VIEWS, view_basis  # noqa: F401 - re-exported for the views
 from anatomy.viz import style
-from anatomy.viz.painting import SORT_DECIMALS, painted_ids, painter_order  # noqa: F401
+from anatomy.viz.painting import SORT_DECIMALS, corner_light, painted_ids, painter_order  # noqa: F401
 from anatomy.viz.static_figure import StaticFigure
 
 __all__ = [
@@ -229,7 +229,8 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     tri, normals = tri[facing][order], normals[facing][order]
     light_dir = -fwd * light[2] + right * light[0] + up * (-light[1])
     light_dir /= np.linalg.norm(light_dir)
-    shade = 0.45 + 0.6 * np.clip(normals @ light_dir, 0, 1)
+    # smoothed corner normals: the plates' coarse meshes would show every facet
+    shade = 0.45 + 0.6 * corner_light(v, faces, light_dir)[facing][order]
     if intensity is not None:
         vals = np.asarray(intensity, float)[faces][facing][order].mean(axis=1)
         base = matplotlib.colormaps.get_cmap(cmap)(vals)[:, :3]

@@ -10,9 +10,11 @@ from matplotlib.figure import Figure
 
 from anatomy.conventions import view_basis
 
-__all__ = ["SORT_DECIMALS", "painted_ids", "painted_points", "painter_order"]
+__all__ = ["CREASE_DEG", "SORT_DECIMALS", "corner_light", "painted_ids", "painted_points",
+           "painter_order"]
 
 SORT_DECIMALS = 6  # depth (mm) is rounded to this before the painter's sort
+CREASE_DEG = 40.0  # a fold sharper than this stays a visible edge in ``corner_light``
 
 
 def painter_order(vertices, faces, view: str, cull: bool = True):
@@ -48,6 +50,51 @@ def painter_order(vertices, faces, view: str, cull: bool = True):
     facing = (np.round(normals @ fwd, 9) < 0) if cull else np.ones(len(tri), bool)
     depth = np.round(tri.mean(axis=1) @ fwd, SORT_DECIMALS)[facing]
     return normals, facing, np.argsort(-depth, kind="stable")
+
+
+def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG) -> np.ndarray:
+    """Lambert light of each face, averaged over its corners' smoothed normals.
+
+    A flat-shaded plate lit by face normals shows every facet of a coarse mesh. Here each
+    corner takes the angle-weighted mean normal of the faces round its vertex (a smooth
+    surface's normal), unless that differs from the face's own by more than
+    ``crease_deg``: a real edge (a bone's rim, a muscle's border) stays sharp.
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        Mesh vertices, mm.
+    faces : array_like, shape (m, 3)
+        Triangles as vertex indices.
+    light_dir : array_like, shape (3,)
+        Unit vector toward the light.
+    crease_deg : float, default CREASE_DEG
+        Largest angle (degrees) between a face's normal and a vertex's smoothed normal
+        for the corner to use the smoothed one.
+
+    Returns
+    -------
+    numpy.ndarray, shape (m,)
+        Each face's light, 0..1 (0 facing away from the light).
+    """
+    v = np.asarray(vertices, float)
+    f = np.asarray(faces)
+    tri = v[f]
+    cross = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    unit = cross / np.maximum(np.linalg.norm(cross, axis=1, keepdims=True), 1e-12)
+    summed = np.zeros_like(v)
+    for k in range(3):  # weighted by the face's angle at the corner: the same however the
+        a = tri[:, (k + 1) % 3] - tri[:, k]  # surface round it is cut into triangles
+        b = tri[:, (k + 2) % 3] - tri[:, k]
+        cos = np.einsum("mc,mc->m", a, b) / np.maximum(
+            np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1), 1e-12)
+        np.add.at(summed, f[:, k], unit * np.arccos(np.clip(cos, -1, 1))[:, None])
+    smooth = summed / np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-12)
+    corners = smooth[f]                                        # (m, 3 corners, 3)
+    keep = np.einsum("mkc,mc->mk", corners, unit) >= np.cos(np.radians(crease_deg))
+    corners = np.where(keep[..., None], corners, unit[:, None, :])
+    light = np.clip(corners @ np.asarray(light_dir, float), 0, 1)
+    return light.mean(axis=1)
 
 
 def painted_ids(vertices, faces, face_ids, view: str, limits, px_per_mm: float = 4.0):
