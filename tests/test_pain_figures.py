@@ -502,6 +502,21 @@ def test_territories_that_share_a_border_stay_apart_for_every_vision():
     assert worst[0] >= style.CATEGORY_MIN_DE00, worst
 
 
+def test_every_pair_of_territory_colours_differs_for_every_vision():
+    """The key shows all the territories together, so even pairs that never touch must
+    not read as one colour: CIEDE2000 10 or more for normal vision, deuteranopia,
+    protanopia and tritanopia (TON and zygomaticotemporal were 4.8 apart, instructor
+    review), and every colour 10 or more from the bare skin."""
+    from itertools import combinations
+
+    from tools.colour import VISIONS, delta_e
+
+    colours = {**pv.TERRITORY_COLOURS, "skin": style.SKIN}
+    worst = min((delta_e(colours[x], colours[y], v), x, y, v)
+                for x, y in combinations(colours, 2) for v in VISIONS)
+    assert worst[0] >= 10.0, worst
+
+
 def test_territory_figure_names_the_territories_each_view_sees():
     """Each view names the territories it sees on their own skin (the colours alone left
     pairs apart only by hue; instructor review): a name sits on a vertex its nerve

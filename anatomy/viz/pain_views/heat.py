@@ -95,13 +95,15 @@ MPL_LABEL_DY = {"behind_eye": -12, "supraorbital": 6, "forehead": 10, "ear": 12,
 # deuteranopia, Tol's red stays 17 away; supraclavicular's lavender came within 8 of
 # transverse cervical's pink with protanopia, a dark indigo stays 30 away; the
 # auriculotemporal, which meets the LON's sky blue above the ear, is Tol's wine (its teal
-# came within 8 of it with tritanomaly).
+# came within 8 of it with tritanomaly). Every other pair, shown together in the key,
+# differs by CIEDE2000 10 or more: the zygomaticotemporal is lavender (Tol's teal, used
+# before, came within 10 of the TON's green with normal vision and 4 with deuteranopia).
 TERRITORY_COLOURS = {
     "greater_occipital": "#E69F00", "lesser_occipital": "#56B4E9",
     "third_occipital": "#009E73", "great_auricular": "#F0E442",
     "transverse_cervical": "#CC79A7", "supraclavicular": "#4B0092",
     "supratrochlear": "#0072B2", "supraorbital": "#CC3311",
-    "auriculotemporal": "#882255", "zygomaticotemporal": "#44AA99",
+    "auriculotemporal": "#882255", "zygomaticotemporal": "#8877FF",
 }
 TERRITORY_SHORT = {
     "greater_occipital": "GON", "lesser_occipital": "LON", "third_occipital": "TON",
