@@ -90,7 +90,7 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
     # fills the panel left over
     ncols = min(2, len(views))
     nrows = -(-len(views) // ncols)
-    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(3.2 * ncols, 3.15 * nrows),
+    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.45 * nrows),
                                squeeze=False)
     axes = axes.ravel()
     for ax in axes[len(views):]:
