@@ -536,7 +536,7 @@ def test_territory_figure_names_the_territories_each_view_sees():
     keys = list(atlas.weights)
     w = np.array([atlas.weights[k] for k in keys])
     text_of = {k: T.NAME_LINES.get(k[0], pv.heat.TERRITORY_SHORT[k[0]]) for k in keys}
-    named = {}
+    named, arrows = {}, set()
     for b in menu["buttons"]:
         lay = b["args"][-1] if b["method"] == "update" else b["args"][0]
         cam = lay["scene.camera"]
@@ -553,6 +553,17 @@ def test_territory_figure_names_the_territories_each_view_sees():
             assert keys[i] in owners and w[i, v] >= T.NAME_CORE, (b["label"], note["text"])
             assert eye.visible(p[None])[0], (b["label"], note["text"])
             named[b["label"]].append((note["text"], keys[i][1]))
+            if note.get("showarrow"):  # beside its patch: the name's box covers none of it
+                top = w.argmax(axis=0)
+                patch = m.vertices[(top == i) & (w[i] >= 0.5)]
+                patch = eye.screen(patch[eye.visible(patch)])
+                centre = eye.screen(p[None])[0] + np.array([note["ax"], -note["ay"]]) \
+                    / T.NAME_PX_PER_MM
+                lines = note["text"].split("<br>")
+                half = np.array([0.5 * T.NAME_CHAR_MM * max(map(len, lines)) + 2.0,
+                                 0.5 * T.NAME_LINE_MM * len(lines)])
+                assert T._inside(patch, centre, half) == 0, (b["label"], note["text"])
+                arrows.add((b["label"], note["text"]))
     assert {("GON", "right"), ("LON", "right"), ("auriculo-<br>temporal", "right")} \
         <= set(named["opening view"])
     assert {("GON", "left"), ("GON", "right"), ("TON", "left"), ("TON", "right")} \
@@ -560,8 +571,10 @@ def test_territory_figure_names_the_territories_each_view_sees():
     assert {("supra-<br>orbital", "left"), ("supra-<br>orbital", "right")} \
         <= set(named["anterior"])
     # from the front the great auricular shows as a sliver at the face's edge: its names
-    # sat on the cheeks (instructor review); a name needs its patch under most of it
-    assert not [n for n in named["anterior"] if n[0] == "great<br>auricular"]
+    # sat on the cheeks (instructor review), and in the opening view its name hid most of
+    # its patch; both now stand beside it on a leader line
+    assert ("opening view", "great<br>auricular") in arrows
+    assert ("anterior", "great<br>auricular") in arrows
     assert all(side == "right" for _, side in named["right"])
     assert all(side == "left" for _, side in named["left"])
     assert spec["layout"]["scene"]["annotations"] == \

@@ -20,7 +20,8 @@ from anatomy.viz.pain_views.heat import (
 )
 
 __all__ = ["NAME_CHAR_MM", "NAME_CORE", "NAME_COVER_MM", "NAME_FACING", "NAME_LINES",
-           "NAME_LINE_MM", "NAME_ONE_SIDE", "NAME_ON_PATCH", "OPENING_CAMERA",
+           "NAME_HIDES", "NAME_LEADER_PX", "NAME_LINE_MM", "NAME_ONE_SIDE", "NAME_ON_PATCH",
+           "NAME_PX_PER_MM", "OPENING_CAMERA",
            "territory_figure", "territory_notes"]
 
 OPENING_CAMERA = {"eye": {"x": 1.6, "y": -0.28, "z": 0.42},
@@ -105,6 +106,11 @@ NAME_ON_PATCH, NAME_COVER_MM = 0.45, 8.0
 # (about 7 px a character and 16 px a line at about 0.95 px per mm, the figure's scale at
 # JupyterLab's narrowest width)
 NAME_CHAR_MM, NAME_LINE_MM = 7.5, 17.0
+# a name whose box would hide more than NAME_HIDES of its (small) patch stands beside it on
+# a leader line, NAME_LEADER_PX long, pointing away from the head's middle (the great
+# auricular name covered its strip of yellow: instructor review); NAME_PX_PER_MM turns
+# screen mm into the narrowest figure's pixels
+NAME_HIDES, NAME_LEADER_PX, NAME_PX_PER_MM = 0.5, (45, 65, 85), 0.95
 NAME_LINES = {"great_auricular": "great<br>auricular",
               "transverse_cervical": "transverse<br>cervical",
               "supraclavicular": "supra-<br>clavicular", "supratrochlear": "supra-<br>trochlear",
@@ -118,6 +124,31 @@ def _covered(samples, patch) -> float:
         return 0.0
     gap = np.linalg.norm(samples[:, None] - patch[None], axis=2).min(axis=1)
     return float(np.mean(np.round(gap, 6) <= NAME_COVER_MM))
+
+
+def _inside(points, centre, half) -> float:
+    """The share of ``points`` (screen mm) inside the box ``centre`` +- ``half``."""
+    if not len(points):
+        return 0.0
+    return float(np.mean((np.abs(points - centre) <= half).all(axis=1)))
+
+
+def _beside(at, half, patch, placed, middle):
+    """A leader-line offset (pixels, x right, y down) that puts a name's box off its patch
+    and clear of the names ``placed``, pointing away from the head's ``middle`` (screen
+    mm), or turned up to 90 degrees from there; None if no such place."""
+    out = at - middle
+    out = out / max(float(np.linalg.norm(out)), 1e-9)
+    for turn in (0, 30, -30, 60, -60, 90, -90):
+        c, s = np.cos(np.radians(turn)), np.sin(np.radians(turn))
+        d = np.array([c * out[0] - s * out[1], s * out[0] + c * out[1]])
+        for px in NAME_LEADER_PX:
+            centre = np.round(at + d * px / NAME_PX_PER_MM, 6)
+            if _inside(patch, centre, half + NAME_COVER_MM) > 0 or any(
+                    (np.abs(centre - c0) < half + h).all() for c0, h in placed):
+                continue
+            return centre, (d[0] * px, -d[1] * px)   # screen y runs up, plotly's ay down
+    return None
 
 
 def territory_notes(sides, camera, box, frame=None) -> list[dict]:
@@ -162,6 +193,8 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
     keys = sorted((k for k in every if k[1] in sides and k[1] in near),
                   key=lambda k: (-int(core[k].sum()), k))
     placed, notes = [], []
+    shown = m.vertices[facing]
+    middle = np.round(np.median(eye.screen(shown[eye.visible(shown)]), axis=0), 6)
     grid = np.stack(np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 3)), -1)
     grid = grid.reshape(-1, 2)
     for name, side in keys:
@@ -186,12 +219,19 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
         free = [k for k in order
                 if not any((np.abs(xy[k] - c) < half + h).all() for c, h in placed)
                 and _covered(xy[k] + grid * half, patch) >= NAME_ON_PATCH]
-        if not free:
+        # no room on the patch (or the name would hide it): beside it on a leader line
+        k = int(free[0] if free else order[0])
+        aside = _beside(xy[k], half, patch, placed, middle) \
+            if not free or _inside(patch, xy[k], half) > NAME_HIDES else None
+        if aside is None and not free:
             continue
-        k = int(free[0])
-        placed.append((xy[k], half))
-        note = plotly3d.point_note(cand[k], text, background=0.6)
-        note.update(yanchor="middle", yshift=0)
+        if aside is None:
+            placed.append((xy[k], half))
+            note = plotly3d.point_note(cand[k], text, background=0.6)
+            note.update(yanchor="middle", yshift=0)
+        else:
+            placed.append((aside[0], half))
+            note = plotly3d.point_note(cand[k], text, background=0.8, offset_px=aside[1])
         notes.append(note)
     return notes
 
