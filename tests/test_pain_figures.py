@@ -267,6 +267,9 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
     # a crowded label turns 45 degrees instead of vanishing: the TON spot below the lower
     # occiput spot went unlabelled in the lateral views
     assert {"TON", "lower occiput"} <= by_view["left"] & by_view["right"]
+    # a spot just behind the outline whose marker shows beside it keeps its name: the SCM
+    # patterns' tender diamond showed unnamed at the edge of the neck from behind
+    assert "SCM" in by_view["posterior"]
 
 
 def test_heat_view_labels_start_nearer_their_own_spot(heat):

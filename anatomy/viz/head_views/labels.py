@@ -289,7 +289,7 @@ def _clear(eye: _Perspective, line) -> bool:
 
 def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
                 groups=None, turn: bool = False, clear: bool = False, box=None,
-                frame=None, distinct: bool = False
+                frame=None, distinct: bool = False, rim_mm: float = 0.0
                 ) -> tuple[list[str], list[str]]:
     """The labels of skin points that a named camera shows, and where each sits.
 
@@ -343,6 +343,11 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         keeps its regular places) a place is taken only if the text's middle, as plotly
         draws it, is nearer its own point than any other seen point, across a line of
         text counting double (``_nearest_own``).
+    rim_mm : float, default 0.0
+        Radius (mm) of the marker drawn at each point: a point just behind the head's
+        outline whose marker still shows beside it (its rim ``rim_mm`` to the left, right,
+        above or below is seen) keeps its label (an SCM pattern's tender diamond at the
+        edge of the neck showed unnamed from behind).
 
     Returns
     -------
@@ -357,13 +362,15 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     p = np.asarray(points, float).reshape(-1, 3)
     skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
     on = p if skin_points is None else np.asarray(skin_points, float).reshape(-1, 3)
-    seen = skin.visible(on, towards=_towards_eye(view))
+    d, right, up = _screen_axes(view)
+    rims = [np.zeros(3)] + ([rim_mm * s * a for a in (right, up) for s in (1, -1)]
+                            if rim_mm > 0 else [])
+    seen = np.any([skin.visible(on + r, towards=d) for r in rims], axis=0)
     eye = perspective(head, view, box, frame) if clear else None
     if clear:  # and in perspective, as plotly draws it: parallel rays saw a point at the
         # edge of the head that the camera does not (its label floated beside the head)
-        seen &= eye.visible(p, offset=1.5)
+        seen &= np.any([eye.visible(p + r, offset=1.5) for r in rims], axis=0)
     where = outward_text_positions(head, p, view)
-    d, right, up = _screen_axes(view)
     # a camera stepped back shows fewer pixels a mm: the labels' sizes and gaps (fixed in
     # pixels on the screen) take that many more mm
     unit = float((frame or {}).get("distance", 1.0))

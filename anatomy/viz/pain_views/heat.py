@@ -15,8 +15,9 @@ from anatomy.viz.pain_views.cameras import NAMED_FRAME, OBLIQUE, oblique, openin
 
 __all__ = [
     "HEAT_CROP", "MECHANISM_STYLE", "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP",
-    "PAIN_SCALE", "REFERRED_SPOT", "SHORT_SPOT", "SPOT_GAP_MM", "SPOT_TEXTPOS", "TERRITORY_COLOURS",
-    "TERRITORY_SHORT", "clip_to_crop", "heat_figure", "oblique", "opening_camera",
+    "PAIN_SCALE", "REFERRED_SPOT", "SHORT_SPOT", "SPOT_GAP_MM", "SPOT_RIM_MM", "SPOT_TEXTPOS",
+    "TERRITORY_COLOURS", "TERRITORY_SHORT", "clip_to_crop", "heat_figure", "oblique",
+    "opening_camera",
     "spot_label",
 ]
 
@@ -73,6 +74,10 @@ SPOT_GAP_MM = 4.0  # hot-spot markers sit this far outside the drawn skin
 # their size: at 5 px a spot on the head's outline (the SCM patterns' vertex and occiput)
 # showed as a 1-2 px fleck, half behind the skin (instructor review)
 SPOT_SIZE_PX = 7
+# a named view names a spot whose marker shows at the head's outline, its centre just
+# behind it: the marker's radius in mm at a named view's camera (0.65 px per mm at
+# JupyterLab's narrowest figure, head_views.LABEL_STEP_MM, times NAMED_FRAME's distance)
+SPOT_RIM_MM = round(0.5 * SPOT_SIZE_PX / 0.65 * NAMED_FRAME["distance"], 1)
 # a thin cross in light sky blue with a white edge was lost on pale skin: a dark edge
 SPOT_OUTLINE = {"cross": style.TEXT}
 SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
@@ -311,7 +316,8 @@ def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
     out = {}
     for view in plotly3d.CAMERAS:
         text, where = view_labels(load_head(), pts, names, view, groups=groups, turn=True,
-                                  clear=True, box=box, frame=NAMED_FRAME, distinct=True)
+                                  clear=True, box=box, frame=NAMED_FRAME, distinct=True,
+                                  rim_mm=SPOT_RIM_MM)
         out[view] = ({"text": [list(t) for t in np.split(np.array(text, object), ends)],
                       "textposition": [plotly3d.per_point_positions(w) for w in
                                        np.split(np.array(where, object), ends)]}, idx)
