@@ -9,6 +9,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
 from anatomy.conventions import view_basis
+from anatomy.surface import vertex_normals
 
 __all__ = ["CREASE_DEG", "SORT_DECIMALS", "corner_light", "painted_ids", "painted_points",
            "painter_order"]
@@ -80,16 +81,9 @@ def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG) -> 
     v = np.asarray(vertices, float)
     f = np.asarray(faces)
     tri = v[f]
-    cross = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
-    unit = cross / np.maximum(np.linalg.norm(cross, axis=1, keepdims=True), 1e-12)
-    summed = np.zeros_like(v)
-    for k in range(3):  # weighted by the face's angle at the corner: the same however the
-        a = tri[:, (k + 1) % 3] - tri[:, k]  # surface round it is cut into triangles
-        b = tri[:, (k + 2) % 3] - tri[:, k]
-        cos = np.einsum("mc,mc->m", a, b) / np.maximum(
-            np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1), 1e-12)
-        np.add.at(summed, f[:, k], unit * np.arccos(np.clip(cos, -1, 1))[:, None])
-    smooth = summed / np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-12)
+    unit = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    unit /= np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
+    smooth = vertex_normals(v, f, weight="angle")
     corners = smooth[f]                                        # (m, 3 corners, 3)
     keep = np.einsum("mkc,mc->mk", corners, unit) >= np.cos(np.radians(crease_deg))
     corners = np.where(keep[..., None], corners, unit[:, None, :])
