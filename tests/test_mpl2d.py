@@ -214,3 +214,20 @@ def test_corner_light_smooths_a_curved_surface_and_keeps_a_crease():
     cn = np.cross(ct[:, 1] - ct[:, 0], ct[:, 2] - ct[:, 0])
     cn /= np.linalg.norm(cn, axis=1, keepdims=True)
     assert np.allclose(corner_light(cube, cf, light), np.clip(cn @ light, 0, 1))
+
+
+def test_angle_weighted_normals_do_not_depend_on_how_a_face_is_cut():
+    """At a cube's corner the angle-weighted normal points along the diagonal however
+    its square faces are cut into triangles (the area-weighted one leans toward a face
+    cut into two triangles at that corner); an unknown weight names the valid ones."""
+    from anatomy.surface import vertex_normals
+
+    cube = np.array([[x, y, z] for x in (0, 1) for y in (0, 1) for z in (0, 1)], float)
+    quads = [(0, 1, 3, 2), (4, 6, 7, 5), (0, 4, 5, 1), (2, 3, 7, 6), (0, 2, 6, 4),
+             (1, 5, 7, 3)]
+    faces = np.array([t for a, b, c, d in quads for t in ((a, b, c), (a, c, d))])
+    diagonal = np.abs(vertex_normals(cube, faces, weight="angle"))
+    assert np.allclose(diagonal, 1 / np.sqrt(3))
+    assert not np.allclose(np.abs(vertex_normals(cube, faces)), 1 / np.sqrt(3))
+    with pytest.raises(ValueError, match="'sideways'.*'area', 'angle'"):
+        vertex_normals(cube, faces, weight="sideways")
