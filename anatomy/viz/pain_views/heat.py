@@ -75,9 +75,10 @@ SPOT_GAP_MM = 4.0  # hot-spot markers sit this far outside the drawn skin
 # showed as a 1-2 px fleck, half behind the skin (instructor review)
 SPOT_SIZE_PX = 7
 # a named view names a spot whose marker shows at the head's outline, its centre just
-# behind it: the marker's radius in mm at a named view's camera (0.65 px per mm at
-# JupyterLab's narrowest figure, head_views.LABEL_STEP_MM, times NAMED_FRAME's distance)
-SPOT_RIM_MM = round(0.5 * SPOT_SIZE_PX / 0.65 * NAMED_FRAME["distance"], 1)
+# behind it: the marker's radius in mm (a named view draws the head at about 1.1 px per
+# mm at JupyterLab's narrowest figure, measured in a screenshot; 6.5 mm named markers
+# hidden behind the head, instructor review)
+SPOT_RIM_MM = round(0.5 * SPOT_SIZE_PX / 1.1, 1)
 # a thin cross in light sky blue with a white edge was lost on pale skin: a dark edge
 SPOT_OUTLINE = {"cross": style.TEXT}
 SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
