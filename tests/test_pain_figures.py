@@ -557,7 +557,7 @@ def test_territory_figure_names_the_territories_each_view_sees():
     keys = list(atlas.weights)
     w = np.array([atlas.weights[k] for k in keys])
     text_of = {k: T.NAME_LINES.get(k[0], pv.heat.TERRITORY_SHORT[k[0]]) for k in keys}
-    named, arrows = {}, set()
+    named, arrows, on_head = {}, set(), set()
     for b in menu["buttons"]:
         lay = b["args"][-1] if b["method"] == "update" else b["args"][0]
         cam = lay["scene.camera"]
@@ -565,6 +565,7 @@ def test_territory_figure_names_the_territories_each_view_sees():
         eye = perspective(load_head(), cam if frame is None else b["label"].replace(" ", "_"),
                           box, frame)
         named[b["label"]] = []
+        head = None  # the screen points of the drawn skin the view sees (when needed)
         for note in lay["scene.annotations"]:
             p = np.array([note["x"], note["y"], note["z"]])
             v = int(np.argmin(np.linalg.norm(m.vertices - p, axis=1)))
@@ -576,7 +577,9 @@ def test_territory_figure_names_the_territories_each_view_sees():
             named[b["label"]].append((note["text"], keys[i][1]))
             if note.get("showarrow"):  # beside its patch: the name's box covers none of it
                 top = w.argmax(axis=0)
-                patch = m.vertices[(top == i) & (w[i] >= 0.5)]
+                drawn = (m.vertices[:, 2] >= pv.heat.HEAT_CROP["z_min"]) \
+                    & (np.abs(m.vertices[:, 0]) <= pv.heat.HEAT_CROP["abs_x_max"])
+                patch = m.vertices[(top == i) & (w[i] >= 0.5) & drawn]
                 patch = eye.screen(patch[eye.visible(patch)])
                 centre = eye.screen(p[None])[0] + np.array([note["ax"], -note["ay"]]) \
                     / T.NAME_PX_PER_MM
@@ -585,6 +588,12 @@ def test_territory_figure_names_the_territories_each_view_sees():
                                  0.5 * T.NAME_LINE_MM * len(lines)])
                 assert T._inside(patch, centre, half) == 0, (b["label"], note["text"])
                 arrows.add((b["label"], note["text"]))
+                # and off the head where there is room: beside the face, a name covered
+                # the brow and the nose (reviewer)
+                if head is None:
+                    head = eye.screen(m.vertices[drawn & eye.visible(m.vertices)])
+                if T._inside(head, centre, half) > 0:
+                    on_head.add((b["label"], note["text"]))
     assert {("GON", "right"), ("LON", "right"), ("auriculo-<br>temporal", "right")} \
         <= set(named["opening view"])
     assert {("GON", "left"), ("GON", "right"), ("TON", "left"), ("TON", "right")} \
@@ -596,6 +605,10 @@ def test_territory_figure_names_the_territories_each_view_sees():
     # its patch; both now stand beside it on a leader line
     assert ("opening view", "great<br>auricular") in arrows
     assert ("anterior", "great<br>auricular") in arrows
+    # (the neck and shoulders fill the picture's lower edge: the transverse cervical name
+    # may stand on bare skin there)
+    assert not {n for n in on_head if n[0] in ("opening view", "left", "right", "anterior")
+                and n[1] != "transverse<br>cervical"}, on_head
     assert all(side == "right" for _, side in named["right"])
     assert all(side == "left" for _, side in named["left"])
     assert spec["layout"]["scene"]["annotations"] == \

@@ -19,9 +19,9 @@ from anatomy.viz.pain_views.heat import (
     clip_to_crop,
 )
 
-__all__ = ["NAME_CHAR_MM", "NAME_CORE", "NAME_COVER_MM", "NAME_FACING", "NAME_LINES",
-           "NAME_HIDES", "NAME_LEADER_PX", "NAME_LINE_MM", "NAME_ONE_SIDE", "NAME_ON_PATCH",
-           "NAME_PX_PER_MM", "OPENING_CAMERA",
+__all__ = ["NAME_ASPECT", "NAME_CHAR_MM", "NAME_CORE", "NAME_COVER_MM", "NAME_FACING",
+           "NAME_HIDES", "NAME_LEADER_PX", "NAME_LINES", "NAME_LINE_MM", "NAME_ONE_SIDE",
+           "NAME_ON_PATCH", "NAME_PX_PER_MM", "OPENING_CAMERA",
            "territory_figure", "territory_notes"]
 
 OPENING_CAMERA = {"eye": {"x": 1.6, "y": -0.28, "z": 0.42},
@@ -110,7 +110,8 @@ NAME_CHAR_MM, NAME_LINE_MM = 7.5, 17.0
 # a leader line, NAME_LEADER_PX long, pointing away from the head's middle (the great
 # auricular name covered its strip of yellow: instructor review); NAME_PX_PER_MM turns
 # screen mm into the narrowest figure's pixels
-NAME_HIDES, NAME_LEADER_PX, NAME_PX_PER_MM = 0.5, (45, 65, 85), 0.95
+NAME_HIDES, NAME_LEADER_PX, NAME_PX_PER_MM = 0.5, (45, 65, 85, 110), 0.95
+NAME_ASPECT = 1.5  # the scene's width over its height at JupyterLab's narrowest figure
 NAME_LINES = {"great_auricular": "great<br>auricular",
               "transverse_cervical": "transverse<br>cervical",
               "supraclavicular": "supra-<br>clavicular", "supratrochlear": "supra-<br>trochlear",
@@ -133,21 +134,31 @@ def _inside(points, centre, half) -> float:
     return float(np.mean((np.abs(points - centre) <= half).all(axis=1)))
 
 
-def _beside(at, half, patch, placed, middle):
-    """A leader-line offset (pixels, x right, y down) that puts a name's box off its patch
-    and clear of the names ``placed``, pointing away from the head's ``middle`` (screen
-    mm), or turned up to 90 degrees from there; None if no such place."""
+def _beside(at, half, patch, head, placed, middle, frame):
+    """A leader-line offset (pixels, x right, y down) that puts a name's box beside its
+    patch, or None if there is no such place.
+
+    The box must stay clear of the names ``placed``, inside ``frame`` (its half width and
+    half height, screen mm) and, if it can, off the ``head`` altogether (on the head it
+    covered the face or the ear: reviewer); else just off its own ``patch``. The leader
+    must not cross a placed name. Tried from the head's ``middle`` outward, then turned up
+    to 90 degrees, each at the lengths NAME_LEADER_PX.
+    """
     out = at - middle
     out = out / max(float(np.linalg.norm(out)), 1e-9)
-    for turn in (0, 30, -30, 60, -60, 90, -90):
-        c, s = np.cos(np.radians(turn)), np.sin(np.radians(turn))
-        d = np.array([c * out[0] - s * out[1], s * out[0] + c * out[1]])
-        for px in NAME_LEADER_PX:
-            centre = np.round(at + d * px / NAME_PX_PER_MM, 6)
-            if _inside(patch, centre, half + NAME_COVER_MM) > 0 or any(
-                    (np.abs(centre - c0) < half + h).all() for c0, h in placed):
-                continue
-            return centre, (d[0] * px, -d[1] * px)   # screen y runs up, plotly's ay down
+    for keep_off in (head, patch):
+        for turn in (0, 30, -30, 60, -60, 90, -90):
+            c, s = np.cos(np.radians(turn)), np.sin(np.radians(turn))
+            d = np.array([c * out[0] - s * out[1], s * out[0] + c * out[1]])
+            for px in NAME_LEADER_PX:
+                centre = np.round(at + d * px / NAME_PX_PER_MM, 6)
+                line = at + np.linspace(0.2, 1.0, 12)[:, None] * (centre - at)
+                if (np.abs(centre) + half > frame).any() \
+                        or _inside(keep_off, centre, half + 2.0) > 0 \
+                        or any((np.abs(centre - c0) < half + h).all()
+                               or _inside(line, c0, h) > 0 for c0, h in placed):
+                    continue
+                return centre, (d[0] * px, -d[1] * px)   # screen y runs up, plotly's down
     return None
 
 
@@ -193,8 +204,15 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
     keys = sorted((k for k in every if k[1] in sides and k[1] in near),
                   key=lambda k: (-int(core[k].sum()), k))
     placed, notes = [], []
-    shown = m.vertices[facing]
-    middle = np.round(np.median(eye.screen(shown[eye.visible(shown)]), axis=0), 6)
+    # the drawn skin ends at the crop: a name must not point past it
+    drawn = (m.vertices[:, 2] >= HEAT_CROP["z_min"]) \
+        & (np.abs(m.vertices[:, 0]) <= HEAT_CROP["abs_x_max"])
+    facing &= drawn
+    shown = m.vertices[drawn]
+    head = np.round(eye.screen(shown[eye.visible(shown)]), 6)   # to its outline
+    middle = np.median(head, axis=0)
+    tall = 0.95 * eye.distance * np.tan(np.pi / 8)      # half the picture's height, mm
+    frame = np.array([NAME_ASPECT * tall, tall])
     grid = np.stack(np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 3)), -1)
     grid = grid.reshape(-1, 2)
     for name, side in keys:
@@ -221,7 +239,7 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
                 and _covered(xy[k] + grid * half, patch) >= NAME_ON_PATCH]
         # no room on the patch (or the name would hide it): beside it on a leader line
         k = int(free[0] if free else order[0])
-        aside = _beside(xy[k], half, patch, placed, middle) \
+        aside = _beside(xy[k], half, patch, head, placed, middle, frame) \
             if not free or _inside(patch, xy[k], half) > NAME_HIDES else None
         if aside is None and not free:
             continue
