@@ -497,6 +497,25 @@ def test_heat_plate_gallery_and_drawings():
         assert pain.PAIN_DRAWINGS[name]["story"] in drawings.alt
 
 
+def test_heat_plate_key_and_spots_fit_the_page():
+    """The colour bar's title lies inside the figure (it fell below the page's edge), and
+    from the front the suboccipital pattern's "above the ear" spot, on the head's outline
+    7 mm from "temple" on the page, gives way to it: two leaders met at one point."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    plate = pv.heat_plate("suboccipital")
+    fig = plate.figure
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    bar = next(ax for ax in fig.axes if "relative intensity" in ax.get_xlabel())
+    assert bar.xaxis.label.get_window_extent(canvas.get_renderer()).y0 >= 0
+    front = next(ax for ax in fig.axes if ax.get_title() == "Anterior view")
+    texts = {t.get_text() for t in front.texts}
+    assert "temple" in texts and "above the ear" not in texts
+    side = next(ax for ax in fig.axes if ax.get_title() == "Right lateral view")
+    assert {"temple", "above the ear"} <= {t.get_text() for t in side.texts}
+
+
 def test_territories_that_share_a_border_stay_apart_for_every_vision():
     """Neighbouring territories on the plate (faces of one meeting faces of another)
     differ by CIEDE2000 of at least CATEGORY_MIN_DE00 for normal vision, deuteranopia,

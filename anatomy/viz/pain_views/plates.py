@@ -26,9 +26,8 @@ from anatomy.viz.pain_views.heat import (
 from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
 
 __all__ = [
-    "BEST_VIEW", "LABEL_OFFSETS", "drawing_plate", "drawing_view", "heat_plate",
-    "pattern_gallery",
-    "territory_plate",
+    "BEST_VIEW", "LABEL_OFFSETS", "SPOT_APART_MM", "SPOT_EDGE", "drawing_plate", "drawing_view",
+    "heat_plate", "pattern_gallery", "territory_plate",
 ]
 
 # Print figures (matplotlib)
@@ -223,7 +222,7 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
         _draw_spots(ax, pain.hotspots(pattern, side), view, labels)
         mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
     fig.suptitle(f"{info['label']} ({side}): where the pain is felt", fontsize=13)
-    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    fig.tight_layout(rect=(0, _KEY_IN / fig.get_figheight(), 1, 1))
     _heat_legend(fig)
     spots = pain.hotspots(pattern, side)
     alt = (f"Three shaded views of the head with the pain field of {info['label']} on the "
@@ -290,12 +289,29 @@ def _free_spot(at, text: str, lateral: float, placed: list, line_mm: float) -> n
     return np.asarray(at, float)
 
 
+# a plate leaves out a spot on the head's outline (its skin facing the viewer by less
+# than SPOT_EDGE) that falls within SPOT_APART_MM of a spot facing the viewer more
+SPOT_APART_MM, SPOT_EDGE = 8.0, 0.15
+
+
 def _draw_spots(ax, table, view: str, labels: bool) -> None:
     if table.empty:
         return
     pts = table[["x", "y", "z"]].to_numpy(float)
-    vis = _visible(pts, view, tol=6.0)
     right, up, fwd = mpl2d.view_basis(view)
+    vis = _visible(pts, view, tol=6.0)
+    # on the head's outline the skin runs along the line of sight, and spots far apart on
+    # it can fall on one point (the suboccipital pattern's "temple" and "above the ear"
+    # from the front: two leaders to one marker, reviewer): of spots closer than
+    # SPOT_APART_MM on the page, one on the outline (facing the viewer less than
+    # SPOT_EDGE) gives way to one that faces the viewer more
+    facing = -(pain.pain_skin().normal_at(pts) @ fwd)
+    xy_all = mpl2d.project(pts, view)
+    for k in np.argsort(facing, kind="stable"):
+        near = vis & (np.linalg.norm(xy_all - xy_all[k], axis=1) < SPOT_APART_MM)
+        near[k] = False
+        if vis[k] and facing[k] < SPOT_EDGE and (facing[near] > facing[k]).any():
+            vis[k] = False
     # one 8-point line in mm of this panel (its limits and size are set): labels of
     # spots close together (LON and "behind ear/mastoid") moved apart by whole lines
     ax_in = ax.get_position().height * ax.figure.get_figheight()
@@ -320,12 +336,18 @@ def _draw_spots(ax, table, view: str, labels: bool) -> None:
                           "alpha": 0.8})
 
 
+# the key along a heat plate's bottom, inches: the colour bar's ticks and title below
+# it (at 0.045 of a 5.6 inch plate the title fell below the figure's edge: reviewer)
+_KEY_IN, _BAR_IN = 0.75, (0.4, 0.12)   # the key's height, the bar's bottom and height
+
+
 def _heat_legend(fig) -> None:
     """Colour bar (0-100%) and the marker-shape key along the bottom of a figure."""
     from matplotlib.cm import ScalarMappable
     from matplotlib.lines import Line2D
 
-    cax = fig.add_axes((0.08, 0.045, 0.3, 0.022))
+    h = fig.get_figheight()
+    cax = fig.add_axes((0.08, _BAR_IN[0] / h, 0.3, _BAR_IN[1] / h))
     sm = ScalarMappable(cmap=PAIN_CMAP)
     sm.set_clim(0, 100)
     cb = fig.colorbar(sm, cax=cax, orientation="horizontal")
@@ -390,7 +412,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
     for ax in axes[len(pats):]:
         ax.axis("off")
     fig.suptitle(f"Referral patterns side by side ({side} side)", fontsize=13)
-    fig.tight_layout(rect=(0, 0.08, 1, 1), h_pad=2.5)
+    fig.tight_layout(rect=(0, _KEY_IN / fig.get_figheight(), 1, 1), h_pad=2.5)
     _heat_legend(fig)
     alt = (f"{len(pats)} small drawings of the head, one per referral pattern on the {side} "
            "(posterior or posterolateral views for the occipital patterns, lateral otherwise), "
