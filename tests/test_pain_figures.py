@@ -368,7 +368,10 @@ def test_territory_figure(terr):
     d = terr.figure.to_dict()
     names = {t["name"] for t in d["data"] if t.get("showlegend", True)}
     assert set(pv.TERRITORY_SHORT.values()) <= names
-    assert "overlap (2+ nerves)" in names and "vertex-ear-chin line" in names
+    from anatomy.viz.pain_views.territories import OVERLAP_KEY
+
+    assert OVERLAP_KEY in names and "stripes" in OVERLAP_KEY
+    assert "vertex-ear-chin line" in names
     line = next(t for t in d["data"] if t["name"] == "vertex-ear-chin line")
     assert line["line"]["dash"] == "dash"
     gon = next(t for t in d["data"] if t["name"] == "GON")

@@ -21,7 +21,7 @@ from anatomy.viz.pain_views.heat import (
 
 __all__ = ["NAME_ASPECT", "NAME_CHAR_MM", "NAME_CORE", "NAME_COVER_MM", "NAME_FACING",
            "NAME_HIDES", "NAME_LEADER_PX", "NAME_LINES", "NAME_LINE_MM", "NAME_ONE_SIDE",
-           "NAME_ON_PATCH", "NAME_PX_PER_MM", "OPENING_CAMERA",
+           "NAME_ON_PATCH", "NAME_PX_PER_MM", "OPENING_CAMERA", "OVERLAP_KEY",
            "territory_figure", "territory_notes"]
 
 OPENING_CAMERA = {"eye": {"x": 1.6, "y": -0.28, "z": 0.42},
@@ -94,6 +94,7 @@ def _territory_hover(row, side: str) -> str:
 # alone had left pairs apart only by hue (two blues, green and teal, two purples:
 # instructor review).
 NAME_CORE, NAME_FACING = 0.9, 0.3
+OVERLAP_KEY = "overlap (2+ nerves): darker stripes"
 BARE_SKIN = "skin: nerves not drawn"
 BARE_SKIN_HOVER = ("<b>Skin whose nerves the kit does not draw</b><br>lower face: maxillary "
                    "and mandibular branches of the trigeminal<br>back of the neck below the "
@@ -310,7 +311,9 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
             legendgroup=f"t-{key[0]}", showlegend=key[1] == sides[0]))
     mv, mf, weights, normals = _clipped_skin(atlas)
     lifted = mv + 0.6 * normals
-    traces.append(plotly3d.mesh_trace(*overlap, name="overlap (2+ nerves)",
+    # the translucent layer over two territories shows their colours in dark stripes; the
+    # key says so (a grey square matched nothing on the head: reviewer)
+    traces.append(plotly3d.mesh_trace(*overlap, name=OVERLAP_KEY,
                                       color="#000000", opacity=0.28, legendgroup="overlap"))
     if outlines:
         for k, key in enumerate(keys):
@@ -351,7 +354,7 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
            "third occipital, great auricular, transverse cervical and supraclavicular "
            "(cervical, C2-C4); supraorbital, supratrochlear (V1), zygomaticotemporal (V2) "
            "and auriculotemporal (V3). Thin outlines mark each territory's edge; where "
-           "outlines cross and the skin is darkened, two or more nerves supply the same "
+           "outlines cross and the skin is darkened in stripes, two or more nerves supply the same "
            "skin. A dashed line runs from the vertex past the ear to the chin: trigeminal "
            "skin in front, cervical behind. Skin left in its own colour (the lower face, "
            "the back of the neck) is supplied by nerves the kit does not draw.")
