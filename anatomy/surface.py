@@ -20,8 +20,8 @@ __all__ = [
 ]
 
 
-def vertex_normals(vertices: np.ndarray, faces: np.ndarray, weight: str = "area") -> np.ndarray:
-    """Unit outward normals per vertex: the mean of the normals of the faces round it.
+def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
+    """Unit outward normals per vertex (area-weighted face normals).
 
     Parameters
     ----------
@@ -29,38 +29,18 @@ def vertex_normals(vertices: np.ndarray, faces: np.ndarray, weight: str = "area"
         Mesh vertices, mm.
     faces : numpy.ndarray, shape (m, 3)
         Triangles as vertex indices.
-    weight : {"area", "angle"}, default "area"
-        Each face's weight: its area, or its angle at the vertex (the same however the
-        surface round the vertex is cut into triangles: a cube's corner normal points
-        along its diagonal).
 
     Returns
     -------
     numpy.ndarray, shape (n, 3)
         Unit normal of each vertex (zero for a vertex in no face).
-
-    Raises
-    ------
-    ValueError
-        If ``weight`` is not "area" or "angle".
     """
-    if weight not in ("area", "angle"):
-        raise ValueError(f"weight {weight!r} is not one of 'area', 'angle'")
     v = np.asarray(vertices, float)
-    f = np.asarray(faces)
-    tri = v[f]
-    fn = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])   # length: twice the area
-    if weight == "angle":
-        fn = fn / np.maximum(np.linalg.norm(fn, axis=1, keepdims=True), 1e-12)
+    tri = v[faces]
+    fn = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
     vn = np.zeros_like(v)
     for k in range(3):
-        w = 1.0
-        if weight == "angle":
-            a, b = tri[:, (k + 1) % 3] - tri[:, k], tri[:, (k + 2) % 3] - tri[:, k]
-            cos = np.einsum("mc,mc->m", a, b) / np.maximum(
-                np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1), 1e-12)
-            w = np.arccos(np.clip(cos, -1, 1))[:, None]
-        np.add.at(vn, f[:, k], fn * w)
+        np.add.at(vn, faces[:, k], fn)
     norm = np.linalg.norm(vn, axis=1, keepdims=True)
     return vn / np.where(norm == 0, 1.0, norm)
 

@@ -216,18 +216,24 @@ def test_corner_light_smooths_a_curved_surface_and_keeps_a_crease():
     assert np.allclose(corner_light(cube, cf, light), np.clip(cn @ light, 0, 1))
 
 
-def test_angle_weighted_normals_do_not_depend_on_how_a_face_is_cut():
-    """At a cube's corner the angle-weighted normal points along the diagonal however
-    its square faces are cut into triangles (the area-weighted one leans toward a face
-    cut into two triangles at that corner); an unknown weight names the valid ones."""
-    from anatomy.surface import vertex_normals
 
-    cube = np.array([[x, y, z] for x in (0, 1) for y in (0, 1) for z in (0, 1)], float)
-    quads = [(0, 1, 3, 2), (4, 6, 7, 5), (0, 4, 5, 1), (2, 3, 7, 6), (0, 2, 6, 4),
-             (1, 5, 7, 3)]
-    faces = np.array([t for a, b, c, d in quads for t in ((a, b, c), (a, c, d))])
-    diagonal = np.abs(vertex_normals(cube, faces, weight="angle"))
-    assert np.allclose(diagonal, 1 / np.sqrt(3))
-    assert not np.allclose(np.abs(vertex_normals(cube, faces)), 1 / np.sqrt(3))
-    with pytest.raises(ValueError, match="'sideways'.*'area', 'angle'"):
-        vertex_normals(cube, faces, weight="sideways")
+def test_draw_mesh_halves_edges_without_moving_the_outline():
+    """``halve=1`` draws four triangles for each face (finer steps of light on a coarse
+    skin) inside the same outline, face colours carried over; other values are refused."""
+    from anatomy.meshgen import ellipsoid
+
+    v, f = ellipsoid((0, 0, 0), (50, 40, 60), n_u=12, n_v=7)
+    colours = np.tile([0.8, 0.6, 0.5], (len(f), 1))
+    colours[len(f) // 2] = (0.1, 0.2, 0.9)  # a face on the back, facing the viewer
+    drawn = {}
+    for halve in (0, 1):
+        fig, ax = mpl2d.subplots()
+        drawn[halve] = mpl2d.draw_mesh(ax, v, f, "posterior", color=colours, halve=halve)
+        drawn[halve].lims = (ax.dataLim.x0, ax.dataLim.x1, ax.dataLim.y0, ax.dataLim.y1)
+    assert len(drawn[1].triangles) == 4 * len(drawn[0].triangles)
+    assert np.allclose(drawn[0].lims, drawn[1].lims)
+    blue = {h: int((d.rgba[:, 2] > d.rgba[:, 0]).sum()) for h, d in drawn.items()}
+    assert blue[1] == 4 * blue[0]
+    fig, ax = mpl2d.subplots()
+    with pytest.raises(ValueError, match="halve 3 is not one of 0, 1, 2"):
+        mpl2d.draw_mesh(ax, v, f, "posterior", halve=3)

@@ -182,7 +182,7 @@ class FlatTriangles(Artist):
 
 def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1.0,
               intensity=None, cmap=None, zorder: float = 1, light=(-0.4, -0.5, 0.75),
-              cull: bool = True) -> FlatTriangles:
+              cull: bool = True, halve: int = 0) -> FlatTriangles:
     """Lambert-shaded orthographic drawing of a mesh (painter's algorithm, back faces culled).
 
     Parameters
@@ -211,6 +211,10 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
         Light direction as (screen right, screen down, toward the viewer) weights.
     cull : bool, default True
         Leave out faces that point away from the viewer.
+    halve : int, default 0
+        How many times every edge is halved before shading (the shape is unchanged): a
+        coarse mesh's large faces, one colour each, then shade in finer steps (the
+        head's skin showed its triangles).
 
     Returns
     -------
@@ -220,8 +224,20 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     Raises
     ------
     ValueError
-        If ``view`` is not a named view.
+        If ``view`` is not a named view, or ``halve`` is not 0, 1 or 2.
     """
+    from anatomy.meshops import subdivide
+
+    if halve not in (0, 1, 2):
+        raise ValueError(f"halve {halve!r} is not one of 0, 1, 2")
+    for _ in range(halve):  # each face becomes four, in four blocks of the old order
+        if intensity is None:
+            vertices, faces = subdivide(vertices, faces)
+        else:  # the midpoints' values halfway too
+            both, faces = subdivide(np.c_[vertices, intensity], faces)
+            vertices, intensity = both[:, :3], both[:, 3]
+        if isinstance(color, np.ndarray):
+            color = np.tile(color, (4, 1))
     right, up, fwd = view_basis(view)
     v = np.asarray(vertices, float)
     tri = v[faces]

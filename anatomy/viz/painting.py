@@ -9,7 +9,6 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
 from anatomy.conventions import view_basis
-from anatomy.surface import vertex_normals
 
 __all__ = ["CREASE_DEG", "SORT_DECIMALS", "corner_light", "painted_ids", "painted_points",
            "painter_order"]
@@ -57,9 +56,11 @@ def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG) -> 
     """Lambert light of each face, averaged over its corners' smoothed normals.
 
     A flat-shaded plate lit by face normals shows every facet of a coarse mesh. Here each
-    corner takes the angle-weighted mean normal of the faces round its vertex (a smooth
-    surface's normal), unless that differs from the face's own by more than
-    ``crease_deg``: a real edge (a bone's rim, a muscle's border) stays sharp.
+    corner takes the mean normal of the faces round its vertex that lie within
+    ``crease_deg`` of the face's own (weighted by their angles at the vertex, so the
+    result does not depend on how the surface is cut into triangles): a smooth surface
+    shades smoothly, while across a real edge (a bone's rim, a muscle's cut end) each side
+    keeps its own light.
 
     Parameters
     ----------
@@ -70,8 +71,8 @@ def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG) -> 
     light_dir : array_like, shape (3,)
         Unit vector toward the light.
     crease_deg : float, default CREASE_DEG
-        Largest angle (degrees) between a face's normal and a vertex's smoothed normal
-        for the corner to use the smoothed one.
+        Faces round a vertex whose normals differ from a face's by more than this do not
+        smooth that face's corner.
 
     Returns
     -------
@@ -79,15 +80,33 @@ def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG) -> 
         Each face's light, 0..1 (0 facing away from the light).
     """
     v = np.asarray(vertices, float)
-    f = np.asarray(faces)
+    f = np.asarray(faces, dtype=np.int64)
     tri = v[f]
     unit = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
     unit /= np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
-    smooth = vertex_normals(v, f, weight="angle")
-    corners = smooth[f]                                        # (m, 3 corners, 3)
-    keep = np.einsum("mkc,mc->mk", corners, unit) >= np.cos(np.radians(crease_deg))
-    corners = np.where(keep[..., None], corners, unit[:, None, :])
-    light = np.clip(corners @ np.asarray(light_dir, float), 0, 1)
+    angle = np.empty(f.shape)                     # each face's angle at each corner
+    for k in range(3):
+        a, b = tri[:, (k + 1) % 3] - tri[:, k], tri[:, (k + 2) % 3] - tri[:, k]
+        cos = np.einsum("mc,mc->m", a, b) / np.maximum(
+            np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1), 1e-12)
+        angle[:, k] = np.arccos(np.clip(cos, -1, 1))
+    # every (corner, face round the corner's vertex) pair, from the corners sorted by vertex
+    corner_v = f.ravel()
+    by_vertex = np.argsort(corner_v, kind="stable")
+    degree = np.bincount(corner_v, minlength=len(v))
+    first = np.cumsum(degree) - degree
+    count = degree[corner_v]
+    pair_corner = np.repeat(np.arange(len(corner_v)), count)
+    offset = np.arange(len(pair_corner)) - np.repeat(np.cumsum(count) - count, count)
+    other = by_vertex[first[corner_v[pair_corner]] + offset]   # a corner at the same vertex
+    own_face, other_face = pair_corner // 3, other // 3
+    keep = np.einsum("pc,pc->p", unit[own_face], unit[other_face]) \
+        >= np.cos(np.radians(crease_deg))
+    normal = np.zeros((len(corner_v), 3))
+    np.add.at(normal, pair_corner[keep],
+              unit[other_face[keep]] * angle.ravel()[other[keep]][:, None])
+    normal /= np.maximum(np.linalg.norm(normal, axis=1, keepdims=True), 1e-12)
+    light = np.clip(normal @ np.asarray(light_dir, float), 0, 1).reshape(-1, 3)
     return light.mean(axis=1)
 
 

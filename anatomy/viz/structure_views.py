@@ -375,12 +375,13 @@ def structures_plate(views=("posterior", "posterolateral_right"), *, skin_alpha:
 
 def _plate_view(ax, head: HeadModel, structures, view: str, skin_alpha: float) -> None:
     # pale skin behind, the structures drawn over it as if the skin were see-through
-    skin = mpl2d.draw_mesh(ax, head.vertices, head.faces, view, color=SILHOUETTE, zorder=0)
+    skin = mpl2d.draw_mesh(ax, head.vertices, head.faces, view, color=SILHOUETTE, zorder=0,
+                           halve=1)
     skin.set_alpha(None)
     draw_structures(ax, structures, view)
     if skin_alpha > 0:  # a faint veil of skin over everything
         mpl2d.draw_mesh(ax, head.vertices, head.faces, view, color=style.SKIN,
-                        alpha=skin_alpha, zorder=3)
+                        alpha=skin_alpha, zorder=3, halve=1)
     sel = []
     for text, ref, off in _LABELS.get(view, _LABELS["posterior"]):
         p = _anchor(ref, structures, view)

@@ -111,7 +111,7 @@ def draw_skin(ax, head: HeadModel, view: str, alpha: float = 1.0):
     """
     v, f, c = mpl2d.merge_meshes([(head.vertices, head.faces, style.SKIN),
                                   (head.eye_vertices, head.eye_faces, style.EYE)])
-    return mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha)
+    return mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, halve=1)
 
 
 def _visible_landmarks(head: HeadModel, view: str) -> list[str]:

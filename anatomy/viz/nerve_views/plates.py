@@ -176,7 +176,7 @@ def _silhouette(ax, head, view: str, shift=(0.0, 0.0, 0.0)) -> None:
 
     pale = tuple(0.35 * np.array(to_rgb(style.SKIN)) + 0.65)
     mpl2d.draw_mesh(ax, head.vertices + np.asarray(shift), head.faces, view, color=pale,
-                    zorder=1)
+                    zorder=1, halve=1)
 
 
 def course_plate() -> mpl2d.StaticFigure:
