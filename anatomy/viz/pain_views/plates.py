@@ -145,13 +145,13 @@ LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
                 "third_occipital": (-55, -35), "great_auricular": (-45, -60),
                 "transverse_cervical": (45, 8), "supraclavicular": (-20, -42),
                 "supratrochlear": (41, 44), "supraorbital": (54, 71),
-                "auriculotemporal": (60, -66), "zygomaticotemporal": (45, -30)},
+                "auriculotemporal": (88, -62), "zygomaticotemporal": (64, -24)},
     "anterior": {"supratrochlear": (-60, 45), "supraorbital": (55, 62),
                  "zygomaticotemporal": (45, 12), "auriculotemporal": (50, -2),
                  "great_auricular": (45, -20), "transverse_cervical": (60, 10),
                  "supraclavicular": (40, -25)},
     "posterior": {"greater_occipital": (55, 35), "lesser_occipital": (55, 5),
-                  "third_occipital": (50, -30), "great_auricular": (50, -45),
+                  "third_occipital": (25, -52), "great_auricular": (55, -38),
                   "supraclavicular": (40, 25), "supraorbital": (45, 45)},
 }
 
