@@ -21,6 +21,7 @@ import importlib
 import importlib.util
 import inspect
 import json
+import re
 import shutil
 import sys
 from dataclasses import asdict, dataclass, field
@@ -383,8 +384,13 @@ def legend_colours(spec: dict) -> list[str]:
 
 
 def _without_menus(spec: dict) -> dict:
-    """A copy for print: dropdowns and buttons left out (they do nothing on paper)."""
+    """A copy for print: dropdowns and buttons left out, and the legend's hint to hover
+    ("(hover for source)") dropped: they do nothing on paper."""
     layout = {k: v for k, v in spec["layout"].items() if k != "updatemenus"}
+    title = layout.get("legend", {}).get("title", {}).get("text")
+    if title and re.search(r"\s*\(hover[^)]*\)", title):
+        layout["legend"] = {**layout["legend"], "title": {
+            **layout["legend"]["title"], "text": re.sub(r"\s*\(hover[^)]*\)", "", title)}}
     return {"data": spec["data"], "layout": layout}
 
 

@@ -161,3 +161,16 @@ def test_compact_png_keeps_a_rare_legend_colour_exactly(tmp_path):
         assert np.abs(out[10:].astype(int) - img[10:]).max() <= 24
     with pytest.raises(ValueError, match="at most 128"):
         compact_png(path, keep=[f"#{k:06x}" for k in range(129)])
+
+
+def test_print_copy_drops_menus_and_the_hover_hint():
+    """A static export has no menus and its legend does not ask the reader to hover
+    (the heat figure's key read 'hot spots (hover for source)' on paper: reviewer)."""
+    from anatomy.viz.pain_views import heat_figure
+
+    spec = heat_figure(patterns=["gon_neuralgia"], sides=["right"]).spec
+    assert "hover" in spec["layout"]["legend"]["title"]["text"]
+    printed = figures._without_menus(spec)
+    assert "updatemenus" not in printed["layout"]
+    title = printed["layout"]["legend"]["title"]["text"]
+    assert "hover" not in title and title.startswith("hot spots<br>* deep pain")
