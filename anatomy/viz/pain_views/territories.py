@@ -94,7 +94,7 @@ def _territory_hover(row, side: str) -> str:
 # alone had left pairs apart only by hue (two blues, green and teal, two purples:
 # instructor review).
 NAME_CORE, NAME_FACING = 0.9, 0.3
-OVERLAP_KEY = "overlap (2+ nerves): darker stripes"
+OVERLAP_KEY = "overlap (2+ nerves): striped"
 BARE_SKIN = "skin: nerves not drawn"
 BARE_SKIN_HOVER = ("<b>Skin whose nerves the kit does not draw</b><br>lower face: maxillary "
                    "and mandibular branches of the trigeminal<br>back of the neck below the "
@@ -103,7 +103,7 @@ NAME_ONE_SIDE = 0.5  # the sideways share of the eye's direction beyond which on
 # a name stands where this share of its box lies on its territory's painted patch (within
 # NAME_COVER_MM of a vertex the patch shows): from the front, the great auricular names sat
 # on the cheeks beside a sliver of yellow at the face's edge (instructor review)
-NAME_ON_PATCH, NAME_COVER_MM = 0.45, 8.0
+NAME_ON_PATCH, NAME_COVER_MM = 0.6, 5.0
 # (about 7 px a character and 16 px a line at about 0.95 px per mm, the figure's scale at
 # JupyterLab's narrowest width)
 NAME_CHAR_MM, NAME_LINE_MM = 7.5, 17.0
@@ -135,19 +135,20 @@ def _inside(points, centre, half) -> float:
     return float(np.mean((np.abs(points - centre) <= half).all(axis=1)))
 
 
-def _beside(at, half, patch, head, placed, middle, frame):
+def _beside(at, half, keep_off, placed, middle, frame):
     """A leader-line offset (pixels, x right, y down) that puts a name's box beside its
     patch, or None if there is no such place.
 
     The box must stay clear of the names ``placed``, inside ``frame`` (its half width and
-    half height, screen mm) and, if it can, off the ``head`` altogether (on the head it
-    covered the face or the ear: reviewer); else just off its own ``patch``. The leader
-    must not cross a placed name. Tried from the head's ``middle`` outward, then turned up
-    to 90 degrees, each at the lengths NAME_LEADER_PX.
+    half height, screen mm), and off the first of the point sets ``keep_off`` it can
+    avoid (the whole head, then every painted territory, then its own patch: on the head
+    a name covered the face or the ear, reviewer). The leader must not cross a placed
+    name. Tried from the head's ``middle`` outward, then turned up to 90 degrees, each at
+    the lengths NAME_LEADER_PX.
     """
     out = at - middle
     out = out / max(float(np.linalg.norm(out)), 1e-9)
-    for keep_off in (head, patch):
+    for avoid in keep_off:
         for turn in (0, 30, -30, 60, -60, 90, -90):
             c, s = np.cos(np.radians(turn)), np.sin(np.radians(turn))
             d = np.array([c * out[0] - s * out[1], s * out[0] + c * out[1]])
@@ -155,7 +156,7 @@ def _beside(at, half, patch, head, placed, middle, frame):
                 centre = np.round(at + d * px / NAME_PX_PER_MM, 6)
                 line = at + np.linspace(0.2, 1.0, 12)[:, None] * (centre - at)
                 if (np.abs(centre) + half > frame).any() \
-                        or _inside(keep_off, centre, half + 2.0) > 0 \
+                        or _inside(avoid, centre, half + 2.0) > 0 \
                         or any((np.abs(centre - c0) < half + h).all()
                                or _inside(line, c0, h) > 0 for c0, h in placed):
                     continue
@@ -209,8 +210,9 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
     drawn = (m.vertices[:, 2] >= HEAT_CROP["z_min"]) \
         & (np.abs(m.vertices[:, 0]) <= HEAT_CROP["abs_x_max"])
     facing &= drawn
-    shown = m.vertices[drawn]
-    head = np.round(eye.screen(shown[eye.visible(shown)]), 6)   # to its outline
+    seen = drawn & eye.visible(m.vertices)
+    head = np.round(eye.screen(m.vertices[seen]), 6)   # to its outline
+    painted = np.round(eye.screen(m.vertices[seen & (weights.max(axis=0) >= 0.5)]), 6)
     middle = np.median(head, axis=0)
     tall = 0.95 * eye.distance * np.tan(np.pi / 8)      # half the picture's height, mm
     frame = np.array([NAME_ASPECT * tall, tall])
@@ -240,7 +242,7 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
                 and _covered(xy[k] + grid * half, patch) >= NAME_ON_PATCH]
         # no room on the patch (or the name would hide it): beside it on a leader line
         k = int(free[0] if free else order[0])
-        aside = _beside(xy[k], half, patch, head, placed, middle, frame) \
+        aside = _beside(xy[k], half, (head, painted, patch), placed, middle, frame) \
             if not free or _inside(patch, xy[k], half) > NAME_HIDES else None
         if aside is None and not free:
             continue
@@ -311,8 +313,8 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
             legendgroup=f"t-{key[0]}", showlegend=key[1] == sides[0]))
     mv, mf, weights, normals = _clipped_skin(atlas)
     lifted = mv + 0.6 * normals
-    # the translucent layer over two territories shows their colours in dark stripes; the
-    # key says so (a grey square matched nothing on the head: reviewer)
+    # the translucent layer over two territories shows as stripes of their colours; the
+    # key says so (a grey square alone matched nothing on the head: reviewers)
     traces.append(plotly3d.mesh_trace(*overlap, name=OVERLAP_KEY,
                                       color="#000000", opacity=0.28, legendgroup="overlap"))
     if outlines:
@@ -354,7 +356,7 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
            "third occipital, great auricular, transverse cervical and supraclavicular "
            "(cervical, C2-C4); supraorbital, supratrochlear (V1), zygomaticotemporal (V2) "
            "and auriculotemporal (V3). Thin outlines mark each territory's edge; where "
-           "outlines cross and the skin is darkened in stripes, two or more nerves supply the same "
+           "outlines cross and the skin is striped, two or more nerves supply the same "
            "skin. A dashed line runs from the vertex past the ear to the chin: trigeminal "
            "skin in front, cervical behind. Skin left in its own colour (the lower face, "
            "the back of the neck) is supplied by nerves the kit does not draw.")
