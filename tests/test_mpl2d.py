@@ -130,6 +130,7 @@ def _plates():
     from anatomy.viz.nerve_views import plates as nerve_plates
     from anatomy.viz.nerve_views import stage_panels, variation
     from anatomy.viz.pain_views import plates as pain_plates
+    from anatomy.viz.pain_views import territory_print
 
     yield "landmarks", lambda: head_plates.head_plate(load_head())
     yield "course", nerve_plates.course_plate
@@ -138,7 +139,7 @@ def _plates():
     yield "structures", structure_views.structures_plate
     yield "rami", rami_views.rami_figure
     yield "examination", exam.examination_figure
-    yield "territories", pain_plates.territory_plate
+    yield "territories", territory_print.territory_plate
     yield "drawings", pain_plates.drawing_plate
     for p in patterns():
         yield f"heat {p}", lambda p=p: pain_plates.heat_plate(p)

@@ -524,7 +524,7 @@ def test_territories_that_share_a_border_stay_apart_for_every_vision():
     differ by CIEDE2000 of at least CATEGORY_MIN_DE00 for normal vision, deuteranopia,
     protanopia and tritanopia (GON and supraorbital meet at the vertex)."""
     from anatomy.surface import unique_edges
-    from anatomy.viz.pain_views.plates import _face_assignment
+    from anatomy.viz.pain_views.territories import _face_assignment
     from tools.colour import VISIONS, delta_e
 
     keys, _v, f, dom, _overlap = _face_assignment(pain.territories(), 0.5)

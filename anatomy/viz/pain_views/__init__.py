@@ -25,14 +25,13 @@ from anatomy.viz.pain_views.heat import (
 )
 from anatomy.viz.pain_views.plates import (
     BEST_VIEW,
-    LABEL_OFFSETS,
     drawing_plate,
     drawing_view,
     heat_plate,
     pattern_gallery,
-    territory_plate,
 )
 from anatomy.viz.pain_views.territories import territory_figure
+from anatomy.viz.pain_views.territory_print import LABEL_OFFSETS, territory_plate
 
 __all__ = [
     "BEST_VIEW", "CONVERGENCE_KEYS", "HEAT_CROP", "LABEL_OFFSETS", "MECHANISM_STYLE",

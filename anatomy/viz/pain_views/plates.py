@@ -1,4 +1,5 @@
-"""Print plates of pain referral and territories (matplotlib)."""
+"""Print plates of pain referral: heat fields, the pattern gallery, pain drawings
+(matplotlib; the territory plate is in ``territory_print``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 
 from anatomy import meshops, pain
-from anatomy.conventions import SIDES, check_choice, check_side
+from anatomy.conventions import check_choice, check_side
 from anatomy.surface import vertex_normals
 from anatomy.viz import fields, mpl2d, style
 from anatomy.viz.pain_views.heat import (
@@ -17,17 +18,14 @@ from anatomy.viz.pain_views.heat import (
     MPL_LABEL_DY,
     MPL_MARKERS,
     PAIN_CMAP,
-    TERRITORY_COLOURS,
-    TERRITORY_SHORT,
     _wrap,
     clip_to_crop,
     spot_label,
 )
-from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
 
 __all__ = [
-    "BEST_VIEW", "LABEL_OFFSETS", "SPOT_APART_MM", "SPOT_EDGE", "drawing_plate", "drawing_view",
-    "heat_plate", "pattern_gallery", "territory_plate",
+    "BEST_VIEW", "SPOT_APART_MM", "SPOT_EDGE", "drawing_plate", "drawing_view", "heat_plate",
+    "pattern_gallery",
 ]
 
 # Print figures (matplotlib)
@@ -37,151 +35,6 @@ def _visible(points, view: str, tol: float = 3.0) -> np.ndarray:
     """True for points not hidden behind the skin in an orthographic view (a point up to
     ``tol`` mm under the skin facing the viewer counts as seen)."""
     return pain.pain_skin().visible(points, view, offset=tol)
-
-
-def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
-                    threshold: float = 0.5, scale: float = 1.0) -> mpl2d.StaticFigure:
-    """Print plate of the cutaneous territories in three views side by side.
-
-    Anterior, lateral and posterior views with per-face colours, stippled overlap, a
-    label per territory and the vertex-ear-chin line.
-
-    Parameters
-    ----------
-    side : {"left", "right"}, default "right"
-        The subject's side shown (and the lateral view's side).
-    views : sequence of str or None, default ("anterior", None, "posterior")
-        Named views, one panel each; None means the lateral view of ``side``.
-    threshold : float, default 0.5
-        Weight from which a face belongs to a territory (overlap: two or more).
-    scale : float, default 1.0
-        Shrinks the notebook PNG (same layout, fewer pixels); ``savefig`` is unaffected.
-
-    Returns
-    -------
-    StaticFigure
-        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
-        SVG or PDF.
-
-    Raises
-    ------
-    ValueError
-        If ``side`` is not ``"left"`` or ``"right"``.
-    """
-    side = check_side(side)
-    views = [side if v is None else v for v in views]
-    atlas = pain.territories()
-    m = pain.pain_mesh()
-    keys, cut_v, cut_f, dom, (ov_v, ov_f) = _face_assignment(atlas, threshold)
-    colours = np.tile(to_rgb(style.SKIN), (len(cut_f), 1))
-    for k, key in enumerate(keys):
-        colours[dom == k] = to_rgb(TERRITORY_COLOURS[key[0]])
-    v, f, c = mpl2d.merge_meshes([(cut_v, cut_f, style.SKIN),
-                                  (m.eye_vertices, m.eye_faces, style.EYE)])
-    c[: len(cut_f)] = colours
-    ov_tri = ov_v[ov_f]
-    centroids = ov_tri.mean(axis=1)
-    ov_n = np.cross(ov_tri[:, 1] - ov_tri[:, 0], ov_tri[:, 2] - ov_tri[:, 0])
-    ov_n /= np.maximum(np.linalg.norm(ov_n, axis=1, keepdims=True), 1e-12)
-    mpl2d.use_style()
-    # two columns, 6.3 inches tall: 9-point labels show at 14 px on a 1024 x 768 slide (a
-    # row of three was 17 inches wide: 7 px on a slide, 4 points on an A4 page); the key
-    # fills the panel left over
-    ncols = min(2, len(views))
-    nrows = -(-len(views) // ncols)
-    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.45 * nrows),
-                               squeeze=False)
-    axes = axes.ravel()
-    for ax in axes[len(views):]:
-        ax.axis("off")
-    key = ("Colour: dominant nerve\nSkin colour: nerves not\ndrawn (lower face, back\n"
-           "of the neck)\nBlack dots: skin of two\nor more nerves\nDashed: "
-           "vertex-ear-chin line\n(trigeminal in front,\ncervical behind)")
-    if len(axes) > len(views):
-        axes[-1].text(0.08, 0.5, key, fontsize=9.5, va="center", transform=axes[-1].transAxes)
-    for ax, view in zip(axes, views):
-        mpl2d.draw_mesh(ax, v, f, view, color=c)
-        _, _, fwd = mpl2d.view_basis(view)
-        facing = ov_n @ fwd < -0.15
-        pts = centroids[facing]
-        pts = pts[_visible(pts, view)]
-        xy = mpl2d.project(pts, view)
-        ax.scatter(xy[:, 0], xy[:, 1], s=2.5, c="k", marker=".", linewidths=0, zorder=3)
-        for sd in {"posterior": (), "anterior": SIDES}.get(view, (view,)):  # visible lines
-            line = pain.boundary_line(sd)
-            ok = _visible(line, view, tol=8.0)
-            xy = mpl2d.project(np.where(ok[:, None], line, np.nan), view)
-            ax.plot(xy[:, 0], xy[:, 1], ls=(0, (4, 2)), lw=1.4, color=style.TEXT, zorder=4)
-        _label_territories(ax, atlas, view, side)
-        mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
-        ax.set_xlim(-190, 190)  # room for the labels beside the head
-        mpl2d.scale_bar(ax, loc=(0.72, 0.03))
-    if len(axes) > len(views):
-        fig.suptitle("Cutaneous territories of the head and neck", fontsize=12)
-    else:
-        fig.suptitle("Cutaneous territories. " + key.replace("\n", " "), fontsize=12)
-    fig.tight_layout()
-    alt = (f"Three shaded drawings of the head (anterior, {side} lateral, posterior) with "
-           "the skin coloured by cutaneous nerve and every territory labelled: "
-           "supratrochlear and supraorbital on the forehead and scalp to the vertex, "
-           "zygomaticotemporal and auriculotemporal on the temple and in front of the ear, "
-           "greater occipital from the nuchal line to the vertex, lesser occipital behind "
-           "the ear, third occipital near the midline below the inion, great auricular over "
-           "the angle of the jaw and the ear, transverse cervical on the front of the neck, "
-           "supraclavicular over the clavicle. Black dots mark skin supplied by two or more "
-           "nerves; a dashed line from the vertex past the ear to the chin separates "
-           "trigeminal (front) from cervical (back) skin.")
-    return mpl2d.StaticFigure(fig, alt, scale=scale)
-
-
-def _face_normals(m) -> np.ndarray:
-    tri = m.vertices[m.faces]
-    n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
-    return n / np.maximum(np.linalg.norm(n, axis=1, keepdims=True), 1e-12)
-
-
-LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
-    "lateral": {"greater_occipital": (-55, 25), "lesser_occipital": (-60, -5),
-                "third_occipital": (-55, -35), "great_auricular": (-45, -60),
-                "transverse_cervical": (45, 8), "supraclavicular": (-20, -42),
-                "supratrochlear": (41, 44), "supraorbital": (54, 71),
-                "auriculotemporal": (88, -62), "zygomaticotemporal": (64, -24)},
-    "anterior": {"supratrochlear": (-60, 45), "supraorbital": (55, 62),
-                 "zygomaticotemporal": (45, 12), "auriculotemporal": (50, -2),
-                 "great_auricular": (45, -20), "transverse_cervical": (60, 10),
-                 "supraclavicular": (40, -25)},
-    "posterior": {"greater_occipital": (55, 35), "lesser_occipital": (55, 5),
-                  "third_occipital": (25, -52), "great_auricular": (55, -38),
-                  "supraclavicular": (40, 25), "supraorbital": (45, 45)},
-}
-
-
-def _label_territories(ax, atlas, view: str, side: str) -> None:
-    kind = "lateral" if view in SIDES else view
-    offsets = LABEL_OFFSETS.get(kind, {})
-    m = pain.pain_mesh()
-    _, _, fwd = mpl2d.view_basis(view)
-    normals = _vertex_normals(m)
-    pts, labels, offs = [], [], []
-    for name, (dx, dy) in offsets.items():
-        w = atlas.weights[(name, side)]
-        sel = (w >= 0.9) & (normals @ fwd < -0.3)
-        if sel.sum() < 2:
-            continue
-        cand = m.vertices[sel]
-        cand = cand[_visible(cand, view, tol=6.0)]
-        if len(cand) < 2:
-            continue
-        xy = mpl2d.project(cand, view)
-        p = cand[np.argmin(np.linalg.norm(xy - np.median(xy, axis=0), axis=1))]
-        sign = -1 if (view == "left" or (view in ("anterior",) and side == "right")) else 1
-        pts.append(p)
-        labels.append(TERRITORY_SHORT[name])
-        offs.append((sign * dx if view != "posterior" else (dx if side == "right" else -dx),
-                     dy))
-    if pts:
-        mpl2d.label_points(ax, mpl2d.project(np.array(pts), view), labels, color="white",
-                           size=10, offsets=offs, fontsize=9)
 
 
 def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "anterior"),
