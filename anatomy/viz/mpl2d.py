@@ -241,8 +241,8 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     right, up, fwd = view_basis(view)
     v = np.asarray(vertices, float)
     tri = v[faces]
-    normals, facing, order = painter_order(v, faces, view, cull)
-    tri, normals = tri[facing][order], normals[facing][order]
+    _, facing, order = painter_order(v, faces, view, cull)
+    tri = tri[facing][order]
     light_dir = -fwd * light[2] + right * light[0] + up * (-light[1])
     light_dir /= np.linalg.norm(light_dir)
     # smoothed corner normals: the plates' coarse meshes would show every facet
