@@ -5,8 +5,9 @@ from __future__ import annotations
 __all__ = [
     "ARTERY", "ARTERY_COLOURS", "BONE", "CATEGORY_COLOURS", "CATEGORY_MIN_DE00", "EYE",
     "FONT_FAMILY", "FONT_SIZE", "HEAT_GAMMA", "HEAT_MIN_DE00", "HEAT_SCALE", "HEAT_START",
-    "LANDMARK", "MPL_RC", "MUSCLE", "MUSCLE_COLOURS", "MUSCLE_MIN_DE00", "NERVE", "NERVE_COLOURS",
-    "OKABE_ITO", "PAIN_SCALE", "SKIN", "SKIN_EDGE", "TENDON", "TEXT", "TITLE_SIZE",
+    "IRIS", "LANDMARK", "MPL_RC", "MUSCLE", "MUSCLE_COLOURS", "MUSCLE_MIN_DE00", "NERVE",
+    "NERVE_COLOURS",
+    "OKABE_ITO", "PAIN_SCALE", "PUPIL", "SKIN", "SKIN_EDGE", "TENDON", "TEXT", "TITLE_SIZE",
     "structure_colour",
 ]
 
@@ -18,7 +19,10 @@ OKABE_ITO = {
 }
 SKIN = "#E3B79F"
 SKIN_EDGE = "#B98A72"
-EYE = "#F4F1EA"
+EYE = "#F4F1EA"          # the white of the eye
+IRIS = "#56718A"         # a slate blue-grey, apart from every shade of the skin (display
+                         # choice: anatomy.viz.eyes; a brown read as shaded skin)
+PUPIL = "#1E1917"
 BONE = "#EFE6CF"
 MUSCLE = "#B5524A"
 TENDON = "#E8D9C4"

@@ -6,6 +6,7 @@ import numpy as np
 
 from anatomy.head import HeadModel, landmark_definitions, side_of
 from anatomy.viz import mpl2d, style
+from anatomy.viz.eyes import eye_colours
 from anatomy.viz.head_views.scene import LATERAL_OFFSETS, POSTERIOR_OFFSETS, label
 
 __all__ = ["PLATE_LATERAL", "PLATE_POSTERIOR", "draw_skin", "head_plate", "landmark_table"]
@@ -111,6 +112,7 @@ def draw_skin(ax, head: HeadModel, view: str, alpha: float = 1.0):
     """
     v, f, c = mpl2d.merge_meshes([(head.vertices, head.faces, style.SKIN),
                                   (head.eye_vertices, head.eye_faces, style.EYE)])
+    c[len(head.faces):] = eye_colours(head.eye_vertices, head.eye_faces)
     return mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, halve=1)
 
 

@@ -156,9 +156,8 @@ def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
     if opacity < 1.0:
         compact.whole_mm(traces[0])
     else:
-        traces.append(plotly3d.mesh_trace(head.eye_vertices, head.eye_faces, name="eyes",
-                                          color=style.EYE, legendgroup="skin",
-                                          showlegend=False))
+        traces.append(plotly3d.eyes_trace(head.eye_vertices, head.eye_faces,
+                                          legendgroup="skin"))
     return traces
 
 

@@ -14,6 +14,7 @@ from anatomy import headache_maps as hm
 from anatomy import meshgen
 from anatomy.references import cite
 from anatomy.viz import compact, fields, mpl2d, style
+from anatomy.viz.eyes import eye_colours
 from anatomy.viz.headache_views.common import OI, SHORT
 
 __all__ = [
@@ -130,8 +131,7 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
                                 ticktext=[f"{t / 5:g}" for t in range(6)])
         traces = [
             skin,
-            plotly3d.mesh_trace(mesh.eye_vertices, mesh.eye_faces, name="eyes",
-                                color=style.EYE, showlegend=False),
+            plotly3d.eyes_trace(mesh.eye_vertices, mesh.eye_faces),
         ]
         panels.append(traces)
         titles.append(f"<b>{SHORT[cond]}</b><br><span style='font-size:12px'>"
@@ -183,7 +183,7 @@ def _plate_mesh(condition: str, side, scale: float = 1.0):
                    scale * hm.condition_map(condition, side))
     colours = np.where(cut.inside[:, None], HEAT_CMAP(cut.face_values())[:, :3],
                        np.array(to_rgb(style.SKIN)))
-    eye_rgb = np.tile(to_rgb(style.EYE), (len(mesh.eye_faces), 1))
+    eye_rgb = eye_colours(mesh.eye_vertices, mesh.eye_faces)
     verts = np.vstack([cut.vertices, mesh.eye_vertices])
     faces = np.vstack([cut.faces, mesh.eye_faces + len(cut.vertices)])
     return verts, faces, np.vstack([colours, eye_rgb])

@@ -375,8 +375,7 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
                                                 for c in combos], axis=1))
     fields = {c: _heat_bytes(raw[:, k]) for k, c in enumerate(combos)}
     skin = plotly3d.mesh_trace(verts, faces, name="pain intensity", showlegend=False)
-    eyes = plotly3d.mesh_trace(mesh.eye_vertices, mesh.eye_faces, name="eyes",
-                               color=style.EYE, showlegend=False)
+    eyes = plotly3d.eyes_trace(mesh.eye_vertices, mesh.eye_faces)
     bar = _colour_bar_trace(verts.mean(axis=0))
     traces, owner = [skin, eyes, bar], [None, None, None]
     for c in combos:

@@ -300,8 +300,7 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
     # not skin without nerves (an instructor's review: a class would read it so)
     traces = [plotly3d.mesh_trace(*_submesh(cut_v, cut_f[plain]), name=BARE_SKIN,
                                   hovertext=BARE_SKIN_HOVER),
-              plotly3d.mesh_trace(m.eye_vertices, m.eye_faces, name="eyes", color=style.EYE,
-                                  showlegend=False)]
+              plotly3d.eyes_trace(m.eye_vertices, m.eye_faces)]
     for k, key in enumerate(keys):
         sel = dom == k
         if key[1] not in sides:

@@ -8,6 +8,7 @@ from matplotlib.colors import to_rgb
 from anatomy import pain
 from anatomy.conventions import SIDES, check_side
 from anatomy.viz import mpl2d, style
+from anatomy.viz.eyes import eye_colours
 from anatomy.viz.pain_views.heat import TERRITORY_COLOURS, TERRITORY_SHORT
 from anatomy.viz.pain_views.plates import _visible
 from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
@@ -55,6 +56,7 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
     v, f, c = mpl2d.merge_meshes([(cut_v, cut_f, style.SKIN),
                                   (m.eye_vertices, m.eye_faces, style.EYE)])
     c[: len(cut_f)] = colours
+    c[len(cut_f):] = eye_colours(m.eye_vertices, m.eye_faces)
     ov_tri = ov_v[ov_f]
     centroids = ov_tri.mean(axis=1)
     ov_n = np.cross(ov_tri[:, 1] - ov_tri[:, 0], ov_tri[:, 2] - ov_tri[:, 0])

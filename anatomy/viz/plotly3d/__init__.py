@@ -48,6 +48,7 @@ from anatomy.viz.plotly3d.traces import (
     add_menu,
     camera,
     eye_point,
+    eyes_trace,
     line_trace,
     merge,
     mesh_trace,
@@ -61,8 +62,8 @@ from anatomy.viz.plotly3d.traces import (
 __all__ = [
     "CAMERAS", "FIGURE_HEIGHT", "LEGEND", "LIGHTING", "LIGHT_POSITION", "MENU_FONT", "MIMETYPE",
     "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "KitFigure", "add_menu",
-    "button_width", "camera",
-    "choice_menu", "drop_renderer_snapshots", "eye_point", "json_size", "line_trace", "merge",
+    "button_width", "camera", "choice_menu", "drop_renderer_snapshots", "eye_point",
+    "eyes_trace", "json_size", "line_trace", "merge",
     "mesh_trace", "mimebundle_json", "multi_scene_figure", "multi_view_menu",
     "per_point_positions", "point_note", "points_trace", "prime_text_glyphs", "scene_figure",
     "share_mesh_style", "share_note_style", "title_update", "to_json", "toggle_menu", "view_menu",

@@ -11,10 +11,11 @@ import numpy as np
 
 from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS, check_choice
 from anatomy.viz import style
+from anatomy.viz.eyes import eye_parts, eyes_paint, front_of_eyes
 
 __all__ = [
     "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SEE_THROUGH_LIGHTING", "SYMBOLS_3D", "TEMPLATE",
-    "add_menu", "camera", "eye_point", "line_trace", "merge", "mesh_trace",
+    "add_menu", "camera", "eye_point", "eyes_trace", "line_trace", "merge", "mesh_trace",
     "per_point_positions", "point_note", "points_trace", "prime_text_glyphs",
     "view_ndc",
 ]
@@ -295,6 +296,33 @@ def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: 
         lightposition=dict(LIGHT_POSITION), hoverinfo="text" if hovertext else "skip",
         hovertext=hovertext, legendgroup=legendgroup or name, showlegend=showlegend,
         visible=visible, **paint)
+
+
+def eyes_trace(vertices, faces, *, legendgroup: str | None = None) -> dict:
+    """The front of the eyeballs (``eyes.front_of_eyes``), white with an iris and a pupil
+    (``anatomy.viz.eyes``), out of the legend.
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        The eyeballs' vertices (both eyes), mm.
+    faces : array_like, shape (m, 3)
+        Their triangles.
+    legendgroup : str, optional
+        Legend group (the skin's, where the skin can be hidden); "eyes" by default.
+
+    Returns
+    -------
+    dict
+        A plotly mesh3d trace painted face by face.
+    """
+    parts = eye_parts(vertices, faces)
+    front, front_faces, kept = front_of_eyes(vertices, faces)
+    trace = mesh_trace(front, front_faces, name="eyes", legendgroup=legendgroup,
+                       showlegend=False)
+    trace.pop("color")
+    trace.update(eyes_paint(parts[kept]))
+    return trace
 
 
 def line_trace(path, *, name: str, color: str, width: float = 6, hovertext=None,
