@@ -519,6 +519,23 @@ def test_heat_plate_key_and_spots_fit_the_page():
     assert {"temple", "above the ear"} <= {t.get_text() for t in side.texts}
 
 
+def test_heat_plate_key_lists_the_marker_kinds_it_draws():
+    """A plate's marker key names only the mechanisms its pattern's spots have (third
+    occipital neuralgia has no convergence or myofascial spot, yet its key listed all four
+    kinds: reviewer); the gallery's key names every kind its panels draw."""
+    def key(plate):
+        legend = plate.figure.legends[0]
+        return {t.get_text() for t in legend.get_texts()}
+
+    for pattern in ("ton_neuralgia", "gon_neuralgia", "upper_trapezius"):
+        used = set(pain.hotspots(pattern, "right").mechanism)
+        assert key(pv.heat_plate(pattern)) == used, pattern
+    assert key(pv.heat_plate("ton_neuralgia")) == {"local tenderness", "nerve territory"}
+    assert key(pv.pattern_gallery()) == set(pv.MECHANISM_STYLE)
+    assert key(pv.pattern_gallery(patterns=["ton_neuralgia"])) == {
+        "local tenderness", "nerve territory"}
+
+
 def test_territories_that_share_a_border_stay_apart_for_every_vision():
     """Neighbouring territories on the plate (faces of one meeting faces of another)
     differ by CIEDE2000 of at least CATEGORY_MIN_DE00 for normal vision, deuteranopia,

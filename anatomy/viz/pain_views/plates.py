@@ -12,6 +12,7 @@ from anatomy import meshops, pain
 from anatomy.conventions import check_choice, check_side
 from anatomy.surface import vertex_normals
 from anatomy.viz import fields, mpl2d, style
+from anatomy.viz.eyes import eye_colours
 from anatomy.viz.pain_views.heat import (
     HEAT_CROP,
     MECHANISM_STYLE,
@@ -76,8 +77,8 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
         mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
     fig.suptitle(f"{info['label']} ({side}): where the pain is felt", fontsize=13)
     fig.tight_layout(rect=(0, _KEY_IN / fig.get_figheight(), 1, 1))
-    _heat_legend(fig)
     spots = pain.hotspots(pattern, side)
+    _heat_legend(fig, set(spots.mechanism))
     alt = (f"Three shaded views of the head with the pain field of {info['label']} on the "
            f"{side}, darker where stronger, and markers at: "
            + "; ".join(f"{r.label} ({r.mechanism})" for r in spots.itertuples()) + ".")
@@ -122,7 +123,7 @@ def _draw_on_skin(ax, raw, level: float, cmap, view: str):
                        np.array(to_rgb(style.SKIN)))
     v = np.vstack([cut.vertices, m.eye_vertices])
     f = np.vstack([cut.faces, np.asarray(m.eye_faces) + len(cut.vertices)])
-    c = np.vstack([colours, np.tile(to_rgb(style.EYE), (len(m.eye_faces), 1))])
+    c = np.vstack([colours, eye_colours(m.eye_vertices, m.eye_faces)])
     return mpl2d.draw_mesh(ax, v, f, view, color=c)
 
 
@@ -194,8 +195,10 @@ def _draw_spots(ax, table, view: str, labels: bool) -> None:
 _KEY_IN, _BAR_IN = 0.75, (0.4, 0.12)   # the key's height, the bar's bottom and height
 
 
-def _heat_legend(fig) -> None:
-    """Colour bar (0-100%) and the marker-shape key along the bottom of a figure."""
+def _heat_legend(fig, mechanisms) -> None:
+    """Colour bar (0-100%) and the key to the marker shapes of ``mechanisms`` (those the
+    plate draws: a key to shapes it does not use sent readers looking for them) along the
+    bottom of a figure."""
     from matplotlib.cm import ScalarMappable
     from matplotlib.lines import Line2D
 
@@ -207,7 +210,8 @@ def _heat_legend(fig) -> None:
     cb.set_label("relative intensity (% of peak; display choice)", fontsize=8)
     cb.ax.tick_params(labelsize=8)
     handles = [Line2D([], [], ls="", marker=MPL_MARKERS[s], color=c, markeredgecolor="white",
-                      markersize=7, label=mech) for mech, (s, c) in MECHANISM_STYLE.items()]
+                      markersize=7, label=mech) for mech, (s, c) in MECHANISM_STYLE.items()
+               if mech in mechanisms]
     fig.legend(handles=handles, loc="lower right", ncol=2, fontsize=8, frameon=False,
                bbox_to_anchor=(0.98, 0.0))
 
@@ -266,7 +270,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
         ax.axis("off")
     fig.suptitle(f"Referral patterns side by side ({side} side)", fontsize=13)
     fig.tight_layout(rect=(0, _KEY_IN / fig.get_figheight(), 1, 1), h_pad=2.5)
-    _heat_legend(fig)
+    _heat_legend(fig, {m for p in pats for m in pain.hotspots(p, side).mechanism})
     alt = (f"{len(pats)} small drawings of the head, one per referral pattern on the {side} "
            "(posterior or posterolateral views for the occipital patterns, lateral otherwise), "
            "darker where pain is felt more: " + "; ".join(
