@@ -66,9 +66,9 @@ def test_3d_eyes_draw_the_front_painted_face_by_face():
 @pytest.mark.parametrize("name", ["head_3d", "pain_heat", "pain_territories",
                                   "headache_pain_maps"])
 def test_every_figure_with_eyes_paints_them(name):
-    from tools import figpage
-
     import json
+
+    from tools import figpage
 
     data = json.loads(plotly3d.to_json(figpage.kit_figures()[name]()))["data"]
     eye_traces = [t for t in data if t.get("name") == "eyes"]

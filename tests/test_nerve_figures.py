@@ -595,6 +595,30 @@ def test_course_plate_leaders_end_on_the_structure_they_name(view):
         assert np.linalg.norm(lines - end, axis=1).min() >= COURSE_NERVE_MM - 0.5, text
 
 
+def test_course_plate_lateral_labels_stand_clear_of_the_head():
+    """In the lateral view "LON leaves the fascia" and "LON at the SCM border" sat over
+    the jaw and the front of the neck (reviewer): their text now starts in front of the
+    face at its level (the skin's farthest point forward there, plus 2 mm), on leader
+    lines."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from anatomy import load_head
+    from anatomy.viz import mpl2d
+
+    fig = views.course_plate().figure
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    ax = fig.axes[1]
+    to_data = ax.transData.inverted()
+    skin = mpl2d.project(load_head().vertices, "right")
+    for text in ("LON leaves the fascia", "LON at the SCM border"):
+        t = next(t for t in ax.texts if t.get_text() == text)
+        (x0, y0), (x1, y1) = to_data.transform(
+            t.get_window_extent(canvas.get_renderer()).get_points())
+        level = skin[(skin[:, 1] >= y0 - 2) & (skin[:, 1] <= y1 + 2)]
+        assert x0 > level[:, 0].max() + 2.0, (text, x0, level[:, 0].max())
+
+
 def test_waypoint_markers_sit_on_the_drawn_nerve(kitfig):
     """Every waypoint marker lies on its nerve's drawn course: at the sourced waypoint the
     GON's nuchal-line and branching circles stood 2-3 mm beside the line (student review)."""

@@ -115,7 +115,8 @@ COURSE_MARKER_MM = 12.0  # and waypoint markers about 5 mm wide
 LON_LABELLED = ("scm_posterior_border", "fascia_exit", "terminal")
 PX_PER_MM = 4.0  # resolution of the map of what the plate paints where
 COURSE_LIMITS = {"posterior": ((-150.0, 150.0), (-95.0, 140.0)),
-                 "right": ((-150.0, 140.0), (-95.0, 140.0))}
+                 "right": ((-150.0, 200.0), (-95.0, 140.0))}
+LON_LABEL_X = 112.0  # lateral view, mm: in front of the lips (106 mm) and the chin
 
 
 def _paint_map(drawn: dict, view: str) -> tuple[list, np.ndarray]:
@@ -236,8 +237,12 @@ def course_plate() -> mpl2d.StaticFigure:
     for n in nv.all_nerves(("right",)):
         draw_nerve(ax, n, "right")
     lon = nv.nerve("lesser_occipital", "right")
+    # the labels of its exit from the fascia and its SCM border start in front of the face
+    # (LON_LABEL_X): beside their markers they sat over the jaw and the neck (reviewer)
+    at = mpl2d.project([lon.marked_waypoints[w] for w in LON_LABELLED[:2]], "right")
     _label_waypoints(ax, lon, "right", list(LON_LABELLED),
-                     [(40, -14), (44, 10), (40, 22)], prefix="LON ")
+                     [(LON_LABEL_X - x, dy) for (x, _), dy in zip(at, (2.0, 9.0))]
+                     + [(40, 22)], prefix="LON ")
     _label_waypoints(ax, gon, "right", ["terminal"], [(30, -12)], prefix="GON ")
     nerves = _drawn_nerves(nv.all_nerves(("right",)), "right")
     markers = mpl2d.project([lon.marked_waypoints[w] for w in LON_LABELLED], "right")
