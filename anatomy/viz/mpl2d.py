@@ -246,7 +246,7 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     light_dir = -fwd * light[2] + right * light[0] + up * (-light[1])
     light_dir /= np.linalg.norm(light_dir)
     # smoothed corner normals: the plates' coarse meshes would show every facet
-    shade = 0.45 + 0.6 * corner_light(v, faces, light_dir)[facing][order]
+    shade = 0.45 + 0.6 * corner_light(v, faces, light_dir, lit=facing)[order]
     if intensity is not None:
         vals = np.asarray(intensity, float)[faces][facing][order].mean(axis=1)
         base = matplotlib.colormaps.get_cmap(cmap)(vals)[:, :3]

@@ -52,7 +52,8 @@ def painter_order(vertices, faces, view: str, cull: bool = True):
     return normals, facing, np.argsort(-depth, kind="stable")
 
 
-def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG) -> np.ndarray:
+def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG,
+                 lit=None) -> np.ndarray:
     """Lambert light of each face, averaged over its corners' smoothed normals.
 
     A flat-shaded plate lit by face normals shows every facet of a coarse mesh. Here each
@@ -73,11 +74,13 @@ def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG) -> 
     crease_deg : float, default CREASE_DEG
         Faces round a vertex whose normals differ from a face's by more than this do not
         smooth that face's corner.
+    lit : array_like of bool, shape (m,), optional
+        The faces to light (a plate draws only those facing the viewer); all if None.
 
     Returns
     -------
-    numpy.ndarray, shape (m,)
-        Each face's light, 0..1 (0 facing away from the light).
+    numpy.ndarray, shape (m,) or (number of ``lit`` faces,)
+        Each (lit) face's light, 0..1 (0 facing away from the light).
     """
     v = np.asarray(vertices, float)
     f = np.asarray(faces, dtype=np.int64)
@@ -90,21 +93,25 @@ def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG) -> 
         cos = np.einsum("mc,mc->m", a, b) / np.maximum(
             np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1), 1e-12)
         angle[:, k] = np.arccos(np.clip(cos, -1, 1))
-    # every (corner, face round the corner's vertex) pair, from the corners sorted by vertex
+    # every (lit corner, face round the corner's vertex) pair, from the corners sorted by
+    # vertex
     corner_v = f.ravel()
     by_vertex = np.argsort(corner_v, kind="stable")
     degree = np.bincount(corner_v, minlength=len(v))
     first = np.cumsum(degree) - degree
-    count = degree[corner_v]
-    pair_corner = np.repeat(np.arange(len(corner_v)), count)
-    offset = np.arange(len(pair_corner)) - np.repeat(np.cumsum(count) - count, count)
+    faces_lit = np.arange(len(f)) if lit is None else np.flatnonzero(lit)
+    own = (3 * faces_lit[:, None] + np.arange(3)).ravel()   # the lit faces' corners
+    count = degree[corner_v[own]]
+    slot = np.repeat(np.arange(len(own)), count)
+    pair_corner = own[slot]
+    offset = np.arange(len(slot)) - np.repeat(np.cumsum(count) - count, count)
     other = by_vertex[first[corner_v[pair_corner]] + offset]   # a corner at the same vertex
     own_face, other_face = pair_corner // 3, other // 3
     keep = np.einsum("pc,pc->p", unit[own_face], unit[other_face]) \
         >= np.cos(np.radians(crease_deg))
-    normal = np.zeros((len(corner_v), 3))
-    np.add.at(normal, pair_corner[keep],
-              unit[other_face[keep]] * angle.ravel()[other[keep]][:, None])
+    weight = angle.ravel()[other[keep]]
+    normal = np.stack([np.bincount(slot[keep], weights=unit[other_face[keep], c] * weight,
+                                   minlength=len(own)) for c in range(3)], axis=1)
     normal /= np.maximum(np.linalg.norm(normal, axis=1, keepdims=True), 1e-12)
     light = np.clip(normal @ np.asarray(light_dir, float), 0, 1).reshape(-1, 3)
     return light.mean(axis=1)
