@@ -215,6 +215,9 @@ def test_corner_light_smooths_a_curved_surface_and_keeps_a_crease():
     cn = np.cross(ct[:, 1] - ct[:, 0], ct[:, 2] - ct[:, 0])
     cn /= np.linalg.norm(cn, axis=1, keepdims=True)
     assert np.allclose(corner_light(cube, cf, light), np.clip(cn @ light, 0, 1))
+    # lighting only some faces (those a plate draws) gives those faces the same light
+    some = np.arange(len(f)) % 3 != 1
+    assert np.array_equal(corner_light(v, f, light, lit=some), smooth[some])
 
 
 
