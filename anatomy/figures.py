@@ -41,7 +41,7 @@ from anatomy.figure_inputs import (  # what made a figure, re-exported
 
 __all__ = [
     "DATA_DIR", "FIGURES", "FIGURES_DIR", "FigureSpec", "HEAD", "HEADACHES", "HTML_PAGE",
-    "MANIFEST", "NERVES", "PACKAGE_DIR", "PAIN", "PLOTLY_JS", "PLOTLY_SCALE",
+    "KMEANS_PASSES", "MANIFEST", "NERVES", "PACKAGE_DIR", "PAIN", "PLOTLY_JS", "PLOTLY_SCALE",
     "PLOTLY_SIZE", "PNG_DPI", "RASTERISE_ABOVE", "ROOT", "SVG_FOR_3D", "SVG_RASTER_DPI",
     "THUMB_WIDTH", "available", "build", "compact_png", "copy_plotly_js", "dependencies",
     "input_hashes", "legend_colours", "main", "readme", "sha256", "skipped", "write",
@@ -302,14 +302,19 @@ def _polygon_count(artist) -> int:
     return len(artist.get_paths()) if isinstance(artist, Collection) else 0
 
 
+KMEANS_PASSES = 5  # compact_png's refinement of its median-cut palette
+
+
 def compact_png(path: Path, keep=()) -> None:
     """Flatten a PNG on white and store it with a 256-colour palette, in place.
 
-    The file becomes a third of the size, with no visible banding on the kit's flat
-    colours and smooth shading. Its dpi is kept. The palette is a median cut of the
-    picture plus the ``keep`` colours, exactly: a colour that covers few pixels (a legend
-    key) was merged into a neighbour by the cut alone, and the lesser occipital nerve's
-    sky-blue key printed teal, as the auriculotemporal nerve's.
+    The file becomes a third to a half of the size. The palette is a median cut of the
+    picture plus the ``keep`` colours and white, exactly: a colour that covers few pixels
+    (a legend key) was merged into a neighbour by the cut alone, and the lesser occipital
+    nerve's sky-blue key printed teal, as the auriculotemporal nerve's. Each pixel takes
+    its palette colour with error diffusion (Floyd-Steinberg): without it a smooth colour
+    scale printed as stepped bands (the heat figure's field, reviewer). A pixel exactly
+    of a kept colour, or white, keeps it.
 
     Parameters
     ----------
@@ -330,25 +335,28 @@ def compact_png(path: Path, keep=()) -> None:
     exact = sorted({tuple(round(255 * c) for c in to_rgb(k)) for k in keep})
     if len(exact) > 128:
         raise ValueError(f"{len(exact)} colours to keep; at most 128 fit the palette")
+    exact = sorted({*exact, (255, 255, 255)})
     with Image.open(path) as im:
         dpi = im.info.get("dpi")
         rgba = im.convert("RGBA")
     flat = Image.new("RGB", rgba.size, "white")
     flat.paste(rgba, mask=rgba.getchannel("A"))
     n_cut = 256 - len(exact)
-    small = flat.quantize(n_cut, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    if exact:  # a pixel takes a kept colour where that is nearer than its cut colour
-        cut = np.array(small.getpalette()[:3 * n_cut], int).reshape(-1, 3)
-        index = np.asarray(small, np.int32)
-        rgb = np.asarray(flat, np.int32)
-        best = ((rgb - cut[index]) ** 2).sum(axis=2)
-        for k, colour in enumerate(exact):
-            d = ((rgb - np.array(colour)) ** 2).sum(axis=2)
-            nearer = d < best
-            index[nearer], best[nearer] = n_cut + k, d[nearer]
-        small = Image.fromarray(index.astype(np.uint8), "P")
-        small.putpalette(cut.ravel().tolist() + [c for rgb_ in exact for c in rgb_])
-    small.save(path, optimize=True, **({"dpi": dpi} if dpi else {}))
+    # the median cut refined by k-means: the cut alone left few colours for the heat
+    # scale's dark end, and its pixels dithered with lighter ones (speckled)
+    small = flat.quantize(n_cut, method=Image.Quantize.MEDIANCUT, kmeans=KMEANS_PASSES,
+                          dither=Image.Dither.NONE)
+    cut = np.array(small.getpalette()[:3 * n_cut], int).reshape(-1, 3)
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(cut.ravel().tolist() + [c for rgb_ in exact for c in rgb_])
+    index = np.asarray(flat.quantize(palette=palette, dither=Image.Dither.FLOYDSTEINBERG),
+                       np.uint8).copy()
+    rgb = np.asarray(flat, np.int32)
+    for k, colour in enumerate(exact):  # a pixel exactly a kept colour (or white) keeps it
+        index[(rgb == colour).all(axis=2)] = n_cut + k
+    out = Image.fromarray(index, "P")
+    out.putpalette(palette.getpalette()[:3 * 256])
+    out.save(path, optimize=True, **({"dpi": dpi} if dpi else {}))
 
 
 def legend_colours(spec: dict) -> list[str]:
