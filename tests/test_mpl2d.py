@@ -220,6 +220,30 @@ def test_corner_light_smooths_a_curved_surface_and_keeps_a_crease():
     assert np.array_equal(corner_light(v, f, light, lit=some), smooth[some])
 
 
+def test_draw_mesh_shades_from_corner_to_corner_without_facets():
+    """A plate shades each triangle from corner to corner (Gouraud), so a smooth surface
+    has no facet steps: the faces that meet at a vertex of a coarse sphere give it one
+    colour (flat faces showed the vault's strips through the skin, reviewer). The vector
+    copy keeps one colour a face, their mean."""
+    from anatomy.meshgen import ellipsoid
+
+    v, f = ellipsoid((0, 0, 0), (50, 40, 60), n_u=14, n_v=8)
+    fig, ax = mpl2d.subplots()
+    mesh = mpl2d.draw_mesh(ax, v, f, "posterolateral_right")
+    corners = mesh.corner_rgba
+    assert corners is not None and corners.shape == (len(mesh.triangles), 3, 4)
+    assert np.allclose(corners.mean(axis=1), mesh.rgba)
+    at = {}
+    for tri, rgba in zip(mesh.triangles, corners):
+        for point, colour in zip(tri, rgba):
+            at.setdefault(tuple(np.round(point, 6)), []).append(colour)
+    shared = [np.ptp(np.array(c), axis=0).max() for c in at.values() if len(c) >= 3]
+    assert len(shared) >= 20 and max(shared) < 1e-9
+    # while the faces themselves differ: the light varies over the sphere
+    assert np.ptp(mesh.rgba[:, 0]) > 0.2
+
+
+
 
 def test_draw_mesh_halves_edges_without_moving_the_outline():
     """``halve=1`` draws four triangles for each face (finer steps of light on a coarse

@@ -120,21 +120,26 @@ def merge_meshes(parts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 class FlatTriangles(Artist):
-    """Flat-coloured screen triangles drawn in the order given (the painter's algorithm).
+    """Screen triangles drawn in the order given (the painter's algorithm), each in one
+    colour or shaded from corner to corner.
 
     On a raster canvas (Agg: notebook PNGs, print PNGs) opaque triangles go to the
-    renderer in one call (Gouraud triangles with one colour each), several times faster
-    than a PolyCollection, which makes a Path object per triangle. Translucent meshes
-    (where grown triangles would overlap visibly) and vector output (SVG, PDF) get the
-    same triangles as a PolyCollection of polygons.
+    renderer in one call (Gouraud triangles: ``corner_rgba`` if given, else one colour
+    each), several times faster than a PolyCollection, which makes a Path object per
+    triangle. Translucent meshes (where grown triangles would overlap visibly) and vector
+    output (SVG, PDF) get the same triangles as a PolyCollection of polygons, each in its
+    ``rgba``.
     """
 
     SEAM_PX = 0.7
 
-    def __init__(self, triangles: np.ndarray, rgba: np.ndarray, zorder: float = 1):
+    def __init__(self, triangles: np.ndarray, rgba: np.ndarray, zorder: float = 1,
+                 corner_rgba: np.ndarray | None = None):
         super().__init__()
         self.triangles = np.asarray(triangles, float)  # (N, 3, 2) in data units (mm)
         self.rgba = np.asarray(rgba, float)            # (N, 4)
+        self.corner_rgba = (None if corner_rgba is None    # (N, 3, 4)
+                            else np.asarray(corner_rgba, float))
         self.opaque = bool((self.rgba[:, 3] >= 1).all())
         self.set_zorder(zorder)
 
@@ -168,7 +173,8 @@ class FlatTriangles(Artist):
             tri = centre + out * (1 + self.SEAM_PX / reach)
             gc = agg.new_gc()
             self._set_gc_clip(gc)
-            colours = np.repeat(self.rgba[:, None, :], 3, axis=1)
+            colours = (np.repeat(self.rgba[:, None, :], 3, axis=1)
+                       if self.corner_rgba is None else self.corner_rgba)
             agg.draw_gouraud_triangles(gc, tri, colours, IdentityTransform())
             gc.restore()
         else:
@@ -245,8 +251,9 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     tri = tri[facing][order]
     light_dir = -fwd * light[2] + right * light[0] + up * (-light[1])
     light_dir /= np.linalg.norm(light_dir)
-    # smoothed corner normals: the plates' coarse meshes would show every facet
-    shade = 0.45 + 0.6 * corner_light(v, faces, light_dir, lit=facing)[order]
+    # smoothed corner normals, the light shaded from corner to corner: lit face by face,
+    # the plates' coarse meshes showed every facet (the vault's strips through the skin)
+    shade = 0.45 + 0.6 * corner_light(v, faces, light_dir, lit=facing, corners=True)[order]
     if intensity is not None:
         vals = np.asarray(intensity, float)[faces][facing][order].mean(axis=1)
         base = matplotlib.colormaps.get_cmap(cmap)(vals)[:, :3]
@@ -254,9 +261,12 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
         base = color[facing][order]
     else:
         base = np.tile(to_rgb(color), (len(tri), 1))
-    colours = np.clip(base * shade[:, None], 0, 1)
+    corner = np.clip(base[:, None, :] * shade[:, :, None], 0, 1)
     polys = np.stack([tri @ right, tri @ up], axis=-1)
-    mesh = FlatTriangles(polys, np.c_[colours, np.full(len(tri), alpha)], zorder=zorder)
+    mesh = FlatTriangles(polys, np.c_[corner.mean(axis=1), np.full(len(tri), alpha)],
+                         zorder=zorder,
+                         corner_rgba=np.concatenate([corner, np.full((len(tri), 3, 1), alpha)],
+                                                    axis=2))
     ax.add_artist(mesh)
     if len(polys):
         ax.update_datalim(polys.reshape(-1, 2))

@@ -53,8 +53,8 @@ def painter_order(vertices, faces, view: str, cull: bool = True):
 
 
 def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG,
-                 lit=None) -> np.ndarray:
-    """Lambert light of each face, averaged over its corners' smoothed normals.
+                 lit=None, corners: bool = False) -> np.ndarray:
+    """Lambert light of each face's corners through their smoothed normals, or its mean.
 
     A flat-shaded plate lit by face normals shows every facet of a coarse mesh. Here each
     corner takes the mean normal of the faces round its vertex that lie within
@@ -76,11 +76,15 @@ def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG,
         smooth that face's corner.
     lit : array_like of bool, shape (m,), optional
         The faces to light (a plate draws only those facing the viewer); all if None.
+    corners : bool, default False
+        Return each corner's light (a plate shades across the face from corner to
+        corner) instead of the face's mean.
 
     Returns
     -------
-    numpy.ndarray, shape (m,) or (number of ``lit`` faces,)
-        Each (lit) face's light, 0..1 (0 facing away from the light).
+    numpy.ndarray, shape (k,) or (k, 3)
+        Each (lit) face's light, or its corners', 0..1 (0 facing away from the light);
+        k is m, or the number of ``lit`` faces.
     """
     v = np.asarray(vertices, float)
     f = np.asarray(faces, dtype=np.int64)
@@ -114,7 +118,7 @@ def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG,
                                    minlength=len(own)) for c in range(3)], axis=1)
     normal /= np.maximum(np.linalg.norm(normal, axis=1, keepdims=True), 1e-12)
     light = np.clip(normal @ np.asarray(light_dir, float), 0, 1).reshape(-1, 3)
-    return light.mean(axis=1)
+    return light if corners else light.mean(axis=1)
 
 
 def painted_ids(vertices, faces, face_ids, view: str, limits, px_per_mm: float = 4.0):
