@@ -87,8 +87,9 @@ def front_of_eyes(vertices, faces) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     Returns
     -------
     vertices : numpy.ndarray, shape (k, 3)
+        The vertices the front's faces use.
     faces : numpy.ndarray, shape (l, 3)
-        The front of both eyes, its faces indexing its vertices.
+        The front of both eyes, its faces indexing ``vertices``.
     kept : numpy.ndarray of bool, shape (m,)
         Which of ``faces`` it keeps.
     """
