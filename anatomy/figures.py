@@ -41,10 +41,10 @@ from anatomy.figure_inputs import (  # what made a figure, re-exported
 
 __all__ = [
     "DATA_DIR", "FIGURES", "FIGURES_DIR", "FigureSpec", "HEAD", "HEADACHES", "HTML_PAGE",
-    "KMEANS_PASSES", "MANIFEST", "NERVES", "PACKAGE_DIR", "PAIN", "PLOTLY_JS", "PLOTLY_SCALE",
+    "MANIFEST", "NERVES", "PACKAGE_DIR", "PAIN", "PLOTLY_JS", "PLOTLY_SCALE",
     "PLOTLY_SIZE", "PNG_DPI", "RASTERISE_ABOVE", "ROOT", "SVG_FOR_3D", "SVG_RASTER_DPI",
     "THUMB_WIDTH", "available", "build", "compact_png", "copy_plotly_js", "dependencies",
-    "input_hashes", "legend_colours", "main", "readme", "sha256", "skipped", "write",
+    "input_hashes", "main", "readme", "sha256", "skipped", "write",
 ]
 
 FIGURES_DIR = ROOT / "figures"
@@ -282,7 +282,10 @@ def write(spec: FigureSpec, out: Path = FIGURES_DIR) -> dict:
         fig.savefig(out / svg, dpi=SVG_RASTER_DPI)
         fig.close()
         files = [png, svg]
-    compact_png(out / png, keep=legend_colours(fig.spec) if _is_plotly(fig) else ())
+    if _is_plotly(fig):  # full colour: the scenes' smooth shading and heat scales
+        compact_png(out / png, palette=False)
+    else:
+        compact_png(out / png)
     return {"caption": spec.caption, "alt": fig.alt, "source": spec.source,
             "source_file": _module_path(_defining_module(spec.module, spec.function))
             .relative_to(ROOT).as_posix(),
@@ -302,19 +305,16 @@ def _polygon_count(artist) -> int:
     return len(artist.get_paths()) if isinstance(artist, Collection) else 0
 
 
-KMEANS_PASSES = 5  # compact_png's refinement of its median-cut palette
-
-
-def compact_png(path: Path, keep=()) -> None:
+def compact_png(path: Path, keep=(), palette: bool = True) -> None:
     """Flatten a PNG on white and store it with a 256-colour palette, in place.
 
-    The file becomes a third to a half of the size. The palette is a median cut of the
-    picture plus the ``keep`` colours and white, exactly: a colour that covers few pixels
-    (a legend key) was merged into a neighbour by the cut alone, and the lesser occipital
-    nerve's sky-blue key printed teal, as the auriculotemporal nerve's. Each pixel takes
-    its palette colour with error diffusion (Floyd-Steinberg): without it a smooth colour
-    scale printed as stepped bands (the heat figure's field, reviewer). A pixel exactly
-    of a kept colour, or white, keeps it.
+    The file becomes a third of the size, with no visible banding on the kit's flat
+    colours. Its dpi is kept. The palette is a median cut of the picture plus the
+    ``keep`` colours, exactly: a colour that covers few pixels (a legend key) was merged
+    into a neighbour by the cut alone, and the lesser occipital nerve's sky-blue key
+    printed teal, as the auriculotemporal nerve's. With ``palette=False`` the file keeps
+    full colour: a 3D scene's smooth heat scale under its lighting printed in stepped
+    bands with 256 colours, and with error diffusion it speckled (reviewers).
 
     Parameters
     ----------
@@ -322,6 +322,8 @@ def compact_png(path: Path, keep=()) -> None:
         The PNG file, rewritten.
     keep : iterable of str, optional
         Colours (``#rrggbb``) the palette must hold exactly (at most 128).
+    palette : bool, default True
+        Store 256 colours; False keeps every colour (flattened on white).
 
     Raises
     ------
@@ -335,60 +337,28 @@ def compact_png(path: Path, keep=()) -> None:
     exact = sorted({tuple(round(255 * c) for c in to_rgb(k)) for k in keep})
     if len(exact) > 128:
         raise ValueError(f"{len(exact)} colours to keep; at most 128 fit the palette")
-    exact = sorted({*exact, (255, 255, 255)})
     with Image.open(path) as im:
         dpi = im.info.get("dpi")
         rgba = im.convert("RGBA")
     flat = Image.new("RGB", rgba.size, "white")
     flat.paste(rgba, mask=rgba.getchannel("A"))
+    if not palette:
+        flat.save(path, optimize=True, **({"dpi": dpi} if dpi else {}))
+        return
     n_cut = 256 - len(exact)
-    # the median cut refined by k-means: the cut alone left few colours for the heat
-    # scale's dark end, and its pixels dithered with lighter ones (speckled)
-    small = flat.quantize(n_cut, method=Image.Quantize.MEDIANCUT, kmeans=KMEANS_PASSES,
-                          dither=Image.Dither.NONE)
-    cut = np.array(small.getpalette()[:3 * n_cut], int).reshape(-1, 3)
-    palette = Image.new("P", (1, 1))
-    palette.putpalette(cut.ravel().tolist() + [c for rgb_ in exact for c in rgb_])
-    index = np.asarray(flat.quantize(palette=palette, dither=Image.Dither.FLOYDSTEINBERG),
-                       np.uint8).copy()
-    rgb = np.asarray(flat, np.int32)
-    for k, colour in enumerate(exact):  # a pixel exactly a kept colour (or white) keeps it
-        index[(rgb == colour).all(axis=2)] = n_cut + k
-    out = Image.fromarray(index, "P")
-    out.putpalette(palette.getpalette()[:3 * 256])
-    out.save(path, optimize=True, **({"dpi": dpi} if dpi else {}))
-
-
-def legend_colours(spec: dict) -> list[str]:
-    """The colours of a plotly figure's legend keys, as drawn on white (``#rrggbb``).
-
-    Each trace's own colour (a mesh's ``color``, a line's or a marker's), blended with
-    white by the trace's opacity as the legend draws it.
-
-    Parameters
-    ----------
-    spec : dict
-        A plotly figure dict (``data``, ``layout``).
-
-    Returns
-    -------
-    list of str
-        One colour per trace that shows in the legend and has a single colour.
-    """
-    from matplotlib.colors import to_hex, to_rgb
-
-    out = []
-    for tr in spec["data"]:
-        if tr.get("showlegend") is False:
-            continue
-        colour = (tr.get("color") or (tr.get("line") or {}).get("color")
-                  or (tr.get("marker") or {}).get("color"))
-        if not isinstance(colour, str):
-            continue
-        alpha = float(tr.get("opacity", 1.0))
-        rgb = [alpha * c + (1 - alpha) for c in to_rgb(colour)]
-        out.append(to_hex(rgb))
-    return sorted(set(out))
+    small = flat.quantize(n_cut, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    if exact:  # a pixel takes a kept colour where that is nearer than its cut colour
+        cut = np.array(small.getpalette()[:3 * n_cut], int).reshape(-1, 3)
+        index = np.asarray(small, np.int32)
+        rgb = np.asarray(flat, np.int32)
+        best = ((rgb - cut[index]) ** 2).sum(axis=2)
+        for k, colour in enumerate(exact):
+            d = ((rgb - np.array(colour)) ** 2).sum(axis=2)
+            nearer = d < best
+            index[nearer], best[nearer] = n_cut + k, d[nearer]
+        small = Image.fromarray(index.astype(np.uint8), "P")
+        small.putpalette(cut.ravel().tolist() + [c for rgb_ in exact for c in rgb_])
+    small.save(path, optimize=True, **({"dpi": dpi} if dpi else {}))
 
 
 def _without_menus(spec: dict) -> dict:
