@@ -108,7 +108,7 @@ def test_heat_figure_colour_edge_is_a_smooth_curve():
 def test_print_plates_cut_the_skin_along_the_zone_edge():
     verts, faces, colours = hv.maps._plate_mesh("migraine_without_aura", "right")
     m = hm.map_mesh()
-    skin = np.all(np.isclose(colours, hv.maps.to_rgb(hv.style.SKIN)), axis=1)
+    skin = np.all(np.isclose(colours, hv.maps.to_rgb(hv.style.SKIN)), axis=(1, 2))
     head = np.arange(len(faces)) < len(faces) - len(m.eye_faces)
     edge = fields.face_outline(verts, faces[head], ~skin[head])
     old = hm.condition_map("migraine_without_aura", "right")[m.faces].mean(axis=1) > 0

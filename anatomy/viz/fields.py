@@ -47,6 +47,17 @@ class CutField:
         """
         return self.values[self.faces].mean(axis=1)
 
+    def corner_values(self) -> np.ndarray:
+        """The value at each face's corners (0 outside).
+
+        Returns
+        -------
+        numpy.ndarray, shape (n_faces, 3)
+            Per-corner values, for plates shaded from corner to corner: coloured by the
+            face's mean, a heat field showed its triangles (reviewer).
+        """
+        return self.values[self.faces]
+
     def edge(self) -> np.ndarray:
         """The cut line as polylines (points, NaN rows between lines), mm.
 

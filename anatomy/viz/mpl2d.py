@@ -203,8 +203,9 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
         A named view:
         ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
-    color : colour or numpy.ndarray, shape (m, 3), default style.SKIN
-        One colour, or an RGB row per face (see ``merge_meshes``).
+    color : colour or numpy.ndarray, shape (m, 3) or (m, 3, 3), default style.SKIN
+        One colour, an RGB row per face (see ``merge_meshes``), or an RGB row per corner
+        of each face (a field coloured smoothly across each face).
     alpha : float, default 1.0
         Opacity.
     intensity : array_like, shape (n,), optional
@@ -230,12 +231,16 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     Raises
     ------
     ValueError
-        If ``view`` is not a named view, or ``halve`` is not 0, 1 or 2.
+        If ``view`` is not a named view, ``halve`` is not 0, 1 or 2, or ``color`` has
+        a colour per corner and ``halve`` is not 0.
     """
     from anatomy.meshops import subdivide
 
     if halve not in (0, 1, 2):
         raise ValueError(f"halve {halve!r} is not one of 0, 1, 2")
+    if halve and isinstance(color, np.ndarray) and color.ndim == 3:
+        raise ValueError(f"halve {halve} needs one colour a face; color has one a corner "
+                         f"(shape {color.shape}): use halve=0")
     for _ in range(halve):  # each face becomes four, in four blocks of the old order
         if intensity is None:
             vertices, faces = subdivide(vertices, faces)
@@ -261,7 +266,9 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
         base = color[facing][order]
     else:
         base = np.tile(to_rgb(color), (len(tri), 1))
-    corner = np.clip(base[:, None, :] * shade[:, :, None], 0, 1)
+    if base.ndim == 2:  # one colour a face, to every corner
+        base = base[:, None, :]
+    corner = np.clip(base * shade[:, :, None], 0, 1)
     polys = np.stack([tri @ right, tri @ up], axis=-1)
     mesh = FlatTriangles(polys, np.c_[corner.mean(axis=1), np.full(len(tri), alpha)],
                          zorder=zorder,

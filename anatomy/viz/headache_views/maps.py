@@ -176,14 +176,14 @@ def _map_alt(conditions, side: str) -> str:
 
 
 def _plate_mesh(condition: str, side, scale: float = 1.0):
-    """Vertices, faces and per-face colours of a map for print, eyes included: the map
+    """Vertices, faces and per-corner colours of a map for print, eyes included: the map
     mesh cut along the map's edge, skin outside and the heat scale inside."""
     mesh = hm.map_mesh()
     cut = _cut_map(mesh.vertices, mesh.faces, hm.condition_edge(condition, side),
                    scale * hm.condition_map(condition, side))
-    colours = np.where(cut.inside[:, None], HEAT_CMAP(cut.face_values())[:, :3],
-                       np.array(to_rgb(style.SKIN)))
-    eye_rgb = eye_colours(mesh.eye_vertices, mesh.eye_faces)
+    colours = np.where(cut.inside[:, None, None], HEAT_CMAP(cut.corner_values())[..., :3],
+                       np.array(to_rgb(style.SKIN)))   # a colour a corner: no facets
+    eye_rgb = np.repeat(eye_colours(mesh.eye_vertices, mesh.eye_faces)[:, None, :], 3, axis=1)
     verts = np.vstack([cut.vertices, mesh.eye_vertices])
     faces = np.vstack([cut.faces, mesh.eye_faces + len(cut.vertices)])
     return verts, faces, np.vstack([colours, eye_rgb])

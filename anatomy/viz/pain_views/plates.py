@@ -71,14 +71,15 @@ def heat_plate(pattern: str, side: str = "right", views=("posterior", None, "ant
     views = [side if v is None else v for v in views]
     mpl2d.use_style()
     fig, axes = mpl2d.subplots(1, len(views), figsize=(4.6 * len(views), 5.6))
+    drawn: set = set()
     for ax, view in zip(np.atleast_1d(axes), views):
         _draw_field(ax, pattern, side, view)
-        _draw_spots(ax, pain.hotspots(pattern, side), view, labels)
+        drawn |= _draw_spots(ax, pain.hotspots(pattern, side), view, labels)
         mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
     fig.suptitle(f"{info['label']} ({side}): where the pain is felt", fontsize=13)
     fig.tight_layout(rect=(0, _KEY_IN / fig.get_figheight(), 1, 1))
     spots = pain.hotspots(pattern, side)
-    _heat_legend(fig, set(spots.mechanism))
+    _heat_legend(fig, drawn)
     alt = (f"Three shaded views of the head with the pain field of {info['label']} on the "
            f"{side}, darker where stronger, and markers at: "
            + "; ".join(f"{r.label} ({r.mechanism})" for r in spots.itertuples()) + ".")
@@ -119,11 +120,14 @@ def _draw_on_skin(ax, raw, level: float, cmap, view: str):
     v, f, corners, weights = _plate_skin()
     log = (np.log(np.maximum(raw, 1e-9))[corners] * weights).sum(axis=1)
     cut = fields.cut_field(v, f, log, np.log(level), values=np.exp(log), floor=level)
-    colours = np.where(cut.inside[:, None], cmap(cut.face_values())[:, :3],
+    # each corner its own colour: coloured by each face's mean, the field showed its
+    # triangles at print size (reviewer)
+    colours = np.where(cut.inside[:, None, None], cmap(cut.corner_values())[..., :3],
                        np.array(to_rgb(style.SKIN)))
     v = np.vstack([cut.vertices, m.eye_vertices])
     f = np.vstack([cut.faces, np.asarray(m.eye_faces) + len(cut.vertices)])
-    c = np.vstack([colours, eye_colours(m.eye_vertices, m.eye_faces)])
+    eyes = np.repeat(eye_colours(m.eye_vertices, m.eye_faces)[:, None, :], 3, axis=1)
+    c = np.vstack([colours, eyes])
     return mpl2d.draw_mesh(ax, v, f, view, color=c)
 
 
@@ -148,9 +152,11 @@ def _free_spot(at, text: str, lateral: float, placed: list, line_mm: float) -> n
 SPOT_APART_MM, SPOT_EDGE = 8.0, 0.15
 
 
-def _draw_spots(ax, table, view: str, labels: bool) -> None:
+def _draw_spots(ax, table, view: str, labels: bool) -> set:
+    """Hot-spot markers (and labels) of the spots ``view`` shows; returns the mechanisms
+    of the markers drawn."""
     if table.empty:
-        return
+        return set()
     pts = table[["x", "y", "z"]].to_numpy(float)
     right, up, fwd = mpl2d.view_basis(view)
     vis = _visible(pts, view, tol=6.0)
@@ -171,9 +177,11 @@ def _draw_spots(ax, table, view: str, labels: bool) -> None:
     ax_in = ax.get_position().height * ax.figure.get_figheight()
     line_mm = 8 * 1.5 / 72 / ax_in * abs(np.subtract(*ax.get_ylim()))
     placed: list = []
+    drawn = set()
     for (row, p, ok) in zip(table.itertuples(), pts, vis):
         if not ok:
             continue
+        drawn.add(row.mechanism)
         symbol, colour = MECHANISM_STYLE[row.mechanism]
         xy = mpl2d.project(p, view)[0]
         ax.scatter(*xy, marker=MPL_MARKERS[symbol], s=34, c=colour, edgecolors="white",
@@ -188,6 +196,7 @@ def _draw_spots(ax, table, view: str, labels: bool) -> None:
                     ha="left" if lateral > 0 else "right", va="center",
                     bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
                           "alpha": 0.8})
+    return drawn
 
 
 # the key along a heat plate's bottom, inches: the colour bar's ticks and title below
@@ -197,8 +206,8 @@ _KEY_IN, _BAR_IN = 0.75, (0.4, 0.12)   # the key's height, the bar's bottom and 
 
 def _heat_legend(fig, mechanisms) -> None:
     """Colour bar (0-100%) and the key to the marker shapes of ``mechanisms`` (those the
-    plate draws: a key to shapes it does not use sent readers looking for them) along the
-    bottom of a figure."""
+    plate draws: a key to shapes it does not show sent readers looking for them,
+    reviewer) along the bottom of a figure."""
     from matplotlib.cm import ScalarMappable
     from matplotlib.lines import Line2D
 
@@ -256,11 +265,12 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
     mpl2d.use_style()
     fig, axes = mpl2d.subplots(nrow, ncol, figsize=(3.0 * ncol, 4.3 * nrow + 0.6))
     axes = np.atleast_1d(axes).ravel()
+    drawn: set = set()
     for ax, pat in zip(axes, pats):
         vw = view or {"posterolateral": f"posterolateral_{side}", "posterior": "posterior"}.get(
             BEST_VIEW.get(pat, ""), side)
         _draw_field(ax, pat, side, vw)
-        _draw_spots(ax, pain.hotspots(pat, side), vw, labels=False)
+        drawn |= _draw_spots(ax, pain.hotspots(pat, side), vw, labels=False)
         # "(posterolateral, right)", not "(posterolateral (right))"
         view_name = mpl2d.VIEW_TITLES[vw].lower().replace(" (", ", ").replace(")", "")
         mpl2d.setup_view_axes(ax, f"{_gallery_title(pat)}\n({view_name})")
@@ -270,7 +280,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
         ax.axis("off")
     fig.suptitle(f"Referral patterns side by side ({side} side)", fontsize=13)
     fig.tight_layout(rect=(0, _KEY_IN / fig.get_figheight(), 1, 1), h_pad=2.5)
-    _heat_legend(fig, {m for p in pats for m in pain.hotspots(p, side).mechanism})
+    _heat_legend(fig, drawn)
     alt = (f"{len(pats)} small drawings of the head, one per referral pattern on the {side} "
            "(posterior or posterolateral views for the occipital patterns, lateral otherwise), "
            "darker where pain is felt more: " + "; ".join(
