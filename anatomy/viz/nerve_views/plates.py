@@ -115,8 +115,8 @@ COURSE_MARKER_MM = 12.0  # and waypoint markers about 5 mm wide
 LON_LABELLED = ("scm_posterior_border", "fascia_exit", "terminal")
 PX_PER_MM = 4.0  # resolution of the map of what the plate paints where
 COURSE_LIMITS = {"posterior": ((-150.0, 150.0), (-95.0, 140.0)),
-                 "right": ((-150.0, 200.0), (-95.0, 140.0))}
-LON_LABEL_X = 112.0  # lateral view, mm: in front of the lips (106 mm) and the chin
+                 "right": ((-165.0, 205.0), (-95.0, 140.0))}
+LON_LABEL_X = 124.0  # lateral view, mm: clear of the lips (106 mm) and the chin
 
 
 def _paint_map(drawn: dict, view: str) -> tuple[list, np.ndarray]:
