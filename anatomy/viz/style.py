@@ -20,8 +20,9 @@ OKABE_ITO = {
 SKIN = "#E3B79F"
 SKIN_EDGE = "#B98A72"
 EYE = "#F4F1EA"          # the white of the eye
-IRIS = "#56718A"         # a slate blue-grey, apart from every shade of the skin (display
-                         # choice: anatomy.viz.eyes; a brown read as shaded skin)
+IRIS = "#4A3426"         # a dark brown, darker than any shade of the skin (display choice:
+                         # anatomy.viz.eyes; a mid brown read as shaded skin, and a light
+                         # iris made the mesh's wide pupil read as dilated, reviewer)
 PUPIL = "#1E1917"
 BONE = "#EFE6CF"
 MUSCLE = "#B5524A"
