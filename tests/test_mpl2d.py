@@ -215,6 +215,14 @@ def test_corner_light_smooths_a_curved_surface_and_keeps_a_crease():
     cn = np.cross(ct[:, 1] - ct[:, 0], ct[:, 2] - ct[:, 0])
     cn /= np.linalg.norm(cn, axis=1, keepdims=True)
     assert np.allclose(corner_light(cube, cf, light), np.clip(cn @ light, 0, 1))
+    # a fold of 50 degrees (the coarse back over the scapulae drew straight steps of
+    # light at 40) is smoothed: both faces light the shared corners alike
+    fold = np.radians(50.0)
+    sheet = np.array([[0, 0, 0], [0, 1, 0], [1, 0.5, 0],
+                      [-np.cos(fold), 0.5, np.sin(fold)]], float)
+    two = np.array([[0, 2, 1], [0, 1, 3]])
+    corners = corner_light(sheet, two, light, corners=True)
+    assert np.allclose(corners[0, [0, 2]], corners[1, [0, 1]])
     # lighting only some faces (those a plate draws) gives those faces the same light
     some = np.arange(len(f)) % 3 != 1
     assert np.array_equal(corner_light(v, f, light, lit=some), smooth[some])

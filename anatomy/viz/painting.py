@@ -14,7 +14,10 @@ __all__ = ["CREASE_DEG", "SORT_DECIMALS", "corner_light", "painted_ids", "painte
            "painter_order"]
 
 SORT_DECIMALS = 6  # depth (mm) is rounded to this before the painter's sort
-CREASE_DEG = 40.0  # a fold sharper than this stays a visible edge in ``corner_light``
+# a fold sharper than this stays a visible edge in ``corner_light``; at 40 degrees the
+# coarse back's folds over the scapulae drew straight light-dark steps (reviewer), while
+# the edges meant to show (a muscle's cut end, the vault's rim) are near 90
+CREASE_DEG = 60.0
 
 
 def painter_order(vertices, faces, view: str, cull: bool = True):
