@@ -223,6 +223,12 @@ def test_corner_light_smooths_a_curved_surface_and_keeps_a_crease():
     two = np.array([[0, 2, 1], [0, 1, 3]])
     corners = corner_light(sheet, two, light, corners=True)
     assert np.allclose(corners[0, [0, 2]], corners[1, [0, 1]])
+    # ... on the skin; bones and muscles keep it as an edge (the vault's ledge at the
+    # superior nuchal line blurred at 60 degrees: reviewer)
+    from anatomy.viz.painting import STRUCTURE_CREASE_DEG
+
+    sharp = corner_light(sheet, two, light, STRUCTURE_CREASE_DEG, corners=True)
+    assert not np.allclose(sharp[0, [0, 2]], sharp[1, [0, 1]])
     # lighting only some faces (those a plate draws) gives those faces the same light
     some = np.arange(len(f)) % 3 != 1
     assert np.array_equal(corner_light(v, f, light, lit=some), smooth[some])

@@ -14,7 +14,13 @@ from matplotlib.transforms import IdentityTransform
 
 from anatomy.conventions import VIEWS, view_basis  # noqa: F401 - re-exported for the views
 from anatomy.viz import style
-from anatomy.viz.painting import SORT_DECIMALS, corner_light, painted_ids, painter_order  # noqa: F401
+from anatomy.viz.painting import (  # noqa: F401
+    CREASE_DEG,
+    SORT_DECIMALS,
+    corner_light,
+    painted_ids,
+    painter_order,
+)
 from anatomy.viz.static_figure import StaticFigure
 
 __all__ = [
@@ -188,7 +194,8 @@ class FlatTriangles(Artist):
 
 def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1.0,
               intensity=None, cmap=None, zorder: float = 1, light=(-0.4, -0.5, 0.75),
-              cull: bool = True, halve: int = 0) -> FlatTriangles:
+              cull: bool = True, halve: int = 0,
+              crease_deg: float = CREASE_DEG) -> FlatTriangles:
     """Lambert-shaded orthographic drawing of a mesh (painter's algorithm, back faces culled).
 
     Parameters
@@ -222,6 +229,9 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
         How many times every edge is halved before shading (the shape is unchanged): a
         coarse mesh's large faces, one colour each, then shade in finer steps (the
         head's skin showed its triangles).
+    crease_deg : float, default painting.CREASE_DEG
+        Folds sharper than this stay visible edges in the light (``corner_light``); bones
+        and muscles take ``painting.STRUCTURE_CREASE_DEG``.
 
     Returns
     -------
@@ -258,7 +268,8 @@ def draw_mesh(ax, vertices, faces, view: str, color=style.SKIN, alpha: float = 1
     light_dir /= np.linalg.norm(light_dir)
     # smoothed corner normals, the light shaded from corner to corner: lit face by face,
     # the plates' coarse meshes showed every facet (the vault's strips through the skin)
-    shade = 0.45 + 0.6 * corner_light(v, faces, light_dir, lit=facing, corners=True)[order]
+    shade = 0.45 + 0.6 * corner_light(v, faces, light_dir, crease_deg, lit=facing,
+                                      corners=True)[order]
     if intensity is not None:
         vals = np.asarray(intensity, float)[faces][facing][order].mean(axis=1)
         base = matplotlib.colormaps.get_cmap(cmap)(vals)[:, :3]

@@ -10,14 +10,16 @@ from matplotlib.figure import Figure
 
 from anatomy.conventions import view_basis
 
-__all__ = ["CREASE_DEG", "SORT_DECIMALS", "corner_light", "painted_ids", "painted_points",
-           "painter_order"]
+__all__ = ["CREASE_DEG", "SORT_DECIMALS", "STRUCTURE_CREASE_DEG", "corner_light", "painted_ids",
+           "painted_points", "painter_order"]
 
 SORT_DECIMALS = 6  # depth (mm) is rounded to this before the painter's sort
-# a fold sharper than this stays a visible edge in ``corner_light``; at 40 degrees the
-# coarse back's folds over the scapulae drew straight light-dark steps (reviewer), while
-# the edges meant to show (a muscle's cut end, the vault's rim) are near 90
+# a fold sharper than this stays a visible edge in ``corner_light``: for the skin 60
+# degrees (at 40 the coarse back's folds over the scapulae drew straight light-dark
+# steps, reviewer), for bones and muscles STRUCTURE_CREASE_DEG (at 60 the vault's ledge
+# at the superior nuchal line, an edge a plate points at, blurred: reviewer)
 CREASE_DEG = 60.0
+STRUCTURE_CREASE_DEG = 40.0
 
 
 def painter_order(vertices, faces, view: str, cull: bool = True):

@@ -8,7 +8,7 @@ import numpy as np
 from anatomy.head import HeadModel, load_head
 from anatomy.references import cite
 from anatomy.structures import LAYERS, Structure, load_structures, structure_points
-from anatomy.viz import mpl2d, plotly3d, style
+from anatomy.viz import mpl2d, painting, plotly3d, style
 from anatomy.viz.head_views import skin_traces
 from anatomy.viz.head_views.scene import _wrap
 
@@ -252,7 +252,8 @@ def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: f
     parts = structure_parts(structures.values(), view)
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
-        mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder)
+        mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder,
+                        crease_deg=painting.STRUCTURE_CREASE_DEG)
 
 
 DEEP_RIGHT = ("obliquus_capitis_inferior", "obliquus_capitis_superior",

@@ -270,7 +270,8 @@ def stage_plate() -> mpl2d.StaticFigure:
                 parts.append((*tube(seg, r), col))
         covers = [(s.vertices, s.faces) for s in structs.values() if s.id.startswith(layers)]
         v, f, c = mpl2d.merge_meshes(parts)
-        mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2)
+        mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2,
+                        crease_deg=painting.STRUCTURE_CREASE_DEG)
         # what the panel paints where (part k: drawn[k], then the nerve tubes)
         painted = mpl2d.painted_ids(v, f, np.repeat(np.arange(len(parts)),
                                                     [len(q[1]) for q in parts]),
