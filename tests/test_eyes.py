@@ -35,6 +35,31 @@ def test_pupil_and_iris_sit_at_the_front_of_each_eye():
         parts[mid[:, 0] < 0]).tolist()
 
 
+def test_plate_eyes_have_a_normal_pupil_on_the_eyeball():
+    """A plate's finer eyes keep the eyeball's sphere and draw a round pupil about 3-4.5 mm
+    across inside an iris 10-12 mm across: the mesh's own pupil, 5.6 mm, read as dilated
+    (reviewer)."""
+    v0, f0 = _eyes()
+    v, f, rgb = eyes.plate_eyes(v0, f0)
+    front = eyes.front_of_eyes(v0, f0)[1]
+    assert len(f) == 4 ** eyes.PLATE_HALVINGS * len(front) and len(rgb) == len(f)
+    colours = [np.array([int(c[k:k + 2], 16) / 255 for k in (1, 3, 5)])
+               for c in eyes.EYE_PART_COLOURS]
+    parts = np.argmin([np.abs(rgb - c).sum(axis=1) for c in colours], axis=0)
+    for sign in (1, -1):
+        side0, side = sign * v0[:, 0] > 0, sign * v[:, 0] > 0
+        centre = (v0[side0].min(axis=0) + v0[side0].max(axis=0)) / 2
+        r = np.linalg.norm(v[side] - centre, axis=1)
+        assert np.ptp(r) < 0.01 * r.mean()           # on the sphere
+        mid = v[f].mean(axis=1)
+        ours = sign * mid[:, 0] > 0
+        for part, (lo, hi) in ((2, (3.0, 4.5)), (1, (10.0, 12.5))):
+            inner = v[np.unique(f[ours & (parts >= part)])]   # the corners of its faces
+            across = np.ptp(inner[:, 0]), np.ptp(inner[:, 2])
+            assert all(lo < a < hi for a in across), (part, across)
+            assert abs(across[0] - across[1]) < 0.5     # round (halved twice: 2.7 x 3.9)
+
+
 def test_one_eye_alone_is_refused_by_name():
     v, f = _eyes()
     right = v[:, 0] > 0

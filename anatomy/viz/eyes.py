@@ -11,24 +11,31 @@ from __future__ import annotations
 
 import numpy as np
 
+from anatomy import meshops
 from anatomy.viz import style
 
-__all__ = ["EYE_PART_COLOURS", "FRONT_DEG", "IRIS_DEG", "PUPIL_DEG", "eye_colours", "eye_parts",
-           "eyes_paint", "front_of_eyes"]
+__all__ = ["EYE_PART_COLOURS", "FRONT_DEG", "IRIS_DEG", "PLATE_HALVINGS", "PLATE_PUPIL_DEG",
+           "PUPIL_DEG", "eye_parts", "eyes_paint", "front_of_eyes", "plate_eyes"]
 
 # a face whose centre lies within this angle (degrees) of its eyeball's forward axis is
 # pupil or iris: the centres of the faces inside the 11-degree ring lie within 9.1, of
 # those between the rings within 17.5, of the next band's at 28.5 or more
 PUPIL_DEG, IRIS_DEG = 10.0, 20.0
+# a print plate draws the eyeballs' front with each edge halved PLATE_HALVINGS times
+# (``plate_eyes``): fine enough for a round pupil about 3.5 mm across, where the mesh's
+# own is about 5.6 mm, which read as dilated pupils on the plates (reviewer; a clinical
+# sign in a headache course); halved twice, the pupil was oval
+PLATE_PUPIL_DEG, PLATE_HALVINGS = 7.0, 3
 # the head's skin covers each eyeball beyond about 90 degrees from the front (the lids
 # and the orbit's skin); a 3D figure draws the eyes' faces within this angle
 FRONT_DEG = 100.0
 EYE_PART_COLOURS = (style.EYE, style.IRIS, style.PUPIL)  # by eye_parts' value 0, 1, 2
 
 
-def _face_angles(vertices, faces, forward) -> np.ndarray:
+def _face_angles(vertices, faces, forward, centres=None) -> np.ndarray:
     """Per face, the angle (degrees) between its centre's direction from its eyeball's
-    centre and ``forward``."""
+    centre and ``forward``; ``centres`` (right eye, left eye) are the middles of each
+    side's bounding box if None (the eyeballs are whole)."""
     v = np.asarray(vertices, float)
     f = np.asarray(faces, np.int64)
     right = v[:, 0] > 0
@@ -36,17 +43,17 @@ def _face_angles(vertices, faces, forward) -> np.ndarray:
         raise ValueError("the eyes need both eyeballs, one each side of the midline "
                          f"(x > 0 and x < 0); got x from {v[:, 0].min():.1f} to "
                          f"{v[:, 0].max():.1f} mm")
-    # each eyeball's centre: the middle of its bounding box (the spheres are whole)
-    centres = {s: (v[sel].min(axis=0) + v[sel].max(axis=0)) / 2
-               for s, sel in ((True, right), (False, ~right))}
+    if centres is None:
+        centres = [(v[sel].min(axis=0) + v[sel].max(axis=0)) / 2 for sel in (right, ~right)]
     mid = v[f].mean(axis=1)
-    centre = np.where((mid[:, 0] > 0)[:, None], centres[True], centres[False])
+    centre = np.where((mid[:, 0] > 0)[:, None], centres[0], centres[1])
     out = mid - centre
     axis = np.asarray(forward, float) / np.linalg.norm(forward)
     return np.degrees(np.arccos(np.clip(out @ axis / np.linalg.norm(out, axis=1), -1, 1)))
 
 
-def eye_parts(vertices, faces, forward=(0.0, 1.0, 0.0)) -> np.ndarray:
+def eye_parts(vertices, faces, forward=(0.0, 1.0, 0.0), pupil_deg: float = PUPIL_DEG
+              ) -> np.ndarray:
     """Per face of the eyeballs: 0 white of the eye, 1 iris, 2 pupil.
 
     Parameters
@@ -58,6 +65,8 @@ def eye_parts(vertices, faces, forward=(0.0, 1.0, 0.0)) -> np.ndarray:
         Their triangles as vertex indices.
     forward : array_like, shape (3,), default (0, 1, 0)
         The direction the eyes look.
+    pupil_deg : float, default PUPIL_DEG
+        The pupil's angular radius, degrees (a finer mesh draws a smaller pupil).
 
     Returns
     -------
@@ -70,7 +79,7 @@ def eye_parts(vertices, faces, forward=(0.0, 1.0, 0.0)) -> np.ndarray:
         If the vertices do not lie on both sides of the midline (two eyes).
     """
     angle = _face_angles(vertices, faces, forward)
-    return np.where(angle < PUPIL_DEG, 2, np.where(angle < IRIS_DEG, 1, 0)).astype(np.uint8)
+    return np.where(angle < pupil_deg, 2, np.where(angle < IRIS_DEG, 1, 0)).astype(np.uint8)
 
 
 def front_of_eyes(vertices, faces) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -100,23 +109,47 @@ def front_of_eyes(vertices, faces) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return v[used], inverse.reshape(f.shape), kept
 
 
-def eye_colours(vertices, faces) -> np.ndarray:
-    """Per face of the eyeballs, its RGB colour (0-1): white, iris or pupil.
+def plate_eyes(vertices, faces) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The eyeballs for a print plate: their front (``front_of_eyes``) with each edge
+    halved ``PLATE_HALVINGS`` times and the new vertices put on the eyeball's sphere,
+    each face coloured white, iris or pupil (a pupil of ``PLATE_PUPIL_DEG``).
 
     Parameters
     ----------
     vertices : array_like, shape (n, 3)
-        The eyeballs' vertices, mm.
+        The eyeballs' vertices (both eyes), mm.
     faces : array_like, shape (m, 3)
         Their triangles.
 
     Returns
     -------
-    numpy.ndarray, shape (m, 3)
-        One colour per face, for a plate's ``draw_mesh(color=...)``.
+    vertices : numpy.ndarray, shape (k, 3)
+        The finer eyeballs' vertices, mm.
+    faces : numpy.ndarray, shape (l, 3)
+        Their triangles (4 ** PLATE_HALVINGS for each front face).
+    colours : numpy.ndarray, shape (l, 3)
+        One RGB colour (0-1) a face.
     """
-    rgb = np.array([[int(c[k:k + 2], 16) / 255 for k in (1, 3, 5)] for c in EYE_PART_COLOURS])
-    return rgb[eye_parts(vertices, faces)]
+    v0 = np.asarray(vertices, float)
+    right = v0[:, 0] > 0
+    v, f, _kept = front_of_eyes(v0, faces)
+    for _ in range(PLATE_HALVINGS):
+        v, f = meshops.subdivide(v, f)
+    # each eyeball's centre and radius from the whole eyeball (the front alone is lopsided)
+    centres = [(v0[sel].min(axis=0) + v0[sel].max(axis=0)) / 2 for sel in (right, ~right)]
+    for centre, sel0, sel in ((centres[0], right, v[:, 0] > 0),
+                              (centres[1], ~right, v[:, 0] <= 0)):
+        radius = np.linalg.norm(v0[sel0] - centre, axis=1).mean()
+        out = v[sel] - centre
+        v[sel] = centre + radius * out / np.linalg.norm(out, axis=1, keepdims=True)
+    angle = _face_angles(v, f, (0.0, 1.0, 0.0), centres)
+    parts = np.where(angle < PLATE_PUPIL_DEG, 2, np.where(angle < IRIS_DEG, 1, 0))
+    return v, f, _rgb()[parts]
+
+
+def _rgb() -> np.ndarray:
+    """EYE_PART_COLOURS as RGB rows, 0-1."""
+    return np.array([[int(c[k:k + 2], 16) / 255 for k in (1, 3, 5)] for c in EYE_PART_COLOURS])
 
 
 def eyes_paint(parts) -> dict:

@@ -6,7 +6,7 @@ import numpy as np
 
 from anatomy.head import HeadModel, landmark_definitions, side_of
 from anatomy.viz import mpl2d, style
-from anatomy.viz.eyes import eye_colours
+from anatomy.viz.eyes import plate_eyes
 from anatomy.viz.head_views.scene import LATERAL_OFFSETS, POSTERIOR_OFFSETS, label
 
 __all__ = ["PLATE_LATERAL", "PLATE_POSTERIOR", "draw_skin", "head_plate", "landmark_table"]
@@ -110,9 +110,10 @@ def draw_skin(ax, head: HeadModel, view: str, alpha: float = 1.0):
     FlatTriangles
         The artist added to ``ax``.
     """
+    ev, ef, eye_rgb = plate_eyes(head.eye_vertices, head.eye_faces)
     v, f, c = mpl2d.merge_meshes([(head.vertices, head.faces, style.SKIN),
-                                  (head.eye_vertices, head.eye_faces, style.EYE)])
-    c[len(head.faces):] = eye_colours(head.eye_vertices, head.eye_faces)
+                                  (ev, ef, style.EYE)])
+    c[len(head.faces):] = eye_rgb
     return mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, halve=1)
 
 

@@ -14,7 +14,7 @@ from anatomy import headache_maps as hm
 from anatomy import meshgen
 from anatomy.references import cite
 from anatomy.viz import compact, fields, mpl2d, style
-from anatomy.viz.eyes import eye_colours
+from anatomy.viz.eyes import plate_eyes
 from anatomy.viz.headache_views.common import OI, SHORT
 
 __all__ = [
@@ -183,10 +183,10 @@ def _plate_mesh(condition: str, side, scale: float = 1.0):
                    scale * hm.condition_map(condition, side))
     colours = np.where(cut.inside[:, None, None], HEAT_CMAP(cut.corner_values())[..., :3],
                        np.array(to_rgb(style.SKIN)))   # a colour a corner: no facets
-    eye_rgb = np.repeat(eye_colours(mesh.eye_vertices, mesh.eye_faces)[:, None, :], 3, axis=1)
-    verts = np.vstack([cut.vertices, mesh.eye_vertices])
-    faces = np.vstack([cut.faces, mesh.eye_faces + len(cut.vertices)])
-    return verts, faces, np.vstack([colours, eye_rgb])
+    ev, ef, eye_rgb = plate_eyes(mesh.eye_vertices, mesh.eye_faces)
+    verts = np.vstack([cut.vertices, ev])
+    faces = np.vstack([cut.faces, ef + len(cut.vertices)])
+    return verts, faces, np.vstack([colours, np.repeat(eye_rgb[:, None, :], 3, axis=1)])
 
 
 PLATE_VIEWS = ("anterior", "right", "posterior")

@@ -12,7 +12,7 @@ from anatomy import meshops, pain
 from anatomy.conventions import check_choice, check_side
 from anatomy.surface import vertex_normals
 from anatomy.viz import fields, mpl2d, style
-from anatomy.viz.eyes import eye_colours
+from anatomy.viz.eyes import plate_eyes
 from anatomy.viz.pain_views.heat import (
     HEAT_CROP,
     MECHANISM_STYLE,
@@ -124,10 +124,10 @@ def _draw_on_skin(ax, raw, level: float, cmap, view: str):
     # triangles at print size (reviewer)
     colours = np.where(cut.inside[:, None, None], cmap(cut.corner_values())[..., :3],
                        np.array(to_rgb(style.SKIN)))
-    v = np.vstack([cut.vertices, m.eye_vertices])
-    f = np.vstack([cut.faces, np.asarray(m.eye_faces) + len(cut.vertices)])
-    eyes = np.repeat(eye_colours(m.eye_vertices, m.eye_faces)[:, None, :], 3, axis=1)
-    c = np.vstack([colours, eyes])
+    ev, ef, eye_rgb = plate_eyes(m.eye_vertices, m.eye_faces)
+    v = np.vstack([cut.vertices, ev])
+    f = np.vstack([cut.faces, ef + len(cut.vertices)])
+    c = np.vstack([colours, np.repeat(eye_rgb[:, None, :], 3, axis=1)])
     return mpl2d.draw_mesh(ax, v, f, view, color=c)
 
 

@@ -8,7 +8,7 @@ from matplotlib.colors import to_rgb
 from anatomy import pain
 from anatomy.conventions import SIDES, check_side
 from anatomy.viz import mpl2d, style
-from anatomy.viz.eyes import eye_colours
+from anatomy.viz.eyes import plate_eyes
 from anatomy.viz.pain_views.heat import TERRITORY_COLOURS, TERRITORY_SHORT
 from anatomy.viz.pain_views.plates import _visible
 from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
@@ -53,10 +53,10 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
     colours = np.tile(to_rgb(style.SKIN), (len(cut_f), 1))
     for k, key in enumerate(keys):
         colours[dom == k] = to_rgb(TERRITORY_COLOURS[key[0]])
-    v, f, c = mpl2d.merge_meshes([(cut_v, cut_f, style.SKIN),
-                                  (m.eye_vertices, m.eye_faces, style.EYE)])
+    ev, ef, eye_rgb = plate_eyes(m.eye_vertices, m.eye_faces)
+    v, f, c = mpl2d.merge_meshes([(cut_v, cut_f, style.SKIN), (ev, ef, style.EYE)])
     c[: len(cut_f)] = colours
-    c[len(cut_f):] = eye_colours(m.eye_vertices, m.eye_faces)
+    c[len(cut_f):] = eye_rgb
     ov_tri = ov_v[ov_f]
     centroids = ov_tri.mean(axis=1)
     ov_n = np.cross(ov_tri[:, 1] - ov_tri[:, 0], ov_tri[:, 2] - ov_tri[:, 0])
