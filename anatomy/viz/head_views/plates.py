@@ -13,12 +13,13 @@ __all__ = ["PLATE_LATERAL", "PLATE_POSTERIOR", "draw_skin", "head_plate", "landm
 
 # the print plate's labels are larger next to the drawing: a few move apart
 PLATE_LATERAL = {**LATERAL_OFFSETS, "glabella": (20, 30), "supraorbital": (30, 12),
-                 "nasion": (26, -10), "tragus": (-10, 40), "tmj": (30, -15),
+                 "nasion": (26, -10), "tragus": (-4, 47), "tmj": (30, -15),
                  "inion": (-16, 10), "c7_spinous": (-26, 20), "acromion": (-44, -2),
                  # beside the crown: above it, the name ran into the panel's title
                  "vertex": (22, -4)}
+# the vertex's label box clear of the panel's title, the tragus's of the inion's name
 PLATE_POSTERIOR = {**POSTERIOR_OFFSETS, "inion": (-6, 40), "tragus": (26, 16),
-                   "c7_spinous": (16, 10)}
+                   "c7_spinous": (16, 10), "vertex": (14, 6)}
 
 
 def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | None = None):

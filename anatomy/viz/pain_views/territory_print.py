@@ -119,7 +119,7 @@ LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
                 "supratrochlear": (41, 44), "supraorbital": (54, 71),
                 "auriculotemporal": (88, -62), "zygomaticotemporal": (64, -24)},
     "anterior": {"supratrochlear": (-60, 45), "supraorbital": (55, 62),
-                 "zygomaticotemporal": (45, 12), "auriculotemporal": (50, -2),
+                 "zygomaticotemporal": (45, 14), "auriculotemporal": (50, -3),
                  "great_auricular": (45, -20), "transverse_cervical": (60, 10),
                  "supraclavicular": (40, -25)},
     "posterior": {"greater_occipital": (55, 35), "lesser_occipital": (55, 5),
