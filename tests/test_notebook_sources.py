@@ -123,3 +123,15 @@ def test_bad_sources_are_named(tmp_path, monkeypatch, body, message):
 def test_unknown_stem_lists_the_sources():
     with pytest.raises(ValueError, match="Unknown notebook source 'nb00'; valid: 00_start_here"):
         nbsource.source_path("nb00")
+
+
+def test_a_build_merges_a_print_the_kernel_flushed_in_pieces(tmp_path):
+    """Two flushes of one stream become one output, so a busy machine builds the same
+    notebook as an idle one (notebook 03's red-flag line came out split in two)."""
+    from tools import nbtools
+
+    nb = nbtools.new_notebook([nbtools.code(
+        "import sys, time\nprint('first', flush=True)\ntime.sleep(0.3)\nprint('second')")])
+    out = nbtools.execute(nb, tmp_path).cells[0].outputs
+    assert [(o.output_type, o.name, o.text) for o in out] == [
+        ("stream", "stdout", "first\nsecond\n")]

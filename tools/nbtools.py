@@ -45,6 +45,7 @@ import nbformat
 from jupyter_client.manager import KernelManager
 from jupyter_core.paths import jupyter_runtime_dir
 from nbclient import NotebookClient
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 from traitlets import default
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -244,10 +245,16 @@ class IPCKernelManager(KernelManager):
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600) -> nbformat.NotebookNode:
-    """Run top to bottom in a fresh kernel (PLOTLY_RENDERER fixed by anatomy.viz)."""
+    """Run top to bottom in a fresh kernel (PLOTLY_RENDERER fixed by anatomy.viz).
+
+    Consecutive stream outputs are merged: the kernel flushes a print in one or two
+    messages depending on timing, and a busy machine split notebook 03's red-flag line
+    from the text after it, so two builds differed.
+    """
     NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
                    kernel_manager_class=IPCKernelManager,
                    resources={"metadata": {"path": str(cwd)}}).execute()
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
     for cell in nb.cells:  # volatile metadata from the run
         cell.metadata.pop("execution", None)
     return nb
