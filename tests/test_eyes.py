@@ -25,8 +25,8 @@ def test_pupil_and_iris_sit_at_the_front_of_each_eye():
         # the pupil is the most forward part, the white of the eye the least
         assert front[parts[side] == 2].min() > front[parts[side] == 1].max() - 1.0
         assert front[parts[side] == 1].min() > np.median(front[parts[side] == 0])
-        # the iris is a ring round the pupil: centred on it, 4 to 7 mm out (the iris
-        # about 11-12 mm across, as the mesh's rings allow)
+        # the iris is a ring round the pupil: centred on it, its faces' centres 3 to 7 mm
+        # out (the mesh's 22-degree ring: a display choice)
         centre = mid[side][parts[side] == 2].mean(axis=0)
         ring = np.linalg.norm((mid[side][parts[side] == 1] - centre)[:, [0, 2]], axis=1)
         assert 3.0 < ring.min() and ring.max() < 7.0, (ring.min(), ring.max())
@@ -36,9 +36,9 @@ def test_pupil_and_iris_sit_at_the_front_of_each_eye():
 
 
 def test_plate_eyes_have_a_normal_pupil_on_the_eyeball():
-    """A plate's finer eyes keep the eyeball's sphere and draw a round pupil about 3-4.5 mm
-    across inside an iris 10-12 mm across: the mesh's own pupil, 5.6 mm, read as dilated
-    (reviewer)."""
+    """A plate's finer eyes keep the eyeball's sphere and draw a round pupil 3-4.5 mm
+    across inside an iris 10-12.5 mm across (display choices): the mesh's own pupil,
+    5.6 mm, read as dilated (reviewer)."""
     v0, f0 = _eyes()
     v, f, rgb = eyes.plate_eyes(v0, f0)
     front = eyes.front_of_eyes(v0, f0)[1]

@@ -2,9 +2,10 @@
 
 The eyeballs were one off-white colour, and in every front view the head stared with
 blank eyes (reviewer). Each eyeball of the CC0 mesh is a sphere with rings of vertices
-about its forward axis, at 11 and 22 degrees from the front; the faces inside the first
-ring are painted as the pupil, those between the two rings as the iris. The sizes follow
-the mesh's rings (a display choice, not a measurement), and the eyes look straight ahead.
+about its forward axis, at 11 and 22 degrees from the front. A 3D figure paints the faces
+inside the first ring as the pupil and those between the two rings as the iris; a print
+plate halves the front's edges and draws a smaller, round pupil (``plate_eyes``). The
+sizes are display choices, not measurements, and the eyes look straight ahead.
 """
 
 from __future__ import annotations
@@ -44,12 +45,23 @@ def _face_angles(vertices, faces, forward, centres=None) -> np.ndarray:
                          f"(x > 0 and x < 0); got x from {v[:, 0].min():.1f} to "
                          f"{v[:, 0].max():.1f} mm")
     if centres is None:
-        centres = [(v[sel].min(axis=0) + v[sel].max(axis=0)) / 2 for sel in (right, ~right)]
+        centres = _centres(v)
     mid = v[f].mean(axis=1)
     centre = np.where((mid[:, 0] > 0)[:, None], centres[0], centres[1])
     out = mid - centre
     axis = np.asarray(forward, float) / np.linalg.norm(forward)
     return np.degrees(np.arccos(np.clip(out @ axis / np.linalg.norm(out, axis=1), -1, 1)))
+
+
+def _centres(v) -> list[np.ndarray]:
+    """Each eyeball's centre, right then left: the middle of its bounding box."""
+    return [(v[sel].min(axis=0) + v[sel].max(axis=0)) / 2 for sel in (v[:, 0] > 0,
+                                                                       v[:, 0] <= 0)]
+
+
+def _parts(angle, pupil_deg: float) -> np.ndarray:
+    """Pupil (2) within ``pupil_deg`` of the front, iris (1) within IRIS_DEG, else 0."""
+    return np.where(angle < pupil_deg, 2, np.where(angle < IRIS_DEG, 1, 0)).astype(np.uint8)
 
 
 def eye_parts(vertices, faces, forward=(0.0, 1.0, 0.0), pupil_deg: float = PUPIL_DEG
@@ -78,8 +90,7 @@ def eye_parts(vertices, faces, forward=(0.0, 1.0, 0.0), pupil_deg: float = PUPIL
     ValueError
         If the vertices do not lie on both sides of the midline (two eyes).
     """
-    angle = _face_angles(vertices, faces, forward)
-    return np.where(angle < pupil_deg, 2, np.where(angle < IRIS_DEG, 1, 0)).astype(np.uint8)
+    return _parts(_face_angles(vertices, faces, forward), pupil_deg)
 
 
 def front_of_eyes(vertices, faces) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -136,15 +147,14 @@ def plate_eyes(vertices, faces) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     for _ in range(PLATE_HALVINGS):
         v, f = meshops.subdivide(v, f)
     # each eyeball's centre and radius from the whole eyeball (the front alone is lopsided)
-    centres = [(v0[sel].min(axis=0) + v0[sel].max(axis=0)) / 2 for sel in (right, ~right)]
+    centres = _centres(v0)
     for centre, sel0, sel in ((centres[0], right, v[:, 0] > 0),
                               (centres[1], ~right, v[:, 0] <= 0)):
         radius = np.linalg.norm(v0[sel0] - centre, axis=1).mean()
         out = v[sel] - centre
         v[sel] = centre + radius * out / np.linalg.norm(out, axis=1, keepdims=True)
-    angle = _face_angles(v, f, (0.0, 1.0, 0.0), centres)
-    parts = np.where(angle < PLATE_PUPIL_DEG, 2, np.where(angle < IRIS_DEG, 1, 0))
-    return v, f, _rgb()[parts]
+    return v, f, _rgb()[_parts(_face_angles(v, f, (0.0, 1.0, 0.0), centres),
+                               PLATE_PUPIL_DEG)]
 
 
 def _rgb() -> np.ndarray:
