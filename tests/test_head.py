@@ -265,6 +265,25 @@ def test_landmark_plate_draws_every_view_at_one_scale(head):
     assert np.ptp(scales) < 0.01 * scales.mean()
 
 
+def test_landmark_plate_marks_only_what_each_view_sees(head):
+    """A rule by side of the head drew the tragus on the back of the ears and the
+    clavicles on the back of the shoulders in the posterior view. Each panel labels the
+    landmarks the skin does not hide from it; those on the outline (the vertex from
+    behind, C7 from the side) keep their labels."""
+    from anatomy.viz import head_views
+
+    fig = head_views.head_plate(head, ("posterior", "right")).figure
+    back, side = ({t.get_text() for t in ax.texts} for ax in fig.axes)
+    for hidden in ("tragus (R)", "tragus (L)", "mid-clavicle (R)", "mid-clavicle (L)",
+                   "nasion", "menton"):
+        assert hidden not in back
+    assert {"vertex", "inion (EOP)", "C7 spinous", "mastoid tip (R)", "mastoid tip (L)",
+            "acromion (R)", "acromion (L)"} <= back
+    assert {"vertex", "C7 spinous", "tragus (R)", "TMJ (R)", "nasion", "menton",
+            "inion (EOP)"} <= side
+    assert not any("(L)" in t for t in side)
+
+
 def test_a_label_does_not_run_over_another(head):
     """Two spots whose labels start far enough apart can still overlap along the text:
     a long label to the right of a spot runs over the label of a spot 34 mm to its

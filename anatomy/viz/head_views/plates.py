@@ -118,24 +118,27 @@ def draw_skin(ax, head: HeadModel, view: str, alpha: float = 1.0):
     return mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, halve=1)
 
 
+# a landmark's marker on the plate shows if its centre or a point this far to its side
+# or above or below is seen: the vertex from behind and C7 from the side sit on the
+# outline, their markers half in view
+PLATE_RIM_MM = 3.0
+
+
 def _visible_landmarks(head: HeadModel, view: str) -> list[str]:
-    """Landmarks on the side of the head facing the viewer."""
-    _, _, fwd = mpl2d.view_basis(view)
-    centre = np.array([0.0, 0.0, 0.0])
-    keep = []
-    for name, p in head.landmarks.items():
-        toward = (p - centre) @ -fwd
-        if view in ("posterior", "anterior"):
-            ok = toward > -5 or name in ("vertex",)
-        else:
-            ok = (p[0] * -fwd[0]) >= 0
-        if view == "posterior" and name in ("glabella", "nasion", "menton", "suprasternal_notch"):
-            ok = False
-        if view == "posterior" and name.startswith(("supraorbital", "tmj")):
-            ok = False
-        if ok:
-            keep.append(name)
-    return keep
+    """Landmarks the view sees: no skin between them (or their marker's rim) and the
+    viewer, by the skin's parallel-ray test (``Skin.visible``), as the 3D figures do. A
+    rule by side of the head drew the tragus on the back of the ears and the clavicles on
+    the back of the shoulders in the posterior view (reviewer)."""
+    from anatomy.head import load_head
+    from anatomy.skin import Skin, head_skin
+
+    skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
+    names = list(head.landmarks)
+    pts = np.array([head.landmarks[n] for n in names], float)
+    right, up, _ = mpl2d.view_basis(view)
+    rims = [np.zeros(3)] + [PLATE_RIM_MM * s * a for a in (right, up) for s in (1, -1)]
+    seen = np.any([skin.visible(pts + r, view) for r in rims], axis=0)
+    return [n for n, ok in zip(names, seen) if ok]
 
 
 def landmark_table(head: HeadModel):
