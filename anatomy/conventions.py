@@ -14,8 +14,8 @@ from pathlib import Path
 __all__ = [
     "AXES", "CAMERA_CENTRE_Z", "CAMERA_DISTANCE", "DATA_DIR", "DECIMALS", "DISCLAIMER",
     "HEAD_MESH_FILE", "REBUILD_HEAD_COMMAND", "REFERENCES_FILE", "SIDES", "SIDE_SIGN",
-    "UNITS", "VIEWS", "check_choice", "check_side", "close_match_hint", "mirror_x",
-    "view_basis",
+    "UNITS", "VIEWS", "Choices", "check_choice", "check_side", "close_match_hint",
+    "mirror_x", "view_basis",
 ]
 
 UNITS = "mm"
@@ -123,6 +123,30 @@ def check_choice(value: object, choices: Iterable[str], what: str) -> str:
         f"Unknown {what} {value!r}.{close_match_hint(value, options)} "
         f"Valid choices: {', '.join(options)}."
     )
+
+
+class Choices(dict):
+    """A dict of named things whose missing key raises a KeyError naming the valid keys.
+
+    ``nerve('GON', 'right').waypoints['trapezius exit']`` raised a bare
+    ``KeyError: 'trapezius exit'``; the message now says what the key names, offers close
+    matches and lists every valid key (as ``check_choice`` does for arguments).
+
+    Parameters
+    ----------
+    data : mapping or iterable of pairs, optional
+        The entries.
+    what : str, default "key"
+        What a key names (e.g. ``"GON waypoint"``), for the message.
+    """
+
+    def __init__(self, data=(), what: str = "key"):
+        super().__init__(data)
+        self.what = what
+
+    def __missing__(self, key):
+        raise KeyError(f"Unknown {self.what} {key!r}.{close_match_hint(key, self)} "
+                       f"Valid choices: {', '.join(self)}.")
 
 
 def check_side(side: object) -> str:

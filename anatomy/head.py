@@ -14,6 +14,7 @@ from anatomy.conventions import (
     HEAD_MESH_FILE,
     REBUILD_HEAD_COMMAND,
     SIDES,
+    Choices,
     check_choice,
 )
 
@@ -194,7 +195,8 @@ def _load(path: str) -> HeadModel:
     eeg = {str(k): _readonly(np.array(p, float))
            for k, p in zip(arrays["eeg_names"], arrays["eeg_points"])}
     return HeadModel(
-        vertices=_readonly(v), faces=_readonly(f), landmarks=landmarks, eeg_positions=eeg,
+        vertices=_readonly(v), faces=_readonly(f), landmarks=Choices(landmarks, "landmark"),
+        eeg_positions=Choices(eeg, "10-20 position"),
         eye_vertices=_readonly(arrays["eye_vertices"].astype(float)),
         eye_faces=_readonly(arrays["eye_faces"].astype(np.int64)), source=source,
     )

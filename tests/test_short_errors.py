@@ -61,3 +61,20 @@ def test_every_notebook_sets_it_up_in_its_first_code_cell():
         setup = text[text.index("# %% slideshow"):]
         setup = setup[:setup.index("\n# %%", 1)]
         assert "\nshort_errors()" in setup, source.name
+
+
+def test_a_mistyped_waypoint_or_landmark_names_the_valid_ones(shell, capsys):
+    """``waypoints['trapezius exit']`` raised a bare ``KeyError: 'trapezius exit'`` (a
+    student, taking notebook 01): the kit's tables of named things say what the name
+    should be, shown at the student's line."""
+    out, error = run(shell, capsys, "from anatomy import nerve\n"
+                                    "nerve('GON', 'left').waypoints['trapezius exit']")
+    assert isinstance(error, KeyError)
+    assert "Unknown GON waypoint 'trapezius exit'. Did you mean 'trapezius_exit'?" in out
+    assert "semispinalis_exit" in out and "Raised by anatomy.conventions" in out
+    out, error = run(shell, capsys, "from anatomy import load_head\n"
+                                    "load_head().landmarks['EOP']")
+    assert isinstance(error, KeyError) and "Unknown landmark 'EOP'." in out
+    assert "Valid choices: nasion, glabella, vertex, inion" in out
+    out, error = run(shell, capsys, "{'a': 1}['b']")  # a plain dict's miss is left alone
+    assert isinstance(error, KeyError) and "Raised by" not in out

@@ -8,7 +8,7 @@ from functools import lru_cache
 import numpy as np
 
 from anatomy import surface
-from anatomy.conventions import check_choice, check_side, mirror_x
+from anatomy.conventions import Choices, check_choice, check_side, mirror_x
 from anatomy.head import load_head
 from anatomy.nerves.specs import (
     COORDS,
@@ -393,7 +393,8 @@ def _make_nerve(spec: NerveSpec, points: dict[str, np.ndarray],
         refs.extend(b.references)
     return Nerve(name=spec.key, side="right", label=spec.name, abbreviation=spec.abbreviation,
                  latin=spec.latin, description=spec.description, path=path,
-                 waypoints=wps, branches=branches, branch_names=names,
+                 waypoints=Choices(wps, f"{spec.abbreviation} waypoint"), branches=branches,
+                 branch_names=names,
                  sources=tuple(dict.fromkeys(refs)), subcutaneous_from=sub_from,
                  waypoint_index={k: _index_of(path, p) for k, p in wps.items()})
 
@@ -410,7 +411,8 @@ def _nerve(key: str, side: str) -> Nerve:
 def _mirror(n: Nerve) -> Nerve:
     return Nerve(name=n.name, side="left", label=n.label, abbreviation=n.abbreviation,
                  latin=n.latin, description=n.description, path=mirror_x(n.path),
-                 waypoints={k: mirror_x(p) for k, p in n.waypoints.items()},
+                 waypoints=Choices({k: mirror_x(p) for k, p in n.waypoints.items()},
+                                   n.waypoints.what),
                  branches=[mirror_x(b) for b in n.branches], branch_names=n.branch_names,
                  sources=n.sources, subcutaneous_from=n.subcutaneous_from,
                  waypoint_index=dict(n.waypoint_index))

@@ -1,11 +1,12 @@
 """Short error reports in a notebook.
 
-The kit rejects a bad value with a ValueError whose message names the value and the valid
-choices. IPython shows it under every frame of the kit that it passed through, so the
+The kit rejects a bad value with a ValueError (a bad name looked up in one of its tables
+of named things, ``anatomy.conventions.Choices``: a KeyError) whose message names the value
+and the valid choices. IPython shows it under every frame of the kit that it passed through, so the
 message a student needs sits at the bottom of a screen of code they did not write.
 ``short_errors()`` shows such an error at the student's own line, with the message and a
 note naming the kit function the caller called. Every other error keeps its full traceback:
-a ValueError raised outside the kit (numpy, pandas, the student's own code), and every
+a ValueError or KeyError raised outside the kit (numpy, pandas, the student's own code), and every
 other kind of exception.
 """
 
@@ -73,5 +74,5 @@ def short_errors(shell=None) -> bool:
         shell = get_ipython()
         if shell is None:
             return False
-    shell.set_custom_exc((ValueError,), _handler)
+    shell.set_custom_exc((ValueError, KeyError), _handler)
     return True

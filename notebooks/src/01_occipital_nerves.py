@@ -76,7 +76,7 @@ from anatomy.nerves import nerve
 from anatomy import nerves
 from anatomy.viz import nerve_views
 import pandas as pd
-pd.set_option('display.max_colwidth', 60)
+pd.set_option('display.max_colwidth', None)  # whole sources: measured or derived
 from anatomy.viz.tables import fit_tables
 fit_tables()  # tables wrap to fit the screen
 from anatomy.viz.errors import short_errors
