@@ -540,3 +540,27 @@ def test_a_verdict_is_run_by_the_student_and_shown_to_the_instructor():
     answer = nbtools.instructor_cell(nbtools.answer("22 mm"))
     assert answer.source.startswith("<details open>")
     assert classroom.ANSWER.match(answer.source)["body"].strip() == "22 mm"
+
+
+def test_a_student_copy_says_where_it_keeps_the_answers_back():
+    """A student on the hub found "Your answer" and nothing to compare it with: where the
+    solution and answer cells were, one line says the copy keeps them back."""
+    from tools import nbtools
+
+    nb = nbtools.new_notebook([nbformat.v4.new_markdown_cell("### Exercise 1"),
+                               nbformat.v4.new_code_cell("my_distance = ..."),
+                               nbformat.v4.new_code_cell("print(21)"),
+                               nbtools.answer("About 21 mm."),
+                               nbformat.v4.new_markdown_cell("## Next section")])
+    nb.cells[2].metadata["tags"] = ["solution"]
+    nb.cells[2].id = "sol-1"
+    student = classroom.student_notebook(nb)
+    sources = [c.source for c in student.cells]
+    assert sources == ["### Exercise 1", "my_distance = ...", classroom.WITHHELD,
+                       "## Next section"]
+    assert student.cells[2].id == "sol-1-withheld"  # the same on every build
+    for path in sorted((ROOT / "notebooks").glob("0*.ipynb")):
+        copy = classroom.student_notebook(nbformat.read(path, as_version=4))
+        exercises = sum(c.source.startswith("### Exercise") for c in copy.cells)
+        withheld = sum(c.source == classroom.WITHHELD for c in copy.cells)
+        assert withheld >= exercises, path.name

@@ -418,8 +418,15 @@ def build_handouts(out: Path = BUILD / "handouts", sources=None) -> list[Path]:
 # Student copies
 # ---------------------------------------------------------------------------------------
 
+# where a student copy leaves out an exercise's solution
+WITHHELD_TAG = "answer-withheld"
+WITHHELD = ("*This class copy keeps the answers back: write yours above, and compare it with "
+            "the class or with the full notebook your instructor shares.*")
+
+
 def student_notebook(nb):
-    """Solutions removed: solution code and <details> answers are left out.
+    """Solutions removed: solution code and <details> answers are left out, and one
+    line (``WITHHELD``) says where.
 
     Every code exercise has a blank cell of the student's own ('your-work') before its
     solution, which stays. Instructor notes are dropped too. Every other cell (and its
@@ -431,7 +438,16 @@ def student_notebook(nb):
     cells = []
     for cell in nb.cells:
         t = tags(cell)
-        if "instructor-notes" in t or "solution" in t:
+        if "solution" in t:
+            # one line where the answers were: a student on the hub or the lite site
+            # found "Your answer" and nothing to compare it with (a student's review)
+            if not (cells and WITHHELD_TAG in tags(cells[-1])):
+                note = nbformat.v4.new_markdown_cell(WITHHELD)
+                note.metadata = {"tags": [WITHHELD_TAG]}
+                note.id = f"{cell.get('id', 'cell')}-withheld"[-64:]  # not a random id
+                cells.append(note)
+            continue
+        if "instructor-notes" in t:
             continue
         if "verdict" in t:
             cell.outputs = []
