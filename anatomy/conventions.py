@@ -13,9 +13,9 @@ from pathlib import Path
 
 __all__ = [
     "AXES", "CAMERA_CENTRE_Z", "CAMERA_DISTANCE", "DATA_DIR", "DECIMALS", "DISCLAIMER",
-    "HEAD_MESH_FILE", "REBUILD_HEAD_COMMAND", "REFERENCES_FILE", "SIDES", "SIDE_SIGN",
-    "UNITS", "VIEWS", "Choices", "check_choice", "check_side", "close_match_hint",
-    "mirror_x", "view_basis",
+    "HEAD_MESH_FILE", "PRINT_WIDTH", "REBUILD_HEAD_COMMAND", "REFERENCES_FILE", "SIDES",
+    "SIDE_SIGN", "UNITS", "VIEWS", "Choices", "check_choice", "check_side",
+    "close_match_hint", "mirror_x", "view_basis",
 ]
 
 UNITS = "mm"
@@ -123,6 +123,12 @@ def check_choice(value: object, choices: Iterable[str], what: str) -> str:
         f"Unknown {what} {value!r}.{close_match_hint(value, options)} "
         f"Valid choices: {', '.join(options)}."
     )
+
+
+# printed text is wrapped at this many characters: JupyterLab breaks a longer line
+# anywhere, mid-word ("Recent onset of a new h / eadache" in a red-flag warning at 1024
+# px, a student's review), and a code cell at 1024 px with the side panel open shows ~75
+PRINT_WIDTH = 72
 
 
 class Choices(dict):

@@ -455,12 +455,31 @@ def test_str_has_verdict_criteria_and_disclaimer():
     r = h.check_criteria("occipital_neuralgia", ON)
     text = str(r)
     assert text == r.summary()
-    assert DISCLAIMER in text and r.disclaimer == DISCLAIMER
+    flat = " ".join(text.split())  # wrapped for printing (PRINT_WIDTH)
+    assert DISCLAIMER in flat and r.disclaimer == DISCLAIMER
     assert "13.4" in text and "MET" in text and "clinician" in text
     for c in r.criteria:
-        assert f"{c.id} [{c.status}]" in text
+        assert f"{c.id} [{c.status}]" in text and " ".join(c.text.split()) in flat
+        assert " ".join(c.reason.split()) in flat
     failed = h.check_criteria("occipital_neuralgia", {**ON, "relieved_by_nerve_block": False})
     assert "NOT fulfilled (D not met)" in str(failed)
+
+
+def test_printed_reports_fit_a_narrow_notebook():
+    """JupyterLab breaks a printed line longer than its output area anywhere, mid-word: a
+    student at 1024 px read "Recent onset of a new h / eadache" in the red-flag warning
+    and "pro / bable migraine" in a criteria report. Both are wrapped at PRINT_WIDTH
+    characters, between words."""
+    from anatomy.conventions import PRINT_WIDTH
+
+    texts = [str(h.check_criteria(c, ON)) for c in ("occipital_neuralgia", "tension_type",
+                                                     "migraine_without_aura")]
+    texts.append(h.screen_summary({"thunderclap_onset": True, "new_headache": True,
+                                   "age_years": 60}))
+    texts.append(h.screen_summary({}))
+    for text in texts:
+        lines = text.splitlines()
+        assert len(lines) > 1 and max(map(len, lines)) <= PRINT_WIDTH, text
 
 
 def test_to_frame_and_check_all():

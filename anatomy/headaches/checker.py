@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from anatomy.conventions import DISCLAIMER, check_choice
+from anatomy.conventions import DISCLAIMER, PRINT_WIDTH, check_choice
 from anatomy.headaches.data import _condition
 from anatomy.headaches.findings import ALL_CONDITIONS, CONDITIONS, validate_findings
 from anatomy.headaches.rules import RULES, SUBTYPES
@@ -55,22 +56,28 @@ class CriteriaResult:
         Returns
         -------
         str
-            Several lines of plain text (what ``str(result)`` prints).
+            Several lines of plain text (what ``str(result)`` prints), wrapped at
+            ``PRINT_WIDTH`` characters.
         """
         head = {True: "all criteria the checker can assess are MET",
                 False: "NOT fulfilled (" + ", ".join(
                     c.id for c in self.criteria if c.status == "not met") + " not met)",
                 None: "UNDETERMINED (missing: " + ", ".join(self.missing) + ")"}[self.fulfilled]
-        lines = [f"{self.name} (ICHD-3 {self.ichd3_code}): {head}"]
+        def fill(text: str, first: str = "", rest: str = "") -> str:
+            return textwrap.fill(text, PRINT_WIDTH, initial_indent=first,
+                                 subsequent_indent=rest, break_on_hyphens=False)
+
+        lines = [fill(f"{self.name} (ICHD-3 {self.ichd3_code}): {head}", rest="  ")]
         if self.subtype:
-            lines.append(f"Subtype (frequency band used): {self.subtype}")
+            lines.append(fill(f"Subtype (frequency band used): {self.subtype}", rest="  "))
         for c in self.criteria:
-            lines.append(f"  {c.id} [{c.status}] {c.text}")
-            lines.append(f"      -> {c.reason}")
+            lines.append(fill(c.text, f"  {c.id} [{c.status}] ", "    "))
+            lines.append(fill(c.reason, "      -> ", "         "))
         clinician = [c.id for c in self.criteria if c.clinician_only]
-        lines.append(f"Criterion {', '.join(clinician)} (no better explanation by another "
-                     "ICHD-3 diagnosis) always needs a clinician and is not part of the verdict.")
-        lines.append(self.disclaimer)
+        lines.append(fill(f"Criterion {', '.join(clinician)} (no better explanation by "
+                          "another ICHD-3 diagnosis) always needs a clinician and is not part "
+                          "of the verdict."))
+        lines.append(fill(self.disclaimer))
         return "\n".join(lines)
 
     __str__ = summary

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from anatomy.conventions import check_choice
+from anatomy.conventions import PRINT_WIDTH, check_choice
 from anatomy.headaches.data import vignettes
 from anatomy.headaches.findings import FINDINGS, validate_findings
 
@@ -27,7 +27,7 @@ NOT_FILLED = "(not filled in)"
 RELATIVE_TOLERANCE = 0.25
 AGE_TOLERANCE_YEARS = 0.5  # ages are stated in whole years: they must match
 COMPARE_STATUSES = ("agree", "differ", "not filled in", "not in the kit's findings")
-_HELP_WIDTH = 72  # characters: a code cell at 1024 px (side panel open) shows ~75
+_HELP_WIDTH = PRINT_WIDTH  # a code cell at 1024 px (side panel open) shows ~75
 
 
 def _case(case_id: str) -> dict:

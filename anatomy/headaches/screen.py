@@ -8,10 +8,12 @@ The screen uses the checker's three-valued logic: a flag is 'present', 'absent',
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
 
+from anatomy.conventions import PRINT_WIDTH
 from anatomy.headaches.data import load_headaches
 from anatomy.headaches.findings import validate_findings
 from anatomy.headaches.logic import _and, _or
@@ -84,16 +86,18 @@ def screen_summary(findings: Mapping[str, object]) -> str:
     -------
     str
         "RED FLAG: ..." listing each flag present and its action; otherwise the flags not
-        asked, or "No red flag found in the screen." when every flag was asked.
+        asked, or "No red flag found in the screen." when every flag was asked. Wrapped
+        at ``PRINT_WIDTH`` characters for printing.
     """
     screen = red_flag_screen(findings)
     present = screen[screen["status"] == "present"]
     if len(present):
         items = "; ".join(f"{r.flag} ({r.action})" for r in present.itertuples())
-        return (f"RED FLAG: {items}. Look for a secondary cause before any primary "
-                "diagnosis; the checker's verdicts below do not exclude one.")
+        return textwrap.fill(f"RED FLAG: {items}. Look for a secondary cause before any "
+                             "primary diagnosis; the checker's verdicts below do not exclude "
+                             "one.", PRINT_WIDTH)
     open_ = screen[screen["status"] == "not asked"]
     if len(open_):
-        return ("No red flag found, but not asked: " + ", ".join(open_["flag"]) +
-                ". Ask before relying on a primary diagnosis.")
+        return textwrap.fill("No red flag found, but not asked: " + ", ".join(open_["flag"])
+                             + ". Ask before relying on a primary diagnosis.", PRINT_WIDTH)
     return "No red flag found in the screen."

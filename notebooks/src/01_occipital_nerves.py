@@ -105,7 +105,7 @@ head = anatomy.load_head()
 gon = nerve('GON', 'right')
 print(gon.label, '|', gon.latin)
 print(f'{len(gon.waypoints)} waypoints, {gon.length():.0f} mm from origin to vertex')
-print(list(gon.waypoints))
+list(gon.waypoints)  # the named waypoints, from the origin to the vertex
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # `nerve(name, side)` accepts `greater_occipital`, `lesser_occipital`, `third_occipital` or the abbreviations, and the subject's `left` or `right`; anything else raises an error that lists the valid choices. The path is a smooth polyline in millimetres from origin to terminal; the left nerve is the mirror image of the right.
