@@ -144,8 +144,11 @@ def quiz_cells(path: str) -> list:
         "tells you why it is right or wrong. The quiz needs no running kernel; if it does "
         "not show, run the collapsed cell below (or open the kit with `make lab`, which "
         "trusts its notebooks).", slide="slide", tags=["quiz"])
-    src = (f"# Self-check quiz, drawn by jupyterquiz. Questions: notebooks/quizzes/{stem}.toml,\n"
-           "# encoded so that no answer can be read before it is clicked.\n"
+    # a short first line: a collapsed cell shows it, and at 1024 px the long one widened
+    # the whole notebook into a sideways scroll (a student's review)
+    src = ("# Self-check quiz, drawn by jupyterquiz.\n"
+           f"# Questions: notebooks/quizzes/{stem}.toml, encoded so\n"
+           "# that no answer can be read before it is clicked.\n"
            "import random\n\n"
            "from IPython.display import display\n"
            "from IPython.utils.capture import capture_output\n"

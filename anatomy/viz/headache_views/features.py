@@ -147,8 +147,10 @@ def comparison_view(rows=COMPARISON_ROWS,
     sources = headaches.comparison_sources()
     keys = sorted({k.strip() for r in rows for c in conditions
                    for k in str(sources.at[r, c]).split(",") if k.strip()})
+    # the row names' column holds "Associated" whole at 1024 px with the side panel open
+    # (at 17% it broke as "Associate / d": a student's review)
     return HtmlTable("The conditions side by side (ICHD-3 code in brackets)", columns, body,
-                     notes=["Sources: " + cite(*keys) + "."], header_width="17%")
+                     notes=["Sources: " + cite(*keys) + "."], header_width="19%")
 
 
 def _matrix_alt() -> str:
