@@ -272,12 +272,25 @@ def test_feature_matrix_has_text_and_symbols_in_every_cell():
         assert len(MATRIX['cells'][cond]) == len(MATRIX['rows'])
         for status, text in MATRIX['cells'][cond]:
             assert status in hv.STATUS and text in texts
-    symbols = [t for t in texts if t in {s[0] for s in hv.STATUS.values()}]
-    assert len(symbols) == n_cells  # a symbol in every cell, not colour alone
+    symbols = [t for t in ax.texts if t.get_text() in {s[0] for s in hv.STATUS.values()}]
+    # a symbol in every cell, not colour alone, and one in each of the key's small cells
+    assert len(symbols) == n_cells + len(hv.STATUS)
     for row in MATRIX['rows']:
         assert row in texts
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert len(legend) == len(hv.STATUS)
+    # the key shows each status as the cells do: its fill, and its symbol in the cell's
+    # ink (a black square beside the key's swatch matched no cell's white square)
+    from matplotlib.colors import to_hex
+
+    for symbol, desc, fill, ink in hv.STATUS.values():
+        assert desc in texts
+        marks = [t for t in symbols if t.get_text() == symbol]
+        key = min(marks, key=lambda t: t.get_position()[1])  # the key sits below the cells
+        assert to_hex(key.get_color()) == to_hex(ink)
+        x, y = key.get_position()
+        swatch = [p for p in ax.patches if p.contains_point(ax.transData.transform((x, y)))]
+        assert [to_hex(p.get_facecolor()) for p in swatch] == [to_hex(fill)]
+        for cell in [m for m in marks if m is not key]:
+            assert to_hex(cell.get_color()) == to_hex(ink)
     assert "criterion D" in fm.alt
 
 

@@ -57,12 +57,19 @@ def feature_matrix() -> mpl2d.StaticFigure:
         y = len(rows) - 1 - i
         ax.text(left - 0.05, y + h / 2, row, ha="right", va="center", fontsize=11,
                 fontweight="bold")
-    handles = [Rectangle((0, 0), 1, 1, facecolor=STATUS[k][2], edgecolor="#777777",
-                                   label=f"{STATUS[k][0]}  {STATUS[k][1]}") for k in STATUS]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=4,
-              frameon=False, fontsize=9.5, handlelength=1.2)
+    # the key: each status as a small cell, its symbol inside in the cell's own ink (a
+    # black square beside the swatch did not match the white squares in the cells)
+    start = left - 0.6
+    step = (len(conds) * w + 0.6) / len(STATUS)
+    for k, (symbol, desc, fill, ink) in enumerate(STATUS.values()):
+        x = start + k * step + 0.1
+        ax.add_patch(Rectangle((x, -0.52), 0.2, 0.3, facecolor=fill, edgecolor="#777777",
+                               lw=0.6))
+        ax.text(x + 0.1, -0.37, symbol, ha="center", va="center", fontsize=11, color=ink,
+                fontweight="bold")
+        ax.text(x + 0.28, -0.37, desc, ha="left", va="center", fontsize=9.5)
     ax.set_xlim(-0.35, left + len(conds) * w + 0.02)
-    ax.set_ylim(-0.05, len(rows) + 0.95)
+    ax.set_ylim(-0.6, len(rows) + 0.95)
     ax.axis("off")
     ax.set_title("What distinguishes them: ICHD-3 features (LA = local anaesthetic)",
                  loc="left", fontsize=13)
