@@ -41,7 +41,9 @@ REGION_TAGS = {"eyes": "eyes", "frontal": "frontal", "temporal": "temporal",
 
 
 def _kind_line(condition: str) -> str:
-    return ("% of patients (Kelman 2005)" if hm.map_kind(condition) == "frequency"
+    # the colour bar reads 0-1: a share of patients, not a percentage (the subtitle said
+    # "% of patients" under a bar of 0 to 1: reviewer)
+    return ("share of patients, 0-1 (Kelman 2005)" if hm.map_kind(condition) == "frequency"
             else "qualitative (ICHD-3 text)")
 
 
@@ -121,7 +123,7 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
                                     HOVER_CHARS)
         skin = plotly3d.mesh_trace(cut.vertices, cut.faces, name=SHORT[cond],
                                    intensity=cut.values, colorscale=PAIN_SCALE,
-                                   showscale=k == 0, colorbar_title="pain map<br>(0-1)",
+                                   showscale=k == 0, colorbar_title="map value<br>(0-1)",
                                    hovertext=hover)
         # one byte per vertex (MAP_BYTES is 1), a quarter of float32; the bar reads 0-1
         skin.update(intensity=np.round(cut.values * MAP_BYTES).astype(np.uint8),
