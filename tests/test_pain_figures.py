@@ -640,6 +640,24 @@ def test_territory_figure_names_the_territories_each_view_sees():
                     head = eye.screen(m.vertices[painted & eye.visible(m.vertices)])
                 if T._inside(head, centre, half) > 0:
                     on_head.add((b["label"], note["text"]))
+            else:  # on its patch: most of its box over its own colour, not a neighbour's
+                # ("supraorbital" stood on the auriculotemporal patch beside a narrow strip
+                # of its own at the forehead's outline: reviewer)
+                top = w.argmax(axis=0)
+                drawn = (m.vertices[:, 2] >= pv.heat.HEAT_CROP["z_min"]) \
+                    & (np.abs(m.vertices[:, 0]) <= pv.heat.HEAT_CROP["abs_x_max"])
+                painted = drawn & (w.max(axis=0) >= 0.5)
+                painted &= eye.visible(m.vertices)
+                where, owner = eye.screen(m.vertices[painted]), top[painted]
+                lines = note["text"].split("<br>")
+                half = np.array([0.5 * T.NAME_CHAR_MM * max(map(len, lines)) + 2.0,
+                                 0.5 * T.NAME_LINE_MM * len(lines)])
+                grid = np.stack(np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 3)),
+                                -1).reshape(-1, 2)
+                box_pts = eye.screen(p[None])[0] + grid * half
+                nearest = np.linalg.norm(box_pts[:, None] - where[None], axis=2).argmin(axis=1)
+                assert np.mean(owner[nearest] == i) >= T.NAME_ON_PATCH, (b["label"],
+                                                                         note["text"])
     assert {("GON", "right"), ("LON", "right"), ("auriculo-<br>temporal", "right")} \
         <= set(named["opening view"])
     assert {("GON", "left"), ("GON", "right"), ("TON", "left"), ("TON", "right")} \
@@ -659,3 +677,20 @@ def test_territory_figure_names_the_territories_each_view_sees():
     assert all(side == "left" for _, side in named["left"])
     assert spec["layout"]["scene"]["annotations"] == \
         menu["buttons"][0]["args"][0]["scene.annotations"]
+
+
+def test_a_territory_name_counts_only_skin_nearer_its_own_colour():
+    """A name's box counts as on its patch where it lies within NAME_COVER_MM of the patch
+    and nearer it than any other territory: "supraorbital", within 5 mm of its narrow strip
+    at the forehead's outline, stood on the auriculotemporal patch beside it (reviewer)."""
+    from anatomy.viz.pain_views import territories as T
+
+    strip = np.array([[0.0, y] for y in range(0, 40, 4)])          # its own narrow strip
+    other = np.array([[x, y] for x in (-4.0, -8.0, -12.0) for y in range(0, 40, 4)])
+    painted = np.r_[strip, other]
+    owner = np.r_[np.zeros(len(strip), int), np.ones(len(other), int)]
+    beside = np.array([[-3.0, y] for y in range(4, 36, 4)])        # 3 mm off, over the other
+    on = np.array([[-1.0, y] for y in range(4, 36, 4)])
+    assert T._covered(beside, strip) == 1.0            # the distance alone took it as its own
+    assert T._covered(beside, strip, painted, owner, 0) == 0.0
+    assert T._covered(on, strip, painted, owner, 0) == 1.0

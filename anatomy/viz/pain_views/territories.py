@@ -120,12 +120,20 @@ NAME_LINES = {"great_auricular": "great<br>auricular",
               "zygomaticotemporal": "zygomatico-<br>temporal"}
 
 
-def _covered(samples, patch) -> float:
-    """The share of ``samples`` (screen mm) within NAME_COVER_MM of a ``patch`` point."""
+def _covered(samples, patch, painted=None, owner=None, mine=None) -> float:
+    """The share of ``samples`` (screen mm) within NAME_COVER_MM of a ``patch`` point
+    and, given every ``painted`` point with its ``owner`` territory, nearer a point of
+    territory ``mine`` than any other territory's: "supraorbital", within 5 mm of its
+    narrow strip at the forehead's outline, stood on the auriculotemporal patch beside it
+    (reviewer)."""
     if not len(patch):
         return 0.0
     gap = np.linalg.norm(samples[:, None] - patch[None], axis=2).min(axis=1)
-    return float(np.mean(np.round(gap, 6) <= NAME_COVER_MM))
+    near = np.round(gap, 6) <= NAME_COVER_MM
+    if painted is not None and len(painted):
+        nearest = np.linalg.norm(samples[:, None] - painted[None], axis=2).argmin(axis=1)
+        near &= owner[nearest] == mine
+    return float(np.mean(near))
 
 
 def _inside(points, centre, half) -> float:
@@ -212,7 +220,9 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
     facing &= drawn
     seen = drawn & eye.visible(m.vertices)
     head = np.round(eye.screen(m.vertices[seen]), 6)   # to its outline
-    painted = np.round(eye.screen(m.vertices[seen & (weights.max(axis=0) >= 0.5)]), 6)
+    painted_at = seen & (weights.max(axis=0) >= 0.5)
+    painted = np.round(eye.screen(m.vertices[painted_at]), 6)
+    owner = top[painted_at]   # the territory painted at each of those points
     middle = np.median(head, axis=0)
     tall = 0.95 * eye.distance * np.tan(np.pi / 8)      # half the picture's height, mm
     frame = np.array([NAME_ASPECT * tall, tall])
@@ -234,12 +244,13 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
         half = np.array([0.5 * NAME_CHAR_MM * max(map(len, lines)) + 2.0,
                          0.5 * NAME_LINE_MM * len(lines)])
         # the point nearest the patch's middle whose name lies mostly on the patch
-        # (NAME_ON_PATCH of its box within NAME_COVER_MM of a painted vertex) and covers
-        # no name placed before
+        # (NAME_ON_PATCH of its box within NAME_COVER_MM of a painted vertex, and nearer
+        # the patch than any other territory's) and covers no name placed before
         order = np.argsort(np.linalg.norm(xy - np.median(xy, axis=0), axis=1), kind="stable")
         free = [k for k in order
                 if not any((np.abs(xy[k] - c) < half + h).all() for c, h in placed)
-                and _covered(xy[k] + grid * half, patch) >= NAME_ON_PATCH]
+                and _covered(xy[k] + grid * half, patch, painted, owner, i)
+                >= NAME_ON_PATCH]
         # no room on the patch (or the name would hide it): beside it on a leader line
         k = int(free[0] if free else order[0])
         aside = _beside(xy[k], half, (head, painted, patch), placed, middle, frame) \
