@@ -223,9 +223,11 @@ def _seeds(region: str, s: float) -> list[int]:
         return [i for i in path if s * v[i, 0] >= 8.0]
     if region == "vertex":
         return [near(eeg["Cz"])]
-    if region == "band":
-        ring = ("Fp2", "F8", "T8", "P8", "O2", "Oz") if s > 0 else ("Fp1", "F7", "T7", "P7",
-                                                                    "O1", "Oz")
+    if region == "band":  # round the head from the forehead's midline (Fpz) to the back's
+        # (Oz): from Fp1/Fp2 the two halves left the middle of the forehead blank, a V
+        # between two lobes, not a band (a student's review)
+        ring = ("Fpz", "Fp2", "F8", "T8", "P8", "O2", "Oz") if s > 0 else (
+            "Fpz", "Fp1", "F7", "T7", "P7", "O1", "Oz")
         return [i for a, b in zip(ring, ring[1:]) for i in _path(near(eeg[a]), near(eeg[b]))]
     inion = lm["inion"]
     if region == "neck":

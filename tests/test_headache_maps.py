@@ -129,6 +129,18 @@ def test_tension_type_band_is_bilateral_and_qualitative():
     assert left["temporal"] == 1.0
 
 
+def test_tension_type_band_closes_across_the_forehead_and_the_back(mesh):
+    """The band runs round the head: the skin over Fpz (the forehead's midline, between
+    the two halves' starts) and over Oz is in its core. Started at Fp1 and Fp2, the halves
+    left the middle of the forehead blank, two lobes with a V between (a student's
+    review)."""
+    tth = hm.condition_map("tension_type")
+    eeg = load_head().eeg_positions
+    for name in ("Fpz", "Oz", "Fp1", "Fp2", "T7", "T8"):
+        k = int(np.argmin(np.linalg.norm(mesh.vertices - eeg[name], axis=1)))
+        assert tth[k] >= 0.95, name
+
+
 def test_regions_sit_on_their_landmarks():
     head = load_head()
     eeg = head.eeg_positions
