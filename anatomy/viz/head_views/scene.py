@@ -430,8 +430,9 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
     if eeg:  # the labels a view brings in show full size in JupyterLab
         plotly3d.prime_text_glyphs(fig, INSIDE_HEAD_MM)
     alt = (f"3D model of an adult head, neck and shoulders seen from the "
-           f"{view.replace('_', ' ')}, with {len(names)} labelled skin landmarks"
-           + (" and the 10-20 EEG positions" if eeg else "") + ". Drag to rotate; use the "
+           f"{view.replace('_', ' ')}, with {len(names)} skin landmarks marked"
+           + (" and the 10-20 EEG positions" if eeg else "") + "; each view names the "
+           "ones it shows room for, and hovering a marker names it. Drag to rotate; use the "
            "menu for anterior, posterior, lateral and superior views.")
     return plotly3d.KitFigure(fig, alt)
 
