@@ -198,6 +198,7 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
 .reveal .jp-Cell, .reveal .jp-Cell-outputWrapper, .reveal .jp-OutputArea-child { padding: 0; }
 .reveal img.kit-figure { display: block; margin: 0 auto; max-height: 570px; width: auto; }
 .reveal details.kit-solution > summary { font-size: 20px; margin: 0.15em 0; }
+.reveal details.kit-solution pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 """ + SLIDE_EXTRAS_CSS + """
 </style>
 {%- endblock html_head_css -%}
@@ -329,7 +330,8 @@ def _read(path: Path):
 # ---------------------------------------------------------------------------------------
 
 def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
-    """One reveal.js deck per notebook; reveal.js and plotly.js copied next to them."""
+    """One reveal.js deck per notebook (from its instructor version, ``handout_source``);
+    reveal.js and plotly.js copied next to them."""
     ensure_npm_packages()
     reveal = REVEAL_PACKAGE
     out.mkdir(parents=True, exist_ok=True)
@@ -343,9 +345,13 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
     exporter = _exporter("slides")
     written = []
     for path in sources or notebooks():
-        nb = _read(path)
+        # from the instructor version, like a handout: a solution opened on a slide shows
+        # its result ("Show the solution (code and result)" showed the code alone, the
+        # students' copy running it under reveal = False: reviewer)
+        source = handout_source(path)
+        nb = _read(source)
         fold_answers(nb)
-        relink(nb, path)
+        relink(nb, source)
         hide_quiz_code(nb)
         hide_code_on_slides(nb)
         convert_javascript_outputs(nb)
