@@ -184,6 +184,9 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
 .reveal { font-size: 20px; }
 .reveal .slides section { overflow-y: auto; max-height: 100%; text-align: left; }
 .reveal .slides section .kit-plotly { min-height: 300px; }
+/* clear of reveal's arrows at the lower right: a 3D figure's key ran under them and
+   past the slide's edge ('trigeminocervical conver': reviewer) */
+.reveal .slides section .kit-plotly { width: calc(100% - 72px); }
 .reveal aside.notes { display: none; }
 .reveal .slides h1, .reveal .slides h2, .reveal .slides h3 {
   text-transform: none; margin: 0 0 0.4em 0; }

@@ -30,7 +30,9 @@ PAGE_BUDGET = 6
 FIGURE_SIZE = (900, 560)  # CSS px of each 3D figure's picture (printed at the column span)
 SLIDE_ONLY = ("## Today\n", "## Take-home points\n")
 # your-work: the notebook's write-in cells (paper has its own answer box)
-DROP_TAGS = {"quiz", "instructor-notes", "solution", "verdict", "your-work"}
+# (and the line where a class copy keeps an answer back: on paper the answer box says it)
+DROP_TAGS = {"quiz", "instructor-notes", "solution", "verdict", "your-work",
+             classroom.WITHHELD_TAG}
 
 PAPER_CSS = """
 <style type="text/css">

@@ -234,7 +234,10 @@ BONE_NOTES = {
 # lay over C2, C3 and the jaw (below them the scene is empty).
 CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 90),
                    "3 Through semispinalis": (40, -105), "TON": (70, -100),
-                   "LON": (120, 15)}  # up-right, its box lay across the LON's upper course
+                   "LON": (120, 15),  # up-right, its box lay across the LON's upper course
+                   # up-left over bare bone: up-right, its box lay across the GON's branches
+                   # and the occipital artery (reviewer)
+                   "4 Trapezius and occipital artery": (-70, -80)}
 # A caption that starts at its line's end instead of centring on it: centred, the long
 # captions of stage 3 and the TON covered the GON beside their targets
 CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left"}
@@ -290,7 +293,7 @@ def stages(side: str = "right") -> list[dict]:
          + _kim('semispinalis_exit').replace(", ", ",<br>") + ")"),
         ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
          "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.8,
-         "medial to the occipital artery at the nuchal line"),
+         "medial to the occipital artery<br>at the nuchal line"),
         ("5 Under the skin to the vertex", "5. Under the skin it branches and reaches the "
          "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,
          "GON branches to the vertex", over_scalp),
