@@ -143,6 +143,12 @@ def _plates():
     yield "drawings", pain_plates.drawing_plate
     for p in patterns():
         yield f"heat {p}", lambda p=p: pain_plates.heat_plate(p)
+    from anatomy.viz import headache_views
+
+    yield "pain maps", headache_views.pain_map_plate
+    # as notebook 03 draws it: a longer migraine subtitle ran into the next rows' names
+    yield "pain maps by condition", lambda: headache_views.pain_map_plate(
+        views=("right", "posterior"), panel_inches=2.6, by_condition=True)
 
 
 @pytest.mark.parametrize("name,builder", list(_plates()), ids=[n for n, _ in _plates()])
@@ -151,13 +157,16 @@ def test_no_two_leader_lines_cross_in_a_print_plate(name, builder):
 
 
 def _text_boxes(fig):
-    """(text, box) of every shown text of a figure: labels, panel titles, the suptitle."""
+    """(text, box) of every shown text of a figure: labels, panel titles, axis labels,
+    the suptitle."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     r = canvas.get_renderer()
-    texts = [t for ax in fig.axes for t in [*ax.texts, ax.title]] + list(fig.texts)
+    # the axis labels too: a plate names its rows there (the pain maps' conditions)
+    texts = [t for ax in fig.axes for t in [*ax.texts, ax.title, ax.xaxis.label,
+                                             ax.yaxis.label]] + list(fig.texts)
     if fig._suptitle is not None and fig._suptitle not in texts:
         texts.append(fig._suptitle)
     return [(t.get_text(), t.get_window_extent(r), (t.get_bbox_patch() or t).get_window_extent(r))

@@ -43,7 +43,7 @@ REGION_TAGS = {"eyes": "eyes", "frontal": "frontal", "temporal": "temporal",
 def _kind_line(condition: str) -> str:
     # the colour bar reads 0-1: a share of patients, not a percentage (the subtitle said
     # "% of patients" under a bar of 0 to 1: reviewer)
-    return ("share of patients, 0-1 (Kelman 2005)" if hm.map_kind(condition) == "frequency"
+    return ("share of patients (Kelman 2005)" if hm.map_kind(condition) == "frequency"
             else "qualitative (ICHD-3 text)")
 
 
