@@ -7,7 +7,8 @@ answers, in millimetres in the kit's frame:
 - ``closest`` / ``frame``: the closest skin point and the outward skin normal there;
 - ``depth``: signed depth under the skin (positive inside), measured to that closest
   point, and ``under``: the point a given depth under the skin;
-- ``ray_hit`` / ``rays_blocked``: where a ray meets the skin, and whether rays do;
+- ``ray_hit`` / ``ray_depths`` / ``rays_blocked``: where a ray meets the skin, how far
+  parallel rays run to it, and whether they do;
 - ``visible``: which points a view sees (no skin between them and the eye);
 - ``inside``: which points lie inside the closed skin;
 - ``distance`` / ``path``: exact geodesic distance and shortest edge paths on the skin.
@@ -215,8 +216,9 @@ class Skin:
                           surface._ray_distances(self.vertices, self.faces, d))
         return cache[key]
 
-    def rays_blocked(self, origins, direction) -> np.ndarray:
-        """For parallel rays from ``origins`` along one ``direction``: does each meet skin?
+    def ray_depths(self, origins, direction) -> np.ndarray:
+        """For parallel rays from ``origins`` along one ``direction``: how far each runs
+        before it meets the skin.
 
         Only the triangles whose bounding spheres the ray passes through are tested
         (found in a 2D tree of the triangles projected along the direction), so thousands
@@ -231,9 +233,17 @@ class Skin:
 
         Returns
         -------
-        numpy.ndarray of bool, shape (k,)
-            True where the ray meets the skin.
+        numpy.ndarray, shape (k,)
+            The distance (mm) to the first skin each ray meets, inf where it meets none.
         """
+        o, ray, t = self._ray_pairs(origins, direction)
+        depth = np.full(len(o), np.inf)
+        np.minimum.at(depth, ray, t)
+        return depth
+
+    def _ray_pairs(self, origins, direction):
+        """The origins (k, 3), and each (ray, nearby triangle) pair's ray index and hit
+        distance (inf where it misses), all pairs at once."""
         d = np.asarray(direction, float) / np.linalg.norm(direction)
         screen, flat, big, small, tree, reach, distances = self._ray_index(d)
         _, radius = self._face_spheres
@@ -248,8 +258,25 @@ class Skin:
                      np.tile(big, len(o)).astype(int)]
         near = np.linalg.norm(flat[face] - o2[ray], axis=1) <= radius[face] + 1e-6
         ray, face = ray[near], face[near]
-        hit = np.isfinite(distances(o[ray], face))  # every (ray, nearby triangle) pair at once
-        return np.bincount(ray[hit], minlength=len(o)) > 0
+        return o, ray, distances(o[ray], face)
+
+    def rays_blocked(self, origins, direction) -> np.ndarray:
+        """For parallel rays from ``origins`` along one ``direction``: does each meet skin?
+
+        Parameters
+        ----------
+        origins : array_like, shape (3,) or (k, 3)
+            Start points of the rays, mm.
+        direction : array_like, shape (3,)
+            The common direction (any length).
+
+        Returns
+        -------
+        numpy.ndarray of bool, shape (k,)
+            True where the ray meets the skin (``ray_depths`` is finite).
+        """
+        o, ray, t = self._ray_pairs(origins, direction)
+        return np.bincount(ray[np.isfinite(t)], minlength=len(o)) > 0
 
     def visible(self, points, view: str | None = None, *, towards=None,
                 offset: float = 6.0) -> np.ndarray:

@@ -325,6 +325,61 @@ def test_heat_view_labels_start_nearer_their_own_spot(heat):
     assert "suboccipital TrP" in names["posterolateral_left"] & names["posterolateral_right"]
 
 
+def _paint(field_bytes) -> np.ndarray:
+    """The sRGB colours (0..1) that the heat figure's colour scale gives display bytes:
+    skin below the edge byte, PAIN_CMAP of the field value a byte stands for above."""
+    b = np.asarray(field_bytes, float)
+    heat = pv.PAIN_CMAP(np.clip(pv.heat._byte_value(b), pain.FIELD_FLOOR, 1))[:, :3]
+    return np.where((b < pv.heat.EDGE_BYTE)[:, None], np.array(to_rgb(style.SKIN)), heat)
+
+
+def test_heat_view_labels_read_on_the_heat_behind_them(heat):
+    """A named view's 3D labels (dark text; plotly draws no box behind 3D text) keep a
+    readable contrast with what lies behind them, the pattern's painted skin or the white
+    page: at least WCAG's 3:1 for every label and 4.5:1 for nine in ten, over three
+    quarters of each label's length (measured in paint colours, before plotly's shading).
+    A palette or placement change that puts names on the darkest heat fails here."""
+    from scipy.spatial import cKDTree
+
+    from anatomy.viz.head_views.backdrop import contrast_ratio, label_backdrops
+
+    d = heat.figure.to_dict()
+    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
+    combos = [(p, s) for p in pain.patterns() for s in ("right", "left")]
+    verts, _, raw = pv.heat._display_crop(np.stack([pain.pain_field(*c, raw=True)
+                                                    for c in combos], axis=1))
+    paint = {c: pv.heat._heat_bytes(raw[:, k]) for k, c in enumerate(combos)}
+    tree = cKDTree(verts)
+    xyz = [np.c_[_arr(t["x"]), _arr(t["y"]), _arr(t["z"])] for t in d["data"] if "x" in t]
+    box = (np.concatenate(xyz).min(axis=0), np.concatenate(xyz).max(axis=0))
+    ratios = []
+    for b in menu["buttons"]:
+        if b["label"] == "opening view":
+            continue
+        data, _, idx = b["args"]
+        pts, text, where, owner = [], [], [], []
+        for i, t, w in zip(idx, data["text"], data["textposition"]):
+            tr = d["data"][i]
+            pattern, side, _ = tr["legendgroup"].split("-")
+            pts.append(np.c_[_arr(tr["x"]), _arr(tr["y"]), _arr(tr["z"])])
+            text += t
+            where += [w] * len(t) if isinstance(w, str) else w[:len(t)]
+            owner += [(pattern, side)] * len(t)
+            assert to_hex(tr["textfont"]["color"]) == to_hex(style.TEXT)
+        hits = label_backdrops(load_head(), np.concatenate(pts), text, where,
+                               b["label"].replace(" ", "_"), box=box, frame=NAMED_FRAME)
+        for h, c in zip(hits, owner):
+            if h is None:
+                continue
+            page = np.isnan(h).any(axis=1)
+            behind = np.ones((len(h), 3))
+            behind[~page] = _paint(paint[c][tree.query(h[~page])[1]])
+            ratios.append(np.quantile(contrast_ratio(behind, to_rgb(style.TEXT)), 0.25))
+    ratios = np.array(ratios)
+    assert len(ratios) > 150  # every named view's labels, of every pattern and side
+    assert ratios.min() >= 3.0 and np.mean(ratios < 4.5) <= 0.1, np.sort(ratios)[:10]
+
+
 def _arr(a):
     """A plotly data array (typed array dict or list) as floats."""
     if isinstance(a, dict):

@@ -72,3 +72,22 @@ def test_fast_rays_match_testing_every_triangle(skin, head):
         fast = skin.rays_blocked(starts, d)
         slow = surface.rays_blocked(skin.vertices, skin.faces, starts, d)
         assert np.array_equal(fast, slow) and 0 < fast.sum() < len(fast)
+
+
+def test_parallel_rays_measure_how_far_they_run_to_the_skin(skin, head):
+    """``ray_depths`` gives the first hit's distance, the one ``ray_hit`` finds ray by
+    ray, and inf where ``rays_blocked`` says a ray meets nothing."""
+    rng = np.random.default_rng(5)
+    d = np.array([0.2, 1.0, -0.1]) / np.linalg.norm([0.2, 1.0, -0.1])
+    starts = skin.vertices[rng.choice(len(skin.vertices), 60, replace=False)] - 300.0 * d
+    depth = skin.ray_depths(starts, d)
+    assert np.array_equal(np.isfinite(depth), skin.rays_blocked(starts, d))
+    assert 0 < np.isfinite(depth).sum() < len(depth) or np.isfinite(depth).all()
+    for o, t in zip(starts, depth):
+        hit = skin.ray_hit(o, d)
+        assert (hit is None) == (not np.isfinite(t))
+        if hit is not None:
+            assert np.linalg.norm(o + t * d - hit) < 1e-6
+    inion = head.landmarks["inion"]
+    assert skin.ray_depths([(0.0, -400.0, inion[2])], (0, 1, 0))[0] == pytest.approx(
+        400.0 + inion[1], abs=3.0)

@@ -80,6 +80,14 @@ class _Perspective:
         d = self.distance
         return np.c_[d * (q @ self.right) / w, d * (q @ self.up) / w, -d * d / w]
 
+    def unproject(self, projected) -> np.ndarray:
+        """The points (mm, the kit's frame) whose ``project`` is ``projected``."""
+        x, y, z = np.atleast_2d(np.asarray(projected, float)).T
+        w = -self.distance ** 2 / z
+        s = (w / self.distance)[:, None]
+        return (self.eye + s * (x[:, None] * self.right + y[:, None] * self.up)
+                + w[:, None] * self.forward)
+
     def screen(self, points) -> np.ndarray:
         """Where points fall on the screen: mm at the depth the camera looks at (nearer
         points spread wider, as plotly draws them)."""
