@@ -9,6 +9,7 @@ measured on screen (CSS px times the scale reveal.js or RISE applies):
 
 - ``overflow``: content height and width beyond the slide, in slide px;
 - ``text_px``: the smallest body text (every visible text outside figures and notes);
+- ``legend_cut``: legend entries of a plotly figure cut at its edge;
 - ``label_px``: the smallest label of a plotly figure (SVG text) or of a PNG figure
   (``data-text-px`` / ``text_px`` metadata: its smallest text in image pixels, times
   displayed width / natural width).
@@ -98,6 +99,18 @@ MEASURE_JS = """async (section) => {
     if ((r.right - rect.left) / k > right) {
       right = (r.right - rect.left) / k; widest = el.tagName + '.' + el.className; }
   }
+  // legend entries that run past the figure's edge or out of the legend's box, which
+  // clips them: in reveal.js's zoom plotly kept a long row unwrapped ("trigeminocer")
+  const cut = [];
+  for (const plot of s.querySelectorAll('.js-plotly-plot')) {
+    const bg = plot.querySelector('.legend .bg');
+    const edge = Math.min(plot.getBoundingClientRect().right,
+                          bg ? bg.getBoundingClientRect().right : Infinity);
+    for (const e of plot.querySelectorAll('.legend .traces')) {
+      const r = e.getBoundingClientRect();
+      if (r.width > 0 && r.right > edge + 1) cut.push(e.textContent.trim().slice(0, 40));
+    }
+  }
   const min = a => a.length ? a.reduce((m, x) => x.px < m.px ? x : m) : null;
   const heading = s.querySelector('h1, h2, h3, h4');
   return {widest: String(widest).slice(0, 80), scrollers: scrollers.length,
@@ -106,7 +119,7 @@ MEASURE_JS = """async (section) => {
           overflow_y: Math.max(0, s.scrollHeight - s.clientHeight, bottom - H),
           overflow_x: Math.max(0, s.scrollWidth - s.clientWidth, right - W, hiddenX),
           text: min(texts), label: min(labels),
-          words: texts.reduce((n, t) => n + t.words, 0), scale: k,
+          words: texts.reduce((n, t) => n + t.words, 0), scale: k, legend_cut: cut,
           screen: [rect.width, rect.height]};
 }"""
 
@@ -226,6 +239,8 @@ def problems(measured: list[dict], labels: bool = True) -> list[str]:
         if labels and m["label"] and m["label"]["px"] < MIN_LABEL_PX - 0.05:
             bad.append(f"{where}: figure label {m['label']['px']:.1f} px on screen "
                        f"({m['label']['text']!r})")
+        if m.get("legend_cut"):
+            bad.append(f"{where}: legend entries cut at the figure's edge {m['legend_cut']}")
         if m["words"] > MAX_WORDS and not WORDY_TITLES.match(m["title"].strip()):
             bad.append(f"{where}: {m['words']} words (at most {MAX_WORDS})")
     return bad

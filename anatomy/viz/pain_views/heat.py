@@ -407,7 +407,10 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
         fig["layout"]["scene"]["annotations"] = opening[initial]
     # the asterisk of "behind eye*" and "in the ear*" is explained where the labels are
     key = "hot spots (hover for source)<br>* deep pain, drawn on the skin over it"
-    plotly3d.merge(fig["layout"], {"legend": {"title": {"text": key}}})
+    # the key's two lines above its entries, which start at the left: beside them, they
+    # left the entries 550 px on a slide, where plotly kept one row and cut its last name
+    # ("trigeminocer", reveal.js zooms the slide and plotly measured the row unzoomed)
+    plotly3d.merge(fig["layout"], {"legend": {"title": {"text": key, "side": "top"}}})
     buttons = []
     for c in combos:
         data = {"intensity": [_u8_spec(fields[c])] + [None] * (len(traces) - 1),
