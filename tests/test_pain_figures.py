@@ -574,6 +574,35 @@ def test_heat_plate_key_and_spots_fit_the_page():
     assert {"temple", "above the ear"} <= {t.get_text() for t in side.texts}
 
 
+def test_heat_plate_markers_do_not_cover_each_other():
+    """No hot-spot marker of a plate covers another's: from the front, greater occipital
+    neuralgia's supraorbital and behind-eye squares lie 5 mm apart on the page and were
+    drawn as one blot; markers that close are drawn smaller (``_spot_sizes``)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    colours = {to_hex(c) for _, c in pv.MECHANISM_STYLE.values()}
+    for pattern in pain.patterns():
+        fig = pv.heat_plate(pattern).figure
+        FigureCanvasAgg(fig).draw()
+        for ax in fig.axes:
+            spots = [(ax.transData.transform(coll.get_offsets()[0]) * 72 / fig.dpi,
+                      np.sqrt(coll.get_sizes()[0]))
+                     for coll in ax.collections if hasattr(coll, "get_sizes")
+                     and len(coll.get_offsets()) == 1
+                     and to_hex(coll.get_facecolors()[0]) in colours]
+            for k, (a, wa) in enumerate(spots):
+                for b, wb in spots[k + 1:]:
+                    # centres (pt) at least half of both widths apart, white edges aside
+                    assert np.linalg.norm(a - b) >= (wa + wb) / 2 - 0.5, (
+                        pattern, ax.get_title(), wa, wb)
+    gon = pv.heat_plate("gon_neuralgia").figure
+    front = next(ax for ax in gon.axes if ax.get_title() == "Anterior view")
+    sizes = sorted(np.sqrt(c.get_sizes()[0]) for c in front.collections
+                   if hasattr(c, "get_sizes") and len(c.get_offsets()) == 1
+                   and to_hex(c.get_facecolors()[0]) in colours)
+    assert sizes[0] < pv.plates.SPOT_PT - 1 and sizes[-1] == pytest.approx(pv.plates.SPOT_PT)
+
+
 def test_heat_plate_key_lists_the_marker_kinds_it_draws():
     """A plate's marker key names the kinds of marker it draws and no other: third
     occipital neuralgia's listed four kinds for its two, and the gallery's named the

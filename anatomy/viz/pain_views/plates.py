@@ -147,6 +147,25 @@ def _free_spot(at, text: str, lateral: float, placed: list, line_mm: float) -> n
     return np.asarray(at, float)
 
 
+SPOT_PT, SPOT_MIN_PT = np.sqrt(34.0), 3.5  # a marker's width, and the least it shrinks to
+
+
+def _spot_sizes(xy, shown, mm_per_pt: float) -> np.ndarray:
+    """Marker areas (pt^2, as ``scatter``'s ``s``) of the spots on a page: ``SPOT_PT`` wide,
+    narrower where the nearest other shown spot lies closer than that plus the white
+    edge, down to ``SPOT_MIN_PT`` (the supraorbital and behind-eye squares, 5 mm apart
+    from the front, covered each other)."""
+    xy = np.asarray(xy, float)
+    out = np.full(len(xy), SPOT_PT ** 2)
+    seen = np.flatnonzero(shown)
+    for k in seen:
+        others = seen[seen != k]
+        if len(others):
+            gap = np.linalg.norm(xy[others] - xy[k], axis=1).min() / mm_per_pt
+            out[k] = np.clip(gap - 1.0, SPOT_MIN_PT, SPOT_PT) ** 2
+    return out
+
+
 # a plate leaves out a spot on the head's outline (its skin facing the viewer by less
 # than SPOT_EDGE) that falls within SPOT_APART_MM of a spot facing the viewer more
 SPOT_APART_MM, SPOT_EDGE = 8.0, 0.15
@@ -178,13 +197,14 @@ def _draw_spots(ax, table, view: str, labels: bool) -> set:
     line_mm = 8 * 1.5 / 72 / ax_in * abs(np.subtract(*ax.get_ylim()))
     placed: list = []
     drawn = set()
-    for (row, p, ok) in zip(table.itertuples(), pts, vis):
+    size = _spot_sizes(xy_all, vis, line_mm / (8 * 1.5))
+    for (row, p, ok, s) in zip(table.itertuples(), pts, vis, size):
         if not ok:
             continue
         drawn.add(row.mechanism)
         symbol, colour = MECHANISM_STYLE[row.mechanism]
         xy = mpl2d.project(p, view)[0]
-        ax.scatter(*xy, marker=MPL_MARKERS[symbol], s=34, c=colour, edgecolors="white",
+        ax.scatter(*xy, marker=MPL_MARKERS[symbol], s=s, c=colour, edgecolors="white",
                    linewidths=0.8, zorder=6)
         if labels:
             lateral = np.sign((p @ right) or 1.0)
