@@ -12,6 +12,7 @@ from anatomy import pain
 from anatomy.head import load_head
 from anatomy.viz import pain_views as pv
 from anatomy.viz import plotly3d, style
+from anatomy.viz.head_views.backdrop import contrast_ratio, label_backdrops, relative_luminance
 from anatomy.viz.pain_views.cameras import NAMED_FRAME, opening_camera
 
 BUDGET = 400 * 1024  # bytes of JSON per interactive figure (tools/bench.py)
@@ -33,9 +34,7 @@ def terr():
 
 def _lab_lightness(rgb) -> float:
     """CIELAB L* of an sRGB colour (0..1 components)."""
-    c = np.asarray(rgb, float)
-    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    y = lin @ [0.2126, 0.7152, 0.0722]
+    y = relative_luminance(rgb)  # CIE Y of sRGB, as WCAG's luminance
     return float(116 * np.cbrt(y) - 16 if y > 0.008856 else 903.3 * y)
 
 
@@ -340,8 +339,6 @@ def test_heat_view_labels_read_on_the_heat_behind_them(heat):
     quarters of each label's length (measured in paint colours, before plotly's shading).
     A palette or placement change that puts names on the darkest heat fails here."""
     from scipy.spatial import cKDTree
-
-    from anatomy.viz.head_views.backdrop import contrast_ratio, label_backdrops
 
     d = heat.figure.to_dict()
     menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
