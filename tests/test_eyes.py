@@ -60,6 +60,33 @@ def test_plate_eyes_have_a_normal_pupil_on_the_eyeball():
             assert abs(across[0] - across[1]) < 0.5     # round (halved twice: 2.7 x 3.9)
 
 
+def test_3d_eyes_draw_a_pupil_of_normal_size_on_the_eyeball():
+    """A 3D figure's pupil is 3-4.5 mm across, like a plate's (display choices), with the
+    iris ring where the mesh has it: the mesh's own pupil, 5.9 mm, read as dilated when
+    zoomed in on the face. The moved vertices stay on the eyeball's sphere."""
+    v, f = _eyes()
+    trace = plotly3d.eyes_trace(v, f)
+    fv = np.c_[trace["x"], trace["y"], trace["z"]]
+    ff = np.c_[trace["i"], trace["j"], trace["k"]]
+    parts = np.asarray(trace["intensity"])
+    narrow = eyes.narrow_pupils(v, f)
+    moved = np.flatnonzero(np.linalg.norm(narrow - v, axis=1) > 1e-9)
+    assert len(moved) == 16                    # the two eight-vertex rings, nothing else
+    for sign in (1, -1):
+        side0 = sign * v[:, 0] > 0
+        centre = (v[side0].min(axis=0) + v[side0].max(axis=0)) / 2
+        r0 = np.linalg.norm(v[side0] - centre, axis=1).mean()
+        assert np.allclose(np.linalg.norm(narrow[side0] - centre, axis=1), r0, atol=0.01)
+        ours = sign * fv[ff].mean(axis=1)[:, 0] > 0
+        for part, (lo, hi) in ((2, (3.0, 4.5)), (1, (10.0, 12.5))):
+            inner = fv[np.unique(ff[ours & (parts >= part)])]
+            across = np.ptp(inner[:, 0]), np.ptp(inner[:, 2])
+            assert all(lo < a < hi for a in across), (part, across)
+    # the pupil of the mesh as it is: too large
+    mid_pupil = v[np.unique(f[eyes.eye_parts(v, f) == 2])]
+    assert np.ptp(mid_pupil[mid_pupil[:, 0] > 0][:, 0]) > 5.0
+
+
 def test_one_eye_alone_is_refused_by_name():
     v, f = _eyes()
     right = v[:, 0] > 0

@@ -3,9 +3,10 @@
 The eyeballs were one off-white colour, and in every front view the head stared with
 blank eyes (reviewer). Each eyeball of the CC0 mesh is a sphere with rings of vertices
 about its forward axis, at 11 and 22 degrees from the front. A 3D figure paints the faces
-inside the first ring as the pupil and those between the two rings as the iris; a print
-plate halves the front's edges and draws a smaller, round pupil (``plate_eyes``). The
-sizes are display choices, not measurements, and the eyes look straight ahead.
+inside the first ring as the pupil and those between the two rings as the iris, with the
+first ring moved in to ``PUPIL_SHOWN_DEG`` (``narrow_pupils``); a print plate halves the
+front's edges and draws a round pupil of that size (``plate_eyes``). The sizes are
+display choices, not measurements, and the eyes look straight ahead.
 """
 
 from __future__ import annotations
@@ -15,18 +16,21 @@ import numpy as np
 from anatomy import meshops
 from anatomy.viz import style
 
-__all__ = ["EYE_PART_COLOURS", "FRONT_DEG", "IRIS_DEG", "PLATE_HALVINGS", "PLATE_PUPIL_DEG",
-           "PUPIL_DEG", "eye_parts", "eyes_paint", "front_of_eyes", "plate_eyes"]
+__all__ = ["EYE_PART_COLOURS", "FRONT_DEG", "IRIS_DEG", "PLATE_HALVINGS", "PUPIL_DEG",
+           "PUPIL_SHOWN_DEG", "eye_parts", "eyes_paint", "front_of_eyes", "narrow_pupils",
+           "plate_eyes"]
 
 # a face whose centre lies within this angle (degrees) of its eyeball's forward axis is
 # pupil or iris: the centres of the faces inside the 11-degree ring lie within 9.1, of
 # those between the rings within 17.5, of the next band's at 28.5 or more
 PUPIL_DEG, IRIS_DEG = 10.0, 20.0
-# a print plate draws the eyeballs' front with each edge halved PLATE_HALVINGS times
-# (``plate_eyes``): fine enough for a round pupil about 3.5 mm across, where the mesh's
-# own is about 5.6 mm, which read as dilated pupils on the plates (reviewer; a clinical
-# sign in a headache course); halved twice, the pupil was oval
-PLATE_PUPIL_DEG, PLATE_HALVINGS = 7.0, 3
+# every figure draws a pupil this many degrees round (about 3.7 mm across on the mesh's
+# 15 mm eyeball): the mesh's own ring, at 11.25 degrees, makes a pupil 5.9 mm across,
+# which read as dilated pupils (reviewer; a clinical sign in a headache course) on the
+# plates and in a 3D figure zoomed in on the face. A print plate draws the eyeballs'
+# front with each edge halved PLATE_HALVINGS times (``plate_eyes``), for a round pupil
+# (halved twice, it was oval); a 3D figure moves the ring in (``narrow_pupils``)
+PUPIL_SHOWN_DEG, PLATE_HALVINGS = 7.0, 3
 # the head's skin covers each eyeball beyond about 90 degrees from the front (the lids
 # and the orbit's skin); a 3D figure draws the eyes' faces within this angle
 FRONT_DEG = 100.0
@@ -123,7 +127,7 @@ def front_of_eyes(vertices, faces) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def plate_eyes(vertices, faces) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The eyeballs for a print plate: their front (``front_of_eyes``) with each edge
     halved ``PLATE_HALVINGS`` times and the new vertices put on the eyeball's sphere,
-    each face coloured white, iris or pupil (a pupil of ``PLATE_PUPIL_DEG``).
+    each face coloured white, iris or pupil (a pupil of ``PUPIL_SHOWN_DEG``).
 
     Parameters
     ----------
@@ -154,7 +158,45 @@ def plate_eyes(vertices, faces) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         out = v[sel] - centre
         v[sel] = centre + radius * out / np.linalg.norm(out, axis=1, keepdims=True)
     return v, f, _rgb()[_parts(_face_angles(v, f, (0.0, 1.0, 0.0), centres),
-                               PLATE_PUPIL_DEG)]
+                               PUPIL_SHOWN_DEG)]
+
+
+def narrow_pupils(vertices, faces) -> np.ndarray:
+    """The eyeballs' vertices with the pupil's ring moved in along the eyeball, each to
+    ``PUPIL_SHOWN_DEG`` from the front on its own meridian: the same faces then draw a
+    pupil of normal size inside a wider iris (``eye_parts`` of the original vertices
+    still names each face's part).
+
+    Parameters
+    ----------
+    vertices : array_like, shape (n, 3)
+        The eyeballs' vertices (both eyes), mm.
+    faces : array_like, shape (m, 3)
+        Their triangles.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, 3)
+        The vertices, those of the pupil's faces moved (a new array).
+
+    Raises
+    ------
+    ValueError
+        If the vertices do not lie on both sides of the midline (two eyes).
+    """
+    v = np.array(vertices, float)
+    f = np.asarray(faces, np.int64)
+    ring = np.unique(f[eye_parts(v, f) == 2])
+    centres = np.array(_centres(v))
+    centre = centres[np.where(v[ring, 0] > 0, 0, 1)]
+    out = v[ring] - centre
+    forward = np.array([0.0, 1.0, 0.0])
+    across = out - np.outer(out @ forward, forward)
+    across /= np.linalg.norm(across, axis=1, keepdims=True)
+    t = np.radians(PUPIL_SHOWN_DEG)
+    v[ring] = centre + np.linalg.norm(out, axis=1, keepdims=True) * (
+        np.cos(t) * forward + np.sin(t) * across)
+    return v
 
 
 def _rgb() -> np.ndarray:

@@ -11,7 +11,7 @@ import numpy as np
 
 from anatomy.conventions import CAMERA_CENTRE_Z, DECIMALS, VIEWS, check_choice
 from anatomy.viz import style
-from anatomy.viz.eyes import eye_parts, eyes_paint, front_of_eyes
+from anatomy.viz.eyes import eye_parts, eyes_paint, front_of_eyes, narrow_pupils
 
 __all__ = [
     "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SEE_THROUGH_LIGHTING", "SYMBOLS_3D", "TEMPLATE",
@@ -300,7 +300,7 @@ def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: 
 
 def eyes_trace(vertices, faces, *, legendgroup: str | None = None) -> dict:
     """The front of the eyeballs (``eyes.front_of_eyes``), white with an iris and a pupil
-    (``anatomy.viz.eyes``), out of the legend.
+    of normal size (``eyes.narrow_pupils``), out of the legend.
 
     Parameters
     ----------
@@ -317,7 +317,7 @@ def eyes_trace(vertices, faces, *, legendgroup: str | None = None) -> dict:
         A plotly mesh3d trace painted face by face.
     """
     parts = eye_parts(vertices, faces)
-    front, front_faces, kept = front_of_eyes(vertices, faces)
+    front, front_faces, kept = front_of_eyes(narrow_pupils(vertices, faces), faces)
     trace = mesh_trace(front, front_faces, name="eyes", legendgroup=legendgroup,
                        showlegend=False)
     trace.pop("color")
