@@ -279,10 +279,9 @@ def test_contract_names_for_the_muscles(points):
 
 
 def test_bones_figure_shows_bones_and_landmarks():
-    from anatomy.viz import plotly3d
-    from anatomy.viz import structure_views as sv
+    from anatomy.viz import bone_views, plotly3d
 
-    kf = sv.bones_figure()
+    kf = bone_views.bones_figure()
     data = kf.figure["data"]
     names = [t["name"] for t in data]
     assert "Atlas (C1)" in names and "Mandible (condyle, ramus, angle, body)" in names
@@ -291,6 +290,37 @@ def test_bones_figure_shows_bones_and_landmarks():
     assert "EOP" in list(marks["text"]) and "C2 spinous (bifid)" in list(marks["text"])
     assert plotly3d.json_size(kf.figure) < 400_000
     assert "nuchal lines" in kf.alt and "atlas" in kf.alt
+
+
+def test_bones_figure_names_in_each_view_what_it_sees():
+    """Each view of the menu names the landmarks that view sees, where their text is not
+    behind a bone: from behind the EOP, C1 and C3, from the front none of the spines or
+    the EOP (behind the spine and the skull), from the right not the left mastoid (one
+    set of names for every view piled them at the neck, and names of landmarks behind
+    the skull showed through it)."""
+    from anatomy.viz import bone_views
+
+    fig = bone_views.bones_figure().spec
+    marks = [k for k, t in enumerate(fig["data"]) if t["name"] == "Bony landmarks"]
+    menu = [m for m in fig["layout"]["updatemenus"] if m.get("name") == "view"][0]
+    shown = {}
+    for b in menu["buttons"]:
+        update, _layout, idx = b["args"]
+        assert idx == marks
+        text = list(update["text"][0])
+        assert len(text) == len(fig["data"][marks[0]]["x"])
+        shown[b["label"]] = {t for t in text if t}
+    assert {"EOP", "C1 posterior tubercle", "C3"} <= shown["posterior"]
+    assert not {"EOP", "C1 posterior tubercle", "C2 spinous (bifid)", "C3"} & shown["anterior"]
+    assert {"angle of mandible", "C1 posterior tubercle"} <= shown["right"]
+    assert "mastoid" not in shown["right"] and "mastoid" in shown["left"]
+    assert {"C1 posterior tubercle", "C2 spinous (bifid)", "EOP", "C3"} <= shown[
+        "posterolateral right"]
+    assert all(len(shown[k]) >= 4 for k in ("posterior", "posterolateral left",
+                                            "posterolateral right")), shown
+    # the figure opens on its view's names, and the menu shows that view as chosen
+    assert menu["buttons"][menu["active"]]["label"] == "posterolateral right"
+    assert {t for t in fig["data"][marks[0]]["text"] if t} == shown["posterolateral right"]
 
 
 def test_vertebral_artery_lies_in_its_groove_on_the_atlas(bones, structures_all, points):

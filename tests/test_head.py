@@ -298,6 +298,27 @@ def test_a_label_does_not_run_over_another(head):
                                  "posterior")
     assert where == ["middle right", "middle right"]
     assert sum(bool(t) for t in text) == 1
+    # of two points 6 mm apart only one is named: the one placed first, nearest the eye
+    # by default, or the first of ``order``
+    pts = head_skin().closest(np.array([up, up - [0.0, 0.0, 6.0]]))
+    for order in ([0, 1], [1, 0]):
+        text, _ = hv.view_labels(head, pts, ["a", "b"], "posterior", order=order)
+        assert [bool(t) for t in text] == [k == order[0] for k in range(2)]
+    with pytest.raises(ValueError, match=r"order \[0, 2\].*numbered 0 to 1"):
+        hv.view_labels(head, pts, ["a", "b"], "posterior", order=[0, 2])
+
+
+def test_sideways_labels_start_level_with_their_points(head):
+    """``sideways`` names points level with them, on the side away from the middle: a
+    column of points down the spine named below each point had no room."""
+    from anatomy.skin import head_skin
+    from anatomy.viz import head_views as hv
+
+    inion = head.landmarks["inion"]
+    pts = head_skin().closest(inion + np.array([[-40.0, 0, 30], [40.0, 0, 30]]))
+    _, where = hv.view_labels(head, pts, ["L", "R"], "posterior", sideways=True)
+    # from behind the subject's right (x > 0) is on the screen's right
+    assert where == ["middle left", "middle right"]
 
 
 def test_ten_twenty_names_sit_nearer_their_own_points(head):

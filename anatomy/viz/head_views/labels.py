@@ -297,7 +297,8 @@ def _clear(eye: _Perspective, line) -> bool:
 
 def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
                 groups=None, turn: bool = False, clear: bool = False, box=None,
-                frame=None, distinct: bool = False, rim_mm: float = 0.0
+                frame=None, distinct: bool = False, rim_mm: float = 0.0, order=None,
+                sideways: bool = False, unit: float | None = None
                 ) -> tuple[list[str], list[str]]:
     """The labels of skin points that a named camera shows, and where each sits.
 
@@ -356,6 +357,17 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         outline whose marker still shows beside it (its rim ``rim_mm`` to the left, right,
         above or below is seen) keeps its label (an SCM pattern's tender diamond at the
         edge of the neck showed unnamed from behind).
+    order : sequence of int, optional
+        The points' indices in the order their labels are placed, the first taking its
+        place before the others; nearest the eye first if None.
+    sideways : bool, default False
+        Start each label level with its point, on the side of it away from the middle of
+        the points on the screen (a column of points down the spine, each named below
+        its point, had no room), instead of outward from the surface.
+    unit : float, optional
+        How many times the labels' sizes and gaps (set for the kit's head figures) a
+        figure's scale makes them in mm; ``frame``'s distance if None (a figure of
+        something smaller than the head shows more pixels a mm).
 
     Returns
     -------
@@ -378,10 +390,15 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     if clear:  # and in perspective, as plotly draws it: parallel rays saw a point at the
         # edge of the head that the camera does not (its label floated beside the head)
         seen &= np.any([eye.visible(p + r, offset=1.5) for r in rims], axis=0)
-    where = outward_text_positions(head, p, view)
+    if sideways:
+        x = p @ right
+        where = ["middle right" if v >= np.median(x) else "middle left" for v in x]
+    else:
+        where = outward_text_positions(head, p, view)
     # a camera stepped back shows fewer pixels a mm: the labels' sizes and gaps (fixed in
     # pixels on the screen) take that many more mm
-    unit = float((frame or {}).get("distance", 1.0))
+    if unit is None:
+        unit = float((frame or {}).get("distance", 1.0))
     step_mm, gap_mm = LABEL_STEP_MM * unit, LABEL_GAP_MM * unit
     screen = np.c_[p @ right, p @ up]
     spot = screen + step_mm * np.array([_TEXT_STEP[w] for w in where])
@@ -395,7 +412,12 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
 
     kept: list[int] = []
     boxes = np.zeros((len(p), 4))  # the kept labels' text boxes on the screen
-    for k in np.argsort(-(p @ d), kind="stable"):  # nearest the eye first
+    if order is None:
+        order = np.argsort(-(p @ d), kind="stable")  # nearest the eye first
+    elif any(not 0 <= int(k) < len(p) for k in order):
+        raise ValueError(f"order {list(order)} names a point that is not there: the points "
+                         f"are numbered 0 to {len(p) - 1}")
+    for k in order:
         if not seen[k]:
             continue
         mine = group == group[k]
