@@ -333,10 +333,11 @@ def _paint(field_bytes) -> np.ndarray:
 
 
 def test_heat_view_labels_read_on_the_heat_behind_them(heat):
-    """A named view's 3D labels (dark text; plotly draws no box behind 3D text) keep a
+    """A named view's 3D labels (black text; plotly draws no box behind 3D text) keep a
     readable contrast with what lies behind them, the pattern's painted skin or the white
-    page: at least WCAG's 3:1 for every label and 4.5:1 for nine in ten, over three
+    page: at least 4:1 for every label and WCAG's 4.5:1 for 19 in 20, over three
     quarters of each label's length (measured in paint colours, before plotly's shading).
+    In the kit's dark grey text (#222) 12 of 198 fell below 4.5:1, the lowest at 3.15:1.
     A palette or placement change that puts names on the darkest heat fails here."""
     from scipy.spatial import cKDTree
 
@@ -362,7 +363,7 @@ def test_heat_view_labels_read_on_the_heat_behind_them(heat):
             text += t
             where += [w] * len(t) if isinstance(w, str) else w[:len(t)]
             owner += [(pattern, side)] * len(t)
-            assert to_hex(tr["textfont"]["color"]) == to_hex(style.TEXT)
+            assert to_hex(tr["textfont"]["color"]) == to_hex(style.INK)
         hits = label_backdrops(load_head(), np.concatenate(pts), text, where,
                                b["label"].replace(" ", "_"), box=box, frame=NAMED_FRAME)
         for h, c in zip(hits, owner):
@@ -371,10 +372,10 @@ def test_heat_view_labels_read_on_the_heat_behind_them(heat):
             page = np.isnan(h).any(axis=1)
             behind = np.ones((len(h), 3))
             behind[~page] = _paint(paint[c][tree.query(h[~page])[1]])
-            ratios.append(np.quantile(contrast_ratio(behind, to_rgb(style.TEXT)), 0.25))
+            ratios.append(np.quantile(contrast_ratio(behind, to_rgb(style.INK)), 0.25))
     ratios = np.array(ratios)
     assert len(ratios) > 150  # every named view's labels, of every pattern and side
-    assert ratios.min() >= 3.0 and np.mean(ratios < 4.5) <= 0.1, np.sort(ratios)[:10]
+    assert ratios.min() >= 4.0 and np.mean(ratios < 4.5) <= 0.05, np.sort(ratios)[:10]
 
 
 def _arr(a):

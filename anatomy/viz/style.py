@@ -31,6 +31,9 @@ NERVE = "#EDCF20"         # = NERVE_COLOURS["greater_occipital"]
 ARTERY = "#B8210F"        # = ARTERY_COLOURS["occipital_artery"]
 LANDMARK = OKABE_ITO["blue"]
 TEXT = "#222222"
+# 3D labels over a painted heat field: plotly draws no box behind 3D text, and over the
+# mid-tone red-orange of the heat scale TEXT reached 3.15:1 (WCAG 2), black 4.16:1
+INK = "#000000"
 FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
 FONT_SIZE = 14          # readable on a projector
 TITLE_SIZE = 18

@@ -220,7 +220,7 @@ def _spot_traces(pattern: str, side: str, visible: bool):
                           for n in rows.name],
             hovertext=[_hover(r) for r in rows.itertuples()], color=colour, size=SPOT_SIZE_PX,
             symbol=symbol, visible=visible, legendgroup=f"{pattern}-{side}-{mech}",
-            outline=SPOT_OUTLINE.get(symbol)))
+            outline=SPOT_OUTLINE.get(symbol), text_color=style.INK))
     return traces
 
 

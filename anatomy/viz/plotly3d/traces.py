@@ -394,7 +394,7 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
                  size: float = 5, symbol: str = "circle", show_text: bool = True,
                  legendgroup: str | None = None, showlegend: bool = True,
                  visible: bool | str = True, textposition="top center",
-                 outline: str | None = None) -> dict:
+                 outline: str | None = None, text_color: str = style.TEXT) -> dict:
     """Markers with optional text labels and hover text.
 
     Parameters
@@ -426,6 +426,8 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
         plotly text position, or one per point (``per_point_positions``).
     outline : str, optional
         The marker's outline colour; white by default (an open symbol: its own colour).
+    text_color : str, default style.TEXT
+        The labels' colour (``style.INK`` over painted heat).
 
     Returns
     -------
@@ -445,7 +447,7 @@ def points_trace(points, *, name: str, labels=None, hovertext=None, color: str =
         textposition = per_point_positions(textposition)
     return _trace(
         type="scatter3d", x=p[:, 0], y=p[:, 1], z=p[:, 2], mode=mode, name=name, text=labels,
-        textposition=textposition, textfont={"size": 12, "color": style.TEXT},
+        textposition=textposition, textfont={"size": 12, "color": text_color},
         # an open symbol is drawn in its line colour in 3D: white made it vanish on skin
         marker={"size": size, "color": color, "symbol": symbol,
                 "line": {"color": outline or (color if symbol.endswith("-open") else "white"),
