@@ -567,7 +567,12 @@ def test_course_plate_leaders_end_on_the_structure_they_name(view):
     from anatomy.skin import Skin
     from anatomy.structures import load_structures
     from anatomy.viz import mpl2d
-    from anatomy.viz.nerve_views.plates import _LAYER_LABELS, COURSE_NERVE_MM, COURSE_REMOVED
+    from anatomy.viz.nerve_views.plates import (
+        _LAYER_LABELS,
+        COURSE_NERVE_MM,
+        COURSE_REMOVED,
+        _lateral_set,
+    )
 
     structs = load_structures()
     if view == "posterior":
@@ -575,7 +580,7 @@ def test_course_plate_leaders_end_on_the_structure_they_name(view):
         named = {text: key for key, _, text, _ in _LAYER_LABELS}
         nerves = nv.all_nerves()
     else:
-        drawn = {k: s for k, s in structs.items() if s.side in (None, "right")}
+        drawn = _lateral_set(structs)
         named = {"trapezius": "trapezius_right", "sternocleidomastoid":
                  "sternocleidomastoid_right", "levator scapulae": "levator_scapulae_right"}
         nerves = nv.all_nerves(("right",))
@@ -593,6 +598,30 @@ def test_course_plate_leaders_end_on_the_structure_they_name(view):
                       if (hit := mesh.ray_hit(origin, fwd)) is not None)
         assert hits and hits[0][1] == key, (text, hits[:2])
         assert np.linalg.norm(lines - end, axis=1).min() >= COURSE_NERVE_MM - 0.5, text
+
+
+def test_course_plate_lateral_view_shows_the_ear():
+    """The lateral view leaves the skull and jaw out: over the skin they read as flat
+    slabs on the temple and cheek and hid the ear (reviewer). Nothing it draws covers the
+    tragus or the ear behind it, and the muscles and vertebrae are still drawn."""
+    from anatomy import load_head
+    from anatomy.structures import load_structures
+    from anatomy.viz import mpl2d
+    from anatomy.viz.nerve_views.plates import COURSE_LIMITS, PX_PER_MM, _lateral_set, _paint_map
+
+    structs = load_structures()
+    drawn = _lateral_set(structs)
+    assert {"trapezius_right", "sternocleidomastoid_right", "atlas", "axis"} <= set(drawn)
+    tragus = load_head().landmarks["tragus_right"]
+    ear = mpl2d.project(tragus + np.array([[0, 0, 0], [0, -15, 0], [0, -20, 10],
+                                           [0, -20, -10]]), "right")
+    (x0, _), (_, y1) = COURSE_LIMITS["right"]
+    for lateral in (drawn, {k: s for k, s in structs.items() if s.side in (None, "right")}):
+        _, painted = _paint_map(lateral, "right")
+        rows = ((y1 - ear[:, 1]) * PX_PER_MM).astype(int)
+        cols = ((ear[:, 0] - x0) * PX_PER_MM).astype(int)
+        covered = painted[rows, cols] >= 0
+        assert not covered.any() if lateral is drawn else covered.any()
 
 
 def test_course_plate_lateral_labels_stand_clear_of_the_head():

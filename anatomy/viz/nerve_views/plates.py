@@ -97,6 +97,7 @@ SHORT_LABELS = {
 }
 # the course plate's posterior view leaves out the muscles over the suboccipital region
 COURSE_REMOVED = ("trapezius", "sternocleidomastoid", "splenius")
+LATERAL_REMOVED = ("occipital_bone", "mandible", "mastoid")  # and its lateral view these
 COURSE_PLATE_SCALE = 1.3  # the notebook PNG's size (StaticFigure.scale): text 18 px
 # structure named, its point the leader ends nearest, text, label position (mm, posterior
 # view); the leader ends where the plate shows the structure, clear of the nerves
@@ -180,6 +181,16 @@ def _silhouette(ax, head, view: str, shift=(0.0, 0.0, 0.0)) -> None:
                     zorder=1, halve=1)
 
 
+def _lateral_set(structs) -> dict:
+    """What the course plate's lateral view draws: the right side's structures and the
+    midline ones, without the skull and jaw. Drawn over the skin silhouette, the vault's
+    cut edge at the brow, the temporal plate and the ramus read as flat slabs over the
+    temple and cheek and hid the ear (reviewer); the view follows the LON, which runs in
+    the muscles and the scalp."""
+    return {k: s for k, s in structs.items() if s.side in (None, "right")
+            and not s.id.startswith(LATERAL_REMOVED)}
+
+
 def course_plate() -> mpl2d.StaticFigure:
     """Print plate: posterior view (deep layers, labelled) and right lateral view.
 
@@ -232,7 +243,7 @@ def course_plate() -> mpl2d.StaticFigure:
     # right lateral: skin faint, all muscles
     ax = axes[1]
     _silhouette(ax, head, "right")
-    right = {k: s for k, s in structs.items() if s.side in (None, "right")}
+    right = _lateral_set(structs)
     draw_structures(ax, right, "right", zorder=2)
     for n in nv.all_nerves(("right",)):
         draw_nerve(ax, n, "right")
