@@ -287,7 +287,7 @@ def test_bones_figure_shows_bones_and_landmarks():
     assert "Atlas (C1)" in names and "Mandible (condyle, ramus, angle, body)" in names
     assert "Nuchal lines" in names and "Bony landmarks" in names
     marks = [t for t in data if t["name"] == "Bony landmarks"][0]
-    assert "EOP" in list(marks["text"]) and "C2 spinous (bifid)" in list(marks["text"])
+    assert "EOP" in list(marks["hovertext"]) and "C2 spinous (bifid)" in list(marks["hovertext"])
     assert plotly3d.json_size(kf.figure) < 400_000
     assert "nuchal lines" in kf.alt and "atlas" in kf.alt
 
@@ -301,15 +301,17 @@ def test_bones_figure_names_in_each_view_what_it_sees():
     from anatomy.viz import bone_views
 
     fig = bone_views.bones_figure().spec
-    marks = [k for k, t in enumerate(fig["data"]) if t["name"] == "Bony landmarks"]
     menu = [m for m in fig["layout"]["updatemenus"] if m.get("name") == "view"][0]
+    marks = [t for t in fig["data"] if t["name"] == "Bony landmarks"][0]
+    assert marks["mode"] == "markers"     # named on the page, not in 3D text
     shown = {}
     for b in menu["buttons"]:
-        update, _layout, idx = b["args"]
-        assert idx == marks
-        text = list(update["text"][0])
-        assert len(text) == len(fig["data"][marks[0]]["x"])
-        shown[b["label"]] = {t for t in text if t}
+        notes = b["args"][0]["scene.annotations"]
+        # page text on a white box, on a leader line from its landmark's dot
+        assert all(n["bgcolor"].startswith("rgba(255,255,255") and n["showarrow"]
+                   for n in notes)
+        shown[b["label"]] = {n["text"] for n in notes}
+        assert len(shown[b["label"]]) == len(notes)
     assert {"EOP", "C1 posterior tubercle", "C3"} <= shown["posterior"]
     assert not {"EOP", "C1 posterior tubercle", "C2 spinous (bifid)", "C3"} & shown["anterior"]
     assert {"angle of mandible", "C1 posterior tubercle"} <= shown["right"]
@@ -320,7 +322,8 @@ def test_bones_figure_names_in_each_view_what_it_sees():
                                             "posterolateral right")), shown
     # the figure opens on its view's names, and the menu shows that view as chosen
     assert menu["buttons"][menu["active"]]["label"] == "posterolateral right"
-    assert {t for t in fig["data"][marks[0]]["text"] if t} == shown["posterolateral right"]
+    assert {n["text"] for n in fig["layout"]["scene"]["annotations"]} == shown[
+        "posterolateral right"]
 
 
 def test_vertebral_artery_lies_in_its_groove_on_the_atlas(bones, structures_all, points):

@@ -35,6 +35,8 @@ BONY_LANDMARKS = {
     "mandible_condyle_right": "condyle (TMJ)", "mastoid_tip_right": "",
     "superior_nuchal_line_right": "superior nuchal line", "superior_nuchal_line_left": "",
     "inferior_nuchal_line_right": "inferior nuchal line", "inferior_nuchal_line_left": ""}
+TITLE = "Bones of the skull and upper neck (hover names each bone and landmark)"
+NOTE_STEP_PX = 16.0  # a name's leader line: about as far as view_labels places it
 _OFF_BONE_MM = 1.5  # landmarks are drawn this far off the bone (the dots sat half inside it)
 
 
@@ -47,6 +49,18 @@ def _bone_surface(bones) -> SimpleNamespace:
                            faces=np.concatenate([f + k for (_, f), k in zip(meshes, starts)]))
 
 
+def _note(point, text: str, where: str) -> dict:
+    """A landmark's name as page text on a white box (``plotly3d.point_note``), on a short
+    leader the way ``view_labels`` placed it (plotly's 3D text has no box, and over bone
+    the names were hard to read: student review)."""
+    vertical, side = where.split()
+    dx = {"right": 1.0, "left": -1.0}.get(side, 0.0)
+    dy = {"top": -1.0, "bottom": 1.0}.get(vertical, 0.0)   # pixels run down the page
+    step = NOTE_STEP_PX / np.hypot(dx, dy)
+    anchor = {"right": "left", "left": "right"}.get(side, "auto")
+    return plotly3d.point_note(point, text, offset_px=(dx * step, dy * step), xanchor=anchor)
+
+
 def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
                  height: int = plotly3d.FIGURE_HEIGHT,
                  zoom: float = 1.25) -> plotly3d.KitFigure:
@@ -54,7 +68,7 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
 
     Nuchal lines are drawn as dotted lines just off the bone, other landmarks as dots;
     hover names each bone and landmark. A view menu turns the camera; each view names the
-    landmarks it sees.
+    landmarks it sees on white boxes beside them.
 
     Parameters
     ----------
@@ -104,7 +118,7 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
     # those views' directions, sit where plotly draws them (a view centred lower looked
     # down more steeply, and the angle of the mandible's name fell on the mastoid's)
     frame = {"distance": zoom}
-    restyle = None
+    notes = None
     if labels:
         surface = _bone_surface(bones)
         # labels keep fixed gaps in pixels: in mm they scale with the scene's box (the
@@ -114,23 +128,22 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
         # the data box places plotly's eye (for ``clear``)
         xyz = np.concatenate([surface.vertices, dots, *[p for p, _ in lines]])
         box = (xyz.min(axis=0), xyz.max(axis=0))
-        restyle = {}
+        notes = {}
         for name in plotly3d.CAMERAS:
-            # clear: a name whose text would lie behind a bone is left out (plotly draws
-            # 3D text at its point's depth: "dens" hid behind the atlas from the front)
+            # clear: only where the text's place is not behind a bone, so that its white
+            # box does not sit on a bone nearer the eye than the landmark it names
             text, where = view_labels(surface, dots, names, name, turn=True, clear=True,
                                       box=box, frame=frame, unit=unit,
                                       order=range(len(dots)), sideways=True)
-            restyle[name] = ({"text": [text],
-                              "textposition": [plotly3d.per_point_positions(where)]},
-                             [len(traces)])
+            notes[name] = [_note(p, t, w) for p, t, w in zip(dots, text, where) if t]
     traces.append(plotly3d.points_trace(
-        dots, name="Bony landmarks", labels=restyle[view][0]["text"][0] if labels else None,
-        hovertext=[n or "" for n in names], size=4, color=style.TEXT, legendgroup="marks",
-        textposition=restyle[view][0]["textposition"][0] if labels else "top center"))
-    fig = plotly3d.scene_figure(traces, view=view, height=height)
+        dots, name="Bony landmarks", hovertext=[n or "" for n in names], size=4,
+        color=style.TEXT, legendgroup="marks"))
+    fig = plotly3d.scene_figure(traces, view=view, height=height, title=TITLE)
     fig["layout"]["scene"]["camera"] = plotly3d.camera(view, **frame)
-    plotly3d.view_menu(fig, active=view, restyle=restyle, **frame)
+    if notes:
+        fig["layout"]["scene"]["annotations"] = notes[view]
+    plotly3d.view_menu(fig, active=view, notes=notes, **frame)
     alt = ("3D bones of the upper neck and the skull, without skin or muscles: the vault "
            "(frontal, parietal and occipital bones) with the external occipital protuberance and "
            "the superior and inferior nuchal lines (dotted), the posterior rim of the "
