@@ -249,7 +249,9 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
             # plotly.js reads one or two as a single offset)
             assert isinstance(where, str) or len(where) == max(3, len(text))
             for k, t in enumerate(text):  # a spot's label, or none; never another's
-                names.setdefault((i, k), set()).update({t, d["data"][i]["text"][k]} - {""})
+                # alone, or first of the spots whose markers cover its own ("a, b")
+                own = d["data"][i]["text"][k]
+                names.setdefault((i, k), set()).update({t.split(", ")[0], own} - {""})
     assert all(len(v) <= 1 for v in names.values())
     posterior = next(b for b in menu["buttons"] if b["label"] == "posterior")["args"][0]
     shown = {t for ts in posterior["text"] for t in ts if t}
@@ -260,7 +262,9 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
     gon_right = next(k for k, i in enumerate(spots)
                      if d["data"][i]["name"] == "trigeminocervical convergence")
     anterior = next(b for b in menu["buttons"] if b["label"] == "anterior")["args"][0]
-    assert set(anterior["text"][gon_right]) == {"", "forehead"}
+    # and the supraorbital and behind-eye squares, 5 mm apart, are named together (apart,
+    # neither had room and both went unnamed: student review)
+    assert set(anterior["text"][gon_right]) == {"", "forehead", "supraorbital, behind eye*"}
     by_view = {b["label"]: {t for ts in b["args"][0]["text"] for t in ts if t}
                for b in menu["buttons"] if b["label"] != "opening view"}
     # a crowded label turns 45 degrees instead of vanishing: the TON spot below the lower

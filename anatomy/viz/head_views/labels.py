@@ -298,7 +298,7 @@ def _clear(eye: _Perspective, line) -> bool:
 def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
                 groups=None, turn: bool = False, clear: bool = False, box=None,
                 frame=None, distinct: bool = False, rim_mm: float = 0.0, order=None,
-                sideways: bool = False, unit: float | None = None
+                sideways: bool = False, unit: float | None = None, merge: bool = False
                 ) -> tuple[list[str], list[str]]:
     """The labels of skin points that a named camera shows, and where each sits.
 
@@ -368,6 +368,12 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         How many times the labels' sizes and gaps (set for the kit's head figures) a
         figure's scale makes them in mm; ``frame``'s distance if None (a figure of
         something smaller than the head shows more pixels a mm).
+    merge : bool, default False
+        Seen points of one set whose markers cover each other on the screen (closer than
+        a marker's width) share one label, "a, b", at the one nearer the eye; the other
+        gets none. Apart, neither could take a place clear of the other, and both went
+        unnamed (a pattern's supraorbital and behind-eye spots, 5 mm apart from the
+        front).
 
     Returns
     -------
@@ -405,6 +411,16 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     group = np.zeros(len(p), int) if groups is None else np.unique(
         np.asarray(groups, object).astype(str), return_inverse=True)[1]
     steps = TURNS if turn else (0,)
+    labels = [str(n) for n in labels]
+    if merge:
+        reach = 2 * _MARKER_MM * unit
+        near_first = [int(k) for k in np.argsort(-(p @ d), kind="stable") if seen[k]]
+        for a, k in enumerate(near_first):
+            for j in near_first[a + 1:]:
+                if (seen[k] and seen[j] and group[j] == group[k]
+                        and np.linalg.norm(screen[j] - screen[k]) < reach):
+                    labels[k] = f"{labels[k]}, {labels[j]}"
+                    seen[j] = False
 
     def place_of(k, step):  # the outward place first, then 45 degrees to either side
         w = _TEXT_SECTORS[(_TEXT_SECTORS.index(where[k]) + step) % len(_TEXT_SECTORS)]

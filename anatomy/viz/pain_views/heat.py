@@ -318,7 +318,7 @@ def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
     for view in plotly3d.CAMERAS:
         text, where = view_labels(load_head(), pts, names, view, groups=groups, turn=True,
                                   clear=True, box=box, frame=NAMED_FRAME, distinct=True,
-                                  rim_mm=SPOT_RIM_MM)
+                                  rim_mm=SPOT_RIM_MM, merge=True)
         out[view] = ({"text": [list(t) for t in np.split(np.array(text, object), ends)],
                       "textposition": [plotly3d.per_point_positions(w) for w in
                                        np.split(np.array(where, object), ends)]}, idx)
