@@ -294,10 +294,10 @@ def test_bones_figure_shows_bones_and_landmarks():
 
 def test_bones_figure_names_in_each_view_what_it_sees():
     """Each view of the menu names the landmarks that view sees, where their text is not
-    behind a bone: from behind the EOP, C1 and C3, from the front none of the spines or
-    the EOP (behind the spine and the skull), from the right not the left mastoid (one
-    set of names for every view piled them at the neck, and names of landmarks behind
-    the skull showed through it)."""
+    behind a bone: from behind the EOP, C1 and C3, from the right not the left mastoid
+    (one set of names for every view piled them at the neck, and names of landmarks
+    behind the skull showed through it). The menu offers no view from the front or above,
+    where the vault shows open (the face and skull base are not built)."""
     from anatomy.viz import bone_views
 
     fig = bone_views.bones_figure().spec
@@ -313,7 +313,10 @@ def test_bones_figure_names_in_each_view_what_it_sees():
         shown[b["label"]] = {n["text"] for n in notes}
         assert len(shown[b["label"]]) == len(notes)
     assert {"EOP", "C1 posterior tubercle", "C3"} <= shown["posterior"]
-    assert not {"EOP", "C1 posterior tubercle", "C2 spinous (bifid)", "C3"} & shown["anterior"]
+    assert set(shown) == {v.replace("_", " ") for v in bone_views.BONE_VIEWS}
+    assert "anterior" not in shown and "superior" not in shown
+    with pytest.raises(ValueError, match="view of the bones 'anterior'.*posterior, left"):
+        bone_views.bones_figure(view="anterior")
     assert {"angle of mandible", "C1 posterior tubercle"} <= shown["right"]
     assert "mastoid" not in shown["right"] and "mastoid" in shown["left"]
     assert {"C1 posterior tubercle", "C2 spinous (bifid)", "EOP", "C3"} <= shown[

@@ -203,3 +203,15 @@ def test_pre_save_hook_drops_only_the_renderers_snapshot():
     assert set(plot["data"]) == {plotly3d.MIMETYPE, "text/plain"}
     assert set(plate["data"]) == {"image/png", "text/plain"}
     plotly3d.drop_renderer_snapshots({"type": "file", "content": "text"})  # not a notebook
+
+
+def test_view_menu_offers_the_views_asked_for():
+    """``views`` limits the menu to some named views, in the kit's order; the figure's
+    own view is the one shown as chosen; a view that is not a camera is refused by name."""
+    fig = plotly3d.scene_figure([], view="right")
+    plotly3d.view_menu(fig, views=("right", "posterior"))
+    menu = fig["layout"]["updatemenus"][-1]
+    assert [b["label"] for b in menu["buttons"]] == ["posterior", "right"]
+    assert menu["active"] == 1
+    with pytest.raises(ValueError, match="camera view 'back'.*posterior"):
+        plotly3d.view_menu(plotly3d.scene_figure([]), views=("back",))

@@ -19,7 +19,7 @@ from anatomy.viz import plotly3d, style
 from anatomy.viz.head_views import view_labels
 from anatomy.viz.structure_views import structure_traces
 
-__all__ = ["BONY_LANDMARKS", "bones_figure"]
+__all__ = ["BONE_VIEWS", "BONY_LANDMARKS", "bones_figure"]
 
 # bony landmarks the muscles attach to, the suboccipital ones first (where names would
 # crowd, the earlier takes its place first); a line (the nuchal lines) is named on its
@@ -35,6 +35,10 @@ BONY_LANDMARKS = {
     "mandible_condyle_right": "condyle (TMJ)", "mastoid_tip_right": "",
     "superior_nuchal_line_right": "superior nuchal line", "superior_nuchal_line_left": "",
     "inferior_nuchal_line_right": "inferior nuchal line", "inferior_nuchal_line_left": ""}
+# the views the menu offers: from the front and from above the model's vault shows open
+# (the face and the skull base are not built: their tissue depths are not sourced), and
+# the neck's bones hung in the face (student review)
+BONE_VIEWS = ("posterior", "left", "right", "posterolateral_left", "posterolateral_right")
 TITLE = "Bones of the skull and upper neck (hover names each bone and landmark)"
 NOTE_STEP_PX = 16.0  # a name's leader line: about as far as view_labels places it
 _OFF_BONE_MM = 1.5  # landmarks are drawn this far off the bone (the dots sat half inside it)
@@ -73,9 +77,8 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
     Parameters
     ----------
     view : str, default "posterolateral_right"
-        The named view the figure opens with: ``"anterior"``, ``"posterior"``,
-        ``"left"``, ``"right"``, ``"superior"``, ``"posterolateral_left"`` or
-        ``"posterolateral_right"``.
+        The named view the figure opens with (``BONE_VIEWS``): ``"posterior"``,
+        ``"left"``, ``"right"``, ``"posterolateral_left"`` or ``"posterolateral_right"``.
     labels : bool, default True
         Name the landmarks on the figure (hover names them either way).
     height : int, default plotly3d.FIGURE_HEIGHT (620)
@@ -92,9 +95,9 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
     Raises
     ------
     ValueError
-        If ``view`` is not a named view; the message lists them.
+        If ``view`` is not one of ``BONE_VIEWS``; the message lists them.
     """
-    view = check_choice(view, plotly3d.CAMERAS, "camera view")
+    view = check_choice(view, BONE_VIEWS, "view of the bones")
     pts = structure_points()
     bones = load_structures(layer="bone")
     traces = structure_traces(bones)
@@ -129,7 +132,7 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
         xyz = np.concatenate([surface.vertices, dots, *[p for p, _ in lines]])
         box = (xyz.min(axis=0), xyz.max(axis=0))
         notes = {}
-        for name in plotly3d.CAMERAS:
+        for name in BONE_VIEWS:
             # clear: only where the text's place is not behind a bone, so that its white
             # box does not sit on a bone nearer the eye than the landmark it names
             text, where = view_labels(surface, dots, names, name, turn=True, clear=True,
@@ -143,7 +146,7 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
     fig["layout"]["scene"]["camera"] = plotly3d.camera(view, **frame)
     if notes:
         fig["layout"]["scene"]["annotations"] = notes[view]
-    plotly3d.view_menu(fig, active=view, notes=notes, **frame)
+    plotly3d.view_menu(fig, active=view, notes=notes, views=BONE_VIEWS, **frame)
     alt = ("3D bones of the upper neck and the skull, without skin or muscles: the vault "
            "(frontal, parietal and occipital bones) with the external occipital protuberance and "
            "the superior and inferior nuchal lines (dotted), the posterior rim of the "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from anatomy.conventions import check_choice
 from anatomy.viz import style
 from anatomy.viz.plotly3d.traces import CAMERAS, TEMPLATE, _hidden_axes, _trace, add_menu, camera
 
@@ -168,7 +169,8 @@ def scene_figure(traces, *, title: str = "", view: str = "posterolateral_right",
 def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
               active: str | None = None, notes: dict[str, list] | None = None, *,
               below: bool = False, restyle: dict[str, tuple[dict, list]] | None = None,
-              distance: float = 1.0, centre_z: float | None = None) -> None:
+              distance: float = 1.0, centre_z: float | None = None,
+              views=None) -> None:
     """Add a dropdown that switches the camera between the named views (no kernel needed).
 
     Parameters
@@ -194,11 +196,18 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
         Scales the eye's distance in every view (as :func:`camera`).
     centre_z : float, optional
         Where every view looks, in plotly's normalised scene units (default: the head).
+    views : iterable of str, optional
+        The named views the menu offers, in the kit's order; all of ``CAMERAS`` if None.
 
     Returns
     -------
     None
         The menu is added to ``fig["layout"]["updatemenus"]``.
+
+    Raises
+    ------
+    ValueError
+        If ``views`` names a view that is not a named camera; the message lists them.
     """
     def args(name):
         frame = {"distance": distance, **({"centre_z": centre_z} if centre_z is not None
@@ -207,10 +216,12 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
                **({"scene.annotations": notes[name]} if notes else {})}
         return [*restyle[name][:1], lay, *restyle[name][1:]] if restyle else [lay]
 
+    offered = list(CAMERAS) if views is None else [
+        check_choice(v, CAMERAS, "camera view") for v in views]
     buttons = [{"label": name.replace("_", " "),
                 "method": "update" if restyle else "relayout", "args": args(name)}
-               for name in CAMERAS]
-    current = _active_view(fig, active)
+               for name in CAMERAS if name in offered]
+    current = _active_view(fig, active, offered)
     if current < 0:  # the figure opens on a camera of its own: say so instead of a wrong name
         # and going back to it restores the camera, the scene's notes and the restyled
         # labels as the figure opened (a student took the entry for a view; it did nothing)
@@ -233,14 +244,15 @@ def view_menu(fig: dict, orthographic: bool = False, x: float = 1.0,
                    "active": current, "bgcolor": "white", "name": "view", "font": MENU_FONT})
 
 
-def _active_view(fig: dict, name: str | None) -> int:
-    """Index of the named view, or of the preset matching the figure's camera, else -1."""
-    names = list(CAMERAS)
-    if name in CAMERAS:
+def _active_view(fig: dict, name: str | None, offered=None) -> int:
+    """Index (among the ``offered`` views, all by default) of the named view, or of the
+    preset matching the figure's camera, else -1."""
+    names = [n for n in CAMERAS if offered is None or n in offered]
+    if name in names:
         return names.index(name)
     eye = fig["layout"].get("scene", {}).get("camera", {}).get("eye")
     if eye is not None:
-        for k, preset in enumerate(CAMERAS.values()):
+        for k, preset in enumerate(CAMERAS[n] for n in names):
             e = preset["eye"]
             if all(abs((eye.get(a) or 0) - e[a]) < 1e-6 for a in "xyz"):
                 return k
