@@ -215,3 +215,13 @@ def test_view_menu_offers_the_views_asked_for():
     assert menu["active"] == 1
     with pytest.raises(ValueError, match="camera view 'back'.*posterior"):
         plotly3d.view_menu(plotly3d.scene_figure([]), views=("back",))
+
+
+def test_leader_note_points_the_way_its_text_position_says():
+    """A leader note's line runs the way its plotly text position points, as long as asked
+    (screen y runs down); a label going sideways ends at the line, one going up is centred."""
+    note = plotly3d.leader_note((1.0, 2.0, 3.0), "EOP", "top left", 20.0)
+    assert (note["ax"], note["ay"]) == (-14, -14) and note["xanchor"] == "right"
+    assert note["bgcolor"].startswith("rgba(255,255,255") and note["text"] == "EOP"
+    up = plotly3d.leader_note((0, 0, 0), "C3", "bottom center", 16.0)
+    assert (up["ax"], up["ay"]) == (0, 16) and up["xanchor"] == "center"

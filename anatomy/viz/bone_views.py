@@ -53,18 +53,6 @@ def _bone_surface(bones) -> SimpleNamespace:
                            faces=np.concatenate([f + k for (_, f), k in zip(meshes, starts)]))
 
 
-def _note(point, text: str, where: str) -> dict:
-    """A landmark's name as page text on a white box (``plotly3d.point_note``), on a short
-    leader the way ``view_labels`` placed it (plotly's 3D text has no box, and over bone
-    the names were hard to read: student review)."""
-    vertical, side = where.split()
-    dx = {"right": 1.0, "left": -1.0}.get(side, 0.0)
-    dy = {"top": -1.0, "bottom": 1.0}.get(vertical, 0.0)   # pixels run down the page
-    step = NOTE_STEP_PX / np.hypot(dx, dy)
-    anchor = {"right": "left", "left": "right"}.get(side, "auto")
-    return plotly3d.point_note(point, text, offset_px=(dx * step, dy * step), xanchor=anchor)
-
-
 def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
                  height: int = plotly3d.FIGURE_HEIGHT,
                  zoom: float = 1.25) -> plotly3d.KitFigure:
@@ -138,7 +126,10 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
             text, where = view_labels(surface, dots, names, name, turn=True, clear=True,
                                       box=box, frame=frame, unit=unit,
                                       order=range(len(dots)), sideways=True)
-            notes[name] = [_note(p, t, w) for p, t, w in zip(dots, text, where) if t]
+            # page text on a white box (plotly's 3D text has none, and over bone the
+            # names were hard to read: student review), on a short leader
+            notes[name] = [plotly3d.leader_note(p, t, w, NOTE_STEP_PX)
+                           for p, t, w in zip(dots, text, where) if t]
     traces.append(plotly3d.points_trace(
         dots, name="Bony landmarks", hovertext=[n or "" for n in names], size=4,
         color=style.TEXT, legendgroup="marks"))

@@ -286,13 +286,8 @@ def _opening_notes(traces, owner, combo) -> list[dict]:
         places = t["textposition"]  # one for all points, or one per point
         places = [places] * len(t["x"]) if isinstance(places, str) else places
         for x, y, z, name, where in zip(t["x"], t["y"], t["z"], t["text"], places):
-            vertical, horizontal = where.split()
-            dx = {"left": -1.0, "right": 1.0}.get(horizontal, 0.0)
-            dy = {"top": -1.0, "bottom": 1.0}.get(vertical, 0.0)  # screen y runs down
-            step = SPOT_LEADER_PX / np.hypot(dx, dy)
-            notes.append(plotly3d.point_note(
-                (x, y, z), _two_lines(name), offset_px=(dx * step, dy * step),
-                xanchor={"left": "right", "right": "left"}.get(horizontal, "center")))
+            notes.append(plotly3d.leader_note((x, y, z), _two_lines(name), where,
+                                              SPOT_LEADER_PX))
     return notes
 
 

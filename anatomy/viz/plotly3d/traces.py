@@ -15,8 +15,8 @@ from anatomy.viz.eyes import eye_parts, eyes_paint, front_of_eyes, narrow_pupils
 
 __all__ = [
     "CAMERAS", "LIGHTING", "LIGHT_POSITION", "SEE_THROUGH_LIGHTING", "SYMBOLS_3D", "TEMPLATE",
-    "add_menu", "camera", "eye_point", "eyes_trace", "line_trace", "merge", "mesh_trace",
-    "per_point_positions", "point_note", "points_trace", "prime_text_glyphs",
+    "add_menu", "camera", "eye_point", "eyes_trace", "leader_note", "line_trace", "merge",
+    "mesh_trace", "per_point_positions", "point_note", "points_trace", "prime_text_glyphs",
     "view_ndc",
 ]
 
@@ -166,6 +166,35 @@ def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
         place["xanchor"] = xanchor
     return {"x": x, "y": y, "z": z, "text": text, **place,
             "bgcolor": f"rgba(255,255,255,{background})", "font": {"size": 12, "color": color}}
+
+
+def leader_note(point, text: str, where: str, length_px: float) -> dict:
+    """A ``point_note`` on a leader line ``length_px`` long, pointing the way a plotly text
+    position says (``"top left"``: up and to the left); a label going left or right ends
+    at the line, one going up or down is centred on it.
+
+    Parameters
+    ----------
+    point : array_like, shape (3,)
+        The point, mm.
+    text : str
+        The label.
+    where : str
+        A plotly text position, e.g. ``"middle right"`` or ``"bottom center"``.
+    length_px : float
+        The leader line's length, pixels.
+
+    Returns
+    -------
+    dict
+        A ``layout.scene.annotations`` entry.
+    """
+    vertical, horizontal = where.split()
+    dx = {"left": -1.0, "right": 1.0}.get(horizontal, 0.0)
+    dy = {"top": -1.0, "bottom": 1.0}.get(vertical, 0.0)  # screen y runs down
+    step = length_px / np.hypot(dx, dy)
+    return point_note(point, text, offset_px=(dx * step, dy * step),
+                      xanchor={"left": "right", "right": "left"}.get(horizontal, "center"))
 
 
 def view_ndc(points, cam: dict, aspect: float) -> np.ndarray:
