@@ -314,7 +314,8 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     Parameters
     ----------
     head : HeadModel
-        The head model (``load_head()``).
+        The head model (``load_head()``), or any surface with ``vertices`` and ``faces``
+        that the labels keep off (the bones figure passes its bones' surface).
     points : (K, 3) array_like
         Positions (mm) on or just outside the skin.
     labels : sequence of str
