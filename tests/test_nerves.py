@@ -293,6 +293,24 @@ def test_gon_pierces_semispinalis_and_trapezius(structures):
     assert trap is None or p[1] < trap[0] + 1.0, "trapezius exit is superficial to it"
 
 
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_subcutaneous_parts_lie_outside_every_muscle(side):
+    """Past the waypoint where a nerve becomes subcutaneous (its ``subcutaneous_after``),
+    no point of its path lies inside a muscle: the LON runs up over splenius capitis, whose
+    insertion reaches forward to the mastoid. The point at the exit itself is skipped."""
+    from anatomy import structures as st
+    from anatomy.nerves.specs import load_nerve_specs
+
+    muscles = st.load_structures(side=side, layer="muscle")
+    for key, spec in load_nerve_specs().items():
+        n = nerve(key, side)
+        k = int(np.argmin(np.linalg.norm(n.path - n.waypoints[spec.subcutaneous_after], axis=1)))
+        after = n.path[k + 2:]
+        assert len(after) > 10, key
+        for m in muscles:
+            assert not st.inside_structure(m, after).any(), (key, m)
+
+
 def test_gon_medial_to_occipital_artery_at_nuchal_line(structures):
     st, pts = structures
     g = nerve("GON", "right")

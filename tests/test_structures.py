@@ -220,6 +220,9 @@ TOUCHING = {frozenset(pair) for pair in (
     ("rectus_capitis_posterior_major_right", "semispinalis_capitis_right"),
     ("rectus_capitis_posterior_minor_right", "semispinalis_capitis_right"),
     ("obliquus_capitis_superior_right", "splenius_capitis_right"),
+    # splenius's tendon reaches over the bone's lower edge beside the mastoid to the
+    # mastoid process (the edge's ridge comes within half a millimetre of its inner face)
+    ("splenius_capitis_right", "occipital_bone"),
     # the occipital artery crosses superficial to OCS, on its surface
     ("obliquus_capitis_superior_right", "occipital_artery_right"),
     # the vertebral artery runs through the transverse foramina (not hollowed out) and
@@ -270,6 +273,25 @@ def test_occipital_artery_lateral_to_gon_at_snl(points):
     inion, mastoid = st.frame._frame()["inion"], load_head().landmark("mastoid_right")
     third = inion + (mastoid - inion) / 3
     assert np.linalg.norm((oa - third)[[0, 2]]) < 20
+
+
+def test_occipital_artery_runs_deep_to_splenius_from_the_mastoid(structures, points):
+    """Gray's: the artery runs back in the occipital groove medial to the mastoid, deep to
+    splenius capitis (which inserts on the mastoid, so reaches forward over it), then on
+    obliquus capitis superior. From the groove to the nuchal plane a ray from behind meets
+    splenius before the artery, and the artery lies clear of both muscles."""
+    from anatomy import surface
+
+    oa, spl = structures["occipital_artery_right"], structures["splenius_capitis_right"]
+    groove = points["occipital_artery_mastoid_right"]
+    start = int(np.argmin(np.linalg.norm(oa.path - groove, axis=1)))
+    deep_part = [p for p in oa.path[start:] if p[2] < groove[2] + 4 and p[0] > 36]
+    assert len(deep_part) >= 3
+    for p in deep_part:
+        hit = surface.ray_hit(spl.vertices, spl.faces, (p[0], -300.0, p[2]), (0.0, 1.0, 0.0))
+        assert hit is not None and hit[1] < p[1] - oa.radius_mm, p
+    for m in ("splenius_capitis_right", "obliquus_capitis_superior_right"):
+        assert not st.inside_structure(m, oa.vertices).any(), m
 
 
 def test_artery_has_path_and_radius(structures):

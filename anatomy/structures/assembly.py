@@ -57,7 +57,8 @@ def _geometry() -> tuple[dict, dict[str, np.ndarray], dict]:
     points.update(p)
     geom["semispinalis_capitis"] = ssc
     points.update(p_ssc)
-    geom["splenius_capitis"], p = _splenius(bone)
+    geom["splenius_capitis"], p = _splenius(
+        bone, (occ_vf, mast_vf), geom["obliquus_capitis_superior"])
     points.update(p)
     geom["levator_scapulae"], p = levator_scapulae(points)
     points.update(p)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from anatomy import surface
 from anatomy.head import load_head
 from anatomy.meshgen import loft, outward, simplify, slab, smooth_path, tangents
 from anatomy.structures import sdf
@@ -16,6 +17,7 @@ from anatomy.structures.frame import (
     _skin_toward,
     _snl_point,
     _under_skin,
+    skin_depth,
 )
 
 __all__: list[str] = []  # internals of the package: nothing public of its own
@@ -134,37 +136,126 @@ def _semispinalis(bone):
     return slab(grid, normal, thick), {"ssc_insertion_right": ins}
 
 
-def _splenius(bone):
+# splenius capitis's insertion beyond the end of the model's SNL (modelling choices): over
+# the occipital bone at the asterion region, then onto the posterior border of the mastoid
+# process a third of the way from its base to its tip, where sternocleidomastoid's tendon
+# covers it (Gray's: "under cover of" SCM, into the mastoid process)
+_SPLENIUS_TO_MASTOID = np.array([[47.5, -49.0, 1.5], [50.5, -38.0, -1.0]])
+_SPLENIUS_SNL = (36.0, 45.0)    # its occipital part: the lateral third of the SNL (x, mm)
+_SPLENIUS_MASTOID_NORMAL = np.array([0.6, -0.7, -0.4]) / np.linalg.norm([0.6, -0.7, -0.4])
+
+
+def _bone_gap(meshes, p) -> float:
+    """Signed distance (mm) from ``p`` to the nearest of the closed bone ``meshes``
+    (negative inside one)."""
+    gaps = []
+    for v, f in meshes:
+        d = float(np.linalg.norm(surface.closest_points(v, f, p)[0] - p))
+        gaps.append(-d if surface.inside_mesh(v, f, p[None])[0] else d)
+    return min(gaps)
+
+
+def _splenius_insertion(bone, bones, lift: float, nu: int):
+    """Top row of splenius (``nu`` points ``lift`` mm off the bone) and the bone normals:
+    along the SNL's lateral third (the attachment grid), then on over the bone to the
+    mastoid process, where the normal turns to face back and out."""
+    xs = np.linspace(*_SPLENIUS_SNL, 4)
+    snl = np.array([_bone_point(bone, 6, x, 0.0) for x in xs])
+    snl_n = np.array([_bone_point(bone, 6, x, 1.0) for x in xs]) - snl
+    line = smooth_path(np.vstack([snl, _SPLENIUS_TO_MASTOID]), 60)
+    arc = np.r_[0, np.cumsum(np.linalg.norm(np.diff(line, axis=0), axis=1))]
+    end_snl = arc[np.argmin(np.linalg.norm(line - snl[-1], axis=1))]
+    tops, normals = [], []
+    for s in np.linspace(0, arc[-1], nu):
+        p = np.array([np.interp(s, arc, line[:, k]) for k in range(3)])
+        if s <= end_snl:                 # on the SNL: the grid's point and normal
+            on_bone = _bone_point(bone, 6, p[0], 0.0)
+            n = _bone_point(bone, 6, p[0], 1.0) - on_bone
+            tops.append(on_bone + lift * n)
+        else:                            # beyond: lifted off the nearer bone
+            t = (s - end_snl) / (arc[-1] - end_snl)
+            n = (1 - t) * snl_n[-1] + t * _SPLENIUS_MASTOID_NORMAL
+            n /= np.linalg.norm(n)
+            for _ in range(2):
+                p = p + (lift - _bone_gap(bones, p)) * n
+            tops.append(p)
+        normals.append(n)
+    return np.array(tops), np.array(normals)
+
+
+_MIN_SHEET = 1.0      # mm: the thinnest a sheet is squeezed to
+
+
+def _clear_of(grid, normal, thick, deep, room: float,
+              on_bone: float = 0.25) -> tuple[np.ndarray, np.ndarray]:
+    """A sheet's outer face moved out along its normals where its inner face comes nearer
+    than ``room`` mm to the closed mesh ``deep``; returns the outer face and thickness.
+
+    Grid rows 0 and 1 lie on and next to the bone, so there the room shrinks (to the
+    fraction ``on_bone`` of it on the bone). The inner face is tested at three points
+    per grid step each way (the grid is coarse), and each grid point moves as far as the
+    nearest of them that lay too near needs, so that the sheet bows smoothly over
+    ``deep``. Where the subcutaneous layer leaves no room to move out, the sheet thins
+    instead (to ``_MIN_SHEET``).
+    """
+    nu, nv = grid.shape[:2]
+    inner = grid - thick[..., None] * normal
+    fine_u, fine_v = np.linspace(0, nu - 1, 3 * nu - 2), np.linspace(0, nv - 1, 3 * nv - 2)
+    iu, iv = np.minimum(fine_u.astype(int), nu - 2), np.minimum(fine_v.astype(int), nv - 2)
+    tu, tv = (fine_u - iu)[:, None, None], (fine_v - iv)[None, :, None]
+    fine = ((1 - tu) * (1 - tv) * inner[iu][:, iv] + tu * (1 - tv) * inner[iu + 1][:, iv]
+            + (1 - tu) * tv * inner[iu][:, iv + 1] + tu * tv * inner[iu + 1][:, iv + 1])
+    pts = fine.reshape(-1, 3)
+    near = surface.closest_points(*deep, pts)
+    gap = np.linalg.norm(pts - near, axis=1)
+    gap[surface.inside_mesh(*deep, pts)] *= -1.0
+    room = room * np.clip(fine_v / 2.0, on_bone, 1.0)[None, :]
+    need = np.clip(room - gap.reshape(fine.shape[:2]), 0.0, None)
+    push = np.zeros((nu, nv))
+    for i, j in np.ndindex(nu, nv):     # the fine points within one step, nearer ones more
+        tent = np.outer(np.clip(1.0 - np.abs(fine_u - i), 0, 1),
+                        np.clip(1.0 - np.abs(fine_v - j), 0, 1))
+        push[i, j] = (need * np.sqrt(tent)).max()
+    # the outer face stays under the subcutaneous layer; where that stops it, it thins
+    depth = skin_depth(grid.reshape(-1, 3)).reshape(nu, nv)
+    room_out = np.clip(depth - _dim("subcutaneous_depth"), 0, None)
+    moved = np.minimum(push, room_out)
+    thinner = np.clip(thick - (push - moved), _MIN_SHEET, None)
+    return grid + moved[..., None] * normal, thinner
+
+
+def _splenius(bone, bones, ocs):
     """Splenius capitis: a sheet from the lower half of the nuchal ligament (and C7-T3,
     below the model) up and out to the lateral third of the SNL and the mastoid.
 
     Gray's: its upper medial border runs from the midline halfway between the EOP and C7
     to the lateral third of the superior nuchal line, so the two muscles leave a V in which
-    semispinalis shows; its lateral border runs from the mastoid down toward T3.
+    semispinalis shows; it inserts there and, under cover of sternocleidomastoid, on the
+    mastoid process; its lateral border runs from the mastoid down toward T3. ``bones``
+    are the (vertices, faces) of the occipital bone and the mastoid process; the sheet
+    passes behind ``ocs`` (obliquus capitis superior) with room for the occipital artery,
+    which runs between the two (Gray's).
     """
     head = load_head()
     z_c7 = float(head.landmarks["c7_spinous"][2])
     z_eop = float(_frame()["eop"][2])
     th = _dim("splenius_thickness")
-    nu, nv = 6, 12             # few columns keep the figures lean; the sheet stays smooth
+    nu, nv = 8, 12             # few columns keep the figures lean; the sheet stays smooth
     z_mid = 0.5 * (z_eop + z_c7)       # the lower half of the nuchal ligament starts here
     zs = np.array([-28.0, -45.0, z_mid, -78.0, -100.0, z_c7 - 6])    # rows on the neck
     x_lat = np.interp(-zs, -np.array([-28.0, -55.0, z_c7 + 25, z_c7 - 6]),
                       [50.0, 43.0, 35.0, 31.0])
     # the upper medial border, from the SNL down to the midline at z_mid
     x_med = np.interp(-zs, -np.array([-28.0, -45.0, z_mid]), [24.0, 10.0, 0.6])
-    x_snl = (36.0, 45.0)       # insertion: lateral third of the SNL, up to the mastoid
     # the lowest rows lie a little deeper, clear of trapezius over the C7 bump
     cover = _cover("splenius") + np.interp(zs, [z_c7, z_c7 + 25], [0.8, 0.0])
     rows = np.linspace(0, 1, nv) ** 1.3           # rows closer together near the bone
     grid, normal = np.zeros((nu, nv, 3)), np.zeros((nu, nv, 3))
     thick = np.zeros((nu, nv))
     tendon = 2.0                                  # thin where it inserts on the bone
+    tops, bone_ns = _splenius_insertion(bone, bones, 0.8 + tendon, nu)
     for i, u in enumerate(np.linspace(0, 1, nu)):
-        xb = x_snl[0] + u * (x_snl[1] - x_snl[0])
-        on_bone = _bone_point(bone, 6, xb, 0.0)
-        bone_n = _bone_point(bone, 6, xb, 1.0) - on_bone
-        top = on_bone + (0.8 + tendon) * bone_n
+        top, bone_n = tops[i], bone_ns[i]
         xs = x_med + u * (x_lat - x_med)
         # laterally, beyond trapezius, the top row lies shallower: room for the
         # occipital artery on obliquus capitis superior
@@ -180,6 +271,9 @@ def _splenius(bone):
         grid[i], normal[i] = col, n / np.linalg.norm(n, axis=1, keepdims=True)
         thick[i] = th - w * (th - tendon)
     grid[..., 0] = np.maximum(grid[..., 0], 0.0)   # meets its mirror image at the midline
+    grid, thick = _clear_of(grid, normal, thick, ocs, 2 * _dim("oa_radius") + 5.0)
+    for b in bones:     # the bones' edges beside the mastoid stay under the sheet
+        grid, thick = _clear_of(grid, normal, thick, b, 1.0, on_bone=1.0)
     ins = _bone_point(bone, 6, 44.0, 3.2)           # lateral third of the SNL, toward the mastoid
     return slab(grid, normal, thick), {"splenius_insertion_right": ins}
 
