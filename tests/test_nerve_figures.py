@@ -600,6 +600,30 @@ def test_course_plate_leaders_end_on_the_structure_they_name(view):
         assert np.linalg.norm(lines - end, axis=1).min() >= COURSE_NERVE_MM - 0.5, text
 
 
+def test_course_plate_posterior_view_is_a_close_up_of_the_suboccipital_region():
+    """The posterior view frames the neck and occiput, not the whole head: with the vault
+    in view, the suboccipital region (13 leaders) took about 50 px in the notebook at
+    1024 px (student review). Now 20 mm measure at least 0.33 inch (0.2 before), and every
+    GON waypoint the view labels lies inside it."""
+    import io
+
+    from anatomy.viz import mpl2d
+
+    fig = views.course_plate().figure
+    fig.savefig(io.BytesIO(), dpi=100)                  # the final layout
+    ax = fig.axes[0]
+    a, b = ax.transData.transform([(0.0, 0.0), (20.0, 0.0)])
+    assert b[0] - a[0] >= 33.0
+    gon = nv.nerve("greater_occipital", "right")
+    xy = mpl2d.project([gon.marked_waypoints[w] for w in
+                        ("origin", "oci_lower_border", "semispinalis_exit",
+                         "trapezius_exit", "superior_nuchal_line", "branch_point")],
+                       "posterior")
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert ((xy[:, 0] > x0) & (xy[:, 0] < x1) & (xy[:, 1] > y0 + 10)
+            & (xy[:, 1] < y1 - 10)).all()
+
+
 def test_course_plate_lateral_view_shows_the_ear():
     """The lateral view leaves the skull and jaw out: over the skin they read as flat
     slabs on the temple and cheek and hid the ear (reviewer). Nothing it draws covers the

@@ -169,13 +169,13 @@ nerve_views.stage_plate()
 # *Figure 2. Text summary:* four posterior close-ups of the right suboccipital region. 1: bones only, the GON starting between atlas and axis. 2: the suboccipital muscles added (obliquus capitis inferior and superior, rectus capitis posterior major and minor); the nerve winds round the lower border of obliquus capitis inferior. 3: semispinalis and splenius added; the nerve passes through semispinalis. 4: trapezius and the occipital artery added; the nerve leaves through the trapezius aponeurosis medial to the artery. The current stage is indigo; a dashed line shows the course hidden by muscle or bone. A label names most of what each stage adds: C1 and C2, OCS, OCI and RCP major, semispinalis and splenius capitis, the trapezius and the occipital artery. A name with no room on its structure stands beside it on a leader line.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# A print plate of the whole course, with the layers named: posterior view with the trapezius, splenius and sternocleidomastoid removed, and a right lateral view with all muscles.
+# A print plate of the whole course, with the layers named: a posterior close-up of the neck and occiput with the trapezius, splenius and sternocleidomastoid removed, and a right lateral view with all muscles.
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.course_plate()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* posterior view, with trapezius, splenius and SCM removed. The GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and runs up the back of the head to the vertex. The TON (teal) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
+# *Figure 3. Text summary:* posterior close-up of the neck and occiput, with trapezius, splenius and SCM removed. The GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and the trapezius, and runs up the back of the head; the lateral view follows it to the vertex. The TON (teal) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. The numbers behind the course

@@ -102,20 +102,23 @@ COURSE_PLATE_SCALE = 1.3  # the notebook PNG's size (StaticFigure.scale): text 1
 # structure named, its point the leader ends nearest, text, label position (mm, posterior
 # view); the leader ends where the plate shows the structure, clear of the nerves
 _LAYER_LABELS = [
-    ("occipital_artery_left", "occipital_artery_snl_left", "occipital artery", (-112, 62)),
-    ("semispinalis_capitis_left", "ssc_insertion_left", "semispinalis capitis", (-112, 20)),
-    ("occipital_bone", "eop", "EOP", (-30, 40)),
-    ("mastoid_process_left", "mastoid_tip_bone_left", "mastoid process", (-112, 0)),
-    ("atlas", "c1_posterior_arch_left", "atlas (C1)", (-112, -20)),
+    ("occipital_artery_left", "occipital_artery_snl_left", "occipital artery", (-70, 30)),
+    ("semispinalis_capitis_left", "ssc_insertion_left", "semispinalis capitis", (-70, 48)),
+    ("occipital_bone", "eop", "EOP", (-22, 42)),
+    ("mastoid_process_left", "mastoid_tip_bone_left", "mastoid process", (-70, 12)),
+    ("atlas", "c1_posterior_arch_left", "atlas (C1)", (-70, -6)),
     ("obliquus_capitis_inferior_left", "oci_lower_border_left", "obliquus capitis inf.",
-     (-112, -40)),
-    ("axis", "c2_lamina_left", "axis (C2)", (-112, -60)),
+     (-70, -24)),
+    ("axis", "c2_lamina_left", "axis (C2)", (-70, -42)),
 ]
 COURSE_NERVE_MM = 5.0  # the course plate draws nerves as lines about 3 mm wide,
 COURSE_MARKER_MM = 12.0  # and waypoint markers about 5 mm wide
 LON_LABELLED = ("scm_posterior_border", "fascia_exit", "terminal")
 PX_PER_MM = 4.0  # resolution of the map of what the plate paints where
-COURSE_LIMITS = {"posterior": ((-150.0, 150.0), (-95.0, 140.0)),
+# the posterior view is a close-up of the neck and occiput (the lateral view follows the
+# GON to the vertex): with the whole head in view, its 13 leaders met on about 50 px of
+# neck in the notebook at 1024 px (student review); framed so, 20 mm take 1.9 times more
+COURSE_LIMITS = {"posterior": ((-125.0, 125.0), (-66.0, 58.0)),
                  "right": ((-165.0, 205.0), (-95.0, 140.0))}
 LON_LABEL_X = 124.0  # lateral view, mm: clear of the lips (106 mm) and the chin
 
@@ -207,8 +210,8 @@ def course_plate() -> mpl2d.StaticFigure:
     head = load_head()
     # the two views one above the other, 6.1 inches tall: 9-point labels show at 14 px on a
     # 1024 x 768 slide (side by side they were 13 inches wide: 9 px on a slide; 7.4 inches
-    # tall, 12 px). The posterior view, with 13 names round a head, gets the taller panel:
-    # in equal rows its head was about 150 px wide in the notebook at 1024 px
+    # tall, 12 px). The posterior view, with 13 names round the neck, gets the taller
+    # panel: in equal rows its head was about 150 px wide in the notebook at 1024 px
     fig, axes = mpl2d.subplots(2, 1, figsize=(6.5, 6.1), height_ratios=(1.3, 1))
     structs = load_structures()
     pts = structure_points()
@@ -226,7 +229,7 @@ def course_plate() -> mpl2d.StaticFigure:
                       "superior_nuchal_line", "branch_point"],
                      # the origin shows above the OCI's lower border, so its label
                      # is the upper one: the two leaders do not cross
-                     [(68, -18), (66, -34), (84, 4), (74, 14), (66, 28), (56, 40)],
+                     [(48, 4), (40, -10), (54, 14), (46, 22), (43, 31), (37, 32)],
                      prefix="GON ")
     nerves = _drawn_nerves(nv.all_nerves(), "posterior")
     sel = [(k, q, t, o) for k, q, t, o in _LAYER_LABELS if q in pts and k in deep]
@@ -236,7 +239,7 @@ def course_plate() -> mpl2d.StaticFigure:
     mpl2d.label_points(ax, xy, [t for _, _, t, _ in sel], size=10, color="#444444",
                        fontsize=9, offsets=[np.array(o) - p for (*_, o), p in zip(sel, xy)],
                        zorder=8)
-    mpl2d.setup_view_axes(ax, "Posterior view (trapezius, splenius and SCM removed)")
+    mpl2d.setup_view_axes(ax, "Posterior, neck to occiput (trapezius, splenius, SCM removed)")
     ax.set_xlim(*COURSE_LIMITS["posterior"][0])
     ax.set_ylim(*COURSE_LIMITS["posterior"][1])
     mpl2d.scale_bar(ax, 20, loc=(0.06, 0.02))
@@ -283,15 +286,16 @@ def course_plate() -> mpl2d.StaticFigure:
     _legend(fig, loc="lower center", ncol=2)
     fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=12)
     fig.tight_layout(rect=(0, 0.1, 1, 1))
-    alt = ("Two shaded drawings. Posterior view with the trapezius, splenius capitis and "
-           "sternocleidomastoid removed: the greater occipital nerve (yellow) leaves the "
-           "spine between the atlas and axis, winds round obliquus capitis inferior, "
-           "pierces semispinalis capitis "
-           "and runs up the back of the head to the vertex; the third occipital nerve "
+    alt = ("Two shaded drawings. Posterior close-up of the neck and occiput with the "
+           "trapezius, splenius capitis and sternocleidomastoid removed: the greater "
+           "occipital nerve (yellow) leaves the spine between the atlas and axis, winds "
+           "round obliquus capitis inferior, pierces semispinalis capitis and the "
+           "trapezius and runs up the back of the head; the third occipital nerve "
            "(teal) runs near the midline to the lower occiput; the lesser occipital nerve "
            "(blue) climbs the side of the neck behind the ear. Dashed parts lie deep to "
            "muscle. Right lateral view: the lesser occipital nerve along the posterior "
-           "border of sternocleidomastoid to the scalp behind the ear. Scale bars 20 mm.")
+           "border of sternocleidomastoid to the scalp behind the ear, and the greater "
+           "occipital nerve over the vault to the vertex. Scale bars 20 mm.")
     # drawn about as wide as the notebook at 1024 px: at 0.9 its smallest text was 12 px,
     # small on a projector (notebook 01 stays under 1 MB)
     return mpl2d.StaticFigure(fig, alt, scale=COURSE_PLATE_SCALE)
