@@ -240,7 +240,7 @@ def _splenius(bone, bones, ocs):
     z_c7 = float(head.landmarks["c7_spinous"][2])
     z_eop = float(_frame()["eop"][2])
     th = _dim("splenius_thickness")
-    nu, nv = 8, 12             # few columns keep the figures lean; the sheet stays smooth
+    nu, nv = 8, 10             # few columns and rows keep the figures lean (JSON budget)
     z_mid = 0.5 * (z_eop + z_c7)       # the lower half of the nuchal ligament starts here
     zs = np.array([-28.0, -45.0, z_mid, -78.0, -100.0, z_c7 - 6])    # rows on the neck
     x_lat = np.interp(-zs, -np.array([-28.0, -55.0, z_c7 + 25, z_c7 - 6]),
