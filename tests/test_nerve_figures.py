@@ -136,6 +136,50 @@ def test_first_close_ups_follow_one_gon_and_name_its_bones(figdict):
     assert named == {"C1", "C2"}
 
 
+def test_stage_1_draws_the_first_stretch_only_and_in_view(figdict, kitfig):
+    """Stage 1 draws the GON from its origin to the lower border of obliquus capitis
+    inferior, with that muscle hidden, and nothing it draws hides the stretch from its
+    camera. Drawn whole, the stretch deep to OCI and the one coming back up on the
+    muscle fell on one line of sight, and readers took the origin to lie on OCI (student
+    review). Stage 2 draws the whole nerve and the muscle; the legend entry stays lit."""
+    from anatomy.skin import Skin
+    from anatomy.structures import load_structures
+
+    gon = nv.nerve("greater_occipital", "right")
+    a, b = (gon.waypoint_index[w] for w in views.FIRST_STRETCH)
+    stretch = gon.path[a:b + 1]
+    menu = {m["label"]: m for m in [m for m in _menus(figdict)
+                                    if m.get("name") == "stage"][0]["buttons"]}
+    st = {s["label"]: s for s in views.stages("right")}
+    for label in (views.FIRST_STRETCH_STAGE, "2 Round obliquus capitis inferior"):
+        visible = menu[label]["args"][0]["visible"]
+        drawn = [np.c_[t.x, t.y, t.z].astype(float) for t, v in
+                 zip(kitfig.figure.data, visible) if v is True and t.type == "scatter3d"
+                 and t.mode == "lines"
+                 and (t.meta or {}).get("id") == "greater_occipital_right"]
+        pts = np.vstack(drawn)
+        near = np.linalg.norm(pts[:, None] - stretch[None], axis=2).min(axis=1)
+        shown = {(t.get("meta") or {}).get("id") for t, v in zip(figdict["data"], visible)
+                 if v is True}
+        legend = [v for t, v in zip(figdict["data"], visible)
+                  if t.get("name") == "GON" and t.get("showlegend") is not False]
+        assert legend == [True], label
+        if label == views.FIRST_STRETCH_STAGE:
+            assert near.max() < 0.1                 # nothing beyond the first stretch
+            assert "obliquus_capitis_inferior_right" not in shown
+            eye = views.course_stages._eye_mm(st[label]["camera"])
+            meshes = [Skin(s.vertices, s.faces) for k, s in load_structures().items()
+                      if k in shown]
+            for p in stretch:
+                d = (p - eye) / np.linalg.norm(p - eye)
+                far = np.linalg.norm(p - eye) - 0.5
+                assert not any((h := m.ray_hit(eye, d)) is not None
+                               and np.linalg.norm(h - eye) < far for m in meshes), p
+        else:
+            assert near.max() > 100                 # the whole nerve, to the vertex
+            assert "obliquus_capitis_inferior_right" in shown
+
+
 def test_each_stage_points_the_layer_buttons_at_its_own_layers(figdict):
     """A layer button's second click shows its layer as the current stage shows it (it
     had brought back what the opening view shows: both sides' LON and TON in stage 1, the
@@ -676,11 +720,14 @@ def test_waypoint_markers_sit_on_the_drawn_nerve(kitfig):
     """Every waypoint marker lies on its nerve's drawn course: at the sourced waypoint the
     GON's nuchal-line and branching circles stood 2-3 mm beside the line (student review)."""
     data = kitfig.figure.data
-    lines = {t.name: np.c_[t.x, t.y, t.z].astype(float) for t in data
-             if t.type == "scatter3d" and t.mode == "lines" and t.name in ("GON", "LON", "TON")}
+    lines: dict[str, np.ndarray] = {}
+    for t in data:   # each nerve's drawn lines (the GON's first stretch has one of its own)
+        if t.type == "scatter3d" and t.mode == "lines" and t.name in ("GON", "LON", "TON"):
+            lines[t.name] = np.vstack([lines.get(t.name, np.zeros((0, 3))),
+                                       np.c_[t.x, t.y, t.z].astype(float)])
     checked = 0
     for t in data:
-        if str(t.name).endswith("(R) waypoints") and t.name.split()[0] in lines:
+        if str(t.name).endswith(("(R) waypoints", "(R) origin")) and t.name.split()[0] in lines:
             path = lines[t.name.split()[0]]
             for p in np.c_[t.x, t.y, t.z].astype(float):
                 assert np.linalg.norm(path - p, axis=1).min() < 0.1, t.name

@@ -10,9 +10,10 @@ from anatomy import nerves as nv
 from anatomy.viz import plotly3d, style
 
 __all__ = [
-    "BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "NOTE_STYLE",
-    "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "POINT_FIRST_STAGE", "SCENE_HI",
-    "SCENE_LO", "STAGE_HIDDEN", "STAGE_OFF_COURSE", "stage_camera", "stage_points", "stages",
+    "BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "FIRST_STRETCH", "FIRST_STRETCH_STAGE",
+    "NOTE_STYLE", "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "POINT_FIRST_STAGE",
+    "SCENE_HI", "SCENE_LO", "STAGE_HIDDEN", "STAGE_OFF_COURSE", "stage_camera", "stage_points",
+    "stages",
 ]
 
 # Fixed scene box (mm) so that stage cameras can be computed (aspectmode 'manual'). It
@@ -107,6 +108,13 @@ def _eye_mm(cam: dict) -> np.ndarray:
 # (as the stage plate dashes it): in stage 3 the nerve vanished behind semispinalis between
 # compression points 1 and 3, and read as broken (instructor review)
 HIDDEN_COURSE_STAGES = ("3 Through semispinalis",)
+# Stage 1 draws the followed GON's first stretch only, from its origin to the lower border
+# of obliquus capitis inferior, with that muscle hidden. Drawn whole, the nerve's hairpin
+# round the muscle's lower border lay along the line of sight: the stretch deep to OCI and
+# the one coming back up on its surface fell on one line, and readers took the origin to
+# lie on the muscle (student review). Stage 2 brings in OCI and the rest of the nerve.
+FIRST_STRETCH_STAGE = "1 Origin at C1-C2"
+FIRST_STRETCH = ("origin", "oci_lower_border")
 HIDDEN_COURSE_LIFT_MM = 1.5  # the dashes lie this far out from the muscle's surface
 # where the dashed stretch starts: the nerve's course from its origin, behind obliquus
 # capitis inferior, winds round the muscle's lower border, and its dashes lay beside the
@@ -184,7 +192,7 @@ _DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin",
 _CROWDED = ("compression_points", "waypoints")
 STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vessel', markers)
     "All layers": _CROWDED,
-    "1 Origin at C1-C2": _DEEP + ("occipital_artery",),
+    "1 Origin at C1-C2": _DEEP + ("occipital_artery", "obliquus_capitis_inferior"),
     "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
     # splenius, lateral and superficial to semispinalis, covered the pierced muscle and
     # the nerve below its exit: it comes back in stage 4
@@ -277,9 +285,12 @@ def stages(side: str = "right") -> list[dict]:
     rows = [
         ("All layers", "The occipital nerves on the head model", (0.0, -40.0, 5.0),
          (1.1 * s, -1.6, 0.5), 1.25, f"{side} GON (LON, TON: see legend)", over_scalp),
+        # looking at the first stretch (FIRST_STRETCH) from behind, across its course: from
+        # posterolateral (0.35, -1, 0.2, 0.45 away) it ran toward the eye and was a stub
         ("1 Origin at C1-C2", "1. The GON arises from the C2 dorsal ramus between C1 and C2 "
-         "(skin and outer muscles hidden)", w["origin"], (0.35 * s, -1.0, 0.2), 0.45,
-         "origin, deep to OCI:<br>between C1 arch and C2 lamina"),
+         "(muscles over it hidden)", (w["origin"] + w["oci_lower_border"]) / 2,
+         (0.0, -1.0, 0.3), 0.36,
+         "origin: between C1 arch and C2 lamina,<br>deep to OCI (hidden here)", w["origin"]),
         # looking 6 mm above the winding point, a little further back: compression point 5
         # was cut by the top edge; the caption still points at the winding point
         ("2 Round obliquus capitis inferior", "2. It winds round the lower border of "
@@ -348,11 +359,13 @@ def _trace_key(tr) -> str:
 
 def _stage_visible(fig, hidden, label: str) -> list:
     """Each trace's visibility in the stage ``label`` that hides ``hidden`` (id prefixes);
-    a trace drawn for some stages only (``meta['stages']``) shows in those."""
+    a trace drawn for some stages only (``meta['stages']``) shows in those, and one left
+    out of some (``meta['not_in']``) not in those."""
     if "skin" in hidden:  # the block landmarks are marks on the skin
         hidden = (*hidden, "block_landmarks")
     return ["legendonly" if (_trace_key(tr).startswith(tuple(hidden)) and hidden)
-            or label not in (tr.get("meta") or {}).get("stages", (label,)) else True
+            or label not in (tr.get("meta") or {}).get("stages", (label,))
+            or label in (tr.get("meta") or {}).get("not_in", ()) else True
             for tr in fig["data"]]
 
 
@@ -376,16 +389,18 @@ def hidden_course_traces(side: str, color: str) -> list[dict]:
 
 # The close-up stages of the GON's course carry Janis's compression points and their
 # numbers; the overview, vertex, LON and TON stages leave them out (seen from there the six
-# points crowd into one spot).
-NUMBERED_STAGES = ("1 Origin at C1-C2", "2 Round obliquus capitis inferior",
-                   "3 Through semispinalis", "4 Trapezius and occipital artery")
+# points crowd into one spot), and stage 1, whose first stretch has none.
+NUMBERED_STAGES = ("2 Round obliquus capitis inferior", "3 Through semispinalis",
+                   "4 Trapezius and occipital artery")
 
 
 # Each compression point shows from the close-up that draws the structure it is told
 # against, and in the close-ups after it: in stages 1 and 2, without semispinalis and
 # trapezius, points 2-6 floated over bare bone (student review). Point 1 lies between
-# semispinalis and obliquus capitis inferior, drawn from stage 1.
-POINT_FIRST_STAGE = {1: "1 Origin at C1-C2", 2: "3 Through semispinalis",
+# semispinalis and obliquus capitis inferior, on the stretch that comes back up over OCI:
+# stage 1 draws the nerve's first stretch only (FIRST_STRETCH), stage 2 that muscle and
+# the rest of the nerve.
+POINT_FIRST_STAGE = {1: "2 Round obliquus capitis inferior", 2: "3 Through semispinalis",
                      3: "3 Through semispinalis", 4: "4 Trapezius and occipital artery",
                      5: "4 Trapezius and occipital artery",
                      6: "4 Trapezius and occipital artery"}

@@ -12,6 +12,8 @@ from anatomy.viz import compact, plotly3d, style
 from anatomy.viz.head_views import drawn_skin
 from anatomy.viz.head_views.scene import _wrap
 from anatomy.viz.nerve_views.course_stages import (  # noqa: F401 - _normalised: tests
+    FIRST_STRETCH,
+    FIRST_STRETCH_STAGE,
     NOTE_STYLE,
     SCENE_HI,
     SCENE_LO,
@@ -191,6 +193,41 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
     return traces
 
 
+def _first_stretch(traces: list, side: str) -> list:
+    """``traces`` (from ``nerve_traces``) with the followed GON's FIRST_STRETCH as traces
+    of its own after its path (a line, which takes over the nerve's legend entry, and the
+    origin's marker), and the GON's traces drawn whole kept out of FIRST_STRETCH_STAGE
+    (``meta['not_in']``).
+
+    The line shows in every stage: elsewhere it lies on the whole nerve, and the legend
+    entry stays lit in stage 1.
+    """
+    n = nv.nerve("greater_occipital", side)
+    ids = (f"greater_occipital_{side}", f"waypoints_greater_occipital_{side}")
+    mine = [tr for tr in traces if (tr.get("meta") or {}).get("id") in ids]
+    for tr in mine:
+        tr["meta"]["not_in"] = [FIRST_STRETCH_STAGE]
+    main = mine[0]
+    a, b = (n.waypoint_index[w] for w in FIRST_STRETCH)
+    st = NERVE_STYLE["greater_occipital"]
+    line = plotly3d.line_trace(n.path[a:b + 1], name=main["name"], color=st["color"],
+                               width=main["line"]["width"], hovertext=nerve_hover(n),
+                               legendgroup=main["legendgroup"],
+                               showlegend=main["showlegend"])
+    main["showlegend"] = False
+    line["meta"] = {"layer": "nerve", "id": ids[0]}
+    # the origin's marker (the stretch's other end, under compression point 1's, is left
+    # out: the figure's JSON is at its budget)
+    marks = plotly3d.points_trace(
+        np.array([n.marked_waypoints[FIRST_STRETCH[0]]]),
+        name=f"GON ({side[0].upper()}) origin",
+        hovertext=[waypoint_hover(n, FIRST_STRETCH[0])], color=st["color"],
+        symbol=st["symbol"], size=4, legendgroup=main["legendgroup"], showlegend=False)
+    marks["meta"] = {"layer": "nerve", "id": ids[1], "stages": [FIRST_STRETCH_STAGE]}
+    k = traces.index(main) + 1
+    return [*traces[:k], line, marks, *traces[k:]]
+
+
 def _points_traces(side: str = "right") -> list:
     # one trace per set of stages: a point shows from the stage that draws its structure
     # (course_stages.stage_points); one legend entry for them all
@@ -301,11 +338,11 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     nerves = [nv.nerve(n, s) for s in sides for n in nv.NAMES]
     # the bones share one colour: one legend entry for them all (hover names each), so
     # the legend wraps to fewer lines and leaves the scene more room on a projector
+    st = stages(sides[0])
     traces = (skin + structure_traces(structures, one_entry={"bone": BONES_ENTRY})
-              + nerve_traces(nerves)
+              + _first_stretch(nerve_traces(nerves), sides[0])
               + hidden_course_traces(sides[0], NERVE_STYLE["greater_occipital"]["color"])
               + _points_traces(sides[0]))
-    st = stages(sides[0])
     fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height,
                                 title_lines=2)
     rng = SCENE_HI - SCENE_LO
@@ -347,8 +384,9 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
            "(violet) on sternocleidomastoid. The greater occipital nerve runs from between "
            "C1 and C2 round obliquus capitis inferior, through semispinalis and the "
            "trapezius aponeurosis, medial to the occipital artery at the nuchal line, and "
-           "under the skin to the vertex. A dropdown steps through the stages (stage 3 dashes "
-           "the GON where semispinalis hides it); buttons show "
+           "under the skin to the vertex. A dropdown steps through the stages (stage 1 draws "
+           "its first stretch, stage 3 dashes the GON where semispinalis hides it); buttons "
+           "show "
            "or hide skin, muscles, bones, nerves and vessels; hover names each structure.")
     return plotly3d.KitFigure(fig, alt)
 
