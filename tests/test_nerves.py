@@ -417,3 +417,20 @@ def test_share_within_names_a_bad_value():
                       (dict(n=0), ValueError)):
         with pytest.raises(kind, match=next(iter(bad))):
             nv.share_within("GON", "right", **bad)
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_block_point_and_compression_point_5_lie_below_the_nuchal_line(side):
+    """What notebook 01 says of the block landmarks: the straight skin line from the EOP to
+    the mastoid tip runs below the curved superior nuchal line, so its one-third point
+    lies lower than Brown's (on the line), within a centimetre of where the nerve comes
+    through the trapezius; and compression point 5, placed at Kim's trapezius exit, lies
+    more than a centimetre below the line where Janis describe it."""
+    g = nerve("GON", side)
+    snl, exit_ = g.waypoints["superior_nuchal_line"], g.waypoints["trapezius_exit"]
+    block = nv.block_landmarks(side)["greater_occipital"].point
+    assert 10.0 <= snl[2] - exit_[2] <= 20.0
+    assert snl[2] - block[2] >= 8.0
+    assert np.linalg.norm(block - exit_) <= 10.0
+    point5 = nv.compression_points(side)["trapezius_exit"]
+    assert point5.number == 5 and np.allclose(point5.point, exit_)
