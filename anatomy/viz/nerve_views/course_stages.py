@@ -286,11 +286,14 @@ def stages(side: str = "right") -> list[dict]:
         ("All layers", "The occipital nerves on the head model", (0.0, -40.0, 5.0),
          (1.1 * s, -1.6, 0.5), 1.25, f"{side} GON (LON, TON: see legend)", over_scalp),
         # looking at the first stretch (FIRST_STRETCH) from behind, across its course: from
-        # posterolateral (0.35, -1, 0.2, 0.45 away) it ran toward the eye and was a stub
+        # posterolateral (0.35, -1, 0.2, 0.45 away) it ran toward the eye and was a stub;
+        # closer than 0.36 cut the atlas's label with JupyterLab's file browser open; the
+        # note names the nerve (it did not: student review)
         ("1 Origin at C1-C2", "1. The GON arises from the C2 dorsal ramus between C1 and C2 "
          "(muscles over it hidden)", (w["origin"] + w["oci_lower_border"]) / 2,
          (0.0, -1.0, 0.3), 0.36,
-         "origin: between C1 arch and C2 lamina,<br>deep to OCI (hidden here)", w["origin"]),
+         "GON origin: between C1 arch and C2 lamina;<br>it runs down deep to OCI (hidden here)",
+         w["origin"]),
         # looking 6 mm above the winding point, a little further back: compression point 5
         # was cut by the top edge; the caption still points at the winding point
         ("2 Round obliquus capitis inferior", "2. It winds round the lower border of "
@@ -302,8 +305,10 @@ def stages(side: str = "right") -> list[dict]:
          "capitis (dashed: under the muscle)", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.5,
          "pierces semispinalis<br>(Kim: "
          + _kim('semispinalis_exit').replace(", ", ",<br>") + ")"),
+        # closer than before (0.8): compression points 4-6 crowded into about 40 px at
+        # 1024 px and two of their numbers pointed at one spot (student review)
         ("4 Trapezius and occipital artery", "4. It pierces the trapezius aponeurosis and "
-         "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.8,
+         "meets the occipital artery", w["superior_nuchal_line"], (0.5 * s, -1.3, 0.25), 0.6,
          "medial to the occipital artery<br>at the nuchal line"),
         ("5 Under the skin to the vertex", "5. Under the skin it branches and reaches the "
          "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,

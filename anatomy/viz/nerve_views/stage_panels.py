@@ -253,14 +253,17 @@ def stage_plate() -> mpl2d.StaticFigure:
     fig, axes = mpl2d.subplots(2, 2, figsize=(5.6, 6.2))
     axes = axes.ravel()
     shown: tuple = ()  # the layers of the panel before: its structures are named there
-    for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
+    for k, (ax, (title, layers, (a, b), bias)) in enumerate(zip(axes, STAGE_PLATE)):
         i, j = gon.waypoint_index[a], gon.waypoint_index[b]
+        # panel 1 draws the nerve's first stretch only (as the 3D figure's stage 1): the
+        # course coming back up over OCI lay over it and hid all but a sliver (review)
+        end = j + 1 if k == 0 else len(gon.path)
         # trapezius, 2 mm over the splenius sheet, is sorted 2 mm nearer still: sorting
         # whole faces by depth put dark splenius faces over it (the 2D drawing is the same)
         drawn = [s for s in structs.values() if s.id.startswith(layers)]
         parts = structure_parts(drawn, "posterior")
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
-                            (gon.path[j:], 1.75, style.NERVE),
+                            (gon.path[j:end], 1.75, style.NERVE),
                             (gon.path[i:j + 1] - [0.0, bias, 0.0], 2.0, hl),
                             # the TON runs just over trapezius once through it: sorted
                             # nearer than the muscle, so its large faces do not stripe it
@@ -279,6 +282,8 @@ def stage_plate() -> mpl2d.StaticFigure:
         for n in (gon, ton):  # the dashed line only where muscle or bone hides the nerve
             xy = mpl2d.project(n.path, "posterior")
             xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
+            if n is gon:
+                xy[end:] = np.nan
             ax.plot(*xy.T, color="#222222", lw=0.8, ls=(0, (2, 2)), zorder=4)
             if n is gon:  # this stage's stretch, hidden inside its muscle in panels 3 and 4:
                 # dashed in the stage's colour on a white edge, seen on every muscle
@@ -343,7 +348,8 @@ def stage_plate() -> mpl2d.StaticFigure:
                  "(right side)", fontsize=12)
     fig.tight_layout(rect=(0, 0.07, 1, 1))
     alt = ("Four posterior close-ups of the right suboccipital region, each adding a layer: "
-           "1, bones only, the nerve leaving between atlas and axis; 2, with the "
+           "1, bones only, and only the nerve's first stretch, from between atlas and "
+           "axis down to where obliquus capitis inferior lies; 2, with the "
            "suboccipital muscles (obliquus capitis inferior and superior, rectus capitis "
            "posterior major and minor), the nerve winding round the lower border of "
            "obliquus capitis inferior; 3, with "
