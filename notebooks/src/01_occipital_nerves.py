@@ -166,7 +166,7 @@ fig
 nerve_views.stage_plate()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 2. Text summary:* four posterior close-ups of the right suboccipital region. 1: bones only, the GON starting between atlas and axis. 2: the suboccipital muscles added (obliquus capitis inferior and superior, rectus capitis posterior major and minor); the nerve winds round the lower border of obliquus capitis inferior. 3: semispinalis and splenius added; the nerve passes through semispinalis. 4: trapezius and the occipital artery added; the nerve leaves through the trapezius aponeurosis medial to the artery. The current stage is indigo; a dashed line shows the course hidden by muscle or bone. A label names most of what each stage adds: C1 and C2, OCS, OCI and RCP major, semispinalis and splenius capitis, the trapezius and the occipital artery. A name with no room on its structure stands beside it on a leader line.
+# *Figure 2. Text summary:* four posterior close-ups of the right suboccipital region. 1: bones only, and only the GON's first stretch, from between atlas and axis down to where obliquus capitis inferior lies. 2: the suboccipital muscles added (obliquus capitis inferior and superior, rectus capitis posterior major and minor); the nerve winds round the lower border of obliquus capitis inferior. 3: semispinalis and splenius added; the nerve passes through semispinalis. 4: trapezius and the occipital artery added; the nerve leaves through the trapezius aponeurosis medial to the artery. The current stage is indigo; a dashed line shows the course hidden by muscle or bone. A label names most of what each stage adds: C1 and C2, OCS, OCI and RCP major, semispinalis and splenius capitis, the trapezius and the occipital artery. A name with no room on its structure stands beside it on a leader line.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # A print plate of the whole course, with the layers named: a posterior close-up of the neck and occiput with the trapezius, splenius and sternocleidomastoid removed, and a right lateral view with all muscles.
@@ -202,12 +202,12 @@ nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', 'published_
 # - **LON**: climbs along the back edge of sternocleidomastoid to the scalp behind the ear
 # - **TON**: stays near the midline, to the low occiput
 #
-# Choose **LON** or **TON** in the 3D figure's dropdown.
+# Choose **LON** or **TON** in the 3D figure's dropdown (section 2).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# **LON.** From the cervical plexus it hooks round the spinal accessory nerve and climbs along the posterior border of sternocleidomastoid. {cite}`lee2013` found it at that border **64 ± 14 mm lateral** and **75 ± 9 mm below the EAM line**. {cite}`dash2005` found its emergence zone **65 ± 12 mm lateral, 53 ± 16 mm below** the line. The two probably measured different points (the deep appearance at the muscle border and the fascial exit), so the model uses both in order. Deep to it, on the floor of the posterior triangle, lies levator scapulae, running from the transverse processes of C1-C4 down to the scapula ({cite}`grays1918`). The LON met the occipital artery on 55% of sides ({cite}`lee2013`). Because this model's neck is only about 45-55 mm wide on each side, the LON's lateral distances are laid along the skin from the posterior midline (a kit assumption). Choose **LON** in the 3D figure's dropdown.
+# **LON.** From the cervical plexus it hooks round the spinal accessory nerve and climbs along the posterior border of sternocleidomastoid. {cite}`lee2013` found it at that border **64 ± 14 mm lateral** and **75 ± 9 mm below the EAM line**. {cite}`dash2005` found its emergence zone **65 ± 12 mm lateral, 53 ± 16 mm below** the line. The two probably measured different points (the deep appearance at the muscle border and the fascial exit), so the model uses both in order. Deep to it, on the floor of the posterior triangle, lies levator scapulae, running from the transverse processes of C1-C4 down to the scapula ({cite}`grays1918`). The LON met the occipital artery on 55% of sides ({cite}`lee2013`). Because this model's neck is only about 45-55 mm wide on each side, the LON's lateral distances are laid along the skin from the posterior midline (a kit assumption). Choose **LON** in the dropdown of Figure 1 (section 2, the 3D figure).
 #
-# **TON.** The superficial medial branch of the C3 dorsal ramus curves round the C2-C3 facet joint and pierces semispinalis, splenius and trapezius ({cite}`saglam2024`) close to the midline. {cite}`kim2018` measured its trapezius exit **12.9 ± 9.3 mm lateral, 44.2 ± 21.4 mm below the EOP**. In contrast, {cite}`tubbs2007` reports about 3 mm lateral and subcutaneous about 6 cm below. Choose **TON** in the dropdown.
+# **TON.** The superficial medial branch of the C3 dorsal ramus curves round the C2-C3 facet joint and pierces semispinalis, splenius and trapezius ({cite}`saglam2024`) close to the midline. {cite}`kim2018` measured its trapezius exit **12.9 ± 9.3 mm lateral, 44.2 ± 21.4 mm below the EOP**. In contrast, {cite}`tubbs2007` reports about 3 mm lateral and subcutaneous about 6 cm below. Choose **TON** in the same dropdown.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('LON')[['lateral_mm', 'vertical_mm', 'origin', 'status', 'sources']]
@@ -225,7 +225,7 @@ nerves.waypoint_table('TON')[['lateral_mm', 'vertical_mm', 'origin', 'status', '
 # - **6**: where it crosses the occipital artery
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# In 25 fresh heads {cite}`janis2010a` described six places where the GON can be compressed. They are (1) between semispinalis and obliquus capitis inferior, (2) entry into and (3) exit from semispinalis, and (4) entry into the trapezius. The last two are (5) exit through the trapezial fascia at the nuchal line, and (6) the crossing with the occipital artery. Their coordinates were not available to the kit, so the model places each on its modelled course and marks it **derived**.
+# In 25 fresh heads {cite}`janis2010a` described six places where the GON can be compressed. They are (1) between semispinalis and obliquus capitis inferior, (2) entry into and (3) exit from semispinalis, and (4) entry into the trapezius. The last two are (5) exit through the trapezial fascia, which they place at the muscle's insertion on the nuchal line, and (6) the crossing with the occipital artery. Their coordinates were not available to the kit, so the model places each on its modelled course and marks it **derived**. Point 5 sits where {cite}`kim2018` measured the nerve coming through the trapezius: on this head that is more than a centimetre below the nuchal line, so the two sources disagree on its height.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.compression_table('right')
@@ -241,7 +241,7 @@ nerves.compression_table('right')
 # Always say which end you measure from.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The classic **GON block** is aimed one third of the way from the EOP to the mastoid tip, on or just above the superior nuchal line. That is where the occipital artery, which comes up with the nerve, is felt on the nuchal line ({cite}`brown_atlas2006`); the nerve lies just medial to the artery ({cite}`shim2011`). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The fractions here are measured from the **EOP**, along the skin over the curve of the occiput: on a flat picture the one-third point looks nearer halfway, because the line bends away from you.
+# The classic **GON block** follows the occipital artery. Brown's atlas finds the artery on the superior nuchal line, about a third of the way from the EOP to the mastoid. The nerve surfaces beside it, just below the line ({cite}`brown_atlas2006`). By ultrasound the nerve lies just medial to the artery ({cite}`shim2011`). The kit draws the rule as a straight skin line from the EOP to the mastoid **tip**. That line runs below the curved nuchal line, so its one-third point lies lower than Brown's, close to where the nerve comes through the trapezius (`to_fascial_exit_mm` below). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The fractions here are measured from the **EOP**, along the skin over the curve of the occiput: on a flat picture the one-third point looks nearer halfway, because the line bends away from you.
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.block_landmark_figure()
@@ -335,6 +335,14 @@ print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 # %% [markdown] tags=["answer"]
 # Not necessarily: measured from the **mastoid** (as some sources do) the GON point is two thirds of the way; measured from the **EOP** it is one third. The point is the same, so always name the origin of the line.
 
+# %% [markdown] tags=["exercise"]
+# ### Exercise 4
+#
+# Predict before you read section 9. A student says: *'Occipital neuralgia follows the C1 dermatome.'* Give two reasons why that is wrong.
+
+# %% [markdown] tags=["answer"]
+# (1) C1 has essentially no skin territory: its dorsal ramus, the suboccipital nerve, is mainly motor to the suboccipital muscles ({cite}`grays1918`). (2) Occipital neuralgia follows the greater, lesser and third occipital **nerves** (C2 and C3 fibres), a peripheral-nerve distribution, not a dermatome ({cite}`ichd3_2018, grays1918`).
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 9. Anatomy you will be asked about
 #
@@ -360,14 +368,6 @@ rami_views.rami_figure()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 6. Text summary:* {kit}`rami_alt`
-
-# %% [markdown] tags=["exercise"]
-# ### Exercise 4
-#
-# A student says: *'Occipital neuralgia follows the C1 dermatome.'* Give two reasons why that is wrong.
-
-# %% [markdown] tags=["answer"]
-# (1) C1 has essentially no skin territory: its dorsal ramus, the suboccipital nerve, is mainly motor to the suboccipital muscles ({cite}`grays1918`). (2) Occipital neuralgia follows the greater, lesser and third occipital **nerves** (C2 and C3 fibres), a peripheral-nerve distribution, not a dermatome ({cite}`ichd3_2018, grays1918`).
 
 # %% [markdown] part="quiz"
 
