@@ -225,7 +225,7 @@ nerves.waypoint_table('TON')[['lateral_mm', 'vertical_mm', 'origin', 'status', '
 # - **6**: where it crosses the occipital artery
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# In 25 fresh heads {cite}`janis2010a` described six places where the GON can be compressed. They are (1) between semispinalis and obliquus capitis inferior, (2) entry into and (3) exit from semispinalis, and (4) entry into the trapezius. The last two are (5) exit through the trapezial fascia, which they place at the muscle's insertion on the nuchal line, and (6) the crossing with the occipital artery. Their coordinates were not available to the kit, so the model places each on its modelled course and marks it **derived**. Point 5 sits where {cite}`kim2018` measured the nerve coming through the trapezius: on this head that is more than a centimetre below the nuchal line, so the two sources disagree on its height.
+# In 25 fresh heads {cite}`janis2010a` described six places where the GON can be compressed. They are (1) between semispinalis and obliquus capitis inferior, (2) entry into and (3) exit from semispinalis, and (4) entry into the trapezius. The last two are (5) exit through the trapezial fascia, which they place at the muscle's insertion on the nuchal line, and (6) the crossing with the occipital artery. Their coordinates were not available to the kit, so the model places each on its modelled course and marks it **derived**. Point 5 sits where {cite}`kim2018` measured the nerve coming through the trapezius. On this head that is more than a centimetre below the nuchal line: the two sources disagree on its height.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.compression_table('right')
