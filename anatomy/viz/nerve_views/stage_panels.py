@@ -29,8 +29,11 @@ STAGE_PLATE = [  # title, layers (structure base ids), highlight waypoints, dept
     ("2. Round obliquus capitis inferior (OCI)", ("atlas", "axis", "c3", "occipital_bone",
                                             "mastoid", "rectus", "obliquus"),
      ("oci_lower_border", "between_oci_and_semispinalis"), 4.0),
+    # Splenius, lateral and superficial to semispinalis, waits for panel 4 (as the 3D
+    # figure's stage 3 hides it): over the pierced muscle it took the dashed GON for its own
+    # and left semispinalis's name beside C2, away from the nerve (student review).
     ("3. Through semispinalis capitis", ("atlas", "axis", "c3", "occipital_bone", "mastoid",
-                                         "rectus", "obliquus", "semispinalis", "splenius"),
+                                         "rectus", "obliquus", "semispinalis"),
      ("semispinalis_entry", "semispinalis_exit"), 0.0),
     ("4. Trapezius aponeurosis, occipital artery", ("atlas", "axis", "c3", "occipital_bone",
                                                     "mastoid", "rectus", "obliquus",
@@ -295,7 +298,10 @@ def stage_plate() -> mpl2d.StaticFigure:
         placed = [(np.array([x0 + 0.05 * (x1 - x0) + 5.0, y0 + 0.04 * (y1 - y0) + 3.0]),
                    "10 mm")]
         leaders: list[np.ndarray] = []
-        for st in structs.values():  # name what this stage adds, clear of the nerves
+        # name what this stage adds, clear of the nerves; a thin artery first, its leader
+        # to the margin beside its plain upper course (after splenius's, in panel 4, no
+        # room was left for it)
+        for st in sorted(structs.values(), key=lambda s: s.base not in LEADER_ONLY):
             if st.id.startswith(layers) and st.side in ("right", None) \
                     and st.base in STAGE_NAMES \
                     and not any(st.id.startswith(x) for x in shown):
@@ -353,13 +359,13 @@ def stage_plate() -> mpl2d.StaticFigure:
            "suboccipital muscles (obliquus capitis inferior and superior, rectus capitis "
            "posterior major and minor), the nerve winding round the lower border of "
            "obliquus capitis inferior; 3, with "
-           "semispinalis and splenius, the nerve passing through semispinalis; 4, with the "
+           "semispinalis, the nerve passing through it; 4, with splenius capitis, the "
            "trapezius and the occipital artery, the nerve leaving through the trapezius "
            "aponeurosis medial to the artery. The current stage is drawn in "
            f"{STAGE_HIGHLIGHT_NAME}, dashed on a white edge where muscle hides it; "
            "a dashed line shows the course where muscle or bone hides it; a label names "
            "what the stage adds (atlas and axis; OCI and OCS, obliquus capitis inferior "
-           "and superior, and RCP major, rectus capitis posterior major; semispinalis and "
-           "splenius; the occipital artery and the "
+           "and superior, and RCP major, rectus capitis posterior major; semispinalis; "
+           "splenius, the occipital artery and the "
            "trapezius), on it or beside it on a leader line; scale bars 10 mm.")
     return mpl2d.StaticFigure(fig, alt, scale=STAGE_PLATE_SCALE, colors=STAGE_PLATE_COLOURS)
