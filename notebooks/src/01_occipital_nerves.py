@@ -145,7 +145,7 @@ fig
 #
 # ### 2.2 Stage 2: round obliquus capitis inferior
 #
-# The nerve winds round the **lower border of obliquus capitis inferior** and turns upward on the muscle's back. {cite}`kim2018` digitised this winding point in 60 sides: **30.2 ± 8.9 mm lateral** and **52.3 ± 11.7 mm below the EOP**. This is the site of ultrasound-guided blocks 'at C2' ({cite}`greher2010`).
+# The nerve winds round the **lower border of obliquus capitis inferior** and turns upward on the muscle's back. {cite}`kim2018` digitised this winding point in 60 sides: **30.2 ± 8.9 mm lateral** and **52.3 ± 11.7 mm below the EOP**. This is the site of ultrasound-guided blocks 'at C2' ({cite}`greher2010`). The 3D figure already marks Janis's compression **point 1** in this stage, on the stretch coming back up over the muscle (see 2.3).
 #
 # ### 2.3 Stage 3: between the muscles, then through semispinalis capitis
 #
