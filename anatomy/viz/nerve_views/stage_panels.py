@@ -13,6 +13,7 @@ from matplotlib import patheffects
 from anatomy import nerves as nv
 from anatomy.meshgen import tube
 from anatomy.viz import mpl2d, painting, style
+from anatomy.viz.nerve_views.course_stages import FIRST_STRETCH
 from anatomy.viz.nerve_views.scene import NERVE_STYLE
 from anatomy.viz.structure_views import structure_parts
 
@@ -256,11 +257,12 @@ def stage_plate() -> mpl2d.StaticFigure:
     fig, axes = mpl2d.subplots(2, 2, figsize=(5.6, 6.2))
     axes = axes.ravel()
     shown: tuple = ()  # the layers of the panel before: its structures are named there
-    for k, (ax, (title, layers, (a, b), bias)) in enumerate(zip(axes, STAGE_PLATE)):
+    for ax, (title, layers, (a, b), bias) in zip(axes, STAGE_PLATE):
         i, j = gon.waypoint_index[a], gon.waypoint_index[b]
-        # panel 1 draws the nerve's first stretch only (as the 3D figure's stage 1): the
-        # course coming back up over OCI lay over it and hid all but a sliver (review)
-        end = j + 1 if k == 0 else len(gon.path)
+        # the panel that adds the nerve's FIRST_STRETCH draws it alone, as the 3D figure's
+        # stage 1 does: the course coming back up over OCI lay over it and hid all but a
+        # sliver (review)
+        end = j + 1 if (a, b) == FIRST_STRETCH else len(gon.path)
         # trapezius, 2 mm over the splenius sheet, is sorted 2 mm nearer still: sorting
         # whole faces by depth put dark splenius faces over it (the 2D drawing is the same)
         drawn = [s for s in structs.values() if s.id.startswith(layers)]
@@ -285,8 +287,7 @@ def stage_plate() -> mpl2d.StaticFigure:
         for n in (gon, ton):  # the dashed line only where muscle or bone hides the nerve
             xy = mpl2d.project(n.path, "posterior")
             xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
-            if n is gon:
-                xy[end:] = np.nan
+            xy[end if n is gon else len(xy):] = np.nan
             ax.plot(*xy.T, color="#222222", lw=0.8, ls=(0, (2, 2)), zorder=4)
             if n is gon:  # this stage's stretch, hidden inside its muscle in panels 3 and 4:
                 # dashed in the stage's colour on a white edge, seen on every muscle
