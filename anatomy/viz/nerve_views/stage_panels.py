@@ -12,7 +12,7 @@ from matplotlib import patheffects
 
 from anatomy import nerves as nv
 from anatomy.meshgen import tube
-from anatomy.viz import mpl2d, painting, style
+from anatomy.viz import mpl2d, nearest, painting, style
 from anatomy.viz.nerve_views.course_stages import FIRST_STRETCH
 from anatomy.viz.nerve_views.scene import NERVE_STYLE
 from anatomy.viz.structure_views import structure_parts
@@ -117,7 +117,7 @@ def _clearance(centres, half, points, placed=()) -> np.ndarray:
     to the nearest of ``points`` (2D, mm) and placed name in units of the box: below 1
     they overlap."""
     centres = np.atleast_2d(centres)
-    clearance = np.abs((centres[:, None] - points[None]) / half).max(axis=2).min(axis=1)
+    clearance = nearest.box_clearance(centres, half, points)
     for centre, other in placed:
         both = half + _name_box(other)
         clearance = np.minimum(clearance, np.abs((centres - centre) / both).max(axis=1))
@@ -168,8 +168,7 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
     nerves = np.concatenate(paths + [mpl2d.project(q, "posterior") for q in crossable])
     # an end beside a nerve's course, where the plate dashes it when hidden, reads as
     # naming the nerve
-    tips = tips[np.linalg.norm(tips[:, None] - nerves[None], axis=2).min(axis=1)
-                >= nerve_mm]
+    tips = tips[nearest.nearest_distance(tips, nerves) >= nerve_mm]
     if not len(tips):
         return None
     near = ((nerves[:, 0] > x0 - 2 * half[0]) & (nerves[:, 0] < x1 + 2 * half[0])
@@ -181,9 +180,8 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
     # the tip nearest each place; the label extends away from it
     # distances rounded before the choices (ties are common on the two grids: last-bit
     # differences between CPUs' SIMD paths broke them differently and moved a name)
-    dist = np.round(np.linalg.norm(at[:, None] - tips[None], axis=2), 6)
-    point = tips[dist.argmin(axis=1)]
-    length = dist.min(axis=1)
+    index, length = nearest.nearest_rounded(at, tips)
+    point = tips[index]
     away = at - point
     sideways = np.abs(away[:, 0]) >= np.abs(away[:, 1])
     sign = np.where(sideways, np.sign(away[:, 0]), np.sign(away[:, 1]))
