@@ -120,19 +120,27 @@ headache_views.duration_timeline()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Where it hurts
 #
-# - **Migraine**: eye, temple, forehead; often one side
+# - **Migraine**: eye, temple, forehead
 # - **Occipital neuralgia**: back of the head to the crown
-# - **Tension-type**: a band on both sides
-# - **Cervicogenic**: one side, from the neck forwards
+# - **Tension-type**: forehead, temples and back of the head
+# - **Cervicogenic**: from the neck forwards
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 1
+#
+# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict which of the four conditions is one-sided as a rule, which often, and which usually on both sides. Then check your prediction against Figure 2 below and the comparison table in section 1. Which single criterion in ICHD-3 13.4 mentions the side?
+
+# %% [markdown] tags=["answer"]
+# Cervicogenic headache is characteristically side-locked (ICHD-3 comment). Migraine is often one-sided (about two-thirds of patients; one of the four C features). Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never decides the diagnosis. Tension-type headache is typically bilateral (one of its four C features). Sources: {cite}`ichd3_2018, kelman2005`.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is on both sides, pressing or tightening. ICHD-3 names no region, so the kit draws an even ring round the head. Cervicogenic headache is on one side, spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
+# For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is on both sides, pressing or tightening. ICHD-3 names no region, so the kit gives the forehead, temples and back of the head the same weight. Cervicogenic headache is on one side, spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
 
 # %% slideshow={"slide_type": "subslide"}
 headache_views.pain_map_figure()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 2. Text summary:* four heads in a 2 × 2 grid, seen from the right. **Occipital neuralgia** (qualitative): a strip from below the back of the head up to the crown (GON) and a patch behind the ear (LON). A short strip lies near the midline of the upper neck (TON), with faint spread to the forehead and around the eye. **Migraine** (percent of patients): darkest around the eye (67%), then temple (58%) and forehead (56%); lighter over the occiput and neck (40% each) and the vertex (24%). The left side is lighter because two-thirds of patients have one-sided pain. **Tension-type** (qualitative): a band round both sides of the head over forehead, temples and occiput. **Cervicogenic** (qualitative): right side only, darkest in the upper neck, fading forwards over the occiput and temple to forehead and eye. Drag to rotate; the menu turns all four heads.
+# *Figure 2. Text summary:* four heads in a 2 × 2 grid, seen from the right. **Occipital neuralgia** (qualitative): a strip from below the back of the head up to the crown (GON) and a patch behind the ear (LON). A short strip lies near the midline of the upper neck (TON), with a lighter spread (a third of the GON's weight) to the forehead and around the eye. **Migraine** (percent of patients): darkest around the eye (67%), then temple (58%) and forehead (56%); lighter over the occiput and neck (40% each) and the vertex (24%). The left side carries a third of the right side's weight, because two-thirds of patients have one-sided pain; in colour the difference is slight. **Tension-type** (qualitative): a band round both sides of the head over forehead, temples and occiput. **Cervicogenic** (qualitative): right side only, darkest in the upper neck, fading forwards over the occiput and temple to forehead and eye. Drag to rotate; the menu turns all four heads.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # How the migraine map was built: each region's weight is Kelman's percentage. The other side gets the same regions scaled by 1 - 0.666, because two-thirds of patients had one-sided pain. That scaling is the kit's reading, not a number from the paper; the region shapes are drawn on 10-20 positions and landmarks.
@@ -149,14 +157,6 @@ headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6, by
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 3. Text summary:* the four maps of Figure 2, one row each, in two columns (right lateral and posterior). Labels name the regions each view faces: GON, LON and TON for occipital neuralgia; frontal 56%, temporal 58%, occipital 40% and neck 40% for migraine. The eye region (67%) faces forward and the vertex (24%) upward, so neither is named in these two views. The labels are band, frontal, temporal and occipital for tension-type; neck, occipital and the spread regions for cervicogenic headache. L and R mark the subject's sides in the posterior view.
-
-# %% [markdown] tags=["exercise"]
-# ### Exercise 1
-#
-# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Using Figure 2 and the comparison table, which of the four conditions is one-sided as a rule, which often, and which usually on both sides? Which single criterion in ICHD-3 13.4 mentions the side?
-
-# %% [markdown] tags=["answer"]
-# Cervicogenic headache is characteristically side-locked (ICHD-3 comment). Migraine is often one-sided (about two-thirds of patients; one of the four C features). Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never decides the diagnosis. Tension-type headache is typically bilateral (one of its four C features). Sources: {cite}`ichd3_2018, kelman2005`.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. What distinguishes them
