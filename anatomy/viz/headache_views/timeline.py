@@ -79,8 +79,8 @@ def duration_timeline() -> mpl2d.StaticFigure:
             ax.annotate("", xy=(x_max * 0.97, y), xytext=(end, y),
                         arrowprops={"arrowstyle": "-|>", "lw": 2.2, "color": style.TEXT,
                                     "mutation_scale": 18})
-            ax.text(x_max * 0.93, y + 0.36, "unremitting", ha="right", va="bottom",
-                    fontsize=9)
+            # no separate label over the arrow: the bar's own text says "unremitting",
+            # and a second one floated between two rows (student review)
         if "Migraine\n(1.1)" in label:
             ax.barh(y, a - kid_low, left=kid_low, height=0.56, color=colour, alpha=0.35,
                     hatch="..", edgecolor=style.TEXT, linewidth=0.8)
