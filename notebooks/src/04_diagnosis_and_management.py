@@ -133,17 +133,6 @@ flags[flags['flag'].str.contains('Fever')][['flag', 'may_signal', 'action']]
 # %% [markdown] tags=["answer"]
 # *Fever with neck stiffness* may signal meningitis or encephalitis: **emergency care** ({cite}`do2019`). No occipital nerve block or checker belongs here.
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 1.1 Cervical artery dissection: the screen that matters before neck treatment
-#
-# A tear in a neck artery can start with **new neck pain and headache**, before a stroke.
-#
-# - Look for a small pupil and a drooping eyelid (Horner's syndrome)
-# - **No neck manipulation**: send for emergency care
-
-# %% [markdown] slideshow={"slide_type": "skip"}
-# A tear in the wall of the carotid or vertebral artery often starts with new neck pain and headache, sometimes after a neck strain or manipulation, before any stroke. On the side of a carotid tear the pupil may be small with a drooping eyelid (**Horner's syndrome**). In 765 patients with dissection, Horner's syndrome was present in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`); vertebral dissections more often began with neck pain ({cite}`dziewas2003`). The framework of the International Federation of Orthopaedic Manipulative Physical Therapists (IFOMPT) asks physiotherapists and other clinicians to screen for it before any neck treatment ({cite}`rushton2023`). The kit's screen raises this flag for Horner's syndrome, or for a new headache together with new neck pain.
-
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
 #
@@ -163,6 +152,17 @@ screen[screen['status'] == 'present'][['flag', 'action']]
 
 # %% [markdown] tags=["answer"]
 # Three flags are present. Two call for **emergency care**: *possible cervical artery dissection* (new neck pain with a new headache) and *abnormal pupils, including Horner's syndrome* (a drooping eyelid with a small pupil on the same side). The third, *recent onset of a new headache*, asks only for urgent review, and the emergency covers it. No neck manipulation, massage or exercise: send her for **emergency care** ({cite}`rushton2023, lyrer2014`).
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### 1.1 Cervical artery dissection: the screen that matters before neck treatment
+#
+# A tear in a neck artery can start with **new neck pain and headache**, before a stroke.
+#
+# - Look for a small pupil and a drooping eyelid (Horner's syndrome)
+# - **No neck manipulation**: send for emergency care
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# A tear in the wall of the carotid or vertebral artery often starts with new neck pain and headache, sometimes after a neck strain or manipulation, before any stroke. On the side of a carotid tear the pupil may be small with a drooping eyelid (**Horner's syndrome**). In 765 patients with dissection, Horner's syndrome was present in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`); vertebral dissections more often began with neck pain ({cite}`dziewas2003`). The framework of the International Federation of Orthopaedic Manipulative Physical Therapists (IFOMPT) asks physiotherapists and other clinicians to screen for it before any neck treatment ({cite}`rushton2023`). The kit's screen raises this flag for Horner's syndrome, or for a new headache together with new neck pain.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. History
@@ -204,12 +204,23 @@ screen[screen['status'] == 'present'][['flag', 'action']]
 headache_views.examination_figure('right')
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* the back of the head with the occipital neuralgia map faintly shaded on the right. A dashed line joins the inion (external occipital protuberance, EOP) to the right mastoid tip. A star marks the greater occipital nerve's exit through the trapezius, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`); tenderness and Tinel's sign are sought there. A diamond one third of the way from the inion to the mastoid tip is the classic GON block point. The occipital artery is felt on the nuchal line above it ({cite}`brown_atlas2006`), the nerve just medial to the artery ({cite}`shim2011`). A square two thirds of the way is the lesser occipital nerve (LON) block point, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`). On this model the star and the diamond lie within about a centimetre of each other.
+# *Figure 1. Text summary:* the back of the head with the occipital neuralgia map faintly shaded on the right. A dashed line joins the inion (external occipital protuberance, EOP) to the right mastoid tip. A star marks the greater occipital nerve's exit through the trapezius, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`); tenderness and Tinel's sign are sought there. A diamond one third of the way from the inion to the mastoid tip is the classic GON block point. The occipital artery (not drawn) is felt higher, on the superior nuchal line ({cite}`brown_atlas2006`), with the nerve just medial to it ({cite}`shim2011`). A square two thirds of the way is the lesser occipital nerve (LON) block point, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`). On this model the star and the diamond lie within about a centimetre of each other.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. The diagnostic block: criterion D
 #
-# Relief after numbing the nerve is a **required** criterion (D).
+# Relief after numbing the nerve is a **required** criterion (D). What does relief tell you, and what not?
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 3
+#
+# A patient with chronic migraine gets three days of relief from a greater occipital nerve block. Does that make the diagnosis occipital neuralgia? Which other criteria would you check?
+
+# %% [markdown] tags=["answer"]
+# No. Criterion D is met, but blocks also help migraine. Occipital neuralgia also needs pain in the occipital nerve territory (A), at least two of paroxysms/severe/shooting (B) and both allodynia and nerve tenderness (C), and no better explanation (E). The two can coexist: occipital neuralgia was about twice as likely in chronic migraine in one clinic ({cite}`on_clinic2021`).
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### What relief shows
 #
 # - It **supports** the diagnosis
 # - It does **not prove** it: blocks also help migraine
@@ -217,7 +228,7 @@ headache_views.examination_figure('right')
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ICHD-3 makes relief after a local anaesthetic block of the affected nerve a **required** criterion ({cite}`ichd3_2018`). Relief after numbing one nerve is consistent with pain carried by that nerve, but it does not prove it. Blocks act partly through the trigeminocervical complex, where occipital and trigeminal input meet in the upper neck ({cite}`bartsch2002`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although their pain is around the eye ({cite}`ambrosini2005`). Practical points from an expert consensus on technique ({cite}`blumenfeld2013`) and reviews ({cite}`dougherty2014, barmherzig2019`):
 #
-# - The greater occipital nerve is blocked near the superior nuchal line, medial to the palpable occipital artery; the lesser occipital nerve further lateral.
+# - The greater occipital nerve is blocked near the superior nuchal line, medial to the palpable occipital artery; the lesser occipital nerve further lateral. Figure 1's diamond, on a straight line to the mastoid tip, lies below that curved line.
 # - Relief is temporary (the anaesthetic wears off); longer relief, when it happens, is a bonus, not a criterion.
 # - **A block supports the diagnosis; it proves neither the pathway nor the disease.** Occipital nerve blocks also relieve migraine, so relief does not prove occipital neuralgia on its own. Meta-analyses of randomised trials in migraine found that a GON block lowered pain intensity by about 1.2 points more than placebo ({cite}`zhang2018`) and reduced headache days ({cite}`tang2017`). In chronic migraine, three pooled trials showed about 4.5 fewer headache days in the first month, with low certainty of evidence ({cite}`velasquez2022`; similar in {cite}`mustafa2024`).
 #
@@ -248,14 +259,6 @@ headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 # %% [markdown] slideshow={"slide_type": "skip"}
 # At the classic site the nerve lies only about 7 mm under the skin by ultrasound ({cite}`shim2011`), so the needle stays shallow. At surgery it lay about 2 cm deep where it leaves semispinalis and 3 cm where it enters it ({cite}`gon_depth_prospective`). Blocks of that deeper course, over obliquus capitis inferior at C2, have been guided by ultrasound ({cite}`greher2010`). The volumes reported are small. The expert consensus ({cite}`blumenfeld2013`) and a randomised trial ({cite}`dilli2015`) used a few millilitres per nerve, a physiology study 5 mL ({cite}`busch2007`).
 
-# %% [markdown] tags=["exercise"]
-# ### Exercise 3
-#
-# A patient with chronic migraine gets three days of relief from a greater occipital nerve block. Does that make the diagnosis occipital neuralgia? Which other criteria would you check?
-
-# %% [markdown] tags=["answer"]
-# No. Criterion D is met, but blocks also help migraine. Occipital neuralgia also needs pain in the occipital nerve territory (A), at least two of paroxysms/severe/shooting (B) and both allodynia and nerve tenderness (C), and no better explanation (E). The two can coexist: occipital neuralgia was about twice as likely in chronic migraine in one clinic ({cite}`on_clinic2021`).
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. When imaging helps
 #
@@ -285,12 +288,44 @@ headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The sources describe a stepped approach: conservative care first, then nerve blocks, and only for severe pain that resists everything else, neuromodulation or surgery ({cite}`barmherzig2019, dougherty2014`). The table lists each option with what it is, who it is for and an evidence note. **This is teaching material, not treatment advice.**
 
+# %% [markdown] tags=["exercise"]
+# ### Exercise 4
+#
+# Before you read the options, test a claim. One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Name two problems with this sentence.
+
+# %% [markdown] tags=["answer"]
+# (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
+
 # %% slideshow={"slide_type": "skip"}
 options = headaches.management_options()
 options[['option', 'what_it_is', 'who_it_is_for']]
 
 # %% slideshow={"slide_type": "skip"}
 options[['option', 'evidence_note', 'reference']]
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 5
+#
+# Which of the options in `options` rest on a randomised controlled trial **in occipital neuralgia**, according to the evidence notes? Search the `evidence_note` column for the word 'randomised'. For each note you find, say who was randomised (people with occipital neuralgia, a wider group, or another headache) and what the treatment was compared with.
+
+# %% tags=["your-work"] slideshow={"slide_type": "skip"}
+# Your work: the options whose evidence note says
+# 'randomised'.
+my_options = ...
+
+# %% tags=["solution"]
+notes = options.set_index('option')['evidence_note']
+notes[notes.str.contains('randomised')].to_frame()
+
+# %% [markdown] tags=["answer"]
+# Four notes say 'randomised'; two of them describe a trial in people with occipital pain.
+#
+# - **Pulsed radiofrequency:** the closest to ON. {cite}`cohen2015` randomised 81 people with occipital neuralgia or migraine with occipital nerve tenderness, double-blind, in several centres. Pulsed radiofrequency beat a local anaesthetic-steroid block at 6 weeks, and the difference lasted to 6 months.
+# - **Botulinum toxin:** one small trial, {cite}`ryu2019`: 54 people with chronic headache at the back of the head, not only ICHD-3 occipital neuralgia. A botulinum toxin block beat a bupivacaine block at 4, 8 and 24 weeks.
+# - **Nerve block:** in ON only as the comparator in Cohen's trial; its randomised trials, pooled in meta-analyses, are in migraine ({cite}`zhang2018, velasquez2022`).
+# - **Stimulation:** sham-controlled trials in chronic migraine, none in ON.
+#
+# Neither trial in occipital pain had a placebo arm: each compared two active treatments, in a wider group than ICHD-3 13.4. Surgery and the rest have no randomised trial in ON.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.1 Reading the evidence
@@ -334,30 +369,6 @@ headaches.physiotherapy()[['item', 'evidence', 'reference']]
 # %% [markdown] slideshow={"slide_type": "skip"}
 # In numbers: with experienced examiners, the flexion-rotation test had a sensitivity of 91% and a specificity of 90%. The study had 58 people: 23 with cervicogenic headache and C1-C2 dysfunction, 23 without headache and 12 with migraine with aura ({cite}`ogince2007`). Comparing clear cases with people who have no symptoms makes a test look more accurate than it will be in a clinic. With a 30-degree cut-off it classified 85% of 60 people with headache correctly ({cite}`hall2010`). In a trial of 200 people with cervicogenic headache, manipulative therapy and low-load exercise each reduced headache frequency and intensity at 12 months ({cite}`jull2002`). No such trial exists in occipital neuralgia.
 
-# %% [markdown] tags=["exercise"]
-# ### Exercise 4
-#
-# Which of the options in `options` rest on a randomised controlled trial **in occipital neuralgia**, according to the evidence notes? Search the `evidence_note` column for the word 'randomised'. For each note you find, say who was randomised (people with occipital neuralgia, a wider group, or another headache) and what the treatment was compared with.
-
-# %% tags=["your-work"] slideshow={"slide_type": "skip"}
-# Your work: the options whose evidence note says
-# 'randomised'.
-my_options = ...
-
-# %% tags=["solution"]
-notes = options.set_index('option')['evidence_note']
-notes[notes.str.contains('randomised')].to_frame()
-
-# %% [markdown] tags=["answer"]
-# Four notes say 'randomised'; two of them describe a trial in people with occipital pain.
-#
-# - **Pulsed radiofrequency:** the closest to ON. {cite}`cohen2015` randomised 81 people with occipital neuralgia or migraine with occipital nerve tenderness, double-blind, in several centres. Pulsed radiofrequency beat a local anaesthetic-steroid block at 6 weeks, and the difference lasted to 6 months.
-# - **Botulinum toxin:** one small trial, {cite}`ryu2019`: 54 people with chronic headache at the back of the head, not only ICHD-3 occipital neuralgia. A botulinum toxin block beat a bupivacaine block at 4, 8 and 24 weeks.
-# - **Nerve block:** in ON only as the comparator in Cohen's trial; its randomised trials, pooled in meta-analyses, are in migraine ({cite}`zhang2018, velasquez2022`).
-# - **Stimulation:** sham-controlled trials in chronic migraine, none in ON.
-#
-# Neither trial in occipital pain had a placebo arm: each compared two active treatments, in a wider group than ICHD-3 13.4. Surgery and the rest have no randomised trial in ON.
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Where the popular articles go wrong
 #
@@ -366,14 +377,6 @@ notes[notes.str.contains('randomised')].to_frame()
 # - ON is **not** 'throbbing': that is migraine's word
 # - The GON and the LON come from **different** rami
 # - Heat and massage comfort; they do not **cure**
-
-# %% [markdown] tags=["exercise"]
-# ### Exercise 5
-#
-# One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Name two problems with this sentence.
-
-# %% [markdown] tags=["answer"]
-# (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
 
 # %% [markdown] part="quiz"
 
