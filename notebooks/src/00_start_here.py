@@ -80,14 +80,14 @@ head = anatomy.load_head()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. The head model in 3D
 #
-# An adult head, neck and shoulders, in millimetres. Blue dots are skin landmarks.
+# An adult head, neck and shoulders, in millimetres. Blue markers are skin landmarks.
 #
 # - **Drag** to rotate, **scroll** to zoom
 # - **Hover** a dot to read what it is
 # - The **menu** switches views
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The skin is the MakeHuman base mesh (released CC0; {cite}`makehuman_cc0`), converted to millimetres and cut below the clavicles. The neck and shoulders are included, so pain over the trapezius, the sternocleidomastoid and above the clavicle sits on real skin. The blue dots are landmarks.
+# The skin is the MakeHuman base mesh (released CC0; {cite}`makehuman_cc0`), converted to millimetres and cut below the clavicles. The neck and shoulders are included, so pain over the trapezius, the sternocleidomastoid and above the clavicle sits on real skin. The blue markers are landmarks: circles on the midline, filled squares on the right side and open squares on the left.
 #
 # **How to use the 3D view.** Drag to rotate, scroll to zoom and right-drag to pan. Hover a dot to read its definition, and click a legend entry to hide it. The menu at the top right switches between anterior, posterior, lateral and superior views. The figure works without a running kernel, so it also works on a projector and in the offline handouts.
 
@@ -155,11 +155,11 @@ for name, mm in dims.items():
 #
 # The **10-20 system** names places on the scalp. Sites sit at 10 % or 20 % steps along arcs from nasion to inion and from ear to ear.
 #
-# - **Cz** is the vertex
+# - **Cz** is at the top of the head
 # - **Oz** lies above the inion
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Clinicians and EEG technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, on the vertex. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
+# Clinicians and EEG technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, at the top of the head. On this model it sits about 2 cm behind the kit's vertex landmark, the highest point of the skin. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
 
 # %% slideshow={"slide_type": "subslide"}
 fig = head_views.head_figure(head, view='left', landmarks=['inion', 'nasion', 'tragus_left'], eeg=True)
@@ -219,15 +219,15 @@ my_try = ...
 #
 # - An adult head in millimetres: +x right, +y forward, +z up
 # - Landmarks follow written rules; derived ones are labelled
-# - 10-20 positions name scalp sites; Cz is the vertex
+# - 10-20 positions name scalp sites; Cz is at the top of the head
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
 #
 # - The kit's model is an adult head, neck and shoulders in millimetres, with +x to the subject's right, +y anterior and +z up.
 # - Skin landmarks are found by written rules; the derived ones are labelled.
-# - The model's dimensions fall inside adult ranges.
-# - 10-20 positions name places on the scalp; Cz is at the vertex, halfway along the nasion-inion arc.
+# - The head's length and breadth fall inside adult ranges; its shoulders are narrow for a man (section 4).
+# - 10-20 positions name places on the scalp; Cz is at the top of the head, halfway along the nasion-inion arc.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
