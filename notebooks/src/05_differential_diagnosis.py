@@ -103,12 +103,12 @@ headaches.red_flag_screen({'new_headache': True, 'new_neck_pain': True,
 #
 # Other causes of pain at the back of the head, in three groups:
 #
-# - **dangerous**: see a doctor today
+# - **dangerous**: same-day or emergency care
 # - **look-alikes** at the top of the neck
 # - **primary** headaches the checker knows
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The kit keeps the differential in `anatomy/data/differential.toml`; every row has its ICHD-3 code and sources. Codes are from ICHD-3 ({cite}`ichd3_2018`). The table's `group` column files the rows in four groups, not the three above. *Secondary* holds the causes to find and treat: the dangerous ones, and shingles and nerve tumours at the top of the neck. The others are *neuralgia*, *musculoskeletal* (the C1-C2 joint and cervicogenic headache) and *primary*. `headaches.differential('primary')` gives one group.
+# The kit keeps the differential in `anatomy/data/differential.toml`; every row has its ICHD-3 code and sources. Codes are from ICHD-3 ({cite}`ichd3_2018`). The table's `group` column files the rows in four groups, not the three above. *Secondary* holds the causes to find and treat: the dangerous ones, shingles and nerve tumours at the top of the neck, and headache after a head injury or whiplash. The others are *neuralgia*, *musculoskeletal* (the C1-C2 joint and cervicogenic headache) and *primary*. `headaches.differential('primary')` gives one group.
 
 # %% slideshow={"slide_type": "skip"}
 diff = headaches.differential()
