@@ -104,7 +104,9 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
     s = 1 if side == "right" else -1
     styles = {"inion (EOP)": ("o", OI["blue"], (-s * 45, 30)),
               "mastoid tip": ("o", OI["blue"], (s * 45, -25)),
-              "GON exit, trapezius (Kim 2018)": ("*", style.NERVE, (-s * 50, -45)),
+              # straight down: from the lower left its leader ran on in line with the
+              # block point's, and the two read as one line through both markers
+              "GON exit, trapezius (Kim 2018)": ("*", style.NERVE, (-s * 12, -62)),
               "GON block: 1/3 EOP to mastoid": ("D", OI["bluish_green"], (s * 55, 55)),
               "LON block: 2/3 EOP to mastoid": ("s", OI["reddish_purple"], (s * 40, 28))}
     for name, (marker, colour, off) in styles.items():
