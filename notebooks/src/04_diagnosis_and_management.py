@@ -219,16 +219,10 @@ headache_views.examination_figure('right')
 # %% [markdown] tags=["answer"]
 # No. Criterion D is met, but blocks also help migraine. Occipital neuralgia also needs pain in the occipital nerve territory (A), at least two of paroxysms/severe/shooting (B) and both allodynia and nerve tenderness (C), and no better explanation (E). The two can coexist: occipital neuralgia was about twice as likely in chronic migraine in one clinic ({cite}`on_clinic2021`).
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### What relief shows
-#
-# - It **supports** the diagnosis
-# - It does **not prove** it: blocks also help migraine
-
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ICHD-3 makes relief after a local anaesthetic block of the affected nerve a **required** criterion ({cite}`ichd3_2018`). Relief after numbing one nerve is consistent with pain carried by that nerve, but it does not prove it. Blocks act partly through the trigeminocervical complex, where occipital and trigeminal input meet in the upper neck ({cite}`bartsch2002`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although their pain is around the eye ({cite}`ambrosini2005`). Practical points from an expert consensus on technique ({cite}`blumenfeld2013`) and reviews ({cite}`dougherty2014, barmherzig2019`):
 #
-# - The greater occipital nerve is blocked near the superior nuchal line, medial to the palpable occipital artery; the lesser occipital nerve further lateral. Figure 1's diamond, on a straight line to the mastoid tip, lies below that curved line.
+# - The greater occipital nerve is blocked near the superior nuchal line, medial to the palpable occipital artery; the lesser occipital nerve further lateral.
 # - Relief is temporary (the anaesthetic wears off); longer relief, when it happens, is a bonus, not a criterion.
 # - **A block supports the diagnosis; it proves neither the pathway nor the disease.** Occipital nerve blocks also relieve migraine, so relief does not prove occipital neuralgia on its own. Meta-analyses of randomised trials in migraine found that a GON block lowered pain intensity by about 1.2 points more than placebo ({cite}`zhang2018`) and reduced headache days ({cite}`tang2017`). In chronic migraine, three pooled trials showed about 4.5 fewer headache days in the first month, with low certainty of evidence ({cite}`velasquez2022`; similar in {cite}`mustafa2024`).
 #
@@ -291,7 +285,7 @@ headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 # %% [markdown] tags=["exercise"]
 # ### Exercise 4
 #
-# Before you read the options, test a claim. One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Name two problems with this sentence.
+# One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Name two problems with this sentence.
 
 # %% [markdown] tags=["answer"]
 # (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
