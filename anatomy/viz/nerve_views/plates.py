@@ -8,7 +8,7 @@ from matplotlib import patheffects
 
 from anatomy import nerves as nv
 from anatomy.head import load_head
-from anatomy.viz import mpl2d, painting, style
+from anatomy.viz import mpl2d, nearest, painting, style
 from anatomy.viz.nerve_views.scene import NERVE_STYLE
 
 __all__ = ["COURSE_PLATE_SCALE", "SHORT_LABELS", "course_plate", "draw_nerve"]
@@ -150,10 +150,9 @@ def _shown_end(paint: tuple, key: str, near, view: str, nerves, markers=()) -> n
     markers = np.asarray(markers, float).reshape(-1, 2)
     for start in range(0, len(tips), 256):
         batch = tips[start:start + 256]
-        ok = np.linalg.norm(batch[:, None] - nerves[None], axis=2).min(axis=1) >= COURSE_NERVE_MM
+        ok = nearest.nearest_distance(batch, nerves) >= COURSE_NERVE_MM
         if len(markers):
-            ok &= (np.linalg.norm(batch[:, None] - markers[None], axis=2).min(axis=1)
-                   >= COURSE_MARKER_MM)
+            ok &= nearest.nearest_distance(batch, markers) >= COURSE_MARKER_MM
         if ok.any():
             return batch[np.argmax(ok)]
     return near

@@ -8,7 +8,7 @@ from matplotlib.colors import to_rgb
 from anatomy import meshgen, pain
 from anatomy.conventions import SIDES, check_side
 from anatomy.references import cite
-from anatomy.viz import fields, plotly3d, style
+from anatomy.viz import fields, nearest, plotly3d, style
 from anatomy.viz.pain_views.cameras import NAMED_FRAME
 from anatomy.viz.pain_views.heat import (
     HEAT_CROP,
@@ -128,11 +128,11 @@ def _covered(samples, patch, painted=None, owner=None, mine=None) -> float:
     (reviewer)."""
     if not len(patch):
         return 0.0
-    gap = np.linalg.norm(samples[:, None] - patch[None], axis=2).min(axis=1)
+    gap = nearest.nearest_distance(samples, patch)
     near = np.round(gap, 6) <= NAME_COVER_MM
     if painted is not None and len(painted):
-        nearest = np.linalg.norm(samples[:, None] - painted[None], axis=2).argmin(axis=1)
-        near &= owner[nearest] == mine
+        closest = np.linalg.norm(samples[:, None] - painted[None], axis=2).argmin(axis=1)
+        near &= owner[closest] == mine
     return float(np.mean(near))
 
 
