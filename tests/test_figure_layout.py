@@ -118,6 +118,61 @@ def test_figure_is_readable(browser, tmp_path, name, viewport):
     assert not found, "\n".join(found[:12])
 
 
+def _heat_pixels(img) -> np.ndarray:
+    """Pixels of a screenshot painted by the heat scale (saturated orange, red and
+    aubergine): not skin (saturation about 0.3 however shaded), white, or the blue, green
+    and black spot markers."""
+    a = np.asarray(img.convert("RGB"), float) / 255
+    hi, lo = a.max(axis=2), a.min(axis=2)
+    sat = np.where(hi > 0, (hi - lo) / np.maximum(hi, 1e-9), 0.0)
+    r, g, b = a[..., 0], a[..., 1], a[..., 2]
+    reddish = ((r >= g) & (r >= b)) | ((b > g) & (r > g + 0.1))
+    return (sat > 0.55) & reddish & (hi > 0.2)
+
+
+# the most of a label's box the pain under it may fill (the old fixed 30 px leaders left
+# 55-95 % of the lesser occipital and upper trapezius labels on their patches)
+HEAT_UNDER_LABEL = 0.05
+
+
+@pytest.mark.parametrize("viewport", list(figpage.WIDTHS))
+def test_heat_opening_labels_leave_the_pain_in_view(browser, tmp_path, viewport):
+    """In JupyterLab at both screen sizes, each pattern's opening labels (page text on
+    leader lines) lie off the pain they name: under each label's box, the screenshot
+    with the page text hidden shows almost no heat colour (student review: "lateral
+    occiput" and "behind ear/mastoid" hid most of the lesser occipital patch)."""
+    from PIL import Image
+
+    b, js = browser
+    spec = FIGURES["pain_heat"]().spec
+    width = figpage.WIDTHS[viewport]["lab"]
+    page = figpage.open_figure(b, spec, width, viewport, tmp_path, js)
+    found = []
+    try:
+        menu = next(m for m in spec["layout"]["updatemenus"] if m["name"] == "pattern")
+        for button in menu["buttons"]:
+            figpage.apply_update(page, button["args"])
+            notes = page.evaluate("""() => [...document.querySelectorAll('.annotation-scene')]
+                .filter(a => a.getBoundingClientRect().width > 0).map(a => {
+                  const r = (a.querySelector('.annotation-text-g') || a)
+                    .getBoundingClientRect();
+                  return [a.textContent, r.left, r.top, r.right, r.bottom]; })""")
+            assert len(notes) == len(button["args"][1]["scene.annotations"]), button["label"]
+            page.add_style_tag(content="svg.main-svg{visibility:hidden !important}")
+            page.wait_for_timeout(100)
+            heat = _heat_pixels(Image.open(io.BytesIO(page.screenshot())))
+            page.evaluate("document.querySelectorAll('style').forEach(s => "
+                          "s.textContent.includes('main-svg') && s.remove())")
+            assert heat.sum() > 1500, button["label"]  # the pattern's pain is found
+            for text, x0, y0, x1, y1 in notes:
+                under = heat[int(y0):int(np.ceil(y1)), int(x0):int(np.ceil(x1))].mean()
+                if under > HEAT_UNDER_LABEL:
+                    found.append(f"{button['label']}: {text!r} covers {under:.0%} pain")
+    finally:
+        page.close()
+    assert not found, "\n".join(found)
+
+
 def test_the_checks_catch_a_crowded_layout(browser, tmp_path):
     """The old layout (legend beside a narrow scene, menus inside it) fails: legend
     entries scrolled away, the legend over the anatomy."""

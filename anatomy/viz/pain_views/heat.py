@@ -11,6 +11,7 @@ from anatomy import pain, shell
 from anatomy.conventions import SIDES, check_choice, check_side
 from anatomy.references import cite
 from anatomy.viz import fields, plotly3d, style
+from anatomy.viz.pain_views import spot_notes
 from anatomy.viz.pain_views.cameras import NAMED_FRAME, OBLIQUE, oblique, opening_camera
 
 __all__ = [
@@ -258,9 +259,6 @@ def _display_crop(values):
     return fields.cap_crop(v, f, vals, abs_x_max=HEAT_CROP["abs_x_max"])
 
 
-SPOT_LEADER_PX = 30  # opening labels: leader-line length, pixels
-
-
 def _two_lines(label: str, longest: int = 10) -> str:
     """A label longer than ``longest`` characters on two lines, broken at the space nearest
     its middle: at JupyterLab's narrowest figure a head at the edge of the scene leaves
@@ -272,23 +270,34 @@ def _two_lines(label: str, longest: int = 10) -> str:
     return f"{label[:k]}<br>{label[k + 1:]}"
 
 
-def _opening_notes(traces, owner, combo) -> list[dict]:
+def _opening_notes(traces, owner, combo, skin) -> list[dict]:
     """Scene annotations naming one pattern and side's hot spots for the opening camera.
 
-    Each label sits ``SPOT_LEADER_PX`` from its marker on a leader line, in the direction of
-    its ``SPOT_TEXTPOS`` (mirrored on the left), and a label going left or right ends at
-    the line. 3D text was cut by the skin in front of it (plotly draws it at the marker's
-    depth), and the lesser occipital spots, about 20 px apart, covered each other's."""
-    notes = []
+    Each label sits on a leader line, 30 px long or longer (``spot_notes.LEADERS_PX``),
+    off the pattern's painted skin (``spot_notes.note_places``), and a label going left or
+    right ends at the line. 3D text was cut by the skin in front of it (plotly draws it
+    at the marker's depth), and the lesser occipital spots, about 20 px apart, covered
+    each other's.
+    ``skin``: the drawn skin's vertices, faces, the vertices no label may cover and those
+    no leader line should cross (the ears)."""
+    from anatomy.head import load_head
+    from anatomy.viz.head_views import perspective
+
+    pts, names, wheres = [], [], []
     for t, o in zip(traces, owner):
         if o != combo:
             continue
         places = t["textposition"]  # one for all points, or one per point
         places = [places] * len(t["x"]) if isinstance(places, str) else places
-        for x, y, z, name, where in zip(t["x"], t["y"], t["z"], t["text"], places):
-            notes.append(plotly3d.leader_note((x, y, z), _two_lines(name), where,
-                                              SPOT_LEADER_PX))
-    return notes
+        pts += list(zip(t["x"], t["y"], t["z"]))
+        names += [_two_lines(n) for n in t["text"]]
+        wheres += list(places)
+    xyz = np.concatenate([np.c_[np.asarray(t["x"], float), np.asarray(t["y"], float),
+                                np.asarray(t["z"], float)] for t in traces if "x" in t])
+    eye = perspective(load_head(), opening_camera(*combo), (xyz.min(axis=0), xyz.max(axis=0)))
+    places = spot_notes.note_places(eye, pts, names, wheres, *skin)
+    return [plotly3d.leader_note(p, n, way, length)
+            for p, n, (way, length) in zip(pts, names, places)]
 
 
 def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
@@ -390,7 +399,10 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     named = _view_labels(fig["data"], owner)
     # the opening camera names the spots by page labels on leader lines; a named view
     # puts 3D text where that view has room (the pattern menu brings the page labels back)
-    opening = ({c: _opening_notes(fig["data"], owner, c) for c in combos}
+    ear = spot_notes.ear_vertices(verts)  # labels keep off the ears as off the pain
+    opening = ({c: _opening_notes(fig["data"], owner, c,
+                                  (verts, faces, (raw[:, k] >= pain.FIELD_FLOOR) | ear, ear))
+                for k, c in enumerate(combos)}
                if view == "oblique" else None)
     if opening:
         # the notes' shared style lives once in the figure's template (the pattern and view
