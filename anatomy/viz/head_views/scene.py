@@ -257,8 +257,16 @@ EDGE_LABELS = {
     "posterior": ("clavicle_mid",),
     "posterolateral_left": ("clavicle_mid", "acromion"),
     "posterolateral_right": ("clavicle_mid", "acromion"),
-    "anterior": ("tragus",),
+    "anterior": ("tragus", "gonion"),
 }
+# a marker at the outline counts as in sight when its centre or its rim, this far (mm)
+# to either side or above or below it on the screen, is (the gonion markers stood out at
+# the jaw's outline from the front, their centres just behind it, unnamed: student review)
+EDGE_RIM_MM = 3.0
+# markers of one side this close (screen mm) share one label, at the one nearer the eye:
+# from the front the TMJ and tragus markers lie 0.5 mm apart, and their two leader lines
+# met at one spot (student review)
+MERGE_MM = 2.0
 
 
 def _edge_landmarks(head: HeadModel, names, view: str) -> set[str]:
@@ -269,7 +277,10 @@ def _edge_landmarks(head: HeadModel, names, view: str) -> set[str]:
              in wanted]
     if not names:
         return set()
-    seen = perspective(head, view).visible(on_skin(head, [head.landmarks[n] for n in names]))
+    eye = perspective(head, view)
+    pts = on_skin(head, [head.landmarks[n] for n in names])
+    seen = np.any([eye.visible(pts + EDGE_RIM_MM * r) for r in
+                   (np.zeros(3), eye.right, -eye.right, eye.up, -eye.up)], axis=0)
     return {n for n, ok in zip(names, seen) if ok}
 
 
@@ -311,16 +322,42 @@ def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = Non
         if facing else []
     seen = {n for n, ok in zip(facing, shown) if ok} | _edge_landmarks(head, names, view)
     notes = []
-    for n in (n for n in names if n in seen):
+    shown = [n for n in names if n in seen]
+    texts = _merged_labels(head, shown, view)
+    for n in (n for n in shown if texts[n]):
         offset = _label_offset(n, view, lateral)
         px = None if offset is None else (LEADER_PX * offset[0], -LEADER_PX * offset[1])
         # the label starts where a sideways leader line ends, so it never covers its own
         # marker; a label above or below its point stays centred on the line
         anchor = ("auto" if px is None or abs(px[0]) < 0.5 * abs(px[1])
                   else "left" if px[0] > 0 else "right")
-        notes.append(plotly3d.point_note(head.landmarks[n], label(n), offset_px=px,
+        notes.append(plotly3d.point_note(head.landmarks[n], texts[n], offset_px=px,
                                          xanchor=anchor))
     return notes
+
+
+def _merged_labels(head: HeadModel, names, view: str) -> dict[str, str]:
+    """Each landmark's label in a view: ``label``, or for markers of one side within
+    ``MERGE_MM`` of each other on the screen one label at the marker nearer the eye
+    ("TMJ and tragus (R)") and "" at the other."""
+    texts = {n: label(n) for n in names}
+    if len(names) < 2:
+        return texts
+    eye = perspective(head, view)
+    pts = on_skin(head, [head.landmarks[n] for n in names])
+    screen = eye.screen(pts)
+    depth = np.linalg.norm(pts - eye.eye, axis=1)
+    for i in np.argsort(depth, kind="stable"):
+        a = names[i]
+        for j, b in enumerate(names):
+            side = side_of(a)
+            if (j == i or not texts[a] or not texts[b] or side is None or side_of(b) != side
+                    or np.linalg.norm(screen[i] - screen[j]) >= MERGE_MM):
+                continue
+            base = [SHORT_LABELS[n.removesuffix(f"_{side}")] for n in (a, b)]
+            texts[a] = f"{base[0]} and {base[1]} ({side[0].upper()})"
+            texts[b] = ""
+    return texts
 
 
 
