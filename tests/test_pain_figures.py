@@ -249,9 +249,9 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
             # plotly.js reads one or two as a single offset)
             assert isinstance(where, str) or len(where) == max(3, len(text))
             for k, t in enumerate(text):  # a spot's label, or none; never another's
-                # alone, or first of the spots whose markers cover its own ("a, b")
+                # alone, or first of the spots whose markers cover its own ("a,<br>b")
                 own = d["data"][i]["text"][k]
-                names.setdefault((i, k), set()).update({t.split(", ")[0], own} - {""})
+                names.setdefault((i, k), set()).update({t.split(",<br>")[0], own} - {""})
     assert all(len(v) <= 1 for v in names.values())
     posterior = next(b for b in menu["buttons"] if b["label"] == "posterior")["args"][0]
     shown = {t for ts in posterior["text"] for t in ts if t}
@@ -264,7 +264,9 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
     anterior = next(b for b in menu["buttons"] if b["label"] == "anterior")["args"][0]
     # and the supraorbital and behind-eye squares, 5 mm apart, are named together (apart,
     # neither had room and both went unnamed: student review)
-    assert set(anterior["text"][gon_right]) == {"", "forehead", "supraorbital, behind eye*"}
+    # (on two lines: on one, a merged name ran past the scene's edge under the colour bar)
+    assert set(anterior["text"][gon_right]) == {"", "forehead",
+                                                "supraorbital,<br>behind eye*"}
     by_view = {b["label"]: {t for ts in b["args"][0]["text"] for t in ts if t}
                for b in menu["buttons"] if b["label"] != "opening view"}
     # a crowded label turns 45 degrees instead of vanishing: the TON spot below the lower
@@ -326,6 +328,54 @@ def test_heat_view_labels_start_nearer_their_own_spot(heat):
                     view, t)
                 names.setdefault(view, set()).add(t)
     assert "suboccipital TrP" in names["posterolateral_left"] & names["posterolateral_right"]
+
+
+def test_heat_view_labels_fit_the_narrowest_scene_where_they_can(heat):
+    """A named view's 3D text goes inside the width of the scene at JupyterLab's narrowest
+    figure where a free place allows it (the colour bar cut names that ran past the
+    scene's right edge): from the left, "posterolateral neck" went out to the right of
+    its spot and past the edge; it now hangs below it, inside. Merged names take two
+    lines ("lateral occiput, behind ear/mastoid" was cut at "ear/m"), and no label is
+    dropped for the width: ``CHAR_MM`` overstates text on larger screens."""
+    from anatomy.viz.head_views import labels as lab
+
+    d = heat.figure.to_dict()
+    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
+    xyz = np.concatenate([np.c_[_arr(t["x"]), _arr(t["y"]), _arr(t["z"])]
+                          for t in d["data"] if "x" in t])
+    box = (xyz.min(axis=0), xyz.max(axis=0))
+    unit, aspect = NAMED_FRAME["distance"], pv.heat.NARROWEST_ASPECT
+
+    def text_line(view, t, where):  # the label's text as view_labels models it
+        eye = lab.perspective(load_head(), view, box, NAMED_FRAME)
+        _, right, up = lab._screen_axes(view)
+        screen = np.array([p @ right, p @ up])
+        place = screen + lab.LABEL_STEP_MM * unit * np.array(lab._TEXT_STEP[where])
+        chars, lines = lab._text_size(t)
+        return eye, lab._text_line(p, place, where, chars, right, up, screen,
+                                   eye.depth_scale(p), unit, lines)
+
+    seen, shown = {}, 0
+    for b in menu["buttons"]:
+        data, _, idx = b["args"]
+        for i, text, where in zip(idx, data.get("text", []), data.get("textposition", [])):
+            tr = d["data"][i]
+            where = [where] * len(text) if isinstance(where, str) else where
+            for k, t in enumerate(text):
+                if t:
+                    seen[(b["label"], t)] = (i, k, where[k])
+                    shown += b["label"] != "opening view"
+    i, k, where = seen[("left", "posterolateral neck")]
+    tr = d["data"][i]
+    p = np.array([_arr(tr["x"])[k], _arr(tr["y"])[k], _arr(tr["z"])[k]])
+    eye, line = text_line("left", "posterolateral neck", where)
+    assert where == "bottom center" and eye.in_frame(line, aspect=aspect).all()
+    eye, line = text_line("left", "posterolateral neck", "middle right")  # its old place
+    assert eye.in_frame(line).all() and not eye.in_frame(line, aspect=aspect).all()
+    assert ("posterior", "lateral occiput,<br>behind ear/mastoid") in seen
+    assert lab._text_size("lateral occiput,<br>behind ear/mastoid") == (18, 2)
+    # every label the named views showed before the width test still shows
+    assert shown == 208
 
 
 def _paint(field_bytes) -> np.ndarray:

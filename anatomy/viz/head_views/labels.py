@@ -93,13 +93,19 @@ class _Perspective:
         points spread wider, as plotly draws them)."""
         return self.project(points)[:, :2]
 
-    def in_frame(self, points, margin: float = 0.05) -> np.ndarray:
+    def in_frame(self, points, margin: float = 0.05, aspect: float | None = None
+                 ) -> np.ndarray:
         """True where a point lies inside the picture's height (plotly's 45 degree
         vertical field of view), ``margin`` (a fraction of half the height) from its
-        edge. Not its width: that depends on the screen, and ``CHAR_MM`` (a character at
-        the narrowest figure's scale) overstates a label's length on a larger one."""
-        y = self.screen(points)[:, 1] / (self.distance * np.tan(np.pi / 8))
-        return np.abs(y) <= 1.0 - margin
+        edge, and with ``aspect`` (the scene's narrowest width over its height) inside
+        that width too. The width depends on the screen, and ``CHAR_MM`` (a character at
+        the narrowest figure's scale) overstates a label's length on a larger one, so
+        ``view_labels`` only prefers places inside it."""
+        xy = self.screen(points) / (self.distance * np.tan(np.pi / 8))
+        ok = np.abs(xy[:, 1]) <= 1.0 - margin
+        if aspect is not None:
+            ok &= np.abs(xy[:, 0]) <= aspect * (1.0 - margin)
+        return ok
 
     def depth_scale(self, point) -> float:
         """Millimetres at a point's depth per screen mm (``screen``)."""
@@ -221,14 +227,21 @@ def outward_text_positions(head: HeadModel, points, view: str) -> list[str]:
             for k, x, y in zip(sector, sx, sy)]
 
 
+def _text_size(label: str) -> tuple[int, int]:
+    """A label's longest line (characters) and its number of lines (``<br>`` breaks)."""
+    lines = str(label).split("<br>")
+    return max(len(s) for s in lines), len(lines)
+
+
 def _text_line(point, place, where: str, chars: int, right, up, screen_point,
-               scale: float = 1.0, unit: float = 1.0) -> np.ndarray:
+               scale: float = 1.0, unit: float = 1.0, lines: int = 1) -> np.ndarray:
     """Points (mm) along the middle of a label's 3D text: plotly draws the text at its
     point's depth, from ``place`` (screen mm) to the right, to the left or centred. A
     label beside its point is tested from ``_NEAR_MM`` off the point: plotly's offset is
     a few pixels, so on a large screen the text starts nearer the point than ``place``.
     ``scale`` turns screen mm into mm at the point's depth (``_Perspective.depth_scale``);
-    ``unit`` scales the text's size in mm (a camera stepped back by that factor)."""
+    ``unit`` scales the text's size in mm (a camera stepped back by that factor); a
+    label of several ``lines`` is sampled along each, the block centred on ``place``."""
     length = chars * CHAR_MM * unit
     side = where.split()[1]
     start = {"right": 0.0, "left": -length}.get(side, -length / 2)
@@ -239,16 +252,18 @@ def _text_line(point, place, where: str, chars: int, right, up, screen_point,
         hi = max(hi, screen_point[0] - _NEAR_MM * unit)
     # every 3 mm: at 6 mm the rim of the ear seen edge on (6 mm wide) fell between samples
     xs = np.linspace(lo, hi, max(2, int((hi - lo) // 3) + 1))
-    ys = np.full_like(xs, place[1])
+    rows = place[1] + _LINE_MM * unit * (np.arange(lines) - (lines - 1) / 2)
+    xs, ys = np.tile(xs, lines), np.repeat(rows, len(xs))
     return (point + scale * np.outer(xs - screen_point[0], right)
             + scale * np.outer(ys - screen_point[1], up))
 
 
-def _text_box(place, where: str, chars: int, unit: float = 1.0) -> np.ndarray:
+def _text_box(place, where: str, chars: int, unit: float = 1.0, lines: int = 1
+              ) -> np.ndarray:
     """The screen box (x0, y0, x1, y1), mm, of a label's text drawn from ``place``
-    (``unit``: as in ``_text_line``)."""
+    (``unit``, ``lines``: as in ``_text_line``)."""
     length = chars * CHAR_MM * unit
-    half = _LINE_MM * unit / 2
+    half = _LINE_MM * unit * lines / 2
     side = where.split()[1]
     x0 = {"right": place[0], "left": place[0] - length}.get(side, place[0] - length / 2)
     return np.array([x0, place[1] - half, x0 + length, place[1] + half])
@@ -268,12 +283,13 @@ def _box_covers(box, points, margin: float) -> bool:
                        & (p[:, 1] > box[1] - margin) & (p[:, 1] < box[3] + margin)))
 
 
-def _nearest_own(where: str, chars: int, own, others, unit: float = 1.0) -> bool:
+def _nearest_own(where: str, chars: int, own, others, unit: float = 1.0,
+                 lines: int = 1) -> bool:
     """Whether a label's text, as plotly draws it beside its point (``_TEXT_OFF_MM`` off,
     on the side ``where`` says), has its middle nearer its own point than any of
     ``others`` (screen mm), so that a reader pairs the name with the right marker."""
     vertical, side = where.split()
-    half_w, half_h = chars * CHAR_MM * unit / 2, _LINE_MM * unit / 2
+    half_w, half_h = chars * CHAR_MM * unit / 2, _LINE_MM * unit * lines / 2
     near = _TEXT_OFF_MM * unit
     dx = {"right": near + half_w, "left": -near - half_w}.get(side, 0.0)
     dy = {"top": near + half_h, "bottom": -near - half_h}.get(vertical, 0.0)
@@ -288,18 +304,20 @@ def _nearest_own(where: str, chars: int, own, others, unit: float = 1.0) -> bool
                 < np.round(np.linalg.norm((o - mid) * w, axis=1).min(), 3))
 
 
-def _clear(eye: _Perspective, line) -> bool:
+def _clear(eye: _Perspective, line, aspect: float | None = None) -> bool:
     """No skin in front of a label's text line, and the line inside the picture (every
-    other sample first: most places that fail, fail there, for half the ray tests)."""
-    return bool(eye.in_frame(line).all() and eye.visible(line[::2], offset=1.5).all()
+    other sample first: most places that fail, fail there, for half the ray tests;
+    ``aspect``: as ``_Perspective.in_frame``)."""
+    return bool(eye.in_frame(line, aspect=aspect).all()
+                and eye.visible(line[::2], offset=1.5).all()
                 and eye.visible(line[1::2], offset=1.5).all())
 
 
 def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
                 groups=None, turn: bool = False, clear: bool = False, box=None,
                 frame=None, distinct: bool = False, rim_mm: float = 0.0, order=None,
-                sideways: bool = False, unit: float | None = None, merge: bool = False
-                ) -> tuple[list[str], list[str]]:
+                sideways: bool = False, unit: float | None = None, merge: bool = False,
+                aspect: float | None = None) -> tuple[list[str], list[str]]:
     """The labels of skin points that a named camera shows, and where each sits.
 
     Points that the skin hides from the camera get no label (their hover still names
@@ -371,10 +389,15 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         something smaller than the head shows more pixels a mm).
     merge : bool, default False
         Seen points of one set whose markers cover each other on the screen (closer than
-        a marker's width) share one label, "a, b", at the one nearer the eye; the other
+        a marker's width) share one label, "a,<br>b", at the one nearer the eye; the other
         gets none. Apart, neither could take a place clear of the other, and both went
         unnamed (a pattern's supraorbital and behind-eye spots, 5 mm apart from the
-        front).
+        front), on two lines.
+    aspect : float, optional
+        With ``clear``, the scene's width over its height at its narrowest: a label first
+        tries every place whose text lies inside that width too, then, if none is free,
+        the places that only fit the height (a label is never dropped for the width:
+        ``CHAR_MM`` overstates text on larger screens).
 
     Returns
     -------
@@ -420,7 +443,9 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
             for j in near_first[a + 1:]:
                 if (seen[k] and seen[j] and group[j] == group[k]
                         and np.linalg.norm(screen[j] - screen[k]) < reach):
-                    labels[k] = f"{labels[k]}, {labels[j]}"
+                    # on two lines: on one, "lateral occiput, behind ear/mastoid"
+                    # ran past the scene's edge
+                    labels[k] = f"{labels[k]},<br>{labels[j]}"
                     seen[j] = False
 
     def place_of(k, step):  # the outward place first, then 45 degrees to either side
@@ -440,14 +465,21 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         mine = group == group[k]
         others = np.flatnonzero(seen & mine & (np.arange(len(p)) != k))
         placed = [j for j in kept if mine[j]]
-        for step in steps:
+        # inside the narrowest scene's width first: at JupyterLab's narrowest figure the
+        # heat figure's colour bar hid the end of a name that ran past the scene's edge
+        tries = [(a, st) for a in ([aspect, None] if clear and aspect else [None])
+                 for st in steps]
+        for fit, step in tries:
+            if k in kept:
+                break
             w, place = place_of(k, step)
             # a moved label keeps well clear of other points: nearer its own, so it
             # cannot be read as theirs
             gap = gap_mm if step == 0 else step_mm + gap_mm / 2
             if distinct:  # where the text starts is clearly nearer its own point
                 gap = max(gap, step_mm + gap_mm / 4)
-            box = _text_box(place, w, len(str(labels[k])), unit)
+            chars, lines = _text_size(labels[k])
+            box = _text_box(place, w, chars, unit, lines)
             if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
                     and np.all(np.linalg.norm(place - spot[placed], axis=1) >= gap_mm)
                     and _box_free(box, boxes[placed])
@@ -455,12 +487,11 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
                     and not _box_covers(box, screen[others], _MARKER_MM * unit)
                     # and read as its own: a short name's middle nearer its point than
                     # any other ("O1" below and left of its point sat by P7's marker)
-                    and (distinct or _nearest_own(w, len(str(labels[k])), screen[k],
-                                                  screen[others], unit))
+                    and (distinct or _nearest_own(w, chars, screen[k], screen[others],
+                                                  unit, lines))
                     and (not clear or _clear(eye, _text_line(
-                        p[k], place, w, len(str(labels[k])), right, up, screen[k],
-                        eye.depth_scale(p[k]), unit)))):
+                        p[k], place, w, chars, right, up, screen[k],
+                        eye.depth_scale(p[k]), unit, lines), fit))):
                 where[k], spot[k], boxes[k] = w, place, box
                 kept.append(int(k))
-                break
     return [str(n) if k in kept else "" for k, n in enumerate(labels)], where

@@ -300,6 +300,12 @@ def _opening_notes(traces, owner, combo, skin) -> list[dict]:
             for p, n, (way, length) in zip(pts, names, places)]
 
 
+# the scene's width over its height in JupyterLab at 1024x768 (spot_notes.SCENE_PX): a
+# named view's 3D text goes inside that width where it can ("lateral occiput, behind
+# ear/mastoid" ran under the colour bar, cut at "ear/m")
+NARROWEST_ASPECT = spot_notes.SCENE_PX["width"] / min(spot_notes.SCENE_PX["heights"])
+
+
 def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
     """Per named view, the hot-spot labels it shows and their text positions (one data
     update over every spot trace; ``head_views.view_labels`` places each pattern and
@@ -322,7 +328,7 @@ def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
     for view in plotly3d.CAMERAS:
         text, where = view_labels(load_head(), pts, names, view, groups=groups, turn=True,
                                   clear=True, box=box, frame=NAMED_FRAME, distinct=True,
-                                  rim_mm=SPOT_RIM_MM, merge=True)
+                                  rim_mm=SPOT_RIM_MM, merge=True, aspect=NARROWEST_ASPECT)
         out[view] = ({"text": [list(t) for t in np.split(np.array(text, object), ends)],
                       "textposition": [plotly3d.per_point_positions(w) for w in
                                        np.split(np.array(where, object), ends)]}, idx)
