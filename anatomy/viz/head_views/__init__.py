@@ -1,7 +1,8 @@
 """Figures of the head model and its landmarks (plotly via plotly3d, print via mpl2d).
 
 ``scene`` builds the interactive head, ``labels`` places the labels of skin points in a
-named view, and ``plates`` draws the print plates and the landmark table.
+named view, ``offsets`` holds where the landmark labels go, and ``plates`` draws the
+print plates and the landmark table.
 """
 
 from anatomy.viz.head_views.labels import (
@@ -12,8 +13,7 @@ from anatomy.viz.head_views.labels import (
     perspective,
     view_labels,
 )
-from anatomy.viz.head_views.plates import draw_skin, head_plate, landmark_table
-from anatomy.viz.head_views.scene import (
+from anatomy.viz.head_views.offsets import (
     ANTERIOR_OFFSETS,
     EEG_LATERAL_3D,
     LATERAL_3D,
@@ -21,6 +21,9 @@ from anatomy.viz.head_views.scene import (
     LEADER_PX,
     POSTERIOR_OFFSETS,
     POSTEROLATERAL_3D,
+)
+from anatomy.viz.head_views.plates import draw_skin, head_plate, landmark_table
+from anatomy.viz.head_views.scene import (
     SHORT_LABELS,
     drawn_skin,
     eeg_labels,

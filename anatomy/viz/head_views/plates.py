@@ -7,7 +7,8 @@ import numpy as np
 from anatomy.head import HeadModel, landmark_definitions, side_of
 from anatomy.viz import mpl2d, style
 from anatomy.viz.eyes import plate_eyes
-from anatomy.viz.head_views.scene import LATERAL_OFFSETS, POSTERIOR_OFFSETS, label
+from anatomy.viz.head_views.offsets import LATERAL_OFFSETS, POSTERIOR_OFFSETS
+from anatomy.viz.head_views.scene import label
 
 __all__ = ["PLATE_LATERAL", "PLATE_POSTERIOR", "draw_skin", "head_plate", "landmark_table"]
 
