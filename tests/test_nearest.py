@@ -38,3 +38,18 @@ def test_ties_go_to_the_lowest_index():
     assert nearest.nearest_distance([[3.0, 4.0]], [[0.0, 0.0]]).tolist() == [5.0]
     assert nearest.box_clearance([[2.0, 0.0]], [1.0, 1.0], [[0.0, 0.0], [0.0, 9.0]]).tolist() \
         == [2.0]
+
+
+def test_covering_markers_join_close_markers_of_one_set_nearest_first():
+    """Markers closer than the reach share one label, given to the one nearest the eye
+    (first in ``near_first``); a marker already taken names none, and sets stay apart."""
+    from anatomy.viz.nearest import covering_markers
+
+    screen = [[0.0, 0.0], [0.5, 0.0], [1.4, 0.0], [0.2, 0.1], [10.0, 0.0]]
+    same = ["a", "a", "a", "b", "a"]
+    # 1 nearest: it takes 0 (0.5 away) and 2 (0.9 away); 3 is another set; 4 is far
+    assert covering_markers(screen, [1, 0, 2, 3, 4], 1.0, same) == {1: [0, 2]}
+    # 0 nearest: it takes 1; 2 is 1.4 from 0, so stays; 1, taken, names none
+    assert covering_markers(screen, [0, 1, 2, 3, 4], 1.0, same) == {0: [1]}
+    assert covering_markers(screen, [0, 1, 2, 3, 4], 1.0) == {0: [1, 3]}
+    assert covering_markers(screen, [4], 1.0) == {}

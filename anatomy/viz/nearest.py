@@ -1,5 +1,6 @@
 """Nearest-point queries for placing labels, through a k-d tree, with the same results
-as the brute-force numpy expressions they replace.
+as the brute-force numpy expressions they replace, and the markers close enough on the
+screen to share one label (``covering_markers``).
 
 The label placers compare thousands of candidate spots with thousands of drawn points.
 Computing every pair made the stage plate the slowest cell of the kit (about 2 s of its
@@ -14,7 +15,7 @@ import itertools
 
 import numpy as np
 
-__all__ = ["box_clearance", "nearest_distance", "nearest_rounded"]
+__all__ = ["box_clearance", "covering_markers", "nearest_distance", "nearest_rounded"]
 
 # candidates recomputed exactly for each query: the tree's order can differ from numpy's
 # in the last bit, so a near tie keeps all its members
@@ -106,3 +107,41 @@ def box_clearance(centres, half, points) -> np.ndarray:
     half = np.asarray(half, float)
     near = _candidates(_tree(points / half), centres / half, len(points), p=np.inf)
     return np.abs((centres[:, None] - points[near]) / half).max(axis=2).min(axis=1)
+
+
+def covering_markers(screen, near_first, reach: float, same=None) -> dict[int, list[int]]:
+    """Markers that cover each other on the screen, to be named by one label.
+
+    Taken nearest the eye first, each marker not yet taken gathers the farther ones of
+    its set that lie closer than ``reach`` to it on the screen; the label goes to the
+    nearest, the others get none.
+
+    Parameters
+    ----------
+    screen : (K, 2) array_like
+        The markers' screen positions (any unit).
+    near_first : sequence of int
+        The markers to consider, nearest the eye first.
+    reach : float
+        Markers closer than this (``screen``'s unit) cover each other.
+    same : (K,) array_like, optional
+        Per marker, its set: only markers of one set are joined (all one set if None).
+
+    Returns
+    -------
+    dict of int to list of int
+        For each marker that names others, the markers it names, nearest first.
+    """
+    xy = np.asarray(screen, float).reshape(-1, 2)
+    near_first = [int(k) for k in near_first]
+    taken: set[int] = set()
+    out: dict[int, list[int]] = {}
+    for a, k in enumerate(near_first):
+        if k in taken:
+            continue
+        for j in near_first[a + 1:]:
+            if (j not in taken and (same is None or same[j] == same[k])
+                    and np.linalg.norm(xy[j] - xy[k]) < reach):
+                out.setdefault(k, []).append(j)
+                taken.add(j)
+    return out

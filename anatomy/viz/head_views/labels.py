@@ -10,6 +10,7 @@ import numpy as np
 
 from anatomy.head import HeadModel, load_head
 from anatomy.viz import plotly3d
+from anatomy.viz.nearest import covering_markers
 
 __all__ = ["INSIDE_HEAD_MM", "LABEL_GAP_MM", "LABEL_STEP_MM", "outward_text_positions",
            "perspective", "view_labels"]
@@ -437,16 +438,13 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     steps = TURNS if turn else (0,)
     labels = [str(n) for n in labels]
     if merge:
-        reach = 2 * _MARKER_MM * unit
         near_first = [int(k) for k in np.argsort(-(p @ d), kind="stable") if seen[k]]
-        for a, k in enumerate(near_first):
-            for j in near_first[a + 1:]:
-                if (seen[k] and seen[j] and group[j] == group[k]
-                        and np.linalg.norm(screen[j] - screen[k]) < reach):
-                    # on two lines: on one, "lateral occiput, behind ear/mastoid"
-                    # ran past the scene's edge
-                    labels[k] = f"{labels[k]},<br>{labels[j]}"
-                    seen[j] = False
+        for k, js in covering_markers(screen, near_first, 2 * _MARKER_MM * unit,
+                                      group).items():
+            # on two lines: on one, "lateral occiput, behind ear/mastoid" ran past the
+            # scene's edge
+            labels[k] = ",<br>".join([labels[k]] + [labels[j] for j in js])
+            seen[js] = False
 
     def place_of(k, step):  # the outward place first, then 45 degrees to either side
         w = _TEXT_SECTORS[(_TEXT_SECTORS.index(where[k]) + step) % len(_TEXT_SECTORS)]

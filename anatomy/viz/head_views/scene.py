@@ -21,6 +21,7 @@ from anatomy.viz.head_views.offsets import (
     POSTERIOR_OFFSETS,
     POSTEROLATERAL_3D,
 )
+from anatomy.viz.nearest import covering_markers
 
 __all__ = [
     "SHORT_LABELS", "drawn_skin", "eeg_labels",
@@ -352,18 +353,14 @@ def _merged_labels(head: HeadModel, names, view: str) -> dict[str, str]:
         return texts
     eye = perspective(head, view)
     pts = on_skin(head, [head.landmarks[n] for n in names])
-    screen = eye.screen(pts)
-    depth = np.linalg.norm(pts - eye.eye, axis=1)
-    for i in np.argsort(depth, kind="stable"):
-        a = names[i]
-        for j, b in enumerate(names):
-            side = side_of(a)
-            if (j == i or not texts[a] or not texts[b] or side is None or side_of(b) != side
-                    or np.linalg.norm(screen[i] - screen[j]) >= MERGE_MM):
-                continue
-            base = [SHORT_LABELS[n.removesuffix(f"_{side}")] for n in (a, b)]
-            texts[a] = f"{base[0]} and {base[1]} ({side[0].upper()})"
-            texts[b] = ""
+    near_first = np.argsort(np.linalg.norm(pts - eye.eye, axis=1), kind="stable")
+    sides = [side_of(n) or f"midline {k}" for k, n in enumerate(names)]  # never joined
+    for k, js in covering_markers(eye.screen(pts), near_first, MERGE_MM, sides).items():
+        side = sides[k]
+        base = [SHORT_LABELS[names[i].removesuffix(f"_{side}")] for i in (k, *js)]
+        texts[names[k]] = f"{' and '.join(base)} ({side[0].upper()})"
+        for j in js:
+            texts[names[j]] = ""
     return texts
 
 

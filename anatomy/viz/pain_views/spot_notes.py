@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw
 
 from anatomy.conventions import check_choice
 from anatomy.viz import plotly3d
+from anatomy.viz.head_views.labels import _box_free
 
 __all__ = ["CHAR_PX", "EAR_BOX_MM", "LEADERS_PX", "LINE_PX", "SCENE_PX", "ear_vertices",
            "label_box", "note_places", "painted_mask"]
@@ -185,12 +186,6 @@ def _covered(summed, box) -> int:
     return int(summed[i1, j1] - summed[i0, j1] - summed[i1, j0] + summed[i0, j0])
 
 
-def _overlaps(box, boxes) -> bool:
-    b = np.asarray(boxes, float).reshape(-1, 4)
-    return bool(np.any((b[:, 0] < box[2]) & (box[0] < b[:, 2]) & (b[:, 1] < box[3])
-                       & (box[1] < b[:, 3])))
-
-
 def _turns(where: str) -> list[tuple[int, str]]:
     """The eight ways with their 45 degree steps from ``where``: ``where`` first, then
     turning from it a step at a time."""
@@ -273,7 +268,7 @@ def note_places(eye, points, texts, wheres, vertices, faces, painted, ears=None
                 if any(b[0] < -half_w or b[2] > half_w or b[1] < -h / 2 + EDGE_PX
                        or b[3] > h / 2 - EDGE_PX for b, h in zip(boxes, heights)):
                     continue
-                if any(_overlaps(b, p) for b, p in zip(boxes, placed) if p):
+                if any(not _box_free(b, p) for b, p in zip(boxes, placed) if p):
                     continue
                 grown = [b + [-MARKER_PX, -MARKER_PX, MARKER_PX, MARKER_PX] for b in boxes]
                 if any(np.any((o[:, 0] > g[0]) & (o[:, 0] < g[2]) & (o[:, 1] > g[1])
