@@ -13,8 +13,8 @@ from pathlib import Path
 
 __all__ = [
     "AXES", "CAMERA_CENTRE_Z", "CAMERA_DISTANCE", "DATA_DIR", "DECIMALS", "DISCLAIMER",
-    "HEAD_MESH_FILE", "PRINT_WIDTH", "REBUILD_HEAD_COMMAND", "REFERENCES_FILE", "SIDES",
-    "SIDE_SIGN", "UNITS", "VIEWS", "Choices", "check_choice", "check_side",
+    "HEAD_MESH_FILE", "PLATE_VIEWS", "PRINT_WIDTH", "REBUILD_HEAD_COMMAND", "REFERENCES_FILE",
+    "SIDES", "SIDE_SIGN", "UNITS", "VIEWS", "Choices", "check_choice", "check_side",
     "close_match_hint", "mirror_x", "view_basis",
 ]
 
@@ -48,6 +48,21 @@ VIEWS = {
     "posterolateral_right": {"title": "Posterolateral (right)",
                              "forward": (-0.7071, 0.7071, 0), "up": (0, 0, 1),
                              "eye": (1.0, -1.0, 0.35)},
+}
+
+# views for print plates only (the 3D figures' menus keep VIEWS). Anterolateral: from in
+# front and to one side, where a side view shows the forehead edge-on (a pain drawing's
+# forehead was a sliver at the panel's edge). Superolateral: from the side and 15 degrees
+# above, where a side view hides the top of the shoulder behind the bust's cut end
+PLATE_VIEWS = {
+    "superolateral_left": {"title": "Superolateral (left)",
+                           "forward": (0.9659, 0, -0.2588), "up": (0.2588, 0, 0.9659)},
+    "superolateral_right": {"title": "Superolateral (right)",
+                            "forward": (-0.9659, 0, -0.2588), "up": (-0.2588, 0, 0.9659)},
+    "anterolateral_left": {"title": "Anterolateral (left)",
+                           "forward": (0.7071, -0.7071, 0), "up": (0, 0, 1)},
+    "anterolateral_right": {"title": "Anterolateral (right)",
+                            "forward": (-0.7071, -0.7071, 0), "up": (0, 0, 1)},
 }
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -183,7 +198,9 @@ def view_basis(view: str):
     ----------
     view : str
         A key of VIEWS: ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``,
-        ``"superior"``, ``"posterolateral_left"`` or ``"posterolateral_right"``.
+        ``"superior"``, ``"posterolateral_left"`` or ``"posterolateral_right"``; or of
+        PLATE_VIEWS (print plates only): ``"superolateral_left"``,
+        ``"superolateral_right"``, ``"anterolateral_left"`` or ``"anterolateral_right"``.
 
     Returns
     -------
@@ -193,13 +210,15 @@ def view_basis(view: str):
     Raises
     ------
     ValueError
-        If ``view`` is not a key of VIEWS.
+        If ``view`` is not a key of VIEWS or PLATE_VIEWS.
     """
     import numpy as np
 
-    spec = VIEWS[check_choice(view, VIEWS, "view")]
+    views = {**VIEWS, **PLATE_VIEWS}
+    spec = views[check_choice(view, views, "view")]
     fwd, up = (np.asarray(spec[k], float) for k in ("forward", "up"))
     fwd /= np.linalg.norm(fwd)
+    up /= np.linalg.norm(up)
     return np.cross(fwd, up), up, fwd
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex, to_rgb
@@ -593,7 +594,7 @@ def test_heat_plate_gallery_and_drawings():
     drawings = pv.drawing_plate()
     assert [ax.get_title() for ax in drawings.figure.axes][:4] == [
         "Drawing A\n(right side, from behind)", "Drawing B\n(left side, from the side)",
-        "Drawing C\n(right side, from the side)", "Drawing D\n(left side, from behind)"]
+        "Drawing C\n(right side, from the front)", "Drawing D\n(left side, from behind)"]
     # each from its painful side; pain over the back of the head (A: base of the skull
     # over the back of the head; D: behind the ear over the back of the head) is seen
     # from behind, where a strict side view shows it edge-on
@@ -605,6 +606,40 @@ def test_heat_plate_gallery_and_drawings():
         pv.drawing_view("E")
     for name in pain.PAIN_DRAWINGS:
         assert pain.PAIN_DRAWINGS[name]["story"] in drawings.alt
+
+
+def _shaded_pixels(name: str, view: str) -> int:
+    """Blue pixels of pain drawing ``name`` drawn alone from ``view`` (as in its panel)."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    from anatomy.viz.pain_views import plates
+
+    cmap = LinearSegmentedColormap.from_list("drawing", ["#9DBEDD", "#0B2545"])
+    fig, ax = plt.subplots(figsize=(3, 3), dpi=60)
+    plates._draw_on_skin(ax, pain.drawing_field(name, raw=True), plates.DRAWING_EDGE, cmap,
+                         view)
+    ax.set_xlim(-150, 150)
+    ax.set_ylim(-190, 145)
+    ax.set_aspect("equal")
+    fig.canvas.draw()
+    rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+    plt.close(fig)
+    return int((rgb[..., 2] - rgb[..., 0] > 30).sum())
+
+
+def test_each_pain_drawing_is_seen_from_where_most_of_its_shading_shows():
+    """A pain drawing's panel shows the most shading of any view from its side: C (forehead
+    and ear) from in front, where a side view showed the forehead as a sliver at the edge;
+    B (shoulder to temple) from 15 degrees above, where the bust's cut end hid the top of
+    the shoulder."""
+    for name, d in pain.PAIN_DRAWINGS.items():
+        side = d["side"]
+        shown = {v: _shaded_pixels(name, v) for v in
+                 (side, *(f"{k}_{side}" for k in ("superolateral", "posterolateral",
+                                                  "anterolateral")))}
+        assert shown[pv.drawing_view(name)] >= 0.97 * max(shown.values()), (name, shown)
+    c_front, c_side = _shaded_pixels("C", "anterolateral_right"), _shaded_pixels("C", "right")
+    assert c_front > 1.25 * c_side
 
 
 def test_heat_plate_key_and_spots_fit_the_page():

@@ -264,7 +264,7 @@ spots[spots.in_seed_list].set_index('label')[['mechanisms', 'verdict']]
 pain_views.drawing_plate(scale=0.9)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 4. Text summary:* four heads, each seen from the painful side (A and D from behind and to that side, where most of their shading lies), with the area the patient shaded in blue. A (right): from the base of the skull over the back of the head; the patch behind the eye is out of sight in this view. B (left): top of the shoulder, side of the neck, behind the ear and the temple. C (right): forehead and the ear. D (left): behind the ear and the side of the back of the head.
+# *Figure 4. Text summary:* four heads, each seen from the painful side where most of its shading shows (A and D from behind and to that side, B from the side and a little above, C from in front and to that side), with the area the patient shaded in blue. A (right): from the base of the skull over the back of the head; the patch behind the eye is out of sight in this view. B (left): top of the shoulder, side of the neck, behind the ear and the temple. C (right): forehead and the ear; the patch behind the ear is out of sight. D (left): behind the ear and the side of the back of the head.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3

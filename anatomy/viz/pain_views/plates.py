@@ -316,9 +316,10 @@ def _gallery_title(pattern: str) -> str:
 
 
 def drawing_view(name: str) -> str:
-    """The view a pain drawing is shown from: its painful side, lateral or posterolateral,
-    whichever faces more of the shaded area (weighted by how straight each part faces the
-    eye). A strict side view shows the back of the head edge-on.
+    """The view a pain drawing is shown from: its painful side, from the side (15 degrees
+    above, so the top of the shoulder shows), from behind or from in front, whichever faces
+    more of the shaded area (weighted by how straight each part faces the eye). A strict
+    side view shows the back of the head and the forehead edge-on.
 
     Parameters
     ----------
@@ -328,7 +329,8 @@ def drawing_view(name: str) -> str:
     Returns
     -------
     str
-        ``"left"``, ``"right"``, ``"posterolateral_left"`` or ``"posterolateral_right"``.
+        ``"{kind}_{side}"`` with kind ``"superolateral"``, ``"posterolateral"`` or
+        ``"anterolateral"`` (``anatomy.conventions.PLATE_VIEWS`` and ``VIEWS``).
 
     Raises
     ------
@@ -345,7 +347,8 @@ def drawing_view(name: str) -> str:
         towards_eye = -np.asarray(mpl2d.view_basis(view)[2])
         return float((raw * np.clip(normals @ towards_eye, 0, None)).sum())
 
-    return max((side, f"posterolateral_{side}"), key=facing)
+    return max((f"superolateral_{side}", f"posterolateral_{side}", f"anterolateral_{side}"),
+               key=facing)
 
 
 def drawing_plate(drawings=None, view: str | None = None,
@@ -358,7 +361,8 @@ def drawing_plate(drawings=None, view: str | None = None,
         Keys of PAIN_DRAWINGS (``"A"`` to ``"D"``); all by default.
     view : str, optional
         One named view for every panel; by default each drawing's own
-        (``drawing_view``: its painful side, lateral or posterolateral).
+        (``drawing_view``: its painful side, from the side, from behind or
+        from in front).
     scale : float, default 1.0
         Shrinks the notebook PNG (same layout, fewer pixels); ``savefig`` is unaffected.
 
@@ -385,7 +389,8 @@ def drawing_plate(drawings=None, view: str | None = None,
         d = pain.PAIN_DRAWINGS[name]
         vw = view or drawing_view(name)
         _draw_on_skin(ax, pain.drawing_field(name, raw=True), DRAWING_EDGE, cmap, vw)
-        seen = "from behind" if vw.startswith("posterolateral") else "from the side"
+        seen = ("from behind" if vw.startswith("posterolateral") else
+                "from the front" if vw.startswith("anterolateral") else "from the side")
         mpl2d.setup_view_axes(ax, f"Drawing {name}\n({d['side']} side, {seen})")
         ax.set_xlim(-150, 150)
         ax.set_ylim(-190, 145)
@@ -393,8 +398,8 @@ def drawing_plate(drawings=None, view: str | None = None,
                 ha="center", va="top", transform=ax.transAxes)
     fig.tight_layout()
     alt = ("Pain drawings for the exercise, each a head seen from the painful side (from "
-           "the side, or from behind and to that side) with the area the patient shaded in "
-           "blue: " + "; ".join(
+           "the side and a little above, or from behind or in front and to that side) with "
+           "the area the patient shaded in blue: " + "; ".join(
                f"{n}: {pain.PAIN_DRAWINGS[n]['story']}" for n in names))
     return mpl2d.StaticFigure(fig, alt, scale=scale)
 
