@@ -120,6 +120,12 @@ def test_first_close_ups_follow_one_gon_and_name_its_bones(figdict):
         assert not shown & {"greater_occipital_left", "lesser_occipital_right",
                             "lesser_occipital_left", "third_occipital_right",
                             "third_occipital_left", "waypoints_lesser_occipital_right"}
+        if st["label"].startswith("2 "):  # one side's suboccipital muscles, seen from it
+            sub = [f"{m}_{s}" for m in ("rectus_capitis_posterior_major",
+                                        "rectus_capitis_posterior_minor",
+                                        "obliquus_capitis_superior",
+                                        "obliquus_capitis_inferior") for s in ("right", "left")]
+            assert [i in shown for i in sub] == [True, False] * 4
         assert [n["text"] for n in notes[-len(st["bones"]):]] == [n["text"] for n in st["bones"]]
         named |= {n["text"].split(":")[0].split()[0] for n in st["bones"]}
         meshes = [structs[i] for i in shown if i in structs and structs[i].layer in

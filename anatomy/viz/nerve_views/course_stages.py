@@ -214,8 +214,17 @@ STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vesse
 # keeps the GON it joins on the occiput; the TON's keeps both sides' GON and TON.
 STAGE_OFF_COURSE = {
     "1 Origin at C1-C2": ("lesser_occipital", "third_occipital", "greater_occipital_{other}"),
+    # looking from the right and level with the winding point, the other side's
+    # suboccipital muscles stood edge-on behind the course like a row of fingers hanging
+    # from the skull (student review): this close-up is of one side, as the print plate is
     "2 Round obliquus capitis inferior": ("lesser_occipital", "third_occipital",
-                                          "greater_occipital_{other}"),
+                                          "greater_occipital_{other}",
+                                          "rectus_capitis_posterior_major_{other}",
+                                          "rectus_capitis_posterior_minor_{other}",
+                                          "obliquus_capitis_superior_{other}",
+                                          "obliquus_capitis_inferior_{other}",
+                                          "suboccipital_nerve_{other}",
+                                          "vertebral_artery_{other}"),
     # stages 3 and 4 leave out sternocleidomastoid, along whose border the LON runs: alone
     # it hung in empty space beside the skull (it has a stage of its own)
     "3 Through semispinalis": ("lesser_occipital",),
