@@ -85,6 +85,8 @@
 # | nerve territory | pain is felt in the skin the irritated nerve supplies |
 # | trigeminocervical convergence | pain is felt in trigeminal skin because cervical and trigeminal nerve fibres end on the same neurons in the brainstem (section 4) |
 # | myofascial referral | a trigger point in a muscle sends pain to a distant, characteristic zone |
+#
+# The last two are kinds of **referred pain**: pain felt away from its source, as when a source in the neck is felt in the head ({cite}`bogduk2009`).
 
 # %% slideshow={"slide_type": "skip"}
 # Set-up: the kit's package; figures are drawn by anatomy.viz.
@@ -253,7 +255,7 @@ spots = pain.spots()
 spots[spots.in_seed_list].set_index('label')[['mechanisms', 'verdict']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# **Verdict.** Occipital and supraorbital are supported for occipital neuralgia (the first as the tender nerve and its territory, the second by convergence). Temporal and the sternocleidomastoid are real pain sites, but of *neck-muscle trigger points* (myofascial referral or the trigger point itself), not of the GON. The angle of the jaw is not confirmed: it comes from a web summary of the trigger-point book, and the book's own figure caption for the upper trapezius does not list it. The temporomandibular joint and the supraclavicular area are not supported by any source in the registry: the skin above the clavicle belongs to the supraclavicular nerves (C3-C4). The list also misses places the sources do give: behind the eye, behind the ear, the vertex and the forehead. A list that mixes nerve pain with muscle pain without saying so can mislead a patient about the cause.
+# **Verdict.** Occipital and supraorbital are supported for occipital neuralgia (the first as the tender nerve itself, the second by convergence). Neck-muscle trigger points can also refer pain to the occiput. Temporal and the sternocleidomastoid are real pain sites, but of *neck-muscle trigger points* (myofascial referral or the trigger point itself), not of the GON. The angle of the jaw is not confirmed: it comes from a web summary of the trigger-point book, and the book's own figure caption for the upper trapezius does not list it. The temporomandibular joint and the supraclavicular area are not supported by any source in the registry: the skin above the clavicle belongs to the supraclavicular nerves (C3-C4). The list also misses places the sources do give: behind the eye, behind the ear, the vertex and the forehead. A list that mixes nerve pain with muscle pain without saying so can mislead a patient about the cause.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Exercise: read the pain drawings
@@ -264,7 +266,7 @@ spots[spots.in_seed_list].set_index('label')[['mechanisms', 'verdict']]
 pain_views.drawing_plate(scale=0.9)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 4. Text summary:* four heads, each seen from the painful side where most of its shading shows (A and D from behind and to that side, B from the side and a little above, C from in front and to that side), with the area the patient shaded in blue. A (right): from the base of the skull over the back of the head; the patch behind the eye is out of sight in this view. B (left): top of the shoulder, side of the neck, behind the ear and the temple. C (right): forehead and the ear; the patch behind the ear is out of sight. D (left): behind the ear and the side of the back of the head.
+# *Figure 4. Text summary:* four heads, each seen from the painful side where most of its shading shows, with the area the patient shaded in blue. A and D are seen from behind and to that side, B from the side and a little above, C from in front and to that side. A (right): from the base of the skull over the back of the head; the patch behind the eye is out of sight in this view. B (left): top of the shoulder, side of the neck, behind the ear and the temple. C (right): forehead and the ear; the patch behind the ear is out of sight. D (left): behind the ear and the side of the back of the head.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
