@@ -225,7 +225,7 @@ nerves.waypoint_table('TON')[['lateral_mm', 'vertical_mm', 'origin', 'status', '
 # - **6**: where it crosses the occipital artery
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# In 25 fresh heads {cite}`janis2010a` described six places where the GON can be compressed. They are (1) between semispinalis and obliquus capitis inferior, (2) entry into and (3) exit from semispinalis, and (4) entry into the trapezius. The last two are (5) exit through the trapezial fascia, which they place at the muscle's insertion on the nuchal line, and (6) the crossing with the occipital artery. Their coordinates were not available to the kit, so the model places each on its modelled course and marks it **derived**. Point 5 sits where {cite}`kim2018` measured the nerve coming through the trapezius. On this head that is more than a centimetre below the nuchal line: the two sources disagree on its height.
+# In 25 fresh heads {cite}`janis2010a` described six places where the GON can be compressed. They are (1) between semispinalis and obliquus capitis inferior, (2) entry into and (3) exit from semispinalis, and (4) entry into the trapezius. The last two are (5) exit through the trapezial fascia, which they place at the muscle's insertion on the nuchal line, and (6) the crossing with the occipital artery. Their coordinates were not available to the kit, so the model places each on its modelled course and marks it **derived**. The model keeps the occipital artery lateral to the nerve, so point 6 marks where the two come closest rather than a crossing. Point 5 sits where {cite}`kim2018` measured the nerve coming through the trapezius. On this head that is more than a centimetre below the nuchal line: the two sources disagree on its height.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.compression_table('right')
@@ -237,8 +237,6 @@ nerves.compression_table('right')
 #
 # - **GON** block point: one third of the way from the EOP, measured along the skin
 # - **LON** point: two thirds (weakly supported)
-#
-# Always say which end you measure from.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The classic **GON block** follows the occipital artery. Brown's atlas finds the artery on the superior nuchal line, about a third of the way from the EOP to the mastoid. The nerve surfaces beside it, just below the line ({cite}`brown_atlas2006`). By ultrasound the nerve lies just medial to the artery ({cite}`shim2011`). The kit draws the rule as a straight skin line from the EOP to the mastoid **tip**. That line runs below the curved nuchal line, so its one-third point lies lower than Brown's, close to where the nerve comes through the trapezius (`to_fascial_exit_mm` below). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The fractions here are measured from the **EOP**, along the skin over the curve of the occiput: on a flat picture the one-third point looks nearer halfway, because the line bends away from you.
@@ -263,7 +261,7 @@ pd.DataFrame(nerves.block_landmark_distances('right'))[['nerve', 'to_path_mm', '
 # A landmark rule finds **most** nerves, not all.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The positions above are averages. `nerves.sample_variants(name, side, n, seed)` draws plausible nerves. Each published coordinate comes from a normal distribution with the study's mean and SD (cut at 2 SD). Neighbouring points move together (an assumed correlation of 0.5), and each nerve keeps rising to the scalp.
+# `nerves.sample_variants(name, side, n, seed)` draws these plausible nerves. Each published coordinate comes from a normal distribution with the study's mean and SD (cut at 2 SD). Neighbouring points move together (an assumed correlation of 0.5), and each nerve keeps rising to the scalp.
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.variation_figure(n=300, seed=1)
@@ -351,7 +349,7 @@ print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 # - "Arnold's nerve" is a branch of the vagus, not the GON
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# - **C1 and the suboccipital triangle.** The dorsal ramus of C1 (the suboccipital nerve) leaves above the posterior arch of the atlas, under the vertebral artery, and enters the suboccipital triangle. It supplies the muscles that bound the triangle (rectus capitis posterior major, obliquus capitis superior and inferior), and rectus capitis posterior minor and semispinalis capitis. It is mainly a motor nerve: {cite}`grays1918` describes only an occasional cutaneous twig. That is why the kit draws no C1 skin territory ({cite}`grays1918`).
+# - **C1 and the suboccipital triangle.** The dorsal ramus of C1 (the suboccipital nerve) leaves above the posterior arch of the atlas, under the vertebral artery, and enters the suboccipital triangle. It supplies the muscles that bound the triangle (rectus capitis posterior major, obliquus capitis superior and inferior), as well as rectus capitis posterior minor and semispinalis capitis. It is mainly a motor nerve: {cite}`grays1918` describes only an occasional cutaneous twig. That is why the kit draws no C1 skin territory ({cite}`grays1918`).
 # - **Dorsal and ventral rami.** Each spinal nerve splits into a dorsal ramus and a ventral ramus. The dorsal rami go to the back (the GON from C2, the TON from C3). The upper four ventral rami join as the cervical plexus, which gives the LON and the great auricular nerve ({cite}`grays1918`).
 # - **C2 and the lateral atlanto-axial joint.** The C2 nerve leaves the spine behind the lateral atlanto-axial joint, between the arch of the atlas and the lamina of the axis ({cite}`nysora_gon`). Pain from that joint can be referred to the occiput, which ICHD-3 asks us to tell apart from occipital neuralgia ({cite}`ichd3_2018`).
 # - **The GON is not purely sensory in its course.** It gives muscular branches to semispinalis capitis as it pierces it ({cite}`grays1918`).
