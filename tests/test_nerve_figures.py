@@ -466,6 +466,31 @@ def test_stage_plate_dashes_only_the_hidden_course():
     assert not _hidden_by([], gon.path, "posterior").any()
 
 
+def test_stage_plate_draws_the_ton_from_the_panel_with_the_muscle_it_pierces():
+    """The TON shows from panel 3, which draws semispinalis: in panels 1 and 2 (bones, then
+    the suboccipital muscles) it hung in front of the atlas and axis (student review)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import to_rgb
+
+    fig = views.stage_plate().figure
+    fig.set_dpi(80)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    rgb = np.asarray(canvas.buffer_rgba())[..., :3].astype(float) / 255
+    teal = np.array(to_rgb(views.NERVE_STYLE["third_occipital"]["color"]))
+    h = rgb.shape[0]
+    counts = []
+    for ax in fig.axes[:4]:
+        (x0, y0), (x1, y1) = ax.get_window_extent().get_points()
+        px = rgb[int(h - y1):int(h - y0), int(x0):int(x1)].reshape(-1, 3)
+        # the tube's lit and shaded sides: the TON's hue (green about blue, little red)
+        tint = px / np.maximum(px.max(axis=1, keepdims=True), 1e-6)
+        near = np.linalg.norm(tint - teal / teal.max(), axis=1) < 0.12
+        counts.append(int((near & (px.max(axis=1) > 0.2)).sum()))
+    assert counts[0] == counts[1] == 0, counts
+    assert min(counts[2:]) > 150, counts
+
+
 def test_stage_plate_names_what_each_stage_adds_clear_of_the_nerves():
     """Each panel names structures it adds where no nerve runs under the name (on the
     structure, or beside it on a leader line; a name with no such room is left to the
@@ -672,6 +697,23 @@ def test_course_plate_posterior_view_is_a_close_up_of_the_suboccipital_region():
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     assert ((xy[:, 0] > x0) & (xy[:, 0] < x1) & (xy[:, 1] > y0 + 10)
             & (xy[:, 1] < y1 - 10)).all()
+
+
+def test_course_plate_key_names_every_nerve_it_draws():
+    """The plate draws the suboccipital (C1) and great auricular nerves as well as the GON,
+    LON and TON: its key names all five in their drawn colours (it named three)."""
+    from matplotlib.colors import to_hex
+
+    from anatomy.viz import style
+
+    fig = views.course_plate().figure
+    key = {t.get_text(): to_hex(h.get_color()) for t, h in
+           zip(fig.legends[0].get_texts(), fig.legends[0].legend_handles)}
+    for name, text in (("greater_occipital", "(GON)"), ("lesser_occipital", "(LON)"),
+                       ("third_occipital", "(TON)"), ("suboccipital", "suboccipital n. (C1)"),
+                       ("great_auricular", "great auricular n.")):
+        colour = [c for t, c in key.items() if text in t]
+        assert colour == [style.NERVE_COLOURS[name].lower()], (name, key)
 
 
 def test_course_plate_lateral_view_shows_the_ear():

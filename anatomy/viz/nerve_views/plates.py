@@ -66,9 +66,10 @@ def draw_nerve(ax, n: nv.Nerve, view: str, *, lw: float = 2.6, zorder: float = 6
 
 
 def _legend(ax, loc="lower left", ncol: int = 1, artery: bool = False,
-            below: bool = False) -> None:
+            below: bool = False, branches: bool = False) -> None:
     """The nerves' key (and the artery's); ``below``: in a row under the drawing, where
-    no nerve runs across it."""
+    no nerve runs across it; ``branches``: the suboccipital (C1) and great auricular
+    nerves as well, where the drawing shows them."""
     from matplotlib.lines import Line2D
 
     handles = [Line2D([], [], color=NERVE_STYLE[k]["color"], lw=3, marker=NERVE_STYLE[k][
@@ -76,6 +77,10 @@ def _legend(ax, loc="lower left", ncol: int = 1, artery: bool = False,
         for k, lab in (("greater_occipital", "greater occipital n. (GON)"),
                        ("lesser_occipital", "lesser occipital n. (LON)"),
                        ("third_occipital", "third occipital n. (TON)"))]
+    if branches:
+        handles += [Line2D([], [], color=style.NERVE_COLOURS[k], lw=3, label=lab)
+                    for k, lab in (("suboccipital", "suboccipital n. (C1)"),
+                                   ("great_auricular", "great auricular n."))]
     handles.append(Line2D([], [], color="#555555", lw=2, ls=(0, (3, 1.6)),
                           label="dashed: deep to muscle"))
     if artery:
@@ -282,7 +287,7 @@ def course_plate() -> mpl2d.StaticFigure:
     ax.set_xlim(*COURSE_LIMITS["right"][0])
     ax.set_ylim(*COURSE_LIMITS["right"][1])
     mpl2d.scale_bar(ax, 20, loc=(0.06, 0.9))  # top left, behind the head: clear of labels
-    _legend(fig, loc="lower center", ncol=2)
+    _legend(fig, loc="lower center", ncol=3, branches=True)
     fig.suptitle("Occipital nerves: course from the upper neck to the scalp", fontsize=12)
     fig.tight_layout(rect=(0, 0.1, 1, 1))
     alt = ("Two shaded drawings. Posterior close-up of the neck and occiput with the "
@@ -291,10 +296,13 @@ def course_plate() -> mpl2d.StaticFigure:
            "round obliquus capitis inferior, pierces semispinalis capitis and the "
            "trapezius and runs up the back of the head; the third occipital nerve "
            "(teal) runs near the midline to the lower occiput; the lesser occipital nerve "
-           "(blue) climbs the side of the neck behind the ear. Dashed parts lie deep to "
-           "muscle. Right lateral view: the lesser occipital nerve along the posterior "
-           "border of sternocleidomastoid to the scalp behind the ear, and the greater "
-           "occipital nerve over the vault to the vertex. Scale bars 20 mm.")
+           "(blue) climbs the side of the neck behind the ear. Thin twigs join each greater "
+           "to its third occipital nerve above the EOP and the two third occipital nerves "
+           "across the midline; the suboccipital nerve (navy) lies in the suboccipital "
+           "triangle and the great auricular nerve (violet) climbs the side of the neck. "
+           "Dashed parts lie deep to muscle. Right lateral view: the lesser occipital nerve "
+           "along the posterior border of sternocleidomastoid to the scalp behind the ear, "
+           "and the greater occipital nerve over the vault to the vertex. Scale bars 20 mm.")
     # drawn about as wide as the notebook at 1024 px: at 0.9 its smallest text was 12 px,
     # small on a projector (notebook 01 stays under 1 MB)
     return mpl2d.StaticFigure(fig, alt, scale=COURSE_PLATE_SCALE)

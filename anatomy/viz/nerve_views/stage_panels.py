@@ -265,12 +265,17 @@ def stage_plate() -> mpl2d.StaticFigure:
         # whole faces by depth put dark splenius faces over it (the 2D drawing is the same)
         drawn = [s for s in structs.values() if s.id.startswith(layers)]
         parts = structure_parts(drawn, "posterior")
+        # the TON from the panel that draws semispinalis, the first muscle it pierces: over
+        # bare bones it hung in front of the atlas and axis (student review). The names
+        # keep clear of its course in every panel: placed without it, panel 1's two
+        # leaders ran side by side, C2's name above the atlas
+        ton_path = ton.path if "semispinalis" in layers else ton.path[:0]
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
                             (gon.path[j:end], 1.75, style.NERVE),
                             (gon.path[i:j + 1] - [0.0, bias, 0.0], 2.0, hl),
                             # the TON runs just over trapezius once through it: sorted
                             # nearer than the muscle, so its large faces do not stripe it
-                            (ton.path - [0.0, 4.0, 0.0], 1.5,
+                            (ton_path - [0.0, 4.0, 0.0], 1.5,
                              NERVE_STYLE["third_occipital"]["color"])):
             if len(seg) >= 3:
                 parts.append((*tube(seg, r), col))
@@ -282,7 +287,8 @@ def stage_plate() -> mpl2d.StaticFigure:
         painted = mpl2d.painted_ids(v, f, np.repeat(np.arange(len(parts)),
                                                     [len(q[1]) for q in parts]),
                                     "posterior", STAGE_LIMITS, PX_PER_MM)
-        for n in (gon, ton):  # the dashed line only where muscle or bone hides the nerve
+        for n in (gon, ton)[:1 + bool(len(ton_path))]:  # dashed only where muscle or bone
+            # hides the nerve
             xy = mpl2d.project(n.path, "posterior")
             xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
             xy[end if n is gon else len(xy):] = np.nan
