@@ -215,6 +215,13 @@ def test_waypoint_table():
     assert "22.6 ± 7.4" in table.loc["trapezius_exit", "lateral_mm"]
     assert "(derived)" in table.loc["origin", "lateral_mm"]
     assert "Kim" in table.loc["trapezius_exit", "sources"]
+    # a point placed from a landmark names its third offset too (a student could not read
+    # the LON's end, "-8 mm lateral of the tragus", without it)
+    lon = nv.waypoint_table("LON")
+    spec = next(w for w in nv.load_nerve_specs()["lesser_occipital"].waypoints
+                if w.id == "terminal")
+    assert lon.loc["terminal", "origin"] == f"tragus, {-spec.anterior_mm:g} mm behind it"
+    assert lon.loc["fascia_exit", "origin"] == "EAM line"
 
 
 def test_malformed_data_names_file_and_record(tmp_path, monkeypatch):

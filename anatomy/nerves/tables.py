@@ -55,7 +55,8 @@ def waypoint_table(name: str, side: str = "right"):
     -------
     pandas.DataFrame
         One row per waypoint (index ``waypoint``): ``lateral_mm`` and ``vertical_mm`` as
-        published (mean +/- SD where measured), ``origin`` (EOP, EAM line or a landmark),
+        published (mean +/- SD where measured), ``origin`` (EOP, EAM line or a landmark,
+        with how far in front of or behind it),
         ``published_depth_mm``, ``model_depth_mm``, ``status``, ``model_xyz_mm`` and
         ``sources`` (citations).
 
@@ -75,6 +76,9 @@ def waypoint_table(name: str, side: str = "right"):
     for w in spec.waypoints:
         p = nv.waypoints[w.id]
         origin = {"eop": "EOP", "eam": "EAM line", "landmark": w.landmark}[w.frame]
+        if w.frame == "landmark" and w.anterior_mm:  # the third offset, not in a column
+            origin += (f", {abs(w.anterior_mm):g} mm "
+                       f"{'behind' if w.anterior_mm < 0 else 'in front of'} it")
         rows.append({
             "waypoint": w.id,
             "lateral_mm": _fmt(w.lateral_mm, w.lateral_sd, "lateral_mm" in w.measured),

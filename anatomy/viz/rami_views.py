@@ -1,7 +1,8 @@
 """Dorsal versus ventral rami: a schematic cross-section of the neck (matplotlib).
 
-A teaching diagram, not a measured drawing: one upper cervical level seen from above,
-front at the top. The roots join into a spinal nerve, which splits into a dorsal ramus
+A teaching diagram, not a measured drawing: a typical cervical level (C3 and below)
+seen from above, front at the top (C2 leaves between the arch of the atlas and the axis instead).
+The roots join into a spinal nerve, which splits into a dorsal ramus
 (to the muscles and skin of the back of the neck and head: the GON from C2, the TON from
 C3) and a ventral ramus (to the front: the upper four form the cervical plexus, which
 gives the LON and the great auricular nerve). The anatomy follows Gray 1918 (key
@@ -176,7 +177,8 @@ def _annotate(ax) -> None:
     ax.text(0, -4.35, "BACK", ha="center", va="center", fontsize=10.5, color="#555555")
 
 
-ALT = ("Schematic cross-section of the neck at one upper cervical level, seen from above "
+ALT = ("Schematic cross-section of the neck at a typical cervical level (C3 and below), "
+       "seen from above "
        "with the front at the top. In the middle the spinal cord sits in the vertebral canal, "
        "behind the vertebral body. A vertebral artery lies in each transverse process. Back "
        "muscles and the trapezius lie behind, sternocleidomastoid at the front and side. On "
@@ -187,7 +189,8 @@ ALT = ("Schematic cross-section of the neck at one upper cervical level, seen fr
        "occipital nerve, at C3 the third occipital nerve. The ventral ramus (orange-red) "
        "runs forward and outward towards sternocleidomastoid: the ventral rami of C1-C4 "
        "form the cervical plexus, which gives the lesser occipital and great auricular "
-       "nerves. Not to scale.")
+       "nerves. C2 differs: it leaves between the arch of the atlas and the lamina of the "
+       "axis. Not to scale.")
 
 
 def rami_figure() -> mpl2d.StaticFigure:
@@ -210,8 +213,9 @@ def rami_figure() -> mpl2d.StaticFigure:
     ax.axis("off")
     ax.set_title("Dorsal and ventral rami of a cervical spinal nerve (schematic, not to scale)",
                  fontsize=13.5, pad=4)
-    fig.text(0.01, 0.01, f"Source: {cite(*REFERENCES)}. One upper cervical level seen from "
-             "above.\nC2 leaves between the arch of the atlas and the lamina of the axis.",
+    fig.text(0.01, 0.01, f"Source: {cite(*REFERENCES)}. A typical cervical level (C3 and "
+             "below) seen from above.\nC2 differs: it leaves between the arch of the atlas and "
+             "the lamina of the axis.",
              fontsize=10.5, color="#444444")
     fig.subplots_adjust(left=0.0, right=1.0, bottom=0.09, top=0.95)
     # a flat-coloured schematic: fewer pixels and colours suffice (notebook 01's size)
