@@ -166,7 +166,7 @@ fig
 nerve_views.stage_plate()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 2. Text summary:* four posterior close-ups of the right suboccipital region. 1: bones only, and only the GON's first stretch, from between atlas and axis down to where obliquus capitis inferior lies. 2: the suboccipital muscles added (obliquus capitis inferior and superior, rectus capitis posterior major and minor); the nerve winds round the lower border of obliquus capitis inferior. 3: semispinalis added; the nerve passes through it. 4: splenius capitis, the trapezius and the occipital artery added; the nerve leaves through the trapezius aponeurosis medial to the artery. The current stage is indigo; a dashed line shows the course hidden by muscle or bone. A label names most of what each stage adds: C1 and C2, OCS, OCI and RCP major, semispinalis, then splenius capitis, the trapezius and the occipital artery. A name with no room on its structure stands beside it on a leader line.
+# *Figure 2. Text summary:* four posterior close-ups of the right suboccipital region. 1: bones only, and only the GON's first stretch, from between atlas and axis down to where obliquus capitis inferior lies. 2: the suboccipital muscles added (obliquus capitis inferior and superior, rectus capitis posterior major and minor); the nerve winds round the lower border of obliquus capitis inferior. 3: semispinalis added; the nerve passes through it. 4: splenius capitis, the trapezius and the occipital artery added; the nerve leaves through the trapezius aponeurosis medial to the artery. From panel 3 the TON (teal) shows near the midline, where it pierces semispinalis. The current stage is indigo; a dashed line shows the course hidden by muscle or bone. A label names most of what each stage adds: C1 and C2, OCS, OCI and RCP major, semispinalis, then splenius capitis, the trapezius and the occipital artery. A name with no room on its structure stands beside it on a leader line.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # A print plate of the whole course, with the layers named: a posterior close-up of the neck and occiput with the trapezius, splenius and sternocleidomastoid removed, and a right lateral view with all muscles.
@@ -175,7 +175,7 @@ nerve_views.stage_plate()
 nerve_views.course_plate()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* posterior close-up of the neck and occiput, with trapezius, splenius and SCM removed. The GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and the trapezius, and runs up the back of the head. The lateral view follows it to the vertex. The TON (teal) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
+# *Figure 3. Text summary:* posterior close-up of the neck and occiput, with trapezius, splenius and SCM removed. The GON (yellow) leaves the spine between atlas and axis, winds round obliquus capitis inferior, pierces semispinalis capitis and the trapezius, and runs up the back of the head. The lateral view follows it to the vertex. The TON (teal) runs close to the midline to the lower occiput; the LON (blue) climbs the side of the neck. Thin straight twigs join each GON to its TON above the EOP and the two TONs across the midline (see the TON paragraph). The navy suboccipital nerve lies in the suboccipital triangle; the violet great auricular nerve runs up the side of the neck. Labels name the atlas, axis, obliquus capitis inferior, semispinalis capitis, the mastoid process, the occipital artery and the EOP. Right lateral view: the LON appears at the posterior border of sternocleidomastoid, leaves the fascia and ends on the scalp behind and above the ear. Dashed lines are deep to muscle.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. The numbers behind the course
@@ -188,7 +188,7 @@ nerve_views.course_plate()
 # The full tables are in the notebook.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Every waypoint is defined relative to a landmark: millimetres lateral to the midline and above (+) or below (-) the EOP. For the LON the reference is the line joining the external acoustic meatuses (EAM), which the kit converts with the head's tragus landmarks (on this head the EOP is 10 mm above that line). `status` says whether the position is **measured** (a published mean ± SD) or **derived** by the kit. `published_depth_mm` and `model_depth_mm` differ because the model's neck is slimmer than the living patients of {cite}`gon_depth_prospective`, so deep points sit on the modelled muscle surfaces instead.
+# Every waypoint is defined relative to a landmark: millimetres lateral to the midline and above (+) or below (-) the EOP. For the LON the reference is the line joining the external acoustic meatuses (EAM), which the kit converts with the head's tragus landmarks (on this head the EOP is 10 mm above that line). `origin` names each row's own reference; a negative `lateral_mm` lies medial to it. `status` says whether the position is **measured** (a published mean ± SD) or **derived** by the kit. A derived position can still have a published depth. `published_depth_mm` and `model_depth_mm` differ because the model's neck is slimmer than the living patients of {cite}`gon_depth_prospective`, so deep points sit on the modelled muscle surfaces instead.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', 'published_depth_mm', 'model_depth_mm', 'status', 'sources']]
@@ -207,7 +207,7 @@ nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', 'published_
 # %% [markdown] slideshow={"slide_type": "skip"}
 # **LON.** From the cervical plexus it hooks round the spinal accessory nerve and climbs along the posterior border of sternocleidomastoid. {cite}`lee2013` found it at that border **64 ± 14 mm lateral** and **75 ± 9 mm below the EAM line**. {cite}`dash2005` found its emergence zone **65 ± 12 mm lateral, 53 ± 16 mm below** the line. The two probably measured different points (the deep appearance at the muscle border and the fascial exit), so the model uses both in order. Deep to it, on the floor of the posterior triangle, lies levator scapulae, running from the transverse processes of C1-C4 down to the scapula ({cite}`grays1918`). The LON met the occipital artery on 55% of sides ({cite}`lee2013`). Because this model's neck is only about 45-55 mm wide on each side, the LON's lateral distances are laid along the skin from the posterior midline (a kit assumption). Choose **LON** in the dropdown of Figure 1 (section 2, the 3D figure).
 #
-# **TON.** The superficial medial branch of the C3 dorsal ramus curves round the C2-C3 facet joint and pierces semispinalis, splenius and trapezius ({cite}`saglam2024`) close to the midline. {cite}`kim2018` measured its trapezius exit **12.9 ± 9.3 mm lateral, 44.2 ± 21.4 mm below the EOP**. In contrast, {cite}`tubbs2007` reports about 3 mm lateral and subcutaneous about 6 cm below. Choose **TON** in the same dropdown.
+# **TON.** The superficial medial branch of the C3 dorsal ramus curves round the C2-C3 facet joint and pierces semispinalis, splenius and trapezius ({cite}`saglam2024`) close to the midline. {cite}`kim2018` measured its trapezius exit **12.9 ± 9.3 mm lateral, 44.2 ± 21.4 mm below the EOP**. In contrast, {cite}`tubbs2007` reports about 3 mm lateral and subcutaneous about 6 cm below. The same dissections found a small twig from the GON joining the TON about 1 cm above the EOP level on most sides, and twigs crossing the midline between the two TONs on most sides. The figures draw both as thin straight twigs, their paths derived. Choose **TON** in the same dropdown.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('LON')[['lateral_mm', 'vertical_mm', 'origin', 'status', 'sources']]
@@ -358,7 +358,7 @@ print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 # - **Dermatome or nerve territory?** See notebook 02: a dermatome is one root's skin; a nerve territory is one named nerve's skin.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The figure below shows where the two rami part company, at one upper cervical level seen from above.
+# The figure below shows where the two rami part company, at a typical cervical level (C3 and below) seen from above. C2 differs, as the bullet above says: it leaves behind the lateral atlanto-axial joint.
 
 # %% slideshow={"slide_type": "subslide"}
 from anatomy.viz import rami_views
