@@ -573,6 +573,29 @@ def test_territory_plate_labels_every_visible_territory():
     assert "two or more nerves" in fig.alt and "two\nor more nerves" in text
 
 
+def test_territory_plate_lateral_face_names_start_in_front_of_the_face():
+    """In the lateral view the zygomaticotemporal and auriculotemporal names covered the
+    nose and the mouth (student review): their text starts in front of the face at its
+    level (the skin's farthest point forward there)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from anatomy.viz import mpl2d
+
+    fig = pv.territory_plate("right").figure
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    ax = next(a for a in fig.axes if a.get_title() == "Right lateral view")
+    to_data = ax.transData.inverted()
+    skin = mpl2d.project(pain.pain_mesh().vertices, "right")
+    for text in ("zygomaticotemporal", "auriculotemporal"):
+        t = next(t for t in ax.texts if t.get_text() == text)
+        box = t.get_window_extent(canvas.get_renderer())
+        (x0, y0), (_, y1) = to_data.transform(box.get_points())
+        level = skin[(skin[:, 1] >= y0 - 2) & (skin[:, 1] <= y1 + 2)]
+        assert x0 > level[:, 0].max() + 2.0, (text, x0, level[:, 0].max())
+        assert box.x1 <= fig.bbox.x1  # and it stays on the page
+
+
 def test_convergence_schematic_names_the_evidence():
     fig = pv.convergence_schematic()
     text = _texts(fig.figure)

@@ -117,7 +117,9 @@ LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
                 "third_occipital": (-55, -35), "great_auricular": (-45, -60),
                 "transverse_cervical": (45, 8), "supraclavicular": (-20, -42),
                 "supratrochlear": (41, 44), "supraorbital": (54, 71),
-                "auriculotemporal": (88, -62), "zygomaticotemporal": (64, -24)},
+                # the two trigeminal names start in front of the face: nearer, their
+                # boxes covered the nose and the mouth (student review)
+                "auriculotemporal": (110, -58), "zygomaticotemporal": (84, -22)},
     "anterior": {"supratrochlear": (-60, 45), "supraorbital": (55, 62),
                  "zygomaticotemporal": (45, 14), "auriculotemporal": (50, -3),
                  "great_auricular": (45, -20), "transverse_cervical": (60, 10),
