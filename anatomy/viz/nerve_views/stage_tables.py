@@ -1,0 +1,86 @@
+"""What each stage of the GON's course shows and where its notes go: the layers and
+nerves it hides, the bones it names and its caption's place (tables used by
+``course_stages``)."""
+
+from __future__ import annotations
+
+__all__ = ["BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_ARROWS", "CAPTION_OFFSETS",
+           "STAGE_HIDDEN", "STAGE_OFF_COURSE"]
+
+# the GON's and TON's close-ups also leave out levator scapulae, lateral to their course
+_DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin",
+         "great_auricular", "levator_scapulae")
+# Markers that crowd into a few centimetres (the six compression points, the waypoints)
+# show in the close-up stages only, where they spread out.
+_CROWDED = ("compression_points", "waypoints")
+STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vessel', markers)
+    "All layers": _CROWDED,
+    "1 Origin at C1-C2": _DEEP + ("occipital_artery", "obliquus_capitis_inferior"),
+    "2 Round obliquus capitis inferior": _DEEP + ("occipital_artery",),
+    # splenius, lateral and superficial to semispinalis, covered the pierced muscle and
+    # the nerve below its exit: it comes back in stage 4
+    # the great auricular nerve runs on sternocleidomastoid: where that muscle is left
+    # out it goes too (it hung in empty space beside the jaw)
+    "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin", "splenius",
+                               "occipital_artery", "levator_scapulae", "great_auricular"),
+    "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin", "great_auricular"),
+    "5 Under the skin to the vertex": ("compression_points",),
+    "LON": ("trapezius", "compression_points"),
+    "TON": ("trapezius", "skin", "sternocleidomastoid", "compression_points",
+            "levator_scapulae", "great_auricular"),
+}
+
+
+# Nerves a stage leaves out (id prefixes; {other}: the side not followed). The first two
+# close-ups follow one GON from its origin: the other side's GON and both sides' LON and
+# TON (from the cervical plexus and C3, elsewhere) would only cross it. The LON's stage
+# keeps the GON it joins on the occiput; the TON's keeps both sides' GON and TON.
+STAGE_OFF_COURSE = {
+    "1 Origin at C1-C2": ("lesser_occipital", "third_occipital", "greater_occipital_{other}"),
+    # looking from the right and level with the winding point, the other side's
+    # suboccipital muscles stood edge-on behind the course like a row of fingers hanging
+    # from the skull (student review): this close-up is of one side, as the print plate is
+    "2 Round obliquus capitis inferior": ("lesser_occipital", "third_occipital",
+                                          "greater_occipital_{other}",
+                                          "rectus_capitis_posterior_major_{other}",
+                                          "rectus_capitis_posterior_minor_{other}",
+                                          "obliquus_capitis_superior_{other}",
+                                          "obliquus_capitis_inferior_{other}",
+                                          "suboccipital_nerve_{other}",
+                                          "vertebral_artery_{other}"),
+    # stages 3 and 4 leave out sternocleidomastoid, along whose border the LON runs: alone
+    # it hung in empty space beside the skull (it has a stage of its own)
+    "3 Through semispinalis": ("lesser_occipital",),
+    "4 Trapezius and occipital artery": ("lesser_occipital",),
+    "LON": ("third_occipital", "greater_occipital_{other}", "lesser_occipital_{other}"),
+    "TON": ("lesser_occipital",),
+}
+# The bones a close-up's course is told against, named where the stage shows them: (point
+# of structure_points, the side left off a paired point's name; label; leader offset in
+# px, x right, y down; optionally a shift in mm, x towards the side). Each point is one the
+# stage's camera sees, not under a muscle (tests/test_nerve_figures.py).
+BONE_NOTES = {
+    "1 Origin at C1-C2": (("c1_posterior_tubercle", "C1 (atlas): posterior arch", (-90, 100)),
+                          ("c2_spinous_tip", "C2 (axis): spinous process", (-80, 70)),
+                          # 3 mm lower and 1 mm medial: the named point is under OCI's edge
+                          ("c2_lamina", "C2 lamina", (50, 95), (-1.0, 0.0, -3.0))),
+    "2 Round obliquus capitis inferior": (
+        ("c2_spinous_tip", "C2 spinous process", (-80, 70)),
+        # 2 mm lateral and 3 mm forward: the named point is under OCI's domed end
+        ("c1_transverse_process", "C1 transverse process", (90, -20), (2.0, 3.0, 0.0))),
+}
+# Where a stage's caption sits, in px from its target (default up and to the right). At
+# stage 2 the up-right place is taken by compression point 2's number, and 60 px down its box
+# lay over C2, C3 and the jaw (below them the scene is empty).
+CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 90),
+                   "3 Through semispinalis": (40, -105), "TON": (70, -100),
+                   "LON": (120, 15),  # up-right, its box lay across the LON's upper course
+                   # up-left over bare bone: up-right, its box lay across the GON's branches
+                   # and the occipital artery (reviewer)
+                   "4 Trapezius and occipital artery": (-70, -80)}
+# A caption that starts at its line's end instead of centring on it: centred, the long
+# captions of stage 3 and the TON covered the GON beside their targets
+CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left"}
+# A caption arrow drawn light: the TON's runs over dark splenius, where the default dark
+# grey arrow did not show
+CAPTION_ARROWS = {"TON": {"arrowcolor": "white", "arrowwidth": 2}}
