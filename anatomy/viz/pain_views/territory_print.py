@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.colors import to_rgb
 
 from anatomy import pain
@@ -73,7 +74,7 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
     for ax in axes[len(views):]:
         ax.axis("off")
     key = ("Colour: dominant nerve\nSkin colour: nerves not\ndrawn (lower face, back\n"
-           "of the neck)\nBlack dots: skin of two\nor more nerves\nDashed: "
+           "of the neck)\nBlack dots: skin of two\nor more nerves\nWhite-edged dashes:\n"
            "vertex-ear-chin line\n(trigeminal in front,\ncervical behind)")
     if len(axes) > len(views):
         axes[-1].text(0.08, 0.5, key, fontsize=9.5, va="center", transform=axes[-1].transAxes)
@@ -89,7 +90,10 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
             line = pain.boundary_line(sd)
             ok = _visible(line, view, tol=8.0)
             xy = mpl2d.project(np.where(ok[:, None], line, np.nan), view)
-            ax.plot(xy[:, 0], xy[:, 1], ls=(0, (4, 2)), lw=1.4, color=style.TEXT, zorder=4)
+            # long dashes on a white edge: thin dashes read as one more row of the
+            # overlap dots, which line the territories' borders (student review)
+            ax.plot(xy[:, 0], xy[:, 1], ls=(0, (5, 2.5)), lw=1.6, color=style.TEXT, zorder=4,
+                    path_effects=[patheffects.withStroke(linewidth=3.4, foreground="white")])
         _label_territories(ax, atlas, view, side)
         mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
         ax.set_xlim(-190, 190)  # room for the labels beside the head
