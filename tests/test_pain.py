@@ -238,6 +238,46 @@ def test_malformed_data_file_names_file_and_record(tmp_path, monkeypatch):
         pain.data._hotspot_data.cache_clear()
 
 
+def _shaded_pieces(field) -> int:
+    """How many separate pieces of skin a drawing shades (faces whose mean field reaches
+    the plate's shaded edge, joined across shared edges)."""
+    from anatomy.shell import components
+    from anatomy.viz.pain_views.plates import DRAWING_EDGE
+
+    f = pain.pain_mesh().faces
+    return len(np.unique(components(f[field[f].mean(axis=1) >= DRAWING_EDGE])))
+
+
+def test_a_band_drawing_is_shaded_as_one_strip():
+    """Drawing B's story runs from the shoulder up the neck to behind the ear and round to
+    the temple: one strip (its band), where its zones alone are four patches (student
+    review); the band follows its zones and adds none of its own."""
+    from anatomy.pain import referral
+
+    d = pain.PAIN_DRAWINGS["B"]
+    assert d["band"] == [z for z, _ in d["zones"]]
+    assert _shaded_pieces(pain.drawing_field("B", raw=True)) == 1
+    assert _shaded_pieces(referral._bumps(d["zones"], d["side"])) == 4
+    band = referral._band(d["zones"], d["band"], d["side"])
+    assert band.max() <= max(w for _, w in d["zones"])
+    assert pain.PAIN_DRAWINGS["A"]["band"] == []  # no band: the zones alone
+
+
+def test_a_band_names_the_drawings_own_zones(monkeypatch):
+    from anatomy.pain import referral
+
+    table = {"B": {**{k: v for k, v in referral.PAIN_DRAWINGS["B"].items()},
+                   "zones": [{"spot": s, "weight": w}
+                             for s, w in referral.PAIN_DRAWINGS["B"]["zones"]],
+                   "band": ["upper_trapezius", "vertex"]}}
+    monkeypatch.setattr(referral, "load_table", lambda *a, **k: table)
+    with pytest.raises(ValueError, match="'vertex'.*upper_trapezius, posterolateral_neck"):
+        referral._load_drawings()
+    table["B"]["band"] = ["temporal"]
+    with pytest.raises(ValueError, match="a band joins two or more of its zones"):
+        referral._load_drawings()
+
+
 def test_pain_drawings_match_their_answers():
     for name, d in pain.PAIN_DRAWINGS.items():
         best = pain.match_drawing(name).index[0]

@@ -18,7 +18,7 @@ from anatomy.pain.data import (
     patterns,
     spot_position,
 )
-from anatomy.pain.mesh import _head_to_fine, nearest_vertex, pain_mesh, skin_distance
+from anatomy.pain.mesh import _head_to_fine, _path, nearest_vertex, pain_mesh, skin_distance
 from anatomy.records import Field, check_record, load_table
 from anatomy.store import stored
 
@@ -220,7 +220,7 @@ def _field_head(pattern: str, side: str) -> np.ndarray:
 # ---------------------------------------------------------------------------------------
 
 _DRAWING_FIELDS = {"side": Field(str), "story": Field(str), "zones": Field(list),
-                   "answer": Field(str)}
+                   "answer": Field(str), "band": Field(list, required=False)}
 _ZONE_FIELDS = {"spot": Field(str), "weight": Field(float)}
 
 
@@ -236,7 +236,12 @@ def _load_drawings() -> dict[str, dict]:
         for k, z in enumerate(rec["zones"]):
             z = check_record(dict(z), _ZONE_FIELDS, f"{where} zones[{k}]")
             zones.append((check_choice(z["spot"], spots, f"spot in {where}"), z["weight"]))
-        out[name] = {**rec, "zones": zones}
+        band = rec.get("band", [])
+        for spot in band:
+            check_choice(spot, [z for z, _ in zones], f"band spot in {where} (one of its zones)")
+        if len(band) == 1:
+            raise ValueError(f"{where}: a band joins two or more of its zones, got {band}")
+        out[name] = {**rec, "zones": zones, "band": band}
     return out
 
 
@@ -273,7 +278,22 @@ def drawing_field(drawing: str, raw: bool = False) -> np.ndarray:
 @stored
 def _drawing_raw(drawing: str) -> np.ndarray:
     d = PAIN_DRAWINGS[drawing]
-    return _bumps(d["zones"], d["side"])
+    return np.maximum(_bumps(d["zones"], d["side"]), _band(d["zones"], d["band"], d["side"]))
+
+
+def _band(zones, band, side: str) -> np.ndarray:
+    """A patient's continuous shading through the zones ``band`` names, in order: along
+    the shortest skin path between each two in a row, a bump of the smaller radius and
+    the smaller weight of the two (0 everywhere for no band)."""
+    spots, _ = _hotspot_data()
+    weight = dict(zones)
+    out = np.zeros(len(pain_mesh().vertices))
+    for a, b in zip(band, band[1:]):
+        path = _path(*(nearest_vertex(spot_position(s, side)) for s in (a, b)))
+        r = min(float(spots[s]["radius_mm"]) for s in (a, b))
+        d = skin_distance(path)
+        out = np.maximum(out, min(weight[a], weight[b]) * np.exp(-np.log(2) * (d / r) ** 2))
+    return out * _midline_fade(side)
 
 
 def match_drawing(drawing: str) -> pd.Series:
