@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = [
-    "AXES", "CAMERA_CENTRE_Z", "CAMERA_DISTANCE", "DATA_DIR", "DECIMALS", "DISCLAIMER",
+    "ALL_VIEWS", "AXES", "CAMERA_CENTRE_Z", "CAMERA_DISTANCE", "DATA_DIR", "DECIMALS", "DISCLAIMER",
     "HEAD_MESH_FILE", "PLATE_VIEWS", "PRINT_WIDTH", "REBUILD_HEAD_COMMAND", "REFERENCES_FILE",
     "SIDES", "SIDE_SIGN", "UNITS", "VIEWS", "Choices", "check_choice", "check_side",
     "close_match_hint", "mirror_x", "view_basis",
@@ -64,6 +64,7 @@ PLATE_VIEWS = {
     "anterolateral_right": {"title": "Anterolateral (right)",
                             "forward": (-0.7071, -0.7071, 0), "up": (0, 0, 1)},
 }
+ALL_VIEWS = {**VIEWS, **PLATE_VIEWS}  # every named view a 2D drawing may use
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 HEAD_MESH_FILE = DATA_DIR / "head_mesh.npz"
@@ -214,8 +215,7 @@ def view_basis(view: str):
     """
     import numpy as np
 
-    views = {**VIEWS, **PLATE_VIEWS}
-    spec = views[check_choice(view, views, "view")]
+    spec = ALL_VIEWS[check_choice(view, ALL_VIEWS, "view")]
     fwd, up = (np.asarray(spec[k], float) for k in ("forward", "up"))
     fwd /= np.linalg.norm(fwd)
     up /= np.linalg.norm(up)

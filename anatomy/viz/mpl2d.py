@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import IdentityTransform
 
-from anatomy.conventions import PLATE_VIEWS, VIEWS, view_basis  # noqa: F401 - re-exported for the views
+from anatomy.conventions import ALL_VIEWS, PLATE_VIEWS, VIEWS, view_basis  # noqa: F401 - re-exported for the views
 from anatomy.viz import style
 from anatomy.viz.painting import (  # noqa: F401
     CREASE_DEG,
@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 # the named views (VIEWS, view_basis) come from the one table in anatomy.conventions
-VIEW_TITLES = {name: spec["title"] for name, spec in {**VIEWS, **PLATE_VIEWS}.items()}
+VIEW_TITLES = {name: spec["title"] for name, spec in ALL_VIEWS.items()}
 
 
 def use_style() -> None:

@@ -287,8 +287,8 @@ def stage_plate() -> mpl2d.StaticFigure:
         painted = mpl2d.painted_ids(v, f, np.repeat(np.arange(len(parts)),
                                                     [len(q[1]) for q in parts]),
                                     "posterior", STAGE_LIMITS, PX_PER_MM)
-        for n in (gon, ton)[:1 + bool(len(ton_path))]:  # dashed only where muscle or bone
-            # hides the nerve
+        # dashed only where muscle or bone hides the nerve (the TON once the panel draws it)
+        for n in (gon, ton) if len(ton_path) else (gon,):
             xy = mpl2d.project(n.path, "posterior")
             xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
             xy[end if n is gon else len(xy):] = np.nan
@@ -372,5 +372,7 @@ def stage_plate() -> mpl2d.StaticFigure:
            "what the stage adds (atlas and axis; OCI and OCS, obliquus capitis inferior "
            "and superior, and RCP major, rectus capitis posterior major; semispinalis; "
            "splenius, the occipital artery and the "
-           "trapezius), on it or beside it on a leader line; scale bars 10 mm.")
+           "trapezius), on it or beside it on a leader line (panel 2's to the left "
+           "rectus capitis posterior major: the nerve covers most of the right one); "
+           "scale bars 10 mm.")
     return mpl2d.StaticFigure(fig, alt, scale=STAGE_PLATE_SCALE, colors=STAGE_PLATE_COLOURS)
