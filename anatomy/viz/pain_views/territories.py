@@ -218,7 +218,10 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
     drawn = (m.vertices[:, 2] >= HEAT_CROP["z_min"]) \
         & (np.abs(m.vertices[:, 0]) <= HEAT_CROP["abs_x_max"])
     facing &= drawn
-    seen = drawn & eye.visible(m.vertices)
+    # which skin the eye sees, tested once for every vertex (the patches below are
+    # subsets: tested again for each territory, the figure took 12 s to build)
+    shown = eye.visible(m.vertices)
+    seen = drawn & shown
     head = np.round(eye.screen(m.vertices[seen]), 6)   # to its outline
     painted_at = seen & (weights.max(axis=0) >= 0.5)
     painted = np.round(eye.screen(m.vertices[painted_at]), 6)
@@ -230,15 +233,14 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
     grid = grid.reshape(-1, 2)
     for name, side in keys:
         i = every.index((name, side))
-        cand = m.vertices[core[(name, side)] & facing]
-        cand = cand[eye.visible(cand)] if len(cand) else cand
+        cand = m.vertices[core[(name, side)] & facing & shown]
         cand = cand[eye.in_frame(cand)] if len(cand) else cand
         if len(cand) < 3:
             continue
         xy = np.round(eye.screen(cand), 6)   # rounded: the same choice on every CPU
         # the patch the figure paints (dominant, weight 0.5 or more) as the view sees it
-        patch = m.vertices[(top == i) & (weights[i] >= 0.5) & facing]
-        patch = np.round(eye.screen(patch[eye.visible(patch)]), 6)
+        patch = np.round(eye.screen(m.vertices[(top == i) & (weights[i] >= 0.5) & facing
+                                               & shown]), 6)
         text = NAME_LINES.get(name, TERRITORY_SHORT[name])
         lines = text.split("<br>")
         half = np.array([0.5 * NAME_CHAR_MM * max(map(len, lines)) + 2.0,
