@@ -218,10 +218,9 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
     drawn = (m.vertices[:, 2] >= HEAT_CROP["z_min"]) \
         & (np.abs(m.vertices[:, 0]) <= HEAT_CROP["abs_x_max"])
     facing &= drawn
-    # which skin the eye sees, tested once for every vertex (the patches below are
-    # subsets: tested again for each territory, the figure took 12 s to build)
-    shown = eye.visible(m.vertices)
-    seen = drawn & shown
+    # which drawn skin the eye sees, tested once (the patches below are subsets)
+    seen = drawn.copy()
+    seen[drawn] = eye.visible(m.vertices[drawn])
     head = np.round(eye.screen(m.vertices[seen]), 6)   # to its outline
     painted_at = seen & (weights.max(axis=0) >= 0.5)
     painted = np.round(eye.screen(m.vertices[painted_at]), 6)
@@ -233,14 +232,14 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
     grid = grid.reshape(-1, 2)
     for name, side in keys:
         i = every.index((name, side))
-        cand = m.vertices[core[(name, side)] & facing & shown]
+        cand = m.vertices[core[(name, side)] & facing & seen]
         cand = cand[eye.in_frame(cand)] if len(cand) else cand
         if len(cand) < 3:
             continue
         xy = np.round(eye.screen(cand), 6)   # rounded: the same choice on every CPU
         # the patch the figure paints (dominant, weight 0.5 or more) as the view sees it
         patch = np.round(eye.screen(m.vertices[(top == i) & (weights[i] >= 0.5) & facing
-                                               & shown]), 6)
+                                               & seen]), 6)
         text = NAME_LINES.get(name, TERRITORY_SHORT[name])
         lines = text.split("<br>")
         half = np.array([0.5 * NAME_CHAR_MM * max(map(len, lines)) + 2.0,
@@ -249,15 +248,15 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
         # (NAME_ON_PATCH of its box within NAME_COVER_MM of a painted vertex, and nearer
         # the patch than any other territory's) and covers no name placed before
         order = np.argsort(np.linalg.norm(xy - np.median(xy, axis=0), axis=1), kind="stable")
-        free = [k for k in order
-                if not any((np.abs(xy[k] - c) < half + h).all() for c, h in placed)
-                and _covered(xy[k] + grid * half, patch, painted, owner, i)
-                >= NAME_ON_PATCH]
+        free = next((k for k in order
+                     if not any((np.abs(xy[k] - c) < half + h).all() for c, h in placed)
+                     and _covered(xy[k] + grid * half, patch, painted, owner, i)
+                     >= NAME_ON_PATCH), None)
         # no room on the patch (or the name would hide it): beside it on a leader line
-        k = int(free[0] if free else order[0])
+        k = int(order[0] if free is None else free)
         aside = _beside(xy[k], half, (head, painted, patch), placed, middle, frame) \
-            if not free or _inside(patch, xy[k], half) > NAME_HIDES else None
-        if aside is None and not free:
+            if free is None or _inside(patch, xy[k], half) > NAME_HIDES else None
+        if aside is None and free is None:
             continue
         if aside is None:
             placed.append((xy[k], half))
