@@ -150,6 +150,26 @@ def test_vignettes_have_textbook_verdicts():
                 assert got is row.expected[cond], (vid, cond, row.reasoning[cond])
 
 
+def _said_to_fail(text: str) -> set[str]:
+    """The criterion letters a reasoning says fail ("B fails", "A and B fail", "C also
+    fails")."""
+    said: set[str] = set()
+    for m in re.finditer(r"((?:\b[A-E]\b(?:, | and )?)+)\s*(?:also )?fails?\b", text):
+        said |= set(re.findall(r"\b[A-E]\b", m.group(1)))
+    return said
+
+
+def test_each_cases_reasoning_names_every_criterion_the_checker_finds_unmet():
+    """A student compares the revealed reasoning with the checker's table: Case 1's
+    migraine reasoning named B alone where the checker also lists D (student review)."""
+    for vid, row in h.vignettes().iterrows():
+        for cond, text in row.reasoning.items():
+            frame = h.check_criteria(cond, row.findings).to_frame()
+            unmet = set(frame.index[frame.status == "not met"])
+            assert _said_to_fail(text) == unmet, (vid, cond, sorted(unmet), text)
+    assert _said_to_fail("A and B fail; C also fails. D: met.") == {"A", "B", "C"}
+
+
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "eight": 8, "ten": 10, "twice": 2, "half": 0.5}
 _TO_HOURS = {"second": 1 / 3600, "minute": 1 / 60, "hour": 1.0}

@@ -111,8 +111,9 @@ def case_vignettes(cases: list[str]) -> list:
         out += [
             exercise(f"### Case {k}: {case['title']}\n\n{case['story']}"),
             md("Turn the story into findings: in the next cell replace each `...` the story "
-               "answers with a value and leave the rest. Run it and compare with the kit's "
-               "findings.", slide="skip"),
+               "answers with a value and leave the rest. \"Every other red-flag question was "
+               "no\" answers the red-flag findings still left: set them to `False`. Run it "
+               "and compare with the kit's findings.", slide="skip"),
             findings_cell(case_id),
             # the findings to read again; none shown as a sentence, not an empty table
             verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
@@ -129,8 +130,9 @@ def case_vignettes(cases: list[str]) -> list:
             verdict(screen),
             answer(f"{case['screen']}\n\n*Sources:* {{cite}}`do2019`.",
                    summary="Show the screening reasoning"),
-            md("*Now decide:* which ICHD-3 diagnosis fits, and which criterion decides it? "
-               "Then run the checker and reveal the reasoning.", slide="subslide"),
+            md("*Now decide:* which ICHD-3 diagnosis fits? For each of the others, which "
+               "criteria fail? Then run the checker (`not_met` lists them) and reveal the "
+               "reasoning.", slide="subslide"),
             write_in(),
             verdict(src),
             answer(f"{reasoning}\n\n*Sources:* {_sources(case)}.",
