@@ -141,8 +141,9 @@ FINDINGS: dict[str, Finding] = {
     "head_or_neck_trauma": Finding(
         "bool", "the headache began after a blow, fall or other injury to the head or neck"),
     "new_headache": Finding(
-        "bool", "a new kind of headache of recent onset, judged at the visit being "
-        "screened; a pattern that has stayed the same for many months is not new"),
+        "bool", "a new kind of headache that no clinician has yet worked up: true at the "
+        "first visit for it, even months after it began (Cases 1 and 7); false once it "
+        "has been worked up and has stayed the same since (Case 4)"),
     "new_neck_pain": Finding(
         "bool", "new, unusual neck pain of recent onset with the headache, judged at the "
         "visit being screened"),

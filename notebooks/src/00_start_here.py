@@ -148,7 +148,7 @@ for name, mm in dims.items():
     print(f'{name:24s} {mm:6.0f} mm')
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Head length (192 mm) and head breadth (150 mm) fall inside Pheasant's adult ranges. The biacromial breadth (359 mm) is close to the median for British women but below the 5th centile for men. The model has a slim, narrow-shouldered build; this matters only for how far the neck and shoulder pain spots sit from the midline. The skin bimastoid breadth (117 mm) is the bony 106 ± 6 mm plus the soft tissue over both mastoids. Two values are not checked against a survey yet. The nasion-inion arc (355 mm) lies in the 34-37 cm that the kit's authors derived from the 10-20 template. Bitragion breadth (147 mm) is printed for comparison only: the kit's references registry holds no survey table for it.
+# Head length (192 mm) and head breadth (150 mm) fall inside Pheasant's adult ranges. The biacromial breadth (359 mm) is close to the median for British women but below the 5th centile for men. The model has a slim, narrow-shouldered build; this matters only for how far the neck and shoulder pain spots sit from the midline. The skin bimastoid breadth (117 mm) is the bony 106 ± 6 mm plus the soft tissue over both mastoids. Two values have no survey to check against yet. The nasion-inion arc (355 mm) is only checked for consistency: it lies in the 34-37 cm that the kit's authors derived from the same 10-20 template, so this is not an independent check. Bitragion breadth (147 mm) is printed for comparison only: the kit's references registry holds no survey table for it.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Scalp sites by the 10-20 system

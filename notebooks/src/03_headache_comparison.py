@@ -47,6 +47,7 @@
 #     - on_clinic2021
 #     - kuhn1997
 #     - calandre2006
+#     - travell_simons1983
 #     - dougherty2014
 #     - blumenfeld2013
 #     - bogduk2009
@@ -68,7 +69,7 @@
 # {kit}`red_flag_box_short`
 
 # %% [markdown] tags=["notes"]
-# Start with the duration timeline: it separates the three main conditions before anyone mentions a criterion. Leave 20 minutes for the cases; students work in pairs, commit to an answer, then run the checker.
+# Start with the duration timeline: it sets occipital neuralgia apart before anyone mentions a criterion, and shows that migraine and tension-type headache overlap in time. Leave 20 minutes for the cases; students work in pairs, commit to an answer, then run the checker.
 
 # %% slideshow={"slide_type": "skip"}
 # Set-up: the kit's package; figures are drawn by anatomy.viz.
@@ -95,10 +96,11 @@ head = anatomy.load_head()
 # - **Cervicogenic headache** (11.2.1)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The kit keeps the ICHD-3 criteria, paraphrased, in `anatomy/data/headaches.toml`; every cell carries its source. The table below lists the features that matter for telling the conditions apart ({cite}`ichd3_2018`). Migraine with aura is left out here: its criteria are about the aura, not the headache. `headaches.comparison_table()` has every row and condition.
+# The kit keeps the ICHD-3 criteria, paraphrased, in `anatomy/data/headaches.toml`; every cell carries its source. The table below lists the features that matter for telling the conditions apart ({cite}`ichd3_2018`). Migraine with aura is left out here: its criteria are about the aura, not the headache. The side of the head is left out too: Exercise 1 asks you to predict it. `headaches.comparison_table()` has every row and condition.
 
 # %% slideshow={"slide_type": "skip"}
-headache_views.comparison_view()
+headache_views.comparison_view(
+    rows=[r for r in headache_views.COMPARISON_ROWS if r != 'laterality'])
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Each cell has its references (`headaches.comparison_sources()`) and, where the kit had to read a vague phrase, a note (`headaches.comparison_notes()`). The criteria of one condition, paraphrased, with their source:
@@ -109,7 +111,7 @@ headaches.criteria_table('occipital_neuralgia')[['text', 'reference']]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. How long one attack lasts
 #
-# Duration alone separates the three main conditions by orders of magnitude, so the time axis is logarithmic.
+# Durations span seconds to days, so the time axis is logarithmic. Duration alone sets occipital neuralgia apart (seconds to minutes). Migraine and episodic tension-type headache overlap in time, so their quality, intensity and accompanying symptoms have to tell them apart.
 
 # %% slideshow={"slide_type": "subslide"}
 headache_views.duration_timeline()
@@ -128,10 +130,10 @@ headache_views.duration_timeline()
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict which of the four conditions is one-sided as a rule, which often, and which usually on both sides. Then check your prediction against Figure 2 below and the comparison table in section 1. Which single criterion in ICHD-3 13.4 mentions the side?
+# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict which of the four conditions is one-sided as a rule, which often, and which usually on both sides. Then check your prediction against Figure 2 below and the side row of the comparison table, `headache_views.comparison_view(rows=['laterality'])`. Which single criterion in ICHD-3 13.4 mentions the side?
 
 # %% [markdown] tags=["answer"]
-# Cervicogenic headache is characteristically side-locked (ICHD-3 comment). Migraine is often one-sided (about two-thirds of patients; one of the four C features). Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never decides the diagnosis. Tension-type headache is typically bilateral (one of its four C features). Sources: {cite}`ichd3_2018, kelman2005`.
+# Cervicogenic headache is characteristically side-locked (ICHD-3 comment). Migraine is often one-sided (about two-thirds of patients). One-sidedness is one of the four pain features of migraine's criterion C, of which two are needed. Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never decides the diagnosis. Tension-type headache is typically bilateral: both sides is one of the four pain features of its criterion C, again two needed. Sources: {cite}`ichd3_2018, kelman2005`.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is on both sides, pressing or tightening. ICHD-3 names no region, so the kit gives the forehead, temples and back of the head the same weight. Cervicogenic headache is on one side, spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
@@ -187,7 +189,8 @@ headache_views.feature_table()
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ICHD-3 13.4 requires the first two (criteria C and D) and mentions the third in its comments: the pain *may* reach the forehead and eye. All three also turn up in other headaches, so finding them does not prove occipital neuralgia:
 #
-# - **Tenderness and trigger points.** A retrospective chart review looked at one community-hospital headache clinic. Of 800 patients seen for headache, 195 had been *diagnosed with* occipital neuralgia (ON). Most had another headache too, and the odds of an ON diagnosis were about twice as high with chronic as with episodic migraine ({cite}`on_clinic2021`). A chart review counts diagnoses that clinicians made; it does not re-check them against the criteria. Trigger points, mostly temporal and suboccipital, were found in 94% of 98 migraine patients ({cite}`calandre2006`) and are common in tension-type headache ({cite}`fernandez2006, fernandez2007`).
+# - **Tenderness and trigger points.** A trigger point is a tender spot in a taut band of muscle: pressing it hurts and can send pain to a distant area ({cite}`travell_simons1983`). Trigger points, mostly temporal and suboccipital, were found in 94% of 98 migraine patients ({cite}`calandre2006`). They are common in tension-type headache too ({cite}`fernandez2006, fernandez2007`).
+# - **The diagnoses overlap in practice.** A retrospective chart review looked at one community-hospital headache clinic. Of 800 patients seen for headache, 195 had been *diagnosed with* occipital neuralgia (ON). Most had another headache too, and the odds of an ON diagnosis were about twice as high with chronic as with episodic migraine ({cite}`on_clinic2021`). A chart review counts diagnoses that clinicians made; it does not re-check them against the criteria.
 # - **Relief after an occipital nerve block.** Blocks also help migraine ({cite}`dougherty2014, blumenfeld2013`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although cluster pain sits around the eye ({cite}`ambrosini2005`). Blocks act partly through the trigeminocervical complex (next item; {cite}`bartsch2002`). So relief under criterion D is consistent with an occipital-nerve source, but it does not prove one.
 # - **Pain reaching the eye or forehead.** Neurons in the upper cervical dorsal horn receive input from both the greater occipital nerve and the trigeminal nerve (the trigeminocervical complex; {cite}`bartsch2002`). ICHD-3 says occipital neuralgia pain may reach the fronto-orbital area this way ({cite}`ichd3_2018`).
 
@@ -225,7 +228,14 @@ headache_views.feature_table()
 # `headaches.check_criteria(condition, findings)` says which criteria a set of findings meets; `headaches.check_all(findings)` does it for every condition. Findings use a fixed vocabulary; a missing finding leaves a criterion *not assessed*, and the verdict is then *undetermined* unless another criterion already fails. The last criterion of each set (no better ICHD-3 diagnosis) always needs a clinician. **The checker teaches the criteria; it does not diagnose anyone.**
 
 # %% slideshow={"slide_type": "skip"}
-headaches.findings_vocabulary()[['type', 'allowed']].head(12)
+vocabulary = headaches.findings_vocabulary()
+vocabulary.head(12)
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# The screen's red-flag findings come last. Read their meanings before you fill in a case: `new_headache`, for one, depends on whether a clinician has already worked the headache up.
+
+# %% slideshow={"slide_type": "skip"}
+vocabulary.loc['thunderclap_onset':, ['meaning']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The cases below were written for the kit; the people are invented. Read each story, decide, then run the cell and reveal the reasoning.
@@ -301,7 +311,7 @@ headaches.check_criteria('occipital_neuralgia', findings).verdict
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
 #
-# - Duration separates the three main conditions: seconds to minutes (occipital neuralgia), 4-72 hours (migraine), 30 minutes to 7 days or unremitting (tension-type).
+# - Duration sets occipital neuralgia apart (seconds to minutes). Migraine (4-72 hours) and tension-type headache (30 minutes to 7 days, or unremitting) overlap, so quality, intensity and accompanying symptoms separate them.
 # - Migraine pain is most often around the eye, temple and forehead ({cite}`kelman2005`). Occipital neuralgia follows the GON, LON and TON, and tension-type is a bilateral band; cervicogenic headache is side-locked and spreads from the neck forwards.
 # - Occipital neuralgia needs allodynia or dysaesthesia, nerve tenderness and relief after an anaesthetic block, but each of these also occurs in migraine.
 # - Aura, light sensitivity and throbbing do not belong to occipital neuralgia; most migraine has no aura.
