@@ -229,10 +229,10 @@ headache_views.feature_table()
 
 # %% slideshow={"slide_type": "skip"}
 vocabulary = headaches.findings_vocabulary()
-vocabulary.head(12)
+vocabulary[['type', 'allowed']].head(12)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The screen's red-flag findings come last. Read their meanings before you fill in a case: `new_headache`, for one, depends on whether a clinician has already worked the headache up.
+# The `meaning` column says what each finding means. The screen's red-flag findings come last; read their meanings before you fill in a case. `new_headache`, for one, depends on whether a clinician has already worked the headache up.
 
 # %% slideshow={"slide_type": "skip"}
 vocabulary.loc['thunderclap_onset':, ['meaning']]
