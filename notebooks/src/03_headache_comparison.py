@@ -145,7 +145,7 @@ headache_views.pain_map_figure()
 # *Figure 2. Text summary:* four heads in a 2 × 2 grid, seen from the right. **Occipital neuralgia** (qualitative): a strip from below the back of the head up to the crown (GON) and a patch behind the ear (LON). A short strip lies near the midline of the upper neck (TON), with a lighter spread (a third of the GON's weight) to the forehead and around the eye. **Migraine** (percent of patients): darkest around the eye (67%), then temple (58%) and forehead (56%); lighter over the occiput and neck (40% each) and the vertex (24%). The left side carries a third of the right side's weight, because two-thirds of patients have one-sided pain; in colour the difference is slight. **Tension-type** (qualitative): a band round both sides of the head over forehead, temples and occiput. **Cervicogenic** (qualitative): right side only, darkest in the upper neck, fading forwards over the occiput and temple to forehead and eye. Drag to rotate; the menu turns all four heads.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# How the migraine map was built: each region's weight is Kelman's percentage. The other side gets the same regions scaled by 1 - 0.666, because two-thirds of patients had one-sided pain. That scaling is the kit's reading, not a number from the paper; the region shapes are drawn on 10-20 positions and landmarks.
+# **How to read the colour.** On the migraine map a value is the share of patients with pain there; on the qualitative maps, 1 marks where ICHD-3 puts the pain. So compare where each map is dark, not how dark the maps are: the dark band does not mean tension-type headache hurts more. The posterior views show where occipital neuralgia and cervicogenic headache differ from migraine. How the migraine map was built: each region's weight is Kelman's percentage. The other side gets the same regions scaled by 1 - 0.666, because two-thirds of patients had one-sided pain. That scaling is the kit's reading, not a number from the paper; the region shapes are drawn on 10-20 positions and landmarks.
 
 # %% slideshow={"slide_type": "skip"}
 headache_maps.region_weights('migraine_without_aura')[
@@ -225,7 +225,7 @@ headache_views.feature_table()
 # **It teaches the criteria; it does not diagnose.**
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# `headaches.check_criteria(condition, findings)` says which criteria a set of findings meets; `headaches.check_all(findings)` does it for every condition. Findings use a fixed vocabulary; a missing finding leaves a criterion *not assessed*, and the verdict is then *undetermined* unless another criterion already fails. The last criterion of each set (no better ICHD-3 diagnosis) always needs a clinician. **The checker teaches the criteria; it does not diagnose anyone.**
+# `headaches.check_criteria(condition, findings)` says which criteria a set of findings meets; `headaches.check_all(findings)` does it for every condition. Findings use a fixed vocabulary; a missing finding leaves a criterion *not assessed*, and the verdict is then *undetermined* unless another criterion already fails. The last criterion of each set (no better ICHD-3 diagnosis) always needs a clinician.
 
 # %% slideshow={"slide_type": "skip"}
 vocabulary = headaches.findings_vocabulary()
