@@ -96,11 +96,12 @@ head = anatomy.load_head()
 # - **Cervicogenic headache** (11.2.1)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The kit keeps the ICHD-3 criteria, paraphrased, in `anatomy/data/headaches.toml`; every cell carries its source. The table below lists the features that matter for telling the conditions apart ({cite}`ichd3_2018`). Migraine with aura is left out here: its criteria are about the aura, not the headache. The side of the head is left out too: Exercise 1 asks you to predict it. `headaches.comparison_table()` has every row and condition.
+# The kit keeps the ICHD-3 criteria, paraphrased, in `anatomy/data/headaches.toml`; every cell carries its source. The table below lists the features that matter for telling the conditions apart ({cite}`ichd3_2018`). Migraine with aura is left out here: its criteria are about the aura, not the headache. The side of the head and where it hurts are left out too: section 3 shows where, and Exercise 1 asks you to predict the side. `headaches.comparison_table()` has every row and condition.
 
 # %% slideshow={"slide_type": "skip"}
 headache_views.comparison_view(
-    rows=[r for r in headache_views.COMPARISON_ROWS if r != 'laterality'])
+    rows=[r for r in headache_views.COMPARISON_ROWS
+          if r not in ('laterality', 'typical_locations')])
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Each cell has its references (`headaches.comparison_sources()`) and, where the kit had to read a vague phrase, a note (`headaches.comparison_notes()`). The criteria of one condition, paraphrased, with their source:
