@@ -29,6 +29,10 @@ pytestmark = pytest.mark.browser
 def renders():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium)")
+    missing = visual_refs.missing_fonts()
+    assert not missing, (f"fonts {missing} are not installed: the references were rendered "
+                         "with them, and Chromium sizes the 3D markers by font (apt-get "
+                         "install fonts-liberation fonts-dejavu-core)")
     specs = visual_refs.view_specs()
     broken = copy.deepcopy(specs["nerves_all_layers"])
     broken["data"] = [t for t in broken["data"] if "artery" not in t.get("name", "").lower()]

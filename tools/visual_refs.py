@@ -27,8 +27,26 @@ if str(ROOT) not in sys.path:
 
 REFS = ROOT / "tests" / "data" / "visual"
 SIZE = (400, 300)
+FONTS = ("Liberation Sans", "DejaVu Sans")   # installed where the references were made
 VIEWS = ("head_3d", "nerves_all_layers", "structures", "pain_heat", "pain_territories",
          "headache_pain_maps")
+
+
+def missing_fonts() -> list[str]:
+    """Font families the references were rendered with that fontconfig does not have.
+
+    Chromium draws plotly's 3D markers as glyphs of a font (Arial, which fontconfig maps
+    to Liberation Sans), so the markers' size depends on the installed fonts: without
+    Liberation (Debian: fonts-liberation) they come out about twice as large.
+    """
+    import subprocess
+
+    try:
+        have = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True,
+                              check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return list(FONTS)
+    return [f for f in FONTS if f not in have]
 
 
 def bare(spec: dict) -> dict:
@@ -100,6 +118,10 @@ def main(argv: list[str]) -> int:
     bad = [n for n in args.names if n not in VIEWS]
     if bad:
         parser.error(f"unknown view {bad[0]!r}; valid: {', '.join(VIEWS)}")
+    missing = missing_fonts()
+    if missing:
+        parser.error(f"fonts {missing} are not installed; the references need them "
+                     "(apt-get install fonts-liberation fonts-dejavu-core)")
     REFS.mkdir(parents=True, exist_ok=True)
     failed = 0
     specs = view_specs(args.names)
