@@ -362,8 +362,8 @@ def test_figure_traces_and_size():
     traces = sv.structure_traces(structures)
     assert len(traces) == len(structures)
     names = [t["name"] for t in traces]
-    assert "Trapezius (upper fibres)" in names and "Atlas (C1)" in names
-    assert "Trapezius (upper fibres) (L)" in names          # second copy named by side
+    assert "Trapezius" in names and "Atlas (C1)" in names
+    assert "Trapezius (L)" in names          # second copy named by side
     legend = [t for t in traces if t["showlegend"]]
     assert len(legend) == len({s.base for s in structures.values()})
     assert all(t["legendgroup"] == t["meta"]["base"] for t in traces)

@@ -62,7 +62,44 @@ def test_trapezius_is_one_sheet_from_occiput_to_shoulder(structures, head):
     acromion = head.landmark("acromion_right")
     assert np.linalg.norm(t.vertices - acromion, axis=1).min() < 6
     v, _ = _crop_skin(head)
-    assert v[:, 2].min() < t.vertices[:, 2].min() and v[:, 0].max() > t.vertices[:, 0].max()
+    assert v[:, 2].min() <= t.vertices[:, 2].min() and v[:, 0].max() > t.vertices[:, 0].max()
+
+
+def _covers_from_behind(s, pts) -> np.ndarray:
+    """For each point, whether some face of ``s`` lies over it seen from behind (the
+    point inside the face's (x, z) projection, and the face behind the point)."""
+    a, b, c = (s.vertices[s.faces[:, k]] for k in range(3))
+    out = []
+    for p in np.atleast_2d(pts):
+        d = (b[:, 0] - a[:, 0]) * (c[:, 2] - a[:, 2]) - (c[:, 0] - a[:, 0]) * (b[:, 2] - a[:, 2])
+        ok = np.abs(d) > 1e-9
+        d = np.where(ok, d, 1.0)
+        u = ((p[0] - a[:, 0]) * (c[:, 2] - a[:, 2]) - (c[:, 0] - a[:, 0]) * (p[2] - a[:, 2])) / d
+        w = ((b[:, 0] - a[:, 0]) * (p[2] - a[:, 2]) - (p[0] - a[:, 0]) * (b[:, 2] - a[:, 2])) / d
+        y = a[:, 1] + u * (b[:, 1] - a[:, 1]) + w * (c[:, 1] - a[:, 1])
+        out.append(bool((ok & (u >= 0) & (w >= 0) & (u + w <= 1) & (y < p[1])).any()))
+    return np.array(out)
+
+
+def test_trapezius_covers_levator_scapulae_insertion(structures, points):
+    """Seen from behind, the trapezius's middle fibres (from the upper thoracic spines to
+    the spine of the scapula) cover the levator's insertion on the scapula: with the upper
+    fibres alone, the levator's lower end stuck out under the trapezius's edge, ending in
+    nothing."""
+    from anatomy.viz.nerve_views.scene import SKIN_FLOOR_Z
+
+    t, lev = structures["trapezius_right"], structures["levator_scapulae_right"]
+    z = lev.vertices[:, 2]
+    # its lower end, above the skin's cut (where both muscles end; the levator's slab
+    # reaches 0.3 mm below it)
+    low = lev.vertices[(z < points["scapula_superior_angle_right"][2] + 10)
+                       & (z > SKIN_FLOOR_Z + 0.5)]
+    assert len(low) > 10
+    assert _covers_from_behind(t, low).all()
+    assert _covers_from_behind(t, points["scapula_superior_angle_right"]).all()
+    # the sheet reaches the spinous processes below C7 and stops at the skin's cut
+    mid = t.vertices[t.vertices[:, 0] < 1.0]
+    assert mid[:, 2].min() == pytest.approx(SKIN_FLOOR_Z, abs=0.5)
 
 
 def test_attachments_recorded_with_sources(structures):

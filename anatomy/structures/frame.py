@@ -12,6 +12,10 @@ from anatomy.structures.data import _dim
 
 __all__ = ["inside_skin", "skin_depth"]
 
+# muscles cut by the 3D scene box's floor (nerve_views.SCENE_LO) end 2 mm above it, as
+# the skin of the bust does
+SCENE_FLOOR_Z = -173.0
+
 # ---------------------------------------------------------------------------
 # skin helpers
 # ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ scapula from its superior angle toward the root of the spine. The kit models no 
 and no C4: the superior angle is a derived point (``scapula_superior_angle_*`` in
 ``structures.toml`` [dimensions]) and the C4 tubercle lies one vertebral level below C3's
 (``vertebrae.c3``). The insertion ends where the 3D scene box ends
-(``_SCENE_FLOOR_Z``), a little above the root of the spine.
+(``frame.SCENE_FLOOR_Z``), a little above the root of the spine.
 
 The muscle is one sheet (a Coons patch, like the trapezius) with a thickness: its upper
 edge runs along the four origins, its lower edge along the insertion, so each slip keeps
@@ -23,11 +23,10 @@ import numpy as np
 from anatomy.head import load_head
 from anatomy.meshgen import grid_normals, slab, smooth_path
 from anatomy.structures.data import _dim
-from anatomy.structures.frame import _posterior_skin, _skin_frame, skin_depth
+from anatomy.structures.frame import SCENE_FLOOR_Z, _posterior_skin, _skin_frame, skin_depth
 
 __all__ = ["levator_scapulae", "scapula_superior_angle"]
 
-_SCENE_FLOOR_Z = -173.0   # 2 mm above the 3D scene box's floor (nerve_views.SCENE_LO)
 _NU, _NV = 5, 12          # slips across, rings from the vertebrae to the scapula
 _GAP = 3.0                # fascia between levator and the muscles over it (mm; derived)
 
@@ -86,7 +85,7 @@ def levator_scapulae(points: dict[str, np.ndarray]):
                         points["c3_posterior_tubercle_right"] + [1.5, -1.0, 0.0],
                         points["c4_posterior_tubercle_right"] + [1.5, -1.0, 0.0]])
     angle = scapula_superior_angle()
-    low = angle + np.array([-3.0, 1.0, _SCENE_FLOOR_Z - angle[2]])   # down the medial border
+    low = angle + np.array([-3.0, 1.0, SCENE_FLOOR_Z - angle[2]])   # down the medial border
     top = smooth_path(origins, _NU)
     # round the superior angle (from the superior border just lateral to it) and down
     # the medial border: a broad insertion, not a point

@@ -11,6 +11,7 @@ from anatomy.meshgen import loft, outward, simplify, slab, smooth_path, tangents
 from anatomy.structures import sdf
 from anatomy.structures.data import _dim
 from anatomy.structures.frame import (
+    SCENE_FLOOR_Z,
     _frame,
     _posterior_skin,
     _skin_frame,
@@ -289,8 +290,10 @@ def _coons(top, bottom, left, right) -> np.ndarray:
 
 
 def _trapezius(snl):
-    """Upper trapezius: a sheet from the EOP, medial third of the SNL and nuchal ligament
-    (down to C7) to the lateral third of the clavicle and the acromion."""
+    """Trapezius: a sheet from the EOP, the medial third of the SNL and the nuchal ligament
+    down the spinous processes to the scene's floor, to the lateral third of the clavicle,
+    the acromion and the spine of the scapula (Gray's: the upper fibres to the clavicle, the
+    middle to the acromion and the spine)."""
     head = load_head()
     lm = head.landmarks
     fr = _frame()
@@ -304,14 +307,21 @@ def _trapezius(snl):
     z_top = float(fr["eop"][2])
     top = np.array([_snl_point(x) for x in np.linspace(0, x_lat, nu)])
     top[:, 1] -= _dim("scalp_depth")
-    left = np.array([_posterior_skin(0.0, z) for z in np.linspace(z_top, c7[2] - 6, nv)])
+    left = np.array([_posterior_skin(0.0, z) for z in np.linspace(z_top, SCENE_FLOOR_Z, nv)])
     ins_a = clav + (acromion - clav) * 0.35
     lateral_ctrl = [top[-1], [36, -62, z_top - 45], [45, -50, z_top - 90],
                     [72, -52, c7[2] - 6], ins_a + [0, -4, 4], acromion + [-1.5, -1.5, 1]]
     right = smooth_path(lateral_ctrl, nv)
-    # lower edge: C7 to the back of the acromion (where the middle fibres would begin)
-    bottom = smooth_path([left[-1], [45, -84, c7[2] - 20], [105, -74, acromion[2] - 6],
-                           right[-1]], nu)
+    # lower edge: along the scene's floor from the midline to the spine of the scapula,
+    # then up the spine (from its root, opposite T3 on the medial border) to the acromion
+    root_z = c7[2] - _dim("scapular_spine_root_below_c7")
+    root_x = _dim("scapula_superior_angle_lateral")      # the medial border is near vertical
+    s = (SCENE_FLOOR_Z - root_z) / (acromion[2] - root_z)
+    x_cross = root_x + s * (acromion[0] - root_x)        # the spine meets the floor here
+    k = nu // 2
+    floor = np.array([_posterior_skin(x, SCENE_FLOOR_Z) for x in np.linspace(0, x_cross, k + 1)])
+    spine = np.linspace(floor[-1], right[-1], nu - k)
+    bottom = np.vstack([floor, spine[1:]])
     grid = _coons(top, bottom, left, right)
     targets = np.array([_skin_toward(p) for p in grid.reshape(-1, 3)])
     foot, normal = _skin_frame(targets)
@@ -325,6 +335,7 @@ def _trapezius(snl):
     thick[:, 1] = 0.5 * (th + 1.0)
     grid[..., 0] = np.maximum(grid[..., 0], 0.0)   # meets its mirror image at the midline
     v, f = slab(grid, normal, thick)
+    v[:, 2] = np.maximum(v[:, 2], SCENE_FLOOR_Z)   # cut straight where the skin is cut
     return (v, f), {"trapezius_snl_lateral_right": grid[-1, 0].copy()}
 
 

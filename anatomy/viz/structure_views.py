@@ -200,9 +200,10 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 
 # structures sorted nearer the eye than they are, mm: the painter's algorithm sorts whole
 # faces by depth, and the long faces of the splenius and levator sheets, lying 2-3 mm
-# under the trapezius, were drawn over it as dark triangles (the plates only; the drawing
-# does not move)
-SORT_NEARER_MM = {"trapezius": 2.0}
+# under the trapezius, were drawn over it as dark triangles, and so were the lower ends of
+# splenius and semispinalis once the trapezius reached below C7 (4 mm clears both; the
+# plates only: the drawing does not move)
+SORT_NEARER_MM = {"trapezius": 4.0}
 
 
 def structure_parts(structures, view: str) -> list[tuple]:
