@@ -391,6 +391,29 @@ def test_plate_draws():
     plate.close()
 
 
+def test_plate_paints_only_trapezius_over_the_muscles_it_covers(structures):
+    """Where the left trapezius covers the neck in the plate's posterior view, the painter
+    shows the trapezius, not the splenius, semispinalis or levator under it (their long
+    lower faces were painted over it as dark slivers)."""
+    from scipy import ndimage
+
+    from anatomy.viz import mpl2d
+    from anatomy.viz import structure_views as sv
+
+    ids = ("trapezius_left", "splenius_capitis_left", "semispinalis_capitis_left",
+           "levator_scapulae_left")
+    parts = sv.structure_parts([structures[k] for k in ids], "posterior",
+                               sv.PLATE_SORT_NEARER_MM)
+    v, f, _ = mpl2d.merge_meshes(parts)
+    part = np.repeat(np.arange(len(parts)), [len(q[1]) for q in parts])
+    limits = ((-80.0, 5.0), (-172.0, -20.0))
+    painted = mpl2d.painted_ids(v, f, part, "posterior", limits, 4.0)
+    alone = mpl2d.painted_ids(v, f[part == 0], part[part == 0], "posterior", limits, 4.0)
+    inside = ndimage.binary_erosion(alone == 0, iterations=3)   # 0.75 mm in from its edge
+    assert inside.sum() > 50_000
+    assert (painted[inside] == 0).all(), np.unique(painted[inside], return_counts=True)
+
+
 def test_occiput_to_c4_consistent_with_radiographs(points):
     """Opisthion (McGregor-line level) to the C4 lower endplate, extrapolated one body below
     C3, falls within 69.0 +/- 6.9 mm (occiput-C4 distance, neutral radiographs)."""

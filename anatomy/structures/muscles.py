@@ -82,8 +82,8 @@ def _cover(muscle: str) -> float:
 
 
 def _semispinalis(bone):
-    """Semispinalis capitis: a broad, thick sheet beside the midline from the lower neck
-    (C7 level; its origins, C4-T6, lie below and lateral) up to the medial part of the
+    """Semispinalis capitis: a broad, thick sheet beside the midline from where the scene
+    ends (about T2; its origins, C4-T6, go on below) up to the medial part of the
     occipital bone between the nuchal lines.
 
     Gray's: the tendons of origin unite in a broad muscle that ascends to the bone between
@@ -93,11 +93,11 @@ def _semispinalis(bone):
     thinner at its borders, and thins to a short tendon on the bone. Its borders and
     thickness profile are modelling choices (the widths are not measured means).
     """
-    head = load_head()
-    z_c7 = float(head.landmarks["c7_spinous"][2])
     th = _dim("semispinalis_thickness")
+    z_c7 = float(load_head().landmarks["c7_spinous"][2])
     nu, nv = 5, 12
-    zs = np.linspace(z_c7 - 5, float(_frame()["z0"]) - 28, 10)    # neck rows, upward
+    # neck rows, upward from where the scene ends (its origins go on below)
+    zs = np.linspace(SCENE_FLOOR_Z, float(_frame()["z0"]) - 28, 10)
     # beside the nuchal ligament, and from C2 to C3 beside the spinous tips (the slim neck
     # puts them at the muscle's depth; rows are placed by the skin point behind them, a
     # few mm below the muscle's own level)
@@ -107,6 +107,9 @@ def _semispinalis(bone):
                       [_SSC_MEDIAL, _SSC_MEDIAL, _SSC_MEDIAL + 6, _SSC_MEDIAL + 6,
                        _SSC_MEDIAL, _SSC_MEDIAL])
     x_lat = np.interp(zs, [zs[0], zs[-1]], _SSC_LATERAL)
+    # below C7 the back curves forward: 2 mm more depth keeps the sheet clear of the
+    # splenius's long lower faces, which cut the curve as chords
+    depth = _cover("ssc") + np.interp(zs, [SCENE_FLOOR_Z, z_c7], [2.0, 0.0])
     rows = np.linspace(0, 1, nv) ** 1.3           # rows closer together near the bone
     grid, normal = np.zeros((nu, nv, 3)), np.zeros((nu, nv, 3))
     thick = np.zeros((nu, nv))
@@ -121,8 +124,8 @@ def _semispinalis(bone):
         # over rectus capitis posterior major below the INL, half thinned to the tendon
         below_inl = _bone_point(bone, 8, xb, 0.8 + edge * (th + tendon) / 2) + [0, 0, -4]
         xs = x_med + u * (x_lat - x_med)
-        neck = np.array([_under_skin([_posterior_skin(x, z)], _cover("ssc"))[0]
-                         for x, z in zip(xs, zs)])[::-1]
+        neck = np.array([_under_skin([_posterior_skin(x, z)], d)[0]
+                         for x, z, d in zip(xs, zs, depth)])[::-1]
         dense = smooth_path(np.vstack([top, below_inl, neck]), 120)
         z_at = dense[0, 2] + rows * (dense[-1, 2] - dense[0, 2])
         col = np.array([np.interp(-z_at, -dense[:, 2], dense[:, k]) for k in range(3)]).T
@@ -134,7 +137,9 @@ def _semispinalis(bone):
         thin = np.clip((col[:, 2] - zs[-1] + 12) / (top[2] - zs[-1] + 12), 0, 1)
         thick[i] = edge * (th - thin * (th - tendon))
     ins = _bone_point(bone, 7, 14.0, 2.4)        # the insertion's named point, as before
-    return slab(grid, normal, thick), {"ssc_insertion_right": ins}
+    v, f = slab(grid, normal, thick)
+    v[:, 2] = np.maximum(v[:, 2], SCENE_FLOOR_Z)   # cut straight where the skin is cut
+    return (v, f), {"ssc_insertion_right": ins}
 
 
 # splenius capitis's insertion beyond the end of the model's SNL (modelling choices): over
@@ -226,8 +231,9 @@ def _clear_of(grid, normal, thick, deep, room: float,
 
 
 def _splenius(bone, bones, ocs):
-    """Splenius capitis: a sheet from the lower half of the nuchal ligament (and C7-T3,
-    below the model) up and out to the lateral third of the SNL and the mastoid.
+    """Splenius capitis: a sheet from the lower half of the nuchal ligament and the upper
+    thoracic spines (down to where the scene ends; its origin goes on to T3) up and out to
+    the lateral third of the SNL and the mastoid.
 
     Gray's: its upper medial border runs from the midline halfway between the EOP and C7
     to the lateral third of the superior nuchal line, so the two muscles leave a V in which
@@ -243,9 +249,12 @@ def _splenius(bone, bones, ocs):
     th = _dim("splenius_thickness")
     nu, nv = 8, 10             # few columns and rows keep the figures lean (JSON budget)
     z_mid = 0.5 * (z_eop + z_c7)       # the lower half of the nuchal ligament starts here
-    zs = np.array([-28.0, -45.0, z_mid, -78.0, -100.0, z_c7 - 6])    # rows on the neck
-    x_lat = np.interp(-zs, -np.array([-28.0, -55.0, z_c7 + 25, z_c7 - 6]),
-                      [50.0, 43.0, 35.0, 31.0])
+    # rows on the neck, down to where the scene ends (its origins go on to T3)
+    # (a row halfway down the back: a chord from C7 to the floor cut 3 mm into the curve)
+    zs = np.array([-28.0, -45.0, z_mid, -78.0, -100.0, z_c7 - 6,
+                   0.5 * (z_c7 - 6 + SCENE_FLOOR_Z), SCENE_FLOOR_Z])
+    x_lat = np.interp(-zs, -np.array([-28.0, -55.0, z_c7 + 25, z_c7 - 6, SCENE_FLOOR_Z]),
+                      [50.0, 43.0, 35.0, 31.0, 24.0])
     # the upper medial border, from the SNL down to the midline at z_mid
     x_med = np.interp(-zs, -np.array([-28.0, -45.0, z_mid]), [24.0, 10.0, 0.6])
     # the lowest rows lie a little deeper, clear of trapezius over the C7 bump
@@ -276,7 +285,9 @@ def _splenius(bone, bones, ocs):
     for b in bones:     # the bones' edges beside the mastoid stay under the sheet
         grid, thick = _clear_of(grid, normal, thick, b, 1.0, on_bone=1.0)
     ins = _bone_point(bone, 6, 44.0, 3.2)           # lateral third of the SNL, toward the mastoid
-    return slab(grid, normal, thick), {"splenius_insertion_right": ins}
+    v, f = slab(grid, normal, thick)
+    v[:, 2] = np.maximum(v[:, 2], SCENE_FLOOR_Z)   # cut straight where the skin is cut
+    return (v, f), {"splenius_insertion_right": ins}
 
 
 def _coons(top, bottom, left, right) -> np.ndarray:

@@ -200,16 +200,20 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
 
 # structures sorted nearer the eye than they are, mm: the painter's algorithm sorts whole
 # faces by depth, and the long faces of the splenius and levator sheets, lying 2-3 mm
-# under the trapezius, were drawn over it as dark triangles, and so were the lower ends of
-# splenius and semispinalis once the trapezius reached below C7 (4 mm clears both; the
-# plates only: the drawing does not move)
-SORT_NEARER_MM = {"trapezius": 4.0}
+# under the trapezius, were drawn over it as dark triangles (the plates only: the drawing
+# does not move)
+SORT_NEARER_MM = {"trapezius": 2.0}
+# the structures plate shows the whole neck, where the lower ends of splenius and
+# semispinalis (45 mm tall faces down to the scene's floor) still showed through the
+# trapezius as slivers: 6 mm clears them. The stage plate keeps 2 mm: its TON, sorted
+# 4 mm nearer, runs over the trapezius
+PLATE_SORT_NEARER_MM = {"trapezius": 6.0}
 
 
-def structure_parts(structures, view: str) -> list[tuple]:
+def structure_parts(structures, view: str, nearer: dict | None = None) -> list[tuple]:
     """The structures as ``(vertices, faces, colour)`` parts for ``mpl2d.merge_meshes``,
-    each moved toward the eye along the line of sight by its SORT_NEARER_MM: the drawing
-    is the same, only the painter's order changes.
+    each moved toward the eye along the line of sight by its ``nearer`` distance: the
+    drawing is the same, only the painter's order changes.
 
     Parameters
     ----------
@@ -217,6 +221,8 @@ def structure_parts(structures, view: str) -> list[tuple]:
         The structures to draw.
     view : str
         A named view of ``anatomy.conventions.VIEWS``.
+    nearer : dict, optional
+        Structure base id -> mm sorted nearer the eye; ``SORT_NEARER_MM`` if None.
 
     Returns
     -------
@@ -224,12 +230,13 @@ def structure_parts(structures, view: str) -> list[tuple]:
         One ``(vertices, faces, colour)`` per structure, in the kit's palette.
     """
     _, _, forward = mpl2d.view_basis(view)
-    return [(s.vertices - SORT_NEARER_MM.get(s.base, 0.0) * forward, s.faces, _colour(s))
+    nearer = SORT_NEARER_MM if nearer is None else nearer
+    return [(s.vertices - nearer.get(s.base, 0.0) * forward, s.faces, _colour(s))
             for s in structures]
 
 
 def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: float = 1.0,
-                    zorder: float = 2) -> None:
+                    zorder: float = 2, nearer: dict | None = None) -> None:
     """Draw structures in one depth-sorted, shaded pass (arteries and nerves as tubes).
 
     Parameters
@@ -244,13 +251,15 @@ def draw_structures(ax, structures: dict[str, Structure], view: str, *, alpha: f
         Opacity.
     zorder : float
         Matplotlib drawing order of the merged mesh.
+    nearer : dict, optional
+        Painter's-order bias per structure (see ``structure_parts``).
 
     Returns
     -------
     None
         The structures are drawn on ``ax``.
     """
-    parts = structure_parts(structures.values(), view)
+    parts = structure_parts(structures.values(), view, nearer)
     if parts:
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, view, color=c, alpha=alpha, zorder=zorder,
@@ -380,7 +389,7 @@ def _plate_view(ax, head: HeadModel, structures, view: str, skin_alpha: float) -
     skin = mpl2d.draw_mesh(ax, head.vertices, head.faces, view, color=SILHOUETTE, zorder=0,
                            halve=1)
     skin.set_alpha(None)
-    draw_structures(ax, structures, view)
+    draw_structures(ax, structures, view, nearer=PLATE_SORT_NEARER_MM)
     if skin_alpha > 0:  # a faint veil of skin over everything
         mpl2d.draw_mesh(ax, head.vertices, head.faces, view, color=style.SKIN,
                         alpha=skin_alpha, zorder=3, halve=1)
