@@ -14,7 +14,7 @@ from pathlib import Path
 __all__ = [
     "ALL_VIEWS", "AXES", "CAMERA_CENTRE_Z", "CAMERA_DISTANCE", "DATA_DIR", "DECIMALS", "DISCLAIMER",
     "HEAD_MESH_FILE", "PLATE_VIEWS", "PRINT_WIDTH", "REBUILD_HEAD_COMMAND", "REFERENCES_FILE",
-    "SIDES", "SIDE_SIGN", "UNITS", "VIEWS", "Choices", "check_choice", "check_side",
+    "SCENE_BOX", "SIDES", "SIDE_SIGN", "UNITS", "VIEWS", "Choices", "check_choice", "check_side",
     "close_match_hint", "mirror_x", "view_basis",
 ]
 
@@ -65,6 +65,13 @@ PLATE_VIEWS = {
                             "forward": (-0.7071, -0.7071, 0), "up": (0, 0, 1)},
 }
 ALL_VIEWS = {**VIEWS, **PLATE_VIEWS}  # every named view a 2D drawing may use
+
+# The 3D anatomy figures' scene box (mm, lowest and highest corner): it holds the whole
+# trapezius down to the clavicle and acromion (plotly clips meshes at the axis ranges: a
+# box ending at x = 150 / z = -150 cut the sheet and left its acromial end floating beside
+# the neck). The skin is cut 2 mm inside its floor and 10 mm inside its sides, and the
+# muscles that run on below end at the same floor.
+SCENE_BOX = ((-195.0, -135.0, -175.0), (195.0, 125.0, 145.0))
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 HEAD_MESH_FILE = DATA_DIR / "head_mesh.npz"

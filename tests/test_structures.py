@@ -382,6 +382,24 @@ def test_figure_traces_and_size():
     assert "occipital artery" in kf.alt
 
 
+def test_figure_skin_ends_where_the_muscles_do(structures):
+    """The structures figure cuts its see-through skin at the scene's floor, where the
+    muscles that run on below end, and clips at the same box: over the whole bust the
+    muscles stopped in a straight line across the back under skin 10 cm longer (review)."""
+    from anatomy.conventions import SCENE_BOX
+    from anatomy.viz import structure_views as sv
+
+    fig = sv.structures_figure().spec
+    skin = next(t for t in fig["data"] if t["name"] == "skin")
+    muscles = [s for s in structures.values() if s.layer == "muscle"]
+    low = min(s.vertices[:, 2].min() for s in muscles)
+    assert min(skin["z"]) == pytest.approx(low, abs=1.0)
+    assert min(skin["z"]) > SCENE_BOX[0][2]
+    scene = fig["layout"]["scene"]
+    for k, a, b in zip("xyz", *SCENE_BOX):
+        assert scene[f"{k}axis"]["range"] == [a, b]
+
+
 def test_plate_draws():
     from anatomy.viz import structure_views as sv
 

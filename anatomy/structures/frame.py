@@ -6,15 +6,16 @@ from functools import lru_cache
 
 import numpy as np
 
+from anatomy.conventions import SCENE_BOX
 from anatomy.head import load_head
 from anatomy.skin import head_skin
 from anatomy.structures.data import _dim
 
 __all__ = ["inside_skin", "skin_depth"]
 
-# muscles cut by the 3D scene box's floor (nerve_views.SCENE_LO) end 2 mm above it, as
-# the skin of the bust does
-SCENE_FLOOR_Z = -173.0
+# muscles cut by the 3D scene box's floor (conventions.SCENE_BOX) end 2 mm above it, where
+# the figures cut the skin of the bust
+SCENE_FLOOR_Z = SCENE_BOX[0][2] + 2.0
 
 # ---------------------------------------------------------------------------
 # skin helpers

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from anatomy.conventions import SCENE_BOX
 from anatomy.head import HeadModel, load_head
 from anatomy.references import cite
 from anatomy.structures import LAYERS, Structure, load_structures, structure_points
-from anatomy.viz import mpl2d, painting, plotly3d, style
-from anatomy.viz.head_views import skin_traces
+from anatomy.viz import compact, mpl2d, painting, plotly3d, style
+from anatomy.viz.head_views import cropped_skin
 from anatomy.viz.head_views.scene import _wrap
 
 SILHOUETTE = "#D3CFCA"   # neutral pale skin behind the structures in print plates
@@ -136,6 +137,11 @@ def layer_groups(fig_traces) -> dict[str, list[int]]:
     return groups
 
 
+# the cameras' distance in the scene box (a third smaller than the whole bust it used to
+# span, so the same eye came a third nearer): the head, neck and shoulders fit each view
+STRUCTURES_DISTANCE = 1.2
+
+
 def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
                       view: str = "posterolateral_right", title: str = "",
                       height: int = plotly3d.FIGURE_HEIGHT,
@@ -172,14 +178,28 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     """
     head = load_head()
     structures = load_structures(side=side)
-    skin = skin_traces(head, opacity=skin_opacity)
+    # the skin cut where the muscles that run on below end (the scene's floor), as in the
+    # all-layers figure: over the whole bust, they stopped in a straight line across the
+    # upper back under skin that went on 10 cm lower (review)
+    v, f = cropped_skin(head)
+    skin = [plotly3d.mesh_trace(v, f, name="skin", color=style.SKIN, opacity=skin_opacity,
+                                legendgroup="skin")]
+    compact.whole_mm(skin[0])   # see-through skin: whole mm is invisible, halves its bytes
     # the bones share one colour: one legend entry (hover names each bone)
     traces = skin + structure_traces(structures, one_entry={"bone": "Bones"})
     fig = plotly3d.scene_figure(traces, title=title, view=view, height=height)
+    # the scene box of the all-layers figure: plotly clips at its floor, where skin and
+    # muscles end, and the cameras frame the same bust
+    lo, hi = (np.array(c, float) for c in SCENE_BOX)
+    plotly3d.merge(fig["layout"], {"scene": {
+        "aspectmode": "manual",
+        "aspectratio": {k: round(float(a), 4)
+                        for k, a in zip("xyz", (hi - lo) / np.cbrt((hi - lo).prod()))},
+        **{f"{k}axis": {"range": [float(a), float(b)]} for k, a, b in zip("xyz", lo, hi)}}})
     cam = fig["layout"]["scene"]["camera"]
-    cam["eye"] = {k: v * zoom for k, v in cam["eye"].items()}
+    cam["eye"] = {k: v * zoom * STRUCTURES_DISTANCE for k, v in cam["eye"].items()}
     cam["center"] = {"x": 0, "y": 0, "z": 0.1}
-    plotly3d.view_menu(fig)
+    plotly3d.view_menu(fig, distance=STRUCTURES_DISTANCE)
     plotly3d.toggle_menu(fig, layer_groups(fig["data"]))
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "

@@ -26,7 +26,7 @@ from anatomy.viz.nearest import covering_markers
 __all__ = [
     "SHORT_LABELS", "drawn_skin", "eeg_labels",
     "eeg_trace", "facing_landmarks", "head_figure", "label", "landmark_hover",
-    "landmark_notes", "landmark_traces", "on_skin", "skin_traces",
+    "cropped_skin", "landmark_notes", "landmark_traces", "on_skin", "skin_traces",
 ]
 
 SHORT_LABELS = {
@@ -167,6 +167,47 @@ def skin_traces(head: HeadModel, opacity: float = 1.0, name: str = "skin"):
         traces.append(plotly3d.eyes_trace(head.eye_vertices, head.eye_faces,
                                           legendgroup="skin"))
     return traces
+
+
+def cropped_skin(head: HeadModel, z_min: float | None = None,
+                 x_max: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The see-through skin's outer shell cut to the 3D scene box along straight lines.
+
+    No eyes, mouth cavity or sockets show through it. Faces crossing a cut are clipped
+    (``meshops.level_regions``), so the edge is not a saw tooth of whole faces, and the skin
+    ends where the muscles that run on below the box do.
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    z_min : float, optional
+        Height of the lower cut, mm; where the muscles end
+        (``anatomy.structures.frame.SCENE_FLOOR_Z``) if None.
+    x_max : float, optional
+        Distance of the side cuts from the midline, mm; 10 mm inside the scene box's
+        sides (``conventions.SCENE_BOX``) if None.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        The cut skin's vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Its triangles.
+    """
+    from anatomy import meshops
+    from anatomy.conventions import SCENE_BOX
+    from anatomy.shell import SEE_THROUGH_MAX_EDGE_MM
+    from anatomy.structures.frame import SCENE_FLOOR_Z
+
+    z_min = SCENE_FLOOR_Z if z_min is None else z_min
+    x_max = SCENE_BOX[1][0] - 10.0 if x_max is None else x_max
+    v, f = drawn_skin(head, SEE_THROUGH_MAX_EDGE_MM)
+    for field in (lambda p: p[:, 2] - z_min, lambda p: x_max - np.abs(p[:, 0])):
+        v, f, label, _ = meshops.level_regions(v, f, field(v)[None, :], level=0.0)
+        used, inv = np.unique(f[label == 0], return_inverse=True)
+        v, f = v[used], inv.reshape(-1, 3)
+    return v, f
 
 
 def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:

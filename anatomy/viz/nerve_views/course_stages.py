@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from anatomy import nerves as nv
+from anatomy.conventions import SCENE_BOX
 from anatomy.viz import plotly3d, style
 from anatomy.viz.nerve_views.stage_tables import (
     BONE_NOTES,
@@ -24,12 +25,9 @@ __all__ = [
     "stages",
 ]
 
-# Fixed scene box (mm) so that stage cameras can be computed (aspectmode 'manual'). It
-# holds the whole trapezius down to the clavicle and acromion: plotly clips meshes at the
-# axis ranges, and a box ending at x = 150 / z = -150 cut the sheet and left its acromial
-# end floating beside the neck. The skin is cropped to the same box.
-SCENE_LO = np.array([-195.0, -135.0, -175.0])
-SCENE_HI = np.array([195.0, 125.0, 145.0])
+# Fixed scene box (mm, ``conventions.SCENE_BOX``) so that stage cameras can be computed
+# (aspectmode 'manual'). The skin is cropped to the same box.
+SCENE_LO, SCENE_HI = (np.array(c, float) for c in SCENE_BOX)
 # camera distances below were chosen for a 300 x 260 x 295 mm box; this keeps the framing
 _CAMERA_SCALE = float(np.cbrt(300.0 * 260.0 * 295.0 / np.prod(SCENE_HI - SCENE_LO)))
 

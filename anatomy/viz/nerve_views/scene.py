@@ -9,7 +9,7 @@ from anatomy import nerves as nv
 from anatomy.head import load_head
 from anatomy.references import cite
 from anatomy.viz import compact, plotly3d, style
-from anatomy.viz.head_views import drawn_skin
+from anatomy.viz.head_views import cropped_skin
 from anatomy.viz.head_views.scene import _wrap
 from anatomy.viz.nerve_views.course_stages import (  # noqa: F401 - _normalised: tests
     FIRST_STRETCH,
@@ -259,19 +259,8 @@ SKIN_FLOOR_Z = SCENE_LO[2] + 2  # where the skin is cut: the muscles' lowest end
 
 
 def _crop_skin(head, z_min: float = SKIN_FLOOR_Z, x_max: float = SCENE_HI[0] - 10):
-    """The drawn skin's outer shell (no eyes, mouth cavity or sockets to show through),
-    cut to the scene box along straight lines: faces crossing a cut are clipped
-    (``meshops.level_regions``), so the edge is not a saw tooth of whole faces, and the
-    skin ends where the neck muscles do."""
-    from anatomy import meshops
-    from anatomy.shell import SEE_THROUGH_MAX_EDGE_MM
-
-    v, f = drawn_skin(head, SEE_THROUGH_MAX_EDGE_MM)
-    for field in (lambda p: p[:, 2] - z_min, lambda p: x_max - np.abs(p[:, 0])):
-        v, f, label, _ = meshops.level_regions(v, f, field(v)[None, :], level=0.0)
-        used, inv = np.unique(f[label == 0], return_inverse=True)
-        v, f = v[used], inv.reshape(-1, 3)
-    return v, f
+    """The drawn skin cut to the scene box (``head_views.cropped_skin``)."""
+    return cropped_skin(head, z_min, x_max)
 
 
 def _every_note(fig: dict) -> list[dict]:
