@@ -256,7 +256,7 @@ def _splenius(bone, bones, ocs):
     x_lat = np.interp(-zs, -np.array([-28.0, -55.0, z_c7 + 25, z_c7 - 6, SCENE_FLOOR_Z]),
                       [50.0, 43.0, 35.0, 31.0, 24.0])
     # the upper medial border, from the SNL down to the midline at z_mid
-    x_med = np.interp(-zs, -np.array([-28.0, -45.0, z_mid]), [24.0, 10.0, 0.6])
+    x_med = np.interp(-zs, -np.array([-28.0, -45.0, z_mid]), [24.0, 10.0, 0.0])
     # the lowest rows lie a little deeper, clear of trapezius over the C7 bump
     cover = _cover("splenius") + np.interp(zs, [z_c7, z_c7 + 25], [0.8, 0.0])
     rows = np.linspace(0, 1, nv) ** 1.3           # rows closer together near the bone
@@ -287,6 +287,7 @@ def _splenius(bone, bones, ocs):
     ins = _bone_point(bone, 6, 44.0, 3.2)           # lateral third of the SNL, toward the mastoid
     v, f = slab(grid, normal, thick)
     v[:, 2] = np.maximum(v[:, 2], SCENE_FLOOR_Z)   # cut straight where the skin is cut
+    v[:, 0] = np.maximum(v[:, 0], 0.0)   # meets its fellow at the midline, without a slit
     return (v, f), {"splenius_insertion_right": ins}
 
 
