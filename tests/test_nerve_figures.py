@@ -433,9 +433,10 @@ def test_skin_is_cut_straight_where_the_neck_muscles_end():
     from anatomy import load_head
     from anatomy.shell import boundary_loops
     from anatomy.structures import get_structure, structure_ids
-    from anatomy.viz.nerve_views.scene import SCENE_HI, SKIN_FLOOR_Z, _crop_skin
+    from anatomy.viz.head_views import cropped_skin
+    from anatomy.viz.nerve_views.scene import SCENE_HI, SKIN_FLOOR_Z
 
-    v, f = _crop_skin(load_head())
+    v, f = cropped_skin(load_head())
     assert v[:, 2].min() == pytest.approx(SKIN_FLOOR_Z)
     rim = np.unique(np.concatenate(boundary_loops(f)))
     on_cut = (np.abs(v[rim, 2] - SKIN_FLOOR_Z) < 1e-6) | (

@@ -53,15 +53,15 @@ def test_trapezius_is_one_sheet_from_occiput_to_shoulder(structures, head):
     """One continuous sheet from the EOP to the acromion, inside the see-through skin and
     the 3D scene box (plotly clips meshes at the axis ranges: a sheet leaving the box
     showed its acromial end as a floating piece)."""
+    from anatomy.viz.head_views import cropped_skin
     from anatomy.viz.nerve_views import SCENE_HI, SCENE_LO
-    from anatomy.viz.nerve_views.scene import _crop_skin
 
     t = structures["trapezius_right"]
     assert _components(t) == 1
     assert (t.vertices >= SCENE_LO).all() and (t.vertices <= SCENE_HI).all()
     acromion = head.landmark("acromion_right")
     assert np.linalg.norm(t.vertices - acromion, axis=1).min() < 6
-    v, _ = _crop_skin(head)
+    v, _ = cropped_skin(head)
     assert v[:, 2].min() <= t.vertices[:, 2].min() and v[:, 0].max() > t.vertices[:, 0].max()
 
 

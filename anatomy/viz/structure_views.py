@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from anatomy.conventions import SCENE_BOX
 from anatomy.head import HeadModel, load_head
 from anatomy.references import cite
 from anatomy.structures import LAYERS, Structure, load_structures, structure_points
-from anatomy.viz import compact, mpl2d, painting, plotly3d, style
-from anatomy.viz.head_views import cropped_skin
+from anatomy.viz import mpl2d, painting, plotly3d, style
+from anatomy.viz.head_views import cropped_skin_trace, scene_box_layout
 from anatomy.viz.head_views.scene import _wrap
 
 SILHOUETTE = "#D3CFCA"   # neutral pale skin behind the structures in print plates
@@ -181,21 +180,13 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     # the skin cut where the muscles that run on below end (the scene's floor), as in the
     # all-layers figure: over the whole bust, they stopped in a straight line across the
     # upper back under skin that went on 10 cm lower (review)
-    v, f = cropped_skin(head)
-    skin = [plotly3d.mesh_trace(v, f, name="skin", color=style.SKIN, opacity=skin_opacity,
-                                legendgroup="skin")]
-    compact.whole_mm(skin[0])   # see-through skin: whole mm is invisible, halves its bytes
+    skin = [cropped_skin_trace(head, skin_opacity)]
     # the bones share one colour: one legend entry (hover names each bone)
     traces = skin + structure_traces(structures, one_entry={"bone": "Bones"})
     fig = plotly3d.scene_figure(traces, title=title, view=view, height=height)
     # the scene box of the all-layers figure: plotly clips at its floor, where skin and
     # muscles end, and the cameras frame the same bust
-    lo, hi = (np.array(c, float) for c in SCENE_BOX)
-    plotly3d.merge(fig["layout"], {"scene": {
-        "aspectmode": "manual",
-        "aspectratio": {k: round(float(a), 4)
-                        for k, a in zip("xyz", (hi - lo) / np.cbrt((hi - lo).prod()))},
-        **{f"{k}axis": {"range": [float(a), float(b)]} for k, a, b in zip("xyz", lo, hi)}}})
+    plotly3d.merge(fig["layout"], {"scene": scene_box_layout()})
     cam = fig["layout"]["scene"]["camera"]
     cam["eye"] = {k: v * zoom * STRUCTURES_DISTANCE for k, v in cam["eye"].items()}
     cam["center"] = {"x": 0, "y": 0, "z": 0.1}

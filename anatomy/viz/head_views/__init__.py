@@ -26,6 +26,7 @@ from anatomy.viz.head_views.plates import draw_skin, head_plate, landmark_table
 from anatomy.viz.head_views.scene import (
     SHORT_LABELS,
     cropped_skin,
+    cropped_skin_trace,
     drawn_skin,
     eeg_labels,
     eeg_trace,
@@ -36,15 +37,15 @@ from anatomy.viz.head_views.scene import (
     landmark_notes,
     landmark_traces,
     on_skin,
+    scene_box_layout,
     skin_traces,
 )
 
 __all__ = [
     "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "INSIDE_HEAD_MM", "LABEL_GAP_MM", "LABEL_STEP_MM",
-    "LATERAL_3D",
-    "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS", "POSTEROLATERAL_3D", "SHORT_LABELS",
-    "cropped_skin", "draw_skin", "drawn_skin", "eeg_labels", "eeg_trace", "facing_landmarks",
-    "head_figure",
-    "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table", "landmark_traces",
-    "on_skin", "outward_text_positions", "perspective", "skin_traces", "view_labels",
+    "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS", "POSTEROLATERAL_3D",
+    "SHORT_LABELS", "cropped_skin", "cropped_skin_trace", "draw_skin", "drawn_skin",
+    "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure", "head_plate", "label",
+    "landmark_hover", "landmark_notes", "landmark_table", "landmark_traces", "on_skin",
+    "outward_text_positions", "perspective", "scene_box_layout", "skin_traces", "view_labels",
 ]

@@ -26,7 +26,8 @@ from anatomy.viz.nearest import covering_markers
 __all__ = [
     "SHORT_LABELS", "drawn_skin", "eeg_labels",
     "eeg_trace", "facing_landmarks", "head_figure", "label", "landmark_hover",
-    "cropped_skin", "landmark_notes", "landmark_traces", "on_skin", "skin_traces",
+    "cropped_skin", "cropped_skin_trace", "landmark_notes", "landmark_traces", "on_skin",
+    "scene_box_layout", "skin_traces",
 ]
 
 SHORT_LABELS = {
@@ -208,6 +209,48 @@ def cropped_skin(head: HeadModel, z_min: float | None = None,
         used, inv = np.unique(f[label == 0], return_inverse=True)
         v, f = v[used], inv.reshape(-1, 3)
     return v, f
+
+
+def cropped_skin_trace(head: HeadModel, opacity: float) -> dict:
+    """The see-through skin cut to the scene box (``cropped_skin``) as a plotly trace, sent
+    in whole millimetres (faint skin does not show them; it halves the bytes).
+
+    Parameters
+    ----------
+    head : HeadModel
+        The head model (``load_head()``).
+    opacity : float
+        Opacity of the skin.
+
+    Returns
+    -------
+    dict
+        A plotly mesh3d trace named "skin".
+    """
+    v, f = cropped_skin(head)
+    trace = plotly3d.mesh_trace(v, f, name="skin", color=style.SKIN, opacity=opacity,
+                                legendgroup="skin")
+    compact.whole_mm(trace)
+    return trace
+
+
+def scene_box_layout() -> dict:
+    """The ``layout.scene`` settings that show the scene box (``conventions.SCENE_BOX``):
+    its axis ranges (plotly clips at them, where the skin and the muscles end) and its
+    proportions (aspectmode 'manual', so cameras can be placed in it).
+
+    Returns
+    -------
+    dict
+        ``aspectmode``, ``aspectratio`` and the three axes' ``range``.
+    """
+    from anatomy.conventions import SCENE_BOX
+
+    lo, hi = (np.array(c, float) for c in SCENE_BOX)
+    return {"aspectmode": "manual",
+            "aspectratio": {k: round(float(a), 4)
+                            for k, a in zip("xyz", (hi - lo) / np.cbrt((hi - lo).prod()))},
+            **{f"{k}axis": {"range": [float(a), float(b)]} for k, a, b in zip("xyz", lo, hi)}}
 
 
 def facing_landmarks(head: HeadModel, names, view: str) -> set[str]:

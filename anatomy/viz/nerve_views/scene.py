@@ -8,8 +8,9 @@ import numpy as np
 from anatomy import nerves as nv
 from anatomy.head import load_head
 from anatomy.references import cite
-from anatomy.viz import compact, plotly3d, style
-from anatomy.viz.head_views import cropped_skin
+from anatomy.structures.frame import SCENE_FLOOR_Z
+from anatomy.viz import plotly3d, style
+from anatomy.viz.head_views import cropped_skin_trace, scene_box_layout
 from anatomy.viz.head_views.scene import _wrap
 from anatomy.viz.nerve_views.course_stages import (  # noqa: F401 - _normalised: tests
     FIRST_STRETCH,
@@ -255,12 +256,7 @@ def _points_traces(side: str = "right") -> list:
     return [*comps, block]
 
 
-SKIN_FLOOR_Z = SCENE_LO[2] + 2  # where the skin is cut: the muscles' lowest ends (levator)
-
-
-def _crop_skin(head, z_min: float = SKIN_FLOOR_Z, x_max: float = SCENE_HI[0] - 10):
-    """The drawn skin cut to the scene box (``head_views.cropped_skin``)."""
-    return cropped_skin(head, z_min, x_max)
+SKIN_FLOOR_Z = SCENE_FLOOR_Z  # where the skin is cut: the muscles' lowest ends (levator)
 
 
 def _every_note(fig: dict) -> list[dict]:
@@ -317,12 +313,8 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     from anatomy.viz.structure_views import structure_traces
 
     head = load_head()
-    v, f = _crop_skin(head)
-    skin = [plotly3d.mesh_trace(v, f, name="skin", color=style.SKIN, opacity=skin_opacity,
-                                legendgroup="skin")]
-    for tr in skin:
-        tr["meta"] = {"layer": "skin"}
-        compact.whole_mm(tr)  # see-through skin: whole mm is invisible, halves its bytes
+    skin = [cropped_skin_trace(head, skin_opacity)]
+    skin[0]["meta"] = {"layer": "skin"}
     structures = {k: s for k, s in load_structures().items() if s.side in (None, *sides)}
     nerves = [nv.nerve(n, s) for s in sides for n in nv.NAMES]
     # the bones share one colour: one legend entry for them all (hover names each), so
@@ -334,15 +326,8 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
               + _points_traces(sides[0]))
     fig = plotly3d.scene_figure(traces, title=st[stage]["title"], height=height,
                                 title_lines=2)
-    rng = SCENE_HI - SCENE_LO
-    plotly3d.merge(fig["layout"], {
-        "scene": {"aspectmode": "manual",
-                  "aspectratio": {k: round(float(a), 4)
-                                  for k, a in zip("xyz", rng / np.cbrt(rng.prod()))},
-                  "xaxis": {"range": [float(SCENE_LO[0]), float(SCENE_HI[0])]},
-                  "yaxis": {"range": [float(SCENE_LO[1]), float(SCENE_HI[1])]},
-                  "zaxis": {"range": [float(SCENE_LO[2]), float(SCENE_HI[2])]},
-                  "camera": st[stage]["camera"]}})
+    plotly3d.merge(fig["layout"], {"scene": {**scene_box_layout(),
+                                             "camera": st[stage]["camera"]}})
     fig["layout"]["scene"]["annotations"] = _stage_notes(st[stage], sides[0])
     groups: dict[str, list[int]] = {}
     for i, tr in enumerate(fig["data"]):
