@@ -6,7 +6,7 @@ Figures are plain dicts in plotly's own JSON schema ({"data": [trace, ...], "lay
 which keeps notebooks fast (plotly's validators take a third of a second to load).
 
 Figures are small and deterministic: coordinates rounded and sent as typed arrays
-(float32 / uint16 base64), a minimal template, no random ids.
+(float32 / uint8 or uint16 base64), a minimal template, no random ids.
 
 The parts: ``traces`` (cameras, lighting, mesh/line/point traces), ``layout`` (titles,
 scene figures, menus, several scenes in one figure) and ``export`` (JSON, the notebook

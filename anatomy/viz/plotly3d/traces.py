@@ -1,7 +1,7 @@
 """Plotly 3D building blocks: named cameras, lighting, and mesh, line and point traces.
 
 Traces are plain dicts in plotly's own JSON schema; building them needs no plotly import.
-Coordinates are rounded and sent as typed arrays (float32 / uint16), so figures are small
+Coordinates are rounded and sent as typed arrays (float32 / uint8 or uint16), so figures are small
 and deterministic.
 """
 
@@ -263,7 +263,10 @@ def _f4(a) -> np.ndarray:
 
 def _index(a) -> np.ndarray:
     a = np.asarray(a)
-    return a.astype(np.uint16 if a.max() < 65535 else np.uint32)
+    # the smallest type that holds every index: most muscles and bones have under 256
+    # vertices, and one byte per index instead of two keeps the figures small
+    top = a.max() if a.size else 0
+    return a.astype(np.uint8 if top < 256 else np.uint16 if top < 65536 else np.uint32)
 
 
 def mesh_trace(vertices, faces, *, name: str, color: str = style.SKIN, opacity: float = 1.0,
