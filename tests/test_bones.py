@@ -124,7 +124,7 @@ def test_c3_recognisable(bones, points):
 
 
 @pytest.mark.parametrize("bone", ["atlas", "axis", "c3", "mandible_right", "occipital_bone",
-                                  "mastoid_process_right"])
+                                  "mastoid_process_right", "clavicle_right", "scapula_right"])
 def test_each_bone_one_closed_mesh(bones, bone):
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
@@ -402,3 +402,65 @@ def test_vault_is_closed_from_the_brow_to_the_nuchal_lines(bones, head):
         base = skull.mastoid()[1]["mastoid_base_right"] * [sign, 1, 1]
         hit = _hit(occ, base, (sign, 0, 0))
         assert hit is not None and np.linalg.norm(hit - base) < 9, side
+
+
+# ------------------------------------------------------------------- the shoulder girdle
+
+def _clavicle_chord(points):
+    path = points["clavicle_path_right"]
+    d = path[-1] - path[0]
+    d[2] = 0.0
+    return path, d / np.linalg.norm(d)
+
+
+def test_clavicle_length_and_shaft_from_the_mesh(bones, points):
+    """End to end along its line, and across its shaft at the middle, the clavicle's mesh
+    lies within the published mean +/- 2 SD (Yang 2017, CT of 100 clavicles)."""
+    c = bones["clavicle_right"]
+    path, along = _clavicle_chord(points)
+    proj = c.vertices @ along
+    _within_2sd(proj.max() - proj.min(), "clavicle_length")
+    mid = path[len(path) // 2]
+    tangent = path[len(path) // 2 + 1] - path[len(path) // 2 - 1]
+    ring = surface.plane_section(c.vertices, c.faces, mid, tangent)
+    ring = ring[np.linalg.norm(ring - mid, axis=1) < 20]
+    across = max(np.linalg.norm(a - b) for a in ring for b in ring)
+    _within_2sd(across, "clavicle_middle_diameter")
+
+
+def test_clavicle_is_an_s_bowed_forward_then_back(points):
+    """Seen from above, the medial two-thirds bow forward of the line joining the ends and
+    the lateral third bows back (Gray's), each by about the derived curve depth."""
+    path, along = _clavicle_chord(points)
+    ahead = np.array([-along[1], along[0], 0.0])
+    ahead = ahead if ahead[1] > 0 else -ahead
+    off = (path - path[0]) @ ahead
+    n = len(path)
+    medial, lateral = off[1:2 * n // 3 - 1], off[2 * n // 3 + 1:-1]
+    depth = st.dimensions()["clavicle_curve_depth"].value
+    assert (medial > 0).all() and (lateral < 0).all(), off.round(1)
+    assert abs(medial.max() - depth) < 3 and abs(-lateral.min() - depth) < 4, off.round(1)
+
+
+def test_shoulder_bones_meet_at_the_acromioclavicular_joint(bones, points):
+    """The clavicle's lateral end lies a joint space from the acromion, not in it; both
+    bones stay under the skin (the clavicle and acromion are subcutaneous: Gray's)."""
+    c, s = bones["clavicle_right"], bones["scapula_right"]
+    near = surface.closest_points(s.vertices, s.faces, c.vertices)
+    gap = np.linalg.norm(near - c.vertices, axis=1).min()
+    assert 0.5 < gap < 5.0, gap
+    assert not surface.inside_mesh(s.vertices, s.faces, c.vertices).any()
+    for b in (c, s):
+        depth = st.skin_depth(b.vertices)
+        assert 3.0 < depth.min() < 6.0, (b.id, depth.min())
+    # the acromion tops the shoulder, lateral to the clavicle's end
+    acromion = points["acromion_bone_right"]
+    assert acromion[0] > points["clavicle_acromial_end_right"][0]
+    assert np.linalg.norm(acromion - load_head().landmarks["acromion_right"]) < 15
+
+
+def test_bones_figure_leaves_the_shoulder_girdle_out():
+    from anatomy.viz import bone_views
+
+    names = {t["name"] for t in bone_views.bones_figure().spec["data"]}
+    assert not any(n.startswith(("Clavicle", "Scapula")) for n in names), names

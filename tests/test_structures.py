@@ -13,7 +13,7 @@ BILATERAL = ("mastoid_process", "mandible", "rectus_capitis_posterior_minor",
              "rectus_capitis_posterior_major", "obliquus_capitis_superior",
              "obliquus_capitis_inferior", "semispinalis_capitis", "splenius_capitis",
              "levator_scapulae", "trapezius", "sternocleidomastoid", "occipital_artery",
-             "vertebral_artery",
+             "vertebral_artery", "clavicle", "scapula",
              "suboccipital_nerve", "great_auricular_nerve")
 MIDLINE = ("atlas", "axis", "c3", "occipital_bone")
 
@@ -240,6 +240,10 @@ TOUCHING = {frozenset(pair) for pair in (
     ("levator_scapulae_right", "great_auricular_nerve_right"),
     # the mandible's condyle sits in the mandibular fossa of the temporal squama
     ("mandible_right", "occipital_bone"),
+    # the shoulder girdle's muscle attachments: SCM's clavicular head on the clavicle,
+    # trapezius on the clavicle, acromion and spine, levator on the superior angle
+    ("sternocleidomastoid_right", "clavicle_right"), ("trapezius_right", "clavicle_right"),
+    ("trapezius_right", "scapula_right"), ("levator_scapulae_right", "scapula_right"),
 )}
 
 

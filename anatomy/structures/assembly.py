@@ -16,6 +16,7 @@ from anatomy.structures.data import LAYERS, STRUCTURES_FILE, Structure, _raw, _r
 from anatomy.structures.frame import _posterior_skin
 from anatomy.structures.levator import levator_scapulae
 from anatomy.structures.muscles import _oci, _scm, _semispinalis, _splenius, _trapezius
+from anatomy.structures.shoulder import clavicle, scapula
 from anatomy.structures.suboccipital import _ocs, _rcp_major, _rcp_minor
 from anatomy.structures.vessels import _occipital_artery, _vertebral_artery
 
@@ -46,6 +47,10 @@ def _geometry() -> tuple[dict, dict[str, np.ndarray], dict]:
     geom["mastoid_process"] = mast_vf
     geom["mandible"], p6 = _mandible()
     points.update(p6)
+    geom["clavicle"], p = clavicle()
+    points.update(p)
+    geom["scapula"], p = scapula()
+    points.update(p)
     ssc, p_ssc = _semispinalis(bone)
     geom["rectus_capitis_posterior_minor"], p = _rcp_minor(p1, bone, ssc)
     points.update(p)

@@ -4,8 +4,9 @@ angle and upper medial border of the scapula.
 Attachments follow Gray's Anatomy (grays1918, "The Levator scapulae"): tendinous slips
 from the transverse processes of the atlas and axis and the posterior tubercles of the
 transverse processes of C3 and C4, inserted into the medial (vertebral) border of the
-scapula from its superior angle toward the root of the spine. The kit models no scapula
-and no C4: the superior angle is a derived point (``scapula_superior_angle_*`` in
+scapula from its superior angle toward the root of the spine. The kit draws the scapula
+only down to the scene's floor (``shoulder.scapula``) and no C4: the superior angle is a
+derived point (``scapula_superior_angle_*`` in
 ``structures.toml`` [dimensions]) and the C4 tubercle lies one vertebral level below C3's
 (``vertebrae.c3``). The insertion ends where the 3D scene box ends
 (``frame.SCENE_FLOOR_Z``), a little above the root of the spine.

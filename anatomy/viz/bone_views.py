@@ -38,6 +38,9 @@ BONY_LANDMARKS = {
 # the views the menu offers: from the front and from above the model's vault shows open
 # (the face and the skull base are not built: their tissue depths are not sourced), and
 # the neck's bones hung in the face (student review)
+# the figure is framed on the skull and C1-C3: the shoulder girdle (drawn in the anatomy
+# scenes, where the trapezius, SCM and levator scapulae end on it) is left out
+SHOULDER_GIRDLE = ("clavicle", "scapula")
 BONE_VIEWS = ("posterior", "left", "right", "posterolateral_left", "posterolateral_right")
 TITLE = "Bones of the skull and upper neck (hover names each bone and landmark)"
 NOTE_STEP_PX = 16.0  # a name's leader line: about as far as view_labels places it
@@ -87,7 +90,8 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
     """
     view = check_choice(view, BONE_VIEWS, "view of the bones")
     pts = structure_points()
-    bones = load_structures(layer="bone")
+    bones = {k: s for k, s in load_structures(layer="bone").items()
+             if s.base not in SHOULDER_GIRDLE}
     traces = structure_traces(bones)
     lines, dots, names = [], [], []
     centre = np.array([0.0, -10.0, 10.0])

@@ -41,7 +41,7 @@ NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOU
     "third_occipital": {"color": style.NERVE_COLOURS["third_occipital"], "symbol": "diamond",
                         "marker": "D"},
 }
-BONES_ENTRY = "Bones (C1-C3, skull, jaw)"  # the one legend entry of the bones
+BONES_ENTRY = "Bones (C1-C3, skull, jaw, shoulder)"  # the one legend entry of the bones
 LAYER_BUTTONS = {"skin": "Skin", "muscle": "Muscles", "bone": "Bones", "nerve": "Nerves",
                  "vessel": "Vessels"}
 

@@ -7,9 +7,12 @@ from __future__ import annotations
 __all__ = ["BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_ARROWS", "CAPTION_OFFSETS",
            "STAGE_HIDDEN", "STAGE_OFF_COURSE"]
 
+# where a stage leaves out the trapezius and the skin, the clavicle and the top of the
+# scapula (cut by the scene's floor) would hang alone below the neck: they go too
+_SHOULDER = ("clavicle", "scapula")
 # the GON's and TON's close-ups also leave out levator scapulae, lateral to their course
 _DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin",
-         "great_auricular", "levator_scapulae")
+         "great_auricular", "levator_scapulae", *_SHOULDER)
 # Markers that crowd into a few centimetres (the six compression points, the waypoints)
 # show in the close-up stages only, where they spread out.
 _CROWDED = ("compression_points", "waypoints")
@@ -22,12 +25,13 @@ STAGE_HIDDEN = {  # what each stage hides (structure id prefixes, 'skin', 'vesse
     # the great auricular nerve runs on sternocleidomastoid: where that muscle is left
     # out it goes too (it hung in empty space beside the jaw)
     "3 Through semispinalis": ("trapezius", "sternocleidomastoid", "skin", "splenius",
-                               "occipital_artery", "levator_scapulae", "great_auricular"),
+                               "occipital_artery", "levator_scapulae", "great_auricular",
+                               *_SHOULDER),
     "4 Trapezius and occipital artery": ("sternocleidomastoid", "skin", "great_auricular"),
     "5 Under the skin to the vertex": ("compression_points",),
     "LON": ("trapezius", "compression_points"),
     "TON": ("trapezius", "skin", "sternocleidomastoid", "compression_points",
-            "levator_scapulae", "great_auricular"),
+            "levator_scapulae", "great_auricular", *_SHOULDER),
 }
 
 
