@@ -450,9 +450,11 @@ def test_shoulder_bones_meet_at_the_acromioclavicular_joint(bones, points):
     gap = np.linalg.norm(near - c.vertices, axis=1).min()
     assert 0.5 < gap < 5.0, gap
     assert not surface.inside_mesh(s.vertices, s.faces, c.vertices).any()
-    for b in (c, s):
+    # the clavicle's cover is thin where the model's skin, without a clavicular ridge,
+    # lies low over the upper chest (2 mm there, 4 mm elsewhere: shoulder._clavicle_path)
+    for b, (lo, hi) in ((c, (1.5, 6.0)), (s, (3.0, 8.0))):
         depth = st.skin_depth(b.vertices)
-        assert 3.0 < depth.min() < 6.0, (b.id, depth.min())
+        assert lo < depth.min() < hi, (b.id, depth.min())
     # the acromion tops the shoulder, lateral to the clavicle's end
     acromion = points["acromion_bone_right"]
     assert acromion[0] > points["clavicle_acromial_end_right"][0]

@@ -413,7 +413,7 @@ def _scm(mastoid_pts):
     sub = _dim("subcutaneous_depth")
     tip = mastoid_pts["mastoid_tip_bone_right"]
     top = tip + np.array([4.5, -5.0, 8.0])           # tendon on the mastoid's lateral surface
-    bottom = notch + (clav - notch) * 0.03 + [0, -3.0, -3.0]   # the tendon under the skin
+    bottom = notch + (clav - notch) * 0.07 + [0, -3.0, -3.0]   # the tendon under the skin
     mids = [top + (bottom - top) * t + np.array([14, -4, 0]) * np.sin(np.pi * t)
             for t in (0.25, 0.5, 0.75)]
     # the sternal head and belly, as the strap was: a thin tendon over the mastoid (which

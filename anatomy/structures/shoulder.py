@@ -38,9 +38,9 @@ __all__ = ["clavicle", "scapula"]
 _CLAVICLE_FACES = 180   # triangles of the drawn bones (figure size budget)
 _SCAPULA_FACES = 260
 _COVER = 4.0            # mm of skin over the subcutaneous bone (the trapezius' depth)
+_THIN_COVER = 2.0       # where the model's skin lies close over the clavicle (derived)
 _ACROMION_HALF = (11.0, 20.0, 3.5)   # derived: half width, half length, half thickness
 _SPINE_CREST_DEPTH = 9.0             # derived: skin of the back to the spine's crest
-_BLADE_DEPTH = 22.0                  # the blade under the skin (as the superior angle)
 
 
 def _skin_top(xy) -> np.ndarray:
@@ -73,13 +73,15 @@ def _clavicle_path(n: int = 13):
     # the lateral third wide front to back and flat (derived widths for that third)
     st, mid = _dim("clavicle_sternal_diameter") / 2, _dim("clavicle_middle_diameter") / 2
     lat_ap, lat_si = _dim("clavicle_lateral_width") / 2, _dim("clavicle_lateral_thickness") / 2
-    knots = [0.0, 0.45, 0.7, 1.0]
-    half_ap = np.interp(t, knots, [st, mid, mid * 1.1, lat_ap])
-    half_si = np.interp(t, knots, [st, mid, mid * 0.95, lat_si])
+    # (the expanded sternal end is short: the shaft is near its middle size by a sixth of
+    # the way along)
+    knots = [0.0, 0.16, 0.45, 0.7, 1.0]
+    half_ap = np.interp(t, knots, [st, mid * 1.15, mid, mid * 1.1, lat_ap])
+    half_si = np.interp(t, knots, [st, mid * 1.15, mid, mid * 0.95, lat_si])
     # ends: the sternal end's medial face beside the notch, the acromial end at the
     # acromion's medial border (the acromioclavicular joint: about 3 mm of joint space)
     sx = _dim("clavicle_sternal_end_lateral") + st
-    ex = acromion[0] - _ACROMION_HALF[0] * 2 + 1.0 - lat_ap
+    ex = acromion[0] - _ACROMION_HALF[0] * 2 + 7.0 - lat_ap
     front = head_skin().ray_depths([[sx, 300.0, notch[2]]], [0.0, -1.0, 0.0])[0]
     s = np.array([sx, 300.0 - front - _COVER - st, notch[2]])
     e = np.array([ex, acromion[1] + 6.0, 0.0])
@@ -93,11 +95,13 @@ def _clavicle_path(n: int = 13):
     off = np.where(t < k, bow * np.sin(np.pi * t / k), -bow * np.sin(np.pi * (t - k) / (1 - k)))
     xy = s[:2] + t[:, None] * chord + off[:, None] * ahead
     # in height: level from end to end (the bone runs almost horizontally), then pushed in
-    # under the skin where it would lie less than ``_COVER`` under it
+    # under the skin where it would lie less than ``_THIN_COVER`` under it. The model's
+    # skin has no clavicular ridge and lies low over the upper chest: pushed in by the full
+    # ``_COVER`` the medial third sank through the scene's floor to a sliver (review)
     e[2] = _skin_top(np.array([e[:2]]))[0] - _COVER - lat_si
     path = np.c_[xy, s[2] + t * (e[2] - s[2])]
     for _ in range(3):
-        path = _keep_covered(path, _COVER + np.maximum(half_ap, half_si))
+        path = _keep_covered(path, _THIN_COVER + np.maximum(half_ap, half_si))
     return path, half_ap, half_si
 
 
@@ -179,17 +183,20 @@ def scapula():
     crest = np.array([_under_back(x, z, _SPINE_CREST_DEPTH + r_spine) for x, z in zip(
         np.linspace(angle[0] - 10.0, root_x, 6), np.linspace(angle[2] - 2.0, root_z, 6))])
     spine = np.vstack([angle, crest])
-    # the blade above the spine: medial border up to the superior angle, superior border
-    # out toward the scapular notch, down to the spine's base
+    # the blade above the spine (the supraspinous fossa, seen from behind): a triangle
+    # from the superior angle down the medial border to the spine's root and out under
+    # the spine, whose ridge stands on the blade along its lower edge (the superior border
+    # runs on laterally in front of the spine and the acromion, hidden behind them)
     sup = scapula_superior_angle()
-    base_x = root_x + 62.0
-    base_z = float(np.interp(base_x, crest[::-1, 0], crest[::-1, 2]))
-    blade = np.array([sup, _under_back(root_x + 40.0, sup[2] + 4.0, _BLADE_DEPTH),
-                      _under_back(base_x, base_z, _BLADE_DEPTH + 4.0),
-                      _under_back(root_x, root_z, _BLADE_DEPTH)])
+    lat_x = root_x + 70.0
+    lat_z = float(np.interp(lat_x, crest[::-1, 0], crest[::-1, 2]))
+    blade = np.array([sup, _under_back(lat_x, lat_z, _SPINE_CREST_DEPTH + 2 * r_spine),
+                      _under_back(root_x, root_z, _SPINE_CREST_DEPTH + 2 * r_spine)])
+    # the acromion: a flat paddle from the acromial angle forward, rounded at both ends
+    acr_path = [acr_c - acr_ax[1] * hl * 0.55, acr_c, acr_c + acr_ax[1] * hl * 0.55]
 
     def field(p):
-        f = sdf.oriented_box(p, acr_c, acr_ax, [hw, hl, ht], 3.0)
+        f = sdf.capsules(p, acr_path, [hw, hw, hw * 0.75], [ht, ht, ht * 0.8])
         f = sdf.smooth_min(f, sdf.capsules(p, spine, [ht + 1.0] + [r_spine] * 6,
                                            [ht] + [h_spine] * 6), 3.0)
         f = sdf.smooth_min(f, _plate(p, blade, 2.0), 4.0)

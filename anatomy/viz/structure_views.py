@@ -139,6 +139,7 @@ def layer_groups(fig_traces) -> dict[str, list[int]]:
 # the cameras' distance in the scene box (a third smaller than the whole bust it used to
 # span, so the same eye came a third nearer): the head, neck and shoulders fit each view
 STRUCTURES_DISTANCE = 1.2
+STRUCTURES_CENTRE_Z = 0.0   # where its cameras look (plotly scene units)
 
 
 def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
@@ -189,13 +190,15 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     plotly3d.merge(fig["layout"], {"scene": scene_box_layout()})
     cam = fig["layout"]["scene"]["camera"]
     cam["eye"] = {k: v * zoom * STRUCTURES_DISTANCE for k, v in cam["eye"].items()}
-    cam["center"] = {"x": 0, "y": 0, "z": 0.1}
-    plotly3d.view_menu(fig, distance=STRUCTURES_DISTANCE)
+    # the views look a little below the head's middle, so that the shoulder girdle the
+    # trapezius and levator end on stays in the frame (review: it fell below it)
+    cam["center"] = {"x": 0, "y": 0, "z": STRUCTURES_CENTRE_Z}
+    plotly3d.view_menu(fig, distance=STRUCTURES_DISTANCE, centre_z=STRUCTURES_CENTRE_Z)
     plotly3d.toggle_menu(fig, layer_groups(fig["data"]))
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
            f"{n['bone']} bones (atlas, axis, C3, the skull vault with the occipital bone, "
-           "mastoid processes, the mandible), "
+           "mastoid processes, the mandible, the clavicles and the tops of the scapulae), "
            f"{n['muscle']} muscles (the suboccipital muscles: rectus capitis posterior major "
            "and minor, obliquus capitis superior and inferior; semispinalis capitis, "
            "splenius capitis, trapezius, sternocleidomastoid), the occipital artery, the "
