@@ -300,7 +300,7 @@ _LABELS = {
         ("C3", "c3_spinous", (62, -33)),
         ("trapezius", "trapezius_left@-22,-60", (-50, -4)),
         ("splenius capitis", "splenius_capitis_left@-42,-8", (-40, 26)),
-        ("sternocleidomastoid", "sternocleidomastoid_left@-48,-50", (-26, 0)),
+        ("sternocleidomastoid", "sternocleidomastoid_left@-48,-42", (-26, 6)),
     ],
     "posterolateral_right": [
         ("external occipital\nprotuberance", "eop", (-30, 30)),
