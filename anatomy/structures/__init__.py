@@ -13,7 +13,8 @@ Public API: ``Structure``, ``load_structures(side, layer)``, ``get_structure(id)
 ``structure_points()`` (named reference points, see ``POINT_NOTES``), ``dimensions()``
 (the cited numbers), ``skin_depth(points)``, ``inside_skin(points)``,
 ``posterior_layers(x, z)`` (what a ray from behind meets, with depths) and
-``structures_containing(point)``.
+``structures_containing(point)``; ``SHOULDER_GIRDLE`` names the clavicle and
+scapula.
 """
 
 from anatomy.structures.assembly import (
@@ -38,9 +39,11 @@ from anatomy.structures.frame import (
     inside_skin,
     skin_depth,
 )
+from anatomy.structures.shoulder import SHOULDER_GIRDLE
 
 __all__ = [
-    "Dimension", "LAYERS", "POINT_NOTES", "STRUCTURES_FILE", "Structure", "dimensions",
+    "Dimension", "LAYERS", "POINT_NOTES", "SHOULDER_GIRDLE", "STRUCTURES_FILE", "Structure",
+    "dimensions",
     "get_structure", "inside_skin", "inside_structure", "load_structures",
     "posterior_layers", "skin_depth", "structure_ids", "structure_points",
     "structures_containing",

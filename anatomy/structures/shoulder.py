@@ -33,7 +33,11 @@ from anatomy.structures.data import _dim
 from anatomy.structures.frame import SCENE_FLOOR_Z, _posterior_skin, skin_depth
 from anatomy.structures.levator import _keep_covered, scapula_superior_angle
 
-__all__ = ["clavicle", "scapula"]
+__all__ = ["SHOULDER_GIRDLE", "clavicle", "scapula"]
+
+# the ids of the shoulder girdle's bones (views that frame the skull and C1-C3, or hide
+# the trapezius and the skin, leave them out)
+SHOULDER_GIRDLE = ("clavicle", "scapula")
 
 _CLAVICLE_FACES = 180   # triangles of the drawn bones (figure size budget)
 _SCAPULA_FACES = 260
@@ -79,7 +83,7 @@ def _clavicle_path(n: int = 13):
     half_ap = np.interp(t, knots, [st, mid * 1.15, mid, mid * 1.1, lat_ap])
     half_si = np.interp(t, knots, [st, mid * 1.15, mid, mid * 0.95, lat_si])
     # ends: the sternal end's medial face beside the notch, the acromial end at the
-    # acromion's medial border (the acromioclavicular joint: about 3 mm of joint space)
+    # acromion's medial border (the acromioclavicular joint: about 2 mm of joint space)
     sx = _dim("clavicle_sternal_end_lateral") + st
     ex = acromion[0] - _ACROMION_HALF[0] * 2 + 7.0 - lat_ap
     front = head_skin().ray_depths([[sx, 300.0, notch[2]]], [0.0, -1.0, 0.0])[0]
@@ -130,7 +134,7 @@ def clavicle():
                     "clavicle_path_right": path.copy()}
 
 
-def _plate(p, corners, half):
+def _polygon_plate(p, corners, half):
     """Signed distance (mm) to a flat convex plate of half thickness ``half`` on the
     polygon ``corners`` (coplanar enough: its plane is fitted through them)."""
     c = np.asarray(corners, float)
@@ -199,7 +203,7 @@ def scapula():
         f = sdf.capsules(p, acr_path, [hw, hw, hw * 0.75], [ht, ht, ht * 0.8])
         f = sdf.smooth_min(f, sdf.capsules(p, spine, [ht + 1.0] + [r_spine] * 6,
                                            [ht] + [h_spine] * 6), 3.0)
-        f = sdf.smooth_min(f, _plate(p, blade, 2.0), 4.0)
+        f = sdf.smooth_min(f, _polygon_plate(p, blade, 2.0), 4.0)
         return sdf.smooth_max(f, SCENE_FLOOR_Z - p[:, 2], 0.5)
 
     pts = np.vstack([spine, blade, acr_c])

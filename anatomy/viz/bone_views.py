@@ -14,7 +14,7 @@ import numpy as np
 
 from anatomy.conventions import check_choice
 from anatomy.head import load_head
-from anatomy.structures import load_structures, structure_points
+from anatomy.structures import SHOULDER_GIRDLE, load_structures, structure_points
 from anatomy.viz import plotly3d, style
 from anatomy.viz.head_views import view_labels
 from anatomy.viz.structure_views import structure_traces
@@ -38,9 +38,6 @@ BONY_LANDMARKS = {
 # the views the menu offers: from the front and from above the model's vault shows open
 # (the face and the skull base are not built: their tissue depths are not sourced), and
 # the neck's bones hung in the face (student review)
-# the figure is framed on the skull and C1-C3: the shoulder girdle (drawn in the anatomy
-# scenes, where the trapezius, SCM and levator scapulae end on it) is left out
-SHOULDER_GIRDLE = ("clavicle", "scapula")
 BONE_VIEWS = ("posterior", "left", "right", "posterolateral_left", "posterolateral_right")
 TITLE = "Bones of the skull and upper neck (hover names each bone and landmark)"
 NOTE_STEP_PX = 16.0  # a name's leader line: about as far as view_labels places it
@@ -90,6 +87,8 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
     """
     view = check_choice(view, BONE_VIEWS, "view of the bones")
     pts = structure_points()
+    # framed on the skull and C1-C3: the shoulder girdle (drawn in the anatomy scenes,
+    # where the trapezius, SCM and levator scapulae end on it) is left out
     bones = {k: s for k, s in load_structures(layer="bone").items()
              if s.base not in SHOULDER_GIRDLE}
     traces = structure_traces(bones)

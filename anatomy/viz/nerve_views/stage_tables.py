@@ -4,12 +4,14 @@ nerves it hides, the bones it names and its caption's place (tables used by
 
 from __future__ import annotations
 
+from anatomy.structures.shoulder import SHOULDER_GIRDLE
+
 __all__ = ["BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_ARROWS", "CAPTION_OFFSETS",
            "STAGE_HIDDEN", "STAGE_OFF_COURSE"]
 
 # where a stage leaves out the trapezius and the skin, the clavicle and the top of the
 # scapula (cut by the scene's floor) would hang alone below the neck: they go too
-_SHOULDER = ("clavicle", "scapula")
+_SHOULDER = SHOULDER_GIRDLE
 # the GON's and TON's close-ups also leave out levator scapulae, lateral to their course
 _DEEP = ("trapezius", "sternocleidomastoid", "splenius", "semispinalis", "skin",
          "great_auricular", "levator_scapulae", *_SHOULDER)
