@@ -29,6 +29,7 @@ from anatomy.structures.frame import SCENE_FLOOR_Z, _posterior_skin, _skin_frame
 __all__ = ["levator_scapulae", "scapula_superior_angle"]
 
 _NU, _NV = 5, 12          # slips across, rings from the vertebrae to the scapula
+_RELAX_STEPS = 60         # smoothing steps that keep the sheet from folding (see below)
 _GAP = 3.0                # fascia between levator and the muscles over it (mm; derived)
 
 
@@ -96,16 +97,35 @@ def levator_scapulae(points: dict[str, np.ndarray]):
     t = np.linspace(0, 1, _NV)
     grid = (top[:, None] * (1 - t[None, :, None]) + bottom[:, None] * t[None, :, None]
             + sag * np.sin(np.pi * t)[None, :, None])
-    # thick belly, thin tendinous slips and a thin insertion on the bone
-    thick = np.interp(t, [0, 0.2, 0.5, 0.85, 1], [1.5, 6.0, 8.0, 7.0, 3.5])
+    # thick belly, thin tendinous slips, thinner where it bends back onto the scapula
+    # (a thicker sheet folded on the inside of that bend) and a thin insertion on the bone
+    thick = np.interp(t, [0, 0.2, 0.5, 0.85, 1], [1.5, 6.0, 8.0, 5.0, 3.5])
     # under the skin, the fascia and the muscles that cover it (SCM above, trapezius below)
     cover = _dim("subcutaneous_depth") + _dim("trapezius_thickness") + _GAP + thick / 2
-    grid[:, 1:-1] = _keep_covered(grid[:, 1:-1].reshape(-1, 3),
-                                  np.tile(cover[1:-1], _NU)).reshape(_NU, _NV - 2, 3)
+    # Pushed in point by point along the skin's normal (up to 27 mm: the rows bow out
+    # beyond the slim model's skin), neighbouring points moved very differently where the
+    # neck turns into the top of the shoulder, and the sheet folded over itself above the
+    # superior angle. Smoothing the inner rows toward their neighbours between pushes
+    # (the ends stay on the bones) irons the fold out.
+    need = np.tile(cover[1:-1], _NU)
+    for _ in range(_RELAX_STEPS + 1):
+        grid[:, 1:-1] = _keep_covered(grid[:, 1:-1].reshape(-1, 3),
+                                      need).reshape(_NU, _NV - 2, 3)
+        inner = grid[:, 1:-1]
+        pull = 0.5 * (grid[:, :-2] + grid[:, 2:]) - inner
+        pull[1:-1] += 0.5 * (inner[:-2] + inner[2:]) - inner[1:-1]
+        grid[:, 1:-1] = inner + 0.5 * pull
+    grid[:, 1:-1] = _keep_covered(grid[:, 1:-1].reshape(-1, 3), need).reshape(_NU, _NV - 2, 3)
     normal = grid_normals(grid)
     outward = grid - np.array([0.0, -30.0, grid[..., 2].mean()])
     if (normal * outward).sum() < 0:
         normal = -normal
+    # averaged with their neighbours along the muscle: offset along the raw normals, the
+    # inner face still creased where the sheet bends back onto the scapula
+    for _ in range(2):
+        padded = np.concatenate([normal[:, :1], normal, normal[:, -1:]], axis=1)
+        normal = padded[:, :-2] + 2 * normal + padded[:, 2:]
+        normal /= np.linalg.norm(normal, axis=2, keepdims=True)
     thick = np.broadcast_to(thick, (_NU, _NV)).copy()
     # the outer face is the grid; the sheet grows inward, so centre it on the grid
     grid = grid + 0.5 * thick[..., None] * normal
