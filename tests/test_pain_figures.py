@@ -761,6 +761,35 @@ def test_heat_plate_key_lists_the_marker_kinds_it_draws():
     assert "trigeminocervical convergence" not in key(gallery)
 
 
+def test_midline_overlap_strips_have_straight_edges():
+    """Where the two GONs overlap down the back of the head, the strip's edges follow the
+    planes where each falls to half weight (half of midline_overlap_mm across the
+    midline). Interpolated over triangles wider than the strip, its edges zigzagged from
+    1.9 to 6.7 mm off the midline, and it showed as a chain of beads (instructor review).
+    The weights on the cut are exact: the GON's own weight times its midline factor."""
+    from anatomy.viz.pain_views.territories import _clipped_skin, _face_assignment
+
+    atlas = pain.territories()
+    over = atlas.table.set_index(["name", "side"])["midline_overlap_mm"]
+    half = over[("greater_occipital", "right")] / 2
+    _keys, _v, _f, _dom, (ov, _of) = _face_assignment(atlas, 0.5)
+    head = load_head()
+    inion, vertex = head.landmark("inion"), head.landmark("vertex")
+    strip = ov[(ov[:, 2] > inion[2] + 30) & (ov[:, 1] < vertex[1] - 25)
+               & (np.abs(ov[:, 0]) < 20)]
+    assert len(strip) > 40
+    assert np.abs(strip[:, 0]).max() <= half + 0.05          # no bead bulges out
+    # on the cut, the GON's weight is exactly one half where its own fall-off is whole
+    # (below and above the middle of the occiput, where its band fades, the strip is
+    # narrower), so there the strip's edge lies on the plane
+    v, _f, w, _n = _clipped_skin(atlas)
+    k = list(atlas.weights).index(("greater_occipital", "right"))
+    on = (np.abs(v[:, 0] + half) < 1e-4) & (v[:, 2] > inion[2] + 30) & (v[:, 1] < 0)
+    assert on.sum() > 20 and np.isclose(w[k, on], 0.5, atol=1e-6).sum() > 10
+    assert w[k, on].max() <= 0.5 + 1e-6
+    assert (np.abs(np.abs(strip[:, 0]) - half) < 0.05).sum() > 20
+
+
 def test_territories_that_share_a_border_stay_apart_for_every_vision():
     """Neighbouring territories on the plate (faces of one meeting faces of another)
     differ by CIEDE2000 of at least CATEGORY_MIN_DE00 for normal vision, deuteranopia,

@@ -16,6 +16,7 @@ from anatomy.pain.atlas import (
     boundary_distance,
     boundary_line,
     boundary_plane,
+    midline_factor,
     territories,
     territory_names,
 )
@@ -49,7 +50,7 @@ __all__ = [
     "DIRECTIONS", "FIELD_FLOOR", "HOTSPOTS_FILE", "MECHANISMS", "MESH_CROP",
     "MESH_MAX_EDGE_MM", "PAIN_DRAWINGS", "PLACE_KEYS", "PainMesh", "SEED_PATTERN",
     "TERRITORIES_FILE", "TerritoryAtlas", "boundary_distance", "boundary_line",
-    "boundary_plane", "drawing_field", "hotspots", "match_drawing",
+    "boundary_plane", "drawing_field", "hotspots", "match_drawing", "midline_factor",
     "nearest_vertex", "pain_field", "pain_mesh", "pain_skin", "pattern_info", "patterns",
     "place", "skin_distance", "spot_names", "spot_position", "spots", "territories",
     "territory_names",

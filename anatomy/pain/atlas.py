@@ -16,8 +16,8 @@ from anatomy.pain.mesh import _path, nearest_vertex, pain_mesh, skin_distance
 from anatomy.store import stored
 
 __all__ = [
-    "TerritoryAtlas", "boundary_distance", "boundary_line", "boundary_plane", "territories",
-    "territory_names",
+    "TerritoryAtlas", "boundary_distance", "boundary_line", "boundary_plane", "midline_factor",
+    "territories", "territory_names",
 ]
 
 # Cutaneous territories
@@ -185,6 +185,39 @@ def boundary_line(side: str, n: int = 121) -> np.ndarray:
     return arc
 
 
+def midline_factor(name: str, side: str, x) -> np.ndarray:
+    """The factor that stops territory ``name`` of ``side`` at the midline: 1 on its own
+    side, falling linearly to 0 at ``midline_overlap_mm`` across it (territories.toml), or
+    a step at the midline where that is 0.
+
+    Parameters
+    ----------
+    name : str
+        A territory (``territory_names()``).
+    side : str
+        ``"left"`` or ``"right"``.
+    x : array_like
+        Distances from the midline, mm (positive on the subject's right).
+
+    Returns
+    -------
+    numpy.ndarray
+        The factor in [0, 1] at each ``x``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a territory or ``side`` is not ``"left"`` or ``"right"``.
+    """
+    data = _territory_data()["territories"]
+    check_choice(name, data, "territory")
+    over = float(data[name]["midline_overlap_mm"])
+    lateral = SIDE_SIGN[check_side(side)] * np.asarray(x, float)
+    if over > 0:
+        return np.clip((lateral + over) / over, 0.0, 1.0)
+    return (lateral >= 0).astype(float)
+
+
 @stored
 def _territory_weights() -> dict[str, np.ndarray]:
     """Per-vertex weight of each territory, keyed 'name/side' (stored: anatomy.store)."""
@@ -210,9 +243,7 @@ def _territory_weights() -> dict[str, np.ndarray]:
                 w *= np.clip((sdist + band) / band, 0.0, 1.0)
             else:
                 w *= np.maximum(np.clip((band - sdist) / band, 0.0, 1.0), below_chin)
-            over = float(t["midline_overlap_mm"])
-            lateral = SIDE_SIGN[sd] * m.vertices[:, 0]
-            w *= np.clip((lateral + over) / over, 0, 1) if over > 0 else (lateral >= 0)
+            w *= midline_factor(name, sd, m.vertices[:, 0])
             w.flags.writeable = False
             weights[f"{name}/{sd}"] = w
     return weights
@@ -227,6 +258,7 @@ def _atlas() -> TerritoryAtlas:
             w = weights[(name, sd)] = stored_weights[f"{name}/{sd}"]
             rows.append({"name": name, "side": sd, "label": t["label"], "root": t["root"],
                          "division": t["division"], "description": t["description"],
+                         "midline_overlap_mm": float(t["midline_overlap_mm"]),
                          "references": ", ".join(t["references"]),
                          "vertices_covered": int((w >= 0.5).sum())})
     return TerritoryAtlas(pd.DataFrame(rows), weights)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from matplotlib.colors import to_rgb
 
 from anatomy import meshgen, pain
-from anatomy.conventions import SIDES, check_side
+from anatomy.conventions import SIDE_SIGN, SIDES, check_side
 from anatomy.references import cite
 from anatomy.viz import fields, nearest, plotly3d, style
 from anatomy.viz.pain_views.cameras import NAMED_FRAME
@@ -30,11 +32,12 @@ OPENING_CAMERA = {"eye": {"x": 1.6, "y": -0.28, "z": 0.42},
 # Territories
 # ---------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=2)
 def _clipped_skin(atlas):
     """The pain mesh clipped and closed as the heat figure's skin (a clean edge at the neck
     and shoulders: whole faces left a saw tooth, and the supraclavicular patch flared past
     the shoulders), with each territory's weights (K, N) and the vertex normals carried
-    over."""
+    over (read-only: cached, since the figure and its overlap both need it)."""
     m = pain.pain_mesh()
     keys = list(atlas.weights)
     v, f, vals = clip_to_crop(m.vertices, m.faces,
@@ -45,9 +48,76 @@ def _clipped_skin(atlas):
     n = len(v)
     v, f, vals = fields.cap_crop(v, f, vals, abs_x_max=HEAT_CROP["abs_x_max"])
     vals[n:, :len(keys)] = 0.0
-    normals = vals[:, len(keys):]
-    normals /= np.linalg.norm(normals, axis=1, keepdims=True)
-    return v, f, vals[:, :len(keys)].T, normals
+    v, f, w, normals = _cut_at_midline(v, f, vals[:, :len(keys)].T, vals[:, len(keys):],
+                                       atlas)
+    normals = normals / np.linalg.norm(normals, axis=1, keepdims=True)
+    for a in (v, f, w, normals):
+        a.flags.writeable = False
+    return v, f, w, normals
+
+
+def _cut_at_midline(v, f, w, normals, atlas):
+    """The mesh cut along the planes where territories that cross the midline fall to half
+    weight (``pain.midline_factor``), with each weight exact on the cut.
+
+    A weight stops at the midline by a factor that falls linearly to 0 a few mm across it
+    (6 mm for the GON). The skin's triangles are wider than that, so on a weight
+    interpolated over them the half-weight line zigzagged from vertex to vertex, and the
+    strip where the two GONs overlap showed as a chain of beads down the back of the head
+    (instructor review). On the cut, a weight is its nerve's own fall-off (the weight
+    without the factor, interpolated along the cut edge) times the factor there: exactly
+    one half, so the overlap's edge follows the plane.
+    """
+    keys = list(atlas.weights)
+    over = atlas.table.set_index(["name", "side"])["midline_overlap_mm"]
+    half = {key: -SIDE_SIGN[key[1]] * over[key] / 2 for key in keys if over[key] > 0}
+    planes = sorted(set(half.values()))
+    factor = np.array([pain.midline_factor(*key, v[:, 0]) for key in keys])
+    attrs = np.c_[w.T, _own_weight(w, factor, f).T, normals]
+    k = len(keys)
+    for x in planes:
+        # only where a territory that halves on this plane meets its fellow of the other
+        # side (both own weights reach one half): there the two overlap in a strip along
+        # the midline; elsewhere the cut would only add vertices to the figure (JSON)
+        own = attrs[:, k:2 * k].T
+        crossing = (v[f, 0].min(axis=1) < x) & (v[f, 0].max(axis=1) > x)
+        live = np.zeros(len(f), bool)
+        for r, key in enumerate(keys):
+            if half.get(key) == x:
+                fellow = keys.index((key[0], "left" if key[1] == "right" else "right"))
+                live |= (own[r, f].max(axis=1) >= 0.5) & (own[fellow, f].max(axis=1) >= 0.5)
+        live &= crossing
+        # the faces cut, merged back with the rest (level_regions orders its vertices by
+        # position: the rest are found there by theirs; at the strip's two ends a
+        # neighbour keeps the whole edge, on which the new vertex lies)
+        cut_v, cut_f, _, cut_attrs = meshgen.level_regions(
+            v, f[live], (v[:, 0] - x + 0.5)[None], 0.5, attributes=attrs)
+        index = {tuple(p): i for i, p in enumerate(np.round(cut_v, 4))}
+        old_to_new = np.array([index[tuple(p)] for p in np.round(v, 4)])
+        v, attrs = cut_v, cut_attrs
+        f = np.vstack([old_to_new[f[~live]], cut_f])
+    w, own, normals = attrs[:, :k].T.copy(), attrs[:, k:2 * k].T, attrs[:, 2 * k:]
+    cut = np.isin(np.round(v[:, 0], 4), np.round(planes, 4))
+    for row, key in enumerate(keys):
+        w[row, cut] = own[row, cut] * pain.midline_factor(*key, v[cut, 0])
+    return v, f, w, normals
+
+
+def _own_weight(w, factor, faces):
+    """Each weight (K, N) without its midline factor: ``w / factor`` where the factor is
+    above 0; where it is 0 (the weight too), the largest own weight of the vertices that
+    share a face with it, spread three rings out."""
+    known = factor > 0
+    own = np.where(known, w / np.where(known, factor, 1.0), 0.0)
+    for _ in range(3):
+        per_face = np.where(known[:, faces], own[:, faces], -1.0).max(axis=2)   # (K, M)
+        near = np.full(own.shape, -1.0)
+        for corner in range(3):
+            np.maximum.at(near.T, faces[:, corner], per_face.T)
+        fill = ~known & (near >= 0)
+        own[fill], known = near[fill], known | fill
+    return np.clip(own, 0.0, 1.0)
+
 
 
 def _face_assignment(atlas, threshold: float = 0.5):
