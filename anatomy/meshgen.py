@@ -181,8 +181,19 @@ def tube(path, radius, n_around: int = 8):
     """
     path = np.asarray(path, float)
     tan = tangents(path)
-    ref = np.where(np.abs(tan[:, 2:3]) < 0.9, [[0, 0, 1.0]], [[1.0, 0, 0]])
-    return loft(path, radius, radius, np.cross(tan, ref), n_around)
+    # a frame carried along the path (parallel transport): each section's direction is
+    # the last one's, made perpendicular to the path here. One chosen afresh at each point
+    # (across the path from a fixed up) turned by up to 90 degrees where the path passed
+    # near vertical, and the tube twisted and folded there
+    ref = np.array([0, 0, 1.0]) if abs(tan[0, 2]) < 0.9 else np.array([1.0, 0, 0])
+    side = np.empty_like(path)
+    s = np.cross(tan[0], ref)
+    for k, t in enumerate(tan):
+        s = s - (s @ t) * t
+        n = np.linalg.norm(s)
+        s = s / n if n > 1e-9 else np.cross(t, ref) / np.linalg.norm(np.cross(t, ref))
+        side[k] = s
+    return loft(path, radius, radius, side, n_around)
 
 
 def ellipsoid(centre, radii, axes=None, n_u: int = 12, n_v: int = 7, box: float = 1.0):
