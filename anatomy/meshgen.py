@@ -304,7 +304,7 @@ def slab(grid, normals, thickness):
     return outward(v, np.array(faces))
 
 
-def capped_sheet(grid, rings: int = 3, lift=(0.0, 0.0, 0.0)):
+def capped_sheet(grid, rings: int = 3, lift=(0.0, 0.0, 0.0), centre=None):
     """Closed solid from an (nu, nv, 3) grid surface and a cap across its open side.
 
     The cap joins the grid's boundary ring to its centroid (moved by ``lift``) through
@@ -319,6 +319,8 @@ def capped_sheet(grid, rings: int = 3, lift=(0.0, 0.0, 0.0)):
         Rings of the cap between the boundary and the centre.
     lift : array_like, shape (3,), default (0, 0, 0)
         Offset of the cap's centre from the boundary's centroid, mm.
+    centre : array_like, shape (3,), optional
+        The cap's centre, mm, instead of the boundary's centroid moved by ``lift``.
 
     Returns
     -------
@@ -334,7 +336,8 @@ def capped_sheet(grid, rings: int = 3, lift=(0.0, 0.0, 0.0)):
     ring = np.array(_grid_rim(nu, nv))
     v = [grid.reshape(-1, 3)]
     pts = v[0][ring]
-    centre = pts.mean(axis=0) + np.asarray(lift, float)
+    centre = (pts.mean(axis=0) + np.asarray(lift, float) if centre is None
+              else np.asarray(centre, float))
     prev, n, k = ring, nu * nv, len(ring)
     for r in range(1, rings + 1):
         t = r / (rings + 1)

@@ -9,10 +9,10 @@ drawn skin, the closed outer shell). The vault is a whole calvaria closed by a s
 base, so that no inside shows through the see-through skin: in front it ends along the
 supraorbital margins (brow) out to the frontozygomatic region, and its lower edge runs
 from there back over the ear to the lateral end of the superior nuchal line (a derived
-outline, not a measured one). From that edge the temporal squama hangs on each side as a
-plate down to the roof of the jaw joint, the ear canal and the mastoid base, so that the
-mandible's condyle and the mastoid process meet the skull (the face, the zygomatic arch
-and the sutures are not drawn; the plate's lower border is derived). Below the superior
+outline, not a measured one). From that edge the surface goes on down each side as the
+temporal squama to the roof of the jaw joint, the ear canal and the mastoid base, so that
+the mandible's condyle and the mastoid process meet the skull (the face, the zygomatic
+arch and the sutures are not drawn; the squama's lower border is derived). Below the superior
 nuchal line the bone turns forward as the nuchal plane to the posterior rim of the
 foramen magnum (the ``bone`` grid the muscles attach to). The external occipital
 protuberance (EOP), the superior and inferior nuchal lines and the external occipital
@@ -27,7 +27,7 @@ import numpy as np
 
 from anatomy import shell
 from anatomy.head import load_head
-from anatomy.meshgen import capped_sheet, grid_normals, merge, outward, simplify, slab, weld
+from anatomy.meshgen import capped_sheet, grid_normals, outward, simplify, weld
 from anatomy.structures import sdf
 from anatomy.structures.data import _dim, dimensions
 from anatomy.structures.frame import _frame, _posterior_skin, _skin_frame, _snl_point, _under_skin
@@ -208,11 +208,18 @@ def occipital_bone():
     k_eop = i_snl
     # one closed solid: the outer surface and a schematic base across its open side (the
     # base of the skull is not modelled; a thin sheet let students look into the vault)
-    v, f = capped_sheet(outer, rings=3, lift=_BASE_LIFT)
-    # the temporal squama on each side, hung from the vault's lower edge over the ear down
-    # to the roof of the TMJ and the mastoid base, joined to the vault at that edge
-    for col in (0, -1):
-        v, f = weld(merge([(v, f), _temporal_squama(outer[col])]))
+    # the temporal squama on each side continues the vault's surface from its lower edge
+    # over the ear down to the roof of the TMJ and the mastoid base; the base closes the
+    # solid below them (a plate hung from the edge read as a flap, with the vault's rim
+    # and the base showing behind it: instructor review)
+    squama = [_temporal_squama(outer[0]), _temporal_squama(outer[-1])]
+    whole = np.concatenate([squama[0][::-1], outer, squama[1]], axis=0)
+    # the base's centre stays where the vault's own rim puts it (lower, it met the
+    # vertebral arteries, and its first rings crossed the skin under the brow)
+    rim = np.concatenate([outer[0], outer[-1], outer[:, 0], outer[:, -1]])
+    centre = rim.mean(axis=0) + np.asarray(_BASE_LIFT)
+    v, f = weld(capped_sheet(whole, rings=3, centre=centre))
+    v, f = _drop_degenerate(v, f)
     pts = {"eop": outer[c, k_eop].copy(), "opisthion": opis[c].copy(),
            "foramen_magnum_posterior": opis[c].copy(),
            "external_occipital_crest": outer[c, i_snl + 2].copy(),
@@ -233,28 +240,41 @@ _SQUAMA_BORDER = np.array([[48.0, 54.0, 10.0], [25.0, 56.0, 7.0], [7.0, 53.5, 8.
                            [-8.0, 55.0, 5.0], [-30.0, 55.0, 6.0], [-48.0, 51.0, 4.0]])
 _SQUAMA_ROWS = 4          # rows from the vault's edge down to the lower border
 _SQUAMA_BULGE = 2.0       # mm: the plate bows outward between its edges
-_SQUAMA_THICKNESS = 4.0   # mm
 
 
 def _temporal_squama(edge):
-    """A plate from the vault's lateral edge (one side's column of the outer grid, front
-    to back) down to ``_SQUAMA_BORDER``; its outer top row is the edge itself."""
-    top = edge[1:14]                       # the edge over the temple and the ear
-    side = np.sign(top[:, 0].mean())
-    y = top[:, 1]
+    """Columns that carry the vault's surface on from its lateral edge (one side's column
+    of the outer grid, front to back) down to ``_SQUAMA_BORDER`` (``_SQUAMA_ROWS`` - 1 of
+    them, the edge itself not repeated, nearest the edge first).
+
+    Over the temple and the ear (the edge's rows 1-13) the columns reach the border,
+    bowing outward between; toward the brow in front and the nuchal lines behind they
+    come back to the edge (the rows there end at the vault's own edge)."""
+    side = np.sign(edge[:, 0].mean())
+    y = edge[:, 1]
     order = np.argsort(_SQUAMA_BORDER[:, 0])
     b = _SQUAMA_BORDER[order]
     bottom = np.c_[side * np.interp(y, b[:, 0], b[:, 1]), y, np.interp(y, b[:, 0], b[:, 2])]
-    rows = []
-    for t in np.linspace(0.0, 1.0, _SQUAMA_ROWS):
-        p = top + (bottom - top) * t
-        p[:, 0] += side * _SQUAMA_BULGE * np.sin(np.pi * t)
-        rows.append(p)
-    grid = np.stack(rows, axis=1)
-    normals = grid_normals(grid)
-    if (normals[..., 0] * side).sum() < 0:
-        normals = -normals
-    return slab(grid, normals, _SQUAMA_THICKNESS)
+    # behind the ear the border runs on into the edge's end at the nuchal lines (row 14),
+    # so the squama's lower border meets the mastoid region without a notch
+    for r in (12, 13):
+        bottom[r] = bottom[11] + (edge[14] - bottom[11]) * (r - 11) / 3
+    rows = np.arange(len(edge))
+    reach = np.interp(rows, [0, 1, 13, 14], [0.0, 1.0, 1.0, 0.0])
+    cols = []
+    for t in np.linspace(0.0, 1.0, _SQUAMA_ROWS)[1:]:
+        p = edge + (bottom - edge) * (t * reach)[:, None]
+        p[:, 0] += side * _SQUAMA_BULGE * np.sin(np.pi * t) * reach
+        cols.append(p)
+    return np.stack(cols, axis=0)
+
+
+def _drop_degenerate(v, f):
+    """Faces that lost a corner to ``weld`` (the squama's columns meet the vault's edge
+    in front and behind) are dropped, and so are the vertices no face uses."""
+    f = f[(f[:, 0] != f[:, 1]) & (f[:, 1] != f[:, 2]) & (f[:, 0] != f[:, 2])]
+    used, inverse = np.unique(f, return_inverse=True)
+    return v[used], inverse.reshape(f.shape)
 
 
 def mastoid():
