@@ -37,3 +37,26 @@ def head():
     from anatomy import load_head
 
     return load_head()
+
+
+def _neighbour_cosines(vertices, faces):
+    import numpy as np
+
+    v, f = np.asarray(vertices, float), np.asarray(faces)
+    n = np.cross(v[f[:, 1]] - v[f[:, 0]], v[f[:, 2]] - v[f[:, 0]])
+    n /= np.linalg.norm(n, axis=1, keepdims=True)
+    edges = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+    face = np.tile(np.arange(len(f)), 3)
+    order = np.lexsort(edges.T[::-1])
+    e, fa = edges[order], face[order]
+    pair = np.all(e[1:] == e[:-1], axis=1)          # each edge's two faces, side by side
+    cos = np.einsum("ij,ij->i", n[fa[:-1][pair]], n[fa[1:][pair]])
+    return cos, v[e[:-1][pair]].mean(axis=1)
+
+
+@pytest.fixture(scope="session")
+def neighbour_cosines():
+    """A function of (vertices, faces): for each edge that two faces share, the cosine
+    between their normals (-1 where the mesh folds back on itself), and the edge's middle
+    (mm)."""
+    return _neighbour_cosines

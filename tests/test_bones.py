@@ -404,27 +404,18 @@ def test_vault_is_closed_from_the_brow_to_the_nuchal_lines(bones, head):
         assert hit is not None and np.linalg.norm(hit - base) < 9, side
 
 
-def test_temporal_squama_continues_the_vault(bones):
+def test_temporal_squama_continues_the_vault(bones, neighbour_cosines):
     """The side of the skull is one surface from the vault down over the ear: no two
     neighbouring faces there face opposite ways. The squama was a plate hung from the
     vault's lower edge, and from the side it read as a flap with the vault's rim and base
     showing behind it (folds of up to 180 degrees where the two met, behind the ear)."""
     occ = bones["occipital_bone"]
-    v, f = np.asarray(occ.vertices, float), np.asarray(occ.faces)
-    n = np.cross(v[f[:, 1]] - v[f[:, 0]], v[f[:, 2]] - v[f[:, 0]])
-    n /= np.linalg.norm(n, axis=1, keepdims=True)
-    edges = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
-    face = np.tile(np.arange(len(f)), 3)
-    order = np.lexsort(edges.T[::-1])
-    e, fa = edges[order], face[order]
-    pair = np.all(e[1:] == e[:-1], axis=1)
-    a, b = fa[:-1][pair], fa[1:][pair]
-    mid = v[e[:-1][pair]].mean(axis=1)
+    v = np.asarray(occ.vertices, float)
+    cos, mid = neighbour_cosines(v, occ.faces)
     # the temple and over and behind the ear (in front, the squama's rim meets the base)
     side = (np.abs(mid[:, 0]) > 40) & (mid[:, 2] > 0) & (mid[:, 1] < 50)
     assert side.sum() > 100
-    cos = np.einsum("ij,ij->i", n[a[side]], n[b[side]])
-    assert cos.min() > -0.5, mid[side][np.argmin(cos)]
+    assert cos[side].min() > -0.5, mid[side][np.argmin(cos[side])]
     # and it reaches the squama's lower border at the roof of the jaw joint
     assert v[(np.abs(v[:, 0]) > 50) & (np.abs(v[:, 1] - 25) < 6)][:, 2].min() < 10
 

@@ -504,7 +504,7 @@ def test_splenius_is_a_sheet_from_the_midline_that_leaves_a_v_above(structures, 
     assert top[:, 0].min() > mastoid_x / 2 and top[:, 0].max() > 0.8 * mastoid_x
 
 
-def test_soft_tissue_meshes_do_not_fold_over(structures):
+def test_soft_tissue_meshes_do_not_fold_over(structures, neighbour_cosines):
     """No two neighbouring faces of a muscle, vessel or nerve face opposite ways (a fold
     shows as a jagged ridge or a pinch). Levator scapulae's sheet, pushed under the skin
     point by point where the neck turns into the shoulder, folded over itself above the
@@ -514,15 +514,7 @@ def test_soft_tissue_meshes_do_not_fold_over(structures):
     for s in structures.values():
         if s.layer == "bone":
             continue
-        v, f = np.asarray(s.vertices, float), np.asarray(s.faces)
-        n = np.cross(v[f[:, 1]] - v[f[:, 0]], v[f[:, 2]] - v[f[:, 0]])
-        n /= np.linalg.norm(n, axis=1, keepdims=True)
-        edges = np.sort(np.vstack([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
-        face = np.tile(np.arange(len(f)), 3)
-        order = np.lexsort(edges.T[::-1])
-        e, fa = edges[order], face[order]
-        pair = np.all(e[1:] == e[:-1], axis=1)          # each edge's two faces, side by side
-        cos = np.einsum("ij,ij->i", n[fa[:-1][pair]], n[fa[1:][pair]])
+        cos, _mid = neighbour_cosines(s.vertices, s.faces)
         assert cos.min() > -0.9, (s.id, float(cos.min()))
 
 
