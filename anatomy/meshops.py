@@ -63,7 +63,8 @@ def merge(parts):
 
 
 def weld(mesh, decimals: int = 6):
-    """Merge a mesh's vertices that share a position (to ``decimals`` mm).
+    """Merge a mesh's vertices that share a position (to ``decimals`` mm); the faces that
+    lose a corner by it are dropped, and so are the vertices no face then uses.
 
     Parameters
     ----------
@@ -82,7 +83,10 @@ def weld(mesh, decimals: int = 6):
     v, f = mesh
     _, first, inv = np.unique(np.round(v, decimals), axis=0, return_index=True,
                               return_inverse=True)
-    return v[first], inv.ravel()[f]
+    f = inv.ravel()[f]
+    f = f[(f[:, 0] != f[:, 1]) & (f[:, 1] != f[:, 2]) & (f[:, 0] != f[:, 2])]
+    used, inverse = np.unique(f, return_inverse=True)
+    return v[first][used], inverse.reshape(f.shape)
 
 
 def mirror(v, f):

@@ -518,6 +518,20 @@ def test_soft_tissue_meshes_do_not_fold_over(structures, neighbour_cosines):
         assert cos.min() > -0.9, (s.id, float(cos.min()))
 
 
+def test_weld_merges_shared_positions_and_drops_collapsed_faces():
+    """weld joins vertices at one position; a face that loses a corner by it (where the
+    skull's squama columns meet the vault's edge) is dropped, with any vertex no face
+    then uses, and the faces keep their positions."""
+    from anatomy.meshgen import weld
+
+    v = np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0], [1, 0, 0], [5, 5, 5], [1, 1, 0]], float)
+    f = np.array([[0, 1, 2], [1, 3, 4], [3, 5, 2]])   # the second face collapses
+    wv, wf = weld((v, f))
+    assert len(wv) == 4 and len(wf) == 2               # [5, 5, 5] is gone with its face
+    assert {tuple(map(tuple, wv[face])) for face in wf} == \
+        {tuple(map(tuple, v[face])) for face in f[[0, 2]]}
+
+
 def test_soft_tissue_meshes_are_closed_and_wound_one_way(structures):
     """Every edge of a muscle, vessel or nerve mesh is shared by two faces that run it in
     opposite directions. The side faces of the thin sheets (trapezius, splenius, levator)

@@ -218,8 +218,9 @@ def occipital_bone():
     # vertebral arteries, and its first rings crossed the skin under the brow)
     rim = np.concatenate([outer[0], outer[-1], outer[:, 0], outer[:, -1]])
     centre = rim.mean(axis=0) + np.asarray(_BASE_LIFT)
+    # (the squama's columns meet the vault's edge in front and behind: weld drops the
+    # faces that collapse there)
     v, f = weld(capped_sheet(whole, rings=3, centre=centre))
-    v, f = _drop_degenerate(v, f)
     pts = {"eop": outer[c, k_eop].copy(), "opisthion": opis[c].copy(),
            "foramen_magnum_posterior": opis[c].copy(),
            "external_occipital_crest": outer[c, i_snl + 2].copy(),
@@ -268,13 +269,6 @@ def _temporal_squama(edge):
         cols.append(p)
     return np.stack(cols, axis=0)
 
-
-def _drop_degenerate(v, f):
-    """Faces that lost a corner to ``weld`` (the squama's columns meet the vault's edge
-    in front and behind) are dropped, and so are the vertices no face uses."""
-    f = f[(f[:, 0] != f[:, 1]) & (f[:, 1] != f[:, 2]) & (f[:, 0] != f[:, 2])]
-    used, inverse = np.unique(f, return_inverse=True)
-    return v[used], inverse.reshape(f.shape)
 
 
 def mastoid():
