@@ -338,6 +338,20 @@ def test_greater_occipital_territories_meet_at_the_midline():
     assert mid.sum() >= 10 and w[mid].min() >= 0.5, np.round(w[mid], 2)
 
 
+def test_third_occipital_territories_cover_the_midline_below_the_inion():
+    """The TON supplies the lower occiput and upper neck near the midline, its branches
+    crossing it (Gray's; Tubbs 2007): every midline vertex from the inion to 60 mm below
+    it is in one side's territory. A chain bowing out to the piercing point, 12.9 mm from
+    the midline (Kim 2018), left the midline 20-50 mm below the inion at weight 0.2, a
+    bare notch between the two TONs (reviewer)."""
+    v = pain.pain_mesh().vertices
+    a = pain.territories()
+    w = np.maximum(a.weight("third_occipital", "right"), a.weight("third_occipital", "left"))
+    mid = ((np.abs(v[:, 0]) < 1) & (v[:, 1] < 0) & (v[:, 2] <= LM["inion"][2])
+           & (v[:, 2] > LM["inion"][2] - 60))
+    assert mid.sum() >= 6 and w[mid].min() >= 0.5, np.round(w[mid], 2)
+
+
 def test_lesser_occipital_territory_climbs_behind_the_auricle():
     """Gray's: the LON is continued upward along the side of the head behind the auricle.
     Skin behind the ear 30-50 mm above the tragus is in its territory; the band stopped at
@@ -395,6 +409,19 @@ def test_side_of_the_head_is_covered_by_territories():
                   & (v[:, 1] < tragus[1] + 40))
         assert region.sum() > 150 and w[region].min() >= 0.5, (side, np.round(v[region][
             w[region] < 0.5]))
+
+
+def test_forehead_and_scalp_above_the_brows_have_no_bare_skin():
+    """Every skin vertex higher than the glabella lies in some territory at weight 0.5
+    or more: the supraorbital and supratrochlear nerves supply the forehead and the scalp
+    to the vertex, the occipital nerves the scalp behind it (Gray's). The supraorbital
+    band left a vertex 33 mm out on the upper forehead at 0.42, drawn as a skin-coloured
+    ring on each side, and a bay of bare skin at the lateral end of each brow (reviewer)."""
+    v = pain.pain_mesh().vertices
+    atlas = pain.territories()
+    w = np.max(list(atlas.weights.values()), axis=0)
+    above = v[:, 2] > LM["glabella"][2]
+    assert above.sum() > 600 and w[above].min() >= 0.5, np.round(v[above & (w < 0.5)])
 
 
 def test_supratrochlear_territory_stays_on_the_lower_forehead():

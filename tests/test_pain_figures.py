@@ -767,12 +767,12 @@ def test_midline_overlap_strips_have_straight_edges():
     midline). Interpolated over triangles wider than the strip, its edges zigzagged from
     1.9 to 6.7 mm off the midline, and it showed as a chain of beads (instructor review).
     The weights on the cut are exact: the GON's own weight times its midline factor."""
-    from anatomy.viz.pain_views.territories import _clipped_skin, _face_assignment
+    from anatomy.viz.pain_views.territory_mesh import clipped_skin, face_assignment
 
     atlas = pain.territories()
     over = atlas.table.set_index(["name", "side"])["midline_overlap_mm"]
     half = over[("greater_occipital", "right")] / 2
-    _keys, _v, _f, _dom, (ov, _of) = _face_assignment(atlas, 0.5)
+    _keys, _v, _f, _dom, (ov, _of) = face_assignment(atlas, 0.5)
     head = load_head()
     inion, vertex = head.landmark("inion"), head.landmark("vertex")
     strip = ov[(ov[:, 2] > inion[2] + 30) & (ov[:, 1] < vertex[1] - 25)
@@ -782,7 +782,7 @@ def test_midline_overlap_strips_have_straight_edges():
     # on the cut, the GON's weight is exactly one half where its own fall-off is whole
     # (below and above the middle of the occiput, where its band fades, the strip is
     # narrower), so there the strip's edge lies on the plane
-    v, _f, w, _n = _clipped_skin(atlas)
+    v, _f, w, _n = clipped_skin(atlas)
     k = list(atlas.weights).index(("greater_occipital", "right"))
     on = (np.abs(v[:, 0] + half) < 1e-4) & (v[:, 2] > inion[2] + 30) & (v[:, 1] < 0)
     assert on.sum() > 20 and np.isclose(w[k, on], 0.5, atol=1e-6).sum() > 10
@@ -790,15 +790,44 @@ def test_midline_overlap_strips_have_straight_edges():
     assert (np.abs(np.abs(strip[:, 0]) - half) < 0.05).sum() > 20
 
 
+def test_territory_figure_leaves_no_bare_specks_inside_the_coloured_skin():
+    """Skin the figure leaves skin-coloured (no territory at half weight) is one of the
+    large bare areas (face, back of the neck) or reaches the drawn skin's edge: no speck
+    of it smaller than 150 mm2 is enclosed by coloured faces. Where three bands meet, or
+    a band dips just under one half at one vertex, the cut had left 12 such specks and
+    slits, on the shoulders, the occiput, above the ears and at the temples (reviewer)."""
+    from anatomy.shell import components
+    from anatomy.surface import unique_edges
+    from anatomy.viz.pain_views.territory_mesh import face_assignment
+
+    _keys, v, f, dom, _overlap = face_assignment(pain.territories(), 0.5)
+    _edges, sides = unique_edges(f)
+    open_edge = np.bincount(sides.ravel()) == 1
+    bare = np.flatnonzero(dom < 0)
+    label = components(f[bare])
+    area = 0.5 * np.linalg.norm(np.cross(v[f[:, 1]] - v[f[:, 0]], v[f[:, 2]] - v[f[:, 0]]),
+                                axis=1)
+    specks = [np.round(v[f[bare[label == c]]].mean(axis=(0, 1)))
+              for c in range(label.max() + 1)
+              if area[bare[label == c]].sum() < 150
+              and not open_edge[sides[bare[label == c]]].any()]
+    assert label.max() >= 1 and not specks, specks
+    # the slit on each shoulder and the speck between the GON and LON are coloured
+    for x in (117.9, -117.9, 49.2, -49.2):
+        p = np.array([x, 9.0, -161.1]) if abs(x) > 100 else np.array([x, -67.3, 7.6])
+        centre = v[f].mean(axis=1)
+        assert dom[np.linalg.norm(centre - p, axis=1).argmin()] >= 0, x
+
+
 def test_territories_that_share_a_border_stay_apart_for_every_vision():
     """Neighbouring territories on the plate (faces of one meeting faces of another)
     differ by CIEDE2000 of at least CATEGORY_MIN_DE00 for normal vision, deuteranopia,
     protanopia and tritanopia (GON and supraorbital meet at the vertex)."""
     from anatomy.surface import unique_edges
-    from anatomy.viz.pain_views.territories import _face_assignment
+    from anatomy.viz.pain_views.territory_mesh import face_assignment
     from tools.colour import VISIONS, delta_e
 
-    keys, _v, f, dom, _overlap = _face_assignment(pain.territories(), 0.5)
+    keys, _v, f, dom, _overlap = face_assignment(pain.territories(), 0.5)
     names = np.array([k[0] for k in keys] + [""])  # dom -1: no single territory
     owner = names[dom]
     _edges, sides = unique_edges(f)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 from matplotlib.colors import to_rgb
 
-from anatomy import meshgen, pain
-from anatomy.conventions import SIDE_SIGN, SIDES, check_side
+from anatomy import pain
+from anatomy.conventions import SIDES, check_side
 from anatomy.references import cite
 from anatomy.viz import fields, nearest, plotly3d, style
 from anatomy.viz.pain_views.cameras import NAMED_FRAME
@@ -18,7 +16,13 @@ from anatomy.viz.pain_views.heat import (
     TERRITORY_COLOURS,
     TERRITORY_SHORT,
     _wrap,
-    clip_to_crop,
+)
+from anatomy.viz.pain_views.territory_mesh import (
+    clipped_skin,
+    face_assignment,
+    submesh,
+    vertex_normals,
+    without_speck_loops,
 )
 
 __all__ = ["NAME_ASPECT", "NAME_CHAR_MM", "NAME_CORE", "NAME_COVER_MM", "NAME_FACING",
@@ -28,126 +32,6 @@ __all__ = ["NAME_ASPECT", "NAME_CHAR_MM", "NAME_CORE", "NAME_COVER_MM", "NAME_FA
 
 OPENING_CAMERA = {"eye": {"x": 1.6, "y": -0.28, "z": 0.42},
                   "center": {"x": 0, "y": 0, "z": -0.02}}
-
-# Territories
-# ---------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=2)
-def _clipped_skin(atlas):
-    """The pain mesh clipped and closed as the heat figure's skin (a clean edge at the neck
-    and shoulders: whole faces left a saw tooth, and the supraclavicular patch flared past
-    the shoulders), with each territory's weights (K, N) and the vertex normals carried
-    over (read-only: cached, since the figure and its overlap both need it)."""
-    m = pain.pain_mesh()
-    keys = list(atlas.weights)
-    v, f, vals = clip_to_crop(m.vertices, m.faces,
-                              np.c_[np.array([atlas.weights[k] for k in keys]).T,
-                                    _vertex_normals(m)])
-    # flat caps close the cut (the skin's inner side showed dark at the shoulder ends);
-    # their centres belong to no territory
-    n = len(v)
-    v, f, vals = fields.cap_crop(v, f, vals, abs_x_max=HEAT_CROP["abs_x_max"])
-    vals[n:, :len(keys)] = 0.0
-    v, f, w, normals = _cut_at_midline(v, f, vals[:, :len(keys)].T, vals[:, len(keys):],
-                                       atlas)
-    normals = normals / np.linalg.norm(normals, axis=1, keepdims=True)
-    for a in (v, f, w, normals):
-        a.flags.writeable = False
-    return v, f, w, normals
-
-
-def _cut_at_midline(v, f, w, normals, atlas):
-    """The mesh cut along the planes where territories that cross the midline fall to half
-    weight (``pain.midline_factor``), with each weight exact on the cut.
-
-    A weight stops at the midline by a factor that falls linearly to 0 a few mm across it
-    (6 mm for the GON). The skin's triangles are wider than that, so on a weight
-    interpolated over them the half-weight line zigzagged from vertex to vertex, and the
-    strip where the two GONs overlap showed as a chain of beads down the back of the head
-    (instructor review). On the cut, a weight is its nerve's own fall-off (the weight
-    without the factor, interpolated along the cut edge) times the factor there: exactly
-    one half, so the overlap's edge follows the plane.
-    """
-    keys = list(atlas.weights)
-    over = atlas.table.set_index(["name", "side"])["midline_overlap_mm"]
-    half = {key: -SIDE_SIGN[key[1]] * over[key] / 2 for key in keys if over[key] > 0}
-    planes = sorted(set(half.values()))
-    factor = np.array([pain.midline_factor(*key, v[:, 0]) for key in keys])
-    attrs = np.c_[w.T, _own_weight(w, factor, f).T, normals]
-    k = len(keys)
-    for x in planes:
-        # only where a territory that halves on this plane meets its fellow of the other
-        # side (both own weights reach one half): there the two overlap in a strip along
-        # the midline; elsewhere the cut would only add vertices to the figure (JSON)
-        own = attrs[:, k:2 * k].T
-        crossing = (v[f, 0].min(axis=1) < x) & (v[f, 0].max(axis=1) > x)
-        live = np.zeros(len(f), bool)
-        for r, key in enumerate(keys):
-            if half.get(key) == x:
-                fellow = keys.index((key[0], "left" if key[1] == "right" else "right"))
-                live |= (own[r, f].max(axis=1) >= 0.5) & (own[fellow, f].max(axis=1) >= 0.5)
-        live &= crossing
-        # the faces cut, merged back with the rest (level_regions orders its vertices by
-        # position: the rest are found there by theirs; at the strip's two ends a
-        # neighbour keeps the whole edge, on which the new vertex lies)
-        cut_v, cut_f, _, cut_attrs = meshgen.level_regions(
-            v, f[live], (v[:, 0] - x + 0.5)[None], 0.5, attributes=attrs)
-        index = {tuple(p): i for i, p in enumerate(np.round(cut_v, 4))}
-        old_to_new = np.array([index[tuple(p)] for p in np.round(v, 4)])
-        v, attrs = cut_v, cut_attrs
-        f = np.vstack([old_to_new[f[~live]], cut_f])
-    w, own, normals = attrs[:, :k].T.copy(), attrs[:, k:2 * k].T, attrs[:, 2 * k:]
-    cut = np.isin(np.round(v[:, 0], 4), np.round(planes, 4))
-    for row, key in enumerate(keys):
-        w[row, cut] = own[row, cut] * pain.midline_factor(*key, v[cut, 0])
-    return v, f, w, normals
-
-
-def _own_weight(w, factor, faces):
-    """Each weight (K, N) without its midline factor: ``w / factor`` where the factor is
-    above 0; where it is 0 (the weight too), the largest own weight of the vertices that
-    share a face with it, spread three rings out."""
-    known = factor > 0
-    own = np.where(known, w / np.where(known, factor, 1.0), 0.0)
-    for _ in range(3):
-        per_face = np.where(known[:, faces], own[:, faces], -1.0).max(axis=2)   # (K, M)
-        near = np.full(own.shape, -1.0)
-        for corner in range(3):
-            np.maximum.at(near.T, faces[:, corner], per_face.T)
-        fill = ~known & (near >= 0)
-        own[fill], known = near[fill], known | fill
-    return np.clip(own, 0.0, 1.0)
-
-
-
-def _face_assignment(atlas, threshold: float = 0.5):
-    """The pain mesh cut along each territory's edge (``meshgen.level_regions``).
-
-    Returns the territory keys, the cut mesh's vertices and faces, each face's territory
-    index (-1 none) and the overlap (where two or more nerves reach ``threshold``) as a
-    mesh lifted 0.6 mm off the skin.
-    """
-    keys = list(atlas.weights)
-    mv, mf, w, normals = _clipped_skin(atlas)
-    v, f, dom, _ = meshgen.level_regions(mv, mf, w, threshold)
-    # one region where the second-strongest nerve reaches the threshold: a mesh per pair
-    # stacked translucent layers where three territories meet, drawn as dark hatching
-    second = np.sort(w, axis=0)[-2] if len(keys) > 1 else np.zeros(len(mv))
-    overlap = (np.empty((0, 3)), np.empty((0, 3), int))
-    if second.max() >= threshold:
-        pv, pf, lab, pn = meshgen.level_regions(mv, mf, second[None], threshold,
-                                                attributes=normals)
-        pn = pn / np.linalg.norm(pn, axis=1, keepdims=True)
-        if np.any(lab == 0):
-            overlap = _submesh(pv + 0.6 * pn, pf[lab == 0])
-    return keys, v, f, dom, overlap
-
-
-def _submesh(vertices, faces):
-    """Only the vertices the faces use, re-indexed (keeps each trace small)."""
-    used, inverse = np.unique(faces, return_inverse=True)
-    return np.asarray(vertices)[used], inverse.reshape(faces.shape)
-
 
 def _territory_hover(row, side: str) -> str:
     return (f"<b>{row.label}</b> ({side})<br>{row.root}<br>{_wrap(row.description)}"
@@ -266,7 +150,7 @@ def territory_notes(sides, camera, box, frame=None) -> list[dict]:
 
     atlas = pain.territories()
     m = pain.pain_mesh()
-    normals = _vertex_normals(m)
+    normals = vertex_normals(m)
     eye = perspective(load_head(), camera, box, frame)
     to_eye = eye.eye - m.vertices
     facing = np.einsum("ij,ij->i", normals, to_eye) \
@@ -374,13 +258,13 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
     sides = [check_side(s) for s in sides]
     atlas = pain.territories()
     m = pain.pain_mesh()
-    keys, cut_v, cut_f, dom, overlap = _face_assignment(atlas)
+    keys, cut_v, cut_f, dom, overlap = face_assignment(atlas)
     table = atlas.table.set_index(["name", "side"])
     other = [k for k, key in enumerate(keys) if key[1] not in sides]
     plain = (dom < 0) | np.isin(dom, other)  # skin colour: no territory or a hidden side
     # in the legend and on hover: bare skin is skin whose nerves the kit does not draw,
     # not skin without nerves (an instructor's review: a class would read it so)
-    traces = [plotly3d.mesh_trace(*_submesh(cut_v, cut_f[plain]), name=BARE_SKIN,
+    traces = [plotly3d.mesh_trace(*submesh(cut_v, cut_f[plain]), name=BARE_SKIN,
                                   hovertext=BARE_SKIN_HOVER),
               plotly3d.eyes_trace(m.eye_vertices, m.eye_faces)]
     for k, key in enumerate(keys):
@@ -389,10 +273,10 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
             continue
         row = table.loc[key]
         traces.append(plotly3d.mesh_trace(
-            *_submesh(cut_v, cut_f[sel]), name=TERRITORY_SHORT[key[0]],
+            *submesh(cut_v, cut_f[sel]), name=TERRITORY_SHORT[key[0]],
             color=TERRITORY_COLOURS[key[0]], hovertext=_territory_hover(row, key[1]),
             legendgroup=f"t-{key[0]}", showlegend=key[1] == sides[0]))
-    mv, mf, weights, normals = _clipped_skin(atlas)
+    mv, mf, weights, normals = clipped_skin(atlas)
     lifted = mv + 0.6 * normals
     # the translucent layer over two territories shows as stripes of their colours; the
     # key says so (a grey square alone matched nothing on the head: reviewers)
@@ -402,8 +286,8 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
         for k, key in enumerate(keys):
             if key[1] not in sides:
                 continue
-            seg = fields.chained(fields.level_segments(weights[k], mf,
-                                                       lifted + 0.4 * normals, 0.5))
+            seg = without_speck_loops(fields.chained(fields.level_segments(
+                weights[k], mf, lifted + 0.4 * normals, 0.5)))
             traces.append(plotly3d.line_trace(
                 seg, name=f"{TERRITORY_SHORT[key[0]]} outline", width=3,
                 color=_darker(TERRITORY_COLOURS[key[0]]), legendgroup=f"t-{key[0]}",
@@ -449,10 +333,6 @@ def _darker(colour: str, k: float = 0.6) -> str:
     return f"#{r:02X}{g:02X}{b:02X}"
 
 
-def _vertex_normals(m) -> np.ndarray:
-    from anatomy.surface import vertex_normals
-
-    return vertex_normals(m.vertices, m.faces)
 
 
 # ---------------------------------------------------------------------------------------

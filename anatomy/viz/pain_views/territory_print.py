@@ -12,7 +12,7 @@ from anatomy.viz import mpl2d, style
 from anatomy.viz.eyes import plate_eyes
 from anatomy.viz.pain_views.heat import TERRITORY_COLOURS, TERRITORY_SHORT
 from anatomy.viz.pain_views.plates import _visible
-from anatomy.viz.pain_views.territories import _face_assignment, _vertex_normals
+from anatomy.viz.pain_views.territory_mesh import face_assignment, vertex_normals
 
 __all__ = ["LABEL_OFFSETS", "territory_plate"]
 
@@ -50,7 +50,7 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
     views = [side if v is None else v for v in views]
     atlas = pain.territories()
     m = pain.pain_mesh()
-    keys, cut_v, cut_f, dom, (ov_v, ov_f) = _face_assignment(atlas, threshold)
+    keys, cut_v, cut_f, dom, (ov_v, ov_f) = face_assignment(atlas, threshold)
     colours = np.tile(to_rgb(style.SKIN), (len(cut_f), 1))
     for k, key in enumerate(keys):
         colours[dom == k] = to_rgb(TERRITORY_COLOURS[key[0]])
@@ -139,7 +139,7 @@ def _label_territories(ax, atlas, view: str, side: str) -> None:
     offsets = LABEL_OFFSETS.get(kind, {})
     m = pain.pain_mesh()
     _, _, fwd = mpl2d.view_basis(view)
-    normals = _vertex_normals(m)
+    normals = vertex_normals(m)
     pts, labels, offs = [], [], []
     for name, (dx, dy) in offsets.items():
         w = atlas.weights[(name, side)]
