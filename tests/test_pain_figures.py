@@ -478,7 +478,7 @@ def test_territory_figure(terr):
     assert set(pv.TERRITORY_SHORT.values()) <= names
     from anatomy.viz.pain_views.territories import OVERLAP_KEY
 
-    assert OVERLAP_KEY in names and "striped" in OVERLAP_KEY
+    assert OVERLAP_KEY in names and "darker" in OVERLAP_KEY
     assert "vertex-ear-chin line" in names
     line = next(t for t in d["data"] if t["name"] == "vertex-ear-chin line")
     assert line["line"]["dash"] == "dash"
@@ -766,13 +766,17 @@ def test_midline_overlap_strips_have_straight_edges():
     planes where each falls to half weight (half of midline_overlap_mm across the
     midline). Interpolated over triangles wider than the strip, its edges zigzagged from
     1.9 to 6.7 mm off the midline, and it showed as a chain of beads (instructor review).
-    The weights on the cut are exact: the GON's own weight times its midline factor."""
-    from anatomy.viz.pain_views.territory_mesh import clipped_skin, face_assignment
+    The weights on the cut are exact: the GON's own weight times its midline factor. (The
+    figure lifts the overlap layer off the skin: measured here on the skin.)"""
+    from anatomy.levels import level_overlap
+    from anatomy.viz.pain_views.territory_mesh import clipped_skin
 
     atlas = pain.territories()
     over = atlas.table.set_index(["name", "side"])["midline_overlap_mm"]
     half = over[("greater_occipital", "right")] / 2
-    _keys, _v, _f, _dom, (ov, _of) = face_assignment(atlas, 0.5)
+    v, f, w, _n = clipped_skin(atlas)
+    ov, of, _ = level_overlap(v, f, w, 0.5)
+    ov = ov[np.unique(of)]
     head = load_head()
     inion, vertex = head.landmark("inion"), head.landmark("vertex")
     strip = ov[(ov[:, 2] > inion[2] + 30) & (ov[:, 1] < vertex[1] - 25)
@@ -782,7 +786,6 @@ def test_midline_overlap_strips_have_straight_edges():
     # on the cut, the GON's weight is exactly one half where its own fall-off is whole
     # (below and above the middle of the occiput, where its band fades, the strip is
     # narrower), so there the strip's edge lies on the plane
-    v, _f, w, _n = clipped_skin(atlas)
     k = list(atlas.weights).index(("greater_occipital", "right"))
     on = (np.abs(v[:, 0] + half) < 1e-4) & (v[:, 2] > inion[2] + 30) & (v[:, 1] < 0)
     assert on.sum() > 20 and np.isclose(w[k, on], 0.5, atol=1e-6).sum() > 10

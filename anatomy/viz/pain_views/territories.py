@@ -18,6 +18,7 @@ from anatomy.viz.pain_views.heat import (
     _wrap,
 )
 from anatomy.viz.pain_views.territory_mesh import (
+    OUTLINE_LIFT_MM,
     clipped_skin,
     face_assignment,
     submesh,
@@ -48,7 +49,7 @@ def _territory_hover(row, side: str) -> str:
 # alone had left pairs apart only by hue (two blues, green and teal, two purples:
 # instructor review).
 NAME_CORE, NAME_FACING = 0.9, 0.3
-OVERLAP_KEY = "overlap (2+ nerves): striped"
+OVERLAP_KEY = "overlap (2+ nerves): darker, outlines cross"
 BARE_SKIN = "skin: nerves not drawn"
 BARE_SKIN_HOVER = ("<b>Skin whose nerves the kit does not draw</b><br>lower face: maxillary "
                    "and mandibular branches of the trigeminal<br>back of the neck below the "
@@ -277,9 +278,9 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
             color=TERRITORY_COLOURS[key[0]], hovertext=_territory_hover(row, key[1]),
             legendgroup=f"t-{key[0]}", showlegend=key[1] == sides[0]))
     mv, mf, weights, normals = clipped_skin(atlas)
-    lifted = mv + 0.6 * normals
-    # the translucent layer over two territories shows as stripes of their colours; the
-    # key says so (a grey square alone matched nothing on the head: reviewers)
+    # the translucent layer darkens the skin two or more nerves supply, between their
+    # crossing outlines; the key says so (a grey square alone matched nothing on the
+    # head: reviewers)
     traces.append(plotly3d.mesh_trace(*overlap, name=OVERLAP_KEY,
                                       color="#000000", opacity=0.28, legendgroup="overlap"))
     if outlines:
@@ -287,7 +288,7 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
             if key[1] not in sides:
                 continue
             seg = without_speck_loops(fields.chained(fields.level_segments(
-                weights[k], mf, lifted + 0.4 * normals, 0.5)))
+                weights[k], mf, mv + OUTLINE_LIFT_MM * normals, 0.5)))
             traces.append(plotly3d.line_trace(
                 seg, name=f"{TERRITORY_SHORT[key[0]]} outline", width=3,
                 color=_darker(TERRITORY_COLOURS[key[0]]), legendgroup=f"t-{key[0]}",
@@ -321,7 +322,7 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
            "third occipital, great auricular, transverse cervical and supraclavicular "
            "(cervical, C2-C4); supraorbital, supratrochlear (V1), zygomaticotemporal (V2) "
            "and auriculotemporal (V3). Thin outlines mark each territory's edge; where "
-           "outlines cross and the skin is striped, two or more nerves supply the same "
+           "outlines cross and the skin is darker, two or more nerves supply the same "
            "skin. A dashed line runs from the vertex past the ear to the chin: trigeminal "
            "skin in front, cervical behind. Skin left in its own colour (the lower face, "
            "the back of the neck) is supplied by nerves the kit does not draw.")

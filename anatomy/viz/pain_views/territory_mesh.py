@@ -8,14 +8,15 @@ from functools import lru_cache
 
 import numpy as np
 
-from anatomy import meshgen, pain, surface
+from anatomy import levels, meshgen, pain, surface
 from anatomy.conventions import SIDE_SIGN
 from anatomy.shell import components
 from anatomy.viz import fields
 from anatomy.viz.pain_views.heat import HEAT_CROP, clip_to_crop
 
-__all__ = ["SPECK_MM2", "clipped_skin", "face_assignment", "fill_specks", "submesh",
-           "vertex_normals", "without_speck_loops"]
+__all__ = ["OUTLINE_LIFT_MM", "OVERLAP_LIFT_MM", "SPECK_MM2", "clipped_skin",
+           "face_assignment", "fill_specks", "submesh", "vertex_normals",
+           "without_speck_loops"]
 
 
 @lru_cache(maxsize=2)
@@ -127,6 +128,11 @@ def _own_weight(w, factor, faces):
 # where three bands meet, or a band's weight dips just under one half at one vertex, the
 # cut left skin-coloured specks and slits inside the coloured skin (reviewer)
 SPECK_MM2 = 150.0
+# the overlap layer's lift off the skin, mm: clear of the depth test's resolution (at
+# 0.6 mm the skin showed through in stripes, at 2 mm it stood off the head's outline as
+# a grey rim); the outlines', as before (higher, they stood off the outline with a white
+# gap between, in the static figure); under the overlap they show a little darker
+OVERLAP_LIFT_MM, OUTLINE_LIFT_MM = 0.9, 1.2
 
 
 def fill_specks(v, f, dom) -> np.ndarray:
@@ -229,22 +235,20 @@ def face_assignment(atlas, threshold: float = 0.5):
         Each face's territory index (-1 none), specks filled (``fill_specks``).
     overlap : tuple of numpy.ndarray
         Vertices and faces of the skin where two or more nerves reach ``threshold``,
-        lifted 0.6 mm off the skin.
+        lifted OVERLAP_LIFT_MM off the skin.
     """
     keys = list(atlas.weights)
     mv, mf, w, normals = clipped_skin(atlas)
     v, f, dom, _ = meshgen.level_regions(mv, mf, w, threshold)
     dom = fill_specks(v, f, dom)
-    # one region where the second-strongest nerve reaches the threshold: a mesh per pair
-    # stacked translucent layers where three territories meet, drawn as dark hatching
-    second = np.sort(w, axis=0)[-2] if len(keys) > 1 else np.zeros(len(mv))
-    overlap = (np.empty((0, 3)), np.empty((0, 3), int))
-    if second.max() >= threshold:
-        pv, pf, lab, pn = meshgen.level_regions(mv, mf, second[None], threshold,
-                                                attributes=normals)
-        pn = pn / np.linalg.norm(pn, axis=1, keepdims=True)
-        if np.any(lab == 0):
-            overlap = submesh(pv + 0.6 * pn, pf[lab == 0])
+    # the skin two or more nerves reach, bounded by their own outlines; lifted clear of
+    # the skin (at 0.6 mm the depth test let the skin through in stripes that came and
+    # went with the view: solid on the forehead seen from the front, stripes on the side
+    # of the head, reviewer)
+    pv, pf, pn = levels.level_overlap(mv, mf, w, threshold, attributes=normals)
+    pn = pn / np.linalg.norm(pn, axis=1, keepdims=True)
+    overlap = submesh(pv + OVERLAP_LIFT_MM * pn, pf) if len(pf) \
+        else (np.empty((0, 3)), np.empty((0, 3), int))
     return keys, v, f, dom, overlap
 
 
