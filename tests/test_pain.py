@@ -365,6 +365,28 @@ def test_lesser_occipital_territory_climbs_behind_the_auricle():
         assert p[2] > tragus[2] + up - 10 and w[nearest_vertex(p)] >= 0.5, up
 
 
+def test_lesser_occipital_territory_covers_the_upper_auricle():
+    """Gray's: the LON's auricular branch supplies the skin of the upper and back part of
+    the auricle. The upper helix behind its top is in the LON's territory, and nine in ten
+    vertices of the auricle above the tragus (more than 5 mm out from it) lie in some
+    territory; the upper auricle had been bare between the LON and the auriculotemporal
+    (reviewer)."""
+    from anatomy.pain.mesh import nearest_vertex
+
+    v = pain.pain_mesh().vertices
+    atlas = pain.territories()
+    for side, sign in (("right", 1.0), ("left", -1.0)):
+        tragus = lm("tragus", side)
+        p = pain.place({"origin": "tragus", "offset": [0.0, -14.0, 12.0],
+                        "seen_from": "lateral"})
+        p = p if side == "right" else p * [-1, 1, 1]
+        assert atlas.weight("lesser_occipital", side)[nearest_vertex(p)] >= 0.5, side
+        w = np.max([atlas.weight(t, side) for t in TERRITORIES], axis=0)
+        auricle = ((sign * (v[:, 0] - tragus[0]) > 5) & (np.abs(v[:, 1] - tragus[1]) < 40)
+                   & (v[:, 2] > tragus[2] + 3))
+        assert auricle.sum() > 30 and np.mean(w[auricle] >= 0.5) >= 0.9, side
+
+
 def test_auriculotemporal_territory_climbs_the_temple():
     """Gray's: the auriculotemporal nerve's superficial temporal branches go with the
     superficial temporal artery to the vertex and supply the skin of the temporal region.

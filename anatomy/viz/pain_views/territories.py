@@ -317,6 +317,11 @@ def territory_figure(*, sides=SIDES, view: str = "oblique", height: int = plotly
     # the named views frame the neck and shoulders too: head-centred, the transverse
     # cervical and supraclavicular territories lay below the frame
     plotly3d.view_menu(fig, notes=notes, **NAMED_FRAME)
+    # the notes' and the meshes' common style once, in the template (the view menu holds
+    # eight sets of names; 14 meshes): the figure had passed its 400 KB
+    plotly3d.share_note_style(fig, [*fig["layout"]["scene"]["annotations"],
+                                    *(n for ns in notes.values() for n in ns)])
+    plotly3d.share_mesh_style(fig)
     alt = ("3D head with ten cutaneous nerve territories per side painted on the skin, each "
            "in its own colour and named in the legend and on hover: greater, lesser and "
            "third occipital, great auricular, transverse cervical and supraclavicular "
