@@ -97,6 +97,16 @@ def test_see_through_figure_has_no_eyes_and_uses_the_shell():
     assert _edge_counts(np.c_[skin["i"], skin["j"], skin["k"]].astype(int)).max() == 2
 
 
+def _square_grid(n: int):
+    """A flat n x n grid of vertices over [-1, 1]^2 (z = 0), two triangles a square."""
+    x, y = np.meshgrid(np.linspace(-1, 1, n), np.linspace(-1, 1, n))
+    v = np.c_[x.ravel(), y.ravel(), np.zeros(n * n)]
+    idx = np.arange(n * n).reshape(n, n)
+    a, b, c, d = idx[:-1, :-1].ravel(), idx[1:, :-1].ravel(), idx[1:, 1:].ravel(), \
+        idx[:-1, 1:].ravel()
+    return v, np.vstack([np.c_[a, b, c], np.c_[a, c, d]])
+
+
 def test_level_overlap_is_bounded_by_each_fields_own_level_line():
     """Three linear fields on a coarse grid (each reaches 0.5 on one side of a line):
     the part where two or more reach it is cut along those lines exactly, so its area is
@@ -106,13 +116,7 @@ def test_level_overlap_is_bounded_by_each_fields_own_level_line():
     (reviewer)."""
     from anatomy.levels import level_overlap
 
-    n = 6
-    x, y = np.meshgrid(np.linspace(-1, 1, n), np.linspace(-1, 1, n))
-    v = np.c_[x.ravel(), y.ravel(), np.zeros(n * n)]
-    idx = np.arange(n * n).reshape(n, n)
-    a, b, c, d = idx[:-1, :-1].ravel(), idx[1:, :-1].ravel(), idx[1:, 1:].ravel(), \
-        idx[:-1, 1:].ravel()
-    f = np.vstack([np.c_[a, b, c], np.c_[a, c, d]])
+    v, f = _square_grid(6)
     # 0.5 reached where x >= 0.1, where y >= 0.3 and where x + y <= 0.9
     w = np.array([0.4 + v[:, 0], 0.2 + v[:, 1], 1.4 - v[:, 0] - v[:, 1]])
 
@@ -137,13 +141,7 @@ def test_level_overlap_is_bounded_by_each_fields_own_level_line():
 def test_level_regions_cut_a_disc_with_a_smooth_edge():
     """A radial field on a coarse grid: whole faces would give a staircase edge (turns of
     90 degrees); the cut edge follows the circle (small turns, length close to 2 pi r)."""
-    n = 21
-    x, y = np.meshgrid(np.linspace(-1, 1, n), np.linspace(-1, 1, n))
-    v = np.c_[x.ravel(), y.ravel(), np.zeros(n * n)]
-    idx = np.arange(n * n).reshape(n, n)
-    a, b, c, d = idx[:-1, :-1].ravel(), idx[1:, :-1].ravel(), idx[1:, 1:].ravel(), \
-        idx[:-1, 1:].ravel()
-    f = np.vstack([np.c_[a, b, c], np.c_[a, c, d]])
+    v, f = _square_grid(21)
     field = 1 - np.hypot(v[:, 0], v[:, 1])  # level 0.5: the circle of radius 0.5
     cv, cf, lab, _ = meshgen.level_regions(v, f, field[None], 0.5)
     inside = cf[lab == 0]
