@@ -73,7 +73,7 @@ def test_cut_field_splits_the_mesh_on_the_level_line(plane):
 
 
 def _mesh_of(trace):
-    v = np.c_[trace.x, trace.y, trace.z].astype(float)
+    v = np.c_[trace.x, trace.y, trace.z].astype(float) * hv.FIGURE_UNIT_MM  # mm
     return v, np.c_[trace.i, trace.j, trace.k]
 
 

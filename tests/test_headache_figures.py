@@ -45,17 +45,23 @@ def test_pain_map_figure_has_one_scene_per_condition(maps_dict):
     assert {tuple(x) for x, _ in boxes} == {tuple(boxes[0][0]), tuple(boxes[1][0])}
 
 
+def _mm(trace) -> np.ndarray:
+    """A panel's vertices in mm (the figure sends them in units of FIGURE_UNIT_MM)."""
+    return np.c_[trace.x, trace.y, trace.z].astype(float) * hv.FIGURE_UNIT_MM
+
+
 def test_pain_map_scenes_hold_the_whole_head_with_room_to_spare(maps_dict):
     """Each scene's axes span the head mesh with room around it: plotly.js clips a mesh at
     its automatic axis ranges, which cut every crown flat."""
-    v = hm.figure_mesh(hm.FIGURE_FACES)[0]
+    v = hm.figure_mesh(hm.FIGURE_FACES)[0] / hv.FIGURE_UNIT_MM  # in the figure's unit
     scenes = [k for k in maps_dict["layout"] if k.startswith("scene")]
     assert len(scenes) == 4
     for k in scenes:
         for i, a in enumerate("xyz"):
             lo, hi = maps_dict["layout"][k][f"{a}axis"]["range"]
-            assert lo <= v[:, i].min() - 5 and hi >= v[:, i].max() + 5, (k, a)
-            assert hi - lo <= np.ptp(v[:, i]) + 15, (k, a)  # and not much more
+            assert hi >= v[:, i].max() + 5 / hv.FIGURE_UNIT_MM, (k, a)
+            assert lo <= v[:, i].min() - 5 / hv.FIGURE_UNIT_MM, (k, a)  # 5 mm at least
+            assert hi - lo <= np.ptp(v[:, i]) + 15 / hv.FIGURE_UNIT_MM, (k, a)  # not more
 
 
 def test_pain_map_figure_shares_one_camera_and_a_menu_turns_all(maps_dict):
@@ -130,8 +136,34 @@ def test_pain_map_figure_heads_have_no_holes(maps):
     assert v[loops[0], 2].max() < hm.MAP_Z_MIN + 25  # the neck cut, nothing higher
     area = _area(v, f)
     for trace in maps.figure.data[::2]:  # refining and cutting lose no skin
-        xyz = np.c_[trace.x, trace.y, trace.z].astype(float)
-        assert _area(xyz, np.c_[trace.i, trace.j, trace.k]) == pytest.approx(area, rel=0.01)
+        faces = np.c_[trace.i, trace.j, trace.k]
+        assert _area(_mm(trace), faces) == pytest.approx(area, rel=0.01)
+
+
+def test_pain_map_figure_sends_its_faces_unfolded(maps):
+    """The sent coordinates keep every face's tilt: rounded to whole mm, hundreds of the
+    small faces along each map's edge turned by 20 degrees to a half-turn, and the edge
+    looked torn, the skin beside it creased (reviewer). Faces under 0.5 mm2 are a few
+    pixels on a projector and are not counted. The eyes come in the same unit."""
+    for k, cond in enumerate(hm.MAP_CONDITIONS):
+        trace, eyes = maps.figure.data[2 * k], maps.figure.data[2 * k + 1]
+        s = None if cond == "tension_type" else "right"
+        exact = hv._panel_mesh(cond, s)
+        f = np.c_[trace.i, trace.j, trace.k]
+        assert np.array_equal(f, exact.faces), cond
+        sent, true = _normals(_mm(trace), f), _normals(exact.vertices, f)
+        big = np.linalg.norm(true, axis=1) / 2 > 0.5
+        cos = (sent * true).sum(axis=1) / (np.linalg.norm(sent, axis=1)
+                                           * np.linalg.norm(true, axis=1) + 1e-12)
+        assert np.degrees(np.arccos(np.clip(cos[big], -1, 1))).max() < 20, cond
+        assert np.abs(_mm(trace) - exact.vertices).max() <= hv.FIGURE_UNIT_MM / 2 + 1e-6
+        eye_mm = _mm(eyes)  # inside the head's box, not four times out of scale
+        assert (eye_mm.min(axis=0) > exact.vertices.min(axis=0)).all(), cond
+        assert (eye_mm.max(axis=0) < exact.vertices.max(axis=0)).all(), cond
+
+
+def _normals(v, f):
+    return np.cross(v[f[:, 1]] - v[f[:, 0]], v[f[:, 2]] - v[f[:, 0]])
 
 
 def _area(v, f):
@@ -146,10 +178,10 @@ def test_pain_map_figure_refines_where_the_map_changes(maps):
     v0, f0 = hm.figure_mesh()
     for trace in maps.figure.data[::2]:
         assert len(trace.i) > len(f0)  # refined (and cut) where the map is
-        v = np.c_[trace.x, trace.y, trace.z].astype(float)
+        v = _mm(trace)
         from scipy.spatial import cKDTree
 
-        new = cKDTree(v0).query(v)[0] > 0.9  # not a base vertex (whole-mm rounding)
+        new = cKDTree(v0).query(v)[0] > 0.1  # not a base vertex (0.05 mm rounding)
         assert new.sum() > 500, trace.name
         painted = v[np.asarray(trace.intensity) > 0]
         near = cKDTree(painted).query(v[new])[0]
@@ -171,7 +203,7 @@ def test_pain_map_figure_left_side_and_subset():
     fig = hv.pain_map_figure(["occipital_neuralgia", "cervicogenic"], side="left")
     d = fig.figure.to_dict()
     assert len(d["data"]) == 4 and "scene3" not in d["layout"]
-    x = np.asarray(fig.figure.data[0].x, float)
+    x = _mm(fig.figure.data[0])[:, 0]
     values = np.asarray(fig.figure.data[0].intensity, float)
     assert values[x > 30].max() == 0 and values[x < -10].max() > 0.9
     assert "left" in fig.alt

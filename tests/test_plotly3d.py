@@ -79,6 +79,23 @@ def test_typed_arrays_round_trip():
     assert np.array_equal(back, a)
 
 
+def test_whole_units_sends_int16_counts_and_keeps_the_light():
+    from anatomy.viz import compact
+
+    trace = {"x": np.array([1.23, -2.0]), "y": np.array([0.0, 0.051], np.float32),
+             "z": np.array([100.0, 1600.0]), "lightposition": {"x": 1500, "y": -800, "z": 25}}
+    compact.whole_units(trace, 0.05)
+    assert trace["x"].dtype == np.int16 and trace["x"].tolist() == [25, -40]
+    assert trace["y"].tolist() == [0, 1] and trace["z"].tolist() == [2000, 32000]
+    assert trace["lightposition"] == {"x": 30000, "y": -16000, "z": 500}  # same place
+    assert compact.whole_mm({"x": [1.4], "y": [2.6], "z": [-0.6]})["y"].tolist() == [3]
+    with pytest.raises(ValueError, match="does not fit in int16: 34000 units of 0.05 mm"):
+        compact.whole_units({"x": [1700.0], "y": [0.0], "z": [0.0]}, 0.05)
+    for bad in (0, -1.0, "mm", True):
+        with pytest.raises(ValueError, match="unit_mm must be a positive number"):
+            compact.in_units({"x": [1.0], "y": [0.0], "z": [0.0]}, bad)
+
+
 def test_merge_updates_nested_dicts_in_place():
     layout = {"scene": {"xaxis": {"visible": False}, "camera": {"eye": {"x": 1}}}}
     plotly3d.merge(layout, {"scene": {"xaxis": {"range": [0, 1]}}, "height": 400})

@@ -26,6 +26,7 @@ from anatomy.viz.headache_views.features import (
 from anatomy.viz.headache_views.maps import (
     FIGURE_MAX_EDGE_MM,
     FIGURE_STEP,
+    FIGURE_UNIT_MM,
     HEAT_CMAP,
     HOVER_CHARS,
     MAP_BYTES,
@@ -42,8 +43,8 @@ from anatomy.viz.headache_views.maps import (
 from anatomy.viz.headache_views.timeline import duration_timeline
 
 __all__ = [
-    "COMPARISON_ROWS", "EXAM_REFERENCES", "FIGURE_MAX_EDGE_MM", "FIGURE_STEP", "HEAT_CMAP",
-    "HOVER_CHARS",
+    "COMPARISON_ROWS", "EXAM_REFERENCES", "FIGURE_MAX_EDGE_MM", "FIGURE_STEP", "FIGURE_UNIT_MM",
+    "HEAT_CMAP", "HOVER_CHARS",
     "MAP_BYTES", "MAP_FLOOR", "OI", "PAIN_SCALE", "PLATE_VIEWS", "REGION_TAGS", "SHORT", "STATUS",
     "comparison_view", "duration_timeline", "examination_figure", "examination_points",
     "feature_matrix", "feature_table", "head_z_drop", "pain_map_figure", "pain_map_plate",

@@ -18,8 +18,8 @@ from anatomy.viz.eyes import plate_eyes
 from anatomy.viz.headache_views.common import OI, SHORT
 
 __all__ = [
-    "FIGURE_MAX_EDGE_MM", "FIGURE_STEP", "HEAT_CMAP", "HOVER_CHARS", "MAP_BYTES", "MAP_FLOOR",
-    "PAIN_SCALE",
+    "FIGURE_MAX_EDGE_MM", "FIGURE_STEP", "FIGURE_UNIT_MM", "HEAT_CMAP", "HOVER_CHARS",
+    "MAP_BYTES", "MAP_FLOOR", "PAIN_SCALE",
     "PLATE_VIEWS", "REGION_TAGS", "pain_map_figure", "pain_map_plate",
 ]
 
@@ -34,6 +34,10 @@ MAP_BYTES = 250  # intensity byte of map value 1 in the interactive figure
 # along it, or where the map's edge crosses it (display choices: size against smoothness)
 FIGURE_MAX_EDGE_MM = 8.0
 FIGURE_STEP = 0.12
+# the interactive figure's coordinates are int16 counts of this unit (compact.whole_units):
+# whole millimetres folded the small faces along each map's edge, which looked torn; the
+# same two bytes hold 0.05 mm steps up to 1.6 m, far beyond the head
+FIGURE_UNIT_MM = 0.05
 HOVER_CHARS = 30  # hover text lines: a panel is about 240 px wide at 1024 px (13 px font)
 REGION_TAGS = {"eyes": "eyes", "frontal": "frontal", "temporal": "temporal",
                "occipital": "occipital", "vertex": "vertex", "neck": "neck", "gon": "GON",
@@ -128,19 +132,21 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
         # one byte per vertex (MAP_BYTES is 1), a quarter of float32; the bar reads 0-1
         skin.update(intensity=np.round(cut.values * MAP_BYTES).astype(np.uint8),
                     cmax=MAP_BYTES)
-        compact.whole_mm(skin)  # edges of 8 mm or more: whole-mm int16, half of float32
+        compact.whole_units(skin, FIGURE_UNIT_MM)  # int16: half the bytes of float32
         skin["colorbar"].update(tickvals=[round(MAP_BYTES * t / 5) for t in range(6)],
                                 ticktext=[f"{t / 5:g}" for t in range(6)])
         traces = [
             skin,
-            plotly3d.eyes_trace(mesh.eye_vertices, mesh.eye_faces),
+            compact.in_units(plotly3d.eyes_trace(mesh.eye_vertices, mesh.eye_faces),
+                             FIGURE_UNIT_MM),
         ]
         panels.append(traces)
         titles.append(f"<b>{SHORT[cond]}</b><br><span style='font-size:12px'>"
                       f"{_kind_line(cond)}</span>")
     v = hm.figure_mesh(faces)[0]
     fig = plotly3d.multi_scene_figure(panels, titles=titles, view=view, height=height,
-                                      bounds=(v.min(axis=0), v.max(axis=0)))
+                                      bounds=(v.min(axis=0), v.max(axis=0)),
+                                      unit_mm=FIGURE_UNIT_MM)
     plotly3d.multi_view_menu(fig, len(panels), active=list(plotly3d.CAMERAS).index(view))
     one_sided = [SHORT[c] for c in conditions if c != "tension_type"]
     count = {1: "One head", 2: "Two heads", 3: "Three heads", 4: "Four heads"}.get(

@@ -273,7 +273,7 @@ BOUNDS_PAD_MM = 6.0  # room around a multi-scene panel's mesh inside its axis ra
 def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: bool = False,
                        height: int = 560, width: int | None = None,
                        legend: bool = False, columns: int | None = None,
-                       bounds=None) -> dict:
+                       bounds=None, unit_mm: float = 1.0) -> dict:
     """Scenes in a grid (layout scene, scene2, ...), one list of traces per panel, the
     same named camera in each, a title above each panel, a row for a menu on top.
 
@@ -298,6 +298,9 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
         Lowest and highest corner (mm) of what the panels draw: each scene's axes then
         span it with ``BOUNDS_PAD_MM`` to spare. plotly.js clips a mesh at its automatic
         axis ranges, which flattened the crown of every head.
+    unit_mm : float, default 1.0
+        The unit of the panels' coordinates, mm (``compact.whole_units``); the axis
+        ranges are given in it.
 
     Returns
     -------
@@ -332,7 +335,8 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
         if bounds is not None:
             lo, hi = np.asarray(bounds, float)
             for a, low, high in zip("xyz", lo - BOUNDS_PAD_MM, hi + BOUNDS_PAD_MM):
-                axes[f"{a}axis"]["range"] = [round(float(low), 1), round(float(high), 1)]
+                axes[f"{a}axis"]["range"] = [round(float(low) / unit_mm, 1),
+                                             round(float(high) / unit_mm, 1)]
         scenes[key] = {**axes, "aspectmode": "data",
                        "camera": camera(view, orthographic, **MULTI_CAMERA), "dragmode": "orbit",
                        "domain": {"x": [round(x0, 4), round(x1, 4)],
