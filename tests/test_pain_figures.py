@@ -136,6 +136,27 @@ def test_heat_opening_camera_faces_each_pattern_s_strongest_pain():
             assert np.degrees(np.arccos(normals[k] @ to_eye)) < 75.0, (pattern, side)
 
 
+def test_heat_edges_have_no_slit_where_two_zones_meet():
+    """Where two zones of a pattern touch, the edge of the colour is a smooth curve: with
+    the largest bump alone, the edge between the GON's vertex and occipital zones doubled
+    back on itself (a turn of 175 degrees, a skin-coloured slit 10 px long: reviewer), and
+    the SCM and trapezius maps had notches of 140-160 degrees. Near the edge the bumps now
+    add up (``BLEND_FLOORS``), and peaks stay the largest bump."""
+    from anatomy.pain import referral
+    from anatomy.viz import fields
+
+    for pattern in pain.patterns():
+        raw = pain.pain_field(pattern, "right", raw=True)
+        v, f, sent = pv.heat._display_crop(pv.heat._heat_bytes(raw)[:, None].astype(float))
+        edge = fields.chained(fields.level_segments(sent[:, 0], f, v,
+                                                    pv.heat.EDGE_BYTE - 0.5))
+        assert fields.turning_angles(edge, min_step=1.0).max() < 150, pattern
+        # the blend reaches no higher than BLEND_FLOORS floors: each spot keeps its weight
+        for spot, weight, _m, _r in referral._zones(pattern):
+            i = pain.nearest_vertex(pain.spot_position(spot, "right"))
+            assert raw[i] >= weight * referral._midline_fade("right")[i] - 1e-9, spot
+
+
 def test_heat_markers_hover_names_mechanism_and_source(heat):
     d = heat.figure.to_dict()
     markers = [t for t in d["data"] if t["type"] == "scatter3d" and t.get("visible") is True

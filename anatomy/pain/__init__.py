@@ -21,6 +21,7 @@ from anatomy.pain.atlas import (
     territory_names,
 )
 from anatomy.pain.data import (
+    BLEND_FLOORS,
     DIRECTIONS,
     FIELD_FLOOR,
     HOTSPOTS_FILE,
@@ -47,7 +48,7 @@ from anatomy.pain.referral import (
 )
 
 __all__ = [
-    "DIRECTIONS", "FIELD_FLOOR", "HOTSPOTS_FILE", "MECHANISMS", "MESH_CROP",
+    "BLEND_FLOORS", "DIRECTIONS", "FIELD_FLOOR", "HOTSPOTS_FILE", "MECHANISMS", "MESH_CROP",
     "MESH_MAX_EDGE_MM", "PAIN_DRAWINGS", "PLACE_KEYS", "PainMesh", "SEED_PATTERN",
     "TERRITORIES_FILE", "TerritoryAtlas", "boundary_distance", "boundary_line",
     "boundary_plane", "drawing_field", "hotspots", "match_drawing", "midline_factor",

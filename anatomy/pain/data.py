@@ -15,7 +15,8 @@ from anatomy.references import check_keys
 from anatomy.store import stored
 
 __all__ = [
-    "DIRECTIONS", "FIELD_FLOOR", "HOTSPOTS_FILE", "MECHANISMS", "MESH_CROP", "MESH_MAX_EDGE_MM",
+    "BLEND_FLOORS", "DIRECTIONS", "FIELD_FLOOR", "HOTSPOTS_FILE", "MECHANISMS", "MESH_CROP",
+    "MESH_MAX_EDGE_MM",
     "PLACE_KEYS", "SEED_PATTERN", "TERRITORIES_FILE", "pattern_info", "patterns", "place",
     "spot_names", "spot_position",
 ]
@@ -38,6 +39,10 @@ DIRECTIONS = {"posterior": (0, -1, 0), "anterior": (0, 1, 0), "superior": (0, 0,
 MESH_CROP = {"z_min": -215.0, "abs_x_max": 200.0}  # head, neck, shoulders; no arms
 MESH_MAX_EDGE_MM = 16.0
 FIELD_FLOOR = 0.01  # intensities below this are set to 0 (the edge of a zone)
+# below this many floors a pattern's bumps add up, above it the largest counts: the edge
+# of two touching zones is the level line of their sum, a smooth curve, where that of the
+# largest bump had a sharp notch between them (a slit on the GON map: reviewer)
+BLEND_FLOORS = 2.0
 
 
 # ---------------------------------------------------------------------------------------

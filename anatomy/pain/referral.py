@@ -9,6 +9,7 @@ import pandas as pd
 
 from anatomy.conventions import SIDE_SIGN, SIDES, check_choice, check_side
 from anatomy.pain.data import (
+    BLEND_FLOORS,
     FIELD_FLOOR,
     HOTSPOTS_FILE,
     SEED_PATTERN,
@@ -134,13 +135,17 @@ def _field_raw(pattern: str, side: str) -> np.ndarray:
 
 def _bumps(zones, side: str) -> np.ndarray:
     """One bump per (spot, weight) zone, the largest at each vertex, faded across the
-    midline (``_midline_fade``)."""
+    midline (``_midline_fade``). Near the edge (under ``BLEND_FLOORS`` floors) the bumps
+    add up instead, so the edge where two zones meet is a smooth curve, not a notch."""
     spots, _ = _hotspot_data()
     out = np.zeros(len(pain_mesh().vertices))
+    total = np.zeros_like(out)
     for spot, weight in zones:
         d = skin_distance(nearest_vertex(spot_position(spot, side)))
         r = float(spots[spot]["radius_mm"])
-        out = np.maximum(out, float(weight) * np.exp(-np.log(2) * (d / r) ** 2))
+        bump = float(weight) * np.exp(-np.log(2) * (d / r) ** 2)
+        out, total = np.maximum(out, bump), total + bump
+    out = np.maximum(out, np.minimum(total, BLEND_FLOORS * FIELD_FLOOR))
     return out * _midline_fade(side)
 
 
@@ -168,7 +173,8 @@ def pain_field(pattern: str, side: str, fine: bool = False, raw: bool = False) -
     """Per-vertex pain intensity in [0, 1] of one pattern on one side.
 
     Each zone of the pattern adds a bump of height ``weight`` that halves at
-    ``radius_mm`` of skin distance; a vertex takes the largest bump. The pattern is
+    ``radius_mm`` of skin distance; a vertex takes the largest bump, or near the edge
+    (under ``BLEND_FLOORS`` x ``FIELD_FLOOR``) the sum of the bumps. The pattern is
     drawn for one side: across the midline it fades under FIELD_FLOOR within
     ``midline_fade_mm`` (hotspots.toml). Cached: computed once per pattern and side.
     Deep pain (behind the eye, in the ear) is drawn on the skin over it.
