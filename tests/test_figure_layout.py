@@ -158,6 +158,10 @@ def test_heat_opening_labels_leave_the_pain_in_view(browser, tmp_path, viewport)
                     .getBoundingClientRect();
                   return [a.textContent, r.left, r.top, r.right, r.bottom]; })""")
             assert len(notes) == len(button["args"][1]["scene.annotations"]), button["label"]
+            # the eyes keep their paint (a pattern reset it: dark brown eyes, reviewer)
+            assert page.evaluate("""() => { const t = document.getElementById('fig').data
+                .find(t => t.name === 'eyes'); return t.intensity != null
+                && t.intensitymode === 'cell'; }"""), button["label"]
             page.add_style_tag(content="svg.main-svg{visibility:hidden !important}")
             page.wait_for_timeout(100)
             heat = _heat_pixels(Image.open(io.BytesIO(page.screenshot())))

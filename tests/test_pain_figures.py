@@ -22,6 +22,19 @@ BUDGET = 400 * 1024  # bytes of JSON per interactive figure (tools/bench.py)
 # traces that are not hot spots: the colour bar's, and the hidden labels that
 # plotly3d.prime_text_glyphs draws so that a view's labels show full size
 HELPERS = {"colour bar", "label glyphs"}
+UNTOUCHED = "untouched"  # a trace a pattern button leaves alone
+
+
+def _by_trace(button, n: int) -> tuple[dict, dict]:
+    """A pattern button's restyle as one entry per trace of the figure (``UNTOUCHED`` for
+    the traces it does not list) and its layout update."""
+    data, lay, idx = button["args"]
+    full = {key: [UNTOUCHED] * n for key in data}
+    for key, values in data.items():
+        assert len(values) == len(idx), key
+        for i, v in zip(idx, values):
+            full[key][i] = v
+    return full, lay
 
 @pytest.fixture(scope="module")
 def heat():
@@ -101,8 +114,11 @@ def test_heat_figure_structure(heat):
     assert next(c for p, c in scale if p > edge).upper() == style.HEAT_START.upper()
     menu = next(m for m in d["layout"]["updatemenus"] if m.get("name") == "pattern")
     assert len(menu["buttons"]) == len(combos)
+    eyes = next(i for i, t in enumerate(d["data"]) if t.get("name") == "eyes")
     for k, ((pat, side), button) in enumerate(zip(combos, menu["buttons"])):
-        data, layout = button["args"]
+        data, layout = _by_trace(button, len(d["data"]))
+        # the eyes keep their paint: a None for them reset it, and they went dark brown
+        assert all(v[eyes] == UNTOUCHED for v in data.values())
         inten = _decode(data["intensity"][0])
         raw = fields[:, k]
         assert np.array_equal(inten, pv.heat._heat_bytes(raw))
@@ -111,7 +127,7 @@ def test_heat_figure_structure(heat):
         near = raw > 0.002
         assert np.allclose(back[near], raw[near], rtol=0.05, atol=0.003)
         assert np.mean((inten >= pv.heat.EDGE_BYTE) == (floored[:, k] > 0)) > 0.995
-        assert all(v is None for v in data["intensity"][1:])
+        assert all(v is None or v == UNTOUCHED for v in data["intensity"][1:])
         shown = [t["legendgroup"] for t, vis in zip(d["data"], data["visible"])
                  if vis and t["type"] == "scatter3d" and t["name"] not in HELPERS]
         assert shown and all(g.startswith(f"{pat}-{side}-") for g in shown)
@@ -191,7 +207,7 @@ def test_heat_pattern_menu_puts_the_labels_back_for_its_camera(heat):
     pattern = next(m for m in menus if m["name"] == "pattern")
     assert menus[1]["name"] == "view" and menus[1]["buttons"][0]["label"] == "opening view"
     for b in pattern["buttons"]:
-        data, lay = b["args"]
+        data, lay = _by_trace(b, len(d["data"]))
         assert lay["updatemenus[1].active"] == 0
         for t, shown, text, where in zip(d["data"], data["visible"], data["text"],
                                          data["textposition"]):
@@ -207,7 +223,7 @@ def test_heat_opening_labels_are_page_text_on_leader_lines(heat):
     d = heat.spec  # the arrays as numpy arrays
     menus = {m["name"]: m for m in d["layout"]["updatemenus"]}
     for b in menus["pattern"]["buttons"]:
-        data, lay = b["args"]
+        data, lay = _by_trace(b, len(d["data"]))
         notes = lay["scene.annotations"]
         spots = [t for t, shown in zip(d["data"], data["visible"])
                  if shown and t["type"] == "scatter3d" and t["name"] not in HELPERS]
@@ -225,7 +241,7 @@ def test_heat_opening_labels_are_page_text_on_leader_lines(heat):
         if b["label"] == menus["pattern"]["buttons"][menus["pattern"]["active"]]["label"]:
             assert d["layout"]["scene"]["annotations"] == notes
         for text in data["text"]:  # no 3D text under the page labels
-            if text is not None:
+            if text not in (None, UNTOUCHED):
                 assert not any(text), b["label"]
     for b in menus["view"]["buttons"]:
         if b["label"] != "opening view":
@@ -301,8 +317,8 @@ def test_heat_view_menu_labels_what_each_view_sees(heat):
     pattern_menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "pattern")
     owner = {}
     for b in pattern_menu["buttons"]:
-        for i, vis in enumerate(b["args"][0]["visible"]):
-            if vis and i in spots:
+        for i, vis in enumerate(_by_trace(b, len(d["data"]))[0]["visible"]):
+            if vis is True and i in spots:
                 owner.setdefault(i, b["label"])
     named = {}
     for b in menu["buttons"]:

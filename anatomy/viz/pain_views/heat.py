@@ -425,9 +425,14 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     # ("trigeminocer", reveal.js zooms the slide and plotly measured the row unzoomed)
     plotly3d.merge(fig["layout"], {"legend": {"title": {"text": key, "side": "top"}}})
     buttons = []
+    # a button restyles the skin and the spots only: a None in a restyle list resets the
+    # trace's attribute, which turned the eyes' paint (its intensity) dark brown after
+    # every pattern change (reviewer)
+    restyled = [k for k, o in enumerate(owner) if k == 0 or o is not None]
     for c in combos:
-        data = {"intensity": [_u8_spec(fields[c])] + [None] * (len(traces) - 1),
-                "visible": [o is None or o == c for o in owner]}
+        data = {"intensity": [_u8_spec(fields[c])] + [None] * (len(restyled) - 1),
+                "visible": [owner[k] == c for k in restyled]}
+        data["visible"][0] = True
         # the oblique camera turns to the pattern's side: from the other side its spots and
         # their labels lay behind the head
         lay = plotly3d.title_update(_title(*c))
@@ -435,16 +440,16 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
             # back to the opening camera: the labels as the figure opened (a named view
             # had moved them for its own camera), and the view menu says so (entry 0)
             # (its own spots only: the others are hidden, and get theirs when chosen)
-            data.update(text=[t.get("text") if o == c else None
-                              for t, o in zip(fig["data"], owner)],
-                        textposition=[t.get("textposition") if o == c else None
-                                      for t, o in zip(fig["data"], owner)])
+            data.update(text=[fig["data"][k].get("text") if owner[k] == c else None
+                              for k in restyled],
+                        textposition=[fig["data"][k].get("textposition")
+                                      if owner[k] == c else None for k in restyled])
             back = {"scene.camera": opening_camera(*c), "scene.annotations": opening[c]}
             # the view menu's "opening view" entry goes back to this pattern's opening
             lay = {**lay, **back, "updatemenus[1].active": 0,
                    "updatemenus[1].buttons[0].args[1]": back}
         buttons.append({"label": f"{pain.pattern_info(c[0])['label']} ({c[1]})",
-                        "method": "update", "args": [data, lay]})
+                        "method": "update", "args": [data, lay, restyled]})
     plotly3d.add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": 0.0, "y": 1.0,
                             "xanchor": "left", "yanchor": "bottom", "showactive": True,
                             "active": combos.index(initial), "bgcolor": "white",
@@ -458,8 +463,9 @@ def heat_figure(*, patterns=None, sides=SIDES, initial: tuple[str, str] | None =
     from anatomy.viz.head_views import INSIDE_HEAD_MM
 
     plotly3d.prime_text_glyphs(fig, INSIDE_HEAD_MM)  # the views' labels show full size
-    alt = (f"3D head coloured by where pain is felt for {_title(*initial)}: darker = "
-           "stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "
+    # "opens on": the page's caption stays as the menu changes the pattern (reviewer)
+    alt = (f"3D head coloured by where pain is felt, opening on {_title(*initial)}: darker "
+           "= stronger (colour bar 0-100% of the peak). Markers show the hot spots, their "
            "shape the mechanism (diamond = tender source, circle = nerve territory, "
            "square = trigeminocervical convergence, cross = myofascial referral); hover "
            f"for the source. The menu switches between {len(combos)} patterns and sides: "
