@@ -63,7 +63,8 @@ from anatomy.surface import nearest_vertex
 
 __all__ = [
     "CONDITION_LABELS", "DEFAULT_SIDE", "FIGURE_FACES", "KELMAN_HEMICRANIAL", "MAPS_FILE",
-    "MAP_CONDITIONS", "MAP_CUT_SLOPE", "MAP_KINDS", "MAP_MAX_EDGE_MM", "MAP_NECK_HALF_MM",
+    "MAP_CONDITIONS", "MAP_CUT_SLOPE", "MAP_EDGE_BLEND_MM", "MAP_KINDS", "MAP_MAX_EDGE_MM",
+    "MAP_NECK_HALF_MM",
     "MAP_SIDES", "MAP_Z_MIN", "MapMesh",
     "Region", "condition_edge", "condition_map", "figure_mesh", "map_caption", "map_kind",
     "map_mesh",
@@ -92,6 +93,10 @@ MAP_NECK_HALF_MM = 50.0  # beyond this distance from the midline the cut rises .
 MAP_CUT_SLOPE = 0.7  # ... by this many mm per mm, through the shoulders' slope
 MAP_MAX_EDGE_MM = 6.0  # edges of the map mesh are at most this long
 FIGURE_FACES = 3500  # triangles of the light copy that interactive figures draw
+# the edge of a map is the smooth maximum of its regions' reaches over this many mm: with
+# the plain maximum, two regions that nearly touched (the migraine map's two frontal
+# regions on the forehead's midline) left a skin-coloured slit between them (reviewer)
+MAP_EDGE_BLEND_MM = 16.0
 
 
 @stored
@@ -343,7 +348,9 @@ def _terms(condition: str, side: str | None):
 def condition_edge(condition: str, side: str | None = None) -> np.ndarray:
     """How far (mm, along the skin) each vertex lies inside the edge of a condition's map.
 
-    Positive where ``condition_map`` is above 0, negative outside, 0 on the edge. Nearly
+    Positive where ``condition_map`` is above 0, negative outside, 0 on the edge; where
+    two regions nearly touch, the edge joins them (a smooth maximum of the regions'
+    reaches over ``MAP_EDGE_BLEND_MM``), and the join is drawn in the first colour. Nearly
     linear on each face (a skin distance), so figures cut the mesh along its 0 level line
     and the edge of a map is a smooth curve.
 
@@ -364,14 +371,21 @@ def condition_edge(condition: str, side: str | None = None) -> np.ndarray:
     ValueError
         If ``condition`` has no map or ``side`` is not a valid choice.
     """
-    out = np.full(len(map_mesh().vertices), -1000.0)  # no bump reaches: far outside
+    first = np.full(len(map_mesh().vertices), -1000.0)  # no bump reaches: far outside
+    second = first.copy()
     for region, s, weight in _terms(condition, side):
         if weight > 0:
             spec = REGIONS[region]
             d = _region_distance(region, "right" if spec.midline else s)
             reach = spec.core_mm + spec.fade_mm - d
-            out = np.maximum(out, reach)
-    return out
+            second = np.maximum(second, np.minimum(first, reach))
+            first = np.maximum(first, reach)
+    # a smooth maximum (polynomial, over k mm) of the two largest reaches: the largest,
+    # and up to k/4 more where the second is about as large, so that two regions that
+    # nearly touch join without a slit between them
+    k = MAP_EDGE_BLEND_MM
+    h = np.clip(0.5 - 0.5 * (first - second) / k, 0.0, 1.0)
+    return first + k * h * h
 
 
 def region_centre(region: str, side: str = "right") -> np.ndarray:

@@ -141,6 +141,29 @@ def test_tension_type_band_closes_across_the_forehead_and_the_back(mesh):
         assert tth[k] >= 0.95, name
 
 
+def test_migraine_map_joins_its_two_sides_on_the_forehead(mesh):
+    """The migraine map's frontal and eye regions of the two sides nearly touch on the
+    forehead's midline: with the plain maximum of their reaches, a skin-coloured slit ran
+    down the middle of the forehead from Fpz to the nasion (reviewer). The edge is now
+    their smooth maximum: the midline from the nasion to Fpz is inside the map, in the
+    first colour at least, and the blend adds at most a quarter of its width."""
+    v = mesh.vertices
+    lm, eeg = load_head().landmarks, load_head().eeg_positions
+    front = (np.abs(v[:, 0]) < 2.0) & (v[:, 1] > 60) & (v[:, 2] > lm["nasion"][2]) \
+        & (v[:, 2] < eeg["Fpz"][2])
+    assert front.sum() >= 4
+    assert (hm.condition_edge("migraine_without_aura")[front] > 0).all()
+    # the edge moves out by at most MAP_EDGE_BLEND_MM / 4 from the plain maximum
+    plain = np.full(len(v), -1000.0)
+    for region, s, _weight in hm._terms("migraine_without_aura", None):
+        spec = hm.REGIONS[region]
+        reach = spec.core_mm + spec.fade_mm - hm._region_distance(
+            region, "right" if spec.midline else s)
+        plain = np.maximum(plain, reach)
+    grown = hm.condition_edge("migraine_without_aura") - plain
+    assert grown.min() >= -1e-9 and grown.max() <= hm.MAP_EDGE_BLEND_MM / 4 + 1e-9
+
+
 def test_regions_sit_on_their_landmarks():
     head = load_head()
     eeg = head.eeg_positions
