@@ -296,7 +296,9 @@ def _opening_notes(traces, owner, combo, skin) -> list[dict]:
                                 np.asarray(t["z"], float)] for t in traces if "x" in t])
     eye = perspective(load_head(), opening_camera(*combo), (xyz.min(axis=0), xyz.max(axis=0)))
     places = spot_notes.note_places(eye, pts, names, wheres, *skin)
-    return [plotly3d.leader_note(p, n, way, length)
+    # no plate: the labels keep off the pain, on the page or on bare skin, where dark text
+    # reads as it is, and a half-clear plate put a pale rectangle on the shoulder (reviewer)
+    return [plotly3d.leader_note(p, n, way, length, background=0.0)
             for p, n, (way, length) in zip(pts, names, places)]
 
 

@@ -168,7 +168,8 @@ def point_note(point, text: str, *, offset_px=None, color: str = style.TEXT,
             "bgcolor": f"rgba(255,255,255,{background})", "font": {"size": 12, "color": color}}
 
 
-def leader_note(point, text: str, where: str, length_px: float) -> dict:
+def leader_note(point, text: str, where: str, length_px: float,
+                background: float = 0.7) -> dict:
     """A ``point_note`` on a leader line ``length_px`` long, pointing the way a plotly text
     position says (``"top left"``: up and to the left); a label going left or right ends
     at the line, one going up or down is centred on it.
@@ -183,6 +184,8 @@ def leader_note(point, text: str, where: str, length_px: float) -> dict:
         A plotly text position, e.g. ``"middle right"`` or ``"bottom center"``.
     length_px : float
         The leader line's length, pixels.
+    background : float, default 0.7
+        Opacity of the white label background (as ``point_note``).
 
     Returns
     -------
@@ -193,7 +196,7 @@ def leader_note(point, text: str, where: str, length_px: float) -> dict:
     dx = {"left": -1.0, "right": 1.0}.get(horizontal, 0.0)
     dy = {"top": -1.0, "bottom": 1.0}.get(vertical, 0.0)  # screen y runs down
     step = length_px / np.hypot(dx, dy)
-    return point_note(point, text, offset_px=(dx * step, dy * step),
+    return point_note(point, text, offset_px=(dx * step, dy * step), background=background,
                       xanchor={"left": "right", "right": "left"}.get(horizontal, "center"))
 
 
