@@ -424,6 +424,51 @@ def _paint(field_bytes) -> np.ndarray:
     return np.where((b < pv.heat.EDGE_BYTE)[:, None], np.array(to_rgb(style.SKIN)), heat)
 
 
+def test_heat_view_labels_show_their_letters_whole(heat):
+    """No skin covers a named view's 3D label across the height of its letters (its middle
+    line and ``CLEAR_BAND`` of a line above and below): from behind and to the right, the
+    occiput's skin hid the tops of "behind ear/mastoid"'s first letters ("ind ear/mastoid"
+    was read) while the middle line passed the old test. Every label still shows."""
+    from anatomy.viz.head_views import labels as lab
+
+    d = heat.figure.to_dict()
+    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
+    xyz = np.concatenate([np.c_[_arr(t["x"]), _arr(t["y"]), _arr(t["z"])]
+                          for t in d["data"] if "x" in t])
+    box = (xyz.min(axis=0), xyz.max(axis=0))
+    unit = NAMED_FRAME["distance"]
+    shown, covered, behind_ear = 0, [], set()
+    for b in menu["buttons"]:
+        if b["label"] == "opening view":
+            continue
+        view = b["label"].replace(" ", "_")
+        eye = lab.perspective(load_head(), view, box, NAMED_FRAME)
+        _, right, up = lab._screen_axes(view)
+        data, _, idx = b["args"]
+        for i, text, where in zip(idx, data["text"], data["textposition"]):
+            tr = d["data"][i]
+            where = [where] * len(text) if isinstance(where, str) else where
+            pts = np.c_[_arr(tr["x"]), _arr(tr["y"]), _arr(tr["z"])]
+            for p, t, w in zip(pts, text, where):
+                if not t:
+                    continue
+                shown += 1
+                screen = np.array([p @ right, p @ up])
+                place = screen + lab.LABEL_STEP_MM * unit * np.array(lab._TEXT_STEP[w])
+                chars, lines = lab._text_size(t)
+                band = lab._text_line(p, place, w, chars, right, up, screen,
+                                      eye.depth_scale(p), unit, lines, lab.CLEAR_BAND)
+                if not eye.visible(band, offset=1.5).all():
+                    covered.append((view, t, w))
+                if "behind ear" in t and view.startswith("posterolateral"):
+                    behind_ear.add((view, tr["legendgroup"]))
+    assert not covered, covered[:5]
+    assert shown == 208
+    # the clavicular SCM pattern names the mastoid spot from behind, on either side
+    assert {g.split("-")[1] for v, g in behind_ear if g.startswith("scm_clavicular")} == {
+        "right", "left"}
+
+
 def test_heat_view_labels_read_on_the_heat_behind_them(heat):
     """A named view's 3D labels (black text; plotly draws no box behind 3D text) keep a
     readable contrast with what lies behind them, the pattern's painted skin or the white

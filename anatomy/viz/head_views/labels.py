@@ -178,6 +178,11 @@ _TEXT_OFF_MM = 8.0
 TURNS = (0, 1, -1, 2, -2)
 _MARKER_MM = 4.0  # half a marker's size on the screen at the narrowest figure (about 5 px)
 _LINE_MM = 14.0  # the height of a line of 3D text at the narrowest figure (about 9 px)
+# ``clear`` samples each line of text also this far (a fraction of _LINE_MM) above and
+# below its middle: from behind and to the right, the occiput's skin in front hid the top
+# of "behind ear/mastoid"'s first letters while its middle line passed (reviewer); at 0.3
+# the posterior "occiput" labels found no place
+CLEAR_BAND = 0.25
 _FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
 
 
@@ -235,14 +240,17 @@ def _text_size(label: str) -> tuple[int, int]:
 
 
 def _text_line(point, place, where: str, chars: int, right, up, screen_point,
-               scale: float = 1.0, unit: float = 1.0, lines: int = 1) -> np.ndarray:
+               scale: float = 1.0, unit: float = 1.0, lines: int = 1,
+               band: float = 0.0) -> np.ndarray:
     """Points (mm) along the middle of a label's 3D text: plotly draws the text at its
     point's depth, from ``place`` (screen mm) to the right, to the left or centred. A
     label beside its point is tested from ``_NEAR_MM`` off the point: plotly's offset is
     a few pixels, so on a large screen the text starts nearer the point than ``place``.
     ``scale`` turns screen mm into mm at the point's depth (``_Perspective.depth_scale``);
     ``unit`` scales the text's size in mm (a camera stepped back by that factor); a
-    label of several ``lines`` is sampled along each, the block centred on ``place``."""
+    label of several ``lines`` is sampled along each, the block centred on ``place``;
+    ``band`` (a fraction of a line's height) samples each line also that far above and
+    below its middle."""
     length = chars * CHAR_MM * unit
     side = where.split()[1]
     start = {"right": 0.0, "left": -length}.get(side, -length / 2)
@@ -254,7 +262,9 @@ def _text_line(point, place, where: str, chars: int, right, up, screen_point,
     # every 3 mm: at 6 mm the rim of the ear seen edge on (6 mm wide) fell between samples
     xs = np.linspace(lo, hi, max(2, int((hi - lo) // 3) + 1))
     rows = place[1] + _LINE_MM * unit * (np.arange(lines) - (lines - 1) / 2)
-    xs, ys = np.tile(xs, lines), np.repeat(rows, len(xs))
+    if band:
+        rows = (rows[:, None] + _LINE_MM * unit * band * np.array([-1.0, 0.0, 1.0])).ravel()
+    xs, ys = np.tile(xs, len(rows)), np.repeat(rows, len(xs))
     return (point + scale * np.outer(xs - screen_point[0], right)
             + scale * np.outer(ys - screen_point[1], up))
 
@@ -353,8 +363,9 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         the convex scalp (10-20 positions); a turned label by the ear or nose can fall
         behind the skin, since plotly draws 3D text at its point's depth.
     clear : bool, default False
-        Take a place only if no skin covers the label's text there (its middle line, at
-        the point's depth, ``CHAR_MM`` a character) and the text lies inside the picture:
+        Take a place only if no skin covers the label's text there (its middle line and
+        ``CLEAR_BAND`` of a line above and below it, at the point's depth, ``CHAR_MM`` a
+        character) and the text lies inside the picture:
         a label in the bowl of the ear or beside the nose would be cut by the skin in
         front of it, one below the neck by the figure's lower edge.
     box : tuple of array_like, optional
@@ -489,7 +500,7 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
                                                   unit, lines))
                     and (not clear or _clear(eye, _text_line(
                         p[k], place, w, chars, right, up, screen[k],
-                        eye.depth_scale(p[k]), unit, lines), fit))):
+                        eye.depth_scale(p[k]), unit, lines, CLEAR_BAND), fit))):
                 where[k], spot[k], boxes[k] = w, place, box
                 kept.append(int(k))
     return [str(n) if k in kept else "" for k, n in enumerate(labels)], where
