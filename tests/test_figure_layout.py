@@ -118,6 +118,39 @@ def test_figure_is_readable(browser, tmp_path, name, viewport):
     assert not found, "\n".join(found[:12])
 
 
+# the most of a head's box the pain maps' open view list may cover (from the top left it
+# covered the whole occipital neuralgia head at 592 px)
+OPEN_MENU_COVER = 1 / 3
+
+
+@pytest.mark.parametrize("viewport", list(figpage.WIDTHS))
+def test_pain_maps_open_view_list_leaves_the_heads_in_view(browser, tmp_path, viewport):
+    """Opened, the pain maps' view list drops between the heads of the top row: it covers
+    under a third of any head, and none at JupyterLab's width at 1400x1000."""
+    b, js = browser
+    spec = FIGURES["headache_pain_maps"]().spec
+    for where, width in figpage.WIDTHS[viewport].items():
+        page = figpage.open_figure(b, spec, width, viewport, tmp_path, js)
+        try:
+            heads = [h for h in figpage.measure(page)["anatomy"] if h]
+            assert len(heads) == 4
+            page.locator(".updatemenu-header-group").first.click()
+            page.wait_for_timeout(300)
+            drop = page.evaluate("() => { const b = document.querySelector("
+                                 "'.updatemenu-dropdown-button-group').getBoundingClientRect();"
+                                 " return [b.left, b.top, b.right, b.bottom]; }")
+            assert drop[3] - drop[1] > 100, drop   # the list is open
+            for h in heads:
+                w = max(0, min(h[2], drop[2]) - max(h[0], drop[0]))
+                t = max(0, min(h[3], drop[3]) - max(h[1], drop[1]))
+                cover = w * t / ((h[2] - h[0]) * (h[3] - h[1]))
+                assert cover < OPEN_MENU_COVER, f"{where} {width} px: covers {cover:.0%} of {h}"
+                if width >= 968:
+                    assert cover == 0, f"{where} {width} px: covers {cover:.0%} of {h}"
+        finally:
+            page.close()
+
+
 def _heat_pixels(img) -> np.ndarray:
     """Pixels of a screenshot painted by the heat scale (saturated orange, red and
     aubergine): not skin (saturation about 0.3 however shaded), white, or the blue, green

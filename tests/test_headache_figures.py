@@ -45,6 +45,20 @@ def test_pain_map_figure_has_one_scene_per_condition(maps_dict):
     assert {tuple(x) for x, _ in boxes} == {tuple(boxes[0][0]), tuple(boxes[1][0])}
 
 
+def test_pain_map_top_row_stops_short_of_the_titles_below(maps_dict):
+    """The top row's scenes end ROW_GAP_PX above the bottom row's titles (their cut necks
+    had touched the titles); the bottom row keeps the figure's edge."""
+    from anatomy.viz.plotly3d import layout as pl
+
+    layout = maps_dict["layout"]
+    plot_h = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    lower_titles = min(a["y"] for a in layout["annotations"][2:])
+    for s in ("scene", "scene2"):
+        gap_px = (layout[s]["domain"]["y"][0] - lower_titles) * plot_h
+        assert gap_px == pytest.approx(pl.ROW_GAP_PX, abs=1)
+    assert layout["scene3"]["domain"]["y"][0] < 0.02
+
+
 def _mm(trace) -> np.ndarray:
     """A panel's vertices in mm (the figure sends them in units of FIGURE_UNIT_MM)."""
     return np.c_[trace.x, trace.y, trace.z].astype(float) * hv.FIGURE_UNIT_MM

@@ -267,6 +267,7 @@ def _scene_key(k: int) -> str:
 # the four heads touched their scenes' tops)
 MULTI_CAMERA = {"distance": 1.1, "centre_z": 0.05}
 PANEL_TITLE_PX = 44  # two lines of panel title above each scene
+ROW_GAP_PX = 16  # between a scene and the titles of the row below it
 BOUNDS_PAD_MM = 6.0  # room around a multi-scene panel's mesh inside its axis ranges
 
 
@@ -330,7 +331,10 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
         r, c = divmod(k, cols)
         x0, x1 = c / cols + gap, (c + 1) / cols - gap
         top = 1 - r / rows
-        y0, y1 = 1 - (r + 1) / rows + gap, top - title_frac
+        # above another row's titles, a scene stops ROW_GAP_PX short of them: its cut
+        # necks had touched the titles below
+        y0 = 1 - (r + 1) / rows + (gap if r == rows - 1 else ROW_GAP_PX / plot_h)
+        y1 = top - title_frac
         axes = _hidden_axes()
         if bounds is not None:
             lo, hi = np.asarray(bounds, float)
@@ -354,8 +358,12 @@ def multi_scene_figure(panels, *, titles, view: str = "right", orthographic: boo
 
 
 def multi_view_menu(fig: dict, n_scenes: int, orthographic: bool = False,
-                    x: float = 0.0, y: float = 1.0, active: int = -1) -> None:
+                    y: float = 1.0, active: int = -1) -> None:
     """Add a camera dropdown that turns every scene of a multi-scene figure together.
+
+    It sits centred over the gap between the first two scenes of the top row, so that
+    its open list drops between two heads (from the top left it covered the first head;
+    the top right is the mode bar's). A single column keeps it at the top left.
 
     Parameters
     ----------
@@ -365,8 +373,8 @@ def multi_view_menu(fig: dict, n_scenes: int, orthographic: bool = False,
         Number of scenes (``scene``, ``scene2`` ...).
     orthographic : bool
         Cameras with orthographic projection.
-    x, y : float
-        Anchor of the dropdown in paper coordinates.
+    y : float
+        The dropdown's bottom in paper coordinates.
     active : int
         Index of the view shown as selected (-1: none).
 
@@ -378,7 +386,12 @@ def multi_view_menu(fig: dict, n_scenes: int, orthographic: bool = False,
     buttons = [{"label": name.replace("_", " "), "method": "relayout",
                 "args": [{f"{_scene_key(k)}.camera": camera(name, orthographic, **MULTI_CAMERA)
                           for k in range(n_scenes)}]} for name in CAMERAS]
-    add_menu(fig, {"type": "dropdown", "buttons": buttons, "x": x, "xanchor": "left",
+    place = {"x": 0.0, "xanchor": "left", "pad": {"b": 6, "l": 2}}
+    if n_scenes > 1:
+        first, second = (fig["layout"][_scene_key(k)]["domain"] for k in (0, 1))
+        if second["y"] == first["y"]:  # the same row
+            place = {"x": round((first["x"][1] + second["x"][0]) / 2, 4),
+                     "xanchor": "center", "pad": {"b": 6}}
+    add_menu(fig, {"type": "dropdown", "buttons": buttons, **place,
                    "y": y, "yanchor": "bottom", "showactive": True, "active": active,
-                   "bgcolor": "white", "name": "view", "font": MENU_FONT,
-                   "pad": {"b": 6, "l": 2}})
+                   "bgcolor": "white", "name": "view", "font": MENU_FONT})
