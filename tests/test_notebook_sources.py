@@ -13,7 +13,7 @@ import pytest
 
 from anatomy.references import load_references
 from tools import nbsource
-from tools.nbtools import NOTEBOOKS
+from tools.nbtools import NOTEBOOKS, PNG_LEVEL
 
 ROOT = Path(__file__).resolve().parents[1]
 STEMS = nbsource.stems()
@@ -135,3 +135,56 @@ def test_a_build_merges_a_print_the_kernel_flushed_in_pieces(tmp_path):
     out = nbtools.execute(nb, tmp_path).cells[0].outputs
     assert [(o.output_type, o.name, o.text) for o in out] == [
         ("stream", "stdout", "first\nsecond\n")]
+
+
+def _pixels(b64: str):
+    import base64
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(io.BytesIO(base64.b64decode(b64))) as im:
+        return np.asarray(im.convert("RGBA"))
+
+
+def test_a_build_stores_its_plates_smaller_with_the_same_pixels(tmp_path):
+    """Plates are recompressed losslessly (oxipng): same pixels, fewer bytes, the same
+    bytes on every build."""
+    from tools import nbtools
+
+    src = ("import numpy as np\nfrom anatomy.viz.mpl2d import StaticFigure\n"
+           "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+           "fig, ax = plt.subplots(figsize=(4, 3))\n"
+           "x = np.linspace(0, 6, 200)\nax.fill_between(x, np.sin(x), color='#c8553d')\n"
+           "ax.set_title('plate')\nplt.close(fig)\nStaticFigure(fig, 'a test plate')")
+    plain = nbtools.new_notebook([nbtools.code(src)])
+    from nbclient import NotebookClient
+
+    NotebookClient(plain, kernel_name=nbtools.KERNEL,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    built = [nbtools.execute(nbtools.new_notebook([nbtools.code(src)]), tmp_path)
+             for _ in range(2)]
+    before = plain.cells[0].outputs[-1].data["image/png"]
+    after = [nb.cells[0].outputs[-1].data["image/png"] for nb in built]
+    assert after[0] == after[1]
+    assert len(after[0]) < len(before)
+    assert (_pixels(after[0]) == _pixels(before)).all()
+
+
+@pytest.mark.parametrize("name", [n for n, _ in NOTEBOOKS])
+def test_committed_plates_are_stored_recompressed(name):
+    """The committed notebooks were built with the recompression (so notebook 01 stays
+    under 1,000,000 bytes): recompressing again saves nothing."""
+    import base64
+
+    import nbformat
+    import oxipng
+
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    pngs = [base64.b64decode("".join(o["data"]["image/png"])) for c in nb.cells
+            for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert pngs or name.startswith("05")
+    for png in pngs:
+        again = oxipng.optimize_from_memory(png, level=PNG_LEVEL)
+        assert len(again) >= len(png) - 64, f"{name}: a plate stored without recompression"

@@ -23,7 +23,8 @@ RUNS = 2  # notebook timings are the best of RUNS runs (this machine's timings v
 LOADS = 5  # first-render time: the median of LOADS page loads
 # 3D figures: at most 400 KB of JSON each and the first one painted in a handout within
 # 2.5 s (issue 15); the head alone 300 KB
-BUDGETS = {"load_head_ms": 150, "notebook_kb": 1024, "head_figure_kb": 300,
+# notebooks: "under 1 MB" read strictly, as 1,000,000 bytes (shown in kB of 1000 bytes)
+BUDGETS = {"load_head_ms": 150, "notebook_kb": 1000, "head_figure_kb": 300,
            "nerve_figure_kb": 400, "heat_figure_kb": 400, "handout_kb": 6 * 1024,
            "notebook_s": 15, "suite_vs_floor": 3.0, "first_render_s": 2.5,
            "lite_mb": 40}
@@ -144,7 +145,7 @@ def main() -> None:
         total += seconds
         line(f"{path.name} time", seconds, "s", BUDGETS["notebook_s"])
         line(f"{path.name} x floor", seconds / floor, "x")
-        line(f"{path.name} size", path.stat().st_size / KB, "KB", BUDGETS["notebook_kb"])
+        line(f"{path.name} size", path.stat().st_size / 1000, "kB", BUDGETS["notebook_kb"])
     n = len(list((ROOT / "notebooks").glob("*.ipynb")))
     line("whole suite / (floor x notebooks)", total / (floor * n), "x", BUDGETS["suite_vs_floor"])
     handouts = sorted((ROOT / "build" / "handouts").glob("*.html"))

@@ -14,7 +14,7 @@ DIRECT = ["jupyterlab", "jupyterlab_rise", "jupyterquiz", "jupyterlite_core",
           "nbval", "nbconvert", "numpy", "scipy", "pandas", "pygeodesic", "fast_simplification",
           "potpourri3d",
           "pytest", "pytest_xdist", "playwright", "ruff", "jupytext", "pypdf", "colorspacious",
-          "numpydoc"]
+          "numpydoc", "pyoxipng"]
 # in the lock (make venv) but not in environment.yml: a JupyterHub's single-user
 # environment and `make loadtest` need them; Binder brings its own jupyterhub
 HUB = ["jupyterhub", "nbgitpuller"]
