@@ -425,10 +425,11 @@ def _paint(field_bytes) -> np.ndarray:
 
 
 def test_heat_view_labels_show_their_letters_whole(heat):
-    """No skin covers a named view's 3D label across the height of its letters (its middle
-    line and ``CLEAR_BAND`` of a line above and below): from behind and to the right, the
-    occiput's skin hid the tops of "behind ear/mastoid"'s first letters ("ind ear/mastoid"
-    was read) while the middle line passed the old test. Every label still shows."""
+    """No skin covers a named view's 3D label across the height of its lower-case letters
+    (its middle line and a fifth of a line above and below): from behind and to the right,
+    the occiput's skin hid the tops of "behind ear/mastoid"'s first letters ("ind
+    ear/mastoid" was read) while the middle line passed the old test. Every label still
+    shows."""
     from anatomy.viz.head_views import labels as lab
 
     d = heat.figure.to_dict()
@@ -457,7 +458,7 @@ def test_heat_view_labels_show_their_letters_whole(heat):
                 place = screen + lab.LABEL_STEP_MM * unit * np.array(lab._TEXT_STEP[w])
                 chars, lines = lab._text_size(t)
                 band = lab._text_line(p, place, w, chars, right, up, screen,
-                                      eye.depth_scale(p), unit, lines, lab.CLEAR_BAND)
+                                      eye.depth_scale(p), unit, lines, 0.2)
                 if not eye.visible(band, offset=1.5).all():
                     covered.append((view, t, w))
                 if "behind ear" in t and view.startswith("posterolateral"):

@@ -180,9 +180,9 @@ _MARKER_MM = 4.0  # half a marker's size on the screen at the narrowest figure (
 _LINE_MM = 14.0  # the height of a line of 3D text at the narrowest figure (about 9 px)
 # ``clear`` samples each line of text also this far (a fraction of _LINE_MM) above and
 # below its middle: from behind and to the right, the occiput's skin in front hid the top
-# of "behind ear/mastoid"'s first letters while its middle line passed (reviewer); at 0.3
-# the posterior "occiput" labels found no place
-CLEAR_BAND = 0.25
+# of "behind ear/mastoid"'s first letters while its middle line passed (reviewer); at 0.25
+# the bones figure's posterior "C3" found no place, at 0.3 the heat figure's "occiput"
+CLEAR_BAND = 0.2
 _FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
 
 
