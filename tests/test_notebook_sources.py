@@ -188,3 +188,48 @@ def test_committed_plates_are_stored_recompressed(name):
     for png in pngs:
         again = oxipng.optimize_from_memory(png, level=PNG_LEVEL)
         assert len(again) >= len(png) - 64, f"{name}: a plate stored without recompression"
+
+
+def _answer_after(stem: str, exercise: str) -> str:
+    """The markdown answer that follows ``exercise``'s heading in a notebook source."""
+    cells = nbsource.cells(stem)
+    start = next(k for k, c in enumerate(cells) if c.source.startswith(f"### {exercise}"))
+    return next(c.source for c in cells[start:] if c.cell_type == "markdown"
+                and "solution" in c.metadata.get("tags", []))
+
+
+def test_exercise_answers_say_what_the_solutions_print():
+    """Answers that quote a result agree with the model's (a student's 20 mm was marked
+    against "About 21 mm", and a ranking of shared territories was out of order)."""
+    import re
+
+    import numpy as np
+
+    from anatomy import pain
+    from anatomy.nerves import nerve
+
+    w = nerve("GON", "right").waypoints
+    mm = float(np.linalg.norm(w["trapezius_exit"] - w["semispinalis_exit"]))
+    said = re.search(r"About (\d+) mm", _answer_after("01_occipital_nerves", "Exercise 1"))
+    assert said and int(said.group(1)) == round(mm), (said, mm)
+
+    members = pain.territories().membership(0.5)
+    names = sorted({n for n, _ in members})
+    pairs = {(a, b): int((members[(a, "right")] & members[(b, "right")]).sum())
+             for i, a in enumerate(names) for b in names[i + 1:]}
+    ranked = sorted(pairs, key=pairs.get, reverse=True)
+    assert ranked[0] == ("great_auricular", "lesser_occipital")
+    assert pairs[ranked[0]] >= 3 * pairs[ranked[1]]      # "several times more"
+    # the five that follow, named in the answer, are the next five
+    assert set(ranked[1:6]) == {("auriculotemporal", "great_auricular"),
+                                ("auriculotemporal", "supraorbital"),
+                                ("greater_occipital", "third_occipital"),
+                                ("auriculotemporal", "lesser_occipital"),
+                                ("greater_occipital", "lesser_occipital")}
+    across = {n: int((members[(n, "right")] & members[(n, "left")]).sum()) for n in names}
+    order = sorted(across, key=across.get, reverse=True)
+    assert order[0] == "greater_occipital"
+    assert set(order[1:5]) == {"supratrochlear", "third_occipital", "transverse_cervical",
+                               "supraorbital"}
+    text = _answer_after("02_pain_referral_hot_spots", "Exercise 2")
+    assert "by far the most skin" in text and text.index("supratrochlear, third occipital") > 0

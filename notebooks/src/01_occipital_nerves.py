@@ -293,7 +293,7 @@ print('Won et al. 2018, 56 half-heads: 85.7% (occipital artery: 98.2%)')
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# Using `nerve('GON', 'right').waypoints`, print how far (in mm, straight line) the trapezius exit lies from the point where the nerve leaves semispinalis. Which layers lie between the two? (Hint: subtract the two points; `np.linalg.norm` gives the length of the difference.)
+# Using `nerve('GON', 'right').waypoints`, print how far (in mm, straight line) the trapezius exit lies from the point where the nerve leaves semispinalis. Which muscle does the nerve cross on that stretch, and which of Janis's compression points lie on it? (Hint: subtract the two points; `np.linalg.norm` gives the length of the difference.)
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the straight-line distance (mm) between the
@@ -307,7 +307,7 @@ d = np.linalg.norm(g.waypoints['trapezius_exit'] - g.waypoints['semispinalis_exi
 print(f'semispinalis exit to trapezius exit: {d:.0f} mm')
 
 # %% [markdown] tags=["answer"]
-# About 21 mm on this model. Between the two the nerve runs under and then through the trapezius: Janis's points 4 (entry into the trapezius) and 5 (exit through its fascia).
+# About 20 mm on this model (the solution prints the model's value). On that stretch the nerve runs under and then through the trapezius: Janis's points 4 (entry into the trapezius) and 5 (exit through its fascia).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2

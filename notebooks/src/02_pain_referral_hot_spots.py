@@ -119,8 +119,8 @@ head = anatomy.load_head()
 # - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`), and faintly behind the eye by convergence ({cite}`ichd3_2018`). The block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
 # - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, grays1918`).
 # - **Upper trapezius trigger point**: the *question-mark* pattern. Pain runs up the back and side of the neck to the mastoid, then round the side of the head to the temple and behind the eye ({cite}`travell_simons1983`). In chronic tension-type headache, pressing it sent pain up the neck in patients and in healthy controls, and on to the temple in most patients but in no control ({cite}`fernandez2007`). Some summaries add the angle of the jaw; the book's figure caption does not, so the kit does not draw it.
-# - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear, sometimes with postural dizziness ({cite}`travell_simons1983`).
-# - **Suboccipital trigger points**: a deep band over the occipital and temporal bones, usually on both sides ({cite}`fernandez2006`). Spread to the orbit is claimed only on chiropractic and massage web pages, so it is weakly supported and not drawn.
+# - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum (the figure draws one zone, "throat", just above the sternum); **clavicular division**: forehead, deep in the ear and behind the ear, sometimes with postural dizziness ({cite}`travell_simons1983`).
+# - **Suboccipital trigger points**: a deep band over the occipital and temporal bones, usually on both sides ({cite}`fernandez2006`); like every pattern, the figure draws one side at a time, and the band as two zones (the occiput; above the ear to the temple). Spread to the orbit is claimed only on chiropractic and massage web pages, so it is weakly supported and not drawn.
 
 # %% slideshow={"slide_type": "subslide"}
 fig = pain_views.heat_figure()
@@ -135,7 +135,7 @@ fig
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# Predict first from Figure 1: which zones does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? Then use `pain.hotspots(...)` to list them. By which mechanism does each pattern reach them?
+# Predict first from Figure 1's markers: which **named hot spots** does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? (Their shaded areas touch in more places; the question is about the named spots.) Then use `pain.hotspots(...)` to list them. By which mechanism does each pattern reach them?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: your prediction first, then the zones the left
@@ -207,7 +207,7 @@ print('\nshared with the same nerve of the other side:')
 print(pd.Series(midline).nlargest(5).to_string())
 
 # %% [markdown] tags=["answer"]
-# A few hundred vertices (the solution prints the count). On one side, the largest shared areas are the great auricular with the auriculotemporal in front of the ear and with the lesser occipital behind it. Next come the supraorbital with the auriculotemporal above the temple, the greater with the third occipital below the inion, and the greater with the lesser occipital on the side of the occiput. Across the midline the two greater occipital nerves overlap most (up to the vertex), then the two supratrochlear, transverse cervical, supraorbital and third occipital nerves. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
+# A few hundred vertices (the solution prints the count). On one side, the great auricular and the lesser occipital share by far the most skin, behind and below the ear: several times more than any other pair. Far behind them, and close to one another, come the great auricular with the auriculotemporal in front of the ear, the supraorbital with the auriculotemporal above the temple, the greater with the third occipital below the inion, the auriculotemporal with the lesser occipital above the ear, and the greater with the lesser occipital on the side of the occiput. Two of these pairs join a trigeminal nerve (the auriculotemporal, V3) to a cervical one: around the ear the vertex-ear-chin line is a border, not a wall, and the branches of neighbours interleave across it. Across the midline the two greater occipital nerves overlap most (up to the vertex); the supratrochlear, third occipital, transverse cervical and supraorbital pairs follow. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Why pain from the back of the head is felt behind the eye
