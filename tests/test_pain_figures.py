@@ -248,6 +248,53 @@ def test_heat_opening_labels_are_page_text_on_leader_lines(heat):
             assert b["args"][1]["scene.annotations"] == [], b["label"]
 
 
+def test_heat_opening_labels_stay_on_their_spots_side_of_the_ear(heat):
+    """No opening label sits across the ear from its spot, level with the ear: the upper
+    trapezius pattern's "behind ear/mastoid" label sat on the cheek below the ear, on a
+    leader from the mastoid, and a student read it as a zone at the angle of the jaw. It
+    now goes behind the head (the face looks to the right from the right side)."""
+    from anatomy.head import load_head
+    from anatomy.viz.head_views import perspective
+    from anatomy.viz.pain_views import spot_notes as sn
+
+    d = heat.spec
+    menus = {m["name"]: m for m in d["layout"]["updatemenus"]}
+    xyz = np.concatenate([np.c_[t["x"], t["y"], t["z"]] for t in d["data"] if "x" in t])
+    box = (xyz.min(axis=0), xyz.max(axis=0))
+    defaults = d["layout"]["template"]["layout"]["scene"]["annotationdefaults"]
+    checked, across = 0, []
+    for b in menus["pattern"]["buttons"]:
+        data, lay = _by_trace(b, len(d["data"]))
+        eye = perspective(load_head(), lay["scene.camera"], box)
+        for h in sn.SCENE_PX["heights"]:
+            ears = sn._ears_px(eye, h)
+            for note in ({**defaults, **n} for n in lay["scene.annotations"]):
+                spot = sn._screen_px(eye, np.array([[note["x"], note["y"], note["z"]]]), h)[0]
+                # the way plotly3d.leader_note went, from the leader's direction
+                way = (("top " if note["ay"] < 0 else "bottom " if note["ay"] > 0
+                        else "middle ")
+                       + ("right" if note["ax"] > 0 else "left" if note["ax"] < 0
+                          else "center"))
+                label = sn.label_box(spot + [note["ax"], note["ay"]], note["text"], way)
+                checked += 1
+                if sn._across_ear(ears, spot, label):
+                    across.append((b["label"], note["text"], h))
+        if b["label"].startswith("Upper trapezius") and b["label"].endswith("(right)"):
+            note = next(n for n in lay["scene.annotations"] if "ear/mastoid" in n["text"])
+            assert note["ax"] < 0, note
+    assert checked > 100 and not across, across
+    # the test catches the old place: down and to the right of the spot, across the ear
+    b = next(b for b in menus["pattern"]["buttons"] if b["label"].startswith("Upper trap")
+             and b["label"].endswith("(right)"))
+    _, lay = _by_trace(b, len(d["data"]))
+    eye = perspective(load_head(), lay["scene.camera"], box)
+    note = next(n for n in lay["scene.annotations"] if "ear/mastoid" in n["text"])
+    h = sn.SCENE_PX["heights"][0]
+    spot = sn._screen_px(eye, np.array([[note["x"], note["y"], note["z"]]]), h)[0]
+    old = sn.label_box(spot + [42, 42], note["text"], "bottom right")
+    assert sn._across_ear(sn._ears_px(eye, h), spot, old)
+
+
 def test_heat_opening_view_entry_goes_back_to_the_patterns_opening(heat):
     """The view menu's "opening view" entry restores the opening camera, its page labels
     and blank 3D text (it did nothing: a student picked it and the camera stayed); each

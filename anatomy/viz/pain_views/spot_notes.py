@@ -50,6 +50,11 @@ TURN_PX = 15.0
 # each pixel of ear a leader line crosses counts as this many pixels more line
 # ("lateral occiput" went right across the ear to the cheek)
 EAR_LINE_WEIGHT = 3.0
+# a label across the ear from its spot (level with it) counts as this many pixels more
+# line: "behind ear/mastoid" on the cheek below the ear was read as a zone at the angle of
+# the jaw (student review)
+ACROSS_EAR_PX = 60.0
+AURICLE_DEPTH_MM = 30.0  # how far the auricle reaches behind the tragus (modelling choice)
 # the auricle, which a label must not cover either (student review: "in the ear*" and
 # "behind ear/mastoid" hid it): skin standing more than 3 mm out from the tragus, from
 # 45 mm behind it to 8 mm in front and 35 mm above or below it (the side of the head
@@ -204,6 +209,38 @@ def _line_hits(mask, start, end) -> int:
     return int(mask[i[ok], j[ok]].sum())
 
 
+def _ears_px(eye, height: float) -> list[tuple[np.ndarray, float, float]]:
+    """The auricles the camera faces: each one's middle on the scene's pixel grid of
+    ``height`` (scene centre at 0, y down), and its half width and half height there
+    (``EAR_BOX_MM``'s front, its behind taken as the auricle's own depth, and its height)."""
+    from anatomy.head import load_head
+
+    out = []
+    for side in ("left", "right"):
+        t = np.asarray(load_head().landmarks[f"tragus_{side}"], float)
+        if (eye.eye[0] - t[0]) * np.sign(t[0]) <= 0:   # the camera is on the other side
+            continue
+        front, back = t + [0, EAR_BOX_MM["front"], 0], t - [0, AURICLE_DEPTH_MM, 0]
+        up, down = (t + [0, 0, s * EAR_BOX_MM["up_down"]] for s in (1, -1))
+        px = _screen_px(eye, np.array([front, back, up, down]), height)
+        mid = (px[0] + px[1]) / 2
+        out.append((mid, abs(px[0, 0] - px[1, 0]) / 2, abs(px[2, 1] - px[3, 1]) / 2))
+    return out
+
+
+def _across_ear(ears, spot, box) -> bool:
+    """Whether a label's ``box`` lies across an ear from its ``spot`` (pixels, scene centre
+    at 0; ``ears``: ``_ears_px``): the spot and the label's middle on opposite sides of the
+    ear's middle, each by more than half the ear's half width, and the label level with
+    the ear."""
+    for mid, half_w, half_h in ears:
+        side, label = spot[0] - mid[0], (box[0] + box[2]) / 2 - mid[0]
+        level = box[1] < mid[1] + half_h and box[3] > mid[1] - half_h
+        if level and min(abs(side), abs(label)) > half_w / 2 and side * label < 0:
+            return True
+    return False
+
+
 def _near_line(points, start, end, reach: float) -> bool:
     """Whether any of ``points`` lies within ``reach`` of the segment start-end."""
     p = np.asarray(points, float).reshape(-1, 2)
@@ -250,6 +287,7 @@ def note_places(eye, points, texts, wheres, vertices, faces, painted, ears=None
     ear_masks = ([painted_mask(eye, vertices, faces, ears, h) for h in heights]
                  if ears is not None else None)
     spots = [_screen_px(eye, points, h) for h in heights]
+    ears_px = [_ears_px(eye, h) for h in heights]
     half_w = SCENE_PX["width"] / 2 - EDGE_PX
     placed: list[list[np.ndarray]] = [[] for _ in heights]
     out = []
@@ -287,7 +325,9 @@ def note_places(eye, points, texts, wheres, vertices, faces, painted, ears=None
                        + np.mean([_covered(m, b) for m, b in zip(masks, boxes)])
                        + (EAR_LINE_WEIGHT * np.mean(
                            [_line_hits(e, s[k], s[k] + [note["ax"], note["ay"]])
-                            for e, s in zip(ear_masks, spots)]) if ear_masks else 0.0))
+                            for e, s in zip(ear_masks, spots)]) if ear_masks else 0.0)
+                       + ACROSS_EAR_PX * np.mean(
+                           [_across_ear(e, s[k], b) for e, s, b in zip(ears_px, spots, boxes)]))
                 if best_key is None or key < best_key:
                     best, best_key = (way, length, boxes), key
         if best is None:  # nowhere inside the scene: the preferred way, shortest line
