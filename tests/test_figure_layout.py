@@ -118,6 +118,32 @@ def test_figure_is_readable(browser, tmp_path, name, viewport):
     assert not found, "\n".join(found[:12])
 
 
+@pytest.mark.parametrize("viewport", list(figpage.WIDTHS))
+def test_stage_one_caption_lies_beside_the_bones(browser, tmp_path, viewport):
+    """Stage 1's caption ("GON origin: ...") sits on the page beside C2, over almost none of
+    the drawn anatomy: up and to the right of the origin it covered rectus capitis
+    posterior major and the suboccipital nerve, which a student then could not find."""
+    b, js = browser
+    spec = FIGURES["nerves_all_layers"]().spec
+    args = dict(figpage.stage_args(spec))["1 Origin at C1-C2"]
+    for where, width in figpage.WIDTHS[viewport].items():
+        page = figpage.open_figure(b, spec, width, viewport, tmp_path, js)
+        try:
+            figpage.apply_update(page, args)
+            page.wait_for_timeout(300)
+            box = page.evaluate("() => { const a = [...document.querySelectorAll("
+                                "'.annotation-scene')].find(a => a.textContent.startsWith("
+                                "'GON origin')); const r = a.querySelector("
+                                "'.annotation-text-g').getBoundingClientRect(); "
+                                "return [r.left, r.top, r.right, r.bottom]; }")
+            ink = figpage.anatomy_ink(page)
+            x0, y0, x1, y1 = (int(round(v)) for v in box)
+            covered = float(ink[y0:y1, x0:x1].mean())
+            assert covered < 0.1, f"{where} {width} px: the caption covers {covered:.0%} anatomy"
+        finally:
+            page.close()
+
+
 # the most of a head's box the pain maps' open view list may cover (from the top left it
 # covered the whole occipital neuralgia head at 592 px)
 OPEN_MENU_COVER = 1 / 3

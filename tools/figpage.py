@@ -109,8 +109,9 @@ def open_figure(browser, spec: dict, width: int, viewport: str, tmp: Path, js=No
     return page
 
 
-def anatomy_boxes(page, scenes: list[dict]) -> list[list[float] | None]:
-    """Per scene: the bounding box of the pixels its WebGL canvas drew (None: nothing)."""
+def anatomy_ink(page) -> np.ndarray:
+    """Which page pixels (rows from the page's top) the figure's WebGL canvases drew: a
+    screenshot with the figure's SVG layers (text, menus, legend) hidden."""
     from PIL import Image
 
     page.add_style_tag(content="svg.main-svg{visibility:hidden !important}")
@@ -121,7 +122,12 @@ def anatomy_boxes(page, scenes: list[dict]) -> list[list[float] | None]:
     page.evaluate("document.querySelectorAll('style').forEach(s => "
                   "s.textContent.includes('main-svg') && s.remove())")
     img = np.asarray(Image.open(io.BytesIO(shot)).convert("RGB")).astype(int)
-    ink = (255 - img).max(axis=2) > 12
+    return (255 - img).max(axis=2) > 12
+
+
+def anatomy_boxes(page, scenes: list[dict]) -> list[list[float] | None]:
+    """Per scene: the bounding box of the pixels its WebGL canvas drew (None: nothing)."""
+    ink = anatomy_ink(page)
     out = []
     for sc in scenes:
         x0, y0, x1, y1 = (int(round(v)) for v in sc["box"])

@@ -78,7 +78,10 @@ BONE_NOTES = {
 # Where a stage's caption sits, in px from its target (default up and to the right). At
 # stage 2 the up-right place is taken by compression point 2's number, and 60 px down its box
 # lay over C2, C3 and the jaw (below them the scene is empty).
-CAPTION_OFFSETS = {"2 Round obliquus capitis inferior": (80, 90),
+CAPTION_OFFSETS = {# down-right, on the white beside C2: up-right, its box lay over rectus
+                   # capitis posterior major and the suboccipital nerve (student review)
+                   "1 Origin at C1-C2": (140, 90),
+                   "2 Round obliquus capitis inferior": (80, 90),
                    "3 Through semispinalis": (40, -105), "TON": (70, -100),
                    "LON": (120, 15),  # up-right, its box lay across the LON's upper course
                    # up-left over bare bone: up-right, its box lay across the GON's branches
