@@ -784,6 +784,11 @@ def test_heat_plate_gallery_and_drawings():
         pv.drawing_view("E")
     for name in pain.PAIN_DRAWINGS:
         assert pain.PAIN_DRAWINGS[name]["story"] in drawings.alt
+    # every panel shows its bust whole, down to where the model ends: at -190 mm Drawing
+    # B lost the top of the shoulder, where its story starts (student review)
+    for ax in drawings.figure.axes[:4]:
+        low, high = ax.get_ylim()
+        assert low <= ax.dataLim.y0 and high >= ax.dataLim.y1, ax.get_title()
 
 
 def _shaded_pixels(name: str, view: str) -> int:
@@ -797,7 +802,7 @@ def _shaded_pixels(name: str, view: str) -> int:
     plates._draw_on_skin(ax, pain.drawing_field(name, raw=True), plates.DRAWING_EDGE, cmap,
                          view)
     ax.set_xlim(-150, 150)
-    ax.set_ylim(-190, 145)
+    ax.set_ylim(*plates.DRAWING_YLIM)
     ax.set_aspect("equal")
     fig.canvas.draw()
     rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)

@@ -351,6 +351,12 @@ def drawing_view(name: str) -> str:
                key=facing)
 
 
+# the drawings' vertical extent on the page (mm): down to the end of the drawn bust (about
+# -218 from the side and above), where the top of the shoulder shows; at -190 Drawing B's
+# shoulder, where its story starts, was cut off (student review)
+DRAWING_YLIM = (-222, 145)
+
+
 def drawing_plate(drawings=None, view: str | None = None,
                   scale: float = 1.0) -> mpl2d.StaticFigure:
     """The exercise's pain drawings (shaded areas a patient marked), one panel each.
@@ -374,10 +380,11 @@ def drawing_plate(drawings=None, view: str | None = None,
     """
     names = list(drawings or pain.PAIN_DRAWINGS)
     mpl2d.use_style()
-    # two columns, 3.3 inches a row: 9.5-point text shows at 14 px on a 1024 x 768 slide
+    # two columns, 3.55 inches a row: 9.5-point text shows at 14 px on a 1024 x 768 slide,
+    # and the bust shows down to where the model ends (DRAWING_YLIM)
     ncols = min(2, len(names))
     nrows = -(-len(names) // ncols)
-    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(2.9 * ncols, 3.3 * nrows),
+    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(2.9 * ncols, 3.55 * nrows),
                                squeeze=False)
     for ax in axes.ravel()[len(names):]:
         ax.axis("off")
@@ -393,7 +400,7 @@ def drawing_plate(drawings=None, view: str | None = None,
                 "from the front" if vw.startswith("anterolateral") else "from the side")
         mpl2d.setup_view_axes(ax, f"Drawing {name}\n({d['side']} side, {seen})")
         ax.set_xlim(-150, 150)
-        ax.set_ylim(-190, 145)
+        ax.set_ylim(*DRAWING_YLIM)
         ax.text(0.5, -0.02, _wrap(d["story"], 32).replace("<br>", "\n"), fontsize=9.5,
                 ha="center", va="top", transform=ax.transAxes)
     fig.tight_layout()
