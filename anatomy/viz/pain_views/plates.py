@@ -380,11 +380,11 @@ def drawing_plate(drawings=None, view: str | None = None,
     """
     names = list(drawings or pain.PAIN_DRAWINGS)
     mpl2d.use_style()
-    # two columns, 3.55 inches a row: 9.5-point text shows at 14 px on a 1024 x 768 slide,
-    # and the bust shows down to where the model ends (DRAWING_YLIM)
+    # two columns, 3.3 inches a row: 9.5-point text shows at 14 px on a 1024 x 768 slide
+    # (at 3.55 the slide shrank it to 13.6 px)
     ncols = min(2, len(names))
     nrows = -(-len(names) // ncols)
-    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(2.9 * ncols, 3.55 * nrows),
+    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(2.9 * ncols, 3.3 * nrows),
                                squeeze=False)
     for ax in axes.ravel()[len(names):]:
         ax.axis("off")
