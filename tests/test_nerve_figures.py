@@ -358,6 +358,23 @@ def test_print_plates(builder, texts):
     assert fig.png_bytes(dpi=40)[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_block_points_say_whether_the_nerve_lies_beside_or_deep_to_them():
+    """The posterior view shows a nerve beside its block point, not how deep it runs: the
+    LON runs 9 mm deep to its cross, drawn on its line, and "9 mm from the modelled LON"
+    contradicted the picture (student review). The GON lies beside its point."""
+    from anatomy.viz.nerve_views import variation
+
+    fig = views.block_landmark_figure()
+    text = " ".join(" ".join(t.get_text() for t in ax.texts) for ax in fig.figure.axes)
+    rows = {r["nerve"]: r["to_path_mm"] for r in nv.block_landmark_distances("right")}
+    assert f"{rows['GON']:.0f} mm from the modelled GON" in text
+    assert f"the modelled LON runs {rows['LON']:.0f} mm deep to it" in text
+    lon = nv.block_landmarks("right")["lesser_occipital"].point
+    assert "deep to it" in variation.nerve_offset_text(
+        lon, nv.nerve("lesser_occipital", "right"), rows["LON"])
+    assert "deep to it" in fig.alt and "from the modelled GON" in fig.alt
+
+
 def test_compression_point_numbers_sit_on_their_points_in_the_course_stages(figdict):
     from anatomy.skin import Skin
     from anatomy.structures import load_structures

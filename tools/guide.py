@@ -136,19 +136,27 @@ def palpation_markdown() -> str:
     def below(point) -> str:
         return f"{eop[2] - point[2]:.0f}"
 
+    def offset(key: str) -> str:  # as the block-landmark plate says it
+        from anatomy import nerves
+        from anatomy.viz.nerve_views.variation import nerve_offset_text
+
+        n = nerves.nerve(key, "right")
+        return nerve_offset_text(nerves.block_landmarks("right")[key].point, n,
+                                 near[n.abbreviation]["to_path_mm"])
+
     rows = [
         ("EOP (inion) to mastoid tip, straight line", f"{line:.0f} mm on the model",
          "head model (notebook 00)"),
         ("Bimastoid breadth, skin", f"{dims['bimastoid_breadth_skin']:.0f} mm on the model "
          "(bone: 106 ± 6 mm, Okumuş 2022)", "notebook 00, section 4"),
         ("GON block point: one third from the EOP", f"{third[0]:.0f} mm lateral, "
-         f"{below(third)} mm below the EOP; {near['GON']['to_path_mm']:.0f} mm from the "
-         "modelled GON", "notebook 01, section 6"),
+         f"{below(third)} mm below the EOP; {offset('greater_occipital')}",
+         "notebook 01, section 6"),
         ("GON exit through the trapezius (tender point)", f"{gon['lateral_mm']} mm lateral, "
          f"{gon['vertical_mm'].lstrip('-')} mm below the EOP", gon["sources"]),
         ("LON block point: two thirds from the EOP", f"{two_thirds[0]:.0f} mm lateral, "
-         f"{below(two_thirds)} mm below the EOP; {near['LON']['to_path_mm']:.0f} mm from the "
-         "modelled LON", "notebook 01, section 6"),
+         f"{below(two_thirds)} mm below the EOP; {offset('lesser_occipital')}",
+         "notebook 01, section 6"),
         ("LON emergence from the fascia", f"{lon['lateral_mm']} mm lateral, "
          f"{lon['vertical_mm'].lstrip('-')} mm below the line joining the ear canals (EAM "
          "line)", lon["sources"]),

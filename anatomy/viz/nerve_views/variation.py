@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from anatomy import nerves as nv
 from anatomy.head import load_head
 from anatomy.viz import mpl2d, style
@@ -96,6 +98,39 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
     return mpl2d.StaticFigure(fig, alt)
 
 
+BESIDE_MM = 3.0  # a nerve closer than this on the page lies under its block point
+
+
+def nerve_offset_text(point, nerve, to_path_mm: float) -> str:
+    """Where the modelled nerve lies from a block point, as a posterior view can show it.
+
+    "N mm from the modelled X" when the nerve lies beside the point on the page; "the
+    modelled X runs N mm deep to it" when it runs under it (the LON's 9 mm is depth, and a
+    student read "9 mm from" against a cross drawn on the nerve's line).
+
+    Parameters
+    ----------
+    point : (3,) array_like
+        The block point on the skin, mm.
+    nerve : Nerve
+        The modelled nerve (``anatomy.nerves.nerve``).
+    to_path_mm : float
+        The point's distance from the nerve's path, mm (``block_landmark_distances``).
+
+    Returns
+    -------
+    str
+        The phrase, for a label or a table.
+    """
+    d = nerve.path - np.asarray(point, float)
+    v = d[np.argmin(np.linalg.norm(d, axis=1))]
+    _, _, fwd = mpl2d.view_basis("posterior")
+    beside = float(np.linalg.norm(v - (v @ fwd) * fwd))
+    if beside < BESIDE_MM:
+        return f"the modelled {nerve.abbreviation} runs {to_path_mm:.0f} mm deep to it"
+    return f"{to_path_mm:.0f} mm from the modelled {nerve.abbreviation}"
+
+
 def block_landmark_figure() -> mpl2d.StaticFigure:
     """Posterior view: EOP-mastoid line, 1/3 and 2/3 points and the modelled nerves.
 
@@ -131,7 +166,8 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
                 mpl2d.leader_label(
                     ax, p, p + ((14, 44) if key == "greater_occipital" else (22, -40)),
                     f"{abbr} block point ({frac} from EOP)\n"
-                    f"{rows[abbr]['to_path_mm']:.0f} mm from the modelled {abbr}",
+                    + nerve_offset_text(lm.point, nv.nerve(key, side),
+                                         rows[abbr]["to_path_mm"]),
                     alpha=0.9, line_width=0.7, line_color="black", zorder=10)
     for name, text, off in (("inion", "EOP (inion)", (-8, 26)),
                             # lateral to the tips: the right one's leader
@@ -148,11 +184,13 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
     ax.set_ylim(-70, 80)
     mpl2d.scale_bar(ax, 20)
     fig.tight_layout()
-    g, lo = rows["GON"], rows["LON"]
+    says = {key: nerve_offset_text(lm.point, nv.nerve(key, "right"),
+                                    rows[nv.nerve(key, "right").abbreviation]["to_path_mm"])
+            for key, lm in nv.block_landmarks("right").items()}
     alt = ("Posterior view of the head with the skin line from the EOP to each mastoid tip. "
            "Crosses mark the GON block point one third of the way from the EOP and the LON "
-           f"point two thirds of the way. On this model the GON point lies {g['to_path_mm']:.0f}"
-           f" mm from the modelled GON and the LON point {lo['to_path_mm']:.0f} mm from the "
-           "modelled LON. The occipital artery is dotted red, lateral to the GON at the "
+           "point two thirds of the way. On this model: GON block point, "
+           f"{says['greater_occipital']}; LON block point, {says['lesser_occipital']}. The "
+           "occipital artery is dotted red, lateral to the GON at the "
            "nuchal line.")
     return mpl2d.StaticFigure(fig, alt)
