@@ -67,6 +67,7 @@ __all__ = [
     "MAP_NECK_HALF_MM",
     "MAP_SIDES", "MAP_Z_MIN", "MapMesh",
     "Region", "condition_edge", "condition_map", "figure_mesh", "map_caption", "map_kind",
+    "region_seeds",
     "map_mesh",
     "map_references", "map_skin", "region_centre", "region_field", "region_values",
     "region_weights", "skin_distance",
@@ -413,6 +414,31 @@ def region_centre(region: str, side: str = "right") -> np.ndarray:
     s = SIDE_SIGN[check_choice(side, ("left", "right"), "side")]
     pts = map_mesh().vertices[list(_seeds(region, s))]
     return pts[np.argmin(np.linalg.norm(pts - pts.mean(axis=0), axis=1))].copy()
+
+
+def region_seeds(region: str, side: str = "right") -> np.ndarray:
+    """The skin points a region's map grows from (its seed vertices).
+
+    Parameters
+    ----------
+    region : str
+        A key of REGIONS (see ``region_centre``).
+    side : {"left", "right"}, default "right"
+        The subject's side.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k, 3)
+        ``map_mesh()`` vertices, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``region`` or ``side`` is not a valid choice.
+    """
+    check_choice(region, REGIONS, "region")
+    s = SIDE_SIGN[check_choice(side, ("left", "right"), "side")]
+    return map_mesh().vertices[list(_seeds(region, s))].copy()
 
 
 def region_values(condition: str, side: str | None = None) -> pd.Series:

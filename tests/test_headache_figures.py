@@ -272,6 +272,29 @@ def test_pain_map_plate_by_condition_fits_a_notebook():
     assert plate.smallest_text_px() >= 9
 
 
+def test_pain_map_plate_band_dot_stands_apart_from_the_other_regions():
+    """The tension-type band is a ring through the temporal, frontal and occipital
+    regions; its dot is the seed the view sees farthest on the page from their dots (its
+    centre, at T8, sat on the ear beside the temporal dot: instructor review), and its
+    label goes straight up, clear of theirs."""
+    from anatomy.viz.headache_views import maps as hmaps
+
+    for view in ("right", "posterior"):
+        fig, ax = mpl2d.subplots()
+        hmaps._label_regions(ax, "tension_type", "both", view)
+        dots = np.vstack([c.get_offsets() for c in ax.collections])
+        names = [t.get_text() for t in ax.texts]
+        assert "band" in names and len(dots) == len(names), (view, names)
+        band = dots[names.index("band")]
+        others = np.delete(dots, names.index("band"), axis=0)
+        assert np.linalg.norm(others - band, axis=1).min() >= 20.0, view
+        from anatomy.head import load_head
+
+        tragus = mpl2d.project(load_head().landmarks["tragus_right"], view)[0]
+        assert np.linalg.norm(band - tragus) >= 25.0, view   # off the ear
+        fig.clear()
+
+
 def test_duration_timeline_bars_follow_the_data():
     tl = hv.duration_timeline()
     ax = tl.figure.axes[0]

@@ -325,26 +325,56 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     return mpl2d.StaticFigure(fig, alt)
 
 
+# a ring's centre is a seed beside one of its regions (the tension-type band's, at T8,
+# sat on the ear beside the temporal dot: instructor review): its dot goes to the seed the
+# view sees best that lies farthest on the page from the other regions' dots
+RING_REGIONS = ("band",)
+
+
+def _ring_dot(region: str, at: str, view: str, others) -> np.ndarray | None:
+    """The page point of a ring region's dot (see ``RING_REGIONS``), None if unseen."""
+    seeds = hm.region_seeds(region, at)
+    skin = hm.map_skin()
+    # well inside the outline, where a label beside the dot stays over the head
+    ok = (-(skin.normal_at(seeds) @ mpl2d.view_basis(view)[2]) >= 0.5) & skin.visible(
+        seeds, view)
+    if not ok.any():
+        return None
+    xy = mpl2d.project(seeds[ok], view)
+    if not len(others):
+        return xy[0]
+    far = np.linalg.norm(xy[:, None, :] - np.asarray(others)[None], axis=2).min(axis=1)
+    return xy[int(np.argmax(np.round(far, 6)))]
+
+
 def _label_regions(ax, condition: str, side, view: str) -> None:
     at = "right" if side in (None, "both") else side
     seen = set()
-    pts, labels = [], []
+    found = {}
     for region, weight, _basis in hm.MAP_SPECS[condition]["regions"]:
         if region in seen:
             continue
         seen.add(region)
-        if region not in _seen_regions(at, view):
-            continue
-        p = hm.region_centre(region, at)
-        pts.append(mpl2d.project(p, view)[0])
+        if region in RING_REGIONS or region in _seen_regions(at, view):
+            found[region] = (None if region in RING_REGIONS else
+                             mpl2d.project(hm.region_centre(region, at), view)[0], weight)
+    others = [p for p, _ in found.values() if p is not None]
+    pts, labels, offsets = [], [], []
+    for region, (p, weight) in found.items():
+        if p is None:
+            p = _ring_dot(region, at, view, others)
+            if p is None:
+                continue
+        pts.append(p)
         labels.append(_region_label(condition, region, weight))
-    if not pts:
-        return
-    pts = np.array(pts)
-    offsets = []
-    for p in pts:
+        if region in RING_REGIONS:  # straight up, off the ring: outward, "band" ran into
+            offsets.append((0.0, 30.0))  # the occipital label beside it ("occipital band")
+            continue
         d = p - np.array([0.0, 10.0])
         d = d / max(np.linalg.norm(d), 1e-6)
         offsets.append(tuple(np.round(d * 30 + np.array([np.sign(d[0]) * 4, 0]), 1)))
+    if not pts:
+        return
+    pts = np.array(pts)
     mpl2d.label_points(ax, pts, labels, offsets=offsets, color=OI["blue"], size=14,
                        fontsize=8)
