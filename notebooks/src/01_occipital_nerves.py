@@ -251,7 +251,7 @@ nerve_views.block_landmark_figure()
 pd.DataFrame(nerves.block_landmark_distances('right'))[['nerve', 'to_path_mm', 'to_fascial_exit_mm']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# On this model the one-third point lies about 6 mm from the modelled GON, close to where it pierces the trapezius. The two-thirds point lies over the modelled LON, which runs about 9 mm deep to it there, but far from its fascial exit, lower in the neck: the LON point works because the nerve climbs across that line.
+# On this model the one-third point lies about 6 mm from the modelled GON, close to where it pierces the trapezius. The two-thirds point lies over the modelled LON, which runs about 9 mm deep to it there. It is far from the LON's fascial exit, lower in the neck: the LON point works because the nerve climbs across that line.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Variation between people
