@@ -410,10 +410,8 @@ def region_centre(region: str, side: str = "right") -> np.ndarray:
     ValueError
         If ``region`` or ``side`` is not a valid choice.
     """
-    check_choice(region, REGIONS, "region")
-    s = SIDE_SIGN[check_choice(side, ("left", "right"), "side")]
-    pts = map_mesh().vertices[list(_seeds(region, s))]
-    return pts[np.argmin(np.linalg.norm(pts - pts.mean(axis=0), axis=1))].copy()
+    pts = region_seeds(region, side)
+    return pts[np.argmin(np.linalg.norm(pts - pts.mean(axis=0), axis=1))]
 
 
 def region_seeds(region: str, side: str = "right") -> np.ndarray:
