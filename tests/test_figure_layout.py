@@ -8,7 +8,8 @@ JupyterLab (file browser open) and a handout give it at that screen size
 - the legend, each menu, colour bar and title stay inside the figure and apart from each
   other and from the anatomy (the bounding box of the scene's WebGL pixels);
 - every label drawn as page text (a scene annotation: landmarks, compression-point
-  numbers, hot spots) lies inside the figure, clear of the others, the legend and menus;
+  numbers, hot spots) lies inside the figure and clear of its sides
+  (figpage.NOTE_MARGIN_PX), clear of the others, the legend and menus;
 - in JupyterLab the whole figure fits the notebook area (tools/figpage.NOTEBOOK_HEIGHT);
 - no scene crops its anatomy at its left, top or right edge (the bust ends at the shoulders,
   so the bottom may touch): whole heads in every panel of the four-panel pain maps;
@@ -142,6 +143,41 @@ def test_stage_one_caption_lies_beside_the_bones(browser, tmp_path, viewport):
             assert covered < 0.1, f"{where} {width} px: the caption covers {covered:.0%} anatomy"
         finally:
             page.close()
+
+
+# the least share of a light caption arrow's length over dark anatomy, where white shows
+# at WCAG's 3:1 for graphics (the TON's arrow was 85 % at 592 px: its upper part faded
+# over the cream skull)
+LIGHT_ARROW_SHOWN = 0.95
+
+
+@pytest.mark.parametrize("viewport", list(figpage.WIDTHS))
+def test_light_caption_arrows_run_over_dark_anatomy(browser, tmp_path, viewport):
+    """A stage caption whose arrow is drawn light (stage_tables.CAPTION_ARROWS) points across
+    anatomy dark enough for it to show along almost all of its length."""
+    from matplotlib.colors import to_rgb
+
+    from anatomy.viz.head_views.backdrop import contrast_ratio
+    from anatomy.viz.nerve_views.stage_tables import CAPTION_ARROWS
+
+    b, js = browser
+    spec = FIGURES["nerves_all_layers"]().spec
+    stages = dict(figpage.stage_args(spec))
+    assert CAPTION_ARROWS
+    for label, style in CAPTION_ARROWS.items():
+        args = stages[label]
+        caption = next(a["text"] for a in args[1]["scene.annotations"] if "arrowcolor" in a)
+        for where, width in figpage.WIDTHS[viewport].items():
+            page = figpage.open_figure(b, spec, width, viewport, tmp_path, js)
+            try:
+                figpage.apply_update(page, args)
+                page.wait_for_timeout(300)
+                pts = figpage.arrow_points(page, caption.split("<br>")[0]).round().astype(int)
+                under = figpage.canvas_shot(page)[pts[:, 1], pts[:, 0]] / 255
+                shown = float(np.mean(contrast_ratio(to_rgb(style["arrowcolor"]), under) >= 3))
+                assert shown >= LIGHT_ARROW_SHOWN, f"{where} {width} px {label}: {shown:.0%}"
+            finally:
+                page.close()
 
 
 # the most of a head's box the pain maps' open view list may cover (from the top left it

@@ -109,8 +109,8 @@ def open_figure(browser, spec: dict, width: int, viewport: str, tmp: Path, js=No
     return page
 
 
-def anatomy_ink(page) -> np.ndarray:
-    """Which page pixels (rows from the page's top) the figure's WebGL canvases drew: a
+def canvas_shot(page) -> np.ndarray:
+    """What the figure's WebGL canvases drew, as RGB (rows from the page's top): a
     screenshot with the figure's SVG layers (text, menus, legend) hidden."""
     from PIL import Image
 
@@ -121,8 +121,26 @@ def anatomy_ink(page) -> np.ndarray:
                                  "height": height + PAD}, full_page=True)
     page.evaluate("document.querySelectorAll('style').forEach(s => "
                   "s.textContent.includes('main-svg') && s.remove())")
-    img = np.asarray(Image.open(io.BytesIO(shot)).convert("RGB")).astype(int)
-    return (255 - img).max(axis=2) > 12
+    return np.asarray(Image.open(io.BytesIO(shot)).convert("RGB")).astype(int)
+
+
+def anatomy_ink(page) -> np.ndarray:
+    """Which page pixels (rows from the page's top) the figure's WebGL canvases drew."""
+    return (255 - canvas_shot(page)).max(axis=2) > 12
+
+
+def arrow_points(page, text_start: str, n: int = 40) -> np.ndarray:
+    """``n`` page points (x, y) along the arrow of the annotation whose text starts with
+    ``text_start``, from its label to its target."""
+    pts = page.evaluate(
+        "([start, n]) => { const a = [...document.querySelectorAll("
+        "'.annotation, .annotation-scene')].find(a => a.textContent.startsWith(start)); "
+        "const p = a.querySelector('.annotation-arrow-g path'); const m = p.getScreenCTM(); "
+        "const L = p.getTotalLength(); return [...Array(n).keys()].map(i => { "
+        "const q = p.getPointAtLength(L * i / (n - 1)); "
+        "return [q.x * m.a + q.y * m.c + m.e, q.x * m.b + q.y * m.d + m.f]; }); }",
+        [text_start, n])
+    return np.asarray(pts, float)
 
 
 def anatomy_boxes(page, scenes: list[dict]) -> list[list[float] | None]:
@@ -158,6 +176,11 @@ def inside(inner, outer, tol: float = 0.5) -> bool:
             and inner[2] <= outer[2] + tol and inner[3] <= outer[3] + tol)
 
 
+# the least gap between a label and the figure's side, px: "C1 (atlas): posterior arch" began
+# 2 px from the left edge at 592 px and read as cut (reviewer)
+NOTE_MARGIN_PX = 6
+
+
 def problems(m: dict, crop: bool = True) -> list[str]:
     """Everything wrong with a measured layout (empty when readable); ``crop`` False for
     close-up views, whose anatomy fills the scene by design."""
@@ -184,6 +207,9 @@ def problems(m: dict, crop: bool = True) -> list[str]:
     for k, note in enumerate(notes):
         if not inside(note, fig, tol=1):
             out.append(f"annotation {k} {note} is cut by the edge of the figure {fig}")
+        elif min(note[0] - fig[0], fig[2] - note[2]) < NOTE_MARGIN_PX:
+            out.append(f"annotation {k} {note} is within {NOTE_MARGIN_PX} px of the side of "
+                       f"the figure {fig}")
         for j in range(k + 1, len(notes)):
             if overlap(note, notes[j], tol=1):
                 out.append(f"annotation {k} {note} overlaps annotation {j} {notes[j]}")

@@ -66,7 +66,8 @@ STAGE_OFF_COURSE = {
 # px, x right, y down; optionally a shift in mm, x towards the side). Each point is one the
 # stage's camera sees, not under a muscle (tests/test_nerve_figures.py).
 BONE_NOTES = {
-    "1 Origin at C1-C2": (("c1_posterior_tubercle", "C1 (atlas): posterior arch", (-90, 100)),
+    # C1's label 72 px left: at 90 it touched the figure's left edge at 592 px (reviewer)
+    "1 Origin at C1-C2": (("c1_posterior_tubercle", "C1 (atlas): posterior arch", (-72, 100)),
                           ("c2_spinous_tip", "C2 (axis): spinous process", (-80, 70)),
                           # 3 mm lower and 1 mm medial: the named point is under OCI's edge
                           ("c2_lamina", "C2 lamina", (50, 95), (-1.0, 0.0, -3.0))),
@@ -82,7 +83,7 @@ CAPTION_OFFSETS = {# down-right, on the white beside C2: up-right, its box lay o
                    # capitis posterior major and the suboccipital nerve (student review)
                    "1 Origin at C1-C2": (140, 90),
                    "2 Round obliquus capitis inferior": (80, 90),
-                   "3 Through semispinalis": (40, -105), "TON": (70, -100),
+                   "3 Through semispinalis": (40, -105), "TON": (60, -60),
                    "LON": (120, 15),  # up-right, its box lay across the LON's upper course
                    # up-left over bare bone: up-right, its box lay across the GON's branches
                    # and the occipital artery (reviewer)
@@ -91,5 +92,6 @@ CAPTION_OFFSETS = {# down-right, on the white beside C2: up-right, its box lay o
 # captions of stage 3 and the TON covered the GON beside their targets
 CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left"}
 # A caption arrow drawn light: the TON's runs over dark splenius, where the default dark
-# grey arrow did not show
+# grey arrow did not show (its caption sits 60 px up-right, so that the whole arrow lies on
+# splenius: at 100 px up its upper half crossed the cream skull and faded, reviewer)
 CAPTION_ARROWS = {"TON": {"arrowcolor": "white", "arrowwidth": 2}}
