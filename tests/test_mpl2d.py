@@ -246,6 +246,9 @@ def test_corner_light_smooths_a_curved_surface_and_keeps_a_crease():
     # lighting only some faces (those a plate draws) gives those faces the same light
     some = np.arange(len(f)) % 3 != 1
     assert np.array_equal(corner_light(v, f, light, lit=some), smooth[some])
+    # and lighting none gives no light (a shoulder's cap turned away from a view raised a
+    # casting error: numpy's bincount of no weights is of ints)
+    assert corner_light(v, f, light, lit=np.zeros(len(f), bool), corners=True).shape == (0, 3)
 
 
 def test_draw_mesh_shades_from_corner_to_corner_without_facets():

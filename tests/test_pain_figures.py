@@ -791,6 +791,29 @@ def test_heat_plate_gallery_and_drawings():
         assert low <= ax.dataLim.y0 and high >= ax.dataLim.y1, ax.get_title()
 
 
+def test_drawing_plate_busts_end_softly():
+    """The drawings' busts fade to the page at the panels' sides, not cut square there, and
+    no shoulder's flat end shows as a dark disc (drawing A's right shoulder read as a hole:
+    median luminance 0.45 of its bottom corner; lit skin is about 0.6-0.75)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from anatomy.viz.pain_views import plates
+
+    fig = plates.drawing_plate().figure
+    FigureCanvasAgg(fig).draw()
+    img = np.asarray(fig.canvas.buffer_rgba())[..., :3] / 255
+    for ax in fig.axes[:4]:
+        b = ax.get_window_extent()
+        x0, x1 = int(np.ceil(b.x0)), int(np.floor(b.x1))
+        panel = img[img.shape[0] - int(np.floor(b.y1)):img.shape[0] - int(np.ceil(b.y0)), x0:x1]
+        sides = np.concatenate([panel[:, :3], panel[:, -3:]], axis=1)
+        assert (1 - sides).max() < 0.2, ax.get_title()   # cut square: 0.41 to 0.6
+        low, w = panel[int(0.7 * len(panel)):], panel.shape[1]
+        for corner in (low[:, :int(0.4 * w)], low[:, int(0.6 * w):]):
+            skin = corner[(corner.min(axis=2) < 0.97) & (corner[..., 0] > corner[..., 2])]
+            assert np.median(skin @ [0.2126, 0.7152, 0.0722]) > 0.5, ax.get_title()
+
+
 def _shaded_pixels(name: str, view: str) -> int:
     """Blue pixels of pain drawing ``name`` drawn alone from ``view`` (as in its panel)."""
     from matplotlib.colors import LinearSegmentedColormap

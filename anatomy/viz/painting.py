@@ -121,6 +121,7 @@ def corner_light(vertices, faces, light_dir, crease_deg: float = CREASE_DEG,
     weight = angle.ravel()[other[keep]]
     normal = np.stack([np.bincount(slot[keep], weights=unit[other_face[keep], c] * weight,
                                    minlength=len(own)) for c in range(3)], axis=1)
+    normal = normal.astype(float)  # bincount of no weights is int: no face was lit
     normal /= np.maximum(np.linalg.norm(normal, axis=1, keepdims=True), 1e-12)
     light = np.clip(normal @ np.asarray(light_dir, float), 0, 1).reshape(-1, 3)
     return light if corners else light.mean(axis=1)

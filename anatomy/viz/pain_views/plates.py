@@ -128,7 +128,19 @@ def _draw_on_skin(ax, raw, level: float, cmap, view: str):
     v = np.vstack([cut.vertices, ev])
     f = np.vstack([cut.faces, ef + len(cut.vertices)])
     c = np.vstack([colours, np.repeat(eye_rgb[:, None, :], 3, axis=1)])
-    return mpl2d.draw_mesh(ax, v, f, view, color=c)
+    # the flat caps that end the shoulders, each lit as if the light came from its side: a
+    # cap turned from the light was a dark brown disc that read as a hole (reviewer). Drawn
+    # over the rest, which is safe: nothing of the bust lies between a cap and the eye.
+    cap_x = np.zeros(len(f))
+    ends = (np.abs(np.abs(v[cut.faces, 0]) - HEAT_CROP["abs_x_max"]) < 1e-6).all(axis=1)
+    cap_x[:len(cut.faces)] = np.where(ends, np.sign(v[cut.faces[:, 0], 0]), 0)
+    screen_right = mpl2d.view_basis(view)[0][0]   # +x's share of the screen's right
+    for side in (-1.0, 1.0):
+        if (cap_x == side).any():
+            light = (0.4 * np.sign(side * screen_right) or -0.4, -0.5, 0.75)
+            mpl2d.draw_mesh(ax, v, f[cap_x == side], view, color=c[cap_x == side],
+                            light=light, zorder=1.1)
+    return mpl2d.draw_mesh(ax, v, f[cap_x == 0], view, color=c[cap_x == 0])
 
 
 def _free_spot(at, text: str, lateral: float, placed: list, line_mm: float) -> np.ndarray:
@@ -355,6 +367,24 @@ def drawing_view(name: str) -> str:
 # -218 from the side and above), where the top of the shoulder shows; at -190 Drawing B's
 # shoulder, where its story starts, was cut off (student review)
 DRAWING_YLIM = (-222, 145)
+DRAWING_XLIM = (-150, 150)
+# the width (mm) over which the bust fades to the page at the panel's sides and bottom:
+# cut square there, a shoulder read as a flat brown disc, like a hole (reviewer)
+DRAWING_FADE_MM = 35
+
+
+def _fade_to_page(ax, xlim, ylim, width_mm: float) -> None:
+    """Fade the panel's drawing to white over ``width_mm`` from its left, right and bottom
+    edges (a vignette, as an illustrated bust ends), below any text."""
+    x = np.linspace(*xlim, 240)
+    y = np.linspace(*ylim, 240)
+    edge = np.minimum.outer(y - ylim[0] + width_mm / 2, np.minimum(x - xlim[0], xlim[1] - x))
+    rgba = np.ones((len(y), len(x), 4))
+    rgba[..., 3] = np.clip(1 - edge / width_mm, 0, 1) ** 1.5
+    ax.imshow(rgba, extent=(*xlim, *ylim), origin="lower", interpolation="bilinear",
+              zorder=2.5)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
 
 
 def drawing_plate(drawings=None, view: str | None = None,
@@ -399,8 +429,7 @@ def drawing_plate(drawings=None, view: str | None = None,
         seen = ("from behind" if vw.startswith("posterolateral") else
                 "from the front" if vw.startswith("anterolateral") else "from the side")
         mpl2d.setup_view_axes(ax, f"Drawing {name}\n({d['side']} side, {seen})")
-        ax.set_xlim(-150, 150)
-        ax.set_ylim(*DRAWING_YLIM)
+        _fade_to_page(ax, DRAWING_XLIM, DRAWING_YLIM, DRAWING_FADE_MM)
         ax.text(0.5, -0.02, _wrap(d["story"], 32).replace("<br>", "\n"), fontsize=9.5,
                 ha="center", va="top", transform=ax.transAxes)
     fig.tight_layout()
