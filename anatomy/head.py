@@ -19,7 +19,8 @@ from anatomy.conventions import (
 )
 
 __all__ = [
-    "BILATERAL", "HeadModel", "LANDMARKS_FILE", "LANDMARK_NAMES", "Landmark", "MIDLINE",
+    "AURICLE_RAMP_MM", "BILATERAL", "EAR_BOX_MM", "HeadModel", "LANDMARKS_FILE",
+    "LANDMARK_NAMES", "Landmark", "MIDLINE", "auricle_weight", "ear_vertices",
     "landmark_definitions", "load_head", "side_of",
 ]
 
@@ -245,3 +246,69 @@ def side_of(name: str) -> str | None:
         if name.endswith(f"_{side}"):
             return side
     return None
+
+
+# the auricle: skin standing more than 3 mm out from the tragus, from 45 mm behind it to
+# 8 mm in front and 35 mm above or below it (the side of the head there lies within 2 mm
+# of the tragus's breadth; the auricle reaches 14 mm beyond it), and all the skin from 4
+# mm in front of the tragus to 18 mm behind it and 15 mm above or below it: the tragus,
+# the root of the helix and the concha, whose floor lies up to 11 mm deep to the tragus
+# (inside the auricle's rim, the maps coloured them)
+EAR_BOX_MM = {"out": 3.0, "behind": 45.0, "front": 8.0, "up_down": 35.0,
+              "concha_front": -4.0, "concha_behind": 18.0, "concha_up_down": 15.0}
+# ``auricle_weight`` rises from 0 to 1 over this many mm out from the head's side, ending
+# at the box's "out"
+AURICLE_RAMP_MM = 2.0
+
+
+def _out_beyond_tragus(vertices) -> np.ndarray:
+    """Per vertex: how far (mm) it stands out beyond its side's tragus inside that ear's
+    box (``EAR_BOX_MM``), inf in its concha, -inf outside both ears."""
+    v = np.asarray(vertices, float)
+    out = np.full(len(v), -np.inf)
+    b = EAR_BOX_MM
+    for side in SIDES:
+        t = load_head().landmarks[f"tragus_{side}"]
+        box = ((v[:, 1] > t[1] - b["behind"]) & (v[:, 1] < t[1] + b["front"])
+               & (np.abs(v[:, 2] - t[2]) < b["up_down"]))
+        out = np.where(box, np.maximum(out, np.sign(t[0]) * v[:, 0] - abs(t[0])), out)
+        concha = ((np.sign(t[0]) * v[:, 0] > 0) & (v[:, 1] < t[1] - b["concha_front"])
+                  & (v[:, 1] > t[1] - b["concha_behind"])
+                  & (np.abs(v[:, 2] - t[2]) < b["concha_up_down"]))
+        out[concha] = np.inf
+    return out
+
+
+def ear_vertices(vertices) -> np.ndarray:
+    """Which skin vertices belong to the auricles (``EAR_BOX_MM`` around each tragus).
+
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        Skin vertices, mm.
+
+    Returns
+    -------
+    numpy.ndarray of bool, shape (N,)
+        True for the vertices of either auricle.
+    """
+    return _out_beyond_tragus(vertices) > EAR_BOX_MM["out"]
+
+
+def auricle_weight(vertices) -> np.ndarray:
+    """How much each skin vertex belongs to an auricle: 0 on the head, 1 on the auricle
+    (``ear_vertices``), rising over ``AURICLE_RAMP_MM`` at the ear's root, so that a field
+    masked by it ends in a smooth line round the root, not a saw-tooth of faces.
+
+    Parameters
+    ----------
+    vertices : (N, 3) array_like
+        Skin vertices, mm.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N,)
+        0 to 1.
+    """
+    start = EAR_BOX_MM["out"] - AURICLE_RAMP_MM
+    return np.clip((_out_beyond_tragus(vertices) - start) / AURICLE_RAMP_MM, 0.0, 1.0)

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from anatomy.conventions import SIDE_SIGN, check_choice
-from anatomy.head import load_head
+from anatomy.head import auricle_weight, load_head
 from anatomy.headache_map_specs import (  # noqa: F401 - the maps' records, re-exported
     CONDITION_LABELS,
     DEFAULT_SIDE,
@@ -62,7 +62,8 @@ from anatomy.store import read_only, stored
 from anatomy.surface import nearest_vertex
 
 __all__ = [
-    "CONDITION_LABELS", "DEFAULT_SIDE", "FIGURE_FACES", "KELMAN_HEMICRANIAL", "MAPS_FILE",
+    "AURICLE_OUTSIDE_MM", "AURICLE_REGIONS", "CONDITION_LABELS", "DEFAULT_SIDE",
+    "FIGURE_FACES", "KELMAN_HEMICRANIAL", "MAPS_FILE",
     "MAP_CONDITIONS", "MAP_CUT_SLOPE", "MAP_EDGE_BLEND_MM", "MAP_KINDS", "MAP_MAX_EDGE_MM",
     "MAP_NECK_HALF_MM",
     "MAP_SIDES", "MAP_Z_MIN", "MapMesh",
@@ -98,6 +99,13 @@ FIGURE_FACES = 3500  # triangles of the light copy that interactive figures draw
 # the plain maximum, two regions that nearly touched (the migraine map's two frontal
 # regions on the forehead's midline) left a skin-coloured slit between them (reviewer)
 MAP_EDGE_BLEND_MM = 16.0
+# the regions whose pain reaches onto the auricle: the LON's skin includes the upper back
+# of the auricle (Gray's; territories.toml). The others stop at the ear's root: grown
+# along the skin, the tension-type band and the migraine's temples coloured the whole
+# auricle, where none of their sources puts pain (reviewer)
+AURICLE_REGIONS = ("lon",)
+# how far (mm) outside a map's edge the auricle of a region that stops at its root lies
+AURICLE_OUTSIDE_MM = 10.0
 
 
 @stored
@@ -329,8 +337,22 @@ def condition_map(condition: str, side: str | None = None) -> np.ndarray:
     """
     out = np.zeros(len(map_mesh().vertices))
     for region, s, weight in _terms(condition, side):
-        out = np.maximum(out, weight * region_field(region, s))
+        if region in AURICLE_REGIONS:
+            field = region_field(region, s)
+        else:  # the same fall-off, of the reach that ends at the ear's root (_reach)
+            spec = REGIONS[region]
+            field = _falloff(spec.core_mm + spec.fade_mm - _reach(region, s), spec.core_mm,
+                             spec.fade_mm)
+        out = np.maximum(out, weight * field)
     return np.clip(out, 0.0, 1.0)
+
+
+@lru_cache(maxsize=1)
+def _auricle() -> np.ndarray:
+    """``auricle_weight`` of each ``map_mesh()`` vertex (0 on the head, 1 on an ear)."""
+    out = auricle_weight(map_mesh().vertices)
+    out.flags.writeable = False
+    return out
 
 
 def _terms(condition: str, side: str | None):
@@ -376,9 +398,7 @@ def condition_edge(condition: str, side: str | None = None) -> np.ndarray:
     second = first.copy()
     for region, s, weight in _terms(condition, side):
         if weight > 0:
-            spec = REGIONS[region]
-            d = _region_distance(region, "right" if spec.midline else s)
-            reach = spec.core_mm + spec.fade_mm - d
+            reach = _reach(region, s)
             second = np.maximum(second, np.minimum(first, reach))
             first = np.maximum(first, reach)
     # a smooth maximum (polynomial, over k mm) of the two largest reaches: the largest,
@@ -387,6 +407,17 @@ def condition_edge(condition: str, side: str | None = None) -> np.ndarray:
     k = MAP_EDGE_BLEND_MM
     h = np.clip(0.5 - 0.5 * (first - second) / k, 0.0, 1.0)
     return first + k * h * h
+
+
+def _reach(region: str, side: str) -> np.ndarray:
+    """How far (mm, along the skin) each vertex lies inside a region's edge on one side; an
+    auricle lies outside unless the region reaches onto it (``AURICLE_REGIONS``)."""
+    spec = REGIONS[region]
+    reach = spec.core_mm + spec.fade_mm - _region_distance(region,
+                                                           "right" if spec.midline else side)
+    if region in AURICLE_REGIONS:
+        return reach
+    return reach - _auricle() * (reach + AURICLE_OUTSIDE_MM)
 
 
 def region_centre(region: str, side: str = "right") -> np.ndarray:

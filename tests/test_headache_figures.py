@@ -132,7 +132,11 @@ def test_pain_map_figure_sends_the_map_values_at_its_vertices(maps):
                           np.round(cut.values * hv.MAP_BYTES).astype(np.uint8))
     corners, weights = fields.resample_weights(mesh.vertices, mesh.faces, cut.vertices)
     expected = np.maximum((values[corners] * weights).sum(axis=1), hv.MAP_FLOOR)
-    inside = cut.values > hv.MAP_FLOOR + 1e-6  # off the cut line
+    # off the cut line (its vertices, shared by the outside, take values interpolated
+    # along their edges: steep at the ears' roots, where most maps end)
+    outside = {tuple(p) for p in cut.vertices[np.unique(cut.faces[~cut.inside])]}
+    on_line = np.array([tuple(p) in outside for p in cut.vertices])
+    inside = (cut.values > hv.MAP_FLOOR + 1e-6) & ~on_line
     assert inside.sum() > 500
     assert np.abs(cut.values[inside] - expected[inside]).max() < 1e-6
 

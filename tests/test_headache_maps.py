@@ -156,10 +156,7 @@ def test_migraine_map_joins_its_two_sides_on_the_forehead(mesh):
     # the edge moves out by at most MAP_EDGE_BLEND_MM / 4 from the plain maximum
     plain = np.full(len(v), -1000.0)
     for region, s, _weight in hm._terms("migraine_without_aura", None):
-        spec = hm.REGIONS[region]
-        reach = spec.core_mm + spec.fade_mm - hm._region_distance(
-            region, "right" if spec.midline else s)
-        plain = np.maximum(plain, reach)
+        plain = np.maximum(plain, hm._reach(region, s))
     grown = hm.condition_edge("migraine_without_aura") - plain
     assert grown.min() >= -1e-9 and grown.max() <= hm.MAP_EDGE_BLEND_MM / 4 + 1e-9
 
@@ -310,3 +307,35 @@ def test_refine_by_field_splits_only_where_the_field_changes():
         meshgen.refine_by_field(v, f, ramp, 8.0, steps=(0.1,))
     with pytest.raises(ValueError, match="non-negative"):
         meshgen.refine_by_field(v, f, ramp, 8.0, steps=(-0.1, 0.0))
+
+
+def test_maps_leave_the_auricles_bare_but_the_lons(mesh):
+    """Grown along the skin, the tension-type band, the migraine's temples and the
+    cervicogenic map coloured the whole auricle (reviewer). Each map now stops at the ear's
+    root, its edge a line round it, except where a region reaches onto the auricle (the
+    LON's skin takes in its upper back): there the map is that region's alone."""
+    from anatomy.head import ear_vertices
+
+    ear = ear_vertices(mesh.vertices)
+    assert ear.sum() > 100
+    for condition in hm.MAP_CONDITIONS:
+        for side in ("left", "right", "both"):
+            values = hm.condition_map(condition, side)
+            edge = hm.condition_edge(condition, side)
+            auricular = np.zeros(len(values))
+            for region, s, weight in hm._terms(condition, side):
+                if region in hm.AURICLE_REGIONS:
+                    auricular = np.maximum(auricular, weight * hm.region_field(region, s))
+            assert np.allclose(values[ear], auricular[ear]), (condition, side)
+            if not auricular[ear].any():
+                assert edge[ear].max() < 0, (condition, side)   # outside the edge
+    # off the ears and their roots every map is as before: the plain maximum of its
+    # regions
+    from anatomy.head import auricle_weight
+
+    head = auricle_weight(mesh.vertices) == 0
+    for condition in hm.MAP_CONDITIONS:
+        plain = np.zeros(len(mesh.vertices))
+        for region, s, weight in hm._terms(condition, None):
+            plain = np.maximum(plain, weight * hm.region_field(region, s))
+        assert np.allclose(hm.condition_map(condition)[head], np.clip(plain, 0, 1)[head])

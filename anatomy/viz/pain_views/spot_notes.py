@@ -21,6 +21,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from anatomy.conventions import check_choice
+from anatomy.head import EAR_BOX_MM, ear_vertices  # labels keep off the auricles too
 from anatomy.viz import plotly3d
 from anatomy.viz.head_views.labels import _box_free
 
@@ -55,11 +56,6 @@ EAR_LINE_WEIGHT = 3.0
 # the jaw (student review)
 ACROSS_EAR_PX = 60.0
 AURICLE_DEPTH_MM = 30.0  # how far the auricle reaches behind the tragus (modelling choice)
-# the auricle, which a label must not cover either (student review: "in the ear*" and
-# "behind ear/mastoid" hid it): skin standing more than 3 mm out from the tragus, from
-# 45 mm behind it to 8 mm in front and 35 mm above or below it (the side of the head
-# there lies within 2 mm of the tragus's breadth; the auricle reaches 14 mm beyond it)
-EAR_BOX_MM = {"out": 3.0, "behind": 45.0, "front": 8.0, "up_down": 35.0}
 # the ways a label may go, as plotly text positions, counter-clockwise from the right
 _WAYS = ("middle right", "top right", "top center", "top left", "middle left",
          "bottom left", "bottom center", "bottom right")
@@ -92,32 +88,6 @@ def label_box(tail, text: str, where: str) -> np.ndarray:
     side = where.split()[1]
     x0 = {"right": tail[0], "left": tail[0] - w}.get(side, tail[0] - w / 2)
     return np.array([x0, tail[1] - h / 2, x0 + w, tail[1] + h / 2])
-
-
-def ear_vertices(vertices) -> np.ndarray:
-    """Which skin vertices belong to the auricles (``EAR_BOX_MM`` around each tragus).
-
-    Parameters
-    ----------
-    vertices : (N, 3) array_like
-        Skin vertices, mm.
-
-    Returns
-    -------
-    numpy.ndarray of bool, shape (N,)
-        True for the vertices of either auricle.
-    """
-    from anatomy.head import load_head
-
-    v = np.asarray(vertices, float)
-    out = np.zeros(len(v), bool)
-    for side in ("left", "right"):
-        t = load_head().landmarks[f"tragus_{side}"]
-        b = EAR_BOX_MM
-        out |= ((np.sign(t[0]) * v[:, 0] > abs(t[0]) + b["out"])
-                & (v[:, 1] > t[1] - b["behind"]) & (v[:, 1] < t[1] + b["front"])
-                & (np.abs(v[:, 2] - t[2]) < b["up_down"]))
-    return out
 
 
 def _screen_px(eye, points, height: float) -> np.ndarray:
