@@ -51,6 +51,8 @@ REGION_RULES = {
     "upper_occiput": lambda p: LM["inion"][2] + 30 < p[2] < LM["vertex"][2] and p[1] < -50,
     "lower_occiput": lambda p: p[0] < 15 and LM["inion"][2] - 30 < p[2] < LM["inion"][2],
     "above_ear": lambda p: p[2] > lm("tragus")[2] + 10 and abs(p[1] - lm("tragus")[1]) < 20,
+    "behind_ear_scalp": lambda p: (lm("tragus")[2] + 30 < p[2] < LM["vertex"][2] - 40
+                                   and lm("mastoid")[1] - 20 < p[1] < lm("tragus")[1] - 15),
     "lateral_occiput": lambda p: p[2] > lm("mastoid")[2] and p[1] < lm("tragus")[1] - 20,
     "posterolateral_neck": lambda p: (LM["c7_spinous"][2] < p[2] < lm("mastoid")[2]
                                       and p[1] < lm("mastoid")[1]),
@@ -527,3 +529,29 @@ def test_nerve_hot_spots_lie_on_the_nerve_courses(nerve, spot, within):
         path = nerves.nerve(nerve, side).path
         p = pain.spot_position(spot, side)
         assert np.linalg.norm(path - p, axis=1).min() < within
+
+
+NEURALGIA_NERVES = {"gon_neuralgia": "greater_occipital", "lon_neuralgia": "lesser_occipital",
+                    "ton_neuralgia": "third_occipital"}
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("pattern", sorted(NEURALGIA_NERVES))
+def test_neuralgia_patterns_agree_with_their_nerves_territories(pattern, side):
+    """A neuralgia's "nerve territory" zones lie in that nerve's territory map (the GON's
+    vertex zone in its fade, where it meets the supraorbital's), and its pain reaches the
+    top of the territory: the LON's pattern stopped at the top of the ear while
+    the territory map drew the LON's skin up the side of the head behind it (reviewer)."""
+    from anatomy.pain import pain_mesh
+
+    nerve = NEURALGIA_NERVES[pattern]
+    terr = pain.territories(side).weight(nerve, side)
+    v = pain_mesh().vertices
+    zones = pain.hotspots(pattern, side)
+    for _, z in zones[zones.mechanism == "nerve territory"].iterrows():
+        at = surface.nearest_vertex(v, z[["x", "y", "z"]].to_numpy(float))
+        assert terr[at] > 0.1, (z["name"], terr[at])
+    core = terr >= 0.5
+    top = core & (v[:, 2] >= np.percentile(v[core, 2], 90))   # its highest tenth
+    field = pain.pain_field(pattern, side, fine=True)
+    assert (field[top] > pain.FIELD_FLOOR).mean() > 0.5, (field[top] > pain.FIELD_FLOOR).mean()

@@ -41,7 +41,8 @@ SHORT_SPOT = {
     "behind_ear": "behind ear/mastoid", "vertex": "vertex", "forehead": "forehead",
     "lon_point": "LON", "ton_point": "TON", "upper_occiput": "upper occiput",
     "lower_occiput": "lower occiput", "above_ear": "above the ear",
-    "lateral_occiput": "lateral occiput", "posterolateral_neck": "posterolateral neck",
+    "lateral_occiput": "lateral occiput", "behind_ear_scalp": "scalp behind ear",
+    "posterolateral_neck": "posterolateral neck",
     "upper_trapezius": "trapezius TrP", "suboccipital": "suboccipital TrP",
     "cheek": "cheek", "throat": "throat", "ear": "in the ear*",
 }
@@ -88,13 +89,15 @@ SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
                 "lon_point": "middle left", "ton_point": "bottom left",
                 "lower_occiput": "middle left", "suboccipital": "bottom left",
                 "upper_occiput": "middle left", "lateral_occiput": "top center",
-                "above_ear": "top center", "cheek": "bottom right",
+                "above_ear": "top center", "behind_ear_scalp": "top left",
+                "cheek": "bottom right",
                 "angle_of_jaw": "bottom center", "posterolateral_neck": "middle left",
                 "sternocleidomastoid": "middle right", "throat": "middle right",
                 "upper_trapezius": "top left", "supraclavicular": "middle right"}
 MPL_LABEL_DY = {"behind_eye": -12, "supraorbital": 6, "forehead": 10, "ear": 12,
                 "tmj": -12, "cheek": -8, "temporal": 10, "above_ear": 12, "behind_ear": -12,
                 "lon_point": -6, "lateral_occiput": 8, "ton_point": -10, "suboccipital": -8,
+                "behind_ear_scalp": 8,
                 "lower_occiput": 2}
 # Okabe-Ito and Tol colours; territories that share a border differ by CIEDE2000 12 or
 # more for every vision (tests/test_pain_figures.py). Supraorbital meets the GON's amber
