@@ -1132,3 +1132,20 @@ def test_a_territory_name_counts_only_skin_nearer_its_own_colour():
     assert T._covered(beside, strip) == 1.0            # the distance alone took it as its own
     assert T._covered(beside, strip, painted, owner, 0) == 0.0
     assert T._covered(on, strip, painted, owner, 0) == 1.0
+
+
+def test_heat_posterolateral_views_name_markers_a_little_apart(heat):
+    """From behind and to the side, two markers of one kind a marker or two apart share a
+    label, beside whichever of them has room: the LON pattern's "lateral occiput" and the
+    suboccipital pattern's "above the ear" went unnamed there (reviewer)."""
+    d = heat.figure.to_dict()
+    menu = next(m for m in d["layout"]["updatemenus"] if m["name"] == "view")
+    for pattern, name in (("lon_neuralgia", "lateral occiput"),
+                          ("suboccipital", "above the ear")):
+        for side in ("left", "right"):
+            view = next(b for b in menu["buttons"] if b["label"] == f"posterolateral {side}")
+            data, _, idx = view["args"]
+            shown = [n for i, text in zip(idx, data["text"])
+                     if d["data"][i]["legendgroup"].startswith(f"{pattern}-{side}-")
+                     for t in text for n in t.split(",<br>")]
+            assert name in shown, (pattern, side, shown)

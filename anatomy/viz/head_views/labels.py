@@ -4,155 +4,21 @@ spots)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 from anatomy.head import HeadModel, load_head
 from anatomy.viz import plotly3d
+from anatomy.viz.head_views.eye import (  # noqa: F401 - re-exported
+    INSIDE_HEAD_MM,
+    _Perspective,
+    _towards_eye,
+    perspective,
+    scene_box,
+)
 from anatomy.viz.nearest import covering_markers
 
 __all__ = ["INSIDE_HEAD_MM", "LABEL_GAP_MM", "LABEL_STEP_MM", "outward_text_positions",
            "perspective", "view_labels"]
-
-# a point in the middle of the head (kit frame: the origin lies between the ears), where
-# hidden helpers such as plotly3d.prime_text_glyphs's labels sit behind opaque skin
-INSIDE_HEAD_MM = (0.0, 0.0, 30.0)
-
-
-def _towards_eye(view: str) -> np.ndarray:
-    cam = plotly3d.camera(view)
-    d = np.array([cam["eye"][a] - cam["center"][a] for a in "xyz"], float)
-    return d / np.linalg.norm(d)
-
-
-def scene_box(head: HeadModel) -> tuple[np.ndarray, np.ndarray]:
-    """The data box of a figure that draws the whole skin of ``head``.
-
-    Parameters
-    ----------
-    head : HeadModel
-        The head model (``load_head()``: its drawn skin; another head: its vertices).
-
-    Returns
-    -------
-    lo, hi : numpy.ndarray, shape (3,)
-        The smallest and largest x, y, z, mm.
-    """
-    if head is load_head():
-        from anatomy import shell
-
-        v = shell.display_skin(shell.DISPLAY_MAX_EDGE_MM).vertices
-    else:
-        v = np.asarray(head.vertices, float)
-    return v.min(axis=0), v.max(axis=0)
-
-
-class _Perspective:
-    """What the eye of a named camera sees, in perspective as plotly draws it.
-
-    The map X = D q.r / w, Y = D q.u / w, Z = -D^2 / w (q from the eye to a point, w its
-    depth along the view, D the eye's distance to the point it looks at) is projective: it
-    keeps straight lines and triangles straight and turns every line through the eye into
-    a line along Z. So the rays from points to the eye become parallel, and the skin's
-    parallel-ray test (``Skin.rays_blocked``) answers for them. Near the head the map
-    keeps millimetres (its scale is 1 at depth D).
-    """
-
-    def __init__(self, head: HeadModel, view: str, box=None, frame=None):
-        from anatomy.skin import Skin, head_skin
-
-        cam = view if isinstance(view, dict) else plotly3d.camera(view, **(frame or {}))
-        lo, hi = scene_box(head) if box is None else box
-        self.eye = plotly3d.eye_point(cam, lo, hi)
-        look = plotly3d.eye_point({"eye": cam["center"]}, lo, hi)
-        self.distance = float(np.linalg.norm(look - self.eye))
-        self.forward = (look - self.eye) / self.distance
-        up = np.array([cam["up"][a] for a in "xyz"], float)
-        self.right = np.cross(self.forward, up)
-        self.right /= np.linalg.norm(self.right)
-        self.up = np.cross(self.right, self.forward)
-        skin = head_skin() if head is load_head() else Skin(head.vertices, head.faces)
-        self.skin = Skin(self.project(skin.vertices), skin.faces)
-
-    def project(self, points) -> np.ndarray:
-        q = np.atleast_2d(np.asarray(points, float)) - self.eye
-        w = q @ self.forward
-        d = self.distance
-        return np.c_[d * (q @ self.right) / w, d * (q @ self.up) / w, -d * d / w]
-
-    def unproject(self, projected) -> np.ndarray:
-        """The points (mm, the kit's frame) whose ``project`` is ``projected``."""
-        x, y, z = np.atleast_2d(np.asarray(projected, float)).T
-        w = -self.distance ** 2 / z
-        s = (w / self.distance)[:, None]
-        return (self.eye + s * (x[:, None] * self.right + y[:, None] * self.up)
-                + w[:, None] * self.forward)
-
-    def screen(self, points) -> np.ndarray:
-        """Where points fall on the screen: mm at the depth the camera looks at (nearer
-        points spread wider, as plotly draws them)."""
-        return self.project(points)[:, :2]
-
-    def in_frame(self, points, margin: float = 0.05, aspect: float | None = None
-                 ) -> np.ndarray:
-        """True where a point lies inside the picture's height (plotly's 45 degree
-        vertical field of view), ``margin`` (a fraction of half the height) from its
-        edge, and with ``aspect`` (the scene's narrowest width over its height) inside
-        that width too. The width depends on the screen, and ``CHAR_MM`` (a character at
-        the narrowest figure's scale) overstates a label's length on a larger one, so
-        ``view_labels`` only prefers places inside it."""
-        xy = self.screen(points) / (self.distance * np.tan(np.pi / 8))
-        ok = np.abs(xy[:, 1]) <= 1.0 - margin
-        if aspect is not None:
-            ok &= np.abs(xy[:, 0]) <= aspect * (1.0 - margin)
-        return ok
-
-    def depth_scale(self, point) -> float:
-        """Millimetres at a point's depth per screen mm (``screen``)."""
-        return float(-self.distance / self.project(point)[0, 2])
-
-    def visible(self, points, offset: float = 6.0) -> np.ndarray:
-        """True where no skin lies between a point and the eye (rays start ``offset`` mm
-        towards the eye, as in ``Skin.visible``)."""
-        towards = np.array([0.0, 0.0, -1.0])
-        return ~self.skin.rays_blocked(self.project(points) + offset * towards, towards)
-
-
-@lru_cache(maxsize=32)
-def _kit_perspective(view: str, box: tuple | None, frame: tuple = ()) -> _Perspective:
-    return _Perspective(load_head(), view, None if box is None else
-                        (np.array(box[0]), np.array(box[1])), dict(frame))
-
-
-def perspective(head: HeadModel, view: str, box=None, frame=None) -> _Perspective:
-    """What a named camera's eye sees of ``head``, in perspective as plotly draws it.
-
-    Parameters
-    ----------
-    head : HeadModel
-        The head model (cached for ``load_head()``).
-    view : str or dict
-        A named camera (see ``plotly3d.CAMERAS``), or a plotly camera dict (a figure's
-        own opening camera; not cached).
-    box : tuple of array_like, optional
-        The figure's data box (lo, hi), mm, which places the eye; the drawn skin's
-        (``scene_box``) by default.
-    frame : dict, optional
-        ``distance`` and ``centre_z`` of a named camera (as ``plotly3d.camera``), for a
-        figure whose views step back from the kit's.
-
-    Returns
-    -------
-    _Perspective
-        Its ``visible``, ``in_frame``, ``screen`` and ``depth_scale`` answer for points.
-    """
-    if head is not load_head() or isinstance(view, dict):
-        return _Perspective(head, view, box, frame)
-    key = None if box is None else tuple(tuple(map(float, b)) for b in box)
-    return _kit_perspective(view, key, tuple(sorted((frame or {}).items())))
-
-
 
 # plotly text positions by the direction (45 degree sectors, counter-clockwise from the
 # screen's right) in which a label moves off its point
@@ -183,6 +49,12 @@ _LINE_MM = 14.0  # the height of a line of 3D text at the narrowest figure (abou
 # of "behind ear/mastoid"'s first letters while its middle line passed (reviewer); at 0.25
 # the bones figure's posterior "C3" found no place, at 0.3 the heat figure's "occiput"
 CLEAR_BAND = 0.2
+# with ``kinds``, markers of one kind share a label this many marker widths apart: from
+# behind and to the side, the LON pattern's lateral-occiput and behind-ear circles (a
+# marker and a half apart) and the suboccipital pattern's above-the-ear and temple crosses
+# (under three) could not both take a place, and one went unnamed (reviewer); a diamond
+# beside them keeps its own name
+MERGE_KIND_MARKERS = 3.0
 _FACING = 0.15  # a normal shorter than this on screen faces the eye: label to the right
 
 
@@ -328,7 +200,7 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
                 groups=None, turn: bool = False, clear: bool = False, box=None,
                 frame=None, distinct: bool = False, rim_mm: float = 0.0, order=None,
                 sideways: bool = False, unit: float | None = None, merge: bool = False,
-                aspect: float | None = None) -> tuple[list[str], list[str]]:
+                aspect: float | None = None, kinds=None) -> tuple[list[str], list[str]]:
     """The labels of skin points that a named camera shows, and where each sits.
 
     Points that the skin hides from the camera get no label (their hover still names
@@ -405,6 +277,9 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         gets none. Apart, neither could take a place clear of the other, and both went
         unnamed (a pattern's supraorbital and behind-eye spots, 5 mm apart from the
         front), on two lines.
+    kinds : sequence, optional
+        With ``merge``, each point's kind (its marker): seen points of one set and kind
+        share a label up to ``MERGE_KIND_MARKERS`` marker widths apart.
     aspect : float, optional
         With ``clear``, the scene's width over its height at its narrowest: a label first
         tries every place whose text lies inside that width too, then, if none is free,
@@ -448,14 +323,26 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
         np.asarray(groups, object).astype(str), return_inverse=True)[1]
     steps = TURNS if turn else (0,)
     labels = [str(n) for n in labels]
+    markers = seen.copy()   # every seen marker, merged or not, keeps text off it
+    members = {}   # a shared label's points: the one nearer the eye first
+    own = list(labels)
     if merge:
         near_first = [int(k) for k in np.argsort(-(p @ d), kind="stable") if seen[k]]
-        for k, js in covering_markers(screen, near_first, 2 * _MARKER_MM * unit,
-                                      group).items():
-            # on two lines: on one, "lateral occiput, behind ear/mastoid" ran past the
-            # scene's edge
-            labels[k] = ",<br>".join([labels[k]] + [labels[j] for j in js])
-            seen[js] = False
+        passes = [(1.0, group)]
+        if kinds is not None:
+            kind = np.unique(np.char.add(np.asarray(group).astype(str), np.char.add(
+                "|", np.asarray(kinds, object).astype(str))), return_inverse=True)[1]
+            passes.append((MERGE_KIND_MARKERS, kind))
+        for widths, same in passes:
+            near_first = [k for k in near_first if seen[k]]
+            for k, js in covering_markers(screen, near_first, widths * 2 * _MARKER_MM * unit,
+                                          same).items():
+                # on two lines: on one, "lateral occiput, behind ear/mastoid" ran past the
+                # scene's edge
+                labels[k] = ",<br>".join([labels[k]] + [labels[j] for j in js])
+                members[k] = members.get(k, [k]) + [m for j in js
+                                                    for m in members.pop(j, [j])]
+                seen[js] = False
 
     def place_of(k, step):  # the outward place first, then 45 degrees to either side
         w = _TEXT_SECTORS[(_TEXT_SECTORS.index(where[k]) + step) % len(_TEXT_SECTORS)]
@@ -468,39 +355,45 @@ def view_labels(head: HeadModel, points, labels, view: str, skin_points=None,
     elif any(not 0 <= int(k) < len(p) for k in order):
         raise ValueError(f"order {list(order)} names a point that is not there: the points "
                          f"are numbered 0 to {len(p) - 1}")
+    idx = np.arange(len(p))
     for k in order:
         if not seen[k]:
             continue
         mine = group == group[k]
-        others = np.flatnonzero(seen & mine & (np.arange(len(p)) != k))
+        share = members.get(int(k), [int(k)])
+        others = np.flatnonzero(seen & mine & ~np.isin(idx, share))
         placed = [j for j in kept if mine[j]]
+        chars, lines = _text_size(labels[k])
         # inside the narrowest scene's width first: at JupyterLab's narrowest figure the
         # heat figure's colour bar hid the end of a name that ran past the scene's edge
         tries = [(a, st) for a in ([aspect, None] if clear and aspect else [None])
                  for st in steps]
-        for fit, step in tries:
-            if k in kept:
-                break
-            w, place = place_of(k, step)
+        # a shared label beside each of its points in turn, its text off the others'
+        # markers: "above the ear, temple" beside the first ran across the temple's cross
+        for a, (fit, step) in ((a, t) for a in share for t in tries):
+            covered = screen[np.flatnonzero(markers & mine & (idx != a))]
+            w, place = place_of(a, step)
             # a moved label keeps well clear of other points: nearer its own, so it
             # cannot be read as theirs
             gap = gap_mm if step == 0 else step_mm + gap_mm / 2
             if distinct:  # where the text starts is clearly nearer its own point
                 gap = max(gap, step_mm + gap_mm / 4)
-            chars, lines = _text_size(labels[k])
             box = _text_box(place, w, chars, unit, lines)
             if (np.all(np.linalg.norm(place - screen[others], axis=1) >= gap)
                     and np.all(np.linalg.norm(place - spot[placed], axis=1) >= gap_mm)
                     and _box_free(box, boxes[placed])
                     # nor over another marker: "temple" ran across the behind-eye cross
-                    and not _box_covers(box, screen[others], _MARKER_MM * unit)
+                    and not _box_covers(box, covered, _MARKER_MM * unit)
                     # and read as its own: a short name's middle nearer its point than
                     # any other ("O1" below and left of its point sat by P7's marker)
-                    and (distinct or _nearest_own(w, chars, screen[k], screen[others],
+                    and (distinct or _nearest_own(w, chars, screen[a], screen[others],
                                                   unit, lines))
                     and (not clear or _clear(eye, _text_line(
-                        p[k], place, w, chars, right, up, screen[k],
-                        eye.depth_scale(p[k]), unit, lines, CLEAR_BAND), fit))):
-                where[k], spot[k], boxes[k] = w, place, box
-                kept.append(int(k))
+                        p[a], place, w, chars, right, up, screen[a],
+                        eye.depth_scale(p[a]), unit, lines, CLEAR_BAND), fit))):
+                where[a], spot[a], boxes[a] = w, place, box
+                # its own name first, beside its marker
+                labels[a] = ",<br>".join([own[a]] + [own[m] for m in share if m != a])
+                kept.append(int(a))
+                break
     return [str(n) if k in kept else "" for k, n in enumerate(labels)], where

@@ -324,6 +324,7 @@ def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
                           for i in idx])
     names = [x for i in idx for x in traces[i]["text"]]
     groups = [str(owner[i]) for i, n in zip(idx, sizes) for _ in range(n)]
+    kinds = [i for i, n in zip(idx, sizes) for _ in range(n)]   # a trace a marker shape
     ends = np.cumsum(sizes)[:-1]
     # the figure's data box places plotly's eye, for the test that no skin covers a label
     xyz = np.concatenate([np.c_[np.asarray(t["x"], float), np.asarray(t["y"], float),
@@ -333,7 +334,8 @@ def _view_labels(traces, owner) -> dict[str, tuple[dict, list[int]]]:
     for view in plotly3d.CAMERAS:
         text, where = view_labels(load_head(), pts, names, view, groups=groups, turn=True,
                                   clear=True, box=box, frame=NAMED_FRAME, distinct=True,
-                                  rim_mm=SPOT_RIM_MM, merge=True, aspect=NARROWEST_ASPECT)
+                                  rim_mm=SPOT_RIM_MM, merge=True, aspect=NARROWEST_ASPECT,
+                                  kinds=kinds)
         out[view] = ({"text": [list(t) for t in np.split(np.array(text, object), ends)],
                       "textposition": [plotly3d.per_point_positions(w) for w in
                                        np.split(np.array(where, object), ends)]}, idx)
