@@ -369,7 +369,9 @@ def drawing_view(name: str) -> str:
 DRAWING_YLIM = (-222, 145)
 DRAWING_XLIM = (-150, 150)
 # the width (mm) over which the bust fades to the page at the panel's sides and bottom:
-# cut square there, a shoulder read as a flat brown disc, like a hole (reviewer)
+# cut square there, a shoulder read as a flat brown disc, like a hole, and its flat end
+# as a stump (reviewers); at the bottom it keeps to the panel's lowest 35 mm, below the
+# tops of the shoulders, where Drawing B's story starts
 DRAWING_FADE_MM = 35
 
 
@@ -378,7 +380,7 @@ def _fade_to_page(ax, xlim, ylim, width_mm: float) -> None:
     edges (a vignette, as an illustrated bust ends), below any text."""
     x = np.linspace(*xlim, 240)
     y = np.linspace(*ylim, 240)
-    edge = np.minimum.outer(y - ylim[0] + width_mm / 2, np.minimum(x - xlim[0], xlim[1] - x))
+    edge = np.minimum.outer(y - ylim[0], np.minimum(x - xlim[0], xlim[1] - x))
     rgba = np.ones((len(y), len(x), 4))
     rgba[..., 3] = np.clip(1 - edge / width_mm, 0, 1) ** 1.5
     ax.imshow(rgba, extent=(*xlim, *ylim), origin="lower", interpolation="bilinear",
