@@ -555,3 +555,23 @@ def test_neuralgia_patterns_agree_with_their_nerves_territories(pattern, side):
     top = core & (v[:, 2] >= np.percentile(v[core, 2], 90))   # its highest tenth
     field = pain.pain_field(pattern, side, fine=True)
     assert (field[top] > pain.FIELD_FLOOR).mean() > 0.5, (field[top] > pain.FIELD_FLOOR).mean()
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_patterns_leave_the_auricle_bare_unless_it_hurts_there(side):
+    """A pattern's colour stops at the ear's root, as the headache maps' does (the upper
+    trapezius's mastoid zone painted the whole auricle: reviewer), except a pattern with
+    deep pain in the ear and the LON's, whose skin takes in the auricle's upper back."""
+    from anatomy.head import ear_vertices
+    from anatomy.pain import pain_mesh, referral
+
+    ear = ear_vertices(pain_mesh().vertices)
+    ear &= np.sign(pain_mesh().vertices[:, 0]) == (1 if side == "right" else -1)
+    assert ear.sum() > 50
+    for pattern in pain.patterns():
+        raw = pain.pain_field(pattern, side, raw=True)
+        spots = {z[0] for z in referral._zones(pattern)}
+        if pattern in referral.AURICLE_PATTERNS or spots & set(referral.AURICLE_SPOTS):
+            assert raw[ear].max() > pain.FIELD_FLOOR, pattern
+        else:
+            assert raw[ear].max() == 0, (pattern, raw[ear].max())

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from anatomy.conventions import SIDE_SIGN, SIDES, check_choice, check_side
+from anatomy.head import auricle_weight
 from anatomy.pain.data import (
     BLEND_FLOORS,
     FIELD_FLOOR,
@@ -126,24 +127,41 @@ def spots() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("name")
 
 
+# a pattern's zones stop at the ear's root (``head.auricle_weight``), as the headache maps'
+# regions do: grown along the skin, the upper trapezius's mastoid zone painted the whole
+# auricle and the suboccipital's above-the-ear zone its helix, where their sources put no
+# pain (reviewer). Except a pattern with deep pain in the ear, drawn on the skin over it
+# (the tragus), whose zones join round the ear (masked, the SCM's behind-ear zone met its
+# ear zone in a notch), and the LON's: its skin takes in the upper back of the auricle
+# (Gray's).
+AURICLE_SPOTS = ("ear",)
+AURICLE_PATTERNS = ("lon_neuralgia",)
+
+
 @lru_cache(maxsize=64)
 @stored
 def _field_raw(pattern: str, side: str) -> np.ndarray:
     zones = [(spot, weight) for spot, weight, _, _ in _zones(pattern)]
-    return _bumps(zones, side)
+    whole = pattern in AURICLE_PATTERNS or any(spot in AURICLE_SPOTS for spot, _ in zones)
+    return _bumps(zones, side, None if whole else ())
 
 
-def _bumps(zones, side: str) -> np.ndarray:
+def _bumps(zones, side: str, on_ear=None) -> np.ndarray:
     """One bump per (spot, weight) zone, the largest at each vertex, faded across the
     midline (``_midline_fade``). Near the edge (under ``BLEND_FLOORS`` floors) the bumps
-    add up instead, so the edge where two zones meet is a smooth curve, not a notch."""
+    add up instead, so the edge where two zones meet is a smooth curve, not a notch.
+    With ``on_ear`` (spots), the other spots' bumps stop at the auricles' roots; None:
+    every bump reaches the auricles."""
     spots, _ = _hotspot_data()
     out = np.zeros(len(pain_mesh().vertices))
     total = np.zeros_like(out)
+    off_ear = 1.0 - auricle_weight(pain_mesh().vertices) if on_ear is not None else None
     for spot, weight in zones:
         d = skin_distance(nearest_vertex(spot_position(spot, side)))
         r = float(spots[spot]["radius_mm"])
         bump = float(weight) * np.exp(-np.log(2) * (d / r) ** 2)
+        if off_ear is not None and spot not in on_ear:
+            bump = bump * off_ear
         out, total = np.maximum(out, bump), total + bump
     out = np.maximum(out, np.minimum(total, BLEND_FLOORS * FIELD_FLOOR))
     return out * _midline_fade(side)
