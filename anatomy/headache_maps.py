@@ -310,7 +310,8 @@ def region_field(region: str, side: str = "right") -> np.ndarray:
     return _region_field_cached(region, "right" if REGIONS[region].midline else side)
 
 
-def condition_map(condition: str, side: str | None = None) -> np.ndarray:
+def condition_map(condition: str, side: str | None = None,
+                  ear_mask: bool = True) -> np.ndarray:
     """Per-vertex pain-location value in [0, 1] for a condition on ``map_mesh()``.
 
     Migraine values are shares of patients (Kelman 2005); the others are qualitative.
@@ -323,6 +324,11 @@ def condition_map(condition: str, side: str | None = None) -> np.ndarray:
     side : {"left", "right", "both"}, optional
         The painful side (``"both"`` for a bilateral picture); None uses the condition's
         usual picture (tension-type: both; the others: right).
+    ear_mask : bool, default True
+        False: each region's fall-off as if it reached onto the auricles. Figures colour
+        by these values and cut the map along ``condition_edge``, which keeps the ears
+        out: the masked values ran through the whole colour scale within the 2 mm at the
+        ear's root, a bright ring round the ear (reviewer).
 
     Returns
     -------
@@ -337,7 +343,7 @@ def condition_map(condition: str, side: str | None = None) -> np.ndarray:
     """
     out = np.zeros(len(map_mesh().vertices))
     for region, s, weight in _terms(condition, side):
-        if region in AURICLE_REGIONS:
+        if region in AURICLE_REGIONS or not ear_mask:
             field = region_field(region, s)
         else:  # the same fall-off, of the reach that ends at the ear's root (_reach)
             spec = REGIONS[region]

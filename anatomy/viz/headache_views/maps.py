@@ -62,7 +62,10 @@ def _panel_mesh(condition: str, side, faces: int = hm.FIGURE_FACES) -> fields.Cu
     """The light head of one panel (``hm.figure_mesh``), refined where this map changes
     (``meshgen.refine_by_field``) and cut along the map's edge."""
     mesh = hm.map_mesh()
-    both = np.c_[hm.condition_edge(condition, side), hm.condition_map(condition, side)]
+    # refined where the map (ears masked) changes; coloured by the values the ears do not
+    # mask, which the edge cuts off at their roots (``hm.condition_map``'s ear_mask)
+    both = np.c_[hm.condition_edge(condition, side), hm.condition_map(condition, side),
+                 hm.condition_map(condition, side, ear_mask=False)]
 
     def sample(points):
         corners, weights = fields.resample_weights(mesh.vertices, mesh.faces, points)
@@ -70,8 +73,8 @@ def _panel_mesh(condition: str, side, faces: int = hm.FIGURE_FACES) -> fields.Cu
 
     v, f = hm.figure_mesh(faces)
     v, f, values = meshgen.refine_by_field(v, f, sample, FIGURE_MAX_EDGE_MM,
-                                           steps=(0.0, FIGURE_STEP))
-    return _cut_map(v, f, values[:, 0], values[:, 1])
+                                           steps=(0.0, FIGURE_STEP, np.inf))
+    return _cut_map(v, f, values[:, 0], values[:, 2])
 
 
 def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
@@ -188,7 +191,7 @@ def _plate_mesh(condition: str, side, scale: float = 1.0):
     mesh cut along the map's edge, skin outside and the heat scale inside."""
     mesh = hm.map_mesh()
     cut = _cut_map(mesh.vertices, mesh.faces, hm.condition_edge(condition, side),
-                   scale * hm.condition_map(condition, side))
+                   scale * hm.condition_map(condition, side, ear_mask=False))
     colours = np.where(cut.inside[:, None, None], HEAT_CMAP(cut.corner_values())[..., :3],
                        np.array(to_rgb(style.SKIN)))   # a colour a corner: no facets
     ev, ef, eye_rgb = plate_eyes(mesh.eye_vertices, mesh.eye_faces)
