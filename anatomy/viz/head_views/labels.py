@@ -40,8 +40,9 @@ _NEAR_MM = 4.0  # the nearest a label beside its point may start (screen mm)
 # name to the side, 15 mm to the middle of one above or below
 _TEXT_OFF_MM = 8.0
 # the places a crowded label tries, in 45 degree steps from its outward place: beside it,
-# then at right angles (on the forehead a label above F3 fell on C3's marker)
-TURNS = (0, 1, -1, 2, -2)
+# then at right angles (on the forehead a label above F3 fell on C3's marker), then at 135
+# degrees (from the front the LON and trapezius patterns' "behind eye*" found no place)
+TURNS = (0, 1, -1, 2, -2, 3, -3)
 _MARKER_MM = 4.0  # half a marker's size on the screen at the narrowest figure (about 5 px)
 _LINE_MM = 14.0  # the height of a line of 3D text at the narrowest figure (about 9 px)
 # ``clear`` samples each line of text also this far (a fraction of _LINE_MM) above and
