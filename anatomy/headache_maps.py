@@ -343,12 +343,10 @@ def condition_map(condition: str, side: str | None = None,
     """
     out = np.zeros(len(map_mesh().vertices))
     for region, s, weight in _terms(condition, side):
-        if region in AURICLE_REGIONS or not ear_mask:
-            field = region_field(region, s)
-        else:  # the same fall-off, of the reach that ends at the ear's root (_reach)
-            spec = REGIONS[region]
-            field = _falloff(spec.core_mm + spec.fade_mm - _reach(region, s), spec.core_mm,
-                             spec.fade_mm)
+        spec = REGIONS[region]
+        field = (_falloff(spec.core_mm + spec.fade_mm - _reach(region, s), spec.core_mm,
+                          spec.fade_mm)     # the fall-off of the reach (ends at the ears)
+                 if ear_mask else region_field(region, s))
         out = np.maximum(out, weight * field)
     return np.clip(out, 0.0, 1.0)
 

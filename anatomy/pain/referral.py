@@ -142,26 +142,23 @@ AURICLE_PATTERNS = ("lon_neuralgia",)
 @stored
 def _field_raw(pattern: str, side: str) -> np.ndarray:
     zones = [(spot, weight) for spot, weight, _, _ in _zones(pattern)]
-    whole = pattern in AURICLE_PATTERNS or any(spot in AURICLE_SPOTS for spot, _ in zones)
-    return _bumps(zones, side, None if whole else ())
+    on_ear = pattern in AURICLE_PATTERNS or any(spot in AURICLE_SPOTS for spot, _ in zones)
+    return _bumps(zones, side, off_ears=not on_ear)
 
 
-def _bumps(zones, side: str, on_ear=None) -> np.ndarray:
+def _bumps(zones, side: str, off_ears: bool = False) -> np.ndarray:
     """One bump per (spot, weight) zone, the largest at each vertex, faded across the
     midline (``_midline_fade``). Near the edge (under ``BLEND_FLOORS`` floors) the bumps
     add up instead, so the edge where two zones meet is a smooth curve, not a notch.
-    With ``on_ear`` (spots), the other spots' bumps stop at the auricles' roots; None:
-    every bump reaches the auricles."""
+    With ``off_ears`` the bumps stop at the auricles' roots (``head.auricle_weight``)."""
     spots, _ = _hotspot_data()
     out = np.zeros(len(pain_mesh().vertices))
     total = np.zeros_like(out)
-    off_ear = 1.0 - auricle_weight(pain_mesh().vertices) if on_ear is not None else None
+    keep = 1.0 - auricle_weight(pain_mesh().vertices) if off_ears else 1.0
     for spot, weight in zones:
         d = skin_distance(nearest_vertex(spot_position(spot, side)))
         r = float(spots[spot]["radius_mm"])
-        bump = float(weight) * np.exp(-np.log(2) * (d / r) ** 2)
-        if off_ear is not None and spot not in on_ear:
-            bump = bump * off_ear
+        bump = float(weight) * np.exp(-np.log(2) * (d / r) ** 2) * keep
         out, total = np.maximum(out, bump), total + bump
     out = np.maximum(out, np.minimum(total, BLEND_FLOORS * FIELD_FLOOR))
     return out * _midline_fade(side)

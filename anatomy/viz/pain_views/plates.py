@@ -137,7 +137,8 @@ def _draw_on_skin(ax, raw, level: float, cmap, view: str):
     screen_right = mpl2d.view_basis(view)[0][0]   # +x's share of the screen's right
     for side in (-1.0, 1.0):
         if (cap_x == side).any():
-            light = (0.4 * np.sign(side * screen_right) or -0.4, -0.5, 0.75)
+            # from the cap's side of the screen (the default, from the left, if edge on)
+            light = (0.4 if side * screen_right > 0 else -0.4, -0.5, 0.75)
             mpl2d.draw_mesh(ax, v, f[cap_x == side], view, color=c[cap_x == side],
                             light=light, zorder=1.1)
     return mpl2d.draw_mesh(ax, v, f[cap_x == 0], view, color=c[cap_x == 0])
