@@ -1153,3 +1153,28 @@ def test_heat_posterolateral_views_name_markers_a_little_apart(heat):
                      if d["data"][i]["legendgroup"].startswith(f"{pattern}-{side}-")
                      for t in text for n in t.split(",<br>")]
             assert name in shown, (pattern, side, shown)
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_territory_plate_side_view_keeps_its_label_dots_off_the_ear(side):
+    """In the side view the LON's and the auriculotemporal's label dots sat on the rim of
+    the ear, which the colour, the overlap dots and the vertex-ear-chin line already
+    crowd (reviewer): every label dot lies ``EAR_CLEAR_MM`` or more from the seen auricle
+    on the page, and stays on its own territory's skin."""
+    from anatomy.head import ear_vertices
+    from anatomy.viz import mpl2d
+    from anatomy.viz.pain_views import territory_print as tp
+
+    atlas = pain.territories()
+    m = pain.pain_mesh()
+    ear = m.vertices[ear_vertices(m.vertices)]
+    ear_xy = mpl2d.project(ear[pv.plates._visible(ear, side, tol=6.0)], side)
+    pts, labels, _ = tp._label_anchors(atlas, side, side)
+    assert {"LON", "auriculotemporal", "great auricular"} <= set(labels)
+    xy = mpl2d.project(np.array(pts), side)
+    gap = np.linalg.norm(xy[:, None] - ear_xy[None], axis=2).min(axis=1)
+    assert gap.min() >= tp.EAR_CLEAR_MM, dict(zip(labels, gap.round(1)))
+    short = {v: k for k, v in pv.heat.TERRITORY_SHORT.items()}
+    near = np.argmin(np.linalg.norm(m.vertices[:, None] - np.array(pts)[None], axis=2), axis=0)
+    for label, k in zip(labels, near):
+        assert atlas.weights[(short[label], side)][k] >= 0.9, label

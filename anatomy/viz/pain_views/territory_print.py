@@ -8,17 +8,20 @@ from matplotlib.colors import to_rgb
 
 from anatomy import pain
 from anatomy.conventions import SIDES, check_side
+from anatomy.head import ear_vertices
 from anatomy.viz import mpl2d, style
 from anatomy.viz.eyes import plate_eyes
 from anatomy.viz.pain_views.heat import TERRITORY_COLOURS, TERRITORY_SHORT
 from anatomy.viz.pain_views.plates import _visible
 from anatomy.viz.pain_views.territory_mesh import face_assignment, vertex_normals
 
-__all__ = ["LABEL_OFFSETS", "territory_plate"]
+__all__ = ["EAR_CLEAR_MM", "LABEL_OFFSETS", "territory_plate"]
+
+EAR_CLEAR_MM = 8.0  # in a side view a territory's label dot keeps this far (mm) from the ear
 
 
-def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
-                    threshold: float = 0.5, scale: float = 1.0) -> mpl2d.StaticFigure:
+def territory_plate(side: str = "right", views=None, threshold: float = 0.5,
+                    scale: float = 1.0) -> mpl2d.StaticFigure:
     """Print plate of the cutaneous territories in three views side by side.
 
     Anterior, lateral and posterior views with per-face colours, stippled overlap, a
@@ -28,8 +31,12 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
     ----------
     side : {"left", "right"}, default "right"
         The subject's side shown (and the lateral view's side).
-    views : sequence of str or None, default ("anterior", None, "posterior")
-        Named views, one panel each; None means the lateral view of ``side``.
+    views : sequence of str or None, optional
+        Named views, one panel each, in rows of two; None in it means the lateral view of
+        ``side``. By default anterior, lateral and posterior for the right side, and
+        lateral, anterior and posterior for the left: a view names the territories of
+        ``side`` on that side of the head, and the left side's anterior and lateral names
+        met between the panels ("auriculotemporalzygomaticotemporal").
     threshold : float, default 0.5
         Weight from which a face belongs to a territory (overlap: two or more).
     scale : float, default 1.0
@@ -47,6 +54,9 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
         If ``side`` is not ``"left"`` or ``"right"``.
     """
     side = check_side(side)
+    if views is None:
+        views = ("anterior", None, "posterior") if side == "right" else (
+            None, "anterior", "posterior")
     views = [side if v is None else v for v in views]
     atlas = pain.territories()
     m = pain.pain_mesh()
@@ -97,7 +107,10 @@ def territory_plate(side: str = "right", views=("anterior", None, "posterior"),
         _label_territories(ax, atlas, view, side)
         mpl2d.setup_view_axes(ax, mpl2d.VIEW_TITLES[view])
         ax.set_xlim(-190, 190)  # room for the labels beside the head
-        mpl2d.scale_bar(ax, loc=(0.72, 0.03))
+        # under the side without names: the right side's names are on the left of the
+        # anterior view, the left side's on its right (and so in a side view)
+        names_right = view == "left" or (view == "anterior" and side == "left")
+        mpl2d.scale_bar(ax, loc=(0.15 if names_right else 0.72, 0.03))
     if len(axes) > len(views):
         fig.suptitle("Cutaneous territories of the head and neck", fontsize=12)
     else:
@@ -135,11 +148,23 @@ LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
 
 
 def _label_territories(ax, atlas, view: str, side: str) -> None:
+    pts, labels, offs = _label_anchors(atlas, view, side)
+    if pts:
+        mpl2d.label_points(ax, mpl2d.project(np.array(pts), view), labels, color="white",
+                           size=10, offsets=offs, fontsize=9)
+
+
+def _label_anchors(atlas, view: str, side: str):
+    """Per territory that ``view`` shows: the skin point its label's dot marks, its short
+    name and the label's offset (mm on the page)."""
     kind = "lateral" if view in SIDES else view
     offsets = LABEL_OFFSETS.get(kind, {})
     m = pain.pain_mesh()
     _, _, fwd = mpl2d.view_basis(view)
     normals = vertex_normals(m)
+    ear = m.vertices[ear_vertices(m.vertices)]
+    ear_xy = mpl2d.project(ear[_visible(ear, view, tol=6.0)], view) if kind == "lateral" \
+        else np.zeros((0, 2))
     pts, labels, offs = [], [], []
     for name, (dx, dy) in offsets.items():
         w = atlas.weights[(name, side)]
@@ -151,12 +176,23 @@ def _label_territories(ax, atlas, view: str, side: str) -> None:
         if len(cand) < 2:
             continue
         xy = mpl2d.project(cand, view)
-        p = cand[np.argmin(np.linalg.norm(xy - np.median(xy, axis=0), axis=1))]
+        middle = np.median(xy, axis=0)
+        # the seen point nearest the territory's middle, in a side view off the auricle
+        # on the page: dots on the ear's rim hid the ear (reviewer)
+        clear = _off_ear(xy, ear_xy)
+        cand, xy = (cand[clear], xy[clear]) if clear.any() else (cand, xy)
+        p = cand[np.argmin(np.linalg.norm(xy - middle, axis=1))]
         sign = -1 if (view == "left" or (view in ("anterior",) and side == "right")) else 1
         pts.append(p)
         labels.append(TERRITORY_SHORT[name])
         offs.append((sign * dx if view != "posterior" else (dx if side == "right" else -dx),
                      dy))
-    if pts:
-        mpl2d.label_points(ax, mpl2d.project(np.array(pts), view), labels, color="white",
-                           size=10, offsets=offs, fontsize=9)
+    return pts, labels, offs
+
+
+def _off_ear(xy, ear_xy) -> np.ndarray:
+    """Which page points (mm) lie at least ``EAR_CLEAR_MM`` from every seen auricle point."""
+    if not len(ear_xy):
+        return np.ones(len(xy), bool)
+    d = np.linalg.norm(np.asarray(xy)[:, None] - np.asarray(ear_xy)[None], axis=2)
+    return d.min(axis=1) >= EAR_CLEAR_MM
