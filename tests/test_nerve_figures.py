@@ -509,6 +509,45 @@ def test_stage_plate_draws_the_ton_from_the_panel_with_the_muscle_it_pierces():
     assert min(counts[2:]) > 150, counts
 
 
+def test_stage_plate_hides_the_ton_where_muscle_covers_it():
+    """Drawn whole and sorted over the muscles, the TON lay on semispinalis from the C2-C3
+    joint up, as if superficial to the muscle it pierces (review 12). In panels 3 and 4
+    the pixels over its hidden course show muscle, not the nerve's teal, while its seen
+    course shows the nerve."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import to_rgb
+
+    from anatomy.structures import load_structures
+    from anatomy.viz import mpl2d
+    from anatomy.viz.nerve_views.stage_panels import _hidden_by
+
+    fig = views.stage_plate().figure
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    rgb = np.asarray(canvas.buffer_rgba())[..., :3].astype(float) / 255
+    teal = np.array(to_rgb(views.NERVE_STYLE["third_occipital"]["color"]))
+    ton = nv.nerve("third_occipital", "right")
+    h = rgb.shape[0]
+    for ax, (_, layers, _, _) in zip(fig.axes[2:4], views.STAGE_PLATE[2:4]):
+        covers = [(s.vertices, s.faces) for s in load_structures().values()
+                  if s.id.startswith(layers)]
+        hidden = _hidden_by(covers, ton.path, "posterior")
+        px = ax.transData.transform(mpl2d.project(ton.path, "posterior"))
+        box = ax.get_window_extent()
+        inside = ((px[:, 0] > box.x0 + 2) & (px[:, 0] < box.x1 - 2) & (px[:, 1] > box.y0 + 2)
+                  & (px[:, 1] < box.y1 - 2))
+        colour = rgb[np.round(h - px[:, 1]).astype(int).clip(0, h - 1),
+                     np.round(px[:, 0]).astype(int).clip(0, rgb.shape[1] - 1)]
+        is_teal = np.linalg.norm(colour / np.maximum(colour.max(axis=1, keepdims=True), 1e-6)
+                                 - teal / teal.max(), axis=1) < 0.15
+        # the seen tube's end covers the last hidden points before the exit (3 mm round)
+        page = mpl2d.project(ton.path, "posterior")
+        clear = np.linalg.norm(page[:, None] - page[~hidden][None], axis=2).min(axis=1) > 3.0
+        check = hidden & inside & clear
+        assert check.sum() >= 3 and not is_teal[check].any(), is_teal[check]
+        assert is_teal[~hidden & inside].mean() > 0.5
+
+
 def test_stage_plate_names_what_each_stage_adds_clear_of_the_nerves():
     """Each panel names structures it adds where no nerve runs under the name (on the
     structure, or beside it on a leader line; a name with no such room is left to the

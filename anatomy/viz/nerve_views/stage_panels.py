@@ -270,16 +270,24 @@ def stage_plate() -> mpl2d.StaticFigure:
         # keep clear of its course in every panel: placed without it, panel 1's two
         # leaders ran side by side, C2's name above the atlas
         ton_path = ton.path if "semispinalis" in layers else ton.path[:0]
+        covers = [(s.vertices, s.faces) for s in structs.values() if s.id.startswith(layers)]
+        # the TON's tube only where no muscle hides it (its dashes show the rest): drawn
+        # whole, sorted over the muscles, it lay on semispinalis and trapezius from the
+        # C2-C3 joint up, as if superficial to the muscles it pierces (review 12). Where
+        # it shows it runs just over a muscle: sorted 4 mm nearer, so that the muscle's
+        # large faces do not stripe it
+        ton_seen = ~_hidden_by(covers, ton_path, "posterior")
+        ton_runs = [ton_path[r] for r in np.split(np.arange(len(ton_path)),
+                                                  np.flatnonzero(np.diff(ton_seen)) + 1)
+                    if len(r) and ton_seen[r[0]]]
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
                             (gon.path[j:end], 1.75, style.NERVE),
                             (gon.path[i:j + 1] - [0.0, bias, 0.0], 2.0, hl),
-                            # the TON runs just over trapezius once through it: sorted
-                            # nearer than the muscle, so its large faces do not stripe it
-                            (ton_path - [0.0, 4.0, 0.0], 1.5,
-                             NERVE_STYLE["third_occipital"]["color"])):
+                            *((run - [0.0, 4.0, 0.0], 1.5,
+                               NERVE_STYLE["third_occipital"]["color"])
+                              for run in ton_runs)):
             if len(seg) >= 3:
                 parts.append((*tube(seg, r), col))
-        covers = [(s.vertices, s.faces) for s in structs.values() if s.id.startswith(layers)]
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2,
                         crease_deg=painting.STRUCTURE_CREASE_DEG)
