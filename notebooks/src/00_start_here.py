@@ -212,8 +212,6 @@ my_try = ...
 #
 # **Students.** Run the cells from the top (Shift-Enter). Try each exercise before revealing the solution (click the collapsed cell or the *Show the answer* line). `make student` writes copies without solutions to `build/student/`.
 
-# %% [markdown] part="quiz"
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points
 #
@@ -228,6 +226,8 @@ my_try = ...
 # - Skin landmarks are found by written rules; the derived ones are labelled.
 # - The head's length and breadth fall inside adult ranges; its shoulders are narrow for a man (section 4).
 # - 10-20 positions name places on the scalp; Cz is at the top of the head, halfway along the nasion-inion arc.
+
+# %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?

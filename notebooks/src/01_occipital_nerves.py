@@ -367,8 +367,6 @@ rami_views.rami_figure()
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 6. Text summary:* {kit}`rami_alt`
 
-# %% [markdown] part="quiz"
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points
 #
@@ -383,6 +381,8 @@ rami_views.rami_figure()
 # - The LON climbs along the posterior border of sternocleidomastoid to the scalp behind the ear; the TON stays near the midline to the lower occiput.
 # - Measured waypoints carry the study's mean and SD; derived ones are labelled, including Janis's six compression points.
 # - The one-third (GON) and two-thirds (LON) points of the EOP-mastoid line lie within about 1 cm of the modelled nerves, but people vary: a landmark finds most nerves, not all.
+
+# %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?

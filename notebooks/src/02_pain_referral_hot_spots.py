@@ -287,17 +287,6 @@ pd.DataFrame({name: [f'{pattern}, {side} ({score:.2f})'
 # %% [markdown] tags=["answer"]
 # **A**: right greater occipital neuralgia (occiput to vertex, convergence to the eye). **B**: left upper trapezius trigger point (the question mark: neck, mastoid, temple). **C**: right sternocleidomastoid, clavicular division (forehead and ear; postural dizziness fits it too). **D**: left lesser occipital neuralgia. A match is a hypothesis, not a diagnosis: occipital neuralgia needs the ICHD-3 criteria, including relief by a nerve block (notebook 03), and trigger points need palpation.
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ## Reference: every zone of every pattern
-#
-# Figure 1's information as a table: every zone of every pattern on the right side, with its mechanism, weight and source. Use it for revision after the exercises, since it answers part of Exercises 1 and 3.
-
-# %% slideshow={"slide_type": "skip"}
-table = pain.hotspots(side='right')
-table[['pattern_label', 'label', 'mechanism', 'weight', 'reference']]
-
-# %% [markdown] part="quiz"
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points
 #
@@ -315,9 +304,20 @@ table[['pattern_label', 'label', 'mechanism', 'weight', 'reference']]
 # - Trigeminocervical convergence at C1-C2 explains frontal and retro-orbital pain from the GON (animal recordings, human physiology).
 # - Of the seven seed hot spots, four are real pain sites but by different mechanisms: occipital and supraorbital fit the GON (its territory, and convergence), temple and sternocleidomastoid are neck-muscle pain. The angle of the jaw is not confirmed, and the TMJ and supraclavicular spots are not supported.
 
+# %% [markdown] part="quiz"
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
 #
 # Go on to **03 Headache comparison**: occipital neuralgia, migraine and tension-type headache side by side, with where each one hurts.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# ## Reference: every zone of every pattern
+#
+# Figure 1's information as a table: every zone of every pattern on the right side, with its mechanism, weight and source. Use it for revision after the exercises, since it answers part of Exercises 1 and 3.
+
+# %% slideshow={"slide_type": "skip"}
+table = pain.hotspots(side='right')
+table[['pattern_label', 'label', 'mechanism', 'weight', 'reference']]
 
 # %% [markdown] part="footer"

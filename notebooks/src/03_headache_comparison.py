@@ -299,8 +299,6 @@ headaches.check_criteria('occipital_neuralgia', findings).verdict
 # %% [markdown] tags=["answer"]
 # `relieved_by_nerve_block` (criterion D). With a block that eased the pain, criteria A-D are all met and the verdict becomes *fulfilled*. The block supports the diagnosis but does not prove it on its own ({cite}`dougherty2014`). Criterion E (no better explanation) still needs a clinician.
 
-# %% [markdown] part="quiz"
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points
 #
@@ -317,6 +315,8 @@ headaches.check_criteria('occipital_neuralgia', findings).verdict
 # - Occipital neuralgia needs allodynia or dysaesthesia, nerve tenderness and relief after an anaesthetic block, but each of these also occurs in migraine.
 # - Aura, light sensitivity and throbbing do not belong to occipital neuralgia; most migraine has no aura.
 # - The checker reports which criteria are met; criterion E and every diagnosis need a clinician.
+
+# %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?

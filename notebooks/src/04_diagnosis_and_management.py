@@ -372,8 +372,6 @@ headaches.physiotherapy()[['item', 'evidence', 'reference']]
 # - The GON and the LON come from **different** rami
 # - Heat and massage comfort; they do not **cure**
 
-# %% [markdown] part="quiz"
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points
 #
@@ -392,6 +390,8 @@ headaches.physiotherapy()[['item', 'evidence', 'reference']]
 # - MRI looks for structural causes; it does not show occipital neuralgia.
 # - Conservative care comes first. Nerve blocks rest on expert consensus and mostly observational evidence. Pulsed radiofrequency has one randomised trial, in which it beat a local anaesthetic-steroid block ({cite}`cohen2015`). Botulinum toxin has small series and one small randomised trial against a bupivacaine block, in chronic occipital headache rather than ON alone ({cite}`ryu2019`). Stimulation and surgery rest on small series in ON and are kept for refractory pain.
 # - Botulinum toxin is not a steroid; the GON (dorsal ramus of C2) and LON (ventral rami C2-C3) have different origins.
+
+# %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?

@@ -224,8 +224,6 @@ headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 're
 # | A chin tuck trains 'the occipital muscles' | Wrong name. Pressing the back of the head into the table to make a double chin flexes the upper neck; the muscles that do this lie in front of the spine (longus capitis, rectus capitis anterior). The occipital belly of occipitofrontalis moves the scalp. In cervicogenic headache one randomised trial of a low-load exercise programme (deep neck flexors tested by craniocervical flexion) reduced headache at 12 months; no trial in occipital neuralgia was found. {cite}`grays1918, jull2002` |
 # | 'Nerve decompression surgery for migraines' with full recovery in one or two weeks | Surgery for migraine has one sham-controlled trial, in migraine with a trigger site, run by the surgeons' own group. In occipital neuralgia the evidence is case series. Reviews keep surgery as a last step. No source gives a recovery time. {cite}`guyuron2009, ducic2009, austen2023, barmherzig2019` |
 
-# %% [markdown] part="quiz"
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points
 #
@@ -241,6 +239,8 @@ headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 're
 # - Primary stabbing headache (4.7): spontaneous stabs of seconds that move about, with no tender nerve; neck-tongue syndrome (13.5): set off by turning, with tongue symptoms.
 # - Giant cell arteritis, dissection and posterior-fossa lesions are the dangerous mimics; an abnormal examination calls for imaging.
 # - Chronic migraine needs at least 8 days a month with migraine features.
+
+# %% [markdown] part="quiz"
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### What's next?
