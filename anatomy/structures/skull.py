@@ -35,7 +35,8 @@ from anatomy.structures.frame import _frame, _posterior_skin, _skin_frame, _snl_
 __all__ = ["depth_at", "mandible", "mastoid", "occipital_bone", "tissue_depths"]
 
 _SPINE_Y = -4.0
-_MANDIBLE_FACES = 700  # triangles of the drawn half mandible (figure size budget)
+_MANDIBLE_FACES = 540  # triangles of the drawn half mandible (figure size budget: the
+#                         all-layers figure draws it under the face mask, seen with the skin off)
 _BODY_HEIGHT = (24.0, 32.0)  # derived: body height near the angle and at the symphysis
 # derived: the body about 10 mm thick at its rounded lower border, 6 mm at the alveolar
 # border (a plate of one thickness with square edges read as a plank)
