@@ -375,8 +375,10 @@ def test_figure_traces_and_size():
     assert oa["type"] == "scatter3d" and "Arteria occipitalis" in oa["hovertext"]
     kf = sv.structures_figure()
     fig = kf.figure.to_dict()
-    assert len(fig["data"]) == len(structures) + 1          # the see-through skin, no eyes
+    # the see-through skin and the opaque face mask, no eyes
+    assert len(fig["data"]) == len(structures) + 2
     assert [t["name"] for t in fig["data"]].count("eyes") == 0
+    assert [t.get("opacity", 1) < 1 for t in fig["data"][:2]] == [True, False]
     groups = sv.layer_groups(kf.figure.data)
     assert set(groups) == {"Bones", "Muscles", "Arteries", "Nerves"}
     assert sum(len(v) for v in groups.values()) == len(structures)

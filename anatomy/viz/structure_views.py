@@ -9,7 +9,7 @@ from anatomy.head import HeadModel, load_head
 from anatomy.references import cite
 from anatomy.structures import LAYERS, Structure, load_structures, structure_points
 from anatomy.viz import mpl2d, painting, plotly3d, style
-from anatomy.viz.head_views import cropped_skin_trace, scene_box_layout
+from anatomy.viz.head_views import scene_box_layout, see_through_skin_traces
 from anatomy.viz.head_views.scene import _wrap
 
 SILHOUETTE = "#D3CFCA"   # neutral pale skin behind the structures in print plates
@@ -181,7 +181,8 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     # the skin cut where the muscles that run on below end (the scene's floor), as in the
     # all-layers figure: over the whole bust, they stopped in a straight line across the
     # upper back under skin that went on 10 cm lower (review)
-    skin = [cropped_skin_trace(head, skin_opacity)]
+    # (and the face an opaque mask: no facial skeleton is modelled)
+    skin = see_through_skin_traces(head, skin_opacity)
     # the bones share one colour: one legend entry (hover names each bone)
     traces = skin + structure_traces(structures, one_entry={"bone": "Bones"})
     fig = plotly3d.scene_figure(traces, title=title, view=view, height=height)
@@ -196,7 +197,8 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     plotly3d.view_menu(fig, distance=STRUCTURES_DISTANCE, centre_z=STRUCTURES_CENTRE_Z)
     plotly3d.toggle_menu(fig, layer_groups(fig["data"]))
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
-    alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin over "
+    alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin (the "
+           "face in front of the jaw joint opaque: no facial skeleton is modelled) over "
            f"{n['bone']} bones (atlas, axis, C3, the skull vault with the occipital bone, "
            "mastoid processes, the mandible, the clavicles and the tops of the scapulae), "
            f"{n['muscle']} muscles (the suboccipital muscles: rectus capitis posterior major "

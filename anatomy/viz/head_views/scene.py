@@ -26,7 +26,7 @@ from anatomy.viz.nearest import covering_markers
 __all__ = [
     "SHORT_LABELS", "drawn_skin", "eeg_labels",
     "eeg_trace", "facing_landmarks", "head_figure", "label", "landmark_hover",
-    "cropped_skin", "cropped_skin_trace", "landmark_notes", "landmark_traces", "on_skin",
+    "cropped_skin", "landmark_notes", "landmark_traces", "on_skin",
     "scene_box_layout", "skin_traces",
 ]
 
@@ -209,29 +209,6 @@ def cropped_skin(head: HeadModel, z_min: float | None = None,
         used, inv = np.unique(f[label == 0], return_inverse=True)
         v, f = v[used], inv.reshape(-1, 3)
     return v, f
-
-
-def cropped_skin_trace(head: HeadModel, opacity: float) -> dict:
-    """The see-through skin cut to the scene box (``cropped_skin``) as a plotly trace, sent
-    in whole millimetres (faint skin does not show them; it halves the bytes).
-
-    Parameters
-    ----------
-    head : HeadModel
-        The head model (``load_head()``).
-    opacity : float
-        Opacity of the skin.
-
-    Returns
-    -------
-    dict
-        A plotly mesh3d trace named "skin".
-    """
-    v, f = cropped_skin(head)
-    trace = plotly3d.mesh_trace(v, f, name="skin", color=style.SKIN, opacity=opacity,
-                                legendgroup="skin")
-    compact.whole_mm(trace)
-    return trace
 
 
 def scene_box_layout() -> dict:

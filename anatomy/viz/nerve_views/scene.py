@@ -10,7 +10,7 @@ from anatomy.head import load_head
 from anatomy.references import cite
 from anatomy.structures.frame import SCENE_FLOOR_Z
 from anatomy.viz import plotly3d, style
-from anatomy.viz.head_views import cropped_skin_trace, scene_box_layout
+from anatomy.viz.head_views import scene_box_layout, see_through_skin_traces
 from anatomy.viz.head_views.scene import _wrap
 from anatomy.viz.nerve_views.course_stages import (  # noqa: F401 - _normalised: tests
     FIRST_STRETCH,
@@ -313,8 +313,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     from anatomy.viz.structure_views import structure_traces
 
     head = load_head()
-    skin = [cropped_skin_trace(head, skin_opacity)]
-    skin[0]["meta"] = {"layer": "skin"}
+    skin = see_through_skin_traces(head, skin_opacity)   # and the opaque face mask
     structures = {k: s for k, s in load_structures().items() if s.side in (None, *sides)}
     nerves = [nv.nerve(n, s) for s in sides for n in nv.NAMES]
     # the bones share one colour: one legend entry for them all (hover names each), so
@@ -349,7 +348,9 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     plotly3d.share_note_style(fig, _every_note(fig), style=NOTE_STYLE)
     plotly3d.share_mesh_style(fig)  # lighting once, in the template (27 meshes)
     fig["layout"]["updatemenus"][-1]["active"] = stage
-    alt = ("3D head with semi-transparent skin over the cervical vertebrae, skull vault, jaw, "
+    alt = ("3D head with semi-transparent skin (the face in front of the jaw joint drawn "
+           "opaque: no facial skeleton is modelled) over the cervical vertebrae, skull vault, "
+           "jaw, "
            "neck muscles (the suboccipital muscles bounding the suboccipital triangle, "
            "semispinalis capitis, splenius capitis, trapezius, sternocleidomastoid), the "
            "occipital and vertebral arteries, with the greater (yellow, circles), lesser "
