@@ -548,6 +548,16 @@ def test_stage_plate_hides_the_ton_where_muscle_covers_it():
         assert is_teal[~hidden & inside].mean() > 0.5
 
 
+def test_stage_plate_names_the_atlas_above_the_axis():
+    """Panel 1's "C1 (atlas)" stood at the bottom of the panel, below "C2 (axis)", its
+    leader crossing the axis (review 12): the bones' names now go to the margin first,
+    and read from top to bottom as the spine does."""
+    fig = views.stage_plate().figure
+    ax = fig.axes[0]
+    y = {t.get_text(): t.get_position()[1] for t in ax.texts}
+    assert y["C1 (atlas)"] > y["C2 (axis)"], y
+
+
 def test_stage_plate_names_what_each_stage_adds_clear_of_the_nerves():
     """Each panel names structures it adds where no nerve runs under the name (on the
     structure, or beside it on a leader line; a name with no such room is left to the

@@ -338,7 +338,8 @@ def stage_plate() -> mpl2d.StaticFigure:
                 spot = None
                 # (a thin artery: its name in the margin first, beside its plain upper
                 # course; inside the panel the only room was beside a low sliver of it)
-                places = (margin, (0.0, 0.0)) if st.base in LEADER_ONLY else ((0.0, 0.0), margin)
+                places = (margin, (0.0, 0.0)) if st.base in LEADER_ONLY or st.layer == "bone" \
+                    else ((0.0, 0.0), margin)
                 for outside, room, parts_ in itertools.product(places, LEADER_ROOM_MM,
                                                               (own, same)):
                     spot = spot or _leader_spot(
