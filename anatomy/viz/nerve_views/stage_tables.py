@@ -66,8 +66,10 @@ STAGE_OFF_COURSE = {
 # px, x right, y down; optionally a shift in mm, x towards the side). Each point is one the
 # stage's camera sees, not under a muscle (tests/test_nerve_figures.py).
 BONE_NOTES = {
-    # C1's label 72 px left: at 90 it touched the figure's left edge at 592 px (reviewer)
-    "1 Origin at C1-C2": (("c1_posterior_tubercle", "C1 (atlas): posterior arch", (-72, 100)),
+    # C1's label on two lines, 100 px left: on one line, 72 px left (at 90 it touched the
+    # figure's left edge at 592 px, reviewer), its box lay over the axis (review 12)
+    "1 Origin at C1-C2": (("c1_posterior_tubercle", "C1 (atlas):<br>posterior arch",
+                           (-100, 95)),
                           ("c2_spinous_tip", "C2 (axis): spinous process", (-80, 70)),
                           # 3 mm lower and 1 mm medial: the named point is under OCI's edge
                           ("c2_lamina", "C2 lamina", (50, 95), (-1.0, 0.0, -3.0))),
