@@ -120,7 +120,11 @@ KIT_CSS = """
 .kit-plotly { width: 100%; min-height: 300px; }
 img.kit-figure { max-width: 100%; height: auto; }
 .jp-OutputArea-output .kit-plotly { background: white; }
-details.kit-solution > summary { cursor: pointer; font-weight: bold; margin: 0.4em 0; }
+details.kit-solution > summary { cursor: pointer; font-weight: bold; margin: 0.4em 0;
+  font-family: var(--jp-content-font-family); font-size: var(--jp-content-font-size1);
+  color: var(--jp-content-font-color1); padding-left: var(--kit-text-indent); }
+:root { --kit-text-indent: calc(var(--jp-cell-prompt-width) + 2 * var(--jp-cell-padding)
+  + var(--jp-code-padding)); }
 </style>
 """
 
