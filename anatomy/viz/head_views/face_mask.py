@@ -5,8 +5,8 @@ Through a see-through face a class saw the cervical vertebrae, and a lone jaw an
 plate floating in an empty head (review 12): the facial skeleton's sources (soft-tissue
 depth tables) could not be read here, so the face has nothing to show inside. The face is
 the skin inside a rounded box (``FACE_BOX``): in front of the jaw joint, from the brow to
-below the chin. It is closed behind by the box's own surface inside the head, so that
-from behind or below it reads as a cut, not as the inside of a shell.
+below the chin. It is closed behind by a shallow cone from its own rim, so that from
+behind or below it reads as a cut, not as the inside of a shell.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ __all__ = ["FACE_BOX", "face_split", "see_through_skin_traces"]
 FACE_BOX = {"back_y": 15.0, "front_y": 200.0, "top_z": 32.0, "bottom_z": -110.0,
             "half_width": 90.0}
 FACE_BOX_POWER = 4      # a superellipsoid of this power: a box with rounded edges
-_CAP_GRID = (40, 24)    # longitude x latitude steps of the box's surface (the cap)
+_CAP_RINGS = 2          # rings of the cap from the face's rim in to its middle
 
 
 def _box_frame():
@@ -43,26 +43,6 @@ def _inside_box(points) -> np.ndarray:
     centre, half = _box_frame()
     q = np.abs((np.asarray(points, float) - centre) / half) ** FACE_BOX_POWER
     return 1.0 - q.sum(axis=1)
-
-
-def _box_surface() -> tuple[np.ndarray, np.ndarray]:
-    """The face box's surface as a latitude-longitude mesh (poles collapsed)."""
-    centre, half = _box_frame()
-    nu, nv = _CAP_GRID
-    e = 2.0 / FACE_BOX_POWER
-    t, p = np.meshgrid(np.linspace(-np.pi / 2, np.pi / 2, nv),
-                       np.linspace(-np.pi, np.pi, nu, endpoint=False), indexing="ij")
-
-    def power(w):
-        return np.sign(w) * np.abs(w) ** e
-
-    unit = np.stack([power(np.cos(t)) * power(np.cos(p)), power(np.cos(t)) * power(np.sin(p)),
-                     power(np.sin(t))], axis=-1).reshape(-1, 3)
-    i, j = np.meshgrid(np.arange(nv - 1), np.arange(nu), indexing="ij")
-    a = (i * nu + j).ravel()
-    b = (i * nu + (j + 1) % nu).ravel()
-    faces = np.r_[np.c_[a, a + nu, b], np.c_[b, a + nu, b + nu]]
-    return unit * half + centre, faces
 
 
 def _keep(vertices, faces, keep) -> tuple[np.ndarray, np.ndarray]:
@@ -88,25 +68,51 @@ def face_split(vertices, faces):
     face : tuple of (numpy.ndarray, numpy.ndarray)
         The skin inside the box.
     cap : tuple of (numpy.ndarray, numpy.ndarray)
-        The box's surface inside the skin, which closes the face behind and below.
+        A shallow cone from the face's own rim (its first vertices are the rim's) in to
+        the rim's middle, which closes the face behind and below: a cap cut from the
+        box's surface met the rim only to within 4 mm, and the vault showed through the
+        slits at the brow (review 13).
     """
     from anatomy import meshops
-    from anatomy.skin import Skin
+    from anatomy.shell import boundary_loops
 
     v, f = np.asarray(vertices, float), np.asarray(faces, np.int64)
     cv, cf, label, _ = meshops.level_regions(v, f, _inside_box(v)[None, :], level=0.0)
     skin, face = _keep(cv, cf, label != 0), _keep(cv, cf, label == 0)
-    bv, bf = _box_surface()
-    # depth under the same skin, so that the cap's rim meets the face's cut: exact only at
-    # the ends of the edges that cross the skin (the cut runs along them), the sign
-    # elsewhere (closest points for every vertex took a quarter of a second)
-    skin_ = Skin(v, f)
-    inside = skin_.inside(bv)
-    crossing = np.unique(bf[inside[bf].any(axis=1) & ~inside[bf].all(axis=1)])
-    depth = np.where(inside, 1.0, -1.0) * 50.0
-    depth[crossing] = skin_.depth(bv[crossing])
-    bv, bf, label, _ = meshops.level_regions(bv, bf, depth[None, :], level=0.0)
-    return skin, face, _keep(bv, bf, label == 0)
+    loops = boundary_loops(face[1])
+    if len(loops) != 1:
+        raise ValueError(f"the face box cuts the skin in {len(loops)} loops, not one: "
+                         f"FACE_BOX {FACE_BOX} does not fit this skin")
+    return skin, face, _cone(face[0][loops[0]])
+
+
+def _closed(face, cap) -> tuple[np.ndarray, np.ndarray]:
+    """The face and its cap as one mesh, the cap's rim on the face's own rim vertices."""
+    from anatomy.shell import boundary_loops
+
+    (loop,) = boundary_loops(face[1])
+    n = len(loop)
+    index = np.r_[np.asarray(loop), len(face[0]) + np.arange(len(cap[0]) - n)]
+    return (np.vstack([face[0], cap[0][n:]]), np.vstack([face[1], index[cap[1]]]))
+
+
+def _cone(rim) -> tuple[np.ndarray, np.ndarray]:
+    """Rings from a closed loop in to its centroid, triangulated (wound so that, for a
+    loop in its faces' winding, the cone faces away from them)."""
+    rim = np.asarray(rim, float)
+    n = len(rim)
+    centre = rim.mean(axis=0)
+    t = np.linspace(0.0, 1.0, _CAP_RINGS + 1)[:-1]
+    rings = rim[None] + (centre - rim)[None] * t[:, None, None]
+    verts = np.vstack([rings.reshape(-1, 3), centre])
+    k = np.arange(n)
+    faces = []
+    for r in range(_CAP_RINGS - 1):
+        a, b = r * n + k, r * n + (k + 1) % n
+        faces += [np.c_[a, b, a + n], np.c_[b, b + n, a + n]]
+    last = (_CAP_RINGS - 1) * n
+    faces.append(np.c_[last + k, last + (k + 1) % n, np.full(n, len(verts) - 1)])
+    return verts, np.vstack(faces)
 
 
 def see_through_skin_traces(head: HeadModel, opacity: float) -> list[dict]:
@@ -129,12 +135,14 @@ def see_through_skin_traces(head: HeadModel, opacity: float) -> list[dict]:
     from anatomy.viz.head_views.scene import cropped_skin
 
     skin, face, cap = face_split(*cropped_skin(head))
-    mask = (np.vstack([face[0], cap[0]]), np.vstack([face[1], cap[1] + len(face[0])]))
+    mask = _closed(face, cap)
     traces = [plotly3d.mesh_trace(*skin, name="skin", color=style.SKIN, opacity=opacity,
                                   legendgroup="skin"),
               plotly3d.mesh_trace(*mask, name="face (no facial skeleton modelled)",
                                   color=style.SKIN, legendgroup="skin", showlegend=False)]
+    # the faint skin in whole millimetres (it does not show them, and it halves the
+    # bytes); the opaque face as it is: rounded, it shaded in facets and cracks (review 13)
+    compact.whole_mm(traces[0])
     for t in traces:
-        compact.whole_mm(t)
         t["meta"] = {"layer": "skin"}
     return traces

@@ -41,7 +41,10 @@ NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOU
     "third_occipital": {"color": style.NERVE_COLOURS["third_occipital"], "symbol": "diamond",
                         "marker": "D"},
 }
-BONES_ENTRY = "Bones (C1-C3, skull, jaw, shoulder)"  # the one legend entry of the bones
+BONES_ENTRY = "Bones (C1-C3, skull, shoulder)"  # the one legend entry of the bones
+# left out: the mandible lies under the opaque face (head_views.face_mask), where it
+# showed only with the skin off, floating below the skull vault (review 12)
+LEFT_OUT = ("mandible",)
 LAYER_BUTTONS = {"skin": "Skin", "muscle": "Muscles", "bone": "Bones", "nerve": "Nerves",
                  "vessel": "Vessels"}
 
@@ -314,7 +317,8 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
 
     head = load_head()
     skin = see_through_skin_traces(head, skin_opacity)   # and the opaque face mask
-    structures = {k: s for k, s in load_structures().items() if s.side in (None, *sides)}
+    structures = {k: s for k, s in load_structures().items()
+                  if s.side in (None, *sides) and s.base not in LEFT_OUT}
     nerves = [nv.nerve(n, s) for s in sides for n in nv.NAMES]
     # the bones share one colour: one legend entry for them all (hover names each), so
     # the legend wraps to fewer lines and leaves the scene more room on a projector
@@ -350,7 +354,6 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     fig["layout"]["updatemenus"][-1]["active"] = stage
     alt = ("3D head with semi-transparent skin (the face in front of the jaw joint drawn "
            "opaque: no facial skeleton is modelled) over the cervical vertebrae, skull vault, "
-           "jaw, "
            "neck muscles (the suboccipital muscles bounding the suboccipital triangle, "
            "semispinalis capitis, splenius capitis, trapezius, sternocleidomastoid), the "
            "occipital and vertebral arteries, with the greater (yellow, circles), lesser "
