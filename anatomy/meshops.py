@@ -361,7 +361,8 @@ def decimate(vertices, faces, cell_mm: float = 6.0, z_min: float | None = None) 
     return Decimated(new_v, new_f, labels)
 
 
-def simplify(vertices, faces, target_faces: int) -> tuple[np.ndarray, np.ndarray]:
+def simplify(vertices, faces, target_faces: int,
+             preserve_border: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Quadric edge-collapse simplification (Garland & Heckbert 1997) by the
     ``fast-simplification`` package: flat parts get large triangles, curved and thin
     parts keep small ones, and no holes open (unlike vertex clustering, ``decimate``).
@@ -377,6 +378,9 @@ def simplify(vertices, faces, target_faces: int) -> tuple[np.ndarray, np.ndarray
         Triangles as vertex indices.
     target_faces : int
         Number of triangles to keep; at least 4 and fewer than ``m``.
+    preserve_border : bool, default False
+        Keep the vertices of open edges where they are (a mesh cut from a larger one then
+        still meets the rest along its cut).
 
     Returns
     -------
@@ -398,5 +402,6 @@ def simplify(vertices, faces, target_faces: int) -> tuple[np.ndarray, np.ndarray
         raise ValueError(f"target_faces must be an integer from 4 to {len(f) - 1} (the mesh "
                          f"has {len(f)} faces), got {target_faces!r}.")
     v, f = fast_simplification.simplify(np.array(vertices, np.float64), f,
-                                        target_count=int(target_faces))
+                                        target_count=int(target_faces),
+                                        preserve_border=bool(preserve_border))
     return np.asarray(v, float), np.asarray(f, np.int64)

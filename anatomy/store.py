@@ -88,7 +88,7 @@ ENV_DIR = "ANATOMY_KIT_DATA"
 ENV_SHARED = "ANATOMY_KIT_SHARED_DATA"
 # what makes geometry: the modules with @stored functions and what they import from the
 # kit (tests/test_layers.py checks this list against the imports), and their data files
-GEOMETRY_MODULES = ("conventions", "eeg", "geodesic", "head", "headache_map_specs",
+GEOMETRY_MODULES = ("conventions", "eeg", "face", "geodesic", "head", "headache_map_specs",
                     "headache_maps", "levels", "meshgen",
                     "meshops", "nerves", "pain", "records", "references", "shell", "skin",
                     "structures", "surface")

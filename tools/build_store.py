@@ -27,10 +27,11 @@ from anatomy import store  # noqa: E402
 
 def warm_up_anatomy() -> None:
     """Stored calls of the skin, the structures, the nerves and the pain fields."""
-    from anatomy import SIDES, nerves, pain, shell, structures
+    from anatomy import SIDES, face, nerves, pain, shell, structures
 
     for max_edge in (shell.DISPLAY_MAX_EDGE_MM, shell.SEE_THROUGH_MAX_EDGE_MM):
         shell.display_skin(max_edge)
+    face.face_mask()  # built with fast-simplification, which figures never import
     structures.load_structures()
     nerves.all_nerves()
     pain.territories()

@@ -5,7 +5,7 @@ named view, ``offsets`` holds where the landmark labels go, and ``plates`` draws
 print plates and the landmark table.
 """
 
-from anatomy.viz.head_views.face_mask import FACE_BOX, face_split, see_through_skin_traces
+from anatomy.viz.head_views.face_mask import see_through_skin_traces
 from anatomy.viz.head_views.labels import (
     INSIDE_HEAD_MM,
     LABEL_GAP_MM,
@@ -42,10 +42,10 @@ from anatomy.viz.head_views.scene import (
 )
 
 __all__ = [
-    "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "FACE_BOX", "INSIDE_HEAD_MM", "LABEL_GAP_MM",
+    "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "INSIDE_HEAD_MM", "LABEL_GAP_MM",
     "LABEL_STEP_MM", "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS",
     "POSTEROLATERAL_3D", "SHORT_LABELS", "cropped_skin", "draw_skin", "drawn_skin",
-    "face_split", "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure",
+    "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure",
     "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table",
     "landmark_traces", "on_skin", "outward_text_positions", "perspective",
     "scene_box_layout", "see_through_skin_traces", "skin_traces", "view_labels",
