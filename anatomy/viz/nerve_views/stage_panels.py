@@ -298,7 +298,7 @@ def stage_plate() -> mpl2d.StaticFigure:
         # dashed only where muscle or bone hides the nerve (the TON once the panel draws it)
         for n in (gon, ton) if len(ton_path) else (gon,):
             xy = mpl2d.project(n.path, "posterior")
-            xy[~_hidden_by(covers, n.path, "posterior")] = np.nan
+            xy[~_hidden_by(covers, n.path, "posterior") if n is gon else ton_seen] = np.nan
             xy[end if n is gon else len(xy):] = np.nan
             ax.plot(*xy.T, color="#222222", lw=0.8, ls=(0, (2, 2)), zorder=4)
             if n is gon:  # this stage's stretch, hidden inside its muscle in panels 3 and 4:
