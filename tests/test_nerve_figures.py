@@ -375,6 +375,58 @@ def test_block_points_say_whether_the_nerve_lies_beside_or_deep_to_them():
     assert "deep to it" in fig.alt and "from the modelled GON" in fig.alt
 
 
+def test_block_plate_draws_one_deep_lon_per_side():
+    """The LON's deep course runs down from the plexus to its hook round the accessory
+    nerve, below the block plate, and back up: drawn whole it showed as two parallel
+    dashed blue lines on each side of the neck, one unexplained (review). The plate draws
+    it from the SCM's border up: one line a side crosses the neck below the mastoids."""
+    from matplotlib.colors import to_hex
+
+    from anatomy.viz.nerve_views.scene import NERVE_STYLE
+
+    fig = views.block_landmark_figure().figure
+    blue = to_hex(NERVE_STYLE["lesser_occipital"]["color"])
+    crossings = 0
+    for line in fig.axes[0].lines:
+        if to_hex(line.get_color()) != blue or not line.get_label().startswith("_"):
+            continue
+        y = np.asarray(line.get_ydata(), float)
+        crossings += int(np.sum(np.diff(np.sign(y + 60.0)) != 0))
+    assert crossings == 2, crossings
+    import matplotlib.pyplot as plt
+
+    from anatomy.viz.nerve_views import draw_nerve
+
+    _, ax = plt.subplots()
+    lon = nv.nerve("lesser_occipital", "right")
+    with pytest.raises(ValueError, match="'neck'.*scm_posterior_border"):
+        draw_nerve(ax, lon, "posterior", start="neck")
+    with pytest.raises(ValueError, match="'terminal'.*fascia.*'origin'"):
+        draw_nerve(ax, lon, "posterior", start="terminal")
+    plt.close("all")
+
+
+def test_nerve_branches_leave_their_trunk_along_it():
+    """A branch whose end lies ahead along its trunk leaves it at an acute angle and
+    curves to its end: drawn as straight chords the branches read as ruler lines, and the
+    two TONs' midline twigs as a "W" (review). Its first stretch turns from the trunk's
+    direction by less than the chord does, and it bends smoothly (no kink)."""
+    for name in nv.NAMES:
+        n = nv.nerve(name, "right")
+        for b, bid in zip(n.branches, n.branch_names):
+            i = int(np.argmin(np.linalg.norm(n.path - b[0], axis=1)))
+            u = n.path[min(i + 1, len(n.path) - 1)] - n.path[max(i - 1, 0)]
+            u /= np.linalg.norm(u)
+            chord = (b[-1] - b[0]) / np.linalg.norm(b[-1] - b[0])
+            first = (b[min(3, len(b) - 1)] - b[0]) / np.linalg.norm(b[min(3, len(b) - 1)] - b[0])
+            seg = np.diff(b, axis=0)
+            seg /= np.linalg.norm(seg, axis=1)[:, None]
+            turn = np.degrees(np.arccos(np.clip(np.sum(seg[1:] * seg[:-1], axis=1), -1, 1)))
+            assert turn.max() < 25, (name, bid, turn.max())
+            if 0.2 < u @ chord < 0.9:  # its end lies ahead, off the line: it leaves along
+                assert u @ first > u @ chord + 0.05, (name, bid, u @ first, u @ chord)  # trunk
+
+
 def test_compression_point_numbers_sit_on_their_points_in_the_course_stages(figdict):
     from anatomy.skin import Skin
     from anatomy.structures import load_structures

@@ -354,8 +354,28 @@ def build_course(spec: NerveSpec, points: dict[str, np.ndarray]) -> tuple[np.nda
     return smooth, len(deep)
 
 
-def _branch_path(start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    return _subcutaneous(np.array([start, end]), SUBCUTANEOUS_DEPTH_MM, ramp_mm=1.0)
+# how far a branch keeps to its parent's direction before it turns to its end: the
+# control point of a quadratic Bezier curve lies this fraction of the chord out, between
+# the chord's direction and the parent's (weighted by how far the chord goes the parent's
+# way: a branch that leaves sideways or back stays straight). Branches leave their trunk
+# at an acute angle and curve to their ends; drawn as straight chords they read as ruler
+# lines, and the two TONs' midline twigs as a "W" (review)
+BRANCH_BEND = 0.45
+
+
+def _branch_path(path: np.ndarray, i: int, end: np.ndarray) -> np.ndarray:
+    """A branch from ``path[i]`` to ``end``: a curve leaving in the path's direction there,
+    laid SUBCUTANEOUS_DEPTH_MM under the skin."""
+    start = path[i]
+    tangent = path[min(i + 1, len(path) - 1)] - path[max(i - 1, 0)]
+    chord = end - start
+    length = float(np.linalg.norm(chord))
+    u, d = tangent / np.linalg.norm(tangent), chord / length
+    toward = max(float(u @ d), 0.0) * u + d
+    ctrl = start + BRANCH_BEND * length * toward / np.linalg.norm(toward)
+    t = np.linspace(0.0, 1.0, max(int(length / STEP_MM), 2) + 1)[:, None]
+    curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * ctrl + t ** 2 * end
+    return _subcutaneous(curve, SUBCUTANEOUS_DEPTH_MM, ramp_mm=1.0)
 
 
 def _index_of(path: np.ndarray, point: np.ndarray) -> int:
@@ -366,7 +386,7 @@ def _course(spec: NerveSpec, points: dict[str, np.ndarray],
             with_branches: bool = True) -> tuple[np.ndarray, int, list[np.ndarray]]:
     """(path, first subcutaneous index, branch paths) through placed waypoints."""
     path, sub_from = build_course(spec, points)
-    branches = [_branch_path(path[_index_of(path, points[origin])], place(end))
+    branches = [_branch_path(path, _index_of(path, points[origin]), place(end))
                 for origin, _, end in (spec.branches if with_branches else ())]
     return path, sub_from, branches
 

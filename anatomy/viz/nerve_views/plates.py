@@ -23,7 +23,7 @@ def _outline(lw: float):
 
 def draw_nerve(ax, n: nv.Nerve, view: str, *, lw: float = 2.6, zorder: float = 6,
                deep_dashed: bool = True, highlight: tuple[int, int] | None = None,
-               branches: bool = True) -> None:
+               branches: bool = True, start: str | None = None) -> None:
     """A nerve in a view: subcutaneous part solid, deep part dashed (under muscle).
 
     Parameters
@@ -46,10 +46,28 @@ def draw_nerve(ax, n: nv.Nerve, view: str, *, lw: float = 2.6, zorder: float = 6
         First and last path index of a stretch drawn over in vermillion.
     branches : bool, default True
         Draw the nerve's branches.
+    start : str, optional
+        The waypoint the drawn course starts at (by default the nerve's origin), one of
+        ``n.waypoint_index``; earlier stretches are left out.
+
+    Raises
+    ------
+    ValueError
+        If ``start`` is not one of the nerve's waypoints.
     """
     color = NERVE_STYLE[n.name]["color"]
+    first = 0
+    if start is not None:
+        if start not in n.waypoint_index:
+            raise ValueError(f"start={start!r}: choose one of the {n.abbreviation}'s "
+                             f"waypoints {list(n.waypoint_index)}")
+        first = n.waypoint_index[start]
     xy = mpl2d.project(n.path, view)
     k = n.subcutaneous_from
+    if first > k:
+        raise ValueError(f"start={start!r} lies past the {n.abbreviation}'s fascial exit: "
+                         f"choose one of {[w for w, i in n.waypoint_index.items() if i <= k]}")
+    xy, k = xy[first:], k - first
     deep_ls = (0, (3, 1.6)) if deep_dashed else "-"
     ax.plot(*xy[:k + 1].T, color=color, lw=lw, ls=deep_ls, zorder=zorder,
             path_effects=_outline(lw), solid_capstyle="round")

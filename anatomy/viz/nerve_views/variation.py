@@ -98,6 +98,8 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
     return mpl2d.StaticFigure(fig, alt)
 
 
+# where the block-landmark plate starts each nerve's drawn course (default: its origin)
+BLOCK_PLATE_START = {"lesser_occipital": "scm_posterior_border"}
 BESIDE_MM = 3.0  # a nerve closer than this on the page lies under its block point
 
 
@@ -152,7 +154,11 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
         ax.plot(*mpl2d.project(s.path, "posterior").T, color=style.ARTERY, lw=1.8,
                 ls=(0, (1, 1)), zorder=5)
     for n in nv.all_nerves():
-        draw_nerve(ax, n, "posterior", lw=2.2)
+        # the LON's deep course from the plexus runs down to its hook round the accessory
+        # nerve below the plate and back up: drawn whole it was two parallel dashed lines,
+        # one unexplained (review); the plate shows it from the SCM's border up
+        draw_nerve(ax, n, "posterior", lw=2.2,
+                   start=BLOCK_PLATE_START.get(n.name))
     rows = {r["nerve"]: r for r in nv.block_landmark_distances("right")}
     for side in ("right", "left"):
         line = nv.inion_mastoid_line(side)
