@@ -1178,3 +1178,42 @@ def test_territory_plate_side_view_keeps_its_label_dots_off_the_ear(side):
     near = np.argmin(np.linalg.norm(m.vertices[:, None] - np.array(pts)[None], axis=2), axis=0)
     for label, k in zip(labels, near):
         assert atlas.weights[(short[label], side)][k] >= 0.9, label
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_territory_plate_label_dots_stand_apart_and_front_names_keep_off_the_head(side):
+    """From the front three names converged on dots a few pixels apart by the ear, and
+    from behind the LON's and great auricular's dots lay 8 px apart (review 12): in each
+    view the label dots lie ``LABEL_DOT_GAP_MM`` or more apart on the page. In the
+    anterior view "supratrochlear" lay on the other side's supraorbital skin: every name
+    there starts beside the head, not on it (the neck's and shoulder's names lie on the
+    bust below the chin)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from anatomy.viz import mpl2d
+    from anatomy.viz.pain_views import territory_print as tp
+
+    atlas = pain.territories()
+    for view in ("anterior", side, "posterior"):
+        pts, labels, _ = tp._label_anchors(atlas, view, side)
+        xy = mpl2d.project(np.array(pts), view)
+        d = np.linalg.norm(xy[:, None] - xy[None], axis=2) + np.eye(len(xy)) * 1e9
+        assert d.min() >= tp.LABEL_DOT_GAP_MM, (view, labels, d.min().round(1))
+    fig = pv.territory_plate(side).figure
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    ax = next(a for a in fig.axes if a.get_title() == "Anterior view")
+    to_data = ax.transData.inverted()
+    skin = mpl2d.project(pain.pain_mesh().vertices, "anterior")
+    chin = mpl2d.project([load_head().landmarks["menton"]], "anterior")[0][1]
+    names = [t for t in ax.texts if t.get_text() in tp.TERRITORY_SHORT.values()]
+    head_names = 0
+    for t in names:
+        (x0, y0), (x1, y1) = to_data.transform(
+            t.get_window_extent(canvas.get_renderer()).get_points())
+        if y0 < chin:
+            continue
+        head_names += 1
+        level = skin[(skin[:, 1] >= y0) & (skin[:, 1] <= y1)]
+        assert x0 > level[:, 0].max() or x1 < level[:, 0].min(), t.get_text()
+    assert head_names >= 3

@@ -81,6 +81,11 @@ SPOT_SIZE_PX = 7
 # mm at JupyterLab's narrowest figure, measured in a screenshot; 6.5 mm named markers
 # hidden behind the head, instructor review)
 SPOT_RIM_MM = round(0.5 * SPOT_SIZE_PX / 1.1, 1)
+# plotly draws a diamond about 1.35 times as tall as a circle of the same size (measured
+# in a screenshot): at 7 px its tips touched a name plotly put above or below it ("GON
+# (occipital)" from behind and to the right, review 12). Drawn smaller, it is still the
+# largest marker
+SPOT_SIZE_SCALE = {"diamond": 0.8}
 # a thin cross in light sky blue with a white edge was lost on pale skin: a dark edge
 SPOT_OUTLINE = {"cross": style.TEXT}
 SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
@@ -222,7 +227,8 @@ def _spot_traces(pattern: str, side: str, visible: bool):
             pts, name=mech, labels=[spot_label(n, mech) for n in rows.name],
             textposition=[_mirrored(SPOT_TEXTPOS.get(n, "top center"), side == "left")
                           for n in rows.name],
-            hovertext=[_hover(r) for r in rows.itertuples()], color=colour, size=SPOT_SIZE_PX,
+            hovertext=[_hover(r) for r in rows.itertuples()], color=colour,
+            size=round(SPOT_SIZE_PX * SPOT_SIZE_SCALE.get(symbol, 1.0), 1),
             symbol=symbol, visible=visible, legendgroup=f"{pattern}-{side}-{mech}",
             outline=SPOT_OUTLINE.get(symbol), text_color=style.INK))
     return traces

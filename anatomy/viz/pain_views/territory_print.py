@@ -137,14 +137,19 @@ LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
                 # the two trigeminal names start in front of the face: nearer, their
                 # boxes covered the nose and the mouth (student review)
                 "auriculotemporal": (110, -58), "zygomaticotemporal": (84, -22)},
-    "anterior": {"supratrochlear": (-60, 45), "supraorbital": (55, 62),
-                 "zygomaticotemporal": (45, 14), "auriculotemporal": (50, -3),
-                 "great_auricular": (45, -20), "transverse_cervical": (60, 10),
+    # the auriculotemporal and great auricular territories, seen edge-on at the side of
+    # the head, are named in the lateral view only: from the front three names converged
+    # on dots a few pixels apart by the ear, and from behind the great auricular's dot lay
+    # 8 px from the LON's (review 12). The supratrochlear name starts past the head: it
+    # lay on the other side's supraorbital skin
+    "anterior": {"supratrochlear": (-100, 45), "supraorbital": (55, 62),
+                 "zygomaticotemporal": (45, 14), "transverse_cervical": (60, 10),
                  "supraclavicular": (40, -25)},
     "posterior": {"greater_occipital": (55, 35), "lesser_occipital": (55, 5),
-                  "third_occipital": (25, -52), "great_auricular": (55, -38),
-                  "supraclavicular": (40, 25), "supraorbital": (45, 45)},
+                  "third_occipital": (25, -52), "supraclavicular": (40, 25),
+                  "supraorbital": (45, 45)},
 }
+LABEL_DOT_GAP_MM = 20.0  # a view's label dots lie at least this far apart on the page
 
 
 def _label_territories(ax, atlas, view: str, side: str) -> None:
