@@ -657,6 +657,7 @@ def test_stage_plate_leaders_end_on_the_structure_they_name():
     from anatomy.skin import Skin
     from anatomy.structures import load_structures
     from anatomy.viz import mpl2d
+    from anatomy.viz.nerve_views.stage_panels import FIRST_STRETCH_NAME as FIRST
     from anatomy.viz.nerve_views.stage_panels import LEADER_ONLY, STAGE_NAMES, STAGE_PLATE
 
     structs = load_structures()
@@ -669,10 +670,12 @@ def test_stage_plate_leaders_end_on_the_structure_they_name():
     for ax, (_, layers, _, _) in zip(plate.figure.axes, STAGE_PLATE):
         drawn = [(s.base, Skin(s.vertices, s.faces)) for s in structs.values()
                  if s.id.startswith(layers)]
-        names = [t for t in ax.texts if t.get_text() in base_of]
+        names = [t for t in ax.texts if t.get_text() in base_of or t.get_text() == FIRST]
         for leader in [a for a in ax.get_children() if isinstance(a, mpl2d.Leader)]:
             label = min(names, key=lambda t: np.linalg.norm(
                 np.array(t.get_position()) - leader.end))
+            if label.get_text() == FIRST:   # the nerve's name (the next test)
+                continue
             # the end and four points 3 mm round it: well inside, not on an edge (a thin
             # artery: its end only)
             thin = base_of[label.get_text()] in LEADER_ONLY
@@ -687,6 +690,24 @@ def test_stage_plate_leaders_end_on_the_structure_they_name():
             assert np.linalg.norm(paths - leader.start, axis=1).min() >= 6.5
             ends += 1
     assert ends >= 2   # C2 in panel 1 and semispinalis in panel 3 have no room on them
+
+
+def test_stage_plate_names_the_gon_where_it_arises():
+    """Panel 1 draws the GON's first stretch alone, an indigo stub that nothing named
+    (review 12): a leader from "GON origin" ends on the stretch's upper half, at the origin
+    end (tests/test_mpl2d.py keeps every plate's texts apart)."""
+    from anatomy.viz import mpl2d
+    from anatomy.viz.nerve_views.stage_panels import FIRST_STRETCH_NAME
+
+    gon = nv.nerve("greater_occipital", "right")
+    a, b = (gon.waypoint_index[w] for w in views.FIRST_STRETCH)
+    stretch = mpl2d.project(gon.path[a:b + 1], "posterior")
+    ax = views.stage_plate().figure.axes[0]
+    name = next(t for t in ax.texts if t.get_text() == FIRST_STRETCH_NAME)
+    leader = min((x for x in ax.get_children() if isinstance(x, mpl2d.Leader)),
+                 key=lambda x: np.linalg.norm(x.end - np.array(name.get_position())))
+    d = np.linalg.norm(stretch - leader.start, axis=1)
+    assert d.min() < 2.5 and d.argmin() < len(stretch) / 2, (d.min(), d.argmin())
 
 
 def test_stage_highlight_stands_apart_from_everything_the_stage_plate_draws():

@@ -146,7 +146,7 @@ def _name_spot(text: str, painted: np.ndarray, parts, nerve_paths,
 
 
 def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=(0.0, 0.0),
-                 leaders=(), nerve_mm: float = LEADER_NERVE_MM):
+                 leaders=(), nerve_mm: float = LEADER_NERVE_MM, blank=None):
     """Where a stage panel names a structure with no room for its name on it: a spot in
     the window, clear of the nerves, the names ``placed`` and the structure, on the
     shortest leader (at least 4 mm, crossing no nerve and no placed name) to one of
@@ -156,7 +156,8 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
     the leader may cross them (a nerve that is not the stage's subject). The name may
     stand ``outside`` (left, right) mm beyond the window's sides, in the figure's margin.
     The leader crosses none of the ``leaders`` drawn before (2-point arrays, mm), and ends
-    ``nerve_mm`` or more from the nerves.
+    ``nerve_mm`` or more from the nerves. With ``blank`` (the panel's ``painted`` map) the
+    name box lies on the bare page, inside the window or in the margin.
 
     Returns (point, label position, box centre, (ha, va)) in mm, or None if there is no
     such spot."""
@@ -193,6 +194,11 @@ def _leader_spot(tips, text: str, nerve_paths, placed=(), crossable=(), outside=
     ok &= _clearance(centre, half, nerves, placed) >= 1.0
     ok &= _clearance(centre, half, tips) >= 1.0
     ok &= length >= LEADER_MIN_MM
+    if blank is not None:
+        ok &= _box_cover(blank >= 0, centre, half) == 0.0
+    if len(leaders):  # and covers no leader drawn before
+        drawn = np.concatenate([np.linspace(q[0], q[1], 12) for q in leaders])
+        ok &= _clearance(centre, half, drawn) >= 1.0
     # the leader crosses no nerve and no name placed before (the scale bar's too)
     boxes = [_box_outline(c, _name_box(t)) for c, t in placed]
     # sideways first: a name above or below its point covers the structure beyond it
@@ -228,6 +234,29 @@ def _hidden_by(meshes, points, view: str) -> np.ndarray:
     v, f, _ = mpl2d.merge_meshes([(mv, mf, "#000000") for mv, mf in meshes])
     _, _, forward = mpl2d.view_basis(view)
     return Skin(v, f).rays_blocked(points, -forward)
+
+
+# the name of the first panel's nerve: drawn alone, from its origin to the lower border of
+# obliquus capitis inferior, it was an indigo stub nothing named (review 12)
+FIRST_STRETCH_NAME = "GON origin"
+
+
+def _name_first_stretch(ax, painted, part: int, stretch, placed, leaders, margin) -> None:
+    """Name the GON's first stretch on a leader to it, on the bare page (inside the panel,
+    else in the figure's margin), clear of the names already placed: on the bones beside
+    it the name covered the atlas."""
+    tips = _painted_tips(painted, [part], 0.5)
+    for outside in ((0.0, 0.0), margin):
+        spot = _leader_spot(tips, FIRST_STRETCH_NAME, (stretch,), placed, outside=outside,
+                            leaders=leaders, nerve_mm=0.0, blank=painted)
+        if spot is not None:
+            placed.append((spot[2], FIRST_STRETCH_NAME))
+            leaders.append(np.array([spot[0], spot[1]]))
+            mpl2d.leader_label(ax, spot[0], spot[1], FIRST_STRETCH_NAME, fontsize=9,
+                               line_width=0.9, line_color="#222222", halo="white",
+                               align=spot[3])
+            return
+    raise RuntimeError("the stage plate found no place to name the GON's first stretch")
 
 
 def stage_plate() -> mpl2d.StaticFigure:
@@ -280,6 +309,7 @@ def stage_plate() -> mpl2d.StaticFigure:
         ton_runs = [ton_path[r] for r in np.split(np.arange(len(ton_path)),
                                                   np.flatnonzero(np.diff(ton_seen)) + 1)
                     if len(r) and ton_seen[r[0]]]
+        stretch_part = None  # the part number of this stage's stretch of the GON
         for seg, r, col in ((gon.path[:i + 1], 1.75, style.NERVE),
                             (gon.path[j:end], 1.75, style.NERVE),
                             (gon.path[i:j + 1] - [0.0, bias, 0.0], 2.0, hl),
@@ -287,6 +317,7 @@ def stage_plate() -> mpl2d.StaticFigure:
                                NERVE_STYLE["third_occipital"]["color"])
                               for run in ton_runs)):
             if len(seg) >= 3:
+                stretch_part = len(parts) if col == hl else stretch_part
                 parts.append((*tube(seg, r), col))
         v, f, c = mpl2d.merge_meshes(parts)
         mpl2d.draw_mesh(ax, v, f, "posterior", color=c, zorder=2,
@@ -353,6 +384,9 @@ def stage_plate() -> mpl2d.StaticFigure:
                     mpl2d.leader_label(ax, spot[0], spot[1], name, fontsize=9,
                                        line_width=0.9, line_color="#222222", halo="white",
                                        align=spot[3])
+        if (a, b) == FIRST_STRETCH and stretch_part is not None:
+            _name_first_stretch(ax, painted, stretch_part, gon.path[i:j + 1], placed,
+                                leaders, (MARGIN_MM, 0.0) if ax in axes[::2] else (0.0, MARGIN_MM))
         shown = layers
         mpl2d.setup_view_axes(ax)
         ax.set_title(textwrap.fill(title, 28), fontsize=10.5, pad=4)
@@ -369,7 +403,8 @@ def stage_plate() -> mpl2d.StaticFigure:
     fig.tight_layout(rect=(0, 0.07, 1, 1))
     alt = ("Four posterior close-ups of the right suboccipital region, each adding a layer: "
            "1, bones only, and only the nerve's first stretch, from between atlas and "
-           "axis down to where obliquus capitis inferior lies; 2, with the "
+           "axis (named there: GON origin) down to where obliquus capitis inferior lies; "
+           "2, with the "
            "suboccipital muscles (obliquus capitis inferior and superior, rectus capitis "
            "posterior major and minor), the nerve winding round the lower border of "
            "obliquus capitis inferior; 3, with "
