@@ -123,6 +123,45 @@ def test_c3_recognisable(bones, points):
     assert points["c3_spinous"][2] < points["c2_spinous"][2] - 15
 
 
+def test_c4_to_c7_continue_the_column_below_c3(bones, points):
+    """With only the bones shown, the spine ended at C3 and the shoulder girdle hung 10 cm
+    below it (review). C4-C7 are four separate vertebrae, each a body height and a disc
+    below the one above, with a canal behind its body; the column runs back as the neck
+    does; C7's spinous process (the vertebra prominens) is the longest and single; all lie
+    under the skin, and C4's posterior tubercle (levator scapulae's lowest slip) is on
+    its bone."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    low = bones["c4_c7"]
+    e = np.vstack([low.faces[:, [0, 1]], low.faces[:, [1, 2]], low.faces[:, [2, 0]]])
+    g = coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(len(low.vertices),) * 2)
+    assert connected_components(g, directed=False)[0] == 4
+    step = _dim("vertebral_body_height").value + _dim("intervertebral_disc_height").value
+    bodies = [points["c3_body"]] + [points[f"c{n}_body"] for n in vertebrae.LOWER_LEVELS]
+    for upper, lower in zip(bodies, bodies[1:]):
+        assert lower[2] == pytest.approx(upper[2] - step)
+        assert lower[1] <= upper[1]                       # the column runs back going down
+    for n in vertebrae.LOWER_LEVELS:
+        body = points[f"c{n}_body"]
+        assert st.inside_structure("c4_c7", [body])[0], n
+        canal = body - [0.0, _dim("c2_body_depth").value / 2 + 6.0, 2.0] + [0.013, 0, 0]
+        assert not st.inside_structure("c4_c7", [canal])[0], n
+        assert _hit(low, canal, (0, -1, 0)) is not None, n  # closed behind by the laminae
+    reach = [points[f"c{n}_body"][1] - points[f"c{n}_spinous_tip"][1]
+             for n in vertebrae.LOWER_LEVELS]
+    assert reach[-1] == max(reach) and reach[-1] > reach[-2] + 5
+    tip = points["c7_spinous_tip"]
+    assert _hit(low, (0.013, -120.0, tip[2]), (0, 1, 0))[1] < tip[1] + 3.0  # single tip
+    assert st.skin_depth(low.vertices).min() > 8.0
+    from anatomy.skin import Skin
+
+    for n in (3, 4):  # on the tip of the transverse process, as C3's is (1 mm off)
+        key, bone = f"c{n}_posterior_tubercle_right", bones["c3" if n == 3 else "c4_c7"]
+        on = Skin(bone.vertices, bone.faces).closest(np.array([points[key]]))[0]
+        assert np.linalg.norm(on - points[key]) < 1.5, key
+
+
 @pytest.mark.parametrize("bone", ["atlas", "axis", "c3", "mandible_right", "occipital_bone",
                                   "mastoid_process_right", "clavicle_right", "scapula_right"])
 def test_each_bone_one_closed_mesh(bones, bone):

@@ -15,7 +15,7 @@ BILATERAL = ("mastoid_process", "mandible", "rectus_capitis_posterior_minor",
              "levator_scapulae", "trapezius", "sternocleidomastoid", "occipital_artery",
              "vertebral_artery", "clavicle", "scapula",
              "suboccipital_nerve", "great_auricular_nerve")
-MIDLINE = ("atlas", "axis", "c3", "occipital_bone")
+MIDLINE = ("atlas", "axis", "c3", "c4_c7", "occipital_bone")
 
 
 @pytest.fixture(scope="module")

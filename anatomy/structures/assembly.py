@@ -10,7 +10,15 @@ from anatomy import surface
 from anatomy.conventions import SIDES, check_choice, mirror_x
 from anatomy.meshgen import mirror
 from anatomy.store import read_only, stored
-from anatomy.structures.bones import _atlas, _axis, _c3, _mandible, _mastoid, _occipital_bone
+from anatomy.structures.bones import (
+    _atlas,
+    _axis,
+    _c3,
+    _lower_cervical,
+    _mandible,
+    _mastoid,
+    _occipital_bone,
+)
 from anatomy.structures.cervical_nerves import _great_auricular, _suboccipital_nerve
 from anatomy.structures.data import LAYERS, STRUCTURES_FILE, Structure, _raw, _records
 from anatomy.structures.frame import _posterior_skin
@@ -37,6 +45,8 @@ def _geometry() -> tuple[dict, dict[str, np.ndarray], dict]:
     (atlas_vf, p1) = _atlas()
     (axis_vf, p2) = _axis()
     (c3_vf, p3) = _c3()
+    geom["c4_c7"], p = _lower_cervical()
+    points.update(p)
     occ_vf, p4, bone = _occipital_bone()
     snl, inl = bone["snl"], bone["inl"]
     mast_vf, p5 = _mastoid()

@@ -1,6 +1,6 @@
-"""Bones: atlas, axis, C3, the occipital bone, the mastoid processes and the mandible.
+"""Bones: atlas, axis, C3, C4-C7, the occipital bone, the mastoid processes and the mandible.
 
-The builders live in ``vertebrae`` (C1-C3 from published morphometry) and ``skull`` (the
+The builders live in ``vertebrae`` (C1-C3 from published morphometry, C4-C7 built like C3) and ``skull`` (the
 vault from the skin and soft-tissue depths, mastoid, mandible); this module keeps the
 names the assembly uses.
 """
@@ -26,6 +26,11 @@ def _axis():
 def _c3():
     """C3 mesh and named points."""
     return vertebrae.c3()
+
+
+def _lower_cervical():
+    """C4-C7 mesh (one bone structure of four vertebrae) and named points."""
+    return vertebrae.lower_cervical()
 
 
 def _occipital_bone():

@@ -64,7 +64,9 @@ def _great_auricular(scm_vf):
     tragus = np.array(lm["tragus_right"], float)
     z_cross = tragus[2] - _dim("gan_below_eac")       # McKinney's point height
     border = _posterior_border(scm_vf, z_cross - 14.0)
-    deep = border + np.array([-16.0, 10.0, -4.0])      # C2-C3 rami, deep to the muscle
+    # C2-C3 rami, deep to the muscle, in front of the C4 transverse process (at 10 mm
+    # forward of the border it lay inside the process once C4 was modelled)
+    deep = border + np.array([-15.0, 15.0, -4.0])
     hook = border + np.array([2.0, -2.5, 0.0])         # round the posterior border
     ear = tragus + np.array([-4.0, -3.0, -24.0])       # below the ear lobe
     band = _band(scm_vf, z_cross)

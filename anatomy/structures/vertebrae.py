@@ -1,4 +1,4 @@
-"""C1, C2 and C3 as single closed meshes built from published morphometry.
+"""C1, C2 and C3 as single closed meshes built from published morphometry, and C4-C7\nbuilt like C3 (derived).
 
 Each vertebra is an implicit solid (``anatomy.structures.sdf``): arches, laminae and
 processes are tubes, bodies and lateral masses rounded boxes and ellipsoids, blended into
@@ -19,7 +19,7 @@ from anatomy.structures import sdf
 from anatomy.structures.data import _dim
 from anatomy.structures.frame import _frame
 
-__all__ = ["atlas", "axis", "c3", "ATLAS_CANAL_Y"]
+__all__ = ["atlas", "axis", "c3", "lower_cervical", "ATLAS_CANAL_Y", "LEVELS", "LOWER_LEVELS"]
 
 ATLAS_CANAL_Y = -23.5   # y of the atlas canal centre: the anterior arch just in front of
 #                         the dens, the posterior tubercle at the old model's depth
@@ -237,6 +237,64 @@ def axis():
     return (v, f), pts
 
 
+# The typical cervical vertebrae below C2, each built like C3 one level lower (a body
+# height and a disc further down): (body moved back, mm; spinous tip behind the body
+# centre, mm; the tip's drop below the body centre, mm; half the gap between the two
+# tips of a bifid process, mm, 0 for a single tip). All derived: the bodies follow the
+# neck's midline, which runs back as it goes down (the back of the model's neck is 63 mm
+# behind the EOP's plane at C3's level and 89 mm at C7's); the spinous processes lengthen
+# down to C7's, the vertebra prominens, long and not bifid (Gray's); C5's and C6's stay
+# short enough to lie between the two semispinalis capitis muscles. The lower
+# vertebrae's measured dimensions (Panjabi 1991) could not be checked here.
+LEVELS = {3: (0.0, 32.5, 7.5, 3.7), 4: (-1.0, 33.5, 8.0, 3.7), 5: (-4.0, 33.0, 9.0, 2.5),
+          6: (-8.0, 34.5, 10.5, 2.0), 7: (-13.0, 45.0, 14.0, 0.0)}
+LOWER_LEVELS = (4, 5, 6, 7)
+# the lower vertebrae's surface-net cells (mm): coarser than C3's (about 480 triangles a
+# vertebra, the figure budget), and like it symmetric about the midline
+LOWER_CELL = 4.0
+
+
+def _typical(level: int, cell: float = _CELL):
+    """A typical cervical vertebra at ``level`` (3-7, ``LEVELS``): mesh (surface-net cells
+    of ``cell`` mm), body centre z and y, the canal's half width and the pillar top."""
+    back, spine, drop, bifid = LEVELS[level]
+    g2 = _axis_geo()
+    h = _dim("vertebral_body_height")
+    zb = g2["zb"] - (level - 2) * (h + _dim("intervertebral_disc_height"))
+    yb = _BODY_Y + back
+    db = _dim("c2_body_depth") / 2
+    a = _dim("c3_canal_width") / 2
+    cb = yb - db - _dim("c3_canal_depth")
+    tip = [bifid, yb - spine, zb - drop]
+    tip_r = [2.5, 2.5, 3.4] if bifid else [3.6, 3.4, 4.2]
+
+    def field(p):
+        f = sdf.box(p, [0, yb, zb], [8.0, db, h / 2 - 1.0], 2.2)              # body
+        f = sdf.smooth_min(f, sdf.capsules(p, [[7.5, yb + 4, zb + h / 2 - 1],
+                                               [7.5, yb - 4, zb + h / 2 - 1]], 1.4), 1.2)
+        f = sdf.smooth_min(f, sdf.capsules(p, [[7.0, yb - 5.0, zb + 0.5],
+                                               [a + 1.5, yb - 9.5, zb + 0.5]], 2.4, 3.2), 1.2)
+        f = sdf.smooth_min(f, sdf.ellipsoid(p, [a + 4.0, yb - 8.0, zb], [4.6, 5.6, 6.6]), 1.5)
+        ring = _transverse_ring(p, a + 3.5, yb - 1.5, zb + 0.5, [5.2, 4.6, 3.0], 2.3)
+        f = sdf.smooth_min(f, ring, 1.0)                                        # transverse
+        f = sdf.smooth_min(f, sdf.capsules(p, [[a + 7.5, yb - 2.0, zb + 0.5],
+                                               [a + 12.0, yb - 3.5, zb - 1.0]], 2.2, 2.6), 1.0)
+        lam = [[a + 3.0, yb - 12.5, zb - 1.0], [a - 3.5, cb - 2.4 + 3.5, zb - 2.5],
+               [0.0, cb - 2.4, zb - 3.0]]
+        f = sdf.smooth_min(f, sdf.capsules(p, lam, 2.4, 4.6), 1.2)             # lamina
+        f = sdf.smooth_min(f, sdf.capsules(p, [[0.0, cb - 3.0, zb - 3.5], tip],
+                                           2.3, 3.2), 1.2)                     # spinous
+        f = sdf.smooth_min(f, sdf.ellipsoid(p, tip, tip_r), 0.8)
+        return sdf.smooth_max(f, -sdf.cylinder_z(p, [a + 3.5, yb - 1.5], 2.3), 0.4)
+
+    field = _mirror_field(field)
+    v, f = sdf.mesh(field, [-26, yb - spine - 5.0, zb - drop - 5.5],
+                    [26, yb + db + 2, zb + 10], _STEP, cell=cell)
+    pillar_top = float(v[(np.abs(v[:, 0] - (a + 4.0)) < 2)
+                         & (np.abs(v[:, 1] - (yb - 8.0)) < 2), 2].max())
+    return (v, f), zb, yb, a, pillar_top
+
+
 def c3():
     """C3: a typical cervical vertebra.
 
@@ -249,46 +307,42 @@ def c3():
         ``(vertices, faces)`` of the bone, mm.
     points : dict[str, numpy.ndarray]
         Named points (mm): ``"c3_spinous"``, ``"c3_spinous_process"``, ``"c3_body"``,
-        ``"c2_c3_facet_right"``, ``"c3_posterior_tubercle_right"`` and the derived
-        ``"c4_posterior_tubercle_right"`` (C4 itself is not modelled).
+        ``"c2_c3_facet_right"`` and ``"c3_posterior_tubercle_right"``.
     """
-    g2 = _axis_geo()
-    h = _dim("vertebral_body_height")
-    zb = g2["zb"] - h - _dim("intervertebral_disc_height")
-    yb = _BODY_Y
-    db = _dim("c2_body_depth") / 2
-    a = _dim("c3_canal_width") / 2
-    cb = yb - db - _dim("c3_canal_depth")
-
-    def field(p):
-        f = sdf.box(p, [0, yb, zb], [8.0, db, h / 2 - 1.0], 2.2)              # body
-        f = sdf.smooth_min(f, sdf.capsules(p, [[7.5, yb + 4, zb + h / 2 - 1],
-                                               [7.5, yb - 4, zb + h / 2 - 1]], 1.4), 1.2)
-        f = sdf.smooth_min(f, sdf.capsules(p, [[7.0, yb - 5.0, zb + 0.5],
-                                               [a + 1.5, yb - 9.5, zb + 0.5]], 2.4, 3.2), 1.2)
-        f = sdf.smooth_min(f, sdf.ellipsoid(p, [a + 4.0, -21.5, zb], [4.6, 5.6, 6.6]), 1.5)
-        ring = _transverse_ring(p, a + 3.5, yb - 1.5, zb + 0.5, [5.2, 4.6, 3.0], 2.3)
-        f = sdf.smooth_min(f, ring, 1.0)                                        # transverse
-        f = sdf.smooth_min(f, sdf.capsules(p, [[a + 7.5, yb - 2.0, zb + 0.5],
-                                               [a + 12.0, yb - 3.5, zb - 1.0]], 2.2, 2.6), 1.0)
-        lam = [[a + 3.0, -26.0, zb - 1.0], [a - 3.5, cb - 2.4 + 3.5, zb - 2.5],
-               [0.0, cb - 2.4, zb - 3.0]]
-        f = sdf.smooth_min(f, sdf.capsules(p, lam, 2.4, 4.6), 1.2)             # lamina
-        f = sdf.smooth_min(f, sdf.capsules(p, [[0.0, cb - 3.0, zb - 3.5],
-                                               [3.7, -46.0, zb - 7.5]], 2.3, 3.2), 1.2)
-        f = sdf.smooth_min(f, sdf.ellipsoid(p, [3.7, -46.0, zb - 7.5], [2.5, 2.5, 3.4]), 0.8)
-        return sdf.smooth_max(f, -sdf.cylinder_z(p, [a + 3.5, yb - 1.5], 2.3), 0.4)
-
-    field = _mirror_field(field)
-    v, f = sdf.mesh(field, [-26, -51, zb - 13], [26, yb + db + 2, zb + 10], _STEP, cell=_CELL)
-    pillar_top = float(v[(np.abs(v[:, 0] - (a + 4.0)) < 2) & (np.abs(v[:, 1] + 21.5) < 2), 2].max())
+    (v, f), zb, yb, a, pillar_top = _typical(3)
     pts = {"c3_spinous": np.array([0.0, -48.5, zb - 7.5]),
            "c3_spinous_process": np.array([0.0, float(v[np.abs(v[:, 0]) < 1.0, 1].min()),
                                            zb - 6.0]),
            "c3_body": np.array([0.0, yb, zb]),
            "c2_c3_facet_right": np.array([a + 4.0, -21.5, pillar_top + 0.7]),
-           "c3_posterior_tubercle_right": np.array([a + 13.0, yb - 4.5, zb - 1.0]),
-           # C4 is not modelled: its posterior tubercle one vertebral level below C3's
-           "c4_posterior_tubercle_right": np.array([a + 13.5, yb - 5.5, zb - 1.0 - h
-                                                     - _dim("intervertebral_disc_height")])}
+           "c3_posterior_tubercle_right": np.array([a + 13.0, yb - 4.5, zb - 1.0])}
     return (v, f), pts
+
+
+def lower_cervical():
+    """C4 to C7 as one bone mesh (four separate vertebrae), each built like C3 a level
+    lower (``LEVELS``), C7 with the long single spinous process of the vertebra
+    prominens; their surface-net cells are ``LOWER_CELL``.
+
+    Returns
+    -------
+    mesh : tuple of (numpy.ndarray, numpy.ndarray)
+        ``(vertices, faces)`` of the four bones, mm.
+    points : dict[str, numpy.ndarray]
+        Named points (mm) for each level n in 4-7: ``"cn_body"`` and ``"cn_spinous_tip"`` (the
+        tip of the spinous process, in the midline), and ``"c4_posterior_tubercle_right"``
+        (the posterior tubercle of C4's transverse process, origin of a levator scapulae
+        slip).
+    """
+    from anatomy import meshops
+
+    meshes, pts = [], {}
+    for level in LOWER_LEVELS:
+        mesh, zb, yb, a, _ = _typical(level, LOWER_CELL)
+        meshes.append(mesh)
+        back, spine, drop, _ = LEVELS[level]
+        pts[f"c{level}_body"] = np.array([0.0, yb, zb])
+        pts[f"c{level}_spinous_tip"] = np.array([0.0, yb - spine, zb - drop])
+        if level == 4:
+            pts["c4_posterior_tubercle_right"] = np.array([a + 13.0, yb - 4.5, zb - 1.0])
+    return meshops.merge(meshes), pts

@@ -87,10 +87,10 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
     """
     view = check_choice(view, BONE_VIEWS, "view of the bones")
     pts = structure_points()
-    # framed on the skull and C1-C3: the shoulder girdle (drawn in the anatomy scenes,
-    # where the trapezius, SCM and levator scapulae end on it) is left out
+    # framed on the skull and C1-C3: the shoulder girdle and C4-C7 (drawn in the anatomy
+    # scenes, where the trapezius, SCM and levator scapulae end on them) are left out
     bones = {k: s for k, s in load_structures(layer="bone").items()
-             if s.base not in SHOULDER_GIRDLE}
+             if s.base not in (*SHOULDER_GIRDLE, "c4_c7")}
     traces = structure_traces(bones)
     lines, dots, names = [], [], []
     centre = np.array([0.0, -10.0, 10.0])

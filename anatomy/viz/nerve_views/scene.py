@@ -41,7 +41,7 @@ NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOU
     "third_occipital": {"color": style.NERVE_COLOURS["third_occipital"], "symbol": "diamond",
                         "marker": "D"},
 }
-BONES_ENTRY = "Bones (C1-C3, skull, shoulder)"  # the one legend entry of the bones
+BONES_ENTRY = "Bones (C1-C7, skull, shoulder)"  # the one legend entry of the bones
 # left out: the mandible lies under the opaque face (head_views.face_mask), where it
 # showed only with the skin off, floating below the skull vault (review 12)
 LEFT_OUT = ("mandible",)
