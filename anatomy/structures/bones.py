@@ -1,8 +1,8 @@
 """Bones: atlas, axis, C3, C4-C7, the occipital bone, the mastoid processes and the mandible.
 
-The builders live in ``vertebrae`` (C1-C3 from published morphometry, C4-C7 built like C3) and ``skull`` (the
-vault from the skin and soft-tissue depths, mastoid, mandible); this module keeps the
-names the assembly uses.
+The builders live in ``vertebrae`` (C1-C3 from published morphometry, C4-C7 built like
+C3) and ``skull`` (the vault from the skin and soft-tissue depths, mastoid, mandible);
+this module keeps the names the assembly uses.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""C1, C2 and C3 as single closed meshes built from published morphometry, and C4-C7\nbuilt like C3 (derived).
+"""C1, C2 and C3 as single closed meshes built from published morphometry, and C4-C7
+built like C3 (derived).
 
 Each vertebra is an implicit solid (``anatomy.structures.sdf``): arches, laminae and
 processes are tubes, bodies and lateral masses rounded boxes and ellipsoids, blended into
