@@ -147,11 +147,18 @@ def words(text: str) -> str:
 
 
 def answer_snippets(nb) -> list[str]:
-    """A few words of every answer and solution of a notebook, as a page shows them."""
+    """A few words of every answer and solution of a notebook, as a page shows them, and
+    the first filled-in finding of each case (the handout showed them open above each
+    case's "decide first" result: student review)."""
     from nbconvert.filters import markdown2html
 
     snippets = []
     for cell in nb.cells:
+        if "findings-template" in classroom.tags(cell):  # a case's findings, filled in
+            filled = [line for line in cell.source.splitlines()
+                      if ": " in line and "..." not in line and "#" not in line]
+            snippets += [words(line) for line in filled[:1]]  # a student's blank: none
+            continue
         if "solution" not in classroom.tags(cell):
             continue
         if cell.cell_type == "markdown":
@@ -190,7 +197,8 @@ def test_handout_keeps_every_answer_inside_its_details(handouts, path):
         assert snippet in inside, f"{path.stem}: answer missing from the handout: {snippet}"
     n_answers = sum(c.cell_type == "markdown" and "solution" in classroom.tags(c)
                     for c in nb.cells)
-    n_folded = sum(bool({"solution", "verdict"} & classroom.tags(c)) for c in nb.cells)
+    n_folded = sum(bool({"solution", "verdict", "findings-template"} & classroom.tags(c))
+                   for c in nb.cells)
     folded = handouts[path.stem].read_text(encoding="utf-8").count(
         '<details class="kit-solution">')
     assert folded == n_folded >= n_answers

@@ -149,6 +149,10 @@ FOLDED_ANSWER = """
 <details class="kit-solution"><summary>Show the result (decide first)</summary>
 {{ super() }}
 </details>
+{%- elif 'findings-template' in cell.metadata.get('tags', []) -%}
+<details class="kit-solution"><summary>Show the kit's findings (fill in yours first)</summary>
+{{ super() }}
+</details>
 {%- else -%}
 {{ super() }}
 {%- endif -%}
@@ -396,11 +400,34 @@ def handout_notebook(nb):
     nb.cells = [c for c in nb.cells
                 if not (c.cell_type == "markdown" and "your-work" in tags(c))]
     fold_answers(nb)
+    blank_findings(nb)
     hide_quiz_code(nb)
     convert_javascript_outputs(nb)
     n_plots = convert_plotly_outputs(nb)
     carry_alt_text(nb)
     return nb, n_plots
+
+
+def blank_findings(nb) -> int:
+    """Before each case's findings, filled with the kit's values in the instructor version
+    a handout is made from, the student's blank (every value ``...``); the filled cell
+    folds (HANDOUT_TEMPLATE). Shown open, the kit's findings answered each case above its
+    "decide first" result (student review). Returns the number of cases."""
+    from anatomy.headaches import findings_template
+
+    out, n = [], 0
+    for cell in nb.cells:
+        if "findings-template" in tags(cell):
+            blank = copy.deepcopy(cell)
+            blank.source = findings_template(cell.metadata["kit_case"])
+            blank.execution_count, blank.outputs = None, []  # not run: "In [ ]"
+            blank.metadata["tags"] = [t for t in blank.metadata["tags"]
+                                      if t != "findings-template"]
+            out.append(blank)
+            n += 1
+        out.append(cell)
+    nb.cells = out
+    return n
 
 
 def build_handouts(out: Path = BUILD / "handouts", sources=None) -> list[Path]:
