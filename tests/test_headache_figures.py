@@ -225,6 +225,12 @@ def test_pain_map_figure_left_side_and_subset():
     values = np.asarray(fig.figure.data[0].intensity, float)
     assert values[x > 30].max() == 0 and values[x < -10].max() > 0.9
     assert "left" in fig.alt
+    # the figure says which side a one-sided map is drawn on: the blank other side read
+    # as "never on the left" (student review); tension-type alone needs no such note
+    notes = [a["text"] for a in d["layout"]["annotations"]]
+    assert "one-sided maps drawn<br>on the subject's left" in notes
+    assert not any("one-sided" in a["text"] for a in
+                   hv.pain_map_figure(["tension_type"]).figure.to_dict()["layout"]["annotations"])
 
 
 @pytest.mark.parametrize("bad", [["migrane"], []])
