@@ -122,7 +122,8 @@ def test_cervicogenic_spreads_posterior_to_anterior():
 
 def test_tension_type_band_is_bilateral_and_qualitative():
     values = hm.region_values("tension_type")
-    assert values[["band", "frontal", "temporal", "occipital"]].min() == 1.0
+    assert values[["band", "temporal", "occipital"]].min() == 1.0
+    assert "frontal" not in values.index  # its strips to F3/F4 rose above the band as horns
     assert hm.map_kind("tension_type") == "qualitative"
     assert "qualitative" in hm.map_caption("tension_type")
     left = hm.region_values("tension_type", "left")
