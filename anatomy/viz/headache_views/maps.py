@@ -186,7 +186,7 @@ def _map_alt(conditions, side: str) -> str:
         "migraine_with_aura": "Migraine with aura: shown with the same migraine map.",
         "tension_type": "Tension-type: a band on both sides over forehead, temples and "
         "occiput (qualitative).",
-        "cervicogenic": "Cervicogenic: one side only, darkest in the upper neck, fading "
+        "cervicogenic": "Cervicogenic: one side only, darkest down the back of the neck, fading "
         "forward over the occiput and temple to the forehead and eye (qualitative).",
     }
     return " ".join(parts[c] for c in conditions)
