@@ -251,7 +251,9 @@ LEVELS = {3: (0.0, 32.5, 7.5, 3.7), 4: (-1.0, 33.5, 8.0, 3.7), 5: (-4.0, 33.0, 9
           6: (-8.0, 34.5, 10.5, 2.0), 7: (-13.0, 45.0, 14.0, 0.0)}
 LOWER_LEVELS = (4, 5, 6, 7)
 # the lower vertebrae's surface-net cells (mm): coarser than C3's (about 480 triangles a
-# vertebra, the figure budget), and like it symmetric about the midline
+# vertebra, the figure budget), and like it symmetric about the midline. At 4 mm the two
+# tips of C4-C6's bifid spinous processes merge into one (the data's description says
+# so); 3 mm cells, which keep C3's fork, put the all-layers figure over its 400 KiB
 LOWER_CELL = 4.0
 
 

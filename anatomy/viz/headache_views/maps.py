@@ -152,12 +152,14 @@ def pain_map_figure(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
                                       unit_mm=FIGURE_UNIT_MM)
     plotly3d.multi_view_menu(fig, len(panels), active=list(plotly3d.CAMERAS).index(view))
     one_sided = [SHORT[c] for c in conditions if c != "tension_type"]
-    if one_sided:  # beside the menu: the blank other side read as "never on the left"
+    # left of the menu: the blank other side read as "never on the left"; at the right
+    # plotly's toolbar covered the note whenever the pointer was over the figure (review)
+    if one_sided:
         fig["layout"]["annotations"].append(
-            {"text": f"one-sided maps drawn<br>on the subject's {side}", "x": 1.0,
-             "xanchor": "right", "y": 1.0, "yanchor": "bottom", "xref": "paper",
-             "yref": "paper", "showarrow": False, "align": "right",
-             "font": {"size": 12, "color": style.TEXT}, "yshift": 6})
+            {"text": f"one-sided maps drawn<br>on the subject's {side}", "x": 0.0,
+             "xanchor": "left", "y": 1.0, "yanchor": "bottom", "xref": "paper",
+             "yref": "paper", "showarrow": False, "align": "left",
+             "font": {"size": 12, "color": style.TEXT}, "xshift": 8, "yshift": 6})
     count = {1: "One head", 2: "Two heads", 3: "Three heads", 4: "Four heads"}.get(
         len(conditions), f"{len(conditions)} heads")
     arranged = "in a 2 x 2 grid" if len(conditions) == 4 else "side by side"
