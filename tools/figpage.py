@@ -243,10 +243,15 @@ def stage_args(spec: dict) -> list[tuple[str, list]]:
 
 
 def apply_update(page, args: list) -> None:
+    """Apply a menu button's ``args`` to the page's figure as the button would: an
+    ``update`` button's (data, layout[, traces]) or a ``restyle`` button's (data, traces).
+    (Passed to Plotly.update, a restyle button's trace list was read as a layout and every
+    trace was restyled: a reviewer's "Bones" screenshots came out blank.)"""
     from anatomy.viz import plotly3d
 
+    method = "restyle" if len(args) == 2 and isinstance(args[1], list) else "update"
     payload = json.dumps(plotly3d._plain(args))
-    page.evaluate(f"() => Plotly.update('fig', ...{payload}).then(() => "
+    page.evaluate(f"() => Plotly.{method}('fig', ...{payload}).then(() => "
                   "new Promise(ok => setTimeout(ok, 300)))")
 
 
