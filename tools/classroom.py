@@ -408,15 +408,24 @@ def handout_notebook(nb):
     return nb, n_plots
 
 
+# the verdict cell that compares a student's findings with the kit's: in a handout, made
+# from the instructor version, it compared the kit's with themselves ("37 of 37 findings
+# agree with the kit's": review 15), and a page cannot run it
+FINDINGS_CHECK = "compare_findings(my_findings"
+
+
 def blank_findings(nb) -> int:
     """Before each case's findings, filled with the kit's values in the instructor version
     a handout is made from, the student's blank (every value ``...``); the filled cell
-    folds (HANDOUT_TEMPLATE). Shown open, the kit's findings answered each case above its
+    folds (HANDOUT_TEMPLATE), and the check of the findings against the kit's
+    (``FINDINGS_CHECK``) goes. Shown open, the kit's findings answered each case above its
     "decide first" result (student review). Returns the number of cases."""
     from anatomy.headaches import findings_template
 
     out, n = [], 0
     for cell in nb.cells:
+        if "verdict" in tags(cell) and FINDINGS_CHECK in cell.source:
+            continue
         if "findings-template" in tags(cell):
             blank = copy.deepcopy(cell)
             blank.source = findings_template(cell.metadata["kit_case"])
