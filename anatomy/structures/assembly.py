@@ -10,6 +10,7 @@ from anatomy import surface
 from anatomy.conventions import SIDES, check_choice, mirror_x
 from anatomy.meshgen import mirror
 from anatomy.store import read_only, stored
+from anatomy.structures import vertebrae
 from anatomy.structures.bones import (
     _atlas,
     _axis,
@@ -45,7 +46,7 @@ def _geometry() -> tuple[dict, dict[str, np.ndarray], dict]:
     (atlas_vf, p1) = _atlas()
     (axis_vf, p2) = _axis()
     (c3_vf, p3) = _c3()
-    geom["c4_c7"], p = _lower_cervical()
+    geom[vertebrae.LOWER_CERVICAL], p = _lower_cervical()
     points.update(p)
     occ_vf, p4, bone = _occipital_bone()
     snl, inl = bone["snl"], bone["inl"]

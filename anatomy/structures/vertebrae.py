@@ -20,7 +20,8 @@ from anatomy.structures import sdf
 from anatomy.structures.data import _dim
 from anatomy.structures.frame import _frame
 
-__all__ = ["atlas", "axis", "c3", "lower_cervical", "ATLAS_CANAL_Y", "LEVELS", "LOWER_LEVELS"]
+__all__ = ["atlas", "axis", "c3", "lower_cervical", "ATLAS_CANAL_Y", "LEVELS", "LOWER_CERVICAL",
+           "LOWER_LEVELS"]
 
 ATLAS_CANAL_Y = -23.5   # y of the atlas canal centre: the anterior arch just in front of
 #                         the dens, the posterior tubercle at the old model's depth
@@ -250,6 +251,7 @@ def axis():
 LEVELS = {3: (0.0, 32.5, 7.5, 3.7), 4: (-1.0, 33.5, 8.0, 3.7), 5: (-4.0, 33.0, 9.0, 2.5),
           6: (-8.0, 34.5, 10.5, 2.0), 7: (-13.0, 45.0, 14.0, 0.0)}
 LOWER_LEVELS = (4, 5, 6, 7)
+LOWER_CERVICAL = "c4_c7"  # their one structure's id (structures.toml)
 # the lower vertebrae's surface-net cells (mm): coarser than C3's (about 480 triangles a
 # vertebra, the figure budget), and like it symmetric about the midline. At 4 mm the two
 # tips of C4-C6's bifid spinous processes merge into one (the data's description says

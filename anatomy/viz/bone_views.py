@@ -15,6 +15,7 @@ import numpy as np
 from anatomy.conventions import check_choice
 from anatomy.head import load_head
 from anatomy.structures import SHOULDER_GIRDLE, load_structures, structure_points
+from anatomy.structures.vertebrae import LOWER_CERVICAL
 from anatomy.viz import plotly3d, style
 from anatomy.viz.head_views import view_labels
 from anatomy.viz.structure_views import structure_traces
@@ -90,7 +91,7 @@ def bones_figure(*, view: str = "posterolateral_right", labels: bool = True,
     # framed on the skull and C1-C3: the shoulder girdle and C4-C7 (drawn in the anatomy
     # scenes, where the trapezius, SCM and levator scapulae end on them) are left out
     bones = {k: s for k, s in load_structures(layer="bone").items()
-             if s.base not in (*SHOULDER_GIRDLE, "c4_c7")}
+             if s.base not in (*SHOULDER_GIRDLE, LOWER_CERVICAL)}
     traces = structure_traces(bones)
     lines, dots, names = [], [], []
     centre = np.array([0.0, -10.0, 10.0])
