@@ -408,10 +408,11 @@ def handout_notebook(nb):
     return nb, n_plots
 
 
-# the verdict cell that compares a student's findings with the kit's: in a handout, made
-# from the instructor version, it compared the kit's with themselves ("37 of 37 findings
-# agree with the kit's": review 15), and a page cannot run it
-FINDINGS_CHECK = "compare_findings(my_findings"
+# the tag of the verdict cell that compares a student's findings with the kit's
+# (tools/nbparts.findings_check): in a handout, made from the instructor version, it
+# compared the kit's with themselves ("37 of 37 findings agree with the kit's": review 15),
+# and a page cannot run it
+FINDINGS_CHECK = "findings-check"
 
 
 def blank_findings(nb) -> int:
@@ -424,7 +425,7 @@ def blank_findings(nb) -> int:
 
     out, n = [], 0
     for cell in nb.cells:
-        if "verdict" in tags(cell) and FINDINGS_CHECK in cell.source:
+        if FINDINGS_CHECK in tags(cell):
             continue
         if "findings-template" in tags(cell):
             blank = copy.deepcopy(cell)

@@ -93,6 +93,15 @@ def findings_cell(case_id: str):
     return cell
 
 
+def findings_check(src: str, slide: str):
+    """The verdict that compares a student's findings with the kit's, tagged
+    'findings-check' too: a handout, which cannot run it, leaves it out
+    (tools/classroom.blank_findings)."""
+    cell = verdict(src, slide=slide)
+    cell.metadata["tags"].append("findings-check")
+    return cell
+
+
 def case_vignettes(cases: list[str]) -> list:
     """Notebook 03's cases: screen, decide, run the checker, reveal the reasoning."""
     out = []
@@ -116,7 +125,7 @@ def case_vignettes(cases: list[str]) -> list:
                "and compare with the kit's findings.", slide="skip"),
             findings_cell(case_id),
             # the findings to read again; none shown as a sentence, not an empty table
-            verdict(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
+            findings_check(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
                     "print(headaches.comparison_summary(check))\n"
                     "differ = check[check['status'] == 'differ']\n"
                     "if len(differ):\n"
