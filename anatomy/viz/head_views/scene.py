@@ -476,6 +476,13 @@ def eeg_trace(head: HeadModel, visible=True, view: str | None = None):
                                  symbol="diamond", visible=visible, textposition=where)
 
 
+# the head figures' cameras: a little closer than the kit's default and looking lower, so
+# that the head fills the figure from just under the view menu (at the default, 100-120 px
+# stood empty above the vertex) and the near shoulder's acromion stays above the legend;
+# from in front and behind both acromions stay inside a 592 px notebook column
+HEAD_CAMERA = {"distance": 0.92, "centre_z": 0.05}
+
+
 def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmarks=True,
                 eeg: bool = False, orthographic: bool = False, title: str = "",
                 height: int = plotly3d.FIGURE_HEIGHT) -> plotly3d.KitFigure:
@@ -518,6 +525,7 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
         traces.append(eeg_trace(head, view=view))
     fig = plotly3d.scene_figure(traces, title=title, view=view, orthographic=orthographic,
                                 height=height)
+    fig["layout"]["scene"]["camera"] = plotly3d.camera(view, orthographic, **HEAD_CAMERA)
     lateral = EEG_LATERAL_3D if eeg else None
     notes = ({v: landmark_notes(head, names, v, lateral) for v in plotly3d.CAMERAS}
              if names else None)
@@ -528,7 +536,8 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
         k = len(fig["data"]) - 1
         restyle = {v: (dict(zip(("text", "textposition"), ([x] for x in eeg_labels(head, v)))),
                        [k]) for v in plotly3d.CAMERAS}
-    plotly3d.view_menu(fig, orthographic, active=view, notes=notes, restyle=restyle)
+    plotly3d.view_menu(fig, orthographic, active=view, notes=notes, restyle=restyle,
+                       **HEAD_CAMERA)
     if eeg:  # the labels a view brings in show full size in JupyterLab
         plotly3d.prime_text_glyphs(fig, INSIDE_HEAD_MM)
     alt = (f"3D model of an adult head, neck and shoulders seen from the "
