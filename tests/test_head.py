@@ -211,14 +211,15 @@ def test_ten_twenty_labels_sit_outward_and_only_where_seen(head):
     from anatomy.viz import head_views as hv
 
     names = list(head.eeg_positions)
+    frame = hv.EEG_CAMERA  # the 10-20 figure's cameras
     for view in ("left", "right", "anterior", "posterior", "superior"):
-        text, where = hv.eeg_labels(head, view)
+        text, where = hv.eeg_labels(head, view, frame)
         towards = hv.labels._towards_eye(view)
         seen = head_skin().visible([head.eeg_positions[n] for n in names], towards=towards)
         assert all(t in ("", n) for t, n in zip(text, names))
         assert not [n for n, t, ok in zip(names, text, seen) if t and not ok], view
         assert sum(bool(t) for t in text) >= 8, (view, text)
-    text, where = hv.eeg_labels(head, "left")
+    text, where = hv.eeg_labels(head, "left", frame)
     pos = dict(zip(names, where))
     # the screen's right is the back of the head seen from the left
     assert pos["Oz"].endswith("right") and pos["O1"].endswith("right")
@@ -237,7 +238,7 @@ def test_ten_twenty_labels_sit_outward_and_only_where_seen(head):
     for b in menu["buttons"]:
         view = b["label"].replace(" ", "_")
         assert b["method"] == "update" and b["args"][2] == [k]
-        assert b["args"][0]["text"] == [hv.eeg_labels(head, view)[0]]
+        assert b["args"][0]["text"] == [hv.eeg_labels(head, view, frame)[0]]
 
 
 def test_landmark_groups_differ_in_the_legend(head):
@@ -411,3 +412,31 @@ def test_front_view_names_the_jaw_angles_and_joins_tmj_and_tragus(head):
     assert not {"TMJ (R)", "tragus (R)", "TMJ (L)", "tragus (L)"} & set(front)
     side = [n["text"] for n in sc.landmark_notes(head, names, "right")]
     assert {"TMJ (R)", "tragus (R)"} <= set(side) and not any(" and " in t for t in side)
+
+
+@pytest.mark.parametrize("eeg", [False, True], ids=["landmarks", "ten_twenty"])
+def test_head_figures_frame_the_head(head, eeg):
+    """In the notebook's narrowest figure (592 px), the head figures' opening view puts the
+    vertex near the top of the scene and every landmark inside it: the kit's default
+    camera left 100-120 px empty above the vertex and put the near acromion on the
+    legend (student review)."""
+    from anatomy.viz import head_views as hv
+    from anatomy.viz import plotly3d
+
+    view = "left" if eeg else "posterolateral_right"
+    names = ["inion", "nasion", "tragus_left"] if eeg else list(head.landmarks)
+    fig = hv.head_figure(head, view=view, eeg=eeg, landmarks=names).spec
+    v = hv.drawn_skin(head)[0]
+    lo, hi = v.min(axis=0), v.max(axis=0)
+    unit = float(np.prod((hi - lo) * (1 + 2 / 32)) ** (1 / 3))  # plotly's autorange pad
+
+    def ndc(points):
+        return plotly3d.view_ndc((np.asarray(points, float) - (lo + hi) / 2) / unit,
+                                 fig["layout"]["scene"]["camera"], aspect)
+
+    top = fig["layout"]["margin"]["t"]
+    aspect = 592 / (fig["layout"]["height"] - top - 30)  # the legend's row below
+    marks = ndc([head.landmarks[n] for n in names])
+    assert np.abs(marks).max() <= 0.92, np.abs(marks).max(axis=0)
+    top_of_head = ndc(v[np.argmax(v[:, 2])][None])[0, 1]
+    assert 0.7 <= top_of_head <= 0.95, top_of_head

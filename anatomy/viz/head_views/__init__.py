@@ -25,6 +25,8 @@ from anatomy.viz.head_views.offsets import (
 )
 from anatomy.viz.head_views.plates import draw_skin, head_plate, landmark_table
 from anatomy.viz.head_views.scene import (
+    EEG_CAMERA,
+    HEAD_CAMERA,
     SHORT_LABELS,
     cropped_skin,
     drawn_skin,
@@ -42,10 +44,10 @@ from anatomy.viz.head_views.scene import (
 )
 
 __all__ = [
-    "ANTERIOR_OFFSETS", "EEG_LATERAL_3D", "INSIDE_HEAD_MM", "LABEL_GAP_MM",
-    "LABEL_STEP_MM", "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX", "POSTERIOR_OFFSETS",
-    "POSTEROLATERAL_3D", "SHORT_LABELS", "cropped_skin", "draw_skin", "drawn_skin",
-    "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure",
+    "ANTERIOR_OFFSETS", "EEG_CAMERA", "EEG_LATERAL_3D", "HEAD_CAMERA", "INSIDE_HEAD_MM",
+    "LABEL_GAP_MM", "LABEL_STEP_MM", "LATERAL_3D", "LATERAL_OFFSETS", "LEADER_PX",
+    "POSTERIOR_OFFSETS", "POSTEROLATERAL_3D", "SHORT_LABELS", "cropped_skin", "draw_skin",
+    "drawn_skin", "eeg_labels", "eeg_trace", "facing_landmarks", "head_figure",
     "head_plate", "label", "landmark_hover", "landmark_notes", "landmark_table",
     "landmark_traces", "on_skin", "outward_text_positions", "perspective",
     "scene_box_layout", "see_through_skin_traces", "skin_traces", "view_labels",

@@ -24,7 +24,7 @@ from anatomy.viz.head_views.offsets import (
 from anatomy.viz.nearest import covering_markers
 
 __all__ = [
-    "SHORT_LABELS", "drawn_skin", "eeg_labels",
+    "EEG_CAMERA", "HEAD_CAMERA", "SHORT_LABELS", "drawn_skin", "eeg_labels",
     "eeg_trace", "facing_landmarks", "head_figure", "label", "landmark_hover",
     "cropped_skin", "landmark_notes", "landmark_traces", "on_skin",
     "scene_box_layout", "skin_traces",
@@ -338,7 +338,8 @@ EDGE_RIM_MM = 3.0
 MERGE_MM = 2.0
 
 
-def _edge_landmarks(head: HeadModel, names, view: str) -> set[str]:
+def _edge_landmarks(head: HeadModel, names, view: str, frame: dict | None = None
+                    ) -> set[str]:
     """The ``EDGE_LABELS`` of a view among ``names`` whose drawn marker the camera's eye
     sees, in perspective as plotly draws it."""
     wanted = EDGE_LABELS.get(view, ())
@@ -346,15 +347,15 @@ def _edge_landmarks(head: HeadModel, names, view: str) -> set[str]:
              in wanted]
     if not names:
         return set()
-    eye = perspective(head, view)
+    eye = perspective(head, view, frame=frame)
     pts = on_skin(head, [head.landmarks[n] for n in names])
     seen = np.any([eye.visible(pts + EDGE_RIM_MM * r) for r in
                    (np.zeros(3), eye.right, -eye.right, eye.up, -eye.up)], axis=0)
     return {n for n, ok in zip(names, seen) if ok}
 
 
-def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = None
-                   ) -> list[dict]:
+def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = None,
+                   frame: dict | None = None) -> list[dict]:
     """Labels for the landmarks a view sees, as scene annotations.
 
     A landmark seen edge-on is labelled in the views of ``EDGE_LABELS`` when its marker
@@ -376,6 +377,9 @@ def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = Non
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
     lateral : dict, optional
         Label offsets for the lateral views (``LATERAL_3D`` by default).
+    frame : dict, optional
+        ``distance`` and ``centre_z`` of the figure's cameras, if not the kit's (see
+        ``plotly3d.camera``): which markers the camera's eye sees depends on them.
 
     Returns
     -------
@@ -387,12 +391,13 @@ def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = Non
     # from above, the mid-clavicle points face up, but the head hides their markers, and
     # their labels floated over the ears
     facing = [n for n in names if n in facing_landmarks(head, names, view)]
-    shown = perspective(head, view).visible(on_skin(head, [head.landmarks[n] for n in facing])) \
-        if facing else []
-    seen = {n for n, ok in zip(facing, shown) if ok} | _edge_landmarks(head, names, view)
+    eye = perspective(head, view, frame=frame)
+    shown = eye.visible(on_skin(head, [head.landmarks[n] for n in facing])) if facing else []
+    seen = {n for n, ok in zip(facing, shown) if ok} | _edge_landmarks(head, names, view,
+                                                                        frame)
     notes = []
     shown = [n for n in names if n in seen]
-    texts = _merged_labels(head, shown, view)
+    texts = _merged_labels(head, shown, view, frame)
     for n in (n for n in shown if texts[n]):
         offset = _label_offset(n, view, lateral)
         px = None if offset is None else (LEADER_PX * offset[0], -LEADER_PX * offset[1])
@@ -405,14 +410,15 @@ def landmark_notes(head: HeadModel, names, view: str, lateral: dict | None = Non
     return notes
 
 
-def _merged_labels(head: HeadModel, names, view: str) -> dict[str, str]:
+def _merged_labels(head: HeadModel, names, view: str, frame: dict | None = None
+                   ) -> dict[str, str]:
     """Each landmark's label in a view: ``label``, or for markers of one side within
     ``MERGE_MM`` of each other on the screen one label at the marker nearer the eye
     ("TMJ and tragus (R)") and "" at the other."""
     texts = {n: label(n) for n in names}
     if len(names) < 2:
         return texts
-    eye = perspective(head, view)
+    eye = perspective(head, view, frame=frame)
     pts = on_skin(head, [head.landmarks[n] for n in names])
     near_first = np.argsort(np.linalg.norm(pts - eye.eye, axis=1), kind="stable")
     sides = [side_of(n) or f"midline {k}" for k, n in enumerate(names)]  # never joined
@@ -426,7 +432,8 @@ def _merged_labels(head: HeadModel, names, view: str) -> dict[str, str]:
 
 
 
-def eeg_labels(head: HeadModel, view: str) -> tuple[list[str], list[str]]:
+def eeg_labels(head: HeadModel, view: str, frame: dict | None = None
+               ) -> tuple[list[str], list[str]]:
     """The 10-20 labels a named camera shows, and where each sits (``view_labels``).
 
     Parameters
@@ -435,6 +442,9 @@ def eeg_labels(head: HeadModel, view: str) -> tuple[list[str], list[str]]:
         The head model (``load_head()``).
     view : str
         A named camera (see ``plotly3d.CAMERAS``).
+    frame : dict, optional
+        ``distance`` and ``centre_z`` of the figure's cameras, if not the kit's (see
+        ``plotly3d.camera``).
 
     Returns
     -------
@@ -446,10 +456,11 @@ def eeg_labels(head: HeadModel, view: str) -> tuple[list[str], list[str]]:
     names = list(head.eeg_positions)
     raw = [head.eeg_positions[n] for n in names]
     return view_labels(head, on_skin(head, raw), names, view, skin_points=raw, turn=True,
-                       clear=True)
+                       clear=True, frame=frame)
 
 
-def eeg_trace(head: HeadModel, visible=True, view: str | None = None):
+def eeg_trace(head: HeadModel, visible=True, view: str | None = None,
+              frame: dict | None = None):
     """The 10-20 electrode positions as a 3D marker trace (hover names them).
 
     Parameters
@@ -461,6 +472,9 @@ def eeg_trace(head: HeadModel, visible=True, view: str | None = None):
     view : str, optional
         The named camera the figure opens with: each label is then placed away from the
         head in that view (``outward_text_positions``); above its point if None.
+    frame : dict, optional
+        ``distance`` and ``centre_z`` of the figure's cameras, if not the kit's (see
+        ``plotly3d.camera``).
 
     Returns
     -------
@@ -469,7 +483,7 @@ def eeg_trace(head: HeadModel, visible=True, view: str | None = None):
     """
     names = list(head.eeg_positions)
     pts = on_skin(head, [head.eeg_positions[n] for n in names])
-    labels, where = (names, "top center") if view is None else eeg_labels(head, view)
+    labels, where = (names, "top center") if view is None else eeg_labels(head, view, frame)
     return plotly3d.points_trace(pts, name="10-20 positions", labels=labels,
                                  hovertext=[f"<b>{n}</b> (10-20 system)" for n in names],
                                  color=style.OKABE_ITO["bluish_green"], size=4,
@@ -481,6 +495,9 @@ def eeg_trace(head: HeadModel, visible=True, view: str | None = None):
 # stood empty above the vertex) and the near shoulder's acromion stays above the legend;
 # from in front and behind both acromions stay inside a 592 px notebook column
 HEAD_CAMERA = {"distance": 0.92, "centre_z": 0.05}
+# with the 10-20 positions, a camera on the head alone (the shoulders matter less): looking
+# as low as HEAD_CAMERA, its eye saw the top of the ear in front of T7's name and cut it
+EEG_CAMERA = {"distance": 0.88, "centre_z": 0.14}
 
 
 def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmarks=True,
@@ -518,26 +535,28 @@ def head_figure(head: HeadModel, *, view: str = "posterolateral_right", landmark
         If ``view`` is not a named camera.
     """
     names = list(head.landmarks) if landmarks is True else list(landmarks or [])
+    frame = EEG_CAMERA if eeg else HEAD_CAMERA
     traces = skin_traces(head)
     if names:
         traces += landmark_traces(head, names)
     if eeg:
-        traces.append(eeg_trace(head, view=view))
+        traces.append(eeg_trace(head, view=view, frame=frame))
     fig = plotly3d.scene_figure(traces, title=title, view=view, orthographic=orthographic,
                                 height=height)
-    fig["layout"]["scene"]["camera"] = plotly3d.camera(view, orthographic, **HEAD_CAMERA)
+    fig["layout"]["scene"]["camera"] = plotly3d.camera(view, orthographic, **frame)
     lateral = EEG_LATERAL_3D if eeg else None
-    notes = ({v: landmark_notes(head, names, v, lateral) for v in plotly3d.CAMERAS}
+    notes = ({v: landmark_notes(head, names, v, lateral, frame) for v in plotly3d.CAMERAS}
              if names else None)
     if notes:
         fig["layout"]["scene"]["annotations"] = notes[view]
     restyle = None
     if eeg:  # each view labels the 10-20 positions it sees, away from the head
         k = len(fig["data"]) - 1
-        restyle = {v: (dict(zip(("text", "textposition"), ([x] for x in eeg_labels(head, v)))),
-                       [k]) for v in plotly3d.CAMERAS}
+        restyle = {v: (dict(zip(("text", "textposition"),
+                                ([x] for x in eeg_labels(head, v, frame)))), [k])
+                   for v in plotly3d.CAMERAS}
     plotly3d.view_menu(fig, orthographic, active=view, notes=notes, restyle=restyle,
-                       **HEAD_CAMERA)
+                       **frame)
     if eeg:  # the labels a view brings in show full size in JupyterLab
         plotly3d.prime_text_glyphs(fig, INSIDE_HEAD_MM)
     alt = (f"3D model of an adult head, neck and shoulders seen from the "
