@@ -183,6 +183,17 @@ def test_the_answer_check_sees_an_unfolded_answer():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_handout_cells_keep_unique_valid_ids(path):
+    """A handout's added cells (a case's blank findings) have ids of their own: nbconvert
+    gave a repeated id a random one, and the handout changed from run to run."""
+    nb = nbformat.read(classroom.handout_source(path), as_version=4)
+    reading, _ = classroom.handout_notebook(nb)
+    ids = [c.id for c in reading.cells]
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
+    nbformat.validate(reading)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_handout_keeps_every_answer_inside_its_details(handouts, path):
     """Every answer and solution is folded: none of its text shows before a click."""
     nb = nbformat.read(classroom.handout_source(path), as_version=4)

@@ -431,6 +431,9 @@ def blank_findings(nb) -> int:
             blank = copy.deepcopy(cell)
             blank.source = findings_template(cell.metadata["kit_case"])
             blank.execution_count, blank.outputs = None, []  # not run: "In [ ]"
+            # an id of its own: nbconvert gave a copy's repeated id a random one (a
+            # warning, and a handout that differed from run to run)
+            blank.id = f"{cell.id}-blank"
             blank.metadata["tags"] = [t for t in blank.metadata["tags"]
                                       if t != "findings-template"]
             out.append(blank)
