@@ -219,7 +219,12 @@ def test_exercise_answers_say_what_the_solutions_print():
              for i, a in enumerate(names) for b in names[i + 1:]}
     ranked = sorted(pairs, key=pairs.get, reverse=True)
     assert ranked[0] == ("great_auricular", "lesser_occipital")
-    assert pairs[ranked[0]] >= 3 * pairs[ranked[1]]      # "several times more"
+    assert pairs[ranked[0]] > 2 * pairs[ranked[1]]      # "more than twice as much"
+    # "then" in the answer's order: the great auricular over the parotid, then the temple
+    assert ranked[1:3] == [("auriculotemporal", "great_auricular"),
+                           ("auriculotemporal", "supraorbital")]
+    overlap = pain.territories().overlap_count(0.5)
+    assert round(100 * float((overlap >= 2).mean())) == 7   # "about 7 % of the skin"
     # the five that follow, named in the answer, are the next five
     assert set(ranked[1:6]) == {("auriculotemporal", "great_auricular"),
                                 ("auriculotemporal", "supraorbital"),

@@ -239,10 +239,12 @@ def _territory_weights() -> dict[str, np.ndarray]:
             d = skin_distance(chain)
             core, fade = float(t["core_mm"]), float(t["fade_mm"])
             w = np.clip((core + fade - d) / fade, 0.0, 1.0)
+            # a territory the sources put across the line reaches that far over it first
+            cross = float(t.get("boundary_cross_mm", 0.0))
             if t["division"] == "trigeminal":
-                w *= np.clip((sdist + band) / band, 0.0, 1.0)
+                w *= np.clip((sdist + band + cross) / band, 0.0, 1.0)
             else:
-                w *= np.maximum(np.clip((band - sdist) / band, 0.0, 1.0), below_chin)
+                w *= np.maximum(np.clip((band + cross - sdist) / band, 0.0, 1.0), below_chin)
             w *= midline_factor(name, sd, m.vertices[:, 0])
             w.flags.writeable = False
             weights[f"{name}/{sd}"] = w

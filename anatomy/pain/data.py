@@ -85,7 +85,9 @@ _PATTERN_FIELDS = {"label": Field(str), "condition": Field(str),
 _TERRITORY_FIELDS = {"label": Field(str), "root": Field(str), "division": Field(str),
                      "description": Field(str), "references": Field(list, references=True),
                      "core_mm": Field(float), "fade_mm": Field(float),
-                     "midline_overlap_mm": Field(float), "anchors": Field(list)}
+                     "midline_overlap_mm": Field(float), "anchors": Field(list),
+                     "boundary_cross_mm": Field(float, required=False),
+                     "boundary_cross_note": Field(str, required=False)}
 
 
 @lru_cache(maxsize=1)

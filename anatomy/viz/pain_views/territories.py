@@ -66,7 +66,7 @@ NAME_CHAR_MM, NAME_LINE_MM = 7.5, 17.0
 # a leader line, NAME_LEADER_PX long, pointing away from the head's middle (the great
 # auricular name covered its strip of yellow: instructor review); NAME_PX_PER_MM turns
 # screen mm into the narrowest figure's pixels
-NAME_HIDES, NAME_LEADER_PX, NAME_PX_PER_MM = 0.5, (45, 65, 85, 110), 0.95
+NAME_HIDES, NAME_LEADER_PX, NAME_PX_PER_MM = 0.5, (45, 65, 85, 110, 135), 0.95
 NAME_ASPECT = 1.5  # the scene's width over its height at JupyterLab's narrowest figure
 NAME_LINES = {"great_auricular": "great<br>auricular",
               "transverse_cervical": "transverse<br>cervical",
