@@ -262,7 +262,19 @@ def test_a_band_drawing_is_shaded_as_one_strip():
     assert _shaded_pieces(referral._bumps(d["zones"], d["side"])) == 4
     band = referral._band(d["zones"], d["band"], d["side"])
     assert band.max() <= max(w for _, w in d["zones"])
-    assert pain.PAIN_DRAWINGS["A"]["band"] == []  # no band: the zones alone
+    assert pain.PAIN_DRAWINGS["C"]["band"] == []  # no band: the zones alone
+    # A's story runs "from the base of the skull up over the back of the head": one strip
+    # from the nerve's exit up the occiput, not two round patches (student review); the
+    # ache behind the eye stays a patch of its own
+    a = pain.PAIN_DRAWINGS["A"]
+    assert a["band"] == ["occipital", "upper_occiput"]
+    spots = pain.spots()
+    ends = [spots.loc[z, ["x", "y", "z"]].to_numpy(float) for z in a["band"]]
+    v = pain.pain_mesh().vertices
+    mid = np.argmin(np.linalg.norm(v - (ends[0] + ends[1]) / 2, axis=1))
+    assert pain.drawing_field("A", raw=True)[mid] >= 0.8 > 0.6 \
+        > referral._bumps(a["zones"], a["side"])[mid]
+    assert _shaded_pieces(pain.drawing_field("A", raw=True)) == 2
 
 
 def test_a_band_names_the_drawings_own_zones(monkeypatch):
@@ -484,16 +496,26 @@ def test_trigeminal_and_cervical_respect_the_vertex_ear_chin_line():
     the chest, cervical skin lies in front of it (the supraclavicular nerves' skin over the
     clavicle and pectoralis was cut out of the territory there)."""
     a = pain.territories()
-    band = pain.data._territory_data()["boundary_overlap_mm"]
+    data = pain.data._territory_data()
+    band = data["boundary_overlap_mm"]
     v = pain.pain_mesh().vertices
     s = pain.boundary_distance(v)
     head = v[:, 2] >= LM["menton"][2]
     for (name, _), w in a.weights.items():
         div = a.table.set_index("name").loc[name, "division"].iloc[0]
+        cross = data["territories"][name].get("boundary_cross_mm", 0.0)
         if div == "trigeminal":
-            assert s[w > 0].min() > -band - 1e-6
+            assert s[w > 0].min() > -band - cross - 1e-6
         else:  # (the supraclavicular territory lies wholly below the chin)
-            assert np.all(s[(w > 0) & head] < band + 1e-6), name
+            assert np.all(s[(w > 0) & head] < band + cross + 1e-6), name
+    # only the great auricular crosses it, over the parotid in front of the ear lobe
+    # (Gray's): its skin there is drawn, not left to the undrawn trigeminal face
+    crossing = {n for n, t in data["territories"].items() if t.get("boundary_cross_mm")}
+    assert crossing == {"great_auricular"}
+    w = a.weight("great_auricular", "right")
+    front = (w >= 0.5) & (s > band) & (v[:, 2] < LM["tragus_right"][2])
+    assert front.sum() >= 5
+    assert np.all(v[front, 1] > LM["tragus_right"][1])  # in front of the ear, below it
     # every anchor of every territory lies in it (the supraclavicular anchor below the
     # clavicle, over pectoralis major, had been cut out by the plane: weight 0.22)
     from anatomy.conventions import mirror_x
