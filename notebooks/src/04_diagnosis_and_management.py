@@ -118,7 +118,7 @@ headaches.red_flags()[['flag', 'look_for']]
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# A student with a severe headache also has a fever and a stiff neck. Decide first what you would do: reassure, see a doctor within days, or emergency care? Write it down, then filter `headaches.red_flags()` for the matching flag and read its action.
+# A first-year student phones you in the evening. Since the afternoon she has had a severe headache; she feels hot and shivery (38.9 °C), and bending her head forward until her chin meets her chest hurts too much to finish. Decide first what you would do: reassure, see a doctor within days, or emergency care? Write it down, then find the matching flag in `headaches.red_flags()` and read its action.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: your decision first, then the matching flag
@@ -131,7 +131,7 @@ flags = headaches.red_flags()
 flags[flags['flag'].str.contains('Fever')][['flag', 'may_signal', 'action']]
 
 # %% [markdown] tags=["answer"]
-# *Fever with neck stiffness* may signal meningitis or encephalitis: **emergency care** ({cite}`do2019`). No occipital nerve block or checker belongs here.
+# A temperature of 38.9 °C is a fever, and pain on bending the chin to the chest is neck stiffness: *fever with neck stiffness* may signal meningitis or encephalitis, so **emergency care** ({cite}`do2019`). No occipital nerve block or checker belongs here.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2

@@ -109,11 +109,21 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
               "GON exit, trapezius (Kim 2018)": ("*", style.NERVE, (-s * 12, -62)),
               "GON block: 1/3 EOP to mastoid": ("D", OI["bluish_green"], (s * 55, 55)),
               "LON block: 2/3 EOP to mastoid": ("s", OI["reddish_purple"], (s * 40, 28))}
+    drawn = {}
     for name, (marker, colour, off) in styles.items():
         mpl2d.label_points(ax, p2[name][None], [name], color=colour, marker=marker,
                            size=260 if marker == "*" else 60, offsets=[off], fontsize=9.5)
+        drawn[name] = ax.collections[-1]
     for coll in ax.collections[1:]:
         coll.set_edgecolor("black")
+    # the block point is an open diamond drawn over the star: the two lie within about a
+    # centimetre, and the filled diamond under the star could not be read (student review)
+    block = drawn["GON block: 1/3 EOP to mastoid"]
+    block.set_facecolor("none")
+    block.set_edgecolor(OI["bluish_green"])
+    block.set_linewidth(2.4)
+    block.set_sizes([170])
+    block.set_zorder(drawn["GON exit, trapezius (Kim 2018)"].get_zorder() + 0.5)
     mpl2d.setup_view_axes(ax)
     ax.set_xlim(-160, 175)
     ax.set_ylim(-100, 140)
