@@ -41,7 +41,7 @@ EXERCISE_OBJECTIVES = {
                                    "For each drawing": 5},
     "03_headache_comparison": {"normally felt on one side": 2, "### Case": 4,
                                "in a 15-year-old": 1, "Case 6": 3},
-    "04_diagnosis_and_management": {"fever and a stiff neck": 1, "droops": 1,
+    "04_diagnosis_and_management": {"hot and shivery": 1, "droops": 1,
                                     "three days of relief": 3,
                                     "randomised controlled trial": 5,
                                     "steroid injections": 5},

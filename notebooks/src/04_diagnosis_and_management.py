@@ -5,8 +5,7 @@
 #     overview: 'How is occipital neuralgia (ON) recognised, and what can be done for it? This notebook
 #       follows a clinician''s route: first rule out a dangerous cause, then take the history, examine
 #       the occipital nerves, use a diagnostic nerve block (ICHD-3 criterion D) and imaging where
-#       it helps. It then sets out the treatment options the sources describe, from heat and physiotherapy
-#       to surgery, each with what it is, who it is for and how good the evidence is.'
+#       it helps. Then come the treatments, from heat to surgery, with their evidence.'
 #     objectives:
 #     - Recognise the headache red flags that need emergency care.
 #     - 'Describe the history and the examination for occipital neuralgia: tenderness over the nerve,
@@ -118,7 +117,7 @@ headaches.red_flags()[['flag', 'look_for']]
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# A first-year student phones you in the evening. Since the afternoon she has had a severe headache; she feels hot and shivery (38.9 °C), and bending her head forward until her chin meets her chest hurts too much to finish. Decide first what you would do: reassure, see a doctor within days, or emergency care? Write it down, then find the matching flag in `headaches.red_flags()` and read its action.
+# A student has a severe headache and feels hot and shivery (38.9 °C); bending her chin to her chest hurts too much. Decide first: reassure, see a doctor within days, or emergency care? Write it down, then find the matching flag in `headaches.red_flags()` and read its action.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: your decision first, then the matching flag
@@ -131,7 +130,7 @@ flags = headaches.red_flags()
 flags[flags['flag'].str.contains('Fever')][['flag', 'may_signal', 'action']]
 
 # %% [markdown] tags=["answer"]
-# A temperature of 38.9 °C is a fever, and pain on bending the chin to the chest is neck stiffness: *fever with neck stiffness* may signal meningitis or encephalitis, so **emergency care** ({cite}`do2019`). No occipital nerve block or checker belongs here.
+# 38.9 °C is a fever, and pain on bending the chin to the chest is neck stiffness: *fever with neck stiffness* may signal meningitis or encephalitis, so **emergency care** ({cite}`do2019`). No occipital nerve block or checker belongs here.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
