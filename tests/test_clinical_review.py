@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tools import nbparts, nbsource
+from tools import classroom, nbparts, nbsource
 
 STEMS = {"nb03": "03_headache_comparison", "nb04": "04_diagnosis_and_management",
          "nb05": "05_differential_diagnosis"}
@@ -99,3 +99,14 @@ def test_prose_sentences_are_short_and_abbreviations_defined(cells, texts):
         assert words in texts["nb04"], words
     assert "criterion C2" not in texts["nb04"] and "criterion C, part 2" in texts["nb04"]
     assert "(GCA)" in texts["nb05"] and "(ICHD-3)" in texts["nb05"]
+
+
+def test_red_flag_names_end_without_a_colon_on_slides():
+    """A slide shows only each flag's bold name (the rest of its line is font-size 0:
+    classroom.SLIDE_EXTRAS_CSS); a colon inside the bold name made every flag look cut
+    off (slide review)."""
+    box = nbsource.resolve(nbparts.red_flag_box())
+    names = re.findall(r"<li><b>(.*?)</b>", box)
+    assert len(names) >= 5
+    assert not [n for n in names if n.rstrip().endswith(":")], names
+    assert ".reveal .alert-danger li { font-size: 0;" in classroom.SLIDE_EXTRAS_CSS

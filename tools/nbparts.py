@@ -43,7 +43,9 @@ def red_flag_box(short: bool = False) -> str:
     if short:
         items = "".join(f"<li><b>{r.flag}</b></li>" for r in emergency.itertuples())
     else:
-        items = "".join(f"<li><b>{r.flag}:</b> {r.look_for.rstrip('.')}.</li>"
+        # the colon outside the bold name: a slide shows the names alone (the rest of the
+        # item is font-size 0), and each ended in a colon, as if text were missing
+        items = "".join(f"<li><b>{r.flag}</b>: {r.look_for.rstrip('.')}.</li>"
                         for r in emergency.itertuples())
     return (
         '<div class="alert alert-block alert-danger" style="border: 3px solid #D55E00; '
