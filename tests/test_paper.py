@@ -111,3 +111,27 @@ def test_figures_freeze_to_pictures_before_printing(tmp_path):
     assert all(w == paper.FIGURE_SIZE[0] and src == "data:image/png;base64," for w, src in
                pictures)
     assert canvases == 0
+
+
+def test_answer_boxes_span_their_column_in_print(printed):
+    """A paper answer box is as wide as its text column: its markdown cell is a table
+    cell as wide as its content, and the empty box printed 12 mm wide, too small to write
+    in (paper review)."""
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import FLAGS
+
+    out, _ = printed
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        page.goto((out / "02_pain_referral_hot_spots.html").as_uri())
+        page.emulate_media(media="print")
+        widths = page.evaluate("""() => {
+            const col = document.querySelector('.kit-paper-columns');
+            const gap = parseFloat(getComputedStyle(col).columnGap);
+            const column = (col.clientWidth - gap) / 2;
+            return [...document.querySelectorAll('.kit-paper-answer')].map(
+                b => b.getBoundingClientRect().width / column); }""")
+        browser.close()
+    assert widths and min(widths) > 0.9, widths

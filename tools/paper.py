@@ -72,6 +72,9 @@ table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
   padding: 0.2mm 1.2mm !important; line-height: 1.15; }
 .kit-paper-answer { border: 0.3mm solid #777; height: 13mm; margin: 0.8mm 0 1.2mm 0;
   break-inside: avoid; }
+/* the answer box's cell is a table cell as wide as its content: an empty box was 12 mm
+   wide (paper review) */
+.jp-RenderedHTMLCommon:has(> .kit-paper-answer) { display: block !important; }
 .kit-paper-answer::before { content: "Your answer"; font-size: 6.5pt; color: #666;
   padding: 0.5mm 1mm; display: block; }
 .kit-paper-note { font-style: italic; color: #333; }
