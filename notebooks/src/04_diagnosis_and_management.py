@@ -219,7 +219,7 @@ headache_views.examination_figure('right')
 # No. Criterion D is met, but blocks also help migraine. Occipital neuralgia also needs pain in the occipital nerve territory (A), at least two of paroxysms/severe/shooting (B) and both allodynia and nerve tenderness (C), and no better explanation (E). The two can coexist: occipital neuralgia was about twice as likely in chronic migraine in one clinic ({cite}`on_clinic2021`).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# ICHD-3 makes relief after a local anaesthetic block of the affected nerve a **required** criterion ({cite}`ichd3_2018`). Relief after numbing one nerve is consistent with pain carried by that nerve, but it does not prove it. Blocks act partly through the trigeminocervical complex, where occipital and trigeminal input meet in the upper neck ({cite}`bartsch2002`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although their pain is around the eye ({cite}`ambrosini2005`). Practical points from an expert consensus on technique ({cite}`blumenfeld2013`) and reviews ({cite}`dougherty2014, barmherzig2019`):
+# ICHD-3 makes relief after a local anaesthetic block of the affected nerve a **required** criterion ({cite}`ichd3_2018`). Blocks act partly through the trigeminocervical complex, where occipital and trigeminal input meet in the upper neck ({cite}`bartsch2002`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although their pain is around the eye ({cite}`ambrosini2005`). Practical points from an expert consensus on technique ({cite}`blumenfeld2013`) and reviews ({cite}`dougherty2014, barmherzig2019`):
 #
 # - The greater occipital nerve is blocked near the superior nuchal line, medial to the palpable occipital artery; the lesser occipital nerve further lateral.
 # - Relief is temporary (the anaesthetic wears off); longer relief, when it happens, is a bonus, not a criterion.
@@ -238,8 +238,8 @@ for label, f in (('block relieved the pain', findings),
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 4.1 The block in numbers
 #
-# - At the classic site the nerve lies **shallow**, just under the skin
-# - The injected volumes are **small**
+# - At the classic site the nerve lies **shallow**: about 7 mm deep
+# - The injected volumes are **small**: a few mL
 #
 # These are what studies measured, not a protocol.
 
@@ -365,7 +365,7 @@ headaches.physiotherapy()[['item', 'evidence', 'reference']]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Where the popular articles go wrong
 #
-# Ten claims from web articles, checked. Three of them:
+# Ten claims from web articles, checked (all ten: table at the end). Three of them:
 #
 # - ON is **not** 'throbbing': that is migraine's word
 # - The GON and the LON come from **different** rami
@@ -400,7 +400,7 @@ headaches.physiotherapy()[['item', 'evidence', 'reference']]
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ## Reference: the seed articles' claims, checked
 #
-# For revision after Exercise 5, which it answers. The seed articles mix sound advice with errors. Each row below was checked against the sources; where no source supports a claim, the table says so.
+# For revision after Exercises 4 and 5, which it answers. The seed articles mix sound advice with errors. Each row below was checked against the sources; where no source supports a claim, the table says so.
 #
 # | Claim in a seed article | What the sources say |
 # |---|---|
