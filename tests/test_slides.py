@@ -150,6 +150,21 @@ def _check(stem: str, mode: str, measured: list[dict]) -> None:
     assert not bad, f"{stem} ({mode}) at 1024x768:\n" + "\n".join(bad)
 
 
+def test_quiz_slide_leaves_out_the_jupyterlab_instructions():
+    """On a slide the quiz needs no cell to run: the sentence telling a JupyterLab reader
+    to run it is marked lab-only and hidden in the decks (slide review 17)."""
+    import nbformat
+
+    assert ".reveal .kit-lab-only { display: none; }" in classroom.SLIDE_EXTRAS_CSS
+    for path in classroom.notebooks():
+        nb = nbformat.read(path, as_version=4)
+        intro = next(c for c in nb.cells if c.cell_type == "markdown"
+                     and "quiz" in c.metadata.get("tags", []))
+        lab_only = re.search(r'<span class="kit-lab-only">(.*?)</span>', intro.source)
+        assert lab_only and "run the collapsed cell" in lab_only.group(1), path.stem
+        assert "run the" not in intro.source.replace(lab_only.group(0), ""), path.stem
+
+
 def test_slide_css_is_the_same_in_rise_and_the_offline_decks():
     rise = (ROOT / "notebooks" / "rise.css").read_text()
     for rule in classroom.SLIDE_EXTRAS_CSS.strip().split("}"):

@@ -181,6 +181,7 @@ SLIDE_EXTRAS_CSS = """
   scroll-snap-type: y mandatory; }
 .reveal .Quiz > * { scroll-snap-align: start; }
 .reveal .Quiz, .reveal .Quiz * { font-size: 20px !important; }
+.reveal .kit-lab-only { display: none; }
 """
 
 SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + """

@@ -141,9 +141,10 @@ def quiz_cells(path: str) -> list:
     ident = element_id(stem)
     intro = md(
         f"## Self-check quiz\n\n{n} questions on this notebook. Click an answer: each one "
-        "tells you why it is right or wrong. In JupyterLab, run the collapsed cell below to "
-        "show the quiz. (It shows by itself in the handouts, and in notebooks opened with "
-        "`make lab`, which trusts them.)", slide="slide", tags=["quiz"])
+        "tells you why it is right or wrong. <span class=\"kit-lab-only\">In JupyterLab, run "
+        "the collapsed cell below to show the quiz. (It shows by itself in the handouts, and "
+        "in notebooks opened with <code>make lab</code>, which trusts them.)</span>",
+        slide="slide", tags=["quiz"])
     # a short first line: a collapsed cell shows it, and at 1024 px the long one widened
     # the whole notebook into a sideways scroll (a student's review)
     src = ("# Self-check quiz, drawn by jupyterquiz.\n"
