@@ -113,6 +113,46 @@ def test_figures_freeze_to_pictures_before_printing(tmp_path):
     assert canvases == 0
 
 
+def test_3d_figures_print_without_their_menus(tmp_path):
+    """Notebook 01's 3D figure has a stage menu and layer buttons on screen; its printed
+    picture has none (on paper they cannot be pressed: paper review 17)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is missing")
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import FLAGS
+
+    path = next(p for p in NOTEBOOKS if p.stem.startswith("01"))
+    html_path = tmp_path / "01.html"
+    html_path.write_text(paper.paper_html(path), encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        paper.print_pdf(html_path, tmp_path / "01.pdf", page)
+        menus = page.evaluate(
+            "Array.from(document.querySelectorAll('img.kit-paper-figure'))"
+            ".map(i => [Number(i.dataset.menusLive), Number(i.dataset.menusPrinted)])")
+        browser.close()
+    assert menus and all(live >= 1 for live, _ in menus), menus
+    assert all(printed == 0 for _, printed in menus), menus
+
+
+def test_revision_tables_stay_off_paper(printed):
+    """A "## Reference:" table answers exercises: the worksheet names it, it does not print
+    it under the last exercise (paper review 17)."""
+    out, _ = printed
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        heads = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown"
+                 and c.source.startswith(paper.REVISION_HEADING)]
+        text = pdf_text(out / f"{path.stem}.pdf")
+        for head in heads:
+            title = head.removeprefix("## ").strip()
+            assert words(paper.REVISION_NOTE.format(title=title).strip("*")) in text
+        if path.stem.startswith("02"):  # the table's header row is not printed
+            assert heads and "pattern_label" not in text
+
+
 def test_answer_boxes_span_their_column_in_print(printed):
     """A paper answer box is as wide as its text column: its markdown cell is a table
     cell as wide as its content, and the empty box printed 12 mm wide, too small to write

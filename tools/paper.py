@@ -61,7 +61,7 @@ body.jp-Notebook { padding: 0; margin: 0; }
 .jp-RenderedHTMLCommon blockquote { margin: 1mm 0; padding: 0 2mm; }
 .jp-RenderedHTMLCommon pre, .jp-OutputArea-output pre { font-size: 7pt; white-space: pre-wrap; }
 img.kit-figure, img.kit-paper-figure { break-inside: avoid !important; max-width: 100%;
-  max-height: 50mm; width: auto; height: auto; display: block; margin: 1mm auto; }
+  max-height: 70mm; width: auto; height: auto; display: block; margin: 1mm auto; }
 table.dataframe, table.kit-frame { font-size: 5.9pt !important; margin: 0 !important; width: 100%;
   table-layout: auto; overflow-wrap: anywhere; break-inside: auto !important; }
 table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
@@ -70,8 +70,13 @@ table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
 .jp-Cell.kit-wide table { width: 100%; }
 table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
   padding: 0.2mm 1.2mm !important; line-height: 1.15; }
-.kit-paper-answer { border: 0.3mm solid #777; height: 13mm; margin: 0.8mm 0 1.2mm 0;
-  break-inside: avoid; }
+/* a box and a warning box print whole (.jp-Cell * lets everything else split) */
+.kit-paper-answer, .jp-RenderedHTMLCommon .alert, .jp-RenderedHTMLCommon tr {
+  break-inside: avoid !important; }
+.kit-paper-answer { border: 0.3mm solid #777; height: 13mm; margin: 0.8mm 0 1.2mm 0; }
+/* a warning box is too tall for a column: it spans the page, its list in two columns */
+.jp-Cell:has(.jp-RenderedHTMLCommon .alert) { column-span: all; }
+.jp-RenderedHTMLCommon .alert ul { column-count: 2; column-gap: 6mm; }
 /* the answer box's cell is a table cell as wide as its content: an empty box was 12 mm
    wide (paper review) */
 .jp-RenderedHTMLCommon:has(> .kit-paper-answer) { display: block !important; }
@@ -106,19 +111,33 @@ PAPER_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + classroom.NO_CDN_BLOCK
 
 QUIZ_NOTE = ("*Self-check quiz: open this notebook in JupyterLab or its HTML handout "
              "to take the quiz and read the feedback on each answer.*")
+# a "## Reference: ..." section is a revision table that answers exercises: on a worksheet
+# it printed under the last exercise (paper review 17), so paper names it instead
+REVISION_HEADING = "## Reference:"
+REVISION_NOTE = ("*{title}: a table for revision after the exercises, which it answers. "
+                 "It is in the notebook and its HTML handout.*")
 
 
 def paper_notebook(nb):
     """The printable copy of a student notebook (see the module docstring).
 
     Returns the copy. Cells tagged as answers, verdicts, quiz plumbing or instructor notes
-    are dropped, every exercise question gets an answer box, and the reference list is
-    marked so it prints small.
+    are dropped, and so is a revision table that answers the exercises ("## Reference:";
+    a line names it). Every exercise question gets an answer box, and the reference list
+    is marked so it prints small.
     """
     nb = classroom.student_notebook(nb)
-    cells, quiz_noted = [], False
+    cells, quiz_noted, revision = [], False, False
     for cell in nb.cells:
         tags = classroom.tags(cell)
+        if cell.cell_type == "markdown" and cell.source.startswith(REVISION_HEADING):
+            revision = True  # this section, up to the next heading, stays off paper
+            title = cell.source.splitlines()[0].removeprefix("## ").strip()
+            cells.append(_markdown(REVISION_NOTE.format(title=title)))
+            continue
+        if revision and not (cell.cell_type == "markdown" and cell.source.startswith("#")):
+            continue
+        revision = False
         if "quiz" in tags and not quiz_noted:
             quiz_noted = True
             cells.append(_markdown(QUIZ_NOTE))
@@ -194,9 +213,14 @@ FREEZE_JS = """
 async ([w, h]) => {
   const els = Array.from(document.querySelectorAll('.kit-plotly'));
   for (const el of els) {
-    const url = await Plotly.toImage(el, {format: 'png', width: w, height: h});
+    // without its menus and buttons: on paper they cannot be pressed (paper review 17)
+    const layout = Object.assign({}, el.layout, {updatemenus: [], sliders: []});
+    const url = await Plotly.toImage({data: el.data, layout: layout},
+                                     {format: 'png', width: w, height: h});
     const img = document.createElement('img');
     img.src = url; img.className = 'kit-paper-figure';
+    img.dataset.menusLive = (el.layout.updatemenus || []).length;
+    img.dataset.menusPrinted = layout.updatemenus.length;
     img.alt = el.getAttribute('aria-label') || '';
     Plotly.purge(el); el.replaceWith(img);
   }

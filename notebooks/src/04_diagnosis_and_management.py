@@ -210,14 +210,6 @@ headache_views.examination_figure('right')
 #
 # Relief after numbing the nerve is a **required** criterion (D). What does relief tell you, and what not?
 
-# %% [markdown] tags=["exercise"]
-# ### Exercise 3
-#
-# A patient with chronic migraine gets three days of relief from a greater occipital nerve block. Does that make the diagnosis occipital neuralgia? Which other criteria would you check?
-
-# %% [markdown] tags=["answer"]
-# No. Criterion D is met, but blocks also help migraine. Occipital neuralgia also needs pain in the occipital nerve territory (A), at least two of paroxysms/severe/shooting (B) and both allodynia and nerve tenderness (C), and no better explanation (E). The two can coexist: occipital neuralgia was about twice as likely in chronic migraine in one clinic ({cite}`on_clinic2021`).
-
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ICHD-3 makes relief after a local anaesthetic block of the affected nerve a **required** criterion ({cite}`ichd3_2018`). Relief after numbing one nerve is consistent with pain carried by that nerve, but it does not prove it. Blocks act partly through the trigeminocervical complex, where occipital and trigeminal input meet in the upper neck ({cite}`bartsch2002`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although their pain is around the eye ({cite}`ambrosini2005`). Practical points from an expert consensus on technique ({cite}`blumenfeld2013`) and reviews ({cite}`dougherty2014, barmherzig2019`):
 #
@@ -234,6 +226,14 @@ for label, f in (('block relieved the pain', findings),
                  ('no block tried yet', without_block)):
     verdict = headaches.check_criteria('occipital_neuralgia', f).verdict
     print(f'{label}: 13.4 {verdict}')
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 3
+#
+# Apply the reading above. A patient with chronic migraine gets three days of relief from a greater occipital nerve block. Does that make the diagnosis occipital neuralgia? Which other criteria would you check?
+
+# %% [markdown] tags=["answer"]
+# No. Criterion D is met, but blocks also help migraine. Occipital neuralgia also needs pain in the occipital nerve territory (A), at least two of paroxysms/severe/shooting (B) and both allodynia and nerve tenderness (C), and no better explanation (E). The two can coexist: occipital neuralgia was about twice as likely in chronic migraine in one clinic ({cite}`on_clinic2021`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 4.1 The block in numbers
@@ -281,14 +281,6 @@ headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The sources describe a stepped approach: conservative care first, then nerve blocks, and only for severe pain that resists everything else, neuromodulation or surgery ({cite}`barmherzig2019, dougherty2014`). The table lists each option with what it is, who it is for and an evidence note. **This is teaching material, not treatment advice.**
 
-# %% [markdown] tags=["exercise"]
-# ### Exercise 4
-#
-# One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Name two problems with this sentence.
-
-# %% [markdown] tags=["answer"]
-# (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
-
 # %% slideshow={"slide_type": "skip"}
 options = headaches.management_options()
 options[['option', 'what_it_is', 'who_it_is_for']]
@@ -297,9 +289,35 @@ options[['option', 'what_it_is', 'who_it_is_for']]
 options[['option', 'evidence_note', 'reference']]
 
 # %% [markdown] tags=["exercise"]
+# ### Exercise 4
+#
+# One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Using the table above, name two problems with this sentence.
+
+# %% [markdown] tags=["answer"]
+# (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### 6.1 Reading the evidence
+#
+# - Conservative care: recommended, but **no trial** in occipital neuralgia
+# - Nerve blocks: expert consensus, mostly observational
+# - Pulsed radiofrequency: **one randomised trial**
+# - Botulinum toxin: small series; one small trial, wider group
+# - Stimulation: series in ON; sham trials in migraine
+# - Surgery: small series
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# - **Heat, rest, massage of tight neck muscles, non-steroidal anti-inflammatory drugs (NSAIDs), physiotherapy and exercises** are the usual first steps. Reviews recommend conservative care first, but we found no trial of these measures in occipital neuralgia itself ({cite}`barmherzig2019, dougherty2014`). Massage should be gentle: pressing a sensitised nerve can provoke pain.
+# - **Nerve blocks with local anaesthetic, with or without a steroid,** both support the diagnosis and relieve pain for days to weeks. The technique has an expert consensus ({cite}`blumenfeld2013`), but evidence in ON is mostly observational.
+# - **Pulsed radiofrequency** has one multicentre double-blind randomised trial in 81 people with occipital neuralgia, or migraine with occipital nerve tenderness. Pulsed radiofrequency plus local anaesthetic lowered average occipital pain more than a local anaesthetic-steroid block at 6 weeks (by 2.7 versus 1.4 points on a 0-10 scale). The difference lasted to 6 months ({cite}`cohen2015`). The steroid block was the active comparator. The trial had no placebo arm, so it does not test the steroid block against placebo. One trial is a start, not proof.
+# - **Botulinum toxin** (not a steroid) rests on small studies. In a retrospective series, 5 of 6 patients had less pain at 4 weeks, and relief lasted about 16 weeks versus about 2 after bupivacaine ({cite}`kapural2007`). In an uncontrolled series of 29, average pain fell from about 9.8 to 3.7 out of 10 at 12 weeks ({cite}`marcolla2022`). A pilot study of 8 found the same direction ({cite}`kim2021_btx`). The one randomised trial, in 54 people with chronic occipital headache (not only ON), found a botulinum toxin block better than a bupivacaine block at 4, 8 and 24 weeks ({cite}`ryu2019`). No placebo-controlled trial in ON exists, and uncontrolled series overstate benefit.
+# - **Occipital nerve stimulation** uses implanted leads; the first series in occipital neuralgia reported good relief in 12 of 13 patients ({cite}`weiner1999`), and in ON the evidence is still case series. The randomised trials are in chronic migraine. In a feasibility trial, 39% responded to adjustable stimulation at 3 months against 6% with preset stimulation and none with medicines alone. Leads moved in about a quarter of those implanted ({cite}`saper2011`). The largest sham-controlled trial (157 people) missed its main end point at 12 weeks. In its open-label year about half reported half as many headache days, and 70% had an adverse event ({cite}`dodick2015`). Pooling three sham-controlled trials gave about 2.6 fewer days a month of long, moderate-to-severe headache; lead migration and infection were common and often needed another operation ({cite}`chen2015_ons`).
+# - **Occipital release (decompression) surgery** frees the nerve from muscle, fascia or the occipital artery. Evidence comes from retrospective and small prospective series ({cite}`ducic2009, austen2023, gfrerer2020`). Reviews keep it as a last step after all else has failed ({cite}`barmherzig2019`).
+
+# %% [markdown] tags=["exercise"]
 # ### Exercise 5
 #
-# Which of the options in `options` rest on a randomised controlled trial **in occipital neuralgia**, according to the evidence notes? Search the `evidence_note` column for the word 'randomised'. For each note you find, say who was randomised (people with occipital neuralgia, a wider group, or another headache) and what the treatment was compared with.
+# Check the reading above against the data. Which of the options in `options` rest on a randomised controlled trial **in occipital neuralgia**? Search the `evidence_note` column for the word 'randomised'. For each note you find, say who was randomised (people with occipital neuralgia, a wider group, or another headache) and what the treatment was compared with.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the options whose evidence note says
@@ -319,24 +337,6 @@ notes[notes.str.contains('randomised')].to_frame()
 # - **Stimulation:** sham-controlled trials in chronic migraine, none in ON.
 #
 # Neither trial in occipital pain had a placebo arm: each compared two active treatments, in a wider group than ICHD-3 13.4. Surgery and the rest have no randomised trial in ON.
-
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 6.1 Reading the evidence
-#
-# - Conservative care: recommended, but **no trial** in occipital neuralgia
-# - Nerve blocks: expert consensus, mostly observational
-# - Pulsed radiofrequency: **one randomised trial**
-# - Botulinum toxin: small series; one small trial, wider group
-# - Stimulation: series in ON; sham trials in migraine
-# - Surgery: small series
-
-# %% [markdown] slideshow={"slide_type": "skip"}
-# - **Heat, rest, massage of tight neck muscles, non-steroidal anti-inflammatory drugs (NSAIDs), physiotherapy and exercises** are the usual first steps. Reviews recommend conservative care first, but we found no trial of these measures in occipital neuralgia itself ({cite}`barmherzig2019, dougherty2014`). Massage should be gentle: pressing a sensitised nerve can provoke pain.
-# - **Nerve blocks with local anaesthetic, with or without a steroid,** both support the diagnosis and relieve pain for days to weeks. The technique has an expert consensus ({cite}`blumenfeld2013`), but evidence in ON is mostly observational.
-# - **Pulsed radiofrequency** has one multicentre double-blind randomised trial in 81 people with occipital neuralgia, or migraine with occipital nerve tenderness. Pulsed radiofrequency plus local anaesthetic lowered average occipital pain more than a local anaesthetic-steroid block at 6 weeks (by 2.7 versus 1.4 points on a 0-10 scale). The difference lasted to 6 months ({cite}`cohen2015`). The steroid block was the active comparator. The trial had no placebo arm, so it does not test the steroid block against placebo. One trial is a start, not proof.
-# - **Botulinum toxin** (not a steroid) rests on small studies. In a retrospective series, 5 of 6 patients had less pain at 4 weeks, and relief lasted about 16 weeks versus about 2 after bupivacaine ({cite}`kapural2007`). In an uncontrolled series of 29, average pain fell from about 9.8 to 3.7 out of 10 at 12 weeks ({cite}`marcolla2022`). A pilot study of 8 found the same direction ({cite}`kim2021_btx`). The one randomised trial, in 54 people with chronic occipital headache (not only ON), found a botulinum toxin block better than a bupivacaine block at 4, 8 and 24 weeks ({cite}`ryu2019`). No placebo-controlled trial in ON exists, and uncontrolled series overstate benefit.
-# - **Occipital nerve stimulation** uses implanted leads; the first series in occipital neuralgia reported good relief in 12 of 13 patients ({cite}`weiner1999`), and in ON the evidence is still case series. The randomised trials are in chronic migraine. In a feasibility trial, 39% responded to adjustable stimulation at 3 months against 6% with preset stimulation and none with medicines alone. Leads moved in about a quarter of those implanted ({cite}`saper2011`). The largest sham-controlled trial (157 people) missed its main end point at 12 weeks. In its open-label year about half reported half as many headache days, and 70% had an adverse event ({cite}`dodick2015`). Pooling three sham-controlled trials gave about 2.6 fewer days a month of long, moderate-to-severe headache; lead migration and infection were common and often needed another operation ({cite}`chen2015_ons`).
-# - **Occipital release (decompression) surgery** frees the nerve from muscle, fascia or the occipital artery. Evidence comes from retrospective and small prospective series ({cite}`ducic2009, austen2023, gfrerer2020`). Reviews keep it as a last step after all else has failed ({cite}`barmherzig2019`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.2 Procedures: what can go wrong
