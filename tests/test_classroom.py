@@ -218,15 +218,70 @@ def test_handout_keeps_every_answer_inside_its_details(handouts, path):
     assert folded == n_folded >= n_answers
 
 
+class SlideTexts(HTMLParser):
+    """The visible text of each slide of a reveal.js deck (innermost <section>), in order."""
+
+    SKIP = {"script", "style"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[int] = []
+        self.slides: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "section":
+            self.slides.append("")
+            self.stack.append(len(self.slides) - 1)
+        self.skip += tag in self.SKIP
+
+    def handle_endtag(self, tag):
+        if tag == "section" and self.stack:
+            self.stack.pop()
+        self.skip -= tag in self.SKIP and self.skip > 0
+
+    def handle_data(self, data):
+        if self.stack and not self.skip:
+            self.slides[self.stack[-1]] += data
+
+
+def test_slide_texts_split_a_deck_by_its_innermost_sections():
+    parser = SlideTexts()
+    parser.feed("<section><section><h3>Q</h3><p>Ask</p></section>"
+                "<section><h3>Exercise 1: the answer</h3><p>Yes</p></section></section>")
+    assert [words(s) for s in parser.slides if s.strip()] == ["QAsk", "Exercise 1: the answerYes"]
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_slides_keep_every_answer_inside_its_details(slides, path):
-    """Decks are made from the students' notebooks: solution code and answers folded."""
-    nb = nbformat.read(path, as_version=4)
-    parser = TextOutsideDetails()
+def test_slides_show_each_answer_on_a_slide_of_its_own(slides, path):
+    """A deck shows an answer on a subslide after its question ("Exercise 2: the
+    answer"), never on the question's slide: opened under its question it ran past the
+    slide's foot (slide review 17). A solution's code stays off the slides."""
+    nb = nbformat.read(classroom.handout_source(path), as_version=4)
+    parser = SlideTexts()
     parser.feed(slides[path.stem].read_text(encoding="utf-8"))
-    outside = words("".join(parser.outside))
-    for snippet in answer_snippets(nb):
-        assert snippet not in outside, f"{path.stem}: answer text on a slide: {snippet}"
+    texts = [words(t) for t in parser.slides]
+    exercises = [words(c.source.splitlines()[0].lstrip("# ")) for c in nb.cells
+                 if "exercise" in classroom.tags(c)]
+    assert exercises
+    for name in exercises:  # the question's slide, then its answer slides
+        asked = next(i for i, t in enumerate(texts) if t.startswith(name))
+        label = re.match(r"(Case \d+|Exercise \d+)", name)[1]
+        assert any(t.startswith(f"{label}: the ") for t in texts[asked + 1:]), name
+    for cell in nb.cells:
+        if "solution" not in classroom.tags(cell):
+            continue
+        if cell.cell_type == "code":
+            assert words(cell.source.splitlines()[-1]) not in " ".join(texts), cell.source
+            continue
+        from nbconvert.filters import markdown2html
+
+        rendered = TextOutsideDetails()
+        rendered.feed(markdown2html(classroom.ANSWER.match(cell.source)["body"]))
+        snippet = " ".join(words("".join(rendered.outside)).split()[:6])
+        shown = [t for t in texts if snippet in t]
+        assert shown, f"{path.stem}: answer missing from the deck: {snippet}"
+        assert all(re.match(r"(Case \d+|Exercise \d+): the ", t) for t in shown), snippet
 
 
 def test_links_to_the_glossary_work_from_handouts_and_slides(handouts, slides):

@@ -84,6 +84,16 @@ def test_reading_text_stays_off_the_slides(source_cells):
             "reading text skip and give the section a short slide cell)")
 
 
+def test_slides_name_figures_instead_of_numbering_them(source_cells):
+    """Figure numbers live in the reading text's captions, which slides skip: a slide that
+    said "Figure 1" pointed at nothing (slide review 17)."""
+    stem, cells = source_cells
+    for cell in cells:
+        if cell.cell_type == "markdown" and slide_type(cell) in SHOWN:
+            assert not re.search(r"\bFigure \d", cell.source), (
+                stem, cell.source.splitlines()[0][:70])
+
+
 def test_reading_order_has_no_repeated_headings(source_cells):
     """A slide cell and the reading text under it do not both carry the heading."""
     stem, cells = source_cells
@@ -219,3 +229,28 @@ def test_rise_slideshow_fits_a_1024x768_projector(rise_lab, stem):
     assert any(m["plotly"] for m in measured), "no slide shows a drawn plotly figure"
     assert len(measured) >= 10
     _check(stem, "rise", measured)
+
+
+@pytest.mark.browser
+def test_quiz_slide_shows_one_question_at_a_time(decks):
+    """The quiz box on a slide pages one question at a time: the next question peeked
+    in at the box's foot (slide review 17)."""
+    sync = _chromium()
+    with sync.sync_playwright() as p:
+        browser, page = slidecheck.launch(p, CHROMIUM, FLAGS)
+        page.goto(decks["02_pain_referral_hot_spots"].as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+        page.evaluate("""() => { const s = [...document.querySelectorAll('.Quiz')][0]
+            .closest('section'); const i = Reveal.getIndices(s); Reveal.slide(i.h, i.v); }""")
+        page.wait_for_timeout(300)
+        box, heights, shown = page.evaluate("""() => {
+            const box = document.querySelector('.jp-OutputArea:has(.Quiz)');
+            const r = box.getBoundingClientRect();
+            const qs = [...box.querySelectorAll('.Quiz')];
+            const inView = qs.filter(q => { const b = q.getBoundingClientRect();
+                return b.top < r.bottom - 1 && b.bottom > r.top + 1; });
+            return [box.clientHeight, qs.map(q => q.offsetHeight), inView.length]; }""")
+        browser.close()
+    assert len(heights) >= 5 and box > 200
+    assert min(heights) >= box, (box, heights)
+    assert shown == 1

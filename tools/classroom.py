@@ -39,6 +39,7 @@ from tools.classroom_outputs import (  # noqa: E402,F401 - re-exported for tests
     image_html,
     plot_html,
 )
+from tools.slide_answers import answers_on_own_slides, tags  # noqa: E402,F401
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 BUILD = ROOT / "build"
@@ -60,10 +61,6 @@ COMMANDS = ("slides", "handouts", "student")
 def notebooks(directory: Path = NOTEBOOK_DIR) -> list[Path]:
     """Every notebook of the kit, in order."""
     return sorted(directory.glob("[0-9]*.ipynb"))
-
-
-def tags(cell) -> set[str]:
-    return set(cell.get("metadata", {}).get("tags", []))
 
 
 def plotly_js_path() -> Path:
@@ -179,7 +176,7 @@ SLIDE_EXTRAS_CSS = """
 .reveal .alert-danger li b { font-size: 20px; }
 .reveal .jp-OutputArea:has(.Quiz) { max-height: 380px; overflow-y: auto;
   scroll-snap-type: y mandatory; }
-.reveal .Quiz > * { scroll-snap-align: start; }
+.reveal .Quiz { scroll-snap-align: start; min-height: 380px; box-sizing: border-box; }
 .reveal .Quiz, .reveal .Quiz * { font-size: 20px !important; }
 .reveal .kit-lab-only { display: none; }
 """
@@ -205,12 +202,15 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
 .reveal .jp-RenderedHTMLCommon, .reveal .jp-RenderedMarkdown, .reveal .jp-OutputArea-output,
 .reveal .jp-OutputArea-output pre, .reveal table { font-size: 20px; }
 .reveal table { margin: 0.3em 0; border-collapse: collapse; }
-.reveal table th, .reveal table td { padding: 0.15em 0.4em; }
+.reveal table th, .reveal table td { padding: 0.15em 0.4em; font-size: 20px; }
 .reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
 .reveal .jp-Cell, .reveal .jp-Cell-outputWrapper, .reveal .jp-OutputArea-child { padding: 0; }
 .reveal img.kit-figure { display: block; margin: 0 auto; max-height: 570px; width: auto; }
 .reveal details.kit-solution > summary { font-size: 20px; margin: 0.15em 0; }
 .reveal details.kit-solution pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+/* a printed line wraps between words (JupyterLab breaks it anywhere: 'in p / attern') */
+.reveal .jp-OutputArea-output pre { white-space: pre-wrap; word-break: normal;
+  overflow-wrap: break-word; }
 """ + SLIDE_EXTRAS_CSS + """
 </style>
 {%- endblock html_head_css -%}
@@ -363,6 +363,7 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
         source = handout_source(path)
         nb = _read(source)
         fold_answers(nb)
+        answers_on_own_slides(nb)
         relink(nb, source)
         hide_quiz_code(nb)
         hide_code_on_slides(nb)
