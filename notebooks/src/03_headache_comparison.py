@@ -131,7 +131,7 @@ headache_views.duration_timeline()
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict which of the four conditions is one-sided as a rule, which often, and which usually on both sides. Then check your prediction against Figure 2 below and the side row of the comparison table, `headache_views.comparison_view(rows=['laterality'])`. Which single criterion in ICHD-3 13.4 mentions the side?
+# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict which of the four conditions is one-sided as a rule, which often, and which usually on both sides. Then check your prediction against the four-head pain-map figure below and the side row of the comparison table, `headache_views.comparison_view(rows=['laterality'])`. Which single criterion in ICHD-3 13.4 mentions the side?
 
 # %% [markdown] tags=["answer"]
 # Cervicogenic headache is characteristically side-locked (ICHD-3 comment). Migraine is often one-sided (about two-thirds of patients). One-sidedness is one of the four pain features of migraine's criterion C, of which two are needed. Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never decides the diagnosis. Tension-type headache is typically bilateral: both sides is one of the four pain features of its criterion C, again two needed. Sources: {cite}`ichd3_2018, kelman2005`.
