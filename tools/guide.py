@@ -43,7 +43,7 @@ EXERCISE_OBJECTIVES = {
                                "in a 15-year-old": 1, "Case 6": 3},
     "04_diagnosis_and_management": {"hot and shivery": 1, "droops": 1,
                                     "three days of relief": 3,
-                                    "randomised controlled trial": 5,
+                                    "overstates the evidence": 5,
                                     "steroid injections": 5},
     "05_differential_diagnosis": {"**secondary** causes": 1, "### Case": 4,
                                   "chronic migraine (1.3)": 4},

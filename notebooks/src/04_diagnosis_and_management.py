@@ -230,10 +230,10 @@ for label, f in (('block relieved the pain', findings),
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
 #
-# Apply the reading above. A patient with chronic migraine gets three days of relief from a greater occipital nerve block. Does that make the diagnosis occipital neuralgia? Which other criteria would you check?
+# A woman with chronic migraine has throbbing one-sided attacks of about 12 hours, with nausea. A greater occipital nerve block gave her three days of relief. Does the relief make the diagnosis occipital neuralgia? Which ICHD-3 13.4 criteria fail on what you know, and which would you still check?
 
 # %% [markdown] tags=["answer"]
-# No. Criterion D is met, but blocks also help migraine. Occipital neuralgia also needs pain in the occipital nerve territory (A), at least two of paroxysms/severe/shooting (B) and both allodynia and nerve tenderness (C), and no better explanation (E). The two can coexist: occipital neuralgia was about twice as likely in chronic migraine in one clinic ({cite}`on_clinic2021`).
+# No. Criterion D is met, but blocks also relieve migraine ({cite}`zhang2018`). B fails: 12-hour attacks are not paroxysms of seconds to minutes, and throbbing is not shooting, stabbing or sharp, so at most one of its three features fits. Still to check: pain in an occipital nerve territory (A), allodynia and nerve tenderness (C). E fails while migraine explains the picture better. The two can coexist: occipital neuralgia was about twice as likely in chronic migraine in one clinic ({cite}`on_clinic2021`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 4.1 The block in numbers
@@ -291,10 +291,10 @@ options[['option', 'evidence_note', 'reference']]
 # %% [markdown] tags=["exercise"]
 # ### Exercise 4
 #
-# One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Using the table above, name two problems with this sentence.
+# One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Name two problems with this sentence, then rewrite it so that it is correct. The notebook's table of options (`options`) has what you need.
 
 # %% [markdown] tags=["answer"]
-# (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`).
+# (1) Botulinum toxin is not a steroid: it is a bacterial neurotoxin that blocks acetylcholine release at nerve endings. (2) 'A set of three' is not a rule found in any of the kit's sources. Steroid injections (usually with a local anaesthetic, as a nerve block) and botulinum toxin are separate options ({cite}`kapural2007, dougherty2014`). A correct version: *'Nerve blocks with a local anaesthetic, often with a steroid, are one option; botulinum toxin injections are another, studied in small trials and series.'*
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.1 Reading the evidence
@@ -317,7 +317,7 @@ options[['option', 'evidence_note', 'reference']]
 # %% [markdown] tags=["exercise"]
 # ### Exercise 5
 #
-# Check the reading above against the data. Which of the options in `options` rest on a randomised controlled trial **in occipital neuralgia**? Search the `evidence_note` column for the word 'randomised'. For each note you find, say who was randomised (people with occipital neuralgia, a wider group, or another headache) and what the treatment was compared with.
+# A clinic leaflet says: *'Pulsed radiofrequency is proven to cure occipital neuralgia.'* Search the `evidence_note` column of `options` for the word 'randomised'. Using the notes you find, give two ways in which the leaflet overstates the evidence.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the options whose evidence note says
@@ -329,14 +329,13 @@ notes = options.set_index('option')['evidence_note']
 notes[notes.str.contains('randomised')].to_frame()
 
 # %% [markdown] tags=["answer"]
-# Four notes say 'randomised'; two of them describe a trial in people with occipital pain.
+# Four notes say 'randomised'. Pulsed radiofrequency rests on one of them, {cite}`cohen2015`, and the leaflet overstates it in at least three ways:
 #
-# - **Pulsed radiofrequency:** the closest to ON. {cite}`cohen2015` randomised 81 people with occipital neuralgia or migraine with occipital nerve tenderness, double-blind, in several centres. Pulsed radiofrequency beat a local anaesthetic-steroid block at 6 weeks, and the difference lasted to 6 months.
-# - **Botulinum toxin:** one small trial, {cite}`ryu2019`: 54 people with chronic headache at the back of the head, not only ICHD-3 occipital neuralgia. A botulinum toxin block beat a bupivacaine block at 4, 8 and 24 weeks.
-# - **Nerve block:** in ON only as the comparator in Cohen's trial; its randomised trials, pooled in meta-analyses, are in migraine ({cite}`zhang2018, velasquez2022`).
-# - **Stimulation:** sham-controlled trials in chronic migraine, none in ON.
+# - **One trial:** 81 people in several centres. One trial is a start, not proof.
+# - **A wider group:** people with occipital neuralgia or migraine with occipital nerve tenderness, not only ICHD-3 13.4.
+# - **No placebo, no cure:** it beat an active local anaesthetic-steroid block on pain scores at 6 weeks, a difference that lasted to 6 months. It did not measure a cure.
 #
-# Neither trial in occipital pain had a placebo arm: each compared two active treatments, in a wider group than ICHD-3 13.4. Surgery and the rest have no randomised trial in ON.
+# The other notes: botulinum toxin's one small trial was in chronic occipital headache, not only ON ({cite}`ryu2019`). The nerve block's and stimulation's randomised trials are in migraine ({cite}`zhang2018, velasquez2022`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.2 Procedures: what can go wrong
