@@ -141,7 +141,8 @@ def quiz_cells(path: str) -> list:
     ident = element_id(stem)
     intro = md(
         f"## Self-check quiz\n\n{n} questions on this notebook. Click an answer: each one "
-        "tells you why it is right or wrong. <span class=\"kit-lab-only\">In JupyterLab, run "
+        "tells you why it is right or wrong. Scroll down for the next question. "
+        "<span class=\"kit-lab-only\">In JupyterLab, run "
         "the collapsed cell below to show the quiz. (It shows by itself in the handouts, and "
         "in notebooks opened with <code>make lab</code>, which trusts them.)</span>",
         slide="slide", tags=["quiz"])

@@ -75,6 +75,7 @@ def answers_on_own_slides(nb) -> int:
       prose states what they show, and a table of a solution's result was too long for a
       slide (notebook 04, Exercise 5).
 
+    A case's steps ("*Screen first:* ...") get a heading that names the case and the step.
     Run it after ``fold_answers``; notebooks, handouts and RISE keep their folded answers.
     """
     cells, count, title, kind_open = [], 0, "", None
@@ -94,6 +95,12 @@ def answers_on_own_slides(nb) -> int:
             first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
             if cell.cell_type == "markdown" and first.startswith("#"):
                 title = first.lstrip("#").strip()
+            step = re.match(r"\*([^*:]+):\*", first)
+            case = re.match(r"Case \d+", title)
+            if cell.cell_type == "markdown" and step and case:
+                # a case's step ("*Screen first:* ...") had no heading on its slide, and
+                # the story was off screen (slide review 18): name the case and the step
+                cell.source = f"### {case[0]}: {step[1].lower()}\n\n{cell.source}"
         tagged = tags(cell) & {"solution", "verdict"}
         if not tagged or kind == "skip":
             cells.append(cell)
