@@ -83,7 +83,7 @@ def test_paper_handout_figures_are_pictures_and_exercises_have_room(printed, pat
                for c in nb["cells"] for o in c.get("outputs", []))
     assert page.count('class="kit-plotly"') == n_3d  # each frozen to a picture in print
     n_exercises = sum("exercise" in c["metadata"].get("tags", []) for c in nb["cells"])
-    assert page.count('class="kit-paper-answer"') == n_exercises >= 1
+    assert len(re.findall(r'class="kit-paper-answer[ "]', page)) == n_exercises >= 1
     # code cells print their output only (the handout page has an editor div per input)
     assert not re.search(r'class="[^"]*jp-InputArea-editor', page)
 
@@ -171,7 +171,11 @@ def test_answer_boxes_span_their_column_in_print(printed):
             const col = document.querySelector('.kit-paper-columns');
             const gap = parseFloat(getComputedStyle(col).columnGap);
             const column = (col.clientWidth - gap) / 2;
-            return [...document.querySelectorAll('.kit-paper-answer')].map(
-                b => b.getBoundingClientRect().width / column); }""")
+            return [...document.querySelectorAll('.kit-paper-answer')].map(b => [
+                b.getBoundingClientRect().width / column,
+                b.getBoundingClientRect().right - b.closest('.jp-Cell')
+                    .getBoundingClientRect().right]); }""")
         browser.close()
-    assert widths and min(widths) > 0.9, widths
+    assert widths and min(w for w, _ in widths) > 0.9, widths
+    # and no wider: a box 5 px past its cell lost its right border at the page's edge
+    assert max(over for _, over in widths) <= 0.5, widths

@@ -73,13 +73,16 @@ table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
 /* a box and a warning box print whole (.jp-Cell * lets everything else split) */
 .kit-paper-answer, .jp-RenderedHTMLCommon .alert, .jp-RenderedHTMLCommon tr {
   break-inside: avoid !important; }
-.kit-paper-answer { border: 0.3mm solid #777; height: 13mm; margin: 0.8mm 0 1.2mm 0; }
+.kit-paper-answer { border: 0.3mm solid #777; height: 13mm; margin: 0.8mm 0 1.2mm 0;
+  box-sizing: border-box; }
+.kit-paper-answer.kit-paper-long { height: 24mm; }
 /* a warning box is too tall for a column: it spans the page, its list in two columns */
 .jp-Cell:has(.jp-RenderedHTMLCommon .alert) { column-span: all; }
 .jp-RenderedHTMLCommon .alert ul { column-count: 2; column-gap: 6mm; }
 /* the answer box's cell is a table cell as wide as its content: an empty box was 12 mm
    wide (paper review) */
-.jp-RenderedHTMLCommon:has(> .kit-paper-answer) { display: block !important; }
+.jp-RenderedHTMLCommon:has(> .kit-paper-answer) { display: block !important;
+  box-sizing: border-box; }
 .kit-paper-answer::before { content: "Your answer"; font-size: 6.5pt; color: #666;
   padding: 0.5mm 1mm; display: block; }
 .kit-paper-note { font-style: italic; color: #333; }
@@ -118,6 +121,23 @@ REVISION_NOTE = ("*{title}: a table for revision after the exercises, which it a
                  "It is in the notebook and its HTML handout.*")
 
 
+RED_FLAG_TITLE = "RED FLAGS: get emergency care now"
+
+
+def slide_type(cell) -> str:
+    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
+
+
+def slide_summary(cell, after) -> bool:
+    """Whether ``cell`` is a section's slide (a heading and a few bullets) with the
+    reading text right after it: on paper the bullets repeated the reading beside them
+    (paper review 18), so only the heading prints."""
+    return (cell.cell_type == "markdown" and cell.source.startswith("#")
+            and slide_type(cell) in ("slide", "subslide") and not classroom.tags(cell)
+            and after is not None and after.cell_type == "markdown"
+            and slide_type(after) == "skip" and not after.source.startswith("#"))
+
+
 def paper_notebook(nb):
     """The printable copy of a student notebook (see the module docstring).
 
@@ -127,8 +147,8 @@ def paper_notebook(nb):
     is marked so it prints small.
     """
     nb = classroom.student_notebook(nb)
-    cells, quiz_noted, revision = [], False, False
-    for cell in nb.cells:
+    cells, quiz_noted, revision, red_flags = [], False, False, False
+    for k, cell in enumerate(nb.cells):
         tags = classroom.tags(cell)
         if cell.cell_type == "markdown" and cell.source.startswith(REVISION_HEADING):
             revision = True  # this section, up to the next heading, stays off paper
@@ -149,13 +169,21 @@ def paper_notebook(nb):
             continue  # how to run the notebook: not for paper
         if cell.cell_type == "markdown" and cell.source.startswith(SLIDE_ONLY):
             continue  # the slides' short forms of the overview and the summary
+        if cell.cell_type == "markdown" and RED_FLAG_TITLE in cell.source:
+            if red_flags:
+                continue  # the slides' repeat of the box (paper review 18: printed twice)
+            red_flags = True
         cell = copy.deepcopy(cell)
+        if slide_summary(cell, nb.cells[k + 1] if k + 1 < len(nb.cells) else None):
+            cell.source = cell.source.splitlines()[0]  # its heading; the reading follows
         if cell.cell_type == "markdown" and re.match(r"\s*#+ References", cell.source):
             cell.source = ('<div class="kit-references">\n\n' + paper_references(cell.source)
                            + "\n\n</div>")
         cells.append(cell)
-        if "exercise" in tags:
-            cells.append(_markdown('<div class="kit-paper-answer"></div>'))
+        if "exercise" in tags:  # more room for a question with several parts
+            long = len(re.findall(r"\?|\bfor each\b|\btwo\b", cell.source, re.I)) >= 2
+            cells.append(_markdown('<div class="kit-paper-answer'
+                                   + (' kit-paper-long' if long else '') + '"></div>'))
     nb.cells = cells
     classroom.convert_javascript_outputs(nb)
     n_plots = classroom.convert_plotly_outputs(nb, prefix="kit-paper")
