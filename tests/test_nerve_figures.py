@@ -309,6 +309,22 @@ def test_scene_box_and_camera(figdict):
     assert cam["eye"]["y"] < cam["center"]["y"]
 
 
+def test_opening_view_shows_both_shoulders(figdict):
+    """The all-layers figure opens on the whole bust: both acromions inside the view, and
+    the vertex below its top (the near shoulder ran off the figure's foot: review 15)."""
+    import anatomy
+
+    head = anatomy.load_head()
+    cam = figdict["layout"]["scene"]["camera"]
+    tips = [head.landmarks[f"acromion_{side}"] for side in ("left", "right")]
+    ndc = plotly3d.view_ndc([views.scene._normalised(p) for p in tips], cam,
+                            views.NUMBERS_ASPECT)
+    assert np.abs(ndc).max() <= 0.85, ndc
+    vertex = head.vertices[np.argmax(head.vertices[:, 2])]
+    assert 0.6 <= plotly3d.view_ndc([views.scene._normalised(vertex)], cam,
+                                    views.NUMBERS_ASPECT)[0, 1] <= 0.95
+
+
 def test_json_budget(kitfig):
     assert plotly3d.json_size(kitfig.figure) < 400 * 1024  # tools/bench.py budget
 

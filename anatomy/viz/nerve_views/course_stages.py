@@ -221,8 +221,8 @@ def stages(side: str = "right") -> list[dict]:
     # drawn nerve, so an arrow there meets the nerve from any angle)
     over_scalp = g.path[np.argmin(np.abs(g.path[:, 2] - _SCALP_NOTE_Z))]
     rows = [
-        ("All layers", "The occipital nerves on the head model", (0.0, -40.0, -12.0),
-         (1.1 * s, -1.6, 0.5), 1.36, f"{side} GON (LON, TON: see legend)", over_scalp),
+        ("All layers", "The occipital nerves on the head model", (0.0, -40.0, -40.0),
+         (1.1 * s, -1.6, 0.5), 1.6, f"{side} GON (LON, TON: see legend)", over_scalp),
         # looking at the first stretch (FIRST_STRETCH) from behind, across its course: from
         # posterolateral (0.35, -1, 0.2, 0.45 away) it ran toward the eye and was a stub;
         # closer than 0.36 cut the atlas's label with JupyterLab's file browser open; the
