@@ -179,7 +179,8 @@ def _cell(cell, kit: dict, stem: str, where: str) -> list:
         return [exercise(text, slide=slide)]
     if kind == "answer":  # with a place to write one's own answer first
         return [write_in(),
-                answer(text, **({"summary": meta["summary"]} if "summary" in meta else {}))]
+                answer(text, slide=slide,
+                       **({"summary": meta["summary"]} if "summary" in meta else {}))]
     if kind == "solution":
         return [solution(text)] if slide == "fragment" else _bad(where, "solution", slide)
     if kind == "verdict":  # a prediction comes first, written where the student can

@@ -183,15 +183,18 @@ def verdict(src: str, slide: str = "fragment"):
     return code(guarded(src), slide=slide, tags=["verdict"])
 
 
-def answer(text: str, summary: str = "Show the answer"):
+def answer(text: str, summary: str = "Show the answer", slide: str = "fragment"):
     """A revealable answer: markdown inside one <details> element, tagged 'solution'.
 
     Handouts and slides re-fold it themselves (``tools/classroom.fold_answers``): their
     Markdown renderer ends the HTML block at the first blank line and would leave the
-    answer outside the element.
+    answer outside the element. ``slide`` "subslide" puts it on a slide of its own in RISE
+    (an answer after a figure ran past the figure's slide).
     """
+    if slide not in ("fragment", "subslide"):
+        raise ValueError(f"an answer's slide type {slide!r}: choose 'fragment' or 'subslide'")
     html = f"{DETAILS}\n<summary><b>{summary}</b></summary>\n\n{text.strip()}\n\n</details>"
-    return md(html, slide="fragment", tags=["solution"])
+    return md(html, slide=slide, tags=["solution"])
 
 
 def instructor_cell(cell):

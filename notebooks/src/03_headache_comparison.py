@@ -145,7 +145,7 @@ headache_views.pain_map_figure()
 # %% [markdown] slideshow={"slide_type": "skip"}
 # **How to read the colour.** On the migraine map a value is the share of patients with pain there; on the qualitative maps, 1 marks where ICHD-3 puts the pain. So compare where each map is dark, not how dark the maps are: the dark band does not mean tension-type headache hurts more. The posterior views show where occipital neuralgia and cervicogenic headache differ from migraine. How the migraine map was built: each region's weight is Kelman's percentage. The other side gets the same regions scaled by 1 - 0.666, because two-thirds of patients had one-sided pain. That scaling is the kit's reading, not a number from the paper; the region shapes are drawn on 10-20 positions and landmarks.
 
-# %% [markdown] tags=["answer"]
+# %% [markdown] tags=["answer"] slideshow={"slide_type": "subslide"}
 # Cervicogenic headache is characteristically side-locked (ICHD-3 comment). Migraine is often one-sided (about two-thirds of patients). One-sidedness is one of the four pain features of migraine's criterion C, of which two are needed. Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never decides the diagnosis. Tension-type headache is typically bilateral: both sides is one of the four pain features of its criterion C, again two needed. Sources: {cite}`ichd3_2018, kelman2005`.
 
 # %% slideshow={"slide_type": "skip"}
