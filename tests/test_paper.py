@@ -80,7 +80,8 @@ def test_paper_handout_figures_are_pictures_and_exercises_have_room(printed, pat
     page = (out / f"{path.stem}.html").read_text(encoding="utf-8")
     nb = json.loads(path.read_text(encoding="utf-8"))
     n_3d = sum(classroom.PLOTLY_MIME in o.get("data", {})
-               for c in nb["cells"] for o in c.get("outputs", []))
+               for c in nb["cells"] for o in c.get("outputs", [])
+               if not c["metadata"].get("kit_paper"))  # a print plate instead
     assert page.count('class="kit-plotly"') == n_3d  # each frozen to a picture in print
     n_exercises = sum("exercise" in c["metadata"].get("tags", []) for c in nb["cells"])
     assert len(re.findall(r'class="kit-paper-answer[ "]', page)) == n_exercises >= 1
@@ -135,6 +136,25 @@ def test_3d_figures_print_without_their_menus(tmp_path):
         browser.close()
     assert menus and all(live >= 1 for live, _ in menus), menus
     assert all(printed == 0 for _, printed in menus), menus
+
+
+def test_paper_prints_every_pain_pattern_for_the_exercises_that_compare_them(printed):
+    """Notebook 02's 3D heat figure shows one pattern at a time; on paper its exercises
+    (compare patterns, match drawings to them) need all seven, so the print plate of all
+    of them replaces it (paper review 18)."""
+    out, _ = printed
+    path = next(p for p in NOTEBOOKS if p.stem.startswith("02"))
+    nb = nbformat.read(path, as_version=4)
+    marked = [c for c in nb.cells if c.get("metadata", {}).get("kit_paper")]
+    assert [c.metadata["kit_paper"] for c in marked] == ["pattern_gallery"]
+    assert any(classroom.PLOTLY_MIME in o.get("data", {}) for o in marked[0].outputs)
+    page = (out / f"{path.stem}.html").read_text(encoding="utf-8")
+    from anatomy import pain
+
+    alt = paper.print_plate("pattern_gallery")["metadata"]["image/png"]["alt"]
+    assert alt.startswith(f"{len(pain.patterns())} small drawings") and alt[:80] in page
+    with pytest.raises(ValueError, match="choose one of"):
+        paper.print_plate("every_pattern")
 
 
 def test_revision_tables_stay_off_paper(printed):

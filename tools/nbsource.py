@@ -48,7 +48,7 @@ GOAL_WORDS = 7  # a goal on the "Today" slide: the objective in a few words
 KINDS = {"notes": ("markdown", "notes"), "exercise": ("markdown", "subslide"),
          "answer": ("markdown", "fragment"), "solution": ("code", "fragment"),
          "verdict": ("code", "fragment")}
-CELL_KEYS = {"slideshow", "tags", "hide_input", "summary", "part", "cases"}
+CELL_KEYS = {"slideshow", "tags", "hide_input", "summary", "part", "cases", "paper"}
 IGNORED_KEYS = {"lines_to_next_cell"}  # jupytext's record of blank lines between cells
 ROLE_RE = re.compile(r"\{(cite|cite_html|kit)\}`([^`]*)`")
 
@@ -168,8 +168,9 @@ def _cell(cell, kit: dict, stem: str, where: str) -> list:
     slide = meta.get("slideshow", {}).get("slide_type", KINDS[kind][1] if kind else "-")
     text = resolve(cell.source) if cell_type == "markdown" else cell.source
     extra = [t for t in tags if t != kind]
-    options = set(meta) & {"hide_input", "summary", "cases"}
-    allowed = {"answer": {"summary"}, None: {"hide_input"} if cell_type == "code" else set()}
+    options = set(meta) & {"hide_input", "summary", "cases", "paper"}
+    allowed = {"answer": {"summary"},
+               None: {"hide_input", "paper"} if cell_type == "code" else set()}
     if (kind and extra) or options - allowed.get(kind, set()):
         raise ValueError(f"{where}: options {sorted(options)} and tags {tags} do not fit a "
                          f"{kind or cell_type} cell")
@@ -188,7 +189,7 @@ def _cell(cell, kit: dict, stem: str, where: str) -> list:
     if cell_type == "markdown":
         return [md(text, slide=slide, tags=extra or None)]
     return [code(text, slide=slide, tags=extra or None,
-                 hide_input=bool(meta.get("hide_input")))]
+                 hide_input=bool(meta.get("hide_input")), paper=meta.get("paper"))]
 
 
 def _bad(where: str, kind: str, slide: str):

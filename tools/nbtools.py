@@ -136,9 +136,13 @@ def md(text: str, slide: str = "-", tags=None):
     return nbformat.v4.new_markdown_cell(text.strip("\n"), metadata=_meta(slide, tags))
 
 
-def code(src: str, slide: str = "-", tags=None, hide_input: bool = False):
-    """A code cell; ``hide_input`` collapses its source in JupyterLab."""
+def code(src: str, slide: str = "-", tags=None, hide_input: bool = False,
+         paper: str | None = None):
+    """A code cell; ``hide_input`` collapses its source in JupyterLab; ``paper`` names the
+    print plate that the paper handout shows instead of its output (``tools.paper``)."""
     extra = {"jupyter": {"source_hidden": True}} if hide_input else {}
+    if paper:
+        extra["kit_paper"] = paper
     return nbformat.v4.new_code_cell(src.strip("\n"), metadata=_meta(slide, tags, **extra))
 
 

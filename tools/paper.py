@@ -67,6 +67,9 @@ table.dataframe, table.kit-frame { font-size: 5.9pt !important; margin: 0 !impor
 table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
   text-align: left !important; }
 .jp-Cell.kit-wide { column-span: all; }
+/* a print plate (several small heads) spans the page: in a column its labels were 4 pt */
+.jp-Cell.celltag_kit-paper-plate { column-span: all; }
+.jp-Cell.celltag_kit-paper-plate img.kit-figure { max-height: 120mm; }
 .jp-Cell.kit-wide table { width: 100%; }
 table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
   padding: 0.2mm 1.2mm !important; line-height: 1.15; }
@@ -122,6 +125,33 @@ REVISION_NOTE = ("*{title}: a table for revision after the exercises, which it a
 
 
 RED_FLAG_TITLE = "RED FLAGS: get emergency care now"
+# print plates a code cell may name (``paper="..."`` in its source): on paper they replace
+# its output. Notebook 02's 3D heat figure printed one pattern of seven, and its exercises
+# compare patterns (paper review 18).
+PRINT_PLATES = {"pattern_gallery": ("anatomy.viz.pain_views", "pattern_gallery")}
+
+
+def print_plate(name: str) -> dict:
+    """The display output (PNG and its alt text) of the print plate ``name``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not one of ``PRINT_PLATES``.
+    """
+    import base64
+    import importlib
+
+    import nbformat
+
+    if name not in PRINT_PLATES:
+        raise ValueError(f"print plate {name!r}: choose one of {sorted(PRINT_PLATES)}")
+    module, func = PRINT_PLATES[name]
+    plate = getattr(importlib.import_module(module), func)()
+    png = base64.b64encode(plate.png_bytes()).decode("ascii")
+    return nbformat.v4.new_output("display_data",
+                                  data={"image/png": png, "text/plain": plate.alt},
+                                  metadata={"image/png": {"alt": plate.alt}})
 
 
 def slide_type(cell) -> str:
@@ -174,6 +204,9 @@ def paper_notebook(nb):
                 continue  # the slides' repeat of the box (paper review 18: printed twice)
             red_flags = True
         cell = copy.deepcopy(cell)
+        if cell.cell_type == "code" and cell.metadata.get("kit_paper"):
+            cell.outputs = [print_plate(cell.metadata["kit_paper"])]
+            cell.metadata["tags"] = [*cell.metadata.get("tags", []), "kit-paper-plate"]
         if slide_summary(cell, nb.cells[k + 1] if k + 1 < len(nb.cells) else None):
             cell.source = cell.source.splitlines()[0]  # its heading; the reading follows
         if cell.cell_type == "markdown" and re.match(r"\s*#+ References", cell.source):

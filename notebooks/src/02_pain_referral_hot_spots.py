@@ -122,7 +122,7 @@ head = anatomy.load_head()
 # - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear, sometimes with postural dizziness ({cite}`travell_simons1983`). The figure draws the throat and sternum as one zone, "throat", just above the sternum.
 # - **Suboccipital trigger points**: a deep band over the occipital and temporal bones, usually on both sides ({cite}`fernandez2006`). Like every pattern, the figure draws one side at a time, and the band as two zones (the occiput; above the ear to the temple). Spread to the orbit is claimed only on chiropractic and massage web pages, so it is weakly supported and not drawn.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="pattern_gallery"
 fig = pain_views.heat_figure()
 fig
 
