@@ -172,6 +172,33 @@ def test_heat_scale_is_monotonic_in_lightness():
         assert np.all(np.diff(seen) < 0), f"not monotonic with {deficiency}"
 
 
+def test_map_heat_scale_darkens_evenly_with_the_value():
+    """Notebook 03's maps compare values across the range (migraine: 0.13 against 0.40 at
+    the occiput, 0.22 against 0.67 at the eye). Their scale keeps the heat colours, with
+    lightness falling about evenly from 0 to 1, so that 0.13 and 0.40 differ clearly: on
+    HEAT_SCALE's stops both were orange (a colour difference under 10)."""
+    from colorspacious import deltaE
+
+    from anatomy.viz.headache_views import PAIN_SCALE
+
+    assert [c for _, c in style.MAP_HEAT_SCALE] == [c for _, c in style.HEAT_SCALE]
+    lightness = _interpolated_lightness(style.MAP_HEAT_SCALE)
+    even = np.linspace(lightness[0], lightness[-1], len(lightness))
+    assert np.all(np.diff(lightness) < 0) and np.abs(lightness - even).max() < 4.0
+
+    def colour(scale, v):
+        stops = np.array([p for p, _ in scale])
+        rgb = np.array([srgb(c) for _, c in scale])
+        return np.array([np.interp(v, stops, rgb[:, k]) for k in range(3)])
+
+    def apart(scale, a, b):  # colour difference in CAM02-UCS (colorspacious's default)
+        return float(deltaE(colour(scale, a), colour(scale, b), input_space="sRGB1"))
+
+    old = [[0.0, style.SKIN], [0.04, style.HEAT_START]] + [
+        [0.04 + 0.96 * p, c] for p, c in style.HEAT_SCALE[1:]]
+    assert apart(old, 0.13, 0.40) < 10 <= apart(PAIN_SCALE, 0.13, 0.40)
+
+
 def test_matplotlib_and_plotly_figures_have_white_backgrounds_and_readable_fonts(head):
     from anatomy.viz import head_views
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "ARTERY", "ARTERY_COLOURS", "BONE", "CATEGORY_COLOURS", "CATEGORY_MIN_DE00", "EYE",
     "FONT_FAMILY", "FONT_SIZE", "HEAT_GAMMA", "HEAT_MIN_DE00", "HEAT_SCALE", "HEAT_START",
+    "MAP_HEAT_SCALE",
     "IRIS", "LANDMARK", "MPL_RC", "MUSCLE", "MUSCLE_COLOURS", "MUSCLE_MIN_DE00", "NERVE",
     "NERVE_COLOURS",
     "OKABE_ITO", "PAIN_SCALE", "PUPIL", "SKIN", "SKIN_EDGE", "TENDON", "TEXT", "TITLE_SIZE",
@@ -142,6 +143,13 @@ def structure_colour(base: str, layer: str, default: str | None = None) -> str:
 # zones do not vanish. Notebook 02's pain fields and notebook 03's maps share it.
 HEAT_START = "#F97F19"
 HEAT_SCALE = [[0.0, HEAT_START], [0.394, "#D95A26"], [0.697, "#B0303A"], [1.0, "#4A0C44"]]
+# The headache maps (notebook 03) compare values over the whole 0-1 range: migraine's eye
+# region at 67 % of patients against 22 % on the other side, its occiput at 40 % against
+# 13 %. On HEAT_SCALE's stops 0.13 and 0.40 both showed orange (reviews 12, 14, 16). The
+# same colours, placed so that lightness falls evenly with the value (CIELAB L* 66, 54,
+# 41, 16), keep them apart.
+MAP_HEAT_SCALE = [[0.0, HEAT_START], [0.237, "#D95A26"], [0.508, "#B0303A"],
+                  [1.0, "#4A0C44"]]
 
 
 def _heat_at(q: float) -> str:

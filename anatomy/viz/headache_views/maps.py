@@ -23,10 +23,12 @@ __all__ = [
     "PLATE_VIEWS", "REGION_TAGS", "pain_map_figure", "pain_map_plate",
 ]
 
-HEAT_CMAP = LinearSegmentedColormap.from_list("kit_heat", [(p, c) for p, c in style.HEAT_SCALE])
-# Plotly scale for maps: 0 is plain skin, then the kit's heat scale.
-PAIN_SCALE = [[0.0, style.SKIN], [0.04, style.HEAT_SCALE[0][1]]] + [
-    [round(0.04 + 0.96 * p, 3), c] for p, c in style.HEAT_SCALE[1:]]
+HEAT_CMAP = LinearSegmentedColormap.from_list("kit_heat",
+                                              [(p, c) for p, c in style.MAP_HEAT_SCALE])
+# Plotly scale for maps: 0 is plain skin, then the kit's heat colours, lightness falling
+# evenly with the value (style.MAP_HEAT_SCALE).
+PAIN_SCALE = [[0.0, style.SKIN], [0.04, style.MAP_HEAT_SCALE[0][1]]] + [
+    [round(0.04 + 0.96 * p, 3), c] for p, c in style.MAP_HEAT_SCALE[1:]]
 MAP_FLOOR = PAIN_SCALE[1][0]  # value of the first heat colour: the least inside a map
 MAP_BYTES = 250  # intensity byte of map value 1 in the interactive figure
 # The interactive figure draws hm.figure_mesh() and refines it where a map needs it: an
