@@ -85,6 +85,12 @@ def test_paper_handout_figures_are_pictures_and_exercises_have_room(printed, pat
     assert page.count('class="kit-plotly"') == n_3d  # each frozen to a picture in print
     n_exercises = sum("exercise" in c["metadata"].get("tags", []) for c in nb["cells"])
     assert len(re.findall(r'class="kit-paper-answer[ "]', page)) == n_exercises >= 1
+    # an exercise with a code cell to fill in says it is run in the notebook
+    cells = nb["cells"]
+    n_code = sum("exercise" in c["metadata"].get("tags", []) and paper.code_exercise(
+        [nbformat.from_dict(x) for x in cells[k + 1:]]) for k, c in enumerate(cells))
+    assert page.count(" kit-paper-run") == n_code
+    assert path.stem[:2] not in ("02", "04") or n_code >= 2
     # code cells print their output only (the handout page has an editor div per input)
     assert not re.search(r'class="[^"]*jp-InputArea-editor', page)
 

@@ -88,6 +88,8 @@ table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
   box-sizing: border-box; }
 .kit-paper-answer::before { content: "Your answer"; font-size: 6.5pt; color: #666;
   padding: 0.5mm 1mm; display: block; }
+.kit-paper-answer.kit-paper-run::before {
+  content: "Your answer (run the code in the notebook, then note the result here)"; }
 .kit-paper-note { font-style: italic; color: #333; }
 .kit-paper-refs { column-count: 4; column-gap: 3.5mm; margin-top: 2mm; }
 .kit-paper-refs { overflow-wrap: anywhere; }
@@ -168,6 +170,17 @@ def slide_summary(cell, after) -> bool:
             and slide_type(after) == "skip" and not after.source.startswith("#"))
 
 
+def code_exercise(after) -> bool:
+    """Whether the exercise whose cells follow (``after``, up to the next exercise) has a
+    code cell for the student's own work."""
+    for cell in after:
+        if "exercise" in classroom.tags(cell):
+            return False
+        if cell.cell_type == "code" and "your-work" in classroom.tags(cell):
+            return True
+    return False
+
+
 def paper_notebook(nb):
     """The printable copy of a student notebook (see the module docstring).
 
@@ -215,8 +228,12 @@ def paper_notebook(nb):
         cells.append(cell)
         if "exercise" in tags:  # more room for a question with several parts
             long = len(re.findall(r"\?|\bfor each\b|\btwo\b", cell.source, re.I)) >= 2
+            # an exercise with a code cell to fill in is run in the notebook (paper review
+            # 18: it could not be done on paper), and its box says so
+            runs = code_exercise(nb.cells[k + 1:])
             cells.append(_markdown('<div class="kit-paper-answer'
-                                   + (' kit-paper-long' if long else '') + '"></div>'))
+                                   + (' kit-paper-long' if long else '')
+                                   + (' kit-paper-run' if runs else '') + '"></div>'))
     nb.cells = cells
     classroom.convert_javascript_outputs(nb)
     n_plots = classroom.convert_plotly_outputs(nb, prefix="kit-paper")
