@@ -159,6 +159,8 @@ def test_paper_prints_every_pain_pattern_for_the_exercises_that_compare_them(pri
 
     alt = paper.print_plate("pattern_gallery")["metadata"]["image/png"]["alt"]
     assert alt.startswith(f"{len(pain.patterns())} small drawings") and alt[:80] in page
+    # its caption is the plate's summary, not the 3D figure's
+    assert f"Text summary:</em> {alt[:60]}" in page and "The top menu switches" not in page
     with pytest.raises(ValueError, match="choose one of"):
         paper.print_plate("every_pattern")
 

@@ -190,7 +190,7 @@ def paper_notebook(nb):
     is marked so it prints small.
     """
     nb = classroom.student_notebook(nb)
-    cells, quiz_noted, revision, red_flags = [], False, False, False
+    cells, quiz_noted, revision, red_flags, plate_alt = [], False, False, False, None
     for k, cell in enumerate(nb.cells):
         tags = classroom.tags(cell)
         if cell.cell_type == "markdown" and cell.source.startswith(REVISION_HEADING):
@@ -220,6 +220,11 @@ def paper_notebook(nb):
         if cell.cell_type == "code" and cell.metadata.get("kit_paper"):
             cell.outputs = [print_plate(cell.metadata["kit_paper"])]
             cell.metadata["tags"] = [*cell.metadata.get("tags", []), "kit-paper-plate"]
+            plate_alt = cell.outputs[0]["metadata"]["image/png"]["alt"]
+        caption = re.match(r"\*Figure \d+\. Text summary:\*", cell.source)
+        if cell.cell_type == "markdown" and caption and plate_alt:
+            # the 3D figure's summary would describe what paper does not show (review 18)
+            cell.source, plate_alt = f"{caption[0]} {plate_alt}", None
         if slide_summary(cell, nb.cells[k + 1] if k + 1 < len(nb.cells) else None):
             cell.source = cell.source.splitlines()[0]  # its heading; the reading follows
         if cell.cell_type == "markdown" and re.match(r"\s*#+ References", cell.source):
