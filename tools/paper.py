@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: tools/ is a package of the repo root
     sys.path.insert(0, str(ROOT))
-from tools import classroom  # noqa: E402
+from tools import classroom, slide_answers  # noqa: E402
 from tools.browser import CHROMIUM, FLAGS  # noqa: E402
 
 BUILD = ROOT / "build" / "paper"
@@ -156,18 +156,14 @@ def print_plate(name: str) -> dict:
                                   metadata={"image/png": {"alt": plate.alt}})
 
 
-def slide_type(cell) -> str:
-    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
-
-
 def slide_summary(cell, after) -> bool:
     """Whether ``cell`` is a section's slide (a heading and a few bullets) with the
     reading text right after it: on paper the bullets repeated the reading beside them
     (paper review 18), so only the heading prints."""
     return (cell.cell_type == "markdown" and cell.source.startswith("#")
-            and slide_type(cell) in ("slide", "subslide") and not classroom.tags(cell)
+            and slide_answers.slide_type(cell) in ("slide", "subslide") and not classroom.tags(cell)
             and after is not None and after.cell_type == "markdown"
-            and slide_type(after) == "skip" and not after.source.startswith("#"))
+            and slide_answers.slide_type(after) == "skip" and not after.source.startswith("#"))
 
 
 def code_exercise(after) -> bool:

@@ -17,7 +17,8 @@ def tags(cell) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []))
 
 
-def _slide_type(cell) -> str:
+def slide_type(cell) -> str:
+    """A cell's slide type ("-" when it has none)."""
     return cell.metadata.get("slideshow", {}).get("slide_type", "-")
 
 
@@ -89,7 +90,7 @@ def answers_on_own_slides(nb) -> int:
         count += 1
 
     for i, cell in enumerate(nb.cells):
-        kind = _slide_type(cell)
+        kind = slide_type(cell)
         if kind in ("slide", "subslide"):
             kind_open = None  # a case's steps ("*Screen first:* ...") keep the case's title
             first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
