@@ -284,6 +284,51 @@ def test_slides_show_each_answer_on_a_slide_of_its_own(slides, path):
         assert all(re.match(r"(Case \d+|Exercise \d+): the ", t) for t in shown), snippet
 
 
+def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
+    """An exercise that works on a table the deck skips shows its material on the
+    question's slide, built from the same data records (slide review 18: "Filter the
+    table", with no table on screen)."""
+    from nbconvert.filters import markdown2html
+
+    from tools import slide_material
+
+    named = []
+    for path in NOTEBOOKS:
+        parser = SlideTexts()
+        parser.feed(slides[path.stem].read_text(encoding="utf-8"))
+        texts = [words(t) for t in parser.slides]
+        for cell in nbformat.read(path, as_version=4).cells:
+            name = cell.metadata.get("kit_slides")
+            if not name:
+                continue
+            named.append(name)
+            question = words(cell.source.splitlines()[0].lstrip("# "))
+            slide = next(t for t in texts if t.startswith(question))
+            shown = TextOutsideDetails()
+            shown.feed(markdown2html(slide_material.material(name)))
+            assert words("".join(shown.outside)) in slide, (path.stem, name)
+    assert sorted(named) == sorted(slide_material.MATERIAL)
+
+
+def test_slide_material_comes_from_the_data_records():
+    from anatomy import headaches
+    from tools import slide_material
+
+    options = headaches.management_options().set_index("option")
+    note = options.loc["Pulsed radiofrequency", "evidence_note"]
+    assert note in slide_material.material("pulsed_rf_evidence")
+    listed = slide_material.material("secondary_causes").splitlines()
+    assert [x.removeprefix("- ") for x in listed if x.startswith("- ")] == list(
+        headaches.differential("secondary")["name"])
+    table = slide_material.material("block_and_toxin")
+    rows = [line for line in table.splitlines() if line.startswith("| ")][1:]
+    assert [r.split(" | ")[0] for r in rows] == [
+        "| Local anaesthetic nerve block (with or without steroid)", "| Botulinum toxin"]
+    assert "NOT a steroid" in rows[1]
+    with pytest.raises(ValueError, match="'cure'.*block_and_toxin.*secondary_causes"):
+        slide_material.material("cure")
+
+
 def test_links_to_the_glossary_work_from_handouts_and_slides(handouts, slides):
     for page in (handouts["00_start_here"], slides["00_start_here"]):
         links = re.findall(r'href="(\.\./[^"#]+)"', page.read_text(encoding="utf-8"))

@@ -108,11 +108,19 @@ def test_cell_kinds_map_to_the_helpers(tmp_path, monkeypatch):
     assert "<summary><b>Show it</b></summary>" in answer.source
 
 
+def test_an_exercise_names_its_slide_material(tmp_path, monkeypatch):
+    stem = _source(tmp_path, monkeypatch,
+                   '# %% [markdown] tags=["exercise"] slides="secondary_causes"\n# Do it.\n')
+    (exercise,) = nbsource.cells(stem)
+    assert exercise.metadata["kit_slides"] == "secondary_causes"
+
+
 @pytest.mark.parametrize(("body", "message"), [
     ('# %% [markdown] part="appendix"\n', "unknown part 'appendix'.*valid: .*footer"),
     ('# %% [markdown] colour="red"\n# Hi\n', r"unknown cell metadata \['colour'\]"),
     ('# %% [markdown]\n# {kit}`nope`\n', "Unknown {kit} text 'nope'; valid: .*notebook_list"),
     ('# %% [markdown] tags=["solution"]\n# Hi\n', "'solution' cell must be code"),
+    ('# %% [markdown] slides="secondary_causes"\n# Hi\n', r"options \['slides'\].*markdown"),
 ])
 def test_bad_sources_are_named(tmp_path, monkeypatch, body, message):
     stem = _source(tmp_path, monkeypatch, body)

@@ -40,6 +40,7 @@ from tools.classroom_outputs import (  # noqa: E402,F401 - re-exported for tests
     plot_html,
 )
 from tools.slide_answers import answers_on_own_slides, tags  # noqa: E402,F401
+from tools.slide_material import add_slide_material  # noqa: E402
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 BUILD = ROOT / "build"
@@ -363,6 +364,7 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
         source = handout_source(path)
         nb = _read(source)
         fold_answers(nb)
+        add_slide_material(nb)
         answers_on_own_slides(nb)
         relink(nb, source)
         hide_quiz_code(nb)

@@ -11,7 +11,8 @@ Cell kinds (in the percent header of a cell, e.g. ``# %% [markdown] tags=["exerc
 - no tag: ``md`` / ``code``; ``slideshow={"slide_type": ...}`` sets the slide type
   (default '-'), ``hide_input=true`` collapses a code cell.
 - markdown ``tags=["notes"]`` -> ``notes``; ``tags=["exercise"]`` -> ``exercise``;
-  ``tags=["answer"]`` -> ``answer`` (``summary="..."`` for the reveal line).
+  ``tags=["answer"]`` -> ``answer`` (``summary="..."`` for the reveal line); an exercise's
+  ``slides="..."`` names what a deck shows under it (``tools.slide_material``).
 - code ``tags=["solution"]`` -> ``solution``; ``tags=["verdict"]`` -> ``verdict``.
   Each kind has its own default slide type (see ``KINDS``); ``slideshow`` overrides it.
 - ``part="..."`` with an empty body: cells made by the kit. ``header`` (title, overview,
@@ -48,7 +49,8 @@ GOAL_WORDS = 7  # a goal on the "Today" slide: the objective in a few words
 KINDS = {"notes": ("markdown", "notes"), "exercise": ("markdown", "subslide"),
          "answer": ("markdown", "fragment"), "solution": ("code", "fragment"),
          "verdict": ("code", "fragment")}
-CELL_KEYS = {"slideshow", "tags", "hide_input", "summary", "part", "cases", "paper"}
+CELL_KEYS = {"slideshow", "tags", "hide_input", "summary", "part", "cases", "paper",
+             "slides"}
 IGNORED_KEYS = {"lines_to_next_cell"}  # jupytext's record of blank lines between cells
 ROLE_RE = re.compile(r"\{(cite|cite_html|kit)\}`([^`]*)`")
 
@@ -168,8 +170,8 @@ def _cell(cell, kit: dict, stem: str, where: str) -> list:
     slide = meta.get("slideshow", {}).get("slide_type", KINDS[kind][1] if kind else "-")
     text = resolve(cell.source) if cell_type == "markdown" else cell.source
     extra = [t for t in tags if t != kind]
-    options = set(meta) & {"hide_input", "summary", "cases", "paper"}
-    allowed = {"answer": {"summary"},
+    options = set(meta) & {"hide_input", "summary", "cases", "paper", "slides"}
+    allowed = {"answer": {"summary"}, "exercise": {"slides"},
                None: {"hide_input", "paper"} if cell_type == "code" else set()}
     if (kind and extra) or options - allowed.get(kind, set()):
         raise ValueError(f"{where}: options {sorted(options)} and tags {tags} do not fit a "
@@ -177,7 +179,7 @@ def _cell(cell, kit: dict, stem: str, where: str) -> list:
     if kind == "notes":
         return [notes(text)] if slide == "notes" else _bad(where, "notes", slide)
     if kind == "exercise":
-        return [exercise(text, slide=slide)]
+        return [exercise(text, slide=slide, slides=meta.get("slides"))]
     if kind == "answer":  # with a place to write one's own answer first
         return [write_in(),
                 answer(text, slide=slide,

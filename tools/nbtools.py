@@ -151,9 +151,14 @@ def notes(text: str):
     return md("**Instructor notes.** " + text.strip(), slide="notes", tags=["instructor-notes"])
 
 
-def exercise(text: str, slide: str = "subslide"):
-    """The task of an exercise (markdown, tagged 'exercise')."""
-    return md(text, slide=slide, tags=["exercise"])
+def exercise(text: str, slide: str = "subslide", slides: str | None = None):
+    """The task of an exercise (markdown, tagged 'exercise'); ``slides`` names what a deck
+    shows under it (``tools.slide_material``), for a task that works on a table the deck
+    does not show."""
+    cell = md(text, slide=slide, tags=["exercise"])
+    if slides:
+        cell.metadata["kit_slides"] = slides
+    return cell
 
 
 WRITE_IN = ("**Your answer.** *Double-click here, write your answer, then press "

@@ -288,7 +288,7 @@ options[['option', 'what_it_is', 'who_it_is_for']]
 # %% slideshow={"slide_type": "skip"}
 options[['option', 'evidence_note', 'reference']]
 
-# %% [markdown] tags=["exercise"]
+# %% [markdown] tags=["exercise"] slides="block_and_toxin"
 # ### Exercise 4
 #
 # One seed article says: *'a set of three steroid injections such as botulinum toxin to calm down the inflamed nerves'*. Name two problems with this sentence, then rewrite it so that it is correct. The notebook's table of options (`options`) has what you need.
@@ -314,7 +314,7 @@ options[['option', 'evidence_note', 'reference']]
 # - **Occipital nerve stimulation** uses implanted leads; the first series in occipital neuralgia reported good relief in 12 of 13 patients ({cite}`weiner1999`), and in ON the evidence is still case series. The randomised trials are in chronic migraine. In a feasibility trial, 39% responded to adjustable stimulation at 3 months against 6% with preset stimulation and none with medicines alone. Leads moved in about a quarter of those implanted ({cite}`saper2011`). The largest sham-controlled trial (157 people) missed its main end point at 12 weeks. In its open-label year about half reported half as many headache days, and 70% had an adverse event ({cite}`dodick2015`). Pooling three sham-controlled trials gave about 2.6 fewer days a month of long, moderate-to-severe headache; lead migration and infection were common and often needed another operation ({cite}`chen2015_ons`).
 # - **Occipital release (decompression) surgery** frees the nerve from muscle, fascia or the occipital artery. Evidence comes from retrospective and small prospective series ({cite}`ducic2009, austen2023, gfrerer2020`). Reviews keep it as a last step after all else has failed ({cite}`barmherzig2019`).
 
-# %% [markdown] tags=["exercise"]
+# %% [markdown] tags=["exercise"] slides="pulsed_rf_evidence"
 # ### Exercise 5
 #
 # A clinic leaflet says: *'Pulsed radiofrequency is proven to cure occipital neuralgia.'* Search the `evidence_note` column of `options` for the word 'randomised'. Using the notes you find, give two ways in which the leaflet overstates the evidence.

@@ -147,7 +147,7 @@ diff[diff['urgency'] != 'routine'][['name', 'urgency']]
 # - **C1-C2 schwannoma**: rare; a mass, night pain or neurological signs ({cite}`delen2015`).
 # - **Lateral atlanto-axial joint pain**: ICHD-3 13.4 asks that referral from this joint be told apart from occipital neuralgia ({cite}`ichd3_2018, star1992`). A controlled joint block is the rigorous test ({cite}`bogduk2009`).
 
-# %% [markdown] tags=["exercise"]
+# %% [markdown] tags=["exercise"] slides="secondary_causes"
 # ### Exercise 1
 #
 # Filter the table for the **secondary** causes. Which of them would a normal neurological examination *not* rule out?

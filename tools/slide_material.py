@@ -1,0 +1,93 @@
+"""What a slide deck shows under an exercise that, in the notebook, works on a table.
+
+Notebook 04's Exercises 4 and 5 and notebook 05's Exercise 1 send the student to a table
+(``options``, ``headaches.differential``) that a deck skips, so a class could not do them
+from the screen (slide review 18). An exercise cell names its material
+(``slides="pulsed_rf_evidence"`` in a notebook source, ``kit_slides`` in the notebook);
+the deck shows it on the question's slide, built from the same data records as the
+notebook's table. Notebooks, handouts and paper are unchanged.
+"""
+
+from __future__ import annotations
+
+import nbformat
+
+from anatomy import headaches
+from tools.nbsource import resolve
+
+
+def _cite(keys: str) -> str:
+    return resolve(f"{{cite}}`{keys}`")
+
+
+def _option(name: str):
+    options = headaches.management_options()
+    rows = options[options["option"].str.startswith(name)]
+    if len(rows) != 1:
+        raise ValueError(f"management option {name!r} matches {len(rows)} rows; options: "
+                         f"{', '.join(options['option'])}")
+    return rows.iloc[0]
+
+
+def block_and_toxin() -> str:
+    """What a steroid block and botulinum toxin are (notebook 04, Exercise 4)."""
+    rows = [_option(name) for name in ("Local anaesthetic nerve block", "Botulinum toxin")]
+    lines = ["From the table of options:", "", "| Option | What it is |", "|---|---|"]
+    lines += [f"| {r['option']} | {r['what_it_is']} |" for r in rows]
+    return "\n".join(lines)
+
+
+def pulsed_rf_evidence() -> str:
+    """The evidence note on pulsed radiofrequency (notebook 04, Exercise 5)."""
+    row = _option("Pulsed radiofrequency")
+    return (f"The table's evidence note on pulsed radiofrequency:\n\n"
+            f"> {row['evidence_note']} ({_cite(row['reference'])})")
+
+
+def secondary_causes() -> str:
+    """The secondary causes in the differential table (notebook 05, Exercise 1)."""
+    names = headaches.differential("secondary")["name"]
+    return "The table's secondary causes:\n\n" + "\n".join(f"- {n}" for n in names)
+
+
+MATERIAL = {f.__name__: f for f in (block_and_toxin, pulsed_rf_evidence, secondary_causes)}
+
+
+def material(name: str) -> str:
+    """The markdown that a deck shows under an exercise.
+
+    Parameters
+    ----------
+    name : str
+        One of ``MATERIAL``.
+
+    Returns
+    -------
+    str
+        Markdown built from the kit's data records.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not one of ``MATERIAL``.
+    """
+    if name not in MATERIAL:
+        raise ValueError(f"slide material {name!r}: choose one of {sorted(MATERIAL)}")
+    return MATERIAL[name]()
+
+
+def add_slide_material(nb) -> int:
+    """Put each exercise's named material on its slide, under the question; returns how
+    many exercises got one."""
+    cells, count = [], 0
+    for cell in nb.cells:
+        cells.append(cell)
+        name = cell.get("metadata", {}).get("kit_slides")
+        if name:
+            extra = nbformat.v4.new_markdown_cell(
+                material(name), metadata={"slideshow": {"slide_type": "-"}})
+            extra.id = f"{cell.id}-material"  # not random: builds are identical
+            cells.append(extra)
+            count += 1
+    nb.cells = cells
+    return count
