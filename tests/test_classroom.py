@@ -329,6 +329,23 @@ def test_slide_material_comes_from_the_data_records():
         slide_material.material("cure")
 
 
+def test_screen_tables_name_their_rows_by_flag():
+    """A case's screen table is indexed by flag: row numbers 0, 1 meant nothing on a
+    slide (slide review 18)."""
+    nb = nbformat.read(classroom.handout_source(ROOT / "notebooks/03_headache_comparison.ipynb"),
+                       as_version=4)
+    tables = [o["data"]["text/html"] for c in nb.cells if c.cell_type == "code"
+              and "red_flag_screen(findings)" in c.source for o in c.get("outputs", [])
+              if "text/html" in o.get("data", {})]
+    assert tables
+    from anatomy import headaches
+
+    flags = set(headaches.red_flags()["flag"])
+    for table in tables:
+        rows = re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', table)
+        assert rows and set(rows) <= flags, rows
+
+
 def test_links_to_the_glossary_work_from_handouts_and_slides(handouts, slides):
     for page in (handouts["00_start_here"], slides["00_start_here"]):
         links = re.findall(r'href="(\.\./[^"#]+)"', page.read_text(encoding="utf-8"))

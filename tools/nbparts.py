@@ -70,13 +70,14 @@ def red_flag_box(short: bool = False) -> str:
 # A case's red-flag screen: one sentence (so 'no flag' is said, not an empty table), then
 # the flags that are present or not asked
 # the flags present or not asked, as a table when there are any (an empty table with only
-# its headers showed under a case with no flag)
+# its headers showed under a case with no flag), named by flag (row numbers 0, 1 meant
+# nothing on a slide: review 18)
 SCREEN_CELL = ("findings = cases.at['{case_id}', 'findings']\n"
                "print(headaches.screen_summary(findings))\n"
                "screen = headaches.red_flag_screen(findings)\n"
                "flagged = screen[screen['status'] != 'absent']\n"
                "if len(flagged):\n"
-               "    display(flagged[['flag', 'status', 'action']])")
+               "    display(flagged.set_index('flag')[['status', 'action']])")
 
 
 def _sources(case) -> str:

@@ -94,8 +94,8 @@ def screen_summary(findings: Mapping[str, object]) -> str:
     if len(present):
         items = "; ".join(f"{r.flag} ({r.action})" for r in present.itertuples())
         return textwrap.fill(f"RED FLAG: {items}. Look for a secondary cause before any "
-                             "primary diagnosis; the checker's verdicts below do not exclude "
-                             "one.", PRINT_WIDTH)
+                             "primary diagnosis; the checker's verdicts do not exclude one.",
+                             PRINT_WIDTH)
     open_ = screen[screen["status"] == "not asked"]
     if len(open_):
         return textwrap.fill("No red flag found, but not asked: " + ", ".join(open_["flag"])
