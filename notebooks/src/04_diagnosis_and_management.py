@@ -109,7 +109,7 @@ head = anatomy.load_head()
 # - what to do
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Before naming a primary headache, a clinician screens for a secondary cause. The kit's list builds on the SNNOOP10 red and orange flags ({cite}`do2019`). It adds pupil and dissection flags ({cite}`lyrer2014, rushton2023`) and uses 50, not 65, as its age cut-off ({cite}`hunder1990`). Each row says what to look for, what it may signal and what to do.
+# Before naming a primary headache, a clinician screens for a secondary cause. The kit's list builds on the SNNOOP10 red and orange flags ({cite}`do2019`). It adds pupil and dissection flags ({cite}`lyrer2014, rushton2023`) and uses 50, not 65, as its age cut-off ({cite}`hunder1990`). Each row says what to look for, what it may signal and what to do. The table below shows what to look for; in Exercise 1 you look up the rest.
 
 # %% slideshow={"slide_type": "skip"}
 headaches.red_flags()[['flag', 'look_for']]
@@ -233,7 +233,7 @@ for label, f in (('block relieved the pain', findings),
 # A woman with chronic migraine has throbbing one-sided attacks of about 12 hours, with nausea. A greater occipital nerve block gave her three days of relief. Does the relief make the diagnosis occipital neuralgia? Which ICHD-3 13.4 criteria fail on what you know, and which would you still check?
 
 # %% [markdown] tags=["answer"]
-# No. Criterion D is met, but blocks also relieve migraine ({cite}`zhang2018`). B fails: 12-hour attacks are not paroxysms of seconds to minutes, and throbbing is not shooting, stabbing or sharp, so at most one of its three features fits. Still to check: pain in an occipital nerve territory (A), allodynia and nerve tenderness (C). E fails while migraine explains the picture better. The two can coexist: occipital neuralgia was about twice as likely in chronic migraine in one clinic ({cite}`on_clinic2021`).
+# No. Criterion D is met, but blocks also relieve migraine ({cite}`zhang2018`). B fails: 12-hour attacks are not paroxysms of seconds to minutes, and throbbing is not shooting, stabbing or sharp, so at most one of its three features fits ({cite}`ichd3_2018`). Still to check: pain in an occipital nerve territory (A), allodynia and nerve tenderness (C). E fails while migraine, another ICHD-3 diagnosis, explains the picture better. The two can coexist: occipital neuralgia was about twice as likely in chronic migraine in one clinic ({cite}`on_clinic2021`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 4.1 The block in numbers
