@@ -362,9 +362,15 @@ def compact_png(path: Path, keep=(), palette: bool = True) -> None:
 
 
 def _without_menus(spec: dict) -> dict:
-    """A copy for print: dropdowns and buttons left out, and the legend's hint to hover
-    ("(hover for source)") dropped: they do nothing on paper."""
+    """A copy for print: dropdowns and buttons left out with the line that says what the
+    buttons do, and the legend's hint to hover ("(hover for source)") dropped: they do
+    nothing on paper."""
+    from anatomy.viz.plotly3d import HINT_NAME
+
     layout = {k: v for k, v in spec["layout"].items() if k != "updatemenus"}
+    if "annotations" in layout:
+        layout["annotations"] = [a for a in layout["annotations"]
+                                 if a.get("name") != HINT_NAME]
     title = layout.get("legend", {}).get("title", {}).get("text")
     if title and re.search(r"\s*\(hover[^)]*\)", title):
         layout["legend"] = {**layout["legend"], "title": {

@@ -15,6 +15,7 @@ figures and tables span both, and a notebook prints on at most ``PAGE_BUDGET`` p
 from __future__ import annotations
 
 import copy
+import json
 import re
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: tools/ is a package of the repo root
     sys.path.insert(0, str(ROOT))
+from anatomy.viz.plotly3d import HINT_NAME  # noqa: E402
 from tools import classroom, slide_answers  # noqa: E402
 from tools.browser import CHROMIUM, FLAGS  # noqa: E402
 
@@ -293,7 +295,8 @@ async ([w, h]) => {
   const els = Array.from(document.querySelectorAll('.kit-plotly'));
   for (const el of els) {
     // without its menus and buttons: on paper they cannot be pressed (paper review 17)
-    const layout = Object.assign({}, el.layout, {updatemenus: [], sliders: []});
+    const layout = Object.assign({}, el.layout, {updatemenus: [], sliders: [],
+      annotations: (el.layout.annotations || []).filter(a => a.name !== HINT_NAME)});
     const url = await Plotly.toImage({data: el.data, layout: layout},
                                      {format: 'png', width: w, height: h});
     const img = document.createElement('img');
@@ -323,7 +326,7 @@ async ([w, h]) => {
   }
   return els.length;
 }
-"""
+""".replace("HINT_NAME", json.dumps(HINT_NAME))
 
 
 def print_pdf(html_path: Path, pdf_path: Path, page) -> int:

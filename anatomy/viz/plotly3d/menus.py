@@ -49,9 +49,14 @@ def button_width(label: str, font_size: float = MENU_FONT["size"]) -> int:
     return int(np.ceil(1.08 * font.get_width_height()[0] / 64)) + 24
 
 
+HINT_SHIFT = 37  # px: above a 12-point button row (6 px pad, 26 px button) and a gap
+HINT_NAME = "menu hint"  # print copies, without the buttons, leave the hint out too
+
+
 def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
                 x: float = 0.0, xanchor: str = "left",
-                layout: dict[str, tuple[dict, dict]] | None = None) -> None:
+                layout: dict[str, tuple[dict, dict]] | None = None,
+                hint: str | None = None) -> None:
     """Add one button per group that hides its traces, and shows them again as the figure
     opened (restyle; no kernel needed). Set the traces' opening visibility first; a menu
     that changes them (a stage) can point ``buttons[0].args2`` at its own.
@@ -75,6 +80,9 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
         notes that name a layer's structures leave with it. Whole values, such as a new
         ``scene.annotations`` list, not items by index: plotly.js keeps the array a menu
         set, so an item hidden by index stayed hidden in that menu's copy.
+    hint : str, optional
+        A line of small grey text just above the row, at its anchored end, saying what the
+        buttons do (a "Bones" button that hides the bones surprised a reviewer).
 
     Returns
     -------
@@ -114,6 +122,14 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
                        "yanchor": "bottom",
                        "showactive": False, "active": -1, "bgcolor": "white", "pad": pad,
                        "font": MENU_FONT, "name": f"layer {label}"})
+    if hint:
+        # px above the row's bottom: the buttons' pad and height, then a gap
+        fig["layout"].setdefault("annotations", []).append({
+            "name": HINT_NAME, "text": hint, "xref": "paper", "yref": "paper", "x": x, "y": y,
+            "xanchor": xanchor, "yanchor": "bottom", "yshift": HINT_SHIFT,
+            # a label within 6 px of the figure's side reads as cut (the layout check)
+            "xshift": -8 if xanchor == "right" else 8,
+            "showarrow": False, "font": {"size": MENU_FONT["size"] - 1, "color": "#555555"}})
 
 
 def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.0,
