@@ -122,7 +122,8 @@ def test_figures_freeze_to_pictures_before_printing(tmp_path):
 
 def test_3d_figures_print_without_their_menus(tmp_path):
     """Notebook 01's 3D figure has a stage menu and layer buttons on screen; its printed
-    picture has none (on paper they cannot be pressed: paper review 17)."""
+    picture has none, nor the line that says what the buttons do (on paper they cannot be
+    pressed: paper review 17)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is missing")
     from playwright.sync_api import sync_playwright
@@ -138,10 +139,13 @@ def test_3d_figures_print_without_their_menus(tmp_path):
         paper.print_pdf(html_path, tmp_path / "01.pdf", page)
         menus = page.evaluate(
             "Array.from(document.querySelectorAll('img.kit-paper-figure'))"
-            ".map(i => [Number(i.dataset.menusLive), Number(i.dataset.menusPrinted)])")
+            ".map(i => [Number(i.dataset.menusLive), Number(i.dataset.menusPrinted),"
+            " Number(i.dataset.hintsLive), Number(i.dataset.hintsPrinted)])")
         browser.close()
-    assert menus and all(live >= 1 for live, _ in menus), menus
-    assert all(printed == 0 for _, printed in menus), menus
+    assert menus and all(m[0] >= 1 for m in menus), menus
+    assert all(m[1] == 0 for m in menus), menus
+    # the line that says what the buttons do leaves with them
+    assert any(m[2] == 1 for m in menus) and all(m[3] == 0 for m in menus), menus
 
 
 def test_paper_prints_every_pain_pattern_for_the_exercises_that_compare_them(printed):

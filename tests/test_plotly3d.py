@@ -242,3 +242,22 @@ def test_leader_note_points_the_way_its_text_position_says():
     assert note["bgcolor"].startswith("rgba(255,255,255") and note["text"] == "EOP"
     up = plotly3d.leader_note((0, 0, 0), "C3", "bottom center", 16.0)
     assert (up["ax"], up["ay"]) == (0, 16) and up["xanchor"] == "center"
+
+
+def test_a_button_row_can_say_what_it_does_and_print_copies_leave_it_out():
+    """A grey line above the layer buttons says they hide or show a layer (a "Bones"
+    button that hid the bones surprised a reviewer); a print copy, without buttons,
+    drops it."""
+    from anatomy.figures import _without_menus
+
+    for anchor, shift in (("right", -8), ("left", 8)):
+        fig = {"data": [{"type": "scatter3d", "x": [0], "y": [0], "z": [0]}], "layout": {}}
+        plotly3d.toggle_menu(fig, {"Bones": [0]}, x=1.0 if anchor == "right" else 0.0,
+                             xanchor=anchor, hint="Click to hide or show a layer")
+        (note,) = fig["layout"]["annotations"]
+        assert note["name"] == plotly3d.HINT_NAME and note["xanchor"] == anchor
+        assert note["yshift"] == 37 and note["xshift"] == shift
+        assert _without_menus(fig)["layout"]["annotations"] == []
+    plain = {"data": [], "layout": {}}
+    plotly3d.toggle_menu(plain, {"Bones": []})
+    assert "annotations" not in plain["layout"]

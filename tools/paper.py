@@ -303,6 +303,9 @@ async ([w, h]) => {
     img.src = url; img.className = 'kit-paper-figure';
     img.dataset.menusLive = (el.layout.updatemenus || []).length;
     img.dataset.menusPrinted = layout.updatemenus.length;
+    const hint = ls => (ls || []).filter(a => a.name === HINT_NAME).length;
+    img.dataset.hintsLive = hint(el.layout.annotations);
+    img.dataset.hintsPrinted = hint(layout.annotations);
     img.alt = el.getAttribute('aria-label') || '';
     Plotly.purge(el); el.replaceWith(img);
   }
