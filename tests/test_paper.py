@@ -155,7 +155,8 @@ def test_paper_prints_every_pain_pattern_for_the_exercises_that_compare_them(pri
     out, _ = printed
     path = next(p for p in NOTEBOOKS if p.stem.startswith("02"))
     nb = nbformat.read(path, as_version=4)
-    marked = [c for c in nb.cells if c.get("metadata", {}).get("kit_paper")]
+    marked = [c for c in nb.cells if c.get("metadata", {}).get("kit_paper")
+              not in (None, paper.ACROSS)]
     assert [c.metadata["kit_paper"] for c in marked] == ["pattern_gallery"]
     assert any(classroom.PLOTLY_MIME in o.get("data", {}) for o in marked[0].outputs)
     page = (out / f"{path.stem}.html").read_text(encoding="utf-8")
@@ -165,8 +166,43 @@ def test_paper_prints_every_pain_pattern_for_the_exercises_that_compare_them(pri
     assert alt.startswith(f"{len(pain.patterns())} small drawings") and alt[:80] in page
     # its caption is the plate's summary, not the 3D figure's
     assert f"Text summary:</em> {alt[:60]}" in page and "The top menu switches" not in page
-    with pytest.raises(ValueError, match="choose one of"):
+    with pytest.raises(ValueError, match="choose one of.*across_the_page"):
         paper.print_plate("every_pattern")
+
+
+def test_schematics_and_drawings_print_across_the_page(printed):
+    """Notebook 02's convergence schematic and pain drawings print across both columns:
+    in one column their text was 3-5 points (paper review 18). The schematic's text
+    prints at 8 points or more, the drawings' captions at 6.5 or more (the plate is
+    as tall as paper allows)."""
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import FLAGS
+
+    out, _ = printed
+    nb = nbformat.read(next(p for p in NOTEBOOKS if p.stem.startswith("02")), as_version=4)
+    across = [c for c in nb.cells if c.get("metadata", {}).get("kit_paper") == paper.ACROSS]
+    assert len(across) == 2
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+        page.goto((out / "02_pain_referral_hot_spots.html").as_uri())
+        page.emulate_media(media="print")
+        sizes = page.evaluate("""() => {
+            const col = document.querySelector('.kit-paper-columns');
+            const gap = parseFloat(getComputedStyle(col).columnGap);
+            const column = (col.clientWidth - gap) / 2;
+            return [...document.querySelectorAll('.celltag_kit-paper-plate img')].map(i =>
+                [i.alt.slice(0, 40), i.closest('.jp-Cell').getBoundingClientRect().width
+                 / column, i.getBoundingClientRect().width / 96]); }""")
+        browser.close()
+    assert len(sizes) == 3, sizes  # the pattern plate, the schematic, the drawings
+    assert all(ratio > 1.9 for _, ratio, _ in sizes), sizes  # both columns and the gap
+    # printed text size: the figure's points times its printed over its drawn width
+    (inches,) = [w for alt, _, w in sizes if alt.startswith("Schematic")]
+    assert 12 * inches / 8.3 >= 8, sizes
+    (inches,) = [w for alt, _, w in sizes if alt.startswith("Pain drawings")]
+    assert 9.5 * inches / 5.8 >= 6.5, sizes  # 2 x 2 heads, 5.8 inches wide
 
 
 def test_revision_tables_stay_off_paper(printed):

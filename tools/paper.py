@@ -69,6 +69,10 @@ table.dataframe, table.kit-frame { font-size: 5.9pt !important; margin: 0 !impor
 table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
   text-align: left !important; }
 .jp-Cell.kit-wide { column-span: all; }
+/* a long table may run on into the next column, but not leave its header row behind */
+table.kit-frame thead, table.dataframe thead { break-after: avoid; }
+table.kit-frame tbody tr:first-child, table.dataframe tbody tr:first-child {
+  break-before: avoid; break-inside: avoid; }
 /* a print plate (several small heads) spans the page: in a column its labels were 4 pt */
 .jp-Cell.celltag_kit-paper-plate { column-span: all; }
 .jp-Cell.celltag_kit-paper-plate img.kit-figure { max-height: 120mm; }
@@ -133,6 +137,9 @@ RED_FLAG_TITLE = "RED FLAGS: get emergency care now"
 # its output. Notebook 02's 3D heat figure printed one pattern of seven, and its exercises
 # compare patterns (paper review 18).
 PRINT_PLATES = {"pattern_gallery": ("anatomy.viz.pain_views", "pattern_gallery")}
+# or a code cell asks for its own output across the page: a schematic or a plate of small
+# heads printed in one column had 3-5 point text (paper review 18)
+ACROSS = "across_the_page"
 
 
 def print_plate(name: str) -> dict:
@@ -149,7 +156,8 @@ def print_plate(name: str) -> dict:
     import nbformat
 
     if name not in PRINT_PLATES:
-        raise ValueError(f"print plate {name!r}: choose one of {sorted(PRINT_PLATES)}")
+        raise ValueError(f"print plate {name!r}: choose one of "
+                         f"{sorted([*PRINT_PLATES, ACROSS])}")
     module, func = PRINT_PLATES[name]
     plate = getattr(importlib.import_module(module), func)()
     png = base64.b64encode(plate.png_bytes()).decode("ascii")
@@ -216,9 +224,10 @@ def paper_notebook(nb):
             red_flags = True
         cell = copy.deepcopy(cell)
         if cell.cell_type == "code" and cell.metadata.get("kit_paper"):
-            cell.outputs = [print_plate(cell.metadata["kit_paper"])]
+            if cell.metadata["kit_paper"] != ACROSS:
+                cell.outputs = [print_plate(cell.metadata["kit_paper"])]
+                plate_alt = cell.outputs[0]["metadata"]["image/png"]["alt"]
             cell.metadata["tags"] = [*cell.metadata.get("tags", []), "kit-paper-plate"]
-            plate_alt = cell.outputs[0]["metadata"]["image/png"]["alt"]
         caption = re.match(r"\*Figure \d+\. Text summary:\*", cell.source)
         if cell.cell_type == "markdown" and caption and plate_alt:
             # the 3D figure's summary would describe what paper does not show (review 18)

@@ -219,7 +219,7 @@ print(pd.Series(midline).nlargest(5).to_string())
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The greater occipital nerve (C2) is not trigeminal, yet GON pain can reach the forehead and the orbit. The explanation is **trigeminocervical convergence**: fibres from the C2 root and from the trigeminal nerve (V1: forehead, eye and the dura) end on the *same* second-order neurons in the trigeminocervical complex. This complex is the caudal trigeminal nucleus together with the dorsal horn of C1-C2. The brain receives one signal and can place it in either map.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 pain_views.convergence_schematic(scale=0.9)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -262,7 +262,7 @@ spots[spots.in_seed_list].set_index('label')[['mechanisms', 'verdict']]
 #
 # Patients often shade where it hurts on a body outline. Here are four drawings; each comes with the patient's words.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 pain_views.drawing_plate(scale=0.9)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
