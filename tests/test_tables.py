@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -101,3 +102,38 @@ def test_no_notebook_table_runs_off_a_narrow_screen(path):
             html = "".join(out.get("data", {}).get("text/html", []))
             assert 'class="dataframe"' not in html, "".join(cell["source"])[:80]
     assert "fit_tables()" in "".join("".join(c["source"]) for c in nb["cells"])
+
+
+def test_row_numbers_are_not_shown_as_row_headers():
+    """An unnamed integer index (0, 1, 2 ..., or what a filter left of them) names
+    nothing: the table has no row-header column (review 18: slides and paper showed the
+    numbers as a column). A named index stays."""
+    frame = pd.DataFrame({"flag": ["Fever", "Thunderclap", "Papilloedema"],
+                          "action": ["emergency", "emergency", "urgent"]})
+    for shown in (frame, frame[frame["action"] == "emergency"], frame.iloc[[2, 0]]):
+        table = HtmlTable.from_frame(shown)
+        html = table._repr_html_()
+        assert not table.row_headers and 'scope="row"' not in html
+        assert html.count('<th scope="col"') == 2  # no empty corner header either
+        assert all(f">{t}</td>" in html for t in shown["flag"])
+    named = HtmlTable.from_frame(frame.set_index("flag"))._repr_html_()
+    assert named.count('<th scope="row"') == 3 and ">Fever</th>" in named
+    assert re.search(r'<th scope="col"[^>]*>flag</th>', named)  # the index's name
+    points = frame.set_axis(range(1, 4)).rename_axis("point")  # numbers that name rows
+    table = HtmlTable.from_frame(points)
+    assert table.row_headers and table.corner == "point"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("0*.ipynb")),
+                         ids=lambda p: p.stem[:2])
+def test_no_notebook_table_shows_row_numbers(path):
+    """Numbers as row headers are shown only under a name ("point": compression points
+    1-6), never as bare row numbers."""
+    nb = json.loads(path.read_text())
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            html = "".join(out.get("data", {}).get("text/html", []))
+            headers = re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', html)
+            if headers and all(h.isdigit() for h in headers):
+                corner = re.search(r'<thead><tr><th scope="col"[^>]*>([^<]*)</th>', html)
+                assert corner and corner[1], (headers, "".join(cell["source"])[:80])

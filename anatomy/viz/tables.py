@@ -71,6 +71,9 @@ class HtmlTable:
     # fixed: columns share the width equally; auto: the browser sizes them by their text
     # (never narrower than their longest word), for tables of unknown content
     fixed: bool = True
+    # False: no row-header column (a DataFrame's row numbers, which name nothing)
+    row_headers: bool = True
+    corner: str = ""  # the row headers' own header (a DataFrame's index name)
 
     def __post_init__(self):
         for header, cells in self.rows:
@@ -80,10 +83,11 @@ class HtmlTable:
 
     @classmethod
     def from_frame(cls, frame, caption: str = "", max_chars: int | None = None) -> HtmlTable:
-        """The table of a pandas DataFrame: its index as row headers, cells as text, laid
-        out by the browser (``fixed=False``) within the output's width: a column is as
-        wide as its text needs and never narrower than its longest word, and long names
-        break at their underscores. A ``reference`` column of registry keys shows their
+        """The table of a pandas DataFrame: its index as row headers (none for row
+        numbers: an unnamed integer index), cells as text, laid out by the browser
+        (``fixed=False``) within the output's width: a column is as wide as its text needs
+        and never narrower than its longest word, and long names break at their
+        underscores. A ``reference`` column of registry keys shows their
         short labels ('Kim et al. 2018'), with the full citations on hover.
 
         Parameters
@@ -107,6 +111,7 @@ class HtmlTable:
             If ``max_chars`` is given and is less than 4.
         """
         import numpy as np
+        import pandas as pd
 
         if max_chars is not None and max_chars < 4:
             raise ValueError(f"max_chars must be at least 4 or None, got {max_chars!r}")
@@ -130,7 +135,14 @@ class HtmlTable:
         columns = [str(c) for c in frame.columns]
         rows = [(str(i), [cell(c, v) for c, v in zip(columns, row)])
                 for i, row in zip(frame.index, frame.itertuples(index=False, name=None))]
-        return cls(caption, columns, rows, fixed=False)
+        # row numbers (0, 1, 2 ... or what a filter left of them) name nothing; a student
+        # read them as data on slides and paper (review 18)
+        numbered = (frame.index.name is None and frame.index.nlevels == 1
+                    and pd.api.types.is_integer_dtype(frame.index))
+        # a named index says what its rows are ("point" over compression points 1-6)
+        corner = "" if frame.index.name is None else str(frame.index.name)
+        return cls(caption, columns, rows, fixed=False, row_headers=not numbered,
+                   corner=corner)
 
     def _repr_html_(self) -> str:
         esc = html.escape
@@ -151,13 +163,16 @@ class HtmlTable:
                   f'{esc(self.caption)}</caption>' if self.caption else ""),
                  (f'<colgroup><col style="width: {self.header_width};"></colgroup>'
                   if self.fixed else ""),
-                 f'<thead><tr><th scope="col" style="{head_style}"></th>']
+                 '<thead><tr>' + (f'<th scope="col" style="{head_style}">'
+                                  f'{_wrappable(self.corner)}</th>'
+                                  if self.row_headers else "")]
         parts += [f'<th scope="col" style="{head_style}">{_wrappable(c)}</th>'
                   for c in self.columns]
         parts.append("</tr></thead><tbody>")
         for header, cells in self.rows:
-            parts.append(f'<tr><th scope="row" style="{head_style} text-align: right;">'
-                         f'{_wrappable(header)}</th>')
+            parts.append('<tr>' + (f'<th scope="row" style="{head_style} text-align: '
+                                   f'right;">{_wrappable(header)}</th>'
+                                   if self.row_headers else ""))
             parts += [f'<td style="{base} background: {c.fill}; color: {c.ink}; '
                       f'text-align: left;"{_title(c)}>{_wrappable(c.text)}</td>'
                       for c in cells]
