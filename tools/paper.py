@@ -79,9 +79,10 @@ table.kit-frame tbody tr:first-child, table.dataframe tbody tr:first-child {
 .jp-Cell.kit-wide table { width: 100%; }
 table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
   padding: 0.2mm 1.2mm !important; line-height: 1.15; }
-/* a box and a warning box print whole (.jp-Cell * lets everything else split) */
-.kit-paper-answer, .jp-RenderedHTMLCommon .alert, .jp-RenderedHTMLCommon tr {
-  break-inside: avoid !important; }
+/* a box and a warning box print whole (.jp-Cell * lets everything else split), and an
+   exercise with its box */
+.kit-paper-answer, .jp-RenderedHTMLCommon .alert, .jp-RenderedHTMLCommon tr,
+.jp-Cell:has(.kit-paper-answer) { break-inside: avoid !important; }
 .kit-paper-answer { border: 0.3mm solid #777; height: 13mm; margin: 0.8mm 0 1.2mm 0;
   box-sizing: border-box; }
 .kit-paper-answer.kit-paper-long { height: 24mm; }
@@ -243,9 +244,11 @@ def paper_notebook(nb):
             # an exercise with a code cell to fill in is run in the notebook (paper review
             # 18: it could not be done on paper), and its box says so
             runs = code_exercise(nb.cells[k + 1:])
-            cells.append(_markdown('<div class="kit-paper-answer'
-                                   + (' kit-paper-long' if long else '')
-                                   + (' kit-paper-run' if runs else '') + '"></div>'))
+            # in the exercise's own cell, which prints whole: a box in a cell of its own
+            # fell into the next column or page, away from its question (paper review 18)
+            cell.source += ('\n\n<div class="kit-paper-answer'
+                            + (' kit-paper-long' if long else '')
+                            + (' kit-paper-run' if runs else '') + '"></div>')
     nb.cells = cells
     classroom.convert_javascript_outputs(nb)
     n_plots = classroom.convert_plotly_outputs(nb, prefix="kit-paper")
