@@ -85,6 +85,13 @@ def test_paper_handout_figures_are_pictures_and_exercises_have_room(printed, pat
     assert page.count('class="kit-plotly"') == n_3d  # each frozen to a picture in print
     n_exercises = sum("exercise" in c["metadata"].get("tags", []) for c in nb["cells"])
     assert len(re.findall(r'class="kit-paper-answer[ "]', page)) == n_exercises >= 1
+    # each in its exercise's own cell, which prints whole (a box in a cell of its own fell
+    # into the next column, away from its question: paper review 18)
+    boxed = [c for c in page.split('<div class="jp-Cell ')[1:] if "kit-paper-answer" in c]
+    assert len(boxed) == n_exercises, len(boxed)
+    for cell in boxed:  # the question's heading, then its box
+        heading = re.search(r"<h3[^>]*>(Exercise|Case) \d+", cell)
+        assert heading and heading.start() < cell.index("kit-paper-answer"), cell[:200]
     # an exercise with a code cell to fill in says it is run in the notebook
     cells = nb["cells"]
     n_code = sum("exercise" in c["metadata"].get("tags", []) and paper.code_exercise(
