@@ -325,6 +325,9 @@ def test_slide_material_comes_from_the_data_records():
     assert [r.split(" | ")[0] for r in rows] == [
         "| Local anaesthetic nerve block (with or without steroid)", "| Botulinum toxin"]
     assert "NOT a steroid" in rows[1]
+    criteria = slide_material.material("on_criteria")
+    for key, text in headaches.criteria_table("occipital_neuralgia")["text"].items():
+        assert f"| {key} | {text} |" in criteria
     with pytest.raises(ValueError, match="'cure'.*block_and_toxin.*secondary_causes"):
         slide_material.material("cure")
 

@@ -1,11 +1,11 @@
 """What a slide deck shows under an exercise that, in the notebook, works on a table.
 
-Notebook 04's Exercises 4 and 5 and notebook 05's Exercise 1 send the student to a table
-(``options``, ``headaches.differential``) that a deck skips, so a class could not do them
-from the screen (slide review 18). An exercise cell names its material
-(``slides="pulsed_rf_evidence"`` in a notebook source, ``kit_slides`` in the notebook);
-the deck shows it on the question's slide, built from the same data records as the
-notebook's table. Notebooks, handouts and paper are unchanged.
+Notebook 04's Exercises 3 to 5 and notebook 05's Exercise 1 send the student to a table
+(ICHD-3's criteria, ``options``, ``headaches.differential``) that a deck skips, so a
+class could not do them from the screen (slide review 18). An exercise cell names its
+material (``slides="pulsed_rf_evidence"`` in a notebook source, ``kit_slides`` in the
+notebook); the deck shows it on the question's slide, built from the same data records
+as the notebook's table. Notebooks, handouts and paper are unchanged.
 """
 
 from __future__ import annotations
@@ -44,13 +44,24 @@ def pulsed_rf_evidence() -> str:
             f"> {row['evidence_note']} ({_cite(row['reference'])})")
 
 
+def on_criteria() -> str:
+    """ICHD-3's criteria for occipital neuralgia, A to E (notebook 04, Exercise 3)."""
+    table = headaches.criteria_table("occipital_neuralgia")
+    keys = ", ".join(dict.fromkeys(table["reference"]))
+    # the source in the header: a line of its own ran the slide 3 px past its foot
+    lines = [f"| | ICHD-3 13.4, occipital neuralgia ({_cite(keys)}) |", "|---|---|"]
+    lines += [f"| {k} | {text} |" for k, text in table["text"].items()]
+    return "\n".join(lines)
+
+
 def secondary_causes() -> str:
     """The secondary causes in the differential table (notebook 05, Exercise 1)."""
     names = headaches.differential("secondary")["name"]
     return "The table's secondary causes:\n\n" + "\n".join(f"- {n}" for n in names)
 
 
-MATERIAL = {f.__name__: f for f in (block_and_toxin, pulsed_rf_evidence, secondary_causes)}
+MATERIAL = {f.__name__: f for f in (block_and_toxin, on_criteria, pulsed_rf_evidence,
+                                    secondary_causes)}
 
 
 def material(name: str) -> str:

@@ -227,7 +227,7 @@ for label, f in (('block relieved the pain', findings),
     verdict = headaches.check_criteria('occipital_neuralgia', f).verdict
     print(f'{label}: 13.4 {verdict}')
 
-# %% [markdown] tags=["exercise"]
+# %% [markdown] tags=["exercise"] slides="on_criteria"
 # ### Exercise 3
 #
 # A woman with chronic migraine has throbbing one-sided attacks of about 12 hours, with nausea. A greater occipital nerve block gave her three days of relief. Does the relief make the diagnosis occipital neuralgia? Which ICHD-3 13.4 criteria fail on what you know, and which would you still check?
