@@ -233,7 +233,7 @@ pain_views.convergence_schematic(scale=0.9)
 # - In humans, sterile water injected over the GON of 3 volunteers caused intense pain in 2, and the pain spread into trigeminal territory with trigeminal autonomic signs ({cite}`piovesan2001`). Blocking the GON with a local anaesthetic changed the trigeminal (nociceptive blink) reflex on the injected side only ({cite}`busch2007`).
 # - The same convergence explains why neck disorders refer pain forward in cervicogenic headache ({cite}`bogduk2009`), and ICHD-3 names it in its comment on occipital neuralgia ({cite}`ichd3_2018`).
 #
-# Deep pain behind the eye has no skin of its own: the kit paints it on the upper eyelid and says so in the hover text.
+# Deep pain behind the eye has no skin of its own: the kit paints it on the upper eyelid, and the spot's description says so.
 
 # %% [markdown] tags=["notes"]
 # The rat numbers are small and the human studies had 3 and about 15 participants: present convergence as well supported in animals and consistent with human physiology, not as measured in patients with occipital neuralgia.
