@@ -324,10 +324,15 @@ def test_slide_material_comes_from_the_data_records():
     rows = [line for line in table.splitlines() if line.startswith("| ")][1:]
     assert [r.split(" | ")[0] for r in rows] == [
         "| Local anaesthetic nerve block (with or without steroid)", "| Botulinum toxin"]
-    assert "NOT a steroid" in rows[1]
-    criteria = slide_material.material("on_criteria")
-    for key, text in headaches.criteria_table("occipital_neuralgia")["text"].items():
-        assert f"| {key} | {text} |" in criteria
+    assert "neurotoxin" in rows[1]
+    for name, condition in (("on_criteria", "occipital_neuralgia"),
+                            ("migraine_criteria", "migraine_without_aura"),
+                            ("chronic_migraine_criteria", "chronic_migraine")):
+        criteria = slide_material.material(name)
+        code = headaches.load_headaches()["conditions"][condition]["ichd3_code"]
+        assert f"ICHD-3 {code}," in criteria.splitlines()[0]
+        for key, text in headaches.criteria_table(condition)["text"].items():
+            assert f"| {key} | {text} |" in criteria
     with pytest.raises(ValueError, match="'cure'.*block_and_toxin.*secondary_causes"):
         slide_material.material("cure")
 

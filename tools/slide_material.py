@@ -1,8 +1,8 @@
 """What a slide deck shows under an exercise that, in the notebook, works on a table.
 
-Notebook 04's Exercises 3 to 5 and notebook 05's Exercise 1 send the student to a table
-(ICHD-3's criteria, ``options``, ``headaches.differential``) that a deck skips, so a
-class could not do them from the screen (slide review 18). An exercise cell names its
+Exercises in notebooks 03, 04 and 05 send the student to a table (ICHD-3's criteria,
+``options``, ``headaches.differential``) that a deck skips, so a class could not do them
+from the screen (slide reviews 18 and 19). An exercise cell names its
 material (``slides="pulsed_rf_evidence"`` in a notebook source, ``kit_slides`` in the
 notebook); the deck shows it on the question's slide, built from the same data records
 as the notebook's table. Notebooks, handouts and paper are unchanged.
@@ -44,14 +44,32 @@ def pulsed_rf_evidence() -> str:
             f"> {row['evidence_note']} ({_cite(row['reference'])})")
 
 
-def on_criteria() -> str:
-    """ICHD-3's criteria for occipital neuralgia, A to E (notebook 04, Exercise 3)."""
-    table = headaches.criteria_table("occipital_neuralgia")
+def _criteria(condition: str) -> str:
+    """A condition's ICHD-3 criteria as the checker holds them: code, name, A, B ..."""
+    record = headaches.load_headaches()["conditions"][condition]
+    table = headaches.criteria_table(condition)
     keys = ", ".join(dict.fromkeys(table["reference"]))
-    # the source in the header: a line of its own ran the slide 3 px past its foot
-    lines = [f"| | ICHD-3 13.4, occipital neuralgia ({_cite(keys)}) |", "|---|---|"]
+    # the source in the header: a line of its own ran a slide 3 px past its foot
+    lines = [f"| | ICHD-3 {record['ichd3_code']}, {record['name'].lower()} ({_cite(keys)}) |",
+             "|---|---|"]
     lines += [f"| {k} | {text} |" for k, text in table["text"].items()]
     return "\n".join(lines)
+
+
+def on_criteria() -> str:
+    """ICHD-3's criteria for occipital neuralgia, A to E (notebook 04, Exercise 3)."""
+    return _criteria("occipital_neuralgia")
+
+
+def migraine_criteria() -> str:
+    """ICHD-3's criteria for migraine without aura (notebook 03, Exercise 2: Case 8's
+    attacks last 2.5 hours at 15 years of age)."""
+    return _criteria("migraine_without_aura")
+
+
+def chronic_migraine_criteria() -> str:
+    """ICHD-3's criteria for chronic migraine (notebook 05, Exercise 2)."""
+    return _criteria("chronic_migraine")
 
 
 def secondary_causes() -> str:
@@ -60,7 +78,8 @@ def secondary_causes() -> str:
     return "The table's secondary causes:\n\n" + "\n".join(f"- {n}" for n in names)
 
 
-MATERIAL = {f.__name__: f for f in (block_and_toxin, on_criteria, pulsed_rf_evidence,
+MATERIAL = {f.__name__: f for f in (block_and_toxin, chronic_migraine_criteria,
+                                    migraine_criteria, on_criteria, pulsed_rf_evidence,
                                     secondary_causes)}
 
 

@@ -260,7 +260,7 @@ Markdown(cases.at['case_07', 'story'])
 findings = cases.at['case_07', 'findings']
 print(headaches.check_criteria('occipital_neuralgia', findings))
 
-# %% [markdown] tags=["exercise"]
+# %% [markdown] tags=["exercise"] slides="migraine_criteria"
 # ### Exercise 2
 #
 # Case 8 in the list (`cases.at['case_08', 'findings']`) describes 2.5-hour attacks in a 15-year-old. Copy the findings, change `age_years` to 25 and check migraine without aura again. What changes, and why?

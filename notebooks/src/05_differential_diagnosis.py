@@ -182,7 +182,7 @@ cases = headaches.vignettes()
 
 # %% [markdown] part="differential_cases" cases=["case_10", "case_11"]
 
-# %% [markdown] tags=["exercise"]
+# %% [markdown] tags=["exercise"] slides="chronic_migraine_criteria"
 # ### Exercise 2
 #
 # A 40-year-old has had headache on 20 days a month for 6 months. Only 6 of those days have migraine features, and she has had dozens of migraine attacks in the past. Does she meet chronic migraine (1.3)? Write the findings and check.
