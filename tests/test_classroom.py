@@ -284,6 +284,30 @@ def test_slides_show_each_answer_on_a_slide_of_its_own(slides, path):
         assert all(re.match(r"(Case \d+|Exercise \d+): the ", t) for t in shown), snippet
 
 
+def test_case_steps_show_the_story_they_ask_about(slides):
+    """Deck 03's case steps: the screen's prompt stands under the story, and the decision,
+    three slides on, tells the story again (slide reviews 18 and 19: the story was off
+    screen while the class decided)."""
+    from anatomy import headaches
+
+    path = next(p for p in NOTEBOOKS if p.stem.startswith("03"))
+    parser = SlideTexts()
+    parser.feed(slides[path.stem].read_text(encoding="utf-8"))
+    texts = [words(t) for t in parser.slides]
+    stories = {row.title: words(row.story) for row in headaches.vignettes().itertuples()}
+    decided = 0
+    for k, text in enumerate(texts):
+        case = next((m for t in stories if (m := re.match(rf"(Case \d+): {re.escape(t)}",
+                                                          text))), None)
+        if case:
+            story = stories[text[len(case[1]) + 2:case.end()]]
+            assert story in text and "Screen first:" in text, text[:80]
+            decide = next(t for t in texts[k + 1:] if t.startswith(f"{case[1]}: now decide"))
+            assert story in decide, decide[:80]
+            decided += 1
+    assert decided >= 6, decided
+
+
 def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
     """An exercise that works on a table the deck skips shows its material on the
     question's slide, built from the same data records (slide review 18: "Filter the

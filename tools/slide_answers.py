@@ -76,10 +76,11 @@ def answers_on_own_slides(nb) -> int:
       prose states what they show, and a table of a solution's result was too long for a
       slide (notebook 04, Exercise 5).
 
-    A case's steps ("*Screen first:* ...") get a heading that names the case and the step.
+    A case's first step ("*Screen first:* ...") joins its story's slide; the next ("*Now
+    decide:* ...") gets a heading that names the case and the step, and the story again.
     Run it after ``fold_answers``; notebooks, handouts and RISE keep their folded answers.
     """
-    cells, count, title, kind_open = [], 0, "", None
+    cells, count, title, kind_open, story = [], 0, "", None, ""
 
     def open_slide(heading: str, after) -> None:
         nonlocal count
@@ -98,10 +99,17 @@ def answers_on_own_slides(nb) -> int:
                 title = first.lstrip("#").strip()
             step = re.match(r"\*([^*:]+):\*", first)
             case = re.match(r"Case \d+", title)
+            if first.startswith("### Case") and "exercise" in tags(cell):
+                story = cell.source.split("\n", 1)[1].strip()  # the case's story
             if cell.cell_type == "markdown" and step and case:
-                # a case's step ("*Screen first:* ...") had no heading on its slide, and
-                # the story was off screen (slide review 18): name the case and the step
-                cell.source = f"### {case[0]}: {step[1].lower()}\n\n{cell.source}"
+                # a step had no heading, and the story was off screen (slide reviews 18
+                # and 19): the screen's prompt joins the story's slide; the decision, three
+                # slides on, names the case and the step and tells the story again
+                if step[1].lower() == "screen first":
+                    cell.metadata["slideshow"] = {"slide_type": "-"}
+                else:
+                    cell.source = (f"### {case[0]}: {step[1].lower()}\n\n{cell.source}"
+                                   + (f"\n\n*The story:* {story}" if story else ""))
         tagged = tags(cell) & {"solution", "verdict"}
         if not tagged or kind == "skip":
             cells.append(cell)
