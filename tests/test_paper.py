@@ -92,6 +92,14 @@ def test_paper_handout_figures_are_pictures_and_exercises_have_room(printed, pat
     for cell in boxed:  # the question's heading, then its box
         heading = re.search(r"<h3[^>]*>(Exercise|Case) \d+", cell)
         assert heading and heading.start() < cell.index("kit-paper-answer"), cell[:200]
+    # a question whose answer in the kit is long gets the tall box (paper review 19: 13 mm
+    # for two problems and a rewritten sentence)
+    words_of = paper._answer_words(nbformat.read(path, as_version=4))
+    exercises = [c for c in nb["cells"] if "exercise" in c["metadata"].get("tags", [])]
+    for ex, cell in zip(exercises, boxed):
+        if words_of[ex["id"]] > paper.LONG_ANSWER_WORDS and not re.search(r"<h3[^>]*>Case",
+                                                                          cell):
+            assert "kit-paper-long" in cell, cell[:120]
     # an exercise with a code cell to fill in says it is run in the notebook
     cells = nb["cells"]
     n_code = sum("exercise" in c["metadata"].get("tags", []) and paper.code_exercise(

@@ -177,6 +177,24 @@ def slide_summary(cell, after) -> bool:
             and slide_answers.slide_type(after) == "skip" and not after.source.startswith("#"))
 
 
+LONG_ANSWER_WORDS = 75  # an answer longer than this gets the tall box
+
+
+def _answer_words(nb) -> dict[str, int]:
+    """Words in the written answers of each exercise (its cell id), answers that the
+    student copy leaves out."""
+    out, current = {}, None
+    for cell in nb.cells:
+        tags = classroom.tags(cell)
+        if "exercise" in tags:
+            current = cell.id
+            out[current] = 0
+        elif current and cell.cell_type == "markdown" and tags & {"solution", "answer"}:
+            text = re.sub(r"<[^>]+>", " ", cell.source)
+            out[current] += len(text.split())
+    return out
+
+
 def code_exercise(after) -> bool:
     """Whether the exercise whose cells follow (``after``, up to the next exercise) has a
     code cell for the student's own work."""
@@ -196,6 +214,7 @@ def paper_notebook(nb):
     a line names it). Every exercise question gets an answer box, and the reference list
     is marked so it prints small.
     """
+    answer_words = _answer_words(nb)
     nb = classroom.student_notebook(nb)
     cells, quiz_noted, revision, red_flags, plate_alt = [], False, False, False, None
     for k, cell in enumerate(nb.cells):
@@ -240,7 +259,13 @@ def paper_notebook(nb):
                            + "\n\n</div>")
         cells.append(cell)
         if "exercise" in tags:  # more room for a question with several parts
-            long = len(re.findall(r"\?|\bfor each\b|\btwo\b", cell.source, re.I)) >= 2
+            # more room for a question with several parts, or whose answer in the kit is
+            # long (paper review 19: 13 mm for two problems and a rewritten sentence); a
+            # case's story asks no question of its own, its steps do (and the page budget
+            # holds with them short)
+            parts = len(re.findall(r"\?|\bfor each\b|\btwo\b", cell.source, re.I))
+            case = cell.source.startswith("### Case")
+            long = parts >= 2 or (not case and answer_words.get(cell.id, 0) > LONG_ANSWER_WORDS)
             # an exercise with a code cell to fill in is run in the notebook (paper review
             # 18: it could not be done on paper), and its box says so
             runs = code_exercise(nb.cells[k + 1:])
