@@ -135,7 +135,7 @@ fig
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# Predict first from the markers of the 3D hot-spot figure above: which **named hot spots** does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? (Their shaded areas touch in more places; the question is about the named spots.) Then use `pain.hotspots(...)` to list them. By which mechanism does each pattern reach them?
+# Predict first from the markers of the hot-spot figure above: which **named hot spots** does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? (Their shaded areas touch in more places; the question is about the named spots.) Then use `pain.hotspots(...)` to list them. By which mechanism does each pattern reach them?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: your prediction first, then the zones the left
@@ -271,7 +271,7 @@ pain_views.drawing_plate(scale=0.9)
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
 #
-# For each drawing, which referral pattern (and side) fits best? Decide by eye using the 3D hot-spot figure, then check with `pain.match_drawing('A')`, which compares the drawing with every pattern (cosine similarity of the two pain fields, 1 = identical).
+# For each drawing, which referral pattern (and side) fits best? Decide by eye using the hot-spot figure, then check with `pain.match_drawing('A')`, which compares the drawing with every pattern (cosine similarity of the two pain fields, 1 = identical).
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: your match for each drawing by eye, then

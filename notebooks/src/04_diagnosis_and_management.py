@@ -199,7 +199,7 @@ screen[screen['status'] == 'present'][['flag', 'action']]
 # 2. **Tinel's sign.** Tapping over the nerve's exit produces tingling or pain running up the scalp. In one headache clinic it was positive in about 75% (146 of 195) of patients with occipital neuralgia ({cite}`on_clinic2021`); it is a supporting sign, not an ICHD-3 criterion.
 # 3. **Reproduction of the pain.** Pressure at the trigger point brings on the patient's usual pain. Light stroking of the scalp tests for allodynia (criterion C, part 1); reduced or altered sensation in the territory may also be found.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 headache_views.examination_figure('right')
 
 # %% [markdown] slideshow={"slide_type": "skip"}
