@@ -41,6 +41,29 @@ def pdf_text(path: Path) -> str:
     return words(unicodedata.normalize("NFKC", text))  # ligatures (ﬁ, ﬂ) as letters
 
 
+# the width of one text column of a printed page, px (measures below divide by it)
+COLUMN_JS = """const col = document.querySelector('.kit-paper-columns');
+            const gap = parseFloat(getComputedStyle(col).columnGap);
+            const column = (col.clientWidth - gap) / 2;"""
+
+
+def measure_print(page_path: Path, body: str, viewport: dict | None = None):
+    """Evaluate ``body`` (JavaScript returning a value; ``column`` is one text column's
+    width in px) on a printed page laid out for print in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import FLAGS
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(**({"viewport": viewport} if viewport else {}))
+        page.goto(page_path.as_uri())
+        page.emulate_media(media="print")
+        value = page.evaluate(f"() => {{ {COLUMN_JS} {body} }}")
+        browser.close()
+    return value
+
+
 def test_one_a4_pdf_per_notebook(printed):
     from pypdf import PdfReader
 
@@ -190,27 +213,15 @@ def test_schematics_and_drawings_print_across_the_page(printed):
     in one column their text was 3-5 points (paper review 18). The schematic's text
     prints at 8 points or more, the drawings' captions at 6.5 or more (the plate is
     as tall as paper allows)."""
-    from playwright.sync_api import sync_playwright
-
-    from tools.browser import FLAGS
-
     out, _ = printed
     nb = nbformat.read(next(p for p in NOTEBOOKS if p.stem.startswith("02")), as_version=4)
     across = [c for c in nb.cells if c.get("metadata", {}).get("kit_paper") == paper.ACROSS]
     assert len(across) == 2
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
-        page.goto((out / "02_pain_referral_hot_spots.html").as_uri())
-        page.emulate_media(media="print")
-        sizes = page.evaluate("""() => {
-            const col = document.querySelector('.kit-paper-columns');
-            const gap = parseFloat(getComputedStyle(col).columnGap);
-            const column = (col.clientWidth - gap) / 2;
-            return [...document.querySelectorAll('.celltag_kit-paper-plate img')].map(i =>
-                [i.alt.slice(0, 40), i.closest('.jp-Cell').getBoundingClientRect().width
-                 / column, i.getBoundingClientRect().width / 96]); }""")
-        browser.close()
+    sizes = measure_print(out / "02_pain_referral_hot_spots.html", """
+        return [...document.querySelectorAll('.celltag_kit-paper-plate img')].map(i =>
+            [i.alt.slice(0, 40), i.closest('.jp-Cell').getBoundingClientRect().width
+             / column, i.getBoundingClientRect().width / 96]);""",
+                          viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
     assert len(sizes) == 3, sizes  # the pattern plate, the schematic, the drawings
     assert all(ratio > 1.9 for _, ratio, _ in sizes), sizes  # both columns and the gap
     # printed text size: the figure's points times its printed over its drawn width
@@ -240,25 +251,12 @@ def test_answer_boxes_span_their_column_in_print(printed):
     """A paper answer box is as wide as its text column: its markdown cell is a table
     cell as wide as its content, and the empty box printed 12 mm wide, too small to write
     in (paper review)."""
-    from playwright.sync_api import sync_playwright
-
-    from tools.browser import FLAGS
-
     out, _ = printed
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page()
-        page.goto((out / "02_pain_referral_hot_spots.html").as_uri())
-        page.emulate_media(media="print")
-        widths = page.evaluate("""() => {
-            const col = document.querySelector('.kit-paper-columns');
-            const gap = parseFloat(getComputedStyle(col).columnGap);
-            const column = (col.clientWidth - gap) / 2;
-            return [...document.querySelectorAll('.kit-paper-answer')].map(b => [
-                b.getBoundingClientRect().width / column,
-                b.getBoundingClientRect().right - b.closest('.jp-Cell')
-                    .getBoundingClientRect().right]); }""")
-        browser.close()
+    widths = measure_print(out / "02_pain_referral_hot_spots.html", """
+        return [...document.querySelectorAll('.kit-paper-answer')].map(b => [
+            b.getBoundingClientRect().width / column,
+            b.getBoundingClientRect().right - b.closest('.jp-Cell')
+                .getBoundingClientRect().right]);""")
     assert widths and min(w for w, _ in widths) > 0.9, widths
     # and no wider: a box 5 px past its cell lost its right border at the page's edge
     assert max(over for _, over in widths) <= 0.5, widths
