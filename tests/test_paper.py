@@ -209,20 +209,21 @@ def test_paper_prints_every_pain_pattern_for_the_exercises_that_compare_them(pri
 
 
 def test_schematics_and_drawings_print_across_the_page(printed):
-    """Notebook 02's convergence schematic and pain drawings print across both columns:
-    in one column their text was 3-5 points (paper review 18). The schematic's text
+    """Notebook 02's territory plate, convergence schematic and pain drawings print across
+    both columns: in one column their text was 3-6 points (paper reviews 18 and 19). The schematic's text
     prints at 8 points or more, the drawings' captions at 6.5 or more (the plate is
     as tall as paper allows)."""
     out, _ = printed
     nb = nbformat.read(next(p for p in NOTEBOOKS if p.stem.startswith("02")), as_version=4)
     across = [c for c in nb.cells if c.get("metadata", {}).get("kit_paper") == paper.ACROSS]
-    assert len(across) == 2
+    assert len(across) == 3
     sizes = measure_print(out / "02_pain_referral_hot_spots.html", """
         return [...document.querySelectorAll('.celltag_kit-paper-plate img')].map(i =>
             [i.alt.slice(0, 40), i.closest('.jp-Cell').getBoundingClientRect().width
              / column, i.getBoundingClientRect().width / 96]);""",
                           viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
-    assert len(sizes) == 3, sizes  # the pattern plate, the schematic, the drawings
+    # the pattern plate, the territory plate, the schematic, the drawings
+    assert len(sizes) == 4, sizes
     assert all(ratio > 1.9 for _, ratio, _ in sizes), sizes  # both columns and the gap
     # printed text size: the figure's points times its printed over its drawn width
     (inches,) = [w for alt, _, w in sizes if alt.startswith("Schematic")]

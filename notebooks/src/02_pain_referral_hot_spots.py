@@ -168,7 +168,7 @@ atlas = pain.territories()
 right_side = atlas.table[atlas.table.side == 'right'].reset_index(drop=True)
 right_side[['label', 'root', 'division', 'description', 'references']]
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 pain_views.territory_plate('right')
 
 # %% [markdown] slideshow={"slide_type": "skip"}
