@@ -210,9 +210,9 @@ def test_paper_prints_every_pain_pattern_for_the_exercises_that_compare_them(pri
 
 def test_schematics_and_drawings_print_across_the_page(printed):
     """Notebook 02's territory plate, convergence schematic and pain drawings print across
-    both columns: in one column their text was 3-6 points (paper reviews 18 and 19). The schematic's text
-    prints at 8 points or more, the drawings' captions at 6.5 or more (the plate is
-    as tall as paper allows)."""
+    both columns: in one column their text was 3-6 points (paper reviews 18 and 19). The
+    schematic's text prints at 8 points or more, the drawings' captions at 6.5 or more
+    (the plate is as tall as paper allows)."""
     out, _ = printed
     nb = nbformat.read(next(p for p in NOTEBOOKS if p.stem.startswith("02")), as_version=4)
     across = [c for c in nb.cells if c.get("metadata", {}).get("kit_paper") == paper.ACROSS]
