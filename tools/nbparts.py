@@ -68,7 +68,6 @@ def red_flag_box(short: bool = False) -> str:
 
 
 # A case's red-flag screen: one sentence (so 'no flag' is said, not an empty table), then
-# the flags that are present or not asked
 # the flags present or not asked, as a table when there are any (an empty table with only
 # its headers showed under a case with no flag), named by flag (row numbers 0, 1 meant
 # nothing on a slide: review 18)
@@ -118,8 +117,10 @@ def case_vignettes(cases: list[str]) -> list:
         src = (f"findings = cases.at['{case_id}', 'findings']\n"
                "verdicts = headaches.check_all(findings)\n"
                "verdicts[['verdict', 'not_met', 'missing']]")  # fits 1024 px
-        # on a slide the story stands alone (a long story fills it); the screen and the
-        # decision follow on slides of their own, the fill-in task is for students' screens
+        # in RISE the story stands alone (a long story fills it; with the screen's prompt
+        # it ran 140-300 px past the foot); the screen and the decision follow on slides of
+        # their own (a reveal.js deck, with smaller type, moves the screen's prompt under
+        # the story: tools/slide_answers), the fill-in task is for students' screens
         out += [
             exercise(f"### Case {k}: {case['title']}\n\n{case['story']}"),
             md("Turn the story into findings: in the next cell replace each `...` the story "
