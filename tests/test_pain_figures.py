@@ -923,6 +923,40 @@ def test_heat_plate_key_lists_the_marker_kinds_it_draws():
     assert "trigeminocervical convergence" not in key(gallery)
 
 
+def test_numbered_gallery_numbers_every_spot_once():
+    """The print gallery numbers each named spot once, the same in every panel, and each
+    panel accounts for all its pattern's spots: a number on a marker, or in its "not in
+    view" line (paper review 19: unnamed markers, so two patterns' shared spots could only
+    be read off the caption). The caption (alt text) keys the numbers and does not list
+    any pattern's spots."""
+    import re
+
+    numbers = pv.spot_numbers()
+    assert [n for n, _ in numbers.values()] == list(range(1, len(numbers) + 1))
+    names = {n for p in pain.patterns() for n in pain.hotspots(p, "right").name}
+    assert set(numbers) == names
+    assert pv.spot_numbers("left") == numbers
+    gallery = pv.pattern_gallery(numbered=True)
+    for ax, pattern in zip(gallery.figure.axes, pain.patterns()):
+        own = {numbers[n][0] for n in pain.hotspots(pattern, "right").name}
+        marked = [int(t.get_text()) for t in ax.texts]
+        hidden_line = ax.get_title().splitlines()[-1]
+        assert hidden_line.startswith("not in view: "), hidden_line
+        hidden = [int(k) for k in re.findall(r"\d+", hidden_line)]
+        assert sorted(marked + hidden) == sorted(own), pattern
+        assert all(t.get_fontsize() == pv.gallery.PRINT_PT for t in ax.texts)
+    # greater occipital neuralgia from behind and to the side: its three spots in front of
+    # the ear are out of view, and the upper trapezius panel marks one of them
+    gon = gallery.figure.axes[0].get_title().splitlines()[-1]
+    behind_eye = numbers["behind_eye"][0]
+    assert str(behind_eye) in gon
+    assert str(behind_eye) in [t.get_text() for t in gallery.figure.axes[3].texts]
+    assert "1 over the greater occipital nerve; 2 upper occiput" in gallery.alt
+    assert "Greater occipital neuralgia:" not in gallery.alt
+    with pytest.raises(ValueError, match="middle"):
+        pv.spot_numbers("middle")
+
+
 def test_midline_overlap_strips_have_straight_edges():
     """Where the two GONs overlap down the back of the head, the strip's edges follow the
     planes where each falls to half weight (half of midline_overlap_mm across the

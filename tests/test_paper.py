@@ -202,8 +202,12 @@ def test_paper_prints_every_pain_pattern_for_the_exercises_that_compare_them(pri
 
     alt = paper.print_plate("pattern_gallery")["metadata"]["image/png"]["alt"]
     assert alt.startswith(f"{len(pain.patterns())} small drawings") and alt[:80] in page
-    # its caption is the plate's summary, not the 3D figure's
+    # its caption is the plate's summary, not the 3D figure's; it keys the markers'
+    # numbers and lists no pattern's spots (the answer to Exercise 1, just under it: paper
+    # review 19)
     assert f"Text summary:</em> {alt[:60]}" in page and "The top menu switches" not in page
+    assert "1 over the greater occipital nerve; 2 upper occiput" in page
+    assert "Greater occipital neuralgia: over" not in page
     with pytest.raises(ValueError, match="choose one of.*across_the_page"):
         paper.print_plate("every_pattern")
 
@@ -230,6 +234,11 @@ def test_schematics_and_drawings_print_across_the_page(printed):
     assert 12 * inches / 8.3 >= 8, sizes
     (inches,) = [w for alt, _, w in sizes if alt.startswith("Pain drawings")]
     assert 9.5 * inches / 5.8 >= 6.5, sizes  # 2 x 2 heads, 5.8 inches wide
+    # the numbered pattern gallery: its numbers, titles and key at 7.5 points or more
+    from anatomy.viz.pain_views import gallery
+
+    (inches,) = [w for alt, _, w in sizes if alt.startswith("7 small drawings")]
+    assert gallery.PRINT_PT * inches / (4 * gallery.PRINT_PANEL_IN[0]) >= 7.5, sizes
 
 
 def test_revision_tables_stay_off_paper(printed):

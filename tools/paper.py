@@ -137,7 +137,11 @@ RED_FLAG_TITLE = "RED FLAGS: get emergency care now"
 # print plates a code cell may name (``paper="..."`` in its source): on paper they replace
 # its output. Notebook 02's 3D heat figure printed one pattern of seven, and its exercises
 # compare patterns (paper review 18).
-PRINT_PLATES = {"pattern_gallery": ("anatomy.viz.pain_views", "pattern_gallery")}
+# Its numbered form: which spots two patterns share is found by matching the markers'
+# numbers (paper review 19: unnamed markers, and a caption that listed every pattern's
+# zones just above the question).
+PRINT_PLATES = {"pattern_gallery": ("anatomy.viz.pain_views", "pattern_gallery",
+                                    {"numbered": True})}
 # or a code cell asks for its own output across the page: a schematic or a plate of small
 # heads printed in one column had 3-5 point text (paper review 18)
 ACROSS = "across_the_page"
@@ -159,8 +163,8 @@ def print_plate(name: str) -> dict:
     if name not in PRINT_PLATES:
         raise ValueError(f"print plate {name!r}: choose one of "
                          f"{sorted([*PRINT_PLATES, ACROSS])}")
-    module, func = PRINT_PLATES[name]
-    plate = getattr(importlib.import_module(module), func)()
+    module, func, options = PRINT_PLATES[name]
+    plate = getattr(importlib.import_module(module), func)(**options)
     png = base64.b64encode(plate.png_bytes()).decode("ascii")
     return nbformat.v4.new_output("display_data",
                                   data={"image/png": png, "text/plain": plate.alt},

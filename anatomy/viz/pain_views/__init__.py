@@ -7,6 +7,7 @@ whole percent in uint8 typed arrays.
 """
 
 from anatomy.viz.pain_views.convergence import CONVERGENCE_KEYS, convergence_schematic
+from anatomy.viz.pain_views.gallery import BEST_VIEW, pattern_gallery, spot_numbers
 from anatomy.viz.pain_views.heat import (
     HEAT_CROP,
     MECHANISM_STYLE,
@@ -23,13 +24,7 @@ from anatomy.viz.pain_views.heat import (
     heat_figure,
     spot_label,
 )
-from anatomy.viz.pain_views.plates import (
-    BEST_VIEW,
-    drawing_plate,
-    drawing_view,
-    heat_plate,
-    pattern_gallery,
-)
+from anatomy.viz.pain_views.plates import drawing_plate, drawing_view, heat_plate
 from anatomy.viz.pain_views.territories import territory_figure
 from anatomy.viz.pain_views.territory_print import LABEL_OFFSETS, territory_plate
 
@@ -38,5 +33,5 @@ __all__ = [
     "MPL_LABEL_DY", "MPL_MARKERS", "OBLIQUE", "PAIN_CMAP", "PAIN_SCALE", "REFERRED_SPOT",
     "SHORT_SPOT", "SPOT_TEXTPOS", "TERRITORY_COLOURS", "TERRITORY_SHORT",
     "convergence_schematic", "drawing_plate", "drawing_view", "heat_figure", "heat_plate",
-    "pattern_gallery", "spot_label", "territory_figure", "territory_plate",
+    "pattern_gallery", "spot_label", "spot_numbers", "territory_figure", "territory_plate",
 ]

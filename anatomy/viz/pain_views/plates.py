@@ -1,5 +1,5 @@
-"""Print plates of pain referral: heat fields, the pattern gallery, pain drawings
-(matplotlib; the territory plate is in ``territory_print``)."""
+"""Print plates of pain referral: heat fields and pain drawings (matplotlib; the pattern
+gallery is in ``gallery``, the territory plate in ``territory_print``)."""
 
 from __future__ import annotations
 
@@ -25,8 +25,7 @@ from anatomy.viz.pain_views.heat import (
 )
 
 __all__ = [
-    "BEST_VIEW", "SPOT_APART_MM", "SPOT_EDGE", "drawing_plate", "drawing_view", "heat_plate",
-    "pattern_gallery",
+    "SPOT_APART_MM", "SPOT_EDGE", "drawing_plate", "drawing_view", "heat_plate", "shown_spots",
 ]
 
 # Print figures (matplotlib)
@@ -184,13 +183,12 @@ def _spot_sizes(xy, shown, mm_per_pt: float) -> np.ndarray:
 SPOT_APART_MM, SPOT_EDGE = 8.0, 0.15
 
 
-def _draw_spots(ax, table, view: str, labels: bool) -> set:
-    """Hot-spot markers (and labels) of the spots ``view`` shows; returns the mechanisms
-    of the markers drawn."""
-    if table.empty:
-        return set()
+def shown_spots(table, view: str) -> np.ndarray:
+    """True for the spots of ``table`` that a plate marks in ``view``: those not hidden
+    behind the skin, less any on the head's outline that falls on a spot facing the viewer
+    more (``SPOT_APART_MM``, ``SPOT_EDGE``)."""
     pts = table[["x", "y", "z"]].to_numpy(float)
-    right, up, fwd = mpl2d.view_basis(view)
+    fwd = mpl2d.view_basis(view)[2]
     vis = _visible(pts, view, tol=6.0)
     # on the head's outline the skin runs along the line of sight, and spots far apart on
     # it can fall on one point (the suboccipital pattern's "temple" and "above the ear"
@@ -204,13 +202,32 @@ def _draw_spots(ax, table, view: str, labels: bool) -> set:
         near[k] = False
         if vis[k] and facing[k] < SPOT_EDGE and (facing[near] > facing[k]).any():
             vis[k] = False
-    # one 8-point line in mm of this panel (its limits and size are set): labels of
-    # spots close together (LON and "behind ear/mastoid") moved apart by whole lines
+    return vis
+
+
+def _draw_spots(ax, table, view: str, labels: bool, numbers=None, fontsize: float = 8,
+                grow: float = 1.0) -> set:
+    """Hot-spot markers (and labels) of the spots ``view`` shows; returns the mechanisms
+    of the markers drawn. ``numbers`` (spot name to number) labels each marker with its
+    number instead of its name; ``fontsize`` is the labels' size and ``grow`` multiplies
+    the markers' width (a plate printed small)."""
+    if table.empty:
+        return set()
+    pts = table[["x", "y", "z"]].to_numpy(float)
+    right = mpl2d.view_basis(view)[0]
+    vis = shown_spots(table, view)
+    xy_all = mpl2d.project(pts, view)
+    # one label line in mm of this panel (its limits and size are set): labels of spots
+    # close together (LON and "behind ear/mastoid") moved apart by whole lines
     ax_in = ax.get_position().height * ax.figure.get_figheight()
-    line_mm = 8 * 1.5 / 72 / ax_in * abs(np.subtract(*ax.get_ylim()))
-    placed: list = []
+    line_mm = fontsize * 1.5 / 72 / ax_in * abs(np.subtract(*ax.get_ylim()))
+    size = _spot_sizes(xy_all, vis, line_mm / (fontsize * 1.5) * grow) * grow ** 2
+    # a number's box keeps clear of the other markers too: a "9" beside the marker of 8
+    # read as "98" (paper review 20)
+    half = np.sqrt(size) / 2 * line_mm / (fontsize * 1.5)
+    placed: list = [] if numbers is None else [
+        (x - r, y - r, x + r, y + r) for (x, y), r in zip(xy_all[vis], half[vis])]
     drawn = set()
-    size = _spot_sizes(xy_all, vis, line_mm / (8 * 1.5))
     for (row, p, ok, s) in zip(table.itertuples(), pts, vis, size):
         if not ok:
             continue
@@ -218,14 +235,16 @@ def _draw_spots(ax, table, view: str, labels: bool) -> set:
         symbol, colour = MECHANISM_STYLE[row.mechanism]
         xy = mpl2d.project(p, view)[0]
         ax.scatter(*xy, marker=MPL_MARKERS[symbol], s=s, c=colour, edgecolors="white",
-                   linewidths=0.8, zorder=6)
+                   linewidths=0.8 * grow, zorder=6)
         if labels:
             lateral = np.sign((p @ right) or 1.0)
-            text = spot_label(row.name, row.mechanism)
-            at = _free_spot(xy + np.array([14 * lateral, MPL_LABEL_DY.get(row.name, 8)]),
+            text = (spot_label(row.name, row.mechanism) if numbers is None
+                    else str(numbers[row.name]))
+            dy = MPL_LABEL_DY.get(row.name, 8) if numbers is None else 0.0
+            at = _free_spot(xy + np.array([(14 if numbers is None else 9) * lateral, dy]),
                             text, lateral, placed, line_mm)
-            ax.add_artist(mpl2d.Leader(xy, at, lw=0.5, color="#444444", zorder=7))
-            ax.text(*at, text, fontsize=8, zorder=7,
+            ax.add_artist(mpl2d.Leader(xy, at, lw=0.5 * grow, color="#444444", zorder=7))
+            ax.text(*at, text, fontsize=fontsize, zorder=7,
                     ha="left" if lateral > 0 else "right", va="center",
                     bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
                           "alpha": 0.8})
@@ -237,95 +256,35 @@ def _draw_spots(ax, table, view: str, labels: bool) -> set:
 _KEY_IN, _BAR_IN = 0.75, (0.4, 0.12)   # the key's height, the bar's bottom and height
 
 
-def _heat_legend(fig, mechanisms) -> None:
+def _heat_legend(fig, mechanisms, panel=None, fontsize: float = 8) -> None:
     """Colour bar (0-100%) and the key to the marker shapes of ``mechanisms`` (those the
     plate draws: a key to shapes it does not show sent readers looking for them,
-    reviewer) along the bottom of a figure."""
+    reviewer): along the bottom of a figure, or stacked in an empty ``panel`` (an axes)."""
     from matplotlib.cm import ScalarMappable
     from matplotlib.lines import Line2D
 
     h = fig.get_figheight()
-    cax = fig.add_axes((0.08, _BAR_IN[0] / h, 0.3, _BAR_IN[1] / h))
+    if panel is None:
+        cax = fig.add_axes((0.08, _BAR_IN[0] / h, 0.3, _BAR_IN[1] / h))
+    else:
+        panel.axis("off")
+        cax = panel.inset_axes((0.05, 0.78, 0.9, 0.06))
     sm = ScalarMappable(cmap=PAIN_CMAP)
     sm.set_clim(0, 100)
     cb = fig.colorbar(sm, cax=cax, orientation="horizontal")
-    cb.set_label("relative intensity (% of peak; display choice)", fontsize=8)
-    cb.ax.tick_params(labelsize=8)
+    cb.set_label("relative intensity\n(% of peak; display choice)"
+                 if panel else "relative intensity (% of peak; display choice)",
+                 fontsize=fontsize)
+    cb.ax.tick_params(labelsize=fontsize)
     handles = [Line2D([], [], ls="", marker=MPL_MARKERS[s], color=c, markeredgecolor="white",
-                      markersize=7, label=mech) for mech, (s, c) in MECHANISM_STYLE.items()
-               if mech in mechanisms]
-    fig.legend(handles=handles, loc="lower right", ncol=2, fontsize=8, frameon=False,
-               bbox_to_anchor=(0.98, 0.0))
-
-
-BEST_VIEW = {"gon_neuralgia": "posterolateral", "lon_neuralgia": "posterolateral",
-             "ton_neuralgia": "posterior", "suboccipital": "posterolateral"}
-
-
-def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
-                    scale: float = 1.0) -> mpl2d.StaticFigure:
-    """Small multiples: every pattern's pain field, each in the view that shows it best.
-
-    The best view is posterior or posterolateral for the occipital patterns, lateral
-    otherwise.
-
-    Parameters
-    ----------
-    side : {"left", "right"}, default "right"
-        The subject's side shown (and the lateral view's side).
-    view : str, optional
-        One named view for every panel instead of each pattern's best view.
-    patterns : sequence of str, optional
-        Patterns to show (each one of ``pain.patterns()``); all by default.
-    scale : float, default 1.0
-        Shrinks the notebook PNG (same layout, fewer pixels); ``savefig`` is unaffected.
-
-    Returns
-    -------
-    StaticFigure
-        The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
-        SVG or PDF.
-
-    Raises
-    ------
-    ValueError
-        If ``side`` or a pattern is not valid.
-    """
-    side = check_side(side)
-    pats = list(patterns or pain.patterns())
-    ncol = 4
-    nrow = int(np.ceil(len(pats) / ncol))
-    mpl2d.use_style()
-    fig, axes = mpl2d.subplots(nrow, ncol, figsize=(3.0 * ncol, 4.3 * nrow + 0.6))
-    axes = np.atleast_1d(axes).ravel()
-    drawn: set = set()
-    for ax, pat in zip(axes, pats):
-        vw = view or {"posterolateral": f"posterolateral_{side}", "posterior": "posterior"}.get(
-            BEST_VIEW.get(pat, ""), side)
-        _draw_field(ax, pat, side, vw)
-        drawn |= _draw_spots(ax, pain.hotspots(pat, side), vw, labels=False)
-        # "(posterolateral, right)", not "(posterolateral (right))"
-        view_name = mpl2d.VIEW_TITLES[vw].lower().replace(" (", ", ").replace(")", "")
-        mpl2d.setup_view_axes(ax, f"{_gallery_title(pat)}\n({view_name})")
-        ax.set_xlim(-128, 128)
-        ax.set_ylim(-170, 142)
-    for ax in axes[len(pats):]:
-        ax.axis("off")
-    fig.suptitle(f"Referral patterns side by side ({side} side)", fontsize=13)
-    fig.tight_layout(rect=(0, _KEY_IN / fig.get_figheight(), 1, 1), h_pad=2.5)
-    _heat_legend(fig, drawn)
-    alt = (f"{len(pats)} small drawings of the head, one per referral pattern on the {side} "
-           "(posterior or posterolateral views for the occipital patterns, lateral otherwise), "
-           "darker where pain is felt more: " + "; ".join(
-               f"{pain.pattern_info(p)['label']}: " + ", ".join(
-                   pain.hotspots(p, side).label.str.split(" \\(").str[0]) for p in pats) + ".")
-    return mpl2d.StaticFigure(fig, alt, scale=scale)
-
-
-def _gallery_title(pattern: str) -> str:
-    label = pain.pattern_info(pattern)["label"]
-    return label.replace(" (question-mark pattern)", "\n(question mark)").replace(
-        "Sternocleidomastoid, ", "SCM, ").replace(" trigger point", " TrP")
+                      markersize=7 * fontsize / 8, label=mech)
+               for mech, (s, c) in MECHANISM_STYLE.items() if mech in mechanisms]
+    if panel is None:
+        fig.legend(handles=handles, loc="lower right", ncol=2, fontsize=fontsize,
+                   frameon=False, bbox_to_anchor=(0.98, 0.0))
+    else:
+        panel.legend(handles=handles, loc="upper left", fontsize=fontsize, frameon=False,
+                     bbox_to_anchor=(0.0, 0.45))
 
 
 def drawing_view(name: str) -> str:
