@@ -311,7 +311,8 @@ def test_case_steps_show_the_story_they_ask_about(slides):
 def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
     """An exercise that works on a table the deck skips shows its material on the
     question's slide, built from the same data records (slide review 18: "Filter the
-    table", with no table on screen)."""
+    table", with no table on screen); material that answers a prediction comes on a
+    slide of its own before the answer (slide review 19: deck 03, Exercise 1)."""
     from nbconvert.filters import markdown2html
 
     from tools import slide_material
@@ -327,10 +328,19 @@ def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
                 continue
             named.append(name)
             question = words(cell.source.splitlines()[0].lstrip("# "))
-            slide = next(t for t in texts if t.startswith(question))
+            at = next(k for k, t in enumerate(texts) if t.startswith(question))
             shown = TextOutsideDetails()
             shown.feed(markdown2html(slide_material.material(name)))
-            assert words("".join(shown.outside)) in slide, (path.stem, name)
+            text = words("".join(shown.outside))
+            if name in slide_material.AFTER_PREDICTION:
+                # it answers the prediction: not under the question, but on a slide of its
+                # own between the question and its answer
+                answer = next(k for k, t in enumerate(texts)
+                              if t.startswith(f"{question}: the answer"))
+                assert text not in texts[at], (path.stem, name)
+                assert any(t.startswith(text) for t in texts[at + 1:answer]), (path.stem, name)
+            else:
+                assert text in texts[at], (path.stem, name)
     assert sorted(named) == sorted(slide_material.MATERIAL)
 
 
@@ -357,8 +367,28 @@ def test_slide_material_comes_from_the_data_records():
         assert f"ICHD-3 {code}," in criteria.splitlines()[0]
         for key, text in headaches.criteria_table(condition)["text"].items():
             assert f"| {key} | {text} |" in criteria
+    side = headaches.comparison_table().loc["laterality"]
+    assert all(text in slide_material.material("side_row") for text in side)
     with pytest.raises(ValueError, match="'cure'.*block_and_toxin.*secondary_causes"):
         slide_material.material("cure")
+
+
+def test_material_after_a_prediction_needs_an_answer():
+    """Material that answers a prediction waits for the exercise's solution; an exercise
+    without one is an error, not a deck that silently drops it."""
+    from tools import slide_material
+
+    question = nbformat.v4.new_markdown_cell("### Exercise 1\n\nPredict.",
+                                             metadata={"kit_slides": "side_row"})
+    question.id = "q"
+    answer = nbformat.v4.new_markdown_cell("Because.", metadata={"tags": ["solution"]})
+    nb = nbformat.v4.new_notebook(cells=[question, answer])
+    assert slide_material.add_slide_material(nb) == 1
+    assert [c.id for c in nb.cells][1] == "q-material" and nb.cells[2] is answer
+    assert nb.cells[1].metadata["slideshow"]["slide_type"] == "subslide"
+    lone = nbformat.v4.new_notebook(cells=[question])
+    with pytest.raises(ValueError, match="'q-material'.*solution"):
+        slide_material.add_slide_material(lone)
 
 
 def test_screen_tables_name_their_rows_by_flag():

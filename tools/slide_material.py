@@ -5,7 +5,9 @@ Exercises in notebooks 03, 04 and 05 send the student to a table (ICHD-3's crite
 from the screen (slide reviews 18 and 19). An exercise cell names its
 material (``slides="pulsed_rf_evidence"`` in a notebook source, ``kit_slides`` in the
 notebook); the deck shows it on the question's slide, built from the same data records
-as the notebook's table. Notebooks, handouts and paper are unchanged.
+as the notebook's table. Material that answers a prediction (``AFTER_PREDICTION``)
+comes on a slide of its own after the question, before the answer. Notebooks, handouts
+and paper are unchanged.
 """
 
 from __future__ import annotations
@@ -72,6 +74,20 @@ def chronic_migraine_criteria() -> str:
     return _criteria("chronic_migraine")
 
 
+def side_row() -> str:
+    """The comparison table's side row (notebook 03, Exercise 1): shown after the
+    prediction, on its own slide before the answer (``AFTER_PREDICTION``), since it
+    answers the question."""
+    record = headaches.load_headaches()["conditions"]
+    row = headaches.comparison_table().loc["laterality"]
+    sources = headaches.comparison_sources().loc["laterality"]
+    lines = ["**Check your prediction:** the side row of the comparison table.", "",
+             "| Condition | Side |", "|---|---|"]
+    lines += [f"| {record[c]['name']} | {text} ({_cite(sources[c])}) |"
+              for c, text in row.items()]
+    return "\n".join(lines)
+
+
 def secondary_causes() -> str:
     """The secondary causes in the differential table (notebook 05, Exercise 1)."""
     names = headaches.differential("secondary")["name"]
@@ -80,7 +96,10 @@ def secondary_causes() -> str:
 
 MATERIAL = {f.__name__: f for f in (block_and_toxin, chronic_migraine_criteria,
                                     migraine_criteria, on_criteria, pulsed_rf_evidence,
-                                    secondary_causes)}
+                                    secondary_causes, side_row)}
+# material that answers a prediction: on a slide of its own just before the exercise's
+# answer, not under the question (the deck 03 check of Exercise 1: slide review 19)
+AFTER_PREDICTION = {"side_row"}
 
 
 def material(name: str) -> str:
@@ -107,17 +126,35 @@ def material(name: str) -> str:
 
 
 def add_slide_material(nb) -> int:
-    """Put each exercise's named material on its slide, under the question; returns how
-    many exercises got one."""
-    cells, count = [], 0
+    """Put each exercise's named material on its slide, under the question, or (names in
+    ``AFTER_PREDICTION``) on a slide of its own before the exercise's first solution cell;
+    returns how many exercises got one.
+
+    Raises
+    ------
+    ValueError
+        If an ``AFTER_PREDICTION`` material's exercise has no solution cell after it.
+    """
+    cells, count, waiting = [], 0, None
     for cell in nb.cells:
+        if waiting is not None and "solution" in cell.get("metadata", {}).get("tags", []):
+            cells.append(waiting)
+            waiting = None
         cells.append(cell)
         name = cell.get("metadata", {}).get("kit_slides")
         if name:
+            after = name in AFTER_PREDICTION
             extra = nbformat.v4.new_markdown_cell(
-                material(name), metadata={"slideshow": {"slide_type": "-"}})
+                material(name),
+                metadata={"slideshow": {"slide_type": "subslide" if after else "-"}})
             extra.id = f"{cell.id}-material"  # not random: builds are identical
-            cells.append(extra)
+            if after:
+                waiting = extra
+            else:
+                cells.append(extra)
             count += 1
+    if waiting is not None:
+        raise ValueError(f"slide material {waiting.id!r} waits for a solution cell that "
+                         "never comes: an exercise with it needs a solution")
     nb.cells = cells
     return count

@@ -128,7 +128,7 @@ headache_views.duration_timeline()
 # - **Tension-type**: forehead, temples and back of the head
 # - **Cervicogenic**: from the neck forwards
 
-# %% [markdown] tags=["exercise"]
+# %% [markdown] tags=["exercise"] slides="side_row"
 # ### Exercise 1
 #
 # The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict which of the four conditions is one-sided as a rule, which often, and which usually on both sides. Then check your prediction against the four-head pain-map figure below and the side row of the comparison table, `headache_views.comparison_view(rows=['laterality'])`. Which single criterion in ICHD-3 13.4 mentions the side?
