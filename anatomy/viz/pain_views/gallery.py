@@ -18,13 +18,16 @@ from anatomy.viz.pain_views.plates import (
 
 __all__ = ["BEST_VIEW", "PRINT_PANEL_IN", "PRINT_PT", "pattern_gallery", "spot_numbers"]
 
+# a hidden spot's mechanism, short enough for a panel's title line
+MECHANISM_SHORT = {"trigeminocervical convergence": "convergence"}
+
 BEST_VIEW = {"gon_neuralgia": "posterolateral", "lon_neuralgia": "posterolateral",
              "ton_neuralgia": "posterior", "suboccipital": "posterolateral"}
 
 # the numbered gallery prints at about 0.58 of its size (120 mm tall across the page):
 # its panels are smaller (inches) and its text larger (points), so that the text prints
 # at about 8 points, not the 4 points of the plain gallery's 8-point key (paper review 19)
-PRINT_PANEL_IN, PRINT_PT = (2.6, 4.1), 14
+PRINT_PANEL_IN, PRINT_PT = (2.6, 4.2), 14
 
 
 def spot_numbers(side: str = "right", patterns=None) -> dict:
@@ -101,7 +104,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
     mpl2d.use_style()
     panel = PRINT_PANEL_IN if numbered else (3.0, 4.3)
     fig, axes = mpl2d.subplots(nrow, ncol, figsize=(panel[0] * ncol, panel[1] * nrow
-                                                     + (0.3 if numbered else 0.6)))
+                                                     + (0.1 if numbered else 0.6)))
     axes = np.atleast_1d(axes).ravel()
     drawn: set = set()
     for ax, pat in zip(axes, pats):
@@ -115,9 +118,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
         title = (f"{_gallery_title(pat, numbered)}\n("
                  + mpl2d.VIEW_TITLES[vw].lower().replace(" (", ", ").replace(")", "") + ")")
         if numbered:
-            hidden = spots.name[~shown_spots(spots, vw)]
-            title += "\nnot in view: " + (", ".join(str(numbers[n][0]) for n in hidden)
-                                          or "none")
+            title += "\n" + _not_in_view(spots[~shown_spots(spots, vw)], numbers)
             drawn |= _draw_spots(ax, spots, vw, labels=True,
                                  numbers={k: v[0] for k, v in numbers.items()},
                                  fontsize=PRINT_PT, grow=PRINT_PT / 8 * 0.8)
@@ -129,7 +130,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
     for ax in axes[len(pats):]:
         ax.axis("off")
     if numbered and len(pats) < len(axes):  # the key in the first empty panel
-        fig.tight_layout(h_pad=1.0, w_pad=0.5)
+        fig.tight_layout(h_pad=2.0, w_pad=0.5, rect=(0, 0, 1, 0.985))
         _heat_legend(fig, drawn, panel=axes[len(pats)], fontsize=PRINT_PT)
     else:
         fig.suptitle(f"Referral patterns side by side ({side} side)", fontsize=13)
@@ -148,6 +149,20 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
             f"{pain.pattern_info(p)['label']}: " + ", ".join(
                 pain.hotspots(p, side).label.str.split(" \\(").str[0]) for p in pats) + "."
     return mpl2d.StaticFigure(fig, alt, scale=scale)
+
+
+def _not_in_view(hidden, numbers: dict) -> str:
+    """The numbers of the spots a panel hides, each group with its mechanism: the
+    convergence spots of greater occipital neuralgia are all out of its view, and the
+    plate had to say how the pattern reaches them (paper review 20)."""
+    if hidden.empty:
+        return "not in view: none"
+    groups = {}
+    for row in hidden.itertuples():
+        groups.setdefault(row.mechanism, []).append(str(numbers[row.name][0]))
+    return "not in view: " + "; ".join(
+        f"{', '.join(nums)}\n(by {MECHANISM_SHORT.get(mech, mech)})"
+        for mech, nums in groups.items())
 
 
 def _gallery_title(pattern: str, short: bool = False) -> str:

@@ -243,8 +243,12 @@ def _draw_spots(ax, table, view: str, labels: bool, numbers=None, fontsize: floa
             dy = MPL_LABEL_DY.get(row.name, 8) if numbers is None else 0.0
             at = _free_spot(xy + np.array([(14 if numbers is None else 9) * lateral, dy]),
                             text, lateral, placed, line_mm)
-            ax.add_artist(mpl2d.Leader(xy, at, lw=0.5 * grow, color="#444444", zorder=7))
-            ax.text(*at, text, fontsize=fontsize, zorder=7,
+            # a number's leader is black and heavier: grey at half a point vanished over
+            # the dark field in print (paper review 20)
+            ax.add_artist(mpl2d.Leader(xy, at, lw=0.5 if numbers is None else 1.0,
+                                       color="#444444" if numbers is None else "black",
+                                       zorder=7))
+            ax.text(*at, text, fontsize=fontsize, zorder=7, clip_on=False,
                     ha="left" if lateral > 0 else "right", va="center",
                     bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
                           "alpha": 0.8})
