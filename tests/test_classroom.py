@@ -338,7 +338,9 @@ def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
                 answer = next(k for k, t in enumerate(texts)
                               if t.startswith(f"{question}: the answer"))
                 assert text not in texts[at], (path.stem, name)
-                assert any(t.startswith(text) for t in texts[at + 1:answer]), (path.stem, name)
+                check = [t for t in texts[at + 1:answer] if text in t]
+                assert check and check[0].startswith(f"{question}, check your prediction."), (
+                    path.stem, name)
             else:
                 assert text in texts[at], (path.stem, name)
     assert sorted(named) == sorted(slide_material.MATERIAL)

@@ -81,7 +81,7 @@ def side_row() -> str:
     record = headaches.load_headaches()["conditions"]
     row = headaches.comparison_table().loc["laterality"]
     sources = headaches.comparison_sources().loc["laterality"]
-    lines = ["**Check your prediction:** the side row of the comparison table.", "",
+    lines = ["The side row of the comparison table:", "",
              "| Condition | Side |", "|---|---|"]
     lines += [f"| {record[c]['name']} | {text} ({_cite(sources[c])}) |"
               for c, text in row.items()]
@@ -149,6 +149,10 @@ def add_slide_material(nb) -> int:
                 metadata={"slideshow": {"slide_type": "subslide" if after else "-"}})
             extra.id = f"{cell.id}-material"  # not random: builds are identical
             if after:
+                # led by the exercise's name: the check is part of its task, read while the
+                # class works (the slide checks allow an exercise's slide more words)
+                heading = cell.source.splitlines()[0].lstrip("# ")
+                extra.source = f"**{heading}, check your prediction.** {extra.source}"
                 waiting = extra
             else:
                 cells.append(extra)

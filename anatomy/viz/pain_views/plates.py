@@ -184,9 +184,23 @@ SPOT_APART_MM, SPOT_EDGE = 8.0, 0.15
 
 
 def shown_spots(table, view: str) -> np.ndarray:
-    """True for the spots of ``table`` that a plate marks in ``view``: those not hidden
-    behind the skin, less any on the head's outline that falls on a spot facing the viewer
-    more (``SPOT_APART_MM``, ``SPOT_EDGE``)."""
+    """Which hot spots a plate marks in a view.
+
+    Those not hidden behind the skin, less any on the head's outline that falls on a spot
+    facing the viewer more (``SPOT_APART_MM``, ``SPOT_EDGE``).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Hot spots with ``x``, ``y`` and ``z`` columns (``pain.hotspots(...)``).
+    view : str
+        A named view of ``mpl2d.VIEW_TITLES``.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        One per row of ``table``: True where the plate marks the spot.
+    """
     pts = table[["x", "y", "z"]].to_numpy(float)
     fwd = mpl2d.view_basis(view)[2]
     vis = _visible(pts, view, tol=6.0)
