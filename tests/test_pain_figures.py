@@ -951,6 +951,10 @@ def test_numbered_gallery_numbers_every_spot_once():
     behind_eye = numbers["behind_eye"][0]
     assert gon == f"{behind_eye}, 5, 6\n(by convergence)"
     assert str(behind_eye) in [t.get_text() for t in gallery.figure.axes[3].texts]
+    assert gallery.figure.axes[len(pain.patterns())].get_legend() is not None  # the keys
+    # four patterns fill a row: the keys get a row of their own, not the panels' room
+    four = pv.pattern_gallery(numbered=True, patterns=pain.patterns()[:4]).figure.axes
+    assert len(four) == 8 and four[4].get_legend() is not None
     assert "1 over the greater occipital nerve; 2 upper occiput" in gallery.alt
     assert "Greater occipital neuralgia:" not in gallery.alt
     with pytest.raises(ValueError, match="middle"):

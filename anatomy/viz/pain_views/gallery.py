@@ -100,7 +100,8 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
     pats = list(patterns or pain.patterns())
     numbers = spot_numbers(side, pats) if numbered else None
     ncol = 4
-    nrow = int(np.ceil(len(pats) / ncol))
+    # the numbered form keeps a panel for its keys (the colour bar and marker shapes)
+    nrow = int(np.ceil((len(pats) + numbered) / ncol))
     mpl2d.use_style()
     panel = PRINT_PANEL_IN if numbered else (3.0, 4.3)
     fig, axes = mpl2d.subplots(nrow, ncol, figsize=(panel[0] * ncol, panel[1] * nrow
@@ -129,7 +130,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
             ax.title.set_fontsize(PRINT_PT)
     for ax in axes[len(pats):]:
         ax.axis("off")
-    if numbered and len(pats) < len(axes):  # the key in the first empty panel
+    if numbered:  # the keys in the first empty panel
         fig.tight_layout(h_pad=2.0, w_pad=0.5, rect=(0, 0, 1, 0.985))
         _heat_legend(fig, drawn, panel=axes[len(pats)], fontsize=PRINT_PT)
     else:
