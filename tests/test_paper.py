@@ -231,7 +231,9 @@ def test_schematics_and_drawings_print_across_the_page(printed):
     assert all(ratio > 1.9 for _, ratio, _ in sizes), sizes  # both columns and the gap
     # printed text size: the figure's points times its printed over its drawn width
     (inches,) = [w for alt, _, w in sizes if alt.startswith("Schematic")]
-    assert 12 * inches / 8.3 >= 8, sizes
+    from anatomy.viz.pain_views import convergence
+
+    assert convergence.SCHEMATIC_PT * inches / 8.3 >= 8, sizes
     (inches,) = [w for alt, _, w in sizes if alt.startswith("Pain drawings")]
     assert 9.5 * inches / 5.8 >= 6.5, sizes  # 2 x 2 heads, 5.8 inches wide
     # the numbered pattern gallery: its numbers, titles and key at 7.5 points or more
