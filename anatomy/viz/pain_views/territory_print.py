@@ -132,7 +132,7 @@ def territory_plate(side: str = "right", views=None, threshold: float = 0.5,
 LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
     "lateral": {"greater_occipital": (-55, 25), "lesser_occipital": (-60, -5),
                 "third_occipital": (-55, -35), "great_auricular": (-45, -60),
-                "transverse_cervical": (45, 8), "supraclavicular": (-20, -42),
+                "transverse_cervical": (58, 4), "supraclavicular": (-20, -42),
                 "supratrochlear": (41, 44), "supraorbital": (54, 71),
                 # the two trigeminal names start in front of the face: nearer, their
                 # boxes covered the nose and the mouth (student review)
