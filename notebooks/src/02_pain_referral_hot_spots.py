@@ -271,7 +271,7 @@ pain_views.drawing_plate(scale=0.9)
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
 #
-# For each drawing, which referral pattern (and side) fits best? Decide by eye using the hot-spot figure, then check with `pain.match_drawing('A')`, which compares the drawing with every pattern (cosine similarity of the two pain fields, 1 = identical).
+# For each drawing, which referral pattern fits best? Decide by eye using the hot-spot figure, then check with `pain.match_drawing('A')`, which compares the drawing with every pattern (cosine similarity of the two pain fields, 1 = identical).
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: your match for each drawing by eye, then
