@@ -28,6 +28,7 @@ BEST_VIEW = {"gon_neuralgia": "posterolateral", "lon_neuralgia": "posterolateral
 # its panels are smaller (inches) and its text larger (points), so that the text prints
 # at about 8 points, not the 4 points of the plain gallery's 8-point key (paper review 19)
 PRINT_PANEL_IN, PRINT_PT = (2.6, 4.2), 14
+PRINT_MARKER_GROW = 1.4  # its markers' width against the plain gallery's (text: 14/8)
 
 
 def spot_numbers(side: str = "right", patterns=None) -> dict:
@@ -99,6 +100,7 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
     side = check_side(side)
     pats = list(patterns or pain.patterns())
     numbers = spot_numbers(side, pats) if numbered else None
+    marker_numbers = {name: n for name, (n, _) in (numbers or {}).items()}
     ncol = 4
     # the numbered form keeps a panel for its keys (the colour bar and marker shapes)
     nrow = int(np.ceil((len(pats) + numbered) / ncol))
@@ -120,9 +122,8 @@ def pattern_gallery(side: str = "right", view: str | None = None, patterns=None,
                  + mpl2d.VIEW_TITLES[vw].lower().replace(" (", ", ").replace(")", "") + ")")
         if numbered:
             title += "\n" + _not_in_view(spots[~shown_spots(spots, vw)], numbers)
-            drawn |= _draw_spots(ax, spots, vw, labels=True,
-                                 numbers={k: v[0] for k, v in numbers.items()},
-                                 fontsize=PRINT_PT, grow=PRINT_PT / 8 * 0.8)
+            drawn |= _draw_spots(ax, spots, vw, labels=True, numbers=marker_numbers,
+                                 fontsize=PRINT_PT, grow=PRINT_MARKER_GROW)
         else:
             drawn |= _draw_spots(ax, spots, vw, labels=False)
         mpl2d.setup_view_axes(ax, title)
