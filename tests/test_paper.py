@@ -259,6 +259,22 @@ def test_revision_tables_stay_off_paper(printed):
             assert heads and "pattern_label" not in text
 
 
+def test_how_to_use_the_screen_stays_off_paper(printed):
+    """A cell tagged screen-only (how to call the code, how to work a 3D figure's menus)
+    does not print: on paper there is nothing to click (paper reviews 20 and 21)."""
+    out, _ = printed
+    found = 0
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        text = pdf_text(out / f"{path.stem}.pdf")
+        for cell in nb.cells:
+            if "screen-only" in cell.metadata.get("tags", []):
+                found += 1
+                first = words(re.sub(r"[*`]", "", cell.source))[:28]  # as printed
+                assert first not in text, (path.stem, first)
+    assert found >= 2
+
+
 def test_answer_boxes_span_their_column_in_print(printed):
     """A paper answer box is as wide as its text column: its markdown cell is a table
     cell as wide as its content, and the empty box printed 12 mm wide, too small to write

@@ -32,9 +32,11 @@ PAGE_BUDGET = 6
 FIGURE_SIZE = (900, 560)  # CSS px of each 3D figure's picture (printed at the column span)
 SLIDE_ONLY = ("## Today\n", "## Take-home points\n")
 # your-work: the notebook's write-in cells (paper has its own answer box)
-# (and the line where a class copy keeps an answer back: on paper the answer box says it)
+# (and the line where a class copy keeps an answer back: on paper the answer box says it);
+# screen-only: how to use the screen, a code call or a 3D figure's menus (on paper no help:
+# paper reviews 20 and 21)
 DROP_TAGS = {"quiz", "instructor-notes", "solution", "verdict", "your-work",
-             classroom.WITHHELD_TAG}
+             "screen-only", classroom.WITHHELD_TAG}
 
 PAPER_CSS = """
 <style type="text/css">
@@ -96,7 +98,8 @@ table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
 .kit-paper-answer::before { content: "Your answer"; font-size: 6.5pt; color: #666;
   padding: 0.5mm 1mm; display: block; }
 .kit-paper-answer.kit-paper-run::before {
-  content: "Your answer (run the code in the notebook, then note the result here)"; }
+  content: "Your answer (what you predict or find on paper; the code steps run in the "
+    "notebook)"; }
 .kit-paper-note { font-style: italic; color: #333; }
 .kit-paper-refs { column-count: 4; column-gap: 3.5mm; margin-top: 2mm; }
 .kit-paper-refs { overflow-wrap: anywhere; }
@@ -281,6 +284,7 @@ def paper_notebook(nb):
                             + (' kit-paper-long' if long else '')
                             + (' kit-paper-run' if runs else '') + '"></div>')
     nb.cells = cells
+    classroom.readable_headers(nb)
     classroom.convert_javascript_outputs(nb)
     n_plots = classroom.convert_plotly_outputs(nb, prefix="kit-paper")
     classroom.carry_alt_text(nb)

@@ -81,7 +81,8 @@ def side_row() -> str:
     record = headaches.load_headaches()["conditions"]
     row = headaches.comparison_table().loc["laterality"]
     sources = headaches.comparison_sources().loc["laterality"]
-    lines = ["The side row of the comparison table:", "",
+    lines = ["The side row of the comparison table (migraine has two rows, without and "
+             "with aura):", "",
              "| Condition | Side |", "|---|---|"]
     lines += [f"| {record[c]['name']} | {text} ({_cite(sources[c])}) |"
               for c, text in row.items()]

@@ -131,7 +131,10 @@ headache_views.duration_timeline()
 # %% [markdown] tags=["exercise"] slides="side_row"
 # ### Exercise 1
 #
-# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict which of the four conditions is one-sided as a rule, which often, and which usually on both sides. Then check your prediction against the side row of the comparison table, `headache_views.comparison_view(rows=['laterality'])`. Which single criterion in ICHD-3 13.4 mentions the side?
+# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict which of the four conditions is one-sided as a rule, which often, and which usually on both sides. Then check your prediction against the side row of the comparison table. Which single criterion in ICHD-3 13.4 mentions the side?
+
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
+# To check, show the side row: `headache_views.comparison_view(rows=['laterality'])`.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is on both sides, pressing or tightening. ICHD-3 names no region, so the kit gives the forehead, temples and back of the head the same weight. Cervicogenic headache is on one side, spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
@@ -146,7 +149,7 @@ headache_views.pain_map_figure()
 # **How to read the colour.** On the migraine map a value is the share of patients with pain there; on the qualitative maps, 1 marks where ICHD-3 puts the pain. So compare where each map is dark, not how dark the maps are: the dark band does not mean tension-type headache hurts more. The posterior views show where occipital neuralgia and cervicogenic headache differ from migraine. How the migraine map was built: each region's weight is Kelman's percentage. The other side gets the same regions scaled by 1 - 0.666, because two-thirds of patients had one-sided pain. That scaling is the kit's reading, not a number from the paper; the region shapes are drawn on 10-20 positions and landmarks.
 
 # %% [markdown] tags=["answer"] slideshow={"slide_type": "subslide"}
-# Cervicogenic headache is characteristically side-locked (ICHD-3 comment). Migraine is often one-sided (about two-thirds of patients). One-sidedness is one of the four pain features of migraine's criterion C, of which two are needed. Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never decides the diagnosis. Tension-type headache is typically bilateral: both sides is one of the four pain features of its criterion C, again two needed. Sources: {cite}`ichd3_2018, kelman2005`.
+# Cervicogenic headache is often side-locked: the ICHD-3 comment lists it among the features that tend to set it apart. Migraine is often one-sided (about two-thirds of patients). One-sidedness is one of the four pain features of migraine's criterion C, of which two are needed. Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never decides the diagnosis. Tension-type headache is typically bilateral: both sides is one of the four pain features of its criterion C, again two needed. Sources: {cite}`ichd3_2018, ichd3_beta_2013, kelman2005`.
 
 # %% slideshow={"slide_type": "skip"}
 headache_maps.region_weights('migraine_without_aura')[
