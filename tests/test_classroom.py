@@ -410,6 +410,32 @@ def test_screen_tables_name_their_rows_by_flag():
         assert rows and set(rows) <= flags, rows
 
 
+def test_table_headers_read_as_words_on_slides_only(slides):
+    """A slide writes the tables' column and row names in words ("not_/met" wrapped at its
+    underscore: slide review 19); the notebook keeps the names students index by."""
+    assert classroom.header_words("ichd3_code") == "ICHD-3 code"
+    assert classroom.header_words("tension_type") == "tension-type"
+    assert classroom.header_words("migraine_without_aura") == "migraine without aura"
+    deck = slides["05_differential_diagnosis"].read_text(encoding="utf-8")
+    headers = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<th\b[^>]*>(.*?)</th>", deck,
+                                                              re.S)]
+    assert {"ICHD-3 code", "not met", "occipital neuralgia", "neck-tongue"} <= set(headers)
+    assert not [h for h in headers if "_" in h]
+    source = nbformat.read(classroom.handout_source(
+        ROOT / "notebooks/05_differential_diagnosis.ipynb"), as_version=4)
+    stored = "".join("".join(o.get("data", {}).get("text/html", "")) for c in source.cells
+                     for o in c.get("outputs", []))
+    assert "not_<wbr>met" in stored  # the notebook's own table is unchanged
+
+
+def test_the_screen_sentence_is_text_not_code_font(slides):
+    """A case's screen says its result in a sentence in the slide's own font (it printed in
+    a code font: slide review 19)."""
+    deck = slides["05_differential_diagnosis"].read_text(encoding="utf-8")
+    assert "RED FLAG: Recent onset of a new headache" in deck
+    assert not re.search(r"<pre>\s*RED FLAG", deck)
+
+
 def test_links_to_the_glossary_work_from_handouts_and_slides(handouts, slides):
     for page in (handouts["00_start_here"], slides["00_start_here"]):
         links = re.findall(r'href="(\.\./[^"#]+)"', page.read_text(encoding="utf-8"))

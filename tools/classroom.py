@@ -36,8 +36,10 @@ from tools.classroom_outputs import (  # noqa: E402,F401 - re-exported for tests
     carry_alt_text,
     check_traces,
     convert_plotly_outputs,
+    header_words,
     image_html,
     plot_html,
+    readable_headers,
 )
 from tools.slide_answers import answers_on_own_slides, tags  # noqa: E402,F401
 from tools.slide_material import add_slide_material  # noqa: E402
@@ -369,6 +371,7 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
         relink(nb, source)
         hide_quiz_code(nb)
         hide_code_on_slides(nb)
+        readable_headers(nb)
         convert_javascript_outputs(nb)
         convert_plotly_outputs(nb)
         carry_alt_text(nb)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from anatomy.viz import plotly3d
 
@@ -90,6 +91,50 @@ def carry_alt_text(nb) -> int:
             if "image/png" in data and alt:
                 data["text/html"] = image_html("".join(data.pop("image/png")).strip(), alt,
                                                meta["image/png"].get("text_px"))
+                count += 1
+    return count
+
+
+
+# ---------------------------------------------------------------------------------------
+# Tables: the data's column and row names as words
+# ---------------------------------------------------------------------------------------
+
+# a header cell (column name or row label) of a pandas HTML table: <th ...>text</th>, its
+# text with the line-break hints the kit's tables put after each underscore (<wbr/>)
+HEADER_CELL = re.compile(r"(<th\b[^>]*>)((?:[^<]|<wbr/?>)*)(</th>)")
+WBR = re.compile(r"<wbr/?>")
+# names whose words are joined by a hyphen, and the classification's own spelling
+HEADER_WORDS = {"ichd3": "ICHD-3", "tension_type": "tension-type",
+                "neck_tongue": "neck-tongue"}
+
+
+def header_words(name: str) -> str:
+    """A column or row name in words: ``not_met`` -> ``not met``, ``ichd3_code`` ->
+    ``ICHD-3 code``, ``tension_type`` -> ``tension-type``."""
+    for joined, spelled in HEADER_WORDS.items():
+        name = name.replace(joined, spelled)
+    return name.replace("_", " ")
+
+
+def readable_headers(nb) -> int:
+    """Write the header cells of every HTML table output in words (``header_words``);
+    returns the number of tables changed.
+
+    Students index the kit's tables by these names in code, so the notebooks keep them;
+    a slide or a printed page is read, not coded against ("not_/met" and
+    "migraine_without_/aura" wrapped at the underscore on slides: slide review 19).
+    """
+    count = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            page = "".join(out.get("data", {}).get("text/html", ""))
+            if "<table" not in page:
+                continue
+            words = HEADER_CELL.sub(
+                lambda m: m[1] + header_words(WBR.sub("", m[2])) + m[3], page)
+            if words != page:
+                out["data"]["text/html"] = words
                 count += 1
     return count
 

@@ -70,9 +70,11 @@ def red_flag_box(short: bool = False) -> str:
 # A case's red-flag screen: one sentence (so 'no flag' is said, not an empty table), then
 # the flags present or not asked, as a table when there are any (an empty table with only
 # its headers showed under a case with no flag), named by flag (row numbers 0, 1 meant
-# nothing on a slide: review 18)
-SCREEN_CELL = ("findings = cases.at['{case_id}', 'findings']\n"
-               "print(headaches.screen_summary(findings))\n"
+# nothing on a slide: review 18); the sentence is shown as text, not printed (a slide
+# showed it in a code font: slide review 19)
+SCREEN_CELL = ("from IPython.display import Markdown\n"
+               "findings = cases.at['{case_id}', 'findings']\n"
+               "display(Markdown(headaches.screen_summary(findings)))\n"
                "screen = headaches.red_flag_screen(findings)\n"
                "flagged = screen[screen['status'] != 'absent']\n"
                "if len(flagged):\n"
