@@ -239,7 +239,7 @@ def stages(side: str = "right") -> list[dict]:
          0.48, f"winds round OCI (Kim: {_kim('oci_lower_border')})", w["oci_lower_border"]),
         # closer than before (0.75): compression points 3-5 lie within a few millimetres
         # and crowded into about 30 px at 1024 px (reviewer); now about 45 px
-        ("3 Through semispinalis", "3. It ascends behind OCI and pierces semispinalis "
+        ("3 Through semispinalis", "3. It ascends on the back of OCI and pierces semispinalis "
          "capitis (dashed: under the muscle)", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.5,
          "pierces semispinalis<br>(Kim: "
          + _kim('semispinalis_exit').replace(", ", ",<br>") + ")"),
@@ -252,7 +252,7 @@ def stages(side: str = "right") -> list[dict]:
          "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,
          "GON branches to the vertex", over_scalp),
         ("LON", "The lesser occipital nerve along sternocleidomastoid to behind the ear",
-         lon.marked_waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.7, 0.15), 0.95,
+         lon.marked_waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.08, 0.15), 0.95,
          "LON leaves the fascia (Dash 2005)", lon.marked_waypoints["fascia_exit"]),
         ("TON", "The third occipital nerve near the midline to the lower occiput",
          ton.marked_waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,

@@ -9,7 +9,7 @@ from matplotlib import patheffects
 from anatomy import nerves as nv
 from anatomy.head import load_head
 from anatomy.viz import mpl2d, nearest, painting, style
-from anatomy.viz.nerve_views.scene import NERVE_STYLE
+from anatomy.viz.nerve_views.scene import BRANCH_WEIGHT, NERVE_STYLE, branch_weight
 
 __all__ = ["COURSE_PLATE_SCALE", "SHORT_LABELS", "course_plate", "draw_nerve"]
 
@@ -78,9 +78,10 @@ def draw_nerve(ax, n: nv.Nerve, view: str, *, lw: float = 2.6, zorder: float = 6
         ax.plot(*xy[a:b + 1].T, color=style.OKABE_ITO["vermillion"], lw=lw + 1.5,
                 zorder=zorder + 0.5, solid_capstyle="round")
     if branches:
-        for br in n.branches:
-            ax.plot(*mpl2d.project(br, view).T, color=color, lw=lw * 0.6, zorder=zorder,
-                    path_effects=_outline(lw * 0.6))
+        for br, bid in zip(n.branches, n.branch_names):
+            w = lw * 0.6 * branch_weight(n, bid) / BRANCH_WEIGHT  # twigs thinner
+            ax.plot(*mpl2d.project(br, view).T, color=color, lw=w, zorder=zorder,
+                    path_effects=_outline(w))
 
 
 def _legend(ax, loc="lower left", ncol: int = 1, artery: bool = False,

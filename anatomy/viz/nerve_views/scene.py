@@ -30,7 +30,7 @@ from anatomy.viz.nerve_views.course_stages import (  # noqa: F401 - _normalised:
 
 __all__ = [
     "BONES_ENTRY", "LAYER_BUTTONS", "NERVE_STYLE", "SKIN_FLOOR_Z", "all_layers_figure",
-    "branch_hover", "nerve_hover", "nerve_traces", "waypoint_hover",
+    "branch_hover", "branch_weight", "nerve_hover", "nerve_traces", "waypoint_hover",
 ]
 
 NERVE_STYLE = {  # colours from the kit's palette (anatomy.viz.style.NERVE_COLOURS)
@@ -97,6 +97,40 @@ def branch_hover(n: nv.Nerve, branch: str) -> str:
     w = spec[branch]
     return (f"<b>{n.label} ({n.side})</b><br>{_wrap(w.label)}"
             f"<br>Sources: {_wrap(cite(*w.references))}")
+
+
+# a branch's line width as a share of its nerve's: a twig (its label says so) thinner still,
+# or the GON-TON communicating twigs read as a main branch along the nuchal line (review 21)
+BRANCH_WEIGHT = 0.55
+TWIG_WEIGHT = 0.3
+
+
+def branch_weight(n: nv.Nerve, branch: str) -> float:
+    """Line width of a branch as a share of its nerve's: ``TWIG_WEIGHT`` for a twig (a
+    branch whose label calls it one), else ``BRANCH_WEIGHT``.
+
+    Parameters
+    ----------
+    n : Nerve
+        The nerve.
+    branch : str
+        One of ``n.branch_names``.
+
+    Returns
+    -------
+    float
+        The share.
+
+    Raises
+    ------
+    ValueError
+        If the nerve has no such branch; the message lists its branches.
+    """
+    spec = {bid: w for _, bid, w in n.spec.branches}
+    if branch not in spec:
+        raise ValueError(f"{n.name} has no branch {branch!r}; its branches: "
+                         + ", ".join(spec))
+    return TWIG_WEIGHT if "twig" in spec[branch].label.lower() else BRANCH_WEIGHT
 
 
 def _measure(w: nv.Waypoint, model_depth: float) -> str:
@@ -181,7 +215,8 @@ def nerve_traces(nerves: list[nv.Nerve], *, waypoints: bool = True, width: float
             width=width, hovertext=hover, legendgroup=group, showlegend=first))
         for b, bid in zip(n.branches, n.branch_names):
             traces.append(plotly3d.line_trace(b, name=f"{name} {bid.replace('_', ' ')}",
-                                              color=st["color"], width=width * 0.55,
+                                              color=st["color"],
+                                              width=width * branch_weight(n, bid),
                                               hovertext=branch_hover(n, bid),
                                               legendgroup=group, showlegend=False))
         if waypoints:
