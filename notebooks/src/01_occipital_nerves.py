@@ -120,7 +120,10 @@ list(gon.waypoints)  # the named waypoints, from the origin to the vertex
 # - **hover** for names and sources
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The 3D figure shows the skin (see-through), the cervical vertebrae from the atlas and axis down to C7, the skull, nine neck muscles and the occipital and vertebral arteries. The face in front of the jaw joint is opaque, because the kit models no facial skeleton. It draws five nerves on each side: greater, lesser and third occipital, suboccipital and great auricular. **Use it like a dissection:** the dropdown at the top left steps through the course, each stage with its own camera and with the outer layers hidden. The buttons beside it show or hide skin, muscles, bones, nerves and vessels. Hover any structure for its English and Latin names, a description and the source. It works without a running kernel, so it also works in the offline handout.
+# The 3D figure shows the skin (see-through), the cervical vertebrae from the atlas and axis down to C7, the skull, nine neck muscles and the occipital and vertebral arteries. The face in front of the jaw joint is opaque, because the kit models no facial skeleton. It draws five nerves on each side: greater, lesser and third occipital, suboccipital and great auricular.
+
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
+# **Use it like a dissection:** the dropdown at the top left steps through the course, each stage with its own camera and with the outer layers hidden. The buttons beside it show or hide skin, muscles, bones, nerves and vessels. Hover any structure for its English and Latin names, a description and the source. It works without a running kernel, so it also works in the offline handout.
 
 # %% slideshow={"slide_type": "subslide"}
 fig = nerve_views.all_layers_figure()
@@ -162,7 +165,7 @@ fig
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The same stages in print, deep to superficial, each close-up adding the next layer of muscle:
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 nerve_views.stage_plate()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -171,7 +174,7 @@ nerve_views.stage_plate()
 # %% [markdown] slideshow={"slide_type": "skip"}
 # A print plate of the whole course, with the layers named: a posterior close-up of the neck and occiput with the trapezius, splenius and sternocleidomastoid removed, and a right lateral view with all muscles.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 nerve_views.course_plate()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -183,12 +186,13 @@ nerve_views.course_plate()
 # Each waypoint is millimetres from a landmark: the EOP, or the line between the ear canals.
 #
 # - **measured**: a published mean ± SD
+# - **partly measured**: one coordinate published
 # - **derived**: placed by the kit
 #
 # The full tables follow in the notebook (not on the slides).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Every waypoint is defined relative to a landmark: millimetres lateral to the midline and above (+) or below (-) the EOP. For the LON the reference is the line joining the external acoustic meatuses (EAM), which the kit converts with the head's tragus landmarks (on this head the EOP is 10 mm above that line). `origin` names each row's own reference; a negative `lateral_mm` lies medial to it. `status` says whether the position is **measured** (a published mean ± SD) or **derived** by the kit. A derived position can still have a published depth. `published_depth_mm` and `model_depth_mm` differ because the model's neck is slimmer than the living patients of {cite}`gon_depth_prospective`, so deep points sit on the modelled muscle surfaces instead.
+# Every waypoint is defined relative to a landmark: millimetres lateral to the midline and above (+) or below (-) the EOP. For the LON the reference is the line joining the external acoustic meatuses (EAM), which the kit converts with the head's tragus landmarks (on this head the EOP is 10 mm above that line). `origin` names each row's own reference; a negative `lateral_mm` lies medial to it. A few rows start from another landmark, the vertex or the tragus, and `origin` names it. `status` says whether the position is **measured** (both coordinates a published mean ± SD), **partly measured** (one of them published) or **derived** by the kit. A derived position can still have a published depth. `published_depth_mm` and `model_depth_mm` differ because the model's neck is slimmer than the living patients of {cite}`gon_depth_prospective`, so deep points sit on the modelled muscle surfaces instead.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', 'published_depth_mm', 'model_depth_mm', 'status', 'sources']]
@@ -307,7 +311,7 @@ d = np.linalg.norm(g.waypoints['trapezius_exit'] - g.waypoints['semispinalis_exi
 print(f'semispinalis exit to trapezius exit: {d:.0f} mm')
 
 # %% [markdown] tags=["answer"]
-# About 20 mm on this model (the solution prints the model's value). On that stretch the nerve runs under and then through the trapezius: Janis's points 4 (entry into the trapezius) and 5 (exit through its fascia).
+# About 20 mm on this model (the solution prints the model's value). The stretch starts at Janis's point 3 (exit from semispinalis) and ends at point 5 (exit through the trapezius fascia). Between them the nerve runs under and then through the trapezius, entering it at point 4.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
@@ -323,15 +327,15 @@ my_share = ...
 print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 
 # %% [markdown] tags=["answer"]
-# Fewer nerves fall inside the smaller circle (about four in five on this model). The closer you need to be, the less reliable a surface landmark is; a larger volume or ultrasound guidance makes up for it.
+# Fewer nerves fall inside the smaller circle (about four in five on this model). The closer you need to be, the less reliable a surface landmark is. Ultrasound can show the nerve beside the occipital artery, so an injection need not rely on the landmark alone ({cite}`shim2011`).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
 #
-# A colleague says the GON block point is two thirds of the way along the line. Are they wrong?
+# A colleague says the GON block point is two thirds of the way along the line between the EOP and the mastoid. Are they wrong? Which point could they mean?
 
 # %% [markdown] tags=["answer"]
-# Not necessarily: measured from the **mastoid** (as some sources do) the GON point is two thirds of the way; measured from the **EOP** it is one third. The point is the same, so always name the origin of the line.
+# It depends on the end they measure from. From the **mastoid**, the GON point is two thirds of the way along; from the **EOP**, two thirds is the kit's **LON** point. So always name the end the line starts from.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 4
