@@ -159,10 +159,11 @@ def anatomy_boxes(page, scenes: list[dict]) -> list[list[float] | None]:
     return out
 
 
-def measure(page) -> dict:
-    """The figure's layout boxes (see the module docstring), anatomy included."""
+def measure(page, anatomy: bool = True) -> dict:
+    """The figure's layout boxes (see the module docstring), with the anatomy's unless
+    ``anatomy`` is False (its screenshot is most of the time a measure takes)."""
     m = page.evaluate(MEASURE_JS)
-    m["anatomy"] = anatomy_boxes(page, m["scenes"])
+    m["anatomy"] = anatomy_boxes(page, m["scenes"]) if anatomy else []
     return m
 
 
@@ -214,7 +215,7 @@ def problems(m: dict, crop: bool = True) -> list[str]:
             if overlap(note, notes[j], tol=1):
                 out.append(f"annotation {k} {note} overlaps annotation {j} {notes[j]}")
         for name, b in furniture:
-            if name.startswith(("legend", "menu")) and overlap(note, b):
+            if name.startswith(("legend", "menu", "title")) and overlap(note, b):
                 out.append(f"annotation {k} {note} overlaps {name} {b}")
     for sc, body in zip(m["scenes"], m["anatomy"]):
         if body is None:

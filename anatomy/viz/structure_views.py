@@ -195,7 +195,7 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     # trapezius and levator end on stays in the frame (review: it fell below it)
     cam["center"] = {"x": 0, "y": 0, "z": STRUCTURES_CENTRE_Z}
     plotly3d.view_menu(fig, distance=STRUCTURES_DISTANCE, centre_z=STRUCTURES_CENTRE_Z)
-    plotly3d.toggle_menu(fig, layer_groups(fig["data"]), hint="Click to hide or show a layer")
+    plotly3d.toggle_menu(fig, layer_groups(fig["data"]), hint=plotly3d.LAYER_HINT)
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin (the "
            "face in front of the jaw joint opaque: no facial skeleton is modelled) over "

@@ -239,7 +239,7 @@ def stages(side: str = "right") -> list[dict]:
          0.48, f"winds round OCI (Kim: {_kim('oci_lower_border')})", w["oci_lower_border"]),
         # closer than before (0.75): compression points 3-5 lie within a few millimetres
         # and crowded into about 30 px at 1024 px (reviewer); now about 45 px
-        ("3 Through semispinalis", "3. It ascends on the back of OCI and pierces semispinalis "
+        ("3 Through semispinalis", "3. It ascends over OCI and pierces semispinalis "
          "capitis (dashed: under the muscle)", w["semispinalis_exit"], (0.8 * s, -1.2, 0.1), 0.5,
          "pierces semispinalis<br>(Kim: "
          + _kim('semispinalis_exit').replace(", ", ",<br>") + ")"),

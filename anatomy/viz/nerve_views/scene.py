@@ -382,7 +382,7 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     plotly3d.toggle_menu(fig, {k: groups[k] for k in LAYER_BUTTONS.values() if k in groups},
                          x=1.0, xanchor="right",
                          layout={LAYER_BUTTONS["nerve"]: nerve_notes_toggle(st[stage], sides[0])},
-                         hint="Click to hide or show a layer")
+                         hint=plotly3d.LAYER_HINT)
     _stage_menu(fig, st, sides[0])
     # the notes' common style once, in the template (the stage menu holds eight sets)
     plotly3d.share_note_style(fig, _every_note(fig), style=NOTE_STYLE)

@@ -37,7 +37,13 @@ from anatomy.viz.plotly3d.layout import (
     wrap_title,
     wrap_words,
 )
-from anatomy.viz.plotly3d.menus import HINT_NAME, button_width, choice_menu, toggle_menu
+from anatomy.viz.plotly3d.menus import (
+    HINT_NAME,
+    LAYER_HINT,
+    button_width,
+    choice_menu,
+    toggle_menu,
+)
 from anatomy.viz.plotly3d.shared_style import share_mesh_style, share_note_style
 from anatomy.viz.plotly3d.traces import (
     CAMERAS,
@@ -61,7 +67,7 @@ from anatomy.viz.plotly3d.traces import (
 )
 
 __all__ = [
-    "CAMERAS", "FIGURE_HEIGHT", "HINT_NAME", "LEGEND", "LIGHTING", "LIGHT_POSITION",
+    "CAMERAS", "FIGURE_HEIGHT", "HINT_NAME", "LAYER_HINT", "LEGEND", "LIGHTING", "LIGHT_POSITION",
     "MENU_FONT", "MIMETYPE",
     "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "KitFigure", "add_menu",
     "button_width", "camera", "choice_menu", "drop_renderer_snapshots", "eye_point",

@@ -51,6 +51,9 @@ def button_width(label: str, font_size: float = MENU_FONT["size"]) -> int:
 
 HINT_SHIFT = 37  # px: above a 12-point button row (6 px pad, 26 px button) and a gap
 HINT_NAME = "menu hint"  # print copies, without the buttons, leave the hint out too
+# the layer buttons' hint: short, so that a stage's two-line title ends before it in a
+# 592 px figure ("Click to hide or show a layer" ran into three: review 21)
+LAYER_HINT = "Show or hide:"
 
 
 def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
