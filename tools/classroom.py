@@ -197,6 +197,9 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
    past the slide's edge ('trigeminocervical conver': reviewer) */
 .reveal .slides section .kit-plotly { width: calc(100% - 72px); }
 .reveal aside.notes { display: none; }
+/* the slide number at the lower left: at the right it sat under reveal's down arrow
+   (review 21) */
+.reveal .slide-number { right: auto; left: 8px; }
 .reveal .slides h1, .reveal .slides h2, .reveal .slides h3 {
   text-transform: none; margin: 0 0 0.4em 0; }
 .reveal h1 { font-size: 1.9em; } .reveal h2 { font-size: 1.5em; } .reveal h3 { font-size: 1.25em; }

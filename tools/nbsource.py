@@ -107,7 +107,10 @@ def header(kit: dict) -> list:
     goals = "\n".join(f"{k}. {g}" for k, g in enumerate(kit["goals"], 1))
     return [
         # the title slide: the title and the disclaimer (the overview is reading text)
-        md(f"# {kit['title']}\n\n> **Educational use only.** {DISCLAIMER}", slide="slide"),
+        # the disclaimer's first words in bold ("Educational use only. Educational material
+        # only: ..." said it twice: review 21)
+        md(f"# {kit['title']}\n\n> " + re.sub(r"^([^:]+:)", r"**\1**", DISCLAIMER),
+           slide="slide"),
         # the room sees the goals in a few words; the reader gets the full objectives
         md(f"## Today\n\n{goals}\n\nAbout {kit['minutes']} minutes. Abbreviations: "
            "[glossary](../docs/glossary.md).", slide="subslide"),

@@ -189,7 +189,7 @@ nerve_views.course_plate()
 # - **partly measured**: one coordinate published
 # - **derived**: placed by the kit
 #
-# The full tables follow in the notebook (not on the slides).
+# The full tables follow in the notebook.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Every waypoint is defined relative to a landmark: millimetres lateral to the midline and above (+) or below (-) the EOP. For the LON the reference is the line joining the external acoustic meatuses (EAM), which the kit converts with the head's tragus landmarks (on this head the EOP is 10 mm above that line). `origin` names each row's own reference; a negative `lateral_mm` lies medial to it. A few rows start from another landmark, the vertex or the tragus, and `origin` names it. `status` says whether the position is **measured** (both coordinates a published mean ± SD), **partly measured** (one of them published) or **derived** by the kit. A derived position can still have a published depth. `published_depth_mm` and `model_depth_mm` differ because the model's neck is slimmer than the living patients of {cite}`gon_depth_prospective`, so deep points sit on the modelled muscle surfaces instead.
@@ -212,6 +212,9 @@ nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', 'published_
 # **LON.** From the cervical plexus it hooks round the spinal accessory nerve and climbs along the posterior border of sternocleidomastoid. {cite}`lee2013` found it at that border **64 ± 14 mm lateral** and **75 ± 9 mm below the EAM line**. {cite}`dash2005` found its emergence zone **65 ± 12 mm lateral, 53 ± 16 mm below** the line. The two probably measured different points (the deep appearance at the muscle border and the fascial exit), so the model uses both in order. Deep to it, on the floor of the posterior triangle, lies levator scapulae, running from the transverse processes of C1-C4 down to the scapula ({cite}`grays1918`). The LON met the occipital artery on 55% of sides ({cite}`lee2013`). Because this model's neck is only about 45-55 mm wide on each side, the LON's lateral distances are laid along the skin from the posterior midline (a kit assumption).
 #
 # **TON.** The superficial medial branch of the C3 dorsal ramus curves round the C2-C3 facet joint and pierces semispinalis, splenius and trapezius ({cite}`saglam2024`) close to the midline. {cite}`kim2018` measured its trapezius exit **12.9 ± 9.3 mm lateral, 44.2 ± 21.4 mm below the EOP**. In contrast, {cite}`tubbs2007` reports about 3 mm lateral and subcutaneous about 6 cm below. The same dissections found a small twig from the GON joining the TON about 1 cm above the EOP level on most sides, and twigs crossing the midline between the two TONs on most sides. The figures draw both as thin straight twigs, their paths derived.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# The waypoints: first the LON's (from the EAM line), then the TON's (from the EOP).
 
 # %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('LON')[['lateral_mm', 'vertical_mm', 'origin', 'status', 'sources']]
