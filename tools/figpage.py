@@ -159,11 +159,10 @@ def anatomy_boxes(page, scenes: list[dict]) -> list[list[float] | None]:
     return out
 
 
-def measure(page, anatomy: bool = True) -> dict:
-    """The figure's layout boxes (see the module docstring), with the anatomy's unless
-    ``anatomy`` is False (its screenshot is most of the time a measure takes)."""
+def measure(page) -> dict:
+    """The figure's layout boxes (see the module docstring), anatomy included."""
     m = page.evaluate(MEASURE_JS)
-    m["anatomy"] = anatomy_boxes(page, m["scenes"]) if anatomy else []
+    m["anatomy"] = anatomy_boxes(page, m["scenes"])
     return m
 
 
