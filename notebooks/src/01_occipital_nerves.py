@@ -274,7 +274,7 @@ pd.DataFrame(nerves.block_landmark_distances('right'))[['nerve', 'to_path_mm', '
 nerve_views.variation_figure(n=300, seed=1)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 5. Text summary:* the right occiput in millimetres from the EOP with 300 sampled GONs. Clouds show where each winds round obliquus capitis inferior, leaves semispinalis and pierces the trapezius. The plot adds one-SD ellipses from {cite}`kim2018`, Mosser's 1.5 cm zone, the superior nuchal line and a 2 cm circle round the one-third block point. The title gives the share of sampled trapezius exits inside the circle.
+# *Figure 5. Text summary:* the right occiput in millimetres from the EOP with 300 sampled GONs. Clouds show where each winds round obliquus capitis inferior, leaves semispinalis and pierces the trapezius. The plot adds one-SD ellipses from {cite}`kim2018`, Mosser's 1.5 cm zone, the superior nuchal line and a 2 cm circle round the one-third block point. The title gives the share of sampled trapezius exits inside the circle. Each coordinate is cut at 2 SD, so the clouds have straight edges.
 
 # %% slideshow={"slide_type": "skip"}
 share = nerves.share_within('GON', 'right', radius_mm=20, n=300, seed=1)

@@ -69,7 +69,11 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
                    label=f"GON {SHORT_LABELS[wid]} (Kim 2018 mean ± 1 SD)")
     ax.add_patch(__import__("matplotlib.patches", fromlist=["Circle"]).Circle(
         (15, -30), 7.5, fill=False, ls="--", ec="#333333", lw=1.4, zorder=4))
-    ax.text(3, -30, "Mosser 2004\nzone", fontsize=9.5, ha="right", va="center")
+    # named left of the clouds, on a leader to the circle: beside it, the name lay over the
+    # blue cloud (review 21)
+    ax.annotate("Mosser 2004\nzone", (15 - 7.5 * np.cos(np.pi / 4), -30 - 7.5 * np.sin(np.pi / 4)),
+                (-12, -52), fontsize=9.5, ha="center", va="center",
+                arrowprops={"arrowstyle": "-", "lw": 0.8, "color": "#333333"})
     block = nv.block_landmarks("right")["greater_occipital"].point
     ax.add_patch(__import__("matplotlib.patches", fromlist=["Circle"]).Circle(
         (block[0], block[2] - eop[2]), 20, fill=False, ls=":", ec="black", lw=1.6, zorder=4))
