@@ -296,6 +296,17 @@ def test_hover_names_latin_and_source(figdict):
     assert "pierces semispinalis" not in twig["hovertext"]
 
 
+def test_twigs_are_drawn_thinner_than_branches(figdict):
+    """A twig (its label says so) is drawn thinner than a branch, and a branch thinner than
+    its trunk: the GON-TON communicating twigs, as heavy as a branch, read as a main
+    branch along the nuchal line (review 21)."""
+    width = {t["name"]: t["line"]["width"] for t in figdict["data"]
+             if t.get("type") == "scatter3d" and "line" in t and "width" in t["line"]}
+    trunk, branch = width["GON"], width["GON (R) lateral branch"]
+    for twig in ("GON (R) medial twig", "TON (R) gon communication", "TON (R) midline twig"):
+        assert width[twig] < branch < trunk, (twig, width[twig], branch, trunk)
+
+
 def test_branch_hover_names_the_valid_branches():
     with pytest.raises(ValueError, match="midline_twig, gon_communication"):
         views.branch_hover(nv.nerve("third_occipital", "right"), "gon_twig")
