@@ -63,18 +63,20 @@
 
 # %% [markdown] part="header"
 
-# %% [markdown] tags=["notes"]
-# Start with the seed article's list on screen and ask the class which spots they believe. Come back to it in section 5. The 3D figure works without a kernel: use the menu to step through the patterns while you talk. Budget 10 minutes for the convergence schematic; students usually ask why the brain 'gets it wrong'.
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. The claim to check
 #
-# A web page lists seven "hot spots" of GON pain, with no source. For each spot we ask: **is it supported**, and **by which mechanism**?
+# A web page lists seven "hot spots" of GON pain, with no source: occipital, supraorbital, temporal, jaw joint, angle of the jaw, sternocleidomastoid, supraclavicular.
+#
+# For each: **is it supported**, and **by which mechanism**?
 #
 # - a tender source
 # - the nerve's skin territory
-# - shared brainstem neurons
+# - shared neurons of the trigeminocervical complex
 # - a muscle trigger point
+
+# %% [markdown] tags=["notes"]
+# Ask the class which of the seven spots they believe before you go on; come back to the list in section 5. The 3D figure works without a kernel: use the menu to step through the patterns while you talk. Budget 10 minutes for the convergence schematic; students usually ask why the brain 'gets it wrong'.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # A patient-education web page (the seed article of this kit) lists the *hot spots of pain due to the greater occipital nerve* as: occipital, supraorbital, temporal, temporomandibular, the angle of the jaw, sternocleidomastoid and supraclavicular. It cites no source for the list. The literature names other places as well: **behind the eye**, **behind the ear and over the mastoid**, the **vertex** and the **forehead**. We check each spot against sources and ask *by which mechanism* pain could be felt there:
@@ -83,7 +85,7 @@
 # |---|---|
 # | local tenderness | the source itself (a nerve where it emerges, or a trigger point) hurts when pressed |
 # | nerve territory | pain is felt in the skin the irritated nerve supplies |
-# | trigeminocervical convergence | pain is felt in trigeminal skin because cervical and trigeminal nerve fibres end on the same neurons in the brainstem (section 4) |
+# | trigeminocervical convergence | pain is felt in trigeminal skin because cervical and trigeminal nerve fibres end on the same neurons of the trigeminocervical complex, in the lower brainstem and upper cervical cord (section 4) |
 # | myofascial referral | a trigger point in a muscle sends pain to a distant, characteristic zone |
 #
 # The last two are kinds of **referred pain**: pain felt away from its source, as when a source in the neck is felt in the head ({cite}`bogduk2009`).
@@ -135,7 +137,10 @@ fig
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# Predict first from the markers of the hot-spot figure above: which **named hot spots** does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? (Their shaded areas touch in more places; the question is about the named spots.) Then use `pain.hotspots(...)` to list them. By which mechanism does each pattern reach them?
+# Predict first from the markers of the hot-spot figure: which **named hot spots** does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? (Their shaded areas touch in more places; the question is about the named spots.) By which mechanism does each pattern reach them?
+
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
+# Then use `pain.hotspots(...)` to list them.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: your prediction first, then the zones the left
@@ -207,12 +212,12 @@ print('\nshared with the same nerve of the other side:')
 print(pd.Series(midline).nlargest(5).to_string())
 
 # %% [markdown] tags=["answer"]
-# A few hundred vertices, about 7 % of the skin (the solution prints the count). On one side, the great auricular and the lesser occipital share by far the most skin, behind and below the ear: more than twice as much as any other pair. Far behind them comes the great auricular with the auriculotemporal in front of the ear, where the great auricular's skin over the parotid crosses the vertex-ear-chin line. Next is the supraorbital with the auriculotemporal above the temple. Then come the greater with the third occipital below the inion, the auriculotemporal with the lesser occipital above the ear, and the greater with the lesser occipital on the side of the occiput. Two of these pairs join a trigeminal nerve (the auriculotemporal, V3) to a cervical one: around the ear the vertex-ear-chin line is a border, not a wall, and the branches of neighbours interleave across it. Across the midline the two greater occipital nerves overlap most (up to the vertex); the supratrochlear, third occipital, transverse cervical and supraorbital pairs follow. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
+# A few hundred vertices, about 7 % of the territory map's vertices (the solution prints the count). On one side, the great auricular and the lesser occipital share by far the most skin, behind and below the ear: more than twice as much as any other pair. Far behind them comes the great auricular with the auriculotemporal in front of the ear, where the great auricular's skin over the parotid crosses the vertex-ear-chin line. Next is the supraorbital with the auriculotemporal above the temple. Then come the greater with the third occipital below the inion, the auriculotemporal with the lesser occipital above the ear, and the greater with the lesser occipital on the side of the occiput. Two of these pairs join a trigeminal nerve (the auriculotemporal, V3) to a cervical one: around the ear the vertex-ear-chin line is a border, not a wall, and the branches of neighbours interleave across it. Across the midline the two greater occipital nerves overlap most (up to the vertex); the supratrochlear, third occipital, transverse cervical and supraorbital pairs follow. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Why pain from the back of the head is felt behind the eye
 #
-# The GON (C2) and the trigeminal nerve (forehead, eye) end on the **same neurons** in the brainstem.
+# The GON (C2) and the trigeminal nerve (forehead, eye) end on the **same neurons**: the trigeminocervical complex, lower brainstem and upper cervical cord.
 #
 # The brain gets one signal and can place it in either map.
 
@@ -271,7 +276,10 @@ pain_views.drawing_plate(scale=0.9)
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
 #
-# For each drawing, which referral pattern fits best? Decide by eye using the hot-spot figure, then check with `pain.match_drawing('A')`, which compares the drawing with every pattern (cosine similarity of the two pain fields, 1 = identical).
+# For each drawing, which referral pattern fits best? Decide by eye using the hot-spot figure.
+
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
+# Then check with `pain.match_drawing('A')`, which compares the drawing with every pattern (cosine similarity of the two pain fields, 1 = identical).
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: your match for each drawing by eye, then
