@@ -66,14 +66,14 @@
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. The claim to check
 #
-# A web page lists seven "hot spots" of GON pain, with no source: occipital, supraorbital, temporal, jaw joint, angle of the jaw, sternocleidomastoid, supraclavicular.
+# A web page lists seven unsourced "hot spots" of GON pain: occipital, supraorbital, temporal, jaw joint, jaw angle, sternocleidomastoid, supraclavicular.
 #
-# For each: **is it supported**, and **by which mechanism**?
+# Is each **supported**? By which **mechanism**?
 #
-# - a tender source
-# - the nerve's skin territory
-# - shared neurons of the trigeminocervical complex
-# - a muscle trigger point
+# - tender source
+# - skin territory
+# - trigeminocervical convergence
+# - muscle trigger point
 
 # %% [markdown] tags=["notes"]
 # Ask the class which of the seven spots they believe before you go on; come back to the list in section 5. The 3D figure works without a kernel: use the menu to step through the patterns while you talk. Budget 10 minutes for the convergence schematic; students usually ask why the brain 'gets it wrong'.
@@ -129,7 +129,7 @@ fig = pain_views.heat_figure()
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak; the colour follows the square root of the intensity, which gives weak zones more of the scale). It opens on greater occipital neuralgia on the right, seen from behind and to the side: dark over the occiput lateral to the inion and over the upper occiput. A third spot beside the vertex is a little lighter (weight 0.7 against the peak's 1.0). By convergence it also reaches the forehead, the supraorbital region and behind the eye, on the far side of the head: their markers show at its edge, and the anterior view shows them. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The top menu switches between the seven patterns on each side; the menu under it turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
+# *Figure 1. Text summary:* a 3D head, darker where pain is felt (colour bar 0-100 % of the peak; the colour follows the square root of the intensity, which gives weak zones more of the scale). It opens on greater occipital neuralgia on the right, seen from behind and to the side: dark over the occiput lateral to the inion and over the upper occiput. A third spot at the vertex, on the head's outline in this view, is lighter (weight 0.7 against the peak's 1.0). By convergence it also reaches the forehead, the supraorbital region and behind the eye, on the far side of the head: their markers show at its edge, and the anterior view shows them. Marker shapes give the mechanism (diamond: tender source; circle: nerve territory; square: trigeminocervical convergence; cross: myofascial referral); hover a marker for its source. The top menu switches between the seven patterns on each side; the menu under it turns the head. Pain behind the eye and in the ear is deep; it is drawn on the skin over it (upper eyelid, tragus).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # **Why the pain spreads along the skin.** Each zone is drawn as a bump that halves at its radius, measured *along the skin* (shortest paths over the mesh), not straight through the head. Skin a few centimetres away in a straight line can be far away over the surface, under the jaw or across the ear, and stays dark only where the pattern puts pain.
