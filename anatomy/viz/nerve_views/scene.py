@@ -69,6 +69,16 @@ def nerve_hover(n: nv.Nerve) -> str:
             f"<br>Sources: {_wrap(cite(*n.spec.references))}")
 
 
+def _branch_spec(n: nv.Nerve, branch: str) -> nv.Waypoint:
+    """A branch's record (its end point, label and sources); ValueError naming the nerve's
+    branches if it has no such branch."""
+    spec = {bid: w for _, bid, w in n.spec.branches}
+    if branch not in spec:
+        raise ValueError(f"{n.name} has no branch {branch!r}; its branches: "
+                         + ", ".join(spec))
+    return spec[branch]
+
+
 def branch_hover(n: nv.Nerve, branch: str) -> str:
     """Nerve, branch and the branch's sources: a branch names itself (it repeated the
     whole nerve's description, 0.4 KB a branch, and never said which branch it was).
@@ -90,11 +100,7 @@ def branch_hover(n: nv.Nerve, branch: str) -> str:
     ValueError
         If the nerve has no such branch; the message lists its branches.
     """
-    spec = {bid: w for _, bid, w in n.spec.branches}
-    if branch not in spec:
-        raise ValueError(f"{n.name} has no branch {branch!r}; its branches: "
-                         + ", ".join(spec))
-    w = spec[branch]
+    w = _branch_spec(n, branch)
     return (f"<b>{n.label} ({n.side})</b><br>{_wrap(w.label)}"
             f"<br>Sources: {_wrap(cite(*w.references))}")
 
@@ -126,11 +132,7 @@ def branch_weight(n: nv.Nerve, branch: str) -> float:
     ValueError
         If the nerve has no such branch; the message lists its branches.
     """
-    spec = {bid: w for _, bid, w in n.spec.branches}
-    if branch not in spec:
-        raise ValueError(f"{n.name} has no branch {branch!r}; its branches: "
-                         + ", ".join(spec))
-    return TWIG_WEIGHT if "twig" in spec[branch].label.lower() else BRANCH_WEIGHT
+    return TWIG_WEIGHT if "twig" in _branch_spec(n, branch).label.lower() else BRANCH_WEIGHT
 
 
 def _measure(w: nv.Waypoint, model_depth: float) -> str:
