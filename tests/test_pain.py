@@ -277,6 +277,56 @@ def test_a_band_drawing_is_shaded_as_one_strip():
     assert _shaded_pieces(pain.drawing_field("A", raw=True)) == 2
 
 
+def _zone_pieces(pattern: str, side: str = "right") -> dict[str, int]:
+    """The painted piece (faces whose three vertices reach FIELD_FLOOR, joined across
+    shared edges) that each zone's spot lies in; -1 for a spot outside every piece."""
+    from anatomy.pain import referral
+    from anatomy.shell import components
+
+    field = pain.pain_field(pattern, side, raw=True)
+    faces = pain.pain_mesh().faces
+    painted = faces[(field[faces] >= pain.FIELD_FLOOR).all(axis=1)]
+    label = components(painted)
+    out = {}
+    for spot, *_ in referral._zones(pattern):
+        v = pain.nearest_vertex(pain.spot_position(spot, side))
+        hit = label[(painted == v).any(axis=1)]
+        out[spot] = int(hit[0]) if len(hit) else -1
+    return out
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_referred_zones_are_islands_apart_from_the_nerves_skin(side):
+    """A pattern's convergence zones (forehead, supraorbital, behind the eye) are referred
+    through the brainstem, not part of the nerve's skin: drawn as islands apart from its
+    territory. The faint tails of the GON's zones once joined them into one sheet from
+    the occiput to the eye (student review 22). The zones of a band (the GON's skin, the
+    trapezius's question mark) are one piece."""
+    from anatomy.pain import referral
+
+    for pattern in pain.patterns():
+        zones = referral._zones(pattern)
+        pieces = _zone_pieces(pattern, side)
+        assert all(p >= 0 for p in pieces.values()), (pattern, pieces)
+        band = pain.data._hotspot_data()[1][pattern].get("band", [])
+        assert len({pieces[s] for s in band}) <= 1, (pattern, pieces)
+        own = {pieces[s] for s, _, mech, _ in zones if mech != "trigeminocervical convergence"}
+        referred = {pieces[s] for s, _, mech, _ in zones
+                    if mech == "trigeminocervical convergence"}
+        assert not own & referred, (pattern, pieces)
+    gon = pain.data._hotspot_data()[1]["gon_neuralgia"]["band"]
+    assert gon == ["occipital", "upper_occiput", "vertex"]
+
+
+def test_a_band_names_the_patterns_own_zones():
+    from anatomy.pain.data import check_band
+
+    with pytest.raises(ValueError, match="'temporal'.*occipital, vertex"):
+        check_band(["occipital", "temporal"], ["occipital", "vertex"], "a pattern")
+    with pytest.raises(ValueError, match="each once"):
+        check_band(["occipital", "occipital"], ["occipital", "vertex"], "a pattern")
+
+
 def test_a_band_names_the_drawings_own_zones(monkeypatch):
     from anatomy.pain import referral
 

@@ -70,6 +70,11 @@ def test_every_structure_the_scenes_draw_has_a_palette_colour():
         assert colour in style.CATEGORY_COLOURS.values(), s.id
 
 
+def test_pain_scale_needs_a_floor_inside_the_range():
+    with pytest.raises(ValueError, match="between 0 and 1.*1.5"):
+        style.pain_scale(1.5)
+
+
 def test_unknown_structure_names_the_palette():
     with pytest.raises(ValueError, match="trapezius"):
         style.structure_colour("levator_scapulae_x", "muscle")
@@ -77,21 +82,26 @@ def test_unknown_structure_names_the_palette():
 
 @pytest.mark.parametrize("scale", ["HEAT_SCALE", "PAIN_SCALE"])
 def test_heat_maps_start_clearly_apart_from_skin(scale):
-    stops = getattr(style, scale)
+    from anatomy import pain
+    from anatomy.viz import pain_views
+
+    stops = style.HEAT_SCALE if scale == "HEAT_SCALE" else pain_views.PAIN_SCALE
     first = stops[0][1] if stops[0][1] != style.SKIN else stops[1][1]
     if scale == "PAIN_SCALE":
-        assert stops[1][0] <= 0.01  # any pain at all is drawn in the first heat colour
+        # a zone, from its edge in, is drawn in the heat colours; below its edge, skin
+        assert stops[1][0] == pain.FIELD_FLOOR and stops[1][1] == style.HEAT_START
     for vision in VISIONS:
         d = delta_e(first, style.SKIN, vision)
         assert d >= style.HEAT_MIN_DE00, (scale, vision, round(d, 1))
 
 
 def test_figures_use_the_palette():
+    from anatomy import pain
     from anatomy.viz.headache_views import PAIN_SCALE as MAP_SCALE
     from anatomy.viz.nerve_views import NERVE_STYLE
     from anatomy.viz.pain_views import PAIN_SCALE
 
-    assert PAIN_SCALE is style.PAIN_SCALE
+    assert PAIN_SCALE == style.pain_scale(pain.FIELD_FLOOR)
     assert MAP_SCALE[1][1] == style.HEAT_SCALE[0][1] and MAP_SCALE[1][0] <= 0.04
     for name, st in NERVE_STYLE.items():
         assert st["color"] == style.NERVE_COLOURS[name]

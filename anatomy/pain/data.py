@@ -38,7 +38,12 @@ DIRECTIONS = {"posterior": (0, -1, 0), "anterior": (0, 1, 0), "superior": (0, 0,
               "inferior": (0, 0, -1), "lateral": (1, 0, 0)}
 MESH_CROP = {"z_min": -215.0, "abs_x_max": 200.0}  # head, neck, shoulders; no arms
 MESH_MAX_EDGE_MM = 16.0
-FIELD_FLOOR = 0.01  # intensities below this are set to 0 (the edge of a zone)
+# intensities below this are set to 0 (the edge of a zone). A bump reaches it at 2.1 of
+# its half-intensity radii. At 0.01 (2.6 radii) the faint tails of the GON pattern's
+# scalp and forehead zones met, and the heat figure painted one orange sheet from the
+# occiput to the eye, which a student reads as the GON's skin (student review 22). Zones
+# that the sources describe as one continuous area are joined by a band (hotspots.toml).
+FIELD_FLOOR = 0.05
 # below this many floors a pattern's bumps add up, above it the largest counts: the edge
 # of two touching zones is the level line of their sum, a smooth curve, where that of the
 # largest bump had a sharp notch between them (a slit on the GON map: reviewer)
@@ -81,7 +86,8 @@ _SPOT_FIELDS = {"label": Field(str), "region": Field(str), "place": Field(dict),
                 "deep": Field(bool, required=False)}
 _PATTERN_FIELDS = {"label": Field(str), "condition": Field(str),
                    "source_structure": Field(str), "references": Field(list, references=True),
-                   "note": Field(str, required=False), "zones": Field(list)}
+                   "note": Field(str, required=False), "zones": Field(list),
+                   "band": Field(list, required=False)}
 _TERRITORY_FIELDS = {"label": Field(str), "root": Field(str), "division": Field(str),
                      "description": Field(str), "references": Field(list, references=True),
                      "core_mm": Field(float), "fade_mm": Field(float),
@@ -111,7 +117,32 @@ def _hotspot_data() -> tuple[dict, dict]:
             check_keys(ref, where)
             if not 0 < float(weight) <= 1:
                 raise ValueError(f"{where}: weight {weight!r} of {spot!r} not in (0, 1]")
+        check_band(p.get("band", []), [z[0] for z in p["zones"]], where)
     return spots, patterns
+
+
+def check_band(band: list, zones: list, where: str) -> None:
+    """A band names two or more of a record's zones, each once.
+
+    Parameters
+    ----------
+    band : list of str
+        Spot names, in the order the band runs through them.
+    zones : list of str
+        The spot names of the record's zones.
+    where : str
+        The record, for the error message.
+
+    Raises
+    ------
+    ValueError
+        If a name is not one of ``zones``, is repeated, or the band has a single name.
+    """
+    for spot in band:
+        check_choice(spot, zones, f"band spot in {where} (one of its zones)")
+    if len(band) == 1 or len(set(band)) < len(band):
+        raise ValueError(f"{where}: a band joins two or more of its zones, each once; "
+                         f"got {band}")
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from anatomy.pain.data import (
     _hotspot_data,
     _midline_fade_mm,
     _spot_right,
+    check_band,
     patterns,
     spot_position,
 )
@@ -143,7 +144,9 @@ AURICLE_PATTERNS = ("lon_neuralgia",)
 def _field_raw(pattern: str, side: str) -> np.ndarray:
     zones = [(spot, weight) for spot, weight, _, _ in _zones(pattern)]
     on_ear = pattern in AURICLE_PATTERNS or any(spot in AURICLE_SPOTS for spot, _ in zones)
-    return _bumps(zones, side, off_ears=not on_ear)
+    band = _hotspot_data()[1].get(pattern, {}).get("band", [])
+    return np.maximum(_bumps(zones, side, off_ears=not on_ear),
+                      _band(zones, band, side, off_ears=not on_ear))
 
 
 def _bumps(zones, side: str, off_ears: bool = False) -> np.ndarray:
@@ -189,7 +192,8 @@ def pain_field(pattern: str, side: str, fine: bool = False, raw: bool = False) -
 
     Each zone of the pattern adds a bump of height ``weight`` that halves at
     ``radius_mm`` of skin distance; a vertex takes the largest bump, or near the edge
-    (under ``BLEND_FLOORS`` x ``FIELD_FLOOR``) the sum of the bumps. The pattern is
+    (under ``BLEND_FLOORS`` x ``FIELD_FLOOR``) the sum of the bumps. Zones that the
+    pattern's ``band`` names are joined along the skin between them. The pattern is
     drawn for one side: across the midline it fades under FIELD_FLOOR within
     ``midline_fade_mm`` (hotspots.toml). Cached: computed once per pattern and side.
     Deep pain (behind the eye, in the ear) is drawn on the skin over it.
@@ -258,10 +262,7 @@ def _load_drawings() -> dict[str, dict]:
             z = check_record(dict(z), _ZONE_FIELDS, f"{where} zones[{k}]")
             zones.append((check_choice(z["spot"], spots, f"spot in {where}"), z["weight"]))
         band = rec.get("band", [])
-        for spot in band:
-            check_choice(spot, [z for z, _ in zones], f"band spot in {where} (one of its zones)")
-        if len(band) == 1:
-            raise ValueError(f"{where}: a band joins two or more of its zones, got {band}")
+        check_band(band, [z for z, _ in zones], where)
         out[name] = {**rec, "zones": zones, "band": band}
     return out
 
@@ -302,19 +303,23 @@ def _drawing_raw(drawing: str) -> np.ndarray:
     return np.maximum(_bumps(d["zones"], d["side"]), _band(d["zones"], d["band"], d["side"]))
 
 
-def _band(zones, band, side: str) -> np.ndarray:
-    """A patient's continuous shading through the zones ``band`` names, in order: along
-    the shortest skin path between each two in a row, a bump of the smaller radius and
-    the smaller weight of the two (0 everywhere for no band)."""
+def _band(zones, band, side: str, off_ears: bool = False) -> np.ndarray:
+    """A continuous area through the zones ``band`` names, in order (a patient's shading,
+    or a pattern that its sources describe as one area): along the shortest skin path
+    between each two in a row, a bump of the smaller radius and the smaller weight of the
+    two (0 everywhere for no band). With ``off_ears`` it stops at the auricles' roots."""
     spots, _ = _hotspot_data()
     weight = dict(zones)
     out = np.zeros(len(pain_mesh().vertices))
+    if not band:
+        return out
     for a, b in zip(band, band[1:]):
         path = _path(*(nearest_vertex(spot_position(s, side)) for s in (a, b)))
         r = min(float(spots[s]["radius_mm"]) for s in (a, b))
         d = skin_distance(path)
         out = np.maximum(out, min(weight[a], weight[b]) * np.exp(-np.log(2) * (d / r) ** 2))
-    return out * _midline_fade(side)
+    keep = 1.0 - auricle_weight(pain_mesh().vertices) if off_ears else 1.0
+    return out * keep * _midline_fade(side)
 
 
 def match_drawing(drawing: str) -> pd.Series:

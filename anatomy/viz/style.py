@@ -8,8 +8,8 @@ __all__ = [
     "MAP_HEAT_SCALE",
     "IRIS", "LANDMARK", "MPL_RC", "MUSCLE", "MUSCLE_COLOURS", "MUSCLE_MIN_DE00", "NERVE",
     "NERVE_COLOURS",
-    "OKABE_ITO", "PAIN_SCALE", "PUPIL", "SKIN", "SKIN_EDGE", "TENDON", "TEXT", "TITLE_SIZE",
-    "structure_colour",
+    "OKABE_ITO", "PUPIL", "SKIN", "SKIN_EDGE", "TENDON", "TEXT", "TITLE_SIZE",
+    "pain_scale", "structure_colour",
 ]
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
@@ -163,10 +163,34 @@ def _heat_at(q: float) -> str:
     return HEAT_SCALE[-1][1]
 
 
-# Pain fields on the skin: 0 is bare skin, any pain at all at least HEAT_START. A field
-# value v takes HEAT_SCALE's colour at v ** HEAT_GAMMA: half of a pattern's painted skin
-# lies below 10 % of its peak (the fields fall off smoothly from their spots), and on a
-# linear scale it all showed one orange (a student read the map as uniform pain).
+# Pain fields on the skin: under the zones' edge (``floor``) bare skin, at the edge
+# HEAT_START. Above it a field value v takes HEAT_SCALE's colour at about v ** HEAT_GAMMA:
+# half of a pattern's painted skin lies below about a fifth of its peak (medians 0.12-0.28;
+# the fields fall off smoothly from their spots), and on a linear scale it all showed one
+# orange (a student read the map as uniform pain).
 HEAT_GAMMA = 0.5
-PAIN_SCALE = [[0.0, SKIN]] + [[round(0.01 + 0.99 * (k / 10) ** (1 / HEAT_GAMMA), 4),
-                               _heat_at(k / 10)] for k in range(11)]
+
+
+def pain_scale(floor: float) -> list:
+    """The pain fields' colour scale over values 0..1, with its edge at ``floor``.
+
+    Parameters
+    ----------
+    floor : float
+        The least value drawn in colour (0 < floor < 1): below it, bare skin.
+
+    Returns
+    -------
+    list of [float, str]
+        plotly colour-scale stops: SKIN up to ``floor``, then HEAT_SCALE's colour at
+        ``((v - floor) / (1 - floor)) ** HEAT_GAMMA``.
+
+    Raises
+    ------
+    ValueError
+        If ``floor`` is not between 0 and 1.
+    """
+    if not 0 < floor < 1:
+        raise ValueError(f"floor must be between 0 and 1 (exclusive), got {floor!r}")
+    return [[0.0, SKIN]] + [[round(floor + (1 - floor) * (k / 10) ** (1 / HEAT_GAMMA), 4),
+                             _heat_at(k / 10)] for k in range(11)]

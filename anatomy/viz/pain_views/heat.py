@@ -24,8 +24,9 @@ __all__ = [
 
 # Sequential heat scale that starts at the skin tone (no pain = plain skin), jumps to a
 # colour clearly apart from skin and darkens monotonically (CIELAB L* 78 -> 17) through
-# orange and red to aubergine (anatomy.viz.style; tests check L* and CIEDE2000).
-PAIN_SCALE = style.PAIN_SCALE
+# orange and red to aubergine (anatomy.viz.style; tests check L* and CIEDE2000). The jump
+# is at the zones' edge, pain.FIELD_FLOOR.
+PAIN_SCALE = style.pain_scale(pain.FIELD_FLOOR)
 PAIN_CMAP = LinearSegmentedColormap.from_list("kit_pain", [(p, c) for p, c in PAIN_SCALE])
 MECHANISM_STYLE = {  # marker symbol and colour: shape carries the meaning, not colour alone
     "local tenderness": ("diamond", style.OKABE_ITO["black"]),
@@ -137,10 +138,10 @@ def _u8_spec(values) -> dict:
 
 # The 3D heat figure sends the smooth field before its floor (``pain_field(raw=True)``),
 # one byte per vertex: logarithmic around the floor (EDGE_BYTE is FIELD_FLOOR, LOG_STEP
-# bytes per e-fold up to LOG_TOP), linear above. plotly looks the colour up for every
+# bytes per e-fold up to LOG_TOP, five floors), linear above. plotly looks the colour up for every
 # pixel from the interpolated byte, so the skin-to-heat step, at EDGE_BYTE, is drawn
 # along the field's level line inside each triangle: a smooth curve, not a saw tooth.
-EDGE_BYTE, LOG_STEP, LOG_TOP = 40, 12.0, 0.05
+EDGE_BYTE, LOG_STEP, LOG_TOP = 40, 12.0, 5 * pain.FIELD_FLOOR
 _TOP_BYTE = EDGE_BYTE + LOG_STEP * np.log(LOG_TOP / pain.FIELD_FLOOR)
 
 
