@@ -185,7 +185,14 @@ pain_views.territory_plate('right')
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
 #
-# How many skin vertices of the model lie in two or more territories? A vertex counts as in a territory where that territory's weight, 1 in its core and fading to 0 at its edge, is at least 0.5. On the right side, which pairs of nerves share the most skin? Which nerves overlap their partner from the other side across the midline?
+# Look at the territory figure: its black dots mark skin that two or more nerves supply. **Predict** from the figure:
+#
+# 1. On the right side, which two nerves share the most skin, and where?
+# 2. Which pairs join a trigeminal nerve to a cervical one, and what does that tell you about the vertex-ear-chin line?
+# 3. Which nerve overlaps its partner from the other side most, across the midline?
+
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
+# Then count on the model. A vertex counts as in a territory where that territory's weight, 1 in its core and fading to 0 at its edge, is at least 0.5. How many skin vertices lie in two or more territories? How many does each pair of right-side nerves share, and each nerve with its partner on the left?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the vertices in two or more territories
@@ -212,7 +219,11 @@ print('\nshared with the same nerve of the other side:')
 print(pd.Series(midline).nlargest(5).to_string())
 
 # %% [markdown] tags=["answer"]
-# A few hundred vertices, about 7 % of the territory map's vertices (the solution prints the count). On one side, the great auricular and the lesser occipital share by far the most skin, behind and below the ear: more than twice as much as any other pair. Far behind them comes the great auricular with the auriculotemporal in front of the ear, where the great auricular's skin over the parotid crosses the vertex-ear-chin line. Next is the supraorbital with the auriculotemporal above the temple. Then come the greater with the third occipital below the inion, the auriculotemporal with the lesser occipital above the ear, and the greater with the lesser occipital on the side of the occiput. Two of these pairs join a trigeminal nerve (the auriculotemporal, V3) to a cervical one: around the ear the vertex-ear-chin line is a border, not a wall, and the branches of neighbours interleave across it. Across the midline the two greater occipital nerves overlap most (up to the vertex); the supratrochlear, third occipital, transverse cervical and supraorbital pairs follow. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
+# 1. The **great auricular and the lesser occipital**, behind and below the ear: more than twice the skin of any other pair.
+# 2. The **great auricular with the auriculotemporal** (V3) in front of the ear, and the **auriculotemporal with the lesser occipital** above it. Around the ear the vertex-ear-chin line is a border, not a wall: the branches of neighbours interleave across it.
+# 3. The two **greater occipital nerves**, up to the vertex.
+#
+# The count: a few hundred vertices, about 7 % of the territory map's vertices, lie in two or more territories. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Why pain from the back of the head is felt behind the eye
