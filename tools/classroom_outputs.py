@@ -143,6 +143,35 @@ def readable_headers(nb) -> int:
 RENDER_JS = """
 <script>
 (function () {
+  // on a slide the text that plotly draws over a 3D figure (labels on leader lines,
+  // menus, titles, colour bars) is this many times its size in the notebook: at
+  // 12 px a label showed at about 15 px on a 1024 x 768 projector, under the 18 px a room
+  // reads (slide reviews 21 and 22). The slide's figure is 696 px wide, so a label takes
+  // the share of it that it takes at JupyterLab's narrowest (592 px), where the labels
+  // are placed. Text drawn in the scene (a trace's textfont) keeps its size: it sits at
+  // its point's depth, and larger, the skin cut "T7" beside the ear.
+  var SLIDE_FONT = 1.2, SLIDE_FONT_MIN = 14.1;  // and at least 18 px at reveal's 1.28
+  // every {size: n} under a key ending in "font", in place; not the legend's: its rows,
+  // a key of up to 21 entries below the head, took 190 px of the slide's 576 scaled up,
+  // and the head shrank to a third of the slide
+  function scaleFonts(node, k) {
+    if (Array.isArray(node)) { node.forEach(function (v) { scaleFonts(v, k); }); }
+    else if (node && typeof node === "object") {
+      Object.keys(node).forEach(function (key) {
+        var v = node[key];
+        if (key === "legend") { return; }
+        if (/font$/i.test(key) && v && typeof v === "object" && !Array.isArray(v)) {
+          var big = function (n) {
+            return Math.max(SLIDE_FONT_MIN, Math.round(n * k * 10) / 10);
+          };
+          if (typeof v.size === "number") { v.size = big(v.size); }
+          else if (Array.isArray(v.size)) { v.size = v.size.map(big); }
+        }
+        scaleFonts(v, k);
+      });
+    }
+    return node;
+  }
   function draw(spec) {
     var el = document.getElementById(spec.id);
     if (!el || el.dataset.drawn) { return; }
@@ -156,7 +185,8 @@ RENDER_JS = """
       var top = 0, node = el, section = el.closest("section");
       while (node && node !== section) { top += node.offsetTop; node = node.offsetParent; }
       var room = Reveal.getConfig().height - top - 8;
-      layout = Object.assign({}, layout, {height: Math.min(layout.height || 450, room)});
+      layout = Object.assign(scaleFonts(JSON.parse(JSON.stringify(layout)), SLIDE_FONT),
+                             {height: Math.min(layout.height || 450, room)});
     }
     // a trace that draws nothing (transparent text: plotly3d.prime_text_glyphs, which
     // readies the glyphs of labels a menu brings in) is added once the figure is painted:

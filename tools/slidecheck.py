@@ -24,6 +24,11 @@ from pathlib import Path
 SCREEN = (1024, 768)
 MIN_TEXT_PX = 24
 MIN_LABEL_PX = 14
+# a 3D figure's labels, menus, titles and colour bar in an offline deck, which draws them
+# larger than the notebook (tools/classroom_outputs.RENDER_JS, SLIDE_FONT): a room reads
+# about 18 px (slide reviews 21 and 22); its legend, a key of up to 21 entries, keeps
+# MIN_LABEL_PX
+MIN_PLOT_TEXT_PX = 18
 # "at most about 40 words per slide": a slide over MAX_WORDS fails, except a case's story,
 # an exercise's task (read at the students' screens while they work), the red-flag box
 # (the list a clinician screens with) and the quiz (one question in view)
@@ -69,12 +74,15 @@ MEASURE_JS = """async (section) => {
                 text: n.textContent.trim().slice(0, 60),
                 words: code ? 0 : n.textContent.trim().split(/\\s+/).filter(Boolean).length});
   }
+  const plotText = [];  // a 3D figure's text but its legend's (see MIN_PLOT_TEXT_PX)
   for (const t of s.querySelectorAll('.js-plotly-plot svg text')) {
     if (!t.textContent.trim() || !shown(t)) continue;
     const r = t.getBoundingClientRect();
     if (r.width === 0) continue;
-    labels.push({px: parseFloat(getComputedStyle(t).fontSize) * k,
-                 text: 'plotly: ' + t.textContent.trim().slice(0, 40)});
+    const label = {px: parseFloat(getComputedStyle(t).fontSize) * k,
+                   text: 'plotly: ' + t.textContent.trim().slice(0, 40)};
+    labels.push(label);
+    if (!t.closest('.legend')) plotText.push(label);
   }
   for (const img of s.querySelectorAll('img')) {
     const px = img.dataset.textPx ? parseFloat(img.dataset.textPx)
@@ -118,7 +126,7 @@ MEASURE_JS = """async (section) => {
                          : (texts[0] ? texts[0].text : ''),
           overflow_y: Math.max(0, s.scrollHeight - s.clientHeight, bottom - H),
           overflow_x: Math.max(0, s.scrollWidth - s.clientWidth, right - W, hiddenX),
-          text: min(texts), label: min(labels),
+          text: min(texts), label: min(labels), plot_text: min(plotText),
           words: texts.reduce((n, t) => n + t.words, 0), scale: k, legend_cut: cut,
           screen: [rect.width, rect.height]};
 }"""
@@ -225,8 +233,9 @@ def rise_slides(rise, pngs: list[dict], shots: Path | None = None, prefix: str =
     return out
 
 
-def problems(measured: list[dict], labels: bool = True) -> list[str]:
-    """Human-readable failures of the projector rules."""
+def problems(measured: list[dict], labels: bool = True, room: bool = False) -> list[str]:
+    """Human-readable failures of the projector rules; with ``room``, the offline decks'
+    (a 3D figure's text, its legend aside, at least MIN_PLOT_TEXT_PX)."""
     bad = []
     for m in measured:
         where = f"slide {m['index'] + 1} ({m['title']!r})"
@@ -239,6 +248,9 @@ def problems(measured: list[dict], labels: bool = True) -> list[str]:
         if labels and m["label"] and m["label"]["px"] < MIN_LABEL_PX - 0.05:
             bad.append(f"{where}: figure label {m['label']['px']:.1f} px on screen "
                        f"({m['label']['text']!r})")
+        if room and m.get("plot_text") and m["plot_text"]["px"] < MIN_PLOT_TEXT_PX - 0.05:
+            bad.append(f"{where}: 3D figure text {m['plot_text']['px']:.1f} px on screen "
+                       f"({m['plot_text']['text']!r})")
         if m.get("legend_cut"):
             bad.append(f"{where}: legend entries cut at the figure's edge {m['legend_cut']}")
         if m["words"] > MAX_WORDS and not WORDY_TITLES.match(m["title"].strip()):
