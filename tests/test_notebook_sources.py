@@ -206,6 +206,12 @@ def _answer_after(stem: str, exercise: str) -> str:
                 and "solution" in c.metadata.get("tags", []))
 
 
+def _exercise(stem: str, exercise: str) -> str:
+    """The exercise cell whose heading is ``exercise`` in a notebook source."""
+    return next(c.source for c in nbsource.cells(stem)
+                if c.source.startswith(f"### {exercise}"))
+
+
 def test_exercise_answers_say_what_the_solutions_print():
     """Answers that quote a result agree with the model's (a student's 20 mm was marked
     against "About 21 mm", and a ranking of shared territories was out of order)."""
@@ -213,13 +219,30 @@ def test_exercise_answers_say_what_the_solutions_print():
 
     import numpy as np
 
-    from anatomy import pain
+    from anatomy import nerves, pain
+    from anatomy.head import load_head
     from anatomy.nerves import nerve
 
     w = nerve("GON", "right").waypoints
-    mm = float(np.linalg.norm(w["trapezius_exit"] - w["semispinalis_exit"]))
-    said = re.search(r"About (\d+) mm", _answer_after("01_occipital_nerves", "Exercise 1"))
-    assert said and int(said.group(1)) == round(mm), (said, mm)
+    step = w["trapezius_exit"] - w["semispinalis_exit"]
+    text = _answer_after("01_occipital_nerves", "Exercise 1")
+    # the question's positions are the model's (mm lateral, below the EOP), and the answer
+    # gives the distance seen from behind, in a straight line, and backwards
+    eop = load_head().landmarks["inion"]
+    question = _exercise("01_occipital_nerves", "Exercise 1")
+    for key in ("semispinalis_exit", "trapezius_exit"):
+        x, z = w[key][0], eop[2] - w[key][2]
+        assert f"{x:.1f} mm lateral, {z:.1f} mm below" in question, (key, x, z)
+    behind = float(np.hypot(step[0], step[2]))
+    said = [int(n) for n in re.findall(r"About (\d+) mm", text)]
+    assert said == [round(behind / 5) * 5, round(float(np.linalg.norm(step)))], (said, step)
+    assert f"{step[0]:.1f} mm further out, {step[2]:.1f} mm higher" in text
+    assert f"about {round(-step[1])} mm backwards" in text
+    share = {r: nerves.share_within("GON", "right", radius_mm=r, n=300, seed=1)
+             for r in (15, 20)}
+    assert 0.75 <= share[15] < 0.85 and share[20] > 0.9, share
+    text = _answer_after("01_occipital_nerves", "Exercise 2")
+    assert "about four in five" in text and "more than nine in ten within 2 cm" in text
 
     members = pain.territories().membership(0.5)
     names = sorted({n for n, _ in members})

@@ -276,7 +276,7 @@ nerve_views.variation_figure(n=300, seed=1)
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 5. Text summary:* the right occiput in millimetres from the EOP with 300 sampled GONs. Clouds show where each winds round obliquus capitis inferior, leaves semispinalis and pierces the trapezius. The plot adds one-SD ellipses from {cite}`kim2018`, Mosser's 1.5 cm zone, the superior nuchal line and a 2 cm circle round the one-third block point. The title gives the share of sampled trapezius exits inside the circle. Each coordinate is cut at 2 SD, so the clouds have straight edges.
 
-# %% slideshow={"slide_type": "skip"}
+# %% tags=["screen-only"] slideshow={"slide_type": "skip"}
 share = nerves.share_within('GON', 'right', radius_mm=20, n=300, seed=1)
 print(f'Sampled GONs piercing the fascia within 2 cm of the one-third point: {share:.0%}')
 print('Won et al. 2018, 56 half-heads: 85.7% (occipital artery: 98.2%)')
@@ -300,7 +300,10 @@ print('Won et al. 2018, 56 half-heads: 85.7% (occipital artery: 98.2%)')
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# Using `nerve('GON', 'right').waypoints`, print how far (in mm, straight line) the trapezius exit lies from the point where the nerve leaves semispinalis. Which muscle does the nerve cross on that stretch, and which of Janis's compression points lie on it? (Hint: subtract the two points; `np.linalg.norm` gives the length of the difference.)
+# The GON leaves semispinalis **13.1 mm lateral, 27.7 mm below the EOP** and pierces the trapezius **22.6 mm lateral, 16.3 mm below** it ({cite}`kim2018`). (1) Seen from behind, how far apart are the exits? (2) Which muscle lies between them, and which of Janis's points?
+
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
+# Then measure the straight line on the model: `nerve('GON', 'right').waypoints` holds both points (`'semispinalis_exit'` and `'trapezius_exit'`). Subtract them; `np.linalg.norm` gives the length of the difference. Is the model's distance longer or shorter than your estimate, and why?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the straight-line distance (mm) between the
@@ -314,12 +317,16 @@ d = np.linalg.norm(g.waypoints['trapezius_exit'] - g.waypoints['semispinalis_exi
 print(f'semispinalis exit to trapezius exit: {d:.0f} mm')
 
 # %% [markdown] tags=["answer"]
-# About 20 mm on this model (the solution prints the model's value). The stretch starts at Janis's point 3 (exit from semispinalis) and ends at point 5 (exit through the trapezius fascia). Between them the nerve runs under and then through the trapezius, entering it at point 4.
+# 1. About 15 mm seen from behind (9.5 mm further out, 11.4 mm higher). About 20 mm on the model in a straight line: the nerve also runs about 14 mm backwards, out through the trapezius.
+# 2. From Janis's point 3 (exit from semispinalis) to point 5 (exit through the trapezius fascia). The nerve runs under and then through the trapezius, entering it at point 4.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
 #
-# Use `nerves.share_within` to find what share of sampled GONs pierce the fascia within **1.5 cm** (instead of 2 cm) of the one-third point. What does that tell you about aiming a blind injection?
+# **Predict** the share of GONs piercing the fascia within **1.5 cm** of the one-third point (the variation figure's title gives it for 2 cm). What does it mean for a blind injection?
+
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
+# Then check: `nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1)` gives the share within 15 mm, for the same 300 sampled nerves as the figure.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the share of sampled GONs within 15 mm of the
@@ -330,7 +337,7 @@ my_share = ...
 print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 
 # %% [markdown] tags=["answer"]
-# Fewer nerves fall inside the smaller circle (about four in five on this model). The closer you need to be, the less reliable a surface landmark is. Ultrasound can show the nerve beside the occipital artery, so an injection need not rely on the landmark alone ({cite}`shim2011`).
+# A little smaller: about four in five on this model, against more than nine in ten within 2 cm (the figure's title). The closer you need to be, the less reliable a surface landmark is. Ultrasound can show the nerve beside the occipital artery, so an injection need not rely on the landmark alone ({cite}`shim2011`).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
