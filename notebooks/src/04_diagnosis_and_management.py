@@ -117,7 +117,10 @@ headaches.red_flags()[['flag', 'look_for']]
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# A student has a severe headache and feels hot and shivery (38.9 °C); bending her chin to her chest hurts too much. Decide first: reassure, see a doctor within days, or emergency care? Write it down, then find the matching flag in `headaches.red_flags()` and read its action.
+# A student has a severe headache and feels hot and shivery (38.9 °C); bending her chin to her chest hurts too much. Decide first: reassure, see a doctor within days, or emergency care? Write it down, then find the matching flag in the red-flag table of section 1.
+
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
+# Then, on screen, `headaches.red_flags()` gives the whole table: read that flag's action, and compare it with your decision.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: your decision first, then the matching flag

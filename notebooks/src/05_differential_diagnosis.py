@@ -186,7 +186,8 @@ cases = headaches.vignettes()
 # ### Exercise 2
 #
 # A 40-year-old has had headache on 20 days a month for 6 months. Only 6 of those days have migraine features, and she has had dozens of migraine attacks in the past. Does she meet chronic migraine (1.3)? Write the findings and check.
-#
+
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # The keys you need are in `headaches.findings_vocabulary()`: look for the ones about headache days, months and migraine. `headaches.check_criteria('chronic_migraine', findings).to_frame()` shows each criterion as a row of a table.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
