@@ -35,9 +35,9 @@ BLOCK = re.compile(r"(<!-- BEGIN generated:(?P<name>[a-z]+) \(python tools/guide
 EXERCISE_OBJECTIVES = {
     "00_start_here": {"one third of the way from the inion": 3,
                       "landmark that does not exist": 3},
-    "01_occipital_nerves": {"trapezius exit lies from": 1, "within **1.5 cm**": 5,
+    "01_occipital_nerves": {"how far apart are the exits": 1, "within **1.5 cm**": 5,
                             "two thirds of the way along the line": 5, "C1 dermatome": 1},
-    "02_pain_referral_hot_spots": {"upper trapezius": 2, "skin vertices": 3,
+    "02_pain_referral_hot_spots": {"upper trapezius": 2, "two or more nerves supply": 3,
                                    "For each drawing": 5},
     "03_headache_comparison": {"normally felt on one side": 2, "### Case": 4,
                                "in a 15-year-old": 1, "Case 6": 3},

@@ -137,7 +137,7 @@ fig
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# Predict first from the markers of the hot-spot figure: which **named hot spots** does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? (Their shaded areas touch in more places; the question is about the named spots.) By which mechanism does each pattern reach them?
+# Predict first from the markers of the hot-spot figure: which **named hot spots** does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? (Their shaded areas overlap beyond the named spots; the question is about the named spots.) By which mechanism does each pattern reach them?
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # Then use `pain.hotspots(...)` to list them.
