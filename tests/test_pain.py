@@ -647,3 +647,21 @@ def test_patterns_leave_the_auricle_bare_unless_it_hurts_there(side):
             assert raw[ear].max() > pain.FIELD_FLOOR, pattern
         else:
             assert raw[ear].max() == 0, (pattern, raw[ear].max())
+
+
+def test_territory_area_counts_skin_not_vertices():
+    """Shared skin is measured in cm2: the pain mesh's vertices crowd round the ear, so a
+    count of vertices put the pair behind the ear first (student review 23)."""
+    m = pain.pain_mesh()
+    tri = m.vertices[m.faces]
+    total = 0.5 * np.linalg.norm(np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]),
+                                 axis=1).sum()
+    areas = pain.vertex_areas()
+    assert areas.min() > 0 and areas.sum() == pytest.approx(total, rel=1e-9)
+    atlas = pain.territories()
+    assert atlas.area(np.ones(len(areas), bool)) == pytest.approx(total / 100, rel=1e-9)
+    # the vertices are not evenly spread: per vertex, the ear's skin is smaller
+    near_ear = np.linalg.norm(m.vertices - pain.spot_position("ear", "right"), axis=1) < 30
+    assert np.median(areas[near_ear]) < 0.7 * np.median(areas)
+    with pytest.raises(ValueError, match=f"True/False array of {len(areas)} values.*float64"):
+        atlas.area(np.zeros(len(areas)))

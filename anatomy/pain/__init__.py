@@ -37,7 +37,14 @@ from anatomy.pain.data import (
     spot_names,
     spot_position,
 )
-from anatomy.pain.mesh import PainMesh, nearest_vertex, pain_mesh, pain_skin, skin_distance
+from anatomy.pain.mesh import (
+    PainMesh,
+    nearest_vertex,
+    pain_mesh,
+    pain_skin,
+    skin_distance,
+    vertex_areas,
+)
 from anatomy.pain.referral import (
     PAIN_DRAWINGS,
     drawing_field,
@@ -54,5 +61,5 @@ __all__ = [
     "boundary_plane", "drawing_field", "hotspots", "match_drawing", "midline_factor",
     "nearest_vertex", "pain_field", "pain_mesh", "pain_skin", "pattern_info", "patterns",
     "place", "skin_distance", "spot_names", "spot_position", "spots", "territories",
-    "territory_names",
+    "territory_names", "vertex_areas",
 ]

@@ -12,7 +12,7 @@ from anatomy import surface
 from anatomy.conventions import SIDE_SIGN, SIDES, check_choice, check_side, mirror_x
 from anatomy.head import load_head
 from anatomy.pain.data import _territory_data, place
-from anatomy.pain.mesh import _path, nearest_vertex, pain_mesh, skin_distance
+from anatomy.pain.mesh import _path, nearest_vertex, pain_mesh, skin_distance, vertex_areas
 from anatomy.store import stored
 
 __all__ = [
@@ -67,6 +67,34 @@ class TerritoryAtlas:
             (name, side) -> boolean array over the ``pain_mesh()`` vertices.
         """
         return {k: w >= threshold for k, w in self.weights.items()}
+
+    def area(self, vertices) -> float:
+        """The skin area (cm²) of a set of vertices, such as a ``membership`` mask or two
+        masks joined with ``&`` (each vertex counts for a third of every triangle round
+        it: ``vertex_areas``).
+
+        Parameters
+        ----------
+        vertices : array_like of bool, shape (n_vertices,)
+            True for each ``pain_mesh()`` vertex in the set.
+
+        Returns
+        -------
+        float
+            Area in cm².
+
+        Raises
+        ------
+        ValueError
+            If ``vertices`` is not a True/False array over the pain mesh's vertices.
+        """
+        mask = np.asarray(vertices)
+        areas = vertex_areas()
+        if mask.dtype != bool or mask.shape != areas.shape:
+            raise ValueError(f"vertices must be a True/False array of {len(areas)} values "
+                             f"(one per pain-mesh vertex), got dtype {mask.dtype} and shape "
+                             f"{mask.shape}")
+        return float(areas[mask].sum() / 100.0)
 
     def overlap_count(self, threshold: float = 0.5) -> np.ndarray:
         """How many territories cover each vertex (weight >= threshold).

@@ -14,7 +14,8 @@ from anatomy.pain.data import MESH_CROP, MESH_MAX_EDGE_MM
 from anatomy.skin import Skin
 from anatomy.store import read_only, stored
 
-__all__ = ["PainMesh", "nearest_vertex", "pain_mesh", "pain_skin", "skin_distance"]
+__all__ = ["PainMesh", "nearest_vertex", "pain_mesh", "pain_skin", "skin_distance",
+           "vertex_areas"]
 
 # The refined skin mesh and distances along it
 # ---------------------------------------------------------------------------------------
@@ -64,6 +65,27 @@ def pain_skin() -> Skin:
     """The pain mesh as an ``anatomy.skin.Skin`` (distances, paths, nearest vertices)."""
     m = pain_mesh()
     return Skin(m.vertices, m.faces)
+
+
+@lru_cache(maxsize=1)
+def vertex_areas() -> np.ndarray:
+    """The skin area (mm²) each pain-mesh vertex stands for: a third of every triangle
+    round it. The mesh is finer round the ear than over the scalp, so a count of vertices
+    is not an area (a student review: the pair with most shared vertices was not the
+    pair with most shared skin).
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_vertices,)
+        Area in mm² per ``pain_mesh()`` vertex; they add up to the mesh's area.
+    """
+    m = pain_mesh()
+    tri = m.vertices[m.faces]
+    face = 0.5 * np.linalg.norm(np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]), axis=1)
+    out = np.zeros(len(m.vertices))
+    np.add.at(out, m.faces.ravel(), np.repeat(face / 3, 3))
+    out.flags.writeable = False
+    return out
 
 
 def skin_distance(sources) -> np.ndarray:

@@ -323,7 +323,7 @@ print(f'semispinalis exit to trapezius exit: {d:.0f} mm')
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
 #
-# **Predict** the share of GONs piercing the fascia within **1.5 cm** of the one-third point (the variation figure's title gives it for 2 cm). What does it mean for a blind injection?
+# **Predict** the share of GONs piercing the fascia within **1.5 cm** of the one-third point (within 2 cm: 95 %, in the variation figure's title). What does it mean for a blind injection?
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # Then check: `nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1)` gives the share within 15 mm, for the same 300 sampled nerves as the figure.
@@ -337,7 +337,7 @@ my_share = ...
 print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 
 # %% [markdown] tags=["answer"]
-# A little smaller: about four in five on this model, against more than nine in ten within 2 cm (the figure's title). The closer you need to be, the less reliable a surface landmark is. Ultrasound can show the nerve beside the occipital artery, so an injection need not rely on the landmark alone ({cite}`shim2011`).
+# About four in five on this model, against 95 % within 2 cm: the nerves missed rise from about one in twenty to nearly one in five, more than three times as many. The closer you need to be, the less reliable a surface landmark is. Ultrasound can show the nerve beside the occipital artery, so an injection need not rely on the landmark alone ({cite}`shim2011`).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3

@@ -137,7 +137,7 @@ fig
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# Predict first from the markers of the hot-spot figure: which **named hot spots** does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? (Their shaded areas overlap beyond the named spots; the question is about the named spots.) By which mechanism does each pattern reach them?
+# Predict first from the markers of the hot-spot figure: which **named hot spots** does the upper trapezius pattern on the **left** share with left greater occipital neuralgia? (Each left pattern mirrors the right one. Their shaded areas overlap beyond the named spots; the question is about the named spots.) By which mechanism does each pattern reach them?
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # Then use `pain.hotspots(...)` to list them.
@@ -187,43 +187,46 @@ pain_views.territory_plate('right')
 #
 # Look at the territory figure: its black dots mark skin that two or more nerves supply. **Predict** from the figure:
 #
-# 1. On the right side, which two nerves share the most skin, and where?
+# 1. On the right side, which pairs of nerves share the most skin, and where?
 # 2. Which pairs join a trigeminal nerve to a cervical one, and what does that tell you about the vertex-ear-chin line?
 # 3. Which nerve overlaps its partner from the other side most, across the midline?
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
-# Then count on the model. A vertex counts as in a territory where that territory's weight, 1 in its core and fading to 0 at its edge, is at least 0.5. How many skin vertices lie in two or more territories? How many does each pair of right-side nerves share, and each nerve with its partner on the left?
+# Then measure on the model. A vertex counts as in a territory where that territory's weight, 1 in its core and fading to 0 at its edge, is at least 0.5. How much skin lies in two or more territories? How much does each pair of right-side nerves share, and each nerve with its partner on the left? Measure area, not vertices: the model's vertices lie closer together round the ear than over the scalp.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
-# Your work: the vertices in two or more territories
-# (atlas.overlap_count), then the shared vertices of two territories:
+# Your work: the skin in two or more territories
+# (atlas.overlap_count), then the skin two territories share:
 # atlas.membership(0.5) gives each (nerve, side) a True/False array;
-# & of two arrays marks the vertices they share.
-my_count = ...
+# & of two arrays marks the vertices they share, and
+# atlas.area(array) gives the skin area (cm2) of those vertices.
+my_area = ...
 my_pairs = ...
 my_midline = ...
 
 # %% tags=["solution"]
 overlap = atlas.overlap_count(0.5)
-print('vertices in 2+ territories:', int((overlap >= 2).sum()))
+shared = atlas.area(overlap >= 2)
+print(f'skin in 2+ territories: {shared:.0f} cm2, '
+      f'{shared / atlas.area(overlap >= 0):.0%} of the model\'s skin')
 members = atlas.membership(0.5)
 nerves = sorted({name for name, _ in members})
 right_pairs = {}
 for i, a in enumerate(nerves):
     for b in nerves[i + 1:]:
-        right_pairs[f'{a} + {b}'] = int((members[(a, 'right')] & members[(b, 'right')]).sum())
-midline = {n: int((members[(n, 'right')] & members[(n, 'left')]).sum()) for n in nerves}
-print('\nshared vertices, right side:')
-print(pd.Series(right_pairs).nlargest(5).to_string())
-print('\nshared with the same nerve of the other side:')
-print(pd.Series(midline).nlargest(5).to_string())
+        right_pairs[f'{a} + {b}'] = atlas.area(members[(a, 'right')] & members[(b, 'right')])
+midline = {n: atlas.area(members[(n, 'right')] & members[(n, 'left')]) for n in nerves}
+print('\nshared skin (cm2), right side:')
+print(pd.Series(right_pairs).nlargest(9).round(1).to_string())
+print('\nshared with the same nerve of the other side (cm2):')
+print(pd.Series(midline).nlargest(5).round(1).to_string())
 
 # %% [markdown] tags=["answer"]
-# 1. The **great auricular and the lesser occipital**, behind and below the ear: more than twice the skin of any other pair.
-# 2. The **great auricular with the auriculotemporal** (V3) in front of the ear, and the **auriculotemporal with the lesser occipital** above it. Around the ear the vertex-ear-chin line is a border, not a wall: the branches of neighbours interleave across it.
-# 3. The two **greater occipital nerves**, up to the vertex.
+# 1. Four pairs share 12-15 cm² each: the **greater and lesser occipital** on the side of the occiput, and the **greater and third occipital** below the inion. Then the **great auricular and lesser occipital** behind the ear, and the **auriculotemporal and supraorbital** above the temple. No other pair shares more than 4 cm².
+# 2. Smaller patches, 2-4 cm² each, join a trigeminal nerve to a cervical one. The **auriculotemporal** meets the great auricular in front of the ear and the lesser occipital above it. The **supraorbital and auriculotemporal** meet the greater occipital near the vertex. The vertex-ear-chin line is a border, not a wall: the branches of neighbours interleave across it.
+# 3. The two **greater occipital nerves**, up to the vertex: about 18 cm², more than twice any other nerve's.
 #
-# The count: a few hundred vertices, about 7 % of the territory map's vertices, lie in two or more territories. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
+# The measure: about 175 cm², 7 % of the model's skin, lies in two or more territories. Counted in vertices, the pair behind the ear came first, because the model's vertices crowd round the ear. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Why pain from the back of the head is felt behind the eye
