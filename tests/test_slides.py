@@ -154,7 +154,8 @@ def decks(tmp_path_factory) -> dict[str, Path]:
 
 def _check(stem: str, mode: str, measured: list[dict]) -> None:
     """Fail on overflow, small text or small labels (figure labels under 14 px; in the
-    offline decks a 3D figure's text, its legend aside, under 18 px)."""
+    offline decks a 3D figure's text under 18 px, a legend of more than 8 entries
+    aside)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / f"{mode}-{stem}.json").write_text(json.dumps(measured, indent=1))
     bad = slidecheck.problems(measured, room=mode == "deck")

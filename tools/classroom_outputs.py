@@ -151,15 +151,17 @@ RENDER_JS = """
   // are placed. Text drawn in the scene (a trace's textfont) keeps its size: it sits at
   // its point's depth, and larger, the skin cut "T7" beside the ear.
   var SLIDE_FONT = 1.2, SLIDE_FONT_MIN = 14.1;  // and at least 18 px at reveal's 1.28
-  // every {size: n} under a key ending in "font", in place; not the legend's: its rows,
-  // a key of up to 21 entries below the head, took 190 px of the slide's 576 scaled up,
-  // and the head shrank to a third of the slide
-  function scaleFonts(node, k) {
-    if (Array.isArray(node)) { node.forEach(function (v) { scaleFonts(v, k); }); }
+  // every {size: n} under a key ending in "font", in place; not a long legend's: the
+  // nerve figure's 21 entries took 190 px of the slide's 576 scaled up, and the head
+  // shrank to a third of the slide. A short one (the heat figure's key to the marker
+  // shapes, which Exercise 1 asks about) is scaled like the rest (review 23).
+  var LONG_LEGEND = 8;
+  function scaleFonts(node, k, keepLegend) {
+    if (Array.isArray(node)) { node.forEach(function (v) { scaleFonts(v, k, keepLegend); }); }
     else if (node && typeof node === "object") {
       Object.keys(node).forEach(function (key) {
         var v = node[key];
-        if (key === "legend") { return; }
+        if (key === "legend" && keepLegend) { return; }
         if (/font$/i.test(key) && v && typeof v === "object" && !Array.isArray(v)) {
           var big = function (n) {
             return Math.max(SLIDE_FONT_MIN, Math.round(n * k * 10) / 10);
@@ -167,7 +169,7 @@ RENDER_JS = """
           if (typeof v.size === "number") { v.size = big(v.size); }
           else if (Array.isArray(v.size)) { v.size = v.size.map(big); }
         }
-        scaleFonts(v, k);
+        scaleFonts(v, k, keepLegend);
       });
     }
     return node;
@@ -185,8 +187,12 @@ RENDER_JS = """
       var top = 0, node = el, section = el.closest("section");
       while (node && node !== section) { top += node.offsetTop; node = node.offsetParent; }
       var room = Reveal.getConfig().height - top - 8;
-      layout = Object.assign(scaleFonts(JSON.parse(JSON.stringify(layout)), SLIDE_FONT),
-                             {height: Math.min(layout.height || 450, room)});
+      var entries = spec.data.filter(function (t) {
+        return t.showlegend !== false && t.visible !== false && t.visible !== "legendonly";
+      }).length;
+      layout = Object.assign(
+        scaleFonts(JSON.parse(JSON.stringify(layout)), SLIDE_FONT, entries > LONG_LEGEND),
+        {height: Math.min(layout.height || 450, room)});
     }
     // a trace that draws nothing (transparent text: plotly3d.prime_text_glyphs, which
     // readies the glyphs of labels a menu brings in) is added once the figure is painted:

@@ -26,8 +26,8 @@ MIN_TEXT_PX = 24
 MIN_LABEL_PX = 14
 # a 3D figure's labels, menus, titles and colour bar in an offline deck, which draws them
 # larger than the notebook (tools/classroom_outputs.RENDER_JS, SLIDE_FONT): a room reads
-# about 18 px (slide reviews 21 and 22); its legend, a key of up to 21 entries, keeps
-# MIN_LABEL_PX
+# about 18 px (slide reviews 21 and 22); a legend of more than 8 entries (the nerve
+# figure's 21) keeps MIN_LABEL_PX
 MIN_PLOT_TEXT_PX = 18
 # "at most about 40 words per slide": a slide over MAX_WORDS fails, except a case's story,
 # an exercise's task (read at the students' screens while they work), the red-flag box
@@ -82,7 +82,9 @@ MEASURE_JS = """async (section) => {
     const label = {px: parseFloat(getComputedStyle(t).fontSize) * k,
                    text: 'plotly: ' + t.textContent.trim().slice(0, 40)};
     labels.push(label);
-    if (!t.closest('.legend')) plotText.push(label);
+    // a long legend (more than 8 entries) keeps its notebook size on a slide
+    const legend = t.closest('.legend');
+    if (!legend || legend.querySelectorAll('.traces').length <= 8) plotText.push(label);
   }
   for (const img of s.querySelectorAll('img')) {
     const px = img.dataset.textPx ? parseFloat(img.dataset.textPx)
@@ -235,7 +237,7 @@ def rise_slides(rise, pngs: list[dict], shots: Path | None = None, prefix: str =
 
 def problems(measured: list[dict], labels: bool = True, room: bool = False) -> list[str]:
     """Human-readable failures of the projector rules; with ``room``, the offline decks'
-    (a 3D figure's text, its legend aside, at least MIN_PLOT_TEXT_PX)."""
+    (a 3D figure's text at least MIN_PLOT_TEXT_PX, a long legend aside)."""
     bad = []
     for m in measured:
         where = f"slide {m['index'] + 1} ({m['title']!r})"
