@@ -139,6 +139,10 @@ def readable_headers(nb) -> int:
     return count
 
 
+# On a slide, a legend of more than this many entries keeps its notebook size (RENDER_JS;
+# tools/slidecheck.py measures by the same number)
+LONG_LEGEND = 8
+
 # Draws the queued figures: one after another (handouts) or when their slide shows (slides).
 RENDER_JS = """
 <script>
@@ -155,7 +159,8 @@ RENDER_JS = """
   // nerve figure's 21 entries took 190 px of the slide's 576 scaled up, and the head
   // shrank to a third of the slide. A short one (the heat figure's key to the marker
   // shapes, which Exercise 1 asks about) is scaled like the rest (review 23).
-  var LONG_LEGEND = 8;
+  var LONG_LEGEND = @LONG_LEGEND@;
+  function big(n, k) { return Math.max(SLIDE_FONT_MIN, Math.round(n * k * 10) / 10); }
   function scaleFonts(node, k, keepLegend) {
     if (Array.isArray(node)) { node.forEach(function (v) { scaleFonts(v, k, keepLegend); }); }
     else if (node && typeof node === "object") {
@@ -163,11 +168,10 @@ RENDER_JS = """
         var v = node[key];
         if (key === "legend" && keepLegend) { return; }
         if (/font$/i.test(key) && v && typeof v === "object" && !Array.isArray(v)) {
-          var big = function (n) {
-            return Math.max(SLIDE_FONT_MIN, Math.round(n * k * 10) / 10);
-          };
-          if (typeof v.size === "number") { v.size = big(v.size); }
-          else if (Array.isArray(v.size)) { v.size = v.size.map(big); }
+          if (typeof v.size === "number") { v.size = big(v.size, k); }
+          else if (Array.isArray(v.size)) {
+            v.size = v.size.map(function (n) { return big(n, k); });
+          }
         }
         scaleFonts(v, k, keepLegend);
       });
@@ -243,4 +247,4 @@ RENDER_JS = """
   }
 })();
 </script>
-"""
+""".replace("@LONG_LEGEND@", str(LONG_LEGEND))

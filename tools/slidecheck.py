@@ -21,13 +21,18 @@ import re
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from tools.classroom_outputs import LONG_LEGEND  # noqa: E402
+
 SCREEN = (1024, 768)
 MIN_TEXT_PX = 24
 MIN_LABEL_PX = 14
 # a 3D figure's labels, menus, titles and colour bar in an offline deck, which draws them
 # larger than the notebook (tools/classroom_outputs.RENDER_JS, SLIDE_FONT): a room reads
-# about 18 px (slide reviews 21 and 22); a legend of more than 8 entries (the nerve
-# figure's 21) keeps MIN_LABEL_PX
+# about 18 px (slide reviews 21 and 22); a legend of more than LONG_LEGEND entries (the
+# nerve figure's 21) keeps MIN_LABEL_PX
 MIN_PLOT_TEXT_PX = 18
 # "at most about 40 words per slide": a slide over MAX_WORDS fails, except a case's story,
 # an exercise's task (read at the students' screens while they work), the red-flag box
@@ -39,6 +44,7 @@ WORDY_TITLES = re.compile(r"^(Case \d+:|Exercise \d+|⚠ RED FLAGS|Self-check qu
 # slide's content is JupyterLab's cells). ``pngTextPx(img)`` gives an image's smallest
 # text in image px, or null when unknown.
 MEASURE_JS = """async (section) => {
+  const LONG_LEGEND = @LONG_LEGEND@;
   const s = section || [...document.querySelectorAll('.reveal .slides section.present')]
       .filter(x => !x.querySelector('section')).pop();
   s.querySelectorAll('.fragment').forEach(f => f.classList.add('visible'));
@@ -82,9 +88,11 @@ MEASURE_JS = """async (section) => {
     const label = {px: parseFloat(getComputedStyle(t).fontSize) * k,
                    text: 'plotly: ' + t.textContent.trim().slice(0, 40)};
     labels.push(label);
-    // a long legend (more than 8 entries) keeps its notebook size on a slide
+    // a long legend keeps its notebook size on a slide
     const legend = t.closest('.legend');
-    if (!legend || legend.querySelectorAll('.traces').length <= 8) plotText.push(label);
+    if (!legend || legend.querySelectorAll('.traces').length <= LONG_LEGEND) {
+      plotText.push(label);
+    }
   }
   for (const img of s.querySelectorAll('img')) {
     const px = img.dataset.textPx ? parseFloat(img.dataset.textPx)
@@ -131,7 +139,7 @@ MEASURE_JS = """async (section) => {
           text: min(texts), label: min(labels), plot_text: min(plotText),
           words: texts.reduce((n, t) => n + t.words, 0), scale: k, legend_cut: cut,
           screen: [rect.width, rect.height]};
-}"""
+}""".replace("@LONG_LEGEND@", str(LONG_LEGEND))
 
 
 def launch(p, chromium: str, flags: list[str]):
@@ -299,6 +307,4 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    ROOT = Path(__file__).resolve().parents[1]
-    sys.path.insert(0, str(ROOT))
     main(sys.argv[1:])
