@@ -116,14 +116,6 @@ head = anatomy.load_head()
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Each pattern is a list of zones, each with a mechanism and a source (`anatomy/data/hotspots.toml`). The sources say *where* pain goes, not how strong it is there: the weights (1 = the source or core zone) are display choices. Each pattern is drawn for one side and fades out within about 1 cm across the midline (also a display choice).
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# - **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`; ICHD-3 criterion C2, {cite}`ichd3_2018`). Pain covers the posterior scalp to the vertex, densest over the superolateral occiput ({cite}`kwon2018`). It may reach the fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the eye.
-# - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`), and faintly behind the eye by convergence ({cite}`ichd3_2018`). Sources differ on how high its skin reaches. Kwon found most of it below the superior nuchal line ({cite}`kwon2018`); Gray's continues it up the side of the head behind the ear ({cite}`grays1918`). The kit draws that upper zone lighter; the territory map below includes it. The block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
-# - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, grays1918`).
-# - **Upper trapezius trigger point**: the *question-mark* pattern. Pain runs up the back and side of the neck to the mastoid, then round the side of the head to the temple and behind the eye ({cite}`travell_simons1983`). In chronic tension-type headache, pressing it sent pain up the neck in patients and in healthy controls, and on to the temple in most patients but in no control ({cite}`fernandez2007`). Some summaries add the angle of the jaw; the book's figure caption does not, so the kit does not draw it.
-# - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear, sometimes with postural dizziness ({cite}`travell_simons1983`). The figure draws the throat and sternum as one zone, "throat", just above the sternum.
-# - **Suboccipital trigger points**: a deep band over the occipital and temporal bones, usually on both sides ({cite}`fernandez2006`). Like every pattern, the figure draws one side at a time, and the band as two zones (the occiput; above the ear to the temple). Spread to the orbit is claimed only on chiropractic and massage web pages, so it is weakly supported and not drawn.
-
 # %% slideshow={"slide_type": "subslide"} paper="pattern_gallery"
 fig = pain_views.heat_figure()
 fig
@@ -156,6 +148,16 @@ shared[['name', 'mechanism_trapezius', 'mechanism_gon']]
 
 # %% [markdown] tags=["answer"]
 # Only **behind the eye**: the trapezius trigger point reaches it by myofascial referral, GON neuralgia by trigeminocervical convergence. The same place can hurt for different reasons, which is why the location of pain alone does not make a diagnosis.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# **What the sources say**, pattern by pattern: the zones, their mechanism and where each comes from.
+#
+# - **Greater occipital neuralgia** (the commonest form). Tender where the GON pierces the trapezius aponeurosis, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`; ICHD-3 criterion C2, {cite}`ichd3_2018`). Pain covers the posterior scalp to the vertex, densest over the superolateral occiput ({cite}`kwon2018`). It may reach the fronto-orbital area (ICHD-3 comment): forehead, supraorbital region, behind the eye.
+# - **Lesser occipital neuralgia**: lateral occiput, behind the ear and over the mastoid ({cite}`grays1918`), and faintly behind the eye by convergence ({cite}`ichd3_2018`). Sources differ on how high its skin reaches. Kwon found most of it below the superior nuchal line ({cite}`kwon2018`); Gray's continues it up the side of the head behind the ear ({cite}`grays1918`). The kit draws that upper zone lighter; the territory map below includes it. The block point lies two thirds of the way from the inion to the mastoid, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`).
+# - **Third occipital neuralgia** (rare): lower occiput near the midline, where the TON pierces the trapezius about 13 mm lateral and 44 mm below the inion ({cite}`kim2018, grays1918`).
+# - **Upper trapezius trigger point**: the *question-mark* pattern. Pain runs up the back and side of the neck to the mastoid, then round the side of the head to the temple and behind the eye ({cite}`travell_simons1983`). In chronic tension-type headache, pressing it sent pain up the neck in patients and in healthy controls, and on to the temple in most patients but in no control ({cite}`fernandez2007`). Some summaries add the angle of the jaw; the book's figure caption does not, so the kit does not draw it.
+# - **Sternocleidomastoid, sternal division**: vertex, occiput, cheek, over the eye, throat and sternum; **clavicular division**: forehead, deep in the ear and behind the ear, sometimes with postural dizziness ({cite}`travell_simons1983`). The figure draws the throat and sternum as one zone, "throat", just above the sternum.
+# - **Suboccipital trigger points**: a deep band over the occipital and temporal bones, usually on both sides ({cite}`fernandez2006`). Like every pattern, the figure draws one side at a time, and the band as two zones (the occiput; above the ear to the temple). Spread to the orbit is claimed only on chiropractic and massage web pages, so it is weakly supported and not drawn.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Skin territories of the nerves
