@@ -288,3 +288,37 @@ def test_answer_boxes_span_their_column_in_print(printed):
     assert widths and min(w for w, _ in widths) > 0.9, widths
     # and no wider: a box 5 px past its cell lost its right border at the page's edge
     assert max(over for _, over in widths) <= 0.5, widths
+
+
+MIN_PRINTED_PT = 6.0  # the smallest figure text paper may print (journals ask 6-8 points)
+
+
+def test_every_printed_figure_text_is_at_least_6_points(printed):
+    """Every drawn (matplotlib) figure of every handout prints its smallest text at 6
+    points or more: the variation figure's key, the block plate's labels and the rami
+    schematic printed at 4 points in one column, notebook 03's pain-map plate at 2 (review
+    22). Measured on the page as printed: A4 less its 10 mm margins, 190 mm at 96 px an
+    inch; each picture carries its smallest text in image pixels (``data-text-px``)."""
+    out, _ = printed
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import FLAGS
+
+    sizes = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 718, "height": 1047})
+        for path in NOTEBOOKS:
+            page.goto((out / f"{path.stem}.html").as_uri())
+            page.emulate_media(media="print")
+            page.wait_for_function("[...document.images].every(i => i.complete)")
+            for alt, px, natural, width in page.evaluate("""() =>
+                    [...document.querySelectorAll('img[data-text-px]')].map(i =>
+                    [i.alt.slice(0, 50), +i.dataset.textPx, i.naturalWidth,
+                     i.getBoundingClientRect().width])"""):
+                sizes[f"{path.stem[:2]} {alt}"] = round(px * width / natural * 72 / 96, 1)
+        browser.close()
+    # the drawn figures of notebooks 00-04 (notebook 05 has none)
+    assert len(sizes) >= 12, sizes
+    small = {k: v for k, v in sizes.items() if v < MIN_PRINTED_PT}
+    assert not small, small

@@ -128,7 +128,8 @@ def case_vignettes(cases: list[str]) -> list:
             md("Turn the story into findings: in the next cell replace each `...` the story "
                "answers with a value and leave the rest. \"Every other red-flag question was "
                "no\" answers the red-flag findings still left: set them to `False`. Run it "
-               "and compare with the kit's findings.", slide="skip"),
+               "and compare with the kit's findings.", slide="skip",
+               tags=["screen-only"]),  # on paper the steps below ask the same
             findings_cell(case_id),
             # the findings to read again; none shown as a sentence, not an empty table
             findings_check(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"

@@ -34,7 +34,7 @@ SLIDE_ONLY = ("## Today\n", "## Take-home points\n")
 # your-work: the notebook's write-in cells (paper has its own answer box)
 # (and the line where a class copy keeps an answer back: on paper the answer box says it);
 # screen-only: how to use the screen, a code call or a 3D figure's menus (on paper no help:
-# paper reviews 20 and 21)
+# paper reviews 20 and 21), or a figure that paper prints in another form (PRINT_PLATES)
 DROP_TAGS = {"quiz", "instructor-notes", "solution", "verdict", "your-work",
              "screen-only", classroom.WITHHELD_TAG}
 
@@ -78,6 +78,8 @@ table.kit-frame tbody tr:first-child, table.dataframe tbody tr:first-child {
 /* a print plate (several small heads) spans the page: in a column its labels were 4 pt */
 .jp-Cell.celltag_kit-paper-plate { column-span: all; }
 .jp-Cell.celltag_kit-paper-plate img.kit-figure { max-height: 120mm; }
+.jp-Cell.celltag_kit-paper-low img.kit-figure { max-height: 76mm; }
+.jp-Cell.celltag_kit-paper-low .jp-OutputArea-output { display: block; }  /* centred */
 .jp-Cell.kit-wide table { width: 100%; }
 table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
   padding: 0.2mm 1.2mm !important; line-height: 1.15; }
@@ -143,11 +145,20 @@ RED_FLAG_TITLE = "RED FLAGS: get emergency care now"
 # Its numbered form: which spots two patterns share is found by matching the markers'
 # numbers (paper review 19: unnamed markers, and a caption that listed every pattern's
 # zones just above the question).
+# Notebook 03's pain maps: its 3D figure printed as a picture beside a plate of the same
+# maps, one row per condition to fit a notebook's width, whose text came out at 2 points in
+# one column. On paper the 3D figure is that plate, one column per condition across the
+# page, and the notebook's plate stays on screen.
 PRINT_PLATES = {"pattern_gallery": ("anatomy.viz.pain_views", "pattern_gallery",
-                                    {"numbered": True})}
+                                    {"numbered": True}),
+                "pain_maps_across": ("anatomy.viz.headache_views", "pain_map_plate",
+                                     {"views": ("right", "posterior"), "panel_inches": 1.8})}
 # or a code cell asks for its own output across the page: a schematic or a plate of small
 # heads printed in one column had 3-5 point text (paper review 18)
 ACROSS = "across_the_page"
+# or across the page but no taller than a column's figure: a wide schematic whose text
+# printed at 4-5 points in a column, in a handout with no room for it at full width
+ACROSS_LOW = "across_the_page_low"
 
 
 def print_plate(name: str) -> dict:
@@ -165,7 +176,7 @@ def print_plate(name: str) -> dict:
 
     if name not in PRINT_PLATES:
         raise ValueError(f"print plate {name!r}: choose one of "
-                         f"{sorted([*PRINT_PLATES, ACROSS])}")
+                         f"{sorted([*PRINT_PLATES, ACROSS, ACROSS_LOW])}")
     module, func, options = PRINT_PLATES[name]
     plate = getattr(importlib.import_module(module), func)(**options)
     # at twice the notebook's resolution: about 200 pixels an inch on the page was soft
@@ -173,7 +184,8 @@ def print_plate(name: str) -> dict:
     png = base64.b64encode(plate.png_bytes(dpi=220)).decode("ascii")
     return nbformat.v4.new_output("display_data",
                                   data={"image/png": png, "text/plain": plate.alt},
-                                  metadata={"image/png": {"alt": plate.alt}})
+                                  metadata={"image/png": {
+                                      "alt": plate.alt, "text_px": plate.smallest_text_px(220)}})
 
 
 def slide_summary(cell, after) -> bool:
@@ -253,10 +265,11 @@ def paper_notebook(nb):
             red_flags = True
         cell = copy.deepcopy(cell)
         if cell.cell_type == "code" and cell.metadata.get("kit_paper"):
-            if cell.metadata["kit_paper"] != ACROSS:
+            if cell.metadata["kit_paper"] not in (ACROSS, ACROSS_LOW):
                 cell.outputs = [print_plate(cell.metadata["kit_paper"])]
                 plate_alt = cell.outputs[0]["metadata"]["image/png"]["alt"]
-            cell.metadata["tags"] = [*cell.metadata.get("tags", []), "kit-paper-plate"]
+            low = ["kit-paper-low"] if cell.metadata["kit_paper"] == ACROSS_LOW else []
+            cell.metadata["tags"] = [*cell.metadata.get("tags", []), "kit-paper-plate", *low]
         caption = re.match(r"\*Figure \d+\. Text summary:\*", cell.source)
         if cell.cell_type == "markdown" and caption and plate_alt:
             # the 3D figure's summary would describe what paper does not show (review 18)

@@ -473,7 +473,7 @@ def label_points(ax, points_2d, labels, *, color=style.LANDMARK, marker="o", siz
         leader_label(ax, p, p + off, text, fontsize=fontsize, zorder=zorder + 1)
 
 
-def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04)) -> None:
+def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04), fontsize: float = 9) -> None:
     """A labelled scale bar in data units (mm) at an axes-fraction location.
 
     The bar has a white halo and its label a white box, so both read over dark muscle.
@@ -486,6 +486,8 @@ def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04)) -> None:
         Length of the bar, mm.
     loc : tuple of float, default (0.05, 0.04)
         Left end of the bar as fractions of the axes' width and height.
+    fontsize : float, default 9
+        Size of the bar's label, points.
     """
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
@@ -495,5 +497,5 @@ def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04)) -> None:
     ax.plot([x, x + length_mm], [y, y], color="k", lw=2.5, solid_capstyle="butt",
             path_effects=halo, zorder=20)
     ax.text(x + length_mm / 2, y + 0.015 * (y1 - y0), f"{length_mm:g} mm", ha="center",
-            va="bottom", fontsize=9, zorder=20,
+            va="bottom", fontsize=fontsize, zorder=20,
             bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.85})

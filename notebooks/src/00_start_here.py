@@ -120,7 +120,7 @@ head.describe('inion')
 # %% [markdown] slideshow={"slide_type": "skip"}
 # For print, the same landmarks in shaded orthographic drawings (posterior and right lateral views):
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 head_views.head_plate(head)
 
 # %% [markdown] slideshow={"slide_type": "skip"}

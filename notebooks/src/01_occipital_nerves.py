@@ -101,13 +101,13 @@ head = anatomy.load_head()
 #
 # Sources: {cite}`statpearls_occipital_nerves, kim2018, grays1918`. Some web pages give the LON as a branch of the dorsal ramus of C3: that is wrong, it belongs to the cervical plexus (ventral rami).
 
-# %% slideshow={"slide_type": "skip"}
+# %% tags=["screen-only"] slideshow={"slide_type": "skip"}
 gon = nerve('GON', 'right')
 print(gon.label, '|', gon.latin)
 print(f'{len(gon.waypoints)} waypoints, {gon.length():.0f} mm from origin to vertex')
 list(gon.waypoints)  # the named waypoints, from the origin to the vertex
 
-# %% [markdown] slideshow={"slide_type": "skip"}
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # `nerve(name, side)` accepts `greater_occipital`, `lesser_occipital`, `third_occipital` or the abbreviations, and the subject's `left` or `right`; anything else raises an error that lists the valid choices. The path is a smooth polyline in millimetres from origin to terminal; the left nerve is the mirror image of the right.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -130,7 +130,10 @@ fig = nerve_views.all_layers_figure()
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, and the skull vault (from the brow over the top to the occipital bone). The face, in front of the jaw joint, is opaque. The clavicles and the tops of the shoulder blades lie at the base of the neck. At the sides, the temporal squama reaches down to the jaw joint and the mastoid. It also shows neck muscles (levator scapulae among them), the occipital artery, and the GON, LON and TON on both sides. The dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. Stages 1 and 2 show the right GON alone (stage 2 also leaves out the left suboccipital muscles) and name the bones it passes: C1's posterior arch and transverse process, C2's spinous process and lamina. Stage 1 draws only its first stretch, from the origin to below obliquus capitis inferior, and hides that muscle. After the overview, each stage marks the waypoints of the nerves it shows: yellow circles on the GON, blue squares on the LON, teal diamonds on the TON. The numbered open diamonds there are Janis's compression points, each from the stage that draws its muscle: 1 from stage 2, 2-3 from stage 3, 4-6 from stage 4. Stage 3 dashes the GON where semispinalis hides it. Points 2 and 4 lie under their muscle; their numbers point at the surface over them. The black crosses are the block landmarks.
+# *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, and the skull vault (from the brow over the top to the occipital bone). The face, in front of the jaw joint, is opaque. The clavicles and the tops of the shoulder blades lie at the base of the neck. At the sides, the temporal squama reaches down to the jaw joint and the mastoid. It also shows neck muscles (levator scapulae among them), the occipital artery, and the GON, LON and TON on both sides. The black crosses are the block landmarks. Figure 2 draws stages 1-4.
+
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
+# On screen, the dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. Stages 1 and 2 show the right GON alone (stage 2 also leaves out the left suboccipital muscles) and name the bones it passes: C1's posterior arch and transverse process, C2's spinous process and lamina. Stage 1 draws only its first stretch, from the origin to below obliquus capitis inferior, and hides that muscle. After the overview, each stage marks the waypoints of the nerves it shows: yellow circles on the GON, blue squares on the LON, teal diamonds on the TON. The numbered open diamonds there are Janis's compression points, each from the stage that draws its muscle: 1 from stage 2, 2-3 from stage 3, 4-6 from stage 4. Stage 3 dashes the GON where semispinalis hides it. Points 2 and 4 lie under their muscle; their numbers, marked "(deep)", point at the surface over them.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ### The GON's course in five stages
@@ -213,13 +216,13 @@ nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', 'published_
 #
 # **TON.** The superficial medial branch of the C3 dorsal ramus curves round the C2-C3 facet joint and pierces semispinalis, splenius and trapezius ({cite}`saglam2024`) close to the midline. {cite}`kim2018` measured its trapezius exit **12.9 ± 9.3 mm lateral, 44.2 ± 21.4 mm below the EOP**. In contrast, {cite}`tubbs2007` reports about 3 mm lateral and subcutaneous about 6 cm below. The same dissections found a small twig from the GON joining the TON about 1 cm above the EOP level on most sides, and twigs crossing the midline between the two TONs on most sides. The figures draw both as thin straight twigs, their paths derived.
 
-# %% [markdown] slideshow={"slide_type": "skip"}
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # The waypoints: first the LON's (from the EAM line), then the TON's (from the EOP).
 
-# %% slideshow={"slide_type": "skip"}
+# %% tags=["screen-only"] slideshow={"slide_type": "skip"}
 nerves.waypoint_table('LON')[['lateral_mm', 'vertical_mm', 'origin', 'status', 'sources']]
 
-# %% slideshow={"slide_type": "skip"}
+# %% tags=["screen-only"] slideshow={"slide_type": "skip"}
 nerves.waypoint_table('TON')[['lateral_mm', 'vertical_mm', 'origin', 'status', 'sources']]
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -254,7 +257,7 @@ nerve_views.block_landmark_figure()
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 4. Text summary:* posterior view with the skin line from the EOP to each mastoid tip. Crosses mark the GON point one third and the LON point two thirds of the way from the EOP; the occipital artery is dotted red, lateral to the GON at the nuchal line. The distances printed below give how far each point lies from the modelled nerve.
 
-# %% slideshow={"slide_type": "skip"}
+# %% tags=["screen-only"] slideshow={"slide_type": "skip"}
 pd.DataFrame(nerves.block_landmark_distances('right'))[['nerve', 'to_path_mm', 'to_fascial_exit_mm']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -363,6 +366,16 @@ print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 # - "Arnold's nerve" is a branch of the vagus, not the GON
 
 # %% [markdown] slideshow={"slide_type": "skip"}
+# The figure below shows where the two rami part company, at a typical cervical level (C3 and below) seen from above. C2 differs: it leaves behind the lateral atlanto-axial joint (the list below).
+
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page_low"
+from anatomy.viz import rami_views
+rami_views.rami_figure()
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# *Figure 6. Text summary:* {kit}`rami_alt`
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # - **C1 and the suboccipital triangle.** The dorsal ramus of C1 (the suboccipital nerve) leaves above the posterior arch of the atlas, under the vertebral artery, and enters the suboccipital triangle. It supplies the muscles that bound the triangle (rectus capitis posterior major, obliquus capitis superior and inferior), as well as rectus capitis posterior minor and semispinalis capitis. It is mainly a motor nerve: {cite}`grays1918` describes only an occasional cutaneous twig. That is why the kit draws no C1 skin territory ({cite}`grays1918`).
 # - **Dorsal and ventral rami.** Each spinal nerve splits into a dorsal ramus and a ventral ramus. The dorsal rami go to the back (the GON from C2, the TON from C3). The upper four ventral rami join as the cervical plexus, which gives the LON and the great auricular nerve ({cite}`grays1918`).
 # - **C2 and the lateral atlanto-axial joint.** The C2 nerve leaves the spine behind the lateral atlanto-axial joint, between the arch of the atlas and the lamina of the axis ({cite}`nysora_gon`). Pain from that joint can be referred to the occiput, which ICHD-3 asks us to tell apart from occipital neuralgia ({cite}`ichd3_2018`).
@@ -370,16 +383,6 @@ print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 # - **Great auricular nerve** (C2-C3, cervical plexus): it winds round the posterior border of sternocleidomastoid and supplies the skin over the parotid, the mastoid and the back of the ear ({cite}`grays1918`).
 # - **"Arnold's nerve".** The eponym belongs to the auricular branch of the vagus. It was once also used for the GON, a historical misattribution, so 'Arnold's neuralgia' is best avoided ({cite}`radiopaedia_arnold`).
 # - **Dermatome or nerve territory?** See notebook 02: a dermatome is one root's skin; a nerve territory is one named nerve's skin.
-
-# %% [markdown] slideshow={"slide_type": "skip"}
-# The figure below shows where the two rami part company, at a typical cervical level (C3 and below) seen from above. C2 differs, as the bullet above says: it leaves behind the lateral atlanto-axial joint.
-
-# %% slideshow={"slide_type": "subslide"}
-from anatomy.viz import rami_views
-rami_views.rami_figure()
-
-# %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 6. Text summary:* {kit}`rami_alt`
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points

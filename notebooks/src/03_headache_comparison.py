@@ -114,7 +114,7 @@ headaches.criteria_table('occipital_neuralgia')[['text', 'reference']]
 #
 # Durations span seconds to days, so the time axis is logarithmic. Duration alone sets occipital neuralgia apart (seconds to minutes). Migraine and episodic tension-type headache overlap in time, so their quality, intensity and accompanying symptoms have to tell them apart.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 headache_views.duration_timeline()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -139,7 +139,7 @@ headache_views.duration_timeline()
 # %% [markdown] slideshow={"slide_type": "skip"}
 # For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is on both sides, pressing or tightening. ICHD-3 names no region, so the kit gives the forehead, temples and back of the head the same weight. Cervicogenic headache is on one side, spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="pain_maps_across"
 headache_views.pain_map_figure()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -155,13 +155,13 @@ headache_views.pain_map_figure()
 headache_maps.region_weights('migraine_without_aura')[
     ['weight', 'contralateral_weight', 'basis']]
 
-# %% [markdown] slideshow={"slide_type": "skip"}
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # For print, the same maps as a plate (right lateral and posterior views), with the regions named in text so the figure reads without colour:
 
-# %% slideshow={"slide_type": "skip"}
+# %% tags=["screen-only"] slideshow={"slide_type": "skip"}
 headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6, by_condition=True)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
+# %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # *Figure 3. Text summary:* the four maps of Figure 2, one row each, in two columns (right lateral and posterior). Labels name the regions each view faces: GON, LON and TON for occipital neuralgia; frontal 56%, temporal 58%, occipital 40% and neck 40% for migraine. The eye region (67%) faces forward and the vertex (24%) upward, so neither is named in these two views. The labels are band, temporal and occipital for tension-type; neck, occipital and the spread regions for cervicogenic headache. L and R mark the subject's sides in the posterior view.
 
 # %% [markdown] slideshow={"slide_type": "slide"}

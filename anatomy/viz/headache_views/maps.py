@@ -269,7 +269,9 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     n_rows, n_cols = ((len(conditions), len(views)) if by_condition
                       else (len(views), len(conditions)))
     left_in = 1.25 if by_condition else 0.45    # the rows' names, turned on their side
-    gap = 0.12 if by_condition else 0.02         # apart: the L of a back view is its own
+    # apart: the L of a back view is its own; narrow panels in a row, apart for their
+    # labels, which reach past the head ("temporal 58%" ran under the next panel's)
+    gap = 0.12 if by_condition else 0.02 if panel_inches >= 3 else 0.3
     fig_w = panel_inches * n_cols * (1 + gap) + (left_in - 0.45)
     chars = max(int(fig_w * 9), 30)
     label = textwrap.fill("Migraine: share of patients (0.67 = 67%).  Other maps: qualitative "
@@ -326,7 +328,7 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     refs = sorted({k for c in conditions for k in hm.map_references(c)})
     fig.text(0.01, 0.08 / fig_h, textwrap.fill("Sources: " + cite(*refs) + ". Region shapes "
              "are the kit's construction on 10-20 positions and landmarks.", int(chars * 1.4)),
-             fontsize=7.5, color="#444444", va="bottom")
+             fontsize=8, color="#444444", va="bottom")
     fig.subplots_adjust(left=left_in / fig_w, right=1 - 0.6 / fig_w, top=1 - top_in / fig_h,
                         bottom=bottom_in / fig_h, wspace=gap, hspace=0.02)
     names, shown = ", ".join(SHORT[c] for c in conditions), ", ".join(

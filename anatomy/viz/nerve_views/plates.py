@@ -85,7 +85,7 @@ def draw_nerve(ax, n: nv.Nerve, view: str, *, lw: float = 2.6, zorder: float = 6
 
 
 def _legend(ax, loc="lower left", ncol: int = 1, artery: bool = False,
-            below: bool = False, branches: bool = False) -> None:
+            below: bool = False, branches: bool = False, fontsize: float = 9) -> None:
     """The nerves' key (and the artery's); ``below``: in a row under the drawing, where
     no nerve runs across it; ``branches``: the suboccipital (C1) and great auricular
     nerves as well, where the drawing shows them."""
@@ -106,7 +106,7 @@ def _legend(ax, loc="lower left", ncol: int = 1, artery: bool = False,
         handles.append(Line2D([], [], color=style.ARTERY, lw=1.8, ls=(0, (1, 1)),
                               label="occipital artery"))
     where = {"loc": "upper center", "bbox_to_anchor": (0.5, -0.01)} if below else {"loc": loc}
-    ax.legend(handles=handles, fontsize=9, framealpha=0.9, ncol=ncol, **where)
+    ax.legend(handles=handles, fontsize=fontsize, framealpha=0.9, ncol=ncol, **where)
 
 
 SHORT_LABELS = {

@@ -13,10 +13,23 @@ from anatomy.viz.nerve_views.plates import SHORT_LABELS, _legend, draw_nerve
 __all__ = ["block_landmark_figure", "variation_figure"]
 
 
+def _pale(colour: str, weight: float = 0.45) -> tuple:
+    """``colour`` mixed with white, opaque: see-through points made the notebook's PNG of
+    the variation figure a sixth larger (every overlap a new shade)."""
+    from matplotlib.colors import to_rgb
+
+    return tuple(1 - weight * (1 - np.array(to_rgb(colour))))
+
+
 def _ellipse(ax, centre, sd_x, sd_y, **kw) -> None:
     from matplotlib.patches import Ellipse
 
     ax.add_patch(Ellipse(centre, 2 * sd_x, 2 * sd_y, fill=False, **kw))
+
+
+VARIATION_INCHES = (5.1, 4.25)  # the variation figure's size
+VARIATION_PT = 10.5  # its text, points
+VARIATION_SCALE = 1.25  # shown in a notebook this much larger than its size in inches
 
 
 def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
@@ -40,57 +53,76 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
     ValueError
         If ``n`` is not a positive integer.
     """
+    from matplotlib.patches import Circle
+
+    from anatomy.structures import structure_points
+
     mpl2d.use_style()
     head = load_head()
     eop = head.landmarks["inion"]
     values = nv.sample_values("greater_occipital", n, seed)
     spec = nv.load_nerve_specs()["greater_occipital"]
-    fig, ax = mpl2d.subplots(figsize=(7.2, 6.6))
-    from anatomy.structures import structure_points
+    # small and with large text: paper prints it in one column, 70 mm tall, where the
+    # 7.2-inch figure's legend came out at 4 points (review 22); the notebook shows it at
+    # VARIATION_SCALE
+    fig, ax = mpl2d.subplots(figsize=VARIATION_INCHES)
+    pt = VARIATION_PT
+
+    LEFT = ("left", "center")
+
+    def label(point, at, text, **kw):
+        mpl2d.leader_label(ax, point, at, text, fontsize=pt, alpha=0.9, zorder=7, **kw)
 
     snl = structure_points()["superior_nuchal_line_right"]
-    ax.plot(snl[:, 0], snl[:, 2] - eop[2], color="#555555", lw=2, zorder=2,
-            label="superior nuchal line (model)")
+    ax.plot(snl[:, 0], snl[:, 2] - eop[2], color="#555555", lw=2, zorder=2)
+    label((4, snl[0, 2] - eop[2] - 0.3), (-37, -12), "superior nuchal\nline (model)",
+          align=LEFT)
     mast = head.landmarks["mastoid_right"]
     ax.scatter(mast[0], mast[2] - eop[2], marker="^", s=60, color="#555555", zorder=2)
-    ax.annotate("mastoid tip", (mast[0], mast[2] - eop[2]), (mast[0] - 4, mast[2] - eop[2]
-                - 9), fontsize=9.5, ha="center")
-    marks = {"oci_lower_border": ("v", style.OKABE_ITO["orange"]),
-             "semispinalis_exit": ("s", style.OKABE_ITO["blue"]),
-             "trapezius_exit": ("o", style.OKABE_ITO["reddish_purple"])}
-    for wid, (m, c) in marks.items():
+    ax.annotate("mastoid tip", (mast[0], mast[2] - eop[2]), (mast[0] + 4, mast[2] - eop[2]),
+                fontsize=pt, ha="left", va="center")
+    # each cloud named beside it, on a leader (a legend at the foot of the plot took a
+    # fifth of its height)
+    # (marker, colour, where the name goes, the leader's angle on the ellipse, degrees)
+    marks = {"oci_lower_border": ("v", style.OKABE_ITO["orange"], (52, -60), 0),
+             "semispinalis_exit": ("s", style.OKABE_ITO["blue"], (-37, -31), 180),
+             "trapezius_exit": ("o", style.OKABE_ITO["reddish_purple"], (52, -16), -55)}
+    for wid, (m, c, at, angle) in marks.items():
         w = spec.waypoint(wid)
         lat = [v[wid]["lateral_mm"] for v in values]
         vert = [v[wid]["vertical_mm"] for v in values]
-        ax.scatter(lat, vert, s=9, marker=m, color=c, alpha=0.45, lw=0, zorder=3)
+        ax.scatter(lat, vert, s=9, marker=m, color=_pale(c), lw=0, zorder=3)
         centre = (w.lateral_mm, w.vertical_mm)
         _ellipse(ax, centre, w.lateral_sd, w.vertical_sd, ec=c, lw=2, zorder=4)
-        ax.scatter(*centre, s=70, marker=m, color=c, edgecolors="black", zorder=5,
-                   label=f"GON {SHORT_LABELS[wid]} (Kim 2018 mean ± 1 SD)")
-    ax.add_patch(__import__("matplotlib.patches", fromlist=["Circle"]).Circle(
-        (15, -30), 7.5, fill=False, ls="--", ec="#333333", lw=1.4, zorder=4))
+        ax.scatter(*centre, s=70, marker=m, color=c, edgecolors="black", zorder=5)
+        edge = (centre[0] + w.lateral_sd * np.cos(np.radians(angle)),
+                centre[1] + w.vertical_sd * np.sin(np.radians(angle)))
+        label(edge, at, "GON " + SHORT_LABELS[wid].replace(" ", "\n", 1), align=LEFT)
+    ax.text(99, -80, "ellipses: Kim 2018,\nmean ± 1 SD", fontsize=pt, ha="right", va="bottom",
+            color=style.TEXT)
+    ax.add_patch(Circle((15, -30), 7.5, fill=False, ls="--", ec="#333333", lw=1.4, zorder=4))
     # named left of the clouds, on a leader to the circle: beside it, the name lay over the
     # blue cloud (review 21)
-    ax.annotate("Mosser 2004\nzone", (15 - 7.5 * np.cos(np.pi / 4), -30 - 7.5 * np.sin(np.pi / 4)),
-                (-12, -52), fontsize=9.5, ha="center", va="center",
-                arrowprops={"arrowstyle": "-", "lw": 0.8, "color": "#333333"})
+    label((15 - 7.5 * np.cos(np.pi / 4), -30 - 7.5 * np.sin(np.pi / 4)), (-37, -50),
+          "Mosser 2004\nzone", align=LEFT)
     block = nv.block_landmarks("right")["greater_occipital"].point
-    ax.add_patch(__import__("matplotlib.patches", fromlist=["Circle"]).Circle(
-        (block[0], block[2] - eop[2]), 20, fill=False, ls=":", ec="black", lw=1.6, zorder=4))
-    ax.scatter(block[0], block[2] - eop[2], marker="X", s=80, color="black", zorder=6,
-               label="one-third EOP-mastoid point, 2 cm circle (Won 2018)")
+    bx, by = block[0], block[2] - eop[2]
+    ax.add_patch(Circle((bx, by), 20, fill=False, ls=":", ec="black", lw=1.6, zorder=4))
+    ax.scatter(bx, by, marker="X", s=80, color="black", zorder=6)
+    label((bx + 20 * np.cos(np.pi / 4), by + 20 * np.sin(np.pi / 4)), (50, 5),
+          "one-third point,\n2 cm circle\n(Won 2018)", align=LEFT)
     ax.scatter(0, 0, marker="+", s=120, color="black", zorder=6)
-    ax.annotate("EOP", (0, 0), (-9, 4), fontsize=9.5)
-    ax.set_xlim(-25, 75)
-    ax.set_ylim(-102, 25)  # room for the legend below the clouds
+    ax.annotate("EOP", (0, 0), (-9, 4), fontsize=pt)
+    ax.set_xlim(-40, 100)  # room for the names either side
+    ax.set_ylim(-82, 17)
     ax.set_aspect("equal")
-    ax.set_xlabel("mm lateral to the midline (right)")
-    ax.set_ylabel("mm above (+) / below (-) the EOP")
+    ax.set_xlabel("mm lateral to the midline (right)", fontsize=pt)
+    ax.set_ylabel("mm above (+) / below (-) the EOP", fontsize=pt)
+    ax.tick_params(labelsize=pt)
     ax.grid(alpha=0.3)
-    ax.legend(loc="lower right", fontsize=9.5, framealpha=0.92)
     share = nv.share_within("greater_occipital", "right", 20.0, n=n, seed=seed)
-    ax.set_title(f"Where the GON pierces: {n} sampled nerves\n{share:.0%} leave the fascia "
-                 "within 2 cm of the one-third point (Won 2018: 85.7%)", fontsize=12)
+    ax.set_title(f"Where {n} sampled GONs pierce: {share:.0%} within 2 cm\nof the one-third "
+                 "point (Won 2018 measured 85.7%)", fontsize=pt + 1)
     fig.tight_layout()
     alt = (f"Posterior view of the right occiput in millimetres from the EOP with {n} "
            "sampled greater occipital nerves: clouds of points where each winds round "
@@ -99,9 +131,12 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
            "lateral, 16 mm below), with ellipses of one standard deviation from Kim 2018, "
            f"Mosser's zone and a 2 cm circle round the one-third block point; {share:.0%} "
            "of sampled trapezius exits fall inside the circle (Won 2018 found 85.7%).")
-    return mpl2d.StaticFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, scale=VARIATION_SCALE)
 
 
+BLOCK_INCHES = (5.8, 4.3)  # the block-landmark figure's size
+BLOCK_PT = 10  # its labels, points
+BLOCK_SCALE = 1.1  # shown in a notebook this much larger than its size in inches
 # where the block-landmark plate starts each nerve's drawn course (default: its origin)
 BLOCK_PLATE_START = {"lesser_occipital": "scm_posterior_border"}
 BESIDE_MM = 3.0  # a nerve closer than this on the page lies under its block point
@@ -150,7 +185,10 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
 
     mpl2d.use_style()
     head = load_head()
-    fig, ax = mpl2d.subplots(figsize=(7.7, 6.0))
+    pt = BLOCK_PT
+    # small, with large text: paper prints it in one column, where the 7.7-inch figure's
+    # labels came out at 4 points; the crop keeps the neck and occiput the points sit on
+    fig, ax = mpl2d.subplots(figsize=BLOCK_INCHES)
     draw_skin(ax, head, "posterior")
     for s in load_structures(layer="vessel").values():
         if s.base != "occipital_artery":
@@ -164,6 +202,9 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
         draw_nerve(ax, n, "posterior", lw=2.2,
                    start=BLOCK_PLATE_START.get(n.name))
     rows = {r["nerve"]: r for r in nv.block_landmark_distances("right")}
+    says = {key: nerve_offset_text(lm.point, nv.nerve(key, "right"),
+                                    rows[nv.nerve(key, "right").abbreviation]["to_path_mm"])
+            for key, lm in nv.block_landmarks("right").items()}
     for side in ("right", "left"):
         line = nv.inion_mastoid_line(side)
         ax.plot(*mpl2d.project(line, "posterior").T, color="black", lw=1.2, zorder=7)
@@ -174,33 +215,35 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
                 abbr = nv.nerve(key, side).abbreviation
                 frac = "1/3" if key == "greater_occipital" else "2/3"
                 mpl2d.leader_label(
-                    ax, p, p + ((14, 44) if key == "greater_occipital" else (22, -40)),
-                    f"{abbr} block point ({frac} from EOP)\n"
-                    + nerve_offset_text(lm.point, nv.nerve(key, side),
-                                         rows[abbr]["to_path_mm"]),
-                    alpha=0.9, line_width=0.7, line_color="black", zorder=10)
-    for name, text, off in (("inion", "EOP (inion)", (-8, 26)),
+                    ax, p, p + ((16, 30) if key == "greater_occipital" else (4, -28)),
+                    f"{abbr} block point\n({frac} from EOP)", fontsize=pt, alpha=0.9,
+                    line_width=0.7, line_color="black", zorder=10)
+    for name, text, off in (("inion", "EOP (inion)", (-8, 22)),
                             # lateral to the tips: the right one's leader
                             # then does not cross the LON block point's
-                            ("mastoid_right", "mastoid tip", (24, -16)),
-                            ("mastoid_left", "mastoid tip", (-24, -16))):
+                            ("mastoid_right", "mastoid\ntip", (22, 10)),
+                            ("mastoid_left", "mastoid\ntip", (-22, 10))):
         p = mpl2d.project([head.landmarks[name]], "posterior")[0]
-        mpl2d.leader_label(ax, p, p + off, text, alpha=0.9, line_width=0.7,
+        mpl2d.leader_label(ax, p, p + off, text, fontsize=pt, alpha=0.9, line_width=0.7,
                            line_color="black", zorder=10)
     # the key goes under the drawing: in its upper-left corner the nerves ran across it
-    _legend(ax, ncol=3, artery=True, below=True)
-    mpl2d.setup_view_axes(ax, "Block landmarks on the EOP-mastoid line (posterior view)")
-    ax.set_xlim(-115, 115)
-    ax.set_ylim(-70, 80)
-    mpl2d.scale_bar(ax, 20)
-    fig.tight_layout()
-    says = {key: nerve_offset_text(lm.point, nv.nerve(key, "right"),
-                                    rows[nv.nerve(key, "right").abbreviation]["to_path_mm"])
-            for key, lm in nv.block_landmarks("right").items()}
+    _legend(ax, ncol=2, artery=True, below=True, fontsize=pt)
+    mpl2d.setup_view_axes(ax)
+    ax.set_title("Block landmarks on the EOP-mastoid line (posterior view)", fontsize=pt + 1,
+                 pad=4)
+    ax.set_xlim(-100, 100)
+    ax.set_ylim(-52, 50)
+    mpl2d.scale_bar(ax, 20, fontsize=pt)
+    # where the nerves lie from the points, under the key: beside the points the two
+    # sentences covered the nerves they name
+    fig.text(0.5, 0.01, f"GON point: {says['greater_occipital']}.\n"
+             f"LON point: {says['lesser_occipital']}.", ha="center", va="bottom",
+             fontsize=pt, color=style.TEXT)
+    fig.tight_layout(rect=(0, 0.11, 1, 1))
     alt = ("Posterior view of the head with the skin line from the EOP to each mastoid tip. "
            "Crosses mark the GON block point one third of the way from the EOP and the LON "
            "point two thirds of the way. On this model: GON block point, "
            f"{says['greater_occipital']}; LON block point, {says['lesser_occipital']}. The "
            "occipital artery is dotted red, lateral to the GON at the "
            "nuchal line.")
-    return mpl2d.StaticFigure(fig, alt)
+    return mpl2d.StaticFigure(fig, alt, scale=BLOCK_SCALE)
