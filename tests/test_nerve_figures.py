@@ -392,7 +392,8 @@ def test_block_points_say_whether_the_nerve_lies_beside_or_deep_to_them():
     from anatomy.viz.nerve_views import variation
 
     fig = views.block_landmark_figure()
-    text = " ".join(" ".join(t.get_text() for t in ax.texts) for ax in fig.figure.axes)
+    # said under the key (a note beside each point covered the nerves it names)
+    text = " ".join(t.get_text() for t in fig.figure.texts)
     rows = {r["nerve"]: r["to_path_mm"] for r in nv.block_landmark_distances("right")}
     assert f"{rows['GON']:.0f} mm from the modelled GON" in text
     assert f"the modelled LON runs {rows['LON']:.0f} mm deep to it" in text
@@ -467,8 +468,11 @@ def test_compression_point_numbers_sit_on_their_points_in_the_course_stages(figd
     meshes = {k: Skin(s.vertices, s.faces) for k, s in load_structures().items()}
     assert opening == stage_notes["All layers"]
     for st in views.stages("right"):
-        numbers = {a["text"]: np.array([a["x"], a["y"], a["z"]])
-                   for a in stage_notes[st["label"]] if a["text"].isdigit()}
+        # a number over a hidden point says so ("4 (deep)"): the numbers by their digits
+        numbers = {a["text"].split()[0]: np.array([a["x"], a["y"], a["z"]])
+                   for a in stage_notes[st["label"]] if a["text"].split()[0].isdigit()}
+        deep = {a["text"].split()[0] for a in stage_notes[st["label"]]
+                if a["text"].endswith(views.DEEP_NOTE)}
         if st["label"] not in views.NUMBERED_STAGES:
             assert not numbers, st["label"]  # the vertex, LON and TON stages: none
             continue
@@ -501,6 +505,7 @@ def test_compression_point_numbers_sit_on_their_points_in_the_course_stages(figd
                if views.POINT_FIRST_STAGE[c.number] == st["label"]}
         assert numbers.keys() == ((inside - under) | (inside & new)) & drawn, st["label"]
         assert numbers, st["label"]
+        assert deep == numbers.keys() & under, st["label"]
         for k, p in numbers.items():
             if k not in under:
                 assert np.allclose(p, want[k], atol=0.06)
@@ -516,7 +521,7 @@ def test_compression_point_numbers_sit_on_their_points_in_the_course_stages(figd
         if st["label"].startswith("4 "):
             assert {"1", "2", "3"} <= under, under
     # the overview leaves the six crowded numbers (and their markers) to the close-ups
-    assert not [a for a in opening if a["text"].isdigit()]
+    assert not [a for a in opening if a["text"].split()[0].isdigit()]
     assert "compression_points" in views.STAGE_HIDDEN["All layers"]
     # no 3D text trace in the figure: text labels are page annotations
     assert not [t for t in figdict["data"] if "text" in t.get("mode", "")]

@@ -6,6 +6,7 @@ colour, by label and by marker shape; deep segments are dashed in the print plat
 
 from anatomy.viz.nerve_views.course_stages import (
     BONE_NOTES,
+    DEEP_NOTE,
     FIRST_STRETCH,
     FIRST_STRETCH_STAGE,
     NUMBER_OFFSETS,
@@ -35,8 +36,8 @@ from anatomy.viz.nerve_views.stage_panels import STAGE_PLATE, stage_plate
 from anatomy.viz.nerve_views.variation import block_landmark_figure, variation_figure
 
 __all__ = [
-    "BONE_NOTES", "BONES_ENTRY", "FIRST_STRETCH", "FIRST_STRETCH_STAGE", "LAYER_BUTTONS",
-    "NERVE_STYLE",
+    "BONE_NOTES", "BONES_ENTRY", "DEEP_NOTE", "FIRST_STRETCH", "FIRST_STRETCH_STAGE",
+    "LAYER_BUTTONS", "NERVE_STYLE",
     "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "POINT_FIRST_STAGE", "SCENE_HI",
     "SCENE_LO",
     "SHORT_LABELS", "STAGE_HIDDEN", "STAGE_OFF_COURSE", "STAGE_PLATE", "all_layers_figure",

@@ -19,10 +19,10 @@ from anatomy.viz.nerve_views.stage_tables import (
 )
 
 __all__ = [
-    "BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "FIRST_STRETCH", "FIRST_STRETCH_STAGE",
-    "NOTE_STYLE", "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS", "POINT_FIRST_STAGE",
-    "SCENE_HI", "SCENE_LO", "STAGE_HIDDEN", "STAGE_OFF_COURSE", "stage_camera", "stage_points",
-    "stages",
+    "BONE_NOTES", "CAPTION_ANCHORS", "CAPTION_OFFSETS", "DEEP_NOTE", "FIRST_STRETCH",
+    "FIRST_STRETCH_STAGE", "NOTE_STYLE", "NUMBERED_STAGES", "NUMBERS_ASPECT", "NUMBER_OFFSETS",
+    "POINT_FIRST_STAGE", "SCENE_HI", "SCENE_LO", "STAGE_HIDDEN", "STAGE_OFF_COURSE",
+    "stage_camera", "stage_points", "stages",
 ]
 
 # Fixed scene box (mm, ``conventions.SCENE_BOX``) so that stage cameras can be computed
@@ -42,6 +42,7 @@ def _kim(waypoint: str) -> str:
 # points 3-5 lie within a few millimetres of each other, so their numbers fan out.
 NUMBER_OFFSETS = {1: (34, 14), 2: (34, -12), 3: (-34, 16), 4: (30, 2), 5: (-34, -10),
                   6: (-30, -18)}
+DEEP_NOTE = "(deep)"  # after the number of a point under the surface it is drawn on
 NUMBERS_ASPECT = 4 / 3  # narrower than the scene on a handout or notebook (about 3:2)
 
 
@@ -74,7 +75,11 @@ def _point_numbers(side: str, st: dict) -> list[dict]:
         if not shown or not (seen or POINT_FIRST_STAGE[c.number] == st["label"]):
             continue
         at = c.point if seen else h + HIDDEN_COURSE_LIFT_MM * (eye - h) / np.linalg.norm(eye - h)
-        out.append(plotly3d.point_note(at, str(c.number), offset_px=NUMBER_OFFSETS[c.number],
+        # a number on the surface over its point says so: in stage 4 the nerve enters the
+        # trapezius (4) a few millimetres under where it leaves it (5), and the two numbers
+        # seemed to name one spot (student review)
+        text = str(c.number) if seen else f"{c.number} {DEEP_NOTE}"
+        out.append(plotly3d.point_note(at, text, offset_px=NUMBER_OFFSETS[c.number],
                                        color=colour, line_color=colour, background=0.85))
     return out
 
