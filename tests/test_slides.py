@@ -256,3 +256,61 @@ def test_quiz_slide_shows_one_question_at_a_time(decks):
     assert len(heights) >= 5 and box > 200
     assert min(heights) >= box, (box, heights)
     assert shown == 1
+
+
+# Every title a 3D figure's menu sets, measured on its slide: the title's box, the menus'
+# boxes and the figure's, in screen px.
+TITLES_JS = """async () => {
+  const out = [];
+  const box = e => { const r = e.getBoundingClientRect();
+                     return [r.left, r.top, r.right, r.bottom]; };
+  for (const slide of Reveal.getSlides()) {
+    if (!slide.querySelector('.kit-plotly, .js-plotly-plot')) continue;
+    const at = Reveal.getIndices(slide);
+    Reveal.slide(at.h, at.v);
+    for (let k = 0; k < 100 && !slide.querySelector('.js-plotly-plot .main-svg'); k++) {
+      await new Promise(ok => setTimeout(ok, 100));
+    }
+    for (const gd of slide.querySelectorAll('.js-plotly-plot')) {
+      const menus = gd.layout.updatemenus || [];
+      for (const menu of menus) {
+        for (const button of menu.buttons || []) {
+          if (!button.args.some(a => a && typeof a === 'object' && 'title.text' in a)) continue;
+          await Plotly[button.method](gd, ...JSON.parse(JSON.stringify(button.args)));
+          await new Promise(ok => requestAnimationFrame(() => setTimeout(ok, 50)));
+          const title = gd.querySelector('.g-gtitle text');
+          out.push({option: button.label, figure: box(gd), title: box(title),
+                    menus: [...gd.querySelectorAll('.updatemenu-header-group')]
+                      .map(box).filter(b => b[2] > b[0])});
+        }
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("stem", ["01_occipital_nerves", "02_pain_referral_hot_spots"])
+def test_menu_titles_clear_the_menus_on_a_slide(decks, stem):
+    """A title that a stage or pattern menu sets stays inside the figure and above its
+    menus on the slide, where its text is 1.2 times larger (RENDER_JS): stage 4's second
+    line ran 5 px into the menus under it, stage 1's too."""
+    sync = _chromium()
+    with sync.sync_playwright() as p:
+        browser, page = slidecheck.launch(p, CHROMIUM, FLAGS)
+        page.goto(decks[stem].as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+        page.evaluate("() => Reveal.configure({transition: 'none'})")
+        measured = page.evaluate(TITLES_JS)
+        browser.close()
+    assert len(measured) >= 8, measured  # the nerve figure's stages, the heat's patterns
+    bad = []
+    for m in measured:
+        left, top, right, bottom = m["title"]
+        if top < m["figure"][1] or right > m["figure"][2]:
+            bad.append(f"{m['option']}: title outside the figure {m['title']} {m['figure']}")
+        for b in m["menus"]:
+            if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
+                bad.append(f"{m['option']}: title {m['title']} over a menu {b}")
+    assert not bad, "\n".join(bad)

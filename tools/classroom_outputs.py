@@ -155,6 +155,7 @@ RENDER_JS = """
   // are placed. Text drawn in the scene (a trace's textfont) keeps its size: it sits at
   // its point's depth, and larger, the skin cut "T7" beside the ear.
   var SLIDE_FONT = 1.2, SLIDE_FONT_MIN = 14.1;  // and at least 18 px at reveal's 1.28
+  var TITLE_ROOM = 16;
   // every {size: n} under a key ending in "font", in place; not a long legend's: the
   // nerve figure's 21 entries took 190 px of the slide's 576 scaled up, and the head
   // shrank to a third of the slide. A short one (the heat figure's key to the marker
@@ -197,6 +198,26 @@ RENDER_JS = """
       layout = Object.assign(
         scaleFonts(JSON.parse(JSON.stringify(layout)), SLIDE_FONT, entries > LONG_LEGEND),
         {height: Math.min(layout.height || 450, room)});
+      // the room above the scene grows with its text: a stage's two-line title, larger,
+      // ran 5 px down into the menus under it, which grew too (stage 4's "aponeurosis ...
+      // artery"). The title's gap over the scene, as the figure opens and as each menu
+      // option sets it ("title.pad.b"), and the top margin grow by TITLE_ROOM px.
+      if (layout.title && layout.title.pad && typeof layout.title.pad.b === "number") {
+        layout.title.pad = Object.assign({}, layout.title.pad,
+                                         {b: layout.title.pad.b + TITLE_ROOM});
+        if (layout.margin && typeof layout.margin.t === "number") {
+          layout.margin = Object.assign({}, layout.margin, {t: layout.margin.t + TITLE_ROOM});
+        }
+        (layout.updatemenus || []).forEach(function (menu) {
+          (menu.buttons || []).forEach(function (button) {
+            (button.args || []).forEach(function (arg) {
+              if (arg && typeof arg["title.pad.b"] === "number") {
+                arg["title.pad.b"] += TITLE_ROOM;
+              }
+            });
+          });
+        });
+      }
     }
     // a trace that draws nothing (transparent text: plotly3d.prime_text_glyphs, which
     // readies the glyphs of labels a menu brings in) is added once the figure is painted:
