@@ -228,6 +228,25 @@ def test_numbers_in_each_story_are_the_numbers_in_its_findings():
             assert abs(f["days_per_month"] - f["attacks"] / f["months"]) < 0.1, vid
 
 
+# words that name a feature the criteria decide on: a case's title gave them away before
+# its story was read ("Stabs that move around the head", "... no block yet": reviews 19, 24)
+GIVEAWAYS = ("aura", "light", "tingl", "throb", "puls", "press", "tight", "band", "jolt",
+             "stab", "shoot", "electric", "tender", "block", "tongue", "turn", "fall",
+             "never", "bed", "move")
+
+
+def test_case_titles_say_who_not_what_decides_it():
+    """A case's title names the patient by the story's age and holds no word of the
+    features that decide it (the quality words of the findings vocabulary, and GIVEAWAYS)."""
+    vocabulary = h.findings_vocabulary()
+    qualities = vocabulary.loc["quality", "allowed"].split(" | ")
+    for vid, row in h.vignettes().iterrows():
+        assert row.title.startswith(f"A {row.story_numbers['age_years']}"), (vid, row.title)
+        words = row.title.lower()
+        found = [w for w in (*qualities, *GIVEAWAYS) if w in words]
+        assert not found, (vid, row.title, found)
+
+
 def test_findings_of_a_story_are_told_in_the_story():
     """Every red-flag question is answered in the story (the closing sentence), a block
     is recorded only when the story tells of one, and a key the story never mentions
