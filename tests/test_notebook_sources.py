@@ -286,3 +286,18 @@ def test_exercise_answers_say_what_the_solutions_print():
     assert order[0] == "greater_occipital" and across[order[0]] > 2 * across[order[1]]
     assert round(across[order[0]]) == 18
     assert "3. The two **greater occipital nerves**, up to the vertex: about 18 cm²" in text
+
+
+def test_block_point_distances_in_the_text_are_the_models():
+    """Notebook 01 gives the block points' distances in words (paper prints no table of
+    them, and its pointer to one was left dangling: review 24)."""
+    from anatomy import nerves
+
+    rows = {r["nerve"]: r for r in nerves.block_landmark_distances("right")}
+    text = (ROOT / "notebooks" / "src" / "01_occipital_nerves.py").read_text(encoding="utf-8")
+    gon, lon = rows["GON"], rows["LON"]
+    assert (f"one-third point lies about {gon['to_path_mm']:.0f} mm from the modelled GON and "
+            f"about {gon['to_fascial_exit_mm']:.0f} mm from where it pierces the trapezius"
+            in text)
+    assert f"which runs about {lon['to_path_mm']:.0f} mm deep to it" in text
+    assert "`to_fascial_exit_mm` below" not in text

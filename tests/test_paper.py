@@ -104,21 +104,30 @@ def test_paper_handout_figures_are_pictures_and_exercises_have_room(printed, pat
     nb = json.loads(path.read_text(encoding="utf-8"))
     n_3d = sum(classroom.PLOTLY_MIME in o.get("data", {})
                for c in nb["cells"] for o in c.get("outputs", [])
-               if not c["metadata"].get("kit_paper"))  # a print plate instead
+               if c["metadata"].get("kit_paper") not in paper.PRINT_PLATES)  # a plate instead
     assert page.count('class="kit-plotly"') == n_3d  # each frozen to a picture in print
+    # a box for each exercise, but a case that asks in steps: a box for each step instead
+    nodes = nbformat.read(path, as_version=4).cells
+    stepped = [k for k, c in enumerate(nodes) if "exercise" in classroom.tags(c)
+               and c.source.startswith("### Case") and paper.has_steps(nodes[k + 1:])]
+    n_steps = sum(paper.step_question(c, nodes[k + 1:]) for k, c in enumerate(nodes))
     n_exercises = sum("exercise" in c["metadata"].get("tags", []) for c in nb["cells"])
-    assert len(re.findall(r'class="kit-paper-answer[ "]', page)) == n_exercises >= 1
-    # each in its exercise's own cell, which prints whole (a box in a cell of its own fell
+    assert n_exercises >= 1 and (n_steps > 0) == bool(stepped)
+    n_boxes = n_exercises - len(stepped) + n_steps
+    assert len(re.findall(r'class="kit-paper-answer[ "]', page)) == n_boxes
+    # each in its question's own cell, which prints whole (a box in a cell of its own fell
     # into the next column, away from its question: paper review 18)
     boxed = [c for c in page.split('<div class="jp-Cell ')[1:] if "kit-paper-answer" in c]
-    assert len(boxed) == n_exercises, len(boxed)
-    for cell in boxed:  # the question's heading, then its box
-        heading = re.search(r"<h3[^>]*>(Exercise|Case) \d+", cell)
+    assert len(boxed) == n_boxes, len(boxed)
+    for cell in boxed:  # the question's heading, or a step's question, then its box
+        heading = re.search(r"<h3[^>]*>(Exercise|Case) \d+|\?", cell)
         assert heading and heading.start() < cell.index("kit-paper-answer"), cell[:200]
+    boxed = [c for c in boxed if re.search(r"<h3[^>]*>(Exercise|Case) \d+", c)]
     # a question whose answer in the kit is long gets the tall box (paper review 19: 13 mm
     # for two problems and a rewritten sentence)
     words_of = paper._answer_words(nbformat.read(path, as_version=4))
-    exercises = [c for c in nb["cells"] if "exercise" in c["metadata"].get("tags", [])]
+    exercises = [c for k, c in enumerate(nb["cells"])
+                 if "exercise" in c["metadata"].get("tags", []) and k not in stepped]
     for ex, cell in zip(exercises, boxed):
         if words_of[ex["id"]] > paper.LONG_ANSWER_WORDS and not re.search(r"<h3[^>]*>Case",
                                                                           cell):
@@ -291,14 +300,20 @@ def test_answer_boxes_span_their_column_in_print(printed):
 
 
 MIN_PRINTED_PT = 6.0  # the smallest figure text paper may print (journals ask 6-8 points)
+# Still under it, and known (issue 15's note): notebook 01's opening 3D figure, a picture
+# of 900 x 560 px in one column (its legend and labels at about 3.5 points). Across the
+# page it would be legible, but handout 01 has no room left in its 6 pages. Listed so
+# that the test fails when it changes either way.
+KNOWN_SMALL = {"01 3D head with semi-transparent skin"}
 
 
 def test_every_printed_figure_text_is_at_least_6_points(printed):
-    """Every drawn (matplotlib) figure of every handout prints its smallest text at 6
-    points or more: the variation figure's key, the block plate's labels and the rami
-    schematic printed at 4 points in one column, notebook 03's pain-map plate at 2 (review
-    22). Measured on the page as printed: A4 less its 10 mm margins, 190 mm at 96 px an
-    inch; each picture carries its smallest text in image pixels (``data-text-px``)."""
+    """Every figure of every handout, drawn or a 3D figure's picture, prints its smallest
+    text at 6 points or more: the variation figure's key, the block plate's labels and the
+    rami schematic printed at 4 points in one column, notebook 03's pain-map plate at 2
+    (review 22), notebook 00's 3D figures at 4 (review 24). Measured on the page as
+    printed: A4 less its 10 mm margins, 190 mm at 96 px an inch; each picture carries its
+    smallest text in image pixels (``data-text-px``). KNOWN_SMALL aside."""
     out, _ = printed
     from playwright.sync_api import sync_playwright
 
@@ -309,7 +324,7 @@ def test_every_printed_figure_text_is_at_least_6_points(printed):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 718, "height": 1047})
         for path in NOTEBOOKS:
-            page.goto((out / f"{path.stem}.html").as_uri())
+            paper.open_frozen(out / f"{path.stem}.html", page)  # 3D figures as pictures
             page.emulate_media(media="print")
             page.wait_for_function("[...document.images].every(i => i.complete)")
             for alt, px, natural, width in page.evaluate("""() =>
@@ -318,7 +333,28 @@ def test_every_printed_figure_text_is_at_least_6_points(printed):
                      i.getBoundingClientRect().width])"""):
                 sizes[f"{path.stem[:2]} {alt}"] = round(px * width / natural * 72 / 96, 1)
         browser.close()
-    # the drawn figures of notebooks 00-04 (notebook 05 has none)
-    assert len(sizes) >= 12, sizes
+    # the figures of notebooks 00-04 (notebook 05 has none), three of them 3D pictures
+    assert len(sizes) >= 15, sizes
     small = {k: v for k, v in sizes.items() if v < MIN_PRINTED_PT}
-    assert not small, small
+    assert {k for k in small if not k.startswith(tuple(KNOWN_SMALL))} == set(), small
+    assert all(any(k.startswith(known) for k in small) for known in KNOWN_SMALL), small
+
+
+def test_a_case_answers_its_steps_under_them():
+    """Notebook 03's cases ask in steps ("Screen first", "Now decide"): on paper each step
+    has its box under it and the story none; the box under the story came before the
+    questions (review 24). What to run on screen after a step's question is left off."""
+    nb = nbformat.read(next(p for p in NOTEBOOKS if p.stem.startswith("03")), as_version=4)
+    printed, _ = paper.paper_notebook(nb)
+    cases = [c for c in printed.cells if c.source.startswith("### Case")]
+    steps = [c for c in printed.cells if c.source.startswith(("*Screen first:*", "*Now decide:*"))]
+    assert len(cases) == 6 and len(steps) == 12
+    assert not [c for c in cases if "kit-paper-answer" in c.source]
+    for c in steps:
+        assert c.source.endswith('?\n\n<div class="kit-paper-answer kit-paper-step"></div>')
+        assert "run the" not in c.source
+    # notebook 05's cases ask in their own cell and keep their box
+    nb = nbformat.read(next(p for p in NOTEBOOKS if p.stem.startswith("05")), as_version=4)
+    printed, _ = paper.paper_notebook(nb)
+    cases = [c for c in printed.cells if c.source.startswith("### Case")]
+    assert cases and all("kit-paper-answer" in c.source for c in cases)

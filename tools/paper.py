@@ -77,7 +77,8 @@ table.kit-frame tbody tr:first-child, table.dataframe tbody tr:first-child {
   break-before: avoid; break-inside: avoid; }
 /* a print plate (several small heads) spans the page: in a column its labels were 4 pt */
 .jp-Cell.celltag_kit-paper-plate { column-span: all; }
-.jp-Cell.celltag_kit-paper-plate img.kit-figure { max-height: 120mm; }
+.jp-Cell.celltag_kit-paper-plate img.kit-figure,
+.jp-Cell.celltag_kit-paper-plate img.kit-paper-figure { max-height: 120mm; }
 .jp-Cell.celltag_kit-paper-low img.kit-figure { max-height: 76mm; }
 .jp-Cell.celltag_kit-paper-low .jp-OutputArea-output { display: block; }  /* centred */
 .jp-Cell.kit-wide table { width: 100%; }
@@ -90,6 +91,7 @@ table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
 .kit-paper-answer { border: 0.3mm solid #777; height: 13mm; margin: 0.8mm 0 1.2mm 0;
   box-sizing: border-box; }
 .kit-paper-answer.kit-paper-long { height: 24mm; }
+.kit-paper-answer.kit-paper-step { height: 10mm; }  /* a step's short answer: a flag, a name */
 /* a warning box is too tall for a column: it spans the page, its list in two columns */
 .jp-Cell:has(.jp-RenderedHTMLCommon .alert) { column-span: all; }
 .jp-RenderedHTMLCommon .alert ul { column-count: 2; column-gap: 6mm; }
@@ -152,13 +154,17 @@ RED_FLAG_TITLE = "RED FLAGS: get emergency care now"
 PRINT_PLATES = {"pattern_gallery": ("anatomy.viz.pain_views", "pattern_gallery",
                                     {"numbered": True}),
                 "pain_maps_across": ("anatomy.viz.headache_views", "pain_map_plate",
-                                     {"views": ("right", "posterior"), "panel_inches": 1.8})}
+                                     {"views": ("right", "posterior"), "panel_inches": 1.8}),
+                # wide figures whose text printed at 4-5 points in a column: across the
+                # page, drawn at print resolution (the notebook's PNG was soft: review 24)
+                "duration_timeline": ("anatomy.viz.headache_views", "duration_timeline", {}),
+                "rami_schematic": ("anatomy.viz.rami_views", "rami_figure", {})}
+# plates no taller than a column's figure, in a handout with no room for them at full
+# height
+LOW_PLATES = {"rami_schematic"}
 # or a code cell asks for its own output across the page: a schematic or a plate of small
 # heads printed in one column had 3-5 point text (paper review 18)
 ACROSS = "across_the_page"
-# or across the page but no taller than a column's figure: a wide schematic whose text
-# printed at 4-5 points in a column, in a handout with no room for it at full width
-ACROSS_LOW = "across_the_page_low"
 
 
 def print_plate(name: str) -> dict:
@@ -176,7 +182,7 @@ def print_plate(name: str) -> dict:
 
     if name not in PRINT_PLATES:
         raise ValueError(f"print plate {name!r}: choose one of "
-                         f"{sorted([*PRINT_PLATES, ACROSS, ACROSS_LOW])}")
+                         f"{sorted([*PRINT_PLATES, ACROSS])}")
     module, func, options = PRINT_PLATES[name]
     plate = getattr(importlib.import_module(module), func)(**options)
     # at twice the notebook's resolution: about 200 pixels an inch on the page was soft
@@ -227,6 +233,27 @@ def code_exercise(after) -> bool:
     return False
 
 
+def step_question(cell, after) -> bool:
+    """Whether ``cell`` is a step of an exercise that asks its own question: a markdown
+    cell, not the exercise's, that asks (a "?") and has a write-in cell (``your-work``)
+    right after it."""
+    return (cell.cell_type == "markdown" and "exercise" not in classroom.tags(cell)
+            and "?" in cell.source
+            and bool(after) and after[0].cell_type == "markdown"
+            and "your-work" in classroom.tags(after[0]))
+
+
+def has_steps(after) -> bool:
+    """Whether the exercise whose cells follow (``after``, up to the next exercise) asks
+    its questions in steps (``step_question``)."""
+    for k, cell in enumerate(after):
+        if "exercise" in classroom.tags(cell):
+            return False
+        if step_question(cell, after[k + 1:]):
+            return True
+    return False
+
+
 def paper_notebook(nb):
     """The printable copy of a student notebook (see the module docstring).
 
@@ -265,10 +292,10 @@ def paper_notebook(nb):
             red_flags = True
         cell = copy.deepcopy(cell)
         if cell.cell_type == "code" and cell.metadata.get("kit_paper"):
-            if cell.metadata["kit_paper"] not in (ACROSS, ACROSS_LOW):
+            if cell.metadata["kit_paper"] != ACROSS:
                 cell.outputs = [print_plate(cell.metadata["kit_paper"])]
                 plate_alt = cell.outputs[0]["metadata"]["image/png"]["alt"]
-            low = ["kit-paper-low"] if cell.metadata["kit_paper"] == ACROSS_LOW else []
+            low = ["kit-paper-low"] if cell.metadata["kit_paper"] in LOW_PLATES else []
             cell.metadata["tags"] = [*cell.metadata.get("tags", []), "kit-paper-plate", *low]
         caption = re.match(r"\*Figure \d+\. Text summary:\*", cell.source)
         if cell.cell_type == "markdown" and caption and plate_alt:
@@ -280,7 +307,14 @@ def paper_notebook(nb):
             cell.source = ('<div class="kit-references">\n\n' + paper_references(cell.source)
                            + "\n\n</div>")
         cells.append(cell)
-        if "exercise" in tags:  # more room for a question with several parts
+        if step_question(cell, nb.cells[k + 1:]):
+            # a case's step ("Screen first: ...", "Now decide: ...") takes its answer under
+            # it: the box under the story came before the questions (review 24); what to
+            # run and reveal after its question is for the screen
+            cell.source = (cell.source[:cell.source.rindex("?") + 1]
+                           + '\n\n<div class="kit-paper-answer kit-paper-step"></div>')
+        if "exercise" in tags and not (cell.source.startswith("### Case")
+                                       and has_steps(nb.cells[k + 1:])):
             # more room for a question with several parts, or whose answer in the kit is
             # long (paper review 19: 13 mm for two problems and a rewritten sentence); a
             # case's story asks no question of its own, its steps do (and the page budget
@@ -352,6 +386,30 @@ def paper_html(path: Path) -> str:
 # Each drawn 3D figure -> <img> of its first paint; wide tables span both columns.
 FREEZE_JS = """
 async ([w, h]) => {
+  // the smallest text a figure draws: titles, legend, notes and text traces (plotly's
+  // default 12 px where a size is unset; invisible and transparent text left out)
+  const smallestText = (data, layout) => {
+    const base = (layout.font && layout.font.size) || 12;
+    const sizes = [];
+    const add = font => {
+      const size = font && font.size;
+      sizes.push(Array.isArray(size) ? Math.min(...size) : size || base);
+    };
+    if (layout.title && layout.title.text) add(layout.title.font);
+    if (layout.showlegend !== false && data.some(t => t.showlegend !== false)) {
+      add(layout.legend && layout.legend.font);
+    }
+    for (const a of [...(layout.annotations || []),
+                     ...((layout.scene && layout.scene.annotations) || [])]) {
+      if (a.visible !== false && a.text) add(a.font);
+    }
+    for (const t of data) {
+      const shown = t.visible === undefined || t.visible === true;
+      const clear = t.textfont && /rgba\\([^)]*,\\s*0\\)/.test(String(t.textfont.color));
+      if (shown && !clear && String(t.mode || '').includes('text') && t.text) add(t.textfont);
+    }
+    return Math.min(...sizes);
+  };
   const els = Array.from(document.querySelectorAll('.kit-plotly'));
   for (const el of els) {
     // without its menus and buttons: on paper they cannot be pressed (paper review 17)
@@ -361,6 +419,8 @@ async ([w, h]) => {
                                      {format: 'png', width: w, height: h});
     const img = document.createElement('img');
     img.src = url; img.className = 'kit-paper-figure';
+    // its smallest text in image px, as a drawn figure's (the printed-size test)
+    img.dataset.textPx = smallestText(el.data, layout);
     img.dataset.menusLive = (el.layout.updatemenus || []).length;
     img.dataset.menusPrinted = layout.updatemenus.length;
     const hint = ls => (ls || []).filter(a => a.name === HINT_NAME).length;
@@ -392,16 +452,22 @@ async ([w, h]) => {
 """.replace("HINT_NAME", json.dumps(HINT_NAME))
 
 
-def print_pdf(html_path: Path, pdf_path: Path, page) -> int:
-    """Print ``html_path`` to an A4 ``pdf_path`` with a playwright ``page``; returns the
-    number of 3D figures frozen into pictures."""
+def open_frozen(html_path: Path, page) -> int:
+    """Open a paper handout's ``html_path`` in a playwright ``page`` and freeze its 3D
+    figures into pictures (FREEZE_JS), as it prints; returns how many."""
     page.goto(html_path.resolve().as_uri())
     n = page.evaluate("document.querySelectorAll('.kit-plotly').length")
     if n:
         page.wait_for_function(
             "Array.from(document.querySelectorAll('.kit-plotly'))"
             ".every(el => el.dataset.drawn && el._fullLayout)", timeout=120_000)
-    frozen = page.evaluate(FREEZE_JS, list(FIGURE_SIZE))
+    return page.evaluate(FREEZE_JS, list(FIGURE_SIZE))
+
+
+def print_pdf(html_path: Path, pdf_path: Path, page) -> int:
+    """Print ``html_path`` to an A4 ``pdf_path`` with a playwright ``page``; returns the
+    number of 3D figures frozen into pictures."""
+    frozen = open_frozen(html_path, page)
     page.emulate_media(media="print")
     page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True)
     return frozen

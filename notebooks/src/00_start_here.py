@@ -91,7 +91,7 @@ head = anatomy.load_head()
 #
 # **How to use the 3D view.** Drag to rotate, scroll to zoom and right-drag to pan. Hover a dot to read its definition, and click a legend entry to hide it. The menu at the top right switches between anterior, posterior, lateral and superior views. The figure works without a running kernel, so it also works on a projector and in the offline handouts.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 fig = head_views.head_figure(head, view='posterolateral_right')
 fig
 
@@ -161,7 +161,7 @@ for name, mm in dims.items():
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Clinicians and EEG technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, at the top of the head. On this model it sits about 2 cm behind the kit's vertex landmark, the highest point of the skin. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 fig = head_views.head_figure(head, view='left', landmarks=['inion', 'nasion', 'tragus_left'], eeg=True)
 fig
 

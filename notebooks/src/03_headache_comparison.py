@@ -114,7 +114,7 @@ headaches.criteria_table('occipital_neuralgia')[['text', 'reference']]
 #
 # Durations span seconds to days, so the time axis is logarithmic. Duration alone sets occipital neuralgia apart (seconds to minutes). Migraine and episodic tension-type headache overlap in time, so their quality, intensity and accompanying symptoms have to tell them apart.
 
-# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
+# %% slideshow={"slide_type": "subslide"} paper="duration_timeline"
 headache_views.duration_timeline()
 
 # %% [markdown] slideshow={"slide_type": "skip"}

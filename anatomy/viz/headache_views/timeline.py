@@ -64,7 +64,7 @@ def duration_timeline() -> mpl2d.StaticFigure:
     rows, kid_low = _duration_rows()
     x_max = 30 * 86400
     # 7.8 inches wide, 9-point text: 14 px on a 1024 x 768 slide, 8 points across an A4
-    # page (in one column, 4.5: paper="across_the_page" in notebook 03)
+    # page (in one column, 4.5: a print plate, tools/paper.PRINT_PLATES)
     fig, ax = mpl2d.subplots(figsize=(7.8, 4.2))
     n = len(rows)
     for k, (label, a, b, colour, hatch, text, note) in enumerate(rows):
