@@ -394,6 +394,9 @@ def test_block_points_say_whether_the_nerve_lies_beside_or_deep_to_them():
     fig = views.block_landmark_figure()
     # said under the key (a note beside each point covered the nerves it names)
     text = " ".join(t.get_text() for t in fig.figure.texts)
+    # its key draws the nerves as the plate does: lines, no waypoint markers (review 24)
+    handles = fig.figure.axes[0].get_legend().legend_handles
+    assert handles and all(h.get_marker() in (None, "None", "") for h in handles)
     rows = {r["nerve"]: r["to_path_mm"] for r in nv.block_landmark_distances("right")}
     assert f"{rows['GON']:.0f} mm from the modelled GON" in text
     assert f"the modelled LON runs {rows['LON']:.0f} mm deep to it" in text
@@ -955,44 +958,51 @@ def test_waypoint_markers_sit_on_the_drawn_nerve(kitfig):
     assert checked >= 15
 
 
-def test_stage_3_dashes_the_gon_where_semispinalis_hides_it(figdict):
+def test_stages_3_and_4_dash_the_gon_where_muscles_hide_it(figdict):
     """In stage 3 the GON vanished behind semispinalis between compression points 1 and 3
-    and read as broken (instructor review). Each point of its course there is either seen
-    from the stage's camera or has a dash on the surface in front of it, on the line of
-    sight; the dashes show in that stage only."""
+    and read as broken (instructor review); in stage 4 it vanished under the trapezius.
+    Each point of its course there is either seen from the stage's camera or has a dash
+    on the surface in front of it, on the line of sight; the dashes show in that stage
+    only."""
     from anatomy.skin import Skin
     from anatomy.structures import load_structures
     from anatomy.viz.nerve_views import course_stages as cs
 
-    label = "3 Through semispinalis"
-    st = {s["label"]: s for s in cs.stages("right")}[label]
-    eye = cs._eye_mm(st["camera"])
-    meshes = [Skin(s.vertices, s.faces) for s in load_structures().values()
-              if s.layer in ("muscle", "bone") and not s.id.startswith(st["hidden"])]
+    # stage 3: under semispinalis; stage 4: under the trapezius too, to its exit (the
+    # nerve's entry into the trapezius, point 4, and exit, point 5, read as one spot)
+    assert cs.HIDDEN_COURSE_STAGES == {"3 Through semispinalis": "semispinalis_exit",
+                                       "4 Trapezius and occipital artery": "trapezius_exit"}
     gon = nv.nerve("greater_occipital", "right")
-    course = gon.path[gon.waypoint_index["oci_lower_border"]:
-                      gon.waypoint_index["semispinalis_exit"]]
-    dashed = cs.hidden_course("right", st["camera"], st["hidden"])
-    dashed = dashed[~np.isnan(dashed[:, 0])]
-    hidden = 0
-    for p in course:
-        d = (p - eye) / np.linalg.norm(p - eye)
-        far = np.linalg.norm(p - eye) - 0.5
-        if not any((h := m.ray_hit(eye, d)) is not None and np.linalg.norm(h - eye) < far
-                   for m in meshes):
-            continue
-        hidden += 1
-        # a dash on the line of sight to the point, nearer the eye than any surface
-        off = dashed - eye
-        along = off @ d
-        across = np.linalg.norm(off - along[:, None] * d, axis=1)
-        k = int(np.argmin(across))
-        assert across[k] < 0.5 and along[k] < far, p
-        assert not any((h := m.ray_hit(eye, d)) is not None
-                       and np.linalg.norm(h - eye) < along[k] for m in meshes)
-    assert hidden >= 10   # semispinalis hides most of this stretch
     menu = [m for m in _menus(figdict) if m.get("name") == "stage"][0]
     k = [i for i, t in enumerate(figdict["data"]) if t["name"] == "GON (R) under the muscle"]
-    assert len(k) == 1
-    for b in menu["buttons"]:
-        assert (b["args"][0]["visible"][k[0]] is True) == (b["label"] == label), b["label"]
+    assert len(k) == len(cs.HIDDEN_COURSE_STAGES)
+    for (label, to), trace in zip(cs.HIDDEN_COURSE_STAGES.items(), k):
+        st = {s["label"]: s for s in cs.stages("right")}[label]
+        eye = cs._eye_mm(st["camera"])
+        meshes = [Skin(s.vertices, s.faces) for s in load_structures().values()
+                  if s.layer in ("muscle", "bone") and not s.id.startswith(st["hidden"])]
+        course = gon.path[gon.waypoint_index["oci_lower_border"]:gon.waypoint_index[to]]
+        dashed = cs.hidden_course("right", st["camera"], st["hidden"], to)
+        dashed = dashed[~np.isnan(dashed[:, 0])]
+        hidden = 0
+        for p in course:
+            d = (p - eye) / np.linalg.norm(p - eye)
+            far = np.linalg.norm(p - eye) - 0.5
+            if not any((h := m.ray_hit(eye, d)) is not None and np.linalg.norm(h - eye) < far
+                       for m in meshes):
+                continue
+            hidden += 1
+            # a dash on the line of sight to the point, nearer the eye than any surface
+            off = dashed - eye
+            along = off @ d
+            across = np.linalg.norm(off - along[:, None] * d, axis=1)
+            j = int(np.argmin(across))
+            assert across[j] < 0.5 and along[j] < far, (label, p)
+            assert not any((h := m.ray_hit(eye, d)) is not None
+                           and np.linalg.norm(h - eye) < along[j] for m in meshes)
+        assert hidden >= 10, label   # the muscles hide most of this stretch
+        for b in menu["buttons"]:
+            assert (b["args"][0]["visible"][trace] is True) == (b["label"] == label), \
+                (label, b["label"])
+    with pytest.raises(KeyError, match="choose one of"):
+        cs.hidden_course("right", st["camera"], st["hidden"], "nowhere")

@@ -133,7 +133,7 @@ fig
 # *Figure 1. Text summary:* the head with see-through skin over the cervical vertebrae, and the skull vault (from the brow over the top to the occipital bone). The face, in front of the jaw joint, is opaque. The clavicles and the tops of the shoulder blades lie at the base of the neck. At the sides, the temporal squama reaches down to the jaw joint and the mastoid. It also shows neck muscles (levator scapulae among them), the occipital artery, and the GON, LON and TON on both sides. The black crosses are the block landmarks. Figure 2 draws stages 1-4.
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
-# On screen, the dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. Stages 1 and 2 show the right GON alone (stage 2 also leaves out the left suboccipital muscles) and name the bones it passes: C1's posterior arch and transverse process, C2's spinous process and lamina. Stage 1 draws only its first stretch, from the origin to below obliquus capitis inferior, and hides that muscle. After the overview, each stage marks the waypoints of the nerves it shows: yellow circles on the GON, blue squares on the LON, teal diamonds on the TON. The numbered open diamonds there are Janis's compression points, each from the stage that draws its muscle: 1 from stage 2, 2-3 from stage 3, 4-6 from stage 4. Stage 3 dashes the GON where semispinalis hides it. Points 2 and 4 lie under their muscle; their numbers, marked "(deep)", point at the surface over them.
+# On screen, the dropdown stages are: all layers; 1 origin at C1-C2; 2 round obliquus capitis inferior; 3 through semispinalis; 4 trapezius and occipital artery; 5 under the skin to the vertex; LON; TON. Stages 1 and 2 show the right GON alone (stage 2 also leaves out the left suboccipital muscles) and name the bones it passes: C1's posterior arch and transverse process, C2's spinous process and lamina. Stage 1 draws only its first stretch, from the origin to below obliquus capitis inferior, and hides that muscle. After the overview, each stage marks the waypoints of the nerves it shows: yellow circles on the GON, blue squares on the LON, teal diamonds on the TON. The numbered open diamonds there are Janis's compression points, each from the stage that draws its muscle: 1 from stage 2, 2-3 from stage 3, 4-6 from stage 4. Stages 3 and 4 dash the GON where semispinalis, then the trapezius, hides it. Points 2 and 4 lie under their muscle; their numbers, marked "(deep)", point at the surface over them.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ### The GON's course in five stages
@@ -195,7 +195,7 @@ nerve_views.course_plate()
 # The full tables follow in the notebook.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Every waypoint is defined relative to a landmark: millimetres lateral to the midline and above (+) or below (-) the EOP. For the LON the reference is the line joining the external acoustic meatuses (EAM), which the kit converts with the head's tragus landmarks (on this head the EOP is 10 mm above that line). `origin` names each row's own reference; a negative `lateral_mm` lies medial to it. A few rows start from another landmark, the vertex or the tragus, and `origin` names it. `status` says whether the position is **measured** (both coordinates a published mean ± SD), **partly measured** (one of them published) or **derived** by the kit. A derived position can still have a published depth. `published_depth_mm` and `model_depth_mm` differ because the model's neck is slimmer than the living patients of {cite}`gon_depth_prospective`, so deep points sit on the modelled muscle surfaces instead.
+# Every waypoint is defined relative to a landmark: millimetres lateral to the midline and above (+) or below (-) the EOP. For the LON the reference is the line joining the external acoustic meatuses (EAM), which the kit converts with the head's tragus landmarks (on this head the EOP is 10 mm above that line). `origin` names each row's own reference; a negative `lateral_mm` lies medial to it. A few rows start from another landmark, such as the vertex, and `origin` names it. `status` says whether the position is **measured** (both coordinates a published mean ± SD), **partly measured** (one of them published) or **derived** by the kit. A derived position can still have a published depth. `published_depth_mm` and `model_depth_mm` differ because the model's neck is slimmer than the living patients of {cite}`gon_depth_prospective`, so deep points sit on the modelled muscle surfaces instead.
 
 # %% slideshow={"slide_type": "skip"}
 nerves.waypoint_table('GON')[['lateral_mm', 'vertical_mm', 'origin', 'published_depth_mm', 'model_depth_mm', 'status', 'sources']]
@@ -249,7 +249,7 @@ nerves.compression_table('right')
 # - **LON** point: two thirds (weakly supported)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The classic **GON block** follows the occipital artery. Brown's atlas finds the artery on the superior nuchal line, about a third of the way from the EOP to the mastoid. The nerve surfaces beside it, just below the line ({cite}`brown_atlas2006`). By ultrasound the nerve lies just medial to the artery ({cite}`shim2011`). The kit draws the rule as a straight skin line from the EOP to the mastoid **tip**. That line runs below the curved nuchal line, so its one-third point lies lower than Brown's, close to where the nerve comes through the trapezius (`to_fascial_exit_mm` below). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The fractions here are measured from the **EOP**, along the skin over the curve of the occiput: on a flat picture the one-third point looks nearer halfway, because the line bends away from you.
+# The classic **GON block** follows the occipital artery. Brown's atlas finds the artery on the superior nuchal line, about a third of the way from the EOP to the mastoid. The nerve surfaces beside it, just below the line ({cite}`brown_atlas2006`). By ultrasound the nerve lies just medial to the artery ({cite}`shim2011`). The kit draws the rule as a straight skin line from the EOP to the mastoid **tip**. That line runs below the curved nuchal line, so its one-third point lies lower than Brown's, close to where the nerve comes through the trapezius (next paragraph). The **LON** point is drawn two thirds of the way along the same line; that rule is **weakly supported** (the kit found it only on practice web pages, not in a book or paper). The fractions here are measured from the **EOP**, along the skin over the curve of the occiput: on a flat picture the one-third point looks nearer halfway, because the line bends away from you.
 
 # %% slideshow={"slide_type": "subslide"}
 nerve_views.block_landmark_figure()
@@ -261,7 +261,7 @@ nerve_views.block_landmark_figure()
 pd.DataFrame(nerves.block_landmark_distances('right'))[['nerve', 'to_path_mm', 'to_fascial_exit_mm']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# On this model the one-third point lies about 6 mm from the modelled GON, close to where it pierces the trapezius. The two-thirds point lies over the modelled LON, which runs about 9 mm deep to it there. It is far from the LON's fascial exit, lower in the neck: the LON point works because the nerve climbs across that line.
+# On this model the one-third point lies about 6 mm from the modelled GON and about 5 mm from where it pierces the trapezius. The two-thirds point lies over the modelled LON, which runs about 9 mm deep to it there. It is far from the LON's fascial exit, lower in the neck: the LON point works because the nerve climbs across that line.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Variation between people
@@ -368,7 +368,7 @@ print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The figure below shows where the two rami part company, at a typical cervical level (C3 and below) seen from above. C2 differs: it leaves behind the lateral atlanto-axial joint (the list below).
 
-# %% slideshow={"slide_type": "subslide"} paper="across_the_page_low"
+# %% slideshow={"slide_type": "subslide"} paper="rami_schematic"
 from anatomy.viz import rami_views
 rami_views.rami_figure()
 

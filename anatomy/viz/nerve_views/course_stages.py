@@ -40,7 +40,7 @@ def _kim(waypoint: str) -> str:
 
 # Pixel offsets of the compression-point numbers from their markers (thin leader lines):
 # points 3-5 lie within a few millimetres of each other, so their numbers fan out.
-NUMBER_OFFSETS = {1: (34, 14), 2: (34, -12), 3: (-34, 16), 4: (30, 2), 5: (-34, -10),
+NUMBER_OFFSETS = {1: (34, 14), 2: (34, -12), 3: (-34, 16), 4: (56, 6), 5: (-34, -10),
                   6: (-30, -18)}
 DEEP_NOTE = "(deep)"  # after the number of a point under the surface it is drawn on
 NUMBERS_ASPECT = 4 / 3  # narrower than the scene on a handout or notebook (about 3:2)
@@ -116,9 +116,12 @@ def _eye_mm(cam: dict) -> np.ndarray:
 
 
 # Stages that dash the GON's course where the muscles they show hide it from their camera
-# (as the stage plate dashes it): in stage 3 the nerve vanished behind semispinalis between
-# compression points 1 and 3, and read as broken (instructor review)
-HIDDEN_COURSE_STAGES = ("3 Through semispinalis",)
+# (as the stage plate dashes it), and the waypoint where that course ends: in stage 3 the
+# nerve vanished behind semispinalis between compression points 1 and 3, and read as broken
+# (instructor review); in stage 4, under the trapezius, entry (point 4) and exit (5) could
+# not be told apart (student review 24)
+HIDDEN_COURSE_STAGES = {"3 Through semispinalis": "semispinalis_exit",
+                        "4 Trapezius and occipital artery": "trapezius_exit"}
 # Stage 1 draws the followed GON's first stretch only, from its origin to the lower border
 # of obliquus capitis inferior, with that muscle hidden. Drawn whole, the nerve's hairpin
 # round the muscle's lower border lay along the line of sight: the stretch deep to OCI and
@@ -133,8 +136,9 @@ HIDDEN_COURSE_LIFT_MM = 1.5  # the dashes lie this far out from the muscle's sur
 HIDDEN_COURSE_FROM = "oci_lower_border"
 
 
-def hidden_course(side: str, cam: dict, hidden: tuple) -> np.ndarray:
-    """The GON's course in the neck (HIDDEN_COURSE_FROM to its exit from semispinalis) where
+def hidden_course(side: str, cam: dict, hidden: tuple,
+                  to: str = "semispinalis_exit") -> np.ndarray:
+    """The GON's course in the neck (HIDDEN_COURSE_FROM to the waypoint ``to``) where
     muscles or bones a stage draws hide it from the stage's camera, moved along the line
     of sight onto the nearest surface, HIDDEN_COURSE_LIFT_MM out (NaN rows between hidden
     stretches): a dashed line there shows where the nerve runs underneath.
@@ -147,15 +151,24 @@ def hidden_course(side: str, cam: dict, hidden: tuple) -> np.ndarray:
         The stage's plotly camera (``stage_camera``).
     hidden : tuple of str
         The id prefixes of the structures the stage leaves out.
+    to : str, default "semispinalis_exit"
+        The GON waypoint where the course ends (its exit from the muscle the stage shows).
 
     Returns
     -------
     numpy.ndarray, shape (k, 3)
         Points, mm; empty if nothing hides the nerve.
+
+    Raises
+    ------
+    KeyError
+        If ``to`` is not a waypoint of the GON.
     """
     gon = nv.nerve("greater_occipital", side)
+    if to not in gon.waypoint_index:
+        raise KeyError(f"GON waypoint {to!r}: choose one of {sorted(gon.waypoint_index)}")
     course = gon.path[gon.waypoint_index[HIDDEN_COURSE_FROM]:
-                      gon.waypoint_index["semispinalis_exit"] + 1]
+                      gon.waypoint_index[to] + 1]
     out: list[np.ndarray] = []
     for at in _in_front(course, cam, hidden, lift=HIDDEN_COURSE_LIFT_MM):
         if at is not None:
@@ -233,7 +246,7 @@ def stages(side: str = "right") -> list[dict]:
         # closer than 0.36 cut the atlas's label with JupyterLab's file browser open; the
         # note names the nerve (it did not: student review)
         ("1 Origin at C1-C2", "1. The GON arises from the C2 dorsal ramus between C1 and C2 "
-         "(muscles over it hidden)", (w["origin"] + w["oci_lower_border"]) / 2,
+         "(muscles hidden)", (w["origin"] + w["oci_lower_border"]) / 2,
          (0.0, -1.0, 0.3), 0.36,
          "GON origin: between C1 arch and C2 lamina;<br>it runs down deep to OCI (hidden here)",
          w["origin"]),
@@ -323,10 +336,10 @@ def hidden_course_traces(side: str, color: str) -> list[dict]:
     (``meta['stages']``)."""
     by_label = {st["label"]: st for st in stages(side)}
     out = []
-    for label in HIDDEN_COURSE_STAGES:
+    for label, to in HIDDEN_COURSE_STAGES.items():
         st = by_label[label]
         tr = plotly3d.line_trace(
-            hidden_course(side, st["camera"], st["hidden"]),
+            hidden_course(side, st["camera"], st["hidden"], to),
             name=f"GON ({side[0].upper()}) under the muscle", dash="dash", width=8,
             color=color, legendgroup="GON", showlegend=False,
             hovertext=f"GON ({side}): its course under the muscle")

@@ -85,14 +85,16 @@ def draw_nerve(ax, n: nv.Nerve, view: str, *, lw: float = 2.6, zorder: float = 6
 
 
 def _legend(ax, loc="lower left", ncol: int = 1, artery: bool = False,
-            below: bool = False, branches: bool = False, fontsize: float = 9) -> None:
+            below: bool = False, branches: bool = False, fontsize: float = 9,
+            markers: bool = True) -> None:
     """The nerves' key (and the artery's); ``below``: in a row under the drawing, where
     no nerve runs across it; ``branches``: the suboccipital (C1) and great auricular
-    nerves as well, where the drawing shows them."""
+    nerves as well, where the drawing shows them; ``markers``: the nerves' waypoint
+    markers, where the drawing has them."""
     from matplotlib.lines import Line2D
 
     handles = [Line2D([], [], color=NERVE_STYLE[k]["color"], lw=3, marker=NERVE_STYLE[k][
-        "marker"], markeredgecolor="#222222", label=lab)
+        "marker"] if markers else None, markeredgecolor="#222222", label=lab)
         for k, lab in (("greater_occipital", "greater occipital n. (GON)"),
                        ("lesser_occipital", "lesser occipital n. (LON)"),
                        ("third_occipital", "third occipital n. (TON)"))]

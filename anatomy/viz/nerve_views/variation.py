@@ -227,7 +227,7 @@ def block_landmark_figure() -> mpl2d.StaticFigure:
         mpl2d.leader_label(ax, p, p + off, text, fontsize=pt, alpha=0.9, line_width=0.7,
                            line_color="black", zorder=10)
     # the key goes under the drawing: in its upper-left corner the nerves ran across it
-    _legend(ax, ncol=2, artery=True, below=True, fontsize=pt)
+    _legend(ax, ncol=2, artery=True, below=True, fontsize=pt, markers=False)  # none drawn
     mpl2d.setup_view_axes(ax)
     ax.set_title("Block landmarks on the EOP-mastoid line (posterior view)", fontsize=pt + 1,
                  pad=4)
