@@ -255,7 +255,7 @@ nerves.compression_table('right')
 nerve_views.block_landmark_figure()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 4. Text summary:* posterior view with the skin line from the EOP to each mastoid tip. Crosses mark the GON point one third and the LON point two thirds of the way from the EOP; the occipital artery is dotted red, lateral to the GON at the nuchal line. The distances printed below give how far each point lies from the modelled nerve.
+# *Figure 4. Text summary:* posterior view with the skin line from the EOP to each mastoid tip. Crosses mark the GON point one third and the LON point two thirds of the way from the EOP; the occipital artery is dotted red, lateral to the GON at the nuchal line. The note under the key gives how far each point lies from the modelled nerve.
 
 # %% tags=["screen-only"] slideshow={"slide_type": "skip"}
 pd.DataFrame(nerves.block_landmark_distances('right'))[['nerve', 'to_path_mm', 'to_fascial_exit_mm']]
