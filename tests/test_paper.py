@@ -109,7 +109,7 @@ def test_paper_handout_figures_are_pictures_and_exercises_have_room(printed, pat
     # a box for each exercise, but a case that asks in steps: a box for each step instead
     nodes = nbformat.read(path, as_version=4).cells
     stepped = [k for k, c in enumerate(nodes) if "exercise" in classroom.tags(c)
-               and c.source.startswith("### Case") and paper.has_steps(nodes[k + 1:])]
+               and paper.has_steps(nodes[k + 1:])]
     n_steps = sum(paper.step_question(c, nodes[k + 1:]) for k, c in enumerate(nodes))
     n_exercises = sum("exercise" in c["metadata"].get("tags", []) for c in nb["cells"])
     assert n_exercises >= 1 and (n_steps > 0) == bool(stepped)

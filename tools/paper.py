@@ -313,8 +313,7 @@ def paper_notebook(nb):
             # run and reveal after its question is for the screen
             cell.source = (cell.source[:cell.source.rindex("?") + 1]
                            + '\n\n<div class="kit-paper-answer kit-paper-step"></div>')
-        if "exercise" in tags and not (cell.source.startswith("### Case")
-                                       and has_steps(nb.cells[k + 1:])):
+        if "exercise" in tags and not has_steps(nb.cells[k + 1:]):  # its steps have boxes
             # more room for a question with several parts, or whose answer in the kit is
             # long (paper review 19: 13 mm for two problems and a rewritten sentence); a
             # case's story asks no question of its own, its steps do (and the page budget
