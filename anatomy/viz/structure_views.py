@@ -434,12 +434,6 @@ _POINT_OWNER = {"eop": "occipital_bone", "superior_nuchal": "occipital_bone",
                 "c3_": "c3", "occipital_artery": "occipital_artery_right"}
 
 
-def _pale(colour: str, amount: float = 0.55) -> tuple:
-    from matplotlib.colors import to_rgb
-
-    return tuple(c + (1 - c) * amount for c in to_rgb(colour))
-
-
 def _point_shown(name: str, structures) -> bool:
     for prefix, owner in _POINT_OWNER.items():
         if name.startswith(prefix):

@@ -9,7 +9,7 @@ __all__ = [
     "IRIS", "LANDMARK", "MPL_RC", "MUSCLE", "MUSCLE_COLOURS", "MUSCLE_MIN_DE00", "NERVE",
     "NERVE_COLOURS",
     "OKABE_ITO", "PUPIL", "SKIN", "SKIN_EDGE", "TENDON", "TEXT", "TITLE_SIZE",
-    "pain_scale", "structure_colour",
+    "pain_scale", "pale", "structure_colour",
 ]
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
@@ -169,6 +169,34 @@ def _heat_at(q: float) -> str:
 # the fields fall off smoothly from their spots), and on a linear scale it all showed one
 # orange (a student read the map as uniform pain).
 HEAT_GAMMA = 0.5
+
+
+def pale(colour: str, amount: float = 0.55) -> tuple:
+    """``colour`` mixed with white, opaque (a see-through colour makes a new shade at
+    every overlap).
+
+    Parameters
+    ----------
+    colour : str
+        A matplotlib colour.
+    amount : float, default 0.55
+        The share of white, 0 (the colour) to 1 (white).
+
+    Returns
+    -------
+    tuple of float
+        The (r, g, b) colour, 0..1.
+
+    Raises
+    ------
+    ValueError
+        If ``amount`` is not between 0 and 1, or ``colour`` is not a colour.
+    """
+    from matplotlib.colors import to_rgb
+
+    if not 0 <= amount <= 1:
+        raise ValueError(f"amount must be between 0 and 1, got {amount!r}")
+    return tuple(c + (1 - c) * amount for c in to_rgb(colour))
 
 
 def pain_scale(floor: float) -> list:

@@ -13,14 +13,6 @@ from anatomy.viz.nerve_views.plates import SHORT_LABELS, _legend, draw_nerve
 __all__ = ["block_landmark_figure", "variation_figure"]
 
 
-def _pale(colour: str, weight: float = 0.45) -> tuple:
-    """``colour`` mixed with white, opaque: see-through points made the notebook's PNG of
-    the variation figure a sixth larger (every overlap a new shade)."""
-    from matplotlib.colors import to_rgb
-
-    return tuple(1 - weight * (1 - np.array(to_rgb(colour))))
-
-
 def _ellipse(ax, centre, sd_x, sd_y, **kw) -> None:
     from matplotlib.patches import Ellipse
 
@@ -91,7 +83,8 @@ def variation_figure(n: int = 300, seed: int = 1) -> mpl2d.StaticFigure:
         w = spec.waypoint(wid)
         lat = [v[wid]["lateral_mm"] for v in values]
         vert = [v[wid]["vertical_mm"] for v in values]
-        ax.scatter(lat, vert, s=9, marker=m, color=_pale(c), lw=0, zorder=3)
+        # opaque: see-through points made the notebook's PNG a sixth larger
+        ax.scatter(lat, vert, s=9, marker=m, color=style.pale(c), lw=0, zorder=3)
         centre = (w.lateral_mm, w.vertical_mm)
         _ellipse(ax, centre, w.lateral_sd, w.vertical_sd, ec=c, lw=2, zorder=4)
         ax.scatter(*centre, s=70, marker=m, color=c, edgecolors="black", zorder=5)
