@@ -285,10 +285,12 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     for j, cond in enumerate(conditions):
         s = None if cond == "tension_type" else side
         verts, faces, colours = _plate_mesh(cond, s)
+        edge = _unnamed_regions(cond, s, views)
         for i, view in enumerate(views):
             ax = axes[j, i] if by_condition else axes[i, j]
             mpl2d.draw_mesh(ax, verts, faces, view, color=colours)
-            _label_regions(ax, cond, s, view)
+            _label_regions(ax, cond, s, view,
+                           edge=[r for r, v in edge.items() if v == view])
             mpl2d.setup_view_axes(ax)
             ax.set_xlim(*xlim)
             ax.set_ylim(*ylim)
@@ -346,23 +348,49 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
 RING_REGIONS = ("band",)
 
 
-def _ring_dot(region: str, at: str, view: str, others) -> np.ndarray | None:
-    """The page point of a ring region's dot (see ``RING_REGIONS``), None if unseen."""
+def _seen_seeds(region: str, at: str, view: str) -> np.ndarray:
+    """A region's seeds that the view sees well inside the head's outline (facing it by
+    half or more), where a label beside the dot stays over the head."""
     seeds = hm.region_seeds(region, at)
     skin = hm.map_skin()
-    # well inside the outline, where a label beside the dot stays over the head
     ok = (-(skin.normal_at(seeds) @ mpl2d.view_basis(view)[2]) >= 0.5) & skin.visible(
         seeds, view)
-    if not ok.any():
+    return seeds[ok]
+
+
+def _ring_dot(region: str, at: str, view: str, others) -> np.ndarray | None:
+    """The page point of a ring region's dot (see ``RING_REGIONS``), or of a region that
+    the plate's views see only at its edge, None if unseen."""
+    seeds = _seen_seeds(region, at, view)
+    if not len(seeds):
         return None
-    xy = mpl2d.project(seeds[ok], view)
+    xy = mpl2d.project(seeds, view)
     if not len(others):
         return xy[0]
     far = np.linalg.norm(xy[:, None, :] - np.asarray(others)[None], axis=2).min(axis=1)
     return xy[int(np.argmax(np.round(far, 6)))]
 
 
-def _label_regions(ax, condition: str, side, view: str) -> None:
+def _unnamed_regions(condition: str, side, views) -> dict[str, str]:
+    """The regions of a condition that no view of a plate names at its centre, each with
+    the view that sees most of its seeds (none if no view sees one). A plate of side and
+    back views left migraine's commonest region unnamed: the eyes' centre faces forward
+    (paper review 24)."""
+    at = "right" if side in (None, "both") else side
+    out = {}
+    for region in dict.fromkeys(r for r, _w, _b in hm.MAP_SPECS[condition]["regions"]):
+        if region in RING_REGIONS or any(region in _seen_regions(at, v) for v in views):
+            continue
+        counts = [len(_seen_seeds(region, at, v)) for v in views]
+        if max(counts, default=0):
+            out[region] = views[int(np.argmax(counts))]
+    return out
+
+
+def _label_regions(ax, condition: str, side, view: str, edge=()) -> None:
+    """Name a condition's regions that ``view`` sees, a dot at each; a region in
+    ``edge`` (no view of the plate sees its centre) is named at the seed of it that
+    ``view`` sees farthest from the other dots."""
     at = "right" if side in (None, "both") else side
     seen = set()
     found = {}
@@ -370,9 +398,10 @@ def _label_regions(ax, condition: str, side, view: str) -> None:
         if region in seen:
             continue
         seen.add(region)
-        if region in RING_REGIONS or region in _seen_regions(at, view):
-            found[region] = (None if region in RING_REGIONS else
-                             mpl2d.project(hm.region_centre(region, at), view)[0], weight)
+        if region in RING_REGIONS or region in edge:
+            found[region] = (None, weight)
+        elif region in _seen_regions(at, view):
+            found[region] = (mpl2d.project(hm.region_centre(region, at), view)[0], weight)
     others = [p for p, _ in found.values() if p is not None]
     pts, labels, offsets = [], [], []
     for region, (p, weight) in found.items():
