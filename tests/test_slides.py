@@ -199,6 +199,17 @@ def test_offline_deck_fits_a_1024x768_projector(decks, stem):
     assert len(measured) >= 10
     assert all(m["scale"] == pytest.approx(1.28, abs=0.01) for m in measured)
     _check(stem, "deck", measured)
+    # the wide schematics fill the slide's width: their text is as large as their width
+    # lets it be (14.5 px at 9 and 7.8 inches with 10.5 and 9-point labels: review 24)
+    for m in measured:
+        for name in SCHEMATICS:
+            if m["label"] and m["label"]["text"].startswith(f"png: {name}"):
+                assert m["label"]["px"] >= SCHEMATIC_PX, (stem, m["index"], m["label"])
+
+
+# the slides' schematics (alt texts' first words) and the least size of their text
+SCHEMATICS = ("Schematic cross-section", "Timeline of attack")
+SCHEMATIC_PX = 15.0
 
 
 @pytest.fixture(scope="module")

@@ -157,7 +157,8 @@ PRINT_PLATES = {"pattern_gallery": ("anatomy.viz.pain_views", "pattern_gallery",
                                      {"views": ("right", "posterior"), "panel_inches": 1.8}),
                 # wide figures whose text printed at 4-5 points in a column: across the
                 # page, drawn at print resolution (the notebook's PNG was soft: review 24)
-                "duration_timeline": ("anatomy.viz.headache_views", "duration_timeline", {}),
+                "duration_timeline": ("anatomy.viz.headache_views", "duration_timeline",
+                                      {"height": 4.6}),
                 "rami_schematic": ("anatomy.viz.rami_views", "rami_figure", {})}
 # plates no taller than a column's figure, in a handout with no room for them at full
 # height

@@ -28,6 +28,11 @@ VENTRAL = style.OKABE_ITO["vermillion"]
 ROOT = style.NERVE  # roots and the spinal nerve trunk
 SEGMENTS = ("dorsal_root", "ventral_root", "spinal_nerve", "dorsal_ramus",
             "medial_branch", "lateral_branch", "ventral_ramus")
+# the labels' size, points: on a slide the figure fills the width, and at 10.5 points on
+# 9 inches its labels were 14 px at 1024x768 (review 24); the right-hand labels are on
+# short lines, so the figure is narrower and the same text larger on the screen
+LABEL_PT = 12.0
+FIGSIZE = (8.9, 5.4)
 
 
 def _bezier(*ctrl, n: int = 40) -> np.ndarray:
@@ -139,7 +144,7 @@ def _draw_nerves(ax, lw: float = 3.2) -> None:
 def _label(ax, point, at, text, colour=style.TEXT, weight="normal", ha=None) -> None:
     p, q = np.asarray(point, float), np.asarray(at, float)
     ax.add_artist(mpl2d.Leader(p, q, gap_pt=1.5, lw=0.7, color="#555555", zorder=8))
-    ax.text(*q, text, fontsize=10.5, color=colour, weight=weight, zorder=9,
+    ax.text(*q, text, fontsize=LABEL_PT, color=colour, weight=weight, zorder=9,
             ha=ha or ("left" if q[0] >= p[0] else "right"), va="center",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9})
 
@@ -161,20 +166,20 @@ def _annotate(ax) -> None:
     _label(ax, (-0.15, -2.3), (-5.9, -3.15), "spinous process")
     _label(ax, (-2.9, -3.15), (-5.9, -3.95), "trapezius")
     # the nerve's branches on the right
-    _label(ax, (4.35, 1.6), (5.9, 3.55),
-           "C1-C4 ventral rami form the\ncervical plexus: LON, great\nauricular nerve",
+    _label(ax, (4.35, 1.6), (5.9, 3.8),
+           "C1-C4 ventral rami\nform the cervical\nplexus: LON, great\nauricular nerve",
            colour=VENTRAL)
     _label(ax, right["ventral_ramus"][24], (5.9, 2.1), "VENTRAL RAMUS\nto the front",
            colour=VENTRAL, weight="bold")
     _label(ax, right["spinal_nerve"][20], (5.9, 0.85), "spinal nerve\n(roots joined)")
     _label(ax, right["dorsal_ramus"][22], (5.9, -0.35), "DORSAL RAMUS\nto the back",
            colour=DORSAL, weight="bold")
-    _label(ax, right["lateral_branch"][39], (5.9, -1.75), "lateral branch\n(to muscles)",
+    _label(ax, right["lateral_branch"][39], (5.9, -1.65), "lateral branch\n(to muscles)",
            colour=DORSAL)
-    _label(ax, right["medial_branch"][34], (5.9, -3.2),
-           "medial branch to muscles and\nskin: C2 gives the GON,\nC3 the TON", colour=DORSAL)
-    ax.text(0, 5.2, "FRONT", ha="center", va="center", fontsize=10.5, color="#555555")
-    ax.text(0, -4.35, "BACK", ha="center", va="center", fontsize=10.5, color="#555555")
+    _label(ax, right["medial_branch"][34], (5.9, -3.3),
+           "medial branch to\nmuscles and skin:\nC2 gives the GON,\nC3 the TON", colour=DORSAL)
+    ax.text(0, 5.2, "FRONT", ha="center", va="center", fontsize=LABEL_PT, color="#555555")
+    ax.text(0, -4.35, "BACK", ha="center", va="center", fontsize=LABEL_PT, color="#555555")
 
 
 ALT = ("Schematic cross-section of the neck at a typical cervical level (C3 and below), "
@@ -203,11 +208,11 @@ def rami_figure() -> mpl2d.StaticFigure:
         notebook, ``.savefig(path)`` writes PNG, SVG or PDF.
     """
     mpl2d.use_style()
-    fig, ax = mpl2d.subplots(figsize=(9.0, 5.0))
+    fig, ax = mpl2d.subplots(figsize=FIGSIZE)
     _draw_section(ax)
     _draw_nerves(ax)
     _annotate(ax)
-    ax.set_xlim(-10.4, 12.0)
+    ax.set_xlim(-10.3, 9.9)
     ax.set_ylim(-4.7, 5.5)
     ax.set_aspect("equal")
     ax.axis("off")
@@ -216,7 +221,7 @@ def rami_figure() -> mpl2d.StaticFigure:
     fig.text(0.01, 0.01, f"Source: {cite(*REFERENCES)}. A typical cervical level (C3 and "
              "below) seen from above.\nC2 differs: it leaves between the arch of the atlas and "
              "the lamina of the axis.",
-             fontsize=10.5, color="#444444")
+             fontsize=11, color="#444444")
     fig.subplots_adjust(left=0.0, right=1.0, bottom=0.09, top=0.95)
     # a flat-coloured schematic: fewer pixels and colours suffice (notebook 01's size)
     return mpl2d.StaticFigure(fig, ALT, scale=0.8, colors=32)

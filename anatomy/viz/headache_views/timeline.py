@@ -35,7 +35,7 @@ def _duration_rows():
          "migraine_with_aura"), minutes("aura_duration_max_minutes", "migraine_with_aura"),
          OI["reddish_purple"], "", "5-60 min", "motor aura symptoms may last up to 72 h"),
         ("Migraine\n(1.1) attack", mig["min_hours"] * 3600, mig["max_hours"] * 3600,
-         OI["blue"], "", "4-72 h", "under 18 years: 2-72 h (dotted part)"),
+         OI["blue"], "", "4-72 h", "under 18: 2-72 h (dotted)"),
         ("Tension-type, episodic\n(2.1, 2.2) episode",
          float(sub.at["2.1", "duration_min_minutes"]) * 60,
          float(sub.at["2.1", "duration_max_minutes"]) * 60, OI["bluish_green"], "",
@@ -49,29 +49,48 @@ def _duration_rows():
     return rows, mig["min_hours_under_18"] * 3600
 
 
-def duration_timeline() -> mpl2d.StaticFigure:
+TIMELINE_INCHES = (8.6, 5.2)  # width and height on screen (notebook and slide)
+
+
+def duration_timeline(height: float = TIMELINE_INCHES[1]) -> mpl2d.StaticFigure:
     """Attack durations on a log time axis (1 s to 30 days).
 
     Bars with text labels; chronic tension-type drawn as unremitting with an arrow.
+
+    Parameters
+    ----------
+    height : float, default TIMELINE_INCHES[1] (5.2)
+        The figure's height, inches (its width is TIMELINE_INCHES[0]); 4.6 or more
+        leaves each row room for its note. Paper prints it lower, to keep its handout
+        within its pages.
 
     Returns
     -------
     StaticFigure
         The figure with its alt text; shows as PNG in a notebook, ``savefig`` writes PNG,
         SVG or PDF.
+
+    Raises
+    ------
+    ValueError
+        If ``height`` is under 4.6 inches, where the rows' notes ran into the next bar.
     """
+    if not height >= 4.6:
+        raise ValueError(f"height {height!r} inches is too low for the timeline's six "
+                         "rows and their notes: give 4.6 or more")
     mpl2d.use_style()
     rows, kid_low = _duration_rows()
     x_max = 30 * 86400
-    # 7.8 inches wide, 9-point text: 14 px on a 1024 x 768 slide, 8 points across an A4
-    # page (in one column, 4.5: a print plate, tools/paper.PRINT_PLATES)
-    fig, ax = mpl2d.subplots(figsize=(7.8, 4.2))
+    # 8.6 x 5.2 inches, 11-point text: 17 px on a 1024 x 768 slide (9 points on 7.8
+    # inches were 14 px: slide review), 9.5 points across an A4 page (a print plate 4.6
+    # inches high, tools/paper.PRINT_PLATES; in one column it was 4.5)
+    fig, ax = mpl2d.subplots(figsize=(TIMELINE_INCHES[0], height))
     n = len(rows)
     for k, (label, a, b, colour, hatch, text, note) in enumerate(rows):
         y = n - 1 - k
         if math.isnan(a):
             ax.text(math.sqrt(60 * 86400), y, text + " (left blank on purpose)", ha="center",
-                    va="center", fontsize=10, style="italic", color=style.TEXT)
+                    va="center", fontsize=12, style="italic", color=style.TEXT)
             continue
         end = min(b, x_max * 0.62)
         ax.barh(y, end - a, left=a, height=0.56, color=colour, alpha=0.9 if not hatch else 0.55,
@@ -86,35 +105,39 @@ def duration_timeline() -> mpl2d.StaticFigure:
             ax.barh(y, a - kid_low, left=kid_low, height=0.56, color=colour, alpha=0.35,
                     hatch="..", edgecolor=style.TEXT, linewidth=0.8)
         mid = math.sqrt(a * end)
-        inside = math.log10(end / a) > 1.2
-        ax.text(mid if inside else end * 1.25, y, text, ha="center" if inside else "left",
-                va="center", fontsize=10, fontweight="bold",
-                color="white" if inside and not hatch else style.TEXT,
-                bbox=None if inside and not hatch else {"boxstyle": "round,pad=0.15",
-                                                        "fc": "white", "ec": "none",
-                                                        "alpha": 0.85})
+        inside = math.log10(end / a) > 1.2 and not hatch
+        # a hatched bar's name goes before it: on it, in 12-point type, it ran over the
+        # bar's end and its arrow
+        x, ha = ((mid, "center") if inside else (a / 1.25, "right") if hatch
+                 else (end * 1.25, "left"))
+        ax.text(x, y, text, ha=ha,
+                va="center", fontsize=12, fontweight="bold",
+                color="white" if inside else style.TEXT,
+                bbox=None if inside else {"boxstyle": "round,pad=0.15", "fc": "white",
+                                          "ec": "none", "alpha": 0.85})
         if note:
             x_note = kid_low if "Migraine\n(1.1)" in label else a
-            ax.text(x_note, y - 0.34, note, ha="left", va="top", fontsize=9,
+            ax.text(x_note, y - 0.34, note, ha="left", va="top", fontsize=11,
                     color="#444444")
     ax.set_xscale("log")
     ax.set_xlim(0.6, x_max)
     ax.set_ylim(-0.8, n - 0.4)
     ax.set_xticks([t for t, _ in _TICKS])
-    ax.set_xticklabels([s for _, s in _TICKS], fontsize=9)
+    ax.set_xticklabels([s for _, s in _TICKS], fontsize=11)
     ax.minorticks_off()
     ax.set_yticks(range(n))
-    ax.set_yticklabels([r[0] for r in rows][::-1], fontsize=9.5)
+    ax.set_yticklabels([r[0] for r in rows][::-1], fontsize=11.5)
     for t, _ in _TICKS:
         ax.axvline(t, color="#DDDDDD", lw=0.7, zorder=0)
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
-    ax.set_xlabel("Duration of one attack (log scale), untreated or unsuccessfully treated")
-    ax.set_title("How long one attack lasts (ICHD-3)", loc="left", fontsize=13)
+    ax.set_xlabel("Duration of one attack (log scale), untreated or unsuccessfully treated",
+                  fontsize=12)
+    ax.set_title("How long one attack lasts (ICHD-3)", loc="left", fontsize=15)
     fig.text(0.01, 0.01, "Source: " + cite("ichd3_2018") + ". Bars are ranges for one "
              "attack; 1 s and 10 min for occipital neuralgia, and 30 min for chronic "
              "tension-type (ICHD-3: 'hours'), are the kit's reading.",
-             fontsize=9, color="#444444", wrap=True)
+             fontsize=11, color="#444444", wrap=True)
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     alt = ("Timeline of attack durations on a log axis from 1 second to 30 days. Occipital "
            "neuralgia paroxysms: seconds to minutes. Each migraine aura symptom: 5 to 60 "
