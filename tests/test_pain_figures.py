@@ -755,6 +755,30 @@ def test_territory_plate_vertex_ear_chin_line_stands_apart_from_the_overlap_dots
     assert "White-edged dashes:\nvertex-ear-chin line" in _texts(fig)
 
 
+def test_territory_plate_overlap_stipple_reads_from_a_room():
+    """A dot on every overlap triangle (about 4 mm apart, 2.5 square points) was a grey
+    haze from the back of a room (review 23): the stipple keeps dots STIPPLE_MM apart on
+    the page, each STIPPLE_PT2 in area, and still marks every overlap point within
+    STIPPLE_MM of a dot."""
+    from scipy.spatial import cKDTree
+
+    from anatomy.viz.pain_views import territory_print as tp
+
+    fig = pv.territory_plate("right").figure
+    for ax in (a for a in fig.axes if a.get_title().endswith("view")):
+        dots = [c for c in ax.collections if len(c.get_offsets())
+                and np.allclose(c.get_facecolor()[0][:3], 0)]
+        assert len(dots) == 1, ax.get_title()
+        xy = np.asarray(dots[0].get_offsets())
+        assert len(xy) > 15 and np.all(dots[0].get_sizes() >= tp.STIPPLE_PT2)
+        gaps = cKDTree(xy).query(xy, k=2)[0][:, 1]
+        assert gaps.min() >= tp.STIPPLE_MM - 1e-6, (ax.get_title(), gaps.min())
+    pts = np.random.default_rng(0).uniform(0, 60, size=(400, 2))
+    kept = tp._stipple(pts)
+    assert cKDTree(kept).query(pts)[0].max() < tp.STIPPLE_MM
+    assert np.sort(cKDTree(kept).query(kept, k=2)[0][:, 1])[0] >= tp.STIPPLE_MM
+
+
 def test_convergence_schematic_names_the_evidence():
     fig = pv.convergence_schematic()
     text = _texts(fig.figure)

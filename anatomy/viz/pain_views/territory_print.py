@@ -94,8 +94,8 @@ def territory_plate(side: str = "right", views=None, threshold: float = 0.5,
         facing = ov_n @ fwd < -0.15
         pts = centroids[facing]
         pts = pts[_visible(pts, view)]
-        xy = mpl2d.project(pts, view)
-        ax.scatter(xy[:, 0], xy[:, 1], s=2.5, c="k", marker=".", linewidths=0, zorder=3)
+        ax.scatter(*_stipple(mpl2d.project(pts, view)).T, s=STIPPLE_PT2, c="k", marker="o",
+                   linewidths=0, zorder=3)
         for sd in {"posterior": (), "anterior": SIDES}.get(view, (view,)):  # visible lines
             line = pain.boundary_line(sd)
             ok = _visible(line, view, tol=8.0)
@@ -149,6 +149,25 @@ LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
                   "third_occipital": (25, -52), "supraclavicular": (40, 25),
                   "supraorbital": (45, 45)},
 }
+# the overlap stipple: dots STIPPLE_MM or more apart on the page, STIPPLE_PT2 square
+# points in area; a dot on every overlap triangle (about 4 mm apart, 2.5 pt2) was a grey
+# haze on a projector (review 23)
+STIPPLE_MM, STIPPLE_PT2 = 7.0, 6.0
+
+
+def _stipple(xy) -> np.ndarray:
+    """Page points ``xy`` (mm) thinned in order: a point is kept if no kept point lies
+    within STIPPLE_MM, so every point lies within STIPPLE_MM of a kept one."""
+    from scipy.spatial import cKDTree
+
+    xy = np.asarray(xy, float).reshape(-1, 2)
+    near = cKDTree(xy).query_ball_point(xy, STIPPLE_MM - 1e-9)
+    kept = np.zeros(len(xy), bool)
+    for k, others in enumerate(near):
+        kept[k] = not kept[others].any()
+    return xy[kept]
+
+
 LABEL_DOT_GAP_MM = 20.0  # a view's label dots lie at least this far apart on the page
 
 
