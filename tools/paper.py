@@ -30,6 +30,12 @@ from tools.browser import CHROMIUM, FLAGS  # noqa: E402
 BUILD = ROOT / "build" / "paper"
 PAGE_BUDGET = 6
 FIGURE_SIZE = (900, 560)  # CSS px of each 3D figure's picture (printed at the column span)
+# the least printed text, points, and the printed widths (A4 less its 10 mm margins; a
+# column is half of it less the 6 mm gap); a picture whose text would print smaller grows
+# its text, its legend goes below, and it is LEGEND_BELOW times taller (FREEZE_JS)
+MIN_PRINTED_PT = 6.0
+PAGE_MM, COLUMN_MM = 190.0, 92.0
+LEGEND_BELOW = 1.2  # 900 x 672 px: 69 mm high in a column (pictures print 70 mm at most)
 SLIDE_ONLY = ("## Today\n", "## Take-home points\n")
 # your-work: the notebook's write-in cells (paper has its own answer box)
 # (and the line where a class copy keeps an answer back: on paper the answer box says it);
@@ -410,17 +416,45 @@ async ([w, h]) => {
     }
     return Math.min(...sizes);
   };
+  // a figure's text grown by s: titles, legend, notes and text traces
+  const grown = (f, s, base) => Object.assign({}, f || {}, {size: ((f && f.size) || base) * s});
   const els = Array.from(document.querySelectorAll('.kit-plotly'));
   for (const el of els) {
     // without its menus and buttons: on paper they cannot be pressed (paper review 17)
-    const layout = Object.assign({}, el.layout, {updatemenus: [], sliders: [],
+    let layout = Object.assign({}, el.layout, {updatemenus: [], sliders: [],
       annotations: (el.layout.annotations || []).filter(a => a.name !== HINT_NAME)});
-    const url = await Plotly.toImage({data: el.data, layout: layout},
-                                     {format: 'png', width: w, height: h});
+    let data = el.data, height = h;
+    // a picture in one column whose text would print under MIN_PT (the nerve figure's
+    // 21-name legend at 3.5 points: review 24): its text grows to MIN_PT, the legend goes
+    // under the scene in rows, and the picture is LEGEND_BELOW times taller to hold it
+    const printedMm = el.closest('.celltag_kit-paper-plate') ? PAGE_MM : COLUMN_MM;
+    const needPx = 1.05 * MIN_PT * 25.4 / 72 * w / printedMm;  // a little over: no rounding under
+    const small = smallestText(data, layout);
+    if (small < needPx) {
+      const s = needPx / small, base = (layout.font && layout.font.size) || 12;
+      const note = a => Object.assign({}, a, {font: grown(a.font, s, base)});
+      layout = Object.assign({}, layout, {
+        font: grown(layout.font, s, 12),
+        title: Object.assign({}, layout.title, {font: grown(layout.title && layout.title.font,
+                                                            s, base), pad: {b: 8}}),
+        legend: Object.assign({}, layout.legend, {font: grown(layout.legend &&
+          layout.legend.font, s, base), orientation: 'h', x: 0, xanchor: 'left', y: 0,
+          yanchor: 'top', title: {text: ''}}),
+        // the menus' room above the scene is not needed: the title's
+        margin: Object.assign({}, layout.margin, {t: Math.round(3 * base * s)}),
+        annotations: layout.annotations.map(note),
+        scene: Object.assign({}, layout.scene, {annotations:
+          ((layout.scene && layout.scene.annotations) || []).map(note)})});
+      data = data.map(t => t.textfont ? Object.assign({}, t, {textfont: grown(t.textfont, s,
+                                                                              base)}) : t);
+      height = Math.round(h * LEGEND_BELOW);
+    }
+    const url = await Plotly.toImage({data: data, layout: layout},
+                                     {format: 'png', width: w, height: height});
     const img = document.createElement('img');
     img.src = url; img.className = 'kit-paper-figure';
     // its smallest text in image px, as a drawn figure's (the printed-size test)
-    img.dataset.textPx = smallestText(el.data, layout);
+    img.dataset.textPx = smallestText(data, layout);
     img.dataset.menusLive = (el.layout.updatemenus || []).length;
     img.dataset.menusPrinted = layout.updatemenus.length;
     const hint = ls => (ls || []).filter(a => a.name === HINT_NAME).length;
@@ -449,7 +483,9 @@ async ([w, h]) => {
   }
   return els.length;
 }
-""".replace("HINT_NAME", json.dumps(HINT_NAME))
+""".replace("HINT_NAME", json.dumps(HINT_NAME)).replace("MIN_PT", str(MIN_PRINTED_PT)).replace(
+    "PAGE_MM", str(PAGE_MM)).replace("COLUMN_MM", str(COLUMN_MM)).replace(
+    "LEGEND_BELOW", str(LEGEND_BELOW))
 
 
 def open_frozen(html_path: Path, page) -> int:
