@@ -282,15 +282,18 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     fig_h = panel_inches * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0]) * n_rows \
         + top_in + bottom_in
     fig, axes = mpl2d.subplots(n_rows, n_cols, figsize=(fig_w, fig_h), squeeze=False)
+    unnamed = []   # regions that no view of the plate sees, for the alt text
     for j, cond in enumerate(conditions):
         s = None if cond == "tension_type" else side
         verts, faces, colours = _plate_mesh(cond, s)
-        edge = _unnamed_regions(cond, s, views)
+        naming = _naming_views(cond, s, views)
+        unnamed += [f"{_region_label(cond, r, w)} ({SHORT[cond]})"
+                    for r, w, _b in hm.MAP_SPECS[cond]["regions"] if r not in naming]
         for i, view in enumerate(views):
             ax = axes[j, i] if by_condition else axes[i, j]
             mpl2d.draw_mesh(ax, verts, faces, view, color=colours)
             _label_regions(ax, cond, s, view,
-                           edge=[r for r, v in edge.items() if v == view])
+                           only=[r for r, v in naming.items() if v == view])
             mpl2d.setup_view_axes(ax)
             ax.set_xlim(*xlim)
             ax.set_ylim(*ylim)
@@ -338,7 +341,9 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     alt = ("Print plate of pain maps: " + (f"{names} in rows; {shown} views in columns. "
                                            if by_condition else
                                            f"{names} in columns; {shown} views in rows. ")
-           + _map_alt(conditions, side) + " Regions are labelled in text.")
+           + _map_alt(conditions, side) + " Regions are labelled in text, each once."
+           + (f" Not named, as these views do not show it: {', '.join(unnamed)}."
+              if unnamed else ""))
     return mpl2d.StaticFigure(fig, alt)
 
 
@@ -371,15 +376,23 @@ def _ring_dot(region: str, at: str, view: str, others) -> np.ndarray | None:
     return xy[int(np.argmax(np.round(far, 6)))]
 
 
-def _unnamed_regions(condition: str, side, views) -> dict[str, str]:
-    """The regions of a condition that no view of a plate names at its centre, each with
-    the view that sees most of its seeds (none if no view sees one). A plate of side and
-    back views left migraine's commonest region unnamed: the eyes' centre faces forward
-    (paper review 24)."""
+def _naming_views(condition: str, side, views) -> dict[str, str]:
+    """The one view of a plate that names each region of a condition: of the views that
+    see its centre, the one it faces most; if none does, the one that sees most of its
+    seeds (a ring's dot, or a region seen only at its edge: the eyes' centre faces
+    forward, and a plate of side and back views named migraine's commonest region in
+    neither, paper review 24). A region no view sees is left out. Named once: in a
+    row of narrow panels the side view's "occipital 40%" ran into the next panel's
+    labels, while the back view named it too (review 25)."""
     at = "right" if side in (None, "both") else side
+    skin = hm.map_skin()
     out = {}
     for region in dict.fromkeys(r for r, _w, _b in hm.MAP_SPECS[condition]["regions"]):
-        if region in RING_REGIONS or any(region in _seen_regions(at, v) for v in views):
+        facing = [v for v in views if region not in RING_REGIONS
+                  and region in _seen_regions(at, v)]
+        if facing:
+            normal = skin.normal_at(hm.region_centre(region, at)[None])[0]
+            out[region] = max(facing, key=lambda v: -(normal @ mpl2d.view_basis(v)[2]))
             continue
         counts = [len(_seen_seeds(region, at, v)) for v in views]
         if max(counts, default=0):
@@ -387,20 +400,21 @@ def _unnamed_regions(condition: str, side, views) -> dict[str, str]:
     return out
 
 
-def _label_regions(ax, condition: str, side, view: str, edge=()) -> None:
-    """Name a condition's regions that ``view`` sees, a dot at each; a region in
-    ``edge`` (no view of the plate sees its centre) is named at the seed of it that
-    ``view`` sees farthest from the other dots."""
+def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
+    """Name a condition's regions that ``view`` sees (those in ``only``, if given), a dot
+    at each: at the region's centre, or, for a ring or a region whose centre ``view``
+    does not see, at the seed of it that ``view`` sees farthest from the other dots."""
     at = "right" if side in (None, "both") else side
     seen = set()
     found = {}
     for region, weight, _basis in hm.MAP_SPECS[condition]["regions"]:
-        if region in seen:
+        if region in seen or (only is not None and region not in only):
             continue
         seen.add(region)
-        if region in RING_REGIONS or region in edge:
+        centre = region in _seen_regions(at, view)
+        if region in RING_REGIONS or (only is not None and not centre):
             found[region] = (None, weight)
-        elif region in _seen_regions(at, view):
+        elif centre:
             found[region] = (mpl2d.project(hm.region_centre(region, at), view)[0], weight)
     others = [p for p, _ in found.values() if p is not None]
     pts, labels, offsets = [], [], []
