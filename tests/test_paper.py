@@ -217,7 +217,7 @@ def test_paper_prints_every_pain_pattern_for_the_exercises_that_compare_them(pri
     assert f"Text summary:</em> {alt[:60]}" in page and "The top menu switches" not in page
     assert "1 over the greater occipital nerve; 2 upper occiput" in page
     assert "Greater occipital neuralgia: over" not in page
-    with pytest.raises(ValueError, match="choose one of.*across_the_page"):
+    with pytest.raises(ValueError, match="choose one of.*across_the_page.*tall_in_a_column"):
         paper.print_plate("every_pattern")
 
 

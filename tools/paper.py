@@ -86,6 +86,7 @@ table.kit-frame tbody tr:first-child, table.dataframe tbody tr:first-child {
 .jp-Cell.celltag_kit-paper-plate img.kit-figure,
 .jp-Cell.celltag_kit-paper-plate img.kit-paper-figure { max-height: 120mm; }
 .jp-Cell.celltag_kit-paper-low img.kit-figure { max-height: 76mm; }
+.jp-Cell.celltag_kit-paper-tall img.kit-figure { max-height: 130mm; }
 .jp-Cell.celltag_kit-paper-low .jp-OutputArea-output { display: block; }  /* centred */
 .jp-Cell.kit-wide table { width: 100%; }
 table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
@@ -172,6 +173,10 @@ LOW_PLATES = {"rami_schematic"}
 # or a code cell asks for its own output across the page: a schematic or a plate of small
 # heads printed in one column had 3-5 point text (paper review 18)
 ACROSS = "across_the_page"
+# or a tall, narrow figure asks for a column's full width: at a column figure's 70 mm high
+# its text was under 6 points, and across the page it left the other column empty beside
+# it (the stage plate: review 24, paper 01's page 2 a third empty)
+TALL = "tall_in_a_column"
 
 
 def print_plate(name: str) -> dict:
@@ -189,7 +194,7 @@ def print_plate(name: str) -> dict:
 
     if name not in PRINT_PLATES:
         raise ValueError(f"print plate {name!r}: choose one of "
-                         f"{sorted([*PRINT_PLATES, ACROSS])}")
+                         f"{sorted([*PRINT_PLATES, ACROSS, TALL])}")
     module, func, options = PRINT_PLATES[name]
     plate = getattr(importlib.import_module(module), func)(**options)
     # at twice the notebook's resolution: about 200 pixels an inch on the page was soft
@@ -298,7 +303,9 @@ def paper_notebook(nb):
                 continue  # the slides' repeat of the box (paper review 18: printed twice)
             red_flags = True
         cell = copy.deepcopy(cell)
-        if cell.cell_type == "code" and cell.metadata.get("kit_paper"):
+        if cell.cell_type == "code" and cell.metadata.get("kit_paper") == TALL:
+            cell.metadata["tags"] = [*cell.metadata.get("tags", []), "kit-paper-tall"]
+        elif cell.cell_type == "code" and cell.metadata.get("kit_paper"):
             if cell.metadata["kit_paper"] != ACROSS:
                 cell.outputs = [print_plate(cell.metadata["kit_paper"])]
                 plate_alt = cell.outputs[0]["metadata"]["image/png"]["alt"]

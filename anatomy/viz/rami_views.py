@@ -160,7 +160,8 @@ def _annotate(ax) -> None:
     _label(ax, (-0.45, 0.2), (-5.9, 0.0), "spinal cord")
     _label(ax, left["dorsal_root"][10], (-5.9, -0.8), "dorsal root", weight="bold")
     _label(ax, (-1.95, -0.35), (-5.9, -1.55), "articular pillar\n(facet joints)")
-    _label(ax, (-1.45, -2.35), (-5.9, -2.35), "deep back muscles")
+    # in the muscle beside the nerve: on the medial branch it named the nerve (review 25)
+    _label(ax, (-2.35, -2.2), (-5.9, -2.35), "deep back muscles")
     # the spinous process's point lies above the trapezius's: its label does too, so the
     # two leaders do not cross
     _label(ax, (-0.15, -2.3), (-5.9, -3.15), "spinous process")

@@ -168,7 +168,7 @@ fig
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The same stages in print, deep to superficial, each close-up adding the next layer of muscle:
 
-# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
+# %% slideshow={"slide_type": "subslide"} paper="tall_in_a_column"
 nerve_views.stage_plate()
 
 # %% [markdown] slideshow={"slide_type": "skip"}

@@ -51,6 +51,9 @@ STAGE_NAMES = {"atlas": "C1 (atlas)", "axis": "C2 (axis)",
                "semispinalis_capitis": "semispinalis",
                "splenius_capitis": "splenius\ncapitis", "trapezius": "trapezius",
                "occipital_artery": "occipital\nartery"}
+# the labels' and key's size, points: 9.5 prints at 6 points in one column of a handout
+# (at 9, 5.8: the plate prints in a column, review 24's part-empty page)
+LABEL_PT = 9.5
 STAGE_LIMITS = ((-12.0, 62.0), (-62.0, 22.0))  # the panels' window, mm (posterior view)
 # a leader ends this far inside what a panel shows of its structure (the first that
 # leaves room for the name), and costs this much more if its name stands above or below
@@ -252,7 +255,7 @@ def _name_first_stretch(ax, painted, part: int, stretch, placed, leaders, margin
         if spot is not None:
             placed.append((spot[2], FIRST_STRETCH_NAME))
             leaders.append(np.array([spot[0], spot[1]]))
-            mpl2d.leader_label(ax, spot[0], spot[1], FIRST_STRETCH_NAME, fontsize=9,
+            mpl2d.leader_label(ax, spot[0], spot[1], FIRST_STRETCH_NAME, fontsize=LABEL_PT,
                                line_width=0.9, line_color="#222222", halo="white",
                                align=spot[3])
             return
@@ -356,7 +359,7 @@ def stage_plate() -> mpl2d.StaticFigure:
                 if at is not None:
                     placed.append((at, name))
                     # 9 points: 14 px on a 1024 x 768 slide, like the rest of the plate
-                    ax.text(*at, name, fontsize=9, ha="center",
+                    ax.text(*at, name, fontsize=LABEL_PT, ha="center",
                             va="center", zorder=6, linespacing=0.95,
                             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                                   "alpha": 0.8})
@@ -381,7 +384,7 @@ def stage_plate() -> mpl2d.StaticFigure:
                 if spot is not None:  # no room on the structure: a leader to it
                     placed.append((spot[2], name))
                     leaders.append(np.array([spot[0], spot[1]]))
-                    mpl2d.leader_label(ax, spot[0], spot[1], name, fontsize=9,
+                    mpl2d.leader_label(ax, spot[0], spot[1], name, fontsize=LABEL_PT,
                                        line_width=0.9, line_color="#222222", halo="white",
                                        align=spot[3])
         if (a, b) == FIRST_STRETCH and stretch_part is not None:
@@ -392,12 +395,12 @@ def stage_plate() -> mpl2d.StaticFigure:
         ax.set_title(textwrap.fill(title, 28), fontsize=10.5, pad=4)
         ax.set_xlim(*STAGE_LIMITS[0])
         ax.set_ylim(*STAGE_LIMITS[1])
-        mpl2d.scale_bar(ax, 10)
+        mpl2d.scale_bar(ax, 10, fontsize=LABEL_PT)
     fig.text(0.5, 0.01, f"Right side, seen from behind. {STAGE_HIGHLIGHT_NAME.capitalize()}: "
              "this stage (dashed where hidden);\ndashed: "
              "course hidden by muscle or bone; yellow: GON; teal: TON;\nOCI, OCS: obliquus capitis "
              "inferior, superior; RCP: rectus capitis posterior.", ha="center", va="bottom",
-             fontsize=9)
+             fontsize=LABEL_PT)
     fig.suptitle("The greater occipital nerve stage by stage,\ndeep to superficial "
                  "(right side)", fontsize=12)
     fig.tight_layout(rect=(0, 0.07, 1, 1))

@@ -94,8 +94,10 @@ def territory_plate(side: str = "right", views=None, threshold: float = 0.5,
         facing = ov_n @ fwd < -0.15
         pts = centroids[facing]
         pts = pts[_visible(pts, view)]
+        # on a thin white edge: black alone was lost on the dark territories (TON green,
+        # auriculotemporal wine) and ran into the dashed line's black core (review 25)
         ax.scatter(*_stipple(mpl2d.project(pts, view)).T, s=STIPPLE_PT2, c="k", marker="o",
-                   linewidths=0, zorder=3)
+                   edgecolors="white", linewidths=0.5, zorder=3)
         for sd in {"posterior": (), "anterior": SIDES}.get(view, (view,)):  # visible lines
             line = pain.boundary_line(sd)
             ok = _visible(line, view, tol=8.0)
