@@ -13,8 +13,8 @@ __all__ = ["duration_timeline"]
 
 _SEC = {"s": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0}
 _TICKS = [(1, "1 s"), (10, "10 s"), (60, "1 min"), (600, "10 min"), (3600, "1 h"),
-          (4 * 3600, "4 h"), (86400, "1 day"), (3 * 86400, "3 d"), (7 * 86400, "7 d"),
-          (30 * 86400, "30 days")]
+          (4 * 3600, "4 h"), (86400, "1 d"), (3 * 86400, "3 d"), (7 * 86400, "7 d"),
+          (30 * 86400, "30 d")]  # one style of unit: "1 day", "3 d" mixed two (review 25)
 
 
 def _duration_rows():
@@ -90,7 +90,9 @@ def duration_timeline(height: float = TIMELINE_INCHES[1]) -> mpl2d.StaticFigure:
         y = n - 1 - k
         if math.isnan(a):
             ax.text(math.sqrt(60 * 86400), y, text + " (left blank on purpose)", ha="center",
-                    va="center", fontsize=12, style="italic", color=style.TEXT)
+                    va="center", fontsize=12, style="italic", color=style.TEXT,
+                    bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none",
+                          "alpha": 0.85})
             continue
         end = min(b, x_max * 0.62)
         ax.barh(y, end - a, left=a, height=0.56, color=colour, alpha=0.9 if not hatch else 0.55,
@@ -117,8 +119,10 @@ def duration_timeline(height: float = TIMELINE_INCHES[1]) -> mpl2d.StaticFigure:
                                           "ec": "none", "alpha": 0.85})
         if note:
             x_note = kid_low if "Migraine\n(1.1)" in label else a
+            # on white: the grid lines ran through the grey notes (review 25)
             ax.text(x_note, y - 0.34, note, ha="left", va="top", fontsize=11,
-                    color="#444444")
+                    color="#444444", bbox={"boxstyle": "square,pad=0.05", "fc": "white",
+                                           "ec": "none", "alpha": 0.85})
     ax.set_xscale("log")
     ax.set_xlim(0.6, x_max)
     ax.set_ylim(-0.8, n - 0.4)
