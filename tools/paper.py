@@ -166,7 +166,11 @@ PRINT_PLATES = {"pattern_gallery": ("anatomy.viz.pain_views", "pattern_gallery",
                 # page, drawn at print resolution (the notebook's PNG was soft: review 24)
                 "duration_timeline": ("anatomy.viz.headache_views", "duration_timeline",
                                       {"height": 4.6}),
-                "rami_schematic": ("anatomy.viz.rami_views", "rami_figure", {})}
+                "rami_schematic": ("anatomy.viz.rami_views", "rami_figure", {}),
+                # the territory plate printed from the notebook's 114 ppi PNG was soft, its
+                # overlap dots blurred (review 25)
+                "territory_plate": ("anatomy.viz.pain_views", "territory_plate",
+                                    {"side": "right"})}
 # plates no taller than a column's figure, in a handout with no room for them at full
 # height
 LOW_PLATES = {"rami_schematic"}

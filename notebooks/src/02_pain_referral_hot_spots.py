@@ -175,7 +175,7 @@ atlas = pain.territories()
 right_side = atlas.table[atlas.table.side == 'right'].reset_index(drop=True)
 right_side[['label', 'root', 'division', 'description', 'references']]
 
-# %% slideshow={"slide_type": "subslide"} paper="across_the_page"
+# %% slideshow={"slide_type": "subslide"} paper="territory_plate"
 pain_views.territory_plate('right')
 
 # %% [markdown] slideshow={"slide_type": "skip"}
