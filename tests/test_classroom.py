@@ -227,12 +227,16 @@ class SlideTexts(HTMLParser):
         super().__init__()
         self.stack: list[int] = []
         self.slides: list[str] = []
+        self.beside: dict[int, str] = {}  # slide -> alt text of its figure beside the text
         self.skip = 0
 
     def handle_starttag(self, tag, attrs):
         if tag == "section":
             self.slides.append("")
             self.stack.append(len(self.slides) - 1)
+        attrs = dict(attrs)
+        if tag == "img" and attrs.get("class") == "kit-beside" and self.stack:
+            self.beside[self.stack[-1]] = attrs.get("alt", "")
         self.skip += tag in self.SKIP
 
     def handle_endtag(self, tag):
@@ -322,13 +326,22 @@ def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
         parser = SlideTexts()
         parser.feed(slides[path.stem].read_text(encoding="utf-8"))
         texts = [words(t) for t in parser.slides]
+        figure = None
         for cell in nbformat.read(path, as_version=4).cells:
+            figure = slide_material._png(cell) or figure
             name = cell.metadata.get("kit_slides")
             if not name:
                 continue
             named.append(name)
             question = words(cell.source.splitlines()[0].lstrip("# "))
             at = next(k for k, t in enumerate(texts) if t.startswith(question))
+            if name == slide_material.FIGURE:
+                # the figure above the exercise, again, beside its questions (slide
+                # review 25: "Look at the territory figure" with no figure on screen)
+                assert figure and parser.beside.get(at) == figure[1], (path.stem, question)
+                last = cell.source.strip().splitlines()[-1]  # the last question
+                assert words(last.split(". ", 1)[1]) in texts[at], (path.stem, last)
+                continue
             shown = TextOutsideDetails()
             shown.feed(markdown2html(slide_material.material(name)))
             text = words("".join(shown.outside))
@@ -343,7 +356,8 @@ def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
                     path.stem, name)
             else:
                 assert text in texts[at], (path.stem, name)
-    assert sorted(named) == sorted(slide_material.MATERIAL)
+    assert sorted(set(named) - {slide_material.FIGURE}) == sorted(slide_material.MATERIAL)
+    assert slide_material.FIGURE in named
 
 
 def test_slide_material_comes_from_the_data_records():
@@ -373,6 +387,26 @@ def test_slide_material_comes_from_the_data_records():
     assert all(text in slide_material.material("side_row") for text in side)
     with pytest.raises(ValueError, match="'cure'.*block_and_toxin.*secondary_causes"):
         slide_material.material("cure")
+
+
+def test_an_exercise_on_a_figure_needs_a_figure_above_it():
+    """An exercise that asks for the figure above it shows the last PNG above it, with
+    its alt text; without one it is an error, not a slide that silently lacks it."""
+    from tools import slide_material
+
+    question = nbformat.v4.new_markdown_cell("### Exercise 2\n\nLook at the figure.",
+                                             metadata={"kit_slides": "figure"})
+    question.id = "q"
+    with pytest.raises(ValueError, match="'q'.*'figure'.*no cell above it"):
+        slide_material.add_slide_material(nbformat.v4.new_notebook(cells=[question]))
+    plot = nbformat.v4.new_code_cell("plate()", outputs=[nbformat.v4.new_output(
+        "execute_result", data={"image/png": "iVBORw0KGgo=\n", "text/plain": "<Figure>"},
+        metadata={"image/png": {"alt": 'Three "heads"'}})])
+    nb = nbformat.v4.new_notebook(cells=[plot, question])
+    assert slide_material.add_slide_material(nb) == 1
+    assert nb.cells[1].source == (
+        '### Exercise 2\n\n<img class="kit-beside" alt="Three &quot;heads&quot;" '
+        'src="data:image/png;base64,iVBORw0KGgo=">\n\nLook at the figure.')
 
 
 def test_material_after_a_prediction_needs_an_answer():
@@ -793,3 +827,19 @@ def test_a_student_copy_says_where_it_keeps_the_answers_back():
         exercises = sum(c.source.startswith("### Exercise") for c in copy.cells)
         withheld = sum(c.source == classroom.WITHHELD for c in copy.cells)
         assert withheld >= exercises, path.name
+
+
+def test_a_long_answer_list_splits_at_its_items_numbered_or_not():
+    """A long answer's list is cut into slides at its items, a numbered list too: deck
+    02's Exercise 2 answer (a numbered list) scrolled past the slide (slide review 25).
+    A later part keeps its numbers, and text after the list stays with the last part."""
+    from tools.slide_answers import split_list
+
+    item = " ".join(["word"] * 60)
+    for mark in ("- ", "1. "):
+        source = "\n".join(f"{mark if mark == '- ' else f'{k}. '}{item}" for k in (1, 2, 3))
+        parts = split_list(source + "\n\nThe measure.", limit=130)
+        assert len(parts) == 2 and len(parts[0].split()) == 122, parts
+        assert parts[1].startswith("- " if mark == "- " else "3. ")
+        assert parts[1].endswith("The measure.")
+    assert split_list("1. short\n2. short", limit=130) == ["1. short\n2. short"]

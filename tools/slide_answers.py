@@ -44,8 +44,12 @@ SLIDE_WORDS = 150  # the most words of an answer's list that fit one slide at 20
 def split_list(source: str, limit: int = SLIDE_WORDS) -> list[str]:
     """An answer's markdown cut into parts of at most ``limit`` words at its top-level
     list items (a long case reasoning ran 230 px past a slide's foot); text after the
-    list stays with the last part, and an answer without a long list stays whole."""
-    blocks = re.split(r"\n(?=- )", source.strip())
+    list stays with the last part, and an answer without a long list stays whole.
+
+    A numbered list splits the same way; its later part keeps its numbers (deck 02's
+    Exercise 2 answer scrolled: slide review 25).
+    """
+    blocks = re.split(r"\n(?=- |\d+\. )", source.strip())
     if len(source.split()) <= limit or len(blocks) < 2:
         return [source]
     parts, words = [""], 0

@@ -8,9 +8,15 @@ notebook); the deck shows it on the question's slide, built from the same data r
 as the notebook's table. Material that answers a prediction (``AFTER_PREDICTION``)
 comes on a slide of its own after the question, before the answer. Notebooks, handouts
 and paper are unchanged.
+
+An exercise that works on the figure just above it names ``FIGURE``: its slide shows
+that figure again, smaller, beside the questions (slide review 25: deck 02's Exercise 2
+said "Look at the territory figure" with the figure one slide back).
 """
 
 from __future__ import annotations
+
+import html
 
 import nbformat
 
@@ -101,6 +107,8 @@ MATERIAL = {f.__name__: f for f in (block_and_toxin, chronic_migraine_criteria,
 # material that answers a prediction: on a slide of its own just before the exercise's
 # answer, not under the question (the deck 03 check of Exercise 1: slide review 19)
 AFTER_PREDICTION = {"side_row"}
+# not material from the data records: the last figure above the exercise, beside it
+FIGURE = "figure"
 
 
 def material(name: str) -> str:
@@ -126,24 +134,58 @@ def material(name: str) -> str:
     return MATERIAL[name]()
 
 
-def add_slide_material(nb) -> int:
-    """Put each exercise's named material on its slide, under the question, or (names in
-    ``AFTER_PREDICTION``) on a slide of its own before the exercise's first solution cell;
-    returns how many exercises got one.
+def _png(cell) -> tuple[str, str] | None:
+    """A code cell's last PNG output and its alt text, or None."""
+    for out in reversed(cell.get("outputs", []) if cell.cell_type == "code" else []):
+        png = out.get("data", {}).get("image/png")
+        if png:
+            return png, out.get("metadata", {}).get("image/png", {}).get("alt", "")
+    return None
+
+
+def figure_beside(cell, figure: tuple[str, str] | None) -> None:
+    """Show ``figure`` (a base64 PNG and its alt text) on an exercise's slide, floated to
+    the right of its questions, under its heading.
 
     Raises
     ------
     ValueError
-        If an ``AFTER_PREDICTION`` material's exercise has no solution cell after it.
+        If there is no figure above the exercise to show.
     """
-    cells, count, waiting = [], 0, None
+    if figure is None:
+        raise ValueError(f"exercise {cell.id!r} asks for the figure above it "
+                         f"(slides={FIGURE!r}), but no cell above it has a PNG output")
+    png, alt = figure
+    heading, _, rest = cell.source.partition("\n")
+    img = (f'<img class="kit-beside" alt="{html.escape(alt)}" '
+           f'src="data:image/png;base64,{png.strip()}">')
+    cell.source = f"{heading}\n\n{img}\n\n{rest.lstrip()}"
+
+
+def add_slide_material(nb) -> int:
+    """Put each exercise's named material on its slide, under the question, or (names in
+    ``AFTER_PREDICTION``) on a slide of its own before the exercise's first solution cell;
+    an exercise that names ``FIGURE`` shows the last figure above it beside its
+    questions. Returns how many exercises got material.
+
+    Raises
+    ------
+    ValueError
+        If an ``AFTER_PREDICTION`` material's exercise has no solution cell after it, or
+        a ``FIGURE`` exercise has no figure above it.
+    """
+    cells, count, waiting, figure = [], 0, None, None
     for cell in nb.cells:
         if waiting is not None and "solution" in cell.get("metadata", {}).get("tags", []):
             cells.append(waiting)
             waiting = None
         cells.append(cell)
+        figure = _png(cell) or figure
         name = cell.get("metadata", {}).get("kit_slides")
-        if name:
+        if name == FIGURE:
+            figure_beside(cell, figure)
+            count += 1
+        elif name:
             after = name in AFTER_PREDICTION
             extra = nbformat.v4.new_markdown_cell(
                 material(name),

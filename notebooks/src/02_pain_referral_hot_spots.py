@@ -184,14 +184,14 @@ pain_views.territory_plate('right')
 # %% [markdown] slideshow={"slide_type": "skip"}
 # An interactive 3D version is `pain_views.territory_figure()`: each view names the territories it sees, each territory can be toggled from the legend, and the skin two or more nerves share is darker, between crossing outlines. It is not run here, to keep the notebook under 1 MB; type it into a new cell to explore it.
 
-# %% [markdown] tags=["exercise"]
+# %% [markdown] tags=["exercise"] slides="figure"
 # ### Exercise 2
 #
 # Look at the territory figure: its black dots mark skin that two or more nerves supply. **Predict** from the figure:
 #
 # 1. On the right side, which pairs of nerves share the most skin, and where?
 # 2. Which pairs join a trigeminal nerve to a cervical one, and what does that tell you about the vertex-ear-chin line?
-# 3. Which nerve overlaps its partner from the other side most, across the midline?
+# 3. On the midline, dots mark where a nerve meets its partner from the other side. Whose dotted midline runs furthest? Predict which nerve shares the most skin with its partner.
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # Then measure on the model. A vertex counts as in a territory where that territory's weight, 1 in its core and fading to 0 at its edge, is at least 0.5. How much skin lies in two or more territories? How much does each pair of right-side nerves share, and each nerve with its partner on the left? Measure area, not vertices: the model's vertices lie closer together round the ear than over the scalp.
@@ -226,7 +226,7 @@ print(pd.Series(midline).nlargest(5).round(1).to_string())
 # %% [markdown] tags=["answer"]
 # 1. Four pairs share 12-15 cm² each: the **greater and lesser occipital** on the side of the occiput, and the **greater and third occipital** below the inion. Then the **great auricular and lesser occipital** behind the ear, and the **auriculotemporal and supraorbital** above the temple. No other pair shares more than 4 cm².
 # 2. Smaller patches, 2-4 cm² each, join a trigeminal nerve to a cervical one. The **auriculotemporal** meets the great auricular in front of the ear and the lesser occipital above it. The **supraorbital and auriculotemporal** meet the greater occipital near the vertex. The vertex-ear-chin line is a border, not a wall: the branches of neighbours interleave across it.
-# 3. The two **greater occipital nerves**, up to the vertex: about 18 cm², more than twice any other nerve's.
+# 3. The two **greater occipital nerves**: their dotted midline runs from the inion up to the vertex, the longest. Measured, they share about 18 cm², more than twice any other nerve's. At the front, the supratrochlear and supraorbital lines join end to end, but each nerve's own part is shorter.
 #
 # The measure: about 175 cm², 7 % of the model's skin, lies in two or more territories. Counted in vertices, the pair behind the ear came first, because the model's vertices crowd round the ear. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
 
