@@ -101,6 +101,22 @@ def test_crossing_leaders_are_found():
     found = mpl2d.crossing_leaders(fig)
     assert len(found) == 1
     np.testing.assert_allclose(found[0][1], [[0, 0], [10, 10]])
+    # an elbow leader is checked along its corners: its ends alone (x = 12) miss c
+    ax.add_artist(mpl2d.Leader((12, -8), (12, -2), via=[(5, -8), (5, -2)]))
+    found = mpl2d.crossing_leaders(fig)
+    assert len(found) == 2
+    np.testing.assert_allclose(found[1][2], [[12, -8], [5, -8], [5, -2], [12, -2]])
+
+
+def test_an_elbow_leader_draws_through_its_corners():
+    fig, ax = mpl2d.subplots(figsize=(3, 3))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    leader = mpl2d.Leader((1, 1), (9, 9), gap_pt=0, via=[(1, 9)])
+    ax.add_artist(leader)
+    fig.canvas.draw()
+    np.testing.assert_allclose(np.c_[leader.get_data()], [[1, 1], [1, 9], [9, 9]],
+                               atol=1e-9)
 
 
 def test_painted_ids_show_the_nearer_part_where_two_overlap():

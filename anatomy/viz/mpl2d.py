@@ -310,17 +310,20 @@ def setup_view_axes(ax, title: str = "") -> None:
 
 
 class Leader(Line2D):
-    """A straight leader line from ``gap_pt`` points off a marker's centre to a label.
+    """A leader line from ``gap_pt`` points off a marker's centre to a label: straight,
+    or through the corners ``via`` (an elbow round what a straight line would cross).
 
     Looks like an annotation arrow with ``arrowstyle='-'`` but skips its Bezier clipping
     against the label's box (the box, drawn over the line's end, hides it anyway), which
     made labelled plates several times slower to draw.
     """
 
-    def __init__(self, start, end, gap_pt: float = 2.0, **kwargs):
+    def __init__(self, start, end, gap_pt: float = 2.0, via=(), **kwargs):
         self.start, self.end = np.asarray(start, float), np.asarray(end, float)
+        self.via = np.asarray(via, float).reshape(-1, 2)
         self.gap_pt = gap_pt
-        super().__init__(*np.c_[self.start, self.end], clip_on=False, **kwargs)
+        super().__init__(*np.r_[[self.start], self.via, [self.end]].T, clip_on=False,
+                         **kwargs)
 
     def draw(self, renderer) -> None:
         """Draw the leader line, stopped ``gap_pt`` points short of the label (Artist.draw).
@@ -331,12 +334,13 @@ class Leader(Line2D):
             The renderer drawing the figure.
         """
         to_screen = self.get_transform()
-        a, b = to_screen.transform([self.start, self.end])
+        points = to_screen.transform(np.r_[[self.start], self.via, [self.end]])
+        a, b = points[0], points[1]
         length = float(np.hypot(*(b - a)))
         gap = self.gap_pt * self.figure.dpi / 72
         if length > gap:
-            a = a + (b - a) * gap / length
-        x, y = to_screen.inverted().transform([a, b]).T
+            points[0] = a + (b - a) * gap / length
+        x, y = to_screen.inverted().transform(points).T
         self.set_data(x, y)
         super().draw(renderer)
 
@@ -378,16 +382,17 @@ def crossing_leaders(figure) -> list[tuple[str, np.ndarray, np.ndarray]]:
     Returns
     -------
     list of (str, numpy.ndarray, numpy.ndarray)
-        Panel title and the two leaders, each as [point, label position] in mm.
+        Panel title and the two leaders, each as [point, its corners, label position]
+        in data units.
     """
     found = []
     for ax in figure.axes:
-        lines = [np.array([a.start, a.end]) for a in ax.get_children()
+        lines = [np.r_[[a.start], a.via, [a.end]] for a in ax.get_children()
                  if isinstance(a, Leader)]
-        for i, (a, b) in enumerate(lines):
+        for i, path in enumerate(lines):
             for line in lines[i + 1:]:
-                if segment_crosses(a, b, line):
-                    found.append((ax.get_title(), np.array([a, b]), line))
+                if any(segment_crosses(a, b, line) for a, b in zip(path[:-1], path[1:])):
+                    found.append((ax.get_title(), path, line))
     return found
 
 
@@ -441,7 +446,7 @@ def leader_label(ax, point, at, text: str, *, fontsize: float = 9, alpha: float 
 
 
 def label_points(ax, points_2d, labels, *, color=style.LANDMARK, marker="o", size=28,
-                 offsets=None, fontsize=9, zorder=5) -> None:
+                 offsets=None, fontsize=9, zorder=5, aligns=None) -> None:
     """Markers with text labels and thin leader lines (offsets in mm, per point).
 
     Parameters
@@ -464,13 +469,17 @@ def label_points(ax, points_2d, labels, *, color=style.LANDMARK, marker="o", siz
         Label font size, points.
     zorder : float, default 5
         Drawing order of the markers (labels one above).
+    aligns : sequence of (str, str) or None, optional
+        Per point, the label's (horizontal, vertical) alignment, or None for the default
+        (``leader_label``'s ``align``).
     """
     pts = np.atleast_2d(points_2d)
     ax.scatter(pts[:, 0], pts[:, 1], s=size, c=color, marker=marker, edgecolors="white",
                linewidths=0.8, zorder=zorder)
     for k, (p, text) in enumerate(zip(pts, labels)):
         off = np.asarray(offsets[k] if offsets is not None else (8, 8), float)
-        leader_label(ax, p, p + off, text, fontsize=fontsize, zorder=zorder + 1)
+        leader_label(ax, p, p + off, text, fontsize=fontsize, zorder=zorder + 1,
+                     align=aligns[k] if aligns is not None else None)
 
 
 def scale_bar(ax, length_mm: float = 50, loc=(0.05, 0.04), fontsize: float = 9) -> None:

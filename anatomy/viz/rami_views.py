@@ -141,9 +141,11 @@ def _draw_nerves(ax, lw: float = 3.2) -> None:
                                     "color": colour, "lw": 0})
 
 
-def _label(ax, point, at, text, colour=style.TEXT, weight="normal", ha=None) -> None:
+def _label(ax, point, at, text, colour=style.TEXT, weight="normal", ha=None,
+           via=()) -> None:
     p, q = np.asarray(point, float), np.asarray(at, float)
-    ax.add_artist(mpl2d.Leader(p, q, gap_pt=1.5, lw=0.7, color="#555555", zorder=8))
+    ax.add_artist(mpl2d.Leader(p, q, gap_pt=1.5, via=via, lw=0.7, color="#555555",
+                               zorder=8))
     ax.text(*q, text, fontsize=LABEL_PT, color=colour, weight=weight, zorder=9,
             ha=ha or ("left" if q[0] >= p[0] else "right"), va="center",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9})
@@ -152,10 +154,15 @@ def _label(ax, point, at, text, colour=style.TEXT, weight="normal", ha=None) -> 
 def _annotate(ax) -> None:
     right, left = nerve_paths(), nerve_paths(mirror=True)
     # the subject's structures and the roots on the left of the picture
-    _label(ax, (0.0, 2.65), (0.0, 4.1), "vertebral body", ha="center")
+    _label(ax, (0.35, 2.65), (0.75, 4.1), "vertebral body", ha="center")
+    # the ventral root lies between the bone, the spinal nerve and the ganglion: a
+    # straight leader from the left crossed the ganglion (review 25), so this one comes
+    # down over the vertebral body, clear of the nerves
+    root = left["ventral_root"][9]
+    _label(ax, root, (-5.9, 4.45), "ventral root", weight="bold",
+           via=[(root[0], 4.45)])
     _label(ax, (-3.2, 2.9), (-5.9, 3.6), "sternocleidomastoid")
     _label(ax, (-2.3, 1.45), (-5.9, 2.45), "vertebral artery")
-    _label(ax, left["ventral_root"][10], (-5.9, 1.1), "ventral root", weight="bold")
     _label(ax, left["dorsal_root"][28], (-5.9, 0.55), "dorsal root ganglion")
     _label(ax, (-0.45, 0.2), (-5.9, 0.0), "spinal cord")
     _label(ax, left["dorsal_root"][10], (-5.9, -0.8), "dorsal root", weight="bold")
