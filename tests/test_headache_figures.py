@@ -517,3 +517,38 @@ def test_notebook_png_is_compact_and_deterministic():
     assert fig.palette
     full = mpl2d.StaticFigure(fig.figure, fig.alt, palette=False).png_bytes()
     assert len(a) < 0.6 * len(full)
+
+
+def test_pain_map_temple_label_covers_no_other_region():
+    """The temple lies just behind the forehead and the eye: its label, pushed outward
+    from the head's centre like the others, lay on the forehead's and the eye's map
+    (review 25). It goes up over the scalp, its box clear of every other region's core
+    (field 0.5 or more) that the side view shows."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
+
+    from anatomy.viz.headache_views import maps as hmaps
+
+    plate = hv.pain_map_plate(views=("right", "posterior"), panel_inches=1.8)
+    canvas = FigureCanvasAgg(plate.figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    vertices = hm.map_mesh().vertices
+    checked = 0
+    for ax, condition in zip(plate.figure.axes, hm.MAP_CONDITIONS):
+        regions = [r for r, _, _ in hm.MAP_SPECS[condition]["regions"]]
+        for text in ax.texts:
+            if not text.get_text().startswith("temporal"):
+                continue
+            box = Bbox(ax.transData.inverted().transform(
+                text.get_bbox_patch().get_window_extent(renderer)))
+            for region in regions:
+                if region in ("temporal", *hmaps.RING_REGIONS):
+                    continue   # the band is a ring through the temple itself
+                core = vertices[hm.region_field(region, "right") >= 0.5]
+                xy = mpl2d.project(core, "right")
+                inside = ((xy[:, 0] > box.x0) & (xy[:, 0] < box.x1) & (xy[:, 1] > box.y0)
+                          & (xy[:, 1] < box.y1))
+                assert not inside.any(), (condition, text.get_text(), region)
+            checked += 1
+    assert checked == 3   # migraine, tension-type and cervicogenic name the temple

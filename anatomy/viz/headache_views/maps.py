@@ -351,6 +351,11 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
 # sat on the ear beside the temporal dot: instructor review): its dot goes to the seed the
 # view sees best that lies farthest on the page from the other regions' dots
 RING_REGIONS = ("band",)
+# a region just beside the head's centre whose label, pushed outward, would lie on a
+# neighbour's map: the temple's, outward from the centre, covered the forehead and the
+# eye (review 25); it goes straight up, above the head, offset in mm
+UP_REGIONS = ("temporal",)
+UP_OFFSET = (0.0, 78.0)
 
 
 def _seen_seeds(region: str, at: str, view: str) -> np.ndarray:
@@ -417,7 +422,7 @@ def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
         elif centre:
             found[region] = (mpl2d.project(hm.region_centre(region, at), view)[0], weight)
     others = [p for p, _ in found.values() if p is not None]
-    pts, labels, offsets = [], [], []
+    pts, labels, offsets, aligns = [], [], [], []
     for region, (p, weight) in found.items():
         if p is None:
             p = _ring_dot(region, at, view, others)
@@ -425,8 +430,12 @@ def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
                 continue
         pts.append(p)
         labels.append(_region_label(condition, region, weight))
+        aligns.append(("center", "bottom") if region in UP_REGIONS else None)
         if region in RING_REGIONS:  # straight up, off the ring: outward, "band" ran into
             offsets.append((0.0, 30.0))  # the occipital label beside it ("occipital band")
+            continue
+        if region in UP_REGIONS:
+            offsets.append(UP_OFFSET)
             continue
         d = p - np.array([0.0, 10.0])
         d = d / max(np.linalg.norm(d), 1e-6)
@@ -434,5 +443,5 @@ def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
     if not pts:
         return
     pts = np.array(pts)
-    mpl2d.label_points(ax, pts, labels, offsets=offsets, color=OI["blue"], size=14,
-                       fontsize=8)
+    mpl2d.label_points(ax, pts, labels, offsets=offsets, aligns=aligns, color=OI["blue"],
+                       size=14, fontsize=8)
