@@ -285,7 +285,32 @@ def test_exercise_answers_say_what_the_solutions_print():
     order = sorted(across, key=across.get, reverse=True)
     assert order[0] == "greater_occipital" and across[order[0]] > 2 * across[order[1]]
     assert round(across[order[0]]) == 18
-    assert "3. The two **greater occipital nerves**, up to the vertex: about 18 cm²" in text
+    # the clue the figure gives (its dots mark a line, not a width: review 25): the
+    # longest dotted midline, from below the inion to the vertex; at the front two
+    # nerves' lines join end to end, each shorter
+    from anatomy.pain.atlas import pain_mesh
+
+    vertices = np.asarray(pain_mesh().vertices)
+    head = load_head().landmarks
+    span = {}
+    for n in order[:4]:
+        line = vertices[members[(n, "right")] & members[(n, "left")]]
+        assert np.abs(line[:, 0]).max() < 1.0, n   # on the midline
+        span[n] = np.linalg.norm(line[:, None] - line[None], axis=-1).max()
+        if n == "greater_occipital":
+            assert line[:, 2].min() < head["inion"][2] and line[:, 2].max() > (
+                head["vertex"][2] - 5), n
+    assert span["greater_occipital"] > 1.5 * max(v for k, v in span.items()
+                                                 if k != "greater_occipital"), span
+    front = {n: vertices[members[(n, "right")] & members[(n, "left")]][:, 2]
+             for n in ("supratrochlear", "supraorbital")}
+    assert abs(front["supratrochlear"].max() - front["supraorbital"].min()) < 5, front
+    assert ("3. The two **greater occipital nerves**: their dotted midline runs from below "
+            "the inion up to the vertex, the longest. Measured, they share about 18 cm²"
+            in text)
+    assert "supratrochlear and supraorbital lines join end to end" in text
+    question = _exercise("02_pain_referral_hot_spots", "Exercise 2")
+    assert "Whose dotted midline runs furthest?" in question
 
 
 def test_block_point_distances_in_the_text_are_the_models():
