@@ -202,14 +202,15 @@ def test_offline_deck_fits_a_1024x768_projector(decks, stem):
     # the wide schematics fill the slide's width: their text is as large as their width
     # lets it be (14.5 px at 9 and 7.8 inches with 10.5 and 9-point labels: review 24)
     for m in measured:
-        for name in SCHEMATICS:
+        for name, least in SCHEMATICS.items():
             if m["label"] and m["label"]["text"].startswith(f"png: {name}"):
-                assert m["label"]["px"] >= SCHEMATIC_PX, (stem, m["index"], m["label"])
+                assert m["label"]["px"] >= least, (stem, m["index"], m["label"])
 
 
-# the slides' schematics (alt texts' first words) and the least size of their text
-SCHEMATICS = ("Schematic cross-section", "Timeline of attack")
-SCHEMATIC_PX = 15.0
+# the slides' schematics (alt texts' first words) and the least size of their text, px:
+# the rami schematic's labels are 20 px and its source line 18 (its labels were 17 px,
+# two thirds of the slide's text: review 25); the timeline's text is 16 px
+SCHEMATICS = {"Schematic cross-section": 18.0, "Timeline of attack": 15.0}
 
 
 @pytest.fixture(scope="module")

@@ -29,10 +29,13 @@ ROOT = style.NERVE  # roots and the spinal nerve trunk
 SEGMENTS = ("dorsal_root", "ventral_root", "spinal_nerve", "dorsal_ramus",
             "medial_branch", "lateral_branch", "ventral_ramus")
 # the labels' size, points: on a slide the figure fills the width, and at 10.5 points on
-# 9 inches its labels were 14 px at 1024x768 (review 24); the right-hand labels are on
-# short lines, so the figure is narrower and the same text larger on the screen
+# 9 inches its labels were 14 px at 1024x768 (review 24), at 12 points on 8.9 inches
+# 17 px, two thirds of the slide's text (review 25). The labels are on short lines in
+# narrow columns, so the figure is 7.2 inches wide: 20 px on the slide, and the section
+# keeps its size
 LABEL_PT = 12.0
-FIGSIZE = (8.9, 5.4)
+FIGSIZE = (7.2, 5.15)
+LABEL_X = 5.6  # the label columns' inner edges, either side of the neck (half-width 5.3)
 
 
 def _bezier(*ctrl, n: int = 40) -> np.ndarray:
@@ -153,39 +156,40 @@ def _label(ax, point, at, text, colour=style.TEXT, weight="normal", ha=None,
 
 def _annotate(ax) -> None:
     right, left = nerve_paths(), nerve_paths(mirror=True)
-    # the subject's structures and the roots on the left of the picture
-    _label(ax, (0.35, 2.65), (0.75, 4.1), "vertebral body", ha="center")
+    x = LABEL_X
+    # the subject's structures and the roots on the left of the picture, on short lines
+    # (narrow columns leave the section its size in a figure near a slide's shape)
+    _label(ax, (0.45, 2.65), (1.05, 4.1), "vertebral body", ha="center")
     # the ventral root lies between the bone, the spinal nerve and the ganglion: a
     # straight leader from the left crossed the ganglion (review 25), so this one comes
     # down over the vertebral body, clear of the nerves
     root = left["ventral_root"][9]
-    _label(ax, root, (-5.9, 4.45), "ventral root", weight="bold",
-           via=[(root[0], 4.45)])
-    _label(ax, (-3.2, 2.9), (-5.9, 3.6), "sternocleidomastoid")
-    _label(ax, (-2.3, 1.45), (-5.9, 2.45), "vertebral artery")
-    _label(ax, left["dorsal_root"][28], (-5.9, 0.55), "dorsal root ganglion")
-    _label(ax, (-0.45, 0.2), (-5.9, 0.0), "spinal cord")
-    _label(ax, left["dorsal_root"][10], (-5.9, -0.8), "dorsal root", weight="bold")
-    _label(ax, (-1.95, -0.35), (-5.9, -1.55), "articular pillar\n(facet joints)")
+    _label(ax, root, (-x, 4.6), "ventral root", weight="bold", via=[(root[0], 4.6)])
+    _label(ax, (-3.2, 2.9), (-x, 3.54), "sternocleido-\nmastoid")
+    _label(ax, (-2.3, 1.45), (-x, 2.48), "vertebral artery")
+    _label(ax, left["dorsal_root"][28], (-x, 1.42), "dorsal root\nganglion")
+    _label(ax, (-0.45, 0.2), (-x, 0.36), "spinal cord")
+    _label(ax, left["dorsal_root"][10], (-x, -0.38), "dorsal root", weight="bold")
+    _label(ax, (-1.95, -0.35), (-x, -1.44), "articular pillar\n(facet joints)")
     # in the muscle beside the nerve: on the medial branch it named the nerve (review 25)
-    _label(ax, (-2.35, -2.2), (-5.9, -2.35), "deep back muscles")
+    _label(ax, (-2.35, -2.2), (-x, -2.82), "deep back\nmuscles")
     # the spinous process's point lies above the trapezius's: its label does too, so the
     # two leaders do not cross
-    _label(ax, (-0.15, -2.3), (-5.9, -3.15), "spinous process")
-    _label(ax, (-2.9, -3.15), (-5.9, -3.95), "trapezius")
+    _label(ax, (-0.15, -2.3), (-x, -3.88), "spinous process")
+    _label(ax, (-2.9, -3.15), (-x, -4.62), "trapezius")
     # the nerve's branches on the right
-    _label(ax, (4.35, 1.6), (5.9, 3.8),
+    _label(ax, (4.35, 1.6), (x, 4.14),
            "C1-C4 ventral rami\nform the cervical\nplexus: LON, great\nauricular nerve",
            colour=VENTRAL)
-    _label(ax, right["ventral_ramus"][24], (5.9, 2.1), "VENTRAL RAMUS\nto the front",
+    _label(ax, right["ventral_ramus"][24], (x, 2.22), "VENTRAL RAMUS\nto the front",
            colour=VENTRAL, weight="bold")
-    _label(ax, right["spinal_nerve"][20], (5.9, 0.85), "spinal nerve\n(roots joined)")
-    _label(ax, right["dorsal_ramus"][22], (5.9, -0.35), "DORSAL RAMUS\nto the back",
+    _label(ax, right["spinal_nerve"][20], (x, 0.85), "spinal nerve\n(roots joined)")
+    _label(ax, right["dorsal_ramus"][22], (x, -0.53), "DORSAL RAMUS\nto the back",
            colour=DORSAL, weight="bold")
-    _label(ax, right["lateral_branch"][39], (5.9, -1.65), "lateral branch\n(to muscles)",
+    _label(ax, right["lateral_branch"][39], (x, -1.91), "lateral branch\n(to muscles)",
            colour=DORSAL)
-    _label(ax, right["medial_branch"][34], (5.9, -3.3),
-           "medial branch to\nmuscles and skin:\nC2 gives the GON,\nC3 the TON", colour=DORSAL)
+    _label(ax, right["medial_branch"][34], (x, -3.61),
+           "medial branch to\nmuscles and skin:\nC2: GON, C3: TON", colour=DORSAL)
     ax.text(0, 5.2, "FRONT", ha="center", va="center", fontsize=LABEL_PT, color="#555555")
     ax.text(0, -4.35, "BACK", ha="center", va="center", fontsize=LABEL_PT, color="#555555")
 
@@ -220,16 +224,18 @@ def rami_figure() -> mpl2d.StaticFigure:
     _draw_section(ax)
     _draw_nerves(ax)
     _annotate(ax)
-    ax.set_xlim(-10.3, 9.9)
-    ax.set_ylim(-4.7, 5.5)
+    ax.set_xlim(-9.75, 10.35)
+    ax.set_ylim(-5.3, 5.5)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title("Dorsal and ventral rami of a cervical spinal nerve (schematic, not to scale)",
+    ax.set_title("Dorsal and ventral rami of a cervical spinal nerve\n(schematic, not to scale)",
                  fontsize=13.5, pad=4)
     fig.text(0.01, 0.01, f"Source: {cite(*REFERENCES)}. A typical cervical level (C3 and "
-             "below) seen from above.\nC2 differs: it leaves between the arch of the atlas and "
-             "the lamina of the axis.",
-             fontsize=11, color="#444444")
-    fig.subplots_adjust(left=0.0, right=1.0, bottom=0.09, top=0.95)
-    # a flat-coloured schematic: fewer pixels and colours suffice (notebook 01's size)
-    return mpl2d.StaticFigure(fig, ALT, scale=0.8, colors=32)
+             "below), seen from above.\nC2 differs: it leaves between the arch of the atlas "
+             "and the lamina of the axis.",
+             fontsize=10.5, color="#444444")
+    fig.subplots_adjust(left=0.0, right=1.0, bottom=0.1, top=0.885)
+    # a flat-coloured schematic: 32 colours suffice (notebook 01's size); at full scale,
+    # since a slide shows the PNG no larger than its pixels (at 0.8 the 20 px labels
+    # were 17 px)
+    return mpl2d.StaticFigure(fig, ALT, colors=32)
