@@ -372,6 +372,18 @@ def test_duration_timeline_bars_follow_the_data():
         headaches.tension_type_subtypes().at["2.3", "duration_max_minutes"])
 
 
+def test_duration_timeline_refuses_a_size_its_text_does_not_fit():
+    """Lower than 4.6 inches the rows' notes run into the next bar; narrower than 7.4 the
+    bars' names run past their bars. The error names the value and what to give."""
+    with pytest.raises(ValueError, match=r"height 4\.2 inches.*4\.6 or more"):
+        hv.duration_timeline(height=4.2)
+    with pytest.raises(ValueError, match=r"width 6\.5 inches.*7\.4 or more"):
+        hv.duration_timeline(width=6.5)
+    wide = hv.duration_timeline(height=4.6, width=8.6)   # paper's print plate
+    assert tuple(wide.figure.get_size_inches()) == (8.6, 4.6)
+    wide.close()
+
+
 def test_duration_timeline_colours_are_okabe_ito():
     ax = hv.duration_timeline().figure.axes[0]
     palette = {hv.style.OKABE_ITO[k].lower() for k in hv.style.OKABE_ITO}

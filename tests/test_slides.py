@@ -208,9 +208,10 @@ def test_offline_deck_fits_a_1024x768_projector(decks, stem):
 
 
 # the slides' schematics (alt texts' first words) and the least size of their text, px:
-# the rami schematic's labels are 20 px and its source line 18 (its labels were 17 px,
-# two thirds of the slide's text: review 25); the timeline's text is 16 px
-SCHEMATICS = {"Schematic cross-section": 18.0, "Timeline of attack": 15.0}
+# both were as wide as the slide, their labels 16-17 px, two thirds of the slide's text
+# (review 25); drawn near the slide's shape, labels are 19-20 px and the smallest text
+# (a source line, a note) 18
+SCHEMATICS = {"Schematic cross-section": 18.0, "Timeline of attack": 18.0}
 
 
 @pytest.fixture(scope="module")

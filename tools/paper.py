@@ -165,7 +165,7 @@ PRINT_PLATES = {"pattern_gallery": ("anatomy.viz.pain_views", "pattern_gallery",
                 # wide figures whose text printed at 4-5 points in a column: across the
                 # page, drawn at print resolution (the notebook's PNG was soft: review 24)
                 "duration_timeline": ("anatomy.viz.headache_views", "duration_timeline",
-                                      {"height": 4.6}),
+                                      {"height": 4.6, "width": 8.6}),
                 "rami_schematic": ("anatomy.viz.rami_views", "rami_figure", {}),
                 # the territory plate printed from the notebook's 114 ppi PNG was soft, its
                 # overlap dots blurred (review 25)

@@ -13,12 +13,14 @@ __all__ = ["duration_timeline"]
 
 _SEC = {"s": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0}
 _TICKS = [(1, "1 s"), (10, "10 s"), (60, "1 min"), (600, "10 min"), (3600, "1 h"),
-          (4 * 3600, "4 h"), (86400, "1 d"), (3 * 86400, "3 d"), (7 * 86400, "7 d"),
-          (30 * 86400, "30 d")]  # one style of unit: "1 day", "3 d" mixed two (review 25)
+          (4 * 3600, "4 h"), (86400, "1 d"), (7 * 86400, "7 d"), (30 * 86400, "30 d")]
+# one style of unit: "1 day", "3 d" mixed two (review 25); no "3 d", which ran into "7 d"
+# on a figure near a slide's shape
 
 
 def _duration_rows():
-    """(label, start s, end s, colour, hatch, bar text, note) from headaches.py data."""
+    """(label, start s, end s, colour, hatch, bar text, note, note's end) from headaches.py
+    data; a note starts under its bar's start, or ends under its end ("end")."""
     table = headaches.comparison_table()
     sub = headaches.tension_type_subtypes()
     mig = headaches.thresholds("migraine_without_aura")
@@ -29,40 +31,45 @@ def _duration_rows():
     rows = [
         ("Occipital neuralgia\n(13.4) paroxysm", minutes("duration_min_minutes",
          "occipital_neuralgia"), minutes("duration_max_minutes", "occipital_neuralgia"),
-         OI["vermillion"], "", "seconds to minutes",
-         "ICHD-3: 'a few seconds to minutes'; 1 s and 10 min are the kit's reading"),
+         OI["vermillion"], "", "seconds to minutes", "ICHD-3: 'a few seconds to minutes'",
+         "start"),
         ("Migraine aura\n(1.2), each symptom", minutes("aura_duration_min_minutes",
          "migraine_with_aura"), minutes("aura_duration_max_minutes", "migraine_with_aura"),
-         OI["reddish_purple"], "", "5-60 min", "motor aura symptoms may last up to 72 h"),
+         OI["reddish_purple"], "", "5-60 min", "motor symptoms: up to 72 h", "start"),
         ("Migraine\n(1.1) attack", mig["min_hours"] * 3600, mig["max_hours"] * 3600,
-         OI["blue"], "", "4-72 h", "under 18: 2-72 h (dotted)"),
+         OI["blue"], "", "4-72 h", "under 18: 2-72 h (dotted)", "end"),
         ("Tension-type, episodic\n(2.1, 2.2) episode",
          float(sub.at["2.1", "duration_min_minutes"]) * 60,
          float(sub.at["2.1", "duration_max_minutes"]) * 60, OI["bluish_green"], "",
-         "30 min to 7 days", ""),
+         "30 min to 7 days", "", "start"),
         ("Tension-type, chronic\n(2.3)", float(sub.at["2.3", "duration_min_minutes"]) * 60,
-         math.inf, OI["bluish_green"], "//", "hours to days, or unremitting",
-         "from 30 min: the kit's reading"),
+         math.inf, OI["bluish_green"], "//", "hours to days,\nor unremitting", "", "start"),
         ("Cervicogenic\n(11.2.1)", math.nan, math.nan, OI["grey"], "",
-         "ICHD-3 gives no duration", ""),
+         "ICHD-3 gives no duration", "", "start"),
     ]
     return rows, mig["min_hours_under_18"] * 3600
 
 
-TIMELINE_INCHES = (8.6, 5.2)  # width and height on screen (notebook and slide)
+# width and height on screen (notebook and slide), inches: at 8.6 inches wide the
+# figure filled a slide's width and its 11-point text was 16 px at 1024x768, two thirds
+# of the slide's text (review 25); near the slide's shape, 12-point text is 19-20 px
+TIMELINE_INCHES = (7.4, 5.6)
 
 
-def duration_timeline(height: float = TIMELINE_INCHES[1]) -> mpl2d.StaticFigure:
+def duration_timeline(height: float = TIMELINE_INCHES[1],
+                      width: float = TIMELINE_INCHES[0]) -> mpl2d.StaticFigure:
     """Attack durations on a log time axis (1 s to 30 days).
 
     Bars with text labels; chronic tension-type drawn as unremitting with an arrow.
 
     Parameters
     ----------
-    height : float, default TIMELINE_INCHES[1] (5.2)
-        The figure's height, inches (its width is TIMELINE_INCHES[0]); 4.6 or more
-        leaves each row room for its note. Paper prints it lower, to keep its handout
-        within its pages.
+    height : float, default TIMELINE_INCHES[1] (5.6)
+        The figure's height, inches; 4.6 or more leaves each row room for its note.
+    width : float, default TIMELINE_INCHES[0] (7.4)
+        The figure's width, inches; 7.4 or more leaves the bars room for their names.
+        Paper prints it wider and lower (8.6 x 4.6), to keep its handout within its
+        pages.
 
     Returns
     -------
@@ -73,23 +80,27 @@ def duration_timeline(height: float = TIMELINE_INCHES[1]) -> mpl2d.StaticFigure:
     Raises
     ------
     ValueError
-        If ``height`` is under 4.6 inches, where the rows' notes ran into the next bar.
+        If ``height`` is under 4.6 inches, where the rows' notes ran into the next bar,
+        or ``width`` under 7.4, where the bars' names ran past them.
     """
     if not height >= 4.6:
         raise ValueError(f"height {height!r} inches is too low for the timeline's six "
                          "rows and their notes: give 4.6 or more")
+    if not width >= TIMELINE_INCHES[0]:
+        raise ValueError(f"width {width!r} inches is too narrow for the bars' names: give "
+                         f"{TIMELINE_INCHES[0]} or more")
     mpl2d.use_style()
     rows, kid_low = _duration_rows()
     x_max = 30 * 86400
-    # 8.6 x 5.2 inches, 11-point text: 17 px on a 1024 x 768 slide (9 points on 7.8
-    # inches were 14 px: slide review), 9.5 points across an A4 page (a print plate 4.6
-    # inches high, tools/paper.PRINT_PLATES; in one column it was 4.5)
-    fig, ax = mpl2d.subplots(figsize=(TIMELINE_INCHES[0], height))
+    # 12-point text on 7.4 inches: about 20 px on a 1024 x 768 slide (9 points on 7.8
+    # inches were 14 px: slide review), and across an A4 page (a print plate 4.6 inches
+    # high, tools/paper.PRINT_PLATES) about 9 points
+    fig, ax = mpl2d.subplots(figsize=(width, height))
     n = len(rows)
-    for k, (label, a, b, colour, hatch, text, note) in enumerate(rows):
+    for k, (label, a, b, colour, hatch, text, note, note_at) in enumerate(rows):
         y = n - 1 - k
         if math.isnan(a):
-            ax.text(math.sqrt(60 * 86400), y, text + " (left blank on purpose)", ha="center",
+            ax.text(math.sqrt(60 * 86400), y, text + " (blank on purpose)", ha="center",
                     va="center", fontsize=12, style="italic", color=style.TEXT,
                     bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none",
                           "alpha": 0.85})
@@ -108,41 +119,42 @@ def duration_timeline(height: float = TIMELINE_INCHES[1]) -> mpl2d.StaticFigure:
                     hatch="..", edgecolor=style.TEXT, linewidth=0.8)
         mid = math.sqrt(a * end)
         inside = math.log10(end / a) > 1.2 and not hatch
-        # a hatched bar's name goes before it: on it, in 12-point type, it ran over the
-        # bar's end and its arrow
+        # a hatched bar's name goes before it, on two lines: on it, in 12-point type, it
+        # ran over the bar's end and its arrow
         x, ha = ((mid, "center") if inside else (a / 1.25, "right") if hatch
                  else (end * 1.25, "left"))
-        ax.text(x, y, text, ha=ha,
-                va="center", fontsize=12, fontweight="bold",
+        ax.text(x, y, text, ha=ha, va="center", fontsize=12.5, fontweight="bold",
+                linespacing=1.0,
                 color="white" if inside else style.TEXT,
                 bbox=None if inside else {"boxstyle": "round,pad=0.15", "fc": "white",
                                           "ec": "none", "alpha": 0.85})
         if note:
-            x_note = kid_low if "Migraine\n(1.1)" in label else a
+            x_note = (end if note_at == "end" else kid_low if "Migraine\n(1.1)" in label
+                      else a)
             # on white: the grid lines ran through the grey notes (review 25)
-            ax.text(x_note, y - 0.34, note, ha="left", va="top", fontsize=11,
+            ax.text(x_note, y - 0.34, note, ha="right" if note_at == "end" else "left",
+                    va="top", fontsize=11,
                     color="#444444", bbox={"boxstyle": "square,pad=0.05", "fc": "white",
                                            "ec": "none", "alpha": 0.85})
     ax.set_xscale("log")
     ax.set_xlim(0.6, x_max)
     ax.set_ylim(-0.8, n - 0.4)
     ax.set_xticks([t for t, _ in _TICKS])
-    ax.set_xticklabels([s for _, s in _TICKS], fontsize=11)
+    ax.set_xticklabels([s for _, s in _TICKS], fontsize=11.5)
     ax.minorticks_off()
     ax.set_yticks(range(n))
-    ax.set_yticklabels([r[0] for r in rows][::-1], fontsize=11.5)
+    ax.set_yticklabels([r[0] for r in rows][::-1], fontsize=12)
     for t, _ in _TICKS:
         ax.axvline(t, color="#DDDDDD", lw=0.7, zorder=0)
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
-    ax.set_xlabel("Duration of one attack (log scale), untreated or unsuccessfully treated",
-                  fontsize=12)
+    ax.set_xlabel("One attack, untreated or unsuccessfully treated (log scale)", fontsize=12)
     ax.set_title("How long one attack lasts (ICHD-3)", loc="left", fontsize=15)
     fig.text(0.01, 0.01, "Source: " + cite("ichd3_2018") + ". Bars are ranges for one "
-             "attack; 1 s and 10 min for occipital neuralgia, and 30 min for chronic "
+             "attack; 1 s and 10 min for occipital\nneuralgia, and 30 min for chronic "
              "tension-type (ICHD-3: 'hours'), are the kit's reading.",
-             fontsize=11, color="#444444", wrap=True)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+             fontsize=11, color="#444444")
+    fig.tight_layout(rect=(0, 0.075, 1, 1))
     alt = ("Timeline of attack durations on a log axis from 1 second to 30 days. Occipital "
            "neuralgia paroxysms: seconds to minutes. Each migraine aura symptom: 5 to 60 "
            "minutes. Migraine attack: 4 to 72 hours (2 to 72 hours under 18). Episodic "
