@@ -357,3 +357,32 @@ def test_a_case_answers_its_steps_under_them():
     printed, _ = paper.paper_notebook(nb)
     cases = [c for c in printed.cells if c.source.startswith("### Case")]
     assert cases and all("kit-paper-answer" in c.source for c in cases)
+
+
+def test_a_tables_key_and_sources_print_with_it(printed):
+    """A kit table's notes (its key, its sources) printed alone at the top of the next
+    page, away from their table (review 24). On paper they go into the table's caption,
+    under its title, and print on its page."""
+    import html as html_text
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    from anatomy.viz import headache_views
+
+    for table in (headache_views.comparison_view(), headache_views.feature_table()):
+        html = paper.notes_into_caption(table._repr_html_())
+        assert 'p class="kit-table-note"' not in html
+        caption = html[html.index("<caption"):html.index("</caption>")]
+        assert all(f'<span class="kit-table-note">{note}' in caption
+                   for note in map(html_text.escape, table.notes)), caption
+    plain = "<table><tr><td>1</td></tr></table>\n<p class=\"kit-table-note\">Key</p>"
+    assert paper.notes_into_caption(plain) == plain   # no caption: left as it is
+    out, _ = printed
+    pages = [words(unicodedata.normalize("NFKC", page.extract_text()))
+             for page in PdfReader(out / "03_headache_comparison.pdf").pages]
+    for table in (headache_views.comparison_view(), headache_views.feature_table()):
+        title = words(table.caption)
+        page = next(p for p in pages if title in p)
+        for note in table.notes:
+            assert words(note)[:60] in page, (table.caption, note)

@@ -79,6 +79,14 @@ table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
 .jp-Cell.kit-wide { column-span: all; }
 /* a long table may run on into the next column, but not leave its header row behind */
 table.kit-frame thead, table.dataframe thead { break-after: avoid; }
+/* a table's key and sources printed alone at the top of the next page (review 24): on
+   paper they go into its caption (notes_into_caption), under its title, and print with
+   it; tighter cells pay for their lines (taken over with the table's last row, they made
+   handout 03 a page longer) */
+.jp-RenderedHTMLCommon caption .kit-table-note { display: block; font-weight: normal;
+  font-size: 0.85em; margin: 0.3mm 0; }
+.jp-RenderedHTMLCommon table:has(caption .kit-table-note) :is(td, th) {
+  padding: 0.35mm 1mm !important; }
 table.kit-frame tbody tr:first-child, table.dataframe tbody tr:first-child {
   break-before: avoid; break-inside: avoid; }
 /* a print plate (several small heads) spans the page: in a column its labels were 4 pt */
@@ -270,6 +278,20 @@ def has_steps(after) -> bool:
     return False
 
 
+TABLE_NOTE = re.compile(r'\n?<p class="kit-table-note"[^>]*>(.*?)</p>', re.S)
+
+
+def notes_into_caption(html: str) -> str:
+    """A kit table's notes (key, sources: ``anatomy.viz.tables``), moved from under the
+    table into its caption, under its title, so that they print with it: under it they
+    printed alone at the top of the next page (review 24). Other HTML is unchanged."""
+    notes = TABLE_NOTE.findall(html)
+    if not notes or html.count("<table") != 1 or "</caption>" not in html:
+        return html
+    spans = "".join(f'<span class="kit-table-note">{n}</span>' for n in notes)
+    return TABLE_NOTE.sub("", html).replace("</caption>", spans + "</caption>", 1)
+
+
 def paper_notebook(nb):
     """The printable copy of a student notebook (see the module docstring).
 
@@ -307,6 +329,11 @@ def paper_notebook(nb):
                 continue  # the slides' repeat of the box (paper review 18: printed twice)
             red_flags = True
         cell = copy.deepcopy(cell)
+        for out in cell.get("outputs", []):
+            if "text/html" in out.get("data", {}):
+                html = out["data"]["text/html"]
+                html = html if isinstance(html, str) else "".join(html)
+                out["data"]["text/html"] = notes_into_caption(html)
         if cell.cell_type == "code" and cell.metadata.get("kit_paper") == TALL:
             cell.metadata["tags"] = [*cell.metadata.get("tags", []), "kit-paper-tall"]
         elif cell.cell_type == "code" and cell.metadata.get("kit_paper"):

@@ -178,7 +178,9 @@ class HtmlTable:
                       for c in cells]
             parts.append("</tr>")
         parts.append("</tbody></table>")
-        parts += [f'<p style="font-size: 0.85em;">{esc(n)}</p>' for n in self.notes]
+        # class kit-table-note: on paper a note stays with its table (tools/paper.py)
+        parts += [f'<p class="kit-table-note" style="font-size: 0.85em;">{esc(n)}</p>'
+                  for n in self.notes]
         return "\n".join(parts)
 
     def __str__(self) -> str:
