@@ -235,7 +235,8 @@ def rami_figure() -> mpl2d.StaticFigure:
              "and the lamina of the axis.",
              fontsize=10.5, color="#444444")
     fig.subplots_adjust(left=0.0, right=1.0, bottom=0.1, top=0.885)
-    # a flat-coloured schematic: 32 colours suffice (notebook 01's size); at full scale,
-    # since a slide shows the PNG no larger than its pixels (at 0.8 the 20 px labels
-    # were 17 px)
-    return mpl2d.StaticFigure(fig, ALT, colors=32)
+    # a flat-coloured schematic: 32 colours suffice (fewer merged the white with the
+    # skin). A slide shows the PNG no larger than its pixels, and no wider than 702 CSS
+    # px: at scale 0.8 (634 px) the 20 px labels were 17 px; 0.89 is 705 px, and no
+    # larger, for notebook 01's size
+    return mpl2d.StaticFigure(fig, ALT, scale=0.89, colors=32)
