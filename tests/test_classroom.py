@@ -227,7 +227,7 @@ class SlideTexts(HTMLParser):
         super().__init__()
         self.stack: list[int] = []
         self.slides: list[str] = []
-        self.beside: dict[int, str] = {}  # slide -> alt text of its figure beside the text
+        self.plates: dict[int, str] = {}  # slide -> alt text of its exercise's plate
         self.skip = 0
 
     def handle_starttag(self, tag, attrs):
@@ -235,8 +235,8 @@ class SlideTexts(HTMLParser):
             self.slides.append("")
             self.stack.append(len(self.slides) - 1)
         attrs = dict(attrs)
-        if tag == "img" and attrs.get("class") == "kit-beside" and self.stack:
-            self.beside[self.stack[-1]] = attrs.get("alt", "")
+        if tag == "img" and attrs.get("class") == "kit-slide-plate" and self.stack:
+            self.plates[self.stack[-1]] = attrs.get("alt", "")
         self.skip += tag in self.SKIP
 
     def handle_endtag(self, tag):
@@ -326,19 +326,18 @@ def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
         parser = SlideTexts()
         parser.feed(slides[path.stem].read_text(encoding="utf-8"))
         texts = [words(t) for t in parser.slides]
-        figure = None
         for cell in nbformat.read(path, as_version=4).cells:
-            figure = slide_material._png(cell) or figure
             name = cell.metadata.get("kit_slides")
             if not name:
                 continue
             named.append(name)
             question = words(cell.source.splitlines()[0].lstrip("# "))
             at = next(k for k, t in enumerate(texts) if t.startswith(question))
-            if name == slide_material.FIGURE:
-                # the figure above the exercise, again, beside its questions (slide
-                # review 25: "Look at the territory figure" with no figure on screen)
-                assert figure and parser.beside.get(at) == figure[1], (path.stem, question)
+            if name in slide_material.PLATES:
+                # the figure the exercise works on, above its questions (slide review 25:
+                # "Look at the territory figure" with no figure on screen)
+                assert parser.plates.get(at, "").startswith("Two shaded drawings of the "
+                                                            "head (right lateral, posterior)")
                 last = cell.source.strip().splitlines()[-1]  # the last question
                 assert words(last.split(". ", 1)[1]) in texts[at], (path.stem, last)
                 continue
@@ -356,8 +355,7 @@ def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
                     path.stem, name)
             else:
                 assert text in texts[at], (path.stem, name)
-    assert sorted(set(named) - {slide_material.FIGURE}) == sorted(slide_material.MATERIAL)
-    assert slide_material.FIGURE in named
+    assert sorted(named) == sorted([*slide_material.MATERIAL, *slide_material.PLATES])
 
 
 def test_slide_material_comes_from_the_data_records():
@@ -389,24 +387,24 @@ def test_slide_material_comes_from_the_data_records():
         slide_material.material("cure")
 
 
-def test_an_exercise_on_a_figure_needs_a_figure_above_it():
-    """An exercise that asks for the figure above it shows the last PNG above it, with
-    its alt text; without one it is an error, not a slide that silently lacks it."""
+def test_an_exercise_shows_its_plate_above_its_questions():
+    """An exercise that names a plate shows it, drawn for the slide, under its heading
+    and above its questions, with its alt text; an unknown plate is an error that names
+    the choices."""
     from tools import slide_material
 
     question = nbformat.v4.new_markdown_cell("### Exercise 2\n\nLook at the figure.",
-                                             metadata={"kit_slides": "figure"})
+                                             metadata={"kit_slides": "territory_side_back"})
     question.id = "q"
-    with pytest.raises(ValueError, match="'q'.*'figure'.*no cell above it"):
-        slide_material.add_slide_material(nbformat.v4.new_notebook(cells=[question]))
-    plot = nbformat.v4.new_code_cell("plate()", outputs=[nbformat.v4.new_output(
-        "execute_result", data={"image/png": "iVBORw0KGgo=\n", "text/plain": "<Figure>"},
-        metadata={"image/png": {"alt": 'Three "heads"'}})])
-    nb = nbformat.v4.new_notebook(cells=[plot, question])
+    nb = nbformat.v4.new_notebook(cells=[question])
     assert slide_material.add_slide_material(nb) == 1
-    assert nb.cells[1].source == (
-        '### Exercise 2\n\n<img class="kit-beside" alt="Three &quot;heads&quot;" '
-        'src="data:image/png;base64,iVBORw0KGgo=">\n\nLook at the figure.')
+    heading, img, rest = nb.cells[0].source.split("\n\n")
+    assert heading == "### Exercise 2" and rest == "Look at the figure."
+    assert img.startswith('<img class="kit-slide-plate" alt="Two shaded drawings of the '
+                          'head (right lateral, posterior)')
+    assert 'src="data:image/png;base64,iVBOR' in img
+    with pytest.raises(ValueError, match="'cure'.*territory_side_back"):
+        slide_material.plate_above(question, "cure")
 
 
 def test_material_after_a_prediction_needs_an_answer():

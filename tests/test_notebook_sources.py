@@ -310,7 +310,7 @@ def test_exercise_answers_say_what_the_solutions_print():
             in text)
     assert "supratrochlear and supraorbital lines join end to end" in text
     question = _exercise("02_pain_referral_hot_spots", "Exercise 2")
-    assert "Whose dotted midline runs furthest?" in question
+    assert "Whose dotted midline, where a nerve meets its partner" in question
 
 
 def test_block_point_distances_in_the_text_are_the_models():

@@ -212,11 +212,8 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
 .reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
 .reveal .jp-Cell, .reveal .jp-Cell-outputWrapper, .reveal .jp-OutputArea-child { padding: 0; }
 .reveal img.kit-figure { display: block; margin: 0 auto; max-height: 570px; width: auto; }
-/* an exercise's figure again, beside its questions (tools.slide_material.FIGURE) */
-.reveal img.kit-beside { float: right; width: 54%; height: auto; margin: 0 0 0.4em 0.8em; }
-/* reveal.js makes lists inline blocks, which drop below a float: as blocks, their lines
-   wrap beside it */
-.reveal section:has(img.kit-beside) :is(ol, ul) { display: block; }
+/* the figure an exercise works on, above its questions (tools.slide_material.PLATES) */
+.reveal img.kit-slide-plate { display: block; width: 100%; height: auto; margin: 0; }
 .reveal details.kit-solution > summary { font-size: 20px; margin: 0.15em 0; }
 .reveal details.kit-solution pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 /* a printed line wraps between words (JupyterLab breaks it anywhere: 'in p / attern') */

@@ -9,14 +9,17 @@ as the notebook's table. Material that answers a prediction (``AFTER_PREDICTION`
 comes on a slide of its own after the question, before the answer. Notebooks, handouts
 and paper are unchanged.
 
-An exercise that works on the figure just above it names ``FIGURE``: its slide shows
-that figure again, smaller, beside the questions (slide review 25: deck 02's Exercise 2
-said "Look at the territory figure" with the figure one slide back).
+An exercise that works on a figure names a plate of ``PLATES``: its slide shows it above
+the questions, drawn for the slide (slide review 25: deck 02's Exercise 2 said "Look at
+the territory figure" with the figure one slide back; the notebook's figure, shrunk
+beside the questions, had 10 px labels: review 26).
 """
 
 from __future__ import annotations
 
+import base64
 import html
+import importlib
 
 import nbformat
 
@@ -107,8 +110,10 @@ MATERIAL = {f.__name__: f for f in (block_and_toxin, chronic_migraine_criteria,
 # material that answers a prediction: on a slide of its own just before the exercise's
 # answer, not under the question (the deck 03 check of Exercise 1: slide review 19)
 AFTER_PREDICTION = {"side_row"}
-# not material from the data records: the last figure above the exercise, beside it
-FIGURE = "figure"
+# figures an exercise's slide shows above its questions: (module, function, arguments),
+# drawn for the slide's width (the territory plate's side and back views in one row)
+PLATES = {"territory_side_back": ("anatomy.viz.pain_views", "territory_plate",
+                                  {"side": "right", "views": (None, "posterior")})}
 
 
 def material(name: str) -> str:
@@ -134,56 +139,47 @@ def material(name: str) -> str:
     return MATERIAL[name]()
 
 
-def _png(cell) -> tuple[str, str] | None:
-    """A code cell's last PNG output and its alt text, or None."""
-    for out in reversed(cell.get("outputs", []) if cell.cell_type == "code" else []):
-        png = out.get("data", {}).get("image/png")
-        if png:
-            return png, out.get("metadata", {}).get("image/png", {}).get("alt", "")
-    return None
-
-
-def figure_beside(cell, figure: tuple[str, str] | None) -> None:
-    """Show ``figure`` (a base64 PNG and its alt text) on an exercise's slide, floated to
-    the right of its questions, under its heading.
+def plate_above(cell, name: str) -> None:
+    """Show the plate ``name`` of ``PLATES`` on an exercise's slide, under its heading and
+    above its questions, as wide as the slide.
 
     Raises
     ------
     ValueError
-        If there is no figure above the exercise to show.
+        If ``name`` is not one of ``PLATES``.
     """
-    if figure is None:
-        raise ValueError(f"exercise {cell.id!r} asks for the figure above it "
-                         f"(slides={FIGURE!r}), but no cell above it has a PNG output")
-    png, alt = figure
+    if name not in PLATES:
+        raise ValueError(f"slide plate {name!r}: choose one of {sorted(PLATES)}")
+    module, function, kwargs = PLATES[name]
+    plate = getattr(importlib.import_module(module), function)(**kwargs)
+    png = base64.b64encode(plate.png_bytes()).decode()
+    plate.close()
     heading, _, rest = cell.source.partition("\n")
-    img = (f'<img class="kit-beside" alt="{html.escape(alt)}" '
-           f'src="data:image/png;base64,{png.strip()}">')
+    img = (f'<img class="kit-slide-plate" alt="{html.escape(plate.alt)}" '
+           f'src="data:image/png;base64,{png}">')
     cell.source = f"{heading}\n\n{img}\n\n{rest.lstrip()}"
 
 
 def add_slide_material(nb) -> int:
     """Put each exercise's named material on its slide, under the question, or (names in
     ``AFTER_PREDICTION``) on a slide of its own before the exercise's first solution cell;
-    an exercise that names ``FIGURE`` shows the last figure above it beside its
-    questions. Returns how many exercises got material.
+    an exercise that names a plate of ``PLATES`` shows it above its questions. Returns
+    how many exercises got material.
 
     Raises
     ------
     ValueError
-        If an ``AFTER_PREDICTION`` material's exercise has no solution cell after it, or
-        a ``FIGURE`` exercise has no figure above it.
+        If an ``AFTER_PREDICTION`` material's exercise has no solution cell after it.
     """
-    cells, count, waiting, figure = [], 0, None, None
+    cells, count, waiting = [], 0, None
     for cell in nb.cells:
         if waiting is not None and "solution" in cell.get("metadata", {}).get("tags", []):
             cells.append(waiting)
             waiting = None
         cells.append(cell)
-        figure = _png(cell) or figure
         name = cell.get("metadata", {}).get("kit_slides")
-        if name == FIGURE:
-            figure_beside(cell, figure)
+        if name in PLATES:
+            plate_above(cell, name)
             count += 1
         elif name:
             after = name in AFTER_PREDICTION

@@ -184,14 +184,14 @@ pain_views.territory_plate('right')
 # %% [markdown] slideshow={"slide_type": "skip"}
 # An interactive 3D version is `pain_views.territory_figure()`: each view names the territories it sees, each territory can be toggled from the legend, and the skin two or more nerves share is darker, between crossing outlines. It is not run here, to keep the notebook under 1 MB; type it into a new cell to explore it.
 
-# %% [markdown] tags=["exercise"] slides="figure"
+# %% [markdown] tags=["exercise"] slides="territory_side_back"
 # ### Exercise 2
 #
-# Look at the territory figure: its black dots mark skin that two or more nerves supply. **Predict** from the figure:
+# **Predict** from the territory figure and its black dots:
 #
-# 1. On the right side, which pairs of nerves share the most skin, and where?
+# 1. Which pairs of right-side nerves share the most skin, and where?
 # 2. Which pairs join a trigeminal nerve to a cervical one, and what does that tell you about the vertex-ear-chin line?
-# 3. On the midline, dots mark where a nerve meets its partner from the other side. Whose dotted midline runs furthest? Predict which nerve shares the most skin with its partner.
+# 3. Whose dotted midline, where a nerve meets its partner from the other side, runs furthest? So which nerve shares most skin with its partner?
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # Then measure on the model. A vertex counts as in a territory where that territory's weight, 1 in its core and fading to 0 at its edge, is at least 0.5. How much skin lies in two or more territories? How much does each pair of right-side nerves share, and each nerve with its partner on the left? Measure area, not vertices: the model's vertices lie closer together round the ear than over the scalp.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from matplotlib import patheffects
 from matplotlib.colors import to_rgb
@@ -78,15 +80,14 @@ def territory_plate(side: str = "right", views=None, threshold: float = 0.5,
     # fills the panel left over
     ncols = min(2, len(views))
     nrows = -(-len(views) // ncols)
-    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.45 * nrows),
-                               squeeze=False)
+    spare = ncols * nrows > len(views)  # a panel for the key, or the key under the title
+    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.45 * nrows
+                                                      + (0 if spare else 0.3)), squeeze=False)
     axes = axes.ravel()
     for ax in axes[len(views):]:
         ax.axis("off")
-    key = ("Colour: dominant nerve\nSkin colour: nerves not\ndrawn (lower face, back\n"
-           "of the neck)\nBlack dots: skin of two\nor more nerves\nWhite-edged dashes:\n"
-           "vertex-ear-chin line\n(trigeminal in front,\ncervical behind)")
-    if len(axes) > len(views):
+    key = "\n".join(textwrap.fill(item, 23, break_on_hyphens=False) for item in KEY)
+    if spare:
         axes[-1].text(0.08, 0.5, key, fontsize=9.5, va="center", transform=axes[-1].transAxes)
     for ax, view in zip(axes, views):
         mpl2d.draw_mesh(ax, v, f, view, color=c)
@@ -113,12 +114,15 @@ def territory_plate(side: str = "right", views=None, threshold: float = 0.5,
         # anterior view, the left side's on its right (and so in a side view)
         names_right = view == "left" or (view == "anterior" and side == "left")
         mpl2d.scale_bar(ax, loc=(0.15 if names_right else 0.72, 0.03))
-    if len(axes) > len(views):
+    if spare:
         fig.suptitle("Cutaneous territories of the head and neck", fontsize=12)
-    else:
-        fig.suptitle("Cutaneous territories. " + key.replace("\n", " "), fontsize=12)
+    else:  # no panel to spare: the marks' key in the title (the colours are named)
+        fig.suptitle(textwrap.fill("Cutaneous territories. " + "; ".join(KEY[2:]) + ".",
+                                   width=round(13 * 3.2 * ncols)), fontsize=9.5)
     fig.tight_layout()
-    alt = (f"Three shaded drawings of the head (anterior, {side} lateral, posterior) with "
+    named = [f"{v} lateral" if v in SIDES else v for v in views]
+    count = {2: "Two", 3: "Three", 4: "Four"}.get(len(views), str(len(views)))
+    alt = (f"{count} shaded drawings of the head ({', '.join(named)}) with "
            "the skin coloured by cutaneous nerve and every territory labelled: "
            "supratrochlear and supraorbital on the forehead and scalp to the vertex, "
            "zygomaticotemporal and auriculotemporal on the temple and in front of the ear, "
@@ -129,6 +133,12 @@ def territory_plate(side: str = "right", views=None, threshold: float = 0.5,
            "nerves; a dashed line from the vertex past the ear to the chin separates "
            "trigeminal (front) from cervical (back) skin.")
     return mpl2d.StaticFigure(fig, alt, scale=scale)
+
+
+# the plate's key: in a panel of its own, or under the title when every panel has a view
+KEY = ("Colour: dominant nerve", "Skin colour: nerves not drawn (lower face, back of the neck)",
+       "Black dots: skin of two or more nerves",
+       "White-edged dashes: vertex-ear-chin line (trigeminal in front, cervical behind)")
 
 
 LABEL_OFFSETS = {  # (dx, dy) in mm on the page, per view kind
