@@ -403,6 +403,8 @@ def test_an_exercise_shows_its_plate_above_its_questions():
     assert img.startswith('<img class="kit-slide-plate" alt="Two shaded drawings of the '
                           'head (right lateral, posterior)')
     assert 'src="data:image/png;base64,iVBOR' in img
+    # the slide checks measure its labels on screen (review 26: 10 px, unmeasured)
+    assert float(re.search(r'data-text-px="([\d.]+)"', img)[1]) > 10
     with pytest.raises(ValueError, match="'cure'.*territory_side_back"):
         slide_material.plate_above(question, "cure")
 

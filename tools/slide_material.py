@@ -153,10 +153,12 @@ def plate_above(cell, name: str) -> None:
     module, function, kwargs = PLATES[name]
     plate = getattr(importlib.import_module(module), function)(**kwargs)
     png = base64.b64encode(plate.png_bytes()).decode()
-    plate.close()
     heading, _, rest = cell.source.partition("\n")
+    # its smallest text's height in PNG pixels: the slide checks measure it on screen
     img = (f'<img class="kit-slide-plate" alt="{html.escape(plate.alt)}" '
+           f'data-text-px="{plate.smallest_text_px():.2f}" '
            f'src="data:image/png;base64,{png}">')
+    plate.close()
     cell.source = f"{heading}\n\n{img}\n\n{rest.lstrip()}"
 
 
