@@ -168,8 +168,10 @@ def _annotate(ax) -> None:
     _label(ax, (-3.2, 2.9), (-x, 3.54), "sternocleido-\nmastoid")
     _label(ax, (-2.3, 1.45), (-x, 2.48), "vertebral artery")
     _label(ax, left["dorsal_root"][28], (-x, 1.42), "dorsal root\nganglion")
-    _label(ax, (-0.45, 0.2), (-x, 0.36), "spinal cord")
-    _label(ax, left["dorsal_root"][10], (-x, -0.38), "dorsal root", weight="bold")
+    # the cord's leader comes in under the dorsal root, to the cord's lower edge: from
+    # above the root it crossed it, beside the root's own leader (review 26)
+    _label(ax, left["dorsal_root"][10], (-x, 0.36), "dorsal root", weight="bold")
+    _label(ax, (-0.15, -0.27), (-x, -0.42), "spinal cord")
     _label(ax, (-1.95, -0.35), (-x, -1.44), "articular pillar\n(facet joints)")
     # in the muscle beside the nerve: on the medial branch it named the nerve (review 25)
     _label(ax, (-2.35, -2.2), (-x, -2.82), "deep back\nmuscles")
