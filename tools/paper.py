@@ -284,7 +284,19 @@ TABLE_NOTE = re.compile(r'\n?<p class="kit-table-note"[^>]*>(.*?)</p>', re.S)
 def notes_into_caption(html: str) -> str:
     """A kit table's notes (key, sources: ``anatomy.viz.tables``), moved from under the
     table into its caption, under its title, so that they print with it: under it they
-    printed alone at the top of the next page (review 24). Other HTML is unchanged."""
+    printed alone at the top of the next page (review 24).
+
+    Parameters
+    ----------
+    html : str
+        An output's HTML: one kit table with a caption, and its notes after it.
+
+    Returns
+    -------
+    str
+        The HTML with the notes in the caption; HTML with no notes, no caption or more
+        than one table comes back unchanged.
+    """
     notes = TABLE_NOTE.findall(html)
     if not notes or html.count("<table") != 1 or "</caption>" not in html:
         return html

@@ -143,6 +143,14 @@ def plate_above(cell, name: str) -> None:
     """Show the plate ``name`` of ``PLATES`` on an exercise's slide, under its heading and
     above its questions, as wide as the slide.
 
+    Parameters
+    ----------
+    cell : nbformat.NotebookNode
+        The exercise's markdown cell, in a deck's copy of a notebook; its source gains
+        the plate's picture (a PNG with its alt text and its smallest text's size).
+    name : str
+        One of ``PLATES``.
+
     Raises
     ------
     ValueError
