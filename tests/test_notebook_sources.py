@@ -265,6 +265,9 @@ def test_exercise_answers_say_what_the_solutions_print():
     assert set(ranked[:4]) == four, ranked[:4]
     assert all(12 <= round(pairs[p]) <= 15 for p in four), {p: pairs[p] for p in four}
     assert round(pairs[ranked[4]], 1) <= 4.0, (ranked[4], pairs[ranked[4]])
+    # the fifth, a dotted ring as plain as the top four's (review 26), is a thin strip
+    assert ranked[4] == ("supraorbital", "supratrochlear") and round(pairs[ranked[4]]) == 4
+    assert "thin strip (4 cm² with the supraorbital)" in text
     assert "1. Four pairs share 12-15 cm² each" in text
     for a, b in four:
         assert a.split("_")[0] in text and b.split("_")[0] in text

@@ -224,7 +224,7 @@ print('\nshared with the same nerve of the other side (cm2):')
 print(pd.Series(midline).nlargest(5).round(1).to_string())
 
 # %% [markdown] tags=["answer"]
-# 1. Four pairs share 12-15 cm² each: the **greater and lesser occipital** on the side of the occiput, and the **greater and third occipital** below the inion. Then the **great auricular and lesser occipital** behind the ear, and the **auriculotemporal and supraorbital** above the temple. No other pair shares more than 4 cm².
+# 1. Four pairs share 12-15 cm² each: the **greater and lesser occipital** on the side of the occiput, and the **greater and third occipital** below the inion. Then the **great auricular and lesser occipital** behind the ear, and the **auriculotemporal and supraorbital** above the temple. No other pair shares more than 4 cm²: the dotted ring round the supratrochlear patch on the forehead is as plain as those four, but it is a thin strip (4 cm² with the supraorbital). The dots show where skin is shared, not how much.
 # 2. Smaller patches, 2-4 cm² each, join a trigeminal nerve to a cervical one. The **auriculotemporal** meets the great auricular in front of the ear and the lesser occipital above it. The **supraorbital and auriculotemporal** meet the greater occipital near the vertex. The vertex-ear-chin line is a border, not a wall: the branches of neighbours interleave across it.
 # 3. The two **greater occipital nerves**: their dotted midline runs from below the inion up to the vertex, the longest. Measured, they share about 18 cm², more than twice any other nerve's. At the front, the supratrochlear and supraorbital lines join end to end, but each nerve's own part is shorter.
 #
