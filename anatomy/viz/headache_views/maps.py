@@ -353,7 +353,7 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
 RING_REGIONS = ("band",)
 # a region just beside the head's centre whose label, pushed outward, would lie on a
 # neighbour's map: the temple's, outward from the centre, covered the forehead and the
-# eye (review 25); it goes straight up, above the head, offset in mm
+# eye (review 25); it goes straight up onto the scalp above the temple, offset in mm
 UP_REGIONS = ("temporal",)
 UP_OFFSET = (0.0, 78.0)
 

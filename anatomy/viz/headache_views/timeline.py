@@ -94,7 +94,7 @@ def duration_timeline(height: float = TIMELINE_INCHES[1],
     x_max = 30 * 86400
     # 12-point text on 7.4 inches: about 20 px on a 1024 x 768 slide (9 points on 7.8
     # inches were 14 px: slide review), and across an A4 page (a print plate 4.6 inches
-    # high, tools/paper.PRINT_PLATES) about 9 points
+    # high and 8.6 wide, tools/paper.PRINT_PLATES) about 10 points
     fig, ax = mpl2d.subplots(figsize=(width, height))
     n = len(rows)
     for k, (label, a, b, colour, hatch, text, note, note_at) in enumerate(rows):
@@ -129,8 +129,7 @@ def duration_timeline(height: float = TIMELINE_INCHES[1],
                 bbox=None if inside else {"boxstyle": "round,pad=0.15", "fc": "white",
                                           "ec": "none", "alpha": 0.85})
         if note:
-            x_note = (end if note_at == "end" else kid_low if "Migraine\n(1.1)" in label
-                      else a)
+            x_note = end if note_at == "end" else a
             # on white: the grid lines ran through the grey notes (review 25)
             ax.text(x_note, y - 0.34, note, ha="right" if note_at == "end" else "left",
                     va="top", fontsize=11,
