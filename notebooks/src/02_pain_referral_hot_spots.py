@@ -228,7 +228,7 @@ print(pd.Series(midline).nlargest(5).round(1).to_string())
 # 2. Smaller patches, 2-4 cm² each, join a trigeminal nerve to a cervical one. The **auriculotemporal** meets the great auricular in front of the ear and the lesser occipital above it. The **supraorbital and auriculotemporal** meet the greater occipital near the vertex. The vertex-ear-chin line is a border, not a wall: the branches of neighbours interleave across it.
 # 3. The two **greater occipital nerves**: their dotted midline runs from below the inion up to the vertex, the longest. Measured, they share about 18 cm², more than twice any other nerve's. At the front, the supratrochlear and supraorbital lines join end to end, but each nerve's own part is shorter.
 #
-# The measure: about 175 cm², 7 % of the model's skin, lies in two or more territories. Counted in vertices, the pair behind the ear came first, because the model's vertices crowd round the ear. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
+# In all, about 175 cm², 7 % of the model's skin, lies in two or more territories. Real territories overlap more than any map shows: block one nerve and the numb patch is smaller than its drawn territory.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Why pain from the back of the head is felt behind the eye
