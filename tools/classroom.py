@@ -200,8 +200,10 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
 /* the slide number at the lower left: at the right it sat under reveal's down arrow
    (review 21) */
 .reveal .slide-number { right: auto; left: 8px; }
+/* line-height 1.3: at reveal's 1.2 a title's glyphs ran 2 px past their line, and an
+   answer slide's title, alone in its box, scrolled by that much (slide review 26) */
 .reveal .slides h1, .reveal .slides h2, .reveal .slides h3 {
-  text-transform: none; margin: 0 0 0.4em 0; }
+  text-transform: none; margin: 0 0 0.4em 0; line-height: 1.3; }
 .reveal h1 { font-size: 1.9em; } .reveal h2 { font-size: 1.5em; } .reveal h3 { font-size: 1.25em; }
 .reveal p, .reveal li { line-height: 1.3; }
 .reveal .slides p { margin: 0.5em 0; }

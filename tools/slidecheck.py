@@ -10,6 +10,7 @@ measured on screen (CSS px times the scale reveal.js or RISE applies):
 - ``overflow``: content height and width beyond the slide, in slide px;
 - ``text_px``: the smallest body text (every visible text outside figures and notes);
 - ``legend_cut``: legend entries of a plotly figure cut at its edge;
+- ``stray``: boxes inside the slide that scroll, the quiz's aside (one question at a time);
 - ``label_px``: the smallest label of a plotly figure (SVG text) or of a PNG figure
   (``data-text-px`` / ``text_px`` metadata: its smallest text in image pixels, times
   displayed width / natural width).
@@ -61,6 +62,12 @@ MEASURE_JS = """async (section) => {
     return (['auto', 'scroll'].includes(st.overflowY) && e.scrollHeight > e.clientHeight + 1)
       || (['auto', 'scroll'].includes(st.overflowX) && e.scrollWidth > e.clientWidth + 1); });
   const hiddenX = Math.max(0, ...scrollers.map(b => b.scrollWidth - b.clientWidth));
+  // a box that scrolls but is not the quiz's: every answer slide's title box scrolled by
+  // 2 px (slide review 26), and a scroll bar may show where the system draws them
+  const stray = scrollers.filter(b => !b.querySelector('.Quiz')).map(
+      b => `${b.tagName}.${b.className}`.slice(0, 60) +
+           ` ${b.scrollHeight - b.clientHeight} px down,` +
+           ` ${b.scrollWidth - b.clientWidth} px right`);
   // content clipped by a box (overflow other than visible: a scrolling quiz, an ellipsis)
   // counts by that box
   const clippers = [...s.querySelectorAll('*')].filter(
@@ -131,7 +138,7 @@ MEASURE_JS = """async (section) => {
   }
   const min = a => a.length ? a.reduce((m, x) => x.px < m.px ? x : m) : null;
   const heading = s.querySelector('h1, h2, h3, h4');
-  return {widest: String(widest).slice(0, 80), scrollers: scrollers.length,
+  return {widest: String(widest).slice(0, 80), scrollers: scrollers.length, stray,
           title: heading ? heading.textContent.trim().slice(0, 50)
                          : (texts[0] ? texts[0].text : ''),
           overflow_y: Math.max(0, s.scrollHeight - s.clientHeight, bottom - H),
@@ -261,6 +268,8 @@ def problems(measured: list[dict], labels: bool = True, room: bool = False) -> l
         if room and m.get("plot_text") and m["plot_text"]["px"] < MIN_PLOT_TEXT_PX - 0.05:
             bad.append(f"{where}: 3D figure text {m['plot_text']['px']:.1f} px on screen "
                        f"({m['plot_text']['text']!r})")
+        if m.get("stray"):
+            bad.append(f"{where}: a box scrolls inside the slide {m['stray']}")
         if m.get("legend_cut"):
             bad.append(f"{where}: legend entries cut at the figure's edge {m['legend_cut']}")
         if m["words"] > MAX_WORDS and not WORDY_TITLES.match(m["title"].strip()):
