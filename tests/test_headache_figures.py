@@ -384,6 +384,31 @@ def test_duration_timeline_refuses_a_size_its_text_does_not_fit():
     wide.close()
 
 
+def test_duration_timeline_notes_clear_the_next_bar():
+    """A grey note under a bar sits close under its own bar and clears the next row's bar
+    by at least 5 points, at the slide's size and at the paper's lower one (at 2 points it
+    printed about 1 mm from the next bar: review 26)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    for size in ({}, {"height": 4.6, "width": 8.6}):
+        fig = hv.duration_timeline(**size).figure
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        r = canvas.get_renderer()
+        bars = [p.get_window_extent(r) for p in fig.axes[0].patches]
+        notes = [t for t in fig.axes[0].texts if t.get_color() == "#444444"]
+        assert len(notes) == 3, [t.get_text() for t in notes]
+        for t in notes:
+            box = t.get_bbox_patch().get_window_extent(r)
+            cols = [b for b in bars if b.x1 > box.x0 and b.x0 < box.x1]
+            own = min(b.y0 - box.y1 for b in cols if b.y0 >= box.y1 - 0.5)
+            nxt = min(box.y0 - b.y1 for b in cols if b.y1 <= box.y0 + 0.5)
+            pt = 72 / fig.dpi
+            assert own * pt < 3, (size, t.get_text(), own * pt)
+            assert nxt * pt >= 5, (size, t.get_text(), nxt * pt)
+        fig.clear()
+
+
 def test_duration_timeline_colours_are_okabe_ito():
     ax = hv.duration_timeline().figure.axes[0]
     palette = {hv.style.OKABE_ITO[k].lower() for k in hv.style.OKABE_ITO}
