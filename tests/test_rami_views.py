@@ -75,3 +75,31 @@ def test_png_is_deterministic():
     a, b = rami_views.rami_figure(), rami_views.rami_figure()
     assert a.png_bytes() == b.png_bytes()
     assert isinstance(a, mpl2d.StaticFigure)
+
+
+def _leader(figure, label: str) -> mpl2d.Leader:
+    """The leader line of the label ``label`` (it ends at the label's anchor)."""
+    ax = figure.figure.axes[0]
+    text = next(t for t in ax.texts if t.get_text() == label)
+    return next(a for a in ax.lines if isinstance(a, mpl2d.Leader)
+                and np.allclose(a.end, text.get_position()))
+
+
+def _degrees(v) -> float:
+    return float(np.degrees(np.arctan2(v[1], v[0])))
+
+
+def test_leaders_into_tight_places_read_as_leaders(figure):
+    """The ventral root's leader comes from above but slants: straight down over the
+    vertebral body it read as a seam in the bone. The spinal nerve's leader enters the
+    fork between the rami: level with the nerve it ran along the ventral ramus's start
+    (review 26)."""
+    root = _leader(figure, "ventral root")
+    first = root.via[-1] - root.start      # from the root up to the elbow
+    assert 15 <= abs(90 - abs(_degrees(first))) <= 45, _degrees(first)
+    nerve = _leader(figure, "spinal nerve\n(roots joined)")
+    p = rami_views.nerve_paths()
+    leader = _degrees(nerve.end - nerve.start)
+    ventral = _degrees(p["ventral_ramus"][8] - p["ventral_ramus"][0])
+    dorsal = _degrees(p["dorsal_ramus"][8] - p["dorsal_ramus"][0])
+    assert dorsal + 10 <= leader <= ventral - 10, (dorsal, leader, ventral)

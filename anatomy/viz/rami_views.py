@@ -162,9 +162,10 @@ def _annotate(ax) -> None:
     _label(ax, (0.45, 2.65), (1.05, 4.1), "vertebral body", ha="center")
     # the ventral root lies between the bone, the spinal nerve and the ganglion: a
     # straight leader from the left crossed the ganglion (review 25), so this one comes
-    # down over the vertebral body, clear of the nerves
+    # down from above, clear of the nerves, and slants beside the vertebral body: straight
+    # down over the body it read as a seam in the bone (review 26)
     root = left["ventral_root"][9]
-    _label(ax, root, (-x, 4.6), "ventral root", weight="bold", via=[(root[0], 4.6)])
+    _label(ax, root, (-x, 4.6), "ventral root", weight="bold", via=[(-2.5, 4.6)])
     _label(ax, (-3.2, 2.9), (-x, 3.54), "sternocleido-\nmastoid")
     _label(ax, (-2.3, 1.45), (-x, 2.48), "vertebral artery")
     _label(ax, left["dorsal_root"][28], (-x, 1.42), "dorsal root\nganglion")
@@ -185,10 +186,12 @@ def _annotate(ax) -> None:
            colour=VENTRAL)
     _label(ax, right["ventral_ramus"][24], (x, 2.22), "VENTRAL RAMUS\nto the front",
            colour=VENTRAL, weight="bold")
-    _label(ax, right["spinal_nerve"][20], (x, 0.85), "spinal nerve\n(roots joined)")
-    _label(ax, right["dorsal_ramus"][22], (x, -0.53), "DORSAL RAMUS\nto the back",
+    # up into the fork between the rami: level with the nerve it ran along the start of
+    # the ventral ramus (review 26)
+    _label(ax, right["spinal_nerve"][20], (x, 0.5), "spinal nerve\n(roots joined)")
+    _label(ax, right["dorsal_ramus"][22], (x, -0.78), "DORSAL RAMUS\nto the back",
            colour=DORSAL, weight="bold")
-    _label(ax, right["lateral_branch"][39], (x, -1.91), "lateral branch\n(to muscles)",
+    _label(ax, right["lateral_branch"][39], (x, -2.12), "lateral branch\n(to muscles)",
            colour=DORSAL)
     _label(ax, right["medial_branch"][34], (x, -3.61),
            "medial branch to\nmuscles and skin:\nC2: GON, C3: TON", colour=DORSAL)
