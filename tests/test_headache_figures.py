@@ -291,22 +291,34 @@ def test_side_and_back_plate_names_each_region_once_the_eyes_at_their_edge():
     region that no view sees at its centre is named in the view that sees most of it, at
     a seed that view sees. Each region is named once, in the view its centre faces most:
     the side view's "occipital 40%", also named from behind, ran into the next panel's
-    labels (review 25). The alt text says what no view shows (migraine's vertex)."""
+    labels (review 25). Migraine's vertex faces up, out of both views, and went unnamed
+    while its shading showed on the crown (reviews 20 and 26): the side view names it."""
     from anatomy.viz.headache_views import maps as hmaps
 
     views = ("right", "posterior")
     naming = hmaps._naming_views("migraine_without_aura", "right", views)
     assert naming == {"eyes": "right", "temporal": "right", "frontal": "right",
-                      "occipital": "posterior", "neck": "posterior"}
+                      "occipital": "posterior", "neck": "posterior", "vertex": "right"}
     assert hmaps._naming_views("migraine_without_aura", "right",
                                ("anterior",) + views)["eyes"] == "anterior"
     plate = hv.pain_map_plate(views=views, panel_inches=1.8)
     named = [t.get_text() for ax in plate.figure.axes for t in ax.texts]
     assert named.count("eyes 67%") == 1 and named.count("occipital 40%") == 1
+    assert named.count("vertex 24%") == 1
     assert named.count("eyes (spread)") == 2     # occipital neuralgia and cervicogenic
     for region in ("GON", "LON", "TON", "band", "neck", "temporal", "occipital"):
         assert named.count(region) <= 2, (region, named)   # once a condition at most
-    assert "vertex 24% (Migraine)" in plate.alt
+    assert "Not named" not in plate.alt
+    # the vertex's dot sits on the crown's cap, under the head's outline
+    fig, ax = mpl2d.subplots()
+    hmaps._label_regions(ax, "migraine_without_aura", "right", "right", only=["vertex"])
+    assert [t.get_text() for t in ax.texts] == ["vertex 24%"]
+    dot = np.vstack([c.get_offsets() for c in ax.collections])[0]
+    cap = mpl2d.project(hm.region_seeds("vertex", "right"), "right")
+    assert np.linalg.norm(cap - dot, axis=1).min() < 10   # its seed: the cap's centre
+    top = mpl2d.project(hm.map_skin().vertices, "right")[:, 1].max()
+    assert 5 <= top - dot[1] <= 12, (top, dot)
+    fig.clear()
     # the eye's dot sits on the eye's seeds, in front of the ear on the side view
     fig, ax = mpl2d.subplots()
     hmaps._label_regions(ax, "migraine_without_aura", "right", "right", only=["eyes"])

@@ -356,6 +356,13 @@ RING_REGIONS = ("band",)
 # eye (review 25); it goes straight up onto the scalp above the temple, offset in mm
 UP_REGIONS = ("temporal",)
 UP_OFFSET = (0.0, 78.0)
+# a region on the crown faces up: no side or back view sees it, yet its shading shows at
+# the top of the head, and migraine's vertex (24 %) went unnamed on the plate (reviews 20
+# and 26). A side view names it: its dot just inside the crown's outline, its label to
+# the back, level with the crown and off the head (offset in mm)
+TOP_REGIONS = ("vertex",)
+TOP_OFFSET = (-50.0, 8.0)
+TOP_VIEWS = ("right", "left")
 
 
 def _seen_seeds(region: str, at: str, view: str) -> np.ndarray:
@@ -402,7 +409,16 @@ def _naming_views(condition: str, side, views) -> dict[str, str]:
         counts = [len(_seen_seeds(region, at, v)) for v in views]
         if max(counts, default=0):
             out[region] = views[int(np.argmax(counts))]
+        elif region in TOP_REGIONS and set(views) & set(TOP_VIEWS):
+            out[region] = next(v for v in views if v in TOP_VIEWS)
     return out
+
+
+def _top_dot(region: str, at: str, view: str) -> np.ndarray:
+    """The page point of a crown region's dot (``TOP_REGIONS``): its centre, which a side
+    view sees on the head's outline, moved 7 mm down onto the skin (at 4 its marker stood
+    above the outline in the print plate)."""
+    return mpl2d.project(hm.region_centre(region, at), view)[0] - np.array([0.0, 7.0])
 
 
 def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
@@ -417,7 +433,9 @@ def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
             continue
         seen.add(region)
         centre = region in _seen_regions(at, view)
-        if region in RING_REGIONS or (only is not None and not centre):
+        if region in TOP_REGIONS and not centre:
+            found[region] = (_top_dot(region, at, view), weight)
+        elif region in RING_REGIONS or (only is not None and not centre):
             found[region] = (None, weight)
         elif centre:
             found[region] = (mpl2d.project(hm.region_centre(region, at), view)[0], weight)
@@ -430,12 +448,16 @@ def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
                 continue
         pts.append(p)
         labels.append(_region_label(condition, region, weight))
-        aligns.append(("center", "bottom") if region in UP_REGIONS else None)
+        aligns.append(("center", "bottom") if region in UP_REGIONS
+                      else ("right", "center") if region in TOP_REGIONS else None)
         if region in RING_REGIONS:  # straight up, off the ring: outward, "band" ran into
             offsets.append((0.0, 30.0))  # the occipital label beside it ("occipital band")
             continue
         if region in UP_REGIONS:
             offsets.append(UP_OFFSET)
+            continue
+        if region in TOP_REGIONS:
+            offsets.append(TOP_OFFSET)
             continue
         d = p - np.array([0.0, 10.0])
         d = d / max(np.linalg.norm(d), 1e-6)
