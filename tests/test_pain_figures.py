@@ -798,9 +798,11 @@ def test_heat_plate_gallery_and_drawings():
     titles = [ax.get_title() for ax in gallery.figure.axes]
     assert sum("neuralgia" in t for t in titles) == 3
     drawings = pv.drawing_plate()
-    assert [ax.get_title() for ax in drawings.figure.axes][:4] == [
-        "Drawing A\n(right side, from behind)", "Drawing B\n(left side, from the side)",
-        "Drawing C\n(right side, from the front)", "Drawing D\n(left side, from behind)"]
+    # a head, then its name and the patient's words beside it, two drawings a row
+    heads = drawings.figure.axes[0::2]
+    assert [ax.texts[0].get_text() for ax in drawings.figure.axes[1::2]] == [
+        "Drawing A\n(right side,\nfrom behind)", "Drawing B\n(left side,\nfrom the side)",
+        "Drawing C\n(right side,\nfrom the front)", "Drawing D\n(left side,\nfrom behind)"]
     # each from its painful side; pain over the back of the head (A: base of the skull
     # over the back of the head; D: behind the ear over the back of the head) is seen
     # from behind, where a strict side view shows it edge-on
@@ -814,7 +816,7 @@ def test_heat_plate_gallery_and_drawings():
         assert pain.PAIN_DRAWINGS[name]["story"] in drawings.alt
     # every panel shows its bust whole, down to where the model ends: at -190 mm Drawing
     # B lost the top of the shoulder, where its story starts (student review)
-    for ax in drawings.figure.axes[:4]:
+    for ax in heads:
         low, high = ax.get_ylim()
         assert low <= ax.dataLim.y0 and high >= ax.dataLim.y1, ax.get_title()
 
@@ -830,7 +832,7 @@ def test_drawing_plate_busts_end_softly():
     fig = plates.drawing_plate().figure
     FigureCanvasAgg(fig).draw()
     img = np.asarray(fig.canvas.buffer_rgba())[..., :3] / 255
-    for ax in fig.axes[:4]:
+    for ax in fig.axes[0::2]:   # the heads (the words are beside them)
         b = ax.get_window_extent()
         x0, x1 = int(np.ceil(b.x0)), int(np.floor(b.x1))
         panel = img[img.shape[0] - int(np.floor(b.y1)):img.shape[0] - int(np.ceil(b.y0)), x0:x1]

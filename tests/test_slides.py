@@ -210,8 +210,10 @@ def test_offline_deck_fits_a_1024x768_projector(decks, stem):
 # the slides' schematics (alt texts' first words) and the least size of their text, px:
 # both were as wide as the slide, their labels 16-17 px, two thirds of the slide's text
 # (review 25); drawn near the slide's shape, labels are 19-20 px and the smallest text
-# (a source line, a note) 18
-SCHEMATICS = {"Schematic cross-section": 18.0, "Timeline of attack": 18.0}
+# (a source line, a note) 18; the pain drawings' words, under the heads in a plate taller
+# than wide, were 14.6 px (review 22), beside them 18
+SCHEMATICS = {"Schematic cross-section": 18.0, "Timeline of attack": 18.0,
+              "Pain drawings for the exercise": 18.0}
 
 
 @pytest.fixture(scope="module")

@@ -351,6 +351,9 @@ DRAWING_XLIM = (-150, 150)
 # as a stump (reviewers); at the bottom it keeps to the panel's lowest 35 mm, below the
 # tops of the shoulders, where Drawing B's story starts
 DRAWING_FADE_MM = 35
+# a drawing's head and the column of words beside it, inches; the words' size, points
+DRAWING_HEAD_INCHES, DRAWING_TEXT_INCHES = 2.0, 1.9
+DRAWING_WORDS_PT = 11.5
 
 
 def _fade_to_page(ax, xlim, ylim, width_mm: float) -> None:
@@ -390,29 +393,43 @@ def drawing_plate(drawings=None, view: str | None = None,
     """
     names = list(drawings or pain.PAIN_DRAWINGS)
     mpl2d.use_style()
-    # two columns, 3.3 inches a row: 9.5-point text shows at 14 px on a 1024 x 768 slide
-    # (at 3.55 the slide shrank it to 13.6 px)
+    # two drawings a row, each a head with its name and the patient's words beside it:
+    # with the words under the heads the plate was taller than wide, a slide fitted it to
+    # its height, and the words showed at 13-16 px (review 22); beside them the plate is
+    # wide, and its 11.5-point words show at about 18 px on a 1024 x 768 slide
     ncols = min(2, len(names))
     nrows = -(-len(names) // ncols)
-    fig, axes = mpl2d.subplots(nrows, ncols, figsize=(2.9 * ncols, 3.3 * nrows),
-                               squeeze=False)
-    for ax in axes.ravel()[len(names):]:
+    head_w = DRAWING_HEAD_INCHES
+    head_h = head_w * np.ptp(DRAWING_YLIM) / np.ptp(DRAWING_XLIM)
+    fig, grid = mpl2d.subplots(nrows, 2 * ncols, squeeze=False,
+                               figsize=((head_w + DRAWING_TEXT_INCHES) * ncols,
+                                        head_h * nrows + 0.1),
+                               width_ratios=[head_w, DRAWING_TEXT_INCHES] * ncols)
+    heads, words = grid[:, 0::2].ravel(), grid[:, 1::2].ravel()
+    for ax in words:
+        ax.axis("off")
+    for ax in heads[len(names):]:
         ax.axis("off")
     # the shaded area: light blue from its edge (DRAWING_EDGE), darker where stronger
     cmap = LinearSegmentedColormap.from_list(
         "drawing", [(0, "#9DBEDD"), (DRAWING_EDGE, "#9DBEDD"), (0.6, "#2B5C8A"),
                     (1, "#0B2545")])
-    for ax, name in zip(axes.ravel(), names):
+    for ax, text_ax, name in zip(heads, words, names):
         d = pain.PAIN_DRAWINGS[name]
         vw = view or drawing_view(name)
         _draw_on_skin(ax, pain.drawing_field(name, raw=True), DRAWING_EDGE, cmap, vw)
         seen = ("from behind" if vw.startswith("posterolateral") else
                 "from the front" if vw.startswith("anterolateral") else "from the side")
-        mpl2d.setup_view_axes(ax, f"Drawing {name}\n({d['side']} side, {seen})")
+        mpl2d.setup_view_axes(ax)
         _fade_to_page(ax, DRAWING_XLIM, DRAWING_YLIM, DRAWING_FADE_MM)
-        ax.text(0.5, -0.02, _wrap(d["story"], 32).replace("<br>", "\n"), fontsize=9.5,
-                ha="center", va="top", transform=ax.transAxes)
-    fig.tight_layout()
+        text_ax.text(0.0, 0.96, f"Drawing {name}\n({d['side']} side,\n{seen})",
+                     fontsize=13, fontweight="bold", ha="left", va="top", linespacing=1.15,
+                     transform=text_ax.transAxes)
+        text_ax.text(0.0, 0.66, _wrap(d["story"], 19).replace("<br>", "\n"),
+                     fontsize=DRAWING_WORDS_PT, ha="left", va="top", linespacing=1.2,
+                     transform=text_ax.transAxes)
+    fig.subplots_adjust(left=0.0, right=1.0, top=1.0, bottom=0.0, wspace=0.04,
+                        hspace=0.02)
     alt = ("Pain drawings for the exercise, each a head seen from the painful side (from "
            "the side and a little above, or from behind or in front and to that side) with "
            "the area the patient shaded in blue: " + "; ".join(
