@@ -13,6 +13,7 @@ SQUARE = np.array([[[0, 0], [1, 0], [0, 1]], [[1, 0], [1, 1], [0, 1]]], float)
 # two texts on one line this close (px) side by side read as one: "auriculotemporal" ran
 # into "zygomaticotemporal" (the left territory plate)
 TEXT_GAP_PX = 3
+MARKED_PT2 = 8  # the least area (points squared) of a marker a label must not cover
 
 
 def _square(alpha: float = 1.0):
@@ -169,6 +170,10 @@ def _plates():
     # as notebook 03 draws it: a longer migraine subtitle ran into the next rows' names
     yield "pain maps by condition", lambda: headache_views.pain_map_plate(
         views=("right", "posterior"), panel_inches=2.6, by_condition=True)
+    # as paper 03 prints it (tools/paper.PRINT_PLATES): small panels, where the temple's
+    # label box hid the vertex's dot (review 27)
+    yield "pain maps on paper", lambda: headache_views.pain_map_plate(
+        views=("right", "posterior"), panel_inches=1.8)
 
 
 @pytest.mark.parametrize("name,builder", list(_plates()), ids=[n for n, _ in _plates()])
@@ -208,6 +213,26 @@ def test_no_two_texts_overlap_in_a_print_plate(name, builder):
     bad = [(a, b) for i, (a, ta, ba) in enumerate(boxes) for b, tb, bb in boxes[i + 1:]
            if meet(ta, tb, TEXT_GAP_PX) or meet(ba, tb) or meet(ta, bb)]
     assert not bad, bad
+
+
+@pytest.mark.parametrize("name,builder", list(_plates()), ids=[n for n, _ in _plates()])
+def test_no_label_hides_a_marked_point(name, builder):
+    """No text or label box lies over a point a plate marks (a dot, a cross): on paper
+    the box of "temporal 58%" hid half the vertex's dot (review 27). A stipple's fine dots
+    (the territory plate's shared skin, under MARKED_PT2) are shading, not marks."""
+    from matplotlib.collections import PathCollection
+
+    fig = builder().figure
+    boxes = _text_boxes(fig)
+    marks = [(p, np.sqrt(c.get_sizes().max()) / 2 * fig.dpi / 72)   # centre, radius px
+             for ax in fig.axes for c in ax.collections
+             if isinstance(c, PathCollection) and len(c.get_offsets())
+             and c.get_sizes().max() >= MARKED_PT2
+             for p in c.get_offset_transform().transform(c.get_offsets())]
+    # a box over a quarter of a marker's width or more hides it
+    hidden = [(text, tuple(np.round(p))) for text, _t, box in boxes for p, r in marks
+              if box.x0 - r / 2 < p[0] < box.x1 + r / 2 and box.y0 - r / 2 < p[1] < box.y1 + r / 2]
+    assert not hidden, hidden
 
 
 @pytest.mark.parametrize("name,builder", list(_plates()), ids=[n for n, _ in _plates()])

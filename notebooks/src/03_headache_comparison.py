@@ -162,7 +162,7 @@ headache_maps.region_weights('migraine_without_aura')[
 headache_views.pain_map_plate(views=('right', 'posterior'), panel_inches=2.6, by_condition=True)
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* the four maps of Figure 2, one row each, in two columns (right lateral and posterior). Each region is named once, in the view it faces most. The lateral view names LON and the spread to the forehead and eye for occipital neuralgia, and vertex 24%, frontal 56%, temporal 58% and eyes 67% for migraine. The eye region faces forward, so it is named beside the eye; the vertex faces upward, so it is named at the crown, its label behind the head. It names band and temporal for tension-type, and the spread regions for cervicogenic headache. The posterior view names GON and TON; occipital 40% and neck 40%; occipital; and occipital and neck. L and R mark the subject's sides in the posterior view.
+# *Figure 3. Text summary:* the four maps of Figure 2, one row each, in two columns (right lateral and posterior). Each region is named once, in the view it faces most. The lateral view names LON and the spread to the forehead and eye for occipital neuralgia, and frontal 56%, temporal 58% and eyes 67% for migraine. The eye region faces forward, so it is named beside the eye. It names band and temporal for tension-type, and the spread regions for cervicogenic headache. The posterior view names GON and TON; vertex 24% (at the crown, which faces upward), occipital 40% and neck 40%; occipital; and occipital and neck. L and R mark the subject's sides in the posterior view.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. What distinguishes them

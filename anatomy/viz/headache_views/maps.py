@@ -358,11 +358,14 @@ UP_REGIONS = ("temporal",)
 UP_OFFSET = (0.0, 78.0)
 # a region on the crown faces up: no side or back view sees it, yet its shading shows at
 # the top of the head, and migraine's vertex (24 %) went unnamed on the plate (reviews 20
-# and 26). A side view names it: its dot just inside the crown's outline, its label to
-# the back, level with the crown and off the head (offset in mm)
+# and 26). The back view names it, where the top of the head has no other label: named in
+# the side view, on paper its dot lay under the temple's label box (review 27). Its dot
+# lies TOP_DROP_MM under the crown's outline (at 4 mm the marker stood above it), its
+# label to the page's right and down (offset in mm), under the panel's "R"
 TOP_REGIONS = ("vertex",)
-TOP_OFFSET = (-50.0, 8.0)
-TOP_VIEWS = ("right", "left")
+TOP_OFFSET = (45.0, -38.0)
+TOP_DROP_MM = 7.0
+TOP_VIEWS = ("posterior",)
 
 
 def _seen_seeds(region: str, at: str, view: str) -> np.ndarray:
@@ -395,7 +398,9 @@ def _naming_views(condition: str, side, views) -> dict[str, str]:
     forward, and a plate of side and back views named migraine's commonest region in
     neither, paper review 24). A region no view sees is left out. Named once: in a
     row of narrow panels the side view's "occipital 40%" ran into the next panel's
-    labels, while the back view named it too (review 25)."""
+    labels, while the back view named it too (review 25). A crown region
+    (``TOP_REGIONS``), which no side or back view sees, is named in the back view
+    (``TOP_VIEWS``) if the plate has one."""
     at = "right" if side in (None, "both") else side
     skin = hm.map_skin()
     out = {}
@@ -415,16 +420,16 @@ def _naming_views(condition: str, side, views) -> dict[str, str]:
 
 
 def _top_dot(region: str, at: str, view: str) -> np.ndarray:
-    """The page point of a crown region's dot (``TOP_REGIONS``): its centre, which a side
-    view sees on the head's outline, moved 7 mm down onto the skin (at 4 its marker stood
-    above the outline in the print plate)."""
-    return mpl2d.project(hm.region_centre(region, at), view)[0] - np.array([0.0, 7.0])
+    """The page point of a crown region's dot (``TOP_REGIONS``): its centre, which the back
+    view sees on the head's outline, moved ``TOP_DROP_MM`` down onto the skin."""
+    return mpl2d.project(hm.region_centre(region, at), view)[0] - np.array([0.0, TOP_DROP_MM])
 
 
 def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
     """Name a condition's regions that ``view`` sees (those in ``only``, if given), a dot
-    at each: at the region's centre, or, for a ring or a region whose centre ``view``
-    does not see, at the seed of it that ``view`` sees farthest from the other dots."""
+    at each: at the region's centre; for a ring or a region whose centre ``view`` does
+    not see, at the seed of it that ``view`` sees farthest from the other dots; for a
+    crown region in the back view, just under the crown's outline (``_top_dot``)."""
     at = "right" if side in (None, "both") else side
     seen = set()
     found = {}
@@ -433,7 +438,7 @@ def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
             continue
         seen.add(region)
         centre = region in _seen_regions(at, view)
-        if region in TOP_REGIONS and not centre:
+        if region in TOP_REGIONS and not centre and view in TOP_VIEWS:
             found[region] = (_top_dot(region, at, view), weight)
         elif region in RING_REGIONS or (only is not None and not centre):
             found[region] = (None, weight)
@@ -449,7 +454,7 @@ def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
         pts.append(p)
         labels.append(_region_label(condition, region, weight))
         aligns.append(("center", "bottom") if region in UP_REGIONS
-                      else ("right", "center") if region in TOP_REGIONS else None)
+                      else ("left", "center") if region in TOP_REGIONS else None)
         if region in RING_REGIONS:  # straight up, off the ring: outward, "band" ran into
             offsets.append((0.0, 30.0))  # the occipital label beside it ("occipital band")
             continue
