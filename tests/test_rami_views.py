@@ -103,3 +103,24 @@ def test_leaders_into_tight_places_read_as_leaders(figure):
     ventral = _degrees(p["ventral_ramus"][8] - p["ventral_ramus"][0])
     dorsal = _degrees(p["dorsal_ramus"][8] - p["dorsal_ramus"][0])
     assert dorsal + 10 <= leader <= ventral - 10, (dorsal, leader, ventral)
+
+
+def test_stacked_labels_stay_apart(figure):
+    """The right column's labels, two or three in one colour, keep at least 4 points
+    between their boxes: at 2.4 points "lateral branch (to muscles)" and "medial branch to
+    ..." read as one five-line label in the same blue (review 27). (The left column's
+    labels are black, each one structure, 2 points apart.)"""
+    canvas = FigureCanvasAgg(figure.figure)
+    canvas.draw()
+    r = canvas.get_renderer()
+    pt = 72 / figure.figure.dpi
+    ax = figure.figure.axes[0]
+    for side in (1,):
+        boxes = sorted((t.get_window_extent(r) for t in ax.texts
+                        if t.get_bbox_patch() is not None
+                        and np.sign(t.get_position()[0]) == side
+                        and abs(t.get_position()[0]) >= rami_views.LABEL_X),
+                       key=lambda b: -b.y1)
+        assert len(boxes) == 6, side
+        gaps = [(upper.y0 - lower.y1) * pt for upper, lower in zip(boxes, boxes[1:])]
+        assert min(gaps) >= 4, (side, np.round(gaps, 1))

@@ -162,10 +162,12 @@ def _annotate(ax) -> None:
     _label(ax, (0.45, 2.65), (1.05, 4.1), "vertebral body", ha="center")
     # the ventral root lies between the bone, the spinal nerve and the ganglion: a
     # straight leader from the left crossed the ganglion (review 25), so this one comes
-    # down from above, clear of the nerves, and slants beside the vertebral body: straight
-    # down over the body it read as a seam in the bone (review 26)
+    # down from above, clear of the nerves, and slants across the transverse process (from
+    # above it cannot miss the bone), clear of the vertebral body's corner: straight down
+    # over the body it read as a seam in the bone (review 26), with its bend 0.5 further in
+    # it ran along the body's rounded corner (review 27)
     root = left["ventral_root"][9]
-    _label(ax, root, (-x, 4.6), "ventral root", weight="bold", via=[(-2.5, 4.6)])
+    _label(ax, root, (-x, 4.6), "ventral root", weight="bold", via=[(-3.0, 4.6)])
     _label(ax, (-3.2, 2.9), (-x, 3.54), "sternocleido-\nmastoid")
     _label(ax, (-2.3, 1.45), (-x, 2.48), "vertebral artery")
     _label(ax, left["dorsal_root"][28], (-x, 1.42), "dorsal root\nganglion")
@@ -193,7 +195,7 @@ def _annotate(ax) -> None:
            colour=DORSAL, weight="bold")
     _label(ax, right["lateral_branch"][39], (x, -2.12), "lateral branch\n(to muscles)",
            colour=DORSAL)
-    _label(ax, right["medial_branch"][34], (x, -3.61),
+    _label(ax, right["medial_branch"][34], (x, -3.85),
            "medial branch to\nmuscles and skin:\nC2: GON, C3: TON", colour=DORSAL)
     ax.text(0, 5.2, "FRONT", ha="center", va="center", fontsize=LABEL_PT, color="#555555")
     ax.text(0, -4.35, "BACK", ha="center", va="center", fontsize=LABEL_PT, color="#555555")
