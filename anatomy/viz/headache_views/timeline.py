@@ -54,9 +54,11 @@ def _duration_rows():
 # figure filled a slide's width and its 11-point text was 16 px at 1024x768, two thirds
 # of the slide's text (review 25); near the slide's shape, 12-point text is 19-20 px
 TIMELINE_INCHES = (7.4, 5.6)
-# a bar's height in rows: at 0.56 a note under a bar cleared the next bar by about 1 mm on
-# paper (review 26); at 0.5, with less empty space under the last row, by about 1.6 mm
+# a bar's height in rows: at 0.56 a note under a bar cleared the next bar by 0.8 mm on
+# paper (review 26); at 0.5, with less empty space under the last row, by 1.8 mm. A note
+# starts NOTE_GAP rows under its bar
 BAR = 0.5
+NOTE_GAP = 0.05
 
 
 def duration_timeline(height: float = TIMELINE_INCHES[1],
@@ -134,8 +136,8 @@ def duration_timeline(height: float = TIMELINE_INCHES[1],
         if note:
             x_note = end if note_at == "end" else a
             # on white: the grid lines ran through the grey notes (review 25)
-            ax.text(x_note, y - BAR / 2 - 0.05, note, ha="right" if note_at == "end" else "left",
-                    va="top", fontsize=11,
+            ax.text(x_note, y - BAR / 2 - NOTE_GAP, note,
+                    ha="right" if note_at == "end" else "left", va="top", fontsize=11,
                     color="#444444", bbox={"boxstyle": "square,pad=0.05", "fc": "white",
                                            "ec": "none", "alpha": 0.85})
     ax.set_xscale("log")
