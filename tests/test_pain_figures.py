@@ -799,8 +799,10 @@ def test_heat_plate_gallery_and_drawings():
     assert sum("neuralgia" in t for t in titles) == 3
     drawings = pv.drawing_plate()
     # a head, then its name and the patient's words beside it, two drawings a row
-    heads = drawings.figure.axes[0::2]
-    assert [ax.texts[0].get_text() for ax in drawings.figure.axes[1::2]] == [
+    heads = [ax for ax in drawings.figure.axes if ax.images]
+    words = [ax for ax in drawings.figure.axes if ax.texts]
+    assert len(heads) == len(words) == 4
+    assert [ax.texts[0].get_text() for ax in words] == [
         "Drawing A\n(right side,\nfrom behind)", "Drawing B\n(left side,\nfrom the side)",
         "Drawing C\n(right side,\nfrom the front)", "Drawing D\n(left side,\nfrom behind)"]
     # each from its painful side; pain over the back of the head (A: base of the skull
@@ -821,6 +823,29 @@ def test_heat_plate_gallery_and_drawings():
         assert low <= ax.dataLim.y0 and high >= ax.dataLim.y1, ax.get_title()
 
 
+def test_drawing_plate_words_stay_beside_their_head():
+    """Each drawing's name and words lie inside their own column, nearer their head than
+    the next drawing's (with one even spacing the words read as the caption of the head
+    to their right: review 27)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = pv.drawing_plate().figure
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    r = canvas.get_renderer()
+    heads = [ax.get_window_extent() for ax in fig.axes if ax.images]
+    for ax in [a for a in fig.axes if a.texts]:
+        col = ax.get_window_extent()
+        for t in ax.texts:
+            box = t.get_window_extent(r)
+            assert col.x0 - 1 <= box.x0 and box.x1 <= col.x1 + 1, t.get_text()
+            assert col.y0 - 1 <= box.y0 and box.y1 <= col.y1 + 1, t.get_text()
+        own = max(h.x1 for h in heads if h.x1 <= col.x0 + 1 and h.y0 < col.y1 and h.y1 > col.y0)
+        nxt = [h.x0 for h in heads if h.x0 >= col.x1 - 1 and h.y0 < col.y1 and h.y1 > col.y0]
+        if nxt:
+            assert min(nxt) - col.x1 > 2 * (col.x0 - own)
+
+
 def test_drawing_plate_busts_end_softly():
     """The drawings' busts fade to the page at the panels' sides, not cut square there, and
     no shoulder's flat end shows as a dark disc (drawing A's right shoulder read as a hole:
@@ -832,7 +857,7 @@ def test_drawing_plate_busts_end_softly():
     fig = plates.drawing_plate().figure
     FigureCanvasAgg(fig).draw()
     img = np.asarray(fig.canvas.buffer_rgba())[..., :3] / 255
-    for ax in fig.axes[0::2]:   # the heads (the words are beside them)
+    for ax in [a for a in fig.axes if a.images]:   # the heads (the words are beside them)
         b = ax.get_window_extent()
         x0, x1 = int(np.ceil(b.x0)), int(np.floor(b.x1))
         panel = img[img.shape[0] - int(np.floor(b.y1)):img.shape[0] - int(np.ceil(b.y0)), x0:x1]

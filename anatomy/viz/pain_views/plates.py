@@ -351,8 +351,9 @@ DRAWING_XLIM = (-150, 150)
 # as a stump (reviewers); at the bottom it keeps to the panel's lowest 35 mm, below the
 # tops of the shoulders, where Drawing B's story starts
 DRAWING_FADE_MM = 35
-# a drawing's head and the column of words beside it, inches; the words' size, points
-DRAWING_HEAD_INCHES, DRAWING_TEXT_INCHES = 2.0, 1.9
+# a drawing's head, the column of words beside it and the gap before the next drawing,
+# inches; the words' size, points
+DRAWING_HEAD_INCHES, DRAWING_TEXT_INCHES, DRAWING_GAP_INCHES = 2.0, 1.7, 0.2
 DRAWING_WORDS_PT = 11.5
 
 
@@ -372,7 +373,8 @@ def _fade_to_page(ax, xlim, ylim, width_mm: float) -> None:
 
 def drawing_plate(drawings=None, view: str | None = None,
                   scale: float = 1.0) -> mpl2d.StaticFigure:
-    """The exercise's pain drawings (shaded areas a patient marked), one panel each.
+    """The exercise's pain drawings (shaded areas a patient marked): each a head, with its
+    name, side, view and the patient's words beside it, two drawings a row.
 
     Parameters
     ----------
@@ -401,12 +403,14 @@ def drawing_plate(drawings=None, view: str | None = None,
     nrows = -(-len(names) // ncols)
     head_w = DRAWING_HEAD_INCHES
     head_h = head_w * np.ptp(DRAWING_YLIM) / np.ptp(DRAWING_XLIM)
-    fig, grid = mpl2d.subplots(nrows, 2 * ncols, squeeze=False,
-                               figsize=((head_w + DRAWING_TEXT_INCHES) * ncols,
-                                        head_h * nrows + 0.1),
-                               width_ratios=[head_w, DRAWING_TEXT_INCHES] * ncols)
-    heads, words = grid[:, 0::2].ravel(), grid[:, 1::2].ravel()
-    for ax in words:
+    # a head, its words, and a gap before the next pair: with one even spacing a column
+    # of words read as the caption of the head to its right (review 27)
+    ratios = [head_w, DRAWING_TEXT_INCHES, DRAWING_GAP_INCHES] * ncols
+    fig, grid = mpl2d.subplots(nrows, 3 * ncols - 1, squeeze=False,
+                               figsize=(sum(ratios[:-1]), head_h * nrows + 0.1),
+                               width_ratios=ratios[:-1])
+    heads, words = grid[:, 0::3].ravel(), grid[:, 1::3].ravel()
+    for ax in [*words, *grid[:, 2::3].ravel()]:
         ax.axis("off")
     for ax in heads[len(names):]:
         ax.axis("off")
@@ -414,6 +418,8 @@ def drawing_plate(drawings=None, view: str | None = None,
     cmap = LinearSegmentedColormap.from_list(
         "drawing", [(0, "#9DBEDD"), (DRAWING_EDGE, "#9DBEDD"), (0.6, "#2B5C8A"),
                     (1, "#0B2545")])
+    # characters a line of words holds: about 0.55 em each
+    chars = int(DRAWING_TEXT_INCHES * 72 / (0.55 * DRAWING_WORDS_PT))
     for ax, text_ax, name in zip(heads, words, names):
         d = pain.PAIN_DRAWINGS[name]
         vw = view or drawing_view(name)
@@ -425,7 +431,7 @@ def drawing_plate(drawings=None, view: str | None = None,
         text_ax.text(0.0, 0.96, f"Drawing {name}\n({d['side']} side,\n{seen})",
                      fontsize=13, fontweight="bold", ha="left", va="top", linespacing=1.15,
                      transform=text_ax.transAxes)
-        text_ax.text(0.0, 0.66, _wrap(d["story"], 19).replace("<br>", "\n"),
+        text_ax.text(0.0, 0.66, _wrap(d["story"], chars).replace("<br>", "\n"),
                      fontsize=DRAWING_WORDS_PT, ha="left", va="top", linespacing=1.2,
                      transform=text_ax.transAxes)
     fig.subplots_adjust(left=0.0, right=1.0, top=1.0, bottom=0.0, wspace=0.04,
