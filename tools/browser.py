@@ -80,8 +80,19 @@ def jupyterlab(root: Path, home: Path, *extra: str, timeout_s: float = 60) -> It
                 time.sleep(0.5)
         yield base, token
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        _stop(proc)
+
+
+def _stop(proc: subprocess.Popen, grace_s: float = 20) -> None:
+    """Stop a server we started: SIGTERM, then SIGKILL if it has not exited within
+    ``grace_s`` (under load JupyterLab took over 20 s to shut its kernels down, and the
+    test that used it failed on the wait)."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=grace_s)
 
 
 @contextlib.contextmanager
@@ -106,5 +117,4 @@ def static_server(root: Path, timeout_s: float = 20) -> Iterator[str]:
                 time.sleep(0.2)
         yield base
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        _stop(proc)

@@ -64,7 +64,9 @@ MEASURE_JS = """async (section) => {
   const hiddenX = Math.max(0, ...scrollers.map(b => b.scrollWidth - b.clientWidth));
   // a box that scrolls but is not the quiz's: every answer slide's title box scrolled by
   // 2 px (slide review 26), and a scroll bar may show where the system draws them
-  const stray = scrollers.filter(b => !b.querySelector('.Quiz')).map(
+  // (the quiz's own output area scrolls by design: SLIDE_EXTRAS_CSS)
+  const stray = scrollers.filter(b => !(b.matches('.jp-OutputArea')
+                                        && b.querySelector('.Quiz'))).map(
       b => `${b.tagName}.${b.className}`.slice(0, 60) +
            ` ${b.scrollHeight - b.clientHeight} px down,` +
            ` ${b.scrollWidth - b.clientWidth} px right`);
