@@ -176,9 +176,20 @@ def _plates():
         views=("right", "posterior"), panel_inches=1.8)
 
 
+_BUILT: dict = {}
+
+
+def _built(name: str, builder):
+    """A plate's figure, built once for all the layout tests below (a heat plate takes
+    seconds to draw, and each test only measures it)."""
+    if name not in _BUILT:
+        _BUILT[name] = builder().figure
+    return _BUILT[name]
+
+
 @pytest.mark.parametrize("name,builder", list(_plates()), ids=[n for n, _ in _plates()])
 def test_no_two_leader_lines_cross_in_a_print_plate(name, builder):
-    assert mpl2d.crossing_leaders(builder().figure) == []
+    assert mpl2d.crossing_leaders(_built(name, builder)) == []
 
 
 def _text_boxes(fig):
@@ -207,7 +218,7 @@ def test_no_two_texts_overlap_in_a_print_plate(name, builder):
         return (min(p.x1, q.x1) - max(p.x0, q.x0) > 1 - gap
                 and min(p.y1, q.y1) - max(p.y0, q.y0) > 1)
 
-    boxes = _text_boxes(builder().figure)
+    boxes = _text_boxes(_built(name, builder))
     # no text on another, and no label's background box over another's text: the box of
     # "tragus (R)" hid the ")" of "inion (EOP)" while the texts stayed apart (reviewer)
     bad = [(a, b) for i, (a, ta, ba) in enumerate(boxes) for b, tb, bb in boxes[i + 1:]
@@ -222,7 +233,7 @@ def test_no_label_hides_a_marked_point(name, builder):
     (the territory plate's shared skin, under MARKED_PT2) are shading, not marks."""
     from matplotlib.collections import PathCollection
 
-    fig = builder().figure
+    fig = _built(name, builder)
     boxes = _text_boxes(fig)
     marks = [(p, np.sqrt(c.get_sizes().max()) / 2 * fig.dpi / 72)   # centre, radius px
              for ax in fig.axes for c in ax.collections
@@ -243,7 +254,7 @@ def test_no_text_runs_under_a_later_panel(name, builder):
     reaches into a panel drawn after it."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    fig = builder().figure
+    fig = _built(name, builder)
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     r = canvas.get_renderer()
