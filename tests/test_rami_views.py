@@ -91,18 +91,50 @@ def _degrees(v) -> float:
 
 def test_leaders_into_tight_places_read_as_leaders(figure):
     """The ventral root's leader comes from above but slants: straight down over the
-    vertebral body it read as a seam in the bone. The spinal nerve's leader enters the
-    fork between the rami: level with the nerve it ran along the ventral ramus's start
-    (review 26)."""
+    vertebral body it read as a seam in the bone (review 26)."""
     root = _leader(figure, "ventral root")
     first = root.via[-1] - root.start      # from the root up to the elbow
     assert 15 <= abs(90 - abs(_degrees(first))) <= 45, _degrees(first)
-    nerve = _leader(figure, "spinal nerve\n(roots joined)")
-    p = rami_views.nerve_paths()
-    leader = _degrees(nerve.end - nerve.start)
-    ventral = _degrees(p["ventral_ramus"][8] - p["ventral_ramus"][0])
-    dorsal = _degrees(p["dorsal_ramus"][8] - p["dorsal_ramus"][0])
-    assert dorsal + 10 <= leader <= ventral - 10, (dorsal, leader, ventral)
+
+
+def _clearance_pt(figure, leader: mpl2d.Leader, path: np.ndarray, skip_pt: float) -> float:
+    """The least distance, in points, between a leader (past its first ``skip_pt``
+    points) and a nerve's centre line."""
+    fig = figure.figure
+    to_pt = fig.axes[0].transData.transform
+    scale = 72 / fig.dpi
+    corners = to_pt(np.r_[[leader.start], leader.via, [leader.end]]) * scale
+    line = np.vstack([np.linspace(a, b, 400) for a, b in zip(corners[:-1], corners[1:])])
+    line = line[np.hypot(*(line - corners[0]).T) > skip_pt]
+    nerve = to_pt(path) * scale
+    a, b = nerve[:-1], nerve[1:]
+    ab = b - a
+    t = np.clip(np.einsum("kij,ij->ki", line[:, None] - a, ab) / (ab * ab).sum(1), 0, 1)
+    return float(np.hypot(*(line[:, None] - (a + t[..., None] * ab)).T).min())
+
+
+RIGHT_LABELS = {  # the right column's labels and the nerve each one names
+    "spinal nerve\n(roots joined)": "spinal_nerve",
+    "VENTRAL RAMUS\nto the front": "ventral_ramus",
+    "C1-C4 ventral rami\nform the cervical\nplexus: LON, great\nauricular nerve": None,
+    "DORSAL RAMUS\nto the back": "dorsal_ramus",
+    "lateral branch\n(to muscles)": "lateral_branch",
+    "medial branch to\nmuscles and skin:\nC2: GON, C3: TON": "medial_branch",
+}
+
+
+@pytest.mark.parametrize("label", RIGHT_LABELS)
+def test_a_nerve_leader_touches_no_other_nerve(figure, label):
+    """A leader to a nerve keeps clear of every other nerve's stroke (3.2 points wide
+    with its outline, 2.5 points either side of its centre): from the trunk's end into
+    the fork, the spinal nerve's leader ran across the dorsal ramus's start, and on a
+    slide it pointed at the fork or at the dorsal ramus (review 27). The first 6 points
+    of a leader, where it leaves its own nerve, are not measured."""
+    leader = _leader(figure, label)
+    own = RIGHT_LABELS[label]
+    for key, path in rami_views.nerve_paths().items():
+        if key != own:
+            assert _clearance_pt(figure, leader, path, skip_pt=6.0) >= 3.5, (label, key)
 
 
 def test_stacked_labels_stay_apart(figure):

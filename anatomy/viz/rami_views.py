@@ -68,11 +68,13 @@ def nerve_paths(mirror: bool = False) -> dict[str, np.ndarray]:
     paths = {
         "dorsal_root": _bezier((0.72, -0.05), (1.15, -0.05), (1.5, 0.35), (1.95, 0.78)),
         "ventral_root": _bezier((0.78, 0.42), (1.2, 0.55), (1.6, 0.75), (1.95, 0.78)),
-        "spinal_nerve": _bezier((1.95, 0.78), (2.25, 0.82), (2.55, 0.85)),
-        "dorsal_ramus": _bezier((2.55, 0.85), (2.95, 0.45), (2.95, -0.45), (2.45, -0.95)),
+        # the trunk runs out past the articular pillar before it splits: long enough for
+        # its leader to leave it clear of the fork (review 27)
+        "spinal_nerve": _bezier((1.95, 0.78), (2.45, 0.83), (2.9, 0.87)),
+        "dorsal_ramus": _bezier((2.9, 0.87), (3.3, 0.45), (3.2, -0.5), (2.45, -0.95)),
         "medial_branch": _bezier((2.45, -0.95), (1.75, -1.5), (1.35, -2.6), (1.05, -3.55)),
         "lateral_branch": _bezier((2.45, -0.95), (2.95, -1.35), (3.3, -1.65), (3.55, -2.0)),
-        "ventral_ramus": _bezier((2.55, 0.85), (3.3, 0.95), (3.8, 1.1), (4.2, 1.45)),
+        "ventral_ramus": _bezier((2.9, 0.87), (3.5, 0.97), (3.9, 1.12), (4.2, 1.45)),
     }
     if mirror:
         paths = {k: v * [-1.0, 1.0] for k, v in paths.items()}
@@ -182,15 +184,16 @@ def _annotate(ax) -> None:
     # two leaders do not cross
     _label(ax, (-0.15, -2.3), (-x, -3.88), "spinous process")
     _label(ax, (-2.9, -3.15), (-x, -4.62), "trapezius")
-    # the nerve's branches on the right
-    _label(ax, (4.35, 1.6), (x, 4.14),
+    # the nerve on the right, read from the top: the trunk, then its two rami. The trunk
+    # is boxed in by bone, the ganglion and the fork: its leader leaves it upwards, over
+    # the transverse process, where it crosses no nerve. Into the fork from the right it
+    # crossed the dorsal ramus's start (review 27)
+    _label(ax, right["spinal_nerve"][16], (x, 4.55), "spinal nerve\n(roots joined)")
+    _label(ax, right["ventral_ramus"][12], (x, 3.1), "VENTRAL RAMUS\nto the front",
+           colour=VENTRAL, weight="bold")
+    _label(ax, (4.35, 1.6), (x, 1.25),
            "C1-C4 ventral rami\nform the cervical\nplexus: LON, great\nauricular nerve",
            colour=VENTRAL)
-    _label(ax, right["ventral_ramus"][24], (x, 2.22), "VENTRAL RAMUS\nto the front",
-           colour=VENTRAL, weight="bold")
-    # up into the fork between the rami: level with the nerve it ran along the start of
-    # the ventral ramus (review 26)
-    _label(ax, right["spinal_nerve"][20], (x, 0.5), "spinal nerve\n(roots joined)")
     _label(ax, right["dorsal_ramus"][22], (x, -0.78), "DORSAL RAMUS\nto the back",
            colour=DORSAL, weight="bold")
     _label(ax, right["lateral_branch"][39], (x, -2.12), "lateral branch\n(to muscles)",

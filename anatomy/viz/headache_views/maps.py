@@ -360,8 +360,9 @@ UP_OFFSET = (0.0, 78.0)
 # the top of the head, and migraine's vertex (24 %) went unnamed on the plate (reviews 20
 # and 26). The back view names it, where the top of the head has no other label: named in
 # the side view, on paper its dot lay under the temple's label box (review 27). Its dot
-# lies TOP_DROP_MM under the crown's outline (at 4 mm the marker stood above it), its
-# label to the page's right and down (offset in mm), under the panel's "R"
+# lies TOP_DROP_MM under the crown's outline (at 4 mm, in the side view, the marker
+# stood above it), its label to the page's right and down (offset in mm), under the
+# panel's "R"
 TOP_REGIONS = ("vertex",)
 TOP_OFFSET = (45.0, -38.0)
 TOP_DROP_MM = 7.0
