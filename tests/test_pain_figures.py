@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -17,6 +18,13 @@ from anatomy.viz.head_views.backdrop import contrast_ratio, label_backdrops, rel
 from anatomy.viz.pain_views.cameras import NAMED_FRAME, opening_camera
 
 BUDGET = 400 * 1024  # bytes of JSON per interactive figure (tools/bench.py)
+
+
+@functools.cache
+def _heat_plate(pattern: str):
+    """A pattern's print plate, drawn once for the tests that only measure it (each
+    takes seconds to draw)."""
+    return pv.heat_plate(pattern)
 
 
 # traces that are not hot spots: the colour bar's, and the hidden labels that
@@ -909,7 +917,7 @@ def test_heat_plate_key_and_spots_fit_the_page():
     7 mm from "temple" on the page, gives way to it: two leaders met at one point."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    plate = pv.heat_plate("suboccipital")
+    plate = _heat_plate("suboccipital")
     fig = plate.figure
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
@@ -930,7 +938,7 @@ def test_heat_plate_markers_do_not_cover_each_other():
 
     colours = {to_hex(c) for _, c in pv.MECHANISM_STYLE.values()}
     for pattern in pain.patterns():
-        fig = pv.heat_plate(pattern).figure
+        fig = _heat_plate(pattern).figure
         FigureCanvasAgg(fig).draw()
         for ax in fig.axes:
             spots = [(ax.transData.transform(coll.get_offsets()[0]) * 72 / fig.dpi,
@@ -943,7 +951,7 @@ def test_heat_plate_markers_do_not_cover_each_other():
                     # centres (pt) at least half of both widths apart, white edges aside
                     assert np.linalg.norm(a - b) >= (wa + wb) / 2 - 0.5, (
                         pattern, ax.get_title(), wa, wb)
-    gon = pv.heat_plate("gon_neuralgia").figure
+    gon = _heat_plate("gon_neuralgia").figure
     front = next(ax for ax in gon.axes if ax.get_title() == "Anterior view")
     sizes = sorted(np.sqrt(c.get_sizes()[0]) for c in front.collections
                    if hasattr(c, "get_sizes") and len(c.get_offsets()) == 1
@@ -966,9 +974,9 @@ def test_heat_plate_key_lists_the_marker_kinds_it_draws():
                 for col in coll.get_facecolors() if to_hex(col) in colours}
 
     for pattern in ("ton_neuralgia", "gon_neuralgia", "upper_trapezius"):
-        plate = pv.heat_plate(pattern)
+        plate = _heat_plate(pattern)
         assert key(plate) == drawn(plate), pattern
-    assert key(pv.heat_plate("ton_neuralgia")) == {"local tenderness", "nerve territory"}
+    assert key(_heat_plate("ton_neuralgia")) == {"local tenderness", "nerve territory"}
     gallery = pv.pattern_gallery()
     assert key(gallery) == drawn(gallery)
     assert "trigeminocervical convergence" not in key(gallery)
@@ -1142,6 +1150,7 @@ def test_territory_figure_names_the_territories_each_view_sees():
                           box, frame)
         named[b["label"]] = []
         head = None  # the painted skin the view sees, on the screen (when needed)
+        seen = None  # which skin vertices the view sees: computed once per view
         for note in lay["scene.annotations"]:
             p = np.array([note["x"], note["y"], note["z"]])
             v = int(np.argmin(np.linalg.norm(m.vertices - p, axis=1)))
@@ -1166,9 +1175,11 @@ def test_territory_figure_names_the_territories_each_view_sees():
                 arrows.add((b["label"], note["text"]))
                 # and on no territory's colour: beside the face, a name covered the brow
                 # and the nose (reviewer); on bare skin it misleads no one
+                if seen is None:
+                    seen = eye.visible(m.vertices)
                 if head is None:
                     painted = drawn & (w.max(axis=0) >= 0.5)
-                    head = eye.screen(m.vertices[painted & eye.visible(m.vertices)])
+                    head = eye.screen(m.vertices[painted & seen])
                 if T._inside(head, centre, half) > 0:
                     on_head.add((b["label"], note["text"]))
             else:  # on its patch: most of its box over its own colour, not a neighbour's
@@ -1178,7 +1189,9 @@ def test_territory_figure_names_the_territories_each_view_sees():
                 drawn = (m.vertices[:, 2] >= pv.heat.HEAT_CROP["z_min"]) \
                     & (np.abs(m.vertices[:, 0]) <= pv.heat.HEAT_CROP["abs_x_max"])
                 painted = drawn & (w.max(axis=0) >= 0.5)
-                painted &= eye.visible(m.vertices)
+                if seen is None:
+                    seen = eye.visible(m.vertices)
+                painted &= seen
                 where, owner = eye.screen(m.vertices[painted]), top[painted]
                 lines = note["text"].split("<br>")
                 half = np.array([0.5 * T.NAME_CHAR_MM * max(map(len, lines)) + 2.0,

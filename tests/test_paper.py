@@ -6,6 +6,7 @@ read the PDFs with pypdf and the pages they were printed from.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -32,7 +33,10 @@ def printed(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     return out, paper.build_paper(out, budget=False)
 
 
+@functools.cache
 def pdf_text(path: Path) -> str:
+    """A printed PDF's words, read once per file (pypdf takes seconds on a handout with
+    its figures' pictures)."""
     import unicodedata
 
     from pypdf import PdfReader
