@@ -175,6 +175,12 @@ def _byte_scale() -> list:
     return stops
 
 
+# the colour bar's left edge, as a share of the figure's width: the head stands in the
+# middle, and its labels reach about 0.76 of a 592 px figure (JupyterLab at 1024x768
+# with the file browser open), where the bar's title still fits inside the figure
+COLOUR_BAR_X = 0.84
+
+
 def _colour_bar_trace(centre) -> dict:
     """An invisible point that carries the figure's colour bar (0-100 %; PAIN_SCALE colours
     a value by its square root, style.HEAT_GAMMA)."""
@@ -185,10 +191,12 @@ def _colour_bar_trace(centre) -> dict:
                        "cmin": 0, "cmax": 100, "showscale": True,
                        # the title runs up the bar's side: a title above it took
                        # 60 px of scene width, and on a projector the labels beside
-                       # the back of the head were cut at the scene's left edge
+                       # the back of the head were cut at the scene's left edge. At
+                       # plotly's place (the figure's right edge) a wide figure set the
+                       # bar 350 px from the head (review 21): COLOUR_BAR_X
                        "colorbar": {"title": {"text": "relative intensity (%)",
                                               "side": "right"},
-                                    "len": 0.6, "thickness": 14}}}
+                                    "len": 0.6, "thickness": 14, "x": COLOUR_BAR_X}}}
 
 
 def _wrap(text: str, width: int = 60) -> str:
