@@ -21,6 +21,7 @@ import importlib
 import importlib.util
 import inspect
 import json
+import math
 import re
 import shutil
 import sys
@@ -42,7 +43,8 @@ from anatomy.figure_inputs import (  # what made a figure, re-exported
 __all__ = [
     "DATA_DIR", "FIGURES", "FIGURES_DIR", "FigureSpec", "HEAD", "HEADACHES", "HTML_PAGE",
     "MANIFEST", "NERVES", "PACKAGE_DIR", "PAIN", "PLOTLY_JS", "PLOTLY_SCALE",
-    "PLOTLY_SIZE", "PNG_DPI", "RASTERISE_ABOVE", "ROOT", "SVG_FOR_3D", "SVG_RASTER_DPI",
+    "PLOTLY_SIZE", "PNG_DPI", "PNG_MIN_PX", "RASTERISE_ABOVE", "ROOT", "SVG_FOR_3D",
+    "SVG_RASTER_DPI",
     "THUMB_WIDTH", "available", "build", "compact_png", "copy_plotly_js", "dependencies",
     "input_hashes", "main", "readme", "sha256", "skipped", "write",
 ]
@@ -51,6 +53,9 @@ FIGURES_DIR = ROOT / "figures"
 MANIFEST = "MANIFEST.json"
 PLOTLY_JS = "plotly.min.js"  # copied next to the HTML pages, never committed (.gitignore)
 PNG_DPI = 300
+# a PNG's short side, at least, in pixels: a low plate (the landmark plate is 3.5 inches
+# high) is written at more than PNG_DPI to reach it
+PNG_MIN_PX = 1200
 PLOTLY_SCALE = 2
 PLOTLY_SIZE = (1000, 800)
 THUMB_WIDTH = 360
@@ -242,7 +247,8 @@ def _html(spec: FigureSpec, fig) -> str:
 def write(spec: FigureSpec, out: Path = FIGURES_DIR) -> dict:
     """Write the files of one figure; return its manifest record.
 
-    matplotlib: PNG (300 dpi) and SVG (text and lines vector, dense meshes rasterised).
+    matplotlib: PNG (300 dpi, more if its short side would be under PNG_MIN_PX) and SVG
+    (text and lines vector, dense meshes rasterised).
     plotly 3D: PNG (kaleido, scale 2) and the interactive HTML page. A 3D WebGL scene has
     no vector form (kaleido's SVG only wraps a bitmap), so no SVG unless ``SVG_FOR_3D``.
 
@@ -274,7 +280,8 @@ def write(spec: FigureSpec, out: Path = FIGURES_DIR) -> dict:
         # which is third-party code that git must not carry
         (out / page).write_text(_html(spec, fig), encoding="utf-8")
     else:
-        fig.savefig(out / png, dpi=PNG_DPI)
+        short = min(fig.figure.get_size_inches())
+        fig.savefig(out / png, dpi=max(PNG_DPI, math.ceil(PNG_MIN_PX / short)))
         for ax in fig.figure.axes:  # big meshes go into the SVG as images
             for artist in ax.get_children():
                 if _polygon_count(artist) > RASTERISE_ABOVE:

@@ -83,7 +83,7 @@ def test_figure_files_have_the_promised_formats(spec):
     from PIL import Image
 
     with Image.open(FIG_DIR / files[0]) as im:
-        assert min(im.size) >= 1200, "print resolution"
+        assert min(im.size) >= figures.PNG_MIN_PX, "print resolution"
         # a 3D scene keeps full colour: with 256 colours its heat scales printed in
         # stepped bands, and error diffusion speckled them (reviewers); flat plates and
         # charts take a palette (a third of the bytes)

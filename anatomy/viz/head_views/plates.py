@@ -77,7 +77,22 @@ def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | No
         ax.set_ylim(y_lo, y_hi)
         mpl2d.scale_bar(ax)
     fig.suptitle(title or "Head model landmarks (skin surface, mm)", fontsize=15)
+    top = 0.05 * fig.get_figheight()  # inches above the panels for the plate's title
     fig.tight_layout(rect=(0, 0, 1, 0.95))
+    # the panels keep the heads' proportions, so the space the layout gave them was
+    # taller than they are: white bands above and below (review 14). The figure loses
+    # most of that height and is laid out again, until the bands are gone (a layout's
+    # margins move with the height, so it takes a few rounds)
+    for _ in range(4):
+        spare = max(ax.get_position(original=True).height for ax in axes)
+        for ax in axes:
+            ax.apply_aspect()
+        spare -= max(ax.get_position().height for ax in axes)
+        if spare < 0.01:
+            break
+        height = fig.get_figheight() * (1 - 0.8 * spare)
+        fig.set_figheight(height)
+        fig.tight_layout(rect=(0, 0, 1, 1 - top / height))
     alt = ("Shaded drawings of the head model in " + " and ".join(
         mpl2d.VIEW_TITLES[v].lower() for v in views) + ", with the skin landmarks marked "
         "and labelled; scale bar 50 mm.")
