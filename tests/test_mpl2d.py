@@ -153,6 +153,10 @@ def _plates():
     from anatomy.viz.pain_views import territory_print
 
     yield "landmarks", lambda: head_plates.head_plate(load_head())
+    # from the front, the back view's offsets ran the right side's names across the face
+    # into the left side's
+    yield "landmarks from the front", lambda: head_plates.head_plate(
+        load_head(), ("anterior", "right", "posterior"))
     yield "course", nerve_plates.course_plate
     yield "stages", stage_panels.stage_plate
     yield "block", variation.block_landmark_figure

@@ -10,7 +10,8 @@ from anatomy.viz.eyes import plate_eyes
 from anatomy.viz.head_views.offsets import LATERAL_OFFSETS, POSTERIOR_OFFSETS
 from anatomy.viz.head_views.scene import label
 
-__all__ = ["PLATE_LATERAL", "PLATE_POSTERIOR", "draw_skin", "head_plate", "landmark_table"]
+__all__ = ["PLATE_ANTERIOR", "PLATE_INCHES", "PLATE_LATERAL", "PLATE_POSTERIOR", "PLATE_VIEWS",
+           "draw_skin", "head_plate", "landmark_table"]
 
 # the print plate's labels are larger next to the drawing: a few move apart
 PLATE_LATERAL = {**LATERAL_OFFSETS, "glabella": (20, 30), "supraorbital": (30, 12),
@@ -21,16 +22,28 @@ PLATE_LATERAL = {**LATERAL_OFFSETS, "glabella": (20, 30), "supraorbital": (30, 1
 # the vertex's label box clear of the panel's title, the tragus's of the inion's name
 PLATE_POSTERIOR = {**POSTERIOR_OFFSETS, "inion": (-6, 40), "tragus": (26, 16),
                    "c7_spinous": (16, 10), "vertex": (14, 6)}
+# from the front (mm, for the subject's left; its right is mirrored): each side's names
+# stand in a column outside the face on its own side, the midline's at their tops and
+# under the chin. With the back view's offsets the right side's names ran across the
+# face into the left side's
+PLATE_ANTERIOR = {"vertex": (14, 6), "glabella": (-95, 60.5), "nasion": (95, 84.5),
+                  "supraorbital": (65, 44.5), "tragus": (22, 4), "tmj": (24, 36),
+                  "gonion": (35, -12), "menton": (-45, -5), "suprasternal_notch": (-15, 40),
+                  "clavicle_mid": (10, -45), "acromion": (10, 45)}
 
 
-def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | None = None):
+PLATE_VIEWS = ("posterior", "right")
+PLATE_INCHES = 7.8  # the width of the plate of PLATE_VIEWS
+
+
+def head_plate(head: HeadModel, views=PLATE_VIEWS, *, title: str | None = None):
     """Print plate: shaded orthographic views with the landmarks visible in each.
 
     Parameters
     ----------
     head : HeadModel
         The head model (``load_head()``).
-    views : sequence of str, default ("posterior", "right")
+    views : sequence of str, default PLATE_VIEWS ("posterior", "right")
         Named views, one panel each:
         ``"anterior"``, ``"posterior"``, ``"left"``, ``"right"``, ``"superior"``,
         ``"posterolateral_left"`` or ``"posterolateral_right"``.
@@ -44,28 +57,34 @@ def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | No
         SVG or PDF.
     """
     mpl2d.use_style()
-    # 3.9 inches a panel: 9-point labels read at 14 px on a 1024 x 768 slide and at 7 points
-    # on an A4 page
     # one scale for every panel: each is as wide as its view of the head (plus room for
     # the labels), and all share the tallest view's height
     boxes = [_bounds(head, v) for v in views]
     width = [hi[0] - lo[0] for lo, hi in boxes]
     y_lo = min(lo[1] for lo, _ in boxes)
     y_hi = max(hi[1] for _, hi in boxes)
-    fig_w = 3.9 * len(views)  # the height follows (0.75 inch for the titles)
+    # and one scale for every plate, the two-view plate's: 7.8 inches, where 9-point
+    # labels read at 14 px on a 1024 x 768 slide and at 7 points on an A4 page. The
+    # labels' offsets are in mm, so at 3.9 inches a panel whatever the views, three views
+    # drew smaller heads under the same labels, which ran into each other (the height
+    # follows; 0.75 inch for the titles)
+    default = sum(np.ptp(_bounds(head, v), axis=0)[0] for v in PLATE_VIEWS)
+    fig_w = PLATE_INCHES * sum(width) / default
     fig, axes = mpl2d.subplots(1, len(views), width_ratios=width,
                                figsize=(fig_w, fig_w * (y_hi - y_lo) / sum(width) + 0.75))
     axes = np.atleast_1d(axes)
     for ax, view, (lo, hi) in zip(axes, views, boxes):
         draw_skin(ax, head, view)
         names = _visible_landmarks(head, view)
-        offsets = PLATE_LATERAL if view in ("left", "right") else PLATE_POSTERIOR
+        offsets = (PLATE_LATERAL if view in ("left", "right") else
+                   PLATE_ANTERIOR if view == "anterior" else PLATE_POSTERIOR)
         offs = []
         for n in names:
             side = side_of(n)
             base = n.removesuffix(f"_{side}") if side else n
             dx, dy = offsets.get(base, (14, 10))
-            if view == "posterior" and side == "left":
+            # the subject's left is on the page's left from behind, its right from the front
+            if (view, side) in (("posterior", "left"), ("anterior", "right")):
                 dx = -dx
             if view == "left":
                 dx = -dx
@@ -99,10 +118,11 @@ def head_plate(head: HeadModel, views=("posterior", "right"), *, title: str | No
     return mpl2d.StaticFigure(fig, alt)
 
 
-def _bounds(head: HeadModel, view: str, margin=(58.0, 12.0)):
-    """Screen box (mm) of the head in ``view``, widened by ``margin`` for the labels."""
+def _bounds(head: HeadModel, view: str):
+    """Screen box (mm) of the head in ``view``, widened for the labels: the front view's
+    names stand beside the face, and need more room at the sides."""
     xy = mpl2d.project(head.vertices, view)
-    pad = np.asarray(margin)
+    pad = np.array([130.0 if view == "anterior" else 58.0, 12.0])
     return xy.min(axis=0) - pad, xy.max(axis=0) + pad
 
 
