@@ -14,13 +14,18 @@ def pytest_collectstart(collector):
         collector.skip_compare = tuple(collector.skip_compare) + NBVAL_SKIP
 
 
-# The longest test files (browser and notebook runs, seconds of work in a 2-core run) go
-# first: pytest-xdist hands each worker whole files in this order, and a long file
-# started last kept one worker busy after the other had finished (`make test`).
+# The longest test files (browser and notebook runs) go first: pytest-xdist hands each
+# worker whole files in this order (the Makefile's --no-loadscope-reorder), and a long file
+# started last kept one worker busy after the other had finished (`make test`). Ordered by
+# their seconds in a 2-core run (2026-12-07): 337, 145, 143, 120, 118, 104, 88, 75, 67,
+# 45, 41, 39, 36, 34, 25 and 22.
 LONGEST_FIRST = ("tests/test_figure_layout.py", "tests/test_slides.py", "tests/test_lite.py",
-                 "tests/test_classroom.py", "tests/test_browser.py", "tests/test_quiz.py",
-                 "tests/test_paper.py", "tests/test_determinism.py", "tests/test_store.py",
-                 "tests/test_visual.py", "tests/test_shell.py", "notebooks/instructor/")
+                 "tests/test_paper.py", "tests/test_browser.py", "tests/test_classroom.py",
+                 "tests/test_quiz.py", "tests/test_determinism.py",
+                 "tests/test_pain_figures.py", "tests/test_mpl2d.py", "tests/test_visual.py",
+                 "tests/test_store.py", "tests/test_shell.py", "tests/test_nerve_figures.py",
+                 "tests/test_front_door.py", "tests/test_citations.py",
+                 "notebooks/instructor/")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -22,6 +22,8 @@ Screenshots go to test-artifacts/layout-*.png.
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 import json
 import sys
@@ -40,6 +42,17 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
 FIGURES = figpage.kit_figures()
 OVERVIEWS = ("All layers",)  # stages seen whole (the others are close-ups)
+
+
+@functools.cache
+def _built(name: str) -> dict:
+    return FIGURES[name]().spec
+
+
+def _spec(name: str) -> dict:
+    """The figure dict of ``name``, built once per worker (the heat and territory figures
+    take 2-4 s each); a copy, which a test may change."""
+    return copy.deepcopy(_built(name))
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +75,7 @@ VIEW_LABELS = {v.replace("_", " ") for v in plotly3d.CAMERAS}
 @pytest.mark.parametrize("name", list(FIGURES))
 def test_figure_is_readable(browser, tmp_path, name, viewport):
     b, js = browser
-    spec = FIGURES[name]().spec
+    spec = _spec(name)
     found = []
     ARTIFACTS.mkdir(exist_ok=True)
     for where, width in figpage.WIDTHS[viewport].items():
@@ -128,7 +141,7 @@ def test_stage_one_caption_lies_beside_the_bones(browser, tmp_path, viewport):
     the drawn anatomy: up and to the right of the origin it covered rectus capitis
     posterior major and the suboccipital nerve, which a student then could not find."""
     b, js = browser
-    spec = FIGURES["nerves_all_layers"]().spec
+    spec = _spec("nerves_all_layers")
     args = dict(figpage.stage_args(spec))["1 Origin at C1-C2"]
     for where, width in figpage.WIDTHS[viewport].items():
         page = figpage.open_figure(b, spec, width, viewport, tmp_path, js)
@@ -164,7 +177,7 @@ def test_light_caption_arrows_run_over_dark_anatomy(browser, tmp_path, viewport)
     from anatomy.viz.nerve_views.stage_tables import CAPTION_ARROWS
 
     b, js = browser
-    spec = FIGURES["nerves_all_layers"]().spec
+    spec = _spec("nerves_all_layers")
     stages = dict(figpage.stage_args(spec))
     assert CAPTION_ARROWS
     for label, style in CAPTION_ARROWS.items():
@@ -193,7 +206,7 @@ def test_pain_maps_open_view_list_leaves_the_heads_in_view(browser, tmp_path, vi
     """Opened, the pain maps' view list drops between the heads of the top row: it covers
     under a third of any head, and none at JupyterLab's width at 1400x1000."""
     b, js = browser
-    spec = FIGURES["headache_pain_maps"]().spec
+    spec = _spec("headache_pain_maps")
     for where, width in figpage.WIDTHS[viewport].items():
         page = figpage.open_figure(b, spec, width, viewport, tmp_path, js)
         try:
@@ -242,7 +255,7 @@ def test_heat_opening_labels_leave_the_pain_in_view(browser, tmp_path, viewport)
     from PIL import Image
 
     b, js = browser
-    spec = FIGURES["pain_heat"]().spec
+    spec = _spec("pain_heat")
     width = figpage.WIDTHS[viewport]["lab"]
     page = figpage.open_figure(b, spec, width, viewport, tmp_path, js)
     found = []
@@ -279,7 +292,7 @@ def test_the_checks_catch_a_crowded_layout(browser, tmp_path):
     """The old layout (legend beside a narrow scene, menus inside it) fails: legend
     entries scrolled away, the legend over the anatomy."""
     b, js = browser
-    spec = FIGURES["nerves_all_layers"]().spec
+    spec = _spec("nerves_all_layers")
     spec["layout"]["legend"] = {"x": 0.8, "y": 0.9, "xanchor": "left"}
     for menu in spec["layout"]["updatemenus"]:  # buttons at 36 %, stage menu at the left
         menu.update(y=0.99, yanchor="top", xanchor="left",
@@ -306,7 +319,7 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
     names; a stage chosen again has all its notes (hiding them by index changed the stage
     menu's own copies in plotly.js, and a stage came back without its bone names)."""
     b, js = browser
-    spec = FIGURES["nerves_all_layers"]().spec
+    spec = _spec("nerves_all_layers")
     page = figpage.open_figure(b, spec, figpage.WIDTHS["1400x1000"]["lab"], "1400x1000",
                                tmp_path, js)
     layer_state = """(layer) => document.getElementById('fig').data
@@ -405,7 +418,7 @@ def test_hot_spots_name_their_source_on_hover(browser, tmp_path):
     from scipy import ndimage
 
     b, js = browser
-    spec = FIGURES["pain_heat"]().spec
+    spec = _spec("pain_heat")
     page = figpage.open_figure(b, spec, figpage.WIDTHS["1400x1000"]["lab"], "1400x1000",
                                tmp_path, js)
     try:
