@@ -134,6 +134,26 @@ def test_seed_list_spots_and_verdicts():
         assert spots.loc[extra, "verdict"].startswith("supported")
 
 
+def test_each_seed_verdict_names_the_sources_it_rests_on():
+    """Notebook 02's verdict table cites each verdict: the temple's rested on the 10-20
+    paper that places the spot, not on the trigger-point studies it quotes (student
+    review 28). A verdict that quotes ICHD-3 cites it; one that names trigger points or
+    neck muscles cites a trigger-point source."""
+    spots = pain.spots()
+    registry = load_references()
+    trigger_sources = {"travell_simons1983", "fernandez2006", "fernandez2007"}
+    for name in SEED:
+        keys = set(spots.loc[name, "verdict_reference"].split(", ")) - {""}
+        verdict = spots.loc[name, "verdict"]
+        assert keys and keys <= set(registry), name
+        if "ICHD-3" in verdict:
+            assert "ichd3_2018" in keys, name
+        if any(w in verdict for w in ("trigger point", "upper trapezius", "SCM")):
+            assert keys & trigger_sources, name
+    assert spots.loc["temporal", "verdict_reference"]
+    assert not any(spots.loc[n, "verdict_reference"] for n in spots.index if n not in SEED)
+
+
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_fields_in_range_peak_at_spots_and_mirror(pattern):
     m = pain.pain_mesh()

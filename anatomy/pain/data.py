@@ -82,6 +82,7 @@ def _check_place(spec, where: str, spots=()) -> None:
 
 _SPOT_FIELDS = {"label": Field(str), "region": Field(str), "place": Field(dict),
                 "radius_mm": Field(float), "in_seed_list": Field(bool), "verdict": Field(str),
+                "verdict_reference": Field(list, references=True, required=False),
                 "reference": Field(list, references=True), "note": Field(str, required=False),
                 "deep": Field(bool, required=False)}
 _PATTERN_FIELDS = {"label": Field(str), "condition": Field(str),

@@ -110,8 +110,9 @@ def spots() -> pd.DataFrame:
     -------
     pandas.DataFrame
         Indexed by spot ``name``: ``label``, ``in_seed_list``, ``patterns``,
-        ``mechanisms`` ("none" if unused), ``verdict``, ``deep``, ``x``, ``y``, ``z`` (mm,
-        right side), ``reference`` and ``note``.
+        ``mechanisms`` ("none" if unused), ``verdict``, ``verdict_reference`` (the sources
+        of a seed spot's verdict; "" for the others), ``deep``, ``x``, ``y``, ``z`` (mm,
+        right side), ``reference`` (of the position) and ``note``.
     """
     spots_, pats = _hotspot_data()
     rows = []
@@ -122,7 +123,9 @@ def spots() -> pd.DataFrame:
         rows.append({"name": name, "label": s["label"], "in_seed_list": s["in_seed_list"],
                      "patterns": ", ".join(p for p, _ in uses) or "none",
                      "mechanisms": ", ".join(dict.fromkeys(m for _, m in uses)) or "none",
-                     "verdict": s["verdict"], "deep": bool(s.get("deep", False)),
+                     "verdict": s["verdict"],
+                     "verdict_reference": ", ".join(_keys(s.get("verdict_reference", []))),
+                     "deep": bool(s.get("deep", False)),
                      "x": round(x, 1), "y": round(y, 1), "z": round(z, 1),
                      "reference": ", ".join(_keys(s["reference"])), "note": s.get("note", "")})
     return pd.DataFrame(rows).set_index("name")

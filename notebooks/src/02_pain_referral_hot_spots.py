@@ -56,7 +56,6 @@
 #     - piovesan2001
 #     - busch2007
 #     - bogduk2009
-#     - kelman2005
 #     - jasper1958
 #     - kit_lon_block_marker
 # ---
@@ -70,10 +69,10 @@
 #
 # Is each **supported**? By which **mechanism**?
 #
-# - tender source
-# - skin territory
+# - local tenderness (the source itself)
+# - nerve territory
 # - trigeminocervical convergence
-# - muscle trigger point
+# - myofascial referral (trigger point)
 
 # %% [markdown] tags=["notes"]
 # Ask the class which of the seven spots they believe before you go on; come back to the list in section 5. The 3D figure works without a kernel: use the menu to step through the patterns while you talk. Budget 10 minutes for the convergence schematic; students usually ask why the brain 'gets it wrong'.
@@ -114,7 +113,7 @@ head = anatomy.load_head()
 # Pick a pattern in the 3D figure's menu.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Each pattern is a list of zones, each with a mechanism and a source (`anatomy/data/hotspots.toml`). The sources say *where* pain goes, not how strong it is there: the weights (1 = the source or core zone) are display choices. Each pattern is drawn for one side and fades out within about 1 cm across the midline (also a display choice).
+# Each pattern is a list of zones, each with a mechanism and a source (`anatomy/data/hotspots.toml`). Each spot is placed at a landmark, a nerve's measured exit ({cite}`kim2018`) or a 10-20 electrode position ({cite}`jasper1958`). Where no source gives a point, the spot is an offset from a landmark, marked as derived in its note. The sources say *where* pain goes, not how strong it is there: the weights (1 = the source or core zone) are display choices. Each pattern is drawn for one side and fades out within about 1 cm across the midline (also a display choice).
 
 # %% slideshow={"slide_type": "subslide"} paper="pattern_gallery"
 fig = pain_views.heat_figure()
@@ -262,21 +261,23 @@ pain_views.convergence_schematic(scale=0.9)
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Checking the seed article's list
 #
-# - **Supported** for the GON: occipital, supraorbital
-# - **Muscle pain**, not the GON: temple, sternocleidomastoid
-# - **Not confirmed**: the angle of the jaw
-# - **No source**: the jaw joint, above the collarbone
-# - **Missing**: behind the eye and the ear, the vertex, the forehead
+# - **Supported** (GON): occipital, supraorbital
+# - **Muscle pain**, not GON: temple, sternocleidomastoid
+# - **Not confirmed**: angle of the jaw
+# - **No source**: jaw joint, above the collarbone
+# - **Missing**: behind the eye and ear, vertex, forehead
+#
+# Sources: {cite}`ichd3_2018, travell_simons1983`.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# For each of the seven spots, what the registry's sources say and by which mechanism:
+# For each of the seven spots, what the registry's sources say, by which mechanism, and which sources (`verdict_reference`; for a spot no source supports, the sources searched):
 
 # %% slideshow={"slide_type": "skip"}
 spots = pain.spots()
-spots[spots.in_seed_list].set_index('label')[['mechanisms', 'verdict']]
+spots[spots.in_seed_list].set_index('label')[['mechanisms', 'verdict', 'verdict_reference']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# **Verdict.** Occipital and supraorbital are supported for occipital neuralgia (the first as the tender nerve itself, the second by convergence). Neck-muscle trigger points can also refer pain to the occiput. Temporal and the sternocleidomastoid are real pain sites, but of *neck-muscle trigger points* (myofascial referral or the trigger point itself), not of the GON. The angle of the jaw is not confirmed: it comes from a web summary of the trigger-point book, and the book's own figure caption for the upper trapezius does not list it. The temporomandibular joint and the supraclavicular area are not supported by any source in the registry: the skin above the clavicle belongs to the supraclavicular nerves (C3-C4). The list also misses places the sources do give: behind the eye, behind the ear, the vertex and the forehead. A list that mixes nerve pain with muscle pain without saying so can mislead a patient about the cause.
+# **Verdict.** Occipital and supraorbital are supported for occipital neuralgia (the first as the tender nerve itself, the second by convergence) ({cite}`ichd3_2018, kim2018`). Neck-muscle trigger points can also refer pain to the occiput ({cite}`fernandez2006`). Temporal and the sternocleidomastoid are real pain sites, but of *neck-muscle trigger points* (myofascial referral or the trigger point itself), not of the GON ({cite}`travell_simons1983, fernandez2007`). The angle of the jaw is not confirmed: it comes from a web summary of the trigger-point book. The book's own figure caption for the upper trapezius does not list it ({cite}`travell_simons1983`). The temporomandibular joint and the supraclavicular area are not supported by any source in the registry: the skin above the clavicle belongs to the supraclavicular nerves (C3-C4) ({cite}`grays1918`). The list also misses places the sources do give: behind the eye, behind the ear, the vertex and the forehead. A list that mixes nerve pain with muscle pain without saying so can mislead a patient about the cause.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Exercise: read the pain drawings
