@@ -265,6 +265,43 @@ def test_stage_hides_outer_layers():
     assert d["layout"]["title"]["text"].startswith("1.")
 
 
+# what a stage title's "(... hidden)" names, as trace id prefixes
+_OUTER_MUSCLES = ("trapezius", "sternocleidomastoid", "splenius_capitis", "semispinalis_capitis",
+                  "levator_scapulae")
+_SUBOCCIPITAL = ("rectus_capitis_posterior_major", "rectus_capitis_posterior_minor",
+                 "obliquus_capitis_superior", "obliquus_capitis_inferior")
+_HIDDEN_WORDS = {"outer muscles": _OUTER_MUSCLES, "OCI": ("obliquus_capitis_inferior",),
+                 "muscles": _OUTER_MUSCLES + _SUBOCCIPITAL, "skin": ("skin",),
+                 "trapezius": ("trapezius",)}
+
+
+def test_stage_titles_name_what_the_stage_hides(figdict):
+    """A title that says what is hidden says it truly: stage 1's "(muscles hidden)" stood
+    over the three suboccipital muscles it shows (student review 28). Each stage that
+    names hidden layers hides every one of them and shows the rest of its muscles."""
+    import re
+
+    stage_menu = [m for m in _menus(figdict) if m.get("name") == "stage"][0]
+    data = figdict["data"]
+    claims = 0
+    for b in stage_menu["buttons"]:
+        title = b["args"][1]["title.text"].replace("<br>", " ")
+        said = re.search(r"\(([^()]*) hidden\)", title)
+        if not said:
+            continue
+        claims += 1
+        shown = {tr.get("meta", {}).get("id", "") for tr, v in
+                 zip(data, b["args"][0]["visible"]) if v is True}
+        for part in said.group(1).split(" and "):
+            assert part in _HIDDEN_WORDS, (b["label"], part)
+            assert not {i for i in shown if i.startswith(_HIDDEN_WORDS[part])}, (b["label"], part)
+        named = {p for part in said.group(1).split(" and ") for p in _HIDDEN_WORDS[part]}
+        if "muscles" not in said.group(1).split(" and "):
+            # the muscles the title does not name stay in view (the suboccipital ones here)
+            assert {i for i in shown if i.startswith(_SUBOCCIPITAL) and not i.startswith(
+                tuple(named))}, b["label"]
+    assert claims >= 1
+
 def test_one_legend_entry_per_nerve_and_for_the_bones(figdict):
     """Same-coloured copies share an entry, so the legend wraps to fewer lines at 1024 px:
     each nerve's two sides, and all the bones (hover still names each one)."""
@@ -1006,3 +1043,29 @@ def test_stages_3_and_4_dash_the_gon_where_muscles_hide_it(figdict):
                 (label, b["label"])
     with pytest.raises(KeyError, match="choose one of"):
         cs.hidden_course("right", st["camera"], st["hidden"], "nowhere")
+
+
+def test_compression_points_stand_out_on_every_surface_for_every_vision(figdict):
+    """A compression point's marker, its fill or its rim, differs from every muscle, bone
+    and skin by the palette's category minimum, for normal and colour-blind vision: the
+    open vermillion diamond was ΔE00 7.5 from the trapezius for a protanope and vanished
+    there (student review 28)."""
+    import sys
+    from pathlib import Path
+
+    from anatomy.viz import style
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tools.colour import VISIONS, delta_e
+
+    named = {"white": "#FFFFFF", "black": "#000000"}
+    marks = [t["marker"] for t in figdict["data"]
+             if t.get("meta", {}).get("id") == "compression_points"]
+    assert marks
+    surfaces = {**style.MUSCLE_COLOURS, "bone": style.BONE, "skin": style.SKIN}
+    for m in marks:
+        inks = {named.get(c, c) for c in (m["color"], m["line"]["color"])}
+        for name, colour in surfaces.items():
+            for vision in VISIONS:
+                best = max(delta_e(ink, colour, vision) for ink in inks)
+                assert best >= style.CATEGORY_MIN_DE00, (name, vision, round(best, 1))

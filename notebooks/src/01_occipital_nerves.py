@@ -350,14 +350,6 @@ print(f"{nerves.share_within('GON', 'right', radius_mm=15, n=300, seed=1):.0%}")
 # %% [markdown] tags=["answer"]
 # It depends on the end they measure from. From the **mastoid**, the GON point is two thirds of the way along; from the **EOP**, two thirds is the kit's **LON** point. So always name the end the line starts from.
 
-# %% [markdown] tags=["exercise"]
-# ### Exercise 4
-#
-# Predict before you read section 9. A student says: *'Occipital neuralgia follows the C1 dermatome.'* Give two reasons why that is wrong.
-
-# %% [markdown] tags=["answer"]
-# (1) C1 has essentially no skin territory: its dorsal ramus, the suboccipital nerve, is mainly motor to the suboccipital muscles ({cite}`grays1918`). (2) Occipital neuralgia follows the greater, lesser and third occipital **nerves** (C2 and C3 fibres), a peripheral-nerve distribution, not a dermatome ({cite}`ichd3_2018, grays1918`).
-
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 9. Anatomy you will be asked about
 #
@@ -383,6 +375,14 @@ rami_views.rami_figure()
 # - **Great auricular nerve** (C2-C3, cervical plexus): it winds round the posterior border of sternocleidomastoid and supplies the skin over the parotid, the mastoid and the back of the ear ({cite}`grays1918`).
 # - **"Arnold's nerve".** The eponym belongs to the auricular branch of the vagus. It was once also used for the GON, a historical misattribution, so 'Arnold's neuralgia' is best avoided ({cite}`radiopaedia_arnold`).
 # - **Dermatome or nerve territory?** See notebook 02: a dermatome is one root's skin; a nerve territory is one named nerve's skin.
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 4
+#
+# A student says: *'Occipital neuralgia follows the C1 dermatome.'* Give two reasons why that is wrong: one from what C1's dorsal ramus supplies (this section), one from how ICHD-3 defines occipital neuralgia (section 8).
+
+# %% [markdown] tags=["answer"]
+# (1) C1 has essentially no skin territory: its dorsal ramus, the suboccipital nerve, is mainly motor to the suboccipital muscles ({cite}`grays1918`). (2) Occipital neuralgia follows the greater, lesser and third occipital **nerves** (C2 and C3 fibres), a peripheral-nerve distribution, not a dermatome ({cite}`ichd3_2018, grays1918`).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points

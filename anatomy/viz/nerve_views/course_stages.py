@@ -245,8 +245,10 @@ def stages(side: str = "right") -> list[dict]:
         # posterolateral (0.35, -1, 0.2, 0.45 away) it ran toward the eye and was a stub;
         # closer than 0.36 cut the atlas's label with JupyterLab's file browser open; the
         # note names the nerve (it did not: student review)
+        # the title names what is hidden: "(muscles hidden)" over the three suboccipital
+        # muscles this stage shows misled (student review 28)
         ("1 Origin at C1-C2", "1. The GON arises from the C2 dorsal ramus between C1 and C2 "
-         "(muscles hidden)", (w["origin"] + w["oci_lower_border"]) / 2,
+         "(OCI hidden)", (w["origin"] + w["oci_lower_border"]) / 2,
          (0.0, -1.0, 0.3), 0.36,
          "GON origin: between C1 arch and C2 lamina;<br>it runs down deep to OCI (hidden here)",
          w["origin"]),
@@ -271,7 +273,7 @@ def stages(side: str = "right") -> list[dict]:
          "GON branches to the vertex", over_scalp),
         ("LON", "The lesser occipital nerve along sternocleidomastoid to behind the ear",
          lon.marked_waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.08, 0.15), 0.95,
-         "LON leaves the fascia (Dash 2005)", lon.marked_waypoints["fascia_exit"]),
+         "LON leaves the fascia<br>(Dash 2005)", lon.marked_waypoints["fascia_exit"]),
         ("TON", "The third occipital nerve near the midline to the lower occiput",
          ton.marked_waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,
          "TON exits through trapezius<br>(trapezius hidden here; Kim 2018)"),

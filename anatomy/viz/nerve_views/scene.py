@@ -280,7 +280,10 @@ def _points_traces(side: str = "right") -> list:
             np.array([c.point for c in mine]), name="Janis compression points (derived)",
             hovertext=[f"<b>Compression point {c.number}: {c.label}</b><br>{_wrap(c.note)}"
                        f"<br>Source: {cite(*c.references)}" for c in mine],
-            color=style.OKABE_ITO["vermillion"], symbol="diamond-open", size=6,
+            # white inside a vermillion rim: the open vermillion diamond vanished on the
+            # orange trapezius for a protanope (ΔE00 7.5: student review 28); white stands
+            # out on every muscle, the rim on bone and skin, and it still reads as open
+            color="white", outline=style.OKABE_ITO["vermillion"], symbol="diamond", size=7,
             legendgroup="compression points", showlegend=not comps)
         comp["meta"] = {"layer": "nerve", "id": "compression_points", "stages": list(shown)}
         comps.append(comp)

@@ -71,8 +71,10 @@ BONE_NOTES = {
     "1 Origin at C1-C2": (("c1_posterior_tubercle", "C1 (atlas):<br>posterior arch",
                            (-100, 95)),
                           ("c2_spinous_tip", "C2 (axis): spinous process", (-80, 70)),
-                          # 3 mm lower and 1 mm medial: the named point is under OCI's edge
-                          ("c2_lamina", "C2 lamina", (50, 95), (-1.0, 0.0, -3.0))),
+                          # 3 mm lower and 1 mm medial: the named point is under OCI's edge;
+                          # its name on the white right of the spine (at 50, 95 its box lay
+                          # over C3 and C4: student review 28)
+                          ("c2_lamina", "C2 lamina", (150, 110), (-1.0, 0.0, -3.0))),
     "2 Round obliquus capitis inferior": (
         ("c2_spinous_tip", "C2 spinous process", (-80, 70)),
         # 2 mm lateral and 3 mm forward: the named point is under OCI's domed end
@@ -86,13 +88,16 @@ CAPTION_OFFSETS = {# down-right, on the white beside C2: up-right, its box lay o
                    "1 Origin at C1-C2": (140, 90),
                    "2 Round obliquus capitis inferior": (80, 90),
                    "3 Through semispinalis": (40, -105), "TON": (60, -60),
-                   "LON": (120, 15),  # up-right, its box lay across the LON's upper course
+                   # left of the neck, its end at the line: up-right, its box lay across the
+                   # LON's upper course; there, down and right, across sternocleidomastoid
+                   # where the LON meets its border (student review 28)
+                   "LON": (-90, 30),
                    # up-left over bare bone: up-right, its box lay across the GON's branches
                    # and the occipital artery (reviewer)
                    "4 Trapezius and occipital artery": (-70, -80)}
 # A caption that starts at its line's end instead of centring on it: centred, the long
 # captions of stage 3 and the TON covered the GON beside their targets
-CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left"}
+CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left", "LON": "right"}
 # A caption arrow drawn light: the TON's runs over dark splenius, where the default dark
 # grey arrow did not show (its caption sits 60 px up-right, so that the whole arrow lies on
 # splenius: at 100 px up its upper half crossed the cream skull and faded, reviewer)
