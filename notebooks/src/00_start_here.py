@@ -40,6 +40,7 @@
 #     - pheasant_bodyspace
 #     - okumus2022
 #     - kim2018
+#     - brown_atlas2006
 #     - ashwini2012
 # ---
 
@@ -171,7 +172,7 @@ fig
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# The greater occipital nerve block is often aimed about one third of the way from the inion to the mastoid tip. Use `head.landmark(...)` to compute that point on the right (a straight line between the two landmarks is good enough) and print how far it lies lateral to the midline and below the inion, in mm.
+# The greater occipital nerve block is often aimed about one third of the way from the inion to the mastoid ({cite}`brown_atlas2006`). Use `head.landmark(...)` to compute that point on the right, on a straight line from the inion to the mastoid tip. Print how far it lies lateral to the midline and below the inion, in mm.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the point one third of the way from the inion to the
