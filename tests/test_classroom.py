@@ -83,6 +83,9 @@ def test_handout_is_self_contained_and_within_budget(handouts, path):
         "the gl3d plotly.js bundle, embedded once per page"
     assert not UUID.search(text), "random ids in the handout"
     assert "Instructor notes." not in text
+    # the quiz's JupyterLab instruction ("run the collapsed cell below") stays off a page,
+    # where the quiz shows by itself (its words had slipped out of their hiding span)
+    assert "kit-lab-only" not in text and "run the collapsed cell" not in text
 
 
 def image_alts(page: str) -> list[str]:
@@ -822,11 +825,23 @@ def test_a_student_copy_says_where_it_keeps_the_answers_back():
     assert sources == ["### Exercise 1", "my_distance = ...", classroom.WITHHELD,
                        "## Next section"]
     assert student.cells[2].id == "sol-1-withheld"  # the same on every build
+    # a code solution and the written answer after the student's box: one line, after
+    # the box (one above it and one below read as a missing cell: review 28)
+    box = nbformat.v4.new_markdown_cell("**Your answer.**", metadata={"tags": ["your-work"]})
+    nb.cells[3:3] = [box]
+    sources = [c.source for c in classroom.student_notebook(nb).cells]
+    assert sources == ["### Exercise 1", "my_distance = ...", "**Your answer.**",
+                       classroom.WITHHELD, "## Next section"]
     for path in sorted((ROOT / "notebooks").glob("0*.ipynb")):
         copy = classroom.student_notebook(nbformat.read(path, as_version=4))
         exercises = sum(c.source.startswith("### Exercise") for c in copy.cells)
         withheld = sum(c.source == classroom.WITHHELD for c in copy.cells)
         assert withheld >= exercises, path.name
+        # never two lines with only the student's own cells between them
+        kinds = "".join("n" if c.source == classroom.WITHHELD else ""
+                        if "your-work" in c.metadata.get("tags", []) else "x"
+                        for c in copy.cells)   # the student's own cells left out
+        assert "nn" not in kinds, path.name
 
 
 def test_a_long_answer_list_splits_at_its_items_numbered_or_not():

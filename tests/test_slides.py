@@ -329,3 +329,68 @@ def test_menu_titles_clear_the_menus_on_a_slide(decks, stem):
             if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
                 bad.append(f"{m['option']}: title {m['title']} over a menu {b}")
     assert not bad, "\n".join(bad)
+
+
+def test_references_slide_lists_what_the_slides_cite():
+    """A deck's slide of sources lists those its slides cite, each with its anchor, and
+    leaves out those cited only in the reading text; a source missing from the list is an
+    error (citation links on slides led nowhere: student review 28)."""
+    import nbformat
+
+    from tools.slide_material import references_slide
+
+    def md(text, kind="-"):
+        return nbformat.v4.new_markdown_cell(text, metadata={"slideshow": {"slide_type": kind}})
+
+    refs = ('## References\n\nAll sources.\n\n- <a id="ref-a2020"></a>**A 2020.** A.\n'
+            '- <a id="ref-b2021"></a>**B 2021.** B.')
+    nb = nbformat.v4.new_notebook(cells=[md("On a slide ([A 2020](#ref-a2020))", "slide"),
+                                         md("Reading text ([B 2021](#ref-b2021))", "skip"),
+                                         md(refs, "skip")])
+    assert references_slide(nb) == 1
+    cell = nb.cells[-1]
+    assert slide_type(cell) == "slide"
+    assert 'id="ref-a2020"' in cell.source and "ref-b2021" not in cell.source
+    assert 'class="kit-refs"' in cell.source
+    nb.cells[0].source += " and [C](#ref-c2022)"
+    nb.cells[-1].source = refs
+    with pytest.raises(ValueError, match="c2022"):
+        references_slide(nb)
+
+
+def test_every_citation_on_a_slide_links_to_its_source_in_the_deck(decks):
+    for stem, path in decks.items():
+        page = path.read_text(encoding="utf-8")
+        cited = set(re.findall(r'href="#ref-([\w.-]+)"', page))
+        anchors = re.findall(r'id="ref-([\w.-]+)"', page)
+        assert cited, f"{stem}: no slide cites a source"
+        assert cited == set(anchors) and len(anchors) == len(set(anchors)), stem
+
+
+@pytest.mark.browser
+def test_a_citation_link_opens_the_slide_of_sources(decks):
+    """Clicked on a slide, a citation goes to the slide holding its source, whose list
+    scrolls inside the slide (deck 04 cites the most)."""
+    sync = _chromium()
+    with sync.sync_playwright() as p:
+        browser, page = slidecheck.launch(p, CHROMIUM, FLAGS)
+        page.goto(decks["04_diagnosis_and_management"].as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+        page.evaluate("() => Reveal.configure({transition: 'none'})")
+        # the first citation a reader can click (one in the red-flag box's last paragraph,
+        # which the slides hide, or in a folded answer, cannot be)
+        key = page.evaluate("""() => { for (const a of document.querySelectorAll(
+                '.reveal .slides a[href^="#ref-"]')) {
+              if (a.closest('.kit-refs, details')) continue;
+              const i = Reveal.getIndices(a.closest('section')); Reveal.slide(i.h, i.v, 99);
+              if (a.getClientRects().length && getComputedStyle(a).visibility === 'visible') {
+                a.dataset.kitClicked = '1'; return a.getAttribute('href'); } }
+            return null; }""")
+        assert key, "no citation can be clicked on a slide"
+        page.click("a[data-kit-clicked]")
+        page.wait_for_function(f"""() => document.querySelector(
+            '.reveal section.present [id="{key[1:]}"]')""", timeout=5_000)
+        box = page.evaluate("""() => { const b = document.querySelector(
+            '.reveal section.present .kit-refs'); return [b.scrollHeight, b.clientHeight]; }""")
+        browser.close()
+    assert box[0] >= box[1] > 100, box

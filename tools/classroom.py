@@ -42,7 +42,12 @@ from tools.classroom_outputs import (  # noqa: E402,F401 - re-exported for tests
     readable_headers,
 )
 from tools.slide_answers import answers_on_own_slides, tags  # noqa: E402,F401
-from tools.slide_material import add_slide_material  # noqa: E402
+from tools.slide_material import add_slide_material, references_slide  # noqa: E402
+from tools.student_copy import (  # noqa: E402,F401 - re-exported for tests and tools
+    WITHHELD,
+    WITHHELD_TAG,
+    student_notebook,
+)
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 BUILD = ROOT / "build"
@@ -182,6 +187,8 @@ SLIDE_EXTRAS_CSS = """
 .reveal .Quiz { scroll-snap-align: start; min-height: 380px; box-sizing: border-box; }
 .reveal .Quiz, .reveal .Quiz * { font-size: 20px !important; }
 .reveal .kit-lab-only { display: none; }
+.reveal .kit-refs { max-height: 360px; overflow-y: auto; }
+.reveal .kit-refs li { font-size: 19px; line-height: 1.3; }
 """
 
 SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + """
@@ -214,8 +221,9 @@ SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + ""
 .reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
 .reveal .jp-Cell, .reveal .jp-Cell-outputWrapper, .reveal .jp-OutputArea-child { padding: 0; }
 .reveal img.kit-figure { display: block; margin: 0 auto; max-height: 570px; width: auto; }
-/* the figure an exercise works on, above its questions (tools.slide_material.PLATES) */
-.reveal img.kit-slide-plate { display: block; width: 100%; height: auto; margin: 0; }
+/* the figure an exercise works on, above its questions (tools.slide_material.PLATES);
+   88 % wide: at 100 % the questions' last line ran under the slide's arrows (review 28) */
+.reveal img.kit-slide-plate { display: block; width: 88%; height: auto; margin: 0 auto; }
 .reveal details.kit-solution > summary { font-size: 20px; margin: 0.15em 0; }
 .reveal details.kit-solution pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 /* a printed line wraps between words (JupyterLab breaks it anywhere: 'in p / attern') */
@@ -375,6 +383,7 @@ def build_slides(out: Path = BUILD / "slides", sources=None) -> list[Path]:
         fold_answers(nb)
         add_slide_material(nb)
         answers_on_own_slides(nb)
+        references_slide(nb)
         relink(nb, source)
         hide_quiz_code(nb)
         hide_code_on_slides(nb)
@@ -405,9 +414,20 @@ def handout_source(path: Path) -> Path:
     return teacher if teacher.exists() else path
 
 
+# text for JupyterLab only (tools/quiz.py: "run the collapsed cell below to show the quiz"):
+# the decks hide it by CSS; a handout shows the quiz by itself and leaves it out
+LAB_ONLY = re.compile(r'\s*<span class="kit-lab-only">.*?</span>', re.S)
+
+
 def handout_notebook(nb):
-    """The reading copy: instructor notes removed, answers folded, plotly outputs converted."""
+    """The reading copy: instructor notes and JupyterLab-only text removed, answers folded,
+    plotly outputs converted."""
     nb = copy.deepcopy(nb)
+    # the page's markdown moved the words out of their span, so a handout told its reader
+    # to run a cell it does not have (student review 28)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = LAB_ONLY.sub("", cell.source)
     # reading text may be a slide's speaker notes (slide type "notes"): a handout keeps it
     nb.cells = [c for c in nb.cells if "instructor-notes" not in tags(c)]
     # a page cannot be written on: its write-in cells go (code blanks stay, to be copied)
@@ -484,50 +504,6 @@ def build_handouts(out: Path = BUILD / "handouts", sources=None) -> list[Path]:
 # ---------------------------------------------------------------------------------------
 # Student copies
 # ---------------------------------------------------------------------------------------
-
-# where a student copy leaves out an exercise's solution
-WITHHELD_TAG = "answer-withheld"
-WITHHELD = ("*This class copy keeps the answers back: write yours above, and compare it with "
-            "the class or with the full notebook your instructor shares.*")
-
-
-def student_notebook(nb):
-    """Solutions removed: solution code and <details> answers are left out, and one
-    line (``WITHHELD``) says where.
-
-    Every code exercise has a blank cell of the student's own ('your-work') before its
-    solution, which stays. Instructor notes are dropped too. Every other cell (and its
-    outputs) stays, so the copy runs top to bottom, Run All included: no placeholder
-    stops it with an error. Verdicts stay, guarded (``tools.nbtools.guarded``), with no
-    output. The code cells left are numbered 1..n again, as one run top to bottom would.
-    """
-    nb = copy.deepcopy(nb)
-    cells = []
-    for cell in nb.cells:
-        t = tags(cell)
-        if "solution" in t:
-            # one line where the answers were: a student on the hub or the lite site
-            # found "Your answer" and nothing to compare it with (a student's review)
-            if not (cells and WITHHELD_TAG in tags(cells[-1])):
-                note = nbformat.v4.new_markdown_cell(WITHHELD)
-                note.metadata = {"tags": [WITHHELD_TAG]}
-                note.id = f"{cell.get('id', 'cell')}-withheld"[-64:]  # not a random id
-                cells.append(note)
-            continue
-        if "instructor-notes" in t:
-            continue
-        if "verdict" in t:
-            cell.outputs = []
-        cells.append(cell)
-    nb.cells = cells
-    code = [c for c in cells if c.cell_type == "code" and c.execution_count is not None]
-    for count, cell in enumerate(code, start=1):
-        cell.execution_count = count
-        for out in cell.outputs:
-            if out.output_type == "execute_result":
-                out.execution_count = count
-    return nb
-
 
 def build_student(out: Path = BUILD / "student", sources=None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import html
 import importlib
+import re
 
 import nbformat
 
@@ -211,3 +212,68 @@ def add_slide_material(nb) -> int:
                          "never comes: an exercise with it needs a solution")
     nb.cells = cells
     return count
+
+
+REFERENCES_HEADING = "## References"
+REFS_CLASS = "kit-refs"  # the list's box on the slide (classroom.SLIDE_EXTRAS_CSS scrolls it)
+_CITED = re.compile(r"#ref-([\w.-]+)")
+_ENTRY = re.compile(r'^- <a id="ref-([\w.-]+)"></a>', re.M)
+
+
+def _on_slides(cell) -> bool:
+    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type") not in (
+        "skip", "notes")
+
+
+def _shown_text(cell) -> str:
+    outputs = [str(o.get("data", {}).get(kind, "")) for o in cell.get("outputs", [])
+               for kind in ("text/html", "text/markdown")]
+    return "\n".join([cell.source, *outputs])
+
+
+def references_slide(nb) -> int:
+    """Show, on a slide of the deck, the sources its slides cite.
+
+    The notebook's reference list is left off the slides (too long), so a citation's link
+    on a slide led nowhere (student review 28). Its cell becomes a slide that lists the
+    sources the deck's slides cite, each entry with its anchor: reveal.js opens the slide
+    holding the element a link names, so every citation on a slide goes to its source.
+    The list sits in a box that scrolls (``REFS_CLASS``) where a deck cites many.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        A deck's copy of a notebook, after its slide material and answers are placed; its
+        reference list cell (``REFERENCES_HEADING``) is rewritten.
+
+    Returns
+    -------
+    int
+        How many sources the slide lists (0: no slide cites one, and the cell stays off
+        the slides).
+
+    Raises
+    ------
+    ValueError
+        If a slide cites a source that the notebook's reference list does not hold.
+    """
+    cited = set()
+    for cell in nb.cells:
+        if _on_slides(cell) and not cell.source.startswith(REFERENCES_HEADING):
+            cited |= set(_CITED.findall(_shown_text(cell)))
+    refs = next((c for c in nb.cells if c.cell_type == "markdown"
+                 and c.source.startswith(REFERENCES_HEADING)), None)
+    if refs is None or not cited:
+        return 0
+    entries = {m.group(1): line for line in refs.source.splitlines()
+               if (m := _ENTRY.match(line))}
+    missing = cited - set(entries)
+    if missing:
+        raise ValueError(f"slides cite {sorted(missing)}, which the reference list does "
+                         f"not hold; it holds {sorted(entries)}")
+    kept = [line for key, line in entries.items() if key in cited]
+    refs.source = (f"{REFERENCES_HEADING}\n\nThe sources these slides cite (each notebook "
+                   f"lists all of its own):\n\n<div class=\"{REFS_CLASS}\">\n\n"
+                   + "\n".join(kept) + "\n\n</div>")
+    refs.metadata.setdefault("slideshow", {})["slide_type"] = "slide"
+    return len(kept)

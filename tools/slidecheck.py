@@ -10,7 +10,10 @@ measured on screen (CSS px times the scale reveal.js or RISE applies):
 - ``overflow``: content height and width beyond the slide, in slide px;
 - ``text_px``: the smallest body text (every visible text outside figures and notes);
 - ``legend_cut``: legend entries of a plotly figure cut at its edge;
-- ``stray``: boxes inside the slide that scroll, the quiz's aside (one question at a time);
+- ``stray``: boxes inside the slide that scroll, the quiz's aside (one question at a time)
+  and the list of sources (``.kit-refs``);
+- ``under_controls``: text under reveal.js's arrows at the lower right, where a line of
+  an exercise ran under the up arrow (student review 28);
 - ``label_px``: the smallest label of a plotly figure (SVG text) or of a PNG figure
   (``data-text-px`` / ``text_px`` metadata: its smallest text in image pixels, times
   displayed width / natural width).
@@ -37,9 +40,10 @@ MIN_LABEL_PX = 14
 MIN_PLOT_TEXT_PX = 18
 # "at most about 40 words per slide": a slide over MAX_WORDS fails, except a case's story,
 # an exercise's task (read at the students' screens while they work), the red-flag box
-# (the list a clinician screens with) and the quiz (one question in view)
+# (the list a clinician screens with), the quiz (one question in view) and the sources
+# the deck cites (read when a citation is clicked; the list scrolls in its box)
 MAX_WORDS = 50
-WORDY_TITLES = re.compile(r"^(Case \d+:|Exercise \d+|⚠ RED FLAGS|Self-check quiz)")
+WORDY_TITLES = re.compile(r"^(Case \d+:|Exercise \d+|⚠ RED FLAGS|Self-check quiz|References)")
 
 # One slide: the innermost section shown. Works in the offline deck and in RISE (where a
 # slide's content is JupyterLab's cells). ``pngTextPx(img)`` gives an image's smallest
@@ -66,7 +70,8 @@ MEASURE_JS = """async (section) => {
   // 2 px (slide review 26), and a scroll bar may show where the system draws them
   // (the quiz's own output area scrolls by design: SLIDE_EXTRAS_CSS)
   const stray = scrollers.filter(b => !(b.matches('.jp-OutputArea')
-                                        && b.querySelector('.Quiz'))).map(
+                                        && b.querySelector('.Quiz'))
+                                   && !b.matches('.kit-refs')).map(
       b => `${b.tagName}.${b.className}`.slice(0, 60) +
            ` ${b.scrollHeight - b.clientHeight} px down,` +
            ` ${b.scrollWidth - b.clientWidth} px right`);
@@ -75,7 +80,25 @@ MEASURE_JS = """async (section) => {
   const clippers = [...s.querySelectorAll('*')].filter(
       e => getComputedStyle(e).overflow !== 'visible');
   const inScroller = el => clippers.some(b => b !== el && b.contains(el));
-  const texts = [], labels = [];
+  const texts = [], labels = [], under = [];
+  // reveal.js's arrows (each button drawn, faint or not) and the part of a text line they
+  // cover, cut to the boxes that clip it
+  const arrows = [...document.querySelectorAll('.reveal .controls button')]
+      .filter(b => shown(b) && parseFloat(getComputedStyle(b).opacity) > 0)
+      .map(b => b.getBoundingClientRect()).filter(r => r.width > 0);
+  const covered = (n, el) => {
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    const clips = clippers.filter(b => b.contains(el)).map(b => b.getBoundingClientRect());
+    for (const q of range.getClientRects()) {
+      let [l, t, r, b] = [q.left, q.top, q.right, q.bottom];
+      for (const c of clips) {
+        l = Math.max(l, c.left); t = Math.max(t, c.top);
+        r = Math.min(r, c.right); b = Math.min(b, c.bottom); }
+      for (const a of arrows) {
+        if (Math.min(r, a.right) - Math.max(l, a.left) > 2
+            && Math.min(b, a.bottom) - Math.max(t, a.top) > 2) return true; } }
+    return false; };
   const walker = document.createTreeWalker(s, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
@@ -83,6 +106,7 @@ MEASURE_JS = """async (section) => {
     if (el.closest('aside.notes, script, style, .kit-plotly, .js-plotly-plot, svg, ' +
                    'details:not([open]) > :not(summary)')) continue;
     if (parseFloat(getComputedStyle(el).fontSize) === 0) continue;  // hidden by size 0
+    if (covered(n, el)) under.push(n.textContent.trim().slice(0, 40));
     // words of prose: the whole text node, code (shown to run live) not counted
     const code = el.closest('.cm-editor, .jp-CodeCell .jp-InputArea, pre, code');
     texts.push({px: parseFloat(getComputedStyle(el).fontSize) * k,
@@ -147,6 +171,7 @@ MEASURE_JS = """async (section) => {
           overflow_x: Math.max(0, s.scrollWidth - s.clientWidth, right - W, hiddenX),
           text: min(texts), label: min(labels), plot_text: min(plotText),
           words: texts.reduce((n, t) => n + t.words, 0), scale: k, legend_cut: cut,
+          under_controls: under,
           screen: [rect.width, rect.height]};
 }""".replace("@LONG_LEGEND@", str(LONG_LEGEND))
 
@@ -272,6 +297,8 @@ def problems(measured: list[dict], labels: bool = True, room: bool = False) -> l
                        f"({m['plot_text']['text']!r})")
         if m.get("stray"):
             bad.append(f"{where}: a box scrolls inside the slide {m['stray']}")
+        if m.get("under_controls"):
+            bad.append(f"{where}: text under the slide's arrows {m['under_controls']}")
         if m.get("legend_cut"):
             bad.append(f"{where}: legend entries cut at the figure's edge {m['legend_cut']}")
         if m["words"] > MAX_WORDS and not WORDY_TITLES.match(m["title"].strip()):
