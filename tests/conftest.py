@@ -14,11 +14,11 @@ def pytest_collectstart(collector):
         collector.skip_compare = tuple(collector.skip_compare) + NBVAL_SKIP
 
 
-# The longest test files (browser and notebook runs) go first: pytest-xdist hands each
-# worker whole files in this order (the Makefile's --no-loadscope-reorder), and a long file
-# started last kept one worker busy after the other had finished (`make test`). Ordered by
-# their seconds in a 2-core run (2026-12-07): 337, 145, 143, 120, 118, 104, 88, 75, 67,
-# 45, 41, 39, 36, 34, 25 and 22.
+# The longest test files (browser and notebook runs) first, by their seconds in a 2-core
+# run (2026-12-07: 337, 145, 143, 120, 118, 104, 88, 75, 67, 45, 41, 39, 36, 34, 25, 22).
+# pytest-xdist 3.8 reorders the files by their number of tests (the Makefile keeps that
+# default, which measured faster: see its PYTEST_PARALLEL), so with it this order only
+# breaks ties; with --no-loadscope-reorder it is the order the workers take files in.
 LONGEST_FIRST = ("tests/test_figure_layout.py", "tests/test_slides.py", "tests/test_lite.py",
                  "tests/test_paper.py", "tests/test_browser.py", "tests/test_classroom.py",
                  "tests/test_quiz.py", "tests/test_determinism.py",
