@@ -26,6 +26,7 @@ import nbformat
 
 from anatomy import headaches
 from tools.nbsource import resolve
+from tools.slide_answers import slide_type
 
 
 def _cite(keys: str) -> str:
@@ -220,11 +221,6 @@ _CITED = re.compile(r"#ref-([\w.-]+)")
 _ENTRY = re.compile(r'^- <a id="ref-([\w.-]+)"></a>', re.M)
 
 
-def _on_slides(cell) -> bool:
-    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type") not in (
-        "skip", "notes")
-
-
 def _shown_text(cell) -> str:
     outputs = [str(o.get("data", {}).get(kind, "")) for o in cell.get("outputs", [])
                for kind in ("text/html", "text/markdown")]
@@ -259,7 +255,8 @@ def references_slide(nb) -> int:
     """
     cited = set()
     for cell in nb.cells:
-        if _on_slides(cell) and not cell.source.startswith(REFERENCES_HEADING):
+        if (slide_type(cell) not in ("skip", "notes")
+                and not cell.source.startswith(REFERENCES_HEADING)):
             cited |= set(_CITED.findall(_shown_text(cell)))
     refs = next((c for c in nb.cells if c.cell_type == "markdown"
                  and c.source.startswith(REFERENCES_HEADING)), None)
