@@ -240,7 +240,7 @@ def stages(side: str = "right") -> list[dict]:
     over_scalp = g.path[np.argmin(np.abs(g.path[:, 2] - _SCALP_NOTE_Z))]
     rows = [
         ("All layers", "The occipital nerves on the head model", (0.0, -40.0, -40.0),
-         (1.1 * s, -1.6, 0.5), 1.6, f"{side} GON (LON, TON: see legend)", over_scalp),
+         (1.1 * s, -1.6, 0.5), 1.6, f"{side} GON<br>(LON, TON: see legend)", over_scalp),
         # looking at the first stretch (FIRST_STRETCH) from behind, across its course: from
         # posterolateral (0.35, -1, 0.2, 0.45 away) it ran toward the eye and was a stub;
         # closer than 0.36 cut the atlas's label with JupyterLab's file browser open; the

@@ -70,7 +70,9 @@ BONE_NOTES = {
     # figure's left edge at 592 px, reviewer), its box lay over the axis (review 12)
     "1 Origin at C1-C2": (("c1_posterior_tubercle", "C1 (atlas):<br>posterior arch",
                            (-100, 95)),
-                          ("c2_spinous_tip", "C2 (axis): spinous process", (-80, 70)),
+                          # on two lines, 120 px left: on one line, 80 px left, its box
+                          # lay over C3 (student review 28)
+                          ("c2_spinous_tip", "C2 (axis):<br>spinous process", (-120, 70)),
                           # 3 mm lower and 1 mm medial: the named point is under OCI's edge;
                           # its name on the white right of the spine (at 50, 95 its box lay
                           # over C3 and C4: student review 28)
@@ -83,7 +85,10 @@ BONE_NOTES = {
 # Where a stage's caption sits, in px from its target (default up and to the right). At
 # stage 2 the up-right place is taken by compression point 2's number, and 60 px down its box
 # lay over C2, C3 and the jaw (below them the scene is empty).
-CAPTION_OFFSETS = {# down-right, on the white beside C2: up-right, its box lay over rectus
+CAPTION_OFFSETS = {# right of the skull, on the white: up-right, its box lay over the skull
+                   # vault (student review 28)
+                   "All layers": (105, -25),
+                   # down-right, on the white beside C2: up-right, its box lay over rectus
                    # capitis posterior major and the suboccipital nerve (student review)
                    "1 Origin at C1-C2": (140, 90),
                    "2 Round obliquus capitis inferior": (80, 90),
@@ -97,7 +102,8 @@ CAPTION_OFFSETS = {# down-right, on the white beside C2: up-right, its box lay o
                    "4 Trapezius and occipital artery": (-70, -80)}
 # A caption that starts at its line's end instead of centring on it: centred, the long
 # captions of stage 3 and the TON covered the GON beside their targets
-CAPTION_ANCHORS = {"3 Through semispinalis": "left", "TON": "left", "LON": "right"}
+CAPTION_ANCHORS = {"All layers": "left", "3 Through semispinalis": "left", "TON": "left",
+                   "LON": "right"}
 # A caption arrow drawn light: the TON's runs over dark splenius, where the default dark
 # grey arrow did not show (its caption sits 60 px up-right, so that the whole arrow lies on
 # splenius: at 100 px up its upper half crossed the cream skull and faded, reviewer)
