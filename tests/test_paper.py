@@ -341,6 +341,10 @@ def test_every_printed_figure_text_is_at_least_6_points(printed):
     assert small == {}, small
     # notebook 01's opening 3D figure is among them: its text grown, its legend below
     assert [k for k in sizes if k.startswith("01 3D head with semi-transparent skin")], sizes
+    # the rami schematic, a low plate in handout 01, at 8 points or more: 76 mm high its
+    # labels printed at 7 points (review 26)
+    (rami,) = [v for k, v in sizes.items() if k.startswith("01 Schematic cross-section")]
+    assert rami >= 8, sizes
 
 
 def test_a_case_answers_its_steps_under_them():

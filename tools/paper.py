@@ -93,7 +93,8 @@ table.kit-frame tbody tr:first-child, table.dataframe tbody tr:first-child {
 .jp-Cell.celltag_kit-paper-plate { column-span: all; }
 .jp-Cell.celltag_kit-paper-plate img.kit-figure,
 .jp-Cell.celltag_kit-paper-plate img.kit-paper-figure { max-height: 120mm; }
-.jp-Cell.celltag_kit-paper-low img.kit-figure { max-height: 76mm; }
+/* 104 mm: at 76 mm the rami schematic's labels printed at 7 points (review 26) */
+.jp-Cell.celltag_kit-paper-low img.kit-figure { max-height: 104mm; }
 .jp-Cell.celltag_kit-paper-tall img.kit-figure { max-height: 130mm; }
 .jp-Cell.celltag_kit-paper-low .jp-OutputArea-output { display: block; }  /* centred */
 .jp-Cell.kit-wide table { width: 100%; }
