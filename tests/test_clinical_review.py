@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from anatomy import headaches
 from tools import classroom, nbparts, nbsource
 
 STEMS = {"nb03": "03_headache_comparison", "nb04": "04_diagnosis_and_management",
@@ -33,6 +34,12 @@ def test_block_relief_is_not_proof_of_the_nerve(texts):
     assert "carried by that nerve, but it does not prove it" in texts["nb04"]
     assert "pain runs through the blocked nerve" not in texts["nb03"]
     assert "confirms the pathway" not in texts["nb04"]
+    # nor the quiz, whose answer marked right said it (student review 29b)
+    from tools import quiz
+
+    for source in (*sorted(quiz.QUIZ_DIR.glob("*.toml")), quiz.BANK):
+        assert "confirms the pathway" not in source.read_text(encoding="utf-8"), source
+    assert "proves neither the nerve nor the disease" in quiz.BANK.read_text(encoding="utf-8")
 
 
 def test_cohen_trial_is_not_placebo_evidence_for_steroid_blocks(texts):
@@ -64,6 +71,24 @@ def test_kit_additions_to_snnoop10_are_cited(texts):
     box = nbsource.resolve(nbparts.red_flag_box())
     assert "Lyrer" in box and "Rushton" in box and "Hunder" in box
     assert "recently" in box
+
+
+def test_red_flag_box_names_every_flag_below_emergency_care():
+    """The box lists the emergency flags and, in a few words each, every other flag of the
+    table: its hand-written list had left out trauma, systemic symptoms and painkiller
+    overuse, and named only the lying-down half of the positional flag (review 29b)."""
+    box = nbsource.resolve(nbparts.red_flag_box())
+    flags = headaches.red_flags()
+    for name in flags.loc[flags["action"] == "emergency care", "flag"]:
+        assert f"<b>{name}</b>" in box, name
+    shorts = [r["in_short"] for r in headaches.load_headaches()["red_flags"]
+              if r["action"] != "emergency care"]
+    assert len(shorts) == (flags["action"] != "emergency care").sum() >= 7
+    for short in shorts:
+        assert short in box, short
+    assert "standing" in box and "injury" in box and "painkillers" in box
+    with pytest.raises(ValueError, match="'urgent'.*choose one of.*'urgent review'"):
+        nbparts._other_flags("urgent")
 
 
 def test_evidence_wording_after_review(texts):

@@ -603,8 +603,9 @@ def test_red_flags_cover_the_list_with_actions():
     flags = h.red_flags()
     text = " ".join(flags["flag"] + " " + flags["look_for"]).lower()
     for word in ("thunderclap", "neurological deficit", "pupil", "fever", "neck stiffness",
-                 "after 50", "pattern", "papilloedema", "trauma", "immunosuppression",
-                 "cancer", "lying", "sneeze", "pregnancy", "horner", "dissection", "neck pain"):
+                 "50 or over", "pattern", "papilloedema", "trauma", "immunosuppression",
+                 "cancer", "lying", "standing", "sneeze", "pregnancy", "horner", "dissection",
+                 "neck pain"):
         assert word in text, word
     assert set(flags["action"]) <= {"emergency care", "urgent review", "clinician review"}
     assert flags.loc[flags["flag"] == "Thunderclap headache", "action"].item() == "emergency care"
@@ -803,12 +804,12 @@ def test_red_flag_screen_three_valued():
                             "horner_syndrome": False}).set_index("flag")
     assert no.loc["Possible cervical artery dissection", "status"] == "absent"
     age = h.red_flag_screen({"new_headache": True}).set_index("flag")
-    assert age.loc["New headache after 50", "status"] == "not asked"
-    assert "age_years" in age.loc["New headache after 50", "unknown"]
+    assert age.loc["New headache at 50 or over", "status"] == "not asked"
+    assert "age_years" in age.loc["New headache at 50 or over", "unknown"]
     old = h.red_flag_screen({"new_headache": True, "age_years": 54.0}).set_index("flag")
-    assert old.loc["New headache after 50", "status"] == "present"
+    assert old.loc["New headache at 50 or over", "status"] == "present"
     young = h.red_flag_screen({"new_headache": True, "age_years": 30.0}).set_index("flag")
-    assert young.loc["New headache after 50", "status"] == "absent"
+    assert young.loc["New headache at 50 or over", "status"] == "absent"
     with pytest.raises(ValueError, match=r"'horner'.*horner_syndrome"):
         h.red_flag_screen({"horner": True})
     assert "RED FLAG" in h.screen_summary({"thunderclap_onset": True})
@@ -896,7 +897,7 @@ def test_recent_new_headache_is_a_flag_at_any_age():
 
 
 def test_age_flag_states_gca_source_and_snnoop10_cut_off():
-    flag = h.red_flags().set_index("flag").loc["New headache after 50"]
+    flag = h.red_flags().set_index("flag").loc["New headache at 50 or over"]
     assert "hunder1990" in flag["reference"] and "do2019" in flag["reference"]
     assert "65" in flag["note"] and "giant cell arteritis" in flag["note"]
     gca = h.differential().loc["giant_cell_arteritis"]

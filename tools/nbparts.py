@@ -35,6 +35,24 @@ def rami_alt() -> str:
     return rami_views.ALT
 
 
+def _other_flags(action: str) -> str:
+    """The flags whose action is ``action`` in a few words each (``in_short``), as one
+    running list: every flag below emergency care is in the box (its own list had left
+    out trauma, systemic symptoms and painkiller overuse: student review 29b)."""
+    flags = headaches.load_headaches()["red_flags"]
+    records = [r for r in flags if r["action"] == action]
+    if not records:
+        raise ValueError(f"no red flag has the action {action!r}: choose one of "
+                         f"{sorted({r['action'] for r in flags})}")
+    missing = [r["flag"] for r in records if not r.get("in_short")]
+    if missing:
+        raise ValueError(f"red flags {missing} need an 'in_short' for the red-flag box")
+    # four to a sentence: all eight in one ran to 44 words (the kit's prose has at most 35)
+    shorts = [r["in_short"] for r in records]
+    return ". Also a headache ".join("; ".join(shorts[k:k + 4])
+                                     for k in range(0, len(shorts), 4))
+
+
 def red_flag_box(short: bool = False) -> str:
     """A clearly styled warning box listing the flags that need emergency care (from
     headaches.red_flags()); ``short`` gives one line per flag."""
@@ -54,10 +72,11 @@ def red_flag_box(short: bool = False) -> str:
         "number) if a headache comes with any of these. They can signal a serious "
         "secondary cause, not occipital neuralgia, migraine or tension-type headache.</p>\n"
         f"<ul>{items}</ul>\n"
-        "<p>Other warning signs need prompt medical review. At any age: a new headache "
-        "that began recently, or a change in pattern. A new headache at 50 or over. "
-        "Headache worse lying down or on coughing; cancer or immunosuppression; "
-        "pregnancy.</p>\n"
+        "<p>Other warning signs need urgent medical review. A headache "
+        f"{_other_flags('urgent review')}. A clinician also reviews a headache "
+        f"{_other_flags('clinician review')}. "
+        "A new headache at 50 or over with a tender scalp or jaw pain on chewing may be "
+        "giant cell arteritis: review the same day.</p>\n"
         "<p>Sources: most flags come from SNNOOP10, a published list of red and orange "
         "flags for secondary headache "
         "({cite_html}`do2019`). The pupil and dissection flags are the kit's additions "

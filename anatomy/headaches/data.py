@@ -46,6 +46,8 @@ _SECTION_FIELDS = {  # what each record of headaches.toml may hold (anatomy.reco
         "reference": Field(str, required=False, references=True),
         "note": Field(str, required=False), "all": Field(list, required=False),
         "min_age_years": Field(int, required=False),
+        # a few words for the red-flag box's running list of the flags below emergency care
+        "in_short": Field(str, required=False),
     },
     "management": {
         "option": Field(str), "what_it_is": Field(str), "who_it_is_for": Field(str),
