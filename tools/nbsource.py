@@ -50,7 +50,7 @@ KINDS = {"notes": ("markdown", "notes"), "exercise": ("markdown", "subslide"),
          "answer": ("markdown", "fragment"), "solution": ("code", "fragment"),
          "verdict": ("code", "fragment")}
 CELL_KEYS = {"slideshow", "tags", "hide_input", "summary", "part", "cases", "paper",
-             "slides"}
+             "slides", "write_here"}
 IGNORED_KEYS = {"lines_to_next_cell"}  # jupytext's record of blank lines between cells
 ROLE_RE = re.compile(r"\{(cite|cite_html|kit)\}`([^`]*)`")
 
@@ -173,8 +173,8 @@ def _cell(cell, kit: dict, stem: str, where: str) -> list:
     slide = meta.get("slideshow", {}).get("slide_type", KINDS[kind][1] if kind else "-")
     text = resolve(cell.source) if cell_type == "markdown" else cell.source
     extra = [t for t in tags if t != kind]
-    options = set(meta) & {"hide_input", "summary", "cases", "paper", "slides"}
-    allowed = {"answer": {"summary"}, "exercise": {"slides"},
+    options = set(meta) & {"hide_input", "summary", "cases", "paper", "slides", "write_here"}
+    allowed = {"answer": {"summary"}, "exercise": {"slides", "write_here"},
                None: {"hide_input", "paper"} if cell_type == "code" else set()}
     if (kind and extra) or options - allowed.get(kind, set()):
         raise ValueError(f"{where}: options {sorted(options)} and tags {tags} do not fit a "
@@ -182,7 +182,11 @@ def _cell(cell, kit: dict, stem: str, where: str) -> list:
     if kind == "notes":
         return [notes(text)] if slide == "notes" else _bad(where, "notes", slide)
     if kind == "exercise":
-        return [exercise(text, slide=slide, slides=meta.get("slides"))]
+        # write_here: a prediction made before the reading that follows (which answers it)
+        # is written under the question; far below, after the reading, it came too late
+        # (student review 29a). ``cells`` then drops the answer's own place to write.
+        here = [write_in()] if meta.get("write_here") else []
+        return [exercise(text, slide=slide, slides=meta.get("slides")), *here]
     if kind == "answer":  # with a place to write one's own answer first
         return [write_in(),
                 answer(text, slide=slide,
@@ -229,7 +233,13 @@ def cells(stem: str) -> list:
     nb, kit = read(stem)
     kit = dict(kit, overview=resolve(kit["overview"]),
                objectives=[resolve(o) for o in kit["objectives"]])
-    out = []
+    out, written = [], False
     for k, cell in enumerate(nb.cells):
-        out += _cell(cell, kit, stem, f"notebooks/src/{stem}.py, cell {k}")
+        new = _cell(cell, kit, stem, f"notebooks/src/{stem}.py, cell {k}")
+        kind = cell.metadata.get("tags", [])
+        if "exercise" in kind:
+            written = bool(cell.metadata.get("write_here"))
+        elif written and "answer" in kind:
+            new, written = new[1:], False  # written under its exercise (write_here)
+        out += new
     return out

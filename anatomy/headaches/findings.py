@@ -142,8 +142,8 @@ FINDINGS: dict[str, Finding] = {
         "bool", "the headache began after a blow, fall or other injury to the head or neck"),
     "new_headache": Finding(
         "bool", "a new kind of headache that no clinician has yet worked up: true at the "
-        "first visit for it, even months after it began (Cases 1 and 7); false once it "
-        "has been worked up and has stayed the same since (Case 4)"),
+        "first visit for it, even months after it began; false once it has been worked up "
+        "and has stayed the same since"),
     "new_neck_pain": Finding(
         "bool", "new, unusual neck pain of recent onset with the headache, judged at the "
         "visit being screened"),

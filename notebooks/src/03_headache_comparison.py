@@ -49,7 +49,7 @@
 #     - calandre2006
 #     - travell_simons1983
 #     - dougherty2014
-#     - blumenfeld2013
+#     - velasquez2022
 #     - bogduk2009
 #     - fernandez2006
 #     - fernandez2007
@@ -112,7 +112,7 @@ headaches.criteria_table('occipital_neuralgia')[['text', 'reference']]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. How long one attack lasts
 #
-# Durations span seconds to days, so the time axis is logarithmic. Duration alone sets occipital neuralgia apart (seconds to minutes). Migraine and episodic tension-type headache overlap in time, so their quality, intensity and accompanying symptoms have to tell them apart.
+# Durations span seconds to days: a log axis. Paroxysms of seconds to minutes point to occipital neuralgia, but its criterion B needs only two of three features (paroxysms, severe, stabbing). Migraine and tension-type headache overlap in time: other features tell them apart.
 
 # %% slideshow={"slide_type": "subslide"} paper="duration_timeline"
 headache_views.duration_timeline()
@@ -128,28 +128,32 @@ headache_views.duration_timeline()
 # - **Tension-type**: forehead, temples and back of the head
 # - **Cervicogenic**: from the neck forwards
 
-# %% [markdown] tags=["exercise"] slides="side_row"
+# %% [markdown] tags=["exercise"] slides="side_row" write_here=true
 # ### Exercise 1
 #
-# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict which of the four conditions is one-sided as a rule, which often, and which usually on both sides. Then check your prediction against the side row of the comparison table. Which single criterion in ICHD-3 13.4 mentions the side?
+# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict for each of the four conditions: mostly on one side, on either one side or both, or mostly on both sides? Then check your prediction against the reading below (on screen, also the side row of the comparison table). Which single criterion in ICHD-3 13.4 mentions the side?
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # To check, show the side row: `headache_views.comparison_view(rows=['laterality'])`.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is on both sides, pressing or tightening. ICHD-3 names no region, so the kit gives the forehead, temples and back of the head the same weight. Cervicogenic headache is on one side, spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
+# For migraine there are published location frequencies. In 1283 patients of a tertiary clinic, pain involved the eyes in 67.1%, the temples in 58.0%, the forehead in 55.9%, the occiput in 39.8%, the neck in 39.7% and the vertex in 24.1%. Of these patients, 66.6% had one-sided pain ({cite}`kelman2005`). For the other conditions no such regional numbers were found. Their maps are drawn from the ICHD-3 text and labelled **qualitative**. Occipital neuralgia covers the territories of the greater, lesser and third occipital nerves (GON, LON, TON), with possible spread to the forehead and eye ({cite}`ichd3_2018`). Tension-type headache (TTH) is on both sides, pressing or tightening. ICHD-3 names no region, so the kit gives the forehead, temples and back of the head the same weight. Cervicogenic headache is usually on one side (side-locked), spreading from the neck forwards ({cite}`ichd3_beta_2013, bogduk2009`).
 
 # %% slideshow={"slide_type": "subslide"} paper="pain_maps_across"
-headache_views.pain_map_figure()
+headache_views.pain_map_figure(view='posterolateral_right')
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 2. Text summary:* four heads in a 2 × 2 grid, seen from the right. A note beside the menu says the one-sided maps are drawn on the subject's right. **Occipital neuralgia** (qualitative; drawn on the right, though ICHD-3 allows either side or both): a strip from below the back of the head up to the crown (GON) and a patch behind the ear (LON). A short strip lies near the midline of the upper neck (TON), with a lighter spread (a third of the GON's weight) to the forehead and around the eye. **Migraine** (percent of patients): darkest around the eye (67%), then temple (58%) and forehead (56%); lighter over the occiput and neck (40% each) and the vertex (24%). The left side carries a third of the right side's weight, because two-thirds of patients have one-sided pain, so it shows clearly lighter. **Tension-type** (qualitative): a band round both sides of the head over forehead, temples and occiput. **Cervicogenic** (qualitative): right side only, darkest down the back of the neck on that side, fading forwards over the occiput and temple to forehead and eye. Drag to rotate; the menu turns all four heads.
+# *Figure 2. Text summary:* four heads in a 2 × 2 grid, seen from behind and to the right (from the right side alone, the migraine and cervicogenic maps looked alike). A note beside the menu says the one-sided maps are drawn on the subject's right. **Occipital neuralgia** (qualitative; drawn on the right, though ICHD-3 allows either side or both): a strip from below the back of the head up to the crown (GON) and a patch behind the ear (LON). A short strip lies near the midline of the upper neck (TON), with a lighter spread (a third of the GON's weight) to the forehead and around the eye. **Migraine** (percent of patients): darkest around the eye (67%), then temple (58%) and forehead (56%); lighter over the occiput and neck (40% each) and the vertex (24%). The left side carries a third of the right side's weight, because two-thirds of patients have one-sided pain, so it shows clearly lighter. **Tension-type** (qualitative): a band round both sides of the head over forehead, temples and occiput. **Cervicogenic** (qualitative): right side only, darkest down the back of the neck on that side, fading forwards over the occiput and temple to forehead and eye. Drag to rotate; the menu turns all four heads.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # **How to read the colour.** On the migraine map a value is the share of patients with pain there; on the qualitative maps, 1 marks where ICHD-3 puts the pain. So compare where each map is dark, not how dark the maps are: the dark band does not mean tension-type headache hurts more. The posterior views show where occipital neuralgia and cervicogenic headache differ from migraine. How the migraine map was built: each region's weight is Kelman's percentage. The other side gets the same regions scaled by 1 - 0.666, because two-thirds of patients had one-sided pain. That scaling is the kit's reading, not a number from the paper; the region shapes are drawn on 10-20 positions and landmarks.
 
 # %% [markdown] tags=["answer"] slideshow={"slide_type": "subslide"}
-# Cervicogenic headache is often side-locked: the ICHD-3 comment lists it among the features that tend to set it apart. Migraine is often one-sided (about two-thirds of patients). One-sidedness is one of the four pain features of migraine's criterion C, of which two are needed. Occipital neuralgia is often one-sided, but criterion A allows one **or both** sides, so the side never decides the diagnosis. Tension-type headache is typically bilateral: both sides is one of the four pain features of its criterion C, again two needed. Sources: {cite}`ichd3_2018, ichd3_beta_2013, kelman2005`.
+# - **Mostly one side:** cervicogenic headache. Side-locked pain is among the features that the ICHD-3 comment says tend to set it apart. Migraine too, in about two-thirds of patients: one-sidedness is one of the four pain features of its criterion C, of which two are needed.
+# - **Either:** occipital neuralgia. It is often one-sided, but criterion A, the only criterion that mentions the side, allows one **or both** sides, so the side never decides the diagnosis.
+# - **Mostly both sides:** tension-type headache. Both sides is one of the four pain features of its criterion C, again two needed.
+#
+# Sources: {cite}`ichd3_2018, ichd3_beta_2013, kelman2005`.
 
 # %% slideshow={"slide_type": "skip"}
 headache_maps.region_weights('migraine_without_aura')[
@@ -195,7 +199,7 @@ headache_views.feature_table()
 #
 # - **Tenderness and trigger points.** A trigger point is a tender spot in a taut band of muscle: pressing it hurts and can send pain to a distant area ({cite}`travell_simons1983`). Trigger points, mostly temporal and suboccipital, were found in 94% of 98 migraine patients ({cite}`calandre2006`). They are common in tension-type headache too ({cite}`fernandez2006, fernandez2007`).
 # - **The diagnoses overlap in practice.** A retrospective chart review looked at one community-hospital headache clinic. Of 800 patients seen for headache, 195 had been *diagnosed with* occipital neuralgia (ON). Most had another headache too, and the odds of an ON diagnosis were about twice as high with chronic as with episodic migraine ({cite}`on_clinic2021`). A chart review counts diagnoses that clinicians made; it does not re-check them against the criteria.
-# - **Relief after an occipital nerve block.** Blocks also help migraine ({cite}`dougherty2014, blumenfeld2013`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although cluster pain sits around the eye ({cite}`ambrosini2005`). Blocks act partly through the trigeminocervical complex (next item; {cite}`bartsch2002`). So relief under criterion D is consistent with an occipital-nerve source, but it does not prove one.
+# - **Relief after an occipital nerve block.** Blocks also help migraine ({cite}`dougherty2014, zhang2018, velasquez2022`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although cluster pain sits around the eye ({cite}`ambrosini2005`). The nerve's input meets the trigeminal nerve's in the trigeminocervical complex (next item; {cite}`bartsch2002`), so a block may act there too. So relief under criterion D is consistent with an occipital-nerve source, but it does not prove one.
 # - **Pain reaching the eye or forehead.** Neurons in the upper cervical dorsal horn receive input from both the greater occipital nerve and the trigeminal nerve (the trigeminocervical complex; {cite}`bartsch2002`). ICHD-3 says occipital neuralgia pain may reach the fronto-orbital area this way ({cite}`ichd3_2018`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -313,7 +317,7 @@ headaches.check_criteria('occipital_neuralgia', findings).verdict
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ## Summary
 #
-# - Duration sets occipital neuralgia apart (seconds to minutes). Migraine (4-72 hours) and tension-type headache (30 minutes to 7 days, or unremitting) overlap, so quality, intensity and accompanying symptoms separate them.
+# - Paroxysms of seconds to minutes point to occipital neuralgia, though its criterion B needs only two of three features. Migraine (4-72 hours) and tension-type headache (30 minutes to 7 days, or unremitting) overlap, so quality, intensity and accompanying symptoms separate them.
 # - Migraine pain is most often around the eye, temple and forehead ({cite}`kelman2005`). Occipital neuralgia follows the GON, LON and TON, and tension-type is a bilateral band; cervicogenic headache is side-locked and spreads from the neck forwards.
 # - Occipital neuralgia needs allodynia or dysaesthesia, nerve tenderness and relief after an anaesthetic block, but each of these also occurs in migraine.
 # - Aura, light sensitivity and throbbing do not belong to occipital neuralgia; most migraine has no aura.

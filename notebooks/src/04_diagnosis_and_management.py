@@ -117,23 +117,26 @@ headaches.red_flags()[['flag', 'look_for']]
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# A student has a severe headache and feels hot and shivery (38.9 °C); bending her chin to her chest hurts too much. Decide first: reassure, see a doctor within days, or emergency care? Write it down, then find the matching flag in the red-flag table of section 1.
+# Match each story to a flag in the red-flag box: which words of the story are the flag's signs, and what does it call for?
+#
+# 1. A student has a severe headache and feels hot and shivery (38.9 °C); bending her chin to her chest hurts too much.
+# 2. A 58-year-old man has had a new kind of headache for two weeks. His scalp is sore when he brushes his hair, and his jaw aches when he chews. He has no fever, and his sight is normal.
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
-# Then, on screen, `headaches.red_flags()` gives the whole table: read that flag's action, and compare it with your decision.
+# Then, on screen, `headaches.red_flags()` gives the whole table: read what each flag may signal, and compare its action with yours.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
-# Your work: your decision first, then the matching flag
-# in headaches.red_flags() and its action.
-my_decision = ...
-my_flag = ...
+# Your work: for each story, the matching flag and what it calls for,
+# then the flag's row in headaches.red_flags().
+my_flags = ...
 
 # %% tags=["solution"]
 flags = headaches.red_flags()
-flags[flags['flag'].str.contains('Fever')][['flag', 'may_signal', 'action']]
+flags[flags['flag'].str.contains('Fever|50 or over')][['flag', 'may_signal', 'action']]
 
 # %% [markdown] tags=["answer"]
-# 38.9 °C is a fever, and pain on bending the chin to the chest is neck stiffness: *fever with neck stiffness* may signal meningitis or encephalitis, so **emergency care** ({cite}`do2019`). No occipital nerve block or checker belongs here.
+# 1. 38.9 °C is a fever, and pain on bending the chin to the chest is neck stiffness: *fever with neck stiffness* may signal meningitis or encephalitis, so **emergency care** ({cite}`do2019`). No occipital nerve block or checker belongs here.
+# 2. A new headache at 58 is the flag *new headache at 50 or over*. With a sore scalp and jaw pain on chewing it points to giant cell arteritis: both are items of its classification criteria, with a raised ESR ({cite}`hunder1990`). He is reviewed **the same day**. A change in his sight would make it **emergency care**, because the disease can blind ({cite}`ichd3_2018`; notebook 05).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2
@@ -214,7 +217,7 @@ headache_views.examination_figure('right')
 # Relief after numbing the nerve is a **required** criterion (D). What does relief tell you, and what not?
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# ICHD-3 makes relief after a local anaesthetic block of the affected nerve a **required** criterion ({cite}`ichd3_2018`). Relief after numbing one nerve is consistent with pain carried by that nerve, but it does not prove it. Blocks act partly through the trigeminocervical complex, where occipital and trigeminal input meet in the upper neck ({cite}`bartsch2002`). In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although their pain is around the eye ({cite}`ambrosini2005`). Practical points from an expert consensus on technique ({cite}`blumenfeld2013`) and reviews ({cite}`dougherty2014, barmherzig2019`):
+# ICHD-3 makes relief after a local anaesthetic block of the affected nerve a **required** criterion ({cite}`ichd3_2018`). Relief after numbing one nerve is consistent with pain carried by that nerve, but it does not prove it. Occipital and trigeminal input meet in the trigeminocervical complex of the upper neck ({cite}`bartsch2002`), so a block may act there too, on pain that is not the nerve's own. In a placebo-controlled trial, a steroid injection at the greater occipital nerve made most people with cluster headache attack-free, although their pain is around the eye ({cite}`ambrosini2005`). Practical points from an expert consensus on technique ({cite}`blumenfeld2013`) and reviews ({cite}`dougherty2014, barmherzig2019`):
 #
 # - The greater occipital nerve is blocked near the superior nuchal line, medial to the palpable occipital artery; the lesser occipital nerve further lateral.
 # - Relief is temporary (the anaesthetic wears off); longer relief, when it happens, is a bonus, not a criterion.
@@ -320,7 +323,7 @@ notes[notes.str.contains('randomised')].to_frame()
 # - **A wider group:** people with occipital neuralgia or migraine with occipital nerve tenderness, not only ICHD-3 13.4.
 # - **No placebo, no cure:** it beat an active local anaesthetic-steroid block on pain scores at 6 weeks, a difference that lasted to 6 months. It did not measure a cure.
 #
-# The other notes: botulinum toxin's one small trial was in chronic occipital headache, not only ON ({cite}`ryu2019`). The nerve block's and stimulation's randomised trials are in migraine ({cite}`zhang2018, velasquez2022`).
+# The other notes: botulinum toxin's one small trial was in chronic occipital headache, not only ON ({cite}`ryu2019`). The nerve block's randomised trials are in migraine ({cite}`zhang2018, velasquez2022`), and so are stimulation's ({cite}`saper2011, chen2015_ons`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.1 Reading the evidence

@@ -67,7 +67,7 @@
 # {kit}`red_flag_box_short`
 
 # %% [markdown] tags=["notes"]
-# Open with the question: which of these could kill or blind the patient this week? (dissection, giant cell arteritis, a posterior-fossa lesion). Then go through the table by group. Leave 10 minutes for the two cases.
+# Open with the question: which of these could kill or blind the patient this week? Take the class's answers before showing the table (this note is in the students' notebooks too, so it names no answer). Then go through the table by group. Leave 10 minutes for the two cases.
 
 # %% slideshow={"slide_type": "skip"}
 # Set-up: the kit's package; figures are drawn by anatomy.viz.
