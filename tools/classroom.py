@@ -180,6 +180,9 @@ HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 SLIDE_EXTRAS_CSS = """
 .reveal .alert-danger { padding: 6px 12px !important; }
 .reveal .alert-danger p:last-child { display: none; }
+/* the red-flag box's "why" sentence stays on the page: with every flag listed the box
+   ran 23 px past a RISE slide (review 29b) */
+.reveal .alert-danger .kit-page-only { display: none; }
 .reveal .alert-danger li { font-size: 0; line-height: 1.2; }
 .reveal .alert-danger li b { font-size: 20px; }
 .reveal .jp-OutputArea:has(.Quiz) { max-height: 380px; overflow-y: auto;

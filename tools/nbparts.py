@@ -47,10 +47,10 @@ def _other_flags(action: str) -> str:
     missing = [r["flag"] for r in records if not r.get("in_short")]
     if missing:
         raise ValueError(f"red flags {missing} need an 'in_short' for the red-flag box")
-    # four to a sentence: all eight in one ran to 44 words (the kit's prose has at most 35)
+    # three to a sentence: all seven in one ran to 44 words (the kit's prose has at most 35)
     shorts = [r["in_short"] for r in records]
-    return ". Also a headache ".join("; ".join(shorts[k:k + 4])
-                                     for k in range(0, len(shorts), 4))
+    return ". Also a headache ".join("; ".join(shorts[k:k + 3])
+                                     for k in range(0, len(shorts), 3))
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -69,14 +69,13 @@ def red_flag_box(short: bool = False) -> str:
         '<div class="alert alert-block alert-danger" style="border: 3px solid #D55E00; '
         'padding: 10px 14px; border-radius: 6px;">\n'
         "<p><b>&#9888; RED FLAGS: get emergency care now</b> (call the local emergency "
-        "number) if a headache comes with any of these. They can signal a serious "
-        "secondary cause, not occipital neuralgia, migraine or tension-type headache.</p>\n"
+        "number) if a headache comes with any of these. <span class=\"kit-page-only\">"
+        "They can signal a serious secondary cause, not occipital neuralgia, migraine or "
+        "tension-type headache.</span></p>\n"
         f"<ul>{items}</ul>\n"
         "<p>Other warning signs need urgent medical review. A headache "
         f"{_other_flags('urgent review')}. A clinician also reviews a headache "
-        f"{_other_flags('clinician review')}. "
-        "A new headache at 50 or over with a tender scalp or jaw pain on chewing may be "
-        "giant cell arteritis: review the same day.</p>\n"
+        f"{_other_flags('clinician review')}.</p>\n"
         "<p>Sources: most flags come from SNNOOP10, a published list of red and orange "
         "flags for secondary headache "
         "({cite_html}`do2019`). The pupil and dissection flags are the kit's additions "

@@ -96,7 +96,6 @@ table.kit-frame tbody tr:first-child, table.dataframe tbody tr:first-child {
 /* 104 mm: at 76 mm the rami schematic's labels printed at 7 points (review 26) */
 .jp-Cell.celltag_kit-paper-low img.kit-figure { max-height: 104mm; }
 .jp-Cell.celltag_kit-paper-tall img.kit-figure { max-height: 130mm; }
-.kit-paper-after { break-before: page; }
 .jp-Cell.celltag_kit-paper-low .jp-OutputArea-output { display: block; }  /* centred */
 .jp-Cell.kit-wide table { width: 100%; }
 table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
@@ -397,29 +396,12 @@ def paper_notebook(nb):
             cell.source += ('\n\n<div class="kit-paper-answer'
                             + (' kit-paper-long' if long else '')
                             + (' kit-paper-run' if runs else '') + '"></div>')
-    _after_the_exercises(cells)
     nb.cells = cells
     classroom.readable_headers(nb)
     classroom.convert_javascript_outputs(nb)
     n_plots = classroom.convert_plotly_outputs(nb, prefix="kit-paper")
     classroom.carry_alt_text(nb)
     return nb, n_plots
-
-
-AFTER_EXERCISES = "kit-paper-after-exercises"
-
-
-def _after_the_exercises(cells) -> None:
-    """Tag a numbered section that follows the last answer box (``AFTER_EXERCISES``): the
-    reading after the exercises starts a new page on paper. Flowing on, it printed in the
-    column beside the questions it answers (review 29b: notebook 04's evidence under
-    Exercise 5). What's next and the references flow on (a page for two lines)."""
-    boxes = [k for k, c in enumerate(cells)
-             if c.cell_type == "markdown" and "kit-paper-answer" in c.source]
-    for cell in cells[boxes[-1] + 1:] if boxes else []:
-        if cell.cell_type == "markdown" and re.match(r"#+ \d", cell.source):
-            cell.metadata["tags"] = [*cell.metadata.get("tags", []), AFTER_EXERCISES]
-            return
 
 
 def paper_reference(key: str) -> str:
@@ -559,22 +541,11 @@ async ([w, h]) => {
     while (cell) { const next = cell.nextElementSibling; tail.appendChild(cell); cell = next; }
     columns.after(tail);
   }
-  // what follows the exercises (AFTER_EXERCISES) on a page of its own, in two columns:
-  // a forced break inside the columns is not honoured when printing
-  const after = document.querySelector('.celltag_AFTER');
-  if (after) {
-    const columns = document.querySelector('.kit-paper-columns');
-    const rest = document.createElement('div');
-    rest.className = 'kit-paper-columns kit-paper-after';
-    let cell = after.closest('.jp-Cell');
-    while (cell) { const next = cell.nextElementSibling; rest.appendChild(cell); cell = next; }
-    columns.after(rest);
-  }
   return els.length;
 }
 """.replace("HINT_NAME", json.dumps(HINT_NAME)).replace("MIN_PT", str(MIN_PRINTED_PT)).replace(
     "PAGE_MM", str(PAGE_MM)).replace("COLUMN_MM", str(COLUMN_MM)).replace(
-    "LEGEND_BELOW", str(LEGEND_BELOW)).replace("celltag_AFTER", f"celltag_{AFTER_EXERCISES}")
+    "LEGEND_BELOW", str(LEGEND_BELOW))
 
 
 def open_frozen(html_path: Path, page) -> int:
