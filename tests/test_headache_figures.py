@@ -359,6 +359,19 @@ def test_pain_map_plate_band_dot_stands_apart_from_the_other_regions():
         tragus = mpl2d.project(load_head().landmarks["tragus_right"], view)[0]
         assert np.linalg.norm(band - tragus) >= 25.0, view   # off the ear
         fig.clear()
+    # on the plate (each region named in one view) the side view's band dot lies on the
+    # forehead, which no other region names: on the occiput it named what the back view
+    # calls "occipital" (student review 29a)
+    naming = hmaps._naming_views("tension_type", "both", ("right", "posterior"))
+    assert naming["occipital"] == "posterior" and naming["band"] == "right", naming
+    fig, ax = mpl2d.subplots()
+    hmaps._label_regions(ax, "tension_type", "both", "right",
+                         only={r for r, v in naming.items() if v == "right"})
+    dots = np.vstack([c.get_offsets() for c in ax.collections])
+    names = [t.get_text() for t in ax.texts]
+    assert names == ["band", "temporal"], names
+    assert dots[0][0] > dots[1][0] + 20.0, dots   # in front of the temple's dot
+    fig.clear()
 
 
 def test_duration_timeline_bars_follow_the_data():

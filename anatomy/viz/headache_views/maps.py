@@ -446,10 +446,16 @@ def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
         elif centre:
             found[region] = (mpl2d.project(hm.region_centre(region, at), view)[0], weight)
     others = [p for p, _ in found.values() if p is not None]
+    # a ring's dot keeps off every other region of the map, named in this view or another:
+    # in the side view the band's dot sat on the occiput, which the back view names
+    # "occipital", and the band's forehead part went unnamed (student review 29a)
+    regions = dict.fromkeys(r for r, _w, _b in hm.MAP_SPECS[condition]["regions"])
+    centres = others + [mpl2d.project(hm.region_centre(r, at), view)[0] for r in regions
+                        if r not in found and r not in RING_REGIONS and r not in TOP_REGIONS]
     pts, labels, offsets, aligns = [], [], [], []
     for region, (p, weight) in found.items():
         if p is None:
-            p = _ring_dot(region, at, view, others)
+            p = _ring_dot(region, at, view, centres)
             if p is None:
                 continue
         pts.append(p)
