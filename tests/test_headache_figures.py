@@ -384,7 +384,7 @@ def test_duration_timeline_bars_follow_the_data():
     assert (4 * 3600, 72 * 3600) in bars  # migraine 4-72 h
     assert (2 * 3600, 4 * 3600) in bars  # under-18 extension
     assert (30 * 60, 7 * 86400) in bars  # episodic TTH 30 min to 7 days
-    # chronic TTH: ICHD-3's "hours" from 1 h (hatched), the kit's 30 min a dotted stub
+    # chronic TTH: ICHD-3's "hours" from 1 h (hatched), the kit's 30 min a faint stub
     # (drawn whole from 30 min, the bar read as ICHD-3's bound: review 26)
     chronic = [p for p in ax.patches if p.get_hatch() == "//"]
     assert len(chronic) == 1 and round(chronic[0].get_x()) == 3600

@@ -190,7 +190,7 @@ SLIDE_EXTRAS_CSS = """
 .reveal .Quiz { scroll-snap-align: start; min-height: 380px; box-sizing: border-box; }
 .reveal .Quiz, .reveal .Quiz * { font-size: 20px !important; }
 .reveal .kit-lab-only { display: none; }
-.reveal .kit-refs { max-height: 420px; overflow-y: auto; border-bottom: 2px solid #BBBBBB; }
+.reveal .kit-refs { max-height: 390px; overflow-y: auto; border-bottom: 2px solid #BBBBBB; }
 .reveal .kit-refs li { font-size: 19px; line-height: 1.3; }
 """
 

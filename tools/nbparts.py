@@ -35,6 +35,9 @@ def rami_alt() -> str:
     return rami_views.ALT
 
 
+FLAG_WORDS = 28  # the flags' words in one sentence of the red-flag box
+
+
 def _other_flags(action: str) -> str:
     """The flags whose action is ``action`` in a few words each (``in_short``), as one
     running list: every flag below emergency care is in the box (its own list had left
@@ -47,10 +50,14 @@ def _other_flags(action: str) -> str:
     missing = [r["flag"] for r in records if not r.get("in_short")]
     if missing:
         raise ValueError(f"red flags {missing} need an 'in_short' for the red-flag box")
-    # three to a sentence: all seven in one ran to 44 words (the kit's prose has at most 35)
-    shorts = [r["in_short"] for r in records]
-    return ". Also a headache ".join("; ".join(shorts[k:k + 3])
-                                     for k in range(0, len(shorts), 3))
+    # sentences of at most FLAG_WORDS words of flags: all seven in one ran to 44 (the
+    # kit's prose keeps to 35), and three to a sentence left one flag alone in the last
+    sentences = [[]]
+    for r in records:
+        if sentences[-1] and len(" ".join([*sentences[-1], r["in_short"]]).split()) > FLAG_WORDS:
+            sentences.append([])
+        sentences[-1].append(r["in_short"])
+    return ". Also a headache ".join("; ".join(s) for s in sentences)
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -73,7 +80,7 @@ def red_flag_box(short: bool = False) -> str:
         "They can signal a serious secondary cause, not occipital neuralgia, migraine or "
         "tension-type headache.</span></p>\n"
         f"<ul>{items}</ul>\n"
-        "<p>Other warning signs need urgent medical review. A headache "
+        "<p>Other warning signs need urgent review. A headache "
         f"{_other_flags('urgent review')}. A clinician also reviews a headache "
         f"{_other_flags('clinician review')}.</p>\n"
         "<p>Sources: most flags come from SNNOOP10, a published list of red and orange "

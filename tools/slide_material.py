@@ -269,8 +269,12 @@ def references_slide(nb) -> int:
         raise ValueError(f"slides cite {sorted(missing)}, which the reference list does "
                          f"not hold; it holds {sorted(entries)}")
     kept = [line for key, line in entries.items() if key in cited]
-    refs.source = (f"{REFERENCES_HEADING}\n\nThe sources these slides cite (each notebook "
-                   f"lists all of its own):\n\n<div class=\"{REFS_CLASS}\">\n\n"
+    # the count and "scroll" say the box holds more than it shows (review 30: with no
+    # scroll bar and a rule at its foot, 4 of 15 looked like the whole list)
+    count = f"{len(kept)} source{'s' if len(kept) > 1 else ''}"
+    more = "; the list scrolls" if len(kept) > 3 else ""
+    refs.source = (f"{REFERENCES_HEADING}\n\nThe {count} these slides cite{more} (each "
+                   f"notebook lists all of its own):\n\n<div class=\"{REFS_CLASS}\">\n\n"
                    + "\n".join(kept) + "\n\n</div>")
     refs.metadata.setdefault("slideshow", {})["slide_type"] = "slide"
     return len(kept)

@@ -69,7 +69,7 @@
 # {kit}`red_flag_box_short`
 
 # %% [markdown] tags=["notes"]
-# Start with the duration timeline: it sets occipital neuralgia apart before anyone mentions a criterion, and shows that migraine and tension-type headache overlap in time. Leave 20 minutes for the cases; students work in pairs, commit to an answer, then run the checker.
+# Start with the duration timeline: its brief paroxysms point to occipital neuralgia before anyone mentions a criterion (criterion B still needs only two of three features), and it shows that migraine and tension-type headache overlap in time. Leave 20 minutes for the cases; students work in pairs, commit to an answer, then run the checker.
 
 # %% slideshow={"slide_type": "skip"}
 # Set-up: the kit's package; figures are drawn by anatomy.viz.
@@ -118,7 +118,7 @@ headaches.criteria_table('occipital_neuralgia')[['text', 'reference']]
 headache_views.duration_timeline()
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* on a log scale from 1 second to 30 days, occipital neuralgia paroxysms last seconds to minutes. ICHD-3 gives no exact bounds; the bar from 1 s to 10 min is the kit's reading. Each migraine aura symptom lasts 5-60 minutes. A migraine attack lasts 4-72 hours (2-72 hours under 18). An episode of episodic tension-type headache lasts 30 minutes to 7 days; chronic tension-type headache lasts hours to days or never stops (arrow). ICHD-3 gives no duration for cervicogenic headache ({cite}`ichd3_2018`).
+# *Figure 1. Text summary:* on a log scale from 1 second to 30 days, occipital neuralgia paroxysms last seconds to minutes. ICHD-3 gives no exact bounds; the bar from 1 s to 10 min is the kit's reading. Each migraine aura symptom lasts 5-60 minutes. A migraine attack lasts 4-72 hours (2-72 hours under 18). An episode of episodic tension-type headache lasts 30 minutes to 7 days. Chronic tension-type headache lasts hours to days or never stops (a hatched bar from 1 hour, with an arrow); its faint stub from 30 minutes is the kit's reading. ICHD-3 gives no duration for cervicogenic headache ({cite}`ichd3_2018`).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Where it hurts
@@ -318,7 +318,7 @@ headaches.check_criteria('occipital_neuralgia', findings).verdict
 # ## Summary
 #
 # - Paroxysms of seconds to minutes point to occipital neuralgia, though its criterion B needs only two of three features. Migraine (4-72 hours) and tension-type headache (30 minutes to 7 days, or unremitting) overlap, so quality, intensity and accompanying symptoms separate them.
-# - Migraine pain is most often around the eye, temple and forehead ({cite}`kelman2005`). Occipital neuralgia follows the GON, LON and TON, and tension-type is a bilateral band; cervicogenic headache is side-locked and spreads from the neck forwards.
+# - Migraine pain is most often around the eye, temple and forehead ({cite}`kelman2005`). Occipital neuralgia follows the GON, LON and TON, and tension-type is a bilateral band; cervicogenic headache is usually side-locked and spreads from the neck forwards.
 # - Occipital neuralgia needs allodynia or dysaesthesia, nerve tenderness and relief after an anaesthetic block, but each of these also occurs in migraine.
 # - Aura, light sensitivity and throbbing do not belong to occipital neuralgia; most migraine has no aura.
 # - The checker reports which criteria are met; criterion E and every diagnosis need a clinician.

@@ -32,6 +32,7 @@
 #     references:
 #     - do2019
 #     - hunder1990
+#     - mackie2020_bsr
 #     - ichd3_2018
 #     - ichd2_2004
 #     - on_clinic2021
@@ -119,7 +120,7 @@ headaches.red_flags()[['flag', 'look_for']]
 #
 # Match each story to a flag in the red-flag box: which words of the story are the flag's signs, and what does it call for?
 #
-# 1. A student has a severe headache and feels hot and shivery (38.9 °C); bending her chin to her chest hurts too much.
+# 1. A student has a severe headache and feels hot and shivery (38.9 °C); bending her chin to her chest hurts too much.
 # 2. A 58-year-old man has had a new kind of headache for two weeks. His scalp is sore when he brushes his hair, and his jaw aches when he chews. He has no fever, and his sight is normal.
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
@@ -135,8 +136,8 @@ flags = headaches.red_flags()
 flags[flags['flag'].str.contains('Fever|50 or over')][['flag', 'may_signal', 'action']]
 
 # %% [markdown] tags=["answer"]
-# 1. 38.9 °C is a fever, and pain on bending the chin to the chest is neck stiffness: *fever with neck stiffness* may signal meningitis or encephalitis, so **emergency care** ({cite}`do2019`). No occipital nerve block or checker belongs here.
-# 2. A new headache at 58 is the flag *new headache at 50 or over*. With a sore scalp and jaw pain on chewing it points to giant cell arteritis: both are items of its classification criteria, with a raised ESR ({cite}`hunder1990`). He is reviewed **the same day**. A change in his sight would make it **emergency care**, because the disease can blind ({cite}`ichd3_2018`; notebook 05).
+# 1. 38.9 °C is a fever, and pain on bending the chin to the chest is neck stiffness: *fever with neck stiffness* may signal meningitis or encephalitis, so **emergency care** ({cite}`do2019`). No occipital nerve block or checker belongs here.
+# 2. A new headache at 58 is the flag *new headache at 50 or over* (the screen also flags a recent new headache). A sore scalp and jaw pain on chewing point to giant cell arteritis: both are items of the tree form of its 1990 classification criteria, with a raised ESR ({cite}`hunder1990`). A specialist sees him **the same day** if possible ({cite}`mackie2020_bsr`). A change in his sight would make it **emergency care**, because the disease can blind ({cite}`ichd3_2018`; notebook 05).
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2

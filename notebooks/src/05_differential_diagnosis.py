@@ -35,6 +35,7 @@
 #     - ichd3_2018
 #     - do2019
 #     - hunder1990
+#     - mackie2020_bsr
 #     - lyrer2014
 #     - dziewas2003
 #     - rushton2023

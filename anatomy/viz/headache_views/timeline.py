@@ -115,9 +115,10 @@ def duration_timeline(height: float = TIMELINE_INCHES[1],
         first = a  # where the row's first bar starts (its name goes before it)
         if math.isinf(b):
             # ICHD-3 says "hours": the bar proper starts at 1 h, and the kit's reading, from
-            # the episodic 30 min (headaches.toml), is a faint dotted stub before it: drawn
-            # whole from 30 min the bar read as ICHD-3's own bound (review 26)
-            ax.barh(y, HOURS - a, left=a, height=BAR, color=colour, alpha=0.25, hatch="..",
+            # the episodic 30 min (headaches.toml), is a faint stub with a dotted outline
+            # before it: drawn whole from 30 min the bar read as ICHD-3's own bound (review
+            # 26); no dot pattern, which marks the migraine bar's under-18 range (review 30)
+            ax.barh(y, HOURS - a, left=a, height=BAR, color=colour, alpha=0.25,
                     edgecolor=style.TEXT, linewidth=0.8, linestyle=":")
             a = HOURS
         ax.barh(y, end - a, left=a, height=BAR, color=colour, alpha=0.9 if not hatch else 0.55,
@@ -164,7 +165,7 @@ def duration_timeline(height: float = TIMELINE_INCHES[1],
     ax.set_xlabel("One attack, untreated or unsuccessfully treated (log scale)", fontsize=12)
     ax.set_title("How long one attack lasts (ICHD-3)", loc="left", fontsize=15)
     fig.text(0.01, 0.01, "Source: " + cite("ichd3_2018") + ". Bars are ranges for one "
-             "attack; 1 s and 10 min for occipital\nneuralgia, and the dotted 30 min to 1 h "
+             "attack; 1 s and 10 min for occipital\nneuralgia, and the faint 30 min to 1 h "
              "of chronic tension-type, are the kit's reading.",
              fontsize=11, color="#444444")
     fig.tight_layout(rect=(0, 0.075, 1, 1))
@@ -172,7 +173,7 @@ def duration_timeline(height: float = TIMELINE_INCHES[1],
            "neuralgia paroxysms: seconds to minutes. Each migraine aura symptom: 5 to 60 "
            "minutes. Migraine attack: 4 to 72 hours (2 to 72 hours under 18). Episodic "
            "tension-type: 30 minutes to 7 days. Chronic tension-type: hours to days or "
-           "unremitting, drawn with an arrow from 1 hour, and dotted from 30 minutes, the "
+           "unremitting, drawn with an arrow from 1 hour, and faint from 30 minutes, the "
            "kit's reading. "
            "Cervicogenic: ICHD-3 gives no duration.")
     return mpl2d.StaticFigure(fig, alt)
