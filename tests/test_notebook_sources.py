@@ -108,6 +108,27 @@ def test_cell_kinds_map_to_the_helpers(tmp_path, monkeypatch):
     assert "<summary><b>Show it</b></summary>" in answer.source
 
 
+def test_write_here_puts_the_place_to_write_under_the_question(tmp_path, monkeypatch):
+    """An exercise marked write_here (a prediction made before the reading that answers
+    it) has its place to write right under it, and its answer no second one: five
+    screens below, after the reading, it came too late (student review 29a). The next
+    exercise's answer keeps its own."""
+    stem = _source(tmp_path, monkeypatch, (
+        '# %% [markdown] tags=["exercise"] write_here=true\n# Predict.\n\n'
+        '# %% [markdown]\n# The reading.\n\n'
+        '# %% [markdown] tags=["answer"]\n# One.\n\n'
+        '# %% [markdown] tags=["exercise"]\n# Again.\n\n'
+        '# %% [markdown] tags=["answer"]\n# Two.\n'))
+    kinds = [(c.metadata.get("tags") or ["text"])[0] for c in nbsource.cells(stem)]
+    assert kinds == ["exercise", "your-work", "text", "solution",
+                     "exercise", "your-work", "solution"], kinds
+    head = (tmp_path / f"{stem}.py").read_text(encoding="utf-8").split("\n# %%")[0]
+    (tmp_path / f"{stem}.py").write_text(  # an answer cannot take the option
+        head + '\n# %% [markdown] tags=["answer"] write_here=true\n# X.\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="write_here"):
+        nbsource.cells(stem)
+
+
 def test_an_exercise_names_its_slide_material(tmp_path, monkeypatch):
     stem = _source(tmp_path, monkeypatch,
                    '# %% [markdown] tags=["exercise"] slides="secondary_causes"\n# Do it.\n')
