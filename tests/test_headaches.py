@@ -680,6 +680,10 @@ def test_invalid_toml_names_the_file(data_copy):
      ["vignette 'case_03'", "squeezing"]),
     ('tension_type = "fulfilled"', 'tension_type = "maybe"', ["maybe", "undetermined"]),
     ('{ id = "D", text = "A local', '{ id = "X", text = "A local', ["criteria ids"]),
+    ("[vignettes.unknown]\nrelieved_by", "[vignettes.unknown]\nrelieved_by_block",
+     ["vignette 'case_06'", "relieved_by_block", "relieved_by_nerve_block"]),
+    ("[vignettes.unknown]\nrelieved_by", "[vignettes.unknown]\nallodynia = \"x\"\nrelieved_by",
+     ["vignette 'case_06'", "'allodynia'", "keep one"]),
 ])
 def test_malformed_data_names_file_and_problem(data_copy, old, new, words):
     text = data_copy.read_text(encoding="utf-8")

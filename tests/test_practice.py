@@ -22,22 +22,44 @@ def _run(src: str) -> dict:
 @pytest.mark.parametrize("case_id", CASES)
 def test_blank_names_every_key_of_the_case_but_no_value(case_id):
     kit = headaches.vignettes().at[case_id, "findings"]
+    unknown = headaches.vignettes().at[case_id, "unknown"]
     blank = _run(headaches.findings_template(case_id))
-    assert set(blank) == set(kit)
+    # the keys the kit leaves unknown are in the blank too: their absence would hint
+    assert set(blank) == set(kit) | set(unknown)
     assert all(v is Ellipsis for v in blank.values())
     check = headaches.compare_findings(blank, case_id)
-    assert check["agree"].isna().all() and (check["yours"] == headaches.practice.NOT_FILLED).all()
+    assert (check["yours"] == headaches.practice.NOT_FILLED).all()
+    assert check.drop(index=list(unknown))["agree"].isna().all()
+    assert (check.loc[list(unknown), "agree"] == True).all()  # noqa: E712 - open, as the kit
 
 
 @pytest.mark.parametrize("case_id", CASES)
 def test_filled_template_agrees_with_the_kit_and_a_change_is_caught(case_id):
     filled = _run(headaches.findings_template(case_id, filled=True))
+    unknown = headaches.vignettes().at[case_id, "unknown"]
+    assert all(filled[k] is Ellipsis for k in unknown)  # the instructor's copy leaves them
     assert headaches.compare_findings(filled, case_id)["agree"].all()
     key = next(k for k, v in filled.items() if isinstance(v, bool))
     filled[key] = not filled[key]
     check = headaches.compare_findings(filled, case_id)
     assert check.loc[key, "agree"] is False or check.loc[key, "agree"] == False  # noqa: E712
     assert check["agree"].sum() == len(check) - 1
+
+
+@pytest.mark.parametrize("case_id", ["case_04", "case_06"])
+def test_a_finding_left_unknown_says_why_when_filled_in(case_id):
+    """Case 4's imaging and case 6's untried block are left unknown on purpose: a student
+    who fills them in is told why, not 'not in the kit's findings' (review 29a)."""
+    unknown = headaches.vignettes().at[case_id, "unknown"]
+    assert unknown, f"{case_id} leaves a finding unknown on purpose"
+    mine = dict.fromkeys(_run(headaches.findings_template(case_id)), ...)
+    key = next(iter(unknown))
+    mine[key] = True
+    check = headaches.compare_findings(mine, case_id)
+    assert check.loc[key, "status"] == "left unknown by the kit"
+    assert check.loc[key, "agree"] is None and check.loc[key, "note"] == unknown[key]
+    assert "1 left unknown by the kit" in headaches.comparison_summary(check)
+    assert (check.drop(index=key)["note"] == "").all()
 
 
 def test_choice_lists_compare_without_order():
@@ -92,9 +114,10 @@ def test_infinity_and_booleans_and_choices_compare_exactly():
     check = headaches.compare_findings({"duration_hours": 1e6, "pulsating": True,
                                         "intensity": "moderate"}, "case_09")
     assert not check.loc[["duration_hours", "pulsating", "intensity"], "agree"].any()
-    # a key the kit leaves unknown is reported, not silently agreed with
-    extra = headaches.compare_findings({"relieved_by_nerve_block": True}, "case_06")
-    assert extra.loc["relieved_by_nerve_block", "status"] == "not in the kit's findings"
+    # a key the kit's case does not use is reported, not silently agreed with
+    assert "tongue_symptoms" not in headaches.vignettes().at["case_06", "findings"]
+    extra = headaches.compare_findings({"tongue_symptoms": True}, "case_06")
+    assert extra.loc["tongue_symptoms", "status"] == "not in the kit's findings"
 
 
 def test_template_says_what_attacks_counts_and_fits_a_narrow_cell():
@@ -163,7 +186,9 @@ def test_notebook_03_cases_ask_for_findings_before_the_checker():
         checker = next(c for c in student[k:] if "check_all" in "".join(c["source"]))
         assert not checker.get("outputs")
         filled = "".join(teacher[k]["source"])
-        assert "...," not in filled and _run(filled) == _run(
+        open_keys = headaches.vignettes().at[case_id, "unknown"]
+        assert [k for k, v in _run(filled).items() if v is Ellipsis] == list(open_keys)
+        assert _run(filled) == _run(
             headaches.findings_template(case_id, filled=True))
         out = "".join(teacher[k + 1]["outputs"][0]["text"])
         summary, *rest = out.splitlines()

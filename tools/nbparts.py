@@ -159,9 +159,10 @@ def case_vignettes(cases: list[str]) -> list:
             # the findings to read again; none shown as a sentence, not an empty table
             findings_check(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
                     "print(headaches.comparison_summary(check))\n"
-                    "differ = check[check['status'] == 'differ']\n"
-                    "if len(differ):\n"
-                    "    display(differ)  # the findings to read again\n"
+                    "# the rows that neither agree nor are blank\n"
+                    "read_again = check[~check['status'].isin(['agree', 'not filled in'])]\n"
+                    "if len(read_again):\n"
+                    "    display(read_again)  # the findings to read again\n"
                     "else:\n"
                     "    print('None of the findings you filled in differs.')",
                     slide="skip"),

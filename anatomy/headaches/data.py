@@ -67,7 +67,7 @@ _SECTION_FIELDS = {  # what each record of headaches.toml may hold (anatomy.reco
         "id": Field(str), "title": Field(str), "story": Field(str),
         "references": Field(list, references=True), "screen": Field(str), "findings": Field(dict),
         "expected": Field(dict), "reasoning": Field(dict),
-        "story_numbers": Field(dict, required=False),
+        "story_numbers": Field(dict, required=False), "unknown": Field(dict, required=False),
     },
     "criteria": {
         "id": Field(str), "text": Field(str),
@@ -149,6 +149,11 @@ def _check_data(raw: dict) -> dict:
                 vig["reasoning"]) != set(vig["expected"]):
             raise ValueError(f"vignette {vig['id']!r} needs expected and reasoning for "
                              f"{list(CONDITIONS)} (and may add {list(ALL_CONDITIONS[5:])})")
+        for key in vig.get("unknown", {}):  # left unknown on purpose: a finding, not recorded
+            check_choice(key, FINDINGS, f"unknown finding in vignette {vig['id']!r}")
+            if key in vig["findings"]:
+                raise ValueError(f"vignette {vig['id']!r} records {key!r} and also lists it "
+                                 "as unknown; keep one")
         if not vig.get("screen"):
             raise ValueError(f"vignette {vig['id']!r} needs 'screen': the red-flag reasoning "
                              "that comes before any primary diagnosis")
@@ -357,13 +362,15 @@ def vignettes() -> pd.DataFrame:
         for ``check_criteria``), ``expected`` (condition -> True/False/None),
         ``reasoning`` (condition -> text), ``screen``, ``reference`` and
         ``story_numbers`` (finding key -> the words of the story that give its number;
-        ``attacks_per_day`` for attacks counted per headache day).
+        ``attacks_per_day`` for attacks counted per headache day) and ``unknown``
+        (finding key -> why the kit leaves that finding unknown).
     """
     rows = [{"id": v["id"], "title": v["title"], "story": v["story"],
              "findings": dict(v["findings"]),
              "expected": {c: VERDICTS[e] for c, e in v["expected"].items()},
              "reasoning": dict(v["reasoning"]), "screen": v["screen"],
              "story_numbers": dict(v.get("story_numbers", {})),
+             "unknown": dict(v.get("unknown", {})),
              "reference": ", ".join(_refs(v, v["id"]))}
             for v in load_headaches()["vignettes"]]
     return pd.DataFrame(rows).set_index("id")

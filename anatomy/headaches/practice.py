@@ -1,9 +1,11 @@
 """Practice with the cases: a student writes a case's findings, then compares them.
 
 ``findings_template(case_id)`` is the blank a student fills in (the keys the case needs,
-each value ``...``); ``compare_findings(mine, case_id)`` sets the student's values beside
-the kit's, key by key. Turning a story into criteria is the clinical step the cases teach,
-so the blank names the keys but never the values.
+each value ``...``, and the keys the kit leaves unknown on purpose, so that the blank does
+not hint at which are left open); ``compare_findings(mine, case_id)`` sets the student's
+values beside the kit's, key by key, and says why a finding is left unknown. Turning a
+story into criteria is the clinical step the cases teach, so the blank names the keys but
+never the values.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ NOT_FILLED = "(not filled in)"
 # of the kit's value (a range 'four to six hours' is stored as its middle, 5 h).
 RELATIVE_TOLERANCE = 0.25
 AGE_TOLERANCE_YEARS = 0.5  # ages are stated in whole years: they must match
-COMPARE_STATUSES = ("agree", "differ", "not filled in", "not in the kit's findings")
+COMPARE_STATUSES = ("agree", "differ", "not filled in", "not in the kit's findings",
+                    "left unknown by the kit")
 _HELP_WIDTH = PRINT_WIDTH  # a code cell at 1024 px (side panel open) shows ~75
 
 
@@ -34,6 +37,11 @@ def _case(case_id: str) -> dict:
     cases = vignettes()
     check_choice(case_id, list(cases.index), "case")
     return dict(cases.at[case_id, "findings"])
+
+
+def _unknown(case_id: str) -> dict:
+    """Finding key -> why the kit leaves it unknown in this case (after ``_case``)."""
+    return dict(vignettes().at[case_id, "unknown"])
 
 
 def _literal(value: object) -> str:
@@ -77,7 +85,8 @@ def findings_template(case_id: str, filled: bool = False) -> str:
         A case of :func:`anatomy.headaches.vignettes`, e.g. ``"case_01"``.
     filled : bool
         False (the student's blank): every value is ``...``. True (the instructor's
-        version): the kit's values.
+        version): the kit's values; a key the kit leaves unknown stays ``...`` under a
+        comment that says why.
 
     Returns
     -------
@@ -90,12 +99,15 @@ def findings_template(case_id: str, filled: bool = False) -> str:
         If ``case_id`` is not a case; the message lists the cases.
     """
     kit = _case(case_id)
+    unknown = _unknown(case_id)
     lines = ["my_findings = {"]
-    for key in [k for k in FINDINGS if k in kit]:  # vocabulary order
+    for key in [k for k in FINDINGS if k in kit or k in unknown]:  # vocabulary order
         spec = FINDINGS[key]
-        value = _literal(kit[key]) if filled else "..."
+        value = _literal(kit[key]) if filled and key in kit else "..."
         entry, help_ = f"    {key!r}: {value},", None
-        if spec.kind in ("int", "number", "numbers"):  # what to count, and in which unit
+        if filled and key in unknown:  # the instructor's copy says why it stays open
+            help_ = f"{key}: the kit leaves it unknown. {unknown[key]}"
+        elif spec.kind in ("int", "number", "numbers"):  # what to count, and in which unit
             help_ = f"{key} ({spec.allowed}): {spec.meaning}"
         elif len(f"{entry}  # {spec.allowed}") <= _HELP_WIDTH:
             entry += f"  # {spec.allowed}"
@@ -114,7 +126,9 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
     How values are compared:
 
     - a value left as ``...`` (Ellipsis) is *not filled in*; it is neither agreement nor
-      disagreement (``agree`` is None);
+      disagreement (``agree`` is None), except for a finding the kit leaves unknown on
+      purpose, where leaving it open agrees; filling such a finding in gives the status
+      ``"left unknown by the kit"`` and ``note`` says why;
     - True/False and single choices must be equal; a list of choices in any order;
     - ``age_years`` within ``AGE_TOLERANCE_YEARS`` (0.5 years);
     - every other number (``attacks``, ``duration_hours``, ``days_per_month``,
@@ -135,8 +149,10 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Indexed by finding key, with columns ``yours``, ``kit``, ``agree`` (True, False,
-        or None where a value is not filled in) and ``status`` (one of ``COMPARE_STATUSES``).
-        Keys only one side gives are included.
+        or None where a value is not filled in; a key the kit leaves unknown agrees when it
+        is left as ``...`` and is None when filled in), ``status``
+        (one of ``COMPARE_STATUSES``) and ``note`` (why the kit leaves a finding unknown,
+        else empty). Keys only one side gives are included.
 
     Raises
     ------
@@ -149,10 +165,15 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
         raise ValueError(f"mine must be a dict of finding keys, not {type(mine).__name__}.")
     # keys left as ... are checked too; like None, they count as not filled in
     filled = validate_findings({k: None if v is Ellipsis else v for k, v in mine.items()})
+    unknown = _unknown(case_id)
     rows = []
-    for key in [k for k in FINDINGS if k in kit or k in mine]:
+    for key in [k for k in FINDINGS if k in kit or k in mine or k in unknown]:
         theirs = kit.get(key)
-        if key not in filled:
+        if key in unknown:  # left open on purpose: leaving it open agrees with the kit
+            yours = filled.get(key, NOT_FILLED)
+            agree, status = (True, "agree") if key not in filled else (
+                None, "left unknown by the kit")
+        elif key not in filled:
             yours, agree, status = NOT_FILLED, None, "not filled in"
         elif theirs is None:
             yours, agree, status = filled[key], False, "not in the kit's findings"
@@ -161,7 +182,7 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
             agree = _same(key, yours, theirs)
             status = "agree" if agree else "differ"
         rows.append({"key": key, "yours": yours, "kit": theirs, "agree": agree,
-                     "status": status})
+                     "status": status, "note": unknown.get(key, "")})
     return pd.DataFrame(rows).set_index("key")
 
 
