@@ -293,6 +293,20 @@ def test_mixed_vignette_teaches_non_specific_on_features():
     assert h.check_criteria("migraine_without_aura", row.findings).fulfilled is True
 
 
+def test_wandering_stabs_are_not_both_sides():
+    """Case 10's stabs move from spot to spot: tension-type C(1) 'bilateral location' is
+    not met, so C fails (1 of 4), as its reasoning says (review 29b: the checker read
+    unilateral=False as 'both sides' and called C met)."""
+    findings = dict(h.vignettes().loc["case_10", "findings"])
+    assert findings["pain_site_varies"] is True and findings["unilateral"] is False
+    tth = h.check_criteria("tension_type", findings)
+    assert status(tth, "C") == "not met" and "pain_site_varies=True" in tth.to_frame().at[
+        "C", "reason"]
+    assert "C fails" in h.vignettes().loc["case_10", "reasoning"]["tension_type"]
+    del findings["pain_site_varies"]  # optional: without it, both sides is read as before
+    assert status(h.check_criteria("tension_type", findings), "C") == "met"
+
+
 def test_teenage_vignette_depends_on_age():
     findings = dict(h.vignettes().loc["case_08", "findings"])
     assert h.check_criteria("migraine_without_aura", findings).fulfilled is True

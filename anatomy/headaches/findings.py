@@ -66,6 +66,9 @@ FINDINGS: dict[str, Finding] = {
     "age_years": Finding("number", "age in years (under 18: migraine may last 2-72 h)",
                          maximum=130),
     "unilateral": Finding("bool", "pain on one side of the head (False: both sides)"),
+    "pain_site_varies": Finding(
+        "bool", "each pain is a small spot that moves about the head: neither one fixed "
+        "side nor both sides at once (optional; True means 'not both sides')"),
     "pulsating": Finding("bool", "pain throbs or pulsates"),
     "quality": Finding("choice", "main quality of the pain", _QUALITY),
     "intensity": Finding("choice", "usual pain intensity", _INTENSITY),

@@ -156,7 +156,7 @@ def _tth_bd(f: dict, t: dict, band: str) -> dict:
     pressing = None if quality is None else (quality in t["c_qualities"] and pulsating is not True)
     return {
         "B": _judge([_between(f, "duration_hours", low, high, f"{band} duration")]),
-        "C": _judge([_has(f, "unilateral", False, "both sides"),
+        "C": _judge([_both_sides(f),
                      _custom(f"pressing/tightening, not pulsating: quality={quality!r}", pressing,
                              ("quality",)),
                      _among(f, "intensity", t["c_intensities"], "mild or moderate"),
@@ -164,6 +164,13 @@ def _tth_bd(f: dict, t: dict, band: str) -> dict:
                     t["c_min_features"]),
         "D": d,
     }
+
+
+def _both_sides(f: dict) -> _Check:
+    """Tension-type C(1), bilateral location: a spot that wanders is not both sides."""
+    if f.get("pain_site_varies"):
+        return _custom("both sides: pain_site_varies=True (a wandering spot)", False)
+    return _has(f, "unilateral", False, "both sides")
 
 
 def _tension_type(f: dict, t: dict) -> dict:
