@@ -295,6 +295,24 @@ options[['option', 'what_it_is', 'who_it_is_for']]
 # %% slideshow={"slide_type": "skip"}
 options[['option', 'evidence_note', 'reference']]
 
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### 6.1 Reading the evidence
+#
+# - Conservative care: recommended, but **no trial** in occipital neuralgia
+# - Nerve blocks: expert consensus, mostly observational
+# - Pulsed radiofrequency: **one randomised trial**
+# - Botulinum toxin: small series; one small trial, wider group
+# - Stimulation: series in ON; sham trials in migraine
+# - Surgery: small series
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# - **Heat, rest, massage of tight neck muscles, non-steroidal anti-inflammatory drugs (NSAIDs), physiotherapy and exercises** are the usual first steps. Reviews recommend conservative care first, but we found no trial of these measures in occipital neuralgia itself ({cite}`barmherzig2019, dougherty2014`). Massage should be gentle: pressing a sensitised nerve can provoke pain.
+# - **Nerve blocks with local anaesthetic, with or without a steroid,** both support the diagnosis and relieve pain for days to weeks. The technique has an expert consensus ({cite}`blumenfeld2013`), but evidence in ON is mostly observational.
+# - **Pulsed radiofrequency** has one multicentre double-blind randomised trial in 81 people with occipital neuralgia, or migraine with occipital nerve tenderness. Pulsed radiofrequency plus local anaesthetic lowered average occipital pain more than a local anaesthetic-steroid block at 6 weeks (by 2.7 versus 1.4 points on a 0-10 scale). The difference lasted to 6 months ({cite}`cohen2015`). The steroid block was the active comparator. The trial had no placebo arm, so it does not test the steroid block against placebo. One trial is a start, not proof.
+# - **Botulinum toxin** (not a steroid) rests on small studies. In a retrospective series, 5 of 6 patients had less pain at 4 weeks, and relief lasted about 16 weeks versus about 2 after bupivacaine ({cite}`kapural2007`). In an uncontrolled series of 29, average pain fell from about 9.8 to 3.7 out of 10 at 12 weeks ({cite}`marcolla2022`). A pilot study of 8 found the same direction ({cite}`kim2021_btx`). The one randomised trial, in 54 people with chronic occipital headache (not only ON), found a botulinum toxin block better than a bupivacaine block at 4, 8 and 24 weeks ({cite}`ryu2019`). No placebo-controlled trial in ON exists, and uncontrolled series overstate benefit.
+# - **Occipital nerve stimulation** uses implanted leads; the first series in occipital neuralgia reported good relief in 12 of 13 patients ({cite}`weiner1999`), and in ON the evidence is still case series. The randomised trials are in chronic migraine. In a feasibility trial, 39% responded to adjustable stimulation at 3 months against 6% with preset stimulation and none with medicines alone. Leads moved in about a quarter of those implanted ({cite}`saper2011`). The largest sham-controlled trial (157 people) missed its main end point at 12 weeks. In its open-label year about half reported half as many headache days, and 70% had an adverse event ({cite}`dodick2015`). Pooling three sham-controlled trials gave about 2.6 fewer days a month of long, moderate-to-severe headache; lead migration and infection were common and often needed another operation ({cite}`chen2015_ons`).
+# - **Occipital release (decompression) surgery** frees the nerve from muscle, fascia or the occipital artery. Evidence comes from retrospective and small prospective series ({cite}`ducic2009, austen2023, gfrerer2020`). Reviews keep it as a last step after all else has failed ({cite}`barmherzig2019`).
+
 # %% [markdown] tags=["exercise"] slides="block_and_toxin"
 # ### Exercise 4
 #
@@ -325,24 +343,6 @@ notes[notes.str.contains('randomised')].to_frame()
 # - **No placebo, no cure:** it beat an active local anaesthetic-steroid block on pain scores at 6 weeks, a difference that lasted to 6 months. It did not measure a cure.
 #
 # The other notes: botulinum toxin's one small trial was in chronic occipital headache, not only ON ({cite}`ryu2019`). The nerve block's randomised trials are in migraine ({cite}`zhang2018, velasquez2022`), and so are stimulation's ({cite}`saper2011, chen2015_ons`).
-
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 6.1 Reading the evidence
-#
-# - Conservative care: recommended, but **no trial** in occipital neuralgia
-# - Nerve blocks: expert consensus, mostly observational
-# - Pulsed radiofrequency: **one randomised trial**
-# - Botulinum toxin: small series; one small trial, wider group
-# - Stimulation: series in ON; sham trials in migraine
-# - Surgery: small series
-
-# %% [markdown] slideshow={"slide_type": "skip"}
-# - **Heat, rest, massage of tight neck muscles, non-steroidal anti-inflammatory drugs (NSAIDs), physiotherapy and exercises** are the usual first steps. Reviews recommend conservative care first, but we found no trial of these measures in occipital neuralgia itself ({cite}`barmherzig2019, dougherty2014`). Massage should be gentle: pressing a sensitised nerve can provoke pain.
-# - **Nerve blocks with local anaesthetic, with or without a steroid,** both support the diagnosis and relieve pain for days to weeks. The technique has an expert consensus ({cite}`blumenfeld2013`), but evidence in ON is mostly observational.
-# - **Pulsed radiofrequency** has one multicentre double-blind randomised trial in 81 people with occipital neuralgia, or migraine with occipital nerve tenderness. Pulsed radiofrequency plus local anaesthetic lowered average occipital pain more than a local anaesthetic-steroid block at 6 weeks (by 2.7 versus 1.4 points on a 0-10 scale). The difference lasted to 6 months ({cite}`cohen2015`). The steroid block was the active comparator. The trial had no placebo arm, so it does not test the steroid block against placebo. One trial is a start, not proof.
-# - **Botulinum toxin** (not a steroid) rests on small studies. In a retrospective series, 5 of 6 patients had less pain at 4 weeks, and relief lasted about 16 weeks versus about 2 after bupivacaine ({cite}`kapural2007`). In an uncontrolled series of 29, average pain fell from about 9.8 to 3.7 out of 10 at 12 weeks ({cite}`marcolla2022`). A pilot study of 8 found the same direction ({cite}`kim2021_btx`). The one randomised trial, in 54 people with chronic occipital headache (not only ON), found a botulinum toxin block better than a bupivacaine block at 4, 8 and 24 weeks ({cite}`ryu2019`). No placebo-controlled trial in ON exists, and uncontrolled series overstate benefit.
-# - **Occipital nerve stimulation** uses implanted leads; the first series in occipital neuralgia reported good relief in 12 of 13 patients ({cite}`weiner1999`), and in ON the evidence is still case series. The randomised trials are in chronic migraine. In a feasibility trial, 39% responded to adjustable stimulation at 3 months against 6% with preset stimulation and none with medicines alone. Leads moved in about a quarter of those implanted ({cite}`saper2011`). The largest sham-controlled trial (157 people) missed its main end point at 12 weeks. In its open-label year about half reported half as many headache days, and 70% had an adverse event ({cite}`dodick2015`). Pooling three sham-controlled trials gave about 2.6 fewer days a month of long, moderate-to-severe headache; lead migration and infection were common and often needed another operation ({cite}`chen2015_ons`).
-# - **Occipital release (decompression) surgery** frees the nerve from muscle, fascia or the occipital artery. Evidence comes from retrospective and small prospective series ({cite}`ducic2009, austen2023, gfrerer2020`). Reviews keep it as a last step after all else has failed ({cite}`barmherzig2019`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.2 Procedures: what can go wrong
