@@ -412,6 +412,42 @@ def test_an_exercise_shows_its_plate_above_its_questions():
         slide_material.plate_above(question, "cure")
 
 
+def test_a_plate_that_repeats_the_figure_before_it_replaces_that_slide():
+    """Deck 02's Exercise 3 shows the four pain drawings above its question (review 28a:
+    text only, the drawings a slide back); the figure slide just before it, the same
+    drawings, is left off the deck. The territory plate's figure slide stays: it shows
+    more views than its exercise's plate."""
+    from tools import slide_material
+
+    def deck(plate, call):
+        figure = nbformat.v4.new_code_cell(call, metadata={"slideshow": {
+            "slide_type": "subslide"}})
+        summary = nbformat.v4.new_markdown_cell("*Figure 4. Text summary:* ...", metadata={
+            "slideshow": {"slide_type": "skip"}})
+        question = nbformat.v4.new_markdown_cell("### Exercise 3\n\nWhich fits?",
+                                                 metadata={"kit_slides": plate})
+        for k, cell in enumerate((figure, summary, question)):
+            cell.id = f"c{k}"
+        nb = nbformat.v4.new_notebook(cells=[figure, summary, question])
+        slide_material.add_slide_material(nb)
+        return nb.cells[0].metadata["slideshow"]["slide_type"], nb.cells[2].source
+
+    shown, source = deck("pain_drawings", "pain_views.drawing_plate(scale=0.9)")
+    assert shown == "skip"
+    assert 'class="kit-slide-plate" alt="Pain drawings for the exercise' in source
+    assert deck("territory_side_back", "pain_views.territory_plate('right')")[0] == "subslide"
+
+
+def test_deck_02_shows_the_pain_drawings_once_on_the_exercise_slide(slides):
+    parser = SlideTexts()
+    parser.feed(slides["02_pain_referral_hot_spots"].read_text(encoding="utf-8"))
+    drawn = [i for i, alt in parser.plates.items()
+             if alt.startswith("Pain drawings for the exercise")]
+    assert len(drawn) == 1 and words(parser.slides[drawn[0]]).startswith("Exercise 3")
+    html_text = slides["02_pain_referral_hot_spots"].read_text(encoding="utf-8")
+    assert html_text.count('alt="Pain drawings for the exercise') == 1
+
+
 def test_material_after_a_prediction_needs_an_answer():
     """Material that answers a prediction waits for the exercise's solution; an exercise
     without one is an error, not a deck that silently drops it."""

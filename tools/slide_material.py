@@ -115,7 +115,13 @@ AFTER_PREDICTION = {"side_row"}
 # figures an exercise's slide shows above its questions: (module, function, arguments),
 # drawn for the slide's width (the territory plate's side and back views in one row)
 PLATES = {"territory_side_back": ("anatomy.viz.pain_views", "territory_plate",
-                                  {"side": "right", "views": (None, "posterior")})}
+                                  {"side": "right", "views": (None, "posterior")}),
+          # the four drawings under notebook 02's Exercise 3, so that the class works with
+          # them in sight (they were on the slide before: review 28a)
+          "pain_drawings": ("anatomy.viz.pain_views", "drawing_plate", {})}
+# plates that are the same figure as the one on the slide before the exercise, which the
+# deck then leaves out (the territory plate's slide shows more views than its exercise's)
+REPLACES_FIGURE = {"pain_drawings"}
 
 
 def material(name: str) -> str:
@@ -172,6 +178,18 @@ def plate_above(cell, name: str) -> None:
     cell.source = f"{heading}\n\n{img}\n\n{rest.lstrip()}"
 
 
+def _skip_same_figure(before: list, function: str) -> None:
+    """Leave off the deck the figure slide just before an exercise that now shows the
+    same plate: the four pain drawings filled two slides in a row."""
+    for cell in reversed(before):
+        slide = cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
+        if cell.cell_type != "code" or slide == "skip":
+            continue  # the figure's text summary and hidden cells lie between
+        if f"{function}(" in cell.source:
+            cell.metadata["slideshow"] = {"slide_type": "skip"}
+        return
+
+
 def add_slide_material(nb) -> int:
     """Put each exercise's named material on its slide, under the question, or (names in
     ``AFTER_PREDICTION``) on a slide of its own before the exercise's first solution cell;
@@ -192,6 +210,8 @@ def add_slide_material(nb) -> int:
         name = cell.get("metadata", {}).get("kit_slides")
         if name in PLATES:
             plate_above(cell, name)
+            if name in REPLACES_FIGURE:
+                _skip_same_figure(cells[:-1], PLATES[name][1])
             count += 1
         elif name:
             after = name in AFTER_PREDICTION

@@ -290,7 +290,7 @@ pain_views.drawing_plate(scale=0.9)
 # %% [markdown] slideshow={"slide_type": "skip"}
 # *Figure 4. Text summary:* four heads, each seen from the painful side where most of its shading shows, with the area the patient shaded in blue. A and D are seen from behind and to that side, B from the side and a little above, C from in front and to that side. A (right): one strip from the base of the skull up over the back of the head; the patch behind the eye is out of sight in this view. B (left): one strip from the top of the shoulder up the side of the neck, behind the ear and round to the temple. C (right): forehead and the ear; the patch behind the ear is out of sight. D (left): behind the ear and the side of the back of the head.
 
-# %% [markdown] tags=["exercise"]
+# %% [markdown] tags=["exercise"] slides="pain_drawings"
 # ### Exercise 3
 #
 # For each drawing, which referral pattern fits best? Decide by eye using the hot-spot figure.
