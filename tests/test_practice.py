@@ -57,6 +57,8 @@ def test_a_finding_left_unknown_says_why_when_filled_in(case_id):
     mine[key] = True
     check = headaches.compare_findings(mine, case_id)
     assert check.loc[key, "status"] == "left unknown by the kit"
+    assert check.loc[key, "kit"] == headaches.practice.LEFT_UNKNOWN
+    assert "left unknown by the kit" in headaches.TO_READ_AGAIN
     assert check.loc[key, "agree"] is None and check.loc[key, "note"] == unknown[key]
     assert "1 left unknown by the kit" in headaches.comparison_summary(check)
     assert (check.drop(index=key)["note"] == "").all()
@@ -187,13 +189,14 @@ def test_notebook_03_cases_ask_for_findings_before_the_checker():
         assert not checker.get("outputs")
         filled = "".join(teacher[k]["source"])
         open_keys = headaches.vignettes().at[case_id, "unknown"]
-        assert [k for k, v in _run(filled).items() if v is Ellipsis] == list(open_keys)
+        assert [key for key, v in _run(filled).items() if v is Ellipsis] == list(open_keys)
         assert _run(filled) == _run(
             headaches.findings_template(case_id, filled=True))
         out = "".join(teacher[k + 1]["outputs"][0]["text"])
         summary, *rest = out.splitlines()
-        assert summary.startswith(f"{len(_run(filled))} of {len(_run(filled))} findings agree")
-        assert "differ" not in summary and "not filled in" not in summary
+        n, left = len(_run(filled)), len(open_keys)
+        assert summary == f"{n - left} of {n} findings agree with the kit's" + (
+            f"; {left} left open, as the kit." if left else ".")
         # nothing differs: a sentence says so, not an empty table with only its headers
         assert rest == ["None of the findings you filled in differs."]
         assert len(teacher[k + 1]["outputs"]) == 1

@@ -159,10 +159,10 @@ def case_vignettes(cases: list[str]) -> list:
             # the findings to read again; none shown as a sentence, not an empty table
             findings_check(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
                     "print(headaches.comparison_summary(check))\n"
-                    "# the rows that neither agree nor are blank\n"
-                    "read_again = check[~check['status'].isin(['agree', 'not filled in'])]\n"
+                    "# differ, or not among the kit's findings\n"
+                    "read_again = check[check['status'].isin(headaches.TO_READ_AGAIN)]\n"
                     "if len(read_again):\n"
-                    "    display(read_again)  # the findings to read again\n"
+                    "    display(read_again.drop(columns='agree'))  # to read again\n"
                     "else:\n"
                     "    print('None of the findings you filled in differs.')",
                     slide="skip"),

@@ -54,13 +54,19 @@ from anatomy.headaches.findings import (
     findings_vocabulary,
     validate_findings,
 )
-from anatomy.headaches.practice import compare_findings, comparison_summary, findings_template
+from anatomy.headaches.practice import (
+    TO_READ_AGAIN,
+    compare_findings,
+    comparison_summary,
+    findings_template,
+)
 from anatomy.headaches.screen import red_flag_screen, screen_summary
 
 __all__ = [
     "feature_matrix",
     "ALL_CONDITIONS", "CONDITIONS", "EXTRA_CONDITIONS", "FINDINGS", "HEADACHES_FILE",
-    "STATUSES", "VERDICTS", "CriteriaResult", "Criterion", "Finding", "block_technique",
+    "STATUSES", "TO_READ_AGAIN", "VERDICTS", "CriteriaResult", "Criterion", "Finding",
+    "block_technique",
     "check_all", "compare_findings", "comparison_summary", "findings_template",
     "check_criteria", "comparison_notes", "comparison_sources", "comparison_table",
     "criteria_table", "data", "differential", "findings_vocabulary", "load_headaches",

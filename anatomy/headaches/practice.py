@@ -20,7 +20,8 @@ from anatomy.conventions import PRINT_WIDTH, check_choice
 from anatomy.headaches.data import vignettes
 from anatomy.headaches.findings import FINDINGS, validate_findings
 
-__all__ = ["AGE_TOLERANCE_YEARS", "COMPARE_STATUSES", "NOT_FILLED", "RELATIVE_TOLERANCE",
+__all__ = ["AGE_TOLERANCE_YEARS", "COMPARE_STATUSES", "LEFT_UNKNOWN", "NOT_FILLED",
+           "RELATIVE_TOLERANCE", "TO_READ_AGAIN",
            "compare_findings", "comparison_summary", "findings_template"]
 
 NOT_FILLED = "(not filled in)"
@@ -29,7 +30,11 @@ NOT_FILLED = "(not filled in)"
 RELATIVE_TOLERANCE = 0.25
 AGE_TOLERANCE_YEARS = 0.5  # ages are stated in whole years: they must match
 COMPARE_STATUSES = ("agree", "differ", "not filled in", "not in the kit's findings",
-                    "left unknown by the kit")
+                    "left unknown by the kit", "left open, as the kit")
+# the statuses a student reads again: a value that differs, a key the case does not use,
+# or a value given for a finding the kit leaves unknown on purpose
+TO_READ_AGAIN = ("differ", "not in the kit's findings", "left unknown by the kit")
+LEFT_UNKNOWN = "(left unknown)"  # the kit's column for a finding it leaves unknown
 _HELP_WIDTH = PRINT_WIDTH  # a code cell at 1024 px (side panel open) shows ~75
 
 
@@ -127,8 +132,9 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
 
     - a value left as ``...`` (Ellipsis) is *not filled in*; it is neither agreement nor
       disagreement (``agree`` is None), except for a finding the kit leaves unknown on
-      purpose, where leaving it open agrees; filling such a finding in gives the status
-      ``"left unknown by the kit"`` and ``note`` says why;
+      purpose (``kit`` is ``LEFT_UNKNOWN``): left open, it agrees (status ``"left open,
+      as the kit"``); filled in, its status is ``"left unknown by the kit"``, ``agree`` is
+      None and ``note`` says why;
     - True/False and single choices must be equal; a list of choices in any order;
     - ``age_years`` within ``AGE_TOLERANCE_YEARS`` (0.5 years);
     - every other number (``attacks``, ``duration_hours``, ``days_per_month``,
@@ -149,8 +155,8 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Indexed by finding key, with columns ``yours``, ``kit``, ``agree`` (True, False,
-        or None where a value is not filled in; a key the kit leaves unknown agrees when it
-        is left as ``...`` and is None when filled in), ``status``
+        or None where a value is not filled in, or filled in where the kit leaves it
+        unknown), ``status``
         (one of ``COMPARE_STATUSES``) and ``note`` (why the kit leaves a finding unknown,
         else empty). Keys only one side gives are included.
 
@@ -170,8 +176,8 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
     for key in [k for k in FINDINGS if k in kit or k in mine or k in unknown]:
         theirs = kit.get(key)
         if key in unknown:  # left open on purpose: leaving it open agrees with the kit
-            yours = filled.get(key, NOT_FILLED)
-            agree, status = (True, "agree") if key not in filled else (
+            yours, theirs = filled.get(key, NOT_FILLED), LEFT_UNKNOWN
+            agree, status = (True, "left open, as the kit") if key not in filled else (
                 None, "left unknown by the kit")
         elif key not in filled:
             yours, agree, status = NOT_FILLED, None, "not filled in"
