@@ -65,10 +65,9 @@ FINDINGS: dict[str, Finding] = {
     "months": Finding("number", "how many months the present pattern has lasted (a year = 12)"),
     "age_years": Finding("number", "age in years (under 18: migraine may last 2-72 h)",
                          maximum=130),
-    "unilateral": Finding("bool", "pain on one side of the head (False: both sides)"),
-    "pain_site_varies": Finding(
-        "bool", "each pain is a small spot that moves about the head: neither one fixed "
-        "side nor both sides at once (optional; True means 'not both sides')"),
+    "unilateral": Finding(
+        "bool", "an attack's pain is on one side of the head (the side may change between "
+        "attacks); False: not one-sided (both sides, or a moving spot: pain_site_varies)"),
     "pulsating": Finding("bool", "pain throbs or pulsates"),
     "quality": Finding("choice", "main quality of the pain", _QUALITY),
     "intensity": Finding("choice", "usual pain intensity", _INTENSITY),
@@ -121,6 +120,9 @@ FINDINGS: dict[str, Finding] = {
         "bool", "the pain comes on its own as a single stab or a series of stabs"),
     "irregular_frequency": Finding(
         "bool", "stabs recur irregularly, from one to many a day"),
+    "pain_site_varies": Finding(
+        "bool", "each pain is a small spot that moves about the head, so neither one side "
+        "nor both sides at once (optional; True: tension-type 'both sides' is not met)"),
     "cranial_autonomic_symptoms": Finding(
         "bool", "a red or watering eye, runny or blocked nose, or drooping eyelid on the "
         "painful side during attacks"),
