@@ -290,7 +290,7 @@ result.to_frame()[['status', 'reason']]
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3
 #
-# In Case 6 the verdict for occipital neuralgia is *undetermined*. Which finding would settle it, and what would you record if a block of the left greater occipital nerve stopped the jolts for a day?
+# In Case 6 the verdict for occipital neuralgia is *undetermined*. Which finding would settle it? What would you record, and what would the verdict become, if a block of the left greater occipital nerve stopped the jolts for a day? And if the block did not help at all?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the finding that settles it, then Case 6's findings
@@ -304,7 +304,7 @@ findings = dict(cases.at['case_06', 'findings'],
 headaches.check_criteria('occipital_neuralgia', findings).verdict
 
 # %% [markdown] tags=["answer"]
-# `relieved_by_nerve_block` (criterion D). With a block that eased the pain, criteria A-D are all met and the verdict becomes *fulfilled*. The block supports the diagnosis but does not prove it on its own ({cite}`dougherty2014`). Criterion E (no better explanation) still needs a clinician.
+# `relieved_by_nerve_block` (criterion D). With a block that eased the pain, criteria A-D are all met and the verdict becomes *fulfilled*. A block that did not help is recorded as `False`: D fails and the verdict becomes *not fulfilled*, though a clinician would first ask whether the block reached the nerve. The block supports the diagnosis but does not prove it on its own ({cite}`dougherty2014`). Criterion E (no better explanation) still needs a clinician.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points
