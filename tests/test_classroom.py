@@ -315,6 +315,11 @@ def test_case_steps_show_the_story_they_ask_about(slides):
     assert decided >= 6, decided
 
 
+# the first words of each slide plate's alt text (tools.slide_material.PLATES)
+PLATE_ALTS = {"territory_side_back": "Two shaded drawings of the head (right lateral, posterior)",
+              "pain_drawings": "Pain drawings for the exercise"}
+
+
 def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
     """An exercise that works on a table the deck skips shows its material on the
     question's slide, built from the same data records (slide review 18: "Filter the
@@ -339,10 +344,10 @@ def test_an_exercise_shows_on_its_slide_the_table_it_works_on(slides):
             if name in slide_material.PLATES:
                 # the figure the exercise works on, above its questions (slide review 25:
                 # "Look at the territory figure" with no figure on screen)
-                assert parser.plates.get(at, "").startswith("Two shaded drawings of the "
-                                                            "head (right lateral, posterior)")
+                assert parser.plates.get(at, "").startswith(PLATE_ALTS[name])
                 last = cell.source.strip().splitlines()[-1]  # the last question
-                assert words(last.split(". ", 1)[1]) in texts[at], (path.stem, last)
+                last = re.sub(r"^\d+\. ", "", last)  # a numbered question: its text
+                assert words(last) in texts[at], (path.stem, last)
                 continue
             shown = TextOutsideDetails()
             shown.feed(markdown2html(slide_material.material(name)))
@@ -419,23 +424,28 @@ def test_a_plate_that_repeats_the_figure_before_it_replaces_that_slide():
     more views than its exercise's plate."""
     from tools import slide_material
 
-    def deck(plate, call):
+    def deck(plate, call, between=None):
         figure = nbformat.v4.new_code_cell(call, metadata={"slideshow": {
             "slide_type": "subslide"}})
         summary = nbformat.v4.new_markdown_cell("*Figure 4. Text summary:* ...", metadata={
             "slideshow": {"slide_type": "skip"}})
         question = nbformat.v4.new_markdown_cell("### Exercise 3\n\nWhich fits?",
                                                  metadata={"kit_slides": plate})
-        for k, cell in enumerate((figure, summary, question)):
+        cells = [figure, summary, *([between] if between else []), question]
+        for k, cell in enumerate(cells):
             cell.id = f"c{k}"
-        nb = nbformat.v4.new_notebook(cells=[figure, summary, question])
+        nb = nbformat.v4.new_notebook(cells=cells)
         slide_material.add_slide_material(nb)
-        return nb.cells[0].metadata["slideshow"]["slide_type"], nb.cells[2].source
+        return nb.cells[0].metadata["slideshow"]["slide_type"], nb.cells[-1].source
 
     shown, source = deck("pain_drawings", "pain_views.drawing_plate(scale=0.9)")
     assert shown == "skip"
     assert 'class="kit-slide-plate" alt="Pain drawings for the exercise' in source
     assert deck("territory_side_back", "pain_views.territory_plate('right')")[0] == "subslide"
+    # a slide of text between them: the figure belongs to another slide, and stays
+    heading = nbformat.v4.new_markdown_cell("## 7. Next", metadata={"slideshow": {
+        "slide_type": "slide"}})
+    assert deck("pain_drawings", "pain_views.drawing_plate()", heading)[0] == "subslide"
 
 
 def test_deck_02_shows_the_pain_drawings_once_on_the_exercise_slide(slides):

@@ -38,7 +38,7 @@ EXERCISE_OBJECTIVES = {
     "01_occipital_nerves": {"how far apart are the exits": 1, "within **1.5 cm**": 5,
                             "two thirds of the way along the line": 5, "C1 dermatome": 1},
     "02_pain_referral_hot_spots": {"upper trapezius": 2, "territory figure and its black dots": 3,
-                                   "For each drawing": 5},
+                                   "fits each drawing best": 5},
     "03_headache_comparison": {"normally felt on one side": 2, "### Case": 4,
                                "in a 15-year-old": 1, "Case 6": 3},
     "04_diagnosis_and_management": {"hot and shivery": 1, "droops": 1,

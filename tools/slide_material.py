@@ -122,6 +122,9 @@ PLATES = {"territory_side_back": ("anatomy.viz.pain_views", "territory_plate",
 # plates that are the same figure as the one on the slide before the exercise, which the
 # deck then leaves out (the territory plate's slide shows more views than its exercise's)
 REPLACES_FIGURE = {"pain_drawings"}
+# a plate wider than the slide default (88 %, tools.classroom): the drawings' words, at
+# 88 % 17.4 px, reach the slides' 18 px with the question on one line below them
+PLATE_WIDTH_PERCENT = {"pain_drawings": 93}
 
 
 def material(name: str) -> str:
@@ -171,8 +174,10 @@ def plate_above(cell, name: str) -> None:
     png = base64.b64encode(plate.png_bytes()).decode()
     heading, _, rest = cell.source.partition("\n")
     # its smallest text's height in PNG pixels: the slide checks measure it on screen
+    width = (f'style="width: {PLATE_WIDTH_PERCENT[name]}%" '
+             if name in PLATE_WIDTH_PERCENT else "")
     img = (f'<img class="kit-slide-plate" alt="{html.escape(plate.alt)}" '
-           f'data-text-px="{plate.smallest_text_px():.2f}" '
+           f'data-text-px="{plate.smallest_text_px():.2f}" {width}'
            f'src="data:image/png;base64,{png}">')
     plate.close()
     cell.source = f"{heading}\n\n{img}\n\n{rest.lstrip()}"
@@ -183,11 +188,11 @@ def _skip_same_figure(before: list, function: str) -> None:
     same plate: the four pain drawings filled two slides in a row."""
     for cell in reversed(before):
         slide = cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
-        if cell.cell_type != "code" or slide == "skip":
+        if slide == "skip":
             continue  # the figure's text summary and hidden cells lie between
-        if f"{function}(" in cell.source:
+        if cell.cell_type == "code" and f"{function}(" in cell.source:
             cell.metadata["slideshow"] = {"slide_type": "skip"}
-        return
+        return  # the slide before the exercise shows something else: it stays
 
 
 def add_slide_material(nb) -> int:

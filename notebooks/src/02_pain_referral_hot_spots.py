@@ -282,7 +282,7 @@ spots[spots.in_seed_list].set_index('label')[['mechanisms', 'verdict', 'verdict_
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Exercise: read the pain drawings
 #
-# Patients often shade where it hurts on a body outline. Here are four drawings; each comes with the patient's words.
+# Patients often shade where it hurts on a body outline. Four patients did so; each drawing comes with the patient's words.
 
 # %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 pain_views.drawing_plate(scale=0.9)
@@ -293,10 +293,10 @@ pain_views.drawing_plate(scale=0.9)
 # %% [markdown] tags=["exercise"] slides="pain_drawings"
 # ### Exercise 3
 #
-# For each drawing, which referral pattern fits best? Decide by eye using the hot-spot figure.
+# Which referral pattern in the hot-spot figure fits each drawing best?
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
-# Then check with `pain.match_drawing('A')`, which compares the drawing with every pattern (cosine similarity of the two pain fields, 1 = identical).
+# Decide by eye first. Then check with `pain.match_drawing('A')`, which compares the drawing with every pattern (cosine similarity of the two pain fields, 1 = identical).
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: your match for each drawing by eye, then
