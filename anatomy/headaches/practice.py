@@ -38,15 +38,11 @@ LEFT_UNKNOWN = "(left unknown)"  # the kit's column for a finding it leaves unkn
 _HELP_WIDTH = PRINT_WIDTH  # a code cell at 1024 px (side panel open) shows ~75
 
 
-def _case(case_id: str) -> dict:
+def _case(case_id: str) -> tuple[dict, dict]:
+    """A case's findings, and finding key -> why the kit leaves it unknown."""
     cases = vignettes()
     check_choice(case_id, list(cases.index), "case")
-    return dict(cases.at[case_id, "findings"])
-
-
-def _unknown(case_id: str) -> dict:
-    """Finding key -> why the kit leaves it unknown in this case (after ``_case``)."""
-    return dict(vignettes().at[case_id, "unknown"])
+    return dict(cases.at[case_id, "findings"]), dict(cases.at[case_id, "unknown"])
 
 
 def _literal(value: object) -> str:
@@ -103,8 +99,7 @@ def findings_template(case_id: str, filled: bool = False) -> str:
     ValueError
         If ``case_id`` is not a case; the message lists the cases.
     """
-    kit = _case(case_id)
-    unknown = _unknown(case_id)
+    kit, unknown = _case(case_id)
     lines = ["my_findings = {"]
     for key in [k for k in FINDINGS if k in kit or k in unknown]:  # vocabulary order
         spec = FINDINGS[key]
@@ -166,12 +161,11 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
         If ``case_id`` is not a case, or a key or value of ``mine`` is not in the
         vocabulary; the message names it and the valid choices.
     """
-    kit = _case(case_id)
+    kit, unknown = _case(case_id)
     if not isinstance(mine, Mapping):
         raise ValueError(f"mine must be a dict of finding keys, not {type(mine).__name__}.")
     # keys left as ... are checked too; like None, they count as not filled in
     filled = validate_findings({k: None if v is Ellipsis else v for k, v in mine.items()})
-    unknown = _unknown(case_id)
     rows = []
     for key in [k for k in FINDINGS if k in kit or k in mine or k in unknown]:
         theirs = kit.get(key)
