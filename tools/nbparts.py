@@ -159,7 +159,7 @@ def case_vignettes(cases: list[str]) -> list:
             # the findings to read again; none shown as a sentence, not an empty table
             findings_check(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
                     "print(headaches.comparison_summary(check))\n"
-                    "# differ, or not among the kit's findings\n"
+                    "# what differs, or was given where the kit has none\n"
                     "read_again = check[check['status'].isin(headaches.TO_READ_AGAIN)]\n"
                     "if len(read_again):\n"
                     "    display(read_again.drop(columns='agree'))  # to read again\n"

@@ -304,7 +304,7 @@ findings = dict(cases.at['case_06', 'findings'],
 headaches.check_criteria('occipital_neuralgia', findings).verdict
 
 # %% [markdown] tags=["answer"]
-# `relieved_by_nerve_block` (criterion D). With a block that eased the pain, criteria A-D are all met and the verdict becomes *fulfilled*. A block that did not help is recorded as `False`: D fails and the verdict becomes *not fulfilled*, though a clinician would first ask whether the block reached the nerve. The block supports the diagnosis but does not prove it on its own ({cite}`dougherty2014`). Criterion E (no better explanation) still needs a clinician.
+# `relieved_by_nerve_block` (criterion D). With a block that eased the pain, criteria A-D are all met and the verdict becomes *fulfilled*. A block that did not help is recorded as `False`: D fails and the verdict becomes *not fulfilled* ({cite}`ichd3_2018`). The block supports the diagnosis but does not prove it on its own ({cite}`dougherty2014`). Criterion E (no better explanation) still needs a clinician.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points
