@@ -86,6 +86,13 @@ def test_red_flag_box_names_every_flag_below_emergency_care():
     assert len(shorts) == (flags["action"] != "emergency care").sum() >= 7
     for short in shorts:
         assert short in box, short
+    # the urgent flags are a list, one item each: run together as sentences joined by
+    # "Also a headache" they were hard to parse (review 30)
+    urgent = re.search(r'<ul class="kit-flags-other">(.*?)</ul>', box).group(1)
+    assert re.findall(r"<li>(.*?)</li>", urgent) == [
+        r["in_short"] for r in headaches.load_headaches()["red_flags"]
+        if r["action"] == "urgent review"]
+    assert "Also a headache" not in box
     assert "standing" in box and "injury" in box and "painkillers" in box
     with pytest.raises(ValueError, match="'urgent'.*choose one of.*'urgent review'"):
         nbparts._other_flags("urgent")
@@ -115,7 +122,10 @@ def test_prose_sentences_are_short_and_abbreviations_defined(cells, texts):
         for cell in nb_cells:
             if cell["cell_type"] != "markdown" or cell["source"].startswith("### Case"):
                 continue
-            prose = re.sub(r"<[^>]+>", " ", cell["source"])
+            # a list item ends a line: the red-flag box's urgent flags are items, not
+            # one sentence
+            prose = re.sub(r"</li>", "\n", cell["source"])
+            prose = re.sub(r"<[^>]+>", " ", prose)
             prose = re.sub(r"\|[^\n]*\|", "", prose)
             for sentence in re.split(r"(?<=[.!?])\s+|\n", prose):
                 assert len(sentence.split()) <= 45, (name, sentence[:80])

@@ -185,6 +185,13 @@ SLIDE_EXTRAS_CSS = """
 .reveal .alert-danger .kit-page-only { display: none; }
 .reveal .alert-danger li { font-size: 0; line-height: 1.2; }
 .reveal .alert-danger li b { font-size: 20px; }
+/* the urgent flags beside each other, the paragraphs closer: the box then fits a
+   slide (review 30) */
+.reveal .alert-danger p { margin: 8px 0; }
+.reveal .alert-danger ul { margin: 4px 0; }
+.reveal .alert-danger .kit-flags-other { columns: 2; column-gap: 24px;
+  padding-left: 1.2em; }
+.reveal .alert-danger .kit-flags-other li { font-size: 20px; line-height: 1.25; }
 .reveal .jp-OutputArea:has(.Quiz) { max-height: 380px; overflow-y: auto;
   scroll-snap-type: y mandatory; }
 .reveal .Quiz { scroll-snap-align: start; min-height: 380px; box-sizing: border-box; }

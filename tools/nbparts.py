@@ -35,13 +35,10 @@ def rami_alt() -> str:
     return rami_views.ALT
 
 
-FLAG_WORDS = 28  # the flags' words in one sentence of the red-flag box
-
-
-def _other_flags(action: str) -> str:
-    """The flags whose action is ``action`` in a few words each (``in_short``), as one
-    running list: every flag below emergency care is in the box (its own list had left
-    out trauma, systemic symptoms and painkiller overuse: student review 29b)."""
+def _other_flags(action: str) -> list[str]:
+    """The flags whose action is ``action`` in a few words each (``in_short``): every flag
+    below emergency care is in the box (its own list had left out trauma, systemic
+    symptoms and painkiller overuse: student review 29b)."""
     flags = headaches.load_headaches()["red_flags"]
     records = [r for r in flags if r["action"] == action]
     if not records:
@@ -50,14 +47,7 @@ def _other_flags(action: str) -> str:
     missing = [r["flag"] for r in records if not r.get("in_short")]
     if missing:
         raise ValueError(f"red flags {missing} need an 'in_short' for the red-flag box")
-    # sentences of at most FLAG_WORDS words of flags: all seven in one ran to 44 (the
-    # kit's prose keeps to 35), and three to a sentence left one flag alone in the last
-    sentences = [[]]
-    for r in records:
-        if sentences[-1] and len(" ".join([*sentences[-1], r["in_short"]]).split()) > FLAG_WORDS:
-            sentences.append([])
-        sentences[-1].append(r["in_short"])
-    return ". Also a headache ".join("; ".join(s) for s in sentences)
+    return [r["in_short"] for r in records]
 
 
 def red_flag_box(short: bool = False) -> str:
@@ -65,6 +55,8 @@ def red_flag_box(short: bool = False) -> str:
     headaches.red_flags()); ``short`` gives one line per flag."""
     flags = headaches.red_flags()
     emergency = flags[flags["action"] == "emergency care"]
+    urgent = "".join(f"<li>{words}</li>" for words in _other_flags("urgent review"))
+    clinician = "; ".join(_other_flags("clinician review"))
     if short:
         items = "".join(f"<li><b>{r.flag}</b></li>" for r in emergency.itertuples())
     else:
@@ -80,9 +72,11 @@ def red_flag_box(short: bool = False) -> str:
         "They can signal a serious secondary cause, not occipital neuralgia, migraine or "
         "tension-type headache.</span></p>\n"
         f"<ul>{items}</ul>\n"
-        "<p>Other warning signs need urgent review. A headache "
-        f"{_other_flags('urgent review')}. A clinician also reviews a headache "
-        f"{_other_flags('clinician review')}.</p>\n"
+        # the urgent flags as a list: run together as sentences ("Also a headache ...")
+        # they were hard to parse (review 30)
+        "<p>Other warning signs need <b>urgent review</b>: a headache</p>\n"
+        f'<ul class="kit-flags-other">{urgent}</ul>\n'
+        f"<p>A clinician also reviews a headache {clinician}.</p>\n"
         "<p>Sources: most flags come from SNNOOP10, a published list of red and orange "
         "flags for secondary headache "
         "({cite_html}`do2019`). The pupil and dissection flags are the kit's additions "
