@@ -192,6 +192,9 @@ SLIDE_EXTRAS_CSS = """
 .reveal .alert-danger .kit-flags-other { columns: 2; column-gap: 24px;
   padding-left: 1.2em; }
 .reveal .alert-danger .kit-flags-other li { font-size: 20px; line-height: 1.25; }
+/* the box's last line ends clear of the slide's arrows, which RISE draws over the
+   box's corner */
+.reveal .alert-danger .kit-flags-clinician { padding-right: 72px; }
 .reveal .jp-OutputArea:has(.Quiz) { max-height: 380px; overflow-y: auto;
   scroll-snap-type: y mandatory; }
 .reveal .Quiz { scroll-snap-align: start; min-height: 380px; box-sizing: border-box; }

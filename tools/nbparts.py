@@ -67,8 +67,11 @@ def red_flag_box(short: bool = False) -> str:
     return (
         '<div class="alert alert-block alert-danger" style="border: 3px solid #D55E00; '
         'padding: 10px 14px; border-radius: 6px;">\n'
-        "<p><b>&#9888; RED FLAGS: get emergency care now</b> (call the local emergency "
-        "number) if a headache comes with any of these. <span class=\"kit-page-only\">"
+        # a slide leaves out the emergency number's reminder (the presenter says it): with
+        # the urgent flags as a list the box ran under a RISE slide's arrows
+        "<p><b>&#9888; RED FLAGS: get emergency care now</b> <span class=\"kit-page-only\">"
+        "(call the local emergency number)</span> if a headache comes with any of these. "
+        "<span class=\"kit-page-only\">"
         "They can signal a serious secondary cause, not occipital neuralgia, migraine or "
         "tension-type headache.</span></p>\n"
         f"<ul>{items}</ul>\n"
@@ -76,7 +79,7 @@ def red_flag_box(short: bool = False) -> str:
         # they were hard to parse (review 30)
         "<p>Other warning signs need <b>urgent review</b>: a headache</p>\n"
         f'<ul class="kit-flags-other">{urgent}</ul>\n'
-        f"<p>A clinician also reviews a headache {clinician}.</p>\n"
+        f'<p class="kit-flags-clinician">A clinician also reviews a headache {clinician}.</p>\n'
         "<p>Sources: most flags come from SNNOOP10, a published list of red and orange "
         "flags for secondary headache "
         "({cite_html}`do2019`). The pupil and dissection flags are the kit's additions "
