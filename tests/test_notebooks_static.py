@@ -222,10 +222,12 @@ _ABBREVIATIONS = {"et al.": "et al", "e.g.": "eg", "i.e.": "ie", "vs.": "vs", "a
 
 def sentences(markdown: str) -> list[str]:
     """The prose sentences of a markdown cell: HTML tags, table rows and link targets
-    removed; a sentence ends at . ! or ? before a capital, a digit or markup."""
+    removed; a sentence ends at . ! or ? before a capital, a digit or markup, and at the
+    end of a line or of an HTML list item."""
     import re
 
-    prose = re.sub(r"<[^>]+>", " ", markdown)
+    prose = re.sub(r"</li>", "\n", markdown)  # a list item ends its line
+    prose = re.sub(r"<[^>]+>", " ", prose)
     prose = re.sub(r"^\s*\|.*\|\s*$", "", prose, flags=re.M)
     prose = re.sub(r"\]\([^)]*\)", "]", prose)
     for abbreviation, plain in _ABBREVIATIONS.items():
