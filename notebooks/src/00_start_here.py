@@ -2,8 +2,9 @@
 # jupyter:
 #   kit:
 #     title: 'Start here: an occipital neuralgia teaching kit'
-#     overview: Occipital neuralgia is a sharp, shooting pain at the back of the head along the
-#       greater, lesser or third occipital nerves (ICHD-3 code 13.4). This kit follows those nerves
+#     overview: Occipital neuralgia is a paroxysmal shooting or stabbing pain at the back of the
+#       head, in the territory of the greater, lesser or third occipital nerve ({cite}`ichd3_2018`,
+#       code 13.4). This kit follows those nerves
 #       on a 3D model of the head, neck and shoulders, maps where the pain is felt and why, and
 #       compares occipital neuralgia with migraine and tension-type headache. This first notebook
 #       introduces the head model, its landmarks and how to use the kit in class.
@@ -42,6 +43,7 @@
 #     - kim2018
 #     - brown_atlas2006
 #     - ashwini2012
+#     - ichd3_2018
 # ---
 
 # %% [markdown] part="header"
@@ -160,7 +162,7 @@ for name, mm in dims.items():
 # - **Oz** lies above the inion
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Clinicians and EEG technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, at the top of the head. On this model it sits about 2 cm behind the kit's vertex landmark, the highest point of the skin. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
+# Clinicians and electroencephalography (EEG) technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, at the top of the head. On this model it sits about 2 cm behind the kit's vertex landmark, the highest point of the skin. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
 
 # %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 fig = head_views.head_figure(head, view='left', landmarks=['inion', 'nasion', 'tragus_left'], eeg=True)
@@ -172,7 +174,7 @@ fig
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
 #
-# The greater occipital nerve block is often aimed about one third of the way from the inion to the mastoid ({cite}`brown_atlas2006`). Use `head.landmark(...)` to compute that point on the right, on a straight line from the inion to the mastoid tip. Print how far it lies lateral to the midline and below the inion, in mm.
+# The greater occipital nerve block is often aimed about one third of the way from the inion to the mastoid, along the superior nuchal line, where the nerve runs with the occipital artery ({cite}`brown_atlas2006`). Use `head.landmark(...)` to compute that point on the right, simplified to a straight line from the inion to the mastoid tip. Print how far it lies lateral to the midline and below the inion, in mm.
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the point one third of the way from the inion to the

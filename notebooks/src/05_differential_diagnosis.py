@@ -4,10 +4,10 @@
 #     title: The differential diagnosis of occipital pain
 #     overview: 'Pain at the back of the head is not always occipital neuralgia (ON). This notebook
 #       lists the conditions a clinician must tell apart from it. They include brief primary headaches
-#       and neck-tongue syndrome. They also include dangerous secondary causes, such as a torn neck
-#       artery or giant cell arteritis (GCA), lesions at the top of the neck, and pain from neck
-#       joints. Each entry gives its International Classification of Headache Disorders (ICHD-3)
-#       code and the features that separate it. The order of thinking is always the same: screen
+#       and neck-tongue syndrome. They also include secondary causes: dangerous ones, such as a
+#       torn neck artery or giant cell arteritis (GCA), lesions at the top of the neck, and pain
+#       from neck joints. Each entry gives its International Classification of Headache Disorders
+#       (ICHD-3) code where one exists, and the features that separate it. The order of thinking is always the same: screen
 #       for red flags first, then classify.'
 #     objectives:
 #     - Screen a story for red flags before naming any primary headache.
@@ -109,7 +109,7 @@ headaches.red_flag_screen({'new_headache': True, 'new_neck_pain': True,
 # - **primary** headaches the checker knows
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The kit keeps the differential in `anatomy/data/differential.toml`; every row has its ICHD-3 code and sources. Codes are from ICHD-3 ({cite}`ichd3_2018`). The table's `group` column files the rows in four groups, not the three above. *Secondary* holds the causes to find and treat: the dangerous ones, shingles and nerve tumours at the top of the neck, and headache after a head injury or whiplash. The others are *neuralgia*, *musculoskeletal* (the C1-C2 joint and cervicogenic headache) and *primary*. `headaches.differential('primary')` gives one group.
+# The kit keeps the differential in `anatomy/data/differential.toml`; every row has its sources, and its ICHD-3 code where one exists. Codes are from ICHD-3 ({cite}`ichd3_2018`). The table's `group` column files the rows in four groups, not the three above. *Secondary* holds the causes to find and treat: the dangerous ones, shingles and nerve tumours at the top of the neck, and headache after a head injury or whiplash. The others are *neuralgia*, *musculoskeletal* (the C1-C2 joint and cervicogenic headache, which ICHD-3 also places with the secondary headaches, in chapter 11) and *primary*. `headaches.differential('primary')` gives one group.
 
 # %% slideshow={"slide_type": "skip"}
 diff = headaches.differential()
@@ -129,12 +129,9 @@ diff[['name', 'separating']]
 # - **Lesions at the skull base**: look for an abnormal neurological examination
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# - **Cervical artery dissection** (6.5.1): new neck pain with a new headache. Horner's syndrome occurs in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`). Vertebral dissection more often starts with neck pain ({cite}`dziewas2003`). Screen before any neck treatment ({cite}`rushton2023`).
-# - **Giant cell arteritis** (6.4.1): a new headache at 50 or over, with scalp or temporal artery tenderness, jaw pain on chewing and a raised ESR. These are items of the ACR classification criteria and their tree form ({cite}`hunder1990`). Urgent review the same day: it can cause blindness ({cite}`ichd3_2018`), so new visual symptoms need emergency care.
+# - **Cervical artery dissection** (6.5.1): new neck pain with a new headache. Horner's syndrome occurs in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`). Vertebral dissection more often has neck pain ({cite}`dziewas2003`). Screen before any neck treatment ({cite}`rushton2023`).
+# - **Giant cell arteritis** (6.4.1): a new headache at 50 or over. Look for any of these: a tender scalp or temporal artery, jaw pain on chewing, a raised erythrocyte sedimentation rate (ESR). These are items of the American College of Rheumatology (ACR) classification criteria and their tree form ({cite}`hunder1990`). A specialist sees the person the same day if possible ({cite}`mackie2020_bsr`): it can cause blindness ({cite}`ichd3_2018`), so sudden visual loss needs emergency care.
 # - **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum meningioma has presented as occipital neuralgia alone ({cite}`kim2009_meningioma`); an abnormal neurological examination is the alert ({cite}`garza2007`).
-
-# %% slideshow={"slide_type": "skip"}
-diff[diff['urgency'] != 'routine'][['name', 'urgency']]
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.2 Look-alikes at the top of the neck
@@ -151,7 +148,7 @@ diff[diff['urgency'] != 'routine'][['name', 'urgency']]
 # %% [markdown] tags=["exercise"] slides="secondary_causes"
 # ### Exercise 1
 #
-# Filter the table for the **secondary** causes. Which of them would a normal neurological examination *not* rule out?
+# Filter the table for the **secondary** causes. Which of them can a person have with a normal neurological examination? For those, which clue in the history or on the skin would you look for instead?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the secondary causes in the table
@@ -162,7 +159,14 @@ my_secondary = ...
 headaches.differential('secondary')[['name', 'urgency']]
 
 # %% [markdown] tags=["answer"]
-# Cervical artery dissection (before a stroke, the examination can be normal apart from neck pain), giant cell arteritis, C2 herpes zoster before the rash, and post-traumatic headache. A normal examination lowers the chance of a posterior-fossa lesion or schwannoma but does not exclude one ({cite}`kim2009_meningioma, lyrer2014`).
+# All six: a normal examination rules none out. A foramen magnum tumour has presented as occipital neuralgia alone ({cite}`kim2009_meningioma`). Clues to look for instead:
+#
+# - **Dissection**: new, unusual neck pain with a new headache; most have no Horner's syndrome ({cite}`lyrer2014`).
+# - **Giant cell arteritis**: onset at 50 or over, a tender scalp or temporal artery, jaw pain on chewing ({cite}`hunder1990`).
+# - **Posterior-fossa lesion or Chiari I**: headache set off by cough, strain or posture ({cite}`ichd3_2018, do2019`).
+# - **C2 zoster**: look again at the skin; the rash can follow the pain by days ({cite}`fratalia2021`).
+# - **Schwannoma**: night pain or steady worsening, a mass under the skull ({cite}`delen2015, garza2007`).
+# - **Post-traumatic**: onset within 7 days of a head injury or whiplash ({cite}`ichd3_2018`).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Cases the checker can test
@@ -183,10 +187,16 @@ cases = headaches.vignettes()
 
 # %% [markdown] part="differential_cases" cases=["case_10", "case_11"]
 
+# %% [markdown] slideshow={"slide_type": "skip"}
+# ICHD-3's criteria for chronic migraine (1.3), as the checker holds them ({cite}`ichd3_2018`):
+
+# %% slideshow={"slide_type": "skip"}
+headaches.criteria_table('chronic_migraine')[['text']]
+
 # %% [markdown] tags=["exercise"] slides="chronic_migraine_criteria"
 # ### Exercise 2
 #
-# A 40-year-old has had headache on 20 days a month for 6 months. Only 6 of those days have migraine features, and she has had dozens of migraine attacks in the past. Does she meet chronic migraine (1.3)? Write the findings and check.
+# A 40-year-old has had headache on 20 days a month for 6 months. Only 6 of those days have migraine features, and no other day is relieved by a triptan or an ergot. She has had dozens of migraine attacks in the past. From the criteria above, predict: does she meet chronic migraine (1.3)? Then write the findings and check.
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # The keys you need are in `headaches.findings_vocabulary()`: look for the ones about headache days, months and migraine. `headaches.check_criteria('chronic_migraine', findings).to_frame()` shows each criterion as a row of a table.
@@ -210,7 +220,7 @@ headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 're
 #
 # Six claims from web articles, checked. Three of them:
 #
-# - The GON pierces the trapezius near the skull, not over the shoulder
+# - The greater occipital nerve pierces the trapezius near the skull, not over the shoulder
 # - Diabetes and gout: **no source** links them to occipital neuralgia
 # - "Better in a week": **no study** says so
 
