@@ -308,6 +308,37 @@ def test_answer_boxes_span_their_column_in_print(printed):
     assert max(over for _, over in widths) <= 0.5, widths
 
 
+def test_a_short_table_prints_whole(printed):
+    """A table of under 8 rows does not split between columns or pages: notebook 05's
+    four-row red-flag screen printed two rows under its header and two headless at the top
+    of the next column (review 32). A longer table may run on (the page budget needs it)."""
+    out, _ = printed
+    tables = measure_print(out / "05_differential_diagnosis.html", """
+        return [...document.querySelectorAll('table.dataframe, table.kit-frame')].map(t => [
+            t.querySelectorAll('tbody tr').length, getComputedStyle(t).breakInside]);""")
+    assert any(rows < 8 for rows, _ in tables) and any(rows >= 8 for rows, _ in tables)
+    for rows, breaks in tables:
+        assert breaks == ("avoid" if rows < 8 else "auto"), (rows, breaks)
+
+
+def test_a_figure_across_the_page_has_its_caption_across_it(printed):
+    """A figure that spans the printed page has its text summary under it across the page
+    too: in a column, notebook 00's Figure 1 summary ran on into the next column and onto
+    the next page (review 32)."""
+    out, _ = printed
+    cells = measure_print(out / "00_start_here.html", """
+        const cells = [...document.querySelectorAll('.jp-Cell')];
+        return cells.map((c, k) => [c.classList.contains('celltag_kit-paper-plate'),
+            getComputedStyle(c).columnSpan,
+            (cells[k + 1] && cells[k + 1].textContent.trim().slice(0, 30)) || '',
+            cells[k + 1] ? getComputedStyle(cells[k + 1]).columnSpan : '']);""")
+    plates = [c for c in cells if c[0]]
+    assert len(plates) >= 2
+    for _, span, following, following_span in plates:
+        assert span == "all"
+        assert following.startswith("Figure") and following_span == "all", following
+
+
 def test_every_printed_figure_text_is_at_least_6_points(printed):
     """Every figure of every handout, drawn or a 3D figure's picture, prints its smallest
     text at 6 points or more: the variation figure's key, the block plate's labels and the

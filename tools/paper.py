@@ -77,6 +77,10 @@ table.dataframe, table.kit-frame { font-size: 5.9pt !important; margin: 0 !impor
 table.dataframe td, table.dataframe th, table.kit-frame td, table.kit-frame th {
   text-align: left !important; }
 .jp-Cell.kit-wide { column-span: all; }
+/* a short table (under 8 rows) prints whole: notebook 05's four-row red-flag screen split
+   two and two, the second pair headless at the top of the next column (review 32) */
+table.dataframe:not(:has(tbody tr:nth-child(8))),
+table.kit-frame:not(:has(tbody tr:nth-child(8))) { break-inside: avoid !important; }
 /* a long table may run on into the next column, but not leave its header row behind */
 table.kit-frame thead, table.dataframe thead { break-after: avoid; }
 /* a table's key and sources printed alone at the top of the next page (review 24): on
@@ -90,7 +94,8 @@ table.kit-frame thead, table.dataframe thead { break-after: avoid; }
 table.kit-frame tbody tr:first-child, table.dataframe tbody tr:first-child {
   break-before: avoid; break-inside: avoid; }
 /* a print plate (several small heads) spans the page: in a column its labels were 4 pt */
-.jp-Cell.celltag_kit-paper-plate { column-span: all; }
+/* a markdown cell's tags are classes of its rendered text, not of the cell */
+.jp-Cell.celltag_kit-paper-plate, .jp-Cell:has(.celltag_kit-paper-caption) { column-span: all; }
 .jp-Cell.celltag_kit-paper-plate img.kit-figure,
 .jp-Cell.celltag_kit-paper-plate img.kit-paper-figure { max-height: 120mm; }
 /* 104 mm: at 76 mm the rami schematic's labels printed at 7 points (review 26) */
@@ -368,6 +373,11 @@ def paper_notebook(nb):
         if cell.cell_type == "markdown" and caption and plate_alt:
             # the 3D figure's summary would describe what paper does not show (review 18)
             cell.source, plate_alt = f"{caption[0]} {plate_alt}", None
+        if (cell.cell_type == "markdown" and caption and cells
+                and "kit-paper-plate" in cells[-1].metadata.get("tags", [])):
+            # under a figure that spans the page, its caption spans it too: in a column it
+            # ran on into the next column and the next page (review 32)
+            cell.metadata["tags"] = [*cell.metadata.get("tags", []), "kit-paper-caption"]
         if slide_summary(cell, nb.cells[k + 1] if k + 1 < len(nb.cells) else None):
             cell.source = cell.source.splitlines()[0]  # its heading; the reading follows
         if cell.cell_type == "markdown" and re.match(r"\s*#+ References", cell.source):
