@@ -359,10 +359,10 @@ def test_ten_twenty_names_sit_nearer_their_own_points(head):
     the two sides as mirror images."""
     from anatomy.viz import head_views as hv
     from anatomy.viz.head_views import labels as lab
-    from anatomy.viz.head_views.scene import on_skin
+    from anatomy.viz.head_views.scene import EEG_GAP_MM, on_skin
 
     names = list(head.eeg_positions)
-    pts = on_skin(head, [head.eeg_positions[n] for n in names])
+    pts = on_skin(head, [head.eeg_positions[n] for n in names], EEG_GAP_MM)
     for view in ("left", "right", "anterior", "posterior", "superior",
                  "posterolateral_left", "posterolateral_right"):
         text, where = hv.eeg_labels(head, view)
@@ -397,12 +397,12 @@ def head_skin_seen(head, names, view):
     """Which 10-20 positions a named camera sees (as ``view_labels`` decides)."""
     from anatomy.skin import head_skin
     from anatomy.viz import head_views as hv
-    from anatomy.viz.head_views.scene import on_skin
+    from anatomy.viz.head_views.scene import EEG_GAP_MM, on_skin
 
     raw = [head.eeg_positions[n] for n in names]
     eye = hv.labels.perspective(head, view)
     return (head_skin().visible(raw, towards=hv.labels._towards_eye(view))
-            & eye.visible(on_skin(head, raw), offset=1.5))
+            & eye.visible(on_skin(head, raw, EEG_GAP_MM), offset=1.5))
 
 
 def test_every_marker_in_sight_is_named(head):

@@ -432,6 +432,12 @@ def _merged_labels(head: HeadModel, names, view: str, frame: dict | None = None
 
 
 
+# the 10-20 markers sit further off the skin than the landmarks' 2.5 mm: plotly draws a 3D
+# label at its point's depth, and on paper, whose labels are drawn larger, the skin above
+# the ear hid half of T7's name (review 32)
+EEG_GAP_MM = 6.0
+
+
 def eeg_labels(head: HeadModel, view: str, frame: dict | None = None
                ) -> tuple[list[str], list[str]]:
     """The 10-20 labels a named camera shows, and where each sits (``view_labels``).
@@ -455,8 +461,8 @@ def eeg_labels(head: HeadModel, view: str, frame: dict | None = None
     """
     names = list(head.eeg_positions)
     raw = [head.eeg_positions[n] for n in names]
-    return view_labels(head, on_skin(head, raw), names, view, skin_points=raw, turn=True,
-                       clear=True, frame=frame)
+    return view_labels(head, on_skin(head, raw, EEG_GAP_MM), names, view, skin_points=raw,
+                       turn=True, clear=True, frame=frame)
 
 
 def eeg_trace(head: HeadModel, visible=True, view: str | None = None,
@@ -482,7 +488,7 @@ def eeg_trace(head: HeadModel, visible=True, view: str | None = None,
         A plotly scatter3d trace.
     """
     names = list(head.eeg_positions)
-    pts = on_skin(head, [head.eeg_positions[n] for n in names])
+    pts = on_skin(head, [head.eeg_positions[n] for n in names], EEG_GAP_MM)
     labels, where = (names, "top center") if view is None else eeg_labels(head, view, frame)
     return plotly3d.points_trace(pts, name="10-20 positions", labels=labels,
                                  hovertext=[f"<b>{n}</b> (10-20 system)" for n in names],
