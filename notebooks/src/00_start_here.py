@@ -68,7 +68,7 @@
 #
 # {kit}`notebook_list`
 #
-# Every notebook has objectives, exercises with answers you can reveal, a summary and its references. Positions and clinical statements come from the sources listed at the end of each notebook (registry: `anatomy/data/references.toml`).
+# Every notebook has objectives, exercises, a summary and its references. The full notebook lets you reveal each answer; a class copy keeps them back. Positions and clinical statements come from the sources listed at the end of each notebook (registry: `anatomy/data/references.toml`).
 
 # %% slideshow={"slide_type": "skip"}
 # Set-up: the kit's package; figures are drawn by anatomy.viz.
@@ -162,14 +162,14 @@ for name, mm in dims.items():
 # - **Oz** lies above the inion
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Clinicians and electroencephalography (EEG) technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, at the top of the head. On this model it sits about 2 cm behind the kit's vertex landmark, the highest point of the skin. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
+# Clinicians and electroencephalography (EEG) technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, at the top of the head. The kit uses today's names, as MNE's standard montage does: T7, T8, P7 and P8 are Jasper's T3, T4, T5 and T6 ({cite}`mne_standard1020`). On this model it sits about 2 cm behind the kit's vertex landmark, the highest point of the skin. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
 
 # %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 fig = head_views.head_figure(head, view='left', landmarks=['inion', 'nasion', 'tragus_left'], eeg=True)
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 3. Text summary:* the head from the left with the 23 standard 10-20 positions (green diamonds). They run from Nz at the nasion over Fpz, Fz, Cz, Pz and Oz to Iz at the inion, with the lateral chains Fp1-F7-T7-P7-O1 around the head.
+# *Figure 3. Text summary:* the head from the left with 23 positions of the 10-20 system (green diamonds), Nz and Iz included. They run from Nz at the nasion over Fpz, Fz, Cz, Pz and Oz to Iz at the inion, with the lateral chains Fp1-F7-T7-P7-O1 around the head.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 1
@@ -208,12 +208,12 @@ my_try = ...
 #
 # - **Present:** RISE in JupyterLab, or `make slides` offline
 # - **Print:** `make handouts`
-# - **Students:** run the cells from the top; try each exercise before you reveal the answer
+# - **Students:** run the cells from the top; try each exercise before you look at the answer
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # **Instructors.** Each notebook is also a slide deck: cells carry slide metadata. Live in JupyterLab, open the notebook and start the slideshow with the RISE extension (`jupyterlab-rise`, included): the 3D figures stay interactive on the slides. Offline, `make slides` builds reveal.js slides in `build/slides/`, `make handouts` builds self-contained HTML pages in `build/handouts/` that open from disk with no network, and `make figures` regenerates the print figures in `figures/`. Instructor notes are in cells marked *Instructor notes* (the slide notes view).
 #
-# **Students.** Run the cells from the top (Shift-Enter). Try each exercise before revealing the solution (click the collapsed cell or the *Show the answer* line). `make student` writes copies without solutions to `build/student/`.
+# **Students.** Run the cells from the top (Shift-Enter). Try each exercise before you look at the answer. In the full notebook, click the collapsed cell or the *Show the answer* line; a class copy keeps the answers back. `make student` writes copies without solutions to `build/student/`.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Take-home points

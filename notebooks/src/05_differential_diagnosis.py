@@ -119,7 +119,7 @@ diff[['name', 'group', 'ichd3_code', 'urgency']]
 # What separates each from occipital neuralgia:
 
 # %% slideshow={"slide_type": "skip"}
-diff[['name', 'separating']]
+diff.set_index('name')[['separating']]
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.1 The dangerous ones
@@ -232,7 +232,7 @@ headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 're
 # | Tension in the upper trapezius compresses the greater occipital nerve (GON) | Partly. The GON pierces the trapezius near its attachment to the skull, usually through the aponeurosis; the muscle itself is pierced in 17-45% of sides. It does not run through the trapezius over the shoulder. {cite}`bovim1991, won2018, tubbs2014` |
 # | The GON is 'the thickest' cutaneous nerve in the body | Overstated and unverified. StatPearls calls the GON the biggest purely afferent nerve arising from the C2 dorsal ramus, which is a claim about C2, not the whole body; no source in the kit compares it with every cutaneous nerve. Gray's also describes muscular branches to semispinalis capitis. {cite}`statpearls_occipital_nerves, grays1918` |
 # | Most people improve in a week to 10 days | Unsupported: no study in the kit's sources reports this course. ICHD-3 gives no time course, and trials treat long-standing pain. {cite}`ichd3_2018, cohen2015` |
-# | Diabetes and gout cause occipital neuralgia | Unsupported: no source in the kit links them to occipital neuralgia. Arthritis of the upper neck joints is a named source of occipital pain (secondary source only). {cite}`star1992` |
+# | Diabetes and gout cause occipital neuralgia | Unsupported: no source in the kit links them to occipital neuralgia. Arthritis of the upper neck joints is a named source of occipital pain (a case series of nine, read as its abstract). {cite}`star1992` |
 # | A chin tuck trains 'the occipital muscles' | Wrong name. Pressing the back of the head into the table to make a double chin flexes the upper neck; the muscles that do this lie in front of the spine (longus capitis, rectus capitis anterior). The occipital belly of occipitofrontalis moves the scalp. In cervicogenic headache one randomised trial of a low-load exercise programme (deep neck flexors tested by craniocervical flexion) reduced headache at 12 months; no trial in occipital neuralgia was found. {cite}`grays1918, jull2002` |
 # | 'Nerve decompression surgery for migraines' with full recovery in one or two weeks | Surgery for migraine has one sham-controlled trial, in migraine with a trigger site, run by the surgeons' own group. In occipital neuralgia the evidence is case series. Reviews keep surgery as a last step. No source gives a recovery time. {cite}`guyuron2009, ducic2009, austen2023, barmherzig2019` |
 
