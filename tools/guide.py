@@ -45,7 +45,7 @@ EXERCISE_OBJECTIVES = {
                                     "three days of relief": 3,
                                     "overstates the evidence": 5,
                                     "steroid injections": 5},
-    "05_differential_diagnosis": {"**secondary** causes": 1, "### Case": 4,
+    "05_differential_diagnosis": {"is **secondary**": 1, "### Case": 4,
                                   "chronic migraine (1.3)": 4},
 }
 # The palpation task practises these objectives (shown in the table as "Palpation").

@@ -162,7 +162,7 @@ for name, mm in dims.items():
 # - **Oz** lies above the inion
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Clinicians and electroencephalography (EEG) technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, at the top of the head. The kit uses today's names, as MNE's standard montage does: T7, T8, P7 and P8 are Jasper's T3, T4, T5 and T6 ({cite}`mne_standard1020`). On this model it sits about 2 cm behind the kit's vertex landmark, the highest point of the skin. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
+# Clinicians and electroencephalography (EEG) technicians name scalp sites by the international 10-20 system ({cite}`jasper1958`). Distances are 10 % or 20 % of arcs over the head from nasion to inion and from one preauricular point to the other. The kit computes them on the mesh (with the tragi as preauricular points); `Cz` lies halfway along the nasion-inion arc, at the top of the head. The kit uses today's names, as MNE's standard montage does: T7, T8, P7 and P8 are Jasper's T3, T4, T5 and T6 ({cite}`mne_standard1020`). On this model Cz sits about 2 cm behind the kit's vertex landmark, the highest point of the skin. Later notebooks use them to name places on the scalp, for example `Oz` above the inion.
 
 # %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 fig = head_views.head_figure(head, view='left', landmarks=['inion', 'nasion', 'tragus_left'], eeg=True)
@@ -188,7 +188,7 @@ point = inion + (mastoid - inion) / 3
 print(f'lateral {point[0]:.0f} mm, below the inion {inion[2] - point[2]:.0f} mm')
 
 # %% [markdown] tags=["answer"]
-# About 20 mm lateral and 10 mm below the inion on this model. Notebook 01 compares it with where cadaver studies found the nerve. {cite}`kim2018` measured the GON piercing the trapezius about 23 mm lateral and 16 mm below the protuberance. So the one-third rule lands close to the nerve.
+# About 20 mm lateral and 10 mm below the inion on this model. Notebook 01 compares it with where cadaver studies found the nerve. {cite}`kim2018` measured the greater occipital nerve (GON) piercing the trapezius about 23 mm lateral and 16 mm below the protuberance. So the simplified rule lands close to the nerve.
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2

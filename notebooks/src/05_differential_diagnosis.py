@@ -4,10 +4,11 @@
 #     title: The differential diagnosis of occipital pain
 #     overview: 'Pain at the back of the head is not always occipital neuralgia (ON). This notebook
 #       lists the conditions a clinician must tell apart from it. They include brief primary headaches
-#       and neck-tongue syndrome. They also include secondary causes: dangerous ones, such as a
-#       torn neck artery or giant cell arteritis (GCA), lesions at the top of the neck, and pain
-#       from neck joints. Each entry gives its International Classification of Headache Disorders
-#       (ICHD-3) code where one exists, and the features that separate it. The order of thinking is always the same: screen
+#       and neck-tongue syndrome. They also include secondary causes, some dangerous, such as a
+#       torn neck artery, giant cell arteritis (GCA) or lesions at the top of the neck. Pain from
+#       neck joints is secondary too, though not urgent. Each entry gives its International
+#       Classification of Headache Disorders (ICHD-3) code where one exists, and the features
+#       that separate it. The order of thinking is always the same: screen
 #       for red flags first, then classify.'
 #     objectives:
 #     - Screen a story for red flags before naming any primary headache.
@@ -126,12 +127,12 @@ diff.set_index('name')[['separating']]
 #
 # - **Cervical artery dissection**: new neck pain with a new headache
 # - **Giant cell arteritis**: 50 or over, tender scalp, jaw pain on chewing; it can blind
-# - **Lesions at the skull base**: look for an abnormal neurological examination
+# - **Lesions at the skull base**: an abnormal neurological examination is one alert
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # - **Cervical artery dissection** (6.5.1): new neck pain with a new headache. Horner's syndrome occurs in 38.5% of carotid and 13.4% of vertebral dissections ({cite}`lyrer2014`). Vertebral dissection more often has neck pain ({cite}`dziewas2003`). Screen before any neck treatment ({cite}`rushton2023`).
-# - **Giant cell arteritis** (6.4.1): a new headache at 50 or over. Look for any of these: a tender scalp or temporal artery, jaw pain on chewing, a raised erythrocyte sedimentation rate (ESR). These are items of the American College of Rheumatology (ACR) classification criteria and their tree form ({cite}`hunder1990`). A specialist sees the person the same day if possible ({cite}`mackie2020_bsr`): it can cause blindness ({cite}`ichd3_2018`), so sudden visual loss needs emergency care.
-# - **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum meningioma has presented as occipital neuralgia alone ({cite}`kim2009_meningioma`); an abnormal neurological examination is the alert ({cite}`garza2007`).
+# - **Giant cell arteritis** (6.4.1): a new headache at 50 or over. Look for any of these: a tender scalp or temporal artery, jaw pain on chewing, a raised erythrocyte sedimentation rate (ESR). These are items of the American College of Rheumatology (ACR) classification criteria and their tree form ({cite}`hunder1990`). A specialist sees the person the same day if possible ({cite}`mackie2020_bsr`): it can cause blindness ({cite}`ichd3_2018`), so any new visual symptom needs emergency care.
+# - **Posterior-fossa and craniocervical lesions** (7.7, 7.4): a foramen magnum meningioma has presented as occipital neuralgia alone ({cite}`kim2009_meningioma`); an abnormal neurological examination is an alert ({cite}`garza2007`).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.2 Look-alikes at the top of the neck
@@ -142,13 +143,13 @@ diff.set_index('name')[['separating']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # - **C2 herpes zoster**: the pain can come a week before the rash ({cite}`fratalia2021`).
-# - **C1-C2 schwannoma**: rare; a mass, night pain or neurological signs ({cite}`delen2015`).
+# - **C1-C2 schwannoma**: rare; pain that steadily worsens, or neurological signs ({cite}`delen2015, do2019`).
 # - **Lateral atlanto-axial joint pain**: ICHD-3 13.4 asks that referral from this joint be told apart from occipital neuralgia ({cite}`ichd3_2018, star1992`). A controlled joint block is the rigorous test ({cite}`bogduk2009`).
 
 # %% [markdown] tags=["exercise"] slides="secondary_causes"
 # ### Exercise 1
 #
-# Filter the table for the **secondary** causes. Which of them can a person have with a normal neurological examination? For those, which clue in the history or on the skin would you look for instead?
+# Filter the table for the rows whose `group` is **secondary**. Which of them can a person have with a normal neurological examination? For those, which clue in the history or on the skin would you look for instead?
 
 # %% tags=["your-work"] slideshow={"slide_type": "skip"}
 # Your work: the secondary causes in the table
@@ -165,7 +166,7 @@ headaches.differential('secondary')[['name', 'urgency']]
 # - **Giant cell arteritis**: onset at 50 or over, a tender scalp or temporal artery, jaw pain on chewing ({cite}`hunder1990`).
 # - **Posterior-fossa lesion or Chiari I**: headache set off by cough, strain or posture ({cite}`ichd3_2018, do2019`).
 # - **C2 zoster**: look again at the skin; the rash can follow the pain by days ({cite}`fratalia2021`).
-# - **Schwannoma**: night pain or steady worsening, a mass under the skull ({cite}`delen2015, garza2007`).
+# - **Schwannoma**: pain that steadily worsens, a red flag of its own ({cite}`do2019`).
 # - **Post-traumatic**: onset within 7 days of a head injury or whiplash ({cite}`ichd3_2018`).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
