@@ -5,12 +5,15 @@ from __future__ import annotations
 import math
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
 from anatomy import headaches as h
 from anatomy.conventions import DISCLAIMER
 from anatomy.references import check_keys
+
+NB_SRC = Path(__file__).resolve().parents[1] / "notebooks" / "src"
 
 MIGRAINE = {  # a textbook migraine without aura, adult
     "attacks": 10, "duration_hours": 12.0, "age_years": 30.0, "unilateral": True,
@@ -148,6 +151,20 @@ def test_vignettes_have_textbook_verdicts():
             for cond in h.EXTRA_CONDITIONS:
                 got = h.check_criteria(cond, row.findings).fulfilled
                 assert got is row.expected[cond], (vid, cond, row.reasoning[cond])
+
+
+def test_a_students_case_table_holds_no_verdict():
+    full, cases = h.vignettes(), h.vignettes(answers=False)
+    assert set(h.ANSWER_COLUMNS) <= set(full.columns)
+    assert not set(h.ANSWER_COLUMNS) & set(cases.columns)
+    assert list(cases.columns) == [c for c in full.columns if c not in h.ANSWER_COLUMNS]
+    assert cases.index.equals(full.index) and {"story", "findings"} <= set(cases.columns)
+    # the notebooks that bind `cases` for students bind the table without answers
+    for stem in ("03_headache_comparison", "05_differential_diagnosis"):
+        text = (NB_SRC / f"{stem}.py").read_text()
+        assert "cases = headaches.vignettes(answers=False)" in text, stem
+    with pytest.raises(TypeError, match="'no'.*True or False|True or False.*'no'"):
+        h.vignettes(answers="no")
 
 
 def _said_to_fail(text: str) -> set[str]:

@@ -26,6 +26,7 @@ paroxysms are drawn as 1 s to 10 min; chronic tension-type headache uses the epi
 from anatomy.headaches import data
 from anatomy.headaches.checker import CriteriaResult, Criterion, check_all, check_criteria
 from anatomy.headaches.data import (
+    ANSWER_COLUMNS,
     HEADACHES_FILE,
     block_technique,
     comparison_notes,
@@ -64,7 +65,8 @@ from anatomy.headaches.screen import red_flag_screen, screen_summary
 
 __all__ = [
     "feature_matrix",
-    "ALL_CONDITIONS", "CONDITIONS", "EXTRA_CONDITIONS", "FINDINGS", "HEADACHES_FILE",
+    "ALL_CONDITIONS", "ANSWER_COLUMNS", "CONDITIONS", "EXTRA_CONDITIONS", "FINDINGS",
+    "HEADACHES_FILE",
     "STATUSES", "TO_READ_AGAIN", "VERDICTS", "CriteriaResult", "Criterion", "Finding",
     "block_technique",
     "check_all", "compare_findings", "comparison_summary", "findings_template",

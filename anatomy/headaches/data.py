@@ -352,8 +352,19 @@ def physiotherapy() -> pd.DataFrame:
     return _records("physiotherapy", ["item", "what", "evidence"])
 
 
-def vignettes() -> pd.DataFrame:
-    """Case vignettes: story, findings, expected verdict per condition (True/False/None).
+# the columns that give a case's verdicts away: vignettes(answers=False) leaves them out
+# (review 32: a student who printed `cases` before trying saw the answers)
+ANSWER_COLUMNS = ("expected", "reasoning", "screen")
+
+
+def vignettes(answers: bool = True) -> pd.DataFrame:
+    """Case vignettes: story, findings and, unless left out, the expected verdicts.
+
+    Parameters
+    ----------
+    answers : bool, default True
+        False leaves out the answer columns (``expected``, ``reasoning`` and ``screen``),
+        so that a student who prints the table sees the cases, not their verdicts.
 
     Returns
     -------
@@ -364,7 +375,14 @@ def vignettes() -> pd.DataFrame:
         ``story_numbers`` (finding key -> the words of the story that give its number;
         ``attacks_per_day`` for attacks counted per headache day) and ``unknown``
         (finding key -> why the kit leaves that finding unknown).
+
+    Raises
+    ------
+    TypeError
+        If ``answers`` is not True or False.
     """
+    if not isinstance(answers, bool):
+        raise TypeError(f"answers must be True or False, not {answers!r}")
     rows = [{"id": v["id"], "title": v["title"], "story": v["story"],
              "findings": dict(v["findings"]),
              "expected": {c: VERDICTS[e] for c, e in v["expected"].items()},
@@ -373,7 +391,8 @@ def vignettes() -> pd.DataFrame:
              "unknown": dict(v.get("unknown", {})),
              "reference": ", ".join(_refs(v, v["id"]))}
             for v in load_headaches()["vignettes"]]
-    return pd.DataFrame(rows).set_index("id")
+    table = pd.DataFrame(rows).set_index("id")
+    return table if answers else table.drop(columns=list(ANSWER_COLUMNS))
 
 
 def reference_keys() -> list[tuple[str, str]]:
