@@ -321,6 +321,38 @@ def test_a_short_table_prints_whole(printed):
         assert breaks == ("avoid" if rows < 8 else "auto"), (rows, breaks)
 
 
+def test_a_long_table_repeats_its_header_in_each_column(tmp_path):
+    """A table that runs on into the next column or page prints its header row again at
+    the top: notebook 05's 14-row differential continued headless (review 32). A 60-row
+    table in the handouts' markup and style, printed: its header shows in every column."""
+    from playwright.sync_api import sync_playwright
+    from pypdf import PdfReader
+
+    from tools.browser import FLAGS
+
+    rows = "".join(f"<tr><td>row {k}</td><td>{'words of a long cell ' * 12}</td></tr>"
+                   for k in range(60))
+    html = tmp_path / "table.html"
+    html.write_text(
+        f"<html><head>{paper.PAPER_CSS}</head><body><main class='kit-paper-columns'>"
+        "<div class='jp-Cell'><div class='jp-OutputArea-output jp-RenderedHTMLCommon'>"
+        "<table class='dataframe'><thead><tr><th>HEADERNAME</th><th>text</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div></div></main></body></html>")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        page.goto(html.as_uri())
+        page.pdf(path=str(tmp_path / "table.pdf"), prefer_css_page_size=True)
+        browser.close()
+    # without white space: a narrow column wraps the header's word
+    pages = ["".join(page.extract_text().split())
+             for page in PdfReader(tmp_path / "table.pdf").pages]
+    assert len(pages) >= 2
+    for k, text in enumerate(pages):
+        columns = 2 if "row59" not in text else 1  # the last page may fill one column
+        assert text.count("HEADERNAME") >= columns, (k, text[:200])
+
+
 def test_a_figure_across_the_page_has_its_caption_across_it(printed):
     """A figure that spans the printed page has its text summary under it across the page
     too: in a column, notebook 00's Figure 1 summary ran on into the next column and onto

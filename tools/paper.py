@@ -83,6 +83,10 @@ table.dataframe:not(:has(tbody tr:nth-child(8))),
 table.kit-frame:not(:has(tbody tr:nth-child(8))) { break-inside: avoid !important; }
 /* a long table may run on into the next column, but not leave its header row behind */
 table.kit-frame thead, table.dataframe thead { break-after: avoid; }
+/* and its header row prints again at the top of each column it runs into: Chromium repeats
+   a header it may not split, and `.jp-Cell *` above had let every header split (notebook
+   05's 14-row differential ran on headless: review 32) */
+.jp-Cell table thead { break-inside: avoid !important; }
 /* a table's key and sources printed alone at the top of the next page (review 24): on
    paper they go into its caption (notes_into_caption), under its title, and print with
    it; tighter cells pay for their lines (taken over with the table's last row, they made
