@@ -177,10 +177,19 @@ def test_quiz_slide_leaves_out_the_jupyterlab_instructions():
         assert "run the" not in intro.source.replace(lab_only.group(0), ""), path.stem
 
 
-def test_slide_css_is_the_same_in_rise_and_the_offline_decks():
+def test_slide_css_is_the_same_in_rise_and_the_offline_decks(tmp_path):
+    """The rules both slide kinds share live once, in rise.css between two markers; the
+    offline decks' template holds them, and a sheet without the markers is an error."""
     rise = (ROOT / "notebooks" / "rise.css").read_text()
-    for rule in classroom.SLIDE_EXTRAS_CSS.strip().split("}"):
-        assert rule.strip() in rise, rule
+    shared = classroom.SLIDE_EXTRAS_CSS
+    assert ".reveal .alert-danger" in shared and ".reveal .kit-refs" in shared
+    assert shared.strip() in rise and shared.strip() in classroom.SLIDES_TEMPLATE
+    assert all(rise.count(marker) == 1 for marker in classroom.SLIDE_EXTRAS_MARKERS)
+    assert "kit-slide-extras" not in shared and ".rise-enabled" not in shared  # RISE's own
+    bare = tmp_path / "rise.css"
+    bare.write_text(rise.replace(classroom.SLIDE_EXTRAS_MARKERS[1], ""))
+    with pytest.raises(ValueError, match="kit-slide-extras: end"):
+        classroom.slide_extras_css(bare)
 
 
 @pytest.mark.browser

@@ -174,35 +174,41 @@ HANDOUT_TEMPLATE = ("{%- extends 'lab/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 """ + FOLDED_ANSWER + """
 {% block footer_js %}""" + RENDER_JS + "{% endblock footer_js %}")
 
-# shared with notebooks/rise.css (tests/test_slides.py checks they agree): on a slide the
-# red-flag box lists the flags (what to look for and the sources stay in the notebook and
-# the handout), and the quiz box scrolls one question at a time
-SLIDE_EXTRAS_CSS = """
-.reveal .alert-danger { padding: 6px 12px !important; }
-.reveal .alert-danger p:last-child { display: none; }
-/* the red-flag box's "why" sentence stays on the page: with every flag listed the box
-   ran 23 px past a RISE slide (review 29b) */
-.reveal .alert-danger .kit-page-only { display: none; }
-.reveal .alert-danger li { font-size: 0; line-height: 1.2; }
-.reveal .alert-danger li b { font-size: 20px; }
-/* the urgent flags beside each other, the paragraphs closer: the box then fits a
-   slide (review 30) */
-.reveal .alert-danger p { margin: 8px 0; }
-.reveal .alert-danger ul { margin: 4px 0; }
-.reveal .alert-danger .kit-flags-other { columns: 2; column-gap: 24px;
-  padding-left: 1.2em; }
-.reveal .alert-danger .kit-flags-other li { font-size: 20px; line-height: 1.25; }
-/* the box's last line ends clear of the slide's arrows, which RISE draws over the
-   box's corner */
-.reveal .alert-danger .kit-flags-clinician { padding-right: 72px; }
-.reveal .jp-OutputArea:has(.Quiz) { max-height: 380px; overflow-y: auto;
-  scroll-snap-type: y mandatory; }
-.reveal .Quiz { scroll-snap-align: start; min-height: 380px; box-sizing: border-box; }
-.reveal .Quiz, .reveal .Quiz * { font-size: 20px !important; }
-.reveal .kit-lab-only { display: none; }
-.reveal .kit-refs { max-height: 390px; overflow-y: auto; border-bottom: 2px solid #BBBBBB; }
-.reveal .kit-refs li { font-size: 19px; line-height: 1.3; }
-"""
+# the slide rules that RISE and the offline decks share: on a slide the red-flag box lists
+# the flags (what to look for and the sources stay in the notebook and the handout), and
+# the quiz box scrolls one question at a time. They live once, in notebooks/rise.css (RISE
+# loads that file from the notebook's folder), between two marker comments; the decks
+# take them from there (the two copies had to be edited together before)
+SLIDE_EXTRAS_MARKERS = ("/* kit-slide-extras: begin", "/* kit-slide-extras: end */")
+
+
+def slide_extras_css(path: Path = NOTEBOOK_DIR / "rise.css") -> str:
+    """The slide rules shared by RISE and the offline decks, read from ``path``.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The RISE style sheet holding the rules between ``SLIDE_EXTRAS_MARKERS``.
+
+    Returns
+    -------
+    str
+        The rules, from the line after the begin marker's comment to the end marker.
+
+    Raises
+    ------
+    ValueError
+        If a marker is missing from ``path`` or they are out of order.
+    """
+    text = path.read_text()
+    begin, end = (text.find(m) for m in SLIDE_EXTRAS_MARKERS)
+    if begin < 0 or end < begin:
+        raise ValueError(f"{path}: the shared slide rules need the markers "
+                         f"{SLIDE_EXTRAS_MARKERS[0]!r} ... {SLIDE_EXTRAS_MARKERS[1]!r} in order")
+    return text[text.index("*/", begin) + 2:end].strip("\n") + "\n"
+
+
+SLIDE_EXTRAS_CSS = slide_extras_css()
 
 SLIDES_TEMPLATE = ("{%- extends 'reveal/index.html.j2' -%}" + NO_CDN_BLOCKS + """
 {%- block html_head_css -%}
