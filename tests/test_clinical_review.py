@@ -70,7 +70,7 @@ def test_age_cut_off_is_attributed_correctly(texts):
 def test_kit_additions_to_snnoop10_are_cited(texts):
     box = nbsource.resolve(nbparts.red_flag_box())
     assert "Lyrer" in box and "Rushton" in box and "Hunder" in box
-    assert "recently" in box
+    assert "recent, changed or steadily worse" in box  # the recent-onset flag
 
 
 def test_red_flag_box_names_every_flag_below_emergency_care():

@@ -84,8 +84,9 @@ def red_flag_box(short: bool = False) -> str:
         "flags for secondary headache "
         "({cite_html}`do2019`). The pupil and dissection flags are the kit's additions "
         "({cite_html}`lyrer2014, rushton2023`). SNNOOP10 sets its age flag at onset after "
-        "65; the kit uses 50, the age in the classification criteria for giant cell "
-        "arteritis ({cite_html}`hunder1990`). This kit is teaching material, not a "
+        "65, and ICHD-3 names 60 for giant cell arteritis ({cite_html}`ichd3_2018`). The "
+        "kit uses 50, the age in the classification criteria for giant cell arteritis "
+        "({cite_html}`hunder1990`). This kit is teaching material, not a "
         "diagnostic tool.</p>\n</div>")
 
 

@@ -249,7 +249,7 @@ vocabulary.loc['thunderclap_onset':, ['meaning']]
 # The cases below were written for the kit; the people are invented. Read each story, decide, then run the cell and reveal the reasoning.
 
 # %% slideshow={"slide_type": "skip"}
-cases = headaches.vignettes()
+cases = headaches.vignettes(answers=False)  # the cases, without their verdicts
 cases[['title']].sort_index()
 
 # %% [markdown] part="case_vignettes" cases=["case_01", "case_02", "case_03", "case_04", "case_05", "case_06"]

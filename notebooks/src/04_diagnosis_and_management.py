@@ -110,7 +110,7 @@ head = anatomy.load_head()
 # - what to do
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Before naming a primary headache, a clinician screens for a secondary cause. The kit's list builds on the SNNOOP10 red and orange flags ({cite}`do2019`). It adds pupil and dissection flags ({cite}`lyrer2014, rushton2023`) and uses 50, not 65, as its age cut-off ({cite}`hunder1990`). Each row says what to look for, what it may signal and what to do. The table below shows what to look for; in Exercise 1 you look up the rest.
+# Before naming a primary headache, a clinician screens for a secondary cause. The kit's list builds on the SNNOOP10 red and orange flags ({cite}`do2019`). It adds pupil and dissection flags ({cite}`lyrer2014, rushton2023`). Its age cut-off is 50 ({cite}`hunder1990`), where SNNOOP10 uses 65 and ICHD-3's comment on giant cell arteritis 60 ({cite}`ichd3_2018`). Each row says what to look for, what it may signal and what to do. The table below shows what to look for; in Exercise 1 you look up the rest.
 
 # %% slideshow={"slide_type": "skip"}
 headaches.red_flags()[['flag', 'look_for']]

@@ -91,10 +91,10 @@ head = anatomy.load_head()
 # Two flags matter most for pain at the back of the head:
 #
 # - a **new headache with new neck pain**: a torn neck artery?
-# - a **new headache at 50 or over**: giant cell arteritis?
+# - a **new headache at 50 or over** (sources vary: 50-65): giant cell arteritis?
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The red-flag screen comes before any primary diagnosis ({cite}`do2019`). `headaches.red_flag_screen(findings)` marks each flag as *present*, *absent* or *not asked*; a flag you did not ask about stays open. Two flags matter most for occipital pain. The first is **a new headache with new neck pain** (possible cervical artery dissection). The second is **a new headache at 50 or over** (giant cell arteritis, tumour). SNNOOP10 puts its age cut-off at onset after 65; the kit uses 50, the age in the giant cell arteritis criteria ({cite}`hunder1990`). A recent new headache is a flag at any age.
+# The red-flag screen comes before any primary diagnosis ({cite}`do2019`). `headaches.red_flag_screen(findings)` marks each flag as *present*, *absent* or *not asked*; a flag you did not ask about stays open. Two flags matter most for occipital pain. The first is **a new headache with new neck pain** (possible cervical artery dissection). The second is **a new headache at 50 or over** (giant cell arteritis, tumour). Sources differ on the age. SNNOOP10 puts its cut-off at onset after 65. ICHD-3 says a recent persisting headache over 60 should suggest giant cell arteritis ({cite}`ichd3_2018`). The kit uses 50, the age in the giant cell arteritis criteria ({cite}`hunder1990`). A recent new headache is a flag at any age.
 
 # %% slideshow={"slide_type": "skip"}
 headaches.red_flag_screen({'new_headache': True, 'new_neck_pain': True,
@@ -117,7 +117,7 @@ diff = headaches.differential()
 diff[['name', 'group', 'ichd3_code', 'urgency']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# What separates each from occipital neuralgia:
+# What separates each from occipital neuralgia. The table shortens four terms: GON, greater occipital nerve; ESR and CRP, erythrocyte sedimentation rate and C-reactive protein (blood tests for inflammation); MRI, magnetic resonance imaging.
 
 # %% slideshow={"slide_type": "skip"}
 diff.set_index('name')[['separating']]
@@ -184,7 +184,7 @@ headaches.differential('secondary')[['name', 'urgency']]
 # The checker knows primary stabbing headache (4.7), neck-tongue syndrome (13.5) and chronic migraine (1.3) as well as the five conditions of notebook 03. `check_all(findings, conditions='all')` runs all of them. The people are invented.
 
 # %% slideshow={"slide_type": "skip"}
-cases = headaches.vignettes()
+cases = headaches.vignettes(answers=False)  # the cases, without their verdicts
 
 # %% [markdown] part="differential_cases" cases=["case_10", "case_11"]
 
@@ -214,7 +214,7 @@ findings = {'days_per_month': 20.0, 'months': 6.0,
 headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 'reason']]
 
 # %% [markdown] tags=["answer"]
-# No: criterion C needs at least 8 days a month with migraine features ({cite}`ichd3_2018`). With 8 or more it would be met. A clinician would also ask about painkiller use. ICHD-3 notes that medication overuse is the commonest reason for a chronic-migraine-like picture ({cite}`ichd3_2018`, comment on 1.3).
+# No. She meets A (headache on 20 days a month, for more than 3 months) and B (at least five past migraine attacks). C fails: it needs at least 8 days a month with migraine features, and she has 6 ({cite}`ichd3_2018`). D is a clinician's judgement, which the checker leaves out. A clinician would also ask about painkiller use. ICHD-3 notes that medication overuse is the commonest reason for a chronic-migraine-like picture ({cite}`ichd3_2018`, comment on 1.3).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Claims from the seed articles
@@ -231,7 +231,7 @@ headaches.check_criteria('chronic_migraine', findings).to_frame()[['status', 're
 # | Claim in a seed article | Verdict and source |
 # |---|---|
 # | Tension in the upper trapezius compresses the greater occipital nerve (GON) | Partly. The GON pierces the trapezius near its attachment to the skull, usually through the aponeurosis; the muscle itself is pierced in 17-45% of sides. It does not run through the trapezius over the shoulder. {cite}`bovim1991, won2018, tubbs2014` |
-# | The GON is 'the thickest' cutaneous nerve in the body | Overstated and unverified. StatPearls calls the GON the biggest purely afferent nerve arising from the C2 dorsal ramus, which is a claim about C2, not the whole body; no source in the kit compares it with every cutaneous nerve. Gray's also describes muscular branches to semispinalis capitis. {cite}`statpearls_occipital_nerves, grays1918` |
+# | The GON is 'the thickest' cutaneous nerve in the body | Overstated and unverified. StatPearls calls the GON the biggest purely afferent nerve arising from the C2 dorsal ramus. That is a claim about C2, not the whole body; no source in the kit compares it with every cutaneous nerve. Gray's also describes muscular branches to semispinalis capitis. {cite}`statpearls_occipital_nerves, grays1918` |
 # | Most people improve in a week to 10 days | Unsupported: no study in the kit's sources reports this course. ICHD-3 gives no time course, and trials treat long-standing pain. {cite}`ichd3_2018, cohen2015` |
 # | Diabetes and gout cause occipital neuralgia | Unsupported: no source in the kit links them to occipital neuralgia. Arthritis of the upper neck joints is a named source of occipital pain (a case series of nine, read as its abstract). {cite}`star1992` |
 # | A chin tuck trains 'the occipital muscles' | Wrong name. Pressing the back of the head into the table to make a double chin flexes the upper neck; the muscles that do this lie in front of the spine (longus capitis, rectus capitis anterior). The occipital belly of occipitofrontalis moves the scalp. In cervicogenic headache one randomised trial of a low-load exercise programme (deep neck flexors tested by craniocervical flexion) reduced headache at 12 months; no trial in occipital neuralgia was found. {cite}`grays1918, jull2002` |
