@@ -15,8 +15,8 @@ import numpy as np
 
 from anatomy.store import read_only, stored
 
-__all__ = ["FACE_BOX", "FACE_BOX_POWER", "FACE_FACES", "face_mask", "inside_box",
-           "split_by_box"]
+__all__ = ["AURICLE_FACES", "FACE_BOX", "FACE_BOX_POWER", "FACE_FACES", "auricles",
+           "face_mask", "inside_box", "split_by_box"]
 
 # the rounded box (mm, head frame: x across, y forward, z up; the tragi at y = 0, z = 0):
 # its back 15 mm in front of the tragus, just in front of the jaw joint (the TMJ point is
@@ -31,6 +31,9 @@ FACE_BOX_POWER = 4      # a superellipsoid of this power: a box with rounded edg
 # see-through skin's 3,900 made the all-layers figure rotate about 1.3 fps slower
 FACE_FACES = 1800
 _CAP_RINGS = 2          # rings of the cap from the face's rim in to its middle
+# the opaque auricles in this many triangles for both ears (simplified as the face, their
+# rims kept): at the see-through skin's 884 the all-layers figure passed its 400 KB budget
+AURICLE_FACES = 440
 
 
 def inside_box(points) -> np.ndarray:
@@ -144,4 +147,43 @@ def face_mask(max_edge: float | None = None) -> tuple[np.ndarray, np.ndarray]:
 
     v, f = _mask_arrays(float(SEE_THROUGH_MAX_EDGE_MM if max_edge is None else max_edge),
                         FACE_FACES)
+    return read_only(v), read_only(f)
+
+
+@stored
+def _auricle_arrays(max_edge: float, target_faces: int) -> tuple[np.ndarray, np.ndarray]:
+    """Vertices and faces of ``auricles`` (stored: see anatomy.store)."""
+    from anatomy import meshops, shell
+    from anatomy.head import ear_vertices
+
+    skin = shell.display_skin(max_edge)
+    v, f = np.asarray(skin.vertices), np.asarray(skin.faces)
+    used, inverse = np.unique(f[ear_vertices(v)[f].all(axis=1)], return_inverse=True)
+    return meshops.simplify(v[used], inverse.reshape(-1, 3), target_faces,
+                            preserve_border=True)
+
+
+def auricles(max_edge: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Both auricles (``anatomy.head.ear_vertices``) as one opaque mesh, simplified to
+    ``AURICLE_FACES`` triangles with their rims kept, so that they meet the see-through
+    skin without their own faces (``split_by_box`` does not cut them: they lie behind the
+    face box).
+
+    Parameters
+    ----------
+    max_edge : float, optional
+        The display skin they are cut from (``shell.display_skin``); the see-through
+        skin's (``shell.SEE_THROUGH_MAX_EDGE_MM``) if None.
+
+    Returns
+    -------
+    vertices : numpy.ndarray, shape (n, 3)
+        The auricles' vertices, mm.
+    faces : numpy.ndarray, shape (m, 3)
+        Their triangles: two open surfaces, one an ear.
+    """
+    from anatomy.shell import SEE_THROUGH_MAX_EDGE_MM
+
+    v, f = _auricle_arrays(float(SEE_THROUGH_MAX_EDGE_MM if max_edge is None else max_edge),
+                           AURICLE_FACES)
     return read_only(v), read_only(f)

@@ -8,7 +8,7 @@ import pytest
 from anatomy import face as fm
 from anatomy import load_head
 from anatomy import nerves as nv
-from anatomy.shell import boundary_loops
+from anatomy.shell import boundary_loops, components
 from anatomy.viz.head_views import cropped_skin
 
 
@@ -79,12 +79,41 @@ def test_all_layers_figure_draws_the_face_opaque_in_the_skin_layer():
     d = nerve_views.all_layers_figure().spec
     skin = [(i, t) for i, t in enumerate(d["data"]) if t.get("legendgroup") == "skin"
             and t["type"] == "mesh3d"]
-    assert [t.get("opacity", 1.0) < 1 for _, t in skin] == [True, False]
+    assert [t.get("opacity", 1.0) < 1 for _, t in skin] == [True, False, False]
+    assert [t["name"] for _, t in skin][1:] == ["face (no facial skeleton modelled)",
+                                                "auricles"]
     assert all(t["meta"]["layer"] == "skin" for _, t in skin)
-    assert [t["showlegend"] for _, t in skin] == [True, False]
+    assert [t["showlegend"] for _, t in skin] == [True, False, False]
     button = next(m for m in d["layout"]["updatemenus"]
                   if m["buttons"][0]["label"] == "Skin")["buttons"][0]
     assert {i for i, _ in skin} <= set(button["args"][1])
     # the face at full precision: in whole millimetres it shaded in facets (review 13)
     x = np.asarray(d["data"][skin[1][0]]["x"])
     assert np.issubdtype(x.dtype, np.floating) and not np.all(x == np.round(x))
+
+
+def test_the_auricles_are_opaque_ears_that_meet_the_see_through_skin(parts):
+    """Each ear is drawn opaque, one piece a side, behind the face box; the see-through
+    skin leaves its faces out (none drawn twice), and the simplified ears keep their rims,
+    which are vertices of the see-through skin: no gap at the ear's root. See-through, an
+    ear was a faint pale blob, and "behind the ear" could not be found (review 34)."""
+    from anatomy.head import ear_vertices
+    from anatomy.viz.head_views import see_through_skin_traces
+
+    _, (sv, sf), _, _ = parts
+    av, af = fm.auricles()
+    assert fm.AURICLE_FACES * 0.9 <= len(af) <= fm.AURICLE_FACES * 1.1
+    assert (fm.inside_box(av) < 0).all()
+    for sign in (1, -1):   # a right and a left ear, each one connected piece
+        mine = np.where(np.sign(av[:, 0]) == sign)[0]
+        faces = af[np.isin(af, mine).all(axis=1)]
+        assert len(faces) > 0.4 * len(af) and len(set(components(faces))) == 1, sign
+    assert len(set(components(af))) == 2
+    traces = see_through_skin_traces(load_head(), 0.2)
+    skin, ears = traces[0], traces[2]
+    assert ears["name"] == "auricles" and ears.get("opacity", 1.0) == 1.0
+    ear_faces = ear_vertices(sv)[sf].all(axis=1)
+    assert 300 < ear_faces.sum() and len(skin["i"]) == len(sf) - ear_faces.sum()
+    rims = {tuple(np.round(p, 6)) for lp in boundary_loops(af) for p in av[lp]}
+    assert len(rims) > 20
+    assert rims <= {tuple(np.round(p, 6)) for p in sv}

@@ -375,15 +375,15 @@ def test_figure_traces_and_size():
     assert oa["type"] == "scatter3d" and "Arteria occipitalis" in oa["hovertext"]
     kf = sv.structures_figure()
     fig = kf.figure.to_dict()
-    # the see-through skin and the opaque face mask, no eyes
-    assert len(fig["data"]) == len(structures) + 2
+    # the see-through skin, the opaque face mask and the opaque auricles, no eyes
+    assert len(fig["data"]) == len(structures) + 3
     assert [t["name"] for t in fig["data"]].count("eyes") == 0
-    assert [t.get("opacity", 1) < 1 for t in fig["data"][:2]] == [True, False]
+    assert [t.get("opacity", 1) < 1 for t in fig["data"][:3]] == [True, False, False]
     groups = sv.layer_groups(kf.figure.data)
     assert set(groups) == {"Bones", "Muscles", "Arteries", "Nerves"}
     assert sum(len(v) for v in groups.values()) == len(structures)
     assert plotly3d.json_size(kf.figure) < 600_000
-    for tr in fig["data"][2:]:
+    for tr in fig["data"][3:]:
         assert "Source:" in tr["hovertext"]
     assert "occipital artery" in kf.alt
 

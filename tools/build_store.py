@@ -32,6 +32,7 @@ def warm_up_anatomy() -> None:
     for max_edge in (shell.DISPLAY_MAX_EDGE_MM, shell.SEE_THROUGH_MAX_EDGE_MM):
         shell.display_skin(max_edge)
     face.face_mask()  # built with fast-simplification, which figures never import
+    face.auricles()  # the same
     structures.load_structures()
     nerves.all_nerves()
     pain.territories()

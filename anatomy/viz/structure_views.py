@@ -198,7 +198,8 @@ def structures_figure(*, side: str | None = None, skin_opacity: float = 0.25,
     plotly3d.toggle_menu(fig, layer_groups(fig["data"]), hint=plotly3d.LAYER_HINT)
     n = {layer: sum(s.layer == layer for s in structures.values()) for layer in LAYERS}
     alt = (f"3D head seen from the {view.replace('_', ' ')} with semi-transparent skin (the "
-           "face in front of the jaw joint opaque: no facial skeleton is modelled) over "
+           "face in front of the jaw joint opaque, as no facial skeleton is modelled, and the "
+           "ears opaque) over "
            f"{n['bone']} bones (atlas, axis, C3, the skull vault with the occipital bone, "
            "mastoid processes, the mandible, the clavicles and the tops of the scapulae), "
            f"{n['muscle']} muscles (the suboccipital muscles: rectus capitis posterior major "

@@ -394,7 +394,8 @@ def all_layers_figure(*, sides=("right", "left"), skin_opacity: float = 0.22,
     plotly3d.share_mesh_style(fig)  # lighting once, in the template (27 meshes)
     fig["layout"]["updatemenus"][-1]["active"] = stage
     alt = ("3D head with semi-transparent skin (the face in front of the jaw joint drawn "
-           "opaque: no facial skeleton is modelled) over the cervical vertebrae, skull vault, "
+           "opaque: no facial skeleton is modelled; the ears opaque too) over the cervical "
+           "vertebrae, skull vault, "
            "neck muscles (the suboccipital muscles bounding the suboccipital triangle, "
            "semispinalis capitis, splenius capitis, trapezius, sternocleidomastoid), the "
            "occipital and vertebral arteries, with the greater (yellow, circles), lesser "
