@@ -105,6 +105,24 @@ def test_heat_figure_colour_edge_is_a_smooth_curve():
         assert_smoother(edge, old_edge, pattern)
 
 
+def test_heat_figure_edge_across_the_midline_is_smooth():
+    """Across the midline a pattern's field falls by a constant factor per mm; its edge
+    there runs along the midline. With bytes linear in the field above five floors, a
+    triangle 12 mm wide put the edge 2-4 mm off, differently in each one: a saw tooth
+    (turns of 42-55 degrees between 3 mm steps; review 34). Logarithmic bytes find it."""
+    for pattern in pain.patterns():
+        for side in ("right", "left"):
+            raw = pain.pain_field(pattern, side, raw=True)
+            v, f, sent = pv.heat._display_crop(pv.heat._heat_bytes(raw)[:, None].astype(float))
+            edge = fields.chained(fields.level_segments(sent[:, 0], f, v,
+                                                        pv.heat.EDGE_BYTE - 0.5))
+            # the edge on the other side of the midline, within the fade's reach
+            across = -edge[:, 0] * (1 if side == "right" else -1)
+            band = (across > 0) & (across < 25)
+            turns = fields.turning_angles(np.where(band[:, None], edge, np.nan), min_step=3.0)
+            assert not len(turns) or turns.max() < 30, (pattern, side, turns.max())
+
+
 def test_print_plates_cut_the_skin_along_the_zone_edge():
     verts, faces, colours = hv.maps._plate_mesh("migraine_without_aura", "right")
     m = hm.map_mesh()

@@ -176,7 +176,7 @@ def _midline_fade(side: str) -> np.ndarray:
     1 on ``side``; across the midline it falls exponentially with the distance from it,
     to FIELD_FLOOR at ``midline_fade_mm`` (hotspots.toml), so that beyond that even a
     peak is under the floor. Its logarithm is linear across the midline, as the heat
-    figure's display bytes are near the edge (``heat._heat_bytes``), so the drawn edge
+    figure's display bytes are (``heat._heat_bytes``), so the drawn edge
     stays a smooth curve where the skin mesh's vertices are 7-9 mm apart.
     """
     across = np.maximum(-SIDE_SIGN[side] * pain_mesh().vertices[:, 0], 0.0)

@@ -137,28 +137,28 @@ def _u8_spec(values) -> dict:
 
 
 # The 3D heat figure sends the smooth field before its floor (``pain_field(raw=True)``),
-# one byte per vertex: logarithmic around the floor (EDGE_BYTE is FIELD_FLOOR, LOG_STEP
-# bytes per e-fold up to LOG_TOP, five floors), linear above. plotly looks the colour up for every
-# pixel from the interpolated byte, so the skin-to-heat step, at EDGE_BYTE, is drawn
-# along the field's level line inside each triangle: a smooth curve, not a saw tooth.
-EDGE_BYTE, LOG_STEP, LOG_TOP = 40, 12.0, 5 * pain.FIELD_FLOOR
-_TOP_BYTE = EDGE_BYTE + LOG_STEP * np.log(LOG_TOP / pain.FIELD_FLOOR)
+# one byte per vertex, on a logarithmic scale: EDGE_BYTE is FIELD_FLOOR, LOG_STEP bytes
+# per e-fold, 255 the field's top (1), 0 about a tenth of the floor. plotly looks the
+# colour up for every pixel from the interpolated byte, so the skin-to-heat step, at
+# EDGE_BYTE, is drawn along the field's level line inside each triangle: a smooth curve,
+# not a saw tooth. Logarithmic all the way up: across the midline the field falls by a
+# constant factor per mm (``referral._midline_fade``), so its logarithm is linear there
+# and a triangle 12 mm wide finds the edge where it is; a byte linear in the field above
+# five floors put the edge 2-4 mm off, varying from triangle to triangle (review 34).
+LOG_STEP = 48.0
+EDGE_BYTE = int(round(255 - LOG_STEP * np.log(1 / pain.FIELD_FLOOR)))
 
 
 def _heat_bytes(field) -> np.ndarray:
     """The raw field (0..1) as display bytes (see EDGE_BYTE)."""
-    f = np.asarray(field, float)
-    log = EDGE_BYTE + LOG_STEP * np.log(np.maximum(f, 1e-9) / pain.FIELD_FLOOR)
-    lin = _TOP_BYTE + (255 - _TOP_BYTE) * (f - LOG_TOP) / (1 - LOG_TOP)
-    return np.clip(np.round(np.where(f <= LOG_TOP, log, lin)), 0, 255).astype(np.uint8)
+    f = np.maximum(np.asarray(field, float), 1e-9)
+    return np.clip(np.round(EDGE_BYTE + LOG_STEP * np.log(f / pain.FIELD_FLOOR)),
+                   0, 255).astype(np.uint8)
 
 
 def _byte_value(b) -> np.ndarray:
     """Inverse of ``_heat_bytes``: the field value of a display byte."""
-    b = np.asarray(b, float)
-    log = pain.FIELD_FLOOR * np.exp((b - EDGE_BYTE) / LOG_STEP)
-    lin = LOG_TOP + (b - _TOP_BYTE) * (1 - LOG_TOP) / (255 - _TOP_BYTE)
-    return np.where(b <= _TOP_BYTE, log, lin)
+    return pain.FIELD_FLOOR * np.exp((np.asarray(b, float) - EDGE_BYTE) / LOG_STEP)
 
 
 def _byte_scale() -> list:
