@@ -41,7 +41,9 @@ from tools.browser import CHROMIUM, FLAGS  # noqa: E402
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
 FIGURES = figpage.kit_figures()
-OVERVIEWS = ("All layers",)  # stages seen whole (the others are close-ups)
+# stages seen whole (the others are close-ups): the LON stage shows the whole head, so
+# the nerve's course is seen up to its end with the vertex above it (it cut the vertex)
+OVERVIEWS = ("All layers", "LON")
 
 
 @functools.cache

@@ -256,6 +256,16 @@ def test_block_landmarks_go_with_the_skin():
     assert any(b["args"][0]["visible"][skin] == "legendonly" for b in stage_menu["buttons"])
 
 
+def test_block_crosses_are_larger_than_the_compression_diamonds():
+    """A cross is two thin strokes: at the diamonds' size (6-7 px) it was a speck a student
+    missed on the scalp (review 34); it is drawn larger than any compression point."""
+    d = views.all_layers_figure().figure.to_dict()
+    block = next(t for t in d["data"] if t["name"].startswith("Block landmarks"))
+    comps = [t for t in d["data"] if t.get("legendgroup") == "compression points"]
+    assert block["marker"]["symbol"] == "cross" and comps
+    assert block["marker"]["size"] >= 1.4 * max(t["marker"]["size"] for t in comps)
+
+
 def test_stage_hides_outer_layers():
     d = views.all_layers_figure(stage=1).figure.to_dict()
     vis = {t["name"]: t.get("visible", True) for t in d["data"]}

@@ -271,8 +271,10 @@ def stages(side: str = "right") -> list[dict]:
         ("5 Under the skin to the vertex", "5. Under the skin it branches and reaches the "
          "vertex", w["branch_point"] + [-15, 25, 45], (0.35 * s, -1.0, 0.75), 0.85,
          "GON branches to the vertex", over_scalp),
+        # far enough (1.3) for the whole head: at 0.95 the top of the scene cut the vertex,
+        # above the LON's branches (review 34)
         ("LON", "The lesser occipital nerve along sternocleidomastoid to behind the ear",
-         lon.marked_waypoints["fascia_exit"] + [0, 0, 25], (1.6 * s, -0.08, 0.15), 0.95,
+         lon.marked_waypoints["fascia_exit"] + [0, 0, 55], (1.6 * s, -0.08, 0.15), 1.3,
          "LON leaves the fascia<br>(Dash 2005)", lon.marked_waypoints["fascia_exit"]),
         ("TON", "The third occipital nerve near the midline to the lower occiput",
          ton.marked_waypoints["trapezius_exit"], (0.55 * s, -1.3, -0.1), 0.75,

@@ -292,7 +292,8 @@ def _points_traces(side: str = "right") -> list:
         np.array([b.point for b in blocks]), name="Block landmarks (1/3, 2/3 EOP-mastoid)",
         hovertext=[f"<b>{b.label}</b><br>{_wrap(b.note)}<br>Source: "
                    f"{_wrap(cite(*b.references))}" for b in blocks],
-        color=style.OKABE_ITO["black"], symbol="cross", size=6)
+        # size 10: a cross is two thin strokes, and at 6 px it was a speck (review 34)
+        color=style.OKABE_ITO["black"], symbol="cross", size=10)
     # needle sites marked on the skin: they go with the skin (its button, the stages that
     # hide it), so they never float in the air over bare muscle
     block["meta"] = {"layer": "skin", "id": "block_landmarks"}
