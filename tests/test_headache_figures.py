@@ -623,3 +623,22 @@ def test_pain_map_temple_label_covers_no_other_region():
                 assert not inside.any(), (condition, text.get_text(), region)
             checked += 1
     assert checked == 3   # migraine, tension-type and cervicogenic name the temple
+
+
+def test_notebook_03_plate_text_reads_in_jupyterlab_at_1024():
+    """Notebook 03's plate of the four maps is 728 px wide; JupyterLab at 1024x768 (file
+    browser open) fits it into 592 px, where its 8 pt region labels and sources showed at
+    10 px (review 34). Its smallest text shows at 11 px or more there."""
+    from pathlib import Path
+
+    from tools import figpage
+
+    source = Path(__file__).parents[1] / "notebooks" / "src" / "03_headache_comparison.py"
+    call = "pain_map_plate(views=('right', 'posterior'), panel_inches=2.6, by_condition=True)"
+    assert call in source.read_text(encoding="utf-8")  # the plate the notebook shows
+    plate = hv.pain_map_plate(views=("right", "posterior"), panel_inches=2.6,
+                              by_condition=True)
+    width = plate.figure.get_figwidth() * 110 * plate.scale
+    shown = min(1.0, figpage.WIDTHS["1024x768"]["lab"] / width)
+    assert plate.smallest_text_px() * shown >= 11.0, (plate.smallest_text_px(), width)
+

@@ -293,7 +293,8 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
             ax = axes[j, i] if by_condition else axes[i, j]
             mpl2d.draw_mesh(ax, verts, faces, view, color=colours)
             _label_regions(ax, cond, s, view,
-                           only=[r for r, v in naming.items() if v == view])
+                           only=[r for r, v in naming.items() if v == view],
+                           fontsize=LABEL_PT if panel_inches >= 2.4 else SMALL_LABEL_PT)
             mpl2d.setup_view_axes(ax)
             ax.set_xlim(*xlim)
             ax.set_ylim(*ylim)
@@ -333,7 +334,7 @@ def pain_map_plate(conditions=hm.MAP_CONDITIONS, *, side: str = "right",
     refs = sorted({k for c in conditions for k in hm.map_references(c)})
     fig.text(0.01, 0.08 / fig_h, textwrap.fill("Sources: " + cite(*refs) + ". Region shapes "
              "are the kit's construction on 10-20 positions and landmarks.", int(chars * 1.4)),
-             fontsize=8, color="#444444", va="bottom")
+             fontsize=9, color="#444444", va="bottom")
     fig.subplots_adjust(left=left_in / fig_w, right=1 - 0.6 / fig_w, top=1 - top_in / fig_h,
                         bottom=bottom_in / fig_h, wspace=gap, hspace=0.02)
     names, shown = ", ".join(SHORT[c] for c in conditions), ", ".join(
@@ -426,7 +427,14 @@ def _top_dot(region: str, at: str, view: str) -> np.ndarray:
     return mpl2d.project(hm.region_centre(region, at), view)[0] - np.array([0.0, TOP_DROP_MM])
 
 
-def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
+# region labels (pt): at 8 pt they showed at 10 px in JupyterLab at 1024x768, which fits
+# notebook 03's plate (2.6 in panels, 728 px) into 592 px (review 34); panels under 2.4 in
+# keep 8 pt, where a larger temple label would cover the vertex
+LABEL_PT, SMALL_LABEL_PT = 9.5, 8.0
+
+
+def _label_regions(ax, condition: str, side, view: str, only=None,
+                   fontsize: float = LABEL_PT) -> None:
     """Name a condition's regions that ``view`` sees (those in ``only``, if given), a dot
     at each: at the region's centre; for a ring or a region whose centre ``view`` does
     not see, at the seed of it that ``view`` sees farthest from the other dots; for a
@@ -478,4 +486,4 @@ def _label_regions(ax, condition: str, side, view: str, only=None) -> None:
         return
     pts = np.array(pts)
     mpl2d.label_points(ax, pts, labels, offsets=offsets, aligns=aligns, color=OI["blue"],
-                       size=14, fontsize=8)
+                       size=14, fontsize=fontsize)
