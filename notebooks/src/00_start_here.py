@@ -99,7 +99,7 @@ fig = head_views.head_figure(head, view='posterolateral_right')
 fig
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* the model of an adult head, neck and shoulders seen from behind and to the right, with 21 skin landmarks. Seven are on the midline (nasion, glabella, vertex, inion, menton, C7 spinous process, suprasternal notch); seven are on each side (tragus, mastoid tip, gonion (the angle of the jaw), supraorbital notch, temporomandibular joint, mid-clavicle, acromion).
+# *Figure 1. Text summary:* the model of an adult head, neck and shoulders seen from behind and to the right, with 21 skin landmarks (section 3's table lists them). Seven are on the midline (circles) and seven on each side (filled squares on the right, open squares on the left).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. The frame and the landmarks
