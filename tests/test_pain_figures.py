@@ -192,6 +192,15 @@ def test_heat_markers_hover_names_mechanism_and_source(heat):
     assert symbols["local tenderness"] == "diamond"
 
 
+def test_heat_crosses_are_drawn_larger_than_the_round_spots(heat):
+    """A cross is two thin strokes: at the circles' 7 px the myofascial crosses were hard
+    to find on dark heat (review 35)."""
+    d = heat.figure.to_dict()
+    size = {t["marker"]["symbol"]: t["marker"]["size"] for t in d["data"]
+            if t["type"] == "scatter3d" and t["name"] in pv.MECHANISM_STYLE}
+    assert size["cross"] >= 1.3 * size["circle"], size
+
+
 def test_heat_pattern_menu_turns_the_camera_to_the_pattern_side(heat):
     """A left-side pattern is looked at from the left: from the right its spots and their
     labels lay behind the head, half hidden."""

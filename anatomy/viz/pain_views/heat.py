@@ -85,8 +85,9 @@ SPOT_RIM_MM = round(0.5 * SPOT_SIZE_PX / 1.1, 1)
 # plotly draws a diamond about 1.35 times as tall as a circle of the same size (measured
 # in a screenshot): at 7 px its tips touched a name plotly put above or below it ("GON
 # (occipital)" from behind and to the right, review 12). Drawn smaller, it is still the
-# largest marker
-SPOT_SIZE_SCALE = {"diamond": 0.8}
+# largest marker. A cross is two thin strokes: at 7 px it was hard to find on the dark
+# heat (review 35), so it is drawn larger, as the nerve figure's block crosses are
+SPOT_SIZE_SCALE = {"diamond": 0.8, "cross": 1.4}
 # a thin cross in light sky blue with a white edge was lost on pale skin: a dark edge
 SPOT_OUTLINE = {"cross": style.TEXT}
 SPOT_TEXTPOS = {"supraorbital": "top right", "behind_eye": "bottom right",
