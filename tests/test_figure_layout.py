@@ -334,7 +334,8 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
     did nothing. The Nerves button takes the caption and the compression-point numbers
     with the nerves (the GON's caption arrow pointed at bare bone) and leaves the bones'
     names; a stage chosen again has all its notes (hiding them by index changed the stage
-    menu's own copies in plotly.js, and a stage came back without its bone names)."""
+    menu's own copies in plotly.js, and a stage came back without its bone names). Each
+    button shows its layer's state as the clicks and stages change it."""
     b, js = browser
     spec = _spec("nerves_all_layers")
     page = figpage.open_figure(b, spec, figpage.WIDTHS["1400x1000"]["lab"], "1400x1000",
@@ -352,9 +353,23 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
         const j = gd.layout.updatemenus[k].buttons.findIndex(b => b.label === label);
         return Plotly.relayout(gd, {[`updatemenus[${k}].active`]: j})
           .then(() => Plotly.update(gd, ...gd.layout.updatemenus[k].buttons[j].args)); }"""
+    # a button's fill, the mouse away: filled while its layer shows, near white (plotly's
+    # pressed button) once hidden; white buttons had shown no state (review 35)
+    fills = """() => Object.fromEntries([...document.querySelectorAll('#fig .updatemenu-button')]
+        .map(g => [g.textContent, g.querySelector('rect').style.fill]))"""
+    layers = {"Skin", "Muscles", "Bones", "Nerves", "Vessels"}
+    on = "rgb({}, {}, {})".format(*(int(plotly3d.LAYER_SHOWN_FILL[i:i + 2], 16)
+                                    for i in (1, 3, 5)))
+
+    def pressed():
+        page.mouse.move(2, 2)
+        page.wait_for_timeout(100)
+        return {k for k, v in page.evaluate(fills).items() if k in layers and v != on}
+
     try:
         opening = page.evaluate(layer_state, "nerve")
         assert "true" in opening and "legendonly" in opening
+        assert pressed() == set()
         shown_notes = page.evaluate(notes)
         # the first button too: it was the menu's active one, so its first click restored
         first = page.locator(".updatemenu-button", has_text="Skin").first
@@ -364,9 +379,11 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
         first.click()
         page.wait_for_timeout(500)
         assert page.evaluate(skin) == "legendonly"
+        assert pressed() == {"Skin"}
         button.click()
         page.wait_for_timeout(500)
         assert set(page.evaluate(layer_state, "nerve")) == {"legendonly"}
+        assert pressed() == {"Skin", "Nerves"}
         assert shown_notes and page.evaluate(notes) == []   # the GON's caption went too
         first.click()
         page.wait_for_timeout(500)
@@ -375,6 +392,7 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
         page.wait_for_timeout(500)
         assert page.evaluate(layer_state, "nerve") == opening
         assert page.evaluate(notes) == shown_notes
+        assert pressed() == set()
         muscles = page.locator(".updatemenu-button", has_text="Muscles").first
         bones = page.locator(".updatemenu-button", has_text="Bones").first
         for stage in ("1 Origin at C1-C2", "2 Round obliquus capitis inferior"):
@@ -382,6 +400,8 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
             page.wait_for_timeout(400)
             page.evaluate(choose, stage)
             page.wait_for_timeout(500)
+            # the stage releases the buttons of what it shows, and presses the skin's
+            assert pressed() == {"Skin"}, stage
             stage_notes = page.evaluate(notes)
             assert any(n.startswith("C2") for n in stage_notes), stage  # bone names shown
             want = {layer: page.evaluate(layer_state, layer) for layer in ("nerve", "muscle")}
@@ -401,9 +421,11 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
             first.click()
             page.wait_for_timeout(500)
             assert page.evaluate(skin) == "true", stage
+            assert pressed() == set(), stage
             first.click()
             page.wait_for_timeout(500)
             assert page.evaluate(skin) == "legendonly", stage
+            assert pressed() == {"Skin"}, stage
         # back to stage 1, whose bones were hidden when the stage was left: names intact
         bones.click()
         page.wait_for_timeout(400)

@@ -41,6 +41,9 @@ def test_layer_buttons_cover_every_layer(figdict):
     # one menu per button: plotly.js keeps one active button per menu, so buttons that
     # shared a menu needed an extra click after another had been pressed
     assert all(len(m["buttons"]) == 1 and m["active"] == -1 for m in toggles)
+    # a button shows its layer's state: filled while it shows, pressed (plotly.js's
+    # near-white active button) once hidden; white buttons showed no state (review 35)
+    assert all(m["showactive"] and m["bgcolor"] == plotly3d.LAYER_SHOWN_FILL for m in toggles)
     buttons = [m["buttons"][0] for m in toggles]
     assert [b["label"] for b in buttons] == LAYERS
     # a row from the right edge: each button starts left of the one after it
@@ -193,7 +196,9 @@ def test_each_stage_points_the_layer_buttons_at_its_own_layers(figdict):
     next click hides. The Nerves button takes the stage's caption and compression-point
     numbers with the nerves (an arrow naming the GON pointed at bare bone) and leaves the
     bones' names, swapping whole lists: hiding notes by index changed the stage menu's
-    own copies in plotly.js, so a stage came back without its labels."""
+    own copies in plotly.js, so a stage came back without its labels. A button is pressed
+    (near white) while its layer is hidden: a stage that hides a layer whole presses it,
+    and its click then shows the layer."""
     menus = _menus(figdict)
     layer = {k: m for k, m in enumerate(menus) if m.get("name", "").startswith("layer ")}
     stage_menu = [m for m in menus if m.get("name") == "stage"][0]
@@ -203,14 +208,17 @@ def test_each_stage_points_the_layer_buttons_at_its_own_layers(figdict):
         for k, m in layer.items():
             idx = m["buttons"][0]["args"][-1]
             here = [visible[i] for i in idx]
-            assert lay[f"updatemenus[{k}].buttons[0].args2[0].visible"] == here
-            assert lay[f"updatemenus[{k}].active"] == -1
-            first = lay.get(f"updatemenus[{k}].buttons[0].args[0].visible",
-                            m["buttons"][0]["args"][0]["visible"])
-            if True in here:  # first click hides what the stage shows
-                assert set(first) <= {"legendonly", False}
-            else:  # a layer the stage hides whole: the first click shows it as it opened
-                assert first == m["buttons"][0]["args2"][0]["visible"], (b["label"], k)
+            # the button's next click: it runs args2 when pressed (active 0), else args
+            pressed = lay[f"updatemenus[{k}].active"] == 0
+            click = "args2" if pressed else "args"
+            then = lay.get(f"updatemenus[{k}].buttons[0].{click}[0].visible",
+                           m["buttons"][0][click][0]["visible"])
+            if True in here:  # released (filled): the next click hides what the stage shows
+                assert not pressed and set(then) <= {"legendonly", False}
+                assert lay[f"updatemenus[{k}].buttons[0].args2[0].visible"] == here
+            else:  # pressed: a layer the stage hides whole; the click shows it as it opened
+                assert then == m["buttons"][0]["args2"][0]["visible"], (b["label"], k)
+                assert True in then
             if m["buttons"][0]["label"] != "Nerves":
                 assert not any(isinstance(a, dict) and any("annotations" in key for key in a)
                                for a in m["buttons"][0]["args"] + m["buttons"][0]["args2"])

@@ -413,28 +413,28 @@ def nerve_notes_toggle(st: dict, side: str) -> tuple[dict, dict]:
 
 def _layer_buttons_follow(fig, visible: list, flip: set[int],
                           notes: tuple[dict, dict] | None = None) -> dict:
-    """Layout updates that point each layer button at a stage, and release it: its next
-    click hides the layer and the one after shows it as that stage shows it (not as the
-    figure opened). A layer the stage hides whole is the other way round: the first click
-    shows it as the figure opened (a Skin click in the close-ups did nothing). ``flip``:
-    the menus whose first click some stage turns round (their ``args`` are set by every
-    stage; the others keep theirs, which hide). ``notes``: the stage's Nerves-button
+    """Layout updates that point each layer button at a stage: its clicks hide the layer
+    and show it as that stage shows it (not as the figure opened). A layer the stage shows
+    is released (the button filled: the next click hides); a layer the stage hides whole
+    is pressed (near white: the next click shows it as the figure opened; a Skin click in
+    the close-ups did nothing). ``flip``: the menus some stage hides whole (every stage
+    sets their clicks; the others keep theirs). ``notes``: the stage's Nerves-button
     layout updates (``nerve_notes_toggle``), pointed at the stage too."""
     out = {}
     for k, menu in enumerate(fig["layout"]["updatemenus"]):
         if menu.get("name", "").startswith("layer "):
             button = menu["buttons"][0]
             here = [visible[i] for i in button["args"][-1]]
+            shown = True in here
             if k in flip:
-                out[f"updatemenus[{k}].buttons[0].args[0].visible"] = (
-                    [False if v is False else "legendonly" for v in here] if True in here
-                    else button["args2"][0]["visible"])
-            out[f"updatemenus[{k}].buttons[0].args2[0].visible"] = here
-            out[f"updatemenus[{k}].active"] = -1
+                out[f"updatemenus[{k}].buttons[0].args[0].visible"] = [
+                    False if v is False else "legendonly" for v in here]
+            out[f"updatemenus[{k}].buttons[0].args2[0].visible"] = (
+                here if shown else button["args2"][0]["visible"])
+            out[f"updatemenus[{k}].active"] = -1 if shown else 0
             if notes is not None and button["method"] == "update":
-                hide, show = notes if True in here else notes[::-1]
-                out[f"updatemenus[{k}].buttons[0].args[1]"] = hide
-                out[f"updatemenus[{k}].buttons[0].args2[1]"] = show
+                out[f"updatemenus[{k}].buttons[0].args[1]"] = notes[0]
+                out[f"updatemenus[{k}].buttons[0].args2[1]"] = notes[1]
     return out
 
 

@@ -49,6 +49,10 @@ def button_width(label: str, font_size: float = MENU_FONT["size"]) -> int:
     return int(np.ceil(1.08 * font.get_width_height()[0] / 64)) + 24
 
 
+# a layer button's fill while its layer shows; a hidden layer's button is pressed
+# (plotly.js's active button), which plotly.js fills near white (#F4FAFF, fixed): with
+# white buttons that state did not show (review 35)
+LAYER_SHOWN_FILL = "#C9DCF0"
 HINT_SHIFT = 37  # px: above a 12-point button row (6 px pad, 26 px button) and a gap
 HINT_NAME = "menu hint"  # print copies, without the buttons, leave the hint out too
 # the layer buttons' hint: short, so that a stage's two-line title ends before it in a
@@ -63,6 +67,10 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
     """Add one button per group that hides its traces, and shows them again as the figure
     opened (restyle; no kernel needed). Set the traces' opening visibility first; a menu
     that changes them (a stage) can point ``buttons[0].args2`` at its own.
+
+    A button shows its group's state: filled (``LAYER_SHOWN_FILL``) while the group shows,
+    pressed and near white once hidden. Pressed is plotly.js's active button, so a menu
+    that hides a group whole sets its ``active`` to 0 (the next click then shows it).
 
     Each button is a menu of its own, placed in a row: plotly.js keeps one active button
     per menu and runs the restoring step only on it, so buttons sharing a menu took an
@@ -118,12 +126,12 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
             pad = {"b": 6, "l": 2 + sum(widths[:k]) + 2 * k, "r": 0}
         else:
             pad = {"b": 6, "r": 2 + sum(widths[k + 1:]) + 2 * (len(labels) - 1 - k), "l": 0}
-        # no button starts active: plotly.js runs args2 when the active button is
-        # clicked, and by default the first is active, so its first click restored
+        # no button starts active (pressed): plotly.js runs args2 when the active button
+        # is clicked, and by default the first is active, so its first click restored
         add_menu(fig, {"type": "buttons", "direction": "right", "buttons": [button],
                        "x": x, "y": y, "xanchor": xanchor,
-                       "yanchor": "bottom",
-                       "showactive": False, "active": -1, "bgcolor": "white", "pad": pad,
+                       "yanchor": "bottom", "showactive": True, "active": -1,
+                       "bgcolor": LAYER_SHOWN_FILL, "pad": pad,
                        "font": MENU_FONT, "name": f"layer {label}"})
     if hint:
         # px above the row's bottom: the buttons' pad and height, then a gap
