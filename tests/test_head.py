@@ -192,6 +192,20 @@ def test_markers_at_the_outline_are_labelled_where_there_is_room(head):
         assert {hv.label(n) for n in edge} <= texts, view
 
 
+def test_the_tragus_beside_the_tmj_is_named_from_behind_and_to_the_side(head):
+    """From behind and to the side, the tragus's marker shows just behind the TMJ's, in
+    front of the ear's root, though its skin point faces away: only "TMJ" was named, and a
+    student saw two squares with one name (review 35). Both are named, on two labels."""
+    from anatomy.viz import head_views as hv
+
+    names = list(head.landmarks)
+    for side in ("left", "right"):
+        view = f"posterolateral_{side}"
+        texts = [a["text"] for a in hv.landmark_notes(head, names, view)]
+        assert f"tragus_{side}" not in hv.facing_landmarks(head, names, view)
+        assert {hv.label(f"tragus_{side}"), hv.label(f"tmj_{side}")} <= set(texts), view
+
+
 def test_parallel_ray_test_agrees_with_single_rays(head):
     from anatomy.surface import ray_hit, rays_blocked
 

@@ -322,10 +322,11 @@ EDGE_LABELS = {
     "left": ("c7_spinous", "suprasternal_notch", "clavicle_mid"),
     "right": ("c7_spinous", "suprasternal_notch", "clavicle_mid"),
     # the mid-clavicle points over the shoulders' tops, the far acromion at the outline,
-    # the tragi beside the cheeks: their markers showed unnamed
+    # the tragi beside the cheeks, and from behind and to the side the tragus beside the
+    # TMJ, in front of the ear's root: their markers showed unnamed
     "posterior": ("clavicle_mid",),
-    "posterolateral_left": ("clavicle_mid", "acromion"),
-    "posterolateral_right": ("clavicle_mid", "acromion"),
+    "posterolateral_left": ("clavicle_mid", "acromion", "tragus"),
+    "posterolateral_right": ("clavicle_mid", "acromion", "tragus"),
     "anterior": ("tragus", "gonion"),
 }
 # a marker at the outline counts as in sight when its centre or its rim, this far (mm)
