@@ -340,6 +340,51 @@ def test_menu_titles_clear_the_menus_on_a_slide(decks, stem):
     assert not bad, "\n".join(bad)
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("stem", ["01_occipital_nerves", "02_pain_referral_hot_spots"])
+def test_a_3d_figure_keeps_its_size_on_a_slide_when_clicked(decks, stem):
+    """On its slide a 3D figure keeps its height, legend included, through clicks on its
+    buttons or its dropdown: showing the slide resizes the figure with autosize, which
+    drops the layout's height, and the div, with none of its own, then shrank to its
+    300 px minimum on the next redraw; a click on a layer button cut the nerve figure to
+    a strip (review 36)."""
+    sync = _chromium()
+    with sync.sync_playwright() as p:
+        browser, page = slidecheck.launch(p, CHROMIUM, FLAGS)
+        page.goto(decks[stem].as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+        page.evaluate("""() => { Reveal.configure({transition: 'none'});
+            const s = [...Reveal.getSlides()].find(s => s.querySelector('.kit-plotly'));
+            const i = Reveal.getIndices(s); Reveal.slide(i.h, i.v); }""")
+        page.wait_for_selector(".present .js-plotly-plot .main-svg", timeout=30_000)
+        page.wait_for_timeout(500)
+        # away and back, as a class goes: a slide shown again resizes its drawn figure
+        page.evaluate("() => { Reveal.next(); Reveal.prev(); }")
+        page.wait_for_timeout(500)
+        size = """() => { const gd = document.querySelector('.present .js-plotly-plot');
+            const legend = gd.querySelector('.legend');
+            return [gd.getBoundingClientRect().height,
+                    legend ? legend.getBoundingClientRect().bottom
+                             - gd.getBoundingClientRect().bottom : null]; }"""
+        before = page.evaluate(size)
+        buttons = page.locator(".present .updatemenu-button")
+        clicks = min(buttons.count(), 2)
+        for k in range(clicks):   # a row of buttons (the nerve figure's layers)
+            buttons.nth(k).click()
+            page.wait_for_timeout(600)
+        if not clicks:   # else a dropdown's second option (the heat figure's patterns)
+            page.locator(".present .updatemenu-header-group").first.click()
+            page.wait_for_timeout(300)
+            page.locator(".present .updatemenu-dropdown-button").nth(1).click()
+            page.wait_for_timeout(600)
+            clicks = 1
+        after = page.evaluate(size)
+        browser.close()
+    assert before[0] > 400 and abs(after[0] - before[0]) < 1, (before, after)
+    if before[1] is not None:   # the legend stays inside the figure
+        assert after[1] is not None and after[1] <= 1, (before, after)
+
+
 def test_references_slide_lists_what_the_slides_cite():
     """A deck's slide of sources lists those its slides cite, each with its anchor, and
     leaves out those cited only in the reading text; a source missing from the list is an

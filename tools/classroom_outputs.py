@@ -225,6 +225,11 @@ RENDER_JS = """
     var unseen = function (t) {
       return t.mode === "text" && !!t.textfont && t.textfont.color === "rgba(0,0,0,0)";
     };
+    // the div as tall as the figure: plotly's resize (a slide shown, the window resized)
+    // relayouts with autosize, which drops the layout's height and measures the div; with
+    // no height of its own the div then shrank to its 300 px minimum on the next redraw,
+    // and a click on a layer button cut the slide's figure to a strip (review 36)
+    el.style.height = (layout.height || 450) + "px";
     var now = spec.data.filter(function (t) { return !unseen(t); });
     var later = spec.data.slice(now.length);  // only at the end: menus keep their indices
     if (later.some(function (t) { return !unseen(t); })) { now = spec.data; later = []; }
