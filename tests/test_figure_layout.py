@@ -353,18 +353,18 @@ def test_layer_buttons_hide_then_restore(browser, tmp_path):
         const j = gd.layout.updatemenus[k].buttons.findIndex(b => b.label === label);
         return Plotly.relayout(gd, {[`updatemenus[${k}].active`]: j})
           .then(() => Plotly.update(gd, ...gd.layout.updatemenus[k].buttons[j].args)); }"""
-    # a button's fill, the mouse away: filled while its layer shows, near white (plotly's
-    # pressed button) once hidden; white buttons had shown no state (review 35)
+    # a button's fill, the mouse away: pressed (plotly's near-white active button) while
+    # its layer shows, grey once hidden; white buttons had shown no state (review 35)
     fills = """() => Object.fromEntries([...document.querySelectorAll('#fig .updatemenu-button')]
         .map(g => [g.textContent, g.querySelector('rect').style.fill]))"""
     layers = {"Skin", "Muscles", "Bones", "Nerves", "Vessels"}
-    on = "rgb({}, {}, {})".format(*(int(plotly3d.LAYER_SHOWN_FILL[i:i + 2], 16)
-                                    for i in (1, 3, 5)))
+    grey = "rgb({}, {}, {})".format(*(int(plotly3d.LAYER_HIDDEN_FILL[i:i + 2], 16)
+                                      for i in (1, 3, 5)))
 
     def pressed():
         page.mouse.move(2, 2)
         page.wait_for_timeout(100)
-        return {k for k, v in page.evaluate(fills).items() if k in layers and v != on}
+        return {k for k, v in page.evaluate(fills).items() if k in layers and v == grey}
 
     try:
         opening = page.evaluate(layer_state, "nerve")

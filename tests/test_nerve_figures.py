@@ -40,10 +40,12 @@ def test_layer_buttons_cover_every_layer(figdict):
     toggles = [m for m in _menus(figdict) if m["type"] == "buttons"]
     # one menu per button: plotly.js keeps one active button per menu, so buttons that
     # shared a menu needed an extra click after another had been pressed
-    assert all(len(m["buttons"]) == 1 and m["active"] == -1 for m in toggles)
-    # a button shows its layer's state: filled while it shows, pressed (plotly.js's
-    # near-white active button) once hidden; white buttons showed no state (review 35)
-    assert all(m["showactive"] and m["bgcolor"] == plotly3d.LAYER_SHOWN_FILL for m in toggles)
+    assert all(len(m["buttons"]) == 1 for m in toggles)
+    # a button shows its layer's state: pressed (plotly.js's near-white active button)
+    # while it shows, grey once hidden; white buttons showed no state (review 35), and
+    # blue ones for shown layers turned white, "hidden", under the mouse (review 36)
+    assert all(m["showactive"] and m["active"] == 0 for m in toggles)
+    assert all(m["bgcolor"] == plotly3d.LAYER_HIDDEN_FILL for m in toggles)
     buttons = [m["buttons"][0] for m in toggles]
     assert [b["label"] for b in buttons] == LAYERS
     # a row from the right edge: each button starts left of the one after it
@@ -56,20 +58,21 @@ def test_layer_buttons_cover_every_layer(figdict):
     for b in buttons:
         idx = b["args"][-1]  # restyle: (update, traces)
         assert idx and all(data[i]["meta"]["layer"] == layer_of[b["label"]] for i in idx)
-        # first click hides, second restores the opening state (hidden traces stay hidden)
+        # first click (pressed: args2) hides, the second (args) restores the opening
+        # state (hidden traces stay hidden)
         assert b["args2"][-1] == idx
         if b["label"] == "Nerves":   # update: the nerves' notes leave with them
             assert b["method"] == "update" and len(b["args"]) == 3
             notes = figdict["layout"]["scene"]["annotations"]
-            assert b["args2"][1] == {"scene.annotations": notes}
-            assert b["args"][1]["scene.annotations"] == [
+            assert b["args"][1] == {"scene.annotations": notes}
+            assert b["args2"][1]["scene.annotations"] == [
                 n for n in notes if "GON" not in n["text"]]
         else:
             assert b["method"] == "restyle" and len(b["args"]) == 2
         shown = [data[i].get("visible", True) for i in idx]
-        assert b["args2"][0] == {"visible": shown}
-        assert b["args"][0] == {"visible": [False if v is False else "legendonly"
-                                            for v in shown]}
+        assert b["args"][0] == {"visible": shown}
+        assert b["args2"][0] == {"visible": [False if v is False else "legendonly"
+                                             for v in shown]}
         if b["label"] == "Nerves":      # waypoints hidden at opening stay out of the legend
             assert True in shown and "legendonly" in shown
     covered = {i for b in buttons for i in b["args"][-1]}
@@ -197,8 +200,8 @@ def test_each_stage_points_the_layer_buttons_at_its_own_layers(figdict):
     numbers with the nerves (an arrow naming the GON pointed at bare bone) and leaves the
     bones' names, swapping whole lists: hiding notes by index changed the stage menu's
     own copies in plotly.js, so a stage came back without its labels. A button is pressed
-    (near white) while its layer is hidden: a stage that hides a layer whole presses it,
-    and its click then shows the layer."""
+    (near white) while its layer shows: a stage that hides a layer whole releases it
+    (grey), and its click then shows the layer."""
     menus = _menus(figdict)
     layer = {k: m for k, m in enumerate(menus) if m.get("name", "").startswith("layer ")}
     stage_menu = [m for m in menus if m.get("name") == "stage"][0]
@@ -213,19 +216,20 @@ def test_each_stage_points_the_layer_buttons_at_its_own_layers(figdict):
             click = "args2" if pressed else "args"
             then = lay.get(f"updatemenus[{k}].buttons[0].{click}[0].visible",
                            m["buttons"][0][click][0]["visible"])
-            if True in here:  # released (filled): the next click hides what the stage shows
-                assert not pressed and set(then) <= {"legendonly", False}
-                assert lay[f"updatemenus[{k}].buttons[0].args2[0].visible"] == here
-            else:  # pressed: a layer the stage hides whole; the click shows it as it opened
-                assert then == m["buttons"][0]["args2"][0]["visible"], (b["label"], k)
+            if True in here:  # pressed (white): the next click hides what the stage shows
+                assert pressed and set(then) <= {"legendonly", False}
+                assert lay[f"updatemenus[{k}].buttons[0].args[0].visible"] == here
+            else:  # released (grey): the stage hides it whole; the click shows it as opened
+                assert not pressed, (b["label"], k)
+                assert then == m["buttons"][0]["args"][0]["visible"], (b["label"], k)
                 assert True in then
             if m["buttons"][0]["label"] != "Nerves":
                 assert not any(isinstance(a, dict) and any("annotations" in key for key in a)
                                for a in m["buttons"][0]["args"] + m["buttons"][0]["args2"])
                 continue
             notes = lay["scene.annotations"]
-            hide = lay[f"updatemenus[{k}].buttons[0].args[1]"]["scene.annotations"]
-            show = lay[f"updatemenus[{k}].buttons[0].args2[1]"]["scene.annotations"]
+            hide = lay[f"updatemenus[{k}].buttons[0].args2[1]"]["scene.annotations"]
+            show = lay[f"updatemenus[{k}].buttons[0].args[1]"]["scene.annotations"]
             assert show == notes, b["label"]
             # what stays names bones only: no caption, no compression-point number
             assert len(hide) < len(notes) and all(n in notes for n in hide), b["label"]

@@ -116,14 +116,14 @@ list(gon.waypoints)  # the named waypoints, from the origin to the vertex
 # Use the 3D figure like a dissection:
 #
 # - the **dropdown** steps along the nerve's course
-# - the **buttons** show or hide skin, muscles, bones
+# - the **buttons** show or hide each layer (grey: hidden)
 # - **hover** for names and sources
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # The 3D figure shows the skin (see-through), the cervical vertebrae from the atlas and axis down to C7, the skull, nine neck muscles and the occipital and vertebral arteries. The face in front of the jaw joint is opaque, because the kit models no facial skeleton. The ears are opaque too, so you can see what lies behind them. It draws five nerves on each side: greater, lesser and third occipital, suboccipital and great auricular.
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
-# **Use it like a dissection:** the dropdown at the top left steps through the course, each stage with its own camera and with the outer layers hidden. The buttons beside it show or hide skin, muscles, bones, nerves and vessels: a blue button's layer is shown, a white one's hidden. Hover any structure for its English and Latin names, a description and the source. It works without a running kernel, so it also works in the offline handout.
+# **Use it like a dissection:** the dropdown at the top left steps through the course, each stage with its own camera and with the outer layers hidden. The buttons beside it show or hide skin, muscles, bones, nerves and vessels; a grey button's layer is hidden. Hover any structure for its English and Latin names, a description and the source. It works without a running kernel, so it also works in the offline handout.
 
 # %% slideshow={"slide_type": "subslide"}
 fig = nerve_views.all_layers_figure()

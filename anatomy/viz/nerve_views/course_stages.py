@@ -415,26 +415,26 @@ def _layer_buttons_follow(fig, visible: list, flip: set[int],
                           notes: tuple[dict, dict] | None = None) -> dict:
     """Layout updates that point each layer button at a stage: its clicks hide the layer
     and show it as that stage shows it (not as the figure opened). A layer the stage shows
-    is released (the button filled: the next click hides); a layer the stage hides whole
-    is pressed (near white: the next click shows it as the figure opened; a Skin click in
-    the close-ups did nothing). ``flip``: the menus some stage hides whole (every stage
-    sets their clicks; the others keep theirs). ``notes``: the stage's Nerves-button
-    layout updates (``nerve_notes_toggle``), pointed at the stage too."""
+    is pressed (near white: the next click hides, args2); a layer the stage hides whole is
+    released (grey: the next click shows it as the figure opened, args; a Skin click in the
+    close-ups did nothing). ``flip``: the menus some stage hides whole (every stage sets
+    their hiding click; the others keep theirs). ``notes``: the stage's Nerves-button
+    layout updates (``nerve_notes_toggle``: hide, show), pointed at the stage too."""
     out = {}
     for k, menu in enumerate(fig["layout"]["updatemenus"]):
         if menu.get("name", "").startswith("layer "):
             button = menu["buttons"][0]
             here = [visible[i] for i in button["args"][-1]]
             shown = True in here
+            out[f"updatemenus[{k}].buttons[0].args[0].visible"] = (
+                here if shown else button["args"][0]["visible"])
             if k in flip:
-                out[f"updatemenus[{k}].buttons[0].args[0].visible"] = [
+                out[f"updatemenus[{k}].buttons[0].args2[0].visible"] = [
                     False if v is False else "legendonly" for v in here]
-            out[f"updatemenus[{k}].buttons[0].args2[0].visible"] = (
-                here if shown else button["args2"][0]["visible"])
-            out[f"updatemenus[{k}].active"] = -1 if shown else 0
+            out[f"updatemenus[{k}].active"] = 0 if shown else -1
             if notes is not None and button["method"] == "update":
-                out[f"updatemenus[{k}].buttons[0].args[1]"] = notes[0]
-                out[f"updatemenus[{k}].buttons[0].args2[1]"] = notes[1]
+                out[f"updatemenus[{k}].buttons[0].args[1]"] = notes[1]
+                out[f"updatemenus[{k}].buttons[0].args2[1]"] = notes[0]
     return out
 
 

@@ -39,8 +39,8 @@ from anatomy.viz.plotly3d.layout import (
 )
 from anatomy.viz.plotly3d.menus import (
     HINT_NAME,
+    LAYER_HIDDEN_FILL,
     LAYER_HINT,
-    LAYER_SHOWN_FILL,
     button_width,
     choice_menu,
     toggle_menu,
@@ -68,7 +68,7 @@ from anatomy.viz.plotly3d.traces import (
 )
 
 __all__ = [
-    "CAMERAS", "FIGURE_HEIGHT", "HINT_NAME", "LAYER_HINT", "LAYER_SHOWN_FILL", "LEGEND",
+    "CAMERAS", "FIGURE_HEIGHT", "HINT_NAME", "LAYER_HINT", "LAYER_HIDDEN_FILL", "LEGEND",
     "LIGHTING", "LIGHT_POSITION",
     "MENU_FONT", "MIMETYPE",
     "MULTI_CAMERA", "PLOT_CONFIG", "SYMBOLS_3D", "TEMPLATE", "KitFigure", "add_menu",

@@ -49,10 +49,12 @@ def button_width(label: str, font_size: float = MENU_FONT["size"]) -> int:
     return int(np.ceil(1.08 * font.get_width_height()[0] / 64)) + 24
 
 
-# a layer button's fill while its layer shows; a hidden layer's button is pressed
-# (plotly.js's active button), which plotly.js fills near white (#F4FAFF, fixed): with
-# white buttons that state did not show (review 35)
-LAYER_SHOWN_FILL = "#C9DCF0"
+# a layer button's fill once its layer is hidden. A shown layer's button is pressed:
+# plotly.js draws its active button near white (#F4FAFF, fixed), and any button under the
+# mouse too, so a hidden layer's button turns white under the mouse, showing what a click
+# will do. (White buttons showed no state, review 35; blue ones for shown layers turned
+# white, "hidden", under the mouse, review 36.)
+LAYER_HIDDEN_FILL = "#C8C8C8"
 HINT_SHIFT = 37  # px: above a 12-point button row (6 px pad, 26 px button) and a gap
 HINT_NAME = "menu hint"  # print copies, without the buttons, leave the hint out too
 # the layer buttons' hint: short, so that a stage's two-line title ends before it in a
@@ -66,11 +68,12 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
                 hint: str | None = None) -> None:
     """Add one button per group that hides its traces, and shows them again as the figure
     opened (restyle; no kernel needed). Set the traces' opening visibility first; a menu
-    that changes them (a stage) can point ``buttons[0].args2`` at its own.
+    that changes them (a stage) can point ``buttons[0].args`` at its own.
 
-    A button shows its group's state: filled (``LAYER_SHOWN_FILL``) while the group shows,
-    pressed and near white once hidden. Pressed is plotly.js's active button, so a menu
-    that hides a group whole sets its ``active`` to 0 (the next click then shows it).
+    A button shows its group's state: pressed (plotly.js's active button, near white)
+    while the group shows, grey (``LAYER_HIDDEN_FILL``) once hidden. plotly.js runs a
+    pressed button's ``args2`` (hide) and releases it, and a released one's ``args`` (show)
+    and presses it; a menu that shows or hides a group whole sets its ``active`` (0: shown).
 
     Each button is a menu of its own, placed in a row: plotly.js keeps one active button
     per menu and runs the restoring step only on it, so buttons sharing a menu took an
@@ -115,23 +118,24 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
         # (a trace hidden at opening stays out of the legend; showing it was a surprise)
         shown = [fig["data"][i].get("visible", True) for i in idx]
         hidden = [False if v is False else "legendonly" for v in shown]
-        button = {"label": label, "method": "restyle", "args": [{"visible": hidden}, idx],
-                  "args2": [{"visible": shown}, idx]}
+        button = {"label": label, "method": "restyle", "args": [{"visible": shown}, idx],
+                  "args2": [{"visible": hidden}, idx]}
         if layout and label in layout:
             hide, show = layout[label]
-            button.update(method="update", args=[{"visible": hidden}, hide, idx],
-                          args2=[{"visible": shown}, show, idx])
+            button.update(method="update", args=[{"visible": shown}, show, idx],
+                          args2=[{"visible": hidden}, hide, idx])
         # px from the row's anchored end: the buttons before this one, 2 px apart
         if xanchor == "left":
             pad = {"b": 6, "l": 2 + sum(widths[:k]) + 2 * k, "r": 0}
         else:
             pad = {"b": 6, "r": 2 + sum(widths[k + 1:]) + 2 * (len(labels) - 1 - k), "l": 0}
-        # no button starts active (pressed): plotly.js runs args2 when the active button
-        # is clicked, and by default the first is active, so its first click restored
+        # pressed while the group shows: a click on the pressed (active) button runs its
+        # args2, which hide, and releases it; the next runs args, which restore
         add_menu(fig, {"type": "buttons", "direction": "right", "buttons": [button],
                        "x": x, "y": y, "xanchor": xanchor,
-                       "yanchor": "bottom", "showactive": True, "active": -1,
-                       "bgcolor": LAYER_SHOWN_FILL, "pad": pad,
+                       "yanchor": "bottom", "showactive": True,
+                       "active": 0 if True in shown else -1,
+                       "bgcolor": LAYER_HIDDEN_FILL, "pad": pad,
                        "font": MENU_FONT, "name": f"layer {label}"})
     if hint:
         # px above the row's bottom: the buttons' pad and height, then a gap
