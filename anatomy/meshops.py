@@ -298,11 +298,13 @@ class Decimated:
         return total / np.maximum(count, 1)
 
 
-def decimate(vertices, faces, cell_mm: float = 6.0, z_min: float | None = None) -> Decimated:
+def decimate(vertices, faces, cell_mm=6.0, z_min: float | None = None) -> Decimated:
     """Vertex clustering: merge the vertices in each cubic cell; faces that collapse are dropped.
 
     Cells are centred on x = 0, so the result stays left-right symmetric. Faces that flip
-    (against the clusters' mean normal) and duplicates are dropped too.
+    (against the clusters' mean normal) and duplicates are dropped too. A cell size per
+    vertex keeps a small feature finer than the rest of the mesh: vertices of one size
+    are merged only with vertices of that size.
 
     Parameters
     ----------
@@ -310,8 +312,9 @@ def decimate(vertices, faces, cell_mm: float = 6.0, z_min: float | None = None) 
         Mesh vertices, mm.
     faces : array_like, shape (m, 3)
         Triangles as vertex indices.
-    cell_mm : float, default 6.0
-        Edge of the cubic cells, mm; must be positive.
+    cell_mm : float or array_like of shape (n,), default 6.0
+        Edge of the cubic cells, mm, for the whole mesh or for each vertex; must be
+        positive.
     z_min : float, optional
         First drop faces with any vertex below this height (mm), e.g. the shoulders.
 
@@ -324,20 +327,26 @@ def decimate(vertices, faces, cell_mm: float = 6.0, z_min: float | None = None) 
     Raises
     ------
     ValueError
-        If ``cell_mm`` is not positive.
+        If a cell size is not positive, or ``cell_mm`` is an array with a length other
+        than the number of vertices.
     """
-    if cell_mm <= 0:
-        raise ValueError(f"cell_mm must be positive, got {cell_mm!r}.")
     v = np.asarray(vertices, float)
     f = np.asarray(faces)
+    size = np.asarray(cell_mm, float)
+    if size.ndim == 0:
+        size = np.full(len(v), float(size))
+    if size.shape != (len(v),):
+        raise ValueError(f"cell_mm must be one size or one per vertex ({len(v)}), got "
+                         f"shape {size.shape}.")
+    if (size <= 0).any():
+        raise ValueError(f"cell_mm must be positive, got {size[size <= 0][0]!r}.")
     if z_min is not None:
         f = f[(v[f][:, :, 2] >= z_min).all(axis=1)]
     used = np.unique(f)
-    cells = np.floor(v[used] / cell_mm + 0.5).astype(np.int64)
-    cells -= cells.min(axis=0)
-    span = cells.max(axis=0) + 1
-    _, cluster = np.unique((cells[:, 0] * span[1] + cells[:, 1]) * span[2] + cells[:, 2],
-                           return_inverse=True)
+    cells = np.floor(v[used] / size[used, None] + 0.5).astype(np.int64)
+    # a cluster is a cell of one size: the size's rank is a fourth coordinate
+    keys = np.c_[np.unique(size[used], return_inverse=True)[1].ravel(), cells]
+    _, cluster = np.unique(keys, axis=0, return_inverse=True)
     cluster = cluster.ravel()
     labels = np.full(len(v), -1, dtype=np.int64)
     labels[used] = cluster

@@ -123,6 +123,26 @@ def test_c3_recognisable(bones, points):
     assert points["c3_spinous"][2] < points["c2_spinous"][2] - 15
 
 
+def test_c3_to_c6_spinous_processes_are_bifid(bones, points):
+    """C3-C6's spinous processes end in two tubercles (Gray's), as the axis's does: seen
+    from behind, a ray at each tubercle meets bone at the tip, and one in the midline
+    goes through the notch below it or meets bone 1.5 mm or more deeper. At 4 mm cells
+    C4-C6's tubercles ran into one flat tip."""
+    for n in (3, 4, 5, 6):
+        bone = bones["c3" if n == 3 else "c4_c7"]
+        tip = points["c3_spinous"] if n == 3 else points[f"c{n}_spinous_tip"]
+        half_gap = vertebrae.LEVELS[n][3]
+        for dz, deeper in ((-2.0, None), (0.0, 1.5)):
+            z = tip[2] + dz
+            tubercles = [_hit(bone, (x, -150.0, z), (0, 1, 0)) for x in (half_gap, -half_gap)]
+            assert all(t is not None and t[1] < tip[1] + 2.0 for t in tubercles), (n, dz)
+            notch = _hit(bone, (0.013, -150.0, z), (0, 1, 0))
+            if deeper is None:
+                assert notch is None, (n, dz)
+            else:
+                assert notch is not None and notch[1] > tubercles[0][1] + deeper, (n, dz)
+
+
 def test_c4_to_c7_continue_the_column_below_c3(bones, points):
     """With only the bones shown, the spine ended at C3 and the shoulder girdle hung 10 cm
     below it (review). C4-C7 are four separate vertebrae, each a body height and a disc

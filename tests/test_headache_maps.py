@@ -197,6 +197,8 @@ def test_migraine_with_aura_uses_the_migraine_map():
     (lambda: hm.region_field("gon", "both"), ["both", "left"]),
     (lambda: hm.region_centre("occipital", "up"), ["up", "right"]),
     (lambda: hm.decimate(np.zeros((3, 3)), np.array([[0, 1, 2]]), 0), ["cell_mm"]),
+    (lambda: hm.decimate(np.zeros((3, 3)), np.array([[0, 1, 2]]), [2.0, 3.0]),
+     ["cell_mm", "(2,)", "3"]),
 ])
 def test_bad_input_raises_value_error_naming_choices(call, words):
     with pytest.raises(ValueError) as err:
@@ -232,6 +234,23 @@ def test_decimate_reduces_keeps_shape_and_transfers(mesh):
     _, near = cKDTree(mesh.vertices).query(tri.mean(axis=1))
     original = vertex_normals(mesh.vertices, mesh.faces)[near]
     assert ((normal * original).sum(axis=1) > 0).mean() > 0.97
+
+
+def test_decimate_keeps_finer_cells_where_asked(mesh):
+    """A cell size per vertex: vertices given fine cells merge only among themselves, so
+    a small feature keeps more of its vertices; with one size for all, it is the old
+    clustering, vertex for vertex."""
+    v = mesh.vertices
+    coarse = hm.decimate(v, mesh.faces, 9.0)
+    same = hm.decimate(v, mesh.faces, np.full(len(v), 9.0))
+    assert np.array_equal(coarse.vertices, same.vertices)
+    assert np.array_equal(coarse.faces, same.faces)
+    top = v[:, 2] > np.percentile(v[:, 2], 90)    # the crown
+    mixed = hm.decimate(v, mesh.faces, np.where(top, 3.0, 9.0))
+    fine_top = np.unique(mixed.labels[top & (mixed.labels >= 0)])
+    assert len(fine_top) > 3 * len(np.unique(coarse.labels[top & (coarse.labels >= 0)]))
+    rest = ~top & (mixed.labels >= 0)
+    assert not set(fine_top) & set(np.unique(mixed.labels[rest]))  # sizes never share a cell
 
 
 def test_decimate_crops_below_z_min():

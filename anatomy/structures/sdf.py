@@ -117,7 +117,7 @@ def capsules(p, path, radius, height=None):
     return best
 
 
-def mesh(field, lo, hi, step: float = 1.5, smooth: int = 2, cell: float | None = None,
+def mesh(field, lo, hi, step: float = 1.5, smooth: int = 2, cell=None,
          symmetric: bool = True):
     """Closed triangle mesh of the zero set of ``field`` inside the box [lo, hi].
 
@@ -138,8 +138,9 @@ def mesh(field, lo, hi, step: float = 1.5, smooth: int = 2, cell: float | None =
         Grid spacing, mm.
     smooth : int, default 2
         Rounds of Laplacian smoothing.
-    cell : float, optional
-        Vertex-cluster size for decimation, mm; no decimation if None.
+    cell : float or callable, optional
+        Vertex-cluster size for decimation, mm; no decimation if None. A callable takes the
+        (n, 3) vertices and gives each its size (finer where a small feature must stay).
     symmetric : bool, default True
         Sample x mirror-symmetrically about x = 0 and make the mesh left-right symmetric.
 
@@ -207,14 +208,15 @@ def mesh(field, lo, hi, step: float = 1.5, smooth: int = 2, cell: float | None =
     for _ in range(smooth):
         verts = _laplacian(verts, faces, 0.5)
     if cell:
-        d = decimate(verts, faces, cell)
+        d = decimate(verts, faces, cell(verts) if callable(cell) else cell)
         used = np.unique(d.faces)
         remap = np.full(len(d.vertices), -1)
         remap[used] = np.arange(len(used))
         verts, faces = d.vertices[used], remap[d.faces]
         verts = _laplacian(verts, faces, 0.3)
     if symmetric:
-        verts = _symmetrise(verts, 0.45 * (cell or step))
+        coarse = cell if cell and not callable(cell) else step
+        verts = _symmetrise(verts, 0.45 * coarse)
     return outward(verts, faces)
 
 

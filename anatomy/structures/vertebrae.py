@@ -245,23 +245,29 @@ def axis():
 # tips of a bifid process, mm, 0 for a single tip). All derived: the bodies follow the
 # neck's midline, which runs back as it goes down (the back of the model's neck is 63 mm
 # behind the EOP's plane at C3's level and 89 mm at C7's); the spinous processes lengthen
-# down to C7's, the vertebra prominens, long and not bifid (Gray's); C5's and C6's stay
-# short enough to lie between the two semispinalis capitis muscles. The lower
+# down to C7's, the vertebra prominens, long and not bifid, while C3-C6's are short and
+# bifid (Gray's); C5's and C6's stay short enough to lie between the two semispinalis
+# capitis muscles. The fork's width is a modelling choice (Gray gives none): wide enough
+# that the two tubercles part (with C5's and C6's at 2.5 and 2.0 mm the tips ran into
+# one), and C5's narrow enough to stay clear of semispinalis capitis. The lower
 # vertebrae's measured dimensions (Panjabi 1991) could not be checked here.
-LEVELS = {3: (0.0, 32.5, 7.5, 3.7), 4: (-1.0, 33.5, 8.0, 3.7), 5: (-4.0, 33.0, 9.0, 2.5),
-          6: (-8.0, 34.5, 10.5, 2.0), 7: (-13.0, 45.0, 14.0, 0.0)}
+LEVELS = {3: (0.0, 32.5, 7.5, 3.7), 4: (-1.0, 33.5, 8.0, 3.7), 5: (-4.0, 33.0, 9.0, 3.3),
+          6: (-8.0, 34.5, 10.5, 3.5), 7: (-13.0, 45.0, 14.0, 0.0)}
 LOWER_LEVELS = (4, 5, 6, 7)
 LOWER_CERVICAL = "c4_c7"  # their one structure's id (structures.toml)
 # the lower vertebrae's surface-net cells (mm): coarser than C3's (about 480 triangles a
-# vertebra, the figure budget), and like it symmetric about the midline. At 4 mm the two
-# tips of C4-C6's bifid spinous processes merge into one (the data's description says
-# so); 3 mm cells, which keep C3's fork, put the all-layers figure over its 400 KiB
+# vertebra, the figure budget), and like it symmetric about the midline. At 4 mm (or 3)
+# the two tips of a bifid spinous process merged into one, and 3 mm cells for the whole
+# bone put the all-layers figure over its 400 KiB: the tips get cells of their own
 LOWER_CELL = 4.0
+_TIP_CELL = 2.5  # cells (mm) round the tips of a bifid spinous process, so the fork shows
+#                  (C3's 3 mm cells keep its fork)
 
 
-def _typical(level: int, cell: float = _CELL):
+def _typical(level: int, cell: float = _CELL, tip_cell: float | None = None):
     """A typical cervical vertebra at ``level`` (3-7, ``LEVELS``): mesh (surface-net cells
-    of ``cell`` mm), body centre z and y, the canal's half width and the pillar top."""
+    of ``cell`` mm, ``tip_cell`` round a bifid spinous process's tips if given), body centre
+    z and y, the canal's half width and the pillar top."""
     back, spine, drop, bifid = LEVELS[level]
     g2 = _axis_geo()
     h = _dim("vertebral_body_height")
@@ -293,6 +299,14 @@ def _typical(level: int, cell: float = _CELL):
         return sdf.smooth_max(f, -sdf.cylinder_z(p, [a + 3.5, yb - 1.5], 2.3), 0.4)
 
     field = _mirror_field(field)
+    if bifid and tip_cell:
+        # the fork of a bifid spinous process keeps finer cells than the rest of the bone
+        coarse = cell
+
+        def cell(v):
+            near = ((np.abs(v[:, 0]) < bifid + 4.0) & (v[:, 1] < tip[1] + 6.0)
+                    & (np.abs(v[:, 2] - tip[2]) < 6.0))
+            return np.where(near, tip_cell, coarse)
     v, f = sdf.mesh(field, [-26, yb - spine - 5.0, zb - drop - 5.5],
                     [26, yb + db + 2, zb + 10], _STEP, cell=cell)
     pillar_top = float(v[(np.abs(v[:, 0] - (a + 4.0)) < 2)
@@ -343,7 +357,7 @@ def lower_cervical():
 
     meshes, pts = [], {}
     for level in LOWER_LEVELS:
-        mesh, zb, yb, a, _ = _typical(level, LOWER_CELL)
+        mesh, zb, yb, a, _ = _typical(level, LOWER_CELL, _TIP_CELL)
         meshes.append(mesh)
         back, spine, drop, _ = LEVELS[level]
         pts[f"c{level}_body"] = np.array([0.0, yb, zb])
