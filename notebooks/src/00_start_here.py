@@ -93,6 +93,8 @@ head = anatomy.load_head()
 # The skin is the MakeHuman base mesh (released CC0; {cite}`makehuman_cc0`), converted to millimetres and cut below the clavicles. The neck and shoulders are included, so pain over the trapezius, the sternocleidomastoid and above the clavicle sits on real skin. The blue markers are landmarks: circles on the midline, filled squares on the right side and open squares on the left.
 #
 # **How to use the 3D view.** Drag to rotate, scroll to zoom and right-drag to pan. Hover a dot to read its definition, and click a legend entry to hide it. The menu at the top right switches between anterior, posterior, lateral and superior views. The figure works without a running kernel, so it also works on a projector and in the offline handouts.
+#
+# **On a small screen** (a laptop, or a projector at 1024 × 768), hide the file browser with **Ctrl+B** (**Cmd+B** on a Mac; *View ▸ Appearance ▸ Show Left Sidebar*). The notebook then gets the whole width: the 3D figures widen, and the drawings and their labels grow by about 40 %. The same keys bring the file browser back.
 
 # %% slideshow={"slide_type": "subslide"} paper="across_the_page"
 fig = head_views.head_figure(head, view='posterolateral_right')
@@ -211,7 +213,7 @@ my_try = ...
 # - **Students:** run the cells from the top; try each exercise before you look at the answer
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# **Instructors.** Each notebook is also a slide deck: cells carry slide metadata. Live in JupyterLab, open the notebook and start the slideshow with the RISE extension (`jupyterlab-rise`, included): the 3D figures stay interactive on the slides. Offline, `make slides` builds reveal.js slides in `build/slides/`, `make handouts` builds self-contained HTML pages in `build/handouts/` that open from disk with no network, and `make figures` regenerates the print figures in `figures/`. Instructor notes are in cells marked *Instructor notes* (the slide notes view).
+# **Instructors.** Each notebook is also a slide deck: cells carry slide metadata. Live in JupyterLab, open the notebook and start the slideshow with the RISE extension (`jupyterlab-rise`, included): the 3D figures stay interactive on the slides. Offline, `make slides` builds reveal.js slides in `build/slides/`, `make handouts` builds self-contained HTML pages in `build/handouts/` that open from disk with no network, and `make figures` regenerates the print figures in `figures/`. Instructor notes are in cells marked *Instructor notes* (the slide notes view). Projecting a notebook itself at 1024 × 768, hide JupyterLab's file browser first (Ctrl+B), or the drawings shrink to two thirds of their size.
 #
 # **Students.** Run the cells from the top (Shift-Enter). Try each exercise before you look at the answer. In the full notebook, click the collapsed cell or the *Show the answer* line; a class copy keeps the answers back. `make student` writes copies without solutions to `build/student/`.
 
