@@ -33,6 +33,18 @@ def test_from_frame_keeps_every_value_and_shares_the_width():
     assert "semispinalis_<wbr>exit" in html  # long names break at their underscores
 
 
+def test_short_names_stay_whole_in_a_narrow_column():
+    """'y_mm' broke after its underscore at 1024 x 768, the landmark table's only wrapped
+    header ('y_' over 'mm'); a long name still breaks there, and escaping still holds."""
+    from anatomy.viz.tables import _wrappable
+
+    assert _wrappable("y_mm") == "y_mm" and _wrappable("a/b") == "a/b"
+    assert _wrappable("c7_spinous") == "c7_<wbr>spinous"
+    assert _wrappable("x_mm and suprasternal_notch") == "x_mm and suprasternal_<wbr>notch"
+    assert _wrappable("<b>_&") == "&lt;b&gt;_&amp;"  # no markup gets through
+    assert _wrappable("a\nlong_name") == "a<br>long_<wbr>name"
+
+
 def test_from_frame_formats_missing_numbers_and_lists_and_cuts_long_text():
     frame = pd.DataFrame({"a": [1.5, np.nan, 0.1 + 0.2], "b": [["x", "y"], None, "z" * 80]},
                          index=["r1", "r2", "r3"])
