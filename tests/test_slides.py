@@ -340,6 +340,57 @@ def test_menu_titles_clear_the_menus_on_a_slide(decks, stem):
     assert not bad, "\n".join(bad)
 
 
+# On every slide with a 3D figure: the boxes (screen px) of its row buttons (a layer row)
+# and of its dropdown menus' headers.
+BUTTON_ROWS_JS = """async () => {
+  const out = [];
+  const box = e => { const r = e.getBoundingClientRect();
+                     return [r.left, r.top, r.right, r.bottom]; };
+  for (const slide of Reveal.getSlides()) {
+    if (!slide.querySelector('.kit-plotly, .js-plotly-plot')) continue;
+    const at = Reveal.getIndices(slide);
+    Reveal.slide(at.h, at.v);
+    for (let k = 0; k < 100 && !slide.querySelector('.js-plotly-plot .main-svg'); k++) {
+      await new Promise(ok => setTimeout(ok, 100));
+    }
+    await new Promise(ok => requestAnimationFrame(() => setTimeout(ok, 50)));
+    for (const gd of slide.querySelectorAll('.js-plotly-plot')) {
+      out.push({buttons: [...gd.querySelectorAll('.updatemenu-button')].map(
+                  b => [b.textContent, ...box(b)]),
+                dropdowns: [...gd.querySelectorAll('.updatemenu-header')].map(box)});
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+def test_layer_buttons_keep_apart_on_a_slide(decks):
+    """On a slide, whose text is 1.2 times larger, the layer buttons (deck 01's nerve
+    figure) stand apart, as in the notebook, and clear of the dropdown beside them: placed
+    for the notebook's font, they ran into each other (review 36)."""
+    stem = "01_occipital_nerves"
+    sync = _chromium()
+    with sync.sync_playwright() as p:
+        browser, page = slidecheck.launch(p, CHROMIUM, FLAGS)
+        page.goto(decks[stem].as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+        page.evaluate("() => Reveal.configure({transition: 'none'})")
+        figures = page.evaluate(BUTTON_ROWS_JS)
+        browser.close()
+    rows = [f for f in figures if len(f["buttons"]) > 1]
+    assert rows, figures
+    for f in rows:
+        buttons = sorted(f["buttons"], key=lambda b: b[1])
+        for (a, *ab), (b, *bb) in zip(buttons, buttons[1:]):
+            if abs(ab[1] - bb[1]) < 1:    # one row
+                assert ab[2] + 2 <= bb[0], (stem, a, ab, b, bb)
+        for name, *bb in buttons:
+            for d in f["dropdowns"]:
+                assert bb[2] <= d[0] or d[2] + 8 <= bb[0] or bb[3] <= d[1] or d[3] <= bb[1], \
+                    (stem, name, bb, d)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("stem", ["01_occipital_nerves", "02_pain_referral_hot_spots"])
 def test_a_3d_figure_keeps_its_size_on_a_slide_when_clicked(decks, stem):

@@ -179,6 +179,28 @@ RENDER_JS = """
     }
     return node;
   }
+  // a row of layer buttons is placed by px offsets from its anchored end (pad: 2 px, then
+  // per button before it its width, text x 1.08 + 24 px, and a 2 px gap: menus.toggle_menu)
+  // that fit the notebook's font; in the slide's larger font the buttons ran into each
+  // other (review 36). Each offset's text part grows with the font, and loses the 8 %
+  // spare, which the larger text needs; the fixed parts stay
+  function spaceLayerButtons(layout, was) {
+    var menus = layout.updatemenus || [], before = was.updatemenus || [];
+    var row = function (m) { return /^layer /.test(m.name || "") && m.pad && m.font; };
+    menus.forEach(function (menu, i) {
+      if (!row(menu) || !before[i] || !before[i].font) { return; }
+      var side = menu.xanchor === "right" ? "r" : "l";
+      var pad = before[i].pad[side] || 0;
+      var m = before.filter(function (o) {
+        return row(o) && o.y === before[i].y && o.xanchor === before[i].xanchor &&
+          (o.pad[side] || 0) < pad;
+      }).length;   // buttons between this one and the row's end
+      var text = pad - 2 - 26 * m, k = menu.font.size / before[i].font.size;
+      var update = {};
+      update[side] = 2 + text * k / 1.08 + 26 * m;
+      menu.pad = Object.assign({}, menu.pad, update);
+    });
+  }
   function draw(spec) {
     var el = document.getElementById(spec.id);
     if (!el || el.dataset.drawn) { return; }
@@ -198,6 +220,7 @@ RENDER_JS = """
       layout = Object.assign(
         scaleFonts(JSON.parse(JSON.stringify(layout)), SLIDE_FONT, entries > LONG_LEGEND),
         {height: Math.min(layout.height || 450, room)});
+      spaceLayerButtons(layout, spec.layout);
       // the room above the scene grows with its text: a stage's two-line title, larger,
       // ran 5 px down into the menus under it, which grew too (stage 4's "aponeurosis ...
       // artery"). The title's gap over the scene, as the figure opens and as each menu
