@@ -570,6 +570,11 @@ def test_to_frame_and_check_all():
     ({"intensity": "extreme"}, ["'extreme'", "mild, moderate, severe"]),
     ({"nausea": True}, ["True", "none, mild, moderate, severe"]),
     ({"quality": "throbbing"}, ["'throbbing'", "pulsating", "pressing"]),
+    # an everyday word names the criteria's (it was offered stabbing, occipital
+    # neuralgia's word: review 37), misspelt or capitalised too
+    ({"quality": "Throbing"}, ["'Throbing'", "Did you mean 'pulsating'", "Valid choices"]),
+    ({"quality": "squeezing"}, ["Did you mean 'tightening'", "pressing"]),
+    ({"quality": ...}, ["'quality'", "not filled in", "pulsating | pressing", "None"]),
     ({"attacks": -1}, ["'attacks'", "-1"]),
     ({"attacks": 2.5}, ["'attacks'", "whole number"]),
     ({"attacks": True}, ["'attacks'", "True"]),
@@ -589,6 +594,7 @@ def test_bad_findings_raise_and_name_the_problem(findings, words):
         h.check_criteria("migraine_without_aura", findings)
     for word in words:
         assert word in str(err.value)
+    assert "stabbing'," not in str(err.value).split("Valid choices")[0]  # no wrong hint
 
 
 def test_one_and_many_unknown_findings_give_the_same_hint():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ class Finding:
     choices: tuple[str, ...] = ()
     maximum: float = math.inf
     allow_inf: bool = False
+    # everyday words for a choice: not accepted, but the error names the choice meant
+    words: tuple[tuple[str, str], ...] = ()
 
     @property
     def allowed(self) -> str:
@@ -51,6 +54,10 @@ class Finding:
 _INTENSITY = ("mild", "moderate", "severe")
 _QUALITY = ("pulsating", "pressing", "tightening", "stabbing", "shooting", "sharp", "burning",
             "dull")
+# what a patient or a student says for a quality the criteria name otherwise: 'throbbing'
+# was offered 'stabbing, shooting, tightening', occipital neuralgia's words (review 37)
+_QUALITY_WORDS = (("throbbing", "pulsating"), ("pounding", "pulsating"),
+                  ("squeezing", "tightening"), ("band-like", "tightening"))
 _AURA_TYPES = ("visual", "sensory", "speech", "motor", "brainstem", "retinal")
 
 FINDINGS: dict[str, Finding] = {
@@ -69,7 +76,7 @@ FINDINGS: dict[str, Finding] = {
         "bool", "an attack's pain is on one side of the head (the side may change between "
         "attacks); False: not one-sided (both sides, or a moving spot: pain_site_varies)"),
     "pulsating": Finding("bool", "pain throbs or pulsates"),
-    "quality": Finding("choice", "main quality of the pain", _QUALITY),
+    "quality": Finding("choice", "main quality of the pain", _QUALITY, words=_QUALITY_WORDS),
     "intensity": Finding("choice", "usual pain intensity", _INTENSITY),
     "aggravated_by_activity": Finding(
         "bool", "worse with, or makes the person avoid, routine activity (walking, stairs)"),
@@ -180,6 +187,17 @@ def findings_vocabulary() -> pd.DataFrame:
 
 def _check_value(key: str, value: object) -> object:
     spec = FINDINGS[key]
+    if value is Ellipsis:  # a findings template's blank
+        raise ValueError(f"Finding {key!r} is not filled in (still ...): give {spec.allowed}, "
+                         "or None if it was not asked.")
+    words = dict(spec.words)
+    said = (difflib.get_close_matches(value.lower(), words, n=1, cutoff=0.85)
+            if isinstance(value, str) else [])   # 'Throbbing', 'throbing'
+    if said:
+        meant = words[said[0]]
+        raise ValueError(f"Unknown {key.replace('_', ' ')} value {value!r}. Did you mean "
+                         f"{meant!r} (the criteria's word for {said[0]})? Valid choices: "
+                         f"{', '.join(spec.choices)}.")
     if spec.kind == "bool":
         if hasattr(value, "item") and not isinstance(value, (list, str)):
             value = value.item()  # numpy scalars
