@@ -131,7 +131,7 @@ headache_views.duration_timeline()
 # %% [markdown] tags=["exercise"] slides="side_row" write_here=true
 # ### Exercise 1
 #
-# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict for each of the four conditions: mostly on one side, on either one side or both, or mostly on both sides? Then check your prediction against the reading below (on screen, also the side row of the comparison table). Which single criterion in ICHD-3 13.4 mentions the side?
+# The seed article for this kit says occipital neuralgia pain is 'normally felt on one side'. Before you read on, predict for each of the four conditions: mostly on one side, on either one side or both, or mostly on both sides? Then check your prediction against what follows (in the notebook, the reading below; on screen, also the side row of the comparison table). Which single criterion in ICHD-3 13.4 mentions the side?
 
 # %% [markdown] tags=["screen-only"] slideshow={"slide_type": "skip"}
 # To check, show the side row: `headache_views.comparison_view(rows=['laterality'])`.
