@@ -263,9 +263,11 @@ def _scene_key(k: int) -> str:
     return "scene" if k == 0 else f"scene{k + 1}"
 
 
-# panels narrower than a page: step back; look a little higher (from behind, at centre 0,
-# the four heads touched their scenes' tops)
-MULTI_CAMERA = {"distance": 1.1, "centre_z": 0.05}
+# panels narrower than a page: step back, far enough that the neck ends inside its panel
+# (at 1.1, looking a little higher, each neck ran off the panel's foot, and with it the
+# cervicogenic map's strip down the back of the neck: review 37); look at the middle of
+# head and neck together, a little below the head's, with room left above the crowns
+MULTI_CAMERA = {"distance": 1.3, "centre_z": -0.08}
 PANEL_TITLE_PX = 44  # two lines of panel title above each scene
 ROW_GAP_PX = 16  # between a scene and the titles of the row below it
 BOUNDS_PAD_MM = 6.0  # room around a multi-scene panel's mesh inside its axis ranges
