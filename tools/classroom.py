@@ -482,7 +482,8 @@ def blank_findings(nb) -> int:
             continue
         if "findings-template" in tags(cell):
             blank = copy.deepcopy(cell)
-            blank.source = findings_template(cell.metadata["kit_case"])
+            blank.source = findings_template(cell.metadata["kit_case"],
+                                             among=cell.metadata.get("kit_cases"))
             blank.execution_count, blank.outputs = None, []  # not run: "In [ ]"
             # an id of its own: nbconvert gave a copy's repeated id a random one (a
             # warning, and a handout that differed from run to run)

@@ -108,15 +108,17 @@ def _sources(case) -> str:
     return "{cite}`" + case["reference"] + "`"
 
 
-def findings_cell(case_id: str):
-    """The blank a student fills in: the case's finding keys, every value ``...``.
+def findings_cell(case_id: str, among: list[str]):
+    """The blank a student fills in: the finding keys of every case in ``among`` (the
+    notebook's), so that the keys do not hint at the diagnosis, every value ``...``.
 
     The instructor version fills it with the kit's values (tools.nbtools.instructor_cell).
     """
     # students fill it in at their own screens; on a slide its 20-odd lines would overflow
-    cell = code(headaches.findings_template(case_id), slide="skip",
+    cell = code(headaches.findings_template(case_id, among=among), slide="skip",
                 tags=["findings-template"])
     cell.metadata["kit_case"] = case_id
+    cell.metadata["kit_cases"] = list(among)
     return cell
 
 
@@ -153,7 +155,7 @@ def case_vignettes(cases: list[str]) -> list:
                "no\" answers the red-flag findings still left: set them to `False`. Run it "
                "and compare with the kit's findings.", slide="skip",
                tags=["screen-only"]),  # on paper the steps below ask the same
-            findings_cell(case_id),
+            findings_cell(case_id, cases),
             # the findings to read again; none shown as a sentence, not an empty table
             findings_check(f"check = headaches.compare_findings(my_findings, '{case_id}')\n"
                     "print(headaches.comparison_summary(check))\n"

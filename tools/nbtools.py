@@ -218,7 +218,8 @@ def instructor_cell(cell):
     if "findings-template" in meta.get("tags", []):  # a case's blank, filled with the kit's
         from anatomy.headaches import findings_template
 
-        cell.source = findings_template(meta["kit_case"], filled=True)
+        cell.source = findings_template(meta["kit_case"], filled=True,
+                                        among=meta.get("kit_cases"))
         return cell
     if not {"solution", "verdict"} & set(meta.get("tags", [])):
         return cell

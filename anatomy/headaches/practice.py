@@ -73,7 +73,7 @@ def _same(key: str, a: object, b: object) -> bool:
     return a == b  # True/False and single choices: exact
 
 
-def findings_template(case_id: str, filled: bool = False) -> str:
+def findings_template(case_id: str, filled: bool = False, among=None) -> str:
     """Python source of a ``my_findings`` dict for a case, with a hint per key.
 
     Each key's comment gives its allowed values (on a line above when they are long); a
@@ -87,7 +87,12 @@ def findings_template(case_id: str, filled: bool = False) -> str:
     filled : bool
         False (the student's blank): every value is ``...``. True (the instructor's
         version): the kit's values; a key the kit leaves unknown stays ``...`` under a
-        comment that says why.
+        comment that says why, and a key of another case stays ``...`` too.
+    among : sequence of str, optional
+        Cases worked together (a notebook's): every blank lists the keys of them all, so
+        that the keys themselves do not hint at the diagnosis (only case 3's had
+        ``pericranial_tenderness``, and tension-type was its answer: review 37). A key the
+        story does not answer is left ``...``; ``compare_findings`` passes over it.
 
     Returns
     -------
@@ -100,13 +105,18 @@ def findings_template(case_id: str, filled: bool = False) -> str:
         If ``case_id`` is not a case; the message lists the cases.
     """
     kit, unknown = _case(case_id)
+    listed = set(kit) | set(unknown)
+    for other in among or ():
+        listed |= set().union(*_case(other))
     lines = ["my_findings = {"]
-    for key in [k for k in FINDINGS if k in kit or k in unknown]:  # vocabulary order
+    for key in [k for k in FINDINGS if k in listed]:  # vocabulary order
         spec = FINDINGS[key]
         value = _literal(kit[key]) if filled and key in kit else "..."
         entry, help_ = f"    {key!r}: {value},", None
         if filled and key in unknown:  # the instructor's copy says why it stays open
             help_ = f"{key}: the kit leaves it unknown. {unknown[key]}"
+        elif filled and key not in kit:  # another case's key
+            help_ = f"{key}: this story does not say."
         elif spec.kind in ("int", "number", "numbers"):  # what to count, and in which unit
             help_ = f"{key} ({spec.allowed}): {spec.meaning}"
         elif len(f"{entry}  # {spec.allowed}") <= _HELP_WIDTH:
@@ -167,7 +177,9 @@ def compare_findings(mine: Mapping[str, object], case_id: str) -> pd.DataFrame:
     # keys left as ... are checked too; like None, they count as not filled in
     filled = validate_findings({k: None if v is Ellipsis else v for k, v in mine.items()})
     rows = []
-    for key in [k for k in FINDINGS if k in kit or k in mine or k in unknown]:
+    # a key of the blank that neither the kit nor the student answers (another case's, in
+    # a blank shared by several: findings_template's ``among``) is passed over
+    for key in [k for k in FINDINGS if k in kit or k in filled or k in unknown]:
         theirs = kit.get(key)
         if key in unknown:  # left open on purpose: leaving it open agrees with the kit
             yours, theirs = filled.get(key, NOT_FILLED), LEFT_UNKNOWN
