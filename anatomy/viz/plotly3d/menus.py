@@ -144,7 +144,7 @@ def toggle_menu(fig: dict, groups: dict[str, list[int]], *, y: float = 1.0,
             "xanchor": xanchor, "yanchor": "bottom", "yshift": HINT_SHIFT,
             # a label within 6 px of the figure's side reads as cut (the layout check)
             "xshift": -8 if xanchor == "right" else 8,
-            "showarrow": False, "font": {"size": MENU_FONT["size"] - 1, "color": "#555555"}})
+            "showarrow": False, "font": {"size": MENU_FONT["size"], "color": "#555555"}})
 
 
 def choice_menu(fig: dict, options: dict[str, list[bool]], *, x: float = 0.0,
