@@ -581,6 +581,32 @@ def test_examination_figure_labels_every_point():
     assert "Tinel" in fig.alt and "23 mm lateral" in fig.alt and "16 mm below" in fig.alt
 
 
+def test_examination_figure_enlarges_the_gon_exit_and_block_point():
+    """The GON's exit (star) and its block point (diamond) lie about a centimetre apart:
+    in the drawing their markers overlap, so a box beside the head shows the spot enlarged,
+    where they stand apart (review 38)."""
+    import numpy as np
+
+    fig = hv.examination_figure().figure
+    fig.canvas.draw()
+    main = fig.axes[0]
+    (inset,) = main.child_axes
+
+    def apart(ax):
+        marks = [c for c in ax.collections if c.get_sizes().size and c.get_sizes()[0] in
+                 (260, 170)]
+        star, diamond = sorted(marks, key=lambda c: -c.get_sizes()[0])[:2]
+        a, b = (ax.transData.transform(c.get_offsets()[0]) for c in (star, diamond))
+        reach = (np.sqrt(260) + np.sqrt(170)) / 2 * fig.dpi / 72  # the two radii, px
+        return float(np.linalg.norm(a - b)), reach
+
+    gap, reach = apart(main)
+    assert gap < reach          # in the drawing they overlap: the reason for the box
+    gap, reach = apart(inset)
+    assert gap > 1.3 * reach    # enlarged, they stand apart
+    assert inset.get_title().startswith("inside the square")
+
+
 def test_notebook_png_is_compact_and_deterministic():
     fig = hv.feature_matrix()
     a, b = fig.png_bytes(), fig.png_bytes()

@@ -210,7 +210,7 @@ screen[screen['status'] == 'present'][['flag', 'action']]
 headache_views.examination_figure('right')
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# *Figure 1. Text summary:* the back of the head with the occipital neuralgia map faintly shaded on the right. A dashed line joins the inion (external occipital protuberance, EOP) to the right mastoid tip. A star marks the greater occipital nerve's exit through the trapezius, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`); tenderness and Tinel's sign are sought there. A diamond one third of the way from the inion to the mastoid tip is the classic GON block point. The occipital artery (not drawn) is felt higher, on the superior nuchal line ({cite}`brown_atlas2006`), with the nerve just medial to it ({cite}`shim2011`). A square two thirds of the way is the lesser occipital nerve (LON) block point, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`). On this model the star and the diamond lie within about a centimetre of each other.
+# *Figure 1. Text summary:* the back of the head with the occipital neuralgia map faintly shaded on the right. A dashed line joins the inion (external occipital protuberance, EOP) to the right mastoid tip. A star marks the greater occipital nerve's exit through the trapezius, about 23 mm lateral and 16 mm below the inion ({cite}`kim2018`); tenderness and Tinel's sign are sought there. A diamond one third of the way from the inion to the mastoid tip is the classic GON block point. The occipital artery (not drawn) is felt higher, on the superior nuchal line ({cite}`brown_atlas2006`), with the nerve just medial to it ({cite}`shim2011`). A square two thirds of the way is the lesser occipital nerve (LON) block point, a teaching rule that is only weakly supported ({cite}`kit_lon_block_marker`). On this model the star and the diamond lie within about a centimetre of each other. A box at the upper left shows the square around them three times larger, where the two stand apart.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. The diagnostic block: criterion D
@@ -270,6 +270,9 @@ headaches.block_technique()[['item', 'value', 'source_kind', 'reference']]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Imaging does not show occipital neuralgia itself. It is used to look for a **structural cause**: when the picture is atypical, when there are neurological signs or a red flag, or before invasive treatment. Lesions of the upper cervical spine, the craniocervical junction or the posterior fossa can produce occipital pain. Magnetic resonance imaging (MRI) is the usual choice because it shows the spinal cord, nerve roots and soft tissue ({cite}`barmherzig2019, dougherty2014, do2019`).
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Before any treatment, screen again: the red flags from the top of this notebook, in short.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # {kit}`red_flag_box_short`

@@ -103,14 +103,15 @@ headaches.red_flag_screen({'new_headache': True, 'new_neck_pain': True,
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. The differential at a glance
 #
-# Other causes of pain at the back of the head, in three groups:
+# Other causes of pain at the back of the head, in four groups:
 #
-# - **dangerous**: same-day or emergency care
-# - **look-alikes** at the top of the neck
-# - **primary** headaches the checker knows
+# - **secondary**: find and treat, the dangerous first
+# - **neuralgia**: nerve pains
+# - **musculoskeletal**: the top of the neck
+# - **primary**: headaches the checker knows
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# The kit keeps the differential in `anatomy/data/differential.toml`; every row has its sources, and its ICHD-3 code where one exists. Codes are from ICHD-3 ({cite}`ichd3_2018`). The table's `group` column files the rows in four groups, not the three above. *Secondary* holds the causes to find and treat: the dangerous ones, shingles and nerve tumours at the top of the neck, and headache after a head injury or whiplash. The others are *neuralgia*, *musculoskeletal* (the C1-C2 joint and cervicogenic headache, which ICHD-3 also places with the secondary headaches, in chapter 11) and *primary*. `headaches.differential('primary')` gives one group.
+# The kit keeps the differential in `anatomy/data/differential.toml`; every row has its sources, and its ICHD-3 code where one exists. Codes are from ICHD-3 ({cite}`ichd3_2018`). The table's `group` column files the rows in the four groups above. *Secondary* holds the causes to find and treat: the dangerous ones, shingles and nerve tumours at the top of the neck, and headache after a head injury or whiplash. The others are *neuralgia*, *musculoskeletal* (the C1-C2 joint and cervicogenic headache, which ICHD-3 also places with the secondary headaches, in chapter 11) and *primary*. `headaches.differential('primary')` gives one group.
 
 # %% slideshow={"slide_type": "skip"}
 diff = headaches.differential()

@@ -127,6 +127,7 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
     mpl2d.setup_view_axes(ax)
     ax.set_xlim(-160, 175)
     ax.set_ylim(-100, 140)
+    _magnify(ax, verts, faces, colours, line, p2, styles, side)
     left_screen, right_screen = "L", "R"
     ax.text(0.02, 0.97, left_screen, transform=ax.transAxes, fontsize=12, fontweight="bold",
             va="top")
@@ -144,8 +145,51 @@ def examination_figure(side: str = "right") -> mpl2d.StaticFigure:
            f"{abs(gon[0]):.0f} mm lateral and {head_z_drop(gon):.0f} mm below the inion "
            "(Kim 2018), where tenderness and Tinel's sign are sought; the classic GON block "
            "point one third and the LON block point two thirds of the way from the inion to "
-           "the mastoid.")
+           "the mastoid. A box at the upper outer corner shows the GON exit and block point "
+           f"{INSET_ZOOM:g} times larger.")
     return mpl2d.StaticFigure(fig, alt)
+
+
+# the GON's exit and its block point lie about a centimetre apart, their markers half over
+# each other on a projector (review 38): a box beside the head shows that spot INSET_ZOOM
+# times larger (a window INSET_MM across), its markers at their own size, so they part
+INSET_ZOOM = 3.0
+INSET_MM = 20.0
+
+
+def _magnify(ax, verts, faces, colours, line, p2, styles, side) -> None:
+    """Draw the spot of the GON exit and block point enlarged, in a box at the upper
+    corner beside the head on the subject's other side (bare skin and white there), and
+    frame the spot in the drawing with a square of the box's colour."""
+    from matplotlib.patches import Rectangle
+
+    names = ("GON exit, trapezius (Kim 2018)", "GON block: 1/3 EOP to mastoid")
+    centre = (p2[names[0]] + p2[names[1]]) / 2
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    w = INSET_MM * INSET_ZOOM / (x1 - x0)
+    h = INSET_MM * INSET_ZOOM / (y1 - y0)
+    left = 0.02 if side == "right" else 0.98 - w
+    ins = ax.inset_axes([left, 0.88 - h, w, h])
+    mpl2d.draw_mesh(ins, verts, faces, "posterior", color=colours)
+    ins.plot(line[:, 0], line[:, 1], ls="--", lw=1.2, color=style.TEXT, zorder=4)
+    for name in names:   # as in the drawing: the open diamond over the star
+        marker, colour, _ = styles[name]
+        star = marker == "*"
+        ins.scatter(*p2[name], marker=marker, s=260 if star else 170, zorder=6 if star else 7,
+                    facecolor=colour if star else "none", linewidths=0.8 if star else 2.4,
+                    edgecolor="black" if star else colour)
+    half = INSET_MM / 2
+    ins.set_xlim(centre[0] - half, centre[0] + half)
+    ins.set_ylim(centre[1] - half, centre[1] + half)
+    ins.set_xticks([])
+    ins.set_yticks([])
+    for spine in ins.spines.values():
+        spine.set_visible(True)
+        spine.set_edgecolor(style.TEXT)
+    ins.set_title(f"inside the square, \u00d7{INSET_ZOOM:g}", fontsize=9.5, pad=3)
+    ax.add_patch(Rectangle(centre - half, INSET_MM, INSET_MM, fill=False, lw=1.0,
+                           edgecolor=style.TEXT, zorder=8))
 
 
 def head_z_drop(point) -> float:
