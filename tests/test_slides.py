@@ -282,9 +282,12 @@ def test_quiz_slide_shows_one_question_at_a_time(decks):
     assert shown == 1
 
 
-# Every title a 3D figure's menu sets, measured on its slide: the title's box, the menus'
-# boxes and the figure's, in screen px.
-TITLES_JS = """async () => {
+def _on_each_figure_slide(body: str) -> str:
+    """A script for page.evaluate: show each slide with a 3D figure, wait for its figure,
+    and run ``body`` for each figure ``gd`` on it; ``body`` pushes to ``out``, which the
+    script returns, and may use ``box(element)`` (its screen box: left, top, right,
+    bottom)."""
+    return """async () => {
   const out = [];
   const box = e => { const r = e.getBoundingClientRect();
                      return [r.left, r.top, r.right, r.bottom]; };
@@ -295,7 +298,32 @@ TITLES_JS = """async () => {
     for (let k = 0; k < 100 && !slide.querySelector('.js-plotly-plot .main-svg'); k++) {
       await new Promise(ok => setTimeout(ok, 100));
     }
+    await new Promise(ok => requestAnimationFrame(() => setTimeout(ok, 50)));
     for (const gd of slide.querySelectorAll('.js-plotly-plot')) {
+""" + body + """
+    }
+  }
+  return out;
+}"""
+
+
+def _run_in_deck(deck: Path, script: str):
+    """Open a deck at 1024 x 768 in Chromium, slides without transitions, and return what
+    ``script`` (a page.evaluate function) returns."""
+    sync = _chromium()
+    with sync.sync_playwright() as p:
+        browser, page = slidecheck.launch(p, CHROMIUM, FLAGS)
+        page.goto(deck.as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+        page.evaluate("() => Reveal.configure({transition: 'none'})")
+        result = page.evaluate(script)
+        browser.close()
+    return result
+
+
+# Every title a 3D figure's menu sets, measured on its slide: the title's box, the menus'
+# boxes and the figure's, in screen px.
+TITLES_JS = _on_each_figure_slide("""
       const menus = gd.layout.updatemenus || [];
       for (const menu of menus) {
         for (const button of menu.buttons || []) {
@@ -307,11 +335,7 @@ TITLES_JS = """async () => {
                     menus: [...gd.querySelectorAll('.updatemenu-header-group')]
                       .map(box).filter(b => b[2] > b[0])});
         }
-      }
-    }
-  }
-  return out;
-}"""
+      }""")
 
 
 @pytest.mark.browser
@@ -320,14 +344,7 @@ def test_menu_titles_clear_the_menus_on_a_slide(decks, stem):
     """A title that a stage or pattern menu sets stays inside the figure and above its
     menus on the slide, where its text is 1.2 times larger (RENDER_JS): stage 4's second
     line ran 5 px into the menus under it, stage 1's too."""
-    sync = _chromium()
-    with sync.sync_playwright() as p:
-        browser, page = slidecheck.launch(p, CHROMIUM, FLAGS)
-        page.goto(decks[stem].as_uri())
-        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
-        page.evaluate("() => Reveal.configure({transition: 'none'})")
-        measured = page.evaluate(TITLES_JS)
-        browser.close()
+    measured = _run_in_deck(decks[stem], TITLES_JS)
     assert len(measured) >= 8, measured  # the nerve figure's stages, the heat's patterns
     bad = []
     for m in measured:
@@ -342,26 +359,10 @@ def test_menu_titles_clear_the_menus_on_a_slide(decks, stem):
 
 # On every slide with a 3D figure: the boxes (screen px) of its row buttons (a layer row)
 # and of its dropdown menus' headers.
-BUTTON_ROWS_JS = """async () => {
-  const out = [];
-  const box = e => { const r = e.getBoundingClientRect();
-                     return [r.left, r.top, r.right, r.bottom]; };
-  for (const slide of Reveal.getSlides()) {
-    if (!slide.querySelector('.kit-plotly, .js-plotly-plot')) continue;
-    const at = Reveal.getIndices(slide);
-    Reveal.slide(at.h, at.v);
-    for (let k = 0; k < 100 && !slide.querySelector('.js-plotly-plot .main-svg'); k++) {
-      await new Promise(ok => setTimeout(ok, 100));
-    }
-    await new Promise(ok => requestAnimationFrame(() => setTimeout(ok, 50)));
-    for (const gd of slide.querySelectorAll('.js-plotly-plot')) {
+BUTTON_ROWS_JS = _on_each_figure_slide("""
       out.push({buttons: [...gd.querySelectorAll('.updatemenu-button')].map(
                   b => [b.textContent, ...box(b)]),
-                dropdowns: [...gd.querySelectorAll('.updatemenu-header')].map(box)});
-    }
-  }
-  return out;
-}"""
+                dropdowns: [...gd.querySelectorAll('.updatemenu-header')].map(box)});""")
 
 
 @pytest.mark.browser
@@ -370,14 +371,7 @@ def test_layer_buttons_keep_apart_on_a_slide(decks):
     figure) stand apart, as in the notebook, and clear of the dropdown beside them: placed
     for the notebook's font, they ran into each other (review 36)."""
     stem = "01_occipital_nerves"
-    sync = _chromium()
-    with sync.sync_playwright() as p:
-        browser, page = slidecheck.launch(p, CHROMIUM, FLAGS)
-        page.goto(decks[stem].as_uri())
-        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
-        page.evaluate("() => Reveal.configure({transition: 'none'})")
-        figures = page.evaluate(BUTTON_ROWS_JS)
-        browser.close()
+    figures = _run_in_deck(decks[stem], BUTTON_ROWS_JS)
     rows = [f for f in figures if len(f["buttons"]) > 1]
     assert rows, figures
     for f in rows:
